@@ -1,0 +1,19 @@
+/*
+ * tradeflow.h — umbrella header of libtradeflow.
+ *
+ * Data flow: readers (reader.h) -> store (store.h) -> statistics (stats.h)
+ * -> outputs (output.h), with reference data (refdata.h) beside them.
+ * Ownership: see tradeflow/common.h.
+ */
+#ifndef TRADEFLOW_H
+#define TRADEFLOW_H
+
+#include "tradeflow/common.h"
+#include "tradeflow/record.h"
+#include "tradeflow/refdata.h"
+#include "tradeflow/reader.h"
+#include "tradeflow/store.h"
+#include "tradeflow/stats.h"
+#include "tradeflow/output.h"
+
+#endif

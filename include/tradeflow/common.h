@@ -1,0 +1,93 @@
+/*
+ * tradeflow/common.h — error codes, fixed-decimal numbers, flows, periods.
+ *
+ * Ownership, once for the whole library: every pointer a tf_* function
+ * returns through an out-parameter belongs to the caller and is released
+ * with the matching tf_*_free() (or tf_free() for plain strings); every
+ * *_free(NULL) is harmless, and the tf_*_free(T **) forms clear the caller's
+ * pointer. Strings passed in are borrowed for the duration of the call only.
+ */
+#ifndef TRADEFLOW_COMMON_H
+#define TRADEFLOW_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TF_VERSION "0.1.0"
+
+/* Error codes. 0 is success; numbers are never reused. */
+typedef enum tf_status {
+    TF_OK = 0,
+    TF_ERR_NOMEM = 1,     /* allocation failed */
+    TF_ERR_IO = 2,        /* file could not be opened, read or written */
+    TF_ERR_DB = 3,        /* SQLite reported an error */
+    TF_ERR_INPUT = 4,     /* bad input data; detail names file:line:column */
+    TF_ERR_USAGE = 5,     /* bad argument from the caller */
+    TF_ERR_NOT_FOUND = 6, /* unknown product, missing file or record */
+    TF_ERR_NOT_TF_DB = 7, /* the file is not a tradeflow database */
+    TF_ERR_DB_NEWER = 8   /* the database was written by a newer schema */
+} tf_status;
+
+/* Short English text for a status; never NULL. */
+const char *tf_strerror(tf_status status);
+
+/* Library version string, TF_VERSION. */
+const char *tf_version(void);
+
+/* Release memory the library returned as a plain string or array. */
+void tf_free(void *p);
+
+/*
+ * Fixed decimal with three places: the integer 250500000 is 250500.000.
+ * Quantities (kg, t, other units) and values (CNY, USD) are stored this way so
+ * that sums are exact. Range: |x| < 9.2e15 units.
+ */
+typedef int64_t tf_milli;
+#define TF_MILLI 1000
+
+/*
+ * Parse a decimal number "1234", "-5.5", "5,917,063,944" (thousands separators
+ * accepted only when allow_thousands != 0 and in groups of three) into
+ * thousandths. More than three decimal places, exponents, spaces, empty
+ * strings and overflow are errors.
+ * Returns TF_OK or TF_ERR_INPUT (why, a static string, in *why when non-NULL).
+ */
+tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
+                         tf_milli *out, const char **why);
+
+/* Trade flow, DOMAIN.md §2. */
+typedef enum tf_flow {
+    TF_FLOW_NONE = 0,
+    TF_FLOW_IMPORT = 1,
+    TF_FLOW_EXPORT = 2,
+    TF_FLOW_REIMPORT = 3,
+    TF_FLOW_REEXPORT = 4
+} tf_flow;
+
+/* "import", "export", "re-import", "re-export"; "" for TF_FLOW_NONE. */
+const char *tf_flow_name(tf_flow flow);
+/* Parse the names above (case-insensitive; "reimport"/"reexport" accepted).
+ * Returns TF_FLOW_NONE when unknown. */
+tf_flow tf_flow_parse(const char *s, size_t len);
+
+/*
+ * Periods. A monthly period is "YYYY-MM", an annual one "YYYY" (DOMAIN.md §2).
+ * tf_period_parse accepts "YYYY-MM", "YYYYMM" (GACC) and "YYYY" and writes the
+ * canonical form into out (at least 8 bytes). Month must be 01..12, year
+ * 1900..2999. Returns TF_OK or TF_ERR_INPUT.
+ */
+tf_status tf_period_parse(const char *s, size_t len, char out[8]);
+
+/* Month index: year*12 + (month-1); -1 for an annual or invalid period. */
+int tf_period_index(const char *period);
+/* Write the period with index idx as "YYYY-MM" into out (8 bytes). */
+void tf_period_from_index(int idx, char out[8]);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,39 @@
+/*
+ * tradeflow/output.h — outputs: the report as text, Markdown, JSON or CSV.
+ * The JSON schema is documented in docs/report-json.md.
+ */
+#ifndef TRADEFLOW_OUTPUT_H
+#define TRADEFLOW_OUTPUT_H
+
+#include <stdio.h>
+#include "tradeflow/stats.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum tf_output_format {
+    TF_OUT_TEXT = 0,
+    TF_OUT_MD = 1,
+    TF_OUT_JSON = 2,
+    TF_OUT_CSV = 3
+} tf_output_format;
+
+/* "text", "md", "json", "csv"; returns -1 for unknown names. */
+int tf_output_format_parse(const char *s);
+
+/*
+ * Write the report. text/md round as notes round (t to the hundred at
+ * 1,000 t and above, % to one decimal) and mark missing values "n/a";
+ * json and csv carry unrounded numbers and null / empty for no value.
+ * Returns TF_OK, TF_ERR_IO, TF_ERR_NOMEM.
+ */
+tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt);
+
+/* Format x with thousands separators and `decimals` places into buf. */
+void tf_format_number(char *buf, size_t len, double x, int decimals);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

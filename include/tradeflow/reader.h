@@ -1,0 +1,75 @@
+/*
+ * tradeflow/reader.h — readers: customs files in, canonical records out.
+ *
+ * Readers stream: they hold one row at a time, so memory does not grow with
+ * the file. Each record is handed to the sink; a sink error stops the read.
+ */
+#ifndef TRADEFLOW_READER_H
+#define TRADEFLOW_READER_H
+
+#include <stdio.h>
+#include "tradeflow/record.h"
+#include "tradeflow/refdata.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum tf_format {
+    TF_FORMAT_AUTO = 0,
+    TF_FORMAT_TFCSV = 1, /* tradeflow CSV, docs/tradeflow-csv.md */
+    TF_FORMAT_GACC = 2   /* GACC query-platform export, DOMAIN.md §3 */
+} tf_format;
+
+/* "tfcsv", "gacc", "auto". */
+const char *tf_format_name(tf_format f);
+/* Returns TF_FORMAT_AUTO for unknown names; *ok set to 0 then. */
+tf_format tf_format_parse(const char *s, int *ok);
+
+/* Where a reader reports problems. `msg` is "FILE:LINE:COL: text". */
+typedef struct tf_diag {
+    char msg[1024];          /* filled on error */
+    void (*warn)(void *ctx, const char *msg); /* optional, for warnings */
+    void *warn_ctx;
+} tf_diag;
+
+/* Record sink: return TF_OK to continue; anything else stops the reader,
+ * which returns that status. The sink may fill diag->msg. */
+typedef tf_status (*tf_sink)(void *ctx, const tf_record *rec, tf_diag *diag);
+
+/* Options for one read. */
+typedef struct tf_read_opts {
+    tf_format format;          /* AUTO: detected from the header */
+    tf_flow flow;              /* GACC: required (the file does not say) */
+    const char *partner_basis; /* GACC: default "trading"; NULL = default */
+    const char *reporter;      /* default "CHN" */
+    const char *const *hs;     /* keep only commodities starting with one of these; NULL = all */
+    size_t n_hs;
+    const char *provenance;    /* GACC: provenance text for every record */
+} tf_read_opts;
+
+/* Counts filled in by a read. */
+typedef struct tf_read_stats {
+    unsigned long rows;       /* data rows read */
+    unsigned long kept;       /* records passed to the sink */
+    unsigned long filtered;   /* rows skipped by the hs filter */
+    unsigned long warnings;
+    tf_format format;         /* the format actually read */
+    char encoding[16];        /* "UTF-8" or "GB18030" */
+} tf_read_stats;
+
+/*
+ * Read `in` (named `name` in messages) and hand every record to sink.
+ * `sha256_hex` (65 bytes) receives the SHA-256 of all bytes read when non-NULL.
+ * Returns TF_OK, TF_ERR_INPUT (diag->msg names file:line:column),
+ * TF_ERR_IO, TF_ERR_USAGE (e.g. GACC without a flow), TF_ERR_NOMEM, or
+ * whatever the sink returned.
+ */
+tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
+                  const tf_refdata *ref, tf_sink sink, void *sink_ctx,
+                  tf_diag *diag, tf_read_stats *stats, char *sha256_hex);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,76 @@
+/*
+ * tradeflow/refdata.h — reference data: products (named HS sets), the GACC
+ * partner crosswalk (GACC code <-> ISO alpha-3 <-> UN M49), trade modes and
+ * provinces. The shipped tables (data/ (CSV files), sources in data/README.md) are
+ * compiled into the library; users add products from their own CSV files.
+ */
+#ifndef TRADEFLOW_REFDATA_H
+#define TRADEFLOW_REFDATA_H
+
+#include "tradeflow/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tf_refdata tf_refdata;
+
+typedef struct tf_product {
+    const char *name;            /* e.g. "primary-aluminium" */
+    const char *classification;  /* "HS" */
+    const char *const *codes;    /* codes or prefixes, e.g. "76011010" */
+    size_t n_codes;
+    const char *description;
+    const char *source;          /* where the definition comes from */
+    const char *origin;          /* "built-in" or the user file's path */
+} tf_product;
+
+typedef struct tf_partner {
+    const char *gacc_code;  /* "344" */
+    const char *iso3;       /* "RUS" */
+    const char *m49;        /* "643" or "" */
+    const char *name_en;
+    const char *name_zh;
+    const char *kind;       /* country|territory|aggregate */
+} tf_partner;
+
+typedef struct tf_trade_mode {
+    const char *code;       /* "10" */
+    const char *name_en;    /* "General trade" */
+    const char *name_zh;
+    const char *group;      /* general|processing|bonded|other */
+} tf_trade_mode;
+
+typedef struct tf_province {
+    const char *code, *name_en, *name_zh;
+} tf_province;
+
+/* Load the built-in tables. Returns TF_OK or TF_ERR_NOMEM. */
+tf_status tf_refdata_open(tf_refdata **out);
+void tf_refdata_free(tf_refdata **ref);
+
+/*
+ * Add product definitions from a CSV file with the columns of
+ * data/products.csv (name,classification,codes,description,source). A name
+ * already defined is replaced (user definitions win). Returns TF_OK,
+ * TF_ERR_IO, or TF_ERR_INPUT with "FILE:LINE:COL: message" in err.
+ */
+tf_status tf_refdata_add_products(tf_refdata *ref, const char *path,
+                                  char *err, size_t errlen);
+
+size_t tf_refdata_product_count(const tf_refdata *ref);
+const tf_product *tf_refdata_product_at(const tf_refdata *ref, size_t i);
+/* NULL when unknown. */
+const tf_product *tf_refdata_product(const tf_refdata *ref, const char *name);
+
+/* Partner lookups; NULL when unknown. */
+const tf_partner *tf_refdata_partner_by_gacc(const tf_refdata *ref, const char *code);
+const tf_partner *tf_refdata_partner_by_iso3(const tf_refdata *ref, const char *iso3);
+
+const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const char *code);
+const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

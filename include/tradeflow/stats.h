@@ -1,0 +1,126 @@
+/*
+ * tradeflow/stats.h — the monthly trade statistics of one product.
+ *
+ * Definitions (DOMAIN.md §2):
+ *   net import = import - export (same product and period; may be negative)
+ *   MoM %  = 100 * (x(m) / x(m-1) - 1)
+ *   YoY %  = 100 * (x(m) / x(m-12) - 1)
+ *   YTD    = sum of x over January..m; YTD YoY % compares with Jan..m a year earlier
+ *   share % of a partner = 100 * partner quantity / total quantity (same flow, period)
+ *   share change (pp) = share(m) - share(m-1), in percentage points
+ *   unit value = value / quantity (currency per t)
+ * A missing comparison month, a zero base or a negative base gives no value
+ * (has == 0), never 0 % and never infinity; the reason is in the notes.
+ * Percentages are computed from unrounded data.
+ *
+ * Totals never add world rows to partner rows: for each commodity code, a
+ * world (WLD) row is the total where present; otherwise partner rows are
+ * summed. The residual world - listed partners is reported as "other".
+ */
+#ifndef TRADEFLOW_STATS_H
+#define TRADEFLOW_STATS_H
+
+#include "tradeflow/store.h"
+#include "tradeflow/refdata.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An optional number: has == 0 means "no value". */
+typedef struct tf_opt {
+    int has;
+    double v;
+} tf_opt;
+
+/* What a report is about. */
+typedef struct tf_query {
+    const char *product;          /* label, e.g. "primary-aluminium" or "HS 7601" */
+    const char *classification;   /* "HS" */
+    const char *const *codes;     /* HS codes or prefixes */
+    size_t n_codes;
+    const char *reporter;         /* default "CHN" */
+    const char *period;           /* "YYYY-MM" */
+    const char *partner_basis;    /* NULL: the basis found in the data (see notes) */
+    const char *as_of;            /* NULL: current revisions */
+    int top;                      /* partners listed per flow; <= 0 means 10 */
+} tf_query;
+
+/* Figures of one flow (import, export or net import) for the month. */
+typedef struct tf_flow_figures {
+    tf_opt quantity;        /* t */
+    tf_opt prev_month;      /* t, m-1 */
+    tf_opt year_ago;        /* t, m-12 */
+    tf_opt mom_pct;         /* % */
+    tf_opt yoy_pct;         /* % */
+    tf_opt ytd;             /* t, Jan..m */
+    tf_opt ytd_prev;        /* t, Jan..m of the previous year */
+    tf_opt ytd_yoy_pct;     /* % */
+    tf_opt value;           /* in currency */
+    tf_opt unit_value;      /* currency per t */
+    char currency[4];       /* "CNY"/"USD"/"" */
+} tf_flow_figures;
+
+typedef struct tf_partner_figures {
+    int rank;               /* 1 = largest */
+    char partner[16];       /* ISO alpha-3 or GACC:nnn */
+    char name[128];
+    double quantity;        /* t */
+    tf_opt share_pct;       /* % of the flow's total */
+    tf_opt mom_pct, yoy_pct;
+    tf_opt share_change_pp; /* pp versus m-1 */
+} tf_partner_figures;
+
+typedef struct tf_mode_figures {
+    char code[8];
+    char name[96];
+    char group[16];
+    double quantity;        /* t */
+    tf_opt share_pct;       /* % of the flow's total */
+} tf_mode_figures;
+
+/* Everything the report states for one flow's breakdowns. */
+typedef struct tf_breakdown {
+    tf_partner_figures *partners;  /* ranked, at most query.top */
+    size_t n_partners;
+    size_t n_partners_all;         /* partners with data before the cut */
+    tf_opt other;                  /* t: total - listed partners (world total present) */
+    tf_opt other_share_pct;
+    tf_mode_figures *modes;        /* by quantity */
+    size_t n_modes;
+    char partner_basis[16];        /* basis of the partner rows used */
+} tf_breakdown;
+
+typedef struct tf_report {
+    char product[64];
+    char classification[8];
+    char **codes;             /* HS scope */
+    size_t n_codes;
+    char reporter[4];
+    char period[8];
+    char as_of[32];           /* "" = current */
+    tf_flow_figures import, export, net_import;
+    tf_breakdown import_breakdown, export_breakdown;
+    char **notes;             /* human-readable notes (missing months, bases) */
+    size_t n_notes;
+    char **commodities;       /* commodity codes found in the data for the month */
+    size_t n_commodities;
+} tf_report;
+
+/*
+ * Compute the report for q from the store. Errors: TF_ERR_USAGE (bad period,
+ * no codes), TF_ERR_DB, TF_ERR_NOMEM. A product with no data is not an
+ * error: figures are "no value" and a note says so.
+ */
+tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                            tf_report **out);
+void tf_report_free(tf_report **r);
+
+/* Percent change 100*(x/base-1): no value when base is missing, zero or
+ * negative (a negative base would flip the sign's meaning). */
+tf_opt tf_pct_change(tf_opt x, tf_opt base);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

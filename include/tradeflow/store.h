@@ -1,0 +1,117 @@
+/*
+ * tradeflow/store.h — the store: one SQLite file holding every record ever
+ * ingested, with revisions, and the list of ingested source files.
+ *
+ * A cell (period, flow, reporter, partner, partner basis, classification,
+ * commodity, trade mode, province) may have several revisions; the newest is
+ * current, older ones stay queryable (as-of, history). Every ingest is one
+ * transaction: a file goes in whole or not at all.
+ */
+#ifndef TRADEFLOW_STORE_H
+#define TRADEFLOW_STORE_H
+
+#include <stdio.h>
+#include "tradeflow/reader.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TF_SCHEMA_VERSION 1
+
+typedef struct tf_db tf_db;
+
+typedef enum tf_open_mode {
+    TF_DB_READ = 0,   /* the file must exist and be a tradeflow database */
+    TF_DB_CREATE = 1  /* create the file and the schema when absent */
+} tf_open_mode;
+
+/*
+ * Open (or create) a tradeflow database. Applies forward migrations to an
+ * older schema. Errors: TF_ERR_NOT_FOUND (absent, TF_DB_READ), TF_ERR_NOT_TF_DB,
+ * TF_ERR_DB_NEWER, TF_ERR_DB, TF_ERR_NOMEM. On error *out is NULL and, when
+ * err is non-NULL, a message is written to it.
+ */
+tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out,
+                     char *err, size_t errlen);
+void tf_db_close(tf_db **db);
+
+/* Detail of the last error on this handle ("" when none). */
+const char *tf_db_errmsg(const tf_db *db);
+
+/* Result of one ingest. */
+typedef struct tf_ingest_result {
+    int already;              /* 1: this file with these options was ingested before; nothing added */
+    int empty;                /* 1: no data rows; nothing ingested */
+    long long source_id;      /* id in `sources`, 0 when nothing was recorded */
+    unsigned long added;      /* cells seen for the first time */
+    unsigned long revised;    /* cells whose figures changed: new revision, old kept */
+    unsigned long unchanged;  /* cells identical to the current revision */
+    tf_read_stats read;
+    char sha256[65];
+} tf_ingest_result;
+
+/*
+ * Ingest `in` (named `name`) in one transaction. `now` is the ingest time
+ * stamp stored with the source ("YYYY-MM-DDTHH:MM:SSZ"; NULL = current UTC).
+ * Errors: those of tf_read (TF_ERR_INPUT with file:line:column detail in
+ * tf_db_errmsg), TF_ERR_DB. On any error the database is as before.
+ */
+tf_status tf_db_ingest(tf_db *db, FILE *in, const char *name,
+                       const tf_read_opts *opts, const tf_refdata *ref,
+                       const char *now, tf_diag *diag, tf_ingest_result *res);
+
+/* One ingested file. */
+typedef struct tf_source_info {
+    long long id;
+    char name[512];
+    char sha256[65];
+    char format[16];
+    char options[256];
+    char ingested_at[32];
+    unsigned long rows, added, revised, unchanged;
+} tf_source_info;
+
+/* Call fn for each source in id order. Returns TF_OK or TF_ERR_DB. */
+tf_status tf_db_sources(tf_db *db, void (*fn)(void *ctx, const tf_source_info *s),
+                        void *ctx);
+
+/* A stored revision of a cell, as returned by queries. */
+typedef struct tf_revision {
+    tf_record rec;
+    long long id;             /* row id; larger = newer */
+    long long source_id;
+    char ingested_at[32];
+    int current;              /* 1 when newest (as of the query's as-of) */
+} tf_revision;
+
+/* A selection of cells: commodity prefixes, period range, flow. */
+typedef struct tf_selection {
+    const char *classification;   /* "HS" */
+    const char *const *codes;     /* commodity prefixes */
+    size_t n_codes;
+    const char *reporter;         /* "CHN" */
+    const char *period_from;      /* inclusive, "YYYY-MM" or "YYYY" */
+    const char *period_to;        /* inclusive */
+    tf_flow flow;                 /* TF_FLOW_NONE = all */
+    const char *as_of;            /* NULL = now; else "YYYY-MM-DD[THH:MM:SSZ]" */
+    int all_revisions;            /* 1: every revision (history); 0: current only */
+} tf_selection;
+
+/*
+ * Call fn for every matching revision, ordered by cell then age. With
+ * all_revisions == 0 only the revision current at as_of is returned.
+ * Returns TF_OK, TF_ERR_USAGE (bad as_of), or TF_ERR_DB.
+ */
+tf_status tf_db_select(tf_db *db, const tf_selection *sel,
+                       tf_status (*fn)(void *ctx, const tf_revision *rev),
+                       void *ctx);
+
+/* Copy into buf the name a file gave to an unmapped partner code
+ * ("GACC:nnn"). Returns 1 when found, 0 otherwise (buf then ""). */
+int tf_db_partner_name(tf_db *db, const char *partner, char *buf, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,750 @@
+/*
+ * tradeflow — command-line interface, a thin layer over libtradeflow.
+ * Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tradeflow.h"
+
+enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
+
+static const char *progname = "tradeflow";
+
+static const char usage_main[] =
+    "Usage: tradeflow [--db PATH] [--products FILE] COMMAND [OPTIONS]\n"
+    "\n"
+    "Customs trade records in, the monthly trade-flow report out.\n"
+    "\n"
+    "Commands:\n"
+    "  ingest FILE...      read tradeflow CSV or GACC exports into the database\n"
+    "  report              the monthly report of one product (text, md, json, csv)\n"
+    "  history             every stored revision of a product's cells\n"
+    "  sources             the files ingested so far\n"
+    "  products            the product definitions (named HS sets)\n"
+    "\n"
+    "Global options:\n"
+    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
+    "  --products FILE     add product definitions from a CSV file (repeatable;\n"
+    "                      also $TRADEFLOW_PRODUCTS, colon-separated, and\n"
+    "                      ~/.config/tradeflow/products.csv when present)\n"
+    "  --help, -h          this text; COMMAND --help for a command's options\n"
+    "  --version           print the version\n"
+    "\n"
+    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error.\n"
+    "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
+
+static const char usage_ingest[] =
+    "Usage: tradeflow ingest [OPTIONS] FILE...   (FILE '-' reads standard input)\n"
+    "\n"
+    "Each file is one transaction: it goes in whole or not at all. A file already\n"
+    "ingested with the same options adds nothing. Cells whose figures change are\n"
+    "stored as new revisions; the older figures stay (see history, report --as-of).\n"
+    "\n"
+    "  --format F          auto (default), tfcsv, gacc\n"
+    "  --flow F            import or export: required for GACC exports, which do not\n"
+    "                      say their flow\n"
+    "  --partner-basis B   origin, consignment, destination or trading (GACC default:\n"
+    "                      trading, or what the header says)\n"
+    "  --reporter ISO3     reporter of GACC files (default CHN)\n"
+    "  --hs CODES          keep only commodities starting with one of these\n"
+    "                      comma-separated codes (e.g. to split a file holding both\n"
+    "                      flows: --flow import --hs 12019019)\n"
+    "  --source TEXT       provenance text stored with every GACC record\n";
+
+static const char usage_report[] =
+    "Usage: tradeflow report (--product NAME | --hs CODES) --period YYYY-MM [OPTIONS]\n"
+    "\n"
+    "  --product NAME      a product from 'tradeflow products'\n"
+    "  --hs CODES          comma-separated HS codes or prefixes (ad-hoc product)\n"
+    "  --period YYYY-MM    the report month\n"
+    "  --format F          text (default), md, json, csv\n"
+    "  --top N             partners listed per flow (default 10)\n"
+    "  --partner-basis B   use partner rows on this basis (default: the one in the data)\n"
+    "  --as-of DATE        figures as ingested up to DATE (YYYY-MM-DD or\n"
+    "                      YYYY-MM-DDTHH:MM:SSZ), ignoring later revisions\n"
+    "  --reporter ISO3     default CHN\n"
+    "  --classification C  default HS\n"
+    "  -o FILE             write to FILE ('-' = standard output, the default)\n";
+
+static const char usage_history[] =
+    "Usage: tradeflow history (--product NAME | --hs CODES) [--period YYYY-MM]\n"
+    "                         [--flow F] [--reporter ISO3]\n"
+    "\n"
+    "Lists every stored revision of the matching cells, oldest first, with the\n"
+    "source file and time it came from; '*' marks the current revision.\n";
+
+static const char usage_sources[] =
+    "Usage: tradeflow sources\n\nLists the ingested files: id, time, format, rows, counts, SHA-256, name.\n";
+
+static const char usage_products[] =
+    "Usage: tradeflow products\n\nLists the product definitions: name, HS codes, description, origin.\n";
+
+static int exit_for(tf_status st)
+{
+    switch (st) {
+    case TF_OK: return EXIT_OK;
+    case TF_ERR_INPUT: return EXIT_INPUT;
+    case TF_ERR_USAGE:
+    case TF_ERR_NOT_FOUND: return EXIT_USAGE;
+    default: return EXIT_IO;
+    }
+}
+
+static void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", progname);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* ---- argument parsing: --name value, --name=value ---- */
+
+typedef struct args {
+    int argc;
+    char **argv;
+    int i;
+} args;
+
+/* If argv[i] is option `name`, set *val (NULL for flags) and advance. */
+static int opt(args *a, const char *name, int takes_value, const char **val, int *bad)
+{
+    const char *s = a->argv[a->i];
+    size_t n = strlen(name);
+    if (strncmp(s, name, n) != 0)
+        return 0;
+    if (s[n] == '=' && takes_value) {
+        *val = s + n + 1;
+        a->i++;
+        return 1;
+    }
+    if (s[n] != '\0')
+        return 0;
+    if (!takes_value) {
+        a->i++;
+        return 1;
+    }
+    if (a->i + 1 >= a->argc) {
+        error("option %s needs a value", name);
+        *bad = 1;
+        return 1;
+    }
+    *val = a->argv[a->i + 1];
+    a->i += 2;
+    return 1;
+}
+
+typedef struct common {
+    const char *db_path;
+    const char *products[16];
+    int n_products;
+    tf_refdata *ref;
+} common;
+
+/* Split "a,b,c" into a NULL-free array of pointers into a copy of s. */
+static char **split_list(const char *s, size_t *n, char **storage)
+{
+    *n = 0;
+    *storage = strdup(s);
+    if (!*storage)
+        return NULL;
+    size_t cap = 1;
+    for (const char *p = s; *p; p++)
+        if (*p == ',')
+            cap++;
+    char **v = calloc(cap, sizeof *v);
+    if (!v)
+        return NULL;
+    char *save = NULL;
+    for (char *t = strtok_r(*storage, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
+        v[(*n)++] = t;
+    return v;
+}
+
+static int load_refdata(common *c)
+{
+    if (tf_refdata_open(&c->ref) != TF_OK) {
+        error("cannot load the reference tables (out of memory)");
+        return EXIT_IO;
+    }
+    char err[1024];
+    const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+    char user[1024] = "";
+    if (xdg && *xdg)
+        snprintf(user, sizeof user, "%s/tradeflow/products.csv", xdg);
+    else if (home && *home)
+        snprintf(user, sizeof user, "%s/.config/tradeflow/products.csv", home);
+    struct stat sb;
+    if (user[0] && stat(user, &sb) == 0) {
+        tf_status st = tf_refdata_add_products(c->ref, user, err, sizeof err);
+        if (st) {
+            error("%s", err);
+            return exit_for(st);
+        }
+    }
+    const char *env = getenv("TRADEFLOW_PRODUCTS");
+    if (env && *env) {
+        char *copy = strdup(env), *save = NULL;
+        if (!copy)
+            return EXIT_IO;
+        for (char *t = strtok_r(copy, ":", &save); t; t = strtok_r(NULL, ":", &save)) {
+            tf_status st = tf_refdata_add_products(c->ref, t, err, sizeof err);
+            if (st) {
+                error("%s", err);
+                free(copy);
+                return exit_for(st);
+            }
+        }
+        free(copy);
+    }
+    for (int i = 0; i < c->n_products; i++) {
+        tf_status st = tf_refdata_add_products(c->ref, c->products[i], err, sizeof err);
+        if (st) {
+            error("%s", err);
+            return exit_for(st);
+        }
+    }
+    return EXIT_OK;
+}
+
+static int open_db(common *c, tf_open_mode mode, tf_db **db)
+{
+    char err[1200];
+    tf_status st = tf_db_open(c->db_path, mode, db, err, sizeof err);
+    if (st != TF_OK) {
+        error("%s", err);
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+/* ---- ingest ---- */
+
+static void print_warning(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s: warning: %s\n", progname, msg);
+}
+
+static int cmd_ingest(common *c, args *a)
+{
+    tf_read_opts o = {0};
+    const char *v = NULL, *hs = NULL;
+    const char *files[256];
+    int nfiles = 0, bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_ingest, stdout);
+            return EXIT_OK;
+        } else if (opt(a, "--format", 1, &v, &bad)) {
+            int ok;
+            if (!bad)
+                o.format = tf_format_parse(v, &ok);
+            if (!bad && !ok) {
+                error("unknown --format '%s' (auto, tfcsv, gacc)", v);
+                return EXIT_USAGE;
+            }
+        } else if (opt(a, "--flow", 1, &v, &bad)) {
+            if (!bad && (o.flow = tf_flow_parse(v, strlen(v))) == TF_FLOW_NONE) {
+                error("unknown --flow '%s' (import, export, re-import, re-export)", v);
+                return EXIT_USAGE;
+            }
+        } else if (opt(a, "--partner-basis", 1, &v, &bad)) {
+            if (bad)
+                break;
+            if (strcmp(v, "origin") && strcmp(v, "consignment") && strcmp(v, "destination") &&
+                strcmp(v, "trading")) {
+                error("unknown --partner-basis '%s' (origin, consignment, destination, trading)",
+                      v);
+                return EXIT_USAGE;
+            }
+            o.partner_basis = v;
+        } else if (opt(a, "--reporter", 1, &v, &bad)) {
+            if (!bad && strlen(v) != 3) {
+                error("--reporter takes an ISO alpha-3 code, e.g. CHN");
+                return EXIT_USAGE;
+            }
+            o.reporter = v;
+        } else if (opt(a, "--hs", 1, &v, &bad)) {
+            hs = v;
+        } else if (opt(a, "--source", 1, &v, &bad)) {
+            o.provenance = v;
+        } else if (s[0] == '-' && s[1] != '\0') {
+            error("ingest: unknown option '%s' (see tradeflow ingest --help)", s);
+            return EXIT_USAGE;
+        } else {
+            if (nfiles == 256) {
+                error("ingest: at most 256 files at once");
+                return EXIT_USAGE;
+            }
+            files[nfiles++] = s;
+            a->i++;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    if (nfiles == 0) {
+        error("ingest: no file given (see tradeflow ingest --help)");
+        return EXIT_USAGE;
+    }
+    char *hs_store = NULL;
+    char **hs_list = NULL;
+    size_t n_hs = 0;
+    if (hs) {
+        hs_list = split_list(hs, &n_hs, &hs_store);
+        if (!hs_list) {
+            free(hs_store);
+            return EXIT_IO;
+        }
+        o.hs = (const char *const *)hs_list;
+        o.n_hs = n_hs;
+    }
+    int rc = load_refdata(c);
+    tf_db *db = NULL;
+    if (rc == EXIT_OK)
+        rc = open_db(c, TF_DB_CREATE, &db);
+    const char *now = getenv("TRADEFLOW_NOW");
+    for (int k = 0; k < nfiles && rc == EXIT_OK; k++) {
+        const char *path = files[k];
+        int is_stdin = strcmp(path, "-") == 0;
+        FILE *in = is_stdin ? stdin : fopen(path, "rb");
+        if (!in) {
+            error("%s: %s", path, strerror(errno));
+            rc = EXIT_IO;
+            break;
+        }
+        tf_diag diag = {0};
+        diag.warn = print_warning;
+        tf_ingest_result res;
+        tf_status st = tf_db_ingest(db, in, is_stdin ? "<stdin>" : path, &o, c->ref,
+                                    now && *now ? now : NULL, &diag, &res);
+        if (!is_stdin)
+            fclose(in);
+        if (st != TF_OK) {
+            error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
+            error("%s: nothing ingested from this file; the database is unchanged", path);
+            rc = exit_for(st);
+            break;
+        }
+        if (res.already)
+            printf("%s: already ingested with these options (source %lld); nothing added\n",
+                   path, res.source_id);
+        else if (res.empty) {
+            fprintf(stderr, "%s: warning: %s: header only, no data rows; nothing ingested\n",
+                    progname, path);
+        } else
+            printf("%s: %lu rows (%s, %s)%s: %lu added, %lu revised, %lu unchanged%s\n", path,
+                   res.read.rows, tf_format_name(res.read.format), res.read.encoding,
+                   res.read.filtered ? " after --hs" : "", res.added, res.revised,
+                   res.unchanged, res.read.filtered ? "" : "");
+        if (!res.already && !res.empty && res.read.filtered)
+            printf("%s: %lu rows left out by --hs\n", path, res.read.filtered);
+    }
+    tf_db_close(&db);
+    free(hs_list);
+    free(hs_store);
+    return rc;
+}
+
+/* ---- report and history: product selection ---- */
+
+typedef struct product_sel {
+    const char *label;
+    const char *const *codes;
+    size_t n_codes;
+    char *store;
+    char **list;
+    char label_buf[96];
+} product_sel;
+
+static int resolve_product(common *c, const char *product, const char *hs, product_sel *p)
+{
+    memset(p, 0, sizeof *p);
+    if (product && hs) {
+        error("give --product or --hs, not both");
+        return EXIT_USAGE;
+    }
+    if (product) {
+        const tf_product *pr = tf_refdata_product(c->ref, product);
+        if (!pr) {
+            error("unknown product '%s' (see tradeflow products)", product);
+            return EXIT_USAGE;
+        }
+        p->label = pr->name;
+        p->codes = pr->codes;
+        p->n_codes = pr->n_codes;
+        return EXIT_OK;
+    }
+    if (!hs) {
+        error("give --product NAME or --hs CODES");
+        return EXIT_USAGE;
+    }
+    p->list = split_list(hs, &p->n_codes, &p->store);
+    if (!p->list)
+        return EXIT_IO;
+    for (size_t i = 0; i < p->n_codes; i++)
+        for (const char *q = p->list[i]; *q; q++)
+            if (*q < '0' || *q > '9') {
+                error("--hs takes comma-separated digit codes, not '%s'", p->list[i]);
+                return EXIT_USAGE;
+            }
+    if (p->n_codes == 0) {
+        error("--hs needs at least one code");
+        return EXIT_USAGE;
+    }
+    p->codes = (const char *const *)p->list;
+    snprintf(p->label_buf, sizeof p->label_buf, "HS %s", hs);
+    p->label = p->label_buf;
+    return EXIT_OK;
+}
+
+static void product_sel_free(product_sel *p)
+{
+    free(p->list);
+    free(p->store);
+}
+
+static int cmd_report(common *c, args *a)
+{
+    const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *format = "text",
+               *basis = NULL, *as_of = NULL, *reporter = "CHN", *classification = "HS",
+               *outpath = "-";
+    int top = 10, bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_report, stdout);
+            return EXIT_OK;
+        } else if (opt(a, "--product", 1, &v, &bad))
+            product = v;
+        else if (opt(a, "--hs", 1, &v, &bad))
+            hs = v;
+        else if (opt(a, "--period", 1, &v, &bad))
+            period = v;
+        else if (opt(a, "--format", 1, &v, &bad))
+            format = v;
+        else if (opt(a, "--partner-basis", 1, &v, &bad))
+            basis = v;
+        else if (opt(a, "--as-of", 1, &v, &bad))
+            as_of = v;
+        else if (opt(a, "--reporter", 1, &v, &bad))
+            reporter = v;
+        else if (opt(a, "--classification", 1, &v, &bad))
+            classification = v;
+        else if (opt(a, "-o", 1, &v, &bad) || opt(a, "--output", 1, &v, &bad))
+            outpath = v;
+        else if (opt(a, "--top", 1, &v, &bad)) {
+            if (bad)
+                break;
+            char *end;
+            long t = strtol(v, &end, 10);
+            if (*end || t < 1 || t > 1000) {
+                error("--top takes a number from 1 to 1000");
+                return EXIT_USAGE;
+            }
+            top = (int)t;
+        } else {
+            error("report: unknown argument '%s' (see tradeflow report --help)", s);
+            return EXIT_USAGE;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    int fmt = tf_output_format_parse(format);
+    if (fmt < 0) {
+        error("unknown --format '%s' (text, md, json, csv)", format);
+        return EXIT_USAGE;
+    }
+    char canon[8];
+    if (!period || strlen(period) != 7 || tf_period_parse(period, 7, canon) != TF_OK) {
+        error("report needs --period YYYY-MM (month 01-12)%s%s", period ? ", not " : "",
+              period ? period : "");
+        return EXIT_USAGE;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    product_sel p;
+    if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_query q = {0};
+    q.product = p.label;
+    q.classification = classification;
+    q.codes = p.codes;
+    q.n_codes = p.n_codes;
+    q.reporter = reporter;
+    q.period = canon;
+    q.partner_basis = basis;
+    q.as_of = as_of;
+    q.top = top;
+    tf_report *r = NULL;
+    tf_status st = tf_report_compute(db, c->ref, &q, &r);
+    if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        rc = exit_for(st);
+    } else {
+        FILE *out = strcmp(outpath, "-") ? fopen(outpath, "w") : stdout;
+        if (!out) {
+            error("%s: %s", outpath, strerror(errno));
+            rc = EXIT_IO;
+        } else {
+            st = tf_report_write(out, r, (tf_output_format)fmt);
+            if (out != stdout && fclose(out) != 0)
+                st = TF_ERR_IO;
+            if (st != TF_OK) {
+                error("%s: cannot write the report", outpath);
+                rc = EXIT_IO;
+            }
+        }
+    }
+    tf_report_free(&r);
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+
+static tf_status print_revision(void *ctx, const tf_revision *v)
+{
+    (void)ctx;
+    const tf_record *r = &v->rec;
+    char q[64] = "", val[64] = "";
+    if (r->has_quantity)
+        tf_format_number(q, sizeof q, (double)r->quantity / TF_MILLI, 3);
+    if (r->has_value)
+        tf_format_number(val, sizeof val, (double)r->value / TF_MILLI, 3);
+    printf("%s %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s src %lld line %lu  %s\n",
+           v->current ? "*" : " ", r->period, tf_flow_name(r->flow), r->commodity, r->partner,
+           r->partner_basis[0] ? r->partner_basis : "-", r->trade_mode[0] ? r->trade_mode : "-",
+           r->province[0] ? r->province : "-", q, r->unit, val, r->currency, r->status,
+           v->source_id, r->line, v->ingested_at);
+    return TF_OK;
+}
+
+static int cmd_history(common *c, args *a)
+{
+    const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *flow = NULL,
+               *reporter = "CHN";
+    int bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_history, stdout);
+            return EXIT_OK;
+        } else if (opt(a, "--product", 1, &v, &bad))
+            product = v;
+        else if (opt(a, "--hs", 1, &v, &bad))
+            hs = v;
+        else if (opt(a, "--period", 1, &v, &bad))
+            period = v;
+        else if (opt(a, "--flow", 1, &v, &bad))
+            flow = v;
+        else if (opt(a, "--reporter", 1, &v, &bad))
+            reporter = v;
+        else {
+            error("history: unknown argument '%s' (see tradeflow history --help)", s);
+            return EXIT_USAGE;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    char canon[8] = "";
+    if (period && tf_period_parse(period, strlen(period), canon) != TF_OK) {
+        error("bad --period '%s' (YYYY-MM or YYYY)", period);
+        return EXIT_USAGE;
+    }
+    tf_flow fl = TF_FLOW_NONE;
+    if (flow && (fl = tf_flow_parse(flow, strlen(flow))) == TF_FLOW_NONE) {
+        error("unknown --flow '%s'", flow);
+        return EXIT_USAGE;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    product_sel p;
+    if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_selection sel = {0};
+    sel.classification = "HS";
+    sel.codes = p.codes;
+    sel.n_codes = p.n_codes;
+    sel.reporter = reporter;
+    sel.period_from = period ? canon : NULL;
+    sel.period_to = period ? canon : NULL;
+    sel.flow = fl;
+    sel.all_revisions = 1;
+    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s source\n", "period",
+           "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit", "value",
+           "cur", "status");
+    tf_status st = tf_db_select(db, &sel, print_revision, NULL);
+    if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db));
+        rc = exit_for(st);
+    }
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+
+static void print_source(void *ctx, const tf_source_info *s)
+{
+    (void)ctx;
+    printf("%4lld  %s  %-5s  %7lu rows  %7lu added  %7lu revised  %7lu unchanged  %.16s  %s  [%s]\n",
+           s->id, s->ingested_at, s->format, s->rows, s->added, s->revised, s->unchanged,
+           s->sha256, s->name, s->options);
+}
+
+static int cmd_sources(common *c, args *a)
+{
+    if (a->i < a->argc) {
+        if (!strcmp(a->argv[a->i], "--help") || !strcmp(a->argv[a->i], "-h")) {
+            fputs(usage_sources, stdout);
+            return EXIT_OK;
+        }
+        error("sources: unknown argument '%s'", a->argv[a->i]);
+        return EXIT_USAGE;
+    }
+    tf_db *db = NULL;
+    int rc = open_db(c, TF_DB_READ, &db);
+    if (rc)
+        return rc;
+    printf("%4s  %-20s  %-5s  %12s  %13s  %15s  %17s  %-16s  %s\n", "id", "ingested (UTC)",
+           "fmt", "rows", "added", "revised", "unchanged", "sha256", "name [options]");
+    tf_status st = tf_db_sources(db, print_source, NULL);
+    if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db));
+        rc = exit_for(st);
+    }
+    tf_db_close(&db);
+    return rc;
+}
+
+static int cmd_products(common *c, args *a)
+{
+    if (a->i < a->argc) {
+        if (!strcmp(a->argv[a->i], "--help") || !strcmp(a->argv[a->i], "-h")) {
+            fputs(usage_products, stdout);
+            return EXIT_OK;
+        }
+        error("products: unknown argument '%s'", a->argv[a->i]);
+        return EXIT_USAGE;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    size_t n = tf_refdata_product_count(c->ref);
+    for (size_t i = 0; i < n; i++) {
+        const tf_product *p = tf_refdata_product_at(c->ref, i);
+        printf("%-34s %s ", p->name, p->classification);
+        for (size_t k = 0; k < p->n_codes; k++)
+            printf("%s%s", k ? "+" : "", p->codes[k]);
+        printf("\n    %s\n    source: %s%s%s\n", p->description, p->source,
+               strcmp(p->origin, "built-in") ? "; defined in " : "",
+               strcmp(p->origin, "built-in") ? p->origin : "");
+    }
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    common c;
+    memset(&c, 0, sizeof c);
+    const char *env_db = getenv("TRADEFLOW_DB");
+    c.db_path = env_db && *env_db ? env_db : "tradeflow.db";
+    args a = {argc, argv, 1};
+    const char *v = NULL;
+    int bad = 0;
+    const char *command = NULL;
+    /* global options before the command */
+    while (a.i < argc && !bad) {
+        if (opt(&a, "--db", 1, &v, &bad))
+            c.db_path = v;
+        else if (opt(&a, "--products", 1, &v, &bad)) {
+            if (c.n_products == 16) {
+                error("at most 16 --products files");
+                return EXIT_USAGE;
+            }
+            c.products[c.n_products++] = v;
+        } else if (opt(&a, "--version", 0, &v, &bad)) {
+            printf("tradeflow %s\n", tf_version());
+            return EXIT_OK;
+        } else if (opt(&a, "--help", 0, &v, &bad) || opt(&a, "-h", 0, &v, &bad)) {
+            fputs(usage_main, stdout);
+            return EXIT_OK;
+        } else if (argv[a.i][0] == '-') {
+            error("unknown option '%s' (see tradeflow --help)", argv[a.i]);
+            return EXIT_USAGE;
+        } else {
+            command = argv[a.i++];
+            break;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    if (!command) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    /* --db and --products may also follow the command */
+    int k = a.i;
+    for (int i = a.i; i < argc; i++) {
+        if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--products")) && i + 1 < argc) {
+            if (argv[i][2] == 'd')
+                c.db_path = argv[i + 1];
+            else if (c.n_products < 16)
+                c.products[c.n_products++] = argv[i + 1];
+            i++;
+        } else if (!strncmp(argv[i], "--db=", 5)) {
+            c.db_path = argv[i] + 5;
+        } else if (!strncmp(argv[i], "--products=", 11)) {
+            if (c.n_products < 16)
+                c.products[c.n_products++] = argv[i] + 11;
+        } else {
+            argv[k++] = argv[i];
+        }
+    }
+    a.argc = k;
+    int rc;
+    if (!strcmp(command, "ingest"))
+        rc = cmd_ingest(&c, &a);
+    else if (!strcmp(command, "report"))
+        rc = cmd_report(&c, &a);
+    else if (!strcmp(command, "history"))
+        rc = cmd_history(&c, &a);
+    else if (!strcmp(command, "sources"))
+        rc = cmd_sources(&c, &a);
+    else if (!strcmp(command, "products"))
+        rc = cmd_products(&c, &a);
+    else if (!strcmp(command, "help")) {
+        fputs(usage_main, stdout);
+        rc = EXIT_OK;
+    } else {
+        error("unknown command '%s' (see tradeflow --help)", command);
+        rc = EXIT_USAGE;
+    }
+    tf_refdata_free(&c.ref);
+    return rc;
+}

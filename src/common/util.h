@@ -1,0 +1,42 @@
+/* Internal helpers shared by the library's modules (not installed). */
+#ifndef TF_UTIL_H
+#define TF_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Copy at most dstlen-1 bytes of src[0..n) and NUL-terminate.
+ * Returns 0 when it fits, -1 when truncated. */
+int tf_copy(char *dst, size_t dstlen, const char *src, size_t n);
+/* Same for a NUL-terminated src. */
+int tf_scopy(char *dst, size_t dstlen, const char *src);
+
+/* Bounded formatting into buf that never fails (truncates). */
+void tf_fmt(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ASCII case-insensitive equality of s[0..n) with the NUL-terminated lit. */
+int tf_ieq(const char *s, size_t n, const char *lit);
+
+/* Trim ASCII blanks (space, tab, CR) from both ends of s[0..*n). */
+const char *tf_trim(const char *s, size_t *n);
+
+/* Offset of the first byte that is not valid UTF-8, or (size_t)-1. */
+size_t tf_utf8_invalid_at(const char *s, size_t n);
+
+/* strdup that returns NULL on allocation failure. */
+char *tf_strdup(const char *s);
+char *tf_strndup(const char *s, size_t n);
+
+/* SHA-256, incremental (wraps OpenSSL's EVP interface). */
+typedef struct tf_sha256 tf_sha256;
+tf_sha256 *tf_sha256_new(void);
+void tf_sha256_update(tf_sha256 *h, const void *data, size_t n);
+/* Writes 64 hex digits and a NUL into hex, frees h. */
+void tf_sha256_final(tf_sha256 *h, char hex[65]);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void tf_now_utc(char out[32]);
+
+#endif

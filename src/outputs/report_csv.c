@@ -1,0 +1,98 @@
+/* The report as CSV in long form: one figure a line, unrounded, empty for no value. */
+#include <stdio.h>
+#include <string.h>
+
+#include "outputs.h"
+
+/* A text cell: quoted when needed; a leading = + - @ is neutralised with a
+ * quote mark so that a spreadsheet never evaluates data as a formula. */
+static void cell(FILE *out, const char *s)
+{
+    int guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+    if (!guard && !strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    if (guard)
+        fputc('\'', out);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+static void line(FILE *out, const char *section, const char *flow, int rank, const char *code,
+                 const char *name, const char *metric, tf_opt v)
+{
+    cell(out, section);
+    fputc(',', out);
+    cell(out, flow);
+    fputc(',', out);
+    if (rank > 0)
+        fprintf(out, "%d", rank);
+    fputc(',', out);
+    cell(out, code);
+    fputc(',', out);
+    cell(out, name);
+    fputc(',', out);
+    cell(out, metric);
+    fputc(',', out);
+    if (v.has)
+        fprintf(out, "%.15g", v.v);
+    fputc('\n', out);
+}
+
+static tf_opt some(double v)
+{
+    tf_opt o = {1, v};
+    return o;
+}
+
+static void flow_lines(FILE *out, const char *flow, const tf_flow_figures *f)
+{
+    const struct { const char *m; tf_opt v; } items[] = {
+        {"quantity_t", f->quantity},   {"mom_pct", f->mom_pct},
+        {"yoy_pct", f->yoy_pct},       {"ytd_t", f->ytd},
+        {"ytd_yoy_pct", f->ytd_yoy_pct}, {"prev_month_t", f->prev_month},
+        {"year_ago_t", f->year_ago},   {"ytd_prev_t", f->ytd_prev},
+        {"value", f->value},           {"unit_value", f->unit_value},
+    };
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        line(out, "total", flow, 0, "", f->currency, items[i].m, items[i].v);
+}
+
+static void breakdown_lines(FILE *out, const char *flow, const tf_breakdown *b)
+{
+    for (size_t i = 0; i < b->n_partners; i++) {
+        const tf_partner_figures *p = &b->partners[i];
+        line(out, "partner", flow, p->rank, p->partner, p->name, "quantity_t", some(p->quantity));
+        line(out, "partner", flow, p->rank, p->partner, p->name, "share_pct", p->share_pct);
+        line(out, "partner", flow, p->rank, p->partner, p->name, "mom_pct", p->mom_pct);
+        line(out, "partner", flow, p->rank, p->partner, p->name, "yoy_pct", p->yoy_pct);
+        line(out, "partner", flow, p->rank, p->partner, p->name, "share_change_pp",
+             p->share_change_pp);
+    }
+    if (b->other.has) {
+        line(out, "partner", flow, 0, "", "Other", "quantity_t", b->other);
+        line(out, "partner", flow, 0, "", "Other", "share_pct", b->other_share_pct);
+    }
+    for (size_t i = 0; i < b->n_modes; i++) {
+        const tf_mode_figures *m = &b->modes[i];
+        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "quantity_t", some(m->quantity));
+        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "share_pct", m->share_pct);
+    }
+}
+
+tf_status tf_report_write_csv(FILE *out, const tf_report *r)
+{
+    fprintf(out, "section,flow,rank,code,name,metric,value\n");
+    flow_lines(out, "import", &r->import);
+    flow_lines(out, "export", &r->export);
+    flow_lines(out, "net_import", &r->net_import);
+    breakdown_lines(out, "import", &r->import_breakdown);
+    breakdown_lines(out, "export", &r->export_breakdown);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}

@@ -1,0 +1,121 @@
+/* The report as JSON (schema: docs/report-json.md), unrounded, null for no value. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "outputs.h"
+
+static json_t *opt(tf_opt v) { return v.has ? json_real(v.v) : json_null(); }
+
+static json_t *flow_obj(const tf_flow_figures *f)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "quantity", opt(f->quantity));
+    json_object_set_new(o, "mom_pct", opt(f->mom_pct));
+    json_object_set_new(o, "yoy_pct", opt(f->yoy_pct));
+    json_object_set_new(o, "ytd", opt(f->ytd));
+    json_object_set_new(o, "ytd_yoy_pct", opt(f->ytd_yoy_pct));
+    json_object_set_new(o, "prev_month", opt(f->prev_month));
+    json_object_set_new(o, "year_ago", opt(f->year_ago));
+    json_object_set_new(o, "ytd_prev", opt(f->ytd_prev));
+    json_object_set_new(o, "value", opt(f->value));
+    json_object_set_new(o, "currency", f->currency[0] ? json_string(f->currency) : json_null());
+    json_object_set_new(o, "unit_value", opt(f->unit_value));
+    return o;
+}
+
+static json_t *partners_arr(const tf_breakdown *b)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->n_partners; i++) {
+        const tf_partner_figures *p = &b->partners[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "rank", json_integer(p->rank));
+        json_object_set_new(o, "partner", json_string(p->partner));
+        json_object_set_new(o, "name", json_string(p->name));
+        json_object_set_new(o, "quantity", json_real(p->quantity));
+        json_object_set_new(o, "share_pct", opt(p->share_pct));
+        json_object_set_new(o, "mom_pct", opt(p->mom_pct));
+        json_object_set_new(o, "yoy_pct", opt(p->yoy_pct));
+        json_object_set_new(o, "share_change_pp", opt(p->share_change_pp));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *other_obj(const tf_breakdown *b)
+{
+    if (!b->other.has)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "quantity", opt(b->other));
+    json_object_set_new(o, "share_pct", opt(b->other_share_pct));
+    return o;
+}
+
+static json_t *modes_arr(const tf_breakdown *b)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->n_modes; i++) {
+        const tf_mode_figures *m = &b->modes[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(m->code));
+        json_object_set_new(o, "name", json_string(m->name));
+        json_object_set_new(o, "group", json_string(m->group));
+        json_object_set_new(o, "quantity", json_real(m->quantity));
+        json_object_set_new(o, "share_pct", opt(m->share_pct));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *strv(char **v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(v[i]));
+    return a;
+}
+
+static json_t *pair(json_t *imp, json_t *exp)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "import", imp);
+    json_object_set_new(o, "export", exp);
+    return o;
+}
+
+tf_status tf_report_write_json(FILE *out, const tf_report *r)
+{
+    json_t *o = json_object();
+    if (!o)
+        return TF_ERR_NOMEM;
+    json_object_set_new(o, "product", json_string(r->product));
+    json_object_set_new(o, "classification", json_string(r->classification));
+    json_object_set_new(o, "hs_codes", strv(r->codes, r->n_codes));
+    json_object_set_new(o, "commodities_in_data", strv(r->commodities, r->n_commodities));
+    json_object_set_new(o, "reporter", json_string(r->reporter));
+    json_object_set_new(o, "period", json_string(r->period));
+    json_object_set_new(o, "as_of", r->as_of[0] ? json_string(r->as_of) : json_null());
+    json_object_set_new(o, "unit", json_string("t"));
+    json_object_set_new(o, "import", flow_obj(&r->import));
+    json_object_set_new(o, "export", flow_obj(&r->export));
+    json_object_set_new(o, "net_import", flow_obj(&r->net_import));
+    json_object_set_new(o, "partner_basis",
+                        pair(json_string(r->import_breakdown.partner_basis),
+                             json_string(r->export_breakdown.partner_basis)));
+    json_object_set_new(o, "partners", pair(partners_arr(&r->import_breakdown),
+                                            partners_arr(&r->export_breakdown)));
+    json_object_set_new(o, "partners_other", pair(other_obj(&r->import_breakdown),
+                                                  other_obj(&r->export_breakdown)));
+    json_object_set_new(o, "trade_modes",
+                        pair(modes_arr(&r->import_breakdown), modes_arr(&r->export_breakdown)));
+    json_object_set_new(o, "notes", strv(r->notes, r->n_notes));
+    int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    json_decref(o);
+    if (rc != 0)
+        return TF_ERR_IO;
+    fputc('\n', out);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}

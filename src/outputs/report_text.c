@@ -1,0 +1,273 @@
+/* The report as an analyst's note: plain text and Markdown, rounded as notes round. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "outputs.h"
+#include "../common/util.h"
+
+static tf_opt some_opt(double v)
+{
+    tf_opt o = {1, v};
+    return o;
+}
+
+static const char *const month_names[] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+
+int tf_output_format_parse(const char *s)
+{
+    if (!strcmp(s, "text"))
+        return TF_OUT_TEXT;
+    if (!strcmp(s, "md") || !strcmp(s, "markdown"))
+        return TF_OUT_MD;
+    if (!strcmp(s, "json"))
+        return TF_OUT_JSON;
+    if (!strcmp(s, "csv"))
+        return TF_OUT_CSV;
+    return -1;
+}
+
+void tf_format_number(char *buf, size_t len, double x, int decimals)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(x));
+    if (strspn(raw, "0.") == strlen(raw))
+        x = 0; /* no "-0" */
+    char *dot = strchr(raw, '.');
+    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
+    char out[96];
+    size_t o = 0;
+    if (x < 0)
+        out[o++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        if (i && (intlen - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = raw[i];
+    }
+    if (dot) {
+        size_t rest = strlen(dot);
+        memcpy(out + o, dot, rest);
+        o += rest;
+    }
+    out[o] = '\0';
+    tf_scopy(buf, len, out);
+}
+
+/* Tonnes as notes print them: to the hundred from 1,000 t, else to 0.1 t. */
+static void fmt_t(char *buf, size_t len, tf_opt v)
+{
+    if (!v.has) {
+        tf_scopy(buf, len, "n/a");
+        return;
+    }
+    char num[64];
+    if (fabs(v.v) >= 1000)
+        tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
+    else
+        tf_format_number(num, sizeof num, v.v, 1);
+    tf_fmt(buf, len, "%s t", num);
+}
+
+static void fmt_pct(char *buf, size_t len, tf_opt v, const char *unit)
+{
+    if (!v.has) {
+        tf_scopy(buf, len, "n/a");
+        return;
+    }
+    double r = round(v.v * 10.0) / 10.0;
+    if (r == 0)
+        r = 0; /* no "-0.0" */
+    tf_fmt(buf, len, "%s%.1f%s", r > 0 ? "+" : "", r, unit);
+}
+
+static void fmt_share(char *buf, size_t len, tf_opt v)
+{
+    if (!v.has)
+        tf_scopy(buf, len, "n/a");
+    else
+        tf_fmt(buf, len, "%.1f%%", v.v);
+}
+
+static void month_label(const char *period, char *buf, size_t len)
+{
+    int idx = tf_period_index(period);
+    if (idx < 0)
+        tf_scopy(buf, len, period);
+    else
+        tf_fmt(buf, len, "%s %d", month_names[idx % 12], idx / 12);
+}
+
+static void ytd_label(const char *period, char *buf, size_t len)
+{
+    int idx = tf_period_index(period);
+    if (idx < 0)
+        tf_scopy(buf, len, "YTD");
+    else if (idx % 12 == 0)
+        tf_fmt(buf, len, "Jan %d", idx / 12);
+    else
+        tf_fmt(buf, len, "Jan-%.3s %d", month_names[idx % 12], idx / 12);
+}
+
+typedef struct line_item {
+    const char *label;
+    const tf_flow_figures *f;
+} line_item;
+
+static void write_value_lines(FILE *out, const tf_report *r, int md)
+{
+    const line_item items[] = {{"Import", &r->import}, {"Export", &r->export}};
+    for (size_t i = 0; i < 2; i++) {
+        const tf_flow_figures *f = items[i].f;
+        if (!f->value.has)
+            continue;
+        char v[64], uv[64];
+        tf_format_number(v, sizeof v, f->value.v, 0);
+        if (f->unit_value.has)
+            tf_format_number(uv, sizeof uv, f->unit_value.v, 0);
+        fprintf(out, "%s%s value: %s %s%s%s%s%s\n", md ? "- " : "", items[i].label, v,
+                f->currency, f->unit_value.has ? " (unit value " : "",
+                f->unit_value.has ? uv : "", f->unit_value.has ? " " : "",
+                f->unit_value.has ? (strcmp(f->currency, "CNY") ? "USD/t)" : "CNY/t)") : "");
+    }
+}
+
+static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,
+                           const char *mlabel, int md)
+{
+    if (!b->n_partners)
+        return;
+    const char *basis = b->partner_basis[0] ? b->partner_basis : "not stated";
+    if (md) {
+        fprintf(out, "\n### %s partners, %s (partner basis: %s)\n\n", flow, mlabel, basis);
+        fprintf(out, "| # | Partner | Quantity | Share | MoM | YoY | Share change |\n");
+        fprintf(out, "|---:|---|---:|---:|---:|---:|---:|\n");
+    } else {
+        fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
+        fprintf(out, "%3s  %-30s %13s %8s %9s %9s %11s\n", "#", "Partner", "Quantity", "Share",
+                "MoM", "YoY", "Share chg");
+    }
+    for (size_t i = 0; i < b->n_partners; i++) {
+        const tf_partner_figures *p = &b->partners[i];
+        char name[160], q[48], sh[24], mom[24], yoy[24], pp[24];
+        tf_fmt(name, sizeof name, "%s (%s)", p->name, p->partner);
+        fmt_t(q, sizeof q, some_opt(p->quantity));
+        fmt_share(sh, sizeof sh, p->share_pct);
+        fmt_pct(mom, sizeof mom, p->mom_pct, "%");
+        fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
+        fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
+        if (md)
+            fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, mom,
+                    yoy, pp);
+        else
+            fprintf(out, "%3d  %-30.30s %13s %8s %9s %9s %11s\n", p->rank, name, q, sh, mom, yoy,
+                    pp);
+    }
+    if (b->other.has) {
+        char q[48], sh[24];
+        fmt_t(q, sizeof q, b->other);
+        fmt_share(sh, sizeof sh, b->other_share_pct);
+        if (md)
+            fprintf(out, "| | Other | %s | %s | | | |\n", q, sh);
+        else
+            fprintf(out, "%3s  %-30s %13s %8s\n", "", "Other", q, sh);
+    }
+    const tf_partner_figures *top = &b->partners[0];
+    if (top->share_pct.has) {
+        char sh[24], q[48];
+        fmt_share(sh, sizeof sh, top->share_pct);
+        fmt_t(q, sizeof q, some_opt(top->quantity));
+        fprintf(out, "%sTop source: %s, %s, %s of %s %ss.\n", md ? "\n" : "", top->name, q, sh,
+                mlabel, flow[0] == 'I' ? "import" : "export");
+    }
+    (void)r;
+}
+
+static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, const char *mlabel,
+                        int md)
+{
+    if (!b->n_modes)
+        return;
+    if (md) {
+        fprintf(out, "\n### %s by trade mode, %s\n\n| Trade mode | Group | Quantity | Share |\n"
+                     "|---|---|---:|---:|\n", flow, mlabel);
+    } else {
+        fprintf(out, "\n%s by trade mode, %s\n", flow, mlabel);
+        fprintf(out, "     %-44s %-11s %13s %8s\n", "Trade mode", "Group", "Quantity", "Share");
+    }
+    for (size_t i = 0; i < b->n_modes; i++) {
+        const tf_mode_figures *m = &b->modes[i];
+        char name[160], q[48], sh[24];
+        tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
+        fmt_t(q, sizeof q, some_opt(m->quantity));
+        fmt_share(sh, sizeof sh, m->share_pct);
+        if (md)
+            fprintf(out, "| %s | %s | %s | %s |\n", name, m->group, q, sh);
+        else
+            fprintf(out, "     %-44.44s %-11s %13s %8s\n", name, m->group, q, sh);
+    }
+}
+
+tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
+{
+    char mlabel[32], ylabel[32];
+    month_label(r->period, mlabel, sizeof mlabel);
+    ytd_label(r->period, ylabel, sizeof ylabel);
+    if (md)
+        fprintf(out, "# %s trade of %s, %s\n\n", r->reporter, r->product, mlabel);
+    else
+        fprintf(out, "%s trade of %s, %s\n", r->reporter, r->product, mlabel);
+    fprintf(out, "%sHS scope: ", md ? "- " : "");
+    for (size_t i = 0; i < r->n_codes; i++)
+        fprintf(out, "%s%s", i ? " + " : "", r->codes[i]);
+    fprintf(out, " (%s)", r->classification);
+    if (r->n_commodities) {
+        fprintf(out, "; codes in the data for the month: ");
+        for (size_t i = 0; i < r->n_commodities; i++)
+            fprintf(out, "%s%s", i ? ", " : "", r->commodities[i]);
+    }
+    fprintf(out, "\n%sQuantities in t; MoM and YoY in %%; YTD = %s.%s%s\n", md ? "- " : "",
+            ylabel, r->as_of[0] ? " As of " : "", r->as_of);
+    const line_item rows[] = {
+        {"Imports", &r->import}, {"Exports", &r->export}, {"Net imports", &r->net_import}};
+    if (md) {
+        fprintf(out, "\n| | %s | MoM | YoY | YTD %s | YTD YoY |\n|---|---:|---:|---:|---:|---:|\n",
+                mlabel, ylabel);
+    } else {
+        char hq[48], hy[48];
+        tf_fmt(hq, sizeof hq, "%s", mlabel);
+        tf_fmt(hy, sizeof hy, "YTD %s", ylabel);
+        fprintf(out, "\n%-12s %15s %9s %9s %17s %9s\n", "", hq, "MoM", "YoY", hy, "YTD YoY");
+    }
+    for (size_t i = 0; i < 3; i++) {
+        const tf_flow_figures *f = rows[i].f;
+        char q[48], mom[24], yoy[24], ytd[48], ytdy[24];
+        fmt_t(q, sizeof q, f->quantity);
+        fmt_pct(mom, sizeof mom, f->mom_pct, "%");
+        fmt_pct(yoy, sizeof yoy, f->yoy_pct, "%");
+        fmt_t(ytd, sizeof ytd, f->ytd);
+        fmt_pct(ytdy, sizeof ytdy, f->ytd_yoy_pct, "%");
+        if (md)
+            fprintf(out, "| %s | %s | %s | %s | %s | %s |\n", rows[i].label, q, mom, yoy, ytd,
+                    ytdy);
+        else
+            fprintf(out, "%-12s %15s %9s %9s %17s %9s\n", rows[i].label, q, mom, yoy, ytd, ytdy);
+    }
+    if (r->import.value.has || r->export.value.has) {
+        fputs(md ? "\n" : "\n", out);
+        write_value_lines(out, r, md);
+    }
+    write_partners(out, r, &r->import_breakdown, "Import", mlabel, md);
+    write_partners(out, r, &r->export_breakdown, "Export", mlabel, md);
+    write_modes(out, &r->import_breakdown, "Imports", mlabel, md);
+    write_modes(out, &r->export_breakdown, "Exports", mlabel, md);
+    if (r->n_notes) {
+        fprintf(out, md ? "\n### Notes\n\n" : "\nNotes\n");
+        for (size_t i = 0; i < r->n_notes; i++)
+            fprintf(out, "%s%s\n", md ? "- " : "  - ", r->notes[i]);
+    }
+    fprintf(out, "%sn/a: no value (comparison month missing, or a zero or negative base).\n",
+            md ? "\n" : "\n");
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}

@@ -1,0 +1,368 @@
+/*
+ * GACC query-platform export reader (DOMAIN.md §3): GB18030 or UTF-8, every
+ * field quoted, trailing comma on every line, '?' for missing, thousands
+ * separators in values, Chinese or English headers, only the selected
+ * dimensions present, in the order selected. The flow is not in the file.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers.h"
+
+enum {
+    G_DATE, G_CODE, G_CNAME, G_PARTNER, G_PARTNER_NAME, G_MODE, G_MODE_NAME, G_PROV,
+    G_PROV_NAME, G_QTY, G_UNIT, G_QTY2, G_UNIT2, G_CNY, G_USD, G_COUNT
+};
+
+typedef struct {
+    int col;
+    const char *name; /* Chinese or English header, compared case-insensitively */
+    const char *basis; /* partner basis implied by the header, or NULL */
+} gacc_header;
+
+static const gacc_header headers[] = {
+    {G_DATE, "数据年月", NULL},
+    {G_DATE, "Date of data", NULL},
+    {G_DATE, "Date", NULL},
+    {G_CODE, "商品编码", NULL},
+    {G_CODE, "Commodity code", NULL},
+    {G_CNAME, "商品名称", NULL},
+    {G_CNAME, "Commodity", NULL},
+    {G_PARTNER, "贸易伙伴编码", NULL},
+    {G_PARTNER, "Trading partner code", NULL},
+    {G_PARTNER, "原产国(地区)编码", "origin"},
+    {G_PARTNER, "原产国编码", "origin"},
+    {G_PARTNER, "启运国(地区)编码", "consignment"},
+    {G_PARTNER, "启运国编码", "consignment"},
+    {G_PARTNER, "Country of origin code", "origin"},
+    {G_PARTNER, "Country of consignment code", "consignment"},
+    {G_PARTNER_NAME, "贸易伙伴名称", NULL},
+    {G_PARTNER_NAME, "Trading partner", NULL},
+    {G_PARTNER_NAME, "原产国(地区)名称", "origin"},
+    {G_PARTNER_NAME, "原产国名称", "origin"},
+    {G_PARTNER_NAME, "启运国(地区)名称", "consignment"},
+    {G_PARTNER_NAME, "启运国名称", "consignment"},
+    {G_PARTNER_NAME, "Country of origin", "origin"},
+    {G_PARTNER_NAME, "Country of consignment", "consignment"},
+    {G_MODE, "贸易方式编码", NULL},
+    {G_MODE, "Customs Regime code", NULL},
+    {G_MODE, "Trade mode code", NULL},
+    {G_MODE_NAME, "贸易方式名称", NULL},
+    {G_MODE_NAME, "Customs Regime", NULL},
+    {G_MODE_NAME, "Trade mode", NULL},
+    {G_PROV, "注册地编码", NULL},
+    {G_PROV, "收发货人注册地编码", NULL},
+    {G_PROV, "Locations of importers and exporters code", NULL},
+    {G_PROV_NAME, "注册地名称", NULL},
+    {G_PROV_NAME, "收发货人注册地名称", NULL},
+    {G_PROV_NAME, "Locations of importers and exporters", NULL},
+    {G_QTY, "第一数量", NULL},
+    {G_QTY, "Quantity", NULL},
+    {G_QTY, "First quantity", NULL},
+    {G_UNIT, "第一计量单位", NULL},
+    {G_UNIT, "Unit", NULL},
+    {G_UNIT, "First unit", NULL},
+    {G_QTY2, "第二数量", NULL},
+    {G_QTY2, "Supplementary Quantity", NULL},
+    {G_QTY2, "Supplimentary Quantity", NULL},
+    {G_QTY2, "Second quantity", NULL},
+    {G_UNIT2, "第二计量单位", NULL},
+    {G_UNIT2, "Supplementary Unit", NULL},
+    {G_UNIT2, "Supplimentary Unit", NULL},
+    {G_UNIT2, "Second unit", NULL},
+    {G_CNY, "人民币", NULL},
+    {G_CNY, "Renminbi Yuan", NULL},
+    {G_CNY, "RMB", NULL},
+    {G_USD, "美元", NULL},
+    {G_USD, "US dollar", NULL},
+    {G_USD, "US dollars", NULL},
+    {G_USD, "USD", NULL},
+};
+
+#define N_HEADERS (sizeof headers / sizeof headers[0])
+
+static const gacc_header *find_header(const char *name)
+{
+    for (size_t i = 0; i < N_HEADERS; i++)
+        if (tf_ieq(name, strlen(name), headers[i].name))
+            return &headers[i];
+    return NULL;
+}
+
+int tf_gacc_header_match(char **hdr, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const gacc_header *h = find_header(hdr[i]);
+        if (h && (h->col == G_DATE || h->col == G_CODE))
+            return 1;
+    }
+    return 0;
+}
+
+/* Units as the platform prints them -> stored unit (mass becomes kg). */
+static void map_unit(const char *u, char *out, size_t outlen)
+{
+    static const struct { const char *from, *to; } units[] = {
+        {"千克", "kg"}, {"Kilogram", "kg"}, {"kg", "kg"},
+        {"吨", "t"},    {"Ton", "t"},       {"Tonne", "t"}, {"t", "t"},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (tf_ieq(u, strlen(u), units[i].from)) {
+            tf_scopy(out, outlen, units[i].to);
+            return;
+        }
+    tf_scopy(out, outlen, u);
+}
+
+static int is_missing(const char *v, size_t n)
+{
+    return n == 0 || (n == 1 && v[0] == '?');
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* Same header row again: a concatenation of several downloads. */
+static int is_header_row(tf_rctx *c, tf_csv_field *f, size_t n)
+{
+    if (n == 0 || n > c->nhdr)
+        return 0;
+    const char *s;
+    size_t sl;
+    if (tf_rdecode(c, &f[0], 0, 1, &s, &sl) != TF_OK)
+        return 0;
+    s = tf_trim(s, &sl);
+    return sl == strlen(c->hdr[0]) && memcmp(s, c->hdr[0], sl) == 0;
+}
+
+tf_status tf_read_gacc(tf_rctx *c)
+{
+    const tf_read_opts *o = c->opts;
+    int map[G_COUNT];
+    for (int k = 0; k < G_COUNT; k++)
+        map[k] = -1;
+    const char *basis_from_header = NULL;
+    size_t used = c->nhdr;
+    /* The platform ends every line, the header included, with a comma. */
+    if (used > 1 && c->hdr[used - 1][0] == '\0')
+        used--;
+    for (size_t i = 0; i < used; i++) {
+        const gacc_header *h = find_header(c->hdr[i]);
+        if (!h)
+            return tf_rerr(c, c->hdr_line, i + 1,
+                           "unknown GACC column '%.60s' (a truncated or edited header?)",
+                           c->hdr[i]);
+        if (map[h->col] >= 0)
+            return tf_rerr(c, c->hdr_line, i + 1, "column '%s' appears twice", c->hdr[i]);
+        map[h->col] = (int)i;
+        if (h->basis)
+            basis_from_header = h->basis;
+    }
+    static const struct { int col; const char *what; } req[] = {
+        {G_DATE, "数据年月 (Date of data)"},
+        {G_CODE, "商品编码 (Commodity code)"},
+        {G_QTY, "第一数量 (Quantity)"},
+        {G_UNIT, "第一计量单位 (Unit)"},
+    };
+    for (size_t r = 0; r < sizeof req / sizeof req[0]; r++)
+        if (map[req[r].col] < 0)
+            return tf_rerr(c, c->hdr_line, 1, "missing required GACC column %s", req[r].what);
+    if (map[G_CNY] >= 0 && map[G_USD] >= 0)
+        return tf_rerr(c, c->hdr_line, (unsigned long)map[G_USD] + 1,
+                       "both 人民币 and 美元 value columns: download one currency per file");
+    if (map[G_PARTNER] < 0 && map[G_PARTNER_NAME] >= 0)
+        return tf_rerr(c, c->hdr_line, (unsigned long)map[G_PARTNER_NAME] + 1,
+                       "partner names without the partner code column");
+    if (o->flow == TF_FLOW_NONE) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+               "%s: a GACC export does not say its flow: give --flow import or --flow export",
+               c->name);
+        return TF_ERR_USAGE;
+    }
+    const char *basis = o->partner_basis ? o->partner_basis
+                        : basis_from_header ? basis_from_header : "trading";
+    int value_col = map[G_CNY] >= 0 ? map[G_CNY] : map[G_USD];
+    const char *currency = map[G_CNY] >= 0 ? "CNY" : "USD";
+
+    tf_csv_field *f;
+    size_t n;
+    unsigned long line, col;
+    char err[256];
+    int rc;
+    tf_record rec;
+    while ((rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err)) == 1) {
+        if (n == 1 && f[0].n == 0 && !f[0].quoted)
+            continue; /* blank line */
+        /* rows end with a trailing comma like the header; accept a row without it */
+        if (n != c->nhdr && !(n == used && used < c->nhdr))
+            return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
+                           "expected %zu fields as in the header, found %zu", c->nhdr, n);
+        if (n == c->nhdr && used < c->nhdr && f[n - 1].n != 0)
+            return tf_rerr(c, line, n, "unexpected value after the last column");
+        if (is_header_row(c, f, n)) {
+            tf_rwarn(c, NULL, line, 1, "header repeated (concatenated downloads?); skipped");
+            continue;
+        }
+        c->stats->rows++;
+        tf_record_init(&rec);
+        rec.line = line;
+        rec.flow = o->flow;
+        tf_scopy(rec.reporter, sizeof rec.reporter, o->reporter ? o->reporter : "CHN");
+        tf_scopy(rec.partner_basis, sizeof rec.partner_basis, basis);
+        tf_scopy(rec.partner, sizeof rec.partner, TF_PARTNER_WORLD);
+        if (o->provenance)
+            tf_scopy(rec.provenance, sizeof rec.provenance, o->provenance);
+        char partner_name[128] = "";
+        for (int k = 0; k < G_COUNT; k++) {
+            if (map[k] < 0)
+                continue;
+            col = (unsigned long)map[k] + 1;
+            const char *v;
+            size_t vl;
+            tf_status st = tf_rdecode(c, &f[map[k]], line, col, &v, &vl);
+            if (st != TF_OK)
+                return st;
+            v = tf_trim(v, &vl);
+            tf_milli q;
+            const char *why;
+            switch (k) {
+            case G_DATE:
+                if (vl != 6 || tf_period_parse(v, vl, rec.period) != TF_OK)
+                    return tf_rerr(c, line, col,
+                                   "bad date of data '%.*s' (expected YYYYMM, month 01-12)",
+                                   (int)(vl > 40 ? 40 : vl), v);
+                break;
+            case G_CODE:
+                if (!all_digits(v, vl) || vl < 2 || vl > 10)
+                    return tf_rerr(c, line, col, "bad commodity code '%.*s' (2-10 digits)",
+                                   (int)(vl > 40 ? 40 : vl), v);
+                tf_copy(rec.commodity, sizeof rec.commodity, v, vl);
+                break;
+            case G_PARTNER:
+                if (!all_digits(v, vl) || vl > 6)
+                    return tf_rerr(c, line, col, "bad partner code '%.*s'",
+                                   (int)(vl > 40 ? 40 : vl), v);
+                tf_copy(rec.partner, sizeof rec.partner, v, vl); /* mapped below */
+                break;
+            case G_PARTNER_NAME:
+                tf_copy(partner_name, sizeof partner_name, v, vl);
+                break;
+            case G_MODE:
+                if (is_missing(v, vl))
+                    break;
+                if (!all_digits(v, vl) || vl > 4)
+                    return tf_rerr(c, line, col, "bad trade-mode code '%.*s'",
+                                   (int)(vl > 40 ? 40 : vl), v);
+                tf_copy(rec.trade_mode, sizeof rec.trade_mode, v, vl);
+                if (c->ref && !tf_refdata_trade_mode(c->ref, rec.trade_mode)) {
+                    char key[32];
+                    tf_fmt(key, sizeof key, "mode:%s", rec.trade_mode);
+                    tf_rwarn(c, key, line, col,
+                             "trade-mode code %s is not in the trade-mode table; kept as given",
+                             rec.trade_mode);
+                }
+                break;
+            case G_PROV:
+                if (is_missing(v, vl))
+                    break;
+                if (!all_digits(v, vl) || vl > 6)
+                    return tf_rerr(c, line, col, "bad province code '%.*s'",
+                                   (int)(vl > 40 ? 40 : vl), v);
+                tf_copy(rec.province, sizeof rec.province, v, vl);
+                if (c->ref && !tf_refdata_province(c->ref, rec.province)) {
+                    char key[32];
+                    tf_fmt(key, sizeof key, "prov:%s", rec.province);
+                    tf_rwarn(c, key, line, col,
+                             "province code %s is not in the province table; kept as given",
+                             rec.province);
+                }
+                break;
+            case G_QTY:
+            case G_QTY2:
+            case G_CNY:
+            case G_USD:
+                if (k == G_CNY || k == G_USD) {
+                    if (map[k] != value_col)
+                        break;
+                }
+                if (is_missing(v, vl))
+                    break;
+                if (tf_milli_parse(v, vl, 1, &q, &why) != TF_OK)
+                    return tf_rerr(c, line, col, "'%.*s': %s", (int)(vl > 40 ? 40 : vl), v,
+                                   why);
+                if (q < 0)
+                    return tf_rerr(c, line, col, "negative figure '%.*s'",
+                                   (int)(vl > 40 ? 40 : vl), v);
+                if (k == G_QTY) {
+                    rec.has_quantity = 1;
+                    rec.quantity = q;
+                } else if (k == G_QTY2) {
+                    rec.has_quantity2 = 1;
+                    rec.quantity2 = q;
+                } else {
+                    rec.has_value = 1;
+                    rec.value = q;
+                    tf_scopy(rec.currency, sizeof rec.currency, currency);
+                }
+                break;
+            case G_UNIT:
+            case G_UNIT2:
+                if (is_missing(v, vl))
+                    break;
+                {
+                    char u[32];
+                    if (tf_copy(u, sizeof u, v, vl) != 0)
+                        return tf_rerr(c, line, col, "unit too long");
+                    map_unit(u, k == G_UNIT ? rec.unit : rec.unit2, sizeof rec.unit);
+                }
+                break;
+            default:
+                break; /* names of commodities, modes, provinces: the tables have them */
+            }
+        }
+        if (rec.has_quantity && rec.unit[0] == '\0')
+            return tf_rerr(c, line, (unsigned long)map[G_UNIT] + 1, "quantity without a unit");
+        if (!rec.has_quantity2 || rec.unit2[0] == '\0') {
+            /* the platform prints 0 under a '?' unit: there is no second quantity */
+            rec.has_quantity2 = 0;
+            rec.quantity2 = 0;
+            rec.unit2[0] = '\0';
+        }
+        if (tf_rmass_normalise(&rec.quantity, rec.unit, sizeof rec.unit) != TF_OK ||
+            tf_rmass_normalise(&rec.quantity2, rec.unit2, sizeof rec.unit2) != TF_OK)
+            return tf_rerr(c, line, (unsigned long)map[G_QTY] + 1, "quantity too large");
+        if (map[G_PARTNER] >= 0) {
+            const tf_partner *p = c->ref ? tf_refdata_partner_by_gacc(c->ref, rec.partner) : NULL;
+            if (p) {
+                tf_scopy(rec.partner, sizeof rec.partner, p->iso3);
+            } else {
+                char code[16];
+                tf_scopy(code, sizeof code, rec.partner);
+                tf_fmt(rec.partner, sizeof rec.partner, "GACC:%s", code);
+                tf_scopy(rec.partner_name, sizeof rec.partner_name, partner_name);
+                tf_rwarn(c, rec.partner, line, (unsigned long)map[G_PARTNER] + 1,
+                         "GACC partner code %s ('%s') is not in the partner table; kept as %s",
+                         code, partner_name, rec.partner);
+            }
+        }
+        if (!tf_rhs_keep(c, rec.commodity)) {
+            c->stats->filtered++;
+            continue;
+        }
+        tf_status st = c->sink(c->sink_ctx, &rec, c->diag);
+        if (st != TF_OK)
+            return st;
+        c->stats->kept++;
+    }
+    if (rc < 0)
+        return tf_rcsv_error(c, rc, line, col, err);
+    return TF_OK;
+}

@@ -1,0 +1,311 @@
+/* Reader dispatcher: header, encoding and format detection, shared helpers. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers.h"
+
+const char *tf_format_name(tf_format f)
+{
+    switch (f) {
+    case TF_FORMAT_TFCSV: return "tfcsv";
+    case TF_FORMAT_GACC: return "gacc";
+    case TF_FORMAT_AUTO: break;
+    }
+    return "auto";
+}
+
+tf_format tf_format_parse(const char *s, int *ok)
+{
+    *ok = 1;
+    if (strcmp(s, "tfcsv") == 0 || strcmp(s, "csv") == 0)
+        return TF_FORMAT_TFCSV;
+    if (strcmp(s, "gacc") == 0)
+        return TF_FORMAT_GACC;
+    if (strcmp(s, "auto") == 0)
+        return TF_FORMAT_AUTO;
+    *ok = 0;
+    return TF_FORMAT_AUTO;
+}
+
+tf_status tf_rerr(tf_rctx *c, unsigned long line, unsigned long col, const char *fmt, ...)
+{
+    char text[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s:%lu:%lu: %s", c->name, line, col, text);
+    return TF_ERR_INPUT;
+}
+
+void tf_rwarn(tf_rctx *c, const char *key, unsigned long line, unsigned long col,
+              const char *fmt, ...)
+{
+    if (key) {
+        for (size_t i = 0; i < c->n_warned; i++)
+            if (strcmp(c->warned[i], key) == 0)
+                return;
+        if (c->n_warned == c->warned_cap) {
+            size_t nc = c->warned_cap ? c->warned_cap * 2 : 16;
+            char **p = realloc(c->warned, nc * sizeof *p);
+            if (!p)
+                return;
+            c->warned = p;
+            c->warned_cap = nc;
+        }
+        char *k = tf_strdup(key);
+        if (!k)
+            return;
+        c->warned[c->n_warned++] = k;
+    }
+    c->stats->warnings++;
+    if (!c->diag->warn)
+        return;
+    char text[768], msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    tf_fmt(msg, sizeof msg, "%s:%lu:%lu: %s", c->name, line, col, text);
+    c->diag->warn(c->diag->warn_ctx, msg);
+}
+
+static int is_ascii(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)p[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+static int reserve(tf_rctx *c, size_t need)
+{
+    if (need <= c->scratch_cap)
+        return 0;
+    size_t nc = c->scratch_cap ? c->scratch_cap : 256;
+    while (nc < need)
+        nc *= 2;
+    char *p = realloc(c->scratch, nc);
+    if (!p)
+        return -1;
+    c->scratch = p;
+    c->scratch_cap = nc;
+    return 0;
+}
+
+tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
+                     unsigned long col, const char **out, size_t *outlen)
+{
+    if (is_ascii(f->p, f->n)) {
+        if (reserve(c, f->n + 1))
+            return TF_ERR_NOMEM;
+        memcpy(c->scratch, f->p, f->n);
+        c->scratch[f->n] = '\0';
+        *out = c->scratch;
+        *outlen = f->n;
+        return TF_OK;
+    }
+    if (c->enc == TF_ENC_ASCII) {
+        /* The first non-ASCII bytes decide: valid UTF-8 or GB18030. */
+        c->enc = (tf_utf8_invalid_at(f->p, f->n) == (size_t)-1 || c->enc_fixed)
+                     ? TF_ENC_UTF8 : TF_ENC_GB18030;
+    }
+    if (c->enc == TF_ENC_UTF8) {
+        size_t bad = tf_utf8_invalid_at(f->p, f->n);
+        if (bad != (size_t)-1)
+            return tf_rerr(c, line, col,
+                           "bytes that are not valid UTF-8 (at byte %zu of the field)%s",
+                           bad + 1,
+                           c->enc_fixed ? "" : "; the file's earlier text was UTF-8");
+        if (reserve(c, f->n + 1))
+            return TF_ERR_NOMEM;
+        memcpy(c->scratch, f->p, f->n);
+        c->scratch[f->n] = '\0';
+        *out = c->scratch;
+        *outlen = f->n;
+        return TF_OK;
+    }
+    if (c->cd == (iconv_t)-1) {
+        c->cd = iconv_open("UTF-8", "GB18030");
+        if (c->cd == (iconv_t)-1)
+            return tf_rerr(c, line, col, "GB18030 decoding is not available (iconv)");
+    }
+    if (reserve(c, f->n * 2 + 8))
+        return TF_ERR_NOMEM;
+    iconv(c->cd, NULL, NULL, NULL, NULL);
+    char *in = (char *)f->p;
+    size_t inleft = f->n;
+    char *o = c->scratch;
+    size_t oleft = c->scratch_cap - 1;
+    if (iconv(c->cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
+        iconv(c->cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
+        return tf_rerr(c, line, col,
+                       "bytes that are neither UTF-8 nor GB18030 (at byte %zu of the field)",
+                       (size_t)(in - f->p) + 1);
+    }
+    *o = '\0';
+    *out = c->scratch;
+    *outlen = (size_t)(o - c->scratch);
+    return TF_OK;
+}
+
+tf_status tf_rcsv_error(tf_rctx *c, int rc, unsigned long line, unsigned long col,
+                        const char *msg)
+{
+    if (rc == -3)
+        return TF_ERR_NOMEM;
+    if (rc == -2) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: read error: %s", c->name,
+               strerror(errno));
+        return TF_ERR_IO;
+    }
+    return tf_rerr(c, line, col, "%s", msg);
+}
+
+int tf_rhs_keep(const tf_rctx *c, const char *commodity)
+{
+    if (!c->opts->hs || c->opts->n_hs == 0)
+        return 1;
+    for (size_t i = 0; i < c->opts->n_hs; i++)
+        if (strncmp(commodity, c->opts->hs[i], strlen(c->opts->hs[i])) == 0)
+            return 1;
+    return 0;
+}
+
+tf_status tf_rmass_normalise(tf_milli *q, char *unit, size_t unitlen)
+{
+    if (strcmp(unit, "t") == 0) {
+        if (*q > INT64_MAX / 1000 || *q < -(INT64_MAX / 1000))
+            return TF_ERR_INPUT;
+        *q *= 1000;
+        tf_scopy(unit, unitlen, "kg");
+    }
+    return TF_OK;
+}
+
+static void free_header(tf_rctx *c)
+{
+    for (size_t i = 0; i < c->nhdr; i++)
+        free(c->hdr[i]);
+    free(c->hdr);
+    c->hdr = NULL;
+    c->nhdr = 0;
+}
+
+tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
+                  const tf_refdata *ref, tf_sink sink, void *sink_ctx,
+                  tf_diag *diag, tf_read_stats *stats, char *sha256_hex)
+{
+    tf_read_opts defaults = {0};
+    if (!opts)
+        opts = &defaults;
+    tf_read_stats local_stats;
+    if (!stats)
+        stats = &local_stats;
+    memset(stats, 0, sizeof *stats);
+    diag->msg[0] = '\0';
+    tf_rctx c = {0};
+    c.name = name;
+    c.opts = opts;
+    c.ref = ref;
+    c.sink = sink;
+    c.sink_ctx = sink_ctx;
+    c.diag = diag;
+    c.stats = stats;
+    c.cd = (iconv_t)-1;
+    tf_sha256 *h = sha256_hex ? tf_sha256_new() : NULL;
+    if (sha256_hex && !h)
+        return TF_ERR_NOMEM;
+    c.csv = tf_csv_open(in, h);
+    tf_status st = TF_OK;
+    if (!c.csv) {
+        st = TF_ERR_NOMEM;
+        goto out;
+    }
+    tf_csv_field *f;
+    size_t n;
+    unsigned long line, col;
+    char err[256];
+    int rc = tf_csv_next(c.csv, &f, &n, &line, &col, err, sizeof err);
+    if (rc == 0 || (rc == 1 && n == 1 && f[0].n == 0 && tf_csv_bytes(c.csv) <= 2)) {
+        st = tf_rerr(&c, 1, 1, "empty file");
+        goto out;
+    }
+    if (rc < 0) {
+        st = tf_rcsv_error(&c, rc, line, col, err);
+        goto out;
+    }
+    c.hdr_line = line;
+    c.hdr = calloc(n, sizeof *c.hdr);
+    if (!c.hdr) {
+        st = TF_ERR_NOMEM;
+        goto out;
+    }
+    c.enc_fixed = opts->format == TF_FORMAT_TFCSV;
+    for (size_t i = 0; i < n; i++) {
+        tf_csv_field fi = f[i];
+        if (i == 0 && fi.n >= 3 && memcmp(fi.p, "\xEF\xBB\xBF", 3) == 0) {
+            fi.p += 3; /* UTF-8 byte-order mark */
+            fi.n -= 3;
+            c.enc = TF_ENC_UTF8;
+        }
+        const char *s;
+        size_t sl;
+        if ((st = tf_rdecode(&c, &fi, line, i + 1, &s, &sl)) != TF_OK)
+            goto out;
+        const char *t = tf_trim(s, &sl);
+        c.hdr[i] = tf_strndup(t, sl);
+        if (!c.hdr[i]) {
+            st = TF_ERR_NOMEM;
+            goto out;
+        }
+        c.nhdr = i + 1;
+    }
+    tf_format fmt = opts->format;
+    if (fmt == TF_FORMAT_AUTO) {
+        if (tf_tfcsv_header_match(c.hdr, c.nhdr))
+            fmt = TF_FORMAT_TFCSV;
+        else if (tf_gacc_header_match(c.hdr, c.nhdr))
+            fmt = TF_FORMAT_GACC;
+        else {
+            st = tf_rerr(&c, line, 1,
+                         "cannot tell the format from the header (first column '%.60s'); "
+                         "expected a tradeflow CSV or GACC export header, or use --format",
+                         c.hdr[0]);
+            goto out;
+        }
+    }
+    stats->format = fmt;
+    if (fmt == TF_FORMAT_TFCSV) {
+        c.enc_fixed = 1;
+        if (c.enc == TF_ENC_GB18030) {
+            st = tf_rerr(&c, line, 1, "tradeflow CSV must be UTF-8; this header is not "
+                                      "(a GACC export? use --format gacc)");
+            goto out;
+        }
+        st = tf_read_tfcsv(&c);
+    } else {
+        st = tf_read_gacc(&c);
+    }
+    if (st == TF_OK)
+        tf_csv_drain(c.csv);
+out:
+    tf_scopy(stats->encoding, sizeof stats->encoding,
+             c.enc == TF_ENC_GB18030 ? "GB18030" : "UTF-8");
+    if (h) {
+        tf_sha256_final(h, sha256_hex);
+        if (st != TF_OK)
+            sha256_hex[0] = '\0';
+    }
+    tf_csv_close(c.csv);
+    free_header(&c);
+    if (c.cd != (iconv_t)-1)
+        iconv_close(c.cd);
+    free(c.scratch);
+    for (size_t i = 0; i < c.n_warned; i++)
+        free(c.warned[i]);
+    free(c.warned);
+    return st;
+}

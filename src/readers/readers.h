@@ -1,0 +1,66 @@
+/* Internal interface between the reader dispatcher and the format readers. */
+#ifndef TF_READERS_H
+#define TF_READERS_H
+
+#include <iconv.h>
+#include "tradeflow/reader.h"
+#include "csv.h"
+
+enum { TF_ENC_ASCII = 0, TF_ENC_UTF8 = 1, TF_ENC_GB18030 = 2 };
+
+typedef struct tf_rctx {
+    tf_csv *csv;
+    const char *name;
+    const tf_read_opts *opts;
+    const tf_refdata *ref;
+    tf_sink sink;
+    void *sink_ctx;
+    tf_diag *diag;
+    tf_read_stats *stats;
+    char **hdr;              /* header names, decoded to UTF-8, BOM removed */
+    size_t nhdr;
+    unsigned long hdr_line;
+    int enc;                 /* TF_ENC_*; ASCII until the first non-ASCII byte */
+    int enc_fixed;           /* 1: the format fixes the encoding (tfcsv: UTF-8) */
+    iconv_t cd;              /* GB18030 -> UTF-8, opened lazily */
+    char *scratch;
+    size_t scratch_cap;
+    char **warned;           /* keys already warned about (one warning each) */
+    size_t n_warned, warned_cap;
+} tf_rctx;
+
+/* Set diag->msg to "NAME:LINE:COL: message"; returns TF_ERR_INPUT. */
+tf_status tf_rerr(tf_rctx *c, unsigned long line, unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Warn once per key (NULL key: always). */
+void tf_rwarn(tf_rctx *c, const char *key, unsigned long line, unsigned long col,
+              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * Decode field f to UTF-8 (GB18030 files are converted; UTF-8 validated).
+ * On success *out points to a NUL-terminated string valid until the next
+ * call, *outlen its length. Errors: TF_ERR_INPUT (undecodable bytes, message
+ * set), TF_ERR_NOMEM.
+ */
+tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
+                     unsigned long col, const char **out, size_t *outlen);
+
+/* Map a tokenizer status (<0) to a tf_status, filling the message. */
+tf_status tf_rcsv_error(tf_rctx *c, int rc, unsigned long line, unsigned long col,
+                        const char *msg);
+
+/* 1 when commodity passes the --hs filter. */
+int tf_rhs_keep(const tf_rctx *c, const char *commodity);
+
+/* Convert a quantity in unit to the stored form: t and kg become kg.
+ * Returns TF_OK or TF_ERR_INPUT (overflow). */
+tf_status tf_rmass_normalise(tf_milli *q, char *unit, size_t unitlen);
+
+/* Format readers: the header has been read into c->hdr. */
+tf_status tf_read_tfcsv(tf_rctx *c);
+tf_status tf_read_gacc(tf_rctx *c);
+/* 1 when the header looks like that format. */
+int tf_tfcsv_header_match(char **hdr, size_t n);
+int tf_gacc_header_match(char **hdr, size_t n);
+
+#endif

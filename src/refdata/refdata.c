@@ -1,0 +1,491 @@
+/*
+ * Reference data: the tables in data/ (CSV files) (compiled in by tools/embed.c)
+ * and user product files. Sources of every table: data/README.md.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tradeflow/refdata.h"
+#include "../common/util.h"
+#include "../readers/csv.h"
+
+extern const unsigned char tf_data_products[], tf_data_partners[], tf_data_trade_modes[],
+    tf_data_provinces[];
+extern const size_t tf_data_products_len, tf_data_partners_len, tf_data_trade_modes_len,
+    tf_data_provinces_len;
+
+#define CODE_SLOTS 1000 /* GACC partner, trade-mode and province codes are < 1000 */
+
+struct tf_refdata {
+    tf_product *products;
+    size_t n_products, cap_products;
+    tf_partner *partners;
+    size_t n_partners;
+    const tf_partner **by_iso3; /* sorted */
+    const tf_partner *by_gacc[CODE_SLOTS];
+    tf_trade_mode *modes;
+    size_t n_modes;
+    const tf_trade_mode *mode_by_code[CODE_SLOTS];
+    tf_province *provinces;
+    size_t n_provinces;
+    const tf_province *prov_by_code[CODE_SLOTS];
+    char **strings; /* every string owned by the tables */
+    size_t n_strings, cap_strings;
+};
+
+static const char *own(tf_refdata *r, const char *s, size_t n)
+{
+    if (r->n_strings == r->cap_strings) {
+        size_t nc = r->cap_strings ? r->cap_strings * 2 : 256;
+        char **p = realloc(r->strings, nc * sizeof *p);
+        if (!p)
+            return NULL;
+        r->strings = p;
+        r->cap_strings = nc;
+    }
+    char *d = tf_strndup(s, n);
+    if (!d)
+        return NULL;
+    r->strings[r->n_strings++] = d;
+    return d;
+}
+
+/* A CSV table read whole: rows of owned strings keyed by header names. */
+typedef struct table {
+    size_t ncols;
+    const char **cells; /* nrows * ncols */
+    size_t nrows;
+    unsigned long *lines;
+    char **hdr;
+} table;
+
+static void table_free(table *t)
+{
+    free(t->cells);
+    free(t->lines);
+    if (t->hdr)
+        for (size_t i = 0; i < t->ncols; i++)
+            free(t->hdr[i]);
+    free(t->hdr);
+    memset(t, 0, sizeof *t);
+}
+
+static int table_col(const table *t, const char *name)
+{
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcmp(t->hdr[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static const char *cell(const table *t, size_t row, int col)
+{
+    return col < 0 ? "" : t->cells[row * t->ncols + (size_t)col];
+}
+
+static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t, char *err,
+                            size_t errlen)
+{
+    memset(t, 0, sizeof *t);
+    tf_csv *c = tf_csv_open(in, NULL);
+    if (!c)
+        return TF_ERR_NOMEM;
+    tf_csv_field *f;
+    size_t n, cap = 0;
+    unsigned long line, col;
+    char msg[256];
+    tf_status st = TF_OK;
+    int rc = tf_csv_next(c, &f, &n, &line, &col, msg, sizeof msg);
+    if (rc != 1) {
+        tf_fmt(err, errlen, "%s:1:1: %s", name, rc == 0 ? "empty file" : msg);
+        st = rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT;
+        goto out;
+    }
+    t->ncols = n;
+    t->hdr = calloc(n, sizeof *t->hdr);
+    if (!t->hdr) {
+        st = TF_ERR_NOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len = f[i].n;
+        const char *p = f[i].p;
+        if (i == 0 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+            p += 3;
+            len -= 3;
+        }
+        p = tf_trim(p, &len);
+        if (!(t->hdr[i] = tf_strndup(p, len))) {
+            st = TF_ERR_NOMEM;
+            goto out;
+        }
+    }
+    while ((rc = tf_csv_next(c, &f, &n, &line, &col, msg, sizeof msg)) == 1) {
+        if (n == 1 && f[0].n == 0)
+            continue;
+        if (n != t->ncols) {
+            tf_fmt(err, errlen, "%s:%lu:%zu: expected %zu fields as in the header, found %zu",
+                   name, line, n > t->ncols ? t->ncols + 1 : n, t->ncols, n);
+            st = TF_ERR_INPUT;
+            goto out;
+        }
+        if (t->nrows == cap) {
+            cap = cap ? cap * 2 : 64;
+            const char **cells = realloc(t->cells, cap * t->ncols * sizeof *cells);
+            unsigned long *lines = realloc(t->lines, cap * sizeof *lines);
+            if (cells)
+                t->cells = cells;
+            if (lines)
+                t->lines = lines;
+            if (!cells || !lines) {
+                st = TF_ERR_NOMEM;
+                goto out;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            size_t bad = tf_utf8_invalid_at(f[i].p, f[i].n);
+            if (bad != (size_t)-1) {
+                tf_fmt(err, errlen, "%s:%lu:%zu: not valid UTF-8", name, line, i + 1);
+                st = TF_ERR_INPUT;
+                goto out;
+            }
+            size_t len = f[i].n;
+            const char *p = tf_trim(f[i].p, &len);
+            const char *s = own(r, p, len);
+            if (!s) {
+                st = TF_ERR_NOMEM;
+                goto out;
+            }
+            t->cells[t->nrows * t->ncols + i] = s;
+        }
+        t->lines[t->nrows++] = line;
+    }
+    if (rc < 0) {
+        tf_fmt(err, errlen, "%s:%lu:%lu: %s", name, line, col, msg);
+        st = rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT;
+    }
+out:
+    tf_csv_close(c);
+    if (st != TF_OK)
+        table_free(t);
+    return st;
+}
+
+static tf_status table_embedded(tf_refdata *r, const unsigned char *data, size_t len,
+                                const char *name, table *t)
+{
+    FILE *in = fmemopen((void *)data, len, "r");
+    if (!in)
+        return TF_ERR_NOMEM;
+    char err[512];
+    tf_status st = table_read(r, in, name, t, err, sizeof err);
+    fclose(in);
+    return st;
+}
+
+static int code_slot(const char *code)
+{
+    size_t n = strlen(code);
+    if (n == 0 || n > 3)
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)code[i]))
+            return -1;
+        v = v * 10 + (code[i] - '0');
+    }
+    return v;
+}
+
+static int cmp_iso3(const void *a, const void *b)
+{
+    return strcmp((*(const tf_partner *const *)a)->iso3, (*(const tf_partner *const *)b)->iso3);
+}
+
+/* Split "76011010 76011090" into owned code strings. */
+static tf_status split_codes(tf_refdata *r, const char *s, const char ***out, size_t *n)
+{
+    size_t cap = 4, k = 0;
+    const char **codes = malloc(cap * sizeof *codes);
+    if (!codes)
+        return TF_ERR_NOMEM;
+    const char *p = s;
+    while (*p) {
+        while (*p == ' ' || *p == ';' || *p == '+' || *p == '\t')
+            p++;
+        const char *b = p;
+        while (*p && *p != ' ' && *p != ';' && *p != '+' && *p != '\t')
+            p++;
+        if (p == b)
+            break;
+        if (k == cap) {
+            cap *= 2;
+            const char **nc = realloc(codes, cap * sizeof *nc);
+            if (!nc) {
+                free(codes);
+                return TF_ERR_NOMEM;
+            }
+            codes = nc;
+        }
+        if (!(codes[k++] = own(r, b, (size_t)(p - b)))) {
+            free(codes);
+            return TF_ERR_NOMEM;
+        }
+    }
+    *out = codes;
+    *n = k;
+    return TF_OK;
+}
+
+static tf_status add_products(tf_refdata *r, const table *t, const char *origin, char *err,
+                              size_t errlen)
+{
+    int cn = table_col(t, "name"), cc = table_col(t, "codes"), ccl = table_col(t, "classification"),
+        cd = table_col(t, "description"), cs = table_col(t, "source");
+    if (cn < 0 || cc < 0) {
+        tf_fmt(err, errlen, "%s:1:1: a products file needs the columns name and codes", origin);
+        return TF_ERR_INPUT;
+    }
+    const char *org = own(r, origin, strlen(origin));
+    if (!org)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_product p = {0};
+        p.name = cell(t, i, cn);
+        p.classification = cell(t, i, ccl)[0] ? cell(t, i, ccl) : "HS";
+        p.description = cell(t, i, cd);
+        p.source = cell(t, i, cs);
+        p.origin = org;
+        if (!p.name[0]) {
+            tf_fmt(err, errlen, "%s:%lu:%d: empty product name", origin, t->lines[i], cn + 1);
+            return TF_ERR_INPUT;
+        }
+        const char **codes;
+        size_t nc;
+        if (split_codes(r, cell(t, i, cc), &codes, &nc) != TF_OK)
+            return TF_ERR_NOMEM;
+        if (nc == 0) {
+            free(codes);
+            tf_fmt(err, errlen, "%s:%lu:%d: product '%s' has no codes", origin, t->lines[i],
+                   cc + 1, p.name);
+            return TF_ERR_INPUT;
+        }
+        for (size_t k = 0; k < nc; k++) {
+            for (const char *q = codes[k]; *q; q++)
+                if (!isalnum((unsigned char)*q) && *q != '.') {
+                    tf_fmt(err, errlen, "%s:%lu:%d: bad code '%s' in product '%s'", origin,
+                           t->lines[i], cc + 1, codes[k], p.name);
+                    free(codes);
+                    return TF_ERR_INPUT;
+                }
+        }
+        p.codes = codes;
+        p.n_codes = nc;
+        size_t j;
+        for (j = 0; j < r->n_products; j++)
+            if (strcmp(r->products[j].name, p.name) == 0)
+                break;
+        if (j < r->n_products) {
+            free((void *)r->products[j].codes);
+            r->products[j] = p; /* a user definition replaces a built-in one */
+            continue;
+        }
+        if (r->n_products == r->cap_products) {
+            size_t ncap = r->cap_products ? r->cap_products * 2 : 16;
+            tf_product *np = realloc(r->products, ncap * sizeof *np);
+            if (!np) {
+                free(codes);
+                return TF_ERR_NOMEM;
+            }
+            r->products = np;
+            r->cap_products = ncap;
+        }
+        r->products[r->n_products++] = p;
+    }
+    return TF_OK;
+}
+
+tf_status tf_refdata_open(tf_refdata **out)
+{
+    *out = NULL;
+    tf_refdata *r = calloc(1, sizeof *r);
+    if (!r)
+        return TF_ERR_NOMEM;
+    table t;
+    char err[512];
+    tf_status st;
+    if ((st = table_embedded(r, tf_data_products, tf_data_products_len, "products.csv", &t)))
+        goto fail;
+    st = add_products(r, &t, "built-in", err, sizeof err);
+    table_free(&t);
+    if (st)
+        goto fail;
+
+    if ((st = table_embedded(r, tf_data_partners, tf_data_partners_len, "partners.csv", &t)))
+        goto fail;
+    r->partners = calloc(t.nrows ? t.nrows : 1, sizeof *r->partners);
+    r->by_iso3 = calloc(t.nrows ? t.nrows : 1, sizeof *r->by_iso3);
+    if (!r->partners || !r->by_iso3) {
+        table_free(&t);
+        st = TF_ERR_NOMEM;
+        goto fail;
+    }
+    {
+        int cg = table_col(&t, "gacc_code"), ci = table_col(&t, "iso3"), cm = table_col(&t, "m49"),
+            ce = table_col(&t, "name_en"), cz = table_col(&t, "name_zh"),
+            ck = table_col(&t, "kind");
+        for (size_t i = 0; i < t.nrows; i++) {
+            tf_partner *p = &r->partners[r->n_partners];
+            p->gacc_code = cell(&t, i, cg);
+            p->iso3 = cell(&t, i, ci);
+            p->m49 = cell(&t, i, cm);
+            p->name_en = cell(&t, i, ce);
+            p->name_zh = cell(&t, i, cz);
+            p->kind = cell(&t, i, ck);
+            if (!p->iso3[0])
+                continue;
+            int slot = code_slot(p->gacc_code);
+            if (slot >= 0)
+                r->by_gacc[slot] = p;
+            r->by_iso3[r->n_partners] = p;
+            r->n_partners++;
+        }
+        qsort(r->by_iso3, r->n_partners, sizeof *r->by_iso3, cmp_iso3);
+    }
+    table_free(&t);
+
+    if ((st = table_embedded(r, tf_data_trade_modes, tf_data_trade_modes_len, "trade-modes.csv",
+                             &t)))
+        goto fail;
+    r->modes = calloc(t.nrows ? t.nrows : 1, sizeof *r->modes);
+    if (!r->modes) {
+        table_free(&t);
+        st = TF_ERR_NOMEM;
+        goto fail;
+    }
+    {
+        int cc = table_col(&t, "code"), ce = table_col(&t, "name_en"), cz = table_col(&t, "name_zh"),
+            cg = table_col(&t, "group");
+        for (size_t i = 0; i < t.nrows; i++) {
+            tf_trade_mode *m = &r->modes[r->n_modes++];
+            m->code = cell(&t, i, cc);
+            m->name_en = cell(&t, i, ce);
+            m->name_zh = cell(&t, i, cz);
+            m->group = cell(&t, i, cg);
+            int slot = code_slot(m->code);
+            if (slot >= 0)
+                r->mode_by_code[slot] = m;
+        }
+    }
+    table_free(&t);
+
+    if ((st = table_embedded(r, tf_data_provinces, tf_data_provinces_len, "provinces.csv", &t)))
+        goto fail;
+    r->provinces = calloc(t.nrows ? t.nrows : 1, sizeof *r->provinces);
+    if (!r->provinces) {
+        table_free(&t);
+        st = TF_ERR_NOMEM;
+        goto fail;
+    }
+    {
+        int cc = table_col(&t, "code"), ce = table_col(&t, "name_en"), cz = table_col(&t, "name_zh");
+        for (size_t i = 0; i < t.nrows; i++) {
+            tf_province *p = &r->provinces[r->n_provinces++];
+            p->code = cell(&t, i, cc);
+            p->name_en = cell(&t, i, ce);
+            p->name_zh = cell(&t, i, cz);
+            int slot = code_slot(p->code);
+            if (slot >= 0)
+                r->prov_by_code[slot] = p;
+        }
+    }
+    table_free(&t);
+    *out = r;
+    return TF_OK;
+fail:
+    tf_refdata_free(&r);
+    return st;
+}
+
+void tf_refdata_free(tf_refdata **ref)
+{
+    if (!ref || !*ref)
+        return;
+    tf_refdata *r = *ref;
+    for (size_t i = 0; i < r->n_products; i++)
+        free((void *)r->products[i].codes);
+    free(r->products);
+    free(r->partners);
+    free(r->by_iso3);
+    free(r->modes);
+    free(r->provinces);
+    for (size_t i = 0; i < r->n_strings; i++)
+        free(r->strings[i]);
+    free(r->strings);
+    free(r);
+    *ref = NULL;
+}
+
+tf_status tf_refdata_add_products(tf_refdata *ref, const char *path, char *err, size_t errlen)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        tf_fmt(err, errlen, "%s: %s", path, strerror(errno));
+        return TF_ERR_IO;
+    }
+    table t;
+    tf_status st = table_read(ref, in, path, &t, err, errlen);
+    fclose(in);
+    if (st != TF_OK)
+        return st;
+    st = add_products(ref, &t, path, err, errlen);
+    table_free(&t);
+    return st;
+}
+
+size_t tf_refdata_product_count(const tf_refdata *ref) { return ref->n_products; }
+
+const tf_product *tf_refdata_product_at(const tf_refdata *ref, size_t i)
+{
+    return i < ref->n_products ? &ref->products[i] : NULL;
+}
+
+const tf_product *tf_refdata_product(const tf_refdata *ref, const char *name)
+{
+    for (size_t i = 0; i < ref->n_products; i++)
+        if (strcmp(ref->products[i].name, name) == 0)
+            return &ref->products[i];
+    return NULL;
+}
+
+const tf_partner *tf_refdata_partner_by_gacc(const tf_refdata *ref, const char *code)
+{
+    int slot = code_slot(code);
+    return slot >= 0 ? ref->by_gacc[slot] : NULL;
+}
+
+const tf_partner *tf_refdata_partner_by_iso3(const tf_refdata *ref, const char *iso3)
+{
+    tf_partner key = {0};
+    key.iso3 = iso3;
+    const tf_partner *kp = &key;
+    const tf_partner **hit =
+        bsearch(&kp, ref->by_iso3, ref->n_partners, sizeof *ref->by_iso3, cmp_iso3);
+    return hit ? *hit : NULL;
+}
+
+const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const char *code)
+{
+    int slot = code_slot(code);
+    return slot >= 0 ? ref->mode_by_code[slot] : NULL;
+}
+
+const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code)
+{
+    int slot = code_slot(code);
+    return slot >= 0 ? ref->prov_by_code[slot] : NULL;
+}

@@ -1,0 +1,692 @@
+/*
+ * Monthly statistics of one product: totals, MoM, YoY, YTD, partners,
+ * trade modes. Definitions and sources: include/tradeflow/stats.h.
+ *
+ * Aggregation rules (so nothing is counted twice):
+ *  - codes: when the data holds a code and a longer code under it (HS6
+ *    760110 and HS8 76011010) for the same flow and month, the shorter one,
+ *    which is complete, is used;
+ *  - partners: in each group of rows with the same commodity, trade mode and
+ *    province, a world (WLD) row is the total; without one the partner rows
+ *    are summed;
+ *  - breakdown levels: rows by trade mode or province are finer breakdowns of
+ *    the same trade; each figure is taken from the coarsest level present.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tradeflow/stats.h"
+#include "../common/util.h"
+
+#define N_MONTHS 24 /* January of the previous year .. December of this year */
+
+typedef struct row {
+    int flow;     /* 0 import, 1 export */
+    int month;    /* 0..23 from January of the previous year */
+    char commodity[16];
+    char partner[16];
+    char basis[16];
+    char mode[8];
+    char prov[8];
+    int has_q;
+    tf_milli q;   /* thousandths of a kg */
+    int has_v;
+    tf_milli v;
+    char currency[4];
+} row;
+
+typedef struct amount {
+    char key[16];
+    tf_milli q;
+} amount;
+
+typedef struct agg {
+    int present;             /* any usable row for this flow and month */
+    tf_milli total;          /* thousandths of a kg */
+    int value_ok;            /* every counted row had a value in one currency */
+    tf_milli value;
+    char currency[4];
+    int world;               /* the total comes from world rows */
+    amount *partners;
+    size_t n_partners;
+    amount *modes;
+    size_t n_modes;
+} agg;
+
+typedef struct collect {
+    row *rows;
+    size_t n, cap;
+    int base_index;          /* month index of January of the previous year */
+    unsigned long other_units, no_quantity;
+    char other_unit[32];
+} collect;
+
+static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static tf_status add_note(tf_report *r, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    for (size_t i = 0; i < r->n_notes; i++)
+        if (strcmp(r->notes[i], buf) == 0)
+            return TF_OK;
+    char **p = realloc(r->notes, (r->n_notes + 1) * sizeof *p);
+    if (!p)
+        return TF_ERR_NOMEM;
+    r->notes = p;
+    if (!(p[r->n_notes] = tf_strdup(buf)))
+        return TF_ERR_NOMEM;
+    r->n_notes++;
+    return TF_OK;
+}
+
+tf_opt tf_pct_change(tf_opt x, tf_opt base)
+{
+    tf_opt o = {0, 0.0};
+    if (!x.has || !base.has || base.v <= 0.0)
+        return o;
+    o.has = 1;
+    o.v = (x.v / base.v - 1.0) * 100.0;
+    return o;
+}
+
+static tf_opt some(double v)
+{
+    tf_opt o = {1, v};
+    return o;
+}
+
+static const tf_opt none = {0, 0.0};
+
+static double tonnes(tf_milli milli_kg) { return (double)milli_kg / 1e6; }
+
+static tf_status collect_fn(void *ctx, const tf_revision *rev)
+{
+    collect *c = ctx;
+    const tf_record *r = &rev->rec;
+    int f = r->flow == TF_FLOW_IMPORT ? 0 : r->flow == TF_FLOW_EXPORT ? 1 : -1;
+    int idx = tf_period_index(r->period);
+    if (f < 0 || idx < 0)
+        return TF_OK; /* re-imports/re-exports and annual rows are not in the monthly report */
+    int m = idx - c->base_index;
+    if (m < 0 || m >= N_MONTHS)
+        return TF_OK;
+    if (!r->has_quantity) {
+        c->no_quantity++;
+        return TF_OK;
+    }
+    if (strcmp(r->unit, "kg") != 0) {
+        c->other_units++;
+        tf_scopy(c->other_unit, sizeof c->other_unit, r->unit);
+        return TF_OK;
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 256;
+        row *p = realloc(c->rows, nc * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        c->rows = p;
+        c->cap = nc;
+    }
+    row *w = &c->rows[c->n++];
+    memset(w, 0, sizeof *w);
+    w->flow = f;
+    w->month = m;
+    tf_scopy(w->commodity, sizeof w->commodity, r->commodity);
+    tf_scopy(w->partner, sizeof w->partner, r->partner);
+    tf_scopy(w->basis, sizeof w->basis, r->partner_basis);
+    tf_scopy(w->mode, sizeof w->mode, r->trade_mode);
+    tf_scopy(w->prov, sizeof w->prov, r->province);
+    w->has_q = 1;
+    w->q = r->quantity;
+    w->has_v = r->has_value;
+    w->v = r->value;
+    tf_scopy(w->currency, sizeof w->currency, r->currency);
+    return TF_OK;
+}
+
+/* Order: flow, month, commodity, province, mode, WLD first, partner. */
+static int cmp_row(const void *a, const void *b)
+{
+    const row *x = a, *y = b;
+    if (x->flow != y->flow)
+        return x->flow - y->flow;
+    if (x->month != y->month)
+        return x->month - y->month;
+    int c;
+    if ((c = strcmp(x->commodity, y->commodity)))
+        return c;
+    if ((c = strcmp(x->prov, y->prov)))
+        return c;
+    if ((c = strcmp(x->mode, y->mode)))
+        return c;
+    int xw = strcmp(x->partner, TF_PARTNER_WORLD) == 0, yw = strcmp(y->partner, TF_PARTNER_WORLD) == 0;
+    if (xw != yw)
+        return yw - xw;
+    return strcmp(x->partner, y->partner);
+}
+
+static int is_world(const row *r) { return strcmp(r->partner, TF_PARTNER_WORLD) == 0; }
+static int level(const row *r) { return (r->mode[0] ? 1 : 0) | (r->prov[0] ? 2 : 0); }
+
+static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*arr)[i].key, key) == 0) {
+            (*arr)[i].q += q;
+            return TF_OK;
+        }
+    amount *p = realloc(*arr, (*n + 1) * sizeof *p);
+    if (!p)
+        return TF_ERR_NOMEM;
+    *arr = p;
+    tf_scopy(p[*n].key, sizeof p[*n].key, key);
+    p[*n].q = q;
+    (*n)++;
+    return TF_OK;
+}
+
+static tf_milli amount_get(const agg *a, const char *key)
+{
+    for (size_t i = 0; i < a->n_partners; i++)
+        if (strcmp(a->partners[i].key, key) == 0)
+            return a->partners[i].q;
+    return 0;
+}
+
+/* Sum of one (commodity, mode, province) group: the world row if present,
+ * else the partner rows. rows[b..e) share commodity, mode and province. */
+static void group_total(const row *rows, size_t b, size_t e, tf_milli *q, tf_milli *v,
+                        int *value_ok, const char **currency, int *world)
+{
+    *q = 0;
+    *v = 0;
+    *world = 0;
+    for (size_t i = b; i < e; i++) {
+        if (is_world(&rows[i])) {
+            *q = rows[i].q;
+            *v = rows[i].v;
+            *world = 1;
+            if (!rows[i].has_v)
+                *value_ok = 0;
+            else if (!*currency)
+                *currency = rows[i].currency;
+            else if (strcmp(*currency, rows[i].currency))
+                *value_ok = 0;
+            return; /* one world row per group (sorted first) */
+        }
+    }
+    for (size_t i = b; i < e; i++) {
+        *q += rows[i].q;
+        *v += rows[i].v;
+        if (!rows[i].has_v)
+            *value_ok = 0;
+        else if (!*currency)
+            *currency = rows[i].currency;
+        else if (strcmp(*currency, rows[i].currency))
+            *value_ok = 0;
+    }
+}
+
+static int same_group(const row *a, const row *b)
+{
+    return !strcmp(a->commodity, b->commodity) && !strcmp(a->mode, b->mode) &&
+           !strcmp(a->prov, b->prov);
+}
+
+/* Aggregate rows[b..e): one flow and month. */
+static tf_status aggregate(row *rows, size_t b, size_t e, const char *basis, agg *a)
+{
+    memset(a, 0, sizeof *a);
+    /* Drop rows on another partner basis, and world rows repeated under
+     * several bases (the same total). */
+    size_t k = b;
+    for (size_t i = b; i < e; i++) {
+        if (!is_world(&rows[i]) && basis && strcmp(rows[i].basis, basis) != 0)
+            continue;
+        if (is_world(&rows[i]) && k > b && is_world(&rows[k - 1]) && same_group(&rows[k - 1], &rows[i]))
+            continue;
+        rows[k++] = rows[i];
+    }
+    e = k;
+    /* Drop commodities under a shorter code present in the same month. */
+    k = b;
+    for (size_t i = b; i < e; i++) {
+        int covered = 0;
+        size_t li = strlen(rows[i].commodity);
+        for (size_t j = b; j < e && !covered; j++) {
+            size_t lj = strlen(rows[j].commodity);
+            if (lj < li && strncmp(rows[i].commodity, rows[j].commodity, lj) == 0)
+                covered = 1;
+        }
+        if (!covered)
+            rows[k++] = rows[i];
+    }
+    e = k;
+    if (e == b)
+        return TF_OK;
+    a->present = 1;
+    a->value_ok = 1;
+    const char *currency = NULL;
+    /* Per commodity: total from the coarsest level; partners and modes too. */
+    size_t cb = b;
+    while (cb < e) {
+        size_t ce = cb;
+        while (ce < e && !strcmp(rows[ce].commodity, rows[cb].commodity))
+            ce++;
+        int lt = 4, lp = 4, lm = 4;
+        for (size_t i = cb; i < ce; i++) {
+            int l = level(&rows[i]);
+            if (l < lt)
+                lt = l;
+            if (!is_world(&rows[i]) && l < lp)
+                lp = l;
+            if (rows[i].mode[0] && l < lm)
+                lm = l;
+        }
+        for (size_t gb = cb; gb < ce;) {
+            size_t ge = gb;
+            while (ge < ce && same_group(&rows[gb], &rows[ge]))
+                ge++;
+            int l = level(&rows[gb]);
+            tf_milli q, v;
+            int world;
+            if (l == lt) {
+                group_total(rows, gb, ge, &q, &v, &a->value_ok, &currency, &world);
+                a->total += q;
+                a->value += v;
+                if (world)
+                    a->world = 1;
+            }
+            if (l == lm) {
+                int ok = 1;
+                const char *cur = NULL;
+                group_total(rows, gb, ge, &q, &v, &ok, &cur, &world);
+                if (amount_add(&a->modes, &a->n_modes, rows[gb].mode, q))
+                    return TF_ERR_NOMEM;
+            }
+            if (l == lp)
+                for (size_t i = gb; i < ge; i++)
+                    if (!is_world(&rows[i]) &&
+                        amount_add(&a->partners, &a->n_partners, rows[i].partner, rows[i].q))
+                        return TF_ERR_NOMEM;
+            gb = ge;
+        }
+        cb = ce;
+    }
+    if (currency)
+        tf_scopy(a->currency, sizeof a->currency, currency);
+    else
+        a->value_ok = 0;
+    return TF_OK;
+}
+
+static void agg_free(agg *a)
+{
+    free(a->partners);
+    free(a->modes);
+    memset(a, 0, sizeof *a);
+}
+
+/* Pick the partner basis of a flow: the requested one, or the one with most
+ * partner rows (notes when several are present). */
+static tf_status choose_basis(tf_report *rep, const row *rows, size_t n, int flow,
+                              const char *requested, char out[16])
+{
+    static const char *const order[] = {"origin", "trading", "consignment", "destination", ""};
+    size_t counts[5] = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].flow != flow || is_world(&rows[i]))
+            continue;
+        for (int k = 0; k < 5; k++)
+            if (!strcmp(rows[i].basis, order[k])) {
+                counts[k]++;
+                break;
+            }
+    }
+    if (requested) {
+        tf_scopy(out, 16, requested);
+        return TF_OK;
+    }
+    int best = -1, kinds = 0;
+    for (int k = 0; k < 5; k++) {
+        if (counts[k])
+            kinds++;
+        if (counts[k] && (best < 0 || counts[k] > counts[best]))
+            best = k;
+    }
+    tf_scopy(out, 16, best < 0 ? "" : order[best]);
+    if (kinds > 1)
+        return add_note(rep, "%s partner rows exist on several partner bases; using '%s' "
+                             "(choose with --partner-basis)",
+                        flow == 0 ? "import" : "export", out[0] ? out : "unknown");
+    return TF_OK;
+}
+
+static int cmp_amount_desc(const void *a, const void *b)
+{
+    const amount *x = a, *y = b;
+    if (x->q != y->q)
+        return x->q < y->q ? 1 : -1;
+    return strcmp(x->key, y->key);
+}
+
+static const char *flow_label(int f) { return f == 0 ? "import" : "export"; }
+
+static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
+                           tf_flow_figures *out)
+{
+    char p[8];
+    memset(out, 0, sizeof *out);
+    tf_status st = TF_OK;
+    if (a[m].present)
+        out->quantity = some(tonnes(a[m].total));
+    else {
+        tf_period_from_index(base_index + m, p);
+        st = add_note(rep, "no %s data for %s", flow_label(f), p);
+    }
+    if (a[m - 1].present)
+        out->prev_month = some(tonnes(a[m - 1].total));
+    else if (!st && a[m].present) {
+        tf_period_from_index(base_index + m - 1, p);
+        st = add_note(rep, "no %s data for %s: %s MoM has no value", flow_label(f), p,
+                      flow_label(f));
+    }
+    if (a[m - 12].present)
+        out->year_ago = some(tonnes(a[m - 12].total));
+    else if (!st && a[m].present) {
+        tf_period_from_index(base_index + m - 12, p);
+        st = add_note(rep, "no %s data for %s: %s YoY has no value", flow_label(f), p,
+                      flow_label(f));
+    }
+    out->mom_pct = tf_pct_change(out->quantity, out->prev_month);
+    out->yoy_pct = tf_pct_change(out->quantity, out->year_ago);
+    /* YTD needs every month of January..m; the YoY needs both years complete. */
+    int jan = 12; /* January of this year */
+    for (int y = 0; y < 2 && !st; y++) {
+        int from = jan - 12 * y, to = m - 12 * y;
+        tf_milli sum = 0;
+        int complete = 1;
+        for (int k = from; k <= to; k++) {
+            if (!a[k].present) {
+                complete = 0;
+                tf_period_from_index(base_index + k, p);
+                st = add_note(rep, "no %s data for %s: %s YTD%s has no value", flow_label(f), p,
+                              flow_label(f), y ? " YoY" : "");
+                break;
+            }
+            sum += a[k].total;
+        }
+        if (complete) {
+            if (y == 0)
+                out->ytd = some(tonnes(sum));
+            else
+                out->ytd_prev = some(tonnes(sum));
+        }
+    }
+    out->ytd_yoy_pct = tf_pct_change(out->ytd, out->ytd_prev);
+    if (a[m].present && a[m].value_ok) {
+        out->value = some((double)a[m].value / TF_MILLI);
+        tf_scopy(out->currency, sizeof out->currency, a[m].currency);
+        if (a[m].total > 0)
+            out->unit_value = some(out->value.v / tonnes(a[m].total));
+    }
+    return st;
+}
+
+static tf_opt sub(tf_opt a, tf_opt b)
+{
+    return (a.has && b.has) ? some(a.v - b.v) : none;
+}
+
+static tf_status fill_net(tf_report *rep)
+{
+    tf_flow_figures *n = &rep->net_import, *i = &rep->import, *e = &rep->export;
+    memset(n, 0, sizeof *n);
+    n->quantity = sub(i->quantity, e->quantity);
+    n->prev_month = sub(i->prev_month, e->prev_month);
+    n->year_ago = sub(i->year_ago, e->year_ago);
+    n->ytd = sub(i->ytd, e->ytd);
+    n->ytd_prev = sub(i->ytd_prev, e->ytd_prev);
+    n->mom_pct = tf_pct_change(n->quantity, n->prev_month);
+    n->yoy_pct = tf_pct_change(n->quantity, n->year_ago);
+    n->ytd_yoy_pct = tf_pct_change(n->ytd, n->ytd_prev);
+    const tf_opt *bases[] = {&n->prev_month, &n->year_ago, &n->ytd_prev};
+    const char *what[] = {"MoM", "YoY", "YTD YoY"};
+    for (int k = 0; k < 3; k++)
+        if (bases[k]->has && bases[k]->v <= 0 && n->quantity.has) {
+            tf_status st = add_note(rep, "net import %s has no value: the base is %s (%.1f t)",
+                                    what[k], bases[k]->v < 0 ? "a net export" : "zero",
+                                    bases[k]->v);
+            if (st)
+                return st;
+        }
+    if (i->value.has && e->value.has && !strcmp(i->currency, e->currency)) {
+        n->value = some(i->value.v - e->value.v);
+        tf_scopy(n->currency, sizeof n->currency, i->currency);
+    }
+    return TF_OK;
+}
+
+static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int m,
+                                int top, const char *basis, tf_breakdown *out)
+{
+    memset(out, 0, sizeof *out);
+    tf_scopy(out->partner_basis, sizeof out->partner_basis, basis);
+    agg *cur = &a[m], *prev = &a[m - 1], *ya = &a[m - 12];
+    if (!cur->present)
+        return TF_OK;
+    qsort(cur->partners, cur->n_partners, sizeof *cur->partners, cmp_amount_desc);
+    out->n_partners_all = cur->n_partners;
+    size_t n = cur->n_partners < (size_t)top ? cur->n_partners : (size_t)top;
+    if (n) {
+        out->partners = calloc(n, sizeof *out->partners);
+        if (!out->partners)
+            return TF_ERR_NOMEM;
+    }
+    out->n_partners = n;
+    tf_milli listed = 0;
+    for (size_t i = 0; i < n; i++) {
+        tf_partner_figures *p = &out->partners[i];
+        const amount *am = &cur->partners[i];
+        p->rank = (int)i + 1;
+        tf_scopy(p->partner, sizeof p->partner, am->key);
+        const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
+        if (pt)
+            tf_scopy(p->name, sizeof p->name, pt->name_en);
+        else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
+            tf_scopy(p->name, sizeof p->name, am->key);
+        p->quantity = tonnes(am->q);
+        listed += am->q;
+        if (cur->total > 0)
+            p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
+        tf_opt q = some(p->quantity);
+        /* A month with a partner breakdown in which this partner is absent
+         * gives a zero base (no value); a month without a breakdown gives none. */
+        if (prev->present && prev->n_partners) {
+            tf_milli pq = amount_get(prev, am->key);
+            p->mom_pct = tf_pct_change(q, some(tonnes(pq)));
+            if (prev->total > 0 && p->share_pct.has)
+                p->share_change_pp =
+                    some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
+        }
+        if (ya->present && ya->n_partners)
+            p->yoy_pct = tf_pct_change(q, some(tonnes(amount_get(ya, am->key))));
+    }
+    if (n && (cur->world || cur->n_partners > n)) {
+        out->other = some(tonnes(cur->total - listed));
+        if (cur->total > 0)
+            out->other_share_pct = some(100.0 * (double)(cur->total - listed) / (double)cur->total);
+        if (cur->total < listed) {
+            tf_status st = add_note(rep, "listed partners exceed the world total by %.1f t",
+                                    tonnes(listed - cur->total));
+            if (st)
+                return st;
+        }
+    }
+    if (cur->n_modes) {
+        qsort(cur->modes, cur->n_modes, sizeof *cur->modes, cmp_amount_desc);
+        out->modes = calloc(cur->n_modes, sizeof *out->modes);
+        if (!out->modes)
+            return TF_ERR_NOMEM;
+        tf_milli sum = 0;
+        for (size_t i = 0; i < cur->n_modes; i++)
+            sum += cur->modes[i].q;
+        for (size_t i = 0; i < cur->n_modes; i++) {
+            tf_mode_figures *mf = &out->modes[i];
+            tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
+            const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
+            tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
+            tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+            mf->quantity = tonnes(cur->modes[i].q);
+            if (sum > 0)
+                mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)sum);
+        }
+        out->n_modes = cur->n_modes;
+    }
+    return TF_OK;
+}
+
+static tf_status list_commodities(tf_report *rep, const row *rows, size_t n, int m)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].month != m)
+            continue;
+        size_t k;
+        for (k = 0; k < rep->n_commodities; k++)
+            if (!strcmp(rep->commodities[k], rows[i].commodity))
+                break;
+        if (k < rep->n_commodities)
+            continue;
+        char **p = realloc(rep->commodities, (rep->n_commodities + 1) * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        rep->commodities = p;
+        if (!(p[rep->n_commodities] = tf_strdup(rows[i].commodity)))
+            return TF_ERR_NOMEM;
+        rep->n_commodities++;
+    }
+    return TF_OK;
+}
+
+tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
+{
+    *out = NULL;
+    int idx = tf_period_index(q->period);
+    if (idx < 0 || q->n_codes == 0)
+        return TF_ERR_USAGE;
+    tf_report *rep = calloc(1, sizeof *rep);
+    if (!rep)
+        return TF_ERR_NOMEM;
+    tf_status st = TF_OK;
+    tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
+    tf_scopy(rep->classification, sizeof rep->classification,
+             q->classification ? q->classification : "HS");
+    tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
+    tf_scopy(rep->period, sizeof rep->period, q->period);
+    tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
+    rep->codes = calloc(q->n_codes, sizeof *rep->codes);
+    if (!rep->codes) {
+        st = TF_ERR_NOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < q->n_codes; i++) {
+        if (!(rep->codes[i] = tf_strdup(q->codes[i]))) {
+            st = TF_ERR_NOMEM;
+            goto fail;
+        }
+        rep->n_codes = i + 1;
+    }
+    int year = idx / 12;
+    int base_index = (year - 1) * 12; /* January of the previous year */
+    int m = idx - base_index;          /* 12..23 */
+    char from[8];
+    tf_period_from_index(base_index, from);
+    collect c = {0};
+    c.base_index = base_index;
+    tf_selection sel = {0};
+    sel.classification = rep->classification;
+    sel.codes = q->codes;
+    sel.n_codes = q->n_codes;
+    sel.reporter = rep->reporter;
+    sel.period_from = from;
+    sel.period_to = q->period;
+    sel.as_of = q->as_of;
+    st = tf_db_select(db, &sel, collect_fn, &c);
+    if (st != TF_OK) {
+        free(c.rows);
+        goto fail;
+    }
+    if (c.other_units)
+        add_note(rep, "%lu records in units other than mass (e.g. '%s') are not in the tonnages",
+                 c.other_units, c.other_unit);
+    if (c.no_quantity)
+        add_note(rep, "%lu records without a quantity are not in the tonnages", c.no_quantity);
+    qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
+    st = list_commodities(rep, c.rows, c.n, m);
+    agg a[2][N_MONTHS];
+    memset(a, 0, sizeof a);
+    char basis[2][16];
+    for (int f = 0; f < 2 && st == TF_OK; f++)
+        st = choose_basis(rep, c.rows, c.n, f, q->partner_basis, basis[f]);
+    size_t b = 0;
+    while (b < c.n && st == TF_OK) {
+        size_t e = b;
+        while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)
+            e++;
+        int f = c.rows[b].flow;
+        st = aggregate(c.rows, b, e, basis[f], &a[f][c.rows[b].month]);
+        b = e;
+    }
+    free(c.rows);
+    int top = q->top > 0 ? q->top : 10;
+    if (st == TF_OK)
+        st = fill_flow(rep, a[0], 0, m, base_index, &rep->import);
+    if (st == TF_OK)
+        st = fill_flow(rep, a[1], 1, m, base_index, &rep->export);
+    if (st == TF_OK)
+        st = fill_net(rep);
+    if (st == TF_OK)
+        st = fill_breakdown(db, ref, rep, a[0], m, top, basis[0], &rep->import_breakdown);
+    if (st == TF_OK)
+        st = fill_breakdown(db, ref, rep, a[1], m, top, basis[1], &rep->export_breakdown);
+    for (int f = 0; f < 2; f++)
+        for (int k = 0; k < N_MONTHS; k++)
+            agg_free(&a[f][k]);
+    if (st != TF_OK)
+        goto fail;
+    *out = rep;
+    return TF_OK;
+fail:
+    tf_report_free(&rep);
+    return st;
+}
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void tf_report_free(tf_report **r)
+{
+    if (!r || !*r)
+        return;
+    tf_report *p = *r;
+    free_strv(p->codes, p->n_codes);
+    free_strv(p->notes, p->n_notes);
+    free_strv(p->commodities, p->n_commodities);
+    free(p->import_breakdown.partners);
+    free(p->import_breakdown.modes);
+    free(p->export_breakdown.partners);
+    free(p->export_breakdown.modes);
+    free(p);
+    *r = NULL;
+}

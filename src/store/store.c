@@ -1,0 +1,775 @@
+/*
+ * The store: SQLite schema, migrations, ingest with revisions, selections.
+ *
+ * Every revision of a cell is a row of `record`; the newest (largest id)
+ * is current. Nothing is updated or deleted, so older figures stay queryable.
+ * The index record_cell serves the ingest's "current revision of this cell"
+ * lookup and the reports' range scans by commodity and period.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "tradeflow/store.h"
+#include "../common/util.h"
+
+#define TF_APPLICATION_ID 0x54466c77 /* "TFlw" */
+
+struct tf_db {
+    sqlite3 *db;
+    char path[1024];
+    char err[1024];
+    sqlite3_stmt *partner_name;
+};
+
+/* Forward migrations: migrations[v] takes schema v to v+1. */
+static const char *const migrations[] = {
+    /* 0 -> 1 */
+    "CREATE TABLE source("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " format TEXT NOT NULL,"
+    " options TEXT NOT NULL,"
+    " rows INTEGER NOT NULL DEFAULT 0,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " revised INTEGER NOT NULL DEFAULT 0,"
+    " unchanged INTEGER NOT NULL DEFAULT 0,"
+    " ingested_at TEXT NOT NULL,"
+    " UNIQUE(sha256, options));"
+    "CREATE TABLE record("
+    " id INTEGER PRIMARY KEY,"
+    " classification TEXT NOT NULL,"
+    " commodity TEXT NOT NULL,"
+    " period TEXT NOT NULL,"
+    " flow INTEGER NOT NULL,"
+    " reporter TEXT NOT NULL,"
+    " partner TEXT NOT NULL,"
+    " partner_basis TEXT NOT NULL,"
+    " trade_mode TEXT NOT NULL,"
+    " province TEXT NOT NULL,"
+    " quantity INTEGER,"            /* thousandths of unit */
+    " unit TEXT NOT NULL,"
+    " quantity2 INTEGER,"
+    " unit2 TEXT NOT NULL,"
+    " value INTEGER,"               /* thousandths of currency */
+    " currency TEXT NOT NULL,"
+    " status TEXT NOT NULL,"
+    " provenance TEXT NOT NULL,"
+    " source_id INTEGER NOT NULL REFERENCES source(id),"
+    " line INTEGER NOT NULL);"
+    "CREATE INDEX record_cell ON record(classification, commodity, period, flow, reporter,"
+    " partner, partner_basis, trade_mode, province, id);"
+    "CREATE TABLE partner_name(code TEXT PRIMARY KEY, name TEXT NOT NULL);",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+_Static_assert(N_MIGRATIONS == TF_SCHEMA_VERSION, "one migration per schema version");
+
+static void set_err(tf_db *d, const char *fmt, const char *detail)
+{
+    tf_fmt(d->err, sizeof d->err, fmt, detail);
+}
+
+const char *tf_db_errmsg(const tf_db *db) { return db ? db->err : ""; }
+
+static tf_status exec(tf_db *d, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(d->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+        return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
+    }
+    return TF_OK;
+}
+
+static int pragma_int(tf_db *d, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(d->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static tf_status migrate(tf_db *d)
+{
+    int app = 0, ver = 0, ntables = 0;
+    int rc = pragma_int(d, "PRAGMA application_id", &app);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(d, "PRAGMA user_version", &ver);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
+    if (rc != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: not a tradeflow database (%s)", d->path,
+               sqlite3_errstr(rc));
+        return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
+    }
+    if (app != TF_APPLICATION_ID) {
+        if (ntables > 0 || app != 0) {
+            set_err(d, "%s: not a tradeflow database (an SQLite file of another program)",
+                    d->path);
+            return TF_ERR_NOT_TF_DB;
+        }
+        ver = 0;
+    }
+    if (ver > TF_SCHEMA_VERSION) {
+        tf_fmt(d->err, sizeof d->err,
+               "%s: written by a newer tradeflow (schema %d; this version reads up to %d)",
+               d->path, ver, TF_SCHEMA_VERSION);
+        return TF_ERR_DB_NEWER;
+    }
+    if (ver == TF_SCHEMA_VERSION)
+        return TF_OK;
+    tf_status st = exec(d, "BEGIN IMMEDIATE");
+    if (st)
+        return st;
+    for (int v = ver; v < TF_SCHEMA_VERSION; v++)
+        if ((st = exec(d, migrations[v])) != TF_OK)
+            goto fail;
+    char sql[128];
+    tf_fmt(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+           TF_APPLICATION_ID, TF_SCHEMA_VERSION);
+    if ((st = exec(d, sql)) != TF_OK)
+        goto fail;
+    return exec(d, "COMMIT");
+fail:
+    sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    tf_db *d = calloc(1, sizeof *d);
+    if (!d)
+        return TF_ERR_NOMEM;
+    tf_scopy(d->path, sizeof d->path, path);
+    tf_status st = TF_OK;
+    struct stat sb;
+    if (mode == TF_DB_READ && stat(path, &sb) != 0) {
+        tf_fmt(d->err, sizeof d->err, "%s: no such database (ingest a file first)", path);
+        st = TF_ERR_NOT_FOUND;
+        goto fail;
+    }
+    int flags = mode == TF_DB_CREATE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                     : SQLITE_OPEN_READWRITE;
+    int rc = sqlite3_open_v2(path, &d->db, flags, NULL);
+    if (rc != SQLITE_OK && mode == TF_DB_READ) {
+        /* a read-only file can still be reported from */
+        sqlite3_close(d->db);
+        d->db = NULL;
+        rc = sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READONLY, NULL);
+    }
+    if (rc != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: cannot open database: %s", path,
+               d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc));
+        st = TF_ERR_DB;
+        goto fail;
+    }
+    sqlite3_busy_timeout(d->db, 10000);
+    sqlite3_extended_result_codes(d->db, 0);
+    if ((st = migrate(d)) != TF_OK)
+        goto fail;
+    if ((st = exec(d, "PRAGMA foreign_keys = ON")) != TF_OK)
+        goto fail;
+    *out = d;
+    return TF_OK;
+fail:
+    if (err)
+        tf_scopy(err, errlen, d->err);
+    tf_db_close(&d);
+    return st;
+}
+
+void tf_db_close(tf_db **db)
+{
+    if (!db || !*db)
+        return;
+    sqlite3_finalize((*db)->partner_name);
+    sqlite3_close((*db)->db);
+    free(*db);
+    *db = NULL;
+}
+
+/* ---- ingest ---- */
+
+typedef struct ingest_ctx {
+    tf_db *d;
+    const char *name;
+    long long source_id;
+    sqlite3_stmt *lookup, *insert, *seen, *pname;
+    tf_ingest_result *res;
+} ingest_ctx;
+
+static void bind_key(sqlite3_stmt *s, const tf_record *r)
+{
+    sqlite3_bind_text(s, 1, r->classification, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, r->commodity, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, r->period, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 4, (int)r->flow);
+    sqlite3_bind_text(s, 5, r->reporter, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, r->partner, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 7, r->partner_basis, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, r->trade_mode, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, r->province, -1, SQLITE_STATIC);
+}
+
+static int col_eq_opt(sqlite3_stmt *s, int col, int has, tf_milli v)
+{
+    if (sqlite3_column_type(s, col) == SQLITE_NULL)
+        return !has;
+    return has && sqlite3_column_int64(s, col) == v;
+}
+
+static int col_eq_text(sqlite3_stmt *s, int col, const char *v)
+{
+    const unsigned char *t = sqlite3_column_text(s, col);
+    return strcmp(t ? (const char *)t : "", v) == 0;
+}
+
+static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
+{
+    tf_fmt(diag->msg, sizeof diag->msg, "%s: database error: %s", x->d->path,
+           sqlite3_errmsg(x->d->db));
+    return TF_ERR_DB;
+}
+
+static void describe_cell(const tf_record *r, char *buf, size_t len)
+{
+    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
+           r->classification, r->commodity, r->partner,
+           r->partner_basis[0] ? " basis " : "", r->partner_basis,
+           r->trade_mode[0] ? " mode " : "", r->trade_mode,
+           r->province[0] ? " province " : "", r->province);
+}
+
+static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
+{
+    ingest_ctx *x = ctx;
+    sqlite3_stmt *s = x->lookup;
+    sqlite3_reset(s);
+    bind_key(s, r);
+    int rc = sqlite3_step(s);
+    int is_new = 1;
+    if (rc == SQLITE_ROW) {
+        is_new = 0;
+        long long src = sqlite3_column_int64(s, 7);
+        if (src == x->source_id) {
+            char cellname[256];
+            describe_cell(r, cellname, sizeof cellname);
+            tf_fmt(diag->msg, sizeof diag->msg,
+                   "%s:%lu:1: the same cell appears twice in this file (%s; first at line %lld)",
+                   x->name, r->line, cellname, (long long)sqlite3_column_int64(s, 8));
+            sqlite3_reset(s);
+            return TF_ERR_INPUT;
+        }
+        int same = col_eq_opt(s, 0, r->has_quantity, r->quantity) &&
+                   col_eq_text(s, 1, r->unit) &&
+                   col_eq_opt(s, 2, r->has_quantity2, r->quantity2) &&
+                   col_eq_text(s, 3, r->unit2) &&
+                   col_eq_opt(s, 4, r->has_value, r->value) &&
+                   col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status);
+        sqlite3_reset(s);
+        if (same) {
+            /* Not stored again; remember the key so a second copy in this
+             * file is still caught. */
+            sqlite3_stmt *q = x->seen;
+            sqlite3_reset(q);
+            char key[256];
+            describe_cell(r, key, sizeof key);
+            sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(q, 2, (sqlite3_int64)r->line);
+            rc = sqlite3_step(q);
+            sqlite3_reset(q);
+            if (rc == SQLITE_CONSTRAINT) {
+                tf_fmt(diag->msg, sizeof diag->msg,
+                       "%s:%lu:1: the same cell appears twice in this file (%s)", x->name,
+                       r->line, key);
+                return TF_ERR_INPUT;
+            }
+            if (rc != SQLITE_DONE)
+                return db_fail(x, diag);
+            x->res->unchanged++;
+            return TF_OK;
+        }
+    } else if (rc != SQLITE_DONE) {
+        sqlite3_reset(s);
+        return db_fail(x, diag);
+    } else {
+        sqlite3_reset(s);
+    }
+    s = x->insert;
+    sqlite3_reset(s);
+    bind_key(s, r);
+    if (r->has_quantity)
+        sqlite3_bind_int64(s, 10, r->quantity);
+    else
+        sqlite3_bind_null(s, 10);
+    sqlite3_bind_text(s, 11, r->unit, -1, SQLITE_STATIC);
+    if (r->has_quantity2)
+        sqlite3_bind_int64(s, 12, r->quantity2);
+    else
+        sqlite3_bind_null(s, 12);
+    sqlite3_bind_text(s, 13, r->unit2, -1, SQLITE_STATIC);
+    if (r->has_value)
+        sqlite3_bind_int64(s, 14, r->value);
+    else
+        sqlite3_bind_null(s, 14);
+    sqlite3_bind_text(s, 15, r->currency, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 16, r->status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 17, r->provenance, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 18, x->source_id);
+    sqlite3_bind_int64(s, 19, (sqlite3_int64)r->line);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    if (is_new)
+        x->res->added++;
+    else
+        x->res->revised++;
+    if (r->partner_name[0] && strncmp(r->partner, "GACC:", 5) == 0) {
+        s = x->pname;
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, r->partner, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, r->partner_name, -1, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return db_fail(x, diag);
+    }
+    return TF_OK;
+}
+
+static void options_string(const tf_read_opts *o, char *buf, size_t len)
+{
+    char hs[160] = "";
+    size_t used = 0;
+    for (size_t i = 0; o->hs && i < o->n_hs; i++) {
+        int n = snprintf(hs + used, sizeof hs - used, "%s%s", i ? "," : "", o->hs[i]);
+        if (n < 0 || (size_t)n >= sizeof hs - used)
+            break;
+        used += (size_t)n;
+    }
+    tf_fmt(buf, len, "flow=%s;basis=%s;reporter=%s;hs=%s", tf_flow_name(o->flow),
+           o->partner_basis ? o->partner_basis : "", o->reporter ? o->reporter : "", hs);
+}
+
+static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, "SELECT id FROM source WHERE sha256=?1 AND options=?2", -1,
+                           &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, options, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* SHA-256 of a regular file, then rewind; 0 when not seekable. */
+static int prehash(FILE *in, char hex[65])
+{
+    struct stat sb;
+    if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode))
+        return 0;
+    long start = ftell(in);
+    if (start < 0)
+        return 0;
+    tf_sha256 *h = tf_sha256_new();
+    if (!h)
+        return 0;
+    unsigned char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        tf_sha256_update(h, buf, n);
+    int ok = !ferror(in);
+    tf_sha256_final(h, hex);
+    clearerr(in);
+    if (fseek(in, start, SEEK_SET) != 0)
+        return 0;
+    return ok;
+}
+
+tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
+                       const tf_refdata *ref, const char *now, tf_diag *diag,
+                       tf_ingest_result *res)
+{
+    memset(res, 0, sizeof *res);
+    d->err[0] = '\0';
+    diag->msg[0] = '\0';
+    char options[256], stamp[32], sha[65] = "";
+    options_string(opts, options, sizeof options);
+    if (now)
+        tf_scopy(stamp, sizeof stamp, now);
+    else
+        tf_now_utc(stamp);
+
+    long long existing;
+    if (prehash(in, sha)) {
+        int f = find_source(d, sha, options, &existing);
+        if (f < 0) {
+            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            return TF_ERR_DB;
+        }
+        if (f == 1) {
+            res->already = 1;
+            res->source_id = existing;
+            tf_scopy(res->sha256, sizeof res->sha256, sha);
+            return TF_OK;
+        }
+    }
+
+    tf_status st = exec(d, "BEGIN IMMEDIATE");
+    if (st)
+        return st;
+    ingest_ctx x = {0};
+    x.d = d;
+    x.name = name;
+    x.res = res;
+    sqlite3_stmt *src = NULL;
+    int rc = sqlite3_prepare_v2(
+        d->db,
+        "INSERT INTO source(name, sha256, format, options, ingested_at) VALUES(?1,'',?2,?3,?4)",
+        -1, &src, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(src, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 2, tf_format_name(opts->format), -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 3, options, -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 4, stamp, -1, SQLITE_STATIC);
+        rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(src);
+    x.source_id = sqlite3_last_insert_rowid(d->db);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(
+            d->db,
+            "SELECT quantity, unit, quantity2, unit2, value, currency, status, source_id, line"
+            " FROM record WHERE classification=?1 AND commodity=?2 AND period=?3 AND flow=?4"
+            " AND reporter=?5 AND partner=?6 AND partner_basis=?7 AND trade_mode=?8"
+            " AND province=?9 ORDER BY id DESC LIMIT 1",
+            -1, &x.lookup, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(
+            d->db,
+            "INSERT INTO record(classification, commodity, period, flow, reporter, partner,"
+            " partner_basis, trade_mode, province, quantity, unit, quantity2, unit2, value,"
+            " currency, status, provenance, source_id, line)"
+            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
+            -1, &x.insert, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(d->db,
+                          "CREATE TEMP TABLE IF NOT EXISTS ingest_seen(cell TEXT PRIMARY KEY,"
+                          " line INTEGER) WITHOUT ROWID; DELETE FROM ingest_seen;",
+                          NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db, "INSERT INTO ingest_seen(cell, line) VALUES(?1, ?2)",
+                                -1, &x.seen, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db,
+                                "INSERT OR REPLACE INTO partner_name(code, name) VALUES(?1, ?2)",
+                                -1, &x.pname, NULL);
+    if (rc != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        st = TF_ERR_DB;
+        goto rollback;
+    }
+    st = tf_read(in, name, opts, ref, ingest_sink, &x, diag, &res->read, res->sha256);
+    if (st != TF_OK) {
+        tf_scopy(d->err, sizeof d->err, diag->msg);
+        goto rollback;
+    }
+    if (res->read.rows == 0) {
+        res->empty = 1;
+        goto rollback_ok;
+    }
+    /* stdin and other streams: known only now whether this file was seen */
+    if (find_source(d, res->sha256, options, &existing) == 1) {
+        res->already = 1;
+        res->source_id = existing;
+        res->added = res->revised = res->unchanged = 0;
+        goto rollback_ok;
+    }
+    rc = sqlite3_prepare_v2(d->db,
+                            "UPDATE source SET sha256=?1, format=?2, rows=?3, added=?4,"
+                            " revised=?5, unchanged=?6 WHERE id=?7",
+                            -1, &src, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(src, 1, res->sha256, -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 2, tf_format_name(res->read.format), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(src, 3, (sqlite3_int64)res->read.rows);
+        sqlite3_bind_int64(src, 4, (sqlite3_int64)res->added);
+        sqlite3_bind_int64(src, 5, (sqlite3_int64)res->revised);
+        sqlite3_bind_int64(src, 6, (sqlite3_int64)res->unchanged);
+        sqlite3_bind_int64(src, 7, x.source_id);
+        rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        sqlite3_finalize(src);
+    }
+    sqlite3_finalize(x.lookup);
+    sqlite3_finalize(x.insert);
+    sqlite3_finalize(x.seen);
+    sqlite3_finalize(x.pname);
+    if (rc != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+        return TF_ERR_DB;
+    }
+    if ((st = exec(d, "COMMIT")) != TF_OK) {
+        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    res->source_id = x.source_id;
+    return TF_OK;
+rollback_ok:
+    st = TF_OK;
+rollback:
+    sqlite3_finalize(x.lookup);
+    sqlite3_finalize(x.insert);
+    sqlite3_finalize(x.seen);
+    sqlite3_finalize(x.pname);
+    sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+/* ---- queries ---- */
+
+tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s), void *ctx)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT id, name, sha256, format, options, ingested_at, rows, added,"
+                           " revised, unchanged FROM source ORDER BY id",
+                           -1, &s, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        tf_source_info i;
+        memset(&i, 0, sizeof i);
+        i.id = sqlite3_column_int64(s, 0);
+        tf_scopy(i.name, sizeof i.name, (const char *)sqlite3_column_text(s, 1));
+        tf_scopy(i.sha256, sizeof i.sha256, (const char *)sqlite3_column_text(s, 2));
+        tf_scopy(i.format, sizeof i.format, (const char *)sqlite3_column_text(s, 3));
+        tf_scopy(i.options, sizeof i.options, (const char *)sqlite3_column_text(s, 4));
+        tf_scopy(i.ingested_at, sizeof i.ingested_at, (const char *)sqlite3_column_text(s, 5));
+        i.rows = (unsigned long)sqlite3_column_int64(s, 6);
+        i.added = (unsigned long)sqlite3_column_int64(s, 7);
+        i.revised = (unsigned long)sqlite3_column_int64(s, 8);
+        i.unchanged = (unsigned long)sqlite3_column_int64(s, 9);
+        fn(ctx, &i);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    return TF_OK;
+}
+
+/* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. */
+static int as_of_bound(const char *as_of, char out[32])
+{
+    size_t n = strlen(as_of);
+    int ok = 1;
+    const char *pat = "dddd-dd-ddTdd:dd:ddZ";
+    if (n != 10 && n != 20)
+        return 0;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = pat[i] == 'd' ? (as_of[i] >= '0' && as_of[i] <= '9') : as_of[i] == pat[i];
+    if (!ok)
+        return 0;
+    if (n == 10)
+        tf_fmt(out, 32, "%sT23:59:59Z", as_of);
+    else
+        tf_scopy(out, 32, as_of);
+    return 1;
+}
+
+static void read_revision(sqlite3_stmt *s, tf_revision *v)
+{
+    tf_record *r = &v->rec;
+    tf_record_init(r);
+#define TXT(dst, col) tf_scopy(dst, sizeof dst, (const char *)sqlite3_column_text(s, col))
+    TXT(r->classification, 0);
+    TXT(r->commodity, 1);
+    TXT(r->period, 2);
+    r->flow = (tf_flow)sqlite3_column_int(s, 3);
+    TXT(r->reporter, 4);
+    TXT(r->partner, 5);
+    TXT(r->partner_basis, 6);
+    TXT(r->trade_mode, 7);
+    TXT(r->province, 8);
+    r->has_quantity = sqlite3_column_type(s, 9) != SQLITE_NULL;
+    r->quantity = sqlite3_column_int64(s, 9);
+    TXT(r->unit, 10);
+    r->has_quantity2 = sqlite3_column_type(s, 11) != SQLITE_NULL;
+    r->quantity2 = sqlite3_column_int64(s, 11);
+    TXT(r->unit2, 12);
+    r->has_value = sqlite3_column_type(s, 13) != SQLITE_NULL;
+    r->value = sqlite3_column_int64(s, 13);
+    TXT(r->currency, 14);
+    TXT(r->status, 15);
+    TXT(r->provenance, 16);
+    v->source_id = sqlite3_column_int64(s, 17);
+    r->line = (unsigned long)sqlite3_column_int64(s, 18);
+    v->id = sqlite3_column_int64(s, 19);
+    TXT(v->ingested_at, 20);
+#undef TXT
+}
+
+static int same_cell(const tf_record *a, const tf_record *b)
+{
+    return a->flow == b->flow && !strcmp(a->period, b->period) &&
+           !strcmp(a->commodity, b->commodity) && !strcmp(a->classification, b->classification) &&
+           !strcmp(a->reporter, b->reporter) && !strcmp(a->partner, b->partner) &&
+           !strcmp(a->partner_basis, b->partner_basis) && !strcmp(a->trade_mode, b->trade_mode) &&
+           !strcmp(a->province, b->province);
+}
+
+/* Drop codes that another code in the list is a prefix of (so no record is
+ * selected twice). Returns the kept count; kept codes are moved to the front. */
+static size_t minimal_prefixes(const char **codes, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int covered = 0;
+        for (size_t j = 0; j < n && !covered; j++) {
+            if (i == j)
+                continue;
+            size_t li = strlen(codes[i]), lj = strlen(codes[j]);
+            if (lj < li && strncmp(codes[i], codes[j], lj) == 0)
+                covered = 1;
+            else if (lj == li && j < i && strcmp(codes[i], codes[j]) == 0)
+                covered = 1; /* duplicate */
+        }
+        if (!covered)
+            codes[k++] = codes[i];
+    }
+    return k;
+}
+
+tf_status tf_db_select(tf_db *d, const tf_selection *sel,
+                       tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+{
+    char bound[32] = "";
+    if (sel->as_of && !as_of_bound(sel->as_of, bound)) {
+        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+               sel->as_of);
+        return TF_ERR_USAGE;
+    }
+    if (sel->n_codes == 0)
+        return TF_OK;
+    const char **codes = malloc(sel->n_codes * sizeof *codes);
+    if (!codes)
+        return TF_ERR_NOMEM;
+    memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
+    size_t n_codes = minimal_prefixes(codes, sel->n_codes);
+
+    char sql[1024];
+    tf_fmt(sql, sizeof sql,
+           "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
+           " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
+           " r.unit2, r.value, r.currency, r.status, r.provenance, r.source_id, r.line, r.id,"
+           " s.ingested_at FROM record r JOIN source s ON s.id = r.source_id"
+           " WHERE r.classification = ?1 AND r.commodity >= ?2 AND r.commodity < ?3"
+           " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
+           " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
+           " r.partner_basis, r.trade_mode, r.province, r.id",
+           sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
+           bound[0] ? "AND s.ingested_at <= ?8" : "");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        free(codes);
+        return TF_ERR_DB;
+    }
+    tf_status st = TF_OK;
+    tf_revision prev, cur;
+    int have_prev = 0;
+    for (size_t c = 0; c < n_codes && st == TF_OK; c++) {
+        char hi[32];
+        tf_scopy(hi, sizeof hi, codes[c]);
+        size_t hl = strlen(hi);
+        if (hl == 0)
+            hi[0] = '\x7f', hi[1] = '\0';
+        else
+            hi[hl - 1]++;
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, codes[c], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+        if (sel->flow != TF_FLOW_NONE)
+            sqlite3_bind_int(s, 7, (int)sel->flow);
+        if (bound[0])
+            sqlite3_bind_text(s, 8, bound, -1, SQLITE_STATIC);
+        int rc;
+        have_prev = 0;
+        while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+            read_revision(s, &cur);
+            if (sel->all_revisions) {
+                /* every revision; mark the newest of each cell when the next cell starts */
+                if (have_prev) {
+                    prev.current = !same_cell(&prev.rec, &cur.rec);
+                    st = fn(ctx, &prev);
+                }
+            } else if (have_prev && !same_cell(&prev.rec, &cur.rec)) {
+                prev.current = 1;
+                st = fn(ctx, &prev);
+            }
+            prev = cur;
+            have_prev = 1;
+        }
+        if (st == TF_OK && rc != SQLITE_DONE) {
+            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            st = TF_ERR_DB;
+        }
+        if (st == TF_OK && have_prev) {
+            prev.current = 1;
+            st = fn(ctx, &prev);
+        }
+    }
+    sqlite3_finalize(s);
+    free(codes);
+    return st;
+}
+
+int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    if (!d->partner_name &&
+        sqlite3_prepare_v2(d->db, "SELECT name FROM partner_name WHERE code = ?1", -1,
+                           &d->partner_name, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_reset(d->partner_name);
+    sqlite3_bind_text(d->partner_name, 1, partner, -1, SQLITE_TRANSIENT);
+    int found = 0;
+    if (sqlite3_step(d->partner_name) == SQLITE_ROW) {
+        tf_scopy(buf, len, (const char *)sqlite3_column_text(d->partner_name, 0));
+        found = 1;
+    }
+    sqlite3_reset(d->partner_name);
+    return found;
+}
