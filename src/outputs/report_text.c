@@ -65,8 +65,10 @@ static void fmt_t(char *buf, size_t len, tf_opt v)
     char num[64];
     if (fabs(v.v) >= 1000)
         tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
-    else
+    else if (fabs(v.v) >= 1)
         tf_format_number(num, sizeof num, v.v, 1);
+    else
+        tf_format_number(num, sizeof num, v.v, 3); /* a few kg: keep them visible */
     tf_fmt(buf, len, "%s t", num);
 }
 
@@ -178,8 +180,9 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         char sh[24], q[48];
         fmt_share(sh, sizeof sh, top->share_pct);
         fmt_t(q, sizeof q, some_opt(top->quantity));
-        fprintf(out, "%sTop source: %s, %s, %s of %s %ss.\n", md ? "\n" : "", top->name, q, sh,
-                mlabel, flow[0] == 'I' ? "import" : "export");
+        fprintf(out, "%sTop %s: %s, %s, %s of %s %ss.\n", md ? "\n" : "",
+                flow[0] == 'I' ? "source" : "destination", top->name, q, sh, mlabel,
+                flow[0] == 'I' ? "import" : "export");
     }
     (void)r;
 }

@@ -474,15 +474,17 @@ static tf_status fill_net(tf_report *rep)
     return TF_OK;
 }
 
-static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int m,
-                                int top, const char *basis, tf_breakdown *out)
+static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
+                                int m, int base_index, int top, const char *basis,
+                                tf_breakdown *out)
 {
     memset(out, 0, sizeof *out);
     tf_scopy(out->partner_basis, sizeof out->partner_basis, basis);
     agg *cur = &a[m], *prev = &a[m - 1], *ya = &a[m - 12];
     if (!cur->present)
         return TF_OK;
-    qsort(cur->partners, cur->n_partners, sizeof *cur->partners, cmp_amount_desc);
+    if (cur->n_partners)
+        qsort(cur->partners, cur->n_partners, sizeof *cur->partners, cmp_amount_desc);
     out->n_partners_all = cur->n_partners;
     size_t n = cur->n_partners < (size_t)top ? cur->n_partners : (size_t)top;
     if (n) {
@@ -518,6 +520,21 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         }
         if (ya->present && ya->n_partners)
             p->yoy_pct = tf_pct_change(q, some(tonnes(amount_get(ya, am->key))));
+    }
+    char pm[8];
+    if (n && !(prev->present && prev->n_partners)) {
+        tf_period_from_index(base_index + m - 1, pm);
+        tf_status st = add_note(rep, "no %s partner breakdown for %s: partner MoM has no value",
+                                flow_label(f), pm);
+        if (st)
+            return st;
+    }
+    if (n && !(ya->present && ya->n_partners)) {
+        tf_period_from_index(base_index + m - 12, pm);
+        tf_status st = add_note(rep, "no %s partner breakdown for %s: partner YoY has no value",
+                                flow_label(f), pm);
+        if (st)
+            return st;
     }
     if (n && (cur->world || cur->n_partners > n)) {
         out->other = some(tonnes(cur->total - listed));
@@ -628,7 +645,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                  c.other_units, c.other_unit);
     if (c.no_quantity)
         add_note(rep, "%lu records without a quantity are not in the tonnages", c.no_quantity);
-    qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
+    if (c.n)
+        qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
     st = list_commodities(rep, c.rows, c.n, m);
     agg a[2][N_MONTHS];
     memset(a, 0, sizeof a);
@@ -653,9 +671,9 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (st == TF_OK)
         st = fill_net(rep);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[0], m, top, basis[0], &rep->import_breakdown);
+        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, basis[0], &rep->import_breakdown);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[1], m, top, basis[1], &rep->export_breakdown);
+        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, basis[1], &rep->export_breakdown);
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);

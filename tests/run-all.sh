@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The whole suite: cmocka unit tests (plain build and ASan+UBSan build), the
+# CLI cases (on the sanitizer build), the README's commands. The last line
+# is the total: "N passed, N failed".
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export TF_SHARED=${TF_SHARED:-$ROOT/../shared}
+[ -d "$TF_SHARED/data" ] || echo "note: $TF_SHARED absent: tests on the real data files are skipped"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+P=0 F=0 S=0
+add() { P=$((P + $1)); F=$((F + $2)); S=$((S + ${3:-0})); }
+
+for bin in build/tests/test_* build/san/tests/test_*; do
+    [ -x "$bin" ] || continue
+    echo "== $bin"
+    out=$("$bin" 2>&1); rc=$?
+    echo "$out" | grep -E '^\[  (FAILED|ERROR|SKIPPED)|PASSED|runtime error|Sanitizer' || true
+    passed=$(echo "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    failed=$(echo "$out" | sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    skipped=$(echo "$out" | sed -n 's/.*\[  SKIPPED \] \([0-9]*\) test.*/\1/p' | tail -1)
+    passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
+    if [ $rc -ne 0 ] && [ "$failed" = 0 ]; then
+        echo "$out" | tail -30
+        failed=1   # crashed or sanitizer abort
+    fi
+    add "$passed" "$failed" "$skipped"
+done
+
+summary() { tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p'; }
+
+echo "== CLI cases (sanitizer build)"
+tests/cli/run.sh build/san > build/cli.log 2>&1
+grep -v '^ok' build/cli.log
+read -r p f s < <(summary < build/cli.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
+echo "== README commands"
+tests/readme.sh > build/readme.log 2>&1
+grep -v '^ok' build/readme.log
+read -r p f s < <(summary < build/readme.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
+echo
+echo "$P passed, $F failed, $S skipped"
+[ "$F" -eq 0 ]

@@ -1,0 +1,127 @@
+/* Fixed decimals, periods, flows, number formatting, percentage rules. */
+#include "testutil.h"
+#include <math.h>
+
+static tf_milli parse_ok(const char *s, int thousands)
+{
+    tf_milli v = -1;
+    assert_int_equal(tf_milli_parse(s, strlen(s), thousands, &v, NULL), TF_OK);
+    return v;
+}
+
+static void parse_bad(const char *s, int thousands, const char *why_part)
+{
+    tf_milli v;
+    const char *why = NULL;
+    assert_int_equal(tf_milli_parse(s, strlen(s), thousands, &v, &why), TF_ERR_INPUT);
+    assert_non_null(why);
+    assert_non_null(strstr(why, why_part));
+}
+
+static void test_milli_parse(void **state)
+{
+    (void)state;
+    assert_true(parse_ok("250500", 0) == 250500000);
+    assert_true(parse_ok("0.5", 0) == 500);
+    assert_true(parse_ok(".5", 0) == 500);
+    assert_true(parse_ok("-12.125", 0) == -12125);
+    assert_true(parse_ok("1.2500", 0) == 1250); /* trailing zeros beyond 3 places are exact */
+    /* GACC value column: "5,917,063,944" is 5917063944 CNY */
+    assert_true(parse_ok("5,917,063,944", 1) == INT64_C(5917063944000));
+    assert_true(parse_ok("944", 1) == 944000);
+    parse_bad("5,917,063,944", 0, "not a number");
+    parse_bad("59,17,063", 1, "thousands");
+    parse_bad("1,0000", 1, "thousands");
+    parse_bad(",100", 1, "thousands");
+    parse_bad("1e5", 0, "exponent");
+    parse_bad("1.2345", 0, "3 decimal");
+    parse_bad("", 0, "empty");
+    parse_bad("12a", 0, "not a number");
+    parse_bad("1 000", 0, "not a number");
+    parse_bad("-", 0, "not a number");
+    parse_bad("99999999999999999999", 0, "too large");
+}
+
+static void test_period(void **state)
+{
+    (void)state;
+    char out[8];
+    assert_int_equal(tf_period_parse("202504", 6, out), TF_OK);
+    assert_string_equal(out, "2025-04");
+    assert_int_equal(tf_period_parse("2025-12", 7, out), TF_OK);
+    assert_string_equal(out, "2025-12");
+    assert_int_equal(tf_period_parse("2024", 4, out), TF_OK);
+    assert_string_equal(out, "2024");
+    assert_int_equal(tf_period_parse("202513", 6, out), TF_ERR_INPUT);
+    assert_int_equal(tf_period_parse("2025-00", 7, out), TF_ERR_INPUT);
+    assert_int_equal(tf_period_parse("2025-4", 6, out), TF_ERR_INPUT);
+    assert_int_equal(tf_period_parse("25-04", 5, out), TF_ERR_INPUT);
+    /* index arithmetic: January's previous month is December of the year before */
+    int jan = tf_period_index("2025-01");
+    tf_period_from_index(jan - 1, out);
+    assert_string_equal(out, "2024-12");
+    tf_period_from_index(tf_period_index("2025-04") - 12, out);
+    assert_string_equal(out, "2024-04");
+    assert_int_equal(tf_period_index("2025"), -1);
+}
+
+static void test_flow(void **state)
+{
+    (void)state;
+    assert_int_equal(tf_flow_parse("import", 6), TF_FLOW_IMPORT);
+    assert_int_equal(tf_flow_parse("Export", 6), TF_FLOW_EXPORT);
+    assert_int_equal(tf_flow_parse("re-import", 9), TF_FLOW_REIMPORT);
+    assert_int_equal(tf_flow_parse("reexport", 8), TF_FLOW_REEXPORT);
+    assert_int_equal(tf_flow_parse("imports", 7), TF_FLOW_NONE);
+    assert_string_equal(tf_flow_name(TF_FLOW_REEXPORT), "re-export");
+}
+
+static void test_format_number(void **state)
+{
+    (void)state;
+    char b[64];
+    tf_format_number(b, sizeof b, 250500, 0);
+    assert_string_equal(b, "250,500");
+    tf_format_number(b, sizeof b, -1208.4, 0);
+    assert_string_equal(b, "-1,208");
+    tf_format_number(b, sizeof b, 999.95, 1);
+    assert_string_equal(b, "1,000.0");
+    tf_format_number(b, sizeof b, -0.04, 1);
+    assert_string_equal(b, "0.0"); /* never "-0.0" */
+    tf_format_number(b, sizeof b, 92098915.183, 0);
+    assert_string_equal(b, "92,098,915");
+}
+
+static tf_opt o(double v)
+{
+    tf_opt x = {1, v};
+    return x;
+}
+
+static void test_pct_change(void **state)
+{
+    (void)state;
+    tf_opt missing = {0, 0};
+    /* April 2025 imports 250,500 t on March 222,000 t: +12.8378...% (published: 12.8%) */
+    tf_opt r = tf_pct_change(o(250500), o(222000));
+    assert_true(r.has);
+    assert_near(r.v, 100.0 * (250500.0 / 222000.0 - 1.0), 1e-9);
+    assert_near(r.v, 12.8378, 1e-4);
+    assert_false(tf_pct_change(o(1), missing).has);  /* missing base: no value */
+    assert_false(tf_pct_change(missing, o(1)).has);
+    assert_false(tf_pct_change(o(5), o(0)).has);     /* zero base: no value, not infinity */
+    assert_false(tf_pct_change(o(5), o(-10)).has);   /* negative base: no value */
+    r = tf_pct_change(o(0), o(10));
+    assert_true(r.has);
+    assert_near(r.v, -100.0, 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_milli_parse),   cmocka_unit_test(test_period),
+        cmocka_unit_test(test_flow),          cmocka_unit_test(test_format_number),
+        cmocka_unit_test(test_pct_change),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

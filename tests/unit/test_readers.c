@@ -1,0 +1,319 @@
+/*
+ * Readers, on the real GACC downloads in ../shared/data/gacc/soybeans and on
+ * small constructed files. Expected totals of the real files were computed
+ * independently with Python's csv module on the GB18030-decoded text
+ * (sum of column 第一数量 as integers; sum of 人民币 with the commas removed).
+ */
+#include "testutil.h"
+
+typedef struct sums {
+    unsigned long n;
+    tf_milli qty;            /* thousandths of kg */
+    tf_milli value;
+    unsigned long warnings;
+    char first_partner[16];
+    char last_period[8];
+    tf_record last;
+} sums;
+
+static tf_status sum_sink(void *ctx, const tf_record *r, tf_diag *d)
+{
+    (void)d;
+    sums *s = ctx;
+    if (s->n == 0)
+        snprintf(s->first_partner, sizeof s->first_partner, "%s", r->partner);
+    s->n++;
+    s->qty += r->quantity;
+    s->value += r->value;
+    snprintf(s->last_period, sizeof s->last_period, "%s", r->period);
+    s->last = *r;
+    return TF_OK;
+}
+
+static void count_warning(void *ctx, const char *msg)
+{
+    (void)msg;
+    ((sums *)ctx)->warnings++;
+}
+
+static tf_status read_file(const char *path, const tf_read_opts *o, sums *s, tf_diag *d,
+                           tf_read_stats *st, const tf_refdata *ref)
+{
+    memset(s, 0, sizeof *s);
+    memset(d, 0, sizeof *d);
+    d->warn = count_warning;
+    d->warn_ctx = s;
+    FILE *in = fopen(path, "rb");
+    assert_non_null(in);
+    tf_status rc = tf_read(in, path, o, ref, sum_sink, s, d, st, NULL);
+    fclose(in);
+    return rc;
+}
+
+static tf_status read_text(const char *text, size_t len, const tf_read_opts *o, sums *s,
+                           tf_diag *d, const tf_refdata *ref)
+{
+    memset(s, 0, sizeof *s);
+    memset(d, 0, sizeof *d);
+    d->warn = count_warning;
+    d->warn_ctx = s;
+    FILE *in = fmemopen((void *)text, len, "r");
+    assert_non_null(in);
+    tf_read_stats st;
+    char sha[65];
+    tf_status rc = tf_read(in, "t.csv", o, ref, sum_sink, s, d, &st, sha);
+    fclose(in);
+    return rc;
+}
+
+static void test_gacc_soybeans_real(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        unsigned long rows;
+        long long kg, cny;
+    } files[] = {
+        {"data/gacc/soybeans/2024in.csv", 36, 100883410028LL, 359701179444LL},
+        {"data/gacc/soybeans/2024out.csv", 29, 507699LL, 5409809LL},
+        {"data/gacc/soybeans/2025in.csv", 28, 92098915183LL, 294502230749LL},
+        {"data/gacc/soybeans/2025out.csv", 23, 511365LL, 5477246LL},
+        {"data/gacc/soybeans/2023.csv", 40, 95355428567LL, 402526956940LL},
+    };
+    tf_refdata *ref = tt_ref();
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *path = tt_shared_file(files[i].file);
+        if (!path) {
+            tf_refdata_free(&ref);
+            skip();
+        }
+        tf_read_opts o = {0};
+        o.flow = TF_FLOW_IMPORT;
+        sums s;
+        tf_diag d;
+        tf_read_stats st;
+        tf_status rc = read_file(path, &o, &s, &d, &st, ref);
+        if (rc != TF_OK)
+            print_error("%s\n", d.msg);
+        assert_int_equal(rc, TF_OK);
+        assert_int_equal(st.format, TF_FORMAT_GACC);
+        assert_string_equal(st.encoding, "GB18030");
+        assert_int_equal(s.n, files[i].rows);
+        assert_true(s.qty == files[i].kg * TF_MILLI);
+        assert_true(s.value == files[i].cny * TF_MILLI);
+        assert_int_equal(s.warnings, 0);
+        assert_string_equal(s.last.unit, "kg");
+        assert_string_equal(s.last.currency, "CNY");
+        assert_false(s.last.has_quantity2); /* "0" under a "?" unit: no second quantity */
+        assert_string_equal(s.last.partner_basis, "trading");
+    }
+    /* 2023.csv holds both flows: --hs keeps the import line 12019019 only
+     * (32 rows, 95,349,958,728 kg by the same independent sum) */
+    const char *path = tt_shared_file("data/gacc/soybeans/2023.csv");
+    const char *const hs[] = {"12019019"};
+    tf_read_opts o = {0};
+    o.flow = TF_FLOW_IMPORT;
+    o.hs = hs;
+    o.n_hs = 1;
+    sums s;
+    tf_diag d;
+    tf_read_stats st;
+    assert_int_equal(read_file(path, &o, &s, &d, &st, ref), TF_OK);
+    assert_int_equal(s.n, 32);
+    assert_int_equal(st.filtered, 8);
+    assert_true(s.qty == 95349958728LL * TF_MILLI);
+    /* GACC partner codes map to ISO alpha-3: 402 Argentina is first */
+    assert_string_equal(s.first_partner, "ARG");
+    /* without --flow the file cannot be read: usage error naming the option */
+    o.flow = TF_FLOW_NONE;
+    assert_int_equal(read_file(path, &o, &s, &d, &st, ref), TF_ERR_USAGE);
+    assert_non_null(strstr(d.msg, "--flow"));
+    tf_refdata_free(&ref);
+}
+
+static void test_gacc_variants(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_read_opts o = {0};
+    o.flow = TF_FLOW_IMPORT;
+    sums s;
+    tf_diag d;
+    /* English headers, UTF-8, US dollars, partner x trade mode x province,
+     * no trailing comma on the data rows; 344 is Russia in GACC's codes */
+    const char en[] =
+        "\"Date of data\",\"Commodity code\",\"Trading partner code\",\"Trading partner\","
+        "\"Customs Regime code\",\"Customs Regime\",\"Locations of importers and exporters code\","
+        "\"Locations of importers and exporters\",\"Quantity\",\"Unit\",\"US dollar\",\n"
+        "\"202504\",\"76011090\",\"344\",\"Russian Federation\",\"33\",\"Bonded\",\"31\",\"Shanghai\","
+        "\"1,000\",\"吨\",\"2,500,000\"\n"
+        "\"202504\",\"76011090\",\"999\",\"Neutral\",\"10\",\"General\",\"37\",\"Shandong\","
+        "\"5000\",\"千克\",\"12,000\",\n";
+    assert_int_equal(read_text(en, sizeof en - 1, &o, &s, &d, ref), TF_OK);
+    assert_int_equal(s.n, 2);
+    /* 1,000 t = 1,000,000 kg plus 5,000 kg */
+    assert_true(s.qty == (1000000LL + 5000LL) * TF_MILLI);
+    assert_true(s.value == 2512000LL * TF_MILLI);
+    assert_string_equal(s.first_partner, "RUS");
+    assert_string_equal(s.last.currency, "USD");
+    assert_string_equal(s.last.trade_mode, "10");
+    assert_string_equal(s.last.province, "37");
+    assert_string_equal(s.last.partner, "XNP"); /* 999 neutral package, user-assigned code */
+
+    /* an unknown partner code is kept with its name and a warning, never dropped */
+    const char unk[] = "\"数据年月\",\"贸易伙伴编码\",\"贸易伙伴名称\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
+                       "\"202504\",\"888\",\"某地\",\"76011090\",\"10\",\"千克\",\n"
+                       "\"202505\",\"888\",\"某地\",\"76011090\",\"10\",\"千克\",\n";
+    assert_int_equal(read_text(unk, sizeof unk - 1, &o, &s, &d, ref), TF_OK);
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.last.partner, "GACC:888");
+    assert_string_equal(s.last.partner_name, "某地");
+    assert_int_equal(s.warnings, 1); /* once per code */
+
+    /* no partner column: the rows are world totals */
+    const char tot[] = "\"数据年月\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
+                       "\"202504\",\"76011090\",\"10\",\"千克\",\n";
+    assert_int_equal(read_text(tot, sizeof tot - 1, &o, &s, &d, ref), TF_OK);
+    assert_string_equal(s.last.partner, "WLD");
+
+    /* a truncated header is refused with the place */
+    const char trunc[] = "\"数据年月\",\"商品编\",\n\"202504\",\"7601\",\n";
+    assert_int_equal(read_text(trunc, sizeof trunc - 1, &o, &s, &d, ref), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "t.csv:1:2: unknown GACC column"));
+
+    /* a NUL byte inside a field */
+    const char nul[] = "\"数据年月\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
+                       "\"202504\",\"7601\0\",\"10\",\"千克\",\n";
+    assert_int_equal(read_text(nul, sizeof nul - 1, &o, &s, &d, ref), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "t.csv:2:2: NUL byte"));
+
+    /* bytes that are neither UTF-8 nor GB18030 after GB18030 text */
+    const char bad[] = "\"\xca\xfd\xbe\xdd\xc4\xea\xd4\xc2\",\"\xc9\xcc\xc6\xb7\xb1\xe0\xc2\xeb\","
+                       "\"\xb5\xda\xd2\xbb\xca\xfd\xc1\xbf\",\"\xb5\xda\xd2\xbb\xbc\xc6\xc1\xbf\xb5\xa5\xce\xbb\",\n"
+                       "\"202504\",\"7601\",\"10\",\"\xff\xff\",\n";
+    assert_int_equal(read_text(bad, sizeof bad - 1, &o, &s, &d, ref), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "t.csv:2:4: bytes that are neither UTF-8 nor GB18030"));
+    tf_refdata_free(&ref);
+}
+
+static void test_tfcsv(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_read_opts o = {0};
+    sums s;
+    tf_diag d;
+    /* BOM, CRLF, a quoted source with a comma, quote and newline, order free */
+    const char ok[] = "\xEF\xBB\xBF" "unit,quantity,commodity,partner,flow,period,source\r\n"
+                      "t,1.5,7601,rus,import,2025-04,\"note, \"\"quoted\"\"\nline two\"\r\n"
+                      "kg,2500,7601,WLD,export,2025,\r\n";
+    assert_int_equal(read_text(ok, sizeof ok - 1, &o, &s, &d, ref), TF_OK);
+    assert_int_equal(s.n, 2);
+    assert_true(s.qty == 1500000 + 2500000); /* 1.5 t = 1,500 kg; 2,500 kg */
+    assert_string_equal(s.first_partner, "RUS");
+    assert_string_equal(s.last_period, "2025"); /* annual */
+    static const struct {
+        const char *text, *want;
+    } bad[] = {
+        {"period,flow,partner,commodity,quantity,unit\n\"2025-04,import,WLD,7601,1,t\n",
+         "t.csv:2:1: unterminated quoted field"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,7601,1\n",
+         "t.csv:2:5: expected 6 fields"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,7601,1,t,x\n",
+         "t.csv:2:7: expected 6 fields"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,7601,abc,t\n",
+         "t.csv:2:5: quantity 'abc': not a number"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,7601,-5,t\n",
+         "t.csv:2:5: negative quantity"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-13,import,WLD,7601,5,t\n",
+         "t.csv:2:1: bad period '2025-13'"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-4,import,WLD,7601,5,t\n",
+         "t.csv:2:1: bad period '2025-4'"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,imports,WLD,7601,5,t\n",
+         "t.csv:2:2: unknown flow 'imports'"},
+        {"period,flow,partner,commodity,quantity\n2025-04,import,WLD,7601,5\n",
+         "t.csv:1:1: missing required column 'unit'"},
+        {"period,flow,partner,commodity,quantity,unit,colour\n",
+         "t.csv:1:7: unknown column 'colour'"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,Russia,7601,5,t\n",
+         "t.csv:2:3: partner 'Russia' is not an ISO alpha-3"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,76A1,5,t\n",
+         "t.csv:2:4: HS commodity code must be 2 to 10 digits"},
+        {"period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,7601,5,t\xff\n",
+         "t.csv:2:6: bytes that are not valid UTF-8"},
+        {"period,flow,partner,commodity,quantity,unit,value\n2025-04,import,WLD,7601,5,t,10\n",
+         "t.csv:2:7: value needs a currency"},
+        {"", "t.csv:1:1: empty file"},
+        {"\x7f" "ELF\x01\x02\x01\0\0\0", "t.csv:1:1: NUL byte"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        size_t len = strlen(bad[i].text);
+        if (i == sizeof bad / sizeof bad[0] - 1)
+            len = 10;
+        tf_status rc = read_text(bad[i].text, len, &o, &s, &d, ref);
+        if (!strstr(d.msg, bad[i].want))
+            print_error("case %zu: got '%s', want '%s'\n", i, d.msg, bad[i].want);
+        assert_int_equal(rc, TF_ERR_INPUT);
+        assert_non_null(strstr(d.msg, bad[i].want));
+    }
+    tf_refdata_free(&ref);
+}
+
+static void test_refdata(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    /* the crosswalk traps: 344 is Russia in GACC's codes but Hong Kong in M49 */
+    const tf_partner *p = tf_refdata_partner_by_gacc(ref, "344");
+    assert_non_null(p);
+    assert_string_equal(p->iso3, "RUS");
+    assert_string_equal(p->m49, "643");
+    p = tf_refdata_partner_by_gacc(ref, "110");
+    assert_string_equal(p->iso3, "HKG");
+    assert_string_equal(p->m49, "344");
+    assert_string_equal(tf_refdata_partner_by_gacc(ref, "142")->iso3, "CHN");
+    assert_string_equal(tf_refdata_partner_by_gacc(ref, "701")->kind, "aggregate");
+    assert_string_equal(tf_refdata_partner_by_iso3(ref, "USA")->m49, "842");
+    assert_null(tf_refdata_partner_by_gacc(ref, "888"));
+    assert_string_equal(tf_refdata_trade_mode(ref, "34")->group, "bonded");
+    assert_string_equal(tf_refdata_trade_mode(ref, "15")->group, "processing");
+    assert_string_equal(tf_refdata_province(ref, "31")->name_en, "Shanghai");
+    const tf_product *pr = tf_refdata_product(ref, "primary-aluminium");
+    assert_non_null(pr);
+    assert_int_equal(pr->n_codes, 3);
+    assert_string_equal(pr->codes[0], "76011010");
+    assert_string_equal(pr->codes[1], "76011090");
+    /* a user's file adds and replaces definitions without recompiling */
+    const char *path = "build/tmp/user-products.csv";
+    mkdir("build", 0755);
+    mkdir("build/tmp", 0755);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("name,codes,description\nmy-alloys,76012000 760120,Alloys\nprimary-aluminium,76011090,"
+          "Standard ingot only\n", f);
+    fclose(f);
+    char err[512];
+    size_t before = tf_refdata_product_count(ref);
+    assert_int_equal(tf_refdata_add_products(ref, path, err, sizeof err), TF_OK);
+    assert_int_equal(tf_refdata_product_count(ref), before + 1);
+    assert_int_equal(tf_refdata_product(ref, "primary-aluminium")->n_codes, 1);
+    assert_string_equal(tf_refdata_product(ref, "my-alloys")->origin, path);
+    f = fopen(path, "w");
+    fputs("name,codes\nbroken,\n", f);
+    fclose(f);
+    assert_int_equal(tf_refdata_add_products(ref, path, err, sizeof err), TF_ERR_INPUT);
+    assert_non_null(strstr(err, ":2:2: product 'broken' has no codes"));
+    tf_refdata_free(&ref);
+    assert_null(ref);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gacc_soybeans_real),
+        cmocka_unit_test(test_gacc_variants),
+        cmocka_unit_test(test_tfcsv),
+        cmocka_unit_test(test_refdata),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,246 @@
+/*
+ * Statistics: the published April 2025 figures from the bundled sample, and
+ * edge cases on small data sets whose expected values are worked out by hand
+ * in the comments beside each assertion.
+ */
+#include "testutil.h"
+#include <math.h>
+
+static const char *const AL[] = {"76011010", "76011090", "760110"};
+
+static tf_report *report_of(tf_db *db, tf_refdata *ref, const char *const *codes, size_t n,
+                            const char *period, const char *as_of)
+{
+    tf_query q = {0};
+    q.product = "test";
+    q.codes = codes;
+    q.n_codes = n;
+    q.period = period;
+    q.as_of = as_of;
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    return r;
+}
+
+static int has_note(const tf_report *r, const char *part)
+{
+    for (size_t i = 0; i < r->n_notes; i++)
+        if (strstr(r->notes[i], part))
+            return 1;
+    return 0;
+}
+
+/* The bundled sample (figures compiled from published notes): the April 2025
+ * note states imports 250,500 t up 12.8% MoM and 14.6% YoY, exports 13,700 t,
+ * net imports 236,800 t, Russia 90.6% of imports. */
+static void test_april_2025_published(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(tt_db_path("april"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    FILE *in = fopen("data/samples/cn-primary-aluminium.csv", "rb");
+    assert_non_null(in);
+    tf_read_opts o = {0};
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    tf_ingest_result res;
+    assert_int_equal(tf_db_ingest(db, in, "sample", &o, ref, NULL, &d, &res), TF_OK);
+    fclose(in);
+    assert_int_equal(res.added, 78);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    assert_near(r->import.quantity.v, 250500, 1e-9);
+    assert_near(round(r->import.mom_pct.v * 10) / 10, 12.8, 1e-9);  /* 250500/222000-1 */
+    assert_near(round(r->import.yoy_pct.v * 10) / 10, 14.6, 1e-9);  /* 250500/218600-1 */
+    assert_near(r->export.quantity.v, 13700, 1e-9);
+    assert_near(r->net_import.quantity.v, 236800, 1e-9);
+    /* MoM of exports 13700/9000-1 = 52.2%; YoY needs 2024-04, absent: no value */
+    assert_near(r->export.mom_pct.v, 100.0 * (13700.0 / 9000.0 - 1), 1e-9);
+    assert_false(r->export.yoy_pct.has);
+    assert_false(r->net_import.yoy_pct.has);
+    /* net MoM: 236800 / (222000-9000) - 1 = 11.17% */
+    assert_near(r->net_import.mom_pct.v, 100.0 * (236800.0 / 213000.0 - 1), 1e-9);
+    /* YTD imports 161000+200000+222000+250500 = 833500; 2024: 247800+224200+249396+218600
+     * = 939996; YoY = -11.33% */
+    assert_near(r->import.ytd.v, 833500, 1e-9);
+    assert_near(r->import.ytd_prev.v, 939996, 1e-9);
+    assert_near(r->import.ytd_yoy_pct.v, 100.0 * (833500.0 / 939996.0 - 1), 1e-9);
+    /* exports Jan-Apr 2024 are not all known: YTD YoY has no value, and a note says why */
+    assert_near(r->export.ytd.v, 33700, 1e-9);
+    assert_false(r->export.ytd_yoy_pct.has);
+    assert_true(has_note(r, "no export data for 2024-01"));
+    /* Russia 227,000 of 250,500 = 90.6% */
+    assert_int_equal(r->import_breakdown.n_partners, 1);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "RUS");
+    assert_string_equal(r->import_breakdown.partners[0].name, "Russia");
+    assert_near(round(r->import_breakdown.partners[0].share_pct.v * 10) / 10, 90.6, 1e-9);
+    /* Russia MoM 227000/202000-1 = 12.38%; share change 90.62 - 90.99 = -0.37 pp */
+    assert_near(r->import_breakdown.partners[0].mom_pct.v, 100.0 * (227000.0 / 202000 - 1), 1e-9);
+    assert_near(r->import_breakdown.partners[0].share_change_pp.v,
+                100.0 * 227000 / 250500 - 100.0 * 202000 / 222000, 1e-9);
+    assert_false(r->import_breakdown.partners[0].yoy_pct.has); /* no 2024-04 partner data */
+    /* the world row is never added to the partner rows: other = 250500 - 227000 */
+    assert_near(r->import_breakdown.other.v, 23500, 1e-9);
+    tf_report_free(&r);
+    assert_null(r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+static tf_db *db_with(tf_refdata *ref, const char *name, const char *csv)
+{
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    tf_status st = tt_ingest_text(db, ref, name, csv, NULL, "2025-06-01T00:00:00Z", &res, &d);
+    if (st != TF_OK)
+        print_error("%s\n", d.msg);
+    assert_int_equal(st, TF_OK);
+    return db;
+}
+
+/* HS8 rows by partner and trade mode, and an HS6 world row for the same
+ * month: the HS6 total is used once, nothing is added twice. */
+static void test_no_double_counting(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv =
+        "period,flow,partner,commodity,trade_mode,quantity,unit,value,currency\n"
+        "2025-04,import,WLD,760110,,1000,t,17000000,CNY\n"
+        "2025-04,import,RUS,76011090,10,600,t,10200000,CNY\n"
+        "2025-04,import,RUS,76011090,33,200,t,3400000,CNY\n"
+        "2025-04,import,IND,76011010,10,150,t,2550000,CNY\n"
+        "2025-04,import,WLD,76011090,,800,t,13600000,CNY\n"
+        "2025-03,import,RUS,76011090,,500000,kg,,\n"
+        "2025-03,import,IND,76011010,,100000,kg,,\n";
+    tf_db *db = db_with(ref, "double", csv);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    /* April: HS6 760110 world row 1,000 t is complete; HS8 rows under it dropped */
+    assert_near(r->import.quantity.v, 1000, 1e-9);
+    assert_near(r->import.value.v, 17000000, 1e-6);
+    assert_near(r->import.unit_value.v, 17000, 1e-9); /* 17,000,000 CNY / 1,000 t */
+    /* March: no world row; partners summed: 500 + 100 = 600 t */
+    assert_near(r->import.prev_month.v, 600, 1e-9);
+    tf_report_free(&r);
+    /* Only the HS8 lines: for 76011090 the world row (800 t) beats its partner
+     * rows (600+200); 76011010 has only IND by mode 10 (150 t): 950 t. */
+    const char *const hs8[] = {"76011090", "76011010"};
+    r = report_of(db, ref, hs8, 2, "2025-04", NULL);
+    assert_near(r->import.quantity.v, 950, 1e-9);
+    /* partners: RUS 600+200 = 800 (modes summed), IND 150 */
+    assert_int_equal(r->import_breakdown.n_partners, 2);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "RUS");
+    assert_near(r->import_breakdown.partners[0].quantity, 800, 1e-9);
+    assert_near(r->import_breakdown.partners[0].share_pct.v, 100.0 * 800 / 950, 1e-9);
+    /* RUS MoM 800/500-1 = 60%; IND 150/100-1 = 50% */
+    assert_near(r->import_breakdown.partners[0].mom_pct.v, 60.0, 1e-9);
+    assert_near(r->import_breakdown.partners[1].mom_pct.v, 50.0, 1e-9);
+    /* other = 950 - 800 - 150 = 0 (world total present) */
+    assert_near(r->import_breakdown.other.v, 0, 1e-9);
+    /* trade modes: 10 general = 600 + 150 = 750; 33 bonded = 200; shares of 950 */
+    assert_int_equal(r->import_breakdown.n_modes, 2);
+    assert_string_equal(r->import_breakdown.modes[0].code, "10");
+    assert_near(r->import_breakdown.modes[0].quantity, 750, 1e-9);
+    assert_near(r->import_breakdown.modes[0].share_pct.v, 100.0 * 750 / 950, 1e-9);
+    assert_string_equal(r->import_breakdown.modes[0].group, "general");
+    assert_string_equal(r->import_breakdown.modes[1].group, "bonded");
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Zero and negative bases; a partner new this month. */
+static void test_bases(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv =
+        "period,flow,partner,commodity,quantity,unit\n"
+        "2025-03,import,WLD,760110,10,t\n"
+        "2025-03,export,WLD,760110,30,t\n"   /* net March = -20 t: a net exporter */
+        "2025-04,import,WLD,760110,50,t\n"
+        "2025-04,export,WLD,760110,0,t\n"    /* export base of 0 for May */
+        "2025-04,import,RUS,760110,50,t\n"
+        "2025-03,import,IND,760110,10,t\n"
+        "2025-05,import,WLD,760110,60,t\n"
+        "2025-05,export,WLD,760110,5,t\n"
+        "2025-05,import,RUS,760110,40,t\n"
+        "2025-05,import,ARE,760110,20,t\n";
+    tf_db *db = db_with(ref, "bases", csv);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    /* net April = 50 - 0 = 50; base March = -20: no value, not -350% */
+    assert_near(r->net_import.quantity.v, 50, 1e-9);
+    assert_near(r->net_import.prev_month.v, -20, 1e-9);
+    assert_false(r->net_import.mom_pct.has);
+    assert_true(has_note(r, "net import MoM has no value: the base is a net export"));
+    /* RUS 50 t in April, absent in March which had a partner breakdown (IND):
+     * zero base, no value */
+    assert_false(r->import_breakdown.partners[0].mom_pct.has);
+    tf_report_free(&r);
+    r = report_of(db, ref, AL, 3, "2025-05", NULL);
+    /* exports May 5 t on April 0 t: zero base, no value (never infinity) */
+    assert_false(r->export.mom_pct.has);
+    /* imports 60/50-1 = 20% */
+    assert_near(r->import.mom_pct.v, 20.0, 1e-9);
+    /* YTD: January and February missing: no value, note names 2025-01 */
+    assert_false(r->import.ytd.has);
+    assert_true(has_note(r, "no import data for 2025-01"));
+    /* partners ranked: RUS 40 (MoM 40/50-1 = -20%), ARE 20 (new: no value) */
+    assert_string_equal(r->import_breakdown.partners[0].partner, "RUS");
+    assert_near(r->import_breakdown.partners[0].mom_pct.v, -20.0, 1e-9);
+    assert_string_equal(r->import_breakdown.partners[1].partner, "ARE");
+    assert_false(r->import_breakdown.partners[1].mom_pct.has);
+    tf_report_free(&r);
+    /* no data at all for the month: no values, no crash */
+    r = report_of(db, ref, AL, 3, "2019-01", NULL);
+    assert_false(r->import.quantity.has);
+    assert_false(r->net_import.quantity.has);
+    assert_true(has_note(r, "no import data for 2019-01"));
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* A full year on both sides: YTD and YTD YoY in January and December. */
+static void test_ytd(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "period,flow,partner,commodity,quantity,unit\n");
+    /* 2024: month m has m t; 2025: month m has 2m t */
+    for (int y = 2024; y <= 2025; y++)
+        for (int m = 1; m <= 12; m++)
+            n += (size_t)snprintf(csv + n, sizeof csv - n, "%d-%02d,import,WLD,7601,%d,t\n", y,
+                                  m, y == 2024 ? m : 2 * m);
+    tf_db *db = db_with(ref, "ytd", csv);
+    const char *const code[] = {"7601"};
+    tf_report *r = report_of(db, ref, code, 1, "2025-12", NULL);
+    /* Jan..Dec 2025 = 2 * 78 = 156; 2024 = 78; YoY = +100% */
+    assert_near(r->import.ytd.v, 156, 1e-9);
+    assert_near(r->import.ytd_prev.v, 78, 1e-9);
+    assert_near(r->import.ytd_yoy_pct.v, 100.0, 1e-9);
+    tf_report_free(&r);
+    r = report_of(db, ref, code, 1, "2025-01", NULL);
+    /* January: YTD = the month; MoM base is December 2024 (12 t): 2/12-1 */
+    assert_near(r->import.ytd.v, 2, 1e-9);
+    assert_near(r->import.mom_pct.v, 100.0 * (2.0 / 12.0 - 1), 1e-9);
+    assert_false(r->export.quantity.has);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_april_2025_published),
+        cmocka_unit_test(test_no_double_counting),
+        cmocka_unit_test(test_bases),
+        cmocka_unit_test(test_ytd),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

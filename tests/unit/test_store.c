@@ -1,0 +1,203 @@
+/* The store: one transaction per file, idempotent ingest, revisions, as-of,
+ * foreign and newer databases. */
+#include "testutil.h"
+#include <math.h>
+#include <sqlite3.h>
+
+static const char *const AL[] = {"760110"};
+
+static double import_t(tf_db *db, tf_refdata *ref, const char *period, const char *as_of)
+{
+    tf_query q = {0};
+    q.codes = AL;
+    q.n_codes = 1;
+    q.period = period;
+    q.as_of = as_of;
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    double v = r->import.quantity.has ? r->import.quantity.v : -1;
+    tf_report_free(&r);
+    return v;
+}
+
+static long long count(const char *path, const char *sql)
+{
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    return n;
+}
+
+static const char V1[] = "period,flow,partner,commodity,quantity,unit,status\n"
+                         "2025-04,import,WLD,760110,250500,t,reported\n"
+                         "2025-04,import,RUS,760110,227000,t,reported\n";
+/* a later release revises the world figure and adds a partner */
+static const char V2[] = "period,flow,partner,commodity,quantity,unit,status\n"
+                         "2025-04,import,WLD,760110,251000,t,reported\n"
+                         "2025-04,import,RUS,760110,227000,t,reported\n"
+                         "2025-04,import,IND,760110,3000,t,reported\n";
+
+static void test_idempotent_and_revisions(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("rev");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
+    assert_int_equal(res.added, 2);
+    /* the same file again: nothing added, and it says so */
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-21T08:00:00Z", &res, NULL), TF_OK);
+    assert_true(res.already);
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
+    /* the revision: one changed, one unchanged, one new */
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res, NULL), TF_OK);
+    assert_int_equal(res.revised, 1);
+    assert_int_equal(res.unchanged, 1);
+    assert_int_equal(res.added, 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 4); /* old WLD figure kept */
+    /* reports use the newest; --as-of before the revision gives the old figure */
+    assert_near(import_t(db, ref, "2025-04", NULL), 251000, 1e-9);
+    assert_near(import_t(db, ref, "2025-04", "2025-06-01"), 250500, 1e-9);
+    assert_near(import_t(db, ref, "2025-04", "2025-06-20T08:00:00Z"), 251000, 1e-9);
+    /* before anything was ingested: no data */
+    assert_near(import_t(db, ref, "2025-04", "2025-01-01"), -1, 1e-9);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+static void test_bad_row_rolls_back(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("rollback");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
+    /* third data row (line 4) has month 13: nothing of the file goes in */
+    const char bad[] = "period,flow,partner,commodity,quantity,unit\n"
+                       "2025-05,import,WLD,760110,1,t\n"
+                       "2025-05,import,RUS,760110,1,t\n"
+                       "2025-13,import,IND,760110,1,t\n";
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tt_ingest_text(db, ref, "bad.csv", bad, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "bad.csv:4:1: bad period '2025-13'"));
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
+    /* the same cell twice in one file is an error, not a silent overwrite */
+    const char dup[] = "period,flow,partner,commodity,quantity,unit\n"
+                       "2025-05,import,WLD,760110,1,t\n"
+                       "2025-05,import,WLD,760110,2,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "dup.csv", dup, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "dup.csv:3:1: the same cell appears twice"));
+    /* ... also when both copies equal a stored figure */
+    const char dup2[] = "period,flow,partner,commodity,quantity,unit,status\n"
+                        "2025-04,import,WLD,760110,250500,t,reported\n"
+                        "2025-04,import,WLD,760110,250500,t,reported\n";
+    assert_int_equal(tt_ingest_text(db, ref, "dup2.csv", dup2, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "dup2.csv:3:1: the same cell appears twice"));
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    /* header only: nothing ingested, not an error */
+    assert_int_equal(tt_ingest_text(db, ref, "h.csv", "period,flow,partner,commodity,quantity,unit\n",
+                                    NULL, NULL, &res, NULL), TF_OK);
+    assert_true(res.empty);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+static void test_foreign_and_newer_db(void **state)
+{
+    (void)state;
+    char err[1024];
+    tf_db *db = NULL;
+    /* a text file */
+    const char *path = tt_db_path("text");
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("this is not a database, just text long enough to look like a header block.\n", f);
+    fclose(f);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_ERR_NOT_TF_DB);
+    assert_null(db);
+    assert_non_null(strstr(err, "not a tradeflow database"));
+    /* an SQLite file of another program */
+    path = tt_db_path("other");
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_ERR_NOT_TF_DB);
+    /* a tradeflow database from a newer schema */
+    path = tt_db_path("newer");
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, err, sizeof err), TF_ERR_DB_NEWER);
+    assert_non_null(strstr(err, "schema 99"));
+    /* reading a database that does not exist does not create it */
+    path = tt_db_path("absent");
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, err, sizeof err), TF_ERR_NOT_FOUND);
+    struct stat sb;
+    assert_int_not_equal(stat(path, &sb), 0);
+    /* an empty file (e.g. from touch) becomes a new database */
+    path = tt_db_path("empty");
+    f = fopen(path, "w");
+    fclose(f);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    tf_db_close(&db);
+    tf_db_close(&db); /* harmless on NULL */
+}
+
+static tf_status count_rev(void *ctx, const tf_revision *v)
+{
+    int *n = ctx;
+    n[0]++;
+    n[1] += v->current;
+    return TF_OK;
+}
+
+static void test_history_select(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(tt_db_path("hist"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res, NULL), TF_OK);
+    tf_selection sel = {0};
+    const char *const codes[] = {"7601", "760110", "76011090"}; /* overlapping: no row twice */
+    sel.codes = codes;
+    sel.n_codes = 3;
+    sel.all_revisions = 1;
+    int n[2] = {0, 0};
+    assert_int_equal(tf_db_select(db, &sel, count_rev, n), TF_OK);
+    assert_int_equal(n[0], 4); /* WLD twice, RUS, IND */
+    assert_int_equal(n[1], 3); /* three cells, one current revision each */
+    sel.as_of = "not-a-date";
+    assert_int_equal(tf_db_select(db, &sel, count_rev, n), TF_ERR_USAGE);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_idempotent_and_revisions),
+        cmocka_unit_test(test_bad_row_rolls_back),
+        cmocka_unit_test(test_foreign_and_newer_db),
+        cmocka_unit_test(test_history_select),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
