@@ -105,7 +105,8 @@ install: all
 	ln -sf libtradeflow.so.0 $(DESTDIR)$(PREFIX)/lib/libtradeflow.so
 	install -m 644 include/tradeflow.h $(DESTDIR)$(PREFIX)/include/tradeflow.h
 	install -m 644 include/tradeflow/*.h $(DESTDIR)$(PREFIX)/include/tradeflow/
-	install -m 644 build/tradeflow.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/tradeflow.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tradeflow.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tradeflow.pc
 	install -m 644 docs/tradeflow.1 $(DESTDIR)$(PREFIX)/share/man/man1/tradeflow.1
 
 uninstall:
