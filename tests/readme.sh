@@ -22,6 +22,7 @@ while IFS= read -r line; do
     if [[ "$cmd" == *../shared* ]] && [ ! -d "$SHARED/data" ]; then
         echo "skip (no ../shared): $cmd"; skipped=$((skipped+1)); continue
     fi
+    cmd=${cmd//..\/shared/$SHARED}
     if bash -c "$cmd" >"$tmp/out" 2>&1; then
         pass=$((pass+1)); echo "ok   $cmd"
     else

@@ -42,7 +42,7 @@ const char *tf_db_errmsg(const tf_db *db);
 /* Result of one ingest. */
 typedef struct tf_ingest_result {
     int already;              /* 1: this file with these options was ingested before; nothing added */
-    int empty;                /* 1: no data rows; nothing ingested */
+    int empty;                /* 1: no data rows (or none left by the hs filter); nothing ingested */
     long long source_id;      /* id in `sources`, 0 when nothing was recorded */
     unsigned long added;      /* cells seen for the first time */
     unsigned long revised;    /* cells whose figures changed: new revision, old kept */

@@ -339,16 +339,21 @@ static int cmd_ingest(common *c, args *a)
         if (res.already)
             printf("%s: already ingested with these options (source %lld); nothing added\n",
                    path, res.source_id);
-        else if (res.empty) {
+        else if (res.empty && res.read.rows == 0)
             fprintf(stderr, "%s: warning: %s: header only, no data rows; nothing ingested\n",
                     progname, path);
-        } else
-            printf("%s: %lu rows (%s, %s)%s: %lu added, %lu revised, %lu unchanged%s\n", path,
-                   res.read.rows, tf_format_name(res.read.format), res.read.encoding,
-                   res.read.filtered ? " after --hs" : "", res.added, res.revised,
-                   res.unchanged, res.read.filtered ? "" : "");
-        if (!res.already && !res.empty && res.read.filtered)
-            printf("%s: %lu rows left out by --hs\n", path, res.read.filtered);
+        else if (res.empty)
+            fprintf(stderr, "%s: warning: %s: none of the %lu row%s matches --hs %s; nothing "
+                    "ingested\n", progname, path, res.read.rows, res.read.rows == 1 ? "" : "s",
+                    hs);
+        else {
+            printf("%s: %lu row%s (%s, %s): %lu added, %lu revised, %lu unchanged\n", path,
+                   res.read.kept, res.read.kept == 1 ? "" : "s", tf_format_name(res.read.format),
+                   res.read.encoding, res.added, res.revised, res.unchanged);
+            if (res.read.filtered)
+                printf("%s: %lu row%s left out by --hs\n", path, res.read.filtered,
+                       res.read.filtered == 1 ? "" : "s");
+        }
     }
     tf_db_close(&db);
     free(hs_list);
@@ -500,6 +505,9 @@ static int cmd_report(common *c, args *a)
         error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
         rc = exit_for(st);
     } else {
+        if (!r->import.quantity.has && !r->export.quantity.has)
+            fprintf(stderr, "%s: warning: no import or export data for %s in %s for %s\n",
+                    progname, p.label, c->db_path, canon);
         FILE *out = strcmp(outpath, "-") ? fopen(outpath, "w") : stdout;
         if (!out) {
             error("%s: %s", outpath, strerror(errno));

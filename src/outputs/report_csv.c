@@ -24,9 +24,34 @@ static void cell(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void line(FILE *out, const char *section, const char *flow, int rank, const char *code,
-                 const char *name, const char *metric, tf_opt v)
+static const tf_report *cur; /* the report being written: product and period columns */
+
+/* Unit of a metric from its name: *_t tonnes, *_pct %, *_pp pp, value and
+ * unit_value in the currency. */
+static void unit_of(const char *metric, const char *currency, char *buf, size_t len)
 {
+    size_t n = strlen(metric);
+    if (n > 2 && !strcmp(metric + n - 2, "_t"))
+        snprintf(buf, len, "t");
+    else if (n > 4 && !strcmp(metric + n - 4, "_pct"))
+        snprintf(buf, len, "%%");
+    else if (n > 3 && !strcmp(metric + n - 3, "_pp"))
+        snprintf(buf, len, "pp");
+    else if (!strcmp(metric, "value"))
+        snprintf(buf, len, "%s", currency);
+    else if (!strcmp(metric, "unit_value"))
+        snprintf(buf, len, "%s/t", currency);
+    else
+        buf[0] = '\0';
+}
+
+static void line(FILE *out, const char *section, const char *flow, int rank, const char *code,
+                 const char *name, const char *metric, tf_opt v, const char *currency)
+{
+    cell(out, cur->product);
+    fputc(',', out);
+    cell(out, cur->period);
+    fputc(',', out);
     cell(out, section);
     fputc(',', out);
     cell(out, flow);
@@ -42,6 +67,10 @@ static void line(FILE *out, const char *section, const char *flow, int rank, con
     fputc(',', out);
     if (v.has)
         fprintf(out, "%.15g", v.v);
+    fputc(',', out);
+    char unit[16];
+    unit_of(metric, currency, unit, sizeof unit);
+    cell(out, unit);
     fputc('\n', out);
 }
 
@@ -61,34 +90,35 @@ static void flow_lines(FILE *out, const char *flow, const tf_flow_figures *f)
         {"value", f->value},           {"unit_value", f->unit_value},
     };
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
-        line(out, "total", flow, 0, "", f->currency, items[i].m, items[i].v);
+        line(out, "total", flow, 0, "", "", items[i].m, items[i].v, f->currency);
 }
 
 static void breakdown_lines(FILE *out, const char *flow, const tf_breakdown *b)
 {
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
-        line(out, "partner", flow, p->rank, p->partner, p->name, "quantity_t", some(p->quantity));
-        line(out, "partner", flow, p->rank, p->partner, p->name, "share_pct", p->share_pct);
-        line(out, "partner", flow, p->rank, p->partner, p->name, "mom_pct", p->mom_pct);
-        line(out, "partner", flow, p->rank, p->partner, p->name, "yoy_pct", p->yoy_pct);
+        line(out, "partner", flow, p->rank, p->partner, p->name, "quantity_t", some(p->quantity), "");
+        line(out, "partner", flow, p->rank, p->partner, p->name, "share_pct", p->share_pct, "");
+        line(out, "partner", flow, p->rank, p->partner, p->name, "mom_pct", p->mom_pct, "");
+        line(out, "partner", flow, p->rank, p->partner, p->name, "yoy_pct", p->yoy_pct, "");
         line(out, "partner", flow, p->rank, p->partner, p->name, "share_change_pp",
-             p->share_change_pp);
+             p->share_change_pp, "");
     }
     if (b->other.has) {
-        line(out, "partner", flow, 0, "", "Other", "quantity_t", b->other);
-        line(out, "partner", flow, 0, "", "Other", "share_pct", b->other_share_pct);
+        line(out, "partner", flow, 0, "", "Other", "quantity_t", b->other, "");
+        line(out, "partner", flow, 0, "", "Other", "share_pct", b->other_share_pct, "");
     }
     for (size_t i = 0; i < b->n_modes; i++) {
         const tf_mode_figures *m = &b->modes[i];
-        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "quantity_t", some(m->quantity));
-        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "share_pct", m->share_pct);
+        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "quantity_t", some(m->quantity), "");
+        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "share_pct", m->share_pct, "");
     }
 }
 
 tf_status tf_report_write_csv(FILE *out, const tf_report *r)
 {
-    fprintf(out, "section,flow,rank,code,name,metric,value\n");
+    cur = r;
+    fprintf(out, "product,period,section,flow,rank,code,name,metric,value,unit\n");
     flow_lines(out, "import", &r->import);
     flow_lines(out, "export", &r->export);
     flow_lines(out, "net_import", &r->net_import);

@@ -112,6 +112,50 @@ static void ytd_label(const char *period, char *buf, size_t len)
         tf_fmt(buf, len, "Jan-%.3s %d", month_names[idx % 12], idx / 12);
 }
 
+/* Columns a UTF-8 string takes in a terminal: CJK and other wide characters
+ * (3- and 4-byte sequences here) take two. */
+static size_t display_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += len >= 3 ? 2 : 1;
+        i += len;
+    }
+    return w;
+}
+
+/* "Name (CODE)" fitted to width columns (0: no fitting): the name is cut,
+ * never the code, and the result padded with spaces. */
+static void partner_label(char *buf, size_t len, const char *name, const char *code, size_t width)
+{
+    char suffix[32];
+    tf_fmt(suffix, sizeof suffix, " (%s)", code);
+    if (width == 0) {
+        tf_fmt(buf, len, "%s%s", name, suffix);
+        return;
+    }
+    size_t room = width > strlen(suffix) ? width - strlen(suffix) : 0;
+    size_t n = strlen(name), w;
+    while ((w = display_width(name, n)) > room) {
+        n--; /* back off to a character boundary */
+        while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+            n--;
+    }
+    size_t used = 0;
+    buf[0] = '\0';
+    if (n + strlen(suffix) + (width - w) + 1 > len)
+        return;
+    memcpy(buf, name, n);
+    used = n;
+    memcpy(buf + used, suffix, strlen(suffix));
+    used += strlen(suffix);
+    for (size_t k = w + strlen(suffix); k < width; k++)
+        buf[used++] = ' ';
+    buf[used] = '\0';
+}
+
 typedef struct line_item {
     const char *label;
     const tf_flow_figures *f;
@@ -153,7 +197,7 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
         char name[160], q[48], sh[24], mom[24], yoy[24], pp[24];
-        tf_fmt(name, sizeof name, "%s (%s)", p->name, p->partner);
+        partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
         fmt_t(q, sizeof q, some_opt(p->quantity));
         fmt_share(sh, sizeof sh, p->share_pct);
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
@@ -163,8 +207,7 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
             fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, mom,
                     yoy, pp);
         else
-            fprintf(out, "%3d  %-30.30s %13s %8s %9s %9s %11s\n", p->rank, name, q, sh, mom, yoy,
-                    pp);
+            fprintf(out, "%3d  %s %13s %8s %9s %9s %11s\n", p->rank, name, q, sh, mom, yoy, pp);
     }
     if (b->other.has) {
         char q[48], sh[24];
@@ -230,8 +273,9 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
         for (size_t i = 0; i < r->n_commodities; i++)
             fprintf(out, "%s%s", i ? ", " : "", r->commodities[i]);
     }
-    fprintf(out, "\n%sQuantities in t; MoM and YoY in %%; YTD = %s.%s%s\n", md ? "- " : "",
-            ylabel, r->as_of[0] ? " As of " : "", r->as_of);
+    fprintf(out, "\n%sQuantities in t; MoM and YoY in %%; YTD = %s.%s%s%s\n", md ? "- " : "",
+            ylabel, r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
+            r->as_of[0] ? "." : "");
     const line_item rows[] = {
         {"Imports", &r->import}, {"Exports", &r->export}, {"Net imports", &r->net_import}};
     if (md) {

@@ -285,6 +285,13 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                                       "(a GACC export? use --format gacc)");
             goto out;
         }
+        if (opts->flow != TF_FLOW_NONE || opts->partner_basis || opts->reporter) {
+            tf_fmt(diag->msg, sizeof diag->msg,
+                   "%s: --flow, --partner-basis and --reporter are for GACC exports; a "
+                   "tradeflow CSV carries them in its own columns", name);
+            st = TF_ERR_USAGE;
+            goto out;
+        }
         st = tf_read_tfcsv(&c);
     } else {
         st = tf_read_gacc(&c);

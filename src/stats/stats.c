@@ -240,19 +240,20 @@ static int same_group(const row *a, const row *b)
            !strcmp(a->prov, b->prov);
 }
 
-/* Aggregate rows[b..e): one flow and month. */
-static tf_status aggregate(row *rows, size_t b, size_t e, const char *basis, agg *a)
+/* Aggregate src[0..n): one flow and month. Works on a filtered copy in
+ * rows (room for n), so the same rows can be aggregated on several bases. */
+static tf_status aggregate(const row *src, size_t n, const char *basis, row *rows, agg *a)
 {
     memset(a, 0, sizeof *a);
     /* Drop rows on another partner basis, and world rows repeated under
      * several bases (the same total). */
-    size_t k = b;
-    for (size_t i = b; i < e; i++) {
-        if (!is_world(&rows[i]) && basis && strcmp(rows[i].basis, basis) != 0)
+    size_t b = 0, k = 0, e;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_world(&src[i]) && basis && strcmp(src[i].basis, basis) != 0)
             continue;
-        if (is_world(&rows[i]) && k > b && is_world(&rows[k - 1]) && same_group(&rows[k - 1], &rows[i]))
+        if (is_world(&src[i]) && k > 0 && is_world(&rows[k - 1]) && same_group(&rows[k - 1], &src[i]))
             continue;
-        rows[k++] = rows[i];
+        rows[k++] = src[i];
     }
     e = k;
     /* Drop commodities under a shorter code present in the same month. */
@@ -334,25 +335,26 @@ static void agg_free(agg *a)
     memset(a, 0, sizeof *a);
 }
 
-/* Pick the partner basis of a flow: the requested one, or the one with most
- * partner rows (notes when several are present). */
+/* The partner basis of a flow's rows: `total` gets the basis with the most
+ * partner rows (any one basis sums to the same total); `partners` gets the
+ * requested basis, or the same. Notes when several bases are present or the
+ * requested one has no rows. */
 static tf_status choose_basis(tf_report *rep, const row *rows, size_t n, int flow,
-                              const char *requested, char out[16])
+                              const char *requested, char total[16], char partners[16])
 {
     static const char *const order[] = {"origin", "trading", "consignment", "destination", ""};
-    size_t counts[5] = {0};
+    size_t counts[5] = {0}, other = 0;
     for (size_t i = 0; i < n; i++) {
         if (rows[i].flow != flow || is_world(&rows[i]))
             continue;
-        for (int k = 0; k < 5; k++)
+        int k;
+        for (k = 0; k < 5; k++)
             if (!strcmp(rows[i].basis, order[k])) {
                 counts[k]++;
                 break;
             }
-    }
-    if (requested) {
-        tf_scopy(out, 16, requested);
-        return TF_OK;
+        if (k == 5)
+            other++;
     }
     int best = -1, kinds = 0;
     for (int k = 0; k < 5; k++) {
@@ -361,11 +363,21 @@ static tf_status choose_basis(tf_report *rep, const row *rows, size_t n, int flo
         if (counts[k] && (best < 0 || counts[k] > counts[best]))
             best = k;
     }
-    tf_scopy(out, 16, best < 0 ? "" : order[best]);
-    if (kinds > 1)
+    tf_scopy(total, 16, best < 0 ? "" : order[best]);
+    tf_scopy(partners, 16, requested ? requested : total);
+    const char *fl = flow == 0 ? "import" : "export";
+    if (requested && best >= 0) {
+        int found = 0;
+        for (int k = 0; k < 5; k++)
+            if (counts[k] && !strcmp(order[k], requested))
+                found = 1;
+        if (!found)
+            return add_note(rep, "no %s partner rows on partner basis '%s' (the data has '%s')",
+                            fl, requested, total[0] ? total : "not stated");
+    } else if (kinds > 1) {
         return add_note(rep, "%s partner rows exist on several partner bases; using '%s' "
-                             "(choose with --partner-basis)",
-                        flow == 0 ? "import" : "export", out[0] ? out : "unknown");
+                             "(choose with --partner-basis)", fl, total[0] ? total : "not stated");
+    }
     return TF_OK;
 }
 
@@ -417,8 +429,9 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
             if (!a[k].present) {
                 complete = 0;
                 tf_period_from_index(base_index + k, p);
-                st = add_note(rep, "no %s data for %s: %s YTD%s has no value", flow_label(f), p,
-                              flow_label(f), y ? " YoY" : "");
+                if (a[m].present)
+                    st = add_note(rep, "no %s data for %s: %s YTD%s has no value",
+                                  flow_label(f), p, flow_label(f), y ? " YoY" : "");
                 break;
             }
             sum += a[k].total;
@@ -585,8 +598,16 @@ static tf_status list_commodities(tf_report *rep, const row *rows, size_t n, int
         if (!p)
             return TF_ERR_NOMEM;
         rep->commodities = p;
-        if (!(p[rep->n_commodities] = tf_strdup(rows[i].commodity)))
+        char *code = tf_strdup(rows[i].commodity);
+        if (!code)
             return TF_ERR_NOMEM;
+        /* keep the list sorted */
+        size_t at = rep->n_commodities;
+        while (at > 0 && strcmp(p[at - 1], code) > 0) {
+            p[at] = p[at - 1];
+            at--;
+        }
+        p[at] = code;
         rep->n_commodities++;
     }
     return TF_OK;
@@ -650,18 +671,33 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     st = list_commodities(rep, c.rows, c.n, m);
     agg a[2][N_MONTHS];
     memset(a, 0, sizeof a);
-    char basis[2][16];
+    char basis[2][16], pbasis[2][16];
     for (int f = 0; f < 2 && st == TF_OK; f++)
-        st = choose_basis(rep, c.rows, c.n, f, q->partner_basis, basis[f]);
+        st = choose_basis(rep, c.rows, c.n, f, q->partner_basis, basis[f], pbasis[f]);
+    row *scratch = malloc((c.n ? c.n : 1) * sizeof *scratch);
+    if (!scratch && st == TF_OK)
+        st = TF_ERR_NOMEM;
     size_t b = 0;
     while (b < c.n && st == TF_OK) {
         size_t e = b;
         while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)
             e++;
         int f = c.rows[b].flow;
-        st = aggregate(c.rows, b, e, basis[f], &a[f][c.rows[b].month]);
+        agg *am = &a[f][c.rows[b].month];
+        st = aggregate(c.rows + b, e - b, basis[f], scratch, am);
+        if (st == TF_OK && strcmp(basis[f], pbasis[f]) != 0) {
+            /* partners on the requested basis; totals stay on the data's own */
+            agg pa;
+            st = aggregate(c.rows + b, e - b, pbasis[f], scratch, &pa);
+            free(am->partners);
+            am->partners = pa.partners;
+            am->n_partners = pa.n_partners;
+            pa.partners = NULL;
+            agg_free(&pa);
+        }
         b = e;
     }
+    free(scratch);
     free(c.rows);
     int top = q->top > 0 ? q->top : 10;
     if (st == TF_OK)
@@ -671,9 +707,9 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (st == TF_OK)
         st = fill_net(rep);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, basis[0], &rep->import_breakdown);
+        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, pbasis[0], &rep->import_breakdown);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, basis[1], &rep->export_breakdown);
+        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, pbasis[1], &rep->export_breakdown);
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);

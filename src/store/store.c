@@ -366,8 +366,13 @@ static void options_string(const tf_read_opts *o, char *buf, size_t len)
             break;
         used += (size_t)n;
     }
-    tf_fmt(buf, len, "flow=%s;basis=%s;reporter=%s;hs=%s", tf_flow_name(o->flow),
-           o->partner_basis ? o->partner_basis : "", o->reporter ? o->reporter : "", hs);
+    /* only what was given: these options, with the file's hash, identify a source */
+    tf_fmt(buf, len, "%s%s%s%s%s%s%s%s", o->flow ? "flow=" : "", tf_flow_name(o->flow),
+           o->partner_basis ? ";basis=" : "", o->partner_basis ? o->partner_basis : "",
+           o->reporter ? ";reporter=" : "", o->reporter ? o->reporter : "", hs[0] ? ";hs=" : "",
+           hs);
+    if (buf[0] == ';')
+        memmove(buf, buf + 1, strlen(buf));
 }
 
 static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
@@ -497,7 +502,7 @@ tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
         tf_scopy(d->err, sizeof d->err, diag->msg);
         goto rollback;
     }
-    if (res->read.rows == 0) {
+    if (res->read.kept == 0) {
         res->empty = 1;
         goto rollback_ok;
     }
@@ -596,6 +601,13 @@ static int as_of_bound(const char *as_of, char out[32])
     for (size_t i = 0; i < n && ok; i++)
         ok = pat[i] == 'd' ? (as_of[i] >= '0' && as_of[i] <= '9') : as_of[i] == pat[i];
     if (!ok)
+        return 0;
+    int y = atoi(as_of), mo = atoi(as_of + 5), d = atoi(as_of + 8);
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+        (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
+        return 0;
+    if (n == 20 && (atoi(as_of + 11) > 23 || atoi(as_of + 14) > 59 || atoi(as_of + 17) > 60))
         return 0;
     if (n == 10)
         tf_fmt(out, 32, "%sT23:59:59Z", as_of);

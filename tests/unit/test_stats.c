@@ -234,6 +234,48 @@ static void test_ytd(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Partner rows on two bases, no world row: totals from the basis with the
+ * most rows, the ranking on the requested basis. */
+static void test_partner_basis(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv = "period,flow,partner,partner_basis,commodity,quantity,unit\n"
+                      "2025-04,import,RUS,origin,760110,90,t\n"
+                      "2025-04,import,IND,origin,760110,10,t\n"
+                      "2025-04,import,CHN,origin,760110,5,t\n"  /* re-import: origin China */
+                      "2025-04,import,RUS,consignment,760110,95,t\n"
+                      "2025-04,import,IND,consignment,760110,10,t\n";
+    tf_db *db = db_with(ref, "basis", csv);
+    tf_query q = {0};
+    q.codes = AL;
+    q.n_codes = 3;
+    q.period = "2025-04";
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    /* origin has 3 rows: total 90 + 10 + 5 = 105 (not 105 + 105) */
+    assert_near(r->import.quantity.v, 105, 1e-9);
+    assert_string_equal(r->import_breakdown.partner_basis, "origin");
+    assert_int_equal(r->import_breakdown.n_partners, 3);
+    assert_true(has_note(r, "several partner bases"));
+    tf_report_free(&r);
+    q.partner_basis = "consignment";
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_near(r->import.quantity.v, 105, 1e-9);
+    assert_int_equal(r->import_breakdown.n_partners, 2);
+    /* by consignment Russia ships 95 of 105 t = 90.48% */
+    assert_near(r->import_breakdown.partners[0].share_pct.v, 100.0 * 95 / 105, 1e-9);
+    tf_report_free(&r);
+    q.partner_basis = "destination";
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_near(r->import.quantity.v, 105, 1e-9); /* totals stay */
+    assert_int_equal(r->import_breakdown.n_partners, 0);
+    assert_true(has_note(r, "no import partner rows on partner basis 'destination'"));
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_no_double_counting),
         cmocka_unit_test(test_bases),
         cmocka_unit_test(test_ytd),
+        cmocka_unit_test(test_partner_basis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
