@@ -256,18 +256,28 @@ static tf_status aggregate(const row *src, size_t n, const char *basis, row *row
         rows[k++] = src[i];
     }
     e = k;
-    /* Drop commodities under a shorter code present in the same month. */
+    /* Drop commodities under a shorter code present in the same month. Rows
+     * are sorted by commodity, so the distinct codes come in runs. */
     k = b;
-    for (size_t i = b; i < e; i++) {
+    for (size_t i = b; i < e;) {
+        size_t j = i;
+        while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
+            j++;
         int covered = 0;
         size_t li = strlen(rows[i].commodity);
-        for (size_t j = b; j < e && !covered; j++) {
-            size_t lj = strlen(rows[j].commodity);
-            if (lj < li && strncmp(rows[i].commodity, rows[j].commodity, lj) == 0)
+        for (size_t r = b; r < e && !covered;) {
+            size_t lr = strlen(rows[r].commodity);
+            if (lr < li && strncmp(rows[i].commodity, rows[r].commodity, lr) == 0)
                 covered = 1;
+            size_t q = r;
+            while (q < e && !strcmp(rows[q].commodity, rows[r].commodity))
+                q++;
+            r = q; /* next distinct code */
         }
         if (!covered)
-            rows[k++] = rows[i];
+            for (; i < j; i++)
+                rows[k++] = rows[i];
+        i = j;
     }
     e = k;
     if (e == b)

@@ -702,7 +702,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
            " r.unit2, r.value, r.currency, r.status, r.provenance, r.source_id, r.line, r.id,"
            " s.ingested_at FROM record r JOIN source s ON s.id = r.source_id"
-           " WHERE r.classification = ?1 AND r.commodity >= ?2 AND r.commodity < ?3"
+           " WHERE r.classification = ?1 AND r.commodity = ?2"
            " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
            " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.id",
@@ -714,10 +714,27 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
         free(codes);
         return TF_ERR_DB;
     }
+    /* The codes under a prefix, found by index seeks; then each code is read
+     * with an equality on commodity so the period range and the order come
+     * straight from the index (no scan of other months, no sort). */
+    sqlite3_stmt *next = NULL;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT commodity FROM record WHERE classification = ?1 AND"
+                           " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1",
+                           -1, &next, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        sqlite3_finalize(s);
+        free(codes);
+        return TF_ERR_DB;
+    }
+    const char *cls = sel->classification ? sel->classification : "HS";
     tf_status st = TF_OK;
     tf_revision prev, cur;
     int have_prev = 0;
-    for (size_t c = 0; c < n_codes && st == TF_OK; c++) {
+    char commodity[32] = "";
+    size_t c = 0;
+    int first = 1;
+    while (c < n_codes && st == TF_OK) {
         char hi[32];
         tf_scopy(hi, sizeof hi, codes[c]);
         size_t hl = strlen(hi);
@@ -725,11 +742,32 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             hi[0] = '\x7f', hi[1] = '\0';
         else
             hi[hl - 1]++;
+        if (first) {
+            tf_scopy(commodity, sizeof commodity, codes[c]);
+            first = 0;
+        }
+        sqlite3_reset(next);
+        sqlite3_bind_text(next, 1, cls, -1, SQLITE_STATIC);
+        sqlite3_bind_text(next, 2, commodity, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(next, 3, hi, -1, SQLITE_TRANSIENT);
+        int nrc = sqlite3_step(next);
+        if (nrc == SQLITE_DONE) {
+            c++;
+            first = 1;
+            continue;
+        }
+        if (nrc != SQLITE_ROW) {
+            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            st = TF_ERR_DB;
+            break;
+        }
+        tf_scopy(commodity, sizeof commodity, (const char *)sqlite3_column_text(next, 0));
+        sqlite3_reset(next);
+        char after[40]; /* the smallest text above this code: the next seek starts there */
+        tf_fmt(after, sizeof after, "%s\x01", commodity);
         sqlite3_reset(s);
-        sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1,
-                          SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, codes[c], -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, commodity, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
@@ -762,7 +800,9 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             prev.current = 1;
             st = fn(ctx, &prev);
         }
+        tf_scopy(commodity, sizeof commodity, after);
     }
+    sqlite3_finalize(next);
     sqlite3_finalize(s);
     free(codes);
     return st;
