@@ -212,6 +212,9 @@ int tf_copy(char *dst, size_t dstlen, const char *src, size_t n)
     if (n >= dstlen) {
         n = dstlen - 1;
         rc = -1;
+        /* never cut a UTF-8 character in two */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
     }
     memcpy(dst, src, n);
     dst[n] = '\0';

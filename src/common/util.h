@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Copy at most dstlen-1 bytes of src[0..n) and NUL-terminate.
- * Returns 0 when it fits, -1 when truncated. */
+/* Copy at most dstlen-1 bytes of src[0..n) and NUL-terminate; a cut never
+ * splits a UTF-8 character. Returns 0 when it fits, -1 when truncated. */
 int tf_copy(char *dst, size_t dstlen, const char *src, size_t n);
 /* Same for a NUL-terminated src. */
 int tf_scopy(char *dst, size_t dstlen, const char *src);

@@ -14,6 +14,9 @@ struct tf_csv {
     int eof, ioerr;
     unsigned long line;          /* current physical line, 1-based */
     unsigned long long bytes;
+    int started;                 /* the first buffer was read (BOM check done) */
+    int bom;                     /* the input began with a UTF-8 byte-order mark */
+    int unterminated;            /* the last row read ended at end of input, not a line end */
     char *row;                   /* unescaped bytes of the current row */
     size_t row_len, row_cap;
     size_t *starts;              /* field start offsets into row */
@@ -53,7 +56,20 @@ void tf_csv_close(tf_csv *c)
     free(c);
 }
 
+static int fill(tf_csv *c);
+
 unsigned long long tf_csv_bytes(const tf_csv *c) { return c->bytes; }
+int tf_csv_bom(const tf_csv *c) { return c->bom; }
+int tf_csv_unterminated(const tf_csv *c) { return c->unterminated; }
+unsigned long tf_csv_line(const tf_csv *c) { return c->line; }
+
+void tf_csv_peek(tf_csv *c, const char **p, size_t *n)
+{
+    if (c->pos >= c->len)
+        fill(c);
+    *p = (const char *)c->buf + c->pos;
+    *n = c->len - c->pos;
+}
 
 static int fill(tf_csv *c)
 {
@@ -70,6 +86,15 @@ static int fill(tf_csv *c)
     c->bytes += c->len;
     if (c->hash)
         tf_sha256_update(c->hash, c->buf, c->len);
+    if (!c->started) {
+        c->started = 1;
+        if (c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0) {
+            c->bom = 1;
+            c->pos = 3;
+            if (c->len == 3)
+                return fill(c);
+        }
+    }
     return 1;
 }
 
@@ -219,6 +244,7 @@ int tf_csv_next(tf_csv *c, tf_csv_field **fields, size_t *n, unsigned long *line
             getch(c);
         if (ch >= 0)
             c->line++;
+        c->unterminated = ch < 0;
         break;
     }
     if (c->nf > c->fields_cap) {

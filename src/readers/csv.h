@@ -28,6 +28,15 @@ void tf_csv_close(tf_csv *c);
 int tf_csv_next(tf_csv *c, tf_csv_field **fields, size_t *n, unsigned long *line,
                 unsigned long *col, char *err, size_t errlen);
 
+/* 1 when the input began with a UTF-8 byte-order mark (skipped). */
+int tf_csv_bom(const tf_csv *c);
+/* 1 when the last row read ended at end of input without a line end. */
+int tf_csv_unterminated(const tf_csv *c);
+/* The current physical line (1-based). */
+unsigned long tf_csv_line(const tf_csv *c);
+/* The bytes buffered and not yet read (reading a buffer first if none). */
+void tf_csv_peek(tf_csv *c, const char **p, size_t *n);
+
 /* Total bytes consumed so far. */
 unsigned long long tf_csv_bytes(const tf_csv *c);
 

@@ -228,8 +228,31 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     size_t n;
     unsigned long line, col;
     char err[256];
-    int rc = tf_csv_next(c.csv, &f, &n, &line, &col, err, sizeof err);
-    if (rc == 0 || (rc == 1 && n == 1 && f[0].n == 0 && tf_csv_bytes(c.csv) <= 2)) {
+    c.enc_fixed = opts->format == TF_FORMAT_TFCSV;
+    {
+        /* Decide the encoding from the first buffer when it can: any byte
+         * sequence that is not UTF-8 there means GB18030 (a cut at the end of
+         * the buffer aside). An all-ASCII start leaves it to the first
+         * non-ASCII field. */
+        const char *p;
+        size_t pn;
+        tf_csv_peek(c.csv, &p, &pn);
+        size_t bad = tf_utf8_invalid_at(p, pn);
+        int has_high = 0;
+        for (size_t i = 0; i < pn && !has_high; i++)
+            has_high = (unsigned char)p[i] >= 0x80;
+        if (tf_csv_bom(c.csv) || c.enc_fixed)
+            c.enc = has_high || tf_csv_bom(c.csv) ? TF_ENC_UTF8 : TF_ENC_ASCII;
+        else if (bad != (size_t)-1 && bad + 4 < pn)
+            c.enc = TF_ENC_GB18030;
+        else if (has_high && bad == (size_t)-1)
+            c.enc = TF_ENC_UTF8;
+    }
+    int rc;
+    do { /* blank lines before the header are skipped */
+        rc = tf_csv_next(c.csv, &f, &n, &line, &col, err, sizeof err);
+    } while (rc == 1 && n == 1 && f[0].n == 0 && !f[0].quoted);
+    if (rc == 0) {
         st = tf_rerr(&c, 1, 1, "empty file");
         goto out;
     }
@@ -243,14 +266,11 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         st = TF_ERR_NOMEM;
         goto out;
     }
-    c.enc_fixed = opts->format == TF_FORMAT_TFCSV;
+    int hdr_ascii = 1;
     for (size_t i = 0; i < n; i++) {
         tf_csv_field fi = f[i];
-        if (i == 0 && fi.n >= 3 && memcmp(fi.p, "\xEF\xBB\xBF", 3) == 0) {
-            fi.p += 3; /* UTF-8 byte-order mark */
-            fi.n -= 3;
-            c.enc = TF_ENC_UTF8;
-        }
+        if (!is_ascii(fi.p, fi.n))
+            hdr_ascii = 0;
         const char *s;
         size_t sl;
         if ((st = tf_rdecode(&c, &fi, line, i + 1, &s, &sl)) != TF_OK)
@@ -280,6 +300,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     stats->format = fmt;
     if (fmt == TF_FORMAT_TFCSV) {
         c.enc_fixed = 1;
+        if (c.enc == TF_ENC_GB18030 && hdr_ascii)
+            c.enc = TF_ENC_UTF8; /* the bad bytes are in a data field: report it there */
         if (c.enc == TF_ENC_GB18030) {
             st = tf_rerr(&c, line, 1, "tradeflow CSV must be UTF-8; this header is not "
                                       "(a GACC export? use --format gacc)");
@@ -296,6 +318,9 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     } else {
         st = tf_read_gacc(&c);
     }
+    if (st == TF_OK && tf_csv_unterminated(c.csv) && stats->rows > 0)
+        tf_rwarn(&c, NULL, tf_csv_line(c.csv), 1, "the last line has no line end: check the file is complete "
+                                 "(a cut download loses rows or digits)");
     if (st == TF_OK)
         tf_csv_drain(c.csv);
 out:

@@ -138,6 +138,20 @@ static tf_status migrate(tf_db *d)
     tf_status st = exec(d, "BEGIN IMMEDIATE");
     if (st)
         return st;
+    /* Another process may have created or migrated the schema while this
+     * one waited for the write lock: look again inside the transaction. */
+    rc = pragma_int(d, "PRAGMA application_id", &app);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(d, "PRAGMA user_version", &ver);
+    if (rc != SQLITE_OK) {
+        st = TF_ERR_DB;
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errstr(rc));
+        goto fail;
+    }
+    if (app == TF_APPLICATION_ID && ver == TF_SCHEMA_VERSION)
+        return exec(d, "COMMIT");
+    if (app != TF_APPLICATION_ID)
+        ver = 0;
     for (int v = ver; v < TF_SCHEMA_VERSION; v++)
         if ((st = exec(d, migrations[v])) != TF_OK)
             goto fail;
@@ -285,25 +299,26 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
                    col_eq_opt(s, 4, r->has_value, r->value) &&
                    col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status);
         sqlite3_reset(s);
+        /* A cell stored before this file: remember it was seen here, so a
+         * second copy in this file is caught whether or not the first one
+         * changed the figure (an unchanged copy is not stored again). */
+        sqlite3_stmt *q = x->seen;
+        sqlite3_reset(q);
+        char key[256];
+        describe_cell(r, key, sizeof key);
+        sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)r->line);
+        rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc == SQLITE_CONSTRAINT) {
+            tf_fmt(diag->msg, sizeof diag->msg,
+                   "%s:%lu:1: the same cell appears twice in this file (%s)", x->name, r->line,
+                   key);
+            return TF_ERR_INPUT;
+        }
+        if (rc != SQLITE_DONE)
+            return db_fail(x, diag);
         if (same) {
-            /* Not stored again; remember the key so a second copy in this
-             * file is still caught. */
-            sqlite3_stmt *q = x->seen;
-            sqlite3_reset(q);
-            char key[256];
-            describe_cell(r, key, sizeof key);
-            sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(q, 2, (sqlite3_int64)r->line);
-            rc = sqlite3_step(q);
-            sqlite3_reset(q);
-            if (rc == SQLITE_CONSTRAINT) {
-                tf_fmt(diag->msg, sizeof diag->msg,
-                       "%s:%lu:1: the same cell appears twice in this file (%s)", x->name,
-                       r->line, key);
-                return TF_ERR_INPUT;
-            }
-            if (rc != SQLITE_DONE)
-                return db_fail(x, diag);
             x->res->unchanged++;
             return TF_OK;
         }
@@ -356,23 +371,31 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     return TF_OK;
 }
 
-static void options_string(const tf_read_opts *o, char *buf, size_t len)
+/* The ingest options that change what a file yields; with the file's hash
+ * they identify a source. Returns a string to free, or NULL. */
+static char *options_string(const tf_read_opts *o)
 {
-    char hs[160] = "";
-    size_t used = 0;
-    for (size_t i = 0; o->hs && i < o->n_hs; i++) {
-        int n = snprintf(hs + used, sizeof hs - used, "%s%s", i ? "," : "", o->hs[i]);
-        if (n < 0 || (size_t)n >= sizeof hs - used)
-            break;
-        used += (size_t)n;
+    size_t len = 96;
+    for (size_t i = 0; o->hs && i < o->n_hs; i++)
+        len += strlen(o->hs[i]) + 1;
+    char *buf = malloc(len), *hs = malloc(len);
+    if (!buf || !hs) {
+        free(buf);
+        free(hs);
+        return NULL;
     }
-    /* only what was given: these options, with the file's hash, identify a source */
+    hs[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; o->hs && i < o->n_hs; i++)
+        used += (size_t)snprintf(hs + used, len - used, "%s%s", i ? "," : "", o->hs[i]);
     tf_fmt(buf, len, "%s%s%s%s%s%s%s%s", o->flow ? "flow=" : "", tf_flow_name(o->flow),
            o->partner_basis ? ";basis=" : "", o->partner_basis ? o->partner_basis : "",
            o->reporter ? ";reporter=" : "", o->reporter ? o->reporter : "", hs[0] ? ";hs=" : "",
            hs);
     if (buf[0] == ';')
         memmove(buf, buf + 1, strlen(buf));
+    free(hs);
+    return buf;
 }
 
 static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
@@ -414,15 +437,11 @@ static int prehash(FILE *in, char hex[65])
     return ok;
 }
 
-tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
-                       const tf_refdata *ref, const char *now, tf_diag *diag,
-                       tf_ingest_result *res)
+static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
+                        const tf_refdata *ref, const char *now, tf_diag *diag,
+                        tf_ingest_result *res, const char *options)
 {
-    memset(res, 0, sizeof *res);
-    d->err[0] = '\0';
-    diag->msg[0] = '\0';
-    char options[256], stamp[32], sha[65] = "";
-    options_string(opts, options, sizeof options);
+    char stamp[32], sha[65] = "";
     if (now)
         tf_scopy(stamp, sizeof stamp, now);
     else
@@ -490,7 +509,7 @@ tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
                                 -1, &x.seen, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
-                                "INSERT OR REPLACE INTO partner_name(code, name) VALUES(?1, ?2)",
+                                "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)",
                                 -1, &x.pname, NULL);
     if (rc != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
@@ -551,6 +570,21 @@ rollback:
     sqlite3_finalize(x.seen);
     sqlite3_finalize(x.pname);
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
+                       const tf_refdata *ref, const char *now, tf_diag *diag,
+                       tf_ingest_result *res)
+{
+    memset(res, 0, sizeof *res);
+    d->err[0] = '\0';
+    diag->msg[0] = '\0';
+    char *options = options_string(opts);
+    if (!options)
+        return TF_ERR_NOMEM;
+    tf_status st = ingest(d, in, name, opts, ref, now, diag, res, options);
+    free(options);
     return st;
 }
 
