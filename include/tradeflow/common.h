@@ -48,6 +48,9 @@ void tf_free(void *p);
  */
 typedef int64_t tf_milli;
 #define TF_MILLI 1000
+/* The largest figure one record may hold: 10^14 units (kg, CNY, USD ...),
+ * far above any customs cell, so that sums of 90,000 of them stay exact. */
+#define TF_MAX_FIGURE INT64_C(100000000000000000)
 
 /*
  * Parse a decimal number "1234", "-5.5", "5,917,063,944" (thousands separators

@@ -30,6 +30,10 @@ int tf_output_format_parse(const char *s);
  */
 tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt);
 
+/* Format an exact fixed decimal (thousandths) with thousands separators and
+ * three decimals, e.g. 250500000 -> "250,500.000". */
+void tf_format_milli(char *buf, size_t len, tf_milli v);
+
 /* Format x with thousands separators and `decimals` places into buf. */
 void tf_format_number(char *buf, size_t len, double x, int decimals);
 

@@ -109,7 +109,8 @@ typedef struct tf_report {
 
 /*
  * Compute the report for q from the store. Errors: TF_ERR_USAGE (bad period,
- * no codes), TF_ERR_DB, TF_ERR_NOMEM. A product with no data is not an
+ * no codes, bad as_of), TF_ERR_DB, TF_ERR_NOMEM, TF_ERR_INPUT (the selected
+ * figures sum beyond the exact range of tf_milli). A product with no data is not an
  * error: figures are "no value" and a note says so.
  */
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tradeflow.h"
 
@@ -219,6 +220,11 @@ static int load_refdata(common *c)
 static int open_db(common *c, tf_open_mode mode, tf_db **db)
 {
     char err[1200];
+    if (!c->db_path[0] || !strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file:", 5)) {
+        /* SQLite would use a temporary database and drop everything ingested */
+        error("--db needs a file path, not '%s'", c->db_path);
+        return EXIT_USAGE;
+    }
     tf_status st = tf_db_open(c->db_path, mode, db, err, sizeof err);
     if (st != TF_OK) {
         error("%s", err);
@@ -235,9 +241,51 @@ static void print_warning(void *ctx, const char *msg)
     fprintf(stderr, "%s: warning: %s\n", progname, msg);
 }
 
+/* Copy an ISO alpha-3 code, upper-cased, into out; 0 when it is not one. */
+static int iso3(const char *s, char out[4])
+{
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 3; i++) {
+        char ch = s[i];
+        if (ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 'a' + 'A');
+        if (ch < 'A' || ch > 'Z')
+            return 0;
+        out[i] = ch;
+    }
+    out[3] = '\0';
+    return 1;
+}
+
+static int valid_basis(const char *v)
+{
+    return !strcmp(v, "origin") || !strcmp(v, "consignment") || !strcmp(v, "destination") ||
+           !strcmp(v, "trading");
+}
+
+static void count_source(void *ctx, const tf_source_info *s)
+{
+    (void)s;
+    (*(int *)ctx)++;
+}
+
+/* 1 when the tradeflow database at path has no source: created by this run. */
+static int db_created_empty(const char *path)
+{
+    tf_db *db = NULL;
+    if (tf_db_open(path, TF_DB_READ, &db, NULL, 0) != TF_OK)
+        return 0;
+    int n = 0;
+    tf_db_sources(db, count_source, &n);
+    tf_db_close(&db);
+    return n == 0;
+}
+
 static int cmd_ingest(common *c, args *a)
 {
     tf_read_opts o = {0};
+    char reporter[4];
     const char *v = NULL, *hs = NULL;
     const char *files[256];
     int nfiles = 0, bad = 0;
@@ -262,19 +310,20 @@ static int cmd_ingest(common *c, args *a)
         } else if (opt(a, "--partner-basis", 1, &v, &bad)) {
             if (bad)
                 break;
-            if (strcmp(v, "origin") && strcmp(v, "consignment") && strcmp(v, "destination") &&
-                strcmp(v, "trading")) {
+            if (!valid_basis(v)) {
                 error("unknown --partner-basis '%s' (origin, consignment, destination, trading)",
                       v);
                 return EXIT_USAGE;
             }
             o.partner_basis = v;
         } else if (opt(a, "--reporter", 1, &v, &bad)) {
-            if (!bad && strlen(v) != 3) {
-                error("--reporter takes an ISO alpha-3 code, e.g. CHN");
+            if (bad)
+                break;
+            if (!iso3(v, reporter)) {
+                error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", v);
                 return EXIT_USAGE;
             }
-            o.reporter = v;
+            o.reporter = reporter;
         } else if (opt(a, "--hs", 1, &v, &bad)) {
             hs = v;
         } else if (opt(a, "--source", 1, &v, &bad)) {
@@ -311,10 +360,14 @@ static int cmd_ingest(common *c, args *a)
     }
     int rc = load_refdata(c);
     tf_db *db = NULL;
+    struct stat sb;
+    int existed = stat(c->db_path, &sb) == 0;
+    int committed = 0;
     if (rc == EXIT_OK)
         rc = open_db(c, TF_DB_CREATE, &db);
     const char *now = getenv("TRADEFLOW_NOW");
-    for (int k = 0; k < nfiles && rc == EXIT_OK; k++) {
+    int k;
+    for (k = 0; k < nfiles && rc == EXIT_OK; k++) {
         const char *path = files[k];
         int is_stdin = strcmp(path, "-") == 0;
         FILE *in = is_stdin ? stdin : fopen(path, "rb");
@@ -336,6 +389,8 @@ static int cmd_ingest(common *c, args *a)
             rc = exit_for(st);
             break;
         }
+        if (!res.already && !res.empty)
+            committed = 1;
         if (res.already)
             printf("%s: already ingested with these options (source %lld); nothing added\n",
                    path, res.source_id);
@@ -355,7 +410,16 @@ static int cmd_ingest(common *c, args *a)
                        res.read.filtered == 1 ? "" : "s");
         }
     }
+    for (k = k + 1; rc != EXIT_OK && k < nfiles; k++)
+        error("%s: not read (stopped at the error above)", files[k]);
     tf_db_close(&db);
+    if (!existed && !committed && db_created_empty(c->db_path)) {
+        /* the database this run created holds nothing: leave no file behind */
+        char j[1100];
+        snprintf(j, sizeof j, "%s-journal", c->db_path);
+        unlink(c->db_path);
+        unlink(j);
+    }
     free(hs_list);
     free(hs_store);
     return rc;
@@ -465,6 +529,22 @@ static int cmd_report(common *c, args *a)
     }
     if (bad)
         return EXIT_USAGE;
+    if (basis && !valid_basis(basis)) {
+        error("unknown --partner-basis '%s' (origin, consignment, destination, trading)", basis);
+        return EXIT_USAGE;
+    }
+    char rep3[4];
+    if (!iso3(reporter, rep3)) {
+        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        return EXIT_USAGE;
+    }
+    reporter = rep3;
+    if (!classification[0] || strlen(classification) > 7 ||
+        strspn(classification, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(classification)) {
+        error("--classification takes a name such as HS, SITC or TOTAL, not '%s'",
+              classification);
+        return EXIT_USAGE;
+    }
     int fmt = tf_output_format_parse(format);
     if (fmt < 0) {
         error("unknown --format '%s' (text, md, json, csv)", format);
@@ -501,7 +581,10 @@ static int cmd_report(common *c, args *a)
     q.top = top;
     tf_report *r = NULL;
     tf_status st = tf_report_compute(db, c->ref, &q, &r);
-    if (st != TF_OK) {
+    if (st == TF_ERR_INPUT) {
+        error("%s: the selected figures are too large to add exactly; no report", c->db_path);
+        rc = exit_for(st);
+    } else if (st != TF_OK) {
         error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
         rc = exit_for(st);
     } else {
@@ -534,9 +617,9 @@ static tf_status print_revision(void *ctx, const tf_revision *v)
     const tf_record *r = &v->rec;
     char q[64] = "", val[64] = "";
     if (r->has_quantity)
-        tf_format_number(q, sizeof q, (double)r->quantity / TF_MILLI, 3);
+        tf_format_milli(q, sizeof q, r->quantity);
     if (r->has_value)
-        tf_format_number(val, sizeof val, (double)r->value / TF_MILLI, 3);
+        tf_format_milli(val, sizeof val, r->value);
     printf("%s %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s src %lld line %lu  %s\n",
            v->current ? "*" : " ", r->period, tf_flow_name(r->flow), r->commodity, r->partner,
            r->partner_basis[0] ? r->partner_basis : "-", r->trade_mode[0] ? r->trade_mode : "-",

@@ -55,6 +55,25 @@ void tf_format_number(char *buf, size_t len, double x, int decimals)
     tf_scopy(buf, len, out);
 }
 
+void tf_format_milli(char *buf, size_t len, tf_milli v)
+{
+    /* integer arithmetic: a double would lose digits above 2^53 thousandths */
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char digits[32];
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)(u / TF_MILLI));
+    char out[64];
+    size_t o = 0, n = strlen(digits);
+    if (v < 0)
+        out[o++] = '-';
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    snprintf(out + o, sizeof out - o, ".%03llu", (unsigned long long)(u % TF_MILLI));
+    tf_scopy(buf, len, out);
+}
+
 /* Tonnes as notes print them: to the hundred from 1,000 t, else to 0.1 t. */
 static void fmt_t(char *buf, size_t len, tf_opt v)
 {

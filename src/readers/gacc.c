@@ -130,17 +130,33 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-/* Same header row again: a concatenation of several downloads. */
-static int is_header_row(tf_rctx *c, tf_csv_field *f, size_t n)
+/* A header row again (several downloads concatenated): 1 when it is the
+ * same header, -1 when it is a different one (its columns would be read with
+ * the first header's meaning), 0 when the row is data. */
+static int header_row(tf_rctx *c, tf_csv_field *f, size_t n)
 {
-    if (n == 0 || n > c->nhdr)
+    if (n == 0)
         return 0;
     const char *s;
     size_t sl;
     if (tf_rdecode(c, &f[0], 0, 1, &s, &sl) != TF_OK)
         return 0;
     s = tf_trim(s, &sl);
-    return sl == strlen(c->hdr[0]) && memcmp(s, c->hdr[0], sl) == 0;
+    char first[64];
+    tf_copy(first, sizeof first, s, sl);
+    const gacc_header *h = find_header(first);
+    if (!h || h->col != find_header(c->hdr[0])->col)
+        return 0;
+    if (n != c->nhdr)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (tf_rdecode(c, &f[i], 0, i + 1, &s, &sl) != TF_OK)
+            return -1;
+        s = tf_trim(s, &sl);
+        if (sl != strlen(c->hdr[i]) || memcmp(s, c->hdr[i], sl) != 0)
+            return -1;
+    }
+    return 1;
 }
 
 tf_status tf_read_gacc(tf_rctx *c)
@@ -201,16 +217,23 @@ tf_status tf_read_gacc(tf_rctx *c)
     while ((rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err)) == 1) {
         if (n == 1 && f[0].n == 0 && !f[0].quoted)
             continue; /* blank line */
-        /* rows end with a trailing comma like the header; accept a row without it */
-        if (n != c->nhdr && !(n == used && used < c->nhdr))
-            return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
-                           "expected %zu fields as in the header, found %zu", c->nhdr, n);
-        if (n == c->nhdr && used < c->nhdr && f[n - 1].n != 0)
-            return tf_rerr(c, line, n, "unexpected value after the last column");
-        if (is_header_row(c, f, n)) {
+        int hr = header_row(c, f, n);
+        if (hr > 0) {
             tf_rwarn(c, NULL, line, 1, "header repeated (concatenated downloads?); skipped");
             continue;
         }
+        if (hr < 0)
+            return tf_rerr(c, line, 1, "a second header with other columns than the first "
+                                       "(concatenated downloads of different queries?)");
+        /* rows end with a trailing comma like the header: a row without it
+         * was cut short (a truncated download) */
+        if (n != c->nhdr)
+            return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
+                           "expected %zu fields as in the header, found %zu%s", c->nhdr, n,
+                           n + 1 == c->nhdr && used < c->nhdr
+                               ? " (no trailing comma: a cut line?)" : "");
+        if (used < c->nhdr && f[n - 1].n != 0)
+            return tf_rerr(c, line, n, "unexpected value after the last column");
         c->stats->rows++;
         tf_record_init(&rec);
         rec.line = line;
@@ -330,6 +353,9 @@ tf_status tf_read_gacc(tf_rctx *c)
         }
         if (rec.has_quantity && rec.unit[0] == '\0')
             return tf_rerr(c, line, (unsigned long)map[G_UNIT] + 1, "quantity without a unit");
+        if (rec.has_quantity2 && rec.unit2[0] == '\0' && rec.quantity2 != 0)
+            tf_rwarn(c, "qty2-no-unit", line, (unsigned long)map[G_QTY2] + 1,
+                     "second quantity without a unit ('?'): not stored");
         if (!rec.has_quantity2 || rec.unit2[0] == '\0') {
             /* the platform prints 0 under a '?' unit: there is no second quantity */
             rec.has_quantity2 = 0;
@@ -338,7 +364,11 @@ tf_status tf_read_gacc(tf_rctx *c)
         }
         if (tf_rmass_normalise(&rec.quantity, rec.unit, sizeof rec.unit) != TF_OK ||
             tf_rmass_normalise(&rec.quantity2, rec.unit2, sizeof rec.unit2) != TF_OK)
-            return tf_rerr(c, line, (unsigned long)map[G_QTY] + 1, "quantity too large");
+            return tf_rerr(c, line, (unsigned long)map[G_QTY] + 1,
+                           "quantity above 100,000,000,000,000 kg, the largest figure stored");
+        if (rec.has_value && rec.value > TF_MAX_FIGURE)
+            return tf_rerr(c, line, (unsigned long)value_col + 1,
+                           "value above 100,000,000,000,000, the largest figure stored");
         if (map[G_PARTNER] >= 0) {
             const tf_partner *p = c->ref ? tf_refdata_partner_by_gacc(c->ref, rec.partner) : NULL;
             if (p) {

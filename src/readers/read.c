@@ -176,8 +176,15 @@ int tf_rhs_keep(const tf_rctx *c, const char *commodity)
 
 tf_status tf_rmass_normalise(tf_milli *q, char *unit, size_t unitlen)
 {
-    if (strcmp(unit, "t") == 0) {
-        if (*q > INT64_MAX / 1000 || *q < -(INT64_MAX / 1000))
+    if (*q > TF_MAX_FIGURE)
+        return TF_ERR_INPUT;
+    if (tf_ieq(unit, strlen(unit), "kg")) {
+        tf_scopy(unit, unitlen, "kg");
+        return TF_OK;
+    }
+    if (tf_ieq(unit, strlen(unit), "t") || tf_ieq(unit, strlen(unit), "mt") ||
+        tf_ieq(unit, strlen(unit), "tonne") || tf_ieq(unit, strlen(unit), "tonnes")) {
+        if (*q > TF_MAX_FIGURE / 1000)
             return TF_ERR_INPUT;
         *q *= 1000;
         tf_scopy(unit, unitlen, "kg");

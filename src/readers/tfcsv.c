@@ -258,7 +258,11 @@ tf_status tf_read_tfcsv(tf_rctx *c)
                            "value needs a currency column (CNY or USD)");
         if (tf_rmass_normalise(&rec.quantity, rec.unit, sizeof rec.unit) != TF_OK ||
             tf_rmass_normalise(&rec.quantity2, rec.unit2, sizeof rec.unit2) != TF_OK)
-            return tf_rerr(c, line, (unsigned long)map[C_QTY] + 1, "quantity too large");
+            return tf_rerr(c, line, (unsigned long)map[C_QTY] + 1,
+                           "quantity above 100,000,000,000,000 kg, the largest figure stored");
+        if (rec.has_value && rec.value > TF_MAX_FIGURE)
+            return tf_rerr(c, line, (unsigned long)map[C_VALUE] + 1,
+                           "value above 100,000,000,000,000, the largest figure stored");
         if (!tf_rhs_keep(c, rec.commodity)) {
             c->stats->filtered++;
             continue;

@@ -100,6 +100,11 @@ static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t,
     char msg[256];
     tf_status st = TF_OK;
     int rc = tf_csv_next(c, &f, &n, &line, &col, msg, sizeof msg);
+    if (rc == -2) {
+        tf_fmt(err, errlen, "%s: read error: %s", name, strerror(errno));
+        st = TF_ERR_IO;
+        goto out;
+    }
     if (rc != 1) {
         tf_fmt(err, errlen, "%s:1:1: %s", name, rc == 0 ? "empty file" : msg);
         st = rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT;
@@ -164,7 +169,10 @@ static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t,
         }
         t->lines[t->nrows++] = line;
     }
-    if (rc < 0) {
+    if (rc == -2) {
+        tf_fmt(err, errlen, "%s: read error: %s", name, strerror(errno));
+        st = TF_ERR_IO;
+    } else if (rc < 0) {
         tf_fmt(err, errlen, "%s:%lu:%lu: %s", name, line, col, msg);
         st = rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT;
     }

@@ -64,6 +64,21 @@ typedef struct collect {
     char other_unit[32];
 } collect;
 
+/* Set when a sum leaves the range of tf_milli; checked once per report. */
+static _Thread_local int overflowed;
+
+/* a + b, flagging overflow (figures are capped at ingest, so only absurd
+ * data sets of more than ~90,000 maximal figures get here). */
+static tf_milli add(tf_milli a, tf_milli b)
+{
+    tf_milli r;
+    if (__builtin_add_overflow(a, b, &r)) {
+        overflowed = 1;
+        return 0;
+    }
+    return r;
+}
+
 static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static tf_status add_note(tf_report *r, const char *fmt, ...)
@@ -179,7 +194,7 @@ static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q
 {
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*arr)[i].key, key) == 0) {
-            (*arr)[i].q += q;
+            (*arr)[i].q = add((*arr)[i].q, q);
             return TF_OK;
         }
     amount *p = realloc(*arr, (*n + 1) * sizeof *p);
@@ -223,8 +238,8 @@ static void group_total(const row *rows, size_t b, size_t e, tf_milli *q, tf_mil
         }
     }
     for (size_t i = b; i < e; i++) {
-        *q += rows[i].q;
-        *v += rows[i].v;
+        *q = add(*q, rows[i].q);
+        *v = add(*v, rows[i].v);
         if (!rows[i].has_v)
             *value_ok = 0;
         else if (!*currency)
@@ -310,8 +325,8 @@ static tf_status aggregate(const row *src, size_t n, const char *basis, row *row
             int world;
             if (l == lt) {
                 group_total(rows, gb, ge, &q, &v, &a->value_ok, &currency, &world);
-                a->total += q;
-                a->value += v;
+                a->total = add(a->total, q);
+                a->value = add(a->value, v);
                 if (world)
                     a->world = 1;
             }
@@ -444,7 +459,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
                                   flow_label(f), p, flow_label(f), y ? " YoY" : "");
                 break;
             }
-            sum += a[k].total;
+            sum = add(sum, a[k].total);
         }
         if (complete) {
             if (y == 0)
@@ -528,7 +543,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
             tf_scopy(p->name, sizeof p->name, am->key);
         p->quantity = tonnes(am->q);
-        listed += am->q;
+        listed = add(listed, am->q);
         if (cur->total > 0)
             p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
         tf_opt q = some(p->quantity);
@@ -577,7 +592,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             return TF_ERR_NOMEM;
         tf_milli sum = 0;
         for (size_t i = 0; i < cur->n_modes; i++)
-            sum += cur->modes[i].q;
+            sum = add(sum, cur->modes[i].q);
         for (size_t i = 0; i < cur->n_modes; i++) {
             tf_mode_figures *mf = &out->modes[i];
             tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
@@ -633,6 +648,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (!rep)
         return TF_ERR_NOMEM;
     tf_status st = TF_OK;
+    overflowed = 0;
     tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
     tf_scopy(rep->classification, sizeof rep->classification,
              q->classification ? q->classification : "HS");
@@ -723,6 +739,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);
+    if (st == TF_OK && overflowed)
+        st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)
         goto fail;
     *out = rep;

@@ -146,7 +146,7 @@ static void test_gacc_variants(void **state)
         "\"Customs Regime code\",\"Customs Regime\",\"Locations of importers and exporters code\","
         "\"Locations of importers and exporters\",\"Quantity\",\"Unit\",\"US dollar\",\n"
         "\"202504\",\"76011090\",\"344\",\"Russian Federation\",\"33\",\"Bonded\",\"31\",\"Shanghai\","
-        "\"1,000\",\"吨\",\"2,500,000\"\n"
+        "\"1,000\",\"吨\",\"2,500,000\",\n"
         "\"202504\",\"76011090\",\"999\",\"Neutral\",\"10\",\"General\",\"37\",\"Shandong\","
         "\"5000\",\"千克\",\"12,000\",\n";
     assert_int_equal(read_text(en, sizeof en - 1, &o, &s, &d, ref), TF_OK);
@@ -159,6 +159,14 @@ static void test_gacc_variants(void **state)
     assert_string_equal(s.last.trade_mode, "10");
     assert_string_equal(s.last.province, "37");
     assert_string_equal(s.last.partner, "XNP"); /* 999 neutral package, user-assigned code */
+
+    /* a row without the trailing comma the header has was cut short */
+    const char cut[] = "\"数据年月\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
+                       "\"202504\",\"76011090\",\"10\",\"千克\",\n"
+                       "\"202505\",\"76011090\",\"10\",\"千克\"\n";
+    assert_int_equal(read_text(cut, sizeof cut - 1, &o, &s, &d, ref), TF_ERR_INPUT);
+    assert_non_null(strstr(d.msg, "t.csv:3:4: expected 5 fields as in the header, found 4 "
+                                  "(no trailing comma: a cut line?)"));
 
     /* an unknown partner code is kept with its name and a warning, never dropped */
     const char unk[] = "\"数据年月\",\"贸易伙伴编码\",\"贸易伙伴名称\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
