@@ -84,6 +84,9 @@ typedef struct tf_breakdown {
     tf_partner_figures *partners;  /* ranked, at most query.top */
     size_t n_partners;
     size_t n_partners_all;         /* partners with data before the cut */
+    tf_partner_figures *absent;    /* partners of m-1 or m-12 with nothing in the month
+                                      (quantity 0, MoM/YoY -100% where they had trade) */
+    size_t n_absent;
     tf_opt other;                  /* t: total - listed partners (world total present) */
     tf_opt other_share_pct;
     tf_mode_figures *modes;        /* by quantity */

@@ -104,6 +104,14 @@ static void breakdown_lines(FILE *out, const char *flow, const tf_breakdown *b)
         line(out, "partner", flow, p->rank, p->partner, p->name, "share_change_pp",
              p->share_change_pp, "");
     }
+    for (size_t i = 0; i < b->n_absent; i++) {
+        const tf_partner_figures *p = &b->absent[i];
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "quantity_t", some(0), "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "mom_pct", p->mom_pct, "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "yoy_pct", p->yoy_pct, "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "share_change_pp",
+             p->share_change_pp, "");
+    }
     if (b->other.has) {
         line(out, "partner", flow, 0, "", "Other", "quantity_t", b->other, "");
         line(out, "partner", flow, 0, "", "Other", "share_pct", b->other_share_pct, "");

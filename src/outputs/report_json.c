@@ -27,13 +27,13 @@ static json_t *flow_obj(const tf_flow_figures *f)
     return o;
 }
 
-static json_t *partners_arr(const tf_breakdown *b)
+static json_t *partners_arr(const tf_partner_figures *list, size_t n)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < b->n_partners; i++) {
-        const tf_partner_figures *p = &b->partners[i];
+    for (size_t i = 0; i < n; i++) {
+        const tf_partner_figures *p = &list[i];
         json_t *o = json_object();
-        json_object_set_new(o, "rank", json_integer(p->rank));
+        json_object_set_new(o, "rank", p->rank ? json_integer(p->rank) : json_null());
         json_object_set_new(o, "partner", json_string(p->partner));
         json_object_set_new(o, "name", json_string(p->name));
         json_object_set_new(o, "quantity", json_real(p->quantity));
@@ -107,8 +107,11 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
     json_object_set_new(o, "partner_basis",
                         pair(json_string(r->import_breakdown.partner_basis),
                              json_string(r->export_breakdown.partner_basis)));
-    json_object_set_new(o, "partners", pair(partners_arr(&r->import_breakdown),
-                                            partners_arr(&r->export_breakdown)));
+    const tf_breakdown *ib = &r->import_breakdown, *eb = &r->export_breakdown;
+    json_object_set_new(o, "partners", pair(partners_arr(ib->partners, ib->n_partners),
+                                            partners_arr(eb->partners, eb->n_partners)));
+    json_object_set_new(o, "partners_absent", pair(partners_arr(ib->absent, ib->n_absent),
+                                                   partners_arr(eb->absent, eb->n_absent)));
     json_object_set_new(o, "partners_other", pair(other_obj(&r->import_breakdown),
                                                   other_obj(&r->export_breakdown)));
     json_object_set_new(o, "trade_modes",

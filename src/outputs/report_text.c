@@ -237,6 +237,19 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         else
             fprintf(out, "%3s  %-30s %13s %8s\n", "", "Other", q, sh);
     }
+    for (size_t i = 0; i < b->n_absent; i++) {
+        const tf_partner_figures *p = &b->absent[i];
+        char name[160], mom[24], yoy[24], pp[24];
+        partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
+        fmt_pct(mom, sizeof mom, p->mom_pct, "%");
+        fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
+        fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
+        if (md)
+            fprintf(out, "| - | %s | 0 t | 0.0%% | %s | %s | %s |\n", name, mom, yoy, pp);
+        else
+            fprintf(out, "%3s  %s %13s %8s %9s %9s %11s\n", "-", name, "0 t", "0.0%", mom, yoy,
+                    pp);
+    }
     const tf_partner_figures *top = &b->partners[0];
     if (top->share_pct.has) {
         char sh[24], q[48];

@@ -585,6 +585,45 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
                 return st;
         }
     }
+    /* Partners that traded a month or a year earlier and not in this month
+     * (only when this month has a partner breakdown to be absent from). */
+    for (int w = 0; w < 2 && cur->n_partners; w++) {
+        const agg *base = w == 0 ? prev : ya;
+        if (!base->present)
+            continue;
+        for (size_t i = 0; i < base->n_partners; i++) {
+            const char *key = base->partners[i].key;
+            if (base->partners[i].q <= 0 || amount_get(cur, key) != 0)
+                continue;
+            size_t k;
+            for (k = 0; k < out->n_absent; k++)
+                if (!strcmp(out->absent[k].partner, key))
+                    break;
+            if (k == out->n_absent) {
+                tf_partner_figures *np = realloc(out->absent, (k + 1) * sizeof *np);
+                if (!np)
+                    return TF_ERR_NOMEM;
+                out->absent = np;
+                memset(&np[k], 0, sizeof np[k]);
+                tf_scopy(np[k].partner, sizeof np[k].partner, key);
+                const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, key) : NULL;
+                if (pt)
+                    tf_scopy(np[k].name, sizeof np[k].name, pt->name_en);
+                else if (!tf_db_partner_name(db, key, np[k].name, sizeof np[k].name))
+                    tf_scopy(np[k].name, sizeof np[k].name, key);
+                np[k].share_pct = some(0.0);
+                out->n_absent++;
+            }
+            if (w == 0) {
+                out->absent[k].mom_pct = some(-100.0);
+                if (prev->total > 0)
+                    out->absent[k].share_change_pp =
+                        some(-100.0 * (double)base->partners[i].q / (double)prev->total);
+            } else {
+                out->absent[k].yoy_pct = some(-100.0);
+            }
+        }
+    }
     if (cur->n_modes) {
         qsort(cur->modes, cur->n_modes, sizeof *cur->modes, cmp_amount_desc);
         out->modes = calloc(cur->n_modes, sizeof *out->modes);
@@ -766,8 +805,10 @@ void tf_report_free(tf_report **r)
     free_strv(p->notes, p->n_notes);
     free_strv(p->commodities, p->n_commodities);
     free(p->import_breakdown.partners);
+    free(p->import_breakdown.absent);
     free(p->import_breakdown.modes);
     free(p->export_breakdown.partners);
+    free(p->export_breakdown.absent);
     free(p->export_breakdown.modes);
     free(p);
     *r = NULL;

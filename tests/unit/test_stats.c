@@ -179,6 +179,13 @@ static void test_bases(void **state)
     /* RUS 50 t in April, absent in March which had a partner breakdown (IND):
      * zero base, no value */
     assert_false(r->import_breakdown.partners[0].mom_pct.has);
+    /* IND supplied all of March's 10 t and nothing in April: listed as absent,
+     * MoM -100%, share change 0% - 100% = -100 pp */
+    assert_int_equal(r->import_breakdown.n_absent, 1);
+    assert_string_equal(r->import_breakdown.absent[0].partner, "IND");
+    assert_near(r->import_breakdown.absent[0].mom_pct.v, -100.0, 1e-12);
+    assert_near(r->import_breakdown.absent[0].share_change_pp.v, -100.0, 1e-12);
+    assert_false(r->import_breakdown.absent[0].yoy_pct.has);
     tf_report_free(&r);
     r = report_of(db, ref, AL, 3, "2025-05", NULL);
     /* exports May 5 t on April 0 t: zero base, no value (never infinity) */
