@@ -100,6 +100,7 @@ typedef struct tf_report {
     char **codes;             /* HS scope */
     size_t n_codes;
     char reporter[4];
+    char reporter_name[64];   /* "China"; the code when the partner table lacks it */
     char period[8];
     char as_of[32];           /* "" = current */
     tf_flow_figures import, export, net_import;

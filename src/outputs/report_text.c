@@ -292,10 +292,8 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     char mlabel[32], ylabel[32];
     month_label(r->period, mlabel, sizeof mlabel);
     ytd_label(r->period, ylabel, sizeof ylabel);
-    if (md)
-        fprintf(out, "# %s trade of %s, %s\n\n", r->reporter, r->product, mlabel);
-    else
-        fprintf(out, "%s trade of %s, %s\n", r->reporter, r->product, mlabel);
+    fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "", r->reporter_name, r->reporter,
+            r->product, mlabel, md ? "\n" : "");
     fprintf(out, "%sHS scope: ", md ? "- " : "");
     for (size_t i = 0; i < r->n_codes; i++)
         fprintf(out, "%s%s", i ? " + " : "", r->codes[i]);

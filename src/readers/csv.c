@@ -58,7 +58,6 @@ void tf_csv_close(tf_csv *c)
 
 static int fill(tf_csv *c);
 
-unsigned long long tf_csv_bytes(const tf_csv *c) { return c->bytes; }
 int tf_csv_bom(const tf_csv *c) { return c->bom; }
 int tf_csv_unterminated(const tf_csv *c) { return c->unterminated; }
 unsigned long tf_csv_line(const tf_csv *c) { return c->line; }

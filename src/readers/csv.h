@@ -37,9 +37,6 @@ unsigned long tf_csv_line(const tf_csv *c);
 /* The bytes buffered and not yet read (reading a buffer first if none). */
 void tf_csv_peek(tf_csv *c, const char **p, size_t *n);
 
-/* Total bytes consumed so far. */
-unsigned long long tf_csv_bytes(const tf_csv *c);
-
 /* Consume the rest of the input (so a hash covers the whole file). */
 void tf_csv_drain(tf_csv *c);
 

@@ -693,6 +693,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
              q->classification ? q->classification : "HS");
     tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
     tf_scopy(rep->period, sizeof rep->period, q->period);
+    const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
+    tf_scopy(rep->reporter_name, sizeof rep->reporter_name, rp ? rp->name_en : rep->reporter);
     tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
     rep->codes = calloc(q->n_codes, sizeof *rep->codes);
     if (!rep->codes) {
