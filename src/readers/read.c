@@ -314,10 +314,11 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                                       "(a GACC export? use --format gacc)");
             goto out;
         }
-        if (opts->flow != TF_FLOW_NONE || opts->partner_basis || opts->reporter) {
+        if (opts->flow != TF_FLOW_NONE || opts->partner_basis || opts->reporter ||
+            opts->provenance) {
             tf_fmt(diag->msg, sizeof diag->msg,
-                   "%s: --flow, --partner-basis and --reporter are for GACC exports; a "
-                   "tradeflow CSV carries them in its own columns", name);
+                   "%s: --flow, --partner-basis, --reporter and --source are for GACC exports; "
+                   "a tradeflow CSV carries them in its own columns", name);
             st = TF_ERR_USAGE;
             goto out;
         }
