@@ -703,9 +703,9 @@ static int cmd_history(common *c, args *a)
 static void print_source(void *ctx, const tf_source_info *s)
 {
     (void)ctx;
-    printf("%4lld  %s  %-5s  %7lu rows  %7lu added  %7lu revised  %7lu unchanged  %.16s  %s  [%s]\n",
-           s->id, s->ingested_at, s->format, s->rows, s->added, s->revised, s->unchanged,
-           s->sha256, s->name, s->options);
+    printf("%4lld  %-20s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s\n", s->id, s->ingested_at,
+           s->format, s->rows, s->added, s->revised, s->unchanged, s->sha256, s->name,
+           s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "");
 }
 
 static int cmd_sources(common *c, args *a)
@@ -722,8 +722,8 @@ static int cmd_sources(common *c, args *a)
     int rc = open_db(c, TF_DB_READ, &db);
     if (rc)
         return rc;
-    printf("%4s  %-20s  %-5s  %12s  %13s  %15s  %17s  %-16s  %s\n", "id", "ingested (UTC)",
-           "fmt", "rows", "added", "revised", "unchanged", "sha256", "name [options]");
+    printf("%4s  %-20s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)", "fmt",
+           "rows", "added", "revised", "unchanged", "sha256", "file [options]");
     tf_status st = tf_db_sources(db, print_source, NULL);
     if (st != TF_OK) {
         error("%s", tf_db_errmsg(db));
