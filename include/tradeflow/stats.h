@@ -122,7 +122,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
 void tf_report_free(tf_report **r);
 
 /* Percent change 100*(x/base-1): no value when base is missing, zero or
- * negative (a negative base would flip the sign's meaning). */
+ * negative, or x negative (a change of sign has no meaningful percentage). */
 tf_opt tf_pct_change(tf_opt x, tf_opt base);
 
 #ifdef __cplusplus

@@ -39,7 +39,7 @@ static void unit_of(const char *metric, const char *currency, char *buf, size_t 
         snprintf(buf, len, "pp");
     else if (!strcmp(metric, "value"))
         snprintf(buf, len, "%s", currency);
-    else if (!strcmp(metric, "unit_value"))
+    else if (!strcmp(metric, "unit_value") && currency[0])
         snprintf(buf, len, "%s/t", currency);
     else
         buf[0] = '\0';
@@ -107,6 +107,7 @@ static void breakdown_lines(FILE *out, const char *flow, const tf_breakdown *b)
     for (size_t i = 0; i < b->n_absent; i++) {
         const tf_partner_figures *p = &b->absent[i];
         line(out, "partner_absent", flow, 0, p->partner, p->name, "quantity_t", some(0), "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "share_pct", p->share_pct, "");
         line(out, "partner_absent", flow, 0, p->partner, p->name, "mom_pct", p->mom_pct, "");
         line(out, "partner_absent", flow, 0, p->partner, p->name, "yoy_pct", p->yoy_pct, "");
         line(out, "partner_absent", flow, 0, p->partner, p->name, "share_change_pp",

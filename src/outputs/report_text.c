@@ -82,7 +82,7 @@ static void fmt_t(char *buf, size_t len, tf_opt v)
         return;
     }
     char num[64];
-    if (fabs(v.v) >= 1000)
+    if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t prints as 1,000 t, not 1,000.0 t */
         tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
     else if (fabs(v.v) >= 1)
         tf_format_number(num, sizeof num, v.v, 1);

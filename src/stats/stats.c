@@ -54,13 +54,17 @@ typedef struct agg {
     size_t n_partners;
     amount *modes;
     size_t n_modes;
+    amount *codes;           /* commodity codes used (q unused) */
+    size_t n_codes;
+    int partners_complete;   /* the partner rows add up to the total */
+    char basis[16];          /* partner basis of the partner rows */
 } agg;
 
 typedef struct collect {
     row *rows;
     size_t n, cap;
     int base_index;          /* month index of January of the previous year */
-    unsigned long other_units, no_quantity;
+    unsigned long other_units, no_quantity, not_monthly;
     char other_unit[32];
 } collect;
 
@@ -104,7 +108,7 @@ static tf_status add_note(tf_report *r, const char *fmt, ...)
 tf_opt tf_pct_change(tf_opt x, tf_opt base)
 {
     tf_opt o = {0, 0.0};
-    if (!x.has || !base.has || base.v <= 0.0)
+    if (!x.has || !base.has || base.v <= 0.0 || x.v < 0.0)
         return o;
     o.has = 1;
     o.v = (x.v / base.v - 1.0) * 100.0;
@@ -127,8 +131,11 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     const tf_record *r = &rev->rec;
     int f = r->flow == TF_FLOW_IMPORT ? 0 : r->flow == TF_FLOW_EXPORT ? 1 : -1;
     int idx = tf_period_index(r->period);
-    if (f < 0 || idx < 0)
-        return TF_OK; /* re-imports/re-exports and annual rows are not in the monthly report */
+    if (f < 0 || idx < 0) {
+        /* re-imports/re-exports and annual rows are not in the monthly report */
+        c->not_monthly++;
+        return TF_OK;
+    }
     int m = idx - c->base_index;
     if (m < 0 || m >= N_MONTHS)
         return TF_OK;
@@ -184,6 +191,8 @@ static int cmp_row(const void *a, const void *b)
     int xw = strcmp(x->partner, TF_PARTNER_WORLD) == 0, yw = strcmp(y->partner, TF_PARTNER_WORLD) == 0;
     if (xw != yw)
         return yw - xw;
+    if ((c = strcmp(x->basis, y->basis)))
+        return c;
     return strcmp(x->partner, y->partner);
 }
 
@@ -215,38 +224,57 @@ static tf_milli amount_get(const agg *a, const char *key)
     return 0;
 }
 
-/* Sum of one (commodity, mode, province) group: the world row if present,
- * else the partner rows. rows[b..e) share commodity, mode and province. */
-static void group_total(const row *rows, size_t b, size_t e, tf_milli *q, tf_milli *v,
-                        int *value_ok, const char **currency, int *world)
+/* The partner basis to sum in rows[b..e) when there is no world row: the
+ * wanted one when present there, else the most common one. */
+static const char *group_basis(const row *rows, size_t b, size_t e, const char *want)
+{
+    const char *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = b; i < e; i++) {
+        if (is_world(&rows[i]))
+            continue;
+        if (want && !strcmp(rows[i].basis, want))
+            return want;
+        size_t cnt = 0;
+        for (size_t j = b; j < e; j++)
+            cnt += !is_world(&rows[j]) && !strcmp(rows[j].basis, rows[i].basis);
+        if (cnt > best_n) {
+            best_n = cnt;
+            best = rows[i].basis;
+        }
+    }
+    return best ? best : "";
+}
+
+static void add_value(const row *r, tf_milli *v, int *value_ok, const char **currency)
+{
+    *v = add(*v, r->v);
+    if (!r->has_v)
+        *value_ok = 0;
+    else if (!*currency)
+        *currency = r->currency;
+    else if (strcmp(*currency, r->currency))
+        *value_ok = 0;
+}
+
+/* Sum of one (commodity, mode, province) group rows[b..e): the world row if
+ * present (sorted first), else the partner rows of one basis. */
+static void group_total(const row *rows, size_t b, size_t e, const char *want, tf_milli *q,
+                        tf_milli *v, int *value_ok, const char **currency)
 {
     *q = 0;
     *v = 0;
-    *world = 0;
-    for (size_t i = b; i < e; i++) {
-        if (is_world(&rows[i])) {
-            *q = rows[i].q;
-            *v = rows[i].v;
-            *world = 1;
-            if (!rows[i].has_v)
-                *value_ok = 0;
-            else if (!*currency)
-                *currency = rows[i].currency;
-            else if (strcmp(*currency, rows[i].currency))
-                *value_ok = 0;
-            return; /* one world row per group (sorted first) */
+    if (is_world(&rows[b])) {
+        *q = rows[b].q;
+        add_value(&rows[b], v, value_ok, currency);
+        return;
+    }
+    const char *basis = group_basis(rows, b, e, want);
+    for (size_t i = b; i < e; i++)
+        if (!strcmp(rows[i].basis, basis)) {
+            *q = add(*q, rows[i].q);
+            add_value(&rows[i], v, value_ok, currency);
         }
-    }
-    for (size_t i = b; i < e; i++) {
-        *q = add(*q, rows[i].q);
-        *v = add(*v, rows[i].v);
-        if (!rows[i].has_v)
-            *value_ok = 0;
-        else if (!*currency)
-            *currency = rows[i].currency;
-        else if (strcmp(*currency, rows[i].currency))
-            *value_ok = 0;
-    }
 }
 
 static int same_group(const row *a, const row *b)
@@ -255,97 +283,146 @@ static int same_group(const row *a, const row *b)
            !strcmp(a->prov, b->prov);
 }
 
-/* Aggregate src[0..n): one flow and month. Works on a filtered copy in
- * rows (room for n), so the same rows can be aggregated on several bases. */
-static tf_status aggregate(const row *src, size_t n, const char *basis, row *rows, agg *a)
+/* The level to take a figure from among rows[cb..ce) (one commodity) that
+ * pass `use`: the coarsest level holding a world row, else the coarsest
+ * level at all; 4 when no row passes. A world row at any level is complete,
+ * so it beats partner rows at a coarser one (which may list only a few). */
+static int pick_level(const row *rows, size_t cb, size_t ce, int (*use)(const row *))
+{
+    int lw = 4, la = 4;
+    for (size_t i = cb; i < ce; i++) {
+        if (!use(&rows[i]))
+            continue;
+        int l = level(&rows[i]);
+        if (l < la)
+            la = l;
+        if (is_world(&rows[i]) && l < lw)
+            lw = l;
+    }
+    return lw < 4 ? lw : la;
+}
+
+static int use_any(const row *r) { (void)r; return 1; }
+static int use_moded(const row *r) { return r->mode[0] != '\0'; }
+
+/* A code has a complete total when it has a world row with no trade-mode or
+ * province breakdown. */
+static int code_complete(const row *rows, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (is_world(&rows[i]) && level(&rows[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Aggregate src[0..n): one flow and month, on a filtered copy in rows (room
+ * for n). want: the partner basis of the ranking (NULL: the most common in
+ * the month). */
+static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
+                           agg *a)
 {
     memset(a, 0, sizeof *a);
-    /* Drop rows on another partner basis, and world rows repeated under
-     * several bases (the same total). */
-    size_t b = 0, k = 0, e;
+    /* World rows repeated under several partner bases are one total. */
+    size_t k = 0, e;
     for (size_t i = 0; i < n; i++) {
-        if (!is_world(&src[i]) && basis && strcmp(src[i].basis, basis) != 0)
+        if (is_world(&src[i]) && k > 0 && is_world(&rows[k - 1]) &&
+            same_group(&rows[k - 1], &src[i])) {
+            if (rows[k - 1].q != src[i].q) {
+                tf_status st = add_note(rep, "world totals of %s differ between partner bases; "
+                                             "the first (basis '%s') is used",
+                                        src[i].commodity, rows[k - 1].basis);
+                if (st)
+                    return st;
+            }
             continue;
-        if (is_world(&src[i]) && k > 0 && is_world(&rows[k - 1]) && same_group(&rows[k - 1], &src[i]))
-            continue;
+        }
         rows[k++] = src[i];
     }
     e = k;
-    /* Drop commodities under a shorter code present in the same month. Rows
-     * are sorted by commodity, so the distinct codes come in runs. */
-    k = b;
-    for (size_t i = b; i < e;) {
+    /* Codes under a shorter code: a shorter code with a complete total stands
+     * for the codes under it; one without (a partial breakdown) gives way to
+     * the longer codes when there are any. Rows come sorted by commodity. */
+    k = 0;
+    for (size_t i = 0; i < e;) {
         size_t j = i;
         while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
             j++;
-        int covered = 0;
+        int drop = 0, complete = code_complete(rows, i, j);
         size_t li = strlen(rows[i].commodity);
-        for (size_t r = b; r < e && !covered;) {
-            size_t lr = strlen(rows[r].commodity);
-            if (lr < li && strncmp(rows[i].commodity, rows[r].commodity, lr) == 0)
-                covered = 1;
+        for (size_t r = 0; r < e && !drop;) {
             size_t q = r;
             while (q < e && !strcmp(rows[q].commodity, rows[r].commodity))
                 q++;
-            r = q; /* next distinct code */
+            size_t lr = strlen(rows[r].commodity);
+            if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr) &&
+                code_complete(rows, r, q))
+                drop = 1; /* covered by a complete shorter code */
+            else if (lr > li && !strncmp(rows[r].commodity, rows[i].commodity, li) && !complete)
+                drop = 1; /* partial: the detailed codes are used */
+            r = q;
         }
-        if (!covered)
+        if (!drop) {
+            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0))
+                return TF_ERR_NOMEM;
             for (; i < j; i++)
                 rows[k++] = rows[i];
+        }
         i = j;
     }
     e = k;
-    if (e == b)
+    if (e == 0)
         return TF_OK;
     a->present = 1;
     a->value_ok = 1;
+    /* The basis of the partner ranking: wanted, else the most common. */
+    const char *basis = want ? want : group_basis(rows, 0, e, NULL);
+    tf_scopy(a->basis, sizeof a->basis, basis);
     const char *currency = NULL;
-    /* Per commodity: total from the coarsest level; partners and modes too. */
-    size_t cb = b;
-    while (cb < e) {
+    for (size_t cb = 0; cb < e;) {
         size_t ce = cb;
         while (ce < e && !strcmp(rows[ce].commodity, rows[cb].commodity))
             ce++;
-        int lt = 4, lp = 4, lm = 4;
-        for (size_t i = cb; i < ce; i++) {
-            int l = level(&rows[i]);
-            if (l < lt)
-                lt = l;
-            if (!is_world(&rows[i]) && l < lp)
-                lp = l;
-            if (rows[i].mode[0] && l < lm)
-                lm = l;
-        }
+        int lt = pick_level(rows, cb, ce, use_any);
+        int lm = pick_level(rows, cb, ce, use_moded);
+        int lp = 4;
+        for (size_t i = cb; i < ce; i++)
+            if (!is_world(&rows[i]) && !strcmp(rows[i].basis, basis) && level(&rows[i]) < lp)
+                lp = level(&rows[i]);
         for (size_t gb = cb; gb < ce;) {
             size_t ge = gb;
             while (ge < ce && same_group(&rows[gb], &rows[ge]))
                 ge++;
             int l = level(&rows[gb]);
             tf_milli q, v;
-            int world;
             if (l == lt) {
-                group_total(rows, gb, ge, &q, &v, &a->value_ok, &currency, &world);
+                group_total(rows, gb, ge, basis, &q, &v, &a->value_ok, &currency);
                 a->total = add(a->total, q);
                 a->value = add(a->value, v);
-                if (world)
+                if (is_world(&rows[gb]))
                     a->world = 1;
             }
             if (l == lm) {
                 int ok = 1;
                 const char *cur = NULL;
-                group_total(rows, gb, ge, &q, &v, &ok, &cur, &world);
+                group_total(rows, gb, ge, basis, &q, &v, &ok, &cur);
                 if (amount_add(&a->modes, &a->n_modes, rows[gb].mode, q))
                     return TF_ERR_NOMEM;
             }
             if (l == lp)
                 for (size_t i = gb; i < ge; i++)
-                    if (!is_world(&rows[i]) &&
+                    if (!is_world(&rows[i]) && !strcmp(rows[i].basis, basis) &&
                         amount_add(&a->partners, &a->n_partners, rows[i].partner, rows[i].q))
                         return TF_ERR_NOMEM;
             gb = ge;
         }
         cb = ce;
     }
+    /* A partner breakdown is complete when it adds up to the total: then a
+     * partner missing from it traded nothing. */
+    tf_milli listed = 0;
+    for (size_t i = 0; i < a->n_partners; i++)
+        listed = add(listed, a->partners[i].q);
+    a->partners_complete = a->n_partners > 0 && listed == a->total;
     if (currency)
         tf_scopy(a->currency, sizeof a->currency, currency);
     else
@@ -357,52 +434,35 @@ static void agg_free(agg *a)
 {
     free(a->partners);
     free(a->modes);
+    free(a->codes);
     memset(a, 0, sizeof *a);
 }
 
-/* The partner basis of a flow's rows: `total` gets the basis with the most
- * partner rows (any one basis sums to the same total); `partners` gets the
- * requested basis, or the same. Notes when several bases are present or the
- * requested one has no rows. */
-static tf_status choose_basis(tf_report *rep, const row *rows, size_t n, int flow,
-                              const char *requested, char total[16], char partners[16])
+/* Notes on partner bases for one flow: several bases in the data, or the
+ * requested one absent. (Each month's figures pick their basis themselves.) */
+static tf_status basis_notes(tf_report *rep, const row *rows, size_t n, int flow,
+                             const char *requested)
 {
-    static const char *const order[] = {"origin", "trading", "consignment", "destination", ""};
-    size_t counts[5] = {0}, other = 0;
+    const char *first = NULL;
+    int several = 0, found = 0, any = 0;
     for (size_t i = 0; i < n; i++) {
         if (rows[i].flow != flow || is_world(&rows[i]))
             continue;
-        int k;
-        for (k = 0; k < 5; k++)
-            if (!strcmp(rows[i].basis, order[k])) {
-                counts[k]++;
-                break;
-            }
-        if (k == 5)
-            other++;
+        any = 1;
+        if (!first)
+            first = rows[i].basis;
+        else if (strcmp(first, rows[i].basis))
+            several = 1;
+        if (requested && !strcmp(rows[i].basis, requested))
+            found = 1;
     }
-    int best = -1, kinds = 0;
-    for (int k = 0; k < 5; k++) {
-        if (counts[k])
-            kinds++;
-        if (counts[k] && (best < 0 || counts[k] > counts[best]))
-            best = k;
-    }
-    tf_scopy(total, 16, best < 0 ? "" : order[best]);
-    tf_scopy(partners, 16, requested ? requested : total);
     const char *fl = flow == 0 ? "import" : "export";
-    if (requested && best >= 0) {
-        int found = 0;
-        for (int k = 0; k < 5; k++)
-            if (counts[k] && !strcmp(order[k], requested))
-                found = 1;
-        if (!found)
-            return add_note(rep, "no %s partner rows on partner basis '%s' (the data has '%s')",
-                            fl, requested, total[0] ? total : "not stated");
-    } else if (kinds > 1) {
-        return add_note(rep, "%s partner rows exist on several partner bases; using '%s' "
-                             "(choose with --partner-basis)", fl, total[0] ? total : "not stated");
-    }
+    if (requested && any && !found)
+        return add_note(rep, "no %s partner rows on partner basis '%s'", fl,
+                        requested[0] ? requested : "unstated");
+    if (!requested && several)
+        return add_note(rep, "%s partner rows exist on several partner bases; each month uses "
+                             "its most common one (choose with --partner-basis)", fl);
     return TF_OK;
 }
 
@@ -497,6 +557,14 @@ static tf_status fill_net(tf_report *rep)
     n->ytd_yoy_pct = tf_pct_change(n->ytd, n->ytd_prev);
     const tf_opt *bases[] = {&n->prev_month, &n->year_ago, &n->ytd_prev};
     const char *what[] = {"MoM", "YoY", "YTD YoY"};
+    const tf_opt *now_[] = {&n->quantity, &n->quantity, &n->ytd};
+    for (int k = 0; k < 3; k++)
+        if (bases[k]->has && bases[k]->v > 0 && now_[k]->has && now_[k]->v < 0) {
+            tf_status st = add_note(rep, "net import %s has no value: net imports turned into "
+                                         "net exports (%.1f t)", what[k], now_[k]->v);
+            if (st)
+                return st;
+        }
     for (int k = 0; k < 3; k++)
         if (bases[k]->has && bases[k]->v <= 0 && n->quantity.has) {
             tf_status st = add_note(rep, "net import %s has no value: the base is %s (%.1f t)",
@@ -513,12 +581,11 @@ static tf_status fill_net(tf_report *rep)
 }
 
 static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
-                                int m, int base_index, int top, const char *basis,
-                                tf_breakdown *out)
+                                int m, int base_index, int top, tf_breakdown *out)
 {
     memset(out, 0, sizeof *out);
-    tf_scopy(out->partner_basis, sizeof out->partner_basis, basis);
     agg *cur = &a[m], *prev = &a[m - 1], *ya = &a[m - 12];
+    tf_scopy(out->partner_basis, sizeof out->partner_basis, cur->basis);
     if (!cur->present)
         return TF_OK;
     if (cur->n_partners)
@@ -549,10 +616,12 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         tf_opt q = some(p->quantity);
         /* A month with a partner breakdown in which this partner is absent
          * gives a zero base (no value); a month without a breakdown gives none. */
+        /* Absent from a month's partner rows means zero only when those rows
+         * add up to that month's total; otherwise it is unknown. */
         if (prev->present && prev->n_partners) {
             tf_milli pq = amount_get(prev, am->key);
             p->mom_pct = tf_pct_change(q, some(tonnes(pq)));
-            if (prev->total > 0 && p->share_pct.has)
+            if (prev->total > 0 && p->share_pct.has && (pq > 0 || prev->partners_complete))
                 p->share_change_pp =
                     some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
         }
@@ -574,7 +643,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         if (st)
             return st;
     }
-    if (n && (cur->world || cur->n_partners > n)) {
+    if (n && (cur->world || cur->n_partners > n) && cur->total != listed) {
         out->other = some(tonnes(cur->total - listed));
         if (cur->total > 0)
             out->other_share_pct = some(100.0 * (double)(cur->total - listed) / (double)cur->total);
@@ -587,7 +656,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
     }
     /* Partners that traded a month or a year earlier and not in this month
      * (only when this month has a partner breakdown to be absent from). */
-    for (int w = 0; w < 2 && cur->n_partners; w++) {
+    for (int w = 0; w < 2 && cur->partners_complete; w++) {
         const agg *base = w == 0 ? prev : ya;
         if (!base->present)
             continue;
@@ -629,9 +698,6 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         out->modes = calloc(cur->n_modes, sizeof *out->modes);
         if (!out->modes)
             return TF_ERR_NOMEM;
-        tf_milli sum = 0;
-        for (size_t i = 0; i < cur->n_modes; i++)
-            sum = add(sum, cur->modes[i].q);
         for (size_t i = 0; i < cur->n_modes; i++) {
             tf_mode_figures *mf = &out->modes[i];
             tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
@@ -639,40 +705,42 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
             tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
             mf->quantity = tonnes(cur->modes[i].q);
-            if (sum > 0)
-                mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)sum);
+            if (cur->total > 0) /* of the flow's total, as notes state it */
+                mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);
         }
         out->n_modes = cur->n_modes;
     }
     return TF_OK;
 }
 
-static tf_status list_commodities(tf_report *rep, const row *rows, size_t n, int m)
+/* The commodity codes the month's figures were taken from, sorted. */
+static tf_status list_commodities(tf_report *rep, const agg *month[2])
 {
-    for (size_t i = 0; i < n; i++) {
-        if (rows[i].month != m)
-            continue;
-        size_t k;
-        for (k = 0; k < rep->n_commodities; k++)
-            if (!strcmp(rep->commodities[k], rows[i].commodity))
-                break;
-        if (k < rep->n_commodities)
-            continue;
-        char **p = realloc(rep->commodities, (rep->n_commodities + 1) * sizeof *p);
-        if (!p)
-            return TF_ERR_NOMEM;
-        rep->commodities = p;
-        char *code = tf_strdup(rows[i].commodity);
-        if (!code)
-            return TF_ERR_NOMEM;
-        /* keep the list sorted */
-        size_t at = rep->n_commodities;
-        while (at > 0 && strcmp(p[at - 1], code) > 0) {
-            p[at] = p[at - 1];
-            at--;
+    for (int f = 0; f < 2; f++) {
+        for (size_t i = 0; i < month[f]->n_codes; i++) {
+            const char *codep = month[f]->codes[i].key;
+            size_t k;
+            for (k = 0; k < rep->n_commodities; k++)
+                if (!strcmp(rep->commodities[k], codep))
+                    break;
+            if (k < rep->n_commodities)
+                continue;
+            char **p = realloc(rep->commodities, (rep->n_commodities + 1) * sizeof *p);
+            if (!p)
+                return TF_ERR_NOMEM;
+            rep->commodities = p;
+            char *code = tf_strdup(codep);
+            if (!code)
+                return TF_ERR_NOMEM;
+            /* keep the list sorted */
+            size_t at = rep->n_commodities;
+            while (at > 0 && strcmp(p[at - 1], code) > 0) {
+                p[at] = p[at - 1];
+                at--;
+            }
+            p[at] = code;
+            rep->n_commodities++;
         }
-        p[at] = code;
-        rep->n_commodities++;
     }
     return TF_OK;
 }
@@ -729,18 +797,20 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         goto fail;
     }
     if (c.other_units)
-        add_note(rep, "%lu records in units other than mass (e.g. '%s') are not in the tonnages",
-                 c.other_units, c.other_unit);
+        add_note(rep, "%lu record%s in units other than mass (e.g. '%s') not in the tonnages",
+                 c.other_units, c.other_units == 1 ? "" : "s", c.other_unit);
     if (c.no_quantity)
-        add_note(rep, "%lu records without a quantity are not in the tonnages", c.no_quantity);
+        add_note(rep, "%lu record%s without a quantity not in the tonnages", c.no_quantity,
+                 c.no_quantity == 1 ? "" : "s");
+    if (c.not_monthly)
+        add_note(rep, "%lu re-import, re-export or annual record%s of these months not in this "
+                      "monthly import/export report", c.not_monthly, c.not_monthly == 1 ? "" : "s");
     if (c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
-    st = list_commodities(rep, c.rows, c.n, m);
     agg a[2][N_MONTHS];
     memset(a, 0, sizeof a);
-    char basis[2][16], pbasis[2][16];
     for (int f = 0; f < 2 && st == TF_OK; f++)
-        st = choose_basis(rep, c.rows, c.n, f, q->partner_basis, basis[f], pbasis[f]);
+        st = basis_notes(rep, c.rows, c.n, f, q->partner_basis);
     row *scratch = malloc((c.n ? c.n : 1) * sizeof *scratch);
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
@@ -751,20 +821,14 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             e++;
         int f = c.rows[b].flow;
         agg *am = &a[f][c.rows[b].month];
-        st = aggregate(c.rows + b, e - b, basis[f], scratch, am);
-        if (st == TF_OK && strcmp(basis[f], pbasis[f]) != 0) {
-            /* partners on the requested basis; totals stay on the data's own */
-            agg pa;
-            st = aggregate(c.rows + b, e - b, pbasis[f], scratch, &pa);
-            free(am->partners);
-            am->partners = pa.partners;
-            am->n_partners = pa.n_partners;
-            pa.partners = NULL;
-            agg_free(&pa);
-        }
+        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am);
         b = e;
     }
     free(scratch);
+    if (st == TF_OK) {
+        const agg *month[2] = {&a[0][m], &a[1][m]};
+        st = list_commodities(rep, month);
+    }
     free(c.rows);
     int top = q->top > 0 ? q->top : 10;
     if (st == TF_OK)
@@ -774,9 +838,9 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (st == TF_OK)
         st = fill_net(rep);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, pbasis[0], &rep->import_breakdown);
+        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, &rep->import_breakdown);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, pbasis[1], &rep->export_breakdown);
+        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, &rep->export_breakdown);
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);

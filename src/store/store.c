@@ -534,7 +534,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     rc = sqlite3_prepare_v2(d->db,
                             "UPDATE source SET sha256=?1, format=?2, rows=?3, added=?4,"
-                            " revised=?5, unchanged=?6 WHERE id=?7",
+                            " revised=?5, unchanged=?6, ingested_at=?8 WHERE id=?7",
                             -1, &src, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(src, 1, res->sha256, -1, SQLITE_STATIC);
@@ -544,6 +544,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         sqlite3_bind_int64(src, 5, (sqlite3_int64)res->revised);
         sqlite3_bind_int64(src, 6, (sqlite3_int64)res->unchanged);
         sqlite3_bind_int64(src, 7, x.source_id);
+        /* the time the figures become visible: as-of compares with it */
+        if (!now)
+            tf_now_utc(stamp);
+        sqlite3_bind_text(src, 8, stamp, -1, SQLITE_STATIC);
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
     }

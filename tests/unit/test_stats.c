@@ -283,6 +283,116 @@ static void test_partner_basis(void **state)
     tf_refdata_free(&ref);
 }
 
+static tf_report *quick(tf_db *db, tf_refdata *ref, const char *period)
+{
+    return report_of(db, ref, AL, 3, period, NULL);
+}
+
+/* Bases that cover different months or codes: each month and each code
+ * sums the basis it has; nothing is dropped. */
+static void test_bases_by_month_and_code(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv = "period,flow,partner,partner_basis,commodity,quantity,unit\n"
+                      "2025-01,import,RUS,origin,76011010,100,t\n"
+                      "2025-01,import,IND,origin,76011010,50,t\n"
+                      "2025-02,import,RUS,origin,76011010,120,t\n"
+                      "2025-02,import,IND,origin,76011010,60,t\n"
+                      "2025-03,import,RUS,trading,76011010,130,t\n"
+                      "2025-03,import,ARE,trading,76011010,70,t\n"
+                      "2025-03,import,RUS,origin,76011090,200,t\n";
+    tf_db *db = db_with(ref, "bases2", csv);
+    tf_report *r = quick(db, ref, "2025-03");
+    /* March: 76011010 on trading 130 + 70, 76011090 on origin 200: 400 t */
+    assert_near(r->import.quantity.v, 400, 1e-9);
+    /* February 120 + 60 = 180; MoM 400/180 - 1 */
+    assert_near(r->import.mom_pct.v, 100.0 * (400.0 / 180.0 - 1), 1e-9);
+    /* YTD 150 + 180 + 400 = 730 */
+    assert_near(r->import.ytd.v, 730, 1e-9);
+    assert_int_equal(r->n_commodities, 2);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* A world row at any level beats partner rows at a coarser one, and a
+ * shorter code without a complete total gives way to the codes under it. */
+static void test_partial_rows_never_taken_for_totals(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv = "period,flow,partner,commodity,trade_mode,province,quantity,unit\n"
+                      /* April: HS8 world rows 500 + 100; an HS6 row for Russia only */
+                      "2025-04,import,WLD,76011090,,,500,t\n"
+                      "2025-04,import,WLD,76011010,,,100,t\n"
+                      "2025-04,import,RUS,760110,,,200,t\n"
+                      /* May: HS8 world rows and an HS6 row for one province only */
+                      "2025-05,import,WLD,76011090,,,500,t\n"
+                      "2025-05,import,WLD,76011010,,,100,t\n"
+                      "2025-05,import,WLD,760110,,37,80,t\n"
+                      /* June: a partner row without mode; world rows by mode 300 + 100 */
+                      "2025-06,import,RUS,76011090,,,200,t\n"
+                      "2025-06,import,WLD,76011090,10,,300,t\n"
+                      "2025-06,import,WLD,76011090,33,,100,t\n"
+                      /* July: a world total and one mode of it */
+                      "2025-07,import,WLD,76011090,,,400,t\n"
+                      "2025-07,import,WLD,76011090,10,,150,t\n";
+    tf_db *db = db_with(ref, "partial", csv);
+    tf_report *r = quick(db, ref, "2025-04");
+    assert_near(r->import.quantity.v, 600, 1e-9); /* 500 + 100, not Russia's 200 */
+    tf_report_free(&r);
+    r = quick(db, ref, "2025-05");
+    assert_near(r->import.quantity.v, 600, 1e-9); /* not the province's 80 */
+    tf_report_free(&r);
+    r = quick(db, ref, "2025-06");
+    assert_near(r->import.quantity.v, 400, 1e-9); /* 300 + 100 */
+    assert_near(r->import_breakdown.partners[0].share_pct.v, 50.0, 1e-9); /* 200 / 400 */
+    assert_near(r->import_breakdown.other.v, 200, 1e-9);
+    tf_report_free(&r);
+    r = quick(db, ref, "2025-07");
+    /* general trade 150 of 400 t: 37.5% of the flow, not 100% of the modes */
+    assert_near(r->import.quantity.v, 400, 1e-9);
+    assert_near(r->import_breakdown.modes[0].share_pct.v, 37.5, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* A partner missing from a breakdown that does not add up to the world
+ * total is unknown, not zero: no "absent" row, no share change. */
+static void test_unitemised_partner_not_zero(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv = "period,flow,partner,commodity,quantity,unit\n"
+                      "2025-02,import,WLD,760110,1000,t\n"
+                      "2025-02,import,RUS,760110,600,t\n"
+                      "2025-02,import,IND,760110,200,t\n"
+                      "2025-03,import,WLD,760110,1100,t\n"
+                      "2025-03,import,RUS,760110,700,t\n"
+                      "2025-03,export,WLD,760110,1,t\n"
+                      "2025-02,export,WLD,760110,5,t\n"
+                      "2025-04,import,WLD,760110,10,t\n"
+                      "2025-04,export,WLD,760110,20,t\n";
+    tf_db *db = db_with(ref, "unitemised", csv);
+    tf_report *r = quick(db, ref, "2025-03");
+    assert_int_equal(r->import_breakdown.n_absent, 0);
+    assert_near(r->import_breakdown.other.v, 400, 1e-9); /* 1100 - 700 */
+    /* Russia 700/600-1 and share 63.64% - 60% */
+    assert_near(r->import_breakdown.partners[0].share_change_pp.v,
+                100.0 * 700 / 1100 - 100.0 * 600 / 1000, 1e-9);
+    tf_report_free(&r);
+    /* net imports turn from +1,099 t to -10 t: a sign change has no percentage */
+    r = quick(db, ref, "2025-04");
+    assert_near(r->net_import.quantity.v, -10, 1e-9);
+    assert_false(r->net_import.mom_pct.has);
+    assert_true(has_note(r, "net imports turned into net exports"));
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +401,9 @@ int main(void)
         cmocka_unit_test(test_bases),
         cmocka_unit_test(test_ytd),
         cmocka_unit_test(test_partner_basis),
+        cmocka_unit_test(test_bases_by_month_and_code),
+        cmocka_unit_test(test_partial_rows_never_taken_for_totals),
+        cmocka_unit_test(test_unitemised_partner_not_zero),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
