@@ -66,7 +66,9 @@ static const char usage_report[] =
     "  --period YYYY-MM    the report month\n"
     "  --format F          text (default), md, json, csv\n"
     "  --top N             partners listed per flow (default 10)\n"
-    "  --partner-basis B   use partner rows on this basis (default: the one in the data)\n"
+    "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
+    "                      destination, trading or unstated (default: each month's\n"
+    "                      most common)\n"
     "  --as-of DATE        figures as ingested up to DATE (YYYY-MM-DD or\n"
     "                      YYYY-MM-DDTHH:MM:SSZ), ignoring later revisions\n"
     "  --reporter ISO3     default CHN\n"
@@ -261,7 +263,7 @@ static int iso3(const char *s, char out[4])
 static int valid_basis(const char *v)
 {
     return !strcmp(v, "origin") || !strcmp(v, "consignment") || !strcmp(v, "destination") ||
-           !strcmp(v, "trading");
+           !strcmp(v, "trading") || !strcmp(v, "unstated");
 }
 
 static void count_source(void *ctx, const tf_source_info *s)
@@ -310,7 +312,7 @@ static int cmd_ingest(common *c, args *a)
         } else if (opt(a, "--partner-basis", 1, &v, &bad)) {
             if (bad)
                 break;
-            if (!valid_basis(v)) {
+            if (!valid_basis(v) || !strcmp(v, "unstated")) {
                 error("unknown --partner-basis '%s' (origin, consignment, destination, trading)",
                       v);
                 return EXIT_USAGE;
@@ -530,9 +532,12 @@ static int cmd_report(common *c, args *a)
     if (bad)
         return EXIT_USAGE;
     if (basis && !valid_basis(basis)) {
-        error("unknown --partner-basis '%s' (origin, consignment, destination, trading)", basis);
+        error("unknown --partner-basis '%s' (origin, consignment, destination, trading, "
+              "unstated)", basis);
         return EXIT_USAGE;
     }
+    if (basis && !strcmp(basis, "unstated"))
+        basis = ""; /* rows whose file did not say */
     char rep3[4];
     if (!iso3(reporter, rep3)) {
         error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);

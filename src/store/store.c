@@ -20,6 +20,7 @@
 #include "../common/util.h"
 
 #define TF_APPLICATION_ID 0x54466c77 /* "TFlw" */
+#define TF_BUSY_WAIT_MS 300000        /* wait up to 5 minutes for another writer */
 
 struct tf_db {
     sqlite3 *db;
@@ -83,6 +84,13 @@ static tf_status exec(tf_db *d, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(d->db, sql, NULL, NULL, &msg);
+    if (rc == SQLITE_BUSY) {
+        tf_fmt(d->err, sizeof d->err,
+               "%s: another process kept the database busy for %d s; nothing was changed, "
+               "try again when it has finished", d->path, TF_BUSY_WAIT_MS / 1000);
+        sqlite3_free(msg);
+        return TF_ERR_DB;
+    }
     if (rc != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
@@ -195,7 +203,7 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
         st = TF_ERR_DB;
         goto fail;
     }
-    sqlite3_busy_timeout(d->db, 10000);
+    sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(d->db, 0);
     if ((st = migrate(d)) != TF_OK)
         goto fail;
