@@ -362,13 +362,6 @@ tf_status tf_read_gacc(tf_rctx *c)
             rec.quantity2 = 0;
             rec.unit2[0] = '\0';
         }
-        if (tf_rmass_normalise(&rec.quantity, rec.unit, sizeof rec.unit) != TF_OK ||
-            tf_rmass_normalise(&rec.quantity2, rec.unit2, sizeof rec.unit2) != TF_OK)
-            return tf_rerr(c, line, (unsigned long)map[G_QTY] + 1,
-                           "quantity above 100,000,000,000,000 kg, the largest figure stored");
-        if (rec.has_value && rec.value > TF_MAX_FIGURE)
-            return tf_rerr(c, line, (unsigned long)value_col + 1,
-                           "value above 100,000,000,000,000, the largest figure stored");
         if (map[G_PARTNER] >= 0) {
             const tf_partner *p = c->ref ? tf_refdata_partner_by_gacc(c->ref, rec.partner) : NULL;
             if (p) {
@@ -383,14 +376,10 @@ tf_status tf_read_gacc(tf_rctx *c)
                          code, partner_name, rec.partner);
             }
         }
-        if (!tf_rhs_keep(c, rec.commodity)) {
-            c->stats->filtered++;
-            continue;
-        }
-        tf_status st = c->sink(c->sink_ctx, &rec, c->diag);
+        tf_status st = tf_remit(c, &rec, (unsigned long)map[G_QTY] + 1,
+                                (unsigned long)value_col + 1);
         if (st != TF_OK)
             return st;
-        c->stats->kept++;
     }
     if (rc < 0)
         return tf_rcsv_error(c, rc, line, col, err);

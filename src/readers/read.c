@@ -174,7 +174,9 @@ int tf_rhs_keep(const tf_rctx *c, const char *commodity)
     return 0;
 }
 
-tf_status tf_rmass_normalise(tf_milli *q, char *unit, size_t unitlen)
+/* A quantity in unit to the stored form: t and kg become kg.
+ * Returns TF_OK or TF_ERR_INPUT (above TF_MAX_FIGURE). */
+static tf_status mass_normalise(tf_milli *q, char *unit, size_t unitlen)
 {
     if (*q > TF_MAX_FIGURE)
         return TF_ERR_INPUT;
@@ -190,6 +192,25 @@ tf_status tf_rmass_normalise(tf_milli *q, char *unit, size_t unitlen)
         tf_scopy(unit, unitlen, "kg");
     }
     return TF_OK;
+}
+
+tf_status tf_remit(tf_rctx *c, tf_record *rec, unsigned long qty_col, unsigned long value_col)
+{
+    if (mass_normalise(&rec->quantity, rec->unit, sizeof rec->unit) != TF_OK ||
+        mass_normalise(&rec->quantity2, rec->unit2, sizeof rec->unit2) != TF_OK)
+        return tf_rerr(c, rec->line, qty_col,
+                       "quantity above 100,000,000,000,000 kg, the largest figure stored");
+    if (rec->has_value && rec->value > TF_MAX_FIGURE)
+        return tf_rerr(c, rec->line, value_col,
+                       "value above 100,000,000,000,000, the largest figure stored");
+    if (!tf_rhs_keep(c, rec->commodity)) {
+        c->stats->filtered++;
+        return TF_OK;
+    }
+    tf_status st = c->sink(c->sink_ctx, rec, c->diag);
+    if (st == TF_OK)
+        c->stats->kept++;
+    return st;
 }
 
 static void free_header(tf_rctx *c)

@@ -52,9 +52,12 @@ tf_status tf_rcsv_error(tf_rctx *c, int rc, unsigned long line, unsigned long co
 /* 1 when commodity passes the --hs filter. */
 int tf_rhs_keep(const tf_rctx *c, const char *commodity);
 
-/* Convert a quantity in unit to the stored form: t and kg become kg.
- * Returns TF_OK or TF_ERR_INPUT (overflow). */
-tf_status tf_rmass_normalise(tf_milli *q, char *unit, size_t unitlen);
+/*
+ * Finish a record and hand it on: mass units to kg, the figure caps
+ * (TF_MAX_FIGURE), the --hs filter, the sink, the counts. qty_col and
+ * value_col (1-based) are named in errors. Returns TF_OK or the error.
+ */
+tf_status tf_remit(tf_rctx *c, tf_record *rec, unsigned long qty_col, unsigned long value_col);
 
 /* Format readers: the header has been read into c->hdr. */
 tf_status tf_read_tfcsv(tf_rctx *c);

@@ -256,21 +256,10 @@ tf_status tf_read_tfcsv(tf_rctx *c)
         if (rec.has_value && rec.currency[0] == '\0')
             return tf_rerr(c, line, (unsigned long)map[C_VALUE] + 1,
                            "value needs a currency column (CNY or USD)");
-        if (tf_rmass_normalise(&rec.quantity, rec.unit, sizeof rec.unit) != TF_OK ||
-            tf_rmass_normalise(&rec.quantity2, rec.unit2, sizeof rec.unit2) != TF_OK)
-            return tf_rerr(c, line, (unsigned long)map[C_QTY] + 1,
-                           "quantity above 100,000,000,000,000 kg, the largest figure stored");
-        if (rec.has_value && rec.value > TF_MAX_FIGURE)
-            return tf_rerr(c, line, (unsigned long)map[C_VALUE] + 1,
-                           "value above 100,000,000,000,000, the largest figure stored");
-        if (!tf_rhs_keep(c, rec.commodity)) {
-            c->stats->filtered++;
-            continue;
-        }
-        tf_status st = c->sink(c->sink_ctx, &rec, c->diag);
+        tf_status st = tf_remit(c, &rec, (unsigned long)map[C_QTY] + 1,
+                                (unsigned long)map[C_VALUE] + 1);
         if (st != TF_OK)
             return st;
-        c->stats->kept++;
     }
     if (rc < 0)
         return tf_rcsv_error(c, rc, line, col, err);
