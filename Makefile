@@ -17,9 +17,11 @@ LIB_SRC := src/common/common.c \
            src/refdata/refdata.c \
            src/store/store.c \
            src/stats/stats.c \
+           src/window/window.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
-           src/outputs/report_csv.c
-DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv
+           src/outputs/report_csv.c src/outputs/window_out.c
+DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
+           data/window-params.csv
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
@@ -42,7 +44,8 @@ build/tools/embed: tools/embed.c
 $(GEN): build/tools/embed $(DATA)
 	@mkdir -p $(@D)
 	build/tools/embed $@ tf_data_products=data/products.csv tf_data_partners=data/partners.csv \
-	  tf_data_trade_modes=data/trade-modes.csv tf_data_provinces=data/provinces.csv
+	  tf_data_trade_modes=data/trade-modes.csv tf_data_provinces=data/provinces.csv \
+	  tf_data_window_params=data/window-params.csv
 
 build/obj/gen/embedded.o: $(GEN)
 	@mkdir -p $(@D)

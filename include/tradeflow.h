@@ -1,8 +1,9 @@
 /*
  * tradeflow.h — umbrella header of libtradeflow.
  *
- * Data flow: readers (reader.h) -> store (store.h) -> statistics (stats.h)
- * -> outputs (output.h), with reference data (refdata.h) beside them.
+ * Data flow: readers (reader.h) -> store (store.h) -> statistics (stats.h,
+ * and the import window, window.h) -> outputs (output.h), with reference
+ * data (refdata.h) beside them.
  * Ownership: see tradeflow/common.h.
  */
 #ifndef TRADEFLOW_H
@@ -14,6 +15,7 @@
 #include "tradeflow/reader.h"
 #include "tradeflow/store.h"
 #include "tradeflow/stats.h"
+#include "tradeflow/window.h"
 #include "tradeflow/output.h"
 
 #endif

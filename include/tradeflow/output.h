@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include "tradeflow/stats.h"
+#include "tradeflow/window.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,6 +30,13 @@ int tf_output_format_parse(const char *s);
  * Returns TF_OK, TF_ERR_IO, TF_ERR_NOMEM.
  */
 tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt);
+
+/* Write one day's import windows: text (rounded as published tables: CNY/t
+ * to the yuan, USD/t to the cent, ratios to 0.01) or json (unrounded, keys
+ * import_cost, pl, pl_usd, breakeven_ratio, actual_ratio and the parameters
+ * used: vat_pct, duty_pct, misc, premium, lme, usdcny, domestic).
+ * Returns TF_OK, TF_ERR_IO or TF_ERR_USAGE (csv/md not offered). */
+tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
  * three decimals, e.g. 250500000 -> "250,500.000". */

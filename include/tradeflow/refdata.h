@@ -45,6 +45,17 @@ typedef struct tf_province {
     const char *code, *name_en, *name_zh;
 } tf_province;
 
+/* A row of data/window-params.csv: an import-window parameter in force from
+ * a date (VAT %, duty % by HS prefix and origin group, misc CNY/t). */
+typedef struct tf_window_param {
+    const char *parameter;     /* "vat", "duty", "misc" */
+    const char *hs;            /* HS prefix for duty, "" otherwise */
+    const char *origin_group;  /* "MFN", "ASEAN", ... for duty, "" otherwise */
+    const char *from;          /* "YYYY-MM-DD" */
+    double value;
+    const char *source;
+} tf_window_param;
+
 /* Load the built-in tables. Returns TF_OK or TF_ERR_NOMEM. */
 tf_status tf_refdata_open(tf_refdata **out);
 void tf_refdata_free(tf_refdata **ref);
@@ -68,6 +79,9 @@ const tf_partner *tf_refdata_partner_by_gacc(const tf_refdata *ref, const char *
 const tf_partner *tf_refdata_partner_by_iso3(const tf_refdata *ref, const char *iso3);
 
 const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const char *code);
+
+size_t tf_refdata_window_param_count(const tf_refdata *ref);
+const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i);
 const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code);
 
 #ifdef __cplusplus

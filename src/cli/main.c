@@ -28,6 +28,7 @@ static const char usage_main[] =
     "  history             every stored revision of a product's cells\n"
     "  sources             the files ingested so far\n"
     "  products            the product definitions (named HS sets)\n"
+    "  window              the import profit/loss (import window) of one day\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -74,6 +75,20 @@ static const char usage_report[] =
     "  --reporter ISO3     default CHN\n"
     "  --classification C  default HS\n"
     "  -o FILE             write to FILE ('-' = standard output, the default)\n";
+
+static const char usage_window[] =
+    "Usage: tradeflow window --date YYYY-MM-DD [spot inputs] [forward inputs] [OPTIONS]\n"
+    "\n"
+    "The import profit/loss of one day: import cost = (LME + premium) x USD/CNY x\n"
+    "(1 + duty) x (1 + VAT) + misc; P/L = domestic price - import cost.\n"
+    "\n"
+    "  spot:     --lme-cash USD/t  --fx CNY/USD  --spot CNY/t (Shanghai spot, SMM A00)\n"
+    "  forward:  --lme-3m USD/t  --fx-fwd CNY/USD  --shfe CNY/t\n"
+    "  --premium USD/t     CIF premium; or --premium-low and --premium-high (midpoint)\n"
+    "  --hs CODE           HS code for the duty (default 76011090)\n"
+    "  --origin-group G    MFN (default) or ASEAN (Form E)\n"
+    "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"
+    "  --format F          text (default) or json\n";
 
 static const char usage_history[] =
     "Usage: tradeflow history (--product NAME | --hs CODES) [--period YYYY-MM]\n"
@@ -764,6 +779,150 @@ static int cmd_products(common *c, args *a)
     return EXIT_OK;
 }
 
+/* A number option: the whole value must parse. */
+static int num_opt(const char *name, const char *v, double *out)
+{
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (!*v || *end || errno) {
+        error("%s takes a number, not '%s'", name, v);
+        return 0;
+    }
+    *out = d;
+    return 1;
+}
+
+static int cmd_window(common *c, args *a)
+{
+    const char *v = NULL, *date = NULL, *hs = "76011090", *group = "MFN", *format = "text";
+    static const char *const names[] = {"--lme-cash", "--lme-3m", "--fx", "--fx-fwd", "--spot",
+                                        "--shfe", "--premium", "--premium-low",
+                                        "--premium-high", "--vat", "--duty", "--misc"};
+    enum { LME, LME3, FX, FXF, SPOT, SHFE, PREM, PLO, PHI, VAT, DUTY, MISC, NNUM };
+    double val[NNUM];
+    int given[NNUM] = {0};
+    int bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        int k, matched = 0;
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_window, stdout);
+            return EXIT_OK;
+        }
+        for (k = 0; k < NNUM && !matched; k++)
+            if (opt(a, names[k], 1, &v, &bad)) {
+                matched = 1;
+                if (bad || !num_opt(names[k], v, &val[k]))
+                    return EXIT_USAGE;
+                given[k] = 1;
+            }
+        if (matched)
+            continue;
+        if (opt(a, "--date", 1, &v, &bad))
+            date = v;
+        else if (opt(a, "--hs", 1, &v, &bad))
+            hs = v;
+        else if (opt(a, "--origin-group", 1, &v, &bad))
+            group = v;
+        else if (opt(a, "--format", 1, &v, &bad))
+            format = v;
+        else {
+            error("window: unknown argument '%s' (see tradeflow window --help)", s);
+            return EXIT_USAGE;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    int fmt = tf_output_format_parse(format);
+    if (fmt != TF_OUT_TEXT && fmt != TF_OUT_JSON) {
+        error("window: --format is text or json, not '%s'", format);
+        return EXIT_USAGE;
+    }
+    char check[8];
+    if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-' ||
+        tf_period_parse(date, 7, check) != TF_OK || strspn(date + 8, "0123456789") != 2 ||
+        atoi(date + 8) < 1 || atoi(date + 8) > 31) {
+        error("window needs --date YYYY-MM-DD (the day the prices are for: it sets the VAT)");
+        return EXIT_USAGE;
+    }
+    if (given[PLO] != given[PHI]) {
+        error("give both --premium-low and --premium-high, or --premium");
+        return EXIT_USAGE;
+    }
+    if (given[PREM] && given[PLO]) {
+        error("give --premium or the range --premium-low/--premium-high, not both");
+        return EXIT_USAGE;
+    }
+    if (given[PLO]) {
+        if (val[PLO] > val[PHI]) {
+            error("--premium-low %g is above --premium-high %g", val[PLO], val[PHI]);
+            return EXIT_USAGE;
+        }
+        val[PREM] = (val[PLO] + val[PHI]) / 2; /* midpoint of the published range */
+        given[PREM] = 1;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    tf_window_report w;
+    memset(&w, 0, sizeof w);
+    snprintf(w.date, sizeof w.date, "%s", date);
+    snprintf(w.hs, sizeof w.hs, "%s", hs);
+    snprintf(w.origin_group, sizeof w.origin_group, "%s", group);
+    double vat, duty, misc;
+    const char *why = NULL;
+    if (tf_window_params(c->ref, date, hs, group, &vat, &duty, &misc, &why) != TF_OK &&
+        !(given[VAT] && given[DUTY] && given[MISC])) {
+        error("window: %s (or give --vat, --duty and --misc)", why);
+        return EXIT_USAGE;
+    }
+    if (given[VAT])
+        vat = val[VAT];
+    if (given[DUTY])
+        duty = val[DUTY];
+    if (given[MISC])
+        misc = val[MISC];
+    /* each window needs all of its inputs; a partial set is an error naming the gap */
+    const int need[2][3] = {{LME, FX, SPOT}, {LME3, FXF, SHFE}};
+    const char *label[2] = {"spot", "forward"};
+    for (int k = 0; k < 2; k++) {
+        int n = given[need[k][0]] + given[need[k][1]] + given[need[k][2]];
+        if (n == 0)
+            continue;
+        for (int j = 0; j < 3; j++)
+            if (!given[need[k][j]]) {
+                error("window: the %s window needs %s", label[k], names[need[k][j]]);
+                return EXIT_USAGE;
+            }
+        if (!given[PREM]) {
+            error("window: the %s window needs --premium (or --premium-low and --premium-high)",
+                  label[k]);
+            return EXIT_USAGE;
+        }
+        tf_window_inputs in = {val[need[k][0]], val[PREM], val[need[k][1]], val[need[k][2]],
+                               vat, duty, misc};
+        tf_window *out = k == 0 ? &w.spot : &w.forward;
+        if (tf_window_compute(&in, out, &why) != TF_OK) {
+            error("window: %s", why);
+            return EXIT_USAGE;
+        }
+        if (k == 0) {
+            w.has_spot = 1;
+            w.spot_in = in;
+        } else {
+            w.has_forward = 1;
+            w.forward_in = in;
+        }
+    }
+    if (!w.has_spot && !w.has_forward) {
+        error("window: give the spot inputs (--lme-cash, --fx, --spot) or the forward ones "
+              "(--lme-3m, --fx-fwd, --shfe), with --premium");
+        return EXIT_USAGE;
+    }
+    return tf_window_write(stdout, &w, (tf_output_format)fmt) == TF_OK ? EXIT_OK : EXIT_IO;
+}
+
 int main(int argc, char **argv)
 {
     common c;
@@ -834,6 +993,8 @@ int main(int argc, char **argv)
         rc = cmd_sources(&c, &a);
     else if (!strcmp(command, "products"))
         rc = cmd_products(&c, &a);
+    else if (!strcmp(command, "window"))
+        rc = cmd_window(&c, &a);
     else if (!strcmp(command, "help")) {
         fputs(usage_main, stdout);
         rc = EXIT_OK;

@@ -14,9 +14,9 @@
 #include "../readers/csv.h"
 
 extern const unsigned char tf_data_products[], tf_data_partners[], tf_data_trade_modes[],
-    tf_data_provinces[];
+    tf_data_provinces[], tf_data_window_params[];
 extern const size_t tf_data_products_len, tf_data_partners_len, tf_data_trade_modes_len,
-    tf_data_provinces_len;
+    tf_data_provinces_len, tf_data_window_params_len;
 
 #define CODE_SLOTS 1000 /* GACC partner, trade-mode and province codes are < 1000 */
 
@@ -33,6 +33,8 @@ struct tf_refdata {
     tf_province *provinces;
     size_t n_provinces;
     const tf_province *prov_by_code[CODE_SLOTS];
+    tf_window_param *wparams;
+    size_t n_wparams;
     char **strings; /* every string owned by the tables */
     size_t n_strings, cap_strings;
 };
@@ -412,6 +414,31 @@ tf_status tf_refdata_open(tf_refdata **out)
         }
     }
     table_free(&t);
+
+    if ((st = table_embedded(r, tf_data_window_params, tf_data_window_params_len,
+                             "window-params.csv", &t)))
+        goto fail;
+    r->wparams = calloc(t.nrows ? t.nrows : 1, sizeof *r->wparams);
+    if (!r->wparams) {
+        table_free(&t);
+        st = TF_ERR_NOMEM;
+        goto fail;
+    }
+    {
+        int cp = table_col(&t, "parameter"), ch = table_col(&t, "hs"),
+            cg = table_col(&t, "origin_group"), cf = table_col(&t, "from"),
+            cv = table_col(&t, "value"), cs = table_col(&t, "source");
+        for (size_t i = 0; i < t.nrows; i++) {
+            tf_window_param *w = &r->wparams[r->n_wparams++];
+            w->parameter = cell(&t, i, cp);
+            w->hs = cell(&t, i, ch);
+            w->origin_group = cell(&t, i, cg);
+            w->from = cell(&t, i, cf);
+            w->value = strtod(cell(&t, i, cv), NULL);
+            w->source = cell(&t, i, cs);
+        }
+    }
+    table_free(&t);
     *out = r;
     return TF_OK;
 fail:
@@ -431,6 +458,7 @@ void tf_refdata_free(tf_refdata **ref)
     free(r->by_iso3);
     free(r->modes);
     free(r->provinces);
+    free(r->wparams);
     for (size_t i = 0; i < r->n_strings; i++)
         free(r->strings[i]);
     free(r->strings);
@@ -496,4 +524,11 @@ const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code)
 {
     int slot = code_slot(code);
     return slot >= 0 ? ref->prov_by_code[slot] : NULL;
+}
+
+size_t tf_refdata_window_param_count(const tf_refdata *ref) { return ref->n_wparams; }
+
+const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i)
+{
+    return i < ref->n_wparams ? &ref->wparams[i] : NULL;
 }

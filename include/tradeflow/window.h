@@ -1,0 +1,75 @@
+/*
+ * tradeflow/window.h — the import window: import profit/loss of a metal.
+ *
+ * Formula (DOMAIN.md §5; a trader's published daily table of 2017-08-07 is
+ * the worked example reproduced in tests/unit/test_window.c):
+ *   import cost (CNY/t) = (LME + premium) x USD/CNY x (1 + duty) x (1 + VAT) + misc
+ *   import P/L  (CNY/t) = domestic price - import cost   (negative: window closed)
+ *   P/L (USD/t)         = P/L / USD/CNY
+ *   break-even ratio    = import cost / LME;  actual ratio = domestic / LME
+ * Spot window: LME cash, spot FX, Shanghai spot (SMM A00). Forward window:
+ * LME 3-month, forward FX, SHFE. Premium: the CIF Shanghai premium, the
+ * midpoint of the published range unless one value is given. The import
+ * cost is rounded to the yuan, as published tables print it; P/L follows
+ * from the rounded cost.
+ */
+#ifndef TRADEFLOW_WINDOW_H
+#define TRADEFLOW_WINDOW_H
+
+#include "tradeflow/refdata.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Inputs of one window. Prices in USD/t (LME, premium) and CNY/t (domestic). */
+typedef struct tf_window_inputs {
+    double lme;        /* USD/t: LME cash (spot) or 3-month (forward) */
+    double premium;    /* USD/t */
+    double usdcny;     /* CNY per USD: spot or forward rate */
+    double domestic;   /* CNY/t: Shanghai spot (spot) or SHFE (forward) */
+    double vat_pct;    /* % */
+    double duty_pct;   /* % */
+    double misc;       /* CNY/t */
+} tf_window_inputs;
+
+typedef struct tf_window {
+    double import_cost;     /* CNY/t, rounded to the yuan */
+    double pl;              /* CNY/t */
+    double pl_usd;          /* USD/t */
+    double breakeven_ratio; /* import cost / LME */
+    double actual_ratio;    /* domestic / LME */
+} tf_window;
+
+/* One day's windows, as the `window` command reports them. */
+typedef struct tf_window_report {
+    char date[11];          /* "YYYY-MM-DD" */
+    char hs[16];            /* HS code the duty is for */
+    char origin_group[16];  /* "MFN", "ASEAN", ... */
+    int has_spot, has_forward;
+    tf_window_inputs spot_in, forward_in;
+    tf_window spot, forward;
+} tf_window_report;
+
+/*
+ * Compute one window. Errors: TF_ERR_INPUT with the offending field named
+ * in why (a static string): LME, premium or domestic price not positive or
+ * absurd, USD/CNY outside 1..20, VAT or duty outside 0..100 %, misc < 0.
+ */
+tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why);
+
+/*
+ * The parameters in force on date ("YYYY-MM-DD") for HS code hs and origin
+ * group ("MFN" default, "ASEAN" ...), from data/window-params.csv (sources
+ * there): VAT by effective date, duty by the longest matching HS prefix and
+ * origin group, misc costs. Returns TF_OK or TF_ERR_NOT_FOUND (no rate for
+ * that code, group or date; why names which).
+ */
+tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
+                           const char *origin_group, double *vat_pct, double *duty_pct,
+                           double *misc, const char **why);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

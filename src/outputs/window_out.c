@@ -1,0 +1,75 @@
+/* One day's import windows as text or JSON. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "outputs.h"
+#include "tradeflow/window.h"
+
+static json_t *window_obj(const tf_window_inputs *in, const tf_window *w)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "import_cost", json_real(w->import_cost));
+    json_object_set_new(o, "pl", json_real(w->pl));
+    json_object_set_new(o, "pl_usd", json_real(w->pl_usd));
+    json_object_set_new(o, "breakeven_ratio", json_real(w->breakeven_ratio));
+    json_object_set_new(o, "actual_ratio", json_real(w->actual_ratio));
+    json_object_set_new(o, "lme", json_real(in->lme));
+    json_object_set_new(o, "usdcny", json_real(in->usdcny));
+    json_object_set_new(o, "domestic", json_real(in->domestic));
+    json_object_set_new(o, "premium", json_real(in->premium));
+    json_object_set_new(o, "vat_pct", json_real(in->vat_pct));
+    json_object_set_new(o, "duty_pct", json_real(in->duty_pct));
+    json_object_set_new(o, "misc", json_real(in->misc));
+    return o;
+}
+
+static void text_line(FILE *out, const char *label, const tf_window_inputs *in,
+                      const tf_window *w)
+{
+    char lme[32], dom[32], cost[32], pl[32], plu[32];
+    tf_format_number(lme, sizeof lme, in->lme, 1);
+    tf_format_number(dom, sizeof dom, in->domestic, 0);
+    tf_format_number(cost, sizeof cost, w->import_cost, 0);
+    tf_format_number(pl, sizeof pl, w->pl, 0);
+    tf_format_number(plu, sizeof plu, w->pl_usd, 2);
+    fprintf(out, "%-8s %9s %7.4f %9s %12s %11s %11s %10.2f %7.2f\n", label, lme, in->usdcny, dom,
+            cost, pl, plu, w->breakeven_ratio, w->actual_ratio);
+}
+
+tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format fmt)
+{
+    if (fmt == TF_OUT_JSON) {
+        json_t *o = json_object();
+        json_object_set_new(o, "date", json_string(w->date));
+        json_object_set_new(o, "hs", json_string(w->hs));
+        json_object_set_new(o, "origin_group", json_string(w->origin_group));
+        json_object_set_new(o, "spot", w->has_spot ? window_obj(&w->spot_in, &w->spot)
+                                                   : json_null());
+        json_object_set_new(o, "forward", w->has_forward
+                                              ? window_obj(&w->forward_in, &w->forward)
+                                              : json_null());
+        int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        json_decref(o);
+        fputc('\n', out);
+        return rc || ferror(out) ? TF_ERR_IO : TF_OK;
+    }
+    if (fmt != TF_OUT_TEXT)
+        return TF_ERR_USAGE;
+    const tf_window_inputs *p = w->has_spot ? &w->spot_in : &w->forward_in;
+    fprintf(out, "Import window, %s (HS %s, %s): VAT %g%%, duty %g%%, misc %g CNY/t, premium %g USD/t\n\n",
+            w->date, w->hs, w->origin_group, p->vat_pct, p->duty_pct, p->misc, p->premium);
+    fprintf(out, "%-8s %9s %7s %9s %12s %11s %11s %10s %7s\n", "", "LME", "USD/CNY", "domestic",
+            "import cost", "P/L CNY/t", "P/L USD/t", "break-even", "actual");
+    if (w->has_spot)
+        text_line(out, "spot", &w->spot_in, &w->spot);
+    if (w->has_forward)
+        text_line(out, "forward", &w->forward_in, &w->forward);
+    const tf_window *main = w->has_spot ? &w->spot : &w->forward;
+    char pl[32];
+    tf_format_number(pl, sizeof pl, main->pl < 0 ? -main->pl : main->pl, 0);
+    fprintf(out, "\nWindow %s: %s import %s of %s CNY/t.\n", main->pl < 0 ? "closed" : "open",
+            w->has_spot ? "spot" : "forward", main->pl < 0 ? "loss" : "profit", pl);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
