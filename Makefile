@@ -13,7 +13,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c \
-           src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c \
+           src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c \
            src/refdata/refdata.c \
            src/store/store.c \
            src/stats/stats.c \

@@ -18,20 +18,32 @@ extern "C" {
 typedef enum tf_format {
     TF_FORMAT_AUTO = 0,
     TF_FORMAT_TFCSV = 1, /* tradeflow CSV, docs/tradeflow-csv.md */
-    TF_FORMAT_GACC = 2   /* GACC query-platform export, DOMAIN.md §3 */
+    TF_FORMAT_GACC = 2,  /* GACC query-platform export, DOMAIN.md §3 */
+    TF_FORMAT_PLSERIES = 3 /* a published daily import P/L series, docs/plseries.md */
 } tf_format;
 
-/* "tfcsv", "gacc", "auto". */
+/* "tfcsv", "gacc", "plseries", "auto". */
 const char *tf_format_name(tf_format f);
 /* Returns TF_FORMAT_AUTO for unknown names; *ok set to 0 then. */
 tf_format tf_format_parse(const char *s, int *ok);
 
 /* Where a reader reports problems. `msg` is "FILE:LINE:COL: text". */
-typedef struct tf_diag {
+struct tf_diag {
     char msg[1024];          /* filled on error */
     void (*warn)(void *ctx, const char *msg); /* optional, for warnings */
     void *warn_ctx;
-} tf_diag;
+};
+
+/* One point of a daily import-window series (CNY/t). */
+typedef struct tf_window_point {
+    char date[11];           /* "YYYY-MM-DD" */
+    const char *series;      /* "spot" (import P/L), "forward" (3-month), "basis" (A00 - SHFE) */
+    double value;            /* CNY/t */
+    unsigned long line;
+} tf_window_point;
+
+typedef struct tf_diag tf_diag;
+typedef tf_status (*tf_point_sink)(void *ctx, const tf_window_point *p, tf_diag *diag);
 
 /* Record sink: return TF_OK to continue; anything else stops the reader,
  * which returns that status. The sink may fill diag->msg. */
@@ -46,6 +58,10 @@ typedef struct tf_read_opts {
     const char *const *hs;     /* keep only commodities starting with one of these; NULL = all */
     size_t n_hs;
     const char *provenance;    /* GACC: provenance text for every record */
+    const char *product;       /* plseries: the product the series is for
+                                  (default "primary-aluminium") */
+    tf_point_sink points;      /* plseries: where points go (the store sets it) */
+    void *points_ctx;
 } tf_read_opts;
 
 /* Counts filled in by a read. */

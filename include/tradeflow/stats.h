@@ -94,6 +94,18 @@ typedef struct tf_breakdown {
     char partner_basis[16];        /* basis of the partner rows used */
 } tf_breakdown;
 
+/* The month's import window from a published daily P/L series. */
+typedef struct tf_window_month {
+    int has;                /* 1 when the series has figures in the month */
+    char series[8];         /* "spot" */
+    char kind[12];          /* "published" */
+    double average_pl;      /* CNY/t, mean of the days with a figure */
+    double min_pl, max_pl;  /* CNY/t */
+    int days;               /* days with a figure */
+    int days_open;          /* days with P/L > 0 */
+    char status[8];         /* "open" (average > 0) or "closed" */
+} tf_window_month;
+
 typedef struct tf_report {
     char product[64];
     char classification[8];
@@ -109,6 +121,7 @@ typedef struct tf_report {
     size_t n_notes;
     char **commodities;       /* commodity codes found in the data for the month */
     size_t n_commodities;
+    tf_window_month window;   /* import window of the month, where a series exists */
 } tf_report;
 
 /*

@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 1
+#define TF_SCHEMA_VERSION 2
 
 typedef struct tf_db tf_db;
 
@@ -106,6 +106,18 @@ typedef struct tf_selection {
 tf_status tf_db_select(tf_db *db, const tf_selection *sel,
                        tf_status (*fn)(void *ctx, const tf_revision *rev),
                        void *ctx);
+
+/*
+ * The published daily import-window series of a product (series "spot",
+ * "forward" or "basis", CNY/t) for dates from..to ("YYYY-MM-DD", inclusive):
+ * fn is called once per day with a figure, in date order, with the newest
+ * revision ingested up to as_of (NULL: now). Days without a figure are
+ * absent (gaps). Returns TF_OK, TF_ERR_USAGE (bad as_of), TF_ERR_DB.
+ */
+tf_status tf_db_window_points(tf_db *db, const char *product, const char *series,
+                              const char *from, const char *to, const char *as_of,
+                              tf_status (*fn)(void *ctx, const char *date, double value),
+                              void *ctx);
 
 /* Copy into buf the name a file gave to an unmapped partner code
  * ("GACC:nnn"). Returns 1 when found, 0 otherwise (buf then ""). */

@@ -48,7 +48,8 @@ static const char usage_ingest[] =
     "ingested with the same options adds nothing. Cells whose figures change are\n"
     "stored as new revisions; the older figures stay (see history, report --as-of).\n"
     "\n"
-    "  --format F          auto (default), tfcsv, gacc\n"
+    "  --format F          auto (default), tfcsv, gacc, plseries (a published daily\n"
+    "                      import P/L series, docs/plseries.md)\n"
     "  --flow F            import or export: required for GACC exports, which do not\n"
     "                      say their flow\n"
     "  --partner-basis B   origin, consignment, destination or trading (GACC default:\n"
@@ -57,7 +58,8 @@ static const char usage_ingest[] =
     "  --hs CODES          keep only commodities starting with one of these\n"
     "                      comma-separated codes (e.g. to split a file holding both\n"
     "                      flows: --flow import --hs 12019019)\n"
-    "  --source TEXT       provenance text stored with every GACC record\n";
+    "  --source TEXT       provenance text stored with every GACC record\n"
+    "  --product NAME      the product a P/L series is for (default primary-aluminium)\n";
 
 static const char usage_report[] =
     "Usage: tradeflow report (--product NAME | --hs CODES) --period YYYY-MM [OPTIONS]\n"
@@ -316,7 +318,7 @@ static int cmd_ingest(common *c, args *a)
             if (!bad)
                 o.format = tf_format_parse(v, &ok);
             if (!bad && !ok) {
-                error("unknown --format '%s' (auto, tfcsv, gacc)", v);
+                error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", v);
                 return EXIT_USAGE;
             }
         } else if (opt(a, "--flow", 1, &v, &bad)) {
@@ -345,6 +347,8 @@ static int cmd_ingest(common *c, args *a)
             hs = v;
         } else if (opt(a, "--source", 1, &v, &bad)) {
             o.provenance = v;
+        } else if (opt(a, "--product", 1, &v, &bad)) {
+            o.product = v;
         } else if (s[0] == '-' && s[1] != '\0') {
             error("ingest: unknown option '%s' (see tradeflow ingest --help)", s);
             return EXIT_USAGE;
@@ -419,8 +423,9 @@ static int cmd_ingest(common *c, args *a)
                     "ingested\n", progname, path, res.read.rows, res.read.rows == 1 ? "" : "s",
                     hs);
         else {
+            unsigned long rows = res.read.rows - res.read.filtered;
             printf("%s: %lu row%s (%s, %s): %lu added, %lu revised, %lu unchanged\n", path,
-                   res.read.kept, res.read.kept == 1 ? "" : "s", tf_format_name(res.read.format),
+                   rows, rows == 1 ? "" : "s", tf_format_name(res.read.format),
                    res.read.encoding, res.added, res.revised, res.unchanged);
             if (res.read.filtered)
                 printf("%s: %lu row%s left out by --hs\n", path, res.read.filtered,

@@ -116,6 +116,20 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
                                                   other_obj(&r->export_breakdown)));
     json_object_set_new(o, "trade_modes",
                         pair(modes_arr(&r->import_breakdown), modes_arr(&r->export_breakdown)));
+    if (r->window.has) {
+        json_t *w = json_object();
+        json_object_set_new(w, "series", json_string(r->window.series));
+        json_object_set_new(w, "kind", json_string(r->window.kind));
+        json_object_set_new(w, "average_pl", json_real(r->window.average_pl));
+        json_object_set_new(w, "min_pl", json_real(r->window.min_pl));
+        json_object_set_new(w, "max_pl", json_real(r->window.max_pl));
+        json_object_set_new(w, "days", json_integer(r->window.days));
+        json_object_set_new(w, "days_open", json_integer(r->window.days_open));
+        json_object_set_new(w, "status", json_string(r->window.status));
+        json_object_set_new(o, "import_window", w);
+    } else {
+        json_object_set_new(o, "import_window", json_null());
+    }
     json_object_set_new(o, "notes", strv(r->notes, r->n_notes));
     int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(o);

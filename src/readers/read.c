@@ -11,6 +11,7 @@ const char *tf_format_name(tf_format f)
     switch (f) {
     case TF_FORMAT_TFCSV: return "tfcsv";
     case TF_FORMAT_GACC: return "gacc";
+    case TF_FORMAT_PLSERIES: return "plseries";
     case TF_FORMAT_AUTO: break;
     }
     return "auto";
@@ -23,6 +24,8 @@ tf_format tf_format_parse(const char *s, int *ok)
         return TF_FORMAT_TFCSV;
     if (strcmp(s, "gacc") == 0)
         return TF_FORMAT_GACC;
+    if (strcmp(s, "plseries") == 0)
+        return TF_FORMAT_PLSERIES;
     if (strcmp(s, "auto") == 0)
         return TF_FORMAT_AUTO;
     *ok = 0;
@@ -315,6 +318,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     if (fmt == TF_FORMAT_AUTO) {
         if (tf_tfcsv_header_match(c.hdr, c.nhdr))
             fmt = TF_FORMAT_TFCSV;
+        else if (tf_plseries_header_match(c.hdr, c.nhdr)) /* before GACC: both have a date */
+            fmt = TF_FORMAT_PLSERIES;
         else if (tf_gacc_header_match(c.hdr, c.nhdr))
             fmt = TF_FORMAT_GACC;
         else {
@@ -344,6 +349,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
             goto out;
         }
         st = tf_read_tfcsv(&c);
+    } else if (fmt == TF_FORMAT_PLSERIES) {
+        st = tf_read_plseries(&c);
     } else {
         st = tf_read_gacc(&c);
     }

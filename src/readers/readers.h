@@ -62,6 +62,8 @@ tf_status tf_remit(tf_rctx *c, tf_record *rec, unsigned long qty_col, unsigned l
 /* Format readers: the header has been read into c->hdr. */
 tf_status tf_read_tfcsv(tf_rctx *c);
 tf_status tf_read_gacc(tf_rctx *c);
+tf_status tf_read_plseries(tf_rctx *c);
+int tf_plseries_header_match(char **hdr, size_t n);
 /* 1 when the header looks like that format. */
 int tf_tfcsv_header_match(char **hdr, size_t n);
 int tf_gacc_header_match(char **hdr, size_t n);

@@ -745,6 +745,39 @@ static tf_status list_commodities(tf_report *rep, const agg *month[2])
     return TF_OK;
 }
 
+static tf_status window_day(void *ctx, const char *date, double value)
+{
+    (void)date;
+    tf_window_month *w = ctx;
+    if (!w->days || value < w->min_pl)
+        w->min_pl = value;
+    if (!w->days || value > w->max_pl)
+        w->max_pl = value;
+    w->average_pl += value; /* the sum until the end */
+    w->days++;
+    w->days_open += value > 0;
+    return TF_OK;
+}
+
+/* The month's import window from the published spot P/L series. */
+static tf_status window_month(tf_db *db, const tf_query *q, tf_report *rep)
+{
+    tf_window_month *w = &rep->window;
+    char from[11], to[11];
+    tf_fmt(from, sizeof from, "%s-01", q->period);
+    tf_fmt(to, sizeof to, "%s-31", q->period);
+    tf_status st = tf_db_window_points(db, q->product ? q->product : "", "spot", from, to,
+                                       q->as_of, window_day, w);
+    if (st != TF_OK || !w->days)
+        return st;
+    w->has = 1;
+    w->average_pl /= w->days;
+    tf_scopy(w->series, sizeof w->series, "spot");
+    tf_scopy(w->kind, sizeof w->kind, "published");
+    tf_scopy(w->status, sizeof w->status, w->average_pl > 0 ? "open" : "closed");
+    return TF_OK;
+}
+
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
 {
     *out = NULL;
@@ -844,6 +877,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);
+    if (st == TF_OK)
+        st = window_month(db, q, rep);
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)

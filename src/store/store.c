@@ -68,6 +68,17 @@ static const char *const migrations[] = {
     "CREATE INDEX record_cell ON record(classification, commodity, period, flow, reporter,"
     " partner, partner_basis, trade_mode, province, id);"
     "CREATE TABLE partner_name(code TEXT PRIMARY KEY, name TEXT NOT NULL);",
+    /* 1 -> 2: daily import-window series (published P/L), newest revision wins */
+    "CREATE TABLE window_point("
+    " id INTEGER PRIMARY KEY,"
+    " product TEXT NOT NULL,"
+    " series TEXT NOT NULL,"        /* spot | forward | basis */
+    " kind TEXT NOT NULL,"          /* published | computed */
+    " date TEXT NOT NULL,"          /* YYYY-MM-DD */
+    " value REAL NOT NULL,"         /* CNY/t */
+    " source_id INTEGER NOT NULL REFERENCES source(id),"
+    " line INTEGER NOT NULL);"
+    "CREATE INDEX window_point_key ON window_point(product, series, kind, date, id);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -234,7 +245,8 @@ typedef struct ingest_ctx {
     tf_db *d;
     const char *name;
     long long source_id;
-    sqlite3_stmt *lookup, *insert, *seen, *pname;
+    sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert;
+    const char *product;
     tf_ingest_result *res;
 } ingest_ctx;
 
@@ -379,6 +391,45 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     return TF_OK;
 }
 
+/* A point of a published series: stored unless the newest stored value for
+ * that day is the same. */
+static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
+{
+    ingest_ctx *x = ctx;
+    sqlite3_stmt *s = x->plookup;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    int exists = rc == SQLITE_ROW;
+    double old = exists ? sqlite3_column_double(s, 0) : 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    if (exists && old == p->value) {
+        x->res->unchanged++;
+        return TF_OK;
+    }
+    s = x->pinsert;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
+    sqlite3_bind_double(s, 4, p->value);
+    sqlite3_bind_int64(s, 5, x->source_id);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)p->line);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    if (exists)
+        x->res->revised++;
+    else
+        x->res->added++;
+    return TF_OK;
+}
+
 /* The ingest options that change what a file yields; with the file's hash
  * they identify a source. Returns a string to free, or NULL. */
 static char *options_string(const tf_read_opts *o)
@@ -519,12 +570,26 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         rc = sqlite3_prepare_v2(d->db,
                                 "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)",
                                 -1, &x.pname, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db,
+                                "SELECT value FROM window_point WHERE product=?1 AND series=?2"
+                                " AND kind='published' AND date=?3 ORDER BY id DESC LIMIT 1",
+                                -1, &x.plookup, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db,
+                                "INSERT INTO window_point(product, series, kind, date, value,"
+                                " source_id, line) VALUES(?1, ?2, 'published', ?3, ?4, ?5, ?6)",
+                                -1, &x.pinsert, NULL);
+    tf_read_opts ro = *opts;
+    ro.points = point_sink;
+    ro.points_ctx = &x;
+    x.product = opts->product ? opts->product : "primary-aluminium";
     if (rc != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         st = TF_ERR_DB;
         goto rollback;
     }
-    st = tf_read(in, name, opts, ref, ingest_sink, &x, diag, &res->read, res->sha256);
+    st = tf_read(in, name, &ro, ref, ingest_sink, &x, diag, &res->read, res->sha256);
     if (st != TF_OK) {
         tf_scopy(d->err, sizeof d->err, diag->msg);
         goto rollback;
@@ -563,6 +628,8 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     sqlite3_finalize(x.insert);
     sqlite3_finalize(x.seen);
     sqlite3_finalize(x.pname);
+    sqlite3_finalize(x.plookup);
+    sqlite3_finalize(x.pinsert);
     if (rc != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
@@ -581,6 +648,8 @@ rollback:
     sqlite3_finalize(x.insert);
     sqlite3_finalize(x.seen);
     sqlite3_finalize(x.pname);
+    sqlite3_finalize(x.plookup);
+    sqlite3_finalize(x.pinsert);
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
 }
@@ -870,4 +939,53 @@ int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
     }
     sqlite3_reset(d->partner_name);
     return found;
+}
+
+tf_status tf_db_window_points(tf_db *d, const char *product, const char *series,
+                              const char *from, const char *to, const char *as_of,
+                              tf_status (*fn)(void *ctx, const char *date, double value),
+                              void *ctx)
+{
+    char bound[32] = "";
+    if (as_of && !as_of_bound(as_of, bound)) {
+        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+               as_of);
+        return TF_ERR_USAGE;
+    }
+    /* the newest revision of each day as of the bound: rows come by date, then age */
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT w.date, w.value FROM window_point w JOIN source s"
+                           " ON s.id = w.source_id WHERE w.product=?1 AND w.series=?2 AND"
+                           " w.kind='published' AND w.date BETWEEN ?3 AND ?4 AND"
+                           " s.ingested_at <= ?5 ORDER BY w.date, w.id",
+                           -1, &s, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    sqlite3_bind_text(s, 1, product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, series, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
+    tf_status st = TF_OK;
+    char date[16] = "";
+    double value = 0;
+    int have = 0, rc;
+    while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *dt = (const char *)sqlite3_column_text(s, 0);
+        if (have && strcmp(dt, date) != 0)
+            st = fn(ctx, date, value);
+        tf_scopy(date, sizeof date, dt);
+        value = sqlite3_column_double(s, 1);
+        have = 1;
+    }
+    if (st == TF_OK && rc != SQLITE_DONE) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        st = TF_ERR_DB;
+    }
+    if (st == TF_OK && have)
+        st = fn(ctx, date, value);
+    sqlite3_finalize(s);
+    return st;
 }

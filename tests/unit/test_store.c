@@ -191,6 +191,31 @@ static void test_history_select(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A database of schema 1 is migrated forward on open, its data kept. */
+static void test_migration_from_v1(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("v1");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
+    tf_db_close(&db);
+    /* make it what schema 1 was: no window_point table, user_version 1 */
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "DROP TABLE window_point; PRAGMA user_version = 1", NULL,
+                                  NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
+    assert_int_equal(count(path, "SELECT count(*) FROM window_point"), 0);
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_bad_row_rolls_back),
         cmocka_unit_test(test_foreign_and_newer_db),
         cmocka_unit_test(test_history_select),
+        cmocka_unit_test(test_migration_from_v1),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
