@@ -13,11 +13,11 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c \
-           src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c \
+           src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/refdata/refdata.c \
            src/store/store.c \
            src/stats/stats.c \
-           src/window/window.c \
+           src/window/window.c src/window/series.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \

@@ -38,6 +38,12 @@ tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt);
  * Returns TF_OK, TF_ERR_IO or TF_ERR_USAGE (csv/md not offered). */
 tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format fmt);
 
+/* Write a daily window series with its monthly averages: text or json
+ * (days[]: date, spot, forward (objects as in tf_window_write, or null),
+ * spot_missing, published_pl; months[]: month, computed_pl, computed_days,
+ * computed_days_open, published_pl, published_days, published_days_open). */
+tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt);
+
 /* Format an exact fixed decimal (thousandths) with thousands separators and
  * three decimals, e.g. 250500000 -> "250,500.000". */
 void tf_format_milli(char *buf, size_t len, tf_milli v);

@@ -19,10 +19,11 @@ typedef enum tf_format {
     TF_FORMAT_AUTO = 0,
     TF_FORMAT_TFCSV = 1, /* tradeflow CSV, docs/tradeflow-csv.md */
     TF_FORMAT_GACC = 2,  /* GACC query-platform export, DOMAIN.md §3 */
-    TF_FORMAT_PLSERIES = 3 /* a published daily import P/L series, docs/plseries.md */
+    TF_FORMAT_PLSERIES = 3, /* a published daily import P/L series, docs/plseries.md */
+    TF_FORMAT_PRICES = 4    /* daily price inputs of the import window, docs/prices.md */
 } tf_format;
 
-/* "tfcsv", "gacc", "plseries", "auto". */
+/* "tfcsv", "gacc", "plseries", "prices", "auto". */
 const char *tf_format_name(tf_format f);
 /* Returns TF_FORMAT_AUTO for unknown names; *ok set to 0 then. */
 tf_format tf_format_parse(const char *s, int *ok);
@@ -37,8 +38,11 @@ struct tf_diag {
 /* One point of a daily import-window series (CNY/t). */
 typedef struct tf_window_point {
     char date[11];           /* "YYYY-MM-DD" */
-    const char *series;      /* "spot" (import P/L), "forward" (3-month), "basis" (A00 - SHFE) */
-    double value;            /* CNY/t */
+    const char *kind;        /* "published" (a P/L series) or "price" (an input) */
+    const char *series;      /* published: "spot", "forward", "basis" (CNY/t);
+                                price: "lme_cash", "lme_3m" (USD/t), "shfe", "spot" (CNY/t),
+                                "premium_low", "premium_high" (USD/t), "usdcny", "usdcny_fwd" */
+    double value;
     unsigned long line;
 } tf_window_point;
 

@@ -94,16 +94,21 @@ typedef struct tf_breakdown {
     char partner_basis[16];        /* basis of the partner rows used */
 } tf_breakdown;
 
-/* The month's import window from a published daily P/L series. */
-typedef struct tf_window_month {
-    int has;                /* 1 when the series has figures in the month */
-    char series[8];         /* "spot" */
-    char kind[12];          /* "published" */
-    double average_pl;      /* CNY/t, mean of the days with a figure */
-    double min_pl, max_pl;  /* CNY/t */
+/* A month of daily spot import P/L figures (CNY/t). */
+typedef struct tf_window_stat {
+    int has;                /* 1 when there are figures in the month */
+    double average_pl;      /* mean of the days with a figure */
+    double min_pl, max_pl;
     int days;               /* days with a figure */
     int days_open;          /* days with P/L > 0 */
     char status[8];         /* "open" (average > 0) or "closed" */
+} tf_window_stat;
+
+/* The month's import window, computed from stored prices (tradeflow/window.h)
+ * and as published (a P/L series), kept apart. */
+typedef struct tf_window_month {
+    tf_window_stat computed, published;
+    char hs[16];            /* HS code the computed window's duty is for */
 } tf_window_month;
 
 typedef struct tf_report {

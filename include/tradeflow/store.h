@@ -108,14 +108,16 @@ tf_status tf_db_select(tf_db *db, const tf_selection *sel,
                        void *ctx);
 
 /*
- * The published daily import-window series of a product (series "spot",
- * "forward" or "basis", CNY/t) for dates from..to ("YYYY-MM-DD", inclusive):
+ * A daily import-window series of a product for dates from..to
+ * ("YYYY-MM-DD", inclusive): kind "published" (series "spot", "forward",
+ * "basis", CNY/t) or "price" (the inputs, series as in tf_window_point):
  * fn is called once per day with a figure, in date order, with the newest
  * revision ingested up to as_of (NULL: now). Days without a figure are
  * absent (gaps). Returns TF_OK, TF_ERR_USAGE (bad as_of), TF_ERR_DB.
  */
-tf_status tf_db_window_points(tf_db *db, const char *product, const char *series,
-                              const char *from, const char *to, const char *as_of,
+tf_status tf_db_window_points(tf_db *db, const char *product, const char *kind,
+                              const char *series, const char *from, const char *to,
+                              const char *as_of,
                               tf_status (*fn)(void *ctx, const char *date, double value),
                               void *ctx);
 

@@ -51,6 +51,56 @@ typedef struct tf_window_report {
     tf_window spot, forward;
 } tf_window_report;
 
+/* One day of a window series: the computed windows where the day's prices
+ * allow, and the published spot P/L, kept apart. */
+typedef struct tf_window_day {
+    char date[11];
+    int has_prices;            /* any price stored for the day */
+    int has_spot, has_forward; /* computed */
+    tf_window_inputs spot_in, forward_in;
+    tf_window spot, forward;
+    char spot_missing[64];     /* why the spot window is not computed, e.g. "no lme_cash" */
+    int has_published;
+    double published_pl;       /* CNY/t, the published spot P/L */
+} tf_window_day;
+
+/* A month's averages over the days that have a value (gaps are not filled). */
+typedef struct tf_window_month_avg {
+    char month[8];             /* "YYYY-MM" */
+    int computed_days, computed_open;
+    double computed_pl;        /* CNY/t, mean of computed spot P/L */
+    int published_days, published_open;
+    double published_pl;       /* CNY/t, mean of published spot P/L */
+} tf_window_month_avg;
+
+typedef struct tf_window_series {
+    char product[64], from[11], to[11], hs[16], origin_group[16];
+    tf_window_day *days;       /* every weekday of the range, and any other day with data */
+    size_t n_days;
+    tf_window_month_avg *months;
+    size_t n_months;
+} tf_window_series;
+
+/* Optional overrides of data/window-params.csv; NaN = use the table. */
+typedef struct tf_window_overrides {
+    double vat_pct, duty_pct, misc;
+} tf_window_overrides;
+
+/*
+ * Compute the daily series of product between from and to ("YYYY-MM-DD")
+ * from the stored prices (premium = midpoint of premium_low..premium_high)
+ * and parameters, next to the stored published series. as_of as in reports.
+ * Errors: TF_ERR_USAGE (bad dates, range over 10 years; detail in the db's
+ * error message), TF_ERR_NOT_FOUND (no parameters for a day), TF_ERR_DB,
+ * TF_ERR_NOMEM. Free with tf_window_series_free.
+ */
+struct tf_db;
+tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, const char *product,
+                                   const char *from, const char *to, const char *hs,
+                                   const char *origin_group, const tf_window_overrides *ov,
+                                   const char *as_of, tf_window_series **out);
+void tf_window_series_free(tf_window_series **s);
+
 /*
  * Compute one window. Errors: TF_ERR_INPUT with the offending field named
  * in why (a static string): LME, premium or domestic price not positive or

@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +81,11 @@ static const char usage_report[] =
 
 static const char usage_window[] =
     "Usage: tradeflow window --date YYYY-MM-DD [spot inputs] [forward inputs] [OPTIONS]\n"
+    "       tradeflow window --from YYYY-MM-DD --to YYYY-MM-DD [--product NAME] [OPTIONS]\n"
+    "\n"
+    "The second form lists the daily series computed from the prices in the database\n"
+    "(ingested from a prices CSV, docs/prices.md) beside the published P/L, every\n"
+    "weekday shown so gaps show, and the monthly averages.\n"
     "\n"
     "The import profit/loss of one day: import cost = (LME + premium) x USD/CNY x\n"
     "(1 + duty) x (1 + VAT) + misc; P/L = domestic price - import cost.\n"
@@ -798,9 +804,43 @@ static int num_opt(const char *name, const char *v, double *out)
     return 1;
 }
 
+static int window_series(common *c, const char *from, const char *to, const char *product,
+                         const char *hs, const char *group, double vat, double duty, double misc,
+                         const char *as_of, int fmt)
+{
+    if (!from || !to) {
+        error("window: give both --from and --to (YYYY-MM-DD)");
+        return EXIT_USAGE;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK)
+        return rc;
+    tf_window_overrides ov = {vat, duty, misc};
+    tf_window_series *s = NULL;
+    tf_status st = tf_window_series_compute(db, c->ref, product, from, to, hs, group, &ov, as_of,
+                                            &s);
+    if (st == TF_ERR_USAGE)
+        error("window: --from %s --to %s is not a range of valid dates (YYYY-MM-DD, at most 10 "
+              "years)%s%s", from, to, tf_db_errmsg(db)[0] ? ": " : "", tf_db_errmsg(db));
+    else if (st == TF_ERR_NOT_FOUND)
+        error("window: no parameters for HS %s, %s on a day of the range (or give --vat, --duty "
+              "and --misc)", hs, group);
+    else if (st != TF_OK)
+        error("%s", tf_db_errmsg(db));
+    else if (tf_window_series_write(stdout, s, (tf_output_format)fmt) != TF_OK)
+        st = TF_ERR_IO;
+    tf_window_series_free(&s);
+    tf_db_close(&db);
+    return exit_for(st);
+}
+
 static int cmd_window(common *c, args *a)
 {
-    const char *v = NULL, *date = NULL, *hs = "76011090", *group = "MFN", *format = "text";
+    const char *v = NULL, *date = NULL, *hs = "76011090", *group = "MFN", *format = "text",
+               *from = NULL, *to = NULL, *product = "primary-aluminium", *as_of = NULL;
     static const char *const names[] = {"--lme-cash", "--lme-3m", "--fx", "--fx-fwd", "--spot",
                                         "--shfe", "--premium", "--premium-low",
                                         "--premium-high", "--vat", "--duty", "--misc"};
@@ -826,6 +866,14 @@ static int cmd_window(common *c, args *a)
             continue;
         if (opt(a, "--date", 1, &v, &bad))
             date = v;
+        else if (opt(a, "--from", 1, &v, &bad))
+            from = v;
+        else if (opt(a, "--to", 1, &v, &bad))
+            to = v;
+        else if (opt(a, "--product", 1, &v, &bad))
+            product = v;
+        else if (opt(a, "--as-of", 1, &v, &bad))
+            as_of = v;
         else if (opt(a, "--hs", 1, &v, &bad))
             hs = v;
         else if (opt(a, "--origin-group", 1, &v, &bad))
@@ -844,6 +892,10 @@ static int cmd_window(common *c, args *a)
         error("window: --format is text or json, not '%s'", format);
         return EXIT_USAGE;
     }
+    if (from || to)
+        return window_series(c, from, to, product, hs, group, given[VAT] ? val[VAT] : NAN,
+                             given[DUTY] ? val[DUTY] : NAN, given[MISC] ? val[MISC] : NAN,
+                             as_of, fmt);
     char check[8];
     if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-' ||
         tf_period_parse(date, 7, check) != TF_OK || strspn(date + 8, "0123456789") != 2 ||

@@ -72,6 +72,21 @@ static json_t *modes_arr(const tf_breakdown *b)
     return a;
 }
 
+static json_t *window_stat(const tf_window_stat *w)
+{
+    if (!w->has)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "series", json_string("spot"));
+    json_object_set_new(o, "average_pl", json_real(w->average_pl));
+    json_object_set_new(o, "min_pl", json_real(w->min_pl));
+    json_object_set_new(o, "max_pl", json_real(w->max_pl));
+    json_object_set_new(o, "days", json_integer(w->days));
+    json_object_set_new(o, "days_open", json_integer(w->days_open));
+    json_object_set_new(o, "status", json_string(w->status));
+    return o;
+}
+
 static json_t *strv(char **v, size_t n)
 {
     json_t *a = json_array();
@@ -116,20 +131,11 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
                                                   other_obj(&r->export_breakdown)));
     json_object_set_new(o, "trade_modes",
                         pair(modes_arr(&r->import_breakdown), modes_arr(&r->export_breakdown)));
-    if (r->window.has) {
-        json_t *w = json_object();
-        json_object_set_new(w, "series", json_string(r->window.series));
-        json_object_set_new(w, "kind", json_string(r->window.kind));
-        json_object_set_new(w, "average_pl", json_real(r->window.average_pl));
-        json_object_set_new(w, "min_pl", json_real(r->window.min_pl));
-        json_object_set_new(w, "max_pl", json_real(r->window.max_pl));
-        json_object_set_new(w, "days", json_integer(r->window.days));
-        json_object_set_new(w, "days_open", json_integer(r->window.days_open));
-        json_object_set_new(w, "status", json_string(r->window.status));
-        json_object_set_new(o, "import_window", w);
-    } else {
-        json_object_set_new(o, "import_window", json_null());
-    }
+    json_t *win = json_object();
+    json_object_set_new(win, "hs", r->window.hs[0] ? json_string(r->window.hs) : json_null());
+    json_object_set_new(win, "computed", window_stat(&r->window.computed));
+    json_object_set_new(win, "published", window_stat(&r->window.published));
+    json_object_set_new(o, "import_window", win);
     json_object_set_new(o, "notes", strv(r->notes, r->n_notes));
     int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(o);

@@ -339,16 +339,21 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     write_partners(out, r, &r->export_breakdown, "Export", mlabel, md);
     write_modes(out, &r->import_breakdown, "Imports", mlabel, md);
     write_modes(out, &r->export_breakdown, "Exports", mlabel, md);
-    if (r->window.has) {
+    const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
+    const char *wl[2] = {"computed from prices", "published series"};
+    for (int k = 0; k < 2; k++) {
+        if (!ws[k]->has)
+            continue;
         char avg[32], lo[32], hi[32];
-        tf_format_number(avg, sizeof avg, r->window.average_pl, 0);
-        tf_format_number(lo, sizeof lo, r->window.min_pl, 0);
-        tf_format_number(hi, sizeof hi, r->window.max_pl, 0);
-        fprintf(out, "%sImport window, %s: %s; average spot import P/L %s CNY/t over %d day%s "
-                     "(from %s to %s), open on %d day%s (published series).\n",
-                md ? "\n" : "\n", mlabel, r->window.status, avg, r->window.days,
-                r->window.days == 1 ? "" : "s", lo, hi, r->window.days_open,
-                r->window.days_open == 1 ? "" : "s");
+        tf_format_number(avg, sizeof avg, ws[k]->average_pl, 0);
+        tf_format_number(lo, sizeof lo, ws[k]->min_pl, 0);
+        tf_format_number(hi, sizeof hi, ws[k]->max_pl, 0);
+        fprintf(out, "%sImport window, %s (%s%s%s): %s; average spot import P/L %s CNY/t over "
+                     "%d day%s (from %s to %s), open on %d day%s.\n",
+                md ? "\n" : "\n", mlabel, wl[k], k == 0 ? ", HS " : "",
+                k == 0 ? r->window.hs : "", ws[k]->status, avg, ws[k]->days,
+                ws[k]->days == 1 ? "" : "s", lo, hi, ws[k]->days_open,
+                ws[k]->days_open == 1 ? "" : "s");
     }
     if (r->n_notes) {
         fprintf(out, md ? "\n### Notes\n\n" : "\nNotes\n");

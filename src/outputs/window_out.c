@@ -73,3 +73,93 @@ tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format
             w->has_spot ? "spot" : "forward", main->pl < 0 ? "loss" : "profit", pl);
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
+
+static void opt_num(char *buf, size_t len, int has, double v, int decimals)
+{
+    if (has)
+        tf_format_number(buf, len, v, decimals);
+    else
+        snprintf(buf, len, "n/a");
+}
+
+tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt)
+{
+    if (fmt == TF_OUT_JSON) {
+        json_t *o = json_object(), *days = json_array(), *months = json_array();
+        json_object_set_new(o, "product", json_string(s->product));
+        json_object_set_new(o, "from", json_string(s->from));
+        json_object_set_new(o, "to", json_string(s->to));
+        json_object_set_new(o, "hs", json_string(s->hs));
+        json_object_set_new(o, "origin_group", json_string(s->origin_group));
+        for (size_t i = 0; i < s->n_days; i++) {
+            const tf_window_day *d = &s->days[i];
+            json_t *j = json_object();
+            json_object_set_new(j, "date", json_string(d->date));
+            json_object_set_new(j, "spot", d->has_spot ? window_obj(&d->spot_in, &d->spot)
+                                                       : json_null());
+            json_object_set_new(j, "forward", d->has_forward
+                                                  ? window_obj(&d->forward_in, &d->forward)
+                                                  : json_null());
+            json_object_set_new(j, "spot_missing",
+                                d->has_spot ? json_null() : json_string(d->spot_missing));
+            json_object_set_new(j, "published_pl",
+                                d->has_published ? json_real(d->published_pl) : json_null());
+            json_array_append_new(days, j);
+        }
+        for (size_t i = 0; i < s->n_months; i++) {
+            const tf_window_month_avg *m = &s->months[i];
+            json_t *j = json_object();
+            json_object_set_new(j, "month", json_string(m->month));
+            json_object_set_new(j, "computed_pl",
+                                m->computed_days ? json_real(m->computed_pl) : json_null());
+            json_object_set_new(j, "computed_days", json_integer(m->computed_days));
+            json_object_set_new(j, "computed_days_open", json_integer(m->computed_open));
+            json_object_set_new(j, "published_pl",
+                                m->published_days ? json_real(m->published_pl) : json_null());
+            json_object_set_new(j, "published_days", json_integer(m->published_days));
+            json_object_set_new(j, "published_days_open", json_integer(m->published_open));
+            json_array_append_new(months, j);
+        }
+        json_object_set_new(o, "days", days);
+        json_object_set_new(o, "months", months);
+        int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        json_decref(o);
+        fputc('\n', out);
+        return rc || ferror(out) ? TF_ERR_IO : TF_OK;
+    }
+    if (fmt != TF_OUT_TEXT)
+        return TF_ERR_USAGE;
+    fprintf(out, "Import window of %s, %s to %s (HS %s, %s); CNY/t unless stated\n\n",
+            s->product, s->from, s->to, s->hs, s->origin_group);
+    fprintf(out, "%-10s %9s %7s %8s %8s %11s %9s %9s %10s\n", "date", "LME cash", "USD/CNY",
+            "spot", "premium", "import cost", "spot P/L", "fwd P/L", "published");
+    for (size_t i = 0; i < s->n_days; i++) {
+        const tf_window_day *d = &s->days[i];
+        char pub[32], fwd[32];
+        opt_num(pub, sizeof pub, d->has_published, d->published_pl, 0);
+        opt_num(fwd, sizeof fwd, d->has_forward, d->forward.pl, 0);
+        if (d->has_spot) {
+            char lme[32], dom[32], cost[32], pl[32];
+            tf_format_number(lme, sizeof lme, d->spot_in.lme, 1);
+            tf_format_number(dom, sizeof dom, d->spot_in.domestic, 0);
+            tf_format_number(cost, sizeof cost, d->spot.import_cost, 0);
+            tf_format_number(pl, sizeof pl, d->spot.pl, 0);
+            fprintf(out, "%-10s %9s %7.4f %8s %8g %11s %9s %9s %10s\n", d->date, lme,
+                    d->spot_in.usdcny, dom, d->spot_in.premium, cost, pl, fwd, pub);
+        } else {
+            fprintf(out, "%-10s %-56s %9s %10s\n", d->date, d->spot_missing, fwd, pub);
+        }
+    }
+    fprintf(out, "\nMonthly averages over the days with a figure (gaps are not filled)\n");
+    fprintf(out, "%-8s %18s %6s %6s %18s %6s %6s\n", "month", "computed spot P/L", "days",
+            "open", "published spot P/L", "days", "open");
+    for (size_t i = 0; i < s->n_months; i++) {
+        const tf_window_month_avg *m = &s->months[i];
+        char c[32], p[32];
+        opt_num(c, sizeof c, m->computed_days > 0, m->computed_pl, 0);
+        opt_num(p, sizeof p, m->published_days > 0, m->published_pl, 0);
+        fprintf(out, "%-8s %18s %6d %6d %18s %6d %6d\n", m->month, c, m->computed_days,
+                m->computed_open, p, m->published_days, m->published_open);
+    }
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}

@@ -45,8 +45,7 @@ static int days_in(int y, int m)
     return m == 2 && leap ? 29 : d[m - 1];
 }
 
-/* "d/m/yyyy" or "yyyy-mm-dd" -> "YYYY-MM-DD"; 0 when not a valid date. */
-static int parse_date(const char *s, size_t n, char out[11])
+int tf_rparse_date(const char *s, size_t n, char out[11])
 {
     int y = 0, m = 0, d = 0;
     char buf[16];
@@ -114,7 +113,7 @@ tf_status tf_read_plseries(tf_rctx *c)
         tf_window_point p;
         memset(&p, 0, sizeof p);
         p.line = line;
-        if (!parse_date(v, vl, p.date))
+        if (!tf_rparse_date(v, vl, p.date))
             return tf_rerr(c, line, map[P_DATE] + 1,
                            "bad date '%.*s' (d/m/yyyy or yyyy-mm-dd)", (int)(vl > 20 ? 20 : vl),
                            v);
@@ -143,6 +142,7 @@ tf_status tf_read_plseries(tf_rctx *c)
                                "%s of %.*s CNY/t is outside -100,000..100,000", series[k],
                                (int)vl, v);
             p.series = series[k];
+            p.kind = "published";
             p.value = (double)q / TF_MILLI;
             st = c->opts->points(c->opts->points_ctx, &p, c->diag);
             if (st)

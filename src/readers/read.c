@@ -12,6 +12,7 @@ const char *tf_format_name(tf_format f)
     case TF_FORMAT_TFCSV: return "tfcsv";
     case TF_FORMAT_GACC: return "gacc";
     case TF_FORMAT_PLSERIES: return "plseries";
+    case TF_FORMAT_PRICES: return "prices";
     case TF_FORMAT_AUTO: break;
     }
     return "auto";
@@ -26,6 +27,8 @@ tf_format tf_format_parse(const char *s, int *ok)
         return TF_FORMAT_GACC;
     if (strcmp(s, "plseries") == 0)
         return TF_FORMAT_PLSERIES;
+    if (strcmp(s, "prices") == 0)
+        return TF_FORMAT_PRICES;
     if (strcmp(s, "auto") == 0)
         return TF_FORMAT_AUTO;
     *ok = 0;
@@ -320,6 +323,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
             fmt = TF_FORMAT_TFCSV;
         else if (tf_plseries_header_match(c.hdr, c.nhdr)) /* before GACC: both have a date */
             fmt = TF_FORMAT_PLSERIES;
+        else if (tf_prices_header_match(c.hdr, c.nhdr))
+            fmt = TF_FORMAT_PRICES;
         else if (tf_gacc_header_match(c.hdr, c.nhdr))
             fmt = TF_FORMAT_GACC;
         else {
@@ -351,6 +356,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         st = tf_read_tfcsv(&c);
     } else if (fmt == TF_FORMAT_PLSERIES) {
         st = tf_read_plseries(&c);
+    } else if (fmt == TF_FORMAT_PRICES) {
+        st = tf_read_prices(&c);
     } else {
         st = tf_read_gacc(&c);
     }

@@ -64,6 +64,10 @@ tf_status tf_read_tfcsv(tf_rctx *c);
 tf_status tf_read_gacc(tf_rctx *c);
 tf_status tf_read_plseries(tf_rctx *c);
 int tf_plseries_header_match(char **hdr, size_t n);
+tf_status tf_read_prices(tf_rctx *c);
+int tf_prices_header_match(char **hdr, size_t n);
+/* "d/m/yyyy" or "yyyy-mm-dd" -> "YYYY-MM-DD"; 0 when not a valid date. */
+int tf_rparse_date(const char *s, size_t n, char out[11]);
 /* 1 when the header looks like that format. */
 int tf_tfcsv_header_match(char **hdr, size_t n);
 int tf_gacc_header_match(char **hdr, size_t n);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tradeflow/stats.h"
+#include "tradeflow/window.h"
 #include "../common/util.h"
 
 #define N_MONTHS 24 /* January of the previous year .. December of this year */
@@ -745,36 +746,84 @@ static tf_status list_commodities(tf_report *rep, const agg *month[2])
     return TF_OK;
 }
 
-static tf_status window_day(void *ctx, const char *date, double value)
+static void stat_add(tf_window_stat *w, double value);
+
+static tf_status published_day(void *ctx, const char *date, double value)
 {
     (void)date;
-    tf_window_month *w = ctx;
+    stat_add(ctx, value);
+    return TF_OK;
+}
+
+static void stat_add(tf_window_stat *w, double value)
+{
     if (!w->days || value < w->min_pl)
         w->min_pl = value;
     if (!w->days || value > w->max_pl)
         w->max_pl = value;
-    w->average_pl += value; /* the sum until the end */
+    w->average_pl += value; /* the sum until stat_end */
     w->days++;
     w->days_open += value > 0;
-    return TF_OK;
 }
 
-/* The month's import window from the published spot P/L series. */
-static tf_status window_month(tf_db *db, const tf_query *q, tf_report *rep)
+static void stat_end(tf_window_stat *w)
+{
+    if (!w->days)
+        return;
+    w->has = 1;
+    w->average_pl /= w->days;
+    tf_scopy(w->status, sizeof w->status, w->average_pl > 0 ? "open" : "closed");
+}
+
+/* The month's import window: computed from stored prices where there are
+ * any, and the published spot P/L series, kept apart. The computed window
+ * uses the product's code with the lowest duty (the line traders import
+ * under, e.g. 76011090 for primary aluminium). */
+static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                              tf_report *rep)
 {
     tf_window_month *w = &rep->window;
     char from[11], to[11];
     tf_fmt(from, sizeof from, "%s-01", q->period);
-    tf_fmt(to, sizeof to, "%s-31", q->period);
-    tf_status st = tf_db_window_points(db, q->product ? q->product : "", "spot", from, to,
-                                       q->as_of, window_day, w);
-    if (st != TF_OK || !w->days)
-        return st;
-    w->has = 1;
-    w->average_pl /= w->days;
-    tf_scopy(w->series, sizeof w->series, "spot");
-    tf_scopy(w->kind, sizeof w->kind, "published");
-    tf_scopy(w->status, sizeof w->status, w->average_pl > 0 ? "open" : "closed");
+    int idx = tf_period_index(q->period);
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = idx / 12, mo = idx % 12;
+    int last = mdays[mo] + (mo == 1 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    tf_fmt(to, sizeof to, "%s-%02d", q->period, last);
+    double best = 1e9;
+    for (size_t i = 0; ref && i < q->n_codes; i++) {
+        double vat, duty, misc;
+        if (tf_window_params(ref, from, q->codes[i], "MFN", &vat, &duty, &misc, NULL) == TF_OK &&
+            duty < best) {
+            best = duty;
+            tf_scopy(w->hs, sizeof w->hs, q->codes[i]);
+        }
+    }
+    tf_window_series *s = NULL;
+    tf_status st = TF_OK;
+    if (w->hs[0]) {
+        st = tf_window_series_compute(db, ref, q->product ? q->product : "", from, to, w->hs,
+                                      "MFN", NULL, q->as_of, &s);
+        if (st == TF_ERR_NOT_FOUND)
+            st = TF_OK; /* no parameters: no computed window */
+        if (st != TF_OK)
+            return st;
+    }
+    for (size_t i = 0; s && i < s->n_days; i++) {
+        if (s->days[i].has_spot)
+            stat_add(&w->computed, s->days[i].spot.pl);
+        if (s->days[i].has_published)
+            stat_add(&w->published, s->days[i].published_pl);
+    }
+    tf_window_series_free(&s);
+    if (!w->hs[0]) { /* no window parameters for this product: published figures only */
+        st = tf_db_window_points(db, q->product ? q->product : "", "published", "spot", from, to,
+                                 q->as_of, published_day, &w->published);
+        if (st != TF_OK)
+            return st;
+    }
+    stat_end(&w->computed);
+    stat_end(&w->published);
     return TF_OK;
 }
 
@@ -878,7 +927,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);
     if (st == TF_OK)
-        st = window_month(db, q, rep);
+        st = window_month(db, ref, q, rep);
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)

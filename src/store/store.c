@@ -401,6 +401,7 @@ static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
     sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, p->kind, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     int exists = rc == SQLITE_ROW;
     double old = exists ? sqlite3_column_double(s, 0) : 0;
@@ -419,6 +420,7 @@ static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
     sqlite3_bind_double(s, 4, p->value);
     sqlite3_bind_int64(s, 5, x->source_id);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)p->line);
+    sqlite3_bind_text(s, 7, p->kind, -1, SQLITE_STATIC);
     rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
@@ -573,12 +575,12 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
                                 "SELECT value FROM window_point WHERE product=?1 AND series=?2"
-                                " AND kind='published' AND date=?3 ORDER BY id DESC LIMIT 1",
+                                " AND kind=?4 AND date=?3 ORDER BY id DESC LIMIT 1",
                                 -1, &x.plookup, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
                                 "INSERT INTO window_point(product, series, kind, date, value,"
-                                " source_id, line) VALUES(?1, ?2, 'published', ?3, ?4, ?5, ?6)",
+                                " source_id, line) VALUES(?1, ?2, ?7, ?3, ?4, ?5, ?6)",
                                 -1, &x.pinsert, NULL);
     tf_read_opts ro = *opts;
     ro.points = point_sink;
@@ -941,8 +943,9 @@ int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
     return found;
 }
 
-tf_status tf_db_window_points(tf_db *d, const char *product, const char *series,
-                              const char *from, const char *to, const char *as_of,
+tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
+                              const char *series, const char *from, const char *to,
+                              const char *as_of,
                               tf_status (*fn)(void *ctx, const char *date, double value),
                               void *ctx)
 {
@@ -957,7 +960,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *series,
     if (sqlite3_prepare_v2(d->db,
                            "SELECT w.date, w.value FROM window_point w JOIN source s"
                            " ON s.id = w.source_id WHERE w.product=?1 AND w.series=?2 AND"
-                           " w.kind='published' AND w.date BETWEEN ?3 AND ?4 AND"
+                           " w.kind=?6 AND w.date BETWEEN ?3 AND ?4 AND"
                            " s.ingested_at <= ?5 ORDER BY w.date, w.id",
                            -1, &s, NULL) != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
@@ -968,6 +971,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *series,
     sqlite3_bind_text(s, 3, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, kind, -1, SQLITE_STATIC);
     tf_status st = TF_OK;
     char date[16] = "";
     double value = 0;

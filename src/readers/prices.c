@@ -1,0 +1,164 @@
+/*
+ * Daily price inputs of the import window (docs/prices.md): date and any of
+ * lme_cash, lme_3m (USD/t), shfe, spot (CNY/t), premium_low, premium_high
+ * (USD/t), usdcny, usdcny_fwd; any cell may be empty (no price that day).
+ * Dates strictly increasing; prices must be sane: a clear error names the
+ * field otherwise.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers.h"
+
+static const struct {
+    const char *name;
+    double lo, hi;     /* accepted range */
+    const char *unit;
+} fields[] = {
+    {"lme_cash", 0, 100000, "USD/t"},   {"lme_3m", 0, 100000, "USD/t"},
+    {"shfe", 0, 1000000, "CNY/t"},      {"spot", 0, 1000000, "CNY/t"},
+    {"premium_low", 0, 10000, "USD/t"}, {"premium_high", 0, 10000, "USD/t"},
+    {"usdcny", 1, 20, "CNY per USD"},   {"usdcny_fwd", 1, 20, "CNY per USD"},
+};
+#define N_FIELDS (sizeof fields / sizeof fields[0])
+
+/* A plain decimal ("6.7289", "-12", "1903.5"): digits, one optional point,
+ * an optional leading minus; no exponent, no separators. */
+static int parse_decimal(const char *s, size_t n, double *out)
+{
+    char buf[40];
+    size_t i = 0, digits = 0, dots = 0;
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    if (s[0] == '-')
+        i = 1;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == '.' && !dots)
+            dots++;
+        else
+            return 0;
+    }
+    if (!digits)
+        return 0;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    *out = strtod(buf, NULL);
+    return 1;
+}
+
+static int field_of(const char *name)
+{
+    for (size_t k = 0; k < N_FIELDS; k++)
+        if (!strcmp(name, fields[k].name))
+            return (int)k;
+    return -1;
+}
+
+int tf_prices_header_match(char **hdr, size_t n)
+{
+    int date = 0, price = 0;
+    for (size_t i = 0; i < n; i++) {
+        date |= !strcmp(hdr[i], "date");
+        price |= field_of(hdr[i]) >= 0;
+    }
+    return date && price;
+}
+
+tf_status tf_read_prices(tf_rctx *c)
+{
+    if (!c->opts->points) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+               "%s: a prices file goes into a database (tradeflow ingest)", c->name);
+        return TF_ERR_USAGE;
+    }
+    int date_col = -1, map[N_FIELDS];
+    for (size_t k = 0; k < N_FIELDS; k++)
+        map[k] = -1;
+    for (size_t i = 0; i < c->nhdr; i++) {
+        if (!strcmp(c->hdr[i], "date")) {
+            date_col = (int)i;
+            continue;
+        }
+        int k = field_of(c->hdr[i]);
+        if (k < 0 && !(i == c->nhdr - 1 && c->hdr[i][0] == '\0'))
+            return tf_rerr(c, c->hdr_line, i + 1,
+                           "unknown prices column '%.60s' (date, lme_cash, lme_3m, shfe, spot, "
+                           "premium_low, premium_high, usdcny, usdcny_fwd)", c->hdr[i]);
+        if (k >= 0 && map[k] >= 0)
+            return tf_rerr(c, c->hdr_line, i + 1, "column '%s' appears twice", c->hdr[i]);
+        if (k >= 0)
+            map[k] = (int)i;
+    }
+    tf_csv_field *f;
+    size_t n;
+    unsigned long line, col;
+    char err[256], prev[11] = "";
+    unsigned long prev_line = 0;
+    int rc;
+    while ((rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err)) == 1) {
+        if (n == 1 && f[0].n == 0 && !f[0].quoted)
+            continue;
+        if (n != c->nhdr)
+            return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
+                           "expected %zu fields as in the header, found %zu", c->nhdr, n);
+        c->stats->rows++;
+        const char *v;
+        size_t vl;
+        tf_status st = tf_rdecode(c, &f[date_col], line, date_col + 1, &v, &vl);
+        if (st)
+            return st;
+        v = tf_trim(v, &vl);
+        tf_window_point p;
+        memset(&p, 0, sizeof p);
+        p.line = line;
+        p.kind = "price";
+        if (!tf_rparse_date(v, vl, p.date))
+            return tf_rerr(c, line, date_col + 1, "bad date '%.*s' (yyyy-mm-dd or d/m/yyyy)",
+                           (int)(vl > 20 ? 20 : vl), v);
+        if (prev[0] && strcmp(p.date, prev) <= 0)
+            return tf_rerr(c, line, date_col + 1, "date %s %s %s on line %lu", p.date,
+                           strcmp(p.date, prev) == 0 ? "repeats" : "comes before", prev,
+                           prev_line);
+        memcpy(prev, p.date, sizeof prev);
+        prev_line = line;
+        double lo = -1, hi = -1;
+        for (size_t k = 0; k < N_FIELDS; k++) {
+            if (map[k] < 0)
+                continue;
+            st = tf_rdecode(c, &f[map[k]], line, map[k] + 1, &v, &vl);
+            if (st)
+                return st;
+            v = tf_trim(v, &vl);
+            if (vl == 0)
+                continue; /* no price that day: a gap */
+            double x;
+            if (!parse_decimal(v, vl, &x))
+                return tf_rerr(c, line, map[k] + 1, "%s '%.*s' is not a number", fields[k].name,
+                               (int)(vl > 40 ? 40 : vl), v);
+            /* a premium may be 0; every other price must be above its floor */
+            int premium = !strncmp(fields[k].name, "premium", 7);
+            if (!(premium ? x >= fields[k].lo : x > fields[k].lo) || x > fields[k].hi)
+                return tf_rerr(c, line, map[k] + 1, "%s %.*s is outside %g..%g %s",
+                               fields[k].name, (int)vl, v, fields[k].lo, fields[k].hi,
+                               fields[k].unit);
+            if (k == 4)
+                lo = x;
+            if (k == 5)
+                hi = x;
+            p.series = fields[k].name;
+            p.value = x;
+            st = c->opts->points(c->opts->points_ctx, &p, c->diag);
+            if (st)
+                return st;
+            c->stats->kept++;
+        }
+        if (lo >= 0 && hi >= 0 && lo > hi)
+            return tf_rerr(c, line, map[4] + 1, "premium_low %g is above premium_high %g", lo,
+                           hi);
+    }
+    if (rc < 0)
+        return tf_rcsv_error(c, rc, line, col, err);
+    return TF_OK;
+}

@@ -1,0 +1,250 @@
+/* The daily import-window series and its monthly averages (tradeflow/window.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tradeflow/store.h"
+#include "tradeflow/window.h"
+#include "../common/util.h"
+
+enum { F_LME, F_LME3, F_SHFE, F_SPOT, F_PLO, F_PHI, F_FX, F_FXF, F_PUB, F_COUNT };
+static const char *const series_names[F_COUNT] = {
+    "lme_cash", "lme_3m", "shfe", "spot", "premium_low", "premium_high", "usdcny", "usdcny_fwd",
+    "spot"};
+
+typedef struct day_values {
+    char date[11];
+    int has[F_COUNT];
+    double v[F_COUNT];
+} day_values;
+
+typedef struct collect {
+    day_values *days;
+    size_t n, cap;
+    int field;
+} collect;
+
+static day_values *day_of(collect *c, const char *date)
+{
+    /* days arrive in date order per field; a linear search from the end is enough */
+    for (size_t i = c->n; i > 0; i--)
+        if (!strcmp(c->days[i - 1].date, date))
+            return &c->days[i - 1];
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 64;
+        day_values *p = realloc(c->days, nc * sizeof *p);
+        if (!p)
+            return NULL;
+        c->days = p;
+        c->cap = nc;
+    }
+    day_values *d = &c->days[c->n++];
+    memset(d, 0, sizeof *d);
+    tf_scopy(d->date, sizeof d->date, date);
+    return d;
+}
+
+static tf_status collect_fn(void *ctx, const char *date, double value)
+{
+    collect *c = ctx;
+    day_values *d = day_of(c, date);
+    if (!d)
+        return TF_ERR_NOMEM;
+    d->has[c->field] = 1;
+    d->v[c->field] = value;
+    return TF_OK;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    return strcmp(((const day_values *)a)->date, ((const day_values *)b)->date);
+}
+
+/* Day number from a "YYYY-MM-DD" date (days since 1970-01-01), -1 if invalid. */
+static long day_number(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+        return -1;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return -1;
+    /* days from civil (Howard Hinnant's algorithm) */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long n = era * 146097 + doe - 719468;
+    /* reject 2025-02-30 and the like: convert back */
+    return n;
+}
+
+static void date_of(long n, char out[11])
+{
+    n += 719468;
+    long era = (n >= 0 ? n : n - 146096) / 146097;
+    long doe = n - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    tf_fmt(out, 11, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
+static int weekday(long n) { return (int)(((n % 7) + 10) % 7); } /* 0 = Monday; 1970-01-01 was a Thursday */
+
+tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, const char *product,
+                                   const char *from, const char *to, const char *hs,
+                                   const char *origin_group, const tf_window_overrides *ov,
+                                   const char *as_of, tf_window_series **out)
+{
+    *out = NULL;
+    long a = day_number(from), b = day_number(to);
+    char chk[11];
+    if (a >= 0)
+        date_of(a, chk);
+    if (a < 0 || b < 0 || strcmp(chk, from) || (date_of(b, chk), strcmp(chk, to)) || b < a ||
+        b - a > 3660)
+        return TF_ERR_USAGE;
+    collect c = {0};
+    tf_status st = TF_OK;
+    for (int f = 0; f < F_COUNT && st == TF_OK; f++) {
+        c.field = f;
+        st = tf_db_window_points(db, product, f == F_PUB ? "published" : "price", series_names[f],
+                                 from, to, as_of, collect_fn, &c);
+    }
+    if (st != TF_OK) {
+        free(c.days);
+        return st;
+    }
+    /* every weekday of the range is a row, so gaps show */
+    for (long n = a; n <= b; n++) {
+        if (weekday(n) >= 5)
+            continue;
+        char d[11];
+        date_of(n, d);
+        if (!day_of(&c, d)) {
+            free(c.days);
+            return TF_ERR_NOMEM;
+        }
+    }
+    if (c.n)
+        qsort(c.days, c.n, sizeof *c.days, cmp_day);
+    tf_window_series *s = calloc(1, sizeof *s);
+    if (!s) {
+        free(c.days);
+        return TF_ERR_NOMEM;
+    }
+    tf_scopy(s->product, sizeof s->product, product);
+    tf_scopy(s->from, sizeof s->from, from);
+    tf_scopy(s->to, sizeof s->to, to);
+    tf_scopy(s->hs, sizeof s->hs, hs);
+    tf_scopy(s->origin_group, sizeof s->origin_group, origin_group);
+    s->days = calloc(c.n ? c.n : 1, sizeof *s->days);
+    s->months = calloc(c.n ? c.n : 1, sizeof *s->months);
+    if (!s->days || !s->months) {
+        free(c.days);
+        tf_window_series_free(&s);
+        return TF_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < c.n && st == TF_OK; i++) {
+        const day_values *v = &c.days[i];
+        tf_window_day *w = &s->days[s->n_days++];
+        tf_scopy(w->date, sizeof w->date, v->date);
+        for (int f = 0; f < F_PUB; f++)
+            w->has_prices |= v->has[f];
+        if (v->has[F_PUB]) {
+            w->has_published = 1;
+            w->published_pl = v->v[F_PUB];
+        }
+        double vat, duty, misc;
+        const char *why = NULL;
+        if (w->has_prices) {
+            if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, &why) !=
+                TF_OK) {
+                st = TF_ERR_NOT_FOUND;
+                break;
+            }
+            if (ov && !isnan(ov->vat_pct))
+                vat = ov->vat_pct;
+            if (ov && !isnan(ov->duty_pct))
+                duty = ov->duty_pct;
+            if (ov && !isnan(ov->misc))
+                misc = ov->misc;
+        }
+        int prem = v->has[F_PLO] && v->has[F_PHI];
+        double premium = prem ? (v->v[F_PLO] + v->v[F_PHI]) / 2 : 0;
+        const int need[2][3] = {{F_LME, F_FX, F_SPOT}, {F_LME3, F_FXF, F_SHFE}};
+        for (int k = 0; k < 2 && w->has_prices; k++) {
+            const char *missing = NULL;
+            for (int j = 0; j < 3 && !missing; j++)
+                if (!v->has[need[k][j]])
+                    missing = series_names[need[k][j]];
+            if (!missing && !prem)
+                missing = v->has[F_PLO] ? "premium_high" : "premium_low";
+            if (missing) {
+                if (k == 0)
+                    tf_fmt(w->spot_missing, sizeof w->spot_missing, "no %s", missing);
+                continue;
+            }
+            tf_window_inputs in = {v->v[need[k][0]], premium, v->v[need[k][1]],
+                                   v->v[need[k][2]], vat, duty, misc};
+            tf_window *r = k == 0 ? &w->spot : &w->forward;
+            if (tf_window_compute(&in, r, &why) != TF_OK)
+                continue; /* stored prices were validated at ingest */
+            if (k == 0) {
+                w->has_spot = 1;
+                w->spot_in = in;
+            } else {
+                w->has_forward = 1;
+                w->forward_in = in;
+            }
+        }
+        if (!w->has_prices)
+            tf_scopy(w->spot_missing, sizeof w->spot_missing, "no prices");
+        /* monthly averages over the days that have a value */
+        tf_window_month_avg *m = s->n_months ? &s->months[s->n_months - 1] : NULL;
+        if (!m || strncmp(m->month, w->date, 7)) {
+            m = &s->months[s->n_months++];
+            tf_copy(m->month, sizeof m->month, w->date, 7);
+        }
+        if (w->has_spot) {
+            m->computed_pl += w->spot.pl;
+            m->computed_days++;
+            m->computed_open += w->spot.pl > 0;
+        }
+        if (w->has_published) {
+            m->published_pl += w->published_pl;
+            m->published_days++;
+            m->published_open += w->published_pl > 0;
+        }
+    }
+    free(c.days);
+    if (st != TF_OK) {
+        tf_window_series_free(&s);
+        return st;
+    }
+    for (size_t i = 0; i < s->n_months; i++) {
+        if (s->months[i].computed_days)
+            s->months[i].computed_pl /= s->months[i].computed_days;
+        if (s->months[i].published_days)
+            s->months[i].published_pl /= s->months[i].published_days;
+    }
+    *out = s;
+    return TF_OK;
+}
+
+void tf_window_series_free(tf_window_series **s)
+{
+    if (!s || !*s)
+        return;
+    free((*s)->days);
+    free((*s)->months);
+    free(*s);
+    *s = NULL;
+}
