@@ -80,6 +80,12 @@ const tf_partner *tf_refdata_partner_by_iso3(const tf_refdata *ref, const char *
 
 const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const char *code);
 
+/* Add import-window parameters from a CSV file with the columns of
+ * data/window-params.csv; they override the built-in ones where both apply
+ * (same parameter, code, group and date). Errors as tf_refdata_add_products. */
+tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
+                                       size_t errlen);
+
 size_t tf_refdata_window_param_count(const tf_refdata *ref);
 const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i);
 const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code);

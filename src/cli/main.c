@@ -36,6 +36,9 @@ static const char usage_main[] =
     "  --products FILE     add product definitions from a CSV file (repeatable;\n"
     "                      also $TRADEFLOW_PRODUCTS, colon-separated, and\n"
     "                      ~/.config/tradeflow/products.csv when present)\n"
+    "  --window-params FILE  import-window parameters (VAT, duty, misc) overriding\n"
+    "                      data/window-params.csv (also $TRADEFLOW_WINDOW_PARAMS and\n"
+    "                      ~/.config/tradeflow/window-params.csv)\n"
     "  --help, -h          this text; COMMAND --help for a command's options\n"
     "  --version           print the version\n"
     "\n"
@@ -173,6 +176,7 @@ typedef struct common {
     const char *db_path;
     const char *products[16];
     int n_products;
+    const char *window_params;
     tf_refdata *ref;
 } common;
 
@@ -231,6 +235,23 @@ static int load_refdata(common *c)
             }
         }
         free(copy);
+    }
+    const char *wp = c->window_params ? c->window_params : getenv("TRADEFLOW_WINDOW_PARAMS");
+    char uwp[1024] = "";
+    if (!wp || !*wp) {
+        if (xdg && *xdg)
+            snprintf(uwp, sizeof uwp, "%s/tradeflow/window-params.csv", xdg);
+        else if (home && *home)
+            snprintf(uwp, sizeof uwp, "%s/.config/tradeflow/window-params.csv", home);
+        if (uwp[0] && stat(uwp, &sb) == 0)
+            wp = uwp;
+    }
+    if (wp && *wp) {
+        tf_status st = tf_refdata_add_window_params(c->ref, wp, err, sizeof err);
+        if (st) {
+            error("%s", err);
+            return exit_for(st);
+        }
     }
     for (int i = 0; i < c->n_products; i++) {
         tf_status st = tf_refdata_add_products(c->ref, c->products[i], err, sizeof err);
@@ -994,6 +1015,8 @@ int main(int argc, char **argv)
     while (a.i < argc && !bad) {
         if (opt(&a, "--db", 1, &v, &bad))
             c.db_path = v;
+        else if (opt(&a, "--window-params", 1, &v, &bad))
+            c.window_params = v;
         else if (opt(&a, "--products", 1, &v, &bad)) {
             if (c.n_products == 16) {
                 error("at most 16 --products files");
@@ -1029,6 +1052,8 @@ int main(int argc, char **argv)
             else if (c.n_products < 16)
                 c.products[c.n_products++] = argv[i + 1];
             i++;
+        } else if (!strcmp(argv[i], "--window-params") && i + 1 < argc) {
+            c.window_params = argv[++i];
         } else if (!strncmp(argv[i], "--db=", 5)) {
             c.db_path = argv[i] + 5;
         } else if (!strncmp(argv[i], "--products=", 11)) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tradeflow/refdata.h"
 #include "../common/util.h"
@@ -319,6 +320,79 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
     return TF_OK;
 }
 
+/* Append window parameters; later rows win ties, so a user's file overrides. */
+static tf_status add_window_params(tf_refdata *r, const table *t, const char *origin, char *err,
+                                   size_t errlen)
+{
+    int cp = table_col(t, "parameter"), ch = table_col(t, "hs"), cg = table_col(t, "origin_group"),
+        cf = table_col(t, "from"), cv = table_col(t, "value"), cs = table_col(t, "source");
+    if (cp < 0 || cf < 0 || cv < 0) {
+        tf_fmt(err, errlen, "%s:1:1: window parameters need the columns parameter, from, value",
+               origin);
+        return TF_ERR_INPUT;
+    }
+    tf_window_param *np = realloc(r->wparams, (r->n_wparams + t->nrows + 1) * sizeof *np);
+    if (!np)
+        return TF_ERR_NOMEM;
+    r->wparams = np;
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_window_param w;
+        w.parameter = cell(t, i, cp);
+        w.hs = cell(t, i, ch);
+        w.origin_group = cell(t, i, cg);
+        w.from = cell(t, i, cf);
+        w.source = cell(t, i, cs);
+        char *end;
+        w.value = strtod(cell(t, i, cv), &end);
+        size_t fl = strlen(w.from);
+        if (strcmp(w.parameter, "vat") && strcmp(w.parameter, "duty") && strcmp(w.parameter, "misc")) {
+            tf_fmt(err, errlen, "%s:%lu:%d: unknown parameter '%s' (vat, duty, misc)", origin,
+                   t->lines[i], cp + 1, w.parameter);
+            return TF_ERR_INPUT;
+        }
+        if (!cell(t, i, cv)[0] || *end || w.value < 0 || w.value > 100000) {
+            tf_fmt(err, errlen, "%s:%lu:%d: bad value '%s'", origin, t->lines[i], cv + 1,
+                   cell(t, i, cv));
+            return TF_ERR_INPUT;
+        }
+        if (fl != 10 || w.from[4] != '-' || w.from[7] != '-') {
+            tf_fmt(err, errlen, "%s:%lu:%d: bad date '%s' (YYYY-MM-DD)", origin, t->lines[i],
+                   cf + 1, w.from);
+            return TF_ERR_INPUT;
+        }
+        if (!strcmp(w.parameter, "duty") && (!w.hs[0] || !w.origin_group[0])) {
+            tf_fmt(err, errlen, "%s:%lu:1: a duty needs an hs code and an origin_group", origin,
+                   t->lines[i]);
+            return TF_ERR_INPUT;
+        }
+        r->wparams[r->n_wparams++] = w;
+    }
+    return TF_OK;
+}
+
+tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
+                                       size_t errlen)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        tf_fmt(err, errlen, "%s: is a directory", path);
+        return TF_ERR_IO;
+    }
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        tf_fmt(err, errlen, "%s: %s", path, strerror(errno));
+        return TF_ERR_IO;
+    }
+    table t;
+    tf_status st = table_read(ref, in, path, &t, err, errlen);
+    fclose(in);
+    if (st != TF_OK)
+        return st;
+    st = add_window_params(ref, &t, path, err, errlen);
+    table_free(&t);
+    return st;
+}
+
 tf_status tf_refdata_open(tf_refdata **out)
 {
     *out = NULL;
@@ -418,27 +492,10 @@ tf_status tf_refdata_open(tf_refdata **out)
     if ((st = table_embedded(r, tf_data_window_params, tf_data_window_params_len,
                              "window-params.csv", &t)))
         goto fail;
-    r->wparams = calloc(t.nrows ? t.nrows : 1, sizeof *r->wparams);
-    if (!r->wparams) {
-        table_free(&t);
-        st = TF_ERR_NOMEM;
-        goto fail;
-    }
-    {
-        int cp = table_col(&t, "parameter"), ch = table_col(&t, "hs"),
-            cg = table_col(&t, "origin_group"), cf = table_col(&t, "from"),
-            cv = table_col(&t, "value"), cs = table_col(&t, "source");
-        for (size_t i = 0; i < t.nrows; i++) {
-            tf_window_param *w = &r->wparams[r->n_wparams++];
-            w->parameter = cell(&t, i, cp);
-            w->hs = cell(&t, i, ch);
-            w->origin_group = cell(&t, i, cg);
-            w->from = cell(&t, i, cf);
-            w->value = strtod(cell(&t, i, cv), NULL);
-            w->source = cell(&t, i, cs);
-        }
-    }
+    st = add_window_params(r, &t, "window-params.csv", err, sizeof err);
     table_free(&t);
+    if (st)
+        goto fail;
     *out = r;
     return TF_OK;
 fail:
