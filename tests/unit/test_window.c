@@ -154,8 +154,8 @@ static void test_published_points(void **state)
     int n = load_points(path, pts, 64);
     assert_true(n >= 40);
     int checked = 0, within = 0;
-    print_message("%-10s %-8s %11s %11s %8s %6s\n", "date", "method", "published", "computed",
-                  "diff", "tol");
+    print_message("%-10s %-8s %8s %8s %11s %11s %8s %6s\n", "date", "method", "premium", "FX",
+                  "published", "computed", "diff", "tol");
     for (int i = 0; i < n; i++) {
         const point *p = &pts[i];
         double lme = 0, prem = 0, fx = 0, dom = 0, vat = 0, published = 0, tol = 0;
@@ -216,8 +216,10 @@ static void test_published_points(void **state)
         assert_int_equal(tf_window_compute(&in, &w, NULL), TF_OK);
         double computed = cost_only ? w.import_cost : w.pl;
         double diff = computed - published;
-        print_message("%-10s %-8s %11.2f %11.2f %8.2f %6.0f\n", p->date, method, published,
-                      computed, diff, tol);
+        /* premium: the file's premium columns (SMM: a third-party CIF premium,
+         * SHMET: their mid premium) or the note's stated one (Platts, trader) */
+        print_message("%-10s %-8s %8.1f %8.4f %11.2f %11.2f %8.2f %6.0f\n", p->date, method, prem,
+                      fx, published, computed, diff, tol);
         checked++;
         if (!strcmp(p->date, "2025-03-21")) {
             /* (2652 + 173) x 7.2486 x 1.13 + 100 = 23,239; 20,810 - 23,239 = -2,429 */
