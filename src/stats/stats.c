@@ -217,6 +217,15 @@ static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q
     return TF_OK;
 }
 
+/* 1 when the month has a row for this partner (even a zero one). */
+static int amount_has(const agg *a, const char *key)
+{
+    for (size_t i = 0; i < a->n_partners; i++)
+        if (strcmp(a->partners[i].key, key) == 0)
+            return 1;
+    return 0;
+}
+
 static tf_milli amount_get(const agg *a, const char *key)
 {
     for (size_t i = 0; i < a->n_partners; i++)
@@ -306,14 +315,29 @@ static int pick_level(const row *rows, size_t cb, size_t ce, int (*use)(const ro
 static int use_any(const row *r) { (void)r; return 1; }
 static int use_moded(const row *r) { return r->mode[0] != '\0'; }
 
-/* A code has a complete total when it has a world row with no trade-mode or
- * province breakdown. */
-static int code_complete(const row *rows, size_t b, size_t e)
+/* The total of one code's rows[b..e) as the aggregation takes it (world rows
+ * at the coarsest level that has them, else partner rows of one basis at the
+ * coarsest level); *world says whether it came from world rows. */
+static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basis, int *world)
 {
-    for (size_t i = b; i < e; i++)
-        if (is_world(&rows[i]) && level(&rows[i]) == 0)
-            return 1;
-    return 0;
+    int lt = pick_level(rows, b, e, use_any);
+    tf_milli sum = 0, v;
+    int ok = 1;
+    const char *cur = NULL;
+    *world = 0;
+    for (size_t gb = b; gb < e;) {
+        size_t ge = gb;
+        while (ge < e && same_group(&rows[gb], &rows[ge]))
+            ge++;
+        if (level(&rows[gb]) == lt) {
+            tf_milli q;
+            group_total(rows, gb, ge, basis, &q, &v, &ok, &cur);
+            sum = add(sum, q);
+            *world |= is_world(&rows[gb]);
+        }
+        gb = ge;
+    }
+    return sum;
 }
 
 /* Aggregate src[0..n): one flow and month, on a filtered copy in rows (room
@@ -323,15 +347,23 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
                            agg *a)
 {
     memset(a, 0, sizeof *a);
-    /* World rows repeated under several partner bases are one total. */
+    /* The basis of the month: wanted, else the most common among partner rows. */
+    const char *basis = want ? want : group_basis(src, 0, n, NULL);
+    /* World rows repeated under several partner bases are one total: keep the
+     * one on the month's basis where there is one, else the first. */
     size_t k = 0, e;
     for (size_t i = 0; i < n; i++) {
         if (is_world(&src[i]) && k > 0 && is_world(&rows[k - 1]) &&
             same_group(&rows[k - 1], &src[i])) {
-            if (rows[k - 1].q != src[i].q) {
+            if (strcmp(rows[k - 1].basis, basis) && !strcmp(src[i].basis, basis))
+                rows[k - 1] = src[i];
+            int differ = 0;
+            for (size_t j = i; j < n && is_world(&src[j]) && same_group(&src[j], &src[i]); j++)
+                differ |= src[j].q != rows[k - 1].q;
+            if (differ || rows[k - 1].q != src[i].q) {
                 tf_status st = add_note(rep, "world totals of %s differ between partner bases; "
-                                             "the first (basis '%s') is used",
-                                        src[i].commodity, rows[k - 1].basis);
+                                             "basis '%s' is used", src[i].commodity,
+                                        rows[k - 1].basis[0] ? rows[k - 1].basis : "unstated");
                 if (st)
                     return st;
             }
@@ -340,28 +372,49 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         rows[k++] = src[i];
     }
     e = k;
-    /* Codes under a shorter code: a shorter code with a complete total stands
-     * for the codes under it; one without (a partial breakdown) gives way to
-     * the longer codes when there are any. Rows come sorted by commodity. */
+    /* Codes under a shorter code (HS6 760110 over HS8 76011010): the shorter
+     * code stands for them when its total comes from world rows and is at
+     * least the sum of theirs (a complete total cannot be smaller than its
+     * parts); otherwise it is partial and the longer codes are used. Rows come
+     * sorted by commodity. */
     k = 0;
     for (size_t i = 0; i < e;) {
         size_t j = i;
         while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
             j++;
-        int drop = 0, complete = code_complete(rows, i, j);
+        int drop = 0, world_i;
         size_t li = strlen(rows[i].commodity);
-        for (size_t r = 0; r < e && !drop;) {
+        tf_milli total_i = code_total(rows, i, j, basis, &world_i), under = 0;
+        int has_under = 0;
+        for (size_t r = 0; r < e;) {
             size_t q = r;
             while (q < e && !strcmp(rows[q].commodity, rows[r].commodity))
                 q++;
             size_t lr = strlen(rows[r].commodity);
-            if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr) &&
-                code_complete(rows, r, q))
-                drop = 1; /* covered by a complete shorter code */
-            else if (lr > li && !strncmp(rows[r].commodity, rows[i].commodity, li) && !complete)
-                drop = 1; /* partial: the detailed codes are used */
+            int w;
+            if (lr > li && !strncmp(rows[r].commodity, rows[i].commodity, li)) {
+                has_under = 1;
+                under = add(under, code_total(rows, r, q, basis, &w));
+            } else if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr)) {
+                /* a shorter code above this one: does it stand for it? */
+                tf_milli t_above = code_total(rows, r, q, basis, &w), sub_sum = 0;
+                for (size_t u = 0; u < e;) {
+                    size_t uq = u;
+                    while (uq < e && !strcmp(rows[uq].commodity, rows[u].commodity))
+                        uq++;
+                    int w2;
+                    if (strlen(rows[u].commodity) > lr &&
+                        !strncmp(rows[u].commodity, rows[r].commodity, lr))
+                        sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2));
+                    u = uq;
+                }
+                if (w && t_above >= sub_sum)
+                    drop = 1; /* covered by a complete shorter code */
+            }
             r = q;
         }
+        if (!drop && has_under && !(world_i && total_i >= under))
+            drop = 1; /* partial: the detailed codes are used */
         if (!drop) {
             if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0))
                 return TF_ERR_NOMEM;
@@ -375,8 +428,6 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         return TF_OK;
     a->present = 1;
     a->value_ok = 1;
-    /* The basis of the partner ranking: wanted, else the most common. */
-    const char *basis = want ? want : group_basis(rows, 0, e, NULL);
     tf_scopy(a->basis, sizeof a->basis, basis);
     const char *currency = NULL;
     for (size_t cb = 0; cb < e;) {
@@ -622,7 +673,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         if (prev->present && prev->n_partners) {
             tf_milli pq = amount_get(prev, am->key);
             p->mom_pct = tf_pct_change(q, some(tonnes(pq)));
-            if (prev->total > 0 && p->share_pct.has && (pq > 0 || prev->partners_complete))
+            if (prev->total > 0 && p->share_pct.has &&
+                (amount_has(prev, am->key) || prev->partners_complete))
                 p->share_change_pp =
                     some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
         }
@@ -663,8 +715,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             continue;
         for (size_t i = 0; i < base->n_partners; i++) {
             const char *key = base->partners[i].key;
-            if (base->partners[i].q <= 0 || amount_get(cur, key) != 0)
-                continue;
+            if (base->partners[i].q <= 0 || amount_has(cur, key))
+                continue; /* a partner with a row this month is ranked, not absent */
             size_t k;
             for (k = 0; k < out->n_absent; k++)
                 if (!strcmp(out->absent[k].partner, key))
@@ -681,12 +733,17 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
                     tf_scopy(np[k].name, sizeof np[k].name, pt->name_en);
                 else if (!tf_db_partner_name(db, key, np[k].name, sizeof np[k].name))
                     tf_scopy(np[k].name, sizeof np[k].name, key);
-                np[k].share_pct = some(0.0);
+                if (cur->total > 0)
+                    np[k].share_pct = some(0.0);
+                /* last month complete without it: its share was 0 then too */
+                if (cur->total > 0 && prev->present && prev->partners_complete &&
+                    prev->total > 0)
+                    np[k].share_change_pp = some(0.0);
                 out->n_absent++;
             }
             if (w == 0) {
                 out->absent[k].mom_pct = some(-100.0);
-                if (prev->total > 0)
+                if (prev->total > 0 && cur->total > 0)
                     out->absent[k].share_change_pp =
                         some(-100.0 * (double)base->partners[i].q / (double)prev->total);
             } else {

@@ -393,6 +393,63 @@ static void test_unitemised_partner_not_zero(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Found by an independent reference implementation run over random data. */
+static void test_reference_cases(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    /* An HS6 total given by trade mode (100 + 50) beats an HS8 line of 30 t
+     * under it: 150 t, modes 100 and 50. */
+    const char *a = "period,flow,partner,commodity,trade_mode,quantity,unit\n"
+                    "2025-04,import,WLD,760110,10,100,t\n"
+                    "2025-04,import,WLD,760110,33,50,t\n"
+                    "2025-04,import,WLD,76011010,,30,t\n";
+    tf_db *db = db_with(ref, "ref1", a);
+    tf_report *r = quick(db, ref, "2025-04");
+    assert_near(r->import.quantity.v, 150, 1e-9);
+    assert_int_equal(r->import_breakdown.n_modes, 2);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    /* A partner with a 0 t row this month is ranked, not also listed absent. */
+    const char *b = "period,flow,partner,commodity,quantity,unit\n"
+                    "2025-03,import,WLD,760110,100,t\n"
+                    "2025-03,import,RUS,760110,100,t\n"
+                    "2025-04,import,WLD,760110,50,t\n"
+                    "2025-04,import,RUS,760110,0,t\n"
+                    "2025-04,import,IND,760110,50,t\n";
+    db = db_with(ref, "ref2", b);
+    r = quick(db, ref, "2025-04");
+    assert_int_equal(r->import_breakdown.n_partners, 2);
+    assert_int_equal(r->import_breakdown.n_absent, 0);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    /* A month whose total is 0: an absent partner has no share (zero base). */
+    const char *c = "period,flow,partner,commodity,quantity,unit\n"
+                    "2025-03,import,RUS,760110,100,t\n"
+                    "2025-04,import,IND,760110,0,t\n";
+    db = db_with(ref, "ref3", c);
+    r = quick(db, ref, "2025-04");
+    assert_int_equal(r->import_breakdown.n_absent, 1);
+    assert_false(r->import_breakdown.absent[0].share_pct.has);
+    assert_false(r->import_breakdown.absent[0].share_change_pp.has);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    /* A 0 t row last month is a known zero even in a partial breakdown:
+     * IND 40 of 100 now, 0 of 100 then: +40 pp. */
+    const char *d = "period,flow,partner,commodity,quantity,unit\n"
+                    "2025-03,import,WLD,760110,100,t\n"
+                    "2025-03,import,RUS,760110,60,t\n"
+                    "2025-03,import,IND,760110,0,t\n"
+                    "2025-04,import,WLD,760110,100,t\n"
+                    "2025-04,import,IND,760110,40,t\n";
+    db = db_with(ref, "ref4", d);
+    r = quick(db, ref, "2025-04");
+    assert_near(r->import_breakdown.partners[0].share_change_pp.v, 40.0, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_bases_by_month_and_code),
         cmocka_unit_test(test_partial_rows_never_taken_for_totals),
         cmocka_unit_test(test_unitemised_partner_not_zero),
+        cmocka_unit_test(test_reference_cases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
