@@ -85,6 +85,9 @@ tf_flow tf_flow_parse(const char *s, size_t len);
  */
 tf_status tf_period_parse(const char *s, size_t len, char out[8]);
 
+/* 1 when s is a real calendar day "YYYY-MM-DD" (1900..2999), else 0. */
+int tf_date_valid(const char *s);
+
 /* Month index: year*12 + (month-1); -1 for an annual or invalid period. */
 int tf_period_index(const char *period);
 /* Write the period with index idx as "YYYY-MM" into out (8 bytes). */

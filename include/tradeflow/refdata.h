@@ -54,6 +54,7 @@ typedef struct tf_window_param {
     const char *from;          /* "YYYY-MM-DD" */
     double value;
     const char *source;
+    int user;                  /* 1: from the user's own file (takes precedence) */
 } tf_window_param;
 
 /* Load the built-in tables. Returns TF_OK or TF_ERR_NOMEM. */

@@ -407,6 +407,10 @@ static int cmd_ingest(common *c, args *a)
         o.n_hs = n_hs;
     }
     int rc = load_refdata(c);
+    if (rc == EXIT_OK && o.product && !tf_refdata_product(c->ref, o.product)) {
+        error("ingest: unknown --product '%s' (see tradeflow products)", o.product);
+        rc = EXIT_USAGE;
+    }
     tf_db *db = NULL;
     struct stat sb;
     int existed = stat(c->db_path, &sb) == 0;
@@ -414,7 +418,7 @@ static int cmd_ingest(common *c, args *a)
     if (rc == EXIT_OK)
         rc = open_db(c, TF_DB_CREATE, &db);
     const char *now = getenv("TRADEFLOW_NOW");
-    int k;
+    int k, stopped = -1;
     for (k = 0; k < nfiles && rc == EXIT_OK; k++) {
         const char *path = files[k];
         int is_stdin = strcmp(path, "-") == 0;
@@ -435,6 +439,7 @@ static int cmd_ingest(common *c, args *a)
             error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
             error("%s: nothing ingested from this file; the database is unchanged", path);
             rc = exit_for(st);
+            stopped = k;
             break;
         }
         if (!res.already && !res.empty)
@@ -459,7 +464,7 @@ static int cmd_ingest(common *c, args *a)
                        res.read.filtered == 1 ? "" : "s");
         }
     }
-    for (k = k + 1; rc != EXIT_OK && k < nfiles; k++)
+    for (k = stopped + 1; stopped >= 0 && k < nfiles; k++)
         error("%s: not read (stopped at the error above)", files[k]);
     tf_db_close(&db);
     if (!existed && !committed && db_created_empty(c->db_path)) {
@@ -816,8 +821,11 @@ static int num_opt(const char *name, const char *v, double *out)
 {
     char *end;
     errno = 0;
+    /* plain decimals only: no hex, no exponent, no separators */
+    size_t digits = strspn(v + (v[0] == '-'), "0123456789.");
     double d = strtod(v, &end);
-    if (!*v || *end || errno) {
+    if (!*v || *end || errno || digits != strlen(v + (v[0] == '-')) ||
+        strchr(v, '.') != strrchr(v, '.')) {
         error("%s takes a number, not '%s'", name, v);
         return 0;
     }
@@ -843,9 +851,11 @@ static int window_series(common *c, const char *from, const char *to, const char
     tf_window_series *s = NULL;
     tf_status st = tf_window_series_compute(db, c->ref, product, from, to, hs, group, &ov, as_of,
                                             &s);
-    if (st == TF_ERR_USAGE)
+    if (st == TF_ERR_USAGE && tf_db_errmsg(db)[0])
+        error("window: %s", tf_db_errmsg(db));
+    else if (st == TF_ERR_USAGE)
         error("window: --from %s --to %s is not a range of valid dates (YYYY-MM-DD, at most 10 "
-              "years)%s%s", from, to, tf_db_errmsg(db)[0] ? ": " : "", tf_db_errmsg(db));
+              "years)", from, to);
     else if (st == TF_ERR_NOT_FOUND)
         error("window: no parameters for HS %s, %s on a day of the range (or give --vat, --duty "
               "and --misc)", hs, group);
@@ -913,14 +923,46 @@ static int cmd_window(common *c, args *a)
         error("window: --format is text or json, not '%s'", format);
         return EXIT_USAGE;
     }
-    if (from || to)
+    static char upper_group[16];
+    size_t gl = strlen(group);
+    if (gl == 0 || gl >= sizeof upper_group) {
+        error("window: bad --origin-group '%s' (MFN, ASEAN)", group);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i <= gl; i++)
+        upper_group[i] = (char)(group[i] >= 'a' && group[i] <= 'z' ? group[i] - 32 : group[i]);
+    group = upper_group;
+    if (strlen(hs) < 4 || strlen(hs) > 10 || strspn(hs, "0123456789") != strlen(hs)) {
+        error("window: --hs takes an HS code of 4 to 10 digits, not '%s'", hs);
+        return EXIT_USAGE;
+    }
+    for (int k = VAT; k <= MISC; k++)
+        if (given[k] && !(val[k] >= 0 && val[k] <= (k == MISC ? 100000 : 100))) {
+            error("window: %s out of range (VAT and duty 0..100 %%, misc 0..100,000 CNY/t)",
+                  names[k]);
+            return EXIT_USAGE;
+        }
+    if (from || to) {
+        for (int k = LME; k <= PHI; k++)
+            if (given[k]) {
+                error("window: %s is for the one-day form; --from/--to use the stored prices",
+                      names[k]);
+                return EXIT_USAGE;
+            }
+        if (date) {
+            error("window: give --date (one day from the command line) or --from/--to (stored "
+                  "prices), not both");
+            return EXIT_USAGE;
+        }
         return window_series(c, from, to, product, hs, group, given[VAT] ? val[VAT] : NAN,
                              given[DUTY] ? val[DUTY] : NAN, given[MISC] ? val[MISC] : NAN,
                              as_of, fmt);
-    char check[8];
-    if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-' ||
-        tf_period_parse(date, 7, check) != TF_OK || strspn(date + 8, "0123456789") != 2 ||
-        atoi(date + 8) < 1 || atoi(date + 8) > 31) {
+    }
+    if (as_of) {
+        error("window: --as-of is for the --from/--to form");
+        return EXIT_USAGE;
+    }
+    if (!tf_date_valid(date)) {
         error("window needs --date YYYY-MM-DD (the day the prices are for: it sets the VAT)");
         return EXIT_USAGE;
     }
@@ -933,6 +975,11 @@ static int cmd_window(common *c, args *a)
         return EXIT_USAGE;
     }
     if (given[PLO]) {
+        for (int k = PLO; k <= PHI; k++)
+            if (!(val[k] >= 0 && val[k] < 10000)) {
+                error("window: %s must be from 0 to below 10,000 USD/t", names[k]);
+                return EXIT_USAGE;
+            }
         if (val[PLO] > val[PHI]) {
             error("--premium-low %g is above --premium-high %g", val[PLO], val[PHI]);
             return EXIT_USAGE;
@@ -982,7 +1029,8 @@ static int cmd_window(common *c, args *a)
                                vat, duty, misc};
         tf_window *out = k == 0 ? &w.spot : &w.forward;
         if (tf_window_compute(&in, out, &why) != TF_OK) {
-            error("window: %s", why);
+            error("window: %s window (%s, %s, %s): %s", label[k], names[need[k][0]],
+                  names[need[k][1]], names[need[k][2]], why);
             return EXIT_USAGE;
         }
         if (k == 0) {

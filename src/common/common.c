@@ -178,6 +178,20 @@ tf_status tf_period_parse(const char *s, size_t len, char out[8])
     return TF_OK;
 }
 
+int tf_date_valid(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
+        !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
+        return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
 int tf_period_index(const char *p)
 {
     if (!p || strlen(p) != 7 || p[4] != '-' || !all_digits(p, 4) || !all_digits(p + 5, 2))

@@ -41,6 +41,8 @@ static void unit_of(const char *metric, const char *currency, char *buf, size_t 
         snprintf(buf, len, "%s", currency);
     else if (!strcmp(metric, "unit_value") && currency[0])
         snprintf(buf, len, "%s/t", currency);
+    else if (!strcmp(metric, "average_pl"))
+        snprintf(buf, len, "CNY/t");
     else
         buf[0] = '\0';
 }
@@ -133,5 +135,17 @@ tf_status tf_report_write_csv(FILE *out, const tf_report *r)
     flow_lines(out, "net_import", &r->net_import);
     breakdown_lines(out, "import", &r->import_breakdown);
     breakdown_lines(out, "export", &r->export_breakdown);
+    const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
+    const char *wn[2] = {"computed", "published"};
+    for (int k = 0; k < 2; k++) {
+        if (!ws[k]->has)
+            continue;
+        line(out, "import_window", "import", 0, r->window.hs, wn[k], "average_pl",
+             some(ws[k]->average_pl), "CNY");
+        line(out, "import_window", "import", 0, r->window.hs, wn[k], "days", some(ws[k]->days),
+             "");
+        line(out, "import_window", "import", 0, r->window.hs, wn[k], "days_open",
+             some(ws[k]->days_open), "");
+    }
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }

@@ -69,8 +69,12 @@ tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format
     const tf_window *main = w->has_spot ? &w->spot : &w->forward;
     char pl[32];
     tf_format_number(pl, sizeof pl, main->pl < 0 ? -main->pl : main->pl, 0);
-    fprintf(out, "\nWindow %s: %s import %s of %s CNY/t.\n", main->pl < 0 ? "closed" : "open",
-            w->has_spot ? "spot" : "forward", main->pl < 0 ? "loss" : "profit", pl);
+    if (main->pl == 0)
+        fprintf(out, "\nWindow closed: %s import at break-even (P/L 0 CNY/t).\n",
+                w->has_spot ? "spot" : "forward");
+    else
+        fprintf(out, "\nWindow %s: %s import %s of %s CNY/t.\n", main->pl > 0 ? "open" : "closed",
+                w->has_spot ? "spot" : "forward", main->pl > 0 ? "profit" : "loss", pl);
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
 
@@ -150,7 +154,8 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
             fprintf(out, "%-10s %-56s %9s %10s\n", d->date, d->spot_missing, fwd, pub);
         }
     }
-    fprintf(out, "\nMonthly averages over the days with a figure (gaps are not filled)\n");
+    fprintf(out, "\nAverages by month over the days of %s..%s with a figure (gaps are not "
+                 "filled)\n", s->from, s->to);
     fprintf(out, "%-8s %18s %6s %6s %18s %6s %6s\n", "month", "computed spot P/L", "days",
             "open", "published spot P/L", "days", "open");
     for (size_t i = 0; i < s->n_months; i++) {

@@ -90,6 +90,8 @@ tf_status tf_read_plseries(tf_rctx *c)
             return tf_rerr(c, c->hdr_line, i + 1, "column '%s' appears twice", c->hdr[i]);
         map[k] = (int)i;
     }
+    if (map[P_DATE] < 0)
+        return tf_rerr(c, c->hdr_line, 1, "missing the date column (日期 or date)");
     static const char *const series[P_COUNT] = {NULL, "basis", "spot", "forward"};
     tf_csv_field *f;
     size_t n;

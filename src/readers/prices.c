@@ -91,6 +91,8 @@ tf_status tf_read_prices(tf_rctx *c)
         if (k >= 0)
             map[k] = (int)i;
     }
+    if (date_col < 0)
+        return tf_rerr(c, c->hdr_line, 1, "missing the date column");
     tf_csv_field *f;
     size_t n;
     unsigned long line, col;
@@ -139,9 +141,15 @@ tf_status tf_read_prices(tf_rctx *c)
                                (int)(vl > 40 ? 40 : vl), v);
             /* a premium may be 0; every other price must be above its floor */
             int premium = !strncmp(fields[k].name, "premium", 7);
-            if (!(premium ? x >= fields[k].lo : x > fields[k].lo) || x > fields[k].hi)
-                return tf_rerr(c, line, map[k] + 1, "%s %.*s is outside %g..%g %s",
-                               fields[k].name, (int)vl, v, fields[k].lo, fields[k].hi,
+            int fx = !strncmp(fields[k].name, "usdcny", 6);
+            if (!(premium ? x >= fields[k].lo : fx ? x >= fields[k].lo : x > fields[k].lo) ||
+                (fx ? x > fields[k].hi : x >= fields[k].hi))
+                return tf_rerr(c, line, map[k] + 1, "%s %.*s is out of range (%s %s)",
+                               fields[k].name, (int)vl, v,
+                               premium ? "from 0 to below 10,000"
+                               : fx    ? "from 1 to 20"
+                               : fields[k].hi > 100000 ? "above 0 and below 1,000,000"
+                                                       : "above 0 and below 100,000",
                                fields[k].unit);
             if (k == 4)
                 lo = x;

@@ -336,6 +336,13 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         }
     }
     stats->format = fmt;
+    if (opts->product && (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC)) {
+        tf_fmt(diag->msg, sizeof diag->msg,
+               "%s: --product is for published P/L series and prices files; trade records "
+               "belong to products through their HS codes", name);
+        st = TF_ERR_USAGE;
+        goto out;
+    }
     if (fmt == TF_FORMAT_TFCSV) {
         c.enc_fixed = 1;
         if (c.enc == TF_ENC_GB18030 && hdr_ascii)

@@ -322,7 +322,7 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
 
 /* Append window parameters; later rows win ties, so a user's file overrides. */
 static tf_status add_window_params(tf_refdata *r, const table *t, const char *origin, char *err,
-                                   size_t errlen)
+                                   size_t errlen, int user)
 {
     int cp = table_col(t, "parameter"), ch = table_col(t, "hs"), cg = table_col(t, "origin_group"),
         cf = table_col(t, "from"), cv = table_col(t, "value"), cs = table_col(t, "source");
@@ -342,6 +342,7 @@ static tf_status add_window_params(tf_refdata *r, const table *t, const char *or
         w.origin_group = cell(t, i, cg);
         w.from = cell(t, i, cf);
         w.source = cell(t, i, cs);
+        w.user = user;
         char *end;
         w.value = strtod(cell(t, i, cv), &end);
         size_t fl = strlen(w.from);
@@ -355,7 +356,7 @@ static tf_status add_window_params(tf_refdata *r, const table *t, const char *or
                    cell(t, i, cv));
             return TF_ERR_INPUT;
         }
-        if (fl != 10 || w.from[4] != '-' || w.from[7] != '-') {
+        if (fl != 10 || !tf_date_valid(w.from)) {
             tf_fmt(err, errlen, "%s:%lu:%d: bad date '%s' (YYYY-MM-DD)", origin, t->lines[i],
                    cf + 1, w.from);
             return TF_ERR_INPUT;
@@ -388,7 +389,7 @@ tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *
     fclose(in);
     if (st != TF_OK)
         return st;
-    st = add_window_params(ref, &t, path, err, errlen);
+    st = add_window_params(ref, &t, path, err, errlen, 1);
     table_free(&t);
     return st;
 }
@@ -492,7 +493,7 @@ tf_status tf_refdata_open(tf_refdata **out)
     if ((st = table_embedded(r, tf_data_window_params, tf_data_window_params_len,
                              "window-params.csv", &t)))
         goto fail;
-    st = add_window_params(r, &t, "window-params.csv", err, sizeof err);
+    st = add_window_params(r, &t, "window-params.csv", err, sizeof err, 0);
     table_free(&t);
     if (st)
         goto fail;

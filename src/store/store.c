@@ -436,7 +436,7 @@ static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
  * they identify a source. Returns a string to free, or NULL. */
 static char *options_string(const tf_read_opts *o)
 {
-    size_t len = 96;
+    size_t len = 160 + (o->product ? strlen(o->product) : 0);
     for (size_t i = 0; o->hs && i < o->n_hs; i++)
         len += strlen(o->hs[i]) + 1;
     char *buf = malloc(len), *hs = malloc(len);
@@ -453,6 +453,10 @@ static char *options_string(const tf_read_opts *o)
            o->partner_basis ? ";basis=" : "", o->partner_basis ? o->partner_basis : "",
            o->reporter ? ";reporter=" : "", o->reporter ? o->reporter : "", hs[0] ? ";hs=" : "",
            hs);
+    if (o->product) {
+        size_t u = strlen(buf);
+        snprintf(buf + u, len - u, ";product=%s", o->product);
+    }
     if (buf[0] == ';')
         memmove(buf, buf + 1, strlen(buf));
     free(hs);

@@ -195,8 +195,11 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
             tf_window_inputs in = {v->v[need[k][0]], premium, v->v[need[k][1]],
                                    v->v[need[k][2]], vat, duty, misc};
             tf_window *r = k == 0 ? &w->spot : &w->forward;
-            if (tf_window_compute(&in, r, &why) != TF_OK)
-                continue; /* stored prices were validated at ingest */
+            if (tf_window_compute(&in, r, &why) != TF_OK) {
+                if (k == 0)
+                    tf_fmt(w->spot_missing, sizeof w->spot_missing, "%s", why);
+                continue;
+            }
             if (k == 0) {
                 w->has_spot = 1;
                 w->spot_in = in;

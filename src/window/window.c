@@ -60,25 +60,36 @@ tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *
         origin_group = "MFN";
     const tf_window_param *vat = NULL, *duty = NULL, *ms = NULL;
     size_t n = tf_refdata_window_param_count(ref);
-    for (size_t i = 0; i < n; i++) {
-        const tf_window_param *w = tf_refdata_window_param_at(ref, i);
-        if (strcmp(w->from, date) > 0)
-            continue; /* not yet in force */
-        if (!strcmp(w->parameter, "vat")) {
-            if (!vat || strcmp(w->from, vat->from) >= 0)
-                vat = w;
-        } else if (!strcmp(w->parameter, "misc")) {
-            if (!ms || strcmp(w->from, ms->from) >= 0)
-                ms = w;
-        } else if (!strcmp(w->parameter, "duty")) {
-            size_t l = strlen(w->hs);
-            if (strncmp(hs, w->hs, l) != 0 || strcmp(w->origin_group, origin_group) != 0)
-                continue;
-            /* the longest matching code wins; then the latest date */
-            size_t bl = duty ? strlen(duty->hs) : 0;
-            if (!duty || l > bl || (l == bl && strcmp(w->from, duty->from) >= 0))
-                duty = w;
+    /* The user's own rows first: where any of them applies it wins over the
+     * shipped table; then the shipped rows. */
+    for (int user = 1; user >= 0; user--) {
+        const tf_window_param *v = NULL, *d = NULL, *m = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const tf_window_param *w = tf_refdata_window_param_at(ref, i);
+            if (w->user != user || strcmp(w->from, date) > 0)
+                continue; /* other table, or not yet in force */
+            if (!strcmp(w->parameter, "vat")) {
+                if (!v || strcmp(w->from, v->from) >= 0)
+                    v = w;
+            } else if (!strcmp(w->parameter, "misc")) {
+                if (!m || strcmp(w->from, m->from) >= 0)
+                    m = w;
+            } else if (!strcmp(w->parameter, "duty")) {
+                size_t l = strlen(w->hs);
+                if (strncmp(hs, w->hs, l) != 0 || strcmp(w->origin_group, origin_group) != 0)
+                    continue;
+                /* the longest matching code wins; then the latest date */
+                size_t bl = d ? strlen(d->hs) : 0;
+                if (!d || l > bl || (l == bl && strcmp(w->from, d->from) >= 0))
+                    d = w;
+            }
         }
+        if (!vat)
+            vat = v;
+        if (!duty)
+            duty = d;
+        if (!ms)
+            ms = m;
     }
     if (!vat) {
         *why = "no VAT rate for that date";
