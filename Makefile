@@ -97,6 +97,9 @@ demo: deps
 	$(MAKE) build/tradeflow
 	@rm -f build/demo.db
 	build/tradeflow --db build/demo.db ingest data/samples/cn-primary-aluminium.csv
+	@if [ -f ../shared/data/prices/al-import-pl-daily.csv ]; then \
+	  echo "build/tradeflow --db build/demo.db ingest ../shared/data/prices/al-import-pl-daily.csv"; \
+	  build/tradeflow --db build/demo.db ingest ../shared/data/prices/al-import-pl-daily.csv; fi
 	build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04
 
 install: all
