@@ -27,6 +27,26 @@ static int find(const char *name)
     return -1;
 }
 
+tf_status tf_rday(tf_rctx *c, const tf_csv_field *f, int col, unsigned long line, char prev[11],
+                  unsigned long *prev_line, char out[11])
+{
+    const char *v;
+    size_t vl;
+    tf_status st = tf_rdecode(c, f, line, (unsigned long)col + 1, &v, &vl);
+    if (st)
+        return st;
+    v = tf_trim(v, &vl);
+    if (!tf_rparse_date(v, vl, out))
+        return tf_rerr(c, line, (unsigned long)col + 1, "bad date '%.*s' (d/m/yyyy or yyyy-mm-dd)",
+                       (int)(vl > 20 ? 20 : vl), v);
+    if (prev[0] && strcmp(out, prev) <= 0)
+        return tf_rerr(c, line, (unsigned long)col + 1, "date %s %s %s on line %lu", out,
+                       strcmp(out, prev) == 0 ? "repeats" : "comes before", prev, *prev_line);
+    memcpy(prev, out, 11);
+    *prev_line = line;
+    return TF_OK;
+}
+
 int tf_plseries_header_match(char **hdr, size_t n)
 {
     int date = 0, pl = 0;
@@ -108,23 +128,12 @@ tf_status tf_read_plseries(tf_rctx *c)
         c->stats->rows++;
         const char *v;
         size_t vl;
-        tf_status st = tf_rdecode(c, &f[map[P_DATE]], line, map[P_DATE] + 1, &v, &vl);
-        if (st)
-            return st;
-        v = tf_trim(v, &vl);
         tf_window_point p;
         memset(&p, 0, sizeof p);
         p.line = line;
-        if (!tf_rparse_date(v, vl, p.date))
-            return tf_rerr(c, line, map[P_DATE] + 1,
-                           "bad date '%.*s' (d/m/yyyy or yyyy-mm-dd)", (int)(vl > 20 ? 20 : vl),
-                           v);
-        if (prev[0] && strcmp(p.date, prev) <= 0)
-            return tf_rerr(c, line, map[P_DATE] + 1, "date %s %s %s on line %lu", p.date,
-                           strcmp(p.date, prev) == 0 ? "repeats" : "comes before", prev,
-                           prev_line);
-        memcpy(prev, p.date, sizeof prev);
-        prev_line = line;
+        tf_status st = tf_rday(c, &f[map[P_DATE]], map[P_DATE], line, prev, &prev_line, p.date);
+        if (st)
+            return st;
         for (int k = P_BASIS; k < P_COUNT; k++) {
             if (map[k] < 0)
                 continue;

@@ -108,23 +108,13 @@ tf_status tf_read_prices(tf_rctx *c)
         c->stats->rows++;
         const char *v;
         size_t vl;
-        tf_status st = tf_rdecode(c, &f[date_col], line, date_col + 1, &v, &vl);
-        if (st)
-            return st;
-        v = tf_trim(v, &vl);
         tf_window_point p;
         memset(&p, 0, sizeof p);
         p.line = line;
         p.kind = "price";
-        if (!tf_rparse_date(v, vl, p.date))
-            return tf_rerr(c, line, date_col + 1, "bad date '%.*s' (yyyy-mm-dd or d/m/yyyy)",
-                           (int)(vl > 20 ? 20 : vl), v);
-        if (prev[0] && strcmp(p.date, prev) <= 0)
-            return tf_rerr(c, line, date_col + 1, "date %s %s %s on line %lu", p.date,
-                           strcmp(p.date, prev) == 0 ? "repeats" : "comes before", prev,
-                           prev_line);
-        memcpy(prev, p.date, sizeof prev);
-        prev_line = line;
+        tf_status st = tf_rday(c, &f[date_col], date_col, line, prev, &prev_line, p.date);
+        if (st)
+            return st;
         double lo = -1, hi = -1;
         for (size_t k = 0; k < N_FIELDS; k++) {
             if (map[k] < 0)

@@ -68,6 +68,12 @@ tf_status tf_read_prices(tf_rctx *c);
 int tf_prices_header_match(char **hdr, size_t n);
 /* "d/m/yyyy" or "yyyy-mm-dd" -> "YYYY-MM-DD"; 0 when not a valid date. */
 int tf_rparse_date(const char *s, size_t n, char out[11]);
+
+/* The day of a row of a daily series: decode and parse field f (column col,
+ * 0-based) into out, and check it comes after prev (the previous row's day,
+ * "" for none; updated with *prev_line). Errors name file, line, column. */
+tf_status tf_rday(tf_rctx *c, const tf_csv_field *f, int col, unsigned long line, char prev[11],
+                  unsigned long *prev_line, char out[11]);
 /* 1 when the header looks like that format. */
 int tf_tfcsv_header_match(char **hdr, size_t n);
 int tf_gacc_header_match(char **hdr, size_t n);
