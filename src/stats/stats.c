@@ -315,6 +315,23 @@ static int pick_level(const row *rows, size_t cb, size_t ce, int (*use)(const ro
 static int use_any(const row *r) { (void)r; return 1; }
 static int use_moded(const row *r) { return r->mode[0] != '\0'; }
 
+/* 1 when code d sits directly under code x among the codes present in
+ * rows[0..e): under x, with no other present code between them (so that
+ * 7601 > 760110 > 76011010 sums 760110 once, not with its own parts). */
+static int direct_under(const row *rows, size_t e, const char *x, const char *d)
+{
+    size_t lx = strlen(x), ld = strlen(d);
+    if (ld <= lx || strncmp(d, x, lx))
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        const char *y = rows[i].commodity;
+        size_t ly = strlen(y);
+        if (ly > lx && ly < ld && !strncmp(y, x, lx) && !strncmp(d, y, ly))
+            return 0;
+    }
+    return 1;
+}
+
 /* The total of one code's rows[b..e) as the aggregation takes it (world rows
  * at the coarsest level that has them, else partner rows of one basis at the
  * coarsest level); *world says whether it came from world rows. */
@@ -392,7 +409,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
                 q++;
             size_t lr = strlen(rows[r].commodity);
             int w;
-            if (lr > li && !strncmp(rows[r].commodity, rows[i].commodity, li)) {
+            if (direct_under(rows, e, rows[i].commodity, rows[r].commodity)) {
                 has_under = 1;
                 under = add(under, code_total(rows, r, q, basis, &w));
             } else if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr)) {
@@ -403,8 +420,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
                     while (uq < e && !strcmp(rows[uq].commodity, rows[u].commodity))
                         uq++;
                     int w2;
-                    if (strlen(rows[u].commodity) > lr &&
-                        !strncmp(rows[u].commodity, rows[r].commodity, lr))
+                    if (direct_under(rows, e, rows[r].commodity, rows[u].commodity))
                         sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2));
                     u = uq;
                 }

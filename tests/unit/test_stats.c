@@ -410,6 +410,22 @@ static void test_reference_cases(void **state)
     assert_int_equal(r->import_breakdown.n_modes, 2);
     tf_report_free(&r);
     tf_db_close(&db);
+    /* Three levels: HS4 7601 world 500 (alloy not itemised), HS6 760110
+     * world 300 = its HS8 parts 200 + 100. 7601 covers what sits directly
+     * under it (500 >= 300); the HS8 lines are not added to their HS6 again
+     * (that would make 600 and wrongly drop the complete 500). */
+    const char *a3 = "period,flow,partner,commodity,quantity,unit\n"
+                     "2025-04,import,WLD,7601,500,t\n"
+                     "2025-04,import,WLD,760110,300,t\n"
+                     "2025-04,import,WLD,76011010,200,t\n"
+                     "2025-04,import,WLD,76011090,100,t\n";
+    db = db_with(ref, "ref1b", a3);
+    const char *const heading[] = {"7601"};
+    r = report_of(db, ref, heading, 1, "2025-04", NULL);
+    assert_near(r->import.quantity.v, 500, 1e-9);
+    assert_int_equal(r->n_commodities, 1);
+    tf_report_free(&r);
+    tf_db_close(&db);
     /* A partner with a 0 t row this month is ranked, not also listed absent. */
     const char *b = "period,flow,partner,commodity,quantity,unit\n"
                     "2025-03,import,WLD,760110,100,t\n"
