@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 2
+#define TF_SCHEMA_VERSION 3
 
 typedef struct tf_db tf_db;
 
@@ -42,6 +42,7 @@ const char *tf_db_errmsg(const tf_db *db);
 /* Result of one ingest. */
 typedef struct tf_ingest_result {
     int already;              /* 1: this file with these options was ingested before; nothing added */
+    int already_retracted;    /* with already: that source is retracted (restore it instead) */
     int empty;                /* 1: no data rows (or none left by the hs filter); nothing ingested */
     long long source_id;      /* id in `sources`, 0 when nothing was recorded */
     unsigned long added;      /* cells seen for the first time */
@@ -69,8 +70,18 @@ typedef struct tf_source_info {
     char format[16];
     char options[256];
     char ingested_at[32];
+    char retracted_at[32];    /* "" unless retracted (its figures no longer count) */
     unsigned long rows, added, revised, unchanged;
 } tf_source_info;
+
+/*
+ * Retract an ingested source (restore = 0) or restore it (restore = 1). A
+ * retracted source's figures stop counting from `now` (NULL: current UTC):
+ * each of its cells falls back to the revision before it; nothing is
+ * deleted, and reports --as-of an earlier date still see them. Errors:
+ * TF_ERR_NOT_FOUND (no such source), TF_ERR_DB.
+ */
+tf_status tf_db_retract(tf_db *db, long long source_id, int restore, const char *now);
 
 /* Call fn for each source in id order. Returns TF_OK or TF_ERR_DB. */
 tf_status tf_db_sources(tf_db *db, void (*fn)(void *ctx, const tf_source_info *s),

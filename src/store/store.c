@@ -79,6 +79,8 @@ static const char *const migrations[] = {
     " source_id INTEGER NOT NULL REFERENCES source(id),"
     " line INTEGER NOT NULL);"
     "CREATE INDEX window_point_key ON window_point(product, series, kind, date, id);",
+    /* 2 -> 3: sources can be retracted (and restored) without deleting anything */
+    "ALTER TABLE source ADD COLUMN retracted_at TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -463,17 +465,21 @@ static char *options_string(const tf_read_opts *o)
     return buf;
 }
 
-static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
+static int find_source(tf_db *d, const char *sha, const char *options, long long *id,
+                       int *retracted)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db, "SELECT id FROM source WHERE sha256=?1 AND options=?2", -1,
-                           &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT id, retracted_at IS NOT NULL FROM source WHERE sha256=?1 AND"
+                           " options=?2", -1, &s, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, options, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(s, 0);
+        *retracted = sqlite3_column_int(s, 1);
+    }
     sqlite3_finalize(s);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -514,7 +520,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
 
     long long existing;
     if (prehash(in, sha)) {
-        int f = find_source(d, sha, options, &existing);
+        int f = find_source(d, sha, options, &existing, &res->already_retracted);
         if (f < 0) {
             tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
@@ -551,10 +557,11 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(
             d->db,
-            "SELECT quantity, unit, quantity2, unit2, value, currency, status, source_id, line"
-            " FROM record WHERE classification=?1 AND commodity=?2 AND period=?3 AND flow=?4"
-            " AND reporter=?5 AND partner=?6 AND partner_basis=?7 AND trade_mode=?8"
-            " AND province=?9 ORDER BY id DESC LIMIT 1",
+            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
+            " r.source_id, r.line FROM record r JOIN source s ON s.id = r.source_id"
+            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
+            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
+            " AND r.province=?9 AND s.retracted_at IS NULL ORDER BY r.id DESC LIMIT 1",
             -1, &x.lookup, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(
@@ -578,8 +585,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
                                 -1, &x.pname, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
-                                "SELECT value FROM window_point WHERE product=?1 AND series=?2"
-                                " AND kind=?4 AND date=?3 ORDER BY id DESC LIMIT 1",
+                                "SELECT w.value FROM window_point w JOIN source s ON"
+                                " s.id = w.source_id WHERE w.product=?1 AND w.series=?2"
+                                " AND w.kind=?4 AND w.date=?3 AND s.retracted_at IS NULL"
+                                " ORDER BY w.id DESC LIMIT 1",
                                 -1, &x.plookup, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
@@ -605,7 +614,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         goto rollback_ok;
     }
     /* stdin and other streams: known only now whether this file was seen */
-    if (find_source(d, res->sha256, options, &existing) == 1) {
+    if (find_source(d, res->sha256, options, &existing, &res->already_retracted) == 1) {
         res->already = 1;
         res->source_id = existing;
         res->added = res->revised = res->unchanged = 0;
@@ -682,7 +691,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db,
                            "SELECT id, name, sha256, format, options, ingested_at, rows, added,"
-                           " revised, unchanged FROM source ORDER BY id",
+                           " revised, unchanged, ifnull(retracted_at, '') FROM source ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
@@ -701,12 +710,55 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
         i.added = (unsigned long)sqlite3_column_int64(s, 7);
         i.revised = (unsigned long)sqlite3_column_int64(s, 8);
         i.unchanged = (unsigned long)sqlite3_column_int64(s, 9);
+        tf_scopy(i.retracted_at, sizeof i.retracted_at, (const char *)sqlite3_column_text(s, 10));
         fn(ctx, &i);
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
+    }
+    return TF_OK;
+}
+
+tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *now)
+{
+    char stamp[32];
+    if (now)
+        tf_scopy(stamp, sizeof stamp, now);
+    else
+        tf_now_utc(stamp);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, restore ? "UPDATE source SET retracted_at = NULL WHERE id = ?1"
+                                          : "UPDATE source SET retracted_at = ?2 WHERE id = ?1"
+                                            " AND retracted_at IS NULL",
+                           -1, &s, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    sqlite3_bind_int64(s, 1, source_id);
+    if (!restore)
+        sqlite3_bind_text(s, 2, stamp, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    if (sqlite3_changes(d->db) == 0) {
+        sqlite3_stmt *q;
+        int exists = 0;
+        if (sqlite3_prepare_v2(d->db, "SELECT 1 FROM source WHERE id = ?1", -1, &q, NULL) ==
+            SQLITE_OK) {
+            sqlite3_bind_int64(q, 1, source_id);
+            exists = sqlite3_step(q) == SQLITE_ROW;
+            sqlite3_finalize(q);
+        }
+        if (!exists) {
+            tf_fmt(d->err, sizeof d->err, "%s: no source %lld (see tradeflow sources)", d->path,
+                   source_id);
+            return TF_ERR_NOT_FOUND;
+        }
     }
     return TF_OK;
 }
@@ -825,6 +877,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            " s.ingested_at FROM record r JOIN source s ON s.id = r.source_id"
            " WHERE r.classification = ?1 AND r.commodity = ?2"
            " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
+           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9)"
            " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.id",
            sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
@@ -896,6 +949,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             sqlite3_bind_int(s, 7, (int)sel->flow);
         if (bound[0])
             sqlite3_bind_text(s, 8, bound, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 9, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
         int rc;
         have_prev = 0;
         while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -965,7 +1019,8 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
                            "SELECT w.date, w.value FROM window_point w JOIN source s"
                            " ON s.id = w.source_id WHERE w.product=?1 AND w.series=?2 AND"
                            " w.kind=?6 AND w.date BETWEEN ?3 AND ?4 AND"
-                           " s.ingested_at <= ?5 ORDER BY w.date, w.id",
+                           " s.ingested_at <= ?5 AND (s.retracted_at IS NULL OR"
+                           " s.retracted_at > ?5) ORDER BY w.date, w.id",
                            -1, &s, NULL) != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;

@@ -69,6 +69,17 @@ static void test_idempotent_and_revisions(void **state)
     assert_near(import_t(db, ref, "2025-04", "2025-06-20T08:00:00Z"), 251000, 1e-9);
     /* before anything was ingested: no data */
     assert_near(import_t(db, ref, "2025-04", "2025-01-01"), -1, 1e-9);
+    /* retracting the revision brings the earlier figure back; restoring undoes it */
+    assert_int_equal(tf_db_retract(db, res.source_id, 0, "2025-07-01T00:00:00Z"), TF_OK);
+    assert_near(import_t(db, ref, "2025-04", NULL), 250500, 1e-9);
+    assert_near(import_t(db, ref, "2025-04", "2025-06-30"), 251000, 1e-9); /* before retraction */
+    /* while retracted, the same figures ingested again are new, not "unchanged" */
+    assert_int_equal(tt_ingest_text(db, ref, "v2b.csv", V2 + 0, NULL, "2025-07-02T00:00:00Z",
+                                    &res, NULL), TF_OK);
+    assert_true(res.already && res.already_retracted);
+    assert_int_equal(tf_db_retract(db, res.source_id, 1, NULL), TF_OK);
+    assert_near(import_t(db, ref, "2025-04", NULL), 251000, 1e-9);
+    assert_int_equal(tf_db_retract(db, 999, 0, NULL), TF_ERR_NOT_FOUND);
     tf_db_close(&db);
     tf_refdata_free(&ref);
 }
@@ -202,17 +213,19 @@ static void test_migration_from_v1(void **state)
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     tf_db_close(&db);
-    /* make it what schema 1 was: no window_point table, user_version 1 */
+    /* make it what schema 1 was: no window_point table, no retraction column */
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(s, "DROP TABLE window_point; PRAGMA user_version = 1", NULL,
-                                  NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "DROP TABLE window_point; ALTER TABLE source DROP COLUMN "
+                                     "retracted_at; PRAGMA user_version = 1",
+                                  NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
     assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
     tf_db_close(&db);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM window_point"), 0);
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    assert_int_equal(count(path, "SELECT count(*) FROM source WHERE retracted_at IS NULL"), 1);
     tf_refdata_free(&ref);
 }
 
