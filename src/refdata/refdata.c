@@ -371,12 +371,12 @@ static tf_status add_window_params(tf_refdata *r, const table *t, const char *or
     return TF_OK;
 }
 
-tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
-                                       size_t errlen)
+/* Read a user's CSV file whole into t. Errors: TF_ERR_IO, TF_ERR_INPUT. */
+static tf_status table_file(tf_refdata *ref, const char *path, table *t, char *err, size_t errlen)
 {
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        tf_fmt(err, errlen, "%s: is a directory", path);
+        tf_fmt(err, errlen, "%s: read error: Is a directory", path);
         return TF_ERR_IO;
     }
     FILE *in = fopen(path, "rb");
@@ -384,9 +384,16 @@ tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *
         tf_fmt(err, errlen, "%s: %s", path, strerror(errno));
         return TF_ERR_IO;
     }
-    table t;
-    tf_status st = table_read(ref, in, path, &t, err, errlen);
+    tf_status st = table_read(ref, in, path, t, err, errlen);
     fclose(in);
+    return st;
+}
+
+tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
+                                       size_t errlen)
+{
+    table t;
+    tf_status st = table_file(ref, path, &t, err, errlen);
     if (st != TF_OK)
         return st;
     st = add_window_params(ref, &t, path, err, errlen, 1);
@@ -526,14 +533,8 @@ void tf_refdata_free(tf_refdata **ref)
 
 tf_status tf_refdata_add_products(tf_refdata *ref, const char *path, char *err, size_t errlen)
 {
-    FILE *in = fopen(path, "rb");
-    if (!in) {
-        tf_fmt(err, errlen, "%s: %s", path, strerror(errno));
-        return TF_ERR_IO;
-    }
     table t;
-    tf_status st = table_read(ref, in, path, &t, err, errlen);
-    fclose(in);
+    tf_status st = table_file(ref, path, &t, err, errlen);
     if (st != TF_OK)
         return st;
     st = add_products(ref, &t, path, err, errlen);
