@@ -137,10 +137,13 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
     json_object_set_new(win, "published", window_stat(&r->window.published));
     json_object_set_new(o, "import_window", win);
     json_object_set_new(o, "notes", strv(r->notes, r->n_notes));
+    return tf_json_emit(out, o);
+}
+
+tf_status tf_json_emit(FILE *out, json_t *o)
+{
     int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(o);
-    if (rc != 0)
-        return TF_ERR_IO;
     fputc('\n', out);
-    return ferror(out) ? TF_ERR_IO : TF_OK;
+    return rc || ferror(out) ? TF_ERR_IO : TF_OK;
 }

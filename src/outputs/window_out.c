@@ -50,10 +50,7 @@ tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format
         json_object_set_new(o, "forward", w->has_forward
                                               ? window_obj(&w->forward_in, &w->forward)
                                               : json_null());
-        int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-        json_decref(o);
-        fputc('\n', out);
-        return rc || ferror(out) ? TF_ERR_IO : TF_OK;
+        return tf_json_emit(out, o);
     }
     if (fmt != TF_OUT_TEXT)
         return TF_ERR_USAGE;
@@ -126,10 +123,7 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
         }
         json_object_set_new(o, "days", days);
         json_object_set_new(o, "months", months);
-        int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-        json_decref(o);
-        fputc('\n', out);
-        return rc || ferror(out) ? TF_ERR_IO : TF_OK;
+        return tf_json_emit(out, o);
     }
     if (fmt != TF_OUT_TEXT)
         return TF_ERR_USAGE;

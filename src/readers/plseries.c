@@ -58,13 +58,6 @@ int tf_plseries_header_match(char **hdr, size_t n)
     return date && pl;
 }
 
-static int days_in(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
-}
-
 int tf_rparse_date(const char *s, size_t n, char out[11])
 {
     int y = 0, m = 0, d = 0;
@@ -83,10 +76,10 @@ int tf_rparse_date(const char *s, size_t n, char out[11])
     for (size_t i = 0; i < n; i++)
         if (!isdigit((unsigned char)buf[i]) && buf[i] != '/' && buf[i] != '-')
             return 0;
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
         return 0;
     tf_fmt(out, 11, "%04d-%02d-%02d", y, m, d);
-    return 1;
+    return tf_date_valid(out);
 }
 
 tf_status tf_read_plseries(tf_rctx *c)

@@ -858,11 +858,11 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
     tf_window_month *w = &rep->window;
     char from[11], to[11];
     tf_fmt(from, sizeof from, "%s-01", q->period);
-    int idx = tf_period_index(q->period);
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y = idx / 12, mo = idx % 12;
-    int last = mdays[mo] + (mo == 1 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-    tf_fmt(to, sizeof to, "%s-%02d", q->period, last);
+    for (int last = 31; last >= 28; last--) { /* the month's last day */
+        tf_fmt(to, sizeof to, "%s-%02d", q->period, last);
+        if (tf_date_valid(to))
+            break;
+    }
     double best = 1e9;
     for (size_t i = 0; ref && i < q->n_codes; i++) {
         double vat, duty, misc;

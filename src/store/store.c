@@ -773,12 +773,9 @@ static int as_of_bound(const char *as_of, char out[32])
         return 0;
     for (size_t i = 0; i < n && ok; i++)
         ok = pat[i] == 'd' ? (as_of[i] >= '0' && as_of[i] <= '9') : as_of[i] == pat[i];
-    if (!ok)
-        return 0;
-    int y = atoi(as_of), mo = atoi(as_of + 5), d = atoi(as_of + 8);
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
-        (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
+    char day[11];
+    tf_copy(day, sizeof day, as_of, 10);
+    if (!ok || !tf_date_valid(day))
         return 0;
     if (n == 20 && (atoi(as_of + 11) > 23 || atoi(as_of + 14) > 59 || atoi(as_of + 17) > 60))
         return 0;
