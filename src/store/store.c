@@ -508,6 +508,13 @@ static int prehash(FILE *in, char hex[65])
     return ok;
 }
 
+static void ingest_finalize(ingest_ctx *x)
+{
+    sqlite3_stmt *all[] = {x->lookup, x->insert, x->seen, x->pname, x->plookup, x->pinsert};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sqlite3_finalize(all[i]);
+}
+
 static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
                         const tf_refdata *ref, const char *now, tf_diag *diag,
                         tf_ingest_result *res, const char *options)
@@ -554,15 +561,23 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     sqlite3_finalize(src);
     x.source_id = sqlite3_last_insert_rowid(d->db);
+    /* Retracted sources are rare: only when there are any does the per-row
+     * lookup of a cell's current revision need to join `source` to skip them. */
+    int any_retracted = 0;
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(
-            d->db,
-            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-            " r.source_id, r.line FROM record r JOIN source s ON s.id = r.source_id"
-            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
-            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
-            " AND r.province=?9 AND s.retracted_at IS NULL ORDER BY r.id DESC LIMIT 1",
-            -1, &x.lookup, NULL);
+        rc = pragma_int(d, "SELECT EXISTS(SELECT 1 FROM source WHERE retracted_at IS NOT NULL)",
+                        &any_retracted);
+    char lookup_sql[640];
+    tf_fmt(lookup_sql, sizeof lookup_sql,
+           "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
+           " r.source_id, r.line FROM record r %s"
+           " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
+           " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
+           " AND r.province=?9 %s ORDER BY r.id DESC LIMIT 1",
+           any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
+           any_retracted ? "AND s.retracted_at IS NULL" : "");
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db, lookup_sql, -1, &x.lookup, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(
             d->db,
@@ -639,12 +654,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
     }
-    sqlite3_finalize(x.lookup);
-    sqlite3_finalize(x.insert);
-    sqlite3_finalize(x.seen);
-    sqlite3_finalize(x.pname);
-    sqlite3_finalize(x.plookup);
-    sqlite3_finalize(x.pinsert);
+    ingest_finalize(&x);
     if (rc != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
@@ -659,12 +669,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
 rollback_ok:
     st = TF_OK;
 rollback:
-    sqlite3_finalize(x.lookup);
-    sqlite3_finalize(x.insert);
-    sqlite3_finalize(x.seen);
-    sqlite3_finalize(x.pname);
-    sqlite3_finalize(x.plookup);
-    sqlite3_finalize(x.pinsert);
+    ingest_finalize(&x);
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
 }
