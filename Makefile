@@ -18,8 +18,9 @@ LIB_SRC := src/common/common.c \
            src/store/store.c \
            src/stats/stats.c \
            src/window/window.c src/window/series.c \
+           src/audit/note.c src/audit/extract.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
-           src/outputs/report_csv.c src/outputs/window_out.c
+           src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv
 GEN     := build/gen/embedded.c

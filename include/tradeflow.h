@@ -17,5 +17,6 @@
 #include "tradeflow/stats.h"
 #include "tradeflow/window.h"
 #include "tradeflow/output.h"
+#include "tradeflow/audit.h"
 
 #endif

@@ -30,6 +30,7 @@ static const char usage_main[] =
     "  sources             the files ingested so far\n"
     "  products            the product definitions (named HS sets)\n"
     "  window              the import profit/loss (import window) of one day\n"
+    "  audit NOTE...       check the figures of published notes (exit 1: errors)\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -117,6 +118,25 @@ static const char usage_sources[] =
     "                 Nothing is deleted: reports --as-of an earlier date still see it.\n"
     "  --restore ID   count a retracted file again\n";
 
+static const char usage_audit[] =
+    "Usage: tradeflow audit NOTE.txt [NOTE2.txt ...] [--db FILE] [--format text|json]\n"
+    "                       [--claims] [--date YYYY-MM-DD]\n"
+    "\n"
+    "Reads English trade notes (UTF-8 text; optional URL:/TITLE:/PUBLISHER:/DATE: header\n"
+    "lines), extracts every figure they state, checks the figures against each other,\n"
+    "against the other notes and, with --db, against the stored data, and reports each\n"
+    "inconsistency with its evidence and the most likely correction (docs/audit.md).\n"
+    "\n"
+    "  --format F          text (default) or json\n"
+    "  --claims            print only the extracted claims, as json\n"
+    "  --date YYYY-MM-DD   publication date of notes without a DATE: line (year-less\n"
+    "                      months resolve to the latest one not after it; default:\n"
+    "                      the month after the latest 'Month YYYY' the note names)\n"
+    "  --db FILE           also check against the figures stored in FILE\n"
+    "\n"
+    "Exit codes: 0 no error found, 1 errors found, 2 usage, 3 unreadable note\n"
+    "(not UTF-8, NUL byte), 4 I/O or database error.\n";
+
 static const char usage_products[] =
     "Usage: tradeflow products\n\nLists the product definitions: name, HS codes, description, origin.\n";
 
@@ -180,6 +200,7 @@ static int opt(args *a, const char *name, int takes_value, const char **val, int
 
 typedef struct common {
     const char *db_path;
+    int db_given;                 /* --db or $TRADEFLOW_DB named a database */
     const char *products[16];
     int n_products;
     const char *window_params;
@@ -283,6 +304,80 @@ static int open_db(common *c, tf_open_mode mode, tf_db **db)
         return EXIT_IO;
     }
     return EXIT_OK;
+}
+
+/* ---- audit ---- */
+
+static int cmd_audit(common *c, args *a)
+{
+    const char *v = NULL, *format = "text", *date = NULL;
+    int claims = 0, bad = 0;
+    const char **paths = calloc((size_t)a->argc + 1, sizeof *paths);
+    size_t n = 0;
+    if (!paths)
+        return EXIT_IO;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_audit, stdout);
+            free(paths);
+            return EXIT_OK;
+        } else if (opt(a, "--format", 1, &v, &bad))
+            format = v;
+        else if (opt(a, "--date", 1, &v, &bad))
+            date = v;
+        else if (opt(a, "--claims", 0, &v, &bad))
+            claims = 1;
+        else if (s[0] == '-' && s[1]) {
+            error("audit: unknown argument '%s' (see tradeflow audit --help)", s);
+            free(paths);
+            return EXIT_USAGE;
+        } else {
+            paths[n++] = s;
+            a->i++;
+        }
+    }
+    if (bad || !n) {
+        if (!bad)
+            error("audit: name at least one note (see tradeflow audit --help)");
+        free(paths);
+        return EXIT_USAGE;
+    }
+    if (strcmp(format, "text") && strcmp(format, "json")) {
+        error("audit: --format takes text or json, not '%s'", format);
+        free(paths);
+        return EXIT_USAGE;
+    }
+    if (date && (strlen(date) != 10 || !tf_date_valid(date))) {
+        error("audit: --date takes YYYY-MM-DD, not '%s'", date);
+        free(paths);
+        return EXIT_USAGE;
+    }
+    tf_db *db = NULL;
+    int rc = load_refdata(c);
+    if (rc != EXIT_OK) {
+        free(paths);
+        return rc;
+    }
+    if (c->db_given && (rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
+        free(paths);
+        return rc;
+    }
+    tf_audit_opts o = {date, db, c->ref};
+    tf_audit *au = NULL;
+    char err[1200] = "";
+    tf_status st = tf_audit_run(paths, n, &o, &au, err, sizeof err);
+    free(paths);
+    if (st) {
+        error("%s", err[0] ? err : tf_strerror(st));
+        tf_db_close(&db);
+        return exit_for(st);
+    }
+    st = claims ? tf_audit_claims_write(stdout, au) : tf_audit_write(stdout, au, !strcmp(format, "json"));
+    rc = st ? EXIT_IO : tf_audit_errors(au) && !claims ? 1 : EXIT_OK;
+    tf_audit_free(&au);
+    tf_db_close(&db);
+    return rc;
 }
 
 /* ---- ingest ---- */
@@ -1095,15 +1190,17 @@ int main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     const char *env_db = getenv("TRADEFLOW_DB");
     c.db_path = env_db && *env_db ? env_db : "tradeflow.db";
+    c.db_given = env_db && *env_db;
     args a = {argc, argv, 1};
     const char *v = NULL;
     int bad = 0;
     const char *command = NULL;
     /* global options before the command */
     while (a.i < argc && !bad) {
-        if (opt(&a, "--db", 1, &v, &bad))
+        if (opt(&a, "--db", 1, &v, &bad)) {
             c.db_path = v;
-        else if (opt(&a, "--window-params", 1, &v, &bad))
+            c.db_given = 1;
+        } else if (opt(&a, "--window-params", 1, &v, &bad))
             c.window_params = v;
         else if (opt(&a, "--products", 1, &v, &bad)) {
             if (c.n_products == 16) {
@@ -1135,8 +1232,10 @@ int main(int argc, char **argv)
     int k = a.i;
     for (int i = a.i; i < argc; i++) {
         if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--products")) && i + 1 < argc) {
-            if (argv[i][2] == 'd')
+            if (argv[i][2] == 'd') {
                 c.db_path = argv[i + 1];
+                c.db_given = 1;
+            }
             else if (c.n_products < 16)
                 c.products[c.n_products++] = argv[i + 1];
             i++;
@@ -1144,6 +1243,7 @@ int main(int argc, char **argv)
             c.window_params = argv[++i];
         } else if (!strncmp(argv[i], "--db=", 5)) {
             c.db_path = argv[i] + 5;
+            c.db_given = 1;
         } else if (!strncmp(argv[i], "--products=", 11)) {
             if (c.n_products < 16)
                 c.products[c.n_products++] = argv[i] + 11;
@@ -1165,6 +1265,8 @@ int main(int argc, char **argv)
         rc = cmd_products(&c, &a);
     else if (!strcmp(command, "window"))
         rc = cmd_window(&c, &a);
+    else if (!strcmp(command, "audit"))
+        rc = cmd_audit(&c, &a);
     else if (!strcmp(command, "help")) {
         fputs(usage_main, stdout);
         rc = EXIT_OK;

@@ -1,0 +1,108 @@
+/*
+ * The audit: notes in, claims extracted, equations checked, findings out.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "audit_int.h"
+
+size_t tf_audit_add_claim(tf_audit *a, const tf_claim *c)
+{
+    if ((a->n_claims & (a->n_claims - 1)) == 0) { /* 0, 1, 2, 4, ...: grow */
+        size_t nc = a->n_claims ? a->n_claims * 2 : 16;
+        if (nc < 16)
+            nc = 16;
+        tf_claim *n = realloc(a->claims, nc * sizeof *n);
+        if (!n)
+            return (size_t)-1;
+        a->claims = n;
+    }
+    a->claims[a->n_claims] = *c;
+    return a->n_claims++;
+}
+
+int tf_audit_add_finding(tf_audit *a, const tf_finding *f)
+{
+    if ((a->n_findings & (a->n_findings - 1)) == 0) {
+        size_t nc = a->n_findings ? a->n_findings * 2 : 16;
+        if (nc < 16)
+            nc = 16;
+        tf_finding *n = realloc(a->findings, nc * sizeof *n);
+        if (!n)
+            return -1;
+        a->findings = n;
+    }
+    a->findings[a->n_findings++] = *f;
+    return 0;
+}
+
+size_t tf_audit_errors(const tf_audit *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; a && i < a->n_findings; i++)
+        if (a->findings[i].severity == TF_SEV_ERROR)
+            n++;
+    return n;
+}
+
+void tf_audit_free(tf_audit **ap)
+{
+    if (!ap || !*ap)
+        return;
+    tf_audit *a = *ap;
+    for (size_t i = 0; i < a->n_notes; i++)
+        tf_note_clear(&a->notes[i]);
+    free(a->notes);
+    free(a->claims);
+    free(a->findings);
+    free(a);
+    *ap = NULL;
+}
+
+/* Findings in file order, errors first within a span. */
+static int cmp_finding(const void *x, const void *y)
+{
+    const tf_finding *a = x, *b = y;
+    if (a->note != b->note)
+        return a->note < b->note ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (int)b->severity - (int)a->severity;
+}
+
+tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *opts,
+                       tf_audit **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    tf_audit *a = calloc(1, sizeof *a);
+    if (!a)
+        return TF_ERR_NOMEM;
+    a->notes = calloc(n ? n : 1, sizeof *a->notes);
+    if (!a->notes) {
+        free(a);
+        return TF_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        tf_status st = tf_note_read(paths[i], &a->notes[i], err, errlen);
+        if (st) {
+            tf_audit_free(&a);
+            return st;
+        }
+        a->n_notes++;
+    }
+    tf_status st = tf_audit_extract(a, opts);
+    if (!st)
+        st = tf_audit_check(a, opts);
+    if (st) {
+        if (st == TF_ERR_DB)
+            tf_fmt(err, errlen, "database error while reading stored figures");
+        tf_audit_free(&a);
+        return st;
+    }
+    if (a->n_findings > 1)
+        qsort(a->findings, a->n_findings, sizeof *a->findings, cmp_finding);
+    *out = a;
+    return TF_OK;
+}

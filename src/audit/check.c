@@ -1,0 +1,1527 @@
+/*
+ * Checking claims: equations over intervals, and the diagnosis of the
+ * figures that break them.
+ *
+ * Every stated number is an atom with the interval its printing allows.
+ * Figures from the store (--db) are atoms too, exact and never suspected.
+ * An equation is two expressions over atoms; it holds when the interval
+ * of lhs - rhs contains 0. Each atom occurs once in an equation and every
+ * operation is monotone on the ranges used (quantities >= 0, growth factors
+ * 1 + p/100 > 0), so plain interval arithmetic gives the exact range.
+ *
+ * Diagnosis: the smallest set of suspect atoms that meets every failing
+ * equation (a hitting set, searched up to three atoms), ranked by how well the
+ * rest of the notes corroborate each atom and by whether a corrected value
+ * exists that satisfies every equation the atom is in. The corrected value
+ * is named by the slip that explains it, when one does (DOMAIN.md §7).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "tradeflow/stats.h"
+#include "audit_int.h"
+
+enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3 };
+static const char *const field_names[] = {"quantity", "mom", "yoy", "share"};
+
+typedef struct atom {
+    double v, lo, hi;
+    int removable;       /* 0: a stored figure */
+    size_t claim;        /* (size_t)-1 for stored figures */
+    int field;           /* F_* */
+    double pmin, pmax;   /* physically possible range */
+    int dec;             /* decimals to print a proposal with */
+    char what[96];       /* "imports of primary-aluminium, April 2025" */
+} atom;
+
+typedef struct fact {
+    tf_metric metric;
+    const char *product;
+    const char *partner;
+    int from, to;
+    int named;
+    size_t claim;        /* (size_t)-1 for stored figures */
+    int aq, amom, ayoy, ashare;
+    tf_span_period share_of;
+    int share_labelled;
+} fact;
+
+enum { OP_ATOM, OP_CONST, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_GROWTH };
+
+typedef struct node {
+    int op, a, b, atom;
+    double c;
+} node;
+
+typedef struct eqn {
+    node nd[20];
+    int nn, lhs, rhs;
+    int le;              /* lhs <= rhs instead of = */
+    int slack;           /* figures from several notes or the store: quantities may
+                            differ by the revision tolerance */
+    int comp;            /* component of the failing equations */
+    int atoms[10];
+    int natoms;
+    int failed;
+    int label_claim;     /* share label equation: claim index + 1 */
+    char kind[24];       /* "net", "mom-base", ... */
+    char text[200];      /* the equation in words */
+} eqn;
+
+typedef struct checker {
+    tf_audit *a;
+    const tf_audit_opts *opts;
+    atom *at;
+    size_t nat, capat;
+    fact *fa;
+    size_t nfa, capfa;
+    eqn *eq;
+    size_t neq, capeq;
+    char (*strs)[48];    /* product/partner strings of stored facts */
+    size_t nstr, capstr;
+} checker;
+
+/* Published monthly figures are revised after their first release, and
+ * different publishers round differently: quantities from different notes
+ * (or a note and the store) may differ by this fraction before an equation
+ * between them is called broken; a difference within it is reported as
+ * rounding. */
+#define TF_REVISION_TOLERANCE 0.003
+
+typedef struct iv {
+    double lo, hi;
+} iv;
+
+/* ---------------------------------------------------------------- building */
+
+static int add_atom(checker *k, const atom *x)
+{
+    if (k->nat == k->capat) {
+        size_t nc = k->capat ? k->capat * 2 : 64;
+        atom *n = realloc(k->at, nc * sizeof *n);
+        if (!n)
+            return -1;
+        k->at = n;
+        k->capat = nc;
+    }
+    k->at[k->nat] = *x;
+    return (int)k->nat++;
+}
+
+static int add_fact(checker *k, const fact *f)
+{
+    if (k->nfa == k->capfa) {
+        size_t nc = k->capfa ? k->capfa * 2 : 64;
+        fact *n = realloc(k->fa, nc * sizeof *n);
+        if (!n)
+            return -1;
+        k->fa = n;
+        k->capfa = nc;
+    }
+    k->fa[k->nfa++] = *f;
+    return 0;
+}
+
+static eqn *new_eq(checker *k, const char *kind)
+{
+    if (k->neq == k->capeq) {
+        size_t nc = k->capeq ? k->capeq * 2 : 64;
+        eqn *n = realloc(k->eq, nc * sizeof *n);
+        if (!n)
+            return NULL;
+        k->eq = n;
+        k->capeq = nc;
+    }
+    eqn *e = &k->eq[k->neq++];
+    memset(e, 0, sizeof *e);
+    tf_scopy(e->kind, sizeof e->kind, kind);
+    return e;
+}
+
+static int nd(eqn *e, int op, int a, int b, int atomi, double c)
+{
+    if (e->nn >= 20)
+        return 0;
+    node *x = &e->nd[e->nn];
+    x->op = op;
+    x->a = a;
+    x->b = b;
+    x->atom = atomi;
+    x->c = c;
+    if (op == OP_ATOM && e->natoms < 10) {
+        int seen = 0;
+        for (int i = 0; i < e->natoms; i++)
+            if (e->atoms[i] == atomi)
+                seen = 1;
+        if (!seen)
+            e->atoms[e->natoms++] = atomi;
+    }
+    return e->nn++;
+}
+static int A(eqn *e, int atomi) { return nd(e, OP_ATOM, 0, 0, atomi, 0); }
+static int G(eqn *e, int atomi) { return nd(e, OP_GROWTH, A(e, atomi), 0, -1, 0); }
+static int O(eqn *e, int op, int a, int b) { return nd(e, op, a, b, -1, 0); }
+
+/* ---------------------------------------------------------------- intervals */
+
+static iv mk(double lo, double hi)
+{
+    iv r = {lo, hi};
+    return r;
+}
+
+static iv ev(const checker *k, const eqn *e, int n, int fix, double fixv, int tight)
+{
+    const node *x = &e->nd[n];
+    switch (x->op) {
+    case OP_ATOM: {
+        const atom *t = &k->at[x->atom];
+        if (x->atom == fix)
+            return mk(fixv, fixv);
+        if (!tight && e->slack && t->field == F_QTY)
+            return mk(t->lo - fabs(t->v) * TF_REVISION_TOLERANCE,
+                      t->hi + fabs(t->v) * TF_REVISION_TOLERANCE);
+        if (tight)
+            return mk(t->v - (t->v - t->lo) * 0.8, t->v + (t->hi - t->v) * 0.8);
+        return mk(t->lo, t->hi);
+    }
+    case OP_CONST:
+        return mk(x->c, x->c);
+    case OP_GROWTH: {
+        iv a = ev(k, e, x->a, fix, fixv, tight);
+        return mk(1 + a.lo / 100, 1 + a.hi / 100);
+    }
+    default: {
+        iv a = ev(k, e, x->a, fix, fixv, tight), b = ev(k, e, x->b, fix, fixv, tight);
+        if (x->op == OP_ADD)
+            return mk(a.lo + b.lo, a.hi + b.hi);
+        if (x->op == OP_SUB)
+            return mk(a.lo - b.hi, a.hi - b.lo);
+        double c[4];
+        if (x->op == OP_MUL) {
+            c[0] = a.lo * b.lo;
+            c[1] = a.lo * b.hi;
+            c[2] = a.hi * b.lo;
+            c[3] = a.hi * b.hi;
+        } else {
+            if (b.lo <= 0 && b.hi >= 0)
+                return mk(-INFINITY, INFINITY);
+            c[0] = a.lo / b.lo;
+            c[1] = a.lo / b.hi;
+            c[2] = a.hi / b.lo;
+            c[3] = a.hi / b.hi;
+        }
+        double lo = c[0], hi = c[0];
+        for (int i = 1; i < 4; i++) {
+            if (c[i] < lo)
+                lo = c[i];
+            if (c[i] > hi)
+                hi = c[i];
+        }
+        return mk(lo, hi);
+    }
+    }
+}
+
+/* Residual interval lhs - rhs. */
+static iv resid(const checker *k, const eqn *e, int fix, double fixv, int tight)
+{
+    iv l = ev(k, e, e->lhs, fix, fixv, tight), r = ev(k, e, e->rhs, fix, fixv, tight);
+    return mk(l.lo - r.hi, l.hi - r.lo);
+}
+
+static int holds(const checker *k, const eqn *e, int fix, double fixv, int tight)
+{
+    iv r = resid(k, e, fix, fixv, tight);
+    if (e->le)
+        return r.lo <= 0;
+    return r.lo <= 0 && r.hi >= 0;
+}
+
+/* Point values: lhs and rhs at the stated figures. */
+static void points(const checker *k, const eqn *e, double *l, double *r)
+{
+    /* tight intervals with width 0 */
+    iv a = ev(k, e, e->lhs, -1, 0, 2), b = ev(k, e, e->rhs, -1, 0, 2);
+    *l = (a.lo + a.hi) / 2;
+    *r = (b.lo + b.hi) / 2;
+}
+
+/* The values of atom `ai` for which e holds, within [pmin, pmax]: bisection on
+ * the monotone residual bounds. Returns 0 when none. */
+static int solve(const checker *k, const eqn *e, int ai, double *lo, double *hi)
+{
+    const atom *t = &k->at[ai];
+    double a = t->pmin, b = t->pmax;
+    /* find one feasible point by scanning, then widen both ways */
+    double x0 = NAN;
+    if (holds(k, e, ai, t->v, 0))
+        x0 = t->v;
+    else {
+        /* the residual's midpoint changes monotonically in x: bisect its sign */
+        double fa, fb;
+        iv ra = resid(k, e, ai, a, 0), rb = resid(k, e, ai, b, 0);
+        fa = (ra.lo + ra.hi) / 2;
+        fb = (rb.lo + rb.hi) / 2;
+        if (!isfinite(fa) || !isfinite(fb) || (fa > 0) == (fb > 0)) {
+            if (holds(k, e, ai, a, 0))
+                x0 = a;
+            else if (holds(k, e, ai, b, 0))
+                x0 = b;
+            else
+                return 0;
+        } else {
+            double l = a, h = b;
+            for (int i = 0; i < 200 && isnan(x0); i++) {
+                double m = l + (h - l) / 2;
+                if (holds(k, e, ai, m, 0)) {
+                    x0 = m;
+                    break;
+                }
+                iv rm = resid(k, e, ai, m, 0);
+                double fm = (rm.lo + rm.hi) / 2;
+                if (!isfinite(fm))
+                    return 0;
+                if ((fm > 0) == (fa > 0))
+                    l = m;
+                else
+                    h = m;
+                if (h - l < 1e-9 * (fabs(h) + 1))
+                    break;
+            }
+            if (isnan(x0))
+                return 0;
+        }
+    }
+    /* widen: the feasible set is an interval around x0 */
+    double l = a, h = x0;
+    if (holds(k, e, ai, a, 0))
+        *lo = a;
+    else {
+        for (int i = 0; i < 200 && h - l > 1e-9 * (fabs(h) + 1); i++) {
+            double m = l + (h - l) / 2;
+            if (holds(k, e, ai, m, 0))
+                h = m;
+            else
+                l = m;
+        }
+        *lo = h;
+    }
+    l = x0;
+    h = b;
+    if (holds(k, e, ai, b, 0))
+        *hi = b;
+    else {
+        for (int i = 0; i < 200 && h - l > 1e-9 * (fabs(h) + 1); i++) {
+            double m = l + (h - l) / 2;
+            if (holds(k, e, ai, m, 0))
+                l = m;
+            else
+                h = m;
+        }
+        *hi = l;
+    }
+    return 1;
+}
+
+/* ---------------------------------------------------------------- facts */
+
+static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const char *what)
+{
+    atom x;
+    memset(&x, 0, sizeof x);
+    x.v = s->value;
+    x.lo = s->lo;
+    x.hi = s->hi;
+    x.removable = 1;
+    x.claim = ci;
+    x.field = field;
+    if (field == F_QTY) {
+        x.pmin = 0;
+        x.pmax = fmax(1e12, s->value * 1000);
+    } else if (field == F_SHARE) {
+        x.pmin = 0;
+        x.pmax = 100;
+    } else {
+        x.pmin = -99.99;
+        x.pmax = 1e6;
+    }
+    const char *dot = strchr(s->text, '.');
+    x.dec = 0;
+    if (dot)
+        for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
+            x.dec++;
+    tf_scopy(x.what, sizeof x.what, what);
+    return add_atom(k, &x);
+}
+
+static const char *metric_words(tf_metric m)
+{
+    switch (m) {
+    case TF_METRIC_IMPORT: return "imports";
+    case TF_METRIC_EXPORT: return "exports";
+    case TF_METRIC_NET_IMPORT: return "net imports";
+    case TF_METRIC_IMPORT_VALUE: return "import value";
+    case TF_METRIC_EXPORT_VALUE: return "export value";
+    default: return "figure";
+    }
+}
+
+static void fact_words(const fact *f, char *buf, size_t len)
+{
+    char per[64];
+    tf_span_period p = {f->from, f->to};
+    tf_period_words(p, per, sizeof per);
+    if (strcmp(f->partner, "WLD"))
+        tf_fmt(buf, len, "%s of %s from %s, %s", metric_words(f->metric),
+               f->product[0] ? f->product : "?", f->partner, per);
+    else
+        tf_fmt(buf, len, "%s of %s, %s", metric_words(f->metric), f->product[0] ? f->product : "?",
+               per);
+}
+
+static int checkable(tf_metric m)
+{
+    return m == TF_METRIC_IMPORT || m == TF_METRIC_EXPORT || m == TF_METRIC_NET_IMPORT ||
+           m == TF_METRIC_IMPORT_VALUE || m == TF_METRIC_EXPORT_VALUE;
+}
+
+static int build_claim_facts(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ci = 0; ci < a->n_claims; ci++) {
+        tf_claim *c = &a->claims[ci];
+        if (!checkable(c->metric) || !c->product[0] || !c->quantity.has)
+            continue;
+        /* a figure repeated verbatim in the same note is one statement: merge */
+        int merged = 0;
+        for (size_t j = 0; j < k->nfa && !merged; j++) {
+            fact *g = &k->fa[j];
+            if (g->claim == (size_t)-1 || g->metric != c->metric || g->from != c->period.from ||
+                g->to != c->period.to || strcmp(g->product, c->product) ||
+                strcmp(g->partner, c->partner))
+                continue;
+            const tf_claim *d = &a->claims[g->claim];
+            if (d->note != c->note || d->quantity.value != c->quantity.value ||
+                (c->mom.has && d->mom.has && c->mom.value != d->mom.value) ||
+                (c->yoy.has && d->yoy.has && c->yoy.value != d->yoy.value) ||
+                (c->share.has && d->share.has && c->share.value != d->share.value))
+                continue;
+            char what[96];
+            fact_words(g, what, sizeof what);
+            if (c->mom.has && g->amom < 0 && c->period.from == c->period.to) {
+                char w2[128];
+                tf_fmt(w2, sizeof w2, "MoM of %s", what);
+                if ((g->amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
+                    return -1;
+            }
+            if (c->yoy.has && g->ayoy < 0) {
+                char w2[128];
+                tf_fmt(w2, sizeof w2, "YoY of %s", what);
+                if ((g->ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
+                    return -1;
+            }
+            merged = 1;
+        }
+        if (merged)
+            continue;
+        fact f;
+        memset(&f, 0, sizeof f);
+        f.metric = c->metric;
+        f.product = c->product;
+        f.partner = c->partner;
+        f.from = c->period.from;
+        f.to = c->period.to;
+        f.named = c->period_named;
+        f.claim = ci;
+        f.amom = f.ayoy = f.ashare = -1;
+        char what[96];
+        fact_words(&f, what, sizeof what);
+        if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
+            return -1;
+        if (c->mom.has && c->period.from == c->period.to) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "MoM of %s", what);
+            if ((f.amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
+                return -1;
+        }
+        if (c->yoy.has) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "YoY of %s", what);
+            if ((f.ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
+                return -1;
+        }
+        if (c->share.has && strcmp(c->partner, "WLD")) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "share of %s", what);
+            if ((f.ashare = atom_from(k, ci, F_SHARE, &c->share, w2)) < 0)
+                return -1;
+            f.share_of = c->share_of;
+            f.share_labelled = c->share_labelled;
+        }
+        if (add_fact(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
+static const char *keep_str(checker *k, const char *s)
+{
+    for (size_t i = 0; i < k->nstr; i++)
+        if (!strcmp(k->strs[i], s))
+            return k->strs[i];
+    if (k->nstr == k->capstr) {
+        /* strings are referenced by pointer: never move them */
+        return NULL;
+    }
+    tf_scopy(k->strs[k->nstr], 48, s);
+    return k->strs[k->nstr++];
+}
+
+static int stored_atom(checker *k, tf_metric m, const char *product, const char *partner,
+                       int from, int to, double v)
+{
+    fact f;
+    memset(&f, 0, sizeof f);
+    f.metric = m;
+    f.product = keep_str(k, product);
+    f.partner = keep_str(k, partner);
+    if (!f.product || !f.partner)
+        return 0;
+    f.from = from;
+    f.to = to;
+    f.named = 1;
+    f.claim = (size_t)-1;
+    f.amom = f.ayoy = f.ashare = -1;
+    for (size_t i = 0; i < k->nfa; i++) {
+        const fact *g = &k->fa[i];
+        if (g->claim == (size_t)-1 && g->metric == m && g->from == from && g->to == to &&
+            !strcmp(g->product, product) && !strcmp(g->partner, partner))
+            return 0; /* already there */
+    }
+    atom x;
+    memset(&x, 0, sizeof x);
+    x.v = v;
+    x.lo = v - 0.0005; /* stored to the kg */
+    x.hi = v + 0.0005;
+    x.claim = (size_t)-1;
+    x.field = F_QTY;
+    x.pmin = x.pmax = v;
+    fact_words(&f, x.what, sizeof x.what);
+    tf_scopy(x.what + strlen(x.what), sizeof x.what - strlen(x.what), " (store)");
+    if ((f.aq = add_atom(k, &x)) < 0)
+        return -1;
+    return add_fact(k, &f);
+}
+
+/* Figures from the store for every product and month the claims name. */
+static int build_store_facts(checker *k)
+{
+    const tf_audit_opts *o = k->opts;
+    if (!o || !o->db || !o->ref)
+        return 0;
+    size_t nclaim_facts = k->nfa;
+    for (size_t i = 0; i < nclaim_facts; i++) {
+        fact f = k->fa[i];
+        if (f.metric != TF_METRIC_IMPORT && f.metric != TF_METRIC_EXPORT &&
+            f.metric != TF_METRIC_NET_IMPORT)
+            continue;
+        const tf_product *p = tf_refdata_product(o->ref, f.product);
+        if (!p)
+            continue;
+        int months[3] = {f.to, f.to - 1, f.to - 12};
+        for (int mi = 0; mi < 3; mi++) {
+            int m = months[mi];
+            int dup = 0;
+            for (size_t j = nclaim_facts; j < k->nfa; j++)
+                if (k->fa[j].to == m && !strcmp(k->fa[j].product, f.product) &&
+                    k->fa[j].from == m)
+                    dup = 1;
+            if (dup)
+                continue;
+            char per[8];
+            tf_fmt(per, sizeof per, "%04d-%02d", tf_mi_year(m), tf_mi_month(m));
+            tf_query q;
+            memset(&q, 0, sizeof q);
+            q.product = p->name;
+            q.classification = p->classification;
+            q.codes = p->codes;
+            q.n_codes = p->n_codes;
+            q.reporter = "CHN";
+            q.period = per;
+            q.top = 50;
+            tf_report *r = NULL;
+            tf_status st = tf_report_compute(o->db, o->ref, &q, &r);
+            if (st == TF_ERR_DB) {
+                tf_report_free(&r);
+                return -2;
+            }
+            if (st != TF_OK || !r)
+                continue;
+            const tf_flow_figures *ff[3] = {&r->import, &r->export, &r->net_import};
+            tf_metric mm[3] = {TF_METRIC_IMPORT, TF_METRIC_EXPORT, TF_METRIC_NET_IMPORT};
+            for (int z = 0; z < 3; z++) {
+                if (ff[z]->quantity.has &&
+                    stored_atom(k, mm[z], p->name, "WLD", m, m, ff[z]->quantity.v) < 0)
+                    goto nomem;
+                if (ff[z]->ytd.has && tf_mi_month(m) > 1 &&
+                    stored_atom(k, mm[z], p->name, "WLD", m - tf_mi_month(m) + 1, m,
+                                ff[z]->ytd.v) < 0)
+                    goto nomem;
+            }
+            const tf_breakdown *bd[2] = {&r->import_breakdown, &r->export_breakdown};
+            for (int z = 0; z < 2; z++)
+                for (size_t j = 0; j < bd[z]->n_partners; j++) {
+                    const tf_partner_figures *pf = &bd[z]->partners[j];
+                    if (strlen(pf->partner) == 3 &&
+                        stored_atom(k, mm[z], p->name, pf->partner, m, m, pf->quantity) < 0)
+                        goto nomem;
+                }
+            tf_report_free(&r);
+            continue;
+        nomem:
+            tf_report_free(&r);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static const fact *find_fact(const checker *k, tf_metric m, const char *product,
+                             const char *partner, int from, int to, size_t skip_claim)
+{
+    const fact *best = NULL;
+    for (size_t i = 0; i < k->nfa; i++) {
+        const fact *f = &k->fa[i];
+        if (f->metric != m || f->from != from || f->to != to || strcmp(f->product, product) ||
+            strcmp(f->partner, partner))
+            continue;
+        if (skip_claim != (size_t)-1 && f->claim == skip_claim)
+            continue;
+        if (f->claim == (size_t)-1)
+            return f; /* the store first */
+        if (!best && f->named)
+            best = f;
+    }
+    return best;
+}
+
+static void eq_text(checker *k, eqn *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void eq_text(checker *k, eqn *e, const char *fmt, ...)
+{
+    (void)k;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    va_end(ap);
+}
+
+static int build_equations(checker *k)
+{
+    size_t nf = k->nfa;
+    for (size_t i = 0; i < nf; i++) {
+        const fact *f = &k->fa[i];
+        if (f->claim == (size_t)-1)
+            continue;
+        eqn *e;
+        /* the same figure stated twice */
+        if (f->named) {
+            for (size_t j = 0; j < nf; j++) {
+                const fact *g = &k->fa[j];
+                if (j == i || g->metric != f->metric || g->from != f->from || g->to != f->to ||
+                    strcmp(g->product, f->product) || strcmp(g->partner, f->partner) || !g->named)
+                    continue;
+                if (g->claim != (size_t)-1 && j > i)
+                    continue; /* each pair once, against the earlier statement */
+                /* two figures for one thing in one note are two concepts the
+                 * writer tells apart (origin and consignment, say) */
+                if (g->claim != (size_t)-1 &&
+                    k->a->claims[g->claim].note == k->a->claims[f->claim].note)
+                    continue;
+                if (g->claim != (size_t)-1 && k->a->claims[g->claim].quantity.start ==
+                                                  k->a->claims[f->claim].quantity.start &&
+                    g->claim == f->claim)
+                    continue;
+                if (!(e = new_eq(k, "same-figure")))
+                    return -1;
+                e->lhs = A(e, f->aq);
+                e->rhs = A(e, g->aq);
+                eq_text(k, e, "%s stated twice", k->at[f->aq].what);
+                if (f->amom >= 0 && g->amom >= 0) {
+                    if (!(e = new_eq(k, "same-figure")))
+                        return -1;
+                    e->lhs = A(e, f->amom);
+                    e->rhs = A(e, g->amom);
+                    eq_text(k, e, "%s stated twice", k->at[f->amom].what);
+                }
+                if (f->ayoy >= 0 && g->ayoy >= 0) {
+                    if (!(e = new_eq(k, "same-figure")))
+                        return -1;
+                    e->lhs = A(e, f->ayoy);
+                    e->rhs = A(e, g->ayoy);
+                    eq_text(k, e, "%s stated twice", k->at[f->ayoy].what);
+                }
+                break;
+            }
+        }
+        /* MoM and YoY against the base periods */
+        if (f->amom >= 0) {
+            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
+                                      (size_t)-1);
+            if (g) {
+                if (!(e = new_eq(k, "mom-base")))
+                    return -1;
+                e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->amom));
+                e->rhs = A(e, g->aq);
+                eq_text(k, e, "%s / (1 + MoM) = %s", k->at[f->aq].what, k->at[g->aq].what);
+            }
+        }
+        if (f->ayoy >= 0) {
+            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
+                                      f->to - 12, (size_t)-1);
+            if (g) {
+                if (!(e = new_eq(k, "yoy-base")))
+                    return -1;
+                e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->ayoy));
+                e->rhs = A(e, g->aq);
+                eq_text(k, e, "%s / (1 + YoY) = %s", k->at[f->aq].what, k->at[g->aq].what);
+            }
+        }
+        /* net import = import - export, and its changes */
+        if (f->metric == TF_METRIC_NET_IMPORT) {
+            const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from,
+                                       f->to, (size_t)-1);
+            const fact *ex = find_fact(k, TF_METRIC_EXPORT, f->product, f->partner, f->from,
+                                       f->to, (size_t)-1);
+            if (im && ex) {
+                if (!(e = new_eq(k, "net")))
+                    return -1;
+                e->lhs = A(e, f->aq);
+                e->rhs = O(e, OP_SUB, A(e, im->aq), A(e, ex->aq));
+                eq_text(k, e, "net imports = imports - exports (%s)", k->at[f->aq].what);
+                int pn[2] = {f->amom, f->ayoy}, pi[2] = {im->amom, im->ayoy},
+                    px[2] = {ex->amom, ex->ayoy};
+                for (int z = 0; z < 2; z++) {
+                    if (pn[z] < 0 || pi[z] < 0 || px[z] < 0)
+                        continue;
+                    if (!(e = new_eq(k, z ? "net-yoy" : "net-mom")))
+                        return -1;
+                    e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
+                    e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
+                               O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
+                    eq_text(k, e,
+                            "net imports / (1 + %s) = imports / (1 + %s) - exports / (1 + %s) "
+                            "(the bases of %s)",
+                            z ? "YoY" : "MoM", z ? "YoY" : "MoM", z ? "YoY" : "MoM",
+                            k->at[f->aq].what);
+                }
+            }
+        }
+        /* YTD(a..b) = YTD(a..b-1) + month(b) */
+        if (f->to > f->from) {
+            const fact *prev = find_fact(k, f->metric, f->product, f->partner, f->from, f->to - 1,
+                                         (size_t)-1);
+            const fact *mon =
+                find_fact(k, f->metric, f->product, f->partner, f->to, f->to, (size_t)-1);
+            if (prev && mon) {
+                if (!(e = new_eq(k, "ytd-chain")))
+                    return -1;
+                e->lhs = A(e, f->aq);
+                e->rhs = O(e, OP_ADD, A(e, prev->aq), A(e, mon->aq));
+                eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[prev->aq].what,
+                        k->at[mon->aq].what);
+            }
+        }
+        /* a partner's figure is part of the total */
+        if (strcmp(f->partner, "WLD")) {
+            const fact *w =
+                find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
+            if (w) {
+                if (!(e = new_eq(k, "part-of-total")))
+                    return -1;
+                e->le = 1;
+                e->lhs = A(e, f->aq);
+                e->rhs = A(e, w->aq);
+                eq_text(k, e, "%s <= %s", k->at[f->aq].what, k->at[w->aq].what);
+            }
+        }
+        /* share = part / total, the total of the period the share is labelled with */
+        if (f->ashare >= 0) {
+            tf_span_period lab = f->share_of;
+            const fact *w =
+                find_fact(k, f->metric, f->product, "WLD", lab.from, lab.to, (size_t)-1);
+            const fact *wn = NULL;
+            if (!w && lab.from == lab.to)
+                wn = find_fact(k, f->metric, f->product, "WLD", lab.from + 1, lab.to + 1,
+                               (size_t)-1);
+            if (wn && wn->amom < 0)
+                wn = NULL;
+            char per[48];
+            tf_period_words(lab, per, sizeof per);
+            if (w || wn) {
+                if (!(e = new_eq(k, "share")))
+                    return -1;
+                e->lhs = A(e, f->ashare);
+                if (w) {
+                    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
+                               A(e, w->aq));
+                    eq_text(k, e, "share = 100 x %s / %s", k->at[f->aq].what, k->at[w->aq].what);
+                } else {
+                    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
+                               O(e, OP_DIV, A(e, wn->aq), G(e, wn->amom)));
+                    eq_text(k, e, "share = 100 x %s / total of %s (implied by %s and its MoM)",
+                            k->at[f->aq].what, per, k->at[wn->aq].what);
+                }
+                if (f->share_labelled && (lab.from != f->from || lab.to != f->to))
+                    e->label_claim = (int)f->claim + 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- slips */
+
+static int digits_of(double v, int dec, char *out, size_t len)
+{
+    char buf[64];
+    tf_fmt(buf, sizeof buf, "%.*f", dec, fabs(v));
+    size_t o = 0;
+    for (const char *p = buf; *p && o + 1 < len; p++)
+        if (*p >= '0' && *p <= '9')
+            out[o++] = *p;
+    out[o] = '\0';
+    return (int)o;
+}
+
+static double from_digits(const char *d, int dec)
+{
+    double v = 0;
+    for (const char *p = d; *p; p++)
+        v = v * 10 + (*p - '0');
+    return v / pow(10, dec);
+}
+
+/* The slip that turns a value in [lo, hi] into `stated`; writes the
+ * corrected value. Returns the kind or NULL. */
+static const char *explain(const atom *t, double lo, double hi, double *fixed)
+{
+    double s = t->v;
+    int dec = t->dec;
+    /* quantities printed with a scale ("1.62 million") keep their digits */
+    char d[40];
+    int nd_ = digits_of(s, dec, d, sizeof d);
+    int sign = s < 0 ? -1 : 1;
+    if (t->field == F_QTY && fabs(s) >= 1e6 && dec == 0) {
+        /* figures like 1,620,000 written as "1.62 million": find the short form */
+        double x = fabs(s);
+        int e = 0;
+        while (x >= 10 && fmod(x, 10) == 0) {
+            x /= 10;
+            e++;
+        }
+        tf_fmt(d, sizeof d, "%.0f", x);
+        nd_ = (int)strlen(d);
+        for (int i = 0; i < nd_; i++)
+            for (char c = '0'; c <= '9'; c++) {
+                if (c == d[i] || (i == 0 && c == '0'))
+                    continue;
+                char w[40];
+                tf_scopy(w, sizeof w, d);
+                w[i] = c;
+                double v = from_digits(w, 0) * pow(10, e);
+                if (v >= lo && v <= hi) {
+                    *fixed = v;
+                    return "one-digit-typo";
+                }
+            }
+    }
+    for (int f = -3; f <= 3; f++) {
+        if (!f)
+            continue;
+        double v = s * pow(10, f);
+        if (v >= lo && v <= hi) {
+            *fixed = v;
+            return abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000" : "factor-of-100";
+        }
+    }
+    if (t->field != F_QTY && s != 0 && -s >= lo && -s <= hi) {
+        *fixed = -s;
+        return "direction-flipped";
+    }
+    for (int i = 0; i < nd_; i++)
+        for (char c = '0'; c <= '9'; c++) {
+            if (c == d[i] || (i == 0 && c == '0' && nd_ > 1))
+                continue;
+            char w[40];
+            tf_scopy(w, sizeof w, d);
+            w[i] = c;
+            double v = sign * from_digits(w, dec);
+            if (v >= lo && v <= hi) {
+                *fixed = v;
+                return "one-digit-typo";
+            }
+        }
+    for (int i = 0; i + 1 < nd_; i++) {
+        if (d[i] == d[i + 1])
+            continue;
+        char w[40];
+        tf_scopy(w, sizeof w, d);
+        char c = w[i];
+        w[i] = w[i + 1];
+        w[i + 1] = c;
+        double v = sign * from_digits(w, dec);
+        if (v >= lo && v <= hi) {
+            *fixed = v;
+            return "transposed-digits";
+        }
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- diagnosis */
+
+typedef struct cand {
+    int atoms[3];
+    int n;
+    double score;
+} cand;
+
+static int eq_has(const eqn *e, int ai)
+{
+    for (int i = 0; i < e->natoms; i++)
+        if (e->atoms[i] == ai)
+            return 1;
+    return 0;
+}
+
+/* Feasible values of atom ai from every equation that contains it and none of
+ * the other suspects. Returns 0 when they do not intersect. */
+static int feasible(const checker *k, int ai, const cand *c, double *lo, double *hi, int *neqs)
+{
+    *lo = k->at[ai].pmin;
+    *hi = k->at[ai].pmax;
+    *neqs = 0;
+    for (size_t i = 0; i < k->neq; i++) {
+        const eqn *e = &k->eq[i];
+        if (!eq_has(e, ai))
+            continue;
+        int other = 0;
+        for (int j = 0; j < c->n; j++)
+            if (c->atoms[j] != ai && eq_has(e, c->atoms[j]))
+                other = 1;
+        if (other)
+            continue;
+        double l, h;
+        if (!solve(k, e, ai, &l, &h))
+            return 0;
+        if (l > *lo)
+            *lo = l;
+        if (h < *hi)
+            *hi = h;
+        (*neqs)++;
+    }
+    return *lo <= *hi;
+}
+
+static int support(const checker *k, int ai)
+{
+    int n = 0;
+    for (size_t i = 0; i < k->neq; i++)
+        if (!k->eq[i].failed && eq_has(&k->eq[i], ai))
+            n++;
+    return n;
+}
+
+static double cand_score(const checker *k, cand *c)
+{
+    double s = 0;
+    for (int i = 0; i < c->n; i++) {
+        int ai = c->atoms[i];
+        const atom *t = &k->at[ai];
+        s += 2.0 * support(k, ai);
+        double lo, hi, fx;
+        int ne;
+        if (!feasible(k, ai, c, &lo, &hi, &ne))
+            s += 100;
+        else if (hi - lo <= 0.05 * fmax(fabs(lo), fabs(hi)) + 1e-9 && explain(t, lo, hi, &fx))
+            s -= 3;
+        if (t->claim != (size_t)-1 && k->a->claims[t->claim].metric == TF_METRIC_NET_IMPORT)
+            s -= 0.5;
+        if (t->field != F_QTY)
+            s -= 0.25; /* a percentage is retyped more often than a tonnage */
+    }
+    return s;
+}
+
+static void fmt_value(const atom *t, double v, char *buf, size_t len)
+{
+    char num[64];
+    if (t->field == F_QTY) {
+        tf_num_words(v, t->dec, num, sizeof num);
+        const tf_claim *c = NULL;
+        (void)c;
+        tf_fmt(buf, len, "%s", num);
+    } else {
+        tf_fmt(buf, len, "%.*f%%", t->dec, v);
+    }
+}
+
+static int add_find(checker *k, tf_finding *f) { return tf_audit_add_finding(k->a, f); }
+
+static void eq_numbers(const checker *k, const eqn *e, char *buf, size_t len)
+{
+    double l, r;
+    points(k, e, &l, &r);
+    char a[64], b[64];
+    tf_num_words(l, fabs(l) < 1000 ? 2 : 0, a, sizeof a);
+    tf_num_words(r, fabs(r) < 1000 ? 2 : 0, b, sizeof b);
+    tf_fmt(buf, len, "%s: %s vs %s", e->text, a, b);
+}
+
+static int report_atom(checker *k, int ai, const cand *c, double confidence)
+{
+    const atom *t = &k->at[ai];
+    const tf_claim *cl = &k->a->claims[t->claim];
+    const tf_stated *s = t->field == F_QTY ? &cl->quantity
+                         : t->field == F_MOM ? &cl->mom
+                         : t->field == F_YOY ? &cl->yoy
+                                             : &cl->share;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = cl->note;
+    f.severity = TF_SEV_ERROR;
+    f.claim = t->claim;
+    f.start = s->start;
+    f.end = s->end;
+    f.stated = s->value;
+    tf_scopy(f.field, sizeof f.field, field_names[t->field]);
+    double lo, hi, fixed = NAN;
+    int ne = 0;
+    const char *kind = NULL;
+    int fe = feasible(k, ai, c, &lo, &hi, &ne);
+    if (fe && hi - lo > 0.05 * fmax(fabs(lo), fabs(hi)) + 1e-9) {
+        /* only bounded (an inequality): no single value to propose */
+        char l1[64], h1[64];
+        fmt_value(t, lo, l1, sizeof l1);
+        fmt_value(t, hi, h1, sizeof h1);
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "between %s and %s", l1, h1);
+    } else if (fe) {
+        kind = explain(t, lo, hi, &fixed);
+        if (!kind) {
+            /* the middle of the feasible range, printed like the stated figure */
+            double mid = (lo + hi) / 2;
+            double unit = t->dec ? pow(10, -t->dec) : 1;
+            if (t->field == F_QTY && t->dec == 0) {
+                unit = 100;
+                while (unit > 1 && floor(mid / unit) * unit < lo - 1e-9 &&
+                       ceil(mid / unit) * unit > hi + 1e-9)
+                    unit /= 10;
+            }
+            fixed = round(mid / unit) * unit;
+            if (fixed < lo || fixed > hi)
+                fixed = mid;
+        }
+        f.has_proposed = 1;
+        f.proposed = fixed;
+        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
+    }
+    /* slips that need the other facts */
+    if (t->field == F_QTY && cl->partner[0] && strcmp(cl->partner, "WLD")) {
+        for (size_t i = 0; i < k->nfa; i++) {
+            const fact *w = &k->fa[i];
+            if (w->metric != cl->metric || w->from != cl->period.from ||
+                w->to != cl->period.to || strcmp(w->product, cl->product) ||
+                strcmp(w->partner, "WLD"))
+                continue;
+            double tol = fabs(k->at[w->aq].v) * TF_REVISION_TOLERANCE;
+            if (t->hi >= k->at[w->aq].lo - tol && t->lo <= k->at[w->aq].hi + tol)
+                kind = "world-total-as-partner";
+        }
+    }
+    if (t->field == F_QTY && cl->period.to - cl->period.from == 11 &&
+        tf_mi_month(cl->period.from) == 1) {
+        const fact *jn = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.from,
+                                   cl->period.to - 1, t->claim);
+        const fact *dc = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.to,
+                                   cl->period.to, t->claim);
+        const fact *yr = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.from,
+                                   cl->period.to, t->claim);
+        double partial = NAN;
+        if (jn)
+            partial = k->at[jn->aq].v;
+        else if (dc && yr)
+            partial = k->at[yr->aq].v - k->at[dc->aq].v;
+        if (!isnan(partial) && fabs(partial - t->v) <= 0.001 * t->v)
+            kind = "partial-year-as-full-year";
+    }
+    /* net copied into gross: the stated gross figure is the note's net figure */
+    if (t->field == F_QTY && (cl->metric == TF_METRIC_IMPORT || cl->metric == TF_METRIC_EXPORT)) {
+        for (size_t i = 0; i < k->nfa; i++) {
+            const fact *g = &k->fa[i];
+            if (g->metric == TF_METRIC_NET_IMPORT && g->from == cl->period.from &&
+                g->to == cl->period.to && !strcmp(g->product, cl->product) &&
+                !strcmp(g->partner, cl->partner) && g->claim != (size_t)-1 &&
+                k->a->claims[g->claim].note == cl->note &&
+                fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
+                kind = "net-copied-into-gross";
+        }
+    }
+    /* MoM and YoY swapped */
+    if ((t->field == F_MOM || t->field == F_YOY) && cl->mom.has && cl->yoy.has) {
+        /* swapping holds when each stated value fits the other's feasible range */
+        int other = -1;
+        for (size_t i = 0; i < k->nat; i++)
+            if (k->at[i].claim == t->claim && k->at[i].field == (t->field == F_MOM ? F_YOY : F_MOM))
+                other = (int)i;
+        if (other >= 0) {
+            cand c2 = {{ai, other, 0}, 2, 0};
+            double l1, h1, l2, h2;
+            int n1, n2;
+            if (feasible(k, ai, &c2, &l1, &h1, &n1) && feasible(k, other, &c2, &l2, &h2, &n2) &&
+                n1 && n2 && k->at[other].v >= l1 - 0.05 && k->at[other].v <= h1 + 0.05 &&
+                t->v >= l2 - 0.05 && t->v <= h2 + 0.05) {
+                kind = "mom-yoy-swapped";
+                f.has_proposed = 1;
+                f.proposed = k->at[other].v;
+                fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
+            }
+        }
+    }
+    tf_scopy(f.kind, sizeof f.kind, kind ? kind : "inconsistent");
+    /* the failing equations */
+    size_t o = 0;
+    int first = 1;
+    for (size_t i = 0; i < k->neq; i++) {
+        const eqn *e = &k->eq[i];
+        if (!e->failed || !eq_has(e, ai))
+            continue;
+        char line[400];
+        eq_numbers(k, e, line, sizeof line);
+        if (first) {
+            tf_scopy(f.equation, sizeof f.equation, line);
+            first = 0;
+        }
+        if (o < sizeof f.evidence - 1) {
+            tf_fmt(f.evidence + o, sizeof f.evidence - o, "%s%s", o ? "; " : "", line);
+            o = strlen(f.evidence);
+        }
+    }
+    if (f.has_proposed && o < sizeof f.evidence - 1) {
+        char st[64];
+        fmt_value(t, t->v, st, sizeof st);
+        tf_fmt(f.evidence + o, sizeof f.evidence - o,
+               "%s%s %s is stated; %s satisfies the %d equation%s it is in", o ? ". " : "",
+               t->what, st, f.proposed_text, ne, ne == 1 ? "" : "s");
+    }
+    double conf = confidence;
+    if (kind)
+        conf += 0.25;
+    if (ne > 1)
+        conf += 0.1 * (ne - 1);
+    if (!f.has_proposed)
+        conf -= 0.2;
+    f.confidence = conf < 0.05 ? 0.05 : conf > 0.97 ? 0.97 : conf;
+    return add_find(k, &f);
+}
+
+/* A share whose total carries another period's label than the figure's. */
+static int check_labels(checker *k)
+{
+    for (size_t i = 0; i < k->neq; i++) {
+        eqn *e = &k->eq[i];
+        if (!e->label_claim || !e->failed)
+            continue;
+        size_t ci = (size_t)e->label_claim - 1;
+        const tf_claim *cl = &k->a->claims[ci];
+        const fact *w = find_fact(k, cl->metric, cl->product, "WLD", cl->period.from,
+                                  cl->period.to, (size_t)-1);
+        if (!w)
+            continue;
+        /* the share against the figure's own period */
+        double part = cl->quantity.value, tot = k->at[w->aq].v;
+        if (tot <= 0)
+            continue;
+        double own = 100 * part / tot;
+        double l, r;
+        points(k, e, &l, &r);
+        double lab = r;
+        double stated = cl->share.value;
+        if (!(fabs(own - stated) < fabs(lab - stated) / 3))
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = cl->note;
+        f.severity = TF_SEV_ERROR;
+        f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = cl->share.start;
+        f.end = cl->share.end;
+        f.stated = stated;
+        char labw[48], ownw[48];
+        tf_period_words(cl->share_of, labw, sizeof labw);
+        tf_period_words(cl->period, ownw, sizeof ownw);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, ownw);
+        f.has_proposed = 0;
+        char a1[32], a2[32];
+        tf_num_words(lab, 1, a1, sizeof a1);
+        tf_num_words(own, 1, a2, sizeof a2);
+        tf_fmt(f.equation, sizeof f.equation, "%s", e->text);
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "the share %.*f%% is said to be of the total of %s, which makes it %s%%; of the "
+               "total of %s, the period of the figure, it is %s%%: the label should be %s%s",
+               cl->share.text[0] && strchr(cl->share.text, '.') ? 1 : 0, stated, labw, a1, ownw,
+               a2, ownw,
+               fabs(own - stated) > 0.15 ? " (and the share itself is off by more than rounding)"
+                                         : "");
+        f.confidence = fabs(own - stated) <= 0.15 ? 0.9 : 0.7;
+        if (add_find(k, &f))
+            return -1;
+        e->failed = 2; /* explained */
+    }
+    return 0;
+}
+
+/* A partner figure labelled with the month before the note's month, with a MoM,
+ * in a note about that month (the sentence's month label disagrees with the note). */
+static int check_note_period(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ci = 0; ci < a->n_claims; ci++) {
+        const tf_claim *cl = &a->claims[ci];
+        const tf_note *nt = &a->notes[cl->note];
+        if (nt->period < 0 || !cl->period_named || cl->period.from != cl->period.to ||
+            cl->period.to != nt->period - 1 || !strcmp(cl->partner, "WLD") || !cl->mom.has ||
+            !checkable(cl->metric))
+            continue;
+        /* the note states the month's world total and nothing else for the month before */
+        int world_now = 0, others_before = 0;
+        for (size_t j = 0; j < a->n_claims; j++) {
+            const tf_claim *o = &a->claims[j];
+            if (o->note != cl->note || j == ci)
+                continue;
+            if (o->period.from == nt->period && o->period.to == nt->period &&
+                !strcmp(o->partner, "WLD") && o->metric == cl->metric)
+                world_now = 1;
+            if (o->period.to == cl->period.to && o->period.from == cl->period.from &&
+                o->period_named)
+                others_before = 1;
+        }
+        if (!world_now || others_before)
+            continue;
+        /* the same partner's figure for the note's month is stated elsewhere */
+        int has_now = 0;
+        for (size_t j = 0; j < a->n_claims; j++) {
+            const tf_claim *o = &a->claims[j];
+            if (o->note == cl->note && !strcmp(o->partner, cl->partner) &&
+                o->period.to == nt->period && o->period.from == nt->period &&
+                o->metric == cl->metric)
+                has_now = 1;
+        }
+        if (has_now)
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = cl->note;
+        f.severity = TF_SEV_WARNING;
+        f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = cl->quantity.start;
+        f.end = cl->quantity.end;
+        f.stated = cl->quantity.value;
+        char labw[48], now[48];
+        tf_period_words(cl->period, labw, sizeof labw);
+        tf_span_period np = {nt->period, nt->period};
+        tf_period_words(np, now, sizeof now);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+        tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not the note's month (%s)",
+               labw, now);
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "the note is about %s and gives this partner no figure for it; this figure with "
+               "its MoM is labelled %s, the month before: likely %s",
+               now, labw, now);
+        f.confidence = 0.5;
+        if (add_find(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
+/* The same long figure in two notes about different things: a likely copy. */
+static int check_copies(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t i = 0; i < a->n_claims; i++) {
+        const tf_claim *c = &a->claims[i];
+        if (!c->quantity.has || !checkable(c->metric))
+            continue;
+        char di[40];
+        int nd_ = digits_of(c->quantity.value, 0, di, sizeof di);
+        int sig = nd_;
+        while (sig > 0 && di[sig - 1] == '0')
+            sig--;
+        if (sig < 5)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            const tf_claim *d = &a->claims[j];
+            if (!d->quantity.has || d->note == c->note || d->quantity.value != c->quantity.value)
+                continue;
+            if (d->metric == c->metric && d->period.from == c->period.from &&
+                d->period.to == c->period.to && !strcmp(d->product, c->product) &&
+                !strcmp(d->partner, c->partner))
+                continue; /* the same figure about the same thing */
+            tf_finding f;
+            memset(&f, 0, sizeof f);
+            f.note = c->note;
+            f.severity = TF_SEV_WARNING;
+            f.claim = i;
+            tf_scopy(f.kind, sizeof f.kind, "likely-copy");
+            tf_scopy(f.field, sizeof f.field, "quantity");
+            f.start = c->quantity.start;
+            f.end = c->quantity.end;
+            f.stated = c->quantity.value;
+            char w1[64], w2[64];
+            tf_period_words(c->period, w1, sizeof w1);
+            tf_period_words(d->period, w2, sizeof w2);
+            tf_fmt(f.equation, sizeof f.equation, "same digits as a figure in %s",
+                   a->notes[d->note].path);
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "%s (%s %s %s, %s) has the same %d significant digits as the figure stated in "
+                   "%s for %s %s %s, %s",
+                   c->quantity.text, tf_metric_name(c->metric), c->product, c->partner, w1, sig,
+                   a->notes[d->note].path, tf_metric_name(d->metric), d->product, d->partner, w2);
+            f.confidence = 0.4;
+            if (add_find(k, &f))
+                return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* Equations that hold only at the edge of rounding. */
+static int check_rounding(checker *k)
+{
+    for (size_t i = 0; i < k->neq; i++) {
+        eqn *e = &k->eq[i];
+        if (e->failed || e->le || holds(k, e, -1, 0, 1))
+            continue;
+        int ai = -1;
+        for (int j = 0; j < e->natoms; j++)
+            if (k->at[e->atoms[j]].removable) {
+                ai = e->atoms[j];
+                break;
+            }
+        if (ai < 0)
+            continue;
+        const atom *t = &k->at[ai];
+        const tf_claim *cl = &k->a->claims[t->claim];
+        const tf_stated *s = t->field == F_QTY ? &cl->quantity
+                             : t->field == F_MOM ? &cl->mom
+                             : t->field == F_YOY ? &cl->yoy
+                                                 : &cl->share;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = cl->note;
+        f.severity = TF_SEV_ROUNDING;
+        f.claim = t->claim;
+        tf_scopy(f.kind, sizeof f.kind, "rounding");
+        tf_scopy(f.field, sizeof f.field, field_names[t->field]);
+        f.start = s->start;
+        f.end = s->end;
+        f.stated = s->value;
+        eq_numbers(k, e, f.equation, sizeof f.equation);
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "holds only near the edge of the figures' rounding: %s", f.equation);
+        f.confidence = 0.2;
+        if (add_find(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
+static int diagnose_comp(checker *k, int comp);
+
+/* Failing equations that share a suspect atom form one component; each is
+ * diagnosed on its own. */
+static int diagnose(checker *k)
+{
+    int ncomp = 0;
+    for (size_t i = 0; i < k->neq; i++)
+        k->eq[i].comp = -1;
+    for (size_t i = 0; i < k->neq; i++) {
+        if (k->eq[i].failed != 1 || k->eq[i].comp >= 0)
+            continue;
+        k->eq[i].comp = ncomp;
+        int grew = 1;
+        while (grew) {
+            grew = 0;
+            for (size_t j = 0; j < k->neq; j++) {
+                eqn *e = &k->eq[j];
+                if (e->failed != 1 || e->comp >= 0)
+                    continue;
+                for (size_t m = 0; m < k->neq && e->comp < 0; m++) {
+                    const eqn *o = &k->eq[m];
+                    if (o->comp != ncomp)
+                        continue;
+                    for (int z = 0; z < e->natoms; z++)
+                        if (k->at[e->atoms[z]].removable && eq_has(o, e->atoms[z])) {
+                            e->comp = ncomp;
+                            grew = 1;
+                            break;
+                        }
+                }
+            }
+        }
+        ncomp++;
+    }
+    for (int c = 0; c < ncomp; c++)
+        if (diagnose_comp(k, c))
+            return -1;
+    return 0;
+}
+
+static int diagnose_comp(checker *k, int comp)
+{
+    /* suspects: removable atoms of the component's failing equations */
+    int sus[64];
+    int ns = 0;
+    for (size_t i = 0; i < k->neq; i++) {
+        const eqn *e = &k->eq[i];
+        if (e->failed != 1 || e->comp != comp)
+            continue;
+        for (int j = 0; j < e->natoms; j++) {
+            int ai = e->atoms[j], seen = 0;
+            if (!k->at[ai].removable)
+                continue;
+            for (int z = 0; z < ns; z++)
+                if (sus[z] == ai)
+                    seen = 1;
+            if (!seen && ns < 64)
+                sus[ns++] = ai;
+        }
+    }
+    if (!ns)
+        return 0;
+    cand best = {{0}, 0, INFINITY};
+    double second = INFINITY;
+    for (int size = 1; size <= 3 && best.n == 0; size++) {
+        int idx[3] = {0, 1, 2};
+        if (size > ns)
+            break;
+        for (;;) {
+            cand c = {{0}, size, 0};
+            for (int i = 0; i < size; i++)
+                c.atoms[i] = sus[idx[i]];
+            int hits = 1;
+            for (size_t i = 0; i < k->neq && hits; i++) {
+                const eqn *e = &k->eq[i];
+                if (e->failed != 1 || e->comp != comp)
+                    continue;
+                int h = 0;
+                for (int j = 0; j < size; j++)
+                    if (eq_has(e, c.atoms[j]))
+                        h = 1;
+                hits = h;
+            }
+            if (hits) {
+                c.score = cand_score(k, &c);
+                if (c.score < best.score) {
+                    second = best.score;
+                    best = c;
+                } else if (c.score < second)
+                    second = c.score;
+            }
+            /* next combination */
+            int p = size - 1;
+            while (p >= 0 && idx[p] == ns - size + p)
+                p--;
+            if (p < 0)
+                break;
+            idx[p]++;
+            for (int q = p + 1; q < size; q++)
+                idx[q] = idx[q - 1] + 1;
+        }
+    }
+    if (best.n) {
+        double margin = second - best.score;
+        double conf = isinf(second) ? 0.6 : margin >= 2 ? 0.55 : margin >= 0.5 ? 0.4 : 0.25;
+        for (int i = 0; i < best.n; i++)
+            if (report_atom(k, best.atoms[i], &best, conf))
+                return -1;
+        return 0;
+    }
+    /* too many slips to pin down: report each failing equation */
+    for (size_t i = 0; i < k->neq; i++) {
+        const eqn *e = &k->eq[i];
+        if (e->failed != 1 || e->comp != comp)
+            continue;
+        int ai = -1;
+        for (int j = 0; j < e->natoms && ai < 0; j++)
+            if (k->at[e->atoms[j]].removable)
+                ai = e->atoms[j];
+        if (ai < 0)
+            continue;
+        cand c = {{ai}, 1, 0};
+        if (report_atom(k, ai, &c, 0.2))
+            return -1;
+    }
+    return 0;
+}
+
+tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
+{
+    checker k;
+    memset(&k, 0, sizeof k);
+    k.a = a;
+    k.opts = opts;
+    k.capstr = 256;
+    k.strs = calloc(k.capstr, sizeof *k.strs);
+    tf_status st = TF_ERR_NOMEM;
+    if (!k.strs)
+        goto out;
+    if (build_claim_facts(&k))
+        goto out;
+    int r = build_store_facts(&k);
+    if (r == -2) {
+        st = TF_ERR_DB;
+        goto out;
+    }
+    if (r)
+        goto out;
+    if (build_equations(&k))
+        goto out;
+    for (size_t i = 0; i < k.neq; i++) {
+        eqn *e = &k.eq[i];
+        size_t note = (size_t)-1;
+        for (int j = 0; j < e->natoms; j++) {
+            const atom *t = &k.at[e->atoms[j]];
+            size_t n = t->claim == (size_t)-1 ? (size_t)-2 : a->claims[t->claim].note;
+            if (note == (size_t)-1)
+                note = n;
+            else if (n != note)
+                e->slack = 1;
+        }
+        k.eq[i].failed = !holds(&k, &k.eq[i], -1, 0, 0);
+        if (k.eq[i].failed)
+            a->n_failed++;
+    }
+    a->n_equations = k.neq;
+    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) ||
+        check_rounding(&k))
+        goto out;
+    st = TF_OK;
+out:
+    free(k.at);
+    free(k.fa);
+    free(k.eq);
+    free(k.strs);
+    return st;
+}

@@ -1,0 +1,2105 @@
+/*
+ * Claim extraction from English trade notes.
+ *
+ * The text is cut into tokens (words, numbers, percent signs, symbols, line
+ * ends) and sentences. In each sentence the figures (quantities with a unit,
+ * money values, percentages) are found first; then each quantity or value
+ * takes its metric (the nearest import/export/net-import word), product, partner
+ * ("from Russia", "Russian imports", "India exported ... to China"), period
+ * ("in April 2025", "from January to April", "the first four months",
+ * "last month", "the same period a year earlier") and the percentages that
+ * qualify it (MoM, YoY with their direction words, share of a total with the
+ * period the total is labelled with). What a sentence leaves unsaid is
+ * carried over from the sentences before it, as a reader would.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "audit_int.h"
+
+enum { K_WORD, K_NUM, K_PCT, K_SYM, K_NL };
+
+typedef struct tok {
+    int k;
+    size_t b, e;      /* byte span */
+    char w[28];       /* lower-case word, or the symbol */
+    int cap;          /* word starts upper-case */
+    double num;       /* K_NUM */
+    int dec;          /* decimals printed */
+    int tz;           /* trailing zeros of the integer part (no decimals) */
+    int groups;       /* thousands separators used */
+} tok;
+
+typedef struct toks {
+    tok *v;
+    size_t n, cap;
+} toks;
+
+static int push(toks *t, const tok *x)
+{
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 256;
+        tok *nv = realloc(t->v, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        t->v = nv;
+        t->cap = nc;
+    }
+    t->v[t->n++] = *x;
+    return 0;
+}
+
+/* UTF-8 punctuation that matters: quotes, dashes, minus, no-break space. */
+static int utf8_sym(const unsigned char *s, size_t left, char *sym, size_t *len)
+{
+    if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)) {
+        *sym = '\'';
+        *len = 3;
+        return 1;
+    }
+    if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x90 && s[2] <= 0x95)) {
+        *sym = '-';
+        *len = 3;
+        return 1;
+    }
+    if (left >= 3 && s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92) {
+        *sym = '-';
+        *len = 3;
+        return 1;
+    }
+    if (left >= 2 && s[0] == 0xC2 && s[1] == 0xA0) {
+        *sym = ' ';
+        *len = 2;
+        return 1;
+    }
+    if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9D)) {
+        *sym = '"';
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+static int tokenize(const char *text, size_t begin, size_t len, toks *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = begin;
+    while (i < len) {
+        tok t;
+        memset(&t, 0, sizeof t);
+        unsigned char c = s[i];
+        char sym;
+        size_t sl;
+        if (c == '\n') {
+            t.k = K_NL;
+            t.b = i;
+            t.e = i + 1;
+            if (push(out, &t))
+                return -1;
+            i++;
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            i++;
+        } else if (utf8_sym(s + i, len - i, &sym, &sl)) {
+            if (sym != ' ') {
+                t.k = K_SYM;
+                t.b = i;
+                t.e = i + sl;
+                t.w[0] = sym;
+                if (push(out, &t))
+                    return -1;
+            }
+            i += sl;
+        } else if (isdigit(c)) {
+            size_t j = i;
+            double v = 0;
+            int groups = 0, dec = 0;
+            while (j < len && isdigit(s[j]))
+                v = v * 10 + (s[j++] - '0');
+            size_t first_len = j - i;
+            /* thousands groups: ",ddd" not followed by another digit */
+            while (first_len <= 3 && j + 3 < len + 0 && s[j] == ',' && isdigit(s[j + 1]) &&
+                   isdigit(s[j + 2]) && isdigit(s[j + 3]) && !(j + 4 < len && isdigit(s[j + 4]))) {
+                v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
+                j += 4;
+                groups++;
+            }
+            if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
+                double f = 0.1;
+                j++;
+                while (j < len && isdigit(s[j])) {
+                    v += (s[j++] - '0') * f;
+                    f /= 10;
+                    dec++;
+                }
+            }
+            t.k = K_NUM;
+            t.b = i;
+            t.e = j;
+            t.num = v;
+            t.dec = dec;
+            t.groups = groups;
+            if (!dec) {
+                double x = v;
+                while (x >= 10 && fmod(x, 10) == 0) {
+                    x /= 10;
+                    t.tz++;
+                }
+            }
+            tf_copy(t.w, sizeof t.w, text + i, j - i);
+            /* a minus sign right before the number, after a blank or bracket */
+            if (out->n && out->v[out->n - 1].k == K_SYM && out->v[out->n - 1].w[0] == '-' &&
+                out->v[out->n - 1].e == i) {
+                size_t pb = out->v[out->n - 1].b;
+                if (pb == 0 || s[pb - 1] == ' ' || s[pb - 1] == '(' || s[pb - 1] == '\n') {
+                    t.num = -t.num;
+                    t.b = pb;
+                    out->n--;
+                }
+            }
+            if (push(out, &t))
+                return -1;
+            i = j;
+        } else if (isalpha(c) || c >= 0x80) {
+            size_t j = i;
+            while (j < len && (isalpha(s[j]) || (s[j] >= 0x80 && !utf8_sym(s + j, len - j, &sym, &sl))))
+                j++;
+            if (j == i) { /* a lone UTF-8 symbol byte we do not know: skip the character */
+                j = i + 1;
+                while (j < len && (s[j] & 0xC0) == 0x80)
+                    j++;
+                i = j;
+                continue;
+            }
+            t.k = K_WORD;
+            t.b = i;
+            t.e = j;
+            t.cap = isupper(c) != 0;
+            size_t n = j - i < sizeof t.w - 1 ? j - i : sizeof t.w - 1;
+            for (size_t q = 0; q < n; q++)
+                t.w[q] = (char)tolower(s[i + q]);
+            t.w[n] = '\0';
+            if (!strcmp(t.w, "percent") || !strcmp(t.w, "pct"))
+                t.k = K_PCT;
+            if (push(out, &t))
+                return -1;
+            i = j;
+        } else {
+            t.k = c == '%' ? K_PCT : K_SYM;
+            t.b = i;
+            t.e = i + 1;
+            t.w[0] = (char)c;
+            if (push(out, &t))
+                return -1;
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- words */
+
+static int is_w(const tok *t, const char *w) { return t->k == K_WORD && !strcmp(t->w, w); }
+static int is_s(const tok *t, char c) { return t->k == K_SYM && t->w[0] == c; }
+static int starts(const tok *t, const char *p)
+{
+    return t->k == K_WORD && !strncmp(t->w, p, strlen(p));
+}
+
+/* Match a phrase of words at i ("year on year"); '-', '/' and '.' between words
+ * are skipped. A word ending in '*' matches as a prefix. Returns the number of
+ * tokens matched, 0 when none. */
+static size_t phrase(const tok *v, size_t n, size_t i, const char *ph)
+{
+    size_t j = i;
+    const char *p = ph;
+    int first = 1;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        size_t wl = (size_t)(q - p);
+        if (!first)
+            while (j < n && (is_s(&v[j], '-') || is_s(&v[j], '/') || is_s(&v[j], '.') ||
+                             is_s(&v[j], '\'')))
+                j++;
+        if (j >= n || v[j].k == K_NL)
+            return 0;
+        if (wl == 1 && (*p == '%' || *p == '$')) {
+            if (!((v[j].k == K_PCT || v[j].k == K_SYM) && v[j].w[0] == *p))
+                return 0;
+        } else {
+            if (v[j].k != K_WORD && v[j].k != K_PCT)
+                return 0;
+            int prefix = p[wl - 1] == '*';
+            size_t cl = prefix ? wl - 1 : wl;
+            if (strncmp(v[j].w, p, cl) || (!prefix && v[j].w[cl] != '\0'))
+                return 0;
+        }
+        j++;
+        first = 0;
+        p = q;
+    }
+    return j - i;
+}
+
+static size_t any_phrase(const tok *v, size_t n, size_t i, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t m = phrase(v, n, i, list[k]);
+        if (m)
+            return m;
+    }
+    return 0;
+}
+
+static const char *const month_words[] = {"january", "february", "march", "april", "may",
+                                          "june", "july", "august", "september", "october",
+                                          "november", "december"};
+static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* Month 1..12 named by token i, 0 when none. "May" only with a capital and
+ * a year or a period word around it (it is also a verb). */
+static int month_at(const tok *v, size_t n, size_t i)
+{
+    if (v[i].k != K_WORD)
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        if (!strcmp(v[i].w, month_words[m]) || !strcmp(v[i].w, month_abbr[m]) ||
+            (m == 8 && !strcmp(v[i].w, "sept"))) {
+            if (m == 4) {
+                if (!v[i].cap)
+                    return 0;
+                int ok = (i + 1 < n && v[i + 1].k == K_NUM) ||
+                         (i > 0 && (is_w(&v[i - 1], "in") || is_w(&v[i - 1], "to") ||
+                                    is_w(&v[i - 1], "of") || is_w(&v[i - 1], "and") ||
+                                    is_w(&v[i - 1], "through") || is_s(&v[i - 1], '-')));
+                if (!ok)
+                    return 0;
+            }
+            /* "Mar" and friends must start upper-case to be months */
+            if (strlen(v[i].w) <= 4 && strcmp(v[i].w, month_words[m]) && !v[i].cap)
+                return 0;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static int year_at(const tok *v, size_t i)
+{
+    if (v[i].k != K_NUM || v[i].dec || v[i].groups || v[i].num < 1990 || v[i].num > 2100)
+        return 0;
+    return (int)v[i].num;
+}
+
+static int count_word(const char *w)
+{
+    static const char *const nums[] = {"one", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    for (int k = 0; k < 12; k++)
+        if (!strcmp(w, nums[k]))
+            return k + 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- periods */
+
+enum { P_ABS, P_SAME, P_YEAR_AGO, P_MONTH_AGO, P_YTD, P_FULL_YEAR };
+
+typedef struct pexpr {
+    size_t i, j;          /* tokens [i, j) */
+    int rel;              /* P_ABS or a relation to the figure it qualifies */
+    int from, to;         /* months (P_ABS); from < 0 when unresolved */
+    int explicit_year;
+} pexpr;
+
+/* Resolve month m (1..12) without a year against reference month index ref:
+ * the latest such month not after it. */
+static int resolve_month(int m, int ref)
+{
+    int y = tf_mi_year(ref);
+    if (m > tf_mi_month(ref))
+        y--;
+    return y * 12 + m - 1;
+}
+
+/* Parse a period expression at token i. ref: the note's reference month. */
+static int dir_word(const tok *t);
+
+static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    memset(pe, 0, sizeof *pe);
+    pe->i = i;
+    pe->from = pe->to = -1;
+    size_t m;
+    int mo = month_at(v, n, i);
+    if (mo) {
+        size_t j = i + 1;
+        if (j < n && is_s(&v[j], '.'))
+            j++;
+        /* range: M1 (to|-|through|and) M2 [YEAR] [combined] */
+        size_t k = j;
+        int mo2 = 0;
+        if (k < n && (is_w(&v[k], "to") || is_s(&v[k], '-') || is_w(&v[k], "through") ||
+                      is_w(&v[k], "and") || is_w(&v[k], "till") || is_w(&v[k], "until"))) {
+            if (k + 1 < n && (mo2 = month_at(v, n, k + 1)) != 0)
+                k += 2;
+            if (mo2 && k < n && is_s(&v[k], '.'))
+                k++;
+        }
+        int y = 0;
+        size_t endj = mo2 ? k : j;
+        if (endj < n && year_at(v, endj)) {
+            y = year_at(v, endj);
+            endj++;
+        } else if (endj + 1 < n && is_s(&v[endj], ',') && year_at(v, endj + 1) &&
+                   !(endj + 2 < n && (v[endj + 2].k == K_PCT))) {
+            y = year_at(v, endj + 1);
+            endj += 2;
+        }
+        if (mo2) {
+            if (mo2 < mo)
+                return 0;
+            int to = y ? y * 12 + mo2 - 1 : resolve_month(mo2, ref);
+            pe->to = to;
+            pe->from = to - (mo2 - mo);
+        } else {
+            pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
+        }
+        if (endj < n && is_w(&v[endj], "combined"))
+            endj++;
+        /* "in May a year earlier", "March last year" */
+        size_t ya;
+        if (!y && ((ya = phrase(v, n, endj, "a year earlier")) || (ya = phrase(v, n, endj, "a year ago")) ||
+                   (ya = phrase(v, n, endj, "last year")) || (ya = phrase(v, n, endj, "of last year")) ||
+                   (ya = phrase(v, n, endj, "the previous year")))) {
+            pe->from -= 12;
+            pe->to -= 12;
+            endj += ya;
+            y = 1;
+        }
+        pe->explicit_year = y != 0;
+        pe->j = endj;
+        pe->rel = P_ABS;
+        return 1;
+    }
+    /* "in eleven months", "over 11 months": from January */
+    if ((is_w(&v[i], "in") || is_w(&v[i], "over") || is_w(&v[i], "during")) && i + 2 < n &&
+        (is_w(&v[i + 2], "months")) &&
+        ((v[i + 1].k == K_WORD && count_word(v[i + 1].w) > 1) ||
+         (v[i + 1].k == K_NUM && !v[i + 1].dec && v[i + 1].num >= 2 && v[i + 1].num <= 12))) {
+        int months = v[i + 1].k == K_NUM ? (int)v[i + 1].num : count_word(v[i + 1].w);
+        int y = tf_mi_year(ref);
+        if (months > tf_mi_month(ref))
+            y--;
+        pe->from = y * 12;
+        pe->to = y * 12 + months - 1;
+        pe->explicit_year = 1;
+        pe->j = i + 3;
+        return 1;
+    }
+    /* first N months / first quarter / first half [of YEAR | of the year | this year] */
+    if (is_w(&v[i], "first") || (i + 1 < n && is_w(&v[i], "the") && is_w(&v[i + 1], "first"))) {
+        size_t j = is_w(&v[i], "the") ? i + 2 : i + 1;
+        int months = 0;
+        if (j < n && v[j].k == K_NUM && !v[j].dec && v[j].num >= 1 && v[j].num <= 12 &&
+            j + 1 < n && (is_w(&v[j + 1], "months") || is_w(&v[j + 1], "month"))) {
+            months = (int)v[j].num;
+            j += 2;
+        } else if (j + 1 < n && v[j].k == K_WORD && count_word(v[j].w) &&
+                   (is_w(&v[j + 1], "months") || is_w(&v[j + 1], "month"))) {
+            months = count_word(v[j].w);
+            j += 2;
+        } else if (j < n && is_w(&v[j], "quarter")) {
+            months = 3;
+            j++;
+        } else if (j < n && is_w(&v[j], "half")) {
+            months = 6;
+            j++;
+        } else if (j + 1 < n && is_w(&v[j], "three") && is_w(&v[j + 1], "quarters")) {
+            months = 9;
+            j += 2;
+        }
+        if (!months)
+            return 0;
+        int y = 0;
+        if (j + 1 < n && is_w(&v[j], "of") && year_at(v, j + 1)) {
+            y = year_at(v, j + 1);
+            j += 2;
+        } else if (j < n && year_at(v, j)) {
+            y = year_at(v, j);
+            j++;
+        } else if ((m = phrase(v, n, j, "of the year")) || (m = phrase(v, n, j, "this year")) ||
+                   (m = phrase(v, n, j, "of this year"))) {
+            j += m;
+        } else if ((m = phrase(v, n, j, "of last year")) || (m = phrase(v, n, j, "last year"))) {
+            y = tf_mi_year(ref) - 1;
+            j += m;
+        }
+        if (!y) {
+            y = tf_mi_year(ref);
+            if (months > tf_mi_month(ref))
+                y--;
+        }
+        pe->from = y * 12;
+        pe->to = y * 12 + months - 1;
+        pe->explicit_year = 1;
+        pe->j = j;
+        return 1;
+    }
+    static const char *const year_ago[] = {"same period a year earlier",
+                                           "same period a year ago",
+                                           "same period last year",
+                                           "same period of last year",
+                                           "same period of the previous year",
+                                           "same period in the previous year",
+                                           "same period in the prior year",
+                                           "same period of the prior year",
+                                           "same period the previous year",
+                                           "corresponding period last year",
+                                           "corresponding period a year earlier",
+                                           "corresponding period of last year",
+                                           "same month last year",
+                                           "same month a year earlier",
+                                           "same month a year ago",
+                                           "same month of last year",
+                                           "a year earlier",
+                                           "a year ago",
+                                           "year earlier",
+                                           NULL};
+    if ((m = any_phrase(v, n, i, year_ago))) {
+        pe->rel = P_YEAR_AGO;
+        pe->j = i + m;
+        return 1;
+    }
+    /* "same period in 2021", "same period of 2021" */
+    if ((m = phrase(v, n, i, "same period")) && i + m + 1 < n &&
+        (is_w(&v[i + m], "in") || is_w(&v[i + m], "of")) && year_at(v, i + m + 1)) {
+        pe->rel = P_YEAR_AGO;
+        pe->explicit_year = year_at(v, i + m + 1);
+        pe->j = i + m + 2;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "same month")) && i + m + 1 < n &&
+        (is_w(&v[i + m], "in") || is_w(&v[i + m], "of")) && year_at(v, i + m + 1)) {
+        pe->rel = P_YEAR_AGO;
+        pe->explicit_year = year_at(v, i + m + 1);
+        pe->j = i + m + 2;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "same month")) || (m = phrase(v, n, i, "that month")) ||
+        (m = phrase(v, n, i, "same period")) || (m = phrase(v, n, i, "the period"))) {
+        pe->rel = P_SAME;
+        pe->j = i + m;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "a month earlier")) || (m = phrase(v, n, i, "previous month")) ||
+        (m = phrase(v, n, i, "prior month")) || (m = phrase(v, n, i, "month before"))) {
+        pe->rel = P_MONTH_AGO;
+        pe->j = i + m;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "year to date")) || (m = phrase(v, n, i, "ytd")) ||
+        (m = phrase(v, n, i, "so far this year"))) {
+        pe->rel = P_YTD;
+        pe->j = i + m;
+        return 1;
+    }
+    if (((m = phrase(v, n, i, "annual")) || (m = phrase(v, n, i, "full year")) ||
+         (m = phrase(v, n, i, "whole year"))) &&
+        !(i + m < n && (is_w(&v[i + m], "basis") || is_w(&v[i + m], "rate") ||
+                        dir_word(&v[i + m]) || is_w(&v[i + m], "growth")))) {
+        pe->rel = P_FULL_YEAR;
+        pe->j = i + m;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "last month"))) {
+        pe->from = pe->to = ref - 1;
+        pe->j = i + m;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "last year"))) {
+        int y = tf_mi_year(ref) - (tf_mi_month(ref) == 12 ? 0 : 1);
+        pe->from = y * 12;
+        pe->to = y * 12 + 11;
+        pe->explicit_year = 1;
+        pe->j = i + m;
+        return 1;
+    }
+    int y = year_at(v, i);
+    if (y && !(i + 1 < n && (v[i + 1].k == K_PCT || is_w(&v[i + 1], "tons") ||
+                             is_w(&v[i + 1], "tonnes") || is_w(&v[i + 1], "mt")))) {
+        /* "2022", "in 2022", "through 2023": the calendar year */
+        if (i > 0 && (v[i - 1].k == K_NUM || is_s(&v[i - 1], '$')))
+            return 0;
+        pe->from = y * 12;
+        pe->to = y * 12 + 11;
+        pe->explicit_year = 1;
+        pe->j = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- products, partners */
+
+typedef struct named {
+    const char *phrase;
+    const char *key;
+} named;
+
+/* Specific product words first; "aluminium" alone is generic. */
+static const named products[] = {
+    {"unwrought aluminium and aluminium products", "unwrought-aluminium-and-products"},
+    {"unwrought aluminum and aluminum products", "unwrought-aluminium-and-products"},
+    {"unwrought aluminium and products", "unwrought-aluminium-and-products"},
+    {"unwrought aluminum and products", "unwrought-aluminium-and-products"},
+    {"aluminium and aluminium products", "unwrought-aluminium-and-products"},
+    {"raw aluminium and semi finished products", "unwrought-aluminium-and-products"},
+    {"raw aluminum and semi finished products", "unwrought-aluminium-and-products"},
+    {"aluminium products", "unwrought-aluminium-and-products"},
+    {"aluminum products", "unwrought-aluminium-and-products"},
+    {"aluminium profile*", "aluminium-profiles"},
+    {"aluminum profile*", "aluminium-profiles"},
+    {"aluminium ore", "bauxite"},
+    {"aluminum ore", "bauxite"},
+    {"aluminum and aluminum products", "unwrought-aluminium-and-products"},
+    {"unwrought aluminium alloy*", "aluminium-alloy"},
+    {"unwrought aluminum alloy*", "aluminium-alloy"},
+    {"aluminium alloy*", "aluminium-alloy"},
+    {"aluminum alloy*", "aluminium-alloy"},
+    {"alloy ingot*", "aluminium-alloy"},
+    {"unwrought aluminium", "unwrought-aluminium-and-products"},
+    {"unwrought aluminum", "unwrought-aluminium-and-products"},
+    {"primary aluminium", "primary-aluminium"},
+    {"primary aluminum", "primary-aluminium"},
+    {"primary aluminium*", "primary-aluminium"},
+    {"primary aluminum*", "primary-aluminium"},
+    {"aluminium ingot*", "primary-aluminium"},
+    {"aluminum ingot*", "primary-aluminium"},
+    {"including primary metal", "unwrought-aluminium-and-products"},
+    {"primary metal and unwrought", "unwrought-aluminium-and-products"},
+    {"primary metal", "primary-aluminium"},
+    {"raw aluminium", "primary-aluminium"},
+    {"raw aluminum", "primary-aluminium"},
+    {"aluminium scrap", "aluminium-scrap"},
+    {"aluminum scrap", "aluminium-scrap"},
+    {"scrap", "aluminium-scrap"},
+    {"alumina", "alumina"},
+    {"bauxite", "bauxite"},
+    {NULL, NULL}};
+
+typedef struct country {
+    const char *name;   /* phrase, lower-case */
+    const char *adj;    /* adjective or NULL */
+    const char *iso3;
+} country;
+
+static const country countries[] = {
+    {"russian federation", NULL, "RUS"}, {"russia", "russian", "RUS"},
+    {"india", "indian", "IND"},          {"australia", "australian", "AUS"},
+    {"indonesia", "indonesian", "IDN"},  {"malaysia", "malaysian", "MYS"},
+    {"papua new guinea", NULL, "PNG"},   {"guinea bissau", NULL, "GNB"},
+    {"equatorial guinea", NULL, "GNQ"},  {"guinea", "guinean", "GIN"},        {"brazil", "brazilian", "BRA"},
+    {"china", "chinese", "CHN"},         {"canada", "canadian", "CAN"},
+    {"norway", "norwegian", "NOR"},      {"iran", "iranian", "IRN"},
+    {"vietnam", "vietnamese", "VNM"},    {"viet nam", NULL, "VNM"},
+    {"thailand", "thai", "THA"},         {"japan", "japanese", "JPN"},
+    {"south korea", "korean", "KOR"},    {"korea", NULL, "KOR"},
+    {"kazakhstan", "kazakh", "KAZ"},     {"united arab emirates", "emirati", "ARE"},
+    {"uae", NULL, "ARE"},                {"bahrain", "bahraini", "BHR"},
+    {"oman", "omani", "OMN"},            {"turkey", "turkish", "TUR"},
+    {"jamaica", "jamaican", "JAM"},      {"ghana", "ghanaian", "GHA"},
+    {"montenegro", NULL, "MNE"},         {"sierra leone", NULL, "SLE"},
+    {"mozambique", NULL, "MOZ"},         {"laos", NULL, "LAO"},
+    {"solomon islands", NULL, "SLB"},    {"turkiye", NULL, "TUR"},
+    {"united states", NULL, "USA"},      {"us", NULL, "USA"},
+    {"germany", "german", "DEU"},        {"new zealand", NULL, "NZL"},
+    {"saudi arabia", "saudi", "SAU"},    {"qatar", NULL, "QAT"},
+    {"iceland", NULL, "ISL"},            {"argentina", NULL, "ARG"},
+    {"south africa", NULL, "ZAF"},       {"mexico", NULL, "MEX"},
+    {"philippines", NULL, "PHL"},        {"singapore", NULL, "SGP"},
+    {"hong kong", NULL, "HKG"},          {"taiwan", NULL, "TWN"},
+    {"venezuela", NULL, "VEN"},          {"tajikistan", NULL, "TJK"},
+    {"france", "french", "FRA"},         {"italy", "italian", "ITA"},
+    {"spain", "spanish", "ESP"},         {"united kingdom", "british", "GBR"},
+    {"netherlands", "dutch", "NLD"},     {"belgium", NULL, "BEL"},
+    {"cote d ivoire", NULL, "CIV"},      {"côte d ivoire", NULL, "CIV"},
+    {"ivory coast", NULL, "CIV"},        {"fiji", NULL, "FJI"},
+    {"sri lanka", NULL, "LKA"},          {"pakistan", NULL, "PAK"},
+    {"egypt", NULL, "EGY"},              {"nigeria", NULL, "NGA"},
+    {"poland", NULL, "POL"},             {"sweden", NULL, "SWE"},
+    {"finland", NULL, "FIN"},            {"austria", NULL, "AUT"},
+    {"switzerland", NULL, "CHE"},        {"chile", NULL, "CHL"},
+    {"peru", NULL, "PER"},               {"colombia", NULL, "COL"},
+    {"guyana", NULL, "GUY"},             {"suriname", NULL, "SUR"},
+    {"cameroon", NULL, "CMR"},           {"tanzania", NULL, "TZA"},
+    {"myanmar", NULL, "MMR"},            {"cambodia", NULL, "KHM"},
+    {"mongolia", NULL, "MNG"},           {"uzbekistan", NULL, "UZB"},
+    {"azerbaijan", NULL, "AZE"},         {"georgia", NULL, "GEO"},
+    {"ukraine", NULL, "UKR"},            {"belarus", NULL, "BLR"},
+    {"serbia", NULL, "SRB"},             {"slovakia", NULL, "SVK"},
+    {"romania", NULL, "ROU"},            {"greece", NULL, "GRC"},
+    {"israel", NULL, "ISR"},             {"kuwait", NULL, "KWT"},
+    {"morocco", NULL, "MAR"},            {"algeria", NULL, "DZA"},
+    {"dominican republic", NULL, "DOM"}, {"haiti", NULL, "HTI"},
+    {NULL, NULL, NULL}};
+
+static const char *const province_words[] = {
+    "province", "provinces", "zhejiang", "guangdong", "jiangsu", "fujian", "hebei",
+    "shandong", "guangxi", "yunnan", "xinjiang", "henan", "shanxi", "tianjin",
+    "liaoning", "chongqing", "sichuan", "guizhou", "hubei", "hunan", "anhui", "jiangxi",
+    "heilongjiang", "jilin", "gansu", "ningxia", "qinghai", "hainan", "shaanxi", NULL};
+
+/* Country named at token i: *len tokens, *adj set when as adjective. */
+static const char *country_at(const tok *v, size_t n, size_t i, size_t *len, int *adj)
+{
+    if (v[i].k != K_WORD)
+        return NULL;
+    /* "US" must be upper-case to be the United States */
+    for (size_t k = 0; countries[k].name; k++) {
+        size_t m = phrase(v, n, i, countries[k].name);
+        if (m) {
+            if (!strcmp(countries[k].name, "us") &&
+                !(v[i].e - v[i].b == 2 && isupper((unsigned char)v[i].w[0] - 32)))
+                continue;
+            if (!strcmp(countries[k].name, "us") && !v[i].cap)
+                continue;
+            *len = m;
+            *adj = 0;
+            return countries[k].iso3;
+        }
+        if (countries[k].adj && is_w(&v[i], countries[k].adj)) {
+            *len = 1;
+            *adj = 1;
+            return countries[k].iso3;
+        }
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- figures */
+
+enum { U_T, U_USD, U_CNY_T, U_OTHER_PRICE };
+
+typedef struct qfig {
+    size_t i, j;        /* tokens */
+    double value, lo, hi;
+    int unit;           /* U_* */
+    int dec;            /* decimals to print */
+} qfig;
+
+typedef struct pfig {
+    size_t i, j;
+    double value, lo, hi;
+    int share;          /* share of a total */
+    int basis;          /* 0 unknown, 1 MoM, 2 YoY */
+    int dir;            /* +1, -1, 0 unknown */
+    int target;         /* index into the sentence's quantities, -1 none */
+    int prev_claim;     /* attach to the previous sentence's last claim */
+    pexpr share_of;     /* label of the share's total */
+    int share_labelled;
+} pfig;
+
+/* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
+static double scale_at(const tok *v, size_t n, size_t i, size_t *m)
+{
+    *m = 0;
+    if (i >= n || v[i].k != K_WORD)
+        return 1;
+    const char *w = v[i].w;
+    if (!strcmp(w, "million") || !strcmp(w, "mln") || !strcmp(w, "m") || !strcmp(w, "mn")) {
+        *m = 1;
+        return 1e6;
+    }
+    if (!strcmp(w, "billion") || !strcmp(w, "bln") || !strcmp(w, "bn") || !strcmp(w, "b")) {
+        *m = 1;
+        return 1e9;
+    }
+    if (!strcmp(w, "thousand") || !strcmp(w, "k")) {
+        *m = 1;
+        return 1e3;
+    }
+    return 1;
+}
+
+/* Mass unit at i: factor to t, *m tokens; 0 when none. The case of "Mt"
+ * (million tonnes) and "mt" (metric tonnes) is told apart on the source. */
+static double mass_unit_at(const char *text, const tok *v, size_t n, size_t i, size_t *m)
+{
+    *m = 0;
+    if (i >= n || v[i].k != K_WORD)
+        return 0;
+    const char *w = v[i].w;
+    if (!strcmp(w, "mt") && v[i].e - v[i].b == 2) {
+        *m = 1;
+        return text[v[i].b] == 'M' && text[v[i].b + 1] == 't' ? 1e6 : 1;
+    }
+    if (!strcmp(w, "t") || !strcmp(w, "tonnes") || !strcmp(w, "tonne") || !strcmp(w, "tons") ||
+        !strcmp(w, "ton") || !strcmp(w, "mts")) {
+        *m = 1;
+        return 1;
+    }
+    if (!strcmp(w, "metric") && i + 1 < n &&
+        (is_w(&v[i + 1], "tons") || is_w(&v[i + 1], "tonnes") || is_w(&v[i + 1], "ton"))) {
+        *m = 2;
+        return 1;
+    }
+    if (!strcmp(w, "kt") || !strcmp(w, "kilotonnes") || !strcmp(w, "kilotons")) {
+        *m = 1;
+        return 1e3;
+    }
+    return 0;
+}
+
+static void interval_for(double value, int dec, int tz, double cap_unit, double *lo, double *hi)
+{
+    double unit = dec ? pow(10, -dec) : pow(10, tz);
+    if (!dec && cap_unit > 0 && unit > cap_unit)
+        unit = cap_unit;
+    *lo = value - unit / 2;
+    *hi = value + unit / 2;
+}
+
+/* Approximation words just before token i widen the interval. */
+static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *hi, double val)
+{
+    size_t k = i;
+    for (int back = 0; back < 3 && k > sb; back++) {
+        k--;
+        const tok *t = &v[k];
+        if (is_w(t, "nearly") || is_w(t, "almost") || (is_w(t, "to") && k > sb && is_w(&v[k - 1], "close")) ||
+            is_w(t, "under") || is_w(t, "below") || (is_w(t, "than") && k > sb && is_w(&v[k - 1], "less"))) {
+            *lo = val * 0.9;
+            return;
+        }
+        if (is_w(t, "over") || is_w(t, "above") || is_w(t, "exceeding") ||
+            (is_w(t, "than") && k > sb && is_w(&v[k - 1], "more")) ||
+            (is_w(t, "least") && k > sb && is_w(&v[k - 1], "at"))) {
+            *hi = val * 1.25;
+            return;
+        }
+        if (t->k == K_NUM)
+            return;
+    }
+}
+
+static int dir_word(const tok *t)
+{
+    static const char *const up[] = {"up", "rose", "rise", "risen", "rising", "increase",
+                                     "increased", "increases", "increasing", "gain", "gained",
+                                     "jump", "jumped", "surge", "surged", "surging", "climb",
+                                     "climbed", "grew", "grow", "growing", "growth", "higher",
+                                     "soared", "soar", "rebounded", "expanded", "hike", "added",
+                                     "advanced", "spiked", "more", "increment", NULL};
+    static const char *const down[] = {"down", "fell", "fall", "fallen", "falling",
+                                       "decrease", "decreased", "decreasing", "decline",
+                                       "declined", "declining", "drop", "dropped", "dropping",
+                                       "plunge", "plunged", "plunging", "slid", "slump",
+                                       "slumped", "lower", "dipped", "dip", "shrank", "shrink",
+                                       "contracted", "eased", "slipped", "tumbled", "sank",
+                                       "less", "reduction", "reduced", NULL};
+    if (t->k != K_WORD)
+        return 0;
+    for (size_t k = 0; up[k]; k++)
+        if (!strcmp(t->w, up[k]))
+            return 1;
+    for (size_t k = 0; down[k]; k++)
+        if (!strcmp(t->w, down[k]))
+            return -1;
+    return 0;
+}
+
+static const char *const mom_phrases[] = {"mom", "m m", "month on month", "month over month",
+                                          "on the month", "from the previous month",
+                                          "from a month earlier", "from a month ago",
+                                          "compared to the previous month",
+                                          "compared with the previous month",
+                                          "over the previous month", "over a month",
+                                          "than the previous month", "on month",
+                                          "sequentially", "month to month", "on a monthly basis",
+                                          "from the prior month", "from last month", NULL};
+static const char *const yoy_phrases[] = {
+    "yoy", "y y", "y o y", "year on year", "year over year", "on the year", "on year",
+    "from a year earlier", "from a year ago", "from the same period",
+    "compared to the same period", "compared with the same period",
+    "compared to the same month", "compared with the same month", "from the same month",
+    "over the same period", "year to year", "on an annual basis", "from last year",
+    "than a year earlier", "than last year", "annually", "on a yearly basis",
+    "from the corresponding period", "year earlier", NULL};
+
+static int month_at(const tok *v, size_t n, size_t i);
+
+static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
+{
+    /* "from September", "compared with January": the month before */
+    if (i + 1 < n && is_w(&v[i], "from") && month_at(v, n, i + 1) &&
+        !(i + 2 < n && v[i + 2].k == K_NUM)) {
+        *m = 2;
+        return 1;
+    }
+    if (i + 2 < n && is_w(&v[i], "compared") && (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "with")) &&
+        month_at(v, n, i + 2) && !(i + 3 < n && v[i + 3].k == K_NUM)) {
+        *m = 3;
+        return 1;
+    }
+    if ((*m = any_phrase(v, n, i, mom_phrases)))
+        return 1;
+    if ((*m = any_phrase(v, n, i, yoy_phrases)))
+        return 2;
+    return 0;
+}
+
+/* Words that may stand between a change and "to <figure>" it leads to. */
+static int linking_word(const tok *t)
+{
+    static const char *const w[] = {"on", "the", "a", "an", "and", "from", "year", "month",
+                                    "earlier", "ago", "same", "period", "over", "compared",
+                                    "with", "last", "previous", "basis", "per", "cent", "m",
+                                    "y", "o", "mom", "yoy", "by", "of", "about", "around",
+                                    "approximately", "nearly", "roughly", "some", "but",
+                                    "respectively", "prior", "corresponding", "monthly",
+                                    "annual", "yearly", "sequentially", NULL};
+    if (t->k == K_PCT || t->k == K_NUM)
+        return 1;
+    if (t->k == K_SYM)
+        return t->w[0] == '-' || t->w[0] == '/' || t->w[0] == ',' || t->w[0] == '(' ||
+               t->w[0] == ')';
+    if (t->k != K_WORD)
+        return 0;
+    if (dir_word(t))
+        return 1;
+    for (size_t k = 0; w[k]; k++)
+        if (!strcmp(t->w, w[k]))
+            return 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- metrics */
+
+typedef struct mword {
+    size_t i;
+    tf_metric m;
+} mword;
+
+static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t *span)
+{
+    *span = 1;
+    const tok *t = &v[i];
+    if (t->k != K_WORD)
+        return TF_METRIC_NONE;
+    if (!strcmp(t->w, "net")) {
+        for (size_t k = i + 1; k < n && k <= i + 5; k++)
+            if (starts(&v[k], "import") || strstr(v[k].w, "import")) {
+                *span = k - i + 1;
+                return TF_METRIC_NET_IMPORT;
+            }
+        return TF_METRIC_NONE;
+    }
+    if (strstr(t->w, "import") || !strcmp(t->w, "bought") || !strcmp(t->w, "purchases") ||
+        !strcmp(t->w, "purchased") || !strcmp(t->w, "arrivals") || !strcmp(t->w, "inflows") ||
+        !strcmp(t->w, "supplier") || !strcmp(t->w, "suppliers") || !strcmp(t->w, "supplied") ||
+        !strcmp(t->w, "supplying") || !strcmp(t->w, "sources")) {
+        /* "net ... imports" was taken with "net" */
+        for (size_t k = i; k > sb && k + 5 > i; k--)
+            if (is_w(&v[k - 1], "net"))
+                return TF_METRIC_NONE;
+        if (!strcmp(t->w, "supplier") || !strcmp(t->w, "suppliers") ||
+            !strcmp(t->w, "supplied") || !strcmp(t->w, "supplying") || !strcmp(t->w, "sources"))
+            return TF_METRIC_IMPORT;
+        if (strstr(t->w, "reimport"))
+            return TF_METRIC_IMPORT;
+        return TF_METRIC_IMPORT;
+    }
+    if (!strcmp(t->w, "brought") && i + 1 < n && is_w(&v[i + 1], "in"))
+        return TF_METRIC_IMPORT;
+    if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
+        return TF_METRIC_EXPORT;
+    if (!strcmp(t->w, "output") || starts(t, "produc") || starts(t, "stock") ||
+        starts(t, "inventor") || !strcmp(t->w, "consumption") || !strcmp(t->w, "capacity") ||
+        !strcmp(t->w, "demand") || !strcmp(t->w, "price") || !strcmp(t->w, "prices") ||
+        !strcmp(t->w, "premium") || !strcmp(t->w, "premiums") || !strcmp(t->w, "freight") ||
+        !strcmp(t->w, "sales") || !strcmp(t->w, "contract") || !strcmp(t->w, "deal") ||
+        !strcmp(t->w, "tariff") || !strcmp(t->w, "shipments") || !strcmp(t->w, "deliveries"))
+        return TF_METRIC_OTHER;
+    if (starts(t, "loss") || starts(t, "profit") || !strcmp(t->w, "window"))
+        return TF_METRIC_PL;
+    return TF_METRIC_NONE;
+}
+
+/* ---------------------------------------------------------------- extraction */
+
+typedef struct ctx {
+    tf_audit *a;
+    size_t note;
+    const tf_note *nt;
+    int ref;                 /* reference month for year-less periods */
+    tf_metric metric;        /* carried from earlier sentences */
+    char product[48];
+    tf_span_period period;
+    int has_period;
+    size_t last_claim;       /* index of the last claim made, or -1 */
+    size_t last_claim_sentence_end;
+    double cap_unit;         /* typical rounding of the note's integers */
+    int prev_origin;         /* the sentence before spoke of origin */
+} ctx;
+
+static int sentence_end_after(const tok *v, size_t n, size_t i)
+{
+    /* v[i] is '.', '!' or '?' */
+    if (!(is_s(&v[i], '.') || is_s(&v[i], '!') || is_s(&v[i], '?')))
+        return 0;
+    if (i + 1 >= n || v[i + 1].k == K_NL)
+        return 1;
+    if (v[i + 1].b == v[i].e) /* no blank after: "U.S.", "3.5" */
+        return 0;
+    if (i > 0 && v[i - 1].k == K_WORD) {
+        static const char *const abbr[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                           "sep", "sept", "oct", "nov", "dec", "mr", "ms",
+                                           "dr", "no", "st", "vs", "inc", "co", "corp",
+                                           "ltd", "u", "s", NULL};
+        for (size_t k = 0; abbr[k]; k++)
+            if (!strcmp(v[i - 1].w, abbr[k]))
+                return v[i + 1].k == K_WORD && v[i + 1].cap && strlen(v[i - 1].w) > 2 &&
+                       !month_at(v, n, i - 1);
+    }
+    return (v[i + 1].k == K_WORD && v[i + 1].cap) || v[i + 1].k == K_NUM ||
+           is_s(&v[i + 1], '(') || is_s(&v[i + 1], '"') || is_s(&v[i + 1], '\'') ||
+           v[i + 1].k == K_SYM;
+}
+
+static const char *product_in(const tok *v, size_t n, size_t i, size_t *m, int *generic)
+{
+    *generic = 0;
+    for (size_t k = 0; products[k].phrase; k++)
+        if ((*m = phrase(v, n, i, products[k].phrase)))
+            return products[k].key;
+    if (v[i].k == K_WORD && (starts(&v[i], "aluminium") || starts(&v[i], "aluminum"))) {
+        *m = 1;
+        *generic = 1;
+        return "unwrought-aluminium-and-products";
+    }
+    return NULL;
+}
+
+static void make_stated(const ctx *c, const tok *v, size_t i, size_t j, double value,
+                        double lo, double hi, tf_stated *s)
+{
+    (void)c;
+    s->has = 1;
+    s->value = value;
+    s->lo = lo;
+    s->hi = hi;
+    s->start = v[i].b; /* bytes for now; turned into characters at the end */
+    s->end = v[j - 1].e;
+    size_t len = s->end - s->start;
+    tf_copy(s->text, sizeof s->text, c->nt->text + s->start, len);
+}
+
+static tf_span_period rel_period(tf_span_period base, const pexpr *pe)
+{
+    tf_span_period p = base;
+    if (pe->rel == P_YEAR_AGO) {
+        if (pe->explicit_year) {
+            int shift = (tf_mi_year(base.to) - pe->explicit_year) * 12;
+            p.from -= shift;
+            p.to -= shift;
+        } else {
+            p.from -= 12;
+            p.to -= 12;
+        }
+    } else if (pe->rel == P_FULL_YEAR) {
+        p.from = tf_mi_year(base.to) * 12;
+        p.to = p.from + 11;
+    } else if (pe->rel == P_YTD) {
+        p.from = tf_mi_year(base.to) * 12;
+    } else if (pe->rel == P_MONTH_AGO) {
+        p.from -= 1;
+        p.to -= 1;
+    }
+    return p;
+}
+
+/* Process one sentence v[sb..se). */
+static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
+{
+    (void)n;
+    qfig q[64];
+    size_t nq = 0;
+    pfig pc[64];
+    size_t np = 0;
+    pexpr pe[32];
+    size_t npe = 0;
+    mword mw[32];
+    size_t nmw = 0;
+    const char *text = c->nt->text;
+
+    /* periods first: their numbers are years, not figures */
+    unsigned char in_period[512];
+    size_t slen = se - sb;
+    if (slen > sizeof in_period)
+        slen = sizeof in_period; /* a very long "sentence" (a table): the rest is skipped */
+    se = sb + slen;
+    memset(in_period, 0, slen);
+    for (size_t i = sb; i < se; i++) {
+        pexpr x;
+        if (npe < 32 && period_at(v, se, i, c->ref, &x)) {
+            pe[npe++] = x;
+            for (size_t k = x.i; k < x.j && k < se; k++)
+                in_period[k - sb] = 1;
+            i = x.j - 1;
+        }
+    }
+    for (size_t i = sb; i < se; i++) {
+        size_t sp;
+        tf_metric m = metric_word(v, se, i, sb, &sp);
+        if (m != TF_METRIC_NONE && nmw < 32) {
+            mw[nmw].i = i;
+            mw[nmw].m = m;
+            nmw++;
+            i += sp - 1;
+        }
+    }
+    /* figures */
+    for (size_t i = sb; i < se; i++) {
+        if (in_period[i - sb])
+            continue;
+        size_t m1, m2;
+        if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < se && v[i + 1].k == K_NUM) ||
+            (is_w(&v[i], "us") && i + 1 < se && is_s(&v[i + 1], '$'))) {
+            size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
+            if (k < se && v[k].k == K_NUM && nq < 64) {
+                double f = scale_at(v, se, k + 1, &m1);
+                qfig *x = &q[nq];
+                x->i = i;
+                x->j = k + 1 + m1;
+                x->value = v[k].num * f;
+                interval_for(v[k].num, v[k].dec, v[k].tz, 0, &x->lo, &x->hi);
+                x->lo *= f;
+                x->hi *= f;
+                x->unit = U_USD;
+                x->dec = 0;
+                /* "$2,359 a tonne", "$360/mt": a price */
+                size_t e = x->j;
+                if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
+                    e + 1 < se && (mass_unit_at(text, v, se, e + 1, &m2) > 0))
+                    x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
+                nq++;
+                i = x->j - 1;
+            }
+            continue;
+        }
+        if (v[i].k != K_NUM)
+            continue;
+        /* percent */
+        if (i + 1 < se && v[i + 1].k == K_PCT && np < 64) {
+            pfig *x = &pc[np];
+            memset(x, 0, sizeof *x);
+            x->i = i;
+            x->j = i + 2;
+            if (is_w(&v[i + 1], "per")) /* unreachable: "per cent" handled below */
+                x->j = i + 3;
+            x->value = v[i].num;
+            interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
+            if (v[i].num < 0) {
+                double t = -x->hi;
+                x->hi = -x->lo;
+                x->lo = t;
+            }
+            x->target = -1;
+            np++;
+            i++;
+            continue;
+        }
+        if (i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") && np < 64) {
+            pfig *x = &pc[np];
+            memset(x, 0, sizeof *x);
+            x->i = i;
+            x->j = i + 3;
+            x->value = v[i].num;
+            interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
+            if (v[i].num < 0) {
+                double t = -x->hi;
+                x->hi = -x->lo;
+                x->lo = t;
+            }
+            x->target = -1;
+            np++;
+            i += 2;
+            continue;
+        }
+        /* quantity: NUM [scale] unit ; money: NUM [scale] (dollars|usd|yuan) */
+        double f = scale_at(v, se, i + 1, &m1);
+        size_t u = i + 1 + m1;
+        double mf = mass_unit_at(text, v, se, u, &m2);
+        int unit = -1;
+        size_t end = u;
+        if (mf > 0) {
+            unit = U_T;
+            f *= mf;
+            end = u + m2;
+        } else if (u < se && (is_w(&v[u], "dollars") || is_w(&v[u], "usd"))) {
+            unit = U_USD;
+            end = u + 1;
+        } else if (u + 1 < se && is_w(&v[u], "us") && is_w(&v[u + 1], "dollars")) {
+            unit = U_USD;
+            end = u + 2;
+        } else if (u < se && (is_w(&v[u], "yuan") || is_w(&v[u], "rmb"))) {
+            unit = U_CNY_T;
+            end = u + 1;
+            if (end + 1 < se && (is_s(&v[end], '/') || is_w(&v[end], "per")) &&
+                mass_unit_at(text, v, se, end + 1, &m2) > 0)
+                end += 1 + m2;
+        } else if (u + 1 < se && is_w(&v[u], "metric") && is_w(&v[u + 1], "tons")) {
+            unit = U_T;
+            end = u + 2;
+        }
+        if (unit < 0 || nq >= 64)
+            continue;
+        /* "of the ... 1.62 million tons" etc. */
+        qfig *x = &q[nq];
+        x->i = i;
+        x->j = end;
+        x->value = v[i].num * f;
+        double cap = 0;
+        if (unit == U_T && f == 1)
+            cap = c->cap_unit;
+        interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
+        x->lo *= f;
+        x->hi *= f;
+        approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
+        x->unit = unit;
+        x->dec = v[i].dec;
+        nq++;
+        i = end - 1;
+    }
+    /* "almost flat", "nearly flat", "unchanged" on the month/year: a change near 0 */
+    for (size_t i = sb; i < se && np < 64; i++) {
+        size_t mm = 0;
+        if ((mm = phrase(v, se, i, "almost flat")) || (mm = phrase(v, se, i, "nearly flat")) ||
+            (mm = phrase(v, se, i, "basically flat")) || (mm = phrase(v, se, i, "flat")) ||
+            (mm = phrase(v, se, i, "unchanged"))) {
+            size_t bm;
+            if (i + mm < se && basis_at(v, se, i + mm, &bm)) {
+                pfig *x = &pc[np];
+                memset(x, 0, sizeof *x);
+                x->i = i;
+                x->j = i + mm;
+                x->value = 0;
+                x->lo = mm == 1 && is_w(&v[i], "unchanged") ? -0.05 : -1.5;
+                x->hi = -x->lo;
+                x->dir = 1;
+                x->target = -1;
+                np++;
+            }
+            i += mm ? mm - 1 : 0;
+        }
+    }
+    /* order the percentages by position */
+    for (size_t a1 = 1; a1 < np; a1++)
+        for (size_t b1 = a1; b1 > 0 && pc[b1 - 1].i > pc[b1].i; b1--) {
+            pfig t = pc[b1];
+            pc[b1] = pc[b1 - 1];
+            pc[b1 - 1] = t;
+        }
+
+    /* classify percentages: share or change; basis; direction; target */
+    for (size_t k = 0; k < np; k++) {
+        pfig *x = &pc[k];
+        size_t lo_bound = sb;
+        for (size_t z = 0; z < nq; z++)
+            if (q[z].j <= x->i && q[z].j > lo_bound)
+                lo_bound = q[z].j;
+        if (k > 0 && pc[k - 1].j <= x->i && pc[k - 1].j > lo_bound)
+            lo_bound = pc[k - 1].j;
+        /* share */
+        static const char *const share_before[] = {"accounting for", "accounted for",
+                                                   "accounts for", "account for",
+                                                   "making up", "made up", "makes up",
+                                                   "taking up", "took up", "share of",
+                                                   "representing", "represented",
+                                                   "comprising", "constituting", "or", NULL};
+        for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+            size_t mm = any_phrase(v, se, b - 1, share_before);
+            if (mm && b - 1 + mm <= x->i) {
+                if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
+                    continue;
+                x->share = 1;
+                break;
+            }
+        }
+        if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
+            (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
+             phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
+             phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
+             phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
+             phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
+            x->share = 1;
+        if (x->j < se && is_w(&v[x->j], "share"))
+            x->share = 1;
+        /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
+        if (!x->share && k > 0 && pc[k - 1].share) {
+            int list = 1;
+            for (size_t y = pc[k - 1].j; y < x->i; y++)
+                if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
+                    list = 0;
+            x->share = list;
+        }
+        if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
+            /* the list's earlier members were read as changes for want of a word */
+            for (size_t b = k; b > 0; b--) {
+                int list = 1;
+                for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
+                    if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
+                        list = 0;
+                if (!list || pc[b - 1].dir)
+                    break;
+                pc[b - 1].share = 1;
+                pc[b - 1].target = -1;
+            }
+        }
+        if (x->share) {
+            /* the period the total is labelled with: "of the imports in March" */
+            for (size_t z = 0; z < npe; z++) {
+                if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
+                    int blocked = 0;
+                    for (size_t y = x->j; y < pe[z].i; y++)
+                        if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
+                            is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
+                            is_w(&v[y], "down") || (v[y].k == K_SYM && v[y].w[0] == ',' &&
+                                                    y > x->j + 1 && 0))
+                            blocked = 1;
+                    if (!blocked && pe[z].i - x->j <= 10) {
+                        x->share_of = pe[z];
+                        x->share_labelled = 1;
+                    }
+                    break;
+                }
+            }
+            /* target: nearest quantity before, else after */
+            for (size_t z = nq; z > 0; z--)
+                if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+                    x->target = (int)(z - 1);
+                    break;
+                }
+            if (x->target < 0)
+                for (size_t z = 0; z < nq; z++)
+                    if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
+                        x->target = (int)z;
+                        break;
+                    }
+            continue;
+        }
+        /* basis: "a month-on-month increase of 25.7%" names it just before; else
+         * after the figure ("up 12.8% MoM"), else before it */
+        size_t mm;
+        for (size_t y = x->i; y > lo_bound && y + 8 > x->i && !x->basis; y--) {
+            int b = basis_at(v, se, y - 1, &mm);
+            size_t after = y - 1 + mm;
+            if (b && after < x->i && (dir_word(&v[after]) || is_w(&v[after], "growth")) &&
+                (after + 1 == x->i ||
+                 (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
+                x->basis = b;
+        }
+        for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
+            if (v[y].k == K_NUM || v[y].k == K_PCT)
+                break;
+            int b = basis_at(v, se, y, &mm);
+            if (b)
+                x->basis = b;
+        }
+        for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
+            int b = basis_at(v, se, y - 1, &mm);
+            if (b && y - 1 + mm <= x->i)
+                x->basis = b;
+            if (x->i - y > 8)
+                break;
+        }
+        /* direction: a word right after ("12.5 per cent higher"), else before (back to
+         * the previous figure), else the previous change's in a list */
+        if (x->j < se && dir_word(&v[x->j]) && !is_w(&v[x->j], "up") && !is_w(&v[x->j], "down"))
+            x->dir = dir_word(&v[x->j]);
+        for (size_t y = x->i; y > lo_bound && !x->dir; y--) {
+            int d = dir_word(&v[y - 1]);
+            if (d) {
+                x->dir = d;
+                break;
+            }
+            if (x->i - y > 7)
+                break;
+        }
+        if (!x->dir && k > 0 && !pc[k - 1].share && pc[k - 1].dir && pc[k - 1].j <= x->i &&
+            x->i - pc[k - 1].j <= 8) {
+            int other_fig = 0;
+            for (size_t z = 0; z < nq; z++)
+                if (q[z].i >= pc[k - 1].j && q[z].j <= x->i)
+                    other_fig = 1;
+            for (size_t y = pc[k - 1].j; y < x->i; y++)
+                if (is_w(&v[y], "but") || is_w(&v[y], "while") || is_w(&v[y], "although"))
+                    other_fig = 1;
+            if (!other_fig)
+                x->dir = pc[k - 1].dir;
+        }
+        if (!x->dir)
+            for (size_t y = x->j; y < se && y < x->j + 3; y++)
+                if ((x->dir = dir_word(&v[y])) != 0)
+                    break;
+        if (x->value < 0)
+            x->dir = x->dir ? x->dir : 1; /* a printed sign is the direction */
+        /* target: "... 12% [on the year] to 250,500 t" leads to the later figure */
+        int found = 0;
+        for (size_t y = x->j; y < se && y < x->j + 16; y++) {
+            if (is_w(&v[y], "to") || is_w(&v[y], "reaching") || is_w(&v[y], "at")) {
+                size_t z0 = y + 1;
+                while (z0 < se && (is_w(&v[z0], "about") || is_w(&v[z0], "around") ||
+                                   is_w(&v[z0], "approximately") || is_w(&v[z0], "nearly") ||
+                                   is_w(&v[z0], "some") || is_w(&v[z0], "roughly") ||
+                                   is_w(&v[z0], "only") || is_w(&v[z0], "a") ||
+                                   is_w(&v[z0], "record")))
+                    z0++;
+                for (size_t z = 0; z < nq; z++)
+                    if (q[z].i == z0 || (is_s(&v[z0], '$') && q[z].i == z0)) {
+                        x->target = (int)z;
+                        found = 1;
+                    }
+                break;
+            }
+            if (!linking_word(&v[y]))
+                break;
+            int isq = 0;
+            for (size_t z = 0; z < nq; z++)
+                if (q[z].i == y)
+                    isq = 1;
+            if (isq)
+                break;
+        }
+        if (!found) {
+            for (size_t z = nq; z > 0; z--)
+                if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+                    x->target = (int)(z - 1);
+                    break;
+                }
+        }
+        if (x->target < 0) {
+            int blocked = 0;
+            for (size_t y = x->j; y < se; y++) {
+                if (is_w(&v[y], "bringing") || is_w(&v[y], "taking") ||
+                    is_w(&v[y], "lifting") || is_w(&v[y], "pushing") || is_w(&v[y], "brought"))
+                    blocked = 1;
+                int isq = 0;
+                for (size_t z = 0; z < nq; z++)
+                    if (q[z].i == y && !blocked && q[z].unit != U_OTHER_PRICE) {
+                        x->target = (int)z;
+                        isq = 1;
+                    }
+                if (isq)
+                    break;
+            }
+            if (x->target < 0 && blocked)
+                x->prev_claim = 1;
+        }
+    }
+
+    /* sentence-level context: product, metric */
+    const char *sent_product = NULL;
+    int sent_generic = 1;
+    int respectively = 0;
+    for (size_t i = sb; i < se; i++)
+        if (is_w(&v[i], "respectively"))
+            respectively = 1;
+
+    /* partners in the sentence, in order */
+    typedef struct pm {
+        size_t i, j;
+        const char *iso3;
+        int adj, from, to_china_subject;
+    } pm;
+    pm parts[16];
+    size_t nparts = 0;
+    for (size_t i = sb; i < se && nparts < 16; i++) {
+        size_t len;
+        int adj;
+        const char *iso = country_at(v, se, i, &len, &adj);
+        if (!iso)
+            continue;
+        pm *p = &parts[nparts];
+        p->i = i;
+        p->j = i + len;
+        p->iso3 = iso;
+        p->adj = adj;
+        p->from = 0;
+        p->to_china_subject = 0;
+        /* "from [its largest supplier] X", "to X" */
+        for (size_t b = i; b > sb && b + 5 > i; b--) {
+            if (is_w(&v[b - 1], "from")) {
+                p->from = 1;
+                break;
+            }
+            if (is_w(&v[b - 1], "to") || is_w(&v[b - 1], "into")) {
+                p->from = 2;
+                break;
+            }
+            if (v[b - 1].k != K_WORD || is_w(&v[b - 1], "and"))
+                break;
+        }
+        nparts++;
+        i += len - 1;
+    }
+
+    /* claims for quantities */
+    size_t made[64];
+    for (size_t z = 0; z < nq; z++)
+        made[z] = (size_t)-1;
+    size_t resp_k = 0;
+    char origin_partner[16];
+    for (size_t z = 0; z < nq; z++) {
+        qfig *x = &q[z];
+        if (x->unit == U_OTHER_PRICE)
+            continue;
+        tf_claim cl;
+        memset(&cl, 0, sizeof cl);
+        cl.note = c->note;
+        tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+        /* the clause: from the previous figure to the next */
+        size_t cb = z ? q[z - 1].j : sb, ce = z + 1 < nq ? q[z + 1].i : se;
+        /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
+        int is_base = 0;
+        size_t base_at = 0;
+        for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+            if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
+                is_w(&v[b - 1], "against") ||
+                (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+                (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
+                is_base = z > 0 && made[z - 1] != (size_t)-1;
+                base_at = b - 1;
+                /* "That compared to 188,469 tonnes ...": the last sentence's figure */
+                if (z == 0 && c->last_claim != (size_t)-1 && !nparts) {
+                    for (size_t y = sb; y < b; y++)
+                        if (is_w(&v[y], "compared"))
+                            is_base = 2;
+                }
+                break;
+            }
+            if (v[b - 1].k != K_WORD && !is_s(&v[b - 1], '\''))
+                break;
+        }
+        /* "up by 113,881 tonnes", "an increase of 20,000 t": a difference, not a level */
+        {
+            size_t b = x->i;
+            while (b > sb && (is_w(&v[b - 1], "about") || is_w(&v[b - 1], "around") ||
+                              is_w(&v[b - 1], "approximately") || is_w(&v[b - 1], "some")))
+                b--;
+            if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
+                dir_word(&v[b - 2]))
+                continue;
+        }
+        /* metric */
+        tf_metric met = TF_METRIC_NONE;
+        size_t met_i = 0;
+        for (size_t k = nmw; k > 0; k--)
+            if (mw[k - 1].i < x->i && (mw[k - 1].i >= cb || met == TF_METRIC_NONE)) {
+                met = mw[k - 1].m;
+                met_i = mw[k - 1].i;
+                break;
+            }
+        if (met == TF_METRIC_NONE)
+            for (size_t k = 0; k < nmw; k++)
+                if (mw[k].i > x->i) {
+                    met = mw[k].m;
+                    met_i = mw[k].i;
+                    break;
+                }
+        if (met == TF_METRIC_NONE)
+            met = c->metric;
+        /* a province or a company is not the country's figure */
+        for (size_t y = sb; y < x->i; y++)
+            for (size_t k = 0; province_words[k]; k++)
+                if (is_w(&v[y], province_words[k]))
+                    met = TF_METRIC_OTHER;
+        /* product: nearest specific before the figure, else after, else carried */
+        const char *prod = NULL;
+        int gen = 1;
+        for (size_t y = sb; y < se; y++) {
+            size_t mm;
+            int g;
+            const char *p = product_in(v, se, y, &mm, &g);
+            if (!p)
+                continue;
+            if (y < x->i || !prod) {
+                if (!prod || !g || gen) {
+                    if (y < x->i || !prod) {
+                        if (!(g && prod && !gen)) {
+                            prod = p;
+                            gen = g;
+                        }
+                    }
+                }
+            }
+            if (y > x->i && prod)
+                break;
+            y += mm - 1;
+        }
+        if (prod && gen && c->product[0] &&
+            (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
+             !strcmp(c->product, "unwrought-aluminium-and-products")))
+            prod = c->product;
+        if (!prod && c->product[0])
+            prod = c->product;
+        if (prod && (met == TF_METRIC_IMPORT || met == TF_METRIC_EXPORT ||
+                     met == TF_METRIC_NET_IMPORT)) {
+            sent_product = prod;
+            sent_generic = gen;
+        }
+        /* partner */
+        const char *partner = NULL;
+        int china_subject = 0;
+        if (respectively && nparts > 1) {
+            size_t cnt = 0;
+            for (size_t y = 0; y < nparts; y++)
+                if (parts[y].i < x->i && !parts[y].from)
+                    cnt++;
+            (void)cnt;
+            size_t seen = 0;
+            for (size_t y = 0; y < nparts && !partner; y++) {
+                if (!strcmp(parts[y].iso3, "CHN"))
+                    continue;
+                if (seen++ == resp_k)
+                    partner = parts[y].iso3;
+            }
+            resp_k++;
+        }
+        if (!partner) {
+            for (size_t y = 0; y < nparts; y++) {
+                const pm *p = &parts[y];
+                if (p->i < cb && !(p->from == 1 && p->i + 6 >= cb && z == 0))
+                    continue;
+                if (p->i >= ce)
+                    break;
+                if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
+                    (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE))
+                    continue; /* "exports from China": the reporter itself */
+                if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
+                    partner = p->iso3;
+                    break;
+                }
+                if (p->from == 2 && (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE)) {
+                    if (!strcmp(p->iso3, "CHN"))
+                        china_subject = 1;
+                    else
+                        partner = p->iso3;
+                    break;
+                }
+            }
+        }
+        if (!partner) {
+            for (size_t y = 0; y < nparts; y++) {
+                const pm *p = &parts[y];
+                if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
+                    (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
+                    partner = p->iso3;
+            }
+        }
+        /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
+        if (!partner && nparts && parts[0].i <= sb + 1 && strcmp(parts[0].iso3, "CHN") &&
+            !parts[0].from && !parts[0].adj) {
+            for (size_t y = parts[0].j; y < x->i; y++)
+                if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
+                    is_w(&v[y], "shipped") || is_w(&v[y], "sent") || is_w(&v[y], "exported")) {
+                    partner = parts[0].iso3;
+                    if (met == TF_METRIC_EXPORT || met == TF_METRIC_NONE ||
+                        met == TF_METRIC_OTHER)
+                        met = TF_METRIC_IMPORT;
+                    break;
+                }
+        }
+        /* "India exported 24,798 t of primary aluminium to China": China's import */
+        if ((met == TF_METRIC_EXPORT) && met_i) {
+            int china_after = 0;
+            for (size_t y = met_i; y < se; y++)
+                if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
+                    china_after = 1;
+            const char *subject = NULL;
+            for (size_t y = 0; y < nparts; y++)
+                if (parts[y].i < met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
+                    subject = parts[y].iso3;
+            if ((china_after || china_subject) && subject) {
+                met = TF_METRIC_IMPORT;
+                if (!partner || china_subject)
+                    partner = respectively ? partner : subject;
+                if (!partner)
+                    partner = subject;
+            }
+        }
+        /* anaphora: "this form of imports", "this portion" keeps the previous partner */
+        if (!partner && !is_base)
+            for (size_t y = cb; y < x->i; y++)
+                if ((phrase(v, se, y, "this form") || phrase(v, se, y, "this portion") ||
+                     phrase(v, se, y, "these imports")) &&
+                    c->last_claim != (size_t)-1)
+                    partner = c->a->claims[c->last_claim].partner;
+        /* a share-bearing figure belongs to the partner the sentence is about */
+        int has_share = 0;
+        for (size_t k = 0; k < np; k++)
+            if (pc[k].share && pc[k].target == (int)z)
+                has_share = 1;
+        if (!partner && has_share && !respectively)
+            for (size_t y = 0; y < nparts; y++)
+                if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
+                    partner = parts[y].iso3;
+                    break;
+                }
+        /* counted by origin rather than by consignment: "from Russian sources", or
+         * right after a sentence about the origin of the metal */
+        if (partner && strcmp(partner, "WLD")) {
+            int origin = c->prev_origin;
+            for (size_t y = sb; y < se; y++)
+                if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
+                                              country_at(v, se, y - 1, &(size_t){0}, &(int){0})))
+                    origin = 1;
+            if (origin) {
+                tf_fmt(origin_partner, sizeof origin_partner, "%s:origin", partner);
+                partner = origin_partner;
+            }
+        }
+        /* metric with the unit */
+        if (x->unit == U_USD) {
+            if (met == TF_METRIC_IMPORT)
+                met = TF_METRIC_IMPORT_VALUE;
+            else if (met == TF_METRIC_EXPORT)
+                met = TF_METRIC_EXPORT_VALUE;
+            else
+                met = TF_METRIC_OTHER;
+        } else if (x->unit == U_CNY_T) {
+            met = met == TF_METRIC_PL ? TF_METRIC_PL : TF_METRIC_OTHER;
+            int loss = 0;
+            for (size_t y = sb; y < se; y++)
+                if (starts(&v[y], "loss"))
+                    loss = 1;
+            if (met == TF_METRIC_PL && loss && x->value > 0) {
+                double lo = x->lo;
+                x->value = -x->value;
+                x->lo = -x->hi;
+                x->hi = -lo;
+            }
+        } else if (met == TF_METRIC_PL || met == TF_METRIC_NONE) {
+            met = TF_METRIC_OTHER;
+        }
+        cl.metric = met;
+        tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
+        tf_scopy(cl.unit, sizeof cl.unit,
+                 x->unit == U_USD ? "USD" : x->unit == U_CNY_T ? "CNY/t" : "t");
+        if (partner)
+            tf_scopy(cl.partner, sizeof cl.partner, partner);
+        /* period: the first expression after the figure in its clause, else the last before */
+        const pexpr *chosen = NULL;
+        for (size_t k = 0; k < npe; k++)
+            if (pe[k].i >= x->j && pe[k].i < ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
+                int blocked = 0;
+                for (size_t y = x->j; y < pe[k].i; y++)
+                    if (v[y].k == K_PCT || is_s(&v[y], ';'))
+                        blocked = 1;
+                for (size_t y = 0; y < np; y++)
+                    if (pc[y].i >= x->j && pc[y].i < pe[k].i)
+                        blocked = 1;
+                /* "from September", "than a year earlier": a comparison, not the period */
+                if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
+                                    is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
+                    blocked = 1;
+                /* a share's label is not the figure's period */
+                for (size_t y = 0; y < np; y++)
+                    if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
+                        blocked = 1;
+                if (!blocked)
+                    chosen = &pe[k];
+                break;
+            }
+        if (!chosen)
+            for (size_t k = npe; k > 0; k--) {
+                if (pe[k - 1].j > x->i)
+                    continue;
+                int is_label = 0;
+                for (size_t y = 0; y < np; y++)
+                    if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
+                        is_label = 1;
+                if (is_label)
+                    continue;
+                chosen = &pe[k - 1];
+                break;
+            }
+        pexpr lab;
+        for (size_t y = 0; y < np; y++)
+            if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
+                pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
+                !(chosen && chosen->i >= x->j)) {
+                lab = pc[y].share_of;
+                chosen = &lab;
+            }
+        if (is_base) {
+            const tf_claim *prev = &c->a->claims[is_base == 2 ? c->last_claim : made[z - 1]];
+            cl.metric = prev->metric;
+            tf_scopy(cl.product, sizeof cl.product, prev->product);
+            tf_scopy(cl.partner, sizeof cl.partner, prev->partner);
+            pexpr dflt;
+            memset(&dflt, 0, sizeof dflt);
+            dflt.rel = P_YEAR_AGO;
+            const pexpr *rp = chosen && chosen->i >= x->j && chosen->rel != P_SAME ? chosen : &dflt;
+            /* "from April's 11.13 million tonnes": the month between */
+            for (size_t y = 0; y < npe; y++)
+                if (pe[y].i > base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
+                    rp = &pe[y];
+            if (rp->rel == P_ABS && rp->from >= 0) {
+                cl.period.from = rp->from;
+                cl.period.to = rp->to;
+            } else {
+                cl.period = rel_period(prev->period, rp);
+            }
+            cl.period_named = 1;
+        } else if (chosen && chosen->rel == P_ABS && chosen->from >= 0) {
+            cl.period.from = chosen->from;
+            cl.period.to = chosen->to;
+            cl.period_named = 1;
+        } else if (chosen && (chosen->rel == P_SAME || chosen->rel == P_YTD ||
+                              chosen->rel == P_FULL_YEAR) &&
+                   c->last_claim != (size_t)-1) {
+            cl.period = rel_period(c->a->claims[c->last_claim].period, chosen);
+            cl.period_named = chosen->rel != P_SAME;
+        } else if (c->has_period) {
+            cl.period = c->period;
+        } else if (c->ref >= 0) {
+            cl.period.from = cl.period.to = c->ref;
+        } else {
+            continue;
+        }
+        make_stated(c, v, x->i, x->j, x->value, x->lo, x->hi, &cl.quantity);
+        cl.sent_start = v[sb].b;
+        cl.sent_end = v[se - 1].e;
+        size_t idx = tf_audit_add_claim(c->a, &cl);
+        if (idx == (size_t)-1)
+            return -1;
+        made[z] = idx;
+        c->last_claim = idx;
+        if (!is_base) {
+            c->period = cl.period;
+            c->has_period = 1;
+        }
+    }
+    /* attach the percentages */
+    for (size_t k = 0; k < np; k++) {
+        pfig *x = &pc[k];
+        size_t ci = (size_t)-1;
+        if (x->target >= 0)
+            ci = made[x->target];
+        else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
+            ci = c->last_claim;
+        if (respectively && x->share) {
+            /* k-th share of the sentence to the k-th claim */
+            size_t nth = 0;
+            for (size_t y = 0; y < k; y++)
+                if (pc[y].share)
+                    nth++;
+            size_t seen = 0;
+            for (size_t z = 0; z < nq; z++)
+                if (made[z] != (size_t)-1) {
+                    if (seen == nth) {
+                        ci = made[z];
+                        break;
+                    }
+                    seen++;
+                }
+        }
+        if (ci == (size_t)-1)
+            continue;
+        tf_claim *cl = &c->a->claims[ci];
+        if (cl->metric == TF_METRIC_OTHER || cl->metric == TF_METRIC_PL)
+            continue;
+        tf_stated *dst = NULL;
+        if (x->share)
+            dst = &cl->share;
+        else if (x->basis == 1)
+            dst = &cl->mom;
+        else if (x->basis == 2)
+            dst = &cl->yoy;
+        if (!dst || dst->has)
+            continue;
+        double val = x->value, lo = x->lo, hi = x->hi;
+        if (!x->share) {
+            if (!x->dir && val >= 0)
+                continue; /* a change without a direction word is not read */
+            if (x->dir < 0 && val > 0) {
+                double t = lo;
+                val = -val;
+                lo = -hi;
+                hi = -t;
+            }
+        }
+        make_stated(c, v, x->i, x->j, val, lo, hi, dst);
+        if (x->share) {
+            if (x->share_labelled) {
+                cl->share_labelled = 1;
+                if (x->share_of.rel == P_ABS) {
+                    cl->share_of.from = x->share_of.from;
+                    cl->share_of.to = x->share_of.to;
+                }
+                /* label named without a year: resolve against the figure's period */
+                if (!x->share_of.explicit_year && x->share_of.from >= 0) {
+                    int len = x->share_of.to - x->share_of.from;
+                    int mo = tf_mi_month(x->share_of.to);
+                    int to = resolve_month(mo, cl->period.to);
+                    cl->share_of.to = to;
+                    cl->share_of.from = to - len;
+                }
+            } else {
+                cl->share_of = cl->period;
+            }
+        }
+    }
+    if (sent_product && !sent_generic)
+        tf_scopy(c->product, sizeof c->product, sent_product);
+    for (size_t k = nmw; k > 0; k--)
+        if (mw[k - 1].m != TF_METRIC_OTHER && mw[k - 1].m != TF_METRIC_PL) {
+            c->metric = mw[k - 1].m;
+            break;
+        }
+    c->last_claim_sentence_end = 1;
+    c->prev_origin = 0;
+    for (size_t y = sb; y + 1 < se; y++)
+        if (is_w(&v[y], "origin") && is_w(&v[y + 1], "of"))
+            c->prev_origin = 1;
+    return 0;
+}
+
+/* A heading or title sets the product carried into the sentences under it. */
+static void scan_product(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
+{
+    int has_metric = 0;
+    const char *last = NULL;
+    for (size_t i = sb; i < se; i++) {
+        size_t mm;
+        tf_metric mt = metric_word(v, n, i, sb, &mm);
+        if (mt == TF_METRIC_IMPORT || mt == TF_METRIC_EXPORT || mt == TF_METRIC_NET_IMPORT)
+            has_metric = 1;
+        int g;
+        const char *p = product_in(v, se, i, &mm, &g);
+        if (p && !g) {
+            last = p;
+            i += mm - 1;
+        }
+    }
+    if (has_metric && last)
+        tf_scopy(c->product, sizeof c->product, last);
+}
+
+/* English function words against French ones and Cyrillic words: the
+ * extractor reads English only. */
+static int english(const toks *t)
+{
+    static const char *const en[] = {"the", "of", "and", "in", "to", "from", "was", "were", NULL};
+    static const char *const fr[] = {"les", "des", "du", "et", "la", "le", "en", "une", "est", NULL};
+    size_t ne = 0, nf = 0, ncyr = 0, nwords = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tok *x = &t->v[i];
+        if (x->k != K_WORD)
+            continue;
+        nwords++;
+        if ((unsigned char)x->w[0] == 0xD0 || (unsigned char)x->w[0] == 0xD1)
+            ncyr++;
+        for (size_t k = 0; en[k]; k++)
+            if (!strcmp(x->w, en[k]))
+                ne++;
+        for (size_t k = 0; fr[k]; k++)
+            if (!strcmp(x->w, fr[k]))
+                nf++;
+    }
+    if (nwords && ncyr * 5 > nwords)
+        return 0;
+    return ne >= nf;
+}
+
+tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
+{
+    for (size_t ni = 0; ni < a->n_notes; ni++) {
+        tf_note *nt = &a->notes[ni];
+        /* the body starts after the header lines */
+        size_t body = 0;
+        if (nt->len >= 3 && !memcmp(nt->text, "\xEF\xBB\xBF", 3))
+            body = 3;
+        for (;;) {
+            const char *line = nt->text + body;
+            if (!strncmp(line, "URL:", 4) || !strncmp(line, "TITLE:", 6) ||
+                !strncmp(line, "PUBLISHER:", 10) || !strncmp(line, "DATE:", 5)) {
+                const char *nl = memchr(line, '\n', nt->len - body);
+                if (!nl) {
+                    body = nt->len;
+                    break;
+                }
+                body = (size_t)(nl - nt->text) + 1;
+            } else
+                break;
+        }
+        toks t = {0};
+        if (tokenize(nt->text, body, nt->len, &t)) {
+            free(t.v);
+            return TF_ERR_NOMEM;
+        }
+        ctx c;
+        memset(&c, 0, sizeof c);
+        c.a = a;
+        c.note = ni;
+        c.nt = nt;
+        c.last_claim = (size_t)-1;
+        /* reference month: the publication month; without a date, the month
+         * after the latest "Month YYYY" the note names */
+        const char *date = nt->date[0] ? nt->date : (opts && opts->date ? opts->date : "");
+        c.ref = -1;
+        if (strlen(date) >= 7) {
+            int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+                    (date[3] - '0');
+            int mo = (date[5] - '0') * 10 + (date[6] - '0');
+            c.ref = y * 12 + mo - 1;
+            if (!nt->date[0])
+                tf_scopy(nt->date, sizeof nt->date, date);
+        } else {
+            int latest = -1;
+            for (size_t i = 0; i + 1 < t.n; i++) {
+                int mo = month_at(t.v, t.n, i);
+                if (mo && year_at(t.v, i + 1)) {
+                    int m = year_at(t.v, i + 1) * 12 + mo - 1;
+                    if (m > latest)
+                        latest = m;
+                }
+            }
+            if (latest >= 0)
+                c.ref = latest + 1;
+        }
+        if (c.ref < 0)
+            c.ref = 2025 * 12; /* nothing to resolve against: figures keep their own years */
+        /* the ref month is the publication month: year-less months resolve to
+         * the latest one not after it */
+        /* typical rounding of the note's integer tonnages (see interval_for) */
+        {
+            int hist[8] = {0};
+            for (size_t i = 0; i < t.n; i++) {
+                if (t.v[i].k != K_NUM || t.v[i].dec || t.v[i].num < 1000 || year_at(t.v, i))
+                    continue;
+                size_t m1, m2;
+                scale_at(t.v, t.n, i + 1, &m1);
+                if (m1 || mass_unit_at(nt->text, t.v, t.n, i + 1, &m2) <= 0)
+                    continue;
+                int tz = t.v[i].tz;
+                /* digits beyond the trailing zeros: 3 significant digits or more */
+                if (tz < 8)
+                    hist[tz]++;
+            }
+            int best = -1, bestn = 0;
+            for (int k = 0; k < 8; k++)
+                if (hist[k] > bestn) {
+                    bestn = hist[k];
+                    best = k;
+                }
+            c.cap_unit = best >= 0 ? pow(10, best) : 0;
+            if (c.cap_unit < 1)
+                c.cap_unit = 1;
+        }
+        /* title line first: it names the product */
+        {
+            toks tt = {0};
+            if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt))
+                scan_product(&c, tt.v, tt.n, 0, tt.n);
+            free(tt.v);
+        }
+        size_t sb = 0;
+        /* a line wrapped inside a sentence goes on in lower case or with a number:
+         * its line end is a blank */
+        {
+            size_t o = 0;
+            for (size_t i = 0; i < t.n; i++) {
+                if (t.v[i].k == K_NL && o > 0 && i + 1 < t.n &&
+                    t.v[o - 1].k != K_NL &&
+                    !(t.v[o - 1].k == K_SYM && strchr(".!?:", t.v[o - 1].w[0])) &&
+                    (t.v[i + 1].k == K_NUM ||
+                     (t.v[i + 1].k == K_WORD && !t.v[i + 1].cap && t.v[i + 1].w[0] >= 'a' &&
+                      t.v[i + 1].w[0] <= 'z')))
+                    continue;
+                t.v[o++] = t.v[i];
+            }
+            t.n = o;
+        }
+        if (!english(&t)) {
+            tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
+            free(t.v);
+            continue;
+        }
+        for (size_t i = 0; i <= t.n; i++) {
+            int end = i == t.n || t.v[i].k == K_NL || sentence_end_after(t.v, t.n, i);
+
+            if (!end)
+                continue;
+            size_t se = i < t.n && t.v[i].k != K_NL ? i + 1 : i;
+            if (se > sb) {
+                size_t before = a->n_claims;
+                if (do_sentence(&c, t.v, t.n, sb, se)) {
+                    free(t.v);
+                    return TF_ERR_NOMEM;
+                }
+                if (a->n_claims == before) {
+                    scan_product(&c, t.v, t.n, sb, se);
+                    /* "In December, Malaysia, Thailand ... were the main sources": the
+                     * period of the sentences that follow */
+                    for (size_t z = sb; z < se; z++) {
+                        pexpr x;
+                        if (period_at(t.v, se, z, c.ref, &x)) {
+                            if (x.rel == P_ABS && x.from >= 0) {
+                                c.period.from = x.from;
+                                c.period.to = x.to;
+                                c.has_period = 1;
+                            }
+                            z = x.j - 1;
+                        }
+                    }
+                }
+            }
+            sb = i + 1;
+        }
+        free(t.v);
+        /* the note's data month: the most named single month of its claims */
+        int best = -1, bestn = 0;
+        for (size_t k = 0; k < a->n_claims; k++) {
+            const tf_claim *cl = &a->claims[k];
+            if (cl->note != ni || cl->period.from != cl->period.to || !cl->period_named)
+                continue;
+            int cnt = 0;
+            for (size_t k2 = 0; k2 < a->n_claims; k2++)
+                if (a->claims[k2].note == ni && a->claims[k2].period_named &&
+                    a->claims[k2].period.from == a->claims[k2].period.to &&
+                    a->claims[k2].period.to == cl->period.to)
+                    cnt++;
+            if (cnt > bestn || (cnt == bestn && cl->period.to > best)) {
+                bestn = cnt;
+                best = cl->period.to;
+            }
+        }
+        nt->period = best;
+        /* spans in characters */
+        for (size_t k = 0; k < a->n_claims; k++) {
+            tf_claim *cl = &a->claims[k];
+            if (cl->note != ni)
+                continue;
+            tf_stated *s[4] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share};
+            for (int z = 0; z < 4; z++)
+                if (s[z]->has) {
+                    s[z]->start = tf_note_char_offset(nt, s[z]->start);
+                    s[z]->end = tf_note_char_offset(nt, s[z]->end);
+                }
+        }
+    }
+    return TF_OK;
+}

@@ -1,0 +1,231 @@
+/*
+ * Reading a note: the file, its header lines, helpers for periods and numbers.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "audit_int.h"
+
+static const char *const month_names[12] = {"January", "February", "March", "April",
+                                            "May", "June", "July", "August",
+                                            "September", "October", "November", "December"};
+
+const char *tf_metric_name(tf_metric m)
+{
+    switch (m) {
+    case TF_METRIC_IMPORT: return "import";
+    case TF_METRIC_EXPORT: return "export";
+    case TF_METRIC_NET_IMPORT: return "net_import";
+    case TF_METRIC_IMPORT_VALUE: return "import_value";
+    case TF_METRIC_EXPORT_VALUE: return "export_value";
+    case TF_METRIC_PL: return "pl";
+    case TF_METRIC_OTHER: return "other";
+    default: return "";
+    }
+}
+
+const char *tf_severity_name(tf_severity s)
+{
+    switch (s) {
+    case TF_SEV_ERROR: return "error";
+    case TF_SEV_WARNING: return "warning";
+    default: return "rounding";
+    }
+}
+
+void tf_period_words(tf_span_period p, char *buf, size_t len)
+{
+    int y1 = tf_mi_year(p.from), m1 = tf_mi_month(p.from);
+    int y2 = tf_mi_year(p.to), m2 = tf_mi_month(p.to);
+    if (p.from == p.to)
+        tf_fmt(buf, len, "%s %d", month_names[m1 - 1], y1);
+    else if (m1 == 1 && m2 == 12 && y1 == y2)
+        tf_fmt(buf, len, "%d", y1);
+    else if (y1 == y2)
+        tf_fmt(buf, len, "%s-%s %d", month_names[m1 - 1], month_names[m2 - 1], y2);
+    else
+        tf_fmt(buf, len, "%s %d-%s %d", month_names[m1 - 1], y1, month_names[m2 - 1], y2);
+}
+
+void tf_period_key(tf_span_period p, char *buf, size_t len)
+{
+    if (p.from == p.to)
+        tf_fmt(buf, len, "%04d-%02d", tf_mi_year(p.from), tf_mi_month(p.from));
+    else
+        tf_fmt(buf, len, "%04d-%02d..%04d-%02d", tf_mi_year(p.from), tf_mi_month(p.from),
+               tf_mi_year(p.to), tf_mi_month(p.to));
+}
+
+void tf_num_words(double v, int dec, char *buf, size_t len)
+{
+    char raw[64];
+    if (dec < 0)
+        dec = 0;
+    if (dec > 6)
+        dec = 6;
+    tf_fmt(raw, sizeof raw, "%.*f", dec, fabs(v));
+    const char *dot = strchr(raw, '.');
+    size_t ilen = dot ? (size_t)(dot - raw) : strlen(raw);
+    char out[96];
+    size_t o = 0;
+    if (v < 0 && o + 1 < sizeof out)
+        out[o++] = '-';
+    for (size_t i = 0; i < ilen && o + 2 < sizeof out; i++) {
+        if (i && (ilen - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = raw[i];
+    }
+    if (dot)
+        for (const char *p = dot; *p && o + 1 < sizeof out; p++)
+            out[o++] = *p;
+    out[o] = '\0';
+    tf_scopy(buf, len, out);
+}
+
+size_t tf_note_char_offset(const tf_note *n, size_t byte)
+{
+    size_t c = 0;
+    if (byte > n->len)
+        byte = n->len;
+    for (size_t i = 0; i < byte; i++)
+        if (((unsigned char)n->text[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+void tf_note_clear(tf_note *n)
+{
+    if (!n)
+        return;
+    free(n->path);
+    free(n->text);
+    memset(n, 0, sizeof *n);
+    n->period = -1;
+}
+
+/* "DATE: 2025-05-29", "DATE: 2025-03", "DATE: 2024-01/02", "DATE: 2025-12 (inferred...)" */
+static void parse_date(const char *s, size_t n, char out[11])
+{
+    out[0] = '\0';
+    if (n < 7)
+        return;
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return;
+    if (s[4] != '-' || s[5] < '0' || s[5] > '1' || s[6] < '0' || s[6] > '9')
+        return;
+    int mo = (s[5] - '0') * 10 + (s[6] - '0');
+    if (mo < 1 || mo > 12)
+        return;
+    int day = 28; /* a month without a day: data of earlier months are out by its end */
+    if (n >= 10 && s[7] == '-' && s[8] >= '0' && s[8] <= '3' && s[9] >= '0' && s[9] <= '9')
+        day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (day < 1 || day > 31)
+        return;
+    tf_fmt(out, 11, "%.4s-%02d-%02d", s, mo, day);
+}
+
+tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    out->period = -1;
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        tf_fmt(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return TF_ERR_IO;
+    }
+    size_t cap = 8192, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        if (f != stdin)
+            fclose(f);
+        return TF_ERR_NOMEM;
+    }
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            if (cap > ((size_t)64 << 20)) {
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                tf_fmt(err, errlen, "%s: larger than 64 MiB: not a note", path);
+                return TF_ERR_INPUT;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return TF_ERR_NOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t k = fread(buf + len, 1, 4096, f);
+        len += k;
+        if (k < 4096)
+            break;
+    }
+    int rerr = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (rerr) {
+        free(buf);
+        tf_fmt(err, errlen, "%s: read error", path);
+        return TF_ERR_IO;
+    }
+    buf[len] = '\0';
+    size_t bad = memchr(buf, '\0', len) ? (size_t)((char *)memchr(buf, '\0', len) - buf)
+                                        : tf_utf8_invalid_at(buf, len);
+    if (bad != (size_t)-1) {
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < bad; i++) {
+            if (buf[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+                col++;
+        }
+        tf_fmt(err, errlen, "%s:%zu:%zu: %s (notes are read as UTF-8 text)", path, line,
+               col, buf[bad] ? "not valid UTF-8" : "NUL byte");
+        free(buf);
+        return TF_ERR_INPUT;
+    }
+    out->path = tf_strdup(path);
+    if (!out->path) {
+        free(buf);
+        return TF_ERR_NOMEM;
+    }
+    out->text = buf;
+    out->len = len;
+    /* header lines at the top */
+    size_t p = 0;
+    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+        p = 3;
+    while (p < len) {
+        const char *line = buf + p;
+        const char *nl = memchr(line, '\n', len - p);
+        size_t n = nl ? (size_t)(nl - line) : len - p;
+        size_t vn;
+        if (n >= 5 && !strncmp(line, "DATE:", 5)) {
+            vn = n - 5;
+            const char *v = tf_trim(line + 5, &vn);
+            parse_date(v, vn, out->date);
+        } else if (n >= 10 && !strncmp(line, "PUBLISHER:", 10)) {
+            vn = n - 10;
+            const char *v = tf_trim(line + 10, &vn);
+            tf_copy(out->publisher, sizeof out->publisher, v, vn);
+        } else if (n >= 6 && !strncmp(line, "TITLE:", 6)) {
+            vn = n - 6;
+            const char *v = tf_trim(line + 6, &vn);
+            tf_copy(out->title, sizeof out->title, v, vn);
+        } else if (!(n >= 4 && !strncmp(line, "URL:", 4)))
+            break;
+        p += n + (nl ? 1 : 0);
+    }
+    return TF_OK;
+}
