@@ -1306,6 +1306,155 @@ static int check_copies(checker *k)
     return 0;
 }
 
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* A monthly figure out of scale with every other month within a year of it
+ * that the notes give for the same product and flow (1.62 million t of bauxite
+ * where the other months are 11 to 21 million t), and that no equation
+ * corroborates: a factor of 10, 100 or 1000 slipped in. */
+static int check_magnitude(checker *k)
+{
+    tf_audit *a = k->a;
+    double *peer = malloc((a->n_claims + 1) * sizeof *peer);
+    if (!peer)
+        return -1;
+    for (size_t i = 0; i < a->n_claims; i++) {
+        const tf_claim *c = &a->claims[i];
+        if (!c->quantity.has || c->period.from != c->period.to || strcmp(c->partner, "WLD") ||
+            !c->product[0] || (c->metric != TF_METRIC_IMPORT && c->metric != TF_METRIC_EXPORT) ||
+            c->quantity.value <= 0)
+            continue;
+        size_t np = 0;
+        for (size_t j = 0; j < a->n_claims; j++) {
+            const tf_claim *d = &a->claims[j];
+            if (j == i || !d->quantity.has || d->period.from != d->period.to ||
+                strcmp(d->partner, "WLD") || d->metric != c->metric ||
+                strcmp(d->product, c->product) || d->quantity.value <= 0 ||
+                d->quantity.value == c->quantity.value || abs(d->period.to - c->period.to) > 12)
+                continue;
+            peer[np++] = d->quantity.value;
+        }
+        if (np < 4)
+            continue;
+        /* a figure another equation corroborates is not out of scale */
+        int corroborated = 0;
+        for (size_t ai = 0; ai < k->nat; ai++)
+            if (k->at[ai].claim == i && support(k, (int)ai) > 0)
+                corroborated = 1;
+        if (corroborated)
+            continue;
+        qsort(peer, np, sizeof *peer, cmp_double);
+        double med = np % 2 ? peer[np / 2] : (peer[np / 2 - 1] + peer[np / 2]) / 2;
+        double r = c->quantity.value / med;
+        /* every peer is closer to the median than this figure by far */
+        if (r > 0.2 && r < 5)
+            continue;
+        if (c->quantity.value > peer[0] / 3 && c->quantity.value < peer[np - 1] * 3)
+            continue;
+        for (int f = -3; f <= 3; f++) {
+            double x = c->quantity.value * pow(10, f);
+            if (!f || x / med < 0.5 || x / med > 2)
+                continue;
+            tf_finding fd;
+            memset(&fd, 0, sizeof fd);
+            fd.note = c->note;
+            fd.severity = TF_SEV_WARNING;
+            fd.claim = i;
+            tf_scopy(fd.kind, sizeof fd.kind,
+                     abs(f) == 1 ? "factor-of-10" : abs(f) == 2 ? "factor-of-100" : "factor-of-1000");
+            tf_scopy(fd.field, sizeof fd.field, "quantity");
+            fd.start = c->quantity.start;
+            fd.end = c->quantity.end;
+            fd.stated = c->quantity.value;
+            fd.has_proposed = 1;
+            fd.proposed = x;
+            char a1[64], a2[64], a3[64], per[48];
+            tf_num_words(x, 0, a1, sizeof a1);
+            tf_num_words(peer[0], 0, a2, sizeof a2);
+            tf_num_words(peer[np - 1], 0, a3, sizeof a3);
+            tf_period_words(c->period, per, sizeof per);
+            tf_scopy(fd.proposed_text, sizeof fd.proposed_text, a1);
+            tf_fmt(fd.equation, sizeof fd.equation,
+                   "%s of %s in %s against the %zu other months stated: %s to %s t",
+                   tf_metric_name(c->metric), c->product, per, np, a2, a3);
+            tf_fmt(fd.evidence, sizeof fd.evidence,
+                   "%s is %.3g times the median month of the notes (%s months from %s to %s t); "
+                   "times 10^%d it is %s t, in line with them",
+                   c->quantity.text, r, c->product, a2, a3, f, a1);
+            fd.confidence = 0.6;
+            if (add_find(k, &fd)) {
+                free(peer);
+                return -1;
+            }
+            break;
+        }
+    }
+    free(peer);
+    return 0;
+}
+
+/* Every figure of a note is for a month a year or more before its publication
+ * date: the year is likely mislabelled (data are published within weeks). */
+static int check_year_label(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ni = 0; ni < a->n_notes; ni++) {
+        const tf_note *nt = &a->notes[ni];
+        if (strlen(nt->date) < 7)
+            continue;
+        int ref = ((nt->date[0] - '0') * 1000 + (nt->date[1] - '0') * 100 +
+                   (nt->date[2] - '0') * 10 + (nt->date[3] - '0')) * 12 +
+                  (nt->date[5] - '0') * 10 + (nt->date[6] - '0') - 1;
+        size_t first = (size_t)-1;
+        int latest = -1;
+        for (size_t i = 0; i < a->n_claims; i++) {
+            const tf_claim *c = &a->claims[i];
+            if (c->note != ni || !c->period_named || !checkable(c->metric))
+                continue;
+            if (first == (size_t)-1 && (c->yoy.has || c->mom.has))
+                first = i;
+            if (c->period.to > latest)
+                latest = c->period.to;
+        }
+        if (first == (size_t)-1 || latest < 0 || latest > ref - 13)
+            continue;
+        const tf_claim *c = &a->claims[first];
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = ni;
+        f.severity = TF_SEV_WARNING;
+        f.claim = first;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-year-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = c->quantity.start;
+        f.end = c->quantity.end;
+        f.stated = c->quantity.value;
+        char w1[48], w2[48];
+        tf_span_period p = c->period;
+        tf_period_words(p, w1, sizeof w1);
+        int shift = 12 * ((ref - 1 - p.to) / 12);
+        p.from += shift;
+        p.to += shift;
+        tf_period_words(p, w2, sizeof w2);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, w2);
+        tf_fmt(f.equation, sizeof f.equation,
+               "the latest period the note names (%s) is a year or more before its date (%s)",
+               w1, nt->date);
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "customs data are published within weeks of the month's end; a note dated %s "
+               "whose every figure is for %s or earlier most likely means %s",
+               nt->date, w1, w2);
+        f.confidence = 0.5;
+        if (add_find(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
 /* Equations that hold only at the edge of rounding. */
 static int check_rounding(checker *k)
 {
@@ -1515,7 +1664,7 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     }
     a->n_equations = k.neq;
     if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) ||
-        check_rounding(&k))
+        check_magnitude(&k) || check_year_label(&k) || check_rounding(&k))
         goto out;
     st = TF_OK;
 out:

@@ -32,6 +32,7 @@ typedef struct tok {
     int dec;          /* decimals printed */
     int tz;           /* trailing zeros of the integer part (no decimals) */
     int groups;       /* thousands separators used */
+    int sign;         /* +1 or -1 when printed with a sign */
 } tok;
 
 typedef struct toks {
@@ -151,11 +152,13 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
             }
             tf_copy(t.w, sizeof t.w, text + i, j - i);
             /* a minus sign right before the number, after a blank or bracket */
-            if (out->n && out->v[out->n - 1].k == K_SYM && out->v[out->n - 1].w[0] == '-' &&
+            if (out->n && out->v[out->n - 1].k == K_SYM &&
+                (out->v[out->n - 1].w[0] == '-' || out->v[out->n - 1].w[0] == '+') &&
                 out->v[out->n - 1].e == i) {
                 size_t pb = out->v[out->n - 1].b;
                 if (pb == 0 || s[pb - 1] == ' ' || s[pb - 1] == '(' || s[pb - 1] == '\n') {
-                    t.num = -t.num;
+                    t.sign = out->v[out->n - 1].w[0] == '-' ? -1 : 1;
+                    t.num = t.sign * t.num;
                     t.b = pb;
                     out->n--;
                 }
@@ -335,6 +338,12 @@ static int resolve_month(int m, int ref)
 /* Parse a period expression at token i. ref: the note's reference month. */
 static int dir_word(const tok *t);
 
+static int mass_unit_word(const tok *t)
+{
+    return is_w(t, "t") || is_w(t, "mt") || is_w(t, "tonnes") || is_w(t, "tons") ||
+           is_w(t, "million") || is_w(t, "billion");
+}
+
 static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 {
     memset(pe, 0, sizeof *pe);
@@ -346,6 +355,10 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         size_t j = i + 1;
         if (j < n && is_s(&v[j], '.'))
             j++;
+        /* "January 18", "Jan. 20": a day, not a month of data */
+        if (j < n && v[j].k == K_NUM && !v[j].dec && !v[j].groups && v[j].num >= 1 &&
+            v[j].num <= 31 && !(j + 1 < n && (v[j + 1].k == K_PCT || mass_unit_word(&v[j + 1]))))
+            return 0;
         /* range: M1 (to|-|through|and) M2 [YEAR] [combined] */
         size_t k = j;
         int mo2 = 0;
@@ -899,7 +912,7 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
         return TF_METRIC_NONE;
     if (!strcmp(t->w, "net")) {
         for (size_t k = i + 1; k < n && k <= i + 5; k++)
-            if (starts(&v[k], "import") || strstr(v[k].w, "import")) {
+            if (starts(&v[k], "import") || strstr(v[k].w, "import") || starts(&v[k], "export")) {
                 *span = k - i + 1;
                 return TF_METRIC_NET_IMPORT;
             }
@@ -951,6 +964,7 @@ typedef struct ctx {
     size_t last_claim_sentence_end;
     double cap_unit;         /* typical rounding of the note's integers */
     int prev_origin;         /* the sentence before spoke of origin */
+    int period_named;        /* the carried period was named (in a heading, say) */
 } ctx;
 
 static int sentence_end_after(const tok *v, size_t n, size_t i)
@@ -1353,8 +1367,8 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             for (size_t y = x->j; y < se && y < x->j + 3; y++)
                 if ((x->dir = dir_word(&v[y])) != 0)
                     break;
-        if (x->value < 0)
-            x->dir = x->dir ? x->dir : 1; /* a printed sign is the direction */
+        if (v[x->i].sign)
+            x->dir = 1; /* a printed sign is the direction (the value carries it) */
         /* target: "... 12% [on the year] to 250,500 t" leads to the later figure */
         int found = 0;
         for (size_t y = x->j; y < se && y < x->j + 16; y++) {
@@ -1609,12 +1623,22 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             }
         }
         /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
-        if (!partner && nparts && parts[0].i <= sb + 1 && strcmp(parts[0].iso3, "CHN") &&
-            !parts[0].from && !parts[0].adj) {
-            for (size_t y = parts[0].j; y < x->i; y++)
+        size_t subj = 0;
+        int has_subj = 0;
+        for (size_t y = 0; y < nparts; y++)
+            if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
+                (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
+                 is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
+                 is_w(&v[parts[y].j], "exported"))) {
+                subj = y;
+                has_subj = 1;
+            }
+        if (!partner && nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
+            !parts[subj].from && !parts[subj].adj) {
+            for (size_t y = parts[subj].j; y < x->i; y++)
                 if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
                     is_w(&v[y], "shipped") || is_w(&v[y], "sent") || is_w(&v[y], "exported")) {
-                    partner = parts[0].iso3;
+                    partner = parts[subj].iso3;
                     if (met == TF_METRIC_EXPORT || met == TF_METRIC_NONE ||
                         met == TF_METRIC_OTHER)
                         met = TF_METRIC_IMPORT;
@@ -1670,6 +1694,21 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                 partner = origin_partner;
             }
         }
+        /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
+         * net imports below zero */
+        if (met == TF_METRIC_NET_IMPORT && x->value > 0) {
+            int neg = 0;
+            for (size_t y = sb; y < x->i; y++)
+                if (is_w(&v[y], "deficit") ||
+                    (is_w(&v[y], "net") && y + 1 < se && starts(&v[y + 1], "export")))
+                    neg = 1;
+            if (neg) {
+                double lo = x->lo;
+                x->value = -x->value;
+                x->lo = -x->hi;
+                x->hi = -lo;
+            }
+        }
         /* metric with the unit */
         if (x->unit == U_USD) {
             if (met == TF_METRIC_IMPORT)
@@ -1711,6 +1750,10 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                     if (pc[y].i >= x->j && pc[y].i < pe[k].i)
                         blocked = 1;
                 /* "from September", "than a year earlier": a comparison, not the period */
+                for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
+                    if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
+                        is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
+                        blocked = 1;
                 if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
                                     is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
                     blocked = 1;
@@ -1771,9 +1814,10 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                               chosen->rel == P_FULL_YEAR) &&
                    c->last_claim != (size_t)-1) {
             cl.period = rel_period(c->a->claims[c->last_claim].period, chosen);
-            cl.period_named = chosen->rel != P_SAME;
+            cl.period_named = chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
         } else if (c->has_period) {
             cl.period = c->period;
+            cl.period_named = c->period_named;
         } else if (c->ref >= 0) {
             cl.period.from = cl.period.to = c->ref;
         } else {
@@ -1790,6 +1834,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (!is_base) {
             c->period = cl.period;
             c->has_period = 1;
+            c->period_named = cl.period_named;
         }
     }
     /* attach the percentages */
@@ -2012,8 +2057,18 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
         /* title line first: it names the product */
         {
             toks tt = {0};
-            if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt))
+            if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt)) {
                 scan_product(&c, tt.v, tt.n, 0, tt.n);
+                for (size_t z = 0; z < tt.n; z++) {
+                    pexpr x;
+                    if (period_at(tt.v, tt.n, z, c.ref, &x) && x.rel == P_ABS && x.from >= 0) {
+                        c.period.from = x.from;
+                        c.period.to = x.to;
+                        c.has_period = 1;
+                        break;
+                    }
+                }
+            }
             free(tt.v);
         }
         size_t sb = 0;
@@ -2022,10 +2077,18 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
         {
             size_t o = 0;
             for (size_t i = 0; i < t.n; i++) {
+                static const char *const open_end[] = {"in", "of", "the", "a", "an", "to",
+                                                       "from", "and", "by", "for", "with",
+                                                       "at", "on", NULL};
+                int dangling = 0;
+                if (o > 0 && t.v[o - 1].k == K_WORD && !t.v[o - 1].cap)
+                    for (size_t z = 0; open_end[z]; z++)
+                        if (!strcmp(t.v[o - 1].w, open_end[z]))
+                            dangling = 1;
                 if (t.v[i].k == K_NL && o > 0 && i + 1 < t.n &&
                     t.v[o - 1].k != K_NL &&
                     !(t.v[o - 1].k == K_SYM && strchr(".!?:", t.v[o - 1].w[0])) &&
-                    (t.v[i + 1].k == K_NUM ||
+                    (t.v[i + 1].k == K_NUM || (dangling && t.v[i + 1].k == K_WORD) ||
                      (t.v[i + 1].k == K_WORD && !t.v[i + 1].cap && t.v[i + 1].w[0] >= 'a' &&
                       t.v[i + 1].w[0] <= 'z')))
                     continue;
@@ -2061,6 +2124,7 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
                                 c.period.from = x.from;
                                 c.period.to = x.to;
                                 c.has_period = 1;
+                                c.period_named = 1;
                             }
                             z = x.j - 1;
                         }
