@@ -80,6 +80,7 @@ typedef struct tf_claim {
     tf_stated share;         /* % of the total of `share_of` */
     tf_span_period share_of; /* period the share's total is labelled with */
     int share_labelled;      /* 1 when the sentence names that period */
+    size_t label_start, label_end; /* character span of that label ("March") */
     int period_named;        /* 1 when the sentence names the period itself */
     size_t sent_start, sent_end; /* byte span of the sentence in the note's text */
 } tf_claim;
@@ -93,6 +94,8 @@ typedef struct tf_note {
     char publisher[96];
     char title[256];
     char skipped[32];        /* why no claim was read ("not English"), or "" */
+    char hs[96];             /* HS codes the note says its figures cover, comma-
+                                separated ("76011090,76011010"), or "" */
 } tf_note;
 
 typedef enum tf_severity {
@@ -111,7 +114,8 @@ typedef struct tf_finding {
                                 "inconsistent", "likely-copy" */
     char field[12];          /* "quantity", "mom", "yoy", "share", "label" */
     size_t claim;            /* index in tf_audit.claims */
-    size_t start, end;       /* character span of the figure (or label) */
+    size_t start, end;       /* character span of the figure, or of the label
+                                for field "label" */
     double stated;
     int has_proposed;
     double proposed;

@@ -36,6 +36,7 @@ typedef struct atom {
     int field;           /* F_* */
     double pmin, pmax;   /* physically possible range */
     int dec;             /* decimals to print a proposal with */
+    char unit[8];        /* of a quantity: "t", "USD" */
     char what[96];       /* "imports of primary-aluminium, April 2025" */
 } atom;
 
@@ -186,6 +187,8 @@ static iv ev(const checker *k, const eqn *e, int n, int fix, double fixv, int ti
         if (!tight && e->slack && t->field == F_QTY)
             return mk(t->lo - fabs(t->v) * TF_REVISION_TOLERANCE,
                       t->hi + fabs(t->v) * TF_REVISION_TOLERANCE);
+        if (tight == 2) /* the printed value itself */
+            return mk(t->v, t->v);
         if (tight)
             return mk(t->v - (t->v - t->lo) * 0.8, t->v + (t->hi - t->v) * 0.8);
         return mk(t->lo, t->hi);
@@ -357,6 +360,7 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
         for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
             x.dec++;
     tf_scopy(x.what, sizeof x.what, what);
+    tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
     return add_atom(k, &x);
 }
 
@@ -938,6 +942,15 @@ static int support(const checker *k, int ai)
     return n;
 }
 
+/* A feasible range narrow enough to name one corrected value: within 5 % for a
+ * quantity, within 3 pp for a percentage. */
+static int narrow(const atom *t, double lo, double hi)
+{
+    if (t->field != F_QTY && hi - lo <= 3.0)
+        return 1;
+    return hi - lo <= 0.05 * fmax(fabs(lo), fabs(hi)) + 1e-9;
+}
+
 static double cand_score(const checker *k, cand *c)
 {
     double s = 0;
@@ -949,7 +962,7 @@ static double cand_score(const checker *k, cand *c)
         int ne;
         if (!feasible(k, ai, c, &lo, &hi, &ne))
             s += 100;
-        else if (hi - lo <= 0.05 * fmax(fabs(lo), fabs(hi)) + 1e-9 && explain(t, lo, hi, &fx))
+        else if (narrow(t, lo, hi) && explain(t, lo, hi, &fx))
             s -= 3;
         if (t->claim != (size_t)-1 && k->a->claims[t->claim].metric == TF_METRIC_NET_IMPORT)
             s -= 0.5;
@@ -964,15 +977,47 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
     char num[64];
     if (t->field == F_QTY) {
         tf_num_words(v, t->dec, num, sizeof num);
-        const tf_claim *c = NULL;
-        (void)c;
-        tf_fmt(buf, len, "%s", num);
+        tf_fmt(buf, len, "%s %s", num, t->unit[0] ? t->unit : "t");
     } else {
         tf_fmt(buf, len, "%.*f%%", t->dec, v);
     }
 }
 
 static int add_find(checker *k, tf_finding *f) { return tf_audit_add_finding(k->a, f); }
+
+/* Where in [lo, hi] the first equation of atom ai (without the other suspects)
+ * holds exactly at the printed values of its other figures; the middle of the
+ * range when none crosses zero there. */
+static double point_solution(const checker *k, int ai, const cand *c, double lo, double hi)
+{
+    for (size_t i = 0; i < k->neq; i++) {
+        const eqn *e = &k->eq[i];
+        if (e->le || !eq_has(e, ai))
+            continue;
+        int other = 0;
+        for (int j = 0; j < c->n; j++)
+            if (c->atoms[j] != ai && eq_has(e, c->atoms[j]))
+                other = 1;
+        if (other)
+            continue;
+        iv ra = resid(k, e, ai, lo, 2), rb = resid(k, e, ai, hi, 2);
+        double fa = (ra.lo + ra.hi) / 2, fb = (rb.lo + rb.hi) / 2;
+        if (!isfinite(fa) || !isfinite(fb) || (fa > 0) == (fb > 0))
+            continue;
+        double l = lo, h = hi;
+        for (int it = 0; it < 200 && h - l > 1e-12 * (fabs(h) + 1); it++) {
+            double m = l + (h - l) / 2;
+            iv rm = resid(k, e, ai, m, 2);
+            double fm = (rm.lo + rm.hi) / 2;
+            if ((fm > 0) == (fa > 0))
+                l = m;
+            else
+                h = m;
+        }
+        return l + (h - l) / 2;
+    }
+    return (lo + hi) / 2;
+}
 
 static void eq_numbers(const checker *k, const eqn *e, char *buf, size_t len)
 {
@@ -1005,7 +1050,7 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     int ne = 0;
     const char *kind = NULL;
     int fe = feasible(k, ai, c, &lo, &hi, &ne);
-    if (fe && hi - lo > 0.05 * fmax(fabs(lo), fabs(hi)) + 1e-9) {
+    if (fe && !narrow(t, lo, hi)) {
         /* only bounded (an inequality): no single value to propose */
         char l1[64], h1[64];
         fmt_value(t, lo, l1, sizeof l1);
@@ -1014,8 +1059,9 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     } else if (fe) {
         kind = explain(t, lo, hi, &fixed);
         if (!kind) {
-            /* the middle of the feasible range, printed like the stated figure */
-            double mid = (lo + hi) / 2;
+            /* the value that satisfies the equations at the other figures as
+             * printed, within the feasible range, printed like the stated figure */
+            double mid = point_solution(k, ai, c, lo, hi);
             double unit = t->dec ? pow(10, -t->dec) : 1;
             if (t->field == F_QTY && t->dec == 0) {
                 unit = 100;
@@ -1161,8 +1207,8 @@ static int check_labels(checker *k)
         f.claim = ci;
         tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
         tf_scopy(f.field, sizeof f.field, "label");
-        f.start = cl->share.start;
-        f.end = cl->share.end;
+        f.start = cl->label_start;
+        f.end = cl->label_end;
         f.stated = stated;
         char labw[48], ownw[48];
         tf_period_words(cl->share_of, labw, sizeof labw);
@@ -1250,6 +1296,66 @@ static int check_note_period(checker *k)
         f.confidence = 0.5;
         if (add_find(k, &f))
             return -1;
+    }
+    return 0;
+}
+
+/* A MoM or YoY of three or more significant digits repeated verbatim for the
+ * same series a month later, in another note: likely copied from the previous
+ * month's note. */
+static int check_pct_copies(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t i = 0; i < a->n_claims; i++) {
+        const tf_claim *c = &a->claims[i];
+        for (int fld = 0; fld < 2; fld++) {
+            const tf_stated *s = fld ? &c->yoy : &c->mom;
+            if (!s->has || !checkable(c->metric))
+                continue;
+            char d[40];
+            int sig = digits_of(s->value, 2, d, sizeof d);
+            const char *p = d;
+            while (*p == '0') {
+                p++;
+                sig--;
+            }
+            while (sig > 0 && p[sig - 1] == '0')
+                sig--;
+            if (sig < 3)
+                continue;
+            for (size_t j = 0; j < a->n_claims; j++) {
+                const tf_claim *e = &a->claims[j];
+                const tf_stated *t = fld ? &e->yoy : &e->mom;
+                if (!t->has || e->note == c->note || e->metric != c->metric ||
+                    strcmp(e->product, c->product) || strcmp(e->partner, c->partner) ||
+                    e->period.to != c->period.to - 1 || e->period.from != c->period.from - 1 ||
+                    t->value != s->value)
+                    continue;
+                tf_finding f;
+                memset(&f, 0, sizeof f);
+                f.note = c->note;
+                f.severity = TF_SEV_WARNING;
+                f.claim = i;
+                tf_scopy(f.kind, sizeof f.kind, "likely-copy");
+                tf_scopy(f.field, sizeof f.field, fld ? "yoy" : "mom");
+                f.start = s->start;
+                f.end = s->end;
+                f.stated = s->value;
+                char w1[48], w2[48];
+                tf_period_words(c->period, w1, sizeof w1);
+                tf_period_words(e->period, w2, sizeof w2);
+                tf_fmt(f.equation, sizeof f.equation, "the %s of %s equals the %s of %s in %s",
+                       fld ? "YoY" : "MoM", w1, fld ? "YoY" : "MoM", w2, a->notes[e->note].path);
+                tf_fmt(f.evidence, sizeof f.evidence,
+                       "%s for %s is the figure %s stated for the month before: likely copied "
+                       "from the previous month's note",
+                       s->text, w1, a->notes[e->note].path);
+                f.confidence = 0.5;
+                if (add_find(k, &f))
+                    return -1;
+                break;
+            }
+        }
     }
     return 0;
 }
@@ -1663,7 +1769,7 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
             a->n_failed++;
     }
     a->n_equations = k.neq;
-    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) ||
+    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k))
         goto out;
     st = TF_OK;

@@ -353,8 +353,9 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
     int mo = month_at(v, n, i);
     if (mo) {
         size_t j = i + 1;
-        if (j < n && is_s(&v[j], '.'))
-            j++;
+        if (j < n && is_s(&v[j], '.') && strlen(v[i].w) <= 4 && strcmp(v[i].w, "may") &&
+            strcmp(v[i].w, "june") && strcmp(v[i].w, "july"))
+            j++; /* "Jan." */
         /* "January 18", "Jan. 20": a day, not a month of data */
         if (j < n && v[j].k == K_NUM && !v[j].dec && !v[j].groups && v[j].num >= 1 &&
             v[j].num <= 31 && !(j + 1 < n && (v[j + 1].k == K_PCT || mass_unit_word(&v[j + 1]))))
@@ -366,7 +367,8 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
                       is_w(&v[k], "and") || is_w(&v[k], "till") || is_w(&v[k], "until"))) {
             if (k + 1 < n && (mo2 = month_at(v, n, k + 1)) != 0)
                 k += 2;
-            if (mo2 && k < n && is_s(&v[k], '.'))
+            if (mo2 && k < n && is_s(&v[k], '.') && strlen(v[k - 1].w) <= 4 &&
+                strcmp(v[k - 1].w, "may") && strcmp(v[k - 1].w, "june") && strcmp(v[k - 1].w, "july"))
                 k++;
         }
         int y = 0;
@@ -1890,6 +1892,8 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (x->share) {
             if (x->share_labelled) {
                 cl->share_labelled = 1;
+                cl->label_start = v[x->share_of.i].b;
+                cl->label_end = v[x->share_of.j - 1].e;
                 if (x->share_of.rel == P_ABS) {
                     cl->share_of.from = x->share_of.from;
                     cl->share_of.to = x->share_of.to;
@@ -2053,6 +2057,9 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             c.cap_unit = best >= 0 ? pow(10, best) : 0;
             if (c.cap_unit < 1)
                 c.cap_unit = 1;
+            /* tonnages written out in full are rounded to the thousand at most */
+            if (c.cap_unit > 1000)
+                c.cap_unit = 1000;
         }
         /* title line first: it names the product */
         {
@@ -2095,6 +2102,29 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
                 t.v[o++] = t.v[i];
             }
             t.n = o;
+        }
+        /* "based on HS codes 76011090 and 76011010": the note's HS scope */
+        for (size_t i = 0; i + 1 < t.n; i++) {
+            if (!is_w(&t.v[i], "hs"))
+                continue;
+            size_t j = i + 1;
+            if (j < t.n && (is_w(&t.v[j], "codes") || is_w(&t.v[j], "code")))
+                j++;
+            for (; j < t.n && t.v[j].k != K_NL; j++) {
+                const tok *x = &t.v[j];
+                if (x->k == K_NUM && !x->dec && !x->groups && x->e - x->b >= 4 &&
+                    x->e - x->b <= 10) {
+                    size_t o = strlen(nt->hs);
+                    if (o + (x->e - x->b) + 2 < sizeof nt->hs) {
+                        if (o)
+                            nt->hs[o++] = ',';
+                        memcpy(nt->hs + o, nt->text + x->b, x->e - x->b);
+                        nt->hs[o + (x->e - x->b)] = '\0';
+                    }
+                } else if (!(is_w(x, "and") || is_s(x, ',') || is_w(x, "or")))
+                    break;
+            }
+            break;
         }
         if (!english(&t)) {
             tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
@@ -2157,6 +2187,10 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             tf_claim *cl = &a->claims[k];
             if (cl->note != ni)
                 continue;
+            if (cl->share_labelled) {
+                cl->label_start = tf_note_char_offset(nt, cl->label_start);
+                cl->label_end = tf_note_char_offset(nt, cl->label_end);
+            }
             tf_stated *s[4] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share};
             for (int z = 0; z < 4; z++)
                 if (s[z]->has) {

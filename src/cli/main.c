@@ -132,7 +132,8 @@ static const char usage_audit[] =
     "  --date YYYY-MM-DD   publication date of notes without a DATE: line (year-less\n"
     "                      months resolve to the latest one not after it; default:\n"
     "                      the month after the latest 'Month YYYY' the note names)\n"
-    "  --db FILE           also check against the figures stored in FILE\n"
+    "  --db FILE           also check against the figures stored in FILE (also\n"
+    "                      $TRADEFLOW_DB, when that database exists)\n"
     "\n"
     "Exit codes: 0 no error found, 1 errors found, 2 usage, 3 unreadable note\n"
     "(not UTF-8, NUL byte), 4 I/O or database error.\n";
@@ -200,7 +201,7 @@ static int opt(args *a, const char *name, int takes_value, const char **val, int
 
 typedef struct common {
     const char *db_path;
-    int db_given;                 /* --db or $TRADEFLOW_DB named a database */
+    int db_given;                 /* 1: --db named a database; 2: $TRADEFLOW_DB did */
     const char *products[16];
     int n_products;
     const char *window_params;
@@ -359,7 +360,10 @@ static int cmd_audit(common *c, args *a)
         free(paths);
         return rc;
     }
-    if (c->db_given && (rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
+    struct stat sb;
+    /* $TRADEFLOW_DB joins the check when the database exists; --db must exist */
+    int use_db = c->db_given == 1 || (c->db_given == 2 && stat(c->db_path, &sb) == 0);
+    if (use_db && (rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
         free(paths);
         return rc;
     }
@@ -1190,7 +1194,7 @@ int main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     const char *env_db = getenv("TRADEFLOW_DB");
     c.db_path = env_db && *env_db ? env_db : "tradeflow.db";
-    c.db_given = env_db && *env_db;
+    c.db_given = env_db && *env_db ? 2 : 0; /* 2: from the environment */
     args a = {argc, argv, 1};
     const char *v = NULL;
     int bad = 0;

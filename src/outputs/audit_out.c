@@ -69,7 +69,8 @@ static json_t *notes_arr(const tf_audit *a)
         if (n->period >= 0)
             tf_fmt(per, sizeof per, "%04d-%02d", tf_mi_year(n->period), tf_mi_month(n->period));
         json_array_append_new(
-            arr, json_pack("{s:s, s:o, s:o, s:o, s:o}", "file", n->path, "date",
+            arr, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "file", n->path, "hs",
+                           n->hs[0] ? json_string(n->hs) : json_null(), "date",
                            n->date[0] ? json_string(n->date) : json_null(), "period",
                            per[0] ? json_string(per) : json_null(), "publisher",
                            n->publisher[0] ? json_string(n->publisher) : json_null(), "skipped",
