@@ -4,11 +4,11 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
-PKGS    := sqlite3 jansson libcrypto
+PKGS    := sqlite3 jansson libcrypto xlsxwriter
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto) -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
@@ -19,7 +19,8 @@ LIB_SRC := src/common/common.c \
            src/stats/stats.c \
            src/window/window.c src/window/series.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
-           src/outputs/report_csv.c src/outputs/window_out.c
+           src/outputs/report_csv.c src/outputs/window_out.c \
+           src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv
 GEN     := build/gen/embedded.c
