@@ -134,6 +134,8 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
     }
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                 "style-src 'unsafe-inline'\">\n"
                  "<title>", lang_zh ? "zh" : "en");
     tf_xml_escape(out, r->product);
     fprintf(out, " &mdash; %s %d</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",

@@ -390,6 +390,7 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what[f], r->product, year - 4,
                year);
         lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "t");
+        int n_series = 0;
         for (int yi = 0; yi < 5; yi++) {
             int y = year - 4 + yi, col = c0 + 1 + yi, any = 0;
             char name[8];
@@ -405,6 +406,7 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
             if (!any || !c)
                 continue;
             lxw_chart_series *se = chart_add_series(c, NULL, NULL);
+            n_series++;
             chart_series_set_categories(se, "Seasonal", 1, (lxw_col_t)c0, 12, (lxw_col_t)c0);
             chart_series_set_values(se, "Seasonal", 1, (lxw_col_t)col, 12, (lxw_col_t)col);
             chart_series_set_name_range(se, "Seasonal", 0, (lxw_col_t)col);
@@ -413,7 +415,7 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
             line.width = y == year ? 3.0 : 1.5;
             chart_series_set_line(se, &line);
         }
-        if (c)
+        if (c && n_series) /* a flow without any data has no chart */
             place(b, charts, crow, c);
     }
 }

@@ -264,6 +264,14 @@ static void period_parts(const char *period, int *year, int *month)
     *month = (int)strtol(period + 5, NULL, 10);
 }
 
+/* "May 2023" for "2023-05". */
+static void period_label(const char *period, char *buf, size_t len)
+{
+    int y, m;
+    period_parts(period, &y, &m);
+    tf_fmt(buf, len, "%s %d", m >= 1 && m <= 12 ? mon3[m - 1] : "?", y);
+}
+
 /* ---- seasonal lines ---- */
 
 static const tf_opt *flow_values(const tf_monthly_series *s, tf_chart_kind k)
@@ -440,8 +448,10 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
         leg[nl].colour = NOBREAK_COLOUR;
         leg[nl++].line = 0;
     }
-    char title[256], sub[512], scope[320], src[400];
-    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, s->from, s->to);
+    char title[256], sub[512], scope[320], src[400], pf[16], pt[16];
+    period_label(s->from, pf, sizeof pf);
+    period_label(s->to, pt, sizeof pt);
+    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, pf, pt);
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. Quantity in t; top partners of the period, the rest as Other",
            scope);
@@ -518,8 +528,11 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     tf_fmt(title, sizeof title, "Net imports of %s: YTD %s-%s %d %s%s", r->product, mon3[0],
            mon3[(month - 1) % 12], year, ytd, yoy);
     scope_text(r, scope, sizeof scope);
+    char pf[16], pt[16];
+    period_label(s->from, pf, sizeof pf);
+    period_label(s->to, pt, sizeof pt);
     tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in t, %s to %s", scope,
-           s->from, s->to);
+           pf, pt);
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
