@@ -75,7 +75,8 @@ typedef struct tf_chart_opts {
     int top;       /* partners drawn in the partner chart; <= 0 means 5 */
 } tf_chart_opts;
 
-/* 1 when chart k has something to draw (the window chart needs daily P/L). */
+/* 1 when chart k has something to draw: a month with a value in its months
+ * (imports, exports or net imports), or for the window chart daily P/L. */
 int tf_chart_available(const tf_chart_data *d, tf_chart_kind k);
 
 /*

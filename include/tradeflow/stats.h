@@ -152,8 +152,8 @@ typedef struct tf_series_partner {
                                file gave (GACC), else the code */
     char name_zh[128];      /* Chinese name from data/partners.csv; "" when unknown */
     double total;           /* t over the series' months */
-    tf_opt *quantity;       /* t per month [n_months]; 0 where the month has partner rows
-                               without this partner, no value where it has none */
+    tf_opt *quantity;       /* t per month [n_months]; no value where the month has no
+                               row for this partner (its .v is then 0) */
 } tf_series_partner;
 
 /*
@@ -169,6 +169,8 @@ typedef struct tf_series_partner {
  *                range, largest first (ties by code)
  *   other[f][k] = total - sum of all partners' quantities (the world residual),
  *                 in t; no value without partner rows or without a total
+ * A chart stacking partners counts a partner without a row as 0 in a month
+ * with partner rows (the residual is then in other[f][k]).
  * Missing months stay missing (gaps), never zero.
  */
 typedef struct tf_monthly_series {

@@ -719,8 +719,16 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
             fprintf(stderr, "%s: warning: no import or export data for %s in %s for %s\n",
                     progname, p.label, c->db_path, canon);
         if (chart >= 0 && !tf_chart_available(cd, (tf_chart_kind)chart)) {
-            error("no daily import P/L for %s around %s: ingest prices or a published P/L "
-                  "series first", p.label, canon);
+            if (chart == TF_CHART_WINDOW)
+                error("no daily import P/L for %s in the six months to %s: ingest prices or a "
+                      "published P/L series first", p.label, canon);
+            else
+                error("nothing to draw: no %s data for %s in the months the chart covers",
+                      chart == TF_CHART_SEASONAL_EXPORT ? "export"
+                      : chart == TF_CHART_SEASONAL_NET || chart == TF_CHART_NET_IMPORT
+                          ? "import and export"
+                          : "import",
+                      p.label);
             rc = EXIT_INPUT;
         } else if (xlsx) {
             st = tf_report_write_xlsx(outpath, cd, &co);

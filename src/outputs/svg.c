@@ -663,7 +663,18 @@ int tf_chart_available(const tf_chart_data *d, tf_chart_kind k)
         return 0;
     if (k == TF_CHART_WINDOW)
         return d->window && d->window->n_days > 0;
-    return (int)k >= 0 && (int)k < TF_CHART_COUNT;
+    /* the other charts need at least one month with a value */
+    const tf_monthly_series *s = k == TF_CHART_PARTNERS || k == TF_CHART_NET_IMPORT ? d->recent
+                                                                                 : d->years;
+    const tf_opt *v = k == TF_CHART_SEASONAL_EXPORT                             ? s->total[1]
+                      : k == TF_CHART_SEASONAL_NET || k == TF_CHART_NET_IMPORT ? s->net_import
+                                                                                : s->total[0];
+    if ((int)k < 0 || (int)k >= TF_CHART_COUNT)
+        return 0;
+    for (size_t i = 0; i < s->n_months; i++)
+        if (v[i].has)
+            return 1;
+    return 0;
 }
 
 tf_status tf_chart_write_svg(FILE *out, const tf_chart_data *d, tf_chart_kind k,

@@ -1148,12 +1148,8 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     s->notes = notes.notes;
     s->n_notes = notes.n_notes;
     for (int f = 0; f < 2 && st == TF_OK; f++) {
-        /* a month with partner rows and without this partner: 0 t, not a gap */
         for (size_t i = 0; i < s->n_partners[f]; i++) {
             tf_series_partner *p = &s->partners[f][i];
-            for (size_t k = 0; k < s->n_months; k++)
-                if (s->has_partners[f][k] && !p->quantity[k].has)
-                    p->quantity[k] = some(0.0);
             const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
             if (pt) {
                 tf_scopy(p->name, sizeof p->name, pt->name_en);

@@ -83,10 +83,11 @@ static void test_series_by_hand(void **state)
     assert_false(s->partners[0][0].quantity[1].has);
     assert_near(s->partners[0][0].quantity[2].v, 50.0, 1e-9);
     assert_false(s->partners[0][0].quantity[3].has);
-    /* India absent from 2025-01's partner rows: 0 t there, not a gap */
-    assert_true(s->partners[0][1].quantity[2].has);
+    /* India has no row in 2025-01: no value (its .v is 0 for stacking) */
+    assert_false(s->partners[0][1].quantity[2].has);
     assert_near(s->partners[0][1].quantity[2].v, 0.0, 1e-9);
-    assert_near(s->partners[0][2].quantity[0].v, 0.0, 1e-9);
+    assert_near(s->partners[0][1].quantity[0].v, 30.0, 1e-9);
+    assert_near(s->partners[0][2].quantity[2].v, 20.0, 1e-9);
     /* other: 100 - (60 + 30) = 10; 2025-01 70 - 70 = 0; none without partner rows */
     assert_near(s->other[0][0].v, 10.0, 1e-9);
     assert_near(s->other[0][2].v, 0.0, 1e-9);
