@@ -30,6 +30,7 @@ static const char css[] =
     "pre{overflow-x:auto;font-size:12px;background:#f7f7f7;padding:8px;border-radius:4px}\n"
     "figure{margin:14px 0;break-inside:avoid;page-break-inside:avoid}\n"
     "svg.chart{width:100%;height:auto;display:block}\n"
+    "@media (max-width:560px){figure{overflow-x:auto}svg.chart{min-width:520px}}\n"
     "footer{color:#666;font-size:.85em;margin-top:1.5em;border-top:1px solid #ddd;"
     "padding-top:.5em}\n"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0}"

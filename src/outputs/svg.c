@@ -13,10 +13,10 @@
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
-#define W 760.0        /* width of every chart (px) */
+#define W 640.0        /* width of every chart (px) */
 #define PLOT_H 250.0   /* height of the plot area */
-#define ML 84.0        /* left margin: y tick labels */
-#define MR 24.0
+#define ML 70.0        /* left margin: y tick labels */
+#define MR 16.0
 #define MT 66.0        /* title and subtitle */
 #define LEGEND_ROW 20.0
 
@@ -77,16 +77,68 @@ const char *tf_chart_partner_name(const tf_chart_data *d, const char *code, cons
     return name;
 }
 
-/* Width of s in px at font size 12, roughly: CJK characters are square. */
-static double text_w(const char *s, double size)
+/* Width of s[0..n) in px at a font size, roughly: CJK characters are square. */
+static double text_wn(const char *s, size_t n, double size)
 {
     double w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)s; p < (const unsigned char *)s + n && *p;
+         p++) {
         if ((*p & 0xC0) == 0x80)
             continue;
         w += *p >= 0xE0 ? 1.0 : 0.58;
     }
     return w * size;
+}
+
+static double text_w(const char *s, double size) { return text_wn(s, strlen(s), size); }
+
+#define MAX_LINES 4
+
+/* Break s at spaces into at most MAX_LINES lines no wider than avail px
+ * (a single long word overflows; the last line takes the rest). */
+static int wrap(const char *s, double size, double avail, size_t start[MAX_LINES],
+                size_t len[MAX_LINES])
+{
+    int n = 0;
+    size_t pos = 0, total = strlen(s);
+    while (pos < total && n < MAX_LINES) {
+        size_t end = pos;
+        while (end < total) {
+            size_t next = end;
+            while (next < total && s[next] == ' ')
+                next++;
+            while (next < total && s[next] != ' ')
+                next++;
+            if (end > pos && text_wn(s + pos, next - pos, size) > avail)
+                break;
+            end = next;
+        }
+        if (n == MAX_LINES - 1)
+            end = total;
+        start[n] = pos;
+        len[n++] = end - pos;
+        pos = end;
+        while (pos < total && s[pos] == ' ')
+            pos++;
+    }
+    if (n == 0) {
+        start[0] = len[0] = 0;
+        n = 1;
+    }
+    return n;
+}
+
+/* The lines of a wrapped text as <text> elements, baseline y then y + step. */
+static void text_lines(FILE *out, const char *s, const size_t *start, const size_t *len, int n,
+                       double y, double step, const char *attrs)
+{
+    for (int i = 0; i < n; i++) {
+        char buf[1024];
+        tf_copy(buf, sizeof buf, s + start[i], len[i]);
+        fprintf(out, "<text x=\"12\" y=\"%.1f\" %s>", y + i * step, attrs);
+        tf_xml_escape(out, buf);
+        fputs("</text>\n", out);
+    }
 }
 
 /* ---- the frame: axes, ticks, title, legend ---- */
@@ -104,6 +156,9 @@ typedef struct frame {
     double ymin, ymax, step;
     double height;             /* whole chart */
     int legend_rows;
+    const char *source;        /* the source line(s) at the bottom */
+    size_t src_start[MAX_LINES], src_len[MAX_LINES];
+    int src_lines;
 } frame;
 
 static double ypos(const frame *f, double v)
@@ -144,17 +199,25 @@ static int legend_rows(const legend_item *it, size_t n)
     return rows;
 }
 
-/* Open the SVG and draw title, subtitle, grid, y ticks and unit. */
+/* Open the SVG and draw title, subtitle, grid, y ticks and unit; long
+ * texts wrap and the chart grows to hold them. */
 static void frame_open(frame *f, FILE *out, const char *title, const char *subtitle,
-                       const char *unit, const legend_item *leg, size_t n_leg)
+                       const char *unit, const char *source, const legend_item *leg,
+                       size_t n_leg)
 {
+    size_t ts[MAX_LINES], tl[MAX_LINES], ss[MAX_LINES], sl[MAX_LINES];
+    int nt = wrap(title, 17 * 1.08, W - 24, ts, tl); /* bold is wider */
+    int ns = wrap(subtitle, 12, W - 24, ss, sl);
+    f->source = source;
+    f->src_lines = wrap(source, 10.5, W - 24, f->src_start, f->src_len);
+    double sub_y = 24 + 21 * (nt - 1) + 20;
     f->out = out;
     f->x0 = ML;
-    f->y0 = MT;
+    f->y0 = sub_y + 16 * (ns - 1) + 22;
     f->w = W - ML - MR;
     f->h = PLOT_H;
     f->legend_rows = legend_rows(leg, n_leg);
-    f->height = MT + PLOT_H + 34 + f->legend_rows * LEGEND_ROW + 30;
+    f->height = f->y0 + PLOT_H + 34 + f->legend_rows * LEGEND_ROW + 14 * f->src_lines + 12;
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
             "height=\"%.0f\" role=\"img\" class=\"chart\" font-family=\"'Noto Sans', 'Noto Sans "
@@ -165,12 +228,9 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
     fputs("</title>\n", out);
     fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", W,
             f->height);
-    fputs("<text class=\"title\" x=\"12\" y=\"24\" font-size=\"17\" font-weight=\"bold\" "
-          "fill=\"#222\">", out);
-    tf_xml_escape(out, title);
-    fputs("</text>\n<text class=\"subtitle\" x=\"12\" y=\"44\" fill=\"#555\">", out);
-    tf_xml_escape(out, subtitle);
-    fputs("</text>\n", out);
+    text_lines(out, title, ts, tl, nt, 24, 21,
+               "class=\"title\" font-size=\"17\" font-weight=\"bold\" fill=\"#222\"");
+    text_lines(out, subtitle, ss, sl, ns, sub_y, 16, "class=\"subtitle\" fill=\"#555\"");
     /* grid and y tick labels */
     fputs("<g class=\"y-axis\" fill=\"#444\" text-anchor=\"end\">\n", out);
     for (double v = f->ymin; v <= f->ymax + f->step * 1e-6; v += f->step) {
@@ -203,7 +263,7 @@ static void x_label(const frame *f, double x, const char *text)
 }
 
 /* Legend under the x labels, the source line at the bottom; close the SVG. */
-static void frame_close(frame *f, const legend_item *it, size_t n, const char *source)
+static void frame_close(frame *f, const legend_item *it, size_t n)
 {
     FILE *out = f->out;
     double avail = W - ML - MR, x = 0, y = f->y0 + f->h + 34 + 12;
@@ -231,10 +291,10 @@ static void frame_close(frame *f, const legend_item *it, size_t n, const char *s
         x += iw;
     }
     fputs("</g>\n", out);
-    fprintf(out, "<text class=\"source\" x=\"12\" y=\"%.1f\" font-size=\"10.5\" fill=\"#666\">",
-            f->height - 10);
-    tf_xml_escape(out, source);
-    fputs("</text>\n</svg>\n", out);
+    text_lines(out, f->source, f->src_start, f->src_len, f->src_lines,
+               f->height - 10 - 14 * (f->src_lines - 1), 14,
+               "class=\"source\" font-size=\"10.5\" fill=\"#666\"");
+    fputs("</svg>\n", out);
 }
 
 /* ---- shared texts ---- */
@@ -364,7 +424,7 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
-    frame_open(&f, out, title, sub, "t", leg, (size_t)ny);
+    frame_open(&f, out, title, sub, "t", src, leg, (size_t)ny);
     double xs[12];
     for (int m = 0; m < 12; m++) {
         xs[m] = f.x0 + (m + 0.5) * f.w / 12.0;
@@ -373,7 +433,7 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
     for (int i = 0; i < ny; i++)
         line_series(&f, names[i], leg[i].colour, leg[i].width, xs, vals[i], 12,
                     years[i] == year ? 3.5 : 2.5);
-    frame_close(&f, leg, (size_t)ny, src);
+    frame_close(&f, leg, (size_t)ny);
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
 
@@ -458,7 +518,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, 0, hi);
-    frame_open(&f, out, title, sub, "t", leg, nl);
+    frame_open(&f, out, title, sub, "t", src, leg, nl);
     double slot = f.w / (double)s->n_months, bw = slot * 0.72;
     /* one group per series; rects stacked month by month */
     double *base = calloc(s->n_months ? s->n_months : 1, sizeof *base);
@@ -498,7 +558,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     }
     free(base);
     month_labels(&f, s);
-    frame_close(&f, leg, nl, src);
+    frame_close(&f, leg, nl);
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
 
@@ -536,7 +596,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
-    frame_open(&f, out, title, sub, "t", leg, nl);
+    frame_open(&f, out, title, sub, "t", src, leg, nl);
     double slot = f.w / (double)s->n_months, bw = slot * 0.72;
     for (size_t l = 0; l < nl; l++) {
         fprintf(out, "<g class=\"series\" data-name=\"%s\" fill=\"%s\">\n", leg[l].name,
@@ -551,7 +611,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
         fputs("\n</g>\n", out);
     }
     month_labels(&f, s);
-    frame_close(&f, leg, nl, src);
+    frame_close(&f, leg, nl);
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
 
@@ -624,7 +684,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
            "P/L = Shanghai spot - import cost. Days without a figure are left blank.");
     frame f;
     scale(&f, lo, hi);
-    frame_open(&f, out, title, sub, "CNY/t", leg, nl);
+    frame_open(&f, out, title, sub, "CNY/t", src, leg, nl);
     long d0 = day_number(w->days[0].date), d1 = day_number(w->days[n - 1].date);
     double span = d1 > d0 ? (double)(d1 - d0) : 1.0;
     for (size_t i = 0; i < n; i++)
@@ -650,7 +710,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
             f.x0, y0, f.x0 + f.w, y0, f.x0 + f.w - 2, y0 - 4);
     for (size_t l = 0; l < nl; l++)
         line_series(&f, leg[l].name, leg[l].colour, 2, xs, v[which[l]], n, 1.8);
-    frame_close(&f, leg, nl, src);
+    frame_close(&f, leg, nl);
     free(xs);
     free(v[0]);
     free(v[1]);
