@@ -102,6 +102,8 @@ demo: deps
 	  echo "build/tradeflow --db build/demo.db ingest ../shared/data/prices/al-import-pl-daily.csv"; \
 	  build/tradeflow --db build/demo.db ingest ../shared/data/prices/al-import-pl-daily.csv; fi
 	build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04
+	@build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04 \
+	  --format html -o build/demo-2025-04.html && echo "(with charts: build/demo-2025-04.html)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/lib/pkgconfig \
