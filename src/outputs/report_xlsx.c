@@ -558,11 +558,9 @@ tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const t
     b.wb = workbook_new_opt(path, &wopt);
     if (!b.wb)
         return TF_ERR_IO;
-    /* deterministic document properties: no creation time from the clock */
     lxw_doc_properties props = {0};
     props.title = "tradeflow report";
     props.author = "tradeflow";
-    props.created = 0;
     workbook_set_properties(b.wb, &props);
     b.bold = workbook_add_format(b.wb);
     format_set_bold(b.bold);

@@ -219,6 +219,26 @@ def cmd_xlsx(path):
     check("xlsx: data rows", len(rows) == 16 + 9 + 6 + 2 + 1 + 6, len(rows))
     n_charts = sum(len(ws._charts) for ws in wb.worksheets)
     check("xlsx: six native charts", n_charts == 6, n_charts)
+    # on the Charts sheet, in the order of the SVG charts: seasonal imports
+    # (2023, 2024, 2025), exports (2024, 2025), net imports (2024, 2025); the
+    # partner stack (Russia, India, Australia, Other, no breakdown); the net
+    # import bars; the daily P/L (published only)
+    charts = wb["Charts"]._charts
+    got = [(c.tagname, getattr(c, "grouping", None), len(c.series)) for c in charts]
+    want = [("lineChart", "standard", 3), ("lineChart", "standard", 2), ("lineChart", "standard", 2),
+            ("barChart", "stacked", 5), ("barChart", "clustered", 1), ("lineChart", "standard", 1)]
+    check("xlsx: chart types and series", got == want, f"{got}")
+    if len(charts) == 6:
+        refs = [charts[3].series[0].val.numRef.f, charts[3].series[0].cat.strRef.f
+                if charts[3].series[0].cat.strRef else charts[3].series[0].cat.numRef.f]
+        check("xlsx: partner chart over the Partner months sheet (24 months)",
+              refs == ["'Partner months'!$B$2:$B$25", "'Partner months'!$A$2:$A$25"], f"{refs}")
+        # the net import bars: 24 months of column H (A period, B-D the three
+        # partners, E other, F no breakdown, G imports, H net imports)
+        f = charts[4].series[0].val.numRef.f
+        check("xlsx: net import chart over 24 months", f == "'Partner months'!$H$2:$H$25", f)
+        pm = wb["Partner months"]
+        check("xlsx: Partner months header", pm["H1"].value == "Net imports (t)", pm["H1"].value)
 
 
 def cmd_inject_xlsx(path):
