@@ -18,7 +18,7 @@ static const char *const month_names[] = {"January", "February", "March",     "A
                                           "September", "October", "November", "December"};
 
 static const char css[] =
-    "body{font-family:'Noto Sans','Noto Sans CJK SC','DejaVu Sans',Arial,sans-serif;"
+    "body{font-family:'Noto Sans','Noto Sans CJK SC','WenQuanYi Micro Hei','DejaVu Sans',Arial,sans-serif;"
     "margin:0 auto;padding:12px;max-width:820px;color:#222;line-height:1.4}\n"
     "h1{font-size:1.45em;margin:.3em 0}h2{font-size:1.15em;margin:1.2em 0 .4em;"
     "border-bottom:1px solid #ddd}\n"

@@ -85,7 +85,7 @@ static double text_wn(const char *s, size_t n, double size)
          p++) {
         if ((*p & 0xC0) == 0x80)
             continue;
-        w += *p >= 0xE0 ? 1.0 : 0.58;
+        w += *p >= 0xE0 ? 1.0 : 0.53;
     }
     return w * size;
 }
@@ -221,7 +221,7 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
             "height=\"%.0f\" role=\"img\" class=\"chart\" font-family=\"'Noto Sans', 'Noto Sans "
-            "CJK SC', 'DejaVu Sans', Arial, sans-serif\" font-size=\"12\">\n",
+            "CJK SC', 'WenQuanYi Micro Hei', 'DejaVu Sans', Arial, sans-serif\" font-size=\"12\">\n",
             W, f->height, W, f->height);
     fputs("<title>", out);
     tf_xml_escape(out, title);
