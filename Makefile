@@ -19,8 +19,9 @@ LIB_SRC := src/common/common.c \
            src/stats/stats.c \
            src/window/window.c src/window/series.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
-           src/outputs/report_csv.c src/outputs/window_out.c \
-           src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
+           src/outputs/report_csv.c src/outputs/window_out.c
+# charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
+LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv
 GEN     := build/gen/embedded.c
