@@ -20,13 +20,13 @@ LIB_SRC := src/common/common.c \
            src/window/window.c src/window/series.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c
-# charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
-LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
+# charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
+LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
 OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embedded.o
 SAN_OBJ  := $(patsubst src/%.c,build/san/obj/%.o,$(LIB_SRC)) build/san/obj/gen/embedded.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
