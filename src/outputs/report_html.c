@@ -80,9 +80,10 @@ static tf_status localised(const tf_chart_data *d, int lang_zh, tf_report *copy,
                            tf_partner_figures **bufs)
 {
     *copy = *d->report;
+    for (int i = 0; i < 4; i++)
+        bufs[i] = NULL;
     tf_breakdown *b[2] = {&copy->import_breakdown, &copy->export_breakdown};
     for (int f = 0; f < 2; f++) {
-        bufs[2 * f] = bufs[2 * f + 1] = NULL;
         tf_partner_figures **arr[2] = {&b[f]->partners, &b[f]->absent};
         size_t n[2] = {b[f]->n_partners, b[f]->n_absent};
         for (int k = 0; k < 2; k++) {
