@@ -4,11 +4,11 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
-PKGS    := sqlite3 jansson libcrypto
+PKGS    := sqlite3 jansson libcrypto xlsxwriter
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto) -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
@@ -26,6 +26,8 @@ DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinc
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
+# charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
+LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
 OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embedded.o
 SAN_OBJ  := $(patsubst src/%.c,build/san/obj/%.o,$(LIB_SRC)) build/san/obj/gen/embedded.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -102,6 +104,8 @@ demo: deps
 	  echo "build/tradeflow --db build/demo.db ingest ../shared/data/prices/al-import-pl-daily.csv"; \
 	  build/tradeflow --db build/demo.db ingest ../shared/data/prices/al-import-pl-daily.csv; fi
 	build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04
+	@build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04 \
+	  --format html -o build/demo-2025-04.html && echo "(with charts: build/demo-2025-04.html)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/lib/pkgconfig \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: cmocka unit tests (plain build and ASan+UBSan build), the
-# CLI cases (on the sanitizer build), the README's commands. The last line
+# CLI cases (on the sanitizer build), the charts, HTML page and workbook
+# (tests/charts/run.sh), the README's commands. The last line
 # is the total: "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +35,12 @@ echo "== CLI cases (sanitizer build)"
 tests/cli/run.sh build/san > build/cli.log 2>&1
 grep -v '^ok' build/cli.log
 read -r p f s < <(summary < build/cli.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
+echo "== Charts, HTML page and workbook (sanitizer build)"
+tests/charts/run.sh build/san > build/charts.log 2>&1
+grep -v '^ok' build/charts.log
+read -r p f s < <(summary < build/charts.log)
 add "${p:-0}" "${f:-1}" "${s:-0}"
 
 echo "== README commands"

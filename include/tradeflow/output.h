@@ -51,6 +51,64 @@ void tf_format_milli(char *buf, size_t len, tf_milli v);
 /* Format x with thousands separators and `decimals` places into buf. */
 void tf_format_number(char *buf, size_t len, double x, int decimals);
 
+/* ---- Charts (SVG), the HTML page and the Excel workbook ---- */
+
+/* The charts of a report (data: tf_chart_data, tradeflow/stats.h). */
+typedef enum tf_chart_kind {
+    TF_CHART_SEASONAL_IMPORT = 0, /* monthly imports Jan..Dec, one line per year (t) */
+    TF_CHART_SEASONAL_EXPORT = 1, /* the same for exports */
+    TF_CHART_SEASONAL_NET = 2,    /* the same for net imports (import - export) */
+    TF_CHART_PARTNERS = 3,        /* stacked monthly imports by top partners + other,
+                                     the last 24 months (t) */
+    TF_CHART_NET_IMPORT = 4,      /* monthly net import bars, last 24 months, with YTD */
+    TF_CHART_WINDOW = 5           /* daily spot import P/L (CNY/t) with the zero line */
+} tf_chart_kind;
+#define TF_CHART_COUNT 6
+
+/* "seasonal-import", "seasonal-export", "seasonal-net-import", "partners",
+ * "net-import", "window"; -1 for unknown names. */
+int tf_chart_kind_parse(const char *s);
+const char *tf_chart_kind_name(tf_chart_kind k);
+
+typedef struct tf_chart_opts {
+    int lang_zh;   /* 1: Chinese partner names (data/partners.csv) where known */
+    int top;       /* partners drawn in the partner chart; <= 0 means 5 */
+} tf_chart_opts;
+
+/* 1 when chart k has something to draw: a month with a value in its months
+ * (imports, exports or net imports), or for the window chart daily P/L. */
+int tf_chart_available(const tf_chart_data *d, tf_chart_kind k);
+
+/*
+ * Write chart k as a standalone SVG document (UTF-8, no scripts, no external
+ * references, no timestamps or generated ids: the same data gives the same
+ * bytes). Every text from data is XML-escaped. Months without data are
+ * gaps, never zeros. Each series is a <g class="series" data-name="...">
+ * whose points are <circle> (lines) or <rect> (bars).
+ * Returns TF_OK, TF_ERR_IO, TF_ERR_NOT_FOUND (nothing to draw).
+ */
+tf_status tf_chart_write_svg(FILE *out, const tf_chart_data *d, tf_chart_kind k,
+                             const tf_chart_opts *o);
+
+/*
+ * Write the report as one self-contained HTML page: the text report, the
+ * headline figures and every available chart as inline SVG; readable on a
+ * phone, printable on A4. Returns TF_OK, TF_ERR_IO or TF_ERR_NOMEM.
+ */
+tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart_opts *o);
+
+/*
+ * Write the report as an Excel workbook at path (libxlsxwriter): sheets
+ * Summary (figures with number formats; net import, MoM, YoY and YTD as
+ * formulas over the Monthly sheet), Monthly (period x import, export, net
+ * import), Data (period x flow x partner), Partners (the month's ranking and
+ * monthly imports by top partners), Seasonal (month x year), Window (daily
+ * P/L, when there is any) and native charts equivalent to the SVG ones.
+ * Text from data is always written as a string cell, never as a formula.
+ * Returns TF_OK or TF_ERR_IO.
+ */
+tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const tf_chart_opts *o);
+
 #ifdef __cplusplus
 }
 #endif

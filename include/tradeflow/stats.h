@@ -143,6 +143,80 @@ void tf_report_free(tf_report **r);
  * negative, or x negative (a change of sign has no meaningful percentage). */
 tf_opt tf_pct_change(tf_opt x, tf_opt base);
 
+/* ---- Monthly series (charts, workbooks) ---- */
+
+/* One partner's monthly quantities over a series' months. */
+typedef struct tf_series_partner {
+    char partner[16];       /* ISO alpha-3 or GACC:nnn */
+    char name[128];         /* English name (data/partners.csv), else the name the
+                               file gave (GACC), else the code */
+    char name_zh[128];      /* Chinese name from data/partners.csv; "" when unknown */
+    double total;           /* t over the series' months */
+    tf_opt *quantity;       /* t per month [n_months]; no value where the month has no
+                               row for this partner (its .v is then 0) */
+} tf_series_partner;
+
+/*
+ * Monthly totals of one product from `from` to `to` (both "YYYY-MM"), each
+ * month aggregated exactly as tf_report_compute aggregates the report month
+ * (world rows as totals, one partner basis, coarsest level, shorter codes
+ * where complete), so a month's figure here equals the report's quantity.
+ *   total[0][k], total[1][k]: import and export in t; no value = no data
+ *   net_import[k] = total[0][k] - total[1][k] (DOMAIN.md §2); no value unless
+ *                   both flows have data
+ *   has_partners[f][k]: 1 when the month has partner rows for flow f
+ *   partners[f]: every partner of flow f in the range, by total over the
+ *                range, largest first (ties by code)
+ *   other[f][k] = total - sum of all partners' quantities (the world residual),
+ *                 in t; no value without partner rows or without a total
+ * A chart stacking partners counts a partner without a row as 0 in a month
+ * with partner rows (the residual is then in other[f][k]).
+ * Missing months stay missing (gaps), never zero.
+ */
+typedef struct tf_monthly_series {
+    char from[8], to[8];
+    size_t n_months;
+    char (*periods)[8];            /* "YYYY-MM" per month */
+    tf_opt *total[2];
+    tf_opt *net_import;
+    int *has_partners[2];
+    tf_series_partner *partners[2];
+    size_t n_partners[2];
+    tf_opt *other[2];
+    char **notes;                  /* notes from the aggregation (bases that disagree) */
+    size_t n_notes;
+} tf_monthly_series;
+
+/*
+ * Compute the monthly series of q's product (q->codes, classification,
+ * reporter, partner_basis, as_of; q->period and q->top are not used) from
+ * `from` to `to` inclusive. Errors: TF_ERR_USAGE (bad periods, from after to,
+ * more than 600 months, no codes), TF_ERR_DB, TF_ERR_NOMEM, TF_ERR_INPUT
+ * (sums beyond the exact range). Free with tf_monthly_series_free.
+ */
+tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                    const char *from, const char *to,
+                                    tf_monthly_series **out);
+void tf_monthly_series_free(tf_monthly_series **s);
+
+/* Everything the charted outputs (HTML, XLSX, SVG) show for one report. */
+typedef struct tf_chart_data {
+    tf_report *report;              /* the month's report (tf_report_compute) */
+    tf_monthly_series *years;       /* January four years before the period's year
+                                       .. the period: the seasonal charts */
+    tf_monthly_series *recent;      /* the 24 months ending with the period: the
+                                       partner and net import charts */
+    struct tf_window_series *window;/* daily import P/L (computed and published),
+                                       first day of period-5 .. end of the period;
+                                       NULL when there are no figures */
+} tf_chart_data;
+
+/* Compute the report and its series for q. Errors as tf_report_compute and
+ * tf_monthly_series_compute. Free with tf_chart_data_free. */
+tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                tf_chart_data **out);
+void tf_chart_data_free(tf_chart_data **d);
+
 #ifdef __cplusplus
 }
 #endif

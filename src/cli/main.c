@@ -25,7 +25,9 @@ static const char usage_main[] =
     "\n"
     "Commands:\n"
     "  ingest FILE...      read tradeflow CSV or GACC exports into the database\n"
-    "  report              the monthly report of one product (text, md, json, csv)\n"
+    "  report              the monthly report of one product (text, md, json, csv,\n"
+    "                      html with charts, xlsx workbook with charts)\n"
+    "  chart KIND          one chart of the report as SVG\n"
     "  history             every stored revision of a product's cells\n"
     "  sources             the files ingested so far\n"
     "  products            the product definitions (named HS sets)\n"
@@ -72,7 +74,9 @@ static const char usage_report[] =
     "  --product NAME      a product from 'tradeflow products'\n"
     "  --hs CODES          comma-separated HS codes or prefixes (ad-hoc product)\n"
     "  --period YYYY-MM    the report month\n"
-    "  --format F          text (default), md, json, csv\n"
+    "  --format F          text (default), md, json, csv, html (one self-contained\n"
+    "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
+    "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
     "                      destination, trading or unstated (default: each month's\n"
@@ -646,16 +650,50 @@ static void product_sel_free(product_sel *p)
     free(p->store);
 }
 
-static int cmd_report(common *c, args *a)
+static const char usage_chart[] =
+    "Usage: tradeflow chart KIND (--product NAME | --hs CODES) --period YYYY-MM [OPTIONS]\n"
+    "\n"
+    "Writes one chart of the report as SVG. KIND: seasonal-import, seasonal-export,\n"
+    "seasonal-net-import (Jan-Dec, one line per year, the period's year and four before),\n"
+    "partners (monthly imports by the top partners + other, last 24 months),\n"
+    "net-import (monthly net imports, last 24 months, with the YTD), window (daily\n"
+    "import P/L over six months, when prices or a published series are stored).\n"
+    "Options as for report: --top N (partners drawn, default 5), --lang en|zh,\n"
+    "--partner-basis, --as-of, --reporter, --classification, -o FILE (default '-').\n";
+
+static int cmd_report_or_chart(common *c, args *a, int chart);
+
+static int cmd_chart(common *c, args *a)
+{
+    const char *kind = a->i < a->argc ? a->argv[a->i] : NULL;
+    if (kind && (!strcmp(kind, "--help") || !strcmp(kind, "-h"))) {
+        fputs(usage_chart, stdout);
+        return EXIT_OK;
+    }
+    int k = kind ? tf_chart_kind_parse(kind) : -1;
+    if (k < 0) {
+        error("chart needs a KIND: seasonal-import, seasonal-export, seasonal-net-import, "
+              "partners, net-import or window%s%s%s", kind ? " (not '" : "", kind ? kind : "",
+              kind ? "')" : "");
+        return EXIT_USAGE;
+    }
+    a->i++;
+    return cmd_report_or_chart(c, a, k);
+}
+
+static int cmd_report(common *c, args *a) { return cmd_report_or_chart(c, a, -1); }
+
+/* chart: a tf_chart_kind, or -1 for the report. */
+static int cmd_report_or_chart(common *c, args *a, int chart)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *format = "text",
                *basis = NULL, *as_of = NULL, *reporter = "CHN", *classification = "HS",
-               *outpath = "-";
-    int top = 10, bad = 0;
+               *outpath = "-", *lang = "en";
+    int top = chart >= 0 ? 5 : 10, bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
         if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
-            fputs(usage_report, stdout);
+            fputs(chart >= 0 ? usage_chart : usage_report, stdout);
             return EXIT_OK;
         } else if (opt(a, "--product", 1, &v, &bad))
             product = v;
@@ -663,8 +701,10 @@ static int cmd_report(common *c, args *a)
             hs = v;
         else if (opt(a, "--period", 1, &v, &bad))
             period = v;
-        else if (opt(a, "--format", 1, &v, &bad))
+        else if (chart < 0 && opt(a, "--format", 1, &v, &bad))
             format = v;
+        else if (opt(a, "--lang", 1, &v, &bad))
+            lang = v;
         else if (opt(a, "--partner-basis", 1, &v, &bad))
             basis = v;
         else if (opt(a, "--as-of", 1, &v, &bad))
@@ -686,7 +726,8 @@ static int cmd_report(common *c, args *a)
             }
             top = (int)t;
         } else {
-            error("report: unknown argument '%s' (see tradeflow report --help)", s);
+            error("%s: unknown argument '%s' (see tradeflow %s --help)",
+                  chart >= 0 ? "chart" : "report", s, chart >= 0 ? "chart" : "report");
             return EXIT_USAGE;
         }
     }
@@ -712,8 +753,17 @@ static int cmd_report(common *c, args *a)
         return EXIT_USAGE;
     }
     int fmt = tf_output_format_parse(format);
-    if (fmt < 0) {
-        error("unknown --format '%s' (text, md, json, csv)", format);
+    int html = !strcmp(format, "html"), xlsx = !strcmp(format, "xlsx");
+    if (fmt < 0 && !html && !xlsx) {
+        error("unknown --format '%s' (text, md, json, csv, html, xlsx)", format);
+        return EXIT_USAGE;
+    }
+    if (xlsx && !strcmp(outpath, "-")) {
+        error("--format xlsx writes a file: give -o FILE.xlsx");
+        return EXIT_USAGE;
+    }
+    if (strcmp(lang, "en") && strcmp(lang, "zh")) {
+        error("--lang is en or zh, not '%s'", lang);
         return EXIT_USAGE;
     }
     char canon[8];
@@ -746,7 +796,17 @@ static int cmd_report(common *c, args *a)
     q.as_of = as_of;
     q.top = top;
     tf_report *r = NULL;
-    tf_status st = tf_report_compute(db, c->ref, &q, &r);
+    tf_chart_data *cd = NULL;
+    tf_chart_opts co = {0};
+    co.lang_zh = !strcmp(lang, "zh");
+    co.top = chart >= 0 ? top : 5;
+    tf_status st;
+    if (chart >= 0 || html || xlsx) {
+        st = tf_chart_data_compute(db, c->ref, &q, &cd);
+        if (st == TF_OK)
+            r = cd->report;
+    } else
+        st = tf_report_compute(db, c->ref, &q, &r);
     if (st == TF_ERR_INPUT) {
         error("%s: the selected figures are too large to add exactly; no report", c->db_path);
         rc = exit_for(st);
@@ -757,12 +817,36 @@ static int cmd_report(common *c, args *a)
         if (!r->import.quantity.has && !r->export.quantity.has)
             fprintf(stderr, "%s: warning: no import or export data for %s in %s for %s\n",
                     progname, p.label, c->db_path, canon);
+        if (chart >= 0 && !tf_chart_available(cd, (tf_chart_kind)chart)) {
+            if (chart == TF_CHART_WINDOW)
+                error("no daily import P/L for %s in the six months to %s: ingest prices or a "
+                      "published P/L series first", p.label, canon);
+            else
+                error("nothing to draw: no %s data for %s in the months the chart covers",
+                      chart == TF_CHART_SEASONAL_EXPORT ? "export"
+                      : chart == TF_CHART_SEASONAL_NET || chart == TF_CHART_NET_IMPORT
+                          ? "import and export"
+                          : "import",
+                      p.label);
+            rc = EXIT_INPUT;
+        } else if (xlsx) {
+            st = tf_report_write_xlsx(outpath, cd, &co);
+            if (st != TF_OK) {
+                error("%s: cannot write the workbook", outpath);
+                rc = EXIT_IO;
+            }
+        } else {
         FILE *out = strcmp(outpath, "-") ? fopen(outpath, "w") : stdout;
         if (!out) {
             error("%s: %s", outpath, strerror(errno));
             rc = EXIT_IO;
         } else {
-            st = tf_report_write(out, r, (tf_output_format)fmt);
+            if (chart >= 0)
+                st = tf_chart_write_svg(out, cd, (tf_chart_kind)chart, &co);
+            else if (html)
+                st = tf_report_write_html(out, cd, &co);
+            else
+                st = tf_report_write(out, r, (tf_output_format)fmt);
             if (out != stdout && fclose(out) != 0)
                 st = TF_ERR_IO;
             if (st != TF_OK) {
@@ -770,8 +854,12 @@ static int cmd_report(common *c, args *a)
                 rc = EXIT_IO;
             }
         }
+        }
     }
-    tf_report_free(&r);
+    if (cd)
+        tf_chart_data_free(&cd);
+    else
+        tf_report_free(&r);
     tf_db_close(&db);
     product_sel_free(&p);
     return rc;
@@ -1261,6 +1349,8 @@ int main(int argc, char **argv)
         rc = cmd_ingest(&c, &a);
     else if (!strcmp(command, "report"))
         rc = cmd_report(&c, &a);
+    else if (!strcmp(command, "chart"))
+        rc = cmd_chart(&c, &a);
     else if (!strcmp(command, "history"))
         rc = cmd_history(&c, &a);
     else if (!strcmp(command, "sources"))

@@ -14,4 +14,13 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md);
 tf_status tf_report_write_json(FILE *out, const tf_report *r);
 tf_status tf_report_write_csv(FILE *out, const tf_report *r);
 
+/* Write s XML/HTML-escaped (& < > " '), dropping control characters that
+ * XML does not allow. */
+void tf_xml_escape(FILE *out, const char *s);
+
+/* The partner's name in the chosen language: with lang_zh the Chinese name
+ * from data/partners.csv where the chart data knows one, else name. */
+const char *tf_chart_partner_name(const tf_chart_data *d, const char *code, const char *name,
+                                  int lang_zh);
+
 #endif

@@ -65,6 +65,7 @@ typedef struct collect {
     row *rows;
     size_t n, cap;
     int base_index;          /* month index of January of the previous year */
+    int n_months;            /* months kept from base_index; 0: N_MONTHS */
     unsigned long other_units, no_quantity, not_monthly;
     char other_unit[32];
 } collect;
@@ -138,7 +139,7 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
         return TF_OK;
     }
     int m = idx - c->base_index;
-    if (m < 0 || m >= N_MONTHS)
+    if (m < 0 || m >= (c->n_months ? c->n_months : N_MONTHS))
         return TF_OK;
     if (!r->has_quantity) {
         c->no_quantity++;
@@ -1035,4 +1036,219 @@ void tf_report_free(tf_report **r)
     free(p->export_breakdown.modes);
     free(p);
     *r = NULL;
+}
+
+/* ---- Monthly series ---- */
+
+static tf_status series_partner_add(tf_monthly_series *s, int f, const char *key, size_t k,
+                                    tf_milli q)
+{
+    size_t i;
+    for (i = 0; i < s->n_partners[f]; i++)
+        if (!strcmp(s->partners[f][i].partner, key))
+            break;
+    if (i == s->n_partners[f]) {
+        tf_series_partner *p = realloc(s->partners[f], (i + 1) * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        s->partners[f] = p;
+        memset(&p[i], 0, sizeof p[i]);
+        tf_scopy(p[i].partner, sizeof p[i].partner, key);
+        if (!(p[i].quantity = calloc(s->n_months, sizeof *p[i].quantity)))
+            return TF_ERR_NOMEM;
+        s->n_partners[f]++;
+    }
+    tf_series_partner *p = &s->partners[f][i];
+    p->quantity[k] = some(p->quantity[k].v + tonnes(q));
+    p->total += tonnes(q);
+    return TF_OK;
+}
+
+static int cmp_series_partner(const void *a, const void *b)
+{
+    const tf_series_partner *x = a, *y = b;
+    if (x->total != y->total)
+        return x->total < y->total ? 1 : -1;
+    return strcmp(x->partner, y->partner);
+}
+
+tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                    const char *from, const char *to, tf_monthly_series **out)
+{
+    *out = NULL;
+    int i0 = from ? tf_period_index(from) : -1, i1 = to ? tf_period_index(to) : -1;
+    if (i0 < 0 || i1 < i0 || i1 - i0 >= 600 || !q || q->n_codes == 0 || !from || !to ||
+        strlen(from) != 7 || strlen(to) != 7)
+        return TF_ERR_USAGE;
+    tf_monthly_series *s = calloc(1, sizeof *s);
+    if (!s)
+        return TF_ERR_NOMEM;
+    tf_status st = TF_OK;
+    s->n_months = (size_t)(i1 - i0 + 1);
+    tf_period_from_index(i0, s->from);
+    tf_period_from_index(i1, s->to);
+    s->periods = calloc(s->n_months, sizeof *s->periods);
+    s->net_import = calloc(s->n_months, sizeof *s->net_import);
+    int ok = s->periods && s->net_import;
+    for (int f = 0; f < 2; f++) {
+        s->total[f] = calloc(s->n_months, sizeof *s->total[f]);
+        s->other[f] = calloc(s->n_months, sizeof *s->other[f]);
+        s->has_partners[f] = calloc(s->n_months, sizeof *s->has_partners[f]);
+        ok = ok && s->total[f] && s->other[f] && s->has_partners[f];
+    }
+    if (!ok) {
+        tf_monthly_series_free(&s);
+        return TF_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < s->n_months; k++)
+        tf_period_from_index(i0 + (int)k, s->periods[k]);
+    overflowed = 0;
+    collect c = {0};
+    c.base_index = i0;
+    c.n_months = (int)s->n_months;
+    tf_selection sel = {0};
+    sel.classification = q->classification ? q->classification : "HS";
+    sel.codes = q->codes;
+    sel.n_codes = q->n_codes;
+    sel.reporter = q->reporter ? q->reporter : "CHN";
+    sel.period_from = s->from;
+    sel.period_to = s->to;
+    sel.as_of = q->as_of;
+    st = tf_db_select(db, &sel, collect_fn, &c);
+    if (st == TF_OK && c.n)
+        qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
+    row *scratch = st == TF_OK ? malloc((c.n ? c.n : 1) * sizeof *scratch) : NULL;
+    if (!scratch && st == TF_OK)
+        st = TF_ERR_NOMEM;
+    tf_report notes = {0}; /* collects the aggregation's notes */
+    for (size_t b = 0; b < c.n && st == TF_OK;) {
+        size_t e = b;
+        while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)
+            e++;
+        int f = c.rows[b].flow;
+        size_t k = (size_t)c.rows[b].month;
+        agg a;
+        st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a);
+        if (st == TF_OK && a.present) {
+            s->total[f][k] = some(tonnes(a.total));
+            s->has_partners[f][k] = a.n_partners > 0;
+            tf_milli listed = 0;
+            for (size_t i = 0; i < a.n_partners && st == TF_OK; i++) {
+                listed = add(listed, a.partners[i].q);
+                st = series_partner_add(s, f, a.partners[i].key, k, a.partners[i].q);
+            }
+            if (a.n_partners)
+                s->other[f][k] = some(tonnes(a.total - listed));
+        }
+        agg_free(&a);
+        b = e;
+    }
+    free(scratch);
+    free(c.rows);
+    s->notes = notes.notes;
+    s->n_notes = notes.n_notes;
+    for (int f = 0; f < 2 && st == TF_OK; f++) {
+        for (size_t i = 0; i < s->n_partners[f]; i++) {
+            tf_series_partner *p = &s->partners[f][i];
+            const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
+            if (pt) {
+                tf_scopy(p->name, sizeof p->name, pt->name_en);
+                tf_scopy(p->name_zh, sizeof p->name_zh, pt->name_zh ? pt->name_zh : "");
+            } else if (!tf_db_partner_name(db, p->partner, p->name, sizeof p->name)) {
+                tf_scopy(p->name, sizeof p->name, p->partner);
+            }
+        }
+        if (s->n_partners[f])
+            qsort(s->partners[f], s->n_partners[f], sizeof *s->partners[f], cmp_series_partner);
+    }
+    for (size_t k = 0; k < s->n_months; k++)
+        s->net_import[k] = sub(s->total[0][k], s->total[1][k]);
+    if (st == TF_OK && overflowed)
+        st = TF_ERR_INPUT;
+    if (st != TF_OK) {
+        tf_monthly_series_free(&s);
+        return st;
+    }
+    *out = s;
+    return TF_OK;
+}
+
+void tf_monthly_series_free(tf_monthly_series **sp)
+{
+    if (!sp || !*sp)
+        return;
+    tf_monthly_series *s = *sp;
+    free(s->periods);
+    free(s->net_import);
+    for (int f = 0; f < 2; f++) {
+        free(s->total[f]);
+        free(s->other[f]);
+        free(s->has_partners[f]);
+        for (size_t i = 0; i < s->n_partners[f]; i++)
+            free(s->partners[f][i].quantity);
+        free(s->partners[f]);
+    }
+    free_strv(s->notes, s->n_notes);
+    free(s);
+    *sp = NULL;
+}
+
+tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                tf_chart_data **out)
+{
+    *out = NULL;
+    int idx = q ? tf_period_index(q->period) : -1;
+    if (idx < 0)
+        return TF_ERR_USAGE;
+    tf_chart_data *d = calloc(1, sizeof *d);
+    if (!d)
+        return TF_ERR_NOMEM;
+    char from[8];
+    tf_status st = tf_report_compute(db, ref, q, &d->report);
+    if (st == TF_OK) {
+        tf_period_from_index((idx / 12 - 4) * 12, from);
+        st = tf_monthly_series_compute(db, ref, q, from, q->period, &d->years);
+    }
+    if (st == TF_OK) {
+        tf_period_from_index(idx - 23, from);
+        st = tf_monthly_series_compute(db, ref, q, from, q->period, &d->recent);
+    }
+    if (st == TF_OK && d->report->window.hs[0]) {
+        char f[11], t[11], m0[8];
+        tf_period_from_index(idx - 5, m0);
+        tf_fmt(f, sizeof f, "%s-01", m0);
+        for (int last = 31; last >= 28; last--) {
+            tf_fmt(t, sizeof t, "%s-%02d", q->period, last);
+            if (tf_date_valid(t))
+                break;
+        }
+        st = tf_window_series_compute(db, ref, q->product ? q->product : "", f, t,
+                                      d->report->window.hs, "MFN", NULL, q->as_of, &d->window);
+        if (st == TF_ERR_NOT_FOUND)
+            st = TF_OK;
+        int any = 0;
+        for (size_t i = 0; d->window && i < d->window->n_days; i++)
+            any |= d->window->days[i].has_spot || d->window->days[i].has_published;
+        if (!any)
+            tf_window_series_free(&d->window);
+    }
+    if (st != TF_OK) {
+        tf_chart_data_free(&d);
+        return st;
+    }
+    *out = d;
+    return TF_OK;
+}
+
+void tf_chart_data_free(tf_chart_data **dp)
+{
+    if (!dp || !*dp)
+        return;
+    tf_chart_data *d = *dp;
+    tf_report_free(&d->report);
+    tf_monthly_series_free(&d->years);
+    tf_monthly_series_free(&d->recent);
+    tf_window_series_free(&d->window);
+    free(d);
+    *dp = NULL;
 }

@@ -1,0 +1,589 @@
+/*
+ * The report as an Excel workbook (libxlsxwriter): the figures with number
+ * formats, formulas where an analyst would write them (net import =
+ * import - export, MoM, YoY, YTD over the Monthly sheet, shares over the
+ * month's total), the data sheets and native charts equivalent to the SVG
+ * ones. Text from data goes through worksheet_write_string, which stores a
+ * string cell: a name such as "=cmd" is shown as text, never evaluated.
+ * Sheet names are fixed, at most 31 characters and without []:*?/\.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "outputs.h"
+#include "tradeflow/window.h"
+#include "../common/util.h"
+
+static const char *const mon3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+typedef struct book {
+    lxw_workbook *wb;
+    lxw_format *bold, *t, *pct, *pp, *title, *wrap, *cny;
+    const tf_chart_data *d;
+    const tf_chart_opts *o;
+    int err;
+} book;
+
+/* "A", "B", ... "AA" for a 0-based column. */
+static void col_name(int col, char *buf, size_t len)
+{
+    char tmp[8];
+    int n = 0;
+    col++;
+    while (col > 0 && n < 7) {
+        int r = (col - 1) % 26;
+        tmp[n++] = (char)('A' + r);
+        col = (col - 1) / 26;
+    }
+    size_t o = 0;
+    while (n > 0 && o + 1 < len)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+}
+
+/* "B12" for 0-based row and column. */
+static void cell_ref(int row, int col, char *buf, size_t len)
+{
+    char c[8];
+    col_name(col, c, sizeof c);
+    tf_fmt(buf, len, "%s%d", c, row + 1);
+}
+
+static void str(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    if (worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f) != LXW_NO_ERROR)
+        b->err = 1;
+}
+
+static void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
+{
+    if (worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f) != LXW_NO_ERROR)
+        b->err = 1;
+}
+
+static void opt_num(book *b, lxw_worksheet *ws, int row, int col, tf_opt v, lxw_format *f)
+{
+    if (v.has)
+        num(b, ws, row, col, v.v, f);
+    else
+        str(b, ws, row, col, "n/a", NULL);
+}
+
+static void formula(book *b, lxw_worksheet *ws, int row, int col, const char *fx, double cached,
+                    lxw_format *f)
+{
+    if (worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, fx, f, cached) !=
+        LXW_NO_ERROR)
+        b->err = 1;
+}
+
+/* ---- Monthly: period x import, export, net import ---- */
+
+#define MONTHLY_FIRST 1 /* first data row (0-based) */
+
+static void sheet_monthly(book *b)
+{
+    const tf_monthly_series *s = b->d->years;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Monthly");
+    worksheet_set_column(ws, 0, 0, 10, NULL);
+    worksheet_set_column(ws, 1, 3, 15, NULL);
+    static const char *const head[] = {"Period", "Imports (t)", "Exports (t)", "Net imports (t)"};
+    for (int c = 0; c < 4; c++)
+        str(b, ws, 0, c, head[c], b->bold);
+    worksheet_freeze_panes(ws, 1, 1);
+    for (size_t k = 0; k < s->n_months; k++) {
+        int row = MONTHLY_FIRST + (int)k;
+        str(b, ws, row, 0, s->periods[k], NULL);
+        for (int f = 0; f < 2; f++)
+            if (s->total[f][k].has)
+                num(b, ws, row, 1 + f, s->total[f][k].v, b->t);
+        if (s->net_import[k].has) {
+            char fx[64];
+            tf_fmt(fx, sizeof fx, "=B%d-C%d", row + 1, row + 1); /* net import = import - export */
+            formula(b, ws, row, 3, fx, s->net_import[k].v, b->t);
+        }
+    }
+}
+
+/* Row of period p (0-based index into years) on the Monthly sheet, 1-based for A1 refs. */
+static int mrow(int k) { return MONTHLY_FIRST + k + 1; }
+
+/* ---- Summary ---- */
+
+static void summary_flow(book *b, lxw_worksheet *ws, int row, const char *label,
+                         const tf_flow_figures *f, int fcol)
+{
+    const tf_monthly_series *s = b->d->years;
+    int m = (int)s->n_months - 1; /* the period is the series' last month */
+    int year_start = m - (m % 12);  /* January of the period's year */
+    char fx[160], r1[16], r2[16];
+    str(b, ws, row, 0, label, b->bold);
+    /* quantities: formulas over the Monthly sheet (net import: import - export above) */
+    const tf_opt *vals[3] = {&f->quantity, &f->prev_month, &f->year_ago};
+    int months[3] = {m, m - 1, m - 12};
+    int cols[3] = {1, 2, 4};
+    for (int i = 0; i < 3; i++) {
+        if (!vals[i]->has) {
+            str(b, ws, row, cols[i], "n/a", NULL);
+            continue;
+        }
+        cell_ref(row - 2, cols[i], r1, sizeof r1);
+        cell_ref(row - 1, cols[i], r2, sizeof r2);
+        if (fcol < 0)
+            tf_fmt(fx, sizeof fx, "=%s-%s", r1, r2);
+        else
+            tf_fmt(fx, sizeof fx, "=Monthly!%c%d", 'B' + fcol, mrow(months[i]));
+        formula(b, ws, row, cols[i], fx, vals[i]->v, b->t);
+    }
+    /* MoM and YoY: x / base - 1, shown as % */
+    const tf_opt *pct[2] = {&f->mom_pct, &f->yoy_pct};
+    int base_col[2] = {2, 4}, pct_col[2] = {3, 5};
+    for (int i = 0; i < 2; i++) {
+        if (!pct[i]->has) {
+            str(b, ws, row, pct_col[i], "n/a", NULL);
+            continue;
+        }
+        cell_ref(row, 1, r1, sizeof r1);
+        cell_ref(row, base_col[i], r2, sizeof r2);
+        tf_fmt(fx, sizeof fx, "=%s/%s-1", r1, r2);
+        formula(b, ws, row, pct_col[i], fx, pct[i]->v / 100.0, b->pct);
+    }
+    /* YTD: the sum of January..m of the year, and of the year before */
+    const tf_opt *ytd[2] = {&f->ytd, &f->ytd_prev};
+    for (int i = 0; i < 2; i++) {
+        int col = 6 + i;
+        if (!ytd[i]->has) {
+            str(b, ws, row, col, "n/a", NULL);
+            continue;
+        }
+        if (fcol < 0) {
+            cell_ref(row - 2, col, r1, sizeof r1);
+            cell_ref(row - 1, col, r2, sizeof r2);
+            tf_fmt(fx, sizeof fx, "=%s-%s", r1, r2);
+        } else {
+            tf_fmt(fx, sizeof fx, "=SUM(Monthly!%c%d:%c%d)", 'B' + fcol,
+                   mrow(year_start - 12 * i), 'B' + fcol, mrow(m - 12 * i));
+        }
+        formula(b, ws, row, col, fx, ytd[i]->v, b->t);
+    }
+    if (f->ytd_yoy_pct.has) {
+        cell_ref(row, 6, r1, sizeof r1);
+        cell_ref(row, 7, r2, sizeof r2);
+        tf_fmt(fx, sizeof fx, "=%s/%s-1", r1, r2);
+        formula(b, ws, row, 8, fx, f->ytd_yoy_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 8, "n/a", NULL);
+}
+
+#define SUMMARY_IMPORT_ROW 6 /* 0-based: imports, exports, net imports below */
+
+static void sheet_summary(book *b)
+{
+    const tf_report *r = b->d->report;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Summary");
+    worksheet_activate(ws);
+    worksheet_set_column(ws, 0, 0, 16, NULL);
+    worksheet_set_column(ws, 1, 8, 15, NULL);
+    char buf[512], codes[256] = "";
+    for (size_t i = 0; i < r->n_codes; i++) {
+        size_t u = strlen(codes);
+        tf_fmt(codes + u, sizeof codes - u, "%s%s", i ? ", " : "", r->codes[i]);
+    }
+    str(b, ws, 0, 0, r->product, b->title);
+    tf_fmt(buf, sizeof buf, "%s, %s", r->reporter_name, r->period);
+    str(b, ws, 1, 0, buf, NULL);
+    tf_fmt(buf, sizeof buf, "%s %s", r->classification, codes);
+    str(b, ws, 2, 0, buf, NULL);
+    tf_fmt(buf, sizeof buf,
+           "Source: customs statistics of %s as stored in tradeflow %s%s%s. Net imports = "
+           "imports - exports; n/a = no value.",
+           r->reporter_name, tf_version(), r->as_of[0] ? ", as of " : "", r->as_of);
+    str(b, ws, 3, 0, buf, NULL);
+    static const char *const head[] = {"Flow",        "Month (t)",  "Previous month (t)",
+                                       "MoM",         "Year ago (t)", "YoY",
+                                       "YTD (t)",     "YTD a year earlier (t)", "YTD YoY"};
+    for (int c = 0; c < 9; c++)
+        str(b, ws, SUMMARY_IMPORT_ROW - 1, c, head[c], b->bold);
+    summary_flow(b, ws, SUMMARY_IMPORT_ROW, "Imports", &r->import, 0);
+    summary_flow(b, ws, SUMMARY_IMPORT_ROW + 1, "Exports", &r->export, 1);
+    summary_flow(b, ws, SUMMARY_IMPORT_ROW + 2, "Net imports", &r->net_import, -1);
+    int row = SUMMARY_IMPORT_ROW + 4;
+    const tf_window_stat *ws2[2] = {&r->window.computed, &r->window.published};
+    const char *wn[2] = {"Import window, computed from prices", "Import window, published"};
+    for (int k = 0; k < 2; k++) {
+        if (!ws2[k]->has)
+            continue;
+        str(b, ws, row, 0, wn[k], b->bold);
+        str(b, ws, row, 1, ws2[k]->status, NULL);
+        num(b, ws, row, 2, ws2[k]->average_pl, b->cny);
+        str(b, ws, row, 3, "CNY/t average spot P/L", NULL);
+        num(b, ws, row, 4, ws2[k]->days, NULL);
+        str(b, ws, row, 5, "days", NULL);
+        row++;
+    }
+    if (r->n_notes) {
+        row++;
+        str(b, ws, row++, 0, "Notes", b->bold);
+        for (size_t i = 0; i < r->n_notes; i++)
+            str(b, ws, row++, 0, r->notes[i], NULL);
+    }
+}
+
+/* ---- Partners: the month's ranking of each flow ---- */
+
+static void sheet_partners(book *b)
+{
+    const tf_report *r = b->d->report;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Partners");
+    worksheet_set_column(ws, 0, 1, 9, NULL);
+    worksheet_set_column(ws, 2, 2, 30, NULL);
+    worksheet_set_column(ws, 3, 7, 14, NULL);
+    int row = 0;
+    const tf_breakdown *bd[2] = {&r->import_breakdown, &r->export_breakdown};
+    const char *label[2] = {"Imports", "Exports"};
+    for (int f = 0; f < 2; f++) {
+        char buf[160];
+        tf_fmt(buf, sizeof buf, "%s by partner, %s (partner basis: %s)", label[f], r->period,
+               bd[f]->partner_basis[0] ? bd[f]->partner_basis : "not stated");
+        str(b, ws, row++, 0, buf, b->bold);
+        static const char *const head[] = {"Rank", "Code", "Partner", "Quantity (t)",
+                                           "Share",    "MoM",  "YoY",     "Share change (pp)"};
+        for (int c = 0; c < 8; c++)
+            str(b, ws, row, c, head[c], b->bold);
+        row++;
+        char total_ref[32];
+        tf_fmt(total_ref, sizeof total_ref, "Summary!$B$%d", SUMMARY_IMPORT_ROW + 1 + f);
+        const tf_flow_figures *ff = f ? &r->export : &r->import;
+        for (size_t i = 0; i < bd[f]->n_partners; i++, row++) {
+            const tf_partner_figures *p = &bd[f]->partners[i];
+            num(b, ws, row, 0, p->rank, NULL);
+            str(b, ws, row, 1, p->partner, NULL);
+            str(b, ws, row, 2,
+                tf_chart_partner_name(b->d, p->partner, p->name, b->o && b->o->lang_zh), NULL);
+            num(b, ws, row, 3, p->quantity, b->t);
+            if (p->share_pct.has && ff->quantity.has) {
+                char fx[64];
+                tf_fmt(fx, sizeof fx, "=D%d/%s", row + 1, total_ref); /* share = partner / total */
+                formula(b, ws, row, 4, fx, p->share_pct.v / 100.0, b->pct);
+            } else
+                str(b, ws, row, 4, "n/a", NULL);
+            tf_opt mom = p->mom_pct, yoy = p->yoy_pct;
+            mom.v /= 100.0;
+            yoy.v /= 100.0;
+            opt_num(b, ws, row, 5, mom, b->pct);
+            opt_num(b, ws, row, 6, yoy, b->pct);
+            opt_num(b, ws, row, 7, p->share_change_pp, b->pp);
+        }
+        if (bd[f]->other.has) {
+            str(b, ws, row, 2, "Other", NULL);
+            num(b, ws, row, 3, bd[f]->other.v, b->t);
+            tf_opt sh = bd[f]->other_share_pct;
+            sh.v /= 100.0;
+            opt_num(b, ws, row, 4, sh, b->pct);
+            row++;
+        }
+        if (!bd[f]->n_partners)
+            str(b, ws, row++, 0, "no partner breakdown for this month", NULL);
+        row++;
+    }
+}
+
+/* ---- Data: period x flow x partner (long form) ---- */
+
+static void sheet_data(book *b)
+{
+    const tf_monthly_series *s = b->d->years;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Data");
+    worksheet_set_column(ws, 0, 1, 11, NULL);
+    worksheet_set_column(ws, 2, 2, 11, NULL);
+    worksheet_set_column(ws, 3, 3, 30, NULL);
+    worksheet_set_column(ws, 4, 4, 15, NULL);
+    static const char *const head[] = {"Period", "Flow", "Partner code", "Partner",
+                                       "Quantity (t)"};
+    for (int c = 0; c < 5; c++)
+        str(b, ws, 0, c, head[c], b->bold);
+    worksheet_freeze_panes(ws, 1, 0);
+    int row = 1;
+    const char *flow[2] = {"import", "export"};
+    for (size_t k = 0; k < s->n_months; k++)
+        for (int f = 0; f < 2; f++) {
+            if (!s->total[f][k].has)
+                continue;
+            str(b, ws, row, 0, s->periods[k], NULL);
+            str(b, ws, row, 1, flow[f], NULL);
+            str(b, ws, row, 2, "WLD", NULL);
+            str(b, ws, row, 3, "Total", NULL);
+            num(b, ws, row++, 4, s->total[f][k].v, b->t);
+            for (size_t i = 0; i < s->n_partners[f]; i++) {
+                const tf_series_partner *p = &s->partners[f][i];
+                if (!p->quantity[k].has)
+                    continue;
+                str(b, ws, row, 0, s->periods[k], NULL);
+                str(b, ws, row, 1, flow[f], NULL);
+                str(b, ws, row, 2, p->partner, NULL);
+                str(b, ws, row, 3,
+                    tf_chart_partner_name(b->d, p->partner, p->name, b->o && b->o->lang_zh),
+                    NULL);
+                num(b, ws, row++, 4, p->quantity[k].v, b->t);
+            }
+            if (s->other[f][k].has) {
+                str(b, ws, row, 0, s->periods[k], NULL);
+                str(b, ws, row, 1, flow[f], NULL);
+                str(b, ws, row, 2, "", NULL);
+                str(b, ws, row, 3, "Other", NULL);
+                num(b, ws, row++, 4, s->other[f][k].v, b->t);
+            }
+        }
+}
+
+/* ---- chart data sheets and charts ---- */
+
+static lxw_chart *new_chart(book *b, uint8_t type, const char *title, const char *unit)
+{
+    lxw_chart *c = workbook_add_chart(b->wb, type);
+    if (!c) {
+        b->err = 1;
+        return NULL;
+    }
+    chart_title_set_name(c, title);
+    chart_axis_set_name(c->y_axis, unit);
+    chart_axis_set_num_format(c->y_axis, "#,##0");
+    chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
+    chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+    return c;
+}
+
+static void place(book *b, lxw_worksheet *charts, int *row, lxw_chart *c)
+{
+    lxw_chart_options opt = {0};
+    opt.x_scale = 1.6;
+    opt.y_scale = 1.4;
+    if (worksheet_insert_chart_opt(charts, (lxw_row_t)*row, 0, c, &opt) != LXW_NO_ERROR)
+        b->err = 1;
+    *row += 23;
+}
+
+/* Seasonal: rows Jan..Dec, one column per year, for each flow. */
+static void seasonal(book *b, lxw_worksheet *charts, int *crow)
+{
+    const tf_report *r = b->d->report;
+    const tf_monthly_series *s = b->d->years;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Seasonal");
+    worksheet_set_column(ws, 0, 0, 14, NULL);
+    worksheet_set_column(ws, 1, 20, 12, NULL);
+    int year = (int)strtol(r->period, NULL, 10), y0 = (int)strtol(s->from, NULL, 10);
+    const char *what[3] = {"Imports", "Exports", "Net imports"};
+    for (int f = 0; f < 3; f++) {
+        int c0 = f * 7; /* block: month column + 5 years, one empty column */
+        const tf_opt *v = f == 0 ? s->total[0] : f == 1 ? s->total[1] : s->net_import;
+        char head[32];
+        tf_fmt(head, sizeof head, "%s (t)", what[f]);
+        str(b, ws, 0, c0, head, b->bold);
+        for (int m = 0; m < 12; m++)
+            str(b, ws, 1 + m, c0, mon3[m], NULL);
+        char title[200];
+        tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what[f], r->product, year - 4,
+               year);
+        lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "t");
+        int n_series = 0;
+        for (int yi = 0; yi < 5; yi++) {
+            int y = year - 4 + yi, col = c0 + 1 + yi, any = 0;
+            char name[8];
+            tf_fmt(name, sizeof name, "%d", y);
+            str(b, ws, 0, col, name, b->bold);
+            for (int m = 0; m < 12; m++) {
+                long idx = (long)(y - y0) * 12 + m;
+                if (idx >= 0 && idx < (long)s->n_months && v[idx].has) {
+                    num(b, ws, 1 + m, col, v[idx].v, b->t);
+                    any = 1;
+                }
+            }
+            if (!any || !c)
+                continue;
+            lxw_chart_series *se = chart_add_series(c, NULL, NULL);
+            n_series++;
+            chart_series_set_categories(se, "Seasonal", 1, (lxw_col_t)c0, 12, (lxw_col_t)c0);
+            chart_series_set_values(se, "Seasonal", 1, (lxw_col_t)col, 12, (lxw_col_t)col);
+            chart_series_set_name_range(se, "Seasonal", 0, (lxw_col_t)col);
+            chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+            lxw_chart_line line = {0};
+            line.width = y == year ? 3.0 : 1.5;
+            chart_series_set_line(se, &line);
+        }
+        if (c && n_series) /* a flow without any data has no chart */
+            place(b, charts, crow, c);
+    }
+}
+
+/* Monthly imports by the top partners + other, last 24 months; net import bars. */
+static void recent(book *b, lxw_worksheet *charts, int *crow)
+{
+    const tf_report *r = b->d->report;
+    const tf_monthly_series *s = b->d->recent;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Partner months");
+    worksheet_set_column(ws, 0, 0, 10, NULL);
+    worksheet_set_column(ws, 1, 12, 14, NULL);
+    size_t top = b->o && b->o->top > 0 ? (size_t)b->o->top : 5, np = 0;
+    while (np < top && np < s->n_partners[0] && s->partners[0][np].total > 0)
+        np++;
+    str(b, ws, 0, 0, "Period", b->bold);
+    for (size_t i = 0; i < np; i++)
+        str(b, ws, 0, 1 + (int)i,
+            tf_chart_partner_name(b->d, s->partners[0][i].partner, s->partners[0][i].name,
+                                  b->o && b->o->lang_zh),
+            b->bold);
+    int c_other = 1 + (int)np, c_nob = c_other + 1, c_tot = c_nob + 1, c_net = c_tot + 1;
+    str(b, ws, 0, c_other, "Other", b->bold);
+    str(b, ws, 0, c_nob, "Total, no partner breakdown", b->bold);
+    str(b, ws, 0, c_tot, "Imports (t)", b->bold);
+    str(b, ws, 0, c_net, "Net imports (t)", b->bold);
+    for (size_t k = 0; k < s->n_months; k++) {
+        int row = 1 + (int)k;
+        str(b, ws, row, 0, s->periods[k], NULL);
+        if (s->net_import[k].has)
+            num(b, ws, row, c_net, s->net_import[k].v, b->t);
+        if (!s->total[0][k].has)
+            continue;
+        num(b, ws, row, c_tot, s->total[0][k].v, b->t);
+        if (!s->has_partners[0][k]) {
+            num(b, ws, row, c_nob, s->total[0][k].v, b->t);
+            continue;
+        }
+        double sum = 0;
+        for (size_t i = 0; i < np; i++) {
+            num(b, ws, row, 1 + (int)i, s->partners[0][i].quantity[k].v, b->t);
+            sum += s->partners[0][i].quantity[k].v;
+        }
+        /* other = imports - the top partners */
+        char fx[96], a[16], z[16];
+        cell_ref(row, 1, a, sizeof a);
+        cell_ref(row, (int)np, z, sizeof z);
+        char tot[16];
+        cell_ref(row, c_tot, tot, sizeof tot);
+        if (np)
+            tf_fmt(fx, sizeof fx, "=%s-SUM(%s:%s)", tot, a, z);
+        else
+            tf_fmt(fx, sizeof fx, "=%s", tot);
+        formula(b, ws, row, c_other, fx, s->total[0][k].v - sum, b->t);
+    }
+    lxw_row_t last = (lxw_row_t)s->n_months;
+    char title[200];
+    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, s->from, s->to);
+    lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, "t");
+    for (int col = 1; c && col <= c_nob; col++) {
+        lxw_chart_series *se = chart_add_series(c, NULL, NULL);
+        chart_series_set_categories(se, "Partner months", 1, 0, last, 0);
+        chart_series_set_values(se, "Partner months", 1, (lxw_col_t)col, last, (lxw_col_t)col);
+        chart_series_set_name_range(se, "Partner months", 0, (lxw_col_t)col);
+    }
+    if (c) {
+        chart_set_series_gap(c, 40);
+        place(b, charts, crow, c);
+    }
+    char ytd[64] = "n/a";
+    if (r->net_import.ytd.has) {
+        char n[48];
+        tf_format_number(n, sizeof n, round(r->net_import.ytd.v / 100.0) * 100.0, 0);
+        tf_fmt(ytd, sizeof ytd, "%s t", n);
+    }
+    int month = (int)strtol(r->period + 5, NULL, 10);
+    tf_fmt(title, sizeof title, "Net imports of %s: YTD Jan-%s %.4s %s", r->product,
+           mon3[(month + 11) % 12], r->period, ytd);
+    c = new_chart(b, LXW_CHART_COLUMN, title, "t");
+    if (c) {
+        lxw_chart_series *se = chart_add_series(c, NULL, NULL);
+        chart_series_set_categories(se, "Partner months", 1, 0, last, 0);
+        chart_series_set_values(se, "Partner months", 1, (lxw_col_t)c_net, last,
+                                (lxw_col_t)c_net);
+        chart_series_set_name_range(se, "Partner months", 0, (lxw_col_t)c_net);
+        chart_series_set_invert_if_negative(se);
+        place(b, charts, crow, c);
+    }
+}
+
+/* Daily spot import P/L, computed and published. */
+static void window(book *b, lxw_worksheet *charts, int *crow)
+{
+    const tf_window_series *w = b->d->window;
+    if (!w || !w->n_days)
+        return;
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Window");
+    worksheet_set_column(ws, 0, 0, 12, NULL);
+    worksheet_set_column(ws, 1, 2, 22, NULL);
+    str(b, ws, 0, 0, "Date", b->bold);
+    str(b, ws, 0, 1, "Spot P/L computed (CNY/t)", b->bold);
+    str(b, ws, 0, 2, "Spot P/L published (CNY/t)", b->bold);
+    int has[2] = {0, 0};
+    for (size_t i = 0; i < w->n_days; i++) {
+        int row = 1 + (int)i;
+        str(b, ws, row, 0, w->days[i].date, NULL);
+        if (w->days[i].has_spot) {
+            num(b, ws, row, 1, w->days[i].spot.pl, b->cny);
+            has[0] = 1;
+        }
+        if (w->days[i].has_published) {
+            num(b, ws, row, 2, w->days[i].published_pl, b->cny);
+            has[1] = 1;
+        }
+    }
+    char title[200];
+    tf_fmt(title, sizeof title, "Import profit/loss of %s by day, %s to %s",
+           b->d->report->product, w->from, w->to);
+    lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "CNY/t");
+    for (int k = 0; c && k < 2; k++) {
+        if (!has[k])
+            continue;
+        lxw_chart_series *se = chart_add_series(c, NULL, NULL);
+        chart_series_set_categories(se, "Window", 1, 0, (lxw_row_t)w->n_days, 0);
+        chart_series_set_values(se, "Window", 1, (lxw_col_t)(1 + k), (lxw_row_t)w->n_days,
+                                (lxw_col_t)(1 + k));
+        chart_series_set_name_range(se, "Window", 0, (lxw_col_t)(1 + k));
+    }
+    if (c)
+        place(b, charts, crow, c);
+}
+
+tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const tf_chart_opts *o)
+{
+    book b = {0};
+    b.d = d;
+    b.o = o;
+    lxw_workbook_options wopt = {0};
+    wopt.constant_memory = LXW_FALSE;
+    b.wb = workbook_new_opt(path, &wopt);
+    if (!b.wb)
+        return TF_ERR_IO;
+    lxw_doc_properties props = {0};
+    props.title = "tradeflow report";
+    props.author = "tradeflow";
+    workbook_set_properties(b.wb, &props);
+    b.bold = workbook_add_format(b.wb);
+    format_set_bold(b.bold);
+    b.title = workbook_add_format(b.wb);
+    format_set_bold(b.title);
+    format_set_font_size(b.title, 14);
+    b.t = workbook_add_format(b.wb);
+    format_set_num_format(b.t, "#,##0");
+    b.cny = workbook_add_format(b.wb);
+    format_set_num_format(b.cny, "#,##0");
+    b.pct = workbook_add_format(b.wb);
+    format_set_num_format(b.pct, "0.0%");
+    b.pp = workbook_add_format(b.wb);
+    format_set_num_format(b.pp, "+0.0\" pp\";-0.0\" pp\";0.0\" pp\"");
+    sheet_summary(&b);
+    lxw_worksheet *charts = workbook_add_worksheet(b.wb, "Charts");
+    sheet_monthly(&b);
+    sheet_partners(&b);
+    sheet_data(&b);
+    int crow = 0;
+    seasonal(&b, charts, &crow);
+    recent(&b, charts, &crow);
+    window(&b, charts, &crow);
+    lxw_error e = workbook_close(b.wb);
+    return e == LXW_NO_ERROR && !b.err ? TF_OK : TF_ERR_IO;
+}

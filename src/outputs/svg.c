@@ -1,0 +1,754 @@
+/*
+ * The report's charts as SVG: seasonal lines, partner stacks, net import
+ * bars, the daily import P/L. Output is deterministic (fixed layout, numbers
+ * printed to 0.1 px, no ids, no dates) so that the same data gives the same
+ * bytes; every text that comes from data is XML-escaped.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "outputs.h"
+#include "tradeflow/window.h"
+#include "../common/util.h"
+
+#define W 640.0        /* width of every chart (px) */
+#define PLOT_H 250.0   /* height of the plot area */
+#define ML 70.0        /* left margin: y tick labels */
+#define MR 16.0
+#define MT 66.0        /* title and subtitle */
+#define LEGEND_ROW 20.0
+
+static const char *const mon3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* Okabe-Ito colours: distinguishable with colour-vision deficiencies. */
+static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                      "#56B4E9", "#D55E00", "#F0E442"};
+#define OTHER_COLOUR "#8c8c8c"
+#define NOBREAK_COLOUR "#d9d9d9"
+
+static const char *const kind_names[TF_CHART_COUNT] = {
+    "seasonal-import", "seasonal-export", "seasonal-net-import", "partners", "net-import",
+    "window"};
+
+int tf_chart_kind_parse(const char *s)
+{
+    for (int k = 0; k < TF_CHART_COUNT; k++)
+        if (s && !strcmp(s, kind_names[k]))
+            return k;
+    return -1;
+}
+
+const char *tf_chart_kind_name(tf_chart_kind k)
+{
+    return (int)k >= 0 && (int)k < TF_CHART_COUNT ? kind_names[k] : "";
+}
+
+void tf_xml_escape(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default:
+            if (*p >= 0x20 || *p == '\t' || *p == '\n')
+                fputc(*p, out); /* other control characters are not valid XML */
+        }
+    }
+}
+
+const char *tf_chart_partner_name(const tf_chart_data *d, const char *code, const char *name,
+                                  int lang_zh)
+{
+    if (!lang_zh)
+        return name;
+    const tf_monthly_series *ss[2] = {d->recent, d->years};
+    for (int s = 0; s < 2; s++)
+        for (int f = 0; ss[s] && f < 2; f++)
+            for (size_t i = 0; i < ss[s]->n_partners[f]; i++)
+                if (!strcmp(ss[s]->partners[f][i].partner, code))
+                    return ss[s]->partners[f][i].name_zh[0] ? ss[s]->partners[f][i].name_zh
+                                                             : name;
+    return name;
+}
+
+/* Width of s[0..n) in px at a font size, roughly: CJK characters are square. */
+static double text_wn(const char *s, size_t n, double size)
+{
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p < (const unsigned char *)s + n && *p;
+         p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue;
+        w += *p >= 0xE0 ? 1.0 : 0.53;
+    }
+    return w * size;
+}
+
+static double text_w(const char *s, double size) { return text_wn(s, strlen(s), size); }
+
+#define MAX_LINES 4
+
+/* Break s at spaces into at most MAX_LINES lines no wider than avail px
+ * (a single long word overflows; the last line takes the rest). */
+static int wrap(const char *s, double size, double avail, size_t start[MAX_LINES],
+                size_t len[MAX_LINES])
+{
+    int n = 0;
+    size_t pos = 0, total = strlen(s);
+    while (pos < total && n < MAX_LINES) {
+        size_t end = pos;
+        while (end < total) {
+            size_t next = end;
+            while (next < total && s[next] == ' ')
+                next++;
+            while (next < total && s[next] != ' ')
+                next++;
+            if (end > pos && text_wn(s + pos, next - pos, size) > avail)
+                break;
+            end = next;
+        }
+        if (n == MAX_LINES - 1)
+            end = total;
+        start[n] = pos;
+        len[n++] = end - pos;
+        pos = end;
+        while (pos < total && s[pos] == ' ')
+            pos++;
+    }
+    if (n == 0) {
+        start[0] = len[0] = 0;
+        n = 1;
+    }
+    return n;
+}
+
+/* The lines of a wrapped text as <text> elements, baseline y then y + step. */
+static void text_lines(FILE *out, const char *s, const size_t *start, const size_t *len, int n,
+                       double y, double step, const char *attrs)
+{
+    for (int i = 0; i < n; i++) {
+        char buf[1024];
+        tf_copy(buf, sizeof buf, s + start[i], len[i]);
+        fprintf(out, "<text x=\"12\" y=\"%.1f\" %s>", y + i * step, attrs);
+        tf_xml_escape(out, buf);
+        fputs("</text>\n", out);
+    }
+}
+
+/* ---- the frame: axes, ticks, title, legend ---- */
+
+typedef struct legend_item {
+    const char *name;
+    const char *colour;
+    int line;      /* 1: a line swatch, 0: a box */
+    double width;  /* stroke width of a line */
+} legend_item;
+
+typedef struct frame {
+    FILE *out;
+    double x0, y0, w, h;       /* plot area */
+    double ymin, ymax, step;
+    double height;             /* whole chart */
+    int legend_rows;
+    const char *source;        /* the source line(s) at the bottom */
+    size_t src_start[MAX_LINES], src_len[MAX_LINES];
+    int src_lines;
+} frame;
+
+static double ypos(const frame *f, double v)
+{
+    return f->y0 + f->h - (v - f->ymin) / (f->ymax - f->ymin) * f->h;
+}
+
+/* A scale from lo..hi with about five round steps, always holding 0. */
+static void scale(frame *f, double lo, double hi)
+{
+    if (lo > 0)
+        lo = 0;
+    if (hi < 0)
+        hi = 0;
+    if (hi - lo <= 0)
+        hi = lo + 1;
+    double raw = (hi - lo) / 5.0, mag = pow(10.0, floor(log10(raw))), n = raw / mag;
+    double step = (n <= 1 ? 1 : n <= 2 ? 2 : n <= 2.5 ? 2.5 : n <= 5 ? 5 : 10) * mag;
+    f->step = step;
+    f->ymin = floor(lo / step + 1e-9) * step;
+    f->ymax = ceil(hi / step - 1e-9) * step;
+    if (f->ymax <= f->ymin)
+        f->ymax = f->ymin + step;
+}
+
+static int legend_rows(const legend_item *it, size_t n)
+{
+    double x = 0, avail = W - ML - MR;
+    int rows = n ? 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        double iw = 26 + text_w(it[i].name, 12) + 18;
+        if (x > 0 && x + iw > avail) {
+            rows++;
+            x = 0;
+        }
+        x += iw;
+    }
+    return rows;
+}
+
+/* Open the SVG and draw title, subtitle, grid, y ticks and unit; long
+ * texts wrap and the chart grows to hold them. */
+static void frame_open(frame *f, FILE *out, const char *title, const char *subtitle,
+                       const char *unit, const char *source, const legend_item *leg,
+                       size_t n_leg)
+{
+    size_t ts[MAX_LINES], tl[MAX_LINES], ss[MAX_LINES], sl[MAX_LINES];
+    int nt = wrap(title, 17 * 1.08, W - 24, ts, tl); /* bold is wider */
+    int ns = wrap(subtitle, 12, W - 24, ss, sl);
+    f->source = source;
+    f->src_lines = wrap(source, 10.5, W - 24, f->src_start, f->src_len);
+    double sub_y = 24 + 21 * (nt - 1) + 20;
+    f->out = out;
+    f->x0 = ML;
+    f->y0 = sub_y + 16 * (ns - 1) + 22;
+    f->w = W - ML - MR;
+    f->h = PLOT_H;
+    f->legend_rows = legend_rows(leg, n_leg);
+    f->height = f->y0 + PLOT_H + 34 + f->legend_rows * LEGEND_ROW + 14 * f->src_lines + 12;
+    fprintf(out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+            "height=\"%.0f\" role=\"img\" class=\"chart\" font-family=\"'Noto Sans', 'Noto Sans "
+            "CJK SC', 'WenQuanYi Micro Hei', 'DejaVu Sans', Arial, sans-serif\" font-size=\"12\">\n",
+            W, f->height, W, f->height);
+    fputs("<title>", out);
+    tf_xml_escape(out, title);
+    fputs("</title>\n", out);
+    fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", W,
+            f->height);
+    text_lines(out, title, ts, tl, nt, 24, 21,
+               "class=\"title\" font-size=\"17\" font-weight=\"bold\" fill=\"#222\"");
+    text_lines(out, subtitle, ss, sl, ns, sub_y, 16, "class=\"subtitle\" fill=\"#555\"");
+    /* grid and y tick labels */
+    fputs("<g class=\"y-axis\" fill=\"#444\" text-anchor=\"end\">\n", out);
+    for (double v = f->ymin; v <= f->ymax + f->step * 1e-6; v += f->step) {
+        double y = ypos(f, v);
+        char num[64];
+        tf_format_number(num, sizeof num, fabs(v) < f->step * 1e-6 ? 0 : v,
+                         f->step < 1 ? 1 : 0);
+        fprintf(out,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                "stroke-width=\"1\"/>",
+                f->x0, y, f->x0 + f->w, y, fabs(v) < f->step * 1e-6 ? "#333" : "#e3e3e3");
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", f->x0 - 6, y + 4, num);
+    }
+    fprintf(out, "<text class=\"unit\" x=\"%.1f\" y=\"%.1f\" font-weight=\"bold\">", f->x0 - 6,
+            f->y0 - 10);
+    tf_xml_escape(out, unit);
+    fputs("</text>\n</g>\n", out);
+}
+
+/* An x label centred at x (and a tick). */
+static void x_label(const frame *f, double x, const char *text)
+{
+    double yb = f->y0 + f->h;
+    fprintf(f->out,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>"
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#444\">",
+            x, yb, x, yb + 5, x, yb + 19);
+    tf_xml_escape(f->out, text);
+    fputs("</text>\n", f->out);
+}
+
+/* Legend under the x labels, the source line at the bottom; close the SVG. */
+static void frame_close(frame *f, const legend_item *it, size_t n)
+{
+    FILE *out = f->out;
+    double avail = W - ML - MR, x = 0, y = f->y0 + f->h + 34 + 12;
+    fputs("<g class=\"legend\" fill=\"#222\">\n", out);
+    for (size_t i = 0; i < n; i++) {
+        double iw = 26 + text_w(it[i].name, 12) + 18;
+        if (x > 0 && x + iw > avail) {
+            x = 0;
+            y += LEGEND_ROW;
+        }
+        double lx = f->x0 + x;
+        if (it[i].line)
+            fprintf(out,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                    "stroke-width=\"%.1f\"/>",
+                    lx, y - 4, lx + 20, y - 4, it[i].colour, it[i].width);
+        else
+            fprintf(out,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"12\" fill=\"%s\" "
+                    "stroke=\"#777\" stroke-width=\"0.5\"/>",
+                    lx + 3, y - 10, it[i].colour);
+        fprintf(out, "<text class=\"legend-item\" x=\"%.1f\" y=\"%.1f\">", lx + 26, y);
+        tf_xml_escape(out, it[i].name);
+        fputs("</text>\n", out);
+        x += iw;
+    }
+    fputs("</g>\n", out);
+    text_lines(out, f->source, f->src_start, f->src_len, f->src_lines,
+               f->height - 10 - 14 * (f->src_lines - 1), 14,
+               "class=\"source\" font-size=\"10.5\" fill=\"#666\"");
+    fputs("</svg>\n", out);
+}
+
+/* ---- shared texts ---- */
+
+/* "HS 76011010, 76011090 · China" */
+static void scope_text(const tf_report *r, char *buf, size_t len)
+{
+    char codes[256] = "";
+    for (size_t i = 0; i < r->n_codes; i++) {
+        size_t u = strlen(codes);
+        tf_fmt(codes + u, sizeof codes - u, "%s%s", i ? ", " : "", r->codes[i]);
+    }
+    tf_fmt(buf, len, "%s %s, reporter %s", r->classification, codes, r->reporter_name);
+}
+
+static void source_text(const tf_report *r, char *buf, size_t len)
+{
+    tf_fmt(buf, len,
+           "Source: customs statistics of %s as stored in tradeflow (files listed by "
+           "'tradeflow sources')%s%s. Missing months are left blank.",
+           r->reporter_name, r->as_of[0] ? ", as of " : "", r->as_of);
+}
+
+static void period_parts(const char *period, int *year, int *month)
+{
+    *year = (int)strtol(period, NULL, 10);
+    *month = (int)strtol(period + 5, NULL, 10);
+}
+
+/* "May 2023" for "2023-05". */
+static void period_label(const char *period, char *buf, size_t len)
+{
+    int y, m;
+    period_parts(period, &y, &m);
+    tf_fmt(buf, len, "%s %d", m >= 1 && m <= 12 ? mon3[m - 1] : "?", y);
+}
+
+/* ---- seasonal lines ---- */
+
+static const tf_opt *flow_values(const tf_monthly_series *s, tf_chart_kind k)
+{
+    return k == TF_CHART_SEASONAL_IMPORT ? s->total[0]
+           : k == TF_CHART_SEASONAL_EXPORT ? s->total[1]
+                                           : s->net_import;
+}
+
+/* A polyline through the points that have a value, broken at gaps, and a
+ * circle on every point. xs/vs: n positions and values. */
+static void line_series(const frame *f, const char *name, const char *colour, double width,
+                        const double *xs, const tf_opt *vs, size_t n, double r)
+{
+    FILE *out = f->out;
+    fputs("<g class=\"series\" data-name=\"", out);
+    tf_xml_escape(out, name);
+    fprintf(out, "\" stroke=\"%s\" fill=\"%s\">\n", colour, colour);
+    int started = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!vs[i].has)
+            continue;
+        int prev = i > 0 && vs[i - 1].has, next = i + 1 < n && vs[i + 1].has;
+        if (!prev && next) {
+            fprintf(out, "<path fill=\"none\" stroke-width=\"%.1f\" stroke-linejoin=\"round\" "
+                         "d=\"M%.1f %.1f", width, xs[i], ypos(f, vs[i].v));
+            started = 1;
+        } else if (prev) {
+            fprintf(out, " L%.1f %.1f", xs[i], ypos(f, vs[i].v));
+            if (!next)
+                fputs("\"/>\n", out);
+        }
+    }
+    (void)started;
+    for (size_t i = 0; i < n; i++)
+        if (vs[i].has)
+            fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" stroke=\"none\"/>", xs[i],
+                    ypos(f, vs[i].v), r);
+    fputs("\n</g>\n", out);
+}
+
+static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
+{
+    const tf_report *r = d->report;
+    const tf_monthly_series *s = d->years;
+    int year, month, y0;
+    period_parts(r->period, &year, &month);
+    period_parts(s->from, &y0, &month);
+    const tf_opt *v = flow_values(s, k);
+    /* years with at least one month of data, oldest first */
+    int years[5], ny = 0;
+    tf_opt vals[5][12];
+    double lo = 0, hi = 0;
+    for (int y = year - 4; y <= year; y++) {
+        int any = 0;
+        for (int m = 0; m < 12; m++) {
+            long idx = (long)(y - y0) * 12 + m;
+            tf_opt o = {0, 0};
+            if (idx >= 0 && idx < (long)s->n_months)
+                o = v[idx];
+            vals[ny][m] = o;
+            if (o.has) {
+                any = 1;
+                lo = o.v < lo ? o.v : lo;
+                hi = o.v > hi ? o.v : hi;
+            }
+        }
+        if (any)
+            years[ny++] = y;
+    }
+    static const char *const year_colour[5] = {"#b8b8b8", "#CC79A7", "#009E73", "#0072B2",
+                                               "#D55E00"};
+    legend_item leg[5];
+    char names[5][16];
+    for (int i = 0; i < ny; i++) {
+        tf_fmt(names[i], sizeof names[i], "%d", years[i]);
+        leg[i].name = names[i];
+        leg[i].colour = year_colour[5 - ny + i];
+        leg[i].line = 1;
+        leg[i].width = years[i] == year ? 3.0 : 1.6;
+    }
+    const char *what = k == TF_CHART_SEASONAL_IMPORT   ? "Imports"
+                       : k == TF_CHART_SEASONAL_EXPORT ? "Exports"
+                                                       : "Net imports";
+    char title[256], sub[512], scope[320], src[400];
+    tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what, r->product, year - 4, year);
+    scope_text(r, scope, sizeof scope);
+    tf_fmt(sub, sizeof sub, "%s. Quantity in t, one line per year%s", scope,
+           k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
+    source_text(r, src, sizeof src);
+    frame f;
+    scale(&f, lo, hi);
+    frame_open(&f, out, title, sub, "t", src, leg, (size_t)ny);
+    double xs[12];
+    for (int m = 0; m < 12; m++) {
+        xs[m] = f.x0 + (m + 0.5) * f.w / 12.0;
+        x_label(&f, xs[m], mon3[m]);
+    }
+    for (int i = 0; i < ny; i++)
+        line_series(&f, names[i], leg[i].colour, leg[i].width, xs, vals[i], 12,
+                    years[i] == year ? 3.5 : 2.5);
+    frame_close(&f, leg, (size_t)ny);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+/* ---- monthly bars over the recent months ---- */
+
+/* x labels of n monthly slots: every third month, ending on the last one. */
+static void month_labels(const frame *f, const tf_monthly_series *s)
+{
+    double slot = f->w / (double)s->n_months;
+    for (size_t k = 0; k < s->n_months; k++) {
+        if ((s->n_months - 1 - k) % 3)
+            continue;
+        int y, m;
+        period_parts(s->periods[k], &y, &m);
+        char lab[16];
+        tf_fmt(lab, sizeof lab, "%s %d", mon3[(m - 1) % 12], y);
+        x_label(f, f->x0 + (k + 0.5) * slot, lab);
+    }
+}
+
+static void bar(FILE *out, double x, double w, double ya, double yb, const char *period,
+                double v)
+{
+    double top = ya < yb ? ya : yb, h = fabs(yb - ya);
+    char num[64];
+    tf_format_number(num, sizeof num, v, 0);
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %s t</title></rect>",
+            x, top, w, h < 0.5 ? 0.5 : h, period, num);
+}
+
+static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts *o)
+{
+    const tf_report *r = d->report;
+    const tf_monthly_series *s = d->recent;
+    size_t top = o && o->top > 0 ? (size_t)o->top : 5, np = 0;
+    while (np < top && np < s->n_partners[0] && s->partners[0][np].total > 0)
+        np++;
+    if (np > sizeof palette / sizeof palette[0])
+        np = sizeof palette / sizeof palette[0];
+    int nobreak = 0, any_other = 0;
+    double hi = 0;
+    for (size_t k = 0; k < s->n_months; k++) {
+        if (!s->total[0][k].has)
+            continue;
+        hi = s->total[0][k].v > hi ? s->total[0][k].v : hi;
+        if (!s->has_partners[0][k])
+            nobreak = 1;
+        else {
+            double sum = 0;
+            for (size_t i = 0; i < np; i++)
+                sum += s->partners[0][i].quantity[k].v;
+            any_other |= s->total[0][k].v - sum > 0.0005;
+            hi = sum > hi ? sum : hi;
+        }
+    }
+    legend_item leg[16];
+    size_t nl = 0;
+    for (size_t i = 0; i < np; i++) {
+        leg[nl].name = tf_chart_partner_name(d, s->partners[0][i].partner, s->partners[0][i].name,
+                                            o && o->lang_zh);
+        leg[nl].colour = palette[i];
+        leg[nl].line = 0;
+        nl++;
+    }
+    if (any_other) {
+        leg[nl].name = o && o->lang_zh ? "其他 (Other)" : "Other";
+        leg[nl].colour = OTHER_COLOUR;
+        leg[nl++].line = 0;
+    }
+    if (nobreak) {
+        leg[nl].name = "Total, no partner breakdown";
+        leg[nl].colour = NOBREAK_COLOUR;
+        leg[nl++].line = 0;
+    }
+    char title[256], sub[512], scope[320], src[400], pf[16], pt[16];
+    period_label(s->from, pf, sizeof pf);
+    period_label(s->to, pt, sizeof pt);
+    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, pf, pt);
+    scope_text(r, scope, sizeof scope);
+    tf_fmt(sub, sizeof sub, "%s. Quantity in t; top partners of the period, the rest as Other",
+           scope);
+    source_text(r, src, sizeof src);
+    frame f;
+    scale(&f, 0, hi);
+    frame_open(&f, out, title, sub, "t", src, leg, nl);
+    double slot = f.w / (double)s->n_months, bw = slot * 0.72;
+    /* one group per series; rects stacked month by month */
+    double *base = calloc(s->n_months ? s->n_months : 1, sizeof *base);
+    if (!base)
+        return TF_ERR_NOMEM;
+    for (size_t l = 0; l < nl; l++) {
+        fputs("<g class=\"series\" data-name=\"", out);
+        tf_xml_escape(out, leg[l].name);
+        fprintf(out, "\" fill=\"%s\">\n", leg[l].colour);
+        for (size_t k = 0; k < s->n_months; k++) {
+            if (!s->total[0][k].has)
+                continue;
+            double v = 0;
+            if (l < np) {
+                if (!s->has_partners[0][k])
+                    continue;
+                v = s->partners[0][l].quantity[k].v;
+            } else if (any_other && l == np) {
+                if (!s->has_partners[0][k])
+                    continue;
+                double sum = 0;
+                for (size_t i = 0; i < np; i++)
+                    sum += s->partners[0][i].quantity[k].v;
+                v = s->total[0][k].v - sum;
+            } else {
+                if (s->has_partners[0][k])
+                    continue;
+                v = s->total[0][k].v;
+            }
+            if (v <= 0.0005)
+                continue;
+            double x = f.x0 + k * slot + (slot - bw) / 2;
+            bar(out, x, bw, ypos(&f, base[k]), ypos(&f, base[k] + v), s->periods[k], v);
+            base[k] += v;
+        }
+        fputs("\n</g>\n", out);
+    }
+    free(base);
+    month_labels(&f, s);
+    frame_close(&f, leg, nl);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+static tf_status net_bars(FILE *out, const tf_chart_data *d)
+{
+    const tf_report *r = d->report;
+    const tf_monthly_series *s = d->recent;
+    double lo = 0, hi = 0;
+    for (size_t k = 0; k < s->n_months; k++)
+        if (s->net_import[k].has) {
+            lo = s->net_import[k].v < lo ? s->net_import[k].v : lo;
+            hi = s->net_import[k].v > hi ? s->net_import[k].v : hi;
+        }
+    legend_item leg[2] = {{"Net imports", "#0072B2", 0, 0}, {"Net exports", "#D55E00", 0, 0}};
+    size_t nl = lo < 0 ? 2 : 1;
+    int year, month;
+    period_parts(r->period, &year, &month);
+    char title[256], sub[512], scope[320], src[400], ytd[64], yoy[64] = "";
+    if (r->net_import.ytd.has) {
+        char num[48];
+        tf_format_number(num, sizeof num, round(r->net_import.ytd.v / 100.0) * 100.0, 0);
+        tf_fmt(ytd, sizeof ytd, "%s t", num);
+    } else
+        tf_scopy(ytd, sizeof ytd, "n/a (a month is missing)");
+    if (r->net_import.ytd_yoy_pct.has)
+        tf_fmt(yoy, sizeof yoy, ", %+.1f%% YoY", r->net_import.ytd_yoy_pct.v);
+    tf_fmt(title, sizeof title, "Net imports of %s: YTD %s-%s %d %s%s", r->product, mon3[0],
+           mon3[(month - 1) % 12], year, ytd, yoy);
+    scope_text(r, scope, sizeof scope);
+    char pf[16], pt[16];
+    period_label(s->from, pf, sizeof pf);
+    period_label(s->to, pt, sizeof pt);
+    tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in t, %s to %s", scope,
+           pf, pt);
+    source_text(r, src, sizeof src);
+    frame f;
+    scale(&f, lo, hi);
+    frame_open(&f, out, title, sub, "t", src, leg, nl);
+    double slot = f.w / (double)s->n_months, bw = slot * 0.72;
+    for (size_t l = 0; l < nl; l++) {
+        fprintf(out, "<g class=\"series\" data-name=\"%s\" fill=\"%s\">\n", leg[l].name,
+                leg[l].colour);
+        for (size_t k = 0; k < s->n_months; k++) {
+            if (!s->net_import[k].has || (l == 0) != (s->net_import[k].v >= 0))
+                continue;
+            double x = f.x0 + k * slot + (slot - bw) / 2;
+            bar(out, x, bw, ypos(&f, 0), ypos(&f, s->net_import[k].v), s->periods[k],
+                s->net_import[k].v);
+        }
+        fputs("\n</g>\n", out);
+    }
+    month_labels(&f, s);
+    frame_close(&f, leg, nl);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+/* ---- daily import P/L ---- */
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian). */
+static long day_number(const char *date)
+{
+    long y = strtol(date, NULL, 10), m = strtol(date + 5, NULL, 10), dd = strtol(date + 8, NULL, 10);
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static tf_status window_chart(FILE *out, const tf_chart_data *d)
+{
+    const tf_window_series *w = d->window;
+    if (!w || !w->n_days)
+        return TF_ERR_NOT_FOUND;
+    const tf_report *r = d->report;
+    size_t n = w->n_days;
+    double *xs = calloc(n, sizeof *xs);
+    tf_opt *v[2];
+    v[0] = calloc(n, sizeof *v[0]);
+    v[1] = calloc(n, sizeof *v[1]);
+    if (!xs || !v[0] || !v[1]) {
+        free(xs);
+        free(v[0]);
+        free(v[1]);
+        return TF_ERR_NOMEM;
+    }
+    double lo = 0, hi = 0;
+    int has[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        if (w->days[i].has_spot) {
+            v[0][i].has = has[0] = 1;
+            v[0][i].v = w->days[i].spot.pl;
+        }
+        if (w->days[i].has_published) {
+            v[1][i].has = has[1] = 1;
+            v[1][i].v = w->days[i].published_pl;
+        }
+        for (int s = 0; s < 2; s++)
+            if (v[s][i].has) {
+                lo = v[s][i].v < lo ? v[s][i].v : lo;
+                hi = v[s][i].v > hi ? v[s][i].v : hi;
+            }
+    }
+    legend_item leg[2];
+    size_t nl = 0;
+    int which[2];
+    if (has[0]) {
+        leg[nl] = (legend_item){"Spot import P/L, computed from stored prices", "#0072B2", 1, 2};
+        which[nl++] = 0;
+    }
+    if (has[1]) {
+        leg[nl] = (legend_item){"Spot import P/L, published", "#D55E00", 1, 2};
+        which[nl++] = 1;
+    }
+    char title[256], sub[512], src[400];
+    tf_fmt(title, sizeof title, "Import profit/loss of %s by day, %s to %s", r->product, w->from,
+           w->to);
+    tf_fmt(sub, sizeof sub,
+           "HS %s, MFN duty. CNY/t; below zero the import window is closed (imports lose money)",
+           w->hs);
+    tf_fmt(src, sizeof src,
+           "Source: import cost = (LME + premium) x USD/CNY x (1 + duty) x (1 + VAT) + misc; "
+           "P/L = Shanghai spot - import cost. Days without a figure are left blank.");
+    frame f;
+    scale(&f, lo, hi);
+    frame_open(&f, out, title, sub, "CNY/t", src, leg, nl);
+    long d0 = day_number(w->days[0].date), d1 = day_number(w->days[n - 1].date);
+    double span = d1 > d0 ? (double)(d1 - d0) : 1.0;
+    for (size_t i = 0; i < n; i++)
+        xs[i] = f.x0 + 6 + (double)(day_number(w->days[i].date) - d0) / span * (f.w - 12);
+    /* a label on the first day of each month */
+    char last[8] = "";
+    for (size_t i = 0; i < n; i++) {
+        if (!strncmp(w->days[i].date, last, 7))
+            continue;
+        tf_copy(last, sizeof last, w->days[i].date, 7);
+        int y, m;
+        period_parts(last, &y, &m);
+        char lab[16];
+        tf_fmt(lab, sizeof lab, "%s %d", mon3[(m - 1) % 12], y);
+        double x = f.x0 + 6 + (double)(day_number(w->days[i].date) - d0) / span * (f.w - 12);
+        x_label(&f, x, lab);
+    }
+    double y0 = ypos(&f, 0);
+    fprintf(out,
+            "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" "
+            "stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" "
+            "font-size=\"10.5\" fill=\"#333\">0 = break-even</text>\n",
+            f.x0, y0, f.x0 + f.w, y0, f.x0 + f.w - 2, y0 - 4);
+    for (size_t l = 0; l < nl; l++)
+        line_series(&f, leg[l].name, leg[l].colour, 2, xs, v[which[l]], n, 1.8);
+    frame_close(&f, leg, nl);
+    free(xs);
+    free(v[0]);
+    free(v[1]);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+int tf_chart_available(const tf_chart_data *d, tf_chart_kind k)
+{
+    if (!d || !d->report || !d->years || !d->recent)
+        return 0;
+    if (k == TF_CHART_WINDOW)
+        return d->window && d->window->n_days > 0;
+    /* the other charts need at least one month with a value */
+    const tf_monthly_series *s = k == TF_CHART_PARTNERS || k == TF_CHART_NET_IMPORT ? d->recent
+                                                                                 : d->years;
+    const tf_opt *v = k == TF_CHART_SEASONAL_EXPORT                             ? s->total[1]
+                      : k == TF_CHART_SEASONAL_NET || k == TF_CHART_NET_IMPORT ? s->net_import
+                                                                                : s->total[0];
+    if ((int)k < 0 || (int)k >= TF_CHART_COUNT)
+        return 0;
+    for (size_t i = 0; i < s->n_months; i++)
+        if (v[i].has)
+            return 1;
+    return 0;
+}
+
+tf_status tf_chart_write_svg(FILE *out, const tf_chart_data *d, tf_chart_kind k,
+                             const tf_chart_opts *o)
+{
+    if (!tf_chart_available(d, k))
+        return TF_ERR_NOT_FOUND;
+    switch (k) {
+    case TF_CHART_SEASONAL_IMPORT:
+    case TF_CHART_SEASONAL_EXPORT:
+    case TF_CHART_SEASONAL_NET: return seasonal(out, d, k);
+    case TF_CHART_PARTNERS: return partners(out, d, o);
+    case TF_CHART_NET_IMPORT: return net_bars(out, d);
+    case TF_CHART_WINDOW: return window_chart(out, d);
+    }
+    return TF_ERR_USAGE;
+}
