@@ -31,6 +31,12 @@ done
 
 summary() { tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p'; }
 
+echo "== bad-inputs catalogue (tests/bad-inputs, sanitizer build)"
+tests/cli/run.sh build/san tests/bad-inputs/*.case > build/bad-inputs.log 2>&1
+grep -v '^ok' build/bad-inputs.log
+read -r p f s < <(summary < build/bad-inputs.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
 echo "== CLI cases (sanitizer build)"
 tests/cli/run.sh build/san > build/cli.log 2>&1
 grep -v '^ok' build/cli.log
@@ -41,6 +47,12 @@ echo "== Charts, HTML page and workbook (sanitizer build)"
 tests/charts/run.sh build/san > build/charts.log 2>&1
 grep -v '^ok' build/charts.log
 read -r p f s < <(summary < build/charts.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
+echo "== source checks (tests/security/check.sh)"
+tests/security/check.sh > build/security.log 2>&1
+grep -v '^ok' build/security.log
+read -r p f s < <(summary < build/security.log)
 add "${p:-0}" "${f:-1}" "${s:-0}"
 
 echo "== README commands"

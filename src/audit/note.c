@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../common/util.h"
 #include "audit_int.h"
@@ -134,6 +135,11 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     out->period = -1;
+    struct stat sb;
+    if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        tf_fmt(err, errlen, "%s: is a directory, not a note", path);
+        return TF_ERR_IO;
+    }
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
         tf_fmt(err, errlen, "%s: cannot open: %s", path, strerror(errno));

@@ -109,6 +109,14 @@ tf_status tf_read_tfcsv(tf_rctx *c)
         if (n != c->nhdr)
             return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
                            "expected %zu fields as in the header, found %zu", c->nhdr, n);
+        /* the header again (two files concatenated): skipped, as in GACC exports */
+        int again = 1;
+        for (size_t i = 0; i < n && again; i++)
+            again = f[i].n == strlen(c->hdr[i]) && !memcmp(f[i].p, c->hdr[i], f[i].n);
+        if (again) {
+            tf_rwarn(c, NULL, line, 1, "header repeated (concatenated files?); skipped");
+            continue;
+        }
         c->stats->rows++;
         tf_record_init(&rec);
         rec.line = line;

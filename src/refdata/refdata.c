@@ -286,10 +286,12 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
             return TF_ERR_INPUT;
         }
         for (size_t k = 0; k < nc; k++) {
+            int hs = !p.classification || !*p.classification || !strcmp(p.classification, "HS");
             for (const char *q = codes[k]; *q; q++)
-                if (!isalnum((unsigned char)*q) && *q != '.') {
-                    tf_fmt(err, errlen, "%s:%lu:%d: bad code '%s' in product '%s'", origin,
-                           t->lines[i], cc + 1, codes[k], p.name);
+                if (hs ? !isdigit((unsigned char)*q) : (!isalnum((unsigned char)*q) && *q != '.')) {
+                    tf_fmt(err, errlen, "%s:%lu:%d: bad code '%s' in product '%s'%s", origin,
+                           t->lines[i], cc + 1, codes[k], p.name,
+                           hs ? " (HS codes are digits)" : "");
                     free(codes);
                     return TF_ERR_INPUT;
                 }

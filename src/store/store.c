@@ -782,8 +782,10 @@ static int as_of_bound(const char *as_of, char out[32])
     tf_copy(day, sizeof day, as_of, 10);
     if (!ok || !tf_date_valid(day))
         return 0;
-    if (n == 20 && (atoi(as_of + 11) > 23 || atoi(as_of + 14) > 59 || atoi(as_of + 17) > 60))
+#define TWO(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+    if (n == 20 && (TWO(as_of + 11) > 23 || TWO(as_of + 14) > 59 || TWO(as_of + 17) > 60))
         return 0;
+#undef TWO
     if (n == 10)
         tf_fmt(out, 32, "%sT23:59:59Z", as_of);
     else

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Source checks that fail the suite:
+#  1. no unbounded or unchecked C string/number functions in src/ (sprintf,
+#     strcpy, strcat, gets, atoi, ...): use snprintf/tf_fmt, tf_copy, strtol;
+#  2. SQL is never assembled by formatting text: no sqlite3_mprintf, no
+#     SELECT/INSERT/UPDATE/DELETE/CREATE inside a printf-style format; values
+#     go through bound parameters (sqlite3_bind_*);
+#  3. no file is opened from a path found inside data (fopen/open only in the
+#     reader entry points and the CLI, on paths the user gave).
+# Prints "N passed, N failed".
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+pass=0 fail=0
+check() { # name, command producing offending lines
+    local name=$1; shift
+    local out
+    out=$("$@")
+    if [ -z "$out" ]; then pass=$((pass+1)); echo "ok   $name"
+    else fail=$((fail+1)); echo "FAIL $name"; echo "$out" | sed 's/^/    /'; fi
+}
+banned='\b(sprintf|vsprintf|strcpy|strcat|stpcpy|gets|atoi|atol|atoll|atof|strtok|tmpnam|tempnam|mktemp|system|popen)[[:space:]]*\('
+check "banned C functions in src/" \
+    sh -c "grep -nE '$banned' src/*/*.c src/*/*.h | grep -vE 'snprintf|vsnprintf|strtok_r' || true"
+check "SQL assembled by formatting" \
+    sh -c "grep -nE 'sqlite3_(v)?mprintf|sqlite3_snprintf' src/*/*.c || true; \
+           grep -nE '(tf_fmt|snprintf)\(.*\"[^\"]*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP)[[:space:]]' src/*/*.c || true"
+check "files opened outside the entry points" \
+    sh -c "grep -nE '\b(fopen|open|freopen|opendir)[[:space:]]*\(' src/*/*.c | \
+           grep -vE '^src/(cli/main|audit/note|refdata/refdata|outputs/report_xlsx|fetch/[a-z_]+)\.c:' || true"
+echo "$pass passed, $fail failed, 0 skipped"
+[ "$fail" -eq 0 ]
