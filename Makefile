@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_SAN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps test check demo install uninstall clean bench
+.PHONY: all deps test check demo install uninstall clean bench test-crash
 all: build/tradeflow build/libtradeflow.a build/libtradeflow.so build/tradeflow.pc
 
 deps:
@@ -92,8 +92,43 @@ build/tradeflow.pc: tradeflow.pc.in
 # The test suite: unit tests (plain and ASan+UBSan), CLI cases, real-data
 # reader tests, README commands. Ends with "N passed, N failed".
 test: deps
-	$(MAKE) all $(UNIT_BIN) $(UNIT_SAN) build/san/tradeflow
+	$(MAKE) all $(UNIT_BIN) $(UNIT_SAN) build/san/tradeflow $(FUZZ_BIN)
 	tests/run-all.sh
+# Fuzzing (libFuzzer, clang): one target per reader and parser, ASan + UBSan.
+# `make fuzz FUZZ_SECONDS=N` runs each for N seconds (tests/fuzz/run.sh).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := tfcsv gacc plseries prices auto note products
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c11 -g -O1 -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(FUZZ_SAN)
+FUZZ_OBJ     := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC)) build/fuzz/obj/gen/embedded.o
+FUZZ_BIN     := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
+build/fuzz/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/obj/gen/embedded.o: $(GEN)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+build/fuzz/libtradeflow.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h build/fuzz/libtradeflow.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< build/fuzz/libtradeflow.a $(LIBS)
+
+.PHONY: fuzz fuzz-build
+fuzz-build: deps $(FUZZ_BIN)
+fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Crash safety (slow, not in `make test`): 300,000 rows, SIGKILL at 120 random
+# moments, a full disk, a read-only database, concurrent ingests.
+test-crash: deps
+	$(MAKE) build/tradeflow
+	tests/crash/run.sh build $(CRASH_ROWS) $(CRASH_KILLS)
+CRASH_ROWS ?= 300000
+CRASH_KILLS ?= 120
+
 check: test
 
 demo: deps

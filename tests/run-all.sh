@@ -49,6 +49,18 @@ grep -v '^ok' build/charts.log
 read -r p f s < <(summary < build/charts.log)
 add "${p:-0}" "${f:-1}" "${s:-0}"
 
+echo "== crash safety, short run (make test-crash runs 300,000 rows and 120 kills)"
+tests/crash/run.sh build 20000 10 > build/crash.log 2>&1
+grep -v '^ok' build/crash.log
+read -r p f s < <(summary < build/crash.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
+echo "== fuzzing, ${TF_FUZZ_SECONDS:-5} s per target (make fuzz FUZZ_SECONDS=N for longer runs)"
+tests/fuzz/run.sh "${TF_FUZZ_SECONDS:-5}" > build/fuzz.log 2>&1
+grep -v '^ok' build/fuzz.log
+read -r p f s < <(summary < build/fuzz.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
 echo "== source checks (tests/security/check.sh)"
 tests/security/check.sh > build/security.log 2>&1
 grep -v '^ok' build/security.log

@@ -280,8 +280,14 @@ static int col_eq_text(sqlite3_stmt *s, int col, const char *v)
 
 static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
 {
-    tf_fmt(diag->msg, sizeof diag->msg, "%s: database error: %s", x->d->path,
-           sqlite3_errmsg(x->d->db));
+    int rc = sqlite3_errcode(x->d->db);
+    const char *hint = "";
+    if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
+        hint = " (is the disk full, or the file size limited?)";
+    else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
+        hint = " (check the permissions of the database file and its folder)";
+    tf_fmt(diag->msg, sizeof diag->msg, "%s: database error: %s%s", x->d->path,
+           sqlite3_errmsg(x->d->db), hint);
     return TF_ERR_DB;
 }
 
