@@ -126,6 +126,11 @@ fuzz: fuzz-build
 test-crash: deps
 	$(MAKE) build/tradeflow
 	tests/crash/run.sh build $(CRASH_ROWS) $(CRASH_KILLS)
+# Every CLI case and bad input under valgrind memcheck (slow, not in `make test`).
+.PHONY: valgrind
+valgrind: deps
+	$(MAKE) build/tradeflow
+	tests/valgrind/run.sh
 CRASH_ROWS ?= 300000
 CRASH_KILLS ?= 120
 
