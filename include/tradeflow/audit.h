@@ -93,9 +93,13 @@ typedef struct tf_note {
     int period;              /* the note's data month (month index), -1 unknown */
     char publisher[96];
     char title[256];
-    char skipped[32];        /* why no claim was read ("not English"), or "" */
+    char skipped[48];        /* why no claim was read ("not English",
+                                "same text as note 1"), or "" */
     char hs[96];             /* HS codes the note says its figures cover, comma-
                                 separated ("76011090,76011010"), or "" */
+    size_t *index;           /* internal: character, line and column at every
+                                4096th byte, for offsets in constant time */
+    size_t n_index;
 } tf_note;
 
 typedef enum tf_severity {
@@ -185,6 +189,9 @@ tf_status tf_audit_claims_write(FILE *out, const tf_audit *a);
 
 /* Character offset (code points) of byte offset `byte` in a note's text. */
 size_t tf_note_char_offset(const tf_note *n, size_t byte);
+
+/* Line and column (1-based, in characters) of character offset `chr`. */
+void tf_note_line_col(const tf_note *n, size_t chr, size_t *line, size_t *col);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,7 @@
  * is named by the slip that explains it, when one does (DOMAIN.md §7).
  */
 #define _POSIX_C_SOURCE 200809L
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,6 +86,9 @@ typedef struct checker {
     size_t neq, capeq;
     char (*strs)[48];    /* product/partner strings of stored facts */
     size_t nstr, capstr;
+    size_t *ord;         /* facts sorted by key (metric, product, partner, period) */
+    size_t prefer_note;  /* find_fact prefers this note's statement */
+    size_t *adj, *adj_at; /* equations of each atom: adj[adj_at[a] .. adj_at[a+1]) */
 } checker;
 
 /* Published monthly figures are revised after their first release, and
@@ -395,16 +399,43 @@ static int checkable(tf_metric m)
            m == TF_METRIC_IMPORT_VALUE || m == TF_METRIC_EXPORT_VALUE;
 }
 
+static uint64_t claim_hash(const tf_claim *c)
+{
+    uint64_t h = 1469598103934665603ULL;
+    const unsigned char *parts[2] = {(const unsigned char *)c->product,
+                                     (const unsigned char *)c->partner};
+    for (int i = 0; i < 2; i++)
+        for (const unsigned char *p = parts[i]; *p; p++)
+            h = (h ^ *p) * 1099511628211ULL;
+    uint64_t vals[5] = {(uint64_t)c->note, (uint64_t)c->metric, (uint64_t)(unsigned)c->period.from,
+                        (uint64_t)(unsigned)c->period.to, 0};
+    memcpy(&vals[4], &c->quantity.value, sizeof vals[4]);
+    for (int i = 0; i < 5; i++)
+        h = (h ^ vals[i]) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
 static int build_claim_facts(checker *k)
 {
     tf_audit *a = k->a;
+    size_t nbuckets = 64;
+    while (nbuckets < 2 * a->n_claims)
+        nbuckets *= 2;
+    size_t *head = malloc(nbuckets * sizeof *head), *next = NULL, capnext = 0;
+    if (!head)
+        return -1;
+    for (size_t b = 0; b < nbuckets; b++)
+        head[b] = (size_t)-1;
     for (size_t ci = 0; ci < a->n_claims; ci++) {
         tf_claim *c = &a->claims[ci];
         if (!checkable(c->metric) || !c->product[0] || !c->quantity.has)
             continue;
-        /* a figure repeated verbatim in the same note is one statement: merge */
+        /* a figure repeated verbatim in the same note is one statement: merge
+         * (candidates found through a hash of note, key and value) */
         int merged = 0;
-        for (size_t j = 0; j < k->nfa && !merged; j++) {
+        uint64_t hv = claim_hash(c);
+        size_t bucket = (size_t)(hv & (nbuckets - 1));
+        for (size_t j = head[bucket]; j != (size_t)-1 && !merged; j = next[j]) {
             fact *g = &k->fa[j];
             if (g->claim == (size_t)-1 || g->metric != c->metric || g->from != c->period.from ||
                 g->to != c->period.to || strcmp(g->product, c->product) ||
@@ -422,18 +453,28 @@ static int build_claim_facts(checker *k)
                 char w2[128];
                 tf_fmt(w2, sizeof w2, "MoM of %s", what);
                 if ((g->amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
-                    return -1;
+                    goto nomem;
             }
             if (c->yoy.has && g->ayoy < 0) {
                 char w2[128];
                 tf_fmt(w2, sizeof w2, "YoY of %s", what);
                 if ((g->ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
-                    return -1;
+                    goto nomem;
             }
             merged = 1;
         }
         if (merged)
             continue;
+        if (k->nfa >= capnext) {
+            size_t nc = capnext ? capnext * 2 : 256;
+            size_t *nn = realloc(next, nc * sizeof *nn);
+            if (!nn)
+                goto nomem;
+            next = nn;
+            capnext = nc;
+        }
+        next[k->nfa] = head[bucket];
+        head[bucket] = k->nfa; /* the fact about to be added */
         fact f;
         memset(&f, 0, sizeof f);
         f.metric = c->metric;
@@ -447,31 +488,37 @@ static int build_claim_facts(checker *k)
         char what[96];
         fact_words(&f, what, sizeof what);
         if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
-            return -1;
+            goto nomem;
         if (c->mom.has && c->period.from == c->period.to) {
             char w2[128];
             tf_fmt(w2, sizeof w2, "MoM of %s", what);
             if ((f.amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
-                return -1;
+                goto nomem;
         }
         if (c->yoy.has) {
             char w2[128];
             tf_fmt(w2, sizeof w2, "YoY of %s", what);
             if ((f.ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
-                return -1;
+                goto nomem;
         }
         if (c->share.has && strcmp(c->partner, "WLD")) {
             char w2[128];
             tf_fmt(w2, sizeof w2, "share of %s", what);
             if ((f.ashare = atom_from(k, ci, F_SHARE, &c->share, w2)) < 0)
-                return -1;
+                goto nomem;
             f.share_of = c->share_of;
             f.share_labelled = c->share_labelled;
         }
         if (add_fact(k, &f))
-            return -1;
+            goto nomem;
     }
+    free(head);
+    free(next);
     return 0;
+nomem:
+    free(head);
+    free(next);
+    return -1;
 }
 
 static const char *keep_str(checker *k, const char *s)
@@ -596,23 +643,98 @@ static int build_store_facts(checker *k)
     return 0;
 }
 
+static int key_cmp(const fact *f, tf_metric m, const char *product, const char *partner,
+                   int from, int to)
+{
+    if (f->metric != m)
+        return f->metric < m ? -1 : 1;
+    int c = strcmp(f->product, product);
+    if (c)
+        return c;
+    if ((c = strcmp(f->partner, partner)))
+        return c;
+    if (f->from != from)
+        return f->from < from ? -1 : 1;
+    if (f->to != to)
+        return f->to < to ? -1 : 1;
+    return 0;
+}
+
+typedef struct ordent {
+    const fact *f;
+    size_t i;
+} ordent;
+
+static int ord_cmp(const void *x, const void *y)
+{
+    const ordent *a = x, *b = y;
+    int c = key_cmp(a->f, b->f->metric, b->f->product, b->f->partner, b->f->from, b->f->to);
+    if (c)
+        return c;
+    return a->i < b->i ? -1 : 1; /* statement order within a key */
+}
+
+static int build_order(checker *k)
+{
+    free(k->ord);
+    k->ord = malloc((k->nfa ? k->nfa : 1) * sizeof *k->ord);
+    ordent *e = malloc((k->nfa ? k->nfa : 1) * sizeof *e);
+    if (!k->ord || !e) {
+        free(e);
+        return -1;
+    }
+    for (size_t i = 0; i < k->nfa; i++) {
+        e[i].f = &k->fa[i];
+        e[i].i = i;
+    }
+    qsort(e, k->nfa, sizeof *e, ord_cmp);
+    for (size_t i = 0; i < k->nfa; i++)
+        k->ord[i] = e[i].i;
+    free(e);
+    return 0;
+}
+
+/* The facts with one key: ord[*lo .. *hi). */
+static void key_range(const checker *k, tf_metric m, const char *product, const char *partner,
+                      int from, int to, size_t *lo, size_t *hi)
+{
+    size_t l = 0, h = k->nfa;
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (key_cmp(&k->fa[k->ord[mid]], m, product, partner, from, to) < 0)
+            l = mid + 1;
+        else
+            h = mid;
+    }
+    *lo = l;
+    h = l;
+    while (h < k->nfa && !key_cmp(&k->fa[k->ord[h]], m, product, partner, from, to))
+        h++;
+    *hi = h;
+}
+
+/* The statement of a figure to check others against: the store's, else the
+ * one in the note being checked (k->prefer_note), else the first named one. */
 static const fact *find_fact(const checker *k, tf_metric m, const char *product,
                              const char *partner, int from, int to, size_t skip_claim)
 {
-    const fact *best = NULL;
-    for (size_t i = 0; i < k->nfa; i++) {
-        const fact *f = &k->fa[i];
-        if (f->metric != m || f->from != from || f->to != to || strcmp(f->product, product) ||
-            strcmp(f->partner, partner))
-            continue;
+    size_t lo, hi;
+    key_range(k, m, product, partner, from, to, &lo, &hi);
+    const fact *best = NULL, *same_note = NULL;
+    for (size_t i = lo; i < hi; i++) {
+        const fact *f = &k->fa[k->ord[i]];
         if (skip_claim != (size_t)-1 && f->claim == skip_claim)
             continue;
         if (f->claim == (size_t)-1)
             return f; /* the store first */
-        if (!best && f->named)
+        if (!f->named)
+            continue;
+        if (!best)
             best = f;
+        if (!same_note && k->a->claims[f->claim].note == k->prefer_note)
+            same_note = f;
     }
-    return best;
+    return same_note ? same_note : best;
 }
 
 static void eq_text(checker *k, eqn *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -627,50 +749,81 @@ static void eq_text(checker *k, eqn *e, const char *fmt, ...)
 
 static int build_equations(checker *k)
 {
+    /* for each statement, the one to compare it with (see below), found in
+     * one pass over each key's run of the fact order */
+    size_t *same_ref = malloc((k->nfa + 1) * sizeof *same_ref);
+    if (!same_ref)
+        return -1;
+    for (size_t i = 0; i < k->nfa; i++)
+        same_ref[i] = (size_t)-1;
+    for (size_t lo = 0; lo < k->nfa;) {
+        const fact *f0 = &k->fa[k->ord[lo]];
+        size_t hi = lo + 1;
+        while (hi < k->nfa && !key_cmp(&k->fa[k->ord[hi]], f0->metric, f0->product, f0->partner,
+                                       f0->from, f0->to))
+            hi++;
+        size_t store = (size_t)-1, r0 = (size_t)-1, r1 = (size_t)-1;
+        for (size_t r = lo; r < hi; r++) {
+            size_t j = k->ord[r];
+            const fact *g = &k->fa[j];
+            if (g->claim == (size_t)-1) {
+                if (store == (size_t)-1)
+                    store = j;
+            } else if (g->named) {
+                if (r0 == (size_t)-1)
+                    r0 = j;
+                else if (r1 == (size_t)-1 &&
+                         k->a->claims[g->claim].note != k->a->claims[k->fa[r0].claim].note)
+                    r1 = j;
+            }
+        }
+        for (size_t r = lo; r < hi; r++) {
+            size_t j = k->ord[r];
+            const fact *g = &k->fa[j];
+            if (g->claim == (size_t)-1 || !g->named)
+                continue;
+            size_t note = k->a->claims[g->claim].note;
+            /* two figures for one thing in one note are two concepts the writer
+             * tells apart (origin and consignment, say): not compared */
+            if (r0 != (size_t)-1 && r0 < j && k->a->claims[k->fa[r0].claim].note != note)
+                same_ref[j] = r0;
+            else if (r1 != (size_t)-1 && r1 < j && k->a->claims[k->fa[r1].claim].note != note)
+                same_ref[j] = r1;
+            else if (store != (size_t)-1)
+                same_ref[j] = store;
+        }
+        lo = hi;
+    }
+
     size_t nf = k->nfa;
     for (size_t i = 0; i < nf; i++) {
         const fact *f = &k->fa[i];
         if (f->claim == (size_t)-1)
             continue;
         eqn *e;
-        /* the same figure stated twice */
-        if (f->named) {
-            for (size_t j = 0; j < nf; j++) {
-                const fact *g = &k->fa[j];
-                if (j == i || g->metric != f->metric || g->from != f->from || g->to != f->to ||
-                    strcmp(g->product, f->product) || strcmp(g->partner, f->partner) || !g->named)
-                    continue;
-                if (g->claim != (size_t)-1 && j > i)
-                    continue; /* each pair once, against the earlier statement */
-                /* two figures for one thing in one note are two concepts the
-                 * writer tells apart (origin and consignment, say) */
-                if (g->claim != (size_t)-1 &&
-                    k->a->claims[g->claim].note == k->a->claims[f->claim].note)
-                    continue;
-                if (g->claim != (size_t)-1 && k->a->claims[g->claim].quantity.start ==
-                                                  k->a->claims[f->claim].quantity.start &&
-                    g->claim == f->claim)
-                    continue;
+        k->prefer_note = k->a->claims[f->claim].note;
+        /* the same figure stated twice: against the earliest statement of it
+         * in another note, else the store's */
+        if (f->named && same_ref[i] != (size_t)-1) {
+            const fact *g = &k->fa[same_ref[i]];
+            if (!(e = new_eq(k, "same-figure")))
+                goto nomem;
+            e->lhs = A(e, f->aq);
+            e->rhs = A(e, g->aq);
+            eq_text(k, e, "%s stated twice", k->at[f->aq].what);
+            if (f->amom >= 0 && g->amom >= 0) {
                 if (!(e = new_eq(k, "same-figure")))
-                    return -1;
-                e->lhs = A(e, f->aq);
-                e->rhs = A(e, g->aq);
-                eq_text(k, e, "%s stated twice", k->at[f->aq].what);
-                if (f->amom >= 0 && g->amom >= 0) {
-                    if (!(e = new_eq(k, "same-figure")))
-                        return -1;
-                    e->lhs = A(e, f->amom);
-                    e->rhs = A(e, g->amom);
-                    eq_text(k, e, "%s stated twice", k->at[f->amom].what);
-                }
-                if (f->ayoy >= 0 && g->ayoy >= 0) {
-                    if (!(e = new_eq(k, "same-figure")))
-                        return -1;
-                    e->lhs = A(e, f->ayoy);
-                    e->rhs = A(e, g->ayoy);
-                    eq_text(k, e, "%s stated twice", k->at[f->ayoy].what);
-                }
-                break;
+                    goto nomem;
+                e->lhs = A(e, f->amom);
+                e->rhs = A(e, g->amom);
+                eq_text(k, e, "%s stated twice", k->at[f->amom].what);
+            }
+            if (f->ayoy >= 0 && g->ayoy >= 0) {
+                if (!(e = new_eq(k, "same-figure")))
+                    goto nomem;
+                e->lhs = A(e, f->ayoy);
+                e->rhs = A(e, g->ayoy);
+                eq_text(k, e, "%s stated twice", k->at[f->ayoy].what);
             }
         }
         /* MoM and YoY against the base periods */
@@ -679,7 +832,7 @@ static int build_equations(checker *k)
                                       (size_t)-1);
             if (g) {
                 if (!(e = new_eq(k, "mom-base")))
-                    return -1;
+                    goto nomem;
                 e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->amom));
                 e->rhs = A(e, g->aq);
                 eq_text(k, e, "%s / (1 + MoM) = %s", k->at[f->aq].what, k->at[g->aq].what);
@@ -690,7 +843,7 @@ static int build_equations(checker *k)
                                       f->to - 12, (size_t)-1);
             if (g) {
                 if (!(e = new_eq(k, "yoy-base")))
-                    return -1;
+                    goto nomem;
                 e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->ayoy));
                 e->rhs = A(e, g->aq);
                 eq_text(k, e, "%s / (1 + YoY) = %s", k->at[f->aq].what, k->at[g->aq].what);
@@ -704,7 +857,7 @@ static int build_equations(checker *k)
                                        f->to, (size_t)-1);
             if (im && ex) {
                 if (!(e = new_eq(k, "net")))
-                    return -1;
+                    goto nomem;
                 e->lhs = A(e, f->aq);
                 e->rhs = O(e, OP_SUB, A(e, im->aq), A(e, ex->aq));
                 eq_text(k, e, "net imports = imports - exports (%s)", k->at[f->aq].what);
@@ -714,7 +867,7 @@ static int build_equations(checker *k)
                     if (pn[z] < 0 || pi[z] < 0 || px[z] < 0)
                         continue;
                     if (!(e = new_eq(k, z ? "net-yoy" : "net-mom")))
-                        return -1;
+                        goto nomem;
                     e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
                     e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
                                O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
@@ -734,7 +887,7 @@ static int build_equations(checker *k)
                 find_fact(k, f->metric, f->product, f->partner, f->to, f->to, (size_t)-1);
             if (prev && mon) {
                 if (!(e = new_eq(k, "ytd-chain")))
-                    return -1;
+                    goto nomem;
                 e->lhs = A(e, f->aq);
                 e->rhs = O(e, OP_ADD, A(e, prev->aq), A(e, mon->aq));
                 eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[prev->aq].what,
@@ -747,7 +900,7 @@ static int build_equations(checker *k)
                 find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
             if (w) {
                 if (!(e = new_eq(k, "part-of-total")))
-                    return -1;
+                    goto nomem;
                 e->le = 1;
                 e->lhs = A(e, f->aq);
                 e->rhs = A(e, w->aq);
@@ -769,7 +922,7 @@ static int build_equations(checker *k)
             tf_period_words(lab, per, sizeof per);
             if (w || wn) {
                 if (!(e = new_eq(k, "share")))
-                    return -1;
+                    goto nomem;
                 e->lhs = A(e, f->ashare);
                 if (w) {
                     e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
@@ -786,7 +939,11 @@ static int build_equations(checker *k)
             }
         }
     }
+    free(same_ref);
     return 0;
+nomem:
+    free(same_ref);
+    return -1;
 }
 
 /* ---------------------------------------------------------------- slips */
@@ -911,10 +1068,8 @@ static int feasible(const checker *k, int ai, const cand *c, double *lo, double 
     *lo = k->at[ai].pmin;
     *hi = k->at[ai].pmax;
     *neqs = 0;
-    for (size_t i = 0; i < k->neq; i++) {
-        const eqn *e = &k->eq[i];
-        if (!eq_has(e, ai))
-            continue;
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+        const eqn *e = &k->eq[k->adj[x]];
         int other = 0;
         for (int j = 0; j < c->n; j++)
             if (c->atoms[j] != ai && eq_has(e, c->atoms[j]))
@@ -936,8 +1091,8 @@ static int feasible(const checker *k, int ai, const cand *c, double *lo, double 
 static int support(const checker *k, int ai)
 {
     int n = 0;
-    for (size_t i = 0; i < k->neq; i++)
-        if (!k->eq[i].failed && eq_has(&k->eq[i], ai))
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
+        if (!k->eq[k->adj[x]].failed)
             n++;
     return n;
 }
@@ -990,9 +1145,9 @@ static int add_find(checker *k, tf_finding *f) { return tf_audit_add_finding(k->
  * range when none crosses zero there. */
 static double point_solution(const checker *k, int ai, const cand *c, double lo, double hi)
 {
-    for (size_t i = 0; i < k->neq; i++) {
-        const eqn *e = &k->eq[i];
-        if (e->le || !eq_has(e, ai))
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+        const eqn *e = &k->eq[k->adj[x]];
+        if (e->le)
             continue;
         int other = 0;
         for (int j = 0; j < c->n; j++)
@@ -1143,9 +1298,9 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     /* the failing equations */
     size_t o = 0;
     int first = 1;
-    for (size_t i = 0; i < k->neq; i++) {
-        const eqn *e = &k->eq[i];
-        if (!e->failed || !eq_has(e, ai))
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+        const eqn *e = &k->eq[k->adj[x]];
+        if (!e->failed)
             continue;
         char line[400];
         eq_numbers(k, e, line, sizeof line);
@@ -1323,13 +1478,15 @@ static int check_pct_copies(checker *k)
                 sig--;
             if (sig < 3)
                 continue;
-            for (size_t j = 0; j < a->n_claims; j++) {
-                const tf_claim *e = &a->claims[j];
+            size_t lo, hi;
+            key_range(k, c->metric, c->product, c->partner, c->period.from - 1,
+                      c->period.to - 1, &lo, &hi);
+            for (size_t r = lo; r < hi; r++) {
+                if (k->fa[k->ord[r]].claim == (size_t)-1)
+                    continue;
+                const tf_claim *e = &a->claims[k->fa[k->ord[r]].claim];
                 const tf_stated *t = fld ? &e->yoy : &e->mom;
-                if (!t->has || e->note == c->note || e->metric != c->metric ||
-                    strcmp(e->product, c->product) || strcmp(e->partner, c->partner) ||
-                    e->period.to != c->period.to - 1 || e->period.from != c->period.from - 1 ||
-                    t->value != s->value)
+                if (!t->has || e->note == c->note || t->value != s->value)
                     continue;
                 tf_finding f;
                 memset(&f, 0, sizeof f);
@@ -1361,10 +1518,26 @@ static int check_pct_copies(checker *k)
 }
 
 /* The same long figure in two notes about different things: a likely copy. */
+static int cmp_claim_value(const void *x, const void *y)
+{
+    const tf_claim *a = *(const tf_claim *const *)x, *b = *(const tf_claim *const *)y;
+    if (a->quantity.value != b->quantity.value)
+        return a->quantity.value < b->quantity.value ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
 static int check_copies(checker *k)
 {
     tf_audit *a = k->a;
-    for (size_t i = 0; i < a->n_claims; i++) {
+    /* claims by value: equal figures are neighbours */
+    const tf_claim **byv = malloc((a->n_claims + 1) * sizeof *byv);
+    if (!byv)
+        return -1;
+    for (size_t i = 0; i < a->n_claims; i++)
+        byv[i] = &a->claims[i];
+    qsort(byv, a->n_claims, sizeof *byv, cmp_claim_value);
+    int rc = 0;
+    for (size_t i = 0; i < a->n_claims && !rc; i++) {
         const tf_claim *c = &a->claims[i];
         if (!c->quantity.has || !checkable(c->metric))
             continue;
@@ -1375,9 +1548,19 @@ static int check_copies(checker *k)
             sig--;
         if (sig < 5)
             continue;
-        for (size_t j = 0; j < i; j++) {
-            const tf_claim *d = &a->claims[j];
-            if (!d->quantity.has || d->note == c->note || d->quantity.value != c->quantity.value)
+        size_t l = 0, h = a->n_claims;
+        while (l < h) { /* the first claim with this value */
+            size_t m = l + (h - l) / 2;
+            if (byv[m]->quantity.value < c->quantity.value)
+                l = m + 1;
+            else
+                h = m;
+        }
+        for (size_t r = l; r < a->n_claims && byv[r]->quantity.value == c->quantity.value; r++) {
+            const tf_claim *d = byv[r];
+            if (d >= c)
+                break; /* earlier claims only */
+            if (!d->quantity.has || d->note == c->note)
                 continue;
             if (d->metric == c->metric && d->period.from == c->period.from &&
                 d->period.to == c->period.to && !strcmp(d->product, c->product) &&
@@ -1405,11 +1588,12 @@ static int check_copies(checker *k)
                    a->notes[d->note].path, tf_metric_name(d->metric), d->product, d->partner, w2);
             f.confidence = 0.4;
             if (add_find(k, &f))
-                return -1;
+                rc = -1;
             break;
         }
     }
-    return 0;
+    free(byv);
+    return rc;
 }
 
 static int cmp_double(const void *x, const void *y)
@@ -1425,33 +1609,41 @@ static int cmp_double(const void *x, const void *y)
 static int check_magnitude(checker *k)
 {
     tf_audit *a = k->a;
-    double *peer = malloc((a->n_claims + 1) * sizeof *peer);
-    if (!peer)
+    double *peer = malloc(401 * sizeof *peer);
+    int *qty_atom = malloc((a->n_claims + 1) * sizeof *qty_atom);
+    if (!peer || !qty_atom) {
+        free(peer);
+        free(qty_atom);
         return -1;
+    }
+    for (size_t i = 0; i < a->n_claims; i++)
+        qty_atom[i] = -1;
+    for (size_t ai = 0; ai < k->nat; ai++)
+        if (k->at[ai].claim != (size_t)-1 && k->at[ai].field == F_QTY)
+            qty_atom[k->at[ai].claim] = (int)ai;
     for (size_t i = 0; i < a->n_claims; i++) {
         const tf_claim *c = &a->claims[i];
         if (!c->quantity.has || c->period.from != c->period.to || strcmp(c->partner, "WLD") ||
             !c->product[0] || (c->metric != TF_METRIC_IMPORT && c->metric != TF_METRIC_EXPORT) ||
             c->quantity.value <= 0)
             continue;
-        size_t np = 0;
-        for (size_t j = 0; j < a->n_claims; j++) {
-            const tf_claim *d = &a->claims[j];
-            if (j == i || !d->quantity.has || d->period.from != d->period.to ||
-                strcmp(d->partner, "WLD") || d->metric != c->metric ||
-                strcmp(d->product, c->product) || d->quantity.value <= 0 ||
-                d->quantity.value == c->quantity.value || abs(d->period.to - c->period.to) > 12)
+        /* the months within a year of it: a contiguous run of the fact order
+         * (metric, product, partner, from); at most 400 of them, evenly spread */
+        size_t lo, hi, np = 0, dummy;
+        key_range(k, c->metric, c->product, "WLD", c->period.to - 12, INT_MIN, &lo, &dummy);
+        key_range(k, c->metric, c->product, "WLD", c->period.to + 13, INT_MIN, &hi, &dummy);
+        size_t stride = (hi - lo) / 400 + 1;
+        for (size_t r = lo; r < hi; r += stride) {
+            const fact *g = &k->fa[k->ord[r]];
+            double v = k->at[g->aq].v;
+            if (g->from != g->to || g->claim == i || v <= 0 || v == c->quantity.value)
                 continue;
-            peer[np++] = d->quantity.value;
+            peer[np++] = v;
         }
         if (np < 4)
             continue;
         /* a figure another equation corroborates is not out of scale */
-        int corroborated = 0;
-        for (size_t ai = 0; ai < k->nat; ai++)
-            if (k->at[ai].claim == i && support(k, (int)ai) > 0)
-                corroborated = 1;
-        if (corroborated)
+        if (qty_atom[i] >= 0 && support(k, qty_atom[i]) > 0)
             continue;
         qsort(peer, np, sizeof *peer, cmp_double);
         double med = np % 2 ? peer[np / 2] : (peer[np / 2 - 1] + peer[np / 2]) / 2;
@@ -1494,12 +1686,14 @@ static int check_magnitude(checker *k)
             fd.confidence = 0.6;
             if (add_find(k, &fd)) {
                 free(peer);
+                free(qty_atom);
                 return -1;
             }
             break;
         }
     }
     free(peer);
+    free(qty_atom);
     return 0;
 }
 
@@ -1602,41 +1796,95 @@ static int check_rounding(checker *k)
     return 0;
 }
 
+/* The equations each atom is in (CSR arrays adj_at / adj). */
+static int build_adjacency(checker *k)
+{
+    k->adj_at = calloc(k->nat + 1, sizeof *k->adj_at);
+    size_t total = 0;
+    for (size_t i = 0; i < k->neq; i++)
+        total += (size_t)k->eq[i].natoms;
+    k->adj = malloc((total ? total : 1) * sizeof *k->adj);
+    if (!k->adj_at || !k->adj)
+        return -1;
+    for (size_t i = 0; i < k->neq; i++)
+        for (int j = 0; j < k->eq[i].natoms; j++)
+            k->adj_at[k->eq[i].atoms[j] + 1]++;
+    for (size_t a = 0; a < k->nat; a++)
+        k->adj_at[a + 1] += k->adj_at[a];
+    size_t *fill = calloc(k->nat + 1, sizeof *fill);
+    if (!fill)
+        return -1;
+    for (size_t i = 0; i < k->neq; i++)
+        for (int j = 0; j < k->eq[i].natoms; j++) {
+            size_t a = (size_t)k->eq[i].atoms[j];
+            k->adj[k->adj_at[a] + fill[a]++] = i;
+        }
+    free(fill);
+    return 0;
+}
+
+static size_t uf_find(size_t *p, size_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
 static int diagnose_comp(checker *k, int comp);
 
 /* Failing equations that share a suspect atom form one component; each is
  * diagnosed on its own. */
 static int diagnose(checker *k)
 {
-    int ncomp = 0;
-    for (size_t i = 0; i < k->neq; i++)
-        k->eq[i].comp = -1;
-    for (size_t i = 0; i < k->neq; i++) {
-        if (k->eq[i].failed != 1 || k->eq[i].comp >= 0)
-            continue;
-        k->eq[i].comp = ncomp;
-        int grew = 1;
-        while (grew) {
-            grew = 0;
-            for (size_t j = 0; j < k->neq; j++) {
-                eqn *e = &k->eq[j];
-                if (e->failed != 1 || e->comp >= 0)
-                    continue;
-                for (size_t m = 0; m < k->neq && e->comp < 0; m++) {
-                    const eqn *o = &k->eq[m];
-                    if (o->comp != ncomp)
-                        continue;
-                    for (int z = 0; z < e->natoms; z++)
-                        if (k->at[e->atoms[z]].removable && eq_has(o, e->atoms[z])) {
-                            e->comp = ncomp;
-                            grew = 1;
-                            break;
-                        }
-                }
-            }
-        }
-        ncomp++;
+    size_t *p = malloc((k->nat + 1) * sizeof *p);
+    int *comp_of = malloc((k->nat + 1) * sizeof *comp_of);
+    if (!p || !comp_of) {
+        free(p);
+        free(comp_of);
+        return -1;
     }
+    for (size_t a = 0; a < k->nat; a++) {
+        p[a] = a;
+        comp_of[a] = -1;
+    }
+    for (size_t i = 0; i < k->neq; i++) {
+        const eqn *e = &k->eq[i];
+        if (e->failed != 1)
+            continue;
+        int first = -1;
+        for (int j = 0; j < e->natoms; j++) {
+            int a = e->atoms[j];
+            if (!k->at[a].removable)
+                continue;
+            if (first < 0)
+                first = a;
+            else
+                p[uf_find(p, (size_t)a)] = uf_find(p, (size_t)first);
+        }
+    }
+    int ncomp = 0;
+    for (size_t i = 0; i < k->neq; i++) {
+        eqn *e = &k->eq[i];
+        e->comp = -1;
+        if (e->failed != 1)
+            continue;
+        int first = -1;
+        for (int j = 0; j < e->natoms && first < 0; j++)
+            if (k->at[e->atoms[j]].removable)
+                first = e->atoms[j];
+        if (first < 0) {
+            e->comp = ncomp++; /* only stored figures: on its own */
+            continue;
+        }
+        size_t r = uf_find(p, (size_t)first);
+        if (comp_of[r] < 0)
+            comp_of[r] = ncomp++;
+        e->comp = comp_of[r];
+    }
+    free(p);
+    free(comp_of);
     for (int c = 0; c < ncomp; c++)
         if (diagnose_comp(k, c))
             return -1;
@@ -1751,7 +1999,7 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     }
     if (r)
         goto out;
-    if (build_equations(&k))
+    if (build_order(&k) || build_equations(&k))
         goto out;
     for (size_t i = 0; i < k.neq; i++) {
         eqn *e = &k.eq[i];
@@ -1769,6 +2017,8 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
             a->n_failed++;
     }
     a->n_equations = k.neq;
+    if (build_adjacency(&k))
+        goto out;
     if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k))
         goto out;
@@ -1776,6 +2026,9 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
 out:
     free(k.at);
     free(k.fa);
+    free(k.ord);
+    free(k.adj);
+    free(k.adj_at);
     free(k.eq);
     free(k.strs);
     return st;

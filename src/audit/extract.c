@@ -95,7 +95,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
         unsigned char c = s[i];
         char sym;
         size_t sl;
-        if (c == '\n') {
+        if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
             t.k = K_NL;
             t.b = i;
             t.e = i + 1;
@@ -1947,6 +1947,12 @@ static void scan_product(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         tf_scopy(c->product, sizeof c->product, last);
 }
 
+static int cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return a < b ? -1 : a > b;
+}
+
 /* English function words against French ones and Cyrillic words: the
  * extractor reads English only. */
 static int english(const toks *t)
@@ -1986,6 +1992,9 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             if (!strncmp(line, "URL:", 4) || !strncmp(line, "TITLE:", 6) ||
                 !strncmp(line, "PUBLISHER:", 10) || !strncmp(line, "DATE:", 5)) {
                 const char *nl = memchr(line, '\n', nt->len - body);
+                const char *cr = memchr(line, '\r', nl ? (size_t)(nl - line) : nt->len - body);
+                if (cr && (cr + 1 >= nt->text + nt->len || cr[1] != '\n'))
+                    nl = cr;
                 if (!nl) {
                     body = nt->len;
                     break;
@@ -1994,6 +2003,15 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             } else
                 break;
         }
+        /* the same text twice (a republication, a file given twice): read once */
+        int dup = 0;
+        for (size_t pj = 0; pj < ni && !dup; pj++)
+            if (a->notes[pj].len == nt->len && !memcmp(a->notes[pj].text, nt->text, nt->len)) {
+                tf_fmt(nt->skipped, sizeof nt->skipped, "same text as note %zu", pj + 1);
+                dup = 1;
+            }
+        if (dup)
+            continue;
         toks t = {0};
         if (tokenize(nt->text, body, nt->len, &t)) {
             free(t.v);
@@ -2164,22 +2182,34 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             sb = i + 1;
         }
         free(t.v);
-        /* the note's data month: the most named single month of its claims */
+        /* the note's data month: the most named single month of its claims
+         * (ties: the latest), counted over the note's own claims */
         int best = -1, bestn = 0;
-        for (size_t k = 0; k < a->n_claims; k++) {
-            const tf_claim *cl = &a->claims[k];
-            if (cl->note != ni || cl->period.from != cl->period.to || !cl->period_named)
-                continue;
-            int cnt = 0;
-            for (size_t k2 = 0; k2 < a->n_claims; k2++)
-                if (a->claims[k2].note == ni && a->claims[k2].period_named &&
-                    a->claims[k2].period.from == a->claims[k2].period.to &&
-                    a->claims[k2].period.to == cl->period.to)
-                    cnt++;
-            if (cnt > bestn || (cnt == bestn && cl->period.to > best)) {
-                bestn = cnt;
-                best = cl->period.to;
+        {
+            size_t first = a->n_claims;
+            while (first > 0 && a->claims[first - 1].note == ni)
+                first--;
+            size_t m = a->n_claims - first, nm = 0;
+            int *months = malloc((m ? m : 1) * sizeof *months);
+            if (!months)
+                return TF_ERR_NOMEM;
+            for (size_t k = first; k < a->n_claims; k++) {
+                const tf_claim *cl = &a->claims[k];
+                if (cl->period.from == cl->period.to && cl->period_named)
+                    months[nm++] = cl->period.to;
             }
+            qsort(months, nm, sizeof *months, cmp_int);
+            for (size_t k = 0; k < nm;) {
+                size_t e = k;
+                while (e < nm && months[e] == months[k])
+                    e++;
+                if ((int)(e - k) >= bestn) { /* sorted ascending: ties go to the later */
+                    bestn = (int)(e - k);
+                    best = months[k];
+                }
+                k = e;
+            }
+            free(months);
         }
         nt->period = best;
         /* spans in characters */

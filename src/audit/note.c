@@ -88,15 +88,81 @@ void tf_num_words(double v, int dec, char *buf, size_t len)
     tf_scopy(buf, len, out);
 }
 
+#define TF_INDEX_STEP 4096
+#define TF_NOTE_MAX ((size_t)64 << 20)
+
+/* index[3k], [3k+1], [3k+2]: characters before byte k*STEP, its line, its
+ * column (both 1-based). A CR not followed by LF ends a line too. */
+static int build_index(tf_note *n)
+{
+    n->n_index = n->len / TF_INDEX_STEP + 1;
+    n->index = malloc(n->n_index * 3 * sizeof *n->index);
+    if (!n->index)
+        return -1;
+    size_t c = 0, line = 1, col = 1;
+    for (size_t i = 0; i <= n->len; i++) {
+        if (i % TF_INDEX_STEP == 0) {
+            size_t k = i / TF_INDEX_STEP;
+            n->index[3 * k] = c;
+            n->index[3 * k + 1] = line;
+            n->index[3 * k + 2] = col;
+        }
+        if (i == n->len)
+            break;
+        unsigned char b = (unsigned char)n->text[i];
+        if ((b & 0xC0) == 0x80)
+            continue;
+        c++;
+        if (b == '\n' || (b == '\r' && (i + 1 >= n->len || n->text[i + 1] != '\n'))) {
+            line++;
+            col = 1;
+        } else if (b != '\r') {
+            col++;
+        }
+    }
+    return 0;
+}
+
 size_t tf_note_char_offset(const tf_note *n, size_t byte)
 {
-    size_t c = 0;
     if (byte > n->len)
         byte = n->len;
-    for (size_t i = 0; i < byte; i++)
+    size_t k = byte / TF_INDEX_STEP, c = n->index ? n->index[3 * k] : 0;
+    for (size_t i = n->index ? k * TF_INDEX_STEP : 0; i < byte; i++)
         if (((unsigned char)n->text[i] & 0xC0) != 0x80)
             c++;
     return c;
+}
+
+void tf_note_line_col(const tf_note *n, size_t chr, size_t *line, size_t *col)
+{
+    size_t k = 0;
+    if (n->index) {
+        size_t lo = 0, hi = n->n_index; /* the last checkpoint at or before chr */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (n->index[3 * mid] <= chr)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        k = lo;
+    }
+    size_t c = n->index ? n->index[3 * k] : 0;
+    *line = n->index ? n->index[3 * k + 1] : 1;
+    *col = n->index ? n->index[3 * k + 2] : 1;
+    for (size_t i = k * TF_INDEX_STEP; i < n->len && c < chr; i++) {
+        unsigned char b = (unsigned char)n->text[i];
+        if ((b & 0xC0) == 0x80)
+            continue;
+        c++;
+        if (b == '\n' || (b == '\r' && (i + 1 >= n->len || n->text[i + 1] != '\n'))) {
+            (*line)++;
+            *col = 1;
+        } else if (b != '\r') {
+            (*col)++;
+        }
+    }
 }
 
 void tf_note_clear(tf_note *n)
@@ -105,6 +171,7 @@ void tf_note_clear(tf_note *n)
         return;
     free(n->path);
     free(n->text);
+    free(n->index);
     memset(n, 0, sizeof *n);
     n->period = -1;
 }
@@ -153,14 +220,14 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
         return TF_ERR_NOMEM;
     }
     for (;;) {
+        if (len > TF_NOTE_MAX) {
+            free(buf);
+            if (f != stdin)
+                fclose(f);
+            tf_fmt(err, errlen, "%s: larger than 64 MiB: not a note", path);
+            return TF_ERR_INPUT;
+        }
         if (len + 4096 + 1 > cap) {
-            if (cap > ((size_t)64 << 20)) {
-                free(buf);
-                if (f != stdin)
-                    fclose(f);
-                tf_fmt(err, errlen, "%s: larger than 64 MiB: not a note", path);
-                return TF_ERR_INPUT;
-            }
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
@@ -208,6 +275,8 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
     }
     out->text = buf;
     out->len = len;
+    if (build_index(out))
+        return TF_ERR_NOMEM;
     /* header lines at the top */
     size_t p = 0;
     if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
@@ -215,6 +284,9 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
     while (p < len) {
         const char *line = buf + p;
         const char *nl = memchr(line, '\n', len - p);
+        const char *cr = memchr(line, '\r', nl ? (size_t)(nl - line) : len - p);
+        if (cr && (cr + 1 >= buf + len || cr[1] != '\n'))
+            nl = cr; /* a CR alone ends a line */
         size_t n = nl ? (size_t)(nl - line) : len - p;
         size_t vn;
         if (n >= 5 && !strncmp(line, "DATE:", 5)) {

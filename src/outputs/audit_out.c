@@ -90,24 +90,6 @@ tf_status tf_audit_claims_write(FILE *out, const tf_audit *a)
     return tf_json_emit(out, root);
 }
 
-/* Line and column (characters) of a character offset. */
-static void line_col(const tf_note *n, size_t chr, size_t *line, size_t *col)
-{
-    *line = 1;
-    *col = 1;
-    size_t c = 0;
-    for (size_t i = 0; i < n->len && c < chr; i++) {
-        if (((unsigned char)n->text[i] & 0xC0) == 0x80)
-            continue;
-        if (n->text[i] == '\n') {
-            (*line)++;
-            *col = 1;
-        } else
-            (*col)++;
-        c++;
-    }
-}
-
 tf_status tf_audit_write(FILE *out, const tf_audit *a, int json)
 {
     if (json) {
@@ -145,14 +127,15 @@ tf_status tf_audit_write(FILE *out, const tf_audit *a, int json)
     size_t errors = tf_audit_errors(a);
     for (size_t i = 0; i < a->n_notes; i++)
         if (a->notes[i].skipped[0])
-            fprintf(out, "%s: skipped: %s (the audit reads English notes)\n\n", a->notes[i].path,
-                    a->notes[i].skipped);
+            fprintf(out, "%s: skipped: %s%s\n\n", a->notes[i].path, a->notes[i].skipped,
+                    strcmp(a->notes[i].skipped, "not English") ? ""
+                                                              : " (the audit reads English notes)");
     for (size_t i = 0; i < a->n_findings; i++) {
         const tf_finding *f = &a->findings[i];
         const tf_note *n = &a->notes[f->note];
         const tf_claim *c = &a->claims[f->claim];
         size_t line, col;
-        line_col(n, f->start, &line, &col);
+        tf_note_line_col(n, f->start, &line, &col);
         fprintf(out, "%s:%zu:%zu: %s: %s (%s)\n", n->path, line, col,
                 tf_severity_name(f->severity), f->kind, f->field);
         if (c->sent_end > c->sent_start && c->sent_end <= n->len)
