@@ -14,6 +14,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
+           src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
            src/stats/stats.c \
@@ -21,7 +22,7 @@ LIB_SRC := src/common/common.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
-           data/window-params.csv
+           data/window-params.csv data/comtrade-areas.csv
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
@@ -45,7 +46,8 @@ $(GEN): build/tools/embed $(DATA)
 	@mkdir -p $(@D)
 	build/tools/embed $@ tf_data_products=data/products.csv tf_data_partners=data/partners.csv \
 	  tf_data_trade_modes=data/trade-modes.csv tf_data_provinces=data/provinces.csv \
-	  tf_data_window_params=data/window-params.csv
+	  tf_data_window_params=data/window-params.csv \
+	  tf_data_comtrade_areas=data/comtrade-areas.csv
 
 build/obj/gen/embedded.o: $(GEN)
 	@mkdir -p $(@D)
