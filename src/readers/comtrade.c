@@ -28,8 +28,8 @@
  *   trade_mode the customs procedure code when not the total C00 (else "");
  *   quantity   netWgt in kg where given; otherwise qty in its unit (code 8 is
  *              kg); qty in another unit goes to quantity2/unit2. A zero netWgt
- *              flagged as estimated is Comtrade's "not available" and is not
- *              stored. status is "estimated" when the stored quantity is flagged
+ *              or qty flagged as estimated, or beside a positive value, is
+ *              Comtrade's "not available" and is not stored. status is "estimated" when the stored quantity is flagged
  *              estimated (isNetWgtEstimated/isQtyEstimated, or the legacy flag:
  *              2 quantity, 4 net weight, 6 both);
  *   value      primaryValue in USD; cif and fob are cifvalue and fobvalue.
@@ -466,9 +466,18 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     int qty_est = qe ? truthy(qe) : (flag >= 0 && (flag & 2));
     int wgt_est = we ? truthy(we) : (flag >= 0 && (flag & 4));
     int estimated = 0;
+    /* values first: a zero quantity beside a positive value is "not available" */
+    if ((st = number(c, e, r, K_PRIMARY, &rec.has_value, &rec.value)) != TF_OK)
+        return st;
+    if ((st = number(c, e, r, K_CIF, &rec.has_cif, &rec.cif)) != TF_OK)
+        return st;
+    if ((st = number(c, e, r, K_FOB, &rec.has_fob, &rec.fob)) != TF_OK)
+        return st;
+    int valued = (rec.has_value && rec.value > 0) || (rec.has_cif && rec.cif > 0) ||
+                 (rec.has_fob && rec.fob > 0);
     if ((st = number(c, e, r, K_NETWGT, &has, &q)) != TF_OK)
         return st;
-    if (has && !(q == 0 && wgt_est)) {
+    if (has && !(q == 0 && (wgt_est || valued))) {
         rec.has_quantity = 1;
         rec.quantity = q;
         tf_scopy(rec.unit, sizeof rec.unit, "kg");
@@ -477,7 +486,7 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     if ((st = number(c, e, r, K_QTY, &has, &q)) != TF_OK)
         return st;
     const char *abbr = unit_abbr(unit_code);
-    if (has && abbr && !(q == 0 && qty_est)) {
+    if (has && abbr && !(q == 0 && (qty_est || valued))) {
         if (!rec.has_quantity) {
             rec.has_quantity = 1;
             rec.quantity = q;
@@ -493,12 +502,6 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
         tf_scopy(rec.status, sizeof rec.status, "estimated");
 
     /* values (USD) */
-    if ((st = number(c, e, r, K_PRIMARY, &rec.has_value, &rec.value)) != TF_OK)
-        return st;
-    if ((st = number(c, e, r, K_CIF, &rec.has_cif, &rec.cif)) != TF_OK)
-        return st;
-    if ((st = number(c, e, r, K_FOB, &rec.has_fob, &rec.fob)) != TF_OK)
-        return st;
     if (!rec.has_value && (rec.has_cif || rec.has_fob)) {
         /* primaryValue is Comtrade's choice of the two: CIF for imports, FOB for exports */
         int imp = rec.flow == TF_FLOW_IMPORT || rec.flow == TF_FLOW_REIMPORT;
