@@ -17,10 +17,10 @@ LIB_SRC := src/common/common.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
-           src/stats/stats.c \
+           src/stats/stats.c src/stats/mirror.c \
            src/window/window.c src/window/series.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
-           src/outputs/report_csv.c src/outputs/window_out.c
+           src/outputs/report_csv.c src/outputs/window_out.c src/outputs/mirror_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv data/comtrade-areas.csv
 GEN     := build/gen/embedded.c

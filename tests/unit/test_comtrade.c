@@ -13,6 +13,7 @@
  * partnerCode 0 and partner2Code 0. All sums are in thousandths (tf_milli).
  */
 #include "testutil.h"
+#include <math.h>
 
 typedef struct ct_sums {
     unsigned long n, by_flow[6];
@@ -320,12 +321,75 @@ static void test_constructed(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Mirror statistics on constructed rows (hand computations beside the asserts). */
+static void test_mirror(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("mirror");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    /* CHN imports of 7601 from RUS in 2024: 1,000 t for 2,500,000 USD CIF, and
+     * the same trade split at 6 digits (760110 + 760120), which must not be
+     * added again; RUS exports of 7601 to CHN: 950 t for 2,300,000 USD FOB.
+     * No RUS imports from CHN: the export direction has no mirror. */
+    const char *csv =
+        "Classification,Year,Period,Trade Flow Code,Reporter Code,Reporter ISO,Partner Code,"
+        "Partner ISO,Commodity Code,Qty Unit Code,Qty,Netweight (kg),Trade Value (US$),"
+        "CIF Trade Value (US$),FOB Trade Value (US$)\n"
+        "H6,2024,2024,1,156,CHN,643,RUS,7601,8,1000000,1000000,2500000,2500000,\n"
+        "H6,2024,2024,1,156,CHN,643,RUS,760110,8,600000,600000,1500000,1500000,\n"
+        "H6,2024,2024,1,156,CHN,643,RUS,760120,8,400000,400000,1000000,1000000,\n"
+        "H6,2024,2024,2,643,RUS,156,CHN,7601,8,950000,950000,2300000,,2300000\n"
+        "H6,2024,2024,2,156,CHN,643,RUS,7601,8,10000,10000,30000,,30000\n";
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "m.csv", csv, NULL, NULL, &res, NULL), TF_OK);
+    const char *const codes[] = {"7601"};
+    tf_mirror_query q = {0};
+    q.reporter = "CHN";
+    q.partner = "RUS";
+    q.classification = "H6";
+    q.codes = codes;
+    q.n_codes = 1;
+    q.period_from = "2024";
+    q.period_to = "2024";
+    tf_mirror *m = NULL;
+    assert_int_equal(tf_mirror_compute(db, &q, &m), TF_OK);
+    assert_int_equal(m->n_rows, 2);
+    const tf_mirror_row *r = &m->rows[0];
+    assert_string_equal(r->period, "2024");
+    assert_int_equal(r->direction, 0);
+    assert_int_equal(r->own.records, 1);                 /* 7601 only, not its 6-digit codes */
+    assert_near(r->own.value.v, 2500000.0, 1e-6);
+    assert_string_equal(r->own.valuation, "CIF");
+    assert_string_equal(r->mirror.valuation, "FOB");
+    assert_near(r->own.quantity.v, 1000.0, 1e-9);        /* t */
+    assert_near(r->value_gap.v, 200000.0, 1e-6);         /* 2,500,000 - 2,300,000 */
+    assert_near(r->value_ratio.v, 2500000.0 / 2300000.0, 1e-12); /* 1.0870 */
+    assert_near(r->quantity_gap.v, 50.0, 1e-9);          /* 1,000 - 950 t */
+    assert_false(r->fob_gap.has);                        /* CHN imports have no FOB */
+    r = &m->rows[1];
+    assert_int_equal(r->direction, 1);
+    assert_near(r->own.value.v, 30000.0, 1e-9);
+    assert_int_equal(r->mirror.records, 0);
+    assert_false(r->value_gap.has);
+    assert_false(r->value_ratio.has);
+    assert_int_equal(m->n_notes, 1);
+    assert_non_null(strstr(m->notes[0], "no RUS imports from CHN"));
+    tf_mirror_free(&m);
+    q.partner = NULL;
+    assert_int_equal(tf_mirror_compute(db, &q, &m), TF_ERR_USAGE);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_real_files),
         cmocka_unit_test(test_area_crosswalk),
         cmocka_unit_test(test_constructed),
+        cmocka_unit_test(test_mirror),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
