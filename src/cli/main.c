@@ -68,11 +68,17 @@ static const char usage_ingest[] =
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n";
 
 static const char usage_report[] =
-    "Usage: tradeflow report (--product NAME | --hs CODES) --period YYYY-MM [OPTIONS]\n"
+    "Usage: tradeflow report (--product NAME | --hs CODES | --commodity CODES)\n"
+    "                        --period YYYY-MM|YYYY [OPTIONS]\n"
     "\n"
     "  --product NAME      a product from 'tradeflow products'\n"
     "  --hs CODES          comma-separated HS codes or prefixes (ad-hoc product)\n"
-    "  --period YYYY-MM    the report month\n"
+    "  --commodity CODES   commodity codes as stored, e.g. TOTAL (UN Comtrade's all\n"
+    "                      commodities) or SITC codes with --classification S4\n"
+    "  --period P          the report month YYYY-MM, or a year YYYY for annual data\n"
+    "                      (YoY against the previous year; no MoM, no YTD)\n"
+    "  --measure M         quantity (t) or value; default: the quantity, or the\n"
+    "                      value when the data has no quantities (Comtrade TOTAL)\n"
     "  --format F          text (default), md, json, csv\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
@@ -81,7 +87,8 @@ static const char usage_report[] =
     "  --as-of DATE        figures as ingested up to DATE (YYYY-MM-DD or\n"
     "                      YYYY-MM-DDTHH:MM:SSZ), ignoring later revisions\n"
     "  --reporter ISO3     default CHN\n"
-    "  --classification C  default HS\n"
+    "  --classification C  default HS (which also selects UN Comtrade's H0-H6);\n"
+    "                      S1-S4 for SITC\n"
     "  -o FILE             write to FILE ('-' = standard output, the default)\n";
 
 static const char usage_window[] =
@@ -570,7 +577,7 @@ static int cmd_report(common *c, args *a)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *format = "text",
                *basis = NULL, *as_of = NULL, *reporter = "CHN", *classification = "HS",
-               *outpath = "-";
+               *outpath = "-", *commodity = NULL, *measure = NULL;
     int top = 10, bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
@@ -593,6 +600,10 @@ static int cmd_report(common *c, args *a)
             reporter = v;
         else if (opt(a, "--classification", 1, &v, &bad))
             classification = v;
+        else if (opt(a, "--commodity", 1, &v, &bad))
+            commodity = v;
+        else if (opt(a, "--measure", 1, &v, &bad))
+            measure = v;
         else if (opt(a, "-o", 1, &v, &bad) || opt(a, "--output", 1, &v, &bad))
             outpath = v;
         else if (opt(a, "--top", 1, &v, &bad)) {
@@ -637,16 +648,50 @@ static int cmd_report(common *c, args *a)
         return EXIT_USAGE;
     }
     char canon[8];
-    if (!period || strlen(period) != 7 || tf_period_parse(period, 7, canon) != TF_OK) {
-        error("report needs --period YYYY-MM (month 01-12)%s%s", period ? ", not " : "",
+    if (!period || (strlen(period) != 7 && strlen(period) != 4) ||
+        tf_period_parse(period, strlen(period), canon) != TF_OK) {
+        error("report needs --period YYYY-MM (month 01-12) or YYYY%s%s", period ? ", not " : "",
               period ? period : "");
+        return EXIT_USAGE;
+    }
+    tf_measure meas = TF_MEASURE_AUTO;
+    if (measure && !strcmp(measure, "quantity"))
+        meas = TF_MEASURE_QUANTITY;
+    else if (measure && !strcmp(measure, "value"))
+        meas = TF_MEASURE_VALUE;
+    else if (measure) {
+        error("--measure is quantity or value, not '%s'", measure);
+        return EXIT_USAGE;
+    }
+    if (commodity && (product || hs)) {
+        error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
     }
     int rc = load_refdata(c);
     if (rc)
         return rc;
     product_sel p;
-    if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+    memset(&p, 0, sizeof p);
+    if (commodity) {
+        p.list = split_list(commodity, &p.n_codes, &p.store);
+        if (!p.list)
+            return EXIT_IO;
+        for (size_t i = 0; i < p.n_codes; i++)
+            if (!p.list[i][0] || strspn(p.list[i], "0123456789TOAL") != strlen(p.list[i])) {
+                error("--commodity takes comma-separated codes (digits or TOTAL), not '%s'",
+                      p.list[i]);
+                product_sel_free(&p);
+                return EXIT_USAGE;
+            }
+        if (p.n_codes == 0) {
+            error("--commodity needs at least one code");
+            product_sel_free(&p);
+            return EXIT_USAGE;
+        }
+        p.codes = (const char *const *)p.list;
+        snprintf(p.label_buf, sizeof p.label_buf, "commodity %s", commodity);
+        p.label = p.label_buf;
+    } else if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
         product_sel_free(&p);
         return rc;
     }
@@ -665,6 +710,7 @@ static int cmd_report(common *c, args *a)
     q.partner_basis = basis;
     q.as_of = as_of;
     q.top = top;
+    q.measure = meas;
     tf_report *r = NULL;
     tf_status st = tf_report_compute(db, c->ref, &q, &r);
     if (st == TF_ERR_INPUT) {

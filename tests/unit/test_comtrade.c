@@ -383,6 +383,130 @@ static void test_mirror(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Reports on Comtrade data, annual (value-only TOTAL; HS 8542 in t across
+ * editions) and monthly. */
+static void test_reports(void **state)
+{
+    (void)state;
+    const char *files[] = {"data/comtrade/v1-api/china-imports-annual-pandas.csv",
+                           "data/comtrade/plus-download/china-2022-total.csv",
+                           "data/comtrade/plus-download/thailand-8542-imports.csv"};
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("ctreport");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    for (size_t i = 0; i < 3; i++) {
+        const char *f = tt_shared_file(files[i]);
+        if (!f) {
+            tf_db_close(&db);
+            tf_refdata_free(&ref);
+            skip();
+        }
+        FILE *in = fopen(f, "rb");
+        tf_read_opts o = {0};
+        tf_diag d;
+        memset(&d, 0, sizeof d);
+        tf_ingest_result res;
+        assert_int_equal(tf_db_ingest(db, in, f, &o, ref, NULL, &d, &res), TF_OK);
+        fclose(in);
+    }
+    /* China, all commodities, 2022: the World rows' primaryValue
+     * (M 2,715,997,517,261; X 3,593,601,435,602 USD); 2021 imports
+     * 2,679,412,024,390 (pandas file, H5): YoY = 2715997517261/2679412024390 - 1
+     * = +1.3654 %; S19 "Other Asia, nes" 238,091,842,710 = 8.7663 % of imports. */
+    const char *const total[] = {"TOTAL"};
+    tf_query q = {0};
+    q.product = "TOTAL";
+    q.codes = total;
+    q.n_codes = 1;
+    q.period = "2022";
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_true(r->annual);
+    assert_true(r->measure_value);
+    assert_string_equal(r->unit, "USD");
+    assert_near(r->import.quantity.v, 2715997517261.0, 1e-3);
+    assert_near(r->export.quantity.v, 3593601435602.0, 1e-3);
+    assert_near(r->net_import.quantity.v, -877603918341.0, 1e-3);
+    assert_near(r->import.yoy_pct.v, 100.0 * (2715997517261.0 / 2679412024390.0 - 1.0), 1e-9);
+    assert_false(r->import.mom_pct.has);
+    assert_false(r->import.ytd.has);
+    assert_false(r->export.yoy_pct.has); /* no 2021 exports stored */
+    assert_string_equal(r->import_breakdown.partners[0].partner, "M49:490");
+    assert_string_equal(r->import_breakdown.partners[0].name, "Other Asia, nes");
+    assert_near(r->import_breakdown.partners[0].share_pct.v,
+                100.0 * 238091842710.0 / 2715997517261.0, 1e-9);
+    tf_report_free(&r);
+    /* the same, asked for quantities: there are none */
+    q.measure = TF_MEASURE_QUANTITY;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_false(r->import.quantity.has);
+    tf_report_free(&r);
+    /* Thailand imports of HS 8542 in t (netWgt of the World rows): 2022 (H6)
+     * 12,960,774.816 kg, 2021 (H5) 51,429,517.182 kg; China 3,427,724.849 kg in
+     * 2022, 7,093,547.044 kg in 2021. */
+    const char *const ic[] = {"8542"};
+    memset(&q, 0, sizeof q);
+    q.product = "HS 8542";
+    q.codes = ic;
+    q.n_codes = 1;
+    q.reporter = "THA";
+    q.period = "2022";
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_false(r->measure_value);
+    assert_near(r->import.quantity.v, 12960.774816, 1e-9);
+    assert_near(r->import.yoy_pct.v, 100.0 * (12960774.816 / 51429517.182 - 1.0), 1e-9);
+    assert_near(r->import.value.v, 19039358936.845, 1e-6);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "CHN");
+    assert_near(r->import_breakdown.partners[0].quantity, 3427.724849, 1e-9);
+    assert_near(r->import_breakdown.partners[0].yoy_pct.v,
+                100.0 * (3427724.849 / 7093547.044 - 1.0), 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+
+    /* Monthly v1 API rows (constructed): China imports of HS 760110, World net
+     * weight 2023-01..03 80, 90, 100 t and 2024-01..03 110, 120, 150 t; Russia
+     * 90 t in 2024-03. By hand: March 2024 150 t, MoM 150/120 - 1 = +25 %,
+     * YoY 150/100 - 1 = +50 %, YTD 380 t against 270 t: +40.74 %; Russia 60 %. */
+    static const char monthly[] =
+        "{\"count\":7,\"data\":["
+#define ROW(P, PC, W)                                                                             \
+    "{\"freqCode\":\"M\",\"period\":\"" P "\",\"reporterCode\":156,\"flowCode\":\"M\","          \
+    "\"partnerCode\":" PC ",\"partner2Code\":0,\"classificationCode\":\"H6\","                   \
+    "\"cmdCode\":\"760110\",\"customsCode\":\"C00\",\"motCode\":0,\"qtyUnitCode\":8,"           \
+    "\"netWgt\":" W ",\"primaryValue\":1000,\"cifvalue\":1000}"
+        ROW("202301", "0", "80000") "," ROW("202302", "0", "90000") ","
+        ROW("202303", "0", "100000") "," ROW("202401", "0", "110000") ","
+        ROW("202402", "0", "120000") "," ROW("202403", "0", "150000") ","
+        ROW("202403", "643", "90000")
+#undef ROW
+        "],\"error\":\"\"}";
+    path = tt_db_path("ctmonthly");
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "m.json", monthly, NULL, NULL, &res, NULL), TF_OK);
+    assert_int_equal(res.added, 7);
+    const char *const al[] = {"7601"};
+    memset(&q, 0, sizeof q);
+    q.product = "HS 7601";
+    q.codes = al;
+    q.n_codes = 1;
+    q.period = "2024-03";
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_false(r->annual);
+    assert_string_equal(r->unit, "t");
+    assert_near(r->import.quantity.v, 150.0, 1e-9);
+    assert_near(r->import.mom_pct.v, 25.0, 1e-9);
+    assert_near(r->import.yoy_pct.v, 50.0, 1e-9);
+    assert_near(r->import.ytd.v, 380.0, 1e-9);
+    assert_near(r->import.ytd_yoy_pct.v, 100.0 * (380.0 / 270.0 - 1.0), 1e-9);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "RUS");
+    assert_near(r->import_breakdown.partners[0].share_pct.v, 60.0, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_area_crosswalk),
         cmocka_unit_test(test_constructed),
         cmocka_unit_test(test_mirror),
+        cmocka_unit_test(test_reports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
