@@ -24,7 +24,7 @@ static const char usage_main[] =
     "Customs trade records in, the monthly trade-flow report out.\n"
     "\n"
     "Commands:\n"
-    "  ingest FILE...      read tradeflow CSV or GACC exports into the database\n"
+    "  ingest FILE...      read tradeflow CSV, GACC exports or UN Comtrade files\n"
     "  report              the monthly report of one product (text, md, json, csv)\n"
     "  history             every stored revision of a product's cells\n"
     "  sources             the files ingested so far\n"
@@ -56,6 +56,8 @@ static const char usage_ingest[] =
     "\n"
     "  --format F          auto (default), tfcsv, gacc, plseries (a published daily\n"
     "                      import P/L series, docs/plseries.md)\n"
+    "                      or comtrade (UN Comtrade: v1 API JSON, ComtradePlus\n"
+    "                      and legacy CSV; detected from the content)\n"
     "  --flow F            import or export: required for GACC exports, which do not\n"
     "                      say their flow\n"
     "  --partner-basis B   origin, consignment, destination or trading (GACC default:\n"
@@ -129,7 +131,7 @@ static const char usage_mirror[] =
 
 static const char usage_history[] =
     "Usage: tradeflow history (--product NAME | --hs CODES) [--period YYYY-MM]\n"
-    "                         [--flow F] [--reporter ISO3]\n"
+    "                         [--flow F] [--reporter ISO3] [--classification C]\n"
     "\n"
     "Lists every stored revision of the matching cells, oldest first, with the\n"
     "source file and time it came from; '*' marks the current revision.\n";
@@ -889,7 +891,7 @@ static int cmd_mirror(common *c, args *a)
 static int cmd_history(common *c, args *a)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *flow = NULL,
-               *reporter = "CHN";
+               *reporter = "CHN", *classification = "HS";
     int bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
@@ -906,6 +908,8 @@ static int cmd_history(common *c, args *a)
             flow = v;
         else if (opt(a, "--reporter", 1, &v, &bad))
             reporter = v;
+        else if (opt(a, "--classification", 1, &v, &bad))
+            classification = v;
         else {
             error("history: unknown argument '%s' (see tradeflow history --help)", s);
             return EXIT_USAGE;
@@ -937,7 +941,7 @@ static int cmd_history(common *c, args *a)
         return rc;
     }
     tf_selection sel = {0};
-    sel.classification = "HS";
+    sel.classification = classification;
     sel.codes = p.codes;
     sel.n_codes = p.n_codes;
     sel.reporter = reporter;
