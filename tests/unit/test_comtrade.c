@@ -463,7 +463,17 @@ static void test_reports(void **state)
                 100.0 * (3427724.849 / 7093547.044 - 1.0), 1e-9);
     tf_report_free(&r);
     tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
 
+/* A monthly report on v1 API rows. */
+static void test_report_monthly(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    tf_query q;
+    tf_report *r = NULL;
     /* Monthly v1 API rows (constructed): China imports of HS 760110, World net
      * weight 2023-01..03 80, 90, 100 t and 2024-01..03 110, 120, 150 t; Russia
      * 90 t in 2024-03. By hand: March 2024 150 t, MoM 150/120 - 1 = +25 %,
@@ -481,7 +491,7 @@ static void test_reports(void **state)
         ROW("202403", "643", "90000")
 #undef ROW
         "],\"error\":\"\"}";
-    path = tt_db_path("ctmonthly");
+    const char *path = tt_db_path("ctmonthly");
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "m.json", monthly, NULL, NULL, &res, NULL), TF_OK);
@@ -515,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_constructed),
         cmocka_unit_test(test_mirror),
         cmocka_unit_test(test_reports),
+        cmocka_unit_test(test_report_monthly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
