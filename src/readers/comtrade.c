@@ -21,7 +21,12 @@
  *              partner with partner basis "consignment";
  *   partner_basis  "origin" for imports and re-imports, "destination" for
  *              exports and re-exports (the IMTS 2010 recommendation Comtrade
- *              follows), "consignment" as above;
+ *              follows), "consignment" as above, "group" for a partner that is
+ *              a group of countries (97 EU-28), which must not be added to its
+ *              members. World (0) is the total; the special areas (nes, free
+ *              zones, bunkers) are partners like the countries. isAggregate
+ *              marks figures UNSD computed (e.g. TOTAL from the detailed
+ *              codes), not partner aggregates: it is kept in the provenance;
  *   classification, commodity  as given ("H6"/"S4", "TOTAL"); an HS code that
  *              lost its leading zero in a spreadsheet ("1", "101") is restored
  *              ("01", "0101"), with a warning;
@@ -407,6 +412,14 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
         if (st != TF_OK)
             return st;
         basis = "consignment";
+    }
+    /* A group of countries (97 EU-28) overlaps its members: kept under basis
+     * "group", so that partner rankings and sums, which take one basis, never
+     * add it to the countries. */
+    if (strncmp(rec.partner, "M49:", 4) == 0 && c->ref) {
+        const tf_area *g = tf_refdata_area_by_m49(c->ref, rec.partner + 4);
+        if (g && strcmp(g->kind, "group") == 0)
+            basis = "group";
     }
     tf_scopy(rec.partner_basis, sizeof rec.partner_basis, basis);
 

@@ -291,6 +291,16 @@ static void test_constructed(void **state)
     assert_true(s.last.value == 2500LL * TF_MILLI);
     assert_int_equal(s.warnings, 2); /* leading zero, scientific notation */
 
+    /* a partner that is a group of countries (97 EU-28) is kept apart */
+    const char *grp =
+        "Classification,Year,Period,Trade Flow Code,Reporter Code,Partner Code,Partner,"
+        "Commodity Code,Trade Value (US$)\n"
+        "H5,2017,2017,1,156,97,EU-28,7601,100\n";
+    assert_int_equal(ct_text(grp, &s, &d, ref), TF_OK);
+    assert_string_equal(s.last.partner, "M49:97");
+    assert_string_equal(s.last.partner_basis, "group");
+    assert_string_equal(s.last.partner_name, "EU-28");
+
     /* JSON: API error, cut response, error path of a bad field */
     const char *jerr = "{\"elapsedTime\":\"0s\",\"count\":0,\"data\":[],\"error\":\"Invalid period\"}";
     assert_int_equal(ct_text(jerr, &s, &d, ref), TF_ERR_INPUT);
