@@ -23,7 +23,8 @@ extern "C" {
 typedef struct tf_mirror_query {
     const char *reporter;          /* ISO alpha-3, e.g. "CHN" */
     const char *partner;           /* ISO alpha-3, e.g. "RUS" */
-    const char *classification;    /* e.g. "H6", "HS", "S4" */
+    const char *classification;    /* "HS" (also UN Comtrade's H0..H6; per side and period
+                                      the newest edition is used), "H6", "S4" ... */
     const char *const *codes;      /* commodity codes or prefixes ("TOTAL", "7601") */
     size_t n_codes;
     const char *period_from;       /* inclusive, "YYYY" or "YYYY-MM" */
@@ -37,6 +38,7 @@ typedef struct tf_mirror_side {
     tf_opt cif, fob;         /* USD, where the source reports them */
     tf_opt quantity;         /* t, where reported in kg */
     char valuation[4];       /* "CIF", "FOB" or "" (which of the two the value is) */
+    char classification[8];  /* classification of the figures used, e.g. "H6" */
     char currency[4];
     unsigned long records;
 } tf_mirror_side;

@@ -48,7 +48,7 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
 /* Write mirror statistics: text (values to the dollar, t to 0.1, ratios to
  * 0.001, "n/a" for no value) or json (keys reporter, partner, classification,
  * rows[]: period, direction, reporter_side and partner_side {value, valuation,
- * currency, cif, fob, quantity_t, records}, value_gap, value_ratio, fob_gap,
+ * currency, cif, fob, quantity_t, records, classification}, value_gap, value_ratio, fob_gap,
  * fob_ratio, quantity_gap_t, quantity_ratio; notes[]). Returns TF_OK, TF_ERR_IO
  * or TF_ERR_USAGE (csv/md not offered). */
 tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);

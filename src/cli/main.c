@@ -124,8 +124,8 @@ static const char usage_mirror[] =
     "\n"
     "  --commodity CODES   comma-separated commodity codes or prefixes as stored,\n"
     "                      e.g. TOTAL (all commodities) or 7601\n"
-    "  --classification C  the classification the codes are in (default H6; HS for\n"
-    "                      tradeflow CSV or GACC data, H0-H5, S1-S4)\n"
+    "  --classification C  default HS, which also selects UN Comtrade's H0-H6 (the\n"
+    "                      newest edition where several); H6, S4 ... for one only\n"
     "  --period P[..P]     YYYY or YYYY-MM, or a range FROM..TO\n"
     "  --as-of DATE        figures as ingested up to DATE\n"
     "  --format F          text (default) or json\n";
@@ -791,7 +791,7 @@ static int cmd_mirror(common *c, args *a)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL,
                *format = "text", *as_of = NULL, *reporter = NULL, *partner = NULL,
-               *classification = "H6";
+               *classification = "HS";
     int bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];

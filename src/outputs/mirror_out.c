@@ -19,6 +19,8 @@ static json_t *side_json(const tf_mirror_side *s)
     json_object_set_new(o, "fob", opt_json(s->fob));
     json_object_set_new(o, "quantity_t", opt_json(s->quantity));
     json_object_set_new(o, "records", json_integer((json_int_t)s->records));
+    json_object_set_new(o, "classification",
+                        s->classification[0] ? json_string(s->classification) : json_null());
     return o;
 }
 

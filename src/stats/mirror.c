@@ -11,6 +11,7 @@ typedef struct item {
     char period[8];
     int leg;                 /* 0 own import, 1 mirror export, 2 own export, 3 mirror import */
     char basis[16];
+    char cls[8];
     size_t code_len;
     tf_record rec;
 } item;
@@ -39,6 +40,7 @@ static tf_status take(void *ctx, const tf_revision *v)
     tf_scopy(it->period, sizeof it->period, v->rec.period);
     it->leg = c->leg;
     tf_scopy(it->basis, sizeof it->basis, v->rec.partner_basis);
+    tf_scopy(it->cls, sizeof it->cls, v->rec.classification);
     it->code_len = strlen(v->rec.commodity);
     it->rec = v->rec;
     return TF_OK;
@@ -81,13 +83,22 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
                          tf_mirror_side *s)
 {
     memset(s, 0, sizeof *s);
+    /* one classification: the one asked for, else the newest edition (H6 over H5) */
+    const char *cls = NULL;
+    for (size_t i = b; i < e; i++)
+        if (it[i].leg == leg && (!strcmp(it[i].cls, m->classification) ||
+                                 (!cls || (strcmp(cls, m->classification) &&
+                                           strcmp(it[i].cls, cls) > 0))))
+            cls = it[i].cls;
     const char *std = (leg == 0 || leg == 3) ? "origin" : "destination";
     const char *basis = NULL;
     for (size_t i = b; i < e; i++)
-        if (it[i].leg == leg && (!basis || strcmp(it[i].basis, std) == 0))
+        if (it[i].leg == leg && !strcmp(it[i].cls, cls) &&
+            strcmp(it[i].basis, "group") != 0 && (!basis || strcmp(it[i].basis, std) == 0))
             basis = it[i].basis;
     if (!basis)
         return TF_OK;
+    tf_scopy(s->classification, sizeof s->classification, cls);
     if (strcmp(basis, std) != 0) {
         tf_status st = note(m, "%s: %s partner rows on basis '%s' used (none on '%s')",
                             it[b].period, leg == 0 || leg == 3 ? "import" : "export",
@@ -97,13 +108,15 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
     }
     size_t minlen = (size_t)-1;
     for (size_t i = b; i < e; i++)
-        if (it[i].leg == leg && strcmp(it[i].basis, basis) == 0 && it[i].code_len < minlen)
+        if (it[i].leg == leg && !strcmp(it[i].cls, cls) && strcmp(it[i].basis, basis) == 0 &&
+            it[i].code_len < minlen)
             minlen = it[i].code_len;
     tf_milli v = 0, cif = 0, fob = 0, kg = 0;
     int has_v = 0, has_cif = 0, has_fob = 0, has_kg = 0, all_cif = 1, all_fob = 1;
     for (size_t i = b; i < e; i++) {
         const tf_record *r = &it[i].rec;
-        if (it[i].leg != leg || strcmp(it[i].basis, basis) != 0 || it[i].code_len != minlen)
+        if (it[i].leg != leg || strcmp(it[i].cls, cls) || strcmp(it[i].basis, basis) != 0 ||
+            it[i].code_len != minlen)
             continue;
         s->records++;
         if (r->has_value) {
@@ -166,10 +179,19 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
     tf_status st = TF_OK;
     static const tf_flow flows[4] = {TF_FLOW_IMPORT, TF_FLOW_EXPORT, TF_FLOW_EXPORT,
                                      TF_FLOW_IMPORT};
-    for (int leg = 0; leg < 4 && st == TF_OK; leg++) {
+    /* "HS" also selects UN Comtrade's HS editions (one per side and period is used) */
+    static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};
+    const char *const *classes = hs_family;
+    size_t n_classes = sizeof hs_family / sizeof hs_family[0];
+    if (strcmp(q->classification, "HS") != 0) {
+        classes = &q->classification;
+        n_classes = 1;
+    }
+    for (int k = 0; k < 4 * (int)n_classes && st == TF_OK; k++) {
+        int leg = k % 4;
         int own = leg == 0 || leg == 2;
         tf_selection sel = {0};
-        sel.classification = q->classification;
+        sel.classification = classes[k / 4];
         sel.codes = q->codes;
         sel.n_codes = q->n_codes;
         sel.reporter = own ? q->reporter : q->partner;
