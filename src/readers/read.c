@@ -274,6 +274,13 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
             i++;
         if (i < pn && (p[i] == '{' || p[i] == '[')) {
             stats->format = TF_FORMAT_COMTRADE;
+            if (opts->product) {
+                tf_fmt(diag->msg, sizeof diag->msg,
+                       "%s: --product is for published P/L series and prices files; trade "
+                       "records belong to products through their HS codes", name);
+                st = TF_ERR_USAGE;
+                goto out;
+            }
             st = tf_read_comtrade_json(&c);
             goto out;
         }
@@ -359,7 +366,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         }
     }
     stats->format = fmt;
-    if (opts->product && (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC)) {
+    if (opts->product &&
+        (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC || fmt == TF_FORMAT_COMTRADE)) {
         tf_fmt(diag->msg, sizeof diag->msg,
                "%s: --product is for published P/L series and prices files; trade records "
                "belong to products through their HS codes", name);

@@ -15,10 +15,10 @@ pids=()
 cleanup() { for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null; done; }
 trap cleanup EXIT
 
-start() { # name plan fail-period: sets $url
+start() { # name plan fail-period [server option]: sets $url
     rm -f "$T/$1.port"
     python3 "$HERE/replay_server.py" --fixture "$FIX" --port-file "$T/$1.port" --log "$T/$1.log" \
-        --plan "$2" --fail-period "$3" > "$T/$1.server" 2>&1 < /dev/null &
+        --plan "$2" --fail-period "$3" ${4:-} > "$T/$1.server" 2>&1 < /dev/null &
     pids+=($!)
     for _ in $(seq 200); do [ -f "$T/$1.port" ] && break; sleep 0.05; done
     touch "$T/$1.log"
@@ -74,3 +74,11 @@ check "empty pull explained" "$(grep -c 'not yet published' "$T/empty.out")" 1
 start keyed "" ""
 COMTRADE_KEY=k123 pullf "$url" "$T/c5" "$T/keyed.db" --period 2010..2010 > "$T/keyed.out" 2>&1
 check "keyed pull endpoint" "$(grep -c '^/data/v1/get/C/A/HS?reporterCode=156&period=2010&' "$T/keyed.log")" 1
+
+# 6. an answer at the row limit (500 rows without a key) is split by period:
+#    2008..2010 -> 2008 | 2009..2010 -> 2009 | 2010: five calls, same records
+start rows "" "" --fill-multi
+pullf "$url" "$T/c6" "$T/rows.db" --period 2008..2010 > "$T/rows.out" 2>&1
+check "row-limit pull exit" "$?" 0
+check "row-limit pull calls" "$(wc -l < "$T/rows.log" | tr -d ' ')" 5
+check "row-limit pull same records" "$(dump "$T/rows.db")" "$(dump "$T/clean.db")"

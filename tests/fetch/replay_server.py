@@ -12,7 +12,10 @@ injected on successive requests from --plan (comma-separated):
   truncated  the headers promise the whole body, half of it is sent, then the
              connection is closed
   garbage    HTTP 200 with a body that is cut JSON and a matching length
-Requests whose period list holds --fail-period always get HTTP 503.
+Requests whose period list holds --fail-period always get HTTP 503. With
+--fill-multi, a request for more than one period is answered with as many
+rows as its maxRecords allows (the API's row limit reached), so that the
+client must split it.
 Every request is logged (path and query, one a line) to --log.
 """
 import argparse
@@ -28,6 +31,7 @@ ap.add_argument("--port-file", required=True)
 ap.add_argument("--log", required=True)
 ap.add_argument("--plan", default="")
 ap.add_argument("--fail-period", default="")
+ap.add_argument("--fill-multi", action="store_true")
 args = ap.parse_args()
 
 with open(args.fixture, "rb") as f:
@@ -68,6 +72,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(503, b"service unavailable")
             return
         doc = FIXTURE if periods & FIXTURE_PERIODS else EMPTY
+        if args.fill_multi and len(periods) > 1:
+            limit = int(q.get("maxRecords", ["500"])[0])
+            doc = {"count": limit, "data": [FIXTURE["data"][0]] * limit, "error": ""}
         body = json.dumps(doc).encode()
         try:
             if fault == "429":
