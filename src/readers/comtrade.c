@@ -529,12 +529,13 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     const char *isrep = val(r, K_REPORTED), *isagg = val(r, K_AGGREGATE);
     tf_fmt(rec.provenance, sizeof rec.provenance,
            "%s%sUN Comtrade %s flow %s; primaryValue%s%s; isReported %s; isAggregate %s; "
-           "estimation flag %s",
+           "estimation flag %s%s%s",
            c->opts->provenance ? c->opts->provenance : "", c->opts->provenance ? "; " : "",
            r->where[0] ? "API" : "file", flow,
            rec.has_cif && rec.has_value && rec.cif == rec.value ? " = CIF" : "",
            rec.has_fob && rec.has_value && rec.fob == rec.value ? " = FOB" : "",
-           isrep ? isrep : "n/a", isagg ? isagg : "n/a", fl ? fl : "n/a");
+           isrep ? isrep : "n/a", isagg ? isagg : "n/a", fl ? fl : "n/a",
+           qty_est ? "; qty estimated" : "", wgt_est ? "; netWgt estimated" : "");
     return tf_remit(c, &rec, 1, 1);
 }
 

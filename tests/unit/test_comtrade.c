@@ -20,6 +20,7 @@ typedef struct ct_sums {
     tf_milli value, cif, fob, kg, world_value;
     unsigned long other_unit, consignment, warnings, estimated;
     int seen_s19, seen_areas_nes, seen_hkg;
+    char first_provenance[512];
     tf_record last;
 } ct_sums;
 
@@ -27,6 +28,8 @@ static tf_status ct_sink(void *ctx, const tf_record *r, tf_diag *d)
 {
     (void)d;
     ct_sums *s = ctx;
+    if (s->n == 0)
+        snprintf(s->first_provenance, sizeof s->first_provenance, "%s", r->provenance);
     s->n++;
     s->by_flow[r->flow]++;
     if (r->has_value)
@@ -254,6 +257,10 @@ static void test_constructed(void **state)
     assert_string_equal(s.last.period, "2024-03");
     assert_true(s.kg == 1500000LL * TF_MILLI);
     assert_int_equal(s.estimated, 1);
+    /* the first row's flags are in its provenance; estimation flag 6 = both */
+    assert_non_null(strstr(s.first_provenance, "primaryValue = CIF; isReported true; "
+                                               "isAggregate false; estimation flag 6; qty "
+                                               "estimated; netWgt estimated"));
     assert_true(s.cif == 3300000500LL);       /* 3,300,000.5 USD */
     assert_true(s.value == 3300000500LL + 17000); /* + 10 + 7 USD */
     assert_int_equal(s.other_unit, 1);        /* 12 items (u), no net weight */
