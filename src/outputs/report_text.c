@@ -304,7 +304,8 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     ytd_label(r->period, ylabel, sizeof ylabel);
     fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "", r->reporter_name, r->reporter,
             r->product, mlabel, md ? "\n" : "");
-    fprintf(out, "%sHS scope: ", md ? "- " : "");
+    fprintf(out, "%s%s scope: ", md ? "- " : "", strcmp(r->classification, "HS") ? "Commodity"
+                                                                                : "HS");
     for (size_t i = 0; i < r->n_codes; i++)
         fprintf(out, "%s%s", i ? " + " : "", r->codes[i]);
     fprintf(out, " (%s)", r->classification);
