@@ -4,25 +4,28 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
-PKGS    := sqlite3 jansson libcrypto xlsxwriter
+PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter) -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
+           src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
-           src/stats/stats.c \
+           src/stats/stats.c src/stats/mirror.c \
+           src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
            src/audit/note.c src/audit/extract.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
-           src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c
+           src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
+           src/outputs/mirror_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
-           data/window-params.csv
+           data/window-params.csv data/comtrade-areas.csv
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
@@ -48,7 +51,8 @@ $(GEN): build/tools/embed $(DATA)
 	@mkdir -p $(@D)
 	build/tools/embed $@ tf_data_products=data/products.csv tf_data_partners=data/partners.csv \
 	  tf_data_trade_modes=data/trade-modes.csv tf_data_provinces=data/provinces.csv \
-	  tf_data_window_params=data/window-params.csv
+	  tf_data_window_params=data/window-params.csv \
+	  tf_data_comtrade_areas=data/comtrade-areas.csv
 
 build/obj/gen/embedded.o: $(GEN)
 	@mkdir -p $(@D)

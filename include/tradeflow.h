@@ -15,6 +15,8 @@
 #include "tradeflow/reader.h"
 #include "tradeflow/store.h"
 #include "tradeflow/stats.h"
+#include "tradeflow/mirror.h"
+#include "tradeflow/fetch.h"
 #include "tradeflow/window.h"
 #include "tradeflow/output.h"
 #include "tradeflow/audit.h"

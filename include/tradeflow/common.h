@@ -62,16 +62,20 @@ typedef int64_t tf_milli;
 tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
                          tf_milli *out, const char **why);
 
-/* Trade flow, DOMAIN.md §2. */
+/* Trade flow, DOMAIN.md §2. TF_FLOW_OTHER holds a source's flow that is none
+ * of the four (e.g. UN Comtrade "DX" domestic export, "MIP" import for inward
+ * processing); readers keep the source's own flow code in trade_mode, and
+ * import/export statistics never count it. */
 typedef enum tf_flow {
     TF_FLOW_NONE = 0,
     TF_FLOW_IMPORT = 1,
     TF_FLOW_EXPORT = 2,
     TF_FLOW_REIMPORT = 3,
-    TF_FLOW_REEXPORT = 4
+    TF_FLOW_REEXPORT = 4,
+    TF_FLOW_OTHER = 5
 } tf_flow;
 
-/* "import", "export", "re-import", "re-export"; "" for TF_FLOW_NONE. */
+/* "import", "export", "re-import", "re-export", "other"; "" for TF_FLOW_NONE. */
 const char *tf_flow_name(tf_flow flow);
 /* Parse the names above (case-insensitive; "reimport"/"reexport" accepted).
  * Returns TF_FLOW_NONE when unknown. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include "tradeflow/stats.h"
 #include "tradeflow/window.h"
+#include "tradeflow/mirror.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -43,6 +44,14 @@ tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format
  * spot_missing, published_pl; months[]: month, computed_pl, computed_days,
  * computed_days_open, published_pl, published_days, published_days_open). */
 tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt);
+
+/* Write mirror statistics: text (values to the dollar, t to 0.1, ratios to
+ * 0.001, "n/a" for no value) or json (keys reporter, partner, classification,
+ * rows[]: period, direction, reporter_side and partner_side {value, valuation,
+ * currency, cif, fob, quantity_t, records, classification}, value_gap, value_ratio, fob_gap,
+ * fob_ratio, quantity_gap_t, quantity_ratio; notes[]). Returns TF_OK, TF_ERR_IO
+ * or TF_ERR_USAGE (csv/md not offered). */
+tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
  * three decimals, e.g. 250500000 -> "250,500.000". */

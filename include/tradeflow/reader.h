@@ -20,10 +20,11 @@ typedef enum tf_format {
     TF_FORMAT_TFCSV = 1, /* tradeflow CSV, docs/tradeflow-csv.md */
     TF_FORMAT_GACC = 2,  /* GACC query-platform export, DOMAIN.md §3 */
     TF_FORMAT_PLSERIES = 3, /* a published daily import P/L series, docs/plseries.md */
-    TF_FORMAT_PRICES = 4    /* daily price inputs of the import window, docs/prices.md */
+    TF_FORMAT_PRICES = 4,   /* daily price inputs of the import window, docs/prices.md */
+    TF_FORMAT_COMTRADE = 5  /* UN Comtrade: v1 API JSON, ComtradePlus and legacy CSV, DOMAIN.md §4 */
 } tf_format;
 
-/* "tfcsv", "gacc", "plseries", "prices", "auto". */
+/* "tfcsv", "gacc", "plseries", "prices", "comtrade", "auto". */
 const char *tf_format_name(tf_format f);
 /* Returns TF_FORMAT_AUTO for unknown names; *ok set to 0 then. */
 tf_format tf_format_parse(const char *s, int *ok);
@@ -75,7 +76,9 @@ typedef struct tf_read_stats {
     unsigned long filtered;   /* rows skipped by the hs filter */
     unsigned long warnings;
     tf_format format;         /* the format actually read */
-    char encoding[16];        /* "UTF-8" or "GB18030" */
+    char encoding[16];        /* "UTF-8", "GB18030" or "ISO-8859-1" */
+    unsigned long other_flows; /* comtrade: rows kept with flow "other" */
+    unsigned long skipped;    /* comtrade: rows by mode of transport, not stored (warned) */
 } tf_read_stats;
 
 /*

@@ -45,6 +45,13 @@ typedef struct tf_record {
     char provenance[512];    /* free text: where the figure comes from */
     char partner_name[128];  /* name given by the file, for unmapped codes */
     unsigned long line;      /* input line the record came from */
+    /* UN Comtrade keeps the valuations apart: `value` is its primaryValue
+     * (imports usually CIF, exports FOB); cif/fob are its cifvalue and
+     * fobvalue where reported, thousandths of `currency`. */
+    int has_cif;
+    tf_milli cif;
+    int has_fob;
+    tf_milli fob;
 } tf_record;
 
 /* Reset a record to defaults: reporter CHN, classification HS, status reported. */

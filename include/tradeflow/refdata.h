@@ -91,6 +91,27 @@ size_t tf_refdata_window_param_count(const tf_refdata *ref);
 const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i);
 const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code);
 
+/*
+ * A UN Comtrade reporter/partner area (data/comtrade-areas.csv, derived from
+ * the Comtrade country list; sources in data/README.md). Comtrade codes are
+ * UN M49 numbers with Comtrade's own deviations (USA 842, France 251,
+ * India 699, Norway 579, Switzerland 757, Italy 381). They are not GACC codes:
+ * M49 344 is Hong Kong, GACC 344 is Russia.
+ */
+typedef struct tf_area {
+    const char *m49;        /* "344" (no leading zeros; 0 = World) */
+    const char *iso3;       /* ISO alpha-3 as the list gives it, "" for none */
+    const char *partner;    /* code tradeflow stores: ISO alpha-3, "WLD" or "M49:nnn" */
+    const char *gacc_code;  /* GACC partner code of the same country, "" for none */
+    const char *name_en;    /* Comtrade's short name, e.g. "Other Asia, nes" */
+    const char *kind;       /* world|country|nes|special|group|former|territory */
+} tf_area;
+
+/* Lookup by Comtrade numeric code ("344", "0", "004"); NULL when unknown. */
+const tf_area *tf_refdata_area_by_m49(const tf_refdata *ref, const char *code);
+/* Lookup by stored partner code ("HKG" -> 344, "M49:490" -> 490); NULL when unknown. */
+const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *partner);
+
 #ifdef __cplusplus
 }
 #endif

@@ -33,17 +33,29 @@ typedef struct tf_opt {
     double v;
 } tf_opt;
 
+/* What a report measures: AUTO is the quantity (t) unless no selected record
+ * has a quantity at all (UN Comtrade's TOTAL, value-only data): then the value. */
+typedef enum tf_measure {
+    TF_MEASURE_AUTO = 0,
+    TF_MEASURE_QUANTITY = 1,  /* t, from records in kg */
+    TF_MEASURE_VALUE = 2      /* the value, in the currency of the records (one only) */
+} tf_measure;
+
 /* What a report is about. */
 typedef struct tf_query {
     const char *product;          /* label, e.g. "primary-aluminium" or "HS 7601" */
-    const char *classification;   /* "HS" */
-    const char *const *codes;     /* HS codes or prefixes */
+    const char *classification;   /* "HS" (also matches UN Comtrade's editions H0..H6;
+                                     one classification per flow and period is used,
+                                     the newest edition where several) or e.g. "S4" */
+    const char *const *codes;     /* commodity codes or prefixes ("7601", "TOTAL") */
     size_t n_codes;
     const char *reporter;         /* default "CHN" */
-    const char *period;           /* "YYYY-MM" */
+    const char *period;           /* "YYYY-MM", or "YYYY" for annual data: then YoY
+                                     compares with the previous year; no MoM, no YTD */
     const char *partner_basis;    /* NULL: the basis found in the data (see notes) */
     const char *as_of;            /* NULL: current revisions */
     int top;                      /* partners listed per flow; <= 0 means 10 */
+    tf_measure measure;           /* default AUTO */
 } tf_query;
 
 /* Figures of one flow (import, export or net import) for the month. */
@@ -119,6 +131,9 @@ typedef struct tf_report {
     char reporter[4];
     char reporter_name[64];   /* "China"; the code when the partner table lacks it */
     char period[8];
+    int annual;               /* 1: an annual report (period "YYYY") */
+    int measure_value;        /* 1: the figures (quantity fields) are values, not t */
+    char unit[8];             /* "t", or the currency when measure_value */
     char as_of[32];           /* "" = current */
     tf_flow_figures import, export, net_import;
     tf_breakdown import_breakdown, export_breakdown;

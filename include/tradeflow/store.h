@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 3
+#define TF_SCHEMA_VERSION 4
 
 typedef struct tf_db tf_db;
 

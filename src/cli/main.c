@@ -24,7 +24,7 @@ static const char usage_main[] =
     "Customs trade records in, the monthly trade-flow report out.\n"
     "\n"
     "Commands:\n"
-    "  ingest FILE...      read tradeflow CSV or GACC exports into the database\n"
+    "  ingest FILE...      read tradeflow CSV, GACC exports or UN Comtrade files\n"
     "  report              the monthly report of one product (text, md, json, csv,\n"
     "                      html with charts, xlsx workbook with charts)\n"
     "  chart KIND          one chart of the report as SVG\n"
@@ -33,6 +33,9 @@ static const char usage_main[] =
     "  products            the product definitions (named HS sets)\n"
     "  window              the import profit/loss (import window) of one day\n"
     "  audit NOTE...       check the figures of published notes (exit 1: errors)\n"
+    "  fetch comtrade      pull records from the UN Comtrade API and ingest them\n"
+    "  mirror              a reporter's trade with a partner against the partner's\n"
+    "                      mirror figures (UN Comtrade data)\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -57,6 +60,8 @@ static const char usage_ingest[] =
     "\n"
     "  --format F          auto (default), tfcsv, gacc, plseries (a published daily\n"
     "                      import P/L series, docs/plseries.md)\n"
+    "                      or comtrade (UN Comtrade: v1 API JSON, ComtradePlus\n"
+    "                      and legacy CSV; detected from the content)\n"
     "  --flow F            import or export: required for GACC exports, which do not\n"
     "                      say their flow\n"
     "  --partner-basis B   origin, consignment, destination or trading (GACC default:\n"
@@ -69,11 +74,17 @@ static const char usage_ingest[] =
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n";
 
 static const char usage_report[] =
-    "Usage: tradeflow report (--product NAME | --hs CODES) --period YYYY-MM [OPTIONS]\n"
+    "Usage: tradeflow report (--product NAME | --hs CODES | --commodity CODES)\n"
+    "                        --period YYYY-MM|YYYY [OPTIONS]\n"
     "\n"
     "  --product NAME      a product from 'tradeflow products'\n"
     "  --hs CODES          comma-separated HS codes or prefixes (ad-hoc product)\n"
-    "  --period YYYY-MM    the report month\n"
+    "  --commodity CODES   commodity codes as stored, e.g. TOTAL (UN Comtrade's all\n"
+    "                      commodities) or SITC codes with --classification S4\n"
+    "  --period P          the report month YYYY-MM, or a year YYYY for annual data\n"
+    "                      (YoY against the previous year; no MoM, no YTD)\n"
+    "  --measure M         quantity (t) or value; default: the quantity, or the\n"
+    "                      value when the data has no quantities (Comtrade TOTAL)\n"
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
     "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
@@ -84,7 +95,8 @@ static const char usage_report[] =
     "  --as-of DATE        figures as ingested up to DATE (YYYY-MM-DD or\n"
     "                      YYYY-MM-DDTHH:MM:SSZ), ignoring later revisions\n"
     "  --reporter ISO3     default CHN\n"
-    "  --classification C  default HS\n"
+    "  --classification C  default HS (which also selects UN Comtrade's H0-H6);\n"
+    "                      S1-S4 for SITC\n"
     "  -o FILE             write to FILE ('-' = standard output, the default)\n";
 
 static const char usage_window[] =
@@ -106,9 +118,50 @@ static const char usage_window[] =
     "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"
     "  --format F          text (default) or json\n";
 
+static const char usage_mirror[] =
+    "Usage: tradeflow mirror --reporter ISO3 --partner ISO3 (--product NAME | --hs CODES |\n"
+    "                        --commodity CODES) --period P[..P] [OPTIONS]\n"
+    "\n"
+    "The reporter's imports from the partner against the partner's exports to the\n"
+    "reporter, and the reporter's exports against the partner's imports, per period:\n"
+    "values (USD, CIF or FOB as reported), quantities (t), gap = reporter - mirror,\n"
+    "ratio = reporter / mirror.\n"
+    "\n"
+    "  --commodity CODES   comma-separated commodity codes or prefixes as stored,\n"
+    "                      e.g. TOTAL (all commodities) or 7601\n"
+    "  --classification C  default HS, which also selects UN Comtrade's H0-H6 (the\n"
+    "                      newest edition where several); H6, S4 ... for one only\n"
+    "  --period P[..P]     YYYY or YYYY-MM, or a range FROM..TO\n"
+    "  --as-of DATE        figures as ingested up to DATE\n"
+    "  --format F          text (default) or json\n";
+
+static const char usage_fetch[] =
+    "Usage: tradeflow fetch comtrade --period P..P (--hs CODES | --commodity CODES)\n"
+    "                                [--reporter ISO3] [--partner ISO3,...] [--flow F,...]\n"
+    "\n"
+    "Pulls from the UN Comtrade v1 API and ingests the result in one transaction.\n"
+    "Subscription key: $COMTRADE_KEY, else the first line of\n"
+    "~/.config/tradeflow/comtrade-key; without one the public preview endpoint is\n"
+    "used (at most 500 rows per call). Requests are split to the API's limits (12\n"
+    "periods per call; a call at the row limit is split by period); every answer\n"
+    "is cached, so a pull that stopped resumes without fetching again; HTTP 429 and\n"
+    "5xx, time-outs and cut answers are retried, honouring Retry-After.\n"
+    "\n"
+    "  --period P..P       YYYY..YYYY (annual data) or YYYY-MM..YYYY-MM (monthly)\n"
+    "  --hs CODES          comma-separated HS codes (2, 4 or 6 digits)\n"
+    "  --commodity CODES   codes as Comtrade names them, e.g. TOTAL\n"
+    "  --reporter ISO3     default CHN\n"
+    "  --partner ISO3,...  partners (WLD = World); default every partner\n"
+    "  --flow F,...        import, export, re-import, re-export (default import,export)\n"
+    "  --cache DIR         default $TRADEFLOW_CACHE, else ~/.cache/tradeflow/comtrade\n"
+    "  --base-url URL      default $TRADEFLOW_COMTRADE_URL, else https://comtradeapi.un.org\n"
+    "  --retries N         further attempts after a failure (default 5)\n"
+    "  --timeout S         seconds per attempt (default 120)\n"
+    "  --wait MS           first wait before a retry, doubling (default 2000)\n";
+
 static const char usage_history[] =
     "Usage: tradeflow history (--product NAME | --hs CODES) [--period YYYY-MM]\n"
-    "                         [--flow F] [--reporter ISO3]\n"
+    "                         [--flow F] [--reporter ISO3] [--classification C]\n"
     "\n"
     "Lists every stored revision of the matching cells, oldest first, with the\n"
     "source file and time it came from; '*' marks the current revision.\n";
@@ -688,7 +741,7 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *format = "text",
                *basis = NULL, *as_of = NULL, *reporter = "CHN", *classification = "HS",
-               *outpath = "-", *lang = "en";
+               *outpath = "-", *lang = "en", *commodity = NULL, *measure = NULL;
     int top = chart >= 0 ? 5 : 10, bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
@@ -713,6 +766,10 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
             reporter = v;
         else if (opt(a, "--classification", 1, &v, &bad))
             classification = v;
+        else if (opt(a, "--commodity", 1, &v, &bad))
+            commodity = v;
+        else if (opt(a, "--measure", 1, &v, &bad))
+            measure = v;
         else if (opt(a, "-o", 1, &v, &bad) || opt(a, "--output", 1, &v, &bad))
             outpath = v;
         else if (opt(a, "--top", 1, &v, &bad)) {
@@ -767,16 +824,50 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         return EXIT_USAGE;
     }
     char canon[8];
-    if (!period || strlen(period) != 7 || tf_period_parse(period, 7, canon) != TF_OK) {
-        error("report needs --period YYYY-MM (month 01-12)%s%s", period ? ", not " : "",
+    if (!period || (strlen(period) != 7 && strlen(period) != 4) ||
+        tf_period_parse(period, strlen(period), canon) != TF_OK) {
+        error("report needs --period YYYY-MM (month 01-12) or YYYY%s%s", period ? ", not " : "",
               period ? period : "");
+        return EXIT_USAGE;
+    }
+    tf_measure meas = TF_MEASURE_AUTO;
+    if (measure && !strcmp(measure, "quantity"))
+        meas = TF_MEASURE_QUANTITY;
+    else if (measure && !strcmp(measure, "value"))
+        meas = TF_MEASURE_VALUE;
+    else if (measure) {
+        error("--measure is quantity or value, not '%s'", measure);
+        return EXIT_USAGE;
+    }
+    if (commodity && (product || hs)) {
+        error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
     }
     int rc = load_refdata(c);
     if (rc)
         return rc;
     product_sel p;
-    if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+    memset(&p, 0, sizeof p);
+    if (commodity) {
+        p.list = split_list(commodity, &p.n_codes, &p.store);
+        if (!p.list)
+            return EXIT_IO;
+        for (size_t i = 0; i < p.n_codes; i++)
+            if (!p.list[i][0] || strspn(p.list[i], "0123456789TOAL") != strlen(p.list[i])) {
+                error("--commodity takes comma-separated codes (digits or TOTAL), not '%s'",
+                      p.list[i]);
+                product_sel_free(&p);
+                return EXIT_USAGE;
+            }
+        if (p.n_codes == 0) {
+            error("--commodity needs at least one code");
+            product_sel_free(&p);
+            return EXIT_USAGE;
+        }
+        p.codes = (const char *const *)p.list;
+        snprintf(p.label_buf, sizeof p.label_buf, "commodity %s", commodity);
+        p.label = p.label_buf;
+    } else if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
         product_sel_free(&p);
         return rc;
     }
@@ -795,6 +886,7 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
     q.partner_basis = basis;
     q.as_of = as_of;
     q.top = top;
+    q.measure = meas;
     tf_report *r = NULL;
     tf_chart_data *cd = NULL;
     tf_chart_opts co = {0};
@@ -882,10 +974,386 @@ static tf_status print_revision(void *ctx, const tf_revision *v)
     return TF_OK;
 }
 
+static int cmd_mirror(common *c, args *a)
+{
+    const char *v = NULL, *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL,
+               *format = "text", *as_of = NULL, *reporter = NULL, *partner = NULL,
+               *classification = "HS";
+    int bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_mirror, stdout);
+            return EXIT_OK;
+        } else if (opt(a, "--product", 1, &v, &bad))
+            product = v;
+        else if (opt(a, "--hs", 1, &v, &bad))
+            hs = v;
+        else if (opt(a, "--commodity", 1, &v, &bad))
+            commodity = v;
+        else if (opt(a, "--period", 1, &v, &bad))
+            period = v;
+        else if (opt(a, "--format", 1, &v, &bad))
+            format = v;
+        else if (opt(a, "--as-of", 1, &v, &bad))
+            as_of = v;
+        else if (opt(a, "--reporter", 1, &v, &bad))
+            reporter = v;
+        else if (opt(a, "--partner", 1, &v, &bad))
+            partner = v;
+        else if (opt(a, "--classification", 1, &v, &bad))
+            classification = v;
+        else {
+            error("mirror: unknown argument '%s' (see tradeflow mirror --help)", s);
+            return EXIT_USAGE;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    char rep3[4], par3[4];
+    if (!reporter || !iso3(reporter, rep3) || !partner || !iso3(partner, par3)) {
+        error("mirror needs --reporter ISO3 and --partner ISO3 (alpha-3 codes, e.g. CHN RUS)");
+        return EXIT_USAGE;
+    }
+    if (!classification[0] || strlen(classification) > 7 ||
+        strspn(classification, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(classification)) {
+        error("--classification takes a name such as H6, HS or S4, not '%s'", classification);
+        return EXIT_USAGE;
+    }
+    int fmt = tf_output_format_parse(format);
+    if (fmt != TF_OUT_TEXT && fmt != TF_OUT_JSON) {
+        error("mirror --format is text or json, not '%s'", format);
+        return EXIT_USAGE;
+    }
+    char from[8], to[8];
+    const char *dots = period ? strstr(period, "..") : NULL;
+    size_t l1 = dots ? (size_t)(dots - period) : period ? strlen(period) : 0;
+    const char *p2 = dots ? dots + 2 : period;
+    if (!period || (l1 != 4 && l1 != 7) || tf_period_parse(period, l1, from) != TF_OK ||
+        (strlen(p2) != 4 && strlen(p2) != 7) || tf_period_parse(p2, strlen(p2), to) != TF_OK ||
+        strcmp(from, to) > 0) {
+        error("mirror needs --period YYYY or YYYY-MM, or FROM..TO%s%s", period ? ", not " : "",
+              period ? period : "");
+        return EXIT_USAGE;
+    }
+    if ((product != NULL) + (hs != NULL) + (commodity != NULL) != 1) {
+        error("give one of --product, --hs or --commodity");
+        return EXIT_USAGE;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    product_sel p;
+    memset(&p, 0, sizeof p);
+    if (commodity) {
+        p.list = split_list(commodity, &p.n_codes, &p.store);
+        if (!p.list)
+            return EXIT_IO;
+        for (size_t i = 0; i < p.n_codes; i++)
+            if (!p.list[i][0] || strspn(p.list[i], "0123456789TOAL") != strlen(p.list[i])) {
+                error("--commodity takes comma-separated codes (digits or TOTAL), not '%s'",
+                      p.list[i]);
+                product_sel_free(&p);
+                return EXIT_USAGE;
+            }
+        p.codes = (const char *const *)p.list;
+    } else if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    if (p.n_codes == 0) {
+        error("--commodity needs at least one code");
+        product_sel_free(&p);
+        return EXIT_USAGE;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_mirror_query q = {0};
+    q.reporter = rep3;
+    q.partner = par3;
+    q.classification = classification;
+    q.codes = p.codes;
+    q.n_codes = p.n_codes;
+    q.period_from = from;
+    q.period_to = to;
+    q.as_of = as_of;
+    tf_mirror *m = NULL;
+    tf_status st = tf_mirror_compute(db, &q, &m);
+    if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        rc = exit_for(st);
+    } else {
+        if (m->n_rows == 0)
+            fprintf(stderr, "%s: warning: no %s data for %s and %s in %s for %s..%s\n", progname,
+                    classification, rep3, par3, c->db_path, from, to);
+        if (tf_mirror_write(stdout, m, (tf_output_format)fmt) != TF_OK) {
+            error("cannot write the mirror table");
+            rc = EXIT_IO;
+        }
+    }
+    tf_mirror_free(&m);
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+
+static void print_progress(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s: fetch: %s\n", progname, msg);
+}
+
+/* Comma-separated ISO alpha-3 codes to Comtrade codes ("WLD" -> "0"). */
+static int comtrade_codes(common *c, const char *list, char *out, size_t len)
+{
+    size_t n = 0;
+    char *store = NULL;
+    char **v = split_list(list, &n, &store);
+    if (!v)
+        return EXIT_IO;
+    out[0] = '\0';
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+        char i3[4];
+        const tf_area *ar = NULL;
+        if (!iso3(v[i], i3) ||
+            (strcmp(i3, "WLD") && !(ar = tf_refdata_area_by_partner(c->ref, i3)))) {
+            error("'%s' is not a country in the Comtrade area table (ISO alpha-3, or WLD)", v[i]);
+            rc = EXIT_USAGE;
+            break;
+        }
+        size_t used = strlen(out);
+        snprintf(out + used, len - used, "%s%s", used ? "," : "", ar ? ar->m49 : "0");
+    }
+    if (n == 0) {
+        error("empty list of countries");
+        rc = EXIT_USAGE;
+    }
+    free(v);
+    free(store);
+    return rc;
+}
+
+static int cmd_fetch(common *c, args *a)
+{
+    if (a->i >= a->argc || strcmp(a->argv[a->i], "comtrade") != 0) {
+        if (a->i < a->argc && (!strcmp(a->argv[a->i], "--help") || !strcmp(a->argv[a->i], "-h"))) {
+            fputs(usage_fetch, stdout);
+            return EXIT_OK;
+        }
+        error("fetch: the source to pull from is 'comtrade' (tradeflow fetch comtrade ...)");
+        return EXIT_USAGE;
+    }
+    a->i++;
+    const char *v = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *reporter = "CHN",
+               *partner = NULL, *flow = "import,export", *cache = getenv("TRADEFLOW_CACHE"),
+               *base = getenv("TRADEFLOW_COMTRADE_URL");
+    long retries = 5, timeout = 120, wait = 2000;
+    int bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        long *num = NULL;
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_fetch, stdout);
+            return EXIT_OK;
+        } else if (opt(a, "--hs", 1, &v, &bad))
+            hs = v;
+        else if (opt(a, "--commodity", 1, &v, &bad))
+            commodity = v;
+        else if (opt(a, "--period", 1, &v, &bad))
+            period = v;
+        else if (opt(a, "--reporter", 1, &v, &bad))
+            reporter = v;
+        else if (opt(a, "--partner", 1, &v, &bad))
+            partner = v;
+        else if (opt(a, "--flow", 1, &v, &bad))
+            flow = v;
+        else if (opt(a, "--cache", 1, &v, &bad))
+            cache = v;
+        else if (opt(a, "--base-url", 1, &v, &bad))
+            base = v;
+        else if (opt(a, "--retries", 1, &v, &bad))
+            num = &retries;
+        else if (opt(a, "--timeout", 1, &v, &bad))
+            num = &timeout;
+        else if (opt(a, "--wait", 1, &v, &bad))
+            num = &wait;
+        else {
+            error("fetch: unknown argument '%s' (see tradeflow fetch --help)", s);
+            return EXIT_USAGE;
+        }
+        if (num && !bad) {
+            char *end;
+            long x = strtol(v, &end, 10);
+            if (*end || end == v || x < 0 || x > 100000) {
+                error("%s takes a whole number from 0 to 100000, not '%s'", s, v);
+                return EXIT_USAGE;
+            }
+            *num = x;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    if ((hs != NULL) == (commodity != NULL)) {
+        error("fetch: give --hs CODES or --commodity CODES");
+        return EXIT_USAGE;
+    }
+    const char *codes = hs ? hs : commodity;
+    for (const char *q = codes; *q; q++)
+        if (!(hs ? (*q >= '0' && *q <= '9') || *q == ',' : strchr("0123456789TOAL,", *q) != NULL)) {
+            error("fetch: %s takes comma-separated codes, not '%s'", hs ? "--hs" : "--commodity",
+                  codes);
+            return EXIT_USAGE;
+        }
+    const char *dots = period ? strstr(period, "..") : NULL;
+    char from[8] = "", to[8] = "";
+    if (!dots || (size_t)(dots - period) >= sizeof from || strlen(dots + 2) >= sizeof to) {
+        error("fetch needs --period FROM..TO (YYYY..YYYY or YYYY-MM..YYYY-MM)");
+        return EXIT_USAGE;
+    }
+    memcpy(from, period, (size_t)(dots - period));
+    from[dots - period] = '\0';
+    snprintf(to, sizeof to, "%s", dots + 2);
+    if (!from[0] || !to[0]) {
+        error("fetch needs --period FROM..TO (YYYY..YYYY or YYYY-MM..YYYY-MM)");
+        return EXIT_USAGE;
+    }
+    char flows[32] = "";
+    {
+        size_t n = 0;
+        char *store = NULL;
+        char **fl = split_list(flow, &n, &store);
+        if (!fl)
+            return EXIT_IO;
+        static const char *const fc[] = {"", "M", "X", "RM", "RX"};
+        for (size_t i = 0; i < n; i++) {
+            tf_flow f = tf_flow_parse(fl[i], strlen(fl[i]));
+            if (f == TF_FLOW_NONE || f == TF_FLOW_OTHER) {
+                error("unknown --flow '%s' (import, export, re-import, re-export)", fl[i]);
+                free(fl);
+                free(store);
+                return EXIT_USAGE;
+            }
+            size_t used = strlen(flows);
+            snprintf(flows + used, sizeof flows - used, "%s%s", used ? "," : "", fc[f]);
+        }
+        free(fl);
+        free(store);
+        if (!flows[0]) {
+            error("--flow needs at least one flow");
+            return EXIT_USAGE;
+        }
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    char rep_code[16], part_codes[2048];
+    if ((rc = comtrade_codes(c, reporter, rep_code, sizeof rep_code)) != EXIT_OK)
+        return rc;
+    if (strchr(rep_code, ',') || !strcmp(rep_code, "0")) {
+        error("fetch: --reporter takes one country");
+        return EXIT_USAGE;
+    }
+    if (partner && (rc = comtrade_codes(c, partner, part_codes, sizeof part_codes)) != EXIT_OK)
+        return rc;
+    char cache_buf[1024], key_buf[256] = "";
+    if (!cache || !*cache) {
+        const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (xdg && *xdg)
+            snprintf(cache_buf, sizeof cache_buf, "%s/tradeflow/comtrade", xdg);
+        else
+            snprintf(cache_buf, sizeof cache_buf, "%s/.cache/tradeflow/comtrade",
+                     home && *home ? home : ".");
+        cache = cache_buf;
+    }
+    const char *key = getenv("COMTRADE_KEY");
+    if (!key || !*key) {
+        const char *home = getenv("HOME");
+        char kpath[1024];
+        snprintf(kpath, sizeof kpath, "%s/.config/tradeflow/comtrade-key", home ? home : ".");
+        FILE *kf = fopen(kpath, "r");
+        if (kf) {
+            if (fgets(key_buf, sizeof key_buf, kf))
+                key_buf[strcspn(key_buf, "\r\n")] = '\0';
+            fclose(kf);
+        }
+        key = key_buf;
+    }
+    tf_fetch_opts fo = {0};
+    fo.base_url = base && *base ? base : NULL;
+    fo.key = key;
+    fo.cache_dir = cache;
+    fo.reporter = rep_code;
+    fo.partners = partner ? part_codes : NULL;
+    fo.cmd_codes = codes;
+    fo.flow_codes = flows;
+    fo.period_from = from;
+    fo.period_to = to;
+    fo.retries = (int)retries;
+    fo.timeout_s = timeout;
+    fo.backoff_ms = wait > 0 ? wait : 1;
+    fo.log = print_progress;
+    tf_fetch_result fr;
+    char err[1024], *doc = NULL;
+    size_t len = 0;
+    tf_status st = tf_fetch_comtrade(&fo, &doc, &len, &fr, err, sizeof err);
+    if (st != TF_OK) {
+        error("fetch: %s", err[0] ? err : tf_strerror(st));
+        tf_free(doc);
+        return exit_for(st);
+    }
+    printf("fetch: %lu call%s (%lu from the cache, %lu fetched, %lu retried), %lu record%s\n",
+           fr.calls, fr.calls == 1 ? "" : "s", fr.cached, fr.fetched, fr.retried, fr.records,
+           fr.records == 1 ? "" : "s");
+    if (fr.records == 0) {
+        fprintf(stderr, "%s: warning: fetch: %s\n", progname, fr.explain);
+        tf_free(doc);
+        return EXIT_OK;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_CREATE, &db)) != EXIT_OK) {
+        tf_free(doc);
+        return rc;
+    }
+    char name[256];
+    snprintf(name, sizeof name, "comtrade-api:%s:%s:%s:%s:%s..%s", reporter, partner ? partner : "all",
+             flows, codes, from, to);
+    FILE *in = fmemopen(doc, len, "r");
+    if (!in) {
+        error("fetch: out of memory");
+        tf_db_close(&db);
+        tf_free(doc);
+        return EXIT_IO;
+    }
+    tf_read_opts o = {0};
+    o.format = TF_FORMAT_COMTRADE;
+    tf_diag diag = {0};
+    diag.warn = print_warning;
+    tf_ingest_result res;
+    const char *now = getenv("TRADEFLOW_NOW");
+    st = tf_db_ingest(db, in, name, &o, c->ref, now && *now ? now : NULL, &diag, &res);
+    fclose(in);
+    tf_free(doc);
+    if (st != TF_OK) {
+        error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
+        rc = exit_for(st);
+    } else if (res.already) {
+        printf("%s: already ingested (source %lld); nothing added\n", name, res.source_id);
+    } else {
+        printf("%s: %lu record%s: %lu added, %lu revised, %lu unchanged\n", name, res.read.rows,
+               res.read.rows == 1 ? "" : "s", res.added, res.revised, res.unchanged);
+    }
+    tf_db_close(&db);
+    return rc;
+}
+
 static int cmd_history(common *c, args *a)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *flow = NULL,
-               *reporter = "CHN";
+               *reporter = "CHN", *classification = "HS";
     int bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
@@ -902,6 +1370,8 @@ static int cmd_history(common *c, args *a)
             flow = v;
         else if (opt(a, "--reporter", 1, &v, &bad))
             reporter = v;
+        else if (opt(a, "--classification", 1, &v, &bad))
+            classification = v;
         else {
             error("history: unknown argument '%s' (see tradeflow history --help)", s);
             return EXIT_USAGE;
@@ -933,7 +1403,7 @@ static int cmd_history(common *c, args *a)
         return rc;
     }
     tf_selection sel = {0};
-    sel.classification = "HS";
+    sel.classification = classification;
     sel.codes = p.codes;
     sel.n_codes = p.n_codes;
     sel.reporter = reporter;
@@ -1361,6 +1831,10 @@ int main(int argc, char **argv)
         rc = cmd_window(&c, &a);
     else if (!strcmp(command, "audit"))
         rc = cmd_audit(&c, &a);
+    else if (!strcmp(command, "mirror"))
+        rc = cmd_mirror(&c, &a);
+    else if (!strcmp(command, "fetch"))
+        rc = cmd_fetch(&c, &a);
     else if (!strcmp(command, "help")) {
         fputs(usage_main, stdout);
         rc = EXIT_OK;

@@ -120,18 +120,19 @@ tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
     return TF_OK;
 }
 
-static const char *const flow_names[] = {"", "import", "export", "re-import", "re-export"};
+static const char *const flow_names[] = {"", "import", "export", "re-import", "re-export",
+                                         "other"};
 
 const char *tf_flow_name(tf_flow flow)
 {
-    if (flow < TF_FLOW_NONE || flow > TF_FLOW_REEXPORT)
+    if (flow < TF_FLOW_NONE || flow > TF_FLOW_OTHER)
         return "";
     return flow_names[flow];
 }
 
 tf_flow tf_flow_parse(const char *s, size_t len)
 {
-    for (int f = TF_FLOW_IMPORT; f <= TF_FLOW_REEXPORT; f++)
+    for (int f = TF_FLOW_IMPORT; f <= TF_FLOW_OTHER; f++)
         if (tf_ieq(s, len, flow_names[f]))
             return (tf_flow)f;
     if (tf_ieq(s, len, "reimport"))

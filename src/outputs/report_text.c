@@ -75,6 +75,10 @@ void tf_format_milli(char *buf, size_t len, tf_milli v)
 }
 
 /* Tonnes as notes print them: to the hundred from 1,000 t, else to 0.1 t. */
+/* Unit of the figures of the report being written: "t", or the currency
+ * when the report measures values (set by tf_report_write_text). */
+static const char *unit_label = "t";
+
 static void fmt_t(char *buf, size_t len, tf_opt v)
 {
     if (!v.has) {
@@ -82,13 +86,15 @@ static void fmt_t(char *buf, size_t len, tf_opt v)
         return;
     }
     char num[64];
-    if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t prints as 1,000 t, not 1,000.0 t */
+    if (strcmp(unit_label, "t") != 0) /* a value: to the unit of currency */
+        tf_format_number(num, sizeof num, v.v, 0);
+    else if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t prints as 1,000 t, not 1,000.0 t */
         tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
     else if (fabs(v.v) >= 1)
         tf_format_number(num, sizeof num, v.v, 1);
     else
         tf_format_number(num, sizeof num, v.v, 3); /* a few kg: keep them visible */
-    tf_fmt(buf, len, "%s t", num);
+    tf_fmt(buf, len, "%s %s", num, unit_label);
 }
 
 static void fmt_pct(char *buf, size_t len, tf_opt v, const char *unit)
@@ -206,12 +212,13 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     const char *basis = b->partner_basis[0] ? b->partner_basis : "not stated";
     if (md) {
         fprintf(out, "\n### %s partners, %s (partner basis: %s)\n\n", flow, mlabel, basis);
-        fprintf(out, "| # | Partner | Quantity | Share | MoM | YoY | Share change |\n");
+        fprintf(out, "| # | Partner | %s | Share | MoM | YoY | Share change |\n",
+                r->measure_value ? "Value" : "Quantity");
         fprintf(out, "|---:|---|---:|---:|---:|---:|---:|\n");
     } else {
         fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
-        fprintf(out, "%3s  %-30s %13s %8s %9s %9s %11s\n", "#", "Partner", "Quantity", "Share",
-                "MoM", "YoY", "Share chg");
+        fprintf(out, "%3s  %-30s %13s %8s %9s %9s %11s\n", "#", "Partner",
+                r->measure_value ? "Value" : "Quantity", "Share", "MoM", "YoY", "Share chg");
     }
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
@@ -244,10 +251,12 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
+        char zero[16];
+        tf_fmt(zero, sizeof zero, "0 %s", unit_label);
         if (md)
-            fprintf(out, "| - | %s | 0 t | 0.0%% | %s | %s | %s |\n", name, mom, yoy, pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", name, zero, mom, yoy, pp);
         else
-            fprintf(out, "%3s  %s %13s %8s %9s %9s %11s\n", "-", name, "0 t", "0.0%", mom, yoy,
+            fprintf(out, "%3s  %s %13s %8s %9s %9s %11s\n", "-", name, zero, "0.0%", mom, yoy,
                     pp);
     }
     const tf_partner_figures *top = &b->partners[0];
@@ -290,11 +299,13 @@ static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, cons
 tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
 {
     char mlabel[32], ylabel[32];
+    unit_label = r->unit[0] ? r->unit : "t";
     month_label(r->period, mlabel, sizeof mlabel);
     ytd_label(r->period, ylabel, sizeof ylabel);
     fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "", r->reporter_name, r->reporter,
             r->product, mlabel, md ? "\n" : "");
-    fprintf(out, "%sHS scope: ", md ? "- " : "");
+    fprintf(out, "%s%s scope: ", md ? "- " : "", strcmp(r->classification, "HS") ? "Commodity"
+                                                                                : "HS");
     for (size_t i = 0; i < r->n_codes; i++)
         fprintf(out, "%s%s", i ? " + " : "", r->codes[i]);
     fprintf(out, " (%s)", r->classification);
@@ -303,12 +314,33 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
         for (size_t i = 0; i < r->n_commodities; i++)
             fprintf(out, "%s%s", i ? ", " : "", r->commodities[i]);
     }
-    fprintf(out, "\n%sQuantities in t; MoM and YoY in %%; YTD = %s.%s%s%s\n", md ? "- " : "",
-            ylabel, r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
-            r->as_of[0] ? "." : "");
+    if (r->annual)
+        fprintf(out, "\n%s%s in %s; YoY in %%; annual data: no MoM or YTD.%s%s%s\n",
+                md ? "- " : "", r->measure_value ? "Values" : "Quantities", unit_label,
+                r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
+                r->as_of[0] ? "." : "");
+    else
+        fprintf(out, "\n%s%s in %s; MoM and YoY in %%; YTD = %s.%s%s%s\n", md ? "- " : "",
+                r->measure_value ? "Values" : "Quantities", unit_label, ylabel,
+                r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
+                r->as_of[0] ? "." : "");
     const line_item rows[] = {
         {"Imports", &r->import}, {"Exports", &r->export}, {"Net imports", &r->net_import}};
-    if (md) {
+    if (r->annual) {
+        if (md)
+            fprintf(out, "\n| | %s | YoY |\n|---|---:|---:|\n", mlabel);
+        else
+            fprintf(out, "\n%-12s %22s %9s\n", "", mlabel, "YoY");
+        for (size_t i = 0; i < 3; i++) {
+            char q[48], yoy[24];
+            fmt_t(q, sizeof q, rows[i].f->quantity);
+            fmt_pct(yoy, sizeof yoy, rows[i].f->yoy_pct, "%");
+            if (md)
+                fprintf(out, "| %s | %s | %s |\n", rows[i].label, q, yoy);
+            else
+                fprintf(out, "%-12s %22s %9s\n", rows[i].label, q, yoy);
+        }
+    } else if (md) {
         fprintf(out, "\n| | %s | MoM | YoY | YTD %s | YTD YoY |\n|---|---:|---:|---:|---:|---:|\n",
                 mlabel, ylabel);
     } else {
@@ -317,7 +349,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
         tf_fmt(hy, sizeof hy, "YTD %s", ylabel);
         fprintf(out, "\n%-12s %15s %9s %9s %17s %9s\n", "", hq, "MoM", "YoY", hy, "YTD YoY");
     }
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 3 && !r->annual; i++) {
         const tf_flow_figures *f = rows[i].f;
         char q[48], mom[24], yoy[24], ytd[48], ytdy[24];
         fmt_t(q, sizeof q, f->quantity);

@@ -119,6 +119,41 @@ void tf_csv_drain(tf_csv *c)
         c->pos = c->len;
 }
 
+int tf_csv_slurp(tf_csv *c, size_t max, char **out, size_t *n)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *b = malloc(cap);
+    if (!b)
+        return -3;
+    if (c->pos >= c->len)
+        fill(c);
+    while (c->pos < c->len) {
+        size_t k = c->len - c->pos;
+        if (len + k + 1 > cap) {
+            while (len + k + 1 > cap)
+                cap *= 2;
+            char *nb = cap <= max ? realloc(b, cap) : NULL;
+            if (!nb) {
+                free(b);
+                return -3;
+            }
+            b = nb;
+        }
+        memcpy(b + len, c->buf + c->pos, k);
+        len += k;
+        c->pos = c->len;
+        fill(c);
+    }
+    if (c->ioerr) {
+        free(b);
+        return -2;
+    }
+    b[len] = '\0';
+    *out = b;
+    *n = len;
+    return 0;
+}
+
 static int push(tf_csv *c, char ch)
 {
     if (c->row_len + 1 >= c->row_cap) {

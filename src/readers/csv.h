@@ -37,6 +37,11 @@ unsigned long tf_csv_line(const tf_csv *c);
 /* The bytes buffered and not yet read (reading a buffer first if none). */
 void tf_csv_peek(tf_csv *c, const char **p, size_t *n);
 
+/* The rest of the input, whole, in a new NUL-terminated buffer (*out, *n;
+ * free() it). Returns 0, -2 on a read error, -3 when out of memory or beyond
+ * max bytes. */
+int tf_csv_slurp(tf_csv *c, size_t max, char **out, size_t *n);
+
 /* Consume the rest of the input (so a hash covers the whole file). */
 void tf_csv_drain(tf_csv *c);
 

@@ -13,6 +13,7 @@ const char *tf_format_name(tf_format f)
     case TF_FORMAT_GACC: return "gacc";
     case TF_FORMAT_PLSERIES: return "plseries";
     case TF_FORMAT_PRICES: return "prices";
+    case TF_FORMAT_COMTRADE: return "comtrade";
     case TF_FORMAT_AUTO: break;
     }
     return "auto";
@@ -29,6 +30,8 @@ tf_format tf_format_parse(const char *s, int *ok)
         return TF_FORMAT_PLSERIES;
     if (strcmp(s, "prices") == 0)
         return TF_FORMAT_PRICES;
+    if (strcmp(s, "comtrade") == 0)
+        return TF_FORMAT_COMTRADE;
     if (strcmp(s, "auto") == 0)
         return TF_FORMAT_AUTO;
     *ok = 0;
@@ -116,7 +119,7 @@ tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
     if (c->enc == TF_ENC_ASCII) {
         /* The first non-ASCII bytes decide: valid UTF-8 or GB18030. */
         c->enc = (tf_utf8_invalid_at(f->p, f->n) == (size_t)-1 || c->enc_fixed)
-                     ? TF_ENC_UTF8 : TF_ENC_GB18030;
+                     ? TF_ENC_UTF8 : c->latin1 ? TF_ENC_LATIN1 : TF_ENC_GB18030;
     }
     if (c->enc == TF_ENC_UTF8) {
         size_t bad = tf_utf8_invalid_at(f->p, f->n);
@@ -133,10 +136,11 @@ tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
         *outlen = f->n;
         return TF_OK;
     }
+    const char *charset = c->enc == TF_ENC_LATIN1 ? "ISO-8859-1" : "GB18030";
     if (c->cd == (iconv_t)-1) {
-        c->cd = iconv_open("UTF-8", "GB18030");
+        c->cd = iconv_open("UTF-8", charset);
         if (c->cd == (iconv_t)-1)
-            return tf_rerr(c, line, col, "GB18030 decoding is not available (iconv)");
+            return tf_rerr(c, line, col, "%s decoding is not available (iconv)", charset);
     }
     if (reserve(c, f->n * 2 + 8))
         return TF_ERR_NOMEM;
@@ -148,8 +152,8 @@ tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
     if (iconv(c->cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
         iconv(c->cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
         return tf_rerr(c, line, col,
-                       "bytes that are neither UTF-8 nor GB18030 (at byte %zu of the field)",
-                       (size_t)(in - f->p) + 1);
+                       "bytes that are neither UTF-8 nor %s (at byte %zu of the field)",
+                       charset, (size_t)(in - f->p) + 1);
     }
     *o = '\0';
     *out = c->scratch;
@@ -258,6 +262,29 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         st = TF_ERR_NOMEM;
         goto out;
     }
+    if (opts->format == TF_FORMAT_AUTO || opts->format == TF_FORMAT_COMTRADE) {
+        /* A JSON document (the UN Comtrade v1 API) starts with '{' or '['. */
+        const char *p;
+        size_t pn;
+        tf_csv_peek(c.csv, &p, &pn);
+        size_t i = 0;
+        if (pn >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+            i = 3;
+        while (i < pn && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+            i++;
+        if (i < pn && (p[i] == '{' || p[i] == '[')) {
+            stats->format = TF_FORMAT_COMTRADE;
+            if (opts->product) {
+                tf_fmt(diag->msg, sizeof diag->msg,
+                       "%s: --product is for published P/L series and prices files; trade "
+                       "records belong to products through their HS codes", name);
+                st = TF_ERR_USAGE;
+                goto out;
+            }
+            st = tf_read_comtrade_json(&c);
+            goto out;
+        }
+    }
     tf_csv_field *f;
     size_t n;
     unsigned long line, col;
@@ -321,6 +348,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     if (fmt == TF_FORMAT_AUTO) {
         if (tf_tfcsv_header_match(c.hdr, c.nhdr))
             fmt = TF_FORMAT_TFCSV;
+        else if (tf_comtrade_header_match(c.hdr, c.nhdr)) /* before GACC: "Commodity Code" */
+            fmt = TF_FORMAT_COMTRADE;
         else if (tf_plseries_header_match(c.hdr, c.nhdr)) /* before GACC: both have a date */
             fmt = TF_FORMAT_PLSERIES;
         else if (tf_prices_header_match(c.hdr, c.nhdr))
@@ -330,13 +359,15 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         else {
             st = tf_rerr(&c, line, 1,
                          "cannot tell the format from the header (first column '%.60s'); "
-                         "expected a tradeflow CSV or GACC export header, or use --format",
+                         "expected a tradeflow CSV, GACC export or UN Comtrade header, "
+                         "or use --format",
                          c.hdr[0]);
             goto out;
         }
     }
     stats->format = fmt;
-    if (opts->product && (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC)) {
+    if (opts->product &&
+        (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC || fmt == TF_FORMAT_COMTRADE)) {
         tf_fmt(diag->msg, sizeof diag->msg,
                "%s: --product is for published P/L series and prices files; trade records "
                "belong to products through their HS codes", name);
@@ -365,6 +396,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         st = tf_read_plseries(&c);
     } else if (fmt == TF_FORMAT_PRICES) {
         st = tf_read_prices(&c);
+    } else if (fmt == TF_FORMAT_COMTRADE) {
+        st = tf_read_comtrade(&c);
     } else {
         st = tf_read_gacc(&c);
     }
@@ -375,7 +408,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         tf_csv_drain(c.csv);
 out:
     tf_scopy(stats->encoding, sizeof stats->encoding,
-             c.enc == TF_ENC_GB18030 ? "GB18030" : "UTF-8");
+             c.enc == TF_ENC_GB18030 ? "GB18030" : c.enc == TF_ENC_LATIN1 ? "ISO-8859-1" : "UTF-8");
     if (h) {
         tf_sha256_final(h, sha256_hex);
         if (st != TF_OK)

@@ -6,7 +6,7 @@
 #include "tradeflow/reader.h"
 #include "csv.h"
 
-enum { TF_ENC_ASCII = 0, TF_ENC_UTF8 = 1, TF_ENC_GB18030 = 2 };
+enum { TF_ENC_ASCII = 0, TF_ENC_UTF8 = 1, TF_ENC_GB18030 = 2, TF_ENC_LATIN1 = 3 };
 
 typedef struct tf_rctx {
     tf_csv *csv;
@@ -22,7 +22,8 @@ typedef struct tf_rctx {
     unsigned long hdr_line;
     int enc;                 /* TF_ENC_*; ASCII until the first non-ASCII byte */
     int enc_fixed;           /* 1: the format fixes the encoding (tfcsv: UTF-8) */
-    iconv_t cd;              /* GB18030 -> UTF-8, opened lazily */
+    int latin1;              /* 1: bytes that are not UTF-8 are ISO-8859-1 (Comtrade), not GB18030 */
+    iconv_t cd;              /* GB18030 or ISO-8859-1 -> UTF-8, opened lazily */
     char *scratch;
     size_t scratch_cap;
     char **warned;           /* keys already warned about (one warning each) */
@@ -77,5 +78,9 @@ tf_status tf_rday(tf_rctx *c, const tf_csv_field *f, int col, unsigned long line
 /* 1 when the header looks like that format. */
 int tf_tfcsv_header_match(char **hdr, size_t n);
 int tf_gacc_header_match(char **hdr, size_t n);
+/* UN Comtrade (comtrade.c): CSV with the header read, or a JSON document. */
+int tf_comtrade_header_match(char **hdr, size_t n);
+tf_status tf_read_comtrade(tf_rctx *c);
+tf_status tf_read_comtrade_json(tf_rctx *c);
 
 #endif

@@ -15,9 +15,9 @@
 #include "../readers/csv.h"
 
 extern const unsigned char tf_data_products[], tf_data_partners[], tf_data_trade_modes[],
-    tf_data_provinces[], tf_data_window_params[];
+    tf_data_provinces[], tf_data_window_params[], tf_data_comtrade_areas[];
 extern const size_t tf_data_products_len, tf_data_partners_len, tf_data_trade_modes_len,
-    tf_data_provinces_len, tf_data_window_params_len;
+    tf_data_provinces_len, tf_data_window_params_len, tf_data_comtrade_areas_len;
 
 #define CODE_SLOTS 1000 /* GACC partner, trade-mode and province codes are < 1000 */
 
@@ -36,6 +36,9 @@ struct tf_refdata {
     const tf_province *prov_by_code[CODE_SLOTS];
     tf_window_param *wparams;
     size_t n_wparams;
+    tf_area *areas;                     /* Comtrade country list, data/comtrade-areas.csv */
+    size_t n_areas;
+    const tf_area *area_by_m49[CODE_SLOTS];
     char **strings; /* every string owned by the tables */
     size_t n_strings, cap_strings;
 };
@@ -506,6 +509,34 @@ tf_status tf_refdata_open(tf_refdata **out)
     table_free(&t);
     if (st)
         goto fail;
+
+    if ((st = table_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
+                             "comtrade-areas.csv", &t)))
+        goto fail;
+    r->areas = calloc(t.nrows ? t.nrows : 1, sizeof *r->areas);
+    if (!r->areas) {
+        table_free(&t);
+        st = TF_ERR_NOMEM;
+        goto fail;
+    }
+    {
+        int cm = table_col(&t, "m49"), ci = table_col(&t, "iso3"), cp = table_col(&t, "partner"),
+            cg = table_col(&t, "gacc_code"), ce = table_col(&t, "name_en"),
+            ck = table_col(&t, "kind");
+        for (size_t i = 0; i < t.nrows; i++) {
+            tf_area *a = &r->areas[r->n_areas++];
+            a->m49 = cell(&t, i, cm);
+            a->iso3 = cell(&t, i, ci);
+            a->partner = cell(&t, i, cp);
+            a->gacc_code = cell(&t, i, cg);
+            a->name_en = cell(&t, i, ce);
+            a->kind = cell(&t, i, ck);
+            int slot = code_slot(a->m49);
+            if (slot >= 0)
+                r->area_by_m49[slot] = a;
+        }
+    }
+    table_free(&t);
     *out = r;
     return TF_OK;
 fail:
@@ -526,6 +557,7 @@ void tf_refdata_free(tf_refdata **ref)
     free(r->modes);
     free(r->provinces);
     free(r->wparams);
+    free(r->areas);
     for (size_t i = 0; i < r->n_strings; i++)
         free(r->strings[i]);
     free(r->strings);
@@ -592,4 +624,23 @@ size_t tf_refdata_window_param_count(const tf_refdata *ref) { return ref->n_wpar
 const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i)
 {
     return i < ref->n_wparams ? &ref->wparams[i] : NULL;
+}
+
+const tf_area *tf_refdata_area_by_m49(const tf_refdata *ref, const char *code)
+{
+    /* Comtrade writes codes without leading zeros; "004" is accepted too. */
+    while (code[0] == '0' && code[1])
+        code++;
+    int slot = code_slot(code);
+    return slot >= 0 ? ref->area_by_m49[slot] : NULL;
+}
+
+const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *partner)
+{
+    if (strncmp(partner, "M49:", 4) == 0)
+        return tf_refdata_area_by_m49(ref, partner + 4);
+    for (size_t i = 0; i < ref->n_areas; i++)
+        if (strcmp(ref->areas[i].partner, partner) == 0 && strcmp(ref->areas[i].kind, "country") == 0)
+            return &ref->areas[i];
+    return NULL;
 }

@@ -26,6 +26,7 @@
 
 typedef struct row {
     int flow;     /* 0 import, 1 export */
+    char cls[8];  /* classification (edition) of the row */
     int month;    /* 0..23 from January of the previous year */
     char commodity[16];
     char partner[16];
@@ -68,6 +69,11 @@ typedef struct collect {
     int n_months;            /* months kept from base_index; 0: N_MONTHS */
     unsigned long other_units, no_quantity, not_monthly;
     char other_unit[32];
+    int annual;              /* 1: annual periods ("YYYY"), each in its year's December slot */
+    int value;               /* 1: the measure is the value, not the quantity */
+    unsigned long not_annual, no_value, other_currency;
+    char currency[4];
+    const char *cls;         /* classification being selected */
 } collect;
 
 /* Set when a sum leaves the range of tf_milli; checked once per report. */
@@ -125,7 +131,10 @@ static tf_opt some(double v)
 
 static const tf_opt none = {0, 0.0};
 
-static double tonnes(tf_milli milli_kg) { return (double)milli_kg / 1e6; }
+/* Thousandths of a kg to t; with the value as the measure, thousandths of the
+ * currency to the currency (set per report). */
+static _Thread_local double measure_div = 1e6;
+static double tonnes(tf_milli milli_kg) { return (double)milli_kg / measure_div; }
 
 static tf_status collect_fn(void *ctx, const tf_revision *rev)
 {
@@ -133,7 +142,14 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     const tf_record *r = &rev->rec;
     int f = r->flow == TF_FLOW_IMPORT ? 0 : r->flow == TF_FLOW_EXPORT ? 1 : -1;
     int idx = tf_period_index(r->period);
-    if (f < 0 || idx < 0) {
+    if (c->annual) {
+        /* an annual period sits in its year's December slot: m-12 is the year before */
+        idx = strlen(r->period) == 4 ? (int)strtol(r->period, NULL, 10) * 12 + 11 : -1;
+        if (f < 0 || idx < 0) {
+            c->not_annual++;
+            return TF_OK;
+        }
+    } else if (f < 0 || idx < 0) {
         /* re-imports/re-exports and annual rows are not in the monthly report */
         c->not_monthly++;
         return TF_OK;
@@ -141,11 +157,21 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     int m = idx - c->base_index;
     if (m < 0 || m >= (c->n_months ? c->n_months : N_MONTHS))
         return TF_OK;
-    if (!r->has_quantity) {
+    if (c->value) {
+        if (!r->has_value) {
+            c->no_value++;
+            return TF_OK;
+        }
+        if (!c->currency[0])
+            tf_scopy(c->currency, sizeof c->currency, r->currency);
+        if (strcmp(c->currency, r->currency) != 0) {
+            c->other_currency++;
+            return TF_OK;
+        }
+    } else if (!r->has_quantity) {
         c->no_quantity++;
         return TF_OK;
-    }
-    if (strcmp(r->unit, "kg") != 0) {
+    } else if (strcmp(r->unit, "kg") != 0) {
         c->other_units++;
         tf_scopy(c->other_unit, sizeof c->other_unit, r->unit);
         return TF_OK;
@@ -162,13 +188,14 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     memset(w, 0, sizeof *w);
     w->flow = f;
     w->month = m;
+    tf_scopy(w->cls, sizeof w->cls, r->classification);
     tf_scopy(w->commodity, sizeof w->commodity, r->commodity);
     tf_scopy(w->partner, sizeof w->partner, r->partner);
     tf_scopy(w->basis, sizeof w->basis, r->partner_basis);
     tf_scopy(w->mode, sizeof w->mode, r->trade_mode);
     tf_scopy(w->prov, sizeof w->prov, r->province);
     w->has_q = 1;
-    w->q = r->quantity;
+    w->q = c->value ? r->value : r->quantity;
     w->has_v = r->has_value;
     w->v = r->value;
     tf_scopy(w->currency, sizeof w->currency, r->currency);
@@ -555,7 +582,25 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
         out->quantity = some(tonnes(a[m].total));
     else {
         tf_period_from_index(base_index + m, p);
+        if (rep->annual)
+            p[4] = '\0'; /* the year */
         st = add_note(rep, "no %s data for %s", flow_label(f), p);
+    }
+    if (rep->annual) {
+        /* annual data: YoY only (no MoM, no year-to-date) */
+        if (a[m - 12].present)
+            out->year_ago = some(tonnes(a[m - 12].total));
+        else if (!st && a[m].present)
+            st = add_note(rep, "no %s data for %d: %s YoY has no value", flow_label(f),
+                          (base_index + m) / 12 - 1, flow_label(f));
+        out->yoy_pct = tf_pct_change(out->quantity, out->year_ago);
+        if (a[m].present && a[m].value_ok && !rep->measure_value) {
+            out->value = some((double)a[m].value / TF_MILLI);
+            tf_scopy(out->currency, sizeof out->currency, a[m].currency);
+            if (a[m].total > 0)
+                out->unit_value = some(out->value.v / tonnes(a[m].total));
+        }
+        return st;
     }
     if (a[m - 1].present)
         out->prev_month = some(tonnes(a[m - 1].total));
@@ -598,7 +643,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
         }
     }
     out->ytd_yoy_pct = tf_pct_change(out->ytd, out->ytd_prev);
-    if (a[m].present && a[m].value_ok) {
+    if (a[m].present && a[m].value_ok && !rep->measure_value) {
         out->value = some((double)a[m].value / TF_MILLI);
         tf_scopy(out->currency, sizeof out->currency, a[m].currency);
         if (a[m].total > 0)
@@ -653,7 +698,9 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
                                 int m, int base_index, int top, tf_breakdown *out)
 {
     memset(out, 0, sizeof *out);
-    agg *cur = &a[m], *prev = &a[m - 1], *ya = &a[m - 12];
+    agg none_prev;
+    memset(&none_prev, 0, sizeof none_prev);
+    agg *cur = &a[m], *prev = rep->annual ? &none_prev : &a[m - 1], *ya = &a[m - 12];
     tf_scopy(out->partner_basis, sizeof out->partner_basis, cur->basis);
     if (!cur->present)
         return TF_OK;
@@ -699,7 +746,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             p->yoy_pct = tf_pct_change(q, some(tonnes(amount_get(ya, am->key))));
     }
     char pm[8];
-    if (n && !(prev->present && prev->n_partners)) {
+    if (n && !rep->annual && !(prev->present && prev->n_partners)) {
         tf_period_from_index(base_index + m - 1, pm);
         tf_status st = add_note(rep, "no %s partner breakdown for %s: partner MoM has no value",
                                 flow_label(f), pm);
@@ -708,6 +755,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
     }
     if (n && !(ya->present && ya->n_partners)) {
         tf_period_from_index(base_index + m - 12, pm);
+        if (rep->annual)
+            pm[4] = '\0'; /* "YYYY-12" stands for the year */
         tf_status st = add_note(rep, "no %s partner breakdown for %s: partner YoY has no value",
                                 flow_label(f), pm);
         if (st)
@@ -901,10 +950,57 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
     return TF_OK;
 }
 
+/* Keep one classification per flow and period in the sorted rows: the one
+ * asked for where present, else the newest edition (H6 over H5 ...), so that
+ * the same trade converted to two editions is not counted twice. */
+static tf_status one_classification(tf_report *rep, collect *c, const char *want)
+{
+    size_t k = 0;
+    for (size_t b = 0; b < c->n;) {
+        size_t e = b;
+        while (e < c->n && c->rows[e].flow == c->rows[b].flow &&
+               c->rows[e].month == c->rows[b].month)
+            e++;
+        const char *pick = NULL;
+        for (size_t i = b; i < e; i++)
+            if (!strcmp(c->rows[i].cls, want) || (!pick || (strcmp(pick, want) &&
+                                                            strcmp(c->rows[i].cls, pick) > 0)))
+                pick = c->rows[i].cls;
+        char chosen[8];
+        tf_scopy(chosen, sizeof chosen, pick);
+        for (size_t i = b; i < e; i++) {
+            if (strcmp(c->rows[i].cls, chosen)) {
+                char p[8];
+                tf_period_from_index(c->base_index + c->rows[i].month, p);
+                if (c->annual)
+                    p[4] = '\0';
+                tf_status st = add_note(rep, "%s %s: data in %s and %s; %s used", p,
+                                        flow_label(c->rows[i].flow), chosen, c->rows[i].cls,
+                                        chosen);
+                if (st)
+                    return st;
+                continue;
+            }
+            c->rows[k++] = c->rows[i];
+        }
+        b = e;
+    }
+    c->n = k;
+    return TF_OK;
+}
+
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
 {
     *out = NULL;
-    int idx = tf_period_index(q->period);
+    int idx = q->period ? tf_period_index(q->period) : -1;
+    int annual = 0;
+    if (q->period && idx < 0) {
+        char canon[8];
+        if (strlen(q->period) == 4 && tf_period_parse(q->period, 4, canon) == TF_OK) {
+            annual = 1;
+            idx = (int)strtol(q->period, NULL, 10) * 12 + 11; /* the year's December slot */
+        }
+    }
     if (idx < 0 || q->n_codes == 0)
         return TF_ERR_USAGE;
     tf_report *rep = calloc(1, sizeof *rep);
@@ -920,6 +1016,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
     tf_scopy(rep->reporter_name, sizeof rep->reporter_name, rp ? rp->name_en : rep->reporter);
     tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
+    rep->annual = annual;
     rep->codes = calloc(q->n_codes, sizeof *rep->codes);
     if (!rep->codes) {
         st = TF_ERR_NOMEM;
@@ -937,21 +1034,59 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     int m = idx - base_index;          /* 12..23 */
     char from[8];
     tf_period_from_index(base_index, from);
-    collect c = {0};
-    c.base_index = base_index;
-    tf_selection sel = {0};
-    sel.classification = rep->classification;
-    sel.codes = q->codes;
-    sel.n_codes = q->n_codes;
-    sel.reporter = rep->reporter;
-    sel.period_from = from;
-    sel.period_to = q->period;
-    sel.as_of = q->as_of;
-    st = tf_db_select(db, &sel, collect_fn, &c);
-    if (st != TF_OK) {
-        free(c.rows);
-        goto fail;
+    if (annual)
+        tf_fmt(from, sizeof from, "%d", year - 1);
+    /* "HS" also selects the HS editions UN Comtrade names (H0 1988/92 .. H6 2022);
+     * one classification per flow and period is used below. */
+    static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};
+    const char *const *classes = hs_family;
+    size_t n_classes = sizeof hs_family / sizeof hs_family[0];
+    if (strcmp(rep->classification, "HS") != 0) {
+        classes = (const char *const *)&q->classification;
+        n_classes = 1;
     }
+    collect c = {0};
+    for (int pass = 0; pass < 2; pass++) {
+        memset(&c, 0, sizeof c);
+        c.base_index = base_index;
+        c.annual = annual;
+        c.value = q->measure == TF_MEASURE_VALUE || pass == 1;
+        for (size_t k = 0; k < n_classes && st == TF_OK; k++) {
+            tf_selection sel = {0};
+            sel.classification = classes[k];
+            sel.codes = q->codes;
+            sel.n_codes = q->n_codes;
+            sel.reporter = rep->reporter;
+            sel.period_from = from;
+            sel.period_to = q->period;
+            sel.as_of = q->as_of;
+            st = tf_db_select(db, &sel, collect_fn, &c);
+        }
+        if (st != TF_OK) {
+            free(c.rows);
+            goto fail;
+        }
+        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL) */
+        if (pass == 1 || c.value || q->measure == TF_MEASURE_QUANTITY || c.n > 0 ||
+            c.other_units > 0 || c.no_quantity == 0)
+            break;
+        free(c.rows);
+    }
+    rep->measure_value = c.value;
+    measure_div = c.value ? 1e3 : 1e6;
+    tf_scopy(rep->unit, sizeof rep->unit, c.value ? (c.currency[0] ? c.currency : "") : "t");
+    if (c.value && q->measure != TF_MEASURE_VALUE)
+        add_note(rep, "no quantities in the selected data: figures are values in %s",
+                 rep->unit);
+    if (c.no_value)
+        add_note(rep, "%lu record%s without a value not in the figures", c.no_value,
+                 c.no_value == 1 ? "" : "s");
+    if (c.other_currency)
+        add_note(rep, "%lu record%s in a currency other than %s not in the figures",
+                 c.other_currency, c.other_currency == 1 ? "" : "s", c.currency);
+    if (c.not_annual)
+        add_note(rep, "%lu re-import, re-export or monthly record%s not in this annual "
+                      "import/export report", c.not_annual, c.not_annual == 1 ? "" : "s");
     if (c.other_units)
         add_note(rep, "%lu record%s in units other than mass (e.g. '%s') not in the tonnages",
                  c.other_units, c.other_units == 1 ? "" : "s", c.other_unit);
@@ -963,6 +1098,11 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                       "monthly import/export report", c.not_monthly, c.not_monthly == 1 ? "" : "s");
     if (c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
+    st = one_classification(rep, &c, q->classification ? q->classification : "HS");
+    if (st != TF_OK) {
+        free(c.rows);
+        goto fail;
+    }
     agg a[2][N_MONTHS];
     memset(a, 0, sizeof a);
     for (int f = 0; f < 2 && st == TF_OK; f++)
@@ -1000,8 +1140,9 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);
-    if (st == TF_OK)
+    if (st == TF_OK && !annual)
         st = window_month(db, ref, q, rep);
+    measure_div = 1e6;
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)

@@ -81,6 +81,9 @@ static const char *const migrations[] = {
     "CREATE INDEX window_point_key ON window_point(product, series, kind, date, id);",
     /* 2 -> 3: sources can be retracted (and restored) without deleting anything */
     "ALTER TABLE source ADD COLUMN retracted_at TEXT;",
+    /* 3 -> 4: UN Comtrade's CIF and FOB values beside its primary value (USD) */
+    "ALTER TABLE record ADD COLUMN cif INTEGER;"
+    "ALTER TABLE record ADD COLUMN fob INTEGER;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -325,7 +328,8 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
                    col_eq_opt(s, 2, r->has_quantity2, r->quantity2) &&
                    col_eq_text(s, 3, r->unit2) &&
                    col_eq_opt(s, 4, r->has_value, r->value) &&
-                   col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status);
+                   col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status) &&
+                   col_eq_opt(s, 9, r->has_cif, r->cif) && col_eq_opt(s, 10, r->has_fob, r->fob);
         sqlite3_reset(s);
         /* A cell stored before this file: remember it was seen here, so a
          * second copy in this file is caught whether or not the first one
@@ -378,6 +382,14 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     sqlite3_bind_text(s, 17, r->provenance, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 18, x->source_id);
     sqlite3_bind_int64(s, 19, (sqlite3_int64)r->line);
+    if (r->has_cif)
+        sqlite3_bind_int64(s, 20, r->cif);
+    else
+        sqlite3_bind_null(s, 20);
+    if (r->has_fob)
+        sqlite3_bind_int64(s, 21, r->fob);
+    else
+        sqlite3_bind_null(s, 21);
     rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
@@ -386,7 +398,8 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         x->res->added++;
     else
         x->res->revised++;
-    if (r->partner_name[0] && strncmp(r->partner, "GACC:", 5) == 0) {
+    if (r->partner_name[0] &&
+        (strncmp(r->partner, "GACC:", 5) == 0 || strncmp(r->partner, "M49:", 4) == 0)) {
         s = x->pname;
         sqlite3_reset(s);
         sqlite3_bind_text(s, 1, r->partner, -1, SQLITE_STATIC);
@@ -576,7 +589,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     char lookup_sql[640];
     tf_fmt(lookup_sql, sizeof lookup_sql,
            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-           " r.source_id, r.line FROM record r %s"
+           " r.source_id, r.line, r.cif, r.fob FROM record r %s"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
            " AND r.province=?9 %s ORDER BY r.id DESC LIMIT 1",
@@ -589,8 +602,8 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
             d->db,
             "INSERT INTO record(classification, commodity, period, flow, reporter, partner,"
             " partner_basis, trade_mode, province, quantity, unit, quantity2, unit2, value,"
-            " currency, status, provenance, source_id, line)"
-            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
+            " currency, status, provenance, source_id, line, cif, fob)"
+            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
             -1, &x.insert, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(d->db,
@@ -828,6 +841,10 @@ static void read_revision(sqlite3_stmt *s, tf_revision *v)
     r->line = (unsigned long)sqlite3_column_int64(s, 18);
     v->id = sqlite3_column_int64(s, 19);
     TXT(v->ingested_at, 20);
+    r->has_cif = sqlite3_column_type(s, 21) != SQLITE_NULL;
+    r->cif = sqlite3_column_int64(s, 21);
+    r->has_fob = sqlite3_column_type(s, 22) != SQLITE_NULL;
+    r->fob = sqlite3_column_int64(s, 22);
 #undef TXT
 }
 
@@ -884,7 +901,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
            " r.unit2, r.value, r.currency, r.status, r.provenance, r.source_id, r.line, r.id,"
-           " s.ingested_at FROM record r JOIN source s ON s.id = r.source_id"
+           " s.ingested_at, r.cif, r.fob FROM record r JOIN source s ON s.id = r.source_id"
            " WHERE r.classification = ?1 AND r.commodity = ?2"
            " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
            " AND (s.retracted_at IS NULL OR s.retracted_at > ?9)"

@@ -217,7 +217,8 @@ static void test_migration_from_v1(void **state)
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, "DROP TABLE window_point; ALTER TABLE source DROP COLUMN "
-                                     "retracted_at; PRAGMA user_version = 1",
+                                     "retracted_at; ALTER TABLE record DROP COLUMN cif; "
+                                     "ALTER TABLE record DROP COLUMN fob; PRAGMA user_version = 1",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
     assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
@@ -229,6 +230,41 @@ static void test_migration_from_v1(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A database of schema 3 gains the CIF and FOB columns; old rows keep no value there,
+ * and a Comtrade row ingested after the migration has both kept. */
+static void test_migration_from_v3(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("v3");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
+    tf_db_close(&db);
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s, "ALTER TABLE record DROP COLUMN cif; ALTER TABLE record "
+                                     "DROP COLUMN fob; PRAGMA user_version = 3",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(count(path, "PRAGMA user_version"), 4);
+    assert_int_equal(count(path, "SELECT count(*) FROM record WHERE cif IS NULL AND fob IS NULL"),
+                     2);
+    /* a US import valued both ways (CIF 110, FOB 100 USD; primary = CIF) */
+    const char *ct = "Classification,Year,Period,Trade Flow Code,Reporter Code,Reporter ISO,"
+                     "Partner Code,Partner ISO,Commodity Code,Trade Value (US$),"
+                     "CIF Trade Value (US$),FOB Trade Value (US$)\n"
+                     "H6,2022,2022,1,842,USA,156,CHN,7601,110,110,100\n";
+    assert_int_equal(tt_ingest_text(db, ref, "ct.csv", ct, NULL, NULL, &res, NULL), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(count(path, "SELECT cif FROM record WHERE reporter = 'USA'"), 110000);
+    assert_int_equal(count(path, "SELECT fob FROM record WHERE reporter = 'USA'"), 100000);
+    assert_int_equal(count(path, "SELECT value FROM record WHERE reporter = 'USA'"), 110000);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_foreign_and_newer_db),
         cmocka_unit_test(test_history_select),
         cmocka_unit_test(test_migration_from_v1),
+        cmocka_unit_test(test_migration_from_v3),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,80 @@
+/*
+ * tradeflow/mirror.h — mirror statistics: what a reporter says it imported
+ * from a partner against what the partner says it exported to the reporter
+ * (and the reverse), per period, from whatever the store holds.
+ *
+ * Definitions (UN Comtrade / IMTS 2010 practice):
+ *   gap   = reporter's figure - partner's mirror figure (USD, or t)
+ *   ratio = reporter's figure / partner's mirror figure (no value on a zero base)
+ * Imports are valued CIF and exports FOB, so an import/export pair normally
+ * shows a ratio above 1 by the cost of freight and insurance; where both sides
+ * report FOB (e.g. USA imports carry a FOB value too) the FOB-to-FOB gap and
+ * ratio are given as well.
+ */
+#ifndef TRADEFLOW_MIRROR_H
+#define TRADEFLOW_MIRROR_H
+
+#include "tradeflow/stats.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tf_mirror_query {
+    const char *reporter;          /* ISO alpha-3, e.g. "CHN" */
+    const char *partner;           /* ISO alpha-3, e.g. "RUS" */
+    const char *classification;    /* "HS" (also UN Comtrade's H0..H6; per side and period
+                                      the newest edition is used), "H6", "S4" ... */
+    const char *const *codes;      /* commodity codes or prefixes ("TOTAL", "7601") */
+    size_t n_codes;
+    const char *period_from;       /* inclusive, "YYYY" or "YYYY-MM" */
+    const char *period_to;
+    const char *as_of;             /* NULL: current revisions */
+} tf_mirror_query;
+
+/* One side's figures for a period: sums over the selected commodities. */
+typedef struct tf_mirror_side {
+    tf_opt value;            /* USD (or the currency), the source's primary value */
+    tf_opt cif, fob;         /* USD, where the source reports them */
+    tf_opt quantity;         /* t, where reported in kg */
+    char valuation[4];       /* "CIF", "FOB" or "" (which of the two the value is) */
+    char classification[8];  /* classification of the figures used, e.g. "H6" */
+    char currency[4];
+    unsigned long records;
+} tf_mirror_side;
+
+/* direction 0: reporter's imports from partner vs partner's exports to reporter;
+ * direction 1: reporter's exports to partner vs partner's imports from reporter. */
+typedef struct tf_mirror_row {
+    char period[8];
+    int direction;
+    tf_mirror_side own, mirror;
+    tf_opt value_gap, value_ratio;       /* USD; own / mirror */
+    tf_opt fob_gap, fob_ratio;           /* both sides FOB */
+    tf_opt quantity_gap, quantity_ratio; /* t */
+} tf_mirror_row;
+
+typedef struct tf_mirror {
+    char reporter[4], partner[4];
+    char classification[8];
+    tf_mirror_row *rows;     /* by period, then direction */
+    size_t n_rows;
+    char **notes;
+    size_t n_notes;
+} tf_mirror;
+
+/*
+ * Compute the mirror table. At each side the shortest commodity codes found
+ * under the selection are summed (so a code and its sub-codes are not both
+ * counted); partner rows on the standard basis (origin for imports,
+ * destination for exports) are used where present, else those of the basis
+ * found (noted). Errors: TF_ERR_USAGE (missing reporter/partner/codes, bad
+ * as_of), TF_ERR_DB, TF_ERR_NOMEM.
+ */
+tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out);
+void tf_mirror_free(tf_mirror **m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,457 @@
+/* UN Comtrade v1 API pulls with a disk cache and retries (include/tradeflow/fetch.h). */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <jansson.h>
+
+#include "tradeflow/fetch.h"
+#include "../common/util.h"
+
+#define DEFAULT_BASE "https://comtradeapi.un.org"
+#define MAX_BODY ((size_t)1 << 30)
+#define ROWS_WITH_KEY 250000
+#define ROWS_PREVIEW 500
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+    int too_big;
+} buf;
+
+typedef struct pull {
+    const tf_fetch_opts *o;
+    tf_fetch_result *res;
+    char *err;
+    size_t errlen;
+    CURL *curl;
+    json_t *all;             /* combined data array */
+    char freq;               /* 'A' or 'M' */
+    int row_limit;
+} pull;
+
+static void logf_(const pull *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void logf_(const pull *p, const char *fmt, ...)
+{
+    if (!p->o->log)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    p->o->log(p->o->log_ctx, msg);
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+    buf *b = ctx;
+    size_t n = size * nmemb;
+    if (b->n + n + 1 > MAX_BODY) {
+        b->too_big = 1;
+        return 0;
+    }
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap : 65536;
+        while (nc < b->n + n + 1)
+            nc *= 2;
+        char *np = realloc(b->p, nc);
+        if (!np)
+            return 0;
+        b->p = np;
+        b->cap = nc;
+    }
+    memcpy(b->p + b->n, data, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return n;
+}
+
+/* Retry-After in seconds (the HTTP-date form is not used by the API). */
+static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
+{
+    long *retry_after = ctx;
+    size_t n = size * nmemb;
+    static const char name[] = "retry-after:";
+    if (n > sizeof name - 1 && tf_ieq(data, sizeof name - 1, name)) {
+        char tmp[32];
+        size_t k = n - (sizeof name - 1);
+        if (k >= sizeof tmp)
+            k = sizeof tmp - 1;
+        memcpy(tmp, data + sizeof name - 1, k);
+        tmp[k] = '\0';
+        char *end;
+        long v = strtol(tmp, &end, 10);
+        if (end != tmp && v >= 0)
+            *retry_after = v;
+    }
+    return n;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+        ;
+}
+
+/* The periods of the pull: "YYYY" years or "YYYYMM" months, from..to. */
+static tf_status periods(const tf_fetch_opts *o, char ***out, size_t *n, char *freq, char *err,
+                         size_t errlen)
+{
+    char a[8], b[8];
+    size_t la = o->period_from ? strlen(o->period_from) : 0;
+    size_t lb = o->period_to ? strlen(o->period_to) : 0;
+    if ((la != 4 && la != 7) || la != lb || tf_period_parse(o->period_from, la, a) != TF_OK ||
+        tf_period_parse(o->period_to, lb, b) != TF_OK || strcmp(a, b) > 0) {
+        tf_fmt(err, errlen, "periods must be YYYY..YYYY (annual) or YYYY-MM..YYYY-MM (monthly), "
+                            "in order");
+        return TF_ERR_USAGE;
+    }
+    *freq = la == 4 ? 'A' : 'M';
+    int from = la == 4 ? (int)strtol(a, NULL, 10) : tf_period_index(a);
+    int to = la == 4 ? (int)strtol(b, NULL, 10) : tf_period_index(b);
+    size_t count = (size_t)(to - from + 1);
+    if (count > 1200) {
+        tf_fmt(err, errlen, "more than 1,200 periods asked for");
+        return TF_ERR_USAGE;
+    }
+    char **v = calloc(count, sizeof *v);
+    if (!v)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < count; i++) {
+        char s[8];
+        if (*freq == 'A')
+            tf_fmt(s, sizeof s, "%d", from + (int)i);
+        else
+            tf_fmt(s, sizeof s, "%04d%02d", (from + (int)i) / 12, (from + (int)i) % 12 + 1);
+        if (!(v[i] = tf_strdup(s))) {
+            for (size_t k = 0; k < i; k++)
+                free(v[k]);
+            free(v);
+            return TF_ERR_NOMEM;
+        }
+    }
+    *out = v;
+    *n = count;
+    return TF_OK;
+}
+
+static int codes_ok(const char *s, const char *extra)
+{
+    if (!s || !*s)
+        return 0;
+    for (const char *q = s; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != ',' && !strchr(extra, *q))
+            return 0;
+    return 1;
+}
+
+/* The request: path and query (no host, no key), the cache's key. */
+static void request_path(const pull *p, char *const *per, size_t n, char *url, size_t len)
+{
+    const tf_fetch_opts *o = p->o;
+    int key = o->key && o->key[0];
+    size_t off = 0;
+    off += (size_t)snprintf(url + off, len - off, "%s/C/%c/HS?reporterCode=%s&period=",
+                            key ? "/data/v1/get" : "/public/v1/preview", p->freq, o->reporter);
+    for (size_t i = 0; i < n && off < len; i++)
+        off += (size_t)snprintf(url + off, len - off, "%s%s", i ? "," : "", per[i]);
+    if (off < len && o->partners)
+        off += (size_t)snprintf(url + off, len - off, "&partnerCode=%s", o->partners);
+    if (off < len)
+        off += (size_t)snprintf(url + off, len - off,
+                                "&partner2Code=0&cmdCode=%s&flowCode=%s&customsCode=C00"
+                                "&motCode=0&maxRecords=%d",
+                                o->cmd_codes, o->flow_codes, p->row_limit);
+}
+
+static int mkdirs(const char *path)
+{
+    char tmp[1024];
+    if (tf_scopy(tmp, sizeof tmp, path) != 0)
+        return -1;
+    for (char *q = tmp + 1; *q; q++)
+        if (*q == '/') {
+            *q = '\0';
+            if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+                return -1;
+            *q = '/';
+        }
+    return mkdir(tmp, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* A v1 API answer: an object with a data array and no error. Returns the
+ * parsed document, or NULL with *why set. */
+static json_t *parse_answer(const char *body, size_t n, const char **why, char *api_err,
+                            size_t api_errlen)
+{
+    json_error_t je;
+    json_t *j = json_loadb(body, n, 0, &je);
+    api_err[0] = '\0';
+    if (!j) {
+        *why = "the answer is not complete JSON (cut?)";
+        return NULL;
+    }
+    json_t *e = json_object_get(j, "error");
+    if (e && json_is_string(e) && json_string_length(e) > 0) {
+        tf_scopy(api_err, api_errlen, json_string_value(e));
+        *why = "the API answered with an error";
+        json_decref(j);
+        return NULL;
+    }
+    if (!json_is_array(json_object_get(j, "data"))) {
+        *why = "the answer has no data array";
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+/* One call: from the cache, or fetched with retries and cached. */
+static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
+{
+    char req[8192], url[8400];
+    request_path(p, per, n, req, sizeof req);
+    tf_fmt(url, sizeof url, "%s%s", p->o->base_url ? p->o->base_url : DEFAULT_BASE, req);
+    tf_sha256 *h = tf_sha256_new();
+    if (!h)
+        return TF_ERR_NOMEM;
+    tf_sha256_update(h, req, strlen(req));
+    char hex[65];
+    tf_sha256_final(h, hex);
+    char path[1200], tmp[1300];
+    tf_fmt(path, sizeof path, "%s/%s.json", p->o->cache_dir, hex);
+    p->res->calls++;
+
+    const char *why = NULL;
+    char api_err[512];
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        json_error_t je;
+        json_t *j = json_loadf(f, 0, &je);
+        fclose(f);
+        if (j && json_is_array(json_object_get(j, "data"))) {
+            p->res->cached++;
+            logf_(p, "cached: %s", url);
+            *answer = j;
+            return TF_OK;
+        }
+        json_decref(j); /* a damaged cache entry is fetched again */
+    }
+
+    int retries = p->o->retries < 0 ? 5 : p->o->retries;
+    long backoff = p->o->backoff_ms > 0 ? p->o->backoff_ms : 2000;
+    long max_wait = p->o->max_wait_s > 0 ? p->o->max_wait_s : 300;
+    struct curl_slist *hdrs = NULL;
+    char keyhdr[512];
+    if (p->o->key && p->o->key[0]) {
+        tf_fmt(keyhdr, sizeof keyhdr, "Ocp-Apim-Subscription-Key: %s", p->o->key);
+        hdrs = curl_slist_append(hdrs, keyhdr);
+    }
+    tf_status st = TF_ERR_IO;
+    for (int attempt = 0; attempt <= retries; attempt++) {
+        buf b = {0};
+        long retry_after = -1, code = 0;
+        CURL *c = p->curl;
+        curl_easy_reset(c);
+        curl_easy_setopt(c, CURLOPT_URL, url);
+        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+        curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(c, CURLOPT_HEADERDATA, &retry_after);
+        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(c, CURLOPT_TIMEOUT, p->o->timeout_s > 0 ? p->o->timeout_s : 120L);
+        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
+        curl_easy_setopt(c, CURLOPT_USERAGENT, "tradeflow/" TF_VERSION);
+        curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+        if (hdrs)
+            curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+        CURLcode rc = curl_easy_perform(c);
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+        int retry = 0;
+        char what[256];
+        if (rc != CURLE_OK) {
+            tf_fmt(what, sizeof what, "%s", b.too_big ? "answer larger than 1 GiB"
+                                                      : curl_easy_strerror(rc));
+            retry = !b.too_big;
+        } else if (code == 429 || code >= 500) {
+            tf_fmt(what, sizeof what, "HTTP %ld", code);
+            retry = 1;
+        } else if (code != 200) {
+            tf_fmt(p->err, p->errlen, "%s: HTTP %ld: %.300s", url, code, b.p ? b.p : "");
+            free(b.p);
+            st = TF_ERR_INPUT;
+            break;
+        } else {
+            json_t *j = parse_answer(b.p ? b.p : "", b.n, &why, api_err, sizeof api_err);
+            if (j) {
+                /* cache it: written whole to a temporary name, then renamed */
+                tf_fmt(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+                FILE *w = mkdirs(p->o->cache_dir) == 0 ? fopen(tmp, "wb") : NULL;
+                int ok = w && fwrite(b.p, 1, b.n, w) == b.n;
+                if (w && fclose(w) != 0)
+                    ok = 0;
+                if (!ok || rename(tmp, path) != 0) {
+                    unlink(tmp);
+                    tf_fmt(p->err, p->errlen, "cannot write the cache file %s: %s", path,
+                           strerror(errno));
+                    json_decref(j);
+                    free(b.p);
+                    st = TF_ERR_IO;
+                    break;
+                }
+                free(b.p);
+                p->res->fetched++;
+                logf_(p, "fetched: %s", url);
+                *answer = j;
+                st = TF_OK;
+                break;
+            }
+            if (api_err[0]) {
+                tf_fmt(p->err, p->errlen, "%s: the API answered: %s", url, api_err);
+                free(b.p);
+                st = TF_ERR_INPUT;
+                break;
+            }
+            tf_fmt(what, sizeof what, "%s", why);
+            retry = 1;
+        }
+        free(b.p);
+        if (!retry)
+            break;
+        if (attempt == retries) {
+            tf_fmt(p->err, p->errlen, "%s: %s; gave up after %d attempts (what was fetched is "
+                                      "cached: run again to resume)", url, what, attempt + 1);
+            break;
+        }
+        long wait = backoff << (attempt < 16 ? attempt : 16);
+        if (retry_after >= 0)
+            wait = (retry_after < max_wait ? retry_after : max_wait) * 1000;
+        p->res->retried++;
+        logf_(p, "%s; retrying in %ld ms (attempt %d of %d)", what, wait, attempt + 2,
+              retries + 1);
+        sleep_ms(wait);
+    }
+    curl_slist_free_all(hdrs);
+    return st;
+}
+
+/* Fetch per[0..n) in one call; an answer at the row limit is split by period. */
+static tf_status chunk(pull *p, char *const *per, size_t n)
+{
+    json_t *j = NULL;
+    tf_status st = call(p, per, n, &j);
+    if (st != TF_OK)
+        return st;
+    json_t *data = json_object_get(j, "data");
+    if (json_array_size(data) >= (size_t)p->row_limit) {
+        if (n > 1) {
+            logf_(p, "%zu rows: the row limit; splitting the %zu periods", json_array_size(data),
+                  n);
+            json_decref(j);
+            st = chunk(p, per, n / 2);
+            return st == TF_OK ? chunk(p, per + n / 2, n - n / 2) : st;
+        }
+        logf_(p, "warning: %zu rows for period %s reach the API's row limit: the answer may be "
+                 "cut (narrow the commodity or partner selection)", json_array_size(data), per[0]);
+    }
+    if (json_array_extend(p->all, data) != 0)
+        st = TF_ERR_NOMEM;
+    json_decref(j);
+    return st;
+}
+
+static void explain_empty(const pull *p, tf_fetch_result *res)
+{
+    const tf_fetch_opts *o = p->o;
+    tf_fmt(res->explain, sizeof res->explain,
+           "no records for reporter %s, %s %s..%s, flow %s, commodity %s%s%s. Possible reasons: "
+           "the data is not yet published for these periods (Comtrade publishes months after "
+           "the period, annual figures a year or more after); the reporter publishes %s data "
+           "only (%s asks for %s data: try %s); the flow or commodity code does not exist in "
+           "this classification.",
+           o->reporter, p->freq == 'A' ? "years" : "months", o->period_from, o->period_to,
+           o->flow_codes, o->cmd_codes, o->partners ? ", partner " : "",
+           o->partners ? o->partners : "", p->freq == 'A' ? "monthly" : "annual",
+           p->freq == 'A' ? "a period YYYY" : "a period YYYY-MM",
+           p->freq == 'A' ? "annual" : "monthly",
+           p->freq == 'A' ? "YYYY-MM..YYYY-MM" : "YYYY..YYYY");
+}
+
+tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
+                            tf_fetch_result *res, char *err, size_t errlen)
+{
+    *doc = NULL;
+    *len = 0;
+    memset(res, 0, sizeof *res);
+    err[0] = '\0';
+    if (!o->cache_dir || !o->cache_dir[0] || !o->reporter || !codes_ok(o->reporter, "") ||
+        !codes_ok(o->cmd_codes, "") || !codes_ok(o->flow_codes, "") ||
+        (o->partners && !codes_ok(o->partners, ""))) {
+        tf_fmt(err, errlen, "a pull needs a cache folder, a reporter code, commodity codes and "
+                            "flow codes (letters, digits, commas)");
+        return TF_ERR_USAGE;
+    }
+    pull p = {0};
+    p.o = o;
+    p.res = res;
+    p.err = err;
+    p.errlen = errlen;
+    p.row_limit = o->key && o->key[0] ? ROWS_WITH_KEY : ROWS_PREVIEW;
+    char **per = NULL;
+    size_t n = 0;
+    tf_status st = periods(o, &per, &n, &p.freq, err, errlen);
+    if (st != TF_OK)
+        return st;
+    if (mkdirs(o->cache_dir) != 0) {
+        tf_fmt(err, errlen, "cannot create the cache folder %s: %s", o->cache_dir,
+               strerror(errno));
+        st = TF_ERR_IO;
+        goto out;
+    }
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || !(p.curl = curl_easy_init()) ||
+        !(p.all = json_array())) {
+        st = TF_ERR_NOMEM;
+        goto out;
+    }
+    size_t step = o->max_periods > 0 ? (size_t)o->max_periods : 12;
+    for (size_t i = 0; i < n && st == TF_OK; i += step)
+        st = chunk(&p, per + i, n - i < step ? n - i : step);
+    if (st == TF_OK) {
+        res->records = json_array_size(p.all);
+        if (res->records == 0)
+            explain_empty(&p, res);
+        json_t *d = json_object();
+        if (!d) {
+            st = TF_ERR_NOMEM;
+            goto out;
+        }
+        json_object_set_new(d, "count", json_integer((json_int_t)res->records));
+        json_object_set(d, "data", p.all);
+        json_object_set_new(d, "error", json_string(""));
+        *doc = json_dumps(d, JSON_COMPACT);
+        json_decref(d);
+        if (!*doc)
+            st = TF_ERR_NOMEM;
+        else
+            *len = strlen(*doc);
+    }
+out:
+    json_decref(p.all);
+    if (p.curl)
+        curl_easy_cleanup(p.curl);
+    curl_global_cleanup();
+    for (size_t i = 0; i < n; i++)
+        free(per[i]);
+    free(per);
+    return st;
+}

@@ -1,0 +1,113 @@
+/* Mirror statistics as text or JSON. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "outputs.h"
+#include "tradeflow/mirror.h"
+
+static json_t *opt_json(tf_opt o) { return o.has ? json_real(o.v) : json_null(); }
+
+static json_t *side_json(const tf_mirror_side *s)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "value", opt_json(s->value));
+    json_object_set_new(o, "valuation", s->valuation[0] ? json_string(s->valuation) : json_null());
+    json_object_set_new(o, "currency", s->currency[0] ? json_string(s->currency) : json_null());
+    json_object_set_new(o, "cif", opt_json(s->cif));
+    json_object_set_new(o, "fob", opt_json(s->fob));
+    json_object_set_new(o, "quantity_t", opt_json(s->quantity));
+    json_object_set_new(o, "records", json_integer((json_int_t)s->records));
+    json_object_set_new(o, "classification",
+                        s->classification[0] ? json_string(s->classification) : json_null());
+    return o;
+}
+
+static void num(char *buf, size_t len, tf_opt o, int decimals)
+{
+    if (o.has)
+        tf_format_number(buf, len, o.v, decimals);
+    else
+        snprintf(buf, len, "n/a");
+}
+
+static void text_side(FILE *out, const char *label, const tf_mirror_side *s)
+{
+    char v[48], q[48];
+    num(v, sizeof v, s->value, 0);
+    num(q, sizeof q, s->quantity, 1);
+    fprintf(out, "  %-44s %22s %-3s %-3s %16s t\n", label, v,
+            s->currency[0] ? s->currency : "", s->valuation[0] ? s->valuation : "-", q);
+}
+
+tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
+{
+    if (fmt == TF_OUT_JSON) {
+        json_t *o = json_object(), *rows = json_array(), *notes = json_array();
+        json_object_set_new(o, "reporter", json_string(m->reporter));
+        json_object_set_new(o, "partner", json_string(m->partner));
+        json_object_set_new(o, "classification", json_string(m->classification));
+        for (size_t i = 0; i < m->n_rows; i++) {
+            const tf_mirror_row *r = &m->rows[i];
+            json_t *j = json_object();
+            json_object_set_new(j, "period", json_string(r->period));
+            json_object_set_new(j, "direction", json_string(r->direction == 0
+                                                                ? "reporter_imports"
+                                                                : "reporter_exports"));
+            json_object_set_new(j, "reporter_side", side_json(&r->own));
+            json_object_set_new(j, "partner_side", side_json(&r->mirror));
+            json_object_set_new(j, "value_gap", opt_json(r->value_gap));
+            json_object_set_new(j, "value_ratio", opt_json(r->value_ratio));
+            json_object_set_new(j, "fob_gap", opt_json(r->fob_gap));
+            json_object_set_new(j, "fob_ratio", opt_json(r->fob_ratio));
+            json_object_set_new(j, "quantity_gap_t", opt_json(r->quantity_gap));
+            json_object_set_new(j, "quantity_ratio", opt_json(r->quantity_ratio));
+            json_array_append_new(rows, j);
+        }
+        for (size_t i = 0; i < m->n_notes; i++)
+            json_array_append_new(notes, json_string(m->notes[i]));
+        json_object_set_new(o, "rows", rows);
+        json_object_set_new(o, "notes", notes);
+        return tf_json_emit(out, o);
+    }
+    if (fmt != TF_OUT_TEXT)
+        return TF_ERR_USAGE;
+    fprintf(out, "Mirror statistics: %s and %s (%s)\n", m->reporter, m->partner,
+            m->classification);
+    fprintf(out, "Imports are valued CIF, exports FOB: a ratio above 1 on imports is expected "
+                 "(freight and insurance).\n");
+    for (size_t i = 0; i < m->n_rows; i++) {
+        const tf_mirror_row *r = &m->rows[i];
+        char l1[64], l2[64], g[48], ra[32], fg[48], fr[32], qg[48], qr[32];
+        if (r->direction == 0) {
+            snprintf(l1, sizeof l1, "%s imports from %s", m->reporter, m->partner);
+            snprintf(l2, sizeof l2, "%s exports to %s (mirror)", m->partner, m->reporter);
+        } else {
+            snprintf(l1, sizeof l1, "%s exports to %s", m->reporter, m->partner);
+            snprintf(l2, sizeof l2, "%s imports from %s (mirror)", m->partner, m->reporter);
+        }
+        if (i == 0 || strcmp(r->period, m->rows[i - 1].period) != 0)
+            fprintf(out, "\n%s\n", r->period);
+        text_side(out, l1, &r->own);
+        text_side(out, l2, &r->mirror);
+        num(g, sizeof g, r->value_gap, 0);
+        num(ra, sizeof ra, r->value_ratio, 3);
+        fprintf(out, "  %-44s %22s     ratio %s\n", "gap (reporter - mirror)", g, ra);
+        if (r->fob_gap.has) {
+            num(fg, sizeof fg, r->fob_gap, 0);
+            num(fr, sizeof fr, r->fob_ratio, 3);
+            fprintf(out, "  %-44s %22s     ratio %s\n", "gap, FOB on both sides", fg, fr);
+        }
+        if (r->quantity_gap.has) {
+            num(qg, sizeof qg, r->quantity_gap, 1);
+            num(qr, sizeof qr, r->quantity_ratio, 3);
+            fprintf(out, "  %-44s %22s t   ratio %s\n", "quantity gap", qg, qr);
+        }
+    }
+    if (m->n_rows == 0)
+        fprintf(out, "\nno data for the selection\n");
+    for (size_t i = 0; i < m->n_notes; i++)
+        fprintf(out, "note: %s\n", m->notes[i]);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
