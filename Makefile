@@ -102,7 +102,7 @@ test: deps
 # `make fuzz FUZZ_SECONDS=N` runs each for N seconds (tests/fuzz/run.sh).
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := tfcsv gacc plseries prices auto note products
+FUZZ_TARGETS := tfcsv gacc plseries prices auto note products comtrade_csv comtrade_json
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -std=c11 -g -O1 -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(FUZZ_SAN)
 FUZZ_OBJ     := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC)) build/fuzz/obj/gen/embedded.o

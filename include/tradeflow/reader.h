@@ -77,6 +77,7 @@ typedef struct tf_read_stats {
     unsigned long warnings;
     tf_format format;         /* the format actually read */
     char encoding[16];        /* "UTF-8", "GB18030" or "ISO-8859-1" */
+    int json;                 /* 1 when the file was a JSON document (Comtrade API) */
     unsigned long other_flows; /* comtrade: rows kept with flow "other" */
     unsigned long skipped;    /* comtrade: rows by mode of transport, not stored (warned) */
 } tf_read_stats;

@@ -614,8 +614,10 @@ static int cmd_ingest(common *c, args *a)
             printf("%s: already ingested with these options (source %lld); nothing added\n",
                    path, res.source_id);
         else if (res.empty && res.read.rows == 0)
-            fprintf(stderr, "%s: warning: %s: header only, no data rows; nothing ingested\n",
-                    progname, path);
+            fprintf(stderr, "%s: warning: %s: %s; nothing ingested\n", progname, path,
+                    res.read.json
+                        ? "no records (the answer's data array is empty: no data for the query?)"
+                        : "header only, no data rows");
         else if (res.empty)
             fprintf(stderr, "%s: warning: %s: none of the %lu row%s matches --hs %s; nothing "
                     "ingested\n", progname, path, res.read.rows, res.read.rows == 1 ? "" : "s",

@@ -281,6 +281,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                 st = TF_ERR_USAGE;
                 goto out;
             }
+            stats->json = 1;
             st = tf_read_comtrade_json(&c);
             goto out;
         }

@@ -11,7 +11,7 @@ cd "$ROOT"
 SECS=${1:-10}; shift || true
 SHARED=${TF_SHARED:-$ROOT/../shared}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(tfcsv gacc plseries prices auto note products)
+[ ${#targets[@]} -eq 0 ] && targets=(tfcsv gacc plseries prices auto note products comtrade_csv comtrade_json)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 pass=0 fail=0
@@ -25,6 +25,9 @@ seeds_for() {
         auto) list=("$SHARED"/data/gacc/soybeans/*.csv "$SHARED"/data/prices/*.csv "$ROOT"/data/samples/*.csv) ;;
         note) list=("$SHARED"/corpus/articles/raw/*.txt) ;;
         products) list=("$ROOT"/data/products.csv) ;;
+        comtrade_csv) list=("$SHARED"/data/comtrade/plus-download/*.csv "$SHARED"/data/comtrade/legacy/*.csv
+                            "$SHARED"/data/comtrade/v1-api/*.csv) ;;
+        comtrade_json) list=("$SHARED"/data/comtrade/v1-api/*.json) ;;
     esac
     local out=""
     for f in "${list[@]}"; do [ -f "$f" ] && out="$out,$f"; done
