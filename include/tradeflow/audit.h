@@ -82,6 +82,9 @@ typedef struct tf_claim {
     int share_labelled;      /* 1 when the sentence names that period */
     size_t label_start, label_end; /* character span of that label ("March") */
     int period_named;        /* 1 when the sentence names the period itself */
+    int year_named;          /* 1 when it names the year too ("April 2024") */
+    size_t period_start, period_end; /* character span of the period's words
+                                        (both 0 when carried from elsewhere) */
     size_t sent_start, sent_end; /* byte span of the sentence in the note's text */
 } tf_claim;
 

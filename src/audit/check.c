@@ -200,8 +200,10 @@ static iv ev(const checker *k, const eqn *e, int n, int fix, double fixv, int ti
     case OP_CONST:
         return mk(x->c, x->c);
     case OP_GROWTH: {
+        /* 1 + p/100 of a stated change: a fall of 100 % or more leaves nothing,
+         * so the factor is kept just above 0 (a positive figure cannot follow) */
         iv a = ev(k, e, x->a, fix, fixv, tight);
-        return mk(1 + a.lo / 100, 1 + a.hi / 100);
+        return mk(fmax(1 + a.lo / 100, 1e-9), fmax(1 + a.hi / 100, 1e-9));
     }
     default: {
         iv a = ev(k, e, x->a, fix, fixv, tight), b = ev(k, e, x->b, fix, fixv, tight);
@@ -968,53 +970,63 @@ static double from_digits(const char *d, int dec)
     return v / pow(10, dec);
 }
 
-/* The slip that turns a value in [lo, hi] into `stated`; writes the
- * corrected value. Returns the kind or NULL. */
-static const char *explain(const atom *t, double lo, double hi, double *fixed)
+/* The slip that turns a value in [lo, hi] into the stated figure: every
+ * kind is tried and the corrected value nearest `pref` (the value the
+ * equations give at the printed figures) wins. Writes the corrected value;
+ * returns the kind or NULL. */
+typedef struct slip {
+    const char *kind;
+    double value, dist;
+} slip;
+
+static void consider(slip *best, const char *kind, double v, double lo, double hi, double pref)
+{
+    if (v < lo || v > hi)
+        return;
+    double d = fabs(v - pref);
+    if (!best->kind || d < best->dist - 1e-12) {
+        best->kind = kind;
+        best->value = v;
+        best->dist = d;
+    }
+}
+
+static const char *explain(const atom *t, double lo, double hi, double pref, double *fixed)
 {
     double s = t->v;
     int dec = t->dec;
-    /* quantities printed with a scale ("1.62 million") keep their digits */
+    slip best = {NULL, 0, 0};
     char d[40];
     int nd_ = digits_of(s, dec, d, sizeof d);
     int sign = s < 0 ? -1 : 1;
     if (t->field == F_QTY && fabs(s) >= 1e6 && dec == 0) {
-        /* figures like 1,620,000 written as "1.62 million": find the short form */
+        /* figures like 1,620,000 written as "1.62 million": their short digits */
         double x = fabs(s);
         int e = 0;
         while (x >= 10 && fmod(x, 10) == 0) {
             x /= 10;
             e++;
         }
-        tf_fmt(d, sizeof d, "%.0f", x);
-        nd_ = (int)strlen(d);
-        for (int i = 0; i < nd_; i++)
+        char sd[40];
+        tf_fmt(sd, sizeof sd, "%.0f", x);
+        int n = (int)strlen(sd);
+        for (int i = 0; i < n; i++)
             for (char c = '0'; c <= '9'; c++) {
-                if (c == d[i] || (i == 0 && c == '0'))
+                if (c == sd[i] || (i == 0 && c == '0'))
                     continue;
                 char w[40];
-                tf_scopy(w, sizeof w, d);
+                tf_scopy(w, sizeof w, sd);
                 w[i] = c;
-                double v = from_digits(w, 0) * pow(10, e);
-                if (v >= lo && v <= hi) {
-                    *fixed = v;
-                    return "one-digit-typo";
-                }
+                consider(&best, "one-digit-typo", from_digits(w, 0) * pow(10, e), lo, hi, pref);
             }
     }
-    for (int f = -3; f <= 3; f++) {
-        if (!f)
-            continue;
-        double v = s * pow(10, f);
-        if (v >= lo && v <= hi) {
-            *fixed = v;
-            return abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000" : "factor-of-100";
-        }
-    }
-    if (t->field != F_QTY && s != 0 && -s >= lo && -s <= hi) {
-        *fixed = -s;
-        return "direction-flipped";
-    }
+    for (int f = -3; f <= 3; f++)
+        if (f)
+            consider(&best, abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000"
+                                                                        : "factor-of-100",
+                     s * pow(10, f), lo, hi, pref);
+    if (t->field != F_QTY && s != 0)
+        consider(&best, "direction-flipped", -s, lo, hi, pref);
     for (int i = 0; i < nd_; i++)
         for (char c = '0'; c <= '9'; c++) {
             if (c == d[i] || (i == 0 && c == '0' && nd_ > 1))
@@ -1022,11 +1034,7 @@ static const char *explain(const atom *t, double lo, double hi, double *fixed)
             char w[40];
             tf_scopy(w, sizeof w, d);
             w[i] = c;
-            double v = sign * from_digits(w, dec);
-            if (v >= lo && v <= hi) {
-                *fixed = v;
-                return "one-digit-typo";
-            }
+            consider(&best, "one-digit-typo", sign * from_digits(w, dec), lo, hi, pref);
         }
     for (int i = 0; i + 1 < nd_; i++) {
         if (d[i] == d[i + 1])
@@ -1036,13 +1044,11 @@ static const char *explain(const atom *t, double lo, double hi, double *fixed)
         char c = w[i];
         w[i] = w[i + 1];
         w[i + 1] = c;
-        double v = sign * from_digits(w, dec);
-        if (v >= lo && v <= hi) {
-            *fixed = v;
-            return "transposed-digits";
-        }
+        consider(&best, "transposed-digits", sign * from_digits(w, dec), lo, hi, pref);
     }
-    return NULL;
+    if (best.kind)
+        *fixed = best.value;
+    return best.kind;
 }
 
 /* ---------------------------------------------------------------- diagnosis */
@@ -1098,13 +1104,15 @@ static int support(const checker *k, int ai)
 }
 
 /* A feasible range narrow enough to name one corrected value: within 5 % for a
- * quantity, within 3 pp for a percentage. */
+ * quantity, within 3.5 pp for a percentage. */
 static int narrow(const atom *t, double lo, double hi)
 {
-    if (t->field != F_QTY && hi - lo <= 3.0)
+    if (t->field != F_QTY && hi - lo <= 3.5)
         return 1;
     return hi - lo <= 0.05 * fmax(fabs(lo), fabs(hi)) + 1e-9;
 }
+
+static double point_solution(const checker *k, int ai, const cand *c, double lo, double hi);
 
 static double cand_score(const checker *k, cand *c)
 {
@@ -1117,7 +1125,7 @@ static double cand_score(const checker *k, cand *c)
         int ne;
         if (!feasible(k, ai, c, &lo, &hi, &ne))
             s += 100;
-        else if (narrow(t, lo, hi) && explain(t, lo, hi, &fx))
+        else if (narrow(t, lo, hi) && explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fx))
             s -= 3;
         if (t->claim != (size_t)-1 && k->a->claims[t->claim].metric == TF_METRIC_NET_IMPORT)
             s -= 0.5;
@@ -1206,13 +1214,20 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     const char *kind = NULL;
     int fe = feasible(k, ai, c, &lo, &hi, &ne);
     if (fe && !narrow(t, lo, hi)) {
-        /* only bounded (an inequality): no single value to propose */
+        /* only bounded (an inequality, or loose figures): no single value to
+         * propose, unless the sign alone is wrong */
         char l1[64], h1[64];
         fmt_value(t, lo, l1, sizeof l1);
         fmt_value(t, hi, h1, sizeof h1);
         tf_fmt(f.proposed_text, sizeof f.proposed_text, "between %s and %s", l1, h1);
+        if (t->field != F_QTY && t->v != 0 && -t->v >= lo && -t->v <= hi) {
+            kind = "direction-flipped";
+            f.has_proposed = 1;
+            f.proposed = -t->v;
+            fmt_value(t, -t->v, f.proposed_text, sizeof f.proposed_text);
+        }
     } else if (fe) {
-        kind = explain(t, lo, hi, &fixed);
+        kind = explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fixed);
         if (!kind) {
             /* the value that satisfies the equations at the other figures as
              * printed, within the feasible range, printed like the stated figure */
@@ -1394,63 +1409,88 @@ static int check_labels(checker *k)
 static int check_note_period(checker *k)
 {
     tf_audit *a = k->a;
-    for (size_t ci = 0; ci < a->n_claims; ci++) {
-        const tf_claim *cl = &a->claims[ci];
-        const tf_note *nt = &a->notes[cl->note];
-        if (nt->period < 0 || !cl->period_named || cl->period.from != cl->period.to ||
-            cl->period.to != nt->period - 1 || !strcmp(cl->partner, "WLD") || !cl->mom.has ||
-            !checkable(cl->metric))
-            continue;
-        /* the note states the month's world total and nothing else for the month before */
-        int world_now = 0, others_before = 0;
-        for (size_t j = 0; j < a->n_claims; j++) {
+    for (size_t first = 0; first < a->n_claims;) {
+        /* a note's claims are contiguous: [first, last) */
+        size_t last = first;
+        size_t note = a->claims[first].note;
+        while (last < a->n_claims && a->claims[last].note == note)
+            last++;
+        const tf_note *nt = &a->notes[note];
+        int world_now[8] = {0}, latest = -1;
+        size_t named_before = 0;
+        for (size_t j = first; j < last; j++)
+            if (a->claims[j].period_named && a->claims[j].period.to > latest)
+                latest = a->claims[j].period.to;
+        for (size_t j = first; j < last && nt->period >= 0; j++) {
             const tf_claim *o = &a->claims[j];
-            if (o->note != cl->note || j == ci)
-                continue;
             if (o->period.from == nt->period && o->period.to == nt->period &&
-                !strcmp(o->partner, "WLD") && o->metric == cl->metric)
-                world_now = 1;
-            if (o->period.to == cl->period.to && o->period.from == cl->period.from &&
+                !strcmp(o->partner, "WLD") && o->metric < 8)
+                world_now[o->metric] = 1;
+            if (o->period.from == nt->period - 1 && o->period.to == nt->period - 1 &&
                 o->period_named)
-                others_before = 1;
+                named_before++;
         }
-        if (!world_now || others_before)
-            continue;
-        /* the same partner's figure for the note's month is stated elsewhere */
-        int has_now = 0;
-        for (size_t j = 0; j < a->n_claims; j++) {
-            const tf_claim *o = &a->claims[j];
-            if (o->note == cl->note && !strcmp(o->partner, cl->partner) &&
-                o->period.to == nt->period && o->period.from == nt->period &&
-                o->metric == cl->metric)
-                has_now = 1;
+        for (size_t ci = first; ci < last && latest >= 0; ci++) {
+            const tf_claim *cl = &a->claims[ci];
+            if (!cl->period_named || cl->period.from != cl->period.to || !cl->mom.has ||
+                !checkable(cl->metric))
+                continue;
+            int month_before = nt->period >= 0 && cl->period.to == nt->period - 1 &&
+                               strcmp(cl->partner, "WLD") && world_now[cl->metric] &&
+                               named_before == 1;
+            /* "250,000 t in April 2024, up 13.6% MoM" in a note whose latest
+             * figures are for April 2025 */
+            int year_before = cl->period.to == latest - 12 && cl->year_named;
+            if (!month_before && !year_before)
+                continue;
+            if (month_before) {
+                /* the same partner's figure for the note's month stated elsewhere:
+                 * the note does speak of both months */
+                size_t lo, hi;
+                int has_now = 0;
+                key_range(k, cl->metric, cl->product, cl->partner, nt->period, nt->period, &lo,
+                          &hi);
+                for (size_t r = lo; r < hi; r++)
+                    if (k->fa[k->ord[r]].claim != (size_t)-1 &&
+                        a->claims[k->fa[k->ord[r]].claim].note == note)
+                        has_now = 1;
+                if (has_now)
+                    continue;
+            }
+            tf_finding f;
+            memset(&f, 0, sizeof f);
+            f.note = note;
+            f.severity = TF_SEV_WARNING;
+            f.claim = ci;
+            tf_scopy(f.kind, sizeof f.kind, month_before ? "wrong-month-label" : "wrong-year-label");
+            tf_scopy(f.field, sizeof f.field, "label");
+            f.start = cl->period_end ? cl->period_start : cl->quantity.start;
+            f.end = cl->period_end ? cl->period_end : cl->quantity.end;
+            f.stated = cl->quantity.value;
+            char labw[48], now[48];
+            tf_period_words(cl->period, labw, sizeof labw);
+            tf_span_period np = {month_before ? nt->period : cl->period.from + 12,
+                                 month_before ? nt->period : cl->period.to + 12};
+            tf_period_words(np, now, sizeof now);
+            tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+            tf_fmt(f.equation, sizeof f.equation,
+                   "the %s named (%s) is not the note's (%s)",
+                   month_before ? "month" : "year", labw, now);
+            if (month_before)
+                tf_fmt(f.evidence, sizeof f.evidence,
+                       "the note is about %s and gives this partner no figure for it; this "
+                       "figure with its MoM is labelled %s, the month before: likely %s",
+                       now, labw, now);
+            else
+                tf_fmt(f.evidence, sizeof f.evidence,
+                       "the note is about %s; this figure with its MoM is labelled %s, a year "
+                       "before, where a MoM is not what notes give: likely %s",
+                       now, labw, now);
+            f.confidence = 0.5;
+            if (add_find(k, &f))
+                return -1;
         }
-        if (has_now)
-            continue;
-        tf_finding f;
-        memset(&f, 0, sizeof f);
-        f.note = cl->note;
-        f.severity = TF_SEV_WARNING;
-        f.claim = ci;
-        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
-        tf_scopy(f.field, sizeof f.field, "label");
-        f.start = cl->quantity.start;
-        f.end = cl->quantity.end;
-        f.stated = cl->quantity.value;
-        char labw[48], now[48];
-        tf_period_words(cl->period, labw, sizeof labw);
-        tf_span_period np = {nt->period, nt->period};
-        tf_period_words(np, now, sizeof now);
-        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
-        tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not the note's month (%s)",
-               labw, now);
-        tf_fmt(f.evidence, sizeof f.evidence,
-               "the note is about %s and gives this partner no figure for it; this figure with "
-               "its MoM is labelled %s, the month before: likely %s",
-               now, labw, now);
-        f.confidence = 0.5;
-        if (add_find(k, &f))
-            return -1;
+        first = last;
     }
     return 0;
 }
@@ -1675,7 +1715,7 @@ static int check_magnitude(checker *k)
             tf_num_words(peer[0], 0, a2, sizeof a2);
             tf_num_words(peer[np - 1], 0, a3, sizeof a3);
             tf_period_words(c->period, per, sizeof per);
-            tf_scopy(fd.proposed_text, sizeof fd.proposed_text, a1);
+            tf_fmt(fd.proposed_text, sizeof fd.proposed_text, "%s t", a1);
             tf_fmt(fd.equation, sizeof fd.equation,
                    "%s of %s in %s against the %zu other months stated: %s to %s t",
                    tf_metric_name(c->metric), c->product, per, np, a2, a3);
@@ -1730,8 +1770,8 @@ static int check_year_label(checker *k)
         f.claim = first;
         tf_scopy(f.kind, sizeof f.kind, "wrong-year-label");
         tf_scopy(f.field, sizeof f.field, "label");
-        f.start = c->quantity.start;
-        f.end = c->quantity.end;
+        f.start = c->period_end ? c->period_start : c->quantity.start;
+        f.end = c->period_end ? c->period_end : c->quantity.end;
         f.stated = c->quantity.value;
         char w1[48], w2[48];
         tf_span_period p = c->period;

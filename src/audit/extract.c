@@ -137,6 +137,17 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
                     dec++;
                 }
             }
+            /* "1e308", "2.5E+05": exponent notation is not how notes print
+             * figures; the whole token is skipped, not read as two numbers */
+            if (j < len && (s[j] == 'e' || s[j] == 'E') &&
+                ((j + 1 < len && isdigit(s[j + 1])) ||
+                 (j + 2 < len && (s[j + 1] == '+' || s[j + 1] == '-') && isdigit(s[j + 2])))) {
+                j += 2;
+                while (j < len && isdigit(s[j]))
+                    j++;
+                i = j;
+                continue;
+            }
             t.k = K_NUM;
             t.b = i;
             t.e = j;
@@ -842,7 +853,8 @@ static const char *const mom_phrases[] = {"mom", "m m", "month on month", "month
                                           "over the previous month", "over a month",
                                           "than the previous month", "on month",
                                           "sequentially", "month to month", "on a monthly basis",
-                                          "from the prior month", "from last month", NULL};
+                                          "from the prior month", "from last month", "m o m",
+                                          "month on month basis", NULL};
 static const char *const yoy_phrases[] = {
     "yoy", "y y", "y o y", "year on year", "year over year", "on the year", "on year",
     "from a year earlier", "from a year ago", "from the same period",
@@ -850,7 +862,9 @@ static const char *const yoy_phrases[] = {
     "compared to the same month", "compared with the same month", "from the same month",
     "over the same period", "year to year", "on an annual basis", "from last year",
     "than a year earlier", "than last year", "annually", "on a yearly basis",
-    "from the corresponding period", "year earlier", NULL};
+    "from the corresponding period", "year earlier", "from the previous year",
+    "from the prior year", "over the previous year", "compared with last year",
+    "compared to last year", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
@@ -939,7 +953,8 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
         return TF_METRIC_IMPORT;
     if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
         return TF_METRIC_EXPORT;
-    if (!strcmp(t->w, "output") || starts(t, "produc") || starts(t, "stock") ||
+    if (!strcmp(t->w, "output") || (starts(t, "produc") && !starts(t, "product")) ||
+        starts(t, "stock") ||
         starts(t, "inventor") || !strcmp(t->w, "consumption") || !strcmp(t->w, "capacity") ||
         !strcmp(t->w, "demand") || !strcmp(t->w, "price") || !strcmp(t->w, "prices") ||
         !strcmp(t->w, "premium") || !strcmp(t->w, "premiums") || !strcmp(t->w, "freight") ||
@@ -967,6 +982,8 @@ typedef struct ctx {
     double cap_unit;         /* typical rounding of the note's integers */
     int prev_origin;         /* the sentence before spoke of origin */
     int period_named;        /* the carried period was named (in a heading, say) */
+    int year_named;
+    size_t period_b, period_e; /* its words (bytes), 0 when not from a heading */
 } ctx;
 
 static int sentence_end_after(const tok *v, size_t n, size_t i)
@@ -1536,6 +1553,11 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                 }
         if (met == TF_METRIC_NONE)
             met = c->metric;
+        /* "the top five suppliers totalled": a group of partners, not the total */
+        for (size_t y = sb; y < x->i; y++)
+            if (is_w(&v[y], "top") && y + 1 < x->i &&
+                (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
+                met = TF_METRIC_OTHER;
         /* a province or a company is not the country's figure */
         for (size_t y = sb; y < x->i; y++)
             for (size_t k = 0; province_words[k]; k++)
@@ -1563,6 +1585,17 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             if (y > x->i && prod)
                 break;
             y += mm - 1;
+        }
+        /* "imports of bauxite, a key raw material for aluminium products, totalled":
+         * the product the metric word governs wins */
+        if (met_i) {
+            size_t y = met_i + 1, mm;
+            int g;
+            while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
+                y++;
+            const char *pp = y < se ? product_in(v, se, y, &mm, &g) : NULL;
+            if (pp && !g && y > met_i + 1)
+                prod = pp, gen = 0;
         }
         if (prod && gen && c->product[0] &&
             (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
@@ -1598,8 +1631,8 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                 const pm *p = &parts[y];
                 if (p->i < cb && !(p->from == 1 && p->i + 6 >= cb && z == 0))
                     continue;
-                if (p->i >= ce)
-                    break;
+                if (p->i >= ce || p->i > x->j + 5)
+                    break; /* "..., owing to a recovery from Guinea": not the figure's */
                 if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
                     (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE))
                     continue; /* "exports from China": the reporter itself */
@@ -1647,6 +1680,10 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                     break;
                 }
         }
+        /* "Malaysia led October imports with 28,600 t": the sentence's subject */
+        if (!partner && nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
+            !parts[0].from && !parts[0].adj && nparts == 1)
+            partner = parts[0].iso3;
         /* "India exported 24,798 t of primary aluminium to China": China's import */
         if ((met == TF_METRIC_EXPORT) && met_i) {
             int china_after = 0;
@@ -1777,6 +1814,13 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                         is_label = 1;
                 if (is_label)
                     continue;
+                /* "climbing 54.6% from March to 13,700 t": March is the comparison */
+                size_t at = pe[k - 1].i;
+                if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
+                    (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
+                     is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
+                                                   is_w(&v[at - 2], "compared"))))
+                    continue;
                 chosen = &pe[k - 1];
                 break;
             }
@@ -1812,6 +1856,9 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             cl.period.from = chosen->from;
             cl.period.to = chosen->to;
             cl.period_named = 1;
+            cl.year_named = chosen->explicit_year != 0;
+            cl.period_start = v[chosen->i].b;
+            cl.period_end = v[chosen->j - 1].e;
         } else if (chosen && (chosen->rel == P_SAME || chosen->rel == P_YTD ||
                               chosen->rel == P_FULL_YEAR) &&
                    c->last_claim != (size_t)-1) {
@@ -1820,6 +1867,9 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         } else if (c->has_period) {
             cl.period = c->period;
             cl.period_named = c->period_named;
+            cl.year_named = c->year_named;
+            cl.period_start = c->period_b;
+            cl.period_end = c->period_e;
         } else if (c->ref >= 0) {
             cl.period.from = cl.period.to = c->ref;
         } else {
@@ -1837,6 +1887,8 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             c->period = cl.period;
             c->has_period = 1;
             c->period_named = cl.period_named;
+            c->year_named = cl.year_named;
+            c->period_b = c->period_e = 0;
         }
     }
     /* attach the percentages */
@@ -2048,7 +2100,14 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
                 c.ref = latest + 1;
         }
         if (c.ref < 0)
-            c.ref = 2025 * 12; /* nothing to resolve against: figures keep their own years */
+        {
+            /* nothing in the note to resolve against: today (a note is read
+             * soon after it is published); figures with a year keep it */
+            char now[32];
+            tf_now_utc(now);
+            c.ref = ((now[0] - '0') * 1000 + (now[1] - '0') * 100 + (now[2] - '0') * 10 +
+                     (now[3] - '0')) * 12 + (now[5] - '0') * 10 + (now[6] - '0') - 1;
+        }
         /* the ref month is the publication month: year-less months resolve to
          * the latest one not after it */
         /* typical rounding of the note's integer tonnages (see interval_for) */
@@ -2173,6 +2232,9 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
                                 c.period.to = x.to;
                                 c.has_period = 1;
                                 c.period_named = 1;
+                                c.year_named = x.explicit_year != 0;
+                                c.period_b = t.v[x.i].b;
+                                c.period_e = t.v[x.j - 1].e;
                             }
                             z = x.j - 1;
                         }
@@ -2220,6 +2282,10 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             if (cl->share_labelled) {
                 cl->label_start = tf_note_char_offset(nt, cl->label_start);
                 cl->label_end = tf_note_char_offset(nt, cl->label_end);
+            }
+            if (cl->period_end) {
+                cl->period_start = tf_note_char_offset(nt, cl->period_start);
+                cl->period_end = tf_note_char_offset(nt, cl->period_end);
             }
             tf_stated *s[4] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share};
             for (int z = 0; z < 4; z++)

@@ -196,6 +196,8 @@ static void parse_date(const char *s, size_t n, char out[11])
     if (day < 1 || day > 31)
         return;
     tf_fmt(out, 11, "%.4s-%02d-%02d", s, mo, day);
+    if (!tf_date_valid(out))
+        out[0] = '\0'; /* 2025-02-30: no such day; the date is taken as unknown */
 }
 
 tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)

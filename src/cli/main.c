@@ -391,6 +391,12 @@ static int cmd_audit(common *c, args *a)
             free(paths);
             return EXIT_USAGE;
         } else {
+            for (size_t j = 0; j < n; j++)
+                if (!strcmp(s, "-") && !strcmp(paths[j], "-")) {
+                    error("audit: standard input ('-') can be read only once");
+                    free(paths);
+                    return EXIT_USAGE;
+                }
             paths[n++] = s;
             a->i++;
         }

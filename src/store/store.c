@@ -221,6 +221,18 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
     }
     sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(d->db, 0);
+    if (mode == TF_DB_READ) {
+        /* reading never turns a file into a database: an empty file stays empty */
+        int app = 0, ntables = 0;
+        rc = pragma_int(d, "PRAGMA application_id", &app);
+        if (rc == SQLITE_OK)
+            rc = pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
+        if (rc == SQLITE_OK && app == 0 && ntables == 0) {
+            set_err(d, "%s: not a tradeflow database (an empty file)", path);
+            st = TF_ERR_NOT_TF_DB;
+            goto fail;
+        }
+    }
     if ((st = migrate(d)) != TF_OK)
         goto fail;
     if ((st = exec(d, "PRAGMA foreign_keys = ON")) != TF_OK)

@@ -268,6 +268,89 @@ static void test_copied_mom(void **state)
     tf_audit_free(&a);
 }
 
+/* Cases found by trying to break the audit. Each note is small; the expected
+ * figure is worked out beside it. */
+static void test_adversarial_cases(void **state)
+{
+    (void)state;
+    const char *p[2];
+    tf_audit *a;
+    const tf_finding *f;
+    /* March exports 8,862 t; April 13,700 t "down 54.6% from March": 13,700 /
+     * 8,862 = +54.6 %, the direction is flipped (a range of 3 pp still names it) */
+    p[0] = note_file("n3", "DATE: 2025-05-29\n\nChina's primary aluminium exports were 13,700 "
+                           "mt in April 2025, down 54.6% from March.\n");
+    p[1] = note_file("r2", "DATE: 2025-04-20\n\nChina's primary aluminium exports were 8,862 mt "
+                           "in March 2025.\n");
+    a = run(p, 2, NULL, NULL);
+    f = find_finding(a, "direction-flipped", -54.6);
+    assert_non_null(f);
+    assert_near(f->proposed, 54.6, 1e-9);
+    tf_audit_free(&a);
+    /* "climbing 54.6% from March to 13,700 mt": March is the comparison, the
+     * figure is April's; 13,700 / 1.546 = 8,862 agrees: no error */
+    p[0] = note_file("r1", "DATE: 2025-05-29\n\nChina's primary aluminium exports rose in April "
+                           "2025, climbing 54.6% from March to 13,700 mt.\n");
+    a = run(p, 2, NULL, NULL);
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+    /* 18.5 / 16.88 = +9.597 %: the stated 6.9 % is 9.6 with its digits swapped;
+     * 9.9 (one digit changed) is also inside the rounding, but further away */
+    p[0] = note_file("m2", "DATE: 2025-06-20\n\nChina imported 18.5 million tonnes of bauxite in "
+                           "May, up 6.9% from a year earlier, compared with 16.88 million tonnes "
+                           "in May 2024.\n");
+    a = run(p, 1, NULL, NULL);
+    f = find_finding(a, "transposed-digits", 6.9);
+    assert_non_null(f);
+    assert_near(f->proposed, 9.6, 1e-9);
+    tf_audit_free(&a);
+    /* a fall of 100 % leaves nothing: 250,500 t cannot follow it */
+    p[0] = note_file("m100", "DATE: 2025-05-29\n\nChina's primary aluminium imports reached "
+                             "250,500 t in April 2025, down 100.0% MoM. China's primary "
+                             "aluminium imports were 222,000 t in March 2025.\n");
+    a = run(p, 1, NULL, NULL);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+    /* a MoM on a figure labelled a year before the note's latest figures */
+    p[0] = note_file("h", "DATE: 2025-05-20\n\nChina's primary aluminium imports reached "
+                          "250,000 mt in April 2024, up 13.6% MoM. From January to April 2025, "
+                          "cumulative imports totalled 832,000 mt.\n");
+    a = run(p, 1, NULL, NULL);
+    f = find_finding(a, "wrong-year-label", 250000);
+    assert_non_null(f);
+    assert_string_equal(f->proposed_text, "April 2025");
+    tf_audit_free(&a);
+    /* CR-only line ends after a DATE line; "1e308 t" is not a figure */
+    p[0] = note_file("cr", "DATE: 2025-05-20\rImports of primary aluminium were 200,000 t in "
+                           "April.\rExports of primary aluminium were 1e308 t in April.\r");
+    a = run(p, 1, NULL, NULL);
+    assert_int_equal(a->n_claims, 1);
+    assert_string_equal(a->notes[0].date, "2025-05-20");
+    tf_audit_free(&a);
+}
+
+/* The same note given twice is read once: its slip is still found. */
+static void test_identical_notes(void **state)
+{
+    (void)state;
+    const char *text =
+        "DATE: 2025-06-20\n\n"
+        "From January to May, imports of primary aluminium totalled 412,600 t, up 5.6% year on "
+        "year. From January to May, exports of primary aluminium were 21,400 t, up 7.0% year on "
+        "year. From January to May, net imports of primary aluminium came to 591,200 t, up 5.6% "
+        "year on year.\n"
+        "Net imports of primary aluminium were 118,000 t in May. From January to April, net "
+        "imports of primary aluminium were 473,200 t.\n";
+    const char *p[2] = {note_file("twice-a", text), note_file("twice-b", text)};
+    tf_audit *a = run(p, 2, NULL, NULL);
+    assert_string_equal(a->notes[1].skipped, "same text as note 1");
+    const tf_finding *f = find_finding(a, "one-digit-typo", 412600);
+    assert_non_null(f);
+    assert_near(f->proposed, 612600, 1e-6);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
 /* The note's HS scope is read from "based on HS codes ..." */
 static void test_hs_scope(void **state)
 {
@@ -525,6 +608,8 @@ int main(void)
         cmocka_unit_test(test_cross_note_slips),
         cmocka_unit_test(test_copied_mom),
         cmocka_unit_test(test_hs_scope),
+        cmocka_unit_test(test_adversarial_cases),
+        cmocka_unit_test(test_identical_notes),
         cmocka_unit_test(test_against_store),
         cmocka_unit_test(test_bad_notes),
         cmocka_unit_test(test_corpus_note1),
