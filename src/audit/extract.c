@@ -1139,8 +1139,6 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             memset(x, 0, sizeof *x);
             x->i = i;
             x->j = i + 2;
-            if (is_w(&v[i + 1], "per")) /* unreachable: "per cent" handled below */
-                x->j = i + 3;
             x->value = v[i].num;
             interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
             if (v[i].num < 0) {
@@ -1308,8 +1306,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                     for (size_t y = x->j; y < pe[z].i; y++)
                         if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
                             is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
-                            is_w(&v[y], "down") || (v[y].k == K_SYM && v[y].w[0] == ',' &&
-                                                    y > x->j + 1 && 0))
+                            is_w(&v[y], "down"))
                             blocked = 1;
                     if (!blocked && pe[z].i - x->j <= 10) {
                         x->share_of = pe[z];
@@ -1612,11 +1609,6 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         const char *partner = NULL;
         int china_subject = 0;
         if (respectively && nparts > 1) {
-            size_t cnt = 0;
-            for (size_t y = 0; y < nparts; y++)
-                if (parts[y].i < x->i && !parts[y].from)
-                    cnt++;
-            (void)cnt;
             size_t seen = 0;
             for (size_t y = 0; y < nparts && !partner; y++) {
                 if (!strcmp(parts[y].iso3, "CHN"))
