@@ -808,24 +808,15 @@ static int build_equations(checker *k)
          * in another note, else the store's */
         if (f->named && same_ref[i] != (size_t)-1) {
             const fact *g = &k->fa[same_ref[i]];
-            if (!(e = new_eq(k, "same-figure")))
-                goto nomem;
-            e->lhs = A(e, f->aq);
-            e->rhs = A(e, g->aq);
-            eq_text(k, e, "%s stated twice", k->at[f->aq].what);
-            if (f->amom >= 0 && g->amom >= 0) {
+            int pairs[3][2] = {{f->aq, g->aq}, {f->amom, g->amom}, {f->ayoy, g->ayoy}};
+            for (int z = 0; z < 3; z++) {
+                if (pairs[z][0] < 0 || pairs[z][1] < 0)
+                    continue;
                 if (!(e = new_eq(k, "same-figure")))
                     goto nomem;
-                e->lhs = A(e, f->amom);
-                e->rhs = A(e, g->amom);
-                eq_text(k, e, "%s stated twice", k->at[f->amom].what);
-            }
-            if (f->ayoy >= 0 && g->ayoy >= 0) {
-                if (!(e = new_eq(k, "same-figure")))
-                    goto nomem;
-                e->lhs = A(e, f->ayoy);
-                e->rhs = A(e, g->ayoy);
-                eq_text(k, e, "%s stated twice", k->at[f->ayoy].what);
+                e->lhs = A(e, pairs[z][0]);
+                e->rhs = A(e, pairs[z][1]);
+                eq_text(k, e, "%s stated twice", k->at[pairs[z][0]].what);
             }
         }
         /* MoM and YoY against the base periods */

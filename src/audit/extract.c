@@ -1133,12 +1133,15 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         }
         if (v[i].k != K_NUM)
             continue;
-        /* percent */
-        if (i + 1 < se && v[i + 1].k == K_PCT && np < 64) {
+        /* percent: "12.8%", "12.8 percent", "12.8 per cent" */
+        size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
+                    : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
+                                                                                    : 0;
+        if (pl && np < 64) {
             pfig *x = &pc[np];
             memset(x, 0, sizeof *x);
             x->i = i;
-            x->j = i + 2;
+            x->j = i + 1 + pl;
             x->value = v[i].num;
             interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
             if (v[i].num < 0) {
@@ -1148,24 +1151,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             }
             x->target = -1;
             np++;
-            i++;
-            continue;
-        }
-        if (i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") && np < 64) {
-            pfig *x = &pc[np];
-            memset(x, 0, sizeof *x);
-            x->i = i;
-            x->j = i + 3;
-            x->value = v[i].num;
-            interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
-            if (v[i].num < 0) {
-                double t = -x->hi;
-                x->hi = -x->lo;
-                x->lo = t;
-            }
-            x->target = -1;
-            np++;
-            i += 2;
+            i += pl;
             continue;
         }
         /* quantity: NUM [scale] unit ; money: NUM [scale] (dollars|usd|yuan) */
