@@ -272,6 +272,10 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         curl_easy_setopt(c, CURLOPT_TIMEOUT, p->o->timeout_s > 0 ? p->o->timeout_s : 120L);
         curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
         curl_easy_setopt(c, CURLOPT_USERAGENT, "tradeflow/" TF_VERSION);
+        /* TLS: the peer's certificate and name are always verified (libcurl's
+         * default, set here so that no later change can drop it) */
+        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
         curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
         if (hdrs)
             curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);

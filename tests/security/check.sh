@@ -6,7 +6,9 @@
 #     SELECT/INSERT/UPDATE/DELETE/CREATE inside a printf-style format; values
 #     go through bound parameters (sqlite3_bind_*);
 #  3. no file is opened from a path found inside data (fopen/open only in the
-#     reader entry points and the CLI, on paths the user gave).
+#     reader entry points and the CLI, on paths the user gave);
+#  4. the fetcher never turns TLS verification off and never logs its traffic
+#     (which carries the API key).
 # Prints "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,5 +30,8 @@ check "SQL assembled by formatting" \
 check "files opened outside the entry points" \
     sh -c "grep -nE '\b(fopen|open|freopen|opendir)[[:space:]]*\(' src/*/*.c | \
            grep -vE '^src/(cli/main|audit/note|refdata/refdata|outputs/report_xlsx|fetch/[a-z_]+)\.c:' || true"
+check "TLS verification turned off or traffic logged (the API key would show)" \
+    sh -c "grep -nE 'SSL_VERIFY(PEER|HOST),[[:space:]]*0|CURLOPT_VERBOSE|CURLOPT_DEBUGFUNCTION' src/*/*.c || true; \
+           grep -nE '(printf|fprintf|tf_fmt|snprintf)\(.*->key\b' src/*/*.c | grep -v 'Ocp-Apim-Subscription-Key' || true"
 echo "$pass passed, $fail failed, 0 skipped"
 [ "$fail" -eq 0 ]
