@@ -560,8 +560,19 @@ static int stored_atom(checker *k, tf_metric m, const char *product, const char 
     atom x;
     memset(&x, 0, sizeof x);
     x.v = v;
-    x.lo = v - 0.0005; /* stored to the kg */
-    x.hi = v + 0.0005;
+    /* Stored to the kg. A whole number of tonnes ending in zeros may itself be a
+     * rounded publication (a table compiled from notes): it gets the printed
+     * figure's interval, to the thousand at most, once per month summed. */
+    double half = 0.0005;
+    if (v == floor(v) && v >= 1000) {
+        double unit = 1;
+        while (unit < 1000 && fmod(v, unit * 10) == 0)
+            unit *= 10;
+        if (unit > 1)
+            half = unit / 2 * (to - from + 1);
+    }
+    x.lo = v - half;
+    x.hi = v + half;
     x.claim = (size_t)-1;
     x.field = F_QTY;
     x.pmin = x.pmax = v;
@@ -715,20 +726,23 @@ static void key_range(const checker *k, tf_metric m, const char *product, const 
     *hi = h;
 }
 
-/* The statement of a figure to check others against: the store's, else the
- * one in the note being checked (k->prefer_note), else the first named one. */
+/* The statement of a figure to check others against: the one in the note
+ * being checked (k->prefer_note), so that a note's own equations stay its
+ * own; else the store's; else the first named one. */
 static const fact *find_fact(const checker *k, tf_metric m, const char *product,
                              const char *partner, int from, int to, size_t skip_claim)
 {
     size_t lo, hi;
     key_range(k, m, product, partner, from, to, &lo, &hi);
-    const fact *best = NULL, *same_note = NULL;
+    const fact *best = NULL, *same_note = NULL, *store = NULL;
     for (size_t i = lo; i < hi; i++) {
         const fact *f = &k->fa[k->ord[i]];
         if (skip_claim != (size_t)-1 && f->claim == skip_claim)
             continue;
-        if (f->claim == (size_t)-1)
-            return f; /* the store first */
+        if (f->claim == (size_t)-1) {
+            store = f;
+            continue;
+        }
         if (!f->named)
             continue;
         if (!best)
@@ -736,7 +750,7 @@ static const fact *find_fact(const checker *k, tf_metric m, const char *product,
         if (!same_note && k->a->claims[f->claim].note == k->prefer_note)
             same_note = f;
     }
-    return same_note ? same_note : best;
+    return same_note ? same_note : store ? store : best;
 }
 
 static void eq_text(checker *k, eqn *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -787,12 +801,12 @@ static int build_equations(checker *k)
             size_t note = k->a->claims[g->claim].note;
             /* two figures for one thing in one note are two concepts the writer
              * tells apart (origin and consignment, say): not compared */
-            if (r0 != (size_t)-1 && r0 < j && k->a->claims[k->fa[r0].claim].note != note)
+            if (store != (size_t)-1)
+                same_ref[j] = store; /* the store is the reference where it has the figure */
+            else if (r0 != (size_t)-1 && r0 < j && k->a->claims[k->fa[r0].claim].note != note)
                 same_ref[j] = r0;
             else if (r1 != (size_t)-1 && r1 < j && k->a->claims[k->fa[r1].claim].note != note)
                 same_ref[j] = r1;
-            else if (store != (size_t)-1)
-                same_ref[j] = store;
         }
         lo = hi;
     }
@@ -864,11 +878,11 @@ static int build_equations(checker *k)
                     e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
                     e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
                                O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
+                    const char *p = z ? "YoY" : "MoM";
                     eq_text(k, e,
-                            "net imports / (1 + %s) = imports / (1 + %s) - exports / (1 + %s) "
-                            "(the bases of %s)",
-                            z ? "YoY" : "MoM", z ? "YoY" : "MoM", z ? "YoY" : "MoM",
-                            k->at[f->aq].what);
+                            "net imports / (1 + %s of net imports) = imports / (1 + %s of "
+                            "imports) - exports / (1 + %s of exports) (the bases of %s)",
+                            p, p, p, k->at[f->aq].what);
                 }
             }
         }
