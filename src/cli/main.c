@@ -827,6 +827,11 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         error("--format xlsx writes a file: give -o FILE.xlsx");
         return EXIT_USAGE;
     }
+    if ((html || xlsx || chart >= 0) && period && strlen(period) == 4) {
+        error("the charts, the html page and the xlsx workbook are monthly: give --period "
+              "YYYY-MM (an annual report is text, md, json or csv)");
+        return EXIT_USAGE;
+    }
     if (strcmp(lang, "en") && strcmp(lang, "zh")) {
         error("--lang is en or zh, not '%s'", lang);
         return EXIT_USAGE;
