@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_SAN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps test check demo install uninstall clean bench
+.PHONY: all deps test check demo install uninstall clean bench bench-data
 all: build/tradeflow build/libtradeflow.a build/libtradeflow.so build/tradeflow.pc
 
 deps:
@@ -126,8 +126,20 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/include/tradeflow.h
 	rm -rf $(DESTDIR)$(PREFIX)/include/tradeflow
 
-bench:
-	@echo "make bench: the side-by-side benchmark is not built yet (tracked as its own issue)"; exit 2
+# The side-by-side benchmark (bench/README.md): data of ROWS rows from the GACC
+# code tables in ../shared, then tradeflow against DuckDB, pandas and sqlite3.
+ROWS ?= 1000000
+build/bench/gen: bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -o $@ $< -lm
+build/bench/tfbench: bench/tfbench.c build/libtradeflow.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtradeflow.a $(LIBS)
+bench-data: build/bench/gen
+	build/bench/gen --rows $(ROWS) --out bench/data
+bench: deps
+	$(MAKE) build/tradeflow build/bench/gen build/bench/tfbench
+	ROWS=$(ROWS) bench/run.sh
 
 clean:
 	rm -rf build
