@@ -92,7 +92,7 @@ build/tradeflow.pc: tradeflow.pc.in
 # The test suite: unit tests (plain and ASan+UBSan), CLI cases, real-data
 # reader tests, README commands. Ends with "N passed, N failed".
 test: deps
-	$(MAKE) all $(UNIT_BIN) $(UNIT_SAN) build/san/tradeflow
+	$(MAKE) all $(UNIT_BIN) $(UNIT_SAN) build/san/tradeflow build/bench/gen
 	tests/run-all.sh
 check: test
 

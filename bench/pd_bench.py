@@ -2,9 +2,9 @@
 
   pd_bench.py load-csv FILE.csv
   pd_bench.py load-gacc IMPORT.csv EXPORT.csv     GB18030 GACC exports (decoded by pandas)
-  pd_bench.py query FILE.csv REPS (QUERIES.json FIGURES.csv)...
+  pd_bench.py query FILE.csv (REPS QUERIES.json FIGURES.csv)...
         loads FILE.csv (pandas has no store: the loaded frame is the store), then
-        runs each list of reports [{rid, codes, period}] REPS times; prints
+        runs each list of reports [{rid, codes, period}] its REPS times; prints
         {"load_ms": ..., "times_ms": [[...], ...]} (per list, one time per run of
         the list) and writes the figures of each list's first run in the form of
         bench/tfbench.c.
@@ -110,9 +110,9 @@ def main():
         t0 = time.perf_counter()
         df = load_csv(sys.argv[2])
         load_ms = (time.perf_counter() - t0) * 1000
-        reps = int(sys.argv[3])
         all_times = []
-        for qpath, fpath in zip(sys.argv[4::2], sys.argv[5::2]):
+        for reps, qpath, fpath in zip(sys.argv[3::3], sys.argv[4::3], sys.argv[5::3]):
+            reps = int(reps)
             items = json.load(open(qpath))
             times, lines = [], []
             for r in range(reps):
