@@ -224,10 +224,10 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
         goto fail;
     /* A larger page cache (64 MiB instead of SQLite's 2 MiB) keeps the upper
      * levels of the record index in memory during a large ingest and across
-     * the reports of one process; pages are read through a memory map
-     * (reads only: SQLite still writes with write(2)). Neither changes what
-     * is stored. */
-    if ((st = exec(d, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")) != TF_OK)
+     * the reports of one process; the first 256 MiB of the file are read
+     * through a memory map instead of a read(2) per page. Neither changes what
+     * is stored, and both bound the memory used whatever the file's size. */
+    if ((st = exec(d, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")) != TF_OK)
         goto fail;
     *out = d;
     return TF_OK;
