@@ -227,7 +227,9 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
      * the reports of one process; the first 256 MiB of the file are read
      * through a memory map instead of a read(2) per page. Neither changes what
      * is stored, and both bound the memory used whatever the file's size. */
-    if ((st = exec(d, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")) != TF_OK)
+    if ((st = exec(d, mode == TF_DB_READ
+                          ? "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296"
+                          : "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")) != TF_OK)
         goto fail;
     *out = d;
     return TF_OK;
