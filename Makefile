@@ -126,9 +126,10 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/include/tradeflow.h
 	rm -rf $(DESTDIR)$(PREFIX)/include/tradeflow
 
-# The side-by-side benchmark (bench/README.md): data of ROWS rows from the GACC
-# code tables in ../shared, then tradeflow against DuckDB, pandas and sqlite3.
+# The side-by-side benchmark (README.md, Benchmark): data of ROWS rows from the
+# GACC code tables in ../shared, then tradeflow against DuckDB, pandas and sqlite3.
 ROWS ?= 1000000
+REPS ?= 3
 build/bench/gen: bench/gen.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -o $@ $< -lm
@@ -139,7 +140,7 @@ bench-data: build/bench/gen
 	build/bench/gen --rows $(ROWS) --out bench/data
 bench: deps
 	$(MAKE) build/tradeflow build/bench/gen build/bench/tfbench
-	ROWS=$(ROWS) bench/run.sh
+	ROWS=$(ROWS) REPS=$(REPS) bench/run.sh
 
 clean:
 	rm -rf build

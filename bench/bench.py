@@ -105,7 +105,7 @@ class Bench:
                 json.dump([{"rid": r, "codes": c, "period": p} for r, c, p in items], f)
             with open(os.path.join(self.work, f"{name}-sqlite.sql"), "w") as f:
                 f.write(".mode csv\n.timer on\n")
-                for _ in range(3 if name == "report" else 1):
+                for _ in range(5 if name == "report" else 1):
                     for r, c, p in items:
                         f.write(report_sql(r, c, p, "sqlite") + ";\n")
         self.n_sweep = len(sweep)
@@ -210,7 +210,7 @@ class Bench:
 
     # ---- reports ----
     def queries(self):
-        inner = 3
+        inner = 5
         for rep in range(self.reps):
             order = TOOLS[rep % 4:] + TOOLS[:rep % 4]
             for tool in order:
@@ -319,7 +319,7 @@ def table(res, rows):
     lines = []
     add = lines.append
     add(f"Rows: {rows:,}; medians of {res.get('load_reps', res['reps'])} runs of each load and"
-        f" {res['reps']} runs of the report and sweep processes (3 reports timed in each);"
+        f" {res['reps']} runs of the report and sweep processes (5 reports timed in each);"
         " ratio = tradeflow time / peer time, below 1 means tradeflow is faster.")
     add("")
     add("| task | tradeflow | DuckDB | pandas | sqlite3 | tradeflow/DuckDB | tradeflow/pandas |"
