@@ -37,7 +37,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 UNIT_SAN := $(patsubst tests/unit/%.c,build/san/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps test check demo install uninstall clean bench test-crash
+.PHONY: all deps test check demo install uninstall clean bench bench-data test-crash
 all: build/tradeflow build/libtradeflow.a build/libtradeflow.so build/tradeflow.pc
 
 deps:
@@ -96,7 +96,7 @@ build/tradeflow.pc: tradeflow.pc.in
 # The test suite: unit tests (plain and ASan+UBSan), CLI cases, real-data
 # reader tests, README commands. Ends with "N passed, N failed".
 test: deps
-	$(MAKE) all $(UNIT_BIN) $(UNIT_SAN) build/san/tradeflow $(FUZZ_BIN)
+	$(MAKE) all $(UNIT_BIN) $(UNIT_SAN) build/san/tradeflow $(FUZZ_BIN) build/bench/gen
 	tests/run-all.sh
 # Fuzzing (libFuzzer, clang): one target per reader and parser, ASan + UBSan.
 # `make fuzz FUZZ_SECONDS=N` runs each for N seconds (tests/fuzz/run.sh).
@@ -170,8 +170,21 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/include/tradeflow.h
 	rm -rf $(DESTDIR)$(PREFIX)/include/tradeflow
 
-bench:
-	@echo "make bench: the side-by-side benchmark is not built yet (tracked as its own issue)"; exit 2
+# The side-by-side benchmark (README.md, Benchmark): data of ROWS rows from the
+# GACC code tables in ../shared, then tradeflow against DuckDB, pandas and sqlite3.
+ROWS ?= 1000000
+REPS ?= 3
+build/bench/gen: bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -o $@ $< -lm
+build/bench/tfbench: bench/tfbench.c build/libtradeflow.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtradeflow.a $(LIBS)
+bench-data: build/bench/gen
+	build/bench/gen --rows $(ROWS) --out bench/data
+bench: deps
+	$(MAKE) build/tradeflow build/bench/gen build/bench/tfbench
+	ROWS=$(ROWS) REPS=$(REPS) bench/run.sh
 
 clean:
 	rm -rf build

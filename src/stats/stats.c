@@ -262,9 +262,8 @@ static tf_milli amount_get(const agg *a, const char *key)
     return 0;
 }
 
-/* The partner basis to sum in rows[b..e) when there is no world row: the
- * wanted one when present there, else the most common one. */
-static const char *group_basis(const row *rows, size_t b, size_t e, const char *want)
+/* group_basis for rows with more distinct bases than it counts (quadratic). */
+static const char *group_basis_slow(const row *rows, size_t b, size_t e, const char *want)
 {
     const char *best = NULL;
     size_t best_n = 0;
@@ -281,6 +280,41 @@ static const char *group_basis(const row *rows, size_t b, size_t e, const char *
             best = rows[i].basis;
         }
     }
+    return best ? best : "";
+}
+
+/* The partner basis to sum in rows[b..e) when there is no world row: the
+ * wanted one when present there, else the most common one (on a tie, the one
+ * met first). One pass, counting the few distinct bases as they come. */
+static const char *group_basis(const row *rows, size_t b, size_t e, const char *want)
+{
+    enum { MAX_BASES = 8 }; /* the readers allow 5 bases and "" */
+    const char *seen[MAX_BASES];
+    size_t count[MAX_BASES], k = 0;
+    for (size_t i = b; i < e; i++) {
+        if (is_world(&rows[i]))
+            continue;
+        if (want && !strcmp(rows[i].basis, want))
+            return want;
+        size_t j = 0;
+        while (j < k && strcmp(seen[j], rows[i].basis))
+            j++;
+        if (j < k) {
+            count[j]++;
+        } else if (k < MAX_BASES) {
+            seen[k] = rows[i].basis;
+            count[k++] = 1;
+        } else {
+            return group_basis_slow(rows, b, e, want);
+        }
+    }
+    const char *best = NULL;
+    size_t best_n = 0;
+    for (size_t j = 0; j < k; j++)
+        if (count[j] > best_n) {
+            best_n = count[j];
+            best = seen[j];
+        }
     return best ? best : "";
 }
 

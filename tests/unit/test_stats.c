@@ -283,6 +283,31 @@ static void test_partner_basis(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Two bases with as many rows each, no world row: the tie goes to the basis
+ * met first in the rows' order (bases sort by name: consignment before
+ * origin), as the most-common rule has always decided it. By hand:
+ * consignment RUS 70 + KAZ 20 = 90 t; origin RUS 60 + IND 40 = 100 t. */
+static void test_partner_basis_tie(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv = "period,flow,partner,partner_basis,commodity,quantity,unit\n"
+                      "2025-04,import,RUS,origin,760110,60,t\n"
+                      "2025-04,import,IND,origin,760110,40,t\n"
+                      "2025-04,import,RUS,consignment,760110,70,t\n"
+                      "2025-04,import,KAZ,consignment,760110,20,t\n";
+    tf_db *db = db_with(ref, "basis-tie", csv);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    assert_non_null(r);
+    assert_near(r->import.quantity.v, 90, 1e-9);
+    assert_string_equal(r->import_breakdown.partner_basis, "consignment");
+    assert_int_equal(r->import_breakdown.n_partners, 2);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "RUS");
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 static tf_report *quick(tf_db *db, tf_refdata *ref, const char *period)
 {
     return report_of(db, ref, AL, 3, period, NULL);
@@ -474,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_bases),
         cmocka_unit_test(test_ytd),
         cmocka_unit_test(test_partner_basis),
+        cmocka_unit_test(test_partner_basis_tie),
         cmocka_unit_test(test_bases_by_month_and_code),
         cmocka_unit_test(test_partial_rows_never_taken_for_totals),
         cmocka_unit_test(test_unitemised_partner_not_zero),
