@@ -1197,23 +1197,30 @@ static void eq_numbers(const checker *k, const eqn *e, char *buf, size_t len)
     tf_fmt(buf, len, "%s: %s vs %s", e->text, a, b);
 }
 
-static int report_atom(checker *k, int ai, const cand *c, double confidence)
+/* A finding about a stated atom: its note, claim, span and printed value. */
+static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_finding *f)
 {
-    const atom *t = &k->at[ai];
     const tf_claim *cl = &k->a->claims[t->claim];
     const tf_stated *s = t->field == F_QTY ? &cl->quantity
                          : t->field == F_MOM ? &cl->mom
                          : t->field == F_YOY ? &cl->yoy
                                              : &cl->share;
+    memset(f, 0, sizeof *f);
+    f->note = cl->note;
+    f->severity = sev;
+    f->claim = t->claim;
+    f->start = s->start;
+    f->end = s->end;
+    f->stated = s->value;
+    tf_scopy(f->field, sizeof f->field, field_names[t->field]);
+}
+
+static int report_atom(checker *k, int ai, const cand *c, double confidence)
+{
+    const atom *t = &k->at[ai];
+    const tf_claim *cl = &k->a->claims[t->claim];
     tf_finding f;
-    memset(&f, 0, sizeof f);
-    f.note = cl->note;
-    f.severity = TF_SEV_ERROR;
-    f.claim = t->claim;
-    f.start = s->start;
-    f.end = s->end;
-    f.stated = s->value;
-    tf_scopy(f.field, sizeof f.field, field_names[t->field]);
+    atom_finding(k, t, TF_SEV_ERROR, &f);
     double lo, hi, fixed = NAN;
     int ne = 0;
     const char *kind = NULL;
@@ -1815,22 +1822,9 @@ static int check_rounding(checker *k)
             }
         if (ai < 0)
             continue;
-        const atom *t = &k->at[ai];
-        const tf_claim *cl = &k->a->claims[t->claim];
-        const tf_stated *s = t->field == F_QTY ? &cl->quantity
-                             : t->field == F_MOM ? &cl->mom
-                             : t->field == F_YOY ? &cl->yoy
-                                                 : &cl->share;
         tf_finding f;
-        memset(&f, 0, sizeof f);
-        f.note = cl->note;
-        f.severity = TF_SEV_ROUNDING;
-        f.claim = t->claim;
+        atom_finding(k, &k->at[ai], TF_SEV_ROUNDING, &f);
         tf_scopy(f.kind, sizeof f.kind, "rounding");
-        tf_scopy(f.field, sizeof f.field, field_names[t->field]);
-        f.start = s->start;
-        f.end = s->end;
-        f.stated = s->value;
         eq_numbers(k, e, f.equation, sizeof f.equation);
         tf_fmt(f.evidence, sizeof f.evidence,
                "holds only near the edge of the figures' rounding: %s", f.equation);
