@@ -807,6 +807,17 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
                 return st;
         }
     }
+    /* Without a world row the total is what the partners present add up to:
+     * say so (a partial download, two partners of a Comtrade query, would
+     * otherwise read as the country's total). */
+    if (cur->present && !cur->world && cur->n_partners > 0) {
+        tf_status st = add_note(rep, "%s: no world (WLD) row in the data: the total is the sum of "
+                                     "the %zu partner%s present; a partner the data lacks is "
+                                     "missing from it",
+                                flow_label(f), cur->n_partners, cur->n_partners == 1 ? "" : "s");
+        if (st)
+            return st;
+    }
     /* Partners that traded a month or a year earlier and not in this month
      * (only when this month has a partner breakdown to be absent from). */
     for (int w = 0; w < 2 && cur->partners_complete; w++) {
