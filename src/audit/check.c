@@ -104,44 +104,45 @@ typedef struct iv {
 
 /* ---------------------------------------------------------------- building */
 
+/* Room for one more element in a doubling array of n used out of *cap: the
+ * array (moved or not), or NULL out of memory (v is then left as it was). */
+static void *grow(void *v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return v;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *nv = realloc(v, nc * size);
+    if (nv)
+        *cap = nc;
+    return nv;
+}
+
 static int add_atom(checker *k, const atom *x)
 {
-    if (k->nat == k->capat) {
-        size_t nc = k->capat ? k->capat * 2 : 64;
-        atom *n = realloc(k->at, nc * sizeof *n);
-        if (!n)
-            return -1;
-        k->at = n;
-        k->capat = nc;
-    }
+    atom *v = grow(k->at, &k->capat, k->nat, sizeof *v);
+    if (!v)
+        return -1;
+    k->at = v;
     k->at[k->nat] = *x;
     return (int)k->nat++;
 }
 
 static int add_fact(checker *k, const fact *f)
 {
-    if (k->nfa == k->capfa) {
-        size_t nc = k->capfa ? k->capfa * 2 : 64;
-        fact *n = realloc(k->fa, nc * sizeof *n);
-        if (!n)
-            return -1;
-        k->fa = n;
-        k->capfa = nc;
-    }
+    fact *v = grow(k->fa, &k->capfa, k->nfa, sizeof *v);
+    if (!v)
+        return -1;
+    k->fa = v;
     k->fa[k->nfa++] = *f;
     return 0;
 }
 
 static eqn *new_eq(checker *k, const char *kind)
 {
-    if (k->neq == k->capeq) {
-        size_t nc = k->capeq ? k->capeq * 2 : 64;
-        eqn *n = realloc(k->eq, nc * sizeof *n);
-        if (!n)
-            return NULL;
-        k->eq = n;
-        k->capeq = nc;
-    }
+    eqn *v = grow(k->eq, &k->capeq, k->neq, sizeof *v);
+    if (!v)
+        return NULL;
+    k->eq = v;
     eqn *e = &k->eq[k->neq++];
     memset(e, 0, sizeof *e);
     tf_scopy(e->kind, sizeof e->kind, kind);
