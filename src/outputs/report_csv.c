@@ -47,9 +47,26 @@ static void unit_of(const char *metric, const char *currency, char *buf, size_t 
         buf[0] = '\0';
 }
 
+/* A figure's metric name as written: in a report that measures value
+ * (measure_value) the tonnage names become value names, quantity_t ->
+ * trade_value and X_t -> X_value, so that no column says t of a figure in a
+ * currency. */
+static const char *metric_name(const char *metric, char *buf, size_t len)
+{
+    size_t n = strlen(metric);
+    if (!cur->measure_value || n < 3 || strcmp(metric + n - 2, "_t"))
+        return metric;
+    if (!strcmp(metric, "quantity_t"))
+        snprintf(buf, len, "trade_value");
+    else
+        snprintf(buf, len, "%.*s_value", (int)(n - 2), metric);
+    return buf;
+}
+
 static void line(FILE *out, const char *section, const char *flow, int rank, const char *code,
                  const char *name, const char *metric, tf_opt v, const char *currency)
 {
+    char mbuf[32];
     cell(out, cur->product);
     fputc(',', out);
     cell(out, cur->period);
@@ -65,7 +82,7 @@ static void line(FILE *out, const char *section, const char *flow, int rank, con
     fputc(',', out);
     cell(out, name);
     fputc(',', out);
-    cell(out, metric);
+    cell(out, metric_name(metric, mbuf, sizeof mbuf));
     fputc(',', out);
     if (v.has)
         fprintf(out, "%.15g", v.v);

@@ -64,10 +64,10 @@ echo "clean ingest of $ROWS rows: ${dur_ms} ms"
 
 # --- SIGKILL at random moments during the ingest
 RANDOM=42
-k_before=0 k_after=0 k_bad=0
+k_before=0 k_after=0 k_bad=0 k_hot=0
 for i in $(seq 1 "$KILLS"); do
     cp "$T/base.db" "$T/work.db"
-    rm -f "$T/work.db-journal"
+    rm -f "$T"/work.db-* "$T"/killed.db*
     at=$(( (RANDOM * 32768 + RANDOM) % (dur_ms + 50) ))
     [ -n "${TF_CRASH_AT:-}" ] && at=$(( TF_CRASH_AT + RANDOM % 200 ))
     "$BIN" --db "$T/work.db" ingest "$T/big.csv" > /dev/null 2>&1 &
@@ -76,22 +76,32 @@ for i in $(seq 1 "$KILLS"); do
     kill -9 "$pid" 2> /dev/null
     wait "$pid" 2> /dev/null
     why=""
+    # a kill inside the write phase leaves a hot journal for the next opener to roll back
+    [ -f "$T/work.db-journal" ] && [ -s "$T/work.db-journal" ] && k_hot=$((k_hot+1))
+    cp "$T/work.db" "$T/killed.db" 2> /dev/null
+    [ -f "$T/work.db-journal" ] && cp "$T/work.db-journal" "$T/killed.db-journal"
     [ "$(integrity "$T/work.db")" = ok ] || why="integrity_check failed"
-    fingerprint "$T/work.db" > "$T/now"
-    if cmp -s "$T/now" "$T/before"; then k_before=$((k_before+1))
-    elif cmp -s "$T/now" "$T/after"; then k_after=$((k_after+1))
+    fingerprint "$T/work.db" > "$T/now-killed"
+    if cmp -s "$T/now-killed" "$T/before"; then k_before=$((k_before+1))
+    elif cmp -s "$T/now-killed" "$T/after"; then k_after=$((k_after+1))
     else why="$why; reports are neither the before nor the after state"; fi
-    "$BIN" --db "$T/work.db" ingest "$T/big.csv" > /dev/null 2>&1 || why="$why; ingest again failed"
-    fingerprint "$T/work.db" > "$T/now"
-    cmp -s "$T/now" "$T/after" || why="$why; ingest again does not give the clean result"
+    "$BIN" --db "$T/work.db" ingest "$T/big.csv" > "$T/again.out" 2>&1 ||
+        why="$why; ingest again failed (exit $?)"
+    fingerprint "$T/work.db" > "$T/now-again"
+    cmp -s "$T/now-again" "$T/after" || why="$why; ingest again does not give the clean result"
     if [ -n "$why" ]; then
         k_bad=$((k_bad+1)); bad "kill $i at ${at} ms: ${why#; }"
+        # everything needed to replay the failure: the database as the kill left
+        # it (with its journal), the reports, the second ingest's output, the disk
         keep=${TF_CRASH_KEEP:-$ROOT/build/crash-failures}/kill-$i
-        mkdir -p "$keep" && cp "$T/work.db" "$T/now" "$T/after" "$T/before" "$keep/" 2> /dev/null
-        diff "$T/after" "$T/now" | head -20 | sed 's/^/    /'
+        mkdir -p "$keep" && cp "$T"/killed.db* "$T/work.db" "$T/now-killed" "$T/now-again" \
+            "$T/after" "$T/before" "$T/again.out" "$keep/" 2> /dev/null
+        df -h "$T" > "$keep/df.txt" 2>&1
+        echo "    kept in $keep"; sed 's/^/    ingest again: /' "$T/again.out" | head -5
+        diff "$T/after" "$T/now-again" | head -20 | sed 's/^/    /'
     fi
 done
-[ "$k_bad" = 0 ] && ok "SIGKILL at $KILLS random moments: $k_before left the state before, $k_after the state after, none anything else"
+[ "$k_bad" = 0 ] && ok "SIGKILL at $KILLS random moments: $k_before left the state before ($k_hot with a hot journal rolled back), $k_after the state after, none anything else"
 
 # --- a full disk: the database file may not grow beyond its size + 64 KiB
 cp "$T/base.db" "$T/full.db"
