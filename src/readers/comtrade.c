@@ -118,9 +118,16 @@ int tf_comtrade_header_match(char **hdr, size_t n)
 /* One row's values: NUL-terminated UTF-8 strings, NULL when absent. */
 typedef struct {
     char *v[K_COUNT];
+    unsigned long col[K_COUNT]; /* CSV: the field number of each value (0: not known) */
     unsigned long line;
     char where[96];      /* JSON: "$.data[12]" ("" for CSV) */
 } ct_row;
+
+/* The field number a warning about value k names: its column in a CSV, else 1. */
+static unsigned long col_at(const ct_row *r, int k)
+{
+    return k >= 0 && r->col[k] ? r->col[k] : 1;
+}
 
 /* Error naming the column: filled by row(), located by the caller. */
 typedef struct {
@@ -259,7 +266,7 @@ static tf_status number(tf_rctx *c, ct_err *e, const ct_row *r, int k, int *has,
         return TF_OK;
     char plain[64];
     if (expand_exponent(s, plain, sizeof plain)) {
-        tf_rwarn(c, NULL, r->line, 1,
+        tf_rwarn(c, NULL, r->line, col_at(r, k),
                  "%s '%s' is in scientific notation: a spreadsheet kept only its leading digits; "
                  "read as %s", key_names[k], s, plain);
         s = plain;
@@ -302,7 +309,7 @@ static tf_status area(tf_rctx *c, ct_err *e, const ct_row *r, int kcode, int kis
             isalpha((unsigned char)iso[0])) {
             char key[32];
             tf_fmt(key, sizeof key, "iso:%s:%s", num, iso);
-            tf_rwarn(c, key, r->line, 1,
+            tf_rwarn(c, key, r->line, col_at(r, kiso),
                      "%s %s is %s in the Comtrade country list but the file says %s; "
                      "kept as %s", key_names[kcode], num, a->iso3, iso, a->partner);
         }
@@ -321,7 +328,8 @@ static tf_status area(tf_rctx *c, ct_err *e, const ct_row *r, int kcode, int kis
     }
     char key[32];
     tf_fmt(key, sizeof key, "area:%s", out);
-    tf_rwarn(c, key, r->line, 1, "%s %s%s%s is not in the Comtrade country list; kept as %s",
+    tf_rwarn(c, key, r->line, col_at(r, num[0] ? kcode : kiso),
+             "%s %s%s%s is not in the Comtrade country list; kept as %s",
              key_names[kcode], num[0] ? num : iso, desc ? " " : "", desc ? desc : "", out);
     return TF_OK;
 }
@@ -372,7 +380,7 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
         char key[32];
         tf_fmt(key, sizeof key, "flow:%s", flow);
         const char *d = val(r, K_FLOW_DESC);
-        tf_rwarn(c, key, r->line, 1,
+        tf_rwarn(c, key, r->line, col_at(r, K_FLOW),
                  "flow code '%s'%s%s%s is not import, export, re-import or re-export: kept as "
                  "flow 'other' with trade mode '%s', not counted in imports or exports",
                  flow, d ? " (" : "", d ? d : "", d ? ")" : "", flow);
@@ -436,7 +444,7 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     if (cls[0] == 'H' && strcmp(cmd, "TOTAL") != 0 && strlen(cmd) % 2 == 1) {
         char key[48];
         tf_fmt(key, sizeof key, "lz:%s", cmd);
-        tf_rwarn(c, "leading-zero", r->line, 1,
+        tf_rwarn(c, "leading-zero", r->line, col_at(r, K_CMD),
                  "HS code '%s' has an odd number of digits: a spreadsheet dropped its leading "
                  "zero; read as '0%s' (and likewise for other codes)", cmd, cmd);
         rec.commodity[0] = '0';
@@ -457,7 +465,7 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     }
     if (mot && strcmp(mot, "0") != 0 && strcmp(mot, "0.0") != 0) {
         c->stats->skipped++;
-        tf_rwarn(c, "mot", r->line, 1,
+        tf_rwarn(c, "mot", r->line, col_at(r, K_MOT),
                  "rows by mode of transport (motCode %s) repeat the total and are not stored; "
                  "download with motCode 0 (TOTAL MOT)", mot);
         return TF_OK;
@@ -618,6 +626,7 @@ tf_status tf_read_comtrade(tf_rctx *c)
             if (st == TF_OK) {
                 v = tf_trim(v, &vl);
                 r.v[map[i]] = tf_strndup(v, vl);
+                r.col[map[i]] = i + 1;
                 if (!r.v[map[i]])
                     st = TF_ERR_NOMEM;
             }
