@@ -34,7 +34,10 @@ typedef struct tf_opt {
 } tf_opt;
 
 /* What a report measures: AUTO is the quantity (t) unless no selected record
- * has a quantity at all (UN Comtrade's TOTAL, value-only data): then the value. */
+ * has a quantity at all (UN Comtrade's TOTAL, value-only data), or most records
+ * are of goods the classification counts in a unit other than mass (Comtrade
+ * rows with netWgt in kg but qty in items 'u'; GACC rows whose first unit is
+ * not mass and no row in kg): then the value, with a note saying why. */
 typedef enum tf_measure {
     TF_MEASURE_AUTO = 0,
     TF_MEASURE_QUANTITY = 1,  /* t, from records in kg */

@@ -86,6 +86,7 @@ static const char usage_report[] =
     "                      (YoY against the previous year; no MoM, no YTD)\n"
     "  --measure M         quantity (t) or value; default: the quantity, or the\n"
     "                      value when the data has no quantities (Comtrade TOTAL)\n"
+    "                      or counts its goods in items rather than by weight\n"
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
     "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"

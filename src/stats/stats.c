@@ -69,6 +69,8 @@ typedef struct collect {
     int n_months;            /* months kept from base_index; 0: N_MONTHS */
     unsigned long other_units, no_quantity, not_monthly;
     char other_unit[32];
+    unsigned long counted;   /* rows whose goods the classification counts in a non-mass unit */
+    char counted_unit[32];   /* that unit (e.g. 'u' items, GACC '个') */
     int annual;              /* 1: annual periods ("YYYY"), each in its year's December slot */
     int value;               /* 1: the measure is the value, not the quantity */
     unsigned long not_annual, no_value, other_currency;
@@ -175,6 +177,11 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
         c->other_units++;
         tf_scopy(c->other_unit, sizeof c->other_unit, r->unit);
         return TF_OK;
+    } else if (r->has_quantity2 && r->unit2[0] && strcmp(r->unit2, "kg") != 0 &&
+               strcmp(r->unit2, "t") != 0) {
+        /* UN Comtrade: netWgt in kg, qty in the goods' own unit (items, litres) */
+        c->counted++;
+        tf_scopy(c->counted_unit, sizeof c->counted_unit, r->unit2);
     }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 256;
@@ -1091,6 +1098,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         n_classes = 1;
     }
     collect c = {0};
+    /* from the quantity pass: rows of goods counted in items with a net weight
+     * (Comtrade), and rows with no weight at all when none has one (GACC) */
+    unsigned long counted = 0, unweighed = 0;
+    char counted_unit[32] = "";
     for (int pass = 0; pass < 2; pass++) {
         memset(&c, 0, sizeof c);
         c.base_index = base_index;
@@ -1111,18 +1122,36 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             free(c.rows);
             goto fail;
         }
-        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL) */
-        if (pass == 1 || c.value || q->measure == TF_MEASURE_QUANTITY || c.n > 0 ||
-            c.other_units > 0 || c.no_quantity == 0)
+        if (pass == 0 && !c.value) {
+            counted = c.counted;
+            unweighed = c.n == 0 ? c.other_units : 0;
+            tf_scopy(counted_unit, sizeof counted_unit,
+                     c.counted ? c.counted_unit : c.other_unit);
+        }
+        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL),
+         * and when most rows are of goods the classification counts in a unit other
+         * than mass (integrated circuits in items: their net weight says little,
+         * and GACC gives no weight at all as first quantity) */
+        int by_count = q->measure == TF_MEASURE_AUTO &&
+                       (c.counted * 2 > c.n || (c.n == 0 && c.other_units > 0));
+        if (pass == 1 || c.value || q->measure == TF_MEASURE_QUANTITY ||
+            (!by_count && (c.n > 0 || c.other_units > 0 || c.no_quantity == 0)))
             break;
         free(c.rows);
     }
     rep->measure_value = c.value;
     measure_div = c.value ? 1e3 : 1e6;
     tf_scopy(rep->unit, sizeof rep->unit, c.value ? (c.currency[0] ? c.currency : "") : "t");
-    if (c.value && q->measure != TF_MEASURE_VALUE)
+    if (c.value && q->measure != TF_MEASURE_VALUE && (counted || unweighed))
+        add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
+                      "are values in %s%s", counted_unit, rep->unit,
+                 counted ? " (--measure quantity gives the net weight in t)" : "");
+    else if (c.value && q->measure != TF_MEASURE_VALUE)
         add_note(rep, "no quantities in the selected data: figures are values in %s",
                  rep->unit);
+    else if (!c.value && counted)
+        add_note(rep, "tonnages are net weights: the classification counts %lu of these "
+                      "records' goods in '%s'", counted, counted_unit);
     if (c.no_value)
         add_note(rep, "%lu record%s without a value not in the figures", c.no_value,
                  c.no_value == 1 ? "" : "s");
