@@ -83,7 +83,7 @@ typedef struct tf_partner_figures {
     double quantity;        /* t */
     tf_opt share_pct;       /* % of the flow's total */
     tf_opt mom_pct, yoy_pct;
-    tf_opt share_change_pp; /* pp versus m-1 */
+    tf_opt share_change_pp; /* pp versus m-1 (annual data: versus the year before) */
 } tf_partner_figures;
 
 typedef struct tf_mode_figures {

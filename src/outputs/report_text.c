@@ -212,13 +212,17 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     const char *basis = b->partner_basis[0] ? b->partner_basis : "not stated";
     if (md) {
         fprintf(out, "\n### %s partners, %s (partner basis: %s)\n\n", flow, mlabel, basis);
-        fprintf(out, "| # | Partner | %s | Share | MoM | YoY | Share change |\n",
-                r->measure_value ? "Value" : "Quantity");
-        fprintf(out, "|---:|---|---:|---:|---:|---:|---:|\n");
+        fprintf(out, "| # | Partner | %s | Share |%s YoY | Share change |\n",
+                r->measure_value ? "Value" : "Quantity", r->annual ? "" : " MoM |");
+        fprintf(out, "|---:|---|---:|---:|%s---:|---:|\n", r->annual ? "" : "---:|");
     } else {
         fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
-        fprintf(out, "%3s  %-30s %13s %8s %9s %9s %11s\n", "#", "Partner",
-                r->measure_value ? "Value" : "Quantity", "Share", "MoM", "YoY", "Share chg");
+        if (r->annual)
+            fprintf(out, "%3s  %-30s %13s %8s %9s %11s\n", "#", "Partner",
+                    r->measure_value ? "Value" : "Quantity", "Share", "YoY", "Share chg");
+        else
+            fprintf(out, "%3s  %-30s %13s %8s %9s %9s %11s\n", "#", "Partner",
+                    r->measure_value ? "Value" : "Quantity", "Share", "MoM", "YoY", "Share chg");
     }
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
@@ -229,9 +233,13 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
-        if (md)
+        if (md && r->annual)
+            fprintf(out, "| %d | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, yoy, pp);
+        else if (md)
             fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, mom,
                     yoy, pp);
+        else if (r->annual)
+            fprintf(out, "%3d  %s %13s %8s %9s %11s\n", p->rank, name, q, sh, yoy, pp);
         else
             fprintf(out, "%3d  %s %13s %8s %9s %9s %11s\n", p->rank, name, q, sh, mom, yoy, pp);
     }
@@ -240,7 +248,7 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         fmt_t(q, sizeof q, b->other);
         fmt_share(sh, sizeof sh, b->other_share_pct);
         if (md)
-            fprintf(out, "| | Other | %s | %s | | | |\n", q, sh);
+            fprintf(out, "| | Other | %s | %s | |%s |\n", q, sh, r->annual ? "" : " |");
         else
             fprintf(out, "%3s  %-30s %13s %8s\n", "", "Other", q, sh);
     }
@@ -253,8 +261,12 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
         char zero[16];
         tf_fmt(zero, sizeof zero, "0 %s", unit_label);
-        if (md)
+        if (md && r->annual)
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", name, zero, yoy, pp);
+        else if (md)
             fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", name, zero, mom, yoy, pp);
+        else if (r->annual)
+            fprintf(out, "%3s  %s %13s %8s %9s %11s\n", "-", name, zero, "0.0%", yoy, pp);
         else
             fprintf(out, "%3s  %s %13s %8s %9s %9s %11s\n", "-", name, zero, "0.0%", mom, yoy,
                     pp);
@@ -310,7 +322,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
         fprintf(out, "%s%s", i ? " + " : "", r->codes[i]);
     fprintf(out, " (%s)", r->classification);
     if (r->n_commodities) {
-        fprintf(out, "; codes in the data for the month: ");
+        fprintf(out, "; codes in the data for the %s: ", r->annual ? "year" : "month");
         for (size_t i = 0; i < r->n_commodities; i++)
             fprintf(out, "%s%s", i ? ", " : "", r->commodities[i]);
     }

@@ -785,6 +785,11 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         }
         if (ya->present && ya->n_partners)
             p->yoy_pct = tf_pct_change(q, some(tonnes(amount_get(ya, am->key))));
+        /* annual data: the share change is against the year before */
+        if (rep->annual && ya->present && ya->n_partners && ya->total > 0 &&
+            p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
+            p->share_change_pp = some(p->share_pct.v - 100.0 * (double)amount_get(ya, am->key) /
+                                                           (double)ya->total);
     }
     char pm[8];
     if (n && !rep->annual && !(prev->present && prev->n_partners)) {
@@ -866,6 +871,9 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
                         some(-100.0 * (double)base->partners[i].q / (double)prev->total);
             } else {
                 out->absent[k].yoy_pct = some(-100.0);
+                if (rep->annual && ya->total > 0 && cur->total > 0)
+                    out->absent[k].share_change_pp =
+                        some(-100.0 * (double)base->partners[i].q / (double)ya->total);
             }
         }
     }
