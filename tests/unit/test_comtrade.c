@@ -459,9 +459,9 @@ static void test_reports(void **state)
     assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
     assert_false(r->import.quantity.has);
     tf_report_free(&r);
-    /* Thailand imports of HS 8542 in t (netWgt of the World rows): 2022 (H6)
-     * 12,960,774.816 kg, 2021 (H5) 51,429,517.182 kg; China 3,427,724.849 kg in
-     * 2022, 7,093,547.044 kg in 2021. */
+    /* Thailand imports of HS 8542, goods Comtrade counts in items ('u'): by
+     * default in value, World primaryValue 2022 19,039,358,936.845 USD, 2021
+     * 15,127,444,464.527 USD. */
     const char *const ic[] = {"8542"};
     memset(&q, 0, sizeof q);
     q.product = "HS 8542";
@@ -469,6 +469,16 @@ static void test_reports(void **state)
     q.n_codes = 1;
     q.reporter = "THA";
     q.period = "2022";
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_true(r->measure_value);
+    assert_string_equal(r->unit, "USD");
+    assert_near(r->import.quantity.v, 19039358936.845, 1e-3);
+    assert_near(r->import.yoy_pct.v, 100.0 * (19039358936.845 / 15127444464.527 - 1.0), 1e-9);
+    tf_report_free(&r);
+    /* asked for t (netWgt of the World rows): 2022 (H6) 12,960,774.816 kg, 2021
+     * (H5) 51,429,517.182 kg; China 3,427,724.849 kg in 2022, 7,093,547.044 kg
+     * in 2021. */
+    q.measure = TF_MEASURE_QUANTITY;
     assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
     assert_false(r->measure_value);
     assert_near(r->import.quantity.v, 12960.774816, 1e-9);
