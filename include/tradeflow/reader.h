@@ -67,6 +67,9 @@ typedef struct tf_read_opts {
                                   (default "primary-aluminium") */
     tf_point_sink points;      /* plseries: where points go (the store sets it) */
     void *points_ctx;
+    const char *columns;       /* "FROM=TO[,FROM=TO...]": header columns renamed before the
+                                  format is detected (e.g. "close=usdcny" for a USD/CNY
+                                  series); NULL = none. A bad list is TF_ERR_USAGE. */
 } tf_read_opts;
 
 /* Counts filled in by a read. */

@@ -72,7 +72,9 @@ static const char usage_ingest[] =
     "                      comma-separated codes (e.g. to split a file holding both\n"
     "                      flows: --flow import --hs 12019019)\n"
     "  --source TEXT       provenance text stored with every GACC record\n"
-    "  --product NAME      the product a P/L series is for (default primary-aluminium)\n";
+    "  --product NAME      the product a P/L series is for (default primary-aluminium)\n"
+    "  --columns FROM=TO   rename header columns before reading, comma-separated\n"
+    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n";
 
 static const char usage_report[] =
     "Usage: tradeflow report (--product NAME | --hs CODES | --commodity CODES)\n"
@@ -546,6 +548,8 @@ static int cmd_ingest(common *c, args *a)
             o.provenance = v;
         } else if (opt(a, "--product", 1, &v, &bad)) {
             o.product = v;
+        } else if (opt(a, "--columns", 1, &v, &bad)) {
+            o.columns = v;
         } else if (s[0] == '-' && s[1] != '\0') {
             error("ingest: unknown option '%s' (see tradeflow ingest --help)", s);
             return EXIT_USAGE;

@@ -90,14 +90,24 @@ static const gacc_header *find_header(const char *name)
     return NULL;
 }
 
+/* A GACC header: a commodity-code or data-month column; a column named just
+ * "Date" counts only beside another GACC column (a dated price series such as
+ * "date,close" is not a GACC export). */
 int tf_gacc_header_match(char **hdr, size_t n)
 {
+    int plain_date = 0, other = 0;
     for (size_t i = 0; i < n; i++) {
         const gacc_header *h = find_header(hdr[i]);
-        if (h && (h->col == G_DATE || h->col == G_CODE))
+        if (!h)
+            continue;
+        if (h->col == G_CODE || (h->col == G_DATE && !tf_ieq(hdr[i], strlen(hdr[i]), "Date")))
             return 1;
+        if (h->col == G_DATE)
+            plain_date = 1;
+        else
+            other = 1;
     }
-    return 0;
+    return plain_date && other;
 }
 
 /* Units as the platform prints them -> stored unit (mass becomes kg). */

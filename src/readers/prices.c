@@ -3,7 +3,9 @@
  * lme_cash, lme_3m (USD/t), shfe, spot (CNY/t), premium_low, premium_high
  * (USD/t), usdcny, usdcny_fwd; any cell may be empty (no price that day).
  * Dates strictly increasing; prices must be sane: a clear error names the
- * field otherwise.
+ * field otherwise. Column names that series downloads use for the same
+ * prices are taken as aliases (below); other columns (sources, notes) are
+ * ignored with a warning. `ingest --columns FROM=TO` renames any other.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,19 +50,39 @@ static int parse_decimal(const char *s, size_t n, double *out)
     return 1;
 }
 
+/* Names of the same prices in common downloads: a tidy LME aluminium export,
+ * FRED's USD/CNY noon rate (series DEXCHUS, date column observation_date),
+ * a table of published window inputs (SMM A00 spot). */
+static const struct {
+    const char *alias, *name;
+} aliases[] = {
+    {"lme_al_cash_settlement_usd_t", "lme_cash"},
+    {"lme_al_3m_usd_t", "lme_3m"},
+    {"DEXCHUS", "usdcny"},
+    {"smm_a00", "spot"},
+};
+
 static int field_of(const char *name)
 {
+    for (size_t a = 0; a < sizeof aliases / sizeof aliases[0]; a++)
+        if (!strcmp(name, aliases[a].alias))
+            name = aliases[a].name;
     for (size_t k = 0; k < N_FIELDS; k++)
         if (!strcmp(name, fields[k].name))
             return (int)k;
     return -1;
 }
 
+static int is_date_col(const char *name)
+{
+    return !strcmp(name, "date") || !strcmp(name, "observation_date");
+}
+
 int tf_prices_header_match(char **hdr, size_t n)
 {
     int date = 0, price = 0;
     for (size_t i = 0; i < n; i++) {
-        date |= !strcmp(hdr[i], "date");
+        date |= is_date_col(hdr[i]);
         price |= field_of(hdr[i]) >= 0;
     }
     return date && price;
@@ -76,23 +98,36 @@ tf_status tf_read_prices(tf_rctx *c)
     int date_col = -1, map[N_FIELDS];
     for (size_t k = 0; k < N_FIELDS; k++)
         map[k] = -1;
+    int n_prices = 0;
     for (size_t i = 0; i < c->nhdr; i++) {
-        if (!strcmp(c->hdr[i], "date")) {
+        if (is_date_col(c->hdr[i])) {
+            if (date_col >= 0)
+                return tf_rerr(c, c->hdr_line, i + 1, "a second date column '%s'", c->hdr[i]);
             date_col = (int)i;
             continue;
         }
         int k = field_of(c->hdr[i]);
-        if (k < 0 && !(i == c->nhdr - 1 && c->hdr[i][0] == '\0'))
-            return tf_rerr(c, c->hdr_line, i + 1,
-                           "unknown prices column '%.60s' (date, lme_cash, lme_3m, shfe, spot, "
-                           "premium_low, premium_high, usdcny, usdcny_fwd)", c->hdr[i]);
-        if (k >= 0 && map[k] >= 0)
-            return tf_rerr(c, c->hdr_line, i + 1, "column '%s' appears twice", c->hdr[i]);
-        if (k >= 0)
-            map[k] = (int)i;
+        if (k < 0) {
+            if (!(i == c->nhdr - 1 && c->hdr[i][0] == '\0'))
+                tf_rwarn(c, NULL, c->hdr_line, i + 1,
+                         "column '%.60s' is not a price (date, lme_cash, lme_3m, shfe, spot, "
+                         "premium_low, premium_high, usdcny, usdcny_fwd): ignored; name it with "
+                         "--columns '%.60s=NAME' if it is one", c->hdr[i], c->hdr[i]);
+            continue;
+        }
+        if (map[k] >= 0)
+            return tf_rerr(c, c->hdr_line, i + 1, "column '%s' is %s, which column %d already is",
+                           c->hdr[i], fields[k].name, map[k] + 1);
+        map[k] = (int)i;
+        n_prices++;
     }
     if (date_col < 0)
         return tf_rerr(c, c->hdr_line, 1, "missing the date column");
+    if (n_prices == 0)
+        return tf_rerr(c, c->hdr_line, 1,
+                       "no price column (lme_cash, lme_3m, shfe, spot, premium_low, "
+                       "premium_high, usdcny, usdcny_fwd): name one with --columns, e.g. "
+                       "--columns close=usdcny");
     tf_csv_field *f;
     size_t n;
     unsigned long line, col;

@@ -232,6 +232,38 @@ static void free_header(tf_rctx *c)
     c->nhdr = 0;
 }
 
+/* Apply "FROM=TO[,FROM=TO...]" to the header: every column named FROM is
+ * named TO from now on. A malformed list is a usage error. */
+static tf_status rename_columns(tf_rctx *c, const char *spec)
+{
+    const char *p = spec;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+        if (!eq || eq == p || eq == p + len - 1) {
+            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+                   "%s: --columns takes FROM=TO pairs separated by commas, not '%.*s'", c->name,
+                   (int)(len > 60 ? 60 : len), p);
+            return TF_ERR_USAGE;
+        }
+        size_t fl = (size_t)(eq - p);
+        for (size_t i = 0; i < c->nhdr; i++) {
+            if (strlen(c->hdr[i]) != fl || memcmp(c->hdr[i], p, fl) != 0)
+                continue;
+            char *to = tf_strndup(eq + 1, len - fl - 1);
+            if (!to)
+                return TF_ERR_NOMEM;
+            free(c->hdr[i]);
+            c->hdr[i] = to;
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return TF_OK;
+}
+
 tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                   const tf_refdata *ref, tf_sink sink, void *sink_ctx,
                   tf_diag *diag, tf_read_stats *stats, char *sha256_hex)
@@ -345,6 +377,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         }
         c.nhdr = i + 1;
     }
+    if (opts->columns && (st = rename_columns(&c, opts->columns)) != TF_OK)
+        goto out;
     tf_format fmt = opts->format;
     if (fmt == TF_FORMAT_AUTO) {
         if (tf_tfcsv_header_match(c.hdr, c.nhdr))
@@ -358,11 +392,16 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         else if (tf_gacc_header_match(c.hdr, c.nhdr))
             fmt = TF_FORMAT_GACC;
         else {
+            int dated = 0;
+            for (size_t i = 0; i < c.nhdr; i++)
+                dated |= !strcmp(c.hdr[i], "date") || !strcmp(c.hdr[i], "observation_date");
             st = tf_rerr(&c, line, 1,
                          "cannot tell the format from the header (first column '%.60s'); "
                          "expected a tradeflow CSV, GACC export or UN Comtrade header, "
-                         "or use --format",
-                         c.hdr[0]);
+                         "or use --format%s",
+                         c.hdr[0], dated ? "; a dated series with no known price column: name "
+                                           "its columns with --columns (e.g. --columns "
+                                           "close=usdcny, docs/prices.md)" : "");
             goto out;
         }
     }
