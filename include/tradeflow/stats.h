@@ -207,7 +207,8 @@ typedef struct tf_monthly_series {
 
 /*
  * Compute the monthly series of q's product (q->codes, classification,
- * reporter, partner_basis, as_of; q->period and q->top are not used) from
+ * reporter, partner_basis, as_of; q->period and q->top are not used) in t,
+ * or in the records' currency when q->measure is TF_MEASURE_VALUE, from
  * `from` to `to` inclusive. Errors: TF_ERR_USAGE (bad periods, from after to,
  * more than 600 months, no codes), TF_ERR_DB, TF_ERR_NOMEM, TF_ERR_INPUT
  * (sums beyond the exact range). Free with tf_monthly_series_free.
@@ -229,7 +230,8 @@ typedef struct tf_chart_data {
                                        NULL when there are no figures */
 } tf_chart_data;
 
-/* Compute the report and its series for q. Errors as tf_report_compute and
+/* Compute the report and its series for q, the series in the report's measure
+ * (t, or the value when the report measures value). Errors as tf_report_compute and
  * tf_monthly_series_compute. Free with tf_chart_data_free. */
 tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                                 tf_chart_data **out);

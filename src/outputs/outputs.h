@@ -14,6 +14,14 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md);
 tf_status tf_report_write_json(FILE *out, const tf_report *r);
 tf_status tf_report_write_csv(FILE *out, const tf_report *r);
 
+/* A report figure as printed: tonnes to the 100 t from 1,000 t up (one
+ * decimal below, three below 1 t), a value to the unit of currency; followed
+ * by the unit ("t", or the currency of a value report). "n/a" without one. */
+void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit);
+
+/* The unit of a report's figures: "t", or the currency when it measures value. */
+const char *tf_out_unit(const tf_report *r);
+
 /* Write s XML/HTML-escaped (& < > " '), dropping control characters that
  * XML does not allow. */
 void tf_xml_escape(FILE *out, const char *s);

@@ -37,18 +37,11 @@ static const char css[] =
     "pre{white-space:pre-wrap;font-size:9pt;background:none}h2{break-after:avoid}}\n";
 
 /* t as notes round them: to the hundred from 1,000 t, else to 0.1 t. */
+static const char *html_unit = "t"; /* the report's unit: t, or a currency */
+
 static void fmt_t(char *buf, size_t len, tf_opt v)
 {
-    if (!v.has) {
-        tf_scopy(buf, len, "n/a");
-        return;
-    }
-    char num[64];
-    if (fabs(v.v) >= 1000)
-        tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
-    else
-        tf_format_number(num, sizeof num, v.v, 1);
-    tf_fmt(buf, len, "%s t", num);
+    tf_out_figure(buf, len, v, html_unit);
 }
 
 static void fmt_pct(char *buf, size_t len, tf_opt v)
@@ -106,6 +99,7 @@ static tf_status localised(const tf_chart_data *d, int lang_zh, tf_report *copy,
 tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart_opts *o)
 {
     const tf_report *r = d->report;
+    html_unit = tf_out_unit(r);
     int lang_zh = o && o->lang_zh;
     int year = (int)strtol(r->period, NULL, 10), month = (int)strtol(r->period + 5, NULL, 10);
     const char *mname = month >= 1 && month <= 12 ? month_names[month - 1] : "";

@@ -81,20 +81,7 @@ static const char *unit_label = "t";
 
 static void fmt_t(char *buf, size_t len, tf_opt v)
 {
-    if (!v.has) {
-        tf_scopy(buf, len, "n/a");
-        return;
-    }
-    char num[64];
-    if (strcmp(unit_label, "t") != 0) /* a value: to the unit of currency */
-        tf_format_number(num, sizeof num, v.v, 0);
-    else if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t prints as 1,000 t, not 1,000.0 t */
-        tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
-    else if (fabs(v.v) >= 1)
-        tf_format_number(num, sizeof num, v.v, 1);
-    else
-        tf_format_number(num, sizeof num, v.v, 3); /* a few kg: keep them visible */
-    tf_fmt(buf, len, "%s %s", num, unit_label);
+    tf_out_figure(buf, len, v, unit_label);
 }
 
 static void fmt_pct(char *buf, size_t len, tf_opt v, const char *unit)

@@ -26,6 +26,7 @@ typedef struct book {
     lxw_format *bold, *t, *pct, *pp, *title, *wrap, *cny;
     const tf_chart_data *d;
     const tf_chart_opts *o;
+    const char *unit; /* the report's unit: "t", or the currency of a value report */
     int err;
 } book;
 
@@ -54,8 +55,18 @@ static void cell_ref(int row, int col, char *buf, size_t len)
     tf_fmt(buf, len, "%s%d", c, row + 1);
 }
 
+/* A text cell; a heading's "(t)" becomes the report's unit ("(USD)" in a
+ * report that measures value). */
 static void str(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
 {
+    char buf[128];
+    const char *u = strstr(s, "(t)");
+    if (u && b->unit && strcmp(b->unit, "t") != 0) {
+        int quantity = !strncmp(s, "Quantity (t)", 12); /* a value report's figure is a value */
+        tf_fmt(buf, sizeof buf, "%.*s(%s)%s", quantity ? 6 : (int)(u - s),
+               quantity ? "Value " : s, b->unit, u + 3);
+        s = buf;
+    }
     if (worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f) != LXW_NO_ERROR)
         b->err = 1;
 }
@@ -389,7 +400,7 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         char title[200];
         tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what[f], r->product, year - 4,
                year);
-        lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "t");
+        lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, b->unit);
         int n_series = 0;
         for (int yi = 0; yi < 5; yi++) {
             int y = year - 4 + yi, col = c0 + 1 + yi, any = 0;
@@ -474,7 +485,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
     lxw_row_t last = (lxw_row_t)s->n_months;
     char title[200];
     tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, s->from, s->to);
-    lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, "t");
+    lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, b->unit);
     for (int col = 1; c && col <= c_nob; col++) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
         chart_series_set_categories(se, "Partner months", 1, 0, last, 0);
@@ -486,15 +497,12 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
         place(b, charts, crow, c);
     }
     char ytd[64] = "n/a";
-    if (r->net_import.ytd.has) {
-        char n[48];
-        tf_format_number(n, sizeof n, round(r->net_import.ytd.v / 100.0) * 100.0, 0);
-        tf_fmt(ytd, sizeof ytd, "%s t", n);
-    }
+    if (r->net_import.ytd.has)
+        tf_out_figure(ytd, sizeof ytd, r->net_import.ytd, b->unit);
     int month = (int)strtol(r->period + 5, NULL, 10);
     tf_fmt(title, sizeof title, "Net imports of %s: YTD Jan-%s %.4s %s", r->product,
            mon3[(month + 11) % 12], r->period, ytd);
-    c = new_chart(b, LXW_CHART_COLUMN, title, "t");
+    c = new_chart(b, LXW_CHART_COLUMN, title, b->unit);
     if (c) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
         chart_series_set_categories(se, "Partner months", 1, 0, last, 0);
@@ -553,6 +561,7 @@ tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const t
     book b = {0};
     b.d = d;
     b.o = o;
+    b.unit = tf_out_unit(d->report);
     lxw_workbook_options wopt = {0};
     wopt.constant_memory = LXW_FALSE;
     b.wb = workbook_new_opt(path, &wopt);

@@ -334,6 +334,11 @@ static void period_label(const char *period, char *buf, size_t len)
 
 /* ---- seasonal lines ---- */
 
+static const char *measure_word(const tf_report *r)
+{
+    return r->measure_value ? "Value" : "Quantity";
+}
+
 static const tf_opt *flow_values(const tf_monthly_series *s, tf_chart_kind k)
 {
     return k == TF_CHART_SEASONAL_IMPORT ? s->total[0]
@@ -417,14 +422,18 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
                        : k == TF_CHART_SEASONAL_EXPORT ? "Exports"
                                                        : "Net imports";
     char title[256], sub[512], scope[320], src[400];
-    tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what, r->product, year - 4, year);
+    /* the years drawn, not the five asked for: no line, no year in the title */
+    if (ny && years[0] < year)
+        tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what, r->product, years[0], year);
+    else
+        tf_fmt(title, sizeof title, "%s of %s by month, %d", what, r->product, year);
     scope_text(r, scope, sizeof scope);
-    tf_fmt(sub, sizeof sub, "%s. Quantity in t, one line per year%s", scope,
-           k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
+    tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
+           tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
-    frame_open(&f, out, title, sub, "t", src, leg, (size_t)ny);
+    frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, (size_t)ny);
     double xs[12];
     for (int m = 0; m < 12; m++) {
         xs[m] = f.x0 + (m + 0.5) * f.w / 12.0;
@@ -455,13 +464,13 @@ static void month_labels(const frame *f, const tf_monthly_series *s)
 }
 
 static void bar(FILE *out, double x, double w, double ya, double yb, const char *period,
-                double v)
+                double v, const char *unit)
 {
     double top = ya < yb ? ya : yb, h = fabs(yb - ya);
     char num[64];
     tf_format_number(num, sizeof num, v, 0);
-    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %s t</title></rect>",
-            x, top, w, h < 0.5 ? 0.5 : h, period, num);
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %s %s</title></rect>",
+            x, top, w, h < 0.5 ? 0.5 : h, period, num, unit);
 }
 
 static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts *o)
@@ -513,12 +522,12 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     period_label(s->to, pt, sizeof pt);
     tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, pf, pt);
     scope_text(r, scope, sizeof scope);
-    tf_fmt(sub, sizeof sub, "%s. Quantity in t; top partners of the period, the rest as Other",
-           scope);
+    tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
+           scope, measure_word(r), tf_out_unit(r));
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, 0, hi);
-    frame_open(&f, out, title, sub, "t", src, leg, nl);
+    frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
     double slot = f.w / (double)s->n_months, bw = slot * 0.72;
     /* one group per series; rects stacked month by month */
     double *base = calloc(s->n_months ? s->n_months : 1, sizeof *base);
@@ -551,7 +560,8 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
             if (v <= 0.0005)
                 continue;
             double x = f.x0 + k * slot + (slot - bw) / 2;
-            bar(out, x, bw, ypos(&f, base[k]), ypos(&f, base[k] + v), s->periods[k], v);
+            bar(out, x, bw, ypos(&f, base[k]), ypos(&f, base[k] + v), s->periods[k], v,
+                tf_out_unit(r));
             base[k] += v;
         }
         fputs("\n</g>\n", out);
@@ -578,9 +588,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     period_parts(r->period, &year, &month);
     char title[256], sub[512], scope[320], src[400], ytd[64], yoy[64] = "";
     if (r->net_import.ytd.has) {
-        char num[48];
-        tf_format_number(num, sizeof num, round(r->net_import.ytd.v / 100.0) * 100.0, 0);
-        tf_fmt(ytd, sizeof ytd, "%s t", num);
+        tf_out_figure(ytd, sizeof ytd, r->net_import.ytd, tf_out_unit(r));
     } else
         tf_scopy(ytd, sizeof ytd, "n/a (a month is missing)");
     if (r->net_import.ytd_yoy_pct.has)
@@ -591,12 +599,12 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     char pf[16], pt[16];
     period_label(s->from, pf, sizeof pf);
     period_label(s->to, pt, sizeof pt);
-    tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in t, %s to %s", scope,
-           pf, pt);
+    tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in %s, %s to %s", scope,
+           tf_out_unit(r), pf, pt);
     source_text(r, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
-    frame_open(&f, out, title, sub, "t", src, leg, nl);
+    frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
     double slot = f.w / (double)s->n_months, bw = slot * 0.72;
     for (size_t l = 0; l < nl; l++) {
         fprintf(out, "<g class=\"series\" data-name=\"%s\" fill=\"%s\">\n", leg[l].name,
@@ -606,7 +614,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
                 continue;
             double x = f.x0 + k * slot + (slot - bw) / 2;
             bar(out, x, bw, ypos(&f, 0), ypos(&f, s->net_import[k].v), s->periods[k],
-                s->net_import[k].v);
+                s->net_import[k].v, tf_out_unit(r));
         }
         fputs("\n</g>\n", out);
     }

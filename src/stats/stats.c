@@ -1329,6 +1329,8 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     collect c = {0};
     c.base_index = i0;
     c.n_months = (int)s->n_months;
+    c.value = q->measure == TF_MEASURE_VALUE; /* AUTO and QUANTITY: t */
+    measure_div = c.value ? 1e3 : 1e6;
     tf_selection sel = {0};
     sel.classification = q->classification ? q->classification : "HS";
     sel.codes = q->codes;
@@ -1386,6 +1388,7 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     }
     for (size_t k = 0; k < s->n_months; k++)
         s->net_import[k] = sub(s->total[0][k], s->total[1][k]);
+    measure_div = 1e6;
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT;
     if (st != TF_OK) {
@@ -1428,13 +1431,17 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
         return TF_ERR_NOMEM;
     char from[8];
     tf_status st = tf_report_compute(db, ref, q, &d->report);
+    /* the charts measure what the report measures (t, or a value) */
+    tf_query mq = *q;
+    if (st == TF_OK)
+        mq.measure = d->report->measure_value ? TF_MEASURE_VALUE : TF_MEASURE_QUANTITY;
     if (st == TF_OK) {
         tf_period_from_index((idx / 12 - 4) * 12, from);
-        st = tf_monthly_series_compute(db, ref, q, from, q->period, &d->years);
+        st = tf_monthly_series_compute(db, ref, &mq, from, q->period, &d->years);
     }
     if (st == TF_OK) {
         tf_period_from_index(idx - 23, from);
-        st = tf_monthly_series_compute(db, ref, q, from, q->period, &d->recent);
+        st = tf_monthly_series_compute(db, ref, &mq, from, q->period, &d->recent);
     }
     if (st == TF_OK && d->report->window.hs[0]) {
         char f[11], t[11], m0[8];

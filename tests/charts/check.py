@@ -115,6 +115,13 @@ def cmd_svg(path, kind, spec_path):
           f"{legend}")
     units = [t.text for t in root.iter(ns + "text") if t.get("class") == "unit"]
     check(f"svg {kind}: axis unit", units == [spec["unit"]], f"{units}")
+    if kind.startswith("seasonal"):
+        # the title's years are the years drawn: from the first line's year
+        title = root.find(ns + "title").text
+        years = sorted(n for n in spec["points"] if n.isdigit())
+        want = f"{years[0]}-{years[-1]}" if len(years) > 1 else years[-1]
+        check(f"svg {kind}: title names the years drawn", title.endswith(", " + want),
+              f"{title!r}, lines {years}")
     srcs = [t.text for t in root.iter(ns + "text") if t.get("class") == "source"]
     check(f"svg {kind}: source line", len(srcs) >= 1 and srcs[0].startswith("Source:"), f"{srcs}")
 
