@@ -31,6 +31,9 @@ static const char css[] =
     "figure{margin:14px 0;break-inside:avoid;page-break-inside:avoid}\n"
     "svg.chart{width:100%;height:auto;display:block}\n"
     "@media (max-width:560px){figure{overflow-x:auto}svg.chart{min-width:520px}}\n"
+    /* wide screens: long note lines wrap instead of scrolling the whole block
+     * sideways (tables fit); phones keep the columns and scroll */
+    "@media (min-width:561px){pre{white-space:pre-wrap;overflow-wrap:anywhere}}\n"
     "footer{color:#666;font-size:.85em;margin-top:1.5em;border-top:1px solid #ddd;"
     "padding-top:.5em}\n"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0}"
