@@ -38,8 +38,10 @@ static const tf_refdata *fz_ref(void)
     return ref;
 }
 
-/* Read data as one file of the given format (AUTO: detected). */
-static int fz_read(const uint8_t *data, size_t size, tf_format fmt, tf_flow flow)
+/* Read data as one file of the given format (AUTO: detected), with the
+ * header renaming of `ingest --columns` when columns is not NULL. */
+static int fz_read_cols(const uint8_t *data, size_t size, tf_format fmt, tf_flow flow,
+                        const char *columns)
 {
     FILE *in = fmemopen((void *)data, size ? size : 1, "rb");
     if (!in)
@@ -52,6 +54,7 @@ static int fz_read(const uint8_t *data, size_t size, tf_format fmt, tf_flow flow
     memset(&o, 0, sizeof o);
     o.format = fmt;
     o.flow = flow;
+    o.columns = columns;
     size_t n = 0;
     o.points = fz_points;
     o.points_ctx = &n;
@@ -64,6 +67,11 @@ static int fz_read(const uint8_t *data, size_t size, tf_format fmt, tf_flow flow
         abort(); /* an input error must name the file */
     fclose(in);
     return 0;
+}
+
+static int fz_read(const uint8_t *data, size_t size, tf_format fmt, tf_flow flow)
+{
+    return fz_read_cols(data, size, fmt, flow, NULL);
 }
 
 /* A path naming a memory file holding data (for readers that open paths). */
