@@ -630,10 +630,14 @@ static int cmd_ingest(common *c, args *a)
                     res.read.json
                         ? "no records (the answer's data array is empty: no data for the query?)"
                         : "header only, no data rows");
-        else if (res.empty)
+        else if (res.empty && hs)
             fprintf(stderr, "%s: warning: %s: none of the %lu row%s matches --hs %s; nothing "
                     "ingested\n", progname, path, res.read.rows, res.read.rows == 1 ? "" : "s",
                     hs);
+        else if (res.empty)
+            fprintf(stderr, "%s: warning: %s: no figure in the %lu row%s (every cell empty); "
+                    "nothing ingested\n", progname, path, res.read.rows,
+                    res.read.rows == 1 ? "" : "s");
         else {
             unsigned long rows = res.read.rows - res.read.filtered;
             printf("%s: %lu row%s (%s, %s): %lu added, %lu revised, %lu unchanged\n", path,

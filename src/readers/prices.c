@@ -75,7 +75,7 @@ static int field_of(const char *name)
 
 static int is_date_col(const char *name)
 {
-    return !strcmp(name, "date") || !strcmp(name, "observation_date");
+    return tf_ieq(name, strlen(name), "date") || !strcmp(name, "observation_date");
 }
 
 int tf_prices_header_match(char **hdr, size_t n)
@@ -158,8 +158,8 @@ tf_status tf_read_prices(tf_rctx *c)
             if (st)
                 return st;
             v = tf_trim(v, &vl);
-            if (vl == 0)
-                continue; /* no price that day: a gap */
+            if (vl == 0 || (vl == 1 && v[0] == '.'))
+                continue; /* no price that day: a gap (FRED marks one with ".") */
             double x;
             if (!parse_decimal(v, vl, &x))
                 return tf_rerr(c, line, map[k] + 1, "%s '%.*s' is not a number", fields[k].name,

@@ -232,36 +232,61 @@ static void free_header(tf_rctx *c)
     c->nhdr = 0;
 }
 
-/* Apply "FROM=TO[,FROM=TO...]" to the header: every column named FROM is
- * named TO from now on. A malformed list is a usage error. */
+/* Apply "FROM=TO[,FROM=TO...]" to the header: the column named FROM (in the
+ * file's header, all pairs at once, so a swap works) is named TO from now on.
+ * A malformed list, a FROM that is not a column, or a FROM given twice is a
+ * usage error. */
 static tf_status rename_columns(tf_rctx *c, const char *spec)
 {
+    char **to = calloc(c->nhdr ? c->nhdr : 1, sizeof *to);
+    if (!to)
+        return TF_ERR_NOMEM;
+    tf_status st = TF_OK;
     const char *p = spec;
-    while (*p) {
+    while (*p && st == TF_OK) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         const char *eq = memchr(p, '=', len);
-        if (!eq || eq == p || eq == p + len - 1) {
+        if (!eq || eq == p || eq == p + len - 1 || memchr(eq + 1, '=', len - (size_t)(eq - p) - 1)) {
             tf_fmt(c->diag->msg, sizeof c->diag->msg,
                    "%s: --columns takes FROM=TO pairs separated by commas, not '%.*s'", c->name,
                    (int)(len > 60 ? 60 : len), p);
-            return TF_ERR_USAGE;
+            st = TF_ERR_USAGE;
+            break;
         }
-        size_t fl = (size_t)(eq - p);
-        for (size_t i = 0; i < c->nhdr; i++) {
+        size_t fl = (size_t)(eq - p), hit = 0;
+        for (size_t i = 0; i < c->nhdr && st == TF_OK; i++) {
             if (strlen(c->hdr[i]) != fl || memcmp(c->hdr[i], p, fl) != 0)
                 continue;
-            char *to = tf_strndup(eq + 1, len - fl - 1);
-            if (!to)
-                return TF_ERR_NOMEM;
-            free(c->hdr[i]);
-            c->hdr[i] = to;
+            hit++;
+            if (to[i]) {
+                tf_fmt(c->diag->msg, sizeof c->diag->msg,
+                       "%s: --columns renames column '%.*s' twice", c->name, (int)fl, p);
+                st = TF_ERR_USAGE;
+            } else if (!(to[i] = tf_strndup(eq + 1, len - fl - 1))) {
+                st = TF_ERR_NOMEM;
+            }
+        }
+        if (st == TF_OK && !hit) {
+            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+                   "%s: --columns: the header has no column '%.*s'", c->name,
+                   (int)(fl > 60 ? 60 : fl), p);
+            st = TF_ERR_USAGE;
         }
         p += len;
         if (*p == ',')
             p++;
     }
-    return TF_OK;
+    for (size_t i = 0; i < c->nhdr; i++) {
+        if (to[i] && st == TF_OK) {
+            free(c->hdr[i]);
+            c->hdr[i] = to[i];
+        } else {
+            free(to[i]);
+        }
+    }
+    free(to);
+    return st;
 }
 
 tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,

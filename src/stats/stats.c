@@ -722,9 +722,11 @@ static tf_status fill_net(tf_report *rep)
         }
     for (int k = 0; k < 3; k++)
         if (bases[k]->has && bases[k]->v <= 0 && n->quantity.has) {
-            tf_status st = add_note(rep, "net import %s has no value: the base is %s (%.1f t)",
-                                    what[k], bases[k]->v < 0 ? "a net export" : "zero",
-                                    bases[k]->v);
+            char num[64];
+            tf_fmt(num, sizeof num, rep->measure_value ? "%.0f" : "%.1f", bases[k]->v);
+            tf_status st = add_note(rep, "net import %s has no value: the base is %s (%s %s)",
+                                    what[k], bases[k]->v < 0 ? "a net export" : "zero", num,
+                                    rep->measure_value && rep->unit[0] ? rep->unit : "t");
             if (st)
                 return st;
         }
