@@ -18,7 +18,7 @@ for db in u g; do
     n=$(sqlite3 "$DIR/$db.db" "SELECT count(*) FROM record")
     [ "$n" = "$ROWS" ] || { echo "store $db: $n rows, want $ROWS"; exit 1; }
     for p in 2016-01 2020-07 2025-04 2025-12; do
-        tradeflow --db "$DIR/$db.db" report --hs "$HS" --period $p --format json > "$DIR/$db-$p.json"
+        tradeflow --db "$DIR/$db.db" report --hs "$HS" --period $p --measure quantity --format json > "$DIR/$db-$p.json"
     done
 done
 python3 - "$DIR" "$ROWS" <<'PY'

@@ -34,10 +34,12 @@ typedef struct tf_opt {
 } tf_opt;
 
 /* What a report measures: AUTO is the quantity (t) unless no selected record
- * has a quantity at all (UN Comtrade's TOTAL, value-only data), or most records
- * are of goods the classification counts in a unit other than mass (Comtrade
- * rows with netWgt in kg but qty in items 'u'; GACC rows whose first unit is
- * not mass and no row in kg): then the value, with a note saying why. */
+ * has a quantity at all (UN Comtrade's TOTAL, value-only data), or goods
+ * weighed in kg carry less than half of the selected records' value: the rest
+ * has no weight, or is of commodity codes the classification counts in a unit
+ * other than mass (Comtrade qty in items 'u' beside netWgt; GACC first unit
+ * 个 or 台). Then the value, with a note saying why. Deciding on value rather
+ * than on rows keeps one data set in one unit from period to period. */
 typedef enum tf_measure {
     TF_MEASURE_AUTO = 0,
     TF_MEASURE_QUANTITY = 1,  /* t, from records in kg */

@@ -70,7 +70,13 @@ typedef struct collect {
     unsigned long other_units, no_quantity, not_monthly;
     char other_unit[32];
     unsigned long counted;   /* rows whose goods the classification counts in a non-mass unit */
+    unsigned long net_weighed; /* of those, rows with a net weight in kg (in the tonnages) */
     char counted_unit[32];   /* that unit (e.g. 'u' items, GACC '个') */
+    double v_all;            /* quantity pass: value of all rows, in the first currency seen */
+    char v_currency[4];
+    char counted_codes[32][16]; /* commodity codes seen counted in items (a code counted
+                                   in one row is counted in all: its world row may not say) */
+    int n_counted_codes;     /* 33: more codes than listed, all taken as counted */
     int annual;              /* 1: annual periods ("YYYY"), each in its year's December slot */
     int value;               /* 1: the measure is the value, not the quantity */
     unsigned long not_annual, no_value, other_currency;
@@ -138,6 +144,38 @@ static const tf_opt none = {0, 0.0};
 static _Thread_local double measure_div = 1e6;
 static double tonnes(tf_milli milli_kg) { return (double)milli_kg / measure_div; }
 
+static int counted_code(const collect *c, const char *code)
+{
+    if (c->n_counted_codes > 32)
+        return 1;
+    for (int i = 0; i < c->n_counted_codes; i++)
+        if (!strcmp(c->counted_codes[i], code))
+            return 1;
+    return 0;
+}
+
+static void note_counted_code(collect *c, const char *code)
+{
+    if (counted_code(c, code))
+        return;
+    if (c->n_counted_codes == 32) {
+        c->n_counted_codes = 33;
+        return;
+    }
+    tf_scopy(c->counted_codes[c->n_counted_codes++], sizeof c->counted_codes[0], code);
+}
+
+/* Value of the kept rows (weighed in kg) whose codes are not counted in items. */
+static double weighed_value(const collect *c)
+{
+    double v = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->rows[i].has_v && !counted_code(c, c->rows[i].commodity) &&
+            (!c->v_currency[0] || !strcmp(c->rows[i].currency, c->v_currency)))
+            v += (double)c->rows[i].v;
+    return v;
+}
+
 static tf_status collect_fn(void *ctx, const tf_revision *rev)
 {
     collect *c = ctx;
@@ -170,18 +208,35 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
             c->other_currency++;
             return TF_OK;
         }
-    } else if (!r->has_quantity) {
-        c->no_quantity++;
-        return TF_OK;
-    } else if (strcmp(r->unit, "kg") != 0) {
-        c->other_units++;
-        tf_scopy(c->other_unit, sizeof c->other_unit, r->unit);
-        return TF_OK;
-    } else if (r->has_quantity2 && r->unit2[0] && strcmp(r->unit2, "kg") != 0 &&
-               strcmp(r->unit2, "t") != 0) {
-        /* UN Comtrade: netWgt in kg, qty in the goods' own unit (items, litres) */
-        c->counted++;
-        tf_scopy(c->counted_unit, sizeof c->counted_unit, r->unit2);
+    } else {
+        /* how much of the trade's value the tonnage covers (the auto measure) */
+        int in_ccy = r->has_value && (!c->v_currency[0] || !strcmp(c->v_currency, r->currency));
+        if (in_ccy) {
+            tf_scopy(c->v_currency, sizeof c->v_currency, r->currency);
+            c->v_all += (double)r->value;
+        }
+        if (!r->has_quantity) {
+            c->no_quantity++;
+            return TF_OK;
+        }
+        if (strcmp(r->unit, "kg") != 0) {
+            c->other_units++;
+            tf_scopy(c->other_unit, sizeof c->other_unit, r->unit);
+            if (strcmp(r->unit, "t") != 0) {
+                c->counted++; /* GACC: goods counted in items (个, 台) */
+                tf_scopy(c->counted_unit, sizeof c->counted_unit, r->unit);
+                note_counted_code(c, r->commodity);
+            }
+            return TF_OK;
+        }
+        if (r->has_quantity2 && r->unit2[0] && strcmp(r->unit2, "kg") != 0 &&
+            strcmp(r->unit2, "t") != 0) {
+            /* UN Comtrade: netWgt in kg, qty in the goods' own unit (items, litres) */
+            c->counted++;
+            c->net_weighed++;
+            tf_scopy(c->counted_unit, sizeof c->counted_unit, r->unit2);
+            note_counted_code(c, r->commodity);
+        }
     }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 256;
@@ -1108,9 +1163,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         n_classes = 1;
     }
     collect c = {0};
-    /* from the quantity pass: rows of goods counted in items with a net weight
-     * (Comtrade), and rows with no weight at all when none has one (GACC) */
-    unsigned long counted = 0, unweighed = 0;
+    /* from the quantity pass: rows of goods counted in items, those of them with
+     * a net weight (Comtrade), and the share of the value the tonnage covers */
+    unsigned long counted = 0, net_weighed = 0;
+    double weighed_pct = 100.0;
     char counted_unit[32] = "";
     for (int pass = 0; pass < 2; pass++) {
         memset(&c, 0, sizeof c);
@@ -1134,34 +1190,39 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         }
         if (pass == 0 && !c.value) {
             counted = c.counted;
-            unweighed = c.n == 0 ? c.other_units : 0;
-            tf_scopy(counted_unit, sizeof counted_unit,
-                     c.counted ? c.counted_unit : c.other_unit);
+            net_weighed = c.net_weighed;
+            tf_scopy(counted_unit, sizeof counted_unit, c.counted_unit);
+            if (c.v_all > 0)
+                weighed_pct = 100.0 * weighed_value(&c) / c.v_all;
         }
         /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL),
-         * and when most rows are of goods the classification counts in a unit other
-         * than mass (integrated circuits in items: their net weight says little,
-         * and GACC gives no weight at all as first quantity) */
-        int by_count = q->measure == TF_MEASURE_AUTO &&
-                       (c.counted * 2 > c.n || (c.n == 0 && c.other_units > 0));
+         * and when goods weighed in kg carry less than half of the value: the rest
+         * has no weight, or is goods the classification counts in items (integrated
+         * circuits: their net weight says little, and GACC gives none as first
+         * quantity). Value, not rows, decides, so one data set does not switch
+         * measure from one period to the next on a few rows. */
+        int by_value = q->measure == TF_MEASURE_AUTO && weighed_pct < 50.0;
         if (pass == 1 || c.value || q->measure == TF_MEASURE_QUANTITY ||
-            (!by_count && (c.n > 0 || c.other_units > 0 || c.no_quantity == 0)))
+            (!by_value && (c.n > 0 || c.other_units > 0 || c.no_quantity == 0)))
             break;
         free(c.rows);
     }
     rep->measure_value = c.value;
     measure_div = c.value ? 1e3 : 1e6;
     tf_scopy(rep->unit, sizeof rep->unit, c.value ? (c.currency[0] ? c.currency : "") : "t");
-    if (c.value && q->measure != TF_MEASURE_VALUE && (counted || unweighed))
+    if (c.value && q->measure != TF_MEASURE_VALUE && counted)
         add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
                       "are values in %s%s", counted_unit, rep->unit,
-                 counted ? " (--measure quantity gives the net weight in t)" : "");
+                 net_weighed ? " (--measure quantity gives the net weight in t)" : "");
+    else if (c.value && q->measure != TF_MEASURE_VALUE && weighed_pct > 0 && weighed_pct < 50)
+        add_note(rep, "weights cover only %.0f%% of the value: figures are values in %s "
+                      "(--measure quantity gives the tonnage there is)", weighed_pct, rep->unit);
     else if (c.value && q->measure != TF_MEASURE_VALUE)
         add_note(rep, "no quantities in the selected data: figures are values in %s",
                  rep->unit);
-    else if (!c.value && counted)
+    else if (!c.value && net_weighed)
         add_note(rep, "tonnages are net weights: the classification counts %lu of these "
-                      "records' goods in '%s'", counted, counted_unit);
+                      "records' goods in '%s'", net_weighed, counted_unit);
     if (c.no_value)
         add_note(rep, "%lu record%s without a value not in the figures", c.no_value,
                  c.no_value == 1 ? "" : "s");
