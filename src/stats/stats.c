@@ -77,6 +77,9 @@ typedef struct collect {
     char counted_codes[32][16]; /* commodity codes seen counted in items (a code counted
                                    in one row is counted in all: its world row may not say) */
     int n_counted_codes;     /* 33: more codes than listed, all taken as counted */
+    unsigned char dropped[2][N_MONTHS]; /* a partner row of this flow and month was left
+                                   out (no figure in the measure, another currency or
+                                   unit): the month's partner breakdown is not complete */
     int annual;              /* 1: annual periods ("YYYY"), each in its year's December slot */
     int value;               /* 1: the measure is the value, not the quantity */
     unsigned long not_annual, no_value, other_currency;
@@ -176,6 +179,15 @@ static double weighed_value(const collect *c)
     return v;
 }
 
+/* A row left out of the figures: a partner's row leaves its month's partner
+ * breakdown incomplete (the partner traded, in no figure this report counts). */
+static tf_status left_out(collect *c, int f, int m, const tf_record *r)
+{
+    if (m < N_MONTHS && strcmp(r->partner, TF_PARTNER_WORLD) != 0)
+        c->dropped[f][m] = 1;
+    return TF_OK;
+}
+
 static tf_status collect_fn(void *ctx, const tf_revision *rev)
 {
     collect *c = ctx;
@@ -200,13 +212,13 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     if (c->value) {
         if (!r->has_value) {
             c->no_value++;
-            return TF_OK;
+            return left_out(c, f, m, r);
         }
         if (!c->currency[0])
             tf_scopy(c->currency, sizeof c->currency, r->currency);
         if (strcmp(c->currency, r->currency) != 0) {
             c->other_currency++;
-            return TF_OK;
+            return left_out(c, f, m, r);
         }
     } else {
         /* how much of the trade's value the tonnage covers (the auto measure) */
@@ -217,7 +229,7 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
         }
         if (!r->has_quantity) {
             c->no_quantity++;
-            return TF_OK;
+            return left_out(c, f, m, r);
         }
         if (strcmp(r->unit, "kg") != 0) {
             c->other_units++;
@@ -227,7 +239,7 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
                 tf_scopy(c->counted_unit, sizeof c->counted_unit, r->unit);
                 note_counted_code(c, r->commodity);
             }
-            return TF_OK;
+            return left_out(c, f, m, r);
         }
         if (r->has_quantity2 && r->unit2[0] && strcmp(r->unit2, "kg") != 0 &&
             strcmp(r->unit2, "t") != 0) {
@@ -1263,6 +1275,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         int f = c.rows[b].flow;
         agg *am = &a[f][c.rows[b].month];
         st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am);
+        if (c.dropped[f][c.rows[b].month])
+            am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
     }
     free(scratch);
