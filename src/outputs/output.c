@@ -25,7 +25,9 @@ void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)
 
 const char *tf_out_unit(const tf_report *r)
 {
-    return r->measure_value && r->unit[0] ? r->unit : "t";
+    if (r->measure_value)
+        return r->unit[0] ? r->unit : "n/a"; /* values asked for, none in the data */
+    return "t";
 }
 
 tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt)

@@ -19,7 +19,8 @@ tf_status tf_report_write_csv(FILE *out, const tf_report *r);
  * by the unit ("t", or the currency of a value report). "n/a" without one. */
 void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit);
 
-/* The unit of a report's figures: "t", or the currency when it measures value. */
+/* The unit of a report's figures: "t", or the currency when it measures value
+ * ("n/a" when it measures value and the data has none). */
 const char *tf_out_unit(const tf_report *r);
 
 /* Write s XML/HTML-escaped (& < > " '), dropping control characters that

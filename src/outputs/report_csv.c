@@ -32,7 +32,7 @@ static void unit_of(const char *metric, const char *currency, char *buf, size_t 
 {
     size_t n = strlen(metric);
     if (n > 2 && !strcmp(metric + n - 2, "_t"))
-        snprintf(buf, len, "%s", cur->unit[0] ? cur->unit : "t"); /* a currency when values */
+        snprintf(buf, len, "%s", tf_out_unit(cur)); /* a currency when values */
     else if (n > 4 && !strcmp(metric + n - 4, "_pct"))
         snprintf(buf, len, "%%");
     else if (n > 3 && !strcmp(metric + n - 3, "_pp"))

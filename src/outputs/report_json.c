@@ -115,7 +115,8 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
     json_object_set_new(o, "reporter", json_string(r->reporter));
     json_object_set_new(o, "period", json_string(r->period));
     json_object_set_new(o, "as_of", r->as_of[0] ? json_string(r->as_of) : json_null());
-    json_object_set_new(o, "unit", json_string(r->unit[0] ? r->unit : "t"));
+    json_object_set_new(o, "unit", r->measure_value && !r->unit[0] ? json_null()
+                                                                   : json_string(tf_out_unit(r)));
     json_object_set_new(o, "measure", json_string(r->measure_value ? "value" : "quantity"));
     json_object_set_new(o, "annual", json_boolean(r->annual));
     json_object_set_new(o, "import", flow_obj(&r->import));

@@ -298,7 +298,7 @@ static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, cons
 tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
 {
     char mlabel[32], ylabel[32];
-    unit_label = r->unit[0] ? r->unit : "t";
+    unit_label = tf_out_unit(r);
     month_label(r->period, mlabel, sizeof mlabel);
     ytd_label(r->period, ylabel, sizeof ylabel);
     fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "", r->reporter_name, r->reporter,
