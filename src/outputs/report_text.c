@@ -78,6 +78,7 @@ void tf_format_milli(char *buf, size_t len, tf_milli v)
 /* Unit of the figures of the report being written: "t", or the currency
  * when the report measures values (set by tf_report_write_text). */
 static const char *unit_label = "t";
+static int fig_w = 13; /* width of a figure column: wider for values (to 10^15 USD) */
 
 static void fmt_t(char *buf, size_t len, tf_opt v)
 {
@@ -205,10 +206,10 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     } else {
         fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
         if (r->annual)
-            fprintf(out, "%3s  %-30s %13s %8s %9s %11s\n", "#", "Partner",
+            fprintf(out, "%3s  %-30s %*s %8s %9s %11s\n", "#", "Partner", fig_w,
                     r->measure_value ? "Value" : "Quantity", "Share", "YoY", "Share chg");
         else
-            fprintf(out, "%3s  %-30s %13s %8s %9s %9s %11s\n", "#", "Partner",
+            fprintf(out, "%3s  %-30s %*s %8s %9s %9s %11s\n", "#", "Partner", fig_w,
                     r->measure_value ? "Value" : "Quantity", "Share", "MoM", "YoY", "Share chg");
     }
     for (size_t i = 0; i < b->n_partners; i++) {
@@ -226,9 +227,9 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
             fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, mom,
                     yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3d  %s %13s %8s %9s %11s\n", p->rank, name, q, sh, yoy, pp);
+            fprintf(out, "%3d  %s %*s %8s %9s %11s\n", p->rank, name, fig_w, q, sh, yoy, pp);
         else
-            fprintf(out, "%3d  %s %13s %8s %9s %9s %11s\n", p->rank, name, q, sh, mom, yoy, pp);
+            fprintf(out, "%3d  %s %*s %8s %9s %9s %11s\n", p->rank, name, fig_w, q, sh, mom, yoy, pp);
     }
     if (b->other.has) {
         char q[48], sh[24];
@@ -237,7 +238,7 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         if (md)
             fprintf(out, "| | Other | %s | %s | |%s |\n", q, sh, r->annual ? "" : " |");
         else
-            fprintf(out, "%3s  %-30s %13s %8s\n", "", "Other", q, sh);
+            fprintf(out, "%3s  %-30s %*s %8s\n", "", "Other", fig_w, q, sh);
     }
     for (size_t i = 0; i < b->n_absent; i++) {
         const tf_partner_figures *p = &b->absent[i];
@@ -253,9 +254,9 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         else if (md)
             fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", name, zero, mom, yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3s  %s %13s %8s %9s %11s\n", "-", name, zero, "0.0%", yoy, pp);
+            fprintf(out, "%3s  %s %*s %8s %9s %11s\n", "-", name, fig_w, zero, "0.0%", yoy, pp);
         else
-            fprintf(out, "%3s  %s %13s %8s %9s %9s %11s\n", "-", name, zero, "0.0%", mom, yoy,
+            fprintf(out, "%3s  %s %*s %8s %9s %9s %11s\n", "-", name, fig_w, zero, "0.0%", mom, yoy,
                     pp);
     }
     const tf_partner_figures *top = &b->partners[0];
@@ -280,7 +281,8 @@ static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, cons
                      "|---|---|---:|---:|\n", flow, mlabel);
     } else {
         fprintf(out, "\n%s by trade mode, %s\n", flow, mlabel);
-        fprintf(out, "     %-44s %-11s %13s %8s\n", "Trade mode", "Group", "Quantity", "Share");
+        fprintf(out, "     %-44s %-11s %*s %8s\n", "Trade mode", "Group", fig_w,
+                strcmp(unit_label, "t") ? "Value" : "Quantity", "Share");
     }
     for (size_t i = 0; i < b->n_modes; i++) {
         const tf_mode_figures *m = &b->modes[i];
@@ -291,7 +293,7 @@ static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, cons
         if (md)
             fprintf(out, "| %s | %s | %s | %s |\n", name, m->group, q, sh);
         else
-            fprintf(out, "     %-44.44s %-11s %13s %8s\n", name, m->group, q, sh);
+            fprintf(out, "     %-44.44s %-11s %*s %8s\n", name, m->group, fig_w, q, sh);
     }
 }
 
@@ -299,6 +301,8 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
 {
     char mlabel[32], ylabel[32];
     unit_label = tf_out_unit(r);
+    fig_w = r->measure_value ? 22 : 13;
+    int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17;
     month_label(r->period, mlabel, sizeof mlabel);
     ytd_label(r->period, ylabel, sizeof ylabel);
     fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "", r->reporter_name, r->reporter,
@@ -346,7 +350,8 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
         char hq[48], hy[48];
         tf_fmt(hq, sizeof hq, "%s", mlabel);
         tf_fmt(hy, sizeof hy, "YTD %s", ylabel);
-        fprintf(out, "\n%-12s %15s %9s %9s %17s %9s\n", "", hq, "MoM", "YoY", hy, "YTD YoY");
+        fprintf(out, "\n%-12s %*s %9s %9s %*s %9s\n", "", tot_w, hq, "MoM", "YoY", ytd_w, hy,
+                "YTD YoY");
     }
     for (size_t i = 0; i < 3 && !r->annual; i++) {
         const tf_flow_figures *f = rows[i].f;
@@ -360,7 +365,8 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
             fprintf(out, "| %s | %s | %s | %s | %s | %s |\n", rows[i].label, q, mom, yoy, ytd,
                     ytdy);
         else
-            fprintf(out, "%-12s %15s %9s %9s %17s %9s\n", rows[i].label, q, mom, yoy, ytd, ytdy);
+            fprintf(out, "%-12s %*s %9s %9s %*s %9s\n", rows[i].label, tot_w, q, mom, yoy, ytd_w,
+                    ytd, ytdy);
     }
     if (r->import.value.has || r->export.value.has) {
         fputs(md ? "\n" : "\n", out);
