@@ -7,10 +7,12 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d "${TMPDIR:-/tmp}/tfvg.XXXXXX")
 trap 'rm -rf "$W"' EXIT
+# a private copy of the binary: a rebuild during the long run must not fail a case
+cp "$ROOT/build/tradeflow" "$W/tradeflow.bin" || exit 1
 cat > "$W/tradeflow" <<EOS
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \\
-  --show-leak-kinds=definite,indirect "$ROOT/build/tradeflow" "\$@"
+  --show-leak-kinds=definite,indirect "$W/tradeflow.bin" "\$@"
 EOS
 chmod +x "$W/tradeflow"
 cases=("$@")
