@@ -397,9 +397,20 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         str(b, ws, 0, c0, head, b->bold);
         for (int m = 0; m < 12; m++)
             str(b, ws, 1 + m, c0, mon3[m], NULL);
+        /* the title names the years drawn, as the SVG chart does */
+        int first = year;
+        for (int y = year; y >= year - 4; y--)
+            for (int m = 0; m < 12; m++) {
+                long idx = (long)(y - y0) * 12 + m;
+                if (idx >= 0 && idx < (long)s->n_months && v[idx].has)
+                    first = y;
+            }
         char title[200];
-        tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what[f], r->product, year - 4,
-               year);
+        if (first < year)
+            tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what[f], r->product, first,
+                   year);
+        else
+            tf_fmt(title, sizeof title, "%s of %s by month, %d", what[f], r->product, year);
         lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, b->unit);
         int n_series = 0;
         for (int yi = 0; yi < 5; yi++) {
@@ -484,7 +495,9 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
     }
     lxw_row_t last = (lxw_row_t)s->n_months;
     char title[200];
-    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, s->from, s->to);
+    int fm = (int)strtol(s->from + 5, NULL, 10), tm = (int)strtol(s->to + 5, NULL, 10);
+    tf_fmt(title, sizeof title, "Imports of %s by partner, %s %.4s to %s %.4s", r->product,
+           mon3[(fm + 11) % 12], s->from, mon3[(tm + 11) % 12], s->to);
     lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, b->unit);
     for (int col = 1; c && col <= c_nob; col++) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
