@@ -53,6 +53,12 @@ typedef struct tf_window_report {
 
 /* One day of a window series: the computed windows where the day's prices
  * allow, and the published spot P/L, kept apart. */
+/* Bits of tf_window_day.spot_have. */
+#define TF_HAVE_LME 1u     /* spot_in.lme: LME cash, USD/t */
+#define TF_HAVE_FX 2u      /* spot_in.usdcny: CNY per USD */
+#define TF_HAVE_DOM 4u     /* spot_in.domestic: Shanghai spot, CNY/t */
+#define TF_HAVE_PREMIUM 8u /* spot_in.premium: midpoint of the range, USD/t */
+
 typedef struct tf_window_day {
     char date[11];
     int has_prices;            /* any price stored for the day */
@@ -60,6 +66,8 @@ typedef struct tf_window_day {
     tf_window_inputs spot_in, forward_in;
     tf_window spot, forward;
     char spot_missing[64];     /* why the spot window is not computed, e.g. "no lme_cash" */
+    unsigned spot_have;        /* the spot inputs stored for the day, also when the window is
+                                  not computed: TF_HAVE_* bits, their values in spot_in */
     int has_published;
     double published_pl;       /* CNY/t, the published spot P/L */
 } tf_window_day;

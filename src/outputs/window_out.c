@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "outputs.h"
+#include "../common/util.h"
 #include "tradeflow/window.h"
 
 static json_t *window_obj(const tf_window_inputs *in, const tf_window *w)
@@ -145,7 +146,18 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
             fprintf(out, "%-10s %9s %7.4f %8s %8g %11s %9s %9s %10s\n", d->date, lme,
                     d->spot_in.usdcny, dom, d->spot_in.premium, cost, pl, fwd, pub);
         } else {
-            fprintf(out, "%-10s %-56s %9s %10s\n", d->date, d->spot_missing, fwd, pub);
+            /* the inputs the day has, and why there is no P/L */
+            char lme[32] = "", fx[32] = "", dom[32] = "", prem[32] = "";
+            if (d->spot_have & TF_HAVE_LME)
+                tf_format_number(lme, sizeof lme, d->spot_in.lme, 1);
+            if (d->spot_have & TF_HAVE_FX)
+                tf_fmt(fx, sizeof fx, "%.4f", d->spot_in.usdcny);
+            if (d->spot_have & TF_HAVE_DOM)
+                tf_format_number(dom, sizeof dom, d->spot_in.domestic, 0);
+            if (d->spot_have & TF_HAVE_PREMIUM)
+                tf_fmt(prem, sizeof prem, "%g", d->spot_in.premium);
+            fprintf(out, "%-10s %9s %7s %8s %8s %-21s %9s %10s\n", d->date, lme, fx, dom, prem,
+                    d->spot_missing, fwd, pub);
         }
     }
     fprintf(out, "\nAverages by month over the days of %s..%s with a figure (gaps are not "

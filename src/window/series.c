@@ -168,6 +168,23 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
         }
         int prem = v->has[F_PLO] && v->has[F_PHI];
         double premium = prem ? (v->v[F_PLO] + v->v[F_PHI]) / 2 : 0;
+        /* the spot inputs there are, shown even when the window cannot be computed */
+        if (v->has[F_LME]) {
+            w->spot_have |= TF_HAVE_LME;
+            w->spot_in.lme = v->v[F_LME];
+        }
+        if (v->has[F_FX]) {
+            w->spot_have |= TF_HAVE_FX;
+            w->spot_in.usdcny = v->v[F_FX];
+        }
+        if (v->has[F_SPOT]) {
+            w->spot_have |= TF_HAVE_DOM;
+            w->spot_in.domestic = v->v[F_SPOT];
+        }
+        if (prem) {
+            w->spot_have |= TF_HAVE_PREMIUM;
+            w->spot_in.premium = premium;
+        }
         const int need[2][3] = {{F_LME, F_FX, F_SPOT}, {F_LME3, F_FXF, F_SHFE}};
         for (int k = 0; k < 2 && w->has_prices; k++) {
             const char *missing = NULL;
