@@ -104,6 +104,20 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
                                                   : json_null());
             json_object_set_new(j, "spot_missing",
                                 d->has_spot ? json_null() : json_string(d->spot_missing));
+            if (!d->has_spot) {
+                /* the spot inputs the day has (null: none stored) */
+                json_t *in = json_object();
+                json_object_set_new(in, "lme_cash", d->spot_have & TF_HAVE_LME
+                                                        ? json_real(d->spot_in.lme) : json_null());
+                json_object_set_new(in, "usdcny", d->spot_have & TF_HAVE_FX
+                                                      ? json_real(d->spot_in.usdcny) : json_null());
+                json_object_set_new(in, "spot", d->spot_have & TF_HAVE_DOM
+                                                    ? json_real(d->spot_in.domestic) : json_null());
+                json_object_set_new(in, "premium", d->spot_have & TF_HAVE_PREMIUM
+                                                       ? json_real(d->spot_in.premium)
+                                                       : json_null());
+                json_object_set_new(j, "spot_inputs", in);
+            }
             json_object_set_new(j, "published_pl",
                                 d->has_published ? json_real(d->published_pl) : json_null());
             json_array_append_new(days, j);
