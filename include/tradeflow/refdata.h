@@ -23,6 +23,10 @@ typedef struct tf_product {
     const char *description;
     const char *source;          /* where the definition comes from */
     const char *origin;          /* "built-in" or the user file's path */
+    const char *name_en;         /* display name, "primary aluminium" ("" when the file has none) */
+    const char *name_zh;         /* Chinese display name, "原铝" ("" when none) */
+    const char *const *aliases;  /* other names in any language (column aliases, ';'-separated) */
+    size_t n_aliases;
 } tf_product;
 
 typedef struct tf_partner {
@@ -32,6 +36,8 @@ typedef struct tf_partner {
     const char *name_en;
     const char *name_zh;
     const char *kind;       /* country|territory|aggregate */
+    const char *const *aliases; /* other names, English or Chinese ("Russian Federation", "俄罗斯") */
+    size_t n_aliases;
 } tf_partner;
 
 typedef struct tf_trade_mode {
@@ -63,7 +69,8 @@ void tf_refdata_free(tf_refdata **ref);
 
 /*
  * Add product definitions from a CSV file with the columns of
- * data/products.csv (name,classification,codes,description,source). A name
+ * data/products.csv (name,classification,codes,description,source; optional
+ * name_en,name_zh,aliases). A name
  * already defined is replaced (user definitions win). Returns TF_OK,
  * TF_ERR_IO, or TF_ERR_INPUT with "FILE:LINE:COL: message" in err.
  */
@@ -74,6 +81,21 @@ size_t tf_refdata_product_count(const tf_refdata *ref);
 const tf_product *tf_refdata_product_at(const tf_refdata *ref, size_t i);
 /* NULL when unknown. */
 const tf_product *tf_refdata_product(const tf_refdata *ref, const char *name);
+
+/* The name a reader sees: name_en (lang "en") or name_zh ("zh"), falling
+ * back to the other language and then to the slug. Never NULL. */
+const char *tf_product_display_name(const tf_product *p, const char *lang);
+
+/* A product by its slug, display name or alias (ASCII case-insensitive,
+ * surrounding spaces ignored); NULL when no product has that name. */
+const tf_product *tf_refdata_product_by_name(const tf_refdata *ref, const char *name);
+
+/* A partner by its English or Chinese name or an alias (ASCII case-insensitive);
+ * NULL when unknown. Names come from data/partners.csv (columns name_en,
+ * name_zh, aliases). */
+const tf_partner *tf_refdata_partner_by_name(const tf_refdata *ref, const char *name);
+size_t tf_refdata_partner_count(const tf_refdata *ref);
+const tf_partner *tf_refdata_partner_at(const tf_refdata *ref, size_t i);
 
 /* Partner lookups; NULL when unknown. */
 const tf_partner *tf_refdata_partner_by_gacc(const tf_refdata *ref, const char *code);

@@ -255,6 +255,30 @@ static tf_status split_codes(tf_refdata *r, const char *s, const char ***out, si
     return TF_OK;
 }
 
+/* Split "a;b;c" into owned, trimmed names; empty names are skipped. */
+static tf_status split_names(tf_refdata *r, const char *s, const char *const **out, size_t *n)
+{
+    size_t k = 0, cap = 1;
+    for (const char *q = s; *q; q++)
+        cap += *q == ';';
+    const char **names = malloc(cap * sizeof *names);
+    if (!names)
+        return TF_ERR_NOMEM;
+    for (const char *p = s; *p;) {
+        const char *e = strchr(p, ';');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        const char *b = tf_trim(p, &len);
+        if (len && !(names[k++] = own(r, b, len))) {
+            free(names);
+            return TF_ERR_NOMEM;
+        }
+        p += e ? (size_t)(e - p) + 1 : strlen(p);
+    }
+    *out = names;
+    *n = k;
+    return TF_OK;
+}
+
 static tf_status add_products(tf_refdata *r, const table *t, const char *origin, char *err,
                               size_t errlen)
 {
@@ -274,6 +298,8 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
         p.description = cell(t, i, cd);
         p.source = cell(t, i, cs);
         p.origin = org;
+        p.name_en = cell(t, i, table_col(t, "name_en"));
+        p.name_zh = cell(t, i, table_col(t, "name_zh"));
         if (!p.name[0]) {
             tf_fmt(err, errlen, "%s:%lu:%d: empty product name", origin, t->lines[i], cn + 1);
             return TF_ERR_INPUT;
@@ -301,12 +327,17 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
         }
         p.codes = codes;
         p.n_codes = nc;
+        if (split_names(r, cell(t, i, table_col(t, "aliases")), &p.aliases, &p.n_aliases)) {
+            free(codes);
+            return TF_ERR_NOMEM;
+        }
         size_t j;
         for (j = 0; j < r->n_products; j++)
             if (strcmp(r->products[j].name, p.name) == 0)
                 break;
         if (j < r->n_products) {
             free((void *)r->products[j].codes);
+            free((void *)r->products[j].aliases);
             r->products[j] = p; /* a user definition replaces a built-in one */
             continue;
         }
@@ -315,6 +346,7 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
             tf_product *np = realloc(r->products, ncap * sizeof *np);
             if (!np) {
                 free(codes);
+                free((void *)p.aliases);
                 return TF_ERR_NOMEM;
             }
             r->products = np;
@@ -445,6 +477,12 @@ tf_status tf_refdata_open(tf_refdata **out)
             p->kind = cell(&t, i, ck);
             if (!p->iso3[0])
                 continue;
+            if (split_names(r, cell(&t, i, table_col(&t, "aliases")), &p->aliases,
+                            &p->n_aliases)) {
+                table_free(&t);
+                st = TF_ERR_NOMEM;
+                goto fail;
+            }
             int slot = code_slot(p->gacc_code);
             if (slot >= 0)
                 r->by_gacc[slot] = p;
@@ -549,9 +587,13 @@ void tf_refdata_free(tf_refdata **ref)
     if (!ref || !*ref)
         return;
     tf_refdata *r = *ref;
-    for (size_t i = 0; i < r->n_products; i++)
+    for (size_t i = 0; i < r->n_products; i++) {
         free((void *)r->products[i].codes);
+        free((void *)r->products[i].aliases);
+    }
     free(r->products);
+    for (size_t i = 0; i < r->n_partners; i++)
+        free((void *)r->partners[i].aliases);
     free(r->partners);
     free(r->by_iso3);
     free(r->modes);
@@ -643,4 +685,66 @@ const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *par
         if (strcmp(ref->areas[i].partner, partner) == 0 && strcmp(ref->areas[i].kind, "country") == 0)
             return &ref->areas[i];
     return NULL;
+}
+
+/* ASCII case-insensitive comparison of a name with surrounding spaces ignored. */
+static int same_name(const char *name, const char *want)
+{
+    size_t n = strlen(want);
+    const char *w = tf_trim(want, &n);
+    if (strlen(name) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)name[i]) != tolower((unsigned char)w[i]))
+            return 0;
+    return 1;
+}
+
+static int in_names(const char *const *names, size_t n, const char *want)
+{
+    for (size_t i = 0; i < n; i++)
+        if (same_name(names[i], want))
+            return 1;
+    return 0;
+}
+
+const char *tf_product_display_name(const tf_product *p, const char *lang)
+{
+    int zh = lang && strcmp(lang, "zh") == 0;
+    const char *first = zh ? p->name_zh : p->name_en, *second = zh ? p->name_en : p->name_zh;
+    if (first && first[0])
+        return first;
+    if (second && second[0])
+        return second;
+    return p->name;
+}
+
+const tf_product *tf_refdata_product_by_name(const tf_refdata *ref, const char *name)
+{
+    for (size_t i = 0; i < ref->n_products; i++) {
+        const tf_product *p = &ref->products[i];
+        if (same_name(p->name, name) || (p->name_en && same_name(p->name_en, name)) ||
+            (p->name_zh && same_name(p->name_zh, name)) ||
+            in_names(p->aliases, p->n_aliases, name))
+            return p;
+    }
+    return NULL;
+}
+
+const tf_partner *tf_refdata_partner_by_name(const tf_refdata *ref, const char *name)
+{
+    for (size_t i = 0; i < ref->n_partners; i++) {
+        const tf_partner *p = &ref->partners[i];
+        if (same_name(p->name_en, name) || same_name(p->name_zh, name) ||
+            in_names(p->aliases, p->n_aliases, name))
+            return p;
+    }
+    return NULL;
+}
+
+size_t tf_refdata_partner_count(const tf_refdata *ref) { return ref->n_partners; }
+
+const tf_partner *tf_refdata_partner_at(const tf_refdata *ref, size_t i)
+{
+    return i < ref->n_partners ? &ref->partners[i] : NULL;
 }

@@ -291,6 +291,19 @@ static void test_refdata(void **state)
     assert_int_equal(pr->n_codes, 3);
     assert_string_equal(pr->codes[0], "76011010");
     assert_string_equal(pr->codes[1], "76011090");
+    /* display names and aliases come from data/products.csv and data/partners.csv */
+    assert_string_equal(tf_product_display_name(pr, "en"), "primary aluminium");
+    assert_string_equal(tf_product_display_name(pr, "zh"), "原铝");
+    assert_ptr_equal(tf_refdata_product_by_name(ref, "Primary Aluminum"), pr);
+    assert_ptr_equal(tf_refdata_product_by_name(ref, " 电解铝 "), pr);
+    assert_string_equal(tf_refdata_product_by_name(ref, "大豆")->name, "soybeans");
+    assert_null(tf_refdata_product_by_name(ref, "copper"));
+    assert_string_equal(tf_refdata_partner_by_name(ref, "Russian Federation")->iso3, "RUS");
+    assert_string_equal(tf_refdata_partner_by_name(ref, "俄罗斯联邦")->iso3, "RUS");
+    assert_string_equal(tf_refdata_partner_by_name(ref, "俄罗斯")->iso3, "RUS");
+    assert_string_equal(tf_refdata_partner_by_name(ref, "guinea")->iso3, "GIN");
+    assert_null(tf_refdata_partner_by_name(ref, "Atlantis"));
+    assert_true(tf_refdata_partner_count(ref) >= 240);
     /* a user's file adds and replaces definitions without recompiling */
     const char *path = "build/tmp/user-products.csv";
     mkdir("build", 0755);
@@ -306,6 +319,9 @@ static void test_refdata(void **state)
     assert_int_equal(tf_refdata_product_count(ref), before + 1);
     assert_int_equal(tf_refdata_product(ref, "primary-aluminium")->n_codes, 1);
     assert_string_equal(tf_refdata_product(ref, "my-alloys")->origin, path);
+    /* a file without display names shows the slug */
+    assert_string_equal(tf_product_display_name(tf_refdata_product(ref, "my-alloys"), "zh"),
+                        "my-alloys");
     f = fopen(path, "w");
     fputs("name,codes\nbroken,\n", f);
     fclose(f);
