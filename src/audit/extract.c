@@ -1063,29 +1063,94 @@ static tf_span_period rel_period(tf_span_period base, const pexpr *pe)
 }
 
 /* Process one sentence v[sb..se). */
-static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
+/* partners in a sentence, in order */
+typedef struct pm {
+    size_t i, j;
+    const char *iso3;
+    int adj, from, to_china_subject;
+} pm;
+
+/* Working arrays of one sentence, each sized to its token count: every
+ * figure, period, metric word or partner takes at least one token, so none
+ * is ever dropped, however long the sentence (a table read as one). */
+/* a product named in a sentence */
+typedef struct prodm {
+    size_t i, m;
+    const char *key;
+    int generic;
+} prodm;
+
+typedef struct sent_arrays {
+    prodm *prods;
+    qfig *q;
+    pfig *pc;
+    pexpr *pe;
+    mword *mw;
+    pm *parts;
+    size_t *made;
+    unsigned char *in_period;
+    size_t cap;
+} sent_arrays;
+
+static void sent_arrays_free(sent_arrays *s)
+{
+    free(s->prods);
+    free(s->q);
+    free(s->pc);
+    free(s->pe);
+    free(s->mw);
+    free(s->parts);
+    free(s->made);
+    free(s->in_period);
+    memset(s, 0, sizeof *s);
+}
+
+/* Make room for a sentence of `ntok` tokens; 0 or -1 (out of memory). */
+static int sent_arrays_fit(sent_arrays *s, size_t ntok)
+{
+    if (ntok + 1 <= s->cap)
+        return 0;
+    size_t cap = ntok + 1 > 64 ? ntok + 1 : 64;
+    sent_arrays_free(s);
+    s->prods = malloc(cap * sizeof *s->prods);
+    s->q = malloc(cap * sizeof *s->q);
+    s->pc = malloc(cap * sizeof *s->pc);
+    s->pe = malloc(cap * sizeof *s->pe);
+    s->mw = malloc(cap * sizeof *s->mw);
+    s->parts = malloc(cap * sizeof *s->parts);
+    s->made = malloc(cap * sizeof *s->made);
+    s->in_period = malloc(cap);
+    if (!s->prods || !s->q || !s->pc || !s->pe || !s->mw || !s->parts || !s->made || !s->in_period) {
+        sent_arrays_free(s);
+        return -1;
+    }
+    s->cap = cap;
+    return 0;
+}
+
+static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t sb, size_t se)
 {
     (void)n;
-    qfig q[64];
+    if (sent_arrays_fit(sa, se - sb))
+        return -1;
+    const size_t ncap = sa->cap;
+    qfig *q = sa->q;
     size_t nq = 0;
-    pfig pc[64];
+    pfig *pc = sa->pc;
     size_t np = 0;
-    pexpr pe[32];
+    pexpr *pe = sa->pe;
     size_t npe = 0;
-    mword mw[32];
+    mword *mw = sa->mw;
     size_t nmw = 0;
     const char *text = c->nt->text;
 
     /* periods first: their numbers are years, not figures */
-    unsigned char in_period[512];
+    unsigned char *in_period = sa->in_period;
     size_t slen = se - sb;
-    if (slen > sizeof in_period)
-        slen = sizeof in_period; /* a very long "sentence" (a table): the rest is skipped */
-    se = sb + slen;
     memset(in_period, 0, slen);
     for (size_t i = sb; i < se; i++) {
         pexpr x;
-        if (npe < 32 && period_at(v, se, i, c->ref, &x)) {
+        if (npe < ncap && period_at(v, se, i, c->ref, &x)) {
             pe[npe++] = x;
             for (size_t k = x.i; k < x.j && k < se; k++)
                 in_period[k - sb] = 1;
@@ -1095,7 +1160,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
     for (size_t i = sb; i < se; i++) {
         size_t sp;
         tf_metric m = metric_word(v, se, i, sb, &sp);
-        if (m != TF_METRIC_NONE && nmw < 32) {
+        if (m != TF_METRIC_NONE && nmw < ncap) {
             mw[nmw].i = i;
             mw[nmw].m = m;
             nmw++;
@@ -1110,7 +1175,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < se && v[i + 1].k == K_NUM) ||
             (is_w(&v[i], "us") && i + 1 < se && is_s(&v[i + 1], '$'))) {
             size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
-            if (k < se && v[k].k == K_NUM && nq < 64) {
+            if (k < se && v[k].k == K_NUM && nq < ncap) {
                 double f = scale_at(v, se, k + 1, &m1);
                 qfig *x = &q[nq];
                 x->i = i;
@@ -1137,7 +1202,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
                     : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
                                                                                     : 0;
-        if (pl && np < 64) {
+        if (pl && np < ncap) {
             pfig *x = &pc[np];
             memset(x, 0, sizeof *x);
             x->i = i;
@@ -1180,7 +1245,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             unit = U_T;
             end = u + 2;
         }
-        if (unit < 0 || nq >= 64)
+        if (unit < 0 || nq >= ncap)
             continue;
         /* "of the ... 1.62 million tons" etc. */
         qfig *x = &q[nq];
@@ -1200,7 +1265,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         i = end - 1;
     }
     /* "almost flat", "nearly flat", "unchanged" on the month/year: a change near 0 */
-    for (size_t i = sb; i < se && np < 64; i++) {
+    for (size_t i = sb; i < se && np < ncap; i++) {
         size_t mm = 0;
         if ((mm = phrase(v, se, i, "almost flat")) || (mm = phrase(v, se, i, "nearly flat")) ||
             (mm = phrase(v, se, i, "basically flat")) || (mm = phrase(v, se, i, "flat")) ||
@@ -1434,14 +1499,9 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             respectively = 1;
 
     /* partners in the sentence, in order */
-    typedef struct pm {
-        size_t i, j;
-        const char *iso3;
-        int adj, from, to_china_subject;
-    } pm;
-    pm parts[16];
+    pm *parts = sa->parts;
     size_t nparts = 0;
-    for (size_t i = sb; i < se && nparts < 16; i++) {
+    for (size_t i = sb; i < se && nparts < ncap; i++) {
         size_t len;
         int adj;
         const char *iso = country_at(v, se, i, &len, &adj);
@@ -1471,8 +1531,25 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         i += len - 1;
     }
 
+    /* products, "top N" and province words in the sentence, found once */
+    size_t nprods = 0, first_top = (size_t)-1, first_prov = (size_t)-1;
+    for (size_t y = sb; y < se; y++) {
+        size_t mm;
+        int g;
+        const char *p = product_in(v, se, y, &mm, &g);
+        if (first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
+            (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
+            first_top = y;
+        for (size_t k = 0; first_prov == (size_t)-1 && province_words[k]; k++)
+            if (is_w(&v[y], province_words[k]))
+                first_prov = y;
+        if (!p)
+            continue;
+        sa->prods[nprods++] = (prodm){y, mm, p, g};
+        y += mm - 1;
+    }
     /* claims for quantities */
-    size_t made[64];
+    size_t *made = sa->made;
     for (size_t z = 0; z < nq; z++)
         made[z] = (size_t)-1;
     size_t resp_k = 0;
@@ -1537,24 +1614,18 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (met == TF_METRIC_NONE)
             met = c->metric;
         /* "the top five suppliers totalled": a group of partners, not the total */
-        for (size_t y = sb; y < x->i; y++)
-            if (is_w(&v[y], "top") && y + 1 < x->i &&
-                (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
-                met = TF_METRIC_OTHER;
+        if (first_top != (size_t)-1 && first_top + 1 < x->i)
+            met = TF_METRIC_OTHER;
         /* a province or a company is not the country's figure */
-        for (size_t y = sb; y < x->i; y++)
-            for (size_t k = 0; province_words[k]; k++)
-                if (is_w(&v[y], province_words[k]))
-                    met = TF_METRIC_OTHER;
+        if (first_prov < x->i)
+            met = TF_METRIC_OTHER;
         /* product: nearest specific before the figure, else after, else carried */
         const char *prod = NULL;
         int gen = 1;
-        for (size_t y = sb; y < se; y++) {
-            size_t mm;
-            int g;
-            const char *p = product_in(v, se, y, &mm, &g);
-            if (!p)
-                continue;
+        for (size_t pi = 0; pi < nprods; pi++) {
+            size_t y = sa->prods[pi].i;
+            int g = sa->prods[pi].generic;
+            const char *p = sa->prods[pi].key;
             if (y < x->i || !prod) {
                 if (!prod || !g || gen) {
                     if (y < x->i || !prod) {
@@ -1567,7 +1638,6 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             }
             if (y > x->i && prod)
                 break;
-            y += mm - 1;
         }
         /* "imports of bauxite, a key raw material for aluminium products, totalled":
          * the product the metric word governs wins */
@@ -2186,6 +2256,7 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             free(t.v);
             continue;
         }
+        sent_arrays sa = {0};
         for (size_t i = 0; i <= t.n; i++) {
             int end = i == t.n || t.v[i].k == K_NL || sentence_end_after(t.v, t.n, i);
 
@@ -2194,7 +2265,8 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             size_t se = i < t.n && t.v[i].k != K_NL ? i + 1 : i;
             if (se > sb) {
                 size_t before = a->n_claims;
-                if (do_sentence(&c, t.v, t.n, sb, se)) {
+                if (do_sentence(&c, &sa, t.v, t.n, sb, se)) {
+                    sent_arrays_free(&sa);
                     free(t.v);
                     return TF_ERR_NOMEM;
                 }
@@ -2221,6 +2293,7 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             }
             sb = i + 1;
         }
+        sent_arrays_free(&sa);
         free(t.v);
         /* the note's data month: the most named single month of its claims
          * (ties: the latest), counted over the note's own claims */

@@ -435,6 +435,35 @@ static void test_bad_notes(void **state)
  * the net YoY +14.8 %. Imports 250,500 / 1.146 = 218,586 t and exports
  * 13,700 / 7.43 = 1,844 t a year earlier give net 216,742 t, so net 236,800 t
  * is +9.3 % on it; +14.8 % needs a base of 206,272 t. */
+/* A table read as one sentence: 10,000 tonnages after one metric word. Each
+ * is a claim of its own (the old fixed arrays kept 64 figures of the first
+ * 512 tokens and dropped the rest silently). Figure k is 10,000 + k t (no
+ * figure looks like a year), so the last is 19,999 t and the sum of all is
+ * 10,000 x 10,000 + 9,999 x 10,000 / 2 = 149,995,000 t. Speed is measured by
+ * make bench, not here. */
+static void test_no_figure_dropped(void **state)
+{
+    (void)state;
+    size_t cap = 10000 * 16 + 256, o = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    o += (size_t)snprintf(text + o, cap - o,
+                          "DATE: 2025-05-20\n\nPrimary aluminium imports by port in April 2025 were ");
+    for (int k = 0; k < 10000; k++)
+        o += (size_t)snprintf(text + o, cap - o, "%s%d t", k ? ", " : "", 10000 + k);
+    snprintf(text + o, cap - o, ".\n");
+    const char *p = note_file("many-figures", text);
+    free(text);
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    assert_int_equal(a->n_claims, 10000);
+    double sum = 0;
+    for (size_t k = 0; k < a->n_claims; k++)
+        sum += a->claims[k].quantity.value;
+    assert_true(fabs(sum - 149995000.0) < 0.5);
+    assert_true(fabs(a->claims[9999].quantity.value - 19999.0) < 0.5);
+    tf_audit_free(&a);
+}
+
 static void check_note1(tf_audit *a)
 {
     print_findings(a);
@@ -612,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_identical_notes),
         cmocka_unit_test(test_against_store),
         cmocka_unit_test(test_bad_notes),
+        cmocka_unit_test(test_no_figure_dropped),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
     };
