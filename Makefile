@@ -20,7 +20,7 @@ LIB_SRC := src/common/common.c \
            src/stats/stats.c src/stats/mirror.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
-           src/audit/note.c src/audit/extract.c src/audit/check.c src/audit/audit.c \
+           src/audit/note.c src/audit/extract.c src/audit/extract_zh.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
            src/outputs/mirror_out.c

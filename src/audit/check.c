@@ -38,6 +38,9 @@ typedef struct atom {
     double pmin, pmax;   /* physically possible range */
     int dec;             /* decimals to print a proposal with */
     char unit[8];        /* of a quantity: "t", "USD" */
+    double scale;        /* a quantity printed in 万 (1e4) or 亿 (1e8) units, else 1 */
+    int pdec;            /* its printed decimals ("83.6万吨": 1) */
+    char punit[16];      /* its printed unit ("万吨", "亿美元") */
     char what[96];       /* "imports of primary-aluminium, April 2025" */
 } atom;
 
@@ -341,6 +344,25 @@ static int solve(const checker *k, const eqn *e, int ai, double *lo, double *hi)
 
 /* ---------------------------------------------------------------- facts */
 
+/* A quantity printed in Chinese units: "83.6万吨" is 836,000 t printed to the
+ * thousand (0 decimals in t), proposed again as "94.4万吨". */
+static void cjk_scale(const char *text, atom *x)
+{
+    static const struct { const char *w; double f; int d; } u[] = {
+        {"\xE4\xB8\x87", 1e4, 4}, {"\xE8\x90\xAC", 1e4, 4},  /* 万 萬 */
+        {"\xE4\xBA\xBF", 1e8, 8}, {"\xE5\x84\x84", 1e8, 8}}; /* 亿 億 */
+    for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
+        const char *p = strstr(text, u[k].w);
+        if (!p)
+            continue;
+        x->scale = u[k].f;
+        x->pdec = x->dec;
+        x->dec = x->dec > u[k].d ? x->dec - u[k].d : 0;
+        tf_scopy(x->punit, sizeof x->punit, p);
+        return;
+    }
+}
+
 static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const char *what)
 {
     atom x;
@@ -368,6 +390,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
             x.dec++;
     tf_scopy(x.what, sizeof x.what, what);
     tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
+    x.scale = 1;
+    if (field == F_QTY)
+        cjk_scale(s->text, &x);
     return add_atom(k, &x);
 }
 
@@ -1144,7 +1169,10 @@ static double cand_score(const checker *k, cand *c)
 static void fmt_value(const atom *t, double v, char *buf, size_t len)
 {
     char num[64];
-    if (t->field == F_QTY) {
+    if (t->field == F_QTY && t->scale > 1) {
+        tf_num_words(v / t->scale, t->pdec, num, sizeof num);
+        tf_fmt(buf, len, "%s%s", num, t->punit);
+    } else if (t->field == F_QTY) {
         tf_num_words(v, t->dec, num, sizeof num);
         tf_fmt(buf, len, "%s %s", num, t->unit[0] ? t->unit : "t");
     } else {

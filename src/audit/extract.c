@@ -2251,7 +2251,14 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             }
             break;
         }
-        if (!english(&t)) {
+        if (tf_audit_is_chinese(nt->text, body, nt->len)) {
+            free(t.v);
+            t.v = NULL;
+            t.n = 0;
+            tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
+            if (zs)
+                return zs;
+        } else if (!english(&t)) {
             tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
             free(t.v);
             continue;
