@@ -178,6 +178,7 @@ typedef struct zitem {
     int usd;                 /* I_FIG: a value in USD */
     int base;                /* I_FIG: a comparison base ("较9月的820万吨") */
     int other;               /* I_FIG: a price, daily average, forecast: not checked */
+    int diff;                /* I_FIG: a difference ("增加108万吨"): takes no change */
     int listed;              /* I_CHG: part of a list "下降12.0%、7.8%" */
     const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
 } zitem;
@@ -294,6 +295,28 @@ static size_t months_at(const char *s, int *m1, int *m2)
     return k;
 }
 
+/* "一季度", "第二季度", "下半年": months m1..m2. Returns the length. */
+static size_t quarter_at(const char *s, int *m1, int *m2)
+{
+    size_t k = at(s, "第") ? strlen("第") : 0, n;
+    int q = 0;
+    double v;
+    int d, tz;
+    if (at(s, "下半年")) {
+        *m1 = 7, *m2 = 12;
+        return strlen("下半年");
+    }
+    if ((n = number_at(s + k, &v, &d, &tz)) && !d)
+        q = (int)v;
+    else if (!(n = cn_count_at(s + k, &q)))
+        return 0;
+    if (q < 1 || q > 4 || !at(s + k + n, "季度"))
+        return 0;
+    *m1 = 3 * q - 2;
+    *m2 = 3 * q;
+    return k + n + strlen("季度");
+}
+
 /* "前10个月", "前三季度", "上半年": months 1..N. Returns the length. */
 static size_t first_months_at(const char *s, int *m2)
 {
@@ -344,6 +367,8 @@ static size_t period_at(const char *s, int ref, zitem *p)
     }
     if ((n = first_months_at(s + k, &m2)))
         m1 = 1;
+    else if ((n = quarter_at(s + k, &m1, &m2)))
+        ;
     else if ((n = months_at(s + k, &m1, &m2)))
         ;
     else if (y >= 0 && !is_digit(s[k]) && !at(s + k, "同期")) {
@@ -575,6 +600,13 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     for (size_t w = 0; bound_before[w]; w++)
         if (k >= cb + strlen(bound_before[w]) && at(s + k - strlen(bound_before[w]), bound_before[w]))
             x->other = 1;
+    /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
+    for (size_t w = 0; up_words[w]; w++)
+        if (k >= cb + strlen(up_words[w]) && at(s + k - strlen(up_words[w]), up_words[w]))
+            x->other = x->diff = 1;
+    for (size_t w = 0; down_words[w]; w++)
+        if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
+            x->other = x->diff = 1;
     if (at(s + x->e, "以上") || at(s + x->e, "多") || last_in(s, cb, i, "日均") != (size_t)-1 ||
         last_in(s, sb, i, "预计") != (size_t)-1 || last_in(s, sb, i, "预测") != (size_t)-1 ||
         last_in(s, sb, i, "预期") != (size_t)-1 || last_in(s, sb, i, "估计") != (size_t)-1)
@@ -586,8 +618,23 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     if (cmp2 != (size_t)-1 && cmp2 >= 3 && (at(s + cmp2 - 3, "环") || at(s + cmp2 - 3, "同") ||
                                             at(s + cmp2 - 3, "占")))
         cmp2 = (size_t)-1;
-    if ((cmp != (size_t)-1 || cmp2 != (size_t)-1) && i >= 3 && at(s + i - 3, "的"))
+    size_t p = cmp == (size_t)-1 ? cmp2 : cmp2 == (size_t)-1 ? cmp : cmp > cmp2 ? cmp : cmp2;
+    if (p != (size_t)-1 && i - p <= 30) { /* "较6月份639万吨", "较去年7月份的720万吨" */
+        int dir = 0;
+        for (size_t q = p; q < i && !dir; q++) {
+            for (size_t w = 0; up_words[w] && !dir; w++)
+                dir = at(s + q, up_words[w]);
+            for (size_t w = 0; down_words[w] && !dir; w++)
+                dir = at(s + q, down_words[w]);
+        }
+        x->base = !dir;
+    }
+    if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
+    /* a dekad, a week or a day is not the month */
+    if (last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
+        last_in(s, cb, i, "每日") != (size_t)-1 || last_in(s, cb, i, "每天") != (size_t)-1)
+        x->other = 1;
     return x->e - i;
 }
 
@@ -604,6 +651,7 @@ typedef struct zctx {
     /* carried from sentence to sentence */
     int period_from, period_to, has_period;
     const char *title_product;
+    const char *prev_product; /* the product the sentence before named */
     size_t last_claim;        /* the last subject claim, or -1 */
 } zctx;
 
@@ -696,7 +744,8 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     else if ((nm = vocab_at(&c->part, s + i)))
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
     else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
-             at(s + i, "上月") || at(s + i, "前") || at(s + i, "上半年")) {
+             at(s + i, "上月") || at(s + i, "前") || at(s + i, "上半年") || at(s + i, "下半年") ||
+             at(s + i, "第") || cn_count_at(s + i, &(int){0})) {
         if (!(n = period_at(s + i, c->ref, &x)))
             return 1;
         x.kind = I_PERIOD;
@@ -736,6 +785,8 @@ typedef struct zstate {
     size_t run_start;            /* first item after the last list of figures */
     size_t group_item;           /* item of the list's first figure */
     int figures;                 /* figures met in the sentence */
+    int unknown;                 /* the figure's clause names an unknown commodity */
+    int blocked;                 /* an unknown commodity was named: no carried product */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -769,7 +820,12 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
-    const char *prod = st->product ? st->product : c->title_product;
+    const char *prod = st->product       ? st->product
+                       : st->blocked     ? NULL
+                       : c->prev_product ? c->prev_product
+                                         : c->title_product;
+    if (st->unknown)
+        prod = NULL;
     tf_metric m = st->metric;
     if (x->usd)
         m = m == TF_METRIC_IMPORT ? TF_METRIC_IMPORT_VALUE
@@ -800,6 +856,53 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     return *out == (size_t)-1 ? -1 : 0;
 }
 
+/* Characters of the words around a figure that name no commodity: verbs of
+ * trade, measure words, time words, the customs office and its figures. */
+static const char fillers[] =
+    "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
+    "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
+    "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共";
+
+static int filler(const char *p)
+{
+    for (size_t k = 0; k + 3 <= sizeof fillers - 1; k += 3)
+        if (!memcmp(fillers + k, p, 3))
+            return 1;
+    return 0;
+}
+
+/* 1 when the clause of figure item fi names a commodity the vocabulary does
+ * not know ("出口钢材614万吨", "天然气7373.1万吨"): two or more characters
+ * that are neither an item nor filler words, or one right before the figure. */
+static int unknown_object(const zctx *c, size_t fi, size_t sb)
+{
+    const char *s = c->z->s;
+    const zitem *f = &c->it.v[fi];
+    size_t cb = clause_start(s, sb, f->b), run = 0, n;
+    for (size_t pos = cb; pos < f->b; pos += n) {
+        size_t cov = 0;
+        for (size_t k = fi; k > 0 && !cov; k--) {
+            const zitem *x = &c->it.v[k - 1];
+            if (x->e <= cb)
+                break;
+            if (x->b <= pos && pos < x->e)
+                cov = x->e - pos;
+        }
+        if (cov) {
+            n = cov;
+            run = 0;
+            continue;
+        }
+        unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
+        if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
+            if (++run >= 2)
+                return 1;
+        } else
+            run = 0;
+    }
+    return run > 0; /* "煤2.39亿吨": a one-character name right before the figure */
+}
+
 /* A figure: a claim of the sentence's subject, or of a comparison base. */
 static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t sb, size_t se)
 {
@@ -811,16 +914,21 @@ static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t s
     size_t idx;
     if (x->base) {
         const char *s = c->z->s;
-        if (last_in(s, clause_start(s, sb, x->b), x->b, "同期") != (size_t)-1)
-            from -= 12, to -= 12;
-        else if (st->has_cmp)
+        size_t cb = clause_start(s, sb, x->b);
+        if (st->has_cmp)
             from = st->cmp_from, to = st->cmp_to;
+        else if (last_in(s, cb, x->b, "同期") != (size_t)-1 ||
+                 last_in(s, cb, x->b, "去年") != (size_t)-1 ||
+                 last_in(s, cb, x->b, "上年") != (size_t)-1)
+            from -= 12, to -= 12;
         else
             return 0;
         return make_claim(c, st, x, sb, se, from, to, &idx);
     }
     if (make_claim(c, st, x, sb, se, from, to, &idx))
         return -1;
+    if (x->diff)
+        return 0;
     if (st->ngroup && listed && idx == st->group_first + st->ngroup)
         st->ngroup++;
     else
@@ -924,6 +1032,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_PRODUCT:
             st.product = x->key;
+            st.blocked = 0;
             lead = 0;
             break;
         case I_PARTNER:
@@ -933,9 +1042,15 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             st.cum = 1;
             break;
         case I_CLAUSE:
+            st.has_cmp = 0;
             break;
         case I_FIG: {
             size_t before = st.ngroup;
+            st.unknown = unknown_object(c, i, sb);
+            if (st.unknown) { /* the unknown commodity governs what follows */
+                st.product = NULL;
+                st.blocked = 1;
+            }
             if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
                 return -1;
             if (st.ngroup == 1 && before != 1)
@@ -958,6 +1073,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     }
     if (st.ngroup)
         bind_list_partners(c, &st, st.group_item);
+    c->prev_product = st.product; /* a product carries to the next sentence only */
     if (!st.figures && !lead)
         c->last_claim = (size_t)-1;
     return 0;
