@@ -842,7 +842,9 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     cl.period.to = to;
     cl.share_of = cl.period;
     stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
-    if (st->named && !x->base) {
+    if (x->base) /* "较9月的820万吨", "较去年同期的950万吨": named by its comparison */
+        cl.period_named = 1;
+    else if (st->named) {
         cl.period_named = 1;
         cl.year_named = st->named_year;
         if (st->pe) {
