@@ -27,8 +27,8 @@
 #include "tradeflow/stats.h"
 #include "audit_int.h"
 
-enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3 };
-static const char *const field_names[] = {"quantity", "mom", "yoy", "share"};
+enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3, F_MDIFF = 4 };
+static const char *const field_names[] = {"quantity", "mom", "yoy", "share", "mom_diff"};
 
 typedef struct atom {
     double v, lo, hi;
@@ -51,7 +51,7 @@ typedef struct fact {
     int from, to;
     int named;
     size_t claim;        /* (size_t)-1 for stored figures */
-    int aq, amom, ayoy, ashare;
+    int aq, amom, ayoy, ashare, amdiff;
     tf_span_period share_of;
     int share_labelled;
 } fact;
@@ -379,6 +379,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     } else if (field == F_SHARE) {
         x.pmin = 0;
         x.pmax = 100;
+    } else if (field == F_MDIFF) {
+        x.pmin = -fmax(1e12, fabs(s->value) * 1000);
+        x.pmax = fmax(1e12, fabs(s->value) * 1000);
     } else {
         x.pmin = -99.99;
         x.pmax = 1e6;
@@ -391,7 +394,7 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     tf_scopy(x.what, sizeof x.what, what);
     tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
     x.scale = 1;
-    if (field == F_QTY)
+    if (field == F_QTY || field == F_MDIFF)
         cjk_scale(s->text, &x);
     return add_atom(k, &x);
 }
@@ -512,7 +515,7 @@ static int build_claim_facts(checker *k)
         f.to = c->period.to;
         f.named = c->period_named;
         f.claim = ci;
-        f.amom = f.ayoy = f.ashare = -1;
+        f.amom = f.ayoy = f.ashare = f.amdiff = -1;
         char what[96];
         fact_words(&f, what, sizeof what);
         if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
@@ -527,6 +530,12 @@ static int build_claim_facts(checker *k)
             char w2[128];
             tf_fmt(w2, sizeof w2, "YoY of %s", what);
             if ((f.ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
+                goto nomem;
+        }
+        if (c->mom_diff.has && c->period.from == c->period.to) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "change on the month before of %s", what);
+            if ((f.amdiff = atom_from(k, ci, F_MDIFF, &c->mom_diff, w2)) < 0)
                 goto nomem;
         }
         if (c->share.has && strcmp(c->partner, "WLD")) {
@@ -882,6 +891,24 @@ static int build_equations(checker *k)
                 eq_text(k, e, "%s / (1 + YoY) = %s", k->at[f->aq].what, k->at[g->aq].what);
             }
         }
+        /* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X */
+        if (f->amdiff >= 0) {
+            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
+                                      (size_t)-1);
+            if (g || f->amom >= 0) {
+                if (!(e = new_eq(k, "mom-difference")))
+                    goto nomem;
+                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
+                           : O(e, OP_SUB, A(e, f->aq), O(e, OP_DIV, A(e, f->aq), G(e, f->amom)));
+                e->rhs = A(e, f->amdiff);
+                if (g)
+                    eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what,
+                            k->at[g->aq].what);
+                else
+                    eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
+                            k->at[f->aq].what);
+            }
+        }
         /* net import = import - export, and its changes */
         if (f->metric == TF_METRIC_NET_IMPORT) {
             const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from,
@@ -1169,10 +1196,10 @@ static double cand_score(const checker *k, cand *c)
 static void fmt_value(const atom *t, double v, char *buf, size_t len)
 {
     char num[64];
-    if (t->field == F_QTY && t->scale > 1) {
+    if ((t->field == F_QTY || t->field == F_MDIFF) && t->scale > 1) {
         tf_num_words(v / t->scale, t->pdec, num, sizeof num);
         tf_fmt(buf, len, "%s%s", num, t->punit);
-    } else if (t->field == F_QTY) {
+    } else if (t->field == F_QTY || t->field == F_MDIFF) {
         tf_num_words(v, t->dec, num, sizeof num);
         tf_fmt(buf, len, "%s %s", num, t->unit[0] ? t->unit : "t");
     } else {
@@ -1230,10 +1257,11 @@ static void eq_numbers(const checker *k, const eqn *e, char *buf, size_t len)
 static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_finding *f)
 {
     const tf_claim *cl = &k->a->claims[t->claim];
-    const tf_stated *s = t->field == F_QTY ? &cl->quantity
-                         : t->field == F_MOM ? &cl->mom
-                         : t->field == F_YOY ? &cl->yoy
-                                             : &cl->share;
+    const tf_stated *s = t->field == F_QTY     ? &cl->quantity
+                         : t->field == F_MOM   ? &cl->mom
+                         : t->field == F_YOY   ? &cl->yoy
+                         : t->field == F_MDIFF ? &cl->mom_diff
+                                               : &cl->share;
     memset(f, 0, sizeof *f);
     f->note = cl->note;
     f->severity = sev;

@@ -687,9 +687,133 @@ static const char *const province_words[] = {
     "heilongjiang", "jilin", "gansu", "ningxia", "qinghai", "hainan", "shaanxi", NULL};
 
 /* Country named at token i: *len tokens, *adj set when as adjective. */
-static const char *country_at(const tok *v, size_t n, size_t i, size_t *len, int *adj)
+/* Names of the reference data (data/products.csv, data/partners.csv and the
+ * user's product files: display names, slugs and aliases), lower-case, longest
+ * first: read after the phrases above, so a product or an alias added to a
+ * data file is read with no change here. */
+typedef struct ename {
+    char *phrase;      /* lower-case words separated by one blank */
+    char first[28];    /* its first word, for a quick test */
+    const char *key;   /* product slug or partner ISO alpha-3 */
+} ename;
+
+typedef struct evocab {
+    ename *prod, *part;
+    size_t nprod, npart;
+} evocab;
+
+static int ename_cmp(const void *x, const void *y)
+{
+    size_t a = strlen(((const ename *)x)->phrase), b = strlen(((const ename *)y)->phrase);
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* Add `name` (ASCII letters, digits, blanks, '-', '.', '\''; others are not
+ * read by the English tokenizer) as a phrase of key. 0 or -1 (no memory). */
+static int ename_add(ename **v, size_t *n, const char *name, const char *key)
+{
+    char buf[128];
+    size_t o = 0;
+    if (!name || !name[0] || strlen(name) >= sizeof buf)
+        return 0;
+    for (const char *p = name; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch >= 0x80 || ch == ',' || ch == '(' || ch == '&')
+            return 0;
+        char w = (char)tolower(ch);
+        if (w == '-' || w == '_' || w == '.' || w == '\'')
+            w = ' ';
+        if (w == ' ' && (o == 0 || buf[o - 1] == ' '))
+            continue;
+        buf[o++] = w;
+    }
+    while (o && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+    if (!o)
+        return 0;
+    ename *nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        return -1;
+    *v = nv;
+    ename *e = &nv[(*n)++];
+    e->phrase = strdup(buf);
+    if (!e->phrase)
+        return -1;
+    const char *sp = strchr(buf, ' ');
+    size_t fl = sp ? (size_t)(sp - buf) : o;
+    if (fl >= sizeof e->first)
+        fl = sizeof e->first - 1;
+    memcpy(e->first, buf, fl);
+    e->first[fl] = '\0';
+    e->key = key;
+    return 0;
+}
+
+static void evocab_free(evocab *ev)
+{
+    for (size_t k = 0; k < ev->nprod; k++)
+        free(ev->prod[k].phrase);
+    for (size_t k = 0; k < ev->npart; k++)
+        free(ev->part[k].phrase);
+    free(ev->prod);
+    free(ev->part);
+    memset(ev, 0, sizeof *ev);
+}
+
+static int evocab_load(const tf_refdata *ref, evocab *ev)
+{
+    for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
+        const tf_product *p = tf_refdata_product_at(ref, i);
+        if (ename_add(&ev->prod, &ev->nprod, p->name, p->name) ||
+            ename_add(&ev->prod, &ev->nprod, p->name_en, p->name))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (ename_add(&ev->prod, &ev->nprod, p->aliases[k], p->name))
+                return -1;
+    }
+    for (size_t i = 0; i < tf_refdata_partner_count(ref); i++) {
+        const tf_partner *p = tf_refdata_partner_at(ref, i);
+        if (!p->iso3 || !p->iso3[0] || strcmp(p->kind, "country"))
+            continue;
+        if (ename_add(&ev->part, &ev->npart, p->name_en, p->iso3))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (ename_add(&ev->part, &ev->npart, p->aliases[k], p->iso3))
+                return -1;
+    }
+    if (ev->nprod)
+        qsort(ev->prod, ev->nprod, sizeof *ev->prod, ename_cmp);
+    if (ev->npart)
+        qsort(ev->part, ev->npart, sizeof *ev->part, ename_cmp);
+    return 0;
+}
+
+/* The longest name of v[0..n) at token i: its key and length in tokens. */
+static const char *ename_at(const ename *e, size_t ne, const tok *v, size_t n, size_t i,
+                            size_t *len)
 {
     if (v[i].k != K_WORD)
+        return NULL;
+    for (size_t k = 0; k < ne; k++) {
+        if (strcmp(v[i].w, e[k].first))
+            continue;
+        size_t m = phrase(v, n, i, e[k].phrase);
+        if (m) {
+            *len = m;
+            return e[k].key;
+        }
+    }
+    return NULL;
+}
+
+static const char *country_at(const evocab *ev, const tok *v, size_t n, size_t i, size_t *len,
+                              int *adj)
+{
+    if (v[i].k != K_WORD)
+        return NULL;
+    /* "US$": a currency */
+    if (i + 1 < n && is_s(&v[i + 1], '$'))
         return NULL;
     /* "US" must be upper-case to be the United States */
     for (size_t k = 0; countries[k].name; k++) {
@@ -710,7 +834,12 @@ static const char *country_at(const tok *v, size_t n, size_t i, size_t *len, int
             return countries[k].iso3;
         }
     }
-    return NULL;
+    /* any other partner of the reference data, by name or alias; a
+     * lower-case word is no country name ("chad", "turkey", "guinea pig") */
+    const char *iso = ev && v[i].cap ? ename_at(ev->part, ev->npart, v, n, i, len) : NULL;
+    if (iso)
+        *adj = 0;
+    return iso;
 }
 
 /* ---------------------------------------------------------------- figures */
@@ -734,6 +863,7 @@ typedef struct pfig {
     int prev_claim;     /* attach to the previous sentence's last claim */
     pexpr share_of;     /* label of the share's total */
     int share_labelled;
+    int fraction;       /* printed as a fraction ("a growth rate of 0.31") */
 } pfig;
 
 /* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
@@ -970,6 +1100,10 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
 
 typedef struct ctx {
     tf_audit *a;
+    tf_stated pend;          /* a change on the month before ("rose by X"), */
+    int pend_month;          /* its base month (-1 "the month before"), 0 none */
+    char pend_unit[8];
+    const evocab *ev;        /* names from the reference data */
     size_t note;
     const tf_note *nt;
     int ref;                 /* reference month for year-less periods */
@@ -1010,12 +1144,16 @@ static int sentence_end_after(const tok *v, size_t n, size_t i)
            v[i + 1].k == K_SYM;
 }
 
-static const char *product_in(const tok *v, size_t n, size_t i, size_t *m, int *generic)
+static const char *product_in(const evocab *ev, const tok *v, size_t n, size_t i, size_t *m,
+                              int *generic)
 {
     *generic = 0;
     for (size_t k = 0; products[k].phrase; k++)
         if ((*m = phrase(v, n, i, products[k].phrase)))
             return products[k].key;
+    const char *key = ev ? ename_at(ev->prod, ev->nprod, v, n, i, m) : NULL;
+    if (key)
+        return key;
     if (v[i].k == K_WORD && (starts(&v[i], "aluminium") || starts(&v[i], "aluminum"))) {
         *m = 1;
         *generic = 1;
@@ -1060,6 +1198,56 @@ static tf_span_period rel_period(tf_span_period base, const pexpr *pe)
         p.to -= 1;
     }
     return p;
+}
+
+/* "rose by US$1.52 billion from January", "up by 20,000 t on the month": the
+ * change on the month before, kept until the sentence's claims are made
+ * (apply_difference), when the sentence says the base is the month before. */
+static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfig *x, int sign)
+{
+    if (x->unit == U_OTHER_PRICE || c->pend_month)
+        return;
+    int month = 0;
+    for (size_t y = x->j; y < se && !month; y++) {
+        int mo = month_at(v, se, y);
+        if (mo && y > sb && is_w(&v[y - 1], "from"))
+            month = mo;
+        if (is_w(&v[y], "mom") || (is_w(&v[y], "month") && y > sb &&
+                                   (is_w(&v[y - 1], "previous") || is_w(&v[y - 1], "the") ||
+                                    is_w(&v[y - 1], "a") || is_w(&v[y - 1], "on"))))
+            month = -1;
+        if (is_s(&v[y], ';'))
+            break;
+    }
+    if (!month)
+        return;
+    double lo = x->lo, hi = x->hi;
+    make_stated(c, v, x->i, x->j, sign * x->value, sign > 0 ? lo : -hi, sign > 0 ? hi : -lo,
+                &c->pend);
+    c->pend_month = month;
+    tf_scopy(c->pend_unit, sizeof c->pend_unit, x->unit == U_USD ? "USD" : "t");
+}
+
+/* Give the change kept by mom_difference to the first claim of the sentence
+ * (made[], nq of them), else to the last claim, when its unit and month fit. */
+static void apply_difference(ctx *c, const size_t *made, size_t nq)
+{
+    if (!c->pend_month)
+        return;
+    size_t ci = c->last_claim;
+    for (size_t z = 0; z < nq; z++)
+        if (made[z] != (size_t)-1) {
+            ci = made[z];
+            break;
+        }
+    if (ci != (size_t)-1 && ci < c->a->n_claims) {
+        tf_claim *cl = &c->a->claims[ci];
+        if (!cl->mom_diff.has && cl->period.from == cl->period.to && cl->quantity.has &&
+            !strcmp(cl->unit, c->pend_unit) &&
+            (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1)))
+            cl->mom_diff = c->pend;
+    }
+    c->pend_month = 0;
 }
 
 /* Process one sentence v[sb..se). */
@@ -1285,6 +1473,31 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             }
             i += mm ? mm - 1 : 0;
         }
+        /* "a growth rate of 0.31", "a decline of 0.12": growth written as a
+         * fraction, read as 31 % (the claim says so: the reading is an
+         * assumption, 0.31 % would be the other) */
+        if (np < ncap && ((mm = phrase(v, se, i, "growth rate of")) ||
+                          (mm = phrase(v, se, i, "growth of")) ||
+                          (mm = phrase(v, se, i, "rate of decline of")) ||
+                          (mm = phrase(v, se, i, "decline of"))) &&
+            i + mm < se && v[i + mm].k == K_NUM && v[i + mm].num > 0 && v[i + mm].num < 5 &&
+            v[i + mm].dec && !(i + mm + 1 < se && (v[i + mm + 1].k == K_PCT ||
+                                                  is_w(&v[i + mm + 1], "percent") ||
+                                                  is_w(&v[i + mm + 1], "per")))) {
+            const tok *t = &v[i + mm];
+            pfig *x = &pc[np];
+            memset(x, 0, sizeof *x);
+            x->i = i + mm;
+            x->j = i + mm + 1;
+            x->value = t->num * 100;
+            x->lo = (t->num - 0.5 * pow(10, -t->dec)) * 100;
+            x->hi = (t->num + 0.5 * pow(10, -t->dec)) * 100;
+            x->dir = is_w(&v[i], "growth") ? 1 : -1;
+            x->target = -1;
+            x->fraction = 1;
+            np++;
+            i += mm;
+        }
     }
     /* order the percentages by position */
     for (size_t a1 = 1; a1 < np; a1++)
@@ -1328,6 +1541,14 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             x->share = 1;
         if (x->j < se && is_w(&v[x->j], "share"))
             x->share = 1;
+        /* "India US$0.41 billion (6.4%)": a bare percentage in brackets right
+         * after a partner's quantity, with no change word, is its share */
+        if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
+            !v[x->i].sign) {
+            for (size_t z = 0; z < nq; z++)
+                if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
+                    x->share = 1;
+        }
         /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
         if (!x->share && k > 0 && pc[k - 1].share) {
             int list = 1;
@@ -1492,6 +1713,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
 
     /* sentence-level context: product, metric */
     const char *sent_product = NULL;
+    int sent_unknown = 0; /* a figure of a commodity the vocabulary does not know */
     int sent_generic = 1;
     int respectively = 0;
     for (size_t i = sb; i < se; i++)
@@ -1504,7 +1726,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     for (size_t i = sb; i < se && nparts < ncap; i++) {
         size_t len;
         int adj;
-        const char *iso = country_at(v, se, i, &len, &adj);
+        const char *iso = country_at(c->ev, v, se, i, &len, &adj);
         if (!iso)
             continue;
         pm *p = &parts[nparts];
@@ -1536,7 +1758,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     for (size_t y = sb; y < se; y++) {
         size_t mm;
         int g;
-        const char *p = product_in(v, se, y, &mm, &g);
+        const char *p = product_in(c->ev, v, se, y, &mm, &g);
         if (first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
             (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
             first_top = y;
@@ -1592,8 +1814,10 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                               is_w(&v[b - 1], "approximately") || is_w(&v[b - 1], "some")))
                 b--;
             if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
-                dir_word(&v[b - 2]))
+                dir_word(&v[b - 2])) {
+                mom_difference(c, v, sb, se, x, dir_word(&v[b - 2]));
                 continue;
+            }
         }
         /* metric */
         tf_metric met = TF_METRIC_NONE;
@@ -1621,6 +1845,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             met = TF_METRIC_OTHER;
         /* product: nearest specific before the figure, else after, else carried */
         const char *prod = NULL;
+        int unknown_product = 0;
         int gen = 1;
         for (size_t pi = 0; pi < nprods; pi++) {
             size_t y = sa->prods[pi].i;
@@ -1646,9 +1871,18 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             int g;
             while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
                 y++;
-            const char *pp = y < se ? product_in(v, se, y, &mm, &g) : NULL;
+            const char *pp = y < se ? product_in(c->ev, v, se, y, &mm, &g) : NULL;
             if (pp && !g && y > met_i + 1)
                 prod = pp, gen = 0;
+            /* "imports of unwrought copper and copper products": a commodity
+             * the vocabulary does not know; no product carried to it */
+            size_t il;
+            int ia;
+            if (!pp && y > met_i + 1 && y < x->i && is_w(&v[met_i + 1], "of") &&
+                v[y].k == K_WORD && !v[y].cap && !country_at(c->ev, v, se, y, &il, &ia) &&
+                !dir_word(&v[y]) && !is_w(&v[y], "about") && !is_w(&v[y], "around") &&
+                !is_w(&v[y], "some") && !is_w(&v[y], "nearly") && !is_w(&v[y], "over"))
+                unknown_product = 1;
         }
         if (prod && gen && c->product[0] &&
             (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
@@ -1656,6 +1890,11 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             prod = c->product;
         if (!prod && c->product[0])
             prod = c->product;
+        if (unknown_product) {
+            prod = NULL;
+            met = TF_METRIC_OTHER;
+            sent_unknown = 1;
+        }
         if (prod && (met == TF_METRIC_IMPORT || met == TF_METRIC_EXPORT ||
                      met == TF_METRIC_NET_IMPORT)) {
             sent_product = prod;
@@ -1774,7 +2013,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             int origin = c->prev_origin;
             for (size_t y = sb; y < se; y++)
                 if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
-                                              country_at(v, se, y - 1, &(size_t){0}, &(int){0})))
+                                              country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
                     origin = 1;
             if (origin) {
                 tf_fmt(origin_partner, sizeof origin_partner, "%s:origin", partner);
@@ -1989,6 +2228,8 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             }
         }
         make_stated(c, v, x->i, x->j, val, lo, hi, dst);
+        if (x->fraction)
+            cl->growth_fraction = 1;
         if (x->share) {
             if (x->share_labelled) {
                 cl->share_labelled = 1;
@@ -2013,6 +2254,8 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     }
     if (sent_product && !sent_generic)
         tf_scopy(c->product, sizeof c->product, sent_product);
+    else if (sent_unknown) /* the unknown commodity governs what follows */
+        c->product[0] = '\0';
     for (size_t k = nmw; k > 0; k--)
         if (mw[k - 1].m != TF_METRIC_OTHER && mw[k - 1].m != TF_METRIC_PL) {
             c->metric = mw[k - 1].m;
@@ -2023,6 +2266,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     for (size_t y = sb; y + 1 < se; y++)
         if (is_w(&v[y], "origin") && is_w(&v[y + 1], "of"))
             c->prev_origin = 1;
+    apply_difference(c, made, nq);
     return 0;
 }
 
@@ -2037,7 +2281,7 @@ static void scan_product(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (mt == TF_METRIC_IMPORT || mt == TF_METRIC_EXPORT || mt == TF_METRIC_NET_IMPORT)
             has_metric = 1;
         int g;
-        const char *p = product_in(v, se, i, &mm, &g);
+        const char *p = product_in(c->ev, v, se, i, &mm, &g);
         if (p && !g) {
             last = p;
             i += mm - 1;
@@ -2079,7 +2323,25 @@ static int english(const toks *t)
     return ne >= nf;
 }
 
+static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev);
+
 tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
+{
+    tf_refdata *own = NULL;
+    const tf_refdata *ref = opts ? opts->ref : NULL;
+    if (!ref) {
+        if (tf_refdata_open(&own))
+            return TF_ERR_NOMEM;
+        ref = own;
+    }
+    evocab ev = {0};
+    tf_status st = evocab_load(ref, &ev) ? TF_ERR_NOMEM : extract_notes(a, opts, &ev);
+    evocab_free(&ev);
+    tf_refdata_free(&own);
+    return st;
+}
+
+static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev)
 {
     for (size_t ni = 0; ni < a->n_notes; ni++) {
         tf_note *nt = &a->notes[ni];
@@ -2120,6 +2382,7 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
         ctx c;
         memset(&c, 0, sizeof c);
         c.a = a;
+        c.ev = ev;
         c.note = ni;
         c.nt = nt;
         c.last_claim = (size_t)-1;
@@ -2345,8 +2608,8 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
                 cl->period_start = tf_note_char_offset(nt, cl->period_start);
                 cl->period_end = tf_note_char_offset(nt, cl->period_end);
             }
-            tf_stated *s[4] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share};
-            for (int z = 0; z < 4; z++)
+            tf_stated *s[5] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share, &cl->mom_diff};
+            for (int z = 0; z < 5; z++)
                 if (s[z]->has) {
                     s[z]->start = tf_note_char_offset(nt, s[z]->start);
                     s[z]->end = tf_note_char_offset(nt, s[z]->end);

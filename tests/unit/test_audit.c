@@ -556,6 +556,64 @@ static void test_bilingual_release(void **state)
     tf_audit_free(&a);
 }
 
+/* Another reporter, product and wording (written for this test): Swiss gold
+ * exports in USD, growth as a fraction, "rose by", shares in a list.
+ * By hand: 6.42 - 6.42 / 1.31 = 1.519 (the stated change 1.52, billion USD);
+ * shares 5.65 / 6.42 = 88.0 %, 0.41 / 6.42 = 6.39 % (6.4 %), 0.18 / 6.42 =
+ * 2.80 %. With India's share printed 4.6 % (digits transposed) the share
+ * equation fails and 6.4 % is proposed. */
+static const char gold_note[] =
+    "DATE: 2025-03-12\n\n"
+    "Swiss gold exports rose by US$1.52 billion to US$6.42 billion in February 2025 from "
+    "January, a growth rate of 0.31, customs data showed on Tuesday.\n"
+    "In February, exports to the United States were US$5.65 billion, 88%% of the total; "
+    "exports to India were US$0.41 billion (%s) and to Hong Kong US$0.18 billion (2.8%%).\n";
+
+static tf_audit *gold_run(const char *india_share)
+{
+    char text[1024];
+    snprintf(text, sizeof text, gold_note, india_share);
+    const char *p = note_file("gold", text);
+    return run(&p, 1, NULL, NULL);
+}
+
+static void test_gold_exports_note(void **state)
+{
+    (void)state;
+    tf_audit *a = gold_run("6.4%");
+    print_findings(a);
+    assert_int_equal(a->n_claims, 4);
+    const tf_claim *w = &a->claims[0];
+    assert_int_equal(w->metric, TF_METRIC_EXPORT_VALUE);
+    assert_string_equal(w->product, "gold");
+    assert_string_equal(w->partner, "WLD");
+    assert_string_equal(w->unit, "USD");
+    assert_int_equal(w->period.to, 2025 * 12 + 1);
+    assert_true(fabs(w->quantity.value - 6.42e9) < 1);
+    assert_true(fabs(w->mom.value - 31) < 1e-9 && w->growth_fraction);
+    assert_true(fabs(w->mom_diff.value - 1.52e9) < 1);
+    const char *partners[3] = {"USA", "IND", "HKG"};
+    const double shares[3] = {88, 6.4, 2.8};
+    for (int k = 0; k < 3; k++) {
+        assert_string_equal(a->claims[k + 1].partner, partners[k]);
+        assert_true(fabs(a->claims[k + 1].share.value - shares[k]) < 1e-9);
+    }
+    assert_true(a->n_equations >= 4); /* 3 shares and the change */
+    assert_int_equal(a->n_failed, 0);
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+
+    a = gold_run("4.6%");
+    print_findings(a);
+    assert_int_equal(tf_audit_errors(a), 1);
+    const tf_finding *f = &a->findings[0];
+    assert_string_equal(f->field, "share");
+    assert_true(fabs(f->stated - 4.6) < 1e-9);
+    assert_true(f->has_proposed && fabs(f->proposed - 6.4) < 1e-9);
+    assert_string_equal(f->kind, "transposed-digits");
+    tf_audit_free(&a);
+}
+
 static void check_note1(tf_audit *a)
 {
     print_findings(a);
@@ -803,6 +861,7 @@ int main(void)
         cmocka_unit_test(test_chinese_note_slip),
         cmocka_unit_test(test_chinese_traditional),
         cmocka_unit_test(test_bilingual_release),
+        cmocka_unit_test(test_gold_exports_note),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
         cmocka_unit_test(test_more_corpus),
