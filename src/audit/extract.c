@@ -1443,6 +1443,16 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         double cap = 0;
         if (unit == U_T && f == 1)
             cap = c->cap_unit;
+        /* "about 312,000 t": a round figure may be rounded at its last non-zero
+         * digit, to two significant digits at most (about 100,000 is 95,000..105,000) */
+        if (i > sb && cap > 0 && !v[i].dec &&
+            (is_w(&v[i - 1], "about") || is_w(&v[i - 1], "approximately") ||
+             is_w(&v[i - 1], "around") || is_w(&v[i - 1], "roughly") ||
+             is_w(&v[i - 1], "some") || is_w(&v[i - 1], "circa") || is_w(&v[i - 1], "approx"))) {
+            double two = pow(10, floor(log10(fabs(v[i].num) > 1 ? fabs(v[i].num) : 1)) - 1);
+            if (two > cap)
+                cap = two;
+        }
         interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
         x->lo *= f;
         x->hi *= f;
@@ -1570,6 +1580,13 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 pc[b - 1].target = -1;
             }
         }
+        /* "together accounting for 81.5%", "a combined 81.5%": the share of a
+         * group of partners, not of the figure before it */
+        if (x->share)
+            for (size_t b = x->i; b > lo_bound && b + 5 > x->i; b--)
+                if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
+                    is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
+                    x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
         if (x->share) {
             /* the period the total is labelled with: "of the imports in March" */
             for (size_t z = 0; z < npe; z++) {
@@ -1790,6 +1807,12 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         int is_base = 0;
         size_t base_at = 0;
         for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+            /* "imports from India were 60,000 t": a partner, not a base */
+            int partner_named = 0;
+            for (size_t y = b; y < x->i && !partner_named; y++)
+                partner_named = country_at(c->ev, v, se, y, &(size_t){0}, &(int){0}) != NULL;
+            if (partner_named)
+                break;
             if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
                 is_w(&v[b - 1], "against") ||
                 (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||

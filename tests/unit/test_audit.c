@@ -614,6 +614,54 @@ static void test_gold_exports_note(void **state)
     tf_audit_free(&a);
 }
 
+/* Wordings of other notes (written for this test):
+ * - "about 312,000 t" may be rounded at its last non-zero digit: 311,800 =
+ *   190,300 + 121,500 lies in 311,500..312,500, so no error (before, the
+ *   note's usual rounding to the hundred made it a one-digit typo);
+ * - a list of partners binds each its own figure and share: India's 60,000 t
+ *   is 24 % of 250,000 t, printed 42 % (digits swapped), Russia's 72 % =
+ *   180,000 / 250,000 holds ("from India were" is a partner, not a base);
+ * - "together accounting for 81.5%" is the share of the two partners, not of
+ *   the last one: (108,300 + 46,000) / 189,300 = 81.5 %, no error. */
+static void test_other_wordings(void **state)
+{
+    (void)state;
+    const char *p = note_file("about",
+                              "DATE: 2025-05-20\n\nChina's primary aluminium imports were about "
+                              "312,000 t in April 2025. Exports were 121,500 t in April 2025 and "
+                              "net imports 190,300 t.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    assert_int_equal(a->n_equations, 1);
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+
+    p = note_file("list-shares",
+                  "DATE: 2025-05-20\n\nIn April 2025 China imported 250,000 t of primary "
+                  "aluminium. Imports from Russia were 180,000 t, accounting for 72% of the "
+                  "total; imports from India were 60,000 t, accounting for 42% of the total.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 3);
+    assert_string_equal(a->claims[2].partner, "IND");
+    assert_int_equal(a->claims[2].period.to, 2025 * 12 + 3);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_string_equal(a->findings[0].field, "share");
+    assert_true(fabs(a->findings[0].stated - 42) < 1e-9);
+    assert_true(fabs(a->findings[0].proposed - 24) < 1e-9);
+    tf_audit_free(&a);
+
+    p = note_file("together",
+                  "DATE: 2025-11-20\n\nChina's alumina imports were 189,300 t in October 2025. "
+                  "Imports from Australia were 108,300 t, and from Indonesia were 46,000 t, "
+                  "together accounting for 81.5% of total imports.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(tf_audit_errors(a), 0);
+    for (size_t k = 0; k < a->n_claims; k++)
+        assert_false(a->claims[k].share.has);
+    tf_audit_free(&a);
+}
+
 static void check_note1(tf_audit *a)
 {
     print_findings(a);
@@ -862,6 +910,7 @@ int main(void)
         cmocka_unit_test(test_chinese_traditional),
         cmocka_unit_test(test_bilingual_release),
         cmocka_unit_test(test_gold_exports_note),
+        cmocka_unit_test(test_other_wordings),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
         cmocka_unit_test(test_more_corpus),
