@@ -33,6 +33,7 @@ typedef struct tok {
     int tz;           /* trailing zeros of the integer part (no decimals) */
     int groups;       /* thousands separators used */
     int sign;         /* +1 or -1 when printed with a sign */
+    int malformed;    /* digits grouped wrongly ("312,00"): no reading is sure */
 } tok;
 
 typedef struct toks {
@@ -128,6 +129,19 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
                 j += 4;
                 groups++;
             }
+            /* "312,00", "1,2345": a group of other than three digits */
+            int malformed = 0;
+            if (first_len <= 3 && j + 1 < len && s[j] == ',' && isdigit(s[j + 1])) {
+                size_t k = j + 1;
+                while (k < len && isdigit(s[k]))
+                    k++;
+                if (k - j - 1 != 3 && !(k < len && s[k] == ',')) {
+                    for (size_t z = j + 1; z < k; z++)
+                        v = v * 10 + (s[z] - '0');
+                    j = k;
+                    malformed = 1;
+                }
+            }
             if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
                 double f = 0.1;
                 j++;
@@ -154,6 +168,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
             t.num = v;
             t.dec = dec;
             t.groups = groups;
+            t.malformed = malformed;
             if (!dec) {
                 double x = v;
                 while (x >= 10 && fmod(x, 10) == 0) {
@@ -1250,6 +1265,65 @@ static void apply_difference(ctx *c, const size_t *made, size_t nq)
     c->pend_month = 0;
 }
 
+/* A figure with its digits grouped wrongly ("312,00 t") is a finding of its
+ * own (an error: the printed figure has no reading), with the readings it
+ * could have been: a digit lost (312,000), the separator misplaced (31,200),
+ * a decimal comma (312.00). It joins no equation. 0 or -1 (no memory). */
+static int malformed_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t i)
+{
+    const char *t = c->nt->text + v[i].b;
+    size_t n = v[i].e - v[i].b;
+    const char *comma = memchr(t, ',', n);
+    if (!comma)
+        return 0;
+    size_t head = (size_t)(comma - t), tail = n - head - 1;
+    char digits[40];
+    if (n >= sizeof digits)
+        return 0;
+    memcpy(digits, t, head);
+    memcpy(digits + head, comma + 1, tail);
+    digits[n - 1] = '\0';
+    double all = strtod(digits, NULL);
+    char a1[48], a2[48];
+    double lost = tail < 3 ? all * pow(10, (double)(3 - tail)) : all;
+    tf_num_words(lost, 0, a1, sizeof a1);
+    tf_num_words(all, 0, a2, sizeof a2);
+    /* a claim of its own (kept, not checked) for the sentence and span */
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "t");
+    cl.period = c->period;
+    make_stated(c, v, i, i + 1, all, all, all, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind, "malformed-number");
+    tf_scopy(f.field, sizeof f.field, "quantity");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, v[i].b);
+    f.end = tf_note_char_offset(c->nt, v[i].e);
+    f.stated = all;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s or %s or %.*s.%.*s", a1, a2, (int)head, t,
+           (int)tail, comma + 1);
+    f.confidence = 0.5;
+    tf_fmt(f.equation, sizeof f.equation, "'%.*s' groups its digits as no number is written",
+           (int)n, t);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "a thousands separator is followed by three digits; '%.*s' may be %s with a digit "
+           "lost, %s with the separator misplaced, or %.*s.%.*s with a decimal comma; it is "
+           "left out of the equations", (int)n, t, a1, a2, (int)head, t, (int)tail, comma + 1);
+    return tf_audit_add_finding(c->a, &f);
+}
+
 /* Process one sentence v[sb..se). */
 /* partners in a sentence, in order */
 typedef struct pm {
@@ -1432,6 +1506,12 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         } else if (u + 1 < se && is_w(&v[u], "metric") && is_w(&v[u + 1], "tons")) {
             unit = U_T;
             end = u + 2;
+        }
+        if (unit >= 0 && v[i].malformed) {
+            if (malformed_finding(c, v, sb, se, i))
+                return -1;
+            i = end - 1;
+            continue;
         }
         if (unit < 0 || nq >= ncap)
             continue;

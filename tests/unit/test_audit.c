@@ -660,6 +660,23 @@ static void test_other_wordings(void **state)
     for (size_t k = 0; k < a->n_claims; k++)
         assert_false(a->claims[k].share.has);
     tf_audit_free(&a);
+
+    /* "312,00 t" is no number: a finding of its own with its readings, and
+     * out of the equations (before, it was read as 31,200 or 312 and made the
+     * net equation fail on another figure) */
+    p = note_file("malformed",
+                  "DATE: 2025-05-20
+
+China's primary aluminium imports were 312,00 t in "
+                  "April 2025. Exports were 121,500 t in April 2025 and net imports 190,300 t.
+");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_findings, 1);
+    assert_string_equal(a->findings[0].kind, "malformed-number");
+    assert_string_equal(a->findings[0].proposed_text, "312,000 or 31,200 or 312.00");
+    assert_int_equal(a->n_equations, 0);
+    tf_audit_free(&a);
 }
 
 static void check_note1(tf_audit *a)
