@@ -665,11 +665,8 @@ static void test_other_wordings(void **state)
      * out of the equations (before, it was read as 31,200 or 312 and made the
      * net equation fail on another figure) */
     p = note_file("malformed",
-                  "DATE: 2025-05-20
-
-China's primary aluminium imports were 312,00 t in "
-                  "April 2025. Exports were 121,500 t in April 2025 and net imports 190,300 t.
-");
+                  "DATE: 2025-05-20\n\nChina's primary aluminium imports were 312,00 t in "
+                  "April 2025. Exports were 121,500 t in April 2025 and net imports 190,300 t.\n");
     a = run(&p, 1, NULL, NULL);
     print_findings(a);
     assert_int_equal(a->n_findings, 1);
