@@ -1390,30 +1390,51 @@ static int sent_arrays_fit(sent_arrays *s, size_t ntok)
     return 0;
 }
 
-static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t sb, size_t se)
-{
-    (void)n;
-    if (sent_arrays_fit(sa, se - sb))
-        return -1;
-    const size_t ncap = sa->cap;
-    qfig *q = sa->q;
-    size_t nq = 0;
-    pfig *pc = sa->pc;
-    size_t np = 0;
-    pexpr *pe = sa->pe;
-    size_t npe = 0;
-    mword *mw = sa->mw;
-    size_t nmw = 0;
-    const char *text = c->nt->text;
+/* One sentence being read: its tokens, the working arrays and what the phases
+ * found so far. */
+typedef struct sent {
+    ctx *c;
+    sent_arrays *sa;
+    const tok *v;
+    size_t sb, se, ncap, slen;
+    const char *text;
+    qfig *q;
+    pfig *pc;
+    pexpr *pe;
+    mword *mw;
+    pm *parts;
+    size_t *made;
+    unsigned char *in_period;
+    size_t nq, np, npe, nmw, nparts, nprods, first_top, first_prov, resp_k;
+    int respectively, sent_unknown, sent_generic;
+    const char *sent_product;
+    char origin_partner[16];
+} sent;
 
+/* Phase of do_sentence: The periods of the sentence (their numbers are years, not figures) and
+ * its metric words. 0, or -1 when out of memory. */
+static int sent_periods(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* periods first: their numbers are years, not figures */
-    unsigned char *in_period = sa->in_period;
-    size_t slen = se - sb;
-    memset(in_period, 0, slen);
+    memset(in_period, 0, S->slen);
     for (size_t i = sb; i < se; i++) {
         pexpr x;
-        if (npe < ncap && period_at(v, se, i, c->ref, &x)) {
-            pe[npe++] = x;
+        if (S->npe < ncap && period_at(v, se, i, c->ref, &x)) {
+            pe[S->npe++] = x;
             for (size_t k = x.i; k < x.j && k < se; k++)
                 in_period[k - sb] = 1;
             i = x.j - 1;
@@ -1422,13 +1443,34 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     for (size_t i = sb; i < se; i++) {
         size_t sp;
         tf_metric m = metric_word(v, se, i, sb, &sp);
-        if (m != TF_METRIC_NONE && nmw < ncap) {
-            mw[nmw].i = i;
-            mw[nmw].m = m;
-            nmw++;
+        if (m != TF_METRIC_NONE && S->nmw < ncap) {
+            mw[S->nmw].i = i;
+            mw[S->nmw].m = m;
+            S->nmw++;
             i += sp - 1;
         }
     }
+    return 0;
+}
+
+/* Phase of do_sentence: The figures: values, P/L, percentages and quantities with their units
+ * and intervals. 0, or -1 when out of memory. */
+static int sent_figures(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* figures */
     for (size_t i = sb; i < se; i++) {
         if (in_period[i - sb])
@@ -1437,9 +1479,9 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < se && v[i + 1].k == K_NUM) ||
             (is_w(&v[i], "us") && i + 1 < se && is_s(&v[i + 1], '$'))) {
             size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
-            if (k < se && v[k].k == K_NUM && nq < ncap) {
+            if (k < se && v[k].k == K_NUM && S->nq < ncap) {
                 double f = scale_at(v, se, k + 1, &m1);
-                qfig *x = &q[nq];
+                qfig *x = &q[S->nq];
                 x->i = i;
                 x->j = k + 1 + m1;
                 x->value = v[k].num * f;
@@ -1453,7 +1495,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
                     e + 1 < se && (mass_unit_at(text, v, se, e + 1, &m2) > 0))
                     x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
-                nq++;
+                S->nq++;
                 i = x->j - 1;
             }
             continue;
@@ -1464,8 +1506,8 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
                     : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
                                                                                     : 0;
-        if (pl && np < ncap) {
-            pfig *x = &pc[np];
+        if (pl && S->np < ncap) {
+            pfig *x = &pc[S->np];
             memset(x, 0, sizeof *x);
             x->i = i;
             x->j = i + 1 + pl;
@@ -1477,7 +1519,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 x->lo = t;
             }
             x->target = -1;
-            np++;
+            S->np++;
             i += pl;
             continue;
         }
@@ -1513,10 +1555,10 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             i = end - 1;
             continue;
         }
-        if (unit < 0 || nq >= ncap)
+        if (unit < 0 || S->nq >= ncap)
             continue;
         /* "of the ... 1.62 million tons" etc. */
-        qfig *x = &q[nq];
+        qfig *x = &q[S->nq];
         x->i = i;
         x->j = end;
         x->value = v[i].num * f;
@@ -1539,18 +1581,39 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
         x->unit = unit;
         x->dec = v[i].dec;
-        nq++;
+        S->nq++;
         i = end - 1;
     }
+    return 0;
+}
+
+/* Phase of do_sentence: "Almost flat" and kin as changes near 0; the percentages in text
+ * order. 0, or -1 when out of memory. */
+static int sent_flat(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* "almost flat", "nearly flat", "unchanged" on the month/year: a change near 0 */
-    for (size_t i = sb; i < se && np < ncap; i++) {
+    for (size_t i = sb; i < se && S->np < ncap; i++) {
         size_t mm = 0;
         if ((mm = phrase(v, se, i, "almost flat")) || (mm = phrase(v, se, i, "nearly flat")) ||
             (mm = phrase(v, se, i, "basically flat")) || (mm = phrase(v, se, i, "flat")) ||
             (mm = phrase(v, se, i, "unchanged"))) {
             size_t bm;
             if (i + mm < se && basis_at(v, se, i + mm, &bm)) {
-                pfig *x = &pc[np];
+                pfig *x = &pc[S->np];
                 memset(x, 0, sizeof *x);
                 x->i = i;
                 x->j = i + mm;
@@ -1559,14 +1622,14 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 x->hi = -x->lo;
                 x->dir = 1;
                 x->target = -1;
-                np++;
+                S->np++;
             }
             i += mm ? mm - 1 : 0;
         }
         /* "a growth rate of 0.31", "a decline of 0.12": growth written as a
          * fraction, read as 31 % (the claim says so: the reading is an
          * assumption, 0.31 % would be the other) */
-        if (np < ncap && ((mm = phrase(v, se, i, "growth rate of")) ||
+        if (S->np < ncap && ((mm = phrase(v, se, i, "growth rate of")) ||
                           (mm = phrase(v, se, i, "growth of")) ||
                           (mm = phrase(v, se, i, "rate of decline of")) ||
                           (mm = phrase(v, se, i, "decline of"))) &&
@@ -1575,7 +1638,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                                                   is_w(&v[i + mm + 1], "percent") ||
                                                   is_w(&v[i + mm + 1], "per")))) {
             const tok *t = &v[i + mm];
-            pfig *x = &pc[np];
+            pfig *x = &pc[S->np];
             memset(x, 0, sizeof *x);
             x->i = i + mm;
             x->j = i + mm + 1;
@@ -1585,23 +1648,43 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             x->dir = is_w(&v[i], "growth") ? 1 : -1;
             x->target = -1;
             x->fraction = 1;
-            np++;
+            S->np++;
             i += mm;
         }
     }
     /* order the percentages by position */
-    for (size_t a1 = 1; a1 < np; a1++)
+    for (size_t a1 = 1; a1 < S->np; a1++)
         for (size_t b1 = a1; b1 > 0 && pc[b1 - 1].i > pc[b1].i; b1--) {
             pfig t = pc[b1];
             pc[b1] = pc[b1 - 1];
             pc[b1 - 1] = t;
         }
+    return 0;
+}
 
+/* Phase of do_sentence: Each percentage: a share or a change, its basis, direction and the
+ * figure it qualifies. 0, or -1 when out of memory. */
+static int sent_classify(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* classify percentages: share or change; basis; direction; target */
-    for (size_t k = 0; k < np; k++) {
+    for (size_t k = 0; k < S->np; k++) {
         pfig *x = &pc[k];
         size_t lo_bound = sb;
-        for (size_t z = 0; z < nq; z++)
+        for (size_t z = 0; z < S->nq; z++)
             if (q[z].j <= x->i && q[z].j > lo_bound)
                 lo_bound = q[z].j;
         if (k > 0 && pc[k - 1].j <= x->i && pc[k - 1].j > lo_bound)
@@ -1635,7 +1718,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
          * after a partner's quantity, with no change word, is its share */
         if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
             !v[x->i].sign) {
-            for (size_t z = 0; z < nq; z++)
+            for (size_t z = 0; z < S->nq; z++)
                 if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
                     x->share = 1;
         }
@@ -1669,7 +1752,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                     x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
         if (x->share) {
             /* the period the total is labelled with: "of the imports in March" */
-            for (size_t z = 0; z < npe; z++) {
+            for (size_t z = 0; z < S->npe; z++) {
                 if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
                     int blocked = 0;
                     for (size_t y = x->j; y < pe[z].i; y++)
@@ -1685,13 +1768,13 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 }
             }
             /* target: nearest quantity before, else after */
-            for (size_t z = nq; z > 0; z--)
+            for (size_t z = S->nq; z > 0; z--)
                 if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
                     x->target = (int)(z - 1);
                     break;
                 }
             if (x->target < 0)
-                for (size_t z = 0; z < nq; z++)
+                for (size_t z = 0; z < S->nq; z++)
                     if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
                         x->target = (int)z;
                         break;
@@ -1739,7 +1822,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         if (!x->dir && k > 0 && !pc[k - 1].share && pc[k - 1].dir && pc[k - 1].j <= x->i &&
             x->i - pc[k - 1].j <= 8) {
             int other_fig = 0;
-            for (size_t z = 0; z < nq; z++)
+            for (size_t z = 0; z < S->nq; z++)
                 if (q[z].i >= pc[k - 1].j && q[z].j <= x->i)
                     other_fig = 1;
             for (size_t y = pc[k - 1].j; y < x->i; y++)
@@ -1765,7 +1848,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                                    is_w(&v[z0], "only") || is_w(&v[z0], "a") ||
                                    is_w(&v[z0], "record")))
                     z0++;
-                for (size_t z = 0; z < nq; z++)
+                for (size_t z = 0; z < S->nq; z++)
                     if (q[z].i == z0 || (is_s(&v[z0], '$') && q[z].i == z0)) {
                         x->target = (int)z;
                         found = 1;
@@ -1775,14 +1858,14 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             if (!linking_word(&v[y]))
                 break;
             int isq = 0;
-            for (size_t z = 0; z < nq; z++)
+            for (size_t z = 0; z < S->nq; z++)
                 if (q[z].i == y)
                     isq = 1;
             if (isq)
                 break;
         }
         if (!found) {
-            for (size_t z = nq; z > 0; z--)
+            for (size_t z = S->nq; z > 0; z--)
                 if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
                     x->target = (int)(z - 1);
                     break;
@@ -1795,7 +1878,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                     is_w(&v[y], "lifting") || is_w(&v[y], "pushing") || is_w(&v[y], "brought"))
                     blocked = 1;
                 int isq = 0;
-                for (size_t z = 0; z < nq; z++)
+                for (size_t z = 0; z < S->nq; z++)
                     if (q[z].i == y && !blocked && q[z].unit != U_OTHER_PRICE) {
                         x->target = (int)z;
                         isq = 1;
@@ -1807,26 +1890,40 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 x->prev_claim = 1;
         }
     }
+    return 0;
+}
 
+/* Phase of do_sentence: Sentence context ("respectively") and the partners the sentence names,
+ * in order. 0, or -1 when out of memory. */
+static int sent_partners(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* sentence-level context: product, metric */
-    const char *sent_product = NULL;
-    int sent_unknown = 0; /* a figure of a commodity the vocabulary does not know */
-    int sent_generic = 1;
-    int respectively = 0;
     for (size_t i = sb; i < se; i++)
         if (is_w(&v[i], "respectively"))
-            respectively = 1;
+            S->respectively = 1;
 
     /* partners in the sentence, in order */
-    pm *parts = sa->parts;
-    size_t nparts = 0;
-    for (size_t i = sb; i < se && nparts < ncap; i++) {
+    for (size_t i = sb; i < se && S->nparts < ncap; i++) {
         size_t len;
         int adj;
         const char *iso = country_at(c->ev, v, se, i, &len, &adj);
         if (!iso)
             continue;
-        pm *p = &parts[nparts];
+        pm *p = &parts[S->nparts];
         p->i = i;
         p->j = i + len;
         p->iso3 = iso;
@@ -1846,34 +1943,71 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             if (v[b - 1].k != K_WORD || is_w(&v[b - 1], "and"))
                 break;
         }
-        nparts++;
+        S->nparts++;
         i += len - 1;
     }
+    return 0;
+}
 
+/* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
+ * once. 0, or -1 when out of memory. */
+static int sent_products(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* products, "top N" and province words in the sentence, found once */
-    size_t nprods = 0, first_top = (size_t)-1, first_prov = (size_t)-1;
     for (size_t y = sb; y < se; y++) {
         size_t mm;
         int g;
         const char *p = product_in(c->ev, v, se, y, &mm, &g);
-        if (first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
+        if (S->first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
             (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
-            first_top = y;
-        for (size_t k = 0; first_prov == (size_t)-1 && province_words[k]; k++)
+            S->first_top = y;
+        for (size_t k = 0; S->first_prov == (size_t)-1 && province_words[k]; k++)
             if (is_w(&v[y], province_words[k]))
-                first_prov = y;
+                S->first_prov = y;
         if (!p)
             continue;
-        sa->prods[nprods++] = (prodm){y, mm, p, g};
+        sa->prods[S->nprods++] = (prodm){y, mm, p, g};
         y += mm - 1;
     }
+    return 0;
+}
+
+/* Phase of do_sentence: A claim for each quantity: metric, product, partner, period and base
+ * figures. 0, or -1 when out of memory. */
+static int sent_claims(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* claims for quantities */
-    size_t *made = sa->made;
-    for (size_t z = 0; z < nq; z++)
+    for (size_t z = 0; z < S->nq; z++)
         made[z] = (size_t)-1;
-    size_t resp_k = 0;
-    char origin_partner[16];
-    for (size_t z = 0; z < nq; z++) {
+    for (size_t z = 0; z < S->nq; z++) {
         qfig *x = &q[z];
         if (x->unit == U_OTHER_PRICE)
             continue;
@@ -1882,7 +2016,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         cl.note = c->note;
         tf_scopy(cl.partner, sizeof cl.partner, "WLD");
         /* the clause: from the previous figure to the next */
-        size_t cb = z ? q[z - 1].j : sb, ce = z + 1 < nq ? q[z + 1].i : se;
+        size_t cb = z ? q[z - 1].j : sb, ce = z + 1 < S->nq ? q[z + 1].i : se;
         /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
         int is_base = 0;
         size_t base_at = 0;
@@ -1900,7 +2034,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 is_base = z > 0 && made[z - 1] != (size_t)-1;
                 base_at = b - 1;
                 /* "That compared to 188,469 tonnes ...": the last sentence's figure */
-                if (z == 0 && c->last_claim != (size_t)-1 && !nparts) {
+                if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
                     for (size_t y = sb; y < b; y++)
                         if (is_w(&v[y], "compared"))
                             is_base = 2;
@@ -1925,14 +2059,14 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         /* metric */
         tf_metric met = TF_METRIC_NONE;
         size_t met_i = 0;
-        for (size_t k = nmw; k > 0; k--)
+        for (size_t k = S->nmw; k > 0; k--)
             if (mw[k - 1].i < x->i && (mw[k - 1].i >= cb || met == TF_METRIC_NONE)) {
                 met = mw[k - 1].m;
                 met_i = mw[k - 1].i;
                 break;
             }
         if (met == TF_METRIC_NONE)
-            for (size_t k = 0; k < nmw; k++)
+            for (size_t k = 0; k < S->nmw; k++)
                 if (mw[k].i > x->i) {
                     met = mw[k].m;
                     met_i = mw[k].i;
@@ -1941,16 +2075,16 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         if (met == TF_METRIC_NONE)
             met = c->metric;
         /* "the top five suppliers totalled": a group of partners, not the total */
-        if (first_top != (size_t)-1 && first_top + 1 < x->i)
+        if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
             met = TF_METRIC_OTHER;
         /* a province or a company is not the country's figure */
-        if (first_prov < x->i)
+        if (S->first_prov < x->i)
             met = TF_METRIC_OTHER;
         /* product: nearest specific before the figure, else after, else carried */
         const char *prod = NULL;
         int unknown_product = 0;
         int gen = 1;
-        for (size_t pi = 0; pi < nprods; pi++) {
+        for (size_t pi = 0; pi < S->nprods; pi++) {
             size_t y = sa->prods[pi].i;
             int g = sa->prods[pi].generic;
             const char *p = sa->prods[pi].key;
@@ -1996,28 +2130,28 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         if (unknown_product) {
             prod = NULL;
             met = TF_METRIC_OTHER;
-            sent_unknown = 1;
+            S->sent_unknown = 1;
         }
         if (prod && (met == TF_METRIC_IMPORT || met == TF_METRIC_EXPORT ||
                      met == TF_METRIC_NET_IMPORT)) {
-            sent_product = prod;
-            sent_generic = gen;
+            S->sent_product = prod;
+            S->sent_generic = gen;
         }
         /* partner */
         const char *partner = NULL;
         int china_subject = 0;
-        if (respectively && nparts > 1) {
+        if (S->respectively && S->nparts > 1) {
             size_t seen = 0;
-            for (size_t y = 0; y < nparts && !partner; y++) {
+            for (size_t y = 0; y < S->nparts && !partner; y++) {
                 if (!strcmp(parts[y].iso3, "CHN"))
                     continue;
-                if (seen++ == resp_k)
+                if (seen++ == S->resp_k)
                     partner = parts[y].iso3;
             }
-            resp_k++;
+            S->resp_k++;
         }
         if (!partner) {
-            for (size_t y = 0; y < nparts; y++) {
+            for (size_t y = 0; y < S->nparts; y++) {
                 const pm *p = &parts[y];
                 if (p->i < cb && !(p->from == 1 && p->i + 6 >= cb && z == 0))
                     continue;
@@ -2040,7 +2174,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             }
         }
         if (!partner) {
-            for (size_t y = 0; y < nparts; y++) {
+            for (size_t y = 0; y < S->nparts; y++) {
                 const pm *p = &parts[y];
                 if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
                     (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
@@ -2050,7 +2184,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
         /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
         size_t subj = 0;
         int has_subj = 0;
-        for (size_t y = 0; y < nparts; y++)
+        for (size_t y = 0; y < S->nparts; y++)
             if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
                 (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
                  is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
@@ -2058,7 +2192,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 subj = y;
                 has_subj = 1;
             }
-        if (!partner && nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
+        if (!partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
             !parts[subj].from && !parts[subj].adj) {
             for (size_t y = parts[subj].j; y < x->i; y++)
                 if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
@@ -2071,8 +2205,8 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 }
         }
         /* "Malaysia led October imports with 28,600 t": the sentence's subject */
-        if (!partner && nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
-            !parts[0].from && !parts[0].adj && nparts == 1)
+        if (!partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
+            !parts[0].from && !parts[0].adj && S->nparts == 1)
             partner = parts[0].iso3;
         /* "India exported 24,798 t of primary aluminium to China": China's import */
         if ((met == TF_METRIC_EXPORT) && met_i) {
@@ -2081,13 +2215,13 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
                     china_after = 1;
             const char *subject = NULL;
-            for (size_t y = 0; y < nparts; y++)
+            for (size_t y = 0; y < S->nparts; y++)
                 if (parts[y].i < met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
                     subject = parts[y].iso3;
             if ((china_after || china_subject) && subject) {
                 met = TF_METRIC_IMPORT;
                 if (!partner || china_subject)
-                    partner = respectively ? partner : subject;
+                    partner = S->respectively ? partner : subject;
                 if (!partner)
                     partner = subject;
             }
@@ -2101,11 +2235,11 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                     partner = c->a->claims[c->last_claim].partner;
         /* a share-bearing figure belongs to the partner the sentence is about */
         int has_share = 0;
-        for (size_t k = 0; k < np; k++)
+        for (size_t k = 0; k < S->np; k++)
             if (pc[k].share && pc[k].target == (int)z)
                 has_share = 1;
-        if (!partner && has_share && !respectively)
-            for (size_t y = 0; y < nparts; y++)
+        if (!partner && has_share && !S->respectively)
+            for (size_t y = 0; y < S->nparts; y++)
                 if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
                     partner = parts[y].iso3;
                     break;
@@ -2119,8 +2253,8 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                                               country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
                     origin = 1;
             if (origin) {
-                tf_fmt(origin_partner, sizeof origin_partner, "%s:origin", partner);
-                partner = origin_partner;
+                tf_fmt(S->origin_partner, sizeof S->origin_partner, "%s:origin", partner);
+                partner = S->origin_partner;
             }
         }
         /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
@@ -2169,13 +2303,13 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             tf_scopy(cl.partner, sizeof cl.partner, partner);
         /* period: the first expression after the figure in its clause, else the last before */
         const pexpr *chosen = NULL;
-        for (size_t k = 0; k < npe; k++)
+        for (size_t k = 0; k < S->npe; k++)
             if (pe[k].i >= x->j && pe[k].i < ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
                 int blocked = 0;
                 for (size_t y = x->j; y < pe[k].i; y++)
                     if (v[y].k == K_PCT || is_s(&v[y], ';'))
                         blocked = 1;
-                for (size_t y = 0; y < np; y++)
+                for (size_t y = 0; y < S->np; y++)
                     if (pc[y].i >= x->j && pc[y].i < pe[k].i)
                         blocked = 1;
                 /* "from September", "than a year earlier": a comparison, not the period */
@@ -2187,7 +2321,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                                     is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
                     blocked = 1;
                 /* a share's label is not the figure's period */
-                for (size_t y = 0; y < np; y++)
+                for (size_t y = 0; y < S->np; y++)
                     if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
                         blocked = 1;
                 if (!blocked)
@@ -2195,11 +2329,11 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 break;
             }
         if (!chosen)
-            for (size_t k = npe; k > 0; k--) {
+            for (size_t k = S->npe; k > 0; k--) {
                 if (pe[k - 1].j > x->i)
                     continue;
                 int is_label = 0;
-                for (size_t y = 0; y < np; y++)
+                for (size_t y = 0; y < S->np; y++)
                     if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
                         is_label = 1;
                 if (is_label)
@@ -2215,7 +2349,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
                 break;
             }
         pexpr lab;
-        for (size_t y = 0; y < np; y++)
+        for (size_t y = 0; y < S->np; y++)
             if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
                 pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
                 !(chosen && chosen->i >= x->j)) {
@@ -2232,7 +2366,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             dflt.rel = P_YEAR_AGO;
             const pexpr *rp = chosen && chosen->i >= x->j && chosen->rel != P_SAME ? chosen : &dflt;
             /* "from April's 11.13 million tonnes": the month between */
-            for (size_t y = 0; y < npe; y++)
+            for (size_t y = 0; y < S->npe; y++)
                 if (pe[y].i > base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
                     rp = &pe[y];
             if (rp->rel == P_ABS && rp->from >= 0) {
@@ -2281,22 +2415,43 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             c->period_b = c->period_e = 0;
         }
     }
+    return 0;
+}
+
+/* Phase of do_sentence: The percentages attached to the claims they qualify. 0, or -1 when out
+ * of memory. */
+static int sent_attach(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* attach the percentages */
-    for (size_t k = 0; k < np; k++) {
+    for (size_t k = 0; k < S->np; k++) {
         pfig *x = &pc[k];
         size_t ci = (size_t)-1;
         if (x->target >= 0)
             ci = made[x->target];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
-        if (respectively && x->share) {
+        if (S->respectively && x->share) {
             /* k-th share of the sentence to the k-th claim */
             size_t nth = 0;
             for (size_t y = 0; y < k; y++)
                 if (pc[y].share)
                     nth++;
             size_t seen = 0;
-            for (size_t z = 0; z < nq; z++)
+            for (size_t z = 0; z < S->nq; z++)
                 if (made[z] != (size_t)-1) {
                     if (seen == nth) {
                         ci = made[z];
@@ -2355,11 +2510,32 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
             }
         }
     }
-    if (sent_product && !sent_generic)
-        tf_scopy(c->product, sizeof c->product, sent_product);
-    else if (sent_unknown) /* the unknown commodity governs what follows */
+    return 0;
+}
+
+/* Phase of do_sentence: What the sentence leaves to the next: product, metric, origin, a
+ * pending change. 0, or -1 when out of memory. */
+static int sent_finish(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
+    if (S->sent_product && !S->sent_generic)
+        tf_scopy(c->product, sizeof c->product, S->sent_product);
+    else if (S->sent_unknown) /* the unknown commodity governs what follows */
         c->product[0] = '\0';
-    for (size_t k = nmw; k > 0; k--)
+    for (size_t k = S->nmw; k > 0; k--)
         if (mw[k - 1].m != TF_METRIC_OTHER && mw[k - 1].m != TF_METRIC_PL) {
             c->metric = mw[k - 1].m;
             break;
@@ -2369,7 +2545,42 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     for (size_t y = sb; y + 1 < se; y++)
         if (is_w(&v[y], "origin") && is_w(&v[y + 1], "of"))
             c->prev_origin = 1;
-    apply_difference(c, made, nq);
+    apply_difference(c, made, S->nq);
+    return 0;
+}
+
+/* Process one sentence v[sb..se): periods, figures, percentages, partners and
+ * products, then the claims and what they carry to the next sentence. */
+static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t sb, size_t se)
+{
+    (void)n;
+    if (sent_arrays_fit(sa, se - sb))
+        return -1;
+    sent S;
+    memset(&S, 0, sizeof S);
+    S.c = c;
+    S.sa = sa;
+    S.v = v;
+    S.sb = sb;
+    S.se = se;
+    S.ncap = sa->cap;
+    S.slen = se - sb;
+    S.text = c->nt->text;
+    S.q = sa->q;
+    S.pc = sa->pc;
+    S.pe = sa->pe;
+    S.mw = sa->mw;
+    S.parts = sa->parts;
+    S.made = sa->made;
+    S.in_period = sa->in_period;
+    S.first_top = S.first_prov = (size_t)-1;
+    S.sent_generic = 1;
+    int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
+                                     sent_partners, sent_products, sent_claims, sent_attach,
+                                     sent_finish};
+    for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
+        if (phases[k](&S))
+            return -1;
     return 0;
 }
 
