@@ -1986,433 +1986,575 @@ static int sent_products(sent *S)
     return 0;
 }
 
-/* Phase of do_sentence: A claim for each quantity: metric, product, partner, period and base
- * figures. 0, or -1 when out of memory. */
-static int sent_claims(sent *S)
+/* One figure of a sentence while its claim is made. */
+typedef struct fig {
+    qfig *x;
+    size_t z;                /* its index in the sentence's quantities */
+    tf_claim cl;
+    size_t cb, ce;           /* its clause: from the previous figure to the next */
+    int is_base;             /* a comparison base ("up from 28,759 t") */
+    size_t base_at;
+    tf_metric met;
+    size_t met_i;            /* token of the metric word, 0 none */
+    const char *prod;
+    int unknown_product, gen;
+    const char *partner;
+    int china_subject;
+    const pexpr *chosen;     /* the period expression taken, or NULL */
+} fig;
+
+/* The clause of figure z, whether it is a comparison base, and a difference ("up by X") kept aside. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_base(sent *S, fig *F)
 {
     ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
+    const size_t sb = S->sb, se = S->se;
     qfig *q = S->q;
     pfig *pc = S->pc;
     pexpr *pe = S->pe;
     mword *mw = S->mw;
     pm *parts = S->parts;
     size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
-    /* claims for quantities */
-    for (size_t z = 0; z < S->nq; z++)
-        made[z] = (size_t)-1;
-    for (size_t z = 0; z < S->nq; z++) {
-        qfig *x = &q[z];
-        if (x->unit == U_OTHER_PRICE)
-            continue;
-        tf_claim cl;
-        memset(&cl, 0, sizeof cl);
-        cl.note = c->note;
-        tf_scopy(cl.partner, sizeof cl.partner, "WLD");
-        /* the clause: from the previous figure to the next */
-        size_t cb = z ? q[z - 1].j : sb, ce = z + 1 < S->nq ? q[z + 1].i : se;
-        /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
-        int is_base = 0;
-        size_t base_at = 0;
-        for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
-            /* "imports from India were 60,000 t": a partner, not a base */
-            int partner_named = 0;
-            for (size_t y = b; y < x->i && !partner_named; y++)
-                partner_named = country_at(c->ev, v, se, y, &(size_t){0}, &(int){0}) != NULL;
-            if (partner_named)
-                break;
-            if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
-                is_w(&v[b - 1], "against") ||
-                (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
-                (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
-                is_base = z > 0 && made[z - 1] != (size_t)-1;
-                base_at = b - 1;
-                /* "That compared to 188,469 tonnes ...": the last sentence's figure */
-                if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
-                    for (size_t y = sb; y < b; y++)
-                        if (is_w(&v[y], "compared"))
-                            is_base = 2;
-                }
-                break;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
+    for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+        /* "imports from India were 60,000 t": a F->partner, not a base */
+        int partner_named = 0;
+        for (size_t y = b; y < x->i && !partner_named; y++)
+            partner_named = country_at(c->ev, v, se, y, &(size_t){0}, &(int){0}) != NULL;
+        if (partner_named)
+            break;
+        if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
+            is_w(&v[b - 1], "against") ||
+            (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
+            F->is_base = z > 0 && made[z - 1] != (size_t)-1;
+            F->base_at = b - 1;
+            /* "That compared to 188,469 tonnes ...": the last sentence's figure */
+            if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
+                for (size_t y = sb; y < b; y++)
+                    if (is_w(&v[y], "compared"))
+                        F->is_base = 2;
             }
-            if (v[b - 1].k != K_WORD && !is_s(&v[b - 1], '\''))
-                break;
+            break;
         }
-        /* "up by 113,881 tonnes", "an increase of 20,000 t": a difference, not a level */
-        {
-            size_t b = x->i;
-            while (b > sb && (is_w(&v[b - 1], "about") || is_w(&v[b - 1], "around") ||
-                              is_w(&v[b - 1], "approximately") || is_w(&v[b - 1], "some")))
-                b--;
-            if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
-                dir_word(&v[b - 2])) {
-                mom_difference(c, v, sb, se, x, dir_word(&v[b - 2]));
-                continue;
-            }
+        if (v[b - 1].k != K_WORD && !is_s(&v[b - 1], '\''))
+            break;
+    }
+    /* "up by 113,881 tonnes", "an increase of 20,000 t": a difference, not a level */
+    {
+        size_t b = x->i;
+        while (b > sb && (is_w(&v[b - 1], "about") || is_w(&v[b - 1], "around") ||
+                          is_w(&v[b - 1], "approximately") || is_w(&v[b - 1], "some")))
+            b--;
+        if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
+            dir_word(&v[b - 2])) {
+            mom_difference(c, v, sb, se, x, dir_word(&v[b - 2]));
+            return 1;
         }
-        /* metric */
-        tf_metric met = TF_METRIC_NONE;
-        size_t met_i = 0;
-        for (size_t k = S->nmw; k > 0; k--)
-            if (mw[k - 1].i < x->i && (mw[k - 1].i >= cb || met == TF_METRIC_NONE)) {
-                met = mw[k - 1].m;
-                met_i = mw[k - 1].i;
+    }
+    return 0;
+}
+
+/* The metric and the product of the figure: its clause first, then the sentence, then the note so far. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_metric_product(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* metric */
+    for (size_t k = S->nmw; k > 0; k--)
+        if (mw[k - 1].i < x->i && (mw[k - 1].i >= F->cb || F->met == TF_METRIC_NONE)) {
+            F->met = mw[k - 1].m;
+            F->met_i = mw[k - 1].i;
+            break;
+        }
+    if (F->met == TF_METRIC_NONE)
+        for (size_t k = 0; k < S->nmw; k++)
+            if (mw[k].i > x->i) {
+                F->met = mw[k].m;
+                F->met_i = mw[k].i;
                 break;
             }
-        if (met == TF_METRIC_NONE)
-            for (size_t k = 0; k < S->nmw; k++)
-                if (mw[k].i > x->i) {
-                    met = mw[k].m;
-                    met_i = mw[k].i;
-                    break;
-                }
-        if (met == TF_METRIC_NONE)
-            met = c->metric;
-        /* "the top five suppliers totalled": a group of partners, not the total */
-        if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
-            met = TF_METRIC_OTHER;
-        /* a province or a company is not the country's figure */
-        if (S->first_prov < x->i)
-            met = TF_METRIC_OTHER;
-        /* product: nearest specific before the figure, else after, else carried */
-        const char *prod = NULL;
-        int unknown_product = 0;
-        int gen = 1;
-        for (size_t pi = 0; pi < S->nprods; pi++) {
-            size_t y = sa->prods[pi].i;
-            int g = sa->prods[pi].generic;
-            const char *p = sa->prods[pi].key;
-            if (y < x->i || !prod) {
-                if (!prod || !g || gen) {
-                    if (y < x->i || !prod) {
-                        if (!(g && prod && !gen)) {
-                            prod = p;
-                            gen = g;
-                        }
+    if (F->met == TF_METRIC_NONE)
+        F->met = c->metric;
+    /* "the top five suppliers totalled": a group of partners, not the total */
+    if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
+        F->met = TF_METRIC_OTHER;
+    /* a province or a company is not the country's figure */
+    if (S->first_prov < x->i)
+        F->met = TF_METRIC_OTHER;
+    /* product: nearest specific before the figure, else after, else carried */
+    for (size_t pi = 0; pi < S->nprods; pi++) {
+        size_t y = sa->prods[pi].i;
+        int g = sa->prods[pi].generic;
+        const char *p = sa->prods[pi].key;
+        if (y < x->i || !F->prod) {
+            if (!F->prod || !g || F->gen) {
+                if (y < x->i || !F->prod) {
+                    if (!(g && F->prod && !F->gen)) {
+                        F->prod = p;
+                        F->gen = g;
                     }
                 }
             }
-            if (y > x->i && prod)
+        }
+        if (y > x->i && F->prod)
+            break;
+    }
+    /* "imports of bauxite, a key raw material for aluminium products, totalled":
+     * the product the metric word governs wins */
+    if (F->met_i) {
+        size_t y = F->met_i + 1, mm;
+        int g;
+        while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
+            y++;
+        const char *pp = y < se ? product_in(c->ev, v, se, y, &mm, &g) : NULL;
+        if (pp && !g && y > F->met_i + 1)
+            F->prod = pp, F->gen = 0;
+        /* "imports of unwrought copper and copper products": a commodity
+         * the vocabulary does not know; no product carried to it */
+        size_t il;
+        int ia;
+        if (!pp && y > F->met_i + 1 && y < x->i && is_w(&v[F->met_i + 1], "of") &&
+            v[y].k == K_WORD && !v[y].cap && !country_at(c->ev, v, se, y, &il, &ia) &&
+            !dir_word(&v[y]) && !is_w(&v[y], "about") && !is_w(&v[y], "around") &&
+            !is_w(&v[y], "some") && !is_w(&v[y], "nearly") && !is_w(&v[y], "over"))
+            F->unknown_product = 1;
+    }
+    if (F->prod && F->gen && c->product[0] &&
+        (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
+         !strcmp(c->product, "unwrought-aluminium-and-products")))
+        F->prod = c->product;
+    if (!F->prod && c->product[0])
+        F->prod = c->product;
+    if (F->unknown_product) {
+        F->prod = NULL;
+        F->met = TF_METRIC_OTHER;
+        S->sent_unknown = 1;
+    }
+    if (F->prod && (F->met == TF_METRIC_IMPORT || F->met == TF_METRIC_EXPORT ||
+                 F->met == TF_METRIC_NET_IMPORT)) {
+        S->sent_product = F->prod;
+        S->sent_generic = F->gen;
+    }
+    return 0;
+}
+
+/* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively". 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_partner(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* F->partner */
+    if (S->respectively && S->nparts > 1) {
+        size_t seen = 0;
+        for (size_t y = 0; y < S->nparts && !F->partner; y++) {
+            if (!strcmp(parts[y].iso3, "CHN"))
+                continue;
+            if (seen++ == S->resp_k)
+                F->partner = parts[y].iso3;
+        }
+        S->resp_k++;
+    }
+    if (!F->partner) {
+        for (size_t y = 0; y < S->nparts; y++) {
+            const pm *p = &parts[y];
+            if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0))
+                continue;
+            if (p->i >= F->ce || p->i > x->j + 5)
+                break; /* "..., owing to a recovery from Guinea": not the figure's */
+            if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
+                (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE))
+                continue; /* "exports from China": the reporter itself */
+            if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
+                F->partner = p->iso3;
                 break;
-        }
-        /* "imports of bauxite, a key raw material for aluminium products, totalled":
-         * the product the metric word governs wins */
-        if (met_i) {
-            size_t y = met_i + 1, mm;
-            int g;
-            while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
-                y++;
-            const char *pp = y < se ? product_in(c->ev, v, se, y, &mm, &g) : NULL;
-            if (pp && !g && y > met_i + 1)
-                prod = pp, gen = 0;
-            /* "imports of unwrought copper and copper products": a commodity
-             * the vocabulary does not know; no product carried to it */
-            size_t il;
-            int ia;
-            if (!pp && y > met_i + 1 && y < x->i && is_w(&v[met_i + 1], "of") &&
-                v[y].k == K_WORD && !v[y].cap && !country_at(c->ev, v, se, y, &il, &ia) &&
-                !dir_word(&v[y]) && !is_w(&v[y], "about") && !is_w(&v[y], "around") &&
-                !is_w(&v[y], "some") && !is_w(&v[y], "nearly") && !is_w(&v[y], "over"))
-                unknown_product = 1;
-        }
-        if (prod && gen && c->product[0] &&
-            (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
-             !strcmp(c->product, "unwrought-aluminium-and-products")))
-            prod = c->product;
-        if (!prod && c->product[0])
-            prod = c->product;
-        if (unknown_product) {
-            prod = NULL;
-            met = TF_METRIC_OTHER;
-            S->sent_unknown = 1;
-        }
-        if (prod && (met == TF_METRIC_IMPORT || met == TF_METRIC_EXPORT ||
-                     met == TF_METRIC_NET_IMPORT)) {
-            S->sent_product = prod;
-            S->sent_generic = gen;
-        }
-        /* partner */
-        const char *partner = NULL;
-        int china_subject = 0;
-        if (S->respectively && S->nparts > 1) {
-            size_t seen = 0;
-            for (size_t y = 0; y < S->nparts && !partner; y++) {
-                if (!strcmp(parts[y].iso3, "CHN"))
-                    continue;
-                if (seen++ == S->resp_k)
-                    partner = parts[y].iso3;
             }
-            S->resp_k++;
-        }
-        if (!partner) {
-            for (size_t y = 0; y < S->nparts; y++) {
-                const pm *p = &parts[y];
-                if (p->i < cb && !(p->from == 1 && p->i + 6 >= cb && z == 0))
-                    continue;
-                if (p->i >= ce || p->i > x->j + 5)
-                    break; /* "..., owing to a recovery from Guinea": not the figure's */
-                if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
-                    (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE))
-                    continue; /* "exports from China": the reporter itself */
-                if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
-                    partner = p->iso3;
-                    break;
-                }
-                if (p->from == 2 && (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE)) {
-                    if (!strcmp(p->iso3, "CHN"))
-                        china_subject = 1;
-                    else
-                        partner = p->iso3;
-                    break;
-                }
+            if (p->from == 2 && (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE)) {
+                if (!strcmp(p->iso3, "CHN"))
+                    F->china_subject = 1;
+                else
+                    F->partner = p->iso3;
+                break;
             }
         }
-        if (!partner) {
-            for (size_t y = 0; y < S->nparts; y++) {
-                const pm *p = &parts[y];
-                if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
-                    (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
-                    partner = p->iso3;
-            }
+    }
+    if (!F->partner) {
+        for (size_t y = 0; y < S->nparts; y++) {
+            const pm *p = &parts[y];
+            if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
+                (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
+                F->partner = p->iso3;
         }
-        /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
-        size_t subj = 0;
-        int has_subj = 0;
+    }
+    /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
+    size_t subj = 0;
+    int has_subj = 0;
+    for (size_t y = 0; y < S->nparts; y++)
+        if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
+            (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
+             is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
+             is_w(&v[parts[y].j], "exported"))) {
+            subj = y;
+            has_subj = 1;
+        }
+    if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
+        !parts[subj].from && !parts[subj].adj) {
+        for (size_t y = parts[subj].j; y < x->i; y++)
+            if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
+                is_w(&v[y], "shipped") || is_w(&v[y], "sent") || is_w(&v[y], "exported")) {
+                F->partner = parts[subj].iso3;
+                if (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_NONE ||
+                    F->met == TF_METRIC_OTHER)
+                    F->met = TF_METRIC_IMPORT;
+                break;
+            }
+    }
+    /* "Malaysia led October imports with 28,600 t": the sentence's subject */
+    if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
+        !parts[0].from && !parts[0].adj && S->nparts == 1)
+        F->partner = parts[0].iso3;
+    return 0;
+}
+
+/* The partner from the sentence's context: an exporter to China, anaphora, a share, counting by origin. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_partner_context(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* "India exported 24,798 t of primary aluminium to China": China's import */
+    if ((F->met == TF_METRIC_EXPORT) && F->met_i) {
+        int china_after = 0;
+        for (size_t y = F->met_i; y < se; y++)
+            if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
+                china_after = 1;
+        const char *subject = NULL;
         for (size_t y = 0; y < S->nparts; y++)
-            if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
-                (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
-                 is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
-                 is_w(&v[parts[y].j], "exported"))) {
-                subj = y;
-                has_subj = 1;
-            }
-        if (!partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
-            !parts[subj].from && !parts[subj].adj) {
-            for (size_t y = parts[subj].j; y < x->i; y++)
-                if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
-                    is_w(&v[y], "shipped") || is_w(&v[y], "sent") || is_w(&v[y], "exported")) {
-                    partner = parts[subj].iso3;
-                    if (met == TF_METRIC_EXPORT || met == TF_METRIC_NONE ||
-                        met == TF_METRIC_OTHER)
-                        met = TF_METRIC_IMPORT;
-                    break;
-                }
+            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
+                subject = parts[y].iso3;
+        if ((china_after || F->china_subject) && subject) {
+            F->met = TF_METRIC_IMPORT;
+            if (!F->partner || F->china_subject)
+                F->partner = S->respectively ? F->partner : subject;
+            if (!F->partner)
+                F->partner = subject;
         }
-        /* "Malaysia led October imports with 28,600 t": the sentence's subject */
-        if (!partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
-            !parts[0].from && !parts[0].adj && S->nparts == 1)
-            partner = parts[0].iso3;
-        /* "India exported 24,798 t of primary aluminium to China": China's import */
-        if ((met == TF_METRIC_EXPORT) && met_i) {
-            int china_after = 0;
-            for (size_t y = met_i; y < se; y++)
-                if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
-                    china_after = 1;
-            const char *subject = NULL;
-            for (size_t y = 0; y < S->nparts; y++)
-                if (parts[y].i < met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
-                    subject = parts[y].iso3;
-            if ((china_after || china_subject) && subject) {
-                met = TF_METRIC_IMPORT;
-                if (!partner || china_subject)
-                    partner = S->respectively ? partner : subject;
-                if (!partner)
-                    partner = subject;
+    }
+    /* anaphora: "this form of imports", "this portion" keeps the previous F->partner */
+    if (!F->partner && !F->is_base)
+        for (size_t y = F->cb; y < x->i; y++)
+            if ((phrase(v, se, y, "this form") || phrase(v, se, y, "this portion") ||
+                 phrase(v, se, y, "these imports")) &&
+                c->last_claim != (size_t)-1)
+                F->partner = c->a->claims[c->last_claim].partner;
+    /* a share-bearing figure belongs to the F->partner the sentence is about */
+    int has_share = 0;
+    for (size_t k = 0; k < S->np; k++)
+        if (pc[k].share && pc[k].target == (int)z)
+            has_share = 1;
+    if (!F->partner && has_share && !S->respectively)
+        for (size_t y = 0; y < S->nparts; y++)
+            if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
+                F->partner = parts[y].iso3;
+                break;
             }
+    /* counted by origin rather than by consignment: "from Russian sources", or
+     * right after a sentence about the origin of the metal */
+    if (F->partner && strcmp(F->partner, "WLD")) {
+        int origin = c->prev_origin;
+        for (size_t y = sb; y < se; y++)
+            if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
+                                          country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
+                origin = 1;
+        if (origin) {
+            tf_fmt(S->origin_partner, sizeof S->origin_partner, "%s:origin", F->partner);
+            F->partner = S->origin_partner;
         }
-        /* anaphora: "this form of imports", "this portion" keeps the previous partner */
-        if (!partner && !is_base)
-            for (size_t y = cb; y < x->i; y++)
-                if ((phrase(v, se, y, "this form") || phrase(v, se, y, "this portion") ||
-                     phrase(v, se, y, "these imports")) &&
-                    c->last_claim != (size_t)-1)
-                    partner = c->a->claims[c->last_claim].partner;
-        /* a share-bearing figure belongs to the partner the sentence is about */
-        int has_share = 0;
-        for (size_t k = 0; k < S->np; k++)
-            if (pc[k].share && pc[k].target == (int)z)
-                has_share = 1;
-        if (!partner && has_share && !S->respectively)
-            for (size_t y = 0; y < S->nparts; y++)
-                if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
-                    partner = parts[y].iso3;
-                    break;
-                }
-        /* counted by origin rather than by consignment: "from Russian sources", or
-         * right after a sentence about the origin of the metal */
-        if (partner && strcmp(partner, "WLD")) {
-            int origin = c->prev_origin;
-            for (size_t y = sb; y < se; y++)
-                if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
-                                              country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
-                    origin = 1;
-            if (origin) {
-                tf_fmt(S->origin_partner, sizeof S->origin_partner, "%s:origin", partner);
-                partner = S->origin_partner;
-            }
+    }
+    return 0;
+}
+
+/* The metric with the unit (a value in USD, a P/L in CNY/t), and the claim's product, unit and partner. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_unit(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
+     * net imports below zero */
+    if (F->met == TF_METRIC_NET_IMPORT && x->value > 0) {
+        int neg = 0;
+        for (size_t y = sb; y < x->i; y++)
+            if (is_w(&v[y], "deficit") ||
+                (is_w(&v[y], "net") && y + 1 < se && starts(&v[y + 1], "export")))
+                neg = 1;
+        if (neg) {
+            double lo = x->lo;
+            x->value = -x->value;
+            x->lo = -x->hi;
+            x->hi = -lo;
         }
-        /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
-         * net imports below zero */
-        if (met == TF_METRIC_NET_IMPORT && x->value > 0) {
-            int neg = 0;
-            for (size_t y = sb; y < x->i; y++)
-                if (is_w(&v[y], "deficit") ||
-                    (is_w(&v[y], "net") && y + 1 < se && starts(&v[y + 1], "export")))
-                    neg = 1;
-            if (neg) {
-                double lo = x->lo;
-                x->value = -x->value;
-                x->lo = -x->hi;
-                x->hi = -lo;
-            }
+    }
+    /* metric with the unit */
+    if (x->unit == U_USD) {
+        if (F->met == TF_METRIC_IMPORT)
+            F->met = TF_METRIC_IMPORT_VALUE;
+        else if (F->met == TF_METRIC_EXPORT)
+            F->met = TF_METRIC_EXPORT_VALUE;
+        else
+            F->met = TF_METRIC_OTHER;
+    } else if (x->unit == U_CNY_T) {
+        F->met = F->met == TF_METRIC_PL ? TF_METRIC_PL : TF_METRIC_OTHER;
+        int loss = 0;
+        for (size_t y = sb; y < se; y++)
+            if (starts(&v[y], "loss"))
+                loss = 1;
+        if (F->met == TF_METRIC_PL && loss && x->value > 0) {
+            double lo = x->lo;
+            x->value = -x->value;
+            x->lo = -x->hi;
+            x->hi = -lo;
         }
-        /* metric with the unit */
-        if (x->unit == U_USD) {
-            if (met == TF_METRIC_IMPORT)
-                met = TF_METRIC_IMPORT_VALUE;
-            else if (met == TF_METRIC_EXPORT)
-                met = TF_METRIC_EXPORT_VALUE;
-            else
-                met = TF_METRIC_OTHER;
-        } else if (x->unit == U_CNY_T) {
-            met = met == TF_METRIC_PL ? TF_METRIC_PL : TF_METRIC_OTHER;
-            int loss = 0;
-            for (size_t y = sb; y < se; y++)
-                if (starts(&v[y], "loss"))
-                    loss = 1;
-            if (met == TF_METRIC_PL && loss && x->value > 0) {
-                double lo = x->lo;
-                x->value = -x->value;
-                x->lo = -x->hi;
-                x->hi = -lo;
-            }
-        } else if (met == TF_METRIC_PL || met == TF_METRIC_NONE) {
-            met = TF_METRIC_OTHER;
-        }
-        cl.metric = met;
-        tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
-        tf_scopy(cl.unit, sizeof cl.unit,
-                 x->unit == U_USD ? "USD" : x->unit == U_CNY_T ? "CNY/t" : "t");
-        if (partner)
-            tf_scopy(cl.partner, sizeof cl.partner, partner);
-        /* period: the first expression after the figure in its clause, else the last before */
-        const pexpr *chosen = NULL;
-        for (size_t k = 0; k < S->npe; k++)
-            if (pe[k].i >= x->j && pe[k].i < ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
-                int blocked = 0;
-                for (size_t y = x->j; y < pe[k].i; y++)
-                    if (v[y].k == K_PCT || is_s(&v[y], ';'))
-                        blocked = 1;
-                for (size_t y = 0; y < S->np; y++)
-                    if (pc[y].i >= x->j && pc[y].i < pe[k].i)
-                        blocked = 1;
-                /* "from September", "than a year earlier": a comparison, not the period */
-                for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
-                    if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
-                        is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
-                        blocked = 1;
-                if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
-                                    is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
+    } else if (F->met == TF_METRIC_PL || F->met == TF_METRIC_NONE) {
+        F->met = TF_METRIC_OTHER;
+    }
+    F->cl.metric = F->met;
+    tf_scopy(F->cl.product, sizeof F->cl.product, F->prod ? F->prod : "");
+    tf_scopy(F->cl.unit, sizeof F->cl.unit,
+             x->unit == U_USD ? "USD" : x->unit == U_CNY_T ? "CNY/t" : "t");
+    if (F->partner)
+        tf_scopy(F->cl.partner, sizeof F->cl.partner, F->partner);
+    return 0;
+}
+
+/* The period of the figure: the first expression after it in its clause, else the last before. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_period(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* period: the first expression after the figure in its clause, else the last before */
+    for (size_t k = 0; k < S->npe; k++)
+        if (pe[k].i >= x->j && pe[k].i < F->ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
+            int blocked = 0;
+            for (size_t y = x->j; y < pe[k].i; y++)
+                if (v[y].k == K_PCT || is_s(&v[y], ';'))
                     blocked = 1;
-                /* a share's label is not the figure's period */
-                for (size_t y = 0; y < S->np; y++)
-                    if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
-                        blocked = 1;
-                if (!blocked)
-                    chosen = &pe[k];
-                break;
-            }
-        if (!chosen)
-            for (size_t k = S->npe; k > 0; k--) {
-                if (pe[k - 1].j > x->i)
-                    continue;
-                int is_label = 0;
-                for (size_t y = 0; y < S->np; y++)
-                    if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
-                        is_label = 1;
-                if (is_label)
-                    continue;
-                /* "climbing 54.6% from March to 13,700 t": March is the comparison */
-                size_t at = pe[k - 1].i;
-                if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
-                    (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
-                     is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
-                                                   is_w(&v[at - 2], "compared"))))
-                    continue;
-                chosen = &pe[k - 1];
-                break;
-            }
-        pexpr lab;
-        for (size_t y = 0; y < S->np; y++)
-            if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
-                pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
-                !(chosen && chosen->i >= x->j)) {
-                lab = pc[y].share_of;
-                chosen = &lab;
-            }
-        if (is_base) {
-            const tf_claim *prev = &c->a->claims[is_base == 2 ? c->last_claim : made[z - 1]];
-            cl.metric = prev->metric;
-            tf_scopy(cl.product, sizeof cl.product, prev->product);
-            tf_scopy(cl.partner, sizeof cl.partner, prev->partner);
-            pexpr dflt;
-            memset(&dflt, 0, sizeof dflt);
-            dflt.rel = P_YEAR_AGO;
-            const pexpr *rp = chosen && chosen->i >= x->j && chosen->rel != P_SAME ? chosen : &dflt;
-            /* "from April's 11.13 million tonnes": the month between */
-            for (size_t y = 0; y < S->npe; y++)
-                if (pe[y].i > base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
-                    rp = &pe[y];
-            if (rp->rel == P_ABS && rp->from >= 0) {
-                cl.period.from = rp->from;
-                cl.period.to = rp->to;
-            } else {
-                cl.period = rel_period(prev->period, rp);
-            }
-            cl.period_named = 1;
-        } else if (chosen && chosen->rel == P_ABS && chosen->from >= 0) {
-            cl.period.from = chosen->from;
-            cl.period.to = chosen->to;
-            cl.period_named = 1;
-            cl.year_named = chosen->explicit_year != 0;
-            cl.period_start = v[chosen->i].b;
-            cl.period_end = v[chosen->j - 1].e;
-        } else if (chosen && (chosen->rel == P_SAME || chosen->rel == P_YTD ||
-                              chosen->rel == P_FULL_YEAR) &&
-                   c->last_claim != (size_t)-1) {
-            cl.period = rel_period(c->a->claims[c->last_claim].period, chosen);
-            cl.period_named = chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
-        } else if (c->has_period) {
-            cl.period = c->period;
-            cl.period_named = c->period_named;
-            cl.year_named = c->year_named;
-            cl.period_start = c->period_b;
-            cl.period_end = c->period_e;
-        } else if (c->ref >= 0) {
-            cl.period.from = cl.period.to = c->ref;
-        } else {
-            continue;
+            for (size_t y = 0; y < S->np; y++)
+                if (pc[y].i >= x->j && pc[y].i < pe[k].i)
+                    blocked = 1;
+            /* "from September", "than a year earlier": a comparison, not the period */
+            for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
+                if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
+                    is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
+                    blocked = 1;
+            if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
+                                is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
+                blocked = 1;
+            /* a share's label is not the figure's period */
+            for (size_t y = 0; y < S->np; y++)
+                if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
+                    blocked = 1;
+            if (!blocked)
+                F->chosen = &pe[k];
+            break;
         }
-        make_stated(c, v, x->i, x->j, x->value, x->lo, x->hi, &cl.quantity);
-        cl.sent_start = v[sb].b;
-        cl.sent_end = v[se - 1].e;
-        size_t idx = tf_audit_add_claim(c->a, &cl);
-        if (idx == (size_t)-1)
-            return -1;
-        made[z] = idx;
-        c->last_claim = idx;
-        if (!is_base) {
-            c->period = cl.period;
-            c->has_period = 1;
-            c->period_named = cl.period_named;
-            c->year_named = cl.year_named;
-            c->period_b = c->period_e = 0;
+    if (!F->chosen)
+        for (size_t k = S->npe; k > 0; k--) {
+            if (pe[k - 1].j > x->i)
+                continue;
+            int is_label = 0;
+            for (size_t y = 0; y < S->np; y++)
+                if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
+                    is_label = 1;
+            if (is_label)
+                continue;
+            /* "climbing 54.6% from March to 13,700 t": March is the comparison */
+            size_t at = pe[k - 1].i;
+            if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
+                (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
+                 is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
+                                               is_w(&v[at - 2], "compared"))))
+                continue;
+            F->chosen = &pe[k - 1];
+            break;
+        }
+    pexpr lab;
+    for (size_t y = 0; y < S->np; y++)
+        if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
+            pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
+            !(F->chosen && F->chosen->i >= x->j)) {
+            lab = pc[y].share_of;
+            F->chosen = &lab;
+        }
+    return 0;
+}
+
+/* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_make(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    if (F->is_base) {
+        const tf_claim *prev = &c->a->claims[F->is_base == 2 ? c->last_claim : made[z - 1]];
+        F->cl.metric = prev->metric;
+        tf_scopy(F->cl.product, sizeof F->cl.product, prev->product);
+        tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);
+        pexpr dflt;
+        memset(&dflt, 0, sizeof dflt);
+        dflt.rel = P_YEAR_AGO;
+        const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
+        /* "from April's 11.13 million tonnes": the month between */
+        for (size_t y = 0; y < S->npe; y++)
+            if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
+                rp = &pe[y];
+        if (rp->rel == P_ABS && rp->from >= 0) {
+            F->cl.period.from = rp->from;
+            F->cl.period.to = rp->to;
+        } else {
+            F->cl.period = rel_period(prev->period, rp);
+        }
+        F->cl.period_named = 1;
+    } else if (F->chosen && F->chosen->rel == P_ABS && F->chosen->from >= 0) {
+        F->cl.period.from = F->chosen->from;
+        F->cl.period.to = F->chosen->to;
+        F->cl.period_named = 1;
+        F->cl.year_named = F->chosen->explicit_year != 0;
+        F->cl.period_start = v[F->chosen->i].b;
+        F->cl.period_end = v[F->chosen->j - 1].e;
+    } else if (F->chosen && (F->chosen->rel == P_SAME || F->chosen->rel == P_YTD ||
+                          F->chosen->rel == P_FULL_YEAR) &&
+               c->last_claim != (size_t)-1) {
+        F->cl.period = rel_period(c->a->claims[c->last_claim].period, F->chosen);
+        F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
+    } else if (c->has_period) {
+        F->cl.period = c->period;
+        F->cl.period_named = c->period_named;
+        F->cl.year_named = c->year_named;
+        F->cl.period_start = c->period_b;
+        F->cl.period_end = c->period_e;
+    } else if (c->ref >= 0) {
+        F->cl.period.from = F->cl.period.to = c->ref;
+    } else {
+        return 1;
+    }
+    make_stated(c, v, x->i, x->j, x->value, x->lo, x->hi, &F->cl.quantity);
+    F->cl.sent_start = v[sb].b;
+    F->cl.sent_end = v[se - 1].e;
+    size_t idx = tf_audit_add_claim(c->a, &F->cl);
+    if (idx == (size_t)-1)
+        return -1;
+    made[z] = idx;
+    c->last_claim = idx;
+    if (!F->is_base) {
+        c->period = F->cl.period;
+        c->has_period = 1;
+        c->period_named = F->cl.period_named;
+        c->year_named = F->cl.year_named;
+        c->period_b = c->period_e = 0;
+    }
+    return 0;
+}
+
+/* Phase of do_sentence: a claim for each quantity (fig_* below, in order). 0, or -1 when out of
+ * memory. */
+static int sent_claims(sent *S)
+{
+    for (size_t z = 0; z < S->nq; z++)
+        S->made[z] = (size_t)-1;
+    int (*const steps[])(sent *, fig *) = {fig_base, fig_metric_product, fig_partner, fig_partner_context, fig_unit, fig_period, fig_make};
+    for (size_t z = 0; z < S->nq; z++) {
+        fig F;
+        memset(&F, 0, sizeof F);
+        F.x = &S->q[z];
+        F.z = z;
+        F.gen = 1;
+        F.cb = z ? S->q[z - 1].j : S->sb;
+        F.ce = z + 1 < S->nq ? S->q[z + 1].i : S->se;
+        if (F.x->unit == U_OTHER_PRICE)
+            continue;
+        F.cl.note = S->c->note;
+        tf_scopy(F.cl.partner, sizeof F.cl.partner, "WLD");
+        for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+            int r = steps[k](S, &F);
+            if (r < 0)
+                return -1;
+            if (r)
+                break;
         }
     }
     return 0;
