@@ -1662,233 +1662,269 @@ static int sent_flat(sent *S)
     return 0;
 }
 
+/* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
+ * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
+static int pct_share(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    pfig *x = &pc[k];
+    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
+    /* share */
+    static const char *const share_before[] = {"accounting for", "accounted for",
+                                               "accounts for", "account for",
+                                               "making up", "made up", "makes up",
+                                               "taking up", "took up", "share of",
+                                               "representing", "represented",
+                                               "comprising", "constituting", "or", NULL};
+    for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+        size_t mm = any_phrase(v, se, b - 1, share_before);
+        if (mm && b - 1 + mm <= x->i) {
+            if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
+                continue;
+            x->share = 1;
+            break;
+        }
+    }
+    if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
+        (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
+         phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
+         phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
+         phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
+         phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
+        x->share = 1;
+    if (x->j < se && is_w(&v[x->j], "share"))
+        x->share = 1;
+    /* "India US$0.41 billion (6.4%)": a bare percentage in brackets right
+     * after a partner's quantity, with no change word, is its share */
+    if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
+        !v[x->i].sign) {
+        for (size_t z = 0; z < S->nq; z++)
+            if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
+                x->share = 1;
+    }
+    /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
+    if (!x->share && k > 0 && pc[k - 1].share) {
+        int list = 1;
+        for (size_t y = pc[k - 1].j; y < x->i; y++)
+            if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
+                list = 0;
+        x->share = list;
+    }
+    if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
+        /* the list's earlier members were read as changes for want of a word */
+        for (size_t b = k; b > 0; b--) {
+            int list = 1;
+            for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
+                if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
+                    list = 0;
+            if (!list || pc[b - 1].dir)
+                break;
+            pc[b - 1].share = 1;
+            pc[b - 1].target = -1;
+        }
+    }
+    /* "together accounting for 81.5%", "a combined 81.5%": the share of a
+     * group of partners, not of the figure before it */
+    if (x->share)
+        for (size_t b = x->i; b > lo_bound && b + 5 > x->i; b--)
+            if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
+                is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
+                x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
+    if (x->share) {
+        /* the period the total is labelled with: "of the imports in March" */
+        for (size_t z = 0; z < S->npe; z++) {
+            if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
+                int blocked = 0;
+                for (size_t y = x->j; y < pe[z].i; y++)
+                    if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
+                        is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
+                        is_w(&v[y], "down"))
+                        blocked = 1;
+                if (!blocked && pe[z].i - x->j <= 10) {
+                    x->share_of = pe[z];
+                    x->share_labelled = 1;
+                }
+                break;
+            }
+        }
+        /* target: nearest quantity before, else after */
+        for (size_t z = S->nq; z > 0; z--)
+            if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+                x->target = (int)(z - 1);
+                break;
+            }
+        if (x->target < 0)
+            for (size_t z = 0; z < S->nq; z++)
+                if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
+                    x->target = (int)z;
+                    break;
+                }
+        return 1;
+    }
+    return 0;
+}
+
+/* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
+ * read of it. */
+static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    pfig *x = &pc[k];
+    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
+    /* basis: "a month-on-month increase of 25.7%" names it just before; else
+     * after the figure ("up 12.8% MoM"), else before it */
+    size_t mm;
+    for (size_t y = x->i; y > lo_bound && y + 8 > x->i && !x->basis; y--) {
+        int b = basis_at(v, se, y - 1, &mm);
+        size_t after = y - 1 + mm;
+        if (b && after < x->i && (dir_word(&v[after]) || is_w(&v[after], "growth")) &&
+            (after + 1 == x->i ||
+             (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
+            x->basis = b;
+    }
+    for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
+        if (v[y].k == K_NUM || v[y].k == K_PCT)
+            break;
+        int b = basis_at(v, se, y, &mm);
+        if (b)
+            x->basis = b;
+    }
+    for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
+        int b = basis_at(v, se, y - 1, &mm);
+        if (b && y - 1 + mm <= x->i)
+            x->basis = b;
+        if (x->i - y > 8)
+            break;
+    }
+    /* direction: a word right after ("12.5 per cent higher"), else before (back to
+     * the previous figure), else the previous change's in a list */
+    if (x->j < se && dir_word(&v[x->j]) && !is_w(&v[x->j], "up") && !is_w(&v[x->j], "down"))
+        x->dir = dir_word(&v[x->j]);
+    for (size_t y = x->i; y > lo_bound && !x->dir; y--) {
+        int d = dir_word(&v[y - 1]);
+        if (d) {
+            x->dir = d;
+            break;
+        }
+        if (x->i - y > 7)
+            break;
+    }
+    if (!x->dir && k > 0 && !pc[k - 1].share && pc[k - 1].dir && pc[k - 1].j <= x->i &&
+        x->i - pc[k - 1].j <= 8) {
+        int other_fig = 0;
+        for (size_t z = 0; z < S->nq; z++)
+            if (q[z].i >= pc[k - 1].j && q[z].j <= x->i)
+                other_fig = 1;
+        for (size_t y = pc[k - 1].j; y < x->i; y++)
+            if (is_w(&v[y], "but") || is_w(&v[y], "while") || is_w(&v[y], "although"))
+                other_fig = 1;
+        if (!other_fig)
+            x->dir = pc[k - 1].dir;
+    }
+    if (!x->dir)
+        for (size_t y = x->j; y < se && y < x->j + 3; y++)
+            if ((x->dir = dir_word(&v[y])) != 0)
+                break;
+    if (v[x->i].sign)
+        x->dir = 1; /* a printed sign is the direction (the value carries it) */
+    return 0;
+}
+
+/* The figure percentage k qualifies: a later figure it leads to, else the nearest before. 0,
+ * or 1 when nothing more is to be read of it. */
+static int pct_target(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    pfig *x = &pc[k];
+    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
+    /* target: "... 12% [on the year] to 250,500 t" leads to the later figure */
+    int found = 0;
+    for (size_t y = x->j; y < se && y < x->j + 16; y++) {
+        if (is_w(&v[y], "to") || is_w(&v[y], "reaching") || is_w(&v[y], "at")) {
+            size_t z0 = y + 1;
+            while (z0 < se && (is_w(&v[z0], "about") || is_w(&v[z0], "around") ||
+                               is_w(&v[z0], "approximately") || is_w(&v[z0], "nearly") ||
+                               is_w(&v[z0], "some") || is_w(&v[z0], "roughly") ||
+                               is_w(&v[z0], "only") || is_w(&v[z0], "a") ||
+                               is_w(&v[z0], "record")))
+                z0++;
+            for (size_t z = 0; z < S->nq; z++)
+                if (q[z].i == z0 || (is_s(&v[z0], '$') && q[z].i == z0)) {
+                    x->target = (int)z;
+                    found = 1;
+                }
+            break;
+        }
+        if (!linking_word(&v[y]))
+            break;
+        int isq = 0;
+        for (size_t z = 0; z < S->nq; z++)
+            if (q[z].i == y)
+                isq = 1;
+        if (isq)
+            break;
+    }
+    if (!found) {
+        for (size_t z = S->nq; z > 0; z--)
+            if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+                x->target = (int)(z - 1);
+                break;
+            }
+    }
+    if (x->target < 0) {
+        int blocked = 0;
+        for (size_t y = x->j; y < se; y++) {
+            if (is_w(&v[y], "bringing") || is_w(&v[y], "taking") ||
+                is_w(&v[y], "lifting") || is_w(&v[y], "pushing") || is_w(&v[y], "brought"))
+                blocked = 1;
+            int isq = 0;
+            for (size_t z = 0; z < S->nq; z++)
+                if (q[z].i == y && !blocked && q[z].unit != U_OTHER_PRICE) {
+                    x->target = (int)z;
+                    isq = 1;
+                }
+            if (isq)
+                break;
+        }
+        if (x->target < 0 && blocked)
+            x->prev_claim = 1;
+    }
+    return 0;
+}
+
 /* Phase of do_sentence: Each percentage: a share or a change, its basis, direction and the
  * figure it qualifies. 0, or -1 when out of memory. */
 static int sent_classify(sent *S)
 {
-    ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
+    const size_t sb = S->sb;
     qfig *q = S->q;
     pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
-    /* classify percentages: share or change; basis; direction; target */
+    (void)v;
     for (size_t k = 0; k < S->np; k++) {
-        pfig *x = &pc[k];
+        const pfig *x = &pc[k];
         size_t lo_bound = sb;
         for (size_t z = 0; z < S->nq; z++)
             if (q[z].j <= x->i && q[z].j > lo_bound)
                 lo_bound = q[z].j;
         if (k > 0 && pc[k - 1].j <= x->i && pc[k - 1].j > lo_bound)
             lo_bound = pc[k - 1].j;
-        /* share */
-        static const char *const share_before[] = {"accounting for", "accounted for",
-                                                   "accounts for", "account for",
-                                                   "making up", "made up", "makes up",
-                                                   "taking up", "took up", "share of",
-                                                   "representing", "represented",
-                                                   "comprising", "constituting", "or", NULL};
-        for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
-            size_t mm = any_phrase(v, se, b - 1, share_before);
-            if (mm && b - 1 + mm <= x->i) {
-                if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
-                    continue;
-                x->share = 1;
-                break;
-            }
-        }
-        if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
-            (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
-             phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
-             phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
-             phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
-             phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
-            x->share = 1;
-        if (x->j < se && is_w(&v[x->j], "share"))
-            x->share = 1;
-        /* "India US$0.41 billion (6.4%)": a bare percentage in brackets right
-         * after a partner's quantity, with no change word, is its share */
-        if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
-            !v[x->i].sign) {
-            for (size_t z = 0; z < S->nq; z++)
-                if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
-                    x->share = 1;
-        }
-        /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
-        if (!x->share && k > 0 && pc[k - 1].share) {
-            int list = 1;
-            for (size_t y = pc[k - 1].j; y < x->i; y++)
-                if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
-                    list = 0;
-            x->share = list;
-        }
-        if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
-            /* the list's earlier members were read as changes for want of a word */
-            for (size_t b = k; b > 0; b--) {
-                int list = 1;
-                for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
-                    if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
-                        list = 0;
-                if (!list || pc[b - 1].dir)
-                    break;
-                pc[b - 1].share = 1;
-                pc[b - 1].target = -1;
-            }
-        }
-        /* "together accounting for 81.5%", "a combined 81.5%": the share of a
-         * group of partners, not of the figure before it */
-        if (x->share)
-            for (size_t b = x->i; b > lo_bound && b + 5 > x->i; b--)
-                if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
-                    is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
-                    x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
-        if (x->share) {
-            /* the period the total is labelled with: "of the imports in March" */
-            for (size_t z = 0; z < S->npe; z++) {
-                if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
-                    int blocked = 0;
-                    for (size_t y = x->j; y < pe[z].i; y++)
-                        if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
-                            is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
-                            is_w(&v[y], "down"))
-                            blocked = 1;
-                    if (!blocked && pe[z].i - x->j <= 10) {
-                        x->share_of = pe[z];
-                        x->share_labelled = 1;
-                    }
-                    break;
-                }
-            }
-            /* target: nearest quantity before, else after */
-            for (size_t z = S->nq; z > 0; z--)
-                if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
-                    x->target = (int)(z - 1);
-                    break;
-                }
-            if (x->target < 0)
-                for (size_t z = 0; z < S->nq; z++)
-                    if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
-                        x->target = (int)z;
-                        break;
-                    }
+        if (pct_share(S, k, lo_bound))
             continue;
-        }
-        /* basis: "a month-on-month increase of 25.7%" names it just before; else
-         * after the figure ("up 12.8% MoM"), else before it */
-        size_t mm;
-        for (size_t y = x->i; y > lo_bound && y + 8 > x->i && !x->basis; y--) {
-            int b = basis_at(v, se, y - 1, &mm);
-            size_t after = y - 1 + mm;
-            if (b && after < x->i && (dir_word(&v[after]) || is_w(&v[after], "growth")) &&
-                (after + 1 == x->i ||
-                 (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
-                x->basis = b;
-        }
-        for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
-            if (v[y].k == K_NUM || v[y].k == K_PCT)
-                break;
-            int b = basis_at(v, se, y, &mm);
-            if (b)
-                x->basis = b;
-        }
-        for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
-            int b = basis_at(v, se, y - 1, &mm);
-            if (b && y - 1 + mm <= x->i)
-                x->basis = b;
-            if (x->i - y > 8)
-                break;
-        }
-        /* direction: a word right after ("12.5 per cent higher"), else before (back to
-         * the previous figure), else the previous change's in a list */
-        if (x->j < se && dir_word(&v[x->j]) && !is_w(&v[x->j], "up") && !is_w(&v[x->j], "down"))
-            x->dir = dir_word(&v[x->j]);
-        for (size_t y = x->i; y > lo_bound && !x->dir; y--) {
-            int d = dir_word(&v[y - 1]);
-            if (d) {
-                x->dir = d;
-                break;
-            }
-            if (x->i - y > 7)
-                break;
-        }
-        if (!x->dir && k > 0 && !pc[k - 1].share && pc[k - 1].dir && pc[k - 1].j <= x->i &&
-            x->i - pc[k - 1].j <= 8) {
-            int other_fig = 0;
-            for (size_t z = 0; z < S->nq; z++)
-                if (q[z].i >= pc[k - 1].j && q[z].j <= x->i)
-                    other_fig = 1;
-            for (size_t y = pc[k - 1].j; y < x->i; y++)
-                if (is_w(&v[y], "but") || is_w(&v[y], "while") || is_w(&v[y], "although"))
-                    other_fig = 1;
-            if (!other_fig)
-                x->dir = pc[k - 1].dir;
-        }
-        if (!x->dir)
-            for (size_t y = x->j; y < se && y < x->j + 3; y++)
-                if ((x->dir = dir_word(&v[y])) != 0)
-                    break;
-        if (v[x->i].sign)
-            x->dir = 1; /* a printed sign is the direction (the value carries it) */
-        /* target: "... 12% [on the year] to 250,500 t" leads to the later figure */
-        int found = 0;
-        for (size_t y = x->j; y < se && y < x->j + 16; y++) {
-            if (is_w(&v[y], "to") || is_w(&v[y], "reaching") || is_w(&v[y], "at")) {
-                size_t z0 = y + 1;
-                while (z0 < se && (is_w(&v[z0], "about") || is_w(&v[z0], "around") ||
-                                   is_w(&v[z0], "approximately") || is_w(&v[z0], "nearly") ||
-                                   is_w(&v[z0], "some") || is_w(&v[z0], "roughly") ||
-                                   is_w(&v[z0], "only") || is_w(&v[z0], "a") ||
-                                   is_w(&v[z0], "record")))
-                    z0++;
-                for (size_t z = 0; z < S->nq; z++)
-                    if (q[z].i == z0 || (is_s(&v[z0], '$') && q[z].i == z0)) {
-                        x->target = (int)z;
-                        found = 1;
-                    }
-                break;
-            }
-            if (!linking_word(&v[y]))
-                break;
-            int isq = 0;
-            for (size_t z = 0; z < S->nq; z++)
-                if (q[z].i == y)
-                    isq = 1;
-            if (isq)
-                break;
-        }
-        if (!found) {
-            for (size_t z = S->nq; z > 0; z--)
-                if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
-                    x->target = (int)(z - 1);
-                    break;
-                }
-        }
-        if (x->target < 0) {
-            int blocked = 0;
-            for (size_t y = x->j; y < se; y++) {
-                if (is_w(&v[y], "bringing") || is_w(&v[y], "taking") ||
-                    is_w(&v[y], "lifting") || is_w(&v[y], "pushing") || is_w(&v[y], "brought"))
-                    blocked = 1;
-                int isq = 0;
-                for (size_t z = 0; z < S->nq; z++)
-                    if (q[z].i == y && !blocked && q[z].unit != U_OTHER_PRICE) {
-                        x->target = (int)z;
-                        isq = 1;
-                    }
-                if (isq)
-                    break;
-            }
-            if (x->target < 0 && blocked)
-                x->prev_claim = 1;
-        }
+        pct_basis_direction(S, k, lo_bound);
+        pct_target(S, k, lo_bound);
     }
     return 0;
 }
