@@ -2037,9 +2037,11 @@ typedef struct fig {
     const char *partner;
     int china_subject;
     const pexpr *chosen;     /* the period expression taken, or NULL */
+    pexpr lab;               /* a share's label taken as the period (chosen points here) */
 } fig;
 
-/* The clause of figure z, whether it is a comparison base, and a difference ("up by X") kept aside. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The clause of figure z, whether it is a comparison base, and a difference ("up by X") kept
+ * aside. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_base(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2096,7 +2098,8 @@ static int fig_base(sent *S, fig *F)
     return 0;
 }
 
-/* The metric and the product of the figure: its clause first, then the sentence, then the note so far. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The metric and the product of the figure: its clause first, then the sentence, then the note
+ * so far. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_metric_product(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2192,7 +2195,8 @@ static int fig_metric_product(sent *S, fig *F)
     return 0;
 }
 
-/* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively". 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
+ * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2281,7 +2285,8 @@ static int fig_partner(sent *S, fig *F)
     return 0;
 }
 
-/* The partner from the sentence's context: an exporter to China, anaphora, a share, counting by origin. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The partner from the sentence's context: an exporter to China, anaphora, a share, counting
+ * by origin. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner_context(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2350,7 +2355,8 @@ static int fig_partner_context(sent *S, fig *F)
     return 0;
 }
 
-/* The metric with the unit (a value in USD, a P/L in CNY/t), and the claim's product, unit and partner. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The metric with the unit (a value in USD, a P/L in CNY/t), and the claim's product, unit and
+ * partner. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_unit(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2414,7 +2420,8 @@ static int fig_unit(sent *S, fig *F)
     return 0;
 }
 
-/* The period of the figure: the first expression after it in its clause, else the last before. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The period of the figure: the first expression after it in its clause, else the last before.
+ * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_period(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2477,18 +2484,18 @@ static int fig_period(sent *S, fig *F)
             F->chosen = &pe[k - 1];
             break;
         }
-    pexpr lab;
     for (size_t y = 0; y < S->np; y++)
         if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
             pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
             !(F->chosen && F->chosen->i >= x->j)) {
-            lab = pc[y].share_of;
-            F->chosen = &lab;
+            F->lab = pc[y].share_of;
+            F->chosen = &F->lab;
         }
     return 0;
 }
 
-/* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the
+ * figure makes no claim, -1 out of memory. */
 static int fig_make(sent *S, fig *F)
 {
     ctx *c = S->c;
