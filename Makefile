@@ -25,7 +25,7 @@ LIB_SRC := src/common/common.c \
            src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
            src/outputs/mirror_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
-           data/window-params.csv data/comtrade-areas.csv
+           data/window-params.csv data/comtrade-areas.csv data/audit-words.csv
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
@@ -52,7 +52,7 @@ $(GEN): build/tools/embed $(DATA)
 	build/tools/embed $@ tf_data_products=data/products.csv tf_data_partners=data/partners.csv \
 	  tf_data_trade_modes=data/trade-modes.csv tf_data_provinces=data/provinces.csv \
 	  tf_data_window_params=data/window-params.csv \
-	  tf_data_comtrade_areas=data/comtrade-areas.csv
+	  tf_data_comtrade_areas=data/comtrade-areas.csv tf_data_audit_words=data/audit-words.csv
 
 build/obj/gen/embedded.o: $(GEN)
 	@mkdir -p $(@D)

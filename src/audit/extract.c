@@ -593,113 +593,21 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 
 /* ---------------------------------------------------------------- products, partners */
 
-typedef struct named {
-    const char *phrase;
-    const char *key;
-} named;
+/* The audit's own English words (data/audit-words.csv, embedded): product
+ * phrases ("primary metal" is primary aluminium), country names and adjectives
+ * ("Russian"), province words. Read in file order: the first that matches
+ * wins, so a longer phrase is listed before a shorter one it starts with. */
+extern const unsigned char tf_data_audit_words[];
+extern const size_t tf_data_audit_words_len;
 
-/* Specific product words first; "aluminium" alone is generic. */
-static const named products[] = {
-    {"unwrought aluminium and aluminium products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminum and aluminum products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminium and products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminum and products", "unwrought-aluminium-and-products"},
-    {"aluminium and aluminium products", "unwrought-aluminium-and-products"},
-    {"raw aluminium and semi finished products", "unwrought-aluminium-and-products"},
-    {"raw aluminum and semi finished products", "unwrought-aluminium-and-products"},
-    {"aluminium products", "unwrought-aluminium-and-products"},
-    {"aluminum products", "unwrought-aluminium-and-products"},
-    {"aluminium profile*", "aluminium-profiles"},
-    {"aluminum profile*", "aluminium-profiles"},
-    {"aluminium ore", "bauxite"},
-    {"aluminum ore", "bauxite"},
-    {"aluminum and aluminum products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminium alloy*", "aluminium-alloy"},
-    {"unwrought aluminum alloy*", "aluminium-alloy"},
-    {"aluminium alloy*", "aluminium-alloy"},
-    {"aluminum alloy*", "aluminium-alloy"},
-    {"alloy ingot*", "aluminium-alloy"},
-    {"unwrought aluminium", "unwrought-aluminium-and-products"},
-    {"unwrought aluminum", "unwrought-aluminium-and-products"},
-    {"primary aluminium", "primary-aluminium"},
-    {"primary aluminum", "primary-aluminium"},
-    {"primary aluminium*", "primary-aluminium"},
-    {"primary aluminum*", "primary-aluminium"},
-    {"aluminium ingot*", "primary-aluminium"},
-    {"aluminum ingot*", "primary-aluminium"},
-    {"including primary metal", "unwrought-aluminium-and-products"},
-    {"primary metal and unwrought", "unwrought-aluminium-and-products"},
-    {"primary metal", "primary-aluminium"},
-    {"raw aluminium", "primary-aluminium"},
-    {"raw aluminum", "primary-aluminium"},
-    {"aluminium scrap", "aluminium-scrap"},
-    {"aluminum scrap", "aluminium-scrap"},
-    {"scrap", "aluminium-scrap"},
-    {"alumina", "alumina"},
-    {"bauxite", "bauxite"},
-    {NULL, NULL}};
+enum { AW_PRODUCT, AW_COUNTRY, AW_ADJECTIVE, AW_PROVINCE };
 
-typedef struct country {
-    const char *name;   /* phrase, lower-case */
-    const char *adj;    /* adjective or NULL */
-    const char *iso3;
-} country;
+typedef struct aword {
+    int kind;
+    const char *phrase;  /* lower-case words; a last word ending in '*' is a prefix */
+    const char *key;     /* product slug or ISO alpha-3 */
+} aword;
 
-static const country countries[] = {
-    {"russian federation", NULL, "RUS"}, {"russia", "russian", "RUS"},
-    {"india", "indian", "IND"},          {"australia", "australian", "AUS"},
-    {"indonesia", "indonesian", "IDN"},  {"malaysia", "malaysian", "MYS"},
-    {"papua new guinea", NULL, "PNG"},   {"guinea bissau", NULL, "GNB"},
-    {"equatorial guinea", NULL, "GNQ"},  {"guinea", "guinean", "GIN"},        {"brazil", "brazilian", "BRA"},
-    {"china", "chinese", "CHN"},         {"canada", "canadian", "CAN"},
-    {"norway", "norwegian", "NOR"},      {"iran", "iranian", "IRN"},
-    {"vietnam", "vietnamese", "VNM"},    {"viet nam", NULL, "VNM"},
-    {"thailand", "thai", "THA"},         {"japan", "japanese", "JPN"},
-    {"south korea", "korean", "KOR"},    {"korea", NULL, "KOR"},
-    {"kazakhstan", "kazakh", "KAZ"},     {"united arab emirates", "emirati", "ARE"},
-    {"uae", NULL, "ARE"},                {"bahrain", "bahraini", "BHR"},
-    {"oman", "omani", "OMN"},            {"turkey", "turkish", "TUR"},
-    {"jamaica", "jamaican", "JAM"},      {"ghana", "ghanaian", "GHA"},
-    {"montenegro", NULL, "MNE"},         {"sierra leone", NULL, "SLE"},
-    {"mozambique", NULL, "MOZ"},         {"laos", NULL, "LAO"},
-    {"solomon islands", NULL, "SLB"},    {"turkiye", NULL, "TUR"},
-    {"united states", NULL, "USA"},      {"us", NULL, "USA"},
-    {"germany", "german", "DEU"},        {"new zealand", NULL, "NZL"},
-    {"saudi arabia", "saudi", "SAU"},    {"qatar", NULL, "QAT"},
-    {"iceland", NULL, "ISL"},            {"argentina", NULL, "ARG"},
-    {"south africa", NULL, "ZAF"},       {"mexico", NULL, "MEX"},
-    {"philippines", NULL, "PHL"},        {"singapore", NULL, "SGP"},
-    {"hong kong", NULL, "HKG"},          {"taiwan", NULL, "TWN"},
-    {"venezuela", NULL, "VEN"},          {"tajikistan", NULL, "TJK"},
-    {"france", "french", "FRA"},         {"italy", "italian", "ITA"},
-    {"spain", "spanish", "ESP"},         {"united kingdom", "british", "GBR"},
-    {"netherlands", "dutch", "NLD"},     {"belgium", NULL, "BEL"},
-    {"cote d ivoire", NULL, "CIV"},      {"côte d ivoire", NULL, "CIV"},
-    {"ivory coast", NULL, "CIV"},        {"fiji", NULL, "FJI"},
-    {"sri lanka", NULL, "LKA"},          {"pakistan", NULL, "PAK"},
-    {"egypt", NULL, "EGY"},              {"nigeria", NULL, "NGA"},
-    {"poland", NULL, "POL"},             {"sweden", NULL, "SWE"},
-    {"finland", NULL, "FIN"},            {"austria", NULL, "AUT"},
-    {"switzerland", NULL, "CHE"},        {"chile", NULL, "CHL"},
-    {"peru", NULL, "PER"},               {"colombia", NULL, "COL"},
-    {"guyana", NULL, "GUY"},             {"suriname", NULL, "SUR"},
-    {"cameroon", NULL, "CMR"},           {"tanzania", NULL, "TZA"},
-    {"myanmar", NULL, "MMR"},            {"cambodia", NULL, "KHM"},
-    {"mongolia", NULL, "MNG"},           {"uzbekistan", NULL, "UZB"},
-    {"azerbaijan", NULL, "AZE"},         {"georgia", NULL, "GEO"},
-    {"ukraine", NULL, "UKR"},            {"belarus", NULL, "BLR"},
-    {"serbia", NULL, "SRB"},             {"slovakia", NULL, "SVK"},
-    {"romania", NULL, "ROU"},            {"greece", NULL, "GRC"},
-    {"israel", NULL, "ISR"},             {"kuwait", NULL, "KWT"},
-    {"morocco", NULL, "MAR"},            {"algeria", NULL, "DZA"},
-    {"dominican republic", NULL, "DOM"}, {"haiti", NULL, "HTI"},
-    {NULL, NULL, NULL}};
-
-static const char *const province_words[] = {
-    "province", "provinces", "zhejiang", "guangdong", "jiangsu", "fujian", "hebei",
-    "shandong", "guangxi", "yunnan", "xinjiang", "henan", "shanxi", "tianjin",
-    "liaoning", "chongqing", "sichuan", "guizhou", "hubei", "hunan", "anhui", "jiangxi",
-    "heilongjiang", "jilin", "gansu", "ningxia", "qinghai", "hainan", "shaanxi", NULL};
 
 /* Country named at token i: *len tokens, *adj set when as adjective. */
 /* Names of the reference data (data/products.csv, data/partners.csv and the
@@ -715,6 +623,9 @@ typedef struct ename {
 typedef struct evocab {
     ename *prod, *part;
     size_t nprod, npart;
+    aword *words;       /* data/audit-words.csv, in file order */
+    size_t nwords;
+    char *wbuf;         /* the strings of words */
 } evocab;
 
 static int ename_cmp(const void *x, const void *y)
@@ -773,11 +684,49 @@ static void evocab_free(evocab *ev)
         free(ev->part[k].phrase);
     free(ev->prod);
     free(ev->part);
+    free(ev->words);
+    free(ev->wbuf);
     memset(ev, 0, sizeof *ev);
+}
+
+/* Read data/audit-words.csv (kind,phrase,key; header first) into ev->words.
+ * 0 or -1 (no memory). The table is built in: a malformed row is skipped. */
+static int audit_words_load(evocab *ev)
+{
+    size_t len = tf_data_audit_words_len;
+    ev->wbuf = malloc(len + 1);
+    if (!ev->wbuf)
+        return -1;
+    memcpy(ev->wbuf, tf_data_audit_words, len);
+    ev->wbuf[len] = '\0';
+    size_t cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += ev->wbuf[i] == '\n';
+    ev->words = calloc(cap, sizeof *ev->words);
+    if (!ev->words)
+        return -1;
+    char *line = strchr(ev->wbuf, '\n'); /* after the header */
+    while (line && *++line) {
+        char *nl = strchr(line, '\n'), *f2 = strchr(line, ','), *f3;
+        if (nl)
+            *nl = '\0';
+        if (f2 && (f3 = strchr(f2 + 1, ','))) {
+            *f2++ = '\0';
+            *f3++ = '\0';
+            static const char *const kinds[] = {"product", "country", "adjective", "province"};
+            for (int k = 0; k < 4; k++)
+                if (!strcmp(line, kinds[k]))
+                    ev->words[ev->nwords++] = (aword){k, f2, f3};
+        }
+        line = nl;
+    }
+    return 0;
 }
 
 static int evocab_load(const tf_refdata *ref, evocab *ev)
 {
+    if (audit_words_load(ev))
+        return -1;
     for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
         const tf_product *p = tf_refdata_product_at(ref, i);
         if (ename_add(&ev->prod, &ev->nprod, p->name, p->name) ||
@@ -831,22 +780,25 @@ static const char *country_at(const evocab *ev, const tok *v, size_t n, size_t i
     if (i + 1 < n && is_s(&v[i + 1], '$'))
         return NULL;
     /* "US" must be upper-case to be the United States */
-    for (size_t k = 0; countries[k].name; k++) {
-        size_t m = phrase(v, n, i, countries[k].name);
-        if (m) {
-            if (!strcmp(countries[k].name, "us") &&
+    for (size_t k = 0; ev && k < ev->nwords; k++) {
+        const aword *w = &ev->words[k];
+        if (w->kind == AW_COUNTRY) {
+            size_t m = phrase(v, n, i, w->phrase);
+            if (!m)
+                continue;
+            if (!strcmp(w->phrase, "us") &&
                 !(v[i].e - v[i].b == 2 && isupper((unsigned char)v[i].w[0] - 32)))
                 continue;
-            if (!strcmp(countries[k].name, "us") && !v[i].cap)
+            if (!strcmp(w->phrase, "us") && !v[i].cap)
                 continue;
             *len = m;
             *adj = 0;
-            return countries[k].iso3;
+            return w->key;
         }
-        if (countries[k].adj && is_w(&v[i], countries[k].adj)) {
+        if (w->kind == AW_ADJECTIVE && is_w(&v[i], w->phrase)) {
             *len = 1;
             *adj = 1;
-            return countries[k].iso3;
+            return w->key;
         }
     }
     /* any other partner of the reference data, by name or alias; a
@@ -1163,9 +1115,9 @@ static const char *product_in(const evocab *ev, const tok *v, size_t n, size_t i
                               int *generic)
 {
     *generic = 0;
-    for (size_t k = 0; products[k].phrase; k++)
-        if ((*m = phrase(v, n, i, products[k].phrase)))
-            return products[k].key;
+    for (size_t k = 0; ev && k < ev->nwords; k++)
+        if (ev->words[k].kind == AW_PRODUCT && (*m = phrase(v, n, i, ev->words[k].phrase)))
+            return ev->words[k].key;
     const char *key = ev ? ename_at(ev->prod, ev->nprod, v, n, i, m) : NULL;
     if (key)
         return key;
@@ -2011,8 +1963,8 @@ static int sent_products(sent *S)
         if (S->first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
             (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
             S->first_top = y;
-        for (size_t k = 0; S->first_prov == (size_t)-1 && province_words[k]; k++)
-            if (is_w(&v[y], province_words[k]))
+        for (size_t k = 0; S->first_prov == (size_t)-1 && k < c->ev->nwords; k++)
+            if (c->ev->words[k].kind == AW_PROVINCE && is_w(&v[y], c->ev->words[k].phrase))
                 S->first_prov = y;
         if (!p)
             continue;

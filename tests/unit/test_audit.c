@@ -676,6 +676,46 @@ static void test_other_wordings(void **state)
     tf_audit_free(&a);
 }
 
+/* A product the shipped data does not have, added from a user's product file
+ * (the columns of data/products.csv) with an English alias and a Chinese
+ * name, is read in notes of both languages with no change to the code. By
+ * hand: 1,250 t - 300 t = 950 t of net imports; the English note prints
+ * 905 t (digits swapped), the Chinese note of the same release 950吨. */
+static void test_user_product_vocabulary(void **state)
+{
+    (void)state;
+    const char *csv = note_file("user-products",
+                                "name,name_en,name_zh,aliases,classification,codes,description,"
+                                "source\n"
+                                "palladium,palladium,钯,unwrought palladium;palladium metal,HS,"
+                                "711021,Palladium unwrought or in powder form,test file\n");
+    tf_refdata *ref = NULL;
+    assert_int_equal(tf_refdata_open(&ref), TF_OK);
+    char err[256];
+    assert_int_equal(tf_refdata_add_products(ref, csv, err, sizeof err), TF_OK);
+    const char *p[2];
+    p[0] = note_file("pd-en", "DATE: 2025-05-20\n\nChina's imports of palladium metal were "
+                              "1,250 t in April 2025; exports were 300 t and net imports 905 t.\n");
+    p[1] = note_file("pd-zh", "DATE: 2025-05-20\n\n2025年4月中国钯进口量为1,250吨,出口量为300吨,"
+                              "净进口量为950吨。\n");
+    tf_audit *a = run(p, 2, NULL, ref);
+    print_findings(a);
+    size_t n_pd = 0;
+    for (size_t k = 0; k < a->n_claims; k++)
+        n_pd += !strcmp(a->claims[k].product, "palladium");
+    assert_int_equal(n_pd, 6);
+    /* the English net figure is the slip: 950 t by its own note's figures and
+     * by the Chinese note's */
+    int seen = 0;
+    for (size_t i = 0; i < a->n_findings; i++)
+        if (a->findings[i].severity == TF_SEV_ERROR && fabs(a->findings[i].stated - 905) < 1e-9 &&
+            a->findings[i].has_proposed && fabs(a->findings[i].proposed - 950) < 1e-9)
+            seen = 1;
+    assert_true(seen);
+    tf_audit_free(&a);
+    tf_refdata_free(&ref);
+}
+
 static void check_note1(tf_audit *a)
 {
     print_findings(a);
@@ -925,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_bilingual_release),
         cmocka_unit_test(test_gold_exports_note),
         cmocka_unit_test(test_other_wordings),
+        cmocka_unit_test(test_user_product_vocabulary),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
         cmocka_unit_test(test_more_corpus),
