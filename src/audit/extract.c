@@ -2477,7 +2477,16 @@ static int fig_make(sent *S, fig *F)
         for (size_t y = 0; y < S->npe; y++)
             if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
                 rp = &pe[y];
-        if (rp->rel == P_ABS && rp->from >= 0) {
+        int prev_full = prev->period.to - prev->period.from == 11 &&
+                        tf_mi_month(prev->period.from) == 1;
+        if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
+            tf_mi_month(rp->from) == 1 && !prev_full) {
+            /* "to 1,305,000 t in January-April, down from 1,450,000 t in 2015": the
+             * same months of the year named */
+            int shift = (tf_mi_year(prev->period.to) - tf_mi_year(rp->from)) * 12;
+            F->cl.period.from = prev->period.from - shift;
+            F->cl.period.to = prev->period.to - shift;
+        } else if (rp->rel == P_ABS && rp->from >= 0) {
             F->cl.period.from = rp->from;
             F->cl.period.to = rp->to;
         } else {

@@ -661,6 +661,22 @@ static void test_other_wordings(void **state)
         assert_false(a->claims[k].share.has);
     tf_audit_free(&a);
 
+    /* "down from 950,000 t in 2024" after a January-April figure is January-
+     * April 2024: 876,000 / 950,000 - 1 = -7.79 %, printed -12.4 % */
+    p = note_file("base-year",
+                  "DATE: 2025-05-20\n\nChina's exports of primary aluminium fell in January "
+                  "through April by 12.4% year-on-year to 876,000 t, down from 950,000 t in "
+                  "2024.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 2);
+    assert_int_equal(a->claims[1].period.from, 2024 * 12);
+    assert_int_equal(a->claims[1].period.to, 2024 * 12 + 3);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_string_equal(a->findings[0].field, "yoy");
+    assert_true(fabs(a->findings[0].proposed - -7.8) < 1e-9);
+    tf_audit_free(&a);
+
     /* "312,00 t" is no number: a finding of its own with its readings, and
      * out of the equations (before, it was read as 31,200 or 312 and made the
      * net equation fail on another figure) */
@@ -939,6 +955,7 @@ static void test_more_corpus(void **state)
                   false_alarms);
     assert_int_equal(false_alarms, 0);
     assert_true(found_003 >= 1);
+    assert_true(found >= 3); /* 003 (two slips in one sentence), 044 (YoY against its base) */
     tf_audit_free(&a);
     free(paths);
     free(store);
