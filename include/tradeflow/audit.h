@@ -13,6 +13,7 @@
  *   net import = import - export                       (DOMAIN.md §2)
  *   x(m) / (1 + MoM/100) = x(m-1); x(m) / (1 + YoY/100) = x(m-12)   (§3)
  *   x(m) - x(m-1) = the change stated ("rose by X"); x(m) - x(m)/(1+MoM) too
+ *   "up from B": B <= x; "down from B": x <= B
  *   net/(1+p_net) = import/(1+p_import) - export/(1+p_export)         (§3)
  *   YTD(a..m) = YTD(a..m-1) + x(m)                      (§3)
  *   share/100 = partner quantity / total quantity      (§3)
@@ -91,6 +92,9 @@ typedef struct tf_claim {
                                 signed ("rose by US$1.52 billion from January") */
     int growth_fraction;     /* 1 when the MoM or YoY was printed as a fraction
                                 ("a growth rate of 0.31" read as 31%) */
+    int base_direction;      /* of a base figure: +1 "up from" it (the figure it is
+                                the base of is larger), -1 "down from" it, 0 none */
+    size_t base_of;          /* the claim it is the base of (when base_direction) */
 } tf_claim;
 
 typedef struct tf_note {

@@ -909,6 +909,29 @@ static int build_equations(checker *k)
                             k->at[f->aq].what);
             }
         }
+        /* "up from B": B <= x; "down from B": x <= B (the base's claim says which) */
+        {
+            const tf_claim *bc = &k->a->claims[f->claim];
+            for (size_t j = 0; bc->base_direction && j < nf; j++) {
+                const fact *m = &k->fa[j];
+                if (m->claim != bc->base_of || m->metric != f->metric)
+                    continue;
+                if (!(e = new_eq(k, "direction")))
+                    goto nomem;
+                e->le = 1;
+                /* net exports are negative net imports: "down from" speaks of their size */
+                int dir = bc->base_direction;
+                if (k->at[f->aq].v < 0 && k->at[m->aq].v < 0)
+                    dir = -dir;
+                int lo = dir > 0 ? f->aq : m->aq;
+                int hi = dir > 0 ? m->aq : f->aq;
+                e->lhs = A(e, lo);
+                e->rhs = A(e, hi);
+                eq_text(k, e, "%s <= %s (the note says the figure went %s from its base)",
+                        k->at[lo].what, k->at[hi].what, bc->base_direction > 0 ? "up" : "down");
+                break;
+            }
+        }
         /* net import = import - export, and its changes */
         if (f->metric == TF_METRIC_NET_IMPORT) {
             const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from,

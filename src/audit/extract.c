@@ -2465,7 +2465,14 @@ static int fig_make(sent *S, fig *F)
     (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
     (void)made, (void)x, (void)z, (void)sa;
     if (F->is_base) {
-        const tf_claim *prev = &c->a->claims[F->is_base == 2 ? c->last_claim : made[z - 1]];
+        size_t prev_i = F->is_base == 2 ? c->last_claim : made[z - 1];
+        const tf_claim *prev = &c->a->claims[prev_i];
+        /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
+        if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
+            !is_w(&v[F->base_at - 1], "more") && !is_w(&v[F->base_at - 1], "less")) {
+            F->cl.base_direction = dir_word(&v[F->base_at - 1]);
+            F->cl.base_of = prev_i;
+        }
         F->cl.metric = prev->metric;
         tf_scopy(F->cl.product, sizeof F->cl.product, prev->product);
         tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);

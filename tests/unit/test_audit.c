@@ -677,6 +677,23 @@ static void test_other_wordings(void **state)
     assert_true(fabs(a->findings[0].proposed - -7.8) < 1e-9);
     tf_audit_free(&a);
 
+    /* "up from 6.32 million tonnes" when the figure is 5.10 million: the
+     * direction word contradicts the arithmetic (and the same note says
+     * "down from" where it is right: no error there) */
+    p = note_file("up-from",
+                  "DATE: 2025-07-20\n\nChina imported 5.10 million tonnes of soybeans from "
+                  "Argentina in June, up from 6.32 million tonnes a year earlier. Imports from "
+                  "Brazil were 9.80 million tonnes in June, down from 10.20 million tonnes a year "
+                  "earlier.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 4);
+    assert_int_equal(a->claims[1].base_direction, 1);
+    assert_int_equal(a->claims[3].base_direction, -1);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_true(fabs(a->findings[0].stated - 5.10e6) < 1 || fabs(a->findings[0].stated - 6.32e6) < 1);
+    tf_audit_free(&a);
+
     /* "312,00 t" is no number: a finding of its own with its readings, and
      * out of the equations (before, it was read as 31,200 or 312 and made the
      * net equation fail on another figure) */
@@ -955,7 +972,9 @@ static void test_more_corpus(void **state)
                   false_alarms);
     assert_int_equal(false_alarms, 0);
     assert_true(found_003 >= 1);
-    assert_true(found >= 3); /* 003 (two slips in one sentence), 044 (YoY against its base) */
+    /* 003 (two slips in one sentence), 044 (a YoY against its base), 049 ("up from" a
+     * larger figure) */
+    assert_true(found >= 4);
     tf_audit_free(&a);
     free(paths);
     free(store);
