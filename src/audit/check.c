@@ -27,8 +27,9 @@
 #include "tradeflow/stats.h"
 #include "audit_int.h"
 
-enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3, F_MDIFF = 4 };
-static const char *const field_names[] = {"quantity", "mom", "yoy", "share", "mom_diff"};
+enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3, F_MDIFF = 4, F_YDIFF = 5 };
+static const char *const field_names[] = {"quantity", "mom",      "yoy",
+                                          "share",    "mom_diff", "yoy_diff"};
 
 typedef struct atom {
     double v, lo, hi;
@@ -51,7 +52,7 @@ typedef struct fact {
     int from, to;
     int named;
     size_t claim;        /* (size_t)-1 for stored figures */
-    int aq, amom, ayoy, ashare, amdiff;
+    int aq, amom, ayoy, ashare, amdiff, aydiff;
     tf_span_period share_of;
     int share_labelled;
 } fact;
@@ -175,6 +176,7 @@ static int nd(eqn *e, int op, int a, int b, int atomi, double c)
 static int A(eqn *e, int atomi) { return nd(e, OP_ATOM, 0, 0, atomi, 0); }
 static int G(eqn *e, int atomi) { return nd(e, OP_GROWTH, A(e, atomi), 0, -1, 0); }
 static int O(eqn *e, int op, int a, int b) { return nd(e, op, a, b, -1, 0); }
+static int C(eqn *e, double c) { return nd(e, OP_CONST, 0, 0, -1, c); }
 
 /* ---------------------------------------------------------------- intervals */
 
@@ -379,7 +381,7 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     } else if (field == F_SHARE) {
         x.pmin = 0;
         x.pmax = 100;
-    } else if (field == F_MDIFF) {
+    } else if (field == F_MDIFF || field == F_YDIFF) {
         x.pmin = -fmax(1e12, fabs(s->value) * 1000);
         x.pmax = fmax(1e12, fabs(s->value) * 1000);
     } else {
@@ -394,7 +396,7 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     tf_scopy(x.what, sizeof x.what, what);
     tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
     x.scale = 1;
-    if (field == F_QTY || field == F_MDIFF)
+    if (field == F_QTY || field == F_MDIFF || field == F_YDIFF)
         cjk_scale(s->text, &x);
     return add_atom(k, &x);
 }
@@ -515,7 +517,7 @@ static int build_claim_facts(checker *k)
         f.to = c->period.to;
         f.named = c->period_named;
         f.claim = ci;
-        f.amom = f.ayoy = f.ashare = f.amdiff = -1;
+        f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
         char what[96];
         fact_words(&f, what, sizeof what);
         if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
@@ -536,6 +538,12 @@ static int build_claim_facts(checker *k)
             char w2[128];
             tf_fmt(w2, sizeof w2, "change on the month before of %s", what);
             if ((f.amdiff = atom_from(k, ci, F_MDIFF, &c->mom_diff, w2)) < 0)
+                goto nomem;
+        }
+        if (c->yoy_diff.has) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "change on a year earlier of %s", what);
+            if ((f.aydiff = atom_from(k, ci, F_YDIFF, &c->yoy_diff, w2)) < 0)
                 goto nomem;
         }
         if (c->share.has && strcmp(c->partner, "WLD")) {
@@ -898,8 +906,11 @@ static int build_equations(checker *k)
             if (g || f->amom >= 0) {
                 if (!(e = new_eq(k, "mom-difference")))
                     goto nomem;
+                /* x - x/(1+p) written x * (1 - 1/(1+p)): each figure once, so the
+                 * interval is exact */
                 e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
-                           : O(e, OP_SUB, A(e, f->aq), O(e, OP_DIV, A(e, f->aq), G(e, f->amom)));
+                           : O(e, OP_MUL, A(e, f->aq),
+                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->amom))));
                 e->rhs = A(e, f->amdiff);
                 if (g)
                     eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what,
@@ -907,6 +918,21 @@ static int build_equations(checker *k)
                 else
                     eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
                             k->at[f->aq].what);
+            }
+        }
+        /* "up 29% year-on-year, by 89,000 t": x(p) - x(p-12) = X, or x - x/(1+YoY) = X */
+        if (f->aydiff >= 0) {
+            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
+                                      f->to - 12, (size_t)-1);
+            if (g || f->ayoy >= 0) {
+                if (!(e = new_eq(k, "yoy-difference")))
+                    goto nomem;
+                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
+                           : O(e, OP_MUL, A(e, f->aq),
+                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->ayoy))));
+                e->rhs = A(e, f->aydiff);
+                eq_text(k, e, "%s - the same a year earlier = the change stated",
+                        k->at[f->aq].what);
             }
         }
         /* "up from B": B <= x; "down from B": x <= B (the base's claim says which) */
@@ -1219,10 +1245,11 @@ static double cand_score(const checker *k, cand *c)
 static void fmt_value(const atom *t, double v, char *buf, size_t len)
 {
     char num[64];
-    if ((t->field == F_QTY || t->field == F_MDIFF) && t->scale > 1) {
+    int qty = t->field == F_QTY || t->field == F_MDIFF || t->field == F_YDIFF;
+    if (qty && t->scale > 1) {
         tf_num_words(v / t->scale, t->pdec, num, sizeof num);
         tf_fmt(buf, len, "%s%s", num, t->punit);
-    } else if (t->field == F_QTY || t->field == F_MDIFF) {
+    } else if (qty) {
         tf_num_words(v, t->dec, num, sizeof num);
         tf_fmt(buf, len, "%s %s", num, t->unit[0] ? t->unit : "t");
     } else {
@@ -1284,6 +1311,7 @@ static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_fi
                          : t->field == F_MOM   ? &cl->mom
                          : t->field == F_YOY   ? &cl->yoy
                          : t->field == F_MDIFF ? &cl->mom_diff
+                         : t->field == F_YDIFF ? &cl->yoy_diff
                                                : &cl->share;
     memset(f, 0, sizeof *f);
     f->note = cl->note;

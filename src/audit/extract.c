@@ -818,6 +818,7 @@ typedef struct qfig {
     double value, lo, hi;
     int unit;           /* U_* */
     int dec;            /* decimals to print */
+    int diff;           /* a difference ("by 89,000 t"), not a level: no claim */
 } qfig;
 
 typedef struct pfig {
@@ -1167,31 +1168,36 @@ static tf_span_period rel_period(tf_span_period base, const pexpr *pe)
     return p;
 }
 
-/* "rose by US$1.52 billion from January", "up by 20,000 t on the month": the
- * change on the month before, kept until the sentence's claims are made
- * (apply_difference), when the sentence says the base is the month before. */
+/* "rose by US$1.52 billion from January", "up by 20,000 t on the month", "up
+ * 29% year-on-year, by 89,000 t": a change in the figure's unit, kept until the
+ * sentence's claims are made (apply_difference), when the sentence says its
+ * base: the month before (pend_month: that month, or -1) or a year earlier
+ * (pend_month -2). A sentence that names both is left alone. */
 static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfig *x, int sign)
 {
     if (x->unit == U_OTHER_PRICE || c->pend_month)
         return;
-    int month = 0;
-    for (size_t y = x->j; y < se && !month; y++) {
+    int month = 0, year = 0;
+    for (size_t y = sb; y < se; y++) {
         int mo = month_at(v, se, y);
-        if (mo && y > sb && is_w(&v[y - 1], "from"))
+        if (y >= x->j && mo && y > sb && is_w(&v[y - 1], "from"))
             month = mo;
         if (is_w(&v[y], "mom") || (is_w(&v[y], "month") && y > sb &&
                                    (is_w(&v[y - 1], "previous") || is_w(&v[y - 1], "the") ||
                                     is_w(&v[y - 1], "a") || is_w(&v[y - 1], "on"))))
-            month = -1;
-        if (is_s(&v[y], ';'))
-            break;
+            month = month ? month : -1;
+        if (is_w(&v[y], "yoy") || phrase(v, se, y, "year on year") ||
+            phrase(v, se, y, "on the year") || phrase(v, se, y, "a year earlier") ||
+            phrase(v, se, y, "a year ago") || phrase(v, se, y, "last year") ||
+            phrase(v, se, y, "y y"))
+            year = 1;
     }
-    if (!month)
+    if (!month == !year)
         return;
     double lo = x->lo, hi = x->hi;
     make_stated(c, v, x->i, x->j, sign * x->value, sign > 0 ? lo : -hi, sign > 0 ? hi : -lo,
                 &c->pend);
-    c->pend_month = month;
+    c->pend_month = year ? -2 : month;
     tf_scopy(c->pend_unit, sizeof c->pend_unit, x->unit == U_USD ? "USD" : "t");
 }
 
@@ -1209,9 +1215,12 @@ static void apply_difference(ctx *c, const size_t *made, size_t nq)
         }
     if (ci != (size_t)-1 && ci < c->a->n_claims) {
         tf_claim *cl = &c->a->claims[ci];
-        if (!cl->mom_diff.has && cl->period.from == cl->period.to && cl->quantity.has &&
-            !strcmp(cl->unit, c->pend_unit) &&
-            (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1)))
+        int fits = cl->quantity.has && !strcmp(cl->unit, c->pend_unit);
+        if (c->pend_month == -2 && fits && !cl->yoy_diff.has)
+            cl->yoy_diff = c->pend;
+        else if (c->pend_month != -2 && fits && !cl->mom_diff.has &&
+                 cl->period.from == cl->period.to &&
+                 (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1)))
             cl->mom_diff = c->pend;
     }
     c->pend_month = 0;
@@ -1434,6 +1443,7 @@ static int sent_figures(sent *S)
             if (k < se && v[k].k == K_NUM && S->nq < ncap) {
                 double f = scale_at(v, se, k + 1, &m1);
                 qfig *x = &q[S->nq];
+                memset(x, 0, sizeof *x);
                 x->i = i;
                 x->j = k + 1 + m1;
                 x->value = v[k].num * f;
@@ -1511,6 +1521,7 @@ static int sent_figures(sent *S)
             continue;
         /* "of the ... 1.62 million tons" etc. */
         qfig *x = &q[S->nq];
+        memset(x, 0, sizeof *x);
         x->i = i;
         x->j = end;
         x->value = v[i].num * f;
@@ -2044,7 +2055,18 @@ static int fig_base(sent *S, fig *F)
         if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
             dir_word(&v[b - 2])) {
             mom_difference(c, v, sb, se, x, dir_word(&v[b - 2]));
+            x->diff = 1;
             return 1;
+        }
+        /* "rose 12% year-on-year, by 250,000 t, to 2.40 million t": "by" after a
+         * change word earlier in the clause */
+        if (b >= sb + 2 && is_w(&v[b - 1], "by") && is_s(&v[b - 2], ',')) {
+            for (size_t y = b - 2; y > F->cb && y + 20 > b; y--)
+                if (dir_word(&v[y - 1])) {
+                    mom_difference(c, v, sb, se, x, dir_word(&v[y - 1]));
+                    x->diff = 1;
+                    return 1;
+                }
         }
     }
     return 0;
@@ -2593,8 +2615,11 @@ static int sent_attach(sent *S)
     for (size_t k = 0; k < S->np; k++) {
         pfig *x = &pc[k];
         size_t ci = (size_t)-1;
+        size_t tg = x->target >= 0 ? (size_t)x->target : S->nq;
+        while (tg + 1 < S->nq && q[tg].diff) /* "12%, by 250,000 t, to 2.40 million t" */
+            tg++;
         if (x->target >= 0)
-            ci = made[x->target];
+            ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
         if (S->respectively && x->share) {
@@ -3075,8 +3100,9 @@ static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evo
                 cl->period_start = tf_note_char_offset(nt, cl->period_start);
                 cl->period_end = tf_note_char_offset(nt, cl->period_end);
             }
-            tf_stated *s[5] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share, &cl->mom_diff};
-            for (int z = 0; z < 5; z++)
+            tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
+                               &cl->share,    &cl->mom_diff, &cl->yoy_diff};
+            for (int z = 0; z < 6; z++)
                 if (s[z]->has) {
                     s[z]->start = tf_note_char_offset(nt, s[z]->start);
                     s[z]->end = tf_note_char_offset(nt, s[z]->end);

@@ -694,6 +694,20 @@ static void test_other_wordings(void **state)
     assert_true(fabs(a->findings[0].stated - 5.10e6) < 1 || fabs(a->findings[0].stated - 6.32e6) < 1);
     tf_audit_free(&a);
 
+    /* "rose 12.0% year-on-year, by 250,000 t, to 2.40 million t": the change
+     * in tonnes against the YoY: 2.40 - 2.40 / 1.12 = 0.2571 million t
+     * (256,600..257,600 t over the rounding), not 250,000 t */
+    p = note_file("yoy-diff",
+                  "DATE: 2025-06-20\n\nChina's copper concentrate imports rose 12.0% "
+                  "year-on-year, by 250,000 t, to 2.40 million t in May 2025.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 1);
+    assert_true(fabs(a->claims[0].yoy_diff.value - 250000) < 1e-6);
+    assert_true(fabs(a->claims[0].yoy.value - 12) < 1e-9);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+
     /* "312,00 t" is no number: a finding of its own with its readings, and
      * out of the equations (before, it was read as 31,200 or 312 and made the
      * net equation fail on another figure) */
@@ -972,9 +986,9 @@ static void test_more_corpus(void **state)
                   false_alarms);
     assert_int_equal(false_alarms, 0);
     assert_true(found_003 >= 1);
-    /* 003 (two slips in one sentence), 044 (a YoY against its base), 049 ("up from" a
-     * larger figure) */
-    assert_true(found >= 4);
+    /* 003 (two slips in one sentence), 044 (a YoY against its base, a YoY against
+     * its change in tonnes), 049 ("up from" a larger figure) */
+    assert_true(found >= 5);
     tf_audit_free(&a);
     free(paths);
     free(store);
