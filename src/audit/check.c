@@ -806,6 +806,51 @@ static void eq_text(checker *k, eqn *e, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The shares of different partners in one total (same metric, product and
+ * labelled period, each partner once, consignment basis) add up to at most
+ * 100 % (DOMAIN.md §3: shares of one total). Up to 9 shares in one equation.
+ * 0 or -1 (no memory). */
+static int shares_sum(checker *k)
+{
+    size_t nf = k->nfa;
+    for (size_t i = 0; i < nf; i++) {
+        const fact *f = &k->fa[i];
+        if (f->ashare < 0 || f->claim == (size_t)-1 || strchr(f->partner, ':'))
+            continue;
+        int first = 1, n = 0, members[9];
+        for (size_t j = 0; j < nf && first; j++) {
+            const fact *g = &k->fa[j];
+            if (g->ashare < 0 || g->claim == (size_t)-1 || strchr(g->partner, ':') ||
+                g->metric != f->metric || strcmp(g->product, f->product) ||
+                g->share_of.from != f->share_of.from || g->share_of.to != f->share_of.to ||
+                k->a->claims[g->claim].note != k->a->claims[f->claim].note)
+                continue;
+            if (j < i) {
+                first = 0; /* the group was taken at its first member */
+                break;
+            }
+            int dup = 0;
+            for (int z = 0; z < n; z++)
+                dup |= !strcmp(k->fa[members[z]].partner, g->partner);
+            if (!dup && n < 9)
+                members[n++] = (int)j;
+        }
+        if (!first || n < 2)
+            continue;
+        eqn *e = new_eq(k, "shares-sum");
+        if (!e)
+            return -1;
+        e->le = 1;
+        int sum = A(e, k->fa[members[0]].ashare);
+        for (int z = 1; z < n; z++)
+            sum = O(e, OP_ADD, sum, A(e, k->fa[members[z]].ashare));
+        e->lhs = sum;
+        e->rhs = nd(e, OP_CONST, 0, 0, -1, 100);
+        eq_text(k, e, "the shares of %d partners in one total add up to at most 100%%", n);
+    }
+    return 0;
+}
+
 static int build_equations(checker *k)
 {
     /* for each statement, the one to compare it with (see below), found in
@@ -1049,7 +1094,7 @@ static int build_equations(checker *k)
         }
     }
     free(same_ref);
-    return 0;
+    return shares_sum(k);
 nomem:
     free(same_ref);
     return -1;

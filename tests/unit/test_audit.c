@@ -708,6 +708,18 @@ static void test_other_wordings(void **state)
     assert_int_equal(tf_audit_errors(a), 1);
     tf_audit_free(&a);
 
+    /* shares of one total without the total: 72 % + 42 % = 114 % > 100 % */
+    p = note_file("shares-sum",
+                  "DATE: 2025-05-20\n\nIn April 2025 imports of primary aluminium from Russia "
+                  "were 180,000 t, accounting for 72% of the total; imports from India were "
+                  "60,000 t, accounting for 42% of the total.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 2);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_string_equal(a->findings[0].field, "share");
+    tf_audit_free(&a);
+
     /* "312,00 t" is no number: a finding of its own with its readings, and
      * out of the equations (before, it was read as 31,200 or 312 and made the
      * net equation fail on another figure) */
