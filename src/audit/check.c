@@ -837,7 +837,26 @@ static int shares_sum(checker *k)
         }
         if (!first || n < 2)
             continue;
-        eqn *e = new_eq(k, "shares-sum");
+        eqn *e;
+        /* without the total stated, each partner's figure and share imply it:
+         * q1 / s1 = q2 / s2, which also bounds the shares (DOMAIN.md §3) */
+        if (!find_fact(k, f->metric, f->product, "WLD", f->share_of.from, f->share_of.to,
+                       (size_t)-1)) {
+            const fact *g0 = &k->fa[members[0]];
+            for (int z = 1; z < n; z++) {
+                const fact *g = &k->fa[members[z]];
+                if (!(e = new_eq(k, "implied-total")))
+                    return -1;
+                /* written q1 x s2 = q2 x s1: no figure in a divisor, so a share
+                 * solved for stays bounded */
+                e->lhs = O(e, OP_MUL, A(e, g0->aq), A(e, g->ashare));
+                e->rhs = O(e, OP_MUL, A(e, g->aq), A(e, g0->ashare));
+                eq_text(k, e, "one total implied by two partners' shares: %s x the other's "
+                        "share = %s x its own share", k->at[g0->aq].what, k->at[g->aq].what);
+            }
+            continue;
+        }
+        e = new_eq(k, "shares-sum");
         if (!e)
             return -1;
         e->le = 1;

@@ -708,7 +708,8 @@ static void test_other_wordings(void **state)
     assert_int_equal(tf_audit_errors(a), 1);
     tf_audit_free(&a);
 
-    /* shares of one total without the total: 72 % + 42 % = 114 % > 100 % */
+    /* shares of one total without the total: Russia's 180,000 t at 72 % imply
+     * 250,000 t, so India's 60,000 t is 24 %, printed 42 % (72 + 42 > 100 too) */
     p = note_file("shares-sum",
                   "DATE: 2025-05-20\n\nIn April 2025 imports of primary aluminium from Russia "
                   "were 180,000 t, accounting for 72% of the total; imports from India were "
@@ -718,6 +719,8 @@ static void test_other_wordings(void **state)
     assert_int_equal(a->n_claims, 2);
     assert_int_equal(tf_audit_errors(a), 1);
     assert_string_equal(a->findings[0].field, "share");
+    assert_true(fabs(a->findings[0].stated - 42) < 1e-9);
+    assert_true(fabs(a->findings[0].proposed - 24) < 1e-9);
     tf_audit_free(&a);
 
     /* "312,00 t" is no number: a finding of its own with its readings, and
