@@ -600,7 +600,7 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 extern const unsigned char tf_data_audit_words[];
 extern const size_t tf_data_audit_words_len;
 
-enum { AW_PRODUCT, AW_COUNTRY, AW_ADJECTIVE, AW_PROVINCE };
+enum { AW_PRODUCT, AW_COUNTRY, AW_ADJECTIVE, AW_PROVINCE, AW_TRADEMODE };
 
 typedef struct aword {
     int kind;
@@ -713,8 +713,9 @@ static int audit_words_load(evocab *ev)
         if (f2 && (f3 = strchr(f2 + 1, ','))) {
             *f2++ = '\0';
             *f3++ = '\0';
-            static const char *const kinds[] = {"product", "country", "adjective", "province"};
-            for (int k = 0; k < 4; k++)
+            static const char *const kinds[] = {"product", "country", "adjective", "province",
+                                                "trademode"};
+            for (int k = 0; k < 5; k++)
                 if (!strcmp(line, kinds[k]))
                     ev->words[ev->nwords++] = (aword){k, f2, f3};
         }
@@ -1086,7 +1087,12 @@ typedef struct ctx {
     int period_named;        /* the carried period was named (in a heading, say) */
     int year_named;
     size_t period_b, period_e; /* its words (bytes), 0 when not from a heading */
+    char reporter[4];        /* ISO alpha-3 of a reporter other than China, "" for China */
 } ctx;
+
+/* The reporting country of the note: China unless a sentence named another
+ * ("India's imports of aluminium from China"). */
+static const char *reporter_of(const ctx *c) { return c->reporter[0] ? c->reporter : "CHN"; }
 
 static int sentence_end_after(const tok *v, size_t n, size_t i)
 {
@@ -1305,6 +1311,7 @@ typedef struct prodm {
 
 typedef struct sent_arrays {
     prodm *prods;
+    prodm *modes;           /* trade-mode phrases ("general trade"): i, m; key NULL */
     qfig *q;
     pfig *pc;
     pexpr *pe;
@@ -1318,6 +1325,7 @@ typedef struct sent_arrays {
 static void sent_arrays_free(sent_arrays *s)
 {
     free(s->prods);
+    free(s->modes);
     free(s->q);
     free(s->pc);
     free(s->pe);
@@ -1336,6 +1344,7 @@ static int sent_arrays_fit(sent_arrays *s, size_t ntok)
     size_t cap = ntok + 1 > 64 ? ntok + 1 : 64;
     sent_arrays_free(s);
     s->prods = malloc(cap * sizeof *s->prods);
+    s->modes = malloc(cap * sizeof *s->modes);
     s->q = malloc(cap * sizeof *s->q);
     s->pc = malloc(cap * sizeof *s->pc);
     s->pe = malloc(cap * sizeof *s->pe);
@@ -1343,7 +1352,7 @@ static int sent_arrays_fit(sent_arrays *s, size_t ntok)
     s->parts = malloc(cap * sizeof *s->parts);
     s->made = malloc(cap * sizeof *s->made);
     s->in_period = malloc(cap);
-    if (!s->prods || !s->q || !s->pc || !s->pe || !s->mw || !s->parts || !s->made || !s->in_period) {
+    if (!s->prods || !s->modes || !s->q || !s->pc || !s->pe || !s->mw || !s->parts || !s->made || !s->in_period) {
         sent_arrays_free(s);
         return -1;
     }
@@ -1366,7 +1375,7 @@ typedef struct sent {
     pm *parts;
     size_t *made;
     unsigned char *in_period;
-    size_t nq, np, npe, nmw, nparts, nprods, first_top, first_prov, resp_k;
+    size_t nq, np, npe, nmw, nparts, nprods, nmodes, first_top, first_prov, resp_k;
     int respectively, sent_unknown, sent_generic;
     const char *sent_product;
     char origin_partner[16];
@@ -1894,6 +1903,8 @@ static int sent_classify(sent *S)
 
 /* Phase of do_sentence: Sentence context ("respectively") and the partners the sentence names,
  * in order. 0, or -1 when out of memory. */
+static void sent_reporter(sent *S);
+
 static int sent_partners(sent *S)
 {
     ctx *c = S->c;
@@ -1945,7 +1956,49 @@ static int sent_partners(sent *S)
         S->nparts++;
         i += len - 1;
     }
+    sent_reporter(S);
     return 0;
+}
+
+/* A reporter other than China: a country named as the owner of the trade ("India's imports",
+ * "Indian exports", "India imported") in a sentence that names China as its partner ("from
+ * China", "to China"). From then on that country's name is the reporter (the world total),
+ * China a partner. The reporter's parts are dropped from the sentence's partners. */
+static void sent_reporter(sent *S)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    if (!c->reporter[0]) {
+        int china_partner = 0;
+        for (size_t y = 0; y < S->nparts; y++)
+            china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from;
+        for (size_t y = 0; china_partner && y < S->nparts; y++) {
+            const pm *p = &S->parts[y];
+            size_t j = p->j;
+            if (!strcmp(p->iso3, "CHN") || p->from)
+                continue;
+            if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
+                j += 2;
+            else if (!p->adj && !(j < S->se && (is_w(&v[j], "imported") ||
+                                                is_w(&v[j], "exported"))))
+                continue;
+            for (size_t k = 0; k < S->nmw; k++)
+                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 &&
+                    (S->mw[k].m == TF_METRIC_IMPORT || S->mw[k].m == TF_METRIC_EXPORT)) {
+                    tf_fmt(c->reporter, sizeof c->reporter, "%s", p->iso3);
+                    break;
+                }
+            if (c->reporter[0])
+                break;
+        }
+    }
+    if (!c->reporter[0])
+        return;
+    size_t o = 0;
+    for (size_t y = 0; y < S->nparts; y++)
+        if (strcmp(S->parts[y].iso3, c->reporter) || S->parts[y].from)
+            S->parts[o++] = S->parts[y];
+    S->nparts = o;
 }
 
 /* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
@@ -1977,6 +2030,14 @@ static int sent_products(sent *S)
         for (size_t k = 0; S->first_prov == (size_t)-1 && k < c->ev->nwords; k++)
             if (c->ev->words[k].kind == AW_PROVINCE && is_w(&v[y], c->ev->words[k].phrase))
                 S->first_prov = y;
+        for (size_t k = 0; k < c->ev->nwords; k++) {
+            size_t tm;
+            if (c->ev->words[k].kind == AW_TRADEMODE &&
+                (tm = phrase(v, se, y, c->ev->words[k].phrase))) {
+                sa->modes[S->nmodes++] = (prodm){y, tm, NULL, 0};
+                break;
+            }
+        }
         if (!p)
             continue;
         sa->prods[S->nprods++] = (prodm){y, mm, p, g};
@@ -2072,6 +2133,30 @@ static int fig_base(sent *S, fig *F)
     return 0;
 }
 
+/* A figure of one trade mode, not of the month's trade: a trade-mode phrase
+ * (data/audit-words.csv, "general trade", "barter trade") in its clause before
+ * it, or after it before any clause mark ("60 t of barter trade", "190,300 t in
+ * March under general trade"; not "312,000 t, of which general trade ..."). */
+static int fig_trade_mode(const sent *S, const fig *F)
+{
+    const qfig *x = F->x;
+    for (size_t k = 0; k < S->nmodes; k++) {
+        size_t a = S->sa->modes[k].i;
+        if (a >= F->cb && a < x->i)
+            return 1;
+        /* after it, in the same clause: "190,300 t in March under general trade" */
+        int open = a >= x->j && a < F->ce;
+        for (size_t y = x->j; open && y < a; y++)
+            if (is_s(&S->v[y], ',') || is_s(&S->v[y], ';') || is_s(&S->v[y], ':') ||
+                is_s(&S->v[y], '(') || is_w(&S->v[y], "and") || is_w(&S->v[y], "which") ||
+                is_w(&S->v[y], "while") || is_w(&S->v[y], "whereas"))
+                open = 0;
+        if (open)
+            return 1;
+    }
+    return 0;
+}
+
 /* The metric and the product of the figure: its clause first, then the sentence, then the note
  * so far. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_metric_product(sent *S, fig *F)
@@ -2109,8 +2194,8 @@ static int fig_metric_product(sent *S, fig *F)
     /* "the top five suppliers totalled": a group of partners, not the total */
     if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
         F->met = TF_METRIC_OTHER;
-    /* a province or a company is not the country's figure */
-    if (S->first_prov < x->i)
+    /* a province or a company is not the country's figure, nor a trade mode's */
+    if (S->first_prov < x->i || fig_trade_mode(S, F))
         F->met = TF_METRIC_OTHER;
     /* product: nearest specific before the figure, else after, else carried */
     for (size_t pi = 0; pi < S->nprods; pi++) {
@@ -2169,6 +2254,34 @@ static int fig_metric_product(sent *S, fig *F)
     return 0;
 }
 
+/* The partner heading figure F as a list item ("Russia 131,200 t", "India (24,798 t",
+ * "Guinea: 12.1 million t", "China (re-imports) 2,100 t"), or NULL. The reporter heading an
+ * import figure in a list of sources is its re-imports (DOMAIN.md §2), not its total. */
+static const char *fig_list_item(const sent *S, const fig *F)
+{
+    const tok *v = S->v;
+    const qfig *x = F->x;
+    const char *r = NULL;
+    for (size_t y = 0; y < S->nparts; y++) {
+        const pm *p = &S->parts[y];
+        size_t j = p->j;
+        if (j < x->i && is_s(&v[j], '('))   /* a bracketed remark after the name */
+            for (size_t k = j + 1; k < x->i && k < j + 6; k++)
+                if (is_s(&v[k], ')')) {
+                    j = k + 1;
+                    break;
+                }
+        if (!(p->j <= x->i && (j == x->i || (p->j + 2 >= x->i && (is_s(&v[p->j], '(') ||
+                                                                  is_s(&v[p->j], ':'))))))
+            continue;
+        if (strcmp(p->iso3, reporter_of(S->c)))
+            r = p->iso3;
+        else if (F->met == TF_METRIC_IMPORT || F->met == TF_METRIC_IMPORT_VALUE)
+            r = reporter_of(S->c);
+    }
+    return r;
+}
+
 /* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
  * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
@@ -2191,7 +2304,7 @@ static int fig_partner(sent *S, fig *F)
     if (S->respectively && S->nparts > 1) {
         size_t seen = 0;
         for (size_t y = 0; y < S->nparts && !F->partner; y++) {
-            if (!strcmp(parts[y].iso3, "CHN"))
+            if (!strcmp(parts[y].iso3, reporter_of(S->c)))
                 continue;
             if (seen++ == S->resp_k)
                 F->partner = parts[y].iso3;
@@ -2205,15 +2318,15 @@ static int fig_partner(sent *S, fig *F)
                 continue;
             if (p->i >= F->ce || p->i > x->j + 5)
                 break; /* "..., owing to a recovery from Guinea": not the figure's */
-            if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
+            if (p->from == 1 && !strcmp(p->iso3, reporter_of(S->c)) &&
                 (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE))
                 continue; /* "exports from China": the reporter itself */
-            if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
+            if (p->from == 1 || (p->adj && strcmp(p->iso3, reporter_of(S->c)))) {
                 F->partner = p->iso3;
                 break;
             }
             if (p->from == 2 && (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE)) {
-                if (!strcmp(p->iso3, "CHN"))
+                if (!strcmp(p->iso3, reporter_of(S->c)))
                     F->china_subject = 1;
                 else
                     F->partner = p->iso3;
@@ -2221,14 +2334,8 @@ static int fig_partner(sent *S, fig *F)
             }
         }
     }
-    if (!F->partner) {
-        for (size_t y = 0; y < S->nparts; y++) {
-            const pm *p = &parts[y];
-            if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
-                (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
-                F->partner = p->iso3;
-        }
-    }
+    if (!F->partner)
+        F->partner = fig_list_item(S, F);
     /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
     size_t subj = 0;
     int has_subj = 0;
@@ -2240,7 +2347,7 @@ static int fig_partner(sent *S, fig *F)
             subj = y;
             has_subj = 1;
         }
-    if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
+    if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, reporter_of(S->c)) &&
         !parts[subj].from && !parts[subj].adj) {
         for (size_t y = parts[subj].j; y < x->i; y++)
             if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
@@ -2253,7 +2360,7 @@ static int fig_partner(sent *S, fig *F)
             }
     }
     /* "Malaysia led October imports with 28,600 t": the sentence's subject */
-    if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
+    if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, reporter_of(S->c)) &&
         !parts[0].from && !parts[0].adj && S->nparts == 1)
         F->partner = parts[0].iso3;
     return 0;
@@ -2278,14 +2385,14 @@ static int fig_partner_context(sent *S, fig *F)
     (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
     (void)made, (void)x, (void)z, (void)sa;
     /* "India exported 24,798 t of primary aluminium to China": China's import */
-    if ((F->met == TF_METRIC_EXPORT) && F->met_i) {
+    if ((F->met == TF_METRIC_EXPORT) && F->met_i && !c->reporter[0]) {
         int china_after = 0;
         for (size_t y = F->met_i; y < se; y++)
             if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
                 china_after = 1;
         const char *subject = NULL;
         for (size_t y = 0; y < S->nparts; y++)
-            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
+            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, reporter_of(S->c)) && !parts[y].from)
                 subject = parts[y].iso3;
         if ((china_after || F->china_subject) && subject) {
             F->met = TF_METRIC_IMPORT;
@@ -2309,7 +2416,7 @@ static int fig_partner_context(sent *S, fig *F)
             has_share = 1;
     if (!F->partner && has_share && !S->respectively)
         for (size_t y = 0; y < S->nparts; y++)
-            if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
+            if (strcmp(parts[y].iso3, reporter_of(S->c)) || parts[y].from == 1) {
                 F->partner = parts[y].iso3;
                 break;
             }

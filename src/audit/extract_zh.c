@@ -607,6 +607,13 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     for (size_t w = 0; down_words[w]; w++)
         if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
             x->other = x->diff = 1;
+    /* a trade mode's figure ("一般贸易进口30万吨"), not the month's trade */
+    static const char *const trade_modes[] = {"一般贸易", "加工贸易", "进料加工", "来料加工",
+                                              "边境小额贸易", "边境贸易", "易货贸易", "保税",
+                                              "海关特殊监管", NULL};
+    for (size_t w = 0; trade_modes[w]; w++)
+        if (last_in(s, cb, i, trade_modes[w]) != (size_t)-1)
+            x->other = 1;
     if (at(s + x->e, "以上") || at(s + x->e, "多") || last_in(s, cb, i, "日均") != (size_t)-1 ||
         last_in(s, sb, i, "预计") != (size_t)-1 || last_in(s, sb, i, "预测") != (size_t)-1 ||
         last_in(s, sb, i, "预期") != (size_t)-1 || last_in(s, sb, i, "估计") != (size_t)-1)
@@ -1017,6 +1024,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     memset(&st, 0, sizeof st);
     st.from = c->period_from;
     st.to = c->period_to;
+    /* "当月", "本月", "同月": the month named before, named again */
+    if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
+                          last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
+                          last_in(c->z->s, sb, se, "同月") != (size_t)-1))
+        st.named = 1;
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
     for (size_t i = 0; i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
