@@ -2503,6 +2503,27 @@ static int fig_unit(sent *S, fig *F)
 
 /* The period of the figure: the first expression after it in its clause, else the last before.
  * 0, 1 when the figure makes no claim, -1 out of memory. */
+/* Whether the period expression at token p labels a comparison base just before it
+ * ("from 24,100 t in February", "against 3,969 t in May"). */
+static int base_label(const sent *S, size_t p)
+{
+    const tok *v = S->v;
+    for (size_t w = 0; w < S->nq; w++) {
+        const qfig *b = &S->q[w];
+        if (b->j > p || b->i <= S->sb || p > b->j + 2)
+            continue;
+        int linked = 1;
+        for (size_t y = b->j; y < p; y++)
+            if (!is_w(&v[y], "in") && !is_w(&v[y], "of") && !is_w(&v[y], "the"))
+                linked = 0;
+        const tok *f = &v[b->i - 1];
+        if (linked && (is_w(f, "from") || is_w(f, "than") || is_w(f, "against") ||
+                       is_w(f, "versus") || is_w(f, "vs") || is_w(f, "with")))
+            return 1;
+    }
+    return 0;
+}
+
 static int fig_period(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2554,6 +2575,10 @@ static int fig_period(sent *S, fig *F)
                 if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
                     is_label = 1;
             if (is_label)
+                continue;
+            /* "fell to 21,300 t from 24,100 t in February, and imports of alumina reached
+             * 160,000 t": February labels the base, not the later figures */
+            if (base_label(S, pe[k - 1].i) && pe[k - 1].j <= x->i)
                 continue;
             /* "climbing 54.6% from March to 13,700 t": March is the comparison */
             size_t at = pe[k - 1].i;
@@ -2702,6 +2727,50 @@ static int sent_claims(sent *S)
 
 /* Phase of do_sentence: The percentages attached to the claims they qualify. 0, or -1 when out
  * of memory. */
+/* A change in a sentence with no figure ("Exports of aluminium alloy were down 11.6% on the
+ * month"): the claim of this note stated before with the metric, product and partner the
+ * sentence names, of the period it names or else the latest such period; (size_t)-1 when
+ * none or when the sentence speaks of values. */
+static size_t stated_before(const sent *S, const pfig *x)
+{
+    const ctx *c = S->c;
+    const tok *v = S->v;
+    tf_metric met = TF_METRIC_NONE;
+    for (size_t k = 0; k < S->nmw && met == TF_METRIC_NONE; k++)
+        if (S->mw[k].i < x->i)
+            met = S->mw[k].m;
+    if (met != TF_METRIC_IMPORT && met != TF_METRIC_EXPORT && met != TF_METRIC_NET_IMPORT)
+        return (size_t)-1;
+    for (size_t y = S->sb; y < S->se; y++)
+        if (is_w(&v[y], "value") || is_w(&v[y], "worth") || is_s(&v[y], '$') ||
+            is_w(&v[y], "price") || is_w(&v[y], "prices"))
+            return (size_t)-1;
+    const char *prod = S->nprods ? S->sa->prods[0].key : c->product[0] ? c->product : NULL;
+    const char *partner = "WLD";
+    for (size_t y = 0; y < S->nparts; y++)
+        if (S->parts[y].from)
+            partner = S->parts[y].iso3;
+    const pexpr *named = NULL;
+    for (size_t k = 0; k < S->npe && !named; k++)
+        if (S->pe[k].rel == P_ABS && S->pe[k].from >= 0 &&
+            !(S->pe[k].i > S->sb && (is_w(&v[S->pe[k].i - 1], "from") ||
+                                     is_w(&v[S->pe[k].i - 1], "than"))))
+            named = &S->pe[k];
+    size_t best = (size_t)-1;
+    for (size_t k = c->a->n_claims; k > 0; k--) {
+        const tf_claim *cl = &c->a->claims[k - 1];
+        if (cl->note != c->note)
+            break;
+        if (cl->metric != met || !prod || strcmp(cl->product, prod) ||
+            strcmp(cl->partner, partner) || !cl->period_named)
+            continue;
+        if (named ? cl->period.from == named->from && cl->period.to == named->to
+                  : best == (size_t)-1 || cl->period.to >= c->a->claims[best].period.to)
+            best = k - 1;
+    }
+    return best;
+}
+
 static int sent_attach(sent *S)
 {
     ctx *c = S->c;
@@ -2729,6 +2798,8 @@ static int sent_attach(sent *S)
             ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
+        else if (!S->nq && !x->share)
+            ci = stated_before(S, x);
         if (S->respectively && x->share) {
             /* k-th share of the sentence to the k-th claim */
             size_t nth = 0;
