@@ -365,6 +365,23 @@ static void cjk_scale(const char *text, atom *x)
     }
 }
 
+/* A quantity printed with a scale word ("57.5 million t", "US$6.42 billion", "1.79 mln t"):
+ * proposed in the same words, its digits counted at that scale. */
+static void word_scale(const char *text, atom *x)
+{
+    static const struct { const char *w; double f; int d; } u[] = {
+        {"million", 1e6, 6}, {"mln", 1e6, 6}, {"billion", 1e9, 9}, {"bln", 1e9, 9}};
+    for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
+        if (!strstr(text, u[k].w))
+            continue;
+        x->scale = u[k].f;
+        x->pdec = x->dec;
+        x->dec = x->dec > u[k].d ? x->dec - u[k].d : 0;
+        tf_fmt(x->punit, sizeof x->punit, " %s %s", u[k].w, x->unit[0] ? x->unit : "t");
+        return;
+    }
+}
+
 static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const char *what)
 {
     atom x;
@@ -396,8 +413,11 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     tf_scopy(x.what, sizeof x.what, what);
     tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
     x.scale = 1;
-    if (field == F_QTY || field == F_MDIFF || field == F_YDIFF)
+    if (field == F_QTY || field == F_MDIFF || field == F_YDIFF) {
         cjk_scale(s->text, &x);
+        if (x.scale == 1)
+            word_scale(s->text, &x);
+    }
     return add_atom(k, &x);
 }
 
@@ -1192,10 +1212,24 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
             }
     }
     for (int f = -3; f <= 3; f++)
-        if (f)
-            consider(&best, abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000"
-                                                                        : "factor-of-100",
-                     s * pow(10, f), lo, hi, pref);
+        if (f) {
+            /* the figure before the point moved stood for an interval of its own: the
+             * stated one's, scaled, and at least half a unit of its printed decimals
+             * ("870%" for 87 %, which stands for 86.5..87.5 %) */
+            double v = s * pow(10, f), half = 0.5 * (t->hi - t->lo) * pow(10, f);
+            double unit = 0.5 * pow(10, -dec);
+            if (dec == 0 && fabs(v) >= 10) { /* an integer: at its last non-zero digit */
+                double r = fabs(round(v));
+                for (unit = 0.5; r >= 10 && fmod(r, 10) == 0; r /= 10)
+                    unit *= 10;
+            }
+            if (half < unit)
+                half = unit;
+            if (v + half >= lo && v - half <= hi)
+                consider(&best, abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000"
+                                                                            : "factor-of-100",
+                         v, v < lo ? v : lo, v > hi ? v : hi, pref);
+        }
     if (t->field != F_QTY && s != 0)
         consider(&best, "direction-flipped", -s, lo, hi, pref);
     for (int i = 0; i < nd_; i++)
@@ -1311,7 +1345,13 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
     char num[64];
     int qty = t->field == F_QTY || t->field == F_MDIFF || t->field == F_YDIFF;
     if (qty && t->scale > 1) {
-        tf_num_words(v / t->scale, t->pdec, num, sizeof num);
+        /* as many decimals as the printed figure, more where the value needs them
+         * (5.75 million proposed for a printed 57.5 million), at most two more */
+        int d = t->pdec;
+        double x = fabs(v / t->scale);
+        while (d < t->pdec + 2 && fabs(x * pow(10, d) - round(x * pow(10, d))) > 1e-6)
+            d++;
+        tf_num_words(v / t->scale, d, num, sizeof num);
         tf_fmt(buf, len, "%s%s", num, t->punit);
     } else if (qty) {
         tf_num_words(v, t->dec, num, sizeof num);
@@ -1387,6 +1427,52 @@ static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_fi
     tf_scopy(f->field, sizeof f->field, field_names[t->field]);
 }
 
+/* The stated figure with its decimal point moved by the fewest places (one before two,
+ * dividing before multiplying at each) that lies in [lo, hi], for a figure only bounded by
+ * the equations; its slip kind, or NULL when no such move brings it within. */
+static const char *decimal_moved(const atom *t, double lo, double hi, double *fixed)
+{
+    static const char *const kinds[] = {"factor-of-10", "factor-of-100", "factor-of-1000"};
+    if (t->v == 0 || (t->v >= lo && t->v <= hi))
+        return NULL;
+    for (int f = 1; f <= 3; f++)
+        for (int d = -1; d <= 1; d += 2) {
+            double v = t->v * pow(10, d * f);
+            if (v >= lo && v <= hi) {
+                *fixed = v;
+                return kinds[f - 1];
+            }
+        }
+    return NULL;
+}
+
+/* Where no one value satisfies every equation of atom ai (another of them fails at the
+ * printed figures too): the decimal point moved by the fewest places that makes an equation
+ * hold that fails as printed, and breaks none that holds as printed; its kind, or NULL. */
+static const char *decimal_mends(const checker *k, int ai, double *fixed)
+{
+    static const char *const kinds[] = {"factor-of-10", "factor-of-100", "factor-of-1000"};
+    const atom *t = &k->at[ai];
+    if (t->v == 0)
+        return NULL;
+    for (int f = 1; f <= 3; f++)
+        for (int d = -1; d <= 1; d += 2) {
+            double v = t->v * pow(10, d * f);
+            int mended = 0, broken = 0;
+            for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+                const eqn *e = &k->eq[k->adj[x]];
+                int before = holds(k, e, -1, 0, 0), after = holds(k, e, ai, v, 0);
+                mended += !before && after;
+                broken += before && !after;
+            }
+            if (mended && !broken) {
+                *fixed = v;
+                return kinds[f - 1];
+            }
+        }
+    return NULL;
+}
+
 static int report_atom(checker *k, int ai, const cand *c, double confidence)
 {
     const atom *t = &k->at[ai];
@@ -1409,7 +1495,19 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
             f.has_proposed = 1;
             f.proposed = -t->v;
             fmt_value(t, -t->v, f.proposed_text, sizeof f.proposed_text);
+        } else if ((kind = decimal_moved(t, lo, hi, &fixed))) {
+            /* the decimal point moved the least that brings it within the bounds (DOMAIN.md
+             * section 7): a slip, though the bounds alone cannot confirm it */
+            f.has_proposed = 1;
+            f.proposed = fixed;
+            fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
+            confidence -= 0.15;
         }
+    } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
+        f.has_proposed = 1;
+        f.proposed = fixed;
+        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
+        confidence -= 0.15;
     } else if (fe) {
         kind = explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fixed);
         if (!kind) {
