@@ -1187,6 +1187,8 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
     double s = t->v;
     int dec = t->dec;
     slip best = {NULL, 0, 0};
+    /* a figure with one digit changed stands for the same rounding as the stated one */
+    double wl = lo - 0.5 * (t->hi - t->lo), wh = hi + 0.5 * (t->hi - t->lo);
     char d[40];
     int nd_ = digits_of(s, dec, d, sizeof d);
     int sign = s < 0 ? -1 : 1;
@@ -1208,7 +1210,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
                 char w[40];
                 tf_scopy(w, sizeof w, sd);
                 w[i] = c;
-                consider(&best, "one-digit-typo", from_digits(w, 0) * pow(10, e), lo, hi, pref);
+                consider(&best, "one-digit-typo", from_digits(w, 0) * pow(10, e), wl, wh, pref);
             }
     }
     for (int f = -3; f <= 3; f++)
@@ -1239,7 +1241,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
             char w[40];
             tf_scopy(w, sizeof w, d);
             w[i] = c;
-            consider(&best, "one-digit-typo", sign * from_digits(w, dec), lo, hi, pref);
+            consider(&best, "one-digit-typo", sign * from_digits(w, dec), wl, wh, pref);
         }
     for (int i = 0; i + 1 < nd_; i++) {
         if (d[i] == d[i + 1])
@@ -1249,7 +1251,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
         char c = w[i];
         w[i] = w[i + 1];
         w[i + 1] = c;
-        consider(&best, "transposed-digits", sign * from_digits(w, dec), lo, hi, pref);
+        consider(&best, "transposed-digits", sign * from_digits(w, dec), wl, wh, pref);
     }
     if (best.kind)
         *fixed = best.value;
@@ -1427,6 +1429,32 @@ static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_fi
     tf_scopy(f->field, sizeof f->field, field_names[t->field]);
 }
 
+/* Whether one digit of the stated figure changed, or two adjacent ones swapped, brings it
+ * within [lo, hi]. */
+static int digit_fits(const atom *t, double lo, double hi)
+{
+    char d[40], w[40];
+    int n = digits_of(t->v, t->dec, d, sizeof d), sign = t->v < 0 ? -1 : 1;
+    for (int i = 0; i < n; i++) {
+        for (char c = '0'; c <= '9'; c++) {
+            tf_scopy(w, sizeof w, d);
+            w[i] = c;
+            double v = sign * from_digits(w, t->dec);
+            if (c != d[i] && !(i == 0 && c == '0' && n > 1) && v >= lo && v <= hi)
+                return 1;
+        }
+        if (i + 1 < n) {
+            tf_scopy(w, sizeof w, d);
+            w[i] = d[i + 1];
+            w[i + 1] = d[i];
+            double v = sign * from_digits(w, t->dec);
+            if (v >= lo && v <= hi)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* The stated figure with its decimal point moved by the fewest places (one before two,
  * dividing before multiplying at each) that lies in [lo, hi], for a figure only bounded by
  * the equations; its slip kind, or NULL when no such move brings it within. */
@@ -1446,9 +1474,10 @@ static const char *decimal_moved(const atom *t, double lo, double hi, double *fi
     return NULL;
 }
 
-/* Where no one value satisfies every equation of atom ai (another of them fails at the
- * printed figures too): the decimal point moved by the fewest places that makes an equation
- * hold that fails as printed, and breaks none that holds as printed; its kind, or NULL. */
+/* Where no one value satisfies every equation of atom ai (one of them fails whatever its
+ * value): the decimal point moved by the fewest places that makes an equation hold that fails
+ * as printed, and leaves failing only equations no value of the figure satisfies; its kind,
+ * or NULL. */
 static const char *decimal_mends(const checker *k, int ai, double *fixed)
 {
     static const char *const kinds[] = {"factor-of-10", "factor-of-100", "factor-of-1000"};
@@ -1462,8 +1491,10 @@ static const char *decimal_mends(const checker *k, int ai, double *fixed)
             for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
                 const eqn *e = &k->eq[k->adj[x]];
                 int before = holds(k, e, -1, 0, 0), after = holds(k, e, ai, v, 0);
+                double l, h;
                 mended += !before && after;
-                broken += before && !after;
+                /* one that fails after is broken unless no value of the figure mends it */
+                broken += !after && solve(k, e, ai, &l, &h);
             }
             if (mended && !broken) {
                 *fixed = v;
@@ -1501,7 +1532,8 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
             f.has_proposed = 1;
             f.proposed = fixed;
             fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
-            confidence -= 0.15;
+            /* less still where a changed digit would bring it within as well */
+            confidence -= digit_fits(t, lo, hi) ? 0.3 : 0.15;
         }
     } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
         f.has_proposed = 1;
