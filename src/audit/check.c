@@ -1504,6 +1504,32 @@ static const char *decimal_mends(const checker *k, int ai, double *fixed)
     return NULL;
 }
 
+/* A figure the equations only bound (an inequality, or loose figures): the range, and a value
+ * only where the sign alone is wrong or the decimal point moved brings it within (with a
+ * lower confidence, lower still where a changed digit would too). The slip kind or NULL. */
+static const char *propose_bounded(const atom *t, double lo, double hi, tf_finding *f,
+                                   double *confidence)
+{
+    char l1[64], h1[64];
+    double fixed;
+    const char *kind = NULL;
+    fmt_value(t, lo, l1, sizeof l1);
+    fmt_value(t, hi, h1, sizeof h1);
+    tf_fmt(f->proposed_text, sizeof f->proposed_text, "between %s and %s", l1, h1);
+    if (t->field != F_QTY && t->v != 0 && -t->v >= lo && -t->v <= hi) {
+        kind = "direction-flipped";
+        fixed = -t->v;
+    } else if ((kind = decimal_moved(t, lo, hi, &fixed))) {
+        *confidence -= digit_fits(t, lo, hi) ? 0.3 : 0.15;
+    }
+    if (kind) {
+        f->has_proposed = 1;
+        f->proposed = fixed;
+        fmt_value(t, fixed, f->proposed_text, sizeof f->proposed_text);
+    }
+    return kind;
+}
+
 static int report_atom(checker *k, int ai, const cand *c, double confidence)
 {
     const atom *t = &k->at[ai];
@@ -1515,26 +1541,7 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     const char *kind = NULL;
     int fe = feasible(k, ai, c, &lo, &hi, &ne);
     if (fe && !narrow(t, lo, hi)) {
-        /* only bounded (an inequality, or loose figures): no single value to
-         * propose, unless the sign alone is wrong */
-        char l1[64], h1[64];
-        fmt_value(t, lo, l1, sizeof l1);
-        fmt_value(t, hi, h1, sizeof h1);
-        tf_fmt(f.proposed_text, sizeof f.proposed_text, "between %s and %s", l1, h1);
-        if (t->field != F_QTY && t->v != 0 && -t->v >= lo && -t->v <= hi) {
-            kind = "direction-flipped";
-            f.has_proposed = 1;
-            f.proposed = -t->v;
-            fmt_value(t, -t->v, f.proposed_text, sizeof f.proposed_text);
-        } else if ((kind = decimal_moved(t, lo, hi, &fixed))) {
-            /* the decimal point moved the least that brings it within the bounds (DOMAIN.md
-             * section 7): a slip, though the bounds alone cannot confirm it */
-            f.has_proposed = 1;
-            f.proposed = fixed;
-            fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
-            /* less still where a changed digit would bring it within as well */
-            confidence -= digit_fits(t, lo, hi) ? 0.3 : 0.15;
-        }
+        kind = propose_bounded(t, lo, hi, &f, &confidence);
     } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
         f.has_proposed = 1;
         f.proposed = fixed;

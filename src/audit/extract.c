@@ -1423,138 +1423,170 @@ static int sent_periods(sent *S)
     return 0;
 }
 
+/* A value in dollars at token i ("$612.1M", "US$ 3.9 billion", "USD 5 million"; "$2,359 a
+ * tonne" is a price): added to the sentence's quantities. The last token read. */
+static size_t read_dollars(sent *S, size_t i)
+{
+    const tok *v = S->v;
+    const size_t se = S->se;
+    size_t m1, m2;
+    size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
+    if (!(k < se && v[k].k == K_NUM && S->nq < S->ncap))
+        return i;
+    double f = scale_at(v, se, k + 1, &m1);
+    qfig *x = &S->q[S->nq];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = k + 1 + m1;
+    x->value = v[k].num * f;
+    interval_for(v[k].num, v[k].dec, v[k].tz, 0, &x->lo, &x->hi);
+    x->lo *= f;
+    x->hi *= f;
+    x->unit = U_USD;
+    x->dec = 0;
+    /* "$2,359 a tonne", "$360/mt": a price */
+    size_t e = x->j;
+    if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
+        e + 1 < se && (mass_unit_at(S->text, v, se, e + 1, &m2) > 0))
+        x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
+    S->nq++;
+    return x->j - 1;
+}
+
+/* A percentage at token i ("12.8%", "12.8 percent", "12.8 per cent"): added to the sentence's
+ * percentages. The number of tokens after i it takes, 0 when it is none. */
+static size_t read_percent(sent *S, size_t i)
+{
+    const tok *v = S->v;
+    const size_t se = S->se;
+    size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
+                : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
+                                                                                : 0;
+    if (!pl || S->np >= S->ncap)
+        return 0;
+    pfig *x = &S->pc[S->np];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = i + 1 + pl;
+    x->value = v[i].num;
+    interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
+    if (v[i].num < 0) {
+        double t = -x->hi;
+        x->hi = -x->lo;
+        x->lo = t;
+    }
+    x->target = -1;
+    S->np++;
+    return pl;
+}
+
+/* The unit after the number at token i: U_T (with its factor to tonnes in *f), U_USD,
+ * U_CNY_T, or -1; *end is the token after it. */
+static int figure_unit(const sent *S, size_t i, double *f, size_t *end)
+{
+    const tok *v = S->v;
+    const size_t se = S->se;
+    size_t m1, m2;
+    *f = scale_at(v, se, i + 1, &m1);
+    size_t u = i + 1 + m1;
+    double mf = mass_unit_at(S->text, v, se, u, &m2);
+    *end = u;
+    if (mf > 0) {
+        *f *= mf;
+        *end = u + m2;
+        return U_T;
+    }
+    if (u < se && (is_w(&v[u], "dollars") || is_w(&v[u], "usd"))) {
+        *end = u + 1;
+        return U_USD;
+    }
+    if (u + 1 < se && is_w(&v[u], "us") && is_w(&v[u + 1], "dollars")) {
+        *end = u + 2;
+        return U_USD;
+    }
+    if (u < se && (is_w(&v[u], "yuan") || is_w(&v[u], "rmb"))) {
+        *end = u + 1;
+        if (*end + 1 < se && (is_s(&v[*end], '/') || is_w(&v[*end], "per")) &&
+            mass_unit_at(S->text, v, se, *end + 1, &m2) > 0)
+            *end += 1 + m2;
+        return U_CNY_T;
+    }
+    if (u + 1 < se && is_w(&v[u], "metric") && is_w(&v[u + 1], "tons")) {
+        *end = u + 2;
+        return U_T;
+    }
+    return -1;
+}
+
+/* A quantity or a value at token i (NUM [scale] unit, NUM [scale] dollars|yuan), with its
+ * interval; a malformed number with a unit is a finding of its own. Sets *last to the last
+ * token read. 0, or -1 when out of memory. */
+static int read_quantity(sent *S, size_t i, size_t *last)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb;
+    double f;
+    size_t end;
+    int unit = figure_unit(S, i, &f, &end);
+    *last = i;
+    if (unit >= 0 && v[i].malformed) {
+        *last = end - 1;
+        return malformed_finding(c, v, sb, S->se, i) ? -1 : 0;
+    }
+    if (unit < 0 || S->nq >= S->ncap)
+        return 0;
+    qfig *x = &S->q[S->nq];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = end;
+    x->value = v[i].num * f;
+    double cap = 0;
+    if (unit == U_T && f == 1)
+        cap = c->cap_unit;
+    /* "about 312,000 t": a round figure may be rounded at its last non-zero
+     * digit, to two significant digits at most (about 100,000 is 95,000..105,000) */
+    if (i > sb && cap > 0 && !v[i].dec &&
+        (is_w(&v[i - 1], "about") || is_w(&v[i - 1], "approximately") ||
+         is_w(&v[i - 1], "around") || is_w(&v[i - 1], "roughly") ||
+         is_w(&v[i - 1], "some") || is_w(&v[i - 1], "circa") || is_w(&v[i - 1], "approx"))) {
+        double two = pow(10, floor(log10(fabs(v[i].num) > 1 ? fabs(v[i].num) : 1)) - 1);
+        if (two > cap)
+            cap = two;
+    }
+    interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
+    x->lo *= f;
+    x->hi *= f;
+    approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
+    x->unit = unit;
+    x->dec = v[i].dec;
+    S->nq++;
+    *last = end - 1;
+    return 0;
+}
+
 /* Phase of do_sentence: The figures: values, P/L, percentages and quantities with their units
  * and intervals. 0, or -1 when out of memory. */
 static int sent_figures(sent *S)
 {
-    ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
-    /* figures */
-    for (size_t i = sb; i < se; i++) {
-        if (in_period[i - sb])
+    for (size_t i = S->sb; i < S->se; i++) {
+        if (S->in_period[i - S->sb])
             continue;
-        size_t m1, m2;
-        if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < se && v[i + 1].k == K_NUM) ||
-            (is_w(&v[i], "us") && i + 1 < se && is_s(&v[i + 1], '$'))) {
-            size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
-            if (k < se && v[k].k == K_NUM && S->nq < ncap) {
-                double f = scale_at(v, se, k + 1, &m1);
-                qfig *x = &q[S->nq];
-                memset(x, 0, sizeof *x);
-                x->i = i;
-                x->j = k + 1 + m1;
-                x->value = v[k].num * f;
-                interval_for(v[k].num, v[k].dec, v[k].tz, 0, &x->lo, &x->hi);
-                x->lo *= f;
-                x->hi *= f;
-                x->unit = U_USD;
-                x->dec = 0;
-                /* "$2,359 a tonne", "$360/mt": a price */
-                size_t e = x->j;
-                if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
-                    e + 1 < se && (mass_unit_at(text, v, se, e + 1, &m2) > 0))
-                    x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
-                S->nq++;
-                i = x->j - 1;
-            }
+        if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < S->se && v[i + 1].k == K_NUM) ||
+            (is_w(&v[i], "us") && i + 1 < S->se && is_s(&v[i + 1], '$'))) {
+            i = read_dollars(S, i);
             continue;
         }
         if (v[i].k != K_NUM)
             continue;
-        /* percent: "12.8%", "12.8 percent", "12.8 per cent" */
-        size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
-                    : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
-                                                                                    : 0;
-        if (pl && S->np < ncap) {
-            pfig *x = &pc[S->np];
-            memset(x, 0, sizeof *x);
-            x->i = i;
-            x->j = i + 1 + pl;
-            x->value = v[i].num;
-            interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
-            if (v[i].num < 0) {
-                double t = -x->hi;
-                x->hi = -x->lo;
-                x->lo = t;
-            }
-            x->target = -1;
-            S->np++;
+        size_t pl = read_percent(S, i);
+        if (pl) {
             i += pl;
             continue;
         }
-        /* quantity: NUM [scale] unit ; money: NUM [scale] (dollars|usd|yuan) */
-        double f = scale_at(v, se, i + 1, &m1);
-        size_t u = i + 1 + m1;
-        double mf = mass_unit_at(text, v, se, u, &m2);
-        int unit = -1;
-        size_t end = u;
-        if (mf > 0) {
-            unit = U_T;
-            f *= mf;
-            end = u + m2;
-        } else if (u < se && (is_w(&v[u], "dollars") || is_w(&v[u], "usd"))) {
-            unit = U_USD;
-            end = u + 1;
-        } else if (u + 1 < se && is_w(&v[u], "us") && is_w(&v[u + 1], "dollars")) {
-            unit = U_USD;
-            end = u + 2;
-        } else if (u < se && (is_w(&v[u], "yuan") || is_w(&v[u], "rmb"))) {
-            unit = U_CNY_T;
-            end = u + 1;
-            if (end + 1 < se && (is_s(&v[end], '/') || is_w(&v[end], "per")) &&
-                mass_unit_at(text, v, se, end + 1, &m2) > 0)
-                end += 1 + m2;
-        } else if (u + 1 < se && is_w(&v[u], "metric") && is_w(&v[u + 1], "tons")) {
-            unit = U_T;
-            end = u + 2;
-        }
-        if (unit >= 0 && v[i].malformed) {
-            if (malformed_finding(c, v, sb, se, i))
-                return -1;
-            i = end - 1;
-            continue;
-        }
-        if (unit < 0 || S->nq >= ncap)
-            continue;
-        /* "of the ... 1.62 million tons" etc. */
-        qfig *x = &q[S->nq];
-        memset(x, 0, sizeof *x);
-        x->i = i;
-        x->j = end;
-        x->value = v[i].num * f;
-        double cap = 0;
-        if (unit == U_T && f == 1)
-            cap = c->cap_unit;
-        /* "about 312,000 t": a round figure may be rounded at its last non-zero
-         * digit, to two significant digits at most (about 100,000 is 95,000..105,000) */
-        if (i > sb && cap > 0 && !v[i].dec &&
-            (is_w(&v[i - 1], "about") || is_w(&v[i - 1], "approximately") ||
-             is_w(&v[i - 1], "around") || is_w(&v[i - 1], "roughly") ||
-             is_w(&v[i - 1], "some") || is_w(&v[i - 1], "circa") || is_w(&v[i - 1], "approx"))) {
-            double two = pow(10, floor(log10(fabs(v[i].num) > 1 ? fabs(v[i].num) : 1)) - 1);
-            if (two > cap)
-                cap = two;
-        }
-        interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
-        x->lo *= f;
-        x->hi *= f;
-        approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
-        x->unit = unit;
-        x->dec = v[i].dec;
-        S->nq++;
-        i = end - 1;
+        if (read_quantity(S, i, &i))
+            return -1;
     }
     return 0;
 }
@@ -1634,51 +1666,49 @@ static int sent_flat(sent *S)
     return 0;
 }
 
-/* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
- * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
-static int pct_share(sent *S, size_t k, size_t lo_bound)
+/* Whether the words around percentage x make it a share: "accounting for", "X % of the total",
+ * "X % share", or a bare percentage in brackets right after a quantity ("India US$0.41
+ * billion (6.4%)"). */
+static int share_worded(const sent *S, const pfig *x)
 {
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    pfig *x = &pc[k];
-    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
-    /* share */
     static const char *const share_before[] = {"accounting for", "accounted for",
                                                "accounts for", "account for",
                                                "making up", "made up", "makes up",
                                                "taking up", "took up", "share of",
                                                "representing", "represented",
                                                "comprising", "constituting", "or", NULL};
+    static const char *const total_after[] = {"the total", "total", "china", "the nation",
+                                              "the country", "all", "the imports", "imports",
+                                              "the exports", "exports", NULL};
     for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
         size_t mm = any_phrase(v, se, b - 1, share_before);
         if (mm && b - 1 + mm <= x->i) {
             if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
                 continue;
-            x->share = 1;
-            break;
+            return 1;
         }
     }
-    if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
-        (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
-         phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
-         phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
-         phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
-         phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
-        x->share = 1;
+    if (x->j + 1 < se && is_w(&v[x->j], "of") && any_phrase(v, se, x->j + 1, total_after))
+        return 1;
     if (x->j < se && is_w(&v[x->j], "share"))
-        x->share = 1;
-    /* "India US$0.41 billion (6.4%)": a bare percentage in brackets right
-     * after a partner's quantity, with no change word, is its share */
-    if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
-        !v[x->i].sign) {
+        return 1;
+    if (x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
+        !v[x->i].sign && !x->dir)
         for (size_t z = 0; z < S->nq; z++)
-            if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
-                x->share = 1;
-    }
-    /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
+            if (S->q[z].j + 1 == x->i && S->q[z].unit != U_OTHER_PRICE)
+                return 1;
+    return 0;
+}
+
+/* Lists of shares: "accounting for 9 per cent, 8 per cent and 5 per cent" (the members after a
+ * share), and "9, 8 and 5 per cent of the total" (the members before one, read as changes for
+ * want of a word). */
+static void share_list(sent *S, size_t k)
+{
+    const tok *v = S->v;
+    pfig *pc = S->pc, *x = &pc[k];
     if (!x->share && k > 0 && pc[k - 1].share) {
         int list = 1;
         for (size_t y = pc[k - 1].j; y < x->i; y++)
@@ -1686,8 +1716,7 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
                 list = 0;
         x->share = list;
     }
-    if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
-        /* the list's earlier members were read as changes for want of a word */
+    if (x->share && k > 0 && !pc[k - 1].share && x->j < S->se && is_w(&v[x->j], "of")) {
         for (size_t b = k; b > 0; b--) {
             int list = 1;
             for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
@@ -1699,6 +1728,51 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
             pc[b - 1].target = -1;
         }
     }
+}
+
+/* A share's total: the period it is labelled with ("of the imports in March") and the
+ * figure it belongs to (the nearest quantity before it, else after). */
+static void share_total(sent *S, pfig *x)
+{
+    const tok *v = S->v;
+    const qfig *q = S->q;
+    for (size_t z = 0; z < S->npe; z++) {
+        const pexpr *p = &S->pe[z];
+        if (p->i >= x->j && p->rel == P_ABS) {
+            int blocked = 0;
+            for (size_t y = x->j; y < p->i; y++)
+                if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
+                    is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
+                    is_w(&v[y], "down"))
+                    blocked = 1;
+            if (!blocked && p->i - x->j <= 10) {
+                x->share_of = *p;
+                x->share_labelled = 1;
+            }
+            break;
+        }
+    }
+    for (size_t z = S->nq; z > 0; z--)
+        if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+            x->target = (int)(z - 1);
+            return;
+        }
+    for (size_t z = 0; z < S->nq; z++)
+        if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
+            x->target = (int)z;
+            return;
+        }
+}
+
+/* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
+ * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
+static int pct_share(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    pfig *x = &S->pc[k];
+    if (share_worded(S, x))
+        x->share = 1;
+    share_list(S, k);
     /* "together accounting for 81.5%", "a combined 81.5%": the share of a
      * group of partners, not of the figure before it */
     if (x->share)
@@ -1706,38 +1780,10 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
             if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
                 is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
                 x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
-    if (x->share) {
-        /* the period the total is labelled with: "of the imports in March" */
-        for (size_t z = 0; z < S->npe; z++) {
-            if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
-                int blocked = 0;
-                for (size_t y = x->j; y < pe[z].i; y++)
-                    if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
-                        is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
-                        is_w(&v[y], "down"))
-                        blocked = 1;
-                if (!blocked && pe[z].i - x->j <= 10) {
-                    x->share_of = pe[z];
-                    x->share_labelled = 1;
-                }
-                break;
-            }
-        }
-        /* target: nearest quantity before, else after */
-        for (size_t z = S->nq; z > 0; z--)
-            if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
-                x->target = (int)(z - 1);
-                break;
-            }
-        if (x->target < 0)
-            for (size_t z = 0; z < S->nq; z++)
-                if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
-                    x->target = (int)z;
-                    break;
-                }
-        return 1;
-    }
-    return 0;
+    if (!x->share)
+        return 0;
+    share_total(S, x);
+    return 1;
 }
 
 /* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
