@@ -1530,6 +1530,29 @@ static const char *propose_bounded(const atom *t, double lo, double hi, tf_findi
     return kind;
 }
 
+/* The gross figure where the net one was copied into it: the value the net equation
+ * (net = imports - exports) gives it, rounded like the printed figure where that stays
+ * within. 1 when proposed, 0 when no net equation gives it. */
+static int gross_from_net(const checker *k, int ai, tf_finding *f)
+{
+    const atom *t = &k->at[ai];
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+        const eqn *e = &k->eq[k->adj[x]];
+        double l, h;
+        if (strcmp(e->kind, "net") || !solve(k, e, ai, &l, &h) || !isfinite(l) || !isfinite(h))
+            continue;
+        double mid = (l + h) / 2, unit = t->dec ? pow(10, -t->dec) : 100;
+        while (unit > 1 && round(mid / unit) * unit < l - 1e-9 && unit > pow(10, -t->dec))
+            unit /= 10;
+        double v = round(mid / unit) * unit;
+        f->has_proposed = 1;
+        f->proposed = v >= l && v <= h ? v : mid;
+        fmt_value(t, f->proposed, f->proposed_text, sizeof f->proposed_text);
+        return 1;
+    }
+    return 0;
+}
+
 static int report_atom(checker *k, int ai, const cand *c, double confidence)
 {
     const atom *t = &k->at[ai];
@@ -1608,6 +1631,9 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                 fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
                 kind = "net-copied-into-gross";
         }
+        if (kind && !strcmp(kind, "net-copied-into-gross") && !f.has_proposed &&
+            gross_from_net(k, ai, &f))
+            ne = 1;
     }
     /* MoM and YoY swapped */
     if ((t->field == F_MOM || t->field == F_YOY) && cl->mom.has && cl->yoy.has) {

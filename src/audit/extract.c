@@ -1048,7 +1048,8 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
             return TF_METRIC_IMPORT;
         return TF_METRIC_IMPORT;
     }
-    if (!strcmp(t->w, "brought") && i + 1 < n && is_w(&v[i + 1], "in"))
+    if ((!strcmp(t->w, "brought") || !strcmp(t->w, "took") || !strcmp(t->w, "taken") ||
+         !strcmp(t->w, "shipped")) && i + 1 < n && is_w(&v[i + 1], "in"))
         return TF_METRIC_IMPORT;
     if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
         return TF_METRIC_EXPORT;
