@@ -2358,10 +2358,18 @@ static int fig_partner(sent *S, fig *F)
         }
         S->resp_k++;
     }
+    /* "30,000 t went to Vietnam, 25,000 t to Mexico": where a partner follows the figure, one
+     * right after the figure before belongs to that figure */
+    int named_after = 0;
+    for (size_t y = 0; y < S->nparts; y++)
+        if (parts[y].from && parts[y].i > x->j - 1 && parts[y].i <= x->j + 1 && parts[y].i < F->ce)
+            named_after = 1;
     if (!F->partner) {
         for (size_t y = 0; y < S->nparts; y++) {
             const pm *p = &parts[y];
             if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0))
+                continue;
+            if (named_after && z > 0 && p->i < x->i && p->i <= F->cb + 3)
                 continue;
             if (p->i >= F->ce || p->i > x->j + 5)
                 break; /* "..., owing to a recovery from Guinea": not the figure's */
