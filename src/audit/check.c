@@ -1351,7 +1351,7 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
          * (5.75 million proposed for a printed 57.5 million), at most two more */
         int d = t->pdec;
         double x = fabs(v / t->scale);
-        while (d < t->pdec + 2 && fabs(x * pow(10, d) - round(x * pow(10, d))) > 1e-6)
+        while (d < t->pdec + 2 && fabs(x * pow(10, d) - round(x * pow(10, d))) > 1e-3)
             d++;
         tf_num_words(v / t->scale, d, num, sizeof num);
         tf_fmt(buf, len, "%s%s", num, t->punit);
@@ -1507,9 +1507,16 @@ static const char *decimal_mends(const checker *k, int ai, double *fixed)
 /* A figure the equations only bound (an inequality, or loose figures): the range, and a value
  * only where the sign alone is wrong or the decimal point moved brings it within (with a
  * lower confidence, lower still where a changed digit would too). The slip kind or NULL. */
-static const char *propose_bounded(const atom *t, double lo, double hi, tf_finding *f,
-                                   double *confidence)
+static const char *propose_bounded(const checker *k, int ai, double lo, double hi,
+                                   tf_finding *f, double *confidence)
 {
+    const atom *t = &k->at[ai];
+    /* bounded by "up from" / "down from" alone: the direction word is the likelier slip
+     * (DOMAIN.md section 7), so no moved decimal point is proposed */
+    int other_eq = 0;
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
+        if (k->eq[k->adj[x]].failed && strcmp(k->eq[k->adj[x]].kind, "direction"))
+            other_eq = 1;
     char l1[64], h1[64];
     double fixed;
     const char *kind = NULL;
@@ -1519,7 +1526,7 @@ static const char *propose_bounded(const atom *t, double lo, double hi, tf_findi
     if (t->field != F_QTY && t->v != 0 && -t->v >= lo && -t->v <= hi) {
         kind = "direction-flipped";
         fixed = -t->v;
-    } else if ((kind = decimal_moved(t, lo, hi, &fixed))) {
+    } else if (other_eq && (kind = decimal_moved(t, lo, hi, &fixed))) {
         *confidence -= digit_fits(t, lo, hi) ? 0.3 : 0.15;
     }
     if (kind) {
@@ -1564,7 +1571,7 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     const char *kind = NULL;
     int fe = feasible(k, ai, c, &lo, &hi, &ne);
     if (fe && !narrow(t, lo, hi)) {
-        kind = propose_bounded(t, lo, hi, &f, &confidence);
+        kind = propose_bounded(k, ai, lo, hi, &f, &confidence);
     } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
         f.has_proposed = 1;
         f.proposed = fixed;

@@ -1519,6 +1519,32 @@ static int figure_unit(const sent *S, size_t i, double *f, size_t *end)
     return -1;
 }
 
+/* "18.21 million tonnes, up from 21.63": a bare number right after "from" (or "compared
+ * with", "against") that follows a quantity in the same clause (no other figure, "and" or
+ * "while" between, at most 12 words) is a base in that quantity's
+ * scale and unit. U_T with *f, or -1. */
+static int bare_base_unit(const sent *S, size_t i, double *f)
+{
+    const tok *v = S->v;
+    if (!S->nq || i < S->sb + 1 || v[i].malformed)
+        return -1;
+    const qfig *p = &S->q[S->nq - 1];
+    if (p->unit != U_T || p->j > i || p->j + 12 < i || v[p->i].k != K_NUM || v[p->i].num == 0)
+        return -1;
+    for (size_t y = p->j; y < i; y++) /* another figure or clause between: not its base */
+        if (v[y].k == K_PCT || is_s(&v[y], ';') || is_w(&v[y], "and") || is_w(&v[y], "while") ||
+            (v[y].k == K_NUM && !S->in_period[y - S->sb]))
+            return -1;
+    if (!(is_w(&v[i - 1], "from") || is_w(&v[i - 1], "against") ||
+          (is_w(&v[i - 1], "with") && i >= S->sb + 2 && is_w(&v[i - 2], "compared"))))
+        return -1;
+    if (i + 1 < S->se && (v[i + 1].k == K_WORD && !is_w(&v[i + 1], "a") &&
+                          !is_w(&v[i + 1], "in") && !is_w(&v[i + 1], "last")))
+        return -1; /* "from 21 countries": a count of something else */
+    *f = p->value / v[p->i].num;
+    return U_T;
+}
+
 /* A quantity or a value at token i (NUM [scale] unit, NUM [scale] dollars|yuan), with its
  * interval; a malformed number with a unit is a finding of its own. Sets *last to the last
  * token read. 0, or -1 when out of memory. */
@@ -1531,6 +1557,8 @@ static int read_quantity(sent *S, size_t i, size_t *last)
     size_t end;
     int unit = figure_unit(S, i, &f, &end);
     *last = i;
+    if (unit < 0)
+        unit = bare_base_unit(S, i, &f);
     if (unit >= 0 && v[i].malformed) {
         *last = end - 1;
         return malformed_finding(c, v, sb, S->se, i) ? -1 : 0;
