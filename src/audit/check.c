@@ -393,8 +393,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     x.claim = ci;
     x.field = field;
     if (field == F_QTY) {
-        x.pmin = 0;
-        x.pmax = fmax(1e12, s->value * 1000);
+        x.pmax = fmax(1e12, fabs(s->value) * 1000);
+        /* net imports below zero are net exports */
+        x.pmin = k->a->claims[ci].metric == TF_METRIC_NET_IMPORT ? -x.pmax : 0;
     } else if (field == F_SHARE) {
         x.pmin = 0;
         x.pmax = 100;
@@ -1662,6 +1663,13 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                 fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
             }
         }
+    }
+    /* net imports below zero were printed as net exports: proposed as such */
+    if (f.has_proposed && t->field == F_QTY && cl->metric == TF_METRIC_NET_IMPORT && t->v < 0 &&
+        f.proposed < 0) {
+        char mag[64];
+        fmt_value(t, -f.proposed, mag, sizeof mag);
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s of net exports", mag);
     }
     tf_scopy(f.kind, sizeof f.kind, kind ? kind : "inconsistent");
     /* the failing equations */

@@ -174,6 +174,7 @@ typedef struct zitem {
     int from, to;            /* I_PERIOD: months; I_CHG: C_MOM / C_YOY */
     int named_year;          /* I_PERIOD: the year is printed */
     tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
+    int net_export;          /* I_METRIC: 净出口, net imports printed by their size */
     double v, lo, hi;        /* I_FIG in t or USD; I_CHG, I_SHARE in % */
     int usd;                 /* I_FIG: a value in USD */
     int base;                /* I_FIG: a comparison base ("较9月的820万吨") */
@@ -665,7 +666,7 @@ typedef struct zctx {
 static tf_metric metric_at(const char *s, size_t *len)
 {
     static const struct { const char *w; tf_metric m; } mw[] = {
-        {"净进口", TF_METRIC_NET_IMPORT}, {"净出口", TF_METRIC_OTHER},
+        {"净进口", TF_METRIC_NET_IMPORT}, {"净出口", TF_METRIC_NET_IMPORT},
         {"进口", TF_METRIC_IMPORT},       {"出口", TF_METRIC_EXPORT},
         {"产量", TF_METRIC_OTHER},        {"生产", TF_METRIC_OTHER},
         {"库存", TF_METRIC_OTHER},        {"消费", TF_METRIC_OTHER},
@@ -746,8 +747,10 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
         x.kind = I_CUM, n = strlen("累计");
     else if ((nm = vocab_at(&c->prod, s + i)))
         x.kind = I_PRODUCT, x.key = nm->key, n = strlen(nm->name);
-    else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE)
+    else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE) {
         x.kind = I_METRIC;
+        x.net_export = at(s + i, "净出口"); /* net imports below zero */
+    }
     else if ((nm = vocab_at(&c->part, s + i)))
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
     else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
@@ -782,6 +785,7 @@ static int scan_sentence(zctx *c, size_t sb, size_t se)
 /* What the items read so far in a sentence say. */
 typedef struct zstate {
     tf_metric metric;
+    int net_export;          /* the metric word was 净出口 */
     const char *product, *partner;
     int cum;
     int from, to, named, named_year;
@@ -848,7 +852,10 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     cl.period.from = from;
     cl.period.to = to;
     cl.share_of = cl.period;
-    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
+    if (m == TF_METRIC_NET_IMPORT && st->net_export && x->v > 0) /* 净出口16.3万吨 */
+        stated_set(c, x->b, x->e, -x->v, -x->hi, -x->lo, &cl.quantity);
+    else
+        stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
     if (x->base) /* "较9月的820万吨", "较去年同期的950万吨": named by its comparison */
         cl.period_named = 1;
     else if (st->named) {
@@ -1024,10 +1031,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     memset(&st, 0, sizeof st);
     st.from = c->period_from;
     st.to = c->period_to;
-    /* "当月", "本月", "同月": the month named before, named again */
+    /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
     if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
-                          last_in(c->z->s, sb, se, "同月") != (size_t)-1))
+                          last_in(c->z->s, sb, se, "同月") != (size_t)-1 ||
+                          at(c->z->s + sb, "同期")))
         st.named = 1;
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
     for (size_t i = 0; i < c->it.n; i++) {
@@ -1042,6 +1050,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_METRIC:
             st.metric = x->metric;
+            st.net_export = x->net_export;
             lead = 0;
             break;
         case I_PRODUCT:
