@@ -1731,6 +1731,27 @@ static int share_worded(const sent *S, const pfig *x)
     return 0;
 }
 
+/* "Russia supplied 131,200 t, or 61.8% of the total, while India shipped 24,800 t, 11.7%": a bare
+ * percentage right after a quantity and a comma, with no sign or word of change, in a
+ * sentence that gave a share before, is a share too. */
+static int share_parallel(const sent *S, size_t k)
+{
+    const tok *v = S->v;
+    const pfig *x = &S->pc[k];
+    int earlier = 0;
+    for (size_t y = 0; y < k; y++)
+        earlier |= S->pc[y].share;
+    if (!earlier || v[x->i].sign || x->i < S->sb + 2 || !is_s(&v[x->i - 1], ','))
+        return 0;
+    if (x->j < S->se && !is_s(&v[x->j], ',') && !is_s(&v[x->j], '.') && !is_s(&v[x->j], ';') &&
+        !is_s(&v[x->j], ')') && !is_w(&v[x->j], "and"))
+        return 0;
+    for (size_t z = 0; z < S->nq; z++)
+        if (S->q[z].j + 1 == x->i && S->q[z].unit != U_OTHER_PRICE)
+            return 1;
+    return 0;
+}
+
 /* Lists of shares: "accounting for 9 per cent, 8 per cent and 5 per cent" (the members after a
  * share), and "9, 8 and 5 per cent of the total" (the members before one, read as changes for
  * want of a word). */
@@ -1799,7 +1820,7 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
 {
     const tok *v = S->v;
     pfig *x = &S->pc[k];
-    if (share_worded(S, x))
+    if (share_worded(S, x) || share_parallel(S, k))
         x->share = 1;
     share_list(S, k);
     /* "together accounting for 81.5%", "a combined 81.5%": the share of a
