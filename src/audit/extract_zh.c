@@ -682,6 +682,75 @@ static tf_metric metric_at(const char *s, size_t *len)
     return TF_METRIC_NONE;
 }
 
+static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
+                       tf_stated *st);
+
+/* s[i, m): digits whose thousands separators are followed by other than three digits
+ * ("312,00吨"): a finding of its own with the readings it could have been (a digit lost, the
+ * separator misplaced, a decimal comma), kept as an `other` claim, in no equation (as in
+ * English notes). 0, or -1 when out of memory. */
+static int zh_malformed(zctx *c, const char *s, size_t sb, size_t i, size_t m)
+{
+    char digits[40], head[40], tail[40];
+    size_t nd = 0, nh = 0, nt = 0, comma = 0;
+    if (m - i >= sizeof digits)
+        return 0;
+    for (size_t k = i; k < m; k++) {
+        if (s[k] == ',') {
+            comma = 1;
+            nt = 0;
+            continue;
+        }
+        digits[nd++] = s[k];
+        if (comma)
+            tail[nt++] = s[k];
+        else
+            head[nh++] = s[k];
+    }
+    digits[nd] = head[nh] = tail[nt] = '\0';
+    double all = strtod(digits, NULL);
+    double lost = nt < 3 ? all * pow(10, (double)(3 - nt)) : all;
+    char a1[48], a2[48];
+    tf_num_words(lost, 0, a1, sizeof a1);
+    tf_num_words(all, 0, a2, sizeof a2);
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "t");
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, i, m, all, all, all, &cl.quantity);
+    cl.sent_start = c->z->from[sb];
+    size_t se = m;
+    while (s[se] && !at(s + se, "。") && s[se] != '\n')
+        se++;
+    cl.sent_end = c->z->to[se - 1];
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind, "malformed-number");
+    tf_scopy(f.field, sizeof f.field, "quantity");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start); /* findings count characters */
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = all;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s or %s or %s.%s", a1, a2, head, tail);
+    f.confidence = 0.5;
+    tf_fmt(f.equation, sizeof f.equation, "'%.*s' groups its digits as no number is written",
+           (int)(m - i), s + i);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "a thousands separator is followed by three digits; '%.*s' may be %s with a digit "
+           "lost, %s with the separator misplaced, or %s.%s with a decimal comma; it is left "
+           "out of the equations", (int)(m - i), s + i, a1, a2, head, tail);
+    return tf_audit_add_finding(c->a, &f);
+}
+
 /* A number at s+i: a period, a figure, a percentage or nothing. Adds the
  * item; returns the bytes read (at least the number's). */
 static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
@@ -699,6 +768,16 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
     double v;
     int dec, tz;
     n = number_at(s + i, &v, &dec, &tz);
+    if (s[i + n] == ',' && is_digit(s[i + n + 1]) && s[i + n - 1] != '.') {
+        size_t m = i + n; /* "312,00吨": a separator not followed by three digits */
+        while (is_digit(s[m]) || (s[m] == ',' && is_digit(s[m + 1])))
+            m++;
+        if (!at(s + m, "吨") && !at(s + m, "万") && !at(s + m, "千") && !at(s + m, "亿") &&
+            !at(s + m, "美元"))
+            return n;
+        *err = zh_malformed(c, s, sb, i, m);
+        return m - i;
+    }
     size_t cb = clause_start(s, sb, i);
     if (s[i + n] == '%') {
         if (at(s + i + n + 1, "个百分点") || !percent_item(s, cb, i, n, v, dec, &x))
