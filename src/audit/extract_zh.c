@@ -661,7 +661,19 @@ typedef struct zctx {
     const char *title_product;
     const char *prev_product; /* the product the sentence before named */
     size_t last_claim;        /* the last subject claim, or -1 */
+    const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
 } zctx;
+
+/* The partner a claim carries for partner item `key`: the reporter itself (China, or the
+ * reporter a sentence named) is the world total; China is a partner of another reporter. */
+static const char *zpartner(const zctx *c, const char *key)
+{
+    if (!key)
+        return "WLD";
+    if (c->reporter)
+        return strcmp(key, c->reporter) ? key : "WLD";
+    return strcmp(key, "CHN") ? key : "WLD";
+}
 
 static tf_metric metric_at(const char *s, size_t *len)
 {
@@ -925,8 +937,7 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
         m = TF_METRIC_OTHER;
     cl.metric = m;
     tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
-    tf_scopy(cl.partner, sizeof cl.partner,
-             st->partner && strcmp(st->partner, "CHN") ? st->partner : "WLD");
+    tf_scopy(cl.partner, sizeof cl.partner, zpartner(c, st->partner));
     tf_scopy(cl.unit, sizeof cl.unit, x->usd ? "USD" : "t");
     cl.period.from = from;
     cl.period.to = to;
@@ -1078,8 +1089,7 @@ static void bind_list_partners(zctx *c, zstate *st, size_t upto)
     for (size_t i = st->run_start; i < upto; i++)
         if (c->it.v[i].kind == I_PARTNER) {
             tf_claim *cl = &c->a->claims[st->group_first + k++];
-            tf_scopy(cl->partner, sizeof cl->partner,
-                     strcmp(c->it.v[i].key, "CHN") ? c->it.v[i].key : "WLD");
+            tf_scopy(cl->partner, sizeof cl->partner, zpartner(c, c->it.v[i].key));
         }
 }
 
@@ -1103,6 +1113,24 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     c->has_period = 1;
 }
 
+/* A reporter other than China: a country named right before 自/从/对/向 中国 with a word of
+ * trade after ("印度自中国进口原铝", "越南对中国出口"). It holds for the rest of the note. */
+static void zreporter(zctx *c)
+{
+    const char *s = c->z->s;
+    for (size_t i = 0; !c->reporter && i + 1 < c->it.n; i++) {
+        const zitem *x = &c->it.v[i], *y = &c->it.v[i + 1];
+        if (x->kind != I_PARTNER || y->kind != I_PARTNER || !strcmp(x->key, "CHN") ||
+            strcmp(y->key, "CHN") || y->b != x->e + 3 ||
+            !(at(s + x->e, "自") || at(s + x->e, "从") || at(s + x->e, "对") || at(s + x->e, "向")))
+            continue;
+        for (size_t k = i + 2; k < c->it.n && c->it.v[k].kind != I_CLAUSE; k++)
+            if (c->it.v[k].kind == I_METRIC && (c->it.v[k].metric == TF_METRIC_IMPORT ||
+                                                c->it.v[k].metric == TF_METRIC_EXPORT))
+                c->reporter = x->key;
+    }
+}
+
 /* Bind the items of sentence [sb, se) into claims. */
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
@@ -1116,6 +1144,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                           last_in(c->z->s, sb, se, "同月") != (size_t)-1 ||
                           at(c->z->s + sb, "同期")))
         st.named = 1;
+    zreporter(c);
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
     for (size_t i = 0; i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
