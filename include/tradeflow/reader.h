@@ -79,7 +79,7 @@ typedef struct tf_read_stats {
     unsigned long filtered;   /* rows skipped by the hs filter */
     unsigned long warnings;
     tf_format format;         /* the format actually read */
-    char encoding[16];        /* "UTF-8", "GB18030" or "ISO-8859-1" */
+    char encoding[16];        /* "UTF-8", "GB18030" or "Windows-1252" (Comtrade) */
     int json;                 /* 1 when the file was a JSON document (Comtrade API) */
     unsigned long other_flows; /* comtrade: rows kept with flow "other" */
     unsigned long skipped;    /* comtrade: rows by mode of transport, not stored (warned) */

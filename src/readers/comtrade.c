@@ -1,7 +1,7 @@
 /*
  * UN Comtrade reader (DOMAIN.md §4). One row model, four layouts:
  *   - v1 API JSON: {"elapsedTime", "count", "data": [ {typeCode, ...}, ... ], "error"};
- *   - ComtradePlus "Download CSV": 47 named columns, ISO-8859-1, all quoted,
+ *   - ComtradePlus "Download CSV": 47 named columns, Windows-1252, all quoted,
  *     a trailing comma on data rows (one field more than the header), CRLF or LF;
  *   - the same columns re-saved by pandas: unquoted, True/False, "123.0";
  *   - legacy comtrade.un.org CSV: 35 columns (Classification, Year, Period, ...,
@@ -573,7 +573,7 @@ tf_status tf_read_comtrade(tf_rctx *c)
         return TF_ERR_USAGE;
     c->latin1 = 1;
     if (c->enc == TF_ENC_GB18030)
-        c->enc = TF_ENC_LATIN1; /* ComtradePlus downloads are ISO-8859-1 */
+        c->enc = TF_ENC_LATIN1; /* ComtradePlus downloads are Windows-1252 */
     int map[64];
     int colk[K_COUNT];
     for (int k = 0; k < K_COUNT; k++)
