@@ -461,15 +461,23 @@ static void print_warning(void *ctx, const char *msg)
 }
 
 /* Copy an ISO alpha-3 code, upper-cased, into out; 0 when it is not one. */
+/* An area code as stored: an ISO alpha-3 code (case-folded), or one of UN
+ * Comtrade's special areas (a letter and two letters or digits, e.g. S19).
+ * "490", Comtrade's numeric code for "Other Asia, nes", is its stored code S19
+ * (see the Comtrade reader). Returns 1 and fills out, or 0. */
 static int iso3(const char *s, char out[4])
 {
+    if (strcmp(s, "490") == 0) {
+        memcpy(out, "S19", 4);
+        return 1;
+    }
     if (strlen(s) != 3)
         return 0;
     for (int i = 0; i < 3; i++) {
         char ch = s[i];
         if (ch >= 'a' && ch <= 'z')
             ch = (char)(ch - 'a' + 'A');
-        if (ch < 'A' || ch > 'Z')
+        if ((ch < 'A' || ch > 'Z') && (i == 0 || ch < '0' || ch > '9'))
             return 0;
         out[i] = ch;
     }
@@ -539,7 +547,8 @@ static int cmd_ingest(common *c, args *a)
             if (bad)
                 break;
             if (!iso3(v, reporter)) {
-                error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", v);
+                error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade "
+                      "special area (S19 or 490), not '%s'", v);
                 return EXIT_USAGE;
             }
             o.reporter = reporter;
@@ -818,7 +827,8 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         basis = ""; /* rows whose file did not say */
     char rep3[4];
     if (!iso3(reporter, rep3)) {
-        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade special area "
+              "(S19 or 490), not '%s'", reporter);
         return EXIT_USAGE;
     }
     reporter = rep3;

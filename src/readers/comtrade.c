@@ -391,8 +391,13 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     tf_status st = area(c, e, r, K_REP_CODE, K_REP_ISO, -1, rep, sizeof rep, pname, sizeof pname);
     if (st != TF_OK)
         return st;
-    if (strcmp(rep, "M49:490") == 0)
+    if (strcmp(rep, "M49:490") == 0) {
         tf_scopy(rep, sizeof rep, "S19"); /* Comtrade's own alpha code for "Other Asia, nes" */
+        tf_rwarn(c, "reporter:490", r->line, col_at(r, K_REP_CODE),
+                 "reporter 490 \"Other Asia, nes\" is a Comtrade special area, not a country "
+                 "(Comtrade reports Taiwan under it): kept as reporter S19; query it with "
+                 "--reporter S19 (or 490)");
+    }
     if (strlen(rep) != 3 || strcmp(rep, TF_PARTNER_WORLD) == 0)
         return row_err(e, K_REP_CODE, "reporter '%s' is not a country with an ISO alpha-3 code",
                        rep);

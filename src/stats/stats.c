@@ -1143,7 +1143,11 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
     tf_scopy(rep->period, sizeof rep->period, q->period);
     const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
-    tf_scopy(rep->reporter_name, sizeof rep->reporter_name, rp ? rp->name_en : rep->reporter);
+    /* S19: Comtrade's reporter 490 "Other Asia, nes", named from its area list */
+    const tf_area *ra = !rp && ref && strcmp(rep->reporter, "S19") == 0
+                            ? tf_refdata_area_by_m49(ref, "490") : NULL;
+    tf_scopy(rep->reporter_name, sizeof rep->reporter_name,
+             rp ? rp->name_en : ra ? ra->name_en : rep->reporter);
     tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
     rep->annual = annual;
     rep->codes = calloc(q->n_codes, sizeof *rep->codes);
