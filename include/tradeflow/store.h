@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 4
+#define TF_SCHEMA_VERSION 5
 
 typedef struct tf_db tf_db;
 
@@ -41,8 +41,8 @@ const char *tf_db_errmsg(const tf_db *db);
 
 /* Result of one ingest. */
 typedef struct tf_ingest_result {
-    int already;              /* 1: this file with these options was ingested before; nothing added */
-    int already_retracted;    /* with already: that source is retracted (restore it instead) */
+    int already;              /* 1: this file with these options was ingested before and is not
+                                 retracted; nothing added */
     int empty;                /* 1: no data rows (or none left by the hs filter); nothing ingested */
     long long source_id;      /* id in `sources`, 0 when nothing was recorded */
     unsigned long added;      /* cells seen for the first time */
@@ -77,9 +77,13 @@ typedef struct tf_source_info {
 /*
  * Retract an ingested source (restore = 0) or restore it (restore = 1). A
  * retracted source's figures stop counting from `now` (NULL: current UTC):
- * each of its cells falls back to the revision before it; nothing is
- * deleted, and reports --as-of an earlier date still see them. Errors:
- * TF_ERR_NOT_FOUND (no such source), TF_ERR_DB.
+ * each of its cells falls back to the revision before it, unless another
+ * live source stated that same figure (ingested it unchanged): then the
+ * figure stands. Nothing is deleted, and reports --as-of an earlier date
+ * still see them. A retracted file may be ingested again (a new source).
+ * Errors: TF_ERR_NOT_FOUND (no such source), TF_ERR_USAGE (restore of a
+ * source whose file was ingested again with the same options and counts),
+ * TF_ERR_DB.
  */
 tf_status tf_db_retract(tf_db *db, long long source_id, int restore, const char *now);
 

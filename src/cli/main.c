@@ -628,11 +628,7 @@ static int cmd_ingest(common *c, args *a)
         }
         if (!res.already && !res.empty)
             committed = 1;
-        if (res.already && res.already_retracted)
-            printf("%s: already ingested with these options as source %lld, which is retracted; "
-                   "nothing added (tradeflow sources --restore %lld counts it again)\n",
-                   path, res.source_id, res.source_id);
-        else if (res.already)
+        if (res.already)
             printf("%s: already ingested with these options (source %lld); nothing added\n",
                    path, res.source_id);
         else if (res.empty && res.read.rows == 0)

@@ -84,6 +84,31 @@ static const char *const migrations[] = {
     /* 3 -> 4: UN Comtrade's CIF and FOB values beside its primary value (USD) */
     "ALTER TABLE record ADD COLUMN cif INTEGER;"
     "ALTER TABLE record ADD COLUMN fob INTEGER;",
+    /* 4 -> 5: a file can be ingested again once its source is retracted (only
+     * live sources are unique); `stated` records that a source stated a
+     * cell's current figure unchanged, so that figure counts while any
+     * source stating it is live. */
+    "CREATE TABLE source_v5("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " format TEXT NOT NULL,"
+    " options TEXT NOT NULL,"
+    " rows INTEGER NOT NULL DEFAULT 0,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " revised INTEGER NOT NULL DEFAULT 0,"
+    " unchanged INTEGER NOT NULL DEFAULT 0,"
+    " ingested_at TEXT NOT NULL,"
+    " retracted_at TEXT);"
+    "INSERT INTO source_v5 SELECT id, name, sha256, format, options, rows, added, revised,"
+    " unchanged, ingested_at, retracted_at FROM source;"
+    "DROP TABLE source;"
+    "ALTER TABLE source_v5 RENAME TO source;"
+    "CREATE UNIQUE INDEX source_live ON source(sha256, options)"
+    " WHERE retracted_at IS NULL AND sha256 <> '';"
+    "CREATE TABLE stated(record_id INTEGER NOT NULL REFERENCES record(id),"
+    " source_id INTEGER NOT NULL REFERENCES source(id),"
+    " PRIMARY KEY(record_id, source_id)) WITHOUT ROWID;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -271,7 +296,7 @@ typedef struct ingest_ctx {
     tf_db *d;
     const char *name;
     long long source_id;
-    sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert;
+    sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert, *stated;
     const char *product;
     tf_ingest_result *res;
 } ingest_ctx;
@@ -324,6 +349,23 @@ static void describe_cell(const tf_record *r, char *buf, size_t len)
            r->province[0] ? " province " : "", r->province);
 }
 
+/* A cell whose current figure this file states unchanged: not stored again,
+ * but recorded as stated by this source too, so that retracting the source
+ * that first stored it leaves the figure standing. */
+static tf_status state_unchanged(ingest_ctx *x, long long rec_id, tf_diag *diag)
+{
+    sqlite3_stmt *s = x->stated;
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, rec_id);
+    sqlite3_bind_int64(s, 2, x->source_id);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    x->res->unchanged++;
+    return TF_OK;
+}
+
 static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
 {
     ingest_ctx *x = ctx;
@@ -332,9 +374,11 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     bind_key(s, r);
     int rc = sqlite3_step(s);
     int is_new = 1;
+    long long rec_id = 0;
     if (rc == SQLITE_ROW) {
         is_new = 0;
         long long src = sqlite3_column_int64(s, 7);
+        rec_id = sqlite3_column_int64(s, 11);
         if (src == x->source_id) {
             char cellname[256];
             describe_cell(r, cellname, sizeof cellname);
@@ -371,10 +415,8 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         }
         if (rc != SQLITE_DONE)
             return db_fail(x, diag);
-        if (same) {
-            x->res->unchanged++;
-            return TF_OK;
-        }
+        if (same)
+            return state_unchanged(x, rec_id, diag);
     } else if (rc != SQLITE_DONE) {
         sqlite3_reset(s);
         return db_fail(x, diag);
@@ -510,21 +552,20 @@ static char *options_string(const tf_read_opts *o)
     return buf;
 }
 
-static int find_source(tf_db *d, const char *sha, const char *options, long long *id,
-                       int *retracted)
+/* The live (not retracted) source that ingested this file with these
+ * options: 1 and *id, 0 when none, -1 on a database error. */
+static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db,
-                           "SELECT id, retracted_at IS NOT NULL FROM source WHERE sha256=?1 AND"
-                           " options=?2", -1, &s, NULL) != SQLITE_OK)
+                           "SELECT id FROM source WHERE sha256=?1 AND options=?2"
+                           " AND retracted_at IS NULL", -1, &s, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, options, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
+    if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(s, 0);
-        *retracted = sqlite3_column_int(s, 1);
-    }
     sqlite3_finalize(s);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -555,7 +596,8 @@ static int prehash(FILE *in, char hex[65])
 
 static void ingest_finalize(ingest_ctx *x)
 {
-    sqlite3_stmt *all[] = {x->lookup, x->insert, x->seen, x->pname, x->plookup, x->pinsert};
+    sqlite3_stmt *all[] = {x->lookup, x->insert,  x->seen,  x->pname,
+                           x->plookup, x->pinsert, x->stated};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
 }
@@ -572,7 +614,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
 
     long long existing;
     if (prehash(in, sha)) {
-        int f = find_source(d, sha, options, &existing, &res->already_retracted);
+        int f = find_source(d, sha, options, &existing);
         if (f < 0) {
             tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
@@ -612,15 +654,17 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = pragma_int(d, "SELECT EXISTS(SELECT 1 FROM source WHERE retracted_at IS NOT NULL)",
                         &any_retracted);
-    char lookup_sql[640];
+    char lookup_sql[1024];
     tf_fmt(lookup_sql, sizeof lookup_sql,
            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-           " r.source_id, r.line, r.cif, r.fob FROM record r %s"
+           " r.source_id, r.line, r.cif, r.fob, r.id FROM record r %s"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
            " AND r.province=?9 %s ORDER BY r.id DESC LIMIT 1",
            any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
-           any_retracted ? "AND s.retracted_at IS NULL" : "");
+           any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
+                           " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
+                           " AND s2.retracted_at IS NULL))" : "");
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db, lookup_sql, -1, &x.lookup, NULL);
     if (rc == SQLITE_OK)
@@ -639,6 +683,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db, "INSERT INTO ingest_seen(cell, line) VALUES(?1, ?2)",
                                 -1, &x.seen, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db,
+                                "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)",
+                                -1, &x.stated, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
                                 "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)",
@@ -674,7 +722,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         goto rollback_ok;
     }
     /* stdin and other streams: known only now whether this file was seen */
-    if (find_source(d, res->sha256, options, &existing, &res->already_retracted) == 1) {
+    if (find_source(d, res->sha256, options, &existing) == 1) {
         res->already = 1;
         res->source_id = existing;
         res->added = res->revised = res->unchanged = 0;
@@ -771,8 +819,40 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     return TF_OK;
 }
 
+/* The live source that ingested the same file with the same options as
+ * source_id (ingested again after source_id was retracted): its id, 0 when
+ * none, -1 on a database error. */
+static long long live_twin(tf_db *d, long long source_id)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT b.id FROM source a JOIN source b ON b.sha256 = a.sha256 AND"
+                           " b.options = a.options AND b.id <> a.id AND b.retracted_at IS NULL"
+                           " WHERE a.id = ?1", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(q, 1, source_id);
+    int rc = sqlite3_step(q);
+    long long id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(q);
+    return id;
+}
+
 tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *now)
 {
+    if (restore) {
+        long long twin = live_twin(d, source_id);
+        if (twin < 0) {
+            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            return TF_ERR_DB;
+        }
+        if (twin > 0) {
+            tf_fmt(d->err, sizeof d->err,
+                   "%s: source %lld's file was ingested again with the same options as "
+                   "source %lld, which counts; nothing changed (retract %lld first to count "
+                   "%lld instead)", d->path, source_id, twin, twin, source_id);
+            return TF_ERR_USAGE;
+        }
+    }
     char stamp[32];
     if (now)
         tf_scopy(stamp, sizeof stamp, now);
@@ -922,7 +1002,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
 
-    char sql[1024];
+    char sql[1536];
     tf_fmt(sql, sizeof sql,
            "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
@@ -930,7 +1010,9 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            " s.ingested_at, r.cif, r.fob FROM record r JOIN source s ON s.id = r.source_id"
            " WHERE r.classification = ?1 AND r.commodity = ?2"
            " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
-           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9)"
+           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9 OR EXISTS(SELECT 1 FROM"
+           " stated t JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id AND"
+           " (s2.retracted_at IS NULL OR s2.retracted_at > ?9) AND s2.ingested_at <= ?9))"
            " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.id",
            sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
