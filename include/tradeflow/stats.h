@@ -61,6 +61,9 @@ typedef struct tf_query {
     const char *as_of;            /* NULL: current revisions */
     int top;                      /* partners listed per flow; <= 0 means 10 */
     tf_measure measure;           /* default AUTO */
+    const char *currency;         /* "CNY"/"USD": the records read (the same trade may be
+                                     stored in both; a report never adds the two). NULL:
+                                     the currency with most records, with a note */
 } tf_query;
 
 /* Figures of one flow (import, export or net import) for the month. */

@@ -3,8 +3,9 @@
  * ingested, with revisions, and the list of ingested source files.
  *
  * A cell (period, flow, reporter, partner, partner basis, classification,
- * commodity, trade mode, province) may have several revisions; the newest is
- * current, older ones stay queryable (as-of, history). Every ingest is one
+ * commodity, trade mode, province, currency) may have several revisions; the
+ * newest is current, older ones stay queryable (as-of, history). The same
+ * trade valued in CNY and in USD is two cells, never a revision of each other. Every ingest is one
  * transaction: a file goes in whole or not at all.
  */
 #ifndef TRADEFLOW_STORE_H
@@ -134,6 +135,16 @@ tf_status tf_db_window_points(tf_db *db, const char *product, const char *kind,
                               const char *series, const char *from, const char *to,
                               const char *as_of,
                               tf_status (*fn)(void *ctx, const char *date, double value),
+                              void *ctx);
+
+/*
+ * The currencies of the stored records under sel's classification, codes
+ * (prefixes), reporter and period range, with their record counts (every
+ * revision): fn once per currency, in name order, per code. Used to choose a
+ * report's currency (the one with most records). Returns TF_OK or TF_ERR_DB.
+ */
+tf_status tf_db_currency_rows(tf_db *db, const tf_selection *sel,
+                              void (*fn)(void *ctx, const char *currency, long long rows),
                               void *ctx);
 
 /* Copy into buf the name a file gave to an unmapped partner code

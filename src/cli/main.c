@@ -90,6 +90,9 @@ static const char usage_report[] =
     "                      value when goods weighed in kg carry less than half of\n"
     "                      the value (no quantities, weights missing, or goods\n"
     "                      counted in items)\n"
+    "  --currency C        CNY or USD: the records whose values a report reads (the\n"
+    "                      same trade may be stored in both; they are never added);\n"
+    "                      default: the currency with most records, with a note\n"
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
     "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
@@ -485,6 +488,17 @@ static int iso3(const char *s, char out[4])
     return 1;
 }
 
+/* --currency: CNY or USD in any case. Returns 1 and fills out, or 0. */
+static int currency_code(const char *s, char out[4])
+{
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        out[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+    out[3] = '\0';
+    return strcmp(out, "CNY") == 0 || strcmp(out, "USD") == 0;
+}
+
 static int valid_basis(const char *v)
 {
     return !strcmp(v, "origin") || !strcmp(v, "consignment") || !strcmp(v, "destination") ||
@@ -765,7 +779,8 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *format = "text",
                *basis = NULL, *as_of = NULL, *reporter = "CHN", *classification = "HS",
-               *outpath = "-", *lang = "en", *commodity = NULL, *measure = NULL;
+               *outpath = "-", *lang = "en", *commodity = NULL, *measure = NULL,
+               *currency = NULL;
     int top = chart >= 0 ? 5 : 10, bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
@@ -794,6 +809,8 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
             commodity = v;
         else if (opt(a, "--measure", 1, &v, &bad))
             measure = v;
+        else if (opt(a, "--currency", 1, &v, &bad))
+            currency = v;
         else if (opt(a, "-o", 1, &v, &bad) || opt(a, "--output", 1, &v, &bad))
             outpath = v;
         else if (opt(a, "--top", 1, &v, &bad)) {
@@ -869,6 +886,11 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         error("--measure is quantity or value, not '%s'", measure);
         return EXIT_USAGE;
     }
+    char ccy[4];
+    if (currency && !currency_code(currency, ccy)) {
+        error("--currency is CNY or USD, not '%s'", currency);
+        return EXIT_USAGE;
+    }
     if (commodity && (product || hs)) {
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
@@ -917,6 +939,7 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
     q.as_of = as_of;
     q.top = top;
     q.measure = meas;
+    q.currency = currency ? ccy : NULL;
     tf_report *r = NULL;
     tf_chart_data *cd = NULL;
     tf_chart_opts co = {0};

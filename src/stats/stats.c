@@ -85,7 +85,84 @@ typedef struct collect {
     unsigned long not_annual, no_value, other_currency;
     char currency[4];
     const char *cls;         /* classification being selected */
+    const char *want_currency; /* the report's currency: rows in another one (the same
+                                  trade valued twice) are not read; NULL: any */
+    /* a row in another currency, held until the next cell shows whether the
+     * same trade also has a row in the report's currency (cells differing only
+     * by currency are adjacent in the store's order) */
+    int pending;
+    int pending_f, pending_m;
+    char pending_key[200], kept_key[200];
+    tf_record pending_rec;
 } collect;
+
+/* ---- the report's currency (a selection rule: which rows a report reads) ----
+ * CNY and USD figures of the same trade are stored side by side; a report
+ * reads one currency, never adding two. --currency chooses; by default the
+ * currency with most records under the report's codes, reporter and months
+ * (ties: the first in name order), with a note naming the other. */
+static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct ccy_count {
+    char code[4][4];
+    long long rows[4];
+    int n;
+} ccy_count;
+
+static void count_ccy(void *ctx, const char *currency, long long rows)
+{
+    ccy_count *c = ctx;
+    int i = 0;
+    while (i < c->n && strcmp(c->code[i], currency) != 0)
+        i++;
+    if (i == c->n) {
+        if (c->n == 4)
+            return;
+        tf_scopy(c->code[c->n++], sizeof c->code[0], currency);
+    }
+    c->rows[i] += rows;
+}
+
+static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selection *base,
+                                 const char *const *classes, size_t n_classes,
+                                 tf_report *rep, char out[4])
+{
+    ccy_count cc = {0};
+    for (size_t k = 0; k < n_classes; k++) {
+        tf_selection sel = *base;
+        sel.classification = classes[k];
+        tf_status st = tf_db_currency_rows(db, &sel, count_ccy, &cc);
+        if (st != TF_OK)
+            return st;
+    }
+    out[0] = '\0';
+    int best = -1;
+    for (int i = 0; i < cc.n; i++)
+        if (best < 0 || cc.rows[i] > cc.rows[best] ||
+            (cc.rows[i] == cc.rows[best] && strcmp(cc.code[i], cc.code[best]) < 0))
+            best = i;
+    if (q->currency) {
+        tf_scopy(out, 4, q->currency);
+        for (int i = 0; i < cc.n; i++)
+            if (!strcmp(cc.code[i], out))
+                return TF_OK;
+        if (cc.n)
+            add_note(rep, "no records in %s: the data has values in %s (--currency %s)", out,
+                     cc.code[best], cc.code[best]);
+        return TF_OK;
+    }
+    if (best < 0)
+        return TF_OK;
+    tf_scopy(out, 4, cc.code[best]);
+    for (int i = 0; i < cc.n; i++)
+        if (i != best)
+            add_note(rep, "the data values this trade in %s (%lld record%s) and in %s (%lld "
+                          "record%s): figures are from the %s records, never the two added "
+                          "(--currency %s for the other)", cc.code[best], cc.rows[best],
+                     cc.rows[best] == 1 ? "" : "s", cc.code[i], cc.rows[i],
+                     cc.rows[i] == 1 ? "" : "s", cc.code[best], cc.code[i]);
+    return TF_OK;
+}
 
 /* Set when a sum leaves the range of tf_milli; checked once per report. */
 static _Thread_local int overflowed;
@@ -188,6 +265,33 @@ static tf_status left_out(collect *c, int f, int m, const tf_record *r)
     return TF_OK;
 }
 
+static tf_status collect_row(collect *c, int f, int m, const tf_record *r);
+static tf_status by_currency(collect *c, int f, int m, const tf_record *r);
+static tf_status collect_fn(void *ctx, const tf_revision *rev);
+
+/* A held row in another currency whose cell is over (key: the next cell's, or
+ * NULL at the end): no row of the same trade in the report's currency came. */
+static tf_status flush_pending(collect *c, const char *key)
+{
+    if (!c->pending || (key && strcmp(key, c->pending_key) == 0))
+        return TF_OK;
+    c->pending = 0;
+    if (!c->value) /* its tonnage is no duplicate: counted, its value not */
+        return collect_row(c, c->pending_f, c->pending_m, &c->pending_rec);
+    c->other_currency++;
+    tf_scopy(c->currency, sizeof c->currency, c->want_currency);
+    return left_out(c, c->pending_f, c->pending_m, &c->pending_rec);
+}
+
+/* tf_db_select over collect_fn, then the held row's fate. */
+static tf_status select_rows(tf_db *db, const tf_selection *sel, collect *c)
+{
+    tf_status st = tf_db_select(db, sel, collect_fn, c);
+    if (st == TF_OK)
+        st = flush_pending(c, NULL);
+    return st;
+}
+
 static tf_status collect_fn(void *ctx, const tf_revision *rev)
 {
     collect *c = ctx;
@@ -209,6 +313,40 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     int m = idx - c->base_index;
     if (m < 0 || m >= (c->n_months ? c->n_months : N_MONTHS))
         return TF_OK;
+    if (c->want_currency)
+        return by_currency(c, f, m, r);
+    return collect_row(c, f, m, r);
+}
+
+/* The same trade in the report's currency and another: read once, in the
+ * report's. A row only in another currency is left out of the figures (the
+ * month's partner breakdown is then incomplete) and counted in the note. */
+static tf_status by_currency(collect *c, int f, int m, const tf_record *r)
+{
+    char key[200];
+    tf_fmt(key, sizeof key, "%d|%s|%s|%s|%s|%s|%s|%s|%s", f, r->period, r->classification,
+           r->commodity, r->reporter, r->partner, r->partner_basis, r->trade_mode,
+           r->province);
+    tf_status st = flush_pending(c, key);
+    if (st != TF_OK)
+        return st;
+    if (r->currency[0] && strcmp(r->currency, c->want_currency) != 0) {
+        if (strcmp(key, c->kept_key) == 0)
+            return TF_OK; /* read already in the report's currency */
+        c->pending = 1;
+        c->pending_f = f;
+        c->pending_m = m;
+        c->pending_rec = *r;
+        tf_scopy(c->pending_key, sizeof c->pending_key, key);
+        return TF_OK;
+    }
+    c->pending = 0;
+    tf_scopy(c->kept_key, sizeof c->kept_key, key);
+    return collect_row(c, f, m, r);
+}
+
+static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
+{
     if (c->value) {
         if (!r->has_value) {
             c->no_value++;
@@ -1178,6 +1316,17 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         classes = (const char *const *)&q->classification;
         n_classes = 1;
     }
+    char currency[4] = "";
+    {
+        tf_selection cs = {0};
+        cs.codes = q->codes;
+        cs.n_codes = q->n_codes;
+        cs.reporter = rep->reporter;
+        cs.period_from = from;
+        cs.period_to = q->period;
+        if ((st = choose_currency(db, q, &cs, classes, n_classes, rep, currency)) != TF_OK)
+            goto fail;
+    }
     collect c = {0};
     /* from the quantity pass: rows of goods counted in items, those of them with
      * a net weight (Comtrade), and the share of the value the tonnage covers */
@@ -1188,6 +1337,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         memset(&c, 0, sizeof c);
         c.base_index = base_index;
         c.annual = annual;
+        c.want_currency = currency[0] ? currency : NULL;
+        tf_scopy(c.v_currency, sizeof c.v_currency, currency);
         c.value = q->measure == TF_MEASURE_VALUE || pass == 1;
         for (size_t k = 0; k < n_classes && st == TF_OK; k++) {
             tf_selection sel = {0};
@@ -1198,7 +1349,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             sel.period_from = from;
             sel.period_to = q->period;
             sel.as_of = q->as_of;
-            st = tf_db_select(db, &sel, collect_fn, &c);
+            st = select_rows(db, &sel, &c);
         }
         if (st != TF_OK) {
             free(c.rows);
@@ -1420,13 +1571,19 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     sel.period_from = s->from;
     sel.period_to = s->to;
     sel.as_of = q->as_of;
-    st = tf_db_select(db, &sel, collect_fn, &c);
+    tf_report notes = {0}; /* collects the aggregation's notes */
+    char currency[4] = "";
+    st = choose_currency(db, q, &sel, (const char *const *)&sel.classification, 1, &notes,
+                         currency);
+    c.want_currency = currency[0] ? currency : NULL;
+    tf_scopy(c.v_currency, sizeof c.v_currency, currency);
+    if (st == TF_OK)
+        st = select_rows(db, &sel, &c);
     if (st == TF_OK && c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
     row *scratch = st == TF_OK ? malloc((c.n ? c.n : 1) * sizeof *scratch) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
-    tf_report notes = {0}; /* collects the aggregation's notes */
     for (size_t b = 0; b < c.n && st == TF_OK;) {
         size_t e = b;
         while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)

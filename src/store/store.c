@@ -108,7 +108,12 @@ static const char *const migrations[] = {
     " WHERE retracted_at IS NULL AND sha256 <> '';"
     "CREATE TABLE stated(record_id INTEGER NOT NULL REFERENCES record(id),"
     " source_id INTEGER NOT NULL REFERENCES source(id),"
-    " PRIMARY KEY(record_id, source_id)) WITHOUT ROWID;",
+    " PRIMARY KEY(record_id, source_id)) WITHOUT ROWID;"
+    /* the currency is part of a cell: CNY and USD figures of the same trade are
+     * stored side by side, never one as a revision of the other */
+    "DROP INDEX record_cell;"
+    "CREATE INDEX record_cell ON record(classification, commodity, period, flow, reporter,"
+    " partner, partner_basis, trade_mode, province, currency, id);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -342,11 +347,12 @@ static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
 
 static void describe_cell(const tf_record *r, char *buf, size_t len)
 {
-    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
+    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
            r->classification, r->commodity, r->partner,
            r->partner_basis[0] ? " basis " : "", r->partner_basis,
            r->trade_mode[0] ? " mode " : "", r->trade_mode,
-           r->province[0] ? " province " : "", r->province);
+           r->province[0] ? " province " : "", r->province,
+           r->currency[0] ? " currency " : "", r->currency);
 }
 
 /* A cell whose current figure this file states unchanged: not stored again,
@@ -372,6 +378,7 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     sqlite3_stmt *s = x->lookup;
     sqlite3_reset(s);
     bind_key(s, r);
+    sqlite3_bind_text(s, 10, r->currency, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     int is_new = 1;
     long long rec_id = 0;
@@ -660,7 +667,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
            " r.source_id, r.line, r.cif, r.fob, r.id FROM record r %s"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
-           " AND r.province=?9 %s ORDER BY r.id DESC LIMIT 1",
+           " AND r.province=?9 AND r.currency=?10 %s ORDER BY r.id DESC LIMIT 1",
            any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
            any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
                            " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
@@ -960,7 +967,7 @@ static int same_cell(const tf_record *a, const tf_record *b)
            !strcmp(a->commodity, b->commodity) && !strcmp(a->classification, b->classification) &&
            !strcmp(a->reporter, b->reporter) && !strcmp(a->partner, b->partner) &&
            !strcmp(a->partner_basis, b->partner_basis) && !strcmp(a->trade_mode, b->trade_mode) &&
-           !strcmp(a->province, b->province);
+           !strcmp(a->province, b->province) && !strcmp(a->currency, b->currency);
 }
 
 /* Drop codes that another code in the list is a prefix of (so no record is
@@ -1014,7 +1021,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            " stated t JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id AND"
            " (s2.retracted_at IS NULL OR s2.retracted_at > ?9) AND s2.ingested_at <= ?9))"
            " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
-           " r.partner_basis, r.trade_mode, r.province, r.id",
+           " r.partner_basis, r.trade_mode, r.province, r.currency, r.id",
            sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
            bound[0] ? "AND s.ingested_at <= ?8" : "");
     sqlite3_stmt *s;
@@ -1116,6 +1123,47 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     sqlite3_finalize(s);
     free(codes);
     return st;
+}
+
+tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
+                              void (*fn)(void *ctx, const char *currency, long long rows),
+                              void *ctx)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT currency, count(*) FROM record WHERE classification = ?1"
+                           " AND commodity >= ?2 AND commodity < ?3 AND period >= ?4"
+                           " AND period <= ?5 AND reporter = ?6 AND currency <> ''"
+                           " GROUP BY currency ORDER BY currency", -1, &s, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
+        char hi[32];
+        tf_scopy(hi, sizeof hi, sel->codes[i]);
+        size_t hl = strlen(hi);
+        if (hl == 0)
+            hi[0] = '\x7f', hi[1] = '\0';
+        else
+            hi[hl - 1]++;
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, sel->codes[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    return TF_OK;
 }
 
 int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
