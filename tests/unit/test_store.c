@@ -271,6 +271,41 @@ static void test_migration_from_v4(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Schema 4 took the same cell in another currency for a revision (the CNY
+ * download replaced the USD figure); after the migration the two are cells
+ * of their own, both current, and a report reads one of them. */
+static void test_migration_currency_cells(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("v4ccy");
+    tf_db *db = NULL;
+    static const char usd[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
+                              "2025-04,import,WLD,760110,1000,t,2500000,USD\n";
+    static const char cny[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
+                              "2025-04,import,WLD,760110,1000,t,18000000,CNY\n";
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "usd.csv", usd, NULL, NULL, &res, NULL), TF_OK);
+    assert_int_equal(tt_ingest_text(db, ref, "cny.csv", cny, NULL, NULL, &res, NULL), TF_OK);
+    assert_int_equal(res.added, 1); /* a cell of its own, not a revision */
+    tf_db_close(&db);
+    downgrade_to_v4(path);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
+    const char *codes[] = {"7601"};
+    tf_selection sel = {0};
+    sel.classification = "HS";
+    sel.codes = codes;
+    sel.n_codes = 1;
+    int n[2] = {0, 0};
+    assert_int_equal(tf_db_select(db, &sel, count_rev, n), TF_OK);
+    assert_int_equal(n[1], 2); /* USD and CNY both current */
+    /* 1000 t once, not 2000 t: the report reads one currency */
+    assert_near(import_t(db, ref, "2025-04", NULL), 1000, 1e-9);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 /* A database of schema 1 is migrated forward on open, its data kept. */
 static void test_migration_from_v1(void **state)
 {
@@ -346,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_migration_from_v1),
         cmocka_unit_test(test_migration_from_v3),
         cmocka_unit_test(test_migration_from_v4),
+        cmocka_unit_test(test_migration_currency_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
