@@ -70,6 +70,9 @@ typedef struct tf_read_opts {
     const char *columns;       /* "FROM=TO[,FROM=TO...]": header columns renamed before the
                                   format is detected (e.g. "close=usdcny" for a USD/CNY
                                   series); NULL = none. A bad list is TF_ERR_USAGE. */
+    const char *vintage;       /* the store: "YYYY-MM-DD", the release or download date of
+                                  the file; NULL = the ingest date. Not part of the source's
+                                  identity (the same file is the same source) */
 } tf_read_opts;
 
 /* Counts filled in by a read. */

@@ -49,6 +49,8 @@ typedef struct tf_ingest_result {
     unsigned long added;      /* cells seen for the first time */
     unsigned long revised;    /* cells whose figures changed: new revision, old kept */
     unsigned long unchanged;  /* cells identical to the current revision */
+    unsigned long older;      /* cells whose figure changed but the standing one is of a
+                                 later vintage: stored as history, not current */
     tf_read_stats read;
     char sha256[65];
 } tf_ingest_result;
@@ -56,6 +58,10 @@ typedef struct tf_ingest_result {
 /*
  * Ingest `in` (named `name`) in one transaction. `now` is the ingest time
  * stamp stored with the source ("YYYY-MM-DDTHH:MM:SSZ"; NULL = current UTC).
+ * The source's vintage is opts->vintage (NULL: the date of `now`). A cell's
+ * current figure is that of the latest vintage, then the latest ingest: a
+ * changed figure of an earlier vintage than the standing one is stored as
+ * history (res->older), never current.
  * Errors: those of tf_read (TF_ERR_INPUT with file:line:column detail in
  * tf_db_errmsg), TF_ERR_DB. On any error the database is as before.
  */
@@ -72,7 +78,8 @@ typedef struct tf_source_info {
     char options[256];
     char ingested_at[32];
     char retracted_at[32];    /* "" unless retracted (its figures no longer count) */
-    unsigned long rows, added, revised, unchanged;
+    char vintage[11];         /* YYYY-MM-DD: the release or download date */
+    unsigned long rows, added, revised, unchanged, older;
 } tf_source_info;
 
 /*
@@ -98,7 +105,9 @@ typedef struct tf_revision {
     long long id;             /* row id; larger = newer */
     long long source_id;
     char ingested_at[32];
-    int current;              /* 1 when newest (as of the query's as-of) */
+    char vintage[11];         /* its source's vintage, YYYY-MM-DD */
+    int current;              /* 1 when current (as of the query's as-of): the latest
+                                 vintage, then the latest ingest */
 } tf_revision;
 
 /* A selection of cells: commodity prefixes, period range, flow. */
@@ -115,8 +124,9 @@ typedef struct tf_selection {
 } tf_selection;
 
 /*
- * Call fn for every matching revision, ordered by cell then age. With
- * all_revisions == 0 only the revision current at as_of is returned.
+ * Call fn for every matching revision, ordered by cell then ingest. With
+ * all_revisions == 0 only the revision current at as_of is returned (the
+ * latest vintage, then the latest ingest, of the sources visible then).
  * Returns TF_OK, TF_ERR_USAGE (bad as_of), or TF_ERR_DB.
  */
 tf_status tf_db_select(tf_db *db, const tf_selection *sel,

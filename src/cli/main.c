@@ -74,7 +74,11 @@ static const char usage_ingest[] =
     "  --source TEXT       provenance text stored with every GACC record\n"
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n"
     "  --columns FROM=TO   rename header columns before reading, comma-separated\n"
-    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n";
+    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n"
+    "  --vintage DATE      YYYY-MM-DD: the file's release or download date (default\n"
+    "                      today). A cell's current figure is that of the latest\n"
+    "                      vintage, then the latest ingest: an older file's changed\n"
+    "                      figures are kept as history, with a warning\n";
 
 static const char usage_report[] =
     "Usage: tradeflow report (--product NAME | --hs CODES | --commodity CODES)\n"
@@ -543,6 +547,13 @@ static int cmd_ingest(common *c, args *a)
                 error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", v);
                 return EXIT_USAGE;
             }
+        } else if (opt(a, "--vintage", 1, &v, &bad)) {
+            if (!bad && (strlen(v) != 10 || !tf_date_valid(v))) {
+                error("--vintage takes a date YYYY-MM-DD (the file's release or download "
+                      "date), not '%s'", v);
+                return EXIT_USAGE;
+            }
+            o.vintage = v;
         } else if (opt(a, "--flow", 1, &v, &bad)) {
             if (!bad && (o.flow = tf_flow_parse(v, strlen(v))) == TF_FLOW_NONE) {
                 error("unknown --flow '%s' (import, export, re-import, re-export)", v);
@@ -666,6 +677,12 @@ static int cmd_ingest(common *c, args *a)
             if (res.read.filtered)
                 printf("%s: %lu row%s left out by --hs\n", path, res.read.filtered,
                        res.read.filtered == 1 ? "" : "s");
+            if (res.older)
+                fprintf(stderr, "%s: warning: %s: older than figures it would replace: %lu "
+                        "cell%s keep%s the figure of a later vintage (this file's vintage %s); "
+                        "its figures there are kept as history (tradeflow history)\n",
+                        progname, path, res.older, res.older == 1 ? "" : "s",
+                        res.older == 1 ? "s" : "", o.vintage ? o.vintage : "today");
         }
     }
     for (k = stopped + 1; stopped >= 0 && k < nfiles; k++)
@@ -1480,9 +1497,9 @@ static int cmd_history(common *c, args *a)
 static void print_source(void *ctx, const tf_source_info *s)
 {
     (void)ctx;
-    printf("%4lld  %-20s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s%s%s\n", s->id,
-           s->ingested_at, s->format, s->rows, s->added, s->revised, s->unchanged, s->sha256,
-           s->name, s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "",
+    printf("%4lld  %-20s  %-10s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s%s%s\n", s->id,
+           s->ingested_at, s->vintage, s->format, s->rows, s->added, s->revised, s->unchanged,
+           s->sha256, s->name, s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "",
            s->retracted_at[0] ? "  RETRACTED " : "", s->retracted_at);
 }
 
@@ -1529,8 +1546,8 @@ static int cmd_sources(common *c, args *a)
         tf_db_close(&db);
         return exit_for(st);
     }
-    printf("%4s  %-20s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)", "fmt",
-           "rows", "added", "revised", "unchanged", "sha256", "file [options]");
+    printf("%4s  %-20s  %-10s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)",
+           "vintage", "fmt", "rows", "added", "revised", "unchanged", "sha256", "file [options]");
     tf_status st = tf_db_sources(db, print_source, NULL);
     if (st != TF_OK) {
         error("%s", tf_db_errmsg(db));

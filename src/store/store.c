@@ -99,9 +99,11 @@ static const char *const migrations[] = {
     " revised INTEGER NOT NULL DEFAULT 0,"
     " unchanged INTEGER NOT NULL DEFAULT 0,"
     " ingested_at TEXT NOT NULL,"
-    " retracted_at TEXT);"
+    " retracted_at TEXT,"
+    " vintage TEXT NOT NULL DEFAULT '',"   /* YYYY-MM-DD: release or download date */
+    " older INTEGER NOT NULL DEFAULT 0);"  /* cells kept as history: a newer vintage stood */
     "INSERT INTO source_v5 SELECT id, name, sha256, format, options, rows, added, revised,"
-    " unchanged, ingested_at, retracted_at FROM source;"
+    " unchanged, ingested_at, retracted_at, substr(ingested_at, 1, 10), 0 FROM source;"
     "DROP TABLE source;"
     "ALTER TABLE source_v5 RENAME TO source;"
     "CREATE UNIQUE INDEX source_live ON source(sha256, options)"
@@ -303,6 +305,7 @@ typedef struct ingest_ctx {
     long long source_id;
     sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert, *stated;
     const char *product;
+    char vintage[11];        /* this file's: YYYY-MM-DD */
     tf_ingest_result *res;
 } ingest_ctx;
 
@@ -382,6 +385,7 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     int rc = sqlite3_step(s);
     int is_new = 1;
     long long rec_id = 0;
+    int older = 0;
     if (rc == SQLITE_ROW) {
         is_new = 0;
         long long src = sqlite3_column_int64(s, 7);
@@ -402,6 +406,9 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
                    col_eq_opt(s, 4, r->has_value, r->value) &&
                    col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status) &&
                    col_eq_opt(s, 9, r->has_cif, r->cif) && col_eq_opt(s, 10, r->has_fob, r->fob);
+        /* the figure standing is of a later vintage: this one is kept as history */
+        const unsigned char *cv = sqlite3_column_text(s, 12);
+        older = cv && strcmp((const char *)cv, x->vintage) > 0;
         sqlite3_reset(s);
         /* A cell stored before this file: remember it was seen here, so a
          * second copy in this file is caught whether or not the first one
@@ -466,6 +473,8 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         return db_fail(x, diag);
     if (is_new)
         x->res->added++;
+    else if (older)
+        x->res->older++;
     else
         x->res->revised++;
     if (r->partner_name[0] &&
@@ -644,9 +653,15 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     sqlite3_stmt *src = NULL;
     int rc = sqlite3_prepare_v2(
         d->db,
-        "INSERT INTO source(name, sha256, format, options, ingested_at) VALUES(?1,'',?2,?3,?4)",
+        "INSERT INTO source(name, sha256, format, options, ingested_at, vintage)"
+        " VALUES(?1,'',?2,?3,?4,?5)",
         -1, &src, NULL);
+    if (opts->vintage)
+        tf_scopy(x.vintage, sizeof x.vintage, opts->vintage);
+    else
+        tf_copy(x.vintage, sizeof x.vintage, stamp, 10);
     if (rc == SQLITE_OK) {
+        sqlite3_bind_text(src, 5, x.vintage, -1, SQLITE_STATIC);
         sqlite3_bind_text(src, 1, name, -1, SQLITE_STATIC);
         sqlite3_bind_text(src, 2, tf_format_name(opts->format), -1, SQLITE_STATIC);
         sqlite3_bind_text(src, 3, options, -1, SQLITE_STATIC);
@@ -664,11 +679,11 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     char lookup_sql[1024];
     tf_fmt(lookup_sql, sizeof lookup_sql,
            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-           " r.source_id, r.line, r.cif, r.fob, r.id FROM record r %s"
+           " r.source_id, r.line, r.cif, r.fob, r.id, s.vintage FROM record r"
+           " JOIN source s ON s.id = r.source_id"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
-           " AND r.province=?9 AND r.currency=?10 %s ORDER BY r.id DESC LIMIT 1",
-           any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
+           " AND r.province=?9 AND r.currency=?10 %s ORDER BY s.vintage DESC, r.id DESC LIMIT 1",
            any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
                            " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
                            " AND s2.retracted_at IS NULL))" : "");
@@ -737,7 +752,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     rc = sqlite3_prepare_v2(d->db,
                             "UPDATE source SET sha256=?1, format=?2, rows=?3, added=?4,"
-                            " revised=?5, unchanged=?6, ingested_at=?8 WHERE id=?7",
+                            " revised=?5, unchanged=?6, ingested_at=?8, older=?9 WHERE id=?7",
                             -1, &src, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(src, 1, res->sha256, -1, SQLITE_STATIC);
@@ -751,6 +766,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         if (!now)
             tf_now_utc(stamp);
         sqlite3_bind_text(src, 8, stamp, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(src, 9, (sqlite3_int64)res->older);
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
     }
@@ -796,7 +812,8 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db,
                            "SELECT id, name, sha256, format, options, ingested_at, rows, added,"
-                           " revised, unchanged, ifnull(retracted_at, '') FROM source ORDER BY id",
+                           " revised, unchanged, ifnull(retracted_at, ''), vintage, older"
+                           " FROM source ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
@@ -816,6 +833,8 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
         i.revised = (unsigned long)sqlite3_column_int64(s, 8);
         i.unchanged = (unsigned long)sqlite3_column_int64(s, 9);
         tf_scopy(i.retracted_at, sizeof i.retracted_at, (const char *)sqlite3_column_text(s, 10));
+        tf_scopy(i.vintage, sizeof i.vintage, (const char *)sqlite3_column_text(s, 11));
+        i.older = (unsigned long)sqlite3_column_int64(s, 12);
         fn(ctx, &i);
     }
     sqlite3_finalize(s);
@@ -958,6 +977,7 @@ static void read_revision(sqlite3_stmt *s, tf_revision *v)
     r->cif = sqlite3_column_int64(s, 21);
     r->has_fob = sqlite3_column_type(s, 22) != SQLITE_NULL;
     r->fob = sqlite3_column_int64(s, 22);
+    TXT(v->vintage, 23);
 #undef TXT
 }
 
@@ -992,6 +1012,54 @@ static size_t minimal_prefixes(const char **codes, size_t n)
     return k;
 }
 
+/* The revisions of one cell, in ingest order; `best` is the current one: the
+ * latest vintage, then the latest ingest. Without all_revisions only the
+ * best so far is kept. */
+typedef struct rev_group {
+    tf_revision *v;
+    size_t n, cap, best;
+} rev_group;
+
+static tf_status group_push(rev_group *g, const tf_revision *cur, int all)
+{
+    if (g->n == g->cap) {
+        size_t nc = g->cap ? g->cap * 2 : 4;
+        tf_revision *p = realloc(g->v, nc * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        g->v = p;
+        g->cap = nc;
+    }
+    /* rows come in ingest order: an equal vintage ingested later wins */
+    int newer = g->n == 0 || strcmp(cur->vintage, g->v[g->best].vintage) >= 0;
+    if (!all) {
+        if (newer)
+            g->v[0] = *cur;
+        g->n = 1;
+        g->best = 0;
+        return TF_OK;
+    }
+    g->v[g->n] = *cur;
+    if (newer)
+        g->best = g->n;
+    g->n++;
+    return TF_OK;
+}
+
+static tf_status group_emit(rev_group *g, int all,
+                            tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+{
+    tf_status st = TF_OK;
+    for (size_t i = 0; i < g->n && st == TF_OK; i++) {
+        g->v[i].current = i == g->best;
+        if (all || g->v[i].current)
+            st = fn(ctx, &g->v[i]);
+    }
+    g->n = 0;
+    g->best = 0;
+    return st;
+}
+
 tf_status tf_db_select(tf_db *d, const tf_selection *sel,
                        tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
 {
@@ -1014,7 +1082,8 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
            " r.unit2, r.value, r.currency, r.status, r.provenance, r.source_id, r.line, r.id,"
-           " s.ingested_at, r.cif, r.fob FROM record r JOIN source s ON s.id = r.source_id"
+           " s.ingested_at, r.cif, r.fob, s.vintage FROM record r"
+           " JOIN source s ON s.id = r.source_id"
            " WHERE r.classification = ?1 AND r.commodity = ?2"
            " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
            " AND (s.retracted_at IS NULL OR s.retracted_at > ?9 OR EXISTS(SELECT 1 FROM"
@@ -1045,8 +1114,8 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     }
     const char *cls = sel->classification ? sel->classification : "HS";
     tf_status st = TF_OK;
-    tf_revision prev, cur;
-    int have_prev = 0;
+    tf_revision cur;
+    rev_group grp = {0};
     char commodity[32] = "";
     size_t c = 0;
     int first = 1;
@@ -1093,35 +1162,26 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             sqlite3_bind_text(s, 8, bound, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 9, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
         int rc;
-        have_prev = 0;
         while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
             read_revision(s, &cur);
-            if (sel->all_revisions) {
-                /* every revision; mark the newest of each cell when the next cell starts */
-                if (have_prev) {
-                    prev.current = !same_cell(&prev.rec, &cur.rec);
-                    st = fn(ctx, &prev);
-                }
-            } else if (have_prev && !same_cell(&prev.rec, &cur.rec)) {
-                prev.current = 1;
-                st = fn(ctx, &prev);
-            }
-            prev = cur;
-            have_prev = 1;
+            if (grp.n && !same_cell(&grp.v[0].rec, &cur.rec))
+                st = group_emit(&grp, sel->all_revisions, fn, ctx);
+            if (st == TF_OK)
+                st = group_push(&grp, &cur, sel->all_revisions);
         }
         if (st == TF_OK && rc != SQLITE_DONE) {
             tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
             st = TF_ERR_DB;
         }
-        if (st == TF_OK && have_prev) {
-            prev.current = 1;
-            st = fn(ctx, &prev);
-        }
+        if (st == TF_OK && grp.n)
+            st = group_emit(&grp, sel->all_revisions, fn, ctx);
+        grp.n = 0;
         tf_scopy(commodity, sizeof commodity, after);
     }
     sqlite3_finalize(next);
     sqlite3_finalize(s);
     free(codes);
+    free(grp.v);
     return st;
 }
 
