@@ -634,8 +634,28 @@ static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basi
 /* Aggregate src[0..n): one flow and month, on a filtered copy in rows (room
  * for n). want: the partner basis of the ranking (NULL: the most common in
  * the month). */
+/* A heading and its subheadings that disagree (DOMAIN: a complete total cannot
+ * be smaller than its parts): the rule above stands; the note gives both
+ * figures and which one the report uses. */
+static tf_status parent_note(tf_report *rep, const char *period, int flow, const char *code,
+                             tf_milli parent, tf_milli children, int parent_used)
+{
+    if (!period || parent == children)
+        return TF_OK;
+    char p[48], c[48];
+    const char *f = rep->measure_value ? "%.0f" : "%.1f";
+    tf_fmt(p, sizeof p, f, tonnes(parent));
+    tf_fmt(c, sizeof c, f, tonnes(children));
+    return add_note(rep, "%s %s: code %s totals %s %s but its subheadings add up to %s %s; %s",
+                    flow ? "exports" : "imports", period, code, p, rep->unit, c, rep->unit,
+                    parent_used ? "the total of the code is used (its subheadings in the data "
+                                  "are not all of it)"
+                                : "the subheadings are used (a complete total cannot be smaller "
+                                  "than its parts)");
+}
+
 static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
-                           agg *a)
+                           agg *a, const char *period)
 {
     memset(a, 0, sizeof *a);
     /* The basis of the month: wanted, else the most common among partner rows. */
@@ -705,6 +725,12 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         }
         if (!drop && has_under && !(world_i && total_i >= under))
             drop = 1; /* partial: the detailed codes are used */
+        if (has_under && world_i) {
+            tf_status st = parent_note(rep, period, rows[i].flow, rows[i].commodity, total_i,
+                                       under, !drop);
+            if (st)
+                return st;
+        }
         if (!drop) {
             if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0))
                 return TF_ERR_NOMEM;
@@ -1429,7 +1455,14 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             e++;
         int f = c.rows[b].flow;
         agg *am = &a[f][c.rows[b].month];
-        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am);
+        char label[8];
+        if (annual)
+            tf_fmt(label, sizeof label, "%d", (base_index + c.rows[b].month) / 12);
+        else
+            tf_period_from_index(base_index + c.rows[b].month, label);
+        /* disagreeing codes are noted for the report's own period */
+        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am,
+                       c.rows[b].month == m ? label : NULL);
         if (c.dropped[f][c.rows[b].month])
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
@@ -1591,7 +1624,7 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
         int f = c.rows[b].flow;
         size_t k = (size_t)c.rows[b].month;
         agg a;
-        st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a);
+        st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a, NULL);
         if (st == TF_OK && a.present) {
             s->total[f][k] = some(tonnes(a.total));
             s->has_partners[f][k] = a.n_partners > 0;
