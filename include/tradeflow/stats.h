@@ -79,6 +79,10 @@ typedef struct tf_flow_figures {
     tf_opt value;           /* in currency */
     tf_opt unit_value;      /* currency per t */
     char currency[4];       /* "CNY"/"USD"/"" */
+    int weighed_only;       /* quantity reports: the month has records without a weight
+                               in kg; quantity, value, unit value and partner shares
+                               cover the weighed records only */
+    tf_opt unweighed_value; /* with weighed_only: the value of the records left out */
 } tf_flow_figures;
 
 typedef struct tf_partner_figures {

@@ -48,6 +48,8 @@ static json_t *flow_obj(const tf_flow_figures *f, const tf_report *r)
         json_object_set_new(o, "value_ytd_prev", opt(f->ytd_prev));
     }
     json_object_set_new(o, "unit_value", opt(f->unit_value));
+    json_object_set_new(o, "weighed_only", json_boolean(f->weighed_only));
+    json_object_set_new(o, "value_not_weighed", opt(f->unweighed_value));
     return o;
 }
 

@@ -226,8 +226,8 @@ static void write_value_lines(FILE *out, const tf_report *r, int md)
         tf_format_number(v, sizeof v, f->value.v, 0);
         if (f->unit_value.has)
             tf_format_number(uv, sizeof uv, f->unit_value.v, 0);
-        fprintf(out, "%s%s value: %s %s%s%s%s%s\n", md ? "- " : "", items[i].label, v,
-                f->currency, f->unit_value.has ? " (unit value " : "",
+        fprintf(out, "%s%s value%s: %s %s%s%s%s%s\n", md ? "- " : "", items[i].label,
+                f->weighed_only ? " of the weighed records" : "", v, f->currency, f->unit_value.has ? " (unit value " : "",
                 f->unit_value.has ? uv : "", f->unit_value.has ? " " : "",
                 f->unit_value.has ? (strcmp(f->currency, "CNY") ? "USD/t)" : "CNY/t)") : "");
     }
@@ -308,10 +308,11 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         char sh[24], q[48], esc[512];
         fmt_share(sh, sizeof sh, top->share_pct);
         fmt_t(q, sizeof q, some_opt(top->quantity));
-        fprintf(out, "%sTop %s: %s, %s, %s of %s %ss.\n", md ? "\n" : "",
+        const tf_flow_figures *ff = flow[0] == 'I' ? &r->import : &r->export;
+        fprintf(out, "%sTop %s: %s, %s, %s of %s %s%ss.\n", md ? "\n" : "",
                 flow[0] == 'I' ? "source" : "destination",
                 md_esc(md, top->name, esc, sizeof esc), q, sh, mlabel,
-                flow[0] == 'I' ? "import" : "export");
+                ff->weighed_only ? "weighed " : "", flow[0] == 'I' ? "import" : "export");
     }
     (void)r;
 }

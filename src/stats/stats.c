@@ -90,6 +90,10 @@ typedef struct collect {
     /* a row in another currency, held until the next cell shows whether the
      * same trade also has a row in the report's currency (cells differing only
      * by currency are adjacent in the store's order) */
+    /* quantity measure: value of the rows left out of the tonnage for want of a
+     * weight in kg, per flow and month; [0] world rows, [1] partner rows */
+    double unweighed_v[2][2][N_MONTHS];
+    unsigned long unweighed_n[2][2][N_MONTHS];
     int pending;
     int pending_f, pending_m;
     char pending_key[200], kept_key[200];
@@ -345,6 +349,18 @@ static tf_status by_currency(collect *c, int f, int m, const tf_record *r)
     return collect_row(c, f, m, r);
 }
 
+/* A row the tonnage leaves out (no weight in kg): its value, for saying what
+ * the value line and the shares of a quantity report cover. */
+static void unweighed(collect *c, int f, int m, const tf_record *r, int in_ccy)
+{
+    if (m >= N_MONTHS)
+        return;
+    int w = strcmp(r->partner, TF_PARTNER_WORLD) == 0 ? 0 : 1;
+    c->unweighed_n[w][f][m]++;
+    if (in_ccy)
+        c->unweighed_v[w][f][m] += (double)r->value / TF_MILLI;
+}
+
 static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
 {
     if (c->value) {
@@ -365,6 +381,8 @@ static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
             tf_scopy(c->v_currency, sizeof c->v_currency, r->currency);
             c->v_all += (double)r->value;
         }
+        if (!r->has_quantity || strcmp(r->unit, "kg") != 0)
+            unweighed(c, f, m, r, in_ccy);
         if (!r->has_quantity) {
             c->no_quantity++;
             return left_out(c, f, m, r);
@@ -924,6 +942,32 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
     return st;
 }
 
+/* A quantity report whose month has rows without a weight: the tonnage, the
+ * value line, the unit value and the partner shares cover the weighed rows
+ * only. Marks the flow (weighed_only, unweighed_value) and says so. */
+static tf_status unweighed_note(tf_report *rep, const collect *c, int f, int m,
+                                const char *year, int base_index)
+{
+    int w = c->unweighed_n[0][f][m] ? 0 : 1;
+    unsigned long n = c->unweighed_n[w][f][m];
+    if (!n)
+        return TF_OK;
+    tf_flow_figures *out = f ? &rep->export : &rep->import;
+    out->weighed_only = 1;
+    out->unweighed_value = some(c->unweighed_v[w][f][m]);
+    char p[8];
+    if (year)
+        tf_scopy(p, sizeof p, year);
+    else
+        tf_period_from_index(base_index + m, p);
+    return add_note(rep, "%s %s: %lu %srecord%s without a weight in kg (%.0f %s) %s not in the "
+                         "tonnage: the %s value, unit value and partner shares cover the "
+                         "weighed records only (--measure value covers them all)",
+                    flow_label(f), p, n, w ? "partner " : "world ", n == 1 ? "" : "s",
+                    c->unweighed_v[w][f][m], c->v_currency[0] ? c->v_currency : "",
+                    n == 1 ? "is" : "are", flow_label(f));
+}
+
 static tf_opt sub(tf_opt a, tf_opt b)
 {
     return (a.has && b.has) ? some(a.v - b.v) : none;
@@ -1480,6 +1524,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         st = fill_flow(rep, a[1], 1, m, base_index, &rep->export);
     if (st == TF_OK)
         st = fill_net(rep);
+    for (int f = 0; f < 2 && st == TF_OK && !rep->measure_value; f++)
+        st = unweighed_note(rep, &c, f, m, annual ? q->period : NULL, base_index);
     if (st == TF_OK)
         st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, &rep->import_breakdown);
     if (st == TF_OK)
