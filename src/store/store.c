@@ -610,6 +610,26 @@ static int prehash(FILE *in, char hex[65])
     return ok;
 }
 
+/* 1 when ingest order is not vintage order: a stored source has a later
+ * vintage than one ingested after it, or than this file's. 0 when not, -1 on a
+ * database error. */
+static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT EXISTS(SELECT 1 FROM source WHERE id <> ?2 AND vintage > ?1)"
+                           " OR EXISTS(SELECT 1 FROM source a JOIN source b ON b.id > a.id"
+                           " AND b.vintage < a.vintage WHERE a.id <> ?2 AND b.id <> ?2)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, vintage, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, self);
+    int rc = sqlite3_step(s);
+    int out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    sqlite3_finalize(s);
+    return out;
+}
+
 static void ingest_finalize(ingest_ctx *x)
 {
     sqlite3_stmt *all[] = {x->lookup, x->insert,  x->seen,  x->pname,
@@ -676,17 +696,24 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = pragma_int(d, "SELECT EXISTS(SELECT 1 FROM source WHERE retracted_at IS NOT NULL)",
                         &any_retracted);
+    /* Files come in vintage order almost always: then the current revision is
+     * the newest ingested and the lookup needs neither `source` nor a sort. */
+    int by_vintage = rc == SQLITE_OK ? vintage_out_of_order(d, x.vintage, x.source_id) : 0;
+    if (by_vintage < 0)
+        rc = SQLITE_ERROR;
     char lookup_sql[1024];
     tf_fmt(lookup_sql, sizeof lookup_sql,
            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-           " r.source_id, r.line, r.cif, r.fob, r.id, s.vintage FROM record r"
-           " JOIN source s ON s.id = r.source_id"
+           " r.source_id, r.line, r.cif, r.fob, r.id, %s FROM record r %s"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
-           " AND r.province=?9 AND r.currency=?10 %s ORDER BY s.vintage DESC, r.id DESC LIMIT 1",
+           " AND r.province=?9 AND r.currency=?10 %s ORDER BY %s r.id DESC LIMIT 1",
+           by_vintage ? "s.vintage" : "''",
+           by_vintage || any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
            any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
                            " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
-                           " AND s2.retracted_at IS NULL))" : "");
+                           " AND s2.retracted_at IS NULL))" : "",
+           by_vintage ? "s.vintage DESC," : "");
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db, lookup_sql, -1, &x.lookup, NULL);
     if (rc == SQLITE_OK)
