@@ -1189,8 +1189,10 @@ static int comtrade_codes(common *c, const char *list, char *out, size_t len)
     for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
         char i3[4];
         const tf_area *ar = NULL;
-        if (!iso3(v[i], i3) ||
-            (strcmp(i3, "WLD") && !(ar = tf_refdata_area_by_partner(c->ref, i3)))) {
+        int ok = iso3(v[i], i3);
+        /* S19 (reporter 490, Other Asia nes) is stored as a partner as M49:490 */
+        const char *key = ok && !strcmp(i3, "S19") ? "M49:490" : i3;
+        if (!ok || (strcmp(i3, "WLD") && !(ar = tf_refdata_area_by_partner(c->ref, key)))) {
             error("'%s' is not a country in the Comtrade area table (ISO alpha-3, or WLD)", v[i]);
             rc = EXIT_USAGE;
             break;
