@@ -209,6 +209,41 @@ static void test_history_select(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Vintages: the revised release (vintage 2025-06-20, WLD 251000 t) ingested
+ * before the original one (2025-05-20, 250500 t) stays current; the older
+ * figure is history (res.older), visible with --as-of before the newer came;
+ * a third file of the latest vintage revises again. */
+static void test_vintage_order(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("vintage");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    tf_read_opts o = {0};
+    o.vintage = "2025-06-20";
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, &o, "2025-07-01T00:00:00Z", &res,
+                                    NULL), TF_OK);
+    o.vintage = "2025-05-20";
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, &o, "2025-07-02T00:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.older, 1);   /* WLD: 250500 against the later 251000 */
+    assert_int_equal(res.unchanged, 1); /* RUS 227000 in both */
+    assert_int_equal(res.revised, 0);
+    assert_near(import_t(db, ref, "2025-04", NULL), 251000, 1e-9);
+    assert_near(import_t(db, ref, "2025-04", "2025-07-01"), 251000, 1e-9);
+    static const char v3[] = "period,flow,partner,commodity,quantity,unit,status\n"
+                             "2025-04,import,WLD,760110,251500,t,reported\n";
+    o.vintage = "2025-06-20"; /* same vintage, ingested later: wins */
+    assert_int_equal(tt_ingest_text(db, ref, "v3.csv", v3, &o, "2025-07-03T00:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.revised, 1);
+    assert_near(import_t(db, ref, "2025-04", NULL), 251500, 1e-9);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 /* Make a database written by this version what schema 4 (the release before
  * retracted files could be ingested again) wrote: `source` unique on
  * (sha256, options) whether retracted or not, and no `stated` table. The DDL
@@ -382,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_migration_from_v3),
         cmocka_unit_test(test_migration_from_v4),
         cmocka_unit_test(test_migration_currency_cells),
+        cmocka_unit_test(test_vintage_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
