@@ -70,6 +70,12 @@ typedef struct tf_read_opts {
     const char *columns;       /* "FROM=TO[,FROM=TO...]": header columns renamed before the
                                   format is detected (e.g. "close=usdcny" for a USD/CNY
                                   series); NULL = none. A bad list is TF_ERR_USAGE. */
+    const char *period;        /* GACC downloads without a date column (数据年月): the
+                                  month "YYYY-MM" (ingest --period) or the cumulative
+                                  range "YYYY-MM..YYYY-MM" (ingest --range) they cover;
+                                  NULL = the file must have the column. Malformed, or
+                                  given for another format or a dated file:
+                                  TF_ERR_USAGE */
     const char *vintage;       /* the store: "YYYY-MM-DD", the release or download date of
                                   the file; NULL = the ingest date. Not part of the source's
                                   identity (the same file is the same source) */

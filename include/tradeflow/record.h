@@ -23,7 +23,10 @@ extern "C" {
  * given. Values are in `currency` (CNY or USD), thousandths of the unit.
  */
 typedef struct tf_record {
-    char period[8];          /* "YYYY-MM" or "YYYY" */
+    char period[20];         /* "YYYY-MM", "YYYY", or a cumulative range
+                                "YYYY-MM..YYYY-MM" (a GACC download over several
+                                months, ingest --range): never a month, never
+                                counted by the monthly or annual report */
     tf_flow flow;
     char reporter[4];        /* ISO 3166 alpha-3, default "CHN" */
     char partner[16];        /* ISO alpha-3, "WLD", or "GACC:nnn" when unmapped */

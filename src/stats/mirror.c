@@ -26,7 +26,8 @@ typedef struct mctx {
 static tf_status take(void *ctx, const tf_revision *v)
 {
     mctx *c = ctx;
-    if (strcmp(v->rec.partner, c->partner) != 0)
+    /* a cumulative range (record.h) is no period of the table */
+    if (strcmp(v->rec.partner, c->partner) != 0 || tf_period_is_range(v->rec.period))
         return TF_OK;
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 64;
