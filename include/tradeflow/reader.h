@@ -91,7 +91,8 @@ typedef struct tf_read_stats {
     char encoding[16];        /* "UTF-8", "GB18030" or "Windows-1252" (Comtrade) */
     int json;                 /* 1 when the file was a JSON document (Comtrade API) */
     unsigned long other_flows; /* comtrade: rows kept with flow "other" */
-    unsigned long skipped;    /* comtrade: rows by mode of transport, not stored (warned) */
+    unsigned long skipped;    /* rows read but not stored (none since Comtrade breakdown
+                                 rows are stored as breakdowns, record.h) */
 } tf_read_stats;
 
 /*

@@ -398,3 +398,8 @@ void tf_now_utc(char out[32])
     gmtime_r(&t, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+int tf_record_is_breakdown(const tf_record *r)
+{
+    return strncmp(r->partner_basis, "breakdown:", 10) == 0;
+}
