@@ -129,7 +129,7 @@ int tf_comtrade_header_match(char **hdr, size_t n)
 /* Breakdown check (see the top): one aggregate or one-dimension breakdown row. */
 enum { BD_AGG = -1, BD_P2 = 0, BD_MOT = 1, BD_CUSTOMS = 2 };
 typedef struct {
-    char key[96];        /* period, flow, reporter, partner, classification, commodity */
+    char cell[96];       /* period, flow, reporter, partner, classification, commodity */
     int dim;             /* BD_* */
     unsigned long line;
     int has_q, has_v;
@@ -374,7 +374,7 @@ static tf_status bd_note(bd_list *l, const tf_record *rec, const char *agg_partn
         l->cap = nc;
     }
     bd_item *it = &l->v[l->n++];
-    tf_fmt(it->key, sizeof it->key, "%s %s %s partner %s %s %s", rec->period,
+    tf_fmt(it->cell, sizeof it->cell, "%s %s %s partner %s %s %s", rec->period,
            tf_flow_name(rec->flow), rec->reporter, agg_partner, rec->classification,
            rec->commodity);
     it->dim = dim;
@@ -389,7 +389,7 @@ static tf_status bd_note(bd_list *l, const tf_record *rec, const char *agg_partn
 static int bd_cmp(const void *a, const void *b)
 {
     const bd_item *x = a, *y = b;
-    int k = strcmp(x->key, y->key);
+    int k = strcmp(x->cell, y->cell);
     return k ? k : x->dim != y->dim ? (x->dim < y->dim ? -1 : 1)
                  : x->line < y->line ? -1 : x->line > y->line;
 }
@@ -422,7 +422,7 @@ static void bd_warn_group(tf_rctx *c, const bd_item *agg, const bd_item *l, size
         tf_rwarn(c, NULL, l[b].line, 1,
                  "%zu row%s by %s of %s without the aggregate row (partner2Code 0, motCode 0, "
                  "customsCode C00): kept as breakdowns, not counted in totals", e - b,
-                 e - b == 1 ? "" : "s", what, l[b].key);
+                 e - b == 1 ? "" : "s", what, l[b].cell);
         return;
     }
     int all_q = agg->has_q, all_v = agg->has_v;
@@ -447,7 +447,7 @@ static void bd_warn_group(tf_rctx *c, const bd_item *agg, const bd_item *l, size
         tf_rwarn(c, NULL, agg->line, 1,
                  "the %zu row%s by %s of %s add up to %s %s, the aggregate row says %s %s "
                  "(%s %s, %+.1f%%): the aggregate counts, the breakdown is kept as it is",
-                 e - b, e - b == 1 ? "" : "s", what, agg->key, ws, u[m].unit, wa, u[m].unit,
+                 e - b, e - b == 1 ? "" : "s", what, agg->cell, ws, u[m].unit, wa, u[m].unit,
                  wg, u[m].unit, aggs[m] ? 100.0 * (double)gap / (double)aggs[m] : 0.0);
     }
 }
@@ -460,7 +460,7 @@ static void bd_check(tf_rctx *c, bd_list *l)
         qsort(l->v, l->n, sizeof *l->v, bd_cmp);
     for (size_t b = 0; b < l->n;) {
         size_t e = b;
-        while (e < l->n && strcmp(l->v[e].key, l->v[b].key) == 0)
+        while (e < l->n && strcmp(l->v[e].cell, l->v[b].cell) == 0)
             e++;
         const bd_item *agg = l->v[b].dim == BD_AGG ? &l->v[b] : NULL;
         for (size_t g = agg ? b + 1 : b; g < e;) {
