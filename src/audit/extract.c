@@ -1089,6 +1089,7 @@ typedef struct ctx {
     int year_named;
     size_t period_b, period_e; /* its words (bytes), 0 when not from a heading */
     char reporter[4];        /* ISO alpha-3 of a reporter other than China, "" for China */
+    int china_owner;         /* a sentence named China as the owner of the trade */
 } ctx;
 
 /* The reporting country of the note: China unless a sentence named another
@@ -2056,18 +2057,27 @@ static int sent_partners(sent *S)
     return 0;
 }
 
-/* A reporter other than China: a country named as the owner of the trade ("India's imports",
- * "Indian exports", "India imported") in a sentence that names China as its partner ("from
- * China", "to China"). From then on that country's name is the reporter (the world total),
- * China a partner. The reporter's parts are dropped from the sentence's partners. */
+/* A reporter other than China: a country named as the owner of imports ("India's imports",
+ * "Indian imports", "India imported") from China, in a note that has not named China as the
+ * owner of its trade ("China imported", "China's exports": then the sentence is the
+ * partner's mirror view). From then on that country's name is the reporter (the world
+ * total), China a partner. The reporter's parts are dropped from the sentence's partners. */
 static void sent_reporter(sent *S)
 {
     ctx *c = S->c;
     const tok *v = S->v;
-    if (!c->reporter[0]) {
+    /* "China imported", "China's imports", "Chinese exports": China owns the trade of
+     * the note, and "Russia's imports from China" is then the partner's mirror view */
+    for (size_t y = 0; y < S->nparts; y++)
+        for (size_t k = 0; k < S->nmw; k++)
+            if (!strcmp(S->parts[y].iso3, "CHN") && !S->parts[y].from &&
+                S->mw[k].i >= S->parts[y].j && S->mw[k].i <= S->parts[y].j + 4 &&
+                S->mw[k].m != TF_METRIC_OTHER && S->mw[k].m != TF_METRIC_NONE)
+                c->china_owner = 1;
+    if (!c->reporter[0] && !c->china_owner) {
         int china_partner = 0;
         for (size_t y = 0; y < S->nparts; y++)
-            china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from;
+            china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from == 1;
         for (size_t y = 0; china_partner && y < S->nparts; y++) {
             const pm *p = &S->parts[y];
             size_t j = p->j;
@@ -2079,8 +2089,7 @@ static void sent_reporter(sent *S)
                                                 is_w(&v[j], "exported"))))
                 continue;
             for (size_t k = 0; k < S->nmw; k++)
-                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 &&
-                    (S->mw[k].m == TF_METRIC_IMPORT || S->mw[k].m == TF_METRIC_EXPORT)) {
+                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 && S->mw[k].m == TF_METRIC_IMPORT) {
                     tf_fmt(c->reporter, sizeof c->reporter, "%s", p->iso3);
                     break;
                 }
