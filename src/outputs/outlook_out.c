@@ -1,0 +1,306 @@
+/* The outlook as text, JSON, and the note's paragraph (tradeflow/outlook.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "outputs.h"
+#include "tradeflow/outlook.h"
+#include "../common/util.h"
+
+static const char *const month_en[12] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+
+static void month_name(char *buf, size_t len, const char *period)
+{
+    int i = tf_period_index(period);
+    if (i < 0)
+        tf_scopy(buf, len, period);
+    else
+        tf_fmt(buf, len, "%s %d", month_en[i % 12], i / 12);
+}
+
+static const char *method_label(int k)
+{
+    return k == TF_OUTLOOK_WINDOW_MODEL ? "window model" : "seasonal naive";
+}
+
+/* ---- text ---- */
+
+static void pct(char *buf, size_t len, tf_opt v)
+{
+    if (v.has)
+        tf_fmt(buf, len, "%.1f%%", v.v);
+    else
+        tf_scopy(buf, len, "n/a");
+}
+
+static void text_head(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    char cur[48], pt[48], lo[48], hi[48], iv[112] = "n/a";
+    tf_out_figure(cur, sizeof cur, s->current, "t");
+    tf_out_figure(pt, sizeof pt, s->point, "t");
+    if (s->low.has) {
+        tf_out_figure(lo, sizeof lo, s->low, "t");
+        tf_out_figure(hi, sizeof hi, s->high, "t");
+        tf_fmt(iv, sizeof iv, "%.*s .. %s", (int)(strlen(lo) - 2), lo, hi);
+    }
+    fprintf(out, "%-13s %14s %14s  %-26s %-5s %s\n", label, cur, pt, iv,
+            s->direction[0] ? s->direction : "n/a",
+            s->method == TF_OUTLOOK_NONE ? "none" : method_label(s->method));
+}
+
+static void text_scores(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    fprintf(out, "\n%s\n  %-16s %6s  %-7s  %-7s %10s %7s  %s\n", label, "method", "months", "from",
+            "to", "MAE (t)", "MAPE", "direction hit rate");
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++) {
+        const tf_outlook_score *c = &s->own[k];
+        char mae[48], mape[16], hit[16];
+        tf_out_figure(mae, sizeof mae, c->mae, "t");
+        pct(mape, sizeof mape, c->mape_pct);
+        pct(hit, sizeof hit, c->hit_pct);
+        fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  %s (of %d)\n", method_label(k), c->n,
+                c->n ? c->from : "-", c->n ? c->to : "-", mae, mape, hit, c->n_direction);
+    }
+    const tf_outlook_score *n = &s->common[0], *m = &s->common[1];
+    char a[48], b[48];
+    tf_out_figure(a, sizeof a, m->mae, "t");
+    tf_out_figure(b, sizeof b, n->mae, "t");
+    fprintf(out, "  on the %d months both forecast: MAE window model %s, seasonal naive %s%s\n",
+            m->n, a, b, s->beats_naive ? " (the model beats the baseline)"
+                                       : " (the model does not beat the baseline)");
+}
+
+static void text_rows(FILE *out, const tf_outlook_series *s)
+{
+    fprintf(out, "  %-7s %14s %16s %16s\n", "month", "actual", "seasonal naive", "window model");
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const tf_outlook_row *r = &s->rows[i];
+        char a[48], f0[48], f1[48];
+        tf_out_figure(a, sizeof a, r->actual, "t");
+        tf_out_figure(f0, sizeof f0, r->forecast[0], "t");
+        tf_out_figure(f1, sizeof f1, r->forecast[1], "t");
+        fprintf(out, "  %-7s %14s %16s %16s\n", r->target, a, f0, f1);
+    }
+}
+
+static void text_model(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    if (!s->has_coef)
+        return;
+    fprintf(out, "%s = %.1f %+.4f x %s(m) %+.3f x P/L(m-1..m) %+.1f x open days(m-1..m)"
+            "  [fitted on %d months]\n", label, s->coef[0], s->coef[1], label, s->coef[2],
+            s->coef[3], s->n_fit);
+}
+
+static tf_status write_text(FILE *out, const tf_outlook *o, int backtest)
+{
+    char cur[32], tgt[32];
+    month_name(cur, sizeof cur, o->period);
+    month_name(tgt, sizeof tgt, o->target);
+    fprintf(out, "Outlook for %s, %s (from the data to %s)\n\n", o->product, tgt, cur);
+    fprintf(out, "%-13s %14s %14s  %-26s %-5s %s\n", "", o->period, o->target, "80% interval",
+            "dir.", "method");
+    text_head(out, "Imports", &o->imports);
+    text_head(out, "Net imports", &o->net_imports);
+    fprintf(out, "\nImports: %s.\nNet imports: %s.\n", o->imports.why, o->net_imports.why);
+    if (o->imports.has_coef || o->net_imports.has_coef)
+        fputs("\nWindow model (least squares on the months before the forecast; P/L: mean "
+              "published spot import P/L, CNY/t):\n", out);
+    text_model(out, "imports", &o->imports);
+    text_model(out, "net imports", &o->net_imports);
+    fputs("\nBacktest: rolling origin, each forecast from the data before its month only; "
+          "missing months stay missing.\n", out);
+    text_scores(out, "Imports", &o->imports);
+    if (backtest)
+        text_rows(out, &o->imports);
+    text_scores(out, "Net imports", &o->net_imports);
+    if (backtest)
+        text_rows(out, &o->net_imports);
+    fputs("\nInterval: the forecast plus the 10th..90th percentiles of the method's backtest "
+          "errors.\n", out);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+/* ---- json ---- */
+
+static json_t *oj(tf_opt o) { return o.has ? json_real(o.v) : json_null(); }
+
+static json_t *score_json(const tf_outlook_score *c)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "months", json_integer(c->n));
+    json_object_set_new(j, "from", c->n ? json_string(c->from) : json_null());
+    json_object_set_new(j, "to", c->n ? json_string(c->to) : json_null());
+    json_object_set_new(j, "mae_t", oj(c->mae));
+    json_object_set_new(j, "mape_pct", oj(c->mape_pct));
+    json_object_set_new(j, "direction_hit_pct", oj(c->hit_pct));
+    json_object_set_new(j, "direction_months", json_integer(c->n_direction));
+    return j;
+}
+
+static json_t *series_json(const tf_outlook_series *s, int backtest)
+{
+    json_t *j = json_object(), *f = json_object(), *own = json_object(), *com = json_object();
+    json_object_set_new(j, "current_t", oj(s->current));
+    json_object_set_new(j, "method", s->method == TF_OUTLOOK_NONE
+                                         ? json_null()
+                                         : json_string(tf_outlook_method_name(s->method)));
+    json_object_set_new(j, "forecast_t", oj(s->point));
+    json_object_set_new(j, "low_t", oj(s->low));
+    json_object_set_new(j, "high_t", oj(s->high));
+    json_object_set_new(j, "mae_t", oj(s->mae));
+    json_object_set_new(j, "direction", s->direction[0] ? json_string(s->direction) : json_null());
+    json_object_set_new(j, "model_beats_naive", json_boolean(s->beats_naive));
+    json_object_set_new(j, "why", json_string(s->why));
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++) {
+        const char *n = tf_outlook_method_name((tf_outlook_method)k);
+        json_object_set_new(f, n, oj(s->forecast[k]));
+        json_object_set_new(own, n, score_json(&s->own[k]));
+        json_object_set_new(com, n, score_json(&s->common[k]));
+    }
+    json_object_set_new(j, "forecasts_t", f);
+    if (s->has_coef) {
+        json_t *c = json_object();
+        json_object_set_new(c, "intercept", json_real(s->coef[0]));
+        json_object_set_new(c, "previous_month", json_real(s->coef[1]));
+        json_object_set_new(c, "pl_cny_t", json_real(s->coef[2]));
+        json_object_set_new(c, "open_days", json_real(s->coef[3]));
+        json_object_set_new(c, "months_fitted", json_integer(s->n_fit));
+        json_object_set_new(j, "model", c);
+    } else
+        json_object_set_new(j, "model", json_null());
+    json_object_set_new(j, "backtest", own);
+    json_object_set_new(j, "backtest_common", com);
+    if (backtest) {
+        json_t *rows = json_array();
+        for (size_t i = 0; i < s->n_rows; i++) {
+            json_t *r = json_object();
+            json_object_set_new(r, "month", json_string(s->rows[i].target));
+            json_object_set_new(r, "actual_t", oj(s->rows[i].actual));
+            for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+                json_object_set_new(r, tf_outlook_method_name((tf_outlook_method)k),
+                                    oj(s->rows[i].forecast[k]));
+            json_array_append_new(rows, r);
+        }
+        json_object_set_new(j, "backtest_months", rows);
+    }
+    return j;
+}
+
+tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtest)
+{
+    if (!json)
+        return write_text(out, o, backtest);
+    json_t *j = json_object();
+    json_object_set_new(j, "product", json_string(o->product));
+    json_object_set_new(j, "period", json_string(o->period));
+    json_object_set_new(j, "target", json_string(o->target));
+    json_object_set_new(j, "interval", json_string("forecast + 10th..90th percentile of the "
+                                                   "method's backtest errors"));
+    json_object_set_new(j, "imports", series_json(&o->imports, backtest));
+    json_object_set_new(j, "net_imports", series_json(&o->net_imports, backtest));
+    return tf_json_emit(out, j);
+}
+
+/* ---- the note's paragraph ---- */
+
+static void years(char *buf, size_t len, const tf_outlook_score *c, const char *dash)
+{
+    if (strncmp(c->from, c->to, 4))
+        tf_fmt(buf, len, "%.4s%s%.4s", c->from, dash, c->to);
+    else
+        tf_fmt(buf, len, "%.4s", c->from);
+}
+
+static size_t para_en(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
+                      size_t len)
+{
+    char tgt[32], v[48], e[48], yrs[16];
+    month_name(tgt, sizeof tgt, o->target);
+    int exports = net && s->point.v < 0;
+    tf_format_number(v, sizeof v, round(fabs(s->point.v) / 1000) * 1000, 0);
+    tf_format_number(e, sizeof e, round(s->mae.has ? s->mae.v / 1000 : 0) * 1000, 0);
+    years(yrs, sizeof yrs, &s->own[s->method], "-");
+    const char *how = s->method == TF_OUTLOOK_WINDOW_MODEL
+                          ? "a regression on the import window and recent imports, which beat "
+                            "the seasonal-naive baseline in the backtest"
+                      : s->has_coef || s->own[1].n
+                          ? "seasonal naive (the same month a year earlier); the import-window "
+                            "model did not beat this baseline in the backtest"
+                          : "seasonal naive (the same month a year earlier)";
+    size_t n = strlen(buf);
+    if (s->mae.has)
+        tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s, \u00b1%s t, the "
+               "method's mean absolute error in backtests over %s (method: %s).", n ? " " : "",
+               net ? (exports ? "Net exports" : "Net imports") : "Imports", v, tgt, e, yrs, how);
+    else
+        tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s (method: %s; no "
+               "backtest record yet).", n ? " " : "",
+               net ? (exports ? "Net exports" : "Net imports") : "Imports", v, tgt, how);
+    return strlen(buf);
+}
+
+static void wan(char *buf, size_t len, double t)
+{
+    tf_fmt(buf, len, "%.2f\u4e07\u5428", round(fabs(t) / 100) / 100); /* 万吨 */
+}
+
+static size_t para_zh(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
+                      size_t len)
+{
+    char v[48], e[48], yrs[16];
+    int mon = tf_period_index(o->target);
+    int exports = net && s->point.v < 0;
+    wan(v, sizeof v, s->point.v);
+    wan(e, sizeof e, s->mae.has ? s->mae.v : 0);
+    years(yrs, sizeof yrs, &s->own[s->method], "-");
+    const char *what = net ? (exports ? "\u51c0\u51fa\u53e3\u91cf" : "\u51c0\u8fdb\u53e3\u91cf")
+                           : "\u8fdb\u53e3\u91cf"; /* 净出口量 / 净进口量 / 进口量 */
+    const char *how = s->method == TF_OUTLOOK_WINDOW_MODEL
+                          /* 基于进口窗口与近期进口的回归，回测中优于季节性朴素基准 */
+                          ? "\u57fa\u4e8e\u8fdb\u53e3\u7a97\u53e3\u4e0e\u8fd1\u671f\u8fdb\u53e3"
+                            "\u7684\u56de\u5f52\uff0c\u56de\u6d4b\u4e2d\u4f18\u4e8e\u5b63\u8282"
+                            "\u6027\u6734\u7d20\u57fa\u51c6"
+                          /* 季节性朴素预测（上年同月）；进口窗口模型回测中未能优于该基准 */
+                      : s->has_coef || s->own[1].n
+                          ? "\u5b63\u8282\u6027\u6734\u7d20\u9884\u6d4b\uff08\u4e0a\u5e74\u540c"
+                            "\u6708\uff09\uff1b\u8fdb\u53e3\u7a97\u53e3\u6a21\u578b\u56de\u6d4b"
+                            "\u4e2d\u672a\u80fd\u4f18\u4e8e\u8be5\u57fa\u51c6"
+                          /* 季节性朴素预测（上年同月） */
+                          : "\u5b63\u8282\u6027\u6734\u7d20\u9884\u6d4b\uff08\u4e0a\u5e74\u540c"
+                            "\u6708\uff09";
+    size_t n = strlen(buf);
+    if (!s->mae.has) { /* 预计Y年M月…约X（方法：…；尚无回测记录）。 */
+        tf_fmt(buf + n, len - n, "\u9884\u8ba1%d\u5e74%d\u6708%s\u7ea6%s\uff08\u65b9\u6cd5"
+               "\uff1a%s\uff1b\u5c1a\u65e0\u56de\u6d4b\u8bb0\u5f55\uff09\u3002", mon / 12,
+               mon % 12 + 1, what, v, how);
+        return strlen(buf);
+    }
+    /* 预计Y年M月…约X，误差±E（该方法Y1-Y2年回测的平均绝对误差；方法：…）。 */
+    tf_fmt(buf + n, len - n, "\u9884\u8ba1%d\u5e74%d\u6708%s\u7ea6%s\uff0c\u8bef\u5dee\u00b1%s"
+           "\uff08\u8be5\u65b9\u6cd5%s\u5e74\u56de\u6d4b\u7684\u5e73\u5747\u7edd\u5bf9\u8bef\u5dee"
+           "\uff1b\u65b9\u6cd5\uff1a%s\uff09\u3002", mon / 12, mon % 12 + 1, what, v, e, yrs,
+           how);
+    return strlen(buf);
+}
+
+tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len)
+{
+    if (!buf || len < 64)
+        return TF_ERR_USAGE;
+    buf[0] = '\0';
+    const tf_outlook_series *s[2] = {&o->imports, &o->net_imports};
+    for (int i = 0; i < 2; i++) {
+        if (s[i]->method == TF_OUTLOOK_NONE)
+            continue;
+        if (zh)
+            para_zh(o, s[i], i, buf, len);
+        else
+            para_en(o, s[i], i, buf, len);
+    }
+    return TF_OK;
+}
