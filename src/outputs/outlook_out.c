@@ -69,9 +69,12 @@ static void text_scores(FILE *out, const char *label, const tf_outlook_series *s
     char a[48], b[48];
     tf_out_figure(a, sizeof a, m->mae, "t");
     tf_out_figure(b, sizeof b, n->mae, "t");
-    fprintf(out, "  on the %d months both forecast: MAE window model %s, seasonal naive %s%s\n",
-            m->n, a, b, s->beats_naive ? " (the model beats the baseline)"
-                                       : " (the model does not beat the baseline)");
+    if (!m->n)
+        fputs("  no month that both forecast: the model is not compared with the baseline\n", out);
+    else
+        fprintf(out, "  on the %d months both forecast: MAE window model %s, seasonal naive %s "
+                "(the model %s the baseline)\n", m->n, a, b,
+                s->beats_naive ? "beats" : "does not beat");
 }
 
 static void text_rows(FILE *out, const tf_outlook_series *s)

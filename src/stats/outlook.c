@@ -216,12 +216,13 @@ static void choose(const ctx *c, tf_outlook_series *s, const char *target)
                    "seasonal naive's on the %d months both forecast", s->common[M].n);
         else
             tf_fmt(s->why, sizeof s->why, "the window model does not beat the seasonal-naive "
-                   "baseline in the backtest (%d months both forecast)", s->common[M].n);
+                   "baseline in the backtest (%d month%s both forecast; %d needed)", s->common[M].n,
+                   s->common[M].n == 1 ? "" : "s", TF_OUTLOOK_MIN_COMPARE);
     } else if (s->forecast[other].has) {
         s->method = (tf_outlook_method)other;
         tf_fmt(s->why, sizeof s->why, "%s cannot forecast %s: %s", method_label(want),
                target, want == N ? "no figure for the month a year before"
-                                 : "too little history or no P/L for the last two months");
+                                 : "too little history, or no published P/L for the last two months");
     } else {
         s->method = TF_OUTLOOK_NONE;
         tf_fmt(s->why, sizeof s->why, "no forecast of %s: no figure for %s (seasonal naive) and "
