@@ -219,76 +219,74 @@ static void years(char *buf, size_t len, const tf_outlook_score *c, const char *
         tf_fmt(buf, len, "%.4s", c->from);
 }
 
-static size_t para_en(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
-                      size_t len)
+/* Which method, and how it stands against the seasonal-naive baseline. */
+static const char *how(const tf_outlook_series *s, int zh)
+{
+    int model = s->method == TF_OUTLOOK_WINDOW_MODEL, has_model = s->has_coef || s->own[1].n;
+    if (model && s->beats_naive)
+        return zh ? "基于进口窗口与近期进口的回归，回测中优于季节性朴素基准"
+                  : "a regression on the import window and recent imports, which beat the "
+                    "seasonal-naive baseline in the backtest";
+    if (model)
+        return zh ? "基于进口窗口与近期进口的回归；上年同月无数据，该模型在回测中尚未证明优于"
+                    "季节性朴素基准"
+                  : "a regression on the import window and recent imports, used because the "
+                    "same month a year earlier has no figure; it has not been shown to beat "
+                    "the seasonal-naive baseline in the backtest";
+    if (s->beats_naive)
+        return zh ? "季节性朴素预测（上年同月）；进口窗口模型回测更优，但缺少最近两个月的进口"
+                    "盈亏数据"
+                  : "seasonal naive, the same month a year earlier; the import-window model, "
+                    "better in the backtest, lacks the P/L of the last two months";
+    if (has_model)
+        return zh ? "季节性朴素预测（上年同月）；进口窗口模型在回测中未能优于该基准"
+                  : "seasonal naive, the same month a year earlier; the import-window model "
+                    "did not beat this baseline in the backtest";
+    return zh ? "季节性朴素预测（上年同月）" : "seasonal naive, the same month a year earlier";
+}
+
+static void para_en(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
+                    size_t len)
 {
     char tgt[32], v[48], e[48], yrs[16];
     month_name(tgt, sizeof tgt, o->target);
-    int exports = net && s->point.v < 0;
+    const char *what = !net ? "Imports" : s->point.v < 0 ? "Net exports" : "Net imports";
     tf_format_number(v, sizeof v, round(fabs(s->point.v) / 1000) * 1000, 0);
     tf_format_number(e, sizeof e, round(s->mae.has ? s->mae.v / 1000 : 0) * 1000, 0);
-    years(yrs, sizeof yrs, &s->own[s->method], "-");
-    const char *how = s->method == TF_OUTLOOK_WINDOW_MODEL
-                          ? "a regression on the import window and recent imports, which beat "
-                            "the seasonal-naive baseline in the backtest"
-                      : s->has_coef || s->own[1].n
-                          ? "seasonal naive (the same month a year earlier); the import-window "
-                            "model did not beat this baseline in the backtest"
-                          : "seasonal naive (the same month a year earlier)";
+    const tf_outlook_score *c = &s->own[s->method];
+    years(yrs, sizeof yrs, c, "-");
     size_t n = strlen(buf);
     if (s->mae.has)
         tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s, \u00b1%s t, the "
-               "method's mean absolute error in backtests over %s (method: %s).", n ? " " : "",
-               net ? (exports ? "Net exports" : "Net imports") : "Imports", v, tgt, e, yrs, how);
+               "method's mean absolute error in backtests over %s (%d month%s; method: %s).",
+               n ? " " : "", what, v, tgt, e, yrs, c->n, c->n == 1 ? "" : "s", how(s, 0));
     else
         tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s (method: %s; no "
-               "backtest record yet).", n ? " " : "",
-               net ? (exports ? "Net exports" : "Net imports") : "Imports", v, tgt, how);
-    return strlen(buf);
+               "backtest record yet).", n ? " " : "", what, v, tgt, how(s, 0));
 }
 
 static void wan(char *buf, size_t len, double t)
 {
-    tf_fmt(buf, len, "%.2f\u4e07\u5428", round(fabs(t) / 100) / 100); /* 万吨 */
+    tf_fmt(buf, len, "%.2f万吨", round(fabs(t) / 100) / 100);
 }
 
-static size_t para_zh(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
-                      size_t len)
+static void para_zh(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
+                    size_t len)
 {
     char v[48], e[48], yrs[16];
     int mon = tf_period_index(o->target);
-    int exports = net && s->point.v < 0;
+    const char *what = !net ? "进口量" : s->point.v < 0 ? "净出口量" : "净进口量";
     wan(v, sizeof v, s->point.v);
     wan(e, sizeof e, s->mae.has ? s->mae.v : 0);
-    years(yrs, sizeof yrs, &s->own[s->method], "-");
-    const char *what = net ? (exports ? "\u51c0\u51fa\u53e3\u91cf" : "\u51c0\u8fdb\u53e3\u91cf")
-                           : "\u8fdb\u53e3\u91cf"; /* 净出口量 / 净进口量 / 进口量 */
-    const char *how = s->method == TF_OUTLOOK_WINDOW_MODEL
-                          /* 基于进口窗口与近期进口的回归，回测中优于季节性朴素基准 */
-                          ? "\u57fa\u4e8e\u8fdb\u53e3\u7a97\u53e3\u4e0e\u8fd1\u671f\u8fdb\u53e3"
-                            "\u7684\u56de\u5f52\uff0c\u56de\u6d4b\u4e2d\u4f18\u4e8e\u5b63\u8282"
-                            "\u6027\u6734\u7d20\u57fa\u51c6"
-                          /* 季节性朴素预测（上年同月）；进口窗口模型回测中未能优于该基准 */
-                      : s->has_coef || s->own[1].n
-                          ? "\u5b63\u8282\u6027\u6734\u7d20\u9884\u6d4b\uff08\u4e0a\u5e74\u540c"
-                            "\u6708\uff09\uff1b\u8fdb\u53e3\u7a97\u53e3\u6a21\u578b\u56de\u6d4b"
-                            "\u4e2d\u672a\u80fd\u4f18\u4e8e\u8be5\u57fa\u51c6"
-                          /* 季节性朴素预测（上年同月） */
-                          : "\u5b63\u8282\u6027\u6734\u7d20\u9884\u6d4b\uff08\u4e0a\u5e74\u540c"
-                            "\u6708\uff09";
+    const tf_outlook_score *c = &s->own[s->method];
+    years(yrs, sizeof yrs, c, "-");
     size_t n = strlen(buf);
-    if (!s->mae.has) { /* 预计Y年M月…约X（方法：…；尚无回测记录）。 */
-        tf_fmt(buf + n, len - n, "\u9884\u8ba1%d\u5e74%d\u6708%s\u7ea6%s\uff08\u65b9\u6cd5"
-               "\uff1a%s\uff1b\u5c1a\u65e0\u56de\u6d4b\u8bb0\u5f55\uff09\u3002", mon / 12,
-               mon % 12 + 1, what, v, how);
-        return strlen(buf);
-    }
-    /* 预计Y年M月…约X，误差±E（该方法Y1-Y2年回测的平均绝对误差；方法：…）。 */
-    tf_fmt(buf + n, len - n, "\u9884\u8ba1%d\u5e74%d\u6708%s\u7ea6%s\uff0c\u8bef\u5dee\u00b1%s"
-           "\uff08\u8be5\u65b9\u6cd5%s\u5e74\u56de\u6d4b\u7684\u5e73\u5747\u7edd\u5bf9\u8bef\u5dee"
-           "\uff1b\u65b9\u6cd5\uff1a%s\uff09\u3002", mon / 12, mon % 12 + 1, what, v, e, yrs,
-           how);
-    return strlen(buf);
+    if (!s->mae.has)
+        tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s（方法：%s；尚无回测记录）。", mon / 12,
+               mon % 12 + 1, what, v, how(s, 1));
+    else
+        tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s，误差±%s（该方法%s年%d个月回测的平均绝对"
+               "误差；方法：%s）。", mon / 12, mon % 12 + 1, what, v, e, yrs, c->n, how(s, 1));
 }
 
 tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len)
