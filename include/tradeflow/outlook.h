@@ -30,6 +30,8 @@
  *   MAPE = 100 * mean |actual - forecast| / |actual|, %, months with actual != 0
  *   direction hit rate = 100 * share of months where sign(forecast - y(t-1))
  *          equals sign(actual - y(t-1)), %, months with y(t-1) and both signs != 0
+ * For reference the backtest also scores persistence (y^(t) = y(t-1)) over the
+ * window model's backtest months: a model that does not beat it adds little.
  * The method: the window model when its MAE on the months both methods
  * forecast (at least TF_OUTLOOK_MIN_COMPARE of them) is below the seasonal
  * naive's; otherwise seasonal naive. When the chosen method cannot forecast
@@ -107,6 +109,10 @@ typedef struct tf_outlook_series {
     int has_coef, n_fit;                       /* n_fit: rows they are fitted on */
     tf_outlook_score own[TF_OUTLOOK_N_METHODS];    /* each over its backtest months */
     tf_outlook_score common[TF_OUTLOOK_N_METHODS]; /* over the months both forecast */
+    tf_outlook_score persistence;              /* a reference, not a method chosen: the
+                                                  previous month's figure as the forecast,
+                                                  over the window model's backtest months
+                                                  (MAE, MAPE; no direction) */
     tf_outlook_row *rows;                      /* backtest months, in order */
     size_t n_rows;
     char why[200];                             /* the choice, or why no forecast */

@@ -65,6 +65,15 @@ static void text_scores(FILE *out, const char *label, const tf_outlook_series *s
         fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  %s (of %d)\n", method_label(k), c->n,
                 c->n ? c->from : "-", c->n ? c->to : "-", mae, mape, hit, c->n_direction);
     }
+    const tf_outlook_score *p = &s->persistence;
+    if (p->n) {
+        char mae[48], mape[16];
+        tf_out_figure(mae, sizeof mae, p->mae, "t");
+        pct(mape, sizeof mape, p->mape_pct);
+        fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  (reference: the previous month's "
+                "figure, on the window model's months)\n", "persistence", p->n, p->from, p->to,
+                mae, mape);
+    }
     const tf_outlook_score *n = &s->common[0], *m = &s->common[1];
     char a[48], b[48];
     tf_out_figure(a, sizeof a, m->mae, "t");
@@ -72,9 +81,11 @@ static void text_scores(FILE *out, const char *label, const tf_outlook_series *s
     if (!m->n)
         fputs("  no month that both forecast: the model is not compared with the baseline\n", out);
     else
-        fprintf(out, "  on the %d months both forecast: MAE window model %s, seasonal naive %s "
-                "(the model %s the baseline)\n", m->n, a, b,
-                s->beats_naive ? "beats" : "does not beat");
+        fprintf(out, "  on the %d month%s both forecast: MAE window model %s, seasonal naive %s "
+                "(%s)\n", m->n, m->n == 1 ? "" : "s", a, b,
+                s->beats_naive ? "the model beats the baseline"
+                : m->n < TF_OUTLOOK_MIN_COMPARE ? "too few to compare"
+                                                : "the model does not beat the baseline");
 }
 
 static void text_rows(FILE *out, const tf_outlook_series *s)
@@ -178,6 +189,7 @@ static json_t *series_json(const tf_outlook_series *s, int backtest)
         json_object_set_new(j, "model", json_null());
     json_object_set_new(j, "backtest", own);
     json_object_set_new(j, "backtest_common", com);
+    json_object_set_new(j, "backtest_persistence", score_json(&s->persistence));
     if (backtest) {
         json_t *rows = json_array();
         for (size_t i = 0; i < s->n_rows; i++) {

@@ -157,6 +157,31 @@ static void score(const tf_outlook_series *s, int k, int common, tf_outlook_scor
         sc->hit_pct = (tf_opt){1, 100.0 * hits / sc->n_direction};
 }
 
+/* The reference: last month's figure, on the model's backtest months. */
+static void persistence(tf_outlook_series *s)
+{
+    tf_outlook_score *p = &s->persistence;
+    double abs_sum = 0, pct_sum = 0;
+    int n_pct = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const tf_outlook_row *r = &s->rows[i];
+        if (!r->forecast[TF_OUTLOOK_WINDOW_MODEL].has || !r->previous.has)
+            continue;
+        if (!p->n++)
+            tf_scopy(p->from, sizeof p->from, r->target);
+        tf_scopy(p->to, sizeof p->to, r->target);
+        abs_sum += fabs(r->actual.v - r->previous.v);
+        if (r->actual.v != 0) {
+            pct_sum += fabs(r->actual.v - r->previous.v) / fabs(r->actual.v);
+            n_pct++;
+        }
+    }
+    if (p->n)
+        p->mae = (tf_opt){1, abs_sum / p->n};
+    if (n_pct)
+        p->mape_pct = (tf_opt){1, 100 * pct_sum / n_pct};
+}
+
 static tf_status backtest(const ctx *c, tf_outlook_series *s)
 {
     s->rows = calloc(c->n ? c->n : 1, sizeof *s->rows);
@@ -178,6 +203,7 @@ static tf_status backtest(const ctx *c, tf_outlook_series *s)
         score(s, k, 0, &s->own[k]);
         score(s, k, 1, &s->common[k]);
     }
+    persistence(s);
     return TF_OK;
 }
 

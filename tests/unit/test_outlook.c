@@ -151,6 +151,10 @@ static void test_window_model_exact(void **state)
     assert_int_equal(c->n, 2);
     assert_string_equal(c->from, "2022-11");
     assert_float_equal(c->mae.v, 0, 1e-6);
+    /* the reference, persistence, on the same two months: |64012.5 - 60006.25| =
+     * 4006.25 and |60006.25 - 67003.125| = 6996.875, MAE 11003.125/2 = 5501.5625 t */
+    assert_int_equal(s->persistence.n, 2);
+    assert_float_equal(s->persistence.mae.v, 5501.5625, 1e-6);
     tf_outlook_free(&o);
 }
 
