@@ -59,6 +59,8 @@ def run(period, series):
                      'mae_t': float(sum(abs(r[1]-r[2+k]) for r in sel)/len(sel)) if sel else None,
                      'mape_pct': float(100*sum(abs(r[1]-r[2+k])/abs(r[1]) for r in sel)/len(sel)) if sel else None,
                      'common_mae_t': float(sum(abs(r[1]-r[2+k]) for r in com)/len(com)) if com else None}
+    pers = [abs(r[1] - y(idx(r[0]) - 1)) for r in rows if r[3] is not None and y(idx(r[0]) - 1) is not None]
+    out['persistence'] = float(sum(pers)/len(pers)) if pers else None
     nv, mv = fc(P+1)
     out['seasonal-naive']['forecast_t'] = nv and float(nv)
     out['window-model']['forecast_t'] = mv and float(mv)
@@ -77,5 +79,8 @@ for key, series in (('imports', imp), ('net_imports', net)):
             w = want[m][name]
             if (v is None) != (w is None) or (v is not None and abs(v - w) > 1e-6 * max(1, abs(w))):
                 bad.append('%s %s %s: tradeflow %s, recomputed %s' % (key, m, name, v, w))
+    v, w = g['backtest_persistence']['mae_t'], want['persistence']
+    if (v is None) != (w is None) or (v is not None and abs(v - w) > 1e-6 * max(1, abs(w))):
+        bad.append('%s persistence mae_t: tradeflow %s, recomputed %s' % (key, v, w))
 print('\n'.join(bad) if bad else 'ok')
 sys.exit(1 if bad else 0)
