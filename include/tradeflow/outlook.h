@@ -157,8 +157,9 @@ void tf_outlook_free(tf_outlook **o);
  */
 tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len);
 
-/* Write the outlook as text or json (json != 0); with backtest != 0 the
- * backtest months are listed too. Returns TF_OK or TF_ERR_IO. */
+/* Write the outlook as text or json (json != 0), each with the note's paragraph
+ * (tf_outlook_paragraph); with backtest != 0 the backtest months are listed too.
+ * Returns TF_OK or TF_ERR_IO. */
 tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtest);
 
 #ifdef __cplusplus

@@ -136,6 +136,9 @@ static tf_status write_text(FILE *out, const tf_outlook *o, int backtest)
         text_rows(out, &o->net_imports);
     fputs("\nInterval: the forecast plus the 10th..90th percentiles of the method's backtest "
           "errors.\n", out);
+    char para[2048];
+    if (tf_outlook_paragraph(o, 0, para, sizeof para) == TF_OK && para[0])
+        fprintf(out, "\nIn a note: %s\n", para);
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
 
@@ -218,6 +221,10 @@ tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtes
                                                    "method's backtest errors"));
     json_object_set_new(j, "imports", series_json(&o->imports, backtest));
     json_object_set_new(j, "net_imports", series_json(&o->net_imports, backtest));
+    char para[2048];
+    for (int zh = 0; zh < 2; zh++)
+        if (tf_outlook_paragraph(o, zh, para, sizeof para) == TF_OK)
+            json_object_set_new(j, zh ? "paragraph_zh" : "paragraph_en", json_string(para));
     return tf_json_emit(out, j);
 }
 
