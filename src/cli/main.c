@@ -61,6 +61,10 @@ static const char usage_ingest[] =
     "ingested with the same options adds nothing. Cells whose figures change are\n"
     "stored as new revisions; the older figures stay (see history, report --as-of).\n"
     "\n"
+    "UN Comtrade rows by second partner, mode of transport or customs procedure are\n"
+    "kept as breakdowns of the aggregate row (never added to totals) and checked to\n"
+    "add up to it, with a warning where they do not.\n"
+    "\n"
     "  --format F          auto (default), tfcsv, gacc, plseries (a published daily\n"
     "                      import P/L series, docs/plseries.md), prices (daily\n"
     "                      window inputs, docs/prices.md) or comtrade (UN Comtrade:\n"
@@ -74,6 +78,11 @@ static const char usage_ingest[] =
     "  --hs CODES          keep only commodities starting with one of these\n"
     "                      comma-separated codes (e.g. to split a file holding both\n"
     "                      flows: --flow import --hs 12019019)\n"
+    "  --period YYYY-MM    the month of a GACC download without a date column\n"
+    "                      (数据年月): a single-month query\n"
+    "  --range YYYY-MM..YYYY-MM  the months of a cumulative GACC download (one\n"
+    "                      year, e.g. 2025-01..2025-04): stored as that range, never\n"
+    "                      as a month, so monthly reports do not count it\n"
     "  --source TEXT       provenance text stored with every GACC record\n"
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n"
     "  --columns FROM=TO   rename header columns before reading, comma-separated\n"
@@ -530,10 +539,31 @@ static int db_created_empty(const char *path)
     return n == 0;
 }
 
+/* ingest --period YYYY-MM / --range YYYY-MM..YYYY-MM: the months a GACC
+ * download without a date column covers. Checks v, writes the canonical
+ * form into buf and *dst; EXIT_OK or EXIT_USAGE (with the message). */
+static int ingest_period_opt(const char *name, const char *v, char buf[20], const char **dst)
+{
+    const char *why = "expected YYYY-MM with month 01-12";
+    if (*dst) {
+        error("ingest: give one of --period and --range");
+        return EXIT_USAGE;
+    }
+    int ok = !strcmp(name, "--range")
+                 ? tf_period_range_parse(v, buf, &why) == TF_OK
+                 : strlen(v) == 7 && tf_period_parse(v, 7, buf) == TF_OK;
+    if (!ok) {
+        error("ingest: bad %s '%s' (%s)", name, v, why);
+        return EXIT_USAGE;
+    }
+    *dst = buf;
+    return EXIT_OK;
+}
+
 static int cmd_ingest(common *c, args *a)
 {
     tf_read_opts o = {0};
-    char reporter[4];
+    char reporter[4], period[20];
     const char *v = NULL, *hs = NULL;
     const char *files[256];
     int nfiles = 0, bad = 0;
@@ -588,6 +618,10 @@ static int cmd_ingest(common *c, args *a)
             o.product = v;
         } else if (opt(a, "--columns", 1, &v, &bad)) {
             o.columns = v;
+        } else if (opt(a, "--period", 1, &v, &bad) || opt(a, "--range", 1, &v, &bad)) {
+            if (!bad && ingest_period_opt(strncmp(s, "--range", 7) ? "--period" : "--range", v,
+                                           period, &o.period) != EXIT_OK)
+                return EXIT_USAGE;
         } else if (s[0] == '-' && s[1] != '\0') {
             error("ingest: unknown option '%s' (see tradeflow ingest --help)", s);
             return EXIT_USAGE;
