@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tradeflow.h"
+#include "outlook.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
 
@@ -36,6 +37,8 @@ static const char usage_main[] =
     "  fetch comtrade      pull records from the UN Comtrade API and ingest them\n"
     "  mirror              a reporter's trade with a partner against the partner's\n"
     "                      mirror figures (UN Comtrade data)\n"
+    "  outlook             next month's imports and net imports: forecast, interval,\n"
+    "                      direction, and the backtest of the method\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -1061,6 +1064,29 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
     return rc;
 }
 
+/* ---- outlook (src/cli/outlook.c) ---- */
+
+static int cmd_outlook(common *c, args *a)
+{
+    cli_outlook_opts o;
+    int rc = cli_outlook_parse(a->argc, a->argv, a->i, &o);
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_refdata(c)) != EXIT_OK)
+        return rc;
+    product_sel p;
+    if ((rc = resolve_product(c, o.product, o.hs, &p)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) == EXIT_OK)
+        rc = cli_outlook_run(db, c->ref, p.label, p.codes, p.n_codes, &o);
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+
 static tf_status print_revision(void *ctx, const tf_revision *v)
 {
     (void)ctx;
@@ -1941,6 +1967,8 @@ int main(int argc, char **argv)
         rc = cmd_mirror(&c, &a);
     else if (!strcmp(command, "fetch"))
         rc = cmd_fetch(&c, &a);
+    else if (!strcmp(command, "outlook"))
+        rc = cmd_outlook(&c, &a);
     else if (!strcmp(command, "help")) {
         fputs(usage_main, stdout);
         rc = EXIT_OK;
