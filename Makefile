@@ -23,7 +23,9 @@ LIB_SRC := src/common/common.c \
            src/audit/note.c src/audit/extract.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
-           src/outputs/mirror_out.c
+           src/outputs/mirror_out.c \
+           src/note/model.c src/note/doc.c src/note/write_en.c src/note/write_zh.c \
+           src/note/output.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv data/comtrade-areas.csv
 GEN     := build/gen/embedded.c
@@ -78,9 +80,10 @@ build/san/libtradeflow.a: $(SAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/tradeflow: build/obj/cli/main.o build/libtradeflow.a
+CLI_OBJ := build/obj/cli/main.o build/obj/cli/note.o
+build/tradeflow: $(CLI_OBJ) build/libtradeflow.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-build/san/tradeflow: build/san/obj/cli/main.o build/san/libtradeflow.a
+build/san/tradeflow: $(patsubst build/%,build/san/%,$(CLI_OBJ)) build/san/libtradeflow.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/testutil.h build/libtradeflow.a

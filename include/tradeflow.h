@@ -20,5 +20,6 @@
 #include "tradeflow/window.h"
 #include "tradeflow/output.h"
 #include "tradeflow/audit.h"
+#include "tradeflow/note.h"
 
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tradeflow.h"
+#include "note.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
 
@@ -1859,6 +1860,10 @@ int main(int argc, char **argv)
         rc = cmd_mirror(&c, &a);
     else if (!strcmp(command, "fetch"))
         rc = cmd_fetch(&c, &a);
+    else if (!strcmp(command, "note"))
+        rc = (rc = load_refdata(&c)) != EXIT_OK
+                 ? rc
+                 : tf_cli_note(a.argc - a.i, a.argv + a.i, c.db_path, c.ref);
     else if (!strcmp(command, "help")) {
         fputs(usage_main, stdout);
         rc = EXIT_OK;
