@@ -94,6 +94,10 @@ typedef struct tf_mode_figures {
     char group[16];
     double quantity;        /* t */
     tf_opt share_pct;       /* % of the flow's total */
+    tf_opt prev_quantity;   /* t in m-1 (0 when the mode had no rows then); no value
+                               unless both months have a trade-mode breakdown */
+    tf_opt share_change_pp; /* share(m) - share(m-1), pp; same condition */
+    int is_new;             /* 1: no quantity in m-1 (same condition) */
 } tf_mode_figures;
 
 /* Everything the report states for one flow's breakdowns. */
@@ -108,6 +112,9 @@ typedef struct tf_breakdown {
     tf_opt other_share_pct;
     tf_mode_figures *modes;        /* by quantity */
     size_t n_modes;
+    tf_mode_figures *vanished_modes; /* modes of m-1 with nothing in the month
+                                      (quantity 0, share 0, share change -share(m-1)) */
+    size_t n_vanished_modes;
     char partner_basis[16];        /* basis of the partner rows used */
 } tf_breakdown;
 

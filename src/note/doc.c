@@ -54,6 +54,8 @@ void nd_put(nd *b, const char *fmt, ...)
 
 void nd_para(nd *b)
 {
+    b->para_byte = b->d->len;
+    b->para_chars = b->chars;
     if (b->d->len)
         append(b, "\n\n", 2);
     b->para_start = b->chars;
@@ -62,8 +64,15 @@ void nd_para(nd *b)
 void nd_end(nd *b)
 {
     tf_note_doc *d = b->d;
-    if (b->oom || b->chars == b->para_start)
+    if (b->oom)
         return;
+    if (b->chars == b->para_start) { /* nothing said: drop the separator too */
+        d->len = b->para_byte;
+        b->chars = b->para_chars;
+        if (d->text)
+            d->text[d->len] = '\0';
+        return;
+    }
     if (d->n_paras == b->paras_cap) {
         size_t cap = b->paras_cap ? 2 * b->paras_cap : 16;
         size_t(*p)[2] = realloc(d->paras, cap * sizeof *p);

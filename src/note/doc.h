@@ -8,6 +8,8 @@ typedef struct nd {
     tf_note_doc *d;
     size_t cap, chars;       /* text capacity (bytes); characters written */
     size_t para_start;       /* character offset of the open paragraph */
+    size_t para_byte;        /* byte length before its separator */
+    size_t para_chars;       /* characters before its separator */
     size_t claims_cap, paras_cap;
     int oom;
 } nd;

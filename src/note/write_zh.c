@@ -120,7 +120,8 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
             put_pct(b, &y, "同比", "yoy_pct", fl->ytd_yoy_pct.v);
         } else
             nd_put(b, "（上年同期数据不全，无同比）");
-    }
+    } else if (month > 1)
+        nd_put(b, "；1-%d月数据不全，无累计值", month);
     nd_put(b, "。");
     nd_end(b);
 }
@@ -215,28 +216,84 @@ static void reimport_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
     nd_end(b);
 }
 
+static const char *mode_zh(const tf_refdata *ref, const tf_mode_figures *md)
+{
+    const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, md->code) : NULL;
+    return tm && tm->name_zh[0] ? tm->name_zh : md->code;
+}
+
+static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, const tf_refdata *ref)
+{
+    char f1[256];
+    tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code,
+           r->period);
+    nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
+                .formula = f1};
+    nd_put(b, "%s约", mode_zh(ref, md));
+    put_t(b, &f, md->quantity);
+    if (!md->share_pct.has)
+        return;
+    nd_fig s = f;
+    s.field = "share_pct";
+    s.unit = "%";
+    s.exact = md->share_pct.v;
+    s.value = nd_round1(md->share_pct.v);
+    char pr[32];
+    tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+    nd_put(b, "，占比");
+    nd_claim(b, &s, pr);
+    if (md->is_new)
+        nd_put(b, "（上月无）");
+    else if (md->share_change_pp.has) {
+        double c = nd_round1(md->share_change_pp.v);
+        if (c == 0)
+            nd_put(b, "，与上月持平");
+        else {
+            nd_fig cf = f;
+            cf.field = "share_change_pp";
+            cf.unit = "pp";
+            cf.exact = md->share_change_pp.v;
+            cf.value = c;
+            char cp[32];
+            tf_fmt(cp, sizeof cp, "%.1f", fabs(c));
+            nd_put(b, "，较上月%s", c > 0 ? "上升" : "下降");
+            nd_claim(b, &cf, cp);
+            nd_put(b, "个百分点");
+        }
+    }
+}
+
 static void modes_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
 {
     const tf_report *r = m->report;
     const tf_breakdown *bd = &r->import_breakdown;
     if (bd->n_modes == 0)
         return;
-    char mon[32], f1[256];
+    char mon[32], pm[8], f1[256];
     month_zh(mon, sizeof mon, r->period);
+    nd_period(pm, r->period, 1);
     nd_para(b);
     nd_put(b, "从贸易方式看，%s", mon);
     size_t n = bd->n_modes < 4 ? bd->n_modes : 4;
     for (size_t i = 0; i < n; i++) {
-        const tf_mode_figures *md = &bd->modes[i];
-        const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, md->code) : NULL;
-        tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code,
-               r->period);
-        nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
-                    .formula = f1};
-        nd_put(b, "%s%s约", i ? "，" : "", tm && tm->name_zh[0] ? tm->name_zh : md->code);
-        put_t(b, &f, md->quantity);
+        nd_put(b, "%s", i ? "；" : "");
+        mode_item(b, r, &bd->modes[i], ref);
     }
     nd_put(b, "。");
+    for (size_t i = n; i < bd->n_modes; i++)
+        if (bd->modes[i].is_new) {
+            nd_put(b, "本月新增");
+            mode_item(b, r, &bd->modes[i], ref);
+            nd_put(b, "。");
+        }
+    for (size_t i = 0; i < bd->n_vanished_modes; i++) {
+        const tf_mode_figures *md = &bd->vanished_modes[i];
+        tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);
+        nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = pm, .formula = f1};
+        nd_put(b, "%s本月无进口（上月约", mode_zh(ref, md));
+        put_t(b, &f, md->prev_quantity.v);
+        nd_put(b, "）。");
+    }
     nd_end(b);
 }
 
