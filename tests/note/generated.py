@@ -12,6 +12,9 @@ The Chinese note is written too and its claims checked against the English
 ones (same figures, spans holding the printed text).
 
 usage: generated.py TRADEFLOW GEN SHARED OUTDIR --rows N [--seeds S1,S2] [--limit K]
+                    [--headings H]
+Notes counted are the notes written (a product-month without data exits 3
+and is skipped).
 Prints one line per failure and "N notes, N claims checked, N failed, N held
 back by audit limitations": a note naming a partner the audit's country list
 does not know (e.g. Libya) cannot be read back; such notes are listed apart,
@@ -131,10 +134,11 @@ def unknown_partners(tf, d):
 
 
 def check_note(tf, db, tot, part, product, period, failures, limited):
-    base = [tf, "--db", db, "note", "--product", product, "--period", period, "--format", "json"]
+    sel = ["--hs", product[3:]] if product.startswith("HS ") else ["--product", product]
+    base = [tf, "--db", db, "note"] + sel + ["--period", period, "--format", "json"]
     r = subprocess.run(base, capture_output=True, text=True)
     if r.returncode == 3:
-        return 0
+        return -1
     if r.returncode != 0:
         failures.append("%s %s: exit %d %s" % (product, period, r.returncode, r.stderr.strip()))
         return 0
@@ -179,6 +183,7 @@ def main():
     ap.add_argument("--rows", type=int, required=True)
     ap.add_argument("--seeds", default="")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--headings", type=int, default=5)
     a = ap.parse_args()
     tf = os.path.abspath(a.tf)
     sets = [None] + [s for s in a.seeds.split(",") if s]
@@ -202,15 +207,21 @@ def main():
         subprocess.run([tf, "--db", db, "ingest", csvp], check=True, capture_output=True)
         rows = load(csvp)
         months = sorted({r[2] for r in rows})
-        jobs = [(p, codes, m) for p, codes in products() for m in months]
+        # every product of data/products.csv, and the --hs notes of the N most
+        # traded HS4 headings of the data set (full partner and mode detail)
+        heads = collections.Counter(r[1][:4] for r in rows).most_common(a.headings)
+        sel = products() + [("HS " + h, [h]) for h, _ in heads]
+        jobs = [(p, codes, m) for p, codes in sel for m in months]
         if a.limit:
             jobs = random.Random(i).sample(jobs, min(a.limit, len(jobs)))
         cache = {}
         for p, codes, m in jobs:
             if p not in cache:
                 cache[p] = figures(rows, codes)
-            claims += check_note(tf, db, *cache[p], p, m, failures, limited)
-            notes += 1
+            n = check_note(tf, db, *cache[p], p, m, failures, limited)
+            if n >= 0:
+                claims += n
+                notes += 1
     for f in limited:
         print("audit limitation:", f)
     for f in failures:
