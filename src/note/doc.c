@@ -142,6 +142,13 @@ double nd_round_t(double t)
     return t < 0 ? -r : r;
 }
 
+double nd_round_t_en(double t)
+{
+    double a = fabs(t);
+    double r = a >= 1e6 ? floor(a / 1e4 + 0.5) * 1e4 : nd_round_t(a);
+    return t < 0 ? -r : r;
+}
+
 double nd_round1(double x)
 {
     double r = floor(fabs(x) * 10 + 0.5) / 10;

@@ -38,6 +38,8 @@ void nd_ytd(char out[20], const char *period);
 /* Rounding as published notes round (DOMAIN.md §6): t to the hundred from
  * 1,000 t, else to the tonne; % and pp to 0.1. */
 double nd_round_t(double t);
+/* English notes write millions of t to two decimals ("8.68 million t"). */
+double nd_round_t_en(double t);
 double nd_round1(double x);
 
 #endif

@@ -26,7 +26,12 @@ static void month_en(char *buf, size_t len, const char *period)
 static void t_en(char *buf, size_t len, double t)
 {
     char n[48];
-    tf_format_number(n, sizeof n, fabs(nd_round_t(t)), 0);
+    double r = fabs(nd_round_t_en(t));
+    if (r >= 1e6) {
+        tf_fmt(buf, len, "%.2f million t", r / 1e6);
+        return;
+    }
+    tf_format_number(n, sizeof n, r, 0);
     tf_fmt(buf, len, "%s t", n);
 }
 
@@ -38,7 +43,7 @@ static void put_t(nd *b, const nd_fig *base, double t)
     f.field = "quantity";
     f.unit = "t";
     f.exact = t;
-    f.value = nd_round_t(t);
+    f.value = nd_round_t_en(t);
     char p[48];
     t_en(p, sizeof p, t);
     nd_claim(b, &f, p);
@@ -181,7 +186,7 @@ static void hs_para(nd *b, const tf_note_model *m)
 {
     const tf_report *r = m->report;
     nd_para(b);
-    nd_put(b, "(The figures are for HS codes ");
+    nd_put(b, "(The figures are for HS code%s ", r->n_codes > 1 ? "s" : "");
     for (size_t i = 0; i < r->n_codes; i++)
         nd_put(b, "%s%s", i == 0 ? "" : i + 1 == r->n_codes ? " and " : ", ", r->codes[i]);
     nd_put(b, ".)");

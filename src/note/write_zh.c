@@ -382,7 +382,7 @@ void tf_note_write_zh(nd *b, const tf_note_model *m)
     for (int k = 0; k < 3; k++)
         flow_para(b, m, k);
     nd_para(b);
-    nd_put(b, "（以上数据基于HS编码");
+    nd_put(b, "（以上数据基于HS编码");  /* one code or several, the same words */
     for (size_t i = 0; i < m->report->n_codes; i++)
         nd_put(b, "%s%s", i ? "、" : "", m->report->codes[i]);
     nd_put(b, "。）");

@@ -167,8 +167,8 @@ def check_note(tf, db, tot, part, product, period, failures, limited):
                 c["exact"], x))
     zh = subprocess.run(base + ["--lang", "zh"], capture_output=True, text=True)
     dz = json.loads(zh.stdout)
-    ez = [(c["metric"], c["field"], c["partner"], c["period"], c["value"]) for c in d["claims"]]
-    zz = [(c["metric"], c["field"], c["partner"], c["period"], c["value"]) for c in dz["claims"]]
+    ez = [(c["metric"], c["field"], c["partner"], c["period"], c["exact"]) for c in d["claims"]]
+    zz = [(c["metric"], c["field"], c["partner"], c["period"], c["exact"]) for c in dz["claims"]]
     if sorted(ez) != sorted(zz):
         failures.append("%s %s: Chinese claims differ from English ones" % (product, period))
     for c in dz["claims"]:

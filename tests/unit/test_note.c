@@ -137,7 +137,7 @@ static void test_demo_month_zh(void **state)
     for (size_t i = 0; i < en->n_claims; i++) {
         assert_string_equal(en->claims[i].metric, zh->claims[i].metric);
         assert_string_equal(en->claims[i].field, zh->claims[i].field);
-        assert_near(en->claims[i].value, zh->claims[i].value, 0);
+        assert_near(en->claims[i].exact, zh->claims[i].exact, 0);
     }
     assert_int_equal(tf_note_write(m, "fr", &en), TF_ERR_USAGE);
     tf_note_doc_free(&en);
