@@ -153,6 +153,7 @@ demo: deps
 	build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04
 	@build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04 \
 	  --format html -o build/demo-2025-04.html && echo "(with charts: build/demo-2025-04.html)"
+	build/tradeflow --db build/demo.db note --product primary-aluminium --period 2025-04 --date 2025-05-29
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/lib/pkgconfig \

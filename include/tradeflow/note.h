@@ -35,7 +35,8 @@ extern "C" {
 /* One file the month's figures came from (the store's sources table). */
 typedef struct tf_note_source {
     char name[512];           /* file name as ingested */
-    char format[16];          /* "tfcsv", "gacc", "comtrade", ... */
+    char format[16];          /* "tfcsv", "gacc", "comtrade", ...; "plseries": the
+                                 published import P/L series the window quotes */
     unsigned long reported, derived, estimated; /* rows of the note's months by status */
     char publishers[512];     /* "; "-separated provenance of those rows without URLs
                                  ("SMM 2025-05-29; Yuen Seng 2025-05"), "" when none */

@@ -29,6 +29,8 @@ static const char usage_main[] =
     "  report              the monthly report of one product (text, md, json, csv,\n"
     "                      html with charts, xlsx workbook with charts)\n"
     "  chart KIND          one chart of the report as SVG\n"
+    "  note                the month's written trade note (English or Chinese),\n"
+    "                      every figure traced (json) and passed by the audit\n"
     "  history             every stored revision of a product's cells\n"
     "  sources             the files ingested so far\n"
     "  products            the product definitions (named HS sets)\n"

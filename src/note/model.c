@@ -190,6 +190,22 @@ static void name_source(void *ctx, const tf_source_info *info)
         }
 }
 
+/* The published P/L series the window paragraph quotes (its rows are not
+ * trade rows: named by format). */
+static void window_source(void *ctx, const tf_source_info *info)
+{
+    src_ctx *c = ctx;
+    if (strcmp(info->format, "plseries") != 0 || info->retracted_at[0])
+        return;
+    tf_note_source *s = source_for(c, info->id);
+    if (!s) {
+        c->st = TF_ERR_NOMEM;
+        return;
+    }
+    tf_scopy(s->name, sizeof s->name, info->name);
+    tf_scopy(s->format, sizeof s->format, info->format);
+}
+
 static tf_status sources(tf_note_model *m, tf_db *db, const tf_query *q)
 {
     src_ctx c = {.m = m};
@@ -207,8 +223,10 @@ static tf_status sources(tf_note_model *m, tf_db *db, const tf_query *q)
     tf_status st = tf_db_select(db, &sel, count_row, &c);
     if (st == TF_OK)
         st = tf_db_sources(db, name_source, &c);
+    if (st == TF_OK && (m->report->window.published.has || m->latest_window.has))
+        st = tf_db_sources(db, window_source, &c);
     free(c.ids);
-    return st;
+    return st != TF_OK ? st : c.st;
 }
 
 tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product *product,

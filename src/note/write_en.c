@@ -467,16 +467,22 @@ static void outlook_para(nd *b, const tf_note_model *m)
 static void data_para(nd *b, const tf_note_model *m)
 {
     nd_para(b);
-    nd_put(b, "Data:");
     for (size_t i = 0; i < m->n_sources; i++) {
         const tf_note_source *s = &m->sources[i];
         const char *base = strrchr(s->name, '/');
-        nd_put(b, "%s %s (%s; %lu rows reported, %lu derived)", i ? ";" : "",
-               base ? base + 1 : s->name, s->format, s->reported, s->derived + s->estimated);
+        base = base ? base + 1 : s->name;
+        if (i)
+            nd_put(b, " ");
+        if (!strcmp(s->format, "plseries")) {
+            nd_put(b, "Import P/L: %s (the published series).", base);
+            continue;
+        }
+        nd_put(b, "Data: %s (%s; %lu rows reported, %lu derived)", base, s->format, s->reported,
+               s->derived + s->estimated);
         if (s->publishers[0])
             nd_put(b, ", compiled from the sources its rows name: %s", s->publishers);
+        nd_put(b, ".");
     }
-    nd_put(b, ".");
     nd_end(b);
 }
 

@@ -358,16 +358,20 @@ static void outlook_para(nd *b, const tf_note_model *m)
 static void data_para(nd *b, const tf_note_model *m)
 {
     nd_para(b);
-    nd_put(b, "数据来源：");
     for (size_t i = 0; i < m->n_sources; i++) {
         const tf_note_source *s = &m->sources[i];
         const char *base = strrchr(s->name, '/');
-        nd_put(b, "%s%s（%s；公布值%lu行，推算值%lu行）", i ? "；" : "", base ? base + 1 : s->name,
-               s->format, s->reported, s->derived + s->estimated);
+        base = base ? base + 1 : s->name;
+        if (!strcmp(s->format, "plseries")) {
+            nd_put(b, "进口盈亏：%s（公布的序列）。", base);
+            continue;
+        }
+        nd_put(b, "数据来源：%s（%s；公布值%lu行，推算值%lu行）", base, s->format, s->reported,
+               s->derived + s->estimated);
         if (s->publishers[0])
             nd_put(b, "，各行注明出处：%s", s->publishers);
+        nd_put(b, "。");
     }
-    nd_put(b, "。");
     nd_end(b);
 }
 
