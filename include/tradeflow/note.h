@@ -52,6 +52,13 @@ typedef struct tf_note_outlook {
     char method_en[256], method_zh[256];
 } tf_note_outlook;
 
+/* The top import partner on another partner basis than the note's (origin,
+ * consignment, trading: DOMAIN.md §2), from the statistics on that basis. */
+typedef struct tf_note_basis {
+    char basis[16];
+    tf_partner_figures top;   /* rank 1 on that basis; share of that basis' total */
+} tf_note_basis;
+
 typedef struct tf_note_model {
     tf_report *report;        /* owned: the statistics of the month */
     const tf_refdata *ref;    /* borrowed (display names); must outlive the model */
@@ -71,6 +78,8 @@ typedef struct tf_note_model {
     } latest_window;
     tf_note_source *sources;
     size_t n_sources;
+    tf_note_basis other_basis[2]; /* where the month has partner rows on other bases */
+    size_t n_other_basis;
     tf_note_outlook outlook;
 } tf_note_model;
 

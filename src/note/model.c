@@ -229,6 +229,35 @@ static tf_status sources(tf_note_model *m, tf_db *db, const tf_query *q)
     return st != TF_OK ? st : c.st;
 }
 
+/* The top partner on each other basis the month's import rows carry. */
+static tf_status other_bases(tf_note_model *m, tf_db *db, const tf_refdata *ref,
+                             const tf_query *q)
+{
+    static const char *const bases[] = {"origin", "consignment", "trading"};
+    const char *used = m->report->import_breakdown.partner_basis;
+    if (!used[0] || m->report->import_breakdown.n_partners == 0)
+        return TF_OK;
+    for (size_t i = 0; i < 3 && m->n_other_basis < 2; i++) {
+        if (!strcmp(bases[i], used))
+            continue;
+        tf_query o = *q;
+        o.partner_basis = bases[i];
+        o.top = 1;
+        tf_report *r = NULL;
+        tf_status st = tf_report_compute(db, ref, &o, &r);
+        if (st != TF_OK)
+            return st;
+        const tf_breakdown *b = &r->import_breakdown;
+        if (b->n_partners > 0 && !strcmp(b->partner_basis, bases[i])) {
+            tf_note_basis *nb = &m->other_basis[m->n_other_basis++];
+            tf_scopy(nb->basis, sizeof nb->basis, bases[i]);
+            nb->top = b->partners[0];
+        }
+        tf_report_free(&r);
+    }
+    return TF_OK;
+}
+
 tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product *product,
                               const tf_query *q, const tf_note_opts *o, tf_note_model **out)
 {
@@ -248,6 +277,8 @@ tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product
         partners(m, o);
         st = latest_window(m, db, q);
     }
+    if (st == TF_OK)
+        st = other_bases(m, db, ref, q);
     if (st == TF_OK)
         st = sources(m, db, q);
     if (st != TF_OK) {

@@ -242,6 +242,46 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     nd_put(b, ".");
 }
 
+static const char *basis_words(const char *basis)
+{
+    return !strcmp(basis, "origin")        ? "by origin of the goods"
+           : !strcmp(basis, "consignment") ? "by country of consignment"
+                                           : "by trading partner";
+}
+
+/* The top partner on another basis: same month, that basis in both the
+ * partner figure and its total. */
+static void basis_sentence(nd *b, const tf_note_model *m, const tf_note_basis *nb)
+{
+    const tf_report *r = m->report;
+    const tf_partner_figures *p = &nb->top;
+    char mon[32], f1[256];
+    month_en(mon, sizeof mon, r->period);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s on basis %s in %s, kg / 1000", p->partner,
+           nb->basis, r->period);
+    nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
+                .period = r->period, .formula = f1};
+    nd_put(b, " Counted %s instead, the top source was %s, with about ", basis_words(nb->basis),
+           pname(p));
+    put_t(b, &f, p->quantity);
+    nd_put(b, " in %s", mon);
+    if (p->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
+               nb->basis, r->period, r->period);
+        nd_fig s = f;
+        s.field = "share_pct";
+        s.unit = "%";
+        s.exact = p->share_pct.v;
+        s.value = nd_round1(p->share_pct.v);
+        char pr[32];
+        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+        nd_put(b, ", or ");
+        nd_claim(b, &s, pr);
+        nd_put(b, " of %s imports", mon);
+    }
+    nd_put(b, ".");
+}
+
 static void sources_para(nd *b, const tf_note_model *m)
 {
     const tf_report *r = m->report;
@@ -269,6 +309,8 @@ static void sources_para(nd *b, const tf_note_model *m)
             partner_sentence(b, m, &bd->partners[i], i == 0);
     if (bd->partner_basis[0])
         nd_put(b, " Partners are as the data records them (%s).", bd->partner_basis);
+    for (size_t i = 0; i < m->n_other_basis; i++)
+        basis_sentence(b, m, &m->other_basis[i]);
     nd_end(b);
 }
 

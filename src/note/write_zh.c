@@ -202,6 +202,34 @@ static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
     for (size_t i = 0; i < m->n_named; i++)
         if ((int)i != m->reimport)
             partner_sentence(b, m, &bd->partners[i], pname_zh(m, &bd->partners[i], ref), i == 0);
+    for (size_t i = 0; i < m->n_other_basis; i++) {
+        const tf_note_basis *nb = &m->other_basis[i];
+        const tf_partner_figures *p = &nb->top;
+        char f1[256];
+        tf_fmt(f1, sizeof f1, "sum of import rows from %s on basis %s in %s, kg / 1000",
+               p->partner, nb->basis, m->report->period);
+        nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
+                    .period = m->report->period, .formula = f1};
+        nd_put(b, "按%s统计，%s最大来源为%s，约", !strcmp(nb->basis, "origin") ? "原产国"
+                                               : !strcmp(nb->basis, "consignment") ? "启运国"
+                                                                                    : "贸易伙伴",
+               mon, pname_zh(m, p, ref));
+        put_t(b, &f, p->quantity);
+        if (p->share_pct.has) {
+            tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
+                   nb->basis, m->report->period, m->report->period);
+            nd_fig s = f;
+            s.field = "share_pct";
+            s.unit = "%";
+            s.exact = p->share_pct.v;
+            s.value = nd_round1(p->share_pct.v);
+            char pr[32];
+            tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+            nd_put(b, "，占比");
+            nd_claim(b, &s, pr);
+        }
+        nd_put(b, "。");
+    }
     nd_end(b);
 }
 

@@ -32,7 +32,9 @@ def found(c, got):
     for g in got:
         if g["metric"] != key_metric(c):
             continue
-        if c["metric"] != "window" and (g["partner"] != c["partner"] or g["period"] != c["period"]):
+        # a partner counted on another basis is read as "RUS:origin"
+        partners = (c["partner"], "%s:%s" % (c["partner"], c["basis"]))
+        if c["metric"] != "window" and (g["partner"] not in partners or g["period"] != c["period"]):
             continue
         x = g.get(f)
         if x and abs(x["value"] - c["value"]) < 1e-6 and list(x["span"]) == c["span"]:
