@@ -17,7 +17,7 @@ LIB_SRC := src/common/common.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
-           src/stats/stats.c src/stats/mirror.c \
+           src/stats/stats.c src/stats/mirror.c src/stats/sources.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
            src/audit/note.c src/audit/extract.c src/audit/check.c src/audit/audit.c \

@@ -32,15 +32,8 @@
 extern "C" {
 #endif
 
-/* One file the month's figures came from (the store's sources table). */
-typedef struct tf_note_source {
-    char name[512];           /* file name as ingested */
-    char format[16];          /* "tfcsv", "gacc", "comtrade", ...; "plseries": the
-                                 published import P/L series the window quotes */
-    unsigned long reported, derived, estimated; /* rows of the note's months by status */
-    char publishers[512];     /* "; "-separated provenance of those rows without URLs
-                                 ("SMM 2025-05-29; Yuen Seng 2025-05"), "" when none */
-} tf_note_source;
+/* One file the month's figures came from (tf_sources_used, tradeflow/stats.h). */
+typedef tf_source_use tf_note_source;
 
 /* The optional outlook paragraph: filled by the outlook module (its stated
  * method and backtest error); has == 0 leaves the paragraph out. */

@@ -97,138 +97,6 @@ static tf_status latest_window(tf_note_model *m, tf_db *db, const tf_query *q)
     return TF_OK;
 }
 
-/* ---- sources of the figures ---- */
-
-typedef struct src_ctx {
-    tf_note_model *m;
-    int month, year;             /* the note's month */
-    long long *ids;
-    size_t n_ids;
-    tf_status st;
-} src_ctx;
-
-/* A month that makes one of the note's figures: m, m-1, m-12, or Jan..m of
- * this year or the year before. */
-static int note_month(const src_ctx *c, const char *period)
-{
-    int y, mo;
-    if (sscanf(period, "%d-%d", &y, &mo) != 2)
-        return 0;
-    int k = y * 12 + mo - 1, km = c->year * 12 + c->month - 1;
-    if (k == km || k == km - 1 || k == km - 12)
-        return 1;
-    return (y == c->year || y == c->year - 1) && mo <= c->month;
-}
-
-static tf_note_source *source_for(src_ctx *c, long long id)
-{
-    for (size_t i = 0; i < c->n_ids; i++)
-        if (c->ids[i] == id)
-            return &c->m->sources[i];
-    long long *ids = realloc(c->ids, (c->n_ids + 1) * sizeof *ids);
-    if (ids)
-        c->ids = ids;
-    tf_note_source *s = realloc(c->m->sources, (c->n_ids + 1) * sizeof *s);
-    if (s)
-        c->m->sources = s;
-    if (!ids || !s)
-        return NULL;
-    c->ids[c->n_ids] = id;
-    memset(&s[c->n_ids], 0, sizeof *s);
-    c->m->n_sources = ++c->n_ids;
-    return &s[c->n_ids - 1];
-}
-
-/* Add each " | "-separated provenance item without its URL, once. */
-static void add_publishers(tf_note_source *s, const char *prov)
-{
-    const char *p = prov;
-    while (*p) {
-        const char *bar = strstr(p, " | ");
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        size_t k = 0;
-        while (k < n && strncmp(p + k, "http", 4))
-            k++;
-        while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == ','))
-            k--;
-        char item[160];
-        tf_copy(item, sizeof item, p, k);
-        size_t used = strlen(s->publishers);
-        if (item[0] && !strstr(s->publishers, item) &&
-            used + strlen(item) + 3 < sizeof s->publishers)
-            tf_fmt(s->publishers + used, sizeof s->publishers - used, "%s%s",
-                   used ? "; " : "", item);
-        p = bar ? bar + 3 : p + n;
-    }
-}
-
-static tf_status count_row(void *ctx, const tf_revision *rev)
-{
-    src_ctx *c = ctx;
-    if (!note_month(c, rev->rec.period))
-        return TF_OK;
-    tf_note_source *s = source_for(c, rev->source_id);
-    if (!s)
-        return TF_ERR_NOMEM;
-    if (!strcmp(rev->rec.status, "derived"))
-        s->derived++;
-    else if (!strcmp(rev->rec.status, "estimated"))
-        s->estimated++;
-    else
-        s->reported++;
-    add_publishers(s, rev->rec.provenance);
-    return TF_OK;
-}
-
-static void name_source(void *ctx, const tf_source_info *info)
-{
-    src_ctx *c = ctx;
-    for (size_t i = 0; i < c->n_ids; i++)
-        if (c->ids[i] == info->id) {
-            tf_scopy(c->m->sources[i].name, sizeof c->m->sources[i].name, info->name);
-            tf_scopy(c->m->sources[i].format, sizeof c->m->sources[i].format, info->format);
-        }
-}
-
-/* The published P/L series the window paragraph quotes (its rows are not
- * trade rows: named by format). */
-static void window_source(void *ctx, const tf_source_info *info)
-{
-    src_ctx *c = ctx;
-    if (strcmp(info->format, "plseries") != 0 || info->retracted_at[0])
-        return;
-    tf_note_source *s = source_for(c, info->id);
-    if (!s) {
-        c->st = TF_ERR_NOMEM;
-        return;
-    }
-    tf_scopy(s->name, sizeof s->name, info->name);
-    tf_scopy(s->format, sizeof s->format, info->format);
-}
-
-static tf_status sources(tf_note_model *m, tf_db *db, const tf_query *q)
-{
-    src_ctx c = {.m = m};
-    sscanf(q->period, "%d-%d", &c.year, &c.month);
-    char from[8];
-    tf_fmt(from, sizeof from, "%04d-01", c.year - 1);
-    tf_selection sel = {0};
-    sel.classification = q->classification ? q->classification : "HS";
-    sel.codes = q->codes;
-    sel.n_codes = q->n_codes;
-    sel.reporter = q->reporter ? q->reporter : "CHN";
-    sel.period_from = from;
-    sel.period_to = q->period;
-    sel.as_of = q->as_of;
-    tf_status st = tf_db_select(db, &sel, count_row, &c);
-    if (st == TF_OK)
-        st = tf_db_sources(db, name_source, &c);
-    if (st == TF_OK && (m->report->window.published.has || m->latest_window.has))
-        st = tf_db_sources(db, window_source, &c);
-    free(c.ids);
-    return st != TF_OK ? st : c.st;
-}
-
 /* The top partner on each other basis the month's import rows carry. */
 static tf_status other_bases(tf_note_model *m, tf_db *db, const tf_refdata *ref,
                              const tf_query *q)
@@ -280,7 +148,8 @@ tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product
     if (st == TF_OK)
         st = other_bases(m, db, ref, q);
     if (st == TF_OK)
-        st = sources(m, db, q);
+        st = tf_sources_used(db, q, m->report->window.published.has || m->latest_window.has,
+                             &m->sources, &m->n_sources);
     if (st != TF_OK) {
         tf_note_model_free(&m);
         return st;

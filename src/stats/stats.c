@@ -1548,6 +1548,8 @@ void tf_monthly_series_free(tf_monthly_series **sp)
     *sp = NULL;
 }
 
+static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d);
+
 tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                                 tf_chart_data **out)
 {
@@ -1591,12 +1593,28 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
         if (!any)
             tf_window_series_free(&d->window);
     }
+    if (st == TF_OK)
+        st = chart_sources(db, q, d);
     if (st != TF_OK) {
         tf_chart_data_free(&d);
         return st;
     }
     *out = d;
     return TF_OK;
+}
+
+static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d)
+{
+    tf_source_use *s = NULL;
+    size_t n = 0;
+    tf_status st = tf_sources_used(db, q, d->window != NULL, &s, &n);
+    if (st != TF_OK)
+        return st;
+    d->sources = malloc(2048);
+    if (d->sources)
+        tf_sources_text(s, n, d->sources, 2048);
+    free(s);
+    return d->sources ? TF_OK : TF_ERR_NOMEM;
 }
 
 void tf_chart_data_free(tf_chart_data **dp)
@@ -1608,6 +1626,7 @@ void tf_chart_data_free(tf_chart_data **dp)
     tf_monthly_series_free(&d->years);
     tf_monthly_series_free(&d->recent);
     tf_window_series_free(&d->window);
+    free(d->sources);
     free(d);
     *dp = NULL;
 }
