@@ -139,8 +139,9 @@ static void test_demo_month_zh(void **state)
         assert_string_equal(en->claims[i].field, zh->claims[i].field);
         assert_near(en->claims[i].exact, zh->claims[i].exact, 0);
     }
-    assert_int_equal(tf_note_write(m, "fr", &en), TF_ERR_USAGE);
     tf_note_doc_free(&en);
+    assert_int_equal(tf_note_write(m, "fr", &en), TF_ERR_USAGE);
+    assert_null(en);
     tf_note_doc_free(&zh);
     tf_note_model_free(&m);
     tf_db_close(&db);
