@@ -349,9 +349,19 @@ static void reimport_para(nd *b, const tf_note_model *m)
         nd_put(b, ", or ");
         nd_claim(b, &s, pr);
         nd_put(b, " of %s imports", mon);
+        if (p->share_change_pp.has) {
+            char pm[8], pmon[32];
+            nd_period(pm, r->period, 1);
+            month_en(pmon, sizeof pmon, pm);
+            tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
+                   p->partner, pm);
+            nd_put(b, " (");
+            put_pct(b, &f, "share_change_pp", p->share_change_pp.v, "pp");
+            nd_put(b, " from %s)", pmon);
+        }
     }
-    nd_put(b, ". These are goods of %s's own make coming back, typically metal smelted "
-              "abroad from raw material %s exported.",
+    nd_put(b, ". These are goods recorded with %s as their origin coming back; for a metal, "
+              "typically metal produced abroad from raw material %s exported.",
            m->reporter_en, m->reporter_en);
     nd_end(b);
 }

@@ -240,7 +240,8 @@ static void reimport_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
     const tf_partner_figures *p = &m->report->import_breakdown.partners[m->reimport];
     nd_para(b);
     partner_sentence(b, m, p, pname_zh(m, p, ref), 1);
-    nd_put(b, "该部分为%s原产货物复进口，主要是出口至境外的原料在境外加工后再进口。", m->reporter_zh);
+    nd_put(b, "该部分为原产地为%s的货物复进口；对金属而言，多为出口原料在境外冶炼后再进口。",
+           m->reporter_zh);
     nd_end(b);
 }
 
