@@ -164,6 +164,10 @@ static int normalize(const char *text, size_t b, size_t e, ztext *z)
 
 /* ------------------------------------------------------------------- items */
 
+/* China named as a partner of China's imports (re-imports): kept as CHN,
+ * where other mentions of China are the reporter (WLD). Compared by address. */
+static const char china_source[] = "CHN";
+
 enum { I_PERIOD, I_FIG, I_CHG, I_SHARE, I_METRIC, I_PRODUCT, I_PARTNER, I_CUM, I_CLAUSE,
        I_LIST };
 enum { C_MOM = 1, C_YOY = 2 };
@@ -741,9 +745,12 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
         x.kind = I_PRODUCT, x.key = nm->key, n = strlen(nm->name);
     else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE)
         x.kind = I_METRIC;
-    else if ((nm = vocab_at(&c->part, s + i)))
+    else if ((nm = vocab_at(&c->part, s + i))) {
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
-    else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
+        /* "自中国进口", "从中国进口": China as a source (re-imports), not the reporter */
+        if (!strcmp(nm->key, "CHN") && i >= 3 && (at(s + i - 3, "自") || at(s + i - 3, "从")))
+            x.key = china_source;
+    } else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
              at(s + i, "上月") || at(s + i, "前") || at(s + i, "上半年") || at(s + i, "下半年") ||
              at(s + i, "第") || cn_count_at(s + i, &(int){0})) {
         if (!(n = period_at(s + i, c->ref, &x)))
@@ -836,7 +843,9 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     cl.metric = m;
     tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
     tf_scopy(cl.partner, sizeof cl.partner,
-             st->partner && strcmp(st->partner, "CHN") ? st->partner : "WLD");
+             st->partner && (st->partner == china_source || strcmp(st->partner, "CHN"))
+                 ? st->partner
+                 : "WLD");
     tf_scopy(cl.unit, sizeof cl.unit, x->usd ? "USD" : "t");
     cl.period.from = from;
     cl.period.to = to;
@@ -986,7 +995,9 @@ static void bind_list_partners(zctx *c, zstate *st, size_t upto)
         if (c->it.v[i].kind == I_PARTNER) {
             tf_claim *cl = &c->a->claims[st->group_first + k++];
             tf_scopy(cl->partner, sizeof cl->partner,
-                     strcmp(c->it.v[i].key, "CHN") ? c->it.v[i].key : "WLD");
+                     c->it.v[i].key == china_source || strcmp(c->it.v[i].key, "CHN")
+                         ? c->it.v[i].key
+                         : "WLD");
         }
 }
 

@@ -113,7 +113,8 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
         tf_fmt(f1, sizeof f1, "sum of %s over %s", metric, ytd);
         nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
         int yneg = which == 2 && fl->ytd.v < 0;
-        nd_put(b, "；1-%d月累计%s量约", month, yneg ? "净出口" : word);
+        /* the year printed: a year-less "1-4月" is read against the date */
+        nd_put(b, "；%.4s年1-%d月累计%s量约", r->period, month, yneg ? "净出口" : word);
         put_t(b, &y, fl->ytd.v);
         if (fl->ytd_yoy_pct.has) {
             nd_put(b, "，");
@@ -121,7 +122,7 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
         } else
             nd_put(b, "（上年同期数据不全，无同比）");
     } else if (month > 1)
-        nd_put(b, "；1-%d月数据不全，无累计值", month);
+        nd_put(b, "；%.4s年1-%d月数据不全，无累计值", r->period, month);
     nd_put(b, "。");
     nd_end(b);
 }
