@@ -18,6 +18,7 @@
 #include "tradeflow/mirror.h"
 #include "tradeflow/fetch.h"
 #include "tradeflow/window.h"
+#include "tradeflow/outlook.h"
 #include "tradeflow/output.h"
 #include "tradeflow/audit.h"
 #include "tradeflow/note.h"

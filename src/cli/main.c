@@ -14,6 +14,7 @@
 
 #include "tradeflow.h"
 #include "note.h"
+#include "outlook.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
 
@@ -39,6 +40,8 @@ static const char usage_main[] =
     "  fetch comtrade      pull records from the UN Comtrade API and ingest them\n"
     "  mirror              a reporter's trade with a partner against the partner's\n"
     "                      mirror figures (UN Comtrade data)\n"
+    "  outlook             next month's imports and net imports: forecast, interval,\n"
+    "                      direction, and the backtest of the method\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -61,6 +64,10 @@ static const char usage_ingest[] =
     "ingested with the same options adds nothing. Cells whose figures change are\n"
     "stored as new revisions; the older figures stay (see history, report --as-of).\n"
     "\n"
+    "UN Comtrade rows by second partner, mode of transport or customs procedure are\n"
+    "kept as breakdowns of the aggregate row (never added to totals) and checked to\n"
+    "add up to it, with a warning where they do not.\n"
+    "\n"
     "  --format F          auto (default), tfcsv, gacc, plseries (a published daily\n"
     "                      import P/L series, docs/plseries.md), prices (daily\n"
     "                      window inputs, docs/prices.md) or comtrade (UN Comtrade:\n"
@@ -74,10 +81,19 @@ static const char usage_ingest[] =
     "  --hs CODES          keep only commodities starting with one of these\n"
     "                      comma-separated codes (e.g. to split a file holding both\n"
     "                      flows: --flow import --hs 12019019)\n"
+    "  --period YYYY-MM    the month of a GACC download without a date column\n"
+    "                      (数据年月): a single-month query\n"
+    "  --range YYYY-MM..YYYY-MM  the months of a cumulative GACC download (one\n"
+    "                      year, e.g. 2025-01..2025-04): stored as that range, never\n"
+    "                      as a month, so monthly reports do not count it\n"
     "  --source TEXT       provenance text stored with every GACC record\n"
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n"
     "  --columns FROM=TO   rename header columns before reading, comma-separated\n"
-    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n";
+    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n"
+    "  --vintage DATE      YYYY-MM-DD: the file's release or download date (default\n"
+    "                      today). A cell's current figure is that of the latest\n"
+    "                      vintage, then the latest ingest: an older file's changed\n"
+    "                      figures are kept as history, with a warning\n";
 
 static const char usage_report[] =
     "Usage: tradeflow report (--product NAME | --hs CODES | --commodity CODES)\n"
@@ -93,6 +109,9 @@ static const char usage_report[] =
     "                      value when goods weighed in kg carry less than half of\n"
     "                      the value (no quantities, weights missing, or goods\n"
     "                      counted in items)\n"
+    "  --currency C        CNY or USD: the records whose values a report reads (the\n"
+    "                      same trade may be stored in both; they are never added);\n"
+    "                      default: the currency with most records, with a note\n"
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
     "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
@@ -464,20 +483,39 @@ static void print_warning(void *ctx, const char *msg)
 }
 
 /* Copy an ISO alpha-3 code, upper-cased, into out; 0 when it is not one. */
+/* An area code as stored: an ISO alpha-3 code (case-folded), or one of UN
+ * Comtrade's special areas (a letter and two letters or digits, e.g. S19).
+ * "490", Comtrade's numeric code for "Other Asia, nes", is its stored code S19
+ * (see the Comtrade reader). Returns 1 and fills out, or 0. */
 static int iso3(const char *s, char out[4])
 {
+    if (strcmp(s, "490") == 0) {
+        memcpy(out, "S19", 4);
+        return 1;
+    }
     if (strlen(s) != 3)
         return 0;
     for (int i = 0; i < 3; i++) {
         char ch = s[i];
         if (ch >= 'a' && ch <= 'z')
             ch = (char)(ch - 'a' + 'A');
-        if (ch < 'A' || ch > 'Z')
+        if ((ch < 'A' || ch > 'Z') && (i == 0 || ch < '0' || ch > '9'))
             return 0;
         out[i] = ch;
     }
     out[3] = '\0';
     return 1;
+}
+
+/* --currency: CNY or USD in any case. Returns 1 and fills out, or 0. */
+static int currency_code(const char *s, char out[4])
+{
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        out[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+    out[3] = '\0';
+    return strcmp(out, "CNY") == 0 || strcmp(out, "USD") == 0;
 }
 
 static int valid_basis(const char *v)
@@ -504,10 +542,31 @@ static int db_created_empty(const char *path)
     return n == 0;
 }
 
+/* ingest --period YYYY-MM / --range YYYY-MM..YYYY-MM: the months a GACC
+ * download without a date column covers. Checks v, writes the canonical
+ * form into buf and *dst; EXIT_OK or EXIT_USAGE (with the message). */
+static int ingest_period_opt(const char *name, const char *v, char buf[20], const char **dst)
+{
+    const char *why = "expected YYYY-MM with month 01-12";
+    if (*dst) {
+        error("ingest: give one of --period and --range");
+        return EXIT_USAGE;
+    }
+    int ok = !strcmp(name, "--range")
+                 ? tf_period_range_parse(v, buf, &why) == TF_OK
+                 : strlen(v) == 7 && tf_period_parse(v, 7, buf) == TF_OK;
+    if (!ok) {
+        error("ingest: bad %s '%s' (%s)", name, v, why);
+        return EXIT_USAGE;
+    }
+    *dst = buf;
+    return EXIT_OK;
+}
+
 static int cmd_ingest(common *c, args *a)
 {
     tf_read_opts o = {0};
-    char reporter[4];
+    char reporter[4], period[20];
     const char *v = NULL, *hs = NULL;
     const char *files[256];
     int nfiles = 0, bad = 0;
@@ -524,6 +583,13 @@ static int cmd_ingest(common *c, args *a)
                 error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", v);
                 return EXIT_USAGE;
             }
+        } else if (opt(a, "--vintage", 1, &v, &bad)) {
+            if (!bad && (strlen(v) != 10 || !tf_date_valid(v))) {
+                error("--vintage takes a date YYYY-MM-DD (the file's release or download "
+                      "date), not '%s'", v);
+                return EXIT_USAGE;
+            }
+            o.vintage = v;
         } else if (opt(a, "--flow", 1, &v, &bad)) {
             if (!bad && (o.flow = tf_flow_parse(v, strlen(v))) == TF_FLOW_NONE) {
                 error("unknown --flow '%s' (import, export, re-import, re-export)", v);
@@ -542,7 +608,8 @@ static int cmd_ingest(common *c, args *a)
             if (bad)
                 break;
             if (!iso3(v, reporter)) {
-                error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", v);
+                error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade "
+                      "special area (S19 or 490), not '%s'", v);
                 return EXIT_USAGE;
             }
             o.reporter = reporter;
@@ -554,6 +621,10 @@ static int cmd_ingest(common *c, args *a)
             o.product = v;
         } else if (opt(a, "--columns", 1, &v, &bad)) {
             o.columns = v;
+        } else if (opt(a, "--period", 1, &v, &bad) || opt(a, "--range", 1, &v, &bad)) {
+            if (!bad && ingest_period_opt(strncmp(s, "--range", 7) ? "--period" : "--range", v,
+                                           period, &o.period) != EXIT_OK)
+                return EXIT_USAGE;
         } else if (s[0] == '-' && s[1] != '\0') {
             error("ingest: unknown option '%s' (see tradeflow ingest --help)", s);
             return EXIT_USAGE;
@@ -622,11 +693,7 @@ static int cmd_ingest(common *c, args *a)
         }
         if (!res.already && !res.empty)
             committed = 1;
-        if (res.already && res.already_retracted)
-            printf("%s: already ingested with these options as source %lld, which is retracted; "
-                   "nothing added (tradeflow sources --restore %lld counts it again)\n",
-                   path, res.source_id, res.source_id);
-        else if (res.already)
+        if (res.already)
             printf("%s: already ingested with these options (source %lld); nothing added\n",
                    path, res.source_id);
         else if (res.empty && res.read.rows == 0)
@@ -650,6 +717,12 @@ static int cmd_ingest(common *c, args *a)
             if (res.read.filtered)
                 printf("%s: %lu row%s left out by --hs\n", path, res.read.filtered,
                        res.read.filtered == 1 ? "" : "s");
+            if (res.older)
+                fprintf(stderr, "%s: warning: %s: older than figures it would replace: %lu "
+                        "cell%s keep%s the figure of a later vintage (this file's vintage %s); "
+                        "its figures there are kept as history (tradeflow history)\n",
+                        progname, path, res.older, res.older == 1 ? "" : "s",
+                        res.older == 1 ? "s" : "", o.vintage ? o.vintage : "today");
         }
     }
     for (k = stopped + 1; stopped >= 0 && k < nfiles; k++)
@@ -763,7 +836,8 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
 {
     const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *format = "text",
                *basis = NULL, *as_of = NULL, *reporter = "CHN", *classification = "HS",
-               *outpath = "-", *lang = "en", *commodity = NULL, *measure = NULL;
+               *outpath = "-", *lang = "en", *commodity = NULL, *measure = NULL,
+               *currency = NULL;
     int top = chart >= 0 ? 5 : 10, bad = 0;
     while (a->i < a->argc && !bad) {
         const char *s = a->argv[a->i];
@@ -792,6 +866,8 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
             commodity = v;
         else if (opt(a, "--measure", 1, &v, &bad))
             measure = v;
+        else if (opt(a, "--currency", 1, &v, &bad))
+            currency = v;
         else if (opt(a, "-o", 1, &v, &bad) || opt(a, "--output", 1, &v, &bad))
             outpath = v;
         else if (opt(a, "--top", 1, &v, &bad)) {
@@ -821,7 +897,8 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         basis = ""; /* rows whose file did not say */
     char rep3[4];
     if (!iso3(reporter, rep3)) {
-        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade special area "
+              "(S19 or 490), not '%s'", reporter);
         return EXIT_USAGE;
     }
     reporter = rep3;
@@ -864,6 +941,11 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         meas = TF_MEASURE_VALUE;
     else if (measure) {
         error("--measure is quantity or value, not '%s'", measure);
+        return EXIT_USAGE;
+    }
+    char ccy[4];
+    if (currency && !currency_code(currency, ccy)) {
+        error("--currency is CNY or USD, not '%s'", currency);
         return EXIT_USAGE;
     }
     if (commodity && (product || hs)) {
@@ -914,6 +996,7 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
     q.as_of = as_of;
     q.top = top;
     q.measure = meas;
+    q.currency = currency ? ccy : NULL;
     tf_report *r = NULL;
     tf_chart_data *cd = NULL;
     tf_chart_opts co = {0};
@@ -979,6 +1062,29 @@ static int cmd_report_or_chart(common *c, args *a, int chart)
         tf_chart_data_free(&cd);
     else
         tf_report_free(&r);
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+
+/* ---- outlook (src/cli/outlook.c) ---- */
+
+static int cmd_outlook(common *c, args *a)
+{
+    cli_outlook_opts o;
+    int rc = cli_outlook_parse(a->argc, a->argv, a->i, &o);
+    if (rc >= 0)
+        return rc;
+    if ((rc = load_refdata(c)) != EXIT_OK)
+        return rc;
+    product_sel p;
+    if ((rc = resolve_product(c, o.product, o.hs, &p)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) == EXIT_OK)
+        rc = cli_outlook_run(db, c->ref, p.label, p.codes, p.n_codes, &o);
     tf_db_close(&db);
     product_sel_free(&p);
     return rc;
@@ -1146,8 +1252,10 @@ static int comtrade_codes(common *c, const char *list, char *out, size_t len)
     for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
         char i3[4];
         const tf_area *ar = NULL;
-        if (!iso3(v[i], i3) ||
-            (strcmp(i3, "WLD") && !(ar = tf_refdata_area_by_partner(c->ref, i3)))) {
+        int ok = iso3(v[i], i3);
+        /* S19 (reporter 490, Other Asia nes) is stored as a partner as M49:490 */
+        const char *key = ok && !strcmp(i3, "S19") ? "M49:490" : i3;
+        if (!ok || (strcmp(i3, "WLD") && !(ar = tf_refdata_area_by_partner(c->ref, key)))) {
             error("'%s' is not a country in the Comtrade area table (ISO alpha-3, or WLD)", v[i]);
             rc = EXIT_USAGE;
             break;
@@ -1454,9 +1562,9 @@ static int cmd_history(common *c, args *a)
 static void print_source(void *ctx, const tf_source_info *s)
 {
     (void)ctx;
-    printf("%4lld  %-20s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s%s%s\n", s->id,
-           s->ingested_at, s->format, s->rows, s->added, s->revised, s->unchanged, s->sha256,
-           s->name, s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "",
+    printf("%4lld  %-20s  %-10s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s%s%s\n", s->id,
+           s->ingested_at, s->vintage, s->format, s->rows, s->added, s->revised, s->unchanged,
+           s->sha256, s->name, s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "",
            s->retracted_at[0] ? "  RETRACTED " : "", s->retracted_at);
 }
 
@@ -1503,8 +1611,8 @@ static int cmd_sources(common *c, args *a)
         tf_db_close(&db);
         return exit_for(st);
     }
-    printf("%4s  %-20s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)", "fmt",
-           "rows", "added", "revised", "unchanged", "sha256", "file [options]");
+    printf("%4s  %-20s  %-10s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)",
+           "vintage", "fmt", "rows", "added", "revised", "unchanged", "sha256", "file [options]");
     tf_status st = tf_db_sources(db, print_source, NULL);
     if (st != TF_OK) {
         error("%s", tf_db_errmsg(db));
@@ -1866,6 +1974,8 @@ int main(int argc, char **argv)
         rc = (rc = load_refdata(&c)) != EXIT_OK
                  ? rc
                  : tf_cli_note(a.argc - a.i, a.argv + a.i, c.db_path, c.ref);
+    else if (!strcmp(command, "outlook"))
+        rc = cmd_outlook(&c, &a);
     else if (!strcmp(command, "help")) {
         fputs(usage_main, stdout);
         rc = EXIT_OK;

@@ -169,6 +169,95 @@ static int header_row(tf_rctx *c, tf_csv_field *f, size_t n)
     return 1;
 }
 
+/* The flow a file name suggests: a word of its base name (split at anything
+ * but letters, and between digits and letters: "2024out.csv" -> 2024, out)
+ * that is import/imports/imp/in or export/exports/exp/out, or 进口/进 or
+ * 出口/出 anywhere in it. TF_FLOW_NONE when it says neither or both. */
+static tf_flow flow_from_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    int imp = strstr(base, "\xe8\xbf\x9b") != NULL;  /* 进 */
+    int exp = strstr(base, "\xe5\x87\xba") != NULL;  /* 出 */
+    static const char *const iw[] = {"in", "imp", "import", "imports"};
+    static const char *const ew[] = {"out", "exp", "export", "exports"};
+    for (const char *p = base; *p;) {
+        if (!isalpha((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        char w[16];
+        size_t n = 0;
+        for (; isalpha((unsigned char)*p); p++)
+            if (n + 1 < sizeof w)
+                w[n++] = (char)tolower((unsigned char)*p);
+        w[n] = '\0';
+        for (size_t i = 0; i < 4; i++) {
+            imp |= strcmp(w, iw[i]) == 0;
+            exp |= strcmp(w, ew[i]) == 0;
+        }
+    }
+    return imp == exp ? TF_FLOW_NONE : imp ? TF_FLOW_IMPORT : TF_FLOW_EXPORT;
+}
+
+/* Warn (never refuse) when --flow disagrees with the file name, or with a
+ * header whose partner column is an import's (country of origin or of
+ * consignment: exports are by destination). */
+static void check_flow_hints(tf_rctx *c, tf_flow flow, const char *basis_from_header)
+{
+    tf_flow named = flow_from_name(c->name);
+    if (named != TF_FLOW_NONE && named != flow)
+        tf_rwarn(c, NULL, c->hdr_line, 1,
+                 "the file name says %s but --flow %s was given: ingested as %s; check the "
+                 "flow (a wrong one can be retracted with tradeflow sources --retract)",
+                 tf_flow_name(named), tf_flow_name(flow), tf_flow_name(flow));
+    if (basis_from_header && flow == TF_FLOW_EXPORT)
+        tf_rwarn(c, NULL, c->hdr_line, 1,
+                 "the header's partner column is the country of %s, which GACC gives for "
+                 "imports, but --flow export was given: ingested as export; check the flow",
+                 basis_from_header);
+}
+
+/*
+ * The period of a download without a date column (数据年月): a single-month
+ * or cumulative query leaves it out, and only the user knows which months
+ * were queried (ingest --period / --range, reader.h). A range is stored as
+ * "YYYY-MM..YYYY-MM" (record.h): never as one of its months. date_col is the
+ * 0-based date column, -1 for none. Writes the period into out ("" when the
+ * file has its own column). TF_ERR_USAGE when
+ * neither or both say it, or the option is malformed.
+ */
+static tf_status fixed_period(tf_rctx *c, int date_col, char out[20])
+{
+    int has_date_col = date_col >= 0;
+    const char *p = c->opts->period, *why = NULL;
+    out[0] = '\0';
+    if (has_date_col && !p)
+        return TF_OK;
+    if (has_date_col) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+               "%s:%lu:%d: the file has its own date column (数据年月): --period and --range "
+               "are for downloads without one", c->name, c->hdr_line, date_col + 1);
+        return TF_ERR_USAGE;
+    }
+    if (!p) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+               "%s:%lu:1: no date column (数据年月): a single-month or cumulative download "
+               "does not say its months; give --period YYYY-MM for one month or --range "
+               "YYYY-MM..YYYY-MM for a cumulative range", c->name, c->hdr_line);
+        return TF_ERR_USAGE;
+    }
+    if (strstr(p, "..")) {
+        if (tf_period_range_parse(p, out, &why) == TF_OK)
+            return TF_OK;
+    } else if (strlen(p) == 7 && tf_period_parse(p, 7, out) == TF_OK) {
+        return TF_OK;
+    }
+    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: bad --period/--range '%.40s' (%s)", c->name, p,
+           why ? why : "expected YYYY-MM with month 01-12");
+    return TF_ERR_USAGE;
+}
+
 tf_status tf_read_gacc(tf_rctx *c)
 {
     const tf_read_opts *o = c->opts;
@@ -193,7 +282,6 @@ tf_status tf_read_gacc(tf_rctx *c)
             basis_from_header = h->basis;
     }
     static const struct { int col; const char *what; } req[] = {
-        {G_DATE, "数据年月 (Date of data)"},
         {G_CODE, "商品编码 (Commodity code)"},
         {G_QTY, "第一数量 (Quantity)"},
         {G_UNIT, "第一计量单位 (Unit)"},
@@ -207,12 +295,17 @@ tf_status tf_read_gacc(tf_rctx *c)
     if (map[G_PARTNER] < 0 && map[G_PARTNER_NAME] >= 0)
         return tf_rerr(c, c->hdr_line, (unsigned long)map[G_PARTNER_NAME] + 1,
                        "partner names without the partner code column");
+    char period[20];
+    tf_status pst = fixed_period(c, map[G_DATE], period);
+    if (pst != TF_OK)
+        return pst;
     if (o->flow == TF_FLOW_NONE) {
         tf_fmt(c->diag->msg, sizeof c->diag->msg,
                "%s: a GACC export does not say its flow: give --flow import or --flow export",
                c->name);
         return TF_ERR_USAGE;
     }
+    check_flow_hints(c, o->flow, basis_from_header);
     const char *basis = o->partner_basis ? o->partner_basis
                         : basis_from_header ? basis_from_header : "trading";
     int value_col = map[G_CNY] >= 0 ? map[G_CNY] : map[G_USD];
@@ -248,6 +341,7 @@ tf_status tf_read_gacc(tf_rctx *c)
         tf_record_init(&rec);
         rec.line = line;
         rec.flow = o->flow;
+        tf_scopy(rec.period, sizeof rec.period, period);
         tf_scopy(rec.reporter, sizeof rec.reporter, o->reporter ? o->reporter : "CHN");
         tf_scopy(rec.partner_basis, sizeof rec.partner_basis, basis);
         tf_scopy(rec.partner, sizeof rec.partner, TF_PARTNER_WORLD);

@@ -96,11 +96,11 @@ static void test_real_files(void **state)
         unsigned long other_unit;
     } files[] = {
         /* China, Germany, USA 2022, M and X, TOTAL by partner (Latin-1, CRLF) */
-        {"data/comtrade/plus-download/china-2022-total.csv", "ISO-8859-1", 1352, 677, 675, 0, 0,
+        {"data/comtrade/plus-download/china-2022-total.csv", "Windows-1252", 1352, 677, 675, 0, 0,
          30039171857777711LL, 15355505329085441LL, 21170444785024270LL, 0LL, 15019585928888854LL,
          0},
         /* Thailand imports of HS 8542, 2014-2024, H4/H5/H6 */
-        {"data/comtrade/plus-download/thailand-8542-imports.csv", "ISO-8859-1", 1178, 1178, 0, 0, 0,
+        {"data/comtrade/plus-download/thailand-8542-imports.csv", "Windows-1252", 1178, 1178, 0, 0, 0,
          306202507277494LL, 306202507277494LL, 0LL, 668375183257LL, 153101253637243LL, 0},
         /* pandas re-save: China imports TOTAL; 2015-17 broken down by partner2 */
         {"data/comtrade/v1-api/china-imports-annual-pandas.csv", "UTF-8", 658, 658, 0, 0, 0,
@@ -152,7 +152,7 @@ static void test_real_files(void **state)
         assert_string_equal(s.last.currency, "USD");
         assert_int_equal(strlen(s.last.period), 4); /* all annual */
     }
-    /* ComtradePlus is ISO-8859-1; the special partners are kept and named */
+    /* ComtradePlus is Windows-1252; the special partners are kept and named */
     const char *path = tt_shared_file("data/comtrade/plus-download/china-2022-total.csv");
     FILE *in = fopen(path, "rb");
     ct_sums s;
@@ -544,6 +544,63 @@ static void test_report_monthly(void **state)
     tf_refdata_free(&ref);
 }
 
+static void count_msg(void *ctx, const char *msg)
+{
+    (void)msg;
+    (*(int *)ctx)++;
+}
+
+/* v1 API rows with breakdowns (constructed): China imports of HS 760110,
+ * March 2024, World 300 t; Kazakhstan 100 t (aggregate), by mode of transport
+ * 60 + 30 = 90 t (10 t short: one warning for the weight; values 600 + 300
+ * = 900 of 1,000 USD: one for the value), by customs procedure 70 + 30 =
+ * 100 t (adds up). By hand: imports 300 t, Kazakhstan 100/300 = 33.33 %;
+ * the 4 breakdown rows are stored (6 added) and counted nowhere. */
+static void test_json_breakdowns(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    static const char text[] =
+        "{\"count\":6,\"data\":["
+#define ROW(PC, CP, MOT, W, V)                                                                    \
+    "{\"freqCode\":\"M\",\"period\":\"202403\",\"reporterCode\":156,\"flowCode\":\"M\","      \
+    "\"partnerCode\":" PC ",\"partner2Code\":0,\"classificationCode\":\"H6\","                   \
+    "\"cmdCode\":\"760110\",\"customsCode\":\"" CP "\",\"motCode\":" MOT ",\"qtyUnitCode\":8,"  \
+    "\"netWgt\":" W ",\"primaryValue\":" V "}"
+        ROW("0", "C00", "0", "300000", "3000") "," ROW("398", "C00", "0", "100000", "1000") ","
+        ROW("398", "C00", "2100", "60000", "600") "," ROW("398", "C00", "3100", "30000", "300") ","
+        ROW("398", "C01", "0", "70000", "700") "," ROW("398", "C02", "0", "30000", "300")
+#undef ROW
+        "],\"error\":\"\"}";
+    assert_int_equal(tf_db_open(tt_db_path("ctbreak"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    int warnings = 0;
+    d.warn = count_msg;
+    d.warn_ctx = &warnings;
+    assert_int_equal(tt_ingest_text(db, ref, "b.json", text, NULL, NULL, &res, &d), TF_OK);
+    assert_int_equal(res.added, 6);
+    assert_int_equal(warnings, 2);
+    const char *const al[] = {"7601"};
+    tf_query q;
+    memset(&q, 0, sizeof q);
+    q.product = "HS 7601";
+    q.codes = al;
+    q.n_codes = 1;
+    q.period = "2024-03";
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_near(r->import.quantity.v, 300.0, 1e-9);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "KAZ");
+    assert_near(r->import_breakdown.partners[0].quantity, 100.0, 1e-9);
+    assert_near(r->import_breakdown.partners[0].share_pct.v, 100.0 / 3.0, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -553,6 +610,7 @@ int main(void)
         cmocka_unit_test(test_mirror),
         cmocka_unit_test(test_reports),
         cmocka_unit_test(test_report_monthly),
+        cmocka_unit_test(test_json_breakdowns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
