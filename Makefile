@@ -17,13 +17,15 @@ LIB_SRC := src/common/common.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
-           src/stats/stats.c src/stats/mirror.c src/stats/outlook.c \
+           src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
            src/audit/note.c src/audit/extract.c src/audit/extract_zh.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
-           src/outputs/mirror_out.c src/outputs/outlook_out.c
+           src/outputs/mirror_out.c src/outputs/outlook_out.c \
+           src/note/model.c src/note/doc.c src/note/write_en.c src/note/write_zh.c \
+           src/note/output.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv data/comtrade-areas.csv data/audit-words.csv
 GEN     := build/gen/embedded.c
@@ -78,10 +80,10 @@ build/san/libtradeflow.a: $(SAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-CLI_OBJ := build/obj/cli/main.o build/obj/cli/outlook.o
+CLI_OBJ := build/obj/cli/main.o build/obj/cli/note.o build/obj/cli/outlook.o
 build/tradeflow: $(CLI_OBJ) build/libtradeflow.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-build/san/tradeflow: build/san/obj/cli/main.o build/san/obj/cli/outlook.o build/san/libtradeflow.a
+build/san/tradeflow: $(patsubst build/%,build/san/%,$(CLI_OBJ)) build/san/libtradeflow.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/testutil.h build/libtradeflow.a
@@ -151,6 +153,7 @@ demo: deps
 	build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04
 	@build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04 \
 	  --format html -o build/demo-2025-04.html && echo "(with charts: build/demo-2025-04.html)"
+	build/tradeflow --db build/demo.db note --product primary-aluminium --period 2025-04 --date 2025-05-29
 	build/tradeflow --db build/demo.db outlook --product primary-aluminium --period 2025-04
 
 install: all

@@ -21,5 +21,6 @@
 #include "tradeflow/outlook.h"
 #include "tradeflow/output.h"
 #include "tradeflow/audit.h"
+#include "tradeflow/note.h"
 
 #endif

@@ -101,6 +101,10 @@ typedef struct tf_mode_figures {
     char group[16];
     double quantity;        /* t */
     tf_opt share_pct;       /* % of the flow's total */
+    tf_opt prev_quantity;   /* t in m-1 (0 when the mode had no rows then); no value
+                               unless both months have a trade-mode breakdown */
+    tf_opt share_change_pp; /* share(m) - share(m-1), pp; same condition */
+    int is_new;             /* 1: no quantity in m-1 (same condition) */
 } tf_mode_figures;
 
 /* Everything the report states for one flow's breakdowns. */
@@ -115,6 +119,9 @@ typedef struct tf_breakdown {
     tf_opt other_share_pct;
     tf_mode_figures *modes;        /* by quantity */
     size_t n_modes;
+    tf_mode_figures *vanished_modes; /* modes of m-1 with nothing in the month
+                                      (quantity 0, share 0, share change -share(m-1)) */
+    size_t n_vanished_modes;
     char partner_basis[16];        /* basis of the partner rows used */
 } tf_breakdown;
 
@@ -227,6 +234,30 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
                                     tf_monthly_series **out);
 void tf_monthly_series_free(tf_monthly_series **s);
 
+/* One ingested file a month's figures come from. */
+typedef struct tf_source_use {
+    char name[512];           /* file name as ingested */
+    char format[16];          /* "tfcsv", "gacc", "comtrade", ...; "plseries": the
+                                 published import P/L series of the window */
+    unsigned long reported, derived, estimated; /* rows used, by status */
+    char publishers[512];     /* "; "-separated provenance of those rows without URLs
+                                 ("SMM 2025-05-29; Yuen Seng 2025-05"), "" when none */
+} tf_source_use;
+
+/*
+ * The files whose rows make q's figures for q->period (the month, m-1, m-12,
+ * January..m of this year and the year before), in order of first use, with
+ * the published P/L series files when window is 1. *out is malloc'd (free()).
+ * Errors: TF_ERR_USAGE (bad as_of), TF_ERR_DB, TF_ERR_NOMEM.
+ */
+tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_use **out,
+                          size_t *n);
+
+/* The sources in one line: "cn-primary-aluminium.csv (tfcsv; compiled from the
+ * sources its rows name: SMM 2025-05-29; ...); al-import-pl-daily.csv (published
+ * import P/L series)"; "" when n is 0. Truncated to len. */
+void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len);
+
 /* Everything the charted outputs (HTML, XLSX, SVG) show for one report. */
 typedef struct tf_chart_data {
     tf_report *report;              /* the month's report (tf_report_compute) */
@@ -237,6 +268,7 @@ typedef struct tf_chart_data {
     struct tf_window_series *window;/* daily import P/L (computed and published),
                                        first day of period-5 .. end of the period;
                                        NULL when there are no figures */
+    char *sources;                  /* tf_sources_text of the month's files ("" none) */
 } tf_chart_data;
 
 /* Compute the report and its series for q, the series in the report's measure

@@ -164,6 +164,10 @@ static int normalize(const char *text, size_t b, size_t e, ztext *z)
 
 /* ------------------------------------------------------------------- items */
 
+/* China named as a partner of China's imports (re-imports): kept as CHN,
+ * where other mentions of China are the reporter (WLD). Compared by address. */
+static const char china_source[] = "CHN";
+
 enum { I_PERIOD, I_FIG, I_CHG, I_SHARE, I_METRIC, I_PRODUCT, I_PARTNER, I_CUM, I_CLAUSE,
        I_LIST };
 enum { C_MOM = 1, C_YOY = 2 };
@@ -670,6 +674,8 @@ static const char *zpartner(const zctx *c, const char *key)
 {
     if (!key)
         return "WLD";
+    if (key == china_source) /* "自中国进口": China as a source (re-imports) */
+        return key;
     if (c->reporter)
         return strcmp(key, c->reporter) ? key : "WLD";
     return strcmp(key, "CHN") ? key : "WLD";
@@ -841,10 +847,12 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE) {
         x.kind = I_METRIC;
         x.net_export = at(s + i, "净出口"); /* net imports below zero */
-    }
-    else if ((nm = vocab_at(&c->part, s + i)))
+    } else if ((nm = vocab_at(&c->part, s + i))) {
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
-    else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
+        /* "自中国进口", "从中国进口": China as a source (re-imports), not the reporter */
+        if (!strcmp(nm->key, "CHN") && i >= 3 && (at(s + i - 3, "自") || at(s + i - 3, "从")))
+            x.key = china_source;
+    } else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
              at(s + i, "上月") || at(s + i, "前") || at(s + i, "上半年") || at(s + i, "下半年") ||
              at(s + i, "第") || cn_count_at(s + i, &(int){0})) {
         if (!(n = period_at(s + i, c->ref, &x)))

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tradeflow.h"
+#include "note.h"
 #include "outlook.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
@@ -29,6 +30,8 @@ static const char usage_main[] =
     "  report              the monthly report of one product (text, md, json, csv,\n"
     "                      html with charts, xlsx workbook with charts)\n"
     "  chart KIND          one chart of the report as SVG\n"
+    "  note                the month's written trade note (English or Chinese),\n"
+    "                      every figure traced (json) and passed by the audit\n"
     "  history             every stored revision of a product's cells\n"
     "  sources             the files ingested so far\n"
     "  products            the product definitions (named HS sets)\n"
@@ -1967,6 +1970,10 @@ int main(int argc, char **argv)
         rc = cmd_mirror(&c, &a);
     else if (!strcmp(command, "fetch"))
         rc = cmd_fetch(&c, &a);
+    else if (!strcmp(command, "note"))
+        rc = (rc = load_refdata(&c)) != EXIT_OK
+                 ? rc
+                 : tf_cli_note(a.argc - a.i, a.argv + a.i, c.db_path, c.ref);
     else if (!strcmp(command, "outlook"))
         rc = cmd_outlook(&c, &a);
     else if (!strcmp(command, "help")) {

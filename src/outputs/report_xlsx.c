@@ -200,7 +200,7 @@ static void sheet_summary(book *b)
     worksheet_activate(ws);
     worksheet_set_column(ws, 0, 0, 16, NULL);
     worksheet_set_column(ws, 1, 8, 15, NULL);
-    char buf[512], codes[256] = "";
+    char buf[2560], codes[256] = "";
     for (size_t i = 0; i < r->n_codes; i++) {
         size_t u = strlen(codes);
         tf_fmt(codes + u, sizeof codes - u, "%s%s", i ? ", " : "", r->codes[i]);
@@ -211,9 +211,10 @@ static void sheet_summary(book *b)
     tf_fmt(buf, sizeof buf, "%s %s", r->classification, codes);
     str(b, ws, 2, 0, buf, NULL);
     tf_fmt(buf, sizeof buf,
-           "Source: customs statistics of %s as stored in tradeflow %s%s%s. Net imports = "
-           "imports - exports; n/a = no value.",
-           r->reporter_name, tf_version(), r->as_of[0] ? ", as of " : "", r->as_of);
+           "Source: %s, as stored in tradeflow %s%s%s. Net imports = imports - exports; "
+           "n/a = no value.",
+           b->d->sources && b->d->sources[0] ? b->d->sources : "the data stored in tradeflow",
+           tf_version(), r->as_of[0] ? ", as of " : "", r->as_of);
     str(b, ws, 3, 0, buf, NULL);
     static const char *const head[] = {"Flow",        "Month (t)",  "Previous month (t)",
                                        "MoM",         "Year ago (t)", "YoY",

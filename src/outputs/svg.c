@@ -92,7 +92,7 @@ static double text_wn(const char *s, size_t n, double size)
 
 static double text_w(const char *s, double size) { return text_wn(s, strlen(s), size); }
 
-#define MAX_LINES 4
+#define MAX_LINES 6
 
 /* Break s at spaces into at most MAX_LINES lines no wider than avail px
  * (a single long word overflows; the last line takes the rest). */
@@ -310,12 +310,18 @@ static void scope_text(const tf_report *r, char *buf, size_t len)
     tf_fmt(buf, len, "%s %s, reporter %s", r->classification, codes, r->reporter_name);
 }
 
-static void source_text(const tf_report *r, char *buf, size_t len)
+/* The files the figures come from (tf_sources_text), never a fixed text. */
+static void source_text(const tf_chart_data *d, char *buf, size_t len)
 {
-    tf_fmt(buf, len,
-           "Source: customs statistics of %s as stored in tradeflow (files listed by "
-           "'tradeflow sources')%s%s. Missing months are left blank.",
-           r->reporter_name, r->as_of[0] ? ", as of " : "", r->as_of);
+    const tf_report *r = d->report;
+    if (d->sources && d->sources[0])
+        tf_fmt(buf, len, "Source: %s%s%s. Missing months are left blank.", d->sources,
+               r->as_of[0] ? ", as of " : "", r->as_of);
+    else
+        tf_fmt(buf, len,
+               "Source: the data stored in tradeflow (files listed by 'tradeflow sources')%s%s. "
+               "Missing months are left blank.",
+               r->as_of[0] ? ", as of " : "", r->as_of);
 }
 
 static void period_parts(const char *period, int *year, int *month)
@@ -421,7 +427,7 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
     const char *what = k == TF_CHART_SEASONAL_IMPORT   ? "Imports"
                        : k == TF_CHART_SEASONAL_EXPORT ? "Exports"
                                                        : "Net imports";
-    char title[256], sub[512], scope[320], src[400];
+    char title[256], sub[512], scope[320], src[2200];
     /* the years drawn, not the five asked for: no line, no year in the title */
     if (ny && years[0] < year)
         tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what, r->product, years[0], year);
@@ -430,7 +436,7 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
            tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
-    source_text(r, src, sizeof src);
+    source_text(d, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, (size_t)ny);
@@ -517,14 +523,14 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
         leg[nl].colour = NOBREAK_COLOUR;
         leg[nl++].line = 0;
     }
-    char title[256], sub[512], scope[320], src[400], pf[16], pt[16];
+    char title[256], sub[512], scope[320], src[2200], pf[16], pt[16];
     period_label(s->from, pf, sizeof pf);
     period_label(s->to, pt, sizeof pt);
     tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, pf, pt);
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
            scope, measure_word(r), tf_out_unit(r));
-    source_text(r, src, sizeof src);
+    source_text(d, src, sizeof src);
     frame f;
     scale(&f, 0, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
@@ -586,7 +592,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     size_t nl = lo < 0 ? 2 : 1;
     int year, month;
     period_parts(r->period, &year, &month);
-    char title[256], sub[512], scope[320], src[400], ytd[64], yoy[64] = "";
+    char title[256], sub[512], scope[320], src[2200], ytd[64], yoy[64] = "";
     if (r->net_import.ytd.has) {
         tf_out_figure(ytd, sizeof ytd, r->net_import.ytd, tf_out_unit(r));
     } else
@@ -601,7 +607,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     period_label(s->to, pt, sizeof pt);
     tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in %s, %s to %s", scope,
            tf_out_unit(r), pf, pt);
-    source_text(r, src, sizeof src);
+    source_text(d, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
@@ -681,7 +687,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
         leg[nl] = (legend_item){"Spot import P/L, published", "#D55E00", 1, 2};
         which[nl++] = 1;
     }
-    char title[256], sub[512], src[400];
+    char title[256], sub[512], src[2200];
     tf_fmt(title, sizeof title, "Import profit/loss of %s by day, %s to %s", r->product, w->from,
            w->to);
     tf_fmt(sub, sizeof sub,

@@ -1022,6 +1022,56 @@ static tf_status fill_net(tf_report *rep)
     return TF_OK;
 }
 
+static int mode_find(const agg *a, const char *key, tf_milli *q)
+{
+    for (size_t i = 0; i < a->n_modes; i++)
+        if (strcmp(a->modes[i].key, key) == 0) {
+            *q = a->modes[i].q;
+            return 1;
+        }
+    *q = 0;
+    return 0;
+}
+
+/* Trade-mode changes on the previous month (DOMAIN.md §2: share change in
+ * pp): each mode's m-1 quantity and share change, modes new this month and
+ * modes of m-1 with nothing this month (vanished_modes). Only when both
+ * months have a trade-mode breakdown and a positive total. */
+static tf_status mode_changes(const tf_refdata *ref, const agg *prev, const agg *cur,
+                              tf_breakdown *out)
+{
+    if (!prev || !prev->present || !prev->n_modes || prev->total <= 0 || !cur->n_modes ||
+        cur->total <= 0)
+        return TF_OK;
+    for (size_t i = 0; i < out->n_modes; i++) {
+        tf_mode_figures *mf = &out->modes[i];
+        tf_milli pq;
+        mf->is_new = !mode_find(prev, mf->code, &pq) || pq == 0;
+        mf->prev_quantity = some(tonnes(pq));
+        mf->share_change_pp =
+            some(mf->share_pct.v - 100.0 * (double)pq / (double)prev->total);
+    }
+    for (size_t i = 0; i < prev->n_modes; i++) {
+        tf_milli q;
+        if (prev->modes[i].q <= 0 || (mode_find(cur, prev->modes[i].key, &q) && q > 0))
+            continue;
+        tf_mode_figures *v = realloc(out->vanished_modes, (out->n_vanished_modes + 1) * sizeof *v);
+        if (!v)
+            return TF_ERR_NOMEM;
+        out->vanished_modes = v;
+        tf_mode_figures *mf = &v[out->n_vanished_modes++];
+        memset(mf, 0, sizeof *mf);
+        tf_scopy(mf->code, sizeof mf->code, prev->modes[i].key);
+        const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
+        tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
+        tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+        mf->share_pct = some(0.0);
+        mf->prev_quantity = some(tonnes(prev->modes[i].q));
+        mf->share_change_pp = some(-100.0 * (double)prev->modes[i].q / (double)prev->total);
+    }
+    return TF_OK;
+}
+
 static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
                                 int m, int base_index, int top, tf_breakdown *out)
 {
@@ -1181,7 +1231,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         }
         out->n_modes = cur->n_modes;
     }
-    return TF_OK;
+    return mode_changes(ref, rep->annual ? NULL : prev, cur, out);
 }
 
 /* The commodity codes the month's figures were taken from, sorted. */
@@ -1584,9 +1634,11 @@ void tf_report_free(tf_report **r)
     free(p->import_breakdown.partners);
     free(p->import_breakdown.absent);
     free(p->import_breakdown.modes);
+    free(p->import_breakdown.vanished_modes);
     free(p->export_breakdown.partners);
     free(p->export_breakdown.absent);
     free(p->export_breakdown.modes);
+    free(p->export_breakdown.vanished_modes);
     free(p);
     *r = NULL;
 }
@@ -1755,6 +1807,8 @@ void tf_monthly_series_free(tf_monthly_series **sp)
     *sp = NULL;
 }
 
+static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d);
+
 tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                                 tf_chart_data **out)
 {
@@ -1798,12 +1852,28 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
         if (!any)
             tf_window_series_free(&d->window);
     }
+    if (st == TF_OK)
+        st = chart_sources(db, q, d);
     if (st != TF_OK) {
         tf_chart_data_free(&d);
         return st;
     }
     *out = d;
     return TF_OK;
+}
+
+static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d)
+{
+    tf_source_use *s = NULL;
+    size_t n = 0;
+    tf_status st = tf_sources_used(db, q, d->window != NULL, &s, &n);
+    if (st != TF_OK)
+        return st;
+    d->sources = malloc(2048);
+    if (d->sources)
+        tf_sources_text(s, n, d->sources, 2048);
+    free(s);
+    return d->sources ? TF_OK : TF_ERR_NOMEM;
 }
 
 void tf_chart_data_free(tf_chart_data **dp)
@@ -1815,6 +1885,7 @@ void tf_chart_data_free(tf_chart_data **dp)
     tf_monthly_series_free(&d->years);
     tf_monthly_series_free(&d->recent);
     tf_window_series_free(&d->window);
+    free(d->sources);
     free(d);
     *dp = NULL;
 }

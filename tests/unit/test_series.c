@@ -152,11 +152,11 @@ static void test_chart_data_sample(void **state)
     /* 2022-04 is month 15 from January 2021 */
     assert_string_equal(cd->years->periods[15], "2022-04");
     assert_false(cd->years->total[0][15].has);
-    /* April 2025 partners: Russia 227,000 t of 250,500 t; the world residual
-     * 250,500 - 227,000 = 23,500 t, the report's "Other" */
+    /* April 2025 partners: Russia 227,000 t and China 2,300 t of 250,500 t; the
+     * world residual 250,500 - 227,000 - 2,300 = 21,200 t, the report's "Other" */
     assert_string_equal(cd->recent->partners[0][0].partner, "RUS");
     assert_near(cd->recent->partners[0][0].quantity[23].v, 227000.0, 1e-6);
-    assert_near(cd->recent->other[0][23].v, 23500.0, 1e-6);
+    assert_near(cd->recent->other[0][23].v, 21200.0, 1e-6);
     assert_near(cd->recent->other[0][23].v, cd->report->import_breakdown.other.v, 1e-9);
     assert_null(cd->window); /* no prices or P/L series ingested */
     tf_chart_data_free(&cd);

@@ -1,0 +1,45 @@
+/* Internal: building a note's text with its claims (src/note). */
+#ifndef TF_NOTE_DOC_H
+#define TF_NOTE_DOC_H
+
+#include "tradeflow/note.h"
+
+typedef struct nd {
+    tf_note_doc *d;
+    size_t cap, chars;       /* text capacity (bytes); characters written */
+    size_t para_start;       /* character offset of the open paragraph */
+    size_t para_byte;        /* byte length before its separator */
+    size_t para_chars;       /* characters before its separator */
+    size_t claims_cap, paras_cap;
+    int oom;
+} nd;
+
+/* Append formatted text. */
+void nd_put(nd *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Start / end a paragraph (empty paragraphs are dropped). */
+void nd_para(nd *b);
+void nd_end(nd *b);
+
+/* What a figure is: filled by the writer from the model, then nd_claim. */
+typedef struct nd_fig {
+    const char *metric, *field, *partner, *basis, *trade_mode, *period, *unit;
+    double value, exact;
+    const char *formula;
+} nd_fig;
+
+/* Append `printed` and record it as a claim of f. */
+void nd_claim(nd *b, const nd_fig *f, const char *printed);
+
+/* Period labels: "2025-04", "2025-01..2025-04", the previous month and the
+ * same month a year earlier. */
+void nd_period(char out[8], const char *period, int back);
+void nd_ytd(char out[20], const char *period);
+
+/* Rounding as published notes round (DOMAIN.md §6): t to the hundred from
+ * 1,000 t, else to the tonne; % and pp to 0.1. */
+double nd_round_t(double t);
+/* English notes write millions of t to two decimals ("8.68 million t"). */
+double nd_round_t_en(double t);
+double nd_round1(double x);
+
+#endif

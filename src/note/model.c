@@ -1,0 +1,169 @@
+/*
+ * The note model: the facts of one product and month, from the statistics
+ * (tf_report_compute) and the store (sources, latest import window level).
+ * No sentence and no arithmetic on the figures here.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "tradeflow/note.h"
+#include "../common/util.h"
+
+/* ---- names ---- */
+
+static void names(tf_note_model *m, const tf_refdata *ref, const tf_product *p,
+                  const tf_query *q)
+{
+    if (p) {
+        tf_scopy(m->product_en, sizeof m->product_en, tf_product_display_name(p, "en"));
+        tf_scopy(m->product_zh, sizeof m->product_zh, tf_product_display_name(p, "zh"));
+    } else {
+        tf_scopy(m->product_en, sizeof m->product_en, q->product ? q->product : "");
+        tf_scopy(m->product_zh, sizeof m->product_zh, q->product ? q->product : "");
+    }
+    const char *rep = q->reporter ? q->reporter : "CHN";
+    const tf_partner *pt = tf_refdata_partner_by_iso3(ref, rep);
+    tf_scopy(m->reporter_en, sizeof m->reporter_en, pt && pt->name_en[0] ? pt->name_en : rep);
+    tf_scopy(m->reporter_zh, sizeof m->reporter_zh, pt && pt->name_zh[0] ? pt->name_zh : rep);
+}
+
+/* The publication date: given, else the as-of date, else $TRADEFLOW_NOW's
+ * date, else today (UTC). */
+static void pub_date(char out[11], const tf_note_opts *o, const tf_query *q)
+{
+    const char *env = getenv("TRADEFLOW_NOW");
+    char now[32];
+    const char *d = o && o->date ? o->date : NULL;
+    if (!d && q->as_of && strlen(q->as_of) >= 10)
+        d = q->as_of;
+    if (!d && env && strlen(env) >= 10)
+        d = env;
+    if (!d) {
+        tf_now_utc(now);
+        d = now;
+    }
+    tf_copy(out, 11, d, 10);
+}
+
+/* ---- which partners the note names ---- */
+
+static void partners(tf_note_model *m, const tf_note_opts *o)
+{
+    const tf_breakdown *b = &m->report->import_breakdown;
+    size_t want = o && o->partners > 0 ? (size_t)o->partners : 3;
+    m->reimport = -1;
+    for (size_t i = 0; i < b->n_partners; i++)
+        if (!strcmp(b->partners[i].partner, m->report->reporter))
+            m->reimport = (int)i;
+    m->n_named = b->n_partners < want ? b->n_partners : want;
+}
+
+/* ---- the latest published import P/L on or before the publication date ---- */
+
+typedef struct last_point {
+    int has;
+    char date[11];
+    double v;
+} last_point;
+
+static tf_status keep_last(void *ctx, const char *date, double value)
+{
+    last_point *l = ctx;
+    l->has = 1;
+    tf_scopy(l->date, sizeof l->date, date);
+    l->v = value;
+    return TF_OK;
+}
+
+/* Only a level from the month before the publication date on is "the
+ * latest": an older one is history. */
+static tf_status latest_window(tf_note_model *m, tf_db *db, const tf_query *q)
+{
+    int y, mo, d;
+    if (sscanf(m->date, "%d-%d-%d", &y, &mo, &d) != 3)
+        return TF_OK;
+    int k = y * 12 + mo - 2;
+    char f[16];
+    tf_fmt(f, sizeof f, "%04d-%02d-%02d", k / 12, k % 12 + 1, d);
+    last_point l = {0};
+    tf_status st = tf_db_window_points(db, q->product ? q->product : "", "published", "spot", f,
+                                       m->date, q->as_of, keep_last, &l);
+    if (st != TF_OK)
+        return st;
+    m->latest_window.has = l.has;
+    tf_scopy(m->latest_window.date, sizeof m->latest_window.date, l.date);
+    m->latest_window.pl = l.v;
+    return TF_OK;
+}
+
+/* The top partner on each other basis the month's import rows carry. */
+static tf_status other_bases(tf_note_model *m, tf_db *db, const tf_refdata *ref,
+                             const tf_query *q)
+{
+    static const char *const bases[] = {"origin", "consignment", "trading"};
+    const char *used = m->report->import_breakdown.partner_basis;
+    if (!used[0] || m->report->import_breakdown.n_partners == 0)
+        return TF_OK;
+    for (size_t i = 0; i < 3 && m->n_other_basis < 2; i++) {
+        if (!strcmp(bases[i], used))
+            continue;
+        tf_query o = *q;
+        o.partner_basis = bases[i];
+        o.top = 1;
+        tf_report *r = NULL;
+        tf_status st = tf_report_compute(db, ref, &o, &r);
+        if (st != TF_OK)
+            return st;
+        const tf_breakdown *b = &r->import_breakdown;
+        if (b->n_partners > 0 && !strcmp(b->partner_basis, bases[i])) {
+            tf_note_basis *nb = &m->other_basis[m->n_other_basis++];
+            tf_scopy(nb->basis, sizeof nb->basis, bases[i]);
+            nb->top = b->partners[0];
+        }
+        tf_report_free(&r);
+    }
+    return TF_OK;
+}
+
+tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product *product,
+                              const tf_query *q, const tf_note_opts *o, tf_note_model **out)
+{
+    *out = NULL;
+    if (!q->period || strlen(q->period) != 7)
+        return TF_ERR_USAGE;
+    tf_note_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return TF_ERR_NOMEM;
+    tf_status st = tf_report_compute(db, ref, q, &m->report);
+    if (st == TF_OK && !m->report->import.quantity.has && !m->report->export.quantity.has)
+        st = TF_ERR_NOT_FOUND;
+    if (st == TF_OK) {
+        m->ref = ref;
+        names(m, ref, product, q);
+        pub_date(m->date, o, q);
+        partners(m, o);
+        st = latest_window(m, db, q);
+    }
+    if (st == TF_OK)
+        st = other_bases(m, db, ref, q);
+    if (st == TF_OK)
+        st = tf_sources_used(db, q, m->report->window.published.has || m->latest_window.has,
+                             &m->sources, &m->n_sources);
+    if (st != TF_OK) {
+        tf_note_model_free(&m);
+        return st;
+    }
+    *out = m;
+    return TF_OK;
+}
+
+void tf_note_model_free(tf_note_model **m)
+{
+    if (!m || !*m)
+        return;
+    tf_report_free(&(*m)->report);
+    free((*m)->sources);
+    free(*m);
+    *m = NULL;
+}

@@ -1,0 +1,557 @@
+/*
+ * The English writer: words and rounding only (DOMAIN.md §6, §8); every
+ * figure comes from the note model and is recorded as a claim.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "write.h"
+#include "../common/util.h"
+
+static const char *const months_en[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+
+/* "April 2025" */
+static void month_en(char *buf, size_t len, const char *period)
+{
+    int y = 0, m = 1;
+    sscanf(period, "%d-%d", &y, &m);
+    tf_fmt(buf, len, "%s %d", months_en[(m - 1) % 12], y);
+}
+
+static void t_en(char *buf, size_t len, double t)
+{
+    char n[48];
+    double r = fabs(nd_round_t_en(t));
+    if (r >= 1e6) {
+        tf_fmt(buf, len, "%.2f million t", r / 1e6);
+        return;
+    }
+    tf_format_number(n, sizeof n, r, 0);
+    tf_fmt(buf, len, "%s t", n);
+}
+
+/* A quantity claim "about 250,500 t"; net figures print their size (the
+ * words carry the sign). */
+static void put_t(nd *b, const nd_fig *base, double t)
+{
+    nd_fig f = *base;
+    f.field = "quantity";
+    f.unit = "t";
+    f.exact = t;
+    f.value = nd_round_t_en(t);
+    char p[48];
+    t_en(p, sizeof p, t);
+    nd_claim(b, &f, p);
+}
+
+/* "up 12.8%" / "down 3.1%" / "flat" with the claim. */
+static void put_pct(nd *b, const nd_fig *base, const char *field, double pct, const char *unit)
+{
+    double r = nd_round1(pct);
+    if (r == 0) {
+        nd_put(b, "flat");
+        return;
+    }
+    nd_fig f = *base;
+    f.field = field;
+    f.unit = unit;
+    f.exact = pct;
+    f.value = r;
+    char p[32];
+    tf_fmt(p, sizeof p, "%.1f%s", fabs(r), !strcmp(unit, "pp") ? " pp" : "%");
+    nd_put(b, "%s ", r > 0 ? "up" : "down");
+    nd_claim(b, &f, p);
+}
+
+/* Why a change has no value: the base month is missing, or the base is not
+ * positive (zero, or a net figure of the other sign). */
+static void why_none(nd *b, const char *what, tf_opt base, const char *base_period)
+{
+    char mon[32];
+    month_en(mon, sizeof mon, base_period);
+    if (!base.has)
+        nd_put(b, "no %s comparison, as %s is missing", what, mon);
+    else if (base.v == 0)
+        nd_put(b, "no %s comparison, as %s had none", what, mon);
+    else
+        nd_put(b, "no %s comparison, as the figure changed sign from %s", what, mon);
+}
+
+/* ", up 12.8% MoM and 14.6% YoY" with the missing ones said once. */
+static void changes(nd *b, const nd_fig *base, const tf_flow_figures *fl, const char *period)
+{
+    char pm[8], py[8];
+    nd_period(pm, period, 1);
+    nd_period(py, period, 12);
+    if (fl->mom_pct.has) {
+        nd_put(b, ", ");
+        put_pct(b, base, "mom_pct", fl->mom_pct.v, "%");
+        nd_put(b, " MoM");
+    }
+    if (fl->yoy_pct.has) {
+        int same = fl->mom_pct.has && nd_round1(fl->mom_pct.v) != 0 &&
+                   nd_round1(fl->yoy_pct.v) != 0 &&
+                   (nd_round1(fl->mom_pct.v) > 0) == (nd_round1(fl->yoy_pct.v) > 0);
+        nd_put(b, fl->mom_pct.has ? " and " : ", ");
+        if (same) { /* "up 12.8% MoM and 14.6% YoY": one direction word */
+            nd_fig f = *base;
+            char p[32];
+            f.field = "yoy_pct";
+            f.unit = "%";
+            f.exact = fl->yoy_pct.v;
+            f.value = nd_round1(fl->yoy_pct.v);
+            tf_fmt(p, sizeof p, "%.1f%%", fabs(f.value));
+            nd_claim(b, &f, p);
+        } else
+            put_pct(b, base, "yoy_pct", fl->yoy_pct.v, "%");
+        nd_put(b, " YoY");
+    }
+    if (!fl->mom_pct.has) {
+        nd_put(b, "; ");
+        why_none(b, "MoM", fl->prev_month, pm);
+    }
+    if (!fl->yoy_pct.has) {
+        nd_put(b, "; ");
+        why_none(b, "YoY", fl->year_ago, py);
+    }
+}
+
+static void flow_para(nd *b, const tf_note_model *m, int which)
+{
+    const tf_report *r = m->report;
+    const tf_flow_figures *fl = which == 0 ? &r->import : which == 1 ? &r->export : &r->net_import;
+    const char *metric = which == 0 ? "import" : which == 1 ? "export" : "net_import";
+    const char *label = which == 0 ? "imports" : which == 1 ? "exports" : "net imports";
+    char mon[32], ytd[20], f1[256];
+    month_en(mon, sizeof mon, r->period);
+    nd_ytd(ytd, r->period);
+    nd_para(b);
+    if (!fl->quantity.has) {
+        if (which < 2)
+            nd_put(b, "%c%s: no %s data for %s.", label[0] - 32, label + 1, metric, mon);
+        nd_end(b);
+        return;
+    }
+    int neg = which == 2 && fl->quantity.v < 0;
+    tf_fmt(f1, sizeof f1, which == 2 ? "import(%s) - export(%s), t" : "sum of %s rows of %s, kg / 1000",
+           which == 2 ? r->period : metric, r->period);
+    nd_fig f = {.metric = metric, .period = r->period, .formula = f1};
+    if (neg)
+        nd_put(b, "Net exports: %s was a net exporter of %s in %s, with net exports of about ",
+               m->reporter_en, m->product_en, mon);
+    else if (which == 2)
+        nd_put(b, "Net imports: %s's net imports of %s were about ", m->reporter_en,
+               m->product_en);
+    else
+        nd_put(b, "%c%s: %s's %s %s were about ", label[0] - 32, label + 1, m->reporter_en,
+               m->product_en, label);
+    put_t(b, &f, fl->quantity.v);
+    if (!neg)
+        nd_put(b, " in %s", mon);
+    tf_fmt(f1, sizeof f1, "100 * (%s(%s) / %s(base) - 1), base = %s(m-1) or %s(m-12)", metric,
+           r->period, metric, metric, metric);
+    changes(b, &f, fl, r->period);
+    nd_put(b, ".");
+    if (fl->ytd.has && strcmp(r->period + 5, "01")) {
+        char from[32];
+        tf_fmt(from, sizeof from, "%s", months_en[0]);
+        tf_fmt(f1, sizeof f1, "sum of %s over %s", metric, ytd);
+        nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
+        int yneg = which == 2 && fl->ytd.v < 0;
+        nd_put(b, " From %s to %s, cumulative %s were about ", from, mon,
+               yneg ? "net exports" : label);
+        put_t(b, &y, fl->ytd.v);
+        if (fl->ytd_yoy_pct.has) {
+            tf_fmt(f1, sizeof f1, "100 * (YTD %s / YTD %s of the year before - 1)", ytd, metric);
+            nd_put(b, ", ");
+            put_pct(b, &y, "yoy_pct", fl->ytd_yoy_pct.v, "%");
+            nd_put(b, " YoY");
+        } else {
+            nd_put(b, "; no YoY comparison, as %s",
+                   fl->ytd_prev.has ? "the same period of the year before had the other sign"
+                                    : "the same period of the year before is incomplete");
+        }
+        nd_put(b, ".");
+    } else if (strcmp(r->period + 5, "01"))
+        nd_put(b, " No cumulative figure for January to %s, as a month of it is missing.", mon);
+    nd_end(b);
+}
+
+static void hs_para(nd *b, const tf_note_model *m)
+{
+    const tf_report *r = m->report;
+    nd_para(b);
+    nd_put(b, "(The figures are for HS code%s ", r->n_codes > 1 ? "s" : "");
+    for (size_t i = 0; i < r->n_codes; i++)
+        nd_put(b, "%s%s", i == 0 ? "" : i + 1 == r->n_codes ? " and " : ", ", r->codes[i]);
+    nd_put(b, ".)");
+    nd_end(b);
+}
+
+/* English partner name: data/partners.csv, else the name the data gave. */
+static const char *pname(const tf_partner_figures *p) { return p->name[0] ? p->name : p->partner; }
+
+static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_figures *p,
+                             int first)
+{
+    const tf_report *r = m->report;
+    char mon[32], pm[8], pmon[32], f1[256];
+    month_en(mon, sizeof mon, r->period);
+    nd_period(pm, r->period, 1);
+    month_en(pmon, sizeof pmon, pm);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", p->partner, r->period);
+    nd_fig f = {.metric = "import", .partner = p->partner,
+                .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
+    nd_put(b, " Imports from %s were about ", pname(p));
+    put_t(b, &f, p->quantity);
+    nd_put(b, " in %s", mon);
+    if (first && p->mom_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (import(%s, %s) / import(%s, %s) - 1)", p->partner,
+               r->period, p->partner, pm);
+        nd_put(b, ", ");
+        put_pct(b, &f, "mom_pct", p->mom_pct.v, "%");
+        nd_put(b, " MoM");
+    }
+    if (p->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
+               r->period);
+        nd_put(b, ", or ");
+        nd_fig s = f;
+        s.field = "share_pct";
+        s.unit = "%";
+        s.exact = p->share_pct.v;
+        s.value = nd_round1(p->share_pct.v);
+        char pr[32];
+        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+        nd_claim(b, &s, pr);
+        nd_put(b, " of %s imports", mon);
+        if (first && p->share_change_pp.has) {
+            tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
+                   p->partner, pm);
+            nd_fig c = f;
+            nd_put(b, " (");
+            put_pct(b, &c, "share_change_pp", p->share_change_pp.v, "pp");
+            nd_put(b, " from %s)", pmon);
+        }
+    }
+    nd_put(b, ".");
+}
+
+static const char *basis_words(const char *basis)
+{
+    return !strcmp(basis, "origin")        ? "by origin of the goods"
+           : !strcmp(basis, "consignment") ? "by country of consignment"
+                                           : "by trading partner";
+}
+
+/* The top partner on another basis: same month, that basis in both the
+ * partner figure and its total. */
+static void basis_sentence(nd *b, const tf_note_model *m, const tf_note_basis *nb)
+{
+    const tf_report *r = m->report;
+    const tf_partner_figures *p = &nb->top;
+    char mon[32], f1[256];
+    month_en(mon, sizeof mon, r->period);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s on basis %s in %s, kg / 1000", p->partner,
+           nb->basis, r->period);
+    nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
+                .period = r->period, .formula = f1};
+    nd_put(b, " Counted %s instead, the top source was %s, with about ", basis_words(nb->basis),
+           pname(p));
+    put_t(b, &f, p->quantity);
+    nd_put(b, " in %s", mon);
+    if (p->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
+               nb->basis, r->period, r->period);
+        nd_fig s = f;
+        s.field = "share_pct";
+        s.unit = "%";
+        s.exact = p->share_pct.v;
+        s.value = nd_round1(p->share_pct.v);
+        char pr[32];
+        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+        nd_put(b, ", or ");
+        nd_claim(b, &s, pr);
+        nd_put(b, " of %s imports", mon);
+    }
+    nd_put(b, ".");
+}
+
+static void sources_para(nd *b, const tf_note_model *m)
+{
+    const tf_report *r = m->report;
+    const tf_breakdown *bd = &r->import_breakdown;
+    if (m->n_named == 0)
+        return;
+    char mon[32];
+    month_en(mon, sizeof mon, r->period);
+    nd_para(b);
+    nd_put(b, "Sources: ");
+    if (m->n_named == 1)
+        nd_put(b, "%s was the %s source of %s's %s imports in %s.",
+               pname(&bd->partners[0]), bd->n_partners_all == 1 ? "only recorded" : "main",
+               m->reporter_en, m->product_en, mon);
+    else {
+        nd_put(b, "the main sources of %s's %s imports in %s were, in order, ", m->reporter_en,
+               m->product_en, mon);
+        for (size_t i = 0; i < m->n_named; i++)
+            nd_put(b, "%s%s", i == 0 ? "" : i + 1 == m->n_named ? " and " : ", ",
+                   pname(&bd->partners[i]));
+        nd_put(b, ".");
+    }
+    for (size_t i = 0; i < m->n_named; i++)
+        if ((int)i != m->reimport)
+            partner_sentence(b, m, &bd->partners[i], i == 0);
+    if (bd->partner_basis[0])
+        nd_put(b, " Partners are as the data records them (%s).", bd->partner_basis);
+    for (size_t i = 0; i < m->n_other_basis; i++)
+        basis_sentence(b, m, &m->other_basis[i]);
+    nd_end(b);
+}
+
+static void reimport_para(nd *b, const tf_note_model *m)
+{
+    if (m->reimport < 0)
+        return;
+    const tf_report *r = m->report;
+    const tf_partner_figures *p = &r->import_breakdown.partners[m->reimport];
+    char mon[32], f1[256];
+    month_en(mon, sizeof mon, r->period);
+    nd_para(b);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", p->partner, r->period);
+    nd_fig f = {.metric = "import", .partner = p->partner,
+                .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
+    nd_put(b, "Re-imports: imports from %s itself were about ", m->reporter_en);
+    put_t(b, &f, p->quantity);
+    nd_put(b, " in %s", mon);
+    if (p->mom_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (import(%s, m) / import(%s, m-1) - 1)", p->partner,
+               p->partner);
+        nd_put(b, ", ");
+        put_pct(b, &f, "mom_pct", p->mom_pct.v, "%");
+        nd_put(b, " MoM");
+    }
+    if (p->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
+               r->period);
+        nd_fig s = f;
+        s.field = "share_pct";
+        s.unit = "%";
+        s.exact = p->share_pct.v;
+        s.value = nd_round1(p->share_pct.v);
+        char pr[32];
+        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+        nd_put(b, ", or ");
+        nd_claim(b, &s, pr);
+        nd_put(b, " of %s imports", mon);
+        if (p->share_change_pp.has) {
+            char pm[8], pmon[32];
+            nd_period(pm, r->period, 1);
+            month_en(pmon, sizeof pmon, pm);
+            tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
+                   p->partner, pm);
+            nd_put(b, " (");
+            put_pct(b, &f, "share_change_pp", p->share_change_pp.v, "pp");
+            nd_put(b, " from %s)", pmon);
+        }
+    }
+    nd_put(b, ". These are goods recorded with %s as their origin coming back; for a metal, "
+              "typically metal produced abroad from raw material %s exported.",
+           m->reporter_en, m->reporter_en);
+    nd_end(b);
+}
+
+static const char *mode_name(char *buf, size_t len, const tf_mode_figures *md)
+{
+    tf_scopy(buf, len, md->name[0] ? md->name : md->code);
+    if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
+        buf[0] = (char)(buf[0] - 'A' + 'a');
+    return buf;
+}
+
+/* One mode: "general trade about 417 t (98.3%, up 5.1 pp on March 2023)". */
+static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, const char *pmon)
+{
+    char f1[256], name[96], pm[8];
+    nd_period(pm, r->period, 1);
+    tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code,
+           r->period);
+    nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
+                .formula = f1};
+    /* the figure right after "shipments": the mode's name may hold "import" */
+    nd_put(b, "shipments of about ");
+    put_t(b, &f, md->quantity);
+    if (!md->share_pct.has) {
+        nd_put(b, " went under %s", mode_name(name, sizeof name, md));
+        return;
+    }
+    tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period, r->period);
+    nd_fig s = f;
+    s.field = "share_pct";
+    s.unit = "%";
+    s.exact = md->share_pct.v;
+    s.value = nd_round1(md->share_pct.v);
+    char pr[32];
+    tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+    nd_put(b, " (");
+    nd_claim(b, &s, pr);
+    if (md->is_new)
+        nd_put(b, ", none in %s", pmon);
+    else if (md->share_change_pp.has) {
+        tf_fmt(f1, sizeof f1, "share of mode %s in %s - in %s, pp", md->code, r->period, pm);
+        nd_put(b, ", ");
+        put_pct(b, &f, "share_change_pp", md->share_change_pp.v, "pp");
+        nd_put(b, " on %s", pmon);
+    }
+    nd_put(b, ") went under %s", mode_name(name, sizeof name, md));
+}
+
+static void modes_para(nd *b, const tf_note_model *m)
+{
+    const tf_report *r = m->report;
+    const tf_breakdown *bd = &r->import_breakdown;
+    if (bd->n_modes == 0)
+        return;
+    char pm[8], pmon[32], f1[256], name[96];
+    nd_period(pm, r->period, 1);
+    month_en(pmon, sizeof pmon, pm);
+    nd_para(b);
+    /* "shipments": the mode figures are parts of the month's imports, not
+     * other import totals */
+    (void)name;
+    nd_put(b, "Trade modes: ");
+    size_t n = bd->n_modes < 4 ? bd->n_modes : 4;
+    for (size_t i = 0; i < n; i++) {
+        nd_put(b, "%s", i == 0 ? "" : "; ");
+        mode_item(b, r, &bd->modes[i], pmon);
+    }
+    nd_put(b, ".");
+    for (size_t i = n; i < bd->n_modes; i++)
+        if (bd->modes[i].is_new) {
+            nd_put(b, " New this month: ");
+            mode_item(b, r, &bd->modes[i], pmon);
+            nd_put(b, ".");
+        }
+    for (size_t i = 0; i < bd->n_vanished_modes; i++) {
+        const tf_mode_figures *md = &bd->vanished_modes[i];
+        tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);
+        nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = pm, .formula = f1};
+        nd_put(b, " None went under %s this month, against shipments of about ",
+               mode_name(name, sizeof name, md));
+        put_t(b, &f, md->prev_quantity.v);
+        nd_put(b, " in %s.", pmon);
+    }
+    nd_end(b);
+}
+
+static void stat_sentence(nd *b, const tf_report *r, const tf_window_stat *w, const char *what)
+{
+    char mon[32], f1[256], pr[48], n[32];
+    month_en(mon, sizeof mon, r->period);
+    tf_fmt(f1, sizeof f1, "mean of the %d daily %s spot import P/L figures of %s, CNY/t", w->days,
+           what, r->period);
+    nd_fig f = {.metric = "window", .field = "pl", .unit = "CNY/t", .period = r->period,
+                .formula = f1, .exact = w->average_pl, .value = floor(w->average_pl + 0.5)};
+    tf_format_number(n, sizeof n, fabs(f.value), 0);
+    tf_fmt(pr, sizeof pr, "%s yuan/t", n);
+    nd_put(b, " The %s spot import %s averaged ", what, f.value < 0 ? "loss" : "profit");
+    nd_claim(b, &f, pr);
+    if (w->days_open == 0)
+        nd_put(b, " in %s, with the window closed on every one of its %d days.", mon, w->days);
+    else
+        nd_put(b, " in %s; the window was open on %d of %d days and %s on average.", mon,
+               w->days_open, w->days, w->status);
+}
+
+static void window_para(nd *b, const tf_note_model *m)
+{
+    const tf_report *r = m->report;
+    const tf_window_month *w = &r->window;
+    if (!w->published.has && !w->computed.has && !m->latest_window.has)
+        return;
+    nd_para(b);
+    nd_put(b, "Import window:");
+    if (w->published.has)
+        stat_sentence(b, r, &w->published, "published");
+    if (w->computed.has)
+        stat_sentence(b, r, &w->computed, "computed");
+    if (m->latest_window.has) {
+        char f1[128], pr[48], n[32];
+        tf_fmt(f1, sizeof f1, "published spot import P/L of %s, CNY/t", m->latest_window.date);
+        nd_fig f = {.metric = "window", .field = "pl_latest", .unit = "CNY/t",
+                    .period = m->latest_window.date, .formula = f1,
+                    .exact = m->latest_window.pl, .value = floor(m->latest_window.pl + 0.5)};
+        tf_format_number(n, sizeof n, fabs(f.value), 0);
+        tf_fmt(pr, sizeof pr, "%s yuan/t", n);
+        nd_put(b, " The latest published level is a %s of ", f.value < 0 ? "loss" : "profit");
+        nd_claim(b, &f, pr);
+        nd_put(b, " (%s).", m->latest_window.date);
+    }
+    nd_end(b);
+}
+
+static void outlook_para(nd *b, const tf_note_model *m)
+{
+    const tf_note_outlook *o = &m->outlook;
+    if (!o->has || !o->net_import.has)
+        return;
+    char mon[32];
+    month_en(mon, sizeof mon, o->period);
+    nd_para(b);
+    nd_fig f = {.metric = "net_import", .period = o->period, .formula = o->method_en};
+    nd_put(b, "Outlook: %s points to net imports of about ", o->method_en);
+    put_t(b, &f, o->net_import.v);
+    nd_put(b, " in %s", mon);
+    if (o->mae.has) {
+        char p[48];
+        t_en(p, sizeof p, o->mae.v);
+        nd_put(b, " (mean absolute error in its backtest: %s)", p);
+    }
+    nd_put(b, ".");
+    nd_end(b);
+}
+
+static void data_para(nd *b, const tf_note_model *m)
+{
+    nd_para(b);
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const tf_note_source *s = &m->sources[i];
+        const char *base = strrchr(s->name, '/');
+        base = base ? base + 1 : s->name;
+        if (i)
+            nd_put(b, " ");
+        if (!strcmp(s->format, "plseries")) {
+            nd_put(b, "Import P/L: %s (the published series).", base);
+            continue;
+        }
+        nd_put(b, "Data: %s (%s; %lu rows reported, %lu derived)", base, s->format, s->reported,
+               s->derived + s->estimated);
+        if (s->publishers[0])
+            nd_put(b, ", compiled from the sources its rows name: %s", s->publishers);
+        nd_put(b, ".");
+    }
+    nd_end(b);
+}
+
+void tf_note_write_en(nd *b, const tf_note_model *m)
+{
+    char mon[32];
+    month_en(mon, sizeof mon, m->report->period);
+    nd_para(b);
+    nd_put(b, "%s %s trade, %s", m->reporter_en, m->product_en, mon);
+    nd_end(b);
+    for (int k = 0; k < 3; k++)
+        flow_para(b, m, k);
+    hs_para(b, m);
+    sources_para(b, m);
+    reimport_para(b, m);
+    modes_para(b, m);
+    window_para(b, m);
+    outlook_para(b, m);
+    data_para(b, m);
+}

@@ -1,0 +1,430 @@
+/*
+ * The Chinese writer: the same facts as the English note, worded as Chinese
+ * notes are (DOMAIN.md §8): 万吨 to two decimals from 10,000 t, else 吨;
+ * 环比/同比 增长/下降/持平; 占比; 个百分点; 净进口/净出口.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "write.h"
+#include "../common/util.h"
+
+static void month_zh(char *buf, size_t len, const char *period)
+{
+    int y = 0, m = 1;
+    sscanf(period, "%d-%d", &y, &m);
+    tf_fmt(buf, len, "%d年%d月", y, m);
+}
+
+/* 25.05万吨 from 10,000 t (to 100 t, as the English note), else 约2,300吨. */
+static void put_t(nd *b, const nd_fig *base, double t)
+{
+    nd_fig f = *base;
+    f.field = "quantity";
+    f.unit = "t";
+    f.exact = t;
+    f.value = nd_round_t(t);
+    char p[48];
+    if (fabs(f.value) >= 10000)
+        tf_fmt(p, sizeof p, "%.2f万吨", fabs(f.value) / 10000);
+    else
+        tf_fmt(p, sizeof p, "%.0f吨", fabs(f.value));
+    nd_claim(b, &f, p);
+}
+
+static void put_pct(nd *b, const nd_fig *base, const char *word, const char *field, double pct)
+{
+    double r = nd_round1(pct);
+    if (r == 0) {
+        nd_put(b, "%s持平", word);
+        return;
+    }
+    nd_fig f = *base;
+    f.field = field;
+    f.unit = "%";
+    f.exact = pct;
+    f.value = r;
+    char p[32];
+    tf_fmt(p, sizeof p, "%.1f%%", fabs(r));
+    nd_put(b, "%s%s", word, r > 0 ? "增长" : "下降");
+    nd_claim(b, &f, p);
+}
+
+static void why_none(nd *b, const char *what, tf_opt base, const char *base_period)
+{
+    char mon[32];
+    month_zh(mon, sizeof mon, base_period);
+    if (!base.has)
+        nd_put(b, "（%s数据缺失，无%s）", mon, what);
+    else if (base.v == 0)
+        nd_put(b, "（%s为零，无%s）", mon, what);
+    else
+        nd_put(b, "（较%s符号改变，无%s）", mon, what);
+}
+
+static void changes(nd *b, const nd_fig *f, const tf_flow_figures *fl, const char *period)
+{
+    char pm[8], py[8];
+    nd_period(pm, period, 1);
+    nd_period(py, period, 12);
+    if (fl->mom_pct.has) {
+        nd_put(b, "，");
+        put_pct(b, f, "环比", "mom_pct", fl->mom_pct.v);
+    }
+    if (fl->yoy_pct.has) {
+        nd_put(b, "，");
+        put_pct(b, f, "同比", "yoy_pct", fl->yoy_pct.v);
+    }
+    if (!fl->mom_pct.has)
+        why_none(b, "环比", fl->prev_month, pm);
+    if (!fl->yoy_pct.has)
+        why_none(b, "同比", fl->year_ago, py);
+}
+
+static void flow_para(nd *b, const tf_note_model *m, int which)
+{
+    const tf_report *r = m->report;
+    const tf_flow_figures *fl = which == 0 ? &r->import : which == 1 ? &r->export : &r->net_import;
+    const char *metric = which == 0 ? "import" : which == 1 ? "export" : "net_import";
+    const char *word = which == 0 ? "进口" : which == 1 ? "出口" : "净进口";
+    char mon[32], ytd[20], f1[256];
+    month_zh(mon, sizeof mon, r->period);
+    nd_ytd(ytd, r->period);
+    nd_para(b);
+    if (!fl->quantity.has) {
+        if (which < 2)
+            nd_put(b, "%s%s%s%s无数据。", mon, m->reporter_zh, m->product_zh, word);
+        nd_end(b);
+        return;
+    }
+    int neg = which == 2 && fl->quantity.v < 0;
+    tf_fmt(f1, sizeof f1, which == 2 ? "import(%s) - export(%s), t" : "sum of %s rows of %s, kg / 1000",
+           which == 2 ? r->period : metric, r->period);
+    nd_fig f = {.metric = metric, .period = r->period, .formula = f1};
+    nd_put(b, "%s%s%s%s量约", mon, m->reporter_zh, m->product_zh, neg ? "净出口" : word);
+    put_t(b, &f, fl->quantity.v);
+    changes(b, &f, fl, r->period);
+    int month = 1;
+    sscanf(r->period + 5, "%d", &month);
+    if (fl->ytd.has && month > 1) {
+        tf_fmt(f1, sizeof f1, "sum of %s over %s", metric, ytd);
+        nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
+        int yneg = which == 2 && fl->ytd.v < 0;
+        /* the year printed: a year-less "1-4月" is read against the date */
+        nd_put(b, "；%.4s年1-%d月累计%s量约", r->period, month, yneg ? "净出口" : word);
+        put_t(b, &y, fl->ytd.v);
+        if (fl->ytd_yoy_pct.has) {
+            nd_put(b, "，");
+            put_pct(b, &y, "同比", "yoy_pct", fl->ytd_yoy_pct.v);
+        } else
+            nd_put(b, "（上年同期数据不全，无同比）");
+    } else if (month > 1)
+        nd_put(b, "；%.4s年1-%d月数据不全，无累计值", r->period, month);
+    nd_put(b, "。");
+    nd_end(b);
+}
+
+static const char *pname_zh(const tf_note_model *m, const tf_partner_figures *p,
+                            const tf_refdata *ref)
+{
+    (void)m;
+    const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
+    if (pt && pt->name_zh[0])
+        return pt->name_zh;
+    return p->name[0] ? p->name : p->partner;
+}
+
+static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_figures *p,
+                             const char *name, int first)
+{
+    const tf_report *r = m->report;
+    char mon[32], f1[256];
+    month_zh(mon, sizeof mon, r->period);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", p->partner, r->period);
+    nd_fig f = {.metric = "import", .partner = p->partner,
+                .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
+    nd_put(b, "%s自%s进口%s约", mon, name, m->product_zh);
+    put_t(b, &f, p->quantity);
+    if (first && p->mom_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (import(%s, m) / import(%s, m-1) - 1)", p->partner, p->partner);
+        nd_put(b, "，");
+        put_pct(b, &f, "环比", "mom_pct", p->mom_pct.v);
+    }
+    if (p->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
+               r->period);
+        nd_fig s = f;
+        s.field = "share_pct";
+        s.unit = "%";
+        s.exact = p->share_pct.v;
+        s.value = nd_round1(p->share_pct.v);
+        char pr[32];
+        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+        nd_put(b, "，占比");
+        nd_claim(b, &s, pr);
+        if (first && p->share_change_pp.has) {
+            double c = nd_round1(p->share_change_pp.v);
+            if (c == 0)
+                nd_put(b, "，占比与上月持平");
+            else {
+                tf_fmt(f1, sizeof f1, "share(%s, m) - share(%s, m-1), pp", p->partner,
+                       p->partner);
+                nd_fig cf = f;
+                cf.field = "share_change_pp";
+                cf.unit = "pp";
+                cf.exact = p->share_change_pp.v;
+                cf.value = c;
+                char cp[32];
+                tf_fmt(cp, sizeof cp, "%.1f", fabs(c));
+                nd_put(b, "，较上月%s", c > 0 ? "上升" : "下降");
+                nd_claim(b, &cf, cp);
+                nd_put(b, "个百分点");
+            }
+        }
+    }
+    nd_put(b, "。");
+}
+
+static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
+{
+    const tf_breakdown *bd = &m->report->import_breakdown;
+    if (m->n_named == 0)
+        return;
+    char mon[32];
+    month_zh(mon, sizeof mon, m->report->period);
+    nd_para(b);
+    nd_put(b, "从进口来源看，%s%s%s进口主要来自", mon, m->reporter_zh, m->product_zh);
+    for (size_t i = 0; i < m->n_named; i++)
+        nd_put(b, "%s%s", i ? "、" : "", pname_zh(m, &bd->partners[i], ref));
+    nd_put(b, "。");
+    for (size_t i = 0; i < m->n_named; i++)
+        if ((int)i != m->reimport)
+            partner_sentence(b, m, &bd->partners[i], pname_zh(m, &bd->partners[i], ref), i == 0);
+    for (size_t i = 0; i < m->n_other_basis; i++) {
+        const tf_note_basis *nb = &m->other_basis[i];
+        const tf_partner_figures *p = &nb->top;
+        char f1[256];
+        tf_fmt(f1, sizeof f1, "sum of import rows from %s on basis %s in %s, kg / 1000",
+               p->partner, nb->basis, m->report->period);
+        nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
+                    .period = m->report->period, .formula = f1};
+        nd_put(b, "按%s统计，%s最大来源为%s，约", !strcmp(nb->basis, "origin") ? "原产国"
+                                               : !strcmp(nb->basis, "consignment") ? "启运国"
+                                                                                    : "贸易伙伴",
+               mon, pname_zh(m, p, ref));
+        put_t(b, &f, p->quantity);
+        if (p->share_pct.has) {
+            tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
+                   nb->basis, m->report->period, m->report->period);
+            nd_fig s = f;
+            s.field = "share_pct";
+            s.unit = "%";
+            s.exact = p->share_pct.v;
+            s.value = nd_round1(p->share_pct.v);
+            char pr[32];
+            tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+            nd_put(b, "，占比");
+            nd_claim(b, &s, pr);
+        }
+        nd_put(b, "。");
+    }
+    nd_end(b);
+}
+
+static void reimport_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
+{
+    if (m->reimport < 0)
+        return;
+    const tf_partner_figures *p = &m->report->import_breakdown.partners[m->reimport];
+    nd_para(b);
+    partner_sentence(b, m, p, pname_zh(m, p, ref), 1);
+    nd_put(b, "该部分为原产地为%s的货物复进口；对金属而言，多为出口原料在境外冶炼后再进口。",
+           m->reporter_zh);
+    nd_end(b);
+}
+
+static const char *mode_zh(const tf_refdata *ref, const tf_mode_figures *md)
+{
+    const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, md->code) : NULL;
+    return tm && tm->name_zh[0] ? tm->name_zh : md->code;
+}
+
+static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, const tf_refdata *ref)
+{
+    char f1[256];
+    tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code,
+           r->period);
+    nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
+                .formula = f1};
+    nd_put(b, "%s约", mode_zh(ref, md));
+    put_t(b, &f, md->quantity);
+    if (!md->share_pct.has)
+        return;
+    nd_fig s = f;
+    s.field = "share_pct";
+    s.unit = "%";
+    s.exact = md->share_pct.v;
+    s.value = nd_round1(md->share_pct.v);
+    char pr[32];
+    tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
+    nd_put(b, "，占比");
+    nd_claim(b, &s, pr);
+    if (md->is_new)
+        nd_put(b, "（上月无）");
+    else if (md->share_change_pp.has) {
+        double c = nd_round1(md->share_change_pp.v);
+        if (c == 0)
+            nd_put(b, "，与上月持平");
+        else {
+            nd_fig cf = f;
+            cf.field = "share_change_pp";
+            cf.unit = "pp";
+            cf.exact = md->share_change_pp.v;
+            cf.value = c;
+            char cp[32];
+            tf_fmt(cp, sizeof cp, "%.1f", fabs(c));
+            nd_put(b, "，较上月%s", c > 0 ? "上升" : "下降");
+            nd_claim(b, &cf, cp);
+            nd_put(b, "个百分点");
+        }
+    }
+}
+
+static void modes_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
+{
+    const tf_report *r = m->report;
+    const tf_breakdown *bd = &r->import_breakdown;
+    if (bd->n_modes == 0)
+        return;
+    char mon[32], pm[8], f1[256];
+    month_zh(mon, sizeof mon, r->period);
+    nd_period(pm, r->period, 1);
+    nd_para(b);
+    nd_put(b, "从贸易方式看，%s", mon);
+    size_t n = bd->n_modes < 4 ? bd->n_modes : 4;
+    for (size_t i = 0; i < n; i++) {
+        nd_put(b, "%s", i ? "；" : "");
+        mode_item(b, r, &bd->modes[i], ref);
+    }
+    nd_put(b, "。");
+    for (size_t i = n; i < bd->n_modes; i++)
+        if (bd->modes[i].is_new) {
+            nd_put(b, "本月新增");
+            mode_item(b, r, &bd->modes[i], ref);
+            nd_put(b, "。");
+        }
+    for (size_t i = 0; i < bd->n_vanished_modes; i++) {
+        const tf_mode_figures *md = &bd->vanished_modes[i];
+        tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);
+        nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = pm, .formula = f1};
+        nd_put(b, "%s本月无进口（上月约", mode_zh(ref, md));
+        put_t(b, &f, md->prev_quantity.v);
+        nd_put(b, "）。");
+    }
+    nd_end(b);
+}
+
+static void stat_zh(nd *b, const tf_report *r, const tf_window_stat *w, const char *what)
+{
+    char mon[32], f1[256], pr[48], n[32];
+    month_zh(mon, sizeof mon, r->period);
+    tf_fmt(f1, sizeof f1, "mean of the %d daily %s spot import P/L figures of %s, CNY/t", w->days,
+           what, r->period);
+    nd_fig f = {.metric = "window", .field = "pl", .unit = "CNY/t", .period = r->period,
+                .formula = f1, .exact = w->average_pl, .value = floor(w->average_pl + 0.5)};
+    tf_format_number(n, sizeof n, fabs(f.value), 0);
+    tf_fmt(pr, sizeof pr, "%s元/吨", n);
+    nd_put(b, "%s%s现货进口%s均值约", mon, !strcmp(what, "published") ? "公布的" : "测算的",
+           f.value < 0 ? "亏损" : "盈利");
+    nd_claim(b, &f, pr);
+    nd_put(b, "，%d个交易日中%d日盈利，进口窗口%s。", w->days, w->days_open,
+           !strcmp(w->status, "open") ? "打开" : "关闭");
+}
+
+static void window_para(nd *b, const tf_note_model *m)
+{
+    const tf_report *r = m->report;
+    const tf_window_month *w = &r->window;
+    if (!w->published.has && !w->computed.has && !m->latest_window.has)
+        return;
+    nd_para(b);
+    if (w->published.has)
+        stat_zh(b, r, &w->published, "published");
+    if (w->computed.has)
+        stat_zh(b, r, &w->computed, "computed");
+    if (m->latest_window.has) {
+        char f1[128], pr[48], n[32];
+        tf_fmt(f1, sizeof f1, "published spot import P/L of %s, CNY/t", m->latest_window.date);
+        nd_fig f = {.metric = "window", .field = "pl_latest", .unit = "CNY/t",
+                    .period = m->latest_window.date, .formula = f1,
+                    .exact = m->latest_window.pl, .value = floor(m->latest_window.pl + 0.5)};
+        tf_format_number(n, sizeof n, fabs(f.value), 0);
+        tf_fmt(pr, sizeof pr, "%s元/吨", n);
+        nd_put(b, "最新公布的进口%s约", f.value < 0 ? "亏损" : "盈利");
+        nd_claim(b, &f, pr);
+        nd_put(b, "（%s）。", m->latest_window.date);
+    }
+    nd_end(b);
+}
+
+static void outlook_para(nd *b, const tf_note_model *m)
+{
+    const tf_note_outlook *o = &m->outlook;
+    if (!o->has || !o->net_import.has)
+        return;
+    char mon[32];
+    month_zh(mon, sizeof mon, o->period);
+    nd_para(b);
+    nd_fig f = {.metric = "net_import", .period = o->period, .formula = o->method_en};
+    nd_put(b, "展望：按%s，预计%s净进口量约", o->method_zh, mon);
+    put_t(b, &f, o->net_import.v);
+    nd_put(b, "。");
+    nd_end(b);
+}
+
+static void data_para(nd *b, const tf_note_model *m)
+{
+    nd_para(b);
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const tf_note_source *s = &m->sources[i];
+        const char *base = strrchr(s->name, '/');
+        base = base ? base + 1 : s->name;
+        if (!strcmp(s->format, "plseries")) {
+            nd_put(b, "进口盈亏：%s（公布的序列）。", base);
+            continue;
+        }
+        nd_put(b, "数据来源：%s（%s；公布值%lu行，推算值%lu行）", base, s->format, s->reported,
+               s->derived + s->estimated);
+        if (s->publishers[0])
+            nd_put(b, "，各行注明出处：%s", s->publishers);
+        nd_put(b, "。");
+    }
+    nd_end(b);
+}
+
+void tf_note_write_zh(nd *b, const tf_note_model *m)
+{
+    const tf_refdata *ref = m->ref;
+    char mon[32];
+    month_zh(mon, sizeof mon, m->report->period);
+    nd_para(b);
+    nd_put(b, "%s%s%s进出口", mon, m->reporter_zh, m->product_zh);
+    nd_end(b);
+    for (int k = 0; k < 3; k++)
+        flow_para(b, m, k);
+    nd_para(b);
+    nd_put(b, "（以上数据基于HS编码");  /* one code or several, the same words */
+    for (size_t i = 0; i < m->report->n_codes; i++)
+        nd_put(b, "%s%s", i ? "、" : "", m->report->codes[i]);
+    nd_put(b, "。）");
+    nd_end(b);
+    sources_para(b, m, ref);
+    reimport_para(b, m, ref);
+    modes_para(b, m, ref);
+    window_para(b, m);
+    outlook_para(b, m);
+    data_para(b, m);
+}

@@ -1,0 +1,173 @@
+/*
+ * Which ingested files a month's figures come from (the store's sources
+ * table), with the status and provenance of the rows used: what a note,
+ * chart, page or workbook names as its source.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tradeflow/stats.h"
+#include "../common/util.h"
+
+
+typedef struct src_ctx {
+    tf_source_use **list;
+    size_t *n_list;
+    int window;
+    int month, year;             /* the note's month */
+    long long *ids;
+    size_t n_ids;
+    tf_status st;
+} src_ctx;
+
+/* A month that makes one of the note's figures: m, m-1, m-12, or Jan..m of
+ * this year or the year before. */
+static int note_month(const src_ctx *c, const char *period)
+{
+    int y, mo;
+    if (sscanf(period, "%d-%d", &y, &mo) != 2)
+        return 0;
+    int k = y * 12 + mo - 1, km = c->year * 12 + c->month - 1;
+    if (k == km || k == km - 1 || k == km - 12)
+        return 1;
+    return (y == c->year || y == c->year - 1) && mo <= c->month;
+}
+
+static tf_source_use *source_for(src_ctx *c, long long id)
+{
+    for (size_t i = 0; i < c->n_ids; i++)
+        if (c->ids[i] == id)
+            return &(*c->list)[i];
+    long long *ids = realloc(c->ids, (c->n_ids + 1) * sizeof *ids);
+    if (ids)
+        c->ids = ids;
+    tf_source_use *s = realloc(*c->list, (c->n_ids + 1) * sizeof *s);
+    if (s)
+        *c->list = s;
+    if (!ids || !s)
+        return NULL;
+    c->ids[c->n_ids] = id;
+    memset(&s[c->n_ids], 0, sizeof *s);
+    *c->n_list = ++c->n_ids;
+    return &s[c->n_ids - 1];
+}
+
+/* Add each " | "-separated provenance item without its URL, once. */
+static void add_publishers(tf_source_use *s, const char *prov)
+{
+    const char *p = prov;
+    while (*p) {
+        const char *bar = strstr(p, " | ");
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        size_t k = 0;
+        while (k < n && strncmp(p + k, "http", 4))
+            k++;
+        while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == ','))
+            k--;
+        char item[160];
+        tf_copy(item, sizeof item, p, k);
+        size_t used = strlen(s->publishers);
+        if (item[0] && !strstr(s->publishers, item) &&
+            used + strlen(item) + 3 < sizeof s->publishers)
+            tf_fmt(s->publishers + used, sizeof s->publishers - used, "%s%s",
+                   used ? "; " : "", item);
+        p = bar ? bar + 3 : p + n;
+    }
+}
+
+static tf_status count_row(void *ctx, const tf_revision *rev)
+{
+    src_ctx *c = ctx;
+    if (!note_month(c, rev->rec.period))
+        return TF_OK;
+    tf_source_use *s = source_for(c, rev->source_id);
+    if (!s)
+        return TF_ERR_NOMEM;
+    if (!strcmp(rev->rec.status, "derived"))
+        s->derived++;
+    else if (!strcmp(rev->rec.status, "estimated"))
+        s->estimated++;
+    else
+        s->reported++;
+    add_publishers(s, rev->rec.provenance);
+    return TF_OK;
+}
+
+static void name_source(void *ctx, const tf_source_info *info)
+{
+    src_ctx *c = ctx;
+    for (size_t i = 0; i < c->n_ids; i++)
+        if (c->ids[i] == info->id) {
+            tf_scopy((*c->list)[i].name, sizeof (*c->list)[i].name, info->name);
+            tf_scopy((*c->list)[i].format, sizeof (*c->list)[i].format, info->format);
+        }
+}
+
+/* The published P/L series the window paragraph quotes (its rows are not
+ * trade rows: named by format). */
+static void window_source(void *ctx, const tf_source_info *info)
+{
+    src_ctx *c = ctx;
+    if (strcmp(info->format, "plseries") != 0 || info->retracted_at[0])
+        return;
+    tf_source_use *s = source_for(c, info->id);
+    if (!s) {
+        c->st = TF_ERR_NOMEM;
+        return;
+    }
+    tf_scopy(s->name, sizeof s->name, info->name);
+    tf_scopy(s->format, sizeof s->format, info->format);
+}
+
+tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_use **out,
+                          size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    src_ctx c = {.list = out, .n_list = n, .window = window};
+    sscanf(q->period, "%d-%d", &c.year, &c.month);
+    char from[8];
+    tf_fmt(from, sizeof from, "%04d-01", c.year - 1);
+    tf_selection sel = {0};
+    sel.classification = q->classification ? q->classification : "HS";
+    sel.codes = q->codes;
+    sel.n_codes = q->n_codes;
+    sel.reporter = q->reporter ? q->reporter : "CHN";
+    sel.period_from = from;
+    sel.period_to = q->period;
+    sel.as_of = q->as_of;
+    tf_status st = tf_db_select(db, &sel, count_row, &c);
+    if (st == TF_OK)
+        st = tf_db_sources(db, name_source, &c);
+    if (st == TF_OK && window)
+        st = tf_db_sources(db, window_source, &c);
+    free(c.ids);
+    if (st == TF_OK)
+        st = c.st;
+    if (st != TF_OK) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return st;
+}
+
+
+void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *base = strrchr(s[i].name, '/');
+        base = base ? base + 1 : s[i].name;
+        size_t u = strlen(buf);
+        if (!strcmp(s[i].format, "plseries"))
+            tf_fmt(buf + u, len - u, "%s%s (published import P/L series)", i ? "; " : "", base);
+        else if (s[i].publishers[0])
+            tf_fmt(buf + u, len - u, "%s%s (%s; compiled from the sources its rows name: %s)",
+                   i ? "; " : "", base, s[i].format, s[i].publishers);
+        else
+            tf_fmt(buf + u, len - u, "%s%s (%s)", i ? "; " : "", base, s[i].format);
+    }
+}

@@ -1,0 +1,343 @@
+/* The note writer: figures of the demo month against hand arithmetic, the
+ * round trip through the audit's extractor, trade-mode changes (statistics),
+ * net exports, missing comparisons and the no-data error. */
+#include "testutil.h"
+
+#include <math.h>
+
+static tf_db *demo_db(tf_refdata **ref)
+{
+    *ref = tt_ref();
+    tf_db *db = NULL;
+    char err[256];
+    assert_int_equal(tf_db_open(tt_db_path("note"), TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    FILE *in = fopen("data/samples/cn-primary-aluminium.csv", "r");
+    assert_non_null(in);
+    tf_read_opts o = {0};
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    tf_ingest_result res;
+    assert_int_equal(tf_db_ingest(db, in, "data/samples/cn-primary-aluminium.csv", &o, *ref,
+                                  "2025-06-01T00:00:00Z", &d, &res),
+                     TF_OK);
+    fclose(in);
+    return db;
+}
+
+static tf_note_model *model(tf_db *db, const tf_refdata *ref, const char *product,
+                            const char *period)
+{
+    const tf_product *p = tf_refdata_product(ref, product);
+    assert_non_null(p);
+    tf_query q = {0};
+    q.product = p->name;
+    q.classification = "HS";
+    q.codes = p->codes;
+    q.n_codes = p->n_codes;
+    q.reporter = "CHN";
+    q.period = period;
+    q.measure = TF_MEASURE_QUANTITY;
+    tf_note_opts o = {.date = "2025-05-29"};
+    tf_note_model *m = NULL;
+    assert_int_equal(tf_note_model_build(db, ref, p, &q, &o, &m), TF_OK);
+    return m;
+}
+
+static const tf_note_claim *claim(const tf_note_doc *d, const char *metric, const char *field,
+                                  const char *partner, const char *period)
+{
+    for (size_t i = 0; i < d->n_claims; i++) {
+        const tf_note_claim *c = &d->claims[i];
+        if (!strcmp(c->metric, metric) && !strcmp(c->field, field) &&
+            !strcmp(c->partner, partner) && !strcmp(c->period, period))
+            return c;
+    }
+    print_message("no claim %s %s %s %s\n", metric, field, partner, period);
+    fail();
+    return NULL;
+}
+
+/* The April 2025 note (DOMAIN.md §1 model note), by hand from the sample's rows:
+ *   imports 250,500 t; MoM 250,500 / 222,000 - 1 = +12.84% -> 12.8;
+ *   YoY 250,500 / 218,600 - 1 = +14.59% -> 14.6
+ *   YTD 161,000 + 200,000 + 222,000 + 250,500 = 833,500 t; a year earlier
+ *   247,800 + 224,200 + 249,396 + 218,600 = 939,996 t; YTD YoY -11.33% -> -11.3
+ *   exports 13,700 t; MoM 13,700 / 9,000 - 1 = +52.2%; no April 2024 export row: no YoY
+ *   YTD exports 8,000 + 3,000 + 9,000 + 13,700 = 33,700 t
+ *   net 250,500 - 13,700 = 236,800 t; March net 222,000 - 9,000 = 213,000:
+ *   MoM 236,800 / 213,000 - 1 = +11.17% -> 11.2; YTD net 833,500 - 33,700 = 799,800 t
+ *   Russia 227,000 t, 227,000 / 250,500 = 90.62% -> 90.6; MoM 227,000 / 202,000 - 1
+ *   = +12.38% -> 12.4; share change 90.619 - 202,000 / 222,000 * 100 (90.991) = -0.37 pp
+ *   China (re-imports) 2,300 t, 2,300 / 250,500 = 0.92% -> 0.9 */
+static void test_demo_month_en(void **state)
+{
+    (void)state;
+    tf_refdata *ref;
+    tf_db *db = demo_db(&ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    tf_note_doc *d = NULL;
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_near(claim(d, "import", "quantity", "WLD", "2025-04")->value, 250500, 0);
+    assert_near(claim(d, "import", "mom_pct", "WLD", "2025-04")->value, 12.8, 1e-9);
+    assert_near(claim(d, "import", "yoy_pct", "WLD", "2025-04")->value, 14.6, 1e-9);
+    assert_near(claim(d, "import", "quantity", "WLD", "2025-01..2025-04")->value, 833500, 0);
+    assert_near(claim(d, "import", "yoy_pct", "WLD", "2025-01..2025-04")->exact,
+                100.0 * (833500.0 / 939996.0 - 1), 1e-9);
+    assert_near(claim(d, "export", "quantity", "WLD", "2025-04")->value, 13700, 0);
+    assert_near(claim(d, "export", "mom_pct", "WLD", "2025-04")->value, 52.2, 1e-9);
+    assert_near(claim(d, "export", "quantity", "WLD", "2025-01..2025-04")->value, 33700, 0);
+    assert_near(claim(d, "net_import", "quantity", "WLD", "2025-04")->value, 236800, 0);
+    assert_near(claim(d, "net_import", "mom_pct", "WLD", "2025-04")->exact,
+                100.0 * (236800.0 / 213000.0 - 1), 1e-9);
+    assert_near(claim(d, "net_import", "quantity", "WLD", "2025-01..2025-04")->value, 799800, 0);
+    assert_near(claim(d, "import", "quantity", "RUS", "2025-04")->value, 227000, 0);
+    assert_near(claim(d, "import", "share_pct", "RUS", "2025-04")->value, 90.6, 1e-9);
+    assert_near(claim(d, "import", "mom_pct", "RUS", "2025-04")->value, 12.4, 1e-9);
+    assert_near(claim(d, "import", "share_change_pp", "RUS", "2025-04")->exact,
+                100.0 * 227000 / 250500 - 100.0 * 202000 / 222000, 1e-9);
+    assert_near(claim(d, "import", "quantity", "CHN", "2025-04")->value, 2300, 0);
+    assert_near(claim(d, "import", "share_pct", "CHN", "2025-04")->value, 0.9, 1e-9);
+    assert_non_null(strstr(d->text, "about 250,500 t in April 2025, up 12.8% MoM and 14.6% YoY"));
+    assert_non_null(strstr(d->text, "no YoY comparison, as April 2024 is missing"));
+    assert_non_null(strstr(d->text, "(The figures are for HS codes 76011010, 76011090"));
+    assert_non_null(strstr(d->text, "Russia"));
+    assert_null(strstr(d->text, " primary-aluminium")); /* display names, never slugs */
+    assert_null(strstr(d->text, " 0.0%"));
+    assert_non_null(strstr(d->text, "cn-primary-aluminium.csv"));
+    assert_non_null(strstr(d->text, "SMM 2025-05-29"));
+    /* every span holds its printed text */
+    for (size_t i = 0; i < d->n_claims; i++) {
+        const tf_note_claim *c = &d->claims[i];
+        assert_int_equal(c->end - c->start, strlen(c->printed)); /* ASCII text */
+        assert_memory_equal(d->text + c->start, c->printed, strlen(c->printed));
+    }
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* The same facts in Chinese: 250,500 t = 25.05万吨, 236,800 t = 23.68万吨,
+ * 2,300 t stays in 吨; GACC's name 俄罗斯联邦. */
+static void test_demo_month_zh(void **state)
+{
+    (void)state;
+    tf_refdata *ref;
+    tf_db *db = demo_db(&ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    tf_note_doc *en = NULL, *zh = NULL;
+    assert_int_equal(tf_note_write(m, "en", &en), TF_OK);
+    assert_int_equal(tf_note_write(m, "zh", &zh), TF_OK);
+    assert_non_null(strstr(zh->text, "2025年4月中国原铝进口量约25.05万吨，环比增长12.8%，同比增长14.6%"));
+    assert_non_null(strstr(zh->text, "净进口量约23.68万吨"));
+    assert_non_null(strstr(zh->text, "自俄罗斯联邦进口原铝约22.70万吨"));
+    assert_non_null(strstr(zh->text, "较上月下降0.4个百分点"));
+    assert_non_null(strstr(zh->text, "约2300吨"));
+    assert_int_equal(en->n_claims, zh->n_claims);
+    for (size_t i = 0; i < en->n_claims; i++) {
+        assert_string_equal(en->claims[i].metric, zh->claims[i].metric);
+        assert_string_equal(en->claims[i].field, zh->claims[i].field);
+        assert_near(en->claims[i].exact, zh->claims[i].exact, 0);
+    }
+    tf_note_doc_free(&en);
+    assert_int_equal(tf_note_write(m, "fr", &en), TF_ERR_USAGE);
+    assert_null(en);
+    tf_note_doc_free(&zh);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Audit's metric name for a note claim, "" when the audit has no such figure. */
+static const char *audit_metric(const tf_note_claim *c)
+{
+    if (!strcmp(c->metric, "window"))
+        return "pl";
+    if (!strcmp(c->metric, "trade_mode") || !strcmp(c->field, "share_change_pp"))
+        return "";
+    return c->metric;
+}
+
+static int same_period(const tf_note_claim *c, const tf_claim *a)
+{
+    char buf[48];
+    int f = a->period.from, t = a->period.to;
+    if (f == t)
+        snprintf(buf, sizeof buf, "%04d-%02d", f / 12, f % 12 + 1);
+    else
+        snprintf(buf, sizeof buf, "%04d-%02d..%04d-%02d", f / 12, f % 12 + 1, t / 12, t % 12 + 1);
+    return !strcmp(c->metric, "window") || !strcmp(buf, c->period);
+}
+
+static const tf_stated *field_of(const tf_claim *a, const char *field)
+{
+    if (!strcmp(field, "mom_pct"))
+        return &a->mom;
+    if (!strcmp(field, "yoy_pct"))
+        return &a->yoy;
+    if (!strcmp(field, "share_pct"))
+        return &a->share;
+    return &a->quantity;
+}
+
+/* Every claim the note makes is read back by the audit's extractor with the
+ * same metric, partner, period, value and span; the audit finds no error or
+ * warning in it. */
+static void test_round_trip_en(void **state)
+{
+    (void)state;
+    tf_refdata *ref;
+    tf_db *db = demo_db(&ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    tf_note_doc *d = NULL;
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    const char *path = "build/tmp/note-roundtrip.txt";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(d->text, f);
+    fclose(f);
+    tf_audit *a = NULL;
+    char err[256];
+    tf_audit_opts o = {.db = db, .ref = ref};
+    assert_int_equal(tf_audit_run(&path, 1, &o, &a, err, sizeof err), TF_OK);
+    size_t checked = 0;
+    for (size_t i = 0; i < d->n_claims; i++) {
+        const tf_note_claim *c = &d->claims[i];
+        if (!audit_metric(c)[0])
+            continue;
+        int found = 0;
+        for (size_t k = 0; k < a->n_claims && !found; k++) {
+            const tf_claim *x = &a->claims[k];
+            const tf_stated *s = field_of(x, c->field);
+            found = !strcmp(tf_metric_name(x->metric), audit_metric(c)) &&
+                    (!strcmp(c->metric, "window") || !strcmp(x->partner, c->partner)) &&
+                    same_period(c, x) && s->has && fabs(s->value - c->value) < 1e-9 &&
+                    s->start == c->start && s->end == c->end;
+        }
+        if (!found)
+            print_message("not read back: %s %s %s %s %s\n", c->metric, c->field, c->partner,
+                          c->period, c->printed);
+        assert_true(found);
+        checked++;
+    }
+    assert_true(checked >= 16); /* 5 import, 3 export, 3 net, 3 Russia, 2 China */
+    for (size_t i = 0; i < a->n_findings; i++)
+        assert_true(a->findings[i].severity == TF_SEV_ROUNDING);
+    tf_audit_free(&a);
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+static tf_db *db_of(const char *csv, tf_refdata **ref)
+{
+    *ref = tt_ref();
+    tf_db *db = NULL;
+    char err[256];
+    assert_int_equal(tf_db_open(tt_db_path("note2"), TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, *ref, "t.csv", csv, NULL, "2025-06-01T00:00:00Z", &res,
+                                    NULL),
+                     TF_OK);
+    return db;
+}
+
+/* Trade-mode changes (statistics), by hand:
+ *   March: general trade 800 t, bonded (33) 200 t; total 1,000 t
+ *   April: general trade 600 t, barter (30) 49 t, processing (15) 100 t; total 749 t
+ *   general: share 600/749 = 80.107%, was 80%: +0.107 pp; prev 800 t
+ *   barter new: share 49/749 = 6.542%, +6.542 pp; bonded vanished: -20 pp, 200 t in March */
+static void test_mode_changes(void **state)
+{
+    (void)state;
+    tf_refdata *ref;
+    tf_db *db = db_of("period,flow,partner,commodity,trade_mode,quantity,unit\n"
+                      "2025-03,import,RUS,76011090,10,800,t\n"
+                      "2025-03,import,RUS,76011090,33,200,t\n"
+                      "2025-04,import,RUS,76011090,10,600,t\n"
+                      "2025-04,import,RUS,76011090,30,49,t\n"
+                      "2025-04,import,IDN,76011090,15,100,t\n",
+                      &ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    const tf_breakdown *b = &m->report->import_breakdown;
+    assert_int_equal(b->n_modes, 3);
+    assert_string_equal(b->modes[0].code, "10");
+    assert_near(b->modes[0].share_change_pp.v, 100.0 * 600 / 749 - 80.0, 1e-9);
+    assert_near(b->modes[0].prev_quantity.v, 800, 1e-9);
+    assert_false(b->modes[0].is_new);
+    assert_string_equal(b->modes[2].code, "30");
+    assert_true(b->modes[2].is_new);
+    assert_near(b->modes[2].share_change_pp.v, 100.0 * 49 / 749, 1e-9);
+    assert_int_equal(b->n_vanished_modes, 1);
+    assert_string_equal(b->vanished_modes[0].code, "33");
+    assert_near(b->vanished_modes[0].share_change_pp.v, -20.0, 1e-9);
+    assert_near(b->vanished_modes[0].prev_quantity.v, 200, 1e-9);
+    tf_note_doc *d = NULL;
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_non_null(strstr(d->text, "shipments of about 49 t (6.5%, none in March 2025) went "
+                                    "under barter trade"));
+    assert_non_null(strstr(d->text, "against shipments of about 200 t in March 2025"));
+    assert_near(claim(d, "trade_mode", "share_change_pp", "WLD", "2025-04")->exact,
+                100.0 * 600 / 749 - 80.0, 1e-9);
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Exports above imports: 1,000 - 3,500 = -2,500 t, worded as net exports;
+ * March has imports only (net 2,000 t > 0): no MoM, the sign changed. */
+static void test_net_exports(void **state)
+{
+    (void)state;
+    tf_refdata *ref;
+    tf_db *db = db_of("period,flow,partner,commodity,quantity,unit\n"
+                      "2025-03,import,WLD,76011090,2000,t\n"
+                      "2025-03,export,WLD,76011090,0,t\n"
+                      "2025-04,import,WLD,76011090,1000,t\n"
+                      "2025-04,export,WLD,76011090,3500,t\n",
+                      &ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    tf_note_doc *d = NULL;
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_non_null(strstr(d->text, "with net exports of about 2,500 t"));
+    assert_non_null(strstr(d->text, "exports were about 3,500 t in April 2025; no MoM comparison, "
+                                    "as March 2025 had none"));
+    assert_near(claim(d, "net_import", "quantity", "WLD", "2025-04")->value, -2500, 0);
+    assert_null(strstr(d->text, " 0.0%")); /* "down 50.0%" is right */
+    tf_note_doc_free(&d);
+    assert_int_equal(tf_note_write(m, "zh", &d), TF_OK);
+    assert_non_null(strstr(d->text, "净出口量约2500吨"));
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+static void test_no_data(void **state)
+{
+    (void)state;
+    tf_refdata *ref;
+    tf_db *db = demo_db(&ref);
+    const tf_product *p = tf_refdata_product(ref, "soybeans");
+    tf_query q = {.product = p->name, .classification = "HS", .codes = p->codes,
+                  .n_codes = p->n_codes, .reporter = "CHN", .period = "2025-04"};
+    tf_note_model *m = NULL;
+    assert_int_equal(tf_note_model_build(db, ref, p, &q, NULL, &m), TF_ERR_NOT_FOUND);
+    assert_null(m);
+    q.period = "2025";
+    assert_int_equal(tf_note_model_build(db, ref, p, &q, NULL, &m), TF_ERR_USAGE);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_demo_month_en), cmocka_unit_test(test_demo_month_zh),
+        cmocka_unit_test(test_round_trip_en), cmocka_unit_test(test_mode_changes),
+        cmocka_unit_test(test_net_exports),   cmocka_unit_test(test_no_data),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
