@@ -35,14 +35,25 @@ extern "C" {
 /* One file the month's figures came from (tf_sources_used, tradeflow/stats.h). */
 typedef tf_source_use tf_note_source;
 
-/* The optional outlook paragraph: filled by the outlook module (its stated
- * method and backtest error); has == 0 leaves the paragraph out. */
+/* One forecast series of the outlook paragraph (tf_outlook_compute,
+ * tradeflow/outlook.h): has == 0 when the outlook cannot forecast it. */
+typedef struct tf_note_forecast {
+    int has;
+    tf_opt point;             /* t, the forecast of the month */
+    tf_opt mae;               /* t, the chosen method's backtest mean absolute error */
+    int n_backtest;           /* months of that backtest */
+    char from[8], to[8];      /* first and last backtest month */
+    int beats_naive;          /* 1: the window model beat the seasonal-naive baseline */
+    char method[16];          /* "window-model" | "seasonal-naive" */
+    char method_en[256], method_zh[256]; /* tf_outlook_method_words */
+} tf_note_forecast;
+
+/* The optional outlook paragraph: filled from tf_outlook_compute for the month
+ * after the note's period; has == 0 (no series forecast) leaves it out. */
 typedef struct tf_note_outlook {
     int has;
     char period[8];           /* month forecast, "YYYY-MM" */
-    tf_opt net_import;        /* t, the forecast */
-    tf_opt mae;               /* t, mean absolute error of the backtest */
-    char method_en[256], method_zh[256];
+    tf_note_forecast import, net_import;
 } tf_note_outlook;
 
 /* The top import partner on another partner basis than the note's (origin,
@@ -94,7 +105,8 @@ void tf_note_model_free(tf_note_model **m);
 
 /* One figure of the written note. Offsets are characters (code points). */
 typedef struct tf_note_claim {
-    char metric[16];          /* import | export | net_import | trade_mode | window */
+    char metric[24];          /* import | export | net_import | trade_mode | window |
+                                 forecast_import | forecast_net_import */
     char field[20];           /* quantity | mom_pct | yoy_pct | share_pct |
                                  share_change_pp | pl | pl_latest */
     char partner[16];         /* ISO alpha-3, or "WLD" */

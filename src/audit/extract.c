@@ -2264,6 +2264,20 @@ static int fig_trade_mode(const sent *S, const fig *F)
 
 /* The metric and the product of the figure: its clause first, then the sentence, then the note
  * so far. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* A forecast word before token i in the sentence ("imports are expected at
+ * about 235,400 t in May"): the figure is a forecast, not the month's trade,
+ * so it is kept and not checked (as 预计/预测/预期 in Chinese notes). */
+static int forecast_before(const sent *S, size_t i)
+{
+    static const char *const w[] = {"expected", "expect", "expects", "forecast", "forecasts",
+                                    "forecasted", "projected", "predicted", NULL};
+    for (size_t k = S->sb; k < i; k++)
+        for (size_t j = 0; w[j]; j++)
+            if (is_w(&S->v[k], w[j]))
+                return 1;
+    return 0;
+}
+
 static int fig_metric_product(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2300,7 +2314,7 @@ static int fig_metric_product(sent *S, fig *F)
     if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
         F->met = TF_METRIC_OTHER;
     /* a province or a company is not the country's figure, nor a trade mode's */
-    if (S->first_prov < x->i || fig_trade_mode(S, F))
+    if (S->first_prov < x->i || fig_trade_mode(S, F) || forecast_before(S, x->i))
         F->met = TF_METRIC_OTHER;
     /* product: nearest specific before the figure, else after, else carried */
     for (size_t pi = 0; pi < S->nprods; pi++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tradeflow/note.h"
+#include "tradeflow/outlook.h"
 #include "../common/util.h"
 
 /* ---- names ---- */
@@ -126,6 +127,42 @@ static tf_status other_bases(tf_note_model *m, tf_db *db, const tf_refdata *ref,
     return TF_OK;
 }
 
+/* One series of the outlook as the note's slot holds it. */
+static void forecast_of(tf_note_forecast *f, const tf_outlook_series *s)
+{
+    if (s->method == TF_OUTLOOK_NONE || !s->point.has)
+        return;
+    const tf_outlook_score *c = &s->own[s->method];
+    f->has = 1;
+    f->point = s->point;
+    f->mae = s->mae;
+    f->n_backtest = c->n;
+    tf_fmt(f->from, sizeof f->from, "%s", c->n ? c->from : "");
+    tf_fmt(f->to, sizeof f->to, "%s", c->n ? c->to : "");
+    f->beats_naive = s->beats_naive;
+    tf_fmt(f->method, sizeof f->method, "%s", tf_outlook_method_name(s->method));
+    tf_fmt(f->method_en, sizeof f->method_en, "%s", tf_outlook_method_words(s, 0));
+    tf_fmt(f->method_zh, sizeof f->method_zh, "%s", tf_outlook_method_words(s, 1));
+}
+
+/* The month after the note's: the outlook module's forecast (its method,
+ * backtest and choice); nothing when it cannot forecast. */
+static tf_status outlook(tf_note_model *m, tf_db *db, const tf_refdata *ref, const tf_query *q)
+{
+    tf_outlook *o = NULL;
+    tf_status st = tf_outlook_compute(db, ref, q, &o);
+    if (st == TF_ERR_NOT_FOUND)
+        return TF_OK;  /* nothing to forecast from: no paragraph */
+    if (st != TF_OK)
+        return st;
+    forecast_of(&m->outlook.import, &o->imports);
+    forecast_of(&m->outlook.net_import, &o->net_imports);
+    m->outlook.has = m->outlook.import.has || m->outlook.net_import.has;
+    tf_fmt(m->outlook.period, sizeof m->outlook.period, "%s", o->target);
+    tf_outlook_free(&o);
+    return TF_OK;
+}
+
 tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product *product,
                               const tf_query *q, const tf_note_opts *o, tf_note_model **out)
 {
@@ -147,6 +184,8 @@ tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product
     }
     if (st == TF_OK)
         st = other_bases(m, db, ref, q);
+    if (st == TF_OK)
+        st = outlook(m, db, ref, q);
     if (st == TF_OK)
         st = tf_sources_used(db, q, m->report->window.published.has || m->latest_window.has,
                              &m->sources, &m->n_sources);

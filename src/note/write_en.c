@@ -495,24 +495,61 @@ static void window_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
+/* The formula of a forecast claim: method, origin, backtest months and MAE. */
+static void forecast_formula(char *buf, size_t len, const tf_note_forecast *f,
+                             const char *series, const tf_note_model *m, const char *target)
+{
+    if (f->mae.has)
+        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
+               "backtest %s..%s, %d months, MAE %.0f t", f->method, series, target,
+               m->report->period, f->from, f->to, f->n_backtest, f->mae.v);
+    else
+        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
+               "no backtest record", f->method, series, target, m->report->period);
+}
+
+/* "Imports are expected at about 235,400 t in May 2025, give or take 37,000 t, ...". */
+static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forecast *f, int net)
+{
+    const char *o = m->outlook.period, *metric = net ? "forecast_net_import" : "forecast_import";
+    char mon[32], f1[256], p[48];
+    month_en(mon, sizeof mon, o);
+    forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
+    nd_fig x = {.metric = metric, .partner = "WLD", .period = o, .formula = f1};
+    nd_put(b, " %s are expected at about ", !net ? "Imports" : f->point.v < 0 ? "Net exports"
+                                                                         : "Net imports");
+    put_t(b, &x, f->point.v);
+    nd_put(b, " in %s", mon);
+    if (f->mae.has) {
+        nd_fig e = x;
+        e.field = "mae";
+        e.unit = "t";
+        e.exact = f->mae.v;
+        e.value = nd_round_t_en(f->mae.v);
+        t_en(p, sizeof p, f->mae.v);
+        nd_put(b, ", give or take ");
+        nd_claim(b, &e, p);
+        char m1[32], m2[32];
+        month_en(m1, sizeof m1, f->from);
+        month_en(m2, sizeof m2, f->to);
+        nd_put(b, ", the method's mean absolute error in its backtest over %d month%s (%s to "
+               "%s; method: %s).", f->n_backtest, f->n_backtest == 1 ? "" : "s", m1, m2,
+               f->method_en);
+    } else
+        nd_put(b, " (method: %s; no backtest record yet).", f->method_en);
+}
+
+/* The forecast of the month after the note's, as the outlook module made it. */
 static void outlook_para(nd *b, const tf_note_model *m)
 {
-    const tf_note_outlook *o = &m->outlook;
-    if (!o->has || !o->net_import.has)
+    if (!m->outlook.has)
         return;
-    char mon[32];
-    month_en(mon, sizeof mon, o->period);
     nd_para(b);
-    nd_fig f = {.metric = "net_import", .period = o->period, .formula = o->method_en};
-    nd_put(b, "Outlook: %s points to net imports of about ", o->method_en);
-    put_t(b, &f, o->net_import.v);
-    nd_put(b, " in %s", mon);
-    if (o->mae.has) {
-        char p[48];
-        t_en(p, sizeof p, o->mae.v);
-        nd_put(b, " (mean absolute error in its backtest: %s)", p);
-    }
-    nd_put(b, ".");
+    nd_put(b, "Outlook:");
+    if (m->outlook.import.has)
+        forecast_sentence(b, m, &m->outlook.import, 0);
+    if (m->outlook.net_import.has)
+        forecast_sentence(b, m, &m->outlook.net_import, 1);
     nd_end(b);
 }
 

@@ -370,18 +370,56 @@ static void window_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
+/* The formula of a forecast claim: method, origin, backtest months and MAE. */
+static void forecast_formula(char *buf, size_t len, const tf_note_forecast *f,
+                             const char *series, const tf_note_model *m, const char *target)
+{
+    if (f->mae.has)
+        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
+               "backtest %s..%s, %d months, MAE %.0f t", f->method, series, target,
+               m->report->period, f->from, f->to, f->n_backtest, f->mae.v);
+    else
+        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
+               "no backtest record", f->method, series, target, m->report->period);
+}
+
+/* "预计2025年5月进口量约23.54万吨，误差±3.70万吨（...）。" */
+static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forecast *f, int net)
+{
+    const char *o = m->outlook.period, *metric = net ? "forecast_net_import" : "forecast_import";
+    char mon[32], f1[256];
+    month_zh(mon, sizeof mon, o);
+    forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
+    nd_fig x = {.metric = metric, .partner = "WLD", .period = o, .formula = f1};
+    nd_put(b, "预计%s%s约", mon, !net ? "进口量" : f->point.v < 0 ? "净出口量" : "净进口量");
+    put_t(b, &x, f->point.v);
+    if (!f->mae.has) {
+        nd_put(b, "（方法：%s；尚无回测记录）。", f->method_zh);
+        return;
+    }
+    size_t at = b->d->n_claims;
+    nd_put(b, "，误差±");
+    put_t(b, &x, f->mae.v);
+    if (b->d->n_claims > at)  /* the same claim, as the backtest's error */
+        tf_fmt(b->d->claims[at].field, sizeof b->d->claims[at].field, "mae");
+    char m1[32], m2[32];
+    month_zh(m1, sizeof m1, f->from);
+    month_zh(m2, sizeof m2, f->to);
+    nd_put(b, "（该方法在%s至%s共%d个月回测中的平均绝对误差；方法：%s）。", m1, m2,
+           f->n_backtest, f->method_zh);
+}
+
+/* The forecast of the month after the note's, as the outlook module made it. */
 static void outlook_para(nd *b, const tf_note_model *m)
 {
-    const tf_note_outlook *o = &m->outlook;
-    if (!o->has || !o->net_import.has)
+    if (!m->outlook.has)
         return;
-    char mon[32];
-    month_zh(mon, sizeof mon, o->period);
     nd_para(b);
-    nd_fig f = {.metric = "net_import", .period = o->period, .formula = o->method_en};
-    nd_put(b, "展望：按%s，预计%s净进口量约", o->method_zh, mon);
-    put_t(b, &f, o->net_import.v);
-    nd_put(b, "。");
+    nd_put(b, "展望：");
+    if (m->outlook.import.has)
+        forecast_sentence(b, m, &m->outlook.import, 0);
+    if (m->outlook.net_import.has)
+        forecast_sentence(b, m, &m->outlook.net_import, 1);
     nd_end(b);
 }
 

@@ -239,8 +239,10 @@ static void years(char *buf, size_t len, const tf_outlook_score *c, const char *
 }
 
 /* Which method, and how it stands against the seasonal-naive baseline. */
-static const char *how(const tf_outlook_series *s, int zh)
+const char *tf_outlook_method_words(const tf_outlook_series *s, int zh)
 {
+    if (s->method == TF_OUTLOOK_NONE)
+        return "";
     int model = s->method == TF_OUTLOOK_WINDOW_MODEL, has_model = s->has_coef || s->own[1].n;
     if (model && s->beats_naive)
         return zh ? "基于进口窗口与近期进口的回归，回测中优于季节性朴素基准"
@@ -278,10 +280,10 @@ static void para_en(const tf_outlook *o, const tf_outlook_series *s, int net, ch
     if (s->mae.has)
         tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s, \u00b1%s t, the "
                "method's mean absolute error in backtests over %s (%d month%s; method: %s).",
-               n ? " " : "", what, v, tgt, e, yrs, c->n, c->n == 1 ? "" : "s", how(s, 0));
+               n ? " " : "", what, v, tgt, e, yrs, c->n, c->n == 1 ? "" : "s", tf_outlook_method_words(s, 0));
     else
         tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s (method: %s; no "
-               "backtest record yet).", n ? " " : "", what, v, tgt, how(s, 0));
+               "backtest record yet).", n ? " " : "", what, v, tgt, tf_outlook_method_words(s, 0));
 }
 
 static void wan(char *buf, size_t len, double t)
@@ -302,10 +304,10 @@ static void para_zh(const tf_outlook *o, const tf_outlook_series *s, int net, ch
     size_t n = strlen(buf);
     if (!s->mae.has)
         tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s（方法：%s；尚无回测记录）。", mon / 12,
-               mon % 12 + 1, what, v, how(s, 1));
+               mon % 12 + 1, what, v, tf_outlook_method_words(s, 1));
     else
         tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s，误差±%s（该方法%s年%d个月回测的平均绝对"
-               "误差；方法：%s）。", mon / 12, mon % 12 + 1, what, v, e, yrs, c->n, how(s, 1));
+               "误差；方法：%s）。", mon / 12, mon % 12 + 1, what, v, e, yrs, c->n, tf_outlook_method_words(s, 1));
 }
 
 tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len)

@@ -9,10 +9,14 @@ Prints "ok" or the mismatches; exit 0 when all claims match, 1 otherwise.
 Claims the audit has no field for are not compared: share_change_pp (the
 audit reads no pp figures) and trade_mode (no trade-mode metric); in Chinese
 notes also the import P/L (元/吨: the audit's Chinese reading has no P/L metric)
-and net exports (净出口: read as another figure, not as a negative net import)."""
+and net exports (净出口: read as another figure, not as a negative net import).
+Forecasts (forecast_import, forecast_net_import; their field quantity or mae):
+the audit has no forecast metric; it reads a figure after expected/forecast
+(预计/预测/预期) as metric "other", kept and not checked, so these must be read
+back as "other" with the same value and span (partner and period not compared)."""
 import json, subprocess, sys, tempfile, os
 
-FIELD = {"quantity": "value", "mom_pct": "mom_pct", "yoy_pct": "yoy_pct",
+FIELD = {"quantity": "value", "mae": "value", "mom_pct": "mom_pct", "yoy_pct": "yoy_pct",
          "share_pct": "share_pct", "pl": "value", "pl_latest": "value"}
 
 
@@ -26,6 +30,8 @@ def audit(tf, path, args):
 
 
 def key_metric(c):
+    if c["metric"].startswith("forecast_"):
+        return "other"
     return "pl" if c["metric"] == "window" else c["metric"]
 
 
@@ -36,7 +42,8 @@ def found(c, got):
             continue
         # a partner counted on another basis is read as "RUS:origin"
         partners = (c["partner"], "%s:%s" % (c["partner"], c["basis"]))
-        if c["metric"] != "window" and (g["partner"] not in partners or g["period"] != c["period"]):
+        loose = c["metric"] == "window" or c["metric"].startswith("forecast_")
+        if not loose and (g["partner"] not in partners or g["period"] != c["period"]):
             continue
         x = g.get(f)
         if x and abs(x["value"] - c["value"]) < 1e-6 and list(x["span"]) == c["span"]:
