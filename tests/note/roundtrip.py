@@ -13,7 +13,8 @@ and net exports (净出口: read as another figure, not as a negative net import
 Forecasts (forecast_import, forecast_net_import; their field quantity or mae):
 the audit has no forecast metric; it reads a figure after expected/forecast
 (预计/预测/预期) as metric "other", kept and not checked, so these must be read
-back as "other" with the same value and span (partner and period not compared)."""
+back as "other" with the same value and span (partner and period not compared;
+a forecast of net exports, printed as its size, by its absolute value)."""
 import json, subprocess, sys, tempfile, os
 
 FIELD = {"quantity": "value", "mae": "value", "mom_pct": "mom_pct", "yoy_pct": "yoy_pct",
@@ -46,7 +47,9 @@ def found(c, got):
         if not loose and (g["partner"] not in partners or g["period"] != c["period"]):
             continue
         x = g.get(f)
-        if x and abs(x["value"] - c["value"]) < 1e-6 and list(x["span"]) == c["span"]:
+        # a forecast of net exports is printed as its size and read as "other"
+        want = abs(c["value"]) if c["metric"].startswith("forecast_") else c["value"]
+        if x and abs(x["value"] - want) < 1e-6 and list(x["span"]) == c["span"]:
             return True
     return False
 
