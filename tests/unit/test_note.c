@@ -408,6 +408,15 @@ static void test_outlook_april_2025(void **state)
     assert_non_null(strstr(d->text, "预计2025年5月进口量约23.54万吨，误差±3.70万吨"));
     tf_note_doc_free(&d);
     tf_note_model_free(&m);
+    /* January 2022, the sample's first month: no January 2021 for the seasonal naive,
+     * no history for the model: no forecast, no paragraph (never an invented one) */
+    m = model(db, ref, "primary-aluminium", "2022-01");
+    assert_false(m->outlook.has);
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_null(strstr(d->text, "Outlook"));
+    assert_null(strstr(d->text, "expected"));
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
     tf_db_close(&db);
     tf_refdata_free(&ref);
 }
