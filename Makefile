@@ -17,6 +17,7 @@ LIB_SRC := src/common/common.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
+           src/query/select.c \
            src/stats/stats.c src/stats/mirror.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \

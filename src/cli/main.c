@@ -1438,7 +1438,7 @@ static int cmd_history(common *c, args *a)
     printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s source\n", "period",
            "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit", "value",
            "cur", "status");
-    tf_status st = tf_db_select(db, &sel, print_revision, NULL);
+    tf_status st = tf_query_select(db, &sel, print_revision, NULL);
     if (st != TF_OK) {
         error("%s", tf_db_errmsg(db));
         rc = exit_for(st);

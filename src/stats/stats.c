@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tradeflow/stats.h"
+#include "tradeflow/query.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
@@ -804,13 +805,73 @@ static tf_status fill_net(tf_report *rep)
     return TF_OK;
 }
 
+/* Month k of flow f (rows sorted) aggregated again on the partner basis of the
+ * report month, for the partner comparisons (MoM, YoY, share change): they
+ * compare one basis in both months. Month k without partner rows on that
+ * basis keeps its total and has no breakdown (no value), with a note. */
+static tf_status compare_on_basis(tf_report *rep, const collect *c, row *scratch, int f, int k,
+                                  const agg *orig, const char *basis, const char *what, agg *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t b = 0, e;
+    while (b < c->n && (c->rows[b].flow != f || c->rows[b].month != k))
+        b++;
+    int on_basis = 0;
+    for (e = b; e < c->n && c->rows[e].flow == f && c->rows[e].month == k; e++)
+        on_basis |= !is_world(&c->rows[e]) && !strcmp(c->rows[e].basis, basis);
+    if (on_basis) {
+        tf_status st = aggregate(rep, c->rows + b, e - b, basis, scratch, out);
+        if (c->dropped[f][k])
+            out->partners_complete = 0;
+        return st;
+    }
+    out->present = orig->present;
+    out->total = orig->total;
+    char p[8];
+    tf_period_from_index(c->base_index + k, p);
+    if (c->annual)
+        p[4] = '\0';
+    return add_note(rep, "%s %s partner rows are on partner basis '%s', not '%s' as in the "
+                         "report period: partner %s no value",
+                    p, flow_label(f), orig->basis[0] ? orig->basis : "unstated",
+                    basis[0] ? basis : "unstated", what);
+}
+
+/* The comparison months of the report month m (m-1, m-12) on m's partner
+ * basis where their own months chose another (compare_on_basis); cmp[f][w]
+ * .present == 0 where the month's own aggregate serves. */
+static tf_status comparison_months(tf_report *rep, const collect *c, row *scratch,
+                                   agg a[2][N_MONTHS], int m, agg cmp[2][2])
+{
+    tf_status st = TF_OK;
+    memset(cmp, 0, 4 * sizeof cmp[0][0]);
+    for (int f = 0; f < 2; f++)
+        for (int w = 0; w < 2 && st == TF_OK && a[f][m].n_partners; w++) {
+            int k = w == 0 ? m - 1 : m - 12;
+            if ((w == 0 && rep->annual) || !a[f][k].n_partners ||
+                !strcmp(a[f][k].basis, a[f][m].basis))
+                continue;
+            const char *what = w == 0       ? "MoM and share change have"
+                               : rep->annual ? "YoY and share change have"
+                                             : "YoY has";
+            st = compare_on_basis(rep, c, scratch, f, k, &a[f][k], a[f][m].basis, what,
+                                  &cmp[f][w]);
+        }
+    return st;
+}
+
 static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
-                                int m, int base_index, int top, tf_breakdown *out)
+                                int m, int base_index, int top, agg cmp[2],
+                                tf_breakdown *out)
 {
     memset(out, 0, sizeof *out);
     agg none_prev;
     memset(&none_prev, 0, sizeof none_prev);
     agg *cur = &a[m], *prev = rep->annual ? &none_prev : &a[m - 1], *ya = &a[m - 12];
+    if (cmp[0].present)
+        prev = &cmp[0];
+    if (cmp[1].present)
+        ya = &cmp[1];
     tf_scopy(out->partner_basis, sizeof out->partner_basis, cur->basis);
     if (!cur->present)
         return TF_OK;
@@ -861,14 +922,15 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
                                                            (double)ya->total);
     }
     char pm[8];
-    if (n && !rep->annual && !(prev->present && prev->n_partners)) {
+    /* (a comparison month on another basis has its own note: compare_on_basis) */
+    if (n && !rep->annual && !(prev->present && prev->n_partners) && !cmp[0].present) {
         tf_period_from_index(base_index + m - 1, pm);
         tf_status st = add_note(rep, "no %s partner breakdown for %s: partner MoM has no value",
                                 flow_label(f), pm);
         if (st)
             return st;
     }
-    if (n && !(ya->present && ya->n_partners)) {
+    if (n && !(ya->present && ya->n_partners) && !cmp[1].present) {
         tf_period_from_index(base_index + m - 12, pm);
         if (rep->annual)
             pm[4] = '\0'; /* "YYYY-12" stands for the year */
@@ -1092,8 +1154,7 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
             e++;
         const char *pick = NULL;
         for (size_t i = b; i < e; i++)
-            if (!strcmp(c->rows[i].cls, want) || (!pick || (strcmp(pick, want) &&
-                                                            strcmp(c->rows[i].cls, pick) > 0)))
+            if (tf_query_class_preferred(want, pick, c->rows[i].cls))
                 pick = c->rows[i].cls;
         char chosen[8];
         tf_scopy(chosen, sizeof chosen, pick);
@@ -1165,15 +1226,6 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     tf_period_from_index(base_index, from);
     if (annual)
         tf_fmt(from, sizeof from, "%d", year - 1);
-    /* "HS" also selects the HS editions UN Comtrade names (H0 1988/92 .. H6 2022);
-     * one classification per flow and period is used below. */
-    static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};
-    const char *const *classes = hs_family;
-    size_t n_classes = sizeof hs_family / sizeof hs_family[0];
-    if (strcmp(rep->classification, "HS") != 0) {
-        classes = (const char *const *)&q->classification;
-        n_classes = 1;
-    }
     collect c = {0};
     /* from the quantity pass: rows of goods counted in items, those of them with
      * a net weight (Comtrade), and the share of the value the tonnage covers */
@@ -1185,17 +1237,15 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         c.base_index = base_index;
         c.annual = annual;
         c.value = q->measure == TF_MEASURE_VALUE || pass == 1;
-        for (size_t k = 0; k < n_classes && st == TF_OK; k++) {
-            tf_selection sel = {0};
-            sel.classification = classes[k];
-            sel.codes = q->codes;
-            sel.n_codes = q->n_codes;
-            sel.reporter = rep->reporter;
-            sel.period_from = from;
-            sel.period_to = q->period;
-            sel.as_of = q->as_of;
-            st = tf_db_select(db, &sel, collect_fn, &c);
-        }
+        tf_selection sel = {0};
+        sel.classification = rep->classification;
+        sel.codes = q->codes;
+        sel.n_codes = q->n_codes;
+        sel.reporter = rep->reporter;
+        sel.period_from = from;
+        sel.period_to = q->period;
+        sel.as_of = q->as_of;
+        st = tf_query_select(db, &sel, collect_fn, &c);
         if (st != TF_OK) {
             free(c.rows);
             goto fail;
@@ -1279,6 +1329,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
     }
+    agg cmp[2][2];
+    memset(cmp, 0, sizeof cmp);
+    if (st == TF_OK)
+        st = comparison_months(rep, &c, scratch, a, m, cmp);
     free(scratch);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};
@@ -1293,9 +1347,15 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (st == TF_OK)
         st = fill_net(rep);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, &rep->import_breakdown);
+        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, cmp[0],
+                            &rep->import_breakdown);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, &rep->export_breakdown);
+        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, cmp[1],
+                            &rep->export_breakdown);
+    for (int f = 0; f < 2; f++) {
+        agg_free(&cmp[f][0]);
+        agg_free(&cmp[f][1]);
+    }
     for (int f = 0; f < 2; f++)
         for (int k = 0; k < N_MONTHS; k++)
             agg_free(&a[f][k]);
@@ -1416,13 +1476,15 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     sel.period_from = s->from;
     sel.period_to = s->to;
     sel.as_of = q->as_of;
-    st = tf_db_select(db, &sel, collect_fn, &c);
+    st = tf_query_select(db, &sel, collect_fn, &c);
     if (st == TF_OK && c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
+    tf_report notes = {0}; /* collects the selection's and aggregation's notes */
+    if (st == TF_OK)
+        st = one_classification(&notes, &c, sel.classification);
     row *scratch = st == TF_OK ? malloc((c.n ? c.n : 1) * sizeof *scratch) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
-    tf_report notes = {0}; /* collects the aggregation's notes */
     for (size_t b = 0; b < c.n && st == TF_OK;) {
         size_t e = b;
         while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)
