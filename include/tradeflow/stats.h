@@ -195,6 +195,7 @@ typedef struct tf_series_partner {
  */
 typedef struct tf_monthly_series {
     char from[8], to[8];
+    int measure_value;             /* 1: figures are values in the records' currency, not t */
     size_t n_months;
     char (*periods)[8];            /* "YYYY-MM" per month */
     tf_opt *total[2];

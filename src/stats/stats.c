@@ -61,6 +61,7 @@ typedef struct agg {
     size_t n_codes;
     int partners_complete;   /* the partner rows add up to the total */
     char basis[16];          /* partner basis of the partner rows */
+    int overflow;            /* a sum left the range of tf_milli */
 } agg;
 
 typedef struct collect {
@@ -88,16 +89,14 @@ typedef struct collect {
     const char *cls;         /* classification being selected */
 } collect;
 
-/* Set when a sum leaves the range of tf_milli; checked once per report. */
-static _Thread_local int overflowed;
-
-/* a + b, flagging overflow (figures are capped at ingest, so only absurd
- * data sets of more than ~90,000 maximal figures get here). */
-static tf_milli add(tf_milli a, tf_milli b)
+/* a + b, setting *ovf when the sum leaves the range of tf_milli (figures are
+ * capped at ingest, so only absurd data sets of more than ~90,000 maximal
+ * figures get here); each computation checks its flag once at the end. */
+static tf_milli add(tf_milli a, tf_milli b, int *ovf)
 {
     tf_milli r;
     if (__builtin_add_overflow(a, b, &r)) {
-        overflowed = 1;
+        *ovf = 1;
         return 0;
     }
     return r;
@@ -143,10 +142,15 @@ static tf_opt some(double v)
 
 static const tf_opt none = {0, 0.0};
 
-/* Thousandths of a kg to t; with the value as the measure, thousandths of the
- * currency to the currency (set per report). */
-static _Thread_local double measure_div = 1e6;
-static double tonnes(tf_milli milli_kg) { return (double)milli_kg / measure_div; }
+/* Thousandths of a kg to t; with the value as the measure (value != 0),
+ * thousandths of the currency to the currency. */
+static double in_unit(int value, tf_milli milli) { return (double)milli / (value ? 1e3 : 1e6); }
+
+/* A sum in the report's measure (t, or its currency). */
+static double figure(const tf_report *rep, tf_milli milli)
+{
+    return in_unit(rep->measure_value, milli);
+}
 
 static int counted_code(const collect *c, const char *code)
 {
@@ -303,11 +307,11 @@ static int cmp_row(const void *a, const void *b)
 static int is_world(const row *r) { return strcmp(r->partner, TF_PARTNER_WORLD) == 0; }
 static int level(const row *r) { return (r->mode[0] ? 1 : 0) | (r->prov[0] ? 2 : 0); }
 
-static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q)
+static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q, int *ovf)
 {
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*arr)[i].key, key) == 0) {
-            (*arr)[i].q = add((*arr)[i].q, q);
+            (*arr)[i].q = add((*arr)[i].q, q, ovf);
             return TF_OK;
         }
     amount *p = realloc(*arr, (*n + 1) * sizeof *p);
@@ -393,9 +397,10 @@ static const char *group_basis(const row *rows, size_t b, size_t e, const char *
     return best ? best : "";
 }
 
-static void add_value(const row *r, tf_milli *v, int *value_ok, const char **currency)
+static void add_value(const row *r, tf_milli *v, int *value_ok, const char **currency,
+                      int *ovf)
 {
-    *v = add(*v, r->v);
+    *v = add(*v, r->v, ovf);
     if (!r->has_v)
         *value_ok = 0;
     else if (!*currency)
@@ -407,20 +412,20 @@ static void add_value(const row *r, tf_milli *v, int *value_ok, const char **cur
 /* Sum of one (commodity, mode, province) group rows[b..e): the world row if
  * present (sorted first), else the partner rows of one basis. */
 static void group_total(const row *rows, size_t b, size_t e, const char *want, tf_milli *q,
-                        tf_milli *v, int *value_ok, const char **currency)
+                        tf_milli *v, int *value_ok, const char **currency, int *ovf)
 {
     *q = 0;
     *v = 0;
     if (is_world(&rows[b])) {
         *q = rows[b].q;
-        add_value(&rows[b], v, value_ok, currency);
+        add_value(&rows[b], v, value_ok, currency, ovf);
         return;
     }
     const char *basis = group_basis(rows, b, e, want);
     for (size_t i = b; i < e; i++)
         if (!strcmp(rows[i].basis, basis)) {
-            *q = add(*q, rows[i].q);
-            add_value(&rows[i], v, value_ok, currency);
+            *q = add(*q, rows[i].q, ovf);
+            add_value(&rows[i], v, value_ok, currency, ovf);
         }
 }
 
@@ -472,7 +477,8 @@ static int direct_under(const row *rows, size_t e, const char *x, const char *d)
 /* The total of one code's rows[b..e) as the aggregation takes it (world rows
  * at the coarsest level that has them, else partner rows of one basis at the
  * coarsest level); *world says whether it came from world rows. */
-static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basis, int *world)
+static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basis, int *world,
+                           int *ovf)
 {
     int lt = pick_level(rows, b, e, use_any);
     tf_milli sum = 0, v;
@@ -485,8 +491,8 @@ static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basi
             ge++;
         if (level(&rows[gb]) == lt) {
             tf_milli q;
-            group_total(rows, gb, ge, basis, &q, &v, &ok, &cur);
-            sum = add(sum, q);
+            group_total(rows, gb, ge, basis, &q, &v, &ok, &cur, ovf);
+            sum = add(sum, q, ovf);
             *world |= is_world(&rows[gb]);
         }
         gb = ge;
@@ -538,7 +544,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
             j++;
         int drop = 0, world_i;
         size_t li = strlen(rows[i].commodity);
-        tf_milli total_i = code_total(rows, i, j, basis, &world_i), under = 0;
+        tf_milli total_i = code_total(rows, i, j, basis, &world_i, &a->overflow), under = 0;
         int has_under = 0;
         for (size_t r = 0; r < e;) {
             size_t q = r;
@@ -548,17 +554,18 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
             int w;
             if (direct_under(rows, e, rows[i].commodity, rows[r].commodity)) {
                 has_under = 1;
-                under = add(under, code_total(rows, r, q, basis, &w));
+                under = add(under, code_total(rows, r, q, basis, &w, &a->overflow), &a->overflow);
             } else if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr)) {
                 /* a shorter code above this one: does it stand for it? */
-                tf_milli t_above = code_total(rows, r, q, basis, &w), sub_sum = 0;
+                tf_milli t_above = code_total(rows, r, q, basis, &w, &a->overflow), sub_sum = 0;
                 for (size_t u = 0; u < e;) {
                     size_t uq = u;
                     while (uq < e && !strcmp(rows[uq].commodity, rows[u].commodity))
                         uq++;
                     int w2;
                     if (direct_under(rows, e, rows[r].commodity, rows[u].commodity))
-                        sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2));
+                        sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2, &a->overflow),
+                                      &a->overflow);
                     u = uq;
                 }
                 if (w && t_above >= sub_sum)
@@ -569,7 +576,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         if (!drop && has_under && !(world_i && total_i >= under))
             drop = 1; /* partial: the detailed codes are used */
         if (!drop) {
-            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0))
+            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0, &a->overflow))
                 return TF_ERR_NOMEM;
             for (; i < j; i++)
                 rows[k++] = rows[i];
@@ -600,23 +607,24 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
             int l = level(&rows[gb]);
             tf_milli q, v;
             if (l == lt) {
-                group_total(rows, gb, ge, basis, &q, &v, &a->value_ok, &currency);
-                a->total = add(a->total, q);
-                a->value = add(a->value, v);
+                group_total(rows, gb, ge, basis, &q, &v, &a->value_ok, &currency, &a->overflow);
+                a->total = add(a->total, q, &a->overflow);
+                a->value = add(a->value, v, &a->overflow);
                 if (is_world(&rows[gb]))
                     a->world = 1;
             }
             if (l == lm) {
                 int ok = 1;
                 const char *cur = NULL;
-                group_total(rows, gb, ge, basis, &q, &v, &ok, &cur);
-                if (amount_add(&a->modes, &a->n_modes, rows[gb].mode, q))
+                group_total(rows, gb, ge, basis, &q, &v, &ok, &cur, &a->overflow);
+                if (amount_add(&a->modes, &a->n_modes, rows[gb].mode, q, &a->overflow))
                     return TF_ERR_NOMEM;
             }
             if (l == lp)
                 for (size_t i = gb; i < ge; i++)
                     if (!is_world(&rows[i]) && !strcmp(rows[i].basis, basis) &&
-                        amount_add(&a->partners, &a->n_partners, rows[i].partner, rows[i].q))
+                        amount_add(&a->partners, &a->n_partners, rows[i].partner, rows[i].q,
+                                   &a->overflow))
                         return TF_ERR_NOMEM;
             gb = ge;
         }
@@ -626,7 +634,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
      * partner missing from it traded nothing. */
     tf_milli listed = 0;
     for (size_t i = 0; i < a->n_partners; i++)
-        listed = add(listed, a->partners[i].q);
+        listed = add(listed, a->partners[i].q, &a->overflow);
     a->partners_complete = a->n_partners > 0 && listed == a->total;
     if (currency)
         tf_scopy(a->currency, sizeof a->currency, currency);
@@ -688,7 +696,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
     memset(out, 0, sizeof *out);
     tf_status st = TF_OK;
     if (a[m].present)
-        out->quantity = some(tonnes(a[m].total));
+        out->quantity = some(figure(rep, a[m].total));
     else {
         tf_period_from_index(base_index + m, p);
         if (rep->annual)
@@ -698,7 +706,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
     if (rep->annual) {
         /* annual data: YoY only (no MoM, no year-to-date) */
         if (a[m - 12].present)
-            out->year_ago = some(tonnes(a[m - 12].total));
+            out->year_ago = some(figure(rep, a[m - 12].total));
         else if (!st && a[m].present)
             st = add_note(rep, "no %s data for %d: %s YoY has no value", flow_label(f),
                           (base_index + m) / 12 - 1, flow_label(f));
@@ -707,19 +715,19 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
             out->value = some((double)a[m].value / TF_MILLI);
             tf_scopy(out->currency, sizeof out->currency, a[m].currency);
             if (a[m].total > 0)
-                out->unit_value = some(out->value.v / tonnes(a[m].total));
+                out->unit_value = some(out->value.v / figure(rep, a[m].total));
         }
         return st;
     }
     if (a[m - 1].present)
-        out->prev_month = some(tonnes(a[m - 1].total));
+        out->prev_month = some(figure(rep, a[m - 1].total));
     else if (!st && a[m].present) {
         tf_period_from_index(base_index + m - 1, p);
         st = add_note(rep, "no %s data for %s: %s MoM has no value", flow_label(f), p,
                       flow_label(f));
     }
     if (a[m - 12].present)
-        out->year_ago = some(tonnes(a[m - 12].total));
+        out->year_ago = some(figure(rep, a[m - 12].total));
     else if (!st && a[m].present) {
         tf_period_from_index(base_index + m - 12, p);
         st = add_note(rep, "no %s data for %s: %s YoY has no value", flow_label(f), p,
@@ -742,13 +750,13 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
                                   flow_label(f), p, flow_label(f), y ? " YoY" : "");
                 break;
             }
-            sum = add(sum, a[k].total);
+            sum = add(sum, a[k].total, &a[m].overflow);
         }
         if (complete) {
             if (y == 0)
-                out->ytd = some(tonnes(sum));
+                out->ytd = some(figure(rep, sum));
             else
-                out->ytd_prev = some(tonnes(sum));
+                out->ytd_prev = some(figure(rep, sum));
         }
     }
     out->ytd_yoy_pct = tf_pct_change(out->ytd, out->ytd_prev);
@@ -756,7 +764,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
         out->value = some((double)a[m].value / TF_MILLI);
         tf_scopy(out->currency, sizeof out->currency, a[m].currency);
         if (a[m].total > 0)
-            out->unit_value = some(out->value.v / tonnes(a[m].total));
+            out->unit_value = some(out->value.v / figure(rep, a[m].total));
     }
     return st;
 }
@@ -896,8 +904,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             tf_scopy(p->name, sizeof p->name, pt->name_en);
         else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
             tf_scopy(p->name, sizeof p->name, am->key);
-        p->quantity = tonnes(am->q);
-        listed = add(listed, am->q);
+        p->quantity = figure(rep, am->q);
+        listed = add(listed, am->q, &cur->overflow);
         if (cur->total > 0)
             p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
         tf_opt q = some(p->quantity);
@@ -907,14 +915,14 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
          * add up to that month's total; otherwise it is unknown. */
         if (prev->present && prev->n_partners) {
             tf_milli pq = amount_get(prev, am->key);
-            p->mom_pct = tf_pct_change(q, some(tonnes(pq)));
+            p->mom_pct = tf_pct_change(q, some(figure(rep, pq)));
             if (prev->total > 0 && p->share_pct.has &&
                 (amount_has(prev, am->key) || prev->partners_complete))
                 p->share_change_pp =
                     some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
         }
         if (ya->present && ya->n_partners)
-            p->yoy_pct = tf_pct_change(q, some(tonnes(amount_get(ya, am->key))));
+            p->yoy_pct = tf_pct_change(q, some(figure(rep, amount_get(ya, am->key))));
         /* annual data: the share change is against the year before */
         if (rep->annual && ya->present && ya->n_partners && ya->total > 0 &&
             p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
@@ -940,12 +948,12 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             return st;
     }
     if (n && (cur->world || cur->n_partners > n) && cur->total != listed) {
-        out->other = some(tonnes(cur->total - listed));
+        out->other = some(figure(rep, cur->total - listed));
         if (cur->total > 0)
             out->other_share_pct = some(100.0 * (double)(cur->total - listed) / (double)cur->total);
         if (cur->total < listed) {
             tf_status st = add_note(rep, "listed partners exceed the world total by %.1f t",
-                                    tonnes(listed - cur->total));
+                                    figure(rep, listed - cur->total));
             if (st)
                 return st;
         }
@@ -1019,7 +1027,7 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
             tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
             tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
-            mf->quantity = tonnes(cur->modes[i].q);
+            mf->quantity = figure(rep, cur->modes[i].q);
             if (cur->total > 0) /* of the flow's total, as notes state it */
                 mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);
         }
@@ -1197,7 +1205,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (!rep)
         return TF_ERR_NOMEM;
     tf_status st = TF_OK;
-    overflowed = 0;
+    int overflowed = 0;
     tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
     tf_scopy(rep->classification, sizeof rep->classification,
              q->classification ? q->classification : "HS");
@@ -1270,7 +1278,6 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         free(c.rows);
     }
     rep->measure_value = c.value;
-    measure_div = c.value ? 1e3 : 1e6;
     tf_scopy(rep->unit, sizeof rep->unit, c.value ? (c.currency[0] ? c.currency : "") : "t");
     if (c.value && q->measure != TF_MEASURE_VALUE && counted)
         add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
@@ -1357,11 +1364,12 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         agg_free(&cmp[f][1]);
     }
     for (int f = 0; f < 2; f++)
-        for (int k = 0; k < N_MONTHS; k++)
+        for (int k = 0; k < N_MONTHS; k++) {
+            overflowed |= a[f][k].overflow;
             agg_free(&a[f][k]);
+        }
     if (st == TF_OK && !annual)
         st = window_month(db, ref, q, rep);
-    measure_div = 1e6;
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)
@@ -1419,8 +1427,8 @@ static tf_status series_partner_add(tf_monthly_series *s, int f, const char *key
         s->n_partners[f]++;
     }
     tf_series_partner *p = &s->partners[f][i];
-    p->quantity[k] = some(p->quantity[k].v + tonnes(q));
-    p->total += tonnes(q);
+    p->quantity[k] = some(p->quantity[k].v + in_unit(s->measure_value, q));
+    p->total += in_unit(s->measure_value, q);
     return TF_OK;
 }
 
@@ -1462,12 +1470,12 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     }
     for (size_t k = 0; k < s->n_months; k++)
         tf_period_from_index(i0 + (int)k, s->periods[k]);
-    overflowed = 0;
+    int overflowed = 0;
     collect c = {0};
     c.base_index = i0;
     c.n_months = (int)s->n_months;
     c.value = q->measure == TF_MEASURE_VALUE; /* AUTO and QUANTITY: t */
-    measure_div = c.value ? 1e3 : 1e6;
+    s->measure_value = c.value;
     tf_selection sel = {0};
     sel.classification = q->classification ? q->classification : "HS";
     sel.codes = q->codes;
@@ -1494,16 +1502,17 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
         agg a;
         st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a);
         if (st == TF_OK && a.present) {
-            s->total[f][k] = some(tonnes(a.total));
+            s->total[f][k] = some(in_unit(s->measure_value, a.total));
             s->has_partners[f][k] = a.n_partners > 0;
             tf_milli listed = 0;
             for (size_t i = 0; i < a.n_partners && st == TF_OK; i++) {
-                listed = add(listed, a.partners[i].q);
+                listed = add(listed, a.partners[i].q, &overflowed);
                 st = series_partner_add(s, f, a.partners[i].key, k, a.partners[i].q);
             }
             if (a.n_partners)
-                s->other[f][k] = some(tonnes(a.total - listed));
+                s->other[f][k] = some(in_unit(s->measure_value, a.total - listed));
         }
+        overflowed |= a.overflow;
         agg_free(&a);
         b = e;
     }
@@ -1527,7 +1536,6 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     }
     for (size_t k = 0; k < s->n_months; k++)
         s->net_import[k] = sub(s->total[0][k], s->total[1][k]);
-    measure_div = 1e6;
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT;
     if (st != TF_OK) {
