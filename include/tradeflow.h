@@ -10,6 +10,7 @@
 #define TRADEFLOW_H
 
 #include "tradeflow/common.h"
+#include "tradeflow/calendar.h"
 #include "tradeflow/record.h"
 #include "tradeflow/refdata.h"
 #include "tradeflow/reader.h"

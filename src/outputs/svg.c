@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "outputs.h"
+#include "tradeflow/calendar.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
@@ -625,17 +626,6 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
 
 /* ---- daily import P/L ---- */
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian). */
-static long day_number(const char *date)
-{
-    long y = strtol(date, NULL, 10), m = strtol(date + 5, NULL, 10), dd = strtol(date + 8, NULL, 10);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static tf_status window_chart(FILE *out, const tf_chart_data *d)
 {
     const tf_window_series *w = d->window;
@@ -693,10 +683,10 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
     frame f;
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, "CNY/t", src, leg, nl);
-    long d0 = day_number(w->days[0].date), d1 = day_number(w->days[n - 1].date);
+    long d0 = tf_day_number(w->days[0].date), d1 = tf_day_number(w->days[n - 1].date);
     double span = d1 > d0 ? (double)(d1 - d0) : 1.0;
     for (size_t i = 0; i < n; i++)
-        xs[i] = f.x0 + 6 + (double)(day_number(w->days[i].date) - d0) / span * (f.w - 12);
+        xs[i] = f.x0 + 6 + (double)(tf_day_number(w->days[i].date) - d0) / span * (f.w - 12);
     /* a label on the first day of each month */
     char last[8] = "";
     for (size_t i = 0; i < n; i++) {
@@ -707,7 +697,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
         period_parts(last, &y, &m);
         char lab[16];
         tf_fmt(lab, sizeof lab, "%s %d", mon3[(m - 1) % 12], y);
-        double x = f.x0 + 6 + (double)(day_number(w->days[i].date) - d0) / span * (f.w - 12);
+        double x = f.x0 + 6 + (double)(tf_day_number(w->days[i].date) - d0) / span * (f.w - 12);
         x_label(&f, x, lab);
     }
     double y0 = ypos(&f, 0);

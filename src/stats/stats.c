@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tradeflow/stats.h"
+#include "tradeflow/calendar.h"
 #include "tradeflow/query.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
@@ -1106,12 +1107,7 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
 {
     tf_window_month *w = &rep->window;
     char from[11], to[11];
-    tf_fmt(from, sizeof from, "%s-01", q->period);
-    for (int last = 31; last >= 28; last--) { /* the month's last day */
-        tf_fmt(to, sizeof to, "%s-%02d", q->period, last);
-        if (tf_date_valid(to))
-            break;
-    }
+    tf_month_days(q->period, from, to);
     double best = 1e9;
     for (size_t i = 0; ref && i < q->n_codes; i++) {
         double vat, duty, misc;
@@ -1593,12 +1589,8 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
     if (st == TF_OK && d->report->window.hs[0]) {
         char f[11], t[11], m0[8];
         tf_period_from_index(idx - 5, m0);
-        tf_fmt(f, sizeof f, "%s-01", m0);
-        for (int last = 31; last >= 28; last--) {
-            tf_fmt(t, sizeof t, "%s-%02d", q->period, last);
-            if (tf_date_valid(t))
-                break;
-        }
+        tf_month_days(m0, f, NULL);
+        tf_month_days(q->period, NULL, t);
         st = tf_window_series_compute(db, ref, q->product ? q->product : "", f, t,
                                       d->report->window.hs, "MFN", NULL, q->as_of, &d->window);
         if (st == TF_ERR_NOT_FOUND)
