@@ -7,7 +7,7 @@ VERSION := 0.1.0
 PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

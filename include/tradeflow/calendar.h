@@ -10,23 +10,25 @@
 #ifndef TRADEFLOW_CALENDAR_H
 #define TRADEFLOW_CALENDAR_H
 
+#include "tradeflow/common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* Days since 1970-01-01 of a real calendar day "YYYY-MM-DD" (1900..2999);
  * -1 when the date is not one (tf_date_valid). */
-long tf_day_number(const char *date);
+TF_API long tf_day_number(const char *date);
 
 /* The date "YYYY-MM-DD" of day number n (days since 1970-01-01) into out. */
-void tf_date_of_day(long n, char out[11]);
+TF_API void tf_date_of_day(long n, char out[11]);
 
 /* Day of the week of day number n: 0 Monday .. 6 Sunday. */
-int tf_weekday(long n);
+TF_API int tf_weekday(long n);
 
 /* First and last day "YYYY-MM-DD" of the month "YYYY-MM" into first and last
  * (either may be NULL). Returns 0, or -1 when period is not a valid month. */
-int tf_month_days(const char *period, char first[11], char last[11]);
+TF_API int tf_month_days(const char *period, char first[11], char last[11]);
 
 #ifdef __cplusplus
 }

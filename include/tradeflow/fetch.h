@@ -59,8 +59,8 @@ typedef struct tf_fetch_result {
  * request or answered something that is not a v1 API document), TF_ERR_NOMEM;
  * err receives the reason.
  */
-tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
-                            tf_fetch_result *res, char *err, size_t errlen);
+TF_API tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
+                                   tf_fetch_result *res, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

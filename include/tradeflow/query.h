@@ -28,7 +28,7 @@ extern "C" {
 /* The classifications `classification` selects (NULL: "HS"), in the order
  * they are read: *out points to static storage, or is NULL when the
  * classification selects only itself. Returns their count (>= 1). */
-size_t tf_query_classes(const char *classification, const char *const **out);
+TF_API size_t tf_query_classes(const char *classification, const char *const **out);
 
 /*
  * tf_db_select over every classification sel->classification selects (see
@@ -37,13 +37,13 @@ size_t tf_query_classes(const char *classification, const char *const **out);
  * it. Errors: those of tf_db_select (TF_ERR_USAGE bad as_of, TF_ERR_DB), or
  * the first non-TF_OK status fn returns.
  */
-tf_status tf_query_select(tf_db *db, const tf_selection *sel,
-                          tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx);
+TF_API tf_status tf_query_select(tf_db *db, const tf_selection *sel,
+                                 tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx);
 
 /* 1 when rows of classification `cls` are to be used instead of those of
  * `pick` (NULL: none picked yet) in one flow and period, for a request of
  * `want`: want itself wins, else the newest edition (largest name). */
-int tf_query_class_preferred(const char *want, const char *pick, const char *cls);
+TF_API int tf_query_class_preferred(const char *want, const char *pick, const char *cls);
 
 #ifdef __cplusplus
 }

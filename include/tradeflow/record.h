@@ -55,7 +55,7 @@ typedef struct tf_record {
 } tf_record;
 
 /* Reset a record to defaults: reporter CHN, classification HS, status reported. */
-void tf_record_init(tf_record *r);
+TF_API void tf_record_init(tf_record *r);
 
 #ifdef __cplusplus
 }

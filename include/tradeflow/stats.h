@@ -155,13 +155,13 @@ typedef struct tf_report {
  * figures sum beyond the exact range of tf_milli). A product with no data is not an
  * error: figures are "no value" and a note says so.
  */
-tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                            tf_report **out);
-void tf_report_free(tf_report **r);
+TF_API tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                   tf_report **out);
+TF_API void tf_report_free(tf_report **r);
 
 /* Percent change 100*(x/base-1): no value when base is missing, zero or
  * negative, or x negative (a change of sign has no meaningful percentage). */
-tf_opt tf_pct_change(tf_opt x, tf_opt base);
+TF_API tf_opt tf_pct_change(tf_opt x, tf_opt base);
 
 /* ---- Monthly series (charts, workbooks) ---- */
 
@@ -216,10 +216,10 @@ typedef struct tf_monthly_series {
  * more than 600 months, no codes), TF_ERR_DB, TF_ERR_NOMEM, TF_ERR_INPUT
  * (sums beyond the exact range). Free with tf_monthly_series_free.
  */
-tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                                    const char *from, const char *to,
-                                    tf_monthly_series **out);
-void tf_monthly_series_free(tf_monthly_series **s);
+TF_API tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                           const char *from, const char *to,
+                                           tf_monthly_series **out);
+TF_API void tf_monthly_series_free(tf_monthly_series **s);
 
 /* Everything the charted outputs (HTML, XLSX, SVG) show for one report. */
 typedef struct tf_chart_data {
@@ -236,9 +236,9 @@ typedef struct tf_chart_data {
 /* Compute the report and its series for q, the series in the report's measure
  * (t, or the value when the report measures value). Errors as tf_report_compute and
  * tf_monthly_series_compute. Free with tf_chart_data_free. */
-tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                                tf_chart_data **out);
-void tf_chart_data_free(tf_chart_data **d);
+TF_API tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                       tf_chart_data **out);
+TF_API void tf_chart_data_free(tf_chart_data **d);
 
 #ifdef __cplusplus
 }

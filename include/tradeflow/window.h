@@ -103,18 +103,19 @@ typedef struct tf_window_overrides {
  * TF_ERR_NOMEM. Free with tf_window_series_free.
  */
 struct tf_db;
-tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, const char *product,
-                                   const char *from, const char *to, const char *hs,
-                                   const char *origin_group, const tf_window_overrides *ov,
-                                   const char *as_of, tf_window_series **out);
-void tf_window_series_free(tf_window_series **s);
+TF_API tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref,
+                                          const char *product, const char *from,
+                                          const char *to, const char *hs,
+                                          const char *origin_group, const tf_window_overrides *ov,
+                                          const char *as_of, tf_window_series **out);
+TF_API void tf_window_series_free(tf_window_series **s);
 
 /*
  * Compute one window. Errors: TF_ERR_INPUT with the offending field named
  * in why (a static string): LME, premium or domestic price not positive or
  * absurd, USD/CNY outside 1..20, VAT or duty outside 0..100 %, misc < 0.
  */
-tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why);
+TF_API tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why);
 
 /*
  * The parameters in force on date ("YYYY-MM-DD") for HS code hs and origin
@@ -123,9 +124,9 @@ tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const ch
  * origin group, misc costs. Returns TF_OK or TF_ERR_NOT_FOUND (no rate for
  * that code, group or date; why names which).
  */
-tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
-                           const char *origin_group, double *vat_pct, double *duty_pct,
-                           double *misc, const char **why);
+TF_API tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
+                                  const char *origin_group, double *vat_pct, double *duty_pct,
+                                  double *misc, const char **why);
 
 #ifdef __cplusplus
 }
