@@ -55,7 +55,7 @@ $(GEN): build/tools/embed $(DATA)
 	  tf_data_window_params=data/window-params.csv \
 	  tf_data_comtrade_areas=data/comtrade-areas.csv
 
-build/obj/gen/embedded.o: $(GEN)
+build/obj/gen/embedded.o: $(GEN) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 build/san/obj/gen/embedded.o: $(GEN)
@@ -79,9 +79,11 @@ build/san/libtradeflow.a: $(SAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/tradeflow: build/obj/cli/main.o build/libtradeflow.a
+# the command-line interface: one file per command (src/cli/*.c, shared parts in cli.h)
+CLI_SRC := $(wildcard src/cli/*.c)
+build/tradeflow: $(patsubst src/%.c,build/obj/%.o,$(CLI_SRC)) build/libtradeflow.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-build/san/tradeflow: build/san/obj/cli/main.o build/san/libtradeflow.a
+build/san/tradeflow: $(patsubst src/%.c,build/san/obj/%.o,$(CLI_SRC)) build/san/libtradeflow.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/testutil.h build/libtradeflow.a

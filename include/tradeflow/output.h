@@ -119,6 +119,25 @@ TF_API tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const t
 TF_API tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d,
                                      const tf_chart_opts *o);
 
+/* ---- One writer call for every format ---- */
+
+/* 1 when format needs the charts' data (tf_chart_data: "html", "xlsx", a
+ * chart kind name as for tf_chart_kind_parse, written as SVG), 0 for the
+ * report alone ("text", "md", "json", "csv"), -1 for an unknown format. */
+TF_API int tf_output_charted(const char *format);
+
+/*
+ * Write the report in format (see tf_output_charted) to the file at path, or
+ * to stdout when path is NULL or "-" (not for "xlsx", which is a file). r is
+ * the report for the plain formats (NULL: d->report); d is needed for the
+ * charted ones. A file is written whole or, on an error, left as far as it
+ * got (the caller names it). Errors: TF_ERR_USAGE (unknown format, xlsx to
+ * stdout, charted format without d), TF_ERR_NOT_FOUND (a chart with nothing
+ * to draw: tf_chart_available), TF_ERR_IO (cannot open or write path).
+ */
+TF_API tf_status tf_output_report(const char *path, const char *format, const tf_chart_data *d,
+                                  const tf_report *r, const tf_chart_opts *o);
+
 #ifdef __cplusplus
 }
 #endif

@@ -45,6 +45,17 @@ TF_API tf_status tf_query_select(tf_db *db, const tf_selection *sel,
  * `want`: want itself wins, else the newest edition (largest name). */
 TF_API int tf_query_class_preferred(const char *want, const char *pick, const char *cls);
 
+/* Check a request's commodity codes: each is 1 to 12 digits (an HS or SITC
+ * code or prefix) or, when allow_total, "TOTAL" (UN Comtrade's all
+ * commodities). Returns TF_OK, or TF_ERR_USAGE with *bad set to the first
+ * code that is not one (NULL when n == 0). */
+TF_API tf_status tf_query_codes_check(const char *const *codes, size_t n, int allow_total,
+                                      const char **bad);
+
+/* 1 when c can name a classification: 1 to 7 upper-case letters and digits
+ * ("HS", "H6", "S4", "TOTAL"), else 0. */
+TF_API int tf_query_classification_valid(const char *c);
+
 #ifdef __cplusplus
 }
 #endif

@@ -51,3 +51,26 @@ int tf_query_class_preferred(const char *want, const char *pick, const char *cls
         return 0;
     return !strcmp(cls, want) || strcmp(cls, pick) > 0;
 }
+
+tf_status tf_query_codes_check(const char *const *codes, size_t n, int allow_total,
+                               const char **bad)
+{
+    *bad = NULL;
+    if (n == 0)
+        return TF_ERR_USAGE;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(codes[i]);
+        int digits = len >= 1 && len <= 12 && strspn(codes[i], "0123456789") == len;
+        if (!digits && !(allow_total && !strcmp(codes[i], "TOTAL"))) {
+            *bad = codes[i];
+            return TF_ERR_USAGE;
+        }
+    }
+    return TF_OK;
+}
+
+int tf_query_classification_valid(const char *c)
+{
+    size_t len = c ? strlen(c) : 0;
+    return len >= 1 && len <= 7 && strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == len;
+}

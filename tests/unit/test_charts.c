@@ -54,6 +54,48 @@ static size_t count(const char *hay, const char *needle)
  * markup in a GACC file: the export and net import charts have nothing to
  * draw; the seasonal import chart has 2 points; the partner chart stacks
  * Russia (2 months) and the partner with markup (1 month). */
+/* The contents of the file at path (a NUL-terminated copy; free it). */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = calloc(1, 1 << 20);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* tf_output_report: one call for every format, to a file; the charted
+ * formats need the chart data; a chart with nothing to draw is NOT_FOUND. */
+static void check_output_report(const tf_chart_data *cd)
+{
+    static const struct { const char *format, *has; } want[] = {
+        {"text", "Imports"}, {"md", "| Imports"}, {"json", "\"period\": \"2025-04\""},
+        {"csv", "product,period,section"}, {"html", "<figure"},
+        {"seasonal-import", "<svg"}, {"xlsx", "PK"}};
+    const char *path = "build/tmp/output-report.out";
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        unlink(path);
+        assert_int_equal(tf_output_report(path, want[i].format, cd, NULL, NULL), TF_OK);
+        char *buf = slurp(path);
+        assert_non_null(strstr(buf, want[i].has));
+        free(buf);
+    }
+    assert_int_equal(tf_output_charted("csv"), 0);
+    assert_int_equal(tf_output_charted("partners"), 1);
+    assert_int_equal(tf_output_charted("pdf"), -1);
+    assert_int_equal(tf_output_report(path, "pdf", cd, NULL, NULL), TF_ERR_USAGE);
+    assert_int_equal(tf_output_report("-", "xlsx", cd, NULL, NULL), TF_ERR_USAGE);
+    assert_int_equal(tf_output_report(path, "html", NULL, cd->report, NULL), TF_ERR_USAGE);
+    /* imports only: no export chart to draw */
+    assert_int_equal(tf_output_report(path, "seasonal-export", cd, NULL, NULL), TF_ERR_NOT_FOUND);
+    assert_int_equal(tf_output_report("build/tmp/no-such-dir/x.txt", "text", cd, NULL, NULL),
+                     TF_ERR_IO);
+    unlink(path);
+}
+
 static void test_imports_only(void **state)
 {
     (void)state;
@@ -111,6 +153,7 @@ static void test_imports_only(void **state)
     assert_int_equal(count(buf, "<figure"), 2); /* seasonal imports, partners */
     assert_int_equal(count(buf, "</pre>"), 1);  /* the report's own */
     free(buf);
+    check_output_report(cd);
     tf_chart_data_free(&cd);
     tf_db_close(&db);
     tf_refdata_free(&ref);

@@ -224,12 +224,38 @@ static void test_report_month_is_series_month(void **state)
     tf_refdata_free(&ref);
 }
 
+/* The commodity and classification checks every front end uses. */
+static void test_codes_check(void **state)
+{
+    (void)state;
+    const char *bad = NULL;
+    const char *ok[] = {"7601", "76011090", "TOTAL"};
+    assert_int_equal(tf_query_codes_check(ok, 3, 1, &bad), TF_OK);
+    assert_null(bad);
+    assert_int_equal(tf_query_codes_check(ok, 3, 0, &bad), TF_ERR_USAGE);
+    assert_string_equal(bad, "TOTAL"); /* --hs takes digits only */
+    const char *typo[] = {"7601", "TOAL"};
+    assert_int_equal(tf_query_codes_check(typo, 2, 1, &bad), TF_ERR_USAGE);
+    assert_string_equal(bad, "TOAL");
+    const char *empty[] = {""};
+    assert_int_equal(tf_query_codes_check(empty, 1, 1, &bad), TF_ERR_USAGE);
+    assert_int_equal(tf_query_codes_check(ok, 0, 1, &bad), TF_ERR_USAGE);
+    assert_null(bad);
+    assert_true(tf_query_classification_valid("H6"));
+    assert_true(tf_query_classification_valid("TOTAL"));
+    assert_false(tf_query_classification_valid("hs"));
+    assert_false(tf_query_classification_valid("HS 2022"));
+    assert_false(tf_query_classification_valid("ABCDEFGH"));
+    assert_false(tf_query_classification_valid(""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_series_by_hand),
         cmocka_unit_test(test_chart_data_sample),
         cmocka_unit_test(test_report_month_is_series_month),
+        cmocka_unit_test(test_codes_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

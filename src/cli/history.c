@@ -1,0 +1,104 @@
+/*
+ * tradeflow history: every stored revision of a product's cells.
+ */
+#include "cli.h"
+
+static const char usage_history[] =
+    "Usage: tradeflow history (--product NAME | --hs CODES) [--period YYYY-MM]\n"
+    "                         [--flow F] [--reporter ISO3] [--classification C]\n"
+    "\n"
+    "Lists every stored revision of the matching cells, oldest first, with the\n"
+    "source file and time it came from; '*' marks the current revision.\n";
+
+
+static tf_status print_revision(void *ctx, const tf_revision *v)
+{
+    (void)ctx;
+    const tf_record *r = &v->rec;
+    char q[64] = "", val[64] = "";
+    if (r->has_quantity)
+        tf_format_milli(q, sizeof q, r->quantity);
+    if (r->has_value)
+        tf_format_milli(val, sizeof val, r->value);
+    printf("%s %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s src %lld line %lu  %s\n",
+           v->current ? "*" : " ", r->period, tf_flow_name(r->flow), r->commodity, r->partner,
+           r->partner_basis[0] ? r->partner_basis : "-", r->trade_mode[0] ? r->trade_mode : "-",
+           r->province[0] ? r->province : "-", q, r->unit, val, r->currency, r->status,
+           v->source_id, r->line, v->ingested_at);
+    return TF_OK;
+}
+
+int cmd_history(common *c, args *a)
+{
+    const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *flow = NULL,
+               *reporter = "CHN", *classification = "HS";
+    int bad = 0;
+    while (a->i < a->argc && !bad) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage_history, stdout);
+            return EXIT_OK;
+        } else if (opt(a, "--product", 1, &v, &bad))
+            product = v;
+        else if (opt(a, "--hs", 1, &v, &bad))
+            hs = v;
+        else if (opt(a, "--period", 1, &v, &bad))
+            period = v;
+        else if (opt(a, "--flow", 1, &v, &bad))
+            flow = v;
+        else if (opt(a, "--reporter", 1, &v, &bad))
+            reporter = v;
+        else if (opt(a, "--classification", 1, &v, &bad))
+            classification = v;
+        else {
+            error("history: unknown argument '%s' (see tradeflow history --help)", s);
+            return EXIT_USAGE;
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    char canon[8] = "";
+    if (period && tf_period_parse(period, strlen(period), canon) != TF_OK) {
+        error("bad --period '%s' (YYYY-MM or YYYY)", period);
+        return EXIT_USAGE;
+    }
+    tf_flow fl = TF_FLOW_NONE;
+    if (flow && (fl = tf_flow_parse(flow, strlen(flow))) == TF_FLOW_NONE) {
+        error("unknown --flow '%s'", flow);
+        return EXIT_USAGE;
+    }
+    int rc = load_refdata(c);
+    if (rc)
+        return rc;
+    product_sel p;
+    if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_db *db = NULL;
+    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
+        product_sel_free(&p);
+        return rc;
+    }
+    tf_selection sel = {0};
+    sel.classification = classification;
+    sel.codes = p.codes;
+    sel.n_codes = p.n_codes;
+    sel.reporter = reporter;
+    sel.period_from = period ? canon : NULL;
+    sel.period_to = period ? canon : NULL;
+    sel.flow = fl;
+    sel.all_revisions = 1;
+    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s source\n", "period",
+           "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit", "value",
+           "cur", "status");
+    tf_status st = tf_query_select(db, &sel, print_revision, NULL);
+    if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db));
+        rc = exit_for(st);
+    }
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+
