@@ -36,6 +36,13 @@ TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out,
                             char *err, size_t errlen);
 TF_API void tf_db_close(tf_db **db);
 
+/* For a run that created the database at path and ingested nothing (every
+ * file failed, or none had a figure): remove it, with its journal, when it
+ * holds no source, so a failed first ingest leaves no database behind.
+ * Returns 1 when removed, 0 when kept (it holds a source, or cannot be
+ * opened as a tradeflow database: never removed then). */
+TF_API int tf_db_discard_if_empty(const char *path);
+
 /* Detail of the last error on this handle ("" when none). */
 TF_API const char *tf_db_errmsg(const tf_db *db);
 

@@ -29,184 +29,153 @@ static const char usage_ingest[] =
     "                      (e.g. --columns close=usdcny for a USD/CNY series)\n";
 
 
-static void count_source(void *ctx, const tf_source_info *s)
+/* Check the values of ingest's options into o; an exit code. */
+static int check_ingest(const char *format, const char *flow, const char *basis,
+                        const char *reporter, char rep3[4], tf_read_opts *o)
 {
-    (void)s;
-    (*(int *)ctx)++;
+    int ok = 1;
+    if (format)
+        o->format = tf_format_parse(format, &ok);
+    if (!ok) {
+        error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", format);
+        return EXIT_USAGE;
+    }
+    if (flow && (o->flow = tf_flow_parse(flow, strlen(flow))) == TF_FLOW_NONE) {
+        error("unknown --flow '%s' (import, export, re-import, re-export)", flow);
+        return EXIT_USAGE;
+    }
+    if (basis && (!valid_basis(basis) || !strcmp(basis, "unstated"))) {
+        error("unknown --partner-basis '%s' (origin, consignment, destination, trading)", basis);
+        return EXIT_USAGE;
+    }
+    o->partner_basis = basis;
+    if (reporter && !iso3(reporter, rep3)) {
+        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        return EXIT_USAGE;
+    }
+    o->reporter = reporter ? rep3 : NULL;
+    return EXIT_OK;
 }
 
-/* 1 when the tradeflow database at path has no source: created by this run. */
-static int db_created_empty(const char *path)
+/* Say what the ingest of one file did. */
+static void print_result(const char *path, const tf_ingest_result *res, const char *hs)
 {
+    if (res->already && res->already_retracted)
+        printf("%s: already ingested with these options as source %lld, which is retracted; "
+               "nothing added (tradeflow sources --restore %lld counts it again)\n",
+               path, res->source_id, res->source_id);
+    else if (res->already)
+        printf("%s: already ingested with these options (source %lld); nothing added\n",
+               path, res->source_id);
+    else if (res->empty && res->read.rows == 0)
+        fprintf(stderr, "%s: warning: %s: %s; nothing ingested\n", progname, path,
+                res->read.json
+                    ? "no records (the answer's data array is empty: no data for the query?)"
+                    : "header only, no data rows");
+    else if (res->empty && hs)
+        fprintf(stderr, "%s: warning: %s: none of the %lu row%s matches --hs %s; nothing "
+                "ingested\n", progname, path, res->read.rows, res->read.rows == 1 ? "" : "s",
+                hs);
+    else if (res->empty)
+        fprintf(stderr, "%s: warning: %s: no figure in the %lu row%s (every cell empty); "
+                "nothing ingested\n", progname, path, res->read.rows,
+                res->read.rows == 1 ? "" : "s");
+    else {
+        unsigned long rows = res->read.rows - res->read.filtered;
+        printf("%s: %lu row%s (%s, %s): %lu added, %lu revised, %lu unchanged\n", path,
+               rows, rows == 1 ? "" : "s", tf_format_name(res->read.format),
+               res->read.encoding, res->added, res->revised, res->unchanged);
+        if (res->read.filtered)
+            printf("%s: %lu row%s left out by --hs\n", path, res->read.filtered,
+                   res->read.filtered == 1 ? "" : "s");
+    }
+}
+
+/* Ingest one file (or "-", standard input); an exit code. *committed is set
+ * when it added to the store. */
+static int ingest_file(common *c, tf_db *db, const char *path, const tf_read_opts *o,
+                       const char *hs, int *committed)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    if (!in) {
+        error("%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    const char *now = getenv("TRADEFLOW_NOW");
+    tf_diag diag = {0};
+    diag.warn = print_warning;
+    tf_ingest_result res;
+    tf_status st = tf_db_ingest(db, in, is_stdin ? "<stdin>" : path, o, c->ref,
+                                now && *now ? now : NULL, &diag, &res);
+    if (!is_stdin)
+        fclose(in);
+    if (st != TF_OK) {
+        error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
+        error("%s: nothing ingested from this file; the database is unchanged", path);
+        return exit_for(st);
+    }
+    *committed |= !res.already && !res.empty;
+    print_result(path, &res, hs);
+    return EXIT_OK;
+}
+
+/* Ingest the files in turn, stopping at the first that fails; an exit code. */
+static int ingest_files(common *c, const char *const *files, int nfiles, const tf_read_opts *o,
+                        const char *hs)
+{
+    struct stat sb;
+    int existed = stat(c->db_path, &sb) == 0, committed = 0, k = 0;
     tf_db *db = NULL;
-    if (tf_db_open(path, TF_DB_READ, &db, NULL, 0) != TF_OK)
-        return 0;
-    int n = 0;
-    tf_db_sources(db, count_source, &n);
+    int rc = open_db(c, TF_DB_CREATE, &db);
+    for (; k < nfiles && rc == EXIT_OK; k++)
+        rc = ingest_file(c, db, files[k], o, hs, &committed);
+    for (; rc != EXIT_OK && db && k < nfiles; k++)
+        error("%s: not read (stopped at the error above)", files[k]);
     tf_db_close(&db);
-    return n == 0;
+    if (!existed && !committed)
+        tf_db_discard_if_empty(c->db_path); /* a failed first ingest leaves no database */
+    return rc;
 }
 
 int cmd_ingest(common *c, args *a)
 {
-    tf_read_opts o = {0};
-    char reporter[4];
-    const char *v = NULL, *hs = NULL;
+    const char *format = NULL, *flow = NULL, *basis = NULL, *reporter = NULL, *hs = NULL;
     const char *files[256];
-    int nfiles = 0, bad = 0;
-    while (a->i < a->argc && !bad) {
-        const char *s = a->argv[a->i];
-        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
-            fputs(usage_ingest, stdout);
-            return EXIT_OK;
-        } else if (opt(a, "--format", 1, &v, &bad)) {
-            int ok;
-            if (!bad)
-                o.format = tf_format_parse(v, &ok);
-            if (!bad && !ok) {
-                error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", v);
-                return EXIT_USAGE;
-            }
-        } else if (opt(a, "--flow", 1, &v, &bad)) {
-            if (!bad && (o.flow = tf_flow_parse(v, strlen(v))) == TF_FLOW_NONE) {
-                error("unknown --flow '%s' (import, export, re-import, re-export)", v);
-                return EXIT_USAGE;
-            }
-        } else if (opt(a, "--partner-basis", 1, &v, &bad)) {
-            if (bad)
-                break;
-            if (!valid_basis(v) || !strcmp(v, "unstated")) {
-                error("unknown --partner-basis '%s' (origin, consignment, destination, trading)",
-                      v);
-                return EXIT_USAGE;
-            }
-            o.partner_basis = v;
-        } else if (opt(a, "--reporter", 1, &v, &bad)) {
-            if (bad)
-                break;
-            if (!iso3(v, reporter)) {
-                error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", v);
-                return EXIT_USAGE;
-            }
-            o.reporter = reporter;
-        } else if (opt(a, "--hs", 1, &v, &bad)) {
-            hs = v;
-        } else if (opt(a, "--source", 1, &v, &bad)) {
-            o.provenance = v;
-        } else if (opt(a, "--product", 1, &v, &bad)) {
-            o.product = v;
-        } else if (opt(a, "--columns", 1, &v, &bad)) {
-            o.columns = v;
-        } else if (s[0] == '-' && s[1] != '\0') {
-            error("ingest: unknown option '%s' (see tradeflow ingest --help)", s);
-            return EXIT_USAGE;
-        } else {
-            if (nfiles == 256) {
-                error("ingest: at most 256 files at once");
-                return EXIT_USAGE;
-            }
-            files[nfiles++] = s;
-            a->i++;
-        }
-    }
-    if (bad)
-        return EXIT_USAGE;
-    if (nfiles == 0) {
+    tf_read_opts o = {0};
+    const opt_spec t[] = {
+        {"--format", NULL, &format, NULL},    {"--flow", NULL, &flow, NULL},
+        {"--partner-basis", NULL, &basis, NULL}, {"--reporter", NULL, &reporter, NULL},
+        {"--hs", NULL, &hs, NULL},            {"--source", NULL, &o.provenance, NULL},
+        {"--product", NULL, &o.product, NULL}, {"--columns", NULL, &o.columns, NULL},
+        {NULL, NULL, NULL, NULL}};
+    positional pos = {files, 0, 256, "file"};
+    int rc = parse_options(a, "ingest", usage_ingest, t, &pos);
+    if (rc >= 0)
+        return rc;
+    char rep3[4];
+    if ((rc = check_ingest(format, flow, basis, reporter, rep3, &o)) != EXIT_OK)
+        return rc;
+    if (pos.n == 0) {
         error("ingest: no file given (see tradeflow ingest --help)");
         return EXIT_USAGE;
     }
-    char *hs_store = NULL;
-    char **hs_list = NULL;
+    char *hs_store = NULL, **hs_list = NULL;
     size_t n_hs = 0;
-    if (hs) {
-        hs_list = split_list(hs, &n_hs, &hs_store);
-        if (!hs_list) {
-            free(hs_store);
-            return EXIT_IO;
-        }
-        o.hs = (const char *const *)hs_list;
-        o.n_hs = n_hs;
+    if (hs && !(hs_list = split_list(hs, &n_hs, &hs_store))) {
+        free(hs_store);
+        return EXIT_IO;
     }
-    int rc = load_refdata(c);
+    o.hs = (const char *const *)hs_list;
+    o.n_hs = n_hs;
+    rc = load_refdata(c);
     if (rc == EXIT_OK && o.product && !tf_refdata_product(c->ref, o.product)) {
         error("ingest: unknown --product '%s' (see tradeflow products)", o.product);
         rc = EXIT_USAGE;
     }
-    tf_db *db = NULL;
-    struct stat sb;
-    int existed = stat(c->db_path, &sb) == 0;
-    int committed = 0;
     if (rc == EXIT_OK)
-        rc = open_db(c, TF_DB_CREATE, &db);
-    const char *now = getenv("TRADEFLOW_NOW");
-    int k, stopped = -1;
-    for (k = 0; k < nfiles && rc == EXIT_OK; k++) {
-        const char *path = files[k];
-        int is_stdin = strcmp(path, "-") == 0;
-        FILE *in = is_stdin ? stdin : fopen(path, "rb");
-        if (!in) {
-            error("%s: %s", path, strerror(errno));
-            rc = EXIT_IO;
-            break;
-        }
-        tf_diag diag = {0};
-        diag.warn = print_warning;
-        tf_ingest_result res;
-        tf_status st = tf_db_ingest(db, in, is_stdin ? "<stdin>" : path, &o, c->ref,
-                                    now && *now ? now : NULL, &diag, &res);
-        if (!is_stdin)
-            fclose(in);
-        if (st != TF_OK) {
-            error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
-            error("%s: nothing ingested from this file; the database is unchanged", path);
-            rc = exit_for(st);
-            stopped = k;
-            break;
-        }
-        if (!res.already && !res.empty)
-            committed = 1;
-        if (res.already && res.already_retracted)
-            printf("%s: already ingested with these options as source %lld, which is retracted; "
-                   "nothing added (tradeflow sources --restore %lld counts it again)\n",
-                   path, res.source_id, res.source_id);
-        else if (res.already)
-            printf("%s: already ingested with these options (source %lld); nothing added\n",
-                   path, res.source_id);
-        else if (res.empty && res.read.rows == 0)
-            fprintf(stderr, "%s: warning: %s: %s; nothing ingested\n", progname, path,
-                    res.read.json
-                        ? "no records (the answer's data array is empty: no data for the query?)"
-                        : "header only, no data rows");
-        else if (res.empty && hs)
-            fprintf(stderr, "%s: warning: %s: none of the %lu row%s matches --hs %s; nothing "
-                    "ingested\n", progname, path, res.read.rows, res.read.rows == 1 ? "" : "s",
-                    hs);
-        else if (res.empty)
-            fprintf(stderr, "%s: warning: %s: no figure in the %lu row%s (every cell empty); "
-                    "nothing ingested\n", progname, path, res.read.rows,
-                    res.read.rows == 1 ? "" : "s");
-        else {
-            unsigned long rows = res.read.rows - res.read.filtered;
-            printf("%s: %lu row%s (%s, %s): %lu added, %lu revised, %lu unchanged\n", path,
-                   rows, rows == 1 ? "" : "s", tf_format_name(res.read.format),
-                   res.read.encoding, res.added, res.revised, res.unchanged);
-            if (res.read.filtered)
-                printf("%s: %lu row%s left out by --hs\n", path, res.read.filtered,
-                       res.read.filtered == 1 ? "" : "s");
-        }
-    }
-    for (k = stopped + 1; stopped >= 0 && k < nfiles; k++)
-        error("%s: not read (stopped at the error above)", files[k]);
-    tf_db_close(&db);
-    if (!existed && !committed && db_created_empty(c->db_path)) {
-        /* the database this run created holds nothing: leave no file behind */
-        char j[1100];
-        snprintf(j, sizeof j, "%s-journal", c->db_path);
-        unlink(c->db_path);
-        unlink(j);
-    }
+        rc = ingest_files(c, files, pos.n, &o, hs);
     free(hs_list);
     free(hs_store);
     return rc;
 }
-
