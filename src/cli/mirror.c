@@ -21,49 +21,37 @@ static const char usage_mirror[] =
     "  --format F          text (default) or json\n";
 
 
+/* The period option FROM..TO (or one period) into from and to; 0 if bad. */
+static int period_range(const char *period, char from[8], char to[8])
+{
+    const char *dots = period ? strstr(period, "..") : NULL;
+    size_t l1 = dots ? (size_t)(dots - period) : period ? strlen(period) : 0;
+    const char *p2 = dots ? dots + 2 : period;
+    return period && (l1 == 4 || l1 == 7) && tf_period_parse(period, l1, from) == TF_OK &&
+           (strlen(p2) == 4 || strlen(p2) == 7) && tf_period_parse(p2, strlen(p2), to) == TF_OK &&
+           strcmp(from, to) <= 0;
+}
+
 int cmd_mirror(common *c, args *a)
 {
-    const char *v = NULL, *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL,
-               *format = "text", *as_of = NULL, *reporter = NULL, *partner = NULL,
-               *classification = "HS";
-    int bad = 0;
-    while (a->i < a->argc && !bad) {
-        const char *s = a->argv[a->i];
-        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
-            fputs(usage_mirror, stdout);
-            return EXIT_OK;
-        } else if (opt(a, "--product", 1, &v, &bad))
-            product = v;
-        else if (opt(a, "--hs", 1, &v, &bad))
-            hs = v;
-        else if (opt(a, "--commodity", 1, &v, &bad))
-            commodity = v;
-        else if (opt(a, "--period", 1, &v, &bad))
-            period = v;
-        else if (opt(a, "--format", 1, &v, &bad))
-            format = v;
-        else if (opt(a, "--as-of", 1, &v, &bad))
-            as_of = v;
-        else if (opt(a, "--reporter", 1, &v, &bad))
-            reporter = v;
-        else if (opt(a, "--partner", 1, &v, &bad))
-            partner = v;
-        else if (opt(a, "--classification", 1, &v, &bad))
-            classification = v;
-        else {
-            error("mirror: unknown argument '%s' (see tradeflow mirror --help)", s);
-            return EXIT_USAGE;
-        }
-    }
-    if (bad)
-        return EXIT_USAGE;
+    const char *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *format = "text",
+               *as_of = NULL, *reporter = NULL, *partner = NULL, *classification = "HS";
+    const opt_spec t[] = {
+        {"--product", NULL, &product, NULL},     {"--hs", NULL, &hs, NULL},
+        {"--commodity", NULL, &commodity, NULL}, {"--period", NULL, &period, NULL},
+        {"--format", NULL, &format, NULL},       {"--as-of", NULL, &as_of, NULL},
+        {"--reporter", NULL, &reporter, NULL},   {"--partner", NULL, &partner, NULL},
+        {"--classification", NULL, &classification, NULL},
+        {NULL, NULL, NULL, NULL}};
+    int rc = parse_options(a, "mirror", usage_mirror, t, NULL);
+    if (rc >= 0)
+        return rc;
     char rep3[4], par3[4];
     if (!reporter || !iso3(reporter, rep3) || !partner || !iso3(partner, par3)) {
         error("mirror needs --reporter ISO3 and --partner ISO3 (alpha-3 codes, e.g. CHN RUS)");
         return EXIT_USAGE;
     }
-    if (!classification[0] || strlen(classification) > 7 ||
-        strspn(classification, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(classification)) {
+    if (!tf_query_classification_valid(classification)) {
         error("--classification takes a name such as H6, HS or S4, not '%s'", classification);
         return EXIT_USAGE;
     }
@@ -73,12 +61,7 @@ int cmd_mirror(common *c, args *a)
         return EXIT_USAGE;
     }
     char from[8], to[8];
-    const char *dots = period ? strstr(period, "..") : NULL;
-    size_t l1 = dots ? (size_t)(dots - period) : period ? strlen(period) : 0;
-    const char *p2 = dots ? dots + 2 : period;
-    if (!period || (l1 != 4 && l1 != 7) || tf_period_parse(period, l1, from) != TF_OK ||
-        (strlen(p2) != 4 && strlen(p2) != 7) || tf_period_parse(p2, strlen(p2), to) != TF_OK ||
-        strcmp(from, to) > 0) {
+    if (!period_range(period, from, to)) {
         error("mirror needs --period YYYY or YYYY-MM, or FROM..TO%s%s", period ? ", not " : "",
               period ? period : "");
         return EXIT_USAGE;
@@ -87,31 +70,12 @@ int cmd_mirror(common *c, args *a)
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
     }
-    int rc = load_refdata(c);
-    if (rc)
+    if ((rc = load_refdata(c)) != EXIT_OK)
         return rc;
     product_sel p;
-    memset(&p, 0, sizeof p);
-    if (commodity) {
-        p.list = split_list(commodity, &p.n_codes, &p.store);
-        if (!p.list)
-            return EXIT_IO;
-        for (size_t i = 0; i < p.n_codes; i++)
-            if (!p.list[i][0] || strspn(p.list[i], "0123456789TOAL") != strlen(p.list[i])) {
-                error("--commodity takes comma-separated codes (digits or TOTAL), not '%s'",
-                      p.list[i]);
-                product_sel_free(&p);
-                return EXIT_USAGE;
-            }
-        p.codes = (const char *const *)p.list;
-    } else if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+    if ((rc = resolve_selection(c, product, hs, commodity, &p)) != EXIT_OK) {
         product_sel_free(&p);
         return rc;
-    }
-    if (p.n_codes == 0) {
-        error("--commodity needs at least one code");
-        product_sel_free(&p);
-        return EXIT_USAGE;
     }
     tf_db *db = NULL;
     if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
