@@ -75,184 +75,150 @@ static int window_series(common *c, const char *from, const char *to, const char
     return exit_for(st);
 }
 
-int cmd_window(common *c, args *a)
+/* The option of each tf_window_input. */
+static const char *const input_opt[TF_WIN_N_INPUTS] = {
+    "--lme-cash", "--lme-3m", "--fx", "--fx-fwd", "--spot", "--shfe", "--premium",
+    "--premium-low", "--premium-high", "--vat", "--duty", "--misc"};
+
+/* The message of a fault of the one-day form (the library's reasons). */
+static void window_fault(const tf_window_fault *f, const double *value)
 {
-    const char *v = NULL, *date = NULL, *hs = "76011090", *group = "MFN", *format = "text",
-               *from = NULL, *to = NULL, *product = "primary-aluminium", *as_of = NULL;
-    static const char *const names[] = {"--lme-cash", "--lme-3m", "--fx", "--fx-fwd", "--spot",
-                                        "--shfe", "--premium", "--premium-low",
-                                        "--premium-high", "--vat", "--duty", "--misc"};
-    enum { LME, LME3, FX, FXF, SPOT, SHFE, PREM, PLO, PHI, VAT, DUTY, MISC, NNUM };
-    double val[NNUM];
-    int given[NNUM] = {0};
-    int bad = 0;
-    while (a->i < a->argc && !bad) {
-        const char *s = a->argv[a->i];
-        int k, matched = 0;
-        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
-            fputs(usage_window, stdout);
-            return EXIT_OK;
-        }
-        for (k = 0; k < NNUM && !matched; k++)
-            if (opt(a, names[k], 1, &v, &bad)) {
-                matched = 1;
-                if (bad || !num_opt(names[k], v, &val[k]))
-                    return EXIT_USAGE;
-                given[k] = 1;
-            }
-        if (matched)
-            continue;
-        if (opt(a, "--date", 1, &v, &bad))
-            date = v;
-        else if (opt(a, "--from", 1, &v, &bad))
-            from = v;
-        else if (opt(a, "--to", 1, &v, &bad))
-            to = v;
-        else if (opt(a, "--product", 1, &v, &bad))
-            product = v;
-        else if (opt(a, "--as-of", 1, &v, &bad))
-            as_of = v;
-        else if (opt(a, "--hs", 1, &v, &bad))
-            hs = v;
-        else if (opt(a, "--origin-group", 1, &v, &bad))
-            group = v;
-        else if (opt(a, "--format", 1, &v, &bad))
-            format = v;
-        else {
-            error("window: unknown argument '%s' (see tradeflow window --help)", s);
+    static const char *const label[2] = {"spot", "forward"};
+    static const int need[2][3] = {{TF_WIN_LME_CASH, TF_WIN_FX, TF_WIN_SPOT},
+                                   {TF_WIN_LME_3M, TF_WIN_FX_FWD, TF_WIN_SHFE}};
+    const char *in = f->input >= 0 ? input_opt[f->input] : "";
+    const char *w = f->window >= 0 ? label[f->window] : "";
+    switch (f->kind) {
+    case TF_WF_RANGE:
+        error("window: %s out of range (VAT and duty 0..100 %%, misc 0..100,000 CNY/t)", in);
+        break;
+    case TF_WF_PREMIUM_RANGE:
+        error("window: %s must be from 0 to below 10,000 USD/t", in);
+        break;
+    case TF_WF_PREMIUM_HALF:
+        error("give both --premium-low and --premium-high, or --premium");
+        break;
+    case TF_WF_PREMIUM_BOTH:
+        error("give --premium or the range --premium-low/--premium-high, not both");
+        break;
+    case TF_WF_PREMIUM_ORDER:
+        error("--premium-low %g is above --premium-high %g", value[TF_WIN_PREMIUM_LOW],
+              value[TF_WIN_PREMIUM_HIGH]);
+        break;
+    case TF_WF_PARAMS: error("window: %s (or give --vat, --duty and --misc)", f->why); break;
+    case TF_WF_MISSING: error("window: the %s window needs %s", w, in); break;
+    case TF_WF_NO_PREMIUM:
+        error("window: the %s window needs --premium (or --premium-low and --premium-high)", w);
+        break;
+    case TF_WF_COMPUTE:
+        error("window: %s window (%s, %s, %s): %s", w, input_opt[need[f->window][0]],
+              input_opt[need[f->window][1]], input_opt[need[f->window][2]], f->why);
+        break;
+    default:
+        error("window: give the spot inputs (--lme-cash, --fx, --spot) or the forward ones "
+              "(--lme-3m, --fx-fwd, --shfe), with --premium");
+    }
+}
+
+/* window's options as given. */
+typedef struct window_args {
+    const char *date, *hs, *group, *format, *from, *to, *product, *as_of;
+    const char *num[TF_WIN_N_INPUTS];
+    double value[TF_WIN_N_INPUTS];
+    int given[TF_WIN_N_INPUTS];
+    char group_up[16];
+    int fmt;
+} window_args;
+
+/* Read and check the options; -1 to go on, else an exit code. */
+static int parse_window(args *a, window_args *w)
+{
+    opt_spec t[TF_WIN_N_INPUTS + 9] = {
+        {"--date", NULL, &w->date, NULL},       {"--from", NULL, &w->from, NULL},
+        {"--to", NULL, &w->to, NULL},           {"--product", NULL, &w->product, NULL},
+        {"--as-of", NULL, &w->as_of, NULL},     {"--hs", NULL, &w->hs, NULL},
+        {"--origin-group", NULL, &w->group, NULL}, {"--format", NULL, &w->format, NULL}};
+    for (int k = 0; k < TF_WIN_N_INPUTS; k++)
+        t[8 + k] = (opt_spec){input_opt[k], NULL, &w->num[k], NULL};
+    int rc = parse_options(a, "window", usage_window, t, NULL);
+    if (rc >= 0)
+        return rc;
+    for (int k = 0; k < TF_WIN_N_INPUTS; k++)
+        if ((w->given[k] = w->num[k] != NULL) && !num_opt(input_opt[k], w->num[k], &w->value[k]))
             return EXIT_USAGE;
-        }
-    }
-    if (bad)
-        return EXIT_USAGE;
-    int fmt = tf_output_format_parse(format);
-    if (fmt != TF_OUT_TEXT && fmt != TF_OUT_JSON) {
-        error("window: --format is text or json, not '%s'", format);
+    w->fmt = tf_output_format_parse(w->format);
+    if (w->fmt != TF_OUT_TEXT && w->fmt != TF_OUT_JSON) {
+        error("window: --format is text or json, not '%s'", w->format);
         return EXIT_USAGE;
     }
-    static char upper_group[16];
-    size_t gl = strlen(group);
-    if (gl == 0 || gl >= sizeof upper_group) {
-        error("window: bad --origin-group '%s' (MFN, ASEAN)", group);
+    size_t gl = strlen(w->group);
+    if (gl == 0 || gl >= sizeof w->group_up) {
+        error("window: bad --origin-group '%s' (MFN, ASEAN)", w->group);
         return EXIT_USAGE;
     }
     for (size_t i = 0; i <= gl; i++)
-        upper_group[i] = (char)(group[i] >= 'a' && group[i] <= 'z' ? group[i] - 32 : group[i]);
-    group = upper_group;
-    if (strlen(hs) < 4 || strlen(hs) > 10 || strspn(hs, "0123456789") != strlen(hs)) {
-        error("window: --hs takes an HS code of 4 to 10 digits, not '%s'", hs);
+        w->group_up[i] = (char)(w->group[i] >= 'a' && w->group[i] <= 'z' ? w->group[i] - 32
+                                                                         : w->group[i]);
+    size_t hl = strlen(w->hs);
+    if (hl < 4 || hl > 10 || strspn(w->hs, "0123456789") != hl) {
+        error("window: --hs takes an HS code of 4 to 10 digits, not '%s'", w->hs);
         return EXIT_USAGE;
     }
-    for (int k = VAT; k <= MISC; k++)
-        if (given[k] && !(val[k] >= 0 && val[k] <= (k == MISC ? 100000 : 100))) {
+    return -1;
+}
+
+/* The --from/--to form over stored prices; an exit code. */
+static int window_range(common *c, const window_args *w)
+{
+    for (int k = TF_WIN_VAT; k <= TF_WIN_MISC; k++)
+        if (w->given[k] &&
+            !(w->value[k] >= 0 && w->value[k] <= (k == TF_WIN_MISC ? 100000 : 100))) {
             error("window: %s out of range (VAT and duty 0..100 %%, misc 0..100,000 CNY/t)",
-                  names[k]);
+                  input_opt[k]);
             return EXIT_USAGE;
         }
-    if (from || to) {
-        for (int k = LME; k <= PHI; k++)
-            if (given[k]) {
-                error("window: %s is for the one-day form; --from/--to use the stored prices",
-                      names[k]);
-                return EXIT_USAGE;
-            }
-        if (date) {
-            error("window: give --date (one day from the command line) or --from/--to (stored "
-                  "prices), not both");
+    for (int k = TF_WIN_LME_CASH; k <= TF_WIN_PREMIUM_HIGH; k++)
+        if (w->given[k]) {
+            error("window: %s is for the one-day form; --from/--to use the stored prices",
+                  input_opt[k]);
             return EXIT_USAGE;
         }
-        return window_series(c, from, to, product, hs, group, given[VAT] ? val[VAT] : NAN,
-                             given[DUTY] ? val[DUTY] : NAN, given[MISC] ? val[MISC] : NAN,
-                             as_of, fmt);
+    if (w->date) {
+        error("window: give --date (one day from the command line) or --from/--to (stored "
+              "prices), not both");
+        return EXIT_USAGE;
     }
-    if (as_of) {
+    double o[3];
+    for (int k = 0; k < 3; k++)
+        o[k] = w->given[TF_WIN_VAT + k] ? w->value[TF_WIN_VAT + k] : NAN;
+    return window_series(c, w->from, w->to, w->product, w->hs, w->group_up, o[0], o[1], o[2],
+                         w->as_of, w->fmt);
+}
+
+int cmd_window(common *c, args *a)
+{
+    window_args w = {.hs = "76011090", .group = "MFN", .format = "text",
+                     .product = "primary-aluminium"};
+    int rc = parse_window(a, &w);
+    if (rc >= 0)
+        return rc;
+    if (w.from || w.to)
+        return window_range(c, &w);
+    if (w.as_of) {
         error("window: --as-of is for the --from/--to form");
         return EXIT_USAGE;
     }
-    if (!tf_date_valid(date)) {
+    if (!tf_date_valid(w.date)) {
         error("window needs --date YYYY-MM-DD (the day the prices are for: it sets the VAT)");
         return EXIT_USAGE;
     }
-    if (given[PLO] != given[PHI]) {
-        error("give both --premium-low and --premium-high, or --premium");
-        return EXIT_USAGE;
-    }
-    if (given[PREM] && given[PLO]) {
-        error("give --premium or the range --premium-low/--premium-high, not both");
-        return EXIT_USAGE;
-    }
-    if (given[PLO]) {
-        for (int k = PLO; k <= PHI; k++)
-            if (!(val[k] >= 0 && val[k] < 10000)) {
-                error("window: %s must be from 0 to below 10,000 USD/t", names[k]);
-                return EXIT_USAGE;
-            }
-        if (val[PLO] > val[PHI]) {
-            error("--premium-low %g is above --premium-high %g", val[PLO], val[PHI]);
-            return EXIT_USAGE;
-        }
-        val[PREM] = (val[PLO] + val[PHI]) / 2; /* midpoint of the published range */
-        given[PREM] = 1;
-    }
-    int rc = load_refdata(c);
-    if (rc)
+    if ((rc = load_refdata(c)) != EXIT_OK)
         return rc;
-    tf_window_report w;
-    memset(&w, 0, sizeof w);
-    snprintf(w.date, sizeof w.date, "%s", date);
-    snprintf(w.hs, sizeof w.hs, "%s", hs);
-    snprintf(w.origin_group, sizeof w.origin_group, "%s", group);
-    double vat, duty, misc;
-    const char *why = NULL;
-    if (tf_window_params(c->ref, date, hs, group, &vat, &duty, &misc, &why) != TF_OK &&
-        !(given[VAT] && given[DUTY] && given[MISC])) {
-        error("window: %s (or give --vat, --duty and --misc)", why);
+    tf_window_report r;
+    tf_window_fault f;
+    if (tf_window_one_day(c->ref, w.date, w.hs, w.group_up, w.value, w.given, &r, &f) != TF_OK) {
+        window_fault(&f, w.value);
         return EXIT_USAGE;
     }
-    if (given[VAT])
-        vat = val[VAT];
-    if (given[DUTY])
-        duty = val[DUTY];
-    if (given[MISC])
-        misc = val[MISC];
-    /* each window needs all of its inputs; a partial set is an error naming the gap */
-    const int need[2][3] = {{LME, FX, SPOT}, {LME3, FXF, SHFE}};
-    const char *label[2] = {"spot", "forward"};
-    for (int k = 0; k < 2; k++) {
-        int n = given[need[k][0]] + given[need[k][1]] + given[need[k][2]];
-        if (n == 0)
-            continue;
-        for (int j = 0; j < 3; j++)
-            if (!given[need[k][j]]) {
-                error("window: the %s window needs %s", label[k], names[need[k][j]]);
-                return EXIT_USAGE;
-            }
-        if (!given[PREM]) {
-            error("window: the %s window needs --premium (or --premium-low and --premium-high)",
-                  label[k]);
-            return EXIT_USAGE;
-        }
-        tf_window_inputs in = {val[need[k][0]], val[PREM], val[need[k][1]], val[need[k][2]],
-                               vat, duty, misc};
-        tf_window *out = k == 0 ? &w.spot : &w.forward;
-        if (tf_window_compute(&in, out, &why) != TF_OK) {
-            error("window: %s window (%s, %s, %s): %s", label[k], names[need[k][0]],
-                  names[need[k][1]], names[need[k][2]], why);
-            return EXIT_USAGE;
-        }
-        if (k == 0) {
-            w.has_spot = 1;
-            w.spot_in = in;
-        } else {
-            w.has_forward = 1;
-            w.forward_in = in;
-        }
-    }
-    if (!w.has_spot && !w.has_forward) {
-        error("window: give the spot inputs (--lme-cash, --fx, --spot) or the forward ones "
-              "(--lme-3m, --fx-fwd, --shfe), with --premium");
-        return EXIT_USAGE;
-    }
-    return tf_window_write(stdout, &w, (tf_output_format)fmt) == TF_OK ? EXIT_OK : EXIT_IO;
+    return tf_window_write(stdout, &r, (tf_output_format)w.fmt) == TF_OK ? EXIT_OK : EXIT_IO;
 }
-
