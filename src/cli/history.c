@@ -4,11 +4,14 @@
 #include "cli.h"
 
 static const char usage_history[] =
-    "Usage: tradeflow history (--product NAME | --hs CODES) [--period YYYY-MM]\n"
-    "                         [--flow F] [--reporter ISO3] [--classification C]\n"
+    "Usage: tradeflow history (--product NAME | --hs CODES | --commodity CODES)\n"
+    "                         [--period YYYY-MM] [--flow F] [--reporter ISO3]\n"
+    "                         [--classification C]\n"
     "\n"
     "Lists every stored revision of the matching cells, oldest first, with the\n"
-    "source file and time it came from; '*' marks the current revision.\n";
+    "source file and time it came from; '*' marks the current revision. The\n"
+    "selection is the report's: --classification HS also lists UN Comtrade's\n"
+    "H0-H6 rows.\n";
 
 
 static tf_status print_revision(void *ctx, const tf_revision *v)
@@ -30,33 +33,16 @@ static tf_status print_revision(void *ctx, const tf_revision *v)
 
 int cmd_history(common *c, args *a)
 {
-    const char *v = NULL, *product = NULL, *hs = NULL, *period = NULL, *flow = NULL,
+    const char *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *flow = NULL,
                *reporter = "CHN", *classification = "HS";
-    int bad = 0;
-    while (a->i < a->argc && !bad) {
-        const char *s = a->argv[a->i];
-        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
-            fputs(usage_history, stdout);
-            return EXIT_OK;
-        } else if (opt(a, "--product", 1, &v, &bad))
-            product = v;
-        else if (opt(a, "--hs", 1, &v, &bad))
-            hs = v;
-        else if (opt(a, "--period", 1, &v, &bad))
-            period = v;
-        else if (opt(a, "--flow", 1, &v, &bad))
-            flow = v;
-        else if (opt(a, "--reporter", 1, &v, &bad))
-            reporter = v;
-        else if (opt(a, "--classification", 1, &v, &bad))
-            classification = v;
-        else {
-            error("history: unknown argument '%s' (see tradeflow history --help)", s);
-            return EXIT_USAGE;
-        }
-    }
-    if (bad)
-        return EXIT_USAGE;
+    const opt_spec t[] = {
+        {"--product", NULL, &product, NULL},   {"--hs", NULL, &hs, NULL},
+        {"--commodity", NULL, &commodity, NULL}, {"--period", NULL, &period, NULL},     {"--flow", NULL, &flow, NULL},
+        {"--reporter", NULL, &reporter, NULL}, {"--classification", NULL, &classification, NULL},
+        {NULL, NULL, NULL, NULL}};
+    int prc = parse_options(a, "history", usage_history, t, NULL);
+    if (prc >= 0)
+        return prc;
     char canon[8] = "";
     if (period && tf_period_parse(period, strlen(period), canon) != TF_OK) {
         error("bad --period '%s' (YYYY-MM or YYYY)", period);
@@ -67,11 +53,21 @@ int cmd_history(common *c, args *a)
         error("unknown --flow '%s'", flow);
         return EXIT_USAGE;
     }
+    char rep3[4];
+    if (!iso3(reporter, rep3)) {
+        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        return EXIT_USAGE;
+    }
+    if (!tf_query_classification_valid(classification)) {
+        error("--classification takes a name such as HS, SITC or TOTAL, not '%s'",
+              classification);
+        return EXIT_USAGE;
+    }
     int rc = load_refdata(c);
     if (rc)
         return rc;
     product_sel p;
-    if ((rc = resolve_product(c, product, hs, &p)) != EXIT_OK) {
+    if ((rc = resolve_selection(c, product, hs, commodity, &p)) != EXIT_OK) {
         product_sel_free(&p);
         return rc;
     }
@@ -84,7 +80,7 @@ int cmd_history(common *c, args *a)
     sel.classification = classification;
     sel.codes = p.codes;
     sel.n_codes = p.n_codes;
-    sel.reporter = reporter;
+    sel.reporter = rep3;
     sel.period_from = period ? canon : NULL;
     sel.period_to = period ? canon : NULL;
     sel.flow = fl;

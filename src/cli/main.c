@@ -39,6 +39,30 @@ static const char usage_main[] =
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 
+/* The commands, by name. */
+static const struct command {
+    const char *name;
+    int (*run)(common *c, args *a);
+} commands[] = {
+    {"ingest", cmd_ingest},   {"report", cmd_report},   {"chart", cmd_chart},
+    {"history", cmd_history}, {"sources", cmd_sources}, {"products", cmd_products},
+    {"window", cmd_window},   {"audit", cmd_audit},     {"mirror", cmd_mirror},
+    {"fetch", cmd_fetch},
+};
+
+static int run_command(common *c, args *a, const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name))
+            return commands[i].run(c, a);
+    if (!strcmp(name, "help")) {
+        fputs(usage_main, stdout);
+        return EXIT_OK;
+    }
+    error("unknown command '%s' (see tradeflow --help)", name);
+    return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
     common c;
@@ -107,34 +131,7 @@ int main(int argc, char **argv)
         }
     }
     a.argc = k;
-    int rc;
-    if (!strcmp(command, "ingest"))
-        rc = cmd_ingest(&c, &a);
-    else if (!strcmp(command, "report"))
-        rc = cmd_report(&c, &a);
-    else if (!strcmp(command, "chart"))
-        rc = cmd_chart(&c, &a);
-    else if (!strcmp(command, "history"))
-        rc = cmd_history(&c, &a);
-    else if (!strcmp(command, "sources"))
-        rc = cmd_sources(&c, &a);
-    else if (!strcmp(command, "products"))
-        rc = cmd_products(&c, &a);
-    else if (!strcmp(command, "window"))
-        rc = cmd_window(&c, &a);
-    else if (!strcmp(command, "audit"))
-        rc = cmd_audit(&c, &a);
-    else if (!strcmp(command, "mirror"))
-        rc = cmd_mirror(&c, &a);
-    else if (!strcmp(command, "fetch"))
-        rc = cmd_fetch(&c, &a);
-    else if (!strcmp(command, "help")) {
-        fputs(usage_main, stdout);
-        rc = EXIT_OK;
-    } else {
-        error("unknown command '%s' (see tradeflow --help)", command);
-        rc = EXIT_USAGE;
-    }
+    int rc = run_command(&c, &a, command);
     tf_refdata_free(&c.ref);
     return rc;
 }

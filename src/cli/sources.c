@@ -24,23 +24,13 @@ static void print_source(void *ctx, const tf_source_info *s)
 
 int cmd_sources(common *c, args *a)
 {
-    const char *v = NULL, *retract = NULL, *restore = NULL;
-    int bad = 0;
-    while (a->i < a->argc && !bad) {
-        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
-            fputs(usage_sources, stdout);
-            return EXIT_OK;
-        } else if (opt(a, "--retract", 1, &v, &bad))
-            retract = v;
-        else if (opt(a, "--restore", 1, &v, &bad))
-            restore = v;
-        else {
-            error("sources: unknown argument '%s'", a->argv[a->i]);
-            return EXIT_USAGE;
-        }
-    }
-    if (bad)
-        return EXIT_USAGE;
+    const char *retract = NULL, *restore = NULL;
+    const opt_spec t[] = {{"--retract", NULL, &retract, NULL},
+                          {"--restore", NULL, &restore, NULL},
+                          {NULL, NULL, NULL, NULL}};
+    int prc = parse_options(a, "sources", usage_sources, t, NULL);
+    if (prc >= 0)
+        return prc;
     tf_db *db = NULL;
     int rc = open_db(c, TF_DB_READ, &db);
     if (rc)

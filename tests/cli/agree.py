@@ -10,7 +10,9 @@ and `--format xlsx`, reads the Monthly sheet with the standard library
 (zipfile + XML: the row of the period, columns B import and C export) and
 checks, per flow: the report's figure equals the Monthly cell (both absent,
 or equal within 1e-6 relative), and when the report has a figure,
-`tradeflow chart seasonal-import/-export` draws (exit 0). Prints one
+`tradeflow chart seasonal-import/-export` draws (exit 0), and `tradeflow
+history` with the same selection options lists current revisions of the
+period (it selects as the report does). Prints one
 "ok ..." or "FAIL ..." line per check; exits 1 on any failure.
 """
 import json
@@ -76,6 +78,7 @@ def main():
     db, opts = sys.argv[1], sys.argv[2:]
     period = opts[opts.index("--period") + 1]
     tmp = tempfile.mkdtemp()
+    reported = False
     for measure in ("quantity", "value"):
         base = ["--db", db, "report"] + opts + ["--measure", measure]
         r = run(base + ["--format", "json"])
@@ -93,10 +96,21 @@ def main():
             fig = rep[flow]["quantity"]
             check(f"{measure}: {flow} {period} report {fig} = Monthly row {row[k]}",
                   same(fig, row[k]), "they differ")
+            reported = reported or fig is not None
             if fig is not None:
                 c = run(["--db", db, "chart", f"seasonal-{flow}"] + opts + ["--measure", measure])
                 check(f"{measure}: {flow} chart draws the month", c.returncode == 0,
                       c.stderr.strip())
+    hist_opts = []
+    takes = {"--product", "--hs", "--commodity", "--period", "--reporter", "--classification"}
+    for k in range(0, len(opts) - 1):
+        if opts[k] in takes:
+            hist_opts += [opts[k], opts[k + 1]]
+    h = run(["--db", db, "history"] + hist_opts)
+    current = [l for l in h.stdout.splitlines() if l.startswith("* ")]
+    if reported:
+        check(f"history lists the cells of {period}", h.returncode == 0 and current,
+              h.stderr.strip() or "none")
     sys.exit(1 if failures else 0)
 
 
