@@ -98,6 +98,10 @@ int resolve_product(common *c, const char *product, const char *hs, product_sel 
 int resolve_selection(common *c, const char *product, const char *hs, const char *commodity,
                       product_sel *p);
 void product_sel_free(product_sel *p);
+/* Load the reference data, resolve the selection into p and open the store
+ * for reading into *db; an exit code (on an error p is freed, *db NULL). */
+int open_selection(common *c, const char *product, const char *hs, const char *commodity,
+                   product_sel *p, tf_db **db);
 
 /* ---- the commands: each returns an exit code ---- */
 int cmd_audit(common *c, args *a);

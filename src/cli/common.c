@@ -294,6 +294,21 @@ int resolve_selection(common *c, const char *product, const char *hs, const char
     return code_list(commodity, "--commodity", 1, p);
 }
 
+int open_selection(common *c, const char *product, const char *hs, const char *commodity,
+                   product_sel *p, tf_db **db)
+{
+    *db = NULL;
+    memset(p, 0, sizeof *p);
+    int rc = load_refdata(c);
+    if (rc == EXIT_OK)
+        rc = resolve_selection(c, product, hs, commodity, p);
+    if (rc == EXIT_OK)
+        rc = open_db(c, TF_DB_READ, db);
+    if (rc != EXIT_OK)
+        product_sel_free(p);
+    return rc;
+}
+
 void product_sel_free(product_sel *p)
 {
     free(p->list);

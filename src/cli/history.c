@@ -63,19 +63,11 @@ int cmd_history(common *c, args *a)
               classification);
         return EXIT_USAGE;
     }
-    int rc = load_refdata(c);
-    if (rc)
-        return rc;
     product_sel p;
-    if ((rc = resolve_selection(c, product, hs, commodity, &p)) != EXIT_OK) {
-        product_sel_free(&p);
-        return rc;
-    }
     tf_db *db = NULL;
-    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
-        product_sel_free(&p);
+    int rc = open_selection(c, product, hs, commodity, &p, &db);
+    if (rc != EXIT_OK)
         return rc;
-    }
     tf_selection sel = {0};
     sel.classification = classification;
     sel.codes = p.codes;

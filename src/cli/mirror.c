@@ -70,18 +70,11 @@ int cmd_mirror(common *c, args *a)
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
     }
-    if ((rc = load_refdata(c)) != EXIT_OK)
-        return rc;
     product_sel p;
-    if ((rc = resolve_selection(c, product, hs, commodity, &p)) != EXIT_OK) {
-        product_sel_free(&p);
-        return rc;
-    }
     tf_db *db = NULL;
-    if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
-        product_sel_free(&p);
+    rc = open_selection(c, product, hs, commodity, &p, &db);
+    if (rc != EXIT_OK)
         return rc;
-    }
     tf_mirror_query q = {0};
     q.reporter = rep3;
     q.partner = par3;

@@ -201,19 +201,14 @@ int cmd_report_or_chart(common *c, args *a, int chart)
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
     }
-    if ((rc = load_refdata(c)) != EXIT_OK)
-        return rc;
     product_sel p;
     tf_db *db = NULL;
-    rc = resolve_selection(c, ra.product, ra.hs, ra.commodity, &p);
-    if (rc == EXIT_OK)
-        rc = open_db(c, TF_DB_READ, &db);
-    if (rc == EXIT_OK) {
-        q.product = p.label;
-        q.codes = p.codes;
-        q.n_codes = p.n_codes;
-        rc = run_report(c, db, &q, &ra, chart, &co);
-    }
+    if ((rc = open_selection(c, ra.product, ra.hs, ra.commodity, &p, &db)) != EXIT_OK)
+        return rc;
+    q.product = p.label;
+    q.codes = p.codes;
+    q.n_codes = p.n_codes;
+    rc = run_report(c, db, &q, &ra, chart, &co);
     tf_db_close(&db);
     product_sel_free(&p);
     return rc;
