@@ -869,6 +869,61 @@ static tf_status comparison_months(tf_report *rep, const collect *c, row *scratc
     return st;
 }
 
+/* Partners that traded a month or a year earlier and not in this month
+ * (only when this month has a partner breakdown to be absent from): 0 t,
+ * MoM/YoY -100 %, share change against the month they traded in. */
+static tf_status absent_partners(tf_db *db, const tf_refdata *ref, const tf_report *rep,
+                                 const agg *cur, const agg *prev, const agg *ya,
+                                 tf_breakdown *out)
+{
+    for (int w = 0; w < 2 && cur->partners_complete; w++) {
+        const agg *base = w == 0 ? prev : ya;
+        if (!base->present)
+            continue;
+        for (size_t i = 0; i < base->n_partners; i++) {
+            const char *key = base->partners[i].key;
+            if (base->partners[i].q <= 0 || amount_has(cur, key))
+                continue; /* a partner with a row this month is ranked, not absent */
+            size_t k;
+            for (k = 0; k < out->n_absent; k++)
+                if (!strcmp(out->absent[k].partner, key))
+                    break;
+            if (k == out->n_absent) {
+                tf_partner_figures *np = realloc(out->absent, (k + 1) * sizeof *np);
+                if (!np)
+                    return TF_ERR_NOMEM;
+                out->absent = np;
+                memset(&np[k], 0, sizeof np[k]);
+                tf_scopy(np[k].partner, sizeof np[k].partner, key);
+                const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, key) : NULL;
+                if (pt)
+                    tf_scopy(np[k].name, sizeof np[k].name, pt->name_en);
+                else if (!tf_db_partner_name(db, key, np[k].name, sizeof np[k].name))
+                    tf_scopy(np[k].name, sizeof np[k].name, key);
+                if (cur->total > 0)
+                    np[k].share_pct = some(0.0);
+                /* last month complete without it: its share was 0 then too */
+                if (cur->total > 0 && prev->present && prev->partners_complete &&
+                    prev->total > 0)
+                    np[k].share_change_pp = some(0.0);
+                out->n_absent++;
+            }
+            if (w == 0) {
+                out->absent[k].mom_pct = some(-100.0);
+                if (prev->total > 0 && cur->total > 0)
+                    out->absent[k].share_change_pp =
+                        some(-100.0 * (double)base->partners[i].q / (double)prev->total);
+            } else {
+                out->absent[k].yoy_pct = some(-100.0);
+                if (rep->annual && ya->total > 0 && cur->total > 0)
+                    out->absent[k].share_change_pp =
+                        some(-100.0 * (double)base->partners[i].q / (double)ya->total);
+            }
+        }
+    }
+    return TF_OK;
+}
+
 static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
                                 int m, int base_index, int top, agg cmp[2],
                                 tf_breakdown *out)
@@ -970,53 +1025,9 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
         if (st)
             return st;
     }
-    /* Partners that traded a month or a year earlier and not in this month
-     * (only when this month has a partner breakdown to be absent from). */
-    for (int w = 0; w < 2 && cur->partners_complete; w++) {
-        const agg *base = w == 0 ? prev : ya;
-        if (!base->present)
-            continue;
-        for (size_t i = 0; i < base->n_partners; i++) {
-            const char *key = base->partners[i].key;
-            if (base->partners[i].q <= 0 || amount_has(cur, key))
-                continue; /* a partner with a row this month is ranked, not absent */
-            size_t k;
-            for (k = 0; k < out->n_absent; k++)
-                if (!strcmp(out->absent[k].partner, key))
-                    break;
-            if (k == out->n_absent) {
-                tf_partner_figures *np = realloc(out->absent, (k + 1) * sizeof *np);
-                if (!np)
-                    return TF_ERR_NOMEM;
-                out->absent = np;
-                memset(&np[k], 0, sizeof np[k]);
-                tf_scopy(np[k].partner, sizeof np[k].partner, key);
-                const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, key) : NULL;
-                if (pt)
-                    tf_scopy(np[k].name, sizeof np[k].name, pt->name_en);
-                else if (!tf_db_partner_name(db, key, np[k].name, sizeof np[k].name))
-                    tf_scopy(np[k].name, sizeof np[k].name, key);
-                if (cur->total > 0)
-                    np[k].share_pct = some(0.0);
-                /* last month complete without it: its share was 0 then too */
-                if (cur->total > 0 && prev->present && prev->partners_complete &&
-                    prev->total > 0)
-                    np[k].share_change_pp = some(0.0);
-                out->n_absent++;
-            }
-            if (w == 0) {
-                out->absent[k].mom_pct = some(-100.0);
-                if (prev->total > 0 && cur->total > 0)
-                    out->absent[k].share_change_pp =
-                        some(-100.0 * (double)base->partners[i].q / (double)prev->total);
-            } else {
-                out->absent[k].yoy_pct = some(-100.0);
-                if (rep->annual && ya->total > 0 && cur->total > 0)
-                    out->absent[k].share_change_pp =
-                        some(-100.0 * (double)base->partners[i].q / (double)ya->total);
-            }
-        }
-    }
+    tf_status st = absent_partners(db, ref, rep, cur, prev, ya, out);
+    if (st)
+        return st;
     if (cur->n_modes) {
         qsort(cur->modes, cur->n_modes, sizeof *cur->modes, cmp_amount_desc);
         out->modes = calloc(cur->n_modes, sizeof *out->modes);
@@ -1183,6 +1194,122 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
     return TF_OK;
 }
 
+/* The report's identity: product, scope, reporter, period, as-of. */
+static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_query *q,
+                               int annual)
+{
+    tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
+    tf_scopy(rep->classification, sizeof rep->classification,
+             q->classification ? q->classification : "HS");
+    tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
+    tf_scopy(rep->period, sizeof rep->period, q->period);
+    const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
+    tf_scopy(rep->reporter_name, sizeof rep->reporter_name, rp ? rp->name_en : rep->reporter);
+    tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
+    rep->annual = annual;
+    rep->codes = calloc(q->n_codes, sizeof *rep->codes);
+    if (!rep->codes)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < q->n_codes; i++) {
+        if (!(rep->codes[i] = tf_strdup(q->codes[i])))
+            return TF_ERR_NOMEM;
+        rep->n_codes = i + 1;
+    }
+    return TF_OK;
+}
+
+/* The notes on the measure chosen and on the rows left out of it. */
+static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
+                          unsigned long counted, unsigned long net_weighed, double weighed_pct,
+                          const char *counted_unit)
+{
+    rep->measure_value = c->value;
+    tf_scopy(rep->unit, sizeof rep->unit, c->value ? (c->currency[0] ? c->currency : "") : "t");
+    if (c->value && q->measure != TF_MEASURE_VALUE && counted)
+        add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
+                      "are values in %s%s", counted_unit, rep->unit,
+                 net_weighed ? " (--measure quantity gives the net weight in t)" : "");
+    else if (c->value && q->measure != TF_MEASURE_VALUE && weighed_pct > 0 && weighed_pct < 50)
+        add_note(rep, "weights cover only %.0f%% of the value: figures are values in %s "
+                      "(--measure quantity gives the tonnage there is)", weighed_pct, rep->unit);
+    else if (c->value && q->measure != TF_MEASURE_VALUE)
+        add_note(rep, "no quantities in the selected data: figures are values in %s",
+                 rep->unit);
+    else if (!c->value && net_weighed)
+        add_note(rep, "tonnages are net weights: the classification counts %lu of these "
+                      "records' goods in '%s'", net_weighed, counted_unit);
+    if (c->no_value)
+        add_note(rep, "%lu record%s without a value not in the figures", c->no_value,
+                 c->no_value == 1 ? "" : "s");
+    if (c->other_currency)
+        add_note(rep, "%lu record%s in a currency other than %s not in the figures",
+                 c->other_currency, c->other_currency == 1 ? "" : "s", c->currency);
+    if (c->not_annual)
+        add_note(rep, "%lu re-import, re-export or monthly record%s not in this annual "
+                      "import/export report", c->not_annual, c->not_annual == 1 ? "" : "s");
+    if (c->other_units)
+        add_note(rep, "%lu record%s in units other than mass (e.g. '%s') not in the tonnages",
+                 c->other_units, c->other_units == 1 ? "" : "s", c->other_unit);
+    if (c->no_quantity)
+        add_note(rep, "%lu record%s without a quantity not in the tonnages", c->no_quantity,
+                 c->no_quantity == 1 ? "" : "s");
+    if (c->not_monthly)
+        add_note(rep, "%lu re-import, re-export or annual record%s of these months not in this "
+                      "monthly import/export report", c->not_monthly, c->not_monthly == 1 ? "" : "s");
+}
+
+/* Select the rows of the report's months into c, in its measure: the
+ * quantity, or the value (asked for, or AUTO where weights carry less than
+ * half of the value: a second pass), with the notes saying why and what was
+ * left out. On an error c->rows may hold rows to free. */
+static tf_status select_rows(tf_db *db, const tf_query *q, tf_report *rep, int base_index,
+                             const char *from, collect *c)
+{
+    /* from the quantity pass: rows of goods counted in items, those of them with
+     * a net weight (Comtrade), and the share of the value the tonnage covers */
+    unsigned long counted = 0, net_weighed = 0;
+    double weighed_pct = 100.0;
+    char counted_unit[32] = "";
+    for (int pass = 0; pass < 2; pass++) {
+        memset(c, 0, sizeof *c);
+        c->base_index = base_index;
+        c->annual = rep->annual;
+        c->value = q->measure == TF_MEASURE_VALUE || pass == 1;
+        tf_selection sel = {0};
+        sel.classification = rep->classification;
+        sel.codes = q->codes;
+        sel.n_codes = q->n_codes;
+        sel.reporter = rep->reporter;
+        sel.period_from = from;
+        sel.period_to = q->period;
+        sel.as_of = q->as_of;
+        tf_status st = tf_query_select(db, &sel, collect_fn, c);
+        if (st != TF_OK)
+            return st;
+        if (pass == 0 && !c->value) {
+            counted = c->counted;
+            net_weighed = c->net_weighed;
+            tf_scopy(counted_unit, sizeof counted_unit, c->counted_unit);
+            if (c->v_all > 0)
+                weighed_pct = 100.0 * weighed_value(c) / c->v_all;
+        }
+        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL),
+         * and when goods weighed in kg carry less than half of the value: the rest
+         * has no weight, or is goods the classification counts in items (integrated
+         * circuits: their net weight says little, and GACC gives none as first
+         * quantity). Value, not rows, decides, so one data set does not switch
+         * measure from one period to the next on a few rows. */
+        int by_value = q->measure == TF_MEASURE_AUTO && weighed_pct < 50.0;
+        if (pass == 1 || c->value || q->measure == TF_MEASURE_QUANTITY ||
+            (!by_value && (c->n > 0 || c->other_units > 0 || c->no_quantity == 0)))
+            break;
+        free(c->rows);
+        c->rows = NULL;
+    }
+    measure_notes(rep, q, c, counted, net_weighed, weighed_pct, counted_unit);
+    return TF_OK;
+}
+
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
 {
     *out = NULL;
@@ -1202,27 +1329,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         return TF_ERR_NOMEM;
     tf_status st = TF_OK;
     int overflowed = 0;
-    tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
-    tf_scopy(rep->classification, sizeof rep->classification,
-             q->classification ? q->classification : "HS");
-    tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
-    tf_scopy(rep->period, sizeof rep->period, q->period);
-    const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
-    tf_scopy(rep->reporter_name, sizeof rep->reporter_name, rp ? rp->name_en : rep->reporter);
-    tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
-    rep->annual = annual;
-    rep->codes = calloc(q->n_codes, sizeof *rep->codes);
-    if (!rep->codes) {
-        st = TF_ERR_NOMEM;
+    if ((st = report_header(rep, ref, q, annual)) != TF_OK)
         goto fail;
-    }
-    for (size_t i = 0; i < q->n_codes; i++) {
-        if (!(rep->codes[i] = tf_strdup(q->codes[i]))) {
-            st = TF_ERR_NOMEM;
-            goto fail;
-        }
-        rep->n_codes = i + 1;
-    }
     int year = idx / 12;
     int base_index = (year - 1) * 12; /* January of the previous year */
     int m = idx - base_index;          /* 12..23 */
@@ -1231,81 +1339,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (annual)
         tf_fmt(from, sizeof from, "%d", year - 1);
     collect c = {0};
-    /* from the quantity pass: rows of goods counted in items, those of them with
-     * a net weight (Comtrade), and the share of the value the tonnage covers */
-    unsigned long counted = 0, net_weighed = 0;
-    double weighed_pct = 100.0;
-    char counted_unit[32] = "";
-    for (int pass = 0; pass < 2; pass++) {
-        memset(&c, 0, sizeof c);
-        c.base_index = base_index;
-        c.annual = annual;
-        c.value = q->measure == TF_MEASURE_VALUE || pass == 1;
-        tf_selection sel = {0};
-        sel.classification = rep->classification;
-        sel.codes = q->codes;
-        sel.n_codes = q->n_codes;
-        sel.reporter = rep->reporter;
-        sel.period_from = from;
-        sel.period_to = q->period;
-        sel.as_of = q->as_of;
-        st = tf_query_select(db, &sel, collect_fn, &c);
-        if (st != TF_OK) {
-            free(c.rows);
-            goto fail;
-        }
-        if (pass == 0 && !c.value) {
-            counted = c.counted;
-            net_weighed = c.net_weighed;
-            tf_scopy(counted_unit, sizeof counted_unit, c.counted_unit);
-            if (c.v_all > 0)
-                weighed_pct = 100.0 * weighed_value(&c) / c.v_all;
-        }
-        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL),
-         * and when goods weighed in kg carry less than half of the value: the rest
-         * has no weight, or is goods the classification counts in items (integrated
-         * circuits: their net weight says little, and GACC gives none as first
-         * quantity). Value, not rows, decides, so one data set does not switch
-         * measure from one period to the next on a few rows. */
-        int by_value = q->measure == TF_MEASURE_AUTO && weighed_pct < 50.0;
-        if (pass == 1 || c.value || q->measure == TF_MEASURE_QUANTITY ||
-            (!by_value && (c.n > 0 || c.other_units > 0 || c.no_quantity == 0)))
-            break;
+    if ((st = select_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
         free(c.rows);
+        goto fail;
     }
-    rep->measure_value = c.value;
-    tf_scopy(rep->unit, sizeof rep->unit, c.value ? (c.currency[0] ? c.currency : "") : "t");
-    if (c.value && q->measure != TF_MEASURE_VALUE && counted)
-        add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
-                      "are values in %s%s", counted_unit, rep->unit,
-                 net_weighed ? " (--measure quantity gives the net weight in t)" : "");
-    else if (c.value && q->measure != TF_MEASURE_VALUE && weighed_pct > 0 && weighed_pct < 50)
-        add_note(rep, "weights cover only %.0f%% of the value: figures are values in %s "
-                      "(--measure quantity gives the tonnage there is)", weighed_pct, rep->unit);
-    else if (c.value && q->measure != TF_MEASURE_VALUE)
-        add_note(rep, "no quantities in the selected data: figures are values in %s",
-                 rep->unit);
-    else if (!c.value && net_weighed)
-        add_note(rep, "tonnages are net weights: the classification counts %lu of these "
-                      "records' goods in '%s'", net_weighed, counted_unit);
-    if (c.no_value)
-        add_note(rep, "%lu record%s without a value not in the figures", c.no_value,
-                 c.no_value == 1 ? "" : "s");
-    if (c.other_currency)
-        add_note(rep, "%lu record%s in a currency other than %s not in the figures",
-                 c.other_currency, c.other_currency == 1 ? "" : "s", c.currency);
-    if (c.not_annual)
-        add_note(rep, "%lu re-import, re-export or monthly record%s not in this annual "
-                      "import/export report", c.not_annual, c.not_annual == 1 ? "" : "s");
-    if (c.other_units)
-        add_note(rep, "%lu record%s in units other than mass (e.g. '%s') not in the tonnages",
-                 c.other_units, c.other_units == 1 ? "" : "s", c.other_unit);
-    if (c.no_quantity)
-        add_note(rep, "%lu record%s without a quantity not in the tonnages", c.no_quantity,
-                 c.no_quantity == 1 ? "" : "s");
-    if (c.not_monthly)
-        add_note(rep, "%lu re-import, re-export or annual record%s of these months not in this "
-                      "monthly import/export report", c.not_monthly, c.not_monthly == 1 ? "" : "s");
     if (c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
     st = one_classification(rep, &c, q->classification ? q->classification : "HS");
