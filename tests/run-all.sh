@@ -31,6 +31,12 @@ done
 
 summary() { tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p'; }
 
+echo "== audit mutation test, bounded sample (tests/audit-mutation/run.py; docs/audit.md section 8)"
+python3 tests/audit-mutation/run.py build/tradeflow --sample 8 --check > build/mutation.log 2>&1
+grep -v '^ok' build/mutation.log
+read -r p f s < <(summary < build/mutation.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
 echo "== bad-inputs catalogue (tests/bad-inputs, sanitizer build)"
 tests/cli/run.sh build/san tests/bad-inputs/*.case > build/bad-inputs.log 2>&1
 grep -v '^ok' build/bad-inputs.log

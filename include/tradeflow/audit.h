@@ -12,6 +12,9 @@
  * gives each with its source):
  *   net import = import - export                       (DOMAIN.md §2)
  *   x(m) / (1 + MoM/100) = x(m-1); x(m) / (1 + YoY/100) = x(m-12)   (§3)
+ *   x(m) - x(m-1) = the change stated ("rose by X"); x(m) - x(m)/(1+MoM) too;
+ *   the same against a year earlier with the YoY
+ *   "up from B": B <= x; "down from B": x <= B
  *   net/(1+p_net) = import/(1+p_import) - export/(1+p_export)         (§3)
  *   YTD(a..m) = YTD(a..m-1) + x(m)                      (§3)
  *   share/100 = partner quantity / total quantity      (§3)
@@ -86,6 +89,15 @@ typedef struct tf_claim {
     size_t period_start, period_end; /* character span of the period's words
                                         (both 0 when carried from elsewhere) */
     size_t sent_start, sent_end; /* byte span of the sentence in the note's text */
+    tf_stated mom_diff;      /* change on the previous month in the claim's unit,
+                                signed ("rose by US$1.52 billion from January") */
+    int growth_fraction;     /* 1 when the MoM or YoY was printed as a fraction
+                                ("a growth rate of 0.31" read as 31%) */
+    tf_stated yoy_diff;      /* change on the same period a year earlier, in the
+                                claim's unit, signed ("up 29%, or 89,000 t, to 384,000 t") */
+    int base_direction;      /* of a base figure: +1 "up from" it (the figure it is
+                                the base of is larger), -1 "down from" it, 0 none */
+    size_t base_of;          /* the claim it is the base of (when base_direction) */
 } tf_claim;
 
 typedef struct tf_note {

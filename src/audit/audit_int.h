@@ -21,6 +21,15 @@ size_t tf_audit_add_claim(tf_audit *a, const tf_claim *c);
 /* Add a finding; returns 0 or -1 when out of memory. */
 int tf_audit_add_finding(tf_audit *a, const tf_finding *f);
 
+/* 1 when the text [b, e) is Chinese (CJK characters outnumber half the
+ * Latin letters, at least 20 of them). */
+int tf_audit_is_chinese(const char *text, size_t b, size_t e);
+/* Claims of Chinese note `note` (its body from byte `body`), year-less
+ * months resolved against month index `ref`; products and partners from
+ * `ref_data` (the built-in tables when NULL). TF_OK or TF_ERR_NOMEM. */
+tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
+                              const tf_refdata *ref_data);
+
 /* Check the claims and fill a->findings. */
 tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts);
 

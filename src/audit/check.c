@@ -27,8 +27,9 @@
 #include "tradeflow/stats.h"
 #include "audit_int.h"
 
-enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3 };
-static const char *const field_names[] = {"quantity", "mom", "yoy", "share"};
+enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3, F_MDIFF = 4, F_YDIFF = 5 };
+static const char *const field_names[] = {"quantity", "mom",      "yoy",
+                                          "share",    "mom_diff", "yoy_diff"};
 
 typedef struct atom {
     double v, lo, hi;
@@ -38,6 +39,9 @@ typedef struct atom {
     double pmin, pmax;   /* physically possible range */
     int dec;             /* decimals to print a proposal with */
     char unit[8];        /* of a quantity: "t", "USD" */
+    double scale;        /* a quantity printed in 万 (1e4) or 亿 (1e8) units, else 1 */
+    int pdec;            /* its printed decimals ("83.6万吨": 1) */
+    char punit[16];      /* its printed unit ("万吨", "亿美元") */
     char what[96];       /* "imports of primary-aluminium, April 2025" */
 } atom;
 
@@ -48,7 +52,7 @@ typedef struct fact {
     int from, to;
     int named;
     size_t claim;        /* (size_t)-1 for stored figures */
-    int aq, amom, ayoy, ashare;
+    int aq, amom, ayoy, ashare, amdiff, aydiff;
     tf_span_period share_of;
     int share_labelled;
 } fact;
@@ -172,6 +176,7 @@ static int nd(eqn *e, int op, int a, int b, int atomi, double c)
 static int A(eqn *e, int atomi) { return nd(e, OP_ATOM, 0, 0, atomi, 0); }
 static int G(eqn *e, int atomi) { return nd(e, OP_GROWTH, A(e, atomi), 0, -1, 0); }
 static int O(eqn *e, int op, int a, int b) { return nd(e, op, a, b, -1, 0); }
+static int C(eqn *e, double c) { return nd(e, OP_CONST, 0, 0, -1, c); }
 
 /* ---------------------------------------------------------------- intervals */
 
@@ -341,6 +346,25 @@ static int solve(const checker *k, const eqn *e, int ai, double *lo, double *hi)
 
 /* ---------------------------------------------------------------- facts */
 
+/* A quantity printed in Chinese units: "83.6万吨" is 836,000 t printed to the
+ * thousand (0 decimals in t), proposed again as "94.4万吨". */
+static void cjk_scale(const char *text, atom *x)
+{
+    static const struct { const char *w; double f; int d; } u[] = {
+        {"\xE4\xB8\x87", 1e4, 4}, {"\xE8\x90\xAC", 1e4, 4},  /* 万 萬 */
+        {"\xE4\xBA\xBF", 1e8, 8}, {"\xE5\x84\x84", 1e8, 8}}; /* 亿 億 */
+    for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
+        const char *p = strstr(text, u[k].w);
+        if (!p)
+            continue;
+        x->scale = u[k].f;
+        x->pdec = x->dec;
+        x->dec = x->dec > u[k].d ? x->dec - u[k].d : 0;
+        tf_scopy(x->punit, sizeof x->punit, p);
+        return;
+    }
+}
+
 static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const char *what)
 {
     atom x;
@@ -357,6 +381,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     } else if (field == F_SHARE) {
         x.pmin = 0;
         x.pmax = 100;
+    } else if (field == F_MDIFF || field == F_YDIFF) {
+        x.pmin = -fmax(1e12, fabs(s->value) * 1000);
+        x.pmax = fmax(1e12, fabs(s->value) * 1000);
     } else {
         x.pmin = -99.99;
         x.pmax = 1e6;
@@ -368,6 +395,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
             x.dec++;
     tf_scopy(x.what, sizeof x.what, what);
     tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
+    x.scale = 1;
+    if (field == F_QTY || field == F_MDIFF || field == F_YDIFF)
+        cjk_scale(s->text, &x);
     return add_atom(k, &x);
 }
 
@@ -487,7 +517,7 @@ static int build_claim_facts(checker *k)
         f.to = c->period.to;
         f.named = c->period_named;
         f.claim = ci;
-        f.amom = f.ayoy = f.ashare = -1;
+        f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
         char what[96];
         fact_words(&f, what, sizeof what);
         if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
@@ -502,6 +532,18 @@ static int build_claim_facts(checker *k)
             char w2[128];
             tf_fmt(w2, sizeof w2, "YoY of %s", what);
             if ((f.ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
+                goto nomem;
+        }
+        if (c->mom_diff.has && c->period.from == c->period.to) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "change on the month before of %s", what);
+            if ((f.amdiff = atom_from(k, ci, F_MDIFF, &c->mom_diff, w2)) < 0)
+                goto nomem;
+        }
+        if (c->yoy_diff.has) {
+            char w2[128];
+            tf_fmt(w2, sizeof w2, "change on a year earlier of %s", what);
+            if ((f.aydiff = atom_from(k, ci, F_YDIFF, &c->yoy_diff, w2)) < 0)
                 goto nomem;
         }
         if (c->share.has && strcmp(c->partner, "WLD")) {
@@ -764,6 +806,70 @@ static void eq_text(checker *k, eqn *e, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The shares of different partners in one total (same metric, product and
+ * labelled period, each partner once, consignment basis) add up to at most
+ * 100 % (DOMAIN.md §3: shares of one total). Up to 9 shares in one equation.
+ * 0 or -1 (no memory). */
+static int shares_sum(checker *k)
+{
+    size_t nf = k->nfa;
+    for (size_t i = 0; i < nf; i++) {
+        const fact *f = &k->fa[i];
+        if (f->ashare < 0 || f->claim == (size_t)-1 || strchr(f->partner, ':'))
+            continue;
+        int first = 1, n = 0, members[9];
+        for (size_t j = 0; j < nf && first; j++) {
+            const fact *g = &k->fa[j];
+            if (g->ashare < 0 || g->claim == (size_t)-1 || strchr(g->partner, ':') ||
+                g->metric != f->metric || strcmp(g->product, f->product) ||
+                g->share_of.from != f->share_of.from || g->share_of.to != f->share_of.to ||
+                k->a->claims[g->claim].note != k->a->claims[f->claim].note)
+                continue;
+            if (j < i) {
+                first = 0; /* the group was taken at its first member */
+                break;
+            }
+            int dup = 0;
+            for (int z = 0; z < n; z++)
+                dup |= !strcmp(k->fa[members[z]].partner, g->partner);
+            if (!dup && n < 9)
+                members[n++] = (int)j;
+        }
+        if (!first || n < 2)
+            continue;
+        eqn *e;
+        /* without the total stated, each partner's figure and share imply it:
+         * q1 / s1 = q2 / s2, which also bounds the shares (DOMAIN.md §3) */
+        if (!find_fact(k, f->metric, f->product, "WLD", f->share_of.from, f->share_of.to,
+                       (size_t)-1)) {
+            const fact *g0 = &k->fa[members[0]];
+            for (int z = 1; z < n; z++) {
+                const fact *g = &k->fa[members[z]];
+                if (!(e = new_eq(k, "implied-total")))
+                    return -1;
+                /* written q1 x s2 = q2 x s1: no figure in a divisor, so a share
+                 * solved for stays bounded */
+                e->lhs = O(e, OP_MUL, A(e, g0->aq), A(e, g->ashare));
+                e->rhs = O(e, OP_MUL, A(e, g->aq), A(e, g0->ashare));
+                eq_text(k, e, "one total implied by two partners' shares: %s x the other's "
+                        "share = %s x its own share", k->at[g0->aq].what, k->at[g->aq].what);
+            }
+            continue;
+        }
+        e = new_eq(k, "shares-sum");
+        if (!e)
+            return -1;
+        e->le = 1;
+        int sum = A(e, k->fa[members[0]].ashare);
+        for (int z = 1; z < n; z++)
+            sum = O(e, OP_ADD, sum, A(e, k->fa[members[z]].ashare));
+        e->lhs = sum;
+        e->rhs = nd(e, OP_CONST, 0, 0, -1, 100);
+        eq_text(k, e, "the shares of %d partners in one total add up to at most 100%%", n);
+    }
+    return 0;
+}
+
 static int build_equations(checker *k)
 {
     /* for each statement, the one to compare it with (see below), found in
@@ -857,6 +963,65 @@ static int build_equations(checker *k)
                 eq_text(k, e, "%s / (1 + YoY) = %s", k->at[f->aq].what, k->at[g->aq].what);
             }
         }
+        /* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X */
+        if (f->amdiff >= 0) {
+            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
+                                      (size_t)-1);
+            if (g || f->amom >= 0) {
+                if (!(e = new_eq(k, "mom-difference")))
+                    goto nomem;
+                /* x - x/(1+p) written x * (1 - 1/(1+p)): each figure once, so the
+                 * interval is exact */
+                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
+                           : O(e, OP_MUL, A(e, f->aq),
+                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->amom))));
+                e->rhs = A(e, f->amdiff);
+                if (g)
+                    eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what,
+                            k->at[g->aq].what);
+                else
+                    eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
+                            k->at[f->aq].what);
+            }
+        }
+        /* "up 29% year-on-year, by 89,000 t": x(p) - x(p-12) = X, or x - x/(1+YoY) = X */
+        if (f->aydiff >= 0) {
+            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
+                                      f->to - 12, (size_t)-1);
+            if (g || f->ayoy >= 0) {
+                if (!(e = new_eq(k, "yoy-difference")))
+                    goto nomem;
+                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
+                           : O(e, OP_MUL, A(e, f->aq),
+                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->ayoy))));
+                e->rhs = A(e, f->aydiff);
+                eq_text(k, e, "%s - the same a year earlier = the change stated",
+                        k->at[f->aq].what);
+            }
+        }
+        /* "up from B": B <= x; "down from B": x <= B (the base's claim says which) */
+        {
+            const tf_claim *bc = &k->a->claims[f->claim];
+            for (size_t j = 0; bc->base_direction && j < nf; j++) {
+                const fact *m = &k->fa[j];
+                if (m->claim != bc->base_of || m->metric != f->metric)
+                    continue;
+                if (!(e = new_eq(k, "direction")))
+                    goto nomem;
+                e->le = 1;
+                /* net exports are negative net imports: "down from" speaks of their size */
+                int dir = bc->base_direction;
+                if (k->at[f->aq].v < 0 && k->at[m->aq].v < 0)
+                    dir = -dir;
+                int lo = dir > 0 ? f->aq : m->aq;
+                int hi = dir > 0 ? m->aq : f->aq;
+                e->lhs = A(e, lo);
+                e->rhs = A(e, hi);
+                eq_text(k, e, "%s <= %s (the note says the figure went %s from its base)",
+                        k->at[lo].what, k->at[hi].what, bc->base_direction > 0 ? "up" : "down");
+                break;
+            }
+        }
         /* net import = import - export, and its changes */
         if (f->metric == TF_METRIC_NET_IMPORT) {
             const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from,
@@ -948,7 +1113,7 @@ static int build_equations(checker *k)
         }
     }
     free(same_ref);
-    return 0;
+    return shares_sum(k);
 nomem:
     free(same_ref);
     return -1;
@@ -1144,7 +1309,11 @@ static double cand_score(const checker *k, cand *c)
 static void fmt_value(const atom *t, double v, char *buf, size_t len)
 {
     char num[64];
-    if (t->field == F_QTY) {
+    int qty = t->field == F_QTY || t->field == F_MDIFF || t->field == F_YDIFF;
+    if (qty && t->scale > 1) {
+        tf_num_words(v / t->scale, t->pdec, num, sizeof num);
+        tf_fmt(buf, len, "%s%s", num, t->punit);
+    } else if (qty) {
         tf_num_words(v, t->dec, num, sizeof num);
         tf_fmt(buf, len, "%s %s", num, t->unit[0] ? t->unit : "t");
     } else {
@@ -1202,10 +1371,12 @@ static void eq_numbers(const checker *k, const eqn *e, char *buf, size_t len)
 static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_finding *f)
 {
     const tf_claim *cl = &k->a->claims[t->claim];
-    const tf_stated *s = t->field == F_QTY ? &cl->quantity
-                         : t->field == F_MOM ? &cl->mom
-                         : t->field == F_YOY ? &cl->yoy
-                                             : &cl->share;
+    const tf_stated *s = t->field == F_QTY     ? &cl->quantity
+                         : t->field == F_MOM   ? &cl->mom
+                         : t->field == F_YOY   ? &cl->yoy
+                         : t->field == F_MDIFF ? &cl->mom_diff
+                         : t->field == F_YDIFF ? &cl->yoy_diff
+                                               : &cl->share;
     memset(f, 0, sizeof *f);
     f->note = cl->note;
     f->severity = sev;

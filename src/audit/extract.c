@@ -33,6 +33,7 @@ typedef struct tok {
     int tz;           /* trailing zeros of the integer part (no decimals) */
     int groups;       /* thousands separators used */
     int sign;         /* +1 or -1 when printed with a sign */
+    int malformed;    /* digits grouped wrongly ("312,00"): no reading is sure */
 } tok;
 
 typedef struct toks {
@@ -128,6 +129,19 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
                 j += 4;
                 groups++;
             }
+            /* "312,00", "1,2345": a group of other than three digits */
+            int malformed = 0;
+            if (first_len <= 3 && j + 1 < len && s[j] == ',' && isdigit(s[j + 1])) {
+                size_t k = j + 1;
+                while (k < len && isdigit(s[k]))
+                    k++;
+                if (k - j - 1 != 3 && !(k < len && s[k] == ',')) {
+                    for (size_t z = j + 1; z < k; z++)
+                        v = v * 10 + (s[z] - '0');
+                    j = k;
+                    malformed = 1;
+                }
+            }
             if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
                 double f = 0.1;
                 j++;
@@ -154,6 +168,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
             t.num = v;
             t.dec = dec;
             t.groups = groups;
+            t.malformed = malformed;
             if (!dec) {
                 double x = v;
                 while (x >= 10 && fmod(x, 10) == 0) {
@@ -578,139 +593,220 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 
 /* ---------------------------------------------------------------- products, partners */
 
-typedef struct named {
-    const char *phrase;
-    const char *key;
-} named;
+/* The audit's own English words (data/audit-words.csv, embedded): product
+ * phrases ("primary metal" is primary aluminium), country names and adjectives
+ * ("Russian"), province words. Read in file order: the first that matches
+ * wins, so a longer phrase is listed before a shorter one it starts with. */
+extern const unsigned char tf_data_audit_words[];
+extern const size_t tf_data_audit_words_len;
 
-/* Specific product words first; "aluminium" alone is generic. */
-static const named products[] = {
-    {"unwrought aluminium and aluminium products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminum and aluminum products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminium and products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminum and products", "unwrought-aluminium-and-products"},
-    {"aluminium and aluminium products", "unwrought-aluminium-and-products"},
-    {"raw aluminium and semi finished products", "unwrought-aluminium-and-products"},
-    {"raw aluminum and semi finished products", "unwrought-aluminium-and-products"},
-    {"aluminium products", "unwrought-aluminium-and-products"},
-    {"aluminum products", "unwrought-aluminium-and-products"},
-    {"aluminium profile*", "aluminium-profiles"},
-    {"aluminum profile*", "aluminium-profiles"},
-    {"aluminium ore", "bauxite"},
-    {"aluminum ore", "bauxite"},
-    {"aluminum and aluminum products", "unwrought-aluminium-and-products"},
-    {"unwrought aluminium alloy*", "aluminium-alloy"},
-    {"unwrought aluminum alloy*", "aluminium-alloy"},
-    {"aluminium alloy*", "aluminium-alloy"},
-    {"aluminum alloy*", "aluminium-alloy"},
-    {"alloy ingot*", "aluminium-alloy"},
-    {"unwrought aluminium", "unwrought-aluminium-and-products"},
-    {"unwrought aluminum", "unwrought-aluminium-and-products"},
-    {"primary aluminium", "primary-aluminium"},
-    {"primary aluminum", "primary-aluminium"},
-    {"primary aluminium*", "primary-aluminium"},
-    {"primary aluminum*", "primary-aluminium"},
-    {"aluminium ingot*", "primary-aluminium"},
-    {"aluminum ingot*", "primary-aluminium"},
-    {"including primary metal", "unwrought-aluminium-and-products"},
-    {"primary metal and unwrought", "unwrought-aluminium-and-products"},
-    {"primary metal", "primary-aluminium"},
-    {"raw aluminium", "primary-aluminium"},
-    {"raw aluminum", "primary-aluminium"},
-    {"aluminium scrap", "aluminium-scrap"},
-    {"aluminum scrap", "aluminium-scrap"},
-    {"scrap", "aluminium-scrap"},
-    {"alumina", "alumina"},
-    {"bauxite", "bauxite"},
-    {NULL, NULL}};
+enum { AW_PRODUCT, AW_COUNTRY, AW_ADJECTIVE, AW_PROVINCE };
 
-typedef struct country {
-    const char *name;   /* phrase, lower-case */
-    const char *adj;    /* adjective or NULL */
-    const char *iso3;
-} country;
+typedef struct aword {
+    int kind;
+    const char *phrase;  /* lower-case words; a last word ending in '*' is a prefix */
+    const char *key;     /* product slug or ISO alpha-3 */
+} aword;
 
-static const country countries[] = {
-    {"russian federation", NULL, "RUS"}, {"russia", "russian", "RUS"},
-    {"india", "indian", "IND"},          {"australia", "australian", "AUS"},
-    {"indonesia", "indonesian", "IDN"},  {"malaysia", "malaysian", "MYS"},
-    {"papua new guinea", NULL, "PNG"},   {"guinea bissau", NULL, "GNB"},
-    {"equatorial guinea", NULL, "GNQ"},  {"guinea", "guinean", "GIN"},        {"brazil", "brazilian", "BRA"},
-    {"china", "chinese", "CHN"},         {"canada", "canadian", "CAN"},
-    {"norway", "norwegian", "NOR"},      {"iran", "iranian", "IRN"},
-    {"vietnam", "vietnamese", "VNM"},    {"viet nam", NULL, "VNM"},
-    {"thailand", "thai", "THA"},         {"japan", "japanese", "JPN"},
-    {"south korea", "korean", "KOR"},    {"korea", NULL, "KOR"},
-    {"kazakhstan", "kazakh", "KAZ"},     {"united arab emirates", "emirati", "ARE"},
-    {"uae", NULL, "ARE"},                {"bahrain", "bahraini", "BHR"},
-    {"oman", "omani", "OMN"},            {"turkey", "turkish", "TUR"},
-    {"jamaica", "jamaican", "JAM"},      {"ghana", "ghanaian", "GHA"},
-    {"montenegro", NULL, "MNE"},         {"sierra leone", NULL, "SLE"},
-    {"mozambique", NULL, "MOZ"},         {"laos", NULL, "LAO"},
-    {"solomon islands", NULL, "SLB"},    {"turkiye", NULL, "TUR"},
-    {"united states", NULL, "USA"},      {"us", NULL, "USA"},
-    {"germany", "german", "DEU"},        {"new zealand", NULL, "NZL"},
-    {"saudi arabia", "saudi", "SAU"},    {"qatar", NULL, "QAT"},
-    {"iceland", NULL, "ISL"},            {"argentina", NULL, "ARG"},
-    {"south africa", NULL, "ZAF"},       {"mexico", NULL, "MEX"},
-    {"philippines", NULL, "PHL"},        {"singapore", NULL, "SGP"},
-    {"hong kong", NULL, "HKG"},          {"taiwan", NULL, "TWN"},
-    {"venezuela", NULL, "VEN"},          {"tajikistan", NULL, "TJK"},
-    {"france", "french", "FRA"},         {"italy", "italian", "ITA"},
-    {"spain", "spanish", "ESP"},         {"united kingdom", "british", "GBR"},
-    {"netherlands", "dutch", "NLD"},     {"belgium", NULL, "BEL"},
-    {"cote d ivoire", NULL, "CIV"},      {"côte d ivoire", NULL, "CIV"},
-    {"ivory coast", NULL, "CIV"},        {"fiji", NULL, "FJI"},
-    {"sri lanka", NULL, "LKA"},          {"pakistan", NULL, "PAK"},
-    {"egypt", NULL, "EGY"},              {"nigeria", NULL, "NGA"},
-    {"poland", NULL, "POL"},             {"sweden", NULL, "SWE"},
-    {"finland", NULL, "FIN"},            {"austria", NULL, "AUT"},
-    {"switzerland", NULL, "CHE"},        {"chile", NULL, "CHL"},
-    {"peru", NULL, "PER"},               {"colombia", NULL, "COL"},
-    {"guyana", NULL, "GUY"},             {"suriname", NULL, "SUR"},
-    {"cameroon", NULL, "CMR"},           {"tanzania", NULL, "TZA"},
-    {"myanmar", NULL, "MMR"},            {"cambodia", NULL, "KHM"},
-    {"mongolia", NULL, "MNG"},           {"uzbekistan", NULL, "UZB"},
-    {"azerbaijan", NULL, "AZE"},         {"georgia", NULL, "GEO"},
-    {"ukraine", NULL, "UKR"},            {"belarus", NULL, "BLR"},
-    {"serbia", NULL, "SRB"},             {"slovakia", NULL, "SVK"},
-    {"romania", NULL, "ROU"},            {"greece", NULL, "GRC"},
-    {"israel", NULL, "ISR"},             {"kuwait", NULL, "KWT"},
-    {"morocco", NULL, "MAR"},            {"algeria", NULL, "DZA"},
-    {"dominican republic", NULL, "DOM"}, {"haiti", NULL, "HTI"},
-    {NULL, NULL, NULL}};
-
-static const char *const province_words[] = {
-    "province", "provinces", "zhejiang", "guangdong", "jiangsu", "fujian", "hebei",
-    "shandong", "guangxi", "yunnan", "xinjiang", "henan", "shanxi", "tianjin",
-    "liaoning", "chongqing", "sichuan", "guizhou", "hubei", "hunan", "anhui", "jiangxi",
-    "heilongjiang", "jilin", "gansu", "ningxia", "qinghai", "hainan", "shaanxi", NULL};
 
 /* Country named at token i: *len tokens, *adj set when as adjective. */
-static const char *country_at(const tok *v, size_t n, size_t i, size_t *len, int *adj)
+/* Names of the reference data (data/products.csv, data/partners.csv and the
+ * user's product files: display names, slugs and aliases), lower-case, longest
+ * first: read after the phrases above, so a product or an alias added to a
+ * data file is read with no change here. */
+typedef struct ename {
+    char *phrase;      /* lower-case words separated by one blank */
+    char first[28];    /* its first word, for a quick test */
+    const char *key;   /* product slug or partner ISO alpha-3 */
+} ename;
+
+typedef struct evocab {
+    ename *prod, *part;
+    size_t nprod, npart;
+    aword *words;       /* data/audit-words.csv, in file order */
+    size_t nwords;
+    char *wbuf;         /* the strings of words */
+} evocab;
+
+static int ename_cmp(const void *x, const void *y)
+{
+    size_t a = strlen(((const ename *)x)->phrase), b = strlen(((const ename *)y)->phrase);
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* Add `name` (ASCII letters, digits, blanks, '-', '.', '\''; others are not
+ * read by the English tokenizer) as a phrase of key. 0 or -1 (no memory). */
+static int ename_add(ename **v, size_t *n, const char *name, const char *key)
+{
+    char buf[128];
+    size_t o = 0;
+    if (!name || !name[0] || strlen(name) >= sizeof buf)
+        return 0;
+    for (const char *p = name; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch >= 0x80 || ch == ',' || ch == '(' || ch == '&')
+            return 0;
+        char w = (char)tolower(ch);
+        if (w == '-' || w == '_' || w == '.' || w == '\'')
+            w = ' ';
+        if (w == ' ' && (o == 0 || buf[o - 1] == ' '))
+            continue;
+        buf[o++] = w;
+    }
+    while (o && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+    if (!o)
+        return 0;
+    ename *nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        return -1;
+    *v = nv;
+    ename *e = &nv[(*n)++];
+    e->phrase = strdup(buf);
+    if (!e->phrase)
+        return -1;
+    const char *sp = strchr(buf, ' ');
+    size_t fl = sp ? (size_t)(sp - buf) : o;
+    if (fl >= sizeof e->first)
+        fl = sizeof e->first - 1;
+    memcpy(e->first, buf, fl);
+    e->first[fl] = '\0';
+    e->key = key;
+    return 0;
+}
+
+static void evocab_free(evocab *ev)
+{
+    for (size_t k = 0; k < ev->nprod; k++)
+        free(ev->prod[k].phrase);
+    for (size_t k = 0; k < ev->npart; k++)
+        free(ev->part[k].phrase);
+    free(ev->prod);
+    free(ev->part);
+    free(ev->words);
+    free(ev->wbuf);
+    memset(ev, 0, sizeof *ev);
+}
+
+/* Read data/audit-words.csv (kind,phrase,key; header first) into ev->words.
+ * 0 or -1 (no memory). The table is built in: a malformed row is skipped. */
+static int audit_words_load(evocab *ev)
+{
+    size_t len = tf_data_audit_words_len;
+    ev->wbuf = malloc(len + 1);
+    if (!ev->wbuf)
+        return -1;
+    memcpy(ev->wbuf, tf_data_audit_words, len);
+    ev->wbuf[len] = '\0';
+    size_t cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += ev->wbuf[i] == '\n';
+    ev->words = calloc(cap, sizeof *ev->words);
+    if (!ev->words)
+        return -1;
+    char *line = strchr(ev->wbuf, '\n'); /* after the header */
+    while (line && *++line) {
+        char *nl = strchr(line, '\n'), *f2 = strchr(line, ','), *f3;
+        if (nl)
+            *nl = '\0';
+        if (f2 && (f3 = strchr(f2 + 1, ','))) {
+            *f2++ = '\0';
+            *f3++ = '\0';
+            static const char *const kinds[] = {"product", "country", "adjective", "province"};
+            for (int k = 0; k < 4; k++)
+                if (!strcmp(line, kinds[k]))
+                    ev->words[ev->nwords++] = (aword){k, f2, f3};
+        }
+        line = nl;
+    }
+    return 0;
+}
+
+static int evocab_load(const tf_refdata *ref, evocab *ev)
+{
+    if (audit_words_load(ev))
+        return -1;
+    for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
+        const tf_product *p = tf_refdata_product_at(ref, i);
+        if (ename_add(&ev->prod, &ev->nprod, p->name, p->name) ||
+            ename_add(&ev->prod, &ev->nprod, p->name_en, p->name))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (ename_add(&ev->prod, &ev->nprod, p->aliases[k], p->name))
+                return -1;
+    }
+    for (size_t i = 0; i < tf_refdata_partner_count(ref); i++) {
+        const tf_partner *p = tf_refdata_partner_at(ref, i);
+        if (!p->iso3 || !p->iso3[0] || strcmp(p->kind, "country"))
+            continue;
+        if (ename_add(&ev->part, &ev->npart, p->name_en, p->iso3))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (ename_add(&ev->part, &ev->npart, p->aliases[k], p->iso3))
+                return -1;
+    }
+    if (ev->nprod)
+        qsort(ev->prod, ev->nprod, sizeof *ev->prod, ename_cmp);
+    if (ev->npart)
+        qsort(ev->part, ev->npart, sizeof *ev->part, ename_cmp);
+    return 0;
+}
+
+/* The longest name of v[0..n) at token i: its key and length in tokens. */
+static const char *ename_at(const ename *e, size_t ne, const tok *v, size_t n, size_t i,
+                            size_t *len)
 {
     if (v[i].k != K_WORD)
         return NULL;
-    /* "US" must be upper-case to be the United States */
-    for (size_t k = 0; countries[k].name; k++) {
-        size_t m = phrase(v, n, i, countries[k].name);
+    for (size_t k = 0; k < ne; k++) {
+        if (strcmp(v[i].w, e[k].first))
+            continue;
+        size_t m = phrase(v, n, i, e[k].phrase);
         if (m) {
-            if (!strcmp(countries[k].name, "us") &&
-                !(v[i].e - v[i].b == 2 && isupper((unsigned char)v[i].w[0] - 32)))
-                continue;
-            if (!strcmp(countries[k].name, "us") && !v[i].cap)
-                continue;
             *len = m;
-            *adj = 0;
-            return countries[k].iso3;
-        }
-        if (countries[k].adj && is_w(&v[i], countries[k].adj)) {
-            *len = 1;
-            *adj = 1;
-            return countries[k].iso3;
+            return e[k].key;
         }
     }
     return NULL;
+}
+
+static const char *country_at(const evocab *ev, const tok *v, size_t n, size_t i, size_t *len,
+                              int *adj)
+{
+    if (v[i].k != K_WORD)
+        return NULL;
+    /* "US$": a currency */
+    if (i + 1 < n && is_s(&v[i + 1], '$'))
+        return NULL;
+    /* "US" must be upper-case to be the United States */
+    for (size_t k = 0; ev && k < ev->nwords; k++) {
+        const aword *w = &ev->words[k];
+        if (w->kind == AW_COUNTRY) {
+            size_t m = phrase(v, n, i, w->phrase);
+            if (!m)
+                continue;
+            if (!strcmp(w->phrase, "us") &&
+                !(v[i].e - v[i].b == 2 && isupper((unsigned char)v[i].w[0] - 32)))
+                continue;
+            if (!strcmp(w->phrase, "us") && !v[i].cap)
+                continue;
+            *len = m;
+            *adj = 0;
+            return w->key;
+        }
+        if (w->kind == AW_ADJECTIVE && is_w(&v[i], w->phrase)) {
+            *len = 1;
+            *adj = 1;
+            return w->key;
+        }
+    }
+    /* any other partner of the reference data, by name or alias; a
+     * lower-case word is no country name ("chad", "turkey", "guinea pig") */
+    const char *iso = ev && v[i].cap ? ename_at(ev->part, ev->npart, v, n, i, len) : NULL;
+    if (iso)
+        *adj = 0;
+    return iso;
 }
 
 /* ---------------------------------------------------------------- figures */
@@ -722,6 +818,7 @@ typedef struct qfig {
     double value, lo, hi;
     int unit;           /* U_* */
     int dec;            /* decimals to print */
+    int diff;           /* a difference ("by 89,000 t"), not a level: no claim */
 } qfig;
 
 typedef struct pfig {
@@ -734,6 +831,7 @@ typedef struct pfig {
     int prev_claim;     /* attach to the previous sentence's last claim */
     pexpr share_of;     /* label of the share's total */
     int share_labelled;
+    int fraction;       /* printed as a fraction ("a growth rate of 0.31") */
 } pfig;
 
 /* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
@@ -970,6 +1068,10 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
 
 typedef struct ctx {
     tf_audit *a;
+    tf_stated pend;          /* a change on the month before ("rose by X"), */
+    int pend_month;          /* its base month (-1 "the month before"), 0 none */
+    char pend_unit[8];
+    const evocab *ev;        /* names from the reference data */
     size_t note;
     const tf_note *nt;
     int ref;                 /* reference month for year-less periods */
@@ -1010,12 +1112,16 @@ static int sentence_end_after(const tok *v, size_t n, size_t i)
            v[i + 1].k == K_SYM;
 }
 
-static const char *product_in(const tok *v, size_t n, size_t i, size_t *m, int *generic)
+static const char *product_in(const evocab *ev, const tok *v, size_t n, size_t i, size_t *m,
+                              int *generic)
 {
     *generic = 0;
-    for (size_t k = 0; products[k].phrase; k++)
-        if ((*m = phrase(v, n, i, products[k].phrase)))
-            return products[k].key;
+    for (size_t k = 0; ev && k < ev->nwords; k++)
+        if (ev->words[k].kind == AW_PRODUCT && (*m = phrase(v, n, i, ev->words[k].phrase)))
+            return ev->words[k].key;
+    const char *key = ev ? ename_at(ev->prod, ev->nprod, v, n, i, m) : NULL;
+    if (key)
+        return key;
     if (v[i].k == K_WORD && (starts(&v[i], "aluminium") || starts(&v[i], "aluminum"))) {
         *m = 1;
         *generic = 1;
@@ -1062,31 +1168,234 @@ static tf_span_period rel_period(tf_span_period base, const pexpr *pe)
     return p;
 }
 
-/* Process one sentence v[sb..se). */
-static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
+/* "rose by US$1.52 billion from January", "up by 20,000 t on the month", "up
+ * 29% year-on-year, by 89,000 t": a change in the figure's unit, kept until the
+ * sentence's claims are made (apply_difference), when the sentence says its
+ * base: the month before (pend_month: that month, or -1) or a year earlier
+ * (pend_month -2). A sentence that names both is left alone. */
+static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfig *x, int sign)
 {
-    (void)n;
-    qfig q[64];
-    size_t nq = 0;
-    pfig pc[64];
-    size_t np = 0;
-    pexpr pe[32];
-    size_t npe = 0;
-    mword mw[32];
-    size_t nmw = 0;
-    const char *text = c->nt->text;
+    if (x->unit == U_OTHER_PRICE || c->pend_month)
+        return;
+    int month = 0, year = 0;
+    for (size_t y = sb; y < se; y++) {
+        int mo = month_at(v, se, y);
+        if (y >= x->j && mo && y > sb && is_w(&v[y - 1], "from"))
+            month = mo;
+        if (is_w(&v[y], "mom") || (is_w(&v[y], "month") && y > sb &&
+                                   (is_w(&v[y - 1], "previous") || is_w(&v[y - 1], "the") ||
+                                    is_w(&v[y - 1], "a") || is_w(&v[y - 1], "on"))))
+            month = month ? month : -1;
+        if (is_w(&v[y], "yoy") || phrase(v, se, y, "year on year") ||
+            phrase(v, se, y, "on the year") || phrase(v, se, y, "a year earlier") ||
+            phrase(v, se, y, "a year ago") || phrase(v, se, y, "last year") ||
+            phrase(v, se, y, "y y"))
+            year = 1;
+    }
+    if (!month == !year)
+        return;
+    double lo = x->lo, hi = x->hi;
+    make_stated(c, v, x->i, x->j, sign * x->value, sign > 0 ? lo : -hi, sign > 0 ? hi : -lo,
+                &c->pend);
+    c->pend_month = year ? -2 : month;
+    tf_scopy(c->pend_unit, sizeof c->pend_unit, x->unit == U_USD ? "USD" : "t");
+}
 
+/* Give the change kept by mom_difference to the first claim of the sentence
+ * (made[], nq of them), else to the last claim, when its unit and month fit. */
+static void apply_difference(ctx *c, const size_t *made, size_t nq)
+{
+    if (!c->pend_month)
+        return;
+    size_t ci = c->last_claim;
+    for (size_t z = 0; z < nq; z++)
+        if (made[z] != (size_t)-1) {
+            ci = made[z];
+            break;
+        }
+    if (ci != (size_t)-1 && ci < c->a->n_claims) {
+        tf_claim *cl = &c->a->claims[ci];
+        int fits = cl->quantity.has && !strcmp(cl->unit, c->pend_unit);
+        if (c->pend_month == -2 && fits && !cl->yoy_diff.has)
+            cl->yoy_diff = c->pend;
+        else if (c->pend_month != -2 && fits && !cl->mom_diff.has &&
+                 cl->period.from == cl->period.to &&
+                 (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1)))
+            cl->mom_diff = c->pend;
+    }
+    c->pend_month = 0;
+}
+
+/* A figure with its digits grouped wrongly ("312,00 t") is a finding of its
+ * own (an error: the printed figure has no reading), with the readings it
+ * could have been: a digit lost (312,000), the separator misplaced (31,200),
+ * a decimal comma (312.00). It joins no equation. 0 or -1 (no memory). */
+static int malformed_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t i)
+{
+    const char *t = c->nt->text + v[i].b;
+    size_t n = v[i].e - v[i].b;
+    const char *comma = memchr(t, ',', n);
+    if (!comma)
+        return 0;
+    size_t head = (size_t)(comma - t), tail = n - head - 1;
+    char digits[40];
+    if (n >= sizeof digits)
+        return 0;
+    memcpy(digits, t, head);
+    memcpy(digits + head, comma + 1, tail);
+    digits[n - 1] = '\0';
+    double all = strtod(digits, NULL);
+    char a1[48], a2[48];
+    double lost = tail < 3 ? all * pow(10, (double)(3 - tail)) : all;
+    tf_num_words(lost, 0, a1, sizeof a1);
+    tf_num_words(all, 0, a2, sizeof a2);
+    /* a claim of its own (kept, not checked) for the sentence and span */
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "t");
+    cl.period = c->period;
+    make_stated(c, v, i, i + 1, all, all, all, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind, "malformed-number");
+    tf_scopy(f.field, sizeof f.field, "quantity");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, v[i].b);
+    f.end = tf_note_char_offset(c->nt, v[i].e);
+    f.stated = all;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s or %s or %.*s.%.*s", a1, a2, (int)head, t,
+           (int)tail, comma + 1);
+    f.confidence = 0.5;
+    tf_fmt(f.equation, sizeof f.equation, "'%.*s' groups its digits as no number is written",
+           (int)n, t);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "a thousands separator is followed by three digits; '%.*s' may be %s with a digit "
+           "lost, %s with the separator misplaced, or %.*s.%.*s with a decimal comma; it is "
+           "left out of the equations", (int)n, t, a1, a2, (int)head, t, (int)tail, comma + 1);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* Process one sentence v[sb..se). */
+/* partners in a sentence, in order */
+typedef struct pm {
+    size_t i, j;
+    const char *iso3;
+    int adj, from, to_china_subject;
+} pm;
+
+/* Working arrays of one sentence, each sized to its token count: every
+ * figure, period, metric word or partner takes at least one token, so none
+ * is ever dropped, however long the sentence (a table read as one). */
+/* a product named in a sentence */
+typedef struct prodm {
+    size_t i, m;
+    const char *key;
+    int generic;
+} prodm;
+
+typedef struct sent_arrays {
+    prodm *prods;
+    qfig *q;
+    pfig *pc;
+    pexpr *pe;
+    mword *mw;
+    pm *parts;
+    size_t *made;
+    unsigned char *in_period;
+    size_t cap;
+} sent_arrays;
+
+static void sent_arrays_free(sent_arrays *s)
+{
+    free(s->prods);
+    free(s->q);
+    free(s->pc);
+    free(s->pe);
+    free(s->mw);
+    free(s->parts);
+    free(s->made);
+    free(s->in_period);
+    memset(s, 0, sizeof *s);
+}
+
+/* Make room for a sentence of `ntok` tokens; 0 or -1 (out of memory). */
+static int sent_arrays_fit(sent_arrays *s, size_t ntok)
+{
+    if (ntok + 1 <= s->cap)
+        return 0;
+    size_t cap = ntok + 1 > 64 ? ntok + 1 : 64;
+    sent_arrays_free(s);
+    s->prods = malloc(cap * sizeof *s->prods);
+    s->q = malloc(cap * sizeof *s->q);
+    s->pc = malloc(cap * sizeof *s->pc);
+    s->pe = malloc(cap * sizeof *s->pe);
+    s->mw = malloc(cap * sizeof *s->mw);
+    s->parts = malloc(cap * sizeof *s->parts);
+    s->made = malloc(cap * sizeof *s->made);
+    s->in_period = malloc(cap);
+    if (!s->prods || !s->q || !s->pc || !s->pe || !s->mw || !s->parts || !s->made || !s->in_period) {
+        sent_arrays_free(s);
+        return -1;
+    }
+    s->cap = cap;
+    return 0;
+}
+
+/* One sentence being read: its tokens, the working arrays and what the phases
+ * found so far. */
+typedef struct sent {
+    ctx *c;
+    sent_arrays *sa;
+    const tok *v;
+    size_t sb, se, ncap, slen;
+    const char *text;
+    qfig *q;
+    pfig *pc;
+    pexpr *pe;
+    mword *mw;
+    pm *parts;
+    size_t *made;
+    unsigned char *in_period;
+    size_t nq, np, npe, nmw, nparts, nprods, first_top, first_prov, resp_k;
+    int respectively, sent_unknown, sent_generic;
+    const char *sent_product;
+    char origin_partner[16];
+} sent;
+
+/* Phase of do_sentence: The periods of the sentence (their numbers are years, not figures) and
+ * its metric words. 0, or -1 when out of memory. */
+static int sent_periods(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* periods first: their numbers are years, not figures */
-    unsigned char in_period[512];
-    size_t slen = se - sb;
-    if (slen > sizeof in_period)
-        slen = sizeof in_period; /* a very long "sentence" (a table): the rest is skipped */
-    se = sb + slen;
-    memset(in_period, 0, slen);
+    memset(in_period, 0, S->slen);
     for (size_t i = sb; i < se; i++) {
         pexpr x;
-        if (npe < 32 && period_at(v, se, i, c->ref, &x)) {
-            pe[npe++] = x;
+        if (S->npe < ncap && period_at(v, se, i, c->ref, &x)) {
+            pe[S->npe++] = x;
             for (size_t k = x.i; k < x.j && k < se; k++)
                 in_period[k - sb] = 1;
             i = x.j - 1;
@@ -1095,13 +1404,34 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
     for (size_t i = sb; i < se; i++) {
         size_t sp;
         tf_metric m = metric_word(v, se, i, sb, &sp);
-        if (m != TF_METRIC_NONE && nmw < 32) {
-            mw[nmw].i = i;
-            mw[nmw].m = m;
-            nmw++;
+        if (m != TF_METRIC_NONE && S->nmw < ncap) {
+            mw[S->nmw].i = i;
+            mw[S->nmw].m = m;
+            S->nmw++;
             i += sp - 1;
         }
     }
+    return 0;
+}
+
+/* Phase of do_sentence: The figures: values, P/L, percentages and quantities with their units
+ * and intervals. 0, or -1 when out of memory. */
+static int sent_figures(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* figures */
     for (size_t i = sb; i < se; i++) {
         if (in_period[i - sb])
@@ -1110,9 +1440,10 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < se && v[i + 1].k == K_NUM) ||
             (is_w(&v[i], "us") && i + 1 < se && is_s(&v[i + 1], '$'))) {
             size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
-            if (k < se && v[k].k == K_NUM && nq < 64) {
+            if (k < se && v[k].k == K_NUM && S->nq < ncap) {
                 double f = scale_at(v, se, k + 1, &m1);
-                qfig *x = &q[nq];
+                qfig *x = &q[S->nq];
+                memset(x, 0, sizeof *x);
                 x->i = i;
                 x->j = k + 1 + m1;
                 x->value = v[k].num * f;
@@ -1126,7 +1457,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                 if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
                     e + 1 < se && (mass_unit_at(text, v, se, e + 1, &m2) > 0))
                     x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
-                nq++;
+                S->nq++;
                 i = x->j - 1;
             }
             continue;
@@ -1137,8 +1468,8 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
                     : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
                                                                                     : 0;
-        if (pl && np < 64) {
-            pfig *x = &pc[np];
+        if (pl && S->np < ncap) {
+            pfig *x = &pc[S->np];
             memset(x, 0, sizeof *x);
             x->i = i;
             x->j = i + 1 + pl;
@@ -1150,7 +1481,7 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                 x->lo = t;
             }
             x->target = -1;
-            np++;
+            S->np++;
             i += pl;
             continue;
         }
@@ -1180,34 +1511,72 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             unit = U_T;
             end = u + 2;
         }
-        if (unit < 0 || nq >= 64)
+        if (unit >= 0 && v[i].malformed) {
+            if (malformed_finding(c, v, sb, se, i))
+                return -1;
+            i = end - 1;
+            continue;
+        }
+        if (unit < 0 || S->nq >= ncap)
             continue;
         /* "of the ... 1.62 million tons" etc. */
-        qfig *x = &q[nq];
+        qfig *x = &q[S->nq];
+        memset(x, 0, sizeof *x);
         x->i = i;
         x->j = end;
         x->value = v[i].num * f;
         double cap = 0;
         if (unit == U_T && f == 1)
             cap = c->cap_unit;
+        /* "about 312,000 t": a round figure may be rounded at its last non-zero
+         * digit, to two significant digits at most (about 100,000 is 95,000..105,000) */
+        if (i > sb && cap > 0 && !v[i].dec &&
+            (is_w(&v[i - 1], "about") || is_w(&v[i - 1], "approximately") ||
+             is_w(&v[i - 1], "around") || is_w(&v[i - 1], "roughly") ||
+             is_w(&v[i - 1], "some") || is_w(&v[i - 1], "circa") || is_w(&v[i - 1], "approx"))) {
+            double two = pow(10, floor(log10(fabs(v[i].num) > 1 ? fabs(v[i].num) : 1)) - 1);
+            if (two > cap)
+                cap = two;
+        }
         interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
         x->lo *= f;
         x->hi *= f;
         approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
         x->unit = unit;
         x->dec = v[i].dec;
-        nq++;
+        S->nq++;
         i = end - 1;
     }
+    return 0;
+}
+
+/* Phase of do_sentence: "Almost flat" and kin as changes near 0; the percentages in text
+ * order. 0, or -1 when out of memory. */
+static int sent_flat(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* "almost flat", "nearly flat", "unchanged" on the month/year: a change near 0 */
-    for (size_t i = sb; i < se && np < 64; i++) {
+    for (size_t i = sb; i < se && S->np < ncap; i++) {
         size_t mm = 0;
         if ((mm = phrase(v, se, i, "almost flat")) || (mm = phrase(v, se, i, "nearly flat")) ||
             (mm = phrase(v, se, i, "basically flat")) || (mm = phrase(v, se, i, "flat")) ||
             (mm = phrase(v, se, i, "unchanged"))) {
             size_t bm;
             if (i + mm < se && basis_at(v, se, i + mm, &bm)) {
-                pfig *x = &pc[np];
+                pfig *x = &pc[S->np];
                 memset(x, 0, sizeof *x);
                 x->i = i;
                 x->j = i + mm;
@@ -1216,238 +1585,344 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
                 x->hi = -x->lo;
                 x->dir = 1;
                 x->target = -1;
-                np++;
+                S->np++;
             }
             i += mm ? mm - 1 : 0;
         }
+        /* "a growth rate of 0.31", "a decline of 0.12": growth written as a
+         * fraction, read as 31 % (the claim says so: the reading is an
+         * assumption, 0.31 % would be the other) */
+        if (S->np < ncap && ((mm = phrase(v, se, i, "growth rate of")) ||
+                          (mm = phrase(v, se, i, "growth of")) ||
+                          (mm = phrase(v, se, i, "rate of decline of")) ||
+                          (mm = phrase(v, se, i, "decline of"))) &&
+            i + mm < se && v[i + mm].k == K_NUM && v[i + mm].num > 0 && v[i + mm].num < 5 &&
+            v[i + mm].dec && !(i + mm + 1 < se && (v[i + mm + 1].k == K_PCT ||
+                                                  is_w(&v[i + mm + 1], "percent") ||
+                                                  is_w(&v[i + mm + 1], "per")))) {
+            const tok *t = &v[i + mm];
+            pfig *x = &pc[S->np];
+            memset(x, 0, sizeof *x);
+            x->i = i + mm;
+            x->j = i + mm + 1;
+            x->value = t->num * 100;
+            x->lo = (t->num - 0.5 * pow(10, -t->dec)) * 100;
+            x->hi = (t->num + 0.5 * pow(10, -t->dec)) * 100;
+            x->dir = is_w(&v[i], "growth") ? 1 : -1;
+            x->target = -1;
+            x->fraction = 1;
+            S->np++;
+            i += mm;
+        }
     }
     /* order the percentages by position */
-    for (size_t a1 = 1; a1 < np; a1++)
+    for (size_t a1 = 1; a1 < S->np; a1++)
         for (size_t b1 = a1; b1 > 0 && pc[b1 - 1].i > pc[b1].i; b1--) {
             pfig t = pc[b1];
             pc[b1] = pc[b1 - 1];
             pc[b1 - 1] = t;
         }
+    return 0;
+}
 
-    /* classify percentages: share or change; basis; direction; target */
-    for (size_t k = 0; k < np; k++) {
-        pfig *x = &pc[k];
+/* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
+ * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
+static int pct_share(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    pfig *x = &pc[k];
+    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
+    /* share */
+    static const char *const share_before[] = {"accounting for", "accounted for",
+                                               "accounts for", "account for",
+                                               "making up", "made up", "makes up",
+                                               "taking up", "took up", "share of",
+                                               "representing", "represented",
+                                               "comprising", "constituting", "or", NULL};
+    for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+        size_t mm = any_phrase(v, se, b - 1, share_before);
+        if (mm && b - 1 + mm <= x->i) {
+            if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
+                continue;
+            x->share = 1;
+            break;
+        }
+    }
+    if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
+        (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
+         phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
+         phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
+         phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
+         phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
+        x->share = 1;
+    if (x->j < se && is_w(&v[x->j], "share"))
+        x->share = 1;
+    /* "India US$0.41 billion (6.4%)": a bare percentage in brackets right
+     * after a partner's quantity, with no change word, is its share */
+    if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
+        !v[x->i].sign) {
+        for (size_t z = 0; z < S->nq; z++)
+            if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
+                x->share = 1;
+    }
+    /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
+    if (!x->share && k > 0 && pc[k - 1].share) {
+        int list = 1;
+        for (size_t y = pc[k - 1].j; y < x->i; y++)
+            if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
+                list = 0;
+        x->share = list;
+    }
+    if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
+        /* the list's earlier members were read as changes for want of a word */
+        for (size_t b = k; b > 0; b--) {
+            int list = 1;
+            for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
+                if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
+                    list = 0;
+            if (!list || pc[b - 1].dir)
+                break;
+            pc[b - 1].share = 1;
+            pc[b - 1].target = -1;
+        }
+    }
+    /* "together accounting for 81.5%", "a combined 81.5%": the share of a
+     * group of partners, not of the figure before it */
+    if (x->share)
+        for (size_t b = x->i; b > lo_bound && b + 5 > x->i; b--)
+            if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
+                is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
+                x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
+    if (x->share) {
+        /* the period the total is labelled with: "of the imports in March" */
+        for (size_t z = 0; z < S->npe; z++) {
+            if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
+                int blocked = 0;
+                for (size_t y = x->j; y < pe[z].i; y++)
+                    if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
+                        is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
+                        is_w(&v[y], "down"))
+                        blocked = 1;
+                if (!blocked && pe[z].i - x->j <= 10) {
+                    x->share_of = pe[z];
+                    x->share_labelled = 1;
+                }
+                break;
+            }
+        }
+        /* target: nearest quantity before, else after */
+        for (size_t z = S->nq; z > 0; z--)
+            if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+                x->target = (int)(z - 1);
+                break;
+            }
+        if (x->target < 0)
+            for (size_t z = 0; z < S->nq; z++)
+                if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
+                    x->target = (int)z;
+                    break;
+                }
+        return 1;
+    }
+    return 0;
+}
+
+/* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
+ * read of it. */
+static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    pfig *x = &pc[k];
+    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
+    /* basis: "a month-on-month increase of 25.7%" names it just before; else
+     * after the figure ("up 12.8% MoM"), else before it */
+    size_t mm;
+    for (size_t y = x->i; y > lo_bound && y + 8 > x->i && !x->basis; y--) {
+        int b = basis_at(v, se, y - 1, &mm);
+        size_t after = y - 1 + mm;
+        if (b && after < x->i && (dir_word(&v[after]) || is_w(&v[after], "growth")) &&
+            (after + 1 == x->i ||
+             (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
+            x->basis = b;
+    }
+    for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
+        if (v[y].k == K_NUM || v[y].k == K_PCT)
+            break;
+        int b = basis_at(v, se, y, &mm);
+        if (b)
+            x->basis = b;
+    }
+    for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
+        int b = basis_at(v, se, y - 1, &mm);
+        if (b && y - 1 + mm <= x->i)
+            x->basis = b;
+        if (x->i - y > 8)
+            break;
+    }
+    /* direction: a word right after ("12.5 per cent higher"), else before (back to
+     * the previous figure), else the previous change's in a list */
+    if (x->j < se && dir_word(&v[x->j]) && !is_w(&v[x->j], "up") && !is_w(&v[x->j], "down"))
+        x->dir = dir_word(&v[x->j]);
+    for (size_t y = x->i; y > lo_bound && !x->dir; y--) {
+        int d = dir_word(&v[y - 1]);
+        if (d) {
+            x->dir = d;
+            break;
+        }
+        if (x->i - y > 7)
+            break;
+    }
+    if (!x->dir && k > 0 && !pc[k - 1].share && pc[k - 1].dir && pc[k - 1].j <= x->i &&
+        x->i - pc[k - 1].j <= 8) {
+        int other_fig = 0;
+        for (size_t z = 0; z < S->nq; z++)
+            if (q[z].i >= pc[k - 1].j && q[z].j <= x->i)
+                other_fig = 1;
+        for (size_t y = pc[k - 1].j; y < x->i; y++)
+            if (is_w(&v[y], "but") || is_w(&v[y], "while") || is_w(&v[y], "although"))
+                other_fig = 1;
+        if (!other_fig)
+            x->dir = pc[k - 1].dir;
+    }
+    if (!x->dir)
+        for (size_t y = x->j; y < se && y < x->j + 3; y++)
+            if ((x->dir = dir_word(&v[y])) != 0)
+                break;
+    if (v[x->i].sign)
+        x->dir = 1; /* a printed sign is the direction (the value carries it) */
+    return 0;
+}
+
+/* The figure percentage k qualifies: a later figure it leads to, else the nearest before. 0,
+ * or 1 when nothing more is to be read of it. */
+static int pct_target(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    pfig *x = &pc[k];
+    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
+    /* target: "... 12% [on the year] to 250,500 t" leads to the later figure */
+    int found = 0;
+    for (size_t y = x->j; y < se && y < x->j + 16; y++) {
+        if (is_w(&v[y], "to") || is_w(&v[y], "reaching") || is_w(&v[y], "at")) {
+            size_t z0 = y + 1;
+            while (z0 < se && (is_w(&v[z0], "about") || is_w(&v[z0], "around") ||
+                               is_w(&v[z0], "approximately") || is_w(&v[z0], "nearly") ||
+                               is_w(&v[z0], "some") || is_w(&v[z0], "roughly") ||
+                               is_w(&v[z0], "only") || is_w(&v[z0], "a") ||
+                               is_w(&v[z0], "record")))
+                z0++;
+            for (size_t z = 0; z < S->nq; z++)
+                if (q[z].i == z0 || (is_s(&v[z0], '$') && q[z].i == z0)) {
+                    x->target = (int)z;
+                    found = 1;
+                }
+            break;
+        }
+        if (!linking_word(&v[y]))
+            break;
+        int isq = 0;
+        for (size_t z = 0; z < S->nq; z++)
+            if (q[z].i == y)
+                isq = 1;
+        if (isq)
+            break;
+    }
+    if (!found) {
+        for (size_t z = S->nq; z > 0; z--)
+            if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+                x->target = (int)(z - 1);
+                break;
+            }
+    }
+    if (x->target < 0) {
+        int blocked = 0;
+        for (size_t y = x->j; y < se; y++) {
+            if (is_w(&v[y], "bringing") || is_w(&v[y], "taking") ||
+                is_w(&v[y], "lifting") || is_w(&v[y], "pushing") || is_w(&v[y], "brought"))
+                blocked = 1;
+            int isq = 0;
+            for (size_t z = 0; z < S->nq; z++)
+                if (q[z].i == y && !blocked && q[z].unit != U_OTHER_PRICE) {
+                    x->target = (int)z;
+                    isq = 1;
+                }
+            if (isq)
+                break;
+        }
+        if (x->target < 0 && blocked)
+            x->prev_claim = 1;
+    }
+    return 0;
+}
+
+/* Phase of do_sentence: Each percentage: a share or a change, its basis, direction and the
+ * figure it qualifies. 0, or -1 when out of memory. */
+static int sent_classify(sent *S)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    (void)v;
+    for (size_t k = 0; k < S->np; k++) {
+        const pfig *x = &pc[k];
         size_t lo_bound = sb;
-        for (size_t z = 0; z < nq; z++)
+        for (size_t z = 0; z < S->nq; z++)
             if (q[z].j <= x->i && q[z].j > lo_bound)
                 lo_bound = q[z].j;
         if (k > 0 && pc[k - 1].j <= x->i && pc[k - 1].j > lo_bound)
             lo_bound = pc[k - 1].j;
-        /* share */
-        static const char *const share_before[] = {"accounting for", "accounted for",
-                                                   "accounts for", "account for",
-                                                   "making up", "made up", "makes up",
-                                                   "taking up", "took up", "share of",
-                                                   "representing", "represented",
-                                                   "comprising", "constituting", "or", NULL};
-        for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
-            size_t mm = any_phrase(v, se, b - 1, share_before);
-            if (mm && b - 1 + mm <= x->i) {
-                if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
-                    continue;
-                x->share = 1;
-                break;
-            }
-        }
-        if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
-            (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
-             phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
-             phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
-             phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
-             phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
-            x->share = 1;
-        if (x->j < se && is_w(&v[x->j], "share"))
-            x->share = 1;
-        /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
-        if (!x->share && k > 0 && pc[k - 1].share) {
-            int list = 1;
-            for (size_t y = pc[k - 1].j; y < x->i; y++)
-                if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
-                    list = 0;
-            x->share = list;
-        }
-        if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
-            /* the list's earlier members were read as changes for want of a word */
-            for (size_t b = k; b > 0; b--) {
-                int list = 1;
-                for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
-                    if (!is_s(&v[y], ',') && !is_w(&v[y], "and"))
-                        list = 0;
-                if (!list || pc[b - 1].dir)
-                    break;
-                pc[b - 1].share = 1;
-                pc[b - 1].target = -1;
-            }
-        }
-        if (x->share) {
-            /* the period the total is labelled with: "of the imports in March" */
-            for (size_t z = 0; z < npe; z++) {
-                if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
-                    int blocked = 0;
-                    for (size_t y = x->j; y < pe[z].i; y++)
-                        if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
-                            is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
-                            is_w(&v[y], "down"))
-                            blocked = 1;
-                    if (!blocked && pe[z].i - x->j <= 10) {
-                        x->share_of = pe[z];
-                        x->share_labelled = 1;
-                    }
-                    break;
-                }
-            }
-            /* target: nearest quantity before, else after */
-            for (size_t z = nq; z > 0; z--)
-                if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
-                    x->target = (int)(z - 1);
-                    break;
-                }
-            if (x->target < 0)
-                for (size_t z = 0; z < nq; z++)
-                    if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
-                        x->target = (int)z;
-                        break;
-                    }
+        if (pct_share(S, k, lo_bound))
             continue;
-        }
-        /* basis: "a month-on-month increase of 25.7%" names it just before; else
-         * after the figure ("up 12.8% MoM"), else before it */
-        size_t mm;
-        for (size_t y = x->i; y > lo_bound && y + 8 > x->i && !x->basis; y--) {
-            int b = basis_at(v, se, y - 1, &mm);
-            size_t after = y - 1 + mm;
-            if (b && after < x->i && (dir_word(&v[after]) || is_w(&v[after], "growth")) &&
-                (after + 1 == x->i ||
-                 (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
-                x->basis = b;
-        }
-        for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
-            if (v[y].k == K_NUM || v[y].k == K_PCT)
-                break;
-            int b = basis_at(v, se, y, &mm);
-            if (b)
-                x->basis = b;
-        }
-        for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
-            int b = basis_at(v, se, y - 1, &mm);
-            if (b && y - 1 + mm <= x->i)
-                x->basis = b;
-            if (x->i - y > 8)
-                break;
-        }
-        /* direction: a word right after ("12.5 per cent higher"), else before (back to
-         * the previous figure), else the previous change's in a list */
-        if (x->j < se && dir_word(&v[x->j]) && !is_w(&v[x->j], "up") && !is_w(&v[x->j], "down"))
-            x->dir = dir_word(&v[x->j]);
-        for (size_t y = x->i; y > lo_bound && !x->dir; y--) {
-            int d = dir_word(&v[y - 1]);
-            if (d) {
-                x->dir = d;
-                break;
-            }
-            if (x->i - y > 7)
-                break;
-        }
-        if (!x->dir && k > 0 && !pc[k - 1].share && pc[k - 1].dir && pc[k - 1].j <= x->i &&
-            x->i - pc[k - 1].j <= 8) {
-            int other_fig = 0;
-            for (size_t z = 0; z < nq; z++)
-                if (q[z].i >= pc[k - 1].j && q[z].j <= x->i)
-                    other_fig = 1;
-            for (size_t y = pc[k - 1].j; y < x->i; y++)
-                if (is_w(&v[y], "but") || is_w(&v[y], "while") || is_w(&v[y], "although"))
-                    other_fig = 1;
-            if (!other_fig)
-                x->dir = pc[k - 1].dir;
-        }
-        if (!x->dir)
-            for (size_t y = x->j; y < se && y < x->j + 3; y++)
-                if ((x->dir = dir_word(&v[y])) != 0)
-                    break;
-        if (v[x->i].sign)
-            x->dir = 1; /* a printed sign is the direction (the value carries it) */
-        /* target: "... 12% [on the year] to 250,500 t" leads to the later figure */
-        int found = 0;
-        for (size_t y = x->j; y < se && y < x->j + 16; y++) {
-            if (is_w(&v[y], "to") || is_w(&v[y], "reaching") || is_w(&v[y], "at")) {
-                size_t z0 = y + 1;
-                while (z0 < se && (is_w(&v[z0], "about") || is_w(&v[z0], "around") ||
-                                   is_w(&v[z0], "approximately") || is_w(&v[z0], "nearly") ||
-                                   is_w(&v[z0], "some") || is_w(&v[z0], "roughly") ||
-                                   is_w(&v[z0], "only") || is_w(&v[z0], "a") ||
-                                   is_w(&v[z0], "record")))
-                    z0++;
-                for (size_t z = 0; z < nq; z++)
-                    if (q[z].i == z0 || (is_s(&v[z0], '$') && q[z].i == z0)) {
-                        x->target = (int)z;
-                        found = 1;
-                    }
-                break;
-            }
-            if (!linking_word(&v[y]))
-                break;
-            int isq = 0;
-            for (size_t z = 0; z < nq; z++)
-                if (q[z].i == y)
-                    isq = 1;
-            if (isq)
-                break;
-        }
-        if (!found) {
-            for (size_t z = nq; z > 0; z--)
-                if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
-                    x->target = (int)(z - 1);
-                    break;
-                }
-        }
-        if (x->target < 0) {
-            int blocked = 0;
-            for (size_t y = x->j; y < se; y++) {
-                if (is_w(&v[y], "bringing") || is_w(&v[y], "taking") ||
-                    is_w(&v[y], "lifting") || is_w(&v[y], "pushing") || is_w(&v[y], "brought"))
-                    blocked = 1;
-                int isq = 0;
-                for (size_t z = 0; z < nq; z++)
-                    if (q[z].i == y && !blocked && q[z].unit != U_OTHER_PRICE) {
-                        x->target = (int)z;
-                        isq = 1;
-                    }
-                if (isq)
-                    break;
-            }
-            if (x->target < 0 && blocked)
-                x->prev_claim = 1;
-        }
+        pct_basis_direction(S, k, lo_bound);
+        pct_target(S, k, lo_bound);
     }
+    return 0;
+}
 
+/* Phase of do_sentence: Sentence context ("respectively") and the partners the sentence names,
+ * in order. 0, or -1 when out of memory. */
+static int sent_partners(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* sentence-level context: product, metric */
-    const char *sent_product = NULL;
-    int sent_generic = 1;
-    int respectively = 0;
     for (size_t i = sb; i < se; i++)
         if (is_w(&v[i], "respectively"))
-            respectively = 1;
+            S->respectively = 1;
 
     /* partners in the sentence, in order */
-    typedef struct pm {
-        size_t i, j;
-        const char *iso3;
-        int adj, from, to_china_subject;
-    } pm;
-    pm parts[16];
-    size_t nparts = 0;
-    for (size_t i = sb; i < se && nparts < 16; i++) {
+    for (size_t i = sb; i < se && S->nparts < ncap; i++) {
         size_t len;
         int adj;
-        const char *iso = country_at(v, se, i, &len, &adj);
+        const char *iso = country_at(c->ev, v, se, i, &len, &adj);
         if (!iso)
             continue;
-        pm *p = &parts[nparts];
+        pm *p = &parts[S->nparts];
         p->i = i;
         p->j = i + len;
         p->iso3 = iso;
@@ -1467,424 +1942,694 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             if (v[b - 1].k != K_WORD || is_w(&v[b - 1], "and"))
                 break;
         }
-        nparts++;
+        S->nparts++;
         i += len - 1;
     }
+    return 0;
+}
 
-    /* claims for quantities */
-    size_t made[64];
-    for (size_t z = 0; z < nq; z++)
-        made[z] = (size_t)-1;
-    size_t resp_k = 0;
-    char origin_partner[16];
-    for (size_t z = 0; z < nq; z++) {
-        qfig *x = &q[z];
-        if (x->unit == U_OTHER_PRICE)
+/* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
+ * once. 0, or -1 when out of memory. */
+static int sent_products(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
+    /* products, "top N" and province words in the sentence, found once */
+    for (size_t y = sb; y < se; y++) {
+        size_t mm;
+        int g;
+        const char *p = product_in(c->ev, v, se, y, &mm, &g);
+        if (S->first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
+            (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
+            S->first_top = y;
+        for (size_t k = 0; S->first_prov == (size_t)-1 && k < c->ev->nwords; k++)
+            if (c->ev->words[k].kind == AW_PROVINCE && is_w(&v[y], c->ev->words[k].phrase))
+                S->first_prov = y;
+        if (!p)
             continue;
-        tf_claim cl;
-        memset(&cl, 0, sizeof cl);
-        cl.note = c->note;
-        tf_scopy(cl.partner, sizeof cl.partner, "WLD");
-        /* the clause: from the previous figure to the next */
-        size_t cb = z ? q[z - 1].j : sb, ce = z + 1 < nq ? q[z + 1].i : se;
-        /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
-        int is_base = 0;
-        size_t base_at = 0;
-        for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
-            if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
-                is_w(&v[b - 1], "against") ||
-                (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
-                (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
-                is_base = z > 0 && made[z - 1] != (size_t)-1;
-                base_at = b - 1;
-                /* "That compared to 188,469 tonnes ...": the last sentence's figure */
-                if (z == 0 && c->last_claim != (size_t)-1 && !nparts) {
-                    for (size_t y = sb; y < b; y++)
-                        if (is_w(&v[y], "compared"))
-                            is_base = 2;
+        sa->prods[S->nprods++] = (prodm){y, mm, p, g};
+        y += mm - 1;
+    }
+    return 0;
+}
+
+/* One figure of a sentence while its claim is made. */
+typedef struct fig {
+    qfig *x;
+    size_t z;                /* its index in the sentence's quantities */
+    tf_claim cl;
+    size_t cb, ce;           /* its clause: from the previous figure to the next */
+    int is_base;             /* a comparison base ("up from 28,759 t") */
+    size_t base_at;
+    tf_metric met;
+    size_t met_i;            /* token of the metric word, 0 none */
+    const char *prod;
+    int unknown_product, gen;
+    const char *partner;
+    int china_subject;
+    const pexpr *chosen;     /* the period expression taken, or NULL */
+    pexpr lab;               /* a share's label taken as the period (chosen points here) */
+} fig;
+
+/* The clause of figure z, whether it is a comparison base, and a difference ("up by X") kept
+ * aside. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_base(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
+    for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+        /* "imports from India were 60,000 t": a F->partner, not a base */
+        int partner_named = 0;
+        for (size_t y = b; y < x->i && !partner_named; y++)
+            partner_named = country_at(c->ev, v, se, y, &(size_t){0}, &(int){0}) != NULL;
+        if (partner_named)
+            break;
+        if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
+            is_w(&v[b - 1], "against") ||
+            (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
+            F->is_base = z > 0 && made[z - 1] != (size_t)-1;
+            F->base_at = b - 1;
+            /* "That compared to 188,469 tonnes ...": the last sentence's figure */
+            if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
+                for (size_t y = sb; y < b; y++)
+                    if (is_w(&v[y], "compared"))
+                        F->is_base = 2;
+            }
+            break;
+        }
+        if (v[b - 1].k != K_WORD && !is_s(&v[b - 1], '\''))
+            break;
+    }
+    /* "up by 113,881 tonnes", "an increase of 20,000 t": a difference, not a level */
+    {
+        size_t b = x->i;
+        while (b > sb && (is_w(&v[b - 1], "about") || is_w(&v[b - 1], "around") ||
+                          is_w(&v[b - 1], "approximately") || is_w(&v[b - 1], "some")))
+            b--;
+        if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
+            dir_word(&v[b - 2])) {
+            mom_difference(c, v, sb, se, x, dir_word(&v[b - 2]));
+            x->diff = 1;
+            return 1;
+        }
+        /* "rose 12% year-on-year, by 250,000 t, to 2.40 million t": "by" after a
+         * change word earlier in the clause */
+        if (b >= sb + 2 && is_w(&v[b - 1], "by") && is_s(&v[b - 2], ',')) {
+            for (size_t y = b - 2; y > F->cb && y + 20 > b; y--)
+                if (dir_word(&v[y - 1])) {
+                    mom_difference(c, v, sb, se, x, dir_word(&v[y - 1]));
+                    x->diff = 1;
+                    return 1;
                 }
+        }
+    }
+    return 0;
+}
+
+/* The metric and the product of the figure: its clause first, then the sentence, then the note
+ * so far. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_metric_product(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* metric */
+    for (size_t k = S->nmw; k > 0; k--)
+        if (mw[k - 1].i < x->i && (mw[k - 1].i >= F->cb || F->met == TF_METRIC_NONE)) {
+            F->met = mw[k - 1].m;
+            F->met_i = mw[k - 1].i;
+            break;
+        }
+    if (F->met == TF_METRIC_NONE)
+        for (size_t k = 0; k < S->nmw; k++)
+            if (mw[k].i > x->i) {
+                F->met = mw[k].m;
+                F->met_i = mw[k].i;
                 break;
             }
-            if (v[b - 1].k != K_WORD && !is_s(&v[b - 1], '\''))
-                break;
-        }
-        /* "up by 113,881 tonnes", "an increase of 20,000 t": a difference, not a level */
-        {
-            size_t b = x->i;
-            while (b > sb && (is_w(&v[b - 1], "about") || is_w(&v[b - 1], "around") ||
-                              is_w(&v[b - 1], "approximately") || is_w(&v[b - 1], "some")))
-                b--;
-            if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
-                dir_word(&v[b - 2]))
-                continue;
-        }
-        /* metric */
-        tf_metric met = TF_METRIC_NONE;
-        size_t met_i = 0;
-        for (size_t k = nmw; k > 0; k--)
-            if (mw[k - 1].i < x->i && (mw[k - 1].i >= cb || met == TF_METRIC_NONE)) {
-                met = mw[k - 1].m;
-                met_i = mw[k - 1].i;
-                break;
-            }
-        if (met == TF_METRIC_NONE)
-            for (size_t k = 0; k < nmw; k++)
-                if (mw[k].i > x->i) {
-                    met = mw[k].m;
-                    met_i = mw[k].i;
-                    break;
-                }
-        if (met == TF_METRIC_NONE)
-            met = c->metric;
-        /* "the top five suppliers totalled": a group of partners, not the total */
-        for (size_t y = sb; y < x->i; y++)
-            if (is_w(&v[y], "top") && y + 1 < x->i &&
-                (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
-                met = TF_METRIC_OTHER;
-        /* a province or a company is not the country's figure */
-        for (size_t y = sb; y < x->i; y++)
-            for (size_t k = 0; province_words[k]; k++)
-                if (is_w(&v[y], province_words[k]))
-                    met = TF_METRIC_OTHER;
-        /* product: nearest specific before the figure, else after, else carried */
-        const char *prod = NULL;
-        int gen = 1;
-        for (size_t y = sb; y < se; y++) {
-            size_t mm;
-            int g;
-            const char *p = product_in(v, se, y, &mm, &g);
-            if (!p)
-                continue;
-            if (y < x->i || !prod) {
-                if (!prod || !g || gen) {
-                    if (y < x->i || !prod) {
-                        if (!(g && prod && !gen)) {
-                            prod = p;
-                            gen = g;
-                        }
+    if (F->met == TF_METRIC_NONE)
+        F->met = c->metric;
+    /* "the top five suppliers totalled": a group of partners, not the total */
+    if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
+        F->met = TF_METRIC_OTHER;
+    /* a province or a company is not the country's figure */
+    if (S->first_prov < x->i)
+        F->met = TF_METRIC_OTHER;
+    /* product: nearest specific before the figure, else after, else carried */
+    for (size_t pi = 0; pi < S->nprods; pi++) {
+        size_t y = sa->prods[pi].i;
+        int g = sa->prods[pi].generic;
+        const char *p = sa->prods[pi].key;
+        if (y < x->i || !F->prod) {
+            if (!F->prod || !g || F->gen) {
+                if (y < x->i || !F->prod) {
+                    if (!(g && F->prod && !F->gen)) {
+                        F->prod = p;
+                        F->gen = g;
                     }
                 }
             }
-            if (y > x->i && prod)
-                break;
-            y += mm - 1;
         }
-        /* "imports of bauxite, a key raw material for aluminium products, totalled":
-         * the product the metric word governs wins */
-        if (met_i) {
-            size_t y = met_i + 1, mm;
-            int g;
-            while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
-                y++;
-            const char *pp = y < se ? product_in(v, se, y, &mm, &g) : NULL;
-            if (pp && !g && y > met_i + 1)
-                prod = pp, gen = 0;
+        if (y > x->i && F->prod)
+            break;
+    }
+    /* "imports of bauxite, a key raw material for aluminium products, totalled":
+     * the product the metric word governs wins */
+    if (F->met_i) {
+        size_t y = F->met_i + 1, mm;
+        int g;
+        while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
+            y++;
+        const char *pp = y < se ? product_in(c->ev, v, se, y, &mm, &g) : NULL;
+        if (pp && !g && y > F->met_i + 1)
+            F->prod = pp, F->gen = 0;
+        /* "imports of unwrought copper and copper products": a commodity
+         * the vocabulary does not know; no product carried to it */
+        size_t il;
+        int ia;
+        if (!pp && y > F->met_i + 1 && y < x->i && is_w(&v[F->met_i + 1], "of") &&
+            v[y].k == K_WORD && !v[y].cap && !country_at(c->ev, v, se, y, &il, &ia) &&
+            !dir_word(&v[y]) && !is_w(&v[y], "about") && !is_w(&v[y], "around") &&
+            !is_w(&v[y], "some") && !is_w(&v[y], "nearly") && !is_w(&v[y], "over"))
+            F->unknown_product = 1;
+    }
+    if (F->prod && F->gen && c->product[0] &&
+        (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
+         !strcmp(c->product, "unwrought-aluminium-and-products")))
+        F->prod = c->product;
+    if (!F->prod && c->product[0])
+        F->prod = c->product;
+    if (F->unknown_product) {
+        F->prod = NULL;
+        F->met = TF_METRIC_OTHER;
+        S->sent_unknown = 1;
+    }
+    if (F->prod && (F->met == TF_METRIC_IMPORT || F->met == TF_METRIC_EXPORT ||
+                 F->met == TF_METRIC_NET_IMPORT)) {
+        S->sent_product = F->prod;
+        S->sent_generic = F->gen;
+    }
+    return 0;
+}
+
+/* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
+ * 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_partner(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* F->partner */
+    if (S->respectively && S->nparts > 1) {
+        size_t seen = 0;
+        for (size_t y = 0; y < S->nparts && !F->partner; y++) {
+            if (!strcmp(parts[y].iso3, "CHN"))
+                continue;
+            if (seen++ == S->resp_k)
+                F->partner = parts[y].iso3;
         }
-        if (prod && gen && c->product[0] &&
-            (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
-             !strcmp(c->product, "unwrought-aluminium-and-products")))
-            prod = c->product;
-        if (!prod && c->product[0])
-            prod = c->product;
-        if (prod && (met == TF_METRIC_IMPORT || met == TF_METRIC_EXPORT ||
-                     met == TF_METRIC_NET_IMPORT)) {
-            sent_product = prod;
-            sent_generic = gen;
-        }
-        /* partner */
-        const char *partner = NULL;
-        int china_subject = 0;
-        if (respectively && nparts > 1) {
-            size_t seen = 0;
-            for (size_t y = 0; y < nparts && !partner; y++) {
-                if (!strcmp(parts[y].iso3, "CHN"))
-                    continue;
-                if (seen++ == resp_k)
-                    partner = parts[y].iso3;
-            }
-            resp_k++;
-        }
-        if (!partner) {
-            for (size_t y = 0; y < nparts; y++) {
-                const pm *p = &parts[y];
-                if (p->i < cb && !(p->from == 1 && p->i + 6 >= cb && z == 0))
-                    continue;
-                if (p->i >= ce || p->i > x->j + 5)
-                    break; /* "..., owing to a recovery from Guinea": not the figure's */
-                if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
-                    (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE))
-                    continue; /* "exports from China": the reporter itself */
-                if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
-                    partner = p->iso3;
-                    break;
-                }
-                if (p->from == 2 && (met == TF_METRIC_EXPORT || met == TF_METRIC_EXPORT_VALUE)) {
-                    if (!strcmp(p->iso3, "CHN"))
-                        china_subject = 1;
-                    else
-                        partner = p->iso3;
-                    break;
-                }
-            }
-        }
-        if (!partner) {
-            for (size_t y = 0; y < nparts; y++) {
-                const pm *p = &parts[y];
-                if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
-                    (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
-                    partner = p->iso3;
-            }
-        }
-        /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
-        size_t subj = 0;
-        int has_subj = 0;
-        for (size_t y = 0; y < nparts; y++)
-            if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
-                (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
-                 is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
-                 is_w(&v[parts[y].j], "exported"))) {
-                subj = y;
-                has_subj = 1;
-            }
-        if (!partner && nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
-            !parts[subj].from && !parts[subj].adj) {
-            for (size_t y = parts[subj].j; y < x->i; y++)
-                if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
-                    is_w(&v[y], "shipped") || is_w(&v[y], "sent") || is_w(&v[y], "exported")) {
-                    partner = parts[subj].iso3;
-                    if (met == TF_METRIC_EXPORT || met == TF_METRIC_NONE ||
-                        met == TF_METRIC_OTHER)
-                        met = TF_METRIC_IMPORT;
-                    break;
-                }
-        }
-        /* "Malaysia led October imports with 28,600 t": the sentence's subject */
-        if (!partner && nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
-            !parts[0].from && !parts[0].adj && nparts == 1)
-            partner = parts[0].iso3;
-        /* "India exported 24,798 t of primary aluminium to China": China's import */
-        if ((met == TF_METRIC_EXPORT) && met_i) {
-            int china_after = 0;
-            for (size_t y = met_i; y < se; y++)
-                if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
-                    china_after = 1;
-            const char *subject = NULL;
-            for (size_t y = 0; y < nparts; y++)
-                if (parts[y].i < met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
-                    subject = parts[y].iso3;
-            if ((china_after || china_subject) && subject) {
-                met = TF_METRIC_IMPORT;
-                if (!partner || china_subject)
-                    partner = respectively ? partner : subject;
-                if (!partner)
-                    partner = subject;
-            }
-        }
-        /* anaphora: "this form of imports", "this portion" keeps the previous partner */
-        if (!partner && !is_base)
-            for (size_t y = cb; y < x->i; y++)
-                if ((phrase(v, se, y, "this form") || phrase(v, se, y, "this portion") ||
-                     phrase(v, se, y, "these imports")) &&
-                    c->last_claim != (size_t)-1)
-                    partner = c->a->claims[c->last_claim].partner;
-        /* a share-bearing figure belongs to the partner the sentence is about */
-        int has_share = 0;
-        for (size_t k = 0; k < np; k++)
-            if (pc[k].share && pc[k].target == (int)z)
-                has_share = 1;
-        if (!partner && has_share && !respectively)
-            for (size_t y = 0; y < nparts; y++)
-                if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
-                    partner = parts[y].iso3;
-                    break;
-                }
-        /* counted by origin rather than by consignment: "from Russian sources", or
-         * right after a sentence about the origin of the metal */
-        if (partner && strcmp(partner, "WLD")) {
-            int origin = c->prev_origin;
-            for (size_t y = sb; y < se; y++)
-                if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
-                                              country_at(v, se, y - 1, &(size_t){0}, &(int){0})))
-                    origin = 1;
-            if (origin) {
-                tf_fmt(origin_partner, sizeof origin_partner, "%s:origin", partner);
-                partner = origin_partner;
-            }
-        }
-        /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
-         * net imports below zero */
-        if (met == TF_METRIC_NET_IMPORT && x->value > 0) {
-            int neg = 0;
-            for (size_t y = sb; y < x->i; y++)
-                if (is_w(&v[y], "deficit") ||
-                    (is_w(&v[y], "net") && y + 1 < se && starts(&v[y + 1], "export")))
-                    neg = 1;
-            if (neg) {
-                double lo = x->lo;
-                x->value = -x->value;
-                x->lo = -x->hi;
-                x->hi = -lo;
-            }
-        }
-        /* metric with the unit */
-        if (x->unit == U_USD) {
-            if (met == TF_METRIC_IMPORT)
-                met = TF_METRIC_IMPORT_VALUE;
-            else if (met == TF_METRIC_EXPORT)
-                met = TF_METRIC_EXPORT_VALUE;
-            else
-                met = TF_METRIC_OTHER;
-        } else if (x->unit == U_CNY_T) {
-            met = met == TF_METRIC_PL ? TF_METRIC_PL : TF_METRIC_OTHER;
-            int loss = 0;
-            for (size_t y = sb; y < se; y++)
-                if (starts(&v[y], "loss"))
-                    loss = 1;
-            if (met == TF_METRIC_PL && loss && x->value > 0) {
-                double lo = x->lo;
-                x->value = -x->value;
-                x->lo = -x->hi;
-                x->hi = -lo;
-            }
-        } else if (met == TF_METRIC_PL || met == TF_METRIC_NONE) {
-            met = TF_METRIC_OTHER;
-        }
-        cl.metric = met;
-        tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
-        tf_scopy(cl.unit, sizeof cl.unit,
-                 x->unit == U_USD ? "USD" : x->unit == U_CNY_T ? "CNY/t" : "t");
-        if (partner)
-            tf_scopy(cl.partner, sizeof cl.partner, partner);
-        /* period: the first expression after the figure in its clause, else the last before */
-        const pexpr *chosen = NULL;
-        for (size_t k = 0; k < npe; k++)
-            if (pe[k].i >= x->j && pe[k].i < ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
-                int blocked = 0;
-                for (size_t y = x->j; y < pe[k].i; y++)
-                    if (v[y].k == K_PCT || is_s(&v[y], ';'))
-                        blocked = 1;
-                for (size_t y = 0; y < np; y++)
-                    if (pc[y].i >= x->j && pc[y].i < pe[k].i)
-                        blocked = 1;
-                /* "from September", "than a year earlier": a comparison, not the period */
-                for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
-                    if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
-                        is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
-                        blocked = 1;
-                if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
-                                    is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
-                    blocked = 1;
-                /* a share's label is not the figure's period */
-                for (size_t y = 0; y < np; y++)
-                    if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
-                        blocked = 1;
-                if (!blocked)
-                    chosen = &pe[k];
+        S->resp_k++;
+    }
+    if (!F->partner) {
+        for (size_t y = 0; y < S->nparts; y++) {
+            const pm *p = &parts[y];
+            if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0))
+                continue;
+            if (p->i >= F->ce || p->i > x->j + 5)
+                break; /* "..., owing to a recovery from Guinea": not the figure's */
+            if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
+                (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE))
+                continue; /* "exports from China": the reporter itself */
+            if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
+                F->partner = p->iso3;
                 break;
             }
-        if (!chosen)
-            for (size_t k = npe; k > 0; k--) {
-                if (pe[k - 1].j > x->i)
-                    continue;
-                int is_label = 0;
-                for (size_t y = 0; y < np; y++)
-                    if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
-                        is_label = 1;
-                if (is_label)
-                    continue;
-                /* "climbing 54.6% from March to 13,700 t": March is the comparison */
-                size_t at = pe[k - 1].i;
-                if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
-                    (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
-                     is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
-                                                   is_w(&v[at - 2], "compared"))))
-                    continue;
-                chosen = &pe[k - 1];
+            if (p->from == 2 && (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE)) {
+                if (!strcmp(p->iso3, "CHN"))
+                    F->china_subject = 1;
+                else
+                    F->partner = p->iso3;
                 break;
             }
-        pexpr lab;
-        for (size_t y = 0; y < np; y++)
-            if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
-                pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
-                !(chosen && chosen->i >= x->j)) {
-                lab = pc[y].share_of;
-                chosen = &lab;
-            }
-        if (is_base) {
-            const tf_claim *prev = &c->a->claims[is_base == 2 ? c->last_claim : made[z - 1]];
-            cl.metric = prev->metric;
-            tf_scopy(cl.product, sizeof cl.product, prev->product);
-            tf_scopy(cl.partner, sizeof cl.partner, prev->partner);
-            pexpr dflt;
-            memset(&dflt, 0, sizeof dflt);
-            dflt.rel = P_YEAR_AGO;
-            const pexpr *rp = chosen && chosen->i >= x->j && chosen->rel != P_SAME ? chosen : &dflt;
-            /* "from April's 11.13 million tonnes": the month between */
-            for (size_t y = 0; y < npe; y++)
-                if (pe[y].i > base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
-                    rp = &pe[y];
-            if (rp->rel == P_ABS && rp->from >= 0) {
-                cl.period.from = rp->from;
-                cl.period.to = rp->to;
-            } else {
-                cl.period = rel_period(prev->period, rp);
-            }
-            cl.period_named = 1;
-        } else if (chosen && chosen->rel == P_ABS && chosen->from >= 0) {
-            cl.period.from = chosen->from;
-            cl.period.to = chosen->to;
-            cl.period_named = 1;
-            cl.year_named = chosen->explicit_year != 0;
-            cl.period_start = v[chosen->i].b;
-            cl.period_end = v[chosen->j - 1].e;
-        } else if (chosen && (chosen->rel == P_SAME || chosen->rel == P_YTD ||
-                              chosen->rel == P_FULL_YEAR) &&
-                   c->last_claim != (size_t)-1) {
-            cl.period = rel_period(c->a->claims[c->last_claim].period, chosen);
-            cl.period_named = chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
-        } else if (c->has_period) {
-            cl.period = c->period;
-            cl.period_named = c->period_named;
-            cl.year_named = c->year_named;
-            cl.period_start = c->period_b;
-            cl.period_end = c->period_e;
-        } else if (c->ref >= 0) {
-            cl.period.from = cl.period.to = c->ref;
-        } else {
-            continue;
-        }
-        make_stated(c, v, x->i, x->j, x->value, x->lo, x->hi, &cl.quantity);
-        cl.sent_start = v[sb].b;
-        cl.sent_end = v[se - 1].e;
-        size_t idx = tf_audit_add_claim(c->a, &cl);
-        if (idx == (size_t)-1)
-            return -1;
-        made[z] = idx;
-        c->last_claim = idx;
-        if (!is_base) {
-            c->period = cl.period;
-            c->has_period = 1;
-            c->period_named = cl.period_named;
-            c->year_named = cl.year_named;
-            c->period_b = c->period_e = 0;
         }
     }
+    if (!F->partner) {
+        for (size_t y = 0; y < S->nparts; y++) {
+            const pm *p = &parts[y];
+            if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
+                (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
+                F->partner = p->iso3;
+        }
+    }
+    /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
+    size_t subj = 0;
+    int has_subj = 0;
+    for (size_t y = 0; y < S->nparts; y++)
+        if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
+            (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
+             is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
+             is_w(&v[parts[y].j], "exported"))) {
+            subj = y;
+            has_subj = 1;
+        }
+    if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
+        !parts[subj].from && !parts[subj].adj) {
+        for (size_t y = parts[subj].j; y < x->i; y++)
+            if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
+                is_w(&v[y], "shipped") || is_w(&v[y], "sent") || is_w(&v[y], "exported")) {
+                F->partner = parts[subj].iso3;
+                if (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_NONE ||
+                    F->met == TF_METRIC_OTHER)
+                    F->met = TF_METRIC_IMPORT;
+                break;
+            }
+    }
+    /* "Malaysia led October imports with 28,600 t": the sentence's subject */
+    if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
+        !parts[0].from && !parts[0].adj && S->nparts == 1)
+        F->partner = parts[0].iso3;
+    return 0;
+}
+
+/* The partner from the sentence's context: an exporter to China, anaphora, a share, counting
+ * by origin. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_partner_context(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* "India exported 24,798 t of primary aluminium to China": China's import */
+    if ((F->met == TF_METRIC_EXPORT) && F->met_i) {
+        int china_after = 0;
+        for (size_t y = F->met_i; y < se; y++)
+            if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
+                china_after = 1;
+        const char *subject = NULL;
+        for (size_t y = 0; y < S->nparts; y++)
+            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
+                subject = parts[y].iso3;
+        if ((china_after || F->china_subject) && subject) {
+            F->met = TF_METRIC_IMPORT;
+            if (!F->partner || F->china_subject)
+                F->partner = S->respectively ? F->partner : subject;
+            if (!F->partner)
+                F->partner = subject;
+        }
+    }
+    /* anaphora: "this form of imports", "this portion" keeps the previous F->partner */
+    if (!F->partner && !F->is_base)
+        for (size_t y = F->cb; y < x->i; y++)
+            if ((phrase(v, se, y, "this form") || phrase(v, se, y, "this portion") ||
+                 phrase(v, se, y, "these imports")) &&
+                c->last_claim != (size_t)-1)
+                F->partner = c->a->claims[c->last_claim].partner;
+    /* a share-bearing figure belongs to the F->partner the sentence is about */
+    int has_share = 0;
+    for (size_t k = 0; k < S->np; k++)
+        if (pc[k].share && pc[k].target == (int)z)
+            has_share = 1;
+    if (!F->partner && has_share && !S->respectively)
+        for (size_t y = 0; y < S->nparts; y++)
+            if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
+                F->partner = parts[y].iso3;
+                break;
+            }
+    /* counted by origin rather than by consignment: "from Russian sources", or
+     * right after a sentence about the origin of the metal */
+    if (F->partner && strcmp(F->partner, "WLD")) {
+        int origin = c->prev_origin;
+        for (size_t y = sb; y < se; y++)
+            if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
+                                          country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
+                origin = 1;
+        if (origin) {
+            tf_fmt(S->origin_partner, sizeof S->origin_partner, "%s:origin", F->partner);
+            F->partner = S->origin_partner;
+        }
+    }
+    return 0;
+}
+
+/* The metric with the unit (a value in USD, a P/L in CNY/t), and the claim's product, unit and
+ * partner. 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_unit(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
+     * net imports below zero */
+    if (F->met == TF_METRIC_NET_IMPORT && x->value > 0) {
+        int neg = 0;
+        for (size_t y = sb; y < x->i; y++)
+            if (is_w(&v[y], "deficit") ||
+                (is_w(&v[y], "net") && y + 1 < se && starts(&v[y + 1], "export")))
+                neg = 1;
+        if (neg) {
+            double lo = x->lo;
+            x->value = -x->value;
+            x->lo = -x->hi;
+            x->hi = -lo;
+        }
+    }
+    /* metric with the unit */
+    if (x->unit == U_USD) {
+        if (F->met == TF_METRIC_IMPORT)
+            F->met = TF_METRIC_IMPORT_VALUE;
+        else if (F->met == TF_METRIC_EXPORT)
+            F->met = TF_METRIC_EXPORT_VALUE;
+        else
+            F->met = TF_METRIC_OTHER;
+    } else if (x->unit == U_CNY_T) {
+        F->met = F->met == TF_METRIC_PL ? TF_METRIC_PL : TF_METRIC_OTHER;
+        int loss = 0;
+        for (size_t y = sb; y < se; y++)
+            if (starts(&v[y], "loss"))
+                loss = 1;
+        if (F->met == TF_METRIC_PL && loss && x->value > 0) {
+            double lo = x->lo;
+            x->value = -x->value;
+            x->lo = -x->hi;
+            x->hi = -lo;
+        }
+    } else if (F->met == TF_METRIC_PL || F->met == TF_METRIC_NONE) {
+        F->met = TF_METRIC_OTHER;
+    }
+    F->cl.metric = F->met;
+    tf_scopy(F->cl.product, sizeof F->cl.product, F->prod ? F->prod : "");
+    tf_scopy(F->cl.unit, sizeof F->cl.unit,
+             x->unit == U_USD ? "USD" : x->unit == U_CNY_T ? "CNY/t" : "t");
+    if (F->partner)
+        tf_scopy(F->cl.partner, sizeof F->cl.partner, F->partner);
+    return 0;
+}
+
+/* The period of the figure: the first expression after it in its clause, else the last before.
+ * 0, 1 when the figure makes no claim, -1 out of memory. */
+static int fig_period(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    /* period: the first expression after the figure in its clause, else the last before */
+    for (size_t k = 0; k < S->npe; k++)
+        if (pe[k].i >= x->j && pe[k].i < F->ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
+            int blocked = 0;
+            for (size_t y = x->j; y < pe[k].i; y++)
+                if (v[y].k == K_PCT || is_s(&v[y], ';'))
+                    blocked = 1;
+            for (size_t y = 0; y < S->np; y++)
+                if (pc[y].i >= x->j && pc[y].i < pe[k].i)
+                    blocked = 1;
+            /* "from September", "than a year earlier": a comparison, not the period */
+            for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
+                if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
+                    is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
+                    blocked = 1;
+            if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
+                                is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
+                blocked = 1;
+            /* a share's label is not the figure's period */
+            for (size_t y = 0; y < S->np; y++)
+                if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
+                    blocked = 1;
+            if (!blocked)
+                F->chosen = &pe[k];
+            break;
+        }
+    if (!F->chosen)
+        for (size_t k = S->npe; k > 0; k--) {
+            if (pe[k - 1].j > x->i)
+                continue;
+            int is_label = 0;
+            for (size_t y = 0; y < S->np; y++)
+                if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
+                    is_label = 1;
+            if (is_label)
+                continue;
+            /* "climbing 54.6% from March to 13,700 t": March is the comparison */
+            size_t at = pe[k - 1].i;
+            if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
+                (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
+                 is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
+                                               is_w(&v[at - 2], "compared"))))
+                continue;
+            F->chosen = &pe[k - 1];
+            break;
+        }
+    for (size_t y = 0; y < S->np; y++)
+        if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
+            pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
+            !(F->chosen && F->chosen->i >= x->j)) {
+            F->lab = pc[y].share_of;
+            F->chosen = &F->lab;
+        }
+    return 0;
+}
+
+/* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the
+ * figure makes no claim, -1 out of memory. */
+static int fig_make(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    sent_arrays *sa = S->sa;
+    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
+    (void)made, (void)x, (void)z, (void)sa;
+    if (F->is_base) {
+        size_t prev_i = F->is_base == 2 ? c->last_claim : made[z - 1];
+        const tf_claim *prev = &c->a->claims[prev_i];
+        /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
+        if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
+            !is_w(&v[F->base_at - 1], "more") && !is_w(&v[F->base_at - 1], "less")) {
+            F->cl.base_direction = dir_word(&v[F->base_at - 1]);
+            F->cl.base_of = prev_i;
+        }
+        F->cl.metric = prev->metric;
+        tf_scopy(F->cl.product, sizeof F->cl.product, prev->product);
+        tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);
+        pexpr dflt;
+        memset(&dflt, 0, sizeof dflt);
+        dflt.rel = P_YEAR_AGO;
+        const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
+        /* "from April's 11.13 million tonnes": the month between */
+        for (size_t y = 0; y < S->npe; y++)
+            if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
+                rp = &pe[y];
+        int prev_full = prev->period.to - prev->period.from == 11 &&
+                        tf_mi_month(prev->period.from) == 1;
+        if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
+            tf_mi_month(rp->from) == 1 && !prev_full) {
+            /* "to 1,305,000 t in January-April, down from 1,450,000 t in 2015": the
+             * same months of the year named */
+            int shift = (tf_mi_year(prev->period.to) - tf_mi_year(rp->from)) * 12;
+            F->cl.period.from = prev->period.from - shift;
+            F->cl.period.to = prev->period.to - shift;
+        } else if (rp->rel == P_ABS && rp->from >= 0) {
+            F->cl.period.from = rp->from;
+            F->cl.period.to = rp->to;
+        } else {
+            F->cl.period = rel_period(prev->period, rp);
+        }
+        F->cl.period_named = 1;
+    } else if (F->chosen && F->chosen->rel == P_ABS && F->chosen->from >= 0) {
+        F->cl.period.from = F->chosen->from;
+        F->cl.period.to = F->chosen->to;
+        F->cl.period_named = 1;
+        F->cl.year_named = F->chosen->explicit_year != 0;
+        F->cl.period_start = v[F->chosen->i].b;
+        F->cl.period_end = v[F->chosen->j - 1].e;
+    } else if (F->chosen && (F->chosen->rel == P_SAME || F->chosen->rel == P_YTD ||
+                          F->chosen->rel == P_FULL_YEAR) &&
+               c->last_claim != (size_t)-1) {
+        F->cl.period = rel_period(c->a->claims[c->last_claim].period, F->chosen);
+        F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
+    } else if (c->has_period) {
+        F->cl.period = c->period;
+        F->cl.period_named = c->period_named;
+        F->cl.year_named = c->year_named;
+        F->cl.period_start = c->period_b;
+        F->cl.period_end = c->period_e;
+    } else if (c->ref >= 0) {
+        F->cl.period.from = F->cl.period.to = c->ref;
+    } else {
+        return 1;
+    }
+    make_stated(c, v, x->i, x->j, x->value, x->lo, x->hi, &F->cl.quantity);
+    F->cl.sent_start = v[sb].b;
+    F->cl.sent_end = v[se - 1].e;
+    size_t idx = tf_audit_add_claim(c->a, &F->cl);
+    if (idx == (size_t)-1)
+        return -1;
+    made[z] = idx;
+    c->last_claim = idx;
+    if (!F->is_base) {
+        c->period = F->cl.period;
+        c->has_period = 1;
+        c->period_named = F->cl.period_named;
+        c->year_named = F->cl.year_named;
+        c->period_b = c->period_e = 0;
+    }
+    return 0;
+}
+
+/* Phase of do_sentence: a claim for each quantity (fig_* below, in order). 0, or -1 when out of
+ * memory. */
+static int sent_claims(sent *S)
+{
+    for (size_t z = 0; z < S->nq; z++)
+        S->made[z] = (size_t)-1;
+    int (*const steps[])(sent *, fig *) = {fig_base, fig_metric_product, fig_partner, fig_partner_context, fig_unit, fig_period, fig_make};
+    for (size_t z = 0; z < S->nq; z++) {
+        fig F;
+        memset(&F, 0, sizeof F);
+        F.x = &S->q[z];
+        F.z = z;
+        F.gen = 1;
+        F.cb = z ? S->q[z - 1].j : S->sb;
+        F.ce = z + 1 < S->nq ? S->q[z + 1].i : S->se;
+        if (F.x->unit == U_OTHER_PRICE)
+            continue;
+        F.cl.note = S->c->note;
+        tf_scopy(F.cl.partner, sizeof F.cl.partner, "WLD");
+        for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+            int r = steps[k](S, &F);
+            if (r < 0)
+                return -1;
+            if (r)
+                break;
+        }
+    }
+    return 0;
+}
+
+/* Phase of do_sentence: The percentages attached to the claims they qualify. 0, or -1 when out
+ * of memory. */
+static int sent_attach(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* attach the percentages */
-    for (size_t k = 0; k < np; k++) {
+    for (size_t k = 0; k < S->np; k++) {
         pfig *x = &pc[k];
         size_t ci = (size_t)-1;
+        size_t tg = x->target >= 0 ? (size_t)x->target : S->nq;
+        while (tg + 1 < S->nq && q[tg].diff) /* "12%, by 250,000 t, to 2.40 million t" */
+            tg++;
         if (x->target >= 0)
-            ci = made[x->target];
+            ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
-        if (respectively && x->share) {
+        if (S->respectively && x->share) {
             /* k-th share of the sentence to the k-th claim */
             size_t nth = 0;
             for (size_t y = 0; y < k; y++)
                 if (pc[y].share)
                     nth++;
             size_t seen = 0;
-            for (size_t z = 0; z < nq; z++)
+            for (size_t z = 0; z < S->nq; z++)
                 if (made[z] != (size_t)-1) {
                     if (seen == nth) {
                         ci = made[z];
@@ -1919,6 +2664,8 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             }
         }
         make_stated(c, v, x->i, x->j, val, lo, hi, dst);
+        if (x->fraction)
+            cl->growth_fraction = 1;
         if (x->share) {
             if (x->share_labelled) {
                 cl->share_labelled = 1;
@@ -1941,9 +2688,32 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             }
         }
     }
-    if (sent_product && !sent_generic)
-        tf_scopy(c->product, sizeof c->product, sent_product);
-    for (size_t k = nmw; k > 0; k--)
+    return 0;
+}
+
+/* Phase of do_sentence: What the sentence leaves to the next: product, metric, origin, a
+ * pending change. 0, or -1 when out of memory. */
+static int sent_finish(sent *S)
+{
+    ctx *c = S->c;
+    sent_arrays *sa = S->sa;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
+    const char *text = S->text;
+    qfig *q = S->q;
+    pfig *pc = S->pc;
+    pexpr *pe = S->pe;
+    mword *mw = S->mw;
+    pm *parts = S->parts;
+    size_t *made = S->made;
+    unsigned char *in_period = S->in_period;
+    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
+    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
+    if (S->sent_product && !S->sent_generic)
+        tf_scopy(c->product, sizeof c->product, S->sent_product);
+    else if (S->sent_unknown) /* the unknown commodity governs what follows */
+        c->product[0] = '\0';
+    for (size_t k = S->nmw; k > 0; k--)
         if (mw[k - 1].m != TF_METRIC_OTHER && mw[k - 1].m != TF_METRIC_PL) {
             c->metric = mw[k - 1].m;
             break;
@@ -1953,6 +2723,42 @@ static int do_sentence(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
     for (size_t y = sb; y + 1 < se; y++)
         if (is_w(&v[y], "origin") && is_w(&v[y + 1], "of"))
             c->prev_origin = 1;
+    apply_difference(c, made, S->nq);
+    return 0;
+}
+
+/* Process one sentence v[sb..se): periods, figures, percentages, partners and
+ * products, then the claims and what they carry to the next sentence. */
+static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t sb, size_t se)
+{
+    (void)n;
+    if (sent_arrays_fit(sa, se - sb))
+        return -1;
+    sent S;
+    memset(&S, 0, sizeof S);
+    S.c = c;
+    S.sa = sa;
+    S.v = v;
+    S.sb = sb;
+    S.se = se;
+    S.ncap = sa->cap;
+    S.slen = se - sb;
+    S.text = c->nt->text;
+    S.q = sa->q;
+    S.pc = sa->pc;
+    S.pe = sa->pe;
+    S.mw = sa->mw;
+    S.parts = sa->parts;
+    S.made = sa->made;
+    S.in_period = sa->in_period;
+    S.first_top = S.first_prov = (size_t)-1;
+    S.sent_generic = 1;
+    int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
+                                     sent_partners, sent_products, sent_claims, sent_attach,
+                                     sent_finish};
+    for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
+        if (phases[k](&S))
+            return -1;
     return 0;
 }
 
@@ -1967,7 +2773,7 @@ static void scan_product(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
         if (mt == TF_METRIC_IMPORT || mt == TF_METRIC_EXPORT || mt == TF_METRIC_NET_IMPORT)
             has_metric = 1;
         int g;
-        const char *p = product_in(v, se, i, &mm, &g);
+        const char *p = product_in(c->ev, v, se, i, &mm, &g);
         if (p && !g) {
             last = p;
             i += mm - 1;
@@ -2009,7 +2815,25 @@ static int english(const toks *t)
     return ne >= nf;
 }
 
+static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev);
+
 tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
+{
+    tf_refdata *own = NULL;
+    const tf_refdata *ref = opts ? opts->ref : NULL;
+    if (!ref) {
+        if (tf_refdata_open(&own))
+            return TF_ERR_NOMEM;
+        ref = own;
+    }
+    evocab ev = {0};
+    tf_status st = evocab_load(ref, &ev) ? TF_ERR_NOMEM : extract_notes(a, opts, &ev);
+    evocab_free(&ev);
+    tf_refdata_free(&own);
+    return st;
+}
+
+static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev)
 {
     for (size_t ni = 0; ni < a->n_notes; ni++) {
         tf_note *nt = &a->notes[ni];
@@ -2050,6 +2874,7 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
         ctx c;
         memset(&c, 0, sizeof c);
         c.a = a;
+        c.ev = ev;
         c.note = ni;
         c.nt = nt;
         c.last_claim = (size_t)-1;
@@ -2181,11 +3006,19 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             }
             break;
         }
-        if (!english(&t)) {
+        if (tf_audit_is_chinese(nt->text, body, nt->len)) {
+            free(t.v);
+            t.v = NULL;
+            t.n = 0;
+            tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
+            if (zs)
+                return zs;
+        } else if (!english(&t)) {
             tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
             free(t.v);
             continue;
         }
+        sent_arrays sa = {0};
         for (size_t i = 0; i <= t.n; i++) {
             int end = i == t.n || t.v[i].k == K_NL || sentence_end_after(t.v, t.n, i);
 
@@ -2194,7 +3027,8 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             size_t se = i < t.n && t.v[i].k != K_NL ? i + 1 : i;
             if (se > sb) {
                 size_t before = a->n_claims;
-                if (do_sentence(&c, t.v, t.n, sb, se)) {
+                if (do_sentence(&c, &sa, t.v, t.n, sb, se)) {
+                    sent_arrays_free(&sa);
                     free(t.v);
                     return TF_ERR_NOMEM;
                 }
@@ -2221,6 +3055,7 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
             }
             sb = i + 1;
         }
+        sent_arrays_free(&sa);
         free(t.v);
         /* the note's data month: the most named single month of its claims
          * (ties: the latest), counted over the note's own claims */
@@ -2265,8 +3100,9 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
                 cl->period_start = tf_note_char_offset(nt, cl->period_start);
                 cl->period_end = tf_note_char_offset(nt, cl->period_end);
             }
-            tf_stated *s[4] = {&cl->quantity, &cl->mom, &cl->yoy, &cl->share};
-            for (int z = 0; z < 4; z++)
+            tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
+                               &cl->share,    &cl->mom_diff, &cl->yoy_diff};
+            for (int z = 0; z < 6; z++)
                 if (s[z]->has) {
                     s[z]->start = tf_note_char_offset(nt, s[z]->start);
                     s[z]->end = tf_note_char_offset(nt, s[z]->end);

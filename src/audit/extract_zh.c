@@ -1,0 +1,1168 @@
+/*
+ * Claims of Chinese notes (simplified or traditional characters), in phases:
+ * the text is normalized (traditional forms to simplified, full-width digits,
+ * the pinyin a page archive sometimes puts in brackets after a character
+ * dropped), each sentence is read into items (periods, figures, changes,
+ * shares, metric words, products, partners), and the items are bound into
+ * claims within their sentence and clause. The claims are the ones English
+ * notes give (DOMAIN.md §8: 进口/出口/净进口 quantity in 吨, 万吨, 亿吨 or
+ * value in 美元, 万美元, 亿美元; 环比 = MoM, 同比 = YoY, 占比 = share, 累计 and
+ * 1-N月 / 前N月 = YTD), so the checker needs nothing of its own for them.
+ * Products and partners are the names and aliases of data/products.csv and
+ * data/partners.csv (and the user's product files), never a list in C.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "audit_int.h"
+
+/* ------------------------------------------------------------ normalization */
+
+/* Traditional forms met in customs notes and their simplified forms, one
+ * code point each, in the same order (a character table, not vocabulary). */
+static const char trad[] =
+    "進萬噸環長減計額淨鋁鐵銅礦鋼億與較當從據數顯際為個點單價對總國聯亞來羅蘭爾馬幾韓東門"
+    "鎳紐內區陸灣維倫麥賓屬廢鍛軋錳鉻鋅錫鉛鈷煉稱漲產購類間開關邊隨達連續實現兩歐紐緬哈薩"
+    "納鮮魯塞買蘇圭貿額動這維預測報顯資壓較礬於項倉儲場貨運輸週過協銷費應";
+static const char simp[] =
+    "进万吨环长减计额净铝铁铜矿钢亿与较当从据数显际为个点单价对总国联亚来罗兰尔马几韩东门"
+    "镍纽内区陆湾维伦麦宾属废锻轧锰铬锌锡铅钴炼称涨产购类间开关边随达连续实现两欧纽缅哈萨"
+    "纳鲜鲁塞买苏圭贸额动这维预测报显资压较矾于项仓储场货运输周过协销费应";
+
+/* Decode one code point at s (len bytes left); its byte length in *n. */
+static unsigned cp_at(const unsigned char *s, size_t len, size_t *n)
+{
+    if (s[0] < 0x80 || len < 2) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xE0) == 0xC0) {
+        *n = 2;
+        return ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if ((s[0] & 0xF0) == 0xE0 && len >= 3) {
+        *n = 3;
+        return ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    if (len >= 4) {
+        *n = 4;
+        return ((unsigned)(s[0] & 0x07) << 18) | ((unsigned)(s[1] & 0x3F) << 12) |
+               ((unsigned)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    }
+    *n = 1;
+    return s[0];
+}
+
+static int is_cjk(unsigned c) { return c >= 0x3400 && c <= 0x9FFF; }
+
+/* Latin letters of pinyin: a-z and the accented vowels. */
+static int pinyin_letter(unsigned c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F);
+}
+
+/* Length in bytes of a bracketed pinyin reading at s ("(jìn)", "（jiā）"),
+ * 0 when there is none. */
+static size_t pinyin_at(const unsigned char *s, size_t len)
+{
+    size_t n, o;
+    unsigned c = cp_at(s, len, &n);
+    if (c != '(' && c != 0xFF08)
+        return 0;
+    o = n;
+    int letters = 0;
+    while (o < len) {
+        c = cp_at(s + o, len - o, &n);
+        if (c == ')' || c == 0xFF09)
+            return letters >= 1 && letters <= 8 ? o + n : 0;
+        if (!pinyin_letter(c))
+            return 0;
+        letters++;
+        o += n;
+    }
+    return 0;
+}
+
+/* The normalized text: s[k] came from the note's bytes [from[k], to[k]). */
+typedef struct ztext {
+    char *s;
+    size_t n, cap;
+    size_t *from, *to;
+} ztext;
+
+static int zput(ztext *z, const char *b, size_t n, size_t from, size_t to)
+{
+    if (z->n + n + 1 > z->cap) {
+        size_t cap = (z->cap ? z->cap * 2 : 1024) + n;
+        char *s = realloc(z->s, cap);
+        if (!s)
+            return -1;
+        z->s = s;
+        size_t *f = realloc(z->from, cap * sizeof *f);
+        if (!f)
+            return -1;
+        z->from = f;
+        size_t *t = realloc(z->to, cap * sizeof *t);
+        if (!t)
+            return -1;
+        z->to = t;
+        z->cap = cap;
+    }
+    for (size_t k = 0; k < n; k++) {
+        z->s[z->n] = b[k];
+        z->from[z->n] = from;
+        z->to[z->n] = to;
+        z->n++;
+    }
+    z->s[z->n] = '\0';
+    return 0;
+}
+
+/* The simplified form of a 3-byte character, or NULL. */
+static const char *simplified(const unsigned char *s)
+{
+    for (size_t k = 0; k + 3 <= sizeof trad - 1; k += 3)
+        if (!memcmp(trad + k, s, 3))
+            return simp + k;
+    return NULL;
+}
+
+static int normalize(const char *text, size_t b, size_t e, ztext *z)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    unsigned prev = 0;
+    for (size_t i = b; i < e;) {
+        size_t n, p;
+        unsigned c = cp_at(u + i, e - i, &n);
+        if (is_cjk(prev) && (p = pinyin_at(u + i, e - i))) {
+            i += p;
+            continue;
+        }
+        char buf[4];
+        const char *out = (const char *)u + i;
+        size_t on = n;
+        if (c >= 0xFF10 && c <= 0xFF19) /* full-width digits */
+            buf[0] = (char)('0' + (c - 0xFF10)), out = buf, on = 1;
+        else if (c == 0xFF05) /* ％ */
+            out = "%", on = 1;
+        else if (c == 0xFF0E) /* ． */
+            out = ".", on = 1;
+        else if (c == 0xFF0D || c == 0x2014 || c == 0x2013 || c == 0xFF5E || c == '~')
+            out = "-", on = 1;
+        else if (n == 3 && simplified(u + i))
+            out = simplified(u + i);
+        if (zput(z, out, on, i, i + n))
+            return -1;
+        prev = c;
+        i += n;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------- items */
+
+enum { I_PERIOD, I_FIG, I_CHG, I_SHARE, I_METRIC, I_PRODUCT, I_PARTNER, I_CUM, I_CLAUSE,
+       I_LIST };
+enum { C_MOM = 1, C_YOY = 2 };
+
+typedef struct zitem {
+    int kind;
+    size_t b, e;             /* bytes of the normalized text */
+    int from, to;            /* I_PERIOD: months; I_CHG: C_MOM / C_YOY */
+    int named_year;          /* I_PERIOD: the year is printed */
+    tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
+    double v, lo, hi;        /* I_FIG in t or USD; I_CHG, I_SHARE in % */
+    int usd;                 /* I_FIG: a value in USD */
+    int base;                /* I_FIG: a comparison base ("较9月的820万吨") */
+    int other;               /* I_FIG: a price, daily average, forecast: not checked */
+    int diff;                /* I_FIG: a difference ("增加108万吨"): takes no change */
+    int listed;              /* I_CHG: part of a list "下降12.0%、7.8%" */
+    const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
+} zitem;
+
+typedef struct zitems {
+    zitem *v;
+    size_t n, cap;
+} zitems;
+
+static int zadd(zitems *z, const zitem *x)
+{
+    if (z->n == z->cap) {
+        size_t cap = z->cap ? z->cap * 2 : 64;
+        zitem *v = realloc(z->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        z->v = v;
+        z->cap = cap;
+    }
+    z->v[z->n++] = *x;
+    return 0;
+}
+
+static int at(const char *s, const char *w) { return !strncmp(s, w, strlen(w)); }
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A number at s: digits with "," thousands groups and a decimal part.
+ * Returns its length; *dec decimals, *tz trailing zeros of the integer. */
+static size_t number_at(const char *s, double *v, int *dec, int *tz)
+{
+    size_t i = 0;
+    char buf[64];
+    size_t o = 0;
+    while (is_digit(s[i]) || (s[i] == ',' && i > 0 && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+                              is_digit(s[i + 3]) && !is_digit(s[i + 4]))) {
+        if (s[i] != ',' && o < sizeof buf - 2)
+            buf[o++] = s[i];
+        i++;
+    }
+    if (!i)
+        return 0;
+    *tz = 0;
+    for (size_t k = o; k > 1 && buf[k - 1] == '0'; k--)
+        (*tz)++;
+    *dec = 0;
+    if (s[i] == '.' && is_digit(s[i + 1])) {
+        *tz = 0;
+        buf[o++] = s[i++];
+        while (is_digit(s[i])) {
+            if (o < sizeof buf - 1)
+                buf[o++] = s[i];
+            i++;
+            (*dec)++;
+        }
+    }
+    buf[o] = '\0';
+    *v = strtod(buf, NULL);
+    return i;
+}
+
+/* Chinese numerals up to 十二 ("前三季度", "前十个月"): value and length. */
+static size_t cn_count_at(const char *s, int *v)
+{
+    static const char *const d[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                    "十一", "十二", NULL};
+    size_t best = 0;
+    for (int k = 0; d[k]; k++)
+        if (at(s, d[k]) && strlen(d[k]) > best) {
+            best = strlen(d[k]);
+            *v = k + 1;
+        }
+    return best;
+}
+
+/* Resolve month m (1..12) without a year: the latest not after ref. */
+static int zresolve(int m, int ref)
+{
+    int y = tf_mi_year(ref);
+    if (m > tf_mi_month(ref))
+        y--;
+    return y * 12 + m - 1;
+}
+
+/* ----------------------------------------------------------------- periods */
+
+/* A month range "1-10月" or a month "10月份" at s (no year before it); the
+ * day of a date ("11月6日") is no period. Returns the length, 0 when none. */
+static size_t months_at(const char *s, int *m1, int *m2)
+{
+    double a, b;
+    int d, tz;
+    size_t n = number_at(s, &a, &d, &tz), k;
+    if (!n || d || a < 1 || a > 12 || n > 2)
+        return 0;
+    *m1 = *m2 = (int)a;
+    k = n;
+    if (s[k] == '-' || at(s + k, "至")) {
+        size_t j = k + (s[k] == '-' ? 1 : strlen("至"));
+        size_t n2 = number_at(s + j, &b, &d, &tz);
+        if (!n2 || d || b < a || b > 12 || !at(s + j + n2, "月"))
+            return 0;
+        *m2 = (int)b;
+        k = j + n2;
+    } else if (!at(s + k, "月"))
+        return 0;
+    k += strlen("月");
+    double day;
+    if (number_at(s + k, &day, &d, &tz) && (at(s + k + number_at(s + k, &day, &d, &tz), "日") ||
+                                            at(s + k + number_at(s + k, &day, &d, &tz), "号")))
+        return 0;
+    if (at(s + k, "份"))
+        k += strlen("份");
+    return k;
+}
+
+/* "一季度", "第二季度", "下半年": months m1..m2. Returns the length. */
+static size_t quarter_at(const char *s, int *m1, int *m2)
+{
+    size_t k = at(s, "第") ? strlen("第") : 0, n;
+    int q = 0;
+    double v;
+    int d, tz;
+    if (at(s, "下半年")) {
+        *m1 = 7, *m2 = 12;
+        return strlen("下半年");
+    }
+    if ((n = number_at(s + k, &v, &d, &tz)) && !d)
+        q = (int)v;
+    else if (!(n = cn_count_at(s + k, &q)))
+        return 0;
+    if (q < 1 || q > 4 || !at(s + k + n, "季度"))
+        return 0;
+    *m1 = 3 * q - 2;
+    *m2 = 3 * q;
+    return k + n + strlen("季度");
+}
+
+/* "前10个月", "前三季度", "上半年": months 1..N. Returns the length. */
+static size_t first_months_at(const char *s, int *m2)
+{
+    if (at(s, "上半年")) {
+        *m2 = 6;
+        return strlen("上半年");
+    }
+    if (!at(s, "前"))
+        return 0;
+    size_t k = strlen("前");
+    double v;
+    int d, tz, c = 0;
+    size_t n = number_at(s + k, &v, &d, &tz);
+    if (n && !d)
+        c = (int)v;
+    else if (!(n = cn_count_at(s + k, &c)))
+        return 0;
+    k += n;
+    if (at(s + k, "季度") && c >= 1 && c <= 4) {
+        *m2 = 3 * c;
+        return k + strlen("季度");
+    }
+    if (at(s + k, "个"))
+        k += strlen("个");
+    if (!at(s + k, "月") || c < 1 || c > 12)
+        return 0;
+    *m2 = c;
+    return k + strlen("月");
+}
+
+/* A period at s: "2022年10月", "2022年1-10月", "今年前10个月", "10月份",
+ * "1-4月", "上个月", "2019年" (the full year). Fills from/to/named_year;
+ * returns the length or 0. */
+static size_t period_at(const char *s, int ref, zitem *p)
+{
+    int y = -1, m1, m2;
+    size_t k = 0, n;
+    double v;
+    int d, tz;
+    if ((n = number_at(s, &v, &d, &tz)) == 4 && !d && v >= 1990 && v <= 2100 && at(s + 4, "年"))
+        y = (int)v, k = 4 + strlen("年");
+    else if (at(s, "今年") || at(s, "去年") || at(s, "上年"))
+        y = tf_mi_year(ref) - (at(s, "今年") ? 0 : 1), k = strlen("今年");
+    if (at(s, "上个月") || at(s, "上月")) {
+        p->from = p->to = ref - 1;
+        p->named_year = 0;
+        return strlen(at(s, "上月") ? "上月" : "上个月");
+    }
+    if ((n = first_months_at(s + k, &m2)))
+        m1 = 1;
+    else if ((n = quarter_at(s + k, &m1, &m2)))
+        ;
+    else if ((n = months_at(s + k, &m1, &m2)))
+        ;
+    else if (y >= 0 && !is_digit(s[k]) && !at(s + k, "同期")) {
+        if (k == 4 + strlen("年") || at(s + k, "全年")) { /* "2019年": the full year */
+            p->from = y * 12;
+            p->to = y * 12 + 11;
+            p->named_year = 1;
+            return k + (at(s + k, "全年") ? strlen("全年") : 0);
+        }
+        return 0;
+    } else
+        return 0;
+    int to = y >= 0 ? y * 12 + m2 - 1 : zresolve(m2, ref);
+    p->to = to;
+    p->from = to - (m2 - m1);
+    p->named_year = y >= 0;
+    return k + n;
+}
+
+/* ------------------------------------------------------------ vocabulary */
+
+/* Product and partner names of the reference data with a CJK character in
+ * them (the English ones are read by the English extractor). */
+typedef struct zname {
+    const char *name;
+    const char *key;
+} zname;
+
+typedef struct zvocab {
+    zname *v;
+    size_t n, cap;
+} zvocab;
+
+static int has_cjk(const char *s)
+{
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++)
+        if (*u >= 0xE3 && *u <= 0xE9)
+            return 1;
+    return 0;
+}
+
+static int vocab_add(zvocab *z, const char *name, const char *key)
+{
+    if (!name || !name[0] || !has_cjk(name))
+        return 0;
+    if (z->n == z->cap) {
+        size_t cap = z->cap ? z->cap * 2 : 128;
+        zname *v = realloc(z->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        z->v = v;
+        z->cap = cap;
+    }
+    z->v[z->n++] = (zname){name, key};
+    return 0;
+}
+
+static int longer_first(const void *x, const void *y)
+{
+    size_t a = strlen(((const zname *)x)->name), b = strlen(((const zname *)y)->name);
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+static int vocab_load(const tf_refdata *ref, zvocab *prod, zvocab *part)
+{
+    for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
+        const tf_product *p = tf_refdata_product_at(ref, i);
+        if (vocab_add(prod, p->name_zh, p->name))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (vocab_add(prod, p->aliases[k], p->name))
+                return -1;
+    }
+    for (size_t i = 0; i < tf_refdata_partner_count(ref); i++) {
+        const tf_partner *p = tf_refdata_partner_at(ref, i);
+        if (!p->iso3 || !p->iso3[0])
+            continue;
+        if (vocab_add(part, p->name_zh, p->iso3))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (vocab_add(part, p->aliases[k], p->iso3))
+                return -1;
+    }
+    qsort(prod->v, prod->n, sizeof *prod->v, longer_first);
+    qsort(part->v, part->n, sizeof *part->v, longer_first);
+    return 0;
+}
+
+/* The longest name of z at s: its entry, NULL when none. */
+static const zname *vocab_at(const zvocab *z, const char *s)
+{
+    for (size_t k = 0; k < z->n; k++)
+        if (at(s, z->v[k].name))
+            return &z->v[k];
+    return NULL;
+}
+
+/* ----------------------------------------------------------------- figures */
+
+static const char *const up_words[] = {"增长", "增加", "上升", "上涨", "提高", "回升", "增幅",
+                                       "扩大", "增", "涨", "升", NULL};
+static const char *const down_words[] = {"下降", "减少", "下滑", "回落", "下跌", "降幅", "萎缩",
+                                         "缩减", "降低", "减", "降", "跌", NULL};
+static const char *const approx_before[] = {"约为", "大约", "约", "接近", "将近", "近", NULL};
+static const char *const bound_before[] = {"超过", "逾", "不足", "不到", "最高", "最低", NULL};
+
+/* Byte offset of the start of the clause that holds position i of the
+ * sentence [sb, i): after the last clause mark. */
+static size_t clause_start(const char *s, size_t sb, size_t i)
+{
+    static const char *const marks[] = {",", "，", ";", "；", ":", "：", "、", NULL};
+    size_t best = sb;
+    for (size_t k = sb; k < i; k++)
+        for (size_t w = 0; marks[w]; w++)
+            if (at(s + k, marks[w]) && !(s[k] == ',' && k > sb && is_digit(s[k - 1]) &&
+                                         is_digit(s[k + 1])))
+                best = k + strlen(marks[w]);
+    return best;
+}
+
+/* The last occurrence of w in s[b, e), or (size_t)-1. */
+static size_t last_in(const char *s, size_t b, size_t e, const char *w)
+{
+    size_t n = strlen(w), r = (size_t)-1;
+    for (size_t k = b; k + n <= e; k++)
+        if (!memcmp(s + k, w, n))
+            r = k;
+    return r;
+}
+
+/* A percentage at s[i..i+n) (the number, its '%' after): change, share or
+ * neither, from the words of its clause before it. */
+static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec,
+                        zitem *x)
+{
+    x->b = i;
+    x->e = i + n + 1;
+    x->lo = v - 0.5 * pow(10, -dec);
+    x->hi = v + 0.5 * pow(10, -dec);
+    x->v = v;
+    size_t k = i;
+    while (k > cb && (s[k - 1] == ' ' || at(s + k - 3, "了") || at(s + k - 3, "为")))
+        k -= s[k - 1] == ' ' ? 1 : 3;
+    int sign = 0;
+    for (size_t w = 0; up_words[w] && !sign; w++)
+        if (k >= cb + strlen(up_words[w]) && at(s + k - strlen(up_words[w]), up_words[w]))
+            sign = 1;
+    for (size_t w = 0; down_words[w] && !sign; w++)
+        if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
+            sign = -1;
+    size_t occ = last_in(s, cb, i, "占");
+    if (!sign && occ != (size_t)-1) {
+        x->kind = I_SHARE;
+        return 1;
+    }
+    if (!sign)
+        return 0;
+    x->kind = I_CHG;
+    if (sign < 0) {
+        double lo = x->lo;
+        x->v = -v;
+        x->lo = -x->hi;
+        x->hi = -lo;
+    }
+    size_t mom = last_in(s, cb, i, "环比"), yoy = last_in(s, cb, i, "同比");
+    size_t same = last_in(s, cb, i, "同期");
+    if (same != (size_t)-1 && (yoy == (size_t)-1 || same > yoy))
+        yoy = same;
+    x->from = mom != (size_t)-1 && (yoy == (size_t)-1 || mom > yoy) ? C_MOM
+              : yoy != (size_t)-1                                    ? C_YOY
+                                                                     : 0;
+    return 1;
+}
+
+/* The unit after a number at s: multiplier to t or USD, 0 when none.
+ * *usd for values; *other for prices and CNY values; *len its bytes. */
+static double unit_at(const char *s, int *usd, int *other, size_t *len)
+{
+    static const struct { const char *w; double f; int usd, other; } u[] = {
+        {"亿美元", 1e8, 1, 0}, {"万美元", 1e4, 1, 0}, {"美元", 1, 1, 0},
+        {"亿吨", 1e8, 0, 0},   {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},
+        {"吨", 1, 0, 0},       {"亿元", 1e8, 0, 1},   {"万元", 1e4, 0, 1},
+        {"元", 1, 0, 1},       {NULL, 0, 0, 0}};
+    size_t k = 0;
+    while (s[k] == ' ')
+        k++;
+    for (size_t w = 0; u[w].w; w++)
+        if (at(s + k, u[w].w)) {
+            *usd = u[w].usd;
+            *other = u[w].other;
+            *len = k + strlen(u[w].w);
+            if (s[*len] == '/' || at(s + *len, "每")) /* 美元/吨: a price */
+                *other = 1;
+            return u[w].f;
+        }
+    return 0;
+}
+
+/* A figure at s[i..i+n): fills x (kind I_FIG) and returns its length with
+ * the unit, 0 when the number has no unit of trade. */
+static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t n, double v,
+                          int dec, int tz, zitem *x)
+{
+    int usd, other;
+    size_t ul;
+    double f = unit_at(s + i + n, &usd, &other, &ul);
+    if (f == 0)
+        return 0;
+    x->kind = I_FIG;
+    x->b = i;
+    x->e = i + n + ul;
+    x->usd = usd;
+    x->other = other;
+    x->v = v * f;
+    double half = 0.5 * pow(10, -dec);
+    /* "约15万吨", "15万吨左右": rounded at its last non-zero digit */
+    size_t k = i;
+    int approx = 0;
+    for (size_t w = 0; approx_before[w]; w++)
+        if (k >= cb + strlen(approx_before[w]) &&
+            at(s + k - strlen(approx_before[w]), approx_before[w]))
+            approx = 1;
+    if (at(s + x->e, "左右")) {
+        approx = 1;
+        x->e += strlen("左右");
+    }
+    if (approx && !dec)
+        half = 0.5 * pow(10, tz);
+    for (size_t w = 0; bound_before[w]; w++)
+        if (k >= cb + strlen(bound_before[w]) && at(s + k - strlen(bound_before[w]), bound_before[w]))
+            x->other = 1;
+    /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
+    for (size_t w = 0; up_words[w]; w++)
+        if (k >= cb + strlen(up_words[w]) && at(s + k - strlen(up_words[w]), up_words[w]))
+            x->other = x->diff = 1;
+    for (size_t w = 0; down_words[w]; w++)
+        if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
+            x->other = x->diff = 1;
+    if (at(s + x->e, "以上") || at(s + x->e, "多") || last_in(s, cb, i, "日均") != (size_t)-1 ||
+        last_in(s, sb, i, "预计") != (size_t)-1 || last_in(s, sb, i, "预测") != (size_t)-1 ||
+        last_in(s, sb, i, "预期") != (size_t)-1 || last_in(s, sb, i, "估计") != (size_t)-1)
+        x->other = 1;
+    x->lo = (v - half) * f;
+    x->hi = (v + half) * f;
+    /* "较9月的820万吨": the base of a comparison */
+    size_t cmp = last_in(s, cb, i, "较"), cmp2 = last_in(s, cb, i, "比");
+    if (cmp2 != (size_t)-1 && cmp2 >= 3 && (at(s + cmp2 - 3, "环") || at(s + cmp2 - 3, "同") ||
+                                            at(s + cmp2 - 3, "占")))
+        cmp2 = (size_t)-1;
+    size_t p = cmp == (size_t)-1 ? cmp2 : cmp2 == (size_t)-1 ? cmp : cmp > cmp2 ? cmp : cmp2;
+    if (p != (size_t)-1 && i - p <= 30) { /* "较6月份639万吨", "较去年7月份的720万吨" */
+        int dir = 0;
+        for (size_t q = p; q < i && !dir; q++) {
+            for (size_t w = 0; up_words[w] && !dir; w++)
+                dir = at(s + q, up_words[w]);
+            for (size_t w = 0; down_words[w] && !dir; w++)
+                dir = at(s + q, down_words[w]);
+        }
+        x->base = !dir;
+    }
+    if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
+        x->base = 1;
+    /* a dekad, a week or a day is not the month */
+    if (last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
+        last_in(s, cb, i, "每日") != (size_t)-1 || last_in(s, cb, i, "每天") != (size_t)-1)
+        x->other = 1;
+    return x->e - i;
+}
+
+/* --------------------------------------------------------------- sentences */
+
+typedef struct zctx {
+    tf_audit *a;
+    size_t note;
+    const tf_note *nt;
+    const ztext *z;
+    int ref;                  /* publication month */
+    zvocab prod, part;
+    zitems it;
+    /* carried from sentence to sentence */
+    int period_from, period_to, has_period;
+    const char *title_product;
+    const char *prev_product; /* the product the sentence before named */
+    size_t last_claim;        /* the last subject claim, or -1 */
+} zctx;
+
+static tf_metric metric_at(const char *s, size_t *len)
+{
+    static const struct { const char *w; tf_metric m; } mw[] = {
+        {"净进口", TF_METRIC_NET_IMPORT}, {"净出口", TF_METRIC_OTHER},
+        {"进口", TF_METRIC_IMPORT},       {"出口", TF_METRIC_EXPORT},
+        {"产量", TF_METRIC_OTHER},        {"生产", TF_METRIC_OTHER},
+        {"库存", TF_METRIC_OTHER},        {"消费", TF_METRIC_OTHER},
+        {"销量", TF_METRIC_OTHER},        {"价格", TF_METRIC_OTHER},
+        {"单价", TF_METRIC_OTHER},        {"均价", TF_METRIC_OTHER},
+        {"发运", TF_METRIC_OTHER},        {"到港", TF_METRIC_OTHER},
+        {"成交", TF_METRIC_OTHER},        {NULL, TF_METRIC_NONE}};
+    for (size_t k = 0; mw[k].w; k++)
+        if (at(s, mw[k].w)) {
+            *len = strlen(mw[k].w);
+            return mw[k].m;
+        }
+    return TF_METRIC_NONE;
+}
+
+/* A number at s+i: a period, a figure, a percentage or nothing. Adds the
+ * item; returns the bytes read (at least the number's). */
+static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
+{
+    zitem x;
+    memset(&x, 0, sizeof x);
+    size_t n = period_at(s + i, c->ref, &x);
+    if (n) {
+        x.kind = I_PERIOD;
+        x.b = i;
+        x.e = i + n;
+        *err = zadd(&c->it, &x);
+        return n;
+    }
+    double v;
+    int dec, tz;
+    n = number_at(s + i, &v, &dec, &tz);
+    size_t cb = clause_start(s, sb, i);
+    if (s[i + n] == '%') {
+        if (at(s + i + n + 1, "个百分点") || !percent_item(s, cb, i, n, v, dec, &x))
+            return n + 1;
+        /* "下降12.0%、7.8%": the list goes on with the same change */
+        if (x.kind != I_CHG && c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST &&
+            c->it.v[c->it.n - 2].kind == I_CHG) {
+            const zitem *p = &c->it.v[c->it.n - 2];
+            x.kind = I_CHG;
+            x.from = p->from;
+            x.listed = 1;
+            if (p->v < 0 || (p->v == 0 && p->hi <= 0)) {
+                double lo = x.lo;
+                x.v = -v;
+                x.lo = -x.hi;
+                x.hi = -lo;
+            }
+        }
+        *err = zadd(&c->it, &x);
+        return n + 1;
+    }
+    if (at(s + i + n, "个百分点"))
+        return n;
+    size_t f = figure_item(s, sb, cb, i, n, v, dec, tz, &x);
+    if (f) {
+        *err = zadd(&c->it, &x);
+        return f;
+    }
+    return n;
+}
+
+/* Words at s+i: clause marks, metric words, 累计, products, partners. */
+static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
+{
+    zitem x;
+    memset(&x, 0, sizeof x);
+    x.b = i;
+    size_t n;
+    const zname *nm;
+    if (at(s + i, "、"))
+        x.kind = I_LIST, n = strlen("、");
+    else if (s[i] == ',' || s[i] == ';' || at(s + i, "，") || at(s + i, "；") ||
+             at(s + i, "：") || s[i] == ':')
+        x.kind = I_CLAUSE, n = (unsigned char)s[i] < 0x80 ? 1 : 3;
+    else if (at(s + i, "累计"))
+        x.kind = I_CUM, n = strlen("累计");
+    else if ((nm = vocab_at(&c->prod, s + i)))
+        x.kind = I_PRODUCT, x.key = nm->key, n = strlen(nm->name);
+    else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE)
+        x.kind = I_METRIC;
+    else if ((nm = vocab_at(&c->part, s + i)))
+        x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
+    else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
+             at(s + i, "上月") || at(s + i, "前") || at(s + i, "上半年") || at(s + i, "下半年") ||
+             at(s + i, "第") || cn_count_at(s + i, &(int){0})) {
+        if (!(n = period_at(s + i, c->ref, &x)))
+            return 1;
+        x.kind = I_PERIOD;
+    } else
+        return 1;
+    x.e = i + n;
+    *err = zadd(&c->it, &x);
+    return n;
+}
+
+static int scan_sentence(zctx *c, size_t sb, size_t se)
+{
+    const char *s = c->z->s;
+    c->it.n = 0;
+    int err = 0;
+    for (size_t i = sb; i < se && !err;) {
+        if (is_digit(s[i]))
+            i += scan_number(c, s, sb, i, &err);
+        else
+            i += scan_word(c, s, i, &err);
+    }
+    return err;
+}
+
+/* ----------------------------------------------------------------- binding */
+
+/* What the items read so far in a sentence say. */
+typedef struct zstate {
+    tf_metric metric;
+    const char *product, *partner;
+    int cum;
+    int from, to, named, named_year;
+    size_t pb, pe;               /* the period's words (normalized bytes), 0 0 carried */
+    int cmp_from, cmp_to, has_cmp; /* a comparison period ("较9月") */
+    size_t group_first, ngroup;  /* claims of the current list of figures */
+    size_t chg_run;              /* changes read against that list */
+    size_t run_start;            /* first item after the last list of figures */
+    size_t group_item;           /* item of the list's first figure */
+    int figures;                 /* figures met in the sentence */
+    int unknown;                 /* the figure's clause names an unknown commodity */
+    int blocked;                 /* an unknown commodity was named: no carried product */
+} zstate;
+
+static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
+                       tf_stated *st)
+{
+    st->has = 1;
+    st->value = v;
+    st->lo = lo;
+    st->hi = hi;
+    st->start = c->z->from[b];
+    st->end = c->z->to[e - 1];
+    size_t len = st->end - st->start;
+    if (len >= sizeof st->text)
+        len = sizeof st->text - 1;
+    tf_copy(st->text, sizeof st->text, c->nt->text + st->start, len);
+}
+
+/* A comparison period: the period item right after 较, 比, 与, 从 or 相比. */
+static int is_comparison(const char *s, size_t b, size_t sb)
+{
+    static const char *const w[] = {"较", "比", "与", "从", "于", NULL};
+    for (size_t k = 0; w[k]; k++)
+        if (b >= sb + 3 && at(s + b - 3, w[k]))
+            return 1;
+    return 0;
+}
+
+static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se, int from,
+                      int to, size_t *out)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    const char *prod = st->product       ? st->product
+                       : st->blocked     ? NULL
+                       : c->prev_product ? c->prev_product
+                                         : c->title_product;
+    if (st->unknown)
+        prod = NULL;
+    tf_metric m = st->metric;
+    if (x->usd)
+        m = m == TF_METRIC_IMPORT ? TF_METRIC_IMPORT_VALUE
+            : m == TF_METRIC_EXPORT ? TF_METRIC_EXPORT_VALUE : TF_METRIC_OTHER;
+    /* a figure of no known product, or no trade flow, is kept, not checked */
+    if (x->other || !prod || m == TF_METRIC_NONE)
+        m = TF_METRIC_OTHER;
+    cl.metric = m;
+    tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
+    tf_scopy(cl.partner, sizeof cl.partner,
+             st->partner && strcmp(st->partner, "CHN") ? st->partner : "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, x->usd ? "USD" : "t");
+    cl.period.from = from;
+    cl.period.to = to;
+    cl.share_of = cl.period;
+    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
+    if (x->base) /* "较9月的820万吨", "较去年同期的950万吨": named by its comparison */
+        cl.period_named = 1;
+    else if (st->named) {
+        cl.period_named = 1;
+        cl.year_named = st->named_year;
+        if (st->pe) {
+            cl.period_start = c->z->from[st->pb];
+            cl.period_end = c->z->to[st->pe - 1];
+        }
+    }
+    cl.sent_start = c->z->from[sb];
+    cl.sent_end = c->z->to[se - 1];
+    *out = tf_audit_add_claim(c->a, &cl);
+    return *out == (size_t)-1 ? -1 : 0;
+}
+
+/* Characters of the words around a figure that name no commodity: verbs of
+ * trade, measure words, time words, the customs office and its figures. */
+static const char fillers[] =
+    "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
+    "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
+    "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共";
+
+static int filler(const char *p)
+{
+    for (size_t k = 0; k + 3 <= sizeof fillers - 1; k += 3)
+        if (!memcmp(fillers + k, p, 3))
+            return 1;
+    return 0;
+}
+
+/* 1 when the clause of figure item fi names a commodity the vocabulary does
+ * not know ("出口钢材614万吨", "天然气7373.1万吨"): two or more characters
+ * that are neither an item nor filler words, or one right before the figure. */
+static int unknown_object(const zctx *c, size_t fi, size_t sb)
+{
+    const char *s = c->z->s;
+    const zitem *f = &c->it.v[fi];
+    size_t cb = clause_start(s, sb, f->b), run = 0, n;
+    for (size_t pos = cb; pos < f->b; pos += n) {
+        size_t cov = 0;
+        for (size_t k = fi; k > 0 && !cov; k--) {
+            const zitem *x = &c->it.v[k - 1];
+            if (x->e <= cb)
+                break;
+            if (x->b <= pos && pos < x->e)
+                cov = x->e - pos;
+        }
+        if (cov) {
+            n = cov;
+            run = 0;
+            continue;
+        }
+        unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
+        if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
+            if (++run >= 2)
+                return 1;
+        } else
+            run = 0;
+    }
+    return run > 0; /* "煤2.39亿吨": a one-character name right before the figure */
+}
+
+/* A figure: a claim of the sentence's subject, or of a comparison base. */
+static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t sb, size_t se)
+{
+    int from = st->from, to = st->to;
+    if (!c->has_period && !st->named)
+        return 0;
+    if (st->cum && from == to)
+        from = tf_mi_year(to) * 12;
+    size_t idx;
+    if (x->base) {
+        const char *s = c->z->s;
+        size_t cb = clause_start(s, sb, x->b);
+        if (st->has_cmp)
+            from = st->cmp_from, to = st->cmp_to;
+        else if (last_in(s, cb, x->b, "同期") != (size_t)-1 ||
+                 last_in(s, cb, x->b, "去年") != (size_t)-1 ||
+                 last_in(s, cb, x->b, "上年") != (size_t)-1)
+            from -= 12, to -= 12;
+        else
+            return 0;
+        return make_claim(c, st, x, sb, se, from, to, &idx);
+    }
+    if (make_claim(c, st, x, sb, se, from, to, &idx))
+        return -1;
+    if (x->diff)
+        return 0;
+    if (st->ngroup && listed && idx == st->group_first + st->ngroup)
+        st->ngroup++;
+    else
+        st->group_first = idx, st->ngroup = 1, st->chg_run = 0;
+    c->last_claim = idx;
+    st->figures++;
+    st->has_cmp = 0;
+    return 0;
+}
+
+/* A change (MoM or YoY): to the claim it follows, or in order to a list. */
+static void bind_change(zctx *c, zstate *st, const zitem *x)
+{
+    size_t target = c->last_claim;
+    if (st->ngroup > 1) {
+        if (!x->listed)
+            st->chg_run = 0;
+        if (st->chg_run >= st->ngroup)
+            return;
+        target = st->group_first + st->chg_run++;
+    }
+    if (target == (size_t)-1 || target >= c->a->n_claims)
+        return;
+    tf_claim *cl = &c->a->claims[target];
+    int basis = x->from;
+    if (st->has_cmp) { /* "比10月份下降34%", "较9月的820万吨增长9.5%" */
+        int d = cl->period.to - st->cmp_to;
+        int cb = d == 1 && cl->period.from == cl->period.to ? C_MOM : d == 12 ? C_YOY : 0;
+        if (!cb || (basis && basis != cb))
+            return;
+        basis = cb;
+    }
+    tf_stated *s = basis == C_MOM ? &cl->mom : basis == C_YOY ? &cl->yoy : NULL;
+    if (!s || s->has)
+        return;
+    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, s);
+}
+
+/* Partners listed before a list of figures ("从澳大利亚、巴西分别进口…"),
+ * one for each figure, in order. */
+static void bind_list_partners(zctx *c, zstate *st, size_t upto)
+{
+    if (st->ngroup < 2)
+        return;
+    size_t k = 0;
+    for (size_t i = st->run_start; i < upto; i++)
+        if (c->it.v[i].kind == I_PARTNER)
+            k++;
+    if (k != st->ngroup)
+        return;
+    k = 0;
+    for (size_t i = st->run_start; i < upto; i++)
+        if (c->it.v[i].kind == I_PARTNER) {
+            tf_claim *cl = &c->a->claims[st->group_first + k++];
+            tf_scopy(cl->partner, sizeof cl->partner,
+                     strcmp(c->it.v[i].key, "CHN") ? c->it.v[i].key : "WLD");
+        }
+}
+
+/* A period item: the sentence's period, or the base of a comparison. */
+static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
+{
+    if (is_comparison(c->z->s, x->b, sb)) {
+        st->cmp_from = x->from;
+        st->cmp_to = x->to;
+        st->has_cmp = 1;
+        return;
+    }
+    st->from = x->from;
+    st->to = x->to;
+    st->named = 1;
+    st->named_year = x->named_year;
+    st->pb = x->b;
+    st->pe = x->e;
+    c->period_from = x->from;
+    c->period_to = x->to;
+    c->has_period = 1;
+}
+
+/* Bind the items of sentence [sb, se) into claims. */
+static int bind_sentence(zctx *c, size_t sb, size_t se)
+{
+    zstate st;
+    memset(&st, 0, sizeof st);
+    st.from = c->period_from;
+    st.to = c->period_to;
+    int lead = 1; /* nothing but changes yet: they may continue the last sentence */
+    for (size_t i = 0; i < c->it.n; i++) {
+        const zitem *x = &c->it.v[i];
+        if (st.ngroup && x->kind != I_FIG && x->kind != I_LIST) {
+            bind_list_partners(c, &st, st.group_item);
+            st.run_start = i;
+        }
+        switch (x->kind) {
+        case I_PERIOD:
+            bind_period(c, &st, x, sb);
+            break;
+        case I_METRIC:
+            st.metric = x->metric;
+            lead = 0;
+            break;
+        case I_PRODUCT:
+            st.product = x->key;
+            st.blocked = 0;
+            lead = 0;
+            break;
+        case I_PARTNER:
+            st.partner = x->key;
+            break;
+        case I_CUM:
+            st.cum = 1;
+            break;
+        case I_CLAUSE:
+            st.has_cmp = 0;
+            break;
+        case I_FIG: {
+            size_t before = st.ngroup;
+            st.unknown = unknown_object(c, i, sb);
+            if (st.unknown) { /* the unknown commodity governs what follows */
+                st.product = NULL;
+                st.blocked = 1;
+            }
+            if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
+                return -1;
+            if (st.ngroup == 1 && before != 1)
+                st.group_item = i;
+            lead = 0;
+            break;
+        }
+        case I_CHG:
+        case I_SHARE:
+            if (!st.figures && !lead)
+                break;
+            if (x->kind == I_CHG)
+                bind_change(c, &st, x);
+            else if (c->last_claim != (size_t)-1 && !c->a->claims[c->last_claim].share.has)
+                stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[c->last_claim].share);
+            break;
+        default:
+            break;
+        }
+    }
+    if (st.ngroup)
+        bind_list_partners(c, &st, st.group_item);
+    c->prev_product = st.product; /* a product carries to the next sentence only */
+    if (!st.figures && !lead)
+        c->last_claim = (size_t)-1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------- notes */
+
+/* A sentence ends at 。！？!? or a line end. */
+static size_t sentence_end(const char *s, size_t i, size_t n)
+{
+    while (i < n && s[i] != '\n' && s[i] != '!' && s[i] != '?' && !at(s + i, "。") &&
+           !at(s + i, "！") && !at(s + i, "？"))
+        i++;
+    return i;
+}
+
+/* The product a note's title names, when it names exactly one. */
+static const char *title_product(zctx *c, const char *title)
+{
+    const char *found = NULL;
+    for (const char *p = title; *p; p++) {
+        const zname *nm = vocab_at(&c->prod, p);
+        if (!nm)
+            continue;
+        if (found && strcmp(found, nm->key))
+            return NULL;
+        found = nm->key;
+        p += strlen(nm->name) - 1;
+    }
+    return found;
+}
+
+int tf_audit_is_chinese(const char *text, size_t b, size_t e)
+{
+    size_t cjk = 0, latin = 0, n;
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = b; i < e; i += n) {
+        unsigned c = cp_at(u + i, e - i, &n);
+        if (is_cjk(c))
+            cjk++;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            latin++;
+    }
+    return cjk >= 20 && cjk * 2 > latin;
+}
+
+tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
+                              const tf_refdata *ref_data)
+{
+    zctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.note = note;
+    c.nt = &a->notes[note];
+    c.ref = ref;
+    c.last_claim = (size_t)-1;
+    ztext z = {0};
+    tf_refdata *own = NULL;
+    tf_status st = TF_ERR_NOMEM;
+    if (!ref_data) {
+        if (tf_refdata_open(&own))
+            return TF_ERR_NOMEM;
+        ref_data = own;
+    }
+    if (vocab_load(ref_data, &c.prod, &c.part) || normalize(c.nt->text, body, c.nt->len, &z))
+        goto out;
+    c.z = &z;
+    ztext tz = {0};
+    if (c.nt->title[0] && !normalize(c.nt->title, 0, strlen(c.nt->title), &tz))
+        c.title_product = tz.s ? title_product(&c, tz.s) : NULL;
+    free(tz.s);
+    free(tz.from);
+    free(tz.to);
+    for (size_t i = 0; i < z.n;) {
+        size_t e = sentence_end(z.s, i, z.n);
+        if (e > i && (scan_sentence(&c, i, e) || bind_sentence(&c, i, e)))
+            goto out;
+        i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
+    }
+    st = TF_OK;
+out:
+    free(z.s);
+    free(z.from);
+    free(z.to);
+    free(c.prod.v);
+    free(c.part.v);
+    free(c.it.v);
+    tf_refdata_free(&own);
+    return st;
+}

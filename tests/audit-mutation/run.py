@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Mutation test of the audit (issue: the audit must hold on notes it has never seen).
+
+For every note the reviewer found consistent (../shared/corpus/articles without the
+reviewer-flagged notes, ../shared/corpus/more with "clean": true), inject one slip of
+each kind of DOMAIN.md section 7 at every figure where it applies, one at a time, run
+`tradeflow audit` on the mutated copy and count:
+  found   an error whose span overlaps the mutated figure (or, for a label, an error
+          or warning on a figure of the sentence);
+  fixed   found, and the proposed value is the original figure (within its rounding).
+False alarms: errors on the unmutated notes.
+
+Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown]
+  --sample N   only the first N notes of each corpus (the bounded run of make test)
+  --check      compare with the thresholds below; the last line is
+               "N passed, N failed, N skipped" (tests/run-all.sh adds it up)
+  --markdown   print the table for docs/audit.md
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
+# notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
+FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
+# minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
+# consistent notes of each corpus; measured 2026-12, less a margin: docs/audit.md section 8)
+THRESHOLDS = {"one-digit-typo": 0.20, "transposed-digits": 0.28, "factor-of-10": 0.25,
+              "direction-flipped": 0.25, "mom-yoy-swapped": 0.15, "wrong-month-label": 0.05,
+              "net-as-gross": 0.20, "share-other-figure": 0.20}
+MAX_FALSE_ALARMS_PER_10 = 1.0
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+FLIPS = [("up", "down"), ("rose", "fell"), ("increase", "decrease"), ("increased", "decreased"),
+         ("higher", "lower"), ("gain", "drop"), ("climbed", "dropped"), ("surged", "plunged"),
+         ("增长", "下降"), ("增加", "减少"), ("上升", "下降")]
+
+
+def notes():
+    out = []
+    art = os.path.join(SHARED, "corpus", "articles", "articles.jsonl")
+    if os.path.exists(art):
+        for line in open(art, encoding="utf-8"):
+            o = json.loads(line)
+            raw = o["raw_file"]
+            if os.path.basename(raw) not in FLAGGED:
+                out.append(("articles", os.path.join(SHARED, "corpus", "articles", raw)))
+    lab = os.path.join(SHARED, "corpus", "more", "labels.json")
+    if os.path.exists(lab):
+        for o in json.load(open(lab, encoding="utf-8"))["notes"]:
+            if o["clean"]:
+                out.append(("more", os.path.join(SHARED, "corpus", "more", "raw", o["id"] + ".txt")))
+    return out
+
+
+def audit(tf, path, claims=False):
+    args = [tf, "audit", "--format", "json", path] if not claims else [tf, "audit", "--claims", path]
+    r = subprocess.run(args, capture_output=True, text=True)
+    if r.returncode not in (0, 1):
+        return None
+    return json.loads(r.stdout)
+
+
+def checkable(c):
+    return c["metric"] in ("import", "export", "net_import", "import_value", "export_value") \
+        and c["product"]
+
+
+def one_digit(t):
+    """Change the second significant digit (or the first when there is one)."""
+    ds = [i for i, ch in enumerate(t) if ch.isdigit()]
+    sig = [i for i in ds if t[i] != "0" or i != ds[0]]
+    if not sig:
+        return None
+    i = sig[1] if len(sig) > 1 else sig[0]
+    return t[:i] + str((int(t[i]) + 3) % 10) + t[i + 1:]
+
+
+def transposed(t):
+    ds = [i for i, ch in enumerate(t) if ch.isdigit()]
+    for a, b in zip(ds, ds[1:]):
+        if b == a + 1 and t[a] != t[b] and not (a == ds[0] and t[b] == "0"):
+            return t[:a] + t[b] + t[a] + t[b + 1:]
+    return None
+
+
+def times10(t):
+    m = re.search(r"\d[\d,]*(\.\d+)?", t)
+    if not m:
+        return None
+    num = m.group(0)
+    if "." in num:  # move the decimal point one place right
+        a, b = num.split(".")
+        new = a + b[0] + ("." + b[1:] if len(b) > 1 else "")
+    elif "," in num:  # one more digit, regrouped
+        new = f"{int(num.replace(',', '') + '0'):,}"
+    else:
+        new = num + "0"
+    return t[:m.start()] + new + t[m.end():]
+
+
+def mutations(text, claims):
+    """(kind, start, end, new_text, original value, field) for each applicable slip."""
+    out = []
+    figs = []
+    for c in claims:
+        if not checkable(c):
+            continue
+        for field in ("value", "mom_pct", "yoy_pct", "share_pct"):
+            s = c.get(field)
+            if s:
+                figs.append((c, field, s))
+    pcts = [s for (_, f, s) in figs if f != "value"]
+    for c, field, s in figs:
+        a, b = s["span"]
+        t = text[a:b]
+        for kind, fn in (("one-digit-typo", one_digit), ("transposed-digits", transposed),
+                         ("factor-of-10", times10)):
+            n = fn(t)
+            if n and n != t:
+                out.append((kind, a, b, n, s["value"], field))
+        if field in ("mom_pct", "yoy_pct"):
+            pre = text[max(0, a - 30):a]
+            for w1, w2 in FLIPS:
+                for x, y in ((w1, w2), (w2, w1)):
+                    k = pre.rfind(x)
+                    if k >= 0 and (x[0] > "\x7f" or re.match(r"\b" + x + r"\b", pre[k:])):
+                        ka = a - len(pre) + k
+                        out.append(("direction-flipped", ka, b, y + text[ka + len(x):b], s["value"],
+                                    field))
+                        break
+                else:
+                    continue
+                break
+            other = c.get("yoy_pct" if field == "mom_pct" else "mom_pct")
+            if other and field == "mom_pct" and other["text"] != s["text"]:
+                out.append(("mom-yoy-swapped", a, b, other["text"], s["value"], field))
+        if field == "share_pct":
+            for p in pcts:
+                if p["text"] != s["text"] and abs(p["value"] - s["value"]) > 1:
+                    out.append(("share-other-figure", a, b, p["text"], s["value"], field))
+                    break
+        if field == "value" and c["metric"] == "import":
+            for d in claims:
+                if d["metric"] == "net_import" and d["period"] == c["period"] and d["value"] and \
+                        d["product"] == c["product"] and d["value"]["text"] != s["text"]:
+                    out.append(("net-as-gross", a, b, d["value"]["text"], s["value"], field))
+                    break
+        if field == "value" and c["period_named"] and re.fullmatch(r"\d{4}-\d{2}", c["period"]):
+            m = int(c["period"][5:]) - 1
+            ss, se = c["sentence_span"]
+            sent = text[ss:a]
+            k = sent.rfind(MONTHS[m])
+            if k >= 0:
+                ka = ss + k
+                out.append(("wrong-month-label", ka, ka + len(MONTHS[m]), MONTHS[(m + 11) % 12],
+                            s["value"], "label"))
+    return out
+
+
+def run(tf, sample, want_table, check):
+    per = {k: [0, 0, 0, 0, 0] for k in THRESHOLDS}  # tried, found, fixed, in eq., found there
+    corpora = {}
+    for corpus, path in notes():
+        corpora.setdefault(corpus, []).append(path)
+    chosen = []
+    for corpus, paths in corpora.items():
+        chosen += paths[:sample] if sample else paths
+    clean_notes = false_alarms = 0
+    tmp = tempfile.mkdtemp(prefix="tfmut")
+    for path in chosen:
+        text = open(path, encoding="utf-8").read()
+        base = audit(tf, path)
+        cl = audit(tf, path, claims=True)
+        if base is None or cl is None:
+            continue
+        clean_notes += 1
+        false_alarms += sum(1 for f in base["findings"] if f["severity"] == "error")
+        muts = mutations(text, cl["claims"])
+        # a figure is "in an equation" when moving its decimal point is seen
+        reach = set()
+        results = []
+        for kind, a, b, new, orig, field in muts:
+            mt = text[:a] + new + text[b:]
+            mp = os.path.join(tmp, os.path.basename(path))
+            open(mp, "w", encoding="utf-8").write(mt)
+            res = audit(tf, mp)
+            per[kind][0] += 1
+            if res is None:
+                continue
+            shift = len(new) - (b - a)
+            hit = fix = False
+            for f in res["findings"]:
+                fa, fb = f["span"]
+                if kind == "wrong-month-label":
+                    ok = f["severity"] in ("error", "warning") and fa <= b + shift + 200 and fb >= a
+                else:
+                    ok = f["severity"] == "error" and fa < b + shift and fb > a
+                if ok:
+                    hit = True
+                    p = f.get("proposed")
+                    if p is not None and field != "label" and abs(p - orig) <= max(1e-6, abs(orig) * 1e-3):
+                        fix = True
+                    if kind == "wrong-month-label" and f["kind"] in ("wrong-month-label",):
+                        fix = True
+            per[kind][1] += hit
+            per[kind][2] += fix
+            results.append((kind, a, b, hit))
+            if kind == "factor-of-10" and hit:
+                reach.add((a, b))
+        for kind, a, b, hit in results:
+            fig = (a, b)
+            if kind == "direction-flipped":
+                fig = next(((x, y) for (x, y) in reach if y == b), None)
+            if kind == "wrong-month-label":
+                fig = next(((x, y) for (x, y) in reach if x >= a and x < b + 40), None)
+            if fig in reach:
+                per[kind][3] += 1
+                per[kind][4] += hit
+    rate = 10.0 * false_alarms / clean_notes if clean_notes else 0
+    if want_table:
+        print("| slip kind | injected | found | recall | fix right | in an equation | recall there |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for k, (t, f, x, e, fe) in per.items():
+            r = f"{100 * f / t:.0f}%" if t else "n/a"
+            fx = f"{100 * x / f:.0f}%" if f else "n/a"
+            re_ = f"{100 * fe / e:.0f}%" if e else "n/a"
+            print(f"| {k} | {t} | {f} | {r} | {fx} | {e} | {re_} |")
+        tot = [sum(v[i] for v in per.values()) for i in range(5)]
+        print(f"| all | {tot[0]} | {tot[1]} | {100 * tot[1] / max(tot[0], 1):.0f}% | "
+              f"{100 * tot[2] / max(tot[1], 1):.0f}% | {tot[3]} | "
+              f"{100 * tot[4] / max(tot[3], 1):.0f}% |")
+        print(f"\n{clean_notes} consistent notes, {false_alarms} errors raised on them "
+              f"({rate:.2f} per 10 notes)")
+    if check:
+        passed = failed = 0
+        for k, (t, f, x, e, fe) in per.items():
+            r = f / t if t else 1.0
+            ok = r >= THRESHOLDS[k]
+            print(("ok" if ok else "FAIL") + f": {k}: {f}/{t} found (threshold {THRESHOLDS[k]:.0%})")
+            passed += ok
+            failed += not ok
+        ok = rate <= MAX_FALSE_ALARMS_PER_10
+        print(("ok" if ok else "FAIL") + f": false alarms {false_alarms} on {clean_notes} notes")
+        passed += ok
+        failed += not ok
+        print(f"{passed} passed, {failed} failed, 0 skipped")
+        return 1 if failed else 0
+    return 0
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        print(__doc__)
+        return 2
+    tf = args[0]
+    sample = int(args[args.index("--sample") + 1]) if "--sample" in args else 0
+    if not notes():
+        print(f"skipped: {SHARED}/corpus is absent")
+        print("0 passed, 0 failed, 1 skipped")
+        return 0
+    return run(tf, sample, "--markdown" in args, "--check" in args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
