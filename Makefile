@@ -31,7 +31,8 @@ GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
 # charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
-LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
+LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c \
+           src/outputs/titles.c
 OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embedded.o
 SAN_OBJ  := $(patsubst src/%.c,build/san/obj/%.o,$(LIB_SRC)) build/san/obj/gen/embedded.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

@@ -84,6 +84,13 @@ typedef struct tf_chart_opts {
     int top;       /* partners drawn in the partner chart; <= 0 means 5 */
 } tf_chart_opts;
 
+/* The title of chart k of d into buf (len bytes), the same in the SVG chart,
+ * the HTML page and the workbook: seasonal charts name the years drawn
+ * ("Imports of primary-aluminium by month, 2023-2025"), the partner chart its
+ * months, the net import chart the YTD (and its YoY), the window chart its
+ * days. */
+TF_API void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len);
+
 /* 1 when chart k has something to draw: a month with a value in its months
  * (imports, exports or net imports), or for the window chart daily P/L. */
 TF_API int tf_chart_available(const tf_chart_data *d, tf_chart_kind k);

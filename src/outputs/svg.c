@@ -419,15 +419,8 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
         leg[i].line = 1;
         leg[i].width = years[i] == year ? 3.0 : 1.6;
     }
-    const char *what = k == TF_CHART_SEASONAL_IMPORT   ? "Imports"
-                       : k == TF_CHART_SEASONAL_EXPORT ? "Exports"
-                                                       : "Net imports";
     char title[256], sub[512], scope[320], src[400];
-    /* the years drawn, not the five asked for: no line, no year in the title */
-    if (ny && years[0] < year)
-        tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what, r->product, years[0], year);
-    else
-        tf_fmt(title, sizeof title, "%s of %s by month, %d", what, r->product, year);
+    tf_chart_title(d, k, title, sizeof title);
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
            tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
@@ -521,7 +514,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     char title[256], sub[512], scope[320], src[400], pf[16], pt[16];
     period_label(s->from, pf, sizeof pf);
     period_label(s->to, pt, sizeof pt);
-    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, pf, pt);
+    tf_chart_title(d, TF_CHART_PARTNERS, title, sizeof title);
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
            scope, measure_word(r), tf_out_unit(r));
@@ -587,15 +580,8 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     size_t nl = lo < 0 ? 2 : 1;
     int year, month;
     period_parts(r->period, &year, &month);
-    char title[256], sub[512], scope[320], src[400], ytd[64], yoy[64] = "";
-    if (r->net_import.ytd.has) {
-        tf_out_figure(ytd, sizeof ytd, r->net_import.ytd, tf_out_unit(r));
-    } else
-        tf_scopy(ytd, sizeof ytd, "n/a (a month is missing)");
-    if (r->net_import.ytd_yoy_pct.has)
-        tf_fmt(yoy, sizeof yoy, ", %+.1f%% YoY", r->net_import.ytd_yoy_pct.v);
-    tf_fmt(title, sizeof title, "Net imports of %s: YTD %s-%s %d %s%s", r->product, mon3[0],
-           mon3[(month - 1) % 12], year, ytd, yoy);
+    char title[256], sub[512], scope[320], src[400];
+    tf_chart_title(d, TF_CHART_NET_IMPORT, title, sizeof title);
     scope_text(r, scope, sizeof scope);
     char pf[16], pt[16];
     period_label(s->from, pf, sizeof pf);
@@ -631,7 +617,6 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
     const tf_window_series *w = d->window;
     if (!w || !w->n_days)
         return TF_ERR_NOT_FOUND;
-    const tf_report *r = d->report;
     size_t n = w->n_days;
     double *xs = calloc(n, sizeof *xs);
     tf_opt *v[2];
@@ -672,8 +657,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
         which[nl++] = 1;
     }
     char title[256], sub[512], src[400];
-    tf_fmt(title, sizeof title, "Import profit/loss of %s by day, %s to %s", r->product, w->from,
-           w->to);
+    tf_chart_title(d, TF_CHART_WINDOW, title, sizeof title);
     tf_fmt(sub, sizeof sub,
            "HS %s, MFN duty. CNY/t; below zero the import window is closed (imports lose money)",
            w->hs);

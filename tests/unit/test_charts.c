@@ -96,6 +96,31 @@ static void check_output_report(const tf_chart_data *cd)
     unlink(path);
 }
 
+/* Chart titles come from one place (tf_chart_title) for the SVG charts, the
+ * page and the workbook. Imports only, March and April 2025: the seasonal
+ * chart draws one year; the partner chart covers the 24 months May 2023 to
+ * April 2025; the YTD Jan-Apr 2025 misses January and February. */
+static void check_titles(const tf_chart_data *cd)
+{
+    char t[256], want[300];
+    tf_chart_title(cd, TF_CHART_SEASONAL_IMPORT, t, sizeof t);
+    assert_string_equal(t, "Imports of primary-aluminium by month, 2025");
+    tf_chart_title(cd, TF_CHART_PARTNERS, t, sizeof t);
+    assert_string_equal(t, "Imports of primary-aluminium by partner, May 2023 to Apr 2025");
+    tf_chart_title(cd, TF_CHART_NET_IMPORT, t, sizeof t);
+    assert_string_equal(t, "Net imports of primary-aluminium: YTD Jan-Apr 2025 n/a (a month is "
+                           "missing)");
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    assert_int_equal(tf_chart_write_svg(m, cd, TF_CHART_PARTNERS, NULL), TF_OK);
+    fclose(m);
+    tf_chart_title(cd, TF_CHART_PARTNERS, t, sizeof t);
+    snprintf(want, sizeof want, "<title>%s</title>", t);
+    assert_non_null(strstr(buf, want));
+    free(buf);
+}
+
 static void test_imports_only(void **state)
 {
     (void)state;
@@ -154,6 +179,7 @@ static void test_imports_only(void **state)
     assert_int_equal(count(buf, "</pre>"), 1);  /* the report's own */
     free(buf);
     check_output_report(cd);
+    check_titles(cd);
     tf_chart_data_free(&cd);
     tf_db_close(&db);
     tf_refdata_free(&ref);
