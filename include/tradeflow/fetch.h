@@ -66,7 +66,8 @@ TF_API tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *l
 /*
  * Comtrade's area codes for a list of countries: "CHN,usa" (ISO alpha-3,
  * comma- or space-separated, any case) -> "156,842" (M49 codes from
- * data/comtrade-areas.csv); "WLD" -> "0" (the world). Errors: TF_ERR_USAGE
+ * data/comtrade-areas.csv); "WLD" -> "0" (the world); "S19" or "490" ->
+ * "490" (Comtrade's "Other Asia, nes"). Errors: TF_ERR_USAGE
  * (an empty list: bad = ""; a code not in the table: bad = that code),
  * TF_ERR_NOMEM when out (len bytes) is too small.
  */

@@ -14,6 +14,11 @@
 extern "C" {
 #endif
 
+/* Version of the report's JSON schema (key "schema_version"; docs/report-json.md).
+ * 2: a value report's figures are under value keys with their currency, and
+ * quantity keys hold only quantities (1, unversioned: values under "quantity"). */
+#define TF_REPORT_JSON_SCHEMA 2
+
 typedef enum tf_output_format {
     TF_OUT_TEXT = 0,
     TF_OUT_MD = 1,

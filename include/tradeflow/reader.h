@@ -70,6 +70,9 @@ typedef struct tf_read_opts {
     const char *columns;       /* "FROM=TO[,FROM=TO...]": header columns renamed before the
                                   format is detected (e.g. "close=usdcny" for a USD/CNY
                                   series); NULL = none. A bad list is TF_ERR_USAGE. */
+    const char *vintage;       /* the store: "YYYY-MM-DD", the release or download date of
+                                  the file; NULL = the ingest date. Not part of the source's
+                                  identity (the same file is the same source) */
 } tf_read_opts;
 
 /* Counts filled in by a read. */
@@ -79,7 +82,7 @@ typedef struct tf_read_stats {
     unsigned long filtered;   /* rows skipped by the hs filter */
     unsigned long warnings;
     tf_format format;         /* the format actually read */
-    char encoding[16];        /* "UTF-8", "GB18030" or "ISO-8859-1" */
+    char encoding[16];        /* "UTF-8", "GB18030" or "Windows-1252" (Comtrade) */
     int json;                 /* 1 when the file was a JSON document (Comtrade API) */
     unsigned long other_flows; /* comtrade: rows kept with flow "other" */
     unsigned long skipped;    /* comtrade: rows by mode of transport, not stored (warned) */

@@ -61,6 +61,9 @@ typedef struct tf_query {
     const char *as_of;            /* NULL: current revisions */
     int top;                      /* partners listed per flow; <= 0 means 10 */
     tf_measure measure;           /* default AUTO */
+    const char *currency;         /* "CNY"/"USD": the records read (the same trade may be
+                                     stored in both; a report never adds the two). NULL:
+                                     the currency with most records, with a note */
 } tf_query;
 
 /* Figures of one flow (import, export or net import) for the month. */
@@ -76,6 +79,10 @@ typedef struct tf_flow_figures {
     tf_opt value;           /* in currency */
     tf_opt unit_value;      /* currency per t */
     char currency[4];       /* "CNY"/"USD"/"" */
+    int weighed_only;       /* quantity reports: the month has records without a weight
+                               in kg; quantity, value, unit value and partner shares
+                               cover the weighed records only */
+    tf_opt unweighed_value; /* with weighed_only: the value of the records left out */
 } tf_flow_figures;
 
 typedef struct tf_partner_figures {

@@ -3,8 +3,9 @@
  * ingested, with revisions, and the list of ingested source files.
  *
  * A cell (period, flow, reporter, partner, partner basis, classification,
- * commodity, trade mode, province) may have several revisions; the newest is
- * current, older ones stay queryable (as-of, history). Every ingest is one
+ * commodity, trade mode, province, currency) may have several revisions; the
+ * newest is current, older ones stay queryable (as-of, history). The same
+ * trade valued in CNY and in USD is two cells, never a revision of each other. Every ingest is one
  * transaction: a file goes in whole or not at all.
  */
 #ifndef TRADEFLOW_STORE_H
@@ -17,7 +18,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 4
+#define TF_SCHEMA_VERSION 5
 
 typedef struct tf_db tf_db;
 
@@ -48,13 +49,15 @@ TF_API const char *tf_db_errmsg(const tf_db *db);
 
 /* Result of one ingest. */
 typedef struct tf_ingest_result {
-    int already;              /* 1: this file with these options was ingested before; nothing added */
-    int already_retracted;    /* with already: that source is retracted (restore it instead) */
+    int already;              /* 1: this file with these options was ingested before and is not
+                                 retracted; nothing added */
     int empty;                /* 1: no data rows (or none left by the hs filter); nothing ingested */
     long long source_id;      /* id in `sources`, 0 when nothing was recorded */
     unsigned long added;      /* cells seen for the first time */
     unsigned long revised;    /* cells whose figures changed: new revision, old kept */
     unsigned long unchanged;  /* cells identical to the current revision */
+    unsigned long older;      /* cells whose figure changed but the standing one is of a
+                                 later vintage: stored as history, not current */
     tf_read_stats read;
     char sha256[65];
 } tf_ingest_result;
@@ -62,6 +65,10 @@ typedef struct tf_ingest_result {
 /*
  * Ingest `in` (named `name`) in one transaction. `now` is the ingest time
  * stamp stored with the source ("YYYY-MM-DDTHH:MM:SSZ"; NULL = current UTC).
+ * The source's vintage is opts->vintage (NULL: the date of `now`). A cell's
+ * current figure is that of the latest vintage, then the latest ingest: a
+ * changed figure of an earlier vintage than the standing one is stored as
+ * history (res->older), never current.
  * Errors: those of tf_read (TF_ERR_INPUT with file:line:column detail in
  * tf_db_errmsg), TF_ERR_DB. On any error the database is as before.
  */
@@ -78,15 +85,20 @@ typedef struct tf_source_info {
     char options[256];
     char ingested_at[32];
     char retracted_at[32];    /* "" unless retracted (its figures no longer count) */
-    unsigned long rows, added, revised, unchanged;
+    char vintage[11];         /* YYYY-MM-DD: the release or download date */
+    unsigned long rows, added, revised, unchanged, older;
 } tf_source_info;
 
 /*
  * Retract an ingested source (restore = 0) or restore it (restore = 1). A
  * retracted source's figures stop counting from `now` (NULL: current UTC):
- * each of its cells falls back to the revision before it; nothing is
- * deleted, and reports --as-of an earlier date still see them. Errors:
- * TF_ERR_NOT_FOUND (no such source), TF_ERR_DB.
+ * each of its cells falls back to the revision before it, unless another
+ * live source stated that same figure (ingested it unchanged): then the
+ * figure stands. Nothing is deleted, and reports --as-of an earlier date
+ * still see them. A retracted file may be ingested again (a new source).
+ * Errors: TF_ERR_NOT_FOUND (no such source), TF_ERR_USAGE (restore of a
+ * source whose file was ingested again with the same options and counts),
+ * TF_ERR_DB.
  */
 TF_API tf_status tf_db_retract(tf_db *db, long long source_id, int restore, const char *now);
 
@@ -100,7 +112,9 @@ typedef struct tf_revision {
     long long id;             /* row id; larger = newer */
     long long source_id;
     char ingested_at[32];
-    int current;              /* 1 when newest (as of the query's as-of) */
+    char vintage[11];         /* its source's vintage, YYYY-MM-DD */
+    int current;              /* 1 when current (as of the query's as-of): the latest
+                                 vintage, then the latest ingest */
 } tf_revision;
 
 /* A selection of cells: commodity prefixes, period range, flow. */
@@ -117,8 +131,9 @@ typedef struct tf_selection {
 } tf_selection;
 
 /*
- * Call fn for every matching revision, ordered by cell then age. With
- * all_revisions == 0 only the revision current at as_of is returned.
+ * Call fn for every matching revision, ordered by cell then ingest. With
+ * all_revisions == 0 only the revision current at as_of is returned (the
+ * latest vintage, then the latest ingest, of the sources visible then).
  * Returns TF_OK, TF_ERR_USAGE (bad as_of), or TF_ERR_DB.
  */
 TF_API tf_status tf_db_select(tf_db *db, const tf_selection *sel,
@@ -137,6 +152,16 @@ TF_API tf_status tf_db_window_points(tf_db *db, const char *product, const char 
                                      const char *series, const char *from, const char *to,
                                      const char *as_of,
                                      tf_status (*fn)(void *ctx, const char *date, double value),
+                                     void *ctx);
+
+/*
+ * The currencies of the stored records under sel's classification, codes
+ * (prefixes), reporter and period range, with their record counts (every
+ * revision): fn once per currency, in name order, per code. Used to choose a
+ * report's currency (the one with most records). Returns TF_OK or TF_ERR_DB.
+ */
+TF_API tf_status tf_db_currency_rows(tf_db *db, const tf_selection *sel,
+                                     void (*fn)(void *ctx, const char *currency, long long rows),
                                      void *ctx);
 
 /* Copy into buf the name a file gave to an unmapped partner code

@@ -79,8 +79,11 @@ char **split_list(const char *s, size_t *n, char **storage);
 int load_refdata(common *c);
 int open_db(common *c, tf_open_mode mode, tf_db **db);
 void print_warning(void *ctx, const char *msg);
-/* Copy an ISO alpha-3 code, upper-cased, into out; 0 when it is not one. */
+/* An area code as stored (ISO alpha-3 case-folded, a Comtrade special area
+ * such as S19, or "490" read as S19) into out; 0 when it is not one. */
 int iso3(const char *s, char out[4]);
+/* --currency: CNY or USD in any case into out; 0 when it is neither. */
+int currency_code(const char *s, char out[4]);
 int valid_basis(const char *v);
 
 /* ---- product selection (report, chart, history, mirror) ---- */

@@ -207,21 +207,39 @@ void print_warning(void *ctx, const char *msg)
     fprintf(stderr, "%s: warning: %s\n", progname, msg);
 }
 
-/* Copy an ISO alpha-3 code, upper-cased, into out; 0 when it is not one. */
+/* An area code as stored: an ISO alpha-3 code (case-folded), or one of UN
+ * Comtrade's special areas (a letter and two letters or digits, e.g. S19).
+ * "490", Comtrade's numeric code for "Other Asia, nes", is its stored code S19
+ * (see the Comtrade reader). Returns 1 and fills out, or 0. */
 int iso3(const char *s, char out[4])
 {
+    if (strcmp(s, "490") == 0) {
+        memcpy(out, "S19", 4);
+        return 1;
+    }
     if (strlen(s) != 3)
         return 0;
     for (int i = 0; i < 3; i++) {
         char ch = s[i];
         if (ch >= 'a' && ch <= 'z')
             ch = (char)(ch - 'a' + 'A');
-        if (ch < 'A' || ch > 'Z')
+        if ((ch < 'A' || ch > 'Z') && (i == 0 || ch < '0' || ch > '9'))
             return 0;
         out[i] = ch;
     }
     out[3] = '\0';
     return 1;
+}
+
+/* --currency: CNY or USD in any case. Returns 1 and fills out, or 0. */
+int currency_code(const char *s, char out[4])
+{
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        out[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+    out[3] = '\0';
+    return strcmp(out, "CNY") == 0 || strcmp(out, "USD") == 0;
 }
 
 int valid_basis(const char *v)

@@ -26,13 +26,22 @@ static const char usage_ingest[] =
     "  --source TEXT       provenance text stored with every GACC record\n"
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n"
     "  --columns FROM=TO   rename header columns before reading, comma-separated\n"
-    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n";
+    "                      (e.g. --columns close=usdcny for a USD/CNY series)\n"
+    "  --vintage DATE      YYYY-MM-DD: the file's release or download date (default\n"
+    "                      today). A cell's current figure is that of the latest\n"
+    "                      vintage, then the latest ingest: an older file's changed\n"
+    "                      figures are kept as history, with a warning\n";
 
 
 /* Check the values of ingest's options into o; an exit code. */
 static int check_ingest(const char *format, const char *flow, const char *basis,
                         const char *reporter, char rep3[4], tf_read_opts *o)
 {
+    if (o->vintage && (strlen(o->vintage) != 10 || !tf_date_valid(o->vintage))) {
+        error("--vintage takes a date YYYY-MM-DD (the file's release or download "
+              "date), not '%s'", o->vintage);
+        return EXIT_USAGE;
+    }
     int ok = 1;
     if (format)
         o->format = tf_format_parse(format, &ok);
@@ -50,7 +59,8 @@ static int check_ingest(const char *format, const char *flow, const char *basis,
     }
     o->partner_basis = basis;
     if (reporter && !iso3(reporter, rep3)) {
-        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade "
+              "special area (S19 or 490), not '%s'", reporter);
         return EXIT_USAGE;
     }
     o->reporter = reporter ? rep3 : NULL;
@@ -58,13 +68,10 @@ static int check_ingest(const char *format, const char *flow, const char *basis,
 }
 
 /* Say what the ingest of one file did. */
-static void print_result(const char *path, const tf_ingest_result *res, const char *hs)
+static void print_result(const char *path, const tf_ingest_result *res, const char *hs,
+                         const char *vintage)
 {
-    if (res->already && res->already_retracted)
-        printf("%s: already ingested with these options as source %lld, which is retracted; "
-               "nothing added (tradeflow sources --restore %lld counts it again)\n",
-               path, res->source_id, res->source_id);
-    else if (res->already)
+    if (res->already)
         printf("%s: already ingested with these options (source %lld); nothing added\n",
                path, res->source_id);
     else if (res->empty && res->read.rows == 0)
@@ -88,6 +95,12 @@ static void print_result(const char *path, const tf_ingest_result *res, const ch
         if (res->read.filtered)
             printf("%s: %lu row%s left out by --hs\n", path, res->read.filtered,
                    res->read.filtered == 1 ? "" : "s");
+        if (res->older)
+            fprintf(stderr, "%s: warning: %s: older than figures it would replace: %lu "
+                    "cell%s keep%s the figure of a later vintage (this file's vintage %s); "
+                    "its figures there are kept as history (tradeflow history)\n",
+                    progname, path, res->older, res->older == 1 ? "" : "s",
+                    res->older == 1 ? "s" : "", vintage ? vintage : "today");
     }
 }
 
@@ -116,7 +129,7 @@ static int ingest_file(common *c, tf_db *db, const char *path, const tf_read_opt
         return exit_for(st);
     }
     *committed |= !res.already && !res.empty;
-    print_result(path, &res, hs);
+    print_result(path, &res, hs, o->vintage);
     return EXIT_OK;
 }
 
@@ -148,7 +161,7 @@ int cmd_ingest(common *c, args *a)
         {"--partner-basis", NULL, &basis, NULL}, {"--reporter", NULL, &reporter, NULL},
         {"--hs", NULL, &hs, NULL},            {"--source", NULL, &o.provenance, NULL},
         {"--product", NULL, &o.product, NULL}, {"--columns", NULL, &o.columns, NULL},
-        {NULL, NULL, NULL, NULL}};
+        {"--vintage", NULL, &o.vintage, NULL}, {NULL, NULL, NULL, NULL}};
     positional pos = {files, 0, 256, "file"};
     int rc = parse_options(a, "ingest", usage_ingest, t, &pos);
     if (rc >= 0)

@@ -17,6 +17,9 @@ static const char usage_report[] =
     "                      value when goods weighed in kg carry less than half of\n"
     "                      the value (no quantities, weights missing, or goods\n"
     "                      counted in items)\n"
+    "  --currency C        CNY or USD: the records whose values a report reads (the\n"
+    "                      same trade may be stored in both; they are never added);\n"
+    "                      default: the currency with most records, with a note\n"
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
     "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
@@ -35,7 +38,8 @@ static const char usage_report[] =
 /* The report's options as given. */
 typedef struct report_args {
     const char *product, *hs, *commodity, *period, *format, *basis, *as_of, *reporter,
-        *classification, *outpath, *lang, *measure, *top;
+        *classification, *outpath, *lang, *measure, *top, *currency;
+    char ccy[4];
 } report_args;
 
 /* Read the options of report (chart < 0) or chart (no --format); -1 to go on. */
@@ -51,7 +55,7 @@ static int parse_report(args *a, int chart, report_args *ra)
         {"--as-of", NULL, &ra->as_of, NULL},         {"--reporter", NULL, &ra->reporter, NULL},
         {"--classification", NULL, &ra->classification, NULL},
         {"--measure", NULL, &ra->measure, NULL},     {"--output", "-o", &ra->outpath, NULL},
-        {"--top", NULL, &ra->top, NULL},
+        {"--top", NULL, &ra->top, NULL},             {"--currency", NULL, &ra->currency, NULL},
         {chart < 0 ? "--format" : NULL, NULL, &ra->format, NULL}, /* report only */
         {NULL, NULL, NULL, NULL}};
     return parse_options(a, chart >= 0 ? "chart" : "report",
@@ -80,7 +84,8 @@ static int check_report(report_args *ra, int chart, char rep3[4], char canon[8],
     }
     q->partner_basis = ra->basis && !strcmp(ra->basis, "unstated") ? "" : ra->basis;
     if (!iso3(ra->reporter, rep3)) {
-        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", ra->reporter);
+        error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade special area "
+              "(S19 or 490), not '%s'", ra->reporter);
         return EXIT_USAGE;
     }
     if (!tf_query_classification_valid(ra->classification)) {
@@ -120,6 +125,11 @@ static int check_report(report_args *ra, int chart, char rep3[4], char canon[8],
         error("--measure is quantity or value, not '%s'", m);
         return EXIT_USAGE;
     }
+    if (ra->currency && !currency_code(ra->currency, ra->ccy)) {
+        error("--currency is CNY or USD, not '%s'", ra->currency);
+        return EXIT_USAGE;
+    }
+    q->currency = ra->currency ? ra->ccy : NULL;
     q->reporter = rep3;
     q->period = canon;
     q->classification = ra->classification;

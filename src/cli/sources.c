@@ -16,9 +16,9 @@ static const char usage_sources[] =
 static void print_source(void *ctx, const tf_source_info *s)
 {
     (void)ctx;
-    printf("%4lld  %-20s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s%s%s\n", s->id,
-           s->ingested_at, s->format, s->rows, s->added, s->revised, s->unchanged, s->sha256,
-           s->name, s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "",
+    printf("%4lld  %-20s  %-10s  %-5s  %9lu  %9lu  %9lu  %9lu  %s  %s%s%s%s%s%s\n", s->id,
+           s->ingested_at, s->vintage, s->format, s->rows, s->added, s->revised, s->unchanged,
+           s->sha256, s->name, s->options[0] ? " [" : "", s->options, s->options[0] ? "]" : "",
            s->retracted_at[0] ? "  RETRACTED " : "", s->retracted_at);
 }
 
@@ -55,8 +55,8 @@ int cmd_sources(common *c, args *a)
         tf_db_close(&db);
         return exit_for(st);
     }
-    printf("%4s  %-20s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)", "fmt",
-           "rows", "added", "revised", "unchanged", "sha256", "file [options]");
+    printf("%4s  %-20s  %-10s  %-5s  %9s  %9s  %9s  %9s  %-64s  %s\n", "id", "ingested (UTC)",
+           "vintage", "fmt", "rows", "added", "revised", "unchanged", "sha256", "file [options]");
     tf_status st = tf_db_sources(db, print_source, NULL);
     if (st != TF_OK) {
         error("%s", tf_db_errmsg(db));

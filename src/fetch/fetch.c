@@ -488,10 +488,16 @@ tf_status tf_comtrade_area_codes(const tf_refdata *ref, const char *iso3_list, c
         size_t n = strlen(item);
         for (size_t i = 0; i < 3 && n == 3; i++)
             up[i] = (char)toupper((unsigned char)item[i]);
+        if (!strcmp(item, "490")) /* Comtrade's "Other Asia, nes", stored as S19 */
+            memcpy(up, "S19", 4), n = 3;
         const tf_area *ar = NULL;
         int world = !strcmp(up, "WLD");
-        if (n != 3 || strspn(up, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3 ||
-            (!world && !(ar = tf_refdata_area_by_partner(ref, up)))) {
+        /* an ISO alpha-3 code, or a special area: a letter, then letters or digits */
+        int code = n == 3 && isupper((unsigned char)up[0]) &&
+                   strspn(up + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == 2;
+        /* S19 is stored as a partner as M49:490 */
+        const char *key = !strcmp(up, "S19") ? "M49:490" : up;
+        if (!code || (!world && !(ar = tf_refdata_area_by_partner(ref, key)))) {
             tf_scopy(bad, badlen, item);
             return TF_ERR_USAGE;
         }

@@ -10,24 +10,50 @@
 
 static json_t *opt(tf_opt v) { return v.has ? json_real(v.v) : json_null(); }
 
-static json_t *flow_obj(const tf_flow_figures *f)
+/* The report's currency for value fields: its unit in a value report, else
+ * the flow's own (NULL: none). */
+static json_t *currency_of(const tf_report *r, const char *flow_currency)
+{
+    const char *c = r->measure_value ? r->unit : flow_currency;
+    return c && c[0] ? json_string(c) : json_null();
+}
+
+/* A figure in the report's measure: under `qkey` (a quantity, t) in a
+ * quantity report, under `vkey` (a value, in `currency`) in a value report;
+ * the other key is null, so a quantity field never holds money. */
+static void measured(json_t *o, const tf_report *r, const char *qkey, const char *vkey,
+                     tf_opt v)
+{
+    json_object_set_new(o, qkey, r->measure_value ? json_null() : opt(v));
+    json_object_set_new(o, vkey, r->measure_value ? opt(v) : json_null());
+}
+
+static json_t *flow_obj(const tf_flow_figures *f, const tf_report *r)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "quantity", opt(f->quantity));
+    json_object_set_new(o, "quantity", r->measure_value ? json_null() : opt(f->quantity));
     json_object_set_new(o, "mom_pct", opt(f->mom_pct));
     json_object_set_new(o, "yoy_pct", opt(f->yoy_pct));
-    json_object_set_new(o, "ytd", opt(f->ytd));
+    json_object_set_new(o, "ytd", r->measure_value ? json_null() : opt(f->ytd));
     json_object_set_new(o, "ytd_yoy_pct", opt(f->ytd_yoy_pct));
-    json_object_set_new(o, "prev_month", opt(f->prev_month));
-    json_object_set_new(o, "year_ago", opt(f->year_ago));
-    json_object_set_new(o, "ytd_prev", opt(f->ytd_prev));
-    json_object_set_new(o, "value", opt(f->value));
-    json_object_set_new(o, "currency", f->currency[0] ? json_string(f->currency) : json_null());
+    json_object_set_new(o, "prev_month", r->measure_value ? json_null() : opt(f->prev_month));
+    json_object_set_new(o, "year_ago", r->measure_value ? json_null() : opt(f->year_ago));
+    json_object_set_new(o, "ytd_prev", r->measure_value ? json_null() : opt(f->ytd_prev));
+    json_object_set_new(o, "value", opt(r->measure_value ? f->quantity : f->value));
+    json_object_set_new(o, "currency", currency_of(r, f->currency));
+    if (r->measure_value) {
+        json_object_set_new(o, "value_ytd", opt(f->ytd));
+        json_object_set_new(o, "value_prev_month", opt(f->prev_month));
+        json_object_set_new(o, "value_year_ago", opt(f->year_ago));
+        json_object_set_new(o, "value_ytd_prev", opt(f->ytd_prev));
+    }
     json_object_set_new(o, "unit_value", opt(f->unit_value));
+    json_object_set_new(o, "weighed_only", json_boolean(f->weighed_only));
+    json_object_set_new(o, "value_not_weighed", opt(f->unweighed_value));
     return o;
 }
 
-static json_t *partners_arr(const tf_partner_figures *list, size_t n)
+static json_t *partners_arr(const tf_partner_figures *list, size_t n, const tf_report *r)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++) {
@@ -36,7 +62,9 @@ static json_t *partners_arr(const tf_partner_figures *list, size_t n)
         json_object_set_new(o, "rank", p->rank ? json_integer(p->rank) : json_null());
         json_object_set_new(o, "partner", json_string(p->partner));
         json_object_set_new(o, "name", json_string(p->name));
-        json_object_set_new(o, "quantity", json_real(p->quantity));
+        measured(o, r, "quantity", "value", (tf_opt){1, p->quantity});
+        if (r->measure_value)
+            json_object_set_new(o, "currency", currency_of(r, NULL));
         json_object_set_new(o, "share_pct", opt(p->share_pct));
         json_object_set_new(o, "mom_pct", opt(p->mom_pct));
         json_object_set_new(o, "yoy_pct", opt(p->yoy_pct));
@@ -46,17 +74,19 @@ static json_t *partners_arr(const tf_partner_figures *list, size_t n)
     return a;
 }
 
-static json_t *other_obj(const tf_breakdown *b)
+static json_t *other_obj(const tf_breakdown *b, const tf_report *r)
 {
     if (!b->other.has)
         return json_null();
     json_t *o = json_object();
-    json_object_set_new(o, "quantity", opt(b->other));
+    measured(o, r, "quantity", "value", b->other);
+    if (r->measure_value)
+        json_object_set_new(o, "currency", currency_of(r, NULL));
     json_object_set_new(o, "share_pct", opt(b->other_share_pct));
     return o;
 }
 
-static json_t *modes_arr(const tf_breakdown *b)
+static json_t *modes_arr(const tf_breakdown *b, const tf_report *r)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < b->n_modes; i++) {
@@ -65,7 +95,9 @@ static json_t *modes_arr(const tf_breakdown *b)
         json_object_set_new(o, "code", json_string(m->code));
         json_object_set_new(o, "name", json_string(m->name));
         json_object_set_new(o, "group", json_string(m->group));
-        json_object_set_new(o, "quantity", json_real(m->quantity));
+        measured(o, r, "quantity", "value", (tf_opt){1, m->quantity});
+        if (r->measure_value)
+            json_object_set_new(o, "currency", currency_of(r, NULL));
         json_object_set_new(o, "share_pct", opt(m->share_pct));
         json_array_append_new(a, o);
     }
@@ -108,6 +140,7 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
     json_t *o = json_object();
     if (!o)
         return TF_ERR_NOMEM;
+    json_object_set_new(o, "schema_version", json_integer(TF_REPORT_JSON_SCHEMA));
     json_object_set_new(o, "product", json_string(r->product));
     json_object_set_new(o, "classification", json_string(r->classification));
     json_object_set_new(o, "hs_codes", strv(r->codes, r->n_codes));
@@ -115,25 +148,28 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
     json_object_set_new(o, "reporter", json_string(r->reporter));
     json_object_set_new(o, "period", json_string(r->period));
     json_object_set_new(o, "as_of", r->as_of[0] ? json_string(r->as_of) : json_null());
-    json_object_set_new(o, "unit", r->measure_value && !r->unit[0] ? json_null()
-                                                                   : json_string(tf_out_unit(r)));
+    json_object_set_new(o, "unit", r->measure_value ? json_null() : json_string(tf_out_unit(r)));
     json_object_set_new(o, "measure", json_string(r->measure_value ? "value" : "quantity"));
+    json_object_set_new(o, "currency", r->measure_value ? currency_of(r, NULL)
+                                       : r->import.currency[0] ? json_string(r->import.currency)
+                                       : r->export.currency[0] ? json_string(r->export.currency)
+                                                               : json_null());
     json_object_set_new(o, "annual", json_boolean(r->annual));
-    json_object_set_new(o, "import", flow_obj(&r->import));
-    json_object_set_new(o, "export", flow_obj(&r->export));
-    json_object_set_new(o, "net_import", flow_obj(&r->net_import));
+    json_object_set_new(o, "import", flow_obj(&r->import, r));
+    json_object_set_new(o, "export", flow_obj(&r->export, r));
+    json_object_set_new(o, "net_import", flow_obj(&r->net_import, r));
     json_object_set_new(o, "partner_basis",
                         pair(json_string(r->import_breakdown.partner_basis),
                              json_string(r->export_breakdown.partner_basis)));
     const tf_breakdown *ib = &r->import_breakdown, *eb = &r->export_breakdown;
-    json_object_set_new(o, "partners", pair(partners_arr(ib->partners, ib->n_partners),
-                                            partners_arr(eb->partners, eb->n_partners)));
-    json_object_set_new(o, "partners_absent", pair(partners_arr(ib->absent, ib->n_absent),
-                                                   partners_arr(eb->absent, eb->n_absent)));
-    json_object_set_new(o, "partners_other", pair(other_obj(&r->import_breakdown),
-                                                  other_obj(&r->export_breakdown)));
+    json_object_set_new(o, "partners", pair(partners_arr(ib->partners, ib->n_partners, r),
+                                            partners_arr(eb->partners, eb->n_partners, r)));
+    json_object_set_new(o, "partners_absent", pair(partners_arr(ib->absent, ib->n_absent, r),
+                                                   partners_arr(eb->absent, eb->n_absent, r)));
+    json_object_set_new(o, "partners_other", pair(other_obj(&r->import_breakdown, r),
+                                                  other_obj(&r->export_breakdown, r)));
     json_object_set_new(o, "trade_modes",
-                        pair(modes_arr(&r->import_breakdown), modes_arr(&r->export_breakdown)));
+                        pair(modes_arr(&r->import_breakdown, r), modes_arr(&r->export_breakdown, r)));
     json_t *win = json_object();
     json_object_set_new(win, "hs", r->window.hs[0] ? json_string(r->window.hs) : json_null());
     json_object_set_new(win, "computed", window_stat(&r->window.computed));

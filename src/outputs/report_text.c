@@ -170,6 +170,47 @@ static void partner_label(char *buf, size_t len, const char *name, const char *c
     buf[used] = '\0';
 }
 
+/* Text from the data (partner, product, trade mode names, notes) made safe
+ * for Markdown (CommonMark): '|' would end a table cell, '<' '>' '&' would
+ * pass through as HTML, '\\' '*' '_' '`' '[' ']' would start markup. In text
+ * mode (md == 0) s is returned as is. */
+static const char *md_esc(int md, const char *s, char *buf, size_t len)
+{
+    if (!md)
+        return s;
+    size_t o = 0;
+    for (; *s && o + 6 < len; s++) {
+        const char *ent = *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '&' ? "&amp;" : NULL;
+        if (ent) {
+            memcpy(buf + o, ent, strlen(ent));
+            o += strlen(ent);
+            continue;
+        }
+        if (strchr("\\|*_`[]", *s))
+            buf[o++] = '\\';
+        buf[o++] = *s;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* A note line, escaped for Markdown whole (a note has no length limit). */
+static void write_note(FILE *out, const char *note, int md)
+{
+    fputs(md ? "- " : "  - ", out);
+    for (const char *p = note; md && *p;) {
+        char piece[64], esc[512];
+        size_t n = strlen(p) < sizeof piece - 1 ? strlen(p) : sizeof piece - 1;
+        memcpy(piece, p, n);
+        piece[n] = '\0';
+        fputs(md_esc(md, piece, esc, sizeof esc), out);
+        p += n;
+    }
+    if (!md)
+        fputs(note, out);
+    fputc('\n', out);
+}
+
 typedef struct line_item {
     const char *label;
     const tf_flow_figures *f;
@@ -186,8 +227,8 @@ static void write_value_lines(FILE *out, const tf_report *r, int md)
         tf_format_number(v, sizeof v, f->value.v, 0);
         if (f->unit_value.has)
             tf_format_number(uv, sizeof uv, f->unit_value.v, 0);
-        fprintf(out, "%s%s value: %s %s%s%s%s%s\n", md ? "- " : "", items[i].label, v,
-                f->currency, f->unit_value.has ? " (unit value " : "",
+        fprintf(out, "%s%s value%s: %s %s%s%s%s%s\n", md ? "- " : "", items[i].label,
+                f->weighed_only ? " of the weighed records" : "", v, f->currency, f->unit_value.has ? " (unit value " : "",
                 f->unit_value.has ? uv : "", f->unit_value.has ? " " : "",
                 f->unit_value.has ? (strcmp(f->currency, "CNY") ? "USD/t)" : "CNY/t)") : "");
     }
@@ -216,16 +257,18 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
         char name[160], q[48], sh[24], mom[24], yoy[24], pp[24];
+        char esc[512];
         partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
+        const char *nm = md_esc(md, name, esc, sizeof esc);
         fmt_t(r, q, sizeof q, some_opt(p->quantity));
         fmt_share(sh, sizeof sh, p->share_pct);
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
         if (md && r->annual)
-            fprintf(out, "| %d | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, yoy, pp);
+            fprintf(out, "| %d | %s | %s | %s | %s | %s |\n", p->rank, nm, q, sh, yoy, pp);
         else if (md)
-            fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, name, q, sh, mom,
+            fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, nm, q, sh, mom,
                     yoy, pp);
         else if (r->annual)
             fprintf(out, "%3d  %s %*s %8s %9s %11s\n", p->rank, name, fig_w(r), q, sh, yoy, pp);
@@ -244,17 +287,18 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     }
     for (size_t i = 0; i < b->n_absent; i++) {
         const tf_partner_figures *p = &b->absent[i];
-        char name[160], mom[24], yoy[24], pp[24];
+        char name[160], mom[24], yoy[24], pp[24], esc[512];
         partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
+        const char *nm = md_esc(md, name, esc, sizeof esc);
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
         char zero[16];
         tf_fmt(zero, sizeof zero, "0 %s", tf_out_unit(r));
         if (md && r->annual)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", name, zero, yoy, pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", nm, zero, yoy, pp);
         else if (md)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", name, zero, mom, yoy, pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", nm, zero, mom, yoy, pp);
         else if (r->annual)
             fprintf(out, "%3s  %s %*s %8s %9s %11s\n", "-", name, fig_w(r), zero, "0.0%", yoy, pp);
         else
@@ -263,12 +307,14 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     }
     const tf_partner_figures *top = &b->partners[0];
     if (top->share_pct.has) {
-        char sh[24], q[48];
+        char sh[24], q[48], esc[512];
         fmt_share(sh, sizeof sh, top->share_pct);
         fmt_t(r, q, sizeof q, some_opt(top->quantity));
-        fprintf(out, "%sTop %s: %s, %s, %s of %s %ss.\n", md ? "\n" : "",
-                flow[0] == 'I' ? "source" : "destination", top->name, q, sh, mlabel,
-                flow[0] == 'I' ? "import" : "export");
+        const tf_flow_figures *ff = flow[0] == 'I' ? &r->import : &r->export;
+        fprintf(out, "%sTop %s: %s, %s, %s of %s %s%ss.\n", md ? "\n" : "",
+                flow[0] == 'I' ? "source" : "destination",
+                md_esc(md, top->name, esc, sizeof esc), q, sh, mlabel,
+                ff->weighed_only ? "weighed " : "", flow[0] == 'I' ? "import" : "export");
     }
     (void)r;
 }
@@ -292,8 +338,10 @@ static void write_modes(FILE *out, const tf_report *r, const tf_breakdown *b, co
         tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
         fmt_t(r, q, sizeof q, some_opt(m->quantity));
         fmt_share(sh, sizeof sh, m->share_pct);
+        char e1[512], e2[128];
         if (md)
-            fprintf(out, "| %s | %s | %s | %s |\n", name, m->group, q, sh);
+            fprintf(out, "| %s | %s | %s | %s |\n", md_esc(md, name, e1, sizeof e1),
+                    md_esc(md, m->group, e2, sizeof e2), q, sh);
         else
             fprintf(out, "     %-44.44s %-11s %*s %8s\n", name, m->group, fig_w(r), q, sh);
     }
@@ -305,8 +353,10 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17;
     month_label(r->period, mlabel, sizeof mlabel);
     ytd_label(r->period, ylabel, sizeof ylabel);
-    fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "", r->reporter_name, r->reporter,
-            r->product, mlabel, md ? "\n" : "");
+    char e1[512], e2[512];
+    fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "",
+            md_esc(md, r->reporter_name, e1, sizeof e1), r->reporter,
+            md_esc(md, r->product, e2, sizeof e2), mlabel, md ? "\n" : "");
     fprintf(out, "%s%s scope: ", md ? "- " : "", strcmp(r->classification, "HS") ? "Commodity"
                                                                                 : "HS");
     for (size_t i = 0; i < r->n_codes; i++)
@@ -395,7 +445,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     if (r->n_notes) {
         fprintf(out, md ? "\n### Notes\n\n" : "\nNotes\n");
         for (size_t i = 0; i < r->n_notes; i++)
-            fprintf(out, "%s%s\n", md ? "- " : "  - ", r->notes[i]);
+            write_note(out, r->notes[i], md);
     }
     fprintf(out, "%sn/a: no value (comparison month missing, or a zero or negative base).\n",
             md ? "\n" : "\n");

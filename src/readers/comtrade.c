@@ -1,7 +1,7 @@
 /*
  * UN Comtrade reader (DOMAIN.md §4). One row model, four layouts:
  *   - v1 API JSON: {"elapsedTime", "count", "data": [ {typeCode, ...}, ... ], "error"};
- *   - ComtradePlus "Download CSV": 47 named columns, ISO-8859-1, all quoted,
+ *   - ComtradePlus "Download CSV": 47 named columns, Windows-1252, all quoted,
  *     a trailing comma on data rows (one field more than the header), CRLF or LF;
  *   - the same columns re-saved by pandas: unquoted, True/False, "123.0";
  *   - legacy comtrade.un.org CSV: 35 columns (Classification, Year, Period, ...,
@@ -391,8 +391,13 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     tf_status st = area(c, e, r, K_REP_CODE, K_REP_ISO, -1, rep, sizeof rep, pname, sizeof pname);
     if (st != TF_OK)
         return st;
-    if (strcmp(rep, "M49:490") == 0)
+    if (strcmp(rep, "M49:490") == 0) {
         tf_scopy(rep, sizeof rep, "S19"); /* Comtrade's own alpha code for "Other Asia, nes" */
+        tf_rwarn(c, "reporter:490", r->line, col_at(r, K_REP_CODE),
+                 "reporter 490 \"Other Asia, nes\" is a Comtrade special area, not a country "
+                 "(Comtrade reports Taiwan under it): kept as reporter S19; query it with "
+                 "--reporter S19 (or 490)");
+    }
     if (strlen(rep) != 3 || strcmp(rep, TF_PARTNER_WORLD) == 0)
         return row_err(e, K_REP_CODE, "reporter '%s' is not a country with an ISO alpha-3 code",
                        rep);
@@ -573,7 +578,7 @@ tf_status tf_read_comtrade(tf_rctx *c)
         return TF_ERR_USAGE;
     c->latin1 = 1;
     if (c->enc == TF_ENC_GB18030)
-        c->enc = TF_ENC_LATIN1; /* ComtradePlus downloads are ISO-8859-1 */
+        c->enc = TF_ENC_LATIN1; /* ComtradePlus downloads are Windows-1252 */
     int map[64];
     int colk[K_COUNT];
     for (int k = 0; k < K_COUNT; k++)

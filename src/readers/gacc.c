@@ -169,6 +169,55 @@ static int header_row(tf_rctx *c, tf_csv_field *f, size_t n)
     return 1;
 }
 
+/* The flow a file name suggests: a word of its base name (split at anything
+ * but letters, and between digits and letters: "2024out.csv" -> 2024, out)
+ * that is import/imports/imp/in or export/exports/exp/out, or 进口/进 or
+ * 出口/出 anywhere in it. TF_FLOW_NONE when it says neither or both. */
+static tf_flow flow_from_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    int imp = strstr(base, "\xe8\xbf\x9b") != NULL;  /* 进 */
+    int exp = strstr(base, "\xe5\x87\xba") != NULL;  /* 出 */
+    static const char *const iw[] = {"in", "imp", "import", "imports"};
+    static const char *const ew[] = {"out", "exp", "export", "exports"};
+    for (const char *p = base; *p;) {
+        if (!isalpha((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        char w[16];
+        size_t n = 0;
+        for (; isalpha((unsigned char)*p); p++)
+            if (n + 1 < sizeof w)
+                w[n++] = (char)tolower((unsigned char)*p);
+        w[n] = '\0';
+        for (size_t i = 0; i < 4; i++) {
+            imp |= strcmp(w, iw[i]) == 0;
+            exp |= strcmp(w, ew[i]) == 0;
+        }
+    }
+    return imp == exp ? TF_FLOW_NONE : imp ? TF_FLOW_IMPORT : TF_FLOW_EXPORT;
+}
+
+/* Warn (never refuse) when --flow disagrees with the file name, or with a
+ * header whose partner column is an import's (country of origin or of
+ * consignment: exports are by destination). */
+static void check_flow_hints(tf_rctx *c, tf_flow flow, const char *basis_from_header)
+{
+    tf_flow named = flow_from_name(c->name);
+    if (named != TF_FLOW_NONE && named != flow)
+        tf_rwarn(c, NULL, c->hdr_line, 1,
+                 "the file name says %s but --flow %s was given: ingested as %s; check the "
+                 "flow (a wrong one can be retracted with tradeflow sources --retract)",
+                 tf_flow_name(named), tf_flow_name(flow), tf_flow_name(flow));
+    if (basis_from_header && flow == TF_FLOW_EXPORT)
+        tf_rwarn(c, NULL, c->hdr_line, 1,
+                 "the header's partner column is the country of %s, which GACC gives for "
+                 "imports, but --flow export was given: ingested as export; check the flow",
+                 basis_from_header);
+}
+
 tf_status tf_read_gacc(tf_rctx *c)
 {
     const tf_read_opts *o = c->opts;
@@ -213,6 +262,7 @@ tf_status tf_read_gacc(tf_rctx *c)
                c->name);
         return TF_ERR_USAGE;
     }
+    check_flow_hints(c, o->flow, basis_from_header);
     const char *basis = o->partner_basis ? o->partner_basis
                         : basis_from_header ? basis_from_header : "trading";
     int value_col = map[G_CNY] >= 0 ? map[G_CNY] : map[G_USD];

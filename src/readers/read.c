@@ -136,7 +136,7 @@ tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
         *outlen = f->n;
         return TF_OK;
     }
-    const char *charset = c->enc == TF_ENC_LATIN1 ? "ISO-8859-1" : "GB18030";
+    const char *charset = c->enc == TF_ENC_LATIN1 ? "WINDOWS-1252" : "GB18030";
     if (c->cd == (iconv_t)-1) {
         c->cd = iconv_open("UTF-8", charset);
         if (c->cd == (iconv_t)-1)
@@ -473,7 +473,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         tf_csv_drain(c.csv);
 out:
     tf_scopy(stats->encoding, sizeof stats->encoding,
-             c.enc == TF_ENC_GB18030 ? "GB18030" : c.enc == TF_ENC_LATIN1 ? "ISO-8859-1" : "UTF-8");
+             c.enc == TF_ENC_GB18030 ? "GB18030" : c.enc == TF_ENC_LATIN1 ? "Windows-1252" : "UTF-8");
     if (h) {
         tf_sha256_final(h, sha256_hex);
         if (st != TF_OK)

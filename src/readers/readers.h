@@ -22,8 +22,8 @@ typedef struct tf_rctx {
     unsigned long hdr_line;
     int enc;                 /* TF_ENC_*; ASCII until the first non-ASCII byte */
     int enc_fixed;           /* 1: the format fixes the encoding (tfcsv: UTF-8) */
-    int latin1;              /* 1: bytes that are not UTF-8 are ISO-8859-1 (Comtrade), not GB18030 */
-    iconv_t cd;              /* GB18030 or ISO-8859-1 -> UTF-8, opened lazily */
+    int latin1;              /* 1: bytes that are not UTF-8 are Windows-1252 (Comtrade), not GB18030 */
+    iconv_t cd;              /* GB18030 or Windows-1252 -> UTF-8, opened lazily */
     char *scratch;
     size_t scratch_cap;
     char **warned;           /* keys already warned about (one warning each) */

@@ -88,7 +88,89 @@ typedef struct collect {
     unsigned long not_annual, no_value, other_currency;
     char currency[4];
     const char *cls;         /* classification being selected */
+    const char *want_currency; /* the report's currency: rows in another one (the same
+                                  trade valued twice) are not read; NULL: any */
+    char want_buf[4];        /* storage of want_currency */
+    /* a row in another currency, held until the next cell shows whether the
+     * same trade also has a row in the report's currency (cells differing only
+     * by currency are adjacent in the store's order) */
+    /* quantity measure: value of the rows left out of the tonnage for want of a
+     * weight in kg, per flow and month; [0] world rows, [1] partner rows */
+    double unweighed_v[2][2][N_MONTHS];
+    unsigned long unweighed_n[2][2][N_MONTHS];
+    int pending;
+    int pending_f, pending_m;
+    char pending_key[200], kept_key[200];
+    tf_record pending_rec;
 } collect;
+
+/* ---- the report's currency (a selection rule: which rows a report reads) ----
+ * CNY and USD figures of the same trade are stored side by side; a report
+ * reads one currency, never adding two. --currency chooses; by default the
+ * currency with most records under the report's codes, reporter and months
+ * (ties: the first in name order), with a note naming the other. */
+static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct ccy_count {
+    char code[4][4];
+    long long rows[4];
+    int n;
+} ccy_count;
+
+static void count_ccy(void *ctx, const char *currency, long long rows)
+{
+    ccy_count *c = ctx;
+    int i = 0;
+    while (i < c->n && strcmp(c->code[i], currency) != 0)
+        i++;
+    if (i == c->n) {
+        if (c->n == 4)
+            return;
+        tf_scopy(c->code[c->n++], sizeof c->code[0], currency);
+    }
+    c->rows[i] += rows;
+}
+
+static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selection *base,
+                                 const char *const *classes, size_t n_classes,
+                                 tf_report *rep, char out[4])
+{
+    ccy_count cc = {0};
+    for (size_t k = 0; k < n_classes; k++) {
+        tf_selection sel = *base;
+        sel.classification = classes[k];
+        tf_status st = tf_db_currency_rows(db, &sel, count_ccy, &cc);
+        if (st != TF_OK)
+            return st;
+    }
+    out[0] = '\0';
+    int best = -1;
+    for (int i = 0; i < cc.n; i++)
+        if (best < 0 || cc.rows[i] > cc.rows[best] ||
+            (cc.rows[i] == cc.rows[best] && strcmp(cc.code[i], cc.code[best]) < 0))
+            best = i;
+    if (q->currency) {
+        tf_scopy(out, 4, q->currency);
+        for (int i = 0; i < cc.n; i++)
+            if (!strcmp(cc.code[i], out))
+                return TF_OK;
+        if (cc.n)
+            add_note(rep, "no records in %s: the data has values in %s (--currency %s)", out,
+                     cc.code[best], cc.code[best]);
+        return TF_OK;
+    }
+    if (best < 0)
+        return TF_OK;
+    tf_scopy(out, 4, cc.code[best]);
+    for (int i = 0; i < cc.n; i++)
+        if (i != best)
+            add_note(rep, "the data values this trade in %s (%lld record%s) and in %s (%lld "
+                          "record%s): figures are from the %s records, never the two added "
+                          "(--currency %s for the other)", cc.code[best], cc.rows[best],
+                     cc.rows[best] == 1 ? "" : "s", cc.code[i], cc.rows[i],
+                     cc.rows[i] == 1 ? "" : "s", cc.code[best], cc.code[i]);
+    return TF_OK;
+}
 
 /* a + b, setting *ovf when the sum leaves the range of tf_milli (figures are
  * capped at ingest, so only absurd data sets of more than ~90,000 maximal
@@ -194,6 +276,33 @@ static tf_status left_out(collect *c, int f, int m, const tf_record *r)
     return TF_OK;
 }
 
+static tf_status collect_row(collect *c, int f, int m, const tf_record *r);
+static tf_status by_currency(collect *c, int f, int m, const tf_record *r);
+static tf_status collect_fn(void *ctx, const tf_revision *rev);
+
+/* A held row in another currency whose cell is over (key: the next cell's, or
+ * NULL at the end): no row of the same trade in the report's currency came. */
+static tf_status flush_pending(collect *c, const char *key)
+{
+    if (!c->pending || (key && strcmp(key, c->pending_key) == 0))
+        return TF_OK;
+    c->pending = 0;
+    if (!c->value) /* its tonnage is no duplicate: counted, its value not */
+        return collect_row(c, c->pending_f, c->pending_m, &c->pending_rec);
+    c->other_currency++;
+    tf_scopy(c->currency, sizeof c->currency, c->want_currency);
+    return left_out(c, c->pending_f, c->pending_m, &c->pending_rec);
+}
+
+/* tf_db_select over collect_fn, then the held row's fate. */
+static tf_status select_rows(tf_db *db, const tf_selection *sel, collect *c)
+{
+    tf_status st = tf_query_select(db, sel, collect_fn, c);
+    if (st == TF_OK)
+        st = flush_pending(c, NULL);
+    return st;
+}
+
 static tf_status collect_fn(void *ctx, const tf_revision *rev)
 {
     collect *c = ctx;
@@ -215,6 +324,52 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     int m = idx - c->base_index;
     if (m < 0 || m >= (c->n_months ? c->n_months : N_MONTHS))
         return TF_OK;
+    if (c->want_currency)
+        return by_currency(c, f, m, r);
+    return collect_row(c, f, m, r);
+}
+
+/* The same trade in the report's currency and another: read once, in the
+ * report's. A row only in another currency is left out of the figures (the
+ * month's partner breakdown is then incomplete) and counted in the note. */
+static tf_status by_currency(collect *c, int f, int m, const tf_record *r)
+{
+    char key[200];
+    tf_fmt(key, sizeof key, "%d|%s|%s|%s|%s|%s|%s|%s|%s", f, r->period, r->classification,
+           r->commodity, r->reporter, r->partner, r->partner_basis, r->trade_mode,
+           r->province);
+    tf_status st = flush_pending(c, key);
+    if (st != TF_OK)
+        return st;
+    if (r->currency[0] && strcmp(r->currency, c->want_currency) != 0) {
+        if (strcmp(key, c->kept_key) == 0)
+            return TF_OK; /* read already in the report's currency */
+        c->pending = 1;
+        c->pending_f = f;
+        c->pending_m = m;
+        c->pending_rec = *r;
+        tf_scopy(c->pending_key, sizeof c->pending_key, key);
+        return TF_OK;
+    }
+    c->pending = 0;
+    tf_scopy(c->kept_key, sizeof c->kept_key, key);
+    return collect_row(c, f, m, r);
+}
+
+/* A row the tonnage leaves out (no weight in kg): its value, for saying what
+ * the value line and the shares of a quantity report cover. */
+static void unweighed(collect *c, int f, int m, const tf_record *r, int in_ccy)
+{
+    if (m >= N_MONTHS)
+        return;
+    int w = strcmp(r->partner, TF_PARTNER_WORLD) == 0 ? 0 : 1;
+    c->unweighed_n[w][f][m]++;
+    if (in_ccy)
+        c->unweighed_v[w][f][m] += (double)r->value / TF_MILLI;
+}
+
+static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
+{
     if (c->value) {
         if (!r->has_value) {
             c->no_value++;
@@ -233,6 +388,8 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
             tf_scopy(c->v_currency, sizeof c->v_currency, r->currency);
             c->v_all += (double)r->value;
         }
+        if (!r->has_quantity || strcmp(r->unit, "kg") != 0)
+            unweighed(c, f, m, r, in_ccy);
         if (!r->has_quantity) {
             c->no_quantity++;
             return left_out(c, f, m, r);
@@ -504,8 +661,28 @@ static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basi
 /* Aggregate src[0..n): one flow and month, on a filtered copy in rows (room
  * for n). want: the partner basis of the ranking (NULL: the most common in
  * the month). */
+/* A heading and its subheadings that disagree (DOMAIN: a complete total cannot
+ * be smaller than its parts): the rule above stands; the note gives both
+ * figures and which one the report uses. */
+static tf_status parent_note(tf_report *rep, const char *period, int flow, const char *code,
+                             tf_milli parent, tf_milli children, int parent_used)
+{
+    if (!period || parent == children)
+        return TF_OK;
+    char p[48], c[48];
+    const char *f = rep->measure_value ? "%.0f" : "%.1f";
+    tf_fmt(p, sizeof p, f, figure(rep, parent));
+    tf_fmt(c, sizeof c, f, figure(rep, children));
+    return add_note(rep, "%s %s: code %s totals %s %s but its subheadings add up to %s %s; %s",
+                    flow ? "exports" : "imports", period, code, p, rep->unit, c, rep->unit,
+                    parent_used ? "the total of the code is used (its subheadings in the data "
+                                  "are not all of it)"
+                                : "the subheadings are used (a complete total cannot be smaller "
+                                  "than its parts)");
+}
+
 static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
-                           agg *a)
+                           agg *a, const char *period)
 {
     memset(a, 0, sizeof *a);
     /* The basis of the month: wanted, else the most common among partner rows. */
@@ -576,6 +753,12 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         }
         if (!drop && has_under && !(world_i && total_i >= under))
             drop = 1; /* partial: the detailed codes are used */
+        if (has_under && world_i) {
+            tf_status st = parent_note(rep, period, rows[i].flow, rows[i].commodity, total_i,
+                                       under, !drop);
+            if (st)
+                return st;
+        }
         if (!drop) {
             if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0, &a->overflow))
                 return TF_ERR_NOMEM;
@@ -770,6 +953,32 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
     return st;
 }
 
+/* A quantity report whose month has rows without a weight: the tonnage, the
+ * value line, the unit value and the partner shares cover the weighed rows
+ * only. Marks the flow (weighed_only, unweighed_value) and says so. */
+static tf_status unweighed_note(tf_report *rep, const collect *c, int f, int m,
+                                const char *year, int base_index)
+{
+    int w = c->unweighed_n[0][f][m] ? 0 : 1;
+    unsigned long n = c->unweighed_n[w][f][m];
+    if (!n)
+        return TF_OK;
+    tf_flow_figures *out = f ? &rep->export : &rep->import;
+    out->weighed_only = 1;
+    out->unweighed_value = some(c->unweighed_v[w][f][m]);
+    char p[8];
+    if (year)
+        tf_scopy(p, sizeof p, year);
+    else
+        tf_period_from_index(base_index + m, p);
+    return add_note(rep, "%s %s: %lu %srecord%s without a weight in kg (%.0f %s) %s not in the "
+                         "tonnage: the %s value, unit value and partner shares cover the "
+                         "weighed records only (--measure value covers them all)",
+                    flow_label(f), p, n, w ? "partner " : "world ", n == 1 ? "" : "s",
+                    c->unweighed_v[w][f][m], c->v_currency[0] ? c->v_currency : "",
+                    n == 1 ? "is" : "are", flow_label(f));
+}
+
 static tf_opt sub(tf_opt a, tf_opt b)
 {
     return (a.has && b.has) ? some(a.v - b.v) : none;
@@ -829,7 +1038,7 @@ static tf_status compare_on_basis(tf_report *rep, const collect *c, row *scratch
     for (e = b; e < c->n && c->rows[e].flow == f && c->rows[e].month == k; e++)
         on_basis |= !is_world(&c->rows[e]) && !strcmp(c->rows[e].basis, basis);
     if (on_basis) {
-        tf_status st = aggregate(rep, c->rows + b, e - b, basis, scratch, out);
+        tf_status st = aggregate(rep, c->rows + b, e - b, basis, scratch, out, NULL);
         if (c->dropped[f][k])
             out->partners_complete = 0;
         return st;
@@ -1204,7 +1413,11 @@ static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_q
     tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
     tf_scopy(rep->period, sizeof rep->period, q->period);
     const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
-    tf_scopy(rep->reporter_name, sizeof rep->reporter_name, rp ? rp->name_en : rep->reporter);
+    /* S19: Comtrade's reporter 490 "Other Asia, nes", named from its area list */
+    const tf_area *ra = !rp && ref && strcmp(rep->reporter, "S19") == 0
+                            ? tf_refdata_area_by_m49(ref, "490") : NULL;
+    tf_scopy(rep->reporter_name, sizeof rep->reporter_name,
+             rp ? rp->name_en : ra ? ra->name_en : rep->reporter);
     tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
     rep->annual = annual;
     rep->codes = calloc(q->n_codes, sizeof *rep->codes);
@@ -1262,18 +1475,34 @@ static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
  * quantity, or the value (asked for, or AUTO where weights carry less than
  * half of the value: a second pass), with the notes saying why and what was
  * left out. On an error c->rows may hold rows to free. */
-static tf_status select_rows(tf_db *db, const tf_query *q, tf_report *rep, int base_index,
-                             const char *from, collect *c)
+static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep,
+                                    int base_index, const char *from, collect *c)
 {
     /* from the quantity pass: rows of goods counted in items, those of them with
      * a net weight (Comtrade), and the share of the value the tonnage covers */
     unsigned long counted = 0, net_weighed = 0;
     double weighed_pct = 100.0;
-    char counted_unit[32] = "";
+    char counted_unit[32] = "", currency[4] = "";
+    tf_selection cs = {0};
+    cs.classification = rep->classification;
+    cs.codes = q->codes;
+    cs.n_codes = q->n_codes;
+    cs.reporter = rep->reporter;
+    cs.period_from = from;
+    cs.period_to = q->period;
+    const char *const *classes;
+    size_t n_classes = tf_query_classes(rep->classification, &classes);
+    tf_status cst = choose_currency(db, q, &cs, classes ? classes : &cs.classification,
+                                    n_classes, rep, currency);
+    if (cst != TF_OK)
+        return cst;
     for (int pass = 0; pass < 2; pass++) {
         memset(c, 0, sizeof *c);
         c->base_index = base_index;
         c->annual = rep->annual;
+        tf_scopy(c->want_buf, sizeof c->want_buf, currency);
+        c->want_currency = currency[0] ? c->want_buf : NULL;
+        tf_scopy(c->v_currency, sizeof c->v_currency, currency);
         c->value = q->measure == TF_MEASURE_VALUE || pass == 1;
         tf_selection sel = {0};
         sel.classification = rep->classification;
@@ -1283,7 +1512,7 @@ static tf_status select_rows(tf_db *db, const tf_query *q, tf_report *rep, int b
         sel.period_from = from;
         sel.period_to = q->period;
         sel.as_of = q->as_of;
-        tf_status st = tf_query_select(db, &sel, collect_fn, c);
+        tf_status st = select_rows(db, &sel, c);
         if (st != TF_OK)
             return st;
         if (pass == 0 && !c->value) {
@@ -1339,7 +1568,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (annual)
         tf_fmt(from, sizeof from, "%d", year - 1);
     collect c = {0};
-    if ((st = select_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
+    if ((st = select_report_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
         free(c.rows);
         goto fail;
     }
@@ -1364,7 +1593,14 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             e++;
         int f = c.rows[b].flow;
         agg *am = &a[f][c.rows[b].month];
-        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am);
+        char label[8];
+        if (annual)
+            tf_fmt(label, sizeof label, "%d", (base_index + c.rows[b].month) / 12);
+        else
+            tf_period_from_index(base_index + c.rows[b].month, label);
+        /* disagreeing codes are noted for the report's own period */
+        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am,
+                       c.rows[b].month == m ? label : NULL);
         if (c.dropped[f][c.rows[b].month])
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
@@ -1386,6 +1622,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         st = fill_flow(rep, a[1], 1, m, base_index, &rep->export);
     if (st == TF_OK)
         st = fill_net(rep);
+    for (int f = 0; f < 2 && st == TF_OK && !rep->measure_value; f++)
+        st = unweighed_note(rep, &c, f, m, annual ? q->period : NULL, base_index);
     if (st == TF_OK)
         st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, cmp[0],
                             &rep->import_breakdown);
@@ -1517,10 +1755,19 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     sel.period_from = s->from;
     sel.period_to = s->to;
     sel.as_of = q->as_of;
-    st = tf_query_select(db, &sel, collect_fn, &c);
+    const char *const *classes;
+    size_t n_classes = tf_query_classes(sel.classification, &classes);
+    tf_report notes = {0}; /* collects the selection's and aggregation's notes */
+    notes.measure_value = c.value;
+    char currency[4] = "";
+    st = choose_currency(db, q, &sel, classes ? classes : (const char *const *)&sel.classification,
+                         n_classes, &notes, currency);
+    c.want_currency = currency[0] ? currency : NULL;
+    tf_scopy(c.v_currency, sizeof c.v_currency, currency);
+    if (st == TF_OK)
+        st = select_rows(db, &sel, &c);
     if (st == TF_OK && c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
-    tf_report notes = {0}; /* collects the selection's and aggregation's notes */
     if (st == TF_OK)
         st = one_classification(&notes, &c, sel.classification);
     row *scratch = st == TF_OK ? malloc((c.n ? c.n : 1) * sizeof *scratch) : NULL;
@@ -1533,7 +1780,7 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
         int f = c.rows[b].flow;
         size_t k = (size_t)c.rows[b].month;
         agg a;
-        st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a);
+        st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a, NULL);
         if (st == TF_OK && a.present) {
             s->total[f][k] = some(in_unit(s->measure_value, a.total));
             s->has_partners[f][k] = a.n_partners > 0;

@@ -84,6 +84,38 @@ static const char *const migrations[] = {
     /* 3 -> 4: UN Comtrade's CIF and FOB values beside its primary value (USD) */
     "ALTER TABLE record ADD COLUMN cif INTEGER;"
     "ALTER TABLE record ADD COLUMN fob INTEGER;",
+    /* 4 -> 5: a file can be ingested again once its source is retracted (only
+     * live sources are unique); `stated` records that a source stated a
+     * cell's current figure unchanged, so that figure counts while any
+     * source stating it is live. */
+    "CREATE TABLE source_v5("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " format TEXT NOT NULL,"
+    " options TEXT NOT NULL,"
+    " rows INTEGER NOT NULL DEFAULT 0,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " revised INTEGER NOT NULL DEFAULT 0,"
+    " unchanged INTEGER NOT NULL DEFAULT 0,"
+    " ingested_at TEXT NOT NULL,"
+    " retracted_at TEXT,"
+    " vintage TEXT NOT NULL DEFAULT '',"   /* YYYY-MM-DD: release or download date */
+    " older INTEGER NOT NULL DEFAULT 0);"  /* cells kept as history: a newer vintage stood */
+    "INSERT INTO source_v5 SELECT id, name, sha256, format, options, rows, added, revised,"
+    " unchanged, ingested_at, retracted_at, substr(ingested_at, 1, 10), 0 FROM source;"
+    "DROP TABLE source;"
+    "ALTER TABLE source_v5 RENAME TO source;"
+    "CREATE UNIQUE INDEX source_live ON source(sha256, options)"
+    " WHERE retracted_at IS NULL AND sha256 <> '';"
+    "CREATE TABLE stated(record_id INTEGER NOT NULL REFERENCES record(id),"
+    " source_id INTEGER NOT NULL REFERENCES source(id),"
+    " PRIMARY KEY(record_id, source_id)) WITHOUT ROWID;"
+    /* the currency is part of a cell: CNY and USD figures of the same trade are
+     * stored side by side, never one as a revision of the other */
+    "DROP INDEX record_cell;"
+    "CREATE INDEX record_cell ON record(classification, commodity, period, flow, reporter,"
+    " partner, partner_basis, trade_mode, province, currency, id);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -271,8 +303,9 @@ typedef struct ingest_ctx {
     tf_db *d;
     const char *name;
     long long source_id;
-    sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert;
+    sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert, *stated;
     const char *product;
+    char vintage[11];        /* this file's: YYYY-MM-DD */
     tf_ingest_result *res;
 } ingest_ctx;
 
@@ -317,11 +350,29 @@ static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
 
 static void describe_cell(const tf_record *r, char *buf, size_t len)
 {
-    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
+    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
            r->classification, r->commodity, r->partner,
            r->partner_basis[0] ? " basis " : "", r->partner_basis,
            r->trade_mode[0] ? " mode " : "", r->trade_mode,
-           r->province[0] ? " province " : "", r->province);
+           r->province[0] ? " province " : "", r->province,
+           r->currency[0] ? " currency " : "", r->currency);
+}
+
+/* A cell whose current figure this file states unchanged: not stored again,
+ * but recorded as stated by this source too, so that retracting the source
+ * that first stored it leaves the figure standing. */
+static tf_status state_unchanged(ingest_ctx *x, long long rec_id, tf_diag *diag)
+{
+    sqlite3_stmt *s = x->stated;
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, rec_id);
+    sqlite3_bind_int64(s, 2, x->source_id);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    x->res->unchanged++;
+    return TF_OK;
 }
 
 static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
@@ -330,11 +381,15 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
     sqlite3_stmt *s = x->lookup;
     sqlite3_reset(s);
     bind_key(s, r);
+    sqlite3_bind_text(s, 10, r->currency, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     int is_new = 1;
+    long long rec_id = 0;
+    int older = 0;
     if (rc == SQLITE_ROW) {
         is_new = 0;
         long long src = sqlite3_column_int64(s, 7);
+        rec_id = sqlite3_column_int64(s, 11);
         if (src == x->source_id) {
             char cellname[256];
             describe_cell(r, cellname, sizeof cellname);
@@ -351,6 +406,9 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
                    col_eq_opt(s, 4, r->has_value, r->value) &&
                    col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status) &&
                    col_eq_opt(s, 9, r->has_cif, r->cif) && col_eq_opt(s, 10, r->has_fob, r->fob);
+        /* the figure standing is of a later vintage: this one is kept as history */
+        const unsigned char *cv = sqlite3_column_text(s, 12);
+        older = cv && strcmp((const char *)cv, x->vintage) > 0;
         sqlite3_reset(s);
         /* A cell stored before this file: remember it was seen here, so a
          * second copy in this file is caught whether or not the first one
@@ -371,10 +429,8 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         }
         if (rc != SQLITE_DONE)
             return db_fail(x, diag);
-        if (same) {
-            x->res->unchanged++;
-            return TF_OK;
-        }
+        if (same)
+            return state_unchanged(x, rec_id, diag);
     } else if (rc != SQLITE_DONE) {
         sqlite3_reset(s);
         return db_fail(x, diag);
@@ -417,6 +473,8 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         return db_fail(x, diag);
     if (is_new)
         x->res->added++;
+    else if (older)
+        x->res->older++;
     else
         x->res->revised++;
     if (r->partner_name[0] &&
@@ -510,21 +568,20 @@ static char *options_string(const tf_read_opts *o)
     return buf;
 }
 
-static int find_source(tf_db *d, const char *sha, const char *options, long long *id,
-                       int *retracted)
+/* The live (not retracted) source that ingested this file with these
+ * options: 1 and *id, 0 when none, -1 on a database error. */
+static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db,
-                           "SELECT id, retracted_at IS NOT NULL FROM source WHERE sha256=?1 AND"
-                           " options=?2", -1, &s, NULL) != SQLITE_OK)
+                           "SELECT id FROM source WHERE sha256=?1 AND options=?2"
+                           " AND retracted_at IS NULL", -1, &s, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, options, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
+    if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(s, 0);
-        *retracted = sqlite3_column_int(s, 1);
-    }
     sqlite3_finalize(s);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -553,9 +610,30 @@ static int prehash(FILE *in, char hex[65])
     return ok;
 }
 
+/* 1 when ingest order is not vintage order: a stored source has a later
+ * vintage than one ingested after it, or than this file's. 0 when not, -1 on a
+ * database error. */
+static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT EXISTS(SELECT 1 FROM source WHERE id <> ?2 AND vintage > ?1)"
+                           " OR EXISTS(SELECT 1 FROM source a JOIN source b ON b.id > a.id"
+                           " AND b.vintage < a.vintage WHERE a.id <> ?2 AND b.id <> ?2)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, vintage, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, self);
+    int rc = sqlite3_step(s);
+    int out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    sqlite3_finalize(s);
+    return out;
+}
+
 static void ingest_finalize(ingest_ctx *x)
 {
-    sqlite3_stmt *all[] = {x->lookup, x->insert, x->seen, x->pname, x->plookup, x->pinsert};
+    sqlite3_stmt *all[] = {x->lookup, x->insert,  x->seen,  x->pname,
+                           x->plookup, x->pinsert, x->stated};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
 }
@@ -572,7 +650,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
 
     long long existing;
     if (prehash(in, sha)) {
-        int f = find_source(d, sha, options, &existing, &res->already_retracted);
+        int f = find_source(d, sha, options, &existing);
         if (f < 0) {
             tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
@@ -595,9 +673,15 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     sqlite3_stmt *src = NULL;
     int rc = sqlite3_prepare_v2(
         d->db,
-        "INSERT INTO source(name, sha256, format, options, ingested_at) VALUES(?1,'',?2,?3,?4)",
+        "INSERT INTO source(name, sha256, format, options, ingested_at, vintage)"
+        " VALUES(?1,'',?2,?3,?4,?5)",
         -1, &src, NULL);
+    if (opts->vintage)
+        tf_scopy(x.vintage, sizeof x.vintage, opts->vintage);
+    else
+        tf_copy(x.vintage, sizeof x.vintage, stamp, 10);
     if (rc == SQLITE_OK) {
+        sqlite3_bind_text(src, 5, x.vintage, -1, SQLITE_STATIC);
         sqlite3_bind_text(src, 1, name, -1, SQLITE_STATIC);
         sqlite3_bind_text(src, 2, tf_format_name(opts->format), -1, SQLITE_STATIC);
         sqlite3_bind_text(src, 3, options, -1, SQLITE_STATIC);
@@ -612,15 +696,24 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = pragma_int(d, "SELECT EXISTS(SELECT 1 FROM source WHERE retracted_at IS NOT NULL)",
                         &any_retracted);
-    char lookup_sql[640];
+    /* Files come in vintage order almost always: then the current revision is
+     * the newest ingested and the lookup needs neither `source` nor a sort. */
+    int by_vintage = rc == SQLITE_OK ? vintage_out_of_order(d, x.vintage, x.source_id) : 0;
+    if (by_vintage < 0)
+        rc = SQLITE_ERROR;
+    char lookup_sql[1024];
     tf_fmt(lookup_sql, sizeof lookup_sql,
            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-           " r.source_id, r.line, r.cif, r.fob FROM record r %s"
+           " r.source_id, r.line, r.cif, r.fob, r.id, %s FROM record r %s"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
-           " AND r.province=?9 %s ORDER BY r.id DESC LIMIT 1",
-           any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
-           any_retracted ? "AND s.retracted_at IS NULL" : "");
+           " AND r.province=?9 AND r.currency=?10 %s ORDER BY %s r.id DESC LIMIT 1",
+           by_vintage ? "s.vintage" : "''",
+           by_vintage || any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
+           any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
+                           " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
+                           " AND s2.retracted_at IS NULL))" : "",
+           by_vintage ? "s.vintage DESC," : "");
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db, lookup_sql, -1, &x.lookup, NULL);
     if (rc == SQLITE_OK)
@@ -639,6 +732,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db, "INSERT INTO ingest_seen(cell, line) VALUES(?1, ?2)",
                                 -1, &x.seen, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(d->db,
+                                "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)",
+                                -1, &x.stated, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(d->db,
                                 "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)",
@@ -674,7 +771,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         goto rollback_ok;
     }
     /* stdin and other streams: known only now whether this file was seen */
-    if (find_source(d, res->sha256, options, &existing, &res->already_retracted) == 1) {
+    if (find_source(d, res->sha256, options, &existing) == 1) {
         res->already = 1;
         res->source_id = existing;
         res->added = res->revised = res->unchanged = 0;
@@ -682,7 +779,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     rc = sqlite3_prepare_v2(d->db,
                             "UPDATE source SET sha256=?1, format=?2, rows=?3, added=?4,"
-                            " revised=?5, unchanged=?6, ingested_at=?8 WHERE id=?7",
+                            " revised=?5, unchanged=?6, ingested_at=?8, older=?9 WHERE id=?7",
                             -1, &src, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(src, 1, res->sha256, -1, SQLITE_STATIC);
@@ -696,6 +793,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         if (!now)
             tf_now_utc(stamp);
         sqlite3_bind_text(src, 8, stamp, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(src, 9, (sqlite3_int64)res->older);
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
     }
@@ -741,7 +839,8 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db,
                            "SELECT id, name, sha256, format, options, ingested_at, rows, added,"
-                           " revised, unchanged, ifnull(retracted_at, '') FROM source ORDER BY id",
+                           " revised, unchanged, ifnull(retracted_at, ''), vintage, older"
+                           " FROM source ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
@@ -761,6 +860,8 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
         i.revised = (unsigned long)sqlite3_column_int64(s, 8);
         i.unchanged = (unsigned long)sqlite3_column_int64(s, 9);
         tf_scopy(i.retracted_at, sizeof i.retracted_at, (const char *)sqlite3_column_text(s, 10));
+        tf_scopy(i.vintage, sizeof i.vintage, (const char *)sqlite3_column_text(s, 11));
+        i.older = (unsigned long)sqlite3_column_int64(s, 12);
         fn(ctx, &i);
     }
     sqlite3_finalize(s);
@@ -771,8 +872,40 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     return TF_OK;
 }
 
+/* The live source that ingested the same file with the same options as
+ * source_id (ingested again after source_id was retracted): its id, 0 when
+ * none, -1 on a database error. */
+static long long live_twin(tf_db *d, long long source_id)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT b.id FROM source a JOIN source b ON b.sha256 = a.sha256 AND"
+                           " b.options = a.options AND b.id <> a.id AND b.retracted_at IS NULL"
+                           " WHERE a.id = ?1", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(q, 1, source_id);
+    int rc = sqlite3_step(q);
+    long long id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(q);
+    return id;
+}
+
 tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *now)
 {
+    if (restore) {
+        long long twin = live_twin(d, source_id);
+        if (twin < 0) {
+            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            return TF_ERR_DB;
+        }
+        if (twin > 0) {
+            tf_fmt(d->err, sizeof d->err,
+                   "%s: source %lld's file was ingested again with the same options as "
+                   "source %lld, which counts; nothing changed (retract %lld first to count "
+                   "%lld instead)", d->path, source_id, twin, twin, source_id);
+            return TF_ERR_USAGE;
+        }
+    }
     char stamp[32];
     if (now)
         tf_scopy(stamp, sizeof stamp, now);
@@ -871,6 +1004,7 @@ static void read_revision(sqlite3_stmt *s, tf_revision *v)
     r->cif = sqlite3_column_int64(s, 21);
     r->has_fob = sqlite3_column_type(s, 22) != SQLITE_NULL;
     r->fob = sqlite3_column_int64(s, 22);
+    TXT(v->vintage, 23);
 #undef TXT
 }
 
@@ -880,7 +1014,7 @@ static int same_cell(const tf_record *a, const tf_record *b)
            !strcmp(a->commodity, b->commodity) && !strcmp(a->classification, b->classification) &&
            !strcmp(a->reporter, b->reporter) && !strcmp(a->partner, b->partner) &&
            !strcmp(a->partner_basis, b->partner_basis) && !strcmp(a->trade_mode, b->trade_mode) &&
-           !strcmp(a->province, b->province);
+           !strcmp(a->province, b->province) && !strcmp(a->currency, b->currency);
 }
 
 /* Drop codes that another code in the list is a prefix of (so no record is
@@ -905,6 +1039,54 @@ static size_t minimal_prefixes(const char **codes, size_t n)
     return k;
 }
 
+/* The revisions of one cell, in ingest order; `best` is the current one: the
+ * latest vintage, then the latest ingest. Without all_revisions only the
+ * best so far is kept. */
+typedef struct rev_group {
+    tf_revision *v;
+    size_t n, cap, best;
+} rev_group;
+
+static tf_status group_push(rev_group *g, const tf_revision *cur, int all)
+{
+    if (g->n == g->cap) {
+        size_t nc = g->cap ? g->cap * 2 : 4;
+        tf_revision *p = realloc(g->v, nc * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        g->v = p;
+        g->cap = nc;
+    }
+    /* rows come in ingest order: an equal vintage ingested later wins */
+    int newer = g->n == 0 || strcmp(cur->vintage, g->v[g->best].vintage) >= 0;
+    if (!all) {
+        if (newer)
+            g->v[0] = *cur;
+        g->n = 1;
+        g->best = 0;
+        return TF_OK;
+    }
+    g->v[g->n] = *cur;
+    if (newer)
+        g->best = g->n;
+    g->n++;
+    return TF_OK;
+}
+
+static tf_status group_emit(rev_group *g, int all,
+                            tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+{
+    tf_status st = TF_OK;
+    for (size_t i = 0; i < g->n && st == TF_OK; i++) {
+        g->v[i].current = i == g->best;
+        if (all || g->v[i].current)
+            st = fn(ctx, &g->v[i]);
+    }
+    g->n = 0;
+    g->best = 0;
+    return st;
+}
+
 tf_status tf_db_select(tf_db *d, const tf_selection *sel,
                        tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
 {
@@ -922,17 +1104,20 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
 
-    char sql[1024];
+    char sql[1536];
     tf_fmt(sql, sizeof sql,
            "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
            " r.unit2, r.value, r.currency, r.status, r.provenance, r.source_id, r.line, r.id,"
-           " s.ingested_at, r.cif, r.fob FROM record r JOIN source s ON s.id = r.source_id"
+           " s.ingested_at, r.cif, r.fob, s.vintage FROM record r"
+           " JOIN source s ON s.id = r.source_id"
            " WHERE r.classification = ?1 AND r.commodity = ?2"
            " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
-           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9)"
+           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9 OR EXISTS(SELECT 1 FROM"
+           " stated t JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id AND"
+           " (s2.retracted_at IS NULL OR s2.retracted_at > ?9) AND s2.ingested_at <= ?9))"
            " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
-           " r.partner_basis, r.trade_mode, r.province, r.id",
+           " r.partner_basis, r.trade_mode, r.province, r.currency, r.id",
            sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
            bound[0] ? "AND s.ingested_at <= ?8" : "");
     sqlite3_stmt *s;
@@ -956,8 +1141,8 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     }
     const char *cls = sel->classification ? sel->classification : "HS";
     tf_status st = TF_OK;
-    tf_revision prev, cur;
-    int have_prev = 0;
+    tf_revision cur;
+    rev_group grp = {0};
     char commodity[32] = "";
     size_t c = 0;
     int first = 1;
@@ -1004,36 +1189,68 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             sqlite3_bind_text(s, 8, bound, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 9, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
         int rc;
-        have_prev = 0;
         while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
             read_revision(s, &cur);
-            if (sel->all_revisions) {
-                /* every revision; mark the newest of each cell when the next cell starts */
-                if (have_prev) {
-                    prev.current = !same_cell(&prev.rec, &cur.rec);
-                    st = fn(ctx, &prev);
-                }
-            } else if (have_prev && !same_cell(&prev.rec, &cur.rec)) {
-                prev.current = 1;
-                st = fn(ctx, &prev);
-            }
-            prev = cur;
-            have_prev = 1;
+            if (grp.n && !same_cell(&grp.v[0].rec, &cur.rec))
+                st = group_emit(&grp, sel->all_revisions, fn, ctx);
+            if (st == TF_OK)
+                st = group_push(&grp, &cur, sel->all_revisions);
         }
         if (st == TF_OK && rc != SQLITE_DONE) {
             tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
             st = TF_ERR_DB;
         }
-        if (st == TF_OK && have_prev) {
-            prev.current = 1;
-            st = fn(ctx, &prev);
-        }
+        if (st == TF_OK && grp.n)
+            st = group_emit(&grp, sel->all_revisions, fn, ctx);
+        grp.n = 0;
         tf_scopy(commodity, sizeof commodity, after);
     }
     sqlite3_finalize(next);
     sqlite3_finalize(s);
     free(codes);
+    free(grp.v);
     return st;
+}
+
+tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
+                              void (*fn)(void *ctx, const char *currency, long long rows),
+                              void *ctx)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT currency, count(*) FROM record WHERE classification = ?1"
+                           " AND commodity >= ?2 AND commodity < ?3 AND period >= ?4"
+                           " AND period <= ?5 AND reporter = ?6 AND currency <> ''"
+                           " GROUP BY currency ORDER BY currency", -1, &s, NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
+        char hi[32];
+        tf_scopy(hi, sizeof hi, sel->codes[i]);
+        size_t hl = strlen(hi);
+        if (hl == 0)
+            hi[0] = '\x7f', hi[1] = '\0';
+        else
+            hi[hl - 1]++;
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, sel->codes[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return TF_ERR_DB;
+    }
+    return TF_OK;
 }
 
 int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)

@@ -93,7 +93,8 @@ def main():
             continue
         row = monthly_sheet(xlsx).get(period, (None, None))
         for k, flow in enumerate(("import", "export")):
-            fig = rep[flow]["quantity"]
+            # report JSON schema 2: a value report's month is under "value"
+            fig = rep[flow]["value" if rep.get("measure") == "value" else "quantity"]
             check(f"{measure}: {flow} {period} report {fig} = Monthly row {row[k]}",
                   same(fig, row[k]), "they differ")
             reported = reported or fig is not None

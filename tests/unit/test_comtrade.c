@@ -96,11 +96,11 @@ static void test_real_files(void **state)
         unsigned long other_unit;
     } files[] = {
         /* China, Germany, USA 2022, M and X, TOTAL by partner (Latin-1, CRLF) */
-        {"data/comtrade/plus-download/china-2022-total.csv", "ISO-8859-1", 1352, 677, 675, 0, 0,
+        {"data/comtrade/plus-download/china-2022-total.csv", "Windows-1252", 1352, 677, 675, 0, 0,
          30039171857777711LL, 15355505329085441LL, 21170444785024270LL, 0LL, 15019585928888854LL,
          0},
         /* Thailand imports of HS 8542, 2014-2024, H4/H5/H6 */
-        {"data/comtrade/plus-download/thailand-8542-imports.csv", "ISO-8859-1", 1178, 1178, 0, 0, 0,
+        {"data/comtrade/plus-download/thailand-8542-imports.csv", "Windows-1252", 1178, 1178, 0, 0, 0,
          306202507277494LL, 306202507277494LL, 0LL, 668375183257LL, 153101253637243LL, 0},
         /* pandas re-save: China imports TOTAL; 2015-17 broken down by partner2 */
         {"data/comtrade/v1-api/china-imports-annual-pandas.csv", "UTF-8", 658, 658, 0, 0, 0,
@@ -152,7 +152,7 @@ static void test_real_files(void **state)
         assert_string_equal(s.last.currency, "USD");
         assert_int_equal(strlen(s.last.period), 4); /* all annual */
     }
-    /* ComtradePlus is ISO-8859-1; the special partners are kept and named */
+    /* ComtradePlus is Windows-1252; the special partners are kept and named */
     const char *path = tt_shared_file("data/comtrade/plus-download/china-2022-total.csv");
     FILE *in = fopen(path, "rb");
     ct_sums s;

@@ -88,7 +88,8 @@ static void test_gacc_soybeans_real(void **state)
             skip();
         }
         tf_read_opts o = {0};
-        o.flow = TF_FLOW_IMPORT;
+        /* the flow the file name says: another one would warn */
+        o.flow = strstr(files[i].file, "out.csv") ? TF_FLOW_EXPORT : TF_FLOW_IMPORT;
         sums s;
         tf_diag d;
         tf_read_stats st;
