@@ -146,6 +146,8 @@ typedef struct tf_report {
     int annual;               /* 1: an annual report (period "YYYY") */
     int measure_value;        /* 1: the figures (quantity fields) are values, not t */
     char unit[8];             /* "t", or the currency when measure_value */
+    char currency[4];         /* the currency of the records read ("" when none has a
+                                 value): --currency, or the one with most records */
     char as_of[32];           /* "" = current */
     tf_flow_figures import, export, net_import;
     tf_breakdown import_breakdown, export_breakdown;

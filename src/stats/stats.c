@@ -132,13 +132,14 @@ static void count_ccy(void *ctx, const char *currency, long long rows)
 }
 
 static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selection *base,
-                                 const char *const *classes, size_t n_classes,
                                  tf_report *rep, char out[4])
 {
     ccy_count cc = {0};
+    const char *const *classes; /* the classifications the selection reads (query.h) */
+    size_t n_classes = tf_query_classes(base->classification, &classes);
     for (size_t k = 0; k < n_classes; k++) {
         tf_selection sel = *base;
-        sel.classification = classes[k];
+        sel.classification = classes ? classes[k] : base->classification;
         tf_status st = tf_db_currency_rows(db, &sel, count_ccy, &cc);
         if (st != TF_OK)
             return st;
@@ -1490,12 +1491,10 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
     cs.reporter = rep->reporter;
     cs.period_from = from;
     cs.period_to = q->period;
-    const char *const *classes;
-    size_t n_classes = tf_query_classes(rep->classification, &classes);
-    tf_status cst = choose_currency(db, q, &cs, classes ? classes : &cs.classification,
-                                    n_classes, rep, currency);
+    tf_status cst = choose_currency(db, q, &cs, rep, currency);
     if (cst != TF_OK)
         return cst;
+    tf_scopy(rep->currency, sizeof rep->currency, currency);
     for (int pass = 0; pass < 2; pass++) {
         memset(c, 0, sizeof *c);
         c->base_index = base_index;
@@ -1504,13 +1503,7 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
         c->want_currency = currency[0] ? c->want_buf : NULL;
         tf_scopy(c->v_currency, sizeof c->v_currency, currency);
         c->value = q->measure == TF_MEASURE_VALUE || pass == 1;
-        tf_selection sel = {0};
-        sel.classification = rep->classification;
-        sel.codes = q->codes;
-        sel.n_codes = q->n_codes;
-        sel.reporter = rep->reporter;
-        sel.period_from = from;
-        sel.period_to = q->period;
+        tf_selection sel = cs;
         sel.as_of = q->as_of;
         tf_status st = select_rows(db, &sel, c);
         if (st != TF_OK)
@@ -1755,13 +1748,10 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     sel.period_from = s->from;
     sel.period_to = s->to;
     sel.as_of = q->as_of;
-    const char *const *classes;
-    size_t n_classes = tf_query_classes(sel.classification, &classes);
     tf_report notes = {0}; /* collects the selection's and aggregation's notes */
     notes.measure_value = c.value;
     char currency[4] = "";
-    st = choose_currency(db, q, &sel, classes ? classes : (const char *const *)&sel.classification,
-                         n_classes, &notes, currency);
+    st = choose_currency(db, q, &sel, &notes, currency);
     c.want_currency = currency[0] ? currency : NULL;
     tf_scopy(c.v_currency, sizeof c.v_currency, currency);
     if (st == TF_OK)
@@ -1862,6 +1852,10 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
     tf_query mq = *q;
     if (st == TF_OK)
         mq.measure = d->report->measure_value ? TF_MEASURE_VALUE : TF_MEASURE_QUANTITY;
+    /* and read the records the report read: its currency, not one chosen anew
+     * over the series' longer range */
+    if (st == TF_OK && d->report->currency[0])
+        mq.currency = d->report->currency;
     if (st == TF_OK) {
         tf_period_from_index((idx / 12 - 4) * 12, from);
         st = tf_monthly_series_compute(db, ref, &mq, from, q->period, &d->years);
