@@ -105,6 +105,18 @@ TF_API int tf_period_index(const char *period);
 /* Write the period with index idx as "YYYY-MM" into out (8 bytes). */
 TF_API void tf_period_from_index(int idx, char out[8]);
 
+/*
+ * A cumulative range of months "YYYY-MM..YYYY-MM" (a GACC query over several
+ * months without the by-month breakdown, DOMAIN.md §3): both ends valid
+ * months of the same calendar year (the platform's queries stay within one
+ * year), the first before the last. Writes the canonical form (16 characters)
+ * into out (at least 17 bytes). Returns TF_OK, or TF_ERR_INPUT with a reason
+ * in *why (a static string).
+ */
+TF_API tf_status tf_period_range_parse(const char *s, char out[17], const char **why);
+/* 1 when period is a cumulative range as above (stored that way), else 0. */
+TF_API int tf_period_is_range(const char *period);
+
 #ifdef __cplusplus
 }
 #endif

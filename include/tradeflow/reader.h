@@ -70,6 +70,12 @@ typedef struct tf_read_opts {
     const char *columns;       /* "FROM=TO[,FROM=TO...]": header columns renamed before the
                                   format is detected (e.g. "close=usdcny" for a USD/CNY
                                   series); NULL = none. A bad list is TF_ERR_USAGE. */
+    const char *period;        /* GACC downloads without a date column (数据年月): the
+                                  month "YYYY-MM" (ingest --period) or the cumulative
+                                  range "YYYY-MM..YYYY-MM" (ingest --range) they cover;
+                                  NULL = the file must have the column. Malformed, or
+                                  given for another format or a dated file:
+                                  TF_ERR_USAGE */
     const char *vintage;       /* the store: "YYYY-MM-DD", the release or download date of
                                   the file; NULL = the ingest date. Not part of the source's
                                   identity (the same file is the same source) */
@@ -85,7 +91,8 @@ typedef struct tf_read_stats {
     char encoding[16];        /* "UTF-8", "GB18030" or "Windows-1252" (Comtrade) */
     int json;                 /* 1 when the file was a JSON document (Comtrade API) */
     unsigned long other_flows; /* comtrade: rows kept with flow "other" */
-    unsigned long skipped;    /* comtrade: rows by mode of transport, not stored (warned) */
+    unsigned long skipped;    /* rows read but not stored (none since Comtrade breakdown
+                                 rows are stored as breakdowns, record.h) */
 } tf_read_stats;
 
 /*

@@ -23,11 +23,19 @@ extern "C" {
  * given. Values are in `currency` (CNY or USD), thousandths of the unit.
  */
 typedef struct tf_record {
-    char period[8];          /* "YYYY-MM" or "YYYY" */
+    char period[20];         /* "YYYY-MM", "YYYY", or a cumulative range
+                                "YYYY-MM..YYYY-MM" (a GACC download over several
+                                months, ingest --range): never a month, never
+                                counted by the monthly or annual report */
     tf_flow flow;
     char reporter[4];        /* ISO 3166 alpha-3, default "CHN" */
     char partner[16];        /* ISO alpha-3, "WLD", or "GACC:nnn" when unmapped */
-    char partner_basis[16];  /* origin|consignment|destination|trading|"" */
+    char partner_basis[48];  /* origin|consignment|destination|trading|group|"", or
+                                "breakdown:partner2=N", "breakdown:mot=N",
+                                "breakdown:customs=C" (several comma-separated, in
+                                that order): a UN Comtrade breakdown row of the
+                                partner's aggregate row, stored apart and never added
+                                to totals (the reports and mirror skip it) */
     char classification[8];  /* "HS" (default), "SITC", "TOTAL", ... */
     char commodity[16];      /* e.g. "76011090" */
     char trade_mode[8];      /* GACC trade-mode code or "" */
@@ -53,6 +61,9 @@ typedef struct tf_record {
     int has_fob;
     tf_milli fob;
 } tf_record;
+
+/* 1 when r is a breakdown row (partner_basis "breakdown:..."), else 0. */
+TF_API int tf_record_is_breakdown(const tf_record *r);
 
 /* Reset a record to defaults: reporter CHN, classification HS, status reported. */
 TF_API void tf_record_init(tf_record *r);

@@ -10,6 +10,10 @@ static const char usage_ingest[] =
     "ingested with the same options adds nothing. Cells whose figures change are\n"
     "stored as new revisions; the older figures stay (see history, report --as-of).\n"
     "\n"
+    "UN Comtrade rows by second partner, mode of transport or customs procedure are\n"
+    "kept as breakdowns of the aggregate row (never added to totals) and checked to\n"
+    "add up to it, with a warning where they do not.\n"
+    "\n"
     "  --format F          auto (default), tfcsv, gacc, plseries (a published daily\n"
     "                      import P/L series, docs/plseries.md), prices (daily\n"
     "                      window inputs, docs/prices.md) or comtrade (UN Comtrade:\n"
@@ -23,6 +27,11 @@ static const char usage_ingest[] =
     "  --hs CODES          keep only commodities starting with one of these\n"
     "                      comma-separated codes (e.g. to split a file holding both\n"
     "                      flows: --flow import --hs 12019019)\n"
+    "  --period YYYY-MM    the month of a GACC download without a date column\n"
+    "                      (数据年月): a single-month query\n"
+    "  --range YYYY-MM..YYYY-MM  the months of a cumulative GACC download (one\n"
+    "                      year, e.g. 2025-01..2025-04): stored as that range, never\n"
+    "                      as a month, so monthly reports do not count it\n"
     "  --source TEXT       provenance text stored with every GACC record\n"
     "  --product NAME      the product a P/L series is for (default primary-aluminium)\n"
     "  --columns FROM=TO   rename header columns before reading, comma-separated\n"
@@ -32,6 +41,29 @@ static const char usage_ingest[] =
     "                      vintage, then the latest ingest: an older file's changed\n"
     "                      figures are kept as history, with a warning\n";
 
+
+/* ingest --period YYYY-MM / --range YYYY-MM..YYYY-MM: the months a GACC
+ * download without a date column covers, canonical in buf, into o->period;
+ * an exit code. */
+static int ingest_period(const char *period, const char *range, char buf[20], tf_read_opts *o)
+{
+    const char *why = "expected YYYY-MM with month 01-12";
+    if (period && range) {
+        error("ingest: give one of --period and --range");
+        return EXIT_USAGE;
+    }
+    const char *v = range ? range : period;
+    if (!v)
+        return EXIT_OK;
+    int ok = range ? tf_period_range_parse(v, buf, &why) == TF_OK
+                   : strlen(v) == 7 && tf_period_parse(v, 7, buf) == TF_OK;
+    if (!ok) {
+        error("ingest: bad %s '%s' (%s)", range ? "--range" : "--period", v, why);
+        return EXIT_USAGE;
+    }
+    o->period = buf;
+    return EXIT_OK;
+}
 
 /* Check the values of ingest's options into o; an exit code. */
 static int check_ingest(const char *format, const char *flow, const char *basis,
@@ -153,7 +185,8 @@ static int ingest_files(common *c, const char *const *files, int nfiles, const t
 
 int cmd_ingest(common *c, args *a)
 {
-    const char *format = NULL, *flow = NULL, *basis = NULL, *reporter = NULL, *hs = NULL;
+    const char *format = NULL, *flow = NULL, *basis = NULL, *reporter = NULL, *hs = NULL,
+               *period = NULL, *range = NULL;
     const char *files[256];
     tf_read_opts o = {0};
     const opt_spec t[] = {
@@ -161,13 +194,15 @@ int cmd_ingest(common *c, args *a)
         {"--partner-basis", NULL, &basis, NULL}, {"--reporter", NULL, &reporter, NULL},
         {"--hs", NULL, &hs, NULL},            {"--source", NULL, &o.provenance, NULL},
         {"--product", NULL, &o.product, NULL}, {"--columns", NULL, &o.columns, NULL},
-        {"--vintage", NULL, &o.vintage, NULL}, {NULL, NULL, NULL, NULL}};
+        {"--vintage", NULL, &o.vintage, NULL}, {"--period", NULL, &period, NULL},
+        {"--range", NULL, &range, NULL},       {NULL, NULL, NULL, NULL}};
     positional pos = {files, 0, 256, "file"};
     int rc = parse_options(a, "ingest", usage_ingest, t, &pos);
     if (rc >= 0)
         return rc;
-    char rep3[4];
-    if ((rc = check_ingest(format, flow, basis, reporter, rep3, &o)) != EXIT_OK)
+    char rep3[4], months[20];
+    if ((rc = check_ingest(format, flow, basis, reporter, rep3, &o)) != EXIT_OK ||
+        (rc = ingest_period(period, range, months, &o)) != EXIT_OK)
         return rc;
     if (pos.n == 0) {
         error("ingest: no file given (see tradeflow ingest --help)");

@@ -209,6 +209,35 @@ void tf_period_from_index(int idx, char out[8])
     tf_fmt(out, 8, "%04d-%02d", idx / 12, idx % 12 + 1);
 }
 
+tf_status tf_period_range_parse(const char *s, char out[17], const char **why)
+{
+    const char *dots = s ? strstr(s, "..") : NULL;
+    char a[8], b[8];
+    *why = "expected YYYY-MM..YYYY-MM";
+    if (!dots || dots - s != 7 || strlen(dots + 2) != 7 ||
+        tf_period_parse(s, 7, a) != TF_OK || tf_period_parse(dots + 2, 7, b) != TF_OK)
+        return TF_ERR_INPUT;
+    int i0 = tf_period_index(a), i1 = tf_period_index(b);
+    if (i0 / 12 != i1 / 12) {
+        *why = "a GACC cumulative range stays within one calendar year";
+        return TF_ERR_INPUT;
+    }
+    if (i0 >= i1) {
+        *why = i0 == i1 ? "a range of one month is that month: use --period YYYY-MM"
+                        : "the first month comes after the last";
+        return TF_ERR_INPUT;
+    }
+    tf_fmt(out, 17, "%s..%s", a, b);
+    return TF_OK;
+}
+
+int tf_period_is_range(const char *p)
+{
+    char out[17];
+    const char *why;
+    return p && tf_period_range_parse(p, out, &why) == TF_OK;
+}
+
 void tf_record_init(tf_record *r)
 {
     memset(r, 0, sizeof *r);
@@ -368,4 +397,9 @@ void tf_now_utc(char out[32])
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int tf_record_is_breakdown(const tf_record *r)
+{
+    return strncmp(r->partner_basis, "breakdown:", 10) == 0;
 }

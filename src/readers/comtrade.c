@@ -30,7 +30,7 @@
  *   classification, commodity  as given ("H6"/"S4", "TOTAL"); an HS code that
  *              lost its leading zero in a spreadsheet ("1", "101") is restored
  *              ("01", "0101"), with a warning;
- *   trade_mode the customs procedure code when not the total C00 (else "");
+ *   trade_mode "" (the customs procedure is a breakdown, below);
  *   quantity   netWgt in kg where given; otherwise qty in its unit (code 8 is
  *              kg); qty in another unit goes to quantity2/unit2. A zero netWgt
  *              or qty flagged as estimated, or beside a positive value, is
@@ -38,8 +38,19 @@
  *              estimated (isNetWgtEstimated/isQtyEstimated, or the legacy flag:
  *              2 quantity, 4 net weight, 6 both);
  *   value      primaryValue in USD; cif and fob are cifvalue and fobvalue.
- * Rows broken down by mode of transport (motCode other than 0) would repeat
- * the total and are not stored (counted in stats->skipped, warned).
+ * Breakdown rows. The aggregate row of a partner has partner2Code 0, motCode
+ * 0 and customsCode C00; rows that detail it are breakdowns:
+ *   - by second partner of the World row: stored under the second partner,
+ *     basis "consignment" (above);
+ *   - by second partner of a country, by mode of transport or by customs
+ *     procedure: kept under the aggregate's partner with partner basis
+ *     "breakdown:partner2=N", "breakdown:mot=N", "breakdown:customs=C" or
+ *     several of them comma-separated in that order (record.h), which no report
+ *     or mirror adds up.
+ * Breakdowns along one dimension are checked against their aggregate row at
+ * the end of the file: a sum that misses it by more than one unit (1 kg,
+ * 1 USD; Comtrade prints whole units), or breakdowns without an aggregate
+ * row, are warned about (the aggregate counts; nothing is refused).
  */
 #include <ctype.h>
 #include <jansson.h>
@@ -115,8 +126,24 @@ int tf_comtrade_header_match(char **hdr, size_t n)
     return plus == 3 || legacy == 3;
 }
 
+/* Breakdown check (see the top): one aggregate or one-dimension breakdown row. */
+enum { BD_AGG = -1, BD_P2 = 0, BD_MOT = 1, BD_CUSTOMS = 2 };
+typedef struct {
+    char cell[96];       /* period, flow, reporter, partner, classification, commodity */
+    int dim;             /* BD_* */
+    unsigned long line;
+    int has_q, has_v;
+    tf_milli q, v;       /* quantity in kg (has_q: 0 in another unit), primaryValue */
+} bd_item;
+
+typedef struct {
+    bd_item *v;
+    size_t n, cap;
+} bd_list;
+
 /* One row's values: NUL-terminated UTF-8 strings, NULL when absent. */
 typedef struct {
+    bd_list *bd;         /* where aggregate and breakdown rows are noted */
     char *v[K_COUNT];
     unsigned long col[K_COUNT]; /* CSV: the field number of each value (0: not known) */
     unsigned long line;
@@ -334,6 +361,123 @@ static tf_status area(tf_rctx *c, ct_err *e, const ct_row *r, int kcode, int kis
     return TF_OK;
 }
 
+/* Note an aggregate row (dim BD_AGG) or a one-dimension breakdown row for
+ * the check at the end of the file. TF_ERR_NOMEM or TF_OK. */
+static tf_status bd_note(bd_list *l, const tf_record *rec, const char *agg_partner, int dim)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        bd_item *p = realloc(l->v, nc * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        l->v = p;
+        l->cap = nc;
+    }
+    bd_item *it = &l->v[l->n++];
+    tf_fmt(it->cell, sizeof it->cell, "%s %s %s partner %s %s %s", rec->period,
+           tf_flow_name(rec->flow), rec->reporter, agg_partner, rec->classification,
+           rec->commodity);
+    it->dim = dim;
+    it->line = rec->line;
+    it->has_q = rec->has_quantity && strcmp(rec->unit, "kg") == 0;
+    it->q = rec->quantity;
+    it->has_v = rec->has_value;
+    it->v = rec->value;
+    return TF_OK;
+}
+
+static int bd_cmp(const void *a, const void *b)
+{
+    const bd_item *x = a, *y = b;
+    int k = strcmp(x->cell, y->cell);
+    return k ? k : x->dim != y->dim ? (x->dim < y->dim ? -1 : 1)
+                 : x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* m (thousandths) in whole units with thousands separators, signed when
+ * sign is set: 190000000000 -> "190,000,000". */
+static void whole(tf_milli m, int sign, char *out, size_t outlen)
+{
+    unsigned long long u = (unsigned long long)(m < 0 ? -m : m);
+    u = (u + 500) / 1000;
+    char digits[32], grouped[48];
+    int nd = snprintf(digits, sizeof digits, "%llu", u), g = 0;
+    for (int i = 0; i < nd; i++) {
+        if (i && (nd - i) % 3 == 0)
+            grouped[g++] = ',';
+        grouped[g++] = digits[i];
+    }
+    grouped[g] = '\0';
+    tf_fmt(out, outlen, "%s%s", m < 0 ? "-" : sign ? "+" : "", grouped);
+}
+
+/* Warn about one breakdown group l[b..e) (same key and dimension) against its
+ * aggregate agg (NULL when the file has none). */
+static void bd_warn_group(tf_rctx *c, const bd_item *agg, const bd_item *l, size_t b, size_t e)
+{
+    static const char *const dims[] = {"second partner", "mode of transport",
+                                       "customs procedure"};
+    const char *what = dims[l[b].dim];
+    if (!agg) {
+        tf_rwarn(c, NULL, l[b].line, 1,
+                 "%zu row%s by %s of %s without the aggregate row (partner2Code 0, motCode 0, "
+                 "customsCode C00): kept as breakdowns, not counted in totals", e - b,
+                 e - b == 1 ? "" : "s", what, l[b].cell);
+        return;
+    }
+    int all_q = agg->has_q, all_v = agg->has_v;
+    tf_milli sq = 0, sv = 0;
+    for (size_t i = b; i < e; i++) {
+        all_q &= l[i].has_q;
+        all_v &= l[i].has_v;
+        sq += l[i].q;
+        sv += l[i].v;
+    }
+    static const struct { const char *unit; } u[] = {{"kg"}, {"USD"}};
+    tf_milli sums[2] = {sq, sv}, aggs[2] = {agg->q, agg->v};
+    int check[2] = {all_q, all_v};
+    for (int m = 0; m < 2; m++) {
+        tf_milli gap = sums[m] - aggs[m];
+        if (!check[m] || (gap <= 1000 && gap >= -1000)) /* one whole unit */
+            continue;
+        char ws[40], wa[40], wg[40];
+        whole(sums[m], 0, ws, sizeof ws);
+        whole(aggs[m], 0, wa, sizeof wa);
+        whole(gap, 1, wg, sizeof wg);
+        tf_rwarn(c, NULL, agg->line, 1,
+                 "the %zu row%s by %s of %s add up to %s %s, the aggregate row says %s %s "
+                 "(%s %s, %+.1f%%): the aggregate counts, the breakdown is kept as it is",
+                 e - b, e - b == 1 ? "" : "s", what, agg->cell, ws, u[m].unit, wa, u[m].unit,
+                 wg, u[m].unit, aggs[m] ? 100.0 * (double)gap / (double)aggs[m] : 0.0);
+    }
+}
+
+/* The check at the end of the file: each breakdown dimension of each
+ * aggregate adds up to it (see the top). Frees the list. */
+static void bd_check(tf_rctx *c, bd_list *l)
+{
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, bd_cmp);
+    for (size_t b = 0; b < l->n;) {
+        size_t e = b;
+        while (e < l->n && strcmp(l->v[e].cell, l->v[b].cell) == 0)
+            e++;
+        const bd_item *agg = l->v[b].dim == BD_AGG ? &l->v[b] : NULL;
+        for (size_t g = agg ? b + 1 : b; g < e;) {
+            size_t h = g;
+            while (h < e && l->v[h].dim == l->v[g].dim)
+                h++;
+            if (l->v[g].dim != BD_AGG)
+                bd_warn_group(c, agg, l->v, g, h);
+            g = h;
+        }
+        b = e;
+    }
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
 static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
 {
     tf_record rec;
@@ -414,11 +558,12 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     char p2n[8];
     if (p2 && (!code_number(p2, p2n, sizeof p2n)))
         return row_err(e, K_P2_CODE, "partner2Code '%.40s' is not a Comtrade area code", p2);
-    if (p2 && strcmp(p2n, "0") != 0) {
-        if (strcmp(rec.partner, TF_PARTNER_WORLD) != 0)
-            return row_err(e, K_P2_CODE,
-                           "rows broken down by both partner and second partner are not "
-                           "supported (partner %s, partner2Code %s)", rec.partner, p2n);
+    char agg_partner[16], bd_basis[40] = ""; /* "partner2=899,mot=9000,customs=C01" */
+    tf_scopy(agg_partner, sizeof agg_partner, rec.partner);
+    int p2set = p2 && strcmp(p2n, "0") != 0;
+    if (p2set && strcmp(rec.partner, TF_PARTNER_WORLD) != 0) {
+        tf_fmt(bd_basis, sizeof bd_basis, "partner2=%s", p2n); /* a country's breakdown */
+    } else if (p2set) {
         rec.partner_name[0] = '\0';
         st = area(c, e, r, K_P2_CODE, -1, -1, rec.partner, sizeof rec.partner,
                   rec.partner_name, sizeof rec.partner_name);
@@ -465,16 +610,23 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
         if (rec.flow == TF_FLOW_OTHER)
             return row_err(e, K_CUSTOMS, "flow '%s' by customs procedure '%s' is not supported",
                            flow, customs);
-        if (tf_scopy(rec.trade_mode, sizeof rec.trade_mode, customs) != 0)
+        if (strlen(customs) > 7)
             return row_err(e, K_CUSTOMS, "customs code '%.40s' too long", customs);
     }
-    if (mot && strcmp(mot, "0") != 0 && strcmp(mot, "0.0") != 0) {
-        c->stats->skipped++;
-        tf_rwarn(c, "mot", r->line, col_at(r, K_MOT),
-                 "rows by mode of transport (motCode %s) repeat the total and are not stored; "
-                 "download with motCode 0 (TOTAL MOT)", mot);
-        return TF_OK;
-    }
+    char motn[8] = "0";
+    if (mot && !code_number(mot, motn, sizeof motn))
+        return row_err(e, K_MOT, "motCode '%.40s' is not a Comtrade mode-of-transport code "
+                       "(digits)", mot);
+    int motset = strcmp(motn, "0") != 0, cset = customs && strcmp(customs, "C00") != 0;
+    size_t u = strlen(bd_basis);
+    if (motset)
+        u += (size_t)snprintf(bd_basis + u, sizeof bd_basis - u, "%smot=%s", u ? "," : "", motn);
+    if (cset)
+        snprintf(bd_basis + u, sizeof bd_basis - u, "%scustoms=%s", u ? "," : "", customs);
+    if (bd_basis[0])
+        tf_fmt(rec.partner_basis, sizeof rec.partner_basis, "breakdown:%s", bd_basis);
+    int dim = p2set + motset + cset == 0 ? BD_AGG : p2set + motset + cset > 1 ? -2
+              : p2set ? BD_P2 : motset ? BD_MOT : BD_CUSTOMS;
 
     /* quantities */
     int has, unit_code = -1;
@@ -549,6 +701,9 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
            rec.has_fob && rec.has_value && rec.fob == rec.value ? " = FOB" : "",
            isrep ? isrep : "n/a", isagg ? isagg : "n/a", fl ? fl : "n/a",
            qty_est ? "; qty estimated" : "", wgt_est ? "; netWgt estimated" : "");
+    if (dim >= BD_AGG && r->bd && tf_rhs_keep(c, rec.commodity) &&
+        (st = bd_note(r->bd, &rec, agg_partner, dim)) != TF_OK)
+        return st;
     return tf_remit(c, &rec, 1, 1);
 }
 
@@ -609,19 +764,23 @@ tf_status tf_read_comtrade(tf_rctx *c)
     unsigned long line, col;
     char err[256];
     int rc;
+    bd_list bd = {0};
     ct_row r = {0};
+    r.bd = &bd;
     ct_err e;
-    while ((rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err)) == 1) {
+    tf_status st = TF_OK;
+    while (st == TF_OK && (rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err)) == 1) {
         if (n == 1 && f[0].n == 0 && !f[0].quoted)
             continue;
         /* ComtradePlus data rows end with a comma: one empty field more */
         if (n == c->nhdr + 1 && f[n - 1].n == 0 && !f[n - 1].quoted)
             n--;
-        if (n != c->nhdr)
-            return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
-                           "expected %zu fields as in the header, found %zu", c->nhdr, n);
+        if (n != c->nhdr) {
+            st = tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
+                         "expected %zu fields as in the header, found %zu", c->nhdr, n);
+            break;
+        }
         r.line = line;
-        tf_status st = TF_OK;
         for (size_t i = 0; i < n && st == TF_OK; i++) {
             if (map[i] < 0)
                 continue;
@@ -643,12 +802,13 @@ tf_status tf_read_comtrade(tf_rctx *c)
                              e.text);
         }
         row_free(&r);
-        if (st != TF_OK)
-            return st;
     }
-    if (rc < 0)
-        return tf_rcsv_error(c, rc, line, col, err);
-    return TF_OK;
+    if (st == TF_OK && rc < 0)
+        st = tf_rcsv_error(c, rc, line, col, err);
+    if (st == TF_OK)
+        bd_check(c, &bd);
+    free(bd.v);
+    return st;
 }
 
 /* A JSON scalar as text: strings as they are, numbers in decimal, booleans
@@ -719,7 +879,9 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
                  json_integer_value(count), json_array_size(data));
     size_t i;
     json_t *o;
+    bd_list bd = {0};
     ct_row r = {0};
+    r.bd = &bd;
     ct_err e;
     json_array_foreach(data, i, o) {
         tf_fmt(r.where, sizeof r.where, "$.data[%zu]", i);
@@ -761,6 +923,9 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
         if (st != TF_OK)
             break;
     }
+    if (st == TF_OK)
+        bd_check(c, &bd);
+    free(bd.v);
 out:
     json_decref(root);
     return st;

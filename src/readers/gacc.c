@@ -218,6 +218,46 @@ static void check_flow_hints(tf_rctx *c, tf_flow flow, const char *basis_from_he
                  basis_from_header);
 }
 
+/*
+ * The period of a download without a date column (数据年月): a single-month
+ * or cumulative query leaves it out, and only the user knows which months
+ * were queried (ingest --period / --range, reader.h). A range is stored as
+ * "YYYY-MM..YYYY-MM" (record.h): never as one of its months. date_col is the
+ * 0-based date column, -1 for none. Writes the period into out ("" when the
+ * file has its own column). TF_ERR_USAGE when
+ * neither or both say it, or the option is malformed.
+ */
+static tf_status fixed_period(tf_rctx *c, int date_col, char out[20])
+{
+    int has_date_col = date_col >= 0;
+    const char *p = c->opts->period, *why = NULL;
+    out[0] = '\0';
+    if (has_date_col && !p)
+        return TF_OK;
+    if (has_date_col) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+               "%s:%lu:%d: the file has its own date column (数据年月): --period and --range "
+               "are for downloads without one", c->name, c->hdr_line, date_col + 1);
+        return TF_ERR_USAGE;
+    }
+    if (!p) {
+        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+               "%s:%lu:1: no date column (数据年月): a single-month or cumulative download "
+               "does not say its months; give --period YYYY-MM for one month or --range "
+               "YYYY-MM..YYYY-MM for a cumulative range", c->name, c->hdr_line);
+        return TF_ERR_USAGE;
+    }
+    if (strstr(p, "..")) {
+        if (tf_period_range_parse(p, out, &why) == TF_OK)
+            return TF_OK;
+    } else if (strlen(p) == 7 && tf_period_parse(p, 7, out) == TF_OK) {
+        return TF_OK;
+    }
+    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: bad --period/--range '%.40s' (%s)", c->name, p,
+           why ? why : "expected YYYY-MM with month 01-12");
+    return TF_ERR_USAGE;
+}
+
 tf_status tf_read_gacc(tf_rctx *c)
 {
     const tf_read_opts *o = c->opts;
@@ -242,7 +282,6 @@ tf_status tf_read_gacc(tf_rctx *c)
             basis_from_header = h->basis;
     }
     static const struct { int col; const char *what; } req[] = {
-        {G_DATE, "数据年月 (Date of data)"},
         {G_CODE, "商品编码 (Commodity code)"},
         {G_QTY, "第一数量 (Quantity)"},
         {G_UNIT, "第一计量单位 (Unit)"},
@@ -256,6 +295,10 @@ tf_status tf_read_gacc(tf_rctx *c)
     if (map[G_PARTNER] < 0 && map[G_PARTNER_NAME] >= 0)
         return tf_rerr(c, c->hdr_line, (unsigned long)map[G_PARTNER_NAME] + 1,
                        "partner names without the partner code column");
+    char period[20];
+    tf_status pst = fixed_period(c, map[G_DATE], period);
+    if (pst != TF_OK)
+        return pst;
     if (o->flow == TF_FLOW_NONE) {
         tf_fmt(c->diag->msg, sizeof c->diag->msg,
                "%s: a GACC export does not say its flow: give --flow import or --flow export",
@@ -298,6 +341,7 @@ tf_status tf_read_gacc(tf_rctx *c)
         tf_record_init(&rec);
         rec.line = line;
         rec.flow = o->flow;
+        tf_scopy(rec.period, sizeof rec.period, period);
         tf_scopy(rec.reporter, sizeof rec.reporter, o->reporter ? o->reporter : "CHN");
         tf_scopy(rec.partner_basis, sizeof rec.partner_basis, basis);
         tf_scopy(rec.partner, sizeof rec.partner, TF_PARTNER_WORLD);

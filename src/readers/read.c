@@ -339,6 +339,12 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                 goto out;
             }
             stats->json = 1;
+            if (opts->period) {
+                tf_fmt(diag->msg, sizeof diag->msg, "%s: --period and --range are for GACC "
+                       "downloads without a date column; this file is comtrade", name);
+                st = TF_ERR_USAGE;
+                goto out;
+            }
             st = tf_read_comtrade_json(&c);
             goto out;
         }
@@ -436,6 +442,13 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         tf_fmt(diag->msg, sizeof diag->msg,
                "%s: --product is for published P/L series and prices files; trade records "
                "belong to products through their HS codes", name);
+        st = TF_ERR_USAGE;
+        goto out;
+    }
+    if (opts->period && fmt != TF_FORMAT_GACC) {
+        tf_fmt(diag->msg, sizeof diag->msg,
+               "%s: --period and --range are for GACC downloads without a date column; "
+               "this file is %s", name, tf_format_name(fmt));
         st = TF_ERR_USAGE;
         goto out;
     }

@@ -27,7 +27,9 @@ typedef struct mctx {
 static tf_status take(void *ctx, const tf_revision *v)
 {
     mctx *c = ctx;
-    if (strcmp(v->rec.partner, c->partner) != 0)
+    /* a cumulative range or a breakdown row (record.h) is in no figure of the table */
+    if (strcmp(v->rec.partner, c->partner) != 0 || tf_period_is_range(v->rec.period) ||
+        tf_record_is_breakdown(&v->rec))
         return TF_OK;
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 64;

@@ -71,6 +71,8 @@ typedef struct collect {
     int base_index;          /* month index of January of the previous year */
     int n_months;            /* months kept from base_index; 0: N_MONTHS */
     unsigned long other_units, no_quantity, not_monthly;
+    unsigned long ranges; /* cumulative-range cells (record.h): in no month */
+    unsigned long breakdowns; /* Comtrade breakdown rows (record.h): in no total */
     char other_unit[32];
     unsigned long counted;   /* rows whose goods the classification counts in a non-mass unit */
     unsigned long net_weighed; /* of those, rows with a net weight in kg (in the tonnages) */
@@ -309,6 +311,14 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     collect *c = ctx;
     const tf_record *r = &rev->rec;
     int f = r->flow == TF_FLOW_IMPORT ? 0 : r->flow == TF_FLOW_EXPORT ? 1 : -1;
+    if (tf_period_is_range(r->period)) {
+        c->ranges++;
+        return TF_OK;
+    }
+    if (tf_record_is_breakdown(r)) {
+        c->breakdowns++;
+        return TF_OK;
+    }
     int idx = tf_period_index(r->period);
     if (c->annual) {
         /* an annual period sits in its year's December slot: m-12 is the year before */
@@ -1467,6 +1477,15 @@ static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
     if (c->no_quantity)
         add_note(rep, "%lu record%s without a quantity not in the tonnages", c->no_quantity,
                  c->no_quantity == 1 ? "" : "s");
+    if (c->breakdowns)
+        add_note(rep, "%lu UN Comtrade breakdown record%s (by second partner, mode of "
+                      "transport or customs procedure) not added to the totals, which come "
+                      "from the aggregate rows",
+                 c->breakdowns, c->breakdowns == 1 ? "" : "s");
+    if (c->ranges)
+        add_note(rep, "%lu record%s of cumulative ranges of months (ingest --range) not in "
+                      "this report, which counts single months", c->ranges,
+                 c->ranges == 1 ? "" : "s");
     if (c->not_monthly)
         add_note(rep, "%lu re-import, re-export or annual record%s of these months not in this "
                       "monthly import/export report", c->not_monthly, c->not_monthly == 1 ? "" : "s");

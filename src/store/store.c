@@ -536,7 +536,7 @@ static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
  * they identify a source. Returns a string to free, or NULL. */
 static char *options_string(const tf_read_opts *o)
 {
-    size_t len = 160 + (o->product ? strlen(o->product) : 0) +
+    size_t len = 190 + (o->product ? strlen(o->product) : 0) +
                  (o->columns ? strlen(o->columns) : 0);
     for (size_t i = 0; o->hs && i < o->n_hs; i++)
         len += strlen(o->hs[i]) + 1;
@@ -561,6 +561,10 @@ static char *options_string(const tf_read_opts *o)
     if (o->columns) {
         size_t u = strlen(buf);
         snprintf(buf + u, len - u, ";columns=%s", o->columns);
+    }
+    if (o->period) {
+        size_t u = strlen(buf);
+        snprintf(buf + u, len - u, ";period=%.20s", o->period);
     }
     if (buf[0] == ';')
         memmove(buf, buf + 1, strlen(buf));

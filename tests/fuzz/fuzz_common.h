@@ -38,6 +38,9 @@ static const tf_refdata *fz_ref(void)
     return ref;
 }
 
+/* ingest --period/--range for the read (the gacc target sets it): NULL = none */
+static const char *fz_period;
+
 /* Read data as one file of the given format (AUTO: detected), with the
  * header renaming of `ingest --columns` when columns is not NULL. */
 static int fz_read_cols(const uint8_t *data, size_t size, tf_format fmt, tf_flow flow,
@@ -55,6 +58,7 @@ static int fz_read_cols(const uint8_t *data, size_t size, tf_format fmt, tf_flow
     o.format = fmt;
     o.flow = flow;
     o.columns = columns;
+    o.period = fz_period;
     size_t n = 0;
     o.points = fz_points;
     o.points_ctx = &n;

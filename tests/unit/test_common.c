@@ -65,6 +65,29 @@ static void test_period(void **state)
     assert_int_equal(tf_period_index("2025"), -1);
 }
 
+/* GACC cumulative ranges (ingest --range): one calendar year, first < last. */
+static void test_period_range(void **state)
+{
+    (void)state;
+    char out[17];
+    const char *why = NULL;
+    assert_int_equal(tf_period_range_parse("2025-01..2025-04", out, &why), TF_OK);
+    assert_string_equal(out, "2025-01..2025-04");
+    assert_int_equal(tf_period_is_range("2025-01..2025-04"), 1);
+    assert_int_equal(tf_period_is_range("2025-01"), 0);
+    assert_int_equal(tf_period_is_range("2025"), 0);
+    /* a range is never a month: the month index of the report has no slot for it */
+    assert_int_equal(tf_period_index("2025-01..2025-04"), -1);
+    assert_int_equal(tf_period_range_parse("2025-04..2025-01", out, &why), TF_ERR_INPUT);
+    assert_string_equal(why, "the first month comes after the last");
+    assert_int_equal(tf_period_range_parse("2024-12..2025-02", out, &why), TF_ERR_INPUT);
+    assert_int_equal(tf_period_range_parse("2025-03..2025-03", out, &why), TF_ERR_INPUT);
+    assert_int_equal(tf_period_range_parse("2025-01..2025-13", out, &why), TF_ERR_INPUT);
+    assert_int_equal(tf_period_range_parse("202501..202504", out, &why), TF_ERR_INPUT);
+    assert_int_equal(tf_period_range_parse("2025-01..2025-04x", out, &why), TF_ERR_INPUT);
+    assert_int_equal(tf_period_range_parse("2025-01", out, &why), TF_ERR_INPUT);
+}
+
 static void test_flow(void **state)
 {
     (void)state;
@@ -150,6 +173,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_milli_parse),   cmocka_unit_test(test_period),
+        cmocka_unit_test(test_period_range),
         cmocka_unit_test(test_flow),          cmocka_unit_test(test_format_number),
         cmocka_unit_test(test_pct_change),
         cmocka_unit_test(test_calendar),

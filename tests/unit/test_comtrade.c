@@ -577,6 +577,63 @@ static void test_comtrade_codes(void **state)
     tf_refdata_free(&ref);
 }
 
+static void count_msg(void *ctx, const char *msg)
+{
+    (void)msg;
+    (*(int *)ctx)++;
+}
+
+/* v1 API rows with breakdowns (constructed): China imports of HS 760110,
+ * March 2024, World 300 t; Kazakhstan 100 t (aggregate), by mode of transport
+ * 60 + 30 = 90 t (10 t short: one warning for the weight; values 600 + 300
+ * = 900 of 1,000 USD: one for the value), by customs procedure 70 + 30 =
+ * 100 t (adds up). By hand: imports 300 t, Kazakhstan 100/300 = 33.33 %;
+ * the 4 breakdown rows are stored (6 added) and counted nowhere. */
+static void test_json_breakdowns(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    static const char text[] =
+        "{\"count\":6,\"data\":["
+#define ROW(PC, CP, MOT, W, V)                                                                    \
+    "{\"freqCode\":\"M\",\"period\":\"202403\",\"reporterCode\":156,\"flowCode\":\"M\","      \
+    "\"partnerCode\":" PC ",\"partner2Code\":0,\"classificationCode\":\"H6\","                   \
+    "\"cmdCode\":\"760110\",\"customsCode\":\"" CP "\",\"motCode\":" MOT ",\"qtyUnitCode\":8,"  \
+    "\"netWgt\":" W ",\"primaryValue\":" V "}"
+        ROW("0", "C00", "0", "300000", "3000") "," ROW("398", "C00", "0", "100000", "1000") ","
+        ROW("398", "C00", "2100", "60000", "600") "," ROW("398", "C00", "3100", "30000", "300") ","
+        ROW("398", "C01", "0", "70000", "700") "," ROW("398", "C02", "0", "30000", "300")
+#undef ROW
+        "],\"error\":\"\"}";
+    assert_int_equal(tf_db_open(tt_db_path("ctbreak"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    int warnings = 0;
+    d.warn = count_msg;
+    d.warn_ctx = &warnings;
+    assert_int_equal(tt_ingest_text(db, ref, "b.json", text, NULL, NULL, &res, &d), TF_OK);
+    assert_int_equal(res.added, 6);
+    assert_int_equal(warnings, 2);
+    const char *const al[] = {"7601"};
+    tf_query q;
+    memset(&q, 0, sizeof q);
+    q.product = "HS 7601";
+    q.codes = al;
+    q.n_codes = 1;
+    q.period = "2024-03";
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_OK);
+    assert_near(r->import.quantity.v, 300.0, 1e-9);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "KAZ");
+    assert_near(r->import_breakdown.partners[0].quantity, 100.0, 1e-9);
+    assert_near(r->import_breakdown.partners[0].share_pct.v, 100.0 / 3.0, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_reports),
         cmocka_unit_test(test_report_monthly),
         cmocka_unit_test(test_comtrade_codes),
+        cmocka_unit_test(test_json_breakdowns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

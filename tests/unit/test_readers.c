@@ -12,7 +12,7 @@ typedef struct sums {
     tf_milli value;
     unsigned long warnings;
     char first_partner[16];
-    char last_period[8];
+    char last_period[20];
     tf_record last;
 } sums;
 
