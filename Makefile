@@ -4,11 +4,11 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
-PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl
+PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl gsl
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl) -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl -lgsl -lgslcblas) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
@@ -18,13 +18,13 @@ LIB_SRC := src/common/common.c src/common/calendar.c \
            src/refdata/refdata.c \
            src/store/store.c \
            src/query/select.c \
-           src/stats/stats.c src/stats/mirror.c \
+           src/stats/stats.c src/stats/mirror.c src/stats/outlook.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
            src/audit/note.c src/audit/extract.c src/audit/extract_zh.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
-           src/outputs/mirror_out.c
+           src/outputs/mirror_out.c src/outputs/outlook_out.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
            data/window-params.csv data/comtrade-areas.csv data/audit-words.csv
 GEN     := build/gen/embedded.c
@@ -154,6 +154,7 @@ demo: deps
 	build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04
 	@build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04 \
 	  --format html -o build/demo-2025-04.html && echo "(with charts: build/demo-2025-04.html)"
+	build/tradeflow --db build/demo.db outlook --product primary-aluminium --period 2025-04
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/lib/pkgconfig \

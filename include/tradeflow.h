@@ -20,6 +20,7 @@
 #include "tradeflow/query.h"
 #include "tradeflow/fetch.h"
 #include "tradeflow/window.h"
+#include "tradeflow/outlook.h"
 #include "tradeflow/output.h"
 #include "tradeflow/audit.h"
 

@@ -120,5 +120,6 @@ int cmd_history(common *c, args *a);
 int cmd_sources(common *c, args *a);
 int cmd_products(common *c, args *a);
 int cmd_window(common *c, args *a);
+int cmd_outlook(common *c, args *a);
 
 #endif

@@ -23,6 +23,8 @@ static const char usage_main[] =
     "  fetch comtrade      pull records from the UN Comtrade API and ingest them\n"
     "  mirror              a reporter's trade with a partner against the partner's\n"
     "                      mirror figures (UN Comtrade data)\n"
+    "  outlook             next month's imports and net imports: forecast, interval,\n"
+    "                      direction, and the backtest of the method\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -47,7 +49,7 @@ static const struct command {
     {"ingest", cmd_ingest},   {"report", cmd_report},   {"chart", cmd_chart},
     {"history", cmd_history}, {"sources", cmd_sources}, {"products", cmd_products},
     {"window", cmd_window},   {"audit", cmd_audit},     {"mirror", cmd_mirror},
-    {"fetch", cmd_fetch},
+    {"fetch", cmd_fetch},     {"outlook", cmd_outlook},
 };
 
 static int run_command(common *c, args *a, const char *name)

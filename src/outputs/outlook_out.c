@@ -1,0 +1,326 @@
+/* The outlook as text, JSON, and the note's paragraph (tradeflow/outlook.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "outputs.h"
+#include "tradeflow/outlook.h"
+#include "../common/util.h"
+
+static const char *const month_en[12] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+
+static void month_name(char *buf, size_t len, const char *period)
+{
+    int i = tf_period_index(period);
+    if (i < 0)
+        tf_scopy(buf, len, period);
+    else
+        tf_fmt(buf, len, "%s %d", month_en[i % 12], i / 12);
+}
+
+static const char *method_label(int k)
+{
+    return k == TF_OUTLOOK_WINDOW_MODEL ? "window model" : "seasonal naive";
+}
+
+/* ---- text ---- */
+
+static void pct(char *buf, size_t len, tf_opt v)
+{
+    if (v.has)
+        tf_fmt(buf, len, "%.1f%%", v.v);
+    else
+        tf_scopy(buf, len, "n/a");
+}
+
+static void text_head(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    char cur[48], pt[48], lo[48], hi[48], iv[112] = "n/a";
+    tf_out_figure(cur, sizeof cur, s->current, "t");
+    tf_out_figure(pt, sizeof pt, s->point, "t");
+    if (s->low.has) {
+        tf_out_figure(lo, sizeof lo, s->low, "t");
+        tf_out_figure(hi, sizeof hi, s->high, "t");
+        tf_fmt(iv, sizeof iv, "%.*s .. %s", (int)(strlen(lo) - 2), lo, hi);
+    }
+    fprintf(out, "%-13s %14s %14s  %-26s %-5s %s\n", label, cur, pt, iv,
+            s->direction[0] ? s->direction : "n/a",
+            s->method == TF_OUTLOOK_NONE ? "none" : method_label(s->method));
+}
+
+static void text_scores(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    fprintf(out, "\n%s\n  %-16s %6s  %-7s  %-7s %10s %7s  %s\n", label, "method", "months", "from",
+            "to", "MAE (t)", "MAPE", "direction hit rate");
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++) {
+        const tf_outlook_score *c = &s->own[k];
+        char mae[48], mape[16], hit[16];
+        tf_out_figure(mae, sizeof mae, c->mae, "t");
+        pct(mape, sizeof mape, c->mape_pct);
+        pct(hit, sizeof hit, c->hit_pct);
+        fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  %s (of %d)\n", method_label(k), c->n,
+                c->n ? c->from : "-", c->n ? c->to : "-", mae, mape, hit, c->n_direction);
+    }
+    const tf_outlook_score *p = &s->persistence;
+    if (p->n) {
+        char mae[48], mape[16];
+        tf_out_figure(mae, sizeof mae, p->mae, "t");
+        pct(mape, sizeof mape, p->mape_pct);
+        fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  (reference: the previous month's "
+                "figure, on the window model's months)\n", "persistence", p->n, p->from, p->to,
+                mae, mape);
+    }
+    const tf_outlook_score *n = &s->common[0], *m = &s->common[1];
+    char a[48], b[48];
+    tf_out_figure(a, sizeof a, m->mae, "t");
+    tf_out_figure(b, sizeof b, n->mae, "t");
+    if (!m->n)
+        fputs("  no month that both forecast: the model is not compared with the baseline\n", out);
+    else
+        fprintf(out, "  on the %d month%s both forecast: MAE window model %s, seasonal naive %s "
+                "(%s)\n", m->n, m->n == 1 ? "" : "s", a, b,
+                s->beats_naive ? "the model beats the baseline"
+                : m->n < TF_OUTLOOK_MIN_COMPARE ? "too few to compare"
+                                                : "the model does not beat the baseline");
+}
+
+static void text_rows(FILE *out, const tf_outlook_series *s)
+{
+    fprintf(out, "  %-7s %14s %16s %16s\n", "month", "actual", "seasonal naive", "window model");
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const tf_outlook_row *r = &s->rows[i];
+        char a[48], f0[48], f1[48];
+        tf_out_figure(a, sizeof a, r->actual, "t");
+        tf_out_figure(f0, sizeof f0, r->forecast[0], "t");
+        tf_out_figure(f1, sizeof f1, r->forecast[1], "t");
+        fprintf(out, "  %-7s %14s %16s %16s\n", r->target, a, f0, f1);
+    }
+}
+
+static void text_model(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    if (!s->has_coef)
+        return;
+    fprintf(out, "%s = %.1f %+.4f x %s(m) %+.3f x P/L(m-1..m) %+.1f x open days(m-1..m)"
+            "  [fitted on %d months]\n", label, s->coef[0], s->coef[1], label, s->coef[2],
+            s->coef[3], s->n_fit);
+}
+
+static tf_status write_text(FILE *out, const tf_outlook *o, int backtest)
+{
+    char cur[32], tgt[32];
+    month_name(cur, sizeof cur, o->period);
+    month_name(tgt, sizeof tgt, o->target);
+    fprintf(out, "Outlook for %s, %s (from the data to %s)\n\n", o->product, tgt, cur);
+    fprintf(out, "%-13s %14s %14s  %-26s %-5s %s\n", "", o->period, o->target, "80% interval",
+            "dir.", "method");
+    text_head(out, "Imports", &o->imports);
+    text_head(out, "Net imports", &o->net_imports);
+    fprintf(out, "\nImports: %s.\nNet imports: %s.\n", o->imports.why, o->net_imports.why);
+    if (o->imports.has_coef || o->net_imports.has_coef)
+        fputs("\nWindow model (least squares on the months before the forecast; P/L: mean "
+              "published spot import P/L, CNY/t):\n", out);
+    text_model(out, "imports", &o->imports);
+    text_model(out, "net imports", &o->net_imports);
+    fputs("\nBacktest: rolling origin, each forecast from the data before its month only; "
+          "missing months stay missing.\n", out);
+    text_scores(out, "Imports", &o->imports);
+    if (backtest)
+        text_rows(out, &o->imports);
+    text_scores(out, "Net imports", &o->net_imports);
+    if (backtest)
+        text_rows(out, &o->net_imports);
+    fputs("\nInterval: the forecast plus the 10th..90th percentiles of the method's backtest "
+          "errors.\n", out);
+    char para[2048];
+    if (tf_outlook_paragraph(o, 0, para, sizeof para) == TF_OK && para[0])
+        fprintf(out, "\nIn a note: %s\n", para);
+    return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+/* ---- json ---- */
+
+static json_t *oj(tf_opt o) { return o.has ? json_real(o.v) : json_null(); }
+
+static json_t *score_json(const tf_outlook_score *c)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "months", json_integer(c->n));
+    json_object_set_new(j, "from", c->n ? json_string(c->from) : json_null());
+    json_object_set_new(j, "to", c->n ? json_string(c->to) : json_null());
+    json_object_set_new(j, "mae_t", oj(c->mae));
+    json_object_set_new(j, "mape_pct", oj(c->mape_pct));
+    json_object_set_new(j, "direction_hit_pct", oj(c->hit_pct));
+    json_object_set_new(j, "direction_months", json_integer(c->n_direction));
+    return j;
+}
+
+static json_t *series_json(const tf_outlook_series *s, int backtest)
+{
+    json_t *j = json_object(), *f = json_object(), *own = json_object(), *com = json_object();
+    json_object_set_new(j, "current_t", oj(s->current));
+    json_object_set_new(j, "method", s->method == TF_OUTLOOK_NONE
+                                         ? json_null()
+                                         : json_string(tf_outlook_method_name(s->method)));
+    json_object_set_new(j, "forecast_t", oj(s->point));
+    json_object_set_new(j, "low_t", oj(s->low));
+    json_object_set_new(j, "high_t", oj(s->high));
+    json_object_set_new(j, "mae_t", oj(s->mae));
+    json_object_set_new(j, "direction", s->direction[0] ? json_string(s->direction) : json_null());
+    json_object_set_new(j, "model_beats_naive", json_boolean(s->beats_naive));
+    json_object_set_new(j, "why", json_string(s->why));
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++) {
+        const char *n = tf_outlook_method_name((tf_outlook_method)k);
+        json_object_set_new(f, n, oj(s->forecast[k]));
+        json_object_set_new(own, n, score_json(&s->own[k]));
+        json_object_set_new(com, n, score_json(&s->common[k]));
+    }
+    json_object_set_new(j, "forecasts_t", f);
+    if (s->has_coef) {
+        json_t *c = json_object();
+        json_object_set_new(c, "intercept", json_real(s->coef[0]));
+        json_object_set_new(c, "previous_month", json_real(s->coef[1]));
+        json_object_set_new(c, "pl_cny_t", json_real(s->coef[2]));
+        json_object_set_new(c, "open_days", json_real(s->coef[3]));
+        json_object_set_new(c, "months_fitted", json_integer(s->n_fit));
+        json_object_set_new(j, "model", c);
+    } else
+        json_object_set_new(j, "model", json_null());
+    json_object_set_new(j, "backtest", own);
+    json_object_set_new(j, "backtest_common", com);
+    json_object_set_new(j, "backtest_persistence", score_json(&s->persistence));
+    if (backtest) {
+        json_t *rows = json_array();
+        for (size_t i = 0; i < s->n_rows; i++) {
+            json_t *r = json_object();
+            json_object_set_new(r, "month", json_string(s->rows[i].target));
+            json_object_set_new(r, "actual_t", oj(s->rows[i].actual));
+            for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+                json_object_set_new(r, tf_outlook_method_name((tf_outlook_method)k),
+                                    oj(s->rows[i].forecast[k]));
+            json_array_append_new(rows, r);
+        }
+        json_object_set_new(j, "backtest_months", rows);
+    }
+    return j;
+}
+
+tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtest)
+{
+    if (!json)
+        return write_text(out, o, backtest);
+    json_t *j = json_object();
+    json_object_set_new(j, "product", json_string(o->product));
+    json_object_set_new(j, "period", json_string(o->period));
+    json_object_set_new(j, "target", json_string(o->target));
+    json_object_set_new(j, "interval", json_string("forecast + 10th..90th percentile of the "
+                                                   "method's backtest errors"));
+    json_object_set_new(j, "imports", series_json(&o->imports, backtest));
+    json_object_set_new(j, "net_imports", series_json(&o->net_imports, backtest));
+    char para[2048];
+    for (int zh = 0; zh < 2; zh++)
+        if (tf_outlook_paragraph(o, zh, para, sizeof para) == TF_OK)
+            json_object_set_new(j, zh ? "paragraph_zh" : "paragraph_en", json_string(para));
+    return tf_json_emit(out, j);
+}
+
+/* ---- the note's paragraph ---- */
+
+static void years(char *buf, size_t len, const tf_outlook_score *c, const char *dash)
+{
+    if (strncmp(c->from, c->to, 4))
+        tf_fmt(buf, len, "%.4s%s%.4s", c->from, dash, c->to);
+    else
+        tf_fmt(buf, len, "%.4s", c->from);
+}
+
+/* Which method, and how it stands against the seasonal-naive baseline. */
+static const char *how(const tf_outlook_series *s, int zh)
+{
+    int model = s->method == TF_OUTLOOK_WINDOW_MODEL, has_model = s->has_coef || s->own[1].n;
+    if (model && s->beats_naive)
+        return zh ? "基于进口窗口与近期进口的回归，回测中优于季节性朴素基准"
+                  : "a regression on the import window and recent imports, which beat the "
+                    "seasonal-naive baseline in the backtest";
+    if (model)
+        return zh ? "基于进口窗口与近期进口的回归；上年同月无数据，该模型在回测中尚未证明优于"
+                    "季节性朴素基准"
+                  : "a regression on the import window and recent imports, used because the "
+                    "same month a year earlier has no figure; it has not been shown to beat "
+                    "the seasonal-naive baseline in the backtest";
+    if (s->beats_naive)
+        return zh ? "季节性朴素预测（上年同月）；进口窗口模型回测更优，但缺少最近两个月的进口"
+                    "盈亏数据"
+                  : "seasonal naive, the same month a year earlier; the import-window model, "
+                    "better in the backtest, lacks the P/L of the last two months";
+    if (has_model)
+        return zh ? "季节性朴素预测（上年同月）；进口窗口模型在回测中未能优于该基准"
+                  : "seasonal naive, the same month a year earlier; the import-window model "
+                    "did not beat this baseline in the backtest";
+    return zh ? "季节性朴素预测（上年同月）" : "seasonal naive, the same month a year earlier";
+}
+
+static void para_en(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
+                    size_t len)
+{
+    char tgt[32], v[48], e[48], yrs[16];
+    month_name(tgt, sizeof tgt, o->target);
+    const char *what = !net ? "Imports" : s->point.v < 0 ? "Net exports" : "Net imports";
+    tf_format_number(v, sizeof v, round(fabs(s->point.v) / 1000) * 1000, 0);
+    tf_format_number(e, sizeof e, round(s->mae.has ? s->mae.v / 1000 : 0) * 1000, 0);
+    const tf_outlook_score *c = &s->own[s->method];
+    years(yrs, sizeof yrs, c, "-");
+    size_t n = strlen(buf);
+    if (s->mae.has)
+        tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s, \u00b1%s t, the "
+               "method's mean absolute error in backtests over %s (%d month%s; method: %s).",
+               n ? " " : "", what, v, tgt, e, yrs, c->n, c->n == 1 ? "" : "s", how(s, 0));
+    else
+        tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s (method: %s; no "
+               "backtest record yet).", n ? " " : "", what, v, tgt, how(s, 0));
+}
+
+static void wan(char *buf, size_t len, double t)
+{
+    tf_fmt(buf, len, "%.2f万吨", round(fabs(t) / 100) / 100);
+}
+
+static void para_zh(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
+                    size_t len)
+{
+    char v[48], e[48], yrs[16];
+    int mon = tf_period_index(o->target);
+    const char *what = !net ? "进口量" : s->point.v < 0 ? "净出口量" : "净进口量";
+    wan(v, sizeof v, s->point.v);
+    wan(e, sizeof e, s->mae.has ? s->mae.v : 0);
+    const tf_outlook_score *c = &s->own[s->method];
+    years(yrs, sizeof yrs, c, "-");
+    size_t n = strlen(buf);
+    if (!s->mae.has)
+        tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s（方法：%s；尚无回测记录）。", mon / 12,
+               mon % 12 + 1, what, v, how(s, 1));
+    else
+        tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s，误差±%s（该方法%s年%d个月回测的平均绝对"
+               "误差；方法：%s）。", mon / 12, mon % 12 + 1, what, v, e, yrs, c->n, how(s, 1));
+}
+
+tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len)
+{
+    if (!buf || len < 64)
+        return TF_ERR_USAGE;
+    buf[0] = '\0';
+    const tf_outlook_series *s[2] = {&o->imports, &o->net_imports};
+    for (int i = 0; i < 2; i++) {
+        if (s[i]->method == TF_OUTLOOK_NONE)
+            continue;
+        if (zh)
+            para_zh(o, s[i], i, buf, len);
+        else
+            para_en(o, s[i], i, buf, len);
+    }
+    return TF_OK;
+}
