@@ -365,6 +365,23 @@ static void cjk_scale(const char *text, atom *x)
     }
 }
 
+/* A quantity printed with a scale word ("57.5 million t", "US$6.42 billion", "1.79 mln t"):
+ * proposed in the same words, its digits counted at that scale. */
+static void word_scale(const char *text, atom *x)
+{
+    static const struct { const char *w; double f; int d; } u[] = {
+        {"million", 1e6, 6}, {"mln", 1e6, 6}, {"billion", 1e9, 9}, {"bln", 1e9, 9}};
+    for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
+        if (!strstr(text, u[k].w))
+            continue;
+        x->scale = u[k].f;
+        x->pdec = x->dec;
+        x->dec = x->dec > u[k].d ? x->dec - u[k].d : 0;
+        tf_fmt(x->punit, sizeof x->punit, " %s %s", u[k].w, x->unit[0] ? x->unit : "t");
+        return;
+    }
+}
+
 static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const char *what)
 {
     atom x;
@@ -376,8 +393,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     x.claim = ci;
     x.field = field;
     if (field == F_QTY) {
-        x.pmin = 0;
-        x.pmax = fmax(1e12, s->value * 1000);
+        x.pmax = fmax(1e12, fabs(s->value) * 1000);
+        /* net imports below zero are net exports */
+        x.pmin = k->a->claims[ci].metric == TF_METRIC_NET_IMPORT ? -x.pmax : 0;
     } else if (field == F_SHARE) {
         x.pmin = 0;
         x.pmax = 100;
@@ -396,8 +414,11 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     tf_scopy(x.what, sizeof x.what, what);
     tf_scopy(x.unit, sizeof x.unit, k->a->claims[ci].unit);
     x.scale = 1;
-    if (field == F_QTY || field == F_MDIFF || field == F_YDIFF)
+    if (field == F_QTY || field == F_MDIFF || field == F_YDIFF) {
         cjk_scale(s->text, &x);
+        if (x.scale == 1)
+            word_scale(s->text, &x);
+    }
     return add_atom(k, &x);
 }
 
@@ -1167,6 +1188,8 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
     double s = t->v;
     int dec = t->dec;
     slip best = {NULL, 0, 0};
+    /* a figure with one digit changed stands for the same rounding as the stated one */
+    double wl = lo - 0.5 * (t->hi - t->lo), wh = hi + 0.5 * (t->hi - t->lo);
     char d[40];
     int nd_ = digits_of(s, dec, d, sizeof d);
     int sign = s < 0 ? -1 : 1;
@@ -1188,14 +1211,28 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
                 char w[40];
                 tf_scopy(w, sizeof w, sd);
                 w[i] = c;
-                consider(&best, "one-digit-typo", from_digits(w, 0) * pow(10, e), lo, hi, pref);
+                consider(&best, "one-digit-typo", from_digits(w, 0) * pow(10, e), wl, wh, pref);
             }
     }
     for (int f = -3; f <= 3; f++)
-        if (f)
-            consider(&best, abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000"
-                                                                        : "factor-of-100",
-                     s * pow(10, f), lo, hi, pref);
+        if (f) {
+            /* the figure before the point moved stood for an interval of its own: the
+             * stated one's, scaled, and at least half a unit of its printed decimals
+             * ("870%" for 87 %, which stands for 86.5..87.5 %) */
+            double v = s * pow(10, f), half = 0.5 * (t->hi - t->lo) * pow(10, f);
+            double unit = 0.5 * pow(10, -dec);
+            if (dec == 0 && fabs(v) >= 10) { /* an integer: at its last non-zero digit */
+                double r = fabs(round(v));
+                for (unit = 0.5; r >= 10 && fmod(r, 10) == 0; r /= 10)
+                    unit *= 10;
+            }
+            if (half < unit)
+                half = unit;
+            if (v + half >= lo && v - half <= hi)
+                consider(&best, abs(f) == 1 ? "factor-of-10" : abs(f) == 3 ? "factor-of-1000"
+                                                                            : "factor-of-100",
+                         v, v < lo ? v : lo, v > hi ? v : hi, pref);
+        }
     if (t->field != F_QTY && s != 0)
         consider(&best, "direction-flipped", -s, lo, hi, pref);
     for (int i = 0; i < nd_; i++)
@@ -1205,7 +1242,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
             char w[40];
             tf_scopy(w, sizeof w, d);
             w[i] = c;
-            consider(&best, "one-digit-typo", sign * from_digits(w, dec), lo, hi, pref);
+            consider(&best, "one-digit-typo", sign * from_digits(w, dec), wl, wh, pref);
         }
     for (int i = 0; i + 1 < nd_; i++) {
         if (d[i] == d[i + 1])
@@ -1215,7 +1252,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
         char c = w[i];
         w[i] = w[i + 1];
         w[i + 1] = c;
-        consider(&best, "transposed-digits", sign * from_digits(w, dec), lo, hi, pref);
+        consider(&best, "transposed-digits", sign * from_digits(w, dec), wl, wh, pref);
     }
     if (best.kind)
         *fixed = best.value;
@@ -1311,7 +1348,13 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
     char num[64];
     int qty = t->field == F_QTY || t->field == F_MDIFF || t->field == F_YDIFF;
     if (qty && t->scale > 1) {
-        tf_num_words(v / t->scale, t->pdec, num, sizeof num);
+        /* as many decimals as the printed figure, more where the value needs them
+         * (5.75 million proposed for a printed 57.5 million), at most two more */
+        int d = t->pdec;
+        double x = fabs(v / t->scale);
+        while (d < t->pdec + 2 && fabs(x * pow(10, d) - round(x * pow(10, d))) > 1e-3)
+            d++;
+        tf_num_words(v / t->scale, d, num, sizeof num);
         tf_fmt(buf, len, "%s%s", num, t->punit);
     } else if (qty) {
         tf_num_words(v, t->dec, num, sizeof num);
@@ -1387,6 +1430,137 @@ static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_fi
     tf_scopy(f->field, sizeof f->field, field_names[t->field]);
 }
 
+/* Whether one digit of the stated figure changed, or two adjacent ones swapped, brings it
+ * within [lo, hi]. */
+static int digit_fits(const atom *t, double lo, double hi)
+{
+    char d[40], w[40];
+    int n = digits_of(t->v, t->dec, d, sizeof d), sign = t->v < 0 ? -1 : 1;
+    for (int i = 0; i < n; i++) {
+        for (char c = '0'; c <= '9'; c++) {
+            tf_scopy(w, sizeof w, d);
+            w[i] = c;
+            double v = sign * from_digits(w, t->dec);
+            if (c != d[i] && !(i == 0 && c == '0' && n > 1) && v >= lo && v <= hi)
+                return 1;
+        }
+        if (i + 1 < n) {
+            tf_scopy(w, sizeof w, d);
+            w[i] = d[i + 1];
+            w[i + 1] = d[i];
+            double v = sign * from_digits(w, t->dec);
+            if (v >= lo && v <= hi)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The stated figure with its decimal point moved by the fewest places (one before two,
+ * dividing before multiplying at each) that lies in [lo, hi], for a figure only bounded by
+ * the equations; its slip kind, or NULL when no such move brings it within. */
+static const char *decimal_moved(const atom *t, double lo, double hi, double *fixed)
+{
+    static const char *const kinds[] = {"factor-of-10", "factor-of-100", "factor-of-1000"};
+    if (t->v == 0 || (t->v >= lo && t->v <= hi))
+        return NULL;
+    for (int f = 1; f <= 3; f++)
+        for (int d = -1; d <= 1; d += 2) {
+            double v = t->v * pow(10, d * f);
+            if (v >= lo && v <= hi) {
+                *fixed = v;
+                return kinds[f - 1];
+            }
+        }
+    return NULL;
+}
+
+/* Where no one value satisfies every equation of atom ai (one of them fails whatever its
+ * value): the decimal point moved by the fewest places that makes an equation hold that fails
+ * as printed, and leaves failing only equations no value of the figure satisfies; its kind,
+ * or NULL. */
+static const char *decimal_mends(const checker *k, int ai, double *fixed)
+{
+    static const char *const kinds[] = {"factor-of-10", "factor-of-100", "factor-of-1000"};
+    const atom *t = &k->at[ai];
+    if (t->v == 0)
+        return NULL;
+    for (int f = 1; f <= 3; f++)
+        for (int d = -1; d <= 1; d += 2) {
+            double v = t->v * pow(10, d * f);
+            int mended = 0, broken = 0;
+            for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+                const eqn *e = &k->eq[k->adj[x]];
+                int before = holds(k, e, -1, 0, 0), after = holds(k, e, ai, v, 0);
+                double l, h;
+                mended += !before && after;
+                /* one that fails after is broken unless no value of the figure mends it */
+                broken += !after && solve(k, e, ai, &l, &h);
+            }
+            if (mended && !broken) {
+                *fixed = v;
+                return kinds[f - 1];
+            }
+        }
+    return NULL;
+}
+
+/* A figure the equations only bound (an inequality, or loose figures): the range, and a value
+ * only where the sign alone is wrong or the decimal point moved brings it within (with a
+ * lower confidence, lower still where a changed digit would too). The slip kind or NULL. */
+static const char *propose_bounded(const checker *k, int ai, double lo, double hi,
+                                   tf_finding *f, double *confidence)
+{
+    const atom *t = &k->at[ai];
+    /* bounded by "up from" / "down from" alone: the direction word is the likelier slip
+     * (DOMAIN.md section 7), so no moved decimal point is proposed */
+    int other_eq = 0;
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
+        if (k->eq[k->adj[x]].failed && strcmp(k->eq[k->adj[x]].kind, "direction"))
+            other_eq = 1;
+    char l1[64], h1[64];
+    double fixed;
+    const char *kind = NULL;
+    fmt_value(t, lo, l1, sizeof l1);
+    fmt_value(t, hi, h1, sizeof h1);
+    tf_fmt(f->proposed_text, sizeof f->proposed_text, "between %s and %s", l1, h1);
+    if (t->field != F_QTY && t->v != 0 && -t->v >= lo && -t->v <= hi) {
+        kind = "direction-flipped";
+        fixed = -t->v;
+    } else if (other_eq && (kind = decimal_moved(t, lo, hi, &fixed))) {
+        *confidence -= digit_fits(t, lo, hi) ? 0.3 : 0.15;
+    }
+    if (kind) {
+        f->has_proposed = 1;
+        f->proposed = fixed;
+        fmt_value(t, fixed, f->proposed_text, sizeof f->proposed_text);
+    }
+    return kind;
+}
+
+/* The gross figure where the net one was copied into it: the value the net equation
+ * (net = imports - exports) gives it, rounded like the printed figure where that stays
+ * within. 1 when proposed, 0 when no net equation gives it. */
+static int gross_from_net(const checker *k, int ai, tf_finding *f)
+{
+    const atom *t = &k->at[ai];
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+        const eqn *e = &k->eq[k->adj[x]];
+        double l, h;
+        if (strcmp(e->kind, "net") || !solve(k, e, ai, &l, &h) || !isfinite(l) || !isfinite(h))
+            continue;
+        double mid = (l + h) / 2, unit = t->dec ? pow(10, -t->dec) : 100;
+        while (unit > 1 && round(mid / unit) * unit < l - 1e-9 && unit > pow(10, -t->dec))
+            unit /= 10;
+        double v = round(mid / unit) * unit;
+        f->has_proposed = 1;
+        f->proposed = v >= l && v <= h ? v : mid;
+        fmt_value(t, f->proposed, f->proposed_text, sizeof f->proposed_text);
+        return 1;
+    }
+    return 0;
+}
+
 static int report_atom(checker *k, int ai, const cand *c, double confidence)
 {
     const atom *t = &k->at[ai];
@@ -1398,18 +1572,12 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
     const char *kind = NULL;
     int fe = feasible(k, ai, c, &lo, &hi, &ne);
     if (fe && !narrow(t, lo, hi)) {
-        /* only bounded (an inequality, or loose figures): no single value to
-         * propose, unless the sign alone is wrong */
-        char l1[64], h1[64];
-        fmt_value(t, lo, l1, sizeof l1);
-        fmt_value(t, hi, h1, sizeof h1);
-        tf_fmt(f.proposed_text, sizeof f.proposed_text, "between %s and %s", l1, h1);
-        if (t->field != F_QTY && t->v != 0 && -t->v >= lo && -t->v <= hi) {
-            kind = "direction-flipped";
-            f.has_proposed = 1;
-            f.proposed = -t->v;
-            fmt_value(t, -t->v, f.proposed_text, sizeof f.proposed_text);
-        }
+        kind = propose_bounded(k, ai, lo, hi, &f, &confidence);
+    } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
+        f.has_proposed = 1;
+        f.proposed = fixed;
+        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
+        confidence -= 0.15;
     } else if (fe) {
         kind = explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fixed);
         if (!kind) {
@@ -1471,6 +1639,9 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                 fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
                 kind = "net-copied-into-gross";
         }
+        if (kind && !strcmp(kind, "net-copied-into-gross") && !f.has_proposed &&
+            gross_from_net(k, ai, &f))
+            ne = 1;
     }
     /* MoM and YoY swapped */
     if ((t->field == F_MOM || t->field == F_YOY) && cl->mom.has && cl->yoy.has) {
@@ -1492,6 +1663,13 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                 fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
             }
         }
+    }
+    /* net imports below zero were printed as net exports: proposed as such */
+    if (f.has_proposed && t->field == F_QTY && cl->metric == TF_METRIC_NET_IMPORT && t->v < 0 &&
+        f.proposed < 0) {
+        char mag[64];
+        fmt_value(t, -f.proposed, mag, sizeof mag);
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s of net exports", mag);
     }
     tf_scopy(f.kind, sizeof f.kind, kind ? kind : "inconsistent");
     /* the failing equations */

@@ -600,7 +600,7 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 extern const unsigned char tf_data_audit_words[];
 extern const size_t tf_data_audit_words_len;
 
-enum { AW_PRODUCT, AW_COUNTRY, AW_ADJECTIVE, AW_PROVINCE };
+enum { AW_PRODUCT, AW_COUNTRY, AW_ADJECTIVE, AW_PROVINCE, AW_TRADEMODE };
 
 typedef struct aword {
     int kind;
@@ -713,8 +713,9 @@ static int audit_words_load(evocab *ev)
         if (f2 && (f3 = strchr(f2 + 1, ','))) {
             *f2++ = '\0';
             *f3++ = '\0';
-            static const char *const kinds[] = {"product", "country", "adjective", "province"};
-            for (int k = 0; k < 4; k++)
+            static const char *const kinds[] = {"product", "country", "adjective", "province",
+                                                "trademode"};
+            for (int k = 0; k < 5; k++)
                 if (!strcmp(line, kinds[k]))
                     ev->words[ev->nwords++] = (aword){k, f2, f3};
         }
@@ -1047,7 +1048,8 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
             return TF_METRIC_IMPORT;
         return TF_METRIC_IMPORT;
     }
-    if (!strcmp(t->w, "brought") && i + 1 < n && is_w(&v[i + 1], "in"))
+    if ((!strcmp(t->w, "brought") || !strcmp(t->w, "took") || !strcmp(t->w, "taken") ||
+         !strcmp(t->w, "shipped")) && i + 1 < n && is_w(&v[i + 1], "in"))
         return TF_METRIC_IMPORT;
     if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
         return TF_METRIC_EXPORT;
@@ -1086,7 +1088,13 @@ typedef struct ctx {
     int period_named;        /* the carried period was named (in a heading, say) */
     int year_named;
     size_t period_b, period_e; /* its words (bytes), 0 when not from a heading */
+    char reporter[4];        /* ISO alpha-3 of a reporter other than China, "" for China */
+    int china_owner;         /* a sentence named China as the owner of the trade */
 } ctx;
+
+/* The reporting country of the note: China unless a sentence named another
+ * ("India's imports of aluminium from China"). */
+static const char *reporter_of(const ctx *c) { return c->reporter[0] ? c->reporter : "CHN"; }
 
 static int sentence_end_after(const tok *v, size_t n, size_t i)
 {
@@ -1305,6 +1313,7 @@ typedef struct prodm {
 
 typedef struct sent_arrays {
     prodm *prods;
+    prodm *modes;           /* trade-mode phrases ("general trade"): i, m; key NULL */
     qfig *q;
     pfig *pc;
     pexpr *pe;
@@ -1318,6 +1327,7 @@ typedef struct sent_arrays {
 static void sent_arrays_free(sent_arrays *s)
 {
     free(s->prods);
+    free(s->modes);
     free(s->q);
     free(s->pc);
     free(s->pe);
@@ -1336,6 +1346,7 @@ static int sent_arrays_fit(sent_arrays *s, size_t ntok)
     size_t cap = ntok + 1 > 64 ? ntok + 1 : 64;
     sent_arrays_free(s);
     s->prods = malloc(cap * sizeof *s->prods);
+    s->modes = malloc(cap * sizeof *s->modes);
     s->q = malloc(cap * sizeof *s->q);
     s->pc = malloc(cap * sizeof *s->pc);
     s->pe = malloc(cap * sizeof *s->pe);
@@ -1343,7 +1354,7 @@ static int sent_arrays_fit(sent_arrays *s, size_t ntok)
     s->parts = malloc(cap * sizeof *s->parts);
     s->made = malloc(cap * sizeof *s->made);
     s->in_period = malloc(cap);
-    if (!s->prods || !s->q || !s->pc || !s->pe || !s->mw || !s->parts || !s->made || !s->in_period) {
+    if (!s->prods || !s->modes || !s->q || !s->pc || !s->pe || !s->mw || !s->parts || !s->made || !s->in_period) {
         sent_arrays_free(s);
         return -1;
     }
@@ -1366,7 +1377,7 @@ typedef struct sent {
     pm *parts;
     size_t *made;
     unsigned char *in_period;
-    size_t nq, np, npe, nmw, nparts, nprods, first_top, first_prov, resp_k;
+    size_t nq, np, npe, nmw, nparts, nprods, nmodes, first_top, first_prov, resp_k;
     int respectively, sent_unknown, sent_generic;
     const char *sent_product;
     char origin_partner[16];
@@ -1414,138 +1425,198 @@ static int sent_periods(sent *S)
     return 0;
 }
 
+/* A value in dollars at token i ("$612.1M", "US$ 3.9 billion", "USD 5 million"; "$2,359 a
+ * tonne" is a price): added to the sentence's quantities. The last token read. */
+static size_t read_dollars(sent *S, size_t i)
+{
+    const tok *v = S->v;
+    const size_t se = S->se;
+    size_t m1, m2;
+    size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
+    if (!(k < se && v[k].k == K_NUM && S->nq < S->ncap))
+        return i;
+    double f = scale_at(v, se, k + 1, &m1);
+    qfig *x = &S->q[S->nq];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = k + 1 + m1;
+    x->value = v[k].num * f;
+    interval_for(v[k].num, v[k].dec, v[k].tz, 0, &x->lo, &x->hi);
+    x->lo *= f;
+    x->hi *= f;
+    x->unit = U_USD;
+    x->dec = 0;
+    /* "$2,359 a tonne", "$360/mt": a price */
+    size_t e = x->j;
+    if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
+        e + 1 < se && (mass_unit_at(S->text, v, se, e + 1, &m2) > 0))
+        x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
+    S->nq++;
+    return x->j - 1;
+}
+
+/* A percentage at token i ("12.8%", "12.8 percent", "12.8 per cent"): added to the sentence's
+ * percentages. The number of tokens after i it takes, 0 when it is none. */
+static size_t read_percent(sent *S, size_t i)
+{
+    const tok *v = S->v;
+    const size_t se = S->se;
+    size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
+                : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
+                                                                                : 0;
+    if (!pl || S->np >= S->ncap)
+        return 0;
+    pfig *x = &S->pc[S->np];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = i + 1 + pl;
+    x->value = v[i].num;
+    interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
+    if (v[i].num < 0) {
+        double t = -x->hi;
+        x->hi = -x->lo;
+        x->lo = t;
+    }
+    x->target = -1;
+    S->np++;
+    return pl;
+}
+
+/* The unit after the number at token i: U_T (with its factor to tonnes in *f), U_USD,
+ * U_CNY_T, or -1; *end is the token after it. */
+static int figure_unit(const sent *S, size_t i, double *f, size_t *end)
+{
+    const tok *v = S->v;
+    const size_t se = S->se;
+    size_t m1, m2;
+    *f = scale_at(v, se, i + 1, &m1);
+    size_t u = i + 1 + m1;
+    double mf = mass_unit_at(S->text, v, se, u, &m2);
+    *end = u;
+    if (mf > 0) {
+        *f *= mf;
+        *end = u + m2;
+        return U_T;
+    }
+    if (u < se && (is_w(&v[u], "dollars") || is_w(&v[u], "usd"))) {
+        *end = u + 1;
+        return U_USD;
+    }
+    if (u + 1 < se && is_w(&v[u], "us") && is_w(&v[u + 1], "dollars")) {
+        *end = u + 2;
+        return U_USD;
+    }
+    if (u < se && (is_w(&v[u], "yuan") || is_w(&v[u], "rmb"))) {
+        *end = u + 1;
+        if (*end + 1 < se && (is_s(&v[*end], '/') || is_w(&v[*end], "per")) &&
+            mass_unit_at(S->text, v, se, *end + 1, &m2) > 0)
+            *end += 1 + m2;
+        return U_CNY_T;
+    }
+    if (u + 1 < se && is_w(&v[u], "metric") && is_w(&v[u + 1], "tons")) {
+        *end = u + 2;
+        return U_T;
+    }
+    return -1;
+}
+
+/* "18.21 million tonnes, up from 21.63": a bare number right after "from" (or "compared
+ * with", "against") that follows a quantity in the same clause (no other figure, "and" or
+ * "while" between, at most 12 words) is a base in that quantity's
+ * scale and unit. U_T with *f, or -1. */
+static int bare_base_unit(const sent *S, size_t i, double *f)
+{
+    const tok *v = S->v;
+    if (!S->nq || i < S->sb + 1 || v[i].malformed)
+        return -1;
+    const qfig *p = &S->q[S->nq - 1];
+    if (p->unit != U_T || p->j > i || p->j + 12 < i || v[p->i].k != K_NUM || v[p->i].num == 0)
+        return -1;
+    for (size_t y = p->j; y < i; y++) /* another figure or clause between: not its base */
+        if (v[y].k == K_PCT || is_s(&v[y], ';') || is_w(&v[y], "and") || is_w(&v[y], "while") ||
+            (v[y].k == K_NUM && !S->in_period[y - S->sb]))
+            return -1;
+    if (!(is_w(&v[i - 1], "from") || is_w(&v[i - 1], "against") ||
+          (is_w(&v[i - 1], "with") && i >= S->sb + 2 && is_w(&v[i - 2], "compared"))))
+        return -1;
+    if (i + 1 < S->se && (v[i + 1].k == K_WORD && !is_w(&v[i + 1], "a") &&
+                          !is_w(&v[i + 1], "in") && !is_w(&v[i + 1], "last")))
+        return -1; /* "from 21 countries": a count of something else */
+    *f = p->value / v[p->i].num;
+    return U_T;
+}
+
+/* A quantity or a value at token i (NUM [scale] unit, NUM [scale] dollars|yuan), with its
+ * interval; a malformed number with a unit is a finding of its own. Sets *last to the last
+ * token read. 0, or -1 when out of memory. */
+static int read_quantity(sent *S, size_t i, size_t *last)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb;
+    double f;
+    size_t end;
+    int unit = figure_unit(S, i, &f, &end);
+    *last = i;
+    if (unit < 0)
+        unit = bare_base_unit(S, i, &f);
+    if (unit >= 0 && v[i].malformed) {
+        *last = end - 1;
+        return malformed_finding(c, v, sb, S->se, i) ? -1 : 0;
+    }
+    if (unit < 0 || S->nq >= S->ncap)
+        return 0;
+    qfig *x = &S->q[S->nq];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = end;
+    x->value = v[i].num * f;
+    double cap = 0;
+    if (unit == U_T && f == 1)
+        cap = c->cap_unit;
+    /* "about 312,000 t": a round figure may be rounded at its last non-zero
+     * digit, to two significant digits at most (about 100,000 is 95,000..105,000) */
+    if (i > sb && cap > 0 && !v[i].dec &&
+        (is_w(&v[i - 1], "about") || is_w(&v[i - 1], "approximately") ||
+         is_w(&v[i - 1], "around") || is_w(&v[i - 1], "roughly") ||
+         is_w(&v[i - 1], "some") || is_w(&v[i - 1], "circa") || is_w(&v[i - 1], "approx"))) {
+        double two = pow(10, floor(log10(fabs(v[i].num) > 1 ? fabs(v[i].num) : 1)) - 1);
+        if (two > cap)
+            cap = two;
+    }
+    interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
+    x->lo *= f;
+    x->hi *= f;
+    approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
+    x->unit = unit;
+    x->dec = v[i].dec;
+    S->nq++;
+    *last = end - 1;
+    return 0;
+}
+
 /* Phase of do_sentence: The figures: values, P/L, percentages and quantities with their units
  * and intervals. 0, or -1 when out of memory. */
 static int sent_figures(sent *S)
 {
-    ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
-    /* figures */
-    for (size_t i = sb; i < se; i++) {
-        if (in_period[i - sb])
+    for (size_t i = S->sb; i < S->se; i++) {
+        if (S->in_period[i - S->sb])
             continue;
-        size_t m1, m2;
-        if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < se && v[i + 1].k == K_NUM) ||
-            (is_w(&v[i], "us") && i + 1 < se && is_s(&v[i + 1], '$'))) {
-            size_t k = i + (is_w(&v[i], "us") ? 2 : 1);
-            if (k < se && v[k].k == K_NUM && S->nq < ncap) {
-                double f = scale_at(v, se, k + 1, &m1);
-                qfig *x = &q[S->nq];
-                memset(x, 0, sizeof *x);
-                x->i = i;
-                x->j = k + 1 + m1;
-                x->value = v[k].num * f;
-                interval_for(v[k].num, v[k].dec, v[k].tz, 0, &x->lo, &x->hi);
-                x->lo *= f;
-                x->hi *= f;
-                x->unit = U_USD;
-                x->dec = 0;
-                /* "$2,359 a tonne", "$360/mt": a price */
-                size_t e = x->j;
-                if (e < se && (is_s(&v[e], '/') || is_w(&v[e], "a") || is_w(&v[e], "per")) &&
-                    e + 1 < se && (mass_unit_at(text, v, se, e + 1, &m2) > 0))
-                    x->unit = U_OTHER_PRICE, x->j = e + 1 + m2;
-                S->nq++;
-                i = x->j - 1;
-            }
+        if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < S->se && v[i + 1].k == K_NUM) ||
+            (is_w(&v[i], "us") && i + 1 < S->se && is_s(&v[i + 1], '$'))) {
+            i = read_dollars(S, i);
             continue;
         }
         if (v[i].k != K_NUM)
             continue;
-        /* percent: "12.8%", "12.8 percent", "12.8 per cent" */
-        size_t pl = i + 1 < se && v[i + 1].k == K_PCT ? 1
-                    : i + 2 < se && is_w(&v[i + 1], "per") && is_w(&v[i + 2], "cent") ? 2
-                                                                                    : 0;
-        if (pl && S->np < ncap) {
-            pfig *x = &pc[S->np];
-            memset(x, 0, sizeof *x);
-            x->i = i;
-            x->j = i + 1 + pl;
-            x->value = v[i].num;
-            interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
-            if (v[i].num < 0) {
-                double t = -x->hi;
-                x->hi = -x->lo;
-                x->lo = t;
-            }
-            x->target = -1;
-            S->np++;
+        size_t pl = read_percent(S, i);
+        if (pl) {
             i += pl;
             continue;
         }
-        /* quantity: NUM [scale] unit ; money: NUM [scale] (dollars|usd|yuan) */
-        double f = scale_at(v, se, i + 1, &m1);
-        size_t u = i + 1 + m1;
-        double mf = mass_unit_at(text, v, se, u, &m2);
-        int unit = -1;
-        size_t end = u;
-        if (mf > 0) {
-            unit = U_T;
-            f *= mf;
-            end = u + m2;
-        } else if (u < se && (is_w(&v[u], "dollars") || is_w(&v[u], "usd"))) {
-            unit = U_USD;
-            end = u + 1;
-        } else if (u + 1 < se && is_w(&v[u], "us") && is_w(&v[u + 1], "dollars")) {
-            unit = U_USD;
-            end = u + 2;
-        } else if (u < se && (is_w(&v[u], "yuan") || is_w(&v[u], "rmb"))) {
-            unit = U_CNY_T;
-            end = u + 1;
-            if (end + 1 < se && (is_s(&v[end], '/') || is_w(&v[end], "per")) &&
-                mass_unit_at(text, v, se, end + 1, &m2) > 0)
-                end += 1 + m2;
-        } else if (u + 1 < se && is_w(&v[u], "metric") && is_w(&v[u + 1], "tons")) {
-            unit = U_T;
-            end = u + 2;
-        }
-        if (unit >= 0 && v[i].malformed) {
-            if (malformed_finding(c, v, sb, se, i))
-                return -1;
-            i = end - 1;
-            continue;
-        }
-        if (unit < 0 || S->nq >= ncap)
-            continue;
-        /* "of the ... 1.62 million tons" etc. */
-        qfig *x = &q[S->nq];
-        memset(x, 0, sizeof *x);
-        x->i = i;
-        x->j = end;
-        x->value = v[i].num * f;
-        double cap = 0;
-        if (unit == U_T && f == 1)
-            cap = c->cap_unit;
-        /* "about 312,000 t": a round figure may be rounded at its last non-zero
-         * digit, to two significant digits at most (about 100,000 is 95,000..105,000) */
-        if (i > sb && cap > 0 && !v[i].dec &&
-            (is_w(&v[i - 1], "about") || is_w(&v[i - 1], "approximately") ||
-             is_w(&v[i - 1], "around") || is_w(&v[i - 1], "roughly") ||
-             is_w(&v[i - 1], "some") || is_w(&v[i - 1], "circa") || is_w(&v[i - 1], "approx"))) {
-            double two = pow(10, floor(log10(fabs(v[i].num) > 1 ? fabs(v[i].num) : 1)) - 1);
-            if (two > cap)
-                cap = two;
-        }
-        interval_for(v[i].num, v[i].dec, v[i].tz, cap, &x->lo, &x->hi);
-        x->lo *= f;
-        x->hi *= f;
-        approx_widen(v, sb, i, &x->lo, &x->hi, x->value);
-        x->unit = unit;
-        x->dec = v[i].dec;
-        S->nq++;
-        i = end - 1;
+        if (read_quantity(S, i, &i))
+            return -1;
     }
     return 0;
 }
@@ -1625,51 +1696,70 @@ static int sent_flat(sent *S)
     return 0;
 }
 
-/* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
- * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
-static int pct_share(sent *S, size_t k, size_t lo_bound)
+/* Whether the words around percentage x make it a share: "accounting for", "X % of the total",
+ * "X % share", or a bare percentage in brackets right after a quantity ("India US$0.41
+ * billion (6.4%)"). */
+static int share_worded(const sent *S, const pfig *x)
 {
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    pfig *x = &pc[k];
-    (void)v, (void)sb, (void)se, (void)q, (void)pe, (void)lo_bound;
-    /* share */
     static const char *const share_before[] = {"accounting for", "accounted for",
                                                "accounts for", "account for",
                                                "making up", "made up", "makes up",
                                                "taking up", "took up", "share of",
                                                "representing", "represented",
                                                "comprising", "constituting", "or", NULL};
+    static const char *const total_after[] = {"the total", "total", "china", "the nation",
+                                              "the country", "all", "the imports", "imports",
+                                              "the exports", "exports", NULL};
     for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
         size_t mm = any_phrase(v, se, b - 1, share_before);
         if (mm && b - 1 + mm <= x->i) {
             if (is_w(&v[b - 1], "or") && !(x->j < se && is_w(&v[x->j], "of")))
                 continue;
-            x->share = 1;
-            break;
+            return 1;
         }
     }
-    if (!x->share && x->j + 1 < se && is_w(&v[x->j], "of") &&
-        (phrase(v, se, x->j + 1, "the total") || phrase(v, se, x->j + 1, "total") ||
-         phrase(v, se, x->j + 1, "china") || phrase(v, se, x->j + 1, "the nation") ||
-         phrase(v, se, x->j + 1, "the country") || phrase(v, se, x->j + 1, "all") ||
-         phrase(v, se, x->j + 1, "the imports") || phrase(v, se, x->j + 1, "imports") ||
-         phrase(v, se, x->j + 1, "the exports") || phrase(v, se, x->j + 1, "exports")))
-        x->share = 1;
+    if (x->j + 1 < se && is_w(&v[x->j], "of") && any_phrase(v, se, x->j + 1, total_after))
+        return 1;
     if (x->j < se && is_w(&v[x->j], "share"))
-        x->share = 1;
-    /* "India US$0.41 billion (6.4%)": a bare percentage in brackets right
-     * after a partner's quantity, with no change word, is its share */
-    if (!x->share && x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
-        !v[x->i].sign) {
+        return 1;
+    if (x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
+        !v[x->i].sign && !x->dir)
         for (size_t z = 0; z < S->nq; z++)
-            if (q[z].j + 1 == x->i && q[z].unit != U_OTHER_PRICE && !x->dir)
-                x->share = 1;
-    }
-    /* "accounting for 9 per cent, 8 per cent and 5 per cent": a list of shares */
+            if (S->q[z].j + 1 == x->i && S->q[z].unit != U_OTHER_PRICE)
+                return 1;
+    return 0;
+}
+
+/* "Russia supplied 131,200 t, or 61.8% of the total, while India shipped 24,800 t, 11.7%": a bare
+ * percentage right after a quantity and a comma, with no sign or word of change, in a
+ * sentence that gave a share before, is a share too. */
+static int share_parallel(const sent *S, size_t k)
+{
+    const tok *v = S->v;
+    const pfig *x = &S->pc[k];
+    int earlier = 0;
+    for (size_t y = 0; y < k; y++)
+        earlier |= S->pc[y].share;
+    if (!earlier || v[x->i].sign || x->i < S->sb + 2 || !is_s(&v[x->i - 1], ','))
+        return 0;
+    if (x->j < S->se && !is_s(&v[x->j], ',') && !is_s(&v[x->j], '.') && !is_s(&v[x->j], ';') &&
+        !is_s(&v[x->j], ')') && !is_w(&v[x->j], "and"))
+        return 0;
+    for (size_t z = 0; z < S->nq; z++)
+        if (S->q[z].j + 1 == x->i && S->q[z].unit != U_OTHER_PRICE)
+            return 1;
+    return 0;
+}
+
+/* Lists of shares: "accounting for 9 per cent, 8 per cent and 5 per cent" (the members after a
+ * share), and "9, 8 and 5 per cent of the total" (the members before one, read as changes for
+ * want of a word). */
+static void share_list(sent *S, size_t k)
+{
+    const tok *v = S->v;
+    pfig *pc = S->pc, *x = &pc[k];
     if (!x->share && k > 0 && pc[k - 1].share) {
         int list = 1;
         for (size_t y = pc[k - 1].j; y < x->i; y++)
@@ -1677,8 +1767,7 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
                 list = 0;
         x->share = list;
     }
-    if (x->share && k > 0 && !pc[k - 1].share && x->j < se && is_w(&v[x->j], "of")) {
-        /* the list's earlier members were read as changes for want of a word */
+    if (x->share && k > 0 && !pc[k - 1].share && x->j < S->se && is_w(&v[x->j], "of")) {
         for (size_t b = k; b > 0; b--) {
             int list = 1;
             for (size_t y = pc[b - 1].j; y < pc[b].i; y++)
@@ -1690,6 +1779,51 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
             pc[b - 1].target = -1;
         }
     }
+}
+
+/* A share's total: the period it is labelled with ("of the imports in March") and the
+ * figure it belongs to (the nearest quantity before it, else after). */
+static void share_total(sent *S, pfig *x)
+{
+    const tok *v = S->v;
+    const qfig *q = S->q;
+    for (size_t z = 0; z < S->npe; z++) {
+        const pexpr *p = &S->pe[z];
+        if (p->i >= x->j && p->rel == P_ABS) {
+            int blocked = 0;
+            for (size_t y = x->j; y < p->i; y++)
+                if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
+                    is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
+                    is_w(&v[y], "down"))
+                    blocked = 1;
+            if (!blocked && p->i - x->j <= 10) {
+                x->share_of = *p;
+                x->share_labelled = 1;
+            }
+            break;
+        }
+    }
+    for (size_t z = S->nq; z > 0; z--)
+        if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
+            x->target = (int)(z - 1);
+            return;
+        }
+    for (size_t z = 0; z < S->nq; z++)
+        if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
+            x->target = (int)z;
+            return;
+        }
+}
+
+/* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
+ * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
+static int pct_share(sent *S, size_t k, size_t lo_bound)
+{
+    const tok *v = S->v;
+    pfig *x = &S->pc[k];
+    if (share_worded(S, x) || share_parallel(S, k))
+        x->share = 1;
+    share_list(S, k);
     /* "together accounting for 81.5%", "a combined 81.5%": the share of a
      * group of partners, not of the figure before it */
     if (x->share)
@@ -1697,38 +1831,10 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
             if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
                 is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
                 x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
-    if (x->share) {
-        /* the period the total is labelled with: "of the imports in March" */
-        for (size_t z = 0; z < S->npe; z++) {
-            if (pe[z].i >= x->j && pe[z].rel == P_ABS) {
-                int blocked = 0;
-                for (size_t y = x->j; y < pe[z].i; y++)
-                    if (v[y].k == K_NUM || v[y].k == K_PCT || is_s(&v[y], ';') ||
-                        is_s(&v[y], '.') || is_w(&v[y], "while") || is_w(&v[y], "up") ||
-                        is_w(&v[y], "down"))
-                        blocked = 1;
-                if (!blocked && pe[z].i - x->j <= 10) {
-                    x->share_of = pe[z];
-                    x->share_labelled = 1;
-                }
-                break;
-            }
-        }
-        /* target: nearest quantity before, else after */
-        for (size_t z = S->nq; z > 0; z--)
-            if (q[z - 1].j <= x->i && q[z - 1].unit != U_OTHER_PRICE) {
-                x->target = (int)(z - 1);
-                break;
-            }
-        if (x->target < 0)
-            for (size_t z = 0; z < S->nq; z++)
-                if (q[z].i >= x->j && q[z].unit != U_OTHER_PRICE) {
-                    x->target = (int)z;
-                    break;
-                }
-        return 1;
-    }
-    return 0;
+    if (!x->share)
+        return 0;
+    share_total(S, x);
+    return 1;
 }
 
 /* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
@@ -1894,6 +2000,8 @@ static int sent_classify(sent *S)
 
 /* Phase of do_sentence: Sentence context ("respectively") and the partners the sentence names,
  * in order. 0, or -1 when out of memory. */
+static void sent_reporter(sent *S);
+
 static int sent_partners(sent *S)
 {
     ctx *c = S->c;
@@ -1945,7 +2053,57 @@ static int sent_partners(sent *S)
         S->nparts++;
         i += len - 1;
     }
+    sent_reporter(S);
     return 0;
+}
+
+/* A reporter other than China: a country named as the owner of imports ("India's imports",
+ * "Indian imports", "India imported") from China, in a note that has not named China as the
+ * owner of its trade ("China imported", "China's exports": then the sentence is the
+ * partner's mirror view). From then on that country's name is the reporter (the world
+ * total), China a partner. The reporter's parts are dropped from the sentence's partners. */
+static void sent_reporter(sent *S)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    /* "China imported", "China's imports", "Chinese exports": China owns the trade of
+     * the note, and "Russia's imports from China" is then the partner's mirror view */
+    for (size_t y = 0; y < S->nparts; y++)
+        for (size_t k = 0; k < S->nmw; k++)
+            if (!strcmp(S->parts[y].iso3, "CHN") && !S->parts[y].from &&
+                S->mw[k].i >= S->parts[y].j && S->mw[k].i <= S->parts[y].j + 4 &&
+                S->mw[k].m != TF_METRIC_OTHER && S->mw[k].m != TF_METRIC_NONE)
+                c->china_owner = 1;
+    if (!c->reporter[0] && !c->china_owner) {
+        int china_partner = 0;
+        for (size_t y = 0; y < S->nparts; y++)
+            china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from == 1;
+        for (size_t y = 0; china_partner && y < S->nparts; y++) {
+            const pm *p = &S->parts[y];
+            size_t j = p->j;
+            if (!strcmp(p->iso3, "CHN") || p->from)
+                continue;
+            if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
+                j += 2;
+            else if (!p->adj && !(j < S->se && (is_w(&v[j], "imported") ||
+                                                is_w(&v[j], "exported"))))
+                continue;
+            for (size_t k = 0; k < S->nmw; k++)
+                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 && S->mw[k].m == TF_METRIC_IMPORT) {
+                    tf_fmt(c->reporter, sizeof c->reporter, "%s", p->iso3);
+                    break;
+                }
+            if (c->reporter[0])
+                break;
+        }
+    }
+    if (!c->reporter[0])
+        return;
+    size_t o = 0;
+    for (size_t y = 0; y < S->nparts; y++)
+        if (strcmp(S->parts[y].iso3, c->reporter) || S->parts[y].from)
+            S->parts[o++] = S->parts[y];
+    S->nparts = o;
 }
 
 /* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
@@ -1977,6 +2135,14 @@ static int sent_products(sent *S)
         for (size_t k = 0; S->first_prov == (size_t)-1 && k < c->ev->nwords; k++)
             if (c->ev->words[k].kind == AW_PROVINCE && is_w(&v[y], c->ev->words[k].phrase))
                 S->first_prov = y;
+        for (size_t k = 0; k < c->ev->nwords; k++) {
+            size_t tm;
+            if (c->ev->words[k].kind == AW_TRADEMODE &&
+                (tm = phrase(v, se, y, c->ev->words[k].phrase))) {
+                sa->modes[S->nmodes++] = (prodm){y, tm, NULL, 0};
+                break;
+            }
+        }
         if (!p)
             continue;
         sa->prods[S->nprods++] = (prodm){y, mm, p, g};
@@ -2072,6 +2238,30 @@ static int fig_base(sent *S, fig *F)
     return 0;
 }
 
+/* A figure of one trade mode, not of the month's trade: a trade-mode phrase
+ * (data/audit-words.csv, "general trade", "barter trade") in its clause before
+ * it, or after it before any clause mark ("60 t of barter trade", "190,300 t in
+ * March under general trade"; not "312,000 t, of which general trade ..."). */
+static int fig_trade_mode(const sent *S, const fig *F)
+{
+    const qfig *x = F->x;
+    for (size_t k = 0; k < S->nmodes; k++) {
+        size_t a = S->sa->modes[k].i;
+        if (a >= F->cb && a < x->i)
+            return 1;
+        /* after it, in the same clause: "190,300 t in March under general trade" */
+        int open = a >= x->j && a < F->ce;
+        for (size_t y = x->j; open && y < a; y++)
+            if (is_s(&S->v[y], ',') || is_s(&S->v[y], ';') || is_s(&S->v[y], ':') ||
+                is_s(&S->v[y], '(') || is_w(&S->v[y], "and") || is_w(&S->v[y], "which") ||
+                is_w(&S->v[y], "while") || is_w(&S->v[y], "whereas"))
+                open = 0;
+        if (open)
+            return 1;
+    }
+    return 0;
+}
+
 /* The metric and the product of the figure: its clause first, then the sentence, then the note
  * so far. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_metric_product(sent *S, fig *F)
@@ -2109,8 +2299,8 @@ static int fig_metric_product(sent *S, fig *F)
     /* "the top five suppliers totalled": a group of partners, not the total */
     if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
         F->met = TF_METRIC_OTHER;
-    /* a province or a company is not the country's figure */
-    if (S->first_prov < x->i)
+    /* a province or a company is not the country's figure, nor a trade mode's */
+    if (S->first_prov < x->i || fig_trade_mode(S, F))
         F->met = TF_METRIC_OTHER;
     /* product: nearest specific before the figure, else after, else carried */
     for (size_t pi = 0; pi < S->nprods; pi++) {
@@ -2169,6 +2359,34 @@ static int fig_metric_product(sent *S, fig *F)
     return 0;
 }
 
+/* The partner heading figure F as a list item ("Russia 131,200 t", "India (24,798 t",
+ * "Guinea: 12.1 million t", "China (re-imports) 2,100 t"), or NULL. The reporter heading an
+ * import figure in a list of sources is its re-imports (DOMAIN.md §2), not its total. */
+static const char *fig_list_item(const sent *S, const fig *F)
+{
+    const tok *v = S->v;
+    const qfig *x = F->x;
+    const char *r = NULL;
+    for (size_t y = 0; y < S->nparts; y++) {
+        const pm *p = &S->parts[y];
+        size_t j = p->j;
+        if (j < x->i && is_s(&v[j], '('))   /* a bracketed remark after the name */
+            for (size_t k = j + 1; k < x->i && k < j + 6; k++)
+                if (is_s(&v[k], ')')) {
+                    j = k + 1;
+                    break;
+                }
+        if (!(p->j <= x->i && (j == x->i || (p->j + 2 >= x->i && (is_s(&v[p->j], '(') ||
+                                                                  is_s(&v[p->j], ':'))))))
+            continue;
+        if (strcmp(p->iso3, reporter_of(S->c)))
+            r = p->iso3;
+        else if (F->met == TF_METRIC_IMPORT || F->met == TF_METRIC_IMPORT_VALUE)
+            r = reporter_of(S->c);
+    }
+    return r;
+}
+
 /* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
  * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
@@ -2191,29 +2409,37 @@ static int fig_partner(sent *S, fig *F)
     if (S->respectively && S->nparts > 1) {
         size_t seen = 0;
         for (size_t y = 0; y < S->nparts && !F->partner; y++) {
-            if (!strcmp(parts[y].iso3, "CHN"))
+            if (!strcmp(parts[y].iso3, reporter_of(S->c)))
                 continue;
             if (seen++ == S->resp_k)
                 F->partner = parts[y].iso3;
         }
         S->resp_k++;
     }
+    /* "30,000 t went to Vietnam, 25,000 t to Mexico": where a partner follows the figure, one
+     * right after the figure before belongs to that figure */
+    int named_after = 0;
+    for (size_t y = 0; y < S->nparts; y++)
+        if (parts[y].from && parts[y].i > x->j - 1 && parts[y].i <= x->j + 1 && parts[y].i < F->ce)
+            named_after = 1;
     if (!F->partner) {
         for (size_t y = 0; y < S->nparts; y++) {
             const pm *p = &parts[y];
             if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0))
                 continue;
+            if (named_after && z > 0 && p->i < x->i && p->i <= F->cb + 3)
+                continue;
             if (p->i >= F->ce || p->i > x->j + 5)
                 break; /* "..., owing to a recovery from Guinea": not the figure's */
-            if (p->from == 1 && !strcmp(p->iso3, "CHN") &&
+            if (p->from == 1 && !strcmp(p->iso3, reporter_of(S->c)) &&
                 (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE))
                 continue; /* "exports from China": the reporter itself */
-            if (p->from == 1 || (p->adj && strcmp(p->iso3, "CHN"))) {
+            if (p->from == 1 || (p->adj && strcmp(p->iso3, reporter_of(S->c)))) {
                 F->partner = p->iso3;
                 break;
             }
             if (p->from == 2 && (F->met == TF_METRIC_EXPORT || F->met == TF_METRIC_EXPORT_VALUE)) {
-                if (!strcmp(p->iso3, "CHN"))
+                if (!strcmp(p->iso3, reporter_of(S->c)))
                     F->china_subject = 1;
                 else
                     F->partner = p->iso3;
@@ -2221,14 +2447,8 @@ static int fig_partner(sent *S, fig *F)
             }
         }
     }
-    if (!F->partner) {
-        for (size_t y = 0; y < S->nparts; y++) {
-            const pm *p = &parts[y];
-            if (p->j <= x->i && p->j + 2 >= x->i && strcmp(p->iso3, "CHN") &&
-                (p->j == x->i || is_s(&v[p->j], '(') || is_s(&v[p->j], ':')))
-                F->partner = p->iso3;
-        }
-    }
+    if (!F->partner)
+        F->partner = fig_list_item(S, F);
     /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
     size_t subj = 0;
     int has_subj = 0;
@@ -2240,7 +2460,7 @@ static int fig_partner(sent *S, fig *F)
             subj = y;
             has_subj = 1;
         }
-    if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, "CHN") &&
+    if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, reporter_of(S->c)) &&
         !parts[subj].from && !parts[subj].adj) {
         for (size_t y = parts[subj].j; y < x->i; y++)
             if (is_w(&v[y], "delivered") || is_w(&v[y], "supplied") ||
@@ -2253,7 +2473,7 @@ static int fig_partner(sent *S, fig *F)
             }
     }
     /* "Malaysia led October imports with 28,600 t": the sentence's subject */
-    if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, "CHN") &&
+    if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, reporter_of(S->c)) &&
         !parts[0].from && !parts[0].adj && S->nparts == 1)
         F->partner = parts[0].iso3;
     return 0;
@@ -2278,14 +2498,14 @@ static int fig_partner_context(sent *S, fig *F)
     (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
     (void)made, (void)x, (void)z, (void)sa;
     /* "India exported 24,798 t of primary aluminium to China": China's import */
-    if ((F->met == TF_METRIC_EXPORT) && F->met_i) {
+    if ((F->met == TF_METRIC_EXPORT) && F->met_i && !c->reporter[0]) {
         int china_after = 0;
         for (size_t y = F->met_i; y < se; y++)
             if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
                 china_after = 1;
         const char *subject = NULL;
         for (size_t y = 0; y < S->nparts; y++)
-            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, "CHN") && !parts[y].from)
+            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, reporter_of(S->c)) && !parts[y].from)
                 subject = parts[y].iso3;
         if ((china_after || F->china_subject) && subject) {
             F->met = TF_METRIC_IMPORT;
@@ -2309,7 +2529,7 @@ static int fig_partner_context(sent *S, fig *F)
             has_share = 1;
     if (!F->partner && has_share && !S->respectively)
         for (size_t y = 0; y < S->nparts; y++)
-            if (strcmp(parts[y].iso3, "CHN") || parts[y].from == 1) {
+            if (strcmp(parts[y].iso3, reporter_of(S->c)) || parts[y].from == 1) {
                 F->partner = parts[y].iso3;
                 break;
             }
@@ -2396,6 +2616,27 @@ static int fig_unit(sent *S, fig *F)
 
 /* The period of the figure: the first expression after it in its clause, else the last before.
  * 0, 1 when the figure makes no claim, -1 out of memory. */
+/* Whether the period expression at token p labels a comparison base just before it
+ * ("from 24,100 t in February", "against 3,969 t in May"). */
+static int base_label(const sent *S, size_t p)
+{
+    const tok *v = S->v;
+    for (size_t w = 0; w < S->nq; w++) {
+        const qfig *b = &S->q[w];
+        if (b->j > p || b->i <= S->sb || p > b->j + 2)
+            continue;
+        int linked = 1;
+        for (size_t y = b->j; y < p; y++)
+            if (!is_w(&v[y], "in") && !is_w(&v[y], "of") && !is_w(&v[y], "the"))
+                linked = 0;
+        const tok *f = &v[b->i - 1];
+        if (linked && (is_w(f, "from") || is_w(f, "than") || is_w(f, "against") ||
+                       is_w(f, "versus") || is_w(f, "vs") || is_w(f, "with")))
+            return 1;
+    }
+    return 0;
+}
+
 static int fig_period(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2447,6 +2688,10 @@ static int fig_period(sent *S, fig *F)
                 if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
                     is_label = 1;
             if (is_label)
+                continue;
+            /* "fell to 21,300 t from 24,100 t in February, and imports of alumina reached
+             * 160,000 t": February labels the base, not the later figures */
+            if (base_label(S, pe[k - 1].i) && pe[k - 1].j <= x->i)
                 continue;
             /* "climbing 54.6% from March to 13,700 t": March is the comparison */
             size_t at = pe[k - 1].i;
@@ -2595,6 +2840,50 @@ static int sent_claims(sent *S)
 
 /* Phase of do_sentence: The percentages attached to the claims they qualify. 0, or -1 when out
  * of memory. */
+/* A change in a sentence with no figure ("Exports of aluminium alloy were down 11.6% on the
+ * month"): the claim of this note stated before with the metric, product and partner the
+ * sentence names, of the period it names or else the latest such period; (size_t)-1 when
+ * none or when the sentence speaks of values. */
+static size_t stated_before(const sent *S, const pfig *x)
+{
+    const ctx *c = S->c;
+    const tok *v = S->v;
+    tf_metric met = TF_METRIC_NONE;
+    for (size_t k = 0; k < S->nmw && met == TF_METRIC_NONE; k++)
+        if (S->mw[k].i < x->i)
+            met = S->mw[k].m;
+    if (met != TF_METRIC_IMPORT && met != TF_METRIC_EXPORT && met != TF_METRIC_NET_IMPORT)
+        return (size_t)-1;
+    for (size_t y = S->sb; y < S->se; y++)
+        if (is_w(&v[y], "value") || is_w(&v[y], "worth") || is_s(&v[y], '$') ||
+            is_w(&v[y], "price") || is_w(&v[y], "prices"))
+            return (size_t)-1;
+    const char *prod = S->nprods ? S->sa->prods[0].key : c->product[0] ? c->product : NULL;
+    const char *partner = "WLD";
+    for (size_t y = 0; y < S->nparts; y++)
+        if (S->parts[y].from)
+            partner = S->parts[y].iso3;
+    const pexpr *named = NULL;
+    for (size_t k = 0; k < S->npe && !named; k++)
+        if (S->pe[k].rel == P_ABS && S->pe[k].from >= 0 &&
+            !(S->pe[k].i > S->sb && (is_w(&v[S->pe[k].i - 1], "from") ||
+                                     is_w(&v[S->pe[k].i - 1], "than"))))
+            named = &S->pe[k];
+    size_t best = (size_t)-1;
+    for (size_t k = c->a->n_claims; k > 0; k--) {
+        const tf_claim *cl = &c->a->claims[k - 1];
+        if (cl->note != c->note)
+            break;
+        if (cl->metric != met || !prod || strcmp(cl->product, prod) ||
+            strcmp(cl->partner, partner) || !cl->period_named)
+            continue;
+        if (named ? cl->period.from == named->from && cl->period.to == named->to
+                  : best == (size_t)-1 || cl->period.to >= c->a->claims[best].period.to)
+            best = k - 1;
+    }
+    return best;
+}
+
 static int sent_attach(sent *S)
 {
     ctx *c = S->c;
@@ -2622,6 +2911,8 @@ static int sent_attach(sent *S)
             ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
+        else if (!S->nq && !x->share)
+            ci = stated_before(S, x);
         if (S->respectively && x->share) {
             /* k-th share of the sentence to the k-th claim */
             size_t nth = 0;

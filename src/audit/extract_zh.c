@@ -174,6 +174,7 @@ typedef struct zitem {
     int from, to;            /* I_PERIOD: months; I_CHG: C_MOM / C_YOY */
     int named_year;          /* I_PERIOD: the year is printed */
     tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
+    int net_export;          /* I_METRIC: 净出口, net imports printed by their size */
     double v, lo, hi;        /* I_FIG in t or USD; I_CHG, I_SHARE in % */
     int usd;                 /* I_FIG: a value in USD */
     int base;                /* I_FIG: a comparison base ("较9月的820万吨") */
@@ -607,6 +608,13 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     for (size_t w = 0; down_words[w]; w++)
         if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
             x->other = x->diff = 1;
+    /* a trade mode's figure ("一般贸易进口30万吨"), not the month's trade */
+    static const char *const trade_modes[] = {"一般贸易", "加工贸易", "进料加工", "来料加工",
+                                              "边境小额贸易", "边境贸易", "易货贸易", "保税",
+                                              "海关特殊监管", NULL};
+    for (size_t w = 0; trade_modes[w]; w++)
+        if (last_in(s, cb, i, trade_modes[w]) != (size_t)-1)
+            x->other = 1;
     if (at(s + x->e, "以上") || at(s + x->e, "多") || last_in(s, cb, i, "日均") != (size_t)-1 ||
         last_in(s, sb, i, "预计") != (size_t)-1 || last_in(s, sb, i, "预测") != (size_t)-1 ||
         last_in(s, sb, i, "预期") != (size_t)-1 || last_in(s, sb, i, "估计") != (size_t)-1)
@@ -653,12 +661,24 @@ typedef struct zctx {
     const char *title_product;
     const char *prev_product; /* the product the sentence before named */
     size_t last_claim;        /* the last subject claim, or -1 */
+    const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
 } zctx;
+
+/* The partner a claim carries for partner item `key`: the reporter itself (China, or the
+ * reporter a sentence named) is the world total; China is a partner of another reporter. */
+static const char *zpartner(const zctx *c, const char *key)
+{
+    if (!key)
+        return "WLD";
+    if (c->reporter)
+        return strcmp(key, c->reporter) ? key : "WLD";
+    return strcmp(key, "CHN") ? key : "WLD";
+}
 
 static tf_metric metric_at(const char *s, size_t *len)
 {
     static const struct { const char *w; tf_metric m; } mw[] = {
-        {"净进口", TF_METRIC_NET_IMPORT}, {"净出口", TF_METRIC_OTHER},
+        {"净进口", TF_METRIC_NET_IMPORT}, {"净出口", TF_METRIC_NET_IMPORT},
         {"进口", TF_METRIC_IMPORT},       {"出口", TF_METRIC_EXPORT},
         {"产量", TF_METRIC_OTHER},        {"生产", TF_METRIC_OTHER},
         {"库存", TF_METRIC_OTHER},        {"消费", TF_METRIC_OTHER},
@@ -672,6 +692,75 @@ static tf_metric metric_at(const char *s, size_t *len)
             return mw[k].m;
         }
     return TF_METRIC_NONE;
+}
+
+static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
+                       tf_stated *st);
+
+/* s[i, m): digits whose thousands separators are followed by other than three digits
+ * ("312,00吨"): a finding of its own with the readings it could have been (a digit lost, the
+ * separator misplaced, a decimal comma), kept as an `other` claim, in no equation (as in
+ * English notes). 0, or -1 when out of memory. */
+static int zh_malformed(zctx *c, const char *s, size_t sb, size_t i, size_t m)
+{
+    char digits[40], head[40], tail[40];
+    size_t nd = 0, nh = 0, nt = 0, comma = 0;
+    if (m - i >= sizeof digits)
+        return 0;
+    for (size_t k = i; k < m; k++) {
+        if (s[k] == ',') {
+            comma = 1;
+            nt = 0;
+            continue;
+        }
+        digits[nd++] = s[k];
+        if (comma)
+            tail[nt++] = s[k];
+        else
+            head[nh++] = s[k];
+    }
+    digits[nd] = head[nh] = tail[nt] = '\0';
+    double all = strtod(digits, NULL);
+    double lost = nt < 3 ? all * pow(10, (double)(3 - nt)) : all;
+    char a1[48], a2[48];
+    tf_num_words(lost, 0, a1, sizeof a1);
+    tf_num_words(all, 0, a2, sizeof a2);
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "t");
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, i, m, all, all, all, &cl.quantity);
+    cl.sent_start = c->z->from[sb];
+    size_t se = m;
+    while (s[se] && !at(s + se, "。") && s[se] != '\n')
+        se++;
+    cl.sent_end = c->z->to[se - 1];
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind, "malformed-number");
+    tf_scopy(f.field, sizeof f.field, "quantity");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start); /* findings count characters */
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = all;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s or %s or %s.%s", a1, a2, head, tail);
+    f.confidence = 0.5;
+    tf_fmt(f.equation, sizeof f.equation, "'%.*s' groups its digits as no number is written",
+           (int)(m - i), s + i);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "a thousands separator is followed by three digits; '%.*s' may be %s with a digit "
+           "lost, %s with the separator misplaced, or %s.%s with a decimal comma; it is left "
+           "out of the equations", (int)(m - i), s + i, a1, a2, head, tail);
+    return tf_audit_add_finding(c->a, &f);
 }
 
 /* A number at s+i: a period, a figure, a percentage or nothing. Adds the
@@ -691,6 +780,16 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
     double v;
     int dec, tz;
     n = number_at(s + i, &v, &dec, &tz);
+    if (s[i + n] == ',' && is_digit(s[i + n + 1]) && s[i + n - 1] != '.') {
+        size_t m = i + n; /* "312,00吨": a separator not followed by three digits */
+        while (is_digit(s[m]) || (s[m] == ',' && is_digit(s[m + 1])))
+            m++;
+        if (!at(s + m, "吨") && !at(s + m, "万") && !at(s + m, "千") && !at(s + m, "亿") &&
+            !at(s + m, "美元"))
+            return n;
+        *err = zh_malformed(c, s, sb, i, m);
+        return m - i;
+    }
     size_t cb = clause_start(s, sb, i);
     if (s[i + n] == '%') {
         if (at(s + i + n + 1, "个百分点") || !percent_item(s, cb, i, n, v, dec, &x))
@@ -739,8 +838,10 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
         x.kind = I_CUM, n = strlen("累计");
     else if ((nm = vocab_at(&c->prod, s + i)))
         x.kind = I_PRODUCT, x.key = nm->key, n = strlen(nm->name);
-    else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE)
+    else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE) {
         x.kind = I_METRIC;
+        x.net_export = at(s + i, "净出口"); /* net imports below zero */
+    }
     else if ((nm = vocab_at(&c->part, s + i)))
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
     else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
@@ -775,6 +876,7 @@ static int scan_sentence(zctx *c, size_t sb, size_t se)
 /* What the items read so far in a sentence say. */
 typedef struct zstate {
     tf_metric metric;
+    int net_export;          /* the metric word was 净出口 */
     const char *product, *partner;
     int cum;
     int from, to, named, named_year;
@@ -835,13 +937,15 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
         m = TF_METRIC_OTHER;
     cl.metric = m;
     tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
-    tf_scopy(cl.partner, sizeof cl.partner,
-             st->partner && strcmp(st->partner, "CHN") ? st->partner : "WLD");
+    tf_scopy(cl.partner, sizeof cl.partner, zpartner(c, st->partner));
     tf_scopy(cl.unit, sizeof cl.unit, x->usd ? "USD" : "t");
     cl.period.from = from;
     cl.period.to = to;
     cl.share_of = cl.period;
-    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
+    if (m == TF_METRIC_NET_IMPORT && st->net_export && x->v > 0) /* 净出口16.3万吨 */
+        stated_set(c, x->b, x->e, -x->v, -x->hi, -x->lo, &cl.quantity);
+    else
+        stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
     if (x->base) /* "较9月的820万吨", "较去年同期的950万吨": named by its comparison */
         cl.period_named = 1;
     else if (st->named) {
@@ -985,8 +1089,7 @@ static void bind_list_partners(zctx *c, zstate *st, size_t upto)
     for (size_t i = st->run_start; i < upto; i++)
         if (c->it.v[i].kind == I_PARTNER) {
             tf_claim *cl = &c->a->claims[st->group_first + k++];
-            tf_scopy(cl->partner, sizeof cl->partner,
-                     strcmp(c->it.v[i].key, "CHN") ? c->it.v[i].key : "WLD");
+            tf_scopy(cl->partner, sizeof cl->partner, zpartner(c, c->it.v[i].key));
         }
 }
 
@@ -1010,6 +1113,24 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     c->has_period = 1;
 }
 
+/* A reporter other than China: a country named right before 自/从/对/向 中国 with a word of
+ * trade after ("印度自中国进口原铝", "越南对中国出口"). It holds for the rest of the note. */
+static void zreporter(zctx *c)
+{
+    const char *s = c->z->s;
+    for (size_t i = 0; !c->reporter && i + 1 < c->it.n; i++) {
+        const zitem *x = &c->it.v[i], *y = &c->it.v[i + 1];
+        if (x->kind != I_PARTNER || y->kind != I_PARTNER || !strcmp(x->key, "CHN") ||
+            strcmp(y->key, "CHN") || y->b != x->e + 3 ||
+            !(at(s + x->e, "自") || at(s + x->e, "从") || at(s + x->e, "对") || at(s + x->e, "向")))
+            continue;
+        for (size_t k = i + 2; k < c->it.n && c->it.v[k].kind != I_CLAUSE; k++)
+            if (c->it.v[k].kind == I_METRIC && (c->it.v[k].metric == TF_METRIC_IMPORT ||
+                                                c->it.v[k].metric == TF_METRIC_EXPORT))
+                c->reporter = x->key;
+    }
+}
+
 /* Bind the items of sentence [sb, se) into claims. */
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
@@ -1017,6 +1138,13 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     memset(&st, 0, sizeof st);
     st.from = c->period_from;
     st.to = c->period_to;
+    /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
+    if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
+                          last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
+                          last_in(c->z->s, sb, se, "同月") != (size_t)-1 ||
+                          at(c->z->s + sb, "同期")))
+        st.named = 1;
+    zreporter(c);
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
     for (size_t i = 0; i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
@@ -1030,6 +1158,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_METRIC:
             st.metric = x->metric;
+            st.net_export = x->net_export;
             lead = 0;
             break;
         case I_PRODUCT:
