@@ -7,16 +7,17 @@ VERSION := 0.1.0
 PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl gsl
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl -lgsl -lgslcblas) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
-LIB_SRC := src/common/common.c \
+LIB_SRC := src/common/common.c src/common/calendar.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c \
+           src/query/select.c \
            src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
@@ -32,7 +33,8 @@ GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
 # charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
-LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c
+LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c \
+           src/outputs/titles.c
 OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embedded.o
 SAN_OBJ  := $(patsubst src/%.c,build/san/obj/%.o,$(LIB_SRC)) build/san/obj/gen/embedded.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -56,7 +58,7 @@ $(GEN): build/tools/embed $(DATA)
 	  tf_data_window_params=data/window-params.csv \
 	  tf_data_comtrade_areas=data/comtrade-areas.csv tf_data_audit_words=data/audit-words.csv
 
-build/obj/gen/embedded.o: $(GEN)
+build/obj/gen/embedded.o: $(GEN) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 build/san/obj/gen/embedded.o: $(GEN)
@@ -80,10 +82,11 @@ build/san/libtradeflow.a: $(SAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-CLI_OBJ := build/obj/cli/main.o build/obj/cli/note.o build/obj/cli/outlook.o
-build/tradeflow: $(CLI_OBJ) build/libtradeflow.a
+# the command-line interface: one file per command (src/cli/*.c, shared parts in cli.h)
+CLI_SRC := $(wildcard src/cli/*.c)
+build/tradeflow: $(patsubst src/%.c,build/obj/%.o,$(CLI_SRC)) build/libtradeflow.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-build/san/tradeflow: $(patsubst build/%,build/san/%,$(CLI_OBJ)) build/san/libtradeflow.a
+build/san/tradeflow: $(patsubst src/%.c,build/san/obj/%.o,$(CLI_SRC)) build/san/libtradeflow.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/testutil.h build/libtradeflow.a

@@ -10,12 +10,14 @@
 #define TRADEFLOW_H
 
 #include "tradeflow/common.h"
+#include "tradeflow/calendar.h"
 #include "tradeflow/record.h"
 #include "tradeflow/refdata.h"
 #include "tradeflow/reader.h"
 #include "tradeflow/store.h"
 #include "tradeflow/stats.h"
 #include "tradeflow/mirror.h"
+#include "tradeflow/query.h"
 #include "tradeflow/fetch.h"
 #include "tradeflow/window.h"
 #include "tradeflow/outlook.h"

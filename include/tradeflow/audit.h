@@ -53,7 +53,7 @@ typedef enum tf_metric {
 
 /* "import", "export", "net_import", "import_value", "export_value", "pl",
  * "other", "" */
-const char *tf_metric_name(tf_metric m);
+TF_API const char *tf_metric_name(tf_metric m);
 
 /* One stated number: its value, the interval its wording allows, where it is. */
 typedef struct tf_stated {
@@ -124,7 +124,7 @@ typedef enum tf_severity {
 } tf_severity;
 
 /* "rounding", "warning", "error" */
-const char *tf_severity_name(tf_severity s);
+TF_API const char *tf_severity_name(tf_severity s);
 
 typedef struct tf_finding {
     size_t note;             /* index in tf_audit.notes */
@@ -167,27 +167,27 @@ typedef struct tf_audit_opts {
  * TF_ERR_INPUT (not UTF-8, NUL byte: err names file:line:column),
  * TF_ERR_NOMEM.
  */
-tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen);
-void tf_note_clear(tf_note *n);
+TF_API tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen);
+TF_API void tf_note_clear(tf_note *n);
 
 /*
  * Extract the claims of notes (already read) into a->claims. Year-less
  * periods resolve against the note's date (the latest such month not after
  * it). Returns TF_OK or TF_ERR_NOMEM.
  */
-tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts);
+TF_API tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts);
 
 /*
  * Read the notes at paths, extract their claims, check them together (and
  * against opts->db when set) and diagnose. *out is released with
  * tf_audit_free. Errors as tf_note_read; TF_ERR_DB from the store.
  */
-tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *opts,
-                       tf_audit **out, char *err, size_t errlen);
-void tf_audit_free(tf_audit **a);
+TF_API tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *opts,
+                              tf_audit **out, char *err, size_t errlen);
+TF_API void tf_audit_free(tf_audit **a);
 
 /* Number of findings with severity TF_SEV_ERROR. */
-size_t tf_audit_errors(const tf_audit *a);
+TF_API size_t tf_audit_errors(const tf_audit *a);
 
 /*
  * Write the findings: text (one block per finding: file:line:col, severity,
@@ -197,16 +197,16 @@ size_t tf_audit_errors(const tf_audit *a);
  * proposed (number or null), proposed_text, confidence, equation, evidence,
  * claim: {...}}]}; docs/audit.md). Returns TF_OK, TF_ERR_IO or TF_ERR_NOMEM.
  */
-tf_status tf_audit_write(FILE *out, const tf_audit *a, int json);
+TF_API tf_status tf_audit_write(FILE *out, const tf_audit *a, int json);
 
 /* Write the extracted claims as json ({"claims": [...]}, docs/audit.md). */
-tf_status tf_audit_claims_write(FILE *out, const tf_audit *a);
+TF_API tf_status tf_audit_claims_write(FILE *out, const tf_audit *a);
 
 /* Character offset (code points) of byte offset `byte` in a note's text. */
-size_t tf_note_char_offset(const tf_note *n, size_t byte);
+TF_API size_t tf_note_char_offset(const tf_note *n, size_t byte);
 
 /* Line and column (1-based, in characters) of character offset `chr`. */
-void tf_note_line_col(const tf_note *n, size_t chr, size_t *line, size_t *col);
+TF_API void tf_note_line_col(const tf_note *n, size_t chr, size_t *line, size_t *col);
 
 #ifdef __cplusplus
 }

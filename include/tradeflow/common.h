@@ -13,6 +13,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Marks the public API: the only symbols libtradeflow.so exports (the
+ * library is built with -fvisibility=hidden). */
+#if defined(__GNUC__) || defined(__clang__)
+#define TF_API __attribute__((visibility("default")))
+#else
+#define TF_API
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -33,13 +41,13 @@ typedef enum tf_status {
 } tf_status;
 
 /* Short English text for a status; never NULL. */
-const char *tf_strerror(tf_status status);
+TF_API const char *tf_strerror(tf_status status);
 
 /* Library version string, TF_VERSION. */
-const char *tf_version(void);
+TF_API const char *tf_version(void);
 
 /* Release memory the library returned as a plain string or array. */
-void tf_free(void *p);
+TF_API void tf_free(void *p);
 
 /*
  * Fixed decimal with three places: the integer 250500000 is 250500.000.
@@ -59,8 +67,8 @@ typedef int64_t tf_milli;
  * strings and overflow are errors.
  * Returns TF_OK or TF_ERR_INPUT (why, a static string, in *why when non-NULL).
  */
-tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
-                         tf_milli *out, const char **why);
+TF_API tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
+                                tf_milli *out, const char **why);
 
 /* Trade flow, DOMAIN.md §2. TF_FLOW_OTHER holds a source's flow that is none
  * of the four (e.g. UN Comtrade "DX" domestic export, "MIP" import for inward
@@ -76,10 +84,10 @@ typedef enum tf_flow {
 } tf_flow;
 
 /* "import", "export", "re-import", "re-export", "other"; "" for TF_FLOW_NONE. */
-const char *tf_flow_name(tf_flow flow);
+TF_API const char *tf_flow_name(tf_flow flow);
 /* Parse the names above (case-insensitive; "reimport"/"reexport" accepted).
  * Returns TF_FLOW_NONE when unknown. */
-tf_flow tf_flow_parse(const char *s, size_t len);
+TF_API tf_flow tf_flow_parse(const char *s, size_t len);
 
 /*
  * Periods. A monthly period is "YYYY-MM", an annual one "YYYY" (DOMAIN.md §2).
@@ -87,15 +95,15 @@ tf_flow tf_flow_parse(const char *s, size_t len);
  * canonical form into out (at least 8 bytes). Month must be 01..12, year
  * 1900..2999. Returns TF_OK or TF_ERR_INPUT.
  */
-tf_status tf_period_parse(const char *s, size_t len, char out[8]);
+TF_API tf_status tf_period_parse(const char *s, size_t len, char out[8]);
 
 /* 1 when s is a real calendar day "YYYY-MM-DD" (1900..2999), else 0. */
-int tf_date_valid(const char *s);
+TF_API int tf_date_valid(const char *s);
 
 /* Month index: year*12 + (month-1); -1 for an annual or invalid period. */
-int tf_period_index(const char *period);
+TF_API int tf_period_index(const char *period);
 /* Write the period with index idx as "YYYY-MM" into out (8 bytes). */
-void tf_period_from_index(int idx, char out[8]);
+TF_API void tf_period_from_index(int idx, char out[8]);
 
 /*
  * A cumulative range of months "YYYY-MM..YYYY-MM" (a GACC query over several
@@ -105,9 +113,9 @@ void tf_period_from_index(int idx, char out[8]);
  * into out (at least 17 bytes). Returns TF_OK, or TF_ERR_INPUT with a reason
  * in *why (a static string).
  */
-tf_status tf_period_range_parse(const char *s, char out[17], const char **why);
+TF_API tf_status tf_period_range_parse(const char *s, char out[17], const char **why);
 /* 1 when period is a cumulative range as above (stored that way), else 0. */
-int tf_period_is_range(const char *period);
+TF_API int tf_period_is_range(const char *period);
 
 #ifdef __cplusplus
 }

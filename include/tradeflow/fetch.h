@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include "tradeflow/common.h"
+#include "tradeflow/refdata.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -59,8 +60,28 @@ typedef struct tf_fetch_result {
  * request or answered something that is not a v1 API document), TF_ERR_NOMEM;
  * err receives the reason.
  */
-tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
-                            tf_fetch_result *res, char *err, size_t errlen);
+TF_API tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
+                                   tf_fetch_result *res, char *err, size_t errlen);
+
+/*
+ * Comtrade's area codes for a list of countries: "CHN,usa" (ISO alpha-3,
+ * comma- or space-separated, any case) -> "156,842" (M49 codes from
+ * data/comtrade-areas.csv); "WLD" -> "0" (the world); "S19" or "490" ->
+ * "490" (Comtrade's "Other Asia, nes"). Errors: TF_ERR_USAGE
+ * (an empty list: bad = ""; a code not in the table: bad = that code),
+ * TF_ERR_NOMEM when out (len bytes) is too small.
+ */
+TF_API tf_status tf_comtrade_area_codes(const tf_refdata *ref, const char *iso3_list, char *out,
+                                        size_t len, char *bad, size_t badlen);
+
+/*
+ * Comtrade's flow codes for a list of flows: "import,export" -> "M,X"
+ * (re-import RM, re-export RX; names as tf_flow_parse reads them). Errors:
+ * TF_ERR_USAGE (an empty list: bad = ""; a flow Comtrade has no code for:
+ * bad = that name), TF_ERR_NOMEM when out is too small.
+ */
+TF_API tf_status tf_comtrade_flow_codes(const char *flows, char *out, size_t len, char *bad,
+                                        size_t badlen);
 
 #ifdef __cplusplus
 }

@@ -71,8 +71,8 @@ typedef struct tf_mirror {
  * found (noted). Errors: TF_ERR_USAGE (missing reporter/partner/codes, bad
  * as_of), TF_ERR_DB, TF_ERR_NOMEM.
  */
-tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out);
-void tf_mirror_free(tf_mirror **m);
+TF_API tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out);
+TF_API void tf_mirror_free(tf_mirror **m);
 
 #ifdef __cplusplus
 }

@@ -99,9 +99,9 @@ typedef struct tf_note_opts {
  * --hs selection). Errors: those of tf_report_compute; TF_ERR_NOT_FOUND when
  * the month has neither import nor export data (no note can be written).
  */
-tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product *product,
+TF_API tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product *product,
                               const tf_query *q, const tf_note_opts *o, tf_note_model **out);
-void tf_note_model_free(tf_note_model **m);
+TF_API void tf_note_model_free(tf_note_model **m);
 
 /* One figure of the written note. Offsets are characters (code points). */
 typedef struct tf_note_claim {
@@ -133,13 +133,13 @@ typedef struct tf_note_doc {
 
 /* Write the note in lang "en" or "zh". Errors: TF_ERR_USAGE (other lang),
  * TF_ERR_NOMEM. */
-tf_status tf_note_write(const tf_note_model *m, const char *lang, tf_note_doc **out);
-void tf_note_doc_free(tf_note_doc **d);
+TF_API tf_status tf_note_write(const tf_note_model *m, const char *lang, tf_note_doc **out);
+TF_API void tf_note_doc_free(tf_note_doc **d);
 
 /* Output a written note: "text", "md", "json" (docs/note-json.md) or "html"
  * (the note above the report's charts, one self-contained page; cd may be
  * NULL: no charts). Returns TF_OK, TF_ERR_USAGE (unknown format), TF_ERR_IO. */
-tf_status tf_note_doc_output(FILE *out, const tf_note_doc *d, const char *format,
+TF_API tf_status tf_note_doc_output(FILE *out, const tf_note_doc *d, const char *format,
                              const tf_chart_data *cd);
 
 #ifdef __cplusplus

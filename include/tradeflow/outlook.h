@@ -66,7 +66,7 @@ typedef enum tf_outlook_method {
 #define TF_OUTLOOK_N_METHODS 2
 
 /* "seasonal-naive", "window-model"; "" for NONE. */
-const char *tf_outlook_method_name(tf_outlook_method m);
+TF_API const char *tf_outlook_method_name(tf_outlook_method m);
 
 /* One month of input. Months are consecutive; gaps are has == 0. */
 typedef struct tf_outlook_month {
@@ -133,8 +133,9 @@ typedef struct tf_outlook {
  * history is not an error: series.method is TF_OUTLOOK_NONE and why says what
  * is missing. Free with tf_outlook_free.
  */
-tf_status tf_outlook_from_months(const tf_outlook_month *months, size_t n, const char *period,
-                                 const char *product, tf_outlook **out);
+TF_API tf_status tf_outlook_from_months(const tf_outlook_month *months, size_t n,
+                                        const char *period, const char *product,
+                                        tf_outlook **out);
 
 /*
  * The outlook of q's product for the month after q->period, from the store:
@@ -143,9 +144,9 @@ tf_status tf_outlook_from_months(const tf_outlook_month *months, size_t n, const
  * series stored for q->product (docs/plseries.md). Errors: as
  * tf_monthly_series_compute and tf_db_window_points.
  */
-tf_status tf_outlook_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                             tf_outlook **out);
-void tf_outlook_free(tf_outlook **o);
+TF_API tf_status tf_outlook_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                    tf_outlook **out);
+TF_API void tf_outlook_free(tf_outlook **o);
 
 /*
  * The outlook paragraph of a note, in English (zh == 0) or Chinese (zh == 1),
@@ -155,7 +156,7 @@ void tf_outlook_free(tf_outlook **o);
  * does not beat the seasonal-naive baseline. Writes "" when there is no
  * forecast. Returns TF_OK, or TF_ERR_USAGE when buf is too small (len < 64).
  */
-tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len);
+TF_API tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len);
 
 /* The words naming s's method and how it stands against the seasonal-naive
  * baseline (beaten, not shown to beat, or not beaten), English (zh == 0) or
@@ -166,7 +167,7 @@ const char *tf_outlook_method_words(const tf_outlook_series *s, int zh);
 /* Write the outlook as text or json (json != 0), each with the note's paragraph
  * (tf_outlook_paragraph); with backtest != 0 the backtest months are listed too.
  * Returns TF_OK or TF_ERR_IO. */
-tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtest);
+TF_API tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtest);
 
 #ifdef __cplusplus
 }

@@ -27,7 +27,7 @@ typedef enum tf_output_format {
 } tf_output_format;
 
 /* "text", "md", "json", "csv"; returns -1 for unknown names. */
-int tf_output_format_parse(const char *s);
+TF_API int tf_output_format_parse(const char *s);
 
 /*
  * Write the report. text/md round as notes round (t to the hundred at
@@ -35,20 +35,20 @@ int tf_output_format_parse(const char *s);
  * json and csv carry unrounded numbers and null / empty for no value.
  * Returns TF_OK, TF_ERR_IO, TF_ERR_NOMEM.
  */
-tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt);
+TF_API tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt);
 
 /* Write one day's import windows: text (rounded as published tables: CNY/t
  * to the yuan, USD/t to the cent, ratios to 0.01) or json (unrounded, keys
  * import_cost, pl, pl_usd, breakeven_ratio, actual_ratio and the parameters
  * used: vat_pct, duty_pct, misc, premium, lme, usdcny, domestic).
  * Returns TF_OK, TF_ERR_IO or TF_ERR_USAGE (csv/md not offered). */
-tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format fmt);
+TF_API tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output_format fmt);
 
 /* Write a daily window series with its monthly averages: text or json
  * (days[]: date, spot, forward (objects as in tf_window_write, or null),
  * spot_missing, published_pl; months[]: month, computed_pl, computed_days,
  * computed_days_open, published_pl, published_days, published_days_open). */
-tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt);
+TF_API tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt);
 
 /* Write mirror statistics: text (values to the dollar, t to 0.1, ratios to
  * 0.001, "n/a" for no value) or json (keys reporter, partner, classification,
@@ -56,14 +56,14 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
  * currency, cif, fob, quantity_t, records, classification}, value_gap, value_ratio, fob_gap,
  * fob_ratio, quantity_gap_t, quantity_ratio; notes[]). Returns TF_OK, TF_ERR_IO
  * or TF_ERR_USAGE (csv/md not offered). */
-tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
+TF_API tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
  * three decimals, e.g. 250500000 -> "250,500.000". */
-void tf_format_milli(char *buf, size_t len, tf_milli v);
+TF_API void tf_format_milli(char *buf, size_t len, tf_milli v);
 
 /* Format x with thousands separators and `decimals` places into buf. */
-void tf_format_number(char *buf, size_t len, double x, int decimals);
+TF_API void tf_format_number(char *buf, size_t len, double x, int decimals);
 
 /* ---- Charts (SVG), the HTML page and the Excel workbook ---- */
 
@@ -81,17 +81,24 @@ typedef enum tf_chart_kind {
 
 /* "seasonal-import", "seasonal-export", "seasonal-net-import", "partners",
  * "net-import", "window"; -1 for unknown names. */
-int tf_chart_kind_parse(const char *s);
-const char *tf_chart_kind_name(tf_chart_kind k);
+TF_API int tf_chart_kind_parse(const char *s);
+TF_API const char *tf_chart_kind_name(tf_chart_kind k);
 
 typedef struct tf_chart_opts {
     int lang_zh;   /* 1: Chinese partner names (data/partners.csv) where known */
     int top;       /* partners drawn in the partner chart; <= 0 means 5 */
 } tf_chart_opts;
 
+/* The title of chart k of d into buf (len bytes), the same in the SVG chart,
+ * the HTML page and the workbook: seasonal charts name the years drawn
+ * ("Imports of primary-aluminium by month, 2023-2025"), the partner chart its
+ * months, the net import chart the YTD (and its YoY), the window chart its
+ * days. */
+TF_API void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len);
+
 /* 1 when chart k has something to draw: a month with a value in its months
  * (imports, exports or net imports), or for the window chart daily P/L. */
-int tf_chart_available(const tf_chart_data *d, tf_chart_kind k);
+TF_API int tf_chart_available(const tf_chart_data *d, tf_chart_kind k);
 
 /*
  * Write chart k as a standalone SVG document (UTF-8, no scripts, no external
@@ -101,15 +108,15 @@ int tf_chart_available(const tf_chart_data *d, tf_chart_kind k);
  * whose points are <circle> (lines) or <rect> (bars).
  * Returns TF_OK, TF_ERR_IO, TF_ERR_NOT_FOUND (nothing to draw).
  */
-tf_status tf_chart_write_svg(FILE *out, const tf_chart_data *d, tf_chart_kind k,
-                             const tf_chart_opts *o);
+TF_API tf_status tf_chart_write_svg(FILE *out, const tf_chart_data *d, tf_chart_kind k,
+                                    const tf_chart_opts *o);
 
 /*
  * Write the report as one self-contained HTML page: the text report, the
  * headline figures and every available chart as inline SVG; readable on a
  * phone, printable on A4. Returns TF_OK, TF_ERR_IO or TF_ERR_NOMEM.
  */
-tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart_opts *o);
+TF_API tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart_opts *o);
 
 /*
  * Write the report as an Excel workbook at path (libxlsxwriter): sheets
@@ -121,7 +128,27 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
  * Text from data is always written as a string cell, never as a formula.
  * Returns TF_OK or TF_ERR_IO.
  */
-tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const tf_chart_opts *o);
+TF_API tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d,
+                                     const tf_chart_opts *o);
+
+/* ---- One writer call for every format ---- */
+
+/* 1 when format needs the charts' data (tf_chart_data: "html", "xlsx", a
+ * chart kind name as for tf_chart_kind_parse, written as SVG), 0 for the
+ * report alone ("text", "md", "json", "csv"), -1 for an unknown format. */
+TF_API int tf_output_charted(const char *format);
+
+/*
+ * Write the report in format (see tf_output_charted) to the file at path, or
+ * to stdout when path is NULL or "-" (not for "xlsx", which is a file). r is
+ * the report for the plain formats (NULL: d->report); d is needed for the
+ * charted ones. A file is written whole or, on an error, left as far as it
+ * got (the caller names it). Errors: TF_ERR_USAGE (unknown format, xlsx to
+ * stdout, charted format without d), TF_ERR_NOT_FOUND (a chart with nothing
+ * to draw: tf_chart_available), TF_ERR_IO (cannot open or write path).
+ */
+TF_API tf_status tf_output_report(const char *path, const char *format, const tf_chart_data *d,
+                                  const tf_report *r, const tf_chart_opts *o);
 
 #ifdef __cplusplus
 }

@@ -25,9 +25,9 @@ typedef enum tf_format {
 } tf_format;
 
 /* "tfcsv", "gacc", "plseries", "prices", "comtrade", "auto". */
-const char *tf_format_name(tf_format f);
+TF_API const char *tf_format_name(tf_format f);
 /* Returns TF_FORMAT_AUTO for unknown names; *ok set to 0 then. */
-tf_format tf_format_parse(const char *s, int *ok);
+TF_API tf_format tf_format_parse(const char *s, int *ok);
 
 /* Where a reader reports problems. `msg` is "FILE:LINE:COL: text". */
 struct tf_diag {
@@ -102,9 +102,9 @@ typedef struct tf_read_stats {
  * TF_ERR_IO, TF_ERR_USAGE (e.g. GACC without a flow), TF_ERR_NOMEM, or
  * whatever the sink returned.
  */
-tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
-                  const tf_refdata *ref, tf_sink sink, void *sink_ctx,
-                  tf_diag *diag, tf_read_stats *stats, char *sha256_hex);
+TF_API tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
+                         const tf_refdata *ref, tf_sink sink, void *sink_ctx,
+                         tf_diag *diag, tf_read_stats *stats, char *sha256_hex);
 
 #ifdef __cplusplus
 }

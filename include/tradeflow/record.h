@@ -63,10 +63,10 @@ typedef struct tf_record {
 } tf_record;
 
 /* 1 when r is a breakdown row (partner_basis "breakdown:..."), else 0. */
-int tf_record_is_breakdown(const tf_record *r);
+TF_API int tf_record_is_breakdown(const tf_record *r);
 
 /* Reset a record to defaults: reporter CHN, classification HS, status reported. */
-void tf_record_init(tf_record *r);
+TF_API void tf_record_init(tf_record *r);
 
 #ifdef __cplusplus
 }

@@ -64,8 +64,8 @@ typedef struct tf_window_param {
 } tf_window_param;
 
 /* Load the built-in tables. Returns TF_OK or TF_ERR_NOMEM. */
-tf_status tf_refdata_open(tf_refdata **out);
-void tf_refdata_free(tf_refdata **ref);
+TF_API tf_status tf_refdata_open(tf_refdata **out);
+TF_API void tf_refdata_free(tf_refdata **ref);
 
 /*
  * Add product definitions from a CSV file with the columns of
@@ -74,44 +74,44 @@ void tf_refdata_free(tf_refdata **ref);
  * already defined is replaced (user definitions win). Returns TF_OK,
  * TF_ERR_IO, or TF_ERR_INPUT with "FILE:LINE:COL: message" in err.
  */
-tf_status tf_refdata_add_products(tf_refdata *ref, const char *path,
-                                  char *err, size_t errlen);
+TF_API tf_status tf_refdata_add_products(tf_refdata *ref, const char *path,
+                                         char *err, size_t errlen);
 
-size_t tf_refdata_product_count(const tf_refdata *ref);
-const tf_product *tf_refdata_product_at(const tf_refdata *ref, size_t i);
+TF_API size_t tf_refdata_product_count(const tf_refdata *ref);
+TF_API const tf_product *tf_refdata_product_at(const tf_refdata *ref, size_t i);
 /* NULL when unknown. */
-const tf_product *tf_refdata_product(const tf_refdata *ref, const char *name);
+TF_API const tf_product *tf_refdata_product(const tf_refdata *ref, const char *name);
 
 /* The name a reader sees: name_en (lang "en") or name_zh ("zh"), falling
  * back to the other language and then to the slug. Never NULL. */
-const char *tf_product_display_name(const tf_product *p, const char *lang);
+TF_API const char *tf_product_display_name(const tf_product *p, const char *lang);
 
 /* A product by its slug, display name or alias (ASCII case-insensitive,
  * surrounding spaces ignored); NULL when no product has that name. */
-const tf_product *tf_refdata_product_by_name(const tf_refdata *ref, const char *name);
+TF_API const tf_product *tf_refdata_product_by_name(const tf_refdata *ref, const char *name);
 
 /* A partner by its English or Chinese name or an alias (ASCII case-insensitive);
  * NULL when unknown. Names come from data/partners.csv (columns name_en,
  * name_zh, aliases). */
-const tf_partner *tf_refdata_partner_by_name(const tf_refdata *ref, const char *name);
-size_t tf_refdata_partner_count(const tf_refdata *ref);
-const tf_partner *tf_refdata_partner_at(const tf_refdata *ref, size_t i);
+TF_API const tf_partner *tf_refdata_partner_by_name(const tf_refdata *ref, const char *name);
+TF_API size_t tf_refdata_partner_count(const tf_refdata *ref);
+TF_API const tf_partner *tf_refdata_partner_at(const tf_refdata *ref, size_t i);
 
 /* Partner lookups; NULL when unknown. */
-const tf_partner *tf_refdata_partner_by_gacc(const tf_refdata *ref, const char *code);
-const tf_partner *tf_refdata_partner_by_iso3(const tf_refdata *ref, const char *iso3);
+TF_API const tf_partner *tf_refdata_partner_by_gacc(const tf_refdata *ref, const char *code);
+TF_API const tf_partner *tf_refdata_partner_by_iso3(const tf_refdata *ref, const char *iso3);
 
-const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const char *code);
+TF_API const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const char *code);
 
 /* Add import-window parameters from a CSV file with the columns of
  * data/window-params.csv; they override the built-in ones where both apply
  * (same parameter, code, group and date). Errors as tf_refdata_add_products. */
-tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
-                                       size_t errlen);
+TF_API tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
+                                              size_t errlen);
 
-size_t tf_refdata_window_param_count(const tf_refdata *ref);
-const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i);
-const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code);
+TF_API size_t tf_refdata_window_param_count(const tf_refdata *ref);
+TF_API const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i);
+TF_API const tf_province *tf_refdata_province(const tf_refdata *ref, const char *code);
 
 /*
  * A UN Comtrade reporter/partner area (data/comtrade-areas.csv, derived from
@@ -130,9 +130,9 @@ typedef struct tf_area {
 } tf_area;
 
 /* Lookup by Comtrade numeric code ("344", "0", "004"); NULL when unknown. */
-const tf_area *tf_refdata_area_by_m49(const tf_refdata *ref, const char *code);
+TF_API const tf_area *tf_refdata_area_by_m49(const tf_refdata *ref, const char *code);
 /* Lookup by stored partner code ("HKG" -> 344, "M49:490" -> 490); NULL when unknown. */
-const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *partner);
+TF_API const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *partner);
 
 #ifdef __cplusplus
 }

@@ -153,6 +153,8 @@ typedef struct tf_report {
     int annual;               /* 1: an annual report (period "YYYY") */
     int measure_value;        /* 1: the figures (quantity fields) are values, not t */
     char unit[8];             /* "t", or the currency when measure_value */
+    char currency[4];         /* the currency of the records read ("" when none has a
+                                 value): --currency, or the one with most records */
     char as_of[32];           /* "" = current */
     tf_flow_figures import, export, net_import;
     tf_breakdown import_breakdown, export_breakdown;
@@ -169,13 +171,13 @@ typedef struct tf_report {
  * figures sum beyond the exact range of tf_milli). A product with no data is not an
  * error: figures are "no value" and a note says so.
  */
-tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                            tf_report **out);
-void tf_report_free(tf_report **r);
+TF_API tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                   tf_report **out);
+TF_API void tf_report_free(tf_report **r);
 
 /* Percent change 100*(x/base-1): no value when base is missing, zero or
  * negative, or x negative (a change of sign has no meaningful percentage). */
-tf_opt tf_pct_change(tf_opt x, tf_opt base);
+TF_API tf_opt tf_pct_change(tf_opt x, tf_opt base);
 
 /* ---- Monthly series (charts, workbooks) ---- */
 
@@ -209,6 +211,7 @@ typedef struct tf_series_partner {
  */
 typedef struct tf_monthly_series {
     char from[8], to[8];
+    int measure_value;             /* 1: figures are values in the records' currency, not t */
     size_t n_months;
     char (*periods)[8];            /* "YYYY-MM" per month */
     tf_opt *total[2];
@@ -229,10 +232,10 @@ typedef struct tf_monthly_series {
  * more than 600 months, no codes), TF_ERR_DB, TF_ERR_NOMEM, TF_ERR_INPUT
  * (sums beyond the exact range). Free with tf_monthly_series_free.
  */
-tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                                    const char *from, const char *to,
-                                    tf_monthly_series **out);
-void tf_monthly_series_free(tf_monthly_series **s);
+TF_API tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                           const char *from, const char *to,
+                                           tf_monthly_series **out);
+TF_API void tf_monthly_series_free(tf_monthly_series **s);
 
 /* One ingested file a month's figures come from. */
 typedef struct tf_source_use {
@@ -250,13 +253,13 @@ typedef struct tf_source_use {
  * the published P/L series files when window is 1. *out is malloc'd (free()).
  * Errors: TF_ERR_USAGE (bad as_of), TF_ERR_DB, TF_ERR_NOMEM.
  */
-tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_use **out,
+TF_API tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_use **out,
                           size_t *n);
 
 /* The sources in one line: "cn-primary-aluminium.csv (tfcsv; compiled from the
  * sources its rows name: SMM 2025-05-29; ...); al-import-pl-daily.csv (published
  * import P/L series)"; "" when n is 0. Truncated to len. */
-void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len);
+TF_API void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len);
 
 /* Everything the charted outputs (HTML, XLSX, SVG) show for one report. */
 typedef struct tf_chart_data {
@@ -274,9 +277,9 @@ typedef struct tf_chart_data {
 /* Compute the report and its series for q, the series in the report's measure
  * (t, or the value when the report measures value). Errors as tf_report_compute and
  * tf_monthly_series_compute. Free with tf_chart_data_free. */
-tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                                tf_chart_data **out);
-void tf_chart_data_free(tf_chart_data **d);
+TF_API tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                       tf_chart_data **out);
+TF_API void tf_chart_data_free(tf_chart_data **d);
 
 #ifdef __cplusplus
 }

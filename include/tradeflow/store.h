@@ -33,12 +33,19 @@ typedef enum tf_open_mode {
  * TF_ERR_DB_NEWER, TF_ERR_DB, TF_ERR_NOMEM. On error *out is NULL and, when
  * err is non-NULL, a message is written to it.
  */
-tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out,
-                     char *err, size_t errlen);
-void tf_db_close(tf_db **db);
+TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out,
+                            char *err, size_t errlen);
+TF_API void tf_db_close(tf_db **db);
+
+/* For a run that created the database at path and ingested nothing (every
+ * file failed, or none had a figure): remove it, with its journal, when it
+ * holds no source, so a failed first ingest leaves no database behind.
+ * Returns 1 when removed, 0 when kept (it holds a source, or cannot be
+ * opened as a tradeflow database: never removed then). */
+TF_API int tf_db_discard_if_empty(const char *path);
 
 /* Detail of the last error on this handle ("" when none). */
-const char *tf_db_errmsg(const tf_db *db);
+TF_API const char *tf_db_errmsg(const tf_db *db);
 
 /* Result of one ingest. */
 typedef struct tf_ingest_result {
@@ -65,9 +72,9 @@ typedef struct tf_ingest_result {
  * Errors: those of tf_read (TF_ERR_INPUT with file:line:column detail in
  * tf_db_errmsg), TF_ERR_DB. On any error the database is as before.
  */
-tf_status tf_db_ingest(tf_db *db, FILE *in, const char *name,
-                       const tf_read_opts *opts, const tf_refdata *ref,
-                       const char *now, tf_diag *diag, tf_ingest_result *res);
+TF_API tf_status tf_db_ingest(tf_db *db, FILE *in, const char *name,
+                              const tf_read_opts *opts, const tf_refdata *ref,
+                              const char *now, tf_diag *diag, tf_ingest_result *res);
 
 /* One ingested file. */
 typedef struct tf_source_info {
@@ -93,11 +100,11 @@ typedef struct tf_source_info {
  * source whose file was ingested again with the same options and counts),
  * TF_ERR_DB.
  */
-tf_status tf_db_retract(tf_db *db, long long source_id, int restore, const char *now);
+TF_API tf_status tf_db_retract(tf_db *db, long long source_id, int restore, const char *now);
 
 /* Call fn for each source in id order. Returns TF_OK or TF_ERR_DB. */
-tf_status tf_db_sources(tf_db *db, void (*fn)(void *ctx, const tf_source_info *s),
-                        void *ctx);
+TF_API tf_status tf_db_sources(tf_db *db, void (*fn)(void *ctx, const tf_source_info *s),
+                               void *ctx);
 
 /* A stored revision of a cell, as returned by queries. */
 typedef struct tf_revision {
@@ -129,9 +136,9 @@ typedef struct tf_selection {
  * latest vintage, then the latest ingest, of the sources visible then).
  * Returns TF_OK, TF_ERR_USAGE (bad as_of), or TF_ERR_DB.
  */
-tf_status tf_db_select(tf_db *db, const tf_selection *sel,
-                       tf_status (*fn)(void *ctx, const tf_revision *rev),
-                       void *ctx);
+TF_API tf_status tf_db_select(tf_db *db, const tf_selection *sel,
+                              tf_status (*fn)(void *ctx, const tf_revision *rev),
+                              void *ctx);
 
 /*
  * A daily import-window series of a product for dates from..to
@@ -141,11 +148,11 @@ tf_status tf_db_select(tf_db *db, const tf_selection *sel,
  * revision ingested up to as_of (NULL: now). Days without a figure are
  * absent (gaps). Returns TF_OK, TF_ERR_USAGE (bad as_of), TF_ERR_DB.
  */
-tf_status tf_db_window_points(tf_db *db, const char *product, const char *kind,
-                              const char *series, const char *from, const char *to,
-                              const char *as_of,
-                              tf_status (*fn)(void *ctx, const char *date, double value),
-                              void *ctx);
+TF_API tf_status tf_db_window_points(tf_db *db, const char *product, const char *kind,
+                                     const char *series, const char *from, const char *to,
+                                     const char *as_of,
+                                     tf_status (*fn)(void *ctx, const char *date, double value),
+                                     void *ctx);
 
 /*
  * The currencies of the stored records under sel's classification, codes
@@ -153,13 +160,13 @@ tf_status tf_db_window_points(tf_db *db, const char *product, const char *kind,
  * revision): fn once per currency, in name order, per code. Used to choose a
  * report's currency (the one with most records). Returns TF_OK or TF_ERR_DB.
  */
-tf_status tf_db_currency_rows(tf_db *db, const tf_selection *sel,
-                              void (*fn)(void *ctx, const char *currency, long long rows),
-                              void *ctx);
+TF_API tf_status tf_db_currency_rows(tf_db *db, const tf_selection *sel,
+                                     void (*fn)(void *ctx, const char *currency, long long rows),
+                                     void *ctx);
 
 /* Copy into buf the name a file gave to an unmapped partner code
  * ("GACC:nnn"). Returns 1 when found, 0 otherwise (buf then ""). */
-int tf_db_partner_name(tf_db *db, const char *partner, char *buf, size_t len);
+TF_API int tf_db_partner_name(tf_db *db, const char *partner, char *buf, size_t len);
 
 #ifdef __cplusplus
 }

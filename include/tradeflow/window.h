@@ -51,6 +51,55 @@ typedef struct tf_window_report {
     tf_window spot, forward;
 } tf_window_report;
 
+/* The inputs of one day's windows as a user gives them (tf_window_one_day). */
+typedef enum tf_window_input {
+    TF_WIN_LME_CASH, TF_WIN_LME_3M,    /* USD/t */
+    TF_WIN_FX, TF_WIN_FX_FWD,          /* CNY per USD: spot, forward */
+    TF_WIN_SPOT, TF_WIN_SHFE,          /* CNY/t: Shanghai spot, SHFE */
+    TF_WIN_PREMIUM,                    /* USD/t */
+    TF_WIN_PREMIUM_LOW, TF_WIN_PREMIUM_HIGH, /* USD/t: a published range (its midpoint) */
+    TF_WIN_VAT, TF_WIN_DUTY,           /* %: override data/window-params.csv */
+    TF_WIN_MISC,                       /* CNY/t: idem */
+    TF_WIN_N_INPUTS
+} tf_window_input;
+
+/* Why tf_window_one_day refused (the input or window at fault, -1 if none). */
+typedef enum tf_window_fault_kind {
+    TF_WF_RANGE = 1,      /* input out of range: VAT, duty 0..100 %, misc 0..100,000 CNY/t */
+    TF_WF_PREMIUM_RANGE,  /* input (premium low or high) not in 0..10,000 USD/t */
+    TF_WF_PREMIUM_HALF,   /* only one end of the premium range */
+    TF_WF_PREMIUM_BOTH,   /* a premium and a range */
+    TF_WF_PREMIUM_ORDER,  /* premium low above premium high */
+    TF_WF_PARAMS,         /* no VAT/duty/misc for the day, HS code and origin group: why */
+    TF_WF_MISSING,        /* window needs input */
+    TF_WF_NO_PREMIUM,     /* window needs a premium */
+    TF_WF_COMPUTE,        /* window's inputs out of their range: why (tf_window_compute) */
+    TF_WF_NOTHING         /* the inputs of neither window */
+} tf_window_fault_kind;
+
+typedef struct tf_window_fault {
+    tf_window_fault_kind kind;
+    int input;            /* tf_window_input at fault, or -1 */
+    int window;           /* 0 spot, 1 forward, or -1 */
+    const char *why;      /* the reason from the library (static text), or NULL */
+} tf_window_fault;
+
+/*
+ * The spot and forward import windows of one day (DOMAIN.md §5) from inputs
+ * given by hand: value[k] where given[k] (tf_window_input). A window is
+ * computed when its three prices are given (spot: LME cash, USD/CNY spot,
+ * Shanghai spot; forward: LME 3-month, forward rate, SHFE) with a premium
+ * (or the midpoint of premium low..high); VAT, duty and misc come from
+ * data/window-params.csv for date, hs and origin_group unless all given.
+ * Fills out (date, hs, group, the windows). Errors: TF_ERR_USAGE with
+ * *fault saying why (a partial set of a window's inputs is an error).
+ */
+TF_API tf_status tf_window_one_day(const tf_refdata *ref, const char *date, const char *hs,
+                                   const char *origin_group,
+                                   const double value[TF_WIN_N_INPUTS],
+                                   const int given[TF_WIN_N_INPUTS], tf_window_report *out,
+                                   tf_window_fault *fault);
+
 /* One day of a window series: the computed windows where the day's prices
  * allow, and the published spot P/L, kept apart. */
 /* Bits of tf_window_day.spot_have. */
@@ -103,18 +152,19 @@ typedef struct tf_window_overrides {
  * TF_ERR_NOMEM. Free with tf_window_series_free.
  */
 struct tf_db;
-tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, const char *product,
-                                   const char *from, const char *to, const char *hs,
-                                   const char *origin_group, const tf_window_overrides *ov,
-                                   const char *as_of, tf_window_series **out);
-void tf_window_series_free(tf_window_series **s);
+TF_API tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref,
+                                          const char *product, const char *from,
+                                          const char *to, const char *hs,
+                                          const char *origin_group, const tf_window_overrides *ov,
+                                          const char *as_of, tf_window_series **out);
+TF_API void tf_window_series_free(tf_window_series **s);
 
 /*
  * Compute one window. Errors: TF_ERR_INPUT with the offending field named
  * in why (a static string): LME, premium or domestic price not positive or
  * absurd, USD/CNY outside 1..20, VAT or duty outside 0..100 %, misc < 0.
  */
-tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why);
+TF_API tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why);
 
 /*
  * The parameters in force on date ("YYYY-MM-DD") for HS code hs and origin
@@ -123,9 +173,9 @@ tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const ch
  * origin group, misc costs. Returns TF_OK or TF_ERR_NOT_FOUND (no rate for
  * that code, group or date; why names which).
  */
-tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
-                           const char *origin_group, double *vat_pct, double *duty_pct,
-                           double *misc, const char **why);
+TF_API tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
+                                  const char *origin_group, double *vat_pct, double *duty_pct,
+                                  double *misc, const char **why);
 
 #ifdef __cplusplus
 }

@@ -459,3 +459,69 @@ out:
     free(per);
     return st;
 }
+
+/* The next item of a comma- or space-separated list into item; the rest. */
+static const char *next_item(const char *s, char *item, size_t len)
+{
+    s += strspn(s, ", ");
+    size_t n = strcspn(s, ", ");
+    tf_fmt(item, len, "%.*s", (int)n, s);
+    return s + n;
+}
+
+/* Append code to out (comma-separated); 0 when out is too small. */
+static int append_code(char *out, size_t len, const char *code)
+{
+    size_t used = strlen(out);
+    int n = snprintf(out + used, len - used, "%s%s", used ? "," : "", code);
+    return n >= 0 && (size_t)n < len - used;
+}
+
+tf_status tf_comtrade_area_codes(const tf_refdata *ref, const char *iso3_list, char *out,
+                                 size_t len, char *bad, size_t badlen)
+{
+    out[0] = bad[0] = '\0';
+    char item[64];
+    for (const char *s = next_item(iso3_list, item, sizeof item); item[0];
+         s = next_item(s, item, sizeof item)) {
+        char up[4] = "";
+        size_t n = strlen(item);
+        for (size_t i = 0; i < 3 && n == 3; i++)
+            up[i] = (char)toupper((unsigned char)item[i]);
+        if (!strcmp(item, "490")) /* Comtrade's "Other Asia, nes", stored as S19 */
+            memcpy(up, "S19", 4), n = 3;
+        const tf_area *ar = NULL;
+        int world = !strcmp(up, "WLD");
+        /* an ISO alpha-3 code, or a special area: a letter, then letters or digits */
+        int code = n == 3 && isupper((unsigned char)up[0]) &&
+                   strspn(up + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == 2;
+        /* S19 is stored as a partner as M49:490 */
+        const char *key = !strcmp(up, "S19") ? "M49:490" : up;
+        if (!code || (!world && !(ar = tf_refdata_area_by_partner(ref, key)))) {
+            tf_scopy(bad, badlen, item);
+            return TF_ERR_USAGE;
+        }
+        if (!append_code(out, len, world ? "0" : ar->m49))
+            return TF_ERR_NOMEM;
+    }
+    return out[0] ? TF_OK : TF_ERR_USAGE;
+}
+
+tf_status tf_comtrade_flow_codes(const char *flows, char *out, size_t len, char *bad,
+                                 size_t badlen)
+{
+    static const char *const code[] = {"", "M", "X", "RM", "RX"};
+    out[0] = bad[0] = '\0';
+    char item[64];
+    for (const char *s = next_item(flows, item, sizeof item); item[0];
+         s = next_item(s, item, sizeof item)) {
+        tf_flow f = tf_flow_parse(item, strlen(item));
+        if (f == TF_FLOW_NONE || f == TF_FLOW_OTHER || (size_t)f >= sizeof code / sizeof *code) {
+            tf_scopy(bad, badlen, item);
+            return TF_ERR_USAGE;
+        }
+        if (!append_code(out, len, code[f]))
+            return TF_ERR_NOMEM;
+    }
+    return out[0] ? TF_OK : TF_ERR_USAGE;
+}

@@ -1,5 +1,6 @@
 /* Output dispatcher, and the number formats every writer shares. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "outputs.h"
@@ -39,4 +40,52 @@ tf_status tf_report_write(FILE *out, const tf_report *r, tf_output_format fmt)
     case TF_OUT_CSV: return tf_report_write_csv(out, r);
     }
     return TF_ERR_USAGE;
+}
+
+int tf_output_charted(const char *format)
+{
+    if (!format)
+        return -1;
+    if (tf_output_format_parse(format) >= 0)
+        return 0;
+    if (!strcmp(format, "html") || !strcmp(format, "xlsx") || tf_chart_kind_parse(format) >= 0)
+        return 1;
+    return -1;
+}
+
+/* The charted formats other than xlsx, on an open stream. */
+static tf_status write_stream(FILE *out, const char *format, const tf_chart_data *d,
+                              const tf_report *r, const tf_chart_opts *o)
+{
+    int fmt = tf_output_format_parse(format);
+    if (fmt >= 0)
+        return tf_report_write(out, r, (tf_output_format)fmt);
+    if (!strcmp(format, "html"))
+        return tf_report_write_html(out, d, o);
+    return tf_chart_write_svg(out, d, (tf_chart_kind)tf_chart_kind_parse(format), o);
+}
+
+tf_status tf_output_report(const char *path, const char *format, const tf_chart_data *d,
+                           const tf_report *r, const tf_chart_opts *o)
+{
+    int charted = tf_output_charted(format);
+    int to_stdout = !path || !strcmp(path, "-");
+    if (charted < 0 || (charted && !d) || (!r && !d))
+        return TF_ERR_USAGE;
+    if (!r)
+        r = d->report;
+    int kind = tf_chart_kind_parse(format);
+    if (kind >= 0 && !tf_chart_available(d, (tf_chart_kind)kind))
+        return TF_ERR_NOT_FOUND;
+    if (!strcmp(format, "xlsx"))
+        return to_stdout ? TF_ERR_USAGE : tf_report_write_xlsx(path, d, o);
+    FILE *out = to_stdout ? stdout : fopen(path, "w");
+    if (!out)
+        return TF_ERR_IO;
+    tf_status st = write_stream(out, format, d, r, o);
+    if (st == TF_OK && fflush(out) != 0)
+        st = TF_ERR_IO;
+    if (!to_stdout && fclose(out) != 0 && st == TF_OK)
+        st = TF_ERR_IO;
+    return st;
 }

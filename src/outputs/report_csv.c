@@ -24,11 +24,17 @@ static void cell(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static const tf_report *cur; /* the report being written: product and period columns */
+/* The writer: its stream and the report being written (product and period
+ * columns, the unit). */
+typedef struct csv_w {
+    FILE *out;
+    const tf_report *r;
+} csv_w;
 
 /* Unit of a metric from its name: *_t tonnes, *_pct %, *_pp pp, value and
  * unit_value in the currency. */
-static void unit_of(const char *metric, const char *currency, char *buf, size_t len)
+static void unit_of(const tf_report *cur, const char *metric, const char *currency, char *buf,
+                    size_t len)
 {
     size_t n = strlen(metric);
     if (n > 2 && !strcmp(metric + n - 2, "_t"))
@@ -51,7 +57,7 @@ static void unit_of(const char *metric, const char *currency, char *buf, size_t 
  * (measure_value) the tonnage names become value names, quantity_t ->
  * trade_value and X_t -> X_value, so that no column says t of a figure in a
  * currency. */
-static const char *metric_name(const char *metric, char *buf, size_t len)
+static const char *metric_name(const tf_report *cur, const char *metric, char *buf, size_t len)
 {
     size_t n = strlen(metric);
     if (!cur->measure_value || n < 3 || strcmp(metric + n - 2, "_t"))
@@ -63,9 +69,12 @@ static const char *metric_name(const char *metric, char *buf, size_t len)
     return buf;
 }
 
-static void line(FILE *out, const char *section, const char *flow, int rank, const char *code,
-                 const char *name, const char *metric, tf_opt v, const char *currency)
+static void line(const csv_w *w, const char *section, const char *flow, int rank,
+                 const char *code, const char *name, const char *metric, tf_opt v,
+                 const char *currency)
 {
+    FILE *out = w->out;
+    const tf_report *cur = w->r;
     char mbuf[32];
     cell(out, cur->product);
     fputc(',', out);
@@ -82,13 +91,13 @@ static void line(FILE *out, const char *section, const char *flow, int rank, con
     fputc(',', out);
     cell(out, name);
     fputc(',', out);
-    cell(out, metric_name(metric, mbuf, sizeof mbuf));
+    cell(out, metric_name(cur, metric, mbuf, sizeof mbuf));
     fputc(',', out);
     if (v.has)
         fprintf(out, "%.15g", v.v);
     fputc(',', out);
     char unit[16];
-    unit_of(metric, currency, unit, sizeof unit);
+    unit_of(cur, metric, currency, unit, sizeof unit);
     cell(out, unit);
     fputc('\n', out);
 }
@@ -99,7 +108,7 @@ static tf_opt some(double v)
     return o;
 }
 
-static void flow_lines(FILE *out, const char *flow, const tf_flow_figures *f)
+static void flow_lines(const csv_w *out, const char *flow, const tf_flow_figures *f)
 {
     const struct { const char *m; tf_opt v; } items[] = {
         {"quantity_t", f->quantity},   {"mom_pct", f->mom_pct},
@@ -112,7 +121,7 @@ static void flow_lines(FILE *out, const char *flow, const tf_flow_figures *f)
         line(out, "total", flow, 0, "", "", items[i].m, items[i].v, f->currency);
 }
 
-static void breakdown_lines(FILE *out, const char *flow, const tf_breakdown *b)
+static void breakdown_lines(const csv_w *out, const char *flow, const tf_breakdown *b)
 {
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
@@ -145,23 +154,23 @@ static void breakdown_lines(FILE *out, const char *flow, const tf_breakdown *b)
 
 tf_status tf_report_write_csv(FILE *out, const tf_report *r)
 {
-    cur = r;
     fprintf(out, "product,period,section,flow,rank,code,name,metric,value,unit\n");
-    flow_lines(out, "import", &r->import);
-    flow_lines(out, "export", &r->export);
-    flow_lines(out, "net_import", &r->net_import);
-    breakdown_lines(out, "import", &r->import_breakdown);
-    breakdown_lines(out, "export", &r->export_breakdown);
+    const csv_w w = {out, r};
+    flow_lines(&w, "import", &r->import);
+    flow_lines(&w, "export", &r->export);
+    flow_lines(&w, "net_import", &r->net_import);
+    breakdown_lines(&w, "import", &r->import_breakdown);
+    breakdown_lines(&w, "export", &r->export_breakdown);
     const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
     const char *wn[2] = {"computed", "published"};
     for (int k = 0; k < 2; k++) {
         if (!ws[k]->has)
             continue;
-        line(out, "import_window", "import", 0, r->window.hs, wn[k], "average_pl",
+        line(&w, "import_window", "import", 0, r->window.hs, wn[k], "average_pl",
              some(ws[k]->average_pl), "CNY");
-        line(out, "import_window", "import", 0, r->window.hs, wn[k], "days", some(ws[k]->days),
+        line(&w, "import_window", "import", 0, r->window.hs, wn[k], "days", some(ws[k]->days),
              "");
-        line(out, "import_window", "import", 0, r->window.hs, wn[k], "days_open",
+        line(&w, "import_window", "import", 0, r->window.hs, wn[k], "days_open",
              some(ws[k]->days_open), "");
     }
     return ferror(out) ? TF_ERR_IO : TF_OK;

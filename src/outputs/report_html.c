@@ -39,12 +39,11 @@ static const char css[] =
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0}"
     "pre{white-space:pre-wrap;font-size:9pt;background:none}h2{break-after:avoid}}\n";
 
-/* t as notes round them: to the hundred from 1,000 t, else to 0.1 t. */
-static const char *html_unit = "t"; /* the report's unit: t, or a currency */
-
-static void fmt_t(char *buf, size_t len, tf_opt v)
+/* A figure in the report's unit (t as notes round them: to the hundred from
+ * 1,000 t, else to 0.1 t; or the currency). */
+static void fmt_t(const tf_report *r, char *buf, size_t len, tf_opt v)
 {
-    tf_out_figure(buf, len, v, html_unit);
+    tf_out_figure(buf, len, v, tf_out_unit(r));
 }
 
 static void fmt_pct(char *buf, size_t len, tf_opt v)
@@ -55,13 +54,14 @@ static void fmt_pct(char *buf, size_t len, tf_opt v)
         tf_fmt(buf, len, "%+.1f%%", v.v);
 }
 
-static void card(FILE *out, const char *what, const tf_flow_figures *f, const char *ytd_label)
+static void card(FILE *out, const tf_report *r, const char *what, const tf_flow_figures *f,
+                 const char *ytd_label)
 {
     char q[64], mom[32], yoy[32], ytd[64], ytdy[32];
-    fmt_t(q, sizeof q, f->quantity);
+    fmt_t(r, q, sizeof q, f->quantity);
     fmt_pct(mom, sizeof mom, f->mom_pct);
     fmt_pct(yoy, sizeof yoy, f->yoy_pct);
-    fmt_t(ytd, sizeof ytd, f->ytd);
+    fmt_t(r, ytd, sizeof ytd, f->ytd);
     fmt_pct(ytdy, sizeof ytdy, f->ytd_yoy_pct);
     fprintf(out,
             "<div class=\"card\"><div class=\"k\">%s</div><div class=\"v\">%s</div>"
@@ -102,7 +102,6 @@ static tf_status localised(const tf_chart_data *d, int lang_zh, tf_report *copy,
 tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart_opts *o)
 {
     const tf_report *r = d->report;
-    html_unit = tf_out_unit(r);
     int lang_zh = o && o->lang_zh;
     int year = (int)strtol(r->period, NULL, 10), month = (int)strtol(r->period + 5, NULL, 10);
     const char *mname = month >= 1 && month <= 12 ? month_names[month - 1] : "";
@@ -151,9 +150,9 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
     fputs("</p>\n</header>\n<section class=\"cards\">\n", out);
     char ytd_label[64];
     tf_fmt(ytd_label, sizeof ytd_label, "Jan-%.3s %d", mname, year);
-    card(out, "Imports", &r->import, ytd_label);
-    card(out, "Exports", &r->export, ytd_label);
-    card(out, "Net imports", &r->net_import, ytd_label);
+    card(out, r, "Imports", &r->import, ytd_label);
+    card(out, r, "Exports", &r->export, ytd_label);
+    card(out, r, "Net imports", &r->net_import, ytd_label);
     fputs("</section>\n<h2>Report</h2>\n<pre class=\"report\">", out);
     tf_xml_escape(out, text);
     free(text);

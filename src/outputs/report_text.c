@@ -77,12 +77,13 @@ void tf_format_milli(char *buf, size_t len, tf_milli v)
 /* Tonnes as notes print them: to the hundred from 1,000 t, else to 0.1 t. */
 /* Unit of the figures of the report being written: "t", or the currency
  * when the report measures values (set by tf_report_write_text). */
-static const char *unit_label = "t";
-static int fig_w = 13; /* width of a figure column: wider for values (to 10^15 USD) */
+/* Width of a figure column: wider for values (to 10^15 USD). */
+static int fig_w(const tf_report *r) { return r->measure_value ? 22 : 13; }
 
-static void fmt_t(char *buf, size_t len, tf_opt v)
+/* A figure in the report's unit (t, or the currency when it measures values). */
+static void fmt_t(const tf_report *r, char *buf, size_t len, tf_opt v)
 {
-    tf_out_figure(buf, len, v, unit_label);
+    tf_out_figure(buf, len, v, tf_out_unit(r));
 }
 
 static void fmt_pct(char *buf, size_t len, tf_opt v, const char *unit)
@@ -247,10 +248,10 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     } else {
         fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
         if (r->annual)
-            fprintf(out, "%3s  %-30s %*s %8s %9s %11s\n", "#", "Partner", fig_w,
+            fprintf(out, "%3s  %-30s %*s %8s %9s %11s\n", "#", "Partner", fig_w(r),
                     r->measure_value ? "Value" : "Quantity", "Share", "YoY", "Share chg");
         else
-            fprintf(out, "%3s  %-30s %*s %8s %9s %9s %11s\n", "#", "Partner", fig_w,
+            fprintf(out, "%3s  %-30s %*s %8s %9s %9s %11s\n", "#", "Partner", fig_w(r),
                     r->measure_value ? "Value" : "Quantity", "Share", "MoM", "YoY", "Share chg");
     }
     for (size_t i = 0; i < b->n_partners; i++) {
@@ -259,7 +260,7 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         char esc[512];
         partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
         const char *nm = md_esc(md, name, esc, sizeof esc);
-        fmt_t(q, sizeof q, some_opt(p->quantity));
+        fmt_t(r, q, sizeof q, some_opt(p->quantity));
         fmt_share(sh, sizeof sh, p->share_pct);
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
@@ -270,18 +271,19 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
             fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, nm, q, sh, mom,
                     yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3d  %s %*s %8s %9s %11s\n", p->rank, name, fig_w, q, sh, yoy, pp);
+            fprintf(out, "%3d  %s %*s %8s %9s %11s\n", p->rank, name, fig_w(r), q, sh, yoy, pp);
         else
-            fprintf(out, "%3d  %s %*s %8s %9s %9s %11s\n", p->rank, name, fig_w, q, sh, mom, yoy, pp);
+            fprintf(out, "%3d  %s %*s %8s %9s %9s %11s\n", p->rank, name, fig_w(r), q, sh, mom,
+                    yoy, pp);
     }
     if (b->other.has) {
         char q[48], sh[24];
-        fmt_t(q, sizeof q, b->other);
+        fmt_t(r, q, sizeof q, b->other);
         fmt_share(sh, sizeof sh, b->other_share_pct);
         if (md)
             fprintf(out, "| | Other | %s | %s | |%s |\n", q, sh, r->annual ? "" : " |");
         else
-            fprintf(out, "%3s  %-30s %*s %8s\n", "", "Other", fig_w, q, sh);
+            fprintf(out, "%3s  %-30s %*s %8s\n", "", "Other", fig_w(r), q, sh);
     }
     for (size_t i = 0; i < b->n_absent; i++) {
         const tf_partner_figures *p = &b->absent[i];
@@ -292,22 +294,22 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
         char zero[16];
-        tf_fmt(zero, sizeof zero, "0 %s", unit_label);
+        tf_fmt(zero, sizeof zero, "0 %s", tf_out_unit(r));
         if (md && r->annual)
             fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", nm, zero, yoy, pp);
         else if (md)
             fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", nm, zero, mom, yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3s  %s %*s %8s %9s %11s\n", "-", name, fig_w, zero, "0.0%", yoy, pp);
+            fprintf(out, "%3s  %s %*s %8s %9s %11s\n", "-", name, fig_w(r), zero, "0.0%", yoy, pp);
         else
-            fprintf(out, "%3s  %s %*s %8s %9s %9s %11s\n", "-", name, fig_w, zero, "0.0%", mom, yoy,
-                    pp);
+            fprintf(out, "%3s  %s %*s %8s %9s %9s %11s\n", "-", name, fig_w(r), zero, "0.0%", mom,
+                    yoy, pp);
     }
     const tf_partner_figures *top = &b->partners[0];
     if (top->share_pct.has) {
         char sh[24], q[48], esc[512];
         fmt_share(sh, sizeof sh, top->share_pct);
-        fmt_t(q, sizeof q, some_opt(top->quantity));
+        fmt_t(r, q, sizeof q, some_opt(top->quantity));
         const tf_flow_figures *ff = flow[0] == 'I' ? &r->import : &r->export;
         fprintf(out, "%sTop %s: %s, %s, %s of %s %s%ss.\n", md ? "\n" : "",
                 flow[0] == 'I' ? "source" : "destination",
@@ -317,8 +319,8 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     (void)r;
 }
 
-static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, const char *mlabel,
-                        int md)
+static void write_modes(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,
+                        const char *mlabel, int md)
 {
     if (!b->n_modes)
         return;
@@ -327,29 +329,27 @@ static void write_modes(FILE *out, const tf_breakdown *b, const char *flow, cons
                      "|---|---|---:|---:|\n", flow, mlabel);
     } else {
         fprintf(out, "\n%s by trade mode, %s\n", flow, mlabel);
-        fprintf(out, "     %-44s %-11s %*s %8s\n", "Trade mode", "Group", fig_w,
-                strcmp(unit_label, "t") ? "Value" : "Quantity", "Share");
+        fprintf(out, "     %-44s %-11s %*s %8s\n", "Trade mode", "Group", fig_w(r),
+                strcmp(tf_out_unit(r), "t") ? "Value" : "Quantity", "Share");
     }
     for (size_t i = 0; i < b->n_modes; i++) {
         const tf_mode_figures *m = &b->modes[i];
         char name[160], q[48], sh[24];
         tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
-        fmt_t(q, sizeof q, some_opt(m->quantity));
+        fmt_t(r, q, sizeof q, some_opt(m->quantity));
         fmt_share(sh, sizeof sh, m->share_pct);
         char e1[512], e2[128];
         if (md)
             fprintf(out, "| %s | %s | %s | %s |\n", md_esc(md, name, e1, sizeof e1),
                     md_esc(md, m->group, e2, sizeof e2), q, sh);
         else
-            fprintf(out, "     %-44.44s %-11s %*s %8s\n", name, m->group, fig_w, q, sh);
+            fprintf(out, "     %-44.44s %-11s %*s %8s\n", name, m->group, fig_w(r), q, sh);
     }
 }
 
 tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
 {
     char mlabel[32], ylabel[32];
-    unit_label = tf_out_unit(r);
-    fig_w = r->measure_value ? 22 : 13;
     int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17;
     month_label(r->period, mlabel, sizeof mlabel);
     ytd_label(r->period, ylabel, sizeof ylabel);
@@ -369,12 +369,12 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     }
     if (r->annual)
         fprintf(out, "\n%s%s in %s; YoY in %%; annual data: no MoM or YTD.%s%s%s\n",
-                md ? "- " : "", r->measure_value ? "Values" : "Quantities", unit_label,
+                md ? "- " : "", r->measure_value ? "Values" : "Quantities", tf_out_unit(r),
                 r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
                 r->as_of[0] ? "." : "");
     else
         fprintf(out, "\n%s%s in %s; MoM and YoY in %%; YTD = %s.%s%s%s\n", md ? "- " : "",
-                r->measure_value ? "Values" : "Quantities", unit_label, ylabel,
+                r->measure_value ? "Values" : "Quantities", tf_out_unit(r), ylabel,
                 r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
                 r->as_of[0] ? "." : "");
     const line_item rows[] = {
@@ -386,7 +386,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
             fprintf(out, "\n%-12s %22s %9s\n", "", mlabel, "YoY");
         for (size_t i = 0; i < 3; i++) {
             char q[48], yoy[24];
-            fmt_t(q, sizeof q, rows[i].f->quantity);
+            fmt_t(r, q, sizeof q, rows[i].f->quantity);
             fmt_pct(yoy, sizeof yoy, rows[i].f->yoy_pct, "%");
             if (md)
                 fprintf(out, "| %s | %s | %s |\n", rows[i].label, q, yoy);
@@ -406,10 +406,10 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     for (size_t i = 0; i < 3 && !r->annual; i++) {
         const tf_flow_figures *f = rows[i].f;
         char q[48], mom[24], yoy[24], ytd[48], ytdy[24];
-        fmt_t(q, sizeof q, f->quantity);
+        fmt_t(r, q, sizeof q, f->quantity);
         fmt_pct(mom, sizeof mom, f->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, f->yoy_pct, "%");
-        fmt_t(ytd, sizeof ytd, f->ytd);
+        fmt_t(r, ytd, sizeof ytd, f->ytd);
         fmt_pct(ytdy, sizeof ytdy, f->ytd_yoy_pct, "%");
         if (md)
             fprintf(out, "| %s | %s | %s | %s | %s | %s |\n", rows[i].label, q, mom, yoy, ytd,
@@ -424,8 +424,8 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     }
     write_partners(out, r, &r->import_breakdown, "Import", mlabel, md);
     write_partners(out, r, &r->export_breakdown, "Export", mlabel, md);
-    write_modes(out, &r->import_breakdown, "Imports", mlabel, md);
-    write_modes(out, &r->export_breakdown, "Exports", mlabel, md);
+    write_modes(out, r, &r->import_breakdown, "Imports", mlabel, md);
+    write_modes(out, r, &r->export_breakdown, "Exports", mlabel, md);
     const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
     const char *wl[2] = {"computed from prices", "published series"};
     for (int k = 0; k < 2; k++) {

@@ -398,20 +398,8 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         str(b, ws, 0, c0, head, b->bold);
         for (int m = 0; m < 12; m++)
             str(b, ws, 1 + m, c0, mon3[m], NULL);
-        /* the title names the years drawn, as the SVG chart does */
-        int first = year;
-        for (int y = year; y >= year - 4; y--)
-            for (int m = 0; m < 12; m++) {
-                long idx = (long)(y - y0) * 12 + m;
-                if (idx >= 0 && idx < (long)s->n_months && v[idx].has)
-                    first = y;
-            }
-        char title[200];
-        if (first < year)
-            tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what[f], r->product, first,
-                   year);
-        else
-            tf_fmt(title, sizeof title, "%s of %s by month, %d", what[f], r->product, year);
+        char title[200]; /* as the SVG chart's (tf_chart_title) */
+        tf_chart_title(b->d, (tf_chart_kind)(TF_CHART_SEASONAL_IMPORT + f), title, sizeof title);
         lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, b->unit);
         int n_series = 0;
         for (int yi = 0; yi < 5; yi++) {
@@ -446,7 +434,6 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
 /* Monthly imports by the top partners + other, last 24 months; net import bars. */
 static void recent(book *b, lxw_worksheet *charts, int *crow)
 {
-    const tf_report *r = b->d->report;
     const tf_monthly_series *s = b->d->recent;
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Partner months");
     worksheet_set_column(ws, 0, 0, 10, NULL);
@@ -496,9 +483,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
     }
     lxw_row_t last = (lxw_row_t)s->n_months;
     char title[200];
-    int fm = (int)strtol(s->from + 5, NULL, 10), tm = (int)strtol(s->to + 5, NULL, 10);
-    tf_fmt(title, sizeof title, "Imports of %s by partner, %s %.4s to %s %.4s", r->product,
-           mon3[(fm + 11) % 12], s->from, mon3[(tm + 11) % 12], s->to);
+    tf_chart_title(b->d, TF_CHART_PARTNERS, title, sizeof title);
     lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, b->unit);
     for (int col = 1; c && col <= c_nob; col++) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
@@ -510,12 +495,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
         chart_set_series_gap(c, 40);
         place(b, charts, crow, c);
     }
-    char ytd[64] = "n/a";
-    if (r->net_import.ytd.has)
-        tf_out_figure(ytd, sizeof ytd, r->net_import.ytd, b->unit);
-    int month = (int)strtol(r->period + 5, NULL, 10);
-    tf_fmt(title, sizeof title, "Net imports of %s: YTD Jan-%s %.4s %s", r->product,
-           mon3[(month + 11) % 12], r->period, ytd);
+    tf_chart_title(b->d, TF_CHART_NET_IMPORT, title, sizeof title);
     c = new_chart(b, LXW_CHART_COLUMN, title, b->unit);
     if (c) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
@@ -554,8 +534,7 @@ static void window(book *b, lxw_worksheet *charts, int *crow)
         }
     }
     char title[200];
-    tf_fmt(title, sizeof title, "Import profit/loss of %s by day, %s to %s",
-           b->d->report->product, w->from, w->to);
+    tf_chart_title(b->d, TF_CHART_WINDOW, title, sizeof title);
     lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "CNY/t");
     for (int k = 0; c && k < 2; k++) {
         if (!has[k])

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "outputs.h"
+#include "tradeflow/calendar.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
@@ -424,15 +425,8 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
         leg[i].line = 1;
         leg[i].width = years[i] == year ? 3.0 : 1.6;
     }
-    const char *what = k == TF_CHART_SEASONAL_IMPORT   ? "Imports"
-                       : k == TF_CHART_SEASONAL_EXPORT ? "Exports"
-                                                       : "Net imports";
     char title[256], sub[512], scope[320], src[2200];
-    /* the years drawn, not the five asked for: no line, no year in the title */
-    if (ny && years[0] < year)
-        tf_fmt(title, sizeof title, "%s of %s by month, %d-%d", what, r->product, years[0], year);
-    else
-        tf_fmt(title, sizeof title, "%s of %s by month, %d", what, r->product, year);
+    tf_chart_title(d, k, title, sizeof title);
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
            tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
@@ -526,7 +520,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     char title[256], sub[512], scope[320], src[2200], pf[16], pt[16];
     period_label(s->from, pf, sizeof pf);
     period_label(s->to, pt, sizeof pt);
-    tf_fmt(title, sizeof title, "Imports of %s by partner, %s to %s", r->product, pf, pt);
+    tf_chart_title(d, TF_CHART_PARTNERS, title, sizeof title);
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
            scope, measure_word(r), tf_out_unit(r));
@@ -592,15 +586,8 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     size_t nl = lo < 0 ? 2 : 1;
     int year, month;
     period_parts(r->period, &year, &month);
-    char title[256], sub[512], scope[320], src[2200], ytd[64], yoy[64] = "";
-    if (r->net_import.ytd.has) {
-        tf_out_figure(ytd, sizeof ytd, r->net_import.ytd, tf_out_unit(r));
-    } else
-        tf_scopy(ytd, sizeof ytd, "n/a (a month is missing)");
-    if (r->net_import.ytd_yoy_pct.has)
-        tf_fmt(yoy, sizeof yoy, ", %+.1f%% YoY", r->net_import.ytd_yoy_pct.v);
-    tf_fmt(title, sizeof title, "Net imports of %s: YTD %s-%s %d %s%s", r->product, mon3[0],
-           mon3[(month - 1) % 12], year, ytd, yoy);
+    char title[256], sub[512], scope[320], src[2200];
+    tf_chart_title(d, TF_CHART_NET_IMPORT, title, sizeof title);
     scope_text(r, scope, sizeof scope);
     char pf[16], pt[16];
     period_label(s->from, pf, sizeof pf);
@@ -631,23 +618,11 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
 
 /* ---- daily import P/L ---- */
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian). */
-static long day_number(const char *date)
-{
-    long y = strtol(date, NULL, 10), m = strtol(date + 5, NULL, 10), dd = strtol(date + 8, NULL, 10);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static tf_status window_chart(FILE *out, const tf_chart_data *d)
 {
     const tf_window_series *w = d->window;
     if (!w || !w->n_days)
         return TF_ERR_NOT_FOUND;
-    const tf_report *r = d->report;
     size_t n = w->n_days;
     double *xs = calloc(n, sizeof *xs);
     tf_opt *v[2];
@@ -688,8 +663,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
         which[nl++] = 1;
     }
     char title[256], sub[512], src[2200];
-    tf_fmt(title, sizeof title, "Import profit/loss of %s by day, %s to %s", r->product, w->from,
-           w->to);
+    tf_chart_title(d, TF_CHART_WINDOW, title, sizeof title);
     tf_fmt(sub, sizeof sub,
            "HS %s, MFN duty. CNY/t; below zero the import window is closed (imports lose money)",
            w->hs);
@@ -699,10 +673,10 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
     frame f;
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, "CNY/t", src, leg, nl);
-    long d0 = day_number(w->days[0].date), d1 = day_number(w->days[n - 1].date);
+    long d0 = tf_day_number(w->days[0].date), d1 = tf_day_number(w->days[n - 1].date);
     double span = d1 > d0 ? (double)(d1 - d0) : 1.0;
     for (size_t i = 0; i < n; i++)
-        xs[i] = f.x0 + 6 + (double)(day_number(w->days[i].date) - d0) / span * (f.w - 12);
+        xs[i] = f.x0 + 6 + (double)(tf_day_number(w->days[i].date) - d0) / span * (f.w - 12);
     /* a label on the first day of each month */
     char last[8] = "";
     for (size_t i = 0; i < n; i++) {
@@ -713,7 +687,7 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
         period_parts(last, &y, &m);
         char lab[16];
         tf_fmt(lab, sizeof lab, "%s %d", mon3[(m - 1) % 12], y);
-        double x = f.x0 + 6 + (double)(day_number(w->days[i].date) - d0) / span * (f.w - 12);
+        double x = f.x0 + 6 + (double)(tf_day_number(w->days[i].date) - d0) / span * (f.w - 12);
         x_label(&f, x, lab);
     }
     double y0 = ypos(&f, 0);

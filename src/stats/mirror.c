@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tradeflow/mirror.h"
+#include "tradeflow/query.h"
 #include "../common/util.h"
 
 typedef struct item {
@@ -88,9 +89,7 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
     /* one classification: the one asked for, else the newest edition (H6 over H5) */
     const char *cls = NULL;
     for (size_t i = b; i < e; i++)
-        if (it[i].leg == leg && (!strcmp(it[i].cls, m->classification) ||
-                                 (!cls || (strcmp(cls, m->classification) &&
-                                           strcmp(it[i].cls, cls) > 0))))
+        if (it[i].leg == leg && tf_query_class_preferred(m->classification, cls, it[i].cls))
             cls = it[i].cls;
     const char *std = (leg == 0 || leg == 3) ? "origin" : "destination";
     const char *basis = NULL;
@@ -181,19 +180,10 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
     tf_status st = TF_OK;
     static const tf_flow flows[4] = {TF_FLOW_IMPORT, TF_FLOW_EXPORT, TF_FLOW_EXPORT,
                                      TF_FLOW_IMPORT};
-    /* "HS" also selects UN Comtrade's HS editions (one per side and period is used) */
-    static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};
-    const char *const *classes = hs_family;
-    size_t n_classes = sizeof hs_family / sizeof hs_family[0];
-    if (strcmp(q->classification, "HS") != 0) {
-        classes = &q->classification;
-        n_classes = 1;
-    }
-    for (int k = 0; k < 4 * (int)n_classes && st == TF_OK; k++) {
-        int leg = k % 4;
+    for (int leg = 0; leg < 4 && st == TF_OK; leg++) {
         int own = leg == 0 || leg == 2;
         tf_selection sel = {0};
-        sel.classification = classes[k / 4];
+        sel.classification = q->classification;
         sel.codes = q->codes;
         sel.n_codes = q->n_codes;
         sel.reporter = own ? q->reporter : q->partner;
@@ -203,7 +193,7 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
         sel.as_of = q->as_of;
         c.leg = leg;
         c.partner = own ? q->partner : q->reporter;
-        st = tf_db_select(db, &sel, take, &c);
+        st = tf_query_select(db, &sel, take, &c);
     }
     if (st == TF_OK && c.n)
         qsort(c.items, c.n, sizeof *c.items, cmp_period);

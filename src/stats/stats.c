@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "tradeflow/stats.h"
+#include "tradeflow/calendar.h"
+#include "tradeflow/query.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
@@ -60,6 +62,7 @@ typedef struct agg {
     size_t n_codes;
     int partners_complete;   /* the partner rows add up to the total */
     char basis[16];          /* partner basis of the partner rows */
+    int overflow;            /* a sum left the range of tf_milli */
 } agg;
 
 typedef struct collect {
@@ -89,6 +92,7 @@ typedef struct collect {
     const char *cls;         /* classification being selected */
     const char *want_currency; /* the report's currency: rows in another one (the same
                                   trade valued twice) are not read; NULL: any */
+    char want_buf[4];        /* storage of want_currency */
     /* a row in another currency, held until the next cell shows whether the
      * same trade also has a row in the report's currency (cells differing only
      * by currency are adjacent in the store's order) */
@@ -130,13 +134,14 @@ static void count_ccy(void *ctx, const char *currency, long long rows)
 }
 
 static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selection *base,
-                                 const char *const *classes, size_t n_classes,
                                  tf_report *rep, char out[4])
 {
     ccy_count cc = {0};
+    const char *const *classes; /* the classifications the selection reads (query.h) */
+    size_t n_classes = tf_query_classes(base->classification, &classes);
     for (size_t k = 0; k < n_classes; k++) {
         tf_selection sel = *base;
-        sel.classification = classes[k];
+        sel.classification = classes ? classes[k] : base->classification;
         tf_status st = tf_db_currency_rows(db, &sel, count_ccy, &cc);
         if (st != TF_OK)
             return st;
@@ -170,16 +175,14 @@ static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selectio
     return TF_OK;
 }
 
-/* Set when a sum leaves the range of tf_milli; checked once per report. */
-static _Thread_local int overflowed;
-
-/* a + b, flagging overflow (figures are capped at ingest, so only absurd
- * data sets of more than ~90,000 maximal figures get here). */
-static tf_milli add(tf_milli a, tf_milli b)
+/* a + b, setting *ovf when the sum leaves the range of tf_milli (figures are
+ * capped at ingest, so only absurd data sets of more than ~90,000 maximal
+ * figures get here); each computation checks its flag once at the end. */
+static tf_milli add(tf_milli a, tf_milli b, int *ovf)
 {
     tf_milli r;
     if (__builtin_add_overflow(a, b, &r)) {
-        overflowed = 1;
+        *ovf = 1;
         return 0;
     }
     return r;
@@ -225,10 +228,15 @@ static tf_opt some(double v)
 
 static const tf_opt none = {0, 0.0};
 
-/* Thousandths of a kg to t; with the value as the measure, thousandths of the
- * currency to the currency (set per report). */
-static _Thread_local double measure_div = 1e6;
-static double tonnes(tf_milli milli_kg) { return (double)milli_kg / measure_div; }
+/* Thousandths of a kg to t; with the value as the measure (value != 0),
+ * thousandths of the currency to the currency. */
+static double in_unit(int value, tf_milli milli) { return (double)milli / (value ? 1e3 : 1e6); }
+
+/* A sum in the report's measure (t, or its currency). */
+static double figure(const tf_report *rep, tf_milli milli)
+{
+    return in_unit(rep->measure_value, milli);
+}
 
 static int counted_code(const collect *c, const char *code)
 {
@@ -292,7 +300,7 @@ static tf_status flush_pending(collect *c, const char *key)
 /* tf_db_select over collect_fn, then the held row's fate. */
 static tf_status select_rows(tf_db *db, const tf_selection *sel, collect *c)
 {
-    tf_status st = tf_db_select(db, sel, collect_fn, c);
+    tf_status st = tf_query_select(db, sel, collect_fn, c);
     if (st == TF_OK)
         st = flush_pending(c, NULL);
     return st;
@@ -468,11 +476,11 @@ static int cmp_row(const void *a, const void *b)
 static int is_world(const row *r) { return strcmp(r->partner, TF_PARTNER_WORLD) == 0; }
 static int level(const row *r) { return (r->mode[0] ? 1 : 0) | (r->prov[0] ? 2 : 0); }
 
-static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q)
+static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q, int *ovf)
 {
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*arr)[i].key, key) == 0) {
-            (*arr)[i].q = add((*arr)[i].q, q);
+            (*arr)[i].q = add((*arr)[i].q, q, ovf);
             return TF_OK;
         }
     amount *p = realloc(*arr, (*n + 1) * sizeof *p);
@@ -558,9 +566,10 @@ static const char *group_basis(const row *rows, size_t b, size_t e, const char *
     return best ? best : "";
 }
 
-static void add_value(const row *r, tf_milli *v, int *value_ok, const char **currency)
+static void add_value(const row *r, tf_milli *v, int *value_ok, const char **currency,
+                      int *ovf)
 {
-    *v = add(*v, r->v);
+    *v = add(*v, r->v, ovf);
     if (!r->has_v)
         *value_ok = 0;
     else if (!*currency)
@@ -572,20 +581,20 @@ static void add_value(const row *r, tf_milli *v, int *value_ok, const char **cur
 /* Sum of one (commodity, mode, province) group rows[b..e): the world row if
  * present (sorted first), else the partner rows of one basis. */
 static void group_total(const row *rows, size_t b, size_t e, const char *want, tf_milli *q,
-                        tf_milli *v, int *value_ok, const char **currency)
+                        tf_milli *v, int *value_ok, const char **currency, int *ovf)
 {
     *q = 0;
     *v = 0;
     if (is_world(&rows[b])) {
         *q = rows[b].q;
-        add_value(&rows[b], v, value_ok, currency);
+        add_value(&rows[b], v, value_ok, currency, ovf);
         return;
     }
     const char *basis = group_basis(rows, b, e, want);
     for (size_t i = b; i < e; i++)
         if (!strcmp(rows[i].basis, basis)) {
-            *q = add(*q, rows[i].q);
-            add_value(&rows[i], v, value_ok, currency);
+            *q = add(*q, rows[i].q, ovf);
+            add_value(&rows[i], v, value_ok, currency, ovf);
         }
 }
 
@@ -637,7 +646,8 @@ static int direct_under(const row *rows, size_t e, const char *x, const char *d)
 /* The total of one code's rows[b..e) as the aggregation takes it (world rows
  * at the coarsest level that has them, else partner rows of one basis at the
  * coarsest level); *world says whether it came from world rows. */
-static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basis, int *world)
+static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basis, int *world,
+                           int *ovf)
 {
     int lt = pick_level(rows, b, e, use_any);
     tf_milli sum = 0, v;
@@ -650,8 +660,8 @@ static tf_milli code_total(const row *rows, size_t b, size_t e, const char *basi
             ge++;
         if (level(&rows[gb]) == lt) {
             tf_milli q;
-            group_total(rows, gb, ge, basis, &q, &v, &ok, &cur);
-            sum = add(sum, q);
+            group_total(rows, gb, ge, basis, &q, &v, &ok, &cur, ovf);
+            sum = add(sum, q, ovf);
             *world |= is_world(&rows[gb]);
         }
         gb = ge;
@@ -672,8 +682,8 @@ static tf_status parent_note(tf_report *rep, const char *period, int flow, const
         return TF_OK;
     char p[48], c[48];
     const char *f = rep->measure_value ? "%.0f" : "%.1f";
-    tf_fmt(p, sizeof p, f, tonnes(parent));
-    tf_fmt(c, sizeof c, f, tonnes(children));
+    tf_fmt(p, sizeof p, f, figure(rep, parent));
+    tf_fmt(c, sizeof c, f, figure(rep, children));
     return add_note(rep, "%s %s: code %s totals %s %s but its subheadings add up to %s %s; %s",
                     flow ? "exports" : "imports", period, code, p, rep->unit, c, rep->unit,
                     parent_used ? "the total of the code is used (its subheadings in the data "
@@ -723,7 +733,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
             j++;
         int drop = 0, world_i;
         size_t li = strlen(rows[i].commodity);
-        tf_milli total_i = code_total(rows, i, j, basis, &world_i), under = 0;
+        tf_milli total_i = code_total(rows, i, j, basis, &world_i, &a->overflow), under = 0;
         int has_under = 0;
         for (size_t r = 0; r < e;) {
             size_t q = r;
@@ -733,17 +743,18 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
             int w;
             if (direct_under(rows, e, rows[i].commodity, rows[r].commodity)) {
                 has_under = 1;
-                under = add(under, code_total(rows, r, q, basis, &w));
+                under = add(under, code_total(rows, r, q, basis, &w, &a->overflow), &a->overflow);
             } else if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr)) {
                 /* a shorter code above this one: does it stand for it? */
-                tf_milli t_above = code_total(rows, r, q, basis, &w), sub_sum = 0;
+                tf_milli t_above = code_total(rows, r, q, basis, &w, &a->overflow), sub_sum = 0;
                 for (size_t u = 0; u < e;) {
                     size_t uq = u;
                     while (uq < e && !strcmp(rows[uq].commodity, rows[u].commodity))
                         uq++;
                     int w2;
                     if (direct_under(rows, e, rows[r].commodity, rows[u].commodity))
-                        sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2));
+                        sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2, &a->overflow),
+                                      &a->overflow);
                     u = uq;
                 }
                 if (w && t_above >= sub_sum)
@@ -760,7 +771,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
                 return st;
         }
         if (!drop) {
-            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0))
+            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0, &a->overflow))
                 return TF_ERR_NOMEM;
             for (; i < j; i++)
                 rows[k++] = rows[i];
@@ -791,23 +802,24 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
             int l = level(&rows[gb]);
             tf_milli q, v;
             if (l == lt) {
-                group_total(rows, gb, ge, basis, &q, &v, &a->value_ok, &currency);
-                a->total = add(a->total, q);
-                a->value = add(a->value, v);
+                group_total(rows, gb, ge, basis, &q, &v, &a->value_ok, &currency, &a->overflow);
+                a->total = add(a->total, q, &a->overflow);
+                a->value = add(a->value, v, &a->overflow);
                 if (is_world(&rows[gb]))
                     a->world = 1;
             }
             if (l == lm) {
                 int ok = 1;
                 const char *cur = NULL;
-                group_total(rows, gb, ge, basis, &q, &v, &ok, &cur);
-                if (amount_add(&a->modes, &a->n_modes, rows[gb].mode, q))
+                group_total(rows, gb, ge, basis, &q, &v, &ok, &cur, &a->overflow);
+                if (amount_add(&a->modes, &a->n_modes, rows[gb].mode, q, &a->overflow))
                     return TF_ERR_NOMEM;
             }
             if (l == lp)
                 for (size_t i = gb; i < ge; i++)
                     if (!is_world(&rows[i]) && !strcmp(rows[i].basis, basis) &&
-                        amount_add(&a->partners, &a->n_partners, rows[i].partner, rows[i].q))
+                        amount_add(&a->partners, &a->n_partners, rows[i].partner, rows[i].q,
+                                   &a->overflow))
                         return TF_ERR_NOMEM;
             gb = ge;
         }
@@ -817,7 +829,7 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
      * partner missing from it traded nothing. */
     tf_milli listed = 0;
     for (size_t i = 0; i < a->n_partners; i++)
-        listed = add(listed, a->partners[i].q);
+        listed = add(listed, a->partners[i].q, &a->overflow);
     a->partners_complete = a->n_partners > 0 && listed == a->total;
     if (currency)
         tf_scopy(a->currency, sizeof a->currency, currency);
@@ -879,7 +891,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
     memset(out, 0, sizeof *out);
     tf_status st = TF_OK;
     if (a[m].present)
-        out->quantity = some(tonnes(a[m].total));
+        out->quantity = some(figure(rep, a[m].total));
     else {
         tf_period_from_index(base_index + m, p);
         if (rep->annual)
@@ -889,7 +901,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
     if (rep->annual) {
         /* annual data: YoY only (no MoM, no year-to-date) */
         if (a[m - 12].present)
-            out->year_ago = some(tonnes(a[m - 12].total));
+            out->year_ago = some(figure(rep, a[m - 12].total));
         else if (!st && a[m].present)
             st = add_note(rep, "no %s data for %d: %s YoY has no value", flow_label(f),
                           (base_index + m) / 12 - 1, flow_label(f));
@@ -898,19 +910,19 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
             out->value = some((double)a[m].value / TF_MILLI);
             tf_scopy(out->currency, sizeof out->currency, a[m].currency);
             if (a[m].total > 0)
-                out->unit_value = some(out->value.v / tonnes(a[m].total));
+                out->unit_value = some(out->value.v / figure(rep, a[m].total));
         }
         return st;
     }
     if (a[m - 1].present)
-        out->prev_month = some(tonnes(a[m - 1].total));
+        out->prev_month = some(figure(rep, a[m - 1].total));
     else if (!st && a[m].present) {
         tf_period_from_index(base_index + m - 1, p);
         st = add_note(rep, "no %s data for %s: %s MoM has no value", flow_label(f), p,
                       flow_label(f));
     }
     if (a[m - 12].present)
-        out->year_ago = some(tonnes(a[m - 12].total));
+        out->year_ago = some(figure(rep, a[m - 12].total));
     else if (!st && a[m].present) {
         tf_period_from_index(base_index + m - 12, p);
         st = add_note(rep, "no %s data for %s: %s YoY has no value", flow_label(f), p,
@@ -933,13 +945,13 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
                                   flow_label(f), p, flow_label(f), y ? " YoY" : "");
                 break;
             }
-            sum = add(sum, a[k].total);
+            sum = add(sum, a[k].total, &a[m].overflow);
         }
         if (complete) {
             if (y == 0)
-                out->ytd = some(tonnes(sum));
+                out->ytd = some(figure(rep, sum));
             else
-                out->ytd_prev = some(tonnes(sum));
+                out->ytd_prev = some(figure(rep, sum));
         }
     }
     out->ytd_yoy_pct = tf_pct_change(out->ytd, out->ytd_prev);
@@ -947,7 +959,7 @@ static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
         out->value = some((double)a[m].value / TF_MILLI);
         tf_scopy(out->currency, sizeof out->currency, a[m].currency);
         if (a[m].total > 0)
-            out->unit_value = some(out->value.v / tonnes(a[m].total));
+            out->unit_value = some(out->value.v / figure(rep, a[m].total));
     }
     return st;
 }
@@ -1037,8 +1049,8 @@ static int mode_find(const agg *a, const char *key, tf_milli *q)
  * pp): each mode's m-1 quantity and share change, modes new this month and
  * modes of m-1 with nothing this month (vanished_modes). Only when both
  * months have a trade-mode breakdown and a positive total. */
-static tf_status mode_changes(const tf_refdata *ref, const agg *prev, const agg *cur,
-                              tf_breakdown *out)
+static tf_status mode_changes(const tf_report *rep, const tf_refdata *ref, const agg *prev,
+                              const agg *cur, tf_breakdown *out)
 {
     if (!prev || !prev->present || !prev->n_modes || prev->total <= 0 || !cur->n_modes ||
         cur->total <= 0)
@@ -1047,7 +1059,7 @@ static tf_status mode_changes(const tf_refdata *ref, const agg *prev, const agg 
         tf_mode_figures *mf = &out->modes[i];
         tf_milli pq;
         mf->is_new = !mode_find(prev, mf->code, &pq) || pq == 0;
-        mf->prev_quantity = some(tonnes(pq));
+        mf->prev_quantity = some(figure(rep, pq));
         mf->share_change_pp =
             some(mf->share_pct.v - 100.0 * (double)pq / (double)prev->total);
     }
@@ -1066,109 +1078,74 @@ static tf_status mode_changes(const tf_refdata *ref, const agg *prev, const agg 
         tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
         tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
         mf->share_pct = some(0.0);
-        mf->prev_quantity = some(tonnes(prev->modes[i].q));
+        mf->prev_quantity = some(figure(rep, prev->modes[i].q));
         mf->share_change_pp = some(-100.0 * (double)prev->modes[i].q / (double)prev->total);
     }
     return TF_OK;
 }
 
-static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
-                                int m, int base_index, int top, tf_breakdown *out)
+/* Month k of flow f (rows sorted) aggregated again on the partner basis of the
+ * report month, for the partner comparisons (MoM, YoY, share change): they
+ * compare one basis in both months. Month k without partner rows on that
+ * basis keeps its total and has no breakdown (no value), with a note. */
+static tf_status compare_on_basis(tf_report *rep, const collect *c, row *scratch, int f, int k,
+                                  const agg *orig, const char *basis, const char *what, agg *out)
 {
     memset(out, 0, sizeof *out);
-    agg none_prev;
-    memset(&none_prev, 0, sizeof none_prev);
-    agg *cur = &a[m], *prev = rep->annual ? &none_prev : &a[m - 1], *ya = &a[m - 12];
-    tf_scopy(out->partner_basis, sizeof out->partner_basis, cur->basis);
-    if (!cur->present)
-        return TF_OK;
-    if (cur->n_partners)
-        qsort(cur->partners, cur->n_partners, sizeof *cur->partners, cmp_amount_desc);
-    out->n_partners_all = cur->n_partners;
-    size_t n = cur->n_partners < (size_t)top ? cur->n_partners : (size_t)top;
-    if (n) {
-        out->partners = calloc(n, sizeof *out->partners);
-        if (!out->partners)
-            return TF_ERR_NOMEM;
+    size_t b = 0, e;
+    while (b < c->n && (c->rows[b].flow != f || c->rows[b].month != k))
+        b++;
+    int on_basis = 0;
+    for (e = b; e < c->n && c->rows[e].flow == f && c->rows[e].month == k; e++)
+        on_basis |= !is_world(&c->rows[e]) && !strcmp(c->rows[e].basis, basis);
+    if (on_basis) {
+        tf_status st = aggregate(rep, c->rows + b, e - b, basis, scratch, out, NULL);
+        if (c->dropped[f][k])
+            out->partners_complete = 0;
+        return st;
     }
-    out->n_partners = n;
-    tf_milli listed = 0;
-    for (size_t i = 0; i < n; i++) {
-        tf_partner_figures *p = &out->partners[i];
-        const amount *am = &cur->partners[i];
-        p->rank = (int)i + 1;
-        tf_scopy(p->partner, sizeof p->partner, am->key);
-        const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
-        if (pt)
-            tf_scopy(p->name, sizeof p->name, pt->name_en);
-        else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
-            tf_scopy(p->name, sizeof p->name, am->key);
-        p->quantity = tonnes(am->q);
-        listed = add(listed, am->q);
-        if (cur->total > 0)
-            p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
-        tf_opt q = some(p->quantity);
-        /* A month with a partner breakdown in which this partner is absent
-         * gives a zero base (no value); a month without a breakdown gives none. */
-        /* Absent from a month's partner rows means zero only when those rows
-         * add up to that month's total; otherwise it is unknown. */
-        if (prev->present && prev->n_partners) {
-            tf_milli pq = amount_get(prev, am->key);
-            p->mom_pct = tf_pct_change(q, some(tonnes(pq)));
-            if (prev->total > 0 && p->share_pct.has &&
-                (amount_has(prev, am->key) || prev->partners_complete))
-                p->share_change_pp =
-                    some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
+    out->present = orig->present;
+    out->total = orig->total;
+    char p[8];
+    tf_period_from_index(c->base_index + k, p);
+    if (c->annual)
+        p[4] = '\0';
+    return add_note(rep, "%s %s partner rows are on partner basis '%s', not '%s' as in the "
+                         "report period: partner %s no value",
+                    p, flow_label(f), orig->basis[0] ? orig->basis : "unstated",
+                    basis[0] ? basis : "unstated", what);
+}
+
+/* The comparison months of the report month m (m-1, m-12) on m's partner
+ * basis where their own months chose another (compare_on_basis); cmp[f][w]
+ * .present == 0 where the month's own aggregate serves. */
+static tf_status comparison_months(tf_report *rep, const collect *c, row *scratch,
+                                   agg a[2][N_MONTHS], int m, agg cmp[2][2])
+{
+    tf_status st = TF_OK;
+    memset(cmp, 0, 4 * sizeof cmp[0][0]);
+    for (int f = 0; f < 2; f++)
+        for (int w = 0; w < 2 && st == TF_OK && a[f][m].n_partners; w++) {
+            int k = w == 0 ? m - 1 : m - 12;
+            if ((w == 0 && rep->annual) || !a[f][k].n_partners ||
+                !strcmp(a[f][k].basis, a[f][m].basis))
+                continue;
+            const char *what = w == 0       ? "MoM and share change have"
+                               : rep->annual ? "YoY and share change have"
+                                             : "YoY has";
+            st = compare_on_basis(rep, c, scratch, f, k, &a[f][k], a[f][m].basis, what,
+                                  &cmp[f][w]);
         }
-        if (ya->present && ya->n_partners)
-            p->yoy_pct = tf_pct_change(q, some(tonnes(amount_get(ya, am->key))));
-        /* annual data: the share change is against the year before */
-        if (rep->annual && ya->present && ya->n_partners && ya->total > 0 &&
-            p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
-            p->share_change_pp = some(p->share_pct.v - 100.0 * (double)amount_get(ya, am->key) /
-                                                           (double)ya->total);
-    }
-    char pm[8];
-    if (n && !rep->annual && !(prev->present && prev->n_partners)) {
-        tf_period_from_index(base_index + m - 1, pm);
-        tf_status st = add_note(rep, "no %s partner breakdown for %s: partner MoM has no value",
-                                flow_label(f), pm);
-        if (st)
-            return st;
-    }
-    if (n && !(ya->present && ya->n_partners)) {
-        tf_period_from_index(base_index + m - 12, pm);
-        if (rep->annual)
-            pm[4] = '\0'; /* "YYYY-12" stands for the year */
-        tf_status st = add_note(rep, "no %s partner breakdown for %s: partner YoY has no value",
-                                flow_label(f), pm);
-        if (st)
-            return st;
-    }
-    if (n && (cur->world || cur->n_partners > n) && cur->total != listed) {
-        out->other = some(tonnes(cur->total - listed));
-        if (cur->total > 0)
-            out->other_share_pct = some(100.0 * (double)(cur->total - listed) / (double)cur->total);
-        if (cur->total < listed) {
-            tf_status st = add_note(rep, "listed partners exceed the world total by %.1f t",
-                                    tonnes(listed - cur->total));
-            if (st)
-                return st;
-        }
-    }
-    /* Without a world row the total is what the partners present add up to:
-     * say so (a partial download, two partners of a Comtrade query, would
-     * otherwise read as the country's total). */
-    if (cur->present && !cur->world && cur->n_partners > 0) {
-        tf_status st = add_note(rep, "%s: no world (WLD) row in the data: the total is the sum of "
-                                     "the %zu partner%s present; a partner the data lacks is "
-                                     "missing from it",
-                                flow_label(f), cur->n_partners, cur->n_partners == 1 ? "" : "s");
-        if (st)
-            return st;
-    }
-    /* Partners that traded a month or a year earlier and not in this month
-     * (only when this month has a partner breakdown to be absent from). */
+    return st;
+}
+
+/* Partners that traded a month or a year earlier and not in this month
+ * (only when this month has a partner breakdown to be absent from): 0 t,
+ * MoM/YoY -100 %, share change against the month they traded in. */
+static tf_status absent_partners(tf_db *db, const tf_refdata *ref, const tf_report *rep,
+                                 const agg *cur, const agg *prev, const agg *ya,
+                                 tf_breakdown *out)
+{
     for (int w = 0; w < 2 && cur->partners_complete; w++) {
         const agg *base = w == 0 ? prev : ya;
         if (!base->present)
@@ -1214,6 +1191,113 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             }
         }
     }
+    return TF_OK;
+}
+
+static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
+                                int m, int base_index, int top, agg cmp[2],
+                                tf_breakdown *out)
+{
+    memset(out, 0, sizeof *out);
+    agg none_prev;
+    memset(&none_prev, 0, sizeof none_prev);
+    agg *cur = &a[m], *prev = rep->annual ? &none_prev : &a[m - 1], *ya = &a[m - 12];
+    if (cmp[0].present)
+        prev = &cmp[0];
+    if (cmp[1].present)
+        ya = &cmp[1];
+    tf_scopy(out->partner_basis, sizeof out->partner_basis, cur->basis);
+    if (!cur->present)
+        return TF_OK;
+    if (cur->n_partners)
+        qsort(cur->partners, cur->n_partners, sizeof *cur->partners, cmp_amount_desc);
+    out->n_partners_all = cur->n_partners;
+    size_t n = cur->n_partners < (size_t)top ? cur->n_partners : (size_t)top;
+    if (n) {
+        out->partners = calloc(n, sizeof *out->partners);
+        if (!out->partners)
+            return TF_ERR_NOMEM;
+    }
+    out->n_partners = n;
+    tf_milli listed = 0;
+    for (size_t i = 0; i < n; i++) {
+        tf_partner_figures *p = &out->partners[i];
+        const amount *am = &cur->partners[i];
+        p->rank = (int)i + 1;
+        tf_scopy(p->partner, sizeof p->partner, am->key);
+        const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
+        if (pt)
+            tf_scopy(p->name, sizeof p->name, pt->name_en);
+        else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
+            tf_scopy(p->name, sizeof p->name, am->key);
+        p->quantity = figure(rep, am->q);
+        listed = add(listed, am->q, &cur->overflow);
+        if (cur->total > 0)
+            p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
+        tf_opt q = some(p->quantity);
+        /* A month with a partner breakdown in which this partner is absent
+         * gives a zero base (no value); a month without a breakdown gives none. */
+        /* Absent from a month's partner rows means zero only when those rows
+         * add up to that month's total; otherwise it is unknown. */
+        if (prev->present && prev->n_partners) {
+            tf_milli pq = amount_get(prev, am->key);
+            p->mom_pct = tf_pct_change(q, some(figure(rep, pq)));
+            if (prev->total > 0 && p->share_pct.has &&
+                (amount_has(prev, am->key) || prev->partners_complete))
+                p->share_change_pp =
+                    some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
+        }
+        if (ya->present && ya->n_partners)
+            p->yoy_pct = tf_pct_change(q, some(figure(rep, amount_get(ya, am->key))));
+        /* annual data: the share change is against the year before */
+        if (rep->annual && ya->present && ya->n_partners && ya->total > 0 &&
+            p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
+            p->share_change_pp = some(p->share_pct.v - 100.0 * (double)amount_get(ya, am->key) /
+                                                           (double)ya->total);
+    }
+    char pm[8];
+    /* (a comparison month on another basis has its own note: compare_on_basis) */
+    if (n && !rep->annual && !(prev->present && prev->n_partners) && !cmp[0].present) {
+        tf_period_from_index(base_index + m - 1, pm);
+        tf_status st = add_note(rep, "no %s partner breakdown for %s: partner MoM has no value",
+                                flow_label(f), pm);
+        if (st)
+            return st;
+    }
+    if (n && !(ya->present && ya->n_partners) && !cmp[1].present) {
+        tf_period_from_index(base_index + m - 12, pm);
+        if (rep->annual)
+            pm[4] = '\0'; /* "YYYY-12" stands for the year */
+        tf_status st = add_note(rep, "no %s partner breakdown for %s: partner YoY has no value",
+                                flow_label(f), pm);
+        if (st)
+            return st;
+    }
+    if (n && (cur->world || cur->n_partners > n) && cur->total != listed) {
+        out->other = some(figure(rep, cur->total - listed));
+        if (cur->total > 0)
+            out->other_share_pct = some(100.0 * (double)(cur->total - listed) / (double)cur->total);
+        if (cur->total < listed) {
+            tf_status st = add_note(rep, "listed partners exceed the world total by %.1f t",
+                                    figure(rep, listed - cur->total));
+            if (st)
+                return st;
+        }
+    }
+    /* Without a world row the total is what the partners present add up to:
+     * say so (a partial download, two partners of a Comtrade query, would
+     * otherwise read as the country's total). */
+    if (cur->present && !cur->world && cur->n_partners > 0) {
+        tf_status st = add_note(rep, "%s: no world (WLD) row in the data: the total is the sum of "
+                                     "the %zu partner%s present; a partner the data lacks is "
+                                     "missing from it",
+                                flow_label(f), cur->n_partners, cur->n_partners == 1 ? "" : "s");
+        if (st)
+            return st;
+    }
+    tf_status st = absent_partners(db, ref, rep, cur, prev, ya, out);
+    if (st)
+        return st;
     if (cur->n_modes) {
         qsort(cur->modes, cur->n_modes, sizeof *cur->modes, cmp_amount_desc);
         out->modes = calloc(cur->n_modes, sizeof *out->modes);
@@ -1225,13 +1309,13 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
             tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
             tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
-            mf->quantity = tonnes(cur->modes[i].q);
+            mf->quantity = figure(rep, cur->modes[i].q);
             if (cur->total > 0) /* of the flow's total, as notes state it */
                 mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);
         }
         out->n_modes = cur->n_modes;
     }
-    return mode_changes(ref, rep->annual ? NULL : prev, cur, out);
+    return mode_changes(rep, ref, rep->annual ? NULL : prev, cur, out);
 }
 
 /* The commodity codes the month's figures were taken from, sorted. */
@@ -1304,12 +1388,7 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
 {
     tf_window_month *w = &rep->window;
     char from[11], to[11];
-    tf_fmt(from, sizeof from, "%s-01", q->period);
-    for (int last = 31; last >= 28; last--) { /* the month's last day */
-        tf_fmt(to, sizeof to, "%s-%02d", q->period, last);
-        if (tf_date_valid(to))
-            break;
-    }
+    tf_month_days(q->period, from, to);
     double best = 1e9;
     for (size_t i = 0; ref && i < q->n_codes; i++) {
         double vat, duty, misc;
@@ -1360,8 +1439,7 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
             e++;
         const char *pick = NULL;
         for (size_t i = b; i < e; i++)
-            if (!strcmp(c->rows[i].cls, want) || (!pick || (strcmp(pick, want) &&
-                                                            strcmp(c->rows[i].cls, pick) > 0)))
+            if (tf_query_class_preferred(want, pick, c->rows[i].cls))
                 pick = c->rows[i].cls;
         char chosen[8];
         tf_scopy(chosen, sizeof chosen, pick);
@@ -1386,6 +1464,143 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
     return TF_OK;
 }
 
+/* The report's identity: product, scope, reporter, period, as-of. */
+static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_query *q,
+                               int annual)
+{
+    tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
+    tf_scopy(rep->classification, sizeof rep->classification,
+             q->classification ? q->classification : "HS");
+    tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
+    tf_scopy(rep->period, sizeof rep->period, q->period);
+    const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
+    /* S19: Comtrade's reporter 490 "Other Asia, nes", named from its area list */
+    const tf_area *ra = !rp && ref && strcmp(rep->reporter, "S19") == 0
+                            ? tf_refdata_area_by_m49(ref, "490") : NULL;
+    tf_scopy(rep->reporter_name, sizeof rep->reporter_name,
+             rp ? rp->name_en : ra ? ra->name_en : rep->reporter);
+    tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
+    rep->annual = annual;
+    rep->codes = calloc(q->n_codes, sizeof *rep->codes);
+    if (!rep->codes)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < q->n_codes; i++) {
+        if (!(rep->codes[i] = tf_strdup(q->codes[i])))
+            return TF_ERR_NOMEM;
+        rep->n_codes = i + 1;
+    }
+    return TF_OK;
+}
+
+/* The notes on the measure chosen and on the rows left out of it. */
+static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
+                          unsigned long counted, unsigned long net_weighed, double weighed_pct,
+                          const char *counted_unit)
+{
+    rep->measure_value = c->value;
+    tf_scopy(rep->unit, sizeof rep->unit, c->value ? (c->currency[0] ? c->currency : "") : "t");
+    if (c->value && q->measure != TF_MEASURE_VALUE && counted)
+        add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
+                      "are values in %s%s", counted_unit, rep->unit,
+                 net_weighed ? " (--measure quantity gives the net weight in t)" : "");
+    else if (c->value && q->measure != TF_MEASURE_VALUE && weighed_pct > 0 && weighed_pct < 50)
+        add_note(rep, "weights cover only %.0f%% of the value: figures are values in %s "
+                      "(--measure quantity gives the tonnage there is)", weighed_pct, rep->unit);
+    else if (c->value && q->measure != TF_MEASURE_VALUE)
+        add_note(rep, "no quantities in the selected data: figures are values in %s",
+                 rep->unit);
+    else if (!c->value && net_weighed)
+        add_note(rep, "tonnages are net weights: the classification counts %lu of these "
+                      "records' goods in '%s'", net_weighed, counted_unit);
+    if (c->no_value)
+        add_note(rep, "%lu record%s without a value not in the figures", c->no_value,
+                 c->no_value == 1 ? "" : "s");
+    if (c->other_currency)
+        add_note(rep, "%lu record%s in a currency other than %s not in the figures",
+                 c->other_currency, c->other_currency == 1 ? "" : "s", c->currency);
+    if (c->not_annual)
+        add_note(rep, "%lu re-import, re-export or monthly record%s not in this annual "
+                      "import/export report", c->not_annual, c->not_annual == 1 ? "" : "s");
+    if (c->other_units)
+        add_note(rep, "%lu record%s in units other than mass (e.g. '%s') not in the tonnages",
+                 c->other_units, c->other_units == 1 ? "" : "s", c->other_unit);
+    if (c->no_quantity)
+        add_note(rep, "%lu record%s without a quantity not in the tonnages", c->no_quantity,
+                 c->no_quantity == 1 ? "" : "s");
+    if (c->breakdowns)
+        add_note(rep, "%lu UN Comtrade breakdown record%s (by second partner, mode of "
+                      "transport or customs procedure) not added to the totals, which come "
+                      "from the aggregate rows",
+                 c->breakdowns, c->breakdowns == 1 ? "" : "s");
+    if (c->ranges)
+        add_note(rep, "%lu record%s of cumulative ranges of months (ingest --range) not in "
+                      "this report, which counts single months", c->ranges,
+                 c->ranges == 1 ? "" : "s");
+    if (c->not_monthly)
+        add_note(rep, "%lu re-import, re-export or annual record%s of these months not in this "
+                      "monthly import/export report", c->not_monthly, c->not_monthly == 1 ? "" : "s");
+}
+
+/* Select the rows of the report's months into c, in its measure: the
+ * quantity, or the value (asked for, or AUTO where weights carry less than
+ * half of the value: a second pass), with the notes saying why and what was
+ * left out. On an error c->rows may hold rows to free. */
+static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep,
+                                    int base_index, const char *from, collect *c)
+{
+    /* from the quantity pass: rows of goods counted in items, those of them with
+     * a net weight (Comtrade), and the share of the value the tonnage covers */
+    unsigned long counted = 0, net_weighed = 0;
+    double weighed_pct = 100.0;
+    char counted_unit[32] = "", currency[4] = "";
+    tf_selection cs = {0};
+    cs.classification = rep->classification;
+    cs.codes = q->codes;
+    cs.n_codes = q->n_codes;
+    cs.reporter = rep->reporter;
+    cs.period_from = from;
+    cs.period_to = q->period;
+    tf_status cst = choose_currency(db, q, &cs, rep, currency);
+    if (cst != TF_OK)
+        return cst;
+    tf_scopy(rep->currency, sizeof rep->currency, currency);
+    for (int pass = 0; pass < 2; pass++) {
+        memset(c, 0, sizeof *c);
+        c->base_index = base_index;
+        c->annual = rep->annual;
+        tf_scopy(c->want_buf, sizeof c->want_buf, currency);
+        c->want_currency = currency[0] ? c->want_buf : NULL;
+        tf_scopy(c->v_currency, sizeof c->v_currency, currency);
+        c->value = q->measure == TF_MEASURE_VALUE || pass == 1;
+        tf_selection sel = cs;
+        sel.as_of = q->as_of;
+        tf_status st = select_rows(db, &sel, c);
+        if (st != TF_OK)
+            return st;
+        if (pass == 0 && !c->value) {
+            counted = c->counted;
+            net_weighed = c->net_weighed;
+            tf_scopy(counted_unit, sizeof counted_unit, c->counted_unit);
+            if (c->v_all > 0)
+                weighed_pct = 100.0 * weighed_value(c) / c->v_all;
+        }
+        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL),
+         * and when goods weighed in kg carry less than half of the value: the rest
+         * has no weight, or is goods the classification counts in items (integrated
+         * circuits: their net weight says little, and GACC gives none as first
+         * quantity). Value, not rows, decides, so one data set does not switch
+         * measure from one period to the next on a few rows. */
+        int by_value = q->measure == TF_MEASURE_AUTO && weighed_pct < 50.0;
+        if (pass == 1 || c->value || q->measure == TF_MEASURE_QUANTITY ||
+            (!by_value && (c->n > 0 || c->other_units > 0 || c->no_quantity == 0)))
+            break;
+        free(c->rows);
+        c->rows = NULL;
+    }
+    measure_notes(rep, q, c, counted, net_weighed, weighed_pct, counted_unit);
+    return TF_OK;
+}
+
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
 {
     *out = NULL;
@@ -1404,32 +1619,9 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (!rep)
         return TF_ERR_NOMEM;
     tf_status st = TF_OK;
-    overflowed = 0;
-    tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
-    tf_scopy(rep->classification, sizeof rep->classification,
-             q->classification ? q->classification : "HS");
-    tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
-    tf_scopy(rep->period, sizeof rep->period, q->period);
-    const tf_partner *rp = ref ? tf_refdata_partner_by_iso3(ref, rep->reporter) : NULL;
-    /* S19: Comtrade's reporter 490 "Other Asia, nes", named from its area list */
-    const tf_area *ra = !rp && ref && strcmp(rep->reporter, "S19") == 0
-                            ? tf_refdata_area_by_m49(ref, "490") : NULL;
-    tf_scopy(rep->reporter_name, sizeof rep->reporter_name,
-             rp ? rp->name_en : ra ? ra->name_en : rep->reporter);
-    tf_scopy(rep->as_of, sizeof rep->as_of, q->as_of ? q->as_of : "");
-    rep->annual = annual;
-    rep->codes = calloc(q->n_codes, sizeof *rep->codes);
-    if (!rep->codes) {
-        st = TF_ERR_NOMEM;
+    int overflowed = 0;
+    if ((st = report_header(rep, ref, q, annual)) != TF_OK)
         goto fail;
-    }
-    for (size_t i = 0; i < q->n_codes; i++) {
-        if (!(rep->codes[i] = tf_strdup(q->codes[i]))) {
-            st = TF_ERR_NOMEM;
-            goto fail;
-        }
-        rep->n_codes = i + 1;
-    }
     int year = idx / 12;
     int base_index = (year - 1) * 12; /* January of the previous year */
     int m = idx - base_index;          /* 12..23 */
@@ -1437,116 +1629,11 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     tf_period_from_index(base_index, from);
     if (annual)
         tf_fmt(from, sizeof from, "%d", year - 1);
-    /* "HS" also selects the HS editions UN Comtrade names (H0 1988/92 .. H6 2022);
-     * one classification per flow and period is used below. */
-    static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};
-    const char *const *classes = hs_family;
-    size_t n_classes = sizeof hs_family / sizeof hs_family[0];
-    if (strcmp(rep->classification, "HS") != 0) {
-        classes = (const char *const *)&q->classification;
-        n_classes = 1;
-    }
-    char currency[4] = "";
-    {
-        tf_selection cs = {0};
-        cs.codes = q->codes;
-        cs.n_codes = q->n_codes;
-        cs.reporter = rep->reporter;
-        cs.period_from = from;
-        cs.period_to = q->period;
-        if ((st = choose_currency(db, q, &cs, classes, n_classes, rep, currency)) != TF_OK)
-            goto fail;
-    }
     collect c = {0};
-    /* from the quantity pass: rows of goods counted in items, those of them with
-     * a net weight (Comtrade), and the share of the value the tonnage covers */
-    unsigned long counted = 0, net_weighed = 0;
-    double weighed_pct = 100.0;
-    char counted_unit[32] = "";
-    for (int pass = 0; pass < 2; pass++) {
-        memset(&c, 0, sizeof c);
-        c.base_index = base_index;
-        c.annual = annual;
-        c.want_currency = currency[0] ? currency : NULL;
-        tf_scopy(c.v_currency, sizeof c.v_currency, currency);
-        c.value = q->measure == TF_MEASURE_VALUE || pass == 1;
-        for (size_t k = 0; k < n_classes && st == TF_OK; k++) {
-            tf_selection sel = {0};
-            sel.classification = classes[k];
-            sel.codes = q->codes;
-            sel.n_codes = q->n_codes;
-            sel.reporter = rep->reporter;
-            sel.period_from = from;
-            sel.period_to = q->period;
-            sel.as_of = q->as_of;
-            st = select_rows(db, &sel, &c);
-        }
-        if (st != TF_OK) {
-            free(c.rows);
-            goto fail;
-        }
-        if (pass == 0 && !c.value) {
-            counted = c.counted;
-            net_weighed = c.net_weighed;
-            tf_scopy(counted_unit, sizeof counted_unit, c.counted_unit);
-            if (c.v_all > 0)
-                weighed_pct = 100.0 * weighed_value(&c) / c.v_all;
-        }
-        /* auto: the value when no row has a quantity at all (e.g. Comtrade's TOTAL),
-         * and when goods weighed in kg carry less than half of the value: the rest
-         * has no weight, or is goods the classification counts in items (integrated
-         * circuits: their net weight says little, and GACC gives none as first
-         * quantity). Value, not rows, decides, so one data set does not switch
-         * measure from one period to the next on a few rows. */
-        int by_value = q->measure == TF_MEASURE_AUTO && weighed_pct < 50.0;
-        if (pass == 1 || c.value || q->measure == TF_MEASURE_QUANTITY ||
-            (!by_value && (c.n > 0 || c.other_units > 0 || c.no_quantity == 0)))
-            break;
+    if ((st = select_report_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
         free(c.rows);
+        goto fail;
     }
-    rep->measure_value = c.value;
-    measure_div = c.value ? 1e3 : 1e6;
-    tf_scopy(rep->unit, sizeof rep->unit, c.value ? (c.currency[0] ? c.currency : "") : "t");
-    if (c.value && q->measure != TF_MEASURE_VALUE && counted)
-        add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
-                      "are values in %s%s", counted_unit, rep->unit,
-                 net_weighed ? " (--measure quantity gives the net weight in t)" : "");
-    else if (c.value && q->measure != TF_MEASURE_VALUE && weighed_pct > 0 && weighed_pct < 50)
-        add_note(rep, "weights cover only %.0f%% of the value: figures are values in %s "
-                      "(--measure quantity gives the tonnage there is)", weighed_pct, rep->unit);
-    else if (c.value && q->measure != TF_MEASURE_VALUE)
-        add_note(rep, "no quantities in the selected data: figures are values in %s",
-                 rep->unit);
-    else if (!c.value && net_weighed)
-        add_note(rep, "tonnages are net weights: the classification counts %lu of these "
-                      "records' goods in '%s'", net_weighed, counted_unit);
-    if (c.no_value)
-        add_note(rep, "%lu record%s without a value not in the figures", c.no_value,
-                 c.no_value == 1 ? "" : "s");
-    if (c.other_currency)
-        add_note(rep, "%lu record%s in a currency other than %s not in the figures",
-                 c.other_currency, c.other_currency == 1 ? "" : "s", c.currency);
-    if (c.not_annual)
-        add_note(rep, "%lu re-import, re-export or monthly record%s not in this annual "
-                      "import/export report", c.not_annual, c.not_annual == 1 ? "" : "s");
-    if (c.other_units)
-        add_note(rep, "%lu record%s in units other than mass (e.g. '%s') not in the tonnages",
-                 c.other_units, c.other_units == 1 ? "" : "s", c.other_unit);
-    if (c.no_quantity)
-        add_note(rep, "%lu record%s without a quantity not in the tonnages", c.no_quantity,
-                 c.no_quantity == 1 ? "" : "s");
-    if (c.breakdowns)
-        add_note(rep, "%lu UN Comtrade breakdown record%s (by second partner, mode of "
-                      "transport or customs procedure) not added to the totals, which come "
-                      "from the aggregate rows",
-                 c.breakdowns, c.breakdowns == 1 ? "" : "s");
-    if (c.ranges)
-        add_note(rep, "%lu record%s of cumulative ranges of months (ingest --range) not in "
-                      "this report, which counts single months", c.ranges,
-                 c.ranges == 1 ? "" : "s");
-    if (c.not_monthly)
-        add_note(rep, "%lu re-import, re-export or annual record%s of these months not in this "
-                      "monthly import/export report", c.not_monthly, c.not_monthly == 1 ? "" : "s");
     if (c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
     st = one_classification(rep, &c, q->classification ? q->classification : "HS");
@@ -1580,6 +1667,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
     }
+    agg cmp[2][2];
+    memset(cmp, 0, sizeof cmp);
+    if (st == TF_OK)
+        st = comparison_months(rep, &c, scratch, a, m, cmp);
     free(scratch);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};
@@ -1596,15 +1687,22 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     for (int f = 0; f < 2 && st == TF_OK && !rep->measure_value; f++)
         st = unweighed_note(rep, &c, f, m, annual ? q->period : NULL, base_index);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, &rep->import_breakdown);
+        st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, cmp[0],
+                            &rep->import_breakdown);
     if (st == TF_OK)
-        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, &rep->export_breakdown);
+        st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, cmp[1],
+                            &rep->export_breakdown);
+    for (int f = 0; f < 2; f++) {
+        agg_free(&cmp[f][0]);
+        agg_free(&cmp[f][1]);
+    }
     for (int f = 0; f < 2; f++)
-        for (int k = 0; k < N_MONTHS; k++)
+        for (int k = 0; k < N_MONTHS; k++) {
+            overflowed |= a[f][k].overflow;
             agg_free(&a[f][k]);
+        }
     if (st == TF_OK && !annual)
         st = window_month(db, ref, q, rep);
-    measure_div = 1e6;
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)
@@ -1664,8 +1762,8 @@ static tf_status series_partner_add(tf_monthly_series *s, int f, const char *key
         s->n_partners[f]++;
     }
     tf_series_partner *p = &s->partners[f][i];
-    p->quantity[k] = some(p->quantity[k].v + tonnes(q));
-    p->total += tonnes(q);
+    p->quantity[k] = some(p->quantity[k].v + in_unit(s->measure_value, q));
+    p->total += in_unit(s->measure_value, q);
     return TF_OK;
 }
 
@@ -1707,12 +1805,12 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     }
     for (size_t k = 0; k < s->n_months; k++)
         tf_period_from_index(i0 + (int)k, s->periods[k]);
-    overflowed = 0;
+    int overflowed = 0;
     collect c = {0};
     c.base_index = i0;
     c.n_months = (int)s->n_months;
     c.value = q->measure == TF_MEASURE_VALUE; /* AUTO and QUANTITY: t */
-    measure_div = c.value ? 1e3 : 1e6;
+    s->measure_value = c.value;
     tf_selection sel = {0};
     sel.classification = q->classification ? q->classification : "HS";
     sel.codes = q->codes;
@@ -1721,16 +1819,18 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     sel.period_from = s->from;
     sel.period_to = s->to;
     sel.as_of = q->as_of;
-    tf_report notes = {0}; /* collects the aggregation's notes */
+    tf_report notes = {0}; /* collects the selection's and aggregation's notes */
+    notes.measure_value = c.value;
     char currency[4] = "";
-    st = choose_currency(db, q, &sel, (const char *const *)&sel.classification, 1, &notes,
-                         currency);
+    st = choose_currency(db, q, &sel, &notes, currency);
     c.want_currency = currency[0] ? currency : NULL;
     tf_scopy(c.v_currency, sizeof c.v_currency, currency);
     if (st == TF_OK)
         st = select_rows(db, &sel, &c);
     if (st == TF_OK && c.n)
         qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
+    if (st == TF_OK)
+        st = one_classification(&notes, &c, sel.classification);
     row *scratch = st == TF_OK ? malloc((c.n ? c.n : 1) * sizeof *scratch) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
@@ -1743,16 +1843,17 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
         agg a;
         st = aggregate(&notes, c.rows + b, e - b, q->partner_basis, scratch, &a, NULL);
         if (st == TF_OK && a.present) {
-            s->total[f][k] = some(tonnes(a.total));
+            s->total[f][k] = some(in_unit(s->measure_value, a.total));
             s->has_partners[f][k] = a.n_partners > 0;
             tf_milli listed = 0;
             for (size_t i = 0; i < a.n_partners && st == TF_OK; i++) {
-                listed = add(listed, a.partners[i].q);
+                listed = add(listed, a.partners[i].q, &overflowed);
                 st = series_partner_add(s, f, a.partners[i].key, k, a.partners[i].q);
             }
             if (a.n_partners)
-                s->other[f][k] = some(tonnes(a.total - listed));
+                s->other[f][k] = some(in_unit(s->measure_value, a.total - listed));
         }
+        overflowed |= a.overflow;
         agg_free(&a);
         b = e;
     }
@@ -1776,7 +1877,6 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     }
     for (size_t k = 0; k < s->n_months; k++)
         s->net_import[k] = sub(s->total[0][k], s->total[1][k]);
-    measure_div = 1e6;
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT;
     if (st != TF_OK) {
@@ -1825,6 +1925,10 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
     tf_query mq = *q;
     if (st == TF_OK)
         mq.measure = d->report->measure_value ? TF_MEASURE_VALUE : TF_MEASURE_QUANTITY;
+    /* and read the records the report read: its currency, not one chosen anew
+     * over the series' longer range */
+    if (st == TF_OK && d->report->currency[0])
+        mq.currency = d->report->currency;
     if (st == TF_OK) {
         tf_period_from_index((idx / 12 - 4) * 12, from);
         st = tf_monthly_series_compute(db, ref, &mq, from, q->period, &d->years);
@@ -1836,12 +1940,8 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
     if (st == TF_OK && d->report->window.hs[0]) {
         char f[11], t[11], m0[8];
         tf_period_from_index(idx - 5, m0);
-        tf_fmt(f, sizeof f, "%s-01", m0);
-        for (int last = 31; last >= 28; last--) {
-            tf_fmt(t, sizeof t, "%s-%02d", q->period, last);
-            if (tf_date_valid(t))
-                break;
-        }
+        tf_month_days(m0, f, NULL);
+        tf_month_days(q->period, NULL, t);
         st = tf_window_series_compute(db, ref, q->product ? q->product : "", f, t,
                                       d->report->window.hs, "MFN", NULL, q->as_of, &d->window);
         if (st == TF_ERR_NOT_FOUND)

@@ -1326,3 +1326,26 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
     sqlite3_finalize(s);
     return st;
 }
+
+static void count_source(void *ctx, const tf_source_info *s)
+{
+    (void)s;
+    (*(int *)ctx)++;
+}
+
+int tf_db_discard_if_empty(const char *path)
+{
+    tf_db *db = NULL;
+    if (tf_db_open(path, TF_DB_READ, &db, NULL, 0) != TF_OK)
+        return 0;
+    int n = 0;
+    tf_status st = tf_db_sources(db, count_source, &n);
+    tf_db_close(&db);
+    if (st != TF_OK || n != 0)
+        return 0;
+    char j[4200];
+    tf_fmt(j, sizeof j, "%s-journal", path);
+    unlink(path);
+    unlink(j);
+    return 1;
+}

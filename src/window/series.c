@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tradeflow/store.h"
+#include "tradeflow/calendar.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
@@ -60,44 +61,13 @@ static int cmp_day(const void *a, const void *b)
     return strcmp(((const day_values *)a)->date, ((const day_values *)b)->date);
 }
 
-/* Day number from a "YYYY-MM-DD" date (days since 1970-01-01), -1 if invalid. */
-static long day_number(const char *s)
-{
-    int y, m, d;
-    if (!tf_date_valid(s) || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
-        return -1;
-    /* days from civil (Howard Hinnant's algorithm) */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void date_of(long n, char out[11])
-{
-    n += 719468;
-    long era = (n >= 0 ? n : n - 146096) / 146097;
-    long doe = n - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    tf_fmt(out, 11, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
-}
-
-static int weekday(long n) { return (int)(((n % 7) + 10) % 7); } /* 0 = Monday; 1970-01-01 was a Thursday */
-
 tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, const char *product,
                                    const char *from, const char *to, const char *hs,
                                    const char *origin_group, const tf_window_overrides *ov,
                                    const char *as_of, tf_window_series **out)
 {
     *out = NULL;
-    long a = day_number(from), b = day_number(to);
+    long a = tf_day_number(from), b = tf_day_number(to);
     if (a < 0 || b < 0 || b < a || b - a > 3660)
         return TF_ERR_USAGE;
     collect c = {0};
@@ -113,10 +83,10 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
     }
     /* every weekday of the range is a row, so gaps show */
     for (long n = a; n <= b; n++) {
-        if (weekday(n) >= 5)
+        if (tf_weekday(n) >= 5)
             continue;
         char d[11];
-        date_of(n, d);
+        tf_date_of_day(n, d);
         if (!day_of(&c, d)) {
             free(c.days);
             return TF_ERR_NOMEM;

@@ -1,5 +1,6 @@
 /* The import window: formula and parameters (tradeflow/window.h). */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tradeflow/window.h"
@@ -106,5 +107,87 @@ tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *
     *vat_pct = vat->value;
     *duty_pct = duty->value;
     *misc = ms->value;
+    return TF_OK;
+}
+
+static tf_status fault(tf_window_fault *f, tf_window_fault_kind kind, int input, int window,
+                       const char *why)
+{
+    f->kind = kind;
+    f->input = input;
+    f->window = window;
+    f->why = why;
+    return TF_ERR_USAGE;
+}
+
+/* The checks of the hand-given overrides and premium; TF_OK or a fault.
+ * value[TF_WIN_PREMIUM] becomes the midpoint of a range. */
+static tf_status check_day(double *value, int *given, tf_window_fault *f)
+{
+    for (int k = TF_WIN_VAT; k <= TF_WIN_MISC; k++)
+        if (given[k] && !(value[k] >= 0 && value[k] <= (k == TF_WIN_MISC ? 100000 : 100)))
+            return fault(f, TF_WF_RANGE, k, -1, NULL);
+    if (given[TF_WIN_PREMIUM_LOW] != given[TF_WIN_PREMIUM_HIGH])
+        return fault(f, TF_WF_PREMIUM_HALF, -1, -1, NULL);
+    if (given[TF_WIN_PREMIUM] && given[TF_WIN_PREMIUM_LOW])
+        return fault(f, TF_WF_PREMIUM_BOTH, -1, -1, NULL);
+    if (!given[TF_WIN_PREMIUM_LOW])
+        return TF_OK;
+    for (int k = TF_WIN_PREMIUM_LOW; k <= TF_WIN_PREMIUM_HIGH; k++)
+        if (!(value[k] >= 0 && value[k] < 10000))
+            return fault(f, TF_WF_PREMIUM_RANGE, k, -1, NULL);
+    if (value[TF_WIN_PREMIUM_LOW] > value[TF_WIN_PREMIUM_HIGH])
+        return fault(f, TF_WF_PREMIUM_ORDER, -1, -1, NULL);
+    /* the midpoint of the published range */
+    value[TF_WIN_PREMIUM] = (value[TF_WIN_PREMIUM_LOW] + value[TF_WIN_PREMIUM_HIGH]) / 2;
+    given[TF_WIN_PREMIUM] = 1;
+    return TF_OK;
+}
+
+tf_status tf_window_one_day(const tf_refdata *ref, const char *date, const char *hs,
+                            const char *origin_group, const double value_in[TF_WIN_N_INPUTS],
+                            const int given_in[TF_WIN_N_INPUTS], tf_window_report *w,
+                            tf_window_fault *f)
+{
+    double value[TF_WIN_N_INPUTS];
+    int given[TF_WIN_N_INPUTS];
+    memcpy(value, value_in, sizeof value);
+    memcpy(given, given_in, sizeof given);
+    memset(w, 0, sizeof *w);
+    memset(f, 0, sizeof *f);
+    if (check_day(value, given, f))
+        return TF_ERR_USAGE;
+    snprintf(w->date, sizeof w->date, "%s", date);
+    snprintf(w->hs, sizeof w->hs, "%s", hs);
+    snprintf(w->origin_group, sizeof w->origin_group, "%s", origin_group);
+    double vat, duty, misc;
+    const char *why = NULL;
+    if (tf_window_params(ref, date, hs, origin_group, &vat, &duty, &misc, &why) != TF_OK &&
+        !(given[TF_WIN_VAT] && given[TF_WIN_DUTY] && given[TF_WIN_MISC]))
+        return fault(f, TF_WF_PARAMS, -1, -1, why);
+    vat = given[TF_WIN_VAT] ? value[TF_WIN_VAT] : vat;
+    duty = given[TF_WIN_DUTY] ? value[TF_WIN_DUTY] : duty;
+    misc = given[TF_WIN_MISC] ? value[TF_WIN_MISC] : misc;
+    /* each window needs all of its inputs; a partial set is an error naming the gap */
+    static const int need[2][3] = {{TF_WIN_LME_CASH, TF_WIN_FX, TF_WIN_SPOT},
+                                   {TF_WIN_LME_3M, TF_WIN_FX_FWD, TF_WIN_SHFE}};
+    for (int k = 0; k < 2; k++) {
+        int n = given[need[k][0]] + given[need[k][1]] + given[need[k][2]];
+        if (n == 0)
+            continue;
+        for (int j = 0; j < 3; j++)
+            if (!given[need[k][j]])
+                return fault(f, TF_WF_MISSING, need[k][j], k, NULL);
+        if (!given[TF_WIN_PREMIUM])
+            return fault(f, TF_WF_NO_PREMIUM, -1, k, NULL);
+        tf_window_inputs in = {value[need[k][0]], value[TF_WIN_PREMIUM], value[need[k][1]],
+                               value[need[k][2]], vat, duty, misc};
+        if (tf_window_compute(&in, k == 0 ? &w->spot : &w->forward, &why) != TF_OK)
+            return fault(f, TF_WF_COMPUTE, -1, k, why);
+        *(k == 0 ? &w->spot_in : &w->forward_in) = in;
+        *(k == 0 ? &w->has_spot : &w->has_forward) = 1;
+    }
+    if (!w->has_spot && !w->has_forward)
+        return fault(f, TF_WF_NOTHING, -1, -1, NULL);
     return TF_OK;
 }

@@ -12,6 +12,9 @@
 #   stderr-has: TEXT        stderr contains TEXT (repeatable)
 #   stdout-lacks: TEXT      stdout does not contain TEXT
 #   db-unchanged: yes       the database dump is the same before and after
+#   agree: REPORT-OPTIONS   after the runs, the report's month, the series the charts
+#                           draw and the xlsx Monthly row agree, in t and in value
+#                           (tests/cli/agree.py; repeatable, one selection a line)
 # Variables in commands: $T (case folder), $DB ($T/test.db), $SHARED, $ROOT.
 # Usage: tests/cli/run.sh BIN_DIR [CASE...]; prints "N passed, N failed, N skipped".
 set -u
@@ -25,7 +28,7 @@ for c in "${cases[@]}"; do
     name=$(basename "$c" .case)
     T=$(mktemp -d "${TMPDIR:-/tmp}/tfcli.XXXXXX")
     DB=$T/test.db
-    runs=() ; want_exit=0 ; want_out=() ; has_out=() ; has_err=() ; lacks_out=() ; dbsame=no ; needs=no ; writes=()
+    runs=() ; agrees=() ; want_exit=0 ; want_out=() ; has_out=() ; has_err=() ; lacks_out=() ; dbsame=no ; needs=no ; writes=()
     while IFS= read -r line || [ -n "$line" ]; do
         case "$line" in
             "#"*|"") ;;
@@ -38,6 +41,7 @@ for c in "${cases[@]}"; do
             stderr-has:*) has_err+=("${line#stderr-has: }") ;;
             stdout:*) want_out+=("${line#stdout: }") ;;
             db-unchanged:*) dbsame=yes ;;
+            agree:*) agrees+=("${line#agree: }") ;;
             *) echo "FAIL $name: unknown line: $line"; fail=$((fail+1)); continue 2 ;;
         esac
     done < "$c"
@@ -80,6 +84,10 @@ for c in "${cases[@]}"; do
         [ -f "$DB" ] && after=$(sqlite3 "$DB" .dump 2>&1)
         [ "$before" = "$after" ] || why="$why; database changed"
     fi
+    for s in "${agrees[@]+"${agrees[@]}"}"; do
+        (cd "$T" && bash -c "python3 \"$ROOT/tests/cli/agree.py\" \"$DB\" $s") > "$T/.agree" 2>&1 ||
+            why="$why; report, series and workbook disagree ($s): $(grep -v '^ok' "$T/.agree" | head -c 800)"
+    done
     if grep -q "runtime error\|AddressSanitizer\|LeakSanitizer" "$T/.err"; then
         why="$why; sanitizer report"
     fi

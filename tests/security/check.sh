@@ -8,7 +8,11 @@
 #  3. no file is opened from a path found inside data (fopen/open only in the
 #     reader entry points and the CLI, on paths the user gave);
 #  4. the fetcher never turns TLS verification off and never logs its traffic
-#     (which carries the API key).
+#     (which carries the API key);
+#  5. build/libtradeflow.so exports exactly the functions declared in include/
+#     (built with -fvisibility=hidden; TF_API marks the public API);
+#  6. no per-call state in globals: no _Thread_local, no static non-const
+#     variables at file scope in the statistics, query and outputs modules.
 # Prints "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,9 +33,18 @@ check "SQL assembled by formatting" \
            grep -nE '(tf_fmt|snprintf)\(.*\"[^\"]*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP)[[:space:]]' src/*/*.c || true"
 check "files opened outside the entry points" \
     sh -c "grep -nE '\b(fopen|open|freopen|opendir)[[:space:]]*\(' src/*/*.c | \
-           grep -vE '^src/(cli/main|cli/note|audit/note|refdata/refdata|outputs/report_xlsx|fetch/[a-z_]+)\.c:' || true"
+           grep -vE '^src/(cli/[a-z_]+|audit/note|refdata/refdata|outputs/report_xlsx|outputs/output|fetch/[a-z_]+)\.c:' || true"
 check "TLS verification turned off or traffic logged (the API key would show)" \
     sh -c "grep -nE 'SSL_VERIFY(PEER|HOST),[[:space:]]*0|CURLOPT_VERBOSE|CURLOPT_DEBUGFUNCTION' src/*/*.c || true; \
            grep -nE '(printf|fprintf|tf_fmt|snprintf)\(.*->key\b' src/*/*.c | grep -v 'Ocp-Apim-Subscription-Key' || true"
+check "libtradeflow.so exports other than the functions declared in include/" \
+    sh -c "[ -f build/libtradeflow.so ] || { echo 'build/libtradeflow.so absent (make all)'; exit; }; \
+           nm -D --defined-only build/libtradeflow.so | awk '\$2 ~ /^[TtDdRrBb]\$/ {print \$3}' | \
+           grep -vE '^(_edata|_end|__bss_start)\$' | sort > build/exports.txt; \
+           grep -ohE '\btf_[a-z0-9_]+\(' include/tradeflow/*.h | tr -d '(' | sort -u > build/declared.txt; \
+           comm -3 build/exports.txt build/declared.txt"
+check "per-call state in globals (stats, query, outputs)" \
+    sh -c "grep -nE '_Thread_local|^static (unsigned )?[a-z_]+ \\**[a-z_]+(\\[[^]]*\\])* *(=[^=]|;)|^static const [a-z_]+ \\*[a-z_]+ *(=[^=]|;)' \
+           src/stats/*.c src/query/*.c src/outputs/*.c || true"
 echo "$pass passed, $fail failed, 0 skipped"
 [ "$fail" -eq 0 ]

@@ -54,6 +54,73 @@ static size_t count(const char *hay, const char *needle)
  * markup in a GACC file: the export and net import charts have nothing to
  * draw; the seasonal import chart has 2 points; the partner chart stacks
  * Russia (2 months) and the partner with markup (1 month). */
+/* The contents of the file at path (a NUL-terminated copy; free it). */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = calloc(1, 1 << 20);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* tf_output_report: one call for every format, to a file; the charted
+ * formats need the chart data; a chart with nothing to draw is NOT_FOUND. */
+static void check_output_report(const tf_chart_data *cd)
+{
+    static const struct { const char *format, *has; } want[] = {
+        {"text", "Imports"}, {"md", "| Imports"}, {"json", "\"period\": \"2025-04\""},
+        {"csv", "product,period,section"}, {"html", "<figure"},
+        {"seasonal-import", "<svg"}, {"xlsx", "PK"}};
+    const char *path = "build/tmp/output-report.out";
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        unlink(path);
+        assert_int_equal(tf_output_report(path, want[i].format, cd, NULL, NULL), TF_OK);
+        char *buf = slurp(path);
+        assert_non_null(strstr(buf, want[i].has));
+        free(buf);
+    }
+    assert_int_equal(tf_output_charted("csv"), 0);
+    assert_int_equal(tf_output_charted("partners"), 1);
+    assert_int_equal(tf_output_charted("pdf"), -1);
+    assert_int_equal(tf_output_report(path, "pdf", cd, NULL, NULL), TF_ERR_USAGE);
+    assert_int_equal(tf_output_report("-", "xlsx", cd, NULL, NULL), TF_ERR_USAGE);
+    assert_int_equal(tf_output_report(path, "html", NULL, cd->report, NULL), TF_ERR_USAGE);
+    /* imports only: no export chart to draw */
+    assert_int_equal(tf_output_report(path, "seasonal-export", cd, NULL, NULL), TF_ERR_NOT_FOUND);
+    assert_int_equal(tf_output_report("build/tmp/no-such-dir/x.txt", "text", cd, NULL, NULL),
+                     TF_ERR_IO);
+    unlink(path);
+}
+
+/* Chart titles come from one place (tf_chart_title) for the SVG charts, the
+ * page and the workbook. Imports only, March and April 2025: the seasonal
+ * chart draws one year; the partner chart covers the 24 months May 2023 to
+ * April 2025; the YTD Jan-Apr 2025 misses January and February. */
+static void check_titles(const tf_chart_data *cd)
+{
+    char t[256], want[300];
+    tf_chart_title(cd, TF_CHART_SEASONAL_IMPORT, t, sizeof t);
+    assert_string_equal(t, "Imports of primary-aluminium by month, 2025");
+    tf_chart_title(cd, TF_CHART_PARTNERS, t, sizeof t);
+    assert_string_equal(t, "Imports of primary-aluminium by partner, May 2023 to Apr 2025");
+    tf_chart_title(cd, TF_CHART_NET_IMPORT, t, sizeof t);
+    assert_string_equal(t, "Net imports of primary-aluminium: YTD Jan-Apr 2025 n/a (a month is "
+                           "missing)");
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    assert_int_equal(tf_chart_write_svg(m, cd, TF_CHART_PARTNERS, NULL), TF_OK);
+    fclose(m);
+    tf_chart_title(cd, TF_CHART_PARTNERS, t, sizeof t);
+    snprintf(want, sizeof want, "<title>%s</title>", t);
+    assert_non_null(strstr(buf, want));
+    free(buf);
+}
+
 static void test_imports_only(void **state)
 {
     (void)state;
@@ -111,6 +178,8 @@ static void test_imports_only(void **state)
     assert_int_equal(count(buf, "<figure"), 2); /* seasonal imports, partners */
     assert_int_equal(count(buf, "</pre>"), 1);  /* the report's own */
     free(buf);
+    check_output_report(cd);
+    check_titles(cd);
     tf_chart_data_free(&cd);
     tf_db_close(&db);
     tf_refdata_free(&ref);

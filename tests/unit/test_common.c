@@ -139,6 +139,36 @@ static void test_pct_change(void **state)
     assert_near(r.v, -100.0, 1e-12);
 }
 
+/* Day numbers, weekdays and month ends (tradeflow/calendar.h); expected values
+ * from Python's datetime: (date(2024,2,29) - date(1970,1,1)).days = 19782,
+ * (date(1900,1,1) - date(1970,1,1)).days = -25567, date(2025,4,30).weekday() = 2. */
+static void test_calendar(void **state)
+{
+    (void)state;
+    assert_int_equal(tf_day_number("2024-02-29"), 19782);
+    assert_int_equal(tf_day_number("1900-01-01"), -25567);
+    assert_int_equal(tf_day_number("1970-01-01"), 0);
+    assert_int_equal(tf_day_number("2025-02-29"), -1); /* not a day */
+    assert_int_equal(tf_day_number("2025-4-30"), -1);
+    assert_int_equal(tf_weekday(tf_day_number("2025-04-30")), 2); /* a Wednesday */
+    char d[11], first[11], last[11];
+    tf_date_of_day(19782, d);
+    assert_string_equal(d, "2024-02-29");
+    tf_date_of_day(-25567, d);
+    assert_string_equal(d, "1900-01-01");
+    assert_int_equal(tf_month_days("2024-02", first, last), 0);
+    assert_string_equal(first, "2024-02-01");
+    assert_string_equal(last, "2024-02-29"); /* leap year */
+    assert_int_equal(tf_month_days("2100-02", NULL, last), 0);
+    assert_string_equal(last, "2100-02-28"); /* 2100 is not a leap year */
+    assert_int_equal(tf_month_days("2025-04", NULL, last), 0);
+    assert_string_equal(last, "2025-04-30");
+    assert_int_equal(tf_month_days("2999-12", NULL, last), 0);
+    assert_string_equal(last, "2999-12-31");
+    assert_int_equal(tf_month_days("2025", first, last), -1);
+    assert_int_equal(tf_month_days("2025-13", first, last), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_period_range),
         cmocka_unit_test(test_flow),          cmocka_unit_test(test_format_number),
         cmocka_unit_test(test_pct_change),
+        cmocka_unit_test(test_calendar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -544,6 +544,39 @@ static void test_report_monthly(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Countries and flows to Comtrade's codes (data/comtrade-areas.csv: CHN 156,
+ * USA 842, RUS 643; the world 0; flows M, X, RM, RX). */
+static void test_comtrade_codes(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    char out[64], bad[16];
+    assert_int_equal(tf_comtrade_area_codes(ref, "CHN,usa rus", out, sizeof out, bad, sizeof bad),
+                     TF_OK);
+    assert_string_equal(out, "156,842,643");
+    assert_int_equal(tf_comtrade_area_codes(ref, "WLD", out, sizeof out, bad, sizeof bad), TF_OK);
+    assert_string_equal(out, "0");
+    assert_int_equal(tf_comtrade_area_codes(ref, "CHN,XYZ", out, sizeof out, bad, sizeof bad),
+                     TF_ERR_USAGE);
+    assert_string_equal(bad, "XYZ");
+    assert_int_equal(tf_comtrade_area_codes(ref, "China", out, sizeof out, bad, sizeof bad),
+                     TF_ERR_USAGE);
+    assert_string_equal(bad, "China");
+    assert_int_equal(tf_comtrade_area_codes(ref, " , ", out, sizeof out, bad, sizeof bad),
+                     TF_ERR_USAGE);
+    assert_string_equal(bad, "");
+    assert_int_equal(tf_comtrade_area_codes(ref, "CHN,USA", out, 6, bad, sizeof bad),
+                     TF_ERR_NOMEM);
+    assert_int_equal(tf_comtrade_flow_codes("import,export,re-import,re-export", out, sizeof out,
+                                            bad, sizeof bad), TF_OK);
+    assert_string_equal(out, "M,X,RM,RX");
+    assert_int_equal(tf_comtrade_flow_codes("import,transit", out, sizeof out, bad, sizeof bad),
+                     TF_ERR_USAGE);
+    assert_string_equal(bad, "transit");
+    assert_int_equal(tf_comtrade_flow_codes("", out, sizeof out, bad, sizeof bad), TF_ERR_USAGE);
+    tf_refdata_free(&ref);
+}
+
 static void count_msg(void *ctx, const char *msg)
 {
     (void)msg;
@@ -610,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_mirror),
         cmocka_unit_test(test_reports),
         cmocka_unit_test(test_report_monthly),
+        cmocka_unit_test(test_comtrade_codes),
         cmocka_unit_test(test_json_breakdowns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

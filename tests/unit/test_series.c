@@ -21,6 +21,13 @@ static tf_db *db_with(tf_refdata *ref, const char *name, const char *csv)
 
 static const char *const HS6[] = {"760110"};
 
+static tf_status count_rev(void *ctx, const tf_revision *rev)
+{
+    (void)rev;
+    ++*(int *)ctx;
+    return TF_OK;
+}
+
 static tf_query query(const char *period)
 {
     tf_query q = {0};
@@ -165,11 +172,90 @@ static void test_chart_data_sample(void **state)
     tf_refdata_free(&ref);
 }
 
+/* The report month is the month the charts draw: tf_chart_data's report equals
+ * the last month of both series, per flow, in t and in value, for world rows
+ * stored as UN Comtrade's H6 and selected as "HS" (the rows Thailand reports:
+ * April 2025 1,200 t, 3,000,000 USD; March 1,000 t; exports none). */
+static void test_report_month_is_series_month(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv =
+        "period,flow,reporter,partner,classification,commodity,quantity,unit,value,currency\n"
+        "2024-04,import,THA,WLD,H6,760110,900000,kg,2000000,USD\n"
+        "2025-03,import,THA,WLD,H6,760110,1000000,kg,2500000,USD\n"
+        "2025-04,import,THA,WLD,H6,760110,1200000,kg,3000000,USD\n";
+    tf_db *db = db_with(ref, "series-h6", csv);
+    const double want[2] = {1200.0, 3000000.0}; /* t; USD */
+    for (int measure = 0; measure < 2; measure++) {
+        tf_query q = query("2025-04");
+        q.reporter = "THA";
+        q.measure = measure ? TF_MEASURE_VALUE : TF_MEASURE_QUANTITY;
+        tf_chart_data *d = NULL;
+        assert_int_equal(tf_chart_data_compute(db, ref, &q, &d), TF_OK);
+        assert_true(d->report->import.quantity.has);
+        assert_near(d->report->import.quantity.v, want[measure], 1e-6);
+        /* 1,200 / 1,000 - 1 = +20 %, as the series' March gives it */
+        assert_near(d->report->import.mom_pct.v, 20.0, 1e-9);
+        const tf_monthly_series *ss[2] = {d->years, d->recent};
+        for (int k = 0; k < 2; k++) {
+            const tf_monthly_series *s = ss[k];
+            size_t last = s->n_months - 1;
+            assert_string_equal(s->periods[last], "2025-04");
+            assert_true(s->total[0][last].has);
+            assert_near(s->total[0][last].v, d->report->import.quantity.v, 1e-9);
+            assert_near(s->total[0][last - 1].v, d->report->import.prev_month.v, 1e-9);
+            assert_false(s->total[1][last].has); /* no exports, as the report says */
+            assert_false(d->report->export.quantity.has);
+        }
+        tf_chart_data_free(&d);
+    }
+    /* history's selection (tf_query_select) finds the three H6 cells too */
+    int n = 0;
+    tf_selection sel = {0};
+    sel.classification = "HS";
+    sel.codes = HS6;
+    sel.n_codes = 1;
+    sel.reporter = "THA";
+    sel.all_revisions = 1;
+    assert_int_equal(tf_query_select(db, &sel, count_rev, &n), TF_OK);
+    assert_int_equal(n, 3);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* The commodity and classification checks every front end uses. */
+static void test_codes_check(void **state)
+{
+    (void)state;
+    const char *bad = NULL;
+    const char *ok[] = {"7601", "76011090", "TOTAL"};
+    assert_int_equal(tf_query_codes_check(ok, 3, 1, &bad), TF_OK);
+    assert_null(bad);
+    assert_int_equal(tf_query_codes_check(ok, 3, 0, &bad), TF_ERR_USAGE);
+    assert_string_equal(bad, "TOTAL"); /* --hs takes digits only */
+    const char *typo[] = {"7601", "TOAL"};
+    assert_int_equal(tf_query_codes_check(typo, 2, 1, &bad), TF_ERR_USAGE);
+    assert_string_equal(bad, "TOAL");
+    const char *empty[] = {""};
+    assert_int_equal(tf_query_codes_check(empty, 1, 1, &bad), TF_ERR_USAGE);
+    assert_int_equal(tf_query_codes_check(ok, 0, 1, &bad), TF_ERR_USAGE);
+    assert_null(bad);
+    assert_true(tf_query_classification_valid("H6"));
+    assert_true(tf_query_classification_valid("TOTAL"));
+    assert_false(tf_query_classification_valid("hs"));
+    assert_false(tf_query_classification_valid("HS 2022"));
+    assert_false(tf_query_classification_valid("ABCDEFGH"));
+    assert_false(tf_query_classification_valid(""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_series_by_hand),
         cmocka_unit_test(test_chart_data_sample),
+        cmocka_unit_test(test_report_month_is_series_month),
+        cmocka_unit_test(test_codes_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -406,6 +406,41 @@ static void test_migration_from_v3(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A database the run created and left without a source is removed (a failed
+ * first ingest leaves no file); one holding a source is kept; a file that is
+ * not a tradeflow database is never removed. */
+static void test_discard_if_empty(void **state)
+{
+    (void)state;
+    const char *path = tt_db_path("discard");
+    struct stat sb;
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(tf_db_discard_if_empty(path), 1);
+    assert_int_not_equal(stat(path, &sb), 0);
+    tf_refdata *ref = tt_ref();
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "one.csv",
+                                    "period,flow,partner,commodity,quantity,unit\n"
+                                    "2025-04,import,RUS,760110,5,t\n",
+                                    NULL, "2025-06-01T00:00:00Z", &res, NULL), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(tf_db_discard_if_empty(path), 0);
+    assert_int_equal(stat(path, &sb), 0);
+    unlink(path);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("not a database\n", f);
+    fclose(f);
+    assert_int_equal(tf_db_discard_if_empty(path), 0);
+    assert_int_equal(stat(path, &sb), 0);
+    unlink(path);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_migration_from_v4),
         cmocka_unit_test(test_migration_currency_cells),
         cmocka_unit_test(test_vintage_order),
+        cmocka_unit_test(test_discard_if_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

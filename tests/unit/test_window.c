@@ -235,6 +235,54 @@ static void test_published_points(void **state)
     assert_int_equal(within, 11);
 }
 
+/* The one-day form through the library: the worked example of 2017-08-07
+ * (LME cash 1,903, premium 110 as the midpoint of 100..120, USD/CNY 6.7289,
+ * Shanghai spot 14,740; VAT 17 %, duty 0, misc 100 from data/window-params.csv)
+ * gives the import cost 15,948 and P/L -1,208 CNY/t, as above; partial or
+ * contradictory inputs are refused with the input at fault. */
+static void test_one_day(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    double v[TF_WIN_N_INPUTS] = {0};
+    int g[TF_WIN_N_INPUTS] = {0};
+    v[TF_WIN_LME_CASH] = 1903, v[TF_WIN_FX] = 6.7289, v[TF_WIN_SPOT] = 14740;
+    v[TF_WIN_PREMIUM_LOW] = 100, v[TF_WIN_PREMIUM_HIGH] = 120;
+    g[TF_WIN_LME_CASH] = g[TF_WIN_FX] = g[TF_WIN_SPOT] = 1;
+    g[TF_WIN_PREMIUM_LOW] = g[TF_WIN_PREMIUM_HIGH] = 1;
+    tf_window_report r;
+    tf_window_fault f;
+    assert_int_equal(tf_window_one_day(ref, "2017-08-07", "76011090", "MFN", v, g, &r, &f), TF_OK);
+    assert_true(r.has_spot);
+    assert_false(r.has_forward);
+    assert_near(r.spot_in.premium, 110, 1e-9);
+    assert_near(r.spot.import_cost, 15948, 0);
+    assert_near(r.spot.pl, -1208, 0);
+    assert_string_equal(r.date, "2017-08-07");
+    g[TF_WIN_FX] = 0; /* the spot window without its rate */
+    assert_int_equal(tf_window_one_day(ref, "2017-08-07", "76011090", "MFN", v, g, &r, &f),
+                     TF_ERR_USAGE);
+    assert_int_equal(f.kind, TF_WF_MISSING);
+    assert_int_equal(f.input, TF_WIN_FX);
+    assert_int_equal(f.window, 0);
+    g[TF_WIN_FX] = 1;
+    g[TF_WIN_PREMIUM] = 1, v[TF_WIN_PREMIUM] = 110; /* a premium and a range */
+    assert_int_equal(tf_window_one_day(ref, "2017-08-07", "76011090", "MFN", v, g, &r, &f),
+                     TF_ERR_USAGE);
+    assert_int_equal(f.kind, TF_WF_PREMIUM_BOTH);
+    g[TF_WIN_PREMIUM_LOW] = g[TF_WIN_PREMIUM_HIGH] = 0;
+    g[TF_WIN_VAT] = 1, v[TF_WIN_VAT] = 130; /* VAT beyond 100 % */
+    assert_int_equal(tf_window_one_day(ref, "2017-08-07", "76011090", "MFN", v, g, &r, &f),
+                     TF_ERR_USAGE);
+    assert_int_equal(f.kind, TF_WF_RANGE);
+    assert_int_equal(f.input, TF_WIN_VAT);
+    memset(g, 0, sizeof g); /* nothing given */
+    assert_int_equal(tf_window_one_day(ref, "2017-08-07", "76011090", "MFN", v, g, &r, &f),
+                     TF_ERR_USAGE);
+    assert_int_equal(f.kind, TF_WF_NOTHING);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_params_by_date_code_origin),
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_published_points),
+        cmocka_unit_test(test_one_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

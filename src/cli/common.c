@@ -1,0 +1,335 @@
+/*
+ * What every command shares: errors and exit codes, option parsing,
+ * reference data, the database, the product selection.
+ */
+#include "cli.h"
+
+const char *const progname = "tradeflow";
+
+int exit_for(tf_status st)
+{
+    switch (st) {
+    case TF_OK: return EXIT_OK;
+    case TF_ERR_INPUT: return EXIT_INPUT;
+    case TF_ERR_USAGE:
+    case TF_ERR_NOT_FOUND: return EXIT_USAGE;
+    default: return EXIT_IO;
+    }
+}
+
+void error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", progname);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+
+/* If argv[i] is option `name`, set *val (NULL for flags) and advance. */
+int opt(args *a, const char *name, int takes_value, const char **val, int *bad)
+{
+    const char *s = a->argv[a->i];
+    size_t n = strlen(name);
+    if (strncmp(s, name, n) != 0)
+        return 0;
+    if (s[n] == '=' && takes_value) {
+        *val = s + n + 1;
+        a->i++;
+        return 1;
+    }
+    if (s[n] != '\0')
+        return 0;
+    if (!takes_value) {
+        a->i++;
+        return 1;
+    }
+    if (a->i + 1 >= a->argc) {
+        error("option %s needs a value", name);
+        *bad = 1;
+        return 1;
+    }
+    *val = a->argv[a->i + 1];
+    a->i += 2;
+    return 1;
+}
+
+
+/* The row of table t that argv[a->i] names (by name or alias), or NULL. */
+static const opt_spec *find_option(args *a, const opt_spec *t, const char **val, int *bad)
+{
+    for (; t->name; t++) {
+        int takes = t->str != NULL;
+        if (opt(a, t->name, takes, val, bad) || (t->alias && opt(a, t->alias, takes, val, bad)))
+            return t;
+    }
+    return NULL;
+}
+
+int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t,
+                  positional *pos)
+{
+    const char *v = NULL;
+    int bad = 0;
+    while (a->i < a->argc) {
+        const char *s = a->argv[a->i];
+        if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        const opt_spec *o = find_option(a, t, &v, &bad);
+        if (bad)
+            return EXIT_USAGE;
+        if (o && o->str)
+            *o->str = v;
+        else if (o)
+            *o->flag = 1;
+        else if (pos && (s[0] != '-' || s[1] == '\0')) {
+            if (pos->n == pos->max) {
+                error("%s: at most %d %ss at once", cmd, pos->max, pos->what);
+                return EXIT_USAGE;
+            }
+            pos->v[pos->n++] = s;
+            a->i++;
+        } else {
+            error("%s: unknown %s '%s' (see tradeflow %s --help)", cmd,
+                  s[0] == '-' ? "option" : "argument", s, cmd);
+            return EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
+/* Split "a,b,c" into a NULL-free array of pointers into a copy of s. */
+char **split_list(const char *s, size_t *n, char **storage)
+{
+    *n = 0;
+    *storage = strdup(s);
+    if (!*storage)
+        return NULL;
+    size_t cap = 1;
+    for (const char *p = s; *p; p++)
+        if (*p == ',')
+            cap++;
+    char **v = calloc(cap, sizeof *v);
+    if (!v)
+        return NULL;
+    char *save = NULL;
+    for (char *t = strtok_r(*storage, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
+        v[(*n)++] = t;
+    return v;
+}
+
+int load_refdata(common *c)
+{
+    if (tf_refdata_open(&c->ref) != TF_OK) {
+        error("cannot load the reference tables (out of memory)");
+        return EXIT_IO;
+    }
+    char err[1024];
+    const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+    char user[1024] = "";
+    if (xdg && *xdg)
+        snprintf(user, sizeof user, "%s/tradeflow/products.csv", xdg);
+    else if (home && *home)
+        snprintf(user, sizeof user, "%s/.config/tradeflow/products.csv", home);
+    struct stat sb;
+    if (user[0] && stat(user, &sb) == 0) {
+        tf_status st = tf_refdata_add_products(c->ref, user, err, sizeof err);
+        if (st) {
+            error("%s", err);
+            return exit_for(st);
+        }
+    }
+    const char *env = getenv("TRADEFLOW_PRODUCTS");
+    if (env && *env) {
+        char *copy = strdup(env), *save = NULL;
+        if (!copy)
+            return EXIT_IO;
+        for (char *t = strtok_r(copy, ":", &save); t; t = strtok_r(NULL, ":", &save)) {
+            tf_status st = tf_refdata_add_products(c->ref, t, err, sizeof err);
+            if (st) {
+                error("%s", err);
+                free(copy);
+                return exit_for(st);
+            }
+        }
+        free(copy);
+    }
+    const char *wp = c->window_params ? c->window_params : getenv("TRADEFLOW_WINDOW_PARAMS");
+    char uwp[1024] = "";
+    if (!wp || !*wp) {
+        if (xdg && *xdg)
+            snprintf(uwp, sizeof uwp, "%s/tradeflow/window-params.csv", xdg);
+        else if (home && *home)
+            snprintf(uwp, sizeof uwp, "%s/.config/tradeflow/window-params.csv", home);
+        if (uwp[0] && stat(uwp, &sb) == 0)
+            wp = uwp;
+    }
+    if (wp && *wp) {
+        tf_status st = tf_refdata_add_window_params(c->ref, wp, err, sizeof err);
+        if (st) {
+            error("%s", err);
+            return exit_for(st);
+        }
+    }
+    for (int i = 0; i < c->n_products; i++) {
+        tf_status st = tf_refdata_add_products(c->ref, c->products[i], err, sizeof err);
+        if (st) {
+            error("%s", err);
+            return exit_for(st);
+        }
+    }
+    return EXIT_OK;
+}
+
+int open_db(common *c, tf_open_mode mode, tf_db **db)
+{
+    char err[1200];
+    if (!c->db_path[0] || !strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file:", 5)) {
+        /* SQLite would use a temporary database and drop everything ingested */
+        error("--db needs a file path, not '%s'", c->db_path);
+        return EXIT_USAGE;
+    }
+    tf_status st = tf_db_open(c->db_path, mode, db, err, sizeof err);
+    if (st != TF_OK) {
+        error("%s", err);
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+void print_warning(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s: warning: %s\n", progname, msg);
+}
+
+/* An area code as stored: an ISO alpha-3 code (case-folded), or one of UN
+ * Comtrade's special areas (a letter and two letters or digits, e.g. S19).
+ * "490", Comtrade's numeric code for "Other Asia, nes", is its stored code S19
+ * (see the Comtrade reader). Returns 1 and fills out, or 0. */
+int iso3(const char *s, char out[4])
+{
+    if (strcmp(s, "490") == 0) {
+        memcpy(out, "S19", 4);
+        return 1;
+    }
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 3; i++) {
+        char ch = s[i];
+        if (ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 'a' + 'A');
+        if ((ch < 'A' || ch > 'Z') && (i == 0 || ch < '0' || ch > '9'))
+            return 0;
+        out[i] = ch;
+    }
+    out[3] = '\0';
+    return 1;
+}
+
+/* --currency: CNY or USD in any case. Returns 1 and fills out, or 0. */
+int currency_code(const char *s, char out[4])
+{
+    if (strlen(s) != 3)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        out[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+    out[3] = '\0';
+    return strcmp(out, "CNY") == 0 || strcmp(out, "USD") == 0;
+}
+
+int valid_basis(const char *v)
+{
+    return !strcmp(v, "origin") || !strcmp(v, "consignment") || !strcmp(v, "destination") ||
+           !strcmp(v, "trading") || !strcmp(v, "unstated");
+}
+
+/* ---- report and history: product selection ---- */
+
+
+/* A comma-separated code list of option name into p (checked by the
+ * library: tf_query_codes_check); an exit code. */
+static int code_list(const char *list, const char *name, int allow_total, product_sel *p)
+{
+    p->list = split_list(list, &p->n_codes, &p->store);
+    if (!p->list)
+        return EXIT_IO;
+    const char *bad = NULL;
+    if (tf_query_codes_check((const char *const *)p->list, p->n_codes, allow_total, &bad)) {
+        if (bad)
+            error("%s takes comma-separated %s, not '%s'", name,
+                  allow_total ? "codes (digits or TOTAL)" : "digit codes", bad);
+        else
+            error("%s needs at least one code", name);
+        return EXIT_USAGE;
+    }
+    p->codes = (const char *const *)p->list;
+    snprintf(p->label_buf, sizeof p->label_buf, "%s %s", allow_total ? "commodity" : "HS",
+             list);
+    p->label = p->label_buf;
+    return EXIT_OK;
+}
+
+int resolve_product(common *c, const char *product, const char *hs, product_sel *p)
+{
+    memset(p, 0, sizeof *p);
+    if (product && hs) {
+        error("give --product or --hs, not both");
+        return EXIT_USAGE;
+    }
+    if (product) {
+        const tf_product *pr = tf_refdata_product(c->ref, product);
+        if (!pr) {
+            error("unknown product '%s' (see tradeflow products)", product);
+            return EXIT_USAGE;
+        }
+        p->label = pr->name;
+        p->codes = pr->codes;
+        p->n_codes = pr->n_codes;
+        return EXIT_OK;
+    }
+    if (!hs) {
+        error("give --product NAME or --hs CODES");
+        return EXIT_USAGE;
+    }
+    return code_list(hs, "--hs", 0, p);
+}
+
+int resolve_selection(common *c, const char *product, const char *hs, const char *commodity,
+                      product_sel *p)
+{
+    memset(p, 0, sizeof *p);
+    if (commodity && (product || hs)) {
+        error("give one of --product, --hs or --commodity");
+        return EXIT_USAGE;
+    }
+    if (!commodity)
+        return resolve_product(c, product, hs, p);
+    return code_list(commodity, "--commodity", 1, p);
+}
+
+int open_selection(common *c, const char *product, const char *hs, const char *commodity,
+                   product_sel *p, tf_db **db)
+{
+    *db = NULL;
+    memset(p, 0, sizeof *p);
+    int rc = load_refdata(c);
+    if (rc == EXIT_OK)
+        rc = resolve_selection(c, product, hs, commodity, p);
+    if (rc == EXIT_OK)
+        rc = open_db(c, TF_DB_READ, db);
+    if (rc != EXIT_OK)
+        product_sel_free(p);
+    return rc;
+}
+
+void product_sel_free(product_sel *p)
+{
+    free(p->list);
+    free(p->store);
+}
+

@@ -1,0 +1,92 @@
+/*
+ * tradeflow history: every stored revision of a product's cells.
+ */
+#include "cli.h"
+
+static const char usage_history[] =
+    "Usage: tradeflow history (--product NAME | --hs CODES | --commodity CODES)\n"
+    "                         [--period YYYY-MM] [--flow F] [--reporter ISO3]\n"
+    "                         [--classification C]\n"
+    "\n"
+    "Lists every stored revision of the matching cells, oldest first, with the\n"
+    "source file and time it came from; '*' marks the current revision. The\n"
+    "selection is the report's: --classification HS also lists UN Comtrade's\n"
+    "H0-H6 rows.\n";
+
+
+static tf_status print_revision(void *ctx, const tf_revision *v)
+{
+    (void)ctx;
+    const tf_record *r = &v->rec;
+    char q[64] = "", val[64] = "";
+    if (r->has_quantity)
+        tf_format_milli(q, sizeof q, r->quantity);
+    if (r->has_value)
+        tf_format_milli(val, sizeof val, r->value);
+    printf("%s %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s src %lld line %lu  %s\n",
+           v->current ? "*" : " ", r->period, tf_flow_name(r->flow), r->commodity, r->partner,
+           r->partner_basis[0] ? r->partner_basis : "-", r->trade_mode[0] ? r->trade_mode : "-",
+           r->province[0] ? r->province : "-", q, r->unit, val, r->currency, r->status,
+           v->source_id, r->line, v->ingested_at);
+    return TF_OK;
+}
+
+int cmd_history(common *c, args *a)
+{
+    const char *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *flow = NULL,
+               *reporter = "CHN", *classification = "HS";
+    const opt_spec t[] = {
+        {"--product", NULL, &product, NULL},   {"--hs", NULL, &hs, NULL},
+        {"--commodity", NULL, &commodity, NULL}, {"--period", NULL, &period, NULL},     {"--flow", NULL, &flow, NULL},
+        {"--reporter", NULL, &reporter, NULL}, {"--classification", NULL, &classification, NULL},
+        {NULL, NULL, NULL, NULL}};
+    int prc = parse_options(a, "history", usage_history, t, NULL);
+    if (prc >= 0)
+        return prc;
+    char canon[8] = "";
+    if (period && tf_period_parse(period, strlen(period), canon) != TF_OK) {
+        error("bad --period '%s' (YYYY-MM or YYYY)", period);
+        return EXIT_USAGE;
+    }
+    tf_flow fl = TF_FLOW_NONE;
+    if (flow && (fl = tf_flow_parse(flow, strlen(flow))) == TF_FLOW_NONE) {
+        error("unknown --flow '%s'", flow);
+        return EXIT_USAGE;
+    }
+    char rep3[4];
+    if (!iso3(reporter, rep3)) {
+        error("--reporter takes an ISO alpha-3 code, e.g. CHN, not '%s'", reporter);
+        return EXIT_USAGE;
+    }
+    if (!tf_query_classification_valid(classification)) {
+        error("--classification takes a name such as HS, SITC or TOTAL, not '%s'",
+              classification);
+        return EXIT_USAGE;
+    }
+    product_sel p;
+    tf_db *db = NULL;
+    int rc = open_selection(c, product, hs, commodity, &p, &db);
+    if (rc != EXIT_OK)
+        return rc;
+    tf_selection sel = {0};
+    sel.classification = classification;
+    sel.codes = p.codes;
+    sel.n_codes = p.n_codes;
+    sel.reporter = rep3;
+    sel.period_from = period ? canon : NULL;
+    sel.period_to = period ? canon : NULL;
+    sel.flow = fl;
+    sel.all_revisions = 1;
+    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s source\n", "period",
+           "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit", "value",
+           "cur", "status");
+    tf_status st = tf_query_select(db, &sel, print_revision, NULL);
+    if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db));
+        rc = exit_for(st);
+    }
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}
+

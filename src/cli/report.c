@@ -1,0 +1,225 @@
+/*
+ * tradeflow report (and the chart command's figures): the monthly report.
+ */
+#include "cli.h"
+
+static const char usage_report[] =
+    "Usage: tradeflow report (--product NAME | --hs CODES | --commodity CODES)\n"
+    "                        --period YYYY-MM|YYYY [OPTIONS]\n"
+    "\n"
+    "  --product NAME      a product from 'tradeflow products'\n"
+    "  --hs CODES          comma-separated HS codes or prefixes (ad-hoc product)\n"
+    "  --commodity CODES   commodity codes as stored, e.g. TOTAL (UN Comtrade's all\n"
+    "                      commodities) or SITC codes with --classification S4\n"
+    "  --period P          the report month YYYY-MM, or a year YYYY for annual data\n"
+    "                      (YoY against the previous year; no MoM, no YTD)\n"
+    "  --measure M         quantity (t) or value; default: the quantity, or the\n"
+    "                      value when goods weighed in kg carry less than half of\n"
+    "                      the value (no quantities, weights missing, or goods\n"
+    "                      counted in items)\n"
+    "  --currency C        CNY or USD: the records whose values a report reads (the\n"
+    "                      same trade may be stored in both; they are never added);\n"
+    "                      default: the currency with most records, with a note\n"
+    "  --format F          text (default), md, json, csv, html (one self-contained\n"
+    "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
+    "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
+    "  --top N             partners listed per flow (default 10)\n"
+    "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
+    "                      destination, trading or unstated (default: each month's\n"
+    "                      most common)\n"
+    "  --as-of DATE        figures as ingested up to DATE (YYYY-MM-DD or\n"
+    "                      YYYY-MM-DDTHH:MM:SSZ), ignoring later revisions\n"
+    "  --reporter ISO3     default CHN\n"
+    "  --classification C  default HS (which also selects UN Comtrade's H0-H6);\n"
+    "                      S1-S4 for SITC\n"
+    "  -o FILE             write to FILE ('-' = standard output, the default)\n";
+
+
+/* The report's options as given. */
+typedef struct report_args {
+    const char *product, *hs, *commodity, *period, *format, *basis, *as_of, *reporter,
+        *classification, *outpath, *lang, *measure, *top, *currency;
+    char ccy[4];
+} report_args;
+
+/* Read the options of report (chart < 0) or chart (no --format); -1 to go on. */
+static int parse_report(args *a, int chart, report_args *ra)
+{
+    report_args d = {.format = "text", .reporter = "CHN", .classification = "HS",
+                     .outpath = "-", .lang = "en"};
+    *ra = d;
+    const opt_spec t[] = {
+        {"--product", NULL, &ra->product, NULL},     {"--hs", NULL, &ra->hs, NULL},
+        {"--commodity", NULL, &ra->commodity, NULL}, {"--period", NULL, &ra->period, NULL},
+        {"--lang", NULL, &ra->lang, NULL},           {"--partner-basis", NULL, &ra->basis, NULL},
+        {"--as-of", NULL, &ra->as_of, NULL},         {"--reporter", NULL, &ra->reporter, NULL},
+        {"--classification", NULL, &ra->classification, NULL},
+        {"--measure", NULL, &ra->measure, NULL},     {"--output", "-o", &ra->outpath, NULL},
+        {"--top", NULL, &ra->top, NULL},             {"--currency", NULL, &ra->currency, NULL},
+        {chart < 0 ? "--format" : NULL, NULL, &ra->format, NULL}, /* report only */
+        {NULL, NULL, NULL, NULL}};
+    return parse_options(a, chart >= 0 ? "chart" : "report",
+                         chart >= 0 ? usage_chart : usage_report, t, NULL);
+}
+
+/* Check the options and fill q (but its codes) and co; an exit code. */
+static int check_report(report_args *ra, int chart, char rep3[4], char canon[8], tf_query *q,
+                        tf_chart_opts *co)
+{
+    memset(q, 0, sizeof *q);
+    q->top = chart >= 0 ? 5 : 10;
+    if (ra->top) {
+        char *end;
+        long t = strtol(ra->top, &end, 10);
+        if (*end || t < 1 || t > 1000) {
+            error("--top takes a number from 1 to 1000");
+            return EXIT_USAGE;
+        }
+        q->top = (int)t;
+    }
+    if (ra->basis && !valid_basis(ra->basis)) {
+        error("unknown --partner-basis '%s' (origin, consignment, destination, trading, "
+              "unstated)", ra->basis);
+        return EXIT_USAGE;
+    }
+    q->partner_basis = ra->basis && !strcmp(ra->basis, "unstated") ? "" : ra->basis;
+    if (!iso3(ra->reporter, rep3)) {
+        error("--reporter takes an ISO alpha-3 code (e.g. CHN) or a Comtrade special area "
+              "(S19 or 490), not '%s'", ra->reporter);
+        return EXIT_USAGE;
+    }
+    if (!tf_query_classification_valid(ra->classification)) {
+        error("--classification takes a name such as HS, SITC or TOTAL, not '%s'",
+              ra->classification);
+        return EXIT_USAGE;
+    }
+    int charted = chart >= 0 ? 1 : tf_output_charted(ra->format);
+    if (charted < 0) {
+        error("unknown --format '%s' (text, md, json, csv, html, xlsx)", ra->format);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(ra->format, "xlsx") && !strcmp(ra->outpath, "-")) {
+        error("--format xlsx writes a file: give -o FILE.xlsx");
+        return EXIT_USAGE;
+    }
+    if (charted && ra->period && strlen(ra->period) == 4) {
+        error("the charts, the html page and the xlsx workbook are monthly: give --period "
+              "YYYY-MM (an annual report is text, md, json or csv)");
+        return EXIT_USAGE;
+    }
+    if (strcmp(ra->lang, "en") && strcmp(ra->lang, "zh")) {
+        error("--lang is en or zh, not '%s'", ra->lang);
+        return EXIT_USAGE;
+    }
+    const char *p = ra->period;
+    if (!p || (strlen(p) != 7 && strlen(p) != 4) || tf_period_parse(p, strlen(p), canon)) {
+        error("report needs --period YYYY-MM (month 01-12) or YYYY%s%s", p ? ", not " : "",
+              p ? p : "");
+        return EXIT_USAGE;
+    }
+    const char *m = ra->measure;
+    q->measure = !m ? TF_MEASURE_AUTO : !strcmp(m, "quantity") ? TF_MEASURE_QUANTITY
+                 : !strcmp(m, "value")                          ? TF_MEASURE_VALUE
+                                                                : -1;
+    if ((int)q->measure < 0) {
+        error("--measure is quantity or value, not '%s'", m);
+        return EXIT_USAGE;
+    }
+    if (ra->currency && !currency_code(ra->currency, ra->ccy)) {
+        error("--currency is CNY or USD, not '%s'", ra->currency);
+        return EXIT_USAGE;
+    }
+    q->currency = ra->currency ? ra->ccy : NULL;
+    q->reporter = rep3;
+    q->period = canon;
+    q->classification = ra->classification;
+    q->as_of = ra->as_of;
+    co->lang_zh = !strcmp(ra->lang, "zh");
+    co->top = chart >= 0 ? q->top : 5;
+    return EXIT_OK;
+}
+
+/* The error message of a chart with nothing to draw. */
+static void nothing_to_draw(int chart, const char *label, const char *period)
+{
+    if (chart == TF_CHART_WINDOW)
+        error("no daily import P/L for %s in the six months to %s: ingest prices or a "
+              "published P/L series first", label, period);
+    else
+        error("nothing to draw: no %s data for %s in the months the chart covers",
+              chart == TF_CHART_SEASONAL_EXPORT ? "export"
+              : chart == TF_CHART_SEASONAL_NET || chart == TF_CHART_NET_IMPORT
+                  ? "import and export"
+                  : "import",
+              label);
+}
+
+/* Compute the report (with the charts' data when the format needs it) and
+ * write it; an exit code. */
+static int run_report(common *c, tf_db *db, const tf_query *q, const report_args *ra,
+                      int chart, const tf_chart_opts *co)
+{
+    const char *format = chart >= 0 ? tf_chart_kind_name((tf_chart_kind)chart) : ra->format;
+    tf_report *r = NULL;
+    tf_chart_data *cd = NULL;
+    tf_status st = tf_output_charted(format) ? tf_chart_data_compute(db, c->ref, q, &cd)
+                                             : tf_report_compute(db, c->ref, q, &r);
+    if (cd)
+        r = cd->report;
+    int rc = EXIT_OK;
+    if (st == TF_ERR_INPUT) {
+        error("%s: the selected figures are too large to add exactly; no report", c->db_path);
+        rc = exit_for(st);
+    } else if (st != TF_OK) {
+        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        rc = exit_for(st);
+    } else {
+        if (!r->import.quantity.has && !r->export.quantity.has)
+            fprintf(stderr, "%s: warning: no import or export data for %s in %s for %s\n",
+                    progname, q->product, c->db_path, q->period);
+        errno = 0;
+        st = tf_output_report(ra->outpath, format, cd, r, co);
+        if (st == TF_ERR_NOT_FOUND) {
+            nothing_to_draw(chart, q->product, q->period);
+            rc = EXIT_INPUT;
+        } else if (st != TF_OK) {
+            error("%s: cannot write the %s%s%s", ra->outpath,
+                  !strcmp(format, "xlsx") ? "workbook" : "report", errno ? ": " : "",
+                  errno ? strerror(errno) : "");
+            rc = EXIT_IO;
+        }
+    }
+    if (cd)
+        tf_chart_data_free(&cd);
+    else
+        tf_report_free(&r);
+    return rc;
+}
+
+int cmd_report_or_chart(common *c, args *a, int chart)
+{
+    report_args ra;
+    int rc = parse_report(a, chart, &ra);
+    if (rc >= 0)
+        return rc;
+    char rep3[4], canon[8];
+    tf_query q;
+    tf_chart_opts co = {0};
+    if ((rc = check_report(&ra, chart, rep3, canon, &q, &co)) != EXIT_OK)
+        return rc;
+    if (ra.commodity && (ra.product || ra.hs)) {
+        error("give one of --product, --hs or --commodity");
+        return EXIT_USAGE;
+    }
+    product_sel p;
+    tf_db *db = NULL;
+    if ((rc = open_selection(c, ra.product, ra.hs, ra.commodity, &p, &db)) != EXIT_OK)
+        return rc;
+    q.product = p.label;
+    q.codes = p.codes;
+    q.n_codes = p.n_codes;
+    rc = run_report(c, db, &q, &ra, chart, &co);
+    tf_db_close(&db);
+    product_sel_free(&p);
+    return rc;
+}

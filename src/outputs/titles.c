@@ -1,0 +1,74 @@
+/*
+ * Chart titles: one place for the SVG charts, the HTML page (which embeds
+ * them) and the workbook's native charts, so the three name the same years,
+ * months and figures.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "outputs.h"
+#include "tradeflow/window.h"
+#include "../common/util.h"
+
+static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* "Apr 2025" of "2025-04". */
+static void month_label(const char *period, char *buf, size_t len)
+{
+    int y = (int)strtol(period, NULL, 10), m = (int)strtol(period + 5, NULL, 10);
+    tf_fmt(buf, len, "%s %d", m >= 1 && m <= 12 ? mon[m - 1] : "?", y);
+}
+
+/* The first year of year-4..year with a month of data in the seasonal
+ * chart's values (the years drawn, not the five asked for). */
+static int first_year_drawn(const tf_monthly_series *s, tf_chart_kind k, int year)
+{
+    const tf_opt *v = k == TF_CHART_SEASONAL_IMPORT   ? s->total[0]
+                      : k == TF_CHART_SEASONAL_EXPORT ? s->total[1]
+                                                      : s->net_import;
+    int y0 = (int)strtol(s->from, NULL, 10), first = year;
+    for (int y = year; y >= year - 4; y--)
+        for (int m = 0; m < 12; m++) {
+            long idx = (long)(y - y0) * 12 + m;
+            if (idx >= 0 && idx < (long)s->n_months && v[idx].has)
+                first = y;
+        }
+    return first;
+}
+
+void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len)
+{
+    const tf_report *r = d->report;
+    int year = (int)strtol(r->period, NULL, 10), month = (int)strtol(r->period + 5, NULL, 10);
+    char a[64], b[64];
+    if (k <= TF_CHART_SEASONAL_NET) {
+        const char *what = k == TF_CHART_SEASONAL_IMPORT   ? "Imports"
+                           : k == TF_CHART_SEASONAL_EXPORT ? "Exports"
+                                                           : "Net imports";
+        int first = d->years ? first_year_drawn(d->years, k, year) : year;
+        if (first < year)
+            tf_fmt(buf, len, "%s of %s by month, %d-%d", what, r->product, first, year);
+        else
+            tf_fmt(buf, len, "%s of %s by month, %d", what, r->product, year);
+    } else if (k == TF_CHART_PARTNERS && d->recent) {
+        month_label(d->recent->from, a, sizeof a);
+        month_label(d->recent->to, b, sizeof b);
+        tf_fmt(buf, len, "Imports of %s by partner, %s to %s", r->product, a, b);
+    } else if (k == TF_CHART_NET_IMPORT) {
+        if (r->net_import.ytd.has)
+            tf_out_figure(a, sizeof a, r->net_import.ytd, tf_out_unit(r));
+        else
+            tf_scopy(a, sizeof a, "n/a (a month is missing)");
+        b[0] = '\0';
+        if (r->net_import.ytd_yoy_pct.has)
+            tf_fmt(b, sizeof b, ", %+.1f%% YoY", r->net_import.ytd_yoy_pct.v);
+        tf_fmt(buf, len, "Net imports of %s: YTD Jan-%s %d %s%s", r->product,
+               month >= 1 && month <= 12 ? mon[month - 1] : "?", year, a, b);
+    } else if (k == TF_CHART_WINDOW && d->window) {
+        tf_fmt(buf, len, "Import profit/loss of %s by day, %s to %s", r->product, d->window->from,
+               d->window->to);
+    } else {
+        tf_fmt(buf, len, "%s of %s", tf_chart_kind_name(k), r->product);
+    }
+}
