@@ -162,7 +162,7 @@ TF_API tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, si
  * baseline (beaten, not shown to beat, or not beaten), English (zh == 0) or
  * Chinese, as tf_outlook_paragraph uses them; "" when s has no forecast. Static
  * text, never NULL. */
-const char *tf_outlook_method_words(const tf_outlook_series *s, int zh);
+TF_API const char *tf_outlook_method_words(const tf_outlook_series *s, int zh);
 
 /* Write the outlook as text or json (json != 0), each with the note's paragraph
  * (tf_outlook_paragraph); with backtest != 0 the backtest months are listed too.
