@@ -165,3 +165,24 @@ void tf_note_doc_free(tf_note_doc **d)
     free(*d);
     *d = NULL;
 }
+
+nd_fig nd_latest_window(const tf_note_model *m, char *buf, size_t len)
+{
+    tf_fmt(buf, len, "published spot import P/L of %s, CNY/t", m->latest_window.date);
+    nd_fig f = {.metric = "window", .field = "pl_latest", .unit = "CNY/t",
+                .period = m->latest_window.date, .formula = buf,
+                .exact = m->latest_window.pl, .value = floor(m->latest_window.pl + 0.5)};
+    return f;
+}
+
+void nd_forecast_formula(char *buf, size_t len, const tf_note_forecast *f, const char *series,
+                         const tf_note_model *m, const char *target)
+{
+    if (f->mae.has)
+        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
+               "backtest %s..%s, %d months, MAE %.0f t", f->method, series, target,
+               m->report->period, f->from, f->to, f->n_backtest, f->mae.v);
+    else
+        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
+               "no backtest record", f->method, series, target, m->report->period);
+}

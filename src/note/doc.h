@@ -30,6 +30,14 @@ typedef struct nd_fig {
 /* Append `printed` and record it as a claim of f. */
 void nd_claim(nd *b, const nd_fig *f, const char *printed);
 
+/* The claim of the latest published import P/L (CNY/t, rounded to the yuan);
+ * formula is written into buf. The writers word it. */
+nd_fig nd_latest_window(const tf_note_model *m, char *buf, size_t len);
+/* The formula of a forecast claim: method, origin, backtest months and MAE
+ * (the figures of tf_outlook_compute, carried by the model). */
+void nd_forecast_formula(char *buf, size_t len, const tf_note_forecast *f, const char *series,
+                         const tf_note_model *m, const char *target);
+
 /* Period labels: "2025-04", "2025-01..2025-04", the previous month and the
  * same month a year earlier. */
 void nd_period(char out[8], const char *period, int back);

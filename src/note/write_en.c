@@ -482,10 +482,7 @@ static void window_para(nd *b, const tf_note_model *m)
         stat_sentence(b, r, &w->computed, "computed");
     if (m->latest_window.has) {
         char f1[128], pr[48], n[32];
-        tf_fmt(f1, sizeof f1, "published spot import P/L of %s, CNY/t", m->latest_window.date);
-        nd_fig f = {.metric = "window", .field = "pl_latest", .unit = "CNY/t",
-                    .period = m->latest_window.date, .formula = f1,
-                    .exact = m->latest_window.pl, .value = floor(m->latest_window.pl + 0.5)};
+        nd_fig f = nd_latest_window(m, f1, sizeof f1);
         tf_format_number(n, sizeof n, fabs(f.value), 0);
         tf_fmt(pr, sizeof pr, "%s yuan/t", n);
         nd_put(b, " The latest published level is a %s of ", f.value < 0 ? "loss" : "profit");
@@ -495,26 +492,13 @@ static void window_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
-/* The formula of a forecast claim: method, origin, backtest months and MAE. */
-static void forecast_formula(char *buf, size_t len, const tf_note_forecast *f,
-                             const char *series, const tf_note_model *m, const char *target)
-{
-    if (f->mae.has)
-        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
-               "backtest %s..%s, %d months, MAE %.0f t", f->method, series, target,
-               m->report->period, f->from, f->to, f->n_backtest, f->mae.v);
-    else
-        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
-               "no backtest record", f->method, series, target, m->report->period);
-}
-
 /* "Imports are expected at about 235,400 t in May 2025, give or take 37,000 t, ...". */
 static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forecast *f, int net)
 {
     const char *o = m->outlook.period, *metric = net ? "forecast_net_import" : "forecast_import";
     char mon[32], f1[256], p[48];
     month_en(mon, sizeof mon, o);
-    forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
+    nd_forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
     nd_fig x = {.metric = metric, .partner = "WLD", .period = o, .formula = f1};
     nd_put(b, " %s are expected at about ", !net ? "Imports" : f->point.v < 0 ? "Net exports"
                                                                          : "Net imports");

@@ -357,10 +357,7 @@ static void window_para(nd *b, const tf_note_model *m)
         stat_zh(b, r, &w->computed, "computed");
     if (m->latest_window.has) {
         char f1[128], pr[48], n[32];
-        tf_fmt(f1, sizeof f1, "published spot import P/L of %s, CNY/t", m->latest_window.date);
-        nd_fig f = {.metric = "window", .field = "pl_latest", .unit = "CNY/t",
-                    .period = m->latest_window.date, .formula = f1,
-                    .exact = m->latest_window.pl, .value = floor(m->latest_window.pl + 0.5)};
+        nd_fig f = nd_latest_window(m, f1, sizeof f1);
         tf_format_number(n, sizeof n, fabs(f.value), 0);
         tf_fmt(pr, sizeof pr, "%s元/吨", n);
         nd_put(b, "最新公布的进口%s约", f.value < 0 ? "亏损" : "盈利");
@@ -370,26 +367,13 @@ static void window_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
-/* The formula of a forecast claim: method, origin, backtest months and MAE. */
-static void forecast_formula(char *buf, size_t len, const tf_note_forecast *f,
-                             const char *series, const tf_note_model *m, const char *target)
-{
-    if (f->mae.has)
-        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
-               "backtest %s..%s, %d months, MAE %.0f t", f->method, series, target,
-               m->report->period, f->from, f->to, f->n_backtest, f->mae.v);
-    else
-        tf_fmt(buf, len, "%s forecast of %s(%s) from the data to %s (tf_outlook_compute); "
-               "no backtest record", f->method, series, target, m->report->period);
-}
-
 /* "预计2025年5月进口量约23.54万吨，误差±3.70万吨（...）。" */
 static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forecast *f, int net)
 {
     const char *o = m->outlook.period, *metric = net ? "forecast_net_import" : "forecast_import";
     char mon[32], f1[256];
     month_zh(mon, sizeof mon, o);
-    forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
+    nd_forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
     nd_fig x = {.metric = metric, .partner = "WLD", .period = o, .formula = f1};
     nd_put(b, "预计%s%s约", mon, !net ? "进口量" : f->point.v < 0 ? "净出口量" : "净进口量");
     put_t(b, &x, f->point.v);
