@@ -2176,17 +2176,9 @@ static int fig_base(sent *S, fig *F)
     ctx *c = S->c;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
     for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
         /* "imports from India were 60,000 t": a F->partner, not a base */
@@ -2282,18 +2274,10 @@ static int fig_metric_product(sent *S, fig *F)
 {
     ctx *c = S->c;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
+    const size_t se = S->se;
     mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
     qfig *x = F->x;
-    const size_t z = F->z;
     sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     /* metric */
     for (size_t k = S->nmw; k > 0; k--)
         if (mw[k - 1].i < x->i && (mw[k - 1].i >= F->cb || F->met == TF_METRIC_NONE)) {
@@ -2405,20 +2389,11 @@ static const char *fig_list_item(const sent *S, const fig *F)
  * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
 {
-    ctx *c = S->c;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
     pm *parts = S->parts;
-    size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     /* F->partner */
     if (S->respectively && S->nparts > 1) {
         size_t seen = 0;
@@ -2500,17 +2475,10 @@ static int fig_partner_context(sent *S, fig *F)
     ctx *c = S->c;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
     pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
     pm *parts = S->parts;
-    size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     /* "India exported 24,798 t of primary aluminium to China": China's import */
     if ((F->met == TF_METRIC_EXPORT) && F->met_i && !c->reporter[0]) {
         int china_after = 0;
@@ -2567,20 +2535,9 @@ static int fig_partner_context(sent *S, fig *F)
  * partner. 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_unit(sent *S, fig *F)
 {
-    ctx *c = S->c;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
     qfig *x = F->x;
-    const size_t z = F->z;
-    sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     /* "net exports of 30,000 t", "a net import deficit of 1.44 million t":
      * net imports below zero */
     if (F->met == TF_METRIC_NET_IMPORT && x->value > 0) {
@@ -2653,20 +2610,12 @@ static int base_label(const sent *S, size_t p)
 
 static int fig_period(sent *S, fig *F)
 {
-    ctx *c = S->c;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
+    const size_t sb = S->sb;
     pfig *pc = S->pc;
     pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     /* period: the first expression after the figure in its clause, else the last before */
     for (size_t k = 0; k < S->npe; k++)
         if (pe[k].i >= x->j && pe[k].i < F->ce && pe[k].i <= x->j + 20 && pe[k].rel == P_ABS) {
@@ -2734,17 +2683,10 @@ static int fig_make(sent *S, fig *F)
     ctx *c = S->c;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
     pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    sent_arrays *sa = S->sa;
-    (void)c, (void)v, (void)sb, (void)se, (void)q, (void)pc, (void)pe, (void)mw, (void)parts;
-    (void)made, (void)x, (void)z, (void)sa;
     if (F->is_base) {
         size_t prev_i = F->is_base == 2 ? c->last_claim : made[z - 1];
         const tf_claim *prev = &c->a->claims[prev_i];
