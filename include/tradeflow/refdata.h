@@ -133,6 +133,10 @@ typedef struct tf_area {
 TF_API const tf_area *tf_refdata_area_by_m49(const tf_refdata *ref, const char *code);
 /* Lookup by stored partner code ("HKG" -> 344, "M49:490" -> 490); NULL when unknown. */
 TF_API const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *partner);
+/* The areas of data/comtrade-areas.csv in file order: count, and the i-th
+ * (NULL when i >= count). Used by the audit to read every Comtrade area name. */
+TF_API size_t tf_refdata_area_count(const tf_refdata *ref);
+TF_API const tf_area *tf_refdata_area_at(const tf_refdata *ref, size_t i);
 
 #ifdef __cplusplus
 }

@@ -241,7 +241,10 @@ static int starts(const tok *t, const char *p)
 /* Match a phrase of words at i ("year on year"); '-', '/' and '.' between words
  * are skipped. A word ending in '*' matches as a prefix. Returns the number of
  * tokens matched, 0 when none. */
-static size_t phrase(const tok *v, size_t n, size_t i, const char *ph)
+/* names: also skip '(', ')' and '&' between words, match numbers and a ","
+ * of the phrase ("Other Asia, nes", "Falkland Isds (Malvinas)",
+ * "USA (before 1981)"). */
+static size_t phrase_of(const tok *v, size_t n, size_t i, const char *ph, int names)
 {
     size_t j = i;
     const char *p = ph;
@@ -257,15 +260,17 @@ static size_t phrase(const tok *v, size_t n, size_t i, const char *ph)
         size_t wl = (size_t)(q - p);
         if (!first)
             while (j < n && (is_s(&v[j], '-') || is_s(&v[j], '/') || is_s(&v[j], '.') ||
-                             is_s(&v[j], '\'')))
+                             is_s(&v[j], '\'') ||
+                             (names && (is_s(&v[j], '(') || is_s(&v[j], ')') ||
+                                        is_s(&v[j], '&')))))
                 j++;
         if (j >= n || v[j].k == K_NL)
             return 0;
-        if (wl == 1 && (*p == '%' || *p == '$')) {
+        if (wl == 1 && (*p == '%' || *p == '$' || (names && *p == ','))) {
             if (!((v[j].k == K_PCT || v[j].k == K_SYM) && v[j].w[0] == *p))
                 return 0;
         } else {
-            if (v[j].k != K_WORD && v[j].k != K_PCT)
+            if (v[j].k != K_WORD && v[j].k != K_PCT && !(names && v[j].k == K_NUM))
                 return 0;
             int prefix = p[wl - 1] == '*';
             size_t cl = prefix ? wl - 1 : wl;
@@ -277,6 +282,11 @@ static size_t phrase(const tok *v, size_t n, size_t i, const char *ph)
         p = q;
     }
     return j - i;
+}
+
+static size_t phrase(const tok *v, size_t n, size_t i, const char *ph)
+{
+    return phrase_of(v, n, i, ph, 0);
 }
 
 static size_t any_phrase(const tok *v, size_t n, size_t i, const char *const *list)
@@ -634,8 +644,11 @@ static int ename_cmp(const void *x, const void *y)
     return a < b ? 1 : a > b ? -1 : 0;
 }
 
-/* Add `name` (ASCII letters, digits, blanks, '-', '.', '\''; others are not
- * read by the English tokenizer) as a phrase of key. 0 or -1 (no memory). */
+/* Add `name` as a phrase of key: its words (letters, accented ones of
+ * two-byte UTF-8 included, and digits); '-', '_', '.', '\'', ',', '(', ')'
+ * and '&' separate words; a name with CJK (an alias of the Chinese reading)
+ * is not added, nor one already there (the first key of a name stays).
+ * 0 or -1 (no memory). */
 static int ename_add(ename **v, size_t *n, const char *name, const char *key)
 {
     char buf[128];
@@ -644,10 +657,17 @@ static int ename_add(ename **v, size_t *n, const char *name, const char *key)
         return 0;
     for (const char *p = name; *p; p++) {
         unsigned char ch = (unsigned char)*p;
-        if (ch >= 0x80 || ch == ',' || ch == '(' || ch == '&')
+        if (ch >= 0xE0 || o + 3 >= sizeof buf)
             return 0;
         char w = (char)tolower(ch);
-        if (w == '-' || w == '_' || w == '.' || w == '\'')
+        if (w == ',') { /* a word of its own: "Other Asia, nes" (Comtrade 490) is not
+                         * "Other Asia nes" (GACC 199) */
+            if (o && buf[o - 1] != ' ')
+                buf[o++] = ' ';
+            buf[o++] = ',';
+            w = ' ';
+        }
+        if (w == '-' || w == '_' || w == '.' || w == '\'' || w == '(' || w == ')' || w == '&')
             w = ' ';
         if (w == ' ' && (o == 0 || buf[o - 1] == ' '))
             continue;
@@ -658,6 +678,9 @@ static int ename_add(ename **v, size_t *n, const char *name, const char *key)
     buf[o] = '\0';
     if (!o)
         return 0;
+    for (size_t k = 0; k < *n; k++)
+        if (!strcmp((*v)[k].phrase, buf))
+            return 0;
     ename *nv = realloc(*v, (*n + 1) * sizeof *nv);
     if (!nv)
         return -1;
@@ -724,6 +747,34 @@ static int audit_words_load(evocab *ev)
     return 0;
 }
 
+/* Every partner the note writer can name: data/partners.csv (names and aliases,
+ * every kind: countries, territories, the GACC residuals such as "Other Asia
+ * nes") and the Comtrade areas of data/comtrade-areas.csv under the code
+ * tradeflow stores for them ("M49:490" for "Other Asia, nes"); not World nor
+ * Comtrade's groups of countries. A name of both files keeps its
+ * data/partners.csv code. 0 or -1 (no memory). */
+static int evocab_partners(const tf_refdata *ref, evocab *ev)
+{
+    for (size_t i = 0; i < tf_refdata_partner_count(ref); i++) {
+        const tf_partner *p = tf_refdata_partner_at(ref, i);
+        if (!p->iso3 || !p->iso3[0])
+            continue;
+        if (ename_add(&ev->part, &ev->npart, p->name_en, p->iso3))
+            return -1;
+        for (size_t k = 0; k < p->n_aliases; k++)
+            if (ename_add(&ev->part, &ev->npart, p->aliases[k], p->iso3))
+                return -1;
+    }
+    for (size_t i = 0; i < tf_refdata_area_count(ref); i++) {
+        const tf_area *a = tf_refdata_area_at(ref, i);
+        if (!a->partner[0] || !strcmp(a->kind, "world") || !strcmp(a->kind, "group"))
+            continue;
+        if (ename_add(&ev->part, &ev->npart, a->name_en, a->partner))
+            return -1;
+    }
+    return 0;
+}
+
 static int evocab_load(const tf_refdata *ref, evocab *ev)
 {
     if (audit_words_load(ev))
@@ -737,16 +788,8 @@ static int evocab_load(const tf_refdata *ref, evocab *ev)
             if (ename_add(&ev->prod, &ev->nprod, p->aliases[k], p->name))
                 return -1;
     }
-    for (size_t i = 0; i < tf_refdata_partner_count(ref); i++) {
-        const tf_partner *p = tf_refdata_partner_at(ref, i);
-        if (!p->iso3 || !p->iso3[0] || strcmp(p->kind, "country"))
-            continue;
-        if (ename_add(&ev->part, &ev->npart, p->name_en, p->iso3))
-            return -1;
-        for (size_t k = 0; k < p->n_aliases; k++)
-            if (ename_add(&ev->part, &ev->npart, p->aliases[k], p->iso3))
-                return -1;
-    }
+    if (evocab_partners(ref, ev))
+        return -1;
     if (ev->nprod)
         qsort(ev->prod, ev->nprod, sizeof *ev->prod, ename_cmp);
     if (ev->npart)
@@ -763,7 +806,7 @@ static const char *ename_at(const ename *e, size_t ne, const tok *v, size_t n, s
     for (size_t k = 0; k < ne; k++) {
         if (strcmp(v[i].w, e[k].first))
             continue;
-        size_t m = phrase(v, n, i, e[k].phrase);
+        size_t m = phrase_of(v, n, i, e[k].phrase, 1);
         if (m) {
             *len = m;
             return e[k].key;
@@ -780,11 +823,18 @@ static const char *country_at(const evocab *ev, const tok *v, size_t n, size_t i
     /* "US$": a currency */
     if (i + 1 < n && is_s(&v[i + 1], '$'))
         return NULL;
+    /* any partner of the reference data, by name or alias; a lower-case word
+     * is no country name ("chad", "turkey", "guinea pig"). A longer name of
+     * the data wins over a word of the list ("French Guiana" over "French",
+     * "Serbia and Montenegro" over "Serbia"). */
+    size_t elen = 0;
+    const char *iso = ev && v[i].cap ? ename_at(ev->part, ev->npart, v, n, i, &elen) : NULL;
     /* "US" must be upper-case to be the United States */
     for (size_t k = 0; ev && k < ev->nwords; k++) {
         const aword *w = &ev->words[k];
+        size_t m = 0;
         if (w->kind == AW_COUNTRY) {
-            size_t m = phrase(v, n, i, w->phrase);
+            m = phrase(v, n, i, w->phrase);
             if (!m)
                 continue;
             if (!strcmp(w->phrase, "us") &&
@@ -792,21 +842,18 @@ static const char *country_at(const evocab *ev, const tok *v, size_t n, size_t i
                 continue;
             if (!strcmp(w->phrase, "us") && !v[i].cap)
                 continue;
-            *len = m;
-            *adj = 0;
-            return w->key;
-        }
-        if (w->kind == AW_ADJECTIVE && is_w(&v[i], w->phrase)) {
-            *len = 1;
-            *adj = 1;
-            return w->key;
-        }
+        } else if (w->kind == AW_ADJECTIVE && is_w(&v[i], w->phrase))
+            m = 1;
+        if (!m || (iso && elen > m))
+            continue;
+        *len = m;
+        *adj = w->kind == AW_ADJECTIVE;
+        return w->key;
     }
-    /* any other partner of the reference data, by name or alias; a
-     * lower-case word is no country name ("chad", "turkey", "guinea pig") */
-    const char *iso = ev && v[i].cap ? ename_at(ev->part, ev->npart, v, n, i, len) : NULL;
-    if (iso)
+    if (iso) {
+        *len = elen;
         *adj = 0;
+    }
     return iso;
 }
 

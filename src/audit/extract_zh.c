@@ -184,6 +184,7 @@ typedef struct zitem {
     int base;                /* I_FIG: a comparison base ("较9月的820万吨") */
     int other;               /* I_FIG: a price, daily average, forecast: not checked */
     int diff;                /* I_FIG: a difference ("增加108万吨"): takes no change */
+    int pl;                  /* I_FIG: an import P/L in 元/吨, -1 a loss (亏损), +1 a profit */
     int listed;              /* I_CHG: part of a list "下降12.0%、7.8%" */
     const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
 } zitem;
@@ -572,6 +573,38 @@ static double unit_at(const char *s, int *usd, int *other, size_t *len)
     return 0;
 }
 
+/* Whether the 比 at s+k compares ("比上月", "比10月份", "与去年相比"): not 环比, 同比,
+ * 占比, nor a 比 inside a partner's name (利比亚, 莫桑比克, 哥伦比亚, 普林西比进口),
+ * which a period or 相 does not surround. */
+static int comparison_bi(const char *s, size_t k)
+{
+    if (k >= 3 && (at(s + k - 3, "环") || at(s + k - 3, "同") || at(s + k - 3, "占")))
+        return 0;
+    if (k >= 3 && at(s + k - 3, "相"))
+        return 1;
+    const char *n = s + k + strlen("比");
+    static const char *const next[] = {"上", "去", "前", "同", "今", "本", "年", "一", "二",
+                                       "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    if (is_digit(*n))
+        return 1;
+    for (size_t w = 0; next[w]; w++)
+        if (at(n, next[w]))
+            return 1;
+    return 0;
+}
+
+/* The import P/L at s+i (its unit at s+i+n): -1 a loss, +1 a profit, 0 when
+ * the figure is no P/L. A P/L is in 元/吨 and its clause says 进口 and
+ * 亏损, 盈利 or 利润 ("现货进口亏损均值约1,137元/吨"). */
+static int pl_item(const char *s, size_t cb, size_t i, size_t n, double f, int usd)
+{
+    if (usd || f != 1 || !at(s + i + n, "/吨") || last_in(s, cb, i, "进口") == (size_t)-1)
+        return 0;
+    if (last_in(s, cb, i, "亏损") != (size_t)-1)
+        return -1;
+    return last_in(s, cb, i, "盈利") != (size_t)-1 || last_in(s, cb, i, "利润") != (size_t)-1;
+}
+
 /* A figure at s[i..i+n): fills x (kind I_FIG) and returns its length with
  * the unit, 0 when the number has no unit of trade. */
 static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t n, double v,
@@ -588,6 +621,11 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     x->usd = usd;
     x->other = other;
     x->v = v * f;
+    x->pl = pl_item(s, cb, i, n + ul, f, usd);
+    if (x->pl) { /* "进口亏损均值约1,137元/吨": the figure with its unit */
+        x->other = 0;
+        x->e += strlen("/吨");
+    }
     double half = 0.5 * pow(10, -dec);
     /* "约15万吨", "15万吨左右": rounded at its last non-zero digit */
     size_t k = i;
@@ -627,8 +665,7 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     x->hi = (v + half) * f;
     /* "较9月的820万吨": the base of a comparison */
     size_t cmp = last_in(s, cb, i, "较"), cmp2 = last_in(s, cb, i, "比");
-    if (cmp2 != (size_t)-1 && cmp2 >= 3 && (at(s + cmp2 - 3, "环") || at(s + cmp2 - 3, "同") ||
-                                            at(s + cmp2 - 3, "占")))
+    if (cmp2 != (size_t)-1 && !comparison_bi(s, cmp2))
         cmp2 = (size_t)-1;
     size_t p = cmp == (size_t)-1 ? cmp2 : cmp2 == (size_t)-1 ? cmp : cmp > cmp2 ? cmp : cmp2;
     if (p != (size_t)-1 && i - p <= 30) { /* "较6月份639万吨", "较去年7月份的720万吨" */
@@ -664,6 +701,7 @@ typedef struct zctx {
     int period_from, period_to, has_period;
     const char *title_product;
     const char *prev_product; /* the product the sentence before named */
+    const char *last_product; /* the product the note named last (of its P/L sentences) */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
 } zctx;
@@ -827,6 +865,22 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
     return n;
 }
 
+/* A product named by its HS code, as notes of `tradeflow note --hs` name it
+ * ("HS 3824", "HS 76011010"): the claim carries no product name (the note's
+ * HS basis line gives its codes), as in English notes. */
+static const char hs_product[] = "";
+
+/* Bytes of "HS" + optional blank + 2 to 10 digits at s, 0 when none. */
+static size_t hs_product_at(const char *s)
+{
+    if (s[0] != 'H' || s[1] != 'S')
+        return 0;
+    size_t k = 2 + (s[2] == ' '), d = 0;
+    while (is_digit(s[k + d]))
+        d++;
+    return d >= 2 && d <= 10 ? k + d : 0;
+}
+
 /* Words at s+i: clause marks, metric words, 累计, products, partners. */
 static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
 {
@@ -844,6 +898,8 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
         x.kind = I_CUM, n = strlen("累计");
     else if ((nm = vocab_at(&c->prod, s + i)))
         x.kind = I_PRODUCT, x.key = nm->key, n = strlen(nm->name);
+    else if ((n = hs_product_at(s + i)))
+        x.kind = I_PRODUCT, x.key = hs_product;
     else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE) {
         x.kind = I_METRIC;
         x.net_export = at(s + i, "净出口"); /* net imports below zero */
@@ -936,21 +992,25 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
                                          : c->title_product;
     if (st->unknown)
         prod = NULL;
+    if (x->pl) /* 现货, 均值: words of the P/L, no commodity */
+        prod = st->product ? st->product : c->last_product ? c->last_product : c->title_product;
     tf_metric m = st->metric;
     if (x->usd)
         m = m == TF_METRIC_IMPORT ? TF_METRIC_IMPORT_VALUE
             : m == TF_METRIC_EXPORT ? TF_METRIC_EXPORT_VALUE : TF_METRIC_OTHER;
+    if (x->pl)
+        m = TF_METRIC_PL;
     /* a figure of no known product, or no trade flow, is kept, not checked */
     if (x->other || !prod || m == TF_METRIC_NONE)
         m = TF_METRIC_OTHER;
     cl.metric = m;
     tf_scopy(cl.product, sizeof cl.product, prod ? prod : "");
     tf_scopy(cl.partner, sizeof cl.partner, zpartner(c, st->partner));
-    tf_scopy(cl.unit, sizeof cl.unit, x->usd ? "USD" : "t");
+    tf_scopy(cl.unit, sizeof cl.unit, x->pl ? "CNY/t" : x->usd ? "USD" : "t");
     cl.period.from = from;
     cl.period.to = to;
     cl.share_of = cl.period;
-    if (m == TF_METRIC_NET_IMPORT && st->net_export && x->v > 0) /* 净出口16.3万吨 */
+    if ((m == TF_METRIC_NET_IMPORT && st->net_export && x->v > 0) || x->pl < 0) /* 净出口16.3万吨 */
         stated_set(c, x->b, x->e, -x->v, -x->hi, -x->lo, &cl.quantity);
     else
         stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl.quantity);
@@ -1213,6 +1273,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     if (st.ngroup)
         bind_list_partners(c, &st, st.group_item);
     c->prev_product = st.product; /* a product carries to the next sentence only */
+    if (st.product)
+        c->last_product = st.product;
     if (!st.figures && !lead)
         c->last_claim = (size_t)-1;
     return 0;

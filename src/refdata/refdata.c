@@ -748,3 +748,10 @@ const tf_partner *tf_refdata_partner_at(const tf_refdata *ref, size_t i)
 {
     return i < ref->n_partners ? &ref->partners[i] : NULL;
 }
+
+size_t tf_refdata_area_count(const tf_refdata *ref) { return ref ? ref->n_areas : 0; }
+
+const tf_area *tf_refdata_area_at(const tf_refdata *ref, size_t i)
+{
+    return ref && i < ref->n_areas ? &ref->areas[i] : NULL;
+}
