@@ -155,6 +155,19 @@ double nd_round1(double x)
     return x < 0 ? -r : r;
 }
 
+double nd_pct(nd *b, const nd_fig *base, const char *field, double x, const char *unit_text)
+{
+    nd_fig f = *base;
+    f.field = field;
+    f.unit = !strcmp(field, "share_change_pp") ? "pp" : "%";
+    f.exact = x;
+    f.value = nd_round1(x);
+    char p[32];
+    tf_fmt(p, sizeof p, "%.1f%s", fabs(f.value), unit_text);
+    nd_claim(b, &f, p);
+    return f.value;
+}
+
 void tf_note_doc_free(tf_note_doc **d)
 {
     if (!d || !*d)

@@ -50,4 +50,11 @@ double nd_round_t(double t);
 double nd_round_t_en(double t);
 double nd_round1(double x);
 
+/* Append a percentage figure of base and record its claim: field "share_pct",
+ * "mom_pct", "yoy_pct" (unit %) or "share_change_pp" (unit pp); x exact, the
+ * claim's value rounded to 0.1 (DOMAIN.md §6); printed as its size with
+ * unit_text ("%", " pp", "" before 个百分点): the writer words the direction.
+ * Returns the rounded value. */
+double nd_pct(nd *b, const nd_fig *base, const char *field, double x, const char *unit_text);
+
 #endif

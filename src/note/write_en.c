@@ -57,15 +57,8 @@ static void put_pct(nd *b, const nd_fig *base, const char *field, double pct, co
         nd_put(b, "flat");
         return;
     }
-    nd_fig f = *base;
-    f.field = field;
-    f.unit = unit;
-    f.exact = pct;
-    f.value = r;
-    char p[32];
-    tf_fmt(p, sizeof p, "%.1f%s", fabs(r), !strcmp(unit, "pp") ? " pp" : "%");
     nd_put(b, "%s ", r > 0 ? "up" : "down");
-    nd_claim(b, &f, p);
+    nd_pct(b, base, field, pct, !strcmp(unit, "pp") ? " pp" : "%");
 }
 
 /* Why a change has no value: the base month is missing, or the base is not
@@ -98,16 +91,9 @@ static void changes(nd *b, const nd_fig *base, const tf_flow_figures *fl, const 
                    nd_round1(fl->yoy_pct.v) != 0 &&
                    (nd_round1(fl->mom_pct.v) > 0) == (nd_round1(fl->yoy_pct.v) > 0);
         nd_put(b, fl->mom_pct.has ? " and " : ", ");
-        if (same) { /* "up 12.8% MoM and 14.6% YoY": one direction word */
-            nd_fig f = *base;
-            char p[32];
-            f.field = "yoy_pct";
-            f.unit = "%";
-            f.exact = fl->yoy_pct.v;
-            f.value = nd_round1(fl->yoy_pct.v);
-            tf_fmt(p, sizeof p, "%.1f%%", fabs(f.value));
-            nd_claim(b, &f, p);
-        } else
+        if (same) /* "up 12.8% MoM and 14.6% YoY": one direction word */
+            nd_pct(b, base, "yoy_pct", fl->yoy_pct.v, "%");
+        else
             put_pct(b, base, "yoy_pct", fl->yoy_pct.v, "%");
         nd_put(b, " YoY");
     }
@@ -221,14 +207,7 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
         tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
                r->period);
         nd_put(b, ", or ");
-        nd_fig s = f;
-        s.field = "share_pct";
-        s.unit = "%";
-        s.exact = p->share_pct.v;
-        s.value = nd_round1(p->share_pct.v);
-        char pr[32];
-        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
-        nd_claim(b, &s, pr);
+        nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
         nd_put(b, " of %s imports", mon);
         if (first && p->share_change_pp.has) {
             tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
@@ -268,15 +247,8 @@ static void basis_sentence(nd *b, const tf_note_model *m, const tf_note_basis *n
     if (p->share_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
                nb->basis, r->period, r->period);
-        nd_fig s = f;
-        s.field = "share_pct";
-        s.unit = "%";
-        s.exact = p->share_pct.v;
-        s.value = nd_round1(p->share_pct.v);
-        char pr[32];
-        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
         nd_put(b, ", or ");
-        nd_claim(b, &s, pr);
+        nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
         nd_put(b, " of %s imports", mon);
     }
     nd_put(b, ".");
@@ -339,15 +311,8 @@ static void reimport_para(nd *b, const tf_note_model *m)
     if (p->share_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
                r->period);
-        nd_fig s = f;
-        s.field = "share_pct";
-        s.unit = "%";
-        s.exact = p->share_pct.v;
-        s.value = nd_round1(p->share_pct.v);
-        char pr[32];
-        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
         nd_put(b, ", or ");
-        nd_claim(b, &s, pr);
+        nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
         nd_put(b, " of %s imports", mon);
         if (p->share_change_pp.has) {
             char pm[8], pmon[32];
@@ -391,15 +356,8 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
         return;
     }
     tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period, r->period);
-    nd_fig s = f;
-    s.field = "share_pct";
-    s.unit = "%";
-    s.exact = md->share_pct.v;
-    s.value = nd_round1(md->share_pct.v);
-    char pr[32];
-    tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
     nd_put(b, " (");
-    nd_claim(b, &s, pr);
+    nd_pct(b, &f, "share_pct", md->share_pct.v, "%");
     if (md->is_new)
         nd_put(b, ", none in %s", pmon);
     else if (md->share_change_pp.has) {

@@ -42,15 +42,8 @@ static void put_pct(nd *b, const nd_fig *base, const char *word, const char *fie
         nd_put(b, "%s持平", word);
         return;
     }
-    nd_fig f = *base;
-    f.field = field;
-    f.unit = "%";
-    f.exact = pct;
-    f.value = r;
-    char p[32];
-    tf_fmt(p, sizeof p, "%.1f%%", fabs(r));
     nd_put(b, "%s%s", word, r > 0 ? "增长" : "下降");
-    nd_claim(b, &f, p);
+    nd_pct(b, base, field, pct, "%");
 }
 
 static void why_none(nd *b, const char *what, tf_opt base, const char *base_period)
@@ -156,15 +149,8 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     if (p->share_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
                r->period);
-        nd_fig s = f;
-        s.field = "share_pct";
-        s.unit = "%";
-        s.exact = p->share_pct.v;
-        s.value = nd_round1(p->share_pct.v);
-        char pr[32];
-        tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
         nd_put(b, "，占比");
-        nd_claim(b, &s, pr);
+        nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
         if (first && p->share_change_pp.has) {
             double c = nd_round1(p->share_change_pp.v);
             if (c == 0)
@@ -172,15 +158,8 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
             else {
                 tf_fmt(f1, sizeof f1, "share(%s, m) - share(%s, m-1), pp", p->partner,
                        p->partner);
-                nd_fig cf = f;
-                cf.field = "share_change_pp";
-                cf.unit = "pp";
-                cf.exact = p->share_change_pp.v;
-                cf.value = c;
-                char cp[32];
-                tf_fmt(cp, sizeof cp, "%.1f", fabs(c));
                 nd_put(b, "，较上月%s", c > 0 ? "上升" : "下降");
-                nd_claim(b, &cf, cp);
+                nd_pct(b, &f, "share_change_pp", p->share_change_pp.v, "");
                 nd_put(b, "个百分点");
             }
         }
@@ -219,15 +198,8 @@ static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
         if (p->share_pct.has) {
             tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
                    nb->basis, m->report->period, m->report->period);
-            nd_fig s = f;
-            s.field = "share_pct";
-            s.unit = "%";
-            s.exact = p->share_pct.v;
-            s.value = nd_round1(p->share_pct.v);
-            char pr[32];
-            tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
             nd_put(b, "，占比");
-            nd_claim(b, &s, pr);
+            nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
         }
         nd_put(b, "。");
     }
@@ -263,15 +235,8 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
     put_t(b, &f, md->quantity);
     if (!md->share_pct.has)
         return;
-    nd_fig s = f;
-    s.field = "share_pct";
-    s.unit = "%";
-    s.exact = md->share_pct.v;
-    s.value = nd_round1(md->share_pct.v);
-    char pr[32];
-    tf_fmt(pr, sizeof pr, "%.1f%%", s.value);
     nd_put(b, "，占比");
-    nd_claim(b, &s, pr);
+    nd_pct(b, &f, "share_pct", md->share_pct.v, "%");
     if (md->is_new)
         nd_put(b, "（上月无）");
     else if (md->share_change_pp.has) {
@@ -279,15 +244,8 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
         if (c == 0)
             nd_put(b, "，与上月持平");
         else {
-            nd_fig cf = f;
-            cf.field = "share_change_pp";
-            cf.unit = "pp";
-            cf.exact = md->share_change_pp.v;
-            cf.value = c;
-            char cp[32];
-            tf_fmt(cp, sizeof cp, "%.1f", fabs(c));
             nd_put(b, "，较上月%s", c > 0 ? "上升" : "下降");
-            nd_claim(b, &cf, cp);
+            nd_pct(b, &f, "share_change_pp", md->share_change_pp.v, "");
             nd_put(b, "个百分点");
         }
     }
