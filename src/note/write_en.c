@@ -61,26 +61,53 @@ static void put_pct(nd *b, const nd_fig *base, const char *field, double pct, co
     nd_pct(b, base, field, pct, !strcmp(unit, "pp") ? " pp" : "%");
 }
 
-/* Why a change has no value: the base month is missing, or the base is not
- * positive (zero, or a net figure of the other sign). */
-static void why_none(nd *b, const char *what, tf_opt base, const char *base_period)
+/* Why a change has no value: the base month is missing, had none, or (a net
+ * figure) was of the other sign: "as China was a net importer in March 2017". */
+static void why_base(nd *b, const tf_note_model *m, tf_opt base, const char *mon, int neg)
 {
-    char mon[32];
-    month_en(mon, sizeof mon, base_period);
     if (!base.has)
-        nd_put(b, "no %s comparison, as %s is missing", what, mon);
+        nd_put(b, "%s is missing", mon);
     else if (base.v == 0)
-        nd_put(b, "no %s comparison, as %s had none", what, mon);
+        nd_put(b, "%s had none", mon);
     else
-        nd_put(b, "no %s comparison, as the figure changed sign from %s", what, mon);
+        nd_put(b, "%s was a net %s in %s", m->reporter_en, neg ? "importer" : "exporter", mon);
+}
+
+/* The missing comparisons said once: "no YoY comparison, as April 2024 is
+ * missing"; "no MoM or YoY comparison, as March 2024 and April 2023 are missing". */
+static void why_none(nd *b, const tf_note_model *m, const tf_flow_figures *fl, const char *period,
+                     int neg)
+{
+    char pm[8], py[8], mm[32], my[32];
+    nd_period(pm, period, 1);
+    nd_period(py, period, 12);
+    month_en(mm, sizeof mm, pm);
+    month_en(my, sizeof my, py);
+    int nm = !fl->mom_pct.has, ny = !fl->yoy_pct.has;
+    if (nm && ny && !fl->prev_month.has && !fl->year_ago.has) {
+        nd_put(b, "; no MoM or YoY comparison, as %s and %s are missing", mm, my);
+        return;
+    }
+    if (nm && ny && fl->prev_month.has && fl->year_ago.has && fl->prev_month.v != 0 &&
+        fl->year_ago.v != 0) {
+        nd_put(b, "; no MoM or YoY comparison, as %s was a net %s in %s and %s", m->reporter_en,
+               neg ? "importer" : "exporter", mm, my);
+        return;
+    }
+    if (nm) {
+        nd_put(b, "; no MoM comparison, as ");
+        why_base(b, m, fl->prev_month, mm, neg);
+    }
+    if (ny) {
+        nd_put(b, "; no YoY comparison, as ");
+        why_base(b, m, fl->year_ago, my, neg);
+    }
 }
 
 /* ", up 12.8% MoM and 14.6% YoY" with the missing ones said once. */
-static void changes(nd *b, const nd_fig *base, const tf_flow_figures *fl, const char *period)
+static void changes(nd *b, const tf_note_model *m, const nd_fig *base, const tf_flow_figures *fl,
+                    int neg)
 {
-    char pm[8], py[8];
-    nd_period(pm, period, 1);
-    nd_period(py, period, 12);
     if (fl->mom_pct.has) {
         nd_put(b, ", ");
         put_pct(b, base, "mom_pct", fl->mom_pct.v, "%");
@@ -97,14 +124,54 @@ static void changes(nd *b, const nd_fig *base, const tf_flow_figures *fl, const 
             put_pct(b, base, "yoy_pct", fl->yoy_pct.v, "%");
         nd_put(b, " YoY");
     }
-    if (!fl->mom_pct.has) {
-        nd_put(b, "; ");
-        why_none(b, "MoM", fl->prev_month, pm);
+    why_none(b, m, fl, m->report->period, neg);
+}
+
+/* " From January to April 2025, cumulative imports were about 833,500 t, down
+ * 11.3% YoY." or why there is none. */
+static void ytd_sentence(nd *b, const tf_note_model *m, const tf_flow_figures *fl,
+                         const char *metric, const char *label)
+{
+    const tf_report *r = m->report;
+    char mon[32], ytd[20], f1[256];
+    month_en(mon, sizeof mon, r->period);
+    nd_ytd(ytd, r->period);
+    if (!strcmp(r->period + 5, "01"))
+        return;
+    if (!fl->ytd.has) {
+        nd_put(b, " No cumulative figure for January to %s, as a month of it is missing.", mon);
+        return;
     }
-    if (!fl->yoy_pct.has) {
-        nd_put(b, "; ");
-        why_none(b, "YoY", fl->year_ago, py);
-    }
+    tf_fmt(f1, sizeof f1, "sum of %s over %s", metric, ytd);
+    nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
+    int yneg = !strcmp(metric, "net_import") && fl->ytd.v < 0;
+    nd_put(b, " From %s to %s, cumulative %s were about ", months_en[0], mon,
+           yneg ? "net exports" : label);
+    put_t(b, &y, fl->ytd.v);
+    if (fl->ytd_yoy_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (YTD %s / YTD %s of the year before - 1)", ytd, metric);
+        nd_put(b, ", ");
+        put_pct(b, &y, "yoy_pct", fl->ytd_yoy_pct.v, "%");
+        nd_put(b, " YoY");
+    } else
+        nd_put(b, "; no YoY comparison, as %s",
+               fl->ytd_prev.has ? "the same period of the year before had the other sign"
+                                : "the same period of the year before is incomplete");
+    nd_put(b, ".");
+}
+
+/* A month without the flow: "Exports: no export data for March 2024."; net
+ * imports without one of their flows: why there is no figure. */
+static void flow_missing(nd *b, const tf_note_model *m, int which, const char *label,
+                         const char *mon)
+{
+    const tf_report *r = m->report;
+    if (which < 2)
+        nd_put(b, "%c%s: no %s data for %s.", label[0] - 32, label + 1,
+               which == 0 ? "import" : "export", mon);
+    else if (r->import.quantity.has != r->export.quantity.has)
+        nd_put(b, "Net imports: no figure for %s, as its %s data are missing.", mon,
+               r->import.quantity.has ? "export" : "import");
 }
 
 static void flow_para(nd *b, const tf_note_model *m, int which)
@@ -113,13 +180,11 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
     const tf_flow_figures *fl = which == 0 ? &r->import : which == 1 ? &r->export : &r->net_import;
     const char *metric = which == 0 ? "import" : which == 1 ? "export" : "net_import";
     const char *label = which == 0 ? "imports" : which == 1 ? "exports" : "net imports";
-    char mon[32], ytd[20], f1[256];
+    char mon[32], f1[256];
     month_en(mon, sizeof mon, r->period);
-    nd_ytd(ytd, r->period);
     nd_para(b);
     if (!fl->quantity.has) {
-        if (which < 2)
-            nd_put(b, "%c%s: no %s data for %s.", label[0] - 32, label + 1, metric, mon);
+        flow_missing(b, m, which, label, mon);
         nd_end(b);
         return;
     }
@@ -127,6 +192,14 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
     tf_fmt(f1, sizeof f1, which == 2 ? "import(%s) - export(%s), t" : "sum of %s rows of %s, kg / 1000",
            which == 2 ? r->period : metric, r->period);
     nd_fig f = {.metric = metric, .period = r->period, .formula = f1};
+    if (which == 2 && nd_round_t(fl->quantity.v) == 0) {
+        /* under half a tonne either way: no "about 0 t", no change on it */
+        nd_put(b, "Net trade: %s's imports and exports of %s were almost exactly balanced in %s, "
+                  "leaving net trade close to zero.", m->reporter_en, m->product_en, mon);
+        ytd_sentence(b, m, fl, metric, label);
+        nd_end(b);
+        return;
+    }
     if (neg)
         nd_put(b, "Net exports: %s was a net exporter of %s in %s, with net exports of about ",
                m->reporter_en, m->product_en, mon);
@@ -141,30 +214,9 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
         nd_put(b, " in %s", mon);
     tf_fmt(f1, sizeof f1, "100 * (%s(%s) / %s(base) - 1), base = %s(m-1) or %s(m-12)", metric,
            r->period, metric, metric, metric);
-    changes(b, &f, fl, r->period);
+    changes(b, m, &f, fl, neg);
     nd_put(b, ".");
-    if (fl->ytd.has && strcmp(r->period + 5, "01")) {
-        char from[32];
-        tf_fmt(from, sizeof from, "%s", months_en[0]);
-        tf_fmt(f1, sizeof f1, "sum of %s over %s", metric, ytd);
-        nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
-        int yneg = which == 2 && fl->ytd.v < 0;
-        nd_put(b, " From %s to %s, cumulative %s were about ", from, mon,
-               yneg ? "net exports" : label);
-        put_t(b, &y, fl->ytd.v);
-        if (fl->ytd_yoy_pct.has) {
-            tf_fmt(f1, sizeof f1, "100 * (YTD %s / YTD %s of the year before - 1)", ytd, metric);
-            nd_put(b, ", ");
-            put_pct(b, &y, "yoy_pct", fl->ytd_yoy_pct.v, "%");
-            nd_put(b, " YoY");
-        } else {
-            nd_put(b, "; no YoY comparison, as %s",
-                   fl->ytd_prev.has ? "the same period of the year before had the other sign"
-                                    : "the same period of the year before is incomplete");
-        }
-        nd_put(b, ".");
-    } else if (strcmp(r->period + 5, "01"))
-        nd_put(b, " No cumulative figure for January to %s, as a month of it is missing.", mon);
+    ytd_sentence(b, m, fl, metric, label);
     nd_end(b);
 }
 
@@ -339,8 +391,14 @@ static const char *mode_name(char *buf, size_t len, const tf_mode_figures *md)
     return buf;
 }
 
-/* One mode: "general trade about 417 t (98.3%, up 5.1 pp on March 2023)". */
-static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, const char *pmon)
+/* One mode: "shipments of about 588 t (40.8%, up 2.7 pp on May 2020) went under
+ * general trade"; after the first of a list "about 441 t (30.6%, up 13.1 pp)
+ * under processing with imported materials"; in the lead list a new mode says so
+ * ("about 49 t (6.5%, new this month) under barter trade"). The figure comes right after
+ * "shipments" or "about" and the mode after "under": the audit reads it as a
+ * part of the month's imports (a mode's name may hold "import"). */
+static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, const char *pmon,
+                      int first, int lead)
 {
     char f1[256], name[96], pm[8];
     nd_period(pm, r->period, 1);
@@ -348,25 +406,65 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
            r->period);
     nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
                 .formula = f1};
-    /* the figure right after "shipments": the mode's name may hold "import" */
-    nd_put(b, "shipments of about ");
+    nd_put(b, "%s", first ? "shipments of about " : "about ");
     put_t(b, &f, md->quantity);
-    if (!md->share_pct.has) {
-        nd_put(b, " went under %s", mode_name(name, sizeof name, md));
-        return;
+    if (md->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period,
+               r->period);
+        nd_put(b, " (");
+        nd_pct(b, &f, "share_pct", md->share_pct.v, "%");
+        if (md->is_new && lead)
+            nd_put(b, ", new this month");
+        else if (!md->is_new && md->share_change_pp.has) {
+            tf_fmt(f1, sizeof f1, "share of mode %s in %s - in %s, pp", md->code, r->period, pm);
+            nd_put(b, ", ");
+            put_pct(b, &f, "share_change_pp", md->share_change_pp.v, "pp");
+            if (first)
+                nd_put(b, " on %s", pmon);
+        }
+        nd_put(b, ")");
     }
-    tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period, r->period);
-    nd_put(b, " (");
-    nd_pct(b, &f, "share_pct", md->share_pct.v, "%");
-    if (md->is_new)
-        nd_put(b, ", none in %s", pmon);
-    else if (md->share_change_pp.has) {
-        tf_fmt(f1, sizeof f1, "share of mode %s in %s - in %s, pp", md->code, r->period, pm);
-        nd_put(b, ", ");
-        put_pct(b, &f, "share_change_pp", md->share_change_pp.v, "pp");
-        nd_put(b, " on %s", pmon);
+    nd_put(b, "%s under %s", first ? " went" : "", mode_name(name, sizeof name, md));
+}
+
+/* The modes of a list joined: "a, b and c". */
+static void list_sep(nd *b, size_t i, size_t n)
+{
+    nd_put(b, "%s", i == 0 ? "" : i + 1 == n ? " and " : ", ");
+}
+
+/* Modes new this month: those of half a tonne or more with their figures,
+ * the others named ("two more modes with less than half a tonne each"). */
+static void new_modes(nd *b, const tf_report *r, const tf_breakdown *bd, size_t from,
+                      const char *pmon)
+{
+    size_t big = 0, small = 0, k = 0;
+    for (size_t i = from; i < bd->n_modes; i++)
+        if (bd->modes[i].is_new)
+            nd_round_t(bd->modes[i].quantity) > 0 ? big++ : small++;
+    if (big) {
+        nd_put(b, " New this month: ");
+        for (size_t i = from; i < bd->n_modes; i++)
+            if (bd->modes[i].is_new && nd_round_t(bd->modes[i].quantity) > 0) {
+                list_sep(b, k, big);
+                mode_item(b, r, &bd->modes[i], pmon, k++ == 0, 0);
+            }
+        nd_put(b, ".");
     }
-    nd_put(b, ") went under %s", mode_name(name, sizeof name, md));
+    if (small) {
+        char name[96];
+        static const char *const count[] = {"", "One", "Two", "Three", "Four", "Five"};
+        k = 0;
+        nd_put(b, " %s%s %s new with less than half a tonne%s: ",
+               small < 6 ? count[small] : "Several", big ? " more" : "",
+               small == 1 ? "mode was" : "modes were", small == 1 ? "" : " each");
+        for (size_t i = from; i < bd->n_modes; i++)
+            if (bd->modes[i].is_new && nd_round_t(bd->modes[i].quantity) == 0) {
+                list_sep(b, k++, small);
+                nd_put(b, "%s", mode_name(name, sizeof name, &bd->modes[i]));
+            }
+        nd_put(b, ".");
+    }
 }
 
 static void modes_para(nd *b, const tf_note_model *m)
@@ -379,22 +477,14 @@ static void modes_para(nd *b, const tf_note_model *m)
     nd_period(pm, r->period, 1);
     month_en(pmon, sizeof pmon, pm);
     nd_para(b);
-    /* "shipments": the mode figures are parts of the month's imports, not
-     * other import totals */
-    (void)name;
     nd_put(b, "Trade modes: ");
     size_t n = bd->n_modes < 4 ? bd->n_modes : 4;
     for (size_t i = 0; i < n; i++) {
-        nd_put(b, "%s", i == 0 ? "" : "; ");
-        mode_item(b, r, &bd->modes[i], pmon);
+        list_sep(b, i, n);
+        mode_item(b, r, &bd->modes[i], pmon, i == 0, 1);
     }
     nd_put(b, ".");
-    for (size_t i = n; i < bd->n_modes; i++)
-        if (bd->modes[i].is_new) {
-            nd_put(b, " New this month: ");
-            mode_item(b, r, &bd->modes[i], pmon);
-            nd_put(b, ".");
-        }
+    new_modes(b, r, bd, n, pmon);
     for (size_t i = 0; i < bd->n_vanished_modes; i++) {
         const tf_mode_figures *md = &bd->vanished_modes[i];
         tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);

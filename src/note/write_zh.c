@@ -46,23 +46,50 @@ static void put_pct(nd *b, const nd_fig *base, const char *word, const char *fie
     nd_pct(b, base, field, pct, "%");
 }
 
-static void why_none(nd *b, const char *what, tf_opt base, const char *base_period)
+/* Why the base of a change gives none: missing, zero, or (a net figure) of
+ * the other sign ("2017年3月为净进口"). */
+static void why_base(nd *b, tf_opt base, const char *mon, int neg)
 {
-    char mon[32];
-    month_zh(mon, sizeof mon, base_period);
     if (!base.has)
-        nd_put(b, "（%s数据缺失，无%s）", mon, what);
+        nd_put(b, "%s数据缺失", mon);
     else if (base.v == 0)
-        nd_put(b, "（%s为零，无%s）", mon, what);
+        nd_put(b, "%s为零", mon);
     else
-        nd_put(b, "（较%s符号改变，无%s）", mon, what);
+        nd_put(b, "%s为%s", mon, neg ? "净进口" : "净出口");
 }
 
-static void changes(nd *b, const nd_fig *f, const tf_flow_figures *fl, const char *period)
+/* The missing comparisons in one bracket: "（2024年4月数据缺失，无同比）",
+ * "（2017年3月、2016年4月为净进口，无环比、同比）". */
+static void why_none(nd *b, const tf_flow_figures *fl, const char *period, int neg)
 {
-    char pm[8], py[8];
+    char pm[8], py[8], mm[32], my[32];
     nd_period(pm, period, 1);
     nd_period(py, period, 12);
+    month_zh(mm, sizeof mm, pm);
+    month_zh(my, sizeof my, py);
+    int nm = !fl->mom_pct.has, ny = !fl->yoy_pct.has;
+    tf_opt p = fl->prev_month, y = fl->year_ago;
+    if (nm && ny && p.has == y.has && (!p.has || (p.v != 0 && y.v != 0))) {
+        nd_put(b, "（%s、%s", mm, my);
+        nd_put(b, p.has ? "为%s" : "数据缺失", neg ? "净进口" : "净出口");
+        nd_put(b, "，无环比、同比）");
+        return;
+    }
+    if (nm) {
+        nd_put(b, "（");
+        why_base(b, p, mm, neg);
+        nd_put(b, "，无环比%s", ny ? "；" : "）");
+    }
+    if (ny) {
+        nd_put(b, "%s", nm ? "" : "（");
+        why_base(b, y, my, neg);
+        nd_put(b, "，无同比）");
+    }
+}
+
+static void changes(nd *b, const nd_fig *f, const tf_flow_figures *fl, const char *period,
+                    int neg)
+{
     if (fl->mom_pct.has) {
         nd_put(b, "，");
         put_pct(b, f, "环比", "mom_pct", fl->mom_pct.v);
@@ -71,10 +98,7 @@ static void changes(nd *b, const nd_fig *f, const tf_flow_figures *fl, const cha
         nd_put(b, "，");
         put_pct(b, f, "同比", "yoy_pct", fl->yoy_pct.v);
     }
-    if (!fl->mom_pct.has)
-        why_none(b, "环比", fl->prev_month, pm);
-    if (!fl->yoy_pct.has)
-        why_none(b, "同比", fl->year_ago, py);
+    why_none(b, fl, period, neg);
 }
 
 static void flow_para(nd *b, const tf_note_model *m, int which)
@@ -90,6 +114,8 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
     if (!fl->quantity.has) {
         if (which < 2)
             nd_put(b, "%s%s%s%s无数据。", mon, m->reporter_zh, m->product_zh, word);
+        else if (r->import.quantity.has != r->export.quantity.has)
+            nd_put(b, "%s%s数据缺失，无法计算净进口量。", mon, r->import.quantity.has ? "出口" : "进口");
         nd_end(b);
         return;
     }
@@ -97,9 +123,13 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
     tf_fmt(f1, sizeof f1, which == 2 ? "import(%s) - export(%s), t" : "sum of %s rows of %s, kg / 1000",
            which == 2 ? r->period : metric, r->period);
     nd_fig f = {.metric = metric, .period = r->period, .formula = f1};
-    nd_put(b, "%s%s%s%s量约", mon, m->reporter_zh, m->product_zh, neg ? "净出口" : word);
-    put_t(b, &f, fl->quantity.v);
-    changes(b, &f, fl, r->period);
+    if (which == 2 && nd_round_t(fl->quantity.v) == 0) /* no "约0吨", no change on it */
+        nd_put(b, "%s%s%s进出口量基本相当，净进出口接近于零", mon, m->reporter_zh, m->product_zh);
+    else {
+        nd_put(b, "%s%s%s%s量约", mon, m->reporter_zh, m->product_zh, neg ? "净出口" : word);
+        put_t(b, &f, fl->quantity.v);
+        changes(b, &f, fl, r->period, neg);
+    }
     int month = 1;
     sscanf(r->period + 5, "%d", &month);
     if (fl->ytd.has && month > 1) {
@@ -235,6 +265,7 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
     put_t(b, &f, md->quantity);
     if (!md->share_pct.has)
         return;
+    tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period, r->period);
     nd_put(b, "，占比");
     nd_pct(b, &f, "share_pct", md->share_pct.v, "%");
     if (md->is_new)
@@ -248,6 +279,35 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
             nd_pct(b, &f, "share_change_pp", md->share_change_pp.v, "");
             nd_put(b, "个百分点");
         }
+    }
+}
+
+/* Modes new this month: "本月新增边境小额贸易约39吨，占比2.7%；出料加工贸易约27吨，
+ * 占比1.9%。", those under half a tonne named without figures. */
+static void new_modes(nd *b, const tf_report *r, const tf_breakdown *bd, size_t from,
+                      const tf_refdata *ref)
+{
+    size_t big = 0, small = 0, k = 0;
+    for (size_t i = from; i < bd->n_modes; i++)
+        if (bd->modes[i].is_new)
+            nd_round_t(bd->modes[i].quantity) > 0 ? big++ : small++;
+    for (size_t i = from; i < bd->n_modes; i++)
+        if (bd->modes[i].is_new && nd_round_t(bd->modes[i].quantity) > 0) {
+            nd_put(b, "%s", k++ ? "；" : "本月新增");
+            tf_mode_figures md = bd->modes[i];
+            md.is_new = 0; /* "本月新增" says it once */
+            md.share_change_pp.has = 0;
+            mode_item(b, r, &md, ref);
+        }
+    if (big)
+        nd_put(b, "。");
+    if (small) {
+        nd_put(b, "另有%zu种贸易方式本月%s新增，均不足半吨：", small, big ? "亦" : "");
+        k = 0;
+        for (size_t i = from; i < bd->n_modes; i++)
+            if (bd->modes[i].is_new && nd_round_t(bd->modes[i].quantity) == 0)
+                nd_put(b, "%s%s", k++ ? "；" : "", mode_zh(ref, &bd->modes[i]));
+        nd_put(b, "。");
     }
 }
 
@@ -268,12 +328,7 @@ static void modes_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
         mode_item(b, r, &bd->modes[i], ref);
     }
     nd_put(b, "。");
-    for (size_t i = n; i < bd->n_modes; i++)
-        if (bd->modes[i].is_new) {
-            nd_put(b, "本月新增");
-            mode_item(b, r, &bd->modes[i], ref);
-            nd_put(b, "。");
-        }
+    new_modes(b, r, bd, n, ref);
     for (size_t i = 0; i < bd->n_vanished_modes; i++) {
         const tf_mode_figures *md = &bd->vanished_modes[i];
         tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);
