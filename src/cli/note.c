@@ -19,8 +19,9 @@ static const char usage_note[] =
     "Writes the month's trade note from the stored figures: imports, exports and net\n"
     "imports with MoM, YoY, YTD; the HS codes; the main sources and re-imports; trade\n"
     "modes; the import window; next month's outlook (tradeflow outlook, where it can\n"
-    "forecast); the files the figures came from. Every figure is a\n"
-    "traced claim (--format json) and the note passes `tradeflow audit` (docs/note.md).\n"
+    "forecast); the files the figures came from. Every figure is a traced claim\n"
+    "(--format json) and the note passes `tradeflow audit` (docs/note.md). Where a\n"
+    "flow or a comparison month is missing, the note says so instead of a figure.\n"
     "\n"
     "  --product NAME      a product by slug, display name or alias (tradeflow products)\n"
     "  --hs CODES          comma-separated HS codes or prefixes instead\n"
@@ -36,6 +37,40 @@ static const char usage_note[] =
     "\n"
     "Exit codes: 0 written, 2 usage, 3 no import or export data for the product and\n"
     "month, 4 I/O or database error.\n";
+
+/* The months the store holds for the request (any flow): for the no-data
+ * message, so the analyst sees which months to ask for. */
+typedef struct held_months {
+    char first[8], last[8];
+} held_months;
+
+static tf_status held_row(void *ctx, const tf_revision *rev)
+{
+    held_months *h = ctx;
+    const char *p = rev->rec.period;
+    if (strlen(p) != 7 || p[4] != '-')
+        return TF_OK;
+    if (!h->first[0] || strcmp(p, h->first) < 0)
+        memcpy(h->first, p, 8);
+    if (!h->last[0] || strcmp(p, h->last) > 0)
+        memcpy(h->last, p, 8);
+    return TF_OK;
+}
+
+static void print_no_data(tf_db *db, const tf_query *q, const char *name, const char *db_path,
+                          const char *period)
+{
+    held_months h = {{0}, {0}};
+    tf_selection sel = {.classification = q->classification, .codes = q->codes,
+                        .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
+    tf_query_select(db, &sel, held_row, &h);
+    fprintf(stderr, "tradeflow: no import or export data for %s in %s for %s: no note", name,
+            db_path, period);
+    if (h.first[0])
+        fprintf(stderr, "; its stored months run from %s to %s\n", h.first, h.last);
+    else
+        fprintf(stderr, "; nothing is stored for it: ingest its data first (tradeflow ingest)\n");
+}
 
 static void err(const char *fmt, const char *a, const char *b)
 {
@@ -213,8 +248,7 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
     tf_note_doc *doc = NULL;
     tf_status st = tf_note_model_build(db, ref, p, &q, &o, &m);
     if (st == TF_ERR_NOT_FOUND) {
-        fprintf(stderr, "tradeflow: no import or export data for %s in %s for %s: no note\n",
-                p ? tf_product_display_name(p, "en") : label, db_path, n.period);
+        print_no_data(db, &q, p ? tf_product_display_name(p, "en") : label, db_path, n.period);
         rc = NOTE_NODATA;
     } else if (st != TF_OK) {
         err("%s%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st), NULL);

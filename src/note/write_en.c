@@ -377,8 +377,8 @@ static void reimport_para(nd *b, const tf_note_model *m)
             nd_put(b, " from %s)", pmon);
         }
     }
-    nd_put(b, ". These are goods recorded with %s as their origin coming back; for a metal, "
-              "typically metal produced abroad from raw material %s exported.",
+    nd_put(b, ". These are goods recorded as of %s origin that came back; for a metal, usually "
+              "metal smelted abroad from raw material %s had exported.",
            m->reporter_en, m->reporter_en);
     nd_end(b);
 }
@@ -511,9 +511,14 @@ static void stat_sentence(nd *b, const tf_report *r, const tf_window_stat *w, co
     nd_claim(b, &f, pr);
     if (w->days_open == 0)
         nd_put(b, " in %s, with the window closed on every one of its %d days.", mon, w->days);
+    else if (w->days_open == w->days)
+        nd_put(b, " in %s, with the window open on every one of its %d days.", mon, w->days);
+    else if (!strcmp(w->status, "open"))
+        nd_put(b, " in %s; the window was open on average, and on %d of its %d days.", mon,
+               w->days_open, w->days);
     else
-        nd_put(b, " in %s; the window was open on %d of %d days and %s on average.", mon,
-               w->days_open, w->days, w->status);
+        nd_put(b, " in %s; the window opened on %d of its %d days but stayed %s on average.",
+               mon, w->days_open, w->days, w->status);
 }
 
 static void window_para(nd *b, const tf_note_model *m)
@@ -541,7 +546,8 @@ static void window_para(nd *b, const tf_note_model *m)
 }
 
 /* "Imports are expected at about 235,400 t in May 2025, give or take 37,000 t, ...". */
-static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forecast *f, int net)
+static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forecast *f, int net,
+                              const char *method)
 {
     const char *o = m->outlook.period, *metric = net ? "forecast_net_import" : "forecast_import";
     char mon[32], f1[256], p[48];
@@ -564,11 +570,14 @@ static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forec
         char m1[32], m2[32];
         month_en(m1, sizeof m1, f->from);
         month_en(m2, sizeof m2, f->to);
-        nd_put(b, ", the method's mean absolute error in its backtest over %d month%s (%s to "
-               "%s; method: %s).", f->n_backtest, f->n_backtest == 1 ? "" : "s", m1, m2,
-               f->method_en);
+        nd_put(b, " (the method's mean absolute error over a backtest of %d month%s, %s to "
+               "%s).", f->n_backtest, f->n_backtest == 1 ? "" : "s", m1, m2);
     } else
-        nd_put(b, " (method: %s; no backtest record yet).", f->method_en);
+        nd_put(b, "; the method has no backtest record yet.");
+    if (method)
+        nd_put(b, " %s: %s.", net && !strcmp(method, "Method of both forecasts") ? method
+                                                                                  : "Method",
+               f->method_en);
 }
 
 /* The forecast of the month after the note's, as the outlook module made it. */
@@ -578,10 +587,12 @@ static void outlook_para(nd *b, const tf_note_model *m)
         return;
     nd_para(b);
     nd_put(b, "Outlook:");
-    if (m->outlook.import.has)
-        forecast_sentence(b, m, &m->outlook.import, 0);
-    if (m->outlook.net_import.has)
-        forecast_sentence(b, m, &m->outlook.net_import, 1);
+    const tf_note_forecast *i = &m->outlook.import, *n = &m->outlook.net_import;
+    int same = i->has && n->has && !strcmp(i->method_en, n->method_en);
+    if (i->has)
+        forecast_sentence(b, m, i, 0, same ? NULL : "Method");
+    if (n->has)
+        forecast_sentence(b, m, n, 1, same ? "Method of both forecasts" : "Method");
     nd_end(b);
 }
 
@@ -598,8 +609,10 @@ static void data_para(nd *b, const tf_note_model *m)
             nd_put(b, "Import P/L: %s (the published series).", base);
             continue;
         }
-        nd_put(b, "Data: %s (%s; %lu rows reported, %lu derived)", base, s->format, s->reported,
-               s->derived + s->estimated);
+        char nr[32], nd_[32];
+        tf_format_number(nr, sizeof nr, (double)s->reported, 0);
+        tf_format_number(nd_, sizeof nd_, (double)(s->derived + s->estimated), 0);
+        nd_put(b, "Data: %s (%s; %s rows reported, %s derived)", base, s->format, nr, nd_);
         if (s->publishers[0])
             nd_put(b, ", compiled from the sources its rows name: %s", s->publishers);
         nd_put(b, ".");
