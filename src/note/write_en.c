@@ -69,8 +69,9 @@ static void why_base(nd *b, const tf_note_model *m, tf_opt base, const char *mon
         nd_put(b, "%s is missing", mon);
     else if (base.v == 0)
         nd_put(b, "%s had none", mon);
-    else
-        nd_put(b, "%s was a net %s in %s", m->reporter_en, neg ? "importer" : "exporter", mon);
+    else /* a change is given on a net import base only (DOMAIN.md §2) */
+        nd_put(b, "%s was a net %s in %s%s", m->reporter_en, base.v > 0 ? "importer" : "exporter",
+               mon, base.v < 0 && neg ? " too" : "");
 }
 
 /* The missing comparisons said once: "no YoY comparison, as April 2024 is
@@ -88,10 +89,12 @@ static void why_none(nd *b, const tf_note_model *m, const tf_flow_figures *fl, c
         nd_put(b, "; no MoM or YoY comparison, as %s and %s are missing", mm, my);
         return;
     }
-    if (nm && ny && fl->prev_month.has && fl->year_ago.has && fl->prev_month.v != 0 &&
-        fl->year_ago.v != 0) {
-        nd_put(b, "; no MoM or YoY comparison, as %s was a net %s in %s and %s", m->reporter_en,
-               neg ? "importer" : "exporter", mm, my);
+    if (nm && ny && fl->prev_month.has && fl->year_ago.has &&
+        ((fl->prev_month.v > 0 && fl->year_ago.v > 0) ||
+         (fl->prev_month.v < 0 && fl->year_ago.v < 0))) {
+        nd_put(b, "; no MoM or YoY comparison, as %s was a net %s in %s and %s%s",
+               m->reporter_en, fl->prev_month.v > 0 ? "importer" : "exporter", mm, my,
+               fl->prev_month.v < 0 && neg ? " too" : "");
         return;
     }
     if (nm) {
@@ -153,10 +156,14 @@ static void ytd_sentence(nd *b, const tf_note_model *m, const tf_flow_figures *f
         nd_put(b, ", ");
         put_pct(b, &y, "yoy_pct", fl->ytd_yoy_pct.v, "%");
         nd_put(b, " YoY");
-    } else
-        nd_put(b, "; no YoY comparison, as %s",
-               fl->ytd_prev.has ? "the same period of the year before had the other sign"
-                                : "the same period of the year before is incomplete");
+    } else if (!fl->ytd_prev.has)
+        nd_put(b, "; no YoY comparison, as the same period of the year before is incomplete");
+    else if (fl->ytd_prev.v == 0)
+        nd_put(b, "; no YoY comparison, as the same period of the year before had none");
+    else
+        nd_put(b, "; no YoY comparison, as %s was a net %s in the same period of the year "
+                  "before%s", m->reporter_en, fl->ytd_prev.v > 0 ? "importer" : "exporter",
+               yneg && fl->ytd_prev.v < 0 ? " too" : "");
     nd_put(b, ".");
 }
 

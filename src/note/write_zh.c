@@ -54,8 +54,8 @@ static void why_base(nd *b, tf_opt base, const char *mon, int neg)
         nd_put(b, "%s数据缺失", mon);
     else if (base.v == 0)
         nd_put(b, "%s为零", mon);
-    else
-        nd_put(b, "%s为%s", mon, neg ? "净进口" : "净出口");
+    else /* a change is given on a net import base only (DOMAIN.md §2) */
+        nd_put(b, "%s%s为%s", mon, base.v < 0 && neg ? "亦" : "", base.v > 0 ? "净进口" : "净出口");
 }
 
 /* The missing comparisons in one bracket: "（2024年4月数据缺失，无同比）",
@@ -69,9 +69,12 @@ static void why_none(nd *b, const tf_flow_figures *fl, const char *period, int n
     month_zh(my, sizeof my, py);
     int nm = !fl->mom_pct.has, ny = !fl->yoy_pct.has;
     tf_opt p = fl->prev_month, y = fl->year_ago;
-    if (nm && ny && p.has == y.has && (!p.has || (p.v != 0 && y.v != 0))) {
+    if (nm && ny && p.has == y.has && (!p.has || (p.v > 0 && y.v > 0) || (p.v < 0 && y.v < 0))) {
         nd_put(b, "（%s、%s", mm, my);
-        nd_put(b, p.has ? "为%s" : "数据缺失", neg ? "净进口" : "净出口");
+        if (p.has)
+            nd_put(b, "%s为%s", p.v < 0 && neg ? "亦" : "", p.v > 0 ? "净进口" : "净出口");
+        else
+            nd_put(b, "数据缺失");
         nd_put(b, "，无环比、同比）");
         return;
     }
@@ -143,7 +146,12 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
             nd_put(b, "，");
             put_pct(b, &y, "同比", "yoy_pct", fl->ytd_yoy_pct.v);
         } else
-            nd_put(b, "（上年同期数据不全，无同比）");
+            nd_put(b, "（上年同期%s，无同比）",
+                   !fl->ytd_prev.has       ? "数据不全"
+                   : fl->ytd_prev.v == 0   ? "为零"
+                   : fl->ytd_prev.v > 0    ? "为净进口"
+                   : yneg                  ? "亦为净出口"
+                                           : "为净出口");
     } else if (month > 1)
         nd_put(b, "；%.4s年1-%d月数据不全，无累计值", r->period, month);
     nd_put(b, "。");
