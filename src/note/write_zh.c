@@ -361,8 +361,13 @@ static void stat_zh(nd *b, const tf_report *r, const tf_window_stat *w, const ch
     nd_put(b, "%s%s现货进口%s均值约", mon, !strcmp(what, "published") ? "公布的" : "测算的",
            f.value < 0 ? "亏损" : "盈利");
     nd_claim(b, &f, pr);
-    nd_put(b, "，%d个交易日中%d日盈利，进口窗口%s。", w->days, w->days_open,
-           !strcmp(w->status, "open") ? "打开" : "关闭");
+    if (w->days_open == 0)
+        nd_put(b, "，%d个交易日均为亏损，进口窗口全月关闭。", w->days);
+    else if (w->days_open == w->days)
+        nd_put(b, "，%d个交易日均有盈利，进口窗口全月打开。", w->days);
+    else
+        nd_put(b, "，%d个交易日中%d日盈利，按月均值进口窗口%s。", w->days, w->days_open,
+               !strcmp(w->status, "open") ? "打开" : "关闭");
 }
 
 static void window_para(nd *b, const tf_note_model *m)
