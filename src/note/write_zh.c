@@ -341,7 +341,10 @@ static void modes_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
         const tf_mode_figures *md = &bd->vanished_modes[i];
         tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);
         nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = pm, .formula = f1};
-        nd_put(b, "%s本月无进口（上月约", mode_zh(ref, md));
+        char pmon[32];
+        month_zh(pmon, sizeof pmon, pm);
+        /* the month named: a bare 上月 is read against the publication date */
+        nd_put(b, "%s本月无进口（%s约", mode_zh(ref, md), pmon);
         put_t(b, &f, md->prev_quantity.v);
         nd_put(b, "）。");
     }
