@@ -277,7 +277,7 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
     nd_put(b, "，占比");
     nd_pct(b, &f, "share_pct", md->share_pct.v, "%");
     if (md->is_new)
-        nd_put(b, "（上月无）");
+        nd_put(b, "（新增）"); /* no 上月: the audit would date what follows by it */
     else if (md->share_change_pp.has) {
         double c = nd_round1(md->share_change_pp.v);
         if (c == 0)
