@@ -399,11 +399,13 @@ static const char *mode_name(char *buf, size_t len, const tf_mode_figures *md)
 }
 
 /* One mode: "shipments of about 588 t (40.8%, up 2.7 pp on May 2020) went under
- * general trade"; after the first of a list "about 441 t (30.6%, up 13.1 pp)
- * under processing with imported materials"; in the lead list a new mode says so
- * ("about 49 t (6.5%, new this month) under barter trade"). The figure comes right after
- * "shipments" or "about" and the mode after "under": the audit reads it as a
- * part of the month's imports (a mode's name may hold "import"). */
+ * general trade"; after the first of a list "shipments of about 441 t (30.6%, up
+ * 13.1 pp) under processing with imported materials"; in the lead list a new mode
+ * says so ("shipments of about 49 t (6.5%, new this month) under barter trade").
+ * Every figure comes right after "shipments" and the mode after "under": the
+ * audit reads it as a part of the month's imports, even after a mode whose name
+ * holds "import" ("equipment imported into ...", which a bare "about 3 t" after it
+ * would be read as the month's imports). */
 static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, const char *pmon,
                       int first, int lead)
 {
@@ -413,7 +415,7 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
            r->period);
     nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
                 .formula = f1};
-    nd_put(b, "%s", first ? "shipments of about " : "about ");
+    nd_put(b, "shipments of about ");
     put_t(b, &f, md->quantity);
     if (md->share_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period,

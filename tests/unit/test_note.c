@@ -284,7 +284,7 @@ static void test_mode_changes(void **state)
     assert_near(b->vanished_modes[0].prev_quantity.v, 200, 1e-9);
     tf_note_doc *d = NULL;
     assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
-    assert_non_null(strstr(d->text, "about 49 t (6.5%, new this month) under barter trade"));
+    assert_non_null(strstr(d->text, "shipments of about 49 t (6.5%, new this month) under barter trade"));
     assert_non_null(strstr(d->text, "against shipments of about 200 t in March 2025"));
     assert_near(claim(d, "trade_mode", "share_change_pp", "WLD", "2025-04")->exact,
                 100.0 * 600 / 749 - 80.0, 1e-9);
