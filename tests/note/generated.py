@@ -131,10 +131,9 @@ def check_note(tf, db, tot, part, product, period, failures, agree):
     path = os.path.join(os.path.dirname(db), "note.json")
     with open(path, "w") as f:
         f.write(r.stdout)
-    rt = subprocess.run([sys.executable, roundtrip.__file__, tf, path, "--db", db],
-                        capture_output=True, text=True)
-    if rt.returncode != 0:
-        failures.append("%s %s: %s" % (product, period, rt.stdout.strip()[:600]))
+    rt_out, rt_code = roundtrip.check(tf, path, ["--db", db])
+    if rt_code != 0:
+        failures.append("%s %s: %s" % (product, period, rt_out.strip()[:600]))
     else:
         agree["en"] += 1
     n = 0
@@ -152,10 +151,9 @@ def check_note(tf, db, tot, part, product, period, failures, agree):
     zpath = os.path.join(os.path.dirname(db), "note-zh.json")
     with open(zpath, "w") as f:
         f.write(zh.stdout)
-    rz = subprocess.run([sys.executable, roundtrip.__file__, tf, zpath, "--db", db],
-                        capture_output=True, text=True)
-    if rz.returncode != 0:
-        failures.append("%s %s zh: %s" % (product, period, rz.stdout.strip()[:600]))
+    rz_out, rz_code = roundtrip.check(tf, zpath, ["--db", db])
+    if rz_code != 0:
+        failures.append("%s %s zh: %s" % (product, period, rz_out.strip()[:600]))
     else:
         agree["zh"] += 1
     ez = [(c["metric"], c["field"], c["partner"], c["period"], c["exact"]) for c in d["claims"]]
@@ -213,6 +211,9 @@ def main():
             if n >= 0:
                 claims += n
                 notes += 1
+        # a running count per data set, so a long run shows where it is
+        print("after data set %d (seed %s): %d notes, %d claims checked, %d failed" % (
+            i, seed or "default", notes, claims, len(failures)), file=sys.stderr, flush=True)
     for f in failures:
         print(f)
     print("%d notes, %d claims checked, %d failed; %d English and %d Chinese notes agree "

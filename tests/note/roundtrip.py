@@ -80,8 +80,13 @@ def text_check(d, c):
 
 
 def main():
-    tf, note = sys.argv[1], sys.argv[2]
-    args = sys.argv[3:]
+    out, code = check(sys.argv[1], sys.argv[2], sys.argv[3:])
+    print(out)
+    return code
+
+
+def check(tf, note, args):
+    """The round trip of note (a --format json file): ("ok" or the mismatches, exit code)."""
     d = json.load(open(note))
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as t:
         t.write(d["text"] + "\n")
@@ -103,8 +108,7 @@ def main():
                 c["metric"], c["field"], c["partner"], c["period"], c["value"], c["printed"]))
     for f in bad:
         errors.append("audit %s %s: %s" % (f["severity"], f["kind"], f.get("evidence", "")[:300]))
-    print("\n".join(errors) if errors else "ok")
-    return 1 if errors else 0
+    return ("\n".join(errors) if errors else "ok"), (1 if errors else 0)
 
 
 if __name__ == "__main__":
