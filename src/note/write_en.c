@@ -239,7 +239,32 @@ static void hs_para(nd *b, const tf_note_model *m)
 }
 
 /* English partner name: data/partners.csv, else the name the data gave. */
-static const char *pname(const tf_partner_figures *p) { return p->name[0] ? p->name : p->partner; }
+/* Whether an English country name takes "the" in running text: "the United
+ * States", "the Netherlands", "the Solomon Islands", "the Czech Republic". */
+static int takes_the(const char *n)
+{
+    static const char *const lead[] = {"United ", "Republic ", "Democratic ", "Federated ", NULL};
+    static const char *const whole[] = {"Netherlands", "Philippines", "Bahamas", "Maldives",
+                                        "Comoros", "Gambia", "Russian Federation", NULL};
+    size_t l = strlen(n);
+    for (size_t k = 0; lead[k]; k++)
+        if (!strncmp(n, lead[k], strlen(lead[k])))
+            return 1;
+    for (size_t k = 0; whole[k]; k++)
+        if (!strcmp(n, whole[k]))
+            return 1;
+    return strstr(n, " Republic") != NULL ||
+           (l > 8 && !strcmp(n + l - 8, " Islands"));
+}
+
+/* English partner name (data/partners.csv, else the name the data gave) as
+ * running text writes it: "the United States"; cap at a sentence start. */
+static const char *pname_in(char *buf, size_t len, const tf_partner_figures *p, int cap)
+{
+    const char *n = p->name[0] ? p->name : p->partner;
+    tf_fmt(buf, len, "%s%s", takes_the(n) ? (cap ? "The " : "the ") : "", n);
+    return buf;
+}
 
 static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_figures *p,
                              int first)
@@ -252,9 +277,11 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", p->partner, r->period);
     nd_fig f = {.metric = "import", .partner = p->partner,
                 .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
-    nd_put(b, " Imports from %s were about ", pname(p));
+    char pn[160];
+    nd_put(b, " Imports from %s were about ", pname_in(pn, sizeof pn, p, 0));
     put_t(b, &f, p->quantity);
-    nd_put(b, " in %s", mon);
+    if (first) /* the next partners' sentences carry the month on */
+        nd_put(b, " in %s", mon);
     if (first && p->mom_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * (import(%s, %s) / import(%s, %s) - 1)", p->partner,
                r->period, p->partner, pm);
@@ -267,8 +294,14 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
                r->period);
         nd_put(b, ", or ");
         nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
-        nd_put(b, " of %s imports", mon);
-        if (first && p->share_change_pp.has) {
+        if (first)
+            nd_put(b, " of %s imports", mon);
+        else
+            nd_put(b, " of the total");
+        if (first && p->share_change_pp.has && !p->mom_pct.has)
+            /* a share change on a month with none is the share itself: say so */
+            nd_put(b, " (a new source: none in %s)", pmon);
+        else if (first && p->share_change_pp.has) {
             tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
                    p->partner, pm);
             nd_fig c = f;
@@ -299,8 +332,9 @@ static void basis_sentence(nd *b, const tf_note_model *m, const tf_note_basis *n
            nb->basis, r->period);
     nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
                 .period = r->period, .formula = f1};
+    char pn[160];
     nd_put(b, " Counted %s instead, the top source was %s, with about ", basis_words(nb->basis),
-           pname(p));
+           pname_in(pn, sizeof pn, p, 0));
     put_t(b, &f, p->quantity);
     nd_put(b, " in %s", mon);
     if (p->share_pct.has) {
@@ -323,16 +357,18 @@ static void sources_para(nd *b, const tf_note_model *m)
     month_en(mon, sizeof mon, r->period);
     nd_para(b);
     nd_put(b, "Sources: ");
+    char pn[160];
     if (m->n_named == 1)
         nd_put(b, "%s was the %s source of %s's %s imports in %s.",
-               pname(&bd->partners[0]), bd->n_partners_all == 1 ? "only recorded" : "main",
+               pname_in(pn, sizeof pn, &bd->partners[0], 1),
+               bd->n_partners_all == 1 ? "only recorded" : "main",
                m->reporter_en, m->product_en, mon);
     else {
         nd_put(b, "the main sources of %s's %s imports in %s were, in order, ", m->reporter_en,
                m->product_en, mon);
         for (size_t i = 0; i < m->n_named; i++)
             nd_put(b, "%s%s", i == 0 ? "" : i + 1 == m->n_named ? " and " : ", ",
-                   pname(&bd->partners[i]));
+                   pname_in(pn, sizeof pn, &bd->partners[i], 0));
         nd_put(b, ".");
     }
     for (size_t i = 0; i < m->n_named; i++)
@@ -373,10 +409,12 @@ static void reimport_para(nd *b, const tf_note_model *m)
         nd_put(b, ", or ");
         nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
         nd_put(b, " of %s imports", mon);
-        if (p->share_change_pp.has) {
-            char pm[8], pmon[32];
-            nd_period(pm, r->period, 1);
-            month_en(pmon, sizeof pmon, pm);
+        char pm[8], pmon[32];
+        nd_period(pm, r->period, 1);
+        month_en(pmon, sizeof pmon, pm);
+        if (p->share_change_pp.has && !p->mom_pct.has)
+            nd_put(b, " (none in %s)", pmon);
+        else if (p->share_change_pp.has) {
             tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
                    p->partner, pm);
             nd_put(b, " (");
@@ -384,7 +422,7 @@ static void reimport_para(nd *b, const tf_note_model *m)
             nd_put(b, " from %s)", pmon);
         }
     }
-    nd_put(b, ". These are goods recorded as of %s origin that came back; for a metal, usually "
+    nd_put(b, ". These are goods recorded as originating in %s that came back; for a metal, usually "
               "metal smelted abroad from raw material %s had exported.",
            m->reporter_en, m->reporter_en);
     nd_end(b);

@@ -189,7 +189,9 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
                r->period);
         nd_put(b, "，占比");
         nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
-        if (first && p->share_change_pp.has) {
+        if (first && p->share_change_pp.has && !p->mom_pct.has)
+            nd_put(b, "，为本月新增来源"); /* none the month before: no pp change */
+        else if (first && p->share_change_pp.has) {
             double c = nd_round1(p->share_change_pp.v);
             if (c == 0)
                 nd_put(b, "，占比与上月持平");
