@@ -82,7 +82,7 @@ int cmd_history(common *c, args *a)
            "cur", "status");
     tf_status st = tf_query_select(db, &sel, print_revision, NULL);
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db));
+        error("%s", tf_db_error(db)->msg);
         rc = exit_for(st);
     }
     tf_db_close(&db);

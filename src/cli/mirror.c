@@ -87,7 +87,7 @@ int cmd_mirror(common *c, args *a)
     tf_mirror *m = NULL;
     tf_status st = tf_mirror_compute(db, &q, &m);
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
     } else {
         if (m->n_rows == 0)

@@ -202,10 +202,10 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
     q.period = n.period;
     q.as_of = n.as_of;
     q.measure = TF_MEASURE_QUANTITY;
-    char dberr[1200];
+    tf_error dberr = {0};
     tf_db *db = NULL;
-    if (tf_db_open(db_path, TF_DB_READ, &db, dberr, sizeof dberr) != TF_OK) {
-        err("%s%s", dberr, NULL);
+    if (tf_db_open(db_path, TF_DB_READ, &db, &dberr) != TF_OK) {
+        err("%s%s", dberr.msg, NULL);
         return NOTE_IO;
     }
     tf_note_opts o = {.date = n.date, .partners = n.partners};
@@ -217,7 +217,7 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
                 p ? tf_product_display_name(p, "en") : label, db_path, n.period);
         rc = NOTE_NODATA;
     } else if (st != TF_OK) {
-        err("%s%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st), NULL);
+        err("%s%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st), NULL);
         rc = st == TF_ERR_USAGE ? NOTE_USAGE : NOTE_IO;
     } else if ((st = tf_note_write(m, n.lang, &doc)) != TF_OK) {
         err("cannot write the note: %s%s", tf_strerror(st), NULL);

@@ -298,9 +298,9 @@ static tf_status number(tf_rctx *c, ct_err *e, const ct_row *r, int k, int *has,
                  "read as %s", key_names[k], s, plain);
         s = plain;
     }
-    const char *why;
+    tf_error why;
     if (tf_milli_parse(s, strlen(s), 0, out, &why) != TF_OK)
-        return row_err(e, k, "%s '%.40s': %s", key_names[k], s, why);
+        return row_err(e, k, "%s '%.40s': %s", key_names[k], s, why.msg);
     if (*out < 0)
         return row_err(e, k, "negative %s '%.40s'", key_names[k], s);
     if (*out > TF_MAX_FIGURE)
@@ -719,7 +719,7 @@ static void row_free(ct_row *r)
 static tf_status check_opts(tf_rctx *c)
 {
     if (c->opts->flow != TF_FLOW_NONE || c->opts->partner_basis || c->opts->reporter) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s: --flow, --partner-basis and --reporter are for GACC exports; a UN Comtrade "
                "file carries them in its own columns", c->name);
         return TF_ERR_USAGE;
@@ -860,13 +860,14 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
     json_t *data = json_is_object(root) ? json_object_get(root, "data") : root;
     json_t *error = json_is_object(root) ? json_object_get(root, "error") : NULL;
     if (error && json_is_string(error) && json_string_length(error) > 0) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: $.error: the API returned an error: %.400s",
-               c->name, json_string_value(error));
+        tf_error_set(&c->diag->error, TF_ERR_INPUT,
+                     "%s: $.error: the API returned an error: %.400s", c->name,
+                     json_string_value(error));
         st = TF_ERR_INPUT;
         goto out;
     }
     if (!json_is_array(data)) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_INPUT,
                "%s: $.data: expected an array of records (the v1 API envelope "
                "{\"count\", \"data\": [...], \"error\"})", c->name);
         st = TF_ERR_INPUT;
@@ -887,13 +888,13 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
         tf_fmt(r.where, sizeof r.where, "$.data[%zu]", i);
         r.line = (unsigned long)i + 1;
         if (!json_is_object(o)) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: %s: expected an object", c->name,
+            tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s: %s: expected an object", c->name,
                    r.where);
             st = TF_ERR_INPUT;
             break;
         }
         if (!json_object_get(o, "flowCode") && json_object_get(o, "fileUrl")) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+            tf_error_set(&c->diag->error, TF_ERR_INPUT,
                    "%s: %s.fileUrl: this is a bulk-file listing (links to files), not trade "
                    "records: download the files it lists and ingest those", c->name, r.where);
             st = TF_ERR_INPUT;
@@ -906,7 +907,7 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
             int bad = 0;
             r.v[k] = json_text(j, &bad);
             if (bad) {
-                tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: %s.%s: expected a number, "
+                tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s: %s.%s: expected a number, "
                        "string, boolean or null within range", c->name, r.where, key_names[k]);
                 st = TF_ERR_INPUT;
             } else if (!r.v[k] && !json_is_null(j)) {
@@ -916,7 +917,7 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
         if (st == TF_OK) {
             st = row(c, &r, &e);
             if (st == TF_ERR_INPUT && e.k >= 0)
-                tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: %s.%s: %s", c->name, r.where,
+                tf_error_set(&c->diag->error, st, "%s: %s.%s: %s", c->name, r.where,
                        key_names[e.k], e.text);
         }
         row_free(&r);

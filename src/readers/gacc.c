@@ -230,18 +230,19 @@ static void check_flow_hints(tf_rctx *c, tf_flow flow, const char *basis_from_he
 static tf_status fixed_period(tf_rctx *c, int date_col, char out[20])
 {
     int has_date_col = date_col >= 0;
-    const char *p = c->opts->period, *why = NULL;
+    const char *p = c->opts->period;
+    tf_error why = {0};
     out[0] = '\0';
     if (has_date_col && !p)
         return TF_OK;
     if (has_date_col) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s:%lu:%d: the file has its own date column (数据年月): --period and --range "
                "are for downloads without one", c->name, c->hdr_line, date_col + 1);
         return TF_ERR_USAGE;
     }
     if (!p) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s:%lu:1: no date column (数据年月): a single-month or cumulative download "
                "does not say its months; give --period YYYY-MM for one month or --range "
                "YYYY-MM..YYYY-MM for a cumulative range", c->name, c->hdr_line);
@@ -253,8 +254,8 @@ static tf_status fixed_period(tf_rctx *c, int date_col, char out[20])
     } else if (strlen(p) == 7 && tf_period_parse(p, 7, out) == TF_OK) {
         return TF_OK;
     }
-    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: bad --period/--range '%.40s' (%s)", c->name, p,
-           why ? why : "expected YYYY-MM with month 01-12");
+    tf_error_set(&c->diag->error, TF_ERR_USAGE, "%s: bad --period/--range '%.40s' (%s)", c->name, p,
+           why.msg[0] ? why.msg : "expected YYYY-MM with month 01-12");
     return TF_ERR_USAGE;
 }
 
@@ -300,7 +301,7 @@ tf_status tf_read_gacc(tf_rctx *c)
     if (pst != TF_OK)
         return pst;
     if (o->flow == TF_FLOW_NONE) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s: a GACC export does not say its flow: give --flow import or --flow export",
                c->name);
         return TF_ERR_USAGE;
@@ -359,7 +360,7 @@ tf_status tf_read_gacc(tf_rctx *c)
                 return st;
             v = tf_trim(v, &vl);
             tf_milli q;
-            const char *why;
+            tf_error why;
             switch (k) {
             case G_DATE:
                 if (vl != 6 || tf_period_parse(v, vl, rec.period) != TF_OK)
@@ -424,7 +425,7 @@ tf_status tf_read_gacc(tf_rctx *c)
                     break;
                 if (tf_milli_parse(v, vl, 1, &q, &why) != TF_OK)
                     return tf_rerr(c, line, col, "'%.*s': %s", (int)(vl > 40 ? 40 : vl), v,
-                                   why);
+                                   why.msg);
                 if (q < 0)
                     return tf_rerr(c, line, col, "negative figure '%.*s'",
                                    (int)(vl > 40 ? 40 : vl), v);

@@ -45,7 +45,10 @@ tf_status tf_rerr(tf_rctx *c, unsigned long line, unsigned long col, const char 
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s:%lu:%lu: %s", c->name, line, col, text);
+    tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s:%lu:%lu: %s", c->name, line, col, text);
+    tf_scopy(c->diag->error.file, sizeof c->diag->error.file, c->name);
+    c->diag->error.line = line;
+    c->diag->error.col = col;
     return TF_ERR_INPUT;
 }
 
@@ -161,13 +164,25 @@ tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
     return TF_OK;
 }
 
+/* The read's error names its file when the input is at fault, and carries
+ * the status of a failure no message was written for (a sink's, NOMEM). */
+static void read_error_finish(tf_error *e, tf_status st, const char *name)
+{
+    if (st == TF_OK)
+        return;
+    if (e->status == TF_OK)
+        e->status = st;
+    if (e->status == TF_ERR_INPUT && !e->file[0])
+        tf_scopy(e->file, sizeof e->file, name);
+}
+
 tf_status tf_rcsv_error(tf_rctx *c, int rc, unsigned long line, unsigned long col,
                         const char *msg)
 {
     if (rc == -3)
         return TF_ERR_NOMEM;
     if (rc == -2) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: read error: %s", c->name,
+        tf_error_set(&c->diag->error, TF_ERR_IO, "%s: read error: %s", c->name,
                strerror(errno));
         return TF_ERR_IO;
     }
@@ -248,7 +263,7 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
         size_t len = end ? (size_t)(end - p) : strlen(p);
         const char *eq = memchr(p, '=', len);
         if (!eq || eq == p || eq == p + len - 1 || memchr(eq + 1, '=', len - (size_t)(eq - p) - 1)) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+            tf_error_set(&c->diag->error, TF_ERR_USAGE,
                    "%s: --columns takes FROM=TO pairs separated by commas, not '%.*s'", c->name,
                    (int)(len > 60 ? 60 : len), p);
             st = TF_ERR_USAGE;
@@ -260,7 +275,7 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
                 continue;
             hit++;
             if (to[i]) {
-                tf_fmt(c->diag->msg, sizeof c->diag->msg,
+                tf_error_set(&c->diag->error, TF_ERR_USAGE,
                        "%s: --columns renames column '%.*s' twice", c->name, (int)fl, p);
                 st = TF_ERR_USAGE;
             } else if (!(to[i] = tf_strndup(eq + 1, len - fl - 1))) {
@@ -268,7 +283,7 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
             }
         }
         if (st == TF_OK && !hit) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+            tf_error_set(&c->diag->error, TF_ERR_USAGE,
                    "%s: --columns: the header has no column '%.*s'", c->name,
                    (int)(fl > 60 ? 60 : fl), p);
             st = TF_ERR_USAGE;
@@ -300,7 +315,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     if (!stats)
         stats = &local_stats;
     memset(stats, 0, sizeof *stats);
-    diag->msg[0] = '\0';
+    tf_error_clear(&diag->error);
     tf_rctx c = {0};
     c.name = name;
     c.opts = opts;
@@ -332,7 +347,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         if (i < pn && (p[i] == '{' || p[i] == '[')) {
             stats->format = TF_FORMAT_COMTRADE;
             if (opts->product) {
-                tf_fmt(diag->msg, sizeof diag->msg,
+                tf_error_set(&diag->error, TF_ERR_USAGE,
                        "%s: --product is for published P/L series and prices files; trade "
                        "records belong to products through their HS codes", name);
                 st = TF_ERR_USAGE;
@@ -340,7 +355,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
             }
             stats->json = 1;
             if (opts->period) {
-                tf_fmt(diag->msg, sizeof diag->msg, "%s: --period and --range are for GACC "
+                tf_error_set(&diag->error, TF_ERR_USAGE, "%s: --period and --range are for GACC "
                        "downloads without a date column; this file is comtrade", name);
                 st = TF_ERR_USAGE;
                 goto out;
@@ -439,14 +454,14 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     stats->format = fmt;
     if (opts->product &&
         (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC || fmt == TF_FORMAT_COMTRADE)) {
-        tf_fmt(diag->msg, sizeof diag->msg,
+        tf_error_set(&diag->error, TF_ERR_USAGE,
                "%s: --product is for published P/L series and prices files; trade records "
                "belong to products through their HS codes", name);
         st = TF_ERR_USAGE;
         goto out;
     }
     if (opts->period && fmt != TF_FORMAT_GACC) {
-        tf_fmt(diag->msg, sizeof diag->msg,
+        tf_error_set(&diag->error, TF_ERR_USAGE,
                "%s: --period and --range are for GACC downloads without a date column; "
                "this file is %s", name, tf_format_name(fmt));
         st = TF_ERR_USAGE;
@@ -463,7 +478,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
         }
         if (opts->flow != TF_FLOW_NONE || opts->partner_basis || opts->reporter ||
             opts->provenance) {
-            tf_fmt(diag->msg, sizeof diag->msg,
+            tf_error_set(&diag->error, TF_ERR_USAGE,
                    "%s: --flow, --partner-basis, --reporter and --source are for GACC exports; "
                    "a tradeflow CSV carries them in its own columns", name);
             st = TF_ERR_USAGE;
@@ -497,6 +512,7 @@ out:
     if (c.cd != (iconv_t)-1)
         iconv_close(c.cd);
     free(c.scratch);
+    read_error_finish(&diag->error, st, name);
     for (size_t i = 0; i < c.n_warned; i++)
         free(c.warned[i]);
     free(c.warned);

@@ -131,7 +131,7 @@ tf_status tf_read_tfcsv(tf_rctx *c)
                 return st;
             const char *v = k == C_SOURCE ? v0 : tf_trim(v0, &vl);
             tf_milli q;
-            const char *why;
+            tf_error why;
             switch (k) {
             case C_PERIOD:
                 if ((vl != 7 && vl != 4) || tf_period_parse(v, vl, rec.period) != TF_OK)
@@ -207,7 +207,7 @@ tf_status tf_read_tfcsv(tf_rctx *c)
                 }
                 if (tf_milli_parse(v, vl, 0, &q, &why) != TF_OK)
                     return tf_rerr(c, line, col, "%s '%.*s': %s", col_names[k],
-                                   (int)(vl > 40 ? 40 : vl), v, why);
+                                   (int)(vl > 40 ? 40 : vl), v, why.msg);
                 if (q < 0)
                     return tf_rerr(c, line, col, "negative %s '%.*s'", col_names[k],
                                    (int)(vl > 40 ? 40 : vl), v);

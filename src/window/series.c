@@ -122,7 +122,7 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
             w->published_pl = v->v[F_PUB];
         }
         double vat, duty, misc;
-        const char *why = NULL;
+        tf_error why;
         if (w->has_prices) {
             if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, &why) !=
                 TF_OK) {
@@ -173,7 +173,7 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
             tf_window *r = k == 0 ? &w->spot : &w->forward;
             if (tf_window_compute(&in, r, &why) != TF_OK) {
                 if (k == 0)
-                    tf_fmt(w->spot_missing, sizeof w->spot_missing, "%s", why);
+                    tf_fmt(w->spot_missing, sizeof w->spot_missing, "%s", why.msg);
                 continue;
             }
             if (k == 0) {
