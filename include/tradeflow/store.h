@@ -132,6 +132,9 @@ typedef struct tf_selection {
     tf_flow flow;                 /* TF_FLOW_NONE = all */
     const char *as_of;            /* NULL = now; else "YYYY-MM-DD[THH:MM:SSZ]" */
     int all_revisions;            /* 1: every revision (history); 0: current only */
+    const char *currency;         /* "CNY"/"USD": rows in it and rows without a value
+                                     only; NULL = all. Applied by tf_query_select
+                                     (query.h); tf_db_select ignores it */
 } tf_selection;
 
 /*

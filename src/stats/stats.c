@@ -106,73 +106,19 @@ typedef struct collect {
     tf_record pending_rec;
 } collect;
 
-/* ---- the report's currency (a selection rule: which rows a report reads) ----
- * CNY and USD figures of the same trade are stored side by side; a report
- * reads one currency, never adding two. --currency chooses; by default the
- * currency with most records under the report's codes, reporter and months
- * (ties: the first in name order), with a note naming the other. */
+/* ---- the report's currency: chosen by the selection module (tf_query_currency:
+ * --currency, else the one with most records, with a note naming the other) ---- */
 static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-typedef struct ccy_count {
-    char code[4][4];
-    long long rows[4];
-    int n;
-} ccy_count;
-
-static void count_ccy(void *ctx, const char *currency, long long rows)
+static void currency_note(void *ctx, const char *text)
 {
-    ccy_count *c = ctx;
-    int i = 0;
-    while (i < c->n && strcmp(c->code[i], currency) != 0)
-        i++;
-    if (i == c->n) {
-        if (c->n == 4)
-            return;
-        tf_scopy(c->code[c->n++], sizeof c->code[0], currency);
-    }
-    c->rows[i] += rows;
+    add_note(ctx, "%s", text);
 }
 
 static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selection *base,
                                  tf_report *rep, char out[4])
 {
-    ccy_count cc = {0};
-    const char *const *classes; /* the classifications the selection reads (query.h) */
-    size_t n_classes = tf_query_classes(base->classification, &classes);
-    for (size_t k = 0; k < n_classes; k++) {
-        tf_selection sel = *base;
-        sel.classification = classes ? classes[k] : base->classification;
-        tf_status st = tf_db_currency_rows(db, &sel, count_ccy, &cc);
-        if (st != TF_OK)
-            return st;
-    }
-    out[0] = '\0';
-    int best = -1;
-    for (int i = 0; i < cc.n; i++)
-        if (best < 0 || cc.rows[i] > cc.rows[best] ||
-            (cc.rows[i] == cc.rows[best] && strcmp(cc.code[i], cc.code[best]) < 0))
-            best = i;
-    if (q->currency) {
-        tf_scopy(out, 4, q->currency);
-        for (int i = 0; i < cc.n; i++)
-            if (!strcmp(cc.code[i], out))
-                return TF_OK;
-        if (cc.n)
-            add_note(rep, "no records in %s: the data has values in %s (--currency %s)", out,
-                     cc.code[best], cc.code[best]);
-        return TF_OK;
-    }
-    if (best < 0)
-        return TF_OK;
-    tf_scopy(out, 4, cc.code[best]);
-    for (int i = 0; i < cc.n; i++)
-        if (i != best)
-            add_note(rep, "the data values this trade in %s (%lld record%s) and in %s (%lld "
-                          "record%s): figures are from the %s records, never the two added "
-                          "(--currency %s for the other)", cc.code[best], cc.rows[best],
-                     cc.rows[best] == 1 ? "" : "s", cc.code[i], cc.rows[i],
-                     cc.rows[i] == 1 ? "" : "s", cc.code[best], cc.code[i]);
-    return TF_OK;
+    return tf_query_currency(db, base, q->currency, out, NULL, currency_note, rep);
 }
 
 /* a + b, setting *ovf when the sum leaves the range of tf_milli (figures are
@@ -1625,10 +1571,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     int year = idx / 12;
     int base_index = (year - 1) * 12; /* January of the previous year */
     int m = idx - base_index;          /* 12..23 */
-    char from[8];
-    tf_period_from_index(base_index, from);
-    if (annual)
-        tf_fmt(from, sizeof from, "%d", year - 1);
+    char from[8]; /* base_index as a period: the first the report reads (query.h) */
+    tf_query_report_from(q->period, from);
     collect c = {0};
     if ((st = select_report_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
         free(c.rows);

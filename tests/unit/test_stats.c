@@ -492,9 +492,26 @@ static void test_reference_cases(void **state)
     tf_refdata_free(&ref);
 }
 
+/* The months a report reads, over which its currency (and history's) is chosen:
+ * April 2025 needs January 2024 (YoY of YTD); the year 2025 needs 2024. */
+static void test_report_from(void **state)
+{
+    (void)state;
+    char from[8];
+    assert_int_equal(tf_query_report_from("2025-04", from), 0);
+    assert_string_equal(from, "2024-01");
+    assert_int_equal(tf_query_report_from("2025-01", from), 0);
+    assert_string_equal(from, "2024-01");
+    assert_int_equal(tf_query_report_from("2025", from), 0);
+    assert_string_equal(from, "2024");
+    assert_int_equal(tf_query_report_from("2025-13", from), -1);
+    assert_int_equal(tf_query_report_from(NULL, from), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_from),
         cmocka_unit_test(test_april_2025_published),
         cmocka_unit_test(test_no_double_counting),
         cmocka_unit_test(test_bases),
