@@ -147,9 +147,9 @@ typedef struct tf_window_overrides {
  * Compute the daily series of product between from and to ("YYYY-MM-DD")
  * from the stored prices (premium = midpoint of premium_low..premium_high)
  * and parameters, next to the stored published series. as_of as in reports.
- * Errors: TF_ERR_USAGE (bad dates, range over 10 years; detail in the db's
- * error message), TF_ERR_NOT_FOUND (no parameters for a day), TF_ERR_DB,
- * TF_ERR_NOMEM. Free with tf_window_series_free.
+ * Errors, recorded on db (tf_db_error): TF_ERR_USAGE (bad dates, range over
+ * 10 years), TF_ERR_NOT_FOUND (no parameters for a day: the first such day
+ * named), TF_ERR_DB, TF_ERR_NOMEM. Free with tf_window_series_free.
  */
 struct tf_db;
 TF_API tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref,

@@ -23,6 +23,7 @@
 #include "tradeflow/query.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../store/store_int.h"
 
 #define N_MONTHS 24 /* January of the previous year .. December of this year */
 
@@ -1560,7 +1561,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         }
     }
     if (idx < 0 || q->n_codes == 0)
-        return TF_ERR_USAGE;
+        return q->n_codes ? tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM or YYYY)",
+                                       q->period ? q->period : "")
+                          : tf_db_fail(db, TF_ERR_USAGE, "no commodity codes for %s",
+                                       q->product ? q->product : "the report");
     tf_report *rep = calloc(1, sizeof *rep);
     if (!rep)
         return TF_ERR_NOMEM;
@@ -1726,7 +1730,9 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     int i0 = from ? tf_period_index(from) : -1, i1 = to ? tf_period_index(to) : -1;
     if (i0 < 0 || i1 < i0 || i1 - i0 >= 600 || !q || q->n_codes == 0 || !from || !to ||
         strlen(from) != 7 || strlen(to) != 7)
-        return TF_ERR_USAGE;
+        return tf_db_fail(db, TF_ERR_USAGE, "a monthly series needs commodity codes and months "
+                          "YYYY-MM from..to, at most 600, not '%s'..'%s'", from ? from : "",
+                          to ? to : "");
     tf_monthly_series *s = calloc(1, sizeof *s);
     if (!s)
         return TF_ERR_NOMEM;
@@ -1859,7 +1865,8 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
     *out = NULL;
     int idx = q ? tf_period_index(q->period) : -1;
     if (idx < 0)
-        return TF_ERR_USAGE;
+        return tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM)",
+                          q && q->period ? q->period : "");
     tf_chart_data *d = calloc(1, sizeof *d);
     if (!d)
         return TF_ERR_NOMEM;

@@ -18,6 +18,7 @@
 
 #include "tradeflow/store.h"
 #include "../common/util.h"
+#include "store_int.h"
 
 #define TF_APPLICATION_ID 0x54466c77 /* "TFlw" */
 #define TF_BUSY_WAIT_MS 300000        /* wait up to 5 minutes for another writer */
@@ -120,6 +121,18 @@ static const char *const migrations[] = {
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 _Static_assert(N_MIGRATIONS == TF_SCHEMA_VERSION, "one migration per schema version");
+
+tf_status tf_db_fail(tf_db *db, tf_status st, const char *fmt, ...)
+{
+    if (!db)
+        return st;
+    char text[sizeof db->error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return tf_error_set(&db->error, st, "%s", text);
+}
 
 const tf_error *tf_db_error(const tf_db *db)
 {

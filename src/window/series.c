@@ -7,6 +7,7 @@
 #include "tradeflow/calendar.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../store/store_int.h"
 
 enum { F_LME, F_LME3, F_SHFE, F_SPOT, F_PLO, F_PHI, F_FX, F_FXF, F_PUB, F_COUNT };
 static const char *const series_names[F_COUNT] = {
@@ -209,7 +210,8 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
     *out = NULL;
     long a = tf_day_number(from), b = tf_day_number(to);
     if (a < 0 || b < 0 || b < a || b - a > 3660)
-        return TF_ERR_USAGE;
+        return tf_db_fail(db, TF_ERR_USAGE, "--from %s --to %s is not a range of valid dates "
+                          "(YYYY-MM-DD, at most 10 years)", from, to);
     collect c = {0};
     tf_status st = collect_days(db, product, from, to, as_of, a, b, &c);
     if (st != TF_OK) {
@@ -237,6 +239,10 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
         tf_window_day *w = &s->days[s->n_days++];
         if ((st = window_day(ref, hs, origin_group, ov, &c.days[i], w)) == TF_OK)
             add_to_month(s, w);
+        else if (st == TF_ERR_NOT_FOUND)
+            tf_db_fail(db, st, "no parameters for HS %s, %s on %s (or give --vat, --duty and "
+                       "--misc)", hs, origin_group && origin_group[0] ? origin_group : "MFN",
+                       c.days[i].date);
     }
     free(c.days);
     if (st != TF_OK) {

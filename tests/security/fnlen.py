@@ -10,6 +10,7 @@ of a line; its length counts the lines from the first line of its signature
 to the closing brace."""
 import glob
 import re
+import signal
 import sys
 
 LIBRARY_LIMIT, CLI_LIMIT = 150, 100
@@ -42,6 +43,7 @@ def functions(path):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # --all | head
     show_all = "--all" in sys.argv
     rows = []
     for path in sorted(glob.glob("src/*/*.c")):

@@ -508,10 +508,39 @@ static void test_report_from(void **state)
     assert_int_equal(tf_query_report_from(NULL, from), -1);
 }
 
+/* A computation through the database records its failure there (common.h):
+ * tf_db_error(db) gives the status and the message, as for the store's own. */
+static void test_errors_on_the_db(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(tt_db_path("errors"), TF_DB_CREATE, &db, NULL), TF_OK);
+    assert_int_equal(tf_db_error(db)->status, TF_OK);
+    const char *codes[] = {"7601"};
+    tf_query q = {0};
+    q.codes = codes;
+    q.n_codes = 1;
+    q.period = "2025-13";
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_ERR_USAGE);
+    assert_int_equal(tf_db_error(db)->status, TF_ERR_USAGE);
+    assert_string_equal(tf_db_error(db)->msg, "bad period '2025-13' (YYYY-MM or YYYY)");
+    assert_string_equal(tf_db_error(db)->file, ""); /* no input file at fault */
+    tf_window_series *ws = NULL;
+    assert_int_equal(tf_window_series_compute(db, ref, NULL, "2025-04-06", "2025-03-31", "76011090",
+                                              NULL, NULL, NULL, &ws), TF_ERR_USAGE);
+    assert_non_null(strstr(tf_db_error(db)->msg, "--from 2025-04-06 --to 2025-03-31"));
+    tf_error_clear(NULL); /* harmless */
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_from),
+        cmocka_unit_test(test_errors_on_the_db),
         cmocka_unit_test(test_april_2025_published),
         cmocka_unit_test(test_no_double_counting),
         cmocka_unit_test(test_bases),
