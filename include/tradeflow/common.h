@@ -55,8 +55,10 @@ TF_API const char *tf_strerror(tf_status status);
  *    note, running an audit, loading reference data, fetching, parsing a
  *    number, a period range or a window's inputs) fills the tf_error *err
  *    its caller passes as its last argument (NULL: only the status wanted).
- * A function never writes an error on success, so a handle's error stays
- * that of its last failure; tf_error_clear resets one.
+ * A function never records an error on success, so a handle's error stays
+ * that of its last failure (a read, tf_read or tf_db_ingest, starts by
+ * clearing it); tf_error_clear resets one. Computations made through the
+ * database (query, report, series, mirror, window, note) record theirs on it.
  */
 typedef struct tf_error {
     tf_status status;        /* TF_OK: no error recorded */
