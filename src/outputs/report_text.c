@@ -362,6 +362,8 @@ static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, 
     fmt_t(r, q, sizeof q, some_opt(m->quantity));
     fmt_share(sh, sizeof sh, m->share_pct);
     fmt_t(r, pq, sizeof pq, m->prev_quantity);
+    if (m->prev_quantity.has && m->prev_quantity.v == 0)
+        tf_fmt(pq, sizeof pq, "0 %s", tf_out_unit(r)); /* none then, not a few kg */
     fmt_pct(ch, sizeof ch, m->mom_pct, "%");
     if (m->is_new && m->prev_quantity.has)
         tf_scopy(ch, sizeof ch, "new");
