@@ -360,10 +360,12 @@ static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, 
     char name[160], q[48], sh[24], pq[48], ch[24], pp[24];
     tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
     fmt_t(r, q, sizeof q, some_opt(m->quantity));
+    if (m->quantity == 0) /* a mode of m-1 with nothing this month, not a few kg */
+        tf_fmt(q, sizeof q, "0 %s", tf_out_unit(r));
     fmt_share(sh, sizeof sh, m->share_pct);
     fmt_t(r, pq, sizeof pq, m->prev_quantity);
     if (m->prev_quantity.has && m->prev_quantity.v == 0)
-        tf_fmt(pq, sizeof pq, "0 %s", tf_out_unit(r)); /* none then, not a few kg */
+        tf_fmt(pq, sizeof pq, "0 %s", tf_out_unit(r)); /* none then */
     fmt_pct(ch, sizeof ch, m->mom_pct, "%");
     if (m->is_new && m->prev_quantity.has)
         tf_scopy(ch, sizeof ch, "new");
