@@ -175,6 +175,9 @@ def check_widths(xlsx):
         return
     wb = openpyxl.load_workbook(xlsx)
     for name, head_row in [("Summary", 6), ("Partners", 2), ("Trade modes", 2)]:
+        if name not in wb.sheetnames:
+            check(f"xlsx: sheet {name}", False, wb.sheetnames)
+            continue
         ws = wb[name]
         cut = []
         for c in ws[head_row]:
@@ -214,6 +217,9 @@ def check_pdf(pdf, n_charts):
     titles = ["Imports of primary-aluminium by month", "Exports of primary-aluminium by month",
               "Net imports of primary-aluminium by month", "Imports of primary-aluminium by partner",
               "Net imports of primary-aluminium: YTD", "Imports by trade mode"]
+    if "Charts" not in heads:
+        check("pdf: Charts sheet printed", False, heads)
+        return
     first = heads.index("Charts") + 1
     for k, t in enumerate(titles):
         text = subprocess.run(["pdftotext", "-f", str(first + k), "-l", str(first + k), "-layout",
