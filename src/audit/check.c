@@ -1322,6 +1322,20 @@ static int narrow(const atom *t, double lo, double hi)
 
 static double point_solution(const checker *k, int ai, const cand *c, double lo, double hi);
 
+/* A MoM printed as the YoY of the same figure, or the YoY as its MoM (DOMAIN.md section 7:
+ * "a percentage that equals another figure's YoY", "on the month" turned into "on the
+ * year"): the two are equal to the printed digit, and neither is zero. */
+static int pct_copied(const checker *k, int ai)
+{
+    const atom *t = &k->at[ai];
+    if ((t->field != F_MOM && t->field != F_YOY) || t->claim == (size_t)-1)
+        return 0;
+    const tf_claim *cl = &k->a->claims[t->claim];
+    if (!cl->mom.has || !cl->yoy.has || cl->mom.value == 0)
+        return 0;
+    return fabs(cl->mom.value - cl->yoy.value) < 1e-9;
+}
+
 static double cand_score(const checker *k, cand *c)
 {
     double s = 0;
@@ -1333,6 +1347,8 @@ static double cand_score(const checker *k, cand *c)
         int ne;
         if (!feasible(k, ai, c, &lo, &hi, &ne))
             s += 100;
+        else if (pct_copied(k, ai))
+            s -= 3;
         else if (narrow(t, lo, hi) && explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fx))
             s -= 3;
         if (t->claim != (size_t)-1 && k->a->claims[t->claim].metric == TF_METRIC_NET_IMPORT)
@@ -1362,6 +1378,13 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
     } else {
         tf_fmt(buf, len, "%.*f%%", t->dec, v);
     }
+}
+
+/* v rounded at dec decimals when that stays within [lo, hi], else v. */
+static double rounded_within(double v, double lo, double hi, int dec)
+{
+    double u = pow(10, -dec), x = round(v / u) * u;
+    return x >= lo - 1e-9 && x <= hi + 1e-9 ? x : v;
 }
 
 static int add_find(checker *k, tf_finding *f) { return tf_audit_add_finding(k->a, f); }
@@ -1664,6 +1687,14 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
             }
         }
     }
+    int copied = pct_copied(k, ai) && fe && f.has_proposed;
+    if (copied) {
+        /* the value the other figures give, printed like the stated figure (not a
+         * digit slip of the copied digits) */
+        kind = "mom-yoy-swapped";
+        f.proposed = rounded_within(point_solution(k, ai, c, lo, hi), lo, hi, t->dec);
+        fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
+    }
     /* net imports below zero were printed as net exports: proposed as such */
     if (f.has_proposed && t->field == F_QTY && cl->metric == TF_METRIC_NET_IMPORT && t->v < 0 &&
         f.proposed < 0) {
@@ -1697,6 +1728,10 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                "%s%s %s is stated; %s satisfies the %d equation%s it is in", o ? ". " : "",
                t->what, st, f.proposed_text, ne, ne == 1 ? "" : "s");
     }
+    if (copied && o < sizeof f.evidence - 1)
+        tf_fmt(f.evidence + o, sizeof f.evidence - o,
+               ". The %s equals the %s of the same figure: one was likely copied from the other",
+               t->field == F_MOM ? "MoM" : "YoY", t->field == F_MOM ? "YoY" : "MoM");
     double conf = confidence;
     if (kind)
         conf += 0.25;
@@ -1853,6 +1888,104 @@ static int check_note_period(checker *k)
                 return -1;
         }
         first = last;
+    }
+    return 0;
+}
+
+/* Whether note `note` states a figure of the series (metric, product, partner) for
+ * the months from..to. */
+static int note_states(const checker *k, size_t note, tf_metric m, const char *product,
+                       const char *partner, int from, int to)
+{
+    size_t lo, hi;
+    key_range(k, m, product, partner, from, to, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        size_t ci = k->fa[k->ord[r]].claim;
+        if (ci != (size_t)-1 && k->a->claims[ci].note == note)
+            return 1;
+    }
+    return 0;
+}
+
+/* Why a month figure's label looks like a slip, or NULL; *meant is the month meant.
+ * "cumulative": the note gives the cumulative of the same series from January to a
+ * later month M of the year, but neither M's own figure nor a cumulative to the
+ * labelled month ("January-November" beside "October" alone: November was meant).
+ * "flows": a world total with its MoM or YoY labelled the month before the note's
+ * month P, where the note gives the same product's other flows for P but not this one. */
+static const char *month_label_slip(const checker *k, const tf_claim *c, int P, int *meant)
+{
+    int m = c->period.to, jan = m - m % 12;
+    const char *pr = c->product, *pa = c->partner;
+    if (!note_states(k, c->note, c->metric, pr, pa, jan, m))
+        for (int M = m + 1; M < jan + 12; M++)
+            if (note_states(k, c->note, c->metric, pr, pa, jan, M) &&
+                !note_states(k, c->note, c->metric, pr, pa, M, M)) {
+                *meant = M;
+                return "cumulative";
+            }
+    if (P < 0 || m != P - 1 || strcmp(pa, "WLD") || (!c->mom.has && !c->yoy.has) ||
+        note_states(k, c->note, c->metric, pr, pa, P, P))
+        return NULL;
+    for (int x = 0; x < 8; x++)
+        if (checkable((tf_metric)x) && (tf_metric)x != c->metric &&
+            note_states(k, c->note, (tf_metric)x, pr, "WLD", P, P)) {
+            *meant = P;
+            return "flows";
+        }
+    return NULL;
+}
+
+/* Month figures labelled with another month than the note's where the note's other
+ * figures of the series say it is the note's month (month_label_slip). Warnings. */
+static int check_series_month(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ci = 0; ci < a->n_claims; ci++) {
+        const tf_claim *c = &a->claims[ci];
+        int P = a->notes[c->note].period, M = -1;
+        if (!c->period_named || !c->period_end || c->period.from != c->period.to ||
+            !checkable(c->metric) || !c->quantity.has || c->base_direction || !c->product[0])
+            continue;
+        const char *why = month_label_slip(k, c, P, &M);
+        if (!why)
+            continue;
+        int dup = 0; /* check_labels or check_note_period may have said it */
+        for (size_t i = 0; i < a->n_findings; i++)
+            if (a->findings[i].claim == ci && !strcmp(a->findings[i].kind, "wrong-month-label"))
+                dup = 1;
+        if (dup)
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = c->note;
+        f.severity = TF_SEV_WARNING;
+        f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = c->period_start;
+        f.end = c->period_end;
+        f.stated = c->quantity.value;
+        char lab[48], now[48];
+        tf_period_words(c->period, lab, sizeof lab);
+        tf_span_period np = {M, M};
+        tf_period_words(np, now, sizeof now);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+        tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not %s (%s)", lab,
+               !strcmp(why, "cumulative") ? "the cumulative's last" : "the note's", now);
+        if (!strcmp(why, "cumulative"))
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "the note gives this series' cumulative from January to %s but no figure "
+                   "for %s itself, and no cumulative to %s: the month figure labelled %s is "
+                   "likely %s's", now, now, lab, lab, now);
+        else
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "the note gives this product's other flows for %s but this one, with its "
+                   "change, only for %s, the month before: likely %s",
+                   now, lab, now);
+        f.confidence = !strcmp(why, "cumulative") ? 0.6 : 0.45;
+        if (add_find(k, &f))
+            return -1;
     }
     return 0;
 }
@@ -2408,7 +2541,7 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     a->n_equations = k.neq;
     if (build_adjacency(&k))
         goto out;
-    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) || check_pct_copies(&k) ||
+    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k))
         goto out;
     st = TF_OK;

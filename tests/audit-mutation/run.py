@@ -10,11 +10,13 @@ each kind of DOMAIN.md section 7 at every figure where it applies, one at a time
   fixed   found, and the proposed value is the original figure (within its rounding).
 False alarms: errors on the unmutated notes.
 
-Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown]
+Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbose]
   --sample N   only the first N notes of each corpus (the bounded run of make test)
   --check      compare with the thresholds below; the last line is
                "N passed, N failed, N skipped" (tests/run-all.sh adds it up)
   --markdown   print the table for docs/audit.md
+  --kind K     inject only slips of kind K
+  --verbose    one line per injected slip: note, printed -> injected, found, fixed, the finding
 """
 import json
 import os
@@ -163,7 +165,7 @@ def mutations(text, claims):
     return out
 
 
-def run(tf, sample, want_table, check):
+def run(tf, sample, want_table, check, only=None, verbose=False):
     per = {k: [0, 0, 0, 0, 0] for k in THRESHOLDS}  # tried, found, fixed, in eq., found there
     corpora = {}
     for corpus, path in notes():
@@ -186,6 +188,8 @@ def run(tf, sample, want_table, check):
         reach = set()
         results = []
         for kind, a, b, new, orig, field in muts:
+            if only and kind != only:
+                continue
             mt = text[:a] + new + text[b:]
             mp = os.path.join(tmp, os.path.basename(path))
             open(mp, "w", encoding="utf-8").write(mt)
@@ -208,6 +212,11 @@ def run(tf, sample, want_table, check):
                         fix = True
                     if kind == "wrong-month-label" and f["kind"] in ("wrong-month-label",):
                         fix = True
+            if verbose:
+                got = [(f["kind"], f.get("proposed")) for f in res["findings"]
+                       if f["severity"] in ("error", "warning")]
+                print(f"{os.path.basename(path)}\t{kind}\t{text[a:b]!r} -> {new!r}\t"
+                      f"{'FOUND' if hit else 'missed'}{' fixed' if fix else ''}\t{got}")
             per[kind][1] += hit
             per[kind][2] += fix
             results.append((kind, a, b, hit))
@@ -265,7 +274,8 @@ def main():
         print(f"skipped: {SHARED}/corpus is absent")
         print("0 passed, 0 failed, 1 skipped")
         return 0
-    return run(tf, sample, "--markdown" in args, "--check" in args)
+    only = args[args.index("--kind") + 1] if "--kind" in args else None
+    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args)
 
 
 if __name__ == "__main__":

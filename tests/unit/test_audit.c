@@ -268,6 +268,65 @@ static void test_copied_mom(void **state)
     tf_audit_free(&a);
 }
 
+/* A MoM printed as the YoY of the same figure (DOMAIN.md section 7), in a wire-style
+ * note where only the net equation reaches it. Consistent: imports 237,400 t down 16 %
+ * (base 237,400 / 0.84 = 282,619 t), exports 18,200 t down 23 % (base 18,200 / 0.77 =
+ * 23,636 t), net 219,200 t down 15.4 % (219,200 / (282,619 - 23,636) - 1 = -15.36 %).
+ * Printed with the imports' MoM = their YoY (-31.7 %): the imports' MoM is blamed, not
+ * the net one, and the value the net equation gives (-16.0 % at one decimal) proposed. */
+static void test_mom_copied_from_yoy(void **state)
+{
+    (void)state;
+    const char *p = note_file("momcopy",
+        "DATE: 2025-10-20\n\nRefined copper (wire, Oct 20): China's imports in September "
+        "2025 stood at 237,400 t, down 31.7% m/m and down 31.7% y/y. Exports were 18,200 t, "
+        "down 23.0% m/m and up 62.7% y/y. That left net imports of refined copper at "
+        "219,200 t in September 2025, down 15.4% m/m.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "mom-yoy-swapped", -31.7);
+    assert_non_null(f);
+    assert_int_equal(f->severity, TF_SEV_ERROR);
+    assert_string_equal(f->field, "mom");
+    assert_true(f->has_proposed);
+    assert_true(fabs(f->proposed - -16.0) < 1e-9);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
+/* A month label left from the month before: January-November given, "October" alone
+ * and no November figure of the series. A warning with November proposed; none where
+ * the note gives November itself. */
+static void test_month_label_against_cumulative(void **state)
+{
+    (void)state;
+    const char *p = note_file("mlabel",
+        "DATE: 2025-12-09\n\nChina's iron ore imports in October 2025 reached 112.7 million "
+        "tonnes, up 4.1% year on year. In the first eleven months of 2025 the country "
+        "imported 1.13 billion tonnes of iron ore.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "wrong-month-label", 112.7e6);
+    assert_non_null(f);
+    assert_int_equal(f->severity, TF_SEV_WARNING);
+    assert_string_equal(f->proposed_text, "November 2025");
+    char buf[32];
+    tf_stated lab = {0};
+    lab.start = f->start;
+    lab.end = f->end;
+    span_text(a, &lab, buf, sizeof buf);
+    assert_string_equal(buf, "October 2025");
+    tf_audit_free(&a);
+    p = note_file("mlabel-ok",
+        "DATE: 2025-12-09\n\nChina's iron ore imports in November 2025 reached 112.7 million "
+        "tonnes. In October 2025 they were 109.2 million tonnes. In the first eleven months "
+        "of 2025 the country imported 1.13 billion tonnes of iron ore.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_null(find_finding(a, "wrong-month-label", 109.2e6));
+    tf_audit_free(&a);
+}
+
 /* Cases found by trying to break the audit. Each note is small; the expected
  * figure is worked out beside it. */
 static void test_adversarial_cases(void **state)
@@ -1020,6 +1079,8 @@ int main(void)
         cmocka_unit_test(test_share_month_label),
         cmocka_unit_test(test_cross_note_slips),
         cmocka_unit_test(test_copied_mom),
+        cmocka_unit_test(test_mom_copied_from_yoy),
+        cmocka_unit_test(test_month_label_against_cumulative),
         cmocka_unit_test(test_hs_scope),
         cmocka_unit_test(test_adversarial_cases),
         cmocka_unit_test(test_identical_notes),
