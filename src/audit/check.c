@@ -1336,6 +1336,29 @@ static int pct_copied(const checker *k, int ai)
     return fabs(cl->mom.value - cl->yoy.value) < 1e-9;
 }
 
+/* Whether atom ai is an import or export quantity printed as the same note's net
+ * imports of the same product, partner and period (DOMAIN.md section 7: the net line
+ * copied into the gross line). */
+static int gross_is_net(const checker *k, int ai)
+{
+    const atom *t = &k->at[ai];
+    if (t->field != F_QTY || t->claim == (size_t)-1)
+        return 0;
+    const tf_claim *cl = &k->a->claims[t->claim];
+    if (cl->metric != TF_METRIC_IMPORT && cl->metric != TF_METRIC_EXPORT)
+        return 0;
+    size_t lo, hi;
+    key_range(k, TF_METRIC_NET_IMPORT, cl->product, cl->partner, cl->period.from,
+              cl->period.to, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        const fact *g = &k->fa[k->ord[r]];
+        if (g->claim != (size_t)-1 && k->a->claims[g->claim].note == cl->note &&
+            fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
+            return 1;
+    }
+    return 0;
+}
+
 static double cand_score(const checker *k, cand *c)
 {
     double s = 0;
@@ -1347,7 +1370,7 @@ static double cand_score(const checker *k, cand *c)
         int ne;
         if (!feasible(k, ai, c, &lo, &hi, &ne))
             s += 100;
-        else if (pct_copied(k, ai))
+        else if (pct_copied(k, ai) || gross_is_net(k, ai))
             s -= 3;
         else if (narrow(t, lo, hi) && explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fx))
             s -= 3;
@@ -1652,18 +1675,9 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
             kind = "partial-year-as-full-year";
     }
     /* net copied into gross: the stated gross figure is the note's net figure */
-    if (t->field == F_QTY && (cl->metric == TF_METRIC_IMPORT || cl->metric == TF_METRIC_EXPORT)) {
-        for (size_t i = 0; i < k->nfa; i++) {
-            const fact *g = &k->fa[i];
-            if (g->metric == TF_METRIC_NET_IMPORT && g->from == cl->period.from &&
-                g->to == cl->period.to && !strcmp(g->product, cl->product) &&
-                !strcmp(g->partner, cl->partner) && g->claim != (size_t)-1 &&
-                k->a->claims[g->claim].note == cl->note &&
-                fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
-                kind = "net-copied-into-gross";
-        }
-        if (kind && !strcmp(kind, "net-copied-into-gross") && !f.has_proposed &&
-            gross_from_net(k, ai, &f))
+    if (gross_is_net(k, ai)) {
+        kind = "net-copied-into-gross";
+        if (!f.has_proposed && gross_from_net(k, ai, &f))
             ne = 1;
     }
     /* MoM and YoY swapped */

@@ -1048,6 +1048,13 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
             return TF_METRIC_IMPORT;
         return TF_METRIC_IMPORT;
     }
+    /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
+    if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
+        i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
+                      is_w(&v[i + 1], "cargoes") || is_w(&v[i + 1], "deliveries"))) {
+        *span = 2;
+        return !strcmp(t->w, "inbound") ? TF_METRIC_IMPORT : TF_METRIC_EXPORT;
+    }
     if ((!strcmp(t->w, "brought") || !strcmp(t->w, "took") || !strcmp(t->w, "taken") ||
          !strcmp(t->w, "shipped")) && i + 1 < n && is_w(&v[i + 1], "in"))
         return TF_METRIC_IMPORT;

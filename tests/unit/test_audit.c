@@ -294,6 +294,28 @@ static void test_mom_copied_from_yoy(void **state)
     tf_audit_free(&a);
 }
 
+/* Gross printed as the net figure, in wire wording ("arrivals", "outbound shipments"):
+ * 126,000 t of imports and of net imports with 11,400 t of exports. The net line is not
+ * blamed; the imports are, with net + exports = 137,400 t proposed. */
+static void test_gross_printed_as_net(void **state)
+{
+    (void)state;
+    const char *p = note_file("grossnet",
+        "DATE: 2025-04-18\n\nChinese arrivals of primary aluminium totalled 126,000 tonnes in "
+        "March 2025, while outbound shipments of primary aluminium came to 11,400 tonnes. Net "
+        "imports of primary aluminium for March 2025 were therefore 126,000 tonnes.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_non_null(find_claim(a, TF_METRIC_EXPORT, "WLD", 11400));
+    const tf_finding *f = find_finding(a, "net-copied-into-gross", 126000);
+    assert_non_null(f);
+    assert_int_equal(a->claims[f->claim].metric, TF_METRIC_IMPORT);
+    assert_true(f->has_proposed);
+    assert_true(fabs(f->proposed - 137400) < 1e-6);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
 /* A month label left from the month before: January-November given, "October" alone
  * and no November figure of the series. A warning with November proposed; none where
  * the note gives November itself. */
@@ -1081,6 +1103,7 @@ int main(void)
         cmocka_unit_test(test_copied_mom),
         cmocka_unit_test(test_mom_copied_from_yoy),
         cmocka_unit_test(test_month_label_against_cumulative),
+        cmocka_unit_test(test_gross_printed_as_net),
         cmocka_unit_test(test_hs_scope),
         cmocka_unit_test(test_adversarial_cases),
         cmocka_unit_test(test_identical_notes),
