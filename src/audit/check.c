@@ -891,13 +891,14 @@ static int shares_sum(checker *k)
     return 0;
 }
 
-static int build_equations(checker *k)
+/* For each statement, the one to compare it with: the store's figure where it has one,
+ * else the earliest named statement of the same key in another note ((size_t)-1: none).
+ * Found in one pass over each key's run of the fact order. NULL when out of memory. */
+static size_t *same_figure_refs(const checker *k)
 {
-    /* for each statement, the one to compare it with (see below), found in
-     * one pass over each key's run of the fact order */
     size_t *same_ref = malloc((k->nfa + 1) * sizeof *same_ref);
     if (!same_ref)
-        return -1;
+        return NULL;
     for (size_t i = 0; i < k->nfa; i++)
         same_ref[i] = (size_t)-1;
     for (size_t lo = 0; lo < k->nfa;) {
@@ -938,206 +939,236 @@ static int build_equations(checker *k)
         }
         lo = hi;
     }
+    return same_ref;
+}
 
+/* The same figure stated twice: its quantity, MoM and YoY equal the reference's. */
+static int eq_same_figure(checker *k, const fact *f, const fact *g)
+{
+    int pairs[3][2] = {{f->aq, g->aq}, {f->amom, g->amom}, {f->ayoy, g->ayoy}};
+    for (int z = 0; z < 3; z++) {
+        if (pairs[z][0] < 0 || pairs[z][1] < 0)
+            continue;
+        eqn *e = new_eq(k, "same-figure");
+        if (!e)
+            return -1;
+        e->lhs = A(e, pairs[z][0]);
+        e->rhs = A(e, pairs[z][1]);
+        eq_text(k, e, "%s stated twice", k->at[pairs[z][0]].what);
+    }
+    return 0;
+}
+
+/* MoM and YoY against the base periods: x / (1 + p) = x(base) (DOMAIN.md section 3). */
+static int eq_bases(checker *k, const fact *f)
+{
+    for (int z = 0; z < 2; z++) {
+        int ap = z ? f->ayoy : f->amom, back = z ? 12 : 1;
+        if (ap < 0)
+            continue;
+        const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - back,
+                                  f->to - back, (size_t)-1);
+        if (!g)
+            continue;
+        eqn *e = new_eq(k, z ? "yoy-base" : "mom-base");
+        if (!e)
+            return -1;
+        e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, ap));
+        e->rhs = A(e, g->aq);
+        eq_text(k, e, "%s / (1 + %s) = %s", k->at[f->aq].what, z ? "YoY" : "MoM",
+                k->at[g->aq].what);
+    }
+    return 0;
+}
+
+/* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X; "up 29%
+ * year-on-year, by 89,000 t": the same against a year earlier with the YoY. */
+static int eq_differences(checker *k, const fact *f)
+{
+    for (int z = 0; z < 2; z++) {
+        int ad = z ? f->aydiff : f->amdiff, ap = z ? f->ayoy : f->amom, back = z ? 12 : 1;
+        if (ad < 0)
+            continue;
+        const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - back,
+                                  f->to - back, (size_t)-1);
+        if (!g && ap < 0)
+            continue;
+        eqn *e = new_eq(k, z ? "yoy-difference" : "mom-difference");
+        if (!e)
+            return -1;
+        /* x - x/(1+p) written x * (1 - 1/(1+p)): each figure once, so the interval is
+         * exact */
+        e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
+                   : O(e, OP_MUL, A(e, f->aq),
+                       O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, ap))));
+        e->rhs = A(e, ad);
+        if (z)
+            eq_text(k, e, "%s - the same a year earlier = the change stated",
+                    k->at[f->aq].what);
+        else if (g)
+            eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what, k->at[g->aq].what);
+        else
+            eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
+                    k->at[f->aq].what);
+    }
+    return 0;
+}
+
+/* "up from B": B <= x; "down from B": x <= B (the base's claim says which). */
+static int eq_direction(checker *k, const fact *f, size_t nf)
+{
+    const tf_claim *bc = &k->a->claims[f->claim];
+    for (size_t j = 0; bc->base_direction && j < nf; j++) {
+        const fact *m = &k->fa[j];
+        if (m->claim != bc->base_of || m->metric != f->metric)
+            continue;
+        eqn *e = new_eq(k, "direction");
+        if (!e)
+            return -1;
+        e->le = 1;
+        /* net exports are negative net imports: "down from" speaks of their size */
+        int dir = bc->base_direction;
+        if (k->at[f->aq].v < 0 && k->at[m->aq].v < 0)
+            dir = -dir;
+        int lo = dir > 0 ? f->aq : m->aq;
+        int hi = dir > 0 ? m->aq : f->aq;
+        e->lhs = A(e, lo);
+        e->rhs = A(e, hi);
+        eq_text(k, e, "%s <= %s (the note says the figure went %s from its base)",
+                k->at[lo].what, k->at[hi].what, bc->base_direction > 0 ? "up" : "down");
+        break;
+    }
+    return 0;
+}
+
+/* net import = import - export, and its changes: net/(1+p_net) = import/(1+p_import) -
+ * export/(1+p_export) (DOMAIN.md sections 2, 3). */
+static int eq_net(checker *k, const fact *f)
+{
+    if (f->metric != TF_METRIC_NET_IMPORT)
+        return 0;
+    const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from, f->to,
+                               (size_t)-1);
+    const fact *ex = find_fact(k, TF_METRIC_EXPORT, f->product, f->partner, f->from, f->to,
+                               (size_t)-1);
+    if (!im || !ex)
+        return 0;
+    eqn *e = new_eq(k, "net");
+    if (!e)
+        return -1;
+    e->lhs = A(e, f->aq);
+    e->rhs = O(e, OP_SUB, A(e, im->aq), A(e, ex->aq));
+    eq_text(k, e, "net imports = imports - exports (%s)", k->at[f->aq].what);
+    int pn[2] = {f->amom, f->ayoy}, pi[2] = {im->amom, im->ayoy}, px[2] = {ex->amom, ex->ayoy};
+    for (int z = 0; z < 2; z++) {
+        if (pn[z] < 0 || pi[z] < 0 || px[z] < 0)
+            continue;
+        if (!(e = new_eq(k, z ? "net-yoy" : "net-mom")))
+            return -1;
+        e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
+        e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
+                   O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
+        const char *p = z ? "YoY" : "MoM";
+        eq_text(k, e,
+                "net imports / (1 + %s of net imports) = imports / (1 + %s of "
+                "imports) - exports / (1 + %s of exports) (the bases of %s)",
+                p, p, p, k->at[f->aq].what);
+    }
+    return 0;
+}
+
+/* YTD(a..b) = YTD(a..b-1) + month(b); a partner's figure is part of the total. */
+static int eq_ytd_part(checker *k, const fact *f)
+{
+    eqn *e;
+    if (f->to > f->from) {
+        const fact *prev = find_fact(k, f->metric, f->product, f->partner, f->from, f->to - 1,
+                                     (size_t)-1);
+        const fact *mon =
+            find_fact(k, f->metric, f->product, f->partner, f->to, f->to, (size_t)-1);
+        if (prev && mon) {
+            if (!(e = new_eq(k, "ytd-chain")))
+                return -1;
+            e->lhs = A(e, f->aq);
+            e->rhs = O(e, OP_ADD, A(e, prev->aq), A(e, mon->aq));
+            eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[prev->aq].what,
+                    k->at[mon->aq].what);
+        }
+    }
+    if (strcmp(f->partner, "WLD")) {
+        const fact *w = find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
+        if (w) {
+            if (!(e = new_eq(k, "part-of-total")))
+                return -1;
+            e->le = 1;
+            e->lhs = A(e, f->aq);
+            e->rhs = A(e, w->aq);
+            eq_text(k, e, "%s <= %s", k->at[f->aq].what, k->at[w->aq].what);
+        }
+    }
+    return 0;
+}
+
+/* share = 100 x part / total, the total of the period the share is labelled with; a total
+ * of the month before comes from this month's total and its MoM. */
+static int eq_share(checker *k, const fact *f)
+{
+    if (f->ashare < 0)
+        return 0;
+    tf_span_period lab = f->share_of;
+    const fact *w = find_fact(k, f->metric, f->product, "WLD", lab.from, lab.to, (size_t)-1);
+    const fact *wn = NULL;
+    if (!w && lab.from == lab.to)
+        wn = find_fact(k, f->metric, f->product, "WLD", lab.from + 1, lab.to + 1, (size_t)-1);
+    if (wn && wn->amom < 0)
+        wn = NULL;
+    if (!w && !wn)
+        return 0;
+    char per[48];
+    tf_period_words(lab, per, sizeof per);
+    eqn *e = new_eq(k, "share");
+    if (!e)
+        return -1;
+    e->lhs = A(e, f->ashare);
+    if (w) {
+        e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
+                   A(e, w->aq));
+        eq_text(k, e, "share = 100 x %s / %s", k->at[f->aq].what, k->at[w->aq].what);
+    } else {
+        e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
+                   O(e, OP_DIV, A(e, wn->aq), G(e, wn->amom)));
+        eq_text(k, e, "share = 100 x %s / total of %s (implied by %s and its MoM)",
+                k->at[f->aq].what, per, k->at[wn->aq].what);
+    }
+    if (f->share_labelled && (lab.from != f->from || lab.to != f->to))
+        e->label_claim = (int)f->claim + 1;
+    return 0;
+}
+
+/* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
+ * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
+static int build_equations(checker *k)
+{
+    size_t *same_ref = same_figure_refs(k);
+    if (!same_ref)
+        return -1;
     size_t nf = k->nfa;
-    for (size_t i = 0; i < nf; i++) {
+    int rc = 0;
+    for (size_t i = 0; i < nf && !rc; i++) {
         const fact *f = &k->fa[i];
         if (f->claim == (size_t)-1)
             continue;
-        eqn *e;
         k->prefer_note = k->a->claims[f->claim].note;
-        /* the same figure stated twice: against the earliest statement of it
-         * in another note, else the store's */
-        if (f->named && same_ref[i] != (size_t)-1) {
-            const fact *g = &k->fa[same_ref[i]];
-            int pairs[3][2] = {{f->aq, g->aq}, {f->amom, g->amom}, {f->ayoy, g->ayoy}};
-            for (int z = 0; z < 3; z++) {
-                if (pairs[z][0] < 0 || pairs[z][1] < 0)
-                    continue;
-                if (!(e = new_eq(k, "same-figure")))
-                    goto nomem;
-                e->lhs = A(e, pairs[z][0]);
-                e->rhs = A(e, pairs[z][1]);
-                eq_text(k, e, "%s stated twice", k->at[pairs[z][0]].what);
-            }
-        }
-        /* MoM and YoY against the base periods */
-        if (f->amom >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
-                                      (size_t)-1);
-            if (g) {
-                if (!(e = new_eq(k, "mom-base")))
-                    goto nomem;
-                e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->amom));
-                e->rhs = A(e, g->aq);
-                eq_text(k, e, "%s / (1 + MoM) = %s", k->at[f->aq].what, k->at[g->aq].what);
-            }
-        }
-        if (f->ayoy >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
-                                      f->to - 12, (size_t)-1);
-            if (g) {
-                if (!(e = new_eq(k, "yoy-base")))
-                    goto nomem;
-                e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->ayoy));
-                e->rhs = A(e, g->aq);
-                eq_text(k, e, "%s / (1 + YoY) = %s", k->at[f->aq].what, k->at[g->aq].what);
-            }
-        }
-        /* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X */
-        if (f->amdiff >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
-                                      (size_t)-1);
-            if (g || f->amom >= 0) {
-                if (!(e = new_eq(k, "mom-difference")))
-                    goto nomem;
-                /* x - x/(1+p) written x * (1 - 1/(1+p)): each figure once, so the
-                 * interval is exact */
-                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
-                           : O(e, OP_MUL, A(e, f->aq),
-                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->amom))));
-                e->rhs = A(e, f->amdiff);
-                if (g)
-                    eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what,
-                            k->at[g->aq].what);
-                else
-                    eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
-                            k->at[f->aq].what);
-            }
-        }
-        /* "up 29% year-on-year, by 89,000 t": x(p) - x(p-12) = X, or x - x/(1+YoY) = X */
-        if (f->aydiff >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
-                                      f->to - 12, (size_t)-1);
-            if (g || f->ayoy >= 0) {
-                if (!(e = new_eq(k, "yoy-difference")))
-                    goto nomem;
-                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
-                           : O(e, OP_MUL, A(e, f->aq),
-                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->ayoy))));
-                e->rhs = A(e, f->aydiff);
-                eq_text(k, e, "%s - the same a year earlier = the change stated",
-                        k->at[f->aq].what);
-            }
-        }
-        /* "up from B": B <= x; "down from B": x <= B (the base's claim says which) */
-        {
-            const tf_claim *bc = &k->a->claims[f->claim];
-            for (size_t j = 0; bc->base_direction && j < nf; j++) {
-                const fact *m = &k->fa[j];
-                if (m->claim != bc->base_of || m->metric != f->metric)
-                    continue;
-                if (!(e = new_eq(k, "direction")))
-                    goto nomem;
-                e->le = 1;
-                /* net exports are negative net imports: "down from" speaks of their size */
-                int dir = bc->base_direction;
-                if (k->at[f->aq].v < 0 && k->at[m->aq].v < 0)
-                    dir = -dir;
-                int lo = dir > 0 ? f->aq : m->aq;
-                int hi = dir > 0 ? m->aq : f->aq;
-                e->lhs = A(e, lo);
-                e->rhs = A(e, hi);
-                eq_text(k, e, "%s <= %s (the note says the figure went %s from its base)",
-                        k->at[lo].what, k->at[hi].what, bc->base_direction > 0 ? "up" : "down");
-                break;
-            }
-        }
-        /* net import = import - export, and its changes */
-        if (f->metric == TF_METRIC_NET_IMPORT) {
-            const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from,
-                                       f->to, (size_t)-1);
-            const fact *ex = find_fact(k, TF_METRIC_EXPORT, f->product, f->partner, f->from,
-                                       f->to, (size_t)-1);
-            if (im && ex) {
-                if (!(e = new_eq(k, "net")))
-                    goto nomem;
-                e->lhs = A(e, f->aq);
-                e->rhs = O(e, OP_SUB, A(e, im->aq), A(e, ex->aq));
-                eq_text(k, e, "net imports = imports - exports (%s)", k->at[f->aq].what);
-                int pn[2] = {f->amom, f->ayoy}, pi[2] = {im->amom, im->ayoy},
-                    px[2] = {ex->amom, ex->ayoy};
-                for (int z = 0; z < 2; z++) {
-                    if (pn[z] < 0 || pi[z] < 0 || px[z] < 0)
-                        continue;
-                    if (!(e = new_eq(k, z ? "net-yoy" : "net-mom")))
-                        goto nomem;
-                    e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
-                    e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
-                               O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
-                    const char *p = z ? "YoY" : "MoM";
-                    eq_text(k, e,
-                            "net imports / (1 + %s of net imports) = imports / (1 + %s of "
-                            "imports) - exports / (1 + %s of exports) (the bases of %s)",
-                            p, p, p, k->at[f->aq].what);
-                }
-            }
-        }
-        /* YTD(a..b) = YTD(a..b-1) + month(b) */
-        if (f->to > f->from) {
-            const fact *prev = find_fact(k, f->metric, f->product, f->partner, f->from, f->to - 1,
-                                         (size_t)-1);
-            const fact *mon =
-                find_fact(k, f->metric, f->product, f->partner, f->to, f->to, (size_t)-1);
-            if (prev && mon) {
-                if (!(e = new_eq(k, "ytd-chain")))
-                    goto nomem;
-                e->lhs = A(e, f->aq);
-                e->rhs = O(e, OP_ADD, A(e, prev->aq), A(e, mon->aq));
-                eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[prev->aq].what,
-                        k->at[mon->aq].what);
-            }
-        }
-        /* a partner's figure is part of the total */
-        if (strcmp(f->partner, "WLD")) {
-            const fact *w =
-                find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
-            if (w) {
-                if (!(e = new_eq(k, "part-of-total")))
-                    goto nomem;
-                e->le = 1;
-                e->lhs = A(e, f->aq);
-                e->rhs = A(e, w->aq);
-                eq_text(k, e, "%s <= %s", k->at[f->aq].what, k->at[w->aq].what);
-            }
-        }
-        /* share = part / total, the total of the period the share is labelled with */
-        if (f->ashare >= 0) {
-            tf_span_period lab = f->share_of;
-            const fact *w =
-                find_fact(k, f->metric, f->product, "WLD", lab.from, lab.to, (size_t)-1);
-            const fact *wn = NULL;
-            if (!w && lab.from == lab.to)
-                wn = find_fact(k, f->metric, f->product, "WLD", lab.from + 1, lab.to + 1,
-                               (size_t)-1);
-            if (wn && wn->amom < 0)
-                wn = NULL;
-            char per[48];
-            tf_period_words(lab, per, sizeof per);
-            if (w || wn) {
-                if (!(e = new_eq(k, "share")))
-                    goto nomem;
-                e->lhs = A(e, f->ashare);
-                if (w) {
-                    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
-                               A(e, w->aq));
-                    eq_text(k, e, "share = 100 x %s / %s", k->at[f->aq].what, k->at[w->aq].what);
-                } else {
-                    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
-                               O(e, OP_DIV, A(e, wn->aq), G(e, wn->amom)));
-                    eq_text(k, e, "share = 100 x %s / total of %s (implied by %s and its MoM)",
-                            k->at[f->aq].what, per, k->at[wn->aq].what);
-                }
-                if (f->share_labelled && (lab.from != f->from || lab.to != f->to))
-                    e->label_claim = (int)f->claim + 1;
-            }
-        }
+        /* the same figure stated twice: against the earliest statement of it in another
+         * note, else the store's */
+        if (f->named && same_ref[i] != (size_t)-1)
+            rc = eq_same_figure(k, f, &k->fa[same_ref[i]]);
+        if (!rc)
+            rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
+                 eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ? -1 : 0;
     }
     free(same_ref);
-    return shares_sum(k);
-nomem:
-    free(same_ref);
-    return -1;
+    return rc ? -1 : shares_sum(k);
 }
 
 /* ---------------------------------------------------------------- slips */
