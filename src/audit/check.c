@@ -1638,46 +1638,59 @@ static int gross_from_net(const checker *k, int ai, tf_finding *f)
     return 0;
 }
 
-static int report_atom(checker *k, int ai, const cand *c, double confidence)
+/* The corrected value of suspect ai (into f) and the slip that names it, or NULL: a range
+ * where the figures only bound it, the moved decimal point where no value satisfies every
+ * equation, else the value solved for, named by explain(). *fe: the feasible range lo..hi
+ * exists; *ne: the equations it satisfies. */
+static const char *propose_value(const checker *k, int ai, const cand *c, tf_finding *f,
+                                 double *lo, double *hi, int *fe, int *ne, double *confidence)
+{
+    const atom *t = &k->at[ai];
+    double fixed = NAN;
+    const char *kind = NULL;
+    *fe = feasible(k, ai, c, lo, hi, ne);
+    if (*fe && !narrow(t, *lo, *hi))
+        return propose_bounded(k, ai, *lo, *hi, f, confidence);
+    if (!*fe && (kind = decimal_mends(k, ai, &fixed))) {
+        f->has_proposed = 1;
+        f->proposed = fixed;
+        fmt_value(t, fixed, f->proposed_text, sizeof f->proposed_text);
+        *confidence -= 0.15;
+        return kind;
+    }
+    if (!*fe)
+        return NULL;
+    double mid = point_solution(k, ai, c, *lo, *hi);
+    kind = explain(t, *lo, *hi, mid, &fixed);
+    if (!kind) {
+        /* the value that satisfies the equations at the other figures as printed, within
+         * the feasible range, printed like the stated figure */
+        double unit = t->dec ? pow(10, -t->dec) : 1;
+        if (t->field == F_QTY && t->dec == 0) {
+            unit = 100;
+            while (unit > 1 && floor(mid / unit) * unit < *lo - 1e-9 &&
+                   ceil(mid / unit) * unit > *hi + 1e-9)
+                unit /= 10;
+        }
+        fixed = round(mid / unit) * unit;
+        if (fixed < *lo || fixed > *hi)
+            fixed = mid;
+    }
+    f->has_proposed = 1;
+    f->proposed = fixed;
+    fmt_value(t, fixed, f->proposed_text, sizeof f->proposed_text);
+    return kind;
+}
+
+/* Slips that need the other facts of a quantity: a partner's figure equal to the world
+ * total; a "year" equal to January-November. Returns kind unchanged otherwise. */
+static const char *quantity_slip(const checker *k, int ai, const char *kind)
 {
     const atom *t = &k->at[ai];
     const tf_claim *cl = &k->a->claims[t->claim];
-    tf_finding f;
-    atom_finding(k, t, TF_SEV_ERROR, &f);
-    double lo, hi, fixed = NAN;
-    int ne = 0;
-    const char *kind = NULL;
-    int fe = feasible(k, ai, c, &lo, &hi, &ne);
-    if (fe && !narrow(t, lo, hi)) {
-        kind = propose_bounded(k, ai, lo, hi, &f, &confidence);
-    } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
-        f.has_proposed = 1;
-        f.proposed = fixed;
-        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
-        confidence -= 0.15;
-    } else if (fe) {
-        kind = explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fixed);
-        if (!kind) {
-            /* the value that satisfies the equations at the other figures as
-             * printed, within the feasible range, printed like the stated figure */
-            double mid = point_solution(k, ai, c, lo, hi);
-            double unit = t->dec ? pow(10, -t->dec) : 1;
-            if (t->field == F_QTY && t->dec == 0) {
-                unit = 100;
-                while (unit > 1 && floor(mid / unit) * unit < lo - 1e-9 &&
-                       ceil(mid / unit) * unit > hi + 1e-9)
-                    unit /= 10;
-            }
-            fixed = round(mid / unit) * unit;
-            if (fixed < lo || fixed > hi)
-                fixed = mid;
-        }
-        f.has_proposed = 1;
-        f.proposed = fixed;
-        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
-    }
-    /* slips that need the other facts */
-    if (t->field == F_QTY && cl->partner[0] && strcmp(cl->partner, "WLD")) {
+    if (t->field != F_QTY)
+        return kind;
+    if (cl->partner[0] && strcmp(cl->partner, "WLD")) {
         for (size_t i = 0; i < k->nfa; i++) {
             const fact *w = &k->fa[i];
             if (w->metric != cl->metric || w->from != cl->period.from ||
@@ -1689,8 +1702,7 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                 kind = "world-total-as-partner";
         }
     }
-    if (t->field == F_QTY && cl->period.to - cl->period.from == 11 &&
-        tf_mi_month(cl->period.from) == 1) {
+    if (cl->period.to - cl->period.from == 11 && tf_mi_month(cl->period.from) == 1) {
         const fact *jn = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.from,
                                    cl->period.to - 1, t->claim);
         const fact *dc = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.to,
@@ -1705,37 +1717,97 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
         if (!isnan(partial) && fabs(partial - t->v) <= 0.001 * t->v)
             kind = "partial-year-as-full-year";
     }
+    return kind;
+}
+
+/* The MoM and YoY exchanged: swapping them holds when each stated value fits the other's
+ * feasible range. Sets the proposal (the other figure) and returns 1 then. */
+static int pcts_swapped(const checker *k, int ai, tf_finding *f)
+{
+    const atom *t = &k->at[ai];
+    const tf_claim *cl = &k->a->claims[t->claim];
+    if ((t->field != F_MOM && t->field != F_YOY) || !cl->mom.has || !cl->yoy.has)
+        return 0;
+    int other = -1;
+    for (size_t i = 0; i < k->nat; i++)
+        if (k->at[i].claim == t->claim && k->at[i].field == (t->field == F_MOM ? F_YOY : F_MOM))
+            other = (int)i;
+    if (other < 0)
+        return 0;
+    cand c2 = {{ai, other, 0}, 2, 0};
+    double l1, h1, l2, h2;
+    int n1, n2;
+    if (!(feasible(k, ai, &c2, &l1, &h1, &n1) && feasible(k, other, &c2, &l2, &h2, &n2) &&
+          n1 && n2 && k->at[other].v >= l1 - 0.05 && k->at[other].v <= h1 + 0.05 &&
+          t->v >= l2 - 0.05 && t->v <= h2 + 0.05))
+        return 0;
+    f->has_proposed = 1;
+    f->proposed = k->at[other].v;
+    fmt_value(t, f->proposed, f->proposed_text, sizeof f->proposed_text);
+    return 1;
+}
+
+/* The finding's equation (the first failing one) and evidence: every failing equation of
+ * atom ai, the proposal and the number of equations it satisfies, and why a copied
+ * percentage is blamed. */
+static void atom_evidence(const checker *k, int ai, tf_finding *f, int ne, int copied)
+{
+    const atom *t = &k->at[ai];
+    size_t o = 0;
+    int first = 1;
+    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
+        const eqn *e = &k->eq[k->adj[x]];
+        if (!e->failed)
+            continue;
+        char line[400];
+        eq_numbers(k, e, line, sizeof line);
+        if (first) {
+            tf_scopy(f->equation, sizeof f->equation, line);
+            first = 0;
+        }
+        if (o < sizeof f->evidence - 1) {
+            tf_fmt(f->evidence + o, sizeof f->evidence - o, "%s%s", o ? "; " : "", line);
+            o = strlen(f->evidence);
+        }
+    }
+    if (f->has_proposed && o < sizeof f->evidence - 1) {
+        char st[64];
+        fmt_value(t, t->v, st, sizeof st);
+        tf_fmt(f->evidence + o, sizeof f->evidence - o,
+               "%s%s %s is stated; %s satisfies the %d equation%s it is in", o ? ". " : "",
+               t->what, st, f->proposed_text, ne, ne == 1 ? "" : "s");
+        o = strlen(f->evidence);
+    }
+    if (copied && o < sizeof f->evidence - 1)
+        tf_fmt(f->evidence + o, sizeof f->evidence - o,
+               ". The %s equals the %s of the same figure: one was likely copied from the other",
+               t->field == F_MOM ? "MoM" : "YoY", t->field == F_MOM ? "YoY" : "MoM");
+}
+
+/* Report suspect ai of candidate c as an error: the corrected value, the slip that
+ * explains it (docs/audit.md section 5), the failing equations and a confidence. */
+static int report_atom(checker *k, int ai, const cand *c, double confidence)
+{
+    const atom *t = &k->at[ai];
+    const tf_claim *cl = &k->a->claims[t->claim];
+    tf_finding f;
+    atom_finding(k, t, TF_SEV_ERROR, &f);
+    double lo, hi;
+    int ne = 0, fe;
+    const char *kind = propose_value(k, ai, c, &f, &lo, &hi, &fe, &ne, &confidence);
+    kind = quantity_slip(k, ai, kind);
     /* net copied into gross: the stated gross figure is the note's net figure */
     if (gross_is_net(k, ai)) {
         kind = "net-copied-into-gross";
         if (!f.has_proposed && gross_from_net(k, ai, &f))
             ne = 1;
     }
-    /* MoM and YoY swapped */
-    if ((t->field == F_MOM || t->field == F_YOY) && cl->mom.has && cl->yoy.has) {
-        /* swapping holds when each stated value fits the other's feasible range */
-        int other = -1;
-        for (size_t i = 0; i < k->nat; i++)
-            if (k->at[i].claim == t->claim && k->at[i].field == (t->field == F_MOM ? F_YOY : F_MOM))
-                other = (int)i;
-        if (other >= 0) {
-            cand c2 = {{ai, other, 0}, 2, 0};
-            double l1, h1, l2, h2;
-            int n1, n2;
-            if (feasible(k, ai, &c2, &l1, &h1, &n1) && feasible(k, other, &c2, &l2, &h2, &n2) &&
-                n1 && n2 && k->at[other].v >= l1 - 0.05 && k->at[other].v <= h1 + 0.05 &&
-                t->v >= l2 - 0.05 && t->v <= h2 + 0.05) {
-                kind = "mom-yoy-swapped";
-                f.has_proposed = 1;
-                f.proposed = k->at[other].v;
-                fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
-            }
-        }
-    }
+    if (pcts_swapped(k, ai, &f))
+        kind = "mom-yoy-swapped";
     int copied = pct_copied(k, ai) && fe && f.has_proposed;
     if (copied) {
-        /* the value the other figures give, printed like the stated figure (not a
-         * digit slip of the copied digits) */
+        /* the value the other figures give, printed like the stated figure (not a digit
+         * slip of the copied digits) */
         kind = "mom-yoy-swapped";
         f.proposed = rounded_within(point_solution(k, ai, c, lo, hi), lo, hi, t->dec);
         fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
@@ -1748,35 +1820,7 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
         tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s of net exports", mag);
     }
     tf_scopy(f.kind, sizeof f.kind, kind ? kind : "inconsistent");
-    /* the failing equations */
-    size_t o = 0;
-    int first = 1;
-    for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
-        const eqn *e = &k->eq[k->adj[x]];
-        if (!e->failed)
-            continue;
-        char line[400];
-        eq_numbers(k, e, line, sizeof line);
-        if (first) {
-            tf_scopy(f.equation, sizeof f.equation, line);
-            first = 0;
-        }
-        if (o < sizeof f.evidence - 1) {
-            tf_fmt(f.evidence + o, sizeof f.evidence - o, "%s%s", o ? "; " : "", line);
-            o = strlen(f.evidence);
-        }
-    }
-    if (f.has_proposed && o < sizeof f.evidence - 1) {
-        char st[64];
-        fmt_value(t, t->v, st, sizeof st);
-        tf_fmt(f.evidence + o, sizeof f.evidence - o,
-               "%s%s %s is stated; %s satisfies the %d equation%s it is in", o ? ". " : "",
-               t->what, st, f.proposed_text, ne, ne == 1 ? "" : "s");
-    }
-    if (copied && o < sizeof f.evidence - 1)
-        tf_fmt(f.evidence + o, sizeof f.evidence - o,
-               ". The %s equals the %s of the same figure: one was likely copied from the other",
-               t->field == F_MOM ? "MoM" : "YoY", t->field == F_MOM ? "YoY" : "MoM");
+    atom_evidence(k, ai, &f, ne, copied);
     double conf = confidence;
     if (kind)
         conf += 0.25;
