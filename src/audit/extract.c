@@ -86,6 +86,135 @@ static int utf8_sym(const unsigned char *s, size_t left, char *sym, size_t *len)
     return 0;
 }
 
+/* The digits of a number at s[i]: its value, decimals, thousands groups and whether a
+ * group is malformed ("312,00") into t. Returns the end; *skip is set for exponent
+ * notation ("1e308", "2.5E+05": not how notes print figures, the token is skipped whole,
+ * not read as two numbers). */
+static size_t read_number(const unsigned char *s, size_t i, size_t len, tok *t, int *skip)
+{
+    size_t j = i;
+    double v = 0;
+    int groups = 0, dec = 0;
+    while (j < len && isdigit(s[j]))
+        v = v * 10 + (s[j++] - '0');
+    size_t first_len = j - i;
+    /* thousands groups: ",ddd" not followed by another digit */
+    while (first_len <= 3 && j + 3 < len + 0 && s[j] == ',' && isdigit(s[j + 1]) &&
+           isdigit(s[j + 2]) && isdigit(s[j + 3]) && !(j + 4 < len && isdigit(s[j + 4]))) {
+        v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
+        j += 4;
+        groups++;
+    }
+    /* "312,00", "1,2345": a group of other than three digits */
+    int malformed = 0;
+    if (first_len <= 3 && j + 1 < len && s[j] == ',' && isdigit(s[j + 1])) {
+        size_t k = j + 1;
+        while (k < len && isdigit(s[k]))
+            k++;
+        if (k - j - 1 != 3 && !(k < len && s[k] == ',')) {
+            for (size_t z = j + 1; z < k; z++)
+                v = v * 10 + (s[z] - '0');
+            j = k;
+            malformed = 1;
+        }
+    }
+    if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
+        double f = 0.1;
+        j++;
+        while (j < len && isdigit(s[j])) {
+            v += (s[j++] - '0') * f;
+            f /= 10;
+            dec++;
+        }
+    }
+    *skip = 0;
+    if (j < len && (s[j] == 'e' || s[j] == 'E') &&
+        ((j + 1 < len && isdigit(s[j + 1])) ||
+         (j + 2 < len && (s[j + 1] == '+' || s[j + 1] == '-') && isdigit(s[j + 2])))) {
+        j += 2;
+        while (j < len && isdigit(s[j]))
+            j++;
+        *skip = 1;
+    }
+    t->num = v;
+    t->dec = dec;
+    t->groups = groups;
+    t->malformed = malformed;
+    return j;
+}
+
+/* A number token at text[i], with a minus or plus sign right before it (after a blank
+ * or bracket) taken into it. *next: where the next token starts. -1: out of memory. */
+static int push_number(const char *text, size_t i, size_t len, toks *out, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    tok t;
+    memset(&t, 0, sizeof t);
+    int skip;
+    size_t j = read_number(s, i, len, &t, &skip);
+    *next = j;
+    if (skip)
+        return 0;
+    t.k = K_NUM;
+    t.b = i;
+    t.e = j;
+    if (!t.dec) {
+        double x = t.num;
+        while (x >= 10 && fmod(x, 10) == 0) {
+            x /= 10;
+            t.tz++;
+        }
+    }
+    tf_copy(t.w, sizeof t.w, text + i, j - i);
+    if (out->n && out->v[out->n - 1].k == K_SYM &&
+        (out->v[out->n - 1].w[0] == '-' || out->v[out->n - 1].w[0] == '+') &&
+        out->v[out->n - 1].e == i) {
+        size_t pb = out->v[out->n - 1].b;
+        if (pb == 0 || s[pb - 1] == ' ' || s[pb - 1] == '(' || s[pb - 1] == '\n') {
+            t.sign = out->v[out->n - 1].w[0] == '-' ? -1 : 1;
+            t.num = t.sign * t.num;
+            t.b = pb;
+            out->n--;
+        }
+    }
+    return push(out, &t);
+}
+
+/* A word token at text[i] (letters and UTF-8 characters that are not known symbols),
+ * lower-cased; "percent" and "pct" are percent signs. A lone UTF-8 symbol byte not known
+ * is skipped with its character. -1: out of memory. */
+static int push_word(const char *text, size_t i, size_t len, toks *out, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char sym;
+    size_t sl, j = i;
+    while (j < len && (isalpha(s[j]) || (s[j] >= 0x80 && !utf8_sym(s + j, len - j, &sym, &sl))))
+        j++;
+    if (j == i) {
+        j = i + 1;
+        while (j < len && (s[j] & 0xC0) == 0x80)
+            j++;
+        *next = j;
+        return 0;
+    }
+    tok t;
+    memset(&t, 0, sizeof t);
+    t.k = K_WORD;
+    t.b = i;
+    t.e = j;
+    t.cap = isupper(s[i]) != 0;
+    size_t n = j - i < sizeof t.w - 1 ? j - i : sizeof t.w - 1;
+    for (size_t q = 0; q < n; q++)
+        t.w[q] = (char)tolower(s[i + q]);
+    t.w[n] = '\0';
+    if (!strcmp(t.w, "percent") || !strcmp(t.w, "pct"))
+        t.k = K_PCT;
+    *next = j;
+    return push(out, &t);
+}
+
+/* The tokens of text[begin..len): line ends, symbols (ASCII and the UTF-8 ones utf8_sym
+ * knows), numbers, words and percent signs; blanks are dropped. -1: out of memory. */
 static int tokenize(const char *text, size_t begin, size_t len, toks *out)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -96,12 +225,12 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
         unsigned char c = s[i];
         char sym;
         size_t sl;
+        int rc = 0;
         if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
             t.k = K_NL;
             t.b = i;
             t.e = i + 1;
-            if (push(out, &t))
-                return -1;
+            rc = push(out, &t);
             i++;
         } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
             i++;
@@ -111,120 +240,23 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
                 t.b = i;
                 t.e = i + sl;
                 t.w[0] = sym;
-                if (push(out, &t))
-                    return -1;
+                rc = push(out, &t);
             }
             i += sl;
         } else if (isdigit(c)) {
-            size_t j = i;
-            double v = 0;
-            int groups = 0, dec = 0;
-            while (j < len && isdigit(s[j]))
-                v = v * 10 + (s[j++] - '0');
-            size_t first_len = j - i;
-            /* thousands groups: ",ddd" not followed by another digit */
-            while (first_len <= 3 && j + 3 < len + 0 && s[j] == ',' && isdigit(s[j + 1]) &&
-                   isdigit(s[j + 2]) && isdigit(s[j + 3]) && !(j + 4 < len && isdigit(s[j + 4]))) {
-                v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
-                j += 4;
-                groups++;
-            }
-            /* "312,00", "1,2345": a group of other than three digits */
-            int malformed = 0;
-            if (first_len <= 3 && j + 1 < len && s[j] == ',' && isdigit(s[j + 1])) {
-                size_t k = j + 1;
-                while (k < len && isdigit(s[k]))
-                    k++;
-                if (k - j - 1 != 3 && !(k < len && s[k] == ',')) {
-                    for (size_t z = j + 1; z < k; z++)
-                        v = v * 10 + (s[z] - '0');
-                    j = k;
-                    malformed = 1;
-                }
-            }
-            if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
-                double f = 0.1;
-                j++;
-                while (j < len && isdigit(s[j])) {
-                    v += (s[j++] - '0') * f;
-                    f /= 10;
-                    dec++;
-                }
-            }
-            /* "1e308", "2.5E+05": exponent notation is not how notes print
-             * figures; the whole token is skipped, not read as two numbers */
-            if (j < len && (s[j] == 'e' || s[j] == 'E') &&
-                ((j + 1 < len && isdigit(s[j + 1])) ||
-                 (j + 2 < len && (s[j + 1] == '+' || s[j + 1] == '-') && isdigit(s[j + 2])))) {
-                j += 2;
-                while (j < len && isdigit(s[j]))
-                    j++;
-                i = j;
-                continue;
-            }
-            t.k = K_NUM;
-            t.b = i;
-            t.e = j;
-            t.num = v;
-            t.dec = dec;
-            t.groups = groups;
-            t.malformed = malformed;
-            if (!dec) {
-                double x = v;
-                while (x >= 10 && fmod(x, 10) == 0) {
-                    x /= 10;
-                    t.tz++;
-                }
-            }
-            tf_copy(t.w, sizeof t.w, text + i, j - i);
-            /* a minus sign right before the number, after a blank or bracket */
-            if (out->n && out->v[out->n - 1].k == K_SYM &&
-                (out->v[out->n - 1].w[0] == '-' || out->v[out->n - 1].w[0] == '+') &&
-                out->v[out->n - 1].e == i) {
-                size_t pb = out->v[out->n - 1].b;
-                if (pb == 0 || s[pb - 1] == ' ' || s[pb - 1] == '(' || s[pb - 1] == '\n') {
-                    t.sign = out->v[out->n - 1].w[0] == '-' ? -1 : 1;
-                    t.num = t.sign * t.num;
-                    t.b = pb;
-                    out->n--;
-                }
-            }
-            if (push(out, &t))
-                return -1;
-            i = j;
+            rc = push_number(text, i, len, out, &i);
         } else if (isalpha(c) || c >= 0x80) {
-            size_t j = i;
-            while (j < len && (isalpha(s[j]) || (s[j] >= 0x80 && !utf8_sym(s + j, len - j, &sym, &sl))))
-                j++;
-            if (j == i) { /* a lone UTF-8 symbol byte we do not know: skip the character */
-                j = i + 1;
-                while (j < len && (s[j] & 0xC0) == 0x80)
-                    j++;
-                i = j;
-                continue;
-            }
-            t.k = K_WORD;
-            t.b = i;
-            t.e = j;
-            t.cap = isupper(c) != 0;
-            size_t n = j - i < sizeof t.w - 1 ? j - i : sizeof t.w - 1;
-            for (size_t q = 0; q < n; q++)
-                t.w[q] = (char)tolower(s[i + q]);
-            t.w[n] = '\0';
-            if (!strcmp(t.w, "percent") || !strcmp(t.w, "pct"))
-                t.k = K_PCT;
-            if (push(out, &t))
-                return -1;
-            i = j;
+            rc = push_word(text, i, len, out, &i);
         } else {
             t.k = c == '%' ? K_PCT : K_SYM;
             t.b = i;
             t.e = i + 1;
             t.w[0] = (char)c;
-            if (push(out, &t))
-                return -1;
+            rc = push(out, &t);
             i++;
         }
+        if (rc)
+            return -1;
     }
     return 0;
 }
