@@ -402,69 +402,72 @@ static int mass_unit_word(const tok *t)
            is_w(t, "million") || is_w(t, "billion");
 }
 
-static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+/* A month name or a range of them at token i, mo its month (1..12): "April", "Jan.",
+ * "January to April 2025", "March last year"; not a day ("January 18"). */
+static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr *pe)
 {
-    memset(pe, 0, sizeof *pe);
-    pe->i = i;
-    pe->from = pe->to = -1;
-    size_t m;
-    int mo = month_at(v, n, i);
-    if (mo) {
-        size_t j = i + 1;
-        if (j < n && is_s(&v[j], '.') && strlen(v[i].w) <= 4 && strcmp(v[i].w, "may") &&
-            strcmp(v[i].w, "june") && strcmp(v[i].w, "july"))
-            j++; /* "Jan." */
-        /* "January 18", "Jan. 20": a day, not a month of data */
-        if (j < n && v[j].k == K_NUM && !v[j].dec && !v[j].groups && v[j].num >= 1 &&
-            v[j].num <= 31 && !(j + 1 < n && (v[j + 1].k == K_PCT || mass_unit_word(&v[j + 1]))))
-            return 0;
-        /* range: M1 (to|-|through|and) M2 [YEAR] [combined] */
-        size_t k = j;
-        int mo2 = 0;
-        if (k < n && (is_w(&v[k], "to") || is_s(&v[k], '-') || is_w(&v[k], "through") ||
-                      is_w(&v[k], "and") || is_w(&v[k], "till") || is_w(&v[k], "until"))) {
-            if (k + 1 < n && (mo2 = month_at(v, n, k + 1)) != 0)
-                k += 2;
-            if (mo2 && k < n && is_s(&v[k], '.') && strlen(v[k - 1].w) <= 4 &&
-                strcmp(v[k - 1].w, "may") && strcmp(v[k - 1].w, "june") && strcmp(v[k - 1].w, "july"))
-                k++;
-        }
-        int y = 0;
-        size_t endj = mo2 ? k : j;
-        if (endj < n && year_at(v, endj)) {
-            y = year_at(v, endj);
-            endj++;
-        } else if (endj + 1 < n && is_s(&v[endj], ',') && year_at(v, endj + 1) &&
-                   !(endj + 2 < n && (v[endj + 2].k == K_PCT))) {
-            y = year_at(v, endj + 1);
-            endj += 2;
-        }
-        if (mo2) {
-            if (mo2 < mo)
-                return 0;
-            int to = y ? y * 12 + mo2 - 1 : resolve_month(mo2, ref);
-            pe->to = to;
-            pe->from = to - (mo2 - mo);
-        } else {
-            pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
-        }
-        if (endj < n && is_w(&v[endj], "combined"))
-            endj++;
-        /* "in May a year earlier", "March last year" */
-        size_t ya;
-        if (!y && ((ya = phrase(v, n, endj, "a year earlier")) || (ya = phrase(v, n, endj, "a year ago")) ||
-                   (ya = phrase(v, n, endj, "last year")) || (ya = phrase(v, n, endj, "of last year")) ||
-                   (ya = phrase(v, n, endj, "the previous year")))) {
-            pe->from -= 12;
-            pe->to -= 12;
-            endj += ya;
-            y = 1;
-        }
-        pe->explicit_year = y != 0;
-        pe->j = endj;
-        pe->rel = P_ABS;
-        return 1;
+    size_t j = i + 1;
+    if (j < n && is_s(&v[j], '.') && strlen(v[i].w) <= 4 && strcmp(v[i].w, "may") &&
+        strcmp(v[i].w, "june") && strcmp(v[i].w, "july"))
+        j++; /* "Jan." */
+    /* "January 18", "Jan. 20": a day, not a month of data */
+    if (j < n && v[j].k == K_NUM && !v[j].dec && !v[j].groups && v[j].num >= 1 &&
+        v[j].num <= 31 && !(j + 1 < n && (v[j + 1].k == K_PCT || mass_unit_word(&v[j + 1]))))
+        return 0;
+    /* range: M1 (to|-|through|and) M2 [YEAR] [combined] */
+    size_t k = j;
+    int mo2 = 0;
+    if (k < n && (is_w(&v[k], "to") || is_s(&v[k], '-') || is_w(&v[k], "through") ||
+                  is_w(&v[k], "and") || is_w(&v[k], "till") || is_w(&v[k], "until"))) {
+        if (k + 1 < n && (mo2 = month_at(v, n, k + 1)) != 0)
+            k += 2;
+        if (mo2 && k < n && is_s(&v[k], '.') && strlen(v[k - 1].w) <= 4 &&
+            strcmp(v[k - 1].w, "may") && strcmp(v[k - 1].w, "june") && strcmp(v[k - 1].w, "july"))
+            k++;
     }
+    int y = 0;
+    size_t endj = mo2 ? k : j;
+    if (endj < n && year_at(v, endj)) {
+        y = year_at(v, endj);
+        endj++;
+    } else if (endj + 1 < n && is_s(&v[endj], ',') && year_at(v, endj + 1) &&
+               !(endj + 2 < n && (v[endj + 2].k == K_PCT))) {
+        y = year_at(v, endj + 1);
+        endj += 2;
+    }
+    if (mo2) {
+        if (mo2 < mo)
+            return 0;
+        int to = y ? y * 12 + mo2 - 1 : resolve_month(mo2, ref);
+        pe->to = to;
+        pe->from = to - (mo2 - mo);
+    } else {
+        pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
+    }
+    if (endj < n && is_w(&v[endj], "combined"))
+        endj++;
+    /* "in May a year earlier", "March last year" */
+    size_t ya;
+    if (!y && ((ya = phrase(v, n, endj, "a year earlier")) || (ya = phrase(v, n, endj, "a year ago")) ||
+               (ya = phrase(v, n, endj, "last year")) || (ya = phrase(v, n, endj, "of last year")) ||
+               (ya = phrase(v, n, endj, "the previous year")))) {
+        pe->from -= 12;
+        pe->to -= 12;
+        endj += ya;
+        y = 1;
+    }
+    pe->explicit_year = y != 0;
+    pe->j = endj;
+    pe->rel = P_ABS;
+    return 1;
+}
+
+/* "in eleven months", "over 11 months" (from January); "the first four months", "the
+ * first quarter", "first half of 2024". 1: read; 0: none; -1: "first" that is not a
+ * period, and nothing else is tried. */
+static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    size_t m;
     /* "in eleven months", "over 11 months": from January */
     if ((is_w(&v[i], "in") || is_w(&v[i], "over") || is_w(&v[i], "during")) && i + 2 < n &&
         (is_w(&v[i + 2], "months")) &&
@@ -503,7 +506,7 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
             j += 2;
         }
         if (!months)
-            return 0;
+            return -1;
         int y = 0;
         if (j + 1 < n && is_w(&v[j], "of") && year_at(v, j + 1)) {
             y = year_at(v, j + 1);
@@ -529,6 +532,15 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = j;
         return 1;
     }
+    return 0;
+}
+
+/* Periods named by their relation to the figure's ("a year earlier", "the same month",
+ * "the previous month", "year to date", "annual") or to the note's date ("last month",
+ * "last year"). */
+static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    size_t m;
     static const char *const year_ago[] = {"same period a year earlier",
                                            "same period a year ago",
                                            "same period last year",
@@ -608,6 +620,24 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = i + m;
         return 1;
     }
+    return 0;
+}
+
+/* A period expression at token i, resolved against ref, the note's reference month.
+ * Returns 1 with pe filled (tokens [pe->i, pe->j)), else 0. */
+static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    memset(pe, 0, sizeof *pe);
+    pe->i = i;
+    pe->from = pe->to = -1;
+    int mo = month_at(v, n, i);
+    if (mo)
+        return period_month(v, n, i, mo, ref, pe);
+    int fj = period_from_january(v, n, i, ref, pe);
+    if (fj)
+        return fj > 0;
+    if (period_relative(v, n, i, ref, pe))
+        return 1;
     int y = year_at(v, i);
     if (y && !(i + 1 < n && (v[i + 1].k == K_PCT || is_w(&v[i + 1], "tons") ||
                              is_w(&v[i + 1], "tonnes") || is_w(&v[i + 1], "mt")))) {
