@@ -3149,281 +3149,329 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
     return st;
 }
 
+/* Where a note's body starts: after a UTF-8 byte-order mark and the header lines (URL:,
+ * TITLE:, PUBLISHER:, DATE:). */
+static size_t body_start(const tf_note *nt)
+{
+    size_t body = 0;
+    if (nt->len >= 3 && !memcmp(nt->text, "\xEF\xBB\xBF", 3))
+        body = 3;
+    for (;;) {
+        const char *line = nt->text + body;
+        if (!(!strncmp(line, "URL:", 4) || !strncmp(line, "TITLE:", 6) ||
+              !strncmp(line, "PUBLISHER:", 10) || !strncmp(line, "DATE:", 5)))
+            return body;
+        const char *nl = memchr(line, '\n', nt->len - body);
+        const char *cr = memchr(line, '\r', nl ? (size_t)(nl - line) : nt->len - body);
+        if (cr && (cr + 1 >= nt->text + nt->len || cr[1] != '\n'))
+            nl = cr;
+        if (!nl)
+            return nt->len;
+        body = (size_t)(nl - nt->text) + 1;
+    }
+}
+
+/* The reference month of a note (docs/audit.md section 1, Dates): its publication month;
+ * without a date (DATE: or --date), the month after the latest "Month YYYY" it names;
+ * failing that, today's. Sets the note's date from --date where it had none. */
+static int ref_month(tf_note *nt, const tf_audit_opts *opts, const toks *t)
+{
+    const char *date = nt->date[0] ? nt->date : (opts && opts->date ? opts->date : "");
+    if (strlen(date) >= 7) {
+        int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+                (date[3] - '0');
+        int mo = (date[5] - '0') * 10 + (date[6] - '0');
+        if (!nt->date[0])
+            tf_scopy(nt->date, sizeof nt->date, date);
+        if (y * 12 + mo - 1 >= 0)
+            return y * 12 + mo - 1;
+    }
+    int latest = -1;
+    for (size_t i = 0; strlen(date) < 7 && i + 1 < t->n; i++) {
+        int mo = month_at(t->v, t->n, i);
+        if (mo && year_at(t->v, i + 1)) {
+            int m = year_at(t->v, i + 1) * 12 + mo - 1;
+            if (m > latest)
+                latest = m;
+        }
+    }
+    if (latest >= 0)
+        return latest + 1;
+    /* nothing in the note to resolve against: today (a note is read soon after it is
+     * published); figures with a year keep it */
+    char now[32];
+    tf_now_utc(now);
+    return ((now[0] - '0') * 1000 + (now[1] - '0') * 100 + (now[2] - '0') * 10 +
+            (now[3] - '0')) * 12 + (now[5] - '0') * 10 + (now[6] - '0') - 1;
+}
+
+/* The typical rounding of the note's integer tonnages (see interval_for): the most common
+ * trailing-zero count, as a unit, 1 to 1000. */
+static double note_rounding(const tf_note *nt, const toks *t)
+{
+    int hist[8] = {0};
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].k != K_NUM || t->v[i].dec || t->v[i].num < 1000 || year_at(t->v, i))
+            continue;
+        size_t m1, m2;
+        scale_at(t->v, t->n, i + 1, &m1);
+        if (m1 || mass_unit_at(nt->text, t->v, t->n, i + 1, &m2) <= 0)
+            continue;
+        int tz = t->v[i].tz;
+        /* digits beyond the trailing zeros: 3 significant digits or more */
+        if (tz < 8)
+            hist[tz]++;
+    }
+    int best = -1, bestn = 0;
+    for (int k = 0; k < 8; k++)
+        if (hist[k] > bestn) {
+            bestn = hist[k];
+            best = k;
+        }
+    double unit = best >= 0 ? pow(10, best) : 0;
+    if (unit < 1)
+        unit = 1;
+    /* tonnages written out in full are rounded to the thousand at most */
+    return unit > 1000 ? 1000 : unit;
+}
+
+/* The title line first: it names the product and the period. */
+static void read_title(ctx *c, const tf_note *nt)
+{
+    toks tt = {0};
+    if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt)) {
+        scan_product(c, tt.v, tt.n, 0, tt.n);
+        for (size_t z = 0; z < tt.n; z++) {
+            pexpr x;
+            if (period_at(tt.v, tt.n, z, c->ref, &x) && x.rel == P_ABS && x.from >= 0) {
+                c->period.from = x.from;
+                c->period.to = x.to;
+                c->has_period = 1;
+                break;
+            }
+        }
+    }
+    free(tt.v);
+}
+
+/* A line wrapped inside a sentence goes on in lower case, with a number, or after a
+ * dangling "in"/"of"...: its line end is a blank (dropped from the tokens). */
+static void join_wrapped_lines(toks *t)
+{
+    static const char *const open_end[] = {"in", "of", "the", "a", "an", "to", "from", "and",
+                                           "by", "for", "with", "at", "on", NULL};
+    size_t o = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        int dangling = 0;
+        if (o > 0 && t->v[o - 1].k == K_WORD && !t->v[o - 1].cap)
+            for (size_t z = 0; open_end[z]; z++)
+                if (!strcmp(t->v[o - 1].w, open_end[z]))
+                    dangling = 1;
+        if (t->v[i].k == K_NL && o > 0 && i + 1 < t->n && t->v[o - 1].k != K_NL &&
+            !(t->v[o - 1].k == K_SYM && strchr(".!?:", t->v[o - 1].w[0])) &&
+            (t->v[i + 1].k == K_NUM || (dangling && t->v[i + 1].k == K_WORD) ||
+             (t->v[i + 1].k == K_WORD && !t->v[i + 1].cap && t->v[i + 1].w[0] >= 'a' &&
+              t->v[i + 1].w[0] <= 'z')))
+            continue;
+        t->v[o++] = t->v[i];
+    }
+    t->n = o;
+}
+
+/* "based on HS codes 76011090 and 76011010": the note's HS scope, into nt->hs. */
+static void read_hs_scope(tf_note *nt, const toks *t)
+{
+    for (size_t i = 0; i + 1 < t->n; i++) {
+        if (!is_w(&t->v[i], "hs"))
+            continue;
+        size_t j = i + 1;
+        if (j < t->n && (is_w(&t->v[j], "codes") || is_w(&t->v[j], "code")))
+            j++;
+        for (; j < t->n && t->v[j].k != K_NL; j++) {
+            const tok *x = &t->v[j];
+            if (x->k == K_NUM && !x->dec && !x->groups && x->e - x->b >= 4 && x->e - x->b <= 10) {
+                size_t o = strlen(nt->hs);
+                if (o + (x->e - x->b) + 2 < sizeof nt->hs) {
+                    if (o)
+                        nt->hs[o++] = ',';
+                    memcpy(nt->hs + o, nt->text + x->b, x->e - x->b);
+                    nt->hs[o + (x->e - x->b)] = '\0';
+                }
+            } else if (!(is_w(x, "and") || is_s(x, ',') || is_w(x, "or")))
+                break;
+        }
+        break;
+    }
+}
+
+/* A sentence with no claim still names the product and the period of the sentences that
+ * follow ("In December, Malaysia, Thailand ... were the main sources"). */
+static void carry_sentence_context(ctx *c, const toks *t, size_t sb, size_t se)
+{
+    scan_product(c, t->v, t->n, sb, se);
+    for (size_t z = sb; z < se; z++) {
+        pexpr x;
+        if (period_at(t->v, se, z, c->ref, &x)) {
+            if (x.rel == P_ABS && x.from >= 0) {
+                c->period.from = x.from;
+                c->period.to = x.to;
+                c->has_period = 1;
+                c->period_named = 1;
+                c->year_named = x.explicit_year != 0;
+                c->period_b = t->v[x.i].b;
+                c->period_e = t->v[x.j - 1].e;
+            }
+            z = x.j - 1;
+        }
+    }
+}
+
+/* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
+static int read_sentences(ctx *c, const toks *t)
+{
+    sent_arrays sa = {0};
+    size_t sb = 0;
+    for (size_t i = 0; i <= t->n; i++) {
+        int end = i == t->n || t->v[i].k == K_NL || sentence_end_after(t->v, t->n, i);
+        if (!end)
+            continue;
+        size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
+        if (se > sb) {
+            size_t before = c->a->n_claims;
+            if (do_sentence(c, &sa, t->v, t->n, sb, se)) {
+                sent_arrays_free(&sa);
+                return -1;
+            }
+            if (c->a->n_claims == before)
+                carry_sentence_context(c, t, sb, se);
+        }
+        sb = i + 1;
+    }
+    sent_arrays_free(&sa);
+    return 0;
+}
+
+/* The note's data month: the most named single month of its claims (ties: the latest),
+ * counted over the note's own claims (the last ones of a). -1 none, -2 out of memory. */
+static int note_data_month(const tf_audit *a, size_t ni)
+{
+    int best = -1, bestn = 0;
+    size_t first = a->n_claims;
+    while (first > 0 && a->claims[first - 1].note == ni)
+        first--;
+    size_t m = a->n_claims - first, nm = 0;
+    int *months = malloc((m ? m : 1) * sizeof *months);
+    if (!months)
+        return -2;
+    for (size_t k = first; k < a->n_claims; k++) {
+        const tf_claim *cl = &a->claims[k];
+        if (cl->period.from == cl->period.to && cl->period_named)
+            months[nm++] = cl->period.to;
+    }
+    qsort(months, nm, sizeof *months, cmp_int);
+    for (size_t k = 0; k < nm;) {
+        size_t e = k;
+        while (e < nm && months[e] == months[k])
+            e++;
+        if ((int)(e - k) >= bestn) { /* sorted ascending: ties go to the later */
+            bestn = (int)(e - k);
+            best = months[k];
+        }
+        k = e;
+    }
+    free(months);
+    return best;
+}
+
+/* The spans of note ni's claims from bytes to characters (Unicode code points). */
+static void spans_in_chars(tf_audit *a, size_t ni)
+{
+    const tf_note *nt = &a->notes[ni];
+    for (size_t k = 0; k < a->n_claims; k++) {
+        tf_claim *cl = &a->claims[k];
+        if (cl->note != ni)
+            continue;
+        if (cl->share_labelled) {
+            cl->label_start = tf_note_char_offset(nt, cl->label_start);
+            cl->label_end = tf_note_char_offset(nt, cl->label_end);
+        }
+        if (cl->period_end) {
+            cl->period_start = tf_note_char_offset(nt, cl->period_start);
+            cl->period_end = tf_note_char_offset(nt, cl->period_end);
+        }
+        tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
+                           &cl->share,    &cl->mom_diff, &cl->yoy_diff};
+        for (int z = 0; z < 6; z++)
+            if (s[z]->has) {
+                s[z]->start = tf_note_char_offset(nt, s[z]->start);
+                s[z]->end = tf_note_char_offset(nt, s[z]->end);
+            }
+    }
+}
+
+/* Note ni's claims: header and body, reference month and rounding, title, wrapped lines,
+ * HS scope, then the Chinese reader or the English sentences; a note with the text of an
+ * earlier one, or in another language, is marked skipped. */
+static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evocab *ev,
+                              size_t ni)
+{
+    tf_note *nt = &a->notes[ni];
+    size_t body = body_start(nt);
+    /* the same text twice (a republication, a file given twice): read once */
+    for (size_t pj = 0; pj < ni; pj++)
+        if (a->notes[pj].len == nt->len && !memcmp(a->notes[pj].text, nt->text, nt->len)) {
+            tf_fmt(nt->skipped, sizeof nt->skipped, "same text as note %zu", pj + 1);
+            return TF_OK;
+        }
+    toks t = {0};
+    if (tokenize(nt->text, body, nt->len, &t)) {
+        free(t.v);
+        return TF_ERR_NOMEM;
+    }
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.ev = ev;
+    c.note = ni;
+    c.nt = nt;
+    c.last_claim = (size_t)-1;
+    /* the ref month is the publication month: year-less months resolve to the latest
+     * one not after it */
+    c.ref = ref_month(nt, opts, &t);
+    c.cap_unit = note_rounding(nt, &t);
+    read_title(&c, nt);
+    join_wrapped_lines(&t);
+    read_hs_scope(nt, &t);
+    if (tf_audit_is_chinese(nt->text, body, nt->len)) {
+        free(t.v);
+        t.v = NULL;
+        t.n = 0;
+        tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
+        if (zs)
+            return zs;
+    } else if (!english(&t)) {
+        tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
+        free(t.v);
+        return TF_OK;
+    }
+    int rc = read_sentences(&c, &t);
+    free(t.v);
+    if (rc)
+        return TF_ERR_NOMEM;
+    int best = note_data_month(a, ni);
+    if (best == -2)
+        return TF_ERR_NOMEM;
+    nt->period = best;
+    spans_in_chars(a, ni);
+    return TF_OK;
+}
+
 static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev)
 {
     for (size_t ni = 0; ni < a->n_notes; ni++) {
-        tf_note *nt = &a->notes[ni];
-        /* the body starts after the header lines */
-        size_t body = 0;
-        if (nt->len >= 3 && !memcmp(nt->text, "\xEF\xBB\xBF", 3))
-            body = 3;
-        for (;;) {
-            const char *line = nt->text + body;
-            if (!strncmp(line, "URL:", 4) || !strncmp(line, "TITLE:", 6) ||
-                !strncmp(line, "PUBLISHER:", 10) || !strncmp(line, "DATE:", 5)) {
-                const char *nl = memchr(line, '\n', nt->len - body);
-                const char *cr = memchr(line, '\r', nl ? (size_t)(nl - line) : nt->len - body);
-                if (cr && (cr + 1 >= nt->text + nt->len || cr[1] != '\n'))
-                    nl = cr;
-                if (!nl) {
-                    body = nt->len;
-                    break;
-                }
-                body = (size_t)(nl - nt->text) + 1;
-            } else
-                break;
-        }
-        /* the same text twice (a republication, a file given twice): read once */
-        int dup = 0;
-        for (size_t pj = 0; pj < ni && !dup; pj++)
-            if (a->notes[pj].len == nt->len && !memcmp(a->notes[pj].text, nt->text, nt->len)) {
-                tf_fmt(nt->skipped, sizeof nt->skipped, "same text as note %zu", pj + 1);
-                dup = 1;
-            }
-        if (dup)
-            continue;
-        toks t = {0};
-        if (tokenize(nt->text, body, nt->len, &t)) {
-            free(t.v);
-            return TF_ERR_NOMEM;
-        }
-        ctx c;
-        memset(&c, 0, sizeof c);
-        c.a = a;
-        c.ev = ev;
-        c.note = ni;
-        c.nt = nt;
-        c.last_claim = (size_t)-1;
-        /* reference month: the publication month; without a date, the month
-         * after the latest "Month YYYY" the note names */
-        const char *date = nt->date[0] ? nt->date : (opts && opts->date ? opts->date : "");
-        c.ref = -1;
-        if (strlen(date) >= 7) {
-            int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
-                    (date[3] - '0');
-            int mo = (date[5] - '0') * 10 + (date[6] - '0');
-            c.ref = y * 12 + mo - 1;
-            if (!nt->date[0])
-                tf_scopy(nt->date, sizeof nt->date, date);
-        } else {
-            int latest = -1;
-            for (size_t i = 0; i + 1 < t.n; i++) {
-                int mo = month_at(t.v, t.n, i);
-                if (mo && year_at(t.v, i + 1)) {
-                    int m = year_at(t.v, i + 1) * 12 + mo - 1;
-                    if (m > latest)
-                        latest = m;
-                }
-            }
-            if (latest >= 0)
-                c.ref = latest + 1;
-        }
-        if (c.ref < 0)
-        {
-            /* nothing in the note to resolve against: today (a note is read
-             * soon after it is published); figures with a year keep it */
-            char now[32];
-            tf_now_utc(now);
-            c.ref = ((now[0] - '0') * 1000 + (now[1] - '0') * 100 + (now[2] - '0') * 10 +
-                     (now[3] - '0')) * 12 + (now[5] - '0') * 10 + (now[6] - '0') - 1;
-        }
-        /* the ref month is the publication month: year-less months resolve to
-         * the latest one not after it */
-        /* typical rounding of the note's integer tonnages (see interval_for) */
-        {
-            int hist[8] = {0};
-            for (size_t i = 0; i < t.n; i++) {
-                if (t.v[i].k != K_NUM || t.v[i].dec || t.v[i].num < 1000 || year_at(t.v, i))
-                    continue;
-                size_t m1, m2;
-                scale_at(t.v, t.n, i + 1, &m1);
-                if (m1 || mass_unit_at(nt->text, t.v, t.n, i + 1, &m2) <= 0)
-                    continue;
-                int tz = t.v[i].tz;
-                /* digits beyond the trailing zeros: 3 significant digits or more */
-                if (tz < 8)
-                    hist[tz]++;
-            }
-            int best = -1, bestn = 0;
-            for (int k = 0; k < 8; k++)
-                if (hist[k] > bestn) {
-                    bestn = hist[k];
-                    best = k;
-                }
-            c.cap_unit = best >= 0 ? pow(10, best) : 0;
-            if (c.cap_unit < 1)
-                c.cap_unit = 1;
-            /* tonnages written out in full are rounded to the thousand at most */
-            if (c.cap_unit > 1000)
-                c.cap_unit = 1000;
-        }
-        /* title line first: it names the product */
-        {
-            toks tt = {0};
-            if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt)) {
-                scan_product(&c, tt.v, tt.n, 0, tt.n);
-                for (size_t z = 0; z < tt.n; z++) {
-                    pexpr x;
-                    if (period_at(tt.v, tt.n, z, c.ref, &x) && x.rel == P_ABS && x.from >= 0) {
-                        c.period.from = x.from;
-                        c.period.to = x.to;
-                        c.has_period = 1;
-                        break;
-                    }
-                }
-            }
-            free(tt.v);
-        }
-        size_t sb = 0;
-        /* a line wrapped inside a sentence goes on in lower case or with a number:
-         * its line end is a blank */
-        {
-            size_t o = 0;
-            for (size_t i = 0; i < t.n; i++) {
-                static const char *const open_end[] = {"in", "of", "the", "a", "an", "to",
-                                                       "from", "and", "by", "for", "with",
-                                                       "at", "on", NULL};
-                int dangling = 0;
-                if (o > 0 && t.v[o - 1].k == K_WORD && !t.v[o - 1].cap)
-                    for (size_t z = 0; open_end[z]; z++)
-                        if (!strcmp(t.v[o - 1].w, open_end[z]))
-                            dangling = 1;
-                if (t.v[i].k == K_NL && o > 0 && i + 1 < t.n &&
-                    t.v[o - 1].k != K_NL &&
-                    !(t.v[o - 1].k == K_SYM && strchr(".!?:", t.v[o - 1].w[0])) &&
-                    (t.v[i + 1].k == K_NUM || (dangling && t.v[i + 1].k == K_WORD) ||
-                     (t.v[i + 1].k == K_WORD && !t.v[i + 1].cap && t.v[i + 1].w[0] >= 'a' &&
-                      t.v[i + 1].w[0] <= 'z')))
-                    continue;
-                t.v[o++] = t.v[i];
-            }
-            t.n = o;
-        }
-        /* "based on HS codes 76011090 and 76011010": the note's HS scope */
-        for (size_t i = 0; i + 1 < t.n; i++) {
-            if (!is_w(&t.v[i], "hs"))
-                continue;
-            size_t j = i + 1;
-            if (j < t.n && (is_w(&t.v[j], "codes") || is_w(&t.v[j], "code")))
-                j++;
-            for (; j < t.n && t.v[j].k != K_NL; j++) {
-                const tok *x = &t.v[j];
-                if (x->k == K_NUM && !x->dec && !x->groups && x->e - x->b >= 4 &&
-                    x->e - x->b <= 10) {
-                    size_t o = strlen(nt->hs);
-                    if (o + (x->e - x->b) + 2 < sizeof nt->hs) {
-                        if (o)
-                            nt->hs[o++] = ',';
-                        memcpy(nt->hs + o, nt->text + x->b, x->e - x->b);
-                        nt->hs[o + (x->e - x->b)] = '\0';
-                    }
-                } else if (!(is_w(x, "and") || is_s(x, ',') || is_w(x, "or")))
-                    break;
-            }
-            break;
-        }
-        if (tf_audit_is_chinese(nt->text, body, nt->len)) {
-            free(t.v);
-            t.v = NULL;
-            t.n = 0;
-            tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
-            if (zs)
-                return zs;
-        } else if (!english(&t)) {
-            tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
-            free(t.v);
-            continue;
-        }
-        sent_arrays sa = {0};
-        for (size_t i = 0; i <= t.n; i++) {
-            int end = i == t.n || t.v[i].k == K_NL || sentence_end_after(t.v, t.n, i);
-
-            if (!end)
-                continue;
-            size_t se = i < t.n && t.v[i].k != K_NL ? i + 1 : i;
-            if (se > sb) {
-                size_t before = a->n_claims;
-                if (do_sentence(&c, &sa, t.v, t.n, sb, se)) {
-                    sent_arrays_free(&sa);
-                    free(t.v);
-                    return TF_ERR_NOMEM;
-                }
-                if (a->n_claims == before) {
-                    scan_product(&c, t.v, t.n, sb, se);
-                    /* "In December, Malaysia, Thailand ... were the main sources": the
-                     * period of the sentences that follow */
-                    for (size_t z = sb; z < se; z++) {
-                        pexpr x;
-                        if (period_at(t.v, se, z, c.ref, &x)) {
-                            if (x.rel == P_ABS && x.from >= 0) {
-                                c.period.from = x.from;
-                                c.period.to = x.to;
-                                c.has_period = 1;
-                                c.period_named = 1;
-                                c.year_named = x.explicit_year != 0;
-                                c.period_b = t.v[x.i].b;
-                                c.period_e = t.v[x.j - 1].e;
-                            }
-                            z = x.j - 1;
-                        }
-                    }
-                }
-            }
-            sb = i + 1;
-        }
-        sent_arrays_free(&sa);
-        free(t.v);
-        /* the note's data month: the most named single month of its claims
-         * (ties: the latest), counted over the note's own claims */
-        int best = -1, bestn = 0;
-        {
-            size_t first = a->n_claims;
-            while (first > 0 && a->claims[first - 1].note == ni)
-                first--;
-            size_t m = a->n_claims - first, nm = 0;
-            int *months = malloc((m ? m : 1) * sizeof *months);
-            if (!months)
-                return TF_ERR_NOMEM;
-            for (size_t k = first; k < a->n_claims; k++) {
-                const tf_claim *cl = &a->claims[k];
-                if (cl->period.from == cl->period.to && cl->period_named)
-                    months[nm++] = cl->period.to;
-            }
-            qsort(months, nm, sizeof *months, cmp_int);
-            for (size_t k = 0; k < nm;) {
-                size_t e = k;
-                while (e < nm && months[e] == months[k])
-                    e++;
-                if ((int)(e - k) >= bestn) { /* sorted ascending: ties go to the later */
-                    bestn = (int)(e - k);
-                    best = months[k];
-                }
-                k = e;
-            }
-            free(months);
-        }
-        nt->period = best;
-        /* spans in characters */
-        for (size_t k = 0; k < a->n_claims; k++) {
-            tf_claim *cl = &a->claims[k];
-            if (cl->note != ni)
-                continue;
-            if (cl->share_labelled) {
-                cl->label_start = tf_note_char_offset(nt, cl->label_start);
-                cl->label_end = tf_note_char_offset(nt, cl->label_end);
-            }
-            if (cl->period_end) {
-                cl->period_start = tf_note_char_offset(nt, cl->period_start);
-                cl->period_end = tf_note_char_offset(nt, cl->period_end);
-            }
-            tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
-                               &cl->share,    &cl->mom_diff, &cl->yoy_diff};
-            for (int z = 0; z < 6; z++)
-                if (s[z]->has) {
-                    s[z]->start = tf_note_char_offset(nt, s[z]->start);
-                    s[z]->end = tf_note_char_offset(nt, s[z]->end);
-                }
-        }
+        tf_status st = extract_note(a, opts, ev, ni);
+        if (st)
+            return st;
     }
     return TF_OK;
 }
