@@ -891,6 +891,31 @@ static int shares_sum(checker *k)
     return 0;
 }
 
+/* Two printed figures that agree exactly, both present. */
+static int same_print(const checker *k, int a1, int a2)
+{
+    return a1 >= 0 && a2 >= 0 && k->at[a1].v == k->at[a2].v && k->at[a1].dec == k->at[a2].dec;
+}
+
+/* An earlier statement of the key run ord[lo..r) in the same note that restates the fact
+ * ord[r]: its MoM or YoY is printed the same and not zero, or its quantity is (a sentence
+ * repeated in a summary, a title or a lead). Such a pair is one figure told twice, not two
+ * concepts: the note's origin and consignment figures have keys of their own. */
+static size_t restated(const checker *k, size_t lo, size_t r, size_t note)
+{
+    const fact *f = &k->fa[k->ord[r]];
+    for (size_t q = lo; q < r; q++) {
+        const fact *g = &k->fa[k->ord[q]];
+        if (g->claim == (size_t)-1 || !g->named || k->a->claims[g->claim].note != note)
+            continue;
+        if ((same_print(k, f->amom, g->amom) && k->at[f->amom].v != 0) ||
+            (same_print(k, f->ayoy, g->ayoy) && k->at[f->ayoy].v != 0) ||
+            same_print(k, f->aq, g->aq))
+            return k->ord[q];
+    }
+    return (size_t)-1;
+}
+
 /* For each statement, the one to compare it with: the store's figure where it has one,
  * else the earliest named statement of the same key in another note ((size_t)-1: none).
  * Found in one pass over each key's run of the fact order. NULL when out of memory. */
@@ -936,6 +961,8 @@ static size_t *same_figure_refs(const checker *k)
                 same_ref[j] = r0;
             else if (r1 != (size_t)-1 && r1 < j && k->a->claims[k->fa[r1].claim].note != note)
                 same_ref[j] = r1;
+            else
+                same_ref[j] = restated(k, lo, r, note);
         }
         lo = hi;
     }

@@ -316,6 +316,36 @@ static void test_gross_printed_as_net(void **state)
     tf_audit_free(&a);
 }
 
+/* One figure told twice in a note (a highlights line and the body, the same YoY 14.2 %)
+ * is compared with itself: 3.42 million t against 3.12 million t fails, and the first
+ * quarter 7.95 = January-February 4.83 + March 3.12 (million t) settles which one is the
+ * slip. Without a shared printed change, two statements stay two concepts. */
+static void test_restated_figure(void **state)
+{
+    (void)state;
+    const char *p = note_file("restated",
+        "DATE: 2025-04-20\n\nHIGHLIGHTS: China's nickel ore imports in March 2025 were 3.12 "
+        "million tonnes, up 14.2% year on year.\n\nNickel ore imports in March 2025 came to "
+        "3.42 million tonnes, up 14.2% year on year. In the first quarter of 2025 China "
+        "imported 7.95 million tonnes of nickel ore, and in January-February 2025 4.83 million "
+        "tonnes.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "one-digit-typo", 3.42e6);
+    assert_non_null(f);
+    assert_true(fabs(f->proposed - 3.12e6) < 1);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+    p = note_file("two-concepts",
+        "DATE: 2025-04-20\n\nChina imported 61,000 t of primary aluminium from Russia in "
+        "March 2025, up 12.5% year on year. Counted by consignment, imports from Russia in "
+        "March 2025 were 58,400 t, down 3.1% year on year.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+}
+
 /* A month label left from the month before: January-November given, "October" alone
  * and no November figure of the series. A warning with November proposed; none where
  * the note gives November itself. */
@@ -1104,6 +1134,7 @@ int main(void)
         cmocka_unit_test(test_mom_copied_from_yoy),
         cmocka_unit_test(test_month_label_against_cumulative),
         cmocka_unit_test(test_gross_printed_as_net),
+        cmocka_unit_test(test_restated_figure),
         cmocka_unit_test(test_hs_scope),
         cmocka_unit_test(test_adversarial_cases),
         cmocka_unit_test(test_identical_notes),
