@@ -1362,6 +1362,157 @@ static int malformed_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t 
     return tf_audit_add_finding(c->a, &f);
 }
 
+/* ---------------------------------------------------------------- currency conversions */
+
+enum { MONEY_NONE, MONEY_CNY, MONEY_USD };
+
+/* A scale word at i with "trillion" too: factor, *m tokens. */
+static double money_scale(const tok *v, size_t se, size_t i, size_t *m)
+{
+    if (i < se && is_w(&v[i], "trillion")) {
+        *m = 1;
+        return 1e12;
+    }
+    return scale_at(v, se, i, m);
+}
+
+/* A sum of money at token i: "9 trillion yuan", "RMB 5 billion", "131.58 billion U.S.
+ * dollars", "US$1.3 billion", "$580". MONEY_CNY or MONEY_USD with the value, the number's
+ * token *ni and the end *end; MONEY_NONE. */
+static int money_at(const tok *v, size_t se, size_t i, double *val, size_t *ni, size_t *end)
+{
+    int pre = MONEY_NONE;
+    size_t j = i, m;
+    if (is_s(&v[j], '$'))
+        pre = MONEY_USD, j++;
+    else if (j + 1 < se && is_w(&v[j], "us") && is_s(&v[j + 1], '$'))
+        pre = MONEY_USD, j += 2;
+    else if (is_w(&v[j], "usd"))
+        pre = MONEY_USD, j++;
+    else if (is_w(&v[j], "rmb") || is_w(&v[j], "cny"))
+        pre = MONEY_CNY, j++;
+    if (j >= se || v[j].k != K_NUM || v[j].malformed)
+        return MONEY_NONE;
+    *ni = j;
+    *val = v[j].num * money_scale(v, se, j + 1, &m);
+    j += 1 + m;
+    *end = j;
+    if (pre)
+        return pre;
+    if (j < se && (is_w(&v[j], "yuan") || is_w(&v[j], "rmb"))) {
+        *end = j + 1;
+        return MONEY_CNY;
+    }
+    if (j < se && (is_w(&v[j], "dollars") || is_w(&v[j], "usd"))) {
+        *end = j + 1;
+        return MONEY_USD;
+    }
+    if (j + 1 < se && is_w(&v[j], "us") && is_w(&v[j + 1], "dollars")) {
+        *end = j + 2;
+        return MONEY_USD;
+    }
+    if (j + 4 < se && is_w(&v[j], "u") && is_s(&v[j + 1], '.') && is_w(&v[j + 2], "s") &&
+        is_s(&v[j + 3], '.') && is_w(&v[j + 4], "dollars")) {
+        *end = j + 5;
+        return MONEY_USD;
+    }
+    return MONEY_NONE;
+}
+
+/* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China central
+ * parity); a conversion in a note implies a rate within these bounds. */
+#define CNY_PER_USD_MIN 5.5
+#define CNY_PER_USD_MAX 9.0
+
+/* The finding of currency_pair on the bracketed sum v[nb..eb) of value b (an `other`
+ * claim of its own): the implied rate, and b times 10^p proposed when p is not 0. */
+static int conversion_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t jb,
+                              size_t nb, size_t eb, double b, int p, double rate)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "USD");
+    cl.period = c->period;
+    make_stated(c, v, jb, eb, b, b, b, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind,
+             !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100"
+                                                                          : "factor-of-1000");
+    tf_scopy(f.field, sizeof f.field, "value");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, v[jb].b);
+    f.end = tf_note_char_offset(c->nt, v[eb - 1].e);
+    f.stated = v[nb].num;
+    if (p) {
+        f.has_proposed = 1;
+        f.proposed = v[nb].num * pow(10, p);
+        char num[48];
+        tf_num_words(f.proposed, v[nb].dec > p ? v[nb].dec - p : 0, num, sizeof num);
+        const char *t = c->nt->text;
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*s%s%.*s", (int)(v[nb].b - v[jb].b),
+               t + v[jb].b, num, (int)(v[eb - 1].e - v[nb].e), t + v[nb].e);
+    }
+    f.confidence = p ? 0.75 : 0.5;
+    tf_fmt(f.equation, sizeof f.equation,
+           "yuan / dollars of a conversion = the exchange rate: %.3g, outside %.1f..%.1f", rate,
+           CNY_PER_USD_MIN, CNY_PER_USD_MAX);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the sum in yuan and its conversion in dollars imply %.3g yuan per dollar, where "
+           "the rate has stayed between 6.0 and 8.3 since 1994%s", rate,
+           p ? "; the decimal point moved brings it within" : "");
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* "9 trillion yuan (about 131.58 billion U.S. dollars)": a sum given in yuan and in
+ * dollars in brackets after it implies an exchange rate; outside CNY_PER_USD_MIN..MAX the
+ * bracketed conversion is an error, with the decimal point moved where that brings it
+ * within them. 0, or -1 when out of memory. */
+static int currency_pair(ctx *c, const tok *v, size_t sb, size_t se)
+{
+    for (size_t i = sb; i < se; i++) {
+        double a, b;
+        size_t na, nb, ea, eb;
+        int ka = money_at(v, se, i, &a, &na, &ea);
+        if (!ka || ea >= se || !is_s(&v[ea], '('))
+            continue;
+        size_t j = ea + 1;
+        while (j < se && (is_w(&v[j], "about") || is_w(&v[j], "approximately") ||
+                          is_w(&v[j], "around") || is_w(&v[j], "roughly") ||
+                          is_w(&v[j], "some") || is_w(&v[j], "or") || is_w(&v[j], "nearly")))
+            j++;
+        int kb = j < se ? money_at(v, se, j, &b, &nb, &eb) : MONEY_NONE;
+        if (!kb || kb == ka || a <= 0 || b <= 0)
+            continue;
+        double cny = ka == MONEY_CNY ? a : b, usd = ka == MONEY_USD ? a : b;
+        double rate = cny / usd;
+        if (rate >= CNY_PER_USD_MIN && rate <= CNY_PER_USD_MAX)
+            continue;
+        int p = 0; /* the bracketed figure times 10^p brings the rate within bounds */
+        for (int q = 1; q <= 3 && !p; q++)
+            for (int sg = -1; sg <= 1 && !p; sg += 2) {
+                double r = kb == MONEY_USD ? cny / (usd * pow(10, sg * q))
+                                           : cny * pow(10, sg * q) / usd;
+                if (r >= CNY_PER_USD_MIN && r <= CNY_PER_USD_MAX)
+                    p = sg * q;
+            }
+        if (conversion_finding(c, v, sb, se, j, nb, eb, b, p, rate))
+            return -1;
+        i = eb - 1;
+    }
+    return 0;
+}
+
 /* Process one sentence v[sb..se). */
 /* partners in a sentence, in order */
 typedef struct pm {
@@ -3338,7 +3489,7 @@ static int read_sentences(ctx *c, const toks *t)
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
         if (se > sb) {
             size_t before = c->a->n_claims;
-            if (do_sentence(c, &sa, t->v, t->n, sb, se)) {
+            if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se)) {
                 sent_arrays_free(&sa);
                 return -1;
             }

@@ -346,6 +346,28 @@ static void test_restated_figure(void **state)
     tf_audit_free(&a);
 }
 
+/* A conversion in brackets implies an exchange rate: 2.05 trillion yuan is about
+ * 2.05e12 / 7.1 = 288.7 billion dollars, so "28.87 billion" (71.0 yuan per dollar) has its
+ * decimal point moved: 288.7 billion proposed. A dollar sum with its yuan in brackets at
+ * 7.1 (US$580 per t, 4,118 yuan) is no finding. */
+static void test_currency_conversion(void **state)
+{
+    (void)state;
+    const char *p = note_file("conv",
+        "DATE: 2025-09-08\n\nBEIJING, Sept 8 -- The country's exports of goods rose 4.8% to "
+        "2.05 trillion yuan (roughly 28.87 billion US dollars) in August 2025. Alumina "
+        "was quoted at US$580 (4,118 yuan) per tonne.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "factor-of-10", 28.87);
+    assert_non_null(f);
+    assert_true(f->has_proposed);
+    assert_true(fabs(f->proposed - 288.7) < 1e-9);
+    assert_string_equal(f->proposed_text, "288.7 billion US dollars");
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
 /* A month label left from the month before: January-November given, "October" alone
  * and no November figure of the series. A warning with November proposed; none where
  * the note gives November itself. */
@@ -1114,8 +1136,9 @@ static void test_more_corpus(void **state)
     assert_true(found_003 >= 1);
     /* 003 (two slips in one sentence), 044 (a YoY against its base, a YoY against
      * its change in tonnes), 049 ("up from" a larger figure, twice: 6.25 < 9.04 million t,
-     * and 18.21 million t "up from 21.63", the bare base read in the figure's unit) */
-    assert_true(found >= 6);
+     * and 18.21 million t "up from 21.63", the bare base read in the figure's unit),
+     * 050 (9 trillion yuan "about 131.58 billion U.S. dollars": 68.4 yuan per dollar) */
+    assert_true(found >= 7);
     tf_audit_free(&a);
     free(paths);
     free(store);
@@ -1135,6 +1158,7 @@ int main(void)
         cmocka_unit_test(test_month_label_against_cumulative),
         cmocka_unit_test(test_gross_printed_as_net),
         cmocka_unit_test(test_restated_figure),
+        cmocka_unit_test(test_currency_conversion),
         cmocka_unit_test(test_hs_scope),
         cmocka_unit_test(test_adversarial_cases),
         cmocka_unit_test(test_identical_notes),
