@@ -264,6 +264,15 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
 /* ---------------------------------------------------------------- words */
 
 static int is_w(const tok *t, const char *w) { return t->k == K_WORD && !strcmp(t->w, w); }
+
+/* Whether t is one of the words of the NULL-ended list w. */
+static int word_in(const tok *t, const char *const *w)
+{
+    for (size_t k = 0; t->k == K_WORD && w[k]; k++)
+        if (!strcmp(t->w, w[k]))
+            return 1;
+    return 0;
+}
 static int is_s(const tok *t, char c) { return t->k == K_SYM && t->w[0] == c; }
 static int starts(const tok *t, const char *p)
 {
@@ -2298,18 +2307,24 @@ static void sent_reporter(sent *S)
         int china_partner = 0;
         for (size_t y = 0; y < S->nparts; y++)
             china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from == 1;
-        for (size_t y = 0; china_partner && y < S->nparts; y++) {
+        /* "Switzerland's gold exports were ...", "Chile exported ...": the subject of the
+         * note's first figure owns its trade, whatever the flow */
+        int first = c->last_claim == (size_t)-1;
+        for (size_t y = 0; (china_partner || first) && y < S->nparts; y++) {
             const pm *p = &S->parts[y];
             size_t j = p->j;
-            if (!strcmp(p->iso3, "CHN") || p->from)
+            int subject = first && !china_partner && p->i <= S->sb + 1;
+            if (!strcmp(p->iso3, "CHN") || p->from || (!china_partner && !subject))
                 continue;
             if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
                 j += 2;
-            else if (!p->adj && !(j < S->se && (is_w(&v[j], "imported") ||
-                                                is_w(&v[j], "exported"))))
+            else if ((!p->adj || subject) && !(j < S->se && (is_w(&v[j], "imported") ||
+                                                             is_w(&v[j], "exported"))))
                 continue;
             for (size_t k = 0; k < S->nmw; k++)
-                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 && S->mw[k].m == TF_METRIC_IMPORT) {
+                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 &&
+                    (S->mw[k].m == TF_METRIC_IMPORT ||
+                     (subject && S->mw[k].m == TF_METRIC_EXPORT))) {
                     tf_fmt(c->reporter, sizeof c->reporter, "%s", p->iso3);
                     break;
                 }
@@ -2605,6 +2620,23 @@ static const char *fig_list_item(const sent *S, const fig *F)
     return r;
 }
 
+/* "..., while India took US$1.87 billion": a partner heading the figure's clause with a
+ * verb of taking right after it is the figure's partner. NULL: none. */
+static const char *clause_subject(const sent *S, const fig *F)
+{
+    /* verbs of sending ("Malaysia exported 47,100 t") are read below, as China's imports */
+    static const char *const verbs[] = {"took", "bought", "received", "purchased", NULL};
+    const char *r = NULL;
+    for (size_t y = 0; y < S->nparts; y++) {
+        const pm *p = &S->parts[y];
+        if (p->i < F->cb || p->i >= F->x->i || p->from || p->adj || p->j >= S->se ||
+            !strcmp(p->iso3, reporter_of(S->c)) || !word_in(&S->v[p->j], verbs))
+            continue;
+        r = p->iso3;
+    }
+    return r;
+}
+
 /* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
  * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
@@ -2656,6 +2688,8 @@ static int fig_partner(sent *S, fig *F)
             }
         }
     }
+    if (!F->partner)
+        F->partner = clause_subject(S, F);
     if (!F->partner)
         F->partner = fig_list_item(S, F);
     /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
