@@ -904,6 +904,8 @@ typedef struct pfig {
     pexpr share_of;     /* label of the share's total */
     int share_labelled;
     int fraction;       /* printed as a fraction ("a growth rate of 0.31") */
+    int base_month1;    /* the month compared with ("from September", "than in August
+                           2024"): month index + 1; 0 none */
 } pfig;
 
 /* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
@@ -1042,8 +1044,8 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
 {
     /* "from September", "compared with January": the month before */
     if (i + 1 < n && is_w(&v[i], "from") && month_at(v, n, i + 1) &&
-        !(i + 2 < n && v[i + 2].k == K_NUM)) {
-        *m = 2;
+        !(i + 2 < n && v[i + 2].k == K_NUM && !year_at(v, i + 2))) {
+        *m = i + 2 < n && year_at(v, i + 2) ? 3 : 2;
         return 1;
     }
     if (i + 2 < n && is_w(&v[i], "compared") && (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "with")) &&
@@ -1051,11 +1053,37 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
         *m = 3;
         return 1;
     }
+    /* "higher than in August 2024", "than July": the month's figure is the base */
+    if (i + 1 < n && is_w(&v[i], "than")) {
+        size_t k = i + 1 + (is_w(&v[i + 1], "in") ? 1 : 0);
+        if (k < n && month_at(v, n, k) && !(k + 1 < n && v[k + 1].k == K_NUM && !year_at(v, k + 1))) {
+            *m = k + 1 - i;
+            return 1;
+        }
+    }
     if ((*m = any_phrase(v, n, i, mom_phrases)))
         return 1;
     if ((*m = any_phrase(v, n, i, yoy_phrases)))
         return 2;
     return 0;
+}
+
+/* The month a basis found at token i names ("from September", "compared with August
+ * 2024", "than in July"), resolved against ref; -1 when it names none. */
+static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
+{
+    size_t k = i + 1;
+    if (is_w(&v[i], "compared"))
+        k = i + 2;
+    else if (is_w(&v[i], "than") && k < n && is_w(&v[k], "in"))
+        k++;
+    else if (!is_w(&v[i], "from") && !is_w(&v[i], "than"))
+        return -1;
+    pexpr pe;
+    if (k >= n || !month_at(v, n, k) || !period_at(v, n, k, ref, &pe) || pe.from < 0 ||
+        pe.from != pe.to)
+        return -1;
+    return pe.to;
 }
 
 /* Words that may stand between a change and "to <figure>" it leads to. */
@@ -2092,8 +2120,10 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         if (v[y].k == K_NUM || v[y].k == K_PCT)
             break;
         int b = basis_at(v, se, y, &mm);
-        if (b)
+        if (b) {
             x->basis = b;
+            x->base_month1 = basis_month_at(v, se, y, S->c->ref) + 1;
+        }
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
         int b = basis_at(v, se, y - 1, &mm);
@@ -2308,8 +2338,8 @@ static void sent_reporter(sent *S)
         for (size_t y = 0; y < S->nparts; y++)
             china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from == 1;
         /* "Switzerland's gold exports were ...", "Chile exported ...": the subject of the
-         * note's first figure owns its trade, whatever the flow */
-        int first = c->last_claim == (size_t)-1;
+         * note's first sentence with a figure owns its trade, whatever the flow */
+        int first = c->last_claim == (size_t)-1 && S->nq > 0;
         for (size_t y = 0; (china_partner || first) && y < S->nparts; y++) {
             const pm *p = &S->parts[y];
             size_t j = p->j;
@@ -3147,6 +3177,11 @@ static int sent_attach(sent *S)
         tf_stated *dst = NULL;
         if (x->share)
             dst = &cl->share;
+        else if (x->base_month1)
+            dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy
+                  : cl->period.to - (x->base_month1 - 1) == 1 && cl->period.from == cl->period.to
+                      ? &cl->mom
+                      : NULL; /* "than in August 2024" against the figure's own month */
         else if (x->basis == 1)
             dst = &cl->mom;
         else if (x->basis == 2)
