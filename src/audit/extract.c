@@ -1147,6 +1147,10 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
             return TF_METRIC_IMPORT;
         return TF_METRIC_IMPORT;
     }
+    /* "shipments to Japan" are exports, "shipments from Guinea" imports */
+    if ((!strcmp(t->w, "shipments") || !strcmp(t->w, "deliveries")) && i + 1 < n &&
+        (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "from")))
+        return is_w(&v[i + 1], "to") ? TF_METRIC_EXPORT : TF_METRIC_IMPORT;
     /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
     if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
         i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
@@ -2444,8 +2448,20 @@ static int fig_base(sent *S, fig *F)
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
+    /* "above April 2024 (151.7 kt)", "than in March (88,000 t)": the bracketed figure of a
+     * compared period is a base */
+    for (size_t k = 0; z > 0 && made[z - 1] != (size_t)-1 && k < S->npe; k++) {
+        const pexpr *q = &S->pe[k];
+        if (q->j + 1 == x->i && is_s(&v[q->j], '(') && q->i > sb &&
+            (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
+             is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
+             (q->i > sb + 1 && is_w(&v[q->i - 1], "in") && is_w(&v[q->i - 2], "than")))) {
+            F->is_base = 1;
+            F->base_at = q->i - 1;
+        }
+    }
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
-    for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+    for (size_t b = x->i; b > sb && b + 4 > x->i && !F->is_base; b--) {
         /* "imports from India were 60,000 t": a F->partner, not a base */
         int partner_named = 0;
         for (size_t y = b; y < x->i && !partner_named; y++)
