@@ -998,14 +998,14 @@ static int dir_word(const tok *t)
                                      "jump", "jumped", "surge", "surged", "surging", "climb",
                                      "climbed", "grew", "grow", "growing", "growth", "higher",
                                      "soared", "soar", "rebounded", "expanded", "hike", "added",
-                                     "advanced", "spiked", "more", "increment", NULL};
+                                     "advanced", "spiked", "more", "increment", "above", NULL};
     static const char *const down[] = {"down", "fell", "fall", "fallen", "falling",
                                        "decrease", "decreased", "decreasing", "decline",
                                        "declined", "declining", "drop", "dropped", "dropping",
                                        "plunge", "plunged", "plunging", "slid", "slump",
                                        "slumped", "lower", "dipped", "dip", "shrank", "shrink",
                                        "contracted", "eased", "slipped", "tumbled", "sank",
-                                       "less", "reduction", "reduced", NULL};
+                                       "less", "reduction", "reduced", "below", NULL};
     if (t->k != K_WORD)
         return 0;
     for (size_t k = 0; up[k]; k++)
@@ -1053,8 +1053,9 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
         *m = 3;
         return 1;
     }
-    /* "higher than in August 2024", "than July": the month's figure is the base */
-    if (i + 1 < n && is_w(&v[i], "than")) {
+    /* "higher than in August 2024", "than July", "20.2% above April 2024": the month's
+     * figure is the base */
+    if (i + 1 < n && (is_w(&v[i], "than") || is_w(&v[i], "above") || is_w(&v[i], "below"))) {
         size_t k = i + 1 + (is_w(&v[i + 1], "in") ? 1 : 0);
         if (k < n && month_at(v, n, k) && !(k + 1 < n && v[k + 1].k == K_NUM && !year_at(v, k + 1))) {
             *m = k + 1 - i;
@@ -1077,7 +1078,8 @@ static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
         k = i + 2;
     else if (is_w(&v[i], "than") && k < n && is_w(&v[k], "in"))
         k++;
-    else if (!is_w(&v[i], "from") && !is_w(&v[i], "than"))
+    else if (!is_w(&v[i], "from") && !is_w(&v[i], "than") && !is_w(&v[i], "above") &&
+             !is_w(&v[i], "below"))
         return -1;
     pexpr pe;
     if (k >= n || !month_at(v, n, k) || !period_at(v, n, k, ref, &pe) || pe.from < 0 ||
