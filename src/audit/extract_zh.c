@@ -1372,7 +1372,7 @@ static int zh_dekads(zctx *c)
             size_t b = k;
             while (b > 0 && is_digit(s[b - 1]))
                 b--;
-            month = atoi(s + b);
+            month = (int)strtol(s + b, NULL, 10);
         }
     if (month < 1 || month > 12 || c->ref < 0)
         return 0;
