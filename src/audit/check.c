@@ -439,9 +439,10 @@ static void fact_words(const fact *f, char *buf, size_t len)
     char per[64];
     tf_span_period p = {f->from, f->to};
     tf_period_words(p, per, sizeof per);
+    int out = f->metric == TF_METRIC_EXPORT || f->metric == TF_METRIC_EXPORT_VALUE;
     if (strcmp(f->partner, "WLD"))
-        tf_fmt(buf, len, "%s of %s from %s, %s", metric_words(f->metric),
-               f->product[0] ? f->product : "?", f->partner, per);
+        tf_fmt(buf, len, "%s of %s %s %s, %s", metric_words(f->metric),
+               f->product[0] ? f->product : "?", out ? "to" : "from", f->partner, per);
     else
         tf_fmt(buf, len, "%s of %s, %s", metric_words(f->metric), f->product[0] ? f->product : "?",
                per);
