@@ -1007,6 +1007,12 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb)
             run = 0;
             continue;
         }
+        const char *close = at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
+        if (close && (size_t)(close - s) < f->b) { /* "【要点】": a heading, not an object */
+            n = (size_t)(close - s) + strlen("】") - pos;
+            run = 0;
+            continue;
+        }
         unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
         if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
             if (++run >= 2)
