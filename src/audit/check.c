@@ -470,6 +470,80 @@ static uint64_t claim_hash(const tf_claim *c)
     return h ^ (h >> 29);
 }
 
+/* An atom of claim ci for a stated change or share, named "<prefix> of <what>". */
+static int named_atom(checker *k, size_t ci, int field, const tf_stated *st, const char *prefix,
+                      const char *what)
+{
+    char w2[128];
+    tf_fmt(w2, sizeof w2, "%s of %s", prefix, what);
+    return atom_from(k, ci, field, st, w2);
+}
+
+/* Whether claim ci repeats fact g's figure verbatim in the same note (same key and value,
+ * no change or share that differs): then its MoM and YoY join g. 1 merged, 0 not, -1 out
+ * of memory. */
+static int merge_repeat(checker *k, size_t ci, fact *g)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    if (g->claim == (size_t)-1 || g->metric != c->metric || g->from != c->period.from ||
+        g->to != c->period.to || strcmp(g->product, c->product) || strcmp(g->partner, c->partner))
+        return 0;
+    const tf_claim *d = &k->a->claims[g->claim];
+    if (d->note != c->note || d->quantity.value != c->quantity.value ||
+        (c->mom.has && d->mom.has && c->mom.value != d->mom.value) ||
+        (c->yoy.has && d->yoy.has && c->yoy.value != d->yoy.value) ||
+        (c->share.has && d->share.has && c->share.value != d->share.value))
+        return 0;
+    char what[96];
+    fact_words(g, what, sizeof what);
+    if (c->mom.has && g->amom < 0 && c->period.from == c->period.to &&
+        (g->amom = named_atom(k, ci, F_MOM, &c->mom, "MoM", what)) < 0)
+        return -1;
+    if (c->yoy.has && g->ayoy < 0 && (g->ayoy = named_atom(k, ci, F_YOY, &c->yoy, "YoY", what)) < 0)
+        return -1;
+    return 1;
+}
+
+/* The fact of claim ci with the atoms of its quantity, MoM (of a month), YoY, changes in
+ * the claim's unit and share (of a partner). 0, or -1 when out of memory. */
+static int claim_fact(checker *k, size_t ci)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    int month = c->period.from == c->period.to;
+    fact f;
+    memset(&f, 0, sizeof f);
+    f.metric = c->metric;
+    f.product = c->product;
+    f.partner = c->partner;
+    f.from = c->period.from;
+    f.to = c->period.to;
+    f.named = c->period_named;
+    f.claim = ci;
+    f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
+    char what[96];
+    fact_words(&f, what, sizeof what);
+    if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0 ||
+        (c->mom.has && month &&
+         (f.amom = named_atom(k, ci, F_MOM, &c->mom, "MoM", what)) < 0) ||
+        (c->yoy.has && (f.ayoy = named_atom(k, ci, F_YOY, &c->yoy, "YoY", what)) < 0) ||
+        (c->mom_diff.has && month &&
+         (f.amdiff = named_atom(k, ci, F_MDIFF, &c->mom_diff, "change on the month before",
+                                what)) < 0) ||
+        (c->yoy_diff.has &&
+         (f.aydiff = named_atom(k, ci, F_YDIFF, &c->yoy_diff, "change on a year earlier",
+                                what)) < 0))
+        return -1;
+    if (c->share.has && strcmp(c->partner, "WLD")) {
+        if ((f.ashare = named_atom(k, ci, F_SHARE, &c->share, "share", what)) < 0)
+            return -1;
+        f.share_of = c->share_of;
+        f.share_labelled = c->share_labelled;
+    }
+    return add_fact(k, &f) ? -1 : 0;
+}
+
+/* A fact for every checkable claim; a figure repeated verbatim in the same note is one
+ * statement (candidates found through a hash of note, key and value). -1: out of memory. */
 static int build_claim_facts(checker *k)
 {
     tf_audit *a = k->a;
@@ -477,115 +551,38 @@ static int build_claim_facts(checker *k)
     while (nbuckets < 2 * a->n_claims)
         nbuckets *= 2;
     size_t *head = malloc(nbuckets * sizeof *head), *next = NULL, capnext = 0;
-    if (!head)
-        return -1;
-    for (size_t b = 0; b < nbuckets; b++)
+    int rc = head ? 0 : -1;
+    for (size_t b = 0; head && b < nbuckets; b++)
         head[b] = (size_t)-1;
-    for (size_t ci = 0; ci < a->n_claims; ci++) {
+    for (size_t ci = 0; ci < a->n_claims && !rc; ci++) {
         tf_claim *c = &a->claims[ci];
         if (!checkable(c->metric) || !c->product[0] || !c->quantity.has)
             continue;
-        /* a figure repeated verbatim in the same note is one statement: merge
-         * (candidates found through a hash of note, key and value) */
+        size_t bucket = (size_t)(claim_hash(c) & (nbuckets - 1));
         int merged = 0;
-        uint64_t hv = claim_hash(c);
-        size_t bucket = (size_t)(hv & (nbuckets - 1));
-        for (size_t j = head[bucket]; j != (size_t)-1 && !merged; j = next[j]) {
-            fact *g = &k->fa[j];
-            if (g->claim == (size_t)-1 || g->metric != c->metric || g->from != c->period.from ||
-                g->to != c->period.to || strcmp(g->product, c->product) ||
-                strcmp(g->partner, c->partner))
-                continue;
-            const tf_claim *d = &a->claims[g->claim];
-            if (d->note != c->note || d->quantity.value != c->quantity.value ||
-                (c->mom.has && d->mom.has && c->mom.value != d->mom.value) ||
-                (c->yoy.has && d->yoy.has && c->yoy.value != d->yoy.value) ||
-                (c->share.has && d->share.has && c->share.value != d->share.value))
-                continue;
-            char what[96];
-            fact_words(g, what, sizeof what);
-            if (c->mom.has && g->amom < 0 && c->period.from == c->period.to) {
-                char w2[128];
-                tf_fmt(w2, sizeof w2, "MoM of %s", what);
-                if ((g->amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
-                    goto nomem;
-            }
-            if (c->yoy.has && g->ayoy < 0) {
-                char w2[128];
-                tf_fmt(w2, sizeof w2, "YoY of %s", what);
-                if ((g->ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
-                    goto nomem;
-            }
-            merged = 1;
-        }
-        if (merged)
+        for (size_t j = head[bucket]; j != (size_t)-1 && !merged; j = next[j])
+            merged = merge_repeat(k, ci, &k->fa[j]);
+        if (merged) {
+            rc = merged < 0 ? -1 : 0;
             continue;
+        }
         if (k->nfa >= capnext) {
             size_t nc = capnext ? capnext * 2 : 256;
             size_t *nn = realloc(next, nc * sizeof *nn);
-            if (!nn)
-                goto nomem;
+            if (!nn) {
+                rc = -1;
+                break;
+            }
             next = nn;
             capnext = nc;
         }
         next[k->nfa] = head[bucket];
         head[bucket] = k->nfa; /* the fact about to be added */
-        fact f;
-        memset(&f, 0, sizeof f);
-        f.metric = c->metric;
-        f.product = c->product;
-        f.partner = c->partner;
-        f.from = c->period.from;
-        f.to = c->period.to;
-        f.named = c->period_named;
-        f.claim = ci;
-        f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
-        char what[96];
-        fact_words(&f, what, sizeof what);
-        if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
-            goto nomem;
-        if (c->mom.has && c->period.from == c->period.to) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "MoM of %s", what);
-            if ((f.amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
-                goto nomem;
-        }
-        if (c->yoy.has) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "YoY of %s", what);
-            if ((f.ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
-                goto nomem;
-        }
-        if (c->mom_diff.has && c->period.from == c->period.to) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "change on the month before of %s", what);
-            if ((f.amdiff = atom_from(k, ci, F_MDIFF, &c->mom_diff, w2)) < 0)
-                goto nomem;
-        }
-        if (c->yoy_diff.has) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "change on a year earlier of %s", what);
-            if ((f.aydiff = atom_from(k, ci, F_YDIFF, &c->yoy_diff, w2)) < 0)
-                goto nomem;
-        }
-        if (c->share.has && strcmp(c->partner, "WLD")) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "share of %s", what);
-            if ((f.ashare = atom_from(k, ci, F_SHARE, &c->share, w2)) < 0)
-                goto nomem;
-            f.share_of = c->share_of;
-            f.share_labelled = c->share_labelled;
-        }
-        if (add_fact(k, &f))
-            goto nomem;
+        rc = claim_fact(k, ci);
     }
     free(head);
     free(next);
-    return 0;
-nomem:
-    free(head);
-    free(next);
-    return -1;
+    return rc;
 }
 
 static const char *keep_str(checker *k, const char *s)
