@@ -1,0 +1,32 @@
+/* Internal to the store (src/store/): the database handle and helpers shared
+ * by store.c (schema, queries) and ingest.c (ingest). */
+#ifndef TF_STORE_INT_H
+#define TF_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "tradeflow/store.h"
+
+#define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another writer */
+
+struct tf_db {
+    sqlite3 *db;
+    char path[1024];
+    char err[1024];
+    sqlite3_stmt *partner_name;
+    size_t bulk_bytes;   /* memory of an ingest's sorted run; 0 = the default */
+};
+
+/* Set the memory of an ingest's sorted run (tests: 1 makes every record a
+ * run of its own, so the merge across runs is exercised on small files). */
+void tf_store_set_bulk_bytes(tf_db *d, size_t bytes);
+
+/* sqlite3_exec with the handle's error message; TF_OK, TF_ERR_DB or
+ * TF_ERR_NOT_TF_DB. */
+tf_status tf_store_exec(tf_db *d, const char *sql);
+/* The first column of the first row of sql into *out; an SQLite result code. */
+int tf_store_pragma_int(tf_db *d, const char *sql, int *out);
+/* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. 1 when valid. */
+int tf_store_as_of_bound(const char *as_of, char out[32]);
+
+#endif
