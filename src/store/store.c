@@ -327,6 +327,8 @@ void tf_db_close(tf_db **db)
     if (!db || !*db)
         return;
     sqlite3_finalize((*db)->partner_name);
+    for (int i = 0; i < ST_N; i++)
+        sqlite3_finalize((*db)->stmt[i]);
     sqlite3_close((*db)->db);
     free(*db);
     *db = NULL;
@@ -587,23 +589,91 @@ static tf_status group_emit(rev_group *g, int all,
     return st;
 }
 
-tf_status tf_db_select(tf_db *d, const tf_selection *sel,
-                       tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+/* A statement of the handle's cache (prepared once, reset after each use). */
+static sqlite3_stmt *cached(tf_db *d, int slot, const char *sql)
 {
-    char bound[32] = "";
-    if (sel->as_of && !tf_store_as_of_bound(sel->as_of, bound)) {
-        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
-               sel->as_of);
-        return TF_ERR_USAGE;
+    if (!d->stmt[slot] &&
+        sqlite3_prepare_v2(d->db, sql, -1, &d->stmt[slot], NULL) != SQLITE_OK) {
+        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return NULL;
     }
-    if (sel->n_codes == 0)
-        return TF_OK;
-    const char **codes = malloc(sel->n_codes * sizeof *codes);
-    if (!codes)
-        return TF_ERR_NOMEM;
-    memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
-    size_t n_codes = minimal_prefixes(codes, sel->n_codes);
+    sqlite3_reset(d->stmt[slot]);
+    return d->stmt[slot];
+}
 
+/* A read of several statements as one read transaction (one lock of the
+ * file instead of one per statement). Returns 1 when it began one (end it
+ * with read_end), 0 inside a caller's transaction or when it could not. */
+static int read_begin(tf_db *d)
+{
+    if (!sqlite3_get_autocommit(d->db))
+        return 0;
+    sqlite3_stmt *s = cached(d, ST_BEGIN, "BEGIN");
+    int ok = s && sqlite3_step(s) == SQLITE_DONE;
+    if (s)
+        sqlite3_reset(s);
+    return ok;
+}
+
+static void read_end(tf_db *d, int began)
+{
+    sqlite3_stmt *s = began ? cached(d, ST_COMMIT, "COMMIT") : NULL;
+    if (s) {
+        sqlite3_step(s);
+        sqlite3_reset(s);
+    }
+}
+
+static tf_status db_error(tf_db *d)
+{
+    tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+    return TF_ERR_DB;
+}
+
+/* The text just above every code starting with prefix ("" -> above all). */
+static void prefix_end(const char *prefix, char hi[32])
+{
+    tf_scopy(hi, 32, prefix);
+    size_t hl = strlen(hi);
+    if (hl == 0)
+        hi[0] = '\x7f', hi[1] = '\0';
+    else
+        hi[hl - 1]++;
+}
+
+/* The stored commodity codes of a classification under a prefix, one seek
+ * each: *code is "" to start; next_code sets it to the next stored code and
+ * returns 1, 0 when there is none, -1 on a database error. */
+static int next_code(tf_db *d, const char *cls, const char *prefix, char code[32])
+{
+    sqlite3_stmt *n = cached(d, ST_NEXT_CODE,
+                             "SELECT commodity FROM cell WHERE classification = ?1 AND"
+                             " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1");
+    if (!n)
+        return -1;
+    char from[40], hi[32];
+    if (code[0]) /* the smallest text above this code */
+        tf_fmt(from, sizeof from, "%s\x01", code);
+    else
+        tf_scopy(from, sizeof from, prefix);
+    prefix_end(prefix, hi);
+    sqlite3_bind_text(n, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_text(n, 2, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(n, 3, hi, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(n);
+    if (rc == SQLITE_ROW)
+        tf_scopy(code, 32, (const char *)sqlite3_column_text(n, 0));
+    sqlite3_reset(n);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : (db_error(d), -1);
+}
+
+/* The revisions of one stored code in the period range, in cell order: the
+ * clustered key makes it one contiguous range of the table. Each revision
+ * comes with its source's ingest time and vintage; a revision of a source
+ * retracted at the as-of time only when another live source stated it. */
+static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int has_bound)
+{
+    int variant = (sel->flow != TF_FLOW_NONE) + 2 * has_bound;
     char sql[1536];
     tf_fmt(sql, sizeof sql,
            "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
@@ -619,138 +689,160 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
            " r.partner_basis, r.trade_mode, r.province, r.currency, r.id",
            sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
-           bound[0] ? "AND s.ingested_at <= ?8" : "");
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        free(codes);
+           has_bound ? "AND s.ingested_at <= ?8" : "");
+    return cached(d, ST_SELECT + variant, sql);
+}
+
+typedef struct select_run {
+    const tf_selection *sel;
+    const char *bound;        /* "" = now */
+    rev_group grp;
+    tf_status (*fn)(void *ctx, const tf_revision *rev);
+    void *ctx;
+} select_run;
+
+static tf_status select_code(tf_db *d, select_run *x, const char *cls, const char *code)
+{
+    const tf_selection *sel = x->sel;
+    sqlite3_stmt *s = code_rows(d, sel, x->bound[0] != 0);
+    if (!s)
         return TF_ERR_DB;
-    }
-    /* The codes under a prefix, found by index seeks; then each code is read
-     * with an equality on commodity so the period range and the order come
-     * straight from the index (no scan of other months, no sort). */
-    sqlite3_stmt *next = NULL;
-    if (sqlite3_prepare_v2(d->db,
-                           "SELECT commodity FROM cell WHERE classification = ?1 AND"
-                           " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1",
-                           -1, &next, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        sqlite3_finalize(s);
-        free(codes);
-        return TF_ERR_DB;
-    }
-    const char *cls = sel->classification ? sel->classification : "HS";
+    sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    if (sel->flow != TF_FLOW_NONE)
+        sqlite3_bind_int(s, 7, (int)sel->flow);
+    if (x->bound[0])
+        sqlite3_bind_text(s, 8, x->bound, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, x->bound[0] ? x->bound : "9999", -1, SQLITE_STATIC);
     tf_status st = TF_OK;
     tf_revision cur;
-    rev_group grp = {0};
-    char commodity[32] = "";
-    size_t c = 0;
-    int first = 1;
-    while (c < n_codes && st == TF_OK) {
-        char hi[32];
-        tf_scopy(hi, sizeof hi, codes[c]);
-        size_t hl = strlen(hi);
-        if (hl == 0)
-            hi[0] = '\x7f', hi[1] = '\0';
-        else
-            hi[hl - 1]++;
-        if (first) {
-            tf_scopy(commodity, sizeof commodity, codes[c]);
-            first = 0;
-        }
-        sqlite3_reset(next);
-        sqlite3_bind_text(next, 1, cls, -1, SQLITE_STATIC);
-        sqlite3_bind_text(next, 2, commodity, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(next, 3, hi, -1, SQLITE_TRANSIENT);
-        int nrc = sqlite3_step(next);
-        if (nrc == SQLITE_DONE) {
-            c++;
-            first = 1;
-            continue;
-        }
-        if (nrc != SQLITE_ROW) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
-            st = TF_ERR_DB;
-            break;
-        }
-        tf_scopy(commodity, sizeof commodity, (const char *)sqlite3_column_text(next, 0));
-        sqlite3_reset(next);
-        char after[40]; /* the smallest text above this code: the next seek starts there */
-        tf_fmt(after, sizeof after, "%s\x01", commodity);
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, commodity, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
-        if (sel->flow != TF_FLOW_NONE)
-            sqlite3_bind_int(s, 7, (int)sel->flow);
-        if (bound[0])
-            sqlite3_bind_text(s, 8, bound, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 9, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
-        int rc;
-        while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-            read_revision(s, &cur);
-            if (grp.n && !same_cell(&grp.v[0].rec, &cur.rec))
-                st = group_emit(&grp, sel->all_revisions, fn, ctx);
-            if (st == TF_OK)
-                st = group_push(&grp, &cur, sel->all_revisions);
-        }
-        if (st == TF_OK && rc != SQLITE_DONE) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
-            st = TF_ERR_DB;
-        }
-        if (st == TF_OK && grp.n)
-            st = group_emit(&grp, sel->all_revisions, fn, ctx);
-        grp.n = 0;
-        tf_scopy(commodity, sizeof commodity, after);
+    int rc;
+    while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        read_revision(s, &cur);
+        if (x->grp.n && !same_cell(&x->grp.v[0].rec, &cur.rec))
+            st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
+        if (st == TF_OK)
+            st = group_push(&x->grp, &cur, sel->all_revisions);
     }
-    sqlite3_finalize(next);
-    sqlite3_finalize(s);
-    free(codes);
-    free(grp.v);
+    if (st == TF_OK && rc != SQLITE_DONE)
+        st = db_error(d);
+    if (st == TF_OK && x->grp.n)
+        st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
+    x->grp.n = 0;
+    sqlite3_reset(s);
     return st;
+}
+
+tf_status tf_db_select(tf_db *d, const tf_selection *sel,
+                       tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+{
+    char bound[32] = "";
+    if (sel->as_of && !tf_store_as_of_bound(sel->as_of, bound)) {
+        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+               sel->as_of);
+        return TF_ERR_USAGE;
+    }
+    if (sel->n_codes == 0)
+        return TF_OK;
+    if (d->selecting) { /* fn may not read the store again: the statements are in use */
+        tf_fmt(d->err, sizeof d->err, "%s: a selection inside a selection", d->path);
+        return TF_ERR_USAGE;
+    }
+    const char **codes = malloc(sel->n_codes * sizeof *codes);
+    if (!codes)
+        return TF_ERR_NOMEM;
+    memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
+    size_t n_codes = minimal_prefixes(codes, sel->n_codes);
+    const char *cls = sel->classification ? sel->classification : "HS";
+    select_run x = {sel, bound, {0}, fn, ctx};
+    d->selecting = 1;
+    int began = read_begin(d);
+    tf_status st = TF_OK;
+    /* each stored code under each prefix, read by an equality on commodity so
+     * the period range and the order come straight from the clustered key */
+    for (size_t c = 0; c < n_codes && st == TF_OK; c++) {
+        char code[32] = "";
+        int more;
+        while (st == TF_OK && (more = next_code(d, cls, codes[c], code)) != 0)
+            st = more < 0 ? TF_ERR_DB : select_code(d, &x, cls, code);
+    }
+    read_end(d, began);
+    d->selecting = 0;
+    free(codes);
+    free(x.grp.v);
+    return st;
+}
+
+/* One currency's record count, kept in name order (a report's codes hold a
+ * handful of currencies). */
+typedef struct ccy_tally {
+    char code[8][4];
+    long long rows[8];
+    int n;
+} ccy_tally;
+
+static void tally(ccy_tally *t, const char *ccy, long long rows)
+{
+    int i = 0;
+    while (i < t->n && strcmp(t->code[i], ccy) < 0)
+        i++;
+    if (i < t->n && !strcmp(t->code[i], ccy)) {
+        t->rows[i] += rows;
+        return;
+    }
+    if (t->n == 8)
+        return;
+    memmove(&t->code[i + 1], &t->code[i], (size_t)(t->n - i) * sizeof t->code[0]);
+    memmove(&t->rows[i + 1], &t->rows[i], (size_t)(t->n - i) * sizeof t->rows[0]);
+    tf_scopy(t->code[i], sizeof t->code[i], ccy);
+    t->rows[i] = rows;
+    t->n++;
+}
+
+/* The currencies of one stored code in the period range (a range of the
+ * clustered key), added to t. */
+static int code_currencies(tf_db *d, const tf_selection *sel, const char *cls,
+                           const char *code, ccy_tally *t)
+{
+    sqlite3_stmt *s = cached(d, ST_CCY,
+                             "SELECT currency, count(*) FROM cell WHERE classification = ?1"
+                             " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
+                             " AND reporter = ?6 AND currency <> '' GROUP BY currency");
+    if (!s)
+        return SQLITE_ERROR;
+    sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        tally(t, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+    sqlite3_reset(s);
+    return rc;
 }
 
 tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
                               void (*fn)(void *ctx, const char *currency, long long rows),
                               void *ctx)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db,
-                           "SELECT currency, count(*) FROM cell WHERE classification = ?1"
-                           " AND commodity >= ?2 AND commodity < ?3 AND period >= ?4"
-                           " AND period <= ?5 AND reporter = ?6 AND currency <> ''"
-                           " GROUP BY currency ORDER BY currency", -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        return TF_ERR_DB;
-    }
+    const char *cls = sel->classification ? sel->classification : "HS";
+    int began = read_begin(d);
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
-        char hi[32];
-        tf_scopy(hi, sizeof hi, sel->codes[i]);
-        size_t hl = strlen(hi);
-        if (hl == 0)
-            hi[0] = '\x7f', hi[1] = '\0';
-        else
-            hi[hl - 1]++;
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1,
-                          SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, sel->codes[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-            fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+        ccy_tally t = {0};
+        char code[32] = "";
+        int more;
+        while (rc == SQLITE_DONE && (more = next_code(d, cls, sel->codes[i], code)) != 0)
+            rc = more < 0 ? SQLITE_ERROR : code_currencies(d, sel, cls, code, &t);
+        for (int k = 0; k < t.n && rc == SQLITE_DONE; k++)
+            fn(ctx, t.code[k], t.rows[k]);
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        return TF_ERR_DB;
-    }
-    return TF_OK;
+    read_end(d, began);
+    return rc == SQLITE_DONE ? TF_OK : db_error(d);
 }
 
 int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)

@@ -9,11 +9,17 @@
 
 #define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another writer */
 
+/* The handle's cached statements (store.c) */
+enum { ST_SELECT = 0, /* 4 variants: flow given (+1), as-of given (+2) */
+       ST_NEXT_CODE = 4, ST_CCY, ST_BEGIN, ST_COMMIT, ST_N };
+
 struct tf_db {
     sqlite3 *db;
     char path[1024];
     char err[1024];
     sqlite3_stmt *partner_name;
+    sqlite3_stmt *stmt[ST_N];
+    int selecting;       /* inside tf_db_select: its cached statements are in use */
     size_t bulk_bytes;   /* memory of an ingest's sorted run; 0 = the default */
 };
 
