@@ -184,6 +184,8 @@ int tf_bulk_duplicate(const tf_bulk *b, size_t *at, unsigned long *first)
 void tf_bulk_get(const tf_bulk *b, size_t i, tf_record *r)
 {
     const brec *e = b->idx[i];
+    if (i + 4 < b->n) /* sorted order jumps about the buffer: fetch ahead */
+        __builtin_prefetch(b->idx[i + 4]);
     char *dst[N_TEXT] = {r->classification, r->commodity, r->period, r->reporter, r->partner,
                          r->partner_basis, r->trade_mode, r->province, r->currency, r->unit,
                          r->unit2, r->status, r->provenance, r->partner_name};

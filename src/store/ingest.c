@@ -420,14 +420,16 @@ static tf_status merge_run(ingest_ctx *x, tf_diag *diag)
     }
     /* the run's cells come grouped by classification, commodity and period:
      * one probe a group says whether its cells need looking up */
-    char group[64] = "";
+    tf_record prev;
     int stored = 0;
     for (size_t i = 0, n = tf_bulk_count(b); i < n && st == TF_OK; i++) {
         tf_bulk_get(b, i, &r);
-        char key[64];
-        tf_fmt(key, sizeof key, "%s|%s|%s", r.classification, r.commodity, r.period);
-        if (i == 0 || strcmp(key, group) != 0) {
-            memcpy(group, key, sizeof group);
+        if (i == 0 || strcmp(r.period, prev.period) != 0 ||
+            strcmp(r.commodity, prev.commodity) != 0 ||
+            strcmp(r.classification, prev.classification) != 0) {
+            memcpy(prev.classification, r.classification, sizeof r.classification);
+            memcpy(prev.commodity, r.commodity, sizeof r.commodity);
+            memcpy(prev.period, r.period, sizeof r.period);
             if ((stored = period_stored(x, &r)) < 0)
                 st = db_fail(x, diag);
         }
