@@ -589,16 +589,44 @@ static tf_status group_emit(rev_group *g, int all,
     return st;
 }
 
-/* A statement of the handle's cache (prepared once, reset after each use). */
-static sqlite3_stmt *cached(tf_db *d, int slot, const char *sql)
+/* A statement of the handle's cache (prepared once, reset after each use).
+ * When the cached one is in use (a callback reading the store again), a
+ * statement of its own: *own = 1, finalize it with give(). */
+static sqlite3_stmt *take(tf_db *d, int slot, const char *sql, int *own)
 {
-    if (!d->stmt[slot] &&
-        sqlite3_prepare_v2(d->db, sql, -1, &d->stmt[slot], NULL) != SQLITE_OK) {
+    sqlite3_stmt *s = d->stmt[slot];
+    *own = s && sqlite3_stmt_busy(s);
+    if (*own)
+        s = NULL;
+    if (!s && sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
         tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return NULL;
     }
-    sqlite3_reset(d->stmt[slot]);
-    return d->stmt[slot];
+    if (!*own)
+        d->stmt[slot] = s;
+    sqlite3_reset(s);
+    return s;
+}
+
+static void give(sqlite3_stmt *s, int own)
+{
+    if (own)
+        sqlite3_finalize(s);
+    else
+        sqlite3_reset(s);
+}
+
+/* A statement of the cache never in use across a callback. */
+static sqlite3_stmt *cached(tf_db *d, int slot, const char *sql)
+{
+    int own;
+    sqlite3_stmt *s = take(d, slot, sql, &own);
+    if (s && own) { /* not expected: these are reset before any callback */
+        sqlite3_finalize(s);
+        tf_fmt(d->err, sizeof d->err, "%s: statement in use", d->path);
+        return NULL;
+    }
+    return s;
 }
 
 /* A read of several statements as one read transaction (one lock of the
@@ -671,7 +699,7 @@ static int next_code(tf_db *d, const char *cls, const char *prefix, char code[32
  * clustered key makes it one contiguous range of the table. Each revision
  * comes with its source's ingest time and vintage; a revision of a source
  * retracted at the as-of time only when another live source stated it. */
-static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int has_bound)
+static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int has_bound, int *own)
 {
     int variant = (sel->flow != TF_FLOW_NONE) + 2 * has_bound;
     char sql[1536];
@@ -690,7 +718,7 @@ static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int has_bound)
            " r.partner_basis, r.trade_mode, r.province, r.currency, r.id",
            sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
            has_bound ? "AND s.ingested_at <= ?8" : "");
-    return cached(d, ST_SELECT + variant, sql);
+    return take(d, ST_SELECT + variant, sql, own);
 }
 
 typedef struct select_run {
@@ -704,7 +732,8 @@ typedef struct select_run {
 static tf_status select_code(tf_db *d, select_run *x, const char *cls, const char *code)
 {
     const tf_selection *sel = x->sel;
-    sqlite3_stmt *s = code_rows(d, sel, x->bound[0] != 0);
+    int own;
+    sqlite3_stmt *s = code_rows(d, sel, x->bound[0] != 0, &own);
     if (!s)
         return TF_ERR_DB;
     sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
@@ -732,7 +761,7 @@ static tf_status select_code(tf_db *d, select_run *x, const char *cls, const cha
     if (st == TF_OK && x->grp.n)
         st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
     x->grp.n = 0;
-    sqlite3_reset(s);
+    give(s, own);
     return st;
 }
 
@@ -747,10 +776,6 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     }
     if (sel->n_codes == 0)
         return TF_OK;
-    if (d->selecting) { /* fn may not read the store again: the statements are in use */
-        tf_fmt(d->err, sizeof d->err, "%s: a selection inside a selection", d->path);
-        return TF_ERR_USAGE;
-    }
     const char **codes = malloc(sel->n_codes * sizeof *codes);
     if (!codes)
         return TF_ERR_NOMEM;
@@ -758,7 +783,6 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
     const char *cls = sel->classification ? sel->classification : "HS";
     select_run x = {sel, bound, {0}, fn, ctx};
-    d->selecting = 1;
     int began = read_begin(d);
     tf_status st = TF_OK;
     /* each stored code under each prefix, read by an equality on commodity so
@@ -770,7 +794,6 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             st = more < 0 ? TF_ERR_DB : select_code(d, &x, cls, code);
     }
     read_end(d, began);
-    d->selecting = 0;
     free(codes);
     free(x.grp.v);
     return st;
@@ -876,17 +899,15 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
         return TF_ERR_USAGE;
     }
     /* the newest revision of each day as of the bound: rows come by date, then age */
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db,
+    int own;
+    sqlite3_stmt *s = take(d, ST_WINDOW,
                            "SELECT w.date, w.value FROM window_point w JOIN source s"
                            " ON s.id = w.source_id WHERE w.product=?1 AND w.series=?2 AND"
                            " w.kind=?6 AND w.date BETWEEN ?3 AND ?4 AND"
                            " s.ingested_at <= ?5 AND (s.retracted_at IS NULL OR"
-                           " s.retracted_at > ?5) ORDER BY w.date, w.id",
-                           -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+                           " s.retracted_at > ?5) ORDER BY w.date, w.id", &own);
+    if (!s)
         return TF_ERR_DB;
-    }
     sqlite3_bind_text(s, 1, product, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, series, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, from, -1, SQLITE_STATIC);
@@ -911,7 +932,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
     }
     if (st == TF_OK && have)
         st = fn(ctx, date, value);
-    sqlite3_finalize(s);
+    give(s, own);
     return st;
 }
 

@@ -11,7 +11,7 @@
 
 /* The handle's cached statements (store.c) */
 enum { ST_SELECT = 0, /* 4 variants: flow given (+1), as-of given (+2) */
-       ST_NEXT_CODE = 4, ST_CCY, ST_BEGIN, ST_COMMIT, ST_N };
+       ST_NEXT_CODE = 4, ST_CCY, ST_BEGIN, ST_COMMIT, ST_WINDOW, ST_N };
 
 struct tf_db {
     sqlite3 *db;
@@ -19,7 +19,6 @@ struct tf_db {
     char err[1024];
     sqlite3_stmt *partner_name;
     sqlite3_stmt *stmt[ST_N];
-    int selecting;       /* inside tf_db_select: its cached statements are in use */
     size_t bulk_bytes;   /* memory of an ingest's sorted run; 0 = the default */
 };
 

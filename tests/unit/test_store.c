@@ -580,6 +580,51 @@ static void test_sorted_run_errors(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A selection's callback may select again from the same handle (the
+ * statements of the handle's cache are then not reused while in use). */
+typedef struct nested {
+    tf_db *db;
+    const tf_selection *sel;
+    int outer, inner;
+} nested;
+
+static tf_status count_inner(void *ctx, const tf_revision *v)
+{
+    (void)v;
+    ((nested *)ctx)->inner++;
+    return TF_OK;
+}
+
+static tf_status select_again(void *ctx, const tf_revision *v)
+{
+    (void)v;
+    nested *n = ctx;
+    n->outer++;
+    return tf_db_select(n->db, n->sel, count_inner, n);
+}
+
+static void test_nested_select(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("nested");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, NULL, &res, NULL), TF_OK);
+    const char *codes[] = {"7601"};
+    tf_selection sel = {0};
+    sel.classification = "HS";
+    sel.codes = codes;
+    sel.n_codes = 1;
+    nested n = {db, &sel, 0, 0};
+    assert_int_equal(tf_db_select(db, &sel, select_again, &n), TF_OK);
+    assert_int_equal(n.outer, 3); /* WLD, RUS, IND */
+    assert_int_equal(n.inner, 9); /* the 3 cells once for each */
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -595,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_discard_if_empty),
         cmocka_unit_test(test_ingest_in_runs),
         cmocka_unit_test(test_sorted_run_errors),
+        cmocka_unit_test(test_nested_select),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
