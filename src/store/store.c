@@ -473,6 +473,14 @@ int tf_store_as_of_bound(const char *as_of, char out[32])
     return 1;
 }
 
+/* The columns read_revision reads, and the clustered key's order. */
+#define CELL_COLS "classification, commodity, period, flow, reporter, partner, partner_basis," \
+                  " trade_mode, province, quantity, unit, quantity2, unit2, value, currency," \
+                  " ifnull(status, 'reported'), provenance, source_id, line, id, cif, fob"
+#define CELL_KEY "classification, commodity, period, flow, reporter, partner, partner_basis," \
+                 " trade_mode, province, currency, id"
+
+/* A row of CELL_COLS (the source's ingest time and vintage are the caller's). */
 static void read_revision(sqlite3_stmt *s, tf_revision *v)
 {
     tf_record *r = &v->rec;
@@ -501,12 +509,10 @@ static void read_revision(sqlite3_stmt *s, tf_revision *v)
     v->source_id = sqlite3_column_int64(s, 17);
     r->line = (unsigned long)sqlite3_column_int64(s, 18);
     v->id = sqlite3_column_int64(s, 19);
-    TXT(v->ingested_at, 20);
-    r->has_cif = sqlite3_column_type(s, 21) != SQLITE_NULL;
-    r->cif = sqlite3_column_int64(s, 21);
-    r->has_fob = sqlite3_column_type(s, 22) != SQLITE_NULL;
-    r->fob = sqlite3_column_int64(s, 22);
-    TXT(v->vintage, 23);
+    r->has_cif = sqlite3_column_type(s, 20) != SQLITE_NULL;
+    r->cif = sqlite3_column_int64(s, 20);
+    r->has_fob = sqlite3_column_type(s, 21) != SQLITE_NULL;
+    r->fob = sqlite3_column_int64(s, 21);
 #undef TXT
 }
 
@@ -699,41 +705,121 @@ static int next_code(tf_db *d, const char *cls, const char *prefix, char code[32
  * clustered key makes it one contiguous range of the table. Each revision
  * comes with its source's ingest time and vintage; a revision of a source
  * retracted at the as-of time only when another live source stated it. */
-static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int has_bound, int *own)
+static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int *own)
 {
-    int variant = (sel->flow != TF_FLOW_NONE) + 2 * has_bound;
-    char sql[1536];
-    tf_fmt(sql, sizeof sql,
-           "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
-           " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
-           " r.unit2, r.value, r.currency, ifnull(r.status, 'reported'), r.provenance,"
-           " r.source_id, r.line, r.id, s.ingested_at, r.cif, r.fob, s.vintage FROM cell r"
-           " JOIN source s ON s.id = r.source_id"
-           " WHERE r.classification = ?1 AND r.commodity = ?2"
-           " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
-           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9 OR EXISTS(SELECT 1 FROM"
-           " stated t JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id AND"
-           " (s2.retracted_at IS NULL OR s2.retracted_at > ?9) AND s2.ingested_at <= ?9))"
-           " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
-           " r.partner_basis, r.trade_mode, r.province, r.currency, r.id",
-           sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
-           has_bound ? "AND s.ingested_at <= ?8" : "");
-    return take(d, ST_SELECT + variant, sql, own);
+    int flow = sel->flow != TF_FLOW_NONE;
+    return take(d, ST_SELECT + flow,
+                flow ? "SELECT " CELL_COLS " FROM cell WHERE classification = ?1"
+                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
+                       " AND flow = ?7 ORDER BY " CELL_KEY
+                     : "SELECT " CELL_COLS " FROM cell WHERE classification = ?1"
+                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
+                       " ORDER BY " CELL_KEY,
+                own);
+}
+
+/* What a selection needs of each source, by id: loaded once a selection. */
+typedef struct source_seen {
+    char ingested_at[32];
+    char vintage[11];
+    char retracted_at[32];   /* "" when live */
+} source_seen;
+
+typedef struct source_cache {
+    source_seen *v;
+    long long n;             /* ids 0..n-1 */
+} source_cache;
+
+static tf_status load_sources(tf_db *d, source_cache *c)
+{
+    sqlite3_stmt *s = cached(d, ST_SOURCES,
+                             "SELECT id, ingested_at, vintage, ifnull(retracted_at, '')"
+                             " FROM source ORDER BY id DESC");
+    if (!s)
+        return TF_ERR_DB;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(s, 0);
+        if (!c->v) { /* the largest id comes first */
+            c->n = id + 1;
+            if (id < 0 || !(c->v = calloc((size_t)c->n, sizeof *c->v))) {
+                sqlite3_reset(s);
+                return TF_ERR_NOMEM;
+            }
+        }
+        if (id < 0 || id >= c->n)
+            continue;
+        source_seen *e = &c->v[id];
+        tf_scopy(e->ingested_at, sizeof e->ingested_at, (const char *)sqlite3_column_text(s, 1));
+        tf_scopy(e->vintage, sizeof e->vintage, (const char *)sqlite3_column_text(s, 2));
+        tf_scopy(e->retracted_at, sizeof e->retracted_at, (const char *)sqlite3_column_text(s, 3));
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? TF_OK : db_error(d);
 }
 
 typedef struct select_run {
     const tf_selection *sel;
     const char *bound;        /* "" = now */
+    source_cache src;         /* loaded at the first stored code */
     rev_group grp;
     tf_status (*fn)(void *ctx, const tf_revision *rev);
     void *ctx;
 } select_run;
 
+/* Whether a revision counts at the selection's as-of time: its source was
+ * ingested by then, and is live then or (retracted) another source live then
+ * stated the figure. 1 yes, 0 no, -1 on a database error. */
+static int visible(tf_db *d, const select_run *x, const tf_revision *v, const source_seen *src)
+{
+    const char *at = x->bound[0] ? x->bound : "9999";
+    if (x->bound[0] && strcmp(src->ingested_at, x->bound) > 0)
+        return 0;
+    if (!src->retracted_at[0] || strcmp(src->retracted_at, at) > 0)
+        return 1;
+    sqlite3_stmt *s = cached(d, ST_STATED,
+                             "SELECT 1 FROM stated t JOIN source s2 ON s2.id = t.source_id"
+                             " WHERE t.record_id = ?1 AND (s2.retracted_at IS NULL OR"
+                             " s2.retracted_at > ?2) AND s2.ingested_at <= ?2 LIMIT 1");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, v->id);
+    sqlite3_bind_text(s, 2, at, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : (db_error(d), -1);
+}
+
+/* One row of a code's range: its revision, if it counts, into its cell's group. */
+static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, tf_revision *cur)
+{
+    read_revision(s, cur);
+    long long sid = cur->source_id;
+    const source_seen *src = sid >= 0 && sid < x->src.n ? &x->src.v[sid] : NULL;
+    if (!src) /* a source added since the selection began: not visible to it */
+        return TF_OK;
+    int vis = visible(d, x, cur, src);
+    if (vis <= 0)
+        return vis < 0 ? TF_ERR_DB : TF_OK;
+    memcpy(cur->ingested_at, src->ingested_at, sizeof cur->ingested_at);
+    memcpy(cur->vintage, src->vintage, sizeof cur->vintage);
+    tf_status st = TF_OK;
+    int all = x->sel->all_revisions;
+    if (x->grp.n && !same_cell(&x->grp.v[0].rec, &cur->rec))
+        st = group_emit(&x->grp, all, x->fn, x->ctx);
+    return st == TF_OK ? group_push(&x->grp, cur, all) : st;
+}
+
 static tf_status select_code(tf_db *d, select_run *x, const char *cls, const char *code)
 {
     const tf_selection *sel = x->sel;
+    if (!x->src.v) {
+        tf_status ls = load_sources(d, &x->src);
+        if (ls != TF_OK)
+            return ls;
+    }
     int own;
-    sqlite3_stmt *s = code_rows(d, sel, x->bound[0] != 0, &own);
+    sqlite3_stmt *s = code_rows(d, sel, &own);
     if (!s)
         return TF_ERR_DB;
     sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
@@ -743,19 +829,11 @@ static tf_status select_code(tf_db *d, select_run *x, const char *cls, const cha
     sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
     if (sel->flow != TF_FLOW_NONE)
         sqlite3_bind_int(s, 7, (int)sel->flow);
-    if (x->bound[0])
-        sqlite3_bind_text(s, 8, x->bound, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 9, x->bound[0] ? x->bound : "9999", -1, SQLITE_STATIC);
     tf_status st = TF_OK;
     tf_revision cur;
     int rc;
-    while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        read_revision(s, &cur);
-        if (x->grp.n && !same_cell(&x->grp.v[0].rec, &cur.rec))
-            st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
-        if (st == TF_OK)
-            st = group_push(&x->grp, &cur, sel->all_revisions);
-    }
+    while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        st = select_row(d, x, s, &cur);
     if (st == TF_OK && rc != SQLITE_DONE)
         st = db_error(d);
     if (st == TF_OK && x->grp.n)
@@ -782,7 +860,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
     const char *cls = sel->classification ? sel->classification : "HS";
-    select_run x = {sel, bound, {0}, fn, ctx};
+    select_run x = {sel, bound, {0}, {0}, fn, ctx};
     int began = read_begin(d);
     tf_status st = TF_OK;
     /* each stored code under each prefix, read by an equality on commodity so
@@ -795,6 +873,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     }
     read_end(d, began);
     free(codes);
+    free(x.src.v);
     free(x.grp.v);
     return st;
 }

@@ -10,8 +10,8 @@
 #define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another writer */
 
 /* The handle's cached statements (store.c) */
-enum { ST_SELECT = 0, /* 4 variants: flow given (+1), as-of given (+2) */
-       ST_NEXT_CODE = 4, ST_CCY, ST_BEGIN, ST_COMMIT, ST_WINDOW, ST_N };
+enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
+       ST_NEXT_CODE = 2, ST_CCY, ST_BEGIN, ST_COMMIT, ST_WINDOW, ST_SOURCES, ST_STATED, ST_N };
 
 struct tf_db {
     sqlite3 *db;
