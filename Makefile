@@ -192,7 +192,7 @@ bench-data: build/bench/gen
 	build/bench/gen --rows $(ROWS) --out bench/data
 bench: deps
 	$(MAKE) build/tradeflow build/bench/gen build/bench/tfbench
-	ROWS=$(ROWS) REPS=$(REPS) bench/run.sh
+	ROWS=$(ROWS) REPS=$(REPS) TOOLS=$(TOOLS) bench/run.sh
 
 clean:
 	rm -rf build
