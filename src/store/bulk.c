@@ -4,6 +4,7 @@
  * cell key. See bulk.h.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,8 +29,17 @@ typedef struct brec {
     int flow;
     unsigned flags;
     size_t klen;   /* bytes of the key at the start of txt */
+    size_t size;   /* bytes of the whole record, txt included */
     char txt[];
 } brec;
+
+/* A sorted run being merged: a spilled file, or the buffer in memory. */
+typedef struct run {
+    FILE *f;       /* NULL: the buffer (idx[pos..n)) */
+    brec *cur;     /* its next record; NULL when done */
+    brec *buf;     /* a file run's record buffer */
+    size_t cap, pos;
+} run;
 
 typedef struct block {
     struct block *next;
@@ -41,6 +51,13 @@ struct tf_bulk {
     block *blocks;       /* newest first */
     brec **idx;
     size_t n, cap, bytes, limit;
+    FILE **spilled;      /* sorted runs written out, oldest first */
+    size_t n_spilled;
+    run *runs;           /* the merge: runs, and a heap of them by next record */
+    size_t n_runs, *heap, n_heap;
+    char *prev;          /* the key of the record merged last */
+    size_t prev_len, prev_cap;
+    unsigned long first; /* the line of the first record of that key */
 };
 
 tf_bulk *tf_bulk_new(size_t limit)
@@ -67,6 +84,14 @@ void tf_bulk_free(tf_bulk *b)
     if (!b)
         return;
     tf_bulk_clear(b);
+    for (size_t i = 0; i < b->n_spilled; i++)
+        fclose(b->spilled[i]);
+    for (size_t i = 0; i < b->n_runs; i++)
+        free(b->runs[i].buf);
+    free(b->spilled);
+    free(b->runs);
+    free(b->heap);
+    free(b->prev);
     free(b->idx);
     free(b);
 }
@@ -137,6 +162,7 @@ int tf_bulk_add(tf_bulk *b, const tf_record *r)
         if (i == N_KEY_LAST)
             e->klen = (size_t)(o - e->txt);
     }
+    e->size = sizeof *e + total;
     b->idx[b->n++] = e;
     return 0;
 }
@@ -163,30 +189,8 @@ void tf_bulk_sort(tf_bulk *b)
         qsort(b->idx, b->n, sizeof *b->idx, cmp_rec);
 }
 
-int tf_bulk_duplicate(const tf_bulk *b, size_t *at, unsigned long *first)
-{
-    int found = 0;
-    size_t start = 0; /* the first record of the current cell */
-    for (size_t i = 1; i < b->n; i++) {
-        if (cmp_key(b->idx[start], b->idx[i]) != 0) {
-            start = i;
-            continue;
-        }
-        if (i == start + 1 && (!found || b->idx[i]->line < b->idx[*at]->line)) {
-            *at = i;
-            *first = b->idx[start]->line;
-            found = 1;
-        }
-    }
-    return found;
-}
-
-void tf_bulk_get(const tf_bulk *b, size_t i, tf_record *r)
-{
-    const brec *e = b->idx[i];
-    if (i + 4 < b->n) /* sorted order jumps about the buffer: fetch ahead */
-        __builtin_prefetch(b->idx[i + 4]);
-    char *dst[N_TEXT] = {r->classification, r->commodity, r->period, r->reporter, r->partner,
+static void tf_bulk_get_rec(const brec *e, tf_record *r)
+{    char *dst[N_TEXT] = {r->classification, r->commodity, r->period, r->reporter, r->partner,
                          r->partner_basis, r->trade_mode, r->province, r->currency, r->unit,
                          r->unit2, r->status, r->provenance, r->partner_name};
     size_t cap[N_TEXT] = {sizeof r->classification, sizeof r->commodity, sizeof r->period,
@@ -209,4 +213,145 @@ void tf_bulk_get(const tf_bulk *b, size_t i, tf_record *r)
     r->has_value = !!(e->flags & HAS_V), r->value = e->v;
     r->has_cif = !!(e->flags & HAS_CIF), r->cif = e->cif;
     r->has_fob = !!(e->flags & HAS_FOB), r->fob = e->fob;
+}
+
+int tf_bulk_spill(tf_bulk *b)
+{
+    if (b->n == 0)
+        return 0;
+    FILE **p = realloc(b->spilled, (b->n_spilled + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    b->spilled = p;
+    FILE *f = tmpfile(); /* unlinked: gone with the process, killed or not */
+    if (!f)
+        return -1;
+    tf_bulk_sort(b);
+    for (size_t i = 0; i < b->n; i++)
+        if (fwrite(b->idx[i], b->idx[i]->size, 1, f) != 1) {
+            fclose(f);
+            return -1;
+        }
+    if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return -1;
+    }
+    b->spilled[b->n_spilled++] = f;
+    tf_bulk_clear(b);
+    return 0;
+}
+
+size_t tf_bulk_spilled(const tf_bulk *b) { return b->n_spilled; }
+
+/* The next record of a run into r->cur (NULL at its end). 0, or -1 on a
+ * read error. */
+static int run_advance(tf_bulk *b, run *r)
+{
+    if (!r->f) {
+        if (r->pos + 4 < b->n) /* sorted order jumps about the buffer: fetch ahead */
+            __builtin_prefetch(b->idx[r->pos + 4]);
+        r->cur = r->pos < b->n ? b->idx[r->pos++] : NULL;
+        return 0;
+    }
+    brec head;
+    if (fread(&head, sizeof head, 1, r->f) != 1) {
+        r->cur = NULL;
+        return ferror(r->f) ? -1 : 0;
+    }
+    if (head.size < sizeof head)
+        return -1;
+    if (head.size > r->cap) {
+        brec *nb = realloc(r->buf, head.size);
+        if (!nb)
+            return -1;
+        r->buf = nb;
+        r->cap = head.size;
+    }
+    memcpy(r->buf, &head, sizeof head);
+    if (fread(r->buf->txt, head.size - sizeof head, 1, r->f) != 1 && head.size > sizeof head)
+        return -1;
+    r->cur = r->buf;
+    return 0;
+}
+
+static int heap_less(const tf_bulk *b, size_t i, size_t j)
+{
+    const brec *x = b->runs[b->heap[i]].cur, *y = b->runs[b->heap[j]].cur;
+    return cmp_rec(&x, &y) < 0;
+}
+
+static void heap_down(tf_bulk *b, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < b->n_heap && heap_less(b, l, m))
+            m = l;
+        if (l + 1 < b->n_heap && heap_less(b, l + 1, m))
+            m = l + 1;
+        if (m == i)
+            return;
+        size_t t = b->heap[i];
+        b->heap[i] = b->heap[m];
+        b->heap[m] = t;
+        i = m;
+    }
+}
+
+int tf_bulk_merge_begin(tf_bulk *b)
+{
+    tf_bulk_sort(b);
+    b->n_runs = b->n_spilled + 1;
+    b->runs = calloc(b->n_runs, sizeof *b->runs);
+    b->heap = calloc(b->n_runs, sizeof *b->heap);
+    if (!b->runs || !b->heap)
+        return -1;
+    b->n_heap = 0;
+    for (size_t i = 0; i < b->n_runs; i++) {
+        b->runs[i].f = i < b->n_spilled ? b->spilled[i] : NULL;
+        if (run_advance(b, &b->runs[i]) != 0)
+            return -1;
+        if (b->runs[i].cur)
+            b->heap[b->n_heap++] = i;
+    }
+    for (size_t i = b->n_heap / 2; i-- > 0;)
+        heap_down(b, i);
+    b->prev_len = 0;
+    return 0;
+}
+
+/* Remember e's key as the last merged; 1 when it repeats the one before. */
+static int same_as_prev(tf_bulk *b, const brec *e)
+{
+    int same = b->prev_len == e->klen && memcmp(b->prev, e->txt, e->klen) == 0;
+    if (!same) {
+        if (e->klen > b->prev_cap) {
+            char *p = realloc(b->prev, e->klen);
+            if (!p)
+                return -1;
+            b->prev = p;
+            b->prev_cap = e->klen;
+        }
+        memcpy(b->prev, e->txt, e->klen);
+        b->prev_len = e->klen;
+        b->first = e->line;
+    }
+    return same;
+}
+
+int tf_bulk_next(tf_bulk *b, tf_record *out, unsigned long *repeat_of)
+{
+    if (b->n_heap == 0)
+        return 0;
+    run *r = &b->runs[b->heap[0]];
+    int same = same_as_prev(b, r->cur);
+    if (same < 0)
+        return -1;
+    *repeat_of = same ? b->first : 0;
+    tf_bulk_get_rec(r->cur, out);
+    if (run_advance(b, r) != 0)
+        return -1;
+    if (!r->cur)
+        b->heap[0] = b->heap[--b->n_heap];
+    heap_down(b, 0);
+    return 1;
 }

@@ -1,9 +1,10 @@
 /*
  * The store's ingest: one transaction per file. The reader's records are
- * buffered (bulk.c), sorted by the cell key and merged against the clustered
- * `cell` table in key order, a run of at most BULK_BYTES at a time: each
- * cell's current revision is found by a seek next to the previous one, and
- * new rows go in next to it, so the B-tree pages touched stay in the cache.
+ * buffered (bulk.c), sorted by the cell key in runs of at most BULK_BYTES
+ * (spilled to temporary files) and merged against the clustered `cell` table
+ * in one pass in key order: each cell's current revision is found by a seek
+ * next to the previous one, and new rows go in next to it, so the B-tree
+ * pages touched stay in the cache.
  * Counts, revisions, vintages, retraction and the duplicate check are as
  * include/tradeflow/store.h describes.
  */
@@ -20,8 +21,9 @@
 #include "bulk.h"
 #include "store_int.h"
 
-/* Memory for one sorted run of a file's records (packed, about 100 bytes a
- * record: some 600,000 records). A larger file is merged in several runs. */
+/* Memory for one sorted run of a file's records (packed, about 110 bytes a
+ * record: some 600,000 records). A larger file is sorted in several runs
+ * written to temporary files, merged into one stream as they are read back. */
 #define BULK_BYTES ((size_t)64 << 20)
 
 typedef struct ingest_ctx {
@@ -29,12 +31,11 @@ typedef struct ingest_ctx {
     const char *name;
     long long source_id;
     long long next_id;       /* id of the next stored revision */
-    sqlite3_stmt *lookup, *insert, *pname, *plookup, *pinsert, *stated, *stated_has, *any;
+    sqlite3_stmt *lookup, *insert, *pname, *plookup, *pinsert, *stated, *any;
     const char *product;
     char vintage[11];        /* this file's: YYYY-MM-DD */
     tf_ingest_result *res;
     tf_bulk *bulk;
-    int runs;                /* sorted runs merged so far */
     int sink_failed;         /* the error came from merging, not from reading */
 } ingest_ctx;
 
@@ -230,6 +231,15 @@ static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
     return out;
 }
 
+/* A temporary file of the sorted runs could not be written or read back. */
+static tf_status io_fail(ingest_ctx *x, tf_diag *diag)
+{
+    tf_fmt(diag->msg, sizeof diag->msg,
+           "%s: cannot sort the file's cells in temporary files (is the temporary "
+           "folder, TMPDIR or /tmp, full?); the database is unchanged", x->name);
+    return TF_ERR_IO;
+}
+
 static tf_status dup_error(ingest_ctx *x, const tf_record *r, unsigned long first,
                            tf_diag *diag)
 {
@@ -244,19 +254,6 @@ static tf_status dup_error(ingest_ctx *x, const tf_record *r, unsigned long firs
                "%s:%lu:1: the same cell appears twice in this file (%s)", x->name, r->line,
                cellname);
     return TF_ERR_INPUT;
-}
-
-/* 1 when this source already stated the figure of record rec_id unchanged
- * (in an earlier run of this file), 0 when not, -1 on a database error. */
-static int stated_here(ingest_ctx *x, long long rec_id)
-{
-    sqlite3_stmt *s = x->stated_has;
-    sqlite3_reset(s);
-    sqlite3_bind_int64(s, 1, rec_id);
-    sqlite3_bind_int64(s, 2, x->source_id);
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* A cell whose current figure this file states unchanged: not stored again,
@@ -310,11 +307,6 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
     const unsigned char *cv = sqlite3_column_text(s, 12);
     int older = cv && strcmp((const char *)cv, x->vintage) > 0;
     sqlite3_reset(s);
-    if (x->runs > 0) { /* an earlier run of this file stated it unchanged */
-        int h = stated_here(x, *rec_id);
-        if (h)
-            return h < 0 ? db_fail(x, diag) : dup_error(x, r, 0, diag);
-    }
     *how = same ? CELL_SAME : older ? CELL_OLDER : CELL_CHANGED;
     return TF_OK;
 }
@@ -405,42 +397,70 @@ static tf_status merge_one(ingest_ctx *x, const tf_record *r, int stored, tf_dia
     return TF_OK;
 }
 
-/* Sort the buffered run, check it holds each cell once, merge it. */
-static tf_status merge_run(ingest_ctx *x, tf_diag *diag)
+/* The first cell given twice in the file (the repeat at the smallest line). */
+typedef struct repeat {
+    tf_record rec;
+    unsigned long first;     /* 0: none */
+} repeat;
+
+static void note_repeat(repeat *rp, const tf_record *r, unsigned long first)
+{
+    if (!rp->first || r->line < rp->rec.line) {
+        rp->rec = *r;
+        rp->first = first;
+    }
+}
+
+/* The file's cells in key order (the sorted runs merged), each against the
+ * store, unless check_only: then only the check that each cell comes once.
+ * A cell given twice is reported after the pass, at its smallest line. */
+static tf_status merge_all(ingest_ctx *x, int check_only, tf_diag *diag)
 {
     tf_bulk *b = x->bulk;
-    tf_bulk_sort(b);
-    size_t at;
+    if (tf_bulk_merge_begin(b) != 0)
+        return io_fail(x, diag);
+    repeat *rp = calloc(1, sizeof *rp);
+    tf_record *r = malloc(sizeof *r), *prev = malloc(sizeof *prev);
+    tf_status st = rp && r && prev ? TF_OK : TF_ERR_NOMEM;
     unsigned long first;
-    tf_record r;
-    tf_status st = TF_OK;
-    if (tf_bulk_duplicate(b, &at, &first)) {
-        tf_bulk_get(b, at, &r);
-        st = dup_error(x, &r, first, diag);
-    }
-    /* the run's cells come grouped by classification, commodity and period:
-     * one probe a group says whether its cells need looking up */
-    tf_record prev;
-    int stored = 0;
-    for (size_t i = 0, n = tf_bulk_count(b); i < n && st == TF_OK; i++) {
-        tf_bulk_get(b, i, &r);
-        if (i == 0 || strcmp(r.period, prev.period) != 0 ||
-            strcmp(r.commodity, prev.commodity) != 0 ||
-            strcmp(r.classification, prev.classification) != 0) {
-            memcpy(prev.classification, r.classification, sizeof r.classification);
-            memcpy(prev.commodity, r.commodity, sizeof r.commodity);
-            memcpy(prev.period, r.period, sizeof r.period);
-            if ((stored = period_stored(x, &r)) < 0)
-                st = db_fail(x, diag);
+    int more, stored = 0, have_prev = 0;
+    while (st == TF_OK && (more = tf_bulk_next(b, r, &first)) == 1) {
+        if (first) {
+            note_repeat(rp, r, first);
+            continue;
         }
-        if (st == TF_OK)
-            st = merge_one(x, &r, stored, diag);
+        if (check_only)
+            continue;
+        /* cells come grouped by classification, commodity and period: one
+         * probe a group says whether its cells need looking up */
+        if (!have_prev || strcmp(r->period, prev->period) != 0 ||
+            strcmp(r->commodity, prev->commodity) != 0 ||
+            strcmp(r->classification, prev->classification) != 0) {
+            tf_record *t = prev;
+            prev = r;
+            r = t;
+            have_prev = 1;
+            if ((stored = period_stored(x, prev)) < 0)
+                st = db_fail(x, diag);
+            if (st == TF_OK)
+                st = merge_one(x, prev, stored, diag);
+            continue;
+        }
+        st = merge_one(x, r, stored, diag);
     }
-    tf_bulk_clear(b);
-    x->runs++;
+    if (st == TF_OK && more < 0)
+        st = io_fail(x, diag);
+    if (st == TF_OK && rp->first)
+        st = dup_error(x, &rp->rec, rp->first, diag);
+    if (st == TF_ERR_NOMEM)
+        tf_fmt(diag->msg, sizeof diag->msg, "%s: out of memory", x->name);
+    free(rp);
+    free(r);
+    free(prev);
     return st;
 }
 
+/* The buffer is full: write it out as a sorted run. */
 static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
 {
     ingest_ctx *x = ctx;
@@ -449,18 +469,16 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         x->sink_failed = 1;
         return TF_ERR_NOMEM;
     }
-    if (!tf_bulk_full(x->bulk))
+    if (!tf_bulk_full(x->bulk) || tf_bulk_spill(x->bulk) == 0)
         return TF_OK;
-    tf_status st = merge_run(x, diag);
-    if (st != TF_OK)
-        x->sink_failed = 1;
-    return st;
+    x->sink_failed = 1;
+    return io_fail(x, diag);
 }
 
 static void ingest_finalize(ingest_ctx *x)
 {
-    sqlite3_stmt *all[] = {x->lookup, x->insert,     x->pname, x->plookup,
-                           x->pinsert, x->stated, x->stated_has, x->any};
+    sqlite3_stmt *all[] = {x->lookup,  x->insert, x->pname, x->plookup,
+                           x->pinsert, x->stated, x->any};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     tf_bulk_free(x->bulk);
@@ -509,7 +527,6 @@ static int prepare(ingest_ctx *x)
                      " id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
                      "?18,?19,?20,?21,?22)"},
         {&x->stated, "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)"},
-        {&x->stated_has, "SELECT 1 FROM stated WHERE record_id = ?1 AND source_id = ?2"},
         {&x->any, "SELECT 1 FROM cell WHERE classification = ?1 AND commodity = ?2"
                   " AND period = ?3 LIMIT 1"},
         {&x->pname, "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)"},
@@ -558,20 +575,20 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
 }
 
 /* Read the file into sorted runs and merge them. A reading error keeps
- * precedence over nothing but a repeated cell at an earlier line: the run
- * buffered so far is merged to find one (the transaction is rolled back
- * either way). */
+ * precedence over nothing but a repeated cell at an earlier line: the runs
+ * read so far are checked for one (the transaction is rolled back either
+ * way). */
 static tf_status read_and_merge(ingest_ctx *x, FILE *in, const tf_read_opts *ro,
                                 const tf_refdata *ref, tf_diag *diag)
 {
     tf_ingest_result *res = x->res;
     tf_status st = tf_read(in, x->name, ro, ref, ingest_sink, x, diag, &res->read, res->sha256);
     if (st == TF_OK)
-        return merge_run(x, diag);
-    if (x->sink_failed || tf_bulk_count(x->bulk) == 0)
+        return merge_all(x, 0, diag);
+    if (x->sink_failed || (tf_bulk_count(x->bulk) == 0 && tf_bulk_spilled(x->bulk) == 0))
         return st;
     tf_diag saved = *diag;
-    if (merge_run(x, diag) == TF_ERR_INPUT)
+    if (merge_all(x, 1, diag) == TF_ERR_INPUT)
         return TF_ERR_INPUT;
     *diag = saved;
     return st;
