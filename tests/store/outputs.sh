@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The outputs compared before and after the migration of tests/store/schema5.db:
 # sources, history, reports now and as of earlier dates, both currencies.
-# Usage: outputs.sh BIN DB
+# Usage: outputs.sh BIN DB  (BIN a path or a command on PATH)
 BIN=$1 DB=$2
 export TRADEFLOW_NOW=2025-06-01T00:00:00Z
 run() { echo "== $*"; "$BIN" --db "$DB" "$@" 2>&1 | sed "s|$DB|DB|g"; echo "exit ${PIPESTATUS[0]}"; }
