@@ -21,7 +21,8 @@ static const char usage_report[] =
     "                      same trade may be stored in both; they are never added);\n"
     "                      default: the currency with most records, with a note\n"
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
-    "                      page with charts), xlsx (a workbook with charts; needs -o)\n"
+    "                      page with charts), xlsx (a workbook with charts that\n"
+    "                      prints on A4 landscape; needs -o)\n"
     "  --lang L            partner names in html, xlsx and charts: en (default) or zh\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
@@ -32,7 +33,13 @@ static const char usage_report[] =
     "  --reporter ISO3     default CHN\n"
     "  --classification C  default HS (which also selects UN Comtrade's H0-H6);\n"
     "                      S1-S4 for SITC\n"
-    "  -o FILE             write to FILE ('-' = standard output, the default)\n";
+    "  -o FILE             write to FILE ('-' = standard output, the default)\n"
+    "\n"
+    "Besides the totals: partners with their MoM, YoY, share change and YTD, YTD YoY\n"
+    "and YTD share; trade modes against the previous month (change, share change\n"
+    "in pp); re-exports and re-imports with domestic exports and imports less\n"
+    "re-imports (UN Comtrade flows RX and RM, or the reporter as its own import\n"
+    "partner), where the data has them.\n";
 
 
 /* The report's options as given. */
@@ -171,7 +178,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         error("%s: the selected figures are too large to add exactly; no report", c->db_path);
         rc = exit_for(st);
     } else if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
     } else {
         if (!r->import.quantity.has && !r->export.quantity.has)

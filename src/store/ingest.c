@@ -73,7 +73,7 @@ static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
         hint = " (is the disk full, or the file size limited?)";
     else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
         hint = " (check the permissions of the database file and its folder)";
-    tf_fmt(diag->msg, sizeof diag->msg, "%s: database error: %s%s", x->d->path,
+    tf_error_set(&diag->error, TF_ERR_DB, "%s: database error: %s%s", x->d->path,
            sqlite3_errmsg(x->d->db), hint);
     return TF_ERR_DB;
 }
@@ -234,10 +234,9 @@ static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
 /* A temporary file of the sorted runs could not be written or read back. */
 static tf_status io_fail(ingest_ctx *x, tf_diag *diag)
 {
-    tf_fmt(diag->msg, sizeof diag->msg,
-           "%s: cannot sort the file's cells in temporary files (is the temporary "
-           "folder, TMPDIR or /tmp, full?); the database is unchanged", x->name);
-    return TF_ERR_IO;
+    return tf_error_at(&diag->error, TF_ERR_IO, x->name, 0, 0,
+                       "cannot sort the file's cells in temporary files (is the temporary "
+                       "folder, TMPDIR or /tmp, full?); the database is unchanged");
 }
 
 static tf_status dup_error(ingest_ctx *x, const tf_record *r, unsigned long first,
@@ -246,14 +245,11 @@ static tf_status dup_error(ingest_ctx *x, const tf_record *r, unsigned long firs
     char cellname[256];
     describe_cell(r, cellname, sizeof cellname);
     if (first)
-        tf_fmt(diag->msg, sizeof diag->msg,
-               "%s:%lu:1: the same cell appears twice in this file (%s; first at line %lu)",
-               x->name, r->line, cellname, first);
-    else
-        tf_fmt(diag->msg, sizeof diag->msg,
-               "%s:%lu:1: the same cell appears twice in this file (%s)", x->name, r->line,
-               cellname);
-    return TF_ERR_INPUT;
+        return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+                           "the same cell appears twice in this file (%s; first at line %lu)",
+                           cellname, first);
+    return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+                       "the same cell appears twice in this file (%s)", cellname);
 }
 
 /* A cell whose current figure this file states unchanged: not stored again,
@@ -453,7 +449,7 @@ static tf_status merge_all(ingest_ctx *x, int check_only, tf_diag *diag)
     if (st == TF_OK && rp->first)
         st = dup_error(x, &rp->rec, rp->first, diag);
     if (st == TF_ERR_NOMEM)
-        tf_fmt(diag->msg, sizeof diag->msg, "%s: out of memory", x->name);
+        tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
     free(rp);
     free(r);
     free(prev);
@@ -465,7 +461,7 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
 {
     ingest_ctx *x = ctx;
     if (tf_bulk_add(x->bulk, r) != 0) {
-        tf_fmt(diag->msg, sizeof diag->msg, "%s: out of memory", x->name);
+        tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
         x->sink_failed = 1;
         return TF_ERR_NOMEM;
     }
@@ -657,7 +653,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (prehash(in, sha)) {
         int f = find_source(d, sha, options, &existing);
         if (f < 0) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
         }
         if (f == 1 && seen_before(d, sha, options, res))
@@ -680,13 +676,13 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     ro.points_ctx = &x;
     int rc = begin_source(&x, opts, stamp, options);
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path,
-               rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(d->db));
         st = rc == SQLITE_NOMEM ? TF_ERR_NOMEM : TF_ERR_DB;
+        tf_error_set(&d->error, st, "%s: %s", d->path,
+                     rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(d->db));
         goto rollback;
     }
     if ((st = read_and_merge(&x, in, &ro, ref, diag)) != TF_OK) {
-        tf_scopy(d->err, sizeof d->err, diag->msg);
+        d->error = diag->error;
         goto rollback;
     }
     /* nothing kept; or stdin and other streams: known only now whether this
@@ -698,7 +694,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     rc = finish_source(&x, now, stamp);
     ingest_finalize(&x);
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
         return TF_ERR_DB;
     }
@@ -719,8 +715,8 @@ tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
                        tf_ingest_result *res)
 {
     memset(res, 0, sizeof *res);
-    d->err[0] = '\0';
-    diag->msg[0] = '\0';
+    tf_error_clear(&d->error);
+    tf_error_clear(&diag->error);
     char *options = options_string(opts);
     if (!options)
         return TF_ERR_NOMEM;

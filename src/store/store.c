@@ -12,6 +12,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,26 +156,38 @@ static const char *const migrations[] = {
 
 _Static_assert(N_MIGRATIONS == TF_SCHEMA_VERSION, "one migration per schema version");
 
-static void set_err(tf_db *d, const char *fmt, const char *detail)
+tf_status tf_db_fail(tf_db *db, tf_status st, const char *fmt, ...)
 {
-    tf_fmt(d->err, sizeof d->err, fmt, detail);
+    if (!db)
+        return st;
+    char text[sizeof db->error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return tf_error_set(&db->error, st, "%s", text);
 }
 
-const char *tf_db_errmsg(const tf_db *db) { return db ? db->err : ""; }
+const tf_error *tf_db_error(const tf_db *db)
+{
+    static const tf_error none = {0}; /* read-only: the error of no handle */
+    return db ? &db->error : &none;
+}
 
 tf_status tf_store_exec(tf_db *d, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(d->db, sql, NULL, NULL, &msg);
     if (rc == SQLITE_BUSY) {
-        tf_fmt(d->err, sizeof d->err,
+        tf_error_set(&d->error, TF_ERR_DB,
                "%s: another process kept the database busy for %d s; nothing was changed, "
                "try again when it has finished", d->path, TF_BUSY_WAIT_MS / 1000);
         sqlite3_free(msg);
         return TF_ERR_DB;
     }
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, msg ? msg : sqlite3_errstr(rc));
+        tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB, "%s: %s",
+                     d->path, msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
         return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
     }
@@ -205,20 +218,22 @@ static tf_status migrate(tf_db *d)
     if (rc == SQLITE_OK)
         rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: not a tradeflow database (%s)", d->path,
+        tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB,
+                     "%s: not a tradeflow database (%s)", d->path,
                sqlite3_errstr(rc));
         return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
     }
     if (app != TF_APPLICATION_ID) {
         if (ntables > 0 || app != 0) {
-            set_err(d, "%s: not a tradeflow database (an SQLite file of another program)",
-                    d->path);
+            tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
+                         "%s: not a tradeflow database (an SQLite file of another program)",
+                         d->path);
             return TF_ERR_NOT_TF_DB;
         }
         ver = 0;
     }
     if (ver > TF_SCHEMA_VERSION) {
-        tf_fmt(d->err, sizeof d->err,
+        tf_error_set(&d->error, TF_ERR_DB_NEWER,
                "%s: written by a newer tradeflow (schema %d; this version reads up to %d)",
                d->path, ver, TF_SCHEMA_VERSION);
         return TF_ERR_DB_NEWER;
@@ -235,7 +250,7 @@ static tf_status migrate(tf_db *d)
         rc = tf_store_pragma_int(d, "PRAGMA user_version", &ver);
     if (rc != SQLITE_OK) {
         st = TF_ERR_DB;
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errstr(rc));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errstr(rc));
         goto fail;
     }
     if (app == TF_APPLICATION_ID && ver == TF_SCHEMA_VERSION)
@@ -256,17 +271,18 @@ fail:
     return st;
 }
 
-tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err, size_t errlen)
+tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err)
 {
     *out = NULL;
     tf_db *d = calloc(1, sizeof *d);
     if (!d)
-        return TF_ERR_NOMEM;
+        return tf_error_set(err, TF_ERR_NOMEM, "%s: %s", path, tf_strerror(TF_ERR_NOMEM));
     tf_scopy(d->path, sizeof d->path, path);
     tf_status st = TF_OK;
     struct stat sb;
     if (mode == TF_DB_READ && stat(path, &sb) != 0) {
-        tf_fmt(d->err, sizeof d->err, "%s: no such database (ingest a file first)", path);
+        tf_error_set(&d->error, TF_ERR_NOT_FOUND, "%s: no such database (ingest a file first)",
+                     path);
         st = TF_ERR_NOT_FOUND;
         goto fail;
     }
@@ -281,7 +297,7 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
         rc = sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
     }
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: cannot open database: %s", path,
+        tf_error_set(&d->error, TF_ERR_DB, "%s: cannot open database: %s", path,
                d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc));
         st = TF_ERR_DB;
         goto fail;
@@ -295,7 +311,8 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
         if (rc == SQLITE_OK)
             rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
         if (rc == SQLITE_OK && app == 0 && ntables == 0) {
-            set_err(d, "%s: not a tradeflow database (an empty file)", path);
+            tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
+                         "%s: not a tradeflow database (an empty file)", path);
             st = TF_ERR_NOT_TF_DB;
             goto fail;
         }
@@ -317,7 +334,7 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
     return TF_OK;
 fail:
     if (err)
-        tf_scopy(err, errlen, d->err);
+        *err = d->error;
     tf_db_close(&d);
     return st;
 }
@@ -344,7 +361,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
                            " revised, unchanged, ifnull(retracted_at, ''), vintage, older"
                            " FROM source ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     int rc;
@@ -368,7 +385,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     return TF_OK;
@@ -397,11 +414,11 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
     if (restore) {
         long long twin = live_twin(d, source_id);
         if (twin < 0) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
         }
         if (twin > 0) {
-            tf_fmt(d->err, sizeof d->err,
+            tf_error_set(&d->error, TF_ERR_USAGE,
                    "%s: source %lld's file was ingested again with the same options as "
                    "source %lld, which counts; nothing changed (retract %lld first to count "
                    "%lld instead)", d->path, source_id, twin, twin, source_id);
@@ -418,7 +435,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
                                           : "UPDATE source SET retracted_at = ?2 WHERE id = ?1"
                                             " AND retracted_at IS NULL",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     sqlite3_bind_int64(s, 1, source_id);
@@ -427,7 +444,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     if (sqlite3_changes(d->db) == 0) {
@@ -440,8 +457,8 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
             sqlite3_finalize(q);
         }
         if (!exists) {
-            tf_fmt(d->err, sizeof d->err, "%s: no source %lld (see tradeflow sources)", d->path,
-                   source_id);
+            tf_error_set(&d->error, TF_ERR_NOT_FOUND, "%s: no source %lld (see tradeflow sources)",
+                         d->path, source_id);
             return TF_ERR_NOT_FOUND;
         }
     }
@@ -605,7 +622,7 @@ static sqlite3_stmt *take(tf_db *d, int slot, const char *sql, int *own)
     if (*own)
         s = NULL;
     if (!s && sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return NULL;
     }
     if (!*own)
@@ -629,7 +646,7 @@ static sqlite3_stmt *cached(tf_db *d, int slot, const char *sql)
     sqlite3_stmt *s = take(d, slot, sql, &own);
     if (s && own) { /* not expected: these are reset before any callback */
         sqlite3_finalize(s);
-        tf_fmt(d->err, sizeof d->err, "%s: statement in use", d->path);
+        tf_error_set(&d->error, TF_ERR_DB, "%s: statement in use", d->path);
         return NULL;
     }
     return s;
@@ -660,7 +677,7 @@ static void read_end(tf_db *d, int began)
 
 static tf_status db_error(tf_db *d)
 {
-    tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+    tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
     return TF_ERR_DB;
 }
 
@@ -848,7 +865,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
 {
     char bound[32] = "";
     if (sel->as_of && !tf_store_as_of_bound(sel->as_of, bound)) {
-        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+        tf_error_set(&d->error, TF_ERR_USAGE, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
                sel->as_of);
         return TF_ERR_USAGE;
     }
@@ -973,7 +990,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
 {
     char bound[32] = "";
     if (as_of && !tf_store_as_of_bound(as_of, bound)) {
-        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+        tf_error_set(&d->error, TF_ERR_USAGE, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
                as_of);
         return TF_ERR_USAGE;
     }
@@ -1006,7 +1023,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
         have = 1;
     }
     if (st == TF_OK && rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         st = TF_ERR_DB;
     }
     if (st == TF_OK && have)
@@ -1024,7 +1041,7 @@ static void count_source(void *ctx, const tf_source_info *s)
 int tf_db_discard_if_empty(const char *path)
 {
     tf_db *db = NULL;
-    if (tf_db_open(path, TF_DB_READ, &db, NULL, 0) != TF_OK)
+    if (tf_db_open(path, TF_DB_READ, &db, NULL) != TF_OK)
         return 0;
     int n = 0;
     tf_status st = tf_db_sources(db, count_source, &n);

@@ -1,5 +1,6 @@
-/* Internal to the store (src/store/): the database handle and helpers shared
- * by store.c (schema, queries) and ingest.c (ingest). */
+/* The store's interface to the library's other modules (not installed), and
+ * what store.c (schema, queries) and ingest.c (ingest) share: the database
+ * handle and helpers. */
 #ifndef TF_STORE_INT_H
 #define TF_STORE_INT_H
 
@@ -16,7 +17,7 @@ enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
 struct tf_db {
     sqlite3 *db;
     char path[1024];
-    char err[1024];
+    tf_error error;      /* the last failed call's (tradeflow/common.h) */
     sqlite3_stmt *partner_name;
     sqlite3_stmt *stmt[ST_N];
     size_t bulk_bytes;   /* memory of an ingest's sorted run; 0 = the default */
@@ -25,6 +26,12 @@ struct tf_db {
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
  * run of its own, so the merge across runs is exercised on small files). */
 void tf_store_set_bulk_bytes(tf_db *d, size_t bytes);
+
+/* Record on db the error of a computation made through it (query, report,
+ * series, window: tradeflow/common.h), so that tf_db_error(db) says why it
+ * failed. Returns st. */
+tf_status tf_db_fail(tf_db *db, tf_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* sqlite3_exec with the handle's error message; TF_OK, TF_ERR_DB or
  * TF_ERR_NOT_TF_DB. */
