@@ -128,7 +128,7 @@ int load_refdata(common *c)
         error("cannot load the reference tables (out of memory)");
         return EXIT_IO;
     }
-    char err[1024];
+    tf_error err;
     const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
     char user[1024] = "";
     if (xdg && *xdg)
@@ -137,9 +137,9 @@ int load_refdata(common *c)
         snprintf(user, sizeof user, "%s/.config/tradeflow/products.csv", home);
     struct stat sb;
     if (user[0] && stat(user, &sb) == 0) {
-        tf_status st = tf_refdata_add_products(c->ref, user, err, sizeof err);
+        tf_status st = tf_refdata_add_products(c->ref, user, &err);
         if (st) {
-            error("%s", err);
+            error("%s", err.msg);
             return exit_for(st);
         }
     }
@@ -149,9 +149,9 @@ int load_refdata(common *c)
         if (!copy)
             return EXIT_IO;
         for (char *t = strtok_r(copy, ":", &save); t; t = strtok_r(NULL, ":", &save)) {
-            tf_status st = tf_refdata_add_products(c->ref, t, err, sizeof err);
+            tf_status st = tf_refdata_add_products(c->ref, t, &err);
             if (st) {
-                error("%s", err);
+                error("%s", err.msg);
                 free(copy);
                 return exit_for(st);
             }
@@ -169,16 +169,16 @@ int load_refdata(common *c)
             wp = uwp;
     }
     if (wp && *wp) {
-        tf_status st = tf_refdata_add_window_params(c->ref, wp, err, sizeof err);
+        tf_status st = tf_refdata_add_window_params(c->ref, wp, &err);
         if (st) {
-            error("%s", err);
+            error("%s", err.msg);
             return exit_for(st);
         }
     }
     for (int i = 0; i < c->n_products; i++) {
-        tf_status st = tf_refdata_add_products(c->ref, c->products[i], err, sizeof err);
+        tf_status st = tf_refdata_add_products(c->ref, c->products[i], &err);
         if (st) {
-            error("%s", err);
+            error("%s", err.msg);
             return exit_for(st);
         }
     }
@@ -187,15 +187,15 @@ int load_refdata(common *c)
 
 int open_db(common *c, tf_open_mode mode, tf_db **db)
 {
-    char err[1200];
+    tf_error err = {0};
     if (!c->db_path[0] || !strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file:", 5)) {
         /* SQLite would use a temporary database and drop everything ingested */
         error("--db needs a file path, not '%s'", c->db_path);
         return EXIT_USAGE;
     }
-    tf_status st = tf_db_open(c->db_path, mode, db, err, sizeof err);
+    tf_status st = tf_db_open(c->db_path, mode, db, &err);
     if (st != TF_OK) {
-        error("%s", err);
+        error("%s", err.msg);
         return EXIT_IO;
     }
     return EXIT_OK;

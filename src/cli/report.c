@@ -178,7 +178,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         error("%s: the selected figures are too large to add exactly; no report", c->db_path);
         rc = exit_for(st);
     } else if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
     } else {
         if (!r->import.quantity.has && !r->export.quantity.has)

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "store/store_int.h" /* tf_store_set_bulk_bytes */
+
 static const char *const AL[] = {"760110"};
 
 static double import_t(tf_db *db, tf_refdata *ref, const char *period, const char *as_of)
@@ -48,7 +50,7 @@ static void test_idempotent_and_revisions(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("rev");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
     assert_int_equal(res.added, 2);
@@ -97,7 +99,7 @@ static void test_bad_row_rolls_back(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("rollback");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     /* third data row (line 4) has month 13: nothing of the file goes in */
@@ -108,7 +110,14 @@ static void test_bad_row_rolls_back(void **state)
     tf_diag d;
     memset(&d, 0, sizeof d);
     assert_int_equal(tt_ingest_text(db, ref, "bad.csv", bad, NULL, NULL, &res, &d), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "bad.csv:4:1: bad period '2025-13'"));
+    assert_non_null(strstr(d.error.msg, "bad.csv:4:1: bad period '2025-13'"));
+    /* the database carries the reader's error whole (common.h): status and place */
+    const tf_error *e = tf_db_error(db);
+    assert_int_equal(e->status, TF_ERR_INPUT);
+    assert_string_equal(e->file, "bad.csv");
+    assert_int_equal(e->line, 4);
+    assert_int_equal(e->col, 1);
+    assert_string_equal(e->msg, d.error.msg);
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
     assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
     /* the same cell twice in one file is an error, not a silent overwrite */
@@ -116,13 +125,13 @@ static void test_bad_row_rolls_back(void **state)
                        "2025-05,import,WLD,760110,1,t\n"
                        "2025-05,import,WLD,760110,2,t\n";
     assert_int_equal(tt_ingest_text(db, ref, "dup.csv", dup, NULL, NULL, &res, &d), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "dup.csv:3:1: the same cell appears twice"));
+    assert_non_null(strstr(d.error.msg, "dup.csv:3:1: the same cell appears twice"));
     /* ... also when both copies equal a stored figure */
     const char dup2[] = "period,flow,partner,commodity,quantity,unit,status\n"
                         "2025-04,import,WLD,760110,250500,t,reported\n"
                         "2025-04,import,WLD,760110,250500,t,reported\n";
     assert_int_equal(tt_ingest_text(db, ref, "dup2.csv", dup2, NULL, NULL, &res, &d), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "dup2.csv:3:1: the same cell appears twice"));
+    assert_non_null(strstr(d.error.msg, "dup2.csv:3:1: the same cell appears twice"));
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
     /* header only: nothing ingested, not an error */
     assert_int_equal(tt_ingest_text(db, ref, "h.csv", "period,flow,partner,commodity,quantity,unit\n",
@@ -136,7 +145,7 @@ static void test_bad_row_rolls_back(void **state)
 static void test_foreign_and_newer_db(void **state)
 {
     (void)state;
-    char err[1024];
+    tf_error err = {0};
     tf_db *db = NULL;
     /* a text file */
     const char *path = tt_db_path("text");
@@ -144,35 +153,37 @@ static void test_foreign_and_newer_db(void **state)
     assert_non_null(f);
     fputs("this is not a database, just text long enough to look like a header block.\n", f);
     fclose(f);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_ERR_NOT_TF_DB);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_ERR_NOT_TF_DB);
     assert_null(db);
-    assert_non_null(strstr(err, "not a tradeflow database"));
+    assert_non_null(strstr(err.msg, "not a tradeflow database"));
     /* an SQLite file of another program */
     path = tt_db_path("other");
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_ERR_NOT_TF_DB);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_ERR_NOT_TF_DB);
     /* a tradeflow database from a newer schema */
     path = tt_db_path("newer");
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, err, sizeof err), TF_ERR_DB_NEWER);
-    assert_non_null(strstr(err, "schema 99"));
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_DB_NEWER);
+    assert_non_null(strstr(err.msg, "schema 99"));
     /* reading a database that does not exist does not create it */
     path = tt_db_path("absent");
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, err, sizeof err), TF_ERR_NOT_FOUND);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_NOT_FOUND);
+    assert_int_equal(err.status, TF_ERR_NOT_FOUND);
+    assert_non_null(strstr(err.msg, "no such database"));
     struct stat sb;
     assert_int_not_equal(stat(path, &sb), 0);
     /* an empty file (e.g. from touch) becomes a new database */
     path = tt_db_path("empty");
     f = fopen(path, "w");
     fclose(f);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_OK);
     tf_db_close(&db);
     tf_db_close(&db); /* harmless on NULL */
 }
@@ -190,7 +201,7 @@ static void test_history_select(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("hist"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("hist"), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
     assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res, NULL), TF_OK);
@@ -219,7 +230,7 @@ static void test_vintage_order(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("vintage");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     tf_read_opts o = {0};
     o.vintage = "2025-06-20";
@@ -244,12 +255,51 @@ static void test_vintage_order(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Make a database written by this version what schema 5 wrote: every
+ * revision a row of the rowid table `record` with the 11-column index
+ * record_cell, `stated` naming record(id). The DDL is schema 5's. */
+static void downgrade_to_v5(const char *path)
+{
+    sqlite3 *s;
+    assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s,
+                                  "BEGIN;"
+                                  "CREATE TABLE record_v5(id INTEGER PRIMARY KEY,"
+                                  " classification TEXT NOT NULL, commodity TEXT NOT NULL,"
+                                  " period TEXT NOT NULL, flow INTEGER NOT NULL,"
+                                  " reporter TEXT NOT NULL, partner TEXT NOT NULL,"
+                                  " partner_basis TEXT NOT NULL, trade_mode TEXT NOT NULL,"
+                                  " province TEXT NOT NULL, quantity INTEGER,"
+                                  " unit TEXT NOT NULL, quantity2 INTEGER, unit2 TEXT NOT NULL,"
+                                  " value INTEGER, currency TEXT NOT NULL, status TEXT NOT NULL,"
+                                  " provenance TEXT NOT NULL,"
+                                  " source_id INTEGER NOT NULL REFERENCES source(id),"
+                                  " line INTEGER NOT NULL, cif INTEGER, fob INTEGER);"
+                                  "INSERT INTO record_v5 SELECT * FROM record ORDER BY id;"
+                                  "CREATE TABLE stated_v5(record_id INTEGER NOT NULL"
+                                  " REFERENCES record(id), source_id INTEGER NOT NULL"
+                                  " REFERENCES source(id), PRIMARY KEY(record_id, source_id))"
+                                  " WITHOUT ROWID;"
+                                  "INSERT INTO stated_v5 SELECT record_id, source_id FROM stated;"
+                                  "DROP VIEW record; DROP TABLE cell; DROP TABLE counter;"
+                                  "DROP TABLE stated;"
+                                  "ALTER TABLE record_v5 RENAME TO record;"
+                                  "ALTER TABLE stated_v5 RENAME TO stated;"
+                                  "CREATE INDEX record_cell ON record(classification, commodity,"
+                                  " period, flow, reporter, partner, partner_basis, trade_mode,"
+                                  " province, currency, id);"
+                                  "PRAGMA user_version = 5; COMMIT;",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(s);
+}
+
 /* Make a database written by this version what schema 4 (the release before
  * retracted files could be ingested again) wrote: `source` unique on
  * (sha256, options) whether retracted or not, and no `stated` table. The DDL
  * is schema 4's, written out here so the fixture is generated by the test. */
 static void downgrade_to_v4(const char *path)
 {
+    downgrade_to_v5(path);
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s,
@@ -281,7 +331,7 @@ static void test_migration_from_v4(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("v4");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
                                     NULL), TF_OK);
@@ -289,7 +339,7 @@ static void test_migration_from_v4(void **state)
     tf_db_close(&db);
     downgrade_to_v4(path);
     assert_int_equal(count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'stated'"), 0);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
     assert_int_equal(count(path, "SELECT count(*) FROM source WHERE retracted_at IS NOT NULL"), 1);
@@ -319,14 +369,14 @@ static void test_migration_currency_cells(void **state)
                               "2025-04,import,WLD,760110,1000,t,2500000,USD\n";
     static const char cny[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
                               "2025-04,import,WLD,760110,1000,t,18000000,CNY\n";
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "usd.csv", usd, NULL, NULL, &res, NULL), TF_OK);
     assert_int_equal(tt_ingest_text(db, ref, "cny.csv", cny, NULL, NULL, &res, NULL), TF_OK);
     assert_int_equal(res.added, 1); /* a cell of its own, not a revision */
     tf_db_close(&db);
     downgrade_to_v4(path);
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL), TF_OK);
     const char *codes[] = {"7601"};
     tf_selection sel = {0};
     sel.classification = "HS";
@@ -348,7 +398,7 @@ static void test_migration_from_v1(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("v1");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     tf_db_close(&db);
@@ -361,7 +411,7 @@ static void test_migration_from_v1(void **state)
                                      "ALTER TABLE record DROP COLUMN fob; PRAGMA user_version = 1",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM window_point"), 0);
@@ -378,7 +428,7 @@ static void test_migration_from_v3(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("v3");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     tf_db_close(&db);
@@ -389,7 +439,7 @@ static void test_migration_from_v3(void **state)
                                      "DROP COLUMN fob; PRAGMA user_version = 3",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM record WHERE cif IS NULL AND fob IS NULL"),
                      2);
@@ -415,13 +465,13 @@ static void test_discard_if_empty(void **state)
     const char *path = tt_db_path("discard");
     struct stat sb;
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(stat(path, &sb), 0);
     assert_int_equal(tf_db_discard_if_empty(path), 1);
     assert_int_not_equal(stat(path, &sb), 0);
     tf_refdata *ref = tt_ref();
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "one.csv",
                                     "period,flow,partner,commodity,quantity,unit\n"
@@ -441,6 +491,149 @@ static void test_discard_if_empty(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A file larger than the ingest's memory is merged in several sorted runs
+ * (here one record a run): the figures, counts and every check are those of
+ * a file merged at once. */
+static void test_ingest_in_runs(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("runs");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_store_set_bulk_bytes(db, 1);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.added, 2);
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.revised, 1);   /* WLD 250500 -> 251000 */
+    assert_int_equal(res.unchanged, 1); /* RUS 227000 */
+    assert_int_equal(res.added, 1);     /* IND */
+    assert_near(import_t(db, ref, "2025-04", NULL), 251000, 1e-9);
+    assert_near(import_t(db, ref, "2025-04", "2025-06-01"), 250500, 1e-9);
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    /* a new cell repeated in a later run: the second copy's line, the first's */
+    const char dup[] = "period,flow,partner,commodity,quantity,unit\n"
+                       "2025-05,import,WLD,760110,1,t\n"
+                       "2025-05,import,RUS,760110,1,t\n"
+                       "2025-05,import,WLD,760110,2,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "dup.csv", dup, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "dup.csv:4:1: the same cell appears twice in this file "
+                                  "(2025-05 import HS 760110 WLD; first at line 2)"));
+    /* a stored cell stated unchanged, then changed by a later run of the same file */
+    const char dup2[] = "period,flow,partner,commodity,quantity,unit\n"
+                        "2025-04,import,RUS,760110,227000,t\n"
+                        "2025-04,import,RUS,760110,1,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "dup2.csv", dup2, NULL, NULL, &res, &d),
+                     TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "dup2.csv:3:1: the same cell appears twice"));
+    /* ... and stated unchanged twice */
+    const char dup3[] = "period,flow,partner,commodity,quantity,unit\n"
+                        "2025-04,import,RUS,760110,227000,t\n"
+                        "2025-04,import,RUS,760110,227000,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "dup3.csv", dup3, NULL, NULL, &res, &d),
+                     TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "dup3.csv:3:1: the same cell appears twice"));
+    /* nothing of the failed files went in: 2 + 2 revisions, 2 sources */
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 4);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 2);
+    assert_int_equal(count(path, "SELECT count(*) FROM stated"), 1);
+    assert_near(import_t(db, ref, "2025-04", NULL), 251000, 1e-9);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Within one run the cells are sorted: a repeat is still named by its own
+ * line and the first copy's, and one at an earlier line than a bad row is
+ * the error reported, as when the file is read in order. */
+static void test_sorted_run_errors(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("sortederr");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    /* RUS repeated at line 5, WLD at line 6: line 5 is the first repeat */
+    const char two[] = "period,flow,partner,commodity,quantity,unit\n"
+                       "2025-05,import,WLD,760110,1,t\n"
+                       "2025-05,import,RUS,760110,1,t\n"
+                       "2025-05,import,IND,760110,1,t\n"
+                       "2025-05,import,RUS,760110,2,t\n"
+                       "2025-05,import,WLD,760110,2,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "two.csv", two, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "two.csv:5:1: the same cell appears twice in this file "
+                                  "(2025-05 import HS 760110 RUS; first at line 3)"));
+    /* the repeat (line 3) comes before the bad month (line 4) */
+    const char both[] = "period,flow,partner,commodity,quantity,unit\n"
+                        "2025-05,import,WLD,760110,1,t\n"
+                        "2025-05,import,WLD,760110,2,t\n"
+                        "2025-13,import,IND,760110,1,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "both.csv", both, NULL, NULL, &res, &d),
+                     TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "both.csv:3:1: the same cell appears twice"));
+    /* the bad month (line 3) comes before the repeat (line 4): it is reported */
+    const char bad[] = "period,flow,partner,commodity,quantity,unit\n"
+                       "2025-05,import,WLD,760110,1,t\n"
+                       "2025-13,import,IND,760110,1,t\n"
+                       "2025-05,import,WLD,760110,2,t\n";
+    assert_int_equal(tt_ingest_text(db, ref, "bad.csv", bad, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "bad.csv:3:1: bad period '2025-13'"));
+    tf_db_close(&db);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 0);
+    tf_refdata_free(&ref);
+}
+
+/* A selection's callback may select again from the same handle (the
+ * statements of the handle's cache are then not reused while in use). */
+typedef struct nested {
+    tf_db *db;
+    const tf_selection *sel;
+    int outer, inner;
+} nested;
+
+static tf_status count_inner(void *ctx, const tf_revision *v)
+{
+    (void)v;
+    ((nested *)ctx)->inner++;
+    return TF_OK;
+}
+
+static tf_status select_again(void *ctx, const tf_revision *v)
+{
+    (void)v;
+    nested *n = ctx;
+    n->outer++;
+    return tf_db_select(n->db, n->sel, count_inner, n);
+}
+
+static void test_nested_select(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *path = tt_db_path("nested");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, NULL, &res, NULL), TF_OK);
+    const char *codes[] = {"7601"};
+    tf_selection sel = {0};
+    sel.classification = "HS";
+    sel.codes = codes;
+    sel.n_codes = 1;
+    nested n = {db, &sel, 0, 0};
+    assert_int_equal(tf_db_select(db, &sel, select_again, &n), TF_OK);
+    assert_int_equal(n.outer, 3); /* WLD, RUS, IND */
+    assert_int_equal(n.inner, 9); /* the 3 cells once for each */
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +647,9 @@ int main(void)
         cmocka_unit_test(test_migration_currency_cells),
         cmocka_unit_test(test_vintage_order),
         cmocka_unit_test(test_discard_if_empty),
+        cmocka_unit_test(test_ingest_in_runs),
+        cmocka_unit_test(test_sorted_run_errors),
+        cmocka_unit_test(test_nested_select),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
