@@ -127,6 +127,8 @@ typedef struct tf_area {
     const char *gacc_code;  /* GACC partner code of the same country, "" for none */
     const char *name_en;    /* Comtrade's short name, e.g. "Other Asia, nes" */
     const char *kind;       /* world|country|nes|special|group|former|territory */
+    const char *note;       /* what the area stands for, for a reader ("" none): the
+                               report states it as a note where the area is a partner */
 } tf_area;
 
 /* Lookup by Comtrade numeric code ("344", "0", "004"); NULL when unknown. */

@@ -19,7 +19,9 @@
 
 #include "tradeflow.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
+/* EXIT_NODATA: a report for a period in which the selection has no
+ * import or export data at all (the message names the periods it has). */
+enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4, EXIT_NODATA = 5 };
 
 extern const char *const progname;
 

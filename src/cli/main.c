@@ -1,7 +1,8 @@
 /*
  * tradeflow — command-line interface, a thin layer over libtradeflow:
  * global options and the table of commands (one file per command).
- * Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error.
+ * Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data
+ * for the period (report).
  */
 #include "cli.h"
 
@@ -39,7 +40,9 @@ static const char usage_main[] =
     "  --help, -h          this text; COMMAND --help for a command's options\n"
     "  --version           print the version\n"
     "\n"
-    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error.\n"
+    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data: a\n"
+    "report for a period without any import or export data (the message names the\n"
+    "periods the data has).\n"
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 

@@ -560,7 +560,7 @@ tf_status tf_refdata_open(tf_refdata **out)
     {
         int cm = table_col(&t, "m49"), ci = table_col(&t, "iso3"), cp = table_col(&t, "partner"),
             cg = table_col(&t, "gacc_code"), ce = table_col(&t, "name_en"),
-            ck = table_col(&t, "kind");
+            ck = table_col(&t, "kind"), cn = table_col(&t, "note");
         for (size_t i = 0; i < t.nrows; i++) {
             tf_area *a = &r->areas[r->n_areas++];
             a->m49 = cell(&t, i, cm);
@@ -569,6 +569,7 @@ tf_status tf_refdata_open(tf_refdata **out)
             a->gacc_code = cell(&t, i, cg);
             a->name_en = cell(&t, i, ce);
             a->kind = cell(&t, i, ck);
+            a->note = cn >= 0 ? cell(&t, i, cn) : "";
             int slot = code_slot(a->m49);
             if (slot >= 0)
                 r->area_by_m49[slot] = a;
