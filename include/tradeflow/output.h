@@ -9,6 +9,7 @@
 #include "tradeflow/stats.h"
 #include "tradeflow/window.h"
 #include "tradeflow/mirror.h"
+#include "tradeflow/hscodes.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -61,6 +62,16 @@ TF_API tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf
  * extreme_asymmetry, special}; notes[]); definitions in tradeflow/mirror.h. Returns TF_OK, TF_ERR_IO
  * or TF_ERR_USAGE (csv/md not offered). */
 TF_API tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
+
+/* Write the per-code figures of n flows (tradeflow/hscodes.h) of the product
+ * named label: text (figures as the report prints them, YoY to 0.1 %, the
+ * reason where a code changed with the edition, one line per crosswalk group)
+ * or json (product, flows[]: flow, period, before, edition, edition_before,
+ * unit, codes[] {code, value, value_before, yoy_pct, reason, group}, groups[]
+ * {old_codes, new_codes, outside_selection, value, value_before, yoy_pct,
+ * source}). Returns TF_OK, TF_ERR_IO or TF_ERR_USAGE (another format). */
+TF_API tf_status tf_code_changes_write(FILE *out, tf_code_changes *const *c, size_t n,
+                                       const char *label, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
  * three decimals, e.g. 250500000 -> "250,500.000". */

@@ -124,5 +124,6 @@ int cmd_products(common *c, args *a);
 int cmd_window(common *c, args *a);
 int cmd_outlook(common *c, args *a);
 int cmd_note(common *c, args *a);
+int cmd_codes(common *c, args *a);
 
 #endif

@@ -122,6 +122,34 @@ char **split_list(const char *s, size_t *n, char **storage)
     return v;
 }
 
+/* The user's HS crosswalk pairs: ~/.config/tradeflow/hs-crosswalk.csv (or
+ * $XDG_CONFIG_HOME/tradeflow/) where present, then the files of
+ * $TRADEFLOW_CROSSWALK (':'-separated), added to data/hs-crosswalk.csv. */
+static int user_crosswalk(common *c, const char *xdg, const char *home)
+{
+    char path[1024] = "", err[1024];
+    if (xdg && *xdg)
+        snprintf(path, sizeof path, "%s/tradeflow/hs-crosswalk.csv", xdg);
+    else if (home && *home)
+        snprintf(path, sizeof path, "%s/.config/tradeflow/hs-crosswalk.csv", home);
+    struct stat sb;
+    if (path[0] && stat(path, &sb) == 0 &&
+        tf_refdata_add_crosswalk(c->ref, path, err, sizeof err) != TF_OK) {
+        error("%s", err);
+        return EXIT_INPUT;
+    }
+    const char *env = getenv("TRADEFLOW_CROSSWALK");
+    char *copy = env && *env ? strdup(env) : NULL, *save = NULL;
+    for (char *t = copy ? strtok_r(copy, ":", &save) : NULL; t; t = strtok_r(NULL, ":", &save))
+        if (tf_refdata_add_crosswalk(c->ref, t, err, sizeof err) != TF_OK) {
+            error("%s", err);
+            free(copy);
+            return EXIT_INPUT;
+        }
+    free(copy);
+    return EXIT_OK;
+}
+
 int load_refdata(common *c)
 {
     if (tf_refdata_open(&c->ref) != TF_OK) {
@@ -175,6 +203,8 @@ int load_refdata(common *c)
             return exit_for(st);
         }
     }
+    if (user_crosswalk(c, xdg, home) != EXIT_OK)
+        return EXIT_INPUT;
     for (int i = 0; i < c->n_products; i++) {
         tf_status st = tf_refdata_add_products(c->ref, c->products[i], err, sizeof err);
         if (st) {

@@ -28,6 +28,8 @@ static const char usage_main[] =
     "                      mirror figures (UN Comtrade data)\n"
     "  outlook             next month's imports and net imports: forecast, interval,\n"
     "                      direction, and the backtest of the method\n"
+    "  codes               a product's figures by HS code against a year before, with\n"
+    "                      the codes an HS edition split or merged joined into groups\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -55,6 +57,7 @@ static const struct command {
     {"history", cmd_history}, {"sources", cmd_sources}, {"products", cmd_products},
     {"window", cmd_window},   {"audit", cmd_audit},     {"mirror", cmd_mirror},
     {"fetch", cmd_fetch},     {"outlook", cmd_outlook}, {"note", cmd_note},
+    {"codes", cmd_codes},
 };
 
 static int run_command(common *c, args *a, const char *name)
