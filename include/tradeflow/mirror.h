@@ -43,6 +43,7 @@ typedef struct tf_mirror_query {
     const char *period_from;       /* inclusive, "YYYY" or "YYYY-MM" */
     const char *period_to;
     const char *as_of;             /* NULL: current revisions */
+    const tf_refdata *ref;         /* names of reporter and partner (NULL: the codes) */
 } tf_mirror_query;
 
 /* One side's figures for a period: sums over the selected commodities. */
@@ -89,6 +90,8 @@ typedef struct tf_mirror_row {
 
 typedef struct tf_mirror {
     char reporter[4], partner[4];
+    char reporter_name[128], partner_name[128]; /* English names (data/partners.csv),
+                                                   else the code */
     char classification[8];
     tf_mirror_row *rows;     /* by period, then direction */
     size_t n_rows;

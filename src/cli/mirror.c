@@ -89,6 +89,7 @@ int cmd_mirror(common *c, args *a)
     q.period_from = from;
     q.period_to = to;
     q.as_of = as_of;
+    q.ref = c->ref;
     tf_mirror *m = NULL;
     tf_status st = tf_mirror_compute(db, &q, &m);
     if (st != TF_OK) {

@@ -94,6 +94,8 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
         json_t *o = json_object(), *rows = json_array(), *notes = json_array();
         json_object_set_new(o, "reporter", json_string(m->reporter));
         json_object_set_new(o, "partner", json_string(m->partner));
+        json_object_set_new(o, "reporter_name", json_string(m->reporter_name));
+        json_object_set_new(o, "partner_name", json_string(m->partner_name));
         json_object_set_new(o, "classification", json_string(m->classification));
         for (size_t i = 0; i < m->n_rows; i++) {
             const tf_mirror_row *r = &m->rows[i];
@@ -123,8 +125,8 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
     }
     if (fmt != TF_OUT_TEXT)
         return TF_ERR_USAGE;
-    fprintf(out, "Mirror statistics: %s and %s (%s)\n", m->reporter, m->partner,
-            m->classification);
+    fprintf(out, "Mirror statistics: %s (%s) and %s (%s), %s\n", m->reporter_name, m->reporter,
+            m->partner_name, m->partner, m->classification);
     fprintf(out, "Imports are valued CIF, exports FOB: a ratio above 1 on imports is expected "
                  "(freight and insurance).\n");
     fprintf(out, "Flagged (!): a ratio above %g or below %g, for the total or any one code, and "
