@@ -40,11 +40,15 @@ typedef struct tf_code_yoy {
     int group;                /* index into tf_code_changes.groups, or -1 */
 } tf_code_yoy;
 
+/* Room for a group's codes joined with "+" (up to 46 codes of 10 digits; a
+ * larger group is cut, its sums then cover the codes kept). */
+#define TF_CODE_LIST 512
+
 /* Old and new codes joined by the crosswalk. */
 typedef struct tf_code_group {
-    char old_codes[160];      /* "854140" (codes joined with "+") */
-    char new_codes[160];      /* "854141+854142+854143+854149" */
-    char outside[160];        /* codes of the group the selection leaves out; "" when
+    char old_codes[TF_CODE_LIST];    /* "854140" (codes joined with "+") */
+    char new_codes[TF_CODE_LIST];    /* "854141+854142+854143+854149" */
+    char outside[TF_CODE_LIST];      /* codes of the group the selection leaves out; "" when
                                  the whole group is selected */
     tf_opt now, before;       /* sums over the new codes (period) and the old codes
                                  (a year before); no value when `outside` is set */

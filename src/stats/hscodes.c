@@ -163,7 +163,7 @@ static void group_of(const tf_refdata *ref, int p0, tf_code_group *g)
             const tf_hs_pair *p = tf_refdata_crosswalk_at(ref, i);
             if (strcmp(p->old_edition, a->old_edition) || strcmp(p->new_edition, a->new_edition))
                 continue;
-            char o[160], n[160];
+            char o[TF_CODE_LIST + 2], n[TF_CODE_LIST + 2];
             tf_fmt(o, sizeof o, "+%s+", g->old_codes);
             tf_fmt(n, sizeof n, "+%s+", g->new_codes);
             char po[24], pn[24];
@@ -176,7 +176,7 @@ static void group_of(const tf_refdata *ref, int p0, tf_code_group *g)
         }
     } while (strlen(g->old_codes) + strlen(g->new_codes) != before);
     /* the same group whatever pair it is reached from: codes in the file's order */
-    char o[160];
+    char o[TF_CODE_LIST + 2];
     tf_fmt(o, sizeof o, "+%s+", g->old_codes);
     g->old_codes[0] = g->new_codes[0] = '\0';
     for (size_t i = 0; i < tf_refdata_crosswalk_count(ref); i++) {
@@ -195,10 +195,10 @@ static void group_of(const tf_refdata *ref, int p0, tf_code_group *g)
 static tf_status group_figures(tf_db *db, const tf_refdata *ref, const tf_query *q,
                                tf_code_changes *c, tf_code_group *g)
 {
-    char bo[160], bn[160];
-    const char *oc[32], *nc[32];
-    size_t no = list_split(g->old_codes, bo, sizeof bo, oc, 32),
-           nn = list_split(g->new_codes, bn, sizeof bn, nc, 32);
+    char bo[TF_CODE_LIST], bn[TF_CODE_LIST];
+    const char *oc[64], *nc[64];
+    size_t no = list_split(g->old_codes, bo, sizeof bo, oc, 64),
+           nn = list_split(g->new_codes, bn, sizeof bn, nc, 64);
     for (size_t i = 0; i < no + nn; i++) {
         const char *code = i < no ? oc[i] : nc[i - no];
         if (!selected(q, code))
