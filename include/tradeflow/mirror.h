@@ -102,8 +102,9 @@ typedef struct tf_mirror {
 /*
  * Compute the mirror table. At each side the commodity codes found under the
  * selection are summed, leaving out a code whose heading is also there (so a
- * code and its sub-codes are not both counted; 9999 beside 760110 is); partner rows on the standard basis (origin for imports,
- * destination for exports) are used where present, else those of the basis
+ * code and its sub-codes are not both counted; 9999 beside 760110 is);
+ * partner rows on the standard basis (origin for imports, destination for
+ * exports) are used where present, else those of the basis
  * found (noted). Errors: TF_ERR_USAGE (missing reporter/partner/codes, bad
  * as_of), TF_ERR_DB, TF_ERR_NOMEM.
  */

@@ -56,11 +56,12 @@ TF_API tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf
  * before a flag) or json (keys reporter, partner, classification,
  * rows[]: period, direction, reporter_side and partner_side {value, valuation,
  * valuation_basis ("stated", "reporter's rule" or null), unit_value_per_t,
- * currency, cif, fob, quantity_t, records, classification}, value_gap, value_ratio, fob_gap,
- * fob_ratio, quantity_gap_t, quantity_ratio, gap_pct_of_exporter, extreme_asymmetry,
- * codes[] {code, reporter_value, partner_value, value_ratio, gap_pct_of_exporter,
- * extreme_asymmetry, special}; notes[]); definitions in tradeflow/mirror.h. Returns TF_OK, TF_ERR_IO
- * or TF_ERR_USAGE (csv/md not offered). */
+ * currency, cif, fob, quantity_t, records, classification}, value_gap,
+ * value_ratio, fob_gap, fob_ratio, quantity_gap_t, quantity_ratio,
+ * gap_pct_of_exporter, extreme_asymmetry, codes[] {code, reporter_value,
+ * partner_value, value_ratio, gap_pct_of_exporter, extreme_asymmetry,
+ * special}; notes[]); definitions in tradeflow/mirror.h. Returns TF_OK,
+ * TF_ERR_IO or TF_ERR_USAGE (csv/md not offered). */
 TF_API tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
 
 /* Write the per-code figures of n flows (tradeflow/hscodes.h) of the product

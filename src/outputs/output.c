@@ -19,7 +19,7 @@ void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)
                          a >= 1e6 ? 1 : 0);
         tf_fmt(buf, len, "%s %s%s", unit, num, a >= 1e9 ? " bn" : a >= 1e6 ? " mn" : "");
         return;
-    } else if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t prints as 1,000 t, not 1,000.0 t */
+    } else if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t: 1,000 t, not 1,000.0 t */
         tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
     else if (fabs(v.v) >= 1)
         tf_format_number(num, sizeof num, v.v, 1);

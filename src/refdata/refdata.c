@@ -455,7 +455,8 @@ static tf_status add_crosswalk(tf_refdata *r, const table *t, const char *origin
                                size_t errlen, int user)
 {
     int co = table_col(t, "old_edition"), cc = table_col(t, "old_code"),
-        cn = table_col(t, "new_edition"), cd = table_col(t, "new_code"), cs = table_col(t, "source");
+        cn = table_col(t, "new_edition"), cd = table_col(t, "new_code"),
+        cs = table_col(t, "source");
     if (co < 0 || cc < 0 || cn < 0 || cd < 0) {
         tf_fmt(err, errlen, "%s:1:1: an HS crosswalk needs the columns old_edition, old_code, "
                "new_edition, new_code (docs/hs-crosswalk.md)", origin);
