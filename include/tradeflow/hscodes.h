@@ -58,6 +58,7 @@ typedef struct tf_code_group {
 
 typedef struct tf_code_changes {
     char period[8], before[8];   /* the period and the one a year before */
+    char product_name[96];       /* the report's product_name ("primary aluminium") */
     int edition_now, edition_before; /* 2022, 2017 ... (tf_hs_edition_of) */
     int measure_value;           /* 1: figures are values in `unit` */
     char unit[8];                /* "t" or the currency */

@@ -64,8 +64,9 @@ TF_API tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf
  * TF_ERR_IO or TF_ERR_USAGE (csv/md not offered). */
 TF_API tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
 
-/* Write the per-code figures of n flows (tradeflow/hscodes.h) of the product
- * named label: text (figures as the report prints them, YoY to 0.1 %, the
+/* Write the per-code figures of n flows (tradeflow/hscodes.h) of one product
+ * (label: the query's, for json; text names the product by its display name):
+ * text (figures as the report prints them, YoY to 0.1 %, the
  * reason where a code changed with the edition, one line per crosswalk group)
  * or json (product, flows[]: flow, period, before, edition, edition_before,
  * unit, codes[] {code, value, value_before, yoy_pct, reason, group}, groups[]

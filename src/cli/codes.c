@@ -106,9 +106,7 @@ int cmd_codes(common *c, args *a)
         q.reporter = rep3;
         q.classification = classification;
         q.as_of = as_of;
-        const tf_product *pr = product ? tf_refdata_product(c->ref, product) : NULL;
-        rc = run_codes(db, c, &q, flows, nf, pr ? tf_product_display_name(pr, "en") : p.label,
-                       fmt);
+        rc = run_codes(db, c, &q, flows, nf, p.label, fmt);
     }
     tf_db_close(&db);
     product_sel_free(&p);

@@ -53,8 +53,9 @@ static void fig(char *buf, size_t len, tf_opt v, const char *unit)
     tf_out_figure(buf, len, v, unit);
 }
 
-static void text_changes(FILE *out, const tf_code_changes *c, const char *label)
+static void text_changes(FILE *out, const tf_code_changes *c)
 {
+    const char *label = c->product_name;
     fprintf(out, "%s of %s by code, %s against %s (HS%d against HS%d)\n",
             c->flow == TF_FLOW_IMPORT ? "Imports" : "Exports", label, c->period, c->before,
             c->edition_now, c->edition_before);
@@ -107,7 +108,7 @@ tf_status tf_code_changes_write(FILE *out, tf_code_changes *const *c, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputc('\n', out);
-        text_changes(out, c[i], label);
+        text_changes(out, c[i]);
     }
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }

@@ -319,6 +319,7 @@ static tf_status fix_measure(tf_db *db, const tf_refdata *ref, tf_query *q,
     if (st != TF_OK)
         return st;
     c->measure_value = r->measure_value;
+    tf_scopy(c->product_name, sizeof c->product_name, r->product_name);
     tf_scopy(c->unit, sizeof c->unit, r->measure_value ? r->unit : "t");
     q->measure = r->measure_value ? TF_MEASURE_VALUE : TF_MEASURE_QUANTITY;
     if (!q->currency && r->currency[0]) /* one currency for every code */
