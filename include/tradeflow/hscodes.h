@@ -81,6 +81,13 @@ TF_API tf_status tf_code_changes_compute(tf_db *db, const tf_refdata *ref, const
                                          tf_flow flow, tf_code_changes **out);
 TF_API void tf_code_changes_free(tf_code_changes **c);
 
+/* 1 when a crosswalk group of edition eb -> en (years, e.g. 2017 -> 2022) is
+ * only partly within codes (prefixes): a YoY of the selection across the
+ * change then compares different goods. Writes the first such group into buf
+ * ("HS2017 85414020 became HS2022 85414200+85414300"); 0 when none. */
+TF_API int tf_hs_partial_group(const tf_refdata *ref, const char *const *codes, size_t n,
+                               int eb, int en, char *buf, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

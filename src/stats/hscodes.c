@@ -277,6 +277,37 @@ static tf_status code_row(tf_db *db, const tf_refdata *ref, const tf_query *q,
     return TF_OK;
 }
 
+int tf_hs_partial_group(const tf_refdata *ref, const char *const *codes, size_t n, int eb,
+                        int en, char *buf, size_t len)
+{
+    tf_query q;
+    memset(&q, 0, sizeof q);
+    q.codes = codes;
+    q.n_codes = n;
+    char e1[8], e2[8];
+    tf_fmt(e1, sizeof e1, "HS%d", eb);
+    tf_fmt(e2, sizeof e2, "HS%d", en);
+    for (size_t i = 0; eb != en && i < tf_refdata_crosswalk_count(ref); i++) {
+        const tf_hs_pair *p = tf_refdata_crosswalk_at(ref, i);
+        if (strcmp(p->old_edition, e1) || strcmp(p->new_edition, e2))
+            continue;
+        int in = selected(&q, p->old_code) + selected(&q, p->new_code);
+        tf_code_group g;
+        group_of(ref, (int)i, &g);
+        char bo[TF_CODE_LIST], bn[TF_CODE_LIST];
+        const char *oc[64], *nc[64];
+        size_t no = list_split(g.old_codes, bo, sizeof bo, oc, 64),
+               nn = list_split(g.new_codes, bn, sizeof bn, nc, 64), k = 0;
+        for (size_t j = 0; j < no + nn; j++)
+            k += (size_t)selected(&q, j < no ? oc[j] : nc[j - no]);
+        if (in && k < no + nn) {
+            tf_fmt(buf, len, "HS%d %s became HS%d %s", eb, g.old_codes, en, g.new_codes);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int cmp_found(const void *a, const void *b)
 {
     return strcmp(((const found *)a)->code, ((const found *)b)->code);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tradeflow/stats.h"
+#include "tradeflow/hscodes.h"
 #include "tradeflow/calendar.h"
 #include "tradeflow/query.h"
 #include "tradeflow/window.h"
@@ -1481,6 +1482,22 @@ static tf_status area_notes(tf_report *rep, const tf_refdata *ref)
     return st;
 }
 
+/* A note when the period and the year before fall in two HS editions and the
+ * selection holds only part of a group of codes the new edition split or
+ * merged (tradeflow/hscodes.h): its YoY then compares different goods. */
+static tf_status edition_note(tf_report *rep, const tf_refdata *ref, const tf_query *q)
+{
+    char before[8], g[400];
+    tf_fmt(before, sizeof before, "%ld", strtol(q->period, NULL, 10) - 1);
+    int en = tf_hs_edition_of(q->classification, q->period),
+        eb = tf_hs_edition_of(q->classification, before);
+    if (!ref || !tf_hs_partial_group(ref, q->codes, q->n_codes, eb, en, g, sizeof g))
+        return TF_OK;
+    return add_note(rep, "HS%d changed codes of this selection (%s) and the selection holds "
+                         "only part of them: the YoY compares different goods; tradeflow codes "
+                         "gives the YoY over the whole group", en, g);
+}
+
 /* The report's identity: product, scope, reporter, period, as-of. */
 static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_query *q,
                                int annual)
@@ -1727,6 +1744,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         st = window_month(db, ref, q, rep);
     if (st == TF_OK)
         st = area_notes(rep, ref);
+    if (st == TF_OK)
+        st = edition_note(rep, ref, q);
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)
