@@ -17,8 +17,10 @@ extern "C" {
 
 /* Version of the report's JSON schema (key "schema_version"; docs/report-json.md).
  * 2: a value report's figures are under value keys with their currency, and
- * quantity keys hold only quantities (1, unversioned: values under "quantity"). */
-#define TF_REPORT_JSON_SCHEMA 2
+ * quantity keys hold only quantities (1, unversioned: values under "quantity");
+ * 3: adds partner YTD fields, trade-mode changes (prev_month, mom_pct,
+ * share_change_pp, new; trade_modes_vanished) and re_exports / re_imports. */
+#define TF_REPORT_JSON_SCHEMA 3
 
 typedef enum tf_output_format {
     TF_OUT_TEXT = 0,

@@ -93,6 +93,16 @@ typedef struct tf_partner_figures {
     tf_opt share_pct;       /* % of the flow's total */
     tf_opt mom_pct, yoy_pct;
     tf_opt share_change_pp; /* pp versus m-1 (annual data: versus the year before) */
+    /* Year to date (monthly reports; no value in annual ones): the partner's sum over
+     * January..m, the same months a year earlier, and its share of the flow's YTD.
+     * A month of the range with a partner breakdown that adds up to its total and
+     * no row for the partner counts 0; a month with no partner breakdown, an
+     * incomplete one without the partner, or a flow YTD with no value leaves the
+     * figure with no value (DOMAIN.md §2: YTD, YTD YoY, share). */
+    tf_opt ytd;             /* t, Jan..m */
+    tf_opt ytd_prev;        /* t, Jan..m of the previous year */
+    tf_opt ytd_yoy_pct;     /* % = 100 * (ytd / ytd_prev - 1) */
+    tf_opt ytd_share_pct;   /* % = 100 * ytd / the flow's YTD */
 } tf_partner_figures;
 
 typedef struct tf_mode_figures {
@@ -103,9 +113,42 @@ typedef struct tf_mode_figures {
     tf_opt share_pct;       /* % of the flow's total */
     tf_opt prev_quantity;   /* t in m-1 (0 when the mode had no rows then); no value
                                unless both months have a trade-mode breakdown */
+    tf_opt mom_pct;         /* % = 100 * (quantity / prev_quantity - 1); no value when
+                               prev_quantity has none or is 0 (a new mode) */
     tf_opt share_change_pp; /* share(m) - share(m-1), pp; same condition */
     int is_new;             /* 1: no quantity in m-1 (same condition) */
 } tf_mode_figures;
+
+/*
+ * Re-exports and re-imports of the month (DOMAIN.md §2, §4), in the report's
+ * measure (t, or the value):
+ *   re-exports: rows of flow re-export (UN Comtrade flow code RX, legacy 3);
+ *     exports include them (UN Comtrade: X counts RX; IMTS 2010), so
+ *     domestic exports = exports - re-exports and
+ *     re-export share % = 100 * re-exports / exports;
+ *   re-imports: rows of flow re-import (RM, legacy 4) where the data has them,
+ *     else the reporter as a partner of its own imports (China's imports from
+ *     China, GACC partner 142: goods of Chinese origin coming back), taken from
+ *     the month's import partner rows; imports include them, so
+ *     imports less re-imports = imports - re-imports and
+ *     re-import share % = 100 * re-imports / imports.
+ * No value where the data has no such rows (GACC publishes no re-exports), the
+ * flow's total has none, or the re-flow exceeds its flow (then a note).
+ */
+typedef struct tf_re_flow {
+    tf_opt quantity;        /* re-exports (re-imports), t */
+    tf_opt prev_month;      /* t in m-1, same source; no value for annual reports */
+    tf_opt year_ago;        /* t in m-12 (annual: the year before) */
+    tf_opt mom_pct, yoy_pct;/* % */
+    tf_opt rest;            /* domestic exports (imports less re-imports), t */
+    tf_opt share_pct;       /* % of exports (imports) */
+    char source[16];        /* "flow": rows of the re-flow; "partner": the reporter as a
+                               partner of its imports; "" when no value */
+} tf_re_flow;
+
+typedef struct tf_re_trade {
+    tf_re_flow re_export, re_import;
+} tf_re_trade;
 
 /* Everything the report states for one flow's breakdowns. */
 typedef struct tf_breakdown {
@@ -167,6 +210,7 @@ typedef struct tf_report {
     char **commodities;       /* commodity codes found in the data for the month */
     size_t n_commodities;
     tf_window_month window;   /* import window of the month, where a series exists */
+    tf_re_trade re_trade;     /* re-exports and re-imports (see tf_re_flow) */
 } tf_report;
 
 /*

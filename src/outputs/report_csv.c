@@ -131,6 +131,14 @@ static void breakdown_lines(const csv_w *out, const char *flow, const tf_breakdo
         line(out, "partner", flow, p->rank, p->partner, p->name, "yoy_pct", p->yoy_pct, "");
         line(out, "partner", flow, p->rank, p->partner, p->name, "share_change_pp",
              p->share_change_pp, "");
+        if (out->r->annual)
+            continue;
+        line(out, "partner", flow, p->rank, p->partner, p->name, "ytd_t", p->ytd, "");
+        line(out, "partner", flow, p->rank, p->partner, p->name, "ytd_prev_t", p->ytd_prev, "");
+        line(out, "partner", flow, p->rank, p->partner, p->name, "ytd_yoy_pct", p->ytd_yoy_pct,
+             "");
+        line(out, "partner", flow, p->rank, p->partner, p->name, "ytd_share_pct",
+             p->ytd_share_pct, "");
     }
     for (size_t i = 0; i < b->n_absent; i++) {
         const tf_partner_figures *p = &b->absent[i];
@@ -145,11 +153,31 @@ static void breakdown_lines(const csv_w *out, const char *flow, const tf_breakdo
         line(out, "partner", flow, 0, "", "Other", "quantity_t", b->other, "");
         line(out, "partner", flow, 0, "", "Other", "share_pct", b->other_share_pct, "");
     }
-    for (size_t i = 0; i < b->n_modes; i++) {
-        const tf_mode_figures *m = &b->modes[i];
-        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "quantity_t", some(m->quantity), "");
-        line(out, "trade_mode", flow, (int)i + 1, m->code, m->name, "share_pct", m->share_pct, "");
+    for (size_t i = 0; i < b->n_modes + b->n_vanished_modes; i++) {
+        int v = i >= b->n_modes; /* a mode of m-1 with nothing this month: no rank */
+        const tf_mode_figures *m = v ? &b->vanished_modes[i - b->n_modes] : &b->modes[i];
+        int rank = v ? 0 : (int)i + 1;
+        line(out, "trade_mode", flow, rank, m->code, m->name, "quantity_t", some(m->quantity), "");
+        line(out, "trade_mode", flow, rank, m->code, m->name, "share_pct", m->share_pct, "");
+        line(out, "trade_mode", flow, rank, m->code, m->name, "prev_month_t", m->prev_quantity,
+             "");
+        line(out, "trade_mode", flow, rank, m->code, m->name, "mom_pct", m->mom_pct, "");
+        line(out, "trade_mode", flow, rank, m->code, m->name, "share_change_pp",
+             m->share_change_pp, "");
     }
+}
+
+/* The re-exports and re-imports section: name says where the figures come from. */
+static void re_lines(const csv_w *out, const char *flow, const char *rest, const tf_re_flow *x)
+{
+    const struct { const char *m; tf_opt v; } items[] = {
+        {"quantity_t", x->quantity}, {"prev_month_t", x->prev_month},
+        {"year_ago_t", x->year_ago}, {"mom_pct", x->mom_pct},
+        {"yoy_pct", x->yoy_pct},     {rest, x->rest},
+        {"share_pct", x->share_pct},
+    };
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        line(out, "re_trade", flow, 0, "", x->source, items[i].m, items[i].v, "");
 }
 
 tf_status tf_report_write_csv(FILE *out, const tf_report *r)
@@ -161,6 +189,8 @@ tf_status tf_report_write_csv(FILE *out, const tf_report *r)
     flow_lines(&w, "net_import", &r->net_import);
     breakdown_lines(&w, "import", &r->import_breakdown);
     breakdown_lines(&w, "export", &r->export_breakdown);
+    re_lines(&w, "re_export", "domestic_exports_t", &r->re_trade.re_export);
+    re_lines(&w, "re_import", "imports_less_re_imports_t", &r->re_trade.re_import);
     const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
     const char *wn[2] = {"computed", "published"};
     for (int k = 0; k < 2; k++) {

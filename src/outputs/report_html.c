@@ -32,12 +32,13 @@ static const char css[] =
     "svg.chart{width:100%;height:auto;display:block}\n"
     "@media (max-width:560px){figure{overflow-x:auto}svg.chart{min-width:520px}}\n"
     /* wide screens: long note lines wrap instead of scrolling the whole block
-     * sideways (tables fit); phones keep the columns and scroll */
-    "@media (min-width:561px){pre{white-space:pre-wrap;overflow-wrap:anywhere}}\n"
+     * sideways (tables fit: the partner table's 124 columns at 10px, 0.6em a
+     * character, take 746 of the page's 780 px); phones keep the columns and scroll */
+    "@media (min-width:561px){pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:10px}}\n"
     "footer{color:#666;font-size:.85em;margin-top:1.5em;border-top:1px solid #ddd;"
     "padding-top:.5em}\n"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0}"
-    "pre{white-space:pre-wrap;font-size:9pt;background:none}h2{break-after:avoid}}\n";
+    "pre{white-space:pre-wrap;font-size:6.8pt;background:none}h2{break-after:avoid}}\n";
 
 /* A figure in the report's unit (t as notes round them: to the hundred from
  * 1,000 t, else to 0.1 t; or the currency). */

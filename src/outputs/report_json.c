@@ -69,6 +69,10 @@ static json_t *partners_arr(const tf_partner_figures *list, size_t n, const tf_r
         json_object_set_new(o, "mom_pct", opt(p->mom_pct));
         json_object_set_new(o, "yoy_pct", opt(p->yoy_pct));
         json_object_set_new(o, "share_change_pp", opt(p->share_change_pp));
+        measured(o, r, "ytd", "value_ytd", p->ytd);
+        measured(o, r, "ytd_prev", "value_ytd_prev", p->ytd_prev);
+        json_object_set_new(o, "ytd_yoy_pct", opt(p->ytd_yoy_pct));
+        json_object_set_new(o, "ytd_share_pct", opt(p->ytd_share_pct));
         json_array_append_new(a, o);
     }
     return a;
@@ -86,11 +90,11 @@ static json_t *other_obj(const tf_breakdown *b, const tf_report *r)
     return o;
 }
 
-static json_t *modes_arr(const tf_breakdown *b, const tf_report *r)
+static json_t *modes_arr(const tf_mode_figures *list, size_t n, const tf_report *r)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < b->n_modes; i++) {
-        const tf_mode_figures *m = &b->modes[i];
+    for (size_t i = 0; i < n; i++) {
+        const tf_mode_figures *m = &list[i];
         json_t *o = json_object();
         json_object_set_new(o, "code", json_string(m->code));
         json_object_set_new(o, "name", json_string(m->name));
@@ -99,9 +103,30 @@ static json_t *modes_arr(const tf_breakdown *b, const tf_report *r)
         if (r->measure_value)
             json_object_set_new(o, "currency", currency_of(r, NULL));
         json_object_set_new(o, "share_pct", opt(m->share_pct));
+        measured(o, r, "prev_month", "value_prev_month", m->prev_quantity);
+        json_object_set_new(o, "mom_pct", opt(m->mom_pct));
+        json_object_set_new(o, "share_change_pp", opt(m->share_change_pp));
+        json_object_set_new(o, "new", json_boolean(m->is_new && m->prev_quantity.has));
         json_array_append_new(a, o);
     }
     return a;
+}
+
+/* One re-flow (tf_re_flow): rest_key names the flow less it. */
+static json_t *re_flow_obj(const tf_re_flow *x, const tf_report *r, const char *rest_key)
+{
+    json_t *o = json_object();
+    char vkey[64];
+    measured(o, r, "quantity", "value", x->quantity);
+    measured(o, r, "prev_month", "value_prev_month", x->prev_month);
+    measured(o, r, "year_ago", "value_year_ago", x->year_ago);
+    json_object_set_new(o, "mom_pct", opt(x->mom_pct));
+    json_object_set_new(o, "yoy_pct", opt(x->yoy_pct));
+    snprintf(vkey, sizeof vkey, "%s_value", rest_key);
+    measured(o, r, rest_key, vkey, x->rest);
+    json_object_set_new(o, "share_pct", opt(x->share_pct));
+    json_object_set_new(o, "source", x->source[0] ? json_string(x->source) : json_null());
+    return o;
 }
 
 static json_t *window_stat(const tf_window_stat *w)
@@ -168,8 +193,15 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r)
                                                    partners_arr(eb->absent, eb->n_absent, r)));
     json_object_set_new(o, "partners_other", pair(other_obj(&r->import_breakdown, r),
                                                   other_obj(&r->export_breakdown, r)));
-    json_object_set_new(o, "trade_modes",
-                        pair(modes_arr(&r->import_breakdown, r), modes_arr(&r->export_breakdown, r)));
+    json_object_set_new(o, "trade_modes", pair(modes_arr(ib->modes, ib->n_modes, r),
+                                               modes_arr(eb->modes, eb->n_modes, r)));
+    json_object_set_new(o, "trade_modes_vanished",
+                        pair(modes_arr(ib->vanished_modes, ib->n_vanished_modes, r),
+                             modes_arr(eb->vanished_modes, eb->n_vanished_modes, r)));
+    json_object_set_new(o, "re_exports",
+                        re_flow_obj(&r->re_trade.re_export, r, "domestic_exports"));
+    json_object_set_new(o, "re_imports",
+                        re_flow_obj(&r->re_trade.re_import, r, "imports_less_re_imports"));
     json_t *win = json_object();
     json_object_set_new(win, "hs", r->window.hs[0] ? json_string(r->window.hs) : json_null());
     json_object_set_new(win, "computed", window_stat(&r->window.computed));

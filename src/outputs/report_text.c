@@ -234,26 +234,56 @@ static void write_value_lines(FILE *out, const tf_report *r, int md)
     }
 }
 
+/* The YTD columns of a partner row (monthly reports): YTD, YTD YoY, YTD share. */
+static void partner_ytd_cells(FILE *out, const tf_report *r, const tf_partner_figures *p,
+                              int md)
+{
+    if (r->annual)
+        return;
+    char y[48], yy[24], ys[24];
+    fmt_t(r, y, sizeof y, p->ytd);
+    fmt_pct(yy, sizeof yy, p->ytd_yoy_pct, "%");
+    fmt_share(ys, sizeof ys, p->ytd_share_pct);
+    if (md)
+        fprintf(out, " %s | %s | %s |", y, yy, ys);
+    else
+        fprintf(out, " %*s %9s %9s", fig_w(r), y, yy, ys);
+}
+
+static void partners_head(FILE *out, const tf_report *r, const char *flow, const char *mlabel,
+                          int md)
+{
+    const tf_breakdown *b = flow[0] == 'I' ? &r->import_breakdown : &r->export_breakdown;
+    const char *basis = b->partner_basis[0] ? b->partner_basis : "not stated";
+    const char *q = r->measure_value ? "Value" : "Quantity";
+    char ylabel[32];
+    ytd_label(r->period, ylabel, sizeof ylabel);
+    if (md) {
+        fprintf(out, "\n### %s partners, %s (partner basis: %s)\n\n", flow, mlabel, basis);
+        if (r->annual)
+            fprintf(out, "| # | Partner | %s | Share | YoY | Share change |\n"
+                         "|---:|---|---:|---:|---:|---:|\n", q);
+        else
+            fprintf(out, "| # | Partner | %s | Share | MoM | YoY | Share change | YTD %s | "
+                         "YTD YoY | YTD share |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+                         "---:|\n", q, ylabel);
+        return;
+    }
+    fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
+    if (r->annual)
+        fprintf(out, "%3s  %-30s %*s %8s %9s %11s\n", "#", "Partner", fig_w(r), q, "Share",
+                "YoY", "Share chg");
+    else
+        fprintf(out, "%3s  %-30s %*s %8s %9s %9s %11s %*s %9s %9s\n", "#", "Partner", fig_w(r),
+                q, "Share", "MoM", "YoY", "Share chg", fig_w(r), "YTD", "YTD YoY", "YTD share");
+}
+
 static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,
                            const char *mlabel, int md)
 {
     if (!b->n_partners)
         return;
-    const char *basis = b->partner_basis[0] ? b->partner_basis : "not stated";
-    if (md) {
-        fprintf(out, "\n### %s partners, %s (partner basis: %s)\n\n", flow, mlabel, basis);
-        fprintf(out, "| # | Partner | %s | Share |%s YoY | Share change |\n",
-                r->measure_value ? "Value" : "Quantity", r->annual ? "" : " MoM |");
-        fprintf(out, "|---:|---|---:|---:|%s---:|---:|\n", r->annual ? "" : "---:|");
-    } else {
-        fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
-        if (r->annual)
-            fprintf(out, "%3s  %-30s %*s %8s %9s %11s\n", "#", "Partner", fig_w(r),
-                    r->measure_value ? "Value" : "Quantity", "Share", "YoY", "Share chg");
-        else
-            fprintf(out, "%3s  %-30s %*s %8s %9s %9s %11s\n", "#", "Partner", fig_w(r),
-                    r->measure_value ? "Value" : "Quantity", "Share", "MoM", "YoY", "Share chg");
-    }
+    partners_head(out, r, flow, mlabel, md);
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
         char name[160], q[48], sh[24], mom[24], yoy[24], pp[24];
@@ -266,22 +296,24 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         fmt_pct(yoy, sizeof yoy, p->yoy_pct, "%");
         fmt_pct(pp, sizeof pp, p->share_change_pp, " pp");
         if (md && r->annual)
-            fprintf(out, "| %d | %s | %s | %s | %s | %s |\n", p->rank, nm, q, sh, yoy, pp);
+            fprintf(out, "| %d | %s | %s | %s | %s | %s |", p->rank, nm, q, sh, yoy, pp);
         else if (md)
-            fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |\n", p->rank, nm, q, sh, mom,
+            fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |", p->rank, nm, q, sh, mom,
                     yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3d  %s %*s %8s %9s %11s\n", p->rank, name, fig_w(r), q, sh, yoy, pp);
+            fprintf(out, "%3d  %s %*s %8s %9s %11s", p->rank, name, fig_w(r), q, sh, yoy, pp);
         else
-            fprintf(out, "%3d  %s %*s %8s %9s %9s %11s\n", p->rank, name, fig_w(r), q, sh, mom,
+            fprintf(out, "%3d  %s %*s %8s %9s %9s %11s", p->rank, name, fig_w(r), q, sh, mom,
                     yoy, pp);
+        partner_ytd_cells(out, r, p, md);
+        fputc('\n', out);
     }
     if (b->other.has) {
         char q[48], sh[24];
         fmt_t(r, q, sizeof q, b->other);
         fmt_share(sh, sizeof sh, b->other_share_pct);
         if (md)
-            fprintf(out, "| | Other | %s | %s | |%s |\n", q, sh, r->annual ? "" : " |");
+            fprintf(out, "| | Other | %s | %s | |%s |\n", q, sh, r->annual ? "" : " | | | |");
         else
             fprintf(out, "%3s  %-30s %*s %8s\n", "", "Other", fig_w(r), q, sh);
     }
@@ -298,7 +330,8 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         if (md && r->annual)
             fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", nm, zero, yoy, pp);
         else if (md)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |\n", nm, zero, mom, yoy, pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s | | | |\n", nm, zero, mom, yoy,
+                    pp);
         else if (r->annual)
             fprintf(out, "%3s  %s %*s %8s %9s %11s\n", "-", name, fig_w(r), zero, "0.0%", yoy, pp);
         else
@@ -319,32 +352,105 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     (void)r;
 }
 
+/* One trade-mode row: the month, its share, the previous month, the change
+ * (MoM %) and the share change (pp); a mode of the previous month with nothing
+ * this month is listed at 0 (-100 %). */
+static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, int md)
+{
+    char name[160], q[48], sh[24], pq[48], ch[24], pp[24];
+    tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
+    fmt_t(r, q, sizeof q, some_opt(m->quantity));
+    if (m->quantity == 0) /* a mode of m-1 with nothing this month, not a few kg */
+        tf_fmt(q, sizeof q, "0 %s", tf_out_unit(r));
+    fmt_share(sh, sizeof sh, m->share_pct);
+    fmt_t(r, pq, sizeof pq, m->prev_quantity);
+    if (m->prev_quantity.has && m->prev_quantity.v == 0)
+        tf_fmt(pq, sizeof pq, "0 %s", tf_out_unit(r)); /* none then */
+    fmt_pct(ch, sizeof ch, m->mom_pct, "%");
+    if (m->is_new && m->prev_quantity.has)
+        tf_scopy(ch, sizeof ch, "new");
+    fmt_pct(pp, sizeof pp, m->share_change_pp, " pp");
+    char e1[512], e2[128];
+    if (md)
+        fprintf(out, "| %s | %s | %s | %s | %s | %s | %s |\n", md_esc(md, name, e1, sizeof e1),
+                md_esc(md, m->group, e2, sizeof e2), q, sh, pq, ch, pp);
+    else
+        fprintf(out, "     %-44.44s %-11s %*s %8s %*s %9s %11s\n", name, m->group, fig_w(r), q,
+                sh, fig_w(r), pq, ch, pp);
+}
+
 static void write_modes(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,
                         const char *mlabel, int md)
 {
     if (!b->n_modes)
         return;
+    const char *qh = strcmp(tf_out_unit(r), "t") ? "Value" : "Quantity";
     if (md) {
-        fprintf(out, "\n### %s by trade mode, %s\n\n| Trade mode | Group | Quantity | Share |\n"
-                     "|---|---|---:|---:|\n", flow, mlabel);
+        fprintf(out, "\n### %s by trade mode, %s\n\n| Trade mode | Group | %s | Share | "
+                     "Previous month | Change | Share change |\n|---|---|---:|---:|---:|---:|"
+                     "---:|\n", flow, mlabel, qh);
     } else {
         fprintf(out, "\n%s by trade mode, %s\n", flow, mlabel);
-        fprintf(out, "     %-44s %-11s %*s %8s\n", "Trade mode", "Group", fig_w(r),
-                strcmp(tf_out_unit(r), "t") ? "Value" : "Quantity", "Share");
+        fprintf(out, "     %-44s %-11s %*s %8s %*s %9s %11s\n", "Trade mode", "Group", fig_w(r),
+                qh, "Share", fig_w(r), "Prev month", "Change", "Share chg");
     }
-    for (size_t i = 0; i < b->n_modes; i++) {
-        const tf_mode_figures *m = &b->modes[i];
-        char name[160], q[48], sh[24];
-        tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
-        fmt_t(r, q, sizeof q, some_opt(m->quantity));
-        fmt_share(sh, sizeof sh, m->share_pct);
-        char e1[512], e2[128];
+    for (size_t i = 0; i < b->n_modes + b->n_vanished_modes; i++)
+        write_mode(out, r, i < b->n_modes ? &b->modes[i] : &b->vanished_modes[i - b->n_modes],
+                   md);
+}
+
+/* Where a re-flow's figures come from, in words. */
+static void re_source(char *buf, size_t len, const tf_report *r, const tf_re_flow *x, int rx)
+{
+    if (!strcmp(x->source, "flow"))
+        tf_fmt(buf, len, "%s: rows of the %s flow (UN Comtrade %s)", rx ? "re-exports" :
+               "re-imports", rx ? "re-export" : "re-import", rx ? "RX" : "RM");
+    else if (!strcmp(x->source, "partner"))
+        tf_fmt(buf, len, "re-imports: %s (%s) as a partner of its own imports", r->reporter_name,
+               r->reporter);
+    else
+        tf_fmt(buf, len, "%s: none in the data", rx ? "re-exports" : "re-imports");
+}
+
+/* The re-exports and re-imports section (tf_re_flow): each re-flow with its
+ * MoM, YoY and share of its flow, and the flow less it; only when the data has
+ * either. */
+static void write_re_trade(FILE *out, const tf_report *r, const char *mlabel, int md)
+{
+    const tf_re_flow *x[2] = {&r->re_trade.re_export, &r->re_trade.re_import};
+    if (!x[0]->quantity.has && !x[1]->quantity.has)
+        return;
+    const char *lab[2][2] = {{"Re-exports", "Domestic exports"},
+                             {"Re-imports", "Imports less re-imports"}};
+    const char *mh = r->annual ? "" : "MoM"; /* annual data: no MoM */
+    if (md)
+        fprintf(out, "\n### Re-exports and re-imports, %s\n\n| | %s | %s | YoY | Share of "
+                     "flow |\n|---|---:|---:|---:|---:|\n", mlabel, mlabel, mh);
+    else
+        fprintf(out, "\nRe-exports and re-imports, %s\n%-24s %*s %9s %9s %14s\n", mlabel, "",
+                fig_w(r), mlabel, mh, "YoY", "Share of flow");
+    for (int k = 0; k < 2; k++) {
+        char q[48], mom[24], yoy[24], sh[24], rest[48];
+        fmt_t(r, q, sizeof q, x[k]->quantity);
+        fmt_pct(mom, sizeof mom, x[k]->mom_pct, "%");
+        if (r->annual)
+            mom[0] = '\0';
+        fmt_pct(yoy, sizeof yoy, x[k]->yoy_pct, "%");
+        fmt_share(sh, sizeof sh, x[k]->share_pct);
+        fmt_t(r, rest, sizeof rest, x[k]->rest);
         if (md)
-            fprintf(out, "| %s | %s | %s | %s |\n", md_esc(md, name, e1, sizeof e1),
-                    md_esc(md, m->group, e2, sizeof e2), q, sh);
+            fprintf(out, "| %s | %s | %s | %s | %s |\n| %s | %s | | | |\n", lab[k][0], q, mom,
+                    yoy, sh, lab[k][1], rest);
         else
-            fprintf(out, "     %-44.44s %-11s %*s %8s\n", name, m->group, fig_w(r), q, sh);
+            fprintf(out, "%-24s %*s %9s %9s %14s\n%-24s %*s\n", lab[k][0], fig_w(r), q, mom,
+                    yoy, sh, lab[k][1], fig_w(r), rest);
     }
+    char s0[160], s1[160], esc[512];
+    re_source(s0, sizeof s0, r, x[0], 1);
+    re_source(s1, sizeof s1, r, x[1], 0);
+    tf_fmt(esc, sizeof esc, "%s; %s.", s0, s1);
+    char e2[1024];
+    fprintf(out, "%s%s\n", md ? "\n" : "", md_esc(md, esc, e2, sizeof e2));
 }
 
 tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
@@ -426,6 +532,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     write_partners(out, r, &r->export_breakdown, "Export", mlabel, md);
     write_modes(out, r, &r->import_breakdown, "Imports", mlabel, md);
     write_modes(out, r, &r->export_breakdown, "Exports", mlabel, md);
+    write_re_trade(out, r, mlabel, md);
     const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
     const char *wl[2] = {"computed from prices", "published series"};
     for (int k = 0; k < 2; k++) {

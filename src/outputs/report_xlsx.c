@@ -21,6 +21,8 @@
 static const char *const mon3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+#define MAX_COLS 32 /* columns a sheet's width tracking covers */
+
 typedef struct book {
     lxw_workbook *wb;
     lxw_format *bold, *t, *pct, *pp, *title, *wrap, *cny;
@@ -28,6 +30,11 @@ typedef struct book {
     const tf_chart_opts *o;
     const char *unit; /* the report's unit: "t", or the currency of a value report */
     int err;
+    /* the sheet being written: its columns' widths (characters: the widest
+     * heading or number + 2), its last row and column, for the print setup */
+    lxw_worksheet *cur;
+    double width[MAX_COLS];
+    int last_row, last_col;
 } book;
 
 /* "A", "B", ... "AA" for a 0-based column. */
@@ -57,6 +64,30 @@ static void cell_ref(int row, int col, char *buf, size_t len)
 
 /* A text cell; a heading's "(t)" becomes the report's unit ("(USD)" in a
  * report that measures value). */
+/* Columns a text takes: CJK characters (3-byte UTF-8 and more) count two. */
+static double text_width(const char *s)
+{
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            w += *p >= 0xE0 ? 2 : 1;
+    return w;
+}
+
+/* Note a cell of the current sheet: its extent, and a column width that
+ * fits `w` characters (0: the cell does not size its column). */
+static void extent(book *b, lxw_worksheet *ws, int row, int col, double w)
+{
+    if (ws != b->cur)
+        return;
+    if (row > b->last_row)
+        b->last_row = row;
+    if (col > b->last_col)
+        b->last_col = col;
+    if (col < MAX_COLS && w + 2 > b->width[col])
+        b->width[col] = w + 2;
+}
+
 static void str(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
 {
     char buf[128];
@@ -69,12 +100,35 @@ static void str(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw
     }
     if (worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f) != LXW_NO_ERROR)
         b->err = 1;
+    /* headings (bold) and short texts size their column; a long text (a note,
+     * the sources) runs over the empty cells beside it */
+    extent(b, ws, row, col, f == b->bold || text_width(s) <= 24 ? text_width(s) : 0);
+}
+
+/* Characters a number takes in the "#,##0" and "0.0%" formats (pct: a
+ * fraction shown as %). */
+static double num_width(double v, int pct)
+{
+    char buf[64];
+    if (!isfinite(v) || fabs(v) >= 1e15)
+        return 20;
+    int n = snprintf(buf, sizeof buf, "%.0f", fabs(pct ? v * 100 : v));
+    return n + (n - 1) / 3 + 3; /* digits, thousands separators, sign, decimals */
+}
+
+/* A text that runs over the empty cells beside it and sizes no column. */
+static void str_over(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    if (worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f) != LXW_NO_ERROR)
+        b->err = 1;
+    extent(b, ws, row, col, 0);
 }
 
 static void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
     if (worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f) != LXW_NO_ERROR)
         b->err = 1;
+    extent(b, ws, row, col, num_width(v, f == b->pct));
 }
 
 static void opt_num(book *b, lxw_worksheet *ws, int row, int col, tf_opt v, lxw_format *f)
@@ -91,6 +145,57 @@ static void formula(book *b, lxw_worksheet *ws, int row, int col, const char *fx
     if (worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, fx, f, cached) !=
         LXW_NO_ERROR)
         b->err = 1;
+    extent(b, ws, row, col, num_width(cached, f == b->pct));
+}
+
+/* ---- sheets and their print setup ---- */
+
+/* Columns first..last of the current sheet at least w characters wide. */
+static void min_cols(book *b, int first, int last, double w)
+{
+    for (int c = first; c <= last && c < MAX_COLS; c++)
+        if (b->width[c] < w)
+            b->width[c] = w;
+}
+
+/* A new sheet, made the current one (widths and extent tracked from here). */
+static lxw_worksheet *sheet_new(book *b, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    if (!ws)
+        b->err = 1;
+    b->cur = ws;
+    memset(b->width, 0, sizeof b->width);
+    b->last_row = b->last_col = 0;
+    return ws;
+}
+
+/* How a sheet prints: SHEET_TABLE fits its columns to the page width (the
+ * rows run on over pages, the heading rows repeated); SHEET_CHARTS keeps its
+ * charts at their size, one to a page, with a page break before each. */
+enum { SHEET_TABLE = 0, SHEET_CHARTS = 1 };
+
+/* Finish the current sheet: column widths that fit their headings and
+ * figures (at least min_width), landscape A4, the print area over the cells
+ * used, the sheet's name and page number in the header and footer. */
+static void sheet_end(book *b, lxw_worksheet *ws, int kind, int head_rows, double min_width)
+{
+    if (!ws)
+        return;
+    for (int c = 0; c <= b->last_col && c < MAX_COLS; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                             b->width[c] > min_width ? b->width[c] : min_width, NULL);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_header(ws, "&L&A");
+    worksheet_set_footer(ws, "&RPage &P");
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)b->last_row, (lxw_col_t)b->last_col);
+    if (kind == SHEET_TABLE) {
+        worksheet_fit_to_pages(ws, 1, 0);
+        if (head_rows > 0)
+            worksheet_repeat_rows(ws, 0, (lxw_row_t)(head_rows - 1));
+    }
+    b->cur = NULL;
 }
 
 /* ---- Monthly: period x import, export, net import ---- */
@@ -100,9 +205,9 @@ static void formula(book *b, lxw_worksheet *ws, int row, int col, const char *fx
 static void sheet_monthly(book *b)
 {
     const tf_monthly_series *s = b->d->years;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Monthly");
-    worksheet_set_column(ws, 0, 0, 10, NULL);
-    worksheet_set_column(ws, 1, 3, 15, NULL);
+    lxw_worksheet *ws = sheet_new(b, "Monthly");
+    min_cols(b, 0, 0, 10);
+    min_cols(b, 1, 3, 15);
     static const char *const head[] = {"Period", "Imports (t)", "Exports (t)", "Net imports (t)"};
     for (int c = 0; c < 4; c++)
         str(b, ws, 0, c, head[c], b->bold);
@@ -119,6 +224,7 @@ static void sheet_monthly(book *b)
             formula(b, ws, row, 3, fx, s->net_import[k].v, b->t);
         }
     }
+    sheet_end(b, ws, SHEET_TABLE, 1, 0);
 }
 
 /* Row of period p (0-based index into years) on the Monthly sheet, 1-based for A1 refs. */
@@ -192,14 +298,82 @@ static void summary_flow(book *b, lxw_worksheet *ws, int row, const char *label,
 }
 
 #define SUMMARY_IMPORT_ROW 6 /* 0-based: imports, exports, net imports below */
+#define SUMMARY_COLS 9       /* columns A..I */
+
+/* A long text (a note, the sources) in row `row` merged over the Summary's
+ * columns, wrapped, the row as high as its lines. */
+static void wrapped(book *b, lxw_worksheet *ws, int row, const char *s)
+{
+    double room = 0;
+    for (int c = 0; c < SUMMARY_COLS; c++)
+        room += b->width[c];
+    int lines = (int)ceil(text_width(s) * 1.1 / (room > 10 ? room : 10));
+    if (lines < 1)
+        lines = 1;
+    if (worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, SUMMARY_COLS - 1, s,
+                              b->wrap) != LXW_NO_ERROR)
+        b->err = 1;
+    worksheet_set_row(ws, (lxw_row_t)row, 15.0 * lines, NULL);
+    extent(b, ws, row, SUMMARY_COLS - 1, 0);
+}
+
+/* One re-flow row of the Summary: the figure and its comparisons as numbers,
+ * the rest (flow - re-flow) and the share as formulas over the flow's month
+ * in column B (flow_row, 0-based). */
+static void re_row(book *b, lxw_worksheet *ws, int row, const char *labels[2],
+                   const tf_re_flow *x, int flow_row)
+{
+    char fx[96], rb[16], fb[16];
+    str(b, ws, row, 0, labels[0], b->bold);
+    str(b, ws, row + 1, 0, labels[1], b->bold);
+    opt_num(b, ws, row, 1, x->quantity, b->t);
+    opt_num(b, ws, row, 2, x->prev_month, b->t);
+    tf_opt p = x->mom_pct, y = x->yoy_pct;
+    p.v /= 100.0;
+    y.v /= 100.0;
+    opt_num(b, ws, row, 3, p, b->pct);
+    opt_num(b, ws, row, 4, x->year_ago, b->t);
+    opt_num(b, ws, row, 5, y, b->pct);
+    cell_ref(row, 1, rb, sizeof rb);
+    cell_ref(flow_row, 1, fb, sizeof fb);
+    if (x->rest.has) { /* domestic exports = exports - re-exports (stats.h) */
+        tf_fmt(fx, sizeof fx, "=%s-%s", fb, rb);
+        formula(b, ws, row + 1, 1, fx, x->rest.v, b->t);
+    } else
+        str(b, ws, row + 1, 1, "n/a", NULL);
+    if (x->share_pct.has) { /* share = re-flow / flow */
+        tf_fmt(fx, sizeof fx, "=%s/%s", rb, fb);
+        formula(b, ws, row, 6, fx, x->share_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 6, "n/a", NULL);
+}
+
+/* The re-exports and re-imports block (tf_re_flow), where the data has
+ * either; returns the next free row. */
+static int summary_re_trade(book *b, lxw_worksheet *ws, int row)
+{
+    const tf_re_trade *t = &b->d->report->re_trade;
+    if (!t->re_export.quantity.has && !t->re_import.quantity.has)
+        return row;
+    static const char *const head[] = {"Re-exports and re-imports", "Month (t)",
+                                       "Previous month (t)", "MoM", "Year ago (t)", "YoY",
+                                       "Share of flow"};
+    for (int c = 0; c < 7; c++)
+        str(b, ws, row, c, head[c], b->bold);
+    const char *rx[2] = {"Re-exports", "Domestic exports"};
+    const char *rm[2] = {"Re-imports", "Imports less re-imports"};
+    re_row(b, ws, row + 1, rx, &t->re_export, SUMMARY_IMPORT_ROW + 1);
+    re_row(b, ws, row + 3, rm, &t->re_import, SUMMARY_IMPORT_ROW);
+    return row + 5;
+}
 
 static void sheet_summary(book *b)
 {
     const tf_report *r = b->d->report;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Summary");
+    lxw_worksheet *ws = sheet_new(b, "Summary");
     worksheet_activate(ws);
-    worksheet_set_column(ws, 0, 0, 16, NULL);
-    worksheet_set_column(ws, 1, 8, 15, NULL);
+    min_cols(b, 0, 0, 16);
+    min_cols(b, 1, 8, 15);
     char buf[2560], codes[256] = "";
     for (size_t i = 0; i < r->n_codes; i++) {
         size_t u = strlen(codes);
@@ -215,7 +389,7 @@ static void sheet_summary(book *b)
            "n/a = no value.",
            b->d->sources && b->d->sources[0] ? b->d->sources : "the data stored in tradeflow",
            tf_version(), r->as_of[0] ? ", as of " : "", r->as_of);
-    str(b, ws, 3, 0, buf, NULL);
+    char *source = tf_strdup(buf); /* written last, wrapped over the table's width */
     static const char *const head[] = {"Flow",        "Month (t)",  "Previous month (t)",
                                        "MoM",         "Year ago (t)", "YoY",
                                        "YTD (t)",     "YTD a year earlier (t)", "YTD YoY"};
@@ -230,7 +404,7 @@ static void sheet_summary(book *b)
     for (int k = 0; k < 2; k++) {
         if (!ws2[k]->has)
             continue;
-        str(b, ws, row, 0, wn[k], b->bold);
+        str_over(b, ws, row, 0, wn[k], b->bold);
         str(b, ws, row, 1, ws2[k]->status, NULL);
         num(b, ws, row, 2, ws2[k]->average_pl, b->cny);
         str(b, ws, row, 3, "CNY/t average spot P/L", NULL);
@@ -238,23 +412,48 @@ static void sheet_summary(book *b)
         str(b, ws, row, 5, "days", NULL);
         row++;
     }
+    row = summary_re_trade(b, ws, row + 1);
     if (r->n_notes) {
         row++;
         str(b, ws, row++, 0, "Notes", b->bold);
-        for (size_t i = 0; i < r->n_notes; i++)
-            str(b, ws, row++, 0, r->notes[i], NULL);
     }
+    /* long texts last, wrapped over columns A..I as they are now sized */
+    wrapped(b, ws, 3, source ? source : "");
+    free(source);
+    for (size_t i = 0; i < r->n_notes; i++)
+        wrapped(b, ws, row++, r->notes[i]);
+    sheet_end(b, ws, SHEET_TABLE, 0, 0);
 }
 
 /* ---- Partners: the month's ranking of each flow ---- */
 
+/* A partner's YTD, YTD a year earlier (numbers), YTD YoY = YTD / YTD a year
+ * earlier - 1 and YTD share = YTD / the flow's YTD on the Summary (formulas). */
+static void partner_ytd_cells(book *b, lxw_worksheet *ws, int row, const tf_partner_figures *p,
+                              const tf_flow_figures *ff, int f)
+{
+    char fx[96];
+    opt_num(b, ws, row, 8, p->ytd, b->t);
+    opt_num(b, ws, row, 9, p->ytd_prev, b->t);
+    if (p->ytd_yoy_pct.has) {
+        tf_fmt(fx, sizeof fx, "=I%d/J%d-1", row + 1, row + 1);
+        formula(b, ws, row, 10, fx, p->ytd_yoy_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 10, "n/a", NULL);
+    if (p->ytd_share_pct.has && ff->ytd.has) {
+        tf_fmt(fx, sizeof fx, "=I%d/Summary!$G$%d", row + 1, SUMMARY_IMPORT_ROW + 1 + f);
+        formula(b, ws, row, 11, fx, p->ytd_share_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 11, "n/a", NULL);
+}
+
 static void sheet_partners(book *b)
 {
     const tf_report *r = b->d->report;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Partners");
-    worksheet_set_column(ws, 0, 1, 9, NULL);
-    worksheet_set_column(ws, 2, 2, 30, NULL);
-    worksheet_set_column(ws, 3, 7, 14, NULL);
+    lxw_worksheet *ws = sheet_new(b, "Partners");
+    min_cols(b, 0, 1, 9);
+    min_cols(b, 2, 2, 30);
+    min_cols(b, 3, 7, 14);
     int row = 0;
     const tf_breakdown *bd[2] = {&r->import_breakdown, &r->export_breakdown};
     const char *label[2] = {"Imports", "Exports"};
@@ -262,10 +461,12 @@ static void sheet_partners(book *b)
         char buf[160];
         tf_fmt(buf, sizeof buf, "%s by partner, %s (partner basis: %s)", label[f], r->period,
                bd[f]->partner_basis[0] ? bd[f]->partner_basis : "not stated");
-        str(b, ws, row++, 0, buf, b->bold);
-        static const char *const head[] = {"Rank", "Code", "Partner", "Quantity (t)",
-                                           "Share",    "MoM",  "YoY",     "Share change (pp)"};
-        for (int c = 0; c < 8; c++)
+        str_over(b, ws, row++, 0, buf, b->bold);
+        static const char *const head[] = {
+            "Rank", "Code", "Partner", "Quantity (t)", "Share", "MoM", "YoY",
+            "Share change (pp)", "YTD (t)", "YTD a year earlier (t)", "YTD YoY", "YTD share"};
+        int n_head = r->annual ? 8 : 12; /* annual data: no YTD */
+        for (int c = 0; c < n_head; c++)
             str(b, ws, row, c, head[c], b->bold);
         row++;
         char total_ref[32];
@@ -290,6 +491,8 @@ static void sheet_partners(book *b)
             opt_num(b, ws, row, 5, mom, b->pct);
             opt_num(b, ws, row, 6, yoy, b->pct);
             opt_num(b, ws, row, 7, p->share_change_pp, b->pp);
+            if (!r->annual)
+                partner_ytd_cells(b, ws, row, p, ff, f);
         }
         if (bd[f]->other.has) {
             str(b, ws, row, 2, "Other", NULL);
@@ -300,9 +503,10 @@ static void sheet_partners(book *b)
             row++;
         }
         if (!bd[f]->n_partners)
-            str(b, ws, row++, 0, "no partner breakdown for this month", NULL);
+            str_over(b, ws, row++, 0, "no partner breakdown for this month", NULL);
         row++;
     }
+    sheet_end(b, ws, SHEET_TABLE, 0, 0);
 }
 
 /* ---- Data: period x flow x partner (long form) ---- */
@@ -310,11 +514,11 @@ static void sheet_partners(book *b)
 static void sheet_data(book *b)
 {
     const tf_monthly_series *s = b->d->years;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Data");
-    worksheet_set_column(ws, 0, 1, 11, NULL);
-    worksheet_set_column(ws, 2, 2, 11, NULL);
-    worksheet_set_column(ws, 3, 3, 30, NULL);
-    worksheet_set_column(ws, 4, 4, 15, NULL);
+    lxw_worksheet *ws = sheet_new(b, "Data");
+    min_cols(b, 0, 1, 11);
+    min_cols(b, 2, 2, 11);
+    min_cols(b, 3, 3, 30);
+    min_cols(b, 4, 4, 15);
     static const char *const head[] = {"Period", "Flow", "Partner code", "Partner",
                                        "Quantity (t)"};
     for (int c = 0; c < 5; c++)
@@ -351,6 +555,7 @@ static void sheet_data(book *b)
                 num(b, ws, row++, 4, s->other[f][k].v, b->t);
             }
         }
+    sheet_end(b, ws, SHEET_TABLE, 1, 0);
 }
 
 /* ---- chart data sheets and charts ---- */
@@ -370,6 +575,12 @@ static lxw_chart *new_chart(book *b, uint8_t type, const char *title, const char
     return c;
 }
 
+/* A chart is 1.6 x 1.4 the default 480 x 288 px: 768 px, the width of 12
+ * default columns (64 px), and 403 px high, within CHART_ROWS rows of 20 px;
+ * both fit an A4 landscape page inside its margins (988 x 650 px) at 100 %. */
+#define CHART_ROWS 23
+#define CHART_COLS 12
+
 static void place(book *b, lxw_worksheet *charts, int *row, lxw_chart *c)
 {
     lxw_chart_options opt = {0};
@@ -377,7 +588,7 @@ static void place(book *b, lxw_worksheet *charts, int *row, lxw_chart *c)
     opt.y_scale = 1.4;
     if (worksheet_insert_chart_opt(charts, (lxw_row_t)*row, 0, c, &opt) != LXW_NO_ERROR)
         b->err = 1;
-    *row += 23;
+    *row += CHART_ROWS;
 }
 
 /* Seasonal: rows Jan..Dec, one column per year, for each flow. */
@@ -385,9 +596,9 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
 {
     const tf_report *r = b->d->report;
     const tf_monthly_series *s = b->d->years;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Seasonal");
-    worksheet_set_column(ws, 0, 0, 14, NULL);
-    worksheet_set_column(ws, 1, 20, 12, NULL);
+    lxw_worksheet *ws = sheet_new(b, "Seasonal");
+    min_cols(b, 0, 0, 14);
+    min_cols(b, 1, 20, 12);
     int year = (int)strtol(r->period, NULL, 10), y0 = (int)strtol(s->from, NULL, 10);
     const char *what[3] = {"Imports", "Exports", "Net imports"};
     for (int f = 0; f < 3; f++) {
@@ -429,15 +640,16 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         if (c && n_series) /* a flow without any data has no chart */
             place(b, charts, crow, c);
     }
+    sheet_end(b, ws, SHEET_TABLE, 1, 0);
 }
 
 /* Monthly imports by the top partners + other, last 24 months; net import bars. */
 static void recent(book *b, lxw_worksheet *charts, int *crow)
 {
     const tf_monthly_series *s = b->d->recent;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Partner months");
-    worksheet_set_column(ws, 0, 0, 10, NULL);
-    worksheet_set_column(ws, 1, 12, 14, NULL);
+    lxw_worksheet *ws = sheet_new(b, "Partner months");
+    min_cols(b, 0, 0, 10);
+    min_cols(b, 1, 12, 14);
     size_t top = b->o && b->o->top > 0 ? (size_t)b->o->top : 5, np = 0;
     while (np < top && np < s->n_partners[0] && s->partners[0][np].total > 0)
         np++;
@@ -506,6 +718,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
         chart_series_set_invert_if_negative(se);
         place(b, charts, crow, c);
     }
+    sheet_end(b, ws, SHEET_TABLE, 1, 0);
 }
 
 /* Daily spot import P/L, computed and published. */
@@ -514,9 +727,9 @@ static void window(book *b, lxw_worksheet *charts, int *crow)
     const tf_window_series *w = b->d->window;
     if (!w || !w->n_days)
         return;
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Window");
-    worksheet_set_column(ws, 0, 0, 12, NULL);
-    worksheet_set_column(ws, 1, 2, 22, NULL);
+    lxw_worksheet *ws = sheet_new(b, "Window");
+    min_cols(b, 0, 0, 12);
+    min_cols(b, 1, 2, 22);
     str(b, ws, 0, 0, "Date", b->bold);
     str(b, ws, 0, 1, "Spot P/L computed (CNY/t)", b->bold);
     str(b, ws, 0, 2, "Spot P/L published (CNY/t)", b->bold);
@@ -547,6 +760,114 @@ static void window(book *b, lxw_worksheet *charts, int *crow)
     }
     if (c)
         place(b, charts, crow, c);
+    sheet_end(b, ws, SHEET_TABLE, 1, 0);
+}
+
+/* ---- Trade modes: each flow's mix against the month before, and its chart ---- */
+
+/* One trade-mode row: quantity, previous month (numbers); share = the mode /
+ * the flow's month on the Summary, change = month / previous month - 1 and
+ * share change (pp) = 100 * (share - previous quantity / the flow's previous
+ * month) as formulas (stats.h tf_mode_figures). */
+static void mode_row(book *b, lxw_worksheet *ws, int row, const tf_mode_figures *m, int f)
+{
+    const tf_flow_figures *ff = f ? &b->d->report->export : &b->d->report->import;
+    char fx[128];
+    int sr = SUMMARY_IMPORT_ROW + 1 + f; /* the flow's row on the Summary, 1-based */
+    str(b, ws, row, 0, m->code, NULL);
+    str(b, ws, row, 1, m->name, NULL);
+    str(b, ws, row, 2, m->group, NULL);
+    num(b, ws, row, 3, m->quantity, b->t);
+    if (m->share_pct.has && ff->quantity.has) {
+        tf_fmt(fx, sizeof fx, "=D%d/Summary!$B$%d", row + 1, sr);
+        formula(b, ws, row, 4, fx, m->share_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 4, "n/a", NULL);
+    opt_num(b, ws, row, 5, m->prev_quantity, b->t);
+    if (m->mom_pct.has) {
+        tf_fmt(fx, sizeof fx, "=D%d/F%d-1", row + 1, row + 1);
+        formula(b, ws, row, 6, fx, m->mom_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 6, m->is_new && m->prev_quantity.has ? "new" : "n/a", NULL);
+    if (m->share_change_pp.has && ff->quantity.has && ff->prev_month.has) {
+        tf_fmt(fx, sizeof fx, "=(D%d/Summary!$B$%d-F%d/Summary!$C$%d)*100", row + 1, sr,
+               row + 1, sr);
+        formula(b, ws, row, 7, fx, m->share_change_pp.v, b->pp);
+    } else
+        opt_num(b, ws, row, 7, m->share_change_pp, b->pp);
+}
+
+/* The chart of one flow's modes: the month beside the month before. */
+static void mode_chart(book *b, lxw_worksheet *charts, int *crow, int f, int first, int last)
+{
+    const tf_report *r = b->d->report;
+    char title[160];
+    tf_fmt(title, sizeof title, "%s by trade mode, %s and the month before",
+           f ? "Exports" : "Imports", r->period);
+    lxw_chart *c = new_chart(b, LXW_CHART_COLUMN, title, b->unit);
+    if (!c)
+        return;
+    const int cols[2] = {5, 3}; /* previous month, month */
+    for (int k = 0; k < 2; k++) {
+        lxw_chart_series *se = chart_add_series(c, NULL, NULL);
+        chart_series_set_categories(se, "Trade modes", (lxw_row_t)first, 1, (lxw_row_t)last, 1);
+        chart_series_set_values(se, "Trade modes", (lxw_row_t)first, (lxw_col_t)cols[k],
+                                (lxw_row_t)last, (lxw_col_t)cols[k]);
+        chart_series_set_name_range(se, "Trade modes", (lxw_row_t)(first - 1),
+                                    (lxw_col_t)cols[k]);
+    }
+    place(b, charts, crow, c);
+}
+
+static void sheet_modes(book *b, lxw_worksheet *charts, int *crow)
+{
+    const tf_report *r = b->d->report;
+    const tf_breakdown *bd[2] = {&r->import_breakdown, &r->export_breakdown};
+    if (!bd[0]->n_modes && !bd[1]->n_modes)
+        return;
+    lxw_worksheet *ws = sheet_new(b, "Trade modes");
+    min_cols(b, 1, 1, 24);
+    static const char *const head[] = {"Code", "Trade mode", "Group", "Month (t)", "Share",
+                                       "Previous month (t)", "Change", "Share change (pp)"};
+    int row = 0;
+    for (int f = 0; f < 2; f++) {
+        size_t n = bd[f]->n_modes + bd[f]->n_vanished_modes;
+        if (!bd[f]->n_modes)
+            continue;
+        char buf[96];
+        tf_fmt(buf, sizeof buf, "%s by trade mode, %s", f ? "Exports" : "Imports", r->period);
+        str_over(b, ws, row++, 0, buf, b->bold);
+        for (int c = 0; c < 8; c++)
+            str(b, ws, row, c, head[c], b->bold);
+        int first = ++row;
+        for (size_t i = 0; i < n; i++, row++)
+            mode_row(b, ws, row,
+                     i < bd[f]->n_modes ? &bd[f]->modes[i]
+                                        : &bd[f]->vanished_modes[i - bd[f]->n_modes], f);
+        mode_chart(b, charts, crow, f, first, row - 1);
+        row++;
+    }
+    sheet_end(b, ws, SHEET_TABLE, 0, 0);
+}
+
+/* The Charts sheet prints one chart to a page, each whole: a page break
+ * before every chart after the first (charts are CHART_ROWS apart, sized to
+ * fit an A4 landscape page at 100 %), the print area over their columns. */
+static void charts_end(book *b, lxw_worksheet *charts, int crow)
+{
+    lxw_row_t breaks[64];
+    int n = 0;
+    for (int r0 = CHART_ROWS; r0 < crow && n < 63; r0 += CHART_ROWS)
+        breaks[n++] = (lxw_row_t)r0;
+    breaks[n] = 0;
+    if (n && worksheet_set_h_pagebreaks(charts, breaks) != LXW_NO_ERROR)
+        b->err = 1;
+    worksheet_set_landscape(charts);
+    worksheet_set_paper(charts, 9); /* A4 */
+    worksheet_set_header(charts, "&L&A");
+    worksheet_set_footer(charts, "&RPage &P");
+    if (crow > 0)
+        worksheet_print_area(charts, 0, 0, (lxw_row_t)(crow - 1), CHART_COLS - 1);
 }
 
 tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const tf_chart_opts *o)
@@ -573,6 +894,9 @@ tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const t
     format_set_num_format(b.t, "#,##0");
     b.cny = workbook_add_format(b.wb);
     format_set_num_format(b.cny, "#,##0");
+    b.wrap = workbook_add_format(b.wb);
+    format_set_text_wrap(b.wrap);
+    format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
     b.pct = workbook_add_format(b.wb);
     format_set_num_format(b.pct, "0.0%");
     b.pp = workbook_add_format(b.wb);
@@ -581,11 +905,13 @@ tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const t
     lxw_worksheet *charts = workbook_add_worksheet(b.wb, "Charts");
     sheet_monthly(&b);
     sheet_partners(&b);
-    sheet_data(&b);
     int crow = 0;
+    sheet_data(&b);
     seasonal(&b, charts, &crow);
     recent(&b, charts, &crow);
     window(&b, charts, &crow);
+    sheet_modes(&b, charts, &crow);
+    charts_end(&b, charts, crow);
     lxw_error e = workbook_close(b.wb);
     return e == LXW_NO_ERROR && !b.err ? TF_OK : TF_ERR_IO;
 }

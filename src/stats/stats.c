@@ -26,9 +26,10 @@
 #include "../common/util.h"
 
 #define N_MONTHS 24 /* January of the previous year .. December of this year */
+#define N_FLOWS 4   /* import, export, re-import, re-export (the report keeps the last two) */
 
 typedef struct row {
-    int flow;     /* 0 import, 1 export */
+    int flow;     /* 0 import, 1 export, 2 re-import, 3 re-export */
     char cls[8];  /* classification (edition) of the row */
     int month;    /* 0..23 from January of the previous year */
     char commodity[16];
@@ -83,7 +84,7 @@ typedef struct collect {
     char counted_codes[32][16]; /* commodity codes seen counted in items (a code counted
                                    in one row is counted in all: its world row may not say) */
     int n_counted_codes;     /* 33: more codes than listed, all taken as counted */
-    unsigned char dropped[2][N_MONTHS]; /* a partner row of this flow and month was left
+    unsigned char dropped[N_FLOWS][N_MONTHS]; /* a partner row of this flow and month was left
                                    out (no figure in the measure, another currency or
                                    unit): the month's partner breakdown is not complete */
     int annual;              /* 1: annual periods ("YYYY"), each in its year's December slot */
@@ -99,8 +100,9 @@ typedef struct collect {
      * by currency are adjacent in the store's order) */
     /* quantity measure: value of the rows left out of the tonnage for want of a
      * weight in kg, per flow and month; [0] world rows, [1] partner rows */
-    double unweighed_v[2][2][N_MONTHS];
-    unsigned long unweighed_n[2][2][N_MONTHS];
+    double unweighed_v[2][N_FLOWS][N_MONTHS];
+    unsigned long unweighed_n[2][N_FLOWS][N_MONTHS];
+    int keep_re;             /* 1: rows of re-imports and re-exports are kept (flows 2, 3) */
     int pending;
     int pending_f, pending_m;
     char pending_key[200], kept_key[200];
@@ -265,7 +267,7 @@ static double weighed_value(const collect *c)
 {
     double v = 0;
     for (size_t i = 0; i < c->n; i++)
-        if (c->rows[i].has_v && !counted_code(c, c->rows[i].commodity) &&
+        if (c->rows[i].flow < 2 && c->rows[i].has_v && !counted_code(c, c->rows[i].commodity) &&
             (!c->v_currency[0] || !strcmp(c->rows[i].currency, c->v_currency)))
             v += (double)c->rows[i].v;
     return v;
@@ -312,6 +314,10 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     collect *c = ctx;
     const tf_record *r = &rev->rec;
     int f = r->flow == TF_FLOW_IMPORT ? 0 : r->flow == TF_FLOW_EXPORT ? 1 : -1;
+    if (c->keep_re && r->flow == TF_FLOW_REIMPORT)
+        f = 2;
+    else if (c->keep_re && r->flow == TF_FLOW_REEXPORT)
+        f = 3;
     if (tf_period_is_range(r->period)) {
         c->ranges++;
         return TF_OK;
@@ -396,7 +402,7 @@ static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
     } else {
         /* how much of the trade's value the tonnage covers (the auto measure) */
         int in_ccy = r->has_value && (!c->v_currency[0] || !strcmp(c->v_currency, r->currency));
-        if (in_ccy) {
+        if (in_ccy && f < 2) { /* re-flows are part of their flows' value already */
             tf_scopy(c->v_currency, sizeof c->v_currency, r->currency);
             c->v_all += (double)r->value;
         }
@@ -883,7 +889,10 @@ static int cmp_amount_desc(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-static const char *flow_label(int f) { return f == 0 ? "import" : "export"; }
+static const char *flow_label(int f)
+{
+    return f == 0 ? "import" : f == 1 ? "export" : f == 2 ? "re-import" : "re-export";
+}
 
 static tf_status fill_flow(tf_report *rep, agg *a, int f, int m, int base_index,
                            tf_flow_figures *out)
@@ -1061,6 +1070,7 @@ static tf_status mode_changes(const tf_report *rep, const tf_refdata *ref, const
         tf_milli pq;
         mf->is_new = !mode_find(prev, mf->code, &pq) || pq == 0;
         mf->prev_quantity = some(figure(rep, pq));
+        mf->mom_pct = tf_pct_change(some(mf->quantity), mf->prev_quantity);
         mf->share_change_pp =
             some(mf->share_pct.v - 100.0 * (double)pq / (double)prev->total);
     }
@@ -1080,6 +1090,7 @@ static tf_status mode_changes(const tf_report *rep, const tf_refdata *ref, const
         tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
         mf->share_pct = some(0.0);
         mf->prev_quantity = some(figure(rep, prev->modes[i].q));
+        mf->mom_pct = some(-100.0);
         mf->share_change_pp = some(-100.0 * (double)prev->modes[i].q / (double)prev->total);
     }
     return TF_OK;
@@ -1195,6 +1206,39 @@ static tf_status absent_partners(tf_db *db, const tf_refdata *ref, const tf_repo
     return TF_OK;
 }
 
+/* A partner's sum over months from..to of a (DOMAIN.md §2, YTD): each month
+ * needs partner rows on `basis`; a month whose partner rows add up to its
+ * total and lack the partner counts 0, any other month without the partner
+ * leaves no value. */
+static tf_opt partner_sum(const tf_report *rep, const agg *a, int from, int to, const char *key,
+                          const char *basis)
+{
+    tf_milli sum = 0;
+    int ovf = 0;
+    for (int k = from; k <= to; k++) {
+        if (!a[k].present || !a[k].n_partners || strcmp(a[k].basis, basis))
+            return none;
+        if (amount_has(&a[k], key))
+            sum = add(sum, amount_get(&a[k], key), &ovf);
+        else if (!a[k].partners_complete)
+            return none;
+    }
+    return ovf ? none : some(figure(rep, sum));
+}
+
+/* Partner p's YTD, the YTD of a year earlier, YTD YoY and YTD share of the
+ * flow's YTD (monthly reports: month m of a, January at index 12). */
+static void partner_ytd(const tf_report *rep, const agg *a, int m, const tf_flow_figures *flow,
+                        tf_partner_figures *p)
+{
+    const char *basis = a[m].basis;
+    p->ytd = partner_sum(rep, a, 12, m, p->partner, basis);
+    p->ytd_prev = partner_sum(rep, a, 0, m - 12, p->partner, basis);
+    p->ytd_yoy_pct = tf_pct_change(p->ytd, p->ytd_prev);
+    if (p->ytd.has && flow->ytd.has && flow->ytd.v > 0)
+        p->ytd_share_pct = some(100.0 * p->ytd.v / flow->ytd.v);
+}
+
 static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
                                 int m, int base_index, int top, agg cmp[2],
                                 tf_breakdown *out)
@@ -1255,6 +1299,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
             p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
             p->share_change_pp = some(p->share_pct.v - 100.0 * (double)amount_get(ya, am->key) /
                                                            (double)ya->total);
+        if (!rep->annual)
+            partner_ytd(rep, a, m, f ? &rep->export : &rep->import, p);
     }
     char pm[8];
     /* (a comparison month on another basis has its own note: compare_on_basis) */
@@ -1425,6 +1471,67 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
     stat_end(&w->computed);
     stat_end(&w->published);
     return TF_OK;
+}
+
+/* ---- re-exports and re-imports (tf_re_flow in stats.h) ---- */
+
+/* The re-flow of month k: the total of flow rf's rows ("flow"), or, for
+ * re-imports (rf 2) without such rows in month m, the reporter's own row
+ * among the import partner rows ("partner"): 0 when that month's partner
+ * rows add up to a world total without the reporter; no value otherwise (a
+ * download of a few partners says nothing of the reporter). */
+static tf_opt re_month(const tf_report *rep, agg a[N_FLOWS][N_MONTHS], int rf, int k,
+                       int by_partner)
+{
+    if (k < 0)
+        return none;
+    if (!by_partner)
+        return a[rf][k].present ? some(figure(rep, a[rf][k].total)) : none;
+    const agg *im = &a[0][k];
+    if (!im->present || !im->n_partners)
+        return none;
+    if (amount_has(im, rep->reporter))
+        return some(figure(rep, amount_get(im, rep->reporter)));
+    return im->partners_complete && im->world ? some(0.0) : none; /* complete world total */
+}
+
+/* One re-flow against its flow (f): the month, the comparisons, the rest
+ * (flow - re-flow) and the share; a re-flow above its flow is noted, with no
+ * rest and no share (the data contradict each other). */
+static tf_status re_flow_fill(tf_report *rep, agg a[N_FLOWS][N_MONTHS], int rf, int m,
+                              tf_re_flow *out)
+{
+    memset(out, 0, sizeof *out);
+    int by_partner = rf == 2 && !a[2][m].present;
+    out->quantity = re_month(rep, a, rf, m, by_partner);
+    if (!out->quantity.has)
+        return TF_OK;
+    tf_scopy(out->source, sizeof out->source, by_partner ? "partner" : "flow");
+    if (!rep->annual)
+        out->prev_month = re_month(rep, a, rf, m - 1, by_partner);
+    out->year_ago = re_month(rep, a, rf, m - 12, by_partner);
+    out->mom_pct = tf_pct_change(out->quantity, out->prev_month);
+    out->yoy_pct = tf_pct_change(out->quantity, out->year_ago);
+    const tf_opt total = rf == 3 ? rep->export.quantity : rep->import.quantity;
+    if (!total.has)
+        return TF_OK;
+    if (out->quantity.v > total.v)
+        return add_note(rep, "%s (%.1f %s) exceed %s (%.1f %s) in the data: no %s and no share",
+                        rf == 3 ? "re-exports" : "re-imports", out->quantity.v, rep->unit,
+                        rf == 3 ? "exports" : "imports", total.v, rep->unit,
+                        rf == 3 ? "domestic exports" : "imports less re-imports");
+    out->rest = some(total.v - out->quantity.v);
+    if (total.v > 0)
+        out->share_pct = some(100.0 * out->quantity.v / total.v);
+    return TF_OK;
+}
+
+static tf_status re_trade(tf_report *rep, agg a[N_FLOWS][N_MONTHS], int m)
+{
+    tf_status st = re_flow_fill(rep, a, 3, m, &rep->re_trade.re_export);
+    if (st == TF_OK)
+        st = re_flow_fill(rep, a, 2, m, &rep->re_trade.re_import);
+    return st;
 }
 
 /* Keep one classification per flow and period in the sorted rows: the one
@@ -1607,6 +1714,7 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
         memset(c, 0, sizeof *c);
         c->base_index = base_index;
         c->annual = rep->annual;
+        c->keep_re = 1;
         tf_scopy(c->want_buf, sizeof c->want_buf, currency);
         c->want_currency = currency[0] ? c->want_buf : NULL;
         tf_scopy(c->v_currency, sizeof c->v_currency, currency);
@@ -1680,7 +1788,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         free(c.rows);
         goto fail;
     }
-    agg a[2][N_MONTHS];
+    agg a[N_FLOWS][N_MONTHS];
     memset(a, 0, sizeof a);
     for (int f = 0; f < 2 && st == TF_OK; f++)
         st = basis_notes(rep, c.rows, c.n, f, q->partner_basis);
@@ -1701,7 +1809,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             tf_period_from_index(base_index + c.rows[b].month, label);
         /* disagreeing codes are noted for the report's own period */
         st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am,
-                       c.rows[b].month == m ? label : NULL);
+                       c.rows[b].month == m && f < 2 ? label : NULL);
         if (c.dropped[f][c.rows[b].month])
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
@@ -1726,6 +1834,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     for (int f = 0; f < 2 && st == TF_OK && !rep->measure_value; f++)
         st = unweighed_note(rep, &c, f, m, annual ? q->period : NULL, base_index);
     if (st == TF_OK)
+        st = re_trade(rep, a, m);
+    if (st == TF_OK)
         st = fill_breakdown(db, ref, rep, a[0], 0, m, base_index, top, cmp[0],
                             &rep->import_breakdown);
     if (st == TF_OK)
@@ -1735,7 +1845,7 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         agg_free(&cmp[f][0]);
         agg_free(&cmp[f][1]);
     }
-    for (int f = 0; f < 2; f++)
+    for (int f = 0; f < N_FLOWS; f++)
         for (int k = 0; k < N_MONTHS; k++) {
             overflowed |= a[f][k].overflow;
             agg_free(&a[f][k]);

@@ -8,6 +8,8 @@
 #    the DOM, and a screenshot that is not blank;
 #  - the workbook read back with openpyxl: sheets, values, formats, formulas,
 #    chart count;
+#  - the workbook of tests/charts/print.csv opened in LibreOffice headless
+#    (tests/charts/libreoffice.py): recalculated, converted to CSV and PDF;
 #  - a partner name "<script>..." and a name "=cmd..." from a GACC file: text
 #    in the page and in the workbook, never markup or a formula.
 # Usage: tests/charts/run.sh BIN_DIR; prints "N passed, N failed, N skipped".
@@ -106,6 +108,16 @@ fi
 # the workbook
 "$BIN" --db "$DB" report $P --format xlsx -o "$T/small.xlsx" || bad "report --format xlsx"
 tally "$("$PY" "$HERE/check.py" xlsx "$T/small.xlsx")"
+
+# the workbook in a real spreadsheet program (LibreOffice headless): recalculated
+# figures against the report, headings that fit, the PDF's pages
+mkdir -p "$T/lo"
+out=$("$PY" "$HERE/libreoffice.py" "$BIN" "$HERE/print.csv" "$T/lo")
+if grep -q '^skip' <<<"$out"; then
+    echo "$out"; skipped=$((skipped + 1))
+else
+    tally "$out"
+fi
 
 # names from data: markup and formulas stay text
 IDB=$T/inject.db

@@ -492,6 +492,191 @@ static void test_reference_cases(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Item 3: re-exports from the re-export flow, re-imports from the re-import
+ * flow where the data has it, else the reporter as its own import partner. */
+static void test_re_exports_re_imports(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv =
+        "period,flow,partner,commodity,quantity,unit\n"
+        "2024-04,export,WLD,760110,50,t\n"
+        "2024-04,re-export,WLD,760110,5,t\n"
+        "2025-03,export,WLD,760110,80,t\n"
+        "2025-03,re-export,WLD,760110,16,t\n"
+        "2025-04,export,WLD,760110,100,t\n"
+        "2025-04,re-export,WLD,760110,12,t\n"
+        "2025-03,import,WLD,760110,400,t\n"
+        "2025-03,import,RUS,760110,300,t\n"
+        "2025-03,import,CHN,760110,20,t\n"
+        "2025-04,import,WLD,760110,500,t\n"
+        "2025-04,import,RUS,760110,350,t\n"
+        "2025-04,import,CHN,760110,25,t\n";
+    tf_db *db = db_with(ref, "reflows", csv);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    const tf_re_flow *rx = &r->re_trade.re_export, *rm = &r->re_trade.re_import;
+    /* re-exports 12 t of exports 100 t: domestic exports 100 - 12 = 88 t, share
+     * 12/100 = 12 %; MoM 12/16 - 1 = -25 %, YoY 12/5 - 1 = +140 % */
+    assert_string_equal(rx->source, "flow");
+    assert_near(rx->quantity.v, 12, 1e-9);
+    assert_near(rx->rest.v, 88, 1e-9);
+    assert_near(rx->share_pct.v, 12.0, 1e-9);
+    assert_near(rx->mom_pct.v, -25.0, 1e-9);
+    assert_near(rx->yoy_pct.v, 140.0, 1e-9);
+    /* the re-exports stay inside exports: exports are 100 t, not 112 t */
+    assert_near(r->export.quantity.v, 100, 1e-9);
+    /* no re-import rows: China as a partner of its imports, 25 t of 500 t (a
+     * world total): imports less re-imports 475 t, share 5 %, MoM 25/20 - 1 */
+    assert_string_equal(rm->source, "partner");
+    assert_near(rm->quantity.v, 25, 1e-9);
+    assert_near(rm->rest.v, 475, 1e-9);
+    assert_near(rm->share_pct.v, 5.0, 1e-9);
+    assert_near(rm->mom_pct.v, 25.0, 1e-9);
+    assert_false(rm->yoy_pct.has); /* no 2024-04 import data */
+    tf_report_free(&r);
+    tf_db_close(&db);
+    /* re-import rows (UN Comtrade RM) win over the partner row; re-exports above
+     * exports are noted, with neither domestic exports nor a share */
+    const char *csv2 =
+        "period,flow,partner,commodity,quantity,unit\n"
+        "2025-04,import,WLD,760110,500,t\n"
+        "2025-04,import,CHN,760110,25,t\n"
+        "2025-04,re-import,WLD,760110,40,t\n"
+        "2025-04,export,WLD,760110,10,t\n"
+        "2025-04,re-export,WLD,760110,15,t\n";
+    db = db_with(ref, "reflows2", csv2);
+    r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    rm = &r->re_trade.re_import;
+    rx = &r->re_trade.re_export;
+    assert_string_equal(rm->source, "flow");
+    assert_near(rm->quantity.v, 40, 1e-9);
+    assert_near(rm->rest.v, 460, 1e-9); /* 500 - 40 */
+    assert_near(rm->share_pct.v, 8.0, 1e-9); /* 40/500 */
+    assert_near(rx->quantity.v, 15, 1e-9);
+    assert_false(rx->rest.has);
+    assert_false(rx->share_pct.has);
+    assert_true(has_note(r, "re-exports (15.0 t) exceed exports (10.0 t)"));
+    tf_report_free(&r);
+    tf_db_close(&db);
+    /* partner rows without a world total (a download of a few partners): the
+     * reporter's absence says nothing, re-imports have no value */
+    const char *csv3 =
+        "period,flow,partner,commodity,quantity,unit\n"
+        "2025-04,import,RUS,760110,350,t\n"
+        "2025-04,import,IND,760110,50,t\n";
+    db = db_with(ref, "reflows3", csv3);
+    r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    assert_false(r->re_trade.re_import.quantity.has);
+    assert_string_equal(r->re_trade.re_import.source, "");
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Item 4: a partner's YTD, YTD YoY and YTD share. */
+static void test_partner_ytd(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    /* partner rows that add up to each month's total (no world row), January
+     * to March of 2024 and 2025; IND has no row in 2025-02 (complete month:
+     * counts 0) */
+    const char *csv =
+        "period,flow,partner,commodity,quantity,unit\n"
+        "2024-01,import,RUS,760110,50,t\n"
+        "2024-01,import,IND,760110,10,t\n"
+        "2024-02,import,RUS,760110,60,t\n"
+        "2024-02,import,IND,760110,10,t\n"
+        "2024-03,import,RUS,760110,70,t\n"
+        "2024-03,import,IND,760110,20,t\n"
+        "2025-01,import,RUS,760110,80,t\n"
+        "2025-01,import,IND,760110,20,t\n"
+        "2025-02,import,RUS,760110,90,t\n"
+        "2025-03,import,RUS,760110,100,t\n"
+        "2025-03,import,IND,760110,30,t\n";
+    tf_db *db = db_with(ref, "pytd", csv);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-03", NULL);
+    const tf_partner_figures *rus = &r->import_breakdown.partners[0];
+    const tf_partner_figures *ind = &r->import_breakdown.partners[1];
+    assert_string_equal(rus->partner, "RUS");
+    /* flow YTD 100 + 90 + 130 = 320 t; RUS 80 + 90 + 100 = 270 t against
+     * 50 + 60 + 70 = 180 t: YTD YoY 270/180 - 1 = +50 %, YTD share 270/320 */
+    assert_near(r->import.ytd.v, 320, 1e-9);
+    assert_near(rus->ytd.v, 270, 1e-9);
+    assert_near(rus->ytd_prev.v, 180, 1e-9);
+    assert_near(rus->ytd_yoy_pct.v, 50.0, 1e-9);
+    assert_near(rus->ytd_share_pct.v, 100.0 * 270 / 320, 1e-9);
+    /* IND 20 + 0 + 30 = 50 t against 10 + 10 + 20 = 40 t: +25 %, 50/320 */
+    assert_near(ind->ytd.v, 50, 1e-9);
+    assert_near(ind->ytd_prev.v, 40, 1e-9);
+    assert_near(ind->ytd_yoy_pct.v, 25.0, 1e-9);
+    assert_near(ind->ytd_share_pct.v, 100.0 * 50 / 320, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    /* a world row that the partner rows do not add up to in February, without
+     * IND: its February is unknown, so its YTD has no value; RUS's stands */
+    const char *csv2 =
+        "period,flow,partner,commodity,quantity,unit\n"
+        "2025-01,import,RUS,760110,80,t\n"
+        "2025-01,import,IND,760110,20,t\n"
+        "2025-02,import,WLD,760110,120,t\n"
+        "2025-02,import,RUS,760110,90,t\n"
+        "2025-03,import,RUS,760110,100,t\n"
+        "2025-03,import,IND,760110,30,t\n";
+    db = db_with(ref, "pytd2", csv2);
+    r = report_of(db, ref, AL, 3, "2025-03", NULL);
+    assert_near(r->import_breakdown.partners[0].ytd.v, 270, 1e-9);
+    assert_false(r->import_breakdown.partners[0].ytd_yoy_pct.has); /* no 2024 */
+    assert_false(r->import_breakdown.partners[1].ytd.has);
+    assert_near(r->import_breakdown.partners[0].ytd_share_pct.v,
+                100.0 * 270 / (100 + 120 + 130), 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Item 5: each trade mode's previous month, change and share change. */
+static void test_mode_changes(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv =
+        "period,flow,partner,commodity,trade_mode,quantity,unit\n"
+        "2025-03,import,WLD,760110,,200,t\n"
+        "2025-03,import,WLD,760110,10,140,t\n"
+        "2025-03,import,WLD,760110,15,40,t\n"
+        "2025-03,import,WLD,760110,14,20,t\n"
+        "2025-04,import,WLD,760110,,250,t\n"
+        "2025-04,import,WLD,760110,10,150,t\n"
+        "2025-04,import,WLD,760110,15,70,t\n"
+        "2025-04,import,WLD,760110,33,30,t\n";
+    tf_db *db = db_with(ref, "modes", csv);
+    tf_report *r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    const tf_breakdown *b = &r->import_breakdown;
+    assert_int_equal(b->n_modes, 3);
+    /* 10: 150 of 250 = 60 %, March 140 of 200 = 70 %: change 150/140 - 1,
+     * share change -10 pp */
+    assert_string_equal(b->modes[0].code, "10");
+    assert_near(b->modes[0].prev_quantity.v, 140, 1e-9);
+    assert_near(b->modes[0].mom_pct.v, 100.0 * (150.0 / 140 - 1), 1e-9);
+    assert_near(b->modes[0].share_change_pp.v, -10.0, 1e-9);
+    /* 15: 70 (28 %) against 40 (20 %): +75 %, +8 pp */
+    assert_near(b->modes[1].mom_pct.v, 75.0, 1e-9);
+    assert_near(b->modes[1].share_change_pp.v, 8.0, 1e-9);
+    /* 33: new (none in March): no change in %, share change 12 - 0 = +12 pp */
+    assert_true(b->modes[2].is_new);
+    assert_false(b->modes[2].mom_pct.has);
+    assert_near(b->modes[2].share_change_pp.v, 12.0, 1e-9);
+    /* 14: 20 t (10 %) in March, none in April: -100 %, -10 pp */
+    assert_int_equal(b->n_vanished_modes, 1);
+    assert_string_equal(b->vanished_modes[0].code, "14");
+    assert_near(b->vanished_modes[0].mom_pct.v, -100.0, 1e-9);
+    assert_near(b->vanished_modes[0].share_change_pp.v, -10.0, 1e-9);
+    tf_report_free(&r);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +690,9 @@ int main(void)
         cmocka_unit_test(test_partial_rows_never_taken_for_totals),
         cmocka_unit_test(test_unitemised_partner_not_zero),
         cmocka_unit_test(test_reference_cases),
+        cmocka_unit_test(test_re_exports_re_imports),
+        cmocka_unit_test(test_partner_ytd),
+        cmocka_unit_test(test_mode_changes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
