@@ -84,7 +84,7 @@ static int one(tf_db *db, const tf_refdata *ref, const tf_product *p, const char
     tf_status st = tf_report_compute(db, ref, &q, &r);
     if (st != TF_OK) {
         fprintf(stderr, "tfbench: report %s %s failed (%d): %s\n", p->name, period, (int)st,
-                tf_db_errmsg(db));
+                tf_db_error(db)->msg);
         return -1;
     }
     if (fig)
@@ -121,10 +121,10 @@ int main(int argc, char **argv)
     }
     tf_refdata *ref = NULL;
     tf_db *db = NULL;
-    char err[512];
+    tf_error err = {0};
     if (tf_refdata_open(&ref) != TF_OK ||
-        tf_db_open(dbp, TF_DB_READ, &db, err, sizeof err) != TF_OK) {
-        fprintf(stderr, "tfbench: cannot open %s\n", dbp);
+        tf_db_open(dbp, TF_DB_READ, &db, &err) != TF_OK) {
+        fprintf(stderr, "tfbench: cannot open %s: %s\n", dbp, err.msg);
         return 4;
     }
     FILE *fig = NULL;

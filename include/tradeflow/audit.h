@@ -163,11 +163,11 @@ typedef struct tf_audit_opts {
 } tf_audit_opts;
 
 /*
- * Read a note. Errors: TF_ERR_IO (cannot read; err names the file),
- * TF_ERR_INPUT (not UTF-8, NUL byte: err names file:line:column),
- * TF_ERR_NOMEM.
+ * Read a note. Errors (in *err when non-NULL, tradeflow/common.h): TF_ERR_IO
+ * (cannot read; msg names the file), TF_ERR_INPUT (not UTF-8, NUL byte:
+ * err->file, line and col say where), TF_ERR_NOMEM.
  */
-TF_API tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen);
+TF_API tf_status tf_note_read(const char *path, tf_note *out, tf_error *err);
 TF_API void tf_note_clear(tf_note *n);
 
 /*
@@ -180,10 +180,11 @@ TF_API tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts);
 /*
  * Read the notes at paths, extract their claims, check them together (and
  * against opts->db when set) and diagnose. *out is released with
- * tf_audit_free. Errors as tf_note_read; TF_ERR_DB from the store.
+ * tf_audit_free. Errors (in *err when non-NULL) as tf_note_read; TF_ERR_DB
+ * from the store.
  */
 TF_API tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *opts,
-                              tf_audit **out, char *err, size_t errlen);
+                              tf_audit **out, tf_error *err);
 TF_API void tf_audit_free(tf_audit **a);
 
 /* Number of findings with severity TF_SEV_ERROR. */

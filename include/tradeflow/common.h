@@ -43,6 +43,37 @@ typedef enum tf_status {
 /* Short English text for a status; never NULL. */
 TF_API const char *tf_strerror(tf_status status);
 
+/*
+ * The error model, one for the whole library (docs/errors.md). A call that
+ * can fail returns a tf_status; its detail is always a tf_error, found in
+ * one of two places:
+ *  - a handle carries the error of its last failed call: the database
+ *    (tf_db_error(db), include/tradeflow/store.h) and a read's diagnostics
+ *    (diag->error, include/tradeflow/reader.h; tf_db_ingest copies a
+ *    reader's error into the database's);
+ *  - a call that has no handle to carry it (opening a database, reading a
+ *    note, running an audit, loading reference data, fetching, parsing a
+ *    number, a period range or a window's inputs) fills the tf_error *err
+ *    its caller passes as its last argument (NULL: only the status wanted).
+ * A function never records an error on success, so a handle's error stays
+ * that of its last failure (a read, tf_read or tf_db_ingest, starts by
+ * clearing it); tf_error_clear resets one. Computations made through the
+ * database (query, report, series, mirror, window, note) record theirs on it.
+ */
+typedef struct tf_error {
+    tf_status status;        /* TF_OK: no error recorded */
+    char file[512];          /* the input at fault (file name as given); "" when the
+                                fault is not in an input file or none is known */
+    unsigned long line;      /* 1-based line of file at fault; 0 = the whole file */
+    unsigned long col;       /* 1-based column (field); 0 = the whole line */
+    char msg[1024];          /* the whole message, as the CLI prints it:
+                                "FILE:LINE:COL: text" when a place in an input is at
+                                fault, "FILE: text" for a whole file, else the text */
+} tf_error;
+
+/* Reset e to "no error" (status TF_OK, every field empty); NULL is harmless. */
+TF_API void tf_error_clear(tf_error *e);
+
 /* Library version string, TF_VERSION. */
 TF_API const char *tf_version(void);
 
@@ -65,10 +96,11 @@ typedef int64_t tf_milli;
  * accepted only when allow_thousands != 0 and in groups of three) into
  * thousandths. More than three decimal places, exponents, spaces, empty
  * strings and overflow are errors.
- * Returns TF_OK or TF_ERR_INPUT (why, a static string, in *why when non-NULL).
+ * Returns TF_OK or TF_ERR_INPUT, the reason in err->msg (err may be NULL;
+ * err->file stays "": the caller knows where the text came from).
  */
 TF_API tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
-                                tf_milli *out, const char **why);
+                                tf_milli *out, tf_error *err);
 
 /* Trade flow, DOMAIN.md §2. TF_FLOW_OTHER holds a source's flow that is none
  * of the four (e.g. UN Comtrade "DX" domestic export, "MIP" import for inward
@@ -110,10 +142,10 @@ TF_API void tf_period_from_index(int idx, char out[8]);
  * months without the by-month breakdown, DOMAIN.md §3): both ends valid
  * months of the same calendar year (the platform's queries stay within one
  * year), the first before the last. Writes the canonical form (16 characters)
- * into out (at least 17 bytes). Returns TF_OK, or TF_ERR_INPUT with a reason
- * in *why (a static string).
+ * into out (at least 17 bytes). Returns TF_OK, or TF_ERR_INPUT with the
+ * reason in err->msg (err may be NULL).
  */
-TF_API tf_status tf_period_range_parse(const char *s, char out[17], const char **why);
+TF_API tf_status tf_period_range_parse(const char *s, char out[17], tf_error *err);
 /* 1 when period is a cumulative range as above (stored that way), else 0. */
 TF_API int tf_period_is_range(const char *period);
 

@@ -58,10 +58,10 @@ typedef struct tf_fetch_result {
  * TF_ERR_USAGE (bad options), TF_ERR_IO (network or cache failure after the
  * retries; what was fetched stays cached), TF_ERR_INPUT (the API refused the
  * request or answered something that is not a v1 API document), TF_ERR_NOMEM;
- * err receives the reason.
+ * the error in *err when non-NULL (tradeflow/common.h).
  */
 TF_API tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
-                                   tf_fetch_result *res, char *err, size_t errlen);
+                                   tf_fetch_result *res, tf_error *err);
 
 /*
  * Comtrade's area codes for a list of countries: "CHN,usa" (ISO alpha-3,

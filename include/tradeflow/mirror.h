@@ -44,6 +44,9 @@ typedef struct tf_mirror_query {
     const char *period_to;
     const char *as_of;             /* NULL: current revisions */
     const tf_refdata *ref;         /* names of reporter and partner (NULL: the codes) */
+    const char *currency;          /* "CNY"/"USD": the records each side reads; NULL: per
+                                      side the one with most records, with a note
+                                      (tf_query_currency). A side never adds two */
 } tf_mirror_query;
 
 /* One side's figures for a period: sums over the selected commodities. */

@@ -1,8 +1,8 @@
 /*
  * tradeflow/query.h — which stored rows a request selects.
  *
- * The one place that turns a request's classification into the stored rows
- * that count: the report (tf_report_compute), the monthly series of the
+ * The one place that turns a request's classification and currency into the
+ * stored rows that count: the report (tf_report_compute), the monthly series of the
  * charts and workbook (tf_monthly_series_compute), the mirror comparison
  * (tf_mirror_compute) and `tradeflow history` all select through it, so they
  * see the same rows for the same request.
@@ -34,11 +34,40 @@ TF_API size_t tf_query_classes(const char *classification, const char *const **o
  * tf_db_select over every classification sel->classification selects (see
  * above; NULL means "HS"; reporter NULL means "CHN"). fn receives the rows
  * of each classification in turn, each run ordered as tf_db_select orders
- * it. Errors: those of tf_db_select (TF_ERR_USAGE bad as_of, TF_ERR_DB), or
- * the first non-TF_OK status fn returns.
+ * it. With sel->currency set, only the rows in that currency and those
+ * without a value (no currency) are passed on: one currency, never two
+ * added (tf_query_currency chooses it). Errors: those of tf_db_select
+ * (TF_ERR_USAGE bad as_of, TF_ERR_DB), or the first non-TF_OK status fn
+ * returns.
  */
 TF_API tf_status tf_query_select(tf_db *db, const tf_selection *sel,
                                  tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx);
+
+/*
+ * The currency a request reads (DOMAIN.md: CNY and USD figures of the same
+ * trade are stored side by side, and no figure ever adds the two): `want`
+ * ("CNY"/"USD") when given; else the currency with most records (every
+ * revision, tf_db_currency_rows) under every classification sel selects,
+ * its codes, reporter and period range; ties go to the first in name order.
+ * Writes it into out (4 bytes; "" when no record has a value), and into
+ * *found (may be NULL) 1 when the data has records in it, 0 when not (a
+ * `want` the data lacks: its values are "no value"). note (may be NULL)
+ * receives one sentence per other currency the data has (how many
+ * records, and --currency to read it instead), or, when `want` has no
+ * record but another currency does, one saying so. Report, monthly series
+ * (charts, workbook), mirror, history and note all choose through it.
+ * Errors: TF_ERR_DB.
+ */
+TF_API tf_status tf_query_currency(tf_db *db, const tf_selection *sel, const char *want,
+                                   char out[4], int *found,
+                                   void (*note)(void *ctx, const char *text), void *ctx);
+
+/* The first period a report of `period` reads (its YoY and YTD need the year
+ * before): January of the previous year for "YYYY-MM", the previous year for
+ * "YYYY". Writes it into from (8 bytes); returns 0, or -1 for a bad period.
+ * A report's currency is chosen over from..period, and so is history's for
+ * the same --period, so that the two read the same records. */
+TF_API int tf_query_report_from(const char *period, char from[8]);
 
 /* 1 when rows of classification `cls` are to be used instead of those of
  * `pick` (NULL: none picked yet) in one flow and period, for a request of

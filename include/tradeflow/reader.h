@@ -29,9 +29,11 @@ TF_API const char *tf_format_name(tf_format f);
 /* Returns TF_FORMAT_AUTO for unknown names; *ok set to 0 then. */
 TF_API tf_format tf_format_parse(const char *s, int *ok);
 
-/* Where a reader reports problems. `msg` is "FILE:LINE:COL: text". */
+/* A read's diagnostics, the reader's handle: its error (tradeflow/common.h)
+ * and where warnings go. */
 struct tf_diag {
-    char msg[1024];          /* filled on error */
+    tf_error error;          /* filled on error: status, the file and line:column at
+                                fault, msg "FILE:LINE:COL: text" */
     void (*warn)(void *ctx, const char *msg); /* optional, for warnings */
     void *warn_ctx;
 };
@@ -51,7 +53,7 @@ typedef struct tf_diag tf_diag;
 typedef tf_status (*tf_point_sink)(void *ctx, const tf_window_point *p, tf_diag *diag);
 
 /* Record sink: return TF_OK to continue; anything else stops the reader,
- * which returns that status. The sink may fill diag->msg. */
+ * which returns that status. The sink may fill diag->error. */
 typedef tf_status (*tf_sink)(void *ctx, const tf_record *rec, tf_diag *diag);
 
 /* Options for one read. */
@@ -98,7 +100,7 @@ typedef struct tf_read_stats {
 /*
  * Read `in` (named `name` in messages) and hand every record to sink.
  * `sha256_hex` (65 bytes) receives the SHA-256 of all bytes read when non-NULL.
- * Returns TF_OK, TF_ERR_INPUT (diag->msg names file:line:column),
+ * Returns TF_OK, TF_ERR_INPUT (diag->error names file:line:column),
  * TF_ERR_IO, TF_ERR_USAGE (e.g. GACC without a flow), TF_ERR_NOMEM, or
  * whatever the sink returned.
  */

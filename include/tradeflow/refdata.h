@@ -72,10 +72,11 @@ TF_API void tf_refdata_free(tf_refdata **ref);
  * data/products.csv (name,classification,codes,description,source; optional
  * name_en,name_zh,aliases). A name
  * already defined is replaced (user definitions win). Returns TF_OK,
- * TF_ERR_IO, or TF_ERR_INPUT with "FILE:LINE:COL: message" in err.
+ * TF_ERR_IO, or TF_ERR_INPUT, the error in *err when non-NULL
+ * (tradeflow/common.h: the file, line and column at fault, msg
+ * "FILE:LINE:COL: message").
  */
-TF_API tf_status tf_refdata_add_products(tf_refdata *ref, const char *path,
-                                         char *err, size_t errlen);
+TF_API tf_status tf_refdata_add_products(tf_refdata *ref, const char *path, tf_error *err);
 
 TF_API size_t tf_refdata_product_count(const tf_refdata *ref);
 TF_API const tf_product *tf_refdata_product_at(const tf_refdata *ref, size_t i);
@@ -106,8 +107,7 @@ TF_API const tf_trade_mode *tf_refdata_trade_mode(const tf_refdata *ref, const c
 /* Add import-window parameters from a CSV file with the columns of
  * data/window-params.csv; they override the built-in ones where both apply
  * (same parameter, code, group and date). Errors as tf_refdata_add_products. */
-TF_API tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
-                                              size_t errlen);
+TF_API tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, tf_error *err);
 
 TF_API size_t tf_refdata_window_param_count(const tf_refdata *ref);
 TF_API const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t i);
@@ -150,12 +150,12 @@ typedef struct tf_hs_pair {
     int user;                  /* 1: from a user's file */
 } tf_hs_pair;
 
-/* Add the pairs of a crosswalk file to the built-in ones. Errors:
- * TF_ERR_IO (cannot read), TF_ERR_INPUT (FILE:LINE:COL: missing column, an
- * edition that is not HS1992..HS2022 or not after the old one, a code that is
- * not 2 to 10 digits; nothing added), TF_ERR_NOMEM. */
-TF_API tf_status tf_refdata_add_crosswalk(tf_refdata *ref, const char *path, char *err,
-                                          size_t errlen);
+/* Add the pairs of a crosswalk file to the built-in ones. Errors, in *err
+ * (NULL: the status only): TF_ERR_IO (cannot read), TF_ERR_INPUT
+ * (FILE:LINE:COL: missing column, an edition that is not HS1992..HS2022 or
+ * not after the old one, a code that is not 2 to 10 digits; nothing added),
+ * TF_ERR_NOMEM. */
+TF_API tf_status tf_refdata_add_crosswalk(tf_refdata *ref, const char *path, tf_error *err);
 TF_API size_t tf_refdata_crosswalk_count(const tf_refdata *ref);
 TF_API const tf_hs_pair *tf_refdata_crosswalk_at(const tf_refdata *ref, size_t i);
 

@@ -31,10 +31,9 @@ typedef enum tf_open_mode {
  * Open (or create) a tradeflow database. Applies forward migrations to an
  * older schema. Errors: TF_ERR_NOT_FOUND (absent, TF_DB_READ), TF_ERR_NOT_TF_DB,
  * TF_ERR_DB_NEWER, TF_ERR_DB, TF_ERR_NOMEM. On error *out is NULL and, when
- * err is non-NULL, a message is written to it.
+ * err is non-NULL, the error is written to it (there is no handle to carry it).
  */
-TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out,
-                            char *err, size_t errlen);
+TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err);
 TF_API void tf_db_close(tf_db **db);
 
 /* For a run that created the database at path and ingested nothing (every
@@ -44,8 +43,13 @@ TF_API void tf_db_close(tf_db **db);
  * opened as a tradeflow database: never removed then). */
 TF_API int tf_db_discard_if_empty(const char *path);
 
-/* Detail of the last error on this handle ("" when none). */
-TF_API const char *tf_db_errmsg(const tf_db *db);
+/* The error of the last failed call on this handle, or on the query, report,
+ * series, mirror, window and note computations made through it
+ * (tradeflow/common.h): status, the input file and line:column at fault
+ * (an ingest's reader error), msg (the message, "" when none was recorded:
+ * tf_strerror(status) says it then). Never NULL (db NULL: no error). Valid
+ * until the handle's next call. */
+TF_API const tf_error *tf_db_error(const tf_db *db);
 
 /* Result of one ingest. */
 typedef struct tf_ingest_result {
@@ -70,7 +74,7 @@ typedef struct tf_ingest_result {
  * changed figure of an earlier vintage than the standing one is stored as
  * history (res->older), never current.
  * Errors: those of tf_read (TF_ERR_INPUT with file:line:column detail in
- * tf_db_errmsg), TF_ERR_DB. On any error the database is as before.
+ * tf_db_error), TF_ERR_DB. On any error the database is as before.
  */
 TF_API tf_status tf_db_ingest(tf_db *db, FILE *in, const char *name,
                               const tf_read_opts *opts, const tf_refdata *ref,
@@ -128,6 +132,9 @@ typedef struct tf_selection {
     tf_flow flow;                 /* TF_FLOW_NONE = all */
     const char *as_of;            /* NULL = now; else "YYYY-MM-DD[THH:MM:SSZ]" */
     int all_revisions;            /* 1: every revision (history); 0: current only */
+    const char *currency;         /* "CNY"/"USD": rows in it and rows without a value
+                                     only; NULL = all. Applied by tf_query_select
+                                     (query.h); tf_db_select ignores it */
 } tf_selection;
 
 /*

@@ -147,9 +147,9 @@ typedef struct tf_window_overrides {
  * Compute the daily series of product between from and to ("YYYY-MM-DD")
  * from the stored prices (premium = midpoint of premium_low..premium_high)
  * and parameters, next to the stored published series. as_of as in reports.
- * Errors: TF_ERR_USAGE (bad dates, range over 10 years; detail in the db's
- * error message), TF_ERR_NOT_FOUND (no parameters for a day), TF_ERR_DB,
- * TF_ERR_NOMEM. Free with tf_window_series_free.
+ * Errors, recorded on db (tf_db_error): TF_ERR_USAGE (bad dates, range over
+ * 10 years), TF_ERR_NOT_FOUND (no parameters for a day: the first such day
+ * named), TF_ERR_DB, TF_ERR_NOMEM. Free with tf_window_series_free.
  */
 struct tf_db;
 TF_API tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref,
@@ -161,21 +161,21 @@ TF_API void tf_window_series_free(tf_window_series **s);
 
 /*
  * Compute one window. Errors: TF_ERR_INPUT with the offending field named
- * in why (a static string): LME, premium or domestic price not positive or
- * absurd, USD/CNY outside 1..20, VAT or duty outside 0..100 %, misc < 0.
+ * in err->msg (err may be NULL): LME, premium or domestic price not positive
+ * or absurd, USD/CNY outside 1..20, VAT or duty outside 0..100 %, misc < 0.
  */
-TF_API tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why);
+TF_API tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, tf_error *err);
 
 /*
  * The parameters in force on date ("YYYY-MM-DD") for HS code hs and origin
  * group ("MFN" default, "ASEAN" ...), from data/window-params.csv (sources
  * there): VAT by effective date, duty by the longest matching HS prefix and
  * origin group, misc costs. Returns TF_OK or TF_ERR_NOT_FOUND (no rate for
- * that code, group or date; why names which).
+ * that code, group or date; err->msg names which, err may be NULL).
  */
 TF_API tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
                                   const char *origin_group, double *vat_pct, double *duty_pct,
-                                  double *misc, const char **why);
+                                  double *misc, tf_error *err);
 
 #ifdef __cplusplus
 }

@@ -73,7 +73,7 @@ static int cmp_finding(const void *x, const void *y)
 }
 
 tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *opts,
-                       tf_audit **out, char *err, size_t errlen)
+                       tf_audit **out, tf_error *err)
 {
     *out = NULL;
     tf_audit *a = calloc(1, sizeof *a);
@@ -85,7 +85,7 @@ tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *
         return TF_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        tf_status st = tf_note_read(paths[i], &a->notes[i], err, errlen);
+        tf_status st = tf_note_read(paths[i], &a->notes[i], err);
         if (st) {
             tf_audit_free(&a);
             return st;
@@ -97,7 +97,7 @@ tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *
         st = tf_audit_check(a, opts);
     if (st) {
         if (st == TF_ERR_DB)
-            tf_fmt(err, errlen, "database error while reading stored figures");
+            tf_error_set(err, st, "database error while reading stored figures");
         tf_audit_free(&a);
         return st;
     }

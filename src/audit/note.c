@@ -200,19 +200,17 @@ static void parse_date(const char *s, size_t n, char out[11])
         out[0] = '\0'; /* 2025-02-30: no such day; the date is taken as unknown */
 }
 
-tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
+tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = -1;
     struct stat sb;
     if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        tf_fmt(err, errlen, "%s: is a directory, not a note", path);
-        return TF_ERR_IO;
+        return tf_error_set(err, TF_ERR_IO, "%s: is a directory, not a note", path);
     }
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
-        tf_fmt(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return TF_ERR_IO;
+        return tf_error_set(err, TF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     }
     size_t cap = 8192, len = 0;
     char *buf = malloc(cap);
@@ -226,8 +224,7 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
             free(buf);
             if (f != stdin)
                 fclose(f);
-            tf_fmt(err, errlen, "%s: larger than 64 MiB: not a note", path);
-            return TF_ERR_INPUT;
+            return tf_error_at(err, TF_ERR_INPUT, path, 0, 0, "larger than 64 MiB: not a note");
         }
         if (len + 4096 + 1 > cap) {
             char *nb = realloc(buf, cap * 2);
@@ -250,8 +247,7 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
         fclose(f);
     if (rerr) {
         free(buf);
-        tf_fmt(err, errlen, "%s: read error", path);
-        return TF_ERR_IO;
+        return tf_error_set(err, TF_ERR_IO, "%s: read error", path);
     }
     buf[len] = '\0';
     size_t bad = memchr(buf, '\0', len) ? (size_t)((char *)memchr(buf, '\0', len) - buf)
@@ -265,8 +261,8 @@ tf_status tf_note_read(const char *path, tf_note *out, char *err, size_t errlen)
             } else if (((unsigned char)buf[i] & 0xC0) != 0x80)
                 col++;
         }
-        tf_fmt(err, errlen, "%s:%zu:%zu: %s (notes are read as UTF-8 text)", path, line,
-               col, buf[bad] ? "not valid UTF-8" : "NUL byte");
+        tf_error_at(err, TF_ERR_INPUT, path, line, col, "%s (notes are read as UTF-8 text)",
+                    buf[bad] ? "not valid UTF-8" : "NUL byte");
         free(buf);
         return TF_ERR_INPUT;
     }

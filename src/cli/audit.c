@@ -92,11 +92,11 @@ int cmd_audit(common *c, args *a)
     }
     tf_audit_opts o = {date, db, c->ref};
     tf_audit *au = NULL;
-    char err[1200] = "";
-    tf_status st = tf_audit_run(paths, n, &o, &au, err, sizeof err);
+    tf_error err = {0};
+    tf_status st = tf_audit_run(paths, n, &o, &au, &err);
     free(paths);
     if (st) {
-        error("%s", err[0] ? err : tf_strerror(st));
+        error("%s", err.msg[0] ? err.msg : tf_strerror(st));
         tf_db_close(&db);
         return exit_for(st);
     }

@@ -12,7 +12,8 @@ const char usage_chart[] =
     "net-import (monthly net imports, last 24 months, with the YTD), window (daily\n"
     "import P/L over six months, when prices or a published series are stored).\n"
     "Options as for report: --top N (partners drawn, default 5), --lang en|zh,\n"
-    "--partner-basis, --as-of, --reporter, --classification, -o FILE (default '-').\n";
+    "--partner-basis, --as-of, --reporter, --classification, --measure,\n"
+    "--currency CNY|USD (the records whose values it reads), -o FILE (default '-').\n";
 
 int cmd_chart(common *c, args *a)
 {

@@ -49,7 +49,7 @@ static int run_codes(tf_db *db, common *c, const tf_query *q, const tf_flow *flo
         st = tf_code_changes_compute(db, c->ref, q, flows[i], &ch[i]);
     int rc = EXIT_OK;
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
     } else if (tf_code_changes_write(stdout, ch, nf, label, (tf_output_format)fmt) != TF_OK) {
         error("cannot write the table");
@@ -91,11 +91,10 @@ int cmd_codes(common *c, args *a)
     tf_db *db = NULL;
     if ((rc = open_selection(c, product, hs, commodity, &p, &db)) != EXIT_OK)
         return rc;
-    char err[1024];
-    tf_status st = crosswalk ? tf_refdata_add_crosswalk(c->ref, crosswalk, err, sizeof err)
-                             : TF_OK;
+    tf_error err;
+    tf_status st = crosswalk ? tf_refdata_add_crosswalk(c->ref, crosswalk, &err) : TF_OK;
     if (st != TF_OK) {
-        error("%s", err);
+        error("%s", err.msg);
         rc = exit_for(st);
     } else {
         tf_query q = {0};

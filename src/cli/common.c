@@ -127,27 +127,25 @@ char **split_list(const char *s, size_t *n, char **storage)
  * $TRADEFLOW_CROSSWALK (':'-separated), added to data/hs-crosswalk.csv. */
 static int user_crosswalk(common *c, const char *xdg, const char *home)
 {
-    char path[1024] = "", err[1024];
+    char path[1024] = "";
+    tf_error err;
+    tf_status st = TF_OK;
     if (xdg && *xdg)
         snprintf(path, sizeof path, "%s/tradeflow/hs-crosswalk.csv", xdg);
     else if (home && *home)
         snprintf(path, sizeof path, "%s/.config/tradeflow/hs-crosswalk.csv", home);
     struct stat sb;
-    if (path[0] && stat(path, &sb) == 0 &&
-        tf_refdata_add_crosswalk(c->ref, path, err, sizeof err) != TF_OK) {
-        error("%s", err);
-        return EXIT_INPUT;
-    }
+    if (path[0] && stat(path, &sb) == 0)
+        st = tf_refdata_add_crosswalk(c->ref, path, &err);
     const char *env = getenv("TRADEFLOW_CROSSWALK");
-    char *copy = env && *env ? strdup(env) : NULL, *save = NULL;
-    for (char *t = copy ? strtok_r(copy, ":", &save) : NULL; t; t = strtok_r(NULL, ":", &save))
-        if (tf_refdata_add_crosswalk(c->ref, t, err, sizeof err) != TF_OK) {
-            error("%s", err);
-            free(copy);
-            return EXIT_INPUT;
-        }
+    char *copy = st == TF_OK && env && *env ? strdup(env) : NULL, *save = NULL;
+    for (char *t = copy ? strtok_r(copy, ":", &save) : NULL; t && st == TF_OK;
+         t = strtok_r(NULL, ":", &save))
+        st = tf_refdata_add_crosswalk(c->ref, t, &err);
     free(copy);
-    return EXIT_OK;
+    if (st != TF_OK)
+        error("%s", err.msg);
+    return st != TF_OK ? exit_for(st) : EXIT_OK;
 }
 
 int load_refdata(common *c)
@@ -156,7 +154,7 @@ int load_refdata(common *c)
         error("cannot load the reference tables (out of memory)");
         return EXIT_IO;
     }
-    char err[1024];
+    tf_error err;
     const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
     char user[1024] = "";
     if (xdg && *xdg)
@@ -165,9 +163,9 @@ int load_refdata(common *c)
         snprintf(user, sizeof user, "%s/.config/tradeflow/products.csv", home);
     struct stat sb;
     if (user[0] && stat(user, &sb) == 0) {
-        tf_status st = tf_refdata_add_products(c->ref, user, err, sizeof err);
+        tf_status st = tf_refdata_add_products(c->ref, user, &err);
         if (st) {
-            error("%s", err);
+            error("%s", err.msg);
             return exit_for(st);
         }
     }
@@ -177,9 +175,9 @@ int load_refdata(common *c)
         if (!copy)
             return EXIT_IO;
         for (char *t = strtok_r(copy, ":", &save); t; t = strtok_r(NULL, ":", &save)) {
-            tf_status st = tf_refdata_add_products(c->ref, t, err, sizeof err);
+            tf_status st = tf_refdata_add_products(c->ref, t, &err);
             if (st) {
-                error("%s", err);
+                error("%s", err.msg);
                 free(copy);
                 return exit_for(st);
             }
@@ -197,18 +195,19 @@ int load_refdata(common *c)
             wp = uwp;
     }
     if (wp && *wp) {
-        tf_status st = tf_refdata_add_window_params(c->ref, wp, err, sizeof err);
+        tf_status st = tf_refdata_add_window_params(c->ref, wp, &err);
         if (st) {
-            error("%s", err);
+            error("%s", err.msg);
             return exit_for(st);
         }
     }
-    if (user_crosswalk(c, xdg, home) != EXIT_OK)
-        return EXIT_INPUT;
+    int xrc = user_crosswalk(c, xdg, home);
+    if (xrc != EXIT_OK)
+        return xrc;
     for (int i = 0; i < c->n_products; i++) {
-        tf_status st = tf_refdata_add_products(c->ref, c->products[i], err, sizeof err);
+        tf_status st = tf_refdata_add_products(c->ref, c->products[i], &err);
         if (st) {
-            error("%s", err);
+            error("%s", err.msg);
             return exit_for(st);
         }
     }
@@ -217,15 +216,15 @@ int load_refdata(common *c)
 
 int open_db(common *c, tf_open_mode mode, tf_db **db)
 {
-    char err[1200];
+    tf_error err = {0};
     if (!c->db_path[0] || !strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file:", 5)) {
         /* SQLite would use a temporary database and drop everything ingested */
         error("--db needs a file path, not '%s'", c->db_path);
         return EXIT_USAGE;
     }
-    tf_status st = tf_db_open(c->db_path, mode, db, err, sizeof err);
+    tf_status st = tf_db_open(c->db_path, mode, db, &err);
     if (st != TF_OK) {
-        error("%s", err);
+        error("%s", err.msg);
         return EXIT_IO;
     }
     return EXIT_OK;

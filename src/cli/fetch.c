@@ -164,7 +164,7 @@ static int ingest_doc(common *c, const fetch_args *f, char *doc, size_t len)
     tf_status st = tf_db_ingest(db, in, name, &o, c->ref, now && *now ? now : NULL, &diag, &res);
     fclose(in);
     if (st != TF_OK) {
-        error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
+        error("%s", diag.error.msg[0] ? diag.error.msg : tf_db_error(db)->msg);
         rc = exit_for(st);
     } else if (res.already) {
         printf("%s: already ingested (source %lld); nothing added\n", name, res.source_id);
@@ -205,12 +205,13 @@ static int run_fetch(common *c, const fetch_args *f)
     fo.backoff_ms = f->wait > 0 ? f->wait : 1;
     fo.log = print_progress;
     tf_fetch_result fr;
-    char err[1024], *doc = NULL;
+    tf_error err = {0};
+    char *doc = NULL;
     size_t len = 0;
-    tf_status st = tf_fetch_comtrade(&fo, &doc, &len, &fr, err, sizeof err);
+    tf_status st = tf_fetch_comtrade(&fo, &doc, &len, &fr, &err);
     int rc = exit_for(st);
     if (st != TF_OK) {
-        error("fetch: %s", err[0] ? err : tf_strerror(st));
+        error("fetch: %s", err.msg[0] ? err.msg : tf_strerror(st));
     } else {
         printf("fetch: %lu call%s (%lu from the cache, %lu fetched, %lu retried), %lu record%s\n",
                fr.calls, fr.calls == 1 ? "" : "s", fr.cached, fr.fetched, fr.retried,

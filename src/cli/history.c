@@ -6,12 +6,14 @@
 static const char usage_history[] =
     "Usage: tradeflow history (--product NAME | --hs CODES | --commodity CODES)\n"
     "                         [--period YYYY-MM] [--flow F] [--reporter ISO3]\n"
-    "                         [--classification C]\n"
+    "                         [--classification C] [--currency CNY|USD]\n"
     "\n"
     "Lists every stored revision of the matching cells, oldest first, with the\n"
     "source file and time it came from; '*' marks the current revision. The\n"
     "selection is the report's: --classification HS also lists UN Comtrade's\n"
-    "H0-H6 rows.\n";
+    "H0-H6 rows, and where the same trade is stored in CNY and in USD the rows\n"
+    "in one currency are listed, --currency or the one with most records (a\n"
+    "note on standard error names the other), with the rows that have no value.\n";
 
 
 static tf_status print_revision(void *ctx, const tf_revision *v)
@@ -31,15 +33,21 @@ static tf_status print_revision(void *ctx, const tf_revision *v)
     return TF_OK;
 }
 
+static void print_note(void *ctx, const char *text)
+{
+    (void)ctx;
+    fprintf(stderr, "%s: note: %s\n", progname, text);
+}
+
 int cmd_history(common *c, args *a)
 {
     const char *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *flow = NULL,
-               *reporter = "CHN", *classification = "HS";
+               *reporter = "CHN", *classification = "HS", *currency = NULL;
     const opt_spec t[] = {
         {"--product", NULL, &product, NULL},   {"--hs", NULL, &hs, NULL},
         {"--commodity", NULL, &commodity, NULL}, {"--period", NULL, &period, NULL},     {"--flow", NULL, &flow, NULL},
         {"--reporter", NULL, &reporter, NULL}, {"--classification", NULL, &classification, NULL},
-        {NULL, NULL, NULL, NULL}};
+        {"--currency", NULL, &currency, NULL},   {NULL, NULL, NULL, NULL}};
     int prc = parse_options(a, "history", usage_history, t, NULL);
     if (prc >= 0)
         return prc;
@@ -63,6 +71,11 @@ int cmd_history(common *c, args *a)
               classification);
         return EXIT_USAGE;
     }
+    char ccy[4] = "";
+    if (currency && !currency_code(currency, ccy)) {
+        error("--currency is CNY or USD, not '%s'", currency);
+        return EXIT_USAGE;
+    }
     product_sel p;
     tf_db *db = NULL;
     int rc = open_selection(c, product, hs, commodity, &p, &db);
@@ -77,12 +90,22 @@ int cmd_history(common *c, args *a)
     sel.period_to = period ? canon : NULL;
     sel.flow = fl;
     sel.all_revisions = 1;
+    /* the currency a report of the period reads: chosen over the report's months */
+    tf_selection months = sel;
+    char from[8];
+    if (period && tf_query_report_from(canon, from) == 0)
+        months.period_from = from;
+    char chosen[4] = "";
+    tf_status st = tf_query_currency(db, &months, ccy[0] ? ccy : NULL, chosen, NULL, print_note,
+                                     NULL);
+    sel.currency = chosen[0] ? chosen : NULL;
     printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s source\n", "period",
            "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit", "value",
            "cur", "status");
-    tf_status st = tf_query_select(db, &sel, print_revision, NULL);
+    if (st == TF_OK)
+        st = tf_query_select(db, &sel, print_revision, NULL);
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db));
+        error("%s", tf_db_error(db)->msg);
         rc = exit_for(st);
     }
     tf_db_close(&db);

@@ -47,7 +47,7 @@ static const char usage_ingest[] =
  * an exit code. */
 static int ingest_period(const char *period, const char *range, char buf[20], tf_read_opts *o)
 {
-    const char *why = "expected YYYY-MM with month 01-12";
+    tf_error why = {.msg = "expected YYYY-MM with month 01-12"};
     if (period && range) {
         error("ingest: give one of --period and --range");
         return EXIT_USAGE;
@@ -58,7 +58,7 @@ static int ingest_period(const char *period, const char *range, char buf[20], tf
     int ok = range ? tf_period_range_parse(v, buf, &why) == TF_OK
                    : strlen(v) == 7 && tf_period_parse(v, 7, buf) == TF_OK;
     if (!ok) {
-        error("ingest: bad %s '%s' (%s)", range ? "--range" : "--period", v, why);
+        error("ingest: bad %s '%s' (%s)", range ? "--range" : "--period", v, why.msg);
         return EXIT_USAGE;
     }
     o->period = buf;
@@ -156,7 +156,7 @@ static int ingest_file(common *c, tf_db *db, const char *path, const tf_read_opt
     if (!is_stdin)
         fclose(in);
     if (st != TF_OK) {
-        error("%s", diag.msg[0] ? diag.msg : tf_db_errmsg(db));
+        error("%s", diag.error.msg[0] ? diag.error.msg : tf_db_error(db)->msg);
         error("%s: nothing ingested from this file; the database is unchanged", path);
         return exit_for(st);
     }

@@ -23,6 +23,9 @@ static const char usage_mirror[] =
     "                      newest edition where several); H6, S4 ... for one only\n"
     "  --period P[..P]     YYYY or YYYY-MM, or a range FROM..TO\n"
     "  --as-of DATE        figures as ingested up to DATE\n"
+    "  --currency C        CNY or USD: the records each side's values are read from\n"
+    "                      (default: per side the currency with most records, with a\n"
+    "                      note; values in two currencies are not compared)\n"
     "  --format F          text (default) or json\n";
 
 
@@ -40,14 +43,15 @@ static int period_range(const char *period, char from[8], char to[8])
 int cmd_mirror(common *c, args *a)
 {
     const char *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *format = "text",
-               *as_of = NULL, *reporter = NULL, *partner = NULL, *classification = "HS";
+               *as_of = NULL, *reporter = NULL, *partner = NULL, *classification = "HS",
+               *currency = NULL;
     const opt_spec t[] = {
         {"--product", NULL, &product, NULL},     {"--hs", NULL, &hs, NULL},
         {"--commodity", NULL, &commodity, NULL}, {"--period", NULL, &period, NULL},
         {"--format", NULL, &format, NULL},       {"--as-of", NULL, &as_of, NULL},
         {"--reporter", NULL, &reporter, NULL},   {"--partner", NULL, &partner, NULL},
         {"--classification", NULL, &classification, NULL},
-        {NULL, NULL, NULL, NULL}};
+        {"--currency", NULL, &currency, NULL},   {NULL, NULL, NULL, NULL}};
     int rc = parse_options(a, "mirror", usage_mirror, t, NULL);
     if (rc >= 0)
         return rc;
@@ -71,6 +75,11 @@ int cmd_mirror(common *c, args *a)
               period ? period : "");
         return EXIT_USAGE;
     }
+    char ccy[4] = "";
+    if (currency && !currency_code(currency, ccy)) {
+        error("--currency is CNY or USD, not '%s'", currency);
+        return EXIT_USAGE;
+    }
     if ((product != NULL) + (hs != NULL) + (commodity != NULL) != 1) {
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
@@ -90,10 +99,11 @@ int cmd_mirror(common *c, args *a)
     q.period_to = to;
     q.as_of = as_of;
     q.ref = c->ref;
+    q.currency = ccy[0] ? ccy : NULL;
     tf_mirror *m = NULL;
     tf_status st = tf_mirror_compute(db, &q, &m);
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
     } else {
         if (m->n_rows == 0)

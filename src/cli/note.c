@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "note.h"
 #include "tradeflow/note.h"
 
@@ -32,6 +33,8 @@ static const char usage_note[] =
     "  --date DATE         publication date (default: the as-of date, else today); the\n"
     "                      latest import window level is the one on or before it\n"
     "  --partners N        partners named besides re-imports (default 3)\n"
+    "  --currency C        CNY or USD: the records whose values the note's report\n"
+    "                      reads, as for report (default: the one with most records)\n"
     "  -o FILE             write to FILE (default: standard output)\n"
     "\n"
     "Exit codes: 0 written, 2 usage, 3 no import or export data for the product and\n"
@@ -45,15 +48,17 @@ static void err(const char *fmt, const char *a, const char *b)
 }
 
 typedef struct note_args {
-    const char *product, *hs, *period, *lang, *format, *as_of, *date, *out;
+    const char *product, *hs, *period, *lang, *format, *as_of, *date, *out, *currency;
     int partners;
+    char ccy[4];
 } note_args;
 
 /* Returns -1 to go on, else an exit code. */
 static int parse(int argc, char **argv, note_args *n)
 {
     static const char *const names[] = {"--product", "--hs", "--period", "--lang", "--format",
-                                        "--as-of", "--date", "-o", "--partners"};
+                                        "--as-of", "--date", "-o", "--currency",
+                                        "--partners"};
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage_note, stdout);
@@ -80,8 +85,8 @@ static int parse(int argc, char **argv, note_args *n)
             return NOTE_USAGE;
         }
         const char **slot[] = {&n->product, &n->hs, &n->period, &n->lang, &n->format,
-                               &n->as_of, &n->date, &n->out};
-        if (k < 8)
+                               &n->as_of, &n->date, &n->out, &n->currency};
+        if (k < 9)
             *slot[k] = v;
         else {
             char *end;
@@ -96,7 +101,7 @@ static int parse(int argc, char **argv, note_args *n)
     return -1;
 }
 
-static int check(const note_args *n)
+static int check(note_args *n)
 {
     char canon[8];
     if (!!n->product == !!n->hs) {
@@ -124,6 +129,10 @@ static int check(const note_args *n)
                     sscanf(n->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
                     m > 12 || d < 1 || d > 31)) {
         err("--date takes YYYY-MM-DD, not '%s'%s", n->date, NULL);
+        return NOTE_USAGE;
+    }
+    if (n->currency && !currency_code(n->currency, n->ccy)) {
+        err("--currency is CNY or USD, not '%s'%s", n->currency, NULL);
         return NOTE_USAGE;
     }
     return -1;
@@ -201,11 +210,12 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
     q.reporter = "CHN";
     q.period = n.period;
     q.as_of = n.as_of;
+    q.currency = n.currency ? n.ccy : NULL;
     q.measure = TF_MEASURE_QUANTITY;
-    char dberr[1200];
+    tf_error dberr = {0};
     tf_db *db = NULL;
-    if (tf_db_open(db_path, TF_DB_READ, &db, dberr, sizeof dberr) != TF_OK) {
-        err("%s%s", dberr, NULL);
+    if (tf_db_open(db_path, TF_DB_READ, &db, &dberr) != TF_OK) {
+        err("%s%s", dberr.msg, NULL);
         return NOTE_IO;
     }
     tf_note_opts o = {.date = n.date, .partners = n.partners};
@@ -217,7 +227,7 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
                 p ? tf_product_display_name(p, "en") : label, db_path, n.period);
         rc = NOTE_NODATA;
     } else if (st != TF_OK) {
-        err("%s%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st), NULL);
+        err("%s%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st), NULL);
         rc = st == TF_ERR_USAGE ? NOTE_USAGE : NOTE_IO;
     } else if ((st = tf_note_write(m, n.lang, &doc)) != TF_OK) {
         err("cannot write the note: %s%s", tf_strerror(st), NULL);

@@ -102,7 +102,7 @@ int cli_outlook_run(tf_db *db, const tf_refdata *ref, const char *label,
     tf_outlook *ol = NULL;
     tf_status st = tf_outlook_compute(db, ref, &q, &ol);
     if (st != TF_OK) {
-        const char *m = tf_db_errmsg(db);
+        const char *m = tf_db_error(db)->msg;
         fprintf(stderr, "tradeflow: %s\n", m && m[0] ? m : tf_strerror(st));
         return st == TF_ERR_USAGE ? 2 : 4;
     }

@@ -201,7 +201,7 @@ static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
     size_t n = 0;
     tf_status st = tf_query_periods(db, &sel, &p, &n);
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         return exit_for(st);
     }
     if (tf_query_period_held(p, n, q->period)) {
@@ -239,7 +239,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         error("%s: the selected figures are too large to add exactly; no report", c->db_path);
         rc = exit_for(st);
     } else if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db)[0] ? tf_db_errmsg(db) : tf_strerror(st));
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
     } else if (chart < 0 && !r->import.quantity.has && !r->export.quantity.has &&
                (rc = no_data(c, db, q, r->product_name)) >= 0) {

@@ -48,7 +48,7 @@ int cmd_sources(common *c, args *a)
         const char *now = getenv("TRADEFLOW_NOW");
         tf_status st = tf_db_retract(db, id, restore != NULL, now && *now ? now : NULL);
         if (st != TF_OK)
-            error("%s", tf_db_errmsg(db));
+            error("%s", tf_db_error(db)->msg);
         else
             printf("source %lld %s\n", id,
                    retract ? "retracted: its figures no longer count" : "restored");
@@ -59,7 +59,7 @@ int cmd_sources(common *c, args *a)
            "vintage", "fmt", "rows", "added", "revised", "unchanged", "sha256", "file [options]");
     tf_status st = tf_db_sources(db, print_source, NULL);
     if (st != TF_OK) {
-        error("%s", tf_db_errmsg(db));
+        error("%s", tf_db_error(db)->msg);
         rc = exit_for(st);
     }
     tf_db_close(&db);

@@ -58,16 +58,10 @@ static int window_series(common *c, const char *from, const char *to, const char
     tf_window_series *s = NULL;
     tf_status st = tf_window_series_compute(db, c->ref, product, from, to, hs, group, &ov, as_of,
                                             &s);
-    if (st == TF_ERR_USAGE && tf_db_errmsg(db)[0])
-        error("window: %s", tf_db_errmsg(db));
-    else if (st == TF_ERR_USAGE)
-        error("window: --from %s --to %s is not a range of valid dates (YYYY-MM-DD, at most 10 "
-              "years)", from, to);
-    else if (st == TF_ERR_NOT_FOUND)
-        error("window: no parameters for HS %s, %s on a day of the range (or give --vat, --duty "
-              "and --misc)", hs, group);
+    if (st == TF_ERR_USAGE || st == TF_ERR_NOT_FOUND)
+        error("window: %s", tf_db_error(db)->msg);
     else if (st != TF_OK)
-        error("%s", tf_db_errmsg(db));
+        error("%s", tf_db_error(db)->msg);
     else if (tf_window_series_write(stdout, s, (tf_output_format)fmt) != TF_OK)
         st = TF_ERR_IO;
     tf_window_series_free(&s);

@@ -28,16 +28,55 @@ const char *tf_strerror(tf_status status)
     return "unknown error";
 }
 
+void tf_error_clear(tf_error *e)
+{
+    if (e)
+        memset(e, 0, sizeof *e);
+}
+
+tf_status tf_error_set(tf_error *e, tf_status st, const char *fmt, ...)
+{
+    if (!e)
+        return st;
+    tf_error_clear(e);
+    e->status = st;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+tf_status tf_error_at(tf_error *e, tf_status st, const char *file, unsigned long line,
+                      unsigned long col, const char *fmt, ...)
+{
+    if (!e)
+        return st;
+    tf_error_clear(e);
+    e->status = st;
+    tf_scopy(e->file, sizeof e->file, file ? file : "");
+    e->line = line;
+    e->col = line ? col : 0;
+    char text[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (line)
+        tf_fmt(e->msg, sizeof e->msg, "%s:%lu:%lu: %s", e->file, line, col, text);
+    else
+        tf_fmt(e->msg, sizeof e->msg, "%s: %s", e->file, text);
+    return st;
+}
+
 const char *tf_version(void) { return TF_VERSION; }
 
 void tf_free(void *p) { free(p); }
 
-tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands,
-                         tf_milli *out, const char **why)
+/* tf_milli_parse with the reason as a static string in *why. */
+static tf_status milli_parse(const char *s, size_t len, int allow_thousands, tf_milli *out,
+                             const char **why)
 {
-    const char *dummy;
-    if (!why)
-        why = &dummy;
     size_t i = 0;
     int neg = 0;
     if (len == 0) {
@@ -209,7 +248,16 @@ void tf_period_from_index(int idx, char out[8])
     tf_fmt(out, 8, "%04d-%02d", idx / 12, idx % 12 + 1);
 }
 
-tf_status tf_period_range_parse(const char *s, char out[17], const char **why)
+tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands, tf_milli *out,
+                         tf_error *err)
+{
+    const char *why = "";
+    tf_status st = milli_parse(s, len, allow_thousands, out, &why);
+    return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
+}
+
+/* tf_period_range_parse with the reason as a static string in *why. */
+static tf_status range_parse(const char *s, char out[17], const char **why)
 {
     const char *dots = s ? strstr(s, "..") : NULL;
     char a[8], b[8];
@@ -231,11 +279,17 @@ tf_status tf_period_range_parse(const char *s, char out[17], const char **why)
     return TF_OK;
 }
 
+tf_status tf_period_range_parse(const char *s, char out[17], tf_error *err)
+{
+    const char *why = "";
+    tf_status st = range_parse(s, out, &why);
+    return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
+}
+
 int tf_period_is_range(const char *p)
 {
     char out[17];
-    const char *why;
-    return p && tf_period_range_parse(p, out, &why) == TF_OK;
+    return p && tf_period_range_parse(p, out, NULL) == TF_OK;
 }
 
 void tf_record_init(tf_record *r)

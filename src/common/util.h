@@ -36,6 +36,18 @@ void tf_sha256_update(tf_sha256 *h, const void *data, size_t n);
 /* Writes 64 hex digits and a NUL into hex, frees h. */
 void tf_sha256_final(tf_sha256 *h, char hex[65]);
 
+/* Record an error (tradeflow/common.h): status st and the message made from
+ * fmt, no place in an input. e may be NULL. Returns st. */
+#include "tradeflow/common.h"
+tf_status tf_error_set(tf_error *e, tf_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Record an error at a place in an input: file, line and col (0 = not known,
+ * see tf_error), the message "FILE:LINE:COL: text", or "FILE: text" when
+ * line is 0. e may be NULL. Returns st. */
+tf_status tf_error_at(tf_error *e, tf_status st, const char *file, unsigned long line,
+                      unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
 void tf_now_utc(char out[32]);
 

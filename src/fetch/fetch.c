@@ -30,8 +30,7 @@ typedef struct buf {
 typedef struct pull {
     const tf_fetch_opts *o;
     tf_fetch_result *res;
-    char *err;
-    size_t errlen;
+    tf_error *err;           /* the caller's, may be NULL */
     CURL *curl;
     json_t *all;             /* combined data array */
     char freq;               /* 'A' or 'M' */
@@ -104,25 +103,23 @@ static void sleep_ms(long ms)
 }
 
 /* The periods of the pull: "YYYY" years or "YYYYMM" months, from..to. */
-static tf_status periods(const tf_fetch_opts *o, char ***out, size_t *n, char *freq, char *err,
-                         size_t errlen)
+static tf_status periods(const tf_fetch_opts *o, char ***out, size_t *n, char *freq,
+                         tf_error *err)
 {
     char a[8], b[8];
     size_t la = o->period_from ? strlen(o->period_from) : 0;
     size_t lb = o->period_to ? strlen(o->period_to) : 0;
     if ((la != 4 && la != 7) || la != lb || tf_period_parse(o->period_from, la, a) != TF_OK ||
         tf_period_parse(o->period_to, lb, b) != TF_OK || strcmp(a, b) > 0) {
-        tf_fmt(err, errlen, "periods must be YYYY..YYYY (annual) or YYYY-MM..YYYY-MM (monthly), "
-                            "in order");
-        return TF_ERR_USAGE;
+        return tf_error_set(err, TF_ERR_USAGE, "periods must be YYYY..YYYY (annual) or "
+                                               "YYYY-MM..YYYY-MM (monthly), in order");
     }
     *freq = la == 4 ? 'A' : 'M';
     int from = la == 4 ? (int)strtol(a, NULL, 10) : tf_period_index(a);
     int to = la == 4 ? (int)strtol(b, NULL, 10) : tf_period_index(b);
     size_t count = (size_t)(to - from + 1);
     if (count > 1200) {
-        tf_fmt(err, errlen, "more than 1,200 periods asked for");
-        return TF_ERR_USAGE;
+        return tf_error_set(err, TF_ERR_USAGE, "more than 1,200 periods asked for");
     }
     char **v = calloc(count, sizeof *v);
     if (!v)
@@ -291,7 +288,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
             tf_fmt(what, sizeof what, "HTTP %ld", code);
             retry = 1;
         } else if (code != 200) {
-            tf_fmt(p->err, p->errlen, "%s: HTTP %ld: %.300s", url, code, b.p ? b.p : "");
+            tf_error_set(p->err, TF_ERR_INPUT, "%s: HTTP %ld: %.300s", url, code, b.p ? b.p : "");
             free(b.p);
             st = TF_ERR_INPUT;
             break;
@@ -306,7 +303,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
                     ok = 0;
                 if (!ok || rename(tmp, path) != 0) {
                     unlink(tmp);
-                    tf_fmt(p->err, p->errlen, "cannot write the cache file %s: %s", path,
+                    tf_error_set(p->err, TF_ERR_IO, "cannot write the cache file %s: %s", path,
                            strerror(errno));
                     json_decref(j);
                     free(b.p);
@@ -321,7 +318,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
                 break;
             }
             if (api_err[0]) {
-                tf_fmt(p->err, p->errlen, "%s: the API answered: %s", url, api_err);
+                tf_error_set(p->err, TF_ERR_INPUT, "%s: the API answered: %s", url, api_err);
                 free(b.p);
                 st = TF_ERR_INPUT;
                 break;
@@ -333,8 +330,8 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         if (!retry)
             break;
         if (attempt == retries) {
-            tf_fmt(p->err, p->errlen, "%s: %s; gave up after %d attempts (what was fetched is "
-                                      "cached: run again to resume)", url, what, attempt + 1);
+            tf_error_set(p->err, TF_ERR_IO, "%s: %s; gave up after %d attempts (what was "
+                         "fetched is cached: run again to resume)", url, what, attempt + 1);
             break;
         }
         long wait = backoff << (attempt < 16 ? attempt : 16);
@@ -392,33 +389,31 @@ static void explain_empty(const pull *p, tf_fetch_result *res)
 }
 
 tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
-                            tf_fetch_result *res, char *err, size_t errlen)
+                            tf_fetch_result *res, tf_error *err)
 {
     *doc = NULL;
     *len = 0;
     memset(res, 0, sizeof *res);
-    err[0] = '\0';
+    tf_error_clear(err);
     if (!o->cache_dir || !o->cache_dir[0] || !o->reporter || !codes_ok(o->reporter, "") ||
         !codes_ok(o->cmd_codes, "") || !codes_ok(o->flow_codes, "") ||
         (o->partners && !codes_ok(o->partners, ""))) {
-        tf_fmt(err, errlen, "a pull needs a cache folder, a reporter code, commodity codes and "
-                            "flow codes (letters, digits, commas)");
-        return TF_ERR_USAGE;
+        return tf_error_set(err, TF_ERR_USAGE, "a pull needs a cache folder, a reporter code, "
+                            "commodity codes and flow codes (letters, digits, commas)");
     }
     pull p = {0};
     p.o = o;
     p.res = res;
     p.err = err;
-    p.errlen = errlen;
     p.row_limit = o->key && o->key[0] ? ROWS_WITH_KEY : ROWS_PREVIEW;
     char **per = NULL;
     size_t n = 0;
-    tf_status st = periods(o, &per, &n, &p.freq, err, errlen);
+    tf_status st = periods(o, &per, &n, &p.freq, err);
     if (st != TF_OK)
         return st;
     if (mkdirs(o->cache_dir) != 0) {
-        tf_fmt(err, errlen, "cannot create the cache folder %s: %s", o->cache_dir,
-               strerror(errno));
+        tf_error_set(err, TF_ERR_IO, "cannot create the cache folder %s: %s", o->cache_dir,
+                     strerror(errno));
         st = TF_ERR_IO;
         goto out;
     }

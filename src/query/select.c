@@ -9,6 +9,7 @@
 #include "../common/util.h"
 
 #include "tradeflow/query.h"
+#include "../common/util.h"
 
 /* UN Comtrade's HS editions (H0 1988/92 .. H6 2022) beside plain "HS". */
 static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};
@@ -28,6 +29,21 @@ size_t tf_query_classes(const char *classification, const char *const **out)
     return 1;
 }
 
+/* A caller's callback behind the currency filter of tf_query_select. */
+typedef struct in_currency {
+    const char *currency;
+    tf_status (*fn)(void *ctx, const tf_revision *rev);
+    void *ctx;
+} in_currency;
+
+static tf_status currency_filter(void *ctx, const tf_revision *rev)
+{
+    const in_currency *f = ctx;
+    if (rev->rec.currency[0] && strcmp(rev->rec.currency, f->currency) != 0)
+        return TF_OK;
+    return f->fn(f->ctx, rev);
+}
+
 tf_status tf_query_select(tf_db *db, const tf_selection *sel,
                           tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
 {
@@ -36,12 +52,101 @@ tf_status tf_query_select(tf_db *db, const tf_selection *sel,
     tf_selection s = *sel;
     if (!s.reporter)
         s.reporter = "CHN";
+    in_currency filter = {sel->currency, fn, ctx};
+    if (sel->currency && sel->currency[0]) {
+        fn = currency_filter;
+        ctx = &filter;
+    }
     tf_status st = TF_OK;
     for (size_t k = 0; k < n && st == TF_OK; k++) {
         s.classification = classes ? classes[k] : sel->classification;
         st = tf_db_select(db, &s, fn, ctx);
     }
     return st;
+}
+
+/* Records per currency (at most four kinds are told apart). */
+typedef struct ccy_count {
+    char code[4][4];
+    long long rows[4];
+    int n;
+} ccy_count;
+
+static void count_ccy(void *ctx, const char *currency, long long rows)
+{
+    ccy_count *c = ctx;
+    int i = 0;
+    while (i < c->n && strcmp(c->code[i], currency) != 0)
+        i++;
+    if (i == c->n) {
+        if (c->n == 4)
+            return;
+        tf_scopy(c->code[c->n++], sizeof c->code[0], currency);
+    }
+    c->rows[i] += rows;
+}
+
+/* The notes of a currency choice: want absent from the data, or the others. */
+static void currency_notes(const ccy_count *cc, int best, const char *want, const char *out,
+                           void (*note)(void *ctx, const char *text), void *ctx)
+{
+    char text[512];
+    if (want) {
+        for (int i = 0; i < cc->n; i++)
+            if (!strcmp(cc->code[i], out))
+                return;
+        if (cc->n) {
+            tf_fmt(text, sizeof text, "no records in %s: the data has values in %s "
+                   "(--currency %s)", out, cc->code[best], cc->code[best]);
+            note(ctx, text);
+        }
+        return;
+    }
+    for (int i = 0; i < cc->n; i++) {
+        if (i == best)
+            continue;
+        tf_fmt(text, sizeof text, "the data values this trade in %s (%lld record%s) and in %s "
+               "(%lld record%s): figures are from the %s records, never the two added "
+               "(--currency %s for the other)", cc->code[best], cc->rows[best],
+               cc->rows[best] == 1 ? "" : "s", cc->code[i], cc->rows[i],
+               cc->rows[i] == 1 ? "" : "s", cc->code[best], cc->code[i]);
+        note(ctx, text);
+    }
+}
+
+tf_status tf_query_currency(tf_db *db, const tf_selection *sel, const char *want, char out[4],
+                            int *found, void (*note)(void *ctx, const char *text), void *ctx)
+{
+    ccy_count cc = {0};
+    const char *const *classes; /* the classifications the selection reads */
+    size_t n_classes = tf_query_classes(sel->classification, &classes);
+    for (size_t k = 0; k < n_classes; k++) {
+        tf_selection s = *sel;
+        s.classification = classes ? classes[k] : sel->classification;
+        if (!s.reporter)
+            s.reporter = "CHN";
+        tf_status st = tf_db_currency_rows(db, &s, count_ccy, &cc);
+        if (st != TF_OK)
+            return st;
+    }
+    out[0] = '\0';
+    int best = -1;
+    for (int i = 0; i < cc.n; i++)
+        if (best < 0 || cc.rows[i] > cc.rows[best] ||
+            (cc.rows[i] == cc.rows[best] && strcmp(cc.code[i], cc.code[best]) < 0))
+            best = i;
+    if (want)
+        tf_scopy(out, 4, want);
+    else if (best >= 0)
+        tf_scopy(out, 4, cc.code[best]);
+    if (found) {
+        *found = 0;
+        for (int i = 0; i < cc.n; i++)
+            *found |= !strcmp(cc.code[i], out);
+    }
+    if (note && best >= 0)
+        currency_notes(&cc, best, want, out, note, ctx);
+    return TF_OK;
 }
 
 int tf_query_class_preferred(const char *want, const char *pick, const char *cls)
@@ -139,5 +244,19 @@ int tf_query_period_held(char (*p)[TF_PERIOD_LEN], size_t n, const char *period)
             (strlen(period) == 4 && strncmp(p[i], period, 4) == 0))
             return 1;
     }
+    return 0;
+}
+
+int tf_query_report_from(const char *period, char from[8])
+{
+    size_t len = period ? strlen(period) : 0;
+    char canon[8];
+    if ((len != 4 && len != 7) || tf_period_parse(period, len, canon) != TF_OK)
+        return -1;
+    int year = (int)strtol(canon, NULL, 10);
+    if (len == 4)
+        tf_fmt(from, 8, "%04d", year - 1);
+    else
+        tf_period_from_index((year - 1) * 12, from); /* January of the previous year */
     return 0;
 }

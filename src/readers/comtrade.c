@@ -298,9 +298,9 @@ static tf_status number(tf_rctx *c, ct_err *e, const ct_row *r, int k, int *has,
                  "read as %s", key_names[k], s, plain);
         s = plain;
     }
-    const char *why;
+    tf_error why;
     if (tf_milli_parse(s, strlen(s), 0, out, &why) != TF_OK)
-        return row_err(e, k, "%s '%.40s': %s", key_names[k], s, why);
+        return row_err(e, k, "%s '%.40s': %s", key_names[k], s, why.msg);
     if (*out < 0)
         return row_err(e, k, "negative %s '%.40s'", key_names[k], s);
     if (*out > TF_MAX_FIGURE)
@@ -478,15 +478,9 @@ static void bd_check(tf_rctx *c, bd_list *l)
     l->n = l->cap = 0;
 }
 
-static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
+/* The row's period: period (or refYear), checked against freqCode and refMonth. */
+static tf_status row_period(ct_row *r, ct_err *e, tf_record *rec)
 {
-    tf_record rec;
-    tf_record_init(&rec);
-    rec.line = r->line;
-    c->stats->rows++;
-    e->k = -1;
-
-    /* period */
     const char *freq = val(r, K_FREQ), *period = val(r, K_PERIOD), *year = val(r, K_YEAR),
                *month = val(r, K_MONTH);
     char pbuf[16];
@@ -495,31 +489,36 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     if (!period)
         return row_err(e, K_PERIOD, "period is missing");
     if (!code_number(period, pbuf, sizeof pbuf) || (strlen(pbuf) != 4 && strlen(pbuf) != 6) ||
-        tf_period_parse(pbuf, strlen(pbuf), rec.period) != TF_OK)
+        tf_period_parse(pbuf, strlen(pbuf), rec->period) != TF_OK)
         return row_err(e, K_PERIOD, "bad period '%.40s' (expected YYYY or YYYYMM)", period);
-    int annual = strlen(rec.period) == 4;
+    int annual = strlen(rec->period) == 4;
     if (freq && ((strcmp(freq, "A") == 0 && !annual) || (strcmp(freq, "M") == 0 && annual)))
         return row_err(e, K_PERIOD, "period '%s' does not fit freqCode '%s' (A: YYYY, M: YYYYMM)",
                        period, freq);
     if (month && annual && strcmp(month, "52") != 0 && strcmp(month, "52.0") != 0)
         return row_err(e, K_MONTH, "refMonth '%s' on an annual row (52 expected)", month);
+    return TF_OK;
+}
 
-    /* flow */
+/* The row's flow; a flow that is none of the four is kept as "other" with
+ * the source's code as trade mode (common.h). */
+static tf_status row_flow(tf_rctx *c, ct_row *r, ct_err *e, tf_record *rec)
+{
     const char *flow = val(r, K_FLOW);
     if (!flow)
         return row_err(e, K_FLOW, "flow code is missing");
     if (strcmp(flow, "M") == 0 || strcmp(flow, "1") == 0)
-        rec.flow = TF_FLOW_IMPORT;
+        rec->flow = TF_FLOW_IMPORT;
     else if (strcmp(flow, "X") == 0 || strcmp(flow, "2") == 0)
-        rec.flow = TF_FLOW_EXPORT;
+        rec->flow = TF_FLOW_EXPORT;
     else if (strcmp(flow, "RX") == 0 || strcmp(flow, "3") == 0)
-        rec.flow = TF_FLOW_REEXPORT;
+        rec->flow = TF_FLOW_REEXPORT;
     else if (strcmp(flow, "RM") == 0 || strcmp(flow, "4") == 0)
-        rec.flow = TF_FLOW_REIMPORT;
+        rec->flow = TF_FLOW_REIMPORT;
     else {
-        if (tf_scopy(rec.trade_mode, sizeof rec.trade_mode, flow) != 0)
+        if (tf_scopy(rec->trade_mode, sizeof rec->trade_mode, flow) != 0)
             return row_err(e, K_FLOW, "flow code '%.40s' too long", flow);
-        rec.flow = TF_FLOW_OTHER;
+        rec->flow = TF_FLOW_OTHER;
         c->stats->other_flows++;
         char key[32];
         tf_fmt(key, sizeof key, "flow:%s", flow);
@@ -529,8 +528,12 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
                  "flow 'other' with trade mode '%s', not counted in imports or exports",
                  flow, d ? " (" : "", d ? d : "", d ? ")" : "", flow);
     }
+    return TF_OK;
+}
 
-    /* reporter */
+/* The reporter: a country with an ISO alpha-3 code (490 kept as S19). */
+static tf_status row_reporter(tf_rctx *c, ct_row *r, ct_err *e, tf_record *rec)
+{
     char rep[16] = "", pname[128] = "";
     tf_status st = area(c, e, r, K_REP_CODE, K_REP_ISO, -1, rep, sizeof rep, pname, sizeof pname);
     if (st != TF_OK)
@@ -545,28 +548,35 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     if (strlen(rep) != 3 || strcmp(rep, TF_PARTNER_WORLD) == 0)
         return row_err(e, K_REP_CODE, "reporter '%s' is not a country with an ISO alpha-3 code",
                        rep);
-    tf_scopy(rec.reporter, sizeof rec.reporter, rep);
+    tf_scopy(rec->reporter, sizeof rec->reporter, rep);
+    return TF_OK;
+}
 
-    /* partner, second partner */
-    st = area(c, e, r, K_PART_CODE, K_PART_ISO, K_PART_DESC, rec.partner, sizeof rec.partner,
-              rec.partner_name, sizeof rec.partner_name);
+/* Partner and second partner, and the partner basis they give. agg_partner
+ * (16 bytes) receives the partner of the aggregate row, bd_basis (40 bytes)
+ * "partner2=N" for a country's breakdown by second partner, *p2set 1 when
+ * the second partner is not the world. */
+static tf_status row_partner(tf_rctx *c, ct_row *r, ct_err *e, tf_record *rec,
+                             char *agg_partner, char *bd_basis, int *p2set)
+{
+    tf_status st = area(c, e, r, K_PART_CODE, K_PART_ISO, K_PART_DESC, rec->partner,
+                        sizeof rec->partner, rec->partner_name, sizeof rec->partner_name);
     if (st != TF_OK)
         return st;
-    const char *basis = rec.flow == TF_FLOW_EXPORT || rec.flow == TF_FLOW_REEXPORT
-                            ? "destination" : rec.flow == TF_FLOW_OTHER ? "" : "origin";
+    const char *basis = rec->flow == TF_FLOW_EXPORT || rec->flow == TF_FLOW_REEXPORT
+                            ? "destination" : rec->flow == TF_FLOW_OTHER ? "" : "origin";
     const char *p2 = val(r, K_P2_CODE);
     char p2n[8];
     if (p2 && (!code_number(p2, p2n, sizeof p2n)))
         return row_err(e, K_P2_CODE, "partner2Code '%.40s' is not a Comtrade area code", p2);
-    char agg_partner[16], bd_basis[40] = ""; /* "partner2=899,mot=9000,customs=C01" */
-    tf_scopy(agg_partner, sizeof agg_partner, rec.partner);
-    int p2set = p2 && strcmp(p2n, "0") != 0;
-    if (p2set && strcmp(rec.partner, TF_PARTNER_WORLD) != 0) {
-        tf_fmt(bd_basis, sizeof bd_basis, "partner2=%s", p2n); /* a country's breakdown */
-    } else if (p2set) {
-        rec.partner_name[0] = '\0';
-        st = area(c, e, r, K_P2_CODE, -1, -1, rec.partner, sizeof rec.partner,
-                  rec.partner_name, sizeof rec.partner_name);
+    tf_scopy(agg_partner, 16, rec->partner);
+    *p2set = p2 && strcmp(p2n, "0") != 0;
+    if (*p2set && strcmp(rec->partner, TF_PARTNER_WORLD) != 0) {
+        tf_fmt(bd_basis, 40, "partner2=%s", p2n); /* a country's breakdown */
+    } else if (*p2set) {
+        rec->partner_name[0] = '\0';
+        st = area(c, e, r, K_P2_CODE, -1, -1, rec->partner, sizeof rec->partner,
+                  rec->partner_name, sizeof rec->partner_name);
         if (st != TF_OK)
             return st;
         basis = "consignment";
@@ -574,42 +584,52 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     /* A group of countries (97 EU-28) overlaps its members: kept under basis
      * "group", so that partner rankings and sums, which take one basis, never
      * add it to the countries. */
-    if (strncmp(rec.partner, "M49:", 4) == 0 && c->ref) {
-        const tf_area *g = tf_refdata_area_by_m49(c->ref, rec.partner + 4);
+    if (strncmp(rec->partner, "M49:", 4) == 0 && c->ref) {
+        const tf_area *g = tf_refdata_area_by_m49(c->ref, rec->partner + 4);
         if (g && strcmp(g->kind, "group") == 0)
             basis = "group";
     }
-    tf_scopy(rec.partner_basis, sizeof rec.partner_basis, basis);
+    tf_scopy(rec->partner_basis, sizeof rec->partner_basis, basis);
+    return TF_OK;
+}
 
-    /* classification, commodity */
+/* Classification and commodity code (a leading zero a spreadsheet dropped
+ * from an HS code put back). */
+static tf_status row_commodity(tf_rctx *c, ct_row *r, ct_err *e, tf_record *rec)
+{
     const char *cls = val(r, K_CLASS), *cmd = val(r, K_CMD);
     if (!cls)
         return row_err(e, K_CLASS, "classification code is missing");
-    if (tf_scopy(rec.classification, sizeof rec.classification, cls) != 0)
+    if (tf_scopy(rec->classification, sizeof rec->classification, cls) != 0)
         return row_err(e, K_CLASS, "classification '%.40s' too long", cls);
     if (!cmd)
         return row_err(e, K_CMD, "commodity code is missing");
     if (strcmp(cmd, "TOTAL") != 0 && !all_digits(cmd))
         return row_err(e, K_CMD, "commodity code '%.40s' is neither digits nor TOTAL", cmd);
     if (cls[0] == 'H' && strcmp(cmd, "TOTAL") != 0 && strlen(cmd) % 2 == 1) {
-        char key[48];
-        tf_fmt(key, sizeof key, "lz:%s", cmd);
         tf_rwarn(c, "leading-zero", r->line, col_at(r, K_CMD),
                  "HS code '%s' has an odd number of digits: a spreadsheet dropped its leading "
                  "zero; read as '0%s' (and likewise for other codes)", cmd, cmd);
-        rec.commodity[0] = '0';
-        if (tf_scopy(rec.commodity + 1, sizeof rec.commodity - 1, cmd) != 0)
+        rec->commodity[0] = '0';
+        if (tf_scopy(rec->commodity + 1, sizeof rec->commodity - 1, cmd) != 0)
             return row_err(e, K_CMD, "commodity code too long");
-    } else if (tf_scopy(rec.commodity, sizeof rec.commodity, cmd) != 0) {
+    } else if (tf_scopy(rec->commodity, sizeof rec->commodity, cmd) != 0) {
         return row_err(e, K_CMD, "commodity code '%.40s' too long", cmd);
     }
+    return TF_OK;
+}
 
-    /* customs procedure, mode of transport */
+/* Customs procedure and mode of transport: a breakdown row's partner basis
+ * "breakdown:partner2=..,mot=..,customs=.." and its dimension in *dim
+ * (BD_AGG for the aggregate row, -2 for a breakdown by several). */
+static tf_status row_breakdown(ct_row *r, ct_err *e, tf_record *rec, char *bd_basis, int p2set,
+                               int *dim)
+{
     const char *customs = val(r, K_CUSTOMS), *mot = val(r, K_MOT);
     if (customs && strcmp(customs, "C00") != 0) {
-        if (rec.flow == TF_FLOW_OTHER)
+        if (rec->flow == TF_FLOW_OTHER)
             return row_err(e, K_CUSTOMS, "flow '%s' by customs procedure '%s' is not supported",
-                           flow, customs);
+                           val(r, K_FLOW), customs);
         if (strlen(customs) > 7)
             return row_err(e, K_CUSTOMS, "customs code '%.40s' too long", customs);
     }
@@ -620,87 +640,124 @@ static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
     int motset = strcmp(motn, "0") != 0, cset = customs && strcmp(customs, "C00") != 0;
     size_t u = strlen(bd_basis);
     if (motset)
-        u += (size_t)snprintf(bd_basis + u, sizeof bd_basis - u, "%smot=%s", u ? "," : "", motn);
+        u += (size_t)snprintf(bd_basis + u, 40 - u, "%smot=%s", u ? "," : "", motn);
     if (cset)
-        snprintf(bd_basis + u, sizeof bd_basis - u, "%scustoms=%s", u ? "," : "", customs);
+        snprintf(bd_basis + u, 40 - u, "%scustoms=%s", u ? "," : "", customs);
     if (bd_basis[0])
-        tf_fmt(rec.partner_basis, sizeof rec.partner_basis, "breakdown:%s", bd_basis);
-    int dim = p2set + motset + cset == 0 ? BD_AGG : p2set + motset + cset > 1 ? -2
-              : p2set ? BD_P2 : motset ? BD_MOT : BD_CUSTOMS;
+        tf_fmt(rec->partner_basis, sizeof rec->partner_basis, "breakdown:%s", bd_basis);
+    *dim = p2set + motset + cset == 0 ? BD_AGG : p2set + motset + cset > 1 ? -2
+           : p2set ? BD_P2 : motset ? BD_MOT : BD_CUSTOMS;
+    return TF_OK;
+}
 
-    /* quantities */
-    int has, unit_code = -1;
-    tf_milli q;
-    const char *qu = val(r, K_QUNIT);
-    char qun[8];
-    if (qu && code_number(qu, qun, sizeof qun))
-        unit_code = (int)strtol(qun, NULL, 10);
+/* Estimation: *qty_est and *wgt_est from the isQtyEstimated / isNetWgtEstimated
+ * columns, else from the estimation flag's bits 2 and 4. */
+static void row_estimates(ct_row *r, int *qty_est, int *wgt_est)
+{
     int flag = -1;
     const char *fl = val(r, K_FLAG);
     char fln[8];
     if (fl && code_number(fl, fln, sizeof fln))
         flag = (int)strtol(fln, NULL, 10);
     const char *qe = val(r, K_QTY_EST), *we = val(r, K_NETWGT_EST);
-    int qty_est = qe ? truthy(qe) : (flag >= 0 && (flag & 2));
-    int wgt_est = we ? truthy(we) : (flag >= 0 && (flag & 4));
-    int estimated = 0;
+    *qty_est = qe ? truthy(qe) : (flag >= 0 && (flag & 2));
+    *wgt_est = we ? truthy(we) : (flag >= 0 && (flag & 4));
+}
+
+/* Quantities and values (USD): net weight in kg first, the quantity in its
+ * unit beside it; a zero quantity beside a positive value is "not available". */
+static tf_status row_figures(tf_rctx *c, ct_row *r, ct_err *e, tf_record *rec, int qty_est,
+                             int wgt_est)
+{
+    int has, unit_code = -1, estimated = 0;
+    tf_milli q;
+    const char *qu = val(r, K_QUNIT);
+    char qun[8];
+    if (qu && code_number(qu, qun, sizeof qun))
+        unit_code = (int)strtol(qun, NULL, 10);
+    tf_status st;
     /* values first: a zero quantity beside a positive value is "not available" */
-    if ((st = number(c, e, r, K_PRIMARY, &rec.has_value, &rec.value)) != TF_OK)
+    if ((st = number(c, e, r, K_PRIMARY, &rec->has_value, &rec->value)) != TF_OK ||
+        (st = number(c, e, r, K_CIF, &rec->has_cif, &rec->cif)) != TF_OK ||
+        (st = number(c, e, r, K_FOB, &rec->has_fob, &rec->fob)) != TF_OK)
         return st;
-    if ((st = number(c, e, r, K_CIF, &rec.has_cif, &rec.cif)) != TF_OK)
-        return st;
-    if ((st = number(c, e, r, K_FOB, &rec.has_fob, &rec.fob)) != TF_OK)
-        return st;
-    int valued = (rec.has_value && rec.value > 0) || (rec.has_cif && rec.cif > 0) ||
-                 (rec.has_fob && rec.fob > 0);
+    int valued = (rec->has_value && rec->value > 0) || (rec->has_cif && rec->cif > 0) ||
+                 (rec->has_fob && rec->fob > 0);
     if ((st = number(c, e, r, K_NETWGT, &has, &q)) != TF_OK)
         return st;
     if (has && !(q == 0 && (wgt_est || valued))) {
-        rec.has_quantity = 1;
-        rec.quantity = q;
-        tf_scopy(rec.unit, sizeof rec.unit, "kg");
+        rec->has_quantity = 1;
+        rec->quantity = q;
+        tf_scopy(rec->unit, sizeof rec->unit, "kg");
         estimated = wgt_est;
     }
     if ((st = number(c, e, r, K_QTY, &has, &q)) != TF_OK)
         return st;
     const char *abbr = unit_abbr(unit_code);
     if (has && abbr && !(q == 0 && (qty_est || valued))) {
-        if (!rec.has_quantity) {
-            rec.has_quantity = 1;
-            rec.quantity = q;
-            tf_scopy(rec.unit, sizeof rec.unit, abbr);
+        if (!rec->has_quantity) {
+            rec->has_quantity = 1;
+            rec->quantity = q;
+            tf_scopy(rec->unit, sizeof rec->unit, abbr);
             estimated = qty_est;
         } else if (strcmp(abbr, "kg") != 0) {
-            rec.has_quantity2 = 1;
-            rec.quantity2 = q;
-            tf_scopy(rec.unit2, sizeof rec.unit2, abbr);
+            rec->has_quantity2 = 1;
+            rec->quantity2 = q;
+            tf_scopy(rec->unit2, sizeof rec->unit2, abbr);
         }
     }
     if (estimated)
-        tf_scopy(rec.status, sizeof rec.status, "estimated");
-
-    /* values (USD) */
-    if (!rec.has_value && (rec.has_cif || rec.has_fob)) {
+        tf_scopy(rec->status, sizeof rec->status, "estimated");
+    if (!rec->has_value && (rec->has_cif || rec->has_fob)) {
         /* primaryValue is Comtrade's choice of the two: CIF for imports, FOB for exports */
-        int imp = rec.flow == TF_FLOW_IMPORT || rec.flow == TF_FLOW_REIMPORT;
-        rec.has_value = 1;
-        rec.value = (imp && rec.has_cif) || !rec.has_fob ? rec.cif : rec.fob;
+        int imp = rec->flow == TF_FLOW_IMPORT || rec->flow == TF_FLOW_REIMPORT;
+        rec->has_value = 1;
+        rec->value = (imp && rec->has_cif) || !rec->has_fob ? rec->cif : rec->fob;
     }
-    if (rec.has_value || rec.has_cif || rec.has_fob)
-        tf_scopy(rec.currency, sizeof rec.currency, "USD");
-    if (!rec.has_quantity && !rec.has_value)
+    if (rec->has_value || rec->has_cif || rec->has_fob)
+        tf_scopy(rec->currency, sizeof rec->currency, "USD");
+    if (!rec->has_quantity && !rec->has_value)
         return row_err(e, K_PRIMARY, "row has neither a quantity nor a value");
+    return TF_OK;
+}
 
-    const char *isrep = val(r, K_REPORTED), *isagg = val(r, K_AGGREGATE);
-    tf_fmt(rec.provenance, sizeof rec.provenance,
+/* The record's provenance: where the row came from and what Comtrade says of it. */
+static void row_provenance(tf_rctx *c, ct_row *r, tf_record *rec, int qty_est, int wgt_est)
+{
+    const char *isrep = val(r, K_REPORTED), *isagg = val(r, K_AGGREGATE), *fl = val(r, K_FLAG);
+    tf_fmt(rec->provenance, sizeof rec->provenance,
            "%s%sUN Comtrade %s flow %s; primaryValue%s%s; isReported %s; isAggregate %s; "
            "estimation flag %s%s%s",
            c->opts->provenance ? c->opts->provenance : "", c->opts->provenance ? "; " : "",
-           r->where[0] ? "API" : "file", flow,
-           rec.has_cif && rec.has_value && rec.cif == rec.value ? " = CIF" : "",
-           rec.has_fob && rec.has_value && rec.fob == rec.value ? " = FOB" : "",
+           r->where[0] ? "API" : "file", val(r, K_FLOW),
+           rec->has_cif && rec->has_value && rec->cif == rec->value ? " = CIF" : "",
+           rec->has_fob && rec->has_value && rec->fob == rec->value ? " = FOB" : "",
            isrep ? isrep : "n/a", isagg ? isagg : "n/a", fl ? fl : "n/a",
            qty_est ? "; qty estimated" : "", wgt_est ? "; netWgt estimated" : "");
+}
+
+/* One row (file line or API object) into a record, handed on; breakdown rows
+ * noted for the check at the end of the file. */
+static tf_status row(tf_rctx *c, ct_row *r, ct_err *e)
+{
+    tf_record rec;
+    tf_record_init(&rec);
+    rec.line = r->line;
+    c->stats->rows++;
+    e->k = -1;
+    char agg_partner[16], bd_basis[40] = ""; /* "partner2=899,mot=9000,customs=C01" */
+    int p2set = 0, dim = BD_AGG, qty_est, wgt_est;
+    tf_status st;
+    if ((st = row_period(r, e, &rec)) != TF_OK || (st = row_flow(c, r, e, &rec)) != TF_OK ||
+        (st = row_reporter(c, r, e, &rec)) != TF_OK ||
+        (st = row_partner(c, r, e, &rec, agg_partner, bd_basis, &p2set)) != TF_OK ||
+        (st = row_commodity(c, r, e, &rec)) != TF_OK ||
+        (st = row_breakdown(r, e, &rec, bd_basis, p2set, &dim)) != TF_OK)
+        return st;
+    row_estimates(r, &qty_est, &wgt_est);
+    if ((st = row_figures(c, r, e, &rec, qty_est, wgt_est)) != TF_OK)
+        return st;
+    row_provenance(c, r, &rec, qty_est, wgt_est);
     if (dim >= BD_AGG && r->bd && tf_rhs_keep(c, rec.commodity) &&
         (st = bd_note(r->bd, &rec, agg_partner, dim)) != TF_OK)
         return st;
@@ -719,7 +776,7 @@ static void row_free(ct_row *r)
 static tf_status check_opts(tf_rctx *c)
 {
     if (c->opts->flow != TF_FLOW_NONE || c->opts->partner_basis || c->opts->reporter) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s: --flow, --partner-basis and --reporter are for GACC exports; a UN Comtrade "
                "file carries them in its own columns", c->name);
         return TF_ERR_USAGE;
@@ -860,13 +917,14 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
     json_t *data = json_is_object(root) ? json_object_get(root, "data") : root;
     json_t *error = json_is_object(root) ? json_object_get(root, "error") : NULL;
     if (error && json_is_string(error) && json_string_length(error) > 0) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: $.error: the API returned an error: %.400s",
-               c->name, json_string_value(error));
+        tf_error_set(&c->diag->error, TF_ERR_INPUT,
+                     "%s: $.error: the API returned an error: %.400s", c->name,
+                     json_string_value(error));
         st = TF_ERR_INPUT;
         goto out;
     }
     if (!json_is_array(data)) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_INPUT,
                "%s: $.data: expected an array of records (the v1 API envelope "
                "{\"count\", \"data\": [...], \"error\"})", c->name);
         st = TF_ERR_INPUT;
@@ -887,13 +945,13 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
         tf_fmt(r.where, sizeof r.where, "$.data[%zu]", i);
         r.line = (unsigned long)i + 1;
         if (!json_is_object(o)) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: %s: expected an object", c->name,
+            tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s: %s: expected an object", c->name,
                    r.where);
             st = TF_ERR_INPUT;
             break;
         }
         if (!json_object_get(o, "flowCode") && json_object_get(o, "fileUrl")) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+            tf_error_set(&c->diag->error, TF_ERR_INPUT,
                    "%s: %s.fileUrl: this is a bulk-file listing (links to files), not trade "
                    "records: download the files it lists and ingest those", c->name, r.where);
             st = TF_ERR_INPUT;
@@ -906,7 +964,7 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
             int bad = 0;
             r.v[k] = json_text(j, &bad);
             if (bad) {
-                tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: %s.%s: expected a number, "
+                tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s: %s.%s: expected a number, "
                        "string, boolean or null within range", c->name, r.where, key_names[k]);
                 st = TF_ERR_INPUT;
             } else if (!r.v[k] && !json_is_null(j)) {
@@ -916,7 +974,7 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
         if (st == TF_OK) {
             st = row(c, &r, &e);
             if (st == TF_ERR_INPUT && e.k >= 0)
-                tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: %s.%s: %s", c->name, r.where,
+                tf_error_set(&c->diag->error, st, "%s: %s.%s: %s", c->name, r.where,
                        key_names[e.k], e.text);
         }
         row_free(&r);

@@ -230,18 +230,19 @@ static void check_flow_hints(tf_rctx *c, tf_flow flow, const char *basis_from_he
 static tf_status fixed_period(tf_rctx *c, int date_col, char out[20])
 {
     int has_date_col = date_col >= 0;
-    const char *p = c->opts->period, *why = NULL;
+    const char *p = c->opts->period;
+    tf_error why = {0};
     out[0] = '\0';
     if (has_date_col && !p)
         return TF_OK;
     if (has_date_col) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s:%lu:%d: the file has its own date column (数据年月): --period and --range "
                "are for downloads without one", c->name, c->hdr_line, date_col + 1);
         return TF_ERR_USAGE;
     }
     if (!p) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s:%lu:1: no date column (数据年月): a single-month or cumulative download "
                "does not say its months; give --period YYYY-MM for one month or --range "
                "YYYY-MM..YYYY-MM for a cumulative range", c->name, c->hdr_line);
@@ -253,23 +254,33 @@ static tf_status fixed_period(tf_rctx *c, int date_col, char out[20])
     } else if (strlen(p) == 7 && tf_period_parse(p, 7, out) == TF_OK) {
         return TF_OK;
     }
-    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: bad --period/--range '%.40s' (%s)", c->name, p,
-           why ? why : "expected YYYY-MM with month 01-12");
+    tf_error_set(&c->diag->error, TF_ERR_USAGE, "%s: bad --period/--range '%.40s' (%s)", c->name, p,
+           why.msg[0] ? why.msg : "expected YYYY-MM with month 01-12");
     return TF_ERR_USAGE;
 }
 
-tf_status tf_read_gacc(tf_rctx *c)
+/* What the header of a GACC file says, for reading its rows. */
+typedef struct gacc_file {
+    int map[G_COUNT];        /* 0-based column of each G_* field, -1 when absent */
+    size_t used;             /* columns used: the header's trailing empty one left out */
+    const char *basis_from_header; /* the partner basis the partner column names, or NULL */
+    const char *basis;       /* the records' partner basis */
+    int value_col;           /* the value column read (CNY or USD) */
+    const char *currency;
+    char period[20];         /* --period/--range for a file without a date column, else "" */
+} gacc_file;
+
+/* Map the header's columns to G_* fields and check the required ones. */
+static tf_status map_header(tf_rctx *c, gacc_file *g)
 {
-    const tf_read_opts *o = c->opts;
-    int map[G_COUNT];
+    int *map = g->map;
     for (int k = 0; k < G_COUNT; k++)
         map[k] = -1;
-    const char *basis_from_header = NULL;
-    size_t used = c->nhdr;
+    g->used = c->nhdr;
     /* The platform ends every line, the header included, with a comma. */
-    if (used > 1 && c->hdr[used - 1][0] == '\0')
-        used--;
-    for (size_t i = 0; i < used; i++) {
+    if (g->used > 1 && c->hdr[g->used - 1][0] == '\0')
+        g->used--;
+    for (size_t i = 0; i < g->used; i++) {
         const gacc_header *h = find_header(c->hdr[i]);
         if (!h)
             return tf_rerr(c, c->hdr_line, i + 1,
@@ -279,7 +290,7 @@ tf_status tf_read_gacc(tf_rctx *c)
             return tf_rerr(c, c->hdr_line, i + 1, "column '%s' appears twice", c->hdr[i]);
         map[h->col] = (int)i;
         if (h->basis)
-            basis_from_header = h->basis;
+            g->basis_from_header = h->basis;
     }
     static const struct { int col; const char *what; } req[] = {
         {G_CODE, "商品编码 (Commodity code)"},
@@ -295,28 +306,220 @@ tf_status tf_read_gacc(tf_rctx *c)
     if (map[G_PARTNER] < 0 && map[G_PARTNER_NAME] >= 0)
         return tf_rerr(c, c->hdr_line, (unsigned long)map[G_PARTNER_NAME] + 1,
                        "partner names without the partner code column");
-    char period[20];
-    tf_status pst = fixed_period(c, map[G_DATE], period);
-    if (pst != TF_OK)
-        return pst;
-    if (o->flow == TF_FLOW_NONE) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
-               "%s: a GACC export does not say its flow: give --flow import or --flow export",
-               c->name);
-        return TF_ERR_USAGE;
-    }
-    check_flow_hints(c, o->flow, basis_from_header);
-    const char *basis = o->partner_basis ? o->partner_basis
-                        : basis_from_header ? basis_from_header : "trading";
-    int value_col = map[G_CNY] >= 0 ? map[G_CNY] : map[G_USD];
-    const char *currency = map[G_CNY] >= 0 ? "CNY" : "USD";
+    return TF_OK;
+}
 
+/* The header, the period and the flow: everything the rows are read with. */
+static tf_status read_file_options(tf_rctx *c, gacc_file *g)
+{
+    const tf_read_opts *o = c->opts;
+    tf_status st = map_header(c, g);
+    if (st != TF_OK)
+        return st;
+    if ((st = fixed_period(c, g->map[G_DATE], g->period)) != TF_OK)
+        return st;
+    if (o->flow == TF_FLOW_NONE)
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE, "%s: a GACC export does not say its "
+                            "flow: give --flow import or --flow export", c->name);
+    check_flow_hints(c, o->flow, g->basis_from_header);
+    g->basis = o->partner_basis ? o->partner_basis
+               : g->basis_from_header ? g->basis_from_header : "trading";
+    g->value_col = g->map[G_CNY] >= 0 ? g->map[G_CNY] : g->map[G_USD];
+    g->currency = g->map[G_CNY] >= 0 ? "CNY" : "USD";
+    return TF_OK;
+}
+
+/* A trade-mode or province code (kind "mode" or "prov") into out: digits,
+ * at most max; one warning per code not in the table (known == 0). */
+static tf_status table_code(tf_rctx *c, const char *v, size_t vl, size_t max, unsigned long line,
+                            unsigned long col, char *out, size_t outlen, const char *kind)
+{
+    int mode = !strcmp(kind, "mode");
+    if (!all_digits(v, vl) || vl > max)
+        return tf_rerr(c, line, col, "bad %s code '%.*s'", mode ? "trade-mode" : "province",
+                       (int)(vl > 40 ? 40 : vl), v);
+    tf_copy(out, outlen, v, vl);
+    int known = !c->ref || (mode ? tf_refdata_trade_mode(c->ref, out) != NULL
+                                 : tf_refdata_province(c->ref, out) != NULL);
+    if (!known) {
+        char key[32];
+        tf_fmt(key, sizeof key, "%s:%s", kind, out);
+        tf_rwarn(c, key, line, col, "%s code %s is not in the %s table; kept as given",
+                 mode ? "trade-mode" : "province", out, mode ? "trade-mode" : "province");
+    }
+    return TF_OK;
+}
+
+/* A figure field (quantities, the value read) into rec; missing is no figure. */
+static tf_status figure_field(tf_rctx *c, const gacc_file *g, int k, const char *v, size_t vl,
+                              unsigned long line, unsigned long col, tf_record *rec)
+{
+    if ((k == G_CNY || k == G_USD) && g->map[k] != g->value_col)
+        return TF_OK;
+    if (is_missing(v, vl))
+        return TF_OK;
+    tf_milli q;
+    tf_error why;
+    if (tf_milli_parse(v, vl, 1, &q, &why) != TF_OK)
+        return tf_rerr(c, line, col, "'%.*s': %s", (int)(vl > 40 ? 40 : vl), v, why.msg);
+    if (q < 0)
+        return tf_rerr(c, line, col, "negative figure '%.*s'", (int)(vl > 40 ? 40 : vl), v);
+    if (k == G_QTY) {
+        rec->has_quantity = 1;
+        rec->quantity = q;
+    } else if (k == G_QTY2) {
+        rec->has_quantity2 = 1;
+        rec->quantity2 = q;
+    } else {
+        rec->has_value = 1;
+        rec->value = q;
+        tf_scopy(rec->currency, sizeof rec->currency, g->currency);
+    }
+    return TF_OK;
+}
+
+/* Field k of a row (decoded and trimmed: v[0..vl)) into rec; the partner's
+ * name into partner_name (128 bytes). */
+static tf_status read_field(tf_rctx *c, const gacc_file *g, int k, const char *v, size_t vl,
+                            unsigned long line, unsigned long col, tf_record *rec,
+                            char *partner_name)
+{
+    switch (k) {
+    case G_DATE:
+        if (vl != 6 || tf_period_parse(v, vl, rec->period) != TF_OK)
+            return tf_rerr(c, line, col, "bad date of data '%.*s' (expected YYYYMM, month 01-12)",
+                           (int)(vl > 40 ? 40 : vl), v);
+        return TF_OK;
+    case G_CODE:
+        if (!all_digits(v, vl) || vl < 2 || vl > 10)
+            return tf_rerr(c, line, col, "bad commodity code '%.*s' (2-10 digits)",
+                           (int)(vl > 40 ? 40 : vl), v);
+        tf_copy(rec->commodity, sizeof rec->commodity, v, vl);
+        return TF_OK;
+    case G_PARTNER:
+        if (!all_digits(v, vl) || vl > 6)
+            return tf_rerr(c, line, col, "bad partner code '%.*s'", (int)(vl > 40 ? 40 : vl), v);
+        tf_copy(rec->partner, sizeof rec->partner, v, vl); /* mapped in finish_row */
+        return TF_OK;
+    case G_PARTNER_NAME:
+        tf_copy(partner_name, 128, v, vl);
+        return TF_OK;
+    case G_MODE:
+        return is_missing(v, vl) ? TF_OK
+                                 : table_code(c, v, vl, 4, line, col, rec->trade_mode,
+                                              sizeof rec->trade_mode, "mode");
+    case G_PROV:
+        return is_missing(v, vl) ? TF_OK
+                                 : table_code(c, v, vl, 6, line, col, rec->province,
+                                              sizeof rec->province, "prov");
+    case G_QTY:
+    case G_QTY2:
+    case G_CNY:
+    case G_USD:
+        return figure_field(c, g, k, v, vl, line, col, rec);
+    case G_UNIT:
+    case G_UNIT2:
+        if (!is_missing(v, vl)) {
+            char u[32];
+            if (tf_copy(u, sizeof u, v, vl) != 0)
+                return tf_rerr(c, line, col, "unit too long");
+            map_unit(u, k == G_UNIT ? rec->unit : rec->unit2, sizeof rec->unit);
+        }
+        return TF_OK;
+    default:
+        return TF_OK; /* names of commodities, modes, provinces: the tables have them */
+    }
+}
+
+/* After the fields: units of the quantities, the partner code to ISO3. */
+static tf_status finish_row(tf_rctx *c, const gacc_file *g, tf_record *rec,
+                            const char *partner_name, unsigned long line)
+{
+    const int *map = g->map;
+    if (rec->has_quantity && rec->unit[0] == '\0')
+        return tf_rerr(c, line, (unsigned long)map[G_UNIT] + 1, "quantity without a unit");
+    if (rec->has_quantity2 && rec->unit2[0] == '\0' && rec->quantity2 != 0)
+        tf_rwarn(c, "qty2-no-unit", line, (unsigned long)map[G_QTY2] + 1,
+                 "second quantity without a unit ('?'): not stored");
+    if (!rec->has_quantity2 || rec->unit2[0] == '\0') {
+        /* the platform prints 0 under a '?' unit: there is no second quantity */
+        rec->has_quantity2 = 0;
+        rec->quantity2 = 0;
+        rec->unit2[0] = '\0';
+    }
+    if (map[G_PARTNER] >= 0) {
+        const tf_partner *p = c->ref ? tf_refdata_partner_by_gacc(c->ref, rec->partner) : NULL;
+        if (p) {
+            tf_scopy(rec->partner, sizeof rec->partner, p->iso3);
+        } else {
+            char code[16];
+            tf_scopy(code, sizeof code, rec->partner);
+            tf_fmt(rec->partner, sizeof rec->partner, "GACC:%s", code);
+            tf_scopy(rec->partner_name, sizeof rec->partner_name, partner_name);
+            tf_rwarn(c, rec->partner, line, (unsigned long)map[G_PARTNER] + 1,
+                     "GACC partner code %s ('%s') is not in the partner table; kept as %s",
+                     code, partner_name, rec->partner);
+        }
+    }
+    return TF_OK;
+}
+
+/* One data row (n fields at line) into a record, handed on. */
+static tf_status read_row(tf_rctx *c, const gacc_file *g, tf_csv_field *f, size_t n,
+                          unsigned long line)
+{
+    const tf_read_opts *o = c->opts;
+    /* rows end with a trailing comma like the header: a row without it
+     * was cut short (a truncated download) */
+    if (n != c->nhdr)
+        return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
+                       "expected %zu fields as in the header, found %zu%s", c->nhdr, n,
+                       n + 1 == c->nhdr && g->used < c->nhdr
+                           ? " (no trailing comma: a cut line?)" : "");
+    if (g->used < c->nhdr && f[n - 1].n != 0)
+        return tf_rerr(c, line, n, "unexpected value after the last column");
+    c->stats->rows++;
+    tf_record rec;
+    tf_record_init(&rec);
+    rec.line = line;
+    rec.flow = o->flow;
+    tf_scopy(rec.period, sizeof rec.period, g->period);
+    tf_scopy(rec.reporter, sizeof rec.reporter, o->reporter ? o->reporter : "CHN");
+    tf_scopy(rec.partner_basis, sizeof rec.partner_basis, g->basis);
+    tf_scopy(rec.partner, sizeof rec.partner, TF_PARTNER_WORLD);
+    if (o->provenance)
+        tf_scopy(rec.provenance, sizeof rec.provenance, o->provenance);
+    char partner_name[128] = "";
+    for (int k = 0; k < G_COUNT; k++) {
+        if (g->map[k] < 0)
+            continue;
+        unsigned long col = (unsigned long)g->map[k] + 1;
+        const char *v;
+        size_t vl;
+        tf_status st = tf_rdecode(c, &f[g->map[k]], line, col, &v, &vl);
+        if (st != TF_OK)
+            return st;
+        v = tf_trim(v, &vl);
+        if ((st = read_field(c, g, k, v, vl, line, col, &rec, partner_name)) != TF_OK)
+            return st;
+    }
+    tf_status st = finish_row(c, g, &rec, partner_name, line);
+    if (st != TF_OK)
+        return st;
+    return tf_remit(c, &rec, (unsigned long)g->map[G_QTY] + 1, (unsigned long)g->value_col + 1);
+}
+
+tf_status tf_read_gacc(tf_rctx *c)
+{
+    gacc_file g = {0};
+    tf_status st = read_file_options(c, &g);
+    if (st != TF_OK)
+        return st;
     tf_csv_field *f;
     size_t n;
     unsigned long line, col;
     char err[256];
     int rc;
-    tf_record rec;
     while ((rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err)) == 1) {
         if (n == 1 && f[0].n == 0 && !f[0].quoted)
             continue; /* blank line */
@@ -328,161 +531,7 @@ tf_status tf_read_gacc(tf_rctx *c)
         if (hr < 0)
             return tf_rerr(c, line, 1, "a second header with other columns than the first "
                                        "(concatenated downloads of different queries?)");
-        /* rows end with a trailing comma like the header: a row without it
-         * was cut short (a truncated download) */
-        if (n != c->nhdr)
-            return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
-                           "expected %zu fields as in the header, found %zu%s", c->nhdr, n,
-                           n + 1 == c->nhdr && used < c->nhdr
-                               ? " (no trailing comma: a cut line?)" : "");
-        if (used < c->nhdr && f[n - 1].n != 0)
-            return tf_rerr(c, line, n, "unexpected value after the last column");
-        c->stats->rows++;
-        tf_record_init(&rec);
-        rec.line = line;
-        rec.flow = o->flow;
-        tf_scopy(rec.period, sizeof rec.period, period);
-        tf_scopy(rec.reporter, sizeof rec.reporter, o->reporter ? o->reporter : "CHN");
-        tf_scopy(rec.partner_basis, sizeof rec.partner_basis, basis);
-        tf_scopy(rec.partner, sizeof rec.partner, TF_PARTNER_WORLD);
-        if (o->provenance)
-            tf_scopy(rec.provenance, sizeof rec.provenance, o->provenance);
-        char partner_name[128] = "";
-        for (int k = 0; k < G_COUNT; k++) {
-            if (map[k] < 0)
-                continue;
-            col = (unsigned long)map[k] + 1;
-            const char *v;
-            size_t vl;
-            tf_status st = tf_rdecode(c, &f[map[k]], line, col, &v, &vl);
-            if (st != TF_OK)
-                return st;
-            v = tf_trim(v, &vl);
-            tf_milli q;
-            const char *why;
-            switch (k) {
-            case G_DATE:
-                if (vl != 6 || tf_period_parse(v, vl, rec.period) != TF_OK)
-                    return tf_rerr(c, line, col,
-                                   "bad date of data '%.*s' (expected YYYYMM, month 01-12)",
-                                   (int)(vl > 40 ? 40 : vl), v);
-                break;
-            case G_CODE:
-                if (!all_digits(v, vl) || vl < 2 || vl > 10)
-                    return tf_rerr(c, line, col, "bad commodity code '%.*s' (2-10 digits)",
-                                   (int)(vl > 40 ? 40 : vl), v);
-                tf_copy(rec.commodity, sizeof rec.commodity, v, vl);
-                break;
-            case G_PARTNER:
-                if (!all_digits(v, vl) || vl > 6)
-                    return tf_rerr(c, line, col, "bad partner code '%.*s'",
-                                   (int)(vl > 40 ? 40 : vl), v);
-                tf_copy(rec.partner, sizeof rec.partner, v, vl); /* mapped below */
-                break;
-            case G_PARTNER_NAME:
-                tf_copy(partner_name, sizeof partner_name, v, vl);
-                break;
-            case G_MODE:
-                if (is_missing(v, vl))
-                    break;
-                if (!all_digits(v, vl) || vl > 4)
-                    return tf_rerr(c, line, col, "bad trade-mode code '%.*s'",
-                                   (int)(vl > 40 ? 40 : vl), v);
-                tf_copy(rec.trade_mode, sizeof rec.trade_mode, v, vl);
-                if (c->ref && !tf_refdata_trade_mode(c->ref, rec.trade_mode)) {
-                    char key[32];
-                    tf_fmt(key, sizeof key, "mode:%s", rec.trade_mode);
-                    tf_rwarn(c, key, line, col,
-                             "trade-mode code %s is not in the trade-mode table; kept as given",
-                             rec.trade_mode);
-                }
-                break;
-            case G_PROV:
-                if (is_missing(v, vl))
-                    break;
-                if (!all_digits(v, vl) || vl > 6)
-                    return tf_rerr(c, line, col, "bad province code '%.*s'",
-                                   (int)(vl > 40 ? 40 : vl), v);
-                tf_copy(rec.province, sizeof rec.province, v, vl);
-                if (c->ref && !tf_refdata_province(c->ref, rec.province)) {
-                    char key[32];
-                    tf_fmt(key, sizeof key, "prov:%s", rec.province);
-                    tf_rwarn(c, key, line, col,
-                             "province code %s is not in the province table; kept as given",
-                             rec.province);
-                }
-                break;
-            case G_QTY:
-            case G_QTY2:
-            case G_CNY:
-            case G_USD:
-                if (k == G_CNY || k == G_USD) {
-                    if (map[k] != value_col)
-                        break;
-                }
-                if (is_missing(v, vl))
-                    break;
-                if (tf_milli_parse(v, vl, 1, &q, &why) != TF_OK)
-                    return tf_rerr(c, line, col, "'%.*s': %s", (int)(vl > 40 ? 40 : vl), v,
-                                   why);
-                if (q < 0)
-                    return tf_rerr(c, line, col, "negative figure '%.*s'",
-                                   (int)(vl > 40 ? 40 : vl), v);
-                if (k == G_QTY) {
-                    rec.has_quantity = 1;
-                    rec.quantity = q;
-                } else if (k == G_QTY2) {
-                    rec.has_quantity2 = 1;
-                    rec.quantity2 = q;
-                } else {
-                    rec.has_value = 1;
-                    rec.value = q;
-                    tf_scopy(rec.currency, sizeof rec.currency, currency);
-                }
-                break;
-            case G_UNIT:
-            case G_UNIT2:
-                if (is_missing(v, vl))
-                    break;
-                {
-                    char u[32];
-                    if (tf_copy(u, sizeof u, v, vl) != 0)
-                        return tf_rerr(c, line, col, "unit too long");
-                    map_unit(u, k == G_UNIT ? rec.unit : rec.unit2, sizeof rec.unit);
-                }
-                break;
-            default:
-                break; /* names of commodities, modes, provinces: the tables have them */
-            }
-        }
-        if (rec.has_quantity && rec.unit[0] == '\0')
-            return tf_rerr(c, line, (unsigned long)map[G_UNIT] + 1, "quantity without a unit");
-        if (rec.has_quantity2 && rec.unit2[0] == '\0' && rec.quantity2 != 0)
-            tf_rwarn(c, "qty2-no-unit", line, (unsigned long)map[G_QTY2] + 1,
-                     "second quantity without a unit ('?'): not stored");
-        if (!rec.has_quantity2 || rec.unit2[0] == '\0') {
-            /* the platform prints 0 under a '?' unit: there is no second quantity */
-            rec.has_quantity2 = 0;
-            rec.quantity2 = 0;
-            rec.unit2[0] = '\0';
-        }
-        if (map[G_PARTNER] >= 0) {
-            const tf_partner *p = c->ref ? tf_refdata_partner_by_gacc(c->ref, rec.partner) : NULL;
-            if (p) {
-                tf_scopy(rec.partner, sizeof rec.partner, p->iso3);
-            } else {
-                char code[16];
-                tf_scopy(code, sizeof code, rec.partner);
-                tf_fmt(rec.partner, sizeof rec.partner, "GACC:%s", code);
-                tf_scopy(rec.partner_name, sizeof rec.partner_name, partner_name);
-                tf_rwarn(c, rec.partner, line, (unsigned long)map[G_PARTNER] + 1,
-                         "GACC partner code %s ('%s') is not in the partner table; kept as %s",
-                         code, partner_name, rec.partner);
-            }
-        }
-        tf_status st = tf_remit(c, &rec, (unsigned long)map[G_QTY] + 1,
-                                (unsigned long)value_col + 1);
-        if (st != TF_OK)
+        if ((st = read_row(c, &g, f, n, line)) != TF_OK)
             return st;
     }
     if (rc < 0)

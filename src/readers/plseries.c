@@ -85,7 +85,7 @@ int tf_rparse_date(const char *s, size_t n, char out[11])
 tf_status tf_read_plseries(tf_rctx *c)
 {
     if (!c->opts->points) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s: a published P/L series goes into a database (tradeflow ingest)", c->name);
         return TF_ERR_USAGE;
     }
@@ -137,10 +137,10 @@ tf_status tf_read_plseries(tf_rctx *c)
             if (vl == 0)
                 continue; /* no figure published that day */
             tf_milli q;
-            const char *why;
+            tf_error why;
             if (tf_milli_parse(v, vl, 1, &q, &why) != TF_OK)
                 return tf_rerr(c, line, map[k] + 1, "'%.*s': %s", (int)(vl > 40 ? 40 : vl), v,
-                               why);
+                               why.msg);
             if (q > 100000 * TF_MILLI || q < -100000 * TF_MILLI)
                 return tf_rerr(c, line, map[k] + 1,
                                "%s of %.*s CNY/t is outside -100,000..100,000", series[k],

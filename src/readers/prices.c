@@ -91,7 +91,7 @@ int tf_prices_header_match(char **hdr, size_t n)
 tf_status tf_read_prices(tf_rctx *c)
 {
     if (!c->opts->points) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg,
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
                "%s: a prices file goes into a database (tradeflow ingest)", c->name);
         return TF_ERR_USAGE;
     }

@@ -45,7 +45,10 @@ tf_status tf_rerr(tf_rctx *c, unsigned long line, unsigned long col, const char 
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s:%lu:%lu: %s", c->name, line, col, text);
+    tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s:%lu:%lu: %s", c->name, line, col, text);
+    tf_scopy(c->diag->error.file, sizeof c->diag->error.file, c->name);
+    c->diag->error.line = line;
+    c->diag->error.col = col;
     return TF_ERR_INPUT;
 }
 
@@ -161,13 +164,25 @@ tf_status tf_rdecode(tf_rctx *c, const tf_csv_field *f, unsigned long line,
     return TF_OK;
 }
 
+/* The read's error names its file when the input is at fault, and carries
+ * the status of a failure no message was written for (a sink's, NOMEM). */
+static void read_error_finish(tf_error *e, tf_status st, const char *name)
+{
+    if (st == TF_OK)
+        return;
+    if (e->status == TF_OK)
+        e->status = st;
+    if (e->status == TF_ERR_INPUT && !e->file[0])
+        tf_scopy(e->file, sizeof e->file, name);
+}
+
 tf_status tf_rcsv_error(tf_rctx *c, int rc, unsigned long line, unsigned long col,
                         const char *msg)
 {
     if (rc == -3)
         return TF_ERR_NOMEM;
     if (rc == -2) {
-        tf_fmt(c->diag->msg, sizeof c->diag->msg, "%s: read error: %s", c->name,
+        tf_error_set(&c->diag->error, TF_ERR_IO, "%s: read error: %s", c->name,
                strerror(errno));
         return TF_ERR_IO;
     }
@@ -248,7 +263,7 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
         size_t len = end ? (size_t)(end - p) : strlen(p);
         const char *eq = memchr(p, '=', len);
         if (!eq || eq == p || eq == p + len - 1 || memchr(eq + 1, '=', len - (size_t)(eq - p) - 1)) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+            tf_error_set(&c->diag->error, TF_ERR_USAGE,
                    "%s: --columns takes FROM=TO pairs separated by commas, not '%.*s'", c->name,
                    (int)(len > 60 ? 60 : len), p);
             st = TF_ERR_USAGE;
@@ -260,7 +275,7 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
                 continue;
             hit++;
             if (to[i]) {
-                tf_fmt(c->diag->msg, sizeof c->diag->msg,
+                tf_error_set(&c->diag->error, TF_ERR_USAGE,
                        "%s: --columns renames column '%.*s' twice", c->name, (int)fl, p);
                 st = TF_ERR_USAGE;
             } else if (!(to[i] = tf_strndup(eq + 1, len - fl - 1))) {
@@ -268,7 +283,7 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
             }
         }
         if (st == TF_OK && !hit) {
-            tf_fmt(c->diag->msg, sizeof c->diag->msg,
+            tf_error_set(&c->diag->error, TF_ERR_USAGE,
                    "%s: --columns: the header has no column '%.*s'", c->name,
                    (int)(fl > 60 ? 60 : fl), p);
             st = TF_ERR_USAGE;
@@ -289,6 +304,197 @@ static tf_status rename_columns(tf_rctx *c, const char *spec)
     return st;
 }
 
+/* 1 when the file starts (after a BOM and blanks) as a JSON document, '{' or
+ * '[': the UN Comtrade v1 API. */
+static int starts_as_json(tf_csv *csv)
+{
+    const char *p;
+    size_t pn;
+    tf_csv_peek(csv, &p, &pn);
+    size_t i = 0;
+    if (pn >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < pn && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i < pn && (p[i] == '{' || p[i] == '[');
+}
+
+/* A UN Comtrade JSON document: the options that do not apply to it, then the
+ * JSON reader. */
+static tf_status read_json(tf_rctx *c)
+{
+    c->stats->format = TF_FORMAT_COMTRADE;
+    if (c->opts->product)
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE,
+                            "%s: --product is for published P/L series and prices files; trade "
+                            "records belong to products through their HS codes", c->name);
+    c->stats->json = 1;
+    if (c->opts->period)
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE, "%s: --period and --range are for "
+                            "GACC downloads without a date column; this file is comtrade",
+                            c->name);
+    return tf_read_comtrade_json(c);
+}
+
+/* Decide the encoding from the first buffer when it can: any byte sequence
+ * that is not UTF-8 there means GB18030 (a cut at the end of the buffer
+ * aside). An all-ASCII start leaves it to the first non-ASCII field. */
+static void first_encoding(tf_rctx *c)
+{
+    const char *p;
+    size_t pn;
+    tf_csv_peek(c->csv, &p, &pn);
+    size_t bad = tf_utf8_invalid_at(p, pn);
+    int has_high = 0;
+    for (size_t i = 0; i < pn && !has_high; i++)
+        has_high = (unsigned char)p[i] >= 0x80;
+    if (tf_csv_bom(c->csv) || c->enc_fixed)
+        c->enc = has_high || tf_csv_bom(c->csv) ? TF_ENC_UTF8 : TF_ENC_ASCII;
+    else if (bad != (size_t)-1 && bad + 4 < pn)
+        c->enc = TF_ENC_GB18030;
+    else if (has_high && bad == (size_t)-1)
+        c->enc = TF_ENC_UTF8;
+}
+
+/* Read the header (blank lines before it skipped) into c->hdr, decoded to
+ * UTF-8 and trimmed; *ascii = 1 when all its bytes are ASCII. */
+static tf_status read_header(tf_rctx *c, int *ascii)
+{
+    tf_csv_field *f;
+    size_t n;
+    unsigned long line, col;
+    char err[256];
+    int rc;
+    do { /* blank lines before the header are skipped */
+        rc = tf_csv_next(c->csv, &f, &n, &line, &col, err, sizeof err);
+    } while (rc == 1 && n == 1 && f[0].n == 0 && !f[0].quoted);
+    if (rc == 0)
+        return tf_rerr(c, 1, 1, "empty file");
+    if (rc < 0)
+        return tf_rcsv_error(c, rc, line, col, err);
+    c->hdr_line = line;
+    c->hdr = calloc(n, sizeof *c->hdr);
+    if (!c->hdr)
+        return TF_ERR_NOMEM;
+    *ascii = 1;
+    for (size_t i = 0; i < n; i++) {
+        tf_csv_field fi = f[i];
+        if (!is_ascii(fi.p, fi.n))
+            *ascii = 0;
+        const char *s;
+        size_t sl;
+        tf_status st = tf_rdecode(c, &fi, line, i + 1, &s, &sl);
+        if (st != TF_OK)
+            return st;
+        const char *t = tf_trim(s, &sl);
+        c->hdr[i] = tf_strndup(t, sl);
+        if (!c->hdr[i])
+            return TF_ERR_NOMEM;
+        c->nhdr = i + 1;
+    }
+    return TF_OK;
+}
+
+/* The format the header names (TF_FORMAT_AUTO: detected), in *fmt. */
+static tf_status header_format(tf_rctx *c, tf_format *fmt)
+{
+    *fmt = c->opts->format;
+    if (*fmt != TF_FORMAT_AUTO)
+        return TF_OK;
+    if (tf_tfcsv_header_match(c->hdr, c->nhdr))
+        *fmt = TF_FORMAT_TFCSV;
+    else if (tf_comtrade_header_match(c->hdr, c->nhdr)) /* before GACC: "Commodity Code" */
+        *fmt = TF_FORMAT_COMTRADE;
+    else if (tf_plseries_header_match(c->hdr, c->nhdr)) /* before GACC: both have a date */
+        *fmt = TF_FORMAT_PLSERIES;
+    else if (tf_prices_header_match(c->hdr, c->nhdr))
+        *fmt = TF_FORMAT_PRICES;
+    else if (tf_gacc_header_match(c->hdr, c->nhdr))
+        *fmt = TF_FORMAT_GACC;
+    else {
+        int dated = 0;
+        for (size_t i = 0; i < c->nhdr; i++)
+            dated |= !strcmp(c->hdr[i], "date") || !strcmp(c->hdr[i], "observation_date");
+        return tf_rerr(c, c->hdr_line, 1,
+                       "cannot tell the format from the header (first column '%.60s'); "
+                       "expected a tradeflow CSV, GACC export or UN Comtrade header, "
+                       "or use --format%s",
+                       c->hdr[0], dated ? "; a dated series with no known price column: name "
+                                          "its columns with --columns (e.g. --columns "
+                                          "close=usdcny, docs/prices.md)" : "");
+    }
+    return TF_OK;
+}
+
+/* Options that do not apply to format fmt are usage errors. */
+static tf_status check_options(tf_rctx *c, tf_format fmt)
+{
+    const tf_read_opts *o = c->opts;
+    if (o->product && (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC ||
+                       fmt == TF_FORMAT_COMTRADE))
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE,
+                            "%s: --product is for published P/L series and prices files; trade "
+                            "records belong to products through their HS codes", c->name);
+    if (o->period && fmt != TF_FORMAT_GACC)
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE,
+                            "%s: --period and --range are for GACC downloads without a date "
+                            "column; this file is %s", c->name, tf_format_name(fmt));
+    return TF_OK;
+}
+
+/* The data rows, by the reader of format fmt. */
+static tf_status read_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
+{
+    if (fmt == TF_FORMAT_TFCSV) {
+        c->enc_fixed = 1;
+        if (c->enc == TF_ENC_GB18030 && hdr_ascii)
+            c->enc = TF_ENC_UTF8; /* the bad bytes are in a data field: report it there */
+        if (c->enc == TF_ENC_GB18030)
+            return tf_rerr(c, c->hdr_line, 1, "tradeflow CSV must be UTF-8; this header is not "
+                                              "(a GACC export? use --format gacc)");
+        const tf_read_opts *o = c->opts;
+        if (o->flow != TF_FLOW_NONE || o->partner_basis || o->reporter || o->provenance)
+            return tf_error_set(&c->diag->error, TF_ERR_USAGE,
+                                "%s: --flow, --partner-basis, --reporter and --source are for "
+                                "GACC exports; a tradeflow CSV carries them in its own columns",
+                                c->name);
+        return tf_read_tfcsv(c);
+    }
+    if (fmt == TF_FORMAT_PLSERIES)
+        return tf_read_plseries(c);
+    if (fmt == TF_FORMAT_PRICES)
+        return tf_read_prices(c);
+    if (fmt == TF_FORMAT_COMTRADE)
+        return tf_read_comtrade(c);
+    return tf_read_gacc(c);
+}
+
+/* A CSV file: header, format, options, rows, the end of the file. */
+static tf_status read_csv(tf_rctx *c)
+{
+    int hdr_ascii = 1;
+    c->enc_fixed = c->opts->format == TF_FORMAT_TFCSV;
+    first_encoding(c);
+    tf_status st = read_header(c, &hdr_ascii);
+    if (st == TF_OK && c->opts->columns)
+        st = rename_columns(c, c->opts->columns);
+    tf_format fmt = TF_FORMAT_AUTO;
+    if (st == TF_OK)
+        st = header_format(c, &fmt);
+    if (st != TF_OK)
+        return st;
+    c->stats->format = fmt;
+    if ((st = check_options(c, fmt)) != TF_OK)
+        return st;
+    if ((st = read_rows(c, fmt, hdr_ascii)) != TF_OK)
+        return st;
+    if (tf_csv_unterminated(c->csv) && c->stats->rows > 0)
+        tf_rwarn(c, NULL, tf_csv_line(c->csv), 1, "the last line has no line end: check the "
+                 "file is complete (a cut download loses rows or digits)");
+    tf_csv_drain(c->csv);
+    return TF_OK;
+}
+
 tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                   const tf_refdata *ref, tf_sink sink, void *sink_ctx,
                   tf_diag *diag, tf_read_stats *stats, char *sha256_hex)
@@ -300,7 +506,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     if (!stats)
         stats = &local_stats;
     memset(stats, 0, sizeof *stats);
-    diag->msg[0] = '\0';
+    tf_error_clear(&diag->error);
     tf_rctx c = {0};
     c.name = name;
     c.opts = opts;
@@ -314,177 +520,14 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     if (sha256_hex && !h)
         return TF_ERR_NOMEM;
     c.csv = tf_csv_open(in, h);
-    tf_status st = TF_OK;
-    if (!c.csv) {
+    tf_status st;
+    if (!c.csv)
         st = TF_ERR_NOMEM;
-        goto out;
-    }
-    if (opts->format == TF_FORMAT_AUTO || opts->format == TF_FORMAT_COMTRADE) {
-        /* A JSON document (the UN Comtrade v1 API) starts with '{' or '['. */
-        const char *p;
-        size_t pn;
-        tf_csv_peek(c.csv, &p, &pn);
-        size_t i = 0;
-        if (pn >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-            i = 3;
-        while (i < pn && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
-            i++;
-        if (i < pn && (p[i] == '{' || p[i] == '[')) {
-            stats->format = TF_FORMAT_COMTRADE;
-            if (opts->product) {
-                tf_fmt(diag->msg, sizeof diag->msg,
-                       "%s: --product is for published P/L series and prices files; trade "
-                       "records belong to products through their HS codes", name);
-                st = TF_ERR_USAGE;
-                goto out;
-            }
-            stats->json = 1;
-            if (opts->period) {
-                tf_fmt(diag->msg, sizeof diag->msg, "%s: --period and --range are for GACC "
-                       "downloads without a date column; this file is comtrade", name);
-                st = TF_ERR_USAGE;
-                goto out;
-            }
-            st = tf_read_comtrade_json(&c);
-            goto out;
-        }
-    }
-    tf_csv_field *f;
-    size_t n;
-    unsigned long line, col;
-    char err[256];
-    c.enc_fixed = opts->format == TF_FORMAT_TFCSV;
-    {
-        /* Decide the encoding from the first buffer when it can: any byte
-         * sequence that is not UTF-8 there means GB18030 (a cut at the end of
-         * the buffer aside). An all-ASCII start leaves it to the first
-         * non-ASCII field. */
-        const char *p;
-        size_t pn;
-        tf_csv_peek(c.csv, &p, &pn);
-        size_t bad = tf_utf8_invalid_at(p, pn);
-        int has_high = 0;
-        for (size_t i = 0; i < pn && !has_high; i++)
-            has_high = (unsigned char)p[i] >= 0x80;
-        if (tf_csv_bom(c.csv) || c.enc_fixed)
-            c.enc = has_high || tf_csv_bom(c.csv) ? TF_ENC_UTF8 : TF_ENC_ASCII;
-        else if (bad != (size_t)-1 && bad + 4 < pn)
-            c.enc = TF_ENC_GB18030;
-        else if (has_high && bad == (size_t)-1)
-            c.enc = TF_ENC_UTF8;
-    }
-    int rc;
-    do { /* blank lines before the header are skipped */
-        rc = tf_csv_next(c.csv, &f, &n, &line, &col, err, sizeof err);
-    } while (rc == 1 && n == 1 && f[0].n == 0 && !f[0].quoted);
-    if (rc == 0) {
-        st = tf_rerr(&c, 1, 1, "empty file");
-        goto out;
-    }
-    if (rc < 0) {
-        st = tf_rcsv_error(&c, rc, line, col, err);
-        goto out;
-    }
-    c.hdr_line = line;
-    c.hdr = calloc(n, sizeof *c.hdr);
-    if (!c.hdr) {
-        st = TF_ERR_NOMEM;
-        goto out;
-    }
-    int hdr_ascii = 1;
-    for (size_t i = 0; i < n; i++) {
-        tf_csv_field fi = f[i];
-        if (!is_ascii(fi.p, fi.n))
-            hdr_ascii = 0;
-        const char *s;
-        size_t sl;
-        if ((st = tf_rdecode(&c, &fi, line, i + 1, &s, &sl)) != TF_OK)
-            goto out;
-        const char *t = tf_trim(s, &sl);
-        c.hdr[i] = tf_strndup(t, sl);
-        if (!c.hdr[i]) {
-            st = TF_ERR_NOMEM;
-            goto out;
-        }
-        c.nhdr = i + 1;
-    }
-    if (opts->columns && (st = rename_columns(&c, opts->columns)) != TF_OK)
-        goto out;
-    tf_format fmt = opts->format;
-    if (fmt == TF_FORMAT_AUTO) {
-        if (tf_tfcsv_header_match(c.hdr, c.nhdr))
-            fmt = TF_FORMAT_TFCSV;
-        else if (tf_comtrade_header_match(c.hdr, c.nhdr)) /* before GACC: "Commodity Code" */
-            fmt = TF_FORMAT_COMTRADE;
-        else if (tf_plseries_header_match(c.hdr, c.nhdr)) /* before GACC: both have a date */
-            fmt = TF_FORMAT_PLSERIES;
-        else if (tf_prices_header_match(c.hdr, c.nhdr))
-            fmt = TF_FORMAT_PRICES;
-        else if (tf_gacc_header_match(c.hdr, c.nhdr))
-            fmt = TF_FORMAT_GACC;
-        else {
-            int dated = 0;
-            for (size_t i = 0; i < c.nhdr; i++)
-                dated |= !strcmp(c.hdr[i], "date") || !strcmp(c.hdr[i], "observation_date");
-            st = tf_rerr(&c, line, 1,
-                         "cannot tell the format from the header (first column '%.60s'); "
-                         "expected a tradeflow CSV, GACC export or UN Comtrade header, "
-                         "or use --format%s",
-                         c.hdr[0], dated ? "; a dated series with no known price column: name "
-                                           "its columns with --columns (e.g. --columns "
-                                           "close=usdcny, docs/prices.md)" : "");
-            goto out;
-        }
-    }
-    stats->format = fmt;
-    if (opts->product &&
-        (fmt == TF_FORMAT_TFCSV || fmt == TF_FORMAT_GACC || fmt == TF_FORMAT_COMTRADE)) {
-        tf_fmt(diag->msg, sizeof diag->msg,
-               "%s: --product is for published P/L series and prices files; trade records "
-               "belong to products through their HS codes", name);
-        st = TF_ERR_USAGE;
-        goto out;
-    }
-    if (opts->period && fmt != TF_FORMAT_GACC) {
-        tf_fmt(diag->msg, sizeof diag->msg,
-               "%s: --period and --range are for GACC downloads without a date column; "
-               "this file is %s", name, tf_format_name(fmt));
-        st = TF_ERR_USAGE;
-        goto out;
-    }
-    if (fmt == TF_FORMAT_TFCSV) {
-        c.enc_fixed = 1;
-        if (c.enc == TF_ENC_GB18030 && hdr_ascii)
-            c.enc = TF_ENC_UTF8; /* the bad bytes are in a data field: report it there */
-        if (c.enc == TF_ENC_GB18030) {
-            st = tf_rerr(&c, line, 1, "tradeflow CSV must be UTF-8; this header is not "
-                                      "(a GACC export? use --format gacc)");
-            goto out;
-        }
-        if (opts->flow != TF_FLOW_NONE || opts->partner_basis || opts->reporter ||
-            opts->provenance) {
-            tf_fmt(diag->msg, sizeof diag->msg,
-                   "%s: --flow, --partner-basis, --reporter and --source are for GACC exports; "
-                   "a tradeflow CSV carries them in its own columns", name);
-            st = TF_ERR_USAGE;
-            goto out;
-        }
-        st = tf_read_tfcsv(&c);
-    } else if (fmt == TF_FORMAT_PLSERIES) {
-        st = tf_read_plseries(&c);
-    } else if (fmt == TF_FORMAT_PRICES) {
-        st = tf_read_prices(&c);
-    } else if (fmt == TF_FORMAT_COMTRADE) {
-        st = tf_read_comtrade(&c);
-    } else {
-        st = tf_read_gacc(&c);
-    }
-    if (st == TF_OK && tf_csv_unterminated(c.csv) && stats->rows > 0)
-        tf_rwarn(&c, NULL, tf_csv_line(c.csv), 1, "the last line has no line end: check the file is complete "
-                                 "(a cut download loses rows or digits)");
-    if (st == TF_OK)
-        tf_csv_drain(c.csv);
-out:
+    else if ((opts->format == TF_FORMAT_AUTO || opts->format == TF_FORMAT_COMTRADE) &&
+             starts_as_json(c.csv))
+        st = read_json(&c);
+    else
+        st = read_csv(&c);
     tf_scopy(stats->encoding, sizeof stats->encoding,
              c.enc == TF_ENC_GB18030 ? "GB18030" : c.enc == TF_ENC_LATIN1 ? "Windows-1252" : "UTF-8");
     if (h) {
@@ -497,6 +540,7 @@ out:
     if (c.cd != (iconv_t)-1)
         iconv_close(c.cd);
     free(c.scratch);
+    read_error_finish(&diag->error, st, name);
     for (size_t i = 0; i < c.n_warned; i++)
         free(c.warned[i]);
     free(c.warned);

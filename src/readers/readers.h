@@ -30,7 +30,7 @@ typedef struct tf_rctx {
     size_t n_warned, warned_cap;
 } tf_rctx;
 
-/* Set diag->msg to "NAME:LINE:COL: message"; returns TF_ERR_INPUT. */
+/* Record in diag->error the input error at NAME:LINE:COL; returns TF_ERR_INPUT. */
 tf_status tf_rerr(tf_rctx *c, unsigned long line, unsigned long col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Warn once per key (NULL key: always). */

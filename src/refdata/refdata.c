@@ -97,8 +97,7 @@ static const char *cell(const table *t, size_t row, int col)
     return col < 0 ? "" : t->cells[row * t->ncols + (size_t)col];
 }
 
-static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t, char *err,
-                            size_t errlen)
+static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t, tf_error *err)
 {
     memset(t, 0, sizeof *t);
     tf_csv *c = tf_csv_open(in, NULL);
@@ -111,12 +110,13 @@ static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t,
     tf_status st = TF_OK;
     int rc = tf_csv_next(c, &f, &n, &line, &col, msg, sizeof msg);
     if (rc == -2) {
-        tf_fmt(err, errlen, "%s: read error: %s", name, strerror(errno));
+        tf_error_set(err, TF_ERR_IO, "%s: read error: %s", name, strerror(errno));
         st = TF_ERR_IO;
         goto out;
     }
     if (rc != 1) {
-        tf_fmt(err, errlen, "%s:1:1: %s", name, rc == 0 ? "empty file" : msg);
+        tf_error_at(err, rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT, name, 1, 1, "%s",
+                    rc == 0 ? "empty file" : msg);
         st = rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT;
         goto out;
     }
@@ -143,8 +143,8 @@ static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t,
         if (n == 1 && f[0].n == 0)
             continue;
         if (n != t->ncols) {
-            tf_fmt(err, errlen, "%s:%lu:%zu: expected %zu fields as in the header, found %zu",
-                   name, line, n > t->ncols ? t->ncols + 1 : n, t->ncols, n);
+            tf_error_at(err, TF_ERR_INPUT, name, line, n > t->ncols ? t->ncols + 1 : n,
+                        "expected %zu fields as in the header, found %zu", t->ncols, n);
             st = TF_ERR_INPUT;
             goto out;
         }
@@ -164,7 +164,7 @@ static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t,
         for (size_t i = 0; i < n; i++) {
             size_t bad = tf_utf8_invalid_at(f[i].p, f[i].n);
             if (bad != (size_t)-1) {
-                tf_fmt(err, errlen, "%s:%lu:%zu: not valid UTF-8", name, line, i + 1);
+                tf_error_at(err, TF_ERR_INPUT, name, line, i + 1, "not valid UTF-8");
                 st = TF_ERR_INPUT;
                 goto out;
             }
@@ -180,10 +180,10 @@ static tf_status table_read(tf_refdata *r, FILE *in, const char *name, table *t,
         t->lines[t->nrows++] = line;
     }
     if (rc == -2) {
-        tf_fmt(err, errlen, "%s: read error: %s", name, strerror(errno));
+        tf_error_set(err, TF_ERR_IO, "%s: read error: %s", name, strerror(errno));
         st = TF_ERR_IO;
     } else if (rc < 0) {
-        tf_fmt(err, errlen, "%s:%lu:%lu: %s", name, line, col, msg);
+        tf_error_at(err, rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT, name, line, col, "%s", msg);
         st = rc == -3 ? TF_ERR_NOMEM : TF_ERR_INPUT;
     }
 out:
@@ -199,8 +199,7 @@ static tf_status table_embedded(tf_refdata *r, const unsigned char *data, size_t
     FILE *in = fmemopen((void *)data, len, "r");
     if (!in)
         return TF_ERR_NOMEM;
-    char err[512];
-    tf_status st = table_read(r, in, name, t, err, sizeof err);
+    tf_status st = table_read(r, in, name, t, NULL);
     fclose(in);
     return st;
 }
@@ -283,13 +282,13 @@ static tf_status split_names(tf_refdata *r, const char *s, const char *const **o
     return TF_OK;
 }
 
-static tf_status add_products(tf_refdata *r, const table *t, const char *origin, char *err,
-                              size_t errlen)
+static tf_status add_products(tf_refdata *r, const table *t, const char *origin, tf_error *err)
 {
     int cn = table_col(t, "name"), cc = table_col(t, "codes"), ccl = table_col(t, "classification"),
         cd = table_col(t, "description"), cs = table_col(t, "source");
     if (cn < 0 || cc < 0) {
-        tf_fmt(err, errlen, "%s:1:1: a products file needs the columns name and codes", origin);
+        tf_error_at(err, TF_ERR_INPUT, origin, 1, 1,
+                    "a products file needs the columns name and codes");
         return TF_ERR_INPUT;
     }
     const char *org = own(r, origin, strlen(origin));
@@ -305,7 +304,8 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
         p.name_en = cell(t, i, table_col(t, "name_en"));
         p.name_zh = cell(t, i, table_col(t, "name_zh"));
         if (!p.name[0]) {
-            tf_fmt(err, errlen, "%s:%lu:%d: empty product name", origin, t->lines[i], cn + 1);
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cn + 1),
+                        "empty product name");
             return TF_ERR_INPUT;
         }
         const char **codes;
@@ -314,17 +314,17 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
             return TF_ERR_NOMEM;
         if (nc == 0) {
             free(codes);
-            tf_fmt(err, errlen, "%s:%lu:%d: product '%s' has no codes", origin, t->lines[i],
-                   cc + 1, p.name);
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cc + 1),
+                        "product '%s' has no codes", p.name);
             return TF_ERR_INPUT;
         }
         for (size_t k = 0; k < nc; k++) {
             int hs = !p.classification || !*p.classification || !strcmp(p.classification, "HS");
             for (const char *q = codes[k]; *q; q++)
                 if (hs ? !isdigit((unsigned char)*q) : (!isalnum((unsigned char)*q) && *q != '.')) {
-                    tf_fmt(err, errlen, "%s:%lu:%d: bad code '%s' in product '%s'%s", origin,
-                           t->lines[i], cc + 1, codes[k], p.name,
-                           hs ? " (HS codes are digits)" : "");
+                    tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cc + 1),
+                                "bad code '%s' in product '%s'%s", codes[k], p.name,
+                                hs ? " (HS codes are digits)" : "");
                     free(codes);
                     return TF_ERR_INPUT;
                 }
@@ -362,14 +362,14 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
 }
 
 /* Append window parameters; later rows win ties, so a user's file overrides. */
-static tf_status add_window_params(tf_refdata *r, const table *t, const char *origin, char *err,
-                                   size_t errlen, int user)
+static tf_status add_window_params(tf_refdata *r, const table *t, const char *origin, tf_error *err,
+                                   int user)
 {
     int cp = table_col(t, "parameter"), ch = table_col(t, "hs"), cg = table_col(t, "origin_group"),
         cf = table_col(t, "from"), cv = table_col(t, "value"), cs = table_col(t, "source");
     if (cp < 0 || cf < 0 || cv < 0) {
-        tf_fmt(err, errlen, "%s:1:1: window parameters need the columns parameter, from, value",
-               origin);
+        tf_error_at(err, TF_ERR_INPUT, origin, 1, 1,
+                    "window parameters need the columns parameter, from, value");
         return TF_ERR_INPUT;
     }
     tf_window_param *np = realloc(r->wparams, (r->n_wparams + t->nrows + 1) * sizeof *np);
@@ -388,23 +388,23 @@ static tf_status add_window_params(tf_refdata *r, const table *t, const char *or
         w.value = strtod(cell(t, i, cv), &end);
         size_t fl = strlen(w.from);
         if (strcmp(w.parameter, "vat") && strcmp(w.parameter, "duty") && strcmp(w.parameter, "misc")) {
-            tf_fmt(err, errlen, "%s:%lu:%d: unknown parameter '%s' (vat, duty, misc)", origin,
-                   t->lines[i], cp + 1, w.parameter);
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cp + 1),
+                        "unknown parameter '%s' (vat, duty, misc)", w.parameter);
             return TF_ERR_INPUT;
         }
         if (!cell(t, i, cv)[0] || *end || w.value < 0 || w.value > 100000) {
-            tf_fmt(err, errlen, "%s:%lu:%d: bad value '%s'", origin, t->lines[i], cv + 1,
-                   cell(t, i, cv));
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cv + 1),
+                        "bad value '%s'", cell(t, i, cv));
             return TF_ERR_INPUT;
         }
         if (fl != 10 || !tf_date_valid(w.from)) {
-            tf_fmt(err, errlen, "%s:%lu:%d: bad date '%s' (YYYY-MM-DD)", origin, t->lines[i],
-                   cf + 1, w.from);
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cf + 1),
+                        "bad date '%s' (YYYY-MM-DD)", w.from);
             return TF_ERR_INPUT;
         }
         if (!strcmp(w.parameter, "duty") && (!w.hs[0] || !w.origin_group[0])) {
-            tf_fmt(err, errlen, "%s:%lu:1: a duty needs an hs code and an origin_group", origin,
-                   t->lines[i]);
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], 1,
+                        "a duty needs an hs code and an origin_group");
             return TF_ERR_INPUT;
         }
         r->wparams[r->n_wparams++] = w;
@@ -413,19 +413,19 @@ static tf_status add_window_params(tf_refdata *r, const table *t, const char *or
 }
 
 /* Read a user's CSV file whole into t. Errors: TF_ERR_IO, TF_ERR_INPUT. */
-static tf_status table_file(tf_refdata *ref, const char *path, table *t, char *err, size_t errlen)
+static tf_status table_file(tf_refdata *ref, const char *path, table *t, tf_error *err)
 {
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        tf_fmt(err, errlen, "%s: read error: Is a directory", path);
+        tf_error_set(err, TF_ERR_IO, "%s: read error: Is a directory", path);
         return TF_ERR_IO;
     }
     FILE *in = fopen(path, "rb");
     if (!in) {
-        tf_fmt(err, errlen, "%s: %s", path, strerror(errno));
+        tf_error_set(err, TF_ERR_IO, "%s: %s", path, strerror(errno));
         return TF_ERR_IO;
     }
-    tf_status st = table_read(ref, in, path, t, err, errlen);
+    tf_status st = table_read(ref, in, path, t, err);
     fclose(in);
     return st;
 }
@@ -451,16 +451,16 @@ static int hs_code_ok(const char *c)
 }
 
 /* The pairs of a crosswalk table (docs/hs-crosswalk.md) into r->pairs. */
-static tf_status add_crosswalk(tf_refdata *r, const table *t, const char *origin, char *err,
-                               size_t errlen, int user)
+static tf_status add_crosswalk(tf_refdata *r, const table *t, const char *origin, tf_error *err,
+                               int user)
 {
     int co = table_col(t, "old_edition"), cc = table_col(t, "old_code"),
         cn = table_col(t, "new_edition"), cd = table_col(t, "new_code"),
         cs = table_col(t, "source");
     if (co < 0 || cc < 0 || cn < 0 || cd < 0) {
-        tf_fmt(err, errlen, "%s:1:1: an HS crosswalk needs the columns old_edition, old_code, "
-               "new_edition, new_code (docs/hs-crosswalk.md)", origin);
-        return TF_ERR_INPUT;
+        return tf_error_at(err, TF_ERR_INPUT, origin, 1, 1,
+                           "an HS crosswalk needs the columns old_edition, old_code, "
+                           "new_edition, new_code (docs/hs-crosswalk.md)");
     }
     tf_hs_pair *np = realloc(r->pairs, (r->n_pairs + t->nrows + 1) * sizeof *np);
     if (!np)
@@ -473,25 +473,37 @@ static tf_status add_crosswalk(tf_refdata *r, const table *t, const char *origin
         int bad = !yo ? co : !hs_code_ok(p.old_code) ? cc : !yn || yn <= yo ? cn
                   : !hs_code_ok(p.new_code) ? cd : -1;
         if (bad >= 0) {
-            tf_fmt(err, errlen, "%s:%lu:%d: '%s' is not %s", origin, t->lines[i], bad + 1,
-                   cell(t, i, bad),
-                   bad == cc || bad == cd ? "an HS code (2 to 10 digits)"
-                   : bad == cn && yn     ? "an edition after old_edition"
-                                         : "an HS edition (HS1992 .. HS2022)");
-            return TF_ERR_INPUT;
+            return tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)bad + 1,
+                               "'%s' is not %s", cell(t, i, bad),
+                               bad == cc || bad == cd ? "an HS code (2 to 10 digits)"
+                               : bad == cn && yn     ? "an edition after old_edition"
+                                                     : "an HS edition (HS1992 .. HS2022)");
         }
         r->pairs[r->n_pairs++] = p;
     }
     return TF_OK;
 }
 
-tf_status tf_refdata_add_crosswalk(tf_refdata *ref, const char *path, char *err, size_t errlen)
+/* The built-in pairs, data/hs-crosswalk.csv. */
+static tf_status builtin_crosswalk(tf_refdata *r)
 {
     table t;
-    tf_status st = table_file(ref, path, &t, err, errlen);
+    tf_status st = table_embedded(r, tf_data_hs_crosswalk, tf_data_hs_crosswalk_len,
+                                  "hs-crosswalk.csv", &t);
     if (st != TF_OK)
         return st;
-    st = add_crosswalk(ref, &t, path, err, errlen, 1);
+    st = add_crosswalk(r, &t, "hs-crosswalk.csv", NULL, 0);
+    table_free(&t);
+    return st;
+}
+
+tf_status tf_refdata_add_crosswalk(tf_refdata *ref, const char *path, tf_error *err)
+{
+    table t;
+    tf_status st = table_file(ref, path, &t, err);
+    if (st != TF_OK)
+        return st;
+    st = add_crosswalk(ref, &t, path, err, 1);
     table_free(&t);
     return st;
 }
@@ -516,14 +528,13 @@ int tf_hs_edition_of(const char *classification, const char *period)
          : y >= 2002 ? 2002 : y >= 1996 ? 1996 : 1992;
 }
 
-tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, char *err,
-                                       size_t errlen)
+tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, tf_error *err)
 {
     table t;
-    tf_status st = table_file(ref, path, &t, err, errlen);
+    tf_status st = table_file(ref, path, &t, err);
     if (st != TF_OK)
         return st;
-    st = add_window_params(ref, &t, path, err, errlen, 1);
+    st = add_window_params(ref, &t, path, err, 1);
     table_free(&t);
     return st;
 }
@@ -535,11 +546,10 @@ tf_status tf_refdata_open(tf_refdata **out)
     if (!r)
         return TF_ERR_NOMEM;
     table t;
-    char err[512];
     tf_status st;
     if ((st = table_embedded(r, tf_data_products, tf_data_products_len, "products.csv", &t)))
         goto fail;
-    st = add_products(r, &t, "built-in", err, sizeof err);
+    st = add_products(r, &t, "built-in", NULL);
     table_free(&t);
     if (st)
         goto fail;
@@ -633,17 +643,12 @@ tf_status tf_refdata_open(tf_refdata **out)
     if ((st = table_embedded(r, tf_data_window_params, tf_data_window_params_len,
                              "window-params.csv", &t)))
         goto fail;
-    st = add_window_params(r, &t, "window-params.csv", err, sizeof err, 0);
+    st = add_window_params(r, &t, "window-params.csv", NULL, 0);
     table_free(&t);
     if (st)
         goto fail;
 
-    if ((st = table_embedded(r, tf_data_hs_crosswalk, tf_data_hs_crosswalk_len,
-                             "hs-crosswalk.csv", &t)))
-        goto fail;
-    st = add_crosswalk(r, &t, "hs-crosswalk.csv", err, sizeof err, 0);
-    table_free(&t);
-    if (st)
+    if ((st = builtin_crosswalk(r)))
         goto fail;
 
     if ((st = table_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
@@ -707,13 +712,13 @@ void tf_refdata_free(tf_refdata **ref)
     *ref = NULL;
 }
 
-tf_status tf_refdata_add_products(tf_refdata *ref, const char *path, char *err, size_t errlen)
+tf_status tf_refdata_add_products(tf_refdata *ref, const char *path, tf_error *err)
 {
     table t;
-    tf_status st = table_file(ref, path, &t, err, errlen);
+    tf_status st = table_file(ref, path, &t, err);
     if (st != TF_OK)
         return st;
-    st = add_products(ref, &t, path, err, errlen);
+    st = add_products(ref, &t, path, err);
     table_free(&t);
     return st;
 }

@@ -210,6 +210,18 @@ static void sum_leg(const item *it, size_t b, size_t e, int leg, const leg_pick 
     }
 }
 
+/* A currency note of one side (tf_query_currency), named by its reporter. */
+typedef struct side_note {
+    tf_mirror *m;
+    const char *reporter;
+} side_note;
+
+static void currency_note(void *ctx, const char *text)
+{
+    const side_note *sn = ctx;
+    note(sn->m, "%s: %s", sn->reporter, text);
+}
+
 static void compare(tf_opt a, tf_opt b, tf_opt *gap, tf_opt *ratio)
 {
     if (a.has && b.has) {
@@ -349,6 +361,7 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
     area_name(q->ref, m->partner, m->partner_name, sizeof m->partner_name);
     mctx c = {0};
     tf_status st = TF_OK;
+    char ccy[4][4]; /* each leg's currency: one per side, never two added */
     static const tf_flow flows[4] = {TF_FLOW_IMPORT, TF_FLOW_EXPORT, TF_FLOW_EXPORT,
                                      TF_FLOW_IMPORT};
     for (int leg = 0; leg < 4 && st == TF_OK; leg++) {
@@ -362,6 +375,14 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
         sel.period_to = q->period_to;
         sel.flow = flows[leg];
         sel.as_of = q->as_of;
+        side_note sn = {m, sel.reporter};
+        int found = 0;
+        st = tf_query_currency(db, &sel, q->currency, ccy[leg], &found, currency_note, &sn);
+        if (st != TF_OK)
+            break;
+        /* a currency the side lacks leaves its figures as stored (their values then
+         * are not compared, being in another currency) */
+        sel.currency = found ? ccy[leg] : NULL;
         c.leg = leg;
         c.partner = own ? q->partner : q->reporter;
         st = tf_query_select(db, &sel, take, &c);

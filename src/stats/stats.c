@@ -24,6 +24,7 @@
 #include "tradeflow/query.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../store/store_int.h"
 
 #define N_MONTHS 24 /* January of the previous year .. December of this year */
 #define N_FLOWS 4   /* import, export, re-import, re-export (the report keeps the last two) */
@@ -109,73 +110,19 @@ typedef struct collect {
     tf_record pending_rec;
 } collect;
 
-/* ---- the report's currency (a selection rule: which rows a report reads) ----
- * CNY and USD figures of the same trade are stored side by side; a report
- * reads one currency, never adding two. --currency chooses; by default the
- * currency with most records under the report's codes, reporter and months
- * (ties: the first in name order), with a note naming the other. */
+/* ---- the report's currency: chosen by the selection module (tf_query_currency:
+ * --currency, else the one with most records, with a note naming the other) ---- */
 static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-typedef struct ccy_count {
-    char code[4][4];
-    long long rows[4];
-    int n;
-} ccy_count;
-
-static void count_ccy(void *ctx, const char *currency, long long rows)
+static void currency_note(void *ctx, const char *text)
 {
-    ccy_count *c = ctx;
-    int i = 0;
-    while (i < c->n && strcmp(c->code[i], currency) != 0)
-        i++;
-    if (i == c->n) {
-        if (c->n == 4)
-            return;
-        tf_scopy(c->code[c->n++], sizeof c->code[0], currency);
-    }
-    c->rows[i] += rows;
+    add_note(ctx, "%s", text);
 }
 
 static tf_status choose_currency(tf_db *db, const tf_query *q, const tf_selection *base,
                                  tf_report *rep, char out[4])
 {
-    ccy_count cc = {0};
-    const char *const *classes; /* the classifications the selection reads (query.h) */
-    size_t n_classes = tf_query_classes(base->classification, &classes);
-    for (size_t k = 0; k < n_classes; k++) {
-        tf_selection sel = *base;
-        sel.classification = classes ? classes[k] : base->classification;
-        tf_status st = tf_db_currency_rows(db, &sel, count_ccy, &cc);
-        if (st != TF_OK)
-            return st;
-    }
-    out[0] = '\0';
-    int best = -1;
-    for (int i = 0; i < cc.n; i++)
-        if (best < 0 || cc.rows[i] > cc.rows[best] ||
-            (cc.rows[i] == cc.rows[best] && strcmp(cc.code[i], cc.code[best]) < 0))
-            best = i;
-    if (q->currency) {
-        tf_scopy(out, 4, q->currency);
-        for (int i = 0; i < cc.n; i++)
-            if (!strcmp(cc.code[i], out))
-                return TF_OK;
-        if (cc.n)
-            add_note(rep, "no records in %s: the data has values in %s (--currency %s)", out,
-                     cc.code[best], cc.code[best]);
-        return TF_OK;
-    }
-    if (best < 0)
-        return TF_OK;
-    tf_scopy(out, 4, cc.code[best]);
-    for (int i = 0; i < cc.n; i++)
-        if (i != best)
-            add_note(rep, "the data values this trade in %s (%lld record%s) and in %s (%lld "
-                          "record%s): figures are from the %s records, never the two added "
-                          "(--currency %s for the other)", cc.code[best], cc.rows[best],
-                     cc.rows[best] == 1 ? "" : "s", cc.code[i], cc.rows[i],
-                     cc.rows[i] == 1 ? "" : "s", cc.code[best], cc.code[i]);
-    return TF_OK;
+    return tf_query_currency(db, base, q->currency, out, NULL, currency_note, rep);
 }
 
 /* a + b, setting *ovf when the sum leaves the range of tf_milli (figures are
@@ -1761,7 +1708,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         }
     }
     if (idx < 0 || q->n_codes == 0)
-        return TF_ERR_USAGE;
+        return q->n_codes ? tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM or YYYY)",
+                                       q->period ? q->period : "")
+                          : tf_db_fail(db, TF_ERR_USAGE, "no commodity codes for %s",
+                                       q->product ? q->product : "the report");
     tf_report *rep = calloc(1, sizeof *rep);
     if (!rep)
         return TF_ERR_NOMEM;
@@ -1772,10 +1722,8 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     int year = idx / 12;
     int base_index = (year - 1) * 12; /* January of the previous year */
     int m = idx - base_index;          /* 12..23 */
-    char from[8];
-    tf_period_from_index(base_index, from);
-    if (annual)
-        tf_fmt(from, sizeof from, "%d", year - 1);
+    char from[8]; /* base_index as a period: the first the report reads (query.h) */
+    tf_query_report_from(q->period, from);
     collect c = {0};
     if ((st = select_report_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
         free(c.rows);
@@ -1935,7 +1883,9 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
     int i0 = from ? tf_period_index(from) : -1, i1 = to ? tf_period_index(to) : -1;
     if (i0 < 0 || i1 < i0 || i1 - i0 >= 600 || !q || q->n_codes == 0 || !from || !to ||
         strlen(from) != 7 || strlen(to) != 7)
-        return TF_ERR_USAGE;
+        return tf_db_fail(db, TF_ERR_USAGE, "a monthly series needs commodity codes and months "
+                          "YYYY-MM from..to, at most 600, not '%s'..'%s'", from ? from : "",
+                          to ? to : "");
     tf_monthly_series *s = calloc(1, sizeof *s);
     if (!s)
         return TF_ERR_NOMEM;
@@ -2068,7 +2018,8 @@ tf_status tf_chart_data_compute(tf_db *db, const tf_refdata *ref, const tf_query
     *out = NULL;
     int idx = q ? tf_period_index(q->period) : -1;
     if (idx < 0)
-        return TF_ERR_USAGE;
+        return tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM)",
+                          q && q->period ? q->period : "");
     tf_chart_data *d = calloc(1, sizeof *d);
     if (!d)
         return TF_ERR_NOMEM;

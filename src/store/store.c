@@ -18,6 +18,7 @@
 
 #include "tradeflow/store.h"
 #include "../common/util.h"
+#include "store_int.h"
 
 #define TF_APPLICATION_ID 0x54466c77 /* "TFlw" */
 #define TF_BUSY_WAIT_MS 300000        /* wait up to 5 minutes for another writer */
@@ -25,7 +26,7 @@
 struct tf_db {
     sqlite3 *db;
     char path[1024];
-    char err[1024];
+    tf_error error;          /* the last failed call's (tradeflow/common.h) */
     sqlite3_stmt *partner_name;
 };
 
@@ -121,26 +122,38 @@ static const char *const migrations[] = {
 
 _Static_assert(N_MIGRATIONS == TF_SCHEMA_VERSION, "one migration per schema version");
 
-static void set_err(tf_db *d, const char *fmt, const char *detail)
+tf_status tf_db_fail(tf_db *db, tf_status st, const char *fmt, ...)
 {
-    tf_fmt(d->err, sizeof d->err, fmt, detail);
+    if (!db)
+        return st;
+    char text[sizeof db->error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return tf_error_set(&db->error, st, "%s", text);
 }
 
-const char *tf_db_errmsg(const tf_db *db) { return db ? db->err : ""; }
+const tf_error *tf_db_error(const tf_db *db)
+{
+    static const tf_error none = {0}; /* read-only: the error of no handle */
+    return db ? &db->error : &none;
+}
 
 static tf_status exec(tf_db *d, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(d->db, sql, NULL, NULL, &msg);
     if (rc == SQLITE_BUSY) {
-        tf_fmt(d->err, sizeof d->err,
+        tf_error_set(&d->error, TF_ERR_DB,
                "%s: another process kept the database busy for %d s; nothing was changed, "
                "try again when it has finished", d->path, TF_BUSY_WAIT_MS / 1000);
         sqlite3_free(msg);
         return TF_ERR_DB;
     }
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, msg ? msg : sqlite3_errstr(rc));
+        tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB, "%s: %s",
+                     d->path, msg ? msg : sqlite3_errstr(rc));
         sqlite3_free(msg);
         return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
     }
@@ -171,20 +184,22 @@ static tf_status migrate(tf_db *d)
     if (rc == SQLITE_OK)
         rc = pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: not a tradeflow database (%s)", d->path,
+        tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB,
+                     "%s: not a tradeflow database (%s)", d->path,
                sqlite3_errstr(rc));
         return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
     }
     if (app != TF_APPLICATION_ID) {
         if (ntables > 0 || app != 0) {
-            set_err(d, "%s: not a tradeflow database (an SQLite file of another program)",
-                    d->path);
+            tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
+                         "%s: not a tradeflow database (an SQLite file of another program)",
+                         d->path);
             return TF_ERR_NOT_TF_DB;
         }
         ver = 0;
     }
     if (ver > TF_SCHEMA_VERSION) {
-        tf_fmt(d->err, sizeof d->err,
+        tf_error_set(&d->error, TF_ERR_DB_NEWER,
                "%s: written by a newer tradeflow (schema %d; this version reads up to %d)",
                d->path, ver, TF_SCHEMA_VERSION);
         return TF_ERR_DB_NEWER;
@@ -201,7 +216,7 @@ static tf_status migrate(tf_db *d)
         rc = pragma_int(d, "PRAGMA user_version", &ver);
     if (rc != SQLITE_OK) {
         st = TF_ERR_DB;
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errstr(rc));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errstr(rc));
         goto fail;
     }
     if (app == TF_APPLICATION_ID && ver == TF_SCHEMA_VERSION)
@@ -222,17 +237,18 @@ fail:
     return st;
 }
 
-tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err, size_t errlen)
+tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err)
 {
     *out = NULL;
     tf_db *d = calloc(1, sizeof *d);
     if (!d)
-        return TF_ERR_NOMEM;
+        return tf_error_set(err, TF_ERR_NOMEM, "%s: %s", path, tf_strerror(TF_ERR_NOMEM));
     tf_scopy(d->path, sizeof d->path, path);
     tf_status st = TF_OK;
     struct stat sb;
     if (mode == TF_DB_READ && stat(path, &sb) != 0) {
-        tf_fmt(d->err, sizeof d->err, "%s: no such database (ingest a file first)", path);
+        tf_error_set(&d->error, TF_ERR_NOT_FOUND, "%s: no such database (ingest a file first)",
+                     path);
         st = TF_ERR_NOT_FOUND;
         goto fail;
     }
@@ -246,7 +262,7 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
         rc = sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READONLY, NULL);
     }
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: cannot open database: %s", path,
+        tf_error_set(&d->error, TF_ERR_DB, "%s: cannot open database: %s", path,
                d->db ? sqlite3_errmsg(d->db) : sqlite3_errstr(rc));
         st = TF_ERR_DB;
         goto fail;
@@ -260,7 +276,8 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
         if (rc == SQLITE_OK)
             rc = pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
         if (rc == SQLITE_OK && app == 0 && ntables == 0) {
-            set_err(d, "%s: not a tradeflow database (an empty file)", path);
+            tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
+                         "%s: not a tradeflow database (an empty file)", path);
             st = TF_ERR_NOT_TF_DB;
             goto fail;
         }
@@ -282,7 +299,7 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, char *err
     return TF_OK;
 fail:
     if (err)
-        tf_scopy(err, errlen, d->err);
+        *err = d->error;
     tf_db_close(&d);
     return st;
 }
@@ -343,7 +360,7 @@ static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
         hint = " (is the disk full, or the file size limited?)";
     else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
         hint = " (check the permissions of the database file and its folder)";
-    tf_fmt(diag->msg, sizeof diag->msg, "%s: database error: %s%s", x->d->path,
+    tf_error_set(&diag->error, TF_ERR_DB, "%s: database error: %s%s", x->d->path,
            sqlite3_errmsg(x->d->db), hint);
     return TF_ERR_DB;
 }
@@ -393,7 +410,7 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         if (src == x->source_id) {
             char cellname[256];
             describe_cell(r, cellname, sizeof cellname);
-            tf_fmt(diag->msg, sizeof diag->msg,
+            tf_error_set(&diag->error, TF_ERR_INPUT,
                    "%s:%lu:1: the same cell appears twice in this file (%s; first at line %lld)",
                    x->name, r->line, cellname, (long long)sqlite3_column_int64(s, 8));
             sqlite3_reset(s);
@@ -422,7 +439,7 @@ static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
         rc = sqlite3_step(q);
         sqlite3_reset(q);
         if (rc == SQLITE_CONSTRAINT) {
-            tf_fmt(diag->msg, sizeof diag->msg,
+            tf_error_set(&diag->error, TF_ERR_INPUT,
                    "%s:%lu:1: the same cell appears twice in this file (%s)", x->name, r->line,
                    key);
             return TF_ERR_INPUT;
@@ -656,7 +673,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     if (prehash(in, sha)) {
         int f = find_source(d, sha, options, &existing);
         if (f < 0) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
         }
         if (f == 1) {
@@ -761,13 +778,13 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     ro.points_ctx = &x;
     x.product = opts->product ? opts->product : "primary-aluminium";
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         st = TF_ERR_DB;
         goto rollback;
     }
     st = tf_read(in, name, &ro, ref, ingest_sink, &x, diag, &res->read, res->sha256);
     if (st != TF_OK) {
-        tf_scopy(d->err, sizeof d->err, diag->msg);
+        d->error = diag->error;
         goto rollback;
     }
     if (res->read.kept == 0) {
@@ -803,7 +820,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     ingest_finalize(&x);
     if (rc != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
         return TF_ERR_DB;
     }
@@ -826,8 +843,8 @@ tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
                        tf_ingest_result *res)
 {
     memset(res, 0, sizeof *res);
-    d->err[0] = '\0';
-    diag->msg[0] = '\0';
+    tf_error_clear(&d->error);
+    tf_error_clear(&diag->error);
     char *options = options_string(opts);
     if (!options)
         return TF_ERR_NOMEM;
@@ -846,7 +863,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
                            " revised, unchanged, ifnull(retracted_at, ''), vintage, older"
                            " FROM source ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     int rc;
@@ -870,7 +887,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     return TF_OK;
@@ -899,11 +916,11 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
     if (restore) {
         long long twin = live_twin(d, source_id);
         if (twin < 0) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
         }
         if (twin > 0) {
-            tf_fmt(d->err, sizeof d->err,
+            tf_error_set(&d->error, TF_ERR_USAGE,
                    "%s: source %lld's file was ingested again with the same options as "
                    "source %lld, which counts; nothing changed (retract %lld first to count "
                    "%lld instead)", d->path, source_id, twin, twin, source_id);
@@ -920,7 +937,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
                                           : "UPDATE source SET retracted_at = ?2 WHERE id = ?1"
                                             " AND retracted_at IS NULL",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     sqlite3_bind_int64(s, 1, source_id);
@@ -929,7 +946,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     if (sqlite3_changes(d->db) == 0) {
@@ -942,8 +959,8 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
             sqlite3_finalize(q);
         }
         if (!exists) {
-            tf_fmt(d->err, sizeof d->err, "%s: no source %lld (see tradeflow sources)", d->path,
-                   source_id);
+            tf_error_set(&d->error, TF_ERR_NOT_FOUND, "%s: no source %lld (see tradeflow sources)",
+                         d->path, source_id);
             return TF_ERR_NOT_FOUND;
         }
     }
@@ -1096,8 +1113,8 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
 {
     char bound[32] = "";
     if (sel->as_of && !as_of_bound(sel->as_of, bound)) {
-        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
-               sel->as_of);
+        tf_error_set(&d->error, TF_ERR_USAGE,
+                     "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", sel->as_of);
         return TF_ERR_USAGE;
     }
     if (sel->n_codes == 0)
@@ -1126,7 +1143,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
            bound[0] ? "AND s.ingested_at <= ?8" : "");
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         free(codes);
         return TF_ERR_DB;
     }
@@ -1138,7 +1155,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
                            "SELECT commodity FROM record WHERE classification = ?1 AND"
                            " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1",
                            -1, &next, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         sqlite3_finalize(s);
         free(codes);
         return TF_ERR_DB;
@@ -1173,7 +1190,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
             continue;
         }
         if (nrc != SQLITE_ROW) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             st = TF_ERR_DB;
             break;
         }
@@ -1201,7 +1218,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
                 st = group_push(&grp, &cur, sel->all_revisions);
         }
         if (st == TF_OK && rc != SQLITE_DONE) {
-            tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             st = TF_ERR_DB;
         }
         if (st == TF_OK && grp.n)
@@ -1226,7 +1243,7 @@ tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
                            " AND commodity >= ?2 AND commodity < ?3 AND period >= ?4"
                            " AND period <= ?5 AND reporter = ?6 AND currency <> ''"
                            " GROUP BY currency ORDER BY currency", -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     int rc = SQLITE_DONE;
@@ -1251,7 +1268,7 @@ tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     return TF_OK;
@@ -1283,8 +1300,8 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
 {
     char bound[32] = "";
     if (as_of && !as_of_bound(as_of, bound)) {
-        tf_fmt(d->err, sizeof d->err, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
-               as_of);
+        tf_error_set(&d->error, TF_ERR_USAGE,
+                     "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", as_of);
         return TF_ERR_USAGE;
     }
     /* the newest revision of each day as of the bound: rows come by date, then age */
@@ -1296,7 +1313,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
                            " s.ingested_at <= ?5 AND (s.retracted_at IS NULL OR"
                            " s.retracted_at > ?5) ORDER BY w.date, w.id",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         return TF_ERR_DB;
     }
     sqlite3_bind_text(s, 1, product, -1, SQLITE_STATIC);
@@ -1318,7 +1335,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
         have = 1;
     }
     if (st == TF_OK && rc != SQLITE_DONE) {
-        tf_fmt(d->err, sizeof d->err, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
         st = TF_ERR_DB;
     }
     if (st == TF_OK && have)
@@ -1336,7 +1353,7 @@ static void count_source(void *ctx, const tf_source_info *s)
 int tf_db_discard_if_empty(const char *path)
 {
     tf_db *db = NULL;
-    if (tf_db_open(path, TF_DB_READ, &db, NULL, 0) != TF_OK)
+    if (tf_db_open(path, TF_DB_READ, &db, NULL) != TF_OK)
         return 0;
     int n = 0;
     tf_status st = tf_db_sources(db, count_source, &n);

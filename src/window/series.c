@@ -7,6 +7,7 @@
 #include "tradeflow/calendar.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../store/store_int.h"
 
 enum { F_LME, F_LME3, F_SHFE, F_SPOT, F_PLO, F_PHI, F_FX, F_FXF, F_PUB, F_COUNT };
 static const char *const series_names[F_COUNT] = {
@@ -61,6 +62,146 @@ static int cmp_day(const void *a, const void *b)
     return strcmp(((const day_values *)a)->date, ((const day_values *)b)->date);
 }
 
+/* The stored points of every series from day a to day b, and a row for every
+ * weekday of the range (so gaps show), in date order in c. */
+static tf_status collect_days(struct tf_db *db, const char *product, const char *from,
+                              const char *to, const char *as_of, long a, long b, collect *c)
+{
+    tf_status st = TF_OK;
+    for (int f = 0; f < F_COUNT && st == TF_OK; f++) {
+        c->field = f;
+        st = tf_db_window_points(db, product, f == F_PUB ? "published" : "price", series_names[f],
+                                 from, to, as_of, collect_fn, c);
+    }
+    if (st != TF_OK)
+        return st;
+    for (long n = a; n <= b; n++) {
+        if (tf_weekday(n) >= 5)
+            continue;
+        char d[11];
+        tf_date_of_day(n, d);
+        if (!day_of(c, d))
+            return TF_ERR_NOMEM;
+    }
+    if (c->n)
+        qsort(c->days, c->n, sizeof *c->days, cmp_day);
+    return TF_OK;
+}
+
+/* The spot inputs a day has, shown even when its window cannot be computed;
+ * *premium the midpoint of the premium range, *prem 1 when both ends are there. */
+static void spot_inputs(const day_values *v, tf_window_day *w, double *premium, int *prem)
+{
+    *prem = v->has[F_PLO] && v->has[F_PHI];
+    *premium = *prem ? (v->v[F_PLO] + v->v[F_PHI]) / 2 : 0;
+    if (v->has[F_LME]) {
+        w->spot_have |= TF_HAVE_LME;
+        w->spot_in.lme = v->v[F_LME];
+    }
+    if (v->has[F_FX]) {
+        w->spot_have |= TF_HAVE_FX;
+        w->spot_in.usdcny = v->v[F_FX];
+    }
+    if (v->has[F_SPOT]) {
+        w->spot_have |= TF_HAVE_DOM;
+        w->spot_in.domestic = v->v[F_SPOT];
+    }
+    if (*prem) {
+        w->spot_have |= TF_HAVE_PREMIUM;
+        w->spot_in.premium = *premium;
+    }
+}
+
+/* The spot (k = 0) and forward (k = 1) windows of a day with prices, from
+ * parameters vat, duty (%) and misc (CNY/t); what is missing for the spot
+ * window in w->spot_missing. */
+static void day_windows(const day_values *v, tf_window_day *w, double vat, double duty,
+                        double misc)
+{
+    double premium;
+    int prem;
+    spot_inputs(v, w, &premium, &prem);
+    const int need[2][3] = {{F_LME, F_FX, F_SPOT}, {F_LME3, F_FXF, F_SHFE}};
+    for (int k = 0; k < 2 && w->has_prices; k++) {
+        const char *missing = NULL;
+        for (int j = 0; j < 3 && !missing; j++)
+            if (!v->has[need[k][j]])
+                missing = series_names[need[k][j]];
+        if (!missing && !prem)
+            missing = v->has[F_PLO] ? "premium_high" : "premium_low";
+        if (missing) {
+            if (k == 0)
+                tf_fmt(w->spot_missing, sizeof w->spot_missing, "no %s", missing);
+            continue;
+        }
+        tf_window_inputs in = {v->v[need[k][0]], premium, v->v[need[k][1]],
+                               v->v[need[k][2]], vat, duty, misc};
+        tf_window *r = k == 0 ? &w->spot : &w->forward;
+        tf_error why;
+        if (tf_window_compute(&in, r, &why) != TF_OK) {
+            if (k == 0)
+                tf_fmt(w->spot_missing, sizeof w->spot_missing, "%s", why.msg);
+            continue;
+        }
+        if (k == 0) {
+            w->has_spot = 1;
+            w->spot_in = in;
+        } else {
+            w->has_forward = 1;
+            w->forward_in = in;
+        }
+    }
+}
+
+/* One day of the series. TF_ERR_NOT_FOUND when a day with prices has no
+ * parameters in force. */
+static tf_status window_day(const tf_refdata *ref, const char *hs, const char *origin_group,
+                            const tf_window_overrides *ov, const day_values *v, tf_window_day *w)
+{
+    tf_scopy(w->date, sizeof w->date, v->date);
+    for (int f = 0; f < F_PUB; f++)
+        w->has_prices |= v->has[f];
+    if (v->has[F_PUB]) {
+        w->has_published = 1;
+        w->published_pl = v->v[F_PUB];
+    }
+    double vat = 0, duty = 0, misc = 0;
+    if (w->has_prices) {
+        if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, NULL) != TF_OK)
+            return TF_ERR_NOT_FOUND;
+        if (ov && !isnan(ov->vat_pct))
+            vat = ov->vat_pct;
+        if (ov && !isnan(ov->duty_pct))
+            duty = ov->duty_pct;
+        if (ov && !isnan(ov->misc))
+            misc = ov->misc;
+    }
+    day_windows(v, w, vat, duty, misc);
+    if (!w->has_prices)
+        tf_scopy(w->spot_missing, sizeof w->spot_missing, "no prices");
+    return TF_OK;
+}
+
+/* Add day w to the sums of its month (the last of s->months, or a new one). */
+static void add_to_month(tf_window_series *s, const tf_window_day *w)
+{
+    tf_window_month_avg *m = s->n_months ? &s->months[s->n_months - 1] : NULL;
+    if (!m || strncmp(m->month, w->date, 7)) {
+        m = &s->months[s->n_months++];
+        tf_copy(m->month, sizeof m->month, w->date, 7);
+    }
+    if (w->has_spot) {
+        m->computed_pl += w->spot.pl;
+        m->computed_days++;
+        m->computed_open += w->spot.pl > 0;
+    }
+    if (w->has_published) {
+        m->published_pl += w->published_pl;
+        m->published_days++;
+        m->published_open += w->published_pl > 0;
+    }
+}
+
 tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, const char *product,
                                    const char *from, const char *to, const char *hs,
                                    const char *origin_group, const tf_window_overrides *ov,
@@ -69,31 +210,14 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
     *out = NULL;
     long a = tf_day_number(from), b = tf_day_number(to);
     if (a < 0 || b < 0 || b < a || b - a > 3660)
-        return TF_ERR_USAGE;
+        return tf_db_fail(db, TF_ERR_USAGE, "--from %s --to %s is not a range of valid dates "
+                          "(YYYY-MM-DD, at most 10 years)", from, to);
     collect c = {0};
-    tf_status st = TF_OK;
-    for (int f = 0; f < F_COUNT && st == TF_OK; f++) {
-        c.field = f;
-        st = tf_db_window_points(db, product, f == F_PUB ? "published" : "price", series_names[f],
-                                 from, to, as_of, collect_fn, &c);
-    }
+    tf_status st = collect_days(db, product, from, to, as_of, a, b, &c);
     if (st != TF_OK) {
         free(c.days);
         return st;
     }
-    /* every weekday of the range is a row, so gaps show */
-    for (long n = a; n <= b; n++) {
-        if (tf_weekday(n) >= 5)
-            continue;
-        char d[11];
-        tf_date_of_day(n, d);
-        if (!day_of(&c, d)) {
-            free(c.days);
-            return TF_ERR_NOMEM;
-        }
-    }
-    if (c.n)
-        qsort(c.days, c.n, sizeof *c.days, cmp_day);
     tf_window_series *s = calloc(1, sizeof *s);
     if (!s) {
         free(c.days);
@@ -112,96 +236,13 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
         return TF_ERR_NOMEM;
     }
     for (size_t i = 0; i < c.n && st == TF_OK; i++) {
-        const day_values *v = &c.days[i];
         tf_window_day *w = &s->days[s->n_days++];
-        tf_scopy(w->date, sizeof w->date, v->date);
-        for (int f = 0; f < F_PUB; f++)
-            w->has_prices |= v->has[f];
-        if (v->has[F_PUB]) {
-            w->has_published = 1;
-            w->published_pl = v->v[F_PUB];
-        }
-        double vat, duty, misc;
-        const char *why = NULL;
-        if (w->has_prices) {
-            if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, &why) !=
-                TF_OK) {
-                st = TF_ERR_NOT_FOUND;
-                break;
-            }
-            if (ov && !isnan(ov->vat_pct))
-                vat = ov->vat_pct;
-            if (ov && !isnan(ov->duty_pct))
-                duty = ov->duty_pct;
-            if (ov && !isnan(ov->misc))
-                misc = ov->misc;
-        }
-        int prem = v->has[F_PLO] && v->has[F_PHI];
-        double premium = prem ? (v->v[F_PLO] + v->v[F_PHI]) / 2 : 0;
-        /* the spot inputs there are, shown even when the window cannot be computed */
-        if (v->has[F_LME]) {
-            w->spot_have |= TF_HAVE_LME;
-            w->spot_in.lme = v->v[F_LME];
-        }
-        if (v->has[F_FX]) {
-            w->spot_have |= TF_HAVE_FX;
-            w->spot_in.usdcny = v->v[F_FX];
-        }
-        if (v->has[F_SPOT]) {
-            w->spot_have |= TF_HAVE_DOM;
-            w->spot_in.domestic = v->v[F_SPOT];
-        }
-        if (prem) {
-            w->spot_have |= TF_HAVE_PREMIUM;
-            w->spot_in.premium = premium;
-        }
-        const int need[2][3] = {{F_LME, F_FX, F_SPOT}, {F_LME3, F_FXF, F_SHFE}};
-        for (int k = 0; k < 2 && w->has_prices; k++) {
-            const char *missing = NULL;
-            for (int j = 0; j < 3 && !missing; j++)
-                if (!v->has[need[k][j]])
-                    missing = series_names[need[k][j]];
-            if (!missing && !prem)
-                missing = v->has[F_PLO] ? "premium_high" : "premium_low";
-            if (missing) {
-                if (k == 0)
-                    tf_fmt(w->spot_missing, sizeof w->spot_missing, "no %s", missing);
-                continue;
-            }
-            tf_window_inputs in = {v->v[need[k][0]], premium, v->v[need[k][1]],
-                                   v->v[need[k][2]], vat, duty, misc};
-            tf_window *r = k == 0 ? &w->spot : &w->forward;
-            if (tf_window_compute(&in, r, &why) != TF_OK) {
-                if (k == 0)
-                    tf_fmt(w->spot_missing, sizeof w->spot_missing, "%s", why);
-                continue;
-            }
-            if (k == 0) {
-                w->has_spot = 1;
-                w->spot_in = in;
-            } else {
-                w->has_forward = 1;
-                w->forward_in = in;
-            }
-        }
-        if (!w->has_prices)
-            tf_scopy(w->spot_missing, sizeof w->spot_missing, "no prices");
-        /* monthly averages over the days that have a value */
-        tf_window_month_avg *m = s->n_months ? &s->months[s->n_months - 1] : NULL;
-        if (!m || strncmp(m->month, w->date, 7)) {
-            m = &s->months[s->n_months++];
-            tf_copy(m->month, sizeof m->month, w->date, 7);
-        }
-        if (w->has_spot) {
-            m->computed_pl += w->spot.pl;
-            m->computed_days++;
-            m->computed_open += w->spot.pl > 0;
-        }
-        if (w->has_published) {
-            m->published_pl += w->published_pl;
-            m->published_days++;
-            m->published_open += w->published_pl > 0;
-        }
+        if ((st = window_day(ref, hs, origin_group, ov, &c.days[i], w)) == TF_OK)
+            add_to_month(s, w);
+        else if (st == TF_ERR_NOT_FOUND)
+            tf_db_fail(db, st, "no parameters for HS %s, %s on %s (or give --vat, --duty and "
+                       "--misc)", hs, origin_group && origin_group[0] ? origin_group : "MFN",
+                       c.days[i].date);
     }
     free(c.days);
     if (st != TF_OK) {

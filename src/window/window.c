@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "tradeflow/window.h"
+#include "../common/util.h"
 
-tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const char **why)
+/* tf_window_compute with the reason as a static string in *why (kept by a
+ * series' fault). */
+static tf_status compute(const tf_window_inputs *in, tf_window *out, const char **why)
 {
-    const char *dummy;
-    if (!why)
-        why = &dummy;
     memset(out, 0, sizeof *out);
     /* sanity ranges: any real aluminium or copper price, any USD/CNY since 1994 */
     if (!(in->lme > 0 && in->lme < 100000)) {
@@ -50,13 +50,18 @@ tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, const ch
     return TF_OK;
 }
 
-tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
-                           const char *origin_group, double *vat_pct, double *duty_pct,
-                           double *misc, const char **why)
+tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, tf_error *err)
 {
-    const char *dummy;
-    if (!why)
-        why = &dummy;
+    const char *why = "";
+    tf_status st = compute(in, out, &why);
+    return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
+}
+
+/* tf_window_params with the reason as a static string in *why. */
+static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
+                        const char *origin_group, double *vat_pct, double *duty_pct,
+                        double *misc, const char **why)
+{
     if (!origin_group || !origin_group[0])
         origin_group = "MFN";
     const tf_window_param *vat = NULL, *duty = NULL, *ms = NULL;
@@ -108,6 +113,15 @@ tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *
     *duty_pct = duty->value;
     *misc = ms->value;
     return TF_OK;
+}
+
+tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *hs,
+                           const char *origin_group, double *vat_pct, double *duty_pct,
+                           double *misc, tf_error *err)
+{
+    const char *why = "";
+    tf_status st = params(ref, date, hs, origin_group, vat_pct, duty_pct, misc, &why);
+    return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
 }
 
 static tf_status fault(tf_window_fault *f, tf_window_fault_kind kind, int input, int window,
@@ -162,7 +176,7 @@ tf_status tf_window_one_day(const tf_refdata *ref, const char *date, const char 
     snprintf(w->origin_group, sizeof w->origin_group, "%s", origin_group);
     double vat, duty, misc;
     const char *why = NULL;
-    if (tf_window_params(ref, date, hs, origin_group, &vat, &duty, &misc, &why) != TF_OK &&
+    if (params(ref, date, hs, origin_group, &vat, &duty, &misc, &why) != TF_OK &&
         !(given[TF_WIN_VAT] && given[TF_WIN_DUTY] && given[TF_WIN_MISC]))
         return fault(f, TF_WF_PARAMS, -1, -1, why);
     vat = given[TF_WIN_VAT] ? value[TF_WIN_VAT] : vat;
@@ -182,7 +196,7 @@ tf_status tf_window_one_day(const tf_refdata *ref, const char *date, const char 
             return fault(f, TF_WF_NO_PREMIUM, -1, k, NULL);
         tf_window_inputs in = {value[need[k][0]], value[TF_WIN_PREMIUM], value[need[k][1]],
                                value[need[k][2]], vat, duty, misc};
-        if (tf_window_compute(&in, k == 0 ? &w->spot : &w->forward, &why) != TF_OK)
+        if (compute(&in, k == 0 ? &w->spot : &w->forward, &why) != TF_OK)
             return fault(f, TF_WF_COMPUTE, -1, k, why);
         *(k == 0 ? &w->spot_in : &w->forward_in) = in;
         *(k == 0 ? &w->has_spot : &w->has_forward) = 1;

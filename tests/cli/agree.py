@@ -12,7 +12,8 @@ checks, per flow: the report's figure equals the Monthly cell (both absent,
 or equal within 1e-6 relative), and when the report has a figure,
 `tradeflow chart seasonal-import/-export` draws (exit 0), and `tradeflow
 history` with the same selection options lists current revisions of the
-period (it selects as the report does). Prints one
+period (it selects as the report does), in the report's currency only
+(tf_query_currency chooses it for both). Prints one
 "ok ..." or "FAIL ..." line per check; exits 1 on any failure.
 """
 import json
@@ -79,6 +80,7 @@ def main():
     period = opts[opts.index("--period") + 1]
     tmp = tempfile.mkdtemp()
     reported = False
+    currency = None
     for measure in ("quantity", "value"):
         base = ["--db", db, "report"] + opts + ["--measure", measure]
         r = run(base + ["--format", "json"])
@@ -86,6 +88,7 @@ def main():
         if r.returncode:
             continue
         rep = json.loads(r.stdout)
+        currency = currency or rep.get("currency")
         xlsx = os.path.join(tmp, f"{measure}.xlsx")
         x = run(base + ["--format", "xlsx", "-o", xlsx])
         check(f"{measure}: xlsx written", x.returncode == 0, x.stderr.strip())
@@ -103,7 +106,8 @@ def main():
                 check(f"{measure}: {flow} chart draws the month", c.returncode == 0,
                       c.stderr.strip())
     hist_opts = []
-    takes = {"--product", "--hs", "--commodity", "--period", "--reporter", "--classification"}
+    takes = {"--product", "--hs", "--commodity", "--period", "--reporter", "--classification",
+             "--currency"}
     for k in range(0, len(opts) - 1):
         if opts[k] in takes:
             hist_opts += [opts[k], opts[k + 1]]
@@ -112,6 +116,11 @@ def main():
     if reported:
         check(f"history lists the cells of {period}", h.returncode == 0 and current,
               h.stderr.strip() or "none")
+    if currency:
+        other = [l for l in h.stdout.splitlines()[1:]
+                 if set(l.split()) & ({"CNY", "USD"} - {currency})]
+        check(f"history reads the report's currency {currency}", not other,
+              other[0] if other else "")
     sys.exit(1 if failures else 0)
 
 

@@ -67,7 +67,7 @@ static int fz_read_cols(const uint8_t *data, size_t size, tf_format fmt, tf_flow
     tf_read_stats st;
     char sha[65];
     tf_status s = tf_read(in, "fuzz.csv", &o, fz_ref(), fz_sink, &n, &d, &st, sha);
-    if (s == TF_ERR_INPUT && strncmp(d.msg, "fuzz.csv", 8) != 0)
+    if (s == TF_ERR_INPUT && strncmp(d.error.msg, "fuzz.csv", 8) != 0)
         abort(); /* an input error must name the file */
     fclose(in);
     return 0;

@@ -8,8 +8,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tf_refdata *ref = NULL;
     if (tf_refdata_open(&ref) != TF_OK)
         abort();
-    char err[512];
-    if (tf_refdata_add_products(ref, path, err, sizeof err) == TF_OK) {
+    tf_error err = {0};
+    if (tf_refdata_add_products(ref, path, &err) == TF_OK) {
         for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
             const tf_product *p = tf_refdata_product_at(ref, i);
             if (!p->name || !p->n_codes)

@@ -12,7 +12,9 @@
 #  5. build/libtradeflow.so exports exactly the functions declared in include/
 #     (built with -fvisibility=hidden; TF_API marks the public API);
 #  6. no per-call state in globals: no _Thread_local, no static non-const
-#     variables at file scope in the statistics, query and outputs modules.
+#     variables at file scope in the statistics, query and outputs modules;
+#  7. functions fit on a screen: none over 150 lines in the library (outside
+#     src/audit) or over 100 in src/cli/ (tests/security/fnlen.py).
 # Prints "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,5 +48,7 @@ check "libtradeflow.so exports other than the functions declared in include/" \
 check "per-call state in globals (stats, query, outputs)" \
     sh -c "grep -nE '_Thread_local|^static (unsigned )?[a-z_]+ \\**[a-z_]+(\\[[^]]*\\])* *(=[^=]|;)|^static const [a-z_]+ \\*[a-z_]+ *(=[^=]|;)' \
            src/stats/*.c src/query/*.c src/outputs/*.c || true"
+check "functions over 150 lines (library) or 100 lines (src/cli)" \
+    sh -c "python3 tests/security/fnlen.py || true"
 echo "$pass passed, $fail failed, 0 skipped"
 [ "$fail" -eq 0 ]

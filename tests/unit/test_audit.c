@@ -30,10 +30,10 @@ static tf_audit *run(const char *const *paths, size_t n, tf_db *db, const tf_ref
 {
     tf_audit_opts o = {NULL, db, ref};
     tf_audit *a = NULL;
-    char err[512] = "";
-    tf_status st = tf_audit_run(paths, n, &o, &a, err, sizeof err);
+    tf_error err = {0};
+    tf_status st = tf_audit_run(paths, n, &o, &a, &err);
     if (st)
-        print_message("audit failed: %s\n", err);
+        print_message("audit failed: %s\n", err.msg);
     assert_int_equal(st, TF_OK);
     return a;
 }
@@ -372,7 +372,7 @@ static void test_against_store(void **state)
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
     const char *path = tt_db_path("audit");
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     FILE *in = fopen("data/samples/cn-primary-aluminium.csv", "rb");
     assert_non_null(in);
     tf_read_opts ro = {0};
@@ -410,14 +410,18 @@ static void test_bad_notes(void **state)
     const char *p = note_file("latin1", "Imports were 12,000 t in May.\nCaf\xe9 exports\n");
     tf_audit_opts o = {NULL, NULL, NULL};
     tf_audit *a = NULL;
-    char err[512];
-    assert_int_equal(tf_audit_run(&p, 1, &o, &a, err, sizeof err), TF_ERR_INPUT);
+    tf_error err = {0};
+    assert_int_equal(tf_audit_run(&p, 1, &o, &a, &err), TF_ERR_INPUT);
     assert_null(a);
     /* line 2, column 4: the byte 0xE9 after "Caf" */
-    assert_non_null(strstr(err, ":2:4: not valid UTF-8"));
+    assert_non_null(strstr(err.msg, ":2:4: not valid UTF-8"));
+    assert_int_equal(err.status, TF_ERR_INPUT);
+    assert_string_equal(err.file, p);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 4);
     const char *missing = "build/tmp/no-such-note.txt";
-    assert_int_equal(tf_audit_run(&missing, 1, &o, &a, err, sizeof err), TF_ERR_IO);
-    assert_non_null(strstr(err, "no-such-note.txt"));
+    assert_int_equal(tf_audit_run(&missing, 1, &o, &a, &err), TF_ERR_IO);
+    assert_non_null(strstr(err.msg, "no-such-note.txt"));
     /* a note with no figure is not an error: nothing to check */
     const char *empty = note_file("empty", "Nothing was said about trade today.\n");
     a = run(&empty, 1, NULL, NULL);
@@ -753,8 +757,8 @@ static void test_user_product_vocabulary(void **state)
                                 "711021,Palladium unwrought or in powder form,test file\n");
     tf_refdata *ref = NULL;
     assert_int_equal(tf_refdata_open(&ref), TF_OK);
-    char err[256];
-    assert_int_equal(tf_refdata_add_products(ref, csv, err, sizeof err), TF_OK);
+    tf_error err = {0};
+    assert_int_equal(tf_refdata_add_products(ref, csv, &err), TF_OK);
     const char *p[2];
     p[0] = note_file("pd-en", "DATE: 2025-05-20\n\nChina's imports of palladium metal were "
                               "1,250 t in April 2025; exports were 300 t and net imports 905 t.\n");

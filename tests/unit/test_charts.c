@@ -126,7 +126,7 @@ static void test_imports_only(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("charts1"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("charts1"), TF_DB_CREATE, &db, NULL), TF_OK);
     const char *gacc =
         "\"数据年月\",\"商品编码\",\"贸易伙伴编码\",\"贸易伙伴名称\",\"第一数量\",\"第一计量单位\",\n"
         "\"202503\",\"76011090\",\"344\",\"俄罗斯联邦\",\"50000000\",\"千克\",\n"

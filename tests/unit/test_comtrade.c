@@ -133,7 +133,7 @@ static void test_real_files(void **state)
         tf_status rc = ct_read(in, path, &s, &d, &st, ref);
         fclose(in);
         if (rc != TF_OK)
-            print_error("%s\n", d.msg);
+            print_error("%s\n", d.error.msg);
         assert_int_equal(rc, TF_OK);
         assert_int_equal(st.format, TF_FORMAT_COMTRADE);
         assert_string_equal(st.encoding, files[i].encoding);
@@ -175,7 +175,7 @@ static void test_real_files(void **state)
     in = fopen(path, "rb");
     assert_int_equal(ct_read(in, path, &s, &d, &st, ref), TF_ERR_INPUT);
     fclose(in);
-    assert_non_null(strstr(d.msg, "$.data[0].fileUrl: this is a bulk-file listing"));
+    assert_non_null(strstr(d.error.msg, "$.data[0].fileUrl: this is a bulk-file listing"));
     assert_int_equal(s.n, 0);
     tf_refdata_free(&ref);
 }
@@ -272,7 +272,7 @@ static void test_constructed(void **state)
         "True,TOTAL,,0,False,C00,,0,0,,-1,,,False,-1,,,False,,False,,False,5.0,,5.0,0,True,"
         "False\n";
     assert_int_equal(ct_text(bad, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv:2:6: period '202401' does not fit freqCode 'A'"));
+    assert_non_null(strstr(d.error.msg, "t.csv:2:6: period '202401' does not fit freqCode 'A'"));
     assert_int_equal(s.n, 0);
     /* a negative value */
     const char *neg =
@@ -281,7 +281,7 @@ static void test_constructed(void **state)
         "True,TOTAL,,0,False,C00,,0,0,,-1,,,False,-1,,,False,,False,,False,5.0,,-5.0,0,True,"
         "False\n";
     assert_int_equal(ct_text(neg, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv:2:44: negative primaryValue"));
+    assert_non_null(strstr(d.error.msg, "t.csv:2:44: negative primaryValue"));
 
     /* legacy 12 columns: leading zero restored, numeric flows, codes crosswalked */
     const char *leg =
@@ -311,16 +311,16 @@ static void test_constructed(void **state)
     /* JSON: API error, cut response, error path of a bad field */
     const char *jerr = "{\"elapsedTime\":\"0s\",\"count\":0,\"data\":[],\"error\":\"Invalid period\"}";
     assert_int_equal(ct_text(jerr, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "$.error: the API returned an error: Invalid period"));
+    assert_non_null(strstr(d.error.msg, "$.error: the API returned an error: Invalid period"));
     const char *jcut = "{\"count\":1,\"data\":[{\"typeCode\":\"C\",\"freqCo";
     assert_int_equal(ct_text(jcut, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "not valid JSON"));
+    assert_non_null(strstr(d.error.msg, "not valid JSON"));
     const char *jbad =
         "{\"count\":1,\"data\":[{\"freqCode\":\"M\",\"period\":\"202401\",\"reporterCode\":156,"
         "\"flowCode\":\"M\",\"partnerCode\":\"x1\",\"classificationCode\":\"H6\","
         "\"cmdCode\":\"TOTAL\",\"primaryValue\":1.5}],\"error\":\"\"}";
     assert_int_equal(ct_text(jbad, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv: $.data[0].partnerCode: partnerCode 'x1' is not"));
+    assert_non_null(strstr(d.error.msg, "t.csv: $.data[0].partnerCode: partnerCode 'x1' is not"));
     const char *jok =
         "{\"count\":1,\"data\":[{\"freqCode\":\"M\",\"period\":\"202401\",\"reporterCode\":156,"
         "\"flowCode\":\"X\",\"partnerCode\":490,\"partnerISO\":\"S19\",\"partnerDesc\":"
@@ -345,7 +345,7 @@ static void test_mirror(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("mirror");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     /* CHN imports of 7601 from RUS in 2024: 1,000 t for 2,500,000 USD CIF, and
      * the same trade split at 6 digits (760110 + 760120), which must not be
      * added again; RUS exports of 7601 to CHN: 950 t for 2,300,000 USD FOB.
@@ -411,7 +411,7 @@ static void test_reports(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("ctreport");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     for (size_t i = 0; i < 3; i++) {
         const char *f = tt_shared_file(files[i]);
         if (!f) {
@@ -519,7 +519,7 @@ static void test_report_monthly(void **state)
 #undef ROW
         "],\"error\":\"\"}";
     const char *path = tt_db_path("ctmonthly");
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "m.json", monthly, NULL, NULL, &res, NULL), TF_OK);
     assert_int_equal(res.added, 7);
@@ -606,7 +606,7 @@ static void test_json_breakdowns(void **state)
         ROW("398", "C01", "0", "70000", "700") "," ROW("398", "C02", "0", "30000", "300")
 #undef ROW
         "],\"error\":\"\"}";
-    assert_int_equal(tf_db_open(tt_db_path("ctbreak"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("ctbreak"), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     tf_diag d;
     memset(&d, 0, sizeof d);

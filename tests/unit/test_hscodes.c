@@ -28,7 +28,7 @@ static const char hs_csv[] =
 static tf_db *open_fixture(tf_refdata *ref, const char *name)
 {
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "hs.csv", hs_csv, NULL, NULL, &res, NULL), TF_OK);
     return db;
@@ -142,9 +142,9 @@ static void test_user_pair(void **state)
     fputs("old_edition,old_code,new_edition,new_code,source\n"
           "HS2017,85299090,HS2022,85249100,my own reading\n", f);
     fclose(f);
-    char err[256];
+    tf_error err;
     size_t n0 = tf_refdata_crosswalk_count(ref);
-    assert_int_equal(tf_refdata_add_crosswalk(ref, path, err, sizeof err), TF_OK);
+    assert_int_equal(tf_refdata_add_crosswalk(ref, path, &err), TF_OK);
     assert_int_equal(tf_refdata_crosswalk_count(ref), n0 + 1);
     tf_db *db = open_fixture(ref, "hsuser");
     const char *const codes[] = {"8524", "8529"};
@@ -160,8 +160,10 @@ static void test_user_pair(void **state)
     assert_non_null(f);
     fputs("old_edition,old_code,new_edition,new_code\nHS2017,85x,HS2022,854141\n", f);
     fclose(f);
-    assert_int_equal(tf_refdata_add_crosswalk(ref, path, err, sizeof err), TF_ERR_INPUT);
-    assert_non_null(strstr(err, "xwalk.csv:2:2:"));
+    assert_int_equal(tf_refdata_add_crosswalk(ref, path, &err), TF_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "xwalk.csv:2:2:"));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 2);
     assert_int_equal(tf_refdata_crosswalk_count(ref), n0 + 1);
     tf_db_close(&db);
     tf_refdata_free(&ref);

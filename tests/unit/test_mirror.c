@@ -51,7 +51,7 @@ static void test_mirror_flags(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("mirrorflags"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("mirrorflags"), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "m.csv", mirror_csv, NULL, NULL, &res, NULL),
                      TF_OK);
@@ -122,7 +122,7 @@ static void test_mirror_real(void **state)
         skip();
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("mirrorreal"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("mirrorreal"), TF_DB_CREATE, &db, NULL), TF_OK);
     FILE *in = fopen(path, "rb");
     assert_non_null(in);
     tf_read_opts o = {0};

@@ -9,8 +9,8 @@ static tf_db *demo_db(tf_refdata **ref)
 {
     *ref = tt_ref();
     tf_db *db = NULL;
-    char err[256];
-    assert_int_equal(tf_db_open(tt_db_path("note"), TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    tf_error err = {0};
+    assert_int_equal(tf_db_open(tt_db_path("note"), TF_DB_CREATE, &db, &err), TF_OK);
     FILE *in = fopen("data/samples/cn-primary-aluminium.csv", "r");
     assert_non_null(in);
     tf_read_opts o = {0};
@@ -206,9 +206,9 @@ static void test_round_trip_en(void **state)
     fputs(d->text, f);
     fclose(f);
     tf_audit *a = NULL;
-    char err[256];
+    tf_error err = {0};
     tf_audit_opts o = {.db = db, .ref = ref};
-    assert_int_equal(tf_audit_run(&path, 1, &o, &a, err, sizeof err), TF_OK);
+    assert_int_equal(tf_audit_run(&path, 1, &o, &a, &err), TF_OK);
     size_t checked = 0;
     for (size_t i = 0; i < d->n_claims; i++) {
         const tf_note_claim *c = &d->claims[i];
@@ -243,8 +243,8 @@ static tf_db *db_of(const char *csv, tf_refdata **ref)
 {
     *ref = tt_ref();
     tf_db *db = NULL;
-    char err[256];
-    assert_int_equal(tf_db_open(tt_db_path("note2"), TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    tf_error err = {0};
+    assert_int_equal(tf_db_open(tt_db_path("note2"), TF_DB_CREATE, &db, &err), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, *ref, "t.csv", csv, NULL, "2025-06-01T00:00:00Z", &res,
                                     NULL),

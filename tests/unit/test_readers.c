@@ -95,7 +95,7 @@ static void test_gacc_soybeans_real(void **state)
         tf_read_stats st;
         tf_status rc = read_file(path, &o, &s, &d, &st, ref);
         if (rc != TF_OK)
-            print_error("%s\n", d.msg);
+            print_error("%s\n", d.error.msg);
         assert_int_equal(rc, TF_OK);
         assert_int_equal(st.format, TF_FORMAT_GACC);
         assert_string_equal(st.encoding, "GB18030");
@@ -128,7 +128,7 @@ static void test_gacc_soybeans_real(void **state)
     /* without --flow the file cannot be read: usage error naming the option */
     o.flow = TF_FLOW_NONE;
     assert_int_equal(read_file(path, &o, &s, &d, &st, ref), TF_ERR_USAGE);
-    assert_non_null(strstr(d.msg, "--flow"));
+    assert_non_null(strstr(d.error.msg, "--flow"));
     tf_refdata_free(&ref);
 }
 
@@ -166,8 +166,13 @@ static void test_gacc_variants(void **state)
                        "\"202504\",\"76011090\",\"10\",\"千克\",\n"
                        "\"202505\",\"76011090\",\"10\",\"千克\"\n";
     assert_int_equal(read_text(cut, sizeof cut - 1, &o, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv:3:4: expected 5 fields as in the header, found 4 "
+    assert_non_null(strstr(d.error.msg, "t.csv:3:4: expected 5 fields as in the header, found 4 "
                                   "(no trailing comma: a cut line?)"));
+    /* the one error model (common.h): the same place as fields */
+    assert_int_equal(d.error.status, TF_ERR_INPUT);
+    assert_string_equal(d.error.file, "t.csv");
+    assert_int_equal(d.error.line, 3);
+    assert_int_equal(d.error.col, 4);
 
     /* an unknown partner code is kept with its name and a warning, never dropped */
     const char unk[] = "\"数据年月\",\"贸易伙伴编码\",\"贸易伙伴名称\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
@@ -188,20 +193,20 @@ static void test_gacc_variants(void **state)
     /* a truncated header is refused with the place */
     const char trunc[] = "\"数据年月\",\"商品编\",\n\"202504\",\"7601\",\n";
     assert_int_equal(read_text(trunc, sizeof trunc - 1, &o, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv:1:2: unknown GACC column"));
+    assert_non_null(strstr(d.error.msg, "t.csv:1:2: unknown GACC column"));
 
     /* a NUL byte inside a field */
     const char nul[] = "\"数据年月\",\"商品编码\",\"第一数量\",\"第一计量单位\",\n"
                        "\"202504\",\"7601\0\",\"10\",\"千克\",\n";
     assert_int_equal(read_text(nul, sizeof nul - 1, &o, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv:2:2: NUL byte"));
+    assert_non_null(strstr(d.error.msg, "t.csv:2:2: NUL byte"));
 
     /* bytes that are neither UTF-8 nor GB18030 after GB18030 text */
     const char bad[] = "\"\xca\xfd\xbe\xdd\xc4\xea\xd4\xc2\",\"\xc9\xcc\xc6\xb7\xb1\xe0\xc2\xeb\","
                        "\"\xb5\xda\xd2\xbb\xca\xfd\xc1\xbf\",\"\xb5\xda\xd2\xbb\xbc\xc6\xc1\xbf\xb5\xa5\xce\xbb\",\n"
                        "\"202504\",\"7601\",\"10\",\"\xff\xff\",\n";
     assert_int_equal(read_text(bad, sizeof bad - 1, &o, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "t.csv:2:4: bytes that are neither UTF-8 nor GB18030"));
+    assert_non_null(strstr(d.error.msg, "t.csv:2:4: bytes that are neither UTF-8 nor GB18030"));
     tf_refdata_free(&ref);
 }
 
@@ -260,10 +265,10 @@ static void test_tfcsv(void **state)
         if (i == sizeof bad / sizeof bad[0] - 1)
             len = 10;
         tf_status rc = read_text(bad[i].text, len, &o, &s, &d, ref);
-        if (!strstr(d.msg, bad[i].want))
-            print_error("case %zu: got '%s', want '%s'\n", i, d.msg, bad[i].want);
+        if (!strstr(d.error.msg, bad[i].want))
+            print_error("case %zu: got '%s', want '%s'\n", i, d.error.msg, bad[i].want);
         assert_int_equal(rc, TF_ERR_INPUT);
-        assert_non_null(strstr(d.msg, bad[i].want));
+        assert_non_null(strstr(d.error.msg, bad[i].want));
     }
     tf_refdata_free(&ref);
 }
@@ -314,9 +319,9 @@ static void test_refdata(void **state)
     fputs("name,codes,description\nmy-alloys,76012000 760120,Alloys\nprimary-aluminium,76011090,"
           "Standard ingot only\n", f);
     fclose(f);
-    char err[512];
+    tf_error err = {0};
     size_t before = tf_refdata_product_count(ref);
-    assert_int_equal(tf_refdata_add_products(ref, path, err, sizeof err), TF_OK);
+    assert_int_equal(tf_refdata_add_products(ref, path, &err), TF_OK);
     assert_int_equal(tf_refdata_product_count(ref), before + 1);
     assert_int_equal(tf_refdata_product(ref, "primary-aluminium")->n_codes, 1);
     assert_string_equal(tf_refdata_product(ref, "my-alloys")->origin, path);
@@ -326,8 +331,8 @@ static void test_refdata(void **state)
     f = fopen(path, "w");
     fputs("name,codes\nbroken,\n", f);
     fclose(f);
-    assert_int_equal(tf_refdata_add_products(ref, path, err, sizeof err), TF_ERR_INPUT);
-    assert_non_null(strstr(err, ":2:2: product 'broken' has no codes"));
+    assert_int_equal(tf_refdata_add_products(ref, path, &err), TF_ERR_INPUT);
+    assert_non_null(strstr(err.msg, ":2:2: product 'broken' has no codes"));
     tf_refdata_free(&ref);
     assert_null(ref);
 }

@@ -8,13 +8,13 @@
 static tf_db *db_with(tf_refdata *ref, const char *name, const char *csv)
 {
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     tf_diag d;
     memset(&d, 0, sizeof d);
     tf_status st = tt_ingest_text(db, ref, name, csv, NULL, "2025-06-01T00:00:00Z", &res, &d);
     if (st != TF_OK)
-        print_error("%s\n", d.msg);
+        print_error("%s\n", d.error.msg);
     assert_int_equal(st, TF_OK);
     return db;
 }
@@ -129,7 +129,7 @@ static void test_chart_data_sample(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("series2"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("series2"), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_read_opts o = {0};
     tf_ingest_result res;
     tf_diag d;

@@ -38,7 +38,7 @@ static void test_april_2025_published(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("april"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("april"), TF_DB_CREATE, &db, NULL), TF_OK);
     FILE *in = fopen("data/samples/cn-primary-aluminium.csv", "rb");
     assert_non_null(in);
     tf_read_opts o = {0};
@@ -91,13 +91,13 @@ static void test_april_2025_published(void **state)
 static tf_db *db_with(tf_refdata *ref, const char *name, const char *csv)
 {
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path(name), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     tf_diag d;
     memset(&d, 0, sizeof d);
     tf_status st = tt_ingest_text(db, ref, name, csv, NULL, "2025-06-01T00:00:00Z", &res, &d);
     if (st != TF_OK)
-        print_error("%s\n", d.msg);
+        print_error("%s\n", d.error.msg);
     assert_int_equal(st, TF_OK);
     return db;
 }
@@ -492,6 +492,50 @@ static void test_reference_cases(void **state)
     tf_refdata_free(&ref);
 }
 
+/* The months a report reads, over which its currency (and history's) is chosen:
+ * April 2025 needs January 2024 (YoY of YTD); the year 2025 needs 2024. */
+static void test_report_from(void **state)
+{
+    (void)state;
+    char from[8];
+    assert_int_equal(tf_query_report_from("2025-04", from), 0);
+    assert_string_equal(from, "2024-01");
+    assert_int_equal(tf_query_report_from("2025-01", from), 0);
+    assert_string_equal(from, "2024-01");
+    assert_int_equal(tf_query_report_from("2025", from), 0);
+    assert_string_equal(from, "2024");
+    assert_int_equal(tf_query_report_from("2025-13", from), -1);
+    assert_int_equal(tf_query_report_from(NULL, from), -1);
+}
+
+/* A computation through the database records its failure there (common.h):
+ * tf_db_error(db) gives the status and the message, as for the store's own. */
+static void test_errors_on_the_db(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(tt_db_path("errors"), TF_DB_CREATE, &db, NULL), TF_OK);
+    assert_int_equal(tf_db_error(db)->status, TF_OK);
+    const char *codes[] = {"7601"};
+    tf_query q = {0};
+    q.codes = codes;
+    q.n_codes = 1;
+    q.period = "2025-13";
+    tf_report *r = NULL;
+    assert_int_equal(tf_report_compute(db, ref, &q, &r), TF_ERR_USAGE);
+    assert_int_equal(tf_db_error(db)->status, TF_ERR_USAGE);
+    assert_string_equal(tf_db_error(db)->msg, "bad period '2025-13' (YYYY-MM or YYYY)");
+    assert_string_equal(tf_db_error(db)->file, ""); /* no input file at fault */
+    tf_window_series *ws = NULL;
+    assert_int_equal(tf_window_series_compute(db, ref, NULL, "2025-04-06", "2025-03-31", "76011090",
+                                              NULL, NULL, NULL, &ws), TF_ERR_USAGE);
+    assert_non_null(strstr(tf_db_error(db)->msg, "--from 2025-04-06 --to 2025-03-31"));
+    tf_error_clear(NULL); /* harmless */
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 /* Item 3: re-exports from the re-export flow, re-imports from the re-import
  * flow where the data has it, else the reporter as its own import partner. */
 static void test_re_exports_re_imports(void **state)
@@ -680,6 +724,8 @@ static void test_mode_changes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_from),
+        cmocka_unit_test(test_errors_on_the_db),
         cmocka_unit_test(test_april_2025_published),
         cmocka_unit_test(test_no_double_counting),
         cmocka_unit_test(test_bases),

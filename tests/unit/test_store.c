@@ -48,7 +48,7 @@ static void test_idempotent_and_revisions(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("rev");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
     assert_int_equal(res.added, 2);
@@ -97,7 +97,7 @@ static void test_bad_row_rolls_back(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("rollback");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     /* third data row (line 4) has month 13: nothing of the file goes in */
@@ -108,7 +108,14 @@ static void test_bad_row_rolls_back(void **state)
     tf_diag d;
     memset(&d, 0, sizeof d);
     assert_int_equal(tt_ingest_text(db, ref, "bad.csv", bad, NULL, NULL, &res, &d), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "bad.csv:4:1: bad period '2025-13'"));
+    assert_non_null(strstr(d.error.msg, "bad.csv:4:1: bad period '2025-13'"));
+    /* the database carries the reader's error whole (common.h): status and place */
+    const tf_error *e = tf_db_error(db);
+    assert_int_equal(e->status, TF_ERR_INPUT);
+    assert_string_equal(e->file, "bad.csv");
+    assert_int_equal(e->line, 4);
+    assert_int_equal(e->col, 1);
+    assert_string_equal(e->msg, d.error.msg);
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
     assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
     /* the same cell twice in one file is an error, not a silent overwrite */
@@ -116,13 +123,13 @@ static void test_bad_row_rolls_back(void **state)
                        "2025-05,import,WLD,760110,1,t\n"
                        "2025-05,import,WLD,760110,2,t\n";
     assert_int_equal(tt_ingest_text(db, ref, "dup.csv", dup, NULL, NULL, &res, &d), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "dup.csv:3:1: the same cell appears twice"));
+    assert_non_null(strstr(d.error.msg, "dup.csv:3:1: the same cell appears twice"));
     /* ... also when both copies equal a stored figure */
     const char dup2[] = "period,flow,partner,commodity,quantity,unit,status\n"
                         "2025-04,import,WLD,760110,250500,t,reported\n"
                         "2025-04,import,WLD,760110,250500,t,reported\n";
     assert_int_equal(tt_ingest_text(db, ref, "dup2.csv", dup2, NULL, NULL, &res, &d), TF_ERR_INPUT);
-    assert_non_null(strstr(d.msg, "dup2.csv:3:1: the same cell appears twice"));
+    assert_non_null(strstr(d.error.msg, "dup2.csv:3:1: the same cell appears twice"));
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
     /* header only: nothing ingested, not an error */
     assert_int_equal(tt_ingest_text(db, ref, "h.csv", "period,flow,partner,commodity,quantity,unit\n",
@@ -136,7 +143,7 @@ static void test_bad_row_rolls_back(void **state)
 static void test_foreign_and_newer_db(void **state)
 {
     (void)state;
-    char err[1024];
+    tf_error err = {0};
     tf_db *db = NULL;
     /* a text file */
     const char *path = tt_db_path("text");
@@ -144,35 +151,37 @@ static void test_foreign_and_newer_db(void **state)
     assert_non_null(f);
     fputs("this is not a database, just text long enough to look like a header block.\n", f);
     fclose(f);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_ERR_NOT_TF_DB);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_ERR_NOT_TF_DB);
     assert_null(db);
-    assert_non_null(strstr(err, "not a tradeflow database"));
+    assert_non_null(strstr(err.msg, "not a tradeflow database"));
     /* an SQLite file of another program */
     path = tt_db_path("other");
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_ERR_NOT_TF_DB);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_ERR_NOT_TF_DB);
     /* a tradeflow database from a newer schema */
     path = tt_db_path("newer");
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, err, sizeof err), TF_ERR_DB_NEWER);
-    assert_non_null(strstr(err, "schema 99"));
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_DB_NEWER);
+    assert_non_null(strstr(err.msg, "schema 99"));
     /* reading a database that does not exist does not create it */
     path = tt_db_path("absent");
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, err, sizeof err), TF_ERR_NOT_FOUND);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_NOT_FOUND);
+    assert_int_equal(err.status, TF_ERR_NOT_FOUND);
+    assert_non_null(strstr(err.msg, "no such database"));
     struct stat sb;
     assert_int_not_equal(stat(path, &sb), 0);
     /* an empty file (e.g. from touch) becomes a new database */
     path = tt_db_path("empty");
     f = fopen(path, "w");
     fclose(f);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, err, sizeof err), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_OK);
     tf_db_close(&db);
     tf_db_close(&db); /* harmless on NULL */
 }
@@ -190,7 +199,7 @@ static void test_history_select(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("hist"), TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(tt_db_path("hist"), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
     assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res, NULL), TF_OK);
@@ -219,7 +228,7 @@ static void test_vintage_order(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("vintage");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     tf_read_opts o = {0};
     o.vintage = "2025-06-20";
@@ -281,7 +290,7 @@ static void test_migration_from_v4(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("v4");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
                                     NULL), TF_OK);
@@ -289,7 +298,7 @@ static void test_migration_from_v4(void **state)
     tf_db_close(&db);
     downgrade_to_v4(path);
     assert_int_equal(count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'stated'"), 0);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
     assert_int_equal(count(path, "SELECT count(*) FROM source WHERE retracted_at IS NOT NULL"), 1);
@@ -319,14 +328,14 @@ static void test_migration_currency_cells(void **state)
                               "2025-04,import,WLD,760110,1000,t,2500000,USD\n";
     static const char cny[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
                               "2025-04,import,WLD,760110,1000,t,18000000,CNY\n";
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "usd.csv", usd, NULL, NULL, &res, NULL), TF_OK);
     assert_int_equal(tt_ingest_text(db, ref, "cny.csv", cny, NULL, NULL, &res, NULL), TF_OK);
     assert_int_equal(res.added, 1); /* a cell of its own, not a revision */
     tf_db_close(&db);
     downgrade_to_v4(path);
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL), TF_OK);
     const char *codes[] = {"7601"};
     tf_selection sel = {0};
     sel.classification = "HS";
@@ -348,7 +357,7 @@ static void test_migration_from_v1(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("v1");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     tf_db_close(&db);
@@ -361,7 +370,7 @@ static void test_migration_from_v1(void **state)
                                      "ALTER TABLE record DROP COLUMN fob; PRAGMA user_version = 1",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM window_point"), 0);
@@ -378,7 +387,7 @@ static void test_migration_from_v3(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = tt_db_path("v3");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
     tf_db_close(&db);
@@ -389,7 +398,7 @@ static void test_migration_from_v3(void **state)
                                      "DROP COLUMN fob; PRAGMA user_version = 3",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     assert_int_equal(count(path, "PRAGMA user_version"), TF_SCHEMA_VERSION);
     assert_int_equal(count(path, "SELECT count(*) FROM record WHERE cif IS NULL AND fob IS NULL"),
                      2);
@@ -415,13 +424,13 @@ static void test_discard_if_empty(void **state)
     const char *path = tt_db_path("discard");
     struct stat sb;
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(stat(path, &sb), 0);
     assert_int_equal(tf_db_discard_if_empty(path), 1);
     assert_int_not_equal(stat(path, &sb), 0);
     tf_refdata *ref = tt_ref();
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL, 0), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "one.csv",
                                     "period,flow,partner,commodity,quantity,unit\n"

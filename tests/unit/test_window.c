@@ -36,7 +36,7 @@ static void test_params_by_date_code_origin(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     double vat, duty, misc;
-    const char *why = NULL;
+    tf_error why = {0};
     static const struct { const char *date; double vat; } vats[] = {
         {"2018-04-30", 17}, {"2018-05-01", 16}, {"2019-03-31", 16}, {"2019-04-01", 13},
         {"2025-04-18", 13}};
@@ -53,7 +53,7 @@ static void test_params_by_date_code_origin(void **state)
     assert_near(duty, 0, 0); /* Form E */
     assert_int_equal(tf_window_params(ref, "2025-04-18", "26060000", "MFN", &vat, &duty, &misc,
                                       &why), TF_ERR_NOT_FOUND);
-    assert_non_null(strstr(why, "no duty rate"));
+    assert_non_null(strstr(why.msg, "no duty rate"));
     tf_refdata_free(&ref);
 }
 
@@ -73,9 +73,10 @@ static void test_bad_inputs(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         tf_window w;
-        const char *why = NULL;
+        tf_error why = {0};
         assert_int_equal(tf_window_compute(&bad[i].in, &w, &why), TF_ERR_INPUT);
-        assert_non_null(strstr(why, bad[i].field));
+        assert_int_equal(why.status, TF_ERR_INPUT);
+        assert_non_null(strstr(why.msg, bad[i].field));
     }
 }
 
