@@ -16,7 +16,7 @@ LIB_SRC := src/common/common.c src/common/calendar.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
-           src/store/store.c \
+           src/store/store.c src/store/ingest.c src/store/bulk.c \
            src/query/select.c \
            src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
            src/stats/hscodes.c \
@@ -195,7 +195,7 @@ bench-data: build/bench/gen
 	build/bench/gen --rows $(ROWS) --out bench/data
 bench: deps
 	$(MAKE) build/tradeflow build/bench/gen build/bench/tfbench
-	ROWS=$(ROWS) REPS=$(REPS) bench/run.sh
+	ROWS=$(ROWS) REPS=$(REPS) TOOLS=$(TOOLS) bench/run.sh
 
 clean:
 	rm -rf build

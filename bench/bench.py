@@ -38,7 +38,8 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from reportsql import report_sql  # noqa: E402
 
-TOOLS = ["tradeflow", "duckdb", "pandas", "sqlite3"]
+TOOLS = ["tradeflow", "duckdb", "pandas", "sqlite3"]   # --tools may leave peers out
+NAMES = {"tradeflow": "tradeflow", "duckdb": "DuckDB", "pandas": "pandas", "sqlite3": "sqlite3"}
 PY = "/usr/bin/python3"
 REPORT = ("primary-aluminium", "2025-04")
 SWEEP_YEAR = 2025
@@ -168,7 +169,7 @@ class Bench:
 
     def loads(self):
         for rep in range(self.reps):
-            order = TOOLS[rep % 4:] + TOOLS[:rep % 4]
+            order = TOOLS[rep % len(TOOLS):] + TOOLS[:rep % len(TOOLS)]
             for gb in (False, True):
                 task = "load-gb18030" if gb else "load-utf8"
                 for tool in order:
@@ -187,13 +188,16 @@ class Bench:
     def sizes(self):
         mb = lambda p: os.path.getsize(p) / 1e6
         m = self.rows / 1e6
-        self.res["size_mb_per_million_rows"] = {
+        sizes = {
             "raw tradeflow CSV (UTF-8)": mb(self.csv) / m,
             "raw GACC exports (GB18030)": (mb(self.gi) + mb(self.ge)) / m,
             "tradeflow store": mb(self.db["tradeflow"]) / m,
-            "DuckDB database": mb(self.db["duckdb"]) / m,
-            "sqlite3 table + index": mb(self.db["sqlite3"]) / m,
         }
+        if "duckdb" in TOOLS:
+            sizes["DuckDB database"] = mb(self.db["duckdb"]) / m
+        if "sqlite3" in TOOLS:
+            sizes["sqlite3 table + index"] = mb(self.db["sqlite3"]) / m
+        self.res["size_mb_per_million_rows"] = sizes
 
     def count_rows(self):
         """Rows in each store after both loads (outside the timings)."""
@@ -202,7 +206,8 @@ class Bench:
                                            text=True, check=True).stdout.strip()
         for gb, dbs in (("utf8", self.db), ("gb18030", self.dbgb)):
             out[f"tradeflow {gb}"] = int(q(dbs["tradeflow"], "SELECT count(*) FROM record"))
-            out[f"sqlite3 {gb}"] = int(q(dbs["sqlite3"], "SELECT count(*) FROM rec"))
+            if "sqlite3" in TOOLS:
+                out[f"sqlite3 {gb}"] = int(q(dbs["sqlite3"], "SELECT count(*) FROM rec"))
         self.res["rows_loaded"] = out
         bad = {k: v for k, v in out.items() if v != self.rows}
         if bad:
@@ -212,7 +217,7 @@ class Bench:
     def queries(self):
         inner = 5
         for rep in range(self.reps):
-            order = TOOLS[rep % 4:] + TOOLS[:rep % 4]
+            order = TOOLS[rep % len(TOOLS):] + TOOLS[:rep % len(TOOLS)]
             for tool in order:
                 figs = {t: os.path.join(self.work, f"{t}-{tool}.csv") for t in ("report", "sweep")}
                 log = os.path.join(self.work, f"query-{tool}.log")
@@ -322,23 +327,26 @@ def table(res, rows):
         f" {res['reps']} runs of the report and sweep processes (5 reports timed in each);"
         " ratio = tradeflow time / peer time, below 1 means tradeflow is faster.")
     add("")
-    add("| task | tradeflow | DuckDB | pandas | sqlite3 | tradeflow/DuckDB | tradeflow/pandas |"
-        " tradeflow/sqlite3 |")
-    add("|---|---:|---:|---:|---:|---:|---:|---:|")
+    tools = [t for t in TOOLS if t in res["report"]]
+    add("| task | " + " | ".join(NAMES[t] for t in tools) + " | " +
+        " | ".join(f"tradeflow/{NAMES[t]}" for t in tools[1:]) + " |")
+    add("|---|" + "---:|" * (2 * len(tools) - 1))
     names = {"load-utf8": "load, UTF-8 CSV (s)", "load-gb18030": "load, GB18030 GACC (s)",
-             "report": "report, one (ms)", "sweep": "sweep, 84 reports (ms)"}
+             "report": "report, one (ms)",
+             "sweep": f"sweep, {res.get('sweep_reports', 84)} reports (ms)"}
     for task, label in names.items():
         key = "s" if task.startswith("load") else "ms"
-        m = {t: med(res[task][t][key]) for t in TOOLS}
+        m = {t: med(res[task][t][key]) for t in tools}
         fmt = (lambda v: f"{v:,.2f}") if key == "s" else (lambda v: f"{v:,.1f}")
-        ratios = [f"{m['tradeflow'] / m[t]:.3g}" if m[t] else "" for t in TOOLS[1:]]
-        add(f"| {label} | " + " | ".join(fmt(m[t]) for t in TOOLS) + " | " +
+        ratios = [f"{m['tradeflow'] / m[t]:.3g}" if m[t] else "" for t in tools[1:]]
+        add(f"| {label} | " + " | ".join(fmt(m[t]) for t in tools) + " | " +
             " | ".join(ratios) + " |")
     for task, label in (("load-utf8", "peak RSS, UTF-8 load (MiB)"),
                         ("load-gb18030", "peak RSS, GB18030 load (MiB)"),
                         ("report", "peak RSS, report process (MiB)")):
-        m = {t: max(res[task][t]["rss_kib"]) / 1024 for t in TOOLS}
-        add(f"| {label} | " + " | ".join(f"{m[t]:,.0f}" for t in TOOLS) + " | | | |")
+        m = {t: max(res[task][t]["rss_kib"]) / 1024 for t in tools}
+        add(f"| {label} | " + " | ".join(f"{m[t]:,.0f}" for t in tools) + " |" +
+            " |" * (len(tools) - 1))
     add("")
     cli = med(res["report-cli"]["tradeflow"]["ms"])
     add(f"tradeflow report as a command (`tradeflow report --format json`, process start-up "
@@ -358,10 +366,16 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "bench/data"))
     ap.add_argument("--work", default=os.path.join(ROOT, "build/bench/work"))
     ap.add_argument("--out", default=os.path.join(ROOT, "bench/results"))
+    ap.add_argument("--tools", default=",".join(TOOLS),
+                    help="tradeflow and the peers to run, comma-separated (default: all)")
     ap.add_argument("--queries-only", action="store_true",
                     help="keep the stores and load figures of the last run (bench-N.json) and"
                          " time the reports again")
     a = ap.parse_args()
+    chosen = [t for t in a.tools.split(",") if t]
+    if not chosen or chosen[0] != "tradeflow" or any(t not in NAMES for t in chosen):
+        sys.exit(f"bench: --tools must start with tradeflow and name some of {', '.join(NAMES)}")
+    TOOLS[:] = chosen
     b = Bench(a)
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     print(f"bench: {a.rows:,} rows, {a.reps} repetitions, tools {', '.join(TOOLS)}", flush=True)
@@ -380,7 +394,8 @@ def main():
     b.queries()
     ok = b.check()
     res = b.res
-    res.update({"rows": a.rows, "reps": a.reps, "started": started,
+    res.update({"rows": a.rows, "reps": a.reps, "started": started, "tools": TOOLS,
+                "sweep_reports": b.n_sweep,
                 "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
                 "versions": versions(), "figures_equal": ok})

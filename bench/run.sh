@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: installs the peers (DuckDB's npm package into bench/node_modules,
 # Debian's python3-pandas, GNU time), writes the data when absent and runs
-# bench/bench.py. ROWS (default 1000000) and REPS (default 3) choose the size.
+# bench/bench.py. ROWS (default 1000000) and REPS (default 3) choose the size;
+# TOOLS (e.g. tradeflow,duckdb,sqlite3) leaves peers out.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -25,4 +26,4 @@ fi
 if [ ! -f "bench/data/tf-$ROWS.csv" ]; then
     build/bench/gen --rows "$ROWS" --out bench/data
 fi
-exec python3 bench/bench.py --rows "$ROWS" --reps "$REPS"
+exec python3 bench/bench.py --rows "$ROWS" --reps "$REPS" ${TOOLS:+--tools "$TOOLS"}

@@ -80,6 +80,9 @@ static int one(tf_db *db, const tf_refdata *ref, const tf_product *p, const char
     q.n_codes = p->n_codes;
     q.period = period;
     q.top = 10;
+    /* the benchmark's figures are tonnages (the peers sum kg): a product whose
+     * records carry no kg (gold, in g) has none, rather than its value */
+    q.measure = TF_MEASURE_QUANTITY;
     tf_report *r = NULL;
     tf_status st = tf_report_compute(db, ref, &q, &r);
     if (st != TF_OK) {

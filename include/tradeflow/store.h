@@ -18,7 +18,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 5
+#define TF_SCHEMA_VERSION 6
 
 typedef struct tf_db tf_db;
 

@@ -1,13 +1,18 @@
 /*
  * The store: SQLite schema, migrations, ingest with revisions, selections.
  *
- * Every revision of a cell is a row of `record`; the newest (largest id)
- * is current. Nothing is updated or deleted, so older figures stay queryable.
- * The index record_cell serves the ingest's "current revision of this cell"
- * lookup and the reports' range scans by commodity and period.
+ * Every revision of a cell is a row of `cell`, a table clustered by the cell
+ * key (classification, commodity, period, flow, reporter, partner, basis,
+ * trade mode, province, currency, id) with the figures inline: a report reads
+ * a product's months as one contiguous range of the B-tree, and an ingest
+ * (ingest.c) merges a file's sorted cells in the same order. Nothing is
+ * updated or deleted, so older figures stay queryable; which revision is
+ * current is decided when reading (the latest vintage, then ingest, of the
+ * sources visible at the as-of time).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,17 +23,10 @@
 
 #include "tradeflow/store.h"
 #include "../common/util.h"
+
 #include "store_int.h"
 
 #define TF_APPLICATION_ID 0x54466c77 /* "TFlw" */
-#define TF_BUSY_WAIT_MS 300000        /* wait up to 5 minutes for another writer */
-
-struct tf_db {
-    sqlite3 *db;
-    char path[1024];
-    tf_error error;          /* the last failed call's (tradeflow/common.h) */
-    sqlite3_stmt *partner_name;
-};
 
 /* Forward migrations: migrations[v] takes schema v to v+1. */
 static const char *const migrations[] = {
@@ -117,6 +115,42 @@ static const char *const migrations[] = {
     "DROP INDEX record_cell;"
     "CREATE INDEX record_cell ON record(classification, commodity, period, flow, reporter,"
     " partner, partner_basis, trade_mode, province, currency, id);",
+    /* 5 -> 6: every revision of a cell clustered by the cell key, figures
+     * inline (a WITHOUT ROWID table: one B-tree, no separate index), so a
+     * report reads a product's months as one contiguous range and an ingest
+     * merges a file's sorted cells in key order. The status "reported" (the
+     * default) is stored as NULL. Row ids come from `counter`; `stated` no
+     * longer names `record` in a foreign key; `record` is a view giving the
+     * rows as schema 5 did. */
+    "CREATE TABLE cell("
+    " classification TEXT NOT NULL, commodity TEXT NOT NULL, period TEXT NOT NULL,"
+    " flow INTEGER NOT NULL, reporter TEXT NOT NULL, partner TEXT NOT NULL,"
+    " partner_basis TEXT NOT NULL, trade_mode TEXT NOT NULL, province TEXT NOT NULL,"
+    " currency TEXT NOT NULL, id INTEGER NOT NULL,"
+    " quantity INTEGER, unit TEXT NOT NULL, quantity2 INTEGER, unit2 TEXT NOT NULL,"
+    " value INTEGER, status TEXT, provenance TEXT NOT NULL,"
+    " source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
+    " cif INTEGER, fob INTEGER,"
+    " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis,"
+    " trade_mode, province, currency, id)) WITHOUT ROWID;"
+    "INSERT INTO cell SELECT classification, commodity, period, flow, reporter, partner,"
+    " partner_basis, trade_mode, province, currency, id, quantity, unit, quantity2, unit2,"
+    " value, nullif(status, 'reported'), provenance, source_id, line, cif, fob FROM record"
+    " ORDER BY classification, commodity, period, flow, reporter, partner, partner_basis,"
+    " trade_mode, province, currency, id;"
+    "CREATE TABLE counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO counter SELECT 'record', ifnull(max(id), 0) FROM record;"
+    "CREATE TABLE stated_v6(record_id INTEGER NOT NULL,"
+    " source_id INTEGER NOT NULL REFERENCES source(id),"
+    " PRIMARY KEY(record_id, source_id)) WITHOUT ROWID;"
+    "INSERT INTO stated_v6 SELECT record_id, source_id FROM stated;"
+    "DROP TABLE stated;"
+    "ALTER TABLE stated_v6 RENAME TO stated;"
+    "DROP TABLE record;"
+    "CREATE VIEW record AS SELECT id, classification, commodity, period, flow, reporter,"
+    " partner, partner_basis, trade_mode, province, quantity, unit, quantity2, unit2, value,"
+    " currency, ifnull(status, 'reported') AS status, provenance, source_id, line, cif, fob"
+    " FROM cell;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -140,7 +174,7 @@ const tf_error *tf_db_error(const tf_db *db)
     return db ? &db->error : &none;
 }
 
-static tf_status exec(tf_db *d, const char *sql)
+tf_status tf_store_exec(tf_db *d, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(d->db, sql, NULL, NULL, &msg);
@@ -160,7 +194,7 @@ static tf_status exec(tf_db *d, const char *sql)
     return TF_OK;
 }
 
-static int pragma_int(tf_db *d, const char *sql, int *out)
+int tf_store_pragma_int(tf_db *d, const char *sql, int *out)
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(d->db, sql, -1, &st, NULL);
@@ -178,11 +212,11 @@ static int pragma_int(tf_db *d, const char *sql, int *out)
 static tf_status migrate(tf_db *d)
 {
     int app = 0, ver = 0, ntables = 0;
-    int rc = pragma_int(d, "PRAGMA application_id", &app);
+    int rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
     if (rc == SQLITE_OK)
-        rc = pragma_int(d, "PRAGMA user_version", &ver);
+        rc = tf_store_pragma_int(d, "PRAGMA user_version", &ver);
     if (rc == SQLITE_OK)
-        rc = pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
+        rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
     if (rc != SQLITE_OK) {
         tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB,
                      "%s: not a tradeflow database (%s)", d->path,
@@ -206,32 +240,32 @@ static tf_status migrate(tf_db *d)
     }
     if (ver == TF_SCHEMA_VERSION)
         return TF_OK;
-    tf_status st = exec(d, "BEGIN IMMEDIATE");
+    tf_status st = tf_store_exec(d, "BEGIN IMMEDIATE");
     if (st)
         return st;
     /* Another process may have created or migrated the schema while this
      * one waited for the write lock: look again inside the transaction. */
-    rc = pragma_int(d, "PRAGMA application_id", &app);
+    rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
     if (rc == SQLITE_OK)
-        rc = pragma_int(d, "PRAGMA user_version", &ver);
+        rc = tf_store_pragma_int(d, "PRAGMA user_version", &ver);
     if (rc != SQLITE_OK) {
         st = TF_ERR_DB;
         tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errstr(rc));
         goto fail;
     }
     if (app == TF_APPLICATION_ID && ver == TF_SCHEMA_VERSION)
-        return exec(d, "COMMIT");
+        return tf_store_exec(d, "COMMIT");
     if (app != TF_APPLICATION_ID)
         ver = 0;
     for (int v = ver; v < TF_SCHEMA_VERSION; v++)
-        if ((st = exec(d, migrations[v])) != TF_OK)
+        if ((st = tf_store_exec(d, migrations[v])) != TF_OK)
             goto fail;
     char sql[128];
     tf_fmt(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
            TF_APPLICATION_ID, TF_SCHEMA_VERSION);
-    if ((st = exec(d, sql)) != TF_OK)
+    if ((st = tf_store_exec(d, sql)) != TF_OK)
         goto fail;
-    return exec(d, "COMMIT");
+    return tf_store_exec(d, "COMMIT");
 fail:
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
@@ -252,14 +286,15 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
         st = TF_ERR_NOT_FOUND;
         goto fail;
     }
-    int flags = mode == TF_DB_CREATE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                     : SQLITE_OPEN_READWRITE;
+    /* a handle is used by one thread at a time (tf_db is not shared): no mutex */
+    int flags = (mode == TF_DB_CREATE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                      : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path, &d->db, flags, NULL);
     if (rc != SQLITE_OK && mode == TF_DB_READ) {
         /* a read-only file can still be reported from */
         sqlite3_close(d->db);
         d->db = NULL;
-        rc = sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READONLY, NULL);
+        rc = sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
     }
     if (rc != SQLITE_OK) {
         tf_error_set(&d->error, TF_ERR_DB, "%s: cannot open database: %s", path,
@@ -272,9 +307,9 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
     if (mode == TF_DB_READ) {
         /* reading never turns a file into a database: an empty file stays empty */
         int app = 0, ntables = 0;
-        rc = pragma_int(d, "PRAGMA application_id", &app);
+        rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
         if (rc == SQLITE_OK)
-            rc = pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
+            rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
         if (rc == SQLITE_OK && app == 0 && ntables == 0) {
             tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
                          "%s: not a tradeflow database (an empty file)", path);
@@ -284,14 +319,14 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
     }
     if ((st = migrate(d)) != TF_OK)
         goto fail;
-    if ((st = exec(d, "PRAGMA foreign_keys = ON")) != TF_OK)
+    if ((st = tf_store_exec(d, "PRAGMA foreign_keys = ON")) != TF_OK)
         goto fail;
     /* A larger page cache (64 MiB instead of SQLite's 2 MiB) keeps the upper
      * levels of the record index in memory during a large ingest and across
      * the reports of one process; the first 256 MiB of the file are read
      * through a memory map instead of a read(2) per page. Neither changes what
      * is stored, and both bound the memory used whatever the file's size. */
-    if ((st = exec(d, mode == TF_DB_READ
+    if ((st = tf_store_exec(d, mode == TF_DB_READ
                           ? "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296"
                           : "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")) != TF_OK)
         goto fail;
@@ -309,548 +344,11 @@ void tf_db_close(tf_db **db)
     if (!db || !*db)
         return;
     sqlite3_finalize((*db)->partner_name);
+    for (int i = 0; i < ST_N; i++)
+        sqlite3_finalize((*db)->stmt[i]);
     sqlite3_close((*db)->db);
     free(*db);
     *db = NULL;
-}
-
-/* ---- ingest ---- */
-
-typedef struct ingest_ctx {
-    tf_db *d;
-    const char *name;
-    long long source_id;
-    sqlite3_stmt *lookup, *insert, *seen, *pname, *plookup, *pinsert, *stated;
-    const char *product;
-    char vintage[11];        /* this file's: YYYY-MM-DD */
-    tf_ingest_result *res;
-} ingest_ctx;
-
-static void bind_key(sqlite3_stmt *s, const tf_record *r)
-{
-    sqlite3_bind_text(s, 1, r->classification, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, r->commodity, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, r->period, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 4, (int)r->flow);
-    sqlite3_bind_text(s, 5, r->reporter, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 6, r->partner, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 7, r->partner_basis, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 8, r->trade_mode, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 9, r->province, -1, SQLITE_STATIC);
-}
-
-static int col_eq_opt(sqlite3_stmt *s, int col, int has, tf_milli v)
-{
-    if (sqlite3_column_type(s, col) == SQLITE_NULL)
-        return !has;
-    return has && sqlite3_column_int64(s, col) == v;
-}
-
-static int col_eq_text(sqlite3_stmt *s, int col, const char *v)
-{
-    const unsigned char *t = sqlite3_column_text(s, col);
-    return strcmp(t ? (const char *)t : "", v) == 0;
-}
-
-static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
-{
-    int rc = sqlite3_errcode(x->d->db);
-    const char *hint = "";
-    if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
-        hint = " (is the disk full, or the file size limited?)";
-    else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
-        hint = " (check the permissions of the database file and its folder)";
-    tf_error_set(&diag->error, TF_ERR_DB, "%s: database error: %s%s", x->d->path,
-           sqlite3_errmsg(x->d->db), hint);
-    return TF_ERR_DB;
-}
-
-static void describe_cell(const tf_record *r, char *buf, size_t len)
-{
-    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
-           r->classification, r->commodity, r->partner,
-           r->partner_basis[0] ? " basis " : "", r->partner_basis,
-           r->trade_mode[0] ? " mode " : "", r->trade_mode,
-           r->province[0] ? " province " : "", r->province,
-           r->currency[0] ? " currency " : "", r->currency);
-}
-
-/* A cell whose current figure this file states unchanged: not stored again,
- * but recorded as stated by this source too, so that retracting the source
- * that first stored it leaves the figure standing. */
-static tf_status state_unchanged(ingest_ctx *x, long long rec_id, tf_diag *diag)
-{
-    sqlite3_stmt *s = x->stated;
-    sqlite3_reset(s);
-    sqlite3_bind_int64(s, 1, rec_id);
-    sqlite3_bind_int64(s, 2, x->source_id);
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_fail(x, diag);
-    x->res->unchanged++;
-    return TF_OK;
-}
-
-static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
-{
-    ingest_ctx *x = ctx;
-    sqlite3_stmt *s = x->lookup;
-    sqlite3_reset(s);
-    bind_key(s, r);
-    sqlite3_bind_text(s, 10, r->currency, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
-    int is_new = 1;
-    long long rec_id = 0;
-    int older = 0;
-    if (rc == SQLITE_ROW) {
-        is_new = 0;
-        long long src = sqlite3_column_int64(s, 7);
-        rec_id = sqlite3_column_int64(s, 11);
-        if (src == x->source_id) {
-            char cellname[256];
-            describe_cell(r, cellname, sizeof cellname);
-            tf_error_set(&diag->error, TF_ERR_INPUT,
-                   "%s:%lu:1: the same cell appears twice in this file (%s; first at line %lld)",
-                   x->name, r->line, cellname, (long long)sqlite3_column_int64(s, 8));
-            sqlite3_reset(s);
-            return TF_ERR_INPUT;
-        }
-        int same = col_eq_opt(s, 0, r->has_quantity, r->quantity) &&
-                   col_eq_text(s, 1, r->unit) &&
-                   col_eq_opt(s, 2, r->has_quantity2, r->quantity2) &&
-                   col_eq_text(s, 3, r->unit2) &&
-                   col_eq_opt(s, 4, r->has_value, r->value) &&
-                   col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status) &&
-                   col_eq_opt(s, 9, r->has_cif, r->cif) && col_eq_opt(s, 10, r->has_fob, r->fob);
-        /* the figure standing is of a later vintage: this one is kept as history */
-        const unsigned char *cv = sqlite3_column_text(s, 12);
-        older = cv && strcmp((const char *)cv, x->vintage) > 0;
-        sqlite3_reset(s);
-        /* A cell stored before this file: remember it was seen here, so a
-         * second copy in this file is caught whether or not the first one
-         * changed the figure (an unchanged copy is not stored again). */
-        sqlite3_stmt *q = x->seen;
-        sqlite3_reset(q);
-        char key[256];
-        describe_cell(r, key, sizeof key);
-        sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(q, 2, (sqlite3_int64)r->line);
-        rc = sqlite3_step(q);
-        sqlite3_reset(q);
-        if (rc == SQLITE_CONSTRAINT) {
-            tf_error_set(&diag->error, TF_ERR_INPUT,
-                   "%s:%lu:1: the same cell appears twice in this file (%s)", x->name, r->line,
-                   key);
-            return TF_ERR_INPUT;
-        }
-        if (rc != SQLITE_DONE)
-            return db_fail(x, diag);
-        if (same)
-            return state_unchanged(x, rec_id, diag);
-    } else if (rc != SQLITE_DONE) {
-        sqlite3_reset(s);
-        return db_fail(x, diag);
-    } else {
-        sqlite3_reset(s);
-    }
-    s = x->insert;
-    sqlite3_reset(s);
-    bind_key(s, r);
-    if (r->has_quantity)
-        sqlite3_bind_int64(s, 10, r->quantity);
-    else
-        sqlite3_bind_null(s, 10);
-    sqlite3_bind_text(s, 11, r->unit, -1, SQLITE_STATIC);
-    if (r->has_quantity2)
-        sqlite3_bind_int64(s, 12, r->quantity2);
-    else
-        sqlite3_bind_null(s, 12);
-    sqlite3_bind_text(s, 13, r->unit2, -1, SQLITE_STATIC);
-    if (r->has_value)
-        sqlite3_bind_int64(s, 14, r->value);
-    else
-        sqlite3_bind_null(s, 14);
-    sqlite3_bind_text(s, 15, r->currency, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 16, r->status, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 17, r->provenance, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 18, x->source_id);
-    sqlite3_bind_int64(s, 19, (sqlite3_int64)r->line);
-    if (r->has_cif)
-        sqlite3_bind_int64(s, 20, r->cif);
-    else
-        sqlite3_bind_null(s, 20);
-    if (r->has_fob)
-        sqlite3_bind_int64(s, 21, r->fob);
-    else
-        sqlite3_bind_null(s, 21);
-    rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_fail(x, diag);
-    if (is_new)
-        x->res->added++;
-    else if (older)
-        x->res->older++;
-    else
-        x->res->revised++;
-    if (r->partner_name[0] &&
-        (strncmp(r->partner, "GACC:", 5) == 0 || strncmp(r->partner, "M49:", 4) == 0)) {
-        s = x->pname;
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 1, r->partner, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, r->partner_name, -1, SQLITE_STATIC);
-        rc = sqlite3_step(s);
-        sqlite3_reset(s);
-        if (rc != SQLITE_DONE)
-            return db_fail(x, diag);
-    }
-    return TF_OK;
-}
-
-/* A point of a published series: stored unless the newest stored value for
- * that day is the same. */
-static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
-{
-    ingest_ctx *x = ctx;
-    sqlite3_stmt *s = x->plookup;
-    sqlite3_reset(s);
-    sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, p->kind, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
-    int exists = rc == SQLITE_ROW;
-    double old = exists ? sqlite3_column_double(s, 0) : 0;
-    sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(x, diag);
-    if (exists && old == p->value) {
-        x->res->unchanged++;
-        return TF_OK;
-    }
-    s = x->pinsert;
-    sqlite3_reset(s);
-    sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
-    sqlite3_bind_double(s, 4, p->value);
-    sqlite3_bind_int64(s, 5, x->source_id);
-    sqlite3_bind_int64(s, 6, (sqlite3_int64)p->line);
-    sqlite3_bind_text(s, 7, p->kind, -1, SQLITE_STATIC);
-    rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_fail(x, diag);
-    if (exists)
-        x->res->revised++;
-    else
-        x->res->added++;
-    return TF_OK;
-}
-
-/* The ingest options that change what a file yields; with the file's hash
- * they identify a source. Returns a string to free, or NULL. */
-static char *options_string(const tf_read_opts *o)
-{
-    size_t len = 190 + (o->product ? strlen(o->product) : 0) +
-                 (o->columns ? strlen(o->columns) : 0);
-    for (size_t i = 0; o->hs && i < o->n_hs; i++)
-        len += strlen(o->hs[i]) + 1;
-    char *buf = malloc(len), *hs = malloc(len);
-    if (!buf || !hs) {
-        free(buf);
-        free(hs);
-        return NULL;
-    }
-    hs[0] = '\0';
-    size_t used = 0;
-    for (size_t i = 0; o->hs && i < o->n_hs; i++)
-        used += (size_t)snprintf(hs + used, len - used, "%s%s", i ? "," : "", o->hs[i]);
-    tf_fmt(buf, len, "%s%s%s%s%s%s%s%s", o->flow ? "flow=" : "", tf_flow_name(o->flow),
-           o->partner_basis ? ";basis=" : "", o->partner_basis ? o->partner_basis : "",
-           o->reporter ? ";reporter=" : "", o->reporter ? o->reporter : "", hs[0] ? ";hs=" : "",
-           hs);
-    if (o->product) {
-        size_t u = strlen(buf);
-        snprintf(buf + u, len - u, ";product=%s", o->product);
-    }
-    if (o->columns) {
-        size_t u = strlen(buf);
-        snprintf(buf + u, len - u, ";columns=%s", o->columns);
-    }
-    if (o->period) {
-        size_t u = strlen(buf);
-        snprintf(buf + u, len - u, ";period=%.20s", o->period);
-    }
-    if (buf[0] == ';')
-        memmove(buf, buf + 1, strlen(buf));
-    free(hs);
-    return buf;
-}
-
-/* The live (not retracted) source that ingested this file with these
- * options: 1 and *id, 0 when none, -1 on a database error. */
-static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db,
-                           "SELECT id FROM source WHERE sha256=?1 AND options=?2"
-                           " AND retracted_at IS NULL", -1, &s, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, options, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* SHA-256 of a regular file, then rewind; 0 when not seekable. */
-static int prehash(FILE *in, char hex[65])
-{
-    struct stat sb;
-    if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode))
-        return 0;
-    long start = ftell(in);
-    if (start < 0)
-        return 0;
-    tf_sha256 *h = tf_sha256_new();
-    if (!h)
-        return 0;
-    unsigned char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        tf_sha256_update(h, buf, n);
-    int ok = !ferror(in);
-    tf_sha256_final(h, hex);
-    clearerr(in);
-    if (fseek(in, start, SEEK_SET) != 0)
-        return 0;
-    return ok;
-}
-
-/* 1 when ingest order is not vintage order: a stored source has a later
- * vintage than one ingested after it, or than this file's. 0 when not, -1 on a
- * database error. */
-static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db,
-                           "SELECT EXISTS(SELECT 1 FROM source WHERE id <> ?2 AND vintage > ?1)"
-                           " OR EXISTS(SELECT 1 FROM source a JOIN source b ON b.id > a.id"
-                           " AND b.vintage < a.vintage WHERE a.id <> ?2 AND b.id <> ?2)",
-                           -1, &s, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(s, 1, vintage, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, self);
-    int rc = sqlite3_step(s);
-    int out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-    sqlite3_finalize(s);
-    return out;
-}
-
-static void ingest_finalize(ingest_ctx *x)
-{
-    sqlite3_stmt *all[] = {x->lookup, x->insert,  x->seen,  x->pname,
-                           x->plookup, x->pinsert, x->stated};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        sqlite3_finalize(all[i]);
-}
-
-static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
-                        const tf_refdata *ref, const char *now, tf_diag *diag,
-                        tf_ingest_result *res, const char *options)
-{
-    char stamp[32], sha[65] = "";
-    if (now)
-        tf_scopy(stamp, sizeof stamp, now);
-    else
-        tf_now_utc(stamp);
-
-    long long existing;
-    if (prehash(in, sha)) {
-        int f = find_source(d, sha, options, &existing);
-        if (f < 0) {
-            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-            return TF_ERR_DB;
-        }
-        if (f == 1) {
-            res->already = 1;
-            res->source_id = existing;
-            tf_scopy(res->sha256, sizeof res->sha256, sha);
-            return TF_OK;
-        }
-    }
-
-    tf_status st = exec(d, "BEGIN IMMEDIATE");
-    if (st)
-        return st;
-    ingest_ctx x = {0};
-    x.d = d;
-    x.name = name;
-    x.res = res;
-    sqlite3_stmt *src = NULL;
-    int rc = sqlite3_prepare_v2(
-        d->db,
-        "INSERT INTO source(name, sha256, format, options, ingested_at, vintage)"
-        " VALUES(?1,'',?2,?3,?4,?5)",
-        -1, &src, NULL);
-    if (opts->vintage)
-        tf_scopy(x.vintage, sizeof x.vintage, opts->vintage);
-    else
-        tf_copy(x.vintage, sizeof x.vintage, stamp, 10);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(src, 5, x.vintage, -1, SQLITE_STATIC);
-        sqlite3_bind_text(src, 1, name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(src, 2, tf_format_name(opts->format), -1, SQLITE_STATIC);
-        sqlite3_bind_text(src, 3, options, -1, SQLITE_STATIC);
-        sqlite3_bind_text(src, 4, stamp, -1, SQLITE_STATIC);
-        rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    }
-    sqlite3_finalize(src);
-    x.source_id = sqlite3_last_insert_rowid(d->db);
-    /* Retracted sources are rare: only when there are any does the per-row
-     * lookup of a cell's current revision need to join `source` to skip them. */
-    int any_retracted = 0;
-    if (rc == SQLITE_OK)
-        rc = pragma_int(d, "SELECT EXISTS(SELECT 1 FROM source WHERE retracted_at IS NOT NULL)",
-                        &any_retracted);
-    /* Files come in vintage order almost always: then the current revision is
-     * the newest ingested and the lookup needs neither `source` nor a sort. */
-    int by_vintage = rc == SQLITE_OK ? vintage_out_of_order(d, x.vintage, x.source_id) : 0;
-    if (by_vintage < 0)
-        rc = SQLITE_ERROR;
-    char lookup_sql[1024];
-    tf_fmt(lookup_sql, sizeof lookup_sql,
-           "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency, r.status,"
-           " r.source_id, r.line, r.cif, r.fob, r.id, %s FROM record r %s"
-           " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
-           " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
-           " AND r.province=?9 AND r.currency=?10 %s ORDER BY %s r.id DESC LIMIT 1",
-           by_vintage ? "s.vintage" : "''",
-           by_vintage || any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
-           any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
-                           " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
-                           " AND s2.retracted_at IS NULL))" : "",
-           by_vintage ? "s.vintage DESC," : "");
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(d->db, lookup_sql, -1, &x.lookup, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(
-            d->db,
-            "INSERT INTO record(classification, commodity, period, flow, reporter, partner,"
-            " partner_basis, trade_mode, province, quantity, unit, quantity2, unit2, value,"
-            " currency, status, provenance, source_id, line, cif, fob)"
-            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
-            -1, &x.insert, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(d->db,
-                          "CREATE TEMP TABLE IF NOT EXISTS ingest_seen(cell TEXT PRIMARY KEY,"
-                          " line INTEGER) WITHOUT ROWID; DELETE FROM ingest_seen;",
-                          NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(d->db, "INSERT INTO ingest_seen(cell, line) VALUES(?1, ?2)",
-                                -1, &x.seen, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(d->db,
-                                "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)",
-                                -1, &x.stated, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(d->db,
-                                "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)",
-                                -1, &x.pname, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(d->db,
-                                "SELECT w.value FROM window_point w JOIN source s ON"
-                                " s.id = w.source_id WHERE w.product=?1 AND w.series=?2"
-                                " AND w.kind=?4 AND w.date=?3 AND s.retracted_at IS NULL"
-                                " ORDER BY w.id DESC LIMIT 1",
-                                -1, &x.plookup, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(d->db,
-                                "INSERT INTO window_point(product, series, kind, date, value,"
-                                " source_id, line) VALUES(?1, ?2, ?7, ?3, ?4, ?5, ?6)",
-                                -1, &x.pinsert, NULL);
-    tf_read_opts ro = *opts;
-    ro.points = point_sink;
-    ro.points_ctx = &x;
-    x.product = opts->product ? opts->product : "primary-aluminium";
-    if (rc != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        st = TF_ERR_DB;
-        goto rollback;
-    }
-    st = tf_read(in, name, &ro, ref, ingest_sink, &x, diag, &res->read, res->sha256);
-    if (st != TF_OK) {
-        d->error = diag->error;
-        goto rollback;
-    }
-    if (res->read.kept == 0) {
-        res->empty = 1;
-        goto rollback_ok;
-    }
-    /* stdin and other streams: known only now whether this file was seen */
-    if (find_source(d, res->sha256, options, &existing) == 1) {
-        res->already = 1;
-        res->source_id = existing;
-        res->added = res->revised = res->unchanged = 0;
-        goto rollback_ok;
-    }
-    rc = sqlite3_prepare_v2(d->db,
-                            "UPDATE source SET sha256=?1, format=?2, rows=?3, added=?4,"
-                            " revised=?5, unchanged=?6, ingested_at=?8, older=?9 WHERE id=?7",
-                            -1, &src, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(src, 1, res->sha256, -1, SQLITE_STATIC);
-        sqlite3_bind_text(src, 2, tf_format_name(res->read.format), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(src, 3, (sqlite3_int64)res->read.rows);
-        sqlite3_bind_int64(src, 4, (sqlite3_int64)res->added);
-        sqlite3_bind_int64(src, 5, (sqlite3_int64)res->revised);
-        sqlite3_bind_int64(src, 6, (sqlite3_int64)res->unchanged);
-        sqlite3_bind_int64(src, 7, x.source_id);
-        /* the time the figures become visible: as-of compares with it */
-        if (!now)
-            tf_now_utc(stamp);
-        sqlite3_bind_text(src, 8, stamp, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(src, 9, (sqlite3_int64)res->older);
-        rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-        sqlite3_finalize(src);
-    }
-    ingest_finalize(&x);
-    if (rc != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
-        return TF_ERR_DB;
-    }
-    if ((st = exec(d, "COMMIT")) != TF_OK) {
-        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
-        return st;
-    }
-    res->source_id = x.source_id;
-    return TF_OK;
-rollback_ok:
-    st = TF_OK;
-rollback:
-    ingest_finalize(&x);
-    sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
-    return st;
-}
-
-tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
-                       const tf_refdata *ref, const char *now, tf_diag *diag,
-                       tf_ingest_result *res)
-{
-    memset(res, 0, sizeof *res);
-    tf_error_clear(&d->error);
-    tf_error_clear(&diag->error);
-    char *options = options_string(opts);
-    if (!options)
-        return TF_ERR_NOMEM;
-    tf_status st = ingest(d, in, name, opts, ref, now, diag, res, options);
-    free(options);
-    return st;
 }
 
 /* ---- queries ---- */
@@ -968,7 +466,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
 }
 
 /* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. */
-static int as_of_bound(const char *as_of, char out[32])
+int tf_store_as_of_bound(const char *as_of, char out[32])
 {
     size_t n = strlen(as_of);
     int ok = 1;
@@ -992,6 +490,14 @@ static int as_of_bound(const char *as_of, char out[32])
     return 1;
 }
 
+/* The columns read_revision reads, and the clustered key's order. */
+#define CELL_COLS "classification, commodity, period, flow, reporter, partner, partner_basis," \
+                  " trade_mode, province, quantity, unit, quantity2, unit2, value, currency," \
+                  " ifnull(status, 'reported'), provenance, source_id, line, id, cif, fob"
+#define CELL_KEY "classification, commodity, period, flow, reporter, partner, partner_basis," \
+                 " trade_mode, province, currency, id"
+
+/* A row of CELL_COLS (the source's ingest time and vintage are the caller's). */
 static void read_revision(sqlite3_stmt *s, tf_revision *v)
 {
     tf_record *r = &v->rec;
@@ -1020,12 +526,10 @@ static void read_revision(sqlite3_stmt *s, tf_revision *v)
     v->source_id = sqlite3_column_int64(s, 17);
     r->line = (unsigned long)sqlite3_column_int64(s, 18);
     v->id = sqlite3_column_int64(s, 19);
-    TXT(v->ingested_at, 20);
-    r->has_cif = sqlite3_column_type(s, 21) != SQLITE_NULL;
-    r->cif = sqlite3_column_int64(s, 21);
-    r->has_fob = sqlite3_column_type(s, 22) != SQLITE_NULL;
-    r->fob = sqlite3_column_int64(s, 22);
-    TXT(v->vintage, 23);
+    r->has_cif = sqlite3_column_type(s, 20) != SQLITE_NULL;
+    r->cif = sqlite3_column_int64(s, 20);
+    r->has_fob = sqlite3_column_type(s, 21) != SQLITE_NULL;
+    r->fob = sqlite3_column_int64(s, 21);
 #undef TXT
 }
 
@@ -1108,13 +612,261 @@ static tf_status group_emit(rev_group *g, int all,
     return st;
 }
 
+/* A statement of the handle's cache (prepared once, reset after each use).
+ * When the cached one is in use (a callback reading the store again), a
+ * statement of its own: *own = 1, finalize it with give(). */
+static sqlite3_stmt *take(tf_db *d, int slot, const char *sql, int *own)
+{
+    sqlite3_stmt *s = d->stmt[slot];
+    *own = s && sqlite3_stmt_busy(s);
+    if (*own)
+        s = NULL;
+    if (!s && sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        return NULL;
+    }
+    if (!*own)
+        d->stmt[slot] = s;
+    sqlite3_reset(s);
+    return s;
+}
+
+static void give(sqlite3_stmt *s, int own)
+{
+    if (own)
+        sqlite3_finalize(s);
+    else
+        sqlite3_reset(s);
+}
+
+/* A statement of the cache never in use across a callback. */
+static sqlite3_stmt *cached(tf_db *d, int slot, const char *sql)
+{
+    int own;
+    sqlite3_stmt *s = take(d, slot, sql, &own);
+    if (s && own) { /* not expected: these are reset before any callback */
+        sqlite3_finalize(s);
+        tf_error_set(&d->error, TF_ERR_DB, "%s: statement in use", d->path);
+        return NULL;
+    }
+    return s;
+}
+
+/* A read of several statements as one read transaction (one lock of the
+ * file instead of one per statement). Returns 1 when it began one (end it
+ * with read_end), 0 inside a caller's transaction or when it could not. */
+static int read_begin(tf_db *d)
+{
+    if (!sqlite3_get_autocommit(d->db))
+        return 0;
+    sqlite3_stmt *s = cached(d, ST_BEGIN, "BEGIN");
+    int ok = s && sqlite3_step(s) == SQLITE_DONE;
+    if (s)
+        sqlite3_reset(s);
+    return ok;
+}
+
+static void read_end(tf_db *d, int began)
+{
+    sqlite3_stmt *s = began ? cached(d, ST_COMMIT, "COMMIT") : NULL;
+    if (s) {
+        sqlite3_step(s);
+        sqlite3_reset(s);
+    }
+}
+
+static tf_status db_error(tf_db *d)
+{
+    tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+    return TF_ERR_DB;
+}
+
+/* The text just above every code starting with prefix ("" -> above all). */
+static void prefix_end(const char *prefix, char hi[32])
+{
+    tf_scopy(hi, 32, prefix);
+    size_t hl = strlen(hi);
+    if (hl == 0)
+        hi[0] = '\x7f', hi[1] = '\0';
+    else
+        hi[hl - 1]++;
+}
+
+/* The stored commodity codes of a classification under a prefix, one seek
+ * each: *code is "" to start; next_code sets it to the next stored code and
+ * returns 1, 0 when there is none, -1 on a database error. */
+static int next_code(tf_db *d, const char *cls, const char *prefix, char code[32])
+{
+    sqlite3_stmt *n = cached(d, ST_NEXT_CODE,
+                             "SELECT commodity FROM cell WHERE classification = ?1 AND"
+                             " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1");
+    if (!n)
+        return -1;
+    char from[40], hi[32];
+    if (code[0]) /* the smallest text above this code */
+        tf_fmt(from, sizeof from, "%s\x01", code);
+    else
+        tf_scopy(from, sizeof from, prefix);
+    prefix_end(prefix, hi);
+    sqlite3_bind_text(n, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_text(n, 2, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(n, 3, hi, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(n);
+    if (rc == SQLITE_ROW)
+        tf_scopy(code, 32, (const char *)sqlite3_column_text(n, 0));
+    sqlite3_reset(n);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : (db_error(d), -1);
+}
+
+/* The revisions of one stored code in the period range, in cell order: the
+ * clustered key makes it one contiguous range of the table. Each revision
+ * comes with its source's ingest time and vintage; a revision of a source
+ * retracted at the as-of time only when another live source stated it. */
+static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int *own)
+{
+    int flow = sel->flow != TF_FLOW_NONE;
+    return take(d, ST_SELECT + flow,
+                flow ? "SELECT " CELL_COLS " FROM cell WHERE classification = ?1"
+                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
+                       " AND flow = ?7 ORDER BY " CELL_KEY
+                     : "SELECT " CELL_COLS " FROM cell WHERE classification = ?1"
+                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
+                       " ORDER BY " CELL_KEY,
+                own);
+}
+
+/* What a selection needs of each source, by id: loaded once a selection. */
+typedef struct source_seen {
+    char ingested_at[32];
+    char vintage[11];
+    char retracted_at[32];   /* "" when live */
+} source_seen;
+
+typedef struct source_cache {
+    source_seen *v;
+    long long n;             /* ids 0..n-1 */
+} source_cache;
+
+static tf_status load_sources(tf_db *d, source_cache *c)
+{
+    sqlite3_stmt *s = cached(d, ST_SOURCES,
+                             "SELECT id, ingested_at, vintage, ifnull(retracted_at, '')"
+                             " FROM source ORDER BY id DESC");
+    if (!s)
+        return TF_ERR_DB;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(s, 0);
+        if (!c->v) { /* the largest id comes first */
+            c->n = id + 1;
+            if (id < 0 || !(c->v = calloc((size_t)c->n, sizeof *c->v))) {
+                sqlite3_reset(s);
+                return TF_ERR_NOMEM;
+            }
+        }
+        if (id < 0 || id >= c->n)
+            continue;
+        source_seen *e = &c->v[id];
+        tf_scopy(e->ingested_at, sizeof e->ingested_at, (const char *)sqlite3_column_text(s, 1));
+        tf_scopy(e->vintage, sizeof e->vintage, (const char *)sqlite3_column_text(s, 2));
+        tf_scopy(e->retracted_at, sizeof e->retracted_at, (const char *)sqlite3_column_text(s, 3));
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? TF_OK : db_error(d);
+}
+
+typedef struct select_run {
+    const tf_selection *sel;
+    const char *bound;        /* "" = now */
+    source_cache src;         /* loaded at the first stored code */
+    rev_group grp;
+    tf_status (*fn)(void *ctx, const tf_revision *rev);
+    void *ctx;
+} select_run;
+
+/* Whether a revision counts at the selection's as-of time: its source was
+ * ingested by then, and is live then or (retracted) another source live then
+ * stated the figure. 1 yes, 0 no, -1 on a database error. */
+static int visible(tf_db *d, const select_run *x, const tf_revision *v, const source_seen *src)
+{
+    const char *at = x->bound[0] ? x->bound : "9999";
+    if (x->bound[0] && strcmp(src->ingested_at, x->bound) > 0)
+        return 0;
+    if (!src->retracted_at[0] || strcmp(src->retracted_at, at) > 0)
+        return 1;
+    sqlite3_stmt *s = cached(d, ST_STATED,
+                             "SELECT 1 FROM stated t JOIN source s2 ON s2.id = t.source_id"
+                             " WHERE t.record_id = ?1 AND (s2.retracted_at IS NULL OR"
+                             " s2.retracted_at > ?2) AND s2.ingested_at <= ?2 LIMIT 1");
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, v->id);
+    sqlite3_bind_text(s, 2, at, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : (db_error(d), -1);
+}
+
+/* One row of a code's range: its revision, if it counts, into its cell's group. */
+static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, tf_revision *cur)
+{
+    read_revision(s, cur);
+    long long sid = cur->source_id;
+    const source_seen *src = sid >= 0 && sid < x->src.n ? &x->src.v[sid] : NULL;
+    if (!src) /* a source added since the selection began: not visible to it */
+        return TF_OK;
+    int vis = visible(d, x, cur, src);
+    if (vis <= 0)
+        return vis < 0 ? TF_ERR_DB : TF_OK;
+    memcpy(cur->ingested_at, src->ingested_at, sizeof cur->ingested_at);
+    memcpy(cur->vintage, src->vintage, sizeof cur->vintage);
+    tf_status st = TF_OK;
+    int all = x->sel->all_revisions;
+    if (x->grp.n && !same_cell(&x->grp.v[0].rec, &cur->rec))
+        st = group_emit(&x->grp, all, x->fn, x->ctx);
+    return st == TF_OK ? group_push(&x->grp, cur, all) : st;
+}
+
+static tf_status select_code(tf_db *d, select_run *x, const char *cls, const char *code)
+{
+    const tf_selection *sel = x->sel;
+    if (!x->src.v) {
+        tf_status ls = load_sources(d, &x->src);
+        if (ls != TF_OK)
+            return ls;
+    }
+    int own;
+    sqlite3_stmt *s = code_rows(d, sel, &own);
+    if (!s)
+        return TF_ERR_DB;
+    sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    if (sel->flow != TF_FLOW_NONE)
+        sqlite3_bind_int(s, 7, (int)sel->flow);
+    tf_status st = TF_OK;
+    tf_revision cur;
+    int rc;
+    while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        st = select_row(d, x, s, &cur);
+    if (st == TF_OK && rc != SQLITE_DONE)
+        st = db_error(d);
+    if (st == TF_OK && x->grp.n)
+        st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
+    x->grp.n = 0;
+    give(s, own);
+    return st;
+}
+
 tf_status tf_db_select(tf_db *d, const tf_selection *sel,
                        tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
 {
     char bound[32] = "";
-    if (sel->as_of && !as_of_bound(sel->as_of, bound)) {
-        tf_error_set(&d->error, TF_ERR_USAGE,
-                     "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", sel->as_of);
+    if (sel->as_of && !tf_store_as_of_bound(sel->as_of, bound)) {
+        tf_error_set(&d->error, TF_ERR_USAGE, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+               sel->as_of);
         return TF_ERR_USAGE;
     }
     if (sel->n_codes == 0)
@@ -1124,154 +876,92 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
         return TF_ERR_NOMEM;
     memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
-
-    char sql[1536];
-    tf_fmt(sql, sizeof sql,
-           "SELECT r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
-           " r.partner_basis, r.trade_mode, r.province, r.quantity, r.unit, r.quantity2,"
-           " r.unit2, r.value, r.currency, r.status, r.provenance, r.source_id, r.line, r.id,"
-           " s.ingested_at, r.cif, r.fob, s.vintage FROM record r"
-           " JOIN source s ON s.id = r.source_id"
-           " WHERE r.classification = ?1 AND r.commodity = ?2"
-           " AND r.period >= ?4 AND r.period <= ?5 AND r.reporter = ?6 %s %s"
-           " AND (s.retracted_at IS NULL OR s.retracted_at > ?9 OR EXISTS(SELECT 1 FROM"
-           " stated t JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id AND"
-           " (s2.retracted_at IS NULL OR s2.retracted_at > ?9) AND s2.ingested_at <= ?9))"
-           " ORDER BY r.classification, r.commodity, r.period, r.flow, r.reporter, r.partner,"
-           " r.partner_basis, r.trade_mode, r.province, r.currency, r.id",
-           sel->flow != TF_FLOW_NONE ? "AND r.flow = ?7" : "",
-           bound[0] ? "AND s.ingested_at <= ?8" : "");
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        free(codes);
-        return TF_ERR_DB;
-    }
-    /* The codes under a prefix, found by index seeks; then each code is read
-     * with an equality on commodity so the period range and the order come
-     * straight from the index (no scan of other months, no sort). */
-    sqlite3_stmt *next = NULL;
-    if (sqlite3_prepare_v2(d->db,
-                           "SELECT commodity FROM record WHERE classification = ?1 AND"
-                           " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1",
-                           -1, &next, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        sqlite3_finalize(s);
-        free(codes);
-        return TF_ERR_DB;
-    }
     const char *cls = sel->classification ? sel->classification : "HS";
+    select_run x = {sel, bound, {0}, {0}, fn, ctx};
+    int began = read_begin(d);
     tf_status st = TF_OK;
-    tf_revision cur;
-    rev_group grp = {0};
-    char commodity[32] = "";
-    size_t c = 0;
-    int first = 1;
-    while (c < n_codes && st == TF_OK) {
-        char hi[32];
-        tf_scopy(hi, sizeof hi, codes[c]);
-        size_t hl = strlen(hi);
-        if (hl == 0)
-            hi[0] = '\x7f', hi[1] = '\0';
-        else
-            hi[hl - 1]++;
-        if (first) {
-            tf_scopy(commodity, sizeof commodity, codes[c]);
-            first = 0;
-        }
-        sqlite3_reset(next);
-        sqlite3_bind_text(next, 1, cls, -1, SQLITE_STATIC);
-        sqlite3_bind_text(next, 2, commodity, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(next, 3, hi, -1, SQLITE_TRANSIENT);
-        int nrc = sqlite3_step(next);
-        if (nrc == SQLITE_DONE) {
-            c++;
-            first = 1;
-            continue;
-        }
-        if (nrc != SQLITE_ROW) {
-            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-            st = TF_ERR_DB;
-            break;
-        }
-        tf_scopy(commodity, sizeof commodity, (const char *)sqlite3_column_text(next, 0));
-        sqlite3_reset(next);
-        char after[40]; /* the smallest text above this code: the next seek starts there */
-        tf_fmt(after, sizeof after, "%s\x01", commodity);
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, commodity, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
-        if (sel->flow != TF_FLOW_NONE)
-            sqlite3_bind_int(s, 7, (int)sel->flow);
-        if (bound[0])
-            sqlite3_bind_text(s, 8, bound, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 9, bound[0] ? bound : "9999", -1, SQLITE_STATIC);
-        int rc;
-        while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-            read_revision(s, &cur);
-            if (grp.n && !same_cell(&grp.v[0].rec, &cur.rec))
-                st = group_emit(&grp, sel->all_revisions, fn, ctx);
-            if (st == TF_OK)
-                st = group_push(&grp, &cur, sel->all_revisions);
-        }
-        if (st == TF_OK && rc != SQLITE_DONE) {
-            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-            st = TF_ERR_DB;
-        }
-        if (st == TF_OK && grp.n)
-            st = group_emit(&grp, sel->all_revisions, fn, ctx);
-        grp.n = 0;
-        tf_scopy(commodity, sizeof commodity, after);
+    /* each stored code under each prefix, read by an equality on commodity so
+     * the period range and the order come straight from the clustered key */
+    for (size_t c = 0; c < n_codes && st == TF_OK; c++) {
+        char code[32] = "";
+        int more;
+        while (st == TF_OK && (more = next_code(d, cls, codes[c], code)) != 0)
+            st = more < 0 ? TF_ERR_DB : select_code(d, &x, cls, code);
     }
-    sqlite3_finalize(next);
-    sqlite3_finalize(s);
+    read_end(d, began);
     free(codes);
-    free(grp.v);
+    free(x.src.v);
+    free(x.grp.v);
     return st;
+}
+
+/* One currency's record count, kept in name order (a report's codes hold a
+ * handful of currencies). */
+typedef struct ccy_tally {
+    char code[8][4];
+    long long rows[8];
+    int n;
+} ccy_tally;
+
+static void tally(ccy_tally *t, const char *ccy, long long rows)
+{
+    int i = 0;
+    while (i < t->n && strcmp(t->code[i], ccy) < 0)
+        i++;
+    if (i < t->n && !strcmp(t->code[i], ccy)) {
+        t->rows[i] += rows;
+        return;
+    }
+    if (t->n == 8)
+        return;
+    memmove(&t->code[i + 1], &t->code[i], (size_t)(t->n - i) * sizeof t->code[0]);
+    memmove(&t->rows[i + 1], &t->rows[i], (size_t)(t->n - i) * sizeof t->rows[0]);
+    tf_scopy(t->code[i], sizeof t->code[i], ccy);
+    t->rows[i] = rows;
+    t->n++;
+}
+
+/* The currencies of one stored code in the period range (a range of the
+ * clustered key), added to t. */
+static int code_currencies(tf_db *d, const tf_selection *sel, const char *cls,
+                           const char *code, ccy_tally *t)
+{
+    sqlite3_stmt *s = cached(d, ST_CCY,
+                             "SELECT currency, count(*) FROM cell WHERE classification = ?1"
+                             " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
+                             " AND reporter = ?6 AND currency <> '' GROUP BY currency");
+    if (!s)
+        return SQLITE_ERROR;
+    sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        tally(t, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+    sqlite3_reset(s);
+    return rc;
 }
 
 tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
                               void (*fn)(void *ctx, const char *currency, long long rows),
                               void *ctx)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db,
-                           "SELECT currency, count(*) FROM record WHERE classification = ?1"
-                           " AND commodity >= ?2 AND commodity < ?3 AND period >= ?4"
-                           " AND period <= ?5 AND reporter = ?6 AND currency <> ''"
-                           " GROUP BY currency ORDER BY currency", -1, &s, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        return TF_ERR_DB;
-    }
+    const char *cls = sel->classification ? sel->classification : "HS";
+    int began = read_begin(d);
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
-        char hi[32];
-        tf_scopy(hi, sizeof hi, sel->codes[i]);
-        size_t hl = strlen(hi);
-        if (hl == 0)
-            hi[0] = '\x7f', hi[1] = '\0';
-        else
-            hi[hl - 1]++;
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1,
-                          SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, sel->codes[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-            fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+        ccy_tally t = {0};
+        char code[32] = "";
+        int more;
+        while (rc == SQLITE_DONE && (more = next_code(d, cls, sel->codes[i], code)) != 0)
+            rc = more < 0 ? SQLITE_ERROR : code_currencies(d, sel, cls, code, &t);
+        for (int k = 0; k < t.n && rc == SQLITE_DONE; k++)
+            fn(ctx, t.code[k], t.rows[k]);
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-        return TF_ERR_DB;
-    }
-    return TF_OK;
+    read_end(d, began);
+    return rc == SQLITE_DONE ? TF_OK : db_error(d);
 }
 
 int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
@@ -1299,23 +989,21 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
                               void *ctx)
 {
     char bound[32] = "";
-    if (as_of && !as_of_bound(as_of, bound)) {
-        tf_error_set(&d->error, TF_ERR_USAGE,
-                     "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", as_of);
+    if (as_of && !tf_store_as_of_bound(as_of, bound)) {
+        tf_error_set(&d->error, TF_ERR_USAGE, "bad --as-of '%s' (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+               as_of);
         return TF_ERR_USAGE;
     }
     /* the newest revision of each day as of the bound: rows come by date, then age */
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(d->db,
+    int own;
+    sqlite3_stmt *s = take(d, ST_WINDOW,
                            "SELECT w.date, w.value FROM window_point w JOIN source s"
                            " ON s.id = w.source_id WHERE w.product=?1 AND w.series=?2 AND"
                            " w.kind=?6 AND w.date BETWEEN ?3 AND ?4 AND"
                            " s.ingested_at <= ?5 AND (s.retracted_at IS NULL OR"
-                           " s.retracted_at > ?5) ORDER BY w.date, w.id",
-                           -1, &s, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+                           " s.retracted_at > ?5) ORDER BY w.date, w.id", &own);
+    if (!s)
         return TF_ERR_DB;
-    }
     sqlite3_bind_text(s, 1, product, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, series, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, from, -1, SQLITE_STATIC);
@@ -1340,7 +1028,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
     }
     if (st == TF_OK && have)
         st = fn(ctx, date, value);
-    sqlite3_finalize(s);
+    give(s, own);
     return st;
 }
 

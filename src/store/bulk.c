@@ -1,0 +1,357 @@
+/*
+ * The bulk buffer of an ingest: records packed into 1 MiB blocks (figures,
+ * then the text fields NUL-separated), an index of pointers sorted by the
+ * cell key. See bulk.h.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulk.h"
+#include "../common/util.h"
+
+#define BLOCK_BYTES (1u << 20)
+
+enum { HAS_Q = 1, HAS_Q2 = 2, HAS_V = 4, HAS_CIF = 8, HAS_FOB = 16 };
+
+/* The text fields in stored order: the key's first three, the flow (one
+ * byte, flow + 1), the key's other seven, then the rest; each ends in a NUL.
+ * Since a NUL sorts below every other byte, memcmp over the key bytes orders
+ * records field by field as SQLite's BINARY collation orders the columns. */
+#define N_KEY_HEAD 3
+#define N_TEXT 14
+#define N_KEY_LAST 8 /* currency, the key's last text field */
+
+typedef struct brec {
+    tf_milli q, q2, v, cif, fob;
+    unsigned long line;
+    int flow;
+    unsigned flags;
+    size_t klen;   /* bytes of the key at the start of txt */
+    size_t size;   /* bytes of the whole record, txt included */
+    char txt[];
+} brec;
+
+/* A sorted run being merged: a spilled file, or the buffer in memory. */
+typedef struct run {
+    FILE *f;       /* NULL: the buffer (idx[pos..n)) */
+    brec *cur;     /* its next record; NULL when done */
+    brec *buf;     /* a file run's record buffer */
+    size_t cap, pos;
+} run;
+
+typedef struct block {
+    struct block *next;
+    size_t used;
+    char data[];
+} block;
+
+struct tf_bulk {
+    block *blocks;       /* newest first */
+    brec **idx;
+    size_t n, cap, bytes, limit;
+    FILE **spilled;      /* sorted runs written out, oldest first */
+    size_t n_spilled;
+    run *runs;           /* the merge: runs, and a heap of them by next record */
+    size_t n_runs, *heap, n_heap;
+    char *prev;          /* the key of the record merged last */
+    size_t prev_len, prev_cap;
+    unsigned long first; /* the line of the first record of that key */
+};
+
+tf_bulk *tf_bulk_new(size_t limit)
+{
+    tf_bulk *b = calloc(1, sizeof *b);
+    if (b)
+        b->limit = limit;
+    return b;
+}
+
+void tf_bulk_clear(tf_bulk *b)
+{
+    while (b->blocks) {
+        block *k = b->blocks;
+        b->blocks = k->next;
+        free(k);
+    }
+    b->n = 0;
+    b->bytes = 0;
+}
+
+void tf_bulk_free(tf_bulk *b)
+{
+    if (!b)
+        return;
+    tf_bulk_clear(b);
+    for (size_t i = 0; i < b->n_spilled; i++)
+        fclose(b->spilled[i]);
+    for (size_t i = 0; i < b->n_runs; i++)
+        free(b->runs[i].buf);
+    free(b->spilled);
+    free(b->runs);
+    free(b->heap);
+    free(b->prev);
+    free(b->idx);
+    free(b);
+}
+
+size_t tf_bulk_count(const tf_bulk *b) { return b->n; }
+int tf_bulk_full(const tf_bulk *b) { return b->bytes >= b->limit; }
+
+static void texts(const tf_record *r, const char *t[N_TEXT])
+{
+    const char *v[N_TEXT] = {r->classification, r->commodity, r->period, r->reporter,
+                             r->partner, r->partner_basis, r->trade_mode, r->province,
+                             r->currency, r->unit, r->unit2, r->status, r->provenance,
+                             r->partner_name};
+    memcpy(t, v, sizeof v);
+}
+
+/* Room for n bytes, 8-aligned, in the newest block (a new block when full). */
+static void *reserve(tf_bulk *b, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (!b->blocks || b->blocks->used + n > BLOCK_BYTES) {
+        size_t sz = n > BLOCK_BYTES ? n : BLOCK_BYTES;
+        block *k = malloc(sizeof *k + sz);
+        if (!k)
+            return NULL;
+        k->next = b->blocks;
+        k->used = 0;
+        b->blocks = k;
+        b->bytes += sizeof *k + sz;
+    }
+    void *p = b->blocks->data + b->blocks->used;
+    b->blocks->used += n;
+    return p;
+}
+
+int tf_bulk_add(tf_bulk *b, const tf_record *r)
+{
+    if (b->n == b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 4096;
+        brec **p = realloc(b->idx, nc * sizeof *p);
+        if (!p)
+            return -1;
+        b->idx = p;
+        b->cap = nc;
+    }
+    const char *t[N_TEXT];
+    size_t len[N_TEXT], total = 2; /* the flow byte and its NUL */
+    texts(r, t);
+    for (int i = 0; i < N_TEXT; i++)
+        total += (len[i] = strlen(t[i])) + 1;
+    brec *e = reserve(b, sizeof *e + total);
+    if (!e)
+        return -1;
+    e->q = r->quantity, e->q2 = r->quantity2, e->v = r->value, e->cif = r->cif, e->fob = r->fob;
+    e->line = r->line;
+    e->flow = (int)r->flow;
+    e->flags = (r->has_quantity ? HAS_Q : 0) | (r->has_quantity2 ? HAS_Q2 : 0) |
+               (r->has_value ? HAS_V : 0) | (r->has_cif ? HAS_CIF : 0) |
+               (r->has_fob ? HAS_FOB : 0);
+    char *o = e->txt;
+    for (int i = 0; i < N_TEXT; i++) {
+        if (i == N_KEY_HEAD) {
+            *o++ = (char)(e->flow + 1);
+            *o++ = '\0';
+        }
+        memcpy(o, t[i], len[i] + 1);
+        o += len[i] + 1;
+        if (i == N_KEY_LAST)
+            e->klen = (size_t)(o - e->txt);
+    }
+    e->size = sizeof *e + total;
+    b->idx[b->n++] = e;
+    return 0;
+}
+
+static int cmp_key(const brec *x, const brec *y)
+{
+    size_t n = x->klen < y->klen ? x->klen : y->klen;
+    int c = memcmp(x->txt, y->txt, n);
+    return c ? c : x->klen < y->klen ? -1 : x->klen > y->klen;
+}
+
+static int cmp_rec(const void *pa, const void *pb)
+{
+    const brec *x = *(brec *const *)pa, *y = *(brec *const *)pb;
+    int c = cmp_key(x, y);
+    if (c)
+        return c < 0 ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void tf_bulk_sort(tf_bulk *b)
+{
+    if (b->n > 1)
+        qsort(b->idx, b->n, sizeof *b->idx, cmp_rec);
+}
+
+static void tf_bulk_get_rec(const brec *e, tf_record *r)
+{    char *dst[N_TEXT] = {r->classification, r->commodity, r->period, r->reporter, r->partner,
+                         r->partner_basis, r->trade_mode, r->province, r->currency, r->unit,
+                         r->unit2, r->status, r->provenance, r->partner_name};
+    size_t cap[N_TEXT] = {sizeof r->classification, sizeof r->commodity, sizeof r->period,
+                          sizeof r->reporter, sizeof r->partner, sizeof r->partner_basis,
+                          sizeof r->trade_mode, sizeof r->province, sizeof r->currency,
+                          sizeof r->unit, sizeof r->unit2, sizeof r->status,
+                          sizeof r->provenance, sizeof r->partner_name};
+    const char *s = e->txt;
+    for (int k = 0; k < N_TEXT; k++) {
+        if (k == N_KEY_HEAD)
+            s += 2; /* the flow byte */
+        size_t n = strlen(s);
+        tf_copy(dst[k], cap[k], s, n);
+        s += n + 1;
+    }
+    r->flow = (tf_flow)e->flow;
+    r->line = e->line;
+    r->has_quantity = !!(e->flags & HAS_Q), r->quantity = e->q;
+    r->has_quantity2 = !!(e->flags & HAS_Q2), r->quantity2 = e->q2;
+    r->has_value = !!(e->flags & HAS_V), r->value = e->v;
+    r->has_cif = !!(e->flags & HAS_CIF), r->cif = e->cif;
+    r->has_fob = !!(e->flags & HAS_FOB), r->fob = e->fob;
+}
+
+int tf_bulk_spill(tf_bulk *b)
+{
+    if (b->n == 0)
+        return 0;
+    FILE **p = realloc(b->spilled, (b->n_spilled + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    b->spilled = p;
+    FILE *f = tmpfile(); /* unlinked: gone with the process, killed or not */
+    if (!f)
+        return -1;
+    tf_bulk_sort(b);
+    for (size_t i = 0; i < b->n; i++)
+        if (fwrite(b->idx[i], b->idx[i]->size, 1, f) != 1) {
+            fclose(f);
+            return -1;
+        }
+    if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return -1;
+    }
+    b->spilled[b->n_spilled++] = f;
+    tf_bulk_clear(b);
+    return 0;
+}
+
+size_t tf_bulk_spilled(const tf_bulk *b) { return b->n_spilled; }
+
+/* The next record of a run into r->cur (NULL at its end). 0, or -1 on a
+ * read error. */
+static int run_advance(tf_bulk *b, run *r)
+{
+    if (!r->f) {
+        if (r->pos + 4 < b->n) /* sorted order jumps about the buffer: fetch ahead */
+            __builtin_prefetch(b->idx[r->pos + 4]);
+        r->cur = r->pos < b->n ? b->idx[r->pos++] : NULL;
+        return 0;
+    }
+    brec head;
+    if (fread(&head, sizeof head, 1, r->f) != 1) {
+        r->cur = NULL;
+        return ferror(r->f) ? -1 : 0;
+    }
+    if (head.size < sizeof head)
+        return -1;
+    if (head.size > r->cap) {
+        brec *nb = realloc(r->buf, head.size);
+        if (!nb)
+            return -1;
+        r->buf = nb;
+        r->cap = head.size;
+    }
+    memcpy(r->buf, &head, sizeof head);
+    if (fread(r->buf->txt, head.size - sizeof head, 1, r->f) != 1 && head.size > sizeof head)
+        return -1;
+    r->cur = r->buf;
+    return 0;
+}
+
+static int heap_less(const tf_bulk *b, size_t i, size_t j)
+{
+    const brec *x = b->runs[b->heap[i]].cur, *y = b->runs[b->heap[j]].cur;
+    return cmp_rec(&x, &y) < 0;
+}
+
+static void heap_down(tf_bulk *b, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < b->n_heap && heap_less(b, l, m))
+            m = l;
+        if (l + 1 < b->n_heap && heap_less(b, l + 1, m))
+            m = l + 1;
+        if (m == i)
+            return;
+        size_t t = b->heap[i];
+        b->heap[i] = b->heap[m];
+        b->heap[m] = t;
+        i = m;
+    }
+}
+
+int tf_bulk_merge_begin(tf_bulk *b)
+{
+    tf_bulk_sort(b);
+    b->n_runs = b->n_spilled + 1;
+    b->runs = calloc(b->n_runs, sizeof *b->runs);
+    b->heap = calloc(b->n_runs, sizeof *b->heap);
+    if (!b->runs || !b->heap)
+        return -1;
+    b->n_heap = 0;
+    for (size_t i = 0; i < b->n_runs; i++) {
+        b->runs[i].f = i < b->n_spilled ? b->spilled[i] : NULL;
+        if (run_advance(b, &b->runs[i]) != 0)
+            return -1;
+        if (b->runs[i].cur)
+            b->heap[b->n_heap++] = i;
+    }
+    for (size_t i = b->n_heap / 2; i-- > 0;)
+        heap_down(b, i);
+    b->prev_len = 0;
+    return 0;
+}
+
+/* Remember e's key as the last merged; 1 when it repeats the one before. */
+static int same_as_prev(tf_bulk *b, const brec *e)
+{
+    int same = b->prev_len == e->klen && memcmp(b->prev, e->txt, e->klen) == 0;
+    if (!same) {
+        if (e->klen > b->prev_cap) {
+            char *p = realloc(b->prev, e->klen);
+            if (!p)
+                return -1;
+            b->prev = p;
+            b->prev_cap = e->klen;
+        }
+        memcpy(b->prev, e->txt, e->klen);
+        b->prev_len = e->klen;
+        b->first = e->line;
+    }
+    return same;
+}
+
+int tf_bulk_next(tf_bulk *b, tf_record *out, unsigned long *repeat_of)
+{
+    if (b->n_heap == 0)
+        return 0;
+    run *r = &b->runs[b->heap[0]];
+    int same = same_as_prev(b, r->cur);
+    if (same < 0)
+        return -1;
+    *repeat_of = same ? b->first : 0;
+    tf_bulk_get_rec(r->cur, out);
+    if (run_advance(b, r) != 0)
+        return -1;
+    if (!r->cur)
+        b->heap[0] = b->heap[--b->n_heap];
+    heap_down(b, 0);
+    return 1;
+}

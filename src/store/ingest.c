@@ -1,0 +1,726 @@
+/*
+ * The store's ingest: one transaction per file. The reader's records are
+ * buffered (bulk.c), sorted by the cell key in runs of at most BULK_BYTES
+ * (spilled to temporary files) and merged against the clustered `cell` table
+ * in one pass in key order: each cell's current revision is found by a seek
+ * next to the previous one, and new rows go in next to it, so the B-tree
+ * pages touched stay in the cache.
+ * Counts, revisions, vintages, retraction and the duplicate check are as
+ * include/tradeflow/store.h describes.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "tradeflow/store.h"
+#include "../common/util.h"
+#include "bulk.h"
+#include "store_int.h"
+
+/* Memory for one sorted run of a file's records (packed, about 110 bytes a
+ * record: some 600,000 records). A larger file is sorted in several runs
+ * written to temporary files, merged into one stream as they are read back. */
+#define BULK_BYTES ((size_t)64 << 20)
+
+typedef struct ingest_ctx {
+    tf_db *d;
+    const char *name;
+    long long source_id;
+    long long next_id;       /* id of the next stored revision */
+    sqlite3_stmt *lookup, *insert, *pname, *plookup, *pinsert, *stated, *any;
+    const char *product;
+    char vintage[11];        /* this file's: YYYY-MM-DD */
+    tf_ingest_result *res;
+    tf_bulk *bulk;
+    int sink_failed;         /* the error came from merging, not from reading */
+} ingest_ctx;
+
+static void bind_key(sqlite3_stmt *s, const tf_record *r)
+{
+    sqlite3_bind_text(s, 1, r->classification, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, r->commodity, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, r->period, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 4, (int)r->flow);
+    sqlite3_bind_text(s, 5, r->reporter, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, r->partner, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 7, r->partner_basis, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, r->trade_mode, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, r->province, -1, SQLITE_STATIC);
+}
+
+static int col_eq_opt(sqlite3_stmt *s, int col, int has, tf_milli v)
+{
+    if (sqlite3_column_type(s, col) == SQLITE_NULL)
+        return !has;
+    return has && sqlite3_column_int64(s, col) == v;
+}
+
+static int col_eq_text(sqlite3_stmt *s, int col, const char *v)
+{
+    const unsigned char *t = sqlite3_column_text(s, col);
+    return strcmp(t ? (const char *)t : "", v) == 0;
+}
+
+static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
+{
+    int rc = sqlite3_errcode(x->d->db);
+    const char *hint = "";
+    if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
+        hint = " (is the disk full, or the file size limited?)";
+    else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
+        hint = " (check the permissions of the database file and its folder)";
+    tf_error_set(&diag->error, TF_ERR_DB, "%s: database error: %s%s", x->d->path,
+           sqlite3_errmsg(x->d->db), hint);
+    return TF_ERR_DB;
+}
+
+static void describe_cell(const tf_record *r, char *buf, size_t len)
+{
+    tf_fmt(buf, len, "%s %s %s %s %s%s%s%s%s%s%s%s%s", r->period, tf_flow_name(r->flow),
+           r->classification, r->commodity, r->partner,
+           r->partner_basis[0] ? " basis " : "", r->partner_basis,
+           r->trade_mode[0] ? " mode " : "", r->trade_mode,
+           r->province[0] ? " province " : "", r->province,
+           r->currency[0] ? " currency " : "", r->currency);
+}
+
+/* A point of a published series: stored unless the newest stored value for
+ * that day is the same. */
+static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
+{
+    ingest_ctx *x = ctx;
+    sqlite3_stmt *s = x->plookup;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, p->kind, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    int exists = rc == SQLITE_ROW;
+    double old = exists ? sqlite3_column_double(s, 0) : 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    if (exists && old == p->value) {
+        x->res->unchanged++;
+        return TF_OK;
+    }
+    s = x->pinsert;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, x->product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, p->series, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, p->date, -1, SQLITE_STATIC);
+    sqlite3_bind_double(s, 4, p->value);
+    sqlite3_bind_int64(s, 5, x->source_id);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)p->line);
+    sqlite3_bind_text(s, 7, p->kind, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    if (exists)
+        x->res->revised++;
+    else
+        x->res->added++;
+    return TF_OK;
+}
+
+/* The ingest options that change what a file yields; with the file's hash
+ * they identify a source. Returns a string to free, or NULL. */
+static char *options_string(const tf_read_opts *o)
+{
+    size_t len = 190 + (o->product ? strlen(o->product) : 0) +
+                 (o->columns ? strlen(o->columns) : 0);
+    for (size_t i = 0; o->hs && i < o->n_hs; i++)
+        len += strlen(o->hs[i]) + 1;
+    char *buf = malloc(len), *hs = malloc(len);
+    if (!buf || !hs) {
+        free(buf);
+        free(hs);
+        return NULL;
+    }
+    hs[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; o->hs && i < o->n_hs; i++)
+        used += (size_t)snprintf(hs + used, len - used, "%s%s", i ? "," : "", o->hs[i]);
+    tf_fmt(buf, len, "%s%s%s%s%s%s%s%s", o->flow ? "flow=" : "", tf_flow_name(o->flow),
+           o->partner_basis ? ";basis=" : "", o->partner_basis ? o->partner_basis : "",
+           o->reporter ? ";reporter=" : "", o->reporter ? o->reporter : "", hs[0] ? ";hs=" : "",
+           hs);
+    if (o->product) {
+        size_t u = strlen(buf);
+        snprintf(buf + u, len - u, ";product=%s", o->product);
+    }
+    if (o->columns) {
+        size_t u = strlen(buf);
+        snprintf(buf + u, len - u, ";columns=%s", o->columns);
+    }
+    if (o->period) {
+        size_t u = strlen(buf);
+        snprintf(buf + u, len - u, ";period=%.20s", o->period);
+    }
+    if (buf[0] == ';')
+        memmove(buf, buf + 1, strlen(buf));
+    free(hs);
+    return buf;
+}
+
+/* The live (not retracted) source that ingested this file with these
+ * options: 1 and *id, 0 when none, -1 on a database error. */
+static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT id FROM source WHERE sha256=?1 AND options=?2"
+                           " AND retracted_at IS NULL", -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, options, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* SHA-256 of a regular file, then rewind; 0 when not seekable. */
+static int prehash(FILE *in, char hex[65])
+{
+    struct stat sb;
+    if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode))
+        return 0;
+    long start = ftell(in);
+    if (start < 0)
+        return 0;
+    tf_sha256 *h = tf_sha256_new();
+    if (!h)
+        return 0;
+    unsigned char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        tf_sha256_update(h, buf, n);
+    int ok = !ferror(in);
+    tf_sha256_final(h, hex);
+    clearerr(in);
+    if (fseek(in, start, SEEK_SET) != 0)
+        return 0;
+    return ok;
+}
+
+/* 1 when ingest order is not vintage order: a stored source has a later
+ * vintage than one ingested after it, or than this file's. 0 when not, -1 on a
+ * database error. */
+static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT EXISTS(SELECT 1 FROM source WHERE id <> ?2 AND vintage > ?1)"
+                           " OR EXISTS(SELECT 1 FROM source a JOIN source b ON b.id > a.id"
+                           " AND b.vintage < a.vintage WHERE a.id <> ?2 AND b.id <> ?2)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, vintage, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, self);
+    int rc = sqlite3_step(s);
+    int out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    sqlite3_finalize(s);
+    return out;
+}
+
+/* A temporary file of the sorted runs could not be written or read back. */
+static tf_status io_fail(ingest_ctx *x, tf_diag *diag)
+{
+    return tf_error_at(&diag->error, TF_ERR_IO, x->name, 0, 0,
+                       "cannot sort the file's cells in temporary files (is the temporary "
+                       "folder, TMPDIR or /tmp, full?); the database is unchanged");
+}
+
+static tf_status dup_error(ingest_ctx *x, const tf_record *r, unsigned long first,
+                           tf_diag *diag)
+{
+    char cellname[256];
+    describe_cell(r, cellname, sizeof cellname);
+    if (first)
+        return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+                           "the same cell appears twice in this file (%s; first at line %lu)",
+                           cellname, first);
+    return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+                       "the same cell appears twice in this file (%s)", cellname);
+}
+
+/* A cell whose current figure this file states unchanged: not stored again,
+ * but recorded as stated by this source too, so that retracting the source
+ * that first stored it leaves the figure standing. */
+static tf_status state_unchanged(ingest_ctx *x, long long rec_id, tf_diag *diag)
+{
+    sqlite3_stmt *s = x->stated;
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, rec_id);
+    sqlite3_bind_int64(s, 2, x->source_id);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    x->res->unchanged++;
+    return TF_OK;
+}
+
+/* What the cell's standing revision says of r: */
+enum standing { CELL_NEW, CELL_SAME, CELL_CHANGED, CELL_OLDER };
+
+/* Look up the current revision of r's cell: sets *rec_id and *how (enum
+ * standing). Errors, with diag set: TF_ERR_INPUT (the cell twice in this
+ * file), TF_ERR_DB. */
+static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, int *how,
+                         tf_diag *diag)
+{
+    sqlite3_stmt *s = x->lookup;
+    sqlite3_reset(s);
+    bind_key(s, r);
+    sqlite3_bind_text(s, 10, r->currency, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        *how = CELL_NEW;
+        return rc == SQLITE_DONE ? TF_OK : db_fail(x, diag);
+    }
+    *rec_id = sqlite3_column_int64(s, 11);
+    if (sqlite3_column_int64(s, 7) == x->source_id) { /* stored by an earlier run */
+        unsigned long first = (unsigned long)sqlite3_column_int64(s, 8);
+        sqlite3_reset(s);
+        return dup_error(x, r, first, diag);
+    }
+    int same = col_eq_opt(s, 0, r->has_quantity, r->quantity) && col_eq_text(s, 1, r->unit) &&
+               col_eq_opt(s, 2, r->has_quantity2, r->quantity2) &&
+               col_eq_text(s, 3, r->unit2) && col_eq_opt(s, 4, r->has_value, r->value) &&
+               col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status) &&
+               col_eq_opt(s, 9, r->has_cif, r->cif) && col_eq_opt(s, 10, r->has_fob, r->fob);
+    /* the figure standing is of a later vintage: this one is kept as history */
+    const unsigned char *cv = sqlite3_column_text(s, 12);
+    int older = cv && strcmp((const char *)cv, x->vintage) > 0;
+    sqlite3_reset(s);
+    *how = same ? CELL_SAME : older ? CELL_OLDER : CELL_CHANGED;
+    return TF_OK;
+}
+
+static void bind_opt(sqlite3_stmt *s, int i, int has, tf_milli v)
+{
+    if (has)
+        sqlite3_bind_int64(s, i, v);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+/* Store r as a new revision of its cell. */
+static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag)
+{
+    sqlite3_stmt *s = x->insert;
+    sqlite3_reset(s);
+    bind_key(s, r);
+    bind_opt(s, 10, r->has_quantity, r->quantity);
+    sqlite3_bind_text(s, 11, r->unit, -1, SQLITE_STATIC);
+    bind_opt(s, 12, r->has_quantity2, r->quantity2);
+    sqlite3_bind_text(s, 13, r->unit2, -1, SQLITE_STATIC);
+    bind_opt(s, 14, r->has_value, r->value);
+    sqlite3_bind_text(s, 15, r->currency, -1, SQLITE_STATIC);
+    if (strcmp(r->status, "reported") != 0) /* the default is stored as NULL */
+        sqlite3_bind_text(s, 16, r->status, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, 16);
+    sqlite3_bind_text(s, 17, r->provenance, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 18, x->source_id);
+    sqlite3_bind_int64(s, 19, (sqlite3_int64)r->line);
+    bind_opt(s, 20, r->has_cif, r->cif);
+    bind_opt(s, 21, r->has_fob, r->fob);
+    sqlite3_bind_int64(s, 22, x->next_id++);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(x, diag);
+    if (r->partner_name[0] &&
+        (strncmp(r->partner, "GACC:", 5) == 0 || strncmp(r->partner, "M49:", 4) == 0)) {
+        s = x->pname;
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, r->partner, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, r->partner_name, -1, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return db_fail(x, diag);
+    }
+    return TF_OK;
+}
+
+/* 1 when the store holds a row of r's classification, commodity and period
+ * (then each cell of them is looked up), 0 when none (every cell of them is
+ * new: no lookup), -1 on a database error. */
+static int period_stored(ingest_ctx *x, const tf_record *r)
+{
+    sqlite3_stmt *s = x->any;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, r->classification, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, r->commodity, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, r->period, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One record of a sorted run against the store; stored says whether its
+ * commodity and period have rows in the store. */
+static tf_status merge_one(ingest_ctx *x, const tf_record *r, int stored, tf_diag *diag)
+{
+    long long rec_id = 0;
+    int how = CELL_NEW;
+    tf_status st = stored ? look_up(x, r, &rec_id, &how, diag) : TF_OK;
+    if (st != TF_OK)
+        return st;
+    if (how == CELL_SAME)
+        return state_unchanged(x, rec_id, diag);
+    st = store_revision(x, r, diag);
+    if (st != TF_OK)
+        return st;
+    if (how == CELL_NEW)
+        x->res->added++;
+    else if (how == CELL_OLDER)
+        x->res->older++;
+    else
+        x->res->revised++;
+    return TF_OK;
+}
+
+/* The first cell given twice in the file (the repeat at the smallest line). */
+typedef struct repeat {
+    tf_record rec;
+    unsigned long first;     /* 0: none */
+} repeat;
+
+static void note_repeat(repeat *rp, const tf_record *r, unsigned long first)
+{
+    if (!rp->first || r->line < rp->rec.line) {
+        rp->rec = *r;
+        rp->first = first;
+    }
+}
+
+/* The file's cells in key order (the sorted runs merged), each against the
+ * store, unless check_only: then only the check that each cell comes once.
+ * A cell given twice is reported after the pass, at its smallest line. */
+static tf_status merge_all(ingest_ctx *x, int check_only, tf_diag *diag)
+{
+    tf_bulk *b = x->bulk;
+    if (tf_bulk_merge_begin(b) != 0)
+        return io_fail(x, diag);
+    repeat *rp = calloc(1, sizeof *rp);
+    tf_record *r = malloc(sizeof *r), *prev = malloc(sizeof *prev);
+    tf_status st = rp && r && prev ? TF_OK : TF_ERR_NOMEM;
+    unsigned long first;
+    int more, stored = 0, have_prev = 0;
+    while (st == TF_OK && (more = tf_bulk_next(b, r, &first)) == 1) {
+        if (first) {
+            note_repeat(rp, r, first);
+            continue;
+        }
+        if (check_only)
+            continue;
+        /* cells come grouped by classification, commodity and period: one
+         * probe a group says whether its cells need looking up */
+        if (!have_prev || strcmp(r->period, prev->period) != 0 ||
+            strcmp(r->commodity, prev->commodity) != 0 ||
+            strcmp(r->classification, prev->classification) != 0) {
+            tf_record *t = prev;
+            prev = r;
+            r = t;
+            have_prev = 1;
+            if ((stored = period_stored(x, prev)) < 0)
+                st = db_fail(x, diag);
+            if (st == TF_OK)
+                st = merge_one(x, prev, stored, diag);
+            continue;
+        }
+        st = merge_one(x, r, stored, diag);
+    }
+    if (st == TF_OK && more < 0)
+        st = io_fail(x, diag);
+    if (st == TF_OK && rp->first)
+        st = dup_error(x, &rp->rec, rp->first, diag);
+    if (st == TF_ERR_NOMEM)
+        tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
+    free(rp);
+    free(r);
+    free(prev);
+    return st;
+}
+
+/* The buffer is full: write it out as a sorted run. */
+static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
+{
+    ingest_ctx *x = ctx;
+    if (tf_bulk_add(x->bulk, r) != 0) {
+        tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
+        x->sink_failed = 1;
+        return TF_ERR_NOMEM;
+    }
+    if (!tf_bulk_full(x->bulk) || tf_bulk_spill(x->bulk) == 0)
+        return TF_OK;
+    x->sink_failed = 1;
+    return io_fail(x, diag);
+}
+
+static void ingest_finalize(ingest_ctx *x)
+{
+    sqlite3_stmt *all[] = {x->lookup,  x->insert, x->pname, x->plookup,
+                           x->pinsert, x->stated, x->any};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sqlite3_finalize(all[i]);
+    tf_bulk_free(x->bulk);
+    x->bulk = NULL;
+}
+
+/* The statement finding a cell's current revision. Retracted sources are
+ * rare: only when there are any does it join `source` to skip them; files
+ * come in vintage order almost always: then the current revision is the
+ * newest ingested and it needs neither `source` nor a sort. */
+static int prepare_lookup(ingest_ctx *x)
+{
+    int any_retracted = 0;
+    int rc = tf_store_pragma_int(
+        x->d, "SELECT EXISTS(SELECT 1 FROM source WHERE retracted_at IS NOT NULL)",
+        &any_retracted);
+    int by_vintage = rc == SQLITE_OK ? vintage_out_of_order(x->d, x->vintage, x->source_id) : 0;
+    if (rc != SQLITE_OK || by_vintage < 0)
+        return SQLITE_ERROR;
+    char sql[1024];
+    tf_fmt(sql, sizeof sql,
+           "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency,"
+           " ifnull(r.status, 'reported'), r.source_id, r.line, r.cif, r.fob, r.id, %s"
+           " FROM cell r %s"
+           " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
+           " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
+           " AND r.province=?9 AND r.currency=?10 %s ORDER BY %s r.id DESC LIMIT 1",
+           by_vintage ? "s.vintage" : "''",
+           by_vintage || any_retracted ? "JOIN source s ON s.id = r.source_id" : "",
+           any_retracted ? "AND (s.retracted_at IS NULL OR EXISTS(SELECT 1 FROM stated t"
+                           " JOIN source s2 ON s2.id = t.source_id WHERE t.record_id = r.id"
+                           " AND s2.retracted_at IS NULL))" : "",
+           by_vintage ? "s.vintage DESC," : "");
+    return sqlite3_prepare_v2(x->d->db, sql, -1, &x->lookup, NULL);
+}
+
+static int prepare(ingest_ctx *x)
+{
+    struct {
+        sqlite3_stmt **st;
+        const char *sql;
+    } q[] = {
+        {&x->insert, "INSERT INTO cell(classification, commodity, period, flow, reporter,"
+                     " partner, partner_basis, trade_mode, province, quantity, unit, quantity2,"
+                     " unit2, value, currency, status, provenance, source_id, line, cif, fob,"
+                     " id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
+                     "?18,?19,?20,?21,?22)"},
+        {&x->stated, "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)"},
+        {&x->any, "SELECT 1 FROM cell WHERE classification = ?1 AND commodity = ?2"
+                  " AND period = ?3 LIMIT 1"},
+        {&x->pname, "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)"},
+        {&x->plookup, "SELECT w.value FROM window_point w JOIN source s ON"
+                      " s.id = w.source_id WHERE w.product=?1 AND w.series=?2"
+                      " AND w.kind=?4 AND w.date=?3 AND s.retracted_at IS NULL"
+                      " ORDER BY w.id DESC LIMIT 1"},
+        {&x->pinsert, "INSERT INTO window_point(product, series, kind, date, value,"
+                      " source_id, line) VALUES(?1, ?2, ?7, ?3, ?4, ?5, ?6)"},
+    };
+    int rc = prepare_lookup(x);
+    for (size_t i = 0; i < sizeof q / sizeof q[0] && rc == SQLITE_OK; i++)
+        rc = sqlite3_prepare_v2(x->d->db, q[i].sql, -1, q[i].st, NULL);
+    return rc;
+}
+
+/* Inside the transaction: the source's row (completed at the end), the next
+ * revision id, the statements and the buffer. */
+static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *stamp,
+                        const char *options)
+{
+    sqlite3_stmt *src = NULL;
+    int rc = sqlite3_prepare_v2(x->d->db,
+                                "INSERT INTO source(name, sha256, format, options, ingested_at,"
+                                " vintage) VALUES(?1,'',?2,?3,?4,?5)", -1, &src, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(src, 5, x->vintage, -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 1, x->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 2, tf_format_name(opts->format), -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 3, options, -1, SQLITE_STATIC);
+        sqlite3_bind_text(src, 4, stamp, -1, SQLITE_STATIC);
+        rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(src);
+    x->source_id = sqlite3_last_insert_rowid(x->d->db);
+    int last = 0;
+    if (rc == SQLITE_OK)
+        rc = tf_store_pragma_int(x->d, "SELECT value FROM counter WHERE name = 'record'", &last);
+    x->next_id = (long long)last + 1;
+    if (rc == SQLITE_OK)
+        rc = prepare(x);
+    if (rc == SQLITE_OK && !(x->bulk = tf_bulk_new(x->d->bulk_bytes ? x->d->bulk_bytes
+                                                                     : BULK_BYTES)))
+        rc = SQLITE_NOMEM;
+    return rc;
+}
+
+/* Read the file into sorted runs and merge them. A reading error keeps
+ * precedence over nothing but a repeated cell at an earlier line: the runs
+ * read so far are checked for one (the transaction is rolled back either
+ * way). */
+static tf_status read_and_merge(ingest_ctx *x, FILE *in, const tf_read_opts *ro,
+                                const tf_refdata *ref, tf_diag *diag)
+{
+    tf_ingest_result *res = x->res;
+    tf_status st = tf_read(in, x->name, ro, ref, ingest_sink, x, diag, &res->read, res->sha256);
+    if (st == TF_OK)
+        return merge_all(x, 0, diag);
+    if (x->sink_failed || (tf_bulk_count(x->bulk) == 0 && tf_bulk_spilled(x->bulk) == 0))
+        return st;
+    tf_diag saved = *diag;
+    if (merge_all(x, 1, diag) == TF_ERR_INPUT)
+        return TF_ERR_INPUT;
+    *diag = saved;
+    return st;
+}
+
+/* The source's counts and time stamp, and the last revision id. */
+static int finish_source(ingest_ctx *x, const char *now, char *stamp)
+{
+    tf_ingest_result *res = x->res;
+    sqlite3_stmt *src;
+    int rc = sqlite3_prepare_v2(x->d->db,
+                                "UPDATE source SET sha256=?1, format=?2, rows=?3, added=?4,"
+                                " revised=?5, unchanged=?6, ingested_at=?8, older=?9 WHERE id=?7;",
+                                -1, &src, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_text(src, 1, res->sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(src, 2, tf_format_name(res->read.format), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(src, 3, (sqlite3_int64)res->read.rows);
+    sqlite3_bind_int64(src, 4, (sqlite3_int64)res->added);
+    sqlite3_bind_int64(src, 5, (sqlite3_int64)res->revised);
+    sqlite3_bind_int64(src, 6, (sqlite3_int64)res->unchanged);
+    sqlite3_bind_int64(src, 7, x->source_id);
+    /* the time the figures become visible: as-of compares with it */
+    if (!now)
+        tf_now_utc(stamp);
+    sqlite3_bind_text(src, 8, stamp, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(src, 9, (sqlite3_int64)res->older);
+    rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    sqlite3_finalize(src);
+    if (rc == SQLITE_OK &&
+        sqlite3_prepare_v2(x->d->db, "UPDATE counter SET value = ?1 WHERE name = 'record'", -1,
+                           &src, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(src, 1, x->next_id - 1);
+        rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        sqlite3_finalize(src);
+    }
+    return rc;
+}
+
+/* The file was ingested before with these options (a live source): 1. */
+static int seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res)
+{
+    long long existing;
+    if (find_source(d, sha, options, &existing) != 1)
+        return 0;
+    res->already = 1;
+    res->source_id = existing;
+    res->added = res->revised = res->unchanged = res->older = 0;
+    tf_scopy(res->sha256, sizeof res->sha256, sha);
+    return 1;
+}
+
+void tf_store_set_bulk_bytes(tf_db *d, size_t bytes) { d->bulk_bytes = bytes; }
+
+static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
+                        const tf_refdata *ref, const char *now, tf_diag *diag,
+                        tf_ingest_result *res, const char *options)
+{
+    char stamp[32], sha[65] = "";
+    if (now)
+        tf_scopy(stamp, sizeof stamp, now);
+    else
+        tf_now_utc(stamp);
+    long long existing;
+    if (prehash(in, sha)) {
+        int f = find_source(d, sha, options, &existing);
+        if (f < 0) {
+            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            return TF_ERR_DB;
+        }
+        if (f == 1 && seen_before(d, sha, options, res))
+            return TF_OK;
+    }
+    tf_status st = tf_store_exec(d, "BEGIN IMMEDIATE");
+    if (st)
+        return st;
+    ingest_ctx x = {0};
+    x.d = d;
+    x.name = name;
+    x.res = res;
+    x.product = opts->product ? opts->product : "primary-aluminium";
+    if (opts->vintage)
+        tf_scopy(x.vintage, sizeof x.vintage, opts->vintage);
+    else
+        tf_copy(x.vintage, sizeof x.vintage, stamp, 10);
+    tf_read_opts ro = *opts;
+    ro.points = point_sink;
+    ro.points_ctx = &x;
+    int rc = begin_source(&x, opts, stamp, options);
+    if (rc != SQLITE_OK) {
+        st = rc == SQLITE_NOMEM ? TF_ERR_NOMEM : TF_ERR_DB;
+        tf_error_set(&d->error, st, "%s: %s", d->path,
+                     rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(d->db));
+        goto rollback;
+    }
+    if ((st = read_and_merge(&x, in, &ro, ref, diag)) != TF_OK) {
+        d->error = diag->error;
+        goto rollback;
+    }
+    /* nothing kept; or stdin and other streams: known only now whether this
+     * file was seen */
+    if (res->read.kept == 0 || seen_before(d, res->sha256, options, res)) {
+        res->empty = res->read.kept == 0;
+        goto rollback;
+    }
+    rc = finish_source(&x, now, stamp);
+    ingest_finalize(&x);
+    if (rc != SQLITE_OK) {
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+        return TF_ERR_DB;
+    }
+    if ((st = tf_store_exec(d, "COMMIT")) != TF_OK) {
+        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    res->source_id = x.source_id;
+    return TF_OK;
+rollback:
+    ingest_finalize(&x);
+    sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
+                       const tf_refdata *ref, const char *now, tf_diag *diag,
+                       tf_ingest_result *res)
+{
+    memset(res, 0, sizeof *res);
+    tf_error_clear(&d->error);
+    tf_error_clear(&diag->error);
+    char *options = options_string(opts);
+    if (!options)
+        return TF_ERR_NOMEM;
+    tf_status st = ingest(d, in, name, opts, ref, now, diag, res, options);
+    free(options);
+    return st;
+}
