@@ -439,9 +439,10 @@ static void fact_words(const fact *f, char *buf, size_t len)
     char per[64];
     tf_span_period p = {f->from, f->to};
     tf_period_words(p, per, sizeof per);
+    int out = f->metric == TF_METRIC_EXPORT || f->metric == TF_METRIC_EXPORT_VALUE;
     if (strcmp(f->partner, "WLD"))
-        tf_fmt(buf, len, "%s of %s from %s, %s", metric_words(f->metric),
-               f->product[0] ? f->product : "?", f->partner, per);
+        tf_fmt(buf, len, "%s of %s %s %s, %s", metric_words(f->metric),
+               f->product[0] ? f->product : "?", out ? "to" : "from", f->partner, per);
     else
         tf_fmt(buf, len, "%s of %s, %s", metric_words(f->metric), f->product[0] ? f->product : "?",
                per);
@@ -469,6 +470,80 @@ static uint64_t claim_hash(const tf_claim *c)
     return h ^ (h >> 29);
 }
 
+/* An atom of claim ci for a stated change or share, named "<prefix> of <what>". */
+static int named_atom(checker *k, size_t ci, int field, const tf_stated *st, const char *prefix,
+                      const char *what)
+{
+    char w2[128];
+    tf_fmt(w2, sizeof w2, "%s of %s", prefix, what);
+    return atom_from(k, ci, field, st, w2);
+}
+
+/* Whether claim ci repeats fact g's figure verbatim in the same note (same key and value,
+ * no change or share that differs): then its MoM and YoY join g. 1 merged, 0 not, -1 out
+ * of memory. */
+static int merge_repeat(checker *k, size_t ci, fact *g)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    if (g->claim == (size_t)-1 || g->metric != c->metric || g->from != c->period.from ||
+        g->to != c->period.to || strcmp(g->product, c->product) || strcmp(g->partner, c->partner))
+        return 0;
+    const tf_claim *d = &k->a->claims[g->claim];
+    if (d->note != c->note || d->quantity.value != c->quantity.value ||
+        (c->mom.has && d->mom.has && c->mom.value != d->mom.value) ||
+        (c->yoy.has && d->yoy.has && c->yoy.value != d->yoy.value) ||
+        (c->share.has && d->share.has && c->share.value != d->share.value))
+        return 0;
+    char what[96];
+    fact_words(g, what, sizeof what);
+    if (c->mom.has && g->amom < 0 && c->period.from == c->period.to &&
+        (g->amom = named_atom(k, ci, F_MOM, &c->mom, "MoM", what)) < 0)
+        return -1;
+    if (c->yoy.has && g->ayoy < 0 && (g->ayoy = named_atom(k, ci, F_YOY, &c->yoy, "YoY", what)) < 0)
+        return -1;
+    return 1;
+}
+
+/* The fact of claim ci with the atoms of its quantity, MoM (of a month), YoY, changes in
+ * the claim's unit and share (of a partner). 0, or -1 when out of memory. */
+static int claim_fact(checker *k, size_t ci)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    int month = c->period.from == c->period.to;
+    fact f;
+    memset(&f, 0, sizeof f);
+    f.metric = c->metric;
+    f.product = c->product;
+    f.partner = c->partner;
+    f.from = c->period.from;
+    f.to = c->period.to;
+    f.named = c->period_named;
+    f.claim = ci;
+    f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
+    char what[96];
+    fact_words(&f, what, sizeof what);
+    if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0 ||
+        (c->mom.has && month &&
+         (f.amom = named_atom(k, ci, F_MOM, &c->mom, "MoM", what)) < 0) ||
+        (c->yoy.has && (f.ayoy = named_atom(k, ci, F_YOY, &c->yoy, "YoY", what)) < 0) ||
+        (c->mom_diff.has && month &&
+         (f.amdiff = named_atom(k, ci, F_MDIFF, &c->mom_diff, "change on the month before",
+                                what)) < 0) ||
+        (c->yoy_diff.has &&
+         (f.aydiff = named_atom(k, ci, F_YDIFF, &c->yoy_diff, "change on a year earlier",
+                                what)) < 0))
+        return -1;
+    if (c->share.has && strcmp(c->partner, "WLD")) {
+        if ((f.ashare = named_atom(k, ci, F_SHARE, &c->share, "share", what)) < 0)
+            return -1;
+        f.share_of = c->share_of;
+        f.share_labelled = c->share_labelled;
+    }
+    return add_fact(k, &f) ? -1 : 0;
+}
+
+/* A fact for every checkable claim; a figure repeated verbatim in the same note is one
+ * statement (candidates found through a hash of note, key and value). -1: out of memory. */
 static int build_claim_facts(checker *k)
 {
     tf_audit *a = k->a;
@@ -476,115 +551,38 @@ static int build_claim_facts(checker *k)
     while (nbuckets < 2 * a->n_claims)
         nbuckets *= 2;
     size_t *head = malloc(nbuckets * sizeof *head), *next = NULL, capnext = 0;
-    if (!head)
-        return -1;
-    for (size_t b = 0; b < nbuckets; b++)
+    int rc = head ? 0 : -1;
+    for (size_t b = 0; head && b < nbuckets; b++)
         head[b] = (size_t)-1;
-    for (size_t ci = 0; ci < a->n_claims; ci++) {
+    for (size_t ci = 0; ci < a->n_claims && !rc; ci++) {
         tf_claim *c = &a->claims[ci];
         if (!checkable(c->metric) || !c->product[0] || !c->quantity.has)
             continue;
-        /* a figure repeated verbatim in the same note is one statement: merge
-         * (candidates found through a hash of note, key and value) */
+        size_t bucket = (size_t)(claim_hash(c) & (nbuckets - 1));
         int merged = 0;
-        uint64_t hv = claim_hash(c);
-        size_t bucket = (size_t)(hv & (nbuckets - 1));
-        for (size_t j = head[bucket]; j != (size_t)-1 && !merged; j = next[j]) {
-            fact *g = &k->fa[j];
-            if (g->claim == (size_t)-1 || g->metric != c->metric || g->from != c->period.from ||
-                g->to != c->period.to || strcmp(g->product, c->product) ||
-                strcmp(g->partner, c->partner))
-                continue;
-            const tf_claim *d = &a->claims[g->claim];
-            if (d->note != c->note || d->quantity.value != c->quantity.value ||
-                (c->mom.has && d->mom.has && c->mom.value != d->mom.value) ||
-                (c->yoy.has && d->yoy.has && c->yoy.value != d->yoy.value) ||
-                (c->share.has && d->share.has && c->share.value != d->share.value))
-                continue;
-            char what[96];
-            fact_words(g, what, sizeof what);
-            if (c->mom.has && g->amom < 0 && c->period.from == c->period.to) {
-                char w2[128];
-                tf_fmt(w2, sizeof w2, "MoM of %s", what);
-                if ((g->amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
-                    goto nomem;
-            }
-            if (c->yoy.has && g->ayoy < 0) {
-                char w2[128];
-                tf_fmt(w2, sizeof w2, "YoY of %s", what);
-                if ((g->ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
-                    goto nomem;
-            }
-            merged = 1;
-        }
-        if (merged)
+        for (size_t j = head[bucket]; j != (size_t)-1 && !merged; j = next[j])
+            merged = merge_repeat(k, ci, &k->fa[j]);
+        if (merged) {
+            rc = merged < 0 ? -1 : 0;
             continue;
+        }
         if (k->nfa >= capnext) {
             size_t nc = capnext ? capnext * 2 : 256;
             size_t *nn = realloc(next, nc * sizeof *nn);
-            if (!nn)
-                goto nomem;
+            if (!nn) {
+                rc = -1;
+                break;
+            }
             next = nn;
             capnext = nc;
         }
         next[k->nfa] = head[bucket];
         head[bucket] = k->nfa; /* the fact about to be added */
-        fact f;
-        memset(&f, 0, sizeof f);
-        f.metric = c->metric;
-        f.product = c->product;
-        f.partner = c->partner;
-        f.from = c->period.from;
-        f.to = c->period.to;
-        f.named = c->period_named;
-        f.claim = ci;
-        f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
-        char what[96];
-        fact_words(&f, what, sizeof what);
-        if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0)
-            goto nomem;
-        if (c->mom.has && c->period.from == c->period.to) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "MoM of %s", what);
-            if ((f.amom = atom_from(k, ci, F_MOM, &c->mom, w2)) < 0)
-                goto nomem;
-        }
-        if (c->yoy.has) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "YoY of %s", what);
-            if ((f.ayoy = atom_from(k, ci, F_YOY, &c->yoy, w2)) < 0)
-                goto nomem;
-        }
-        if (c->mom_diff.has && c->period.from == c->period.to) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "change on the month before of %s", what);
-            if ((f.amdiff = atom_from(k, ci, F_MDIFF, &c->mom_diff, w2)) < 0)
-                goto nomem;
-        }
-        if (c->yoy_diff.has) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "change on a year earlier of %s", what);
-            if ((f.aydiff = atom_from(k, ci, F_YDIFF, &c->yoy_diff, w2)) < 0)
-                goto nomem;
-        }
-        if (c->share.has && strcmp(c->partner, "WLD")) {
-            char w2[128];
-            tf_fmt(w2, sizeof w2, "share of %s", what);
-            if ((f.ashare = atom_from(k, ci, F_SHARE, &c->share, w2)) < 0)
-                goto nomem;
-            f.share_of = c->share_of;
-            f.share_labelled = c->share_labelled;
-        }
-        if (add_fact(k, &f))
-            goto nomem;
+        rc = claim_fact(k, ci);
     }
     free(head);
     free(next);
-    return 0;
-nomem:
-    free(head);
-    free(next);
-    return -1;
+    return rc;
 }
 
 static const char *keep_str(checker *k, const char *s)
@@ -891,13 +889,39 @@ static int shares_sum(checker *k)
     return 0;
 }
 
-static int build_equations(checker *k)
+/* Two printed figures that agree exactly, both present. */
+static int same_print(const checker *k, int a1, int a2)
 {
-    /* for each statement, the one to compare it with (see below), found in
-     * one pass over each key's run of the fact order */
+    return a1 >= 0 && a2 >= 0 && k->at[a1].v == k->at[a2].v && k->at[a1].dec == k->at[a2].dec;
+}
+
+/* An earlier statement of the key run ord[lo..r) in the same note that restates the fact
+ * ord[r]: its MoM or YoY is printed the same and not zero, or its quantity is (a sentence
+ * repeated in a summary, a title or a lead). Such a pair is one figure told twice, not two
+ * concepts: the note's origin and consignment figures have keys of their own. */
+static size_t restated(const checker *k, size_t lo, size_t r, size_t note)
+{
+    const fact *f = &k->fa[k->ord[r]];
+    for (size_t q = lo; q < r; q++) {
+        const fact *g = &k->fa[k->ord[q]];
+        if (g->claim == (size_t)-1 || !g->named || k->a->claims[g->claim].note != note)
+            continue;
+        if ((same_print(k, f->amom, g->amom) && k->at[f->amom].v != 0) ||
+            (same_print(k, f->ayoy, g->ayoy) && k->at[f->ayoy].v != 0) ||
+            same_print(k, f->aq, g->aq))
+            return k->ord[q];
+    }
+    return (size_t)-1;
+}
+
+/* For each statement, the one to compare it with: the store's figure where it has one,
+ * else the earliest named statement of the same key in another note ((size_t)-1: none).
+ * Found in one pass over each key's run of the fact order. NULL when out of memory. */
+static size_t *same_figure_refs(const checker *k)
+{
     size_t *same_ref = malloc((k->nfa + 1) * sizeof *same_ref);
     if (!same_ref)
-        return -1;
+        return NULL;
     for (size_t i = 0; i < k->nfa; i++)
         same_ref[i] = (size_t)-1;
     for (size_t lo = 0; lo < k->nfa;) {
@@ -935,209 +959,241 @@ static int build_equations(checker *k)
                 same_ref[j] = r0;
             else if (r1 != (size_t)-1 && r1 < j && k->a->claims[k->fa[r1].claim].note != note)
                 same_ref[j] = r1;
+            else
+                same_ref[j] = restated(k, lo, r, note);
         }
         lo = hi;
     }
+    return same_ref;
+}
 
+/* The same figure stated twice: its quantity, MoM and YoY equal the reference's. */
+static int eq_same_figure(checker *k, const fact *f, const fact *g)
+{
+    int pairs[3][2] = {{f->aq, g->aq}, {f->amom, g->amom}, {f->ayoy, g->ayoy}};
+    for (int z = 0; z < 3; z++) {
+        if (pairs[z][0] < 0 || pairs[z][1] < 0)
+            continue;
+        eqn *e = new_eq(k, "same-figure");
+        if (!e)
+            return -1;
+        e->lhs = A(e, pairs[z][0]);
+        e->rhs = A(e, pairs[z][1]);
+        eq_text(k, e, "%s stated twice", k->at[pairs[z][0]].what);
+    }
+    return 0;
+}
+
+/* MoM and YoY against the base periods: x / (1 + p) = x(base) (DOMAIN.md section 3). */
+static int eq_bases(checker *k, const fact *f)
+{
+    for (int z = 0; z < 2; z++) {
+        int ap = z ? f->ayoy : f->amom, back = z ? 12 : 1;
+        if (ap < 0)
+            continue;
+        const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - back,
+                                  f->to - back, (size_t)-1);
+        if (!g)
+            continue;
+        eqn *e = new_eq(k, z ? "yoy-base" : "mom-base");
+        if (!e)
+            return -1;
+        e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, ap));
+        e->rhs = A(e, g->aq);
+        eq_text(k, e, "%s / (1 + %s) = %s", k->at[f->aq].what, z ? "YoY" : "MoM",
+                k->at[g->aq].what);
+    }
+    return 0;
+}
+
+/* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X; "up 29%
+ * year-on-year, by 89,000 t": the same against a year earlier with the YoY. */
+static int eq_differences(checker *k, const fact *f)
+{
+    for (int z = 0; z < 2; z++) {
+        int ad = z ? f->aydiff : f->amdiff, ap = z ? f->ayoy : f->amom, back = z ? 12 : 1;
+        if (ad < 0)
+            continue;
+        const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - back,
+                                  f->to - back, (size_t)-1);
+        if (!g && ap < 0)
+            continue;
+        eqn *e = new_eq(k, z ? "yoy-difference" : "mom-difference");
+        if (!e)
+            return -1;
+        /* x - x/(1+p) written x * (1 - 1/(1+p)): each figure once, so the interval is
+         * exact */
+        e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
+                   : O(e, OP_MUL, A(e, f->aq),
+                       O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, ap))));
+        e->rhs = A(e, ad);
+        if (z)
+            eq_text(k, e, "%s - the same a year earlier = the change stated",
+                    k->at[f->aq].what);
+        else if (g)
+            eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what, k->at[g->aq].what);
+        else
+            eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
+                    k->at[f->aq].what);
+    }
+    return 0;
+}
+
+/* "up from B": B <= x; "down from B": x <= B (the base's claim says which). */
+static int eq_direction(checker *k, const fact *f, size_t nf)
+{
+    const tf_claim *bc = &k->a->claims[f->claim];
+    for (size_t j = 0; bc->base_direction && j < nf; j++) {
+        const fact *m = &k->fa[j];
+        if (m->claim != bc->base_of || m->metric != f->metric)
+            continue;
+        eqn *e = new_eq(k, "direction");
+        if (!e)
+            return -1;
+        e->le = 1;
+        /* net exports are negative net imports: "down from" speaks of their size */
+        int dir = bc->base_direction;
+        if (k->at[f->aq].v < 0 && k->at[m->aq].v < 0)
+            dir = -dir;
+        int lo = dir > 0 ? f->aq : m->aq;
+        int hi = dir > 0 ? m->aq : f->aq;
+        e->lhs = A(e, lo);
+        e->rhs = A(e, hi);
+        eq_text(k, e, "%s <= %s (the note says the figure went %s from its base)",
+                k->at[lo].what, k->at[hi].what, bc->base_direction > 0 ? "up" : "down");
+        break;
+    }
+    return 0;
+}
+
+/* net import = import - export, and its changes: net/(1+p_net) = import/(1+p_import) -
+ * export/(1+p_export) (DOMAIN.md sections 2, 3). */
+static int eq_net(checker *k, const fact *f)
+{
+    if (f->metric != TF_METRIC_NET_IMPORT)
+        return 0;
+    const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from, f->to,
+                               (size_t)-1);
+    const fact *ex = find_fact(k, TF_METRIC_EXPORT, f->product, f->partner, f->from, f->to,
+                               (size_t)-1);
+    if (!im || !ex)
+        return 0;
+    eqn *e = new_eq(k, "net");
+    if (!e)
+        return -1;
+    e->lhs = A(e, f->aq);
+    e->rhs = O(e, OP_SUB, A(e, im->aq), A(e, ex->aq));
+    eq_text(k, e, "net imports = imports - exports (%s)", k->at[f->aq].what);
+    int pn[2] = {f->amom, f->ayoy}, pi[2] = {im->amom, im->ayoy}, px[2] = {ex->amom, ex->ayoy};
+    for (int z = 0; z < 2; z++) {
+        if (pn[z] < 0 || pi[z] < 0 || px[z] < 0)
+            continue;
+        if (!(e = new_eq(k, z ? "net-yoy" : "net-mom")))
+            return -1;
+        e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
+        e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
+                   O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
+        const char *p = z ? "YoY" : "MoM";
+        eq_text(k, e,
+                "net imports / (1 + %s of net imports) = imports / (1 + %s of "
+                "imports) - exports / (1 + %s of exports) (the bases of %s)",
+                p, p, p, k->at[f->aq].what);
+    }
+    return 0;
+}
+
+/* YTD(a..b) = YTD(a..b-1) + month(b); a partner's figure is part of the total. */
+static int eq_ytd_part(checker *k, const fact *f)
+{
+    eqn *e;
+    if (f->to > f->from) {
+        const fact *prev = find_fact(k, f->metric, f->product, f->partner, f->from, f->to - 1,
+                                     (size_t)-1);
+        const fact *mon =
+            find_fact(k, f->metric, f->product, f->partner, f->to, f->to, (size_t)-1);
+        if (prev && mon) {
+            if (!(e = new_eq(k, "ytd-chain")))
+                return -1;
+            e->lhs = A(e, f->aq);
+            e->rhs = O(e, OP_ADD, A(e, prev->aq), A(e, mon->aq));
+            eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[prev->aq].what,
+                    k->at[mon->aq].what);
+        }
+    }
+    if (strcmp(f->partner, "WLD")) {
+        const fact *w = find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
+        if (w) {
+            if (!(e = new_eq(k, "part-of-total")))
+                return -1;
+            e->le = 1;
+            e->lhs = A(e, f->aq);
+            e->rhs = A(e, w->aq);
+            eq_text(k, e, "%s <= %s", k->at[f->aq].what, k->at[w->aq].what);
+        }
+    }
+    return 0;
+}
+
+/* share = 100 x part / total, the total of the period the share is labelled with; a total
+ * of the month before comes from this month's total and its MoM. */
+static int eq_share(checker *k, const fact *f)
+{
+    if (f->ashare < 0)
+        return 0;
+    tf_span_period lab = f->share_of;
+    const fact *w = find_fact(k, f->metric, f->product, "WLD", lab.from, lab.to, (size_t)-1);
+    const fact *wn = NULL;
+    if (!w && lab.from == lab.to)
+        wn = find_fact(k, f->metric, f->product, "WLD", lab.from + 1, lab.to + 1, (size_t)-1);
+    if (wn && wn->amom < 0)
+        wn = NULL;
+    if (!w && !wn)
+        return 0;
+    char per[48];
+    tf_period_words(lab, per, sizeof per);
+    eqn *e = new_eq(k, "share");
+    if (!e)
+        return -1;
+    e->lhs = A(e, f->ashare);
+    if (w) {
+        e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
+                   A(e, w->aq));
+        eq_text(k, e, "share = 100 x %s / %s", k->at[f->aq].what, k->at[w->aq].what);
+    } else {
+        e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
+                   O(e, OP_DIV, A(e, wn->aq), G(e, wn->amom)));
+        eq_text(k, e, "share = 100 x %s / total of %s (implied by %s and its MoM)",
+                k->at[f->aq].what, per, k->at[wn->aq].what);
+    }
+    if (f->share_labelled && (lab.from != f->from || lab.to != f->to))
+        e->label_claim = (int)f->claim + 1;
+    return 0;
+}
+
+/* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
+ * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
+static int build_equations(checker *k)
+{
+    size_t *same_ref = same_figure_refs(k);
+    if (!same_ref)
+        return -1;
     size_t nf = k->nfa;
-    for (size_t i = 0; i < nf; i++) {
+    int rc = 0;
+    for (size_t i = 0; i < nf && !rc; i++) {
         const fact *f = &k->fa[i];
         if (f->claim == (size_t)-1)
             continue;
-        eqn *e;
         k->prefer_note = k->a->claims[f->claim].note;
-        /* the same figure stated twice: against the earliest statement of it
-         * in another note, else the store's */
-        if (f->named && same_ref[i] != (size_t)-1) {
-            const fact *g = &k->fa[same_ref[i]];
-            int pairs[3][2] = {{f->aq, g->aq}, {f->amom, g->amom}, {f->ayoy, g->ayoy}};
-            for (int z = 0; z < 3; z++) {
-                if (pairs[z][0] < 0 || pairs[z][1] < 0)
-                    continue;
-                if (!(e = new_eq(k, "same-figure")))
-                    goto nomem;
-                e->lhs = A(e, pairs[z][0]);
-                e->rhs = A(e, pairs[z][1]);
-                eq_text(k, e, "%s stated twice", k->at[pairs[z][0]].what);
-            }
-        }
-        /* MoM and YoY against the base periods */
-        if (f->amom >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
-                                      (size_t)-1);
-            if (g) {
-                if (!(e = new_eq(k, "mom-base")))
-                    goto nomem;
-                e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->amom));
-                e->rhs = A(e, g->aq);
-                eq_text(k, e, "%s / (1 + MoM) = %s", k->at[f->aq].what, k->at[g->aq].what);
-            }
-        }
-        if (f->ayoy >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
-                                      f->to - 12, (size_t)-1);
-            if (g) {
-                if (!(e = new_eq(k, "yoy-base")))
-                    goto nomem;
-                e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, f->ayoy));
-                e->rhs = A(e, g->aq);
-                eq_text(k, e, "%s / (1 + YoY) = %s", k->at[f->aq].what, k->at[g->aq].what);
-            }
-        }
-        /* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X */
-        if (f->amdiff >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 1, f->to - 1,
-                                      (size_t)-1);
-            if (g || f->amom >= 0) {
-                if (!(e = new_eq(k, "mom-difference")))
-                    goto nomem;
-                /* x - x/(1+p) written x * (1 - 1/(1+p)): each figure once, so the
-                 * interval is exact */
-                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
-                           : O(e, OP_MUL, A(e, f->aq),
-                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->amom))));
-                e->rhs = A(e, f->amdiff);
-                if (g)
-                    eq_text(k, e, "%s - %s = the change stated", k->at[f->aq].what,
-                            k->at[g->aq].what);
-                else
-                    eq_text(k, e, "%s - %s / (1 + MoM) = the change stated", k->at[f->aq].what,
-                            k->at[f->aq].what);
-            }
-        }
-        /* "up 29% year-on-year, by 89,000 t": x(p) - x(p-12) = X, or x - x/(1+YoY) = X */
-        if (f->aydiff >= 0) {
-            const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - 12,
-                                      f->to - 12, (size_t)-1);
-            if (g || f->ayoy >= 0) {
-                if (!(e = new_eq(k, "yoy-difference")))
-                    goto nomem;
-                e->lhs = g ? O(e, OP_SUB, A(e, f->aq), A(e, g->aq))
-                           : O(e, OP_MUL, A(e, f->aq),
-                               O(e, OP_SUB, C(e, 1), O(e, OP_DIV, C(e, 1), G(e, f->ayoy))));
-                e->rhs = A(e, f->aydiff);
-                eq_text(k, e, "%s - the same a year earlier = the change stated",
-                        k->at[f->aq].what);
-            }
-        }
-        /* "up from B": B <= x; "down from B": x <= B (the base's claim says which) */
-        {
-            const tf_claim *bc = &k->a->claims[f->claim];
-            for (size_t j = 0; bc->base_direction && j < nf; j++) {
-                const fact *m = &k->fa[j];
-                if (m->claim != bc->base_of || m->metric != f->metric)
-                    continue;
-                if (!(e = new_eq(k, "direction")))
-                    goto nomem;
-                e->le = 1;
-                /* net exports are negative net imports: "down from" speaks of their size */
-                int dir = bc->base_direction;
-                if (k->at[f->aq].v < 0 && k->at[m->aq].v < 0)
-                    dir = -dir;
-                int lo = dir > 0 ? f->aq : m->aq;
-                int hi = dir > 0 ? m->aq : f->aq;
-                e->lhs = A(e, lo);
-                e->rhs = A(e, hi);
-                eq_text(k, e, "%s <= %s (the note says the figure went %s from its base)",
-                        k->at[lo].what, k->at[hi].what, bc->base_direction > 0 ? "up" : "down");
-                break;
-            }
-        }
-        /* net import = import - export, and its changes */
-        if (f->metric == TF_METRIC_NET_IMPORT) {
-            const fact *im = find_fact(k, TF_METRIC_IMPORT, f->product, f->partner, f->from,
-                                       f->to, (size_t)-1);
-            const fact *ex = find_fact(k, TF_METRIC_EXPORT, f->product, f->partner, f->from,
-                                       f->to, (size_t)-1);
-            if (im && ex) {
-                if (!(e = new_eq(k, "net")))
-                    goto nomem;
-                e->lhs = A(e, f->aq);
-                e->rhs = O(e, OP_SUB, A(e, im->aq), A(e, ex->aq));
-                eq_text(k, e, "net imports = imports - exports (%s)", k->at[f->aq].what);
-                int pn[2] = {f->amom, f->ayoy}, pi[2] = {im->amom, im->ayoy},
-                    px[2] = {ex->amom, ex->ayoy};
-                for (int z = 0; z < 2; z++) {
-                    if (pn[z] < 0 || pi[z] < 0 || px[z] < 0)
-                        continue;
-                    if (!(e = new_eq(k, z ? "net-yoy" : "net-mom")))
-                        goto nomem;
-                    e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, pn[z]));
-                    e->rhs = O(e, OP_SUB, O(e, OP_DIV, A(e, im->aq), G(e, pi[z])),
-                               O(e, OP_DIV, A(e, ex->aq), G(e, px[z])));
-                    const char *p = z ? "YoY" : "MoM";
-                    eq_text(k, e,
-                            "net imports / (1 + %s of net imports) = imports / (1 + %s of "
-                            "imports) - exports / (1 + %s of exports) (the bases of %s)",
-                            p, p, p, k->at[f->aq].what);
-                }
-            }
-        }
-        /* YTD(a..b) = YTD(a..b-1) + month(b) */
-        if (f->to > f->from) {
-            const fact *prev = find_fact(k, f->metric, f->product, f->partner, f->from, f->to - 1,
-                                         (size_t)-1);
-            const fact *mon =
-                find_fact(k, f->metric, f->product, f->partner, f->to, f->to, (size_t)-1);
-            if (prev && mon) {
-                if (!(e = new_eq(k, "ytd-chain")))
-                    goto nomem;
-                e->lhs = A(e, f->aq);
-                e->rhs = O(e, OP_ADD, A(e, prev->aq), A(e, mon->aq));
-                eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[prev->aq].what,
-                        k->at[mon->aq].what);
-            }
-        }
-        /* a partner's figure is part of the total */
-        if (strcmp(f->partner, "WLD")) {
-            const fact *w =
-                find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
-            if (w) {
-                if (!(e = new_eq(k, "part-of-total")))
-                    goto nomem;
-                e->le = 1;
-                e->lhs = A(e, f->aq);
-                e->rhs = A(e, w->aq);
-                eq_text(k, e, "%s <= %s", k->at[f->aq].what, k->at[w->aq].what);
-            }
-        }
-        /* share = part / total, the total of the period the share is labelled with */
-        if (f->ashare >= 0) {
-            tf_span_period lab = f->share_of;
-            const fact *w =
-                find_fact(k, f->metric, f->product, "WLD", lab.from, lab.to, (size_t)-1);
-            const fact *wn = NULL;
-            if (!w && lab.from == lab.to)
-                wn = find_fact(k, f->metric, f->product, "WLD", lab.from + 1, lab.to + 1,
-                               (size_t)-1);
-            if (wn && wn->amom < 0)
-                wn = NULL;
-            char per[48];
-            tf_period_words(lab, per, sizeof per);
-            if (w || wn) {
-                if (!(e = new_eq(k, "share")))
-                    goto nomem;
-                e->lhs = A(e, f->ashare);
-                if (w) {
-                    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
-                               A(e, w->aq));
-                    eq_text(k, e, "share = 100 x %s / %s", k->at[f->aq].what, k->at[w->aq].what);
-                } else {
-                    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)),
-                               O(e, OP_DIV, A(e, wn->aq), G(e, wn->amom)));
-                    eq_text(k, e, "share = 100 x %s / total of %s (implied by %s and its MoM)",
-                            k->at[f->aq].what, per, k->at[wn->aq].what);
-                }
-                if (f->share_labelled && (lab.from != f->from || lab.to != f->to))
-                    e->label_claim = (int)f->claim + 1;
-            }
-        }
+        /* the same figure stated twice: against the earliest statement of it in another
+         * note, else the store's */
+        if (f->named && same_ref[i] != (size_t)-1)
+            rc = eq_same_figure(k, f, &k->fa[same_ref[i]]);
+        if (!rc)
+            rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
+                 eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ? -1 : 0;
     }
     free(same_ref);
-    return shares_sum(k);
-nomem:
-    free(same_ref);
-    return -1;
+    return rc ? -1 : shares_sum(k);
 }
 
 /* ---------------------------------------------------------------- slips */
@@ -1322,6 +1378,43 @@ static int narrow(const atom *t, double lo, double hi)
 
 static double point_solution(const checker *k, int ai, const cand *c, double lo, double hi);
 
+/* A MoM printed as the YoY of the same figure, or the YoY as its MoM (DOMAIN.md section 7:
+ * "a percentage that equals another figure's YoY", "on the month" turned into "on the
+ * year"): the two are equal to the printed digit, and neither is zero. */
+static int pct_copied(const checker *k, int ai)
+{
+    const atom *t = &k->at[ai];
+    if ((t->field != F_MOM && t->field != F_YOY) || t->claim == (size_t)-1)
+        return 0;
+    const tf_claim *cl = &k->a->claims[t->claim];
+    if (!cl->mom.has || !cl->yoy.has || cl->mom.value == 0)
+        return 0;
+    return fabs(cl->mom.value - cl->yoy.value) < 1e-9;
+}
+
+/* Whether atom ai is an import or export quantity printed as the same note's net
+ * imports of the same product, partner and period (DOMAIN.md section 7: the net line
+ * copied into the gross line). */
+static int gross_is_net(const checker *k, int ai)
+{
+    const atom *t = &k->at[ai];
+    if (t->field != F_QTY || t->claim == (size_t)-1)
+        return 0;
+    const tf_claim *cl = &k->a->claims[t->claim];
+    if (cl->metric != TF_METRIC_IMPORT && cl->metric != TF_METRIC_EXPORT)
+        return 0;
+    size_t lo, hi;
+    key_range(k, TF_METRIC_NET_IMPORT, cl->product, cl->partner, cl->period.from,
+              cl->period.to, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        const fact *g = &k->fa[k->ord[r]];
+        if (g->claim != (size_t)-1 && k->a->claims[g->claim].note == cl->note &&
+            fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
+            return 1;
+    }
+    return 0;
+}
+
 static double cand_score(const checker *k, cand *c)
 {
     double s = 0;
@@ -1333,6 +1426,8 @@ static double cand_score(const checker *k, cand *c)
         int ne;
         if (!feasible(k, ai, c, &lo, &hi, &ne))
             s += 100;
+        else if (pct_copied(k, ai) || gross_is_net(k, ai))
+            s -= 3;
         else if (narrow(t, lo, hi) && explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fx))
             s -= 3;
         if (t->claim != (size_t)-1 && k->a->claims[t->claim].metric == TF_METRIC_NET_IMPORT)
@@ -1362,6 +1457,13 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
     } else {
         tf_fmt(buf, len, "%.*f%%", t->dec, v);
     }
+}
+
+/* v rounded at dec decimals when that stays within [lo, hi], else v. */
+static double rounded_within(double v, double lo, double hi, int dec)
+{
+    double u = pow(10, -dec), x = round(v / u) * u;
+    return x >= lo - 1e-9 && x <= hi + 1e-9 ? x : v;
 }
 
 static int add_find(checker *k, tf_finding *f) { return tf_audit_add_finding(k->a, f); }
@@ -1561,46 +1663,59 @@ static int gross_from_net(const checker *k, int ai, tf_finding *f)
     return 0;
 }
 
-static int report_atom(checker *k, int ai, const cand *c, double confidence)
+/* The corrected value of suspect ai (into f) and the slip that names it, or NULL: a range
+ * where the figures only bound it, the moved decimal point where no value satisfies every
+ * equation, else the value solved for, named by explain(). *fe: the feasible range lo..hi
+ * exists; *ne: the equations it satisfies. */
+static const char *propose_value(const checker *k, int ai, const cand *c, tf_finding *f,
+                                 double *lo, double *hi, int *fe, int *ne, double *confidence)
+{
+    const atom *t = &k->at[ai];
+    double fixed = NAN;
+    const char *kind = NULL;
+    *fe = feasible(k, ai, c, lo, hi, ne);
+    if (*fe && !narrow(t, *lo, *hi))
+        return propose_bounded(k, ai, *lo, *hi, f, confidence);
+    if (!*fe && (kind = decimal_mends(k, ai, &fixed))) {
+        f->has_proposed = 1;
+        f->proposed = fixed;
+        fmt_value(t, fixed, f->proposed_text, sizeof f->proposed_text);
+        *confidence -= 0.15;
+        return kind;
+    }
+    if (!*fe)
+        return NULL;
+    double mid = point_solution(k, ai, c, *lo, *hi);
+    kind = explain(t, *lo, *hi, mid, &fixed);
+    if (!kind) {
+        /* the value that satisfies the equations at the other figures as printed, within
+         * the feasible range, printed like the stated figure */
+        double unit = t->dec ? pow(10, -t->dec) : 1;
+        if (t->field == F_QTY && t->dec == 0) {
+            unit = 100;
+            while (unit > 1 && floor(mid / unit) * unit < *lo - 1e-9 &&
+                   ceil(mid / unit) * unit > *hi + 1e-9)
+                unit /= 10;
+        }
+        fixed = round(mid / unit) * unit;
+        if (fixed < *lo || fixed > *hi)
+            fixed = mid;
+    }
+    f->has_proposed = 1;
+    f->proposed = fixed;
+    fmt_value(t, fixed, f->proposed_text, sizeof f->proposed_text);
+    return kind;
+}
+
+/* Slips that need the other facts of a quantity: a partner's figure equal to the world
+ * total; a "year" equal to January-November. Returns kind unchanged otherwise. */
+static const char *quantity_slip(const checker *k, int ai, const char *kind)
 {
     const atom *t = &k->at[ai];
     const tf_claim *cl = &k->a->claims[t->claim];
-    tf_finding f;
-    atom_finding(k, t, TF_SEV_ERROR, &f);
-    double lo, hi, fixed = NAN;
-    int ne = 0;
-    const char *kind = NULL;
-    int fe = feasible(k, ai, c, &lo, &hi, &ne);
-    if (fe && !narrow(t, lo, hi)) {
-        kind = propose_bounded(k, ai, lo, hi, &f, &confidence);
-    } else if (!fe && (kind = decimal_mends(k, ai, &fixed))) {
-        f.has_proposed = 1;
-        f.proposed = fixed;
-        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
-        confidence -= 0.15;
-    } else if (fe) {
-        kind = explain(t, lo, hi, point_solution(k, ai, c, lo, hi), &fixed);
-        if (!kind) {
-            /* the value that satisfies the equations at the other figures as
-             * printed, within the feasible range, printed like the stated figure */
-            double mid = point_solution(k, ai, c, lo, hi);
-            double unit = t->dec ? pow(10, -t->dec) : 1;
-            if (t->field == F_QTY && t->dec == 0) {
-                unit = 100;
-                while (unit > 1 && floor(mid / unit) * unit < lo - 1e-9 &&
-                       ceil(mid / unit) * unit > hi + 1e-9)
-                    unit /= 10;
-            }
-            fixed = round(mid / unit) * unit;
-            if (fixed < lo || fixed > hi)
-                fixed = mid;
-        }
-        f.has_proposed = 1;
-        f.proposed = fixed;
-        fmt_value(t, fixed, f.proposed_text, sizeof f.proposed_text);
-    }
-    /* slips that need the other facts */
-    if (t->field == F_QTY && cl->partner[0] && strcmp(cl->partner, "WLD")) {
+    if (t->field != F_QTY)
+        return kind;
+    if (cl->partner[0] && strcmp(cl->partner, "WLD")) {
         for (size_t i = 0; i < k->nfa; i++) {
             const fact *w = &k->fa[i];
             if (w->metric != cl->metric || w->from != cl->period.from ||
@@ -1612,8 +1727,7 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
                 kind = "world-total-as-partner";
         }
     }
-    if (t->field == F_QTY && cl->period.to - cl->period.from == 11 &&
-        tf_mi_month(cl->period.from) == 1) {
+    if (cl->period.to - cl->period.from == 11 && tf_mi_month(cl->period.from) == 1) {
         const fact *jn = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.from,
                                    cl->period.to - 1, t->claim);
         const fact *dc = find_fact(k, cl->metric, cl->product, cl->partner, cl->period.to,
@@ -1628,51 +1742,42 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
         if (!isnan(partial) && fabs(partial - t->v) <= 0.001 * t->v)
             kind = "partial-year-as-full-year";
     }
-    /* net copied into gross: the stated gross figure is the note's net figure */
-    if (t->field == F_QTY && (cl->metric == TF_METRIC_IMPORT || cl->metric == TF_METRIC_EXPORT)) {
-        for (size_t i = 0; i < k->nfa; i++) {
-            const fact *g = &k->fa[i];
-            if (g->metric == TF_METRIC_NET_IMPORT && g->from == cl->period.from &&
-                g->to == cl->period.to && !strcmp(g->product, cl->product) &&
-                !strcmp(g->partner, cl->partner) && g->claim != (size_t)-1 &&
-                k->a->claims[g->claim].note == cl->note &&
-                fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
-                kind = "net-copied-into-gross";
-        }
-        if (kind && !strcmp(kind, "net-copied-into-gross") && !f.has_proposed &&
-            gross_from_net(k, ai, &f))
-            ne = 1;
-    }
-    /* MoM and YoY swapped */
-    if ((t->field == F_MOM || t->field == F_YOY) && cl->mom.has && cl->yoy.has) {
-        /* swapping holds when each stated value fits the other's feasible range */
-        int other = -1;
-        for (size_t i = 0; i < k->nat; i++)
-            if (k->at[i].claim == t->claim && k->at[i].field == (t->field == F_MOM ? F_YOY : F_MOM))
-                other = (int)i;
-        if (other >= 0) {
-            cand c2 = {{ai, other, 0}, 2, 0};
-            double l1, h1, l2, h2;
-            int n1, n2;
-            if (feasible(k, ai, &c2, &l1, &h1, &n1) && feasible(k, other, &c2, &l2, &h2, &n2) &&
-                n1 && n2 && k->at[other].v >= l1 - 0.05 && k->at[other].v <= h1 + 0.05 &&
-                t->v >= l2 - 0.05 && t->v <= h2 + 0.05) {
-                kind = "mom-yoy-swapped";
-                f.has_proposed = 1;
-                f.proposed = k->at[other].v;
-                fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
-            }
-        }
-    }
-    /* net imports below zero were printed as net exports: proposed as such */
-    if (f.has_proposed && t->field == F_QTY && cl->metric == TF_METRIC_NET_IMPORT && t->v < 0 &&
-        f.proposed < 0) {
-        char mag[64];
-        fmt_value(t, -f.proposed, mag, sizeof mag);
-        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s of net exports", mag);
-    }
-    tf_scopy(f.kind, sizeof f.kind, kind ? kind : "inconsistent");
-    /* the failing equations */
+    return kind;
+}
+
+/* The MoM and YoY exchanged: swapping them holds when each stated value fits the other's
+ * feasible range. Sets the proposal (the other figure) and returns 1 then. */
+static int pcts_swapped(const checker *k, int ai, tf_finding *f)
+{
+    const atom *t = &k->at[ai];
+    const tf_claim *cl = &k->a->claims[t->claim];
+    if ((t->field != F_MOM && t->field != F_YOY) || !cl->mom.has || !cl->yoy.has)
+        return 0;
+    int other = -1;
+    for (size_t i = 0; i < k->nat; i++)
+        if (k->at[i].claim == t->claim && k->at[i].field == (t->field == F_MOM ? F_YOY : F_MOM))
+            other = (int)i;
+    if (other < 0)
+        return 0;
+    cand c2 = {{ai, other, 0}, 2, 0};
+    double l1, h1, l2, h2;
+    int n1, n2;
+    if (!(feasible(k, ai, &c2, &l1, &h1, &n1) && feasible(k, other, &c2, &l2, &h2, &n2) &&
+          n1 && n2 && k->at[other].v >= l1 - 0.05 && k->at[other].v <= h1 + 0.05 &&
+          t->v >= l2 - 0.05 && t->v <= h2 + 0.05))
+        return 0;
+    f->has_proposed = 1;
+    f->proposed = k->at[other].v;
+    fmt_value(t, f->proposed, f->proposed_text, sizeof f->proposed_text);
+    return 1;
+}
+
+/* The finding's equation (the first failing one) and evidence: every failing equation of
+ * atom ai, the proposal and the number of equations it satisfies, and why a copied
+ * percentage is blamed. */
+static void atom_evidence(const checker *k, int ai, tf_finding *f, int ne, int copied)
+{
+    const atom *t = &k->at[ai];
     size_t o = 0;
     int first = 1;
     for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++) {
@@ -1682,21 +1787,65 @@ static int report_atom(checker *k, int ai, const cand *c, double confidence)
         char line[400];
         eq_numbers(k, e, line, sizeof line);
         if (first) {
-            tf_scopy(f.equation, sizeof f.equation, line);
+            tf_scopy(f->equation, sizeof f->equation, line);
             first = 0;
         }
-        if (o < sizeof f.evidence - 1) {
-            tf_fmt(f.evidence + o, sizeof f.evidence - o, "%s%s", o ? "; " : "", line);
-            o = strlen(f.evidence);
+        if (o < sizeof f->evidence - 1) {
+            tf_fmt(f->evidence + o, sizeof f->evidence - o, "%s%s", o ? "; " : "", line);
+            o = strlen(f->evidence);
         }
     }
-    if (f.has_proposed && o < sizeof f.evidence - 1) {
+    if (f->has_proposed && o < sizeof f->evidence - 1) {
         char st[64];
         fmt_value(t, t->v, st, sizeof st);
-        tf_fmt(f.evidence + o, sizeof f.evidence - o,
+        tf_fmt(f->evidence + o, sizeof f->evidence - o,
                "%s%s %s is stated; %s satisfies the %d equation%s it is in", o ? ". " : "",
-               t->what, st, f.proposed_text, ne, ne == 1 ? "" : "s");
+               t->what, st, f->proposed_text, ne, ne == 1 ? "" : "s");
+        o = strlen(f->evidence);
     }
+    if (copied && o < sizeof f->evidence - 1)
+        tf_fmt(f->evidence + o, sizeof f->evidence - o,
+               ". The %s equals the %s of the same figure: one was likely copied from the other",
+               t->field == F_MOM ? "MoM" : "YoY", t->field == F_MOM ? "YoY" : "MoM");
+}
+
+/* Report suspect ai of candidate c as an error: the corrected value, the slip that
+ * explains it (docs/audit.md section 5), the failing equations and a confidence. */
+static int report_atom(checker *k, int ai, const cand *c, double confidence)
+{
+    const atom *t = &k->at[ai];
+    const tf_claim *cl = &k->a->claims[t->claim];
+    tf_finding f;
+    atom_finding(k, t, TF_SEV_ERROR, &f);
+    double lo, hi;
+    int ne = 0, fe;
+    const char *kind = propose_value(k, ai, c, &f, &lo, &hi, &fe, &ne, &confidence);
+    kind = quantity_slip(k, ai, kind);
+    /* net copied into gross: the stated gross figure is the note's net figure */
+    if (gross_is_net(k, ai)) {
+        kind = "net-copied-into-gross";
+        if (!f.has_proposed && gross_from_net(k, ai, &f))
+            ne = 1;
+    }
+    if (pcts_swapped(k, ai, &f))
+        kind = "mom-yoy-swapped";
+    int copied = pct_copied(k, ai) && fe && f.has_proposed;
+    if (copied) {
+        /* the value the other figures give, printed like the stated figure (not a digit
+         * slip of the copied digits) */
+        kind = "mom-yoy-swapped";
+        f.proposed = rounded_within(point_solution(k, ai, c, lo, hi), lo, hi, t->dec);
+        fmt_value(t, f.proposed, f.proposed_text, sizeof f.proposed_text);
+    }
+    /* net imports below zero were printed as net exports: proposed as such */
+    if (f.has_proposed && t->field == F_QTY && cl->metric == TF_METRIC_NET_IMPORT && t->v < 0 &&
+        f.proposed < 0) {
+        char mag[64];
+        fmt_value(t, -f.proposed, mag, sizeof mag);
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s of net exports", mag);
+    }
+    tf_scopy(f.kind, sizeof f.kind, kind ? kind : "inconsistent");
+    atom_evidence(k, ai, &f, ne, copied);
     double conf = confidence;
     if (kind)
         conf += 0.25;
@@ -1853,6 +2002,104 @@ static int check_note_period(checker *k)
                 return -1;
         }
         first = last;
+    }
+    return 0;
+}
+
+/* Whether note `note` states a figure of the series (metric, product, partner) for
+ * the months from..to. */
+static int note_states(const checker *k, size_t note, tf_metric m, const char *product,
+                       const char *partner, int from, int to)
+{
+    size_t lo, hi;
+    key_range(k, m, product, partner, from, to, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        size_t ci = k->fa[k->ord[r]].claim;
+        if (ci != (size_t)-1 && k->a->claims[ci].note == note)
+            return 1;
+    }
+    return 0;
+}
+
+/* Why a month figure's label looks like a slip, or NULL; *meant is the month meant.
+ * "cumulative": the note gives the cumulative of the same series from January to a
+ * later month M of the year, but neither M's own figure nor a cumulative to the
+ * labelled month ("January-November" beside "October" alone: November was meant).
+ * "flows": a world total with its MoM or YoY labelled the month before the note's
+ * month P, where the note gives the same product's other flows for P but not this one. */
+static const char *month_label_slip(const checker *k, const tf_claim *c, int P, int *meant)
+{
+    int m = c->period.to, jan = m - m % 12;
+    const char *pr = c->product, *pa = c->partner;
+    if (!note_states(k, c->note, c->metric, pr, pa, jan, m))
+        for (int M = m + 1; M < jan + 12; M++)
+            if (note_states(k, c->note, c->metric, pr, pa, jan, M) &&
+                !note_states(k, c->note, c->metric, pr, pa, M, M)) {
+                *meant = M;
+                return "cumulative";
+            }
+    if (P < 0 || m != P - 1 || strcmp(pa, "WLD") || (!c->mom.has && !c->yoy.has) ||
+        note_states(k, c->note, c->metric, pr, pa, P, P))
+        return NULL;
+    for (int x = 0; x < 8; x++)
+        if (checkable((tf_metric)x) && (tf_metric)x != c->metric &&
+            note_states(k, c->note, (tf_metric)x, pr, "WLD", P, P)) {
+            *meant = P;
+            return "flows";
+        }
+    return NULL;
+}
+
+/* Month figures labelled with another month than the note's where the note's other
+ * figures of the series say it is the note's month (month_label_slip). Warnings. */
+static int check_series_month(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ci = 0; ci < a->n_claims; ci++) {
+        const tf_claim *c = &a->claims[ci];
+        int P = a->notes[c->note].period, M = -1;
+        if (!c->period_named || !c->period_end || c->period.from != c->period.to ||
+            !checkable(c->metric) || !c->quantity.has || c->base_direction || !c->product[0])
+            continue;
+        const char *why = month_label_slip(k, c, P, &M);
+        if (!why)
+            continue;
+        int dup = 0; /* check_labels or check_note_period may have said it */
+        for (size_t i = 0; i < a->n_findings; i++)
+            if (a->findings[i].claim == ci && !strcmp(a->findings[i].kind, "wrong-month-label"))
+                dup = 1;
+        if (dup)
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = c->note;
+        f.severity = TF_SEV_WARNING;
+        f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = c->period_start;
+        f.end = c->period_end;
+        f.stated = c->quantity.value;
+        char lab[48], now[48];
+        tf_period_words(c->period, lab, sizeof lab);
+        tf_span_period np = {M, M};
+        tf_period_words(np, now, sizeof now);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+        tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not %s (%s)", lab,
+               !strcmp(why, "cumulative") ? "the cumulative's last" : "the note's", now);
+        if (!strcmp(why, "cumulative"))
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "the note gives this series' cumulative from January to %s but no figure "
+                   "for %s itself, and no cumulative to %s: the month figure labelled %s is "
+                   "likely %s's", now, now, lab, lab, now);
+        else
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "the note gives this product's other flows for %s but this one, with its "
+                   "change, only for %s, the month before: likely %s",
+                   now, lab, now);
+        f.confidence = !strcmp(why, "cumulative") ? 0.6 : 0.45;
+        if (add_find(k, &f))
+            return -1;
     }
     return 0;
 }
@@ -2408,7 +2655,7 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     a->n_equations = k.neq;
     if (build_adjacency(&k))
         goto out;
-    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_copies(&k) || check_pct_copies(&k) ||
+    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k))
         goto out;
     st = TF_OK;

@@ -86,6 +86,135 @@ static int utf8_sym(const unsigned char *s, size_t left, char *sym, size_t *len)
     return 0;
 }
 
+/* The digits of a number at s[i]: its value, decimals, thousands groups and whether a
+ * group is malformed ("312,00") into t. Returns the end; *skip is set for exponent
+ * notation ("1e308", "2.5E+05": not how notes print figures, the token is skipped whole,
+ * not read as two numbers). */
+static size_t read_number(const unsigned char *s, size_t i, size_t len, tok *t, int *skip)
+{
+    size_t j = i;
+    double v = 0;
+    int groups = 0, dec = 0;
+    while (j < len && isdigit(s[j]))
+        v = v * 10 + (s[j++] - '0');
+    size_t first_len = j - i;
+    /* thousands groups: ",ddd" not followed by another digit */
+    while (first_len <= 3 && j + 3 < len + 0 && s[j] == ',' && isdigit(s[j + 1]) &&
+           isdigit(s[j + 2]) && isdigit(s[j + 3]) && !(j + 4 < len && isdigit(s[j + 4]))) {
+        v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
+        j += 4;
+        groups++;
+    }
+    /* "312,00", "1,2345": a group of other than three digits */
+    int malformed = 0;
+    if (first_len <= 3 && j + 1 < len && s[j] == ',' && isdigit(s[j + 1])) {
+        size_t k = j + 1;
+        while (k < len && isdigit(s[k]))
+            k++;
+        if (k - j - 1 != 3 && !(k < len && s[k] == ',')) {
+            for (size_t z = j + 1; z < k; z++)
+                v = v * 10 + (s[z] - '0');
+            j = k;
+            malformed = 1;
+        }
+    }
+    if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
+        double f = 0.1;
+        j++;
+        while (j < len && isdigit(s[j])) {
+            v += (s[j++] - '0') * f;
+            f /= 10;
+            dec++;
+        }
+    }
+    *skip = 0;
+    if (j < len && (s[j] == 'e' || s[j] == 'E') &&
+        ((j + 1 < len && isdigit(s[j + 1])) ||
+         (j + 2 < len && (s[j + 1] == '+' || s[j + 1] == '-') && isdigit(s[j + 2])))) {
+        j += 2;
+        while (j < len && isdigit(s[j]))
+            j++;
+        *skip = 1;
+    }
+    t->num = v;
+    t->dec = dec;
+    t->groups = groups;
+    t->malformed = malformed;
+    return j;
+}
+
+/* A number token at text[i], with a minus or plus sign right before it (after a blank
+ * or bracket) taken into it. *next: where the next token starts. -1: out of memory. */
+static int push_number(const char *text, size_t i, size_t len, toks *out, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    tok t;
+    memset(&t, 0, sizeof t);
+    int skip;
+    size_t j = read_number(s, i, len, &t, &skip);
+    *next = j;
+    if (skip)
+        return 0;
+    t.k = K_NUM;
+    t.b = i;
+    t.e = j;
+    if (!t.dec) {
+        double x = t.num;
+        while (x >= 10 && fmod(x, 10) == 0) {
+            x /= 10;
+            t.tz++;
+        }
+    }
+    tf_copy(t.w, sizeof t.w, text + i, j - i);
+    if (out->n && out->v[out->n - 1].k == K_SYM &&
+        (out->v[out->n - 1].w[0] == '-' || out->v[out->n - 1].w[0] == '+') &&
+        out->v[out->n - 1].e == i) {
+        size_t pb = out->v[out->n - 1].b;
+        if (pb == 0 || s[pb - 1] == ' ' || s[pb - 1] == '(' || s[pb - 1] == '\n') {
+            t.sign = out->v[out->n - 1].w[0] == '-' ? -1 : 1;
+            t.num = t.sign * t.num;
+            t.b = pb;
+            out->n--;
+        }
+    }
+    return push(out, &t);
+}
+
+/* A word token at text[i] (letters and UTF-8 characters that are not known symbols),
+ * lower-cased; "percent" and "pct" are percent signs. A lone UTF-8 symbol byte not known
+ * is skipped with its character. -1: out of memory. */
+static int push_word(const char *text, size_t i, size_t len, toks *out, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char sym;
+    size_t sl, j = i;
+    while (j < len && (isalpha(s[j]) || (s[j] >= 0x80 && !utf8_sym(s + j, len - j, &sym, &sl))))
+        j++;
+    if (j == i) {
+        j = i + 1;
+        while (j < len && (s[j] & 0xC0) == 0x80)
+            j++;
+        *next = j;
+        return 0;
+    }
+    tok t;
+    memset(&t, 0, sizeof t);
+    t.k = K_WORD;
+    t.b = i;
+    t.e = j;
+    t.cap = isupper(s[i]) != 0;
+    size_t n = j - i < sizeof t.w - 1 ? j - i : sizeof t.w - 1;
+    for (size_t q = 0; q < n; q++)
+        t.w[q] = (char)tolower(s[i + q]);
+    t.w[n] = '\0';
+    if (!strcmp(t.w, "percent") || !strcmp(t.w, "pct"))
+        t.k = K_PCT;
+    *next = j;
+    return push(out, &t);
+}
+
+/* The tokens of text[begin..len): line ends, symbols (ASCII and the UTF-8 ones utf8_sym
+ * knows), numbers, words and percent signs; blanks are dropped. -1: out of memory. */
 static int tokenize(const char *text, size_t begin, size_t len, toks *out)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -96,12 +225,12 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
         unsigned char c = s[i];
         char sym;
         size_t sl;
+        int rc = 0;
         if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
             t.k = K_NL;
             t.b = i;
             t.e = i + 1;
-            if (push(out, &t))
-                return -1;
+            rc = push(out, &t);
             i++;
         } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
             i++;
@@ -111,120 +240,23 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
                 t.b = i;
                 t.e = i + sl;
                 t.w[0] = sym;
-                if (push(out, &t))
-                    return -1;
+                rc = push(out, &t);
             }
             i += sl;
         } else if (isdigit(c)) {
-            size_t j = i;
-            double v = 0;
-            int groups = 0, dec = 0;
-            while (j < len && isdigit(s[j]))
-                v = v * 10 + (s[j++] - '0');
-            size_t first_len = j - i;
-            /* thousands groups: ",ddd" not followed by another digit */
-            while (first_len <= 3 && j + 3 < len + 0 && s[j] == ',' && isdigit(s[j + 1]) &&
-                   isdigit(s[j + 2]) && isdigit(s[j + 3]) && !(j + 4 < len && isdigit(s[j + 4]))) {
-                v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
-                j += 4;
-                groups++;
-            }
-            /* "312,00", "1,2345": a group of other than three digits */
-            int malformed = 0;
-            if (first_len <= 3 && j + 1 < len && s[j] == ',' && isdigit(s[j + 1])) {
-                size_t k = j + 1;
-                while (k < len && isdigit(s[k]))
-                    k++;
-                if (k - j - 1 != 3 && !(k < len && s[k] == ',')) {
-                    for (size_t z = j + 1; z < k; z++)
-                        v = v * 10 + (s[z] - '0');
-                    j = k;
-                    malformed = 1;
-                }
-            }
-            if (j + 1 < len && s[j] == '.' && isdigit(s[j + 1])) {
-                double f = 0.1;
-                j++;
-                while (j < len && isdigit(s[j])) {
-                    v += (s[j++] - '0') * f;
-                    f /= 10;
-                    dec++;
-                }
-            }
-            /* "1e308", "2.5E+05": exponent notation is not how notes print
-             * figures; the whole token is skipped, not read as two numbers */
-            if (j < len && (s[j] == 'e' || s[j] == 'E') &&
-                ((j + 1 < len && isdigit(s[j + 1])) ||
-                 (j + 2 < len && (s[j + 1] == '+' || s[j + 1] == '-') && isdigit(s[j + 2])))) {
-                j += 2;
-                while (j < len && isdigit(s[j]))
-                    j++;
-                i = j;
-                continue;
-            }
-            t.k = K_NUM;
-            t.b = i;
-            t.e = j;
-            t.num = v;
-            t.dec = dec;
-            t.groups = groups;
-            t.malformed = malformed;
-            if (!dec) {
-                double x = v;
-                while (x >= 10 && fmod(x, 10) == 0) {
-                    x /= 10;
-                    t.tz++;
-                }
-            }
-            tf_copy(t.w, sizeof t.w, text + i, j - i);
-            /* a minus sign right before the number, after a blank or bracket */
-            if (out->n && out->v[out->n - 1].k == K_SYM &&
-                (out->v[out->n - 1].w[0] == '-' || out->v[out->n - 1].w[0] == '+') &&
-                out->v[out->n - 1].e == i) {
-                size_t pb = out->v[out->n - 1].b;
-                if (pb == 0 || s[pb - 1] == ' ' || s[pb - 1] == '(' || s[pb - 1] == '\n') {
-                    t.sign = out->v[out->n - 1].w[0] == '-' ? -1 : 1;
-                    t.num = t.sign * t.num;
-                    t.b = pb;
-                    out->n--;
-                }
-            }
-            if (push(out, &t))
-                return -1;
-            i = j;
+            rc = push_number(text, i, len, out, &i);
         } else if (isalpha(c) || c >= 0x80) {
-            size_t j = i;
-            while (j < len && (isalpha(s[j]) || (s[j] >= 0x80 && !utf8_sym(s + j, len - j, &sym, &sl))))
-                j++;
-            if (j == i) { /* a lone UTF-8 symbol byte we do not know: skip the character */
-                j = i + 1;
-                while (j < len && (s[j] & 0xC0) == 0x80)
-                    j++;
-                i = j;
-                continue;
-            }
-            t.k = K_WORD;
-            t.b = i;
-            t.e = j;
-            t.cap = isupper(c) != 0;
-            size_t n = j - i < sizeof t.w - 1 ? j - i : sizeof t.w - 1;
-            for (size_t q = 0; q < n; q++)
-                t.w[q] = (char)tolower(s[i + q]);
-            t.w[n] = '\0';
-            if (!strcmp(t.w, "percent") || !strcmp(t.w, "pct"))
-                t.k = K_PCT;
-            if (push(out, &t))
-                return -1;
-            i = j;
+            rc = push_word(text, i, len, out, &i);
         } else {
             t.k = c == '%' ? K_PCT : K_SYM;
             t.b = i;
             t.e = i + 1;
             t.w[0] = (char)c;
-            if (push(out, &t))
-                return -1;
+            rc = push(out, &t);
             i++;
         }
+        if (rc)
+            return -1;
     }
     return 0;
 }
@@ -232,6 +264,15 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
 /* ---------------------------------------------------------------- words */
 
 static int is_w(const tok *t, const char *w) { return t->k == K_WORD && !strcmp(t->w, w); }
+
+/* Whether t is one of the words of the NULL-ended list w. */
+static int word_in(const tok *t, const char *const *w)
+{
+    for (size_t k = 0; t->k == K_WORD && w[k]; k++)
+        if (!strcmp(t->w, w[k]))
+            return 1;
+    return 0;
+}
 static int is_s(const tok *t, char c) { return t->k == K_SYM && t->w[0] == c; }
 static int starts(const tok *t, const char *p)
 {
@@ -370,69 +411,72 @@ static int mass_unit_word(const tok *t)
            is_w(t, "million") || is_w(t, "billion");
 }
 
-static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+/* A month name or a range of them at token i, mo its month (1..12): "April", "Jan.",
+ * "January to April 2025", "March last year"; not a day ("January 18"). */
+static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr *pe)
 {
-    memset(pe, 0, sizeof *pe);
-    pe->i = i;
-    pe->from = pe->to = -1;
-    size_t m;
-    int mo = month_at(v, n, i);
-    if (mo) {
-        size_t j = i + 1;
-        if (j < n && is_s(&v[j], '.') && strlen(v[i].w) <= 4 && strcmp(v[i].w, "may") &&
-            strcmp(v[i].w, "june") && strcmp(v[i].w, "july"))
-            j++; /* "Jan." */
-        /* "January 18", "Jan. 20": a day, not a month of data */
-        if (j < n && v[j].k == K_NUM && !v[j].dec && !v[j].groups && v[j].num >= 1 &&
-            v[j].num <= 31 && !(j + 1 < n && (v[j + 1].k == K_PCT || mass_unit_word(&v[j + 1]))))
-            return 0;
-        /* range: M1 (to|-|through|and) M2 [YEAR] [combined] */
-        size_t k = j;
-        int mo2 = 0;
-        if (k < n && (is_w(&v[k], "to") || is_s(&v[k], '-') || is_w(&v[k], "through") ||
-                      is_w(&v[k], "and") || is_w(&v[k], "till") || is_w(&v[k], "until"))) {
-            if (k + 1 < n && (mo2 = month_at(v, n, k + 1)) != 0)
-                k += 2;
-            if (mo2 && k < n && is_s(&v[k], '.') && strlen(v[k - 1].w) <= 4 &&
-                strcmp(v[k - 1].w, "may") && strcmp(v[k - 1].w, "june") && strcmp(v[k - 1].w, "july"))
-                k++;
-        }
-        int y = 0;
-        size_t endj = mo2 ? k : j;
-        if (endj < n && year_at(v, endj)) {
-            y = year_at(v, endj);
-            endj++;
-        } else if (endj + 1 < n && is_s(&v[endj], ',') && year_at(v, endj + 1) &&
-                   !(endj + 2 < n && (v[endj + 2].k == K_PCT))) {
-            y = year_at(v, endj + 1);
-            endj += 2;
-        }
-        if (mo2) {
-            if (mo2 < mo)
-                return 0;
-            int to = y ? y * 12 + mo2 - 1 : resolve_month(mo2, ref);
-            pe->to = to;
-            pe->from = to - (mo2 - mo);
-        } else {
-            pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
-        }
-        if (endj < n && is_w(&v[endj], "combined"))
-            endj++;
-        /* "in May a year earlier", "March last year" */
-        size_t ya;
-        if (!y && ((ya = phrase(v, n, endj, "a year earlier")) || (ya = phrase(v, n, endj, "a year ago")) ||
-                   (ya = phrase(v, n, endj, "last year")) || (ya = phrase(v, n, endj, "of last year")) ||
-                   (ya = phrase(v, n, endj, "the previous year")))) {
-            pe->from -= 12;
-            pe->to -= 12;
-            endj += ya;
-            y = 1;
-        }
-        pe->explicit_year = y != 0;
-        pe->j = endj;
-        pe->rel = P_ABS;
-        return 1;
+    size_t j = i + 1;
+    if (j < n && is_s(&v[j], '.') && strlen(v[i].w) <= 4 && strcmp(v[i].w, "may") &&
+        strcmp(v[i].w, "june") && strcmp(v[i].w, "july"))
+        j++; /* "Jan." */
+    /* "January 18", "Jan. 20": a day, not a month of data */
+    if (j < n && v[j].k == K_NUM && !v[j].dec && !v[j].groups && v[j].num >= 1 &&
+        v[j].num <= 31 && !(j + 1 < n && (v[j + 1].k == K_PCT || mass_unit_word(&v[j + 1]))))
+        return 0;
+    /* range: M1 (to|-|through|and) M2 [YEAR] [combined] */
+    size_t k = j;
+    int mo2 = 0;
+    if (k < n && (is_w(&v[k], "to") || is_s(&v[k], '-') || is_w(&v[k], "through") ||
+                  is_w(&v[k], "and") || is_w(&v[k], "till") || is_w(&v[k], "until"))) {
+        if (k + 1 < n && (mo2 = month_at(v, n, k + 1)) != 0)
+            k += 2;
+        if (mo2 && k < n && is_s(&v[k], '.') && strlen(v[k - 1].w) <= 4 &&
+            strcmp(v[k - 1].w, "may") && strcmp(v[k - 1].w, "june") && strcmp(v[k - 1].w, "july"))
+            k++;
     }
+    int y = 0;
+    size_t endj = mo2 ? k : j;
+    if (endj < n && year_at(v, endj)) {
+        y = year_at(v, endj);
+        endj++;
+    } else if (endj + 1 < n && is_s(&v[endj], ',') && year_at(v, endj + 1) &&
+               !(endj + 2 < n && (v[endj + 2].k == K_PCT))) {
+        y = year_at(v, endj + 1);
+        endj += 2;
+    }
+    if (mo2) {
+        if (mo2 < mo)
+            return 0;
+        int to = y ? y * 12 + mo2 - 1 : resolve_month(mo2, ref);
+        pe->to = to;
+        pe->from = to - (mo2 - mo);
+    } else {
+        pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
+    }
+    if (endj < n && is_w(&v[endj], "combined"))
+        endj++;
+    /* "in May a year earlier", "March last year" */
+    size_t ya;
+    if (!y && ((ya = phrase(v, n, endj, "a year earlier")) || (ya = phrase(v, n, endj, "a year ago")) ||
+               (ya = phrase(v, n, endj, "last year")) || (ya = phrase(v, n, endj, "of last year")) ||
+               (ya = phrase(v, n, endj, "the previous year")))) {
+        pe->from -= 12;
+        pe->to -= 12;
+        endj += ya;
+        y = 1;
+    }
+    pe->explicit_year = y != 0;
+    pe->j = endj;
+    pe->rel = P_ABS;
+    return 1;
+}
+
+/* "in eleven months", "over 11 months" (from January); "the first four months", "the
+ * first quarter", "first half of 2024". 1: read; 0: none; -1: "first" that is not a
+ * period, and nothing else is tried. */
+static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    size_t m;
     /* "in eleven months", "over 11 months": from January */
     if ((is_w(&v[i], "in") || is_w(&v[i], "over") || is_w(&v[i], "during")) && i + 2 < n &&
         (is_w(&v[i + 2], "months")) &&
@@ -471,7 +515,7 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
             j += 2;
         }
         if (!months)
-            return 0;
+            return -1;
         int y = 0;
         if (j + 1 < n && is_w(&v[j], "of") && year_at(v, j + 1)) {
             y = year_at(v, j + 1);
@@ -497,6 +541,15 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = j;
         return 1;
     }
+    return 0;
+}
+
+/* Periods named by their relation to the figure's ("a year earlier", "the same month",
+ * "the previous month", "year to date", "annual") or to the note's date ("last month",
+ * "last year"). */
+static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    size_t m;
     static const char *const year_ago[] = {"same period a year earlier",
                                            "same period a year ago",
                                            "same period last year",
@@ -576,6 +629,24 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = i + m;
         return 1;
     }
+    return 0;
+}
+
+/* A period expression at token i, resolved against ref, the note's reference month.
+ * Returns 1 with pe filled (tokens [pe->i, pe->j)), else 0. */
+static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    memset(pe, 0, sizeof *pe);
+    pe->i = i;
+    pe->from = pe->to = -1;
+    int mo = month_at(v, n, i);
+    if (mo)
+        return period_month(v, n, i, mo, ref, pe);
+    int fj = period_from_january(v, n, i, ref, pe);
+    if (fj)
+        return fj > 0;
+    if (period_relative(v, n, i, ref, pe))
+        return 1;
     int y = year_at(v, i);
     if (y && !(i + 1 < n && (v[i + 1].k == K_PCT || is_w(&v[i + 1], "tons") ||
                              is_w(&v[i + 1], "tonnes") || is_w(&v[i + 1], "mt")))) {
@@ -833,6 +904,8 @@ typedef struct pfig {
     pexpr share_of;     /* label of the share's total */
     int share_labelled;
     int fraction;       /* printed as a fraction ("a growth rate of 0.31") */
+    int base_month1;    /* the month compared with ("from September", "than in August
+                           2024"): month index + 1; 0 none */
 } pfig;
 
 /* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
@@ -925,14 +998,14 @@ static int dir_word(const tok *t)
                                      "jump", "jumped", "surge", "surged", "surging", "climb",
                                      "climbed", "grew", "grow", "growing", "growth", "higher",
                                      "soared", "soar", "rebounded", "expanded", "hike", "added",
-                                     "advanced", "spiked", "more", "increment", NULL};
+                                     "advanced", "spiked", "more", "increment", "above", NULL};
     static const char *const down[] = {"down", "fell", "fall", "fallen", "falling",
                                        "decrease", "decreased", "decreasing", "decline",
                                        "declined", "declining", "drop", "dropped", "dropping",
                                        "plunge", "plunged", "plunging", "slid", "slump",
                                        "slumped", "lower", "dipped", "dip", "shrank", "shrink",
                                        "contracted", "eased", "slipped", "tumbled", "sank",
-                                       "less", "reduction", "reduced", NULL};
+                                       "less", "reduction", "reduced", "below", NULL};
     if (t->k != K_WORD)
         return 0;
     for (size_t k = 0; up[k]; k++)
@@ -971,8 +1044,8 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
 {
     /* "from September", "compared with January": the month before */
     if (i + 1 < n && is_w(&v[i], "from") && month_at(v, n, i + 1) &&
-        !(i + 2 < n && v[i + 2].k == K_NUM)) {
-        *m = 2;
+        !(i + 2 < n && v[i + 2].k == K_NUM && !year_at(v, i + 2))) {
+        *m = i + 2 < n && year_at(v, i + 2) ? 3 : 2;
         return 1;
     }
     if (i + 2 < n && is_w(&v[i], "compared") && (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "with")) &&
@@ -980,11 +1053,39 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
         *m = 3;
         return 1;
     }
+    /* "higher than in August 2024", "than July", "20.2% above April 2024": the month's
+     * figure is the base */
+    if (i + 1 < n && (is_w(&v[i], "than") || is_w(&v[i], "above") || is_w(&v[i], "below"))) {
+        size_t k = i + 1 + (is_w(&v[i + 1], "in") ? 1 : 0);
+        if (k < n && month_at(v, n, k) && !(k + 1 < n && v[k + 1].k == K_NUM && !year_at(v, k + 1))) {
+            *m = k + 1 - i;
+            return 1;
+        }
+    }
     if ((*m = any_phrase(v, n, i, mom_phrases)))
         return 1;
     if ((*m = any_phrase(v, n, i, yoy_phrases)))
         return 2;
     return 0;
+}
+
+/* The month a basis found at token i names ("from September", "compared with August
+ * 2024", "than in July"), resolved against ref; -1 when it names none. */
+static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
+{
+    size_t k = i + 1;
+    if (is_w(&v[i], "compared"))
+        k = i + 2;
+    else if (is_w(&v[i], "than") && k < n && is_w(&v[k], "in"))
+        k++;
+    else if (!is_w(&v[i], "from") && !is_w(&v[i], "than") && !is_w(&v[i], "above") &&
+             !is_w(&v[i], "below"))
+        return -1;
+    pexpr pe;
+    if (k >= n || !month_at(v, n, k) || !period_at(v, n, k, ref, &pe) || pe.from < 0 ||
+        pe.from != pe.to)
+        return -1;
+    return pe.to;
 }
 
 /* Words that may stand between a change and "to <figure>" it leads to. */
@@ -1047,6 +1148,17 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
         if (strstr(t->w, "reimport"))
             return TF_METRIC_IMPORT;
         return TF_METRIC_IMPORT;
+    }
+    /* "shipments to Japan" are exports, "shipments from Guinea" imports */
+    if ((!strcmp(t->w, "shipments") || !strcmp(t->w, "deliveries")) && i + 1 < n &&
+        (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "from")))
+        return is_w(&v[i + 1], "to") ? TF_METRIC_EXPORT : TF_METRIC_IMPORT;
+    /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
+    if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
+        i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
+                      is_w(&v[i + 1], "cargoes") || is_w(&v[i + 1], "deliveries"))) {
+        *span = 2;
+        return !strcmp(t->w, "inbound") ? TF_METRIC_IMPORT : TF_METRIC_EXPORT;
     }
     if ((!strcmp(t->w, "brought") || !strcmp(t->w, "took") || !strcmp(t->w, "taken") ||
          !strcmp(t->w, "shipped")) && i + 1 < n && is_w(&v[i + 1], "in"))
@@ -1291,6 +1403,157 @@ static int malformed_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t 
            "lost, %s with the separator misplaced, or %.*s.%.*s with a decimal comma; it is "
            "left out of the equations", (int)n, t, a1, a2, (int)head, t, (int)tail, comma + 1);
     return tf_audit_add_finding(c->a, &f);
+}
+
+/* ---------------------------------------------------------------- currency conversions */
+
+enum { MONEY_NONE, MONEY_CNY, MONEY_USD };
+
+/* A scale word at i with "trillion" too: factor, *m tokens. */
+static double money_scale(const tok *v, size_t se, size_t i, size_t *m)
+{
+    if (i < se && is_w(&v[i], "trillion")) {
+        *m = 1;
+        return 1e12;
+    }
+    return scale_at(v, se, i, m);
+}
+
+/* A sum of money at token i: "9 trillion yuan", "RMB 5 billion", "131.58 billion U.S.
+ * dollars", "US$1.3 billion", "$580". MONEY_CNY or MONEY_USD with the value, the number's
+ * token *ni and the end *end; MONEY_NONE. */
+static int money_at(const tok *v, size_t se, size_t i, double *val, size_t *ni, size_t *end)
+{
+    int pre = MONEY_NONE;
+    size_t j = i, m;
+    if (is_s(&v[j], '$'))
+        pre = MONEY_USD, j++;
+    else if (j + 1 < se && is_w(&v[j], "us") && is_s(&v[j + 1], '$'))
+        pre = MONEY_USD, j += 2;
+    else if (is_w(&v[j], "usd"))
+        pre = MONEY_USD, j++;
+    else if (is_w(&v[j], "rmb") || is_w(&v[j], "cny"))
+        pre = MONEY_CNY, j++;
+    if (j >= se || v[j].k != K_NUM || v[j].malformed)
+        return MONEY_NONE;
+    *ni = j;
+    *val = v[j].num * money_scale(v, se, j + 1, &m);
+    j += 1 + m;
+    *end = j;
+    if (pre)
+        return pre;
+    if (j < se && (is_w(&v[j], "yuan") || is_w(&v[j], "rmb"))) {
+        *end = j + 1;
+        return MONEY_CNY;
+    }
+    if (j < se && (is_w(&v[j], "dollars") || is_w(&v[j], "usd"))) {
+        *end = j + 1;
+        return MONEY_USD;
+    }
+    if (j + 1 < se && is_w(&v[j], "us") && is_w(&v[j + 1], "dollars")) {
+        *end = j + 2;
+        return MONEY_USD;
+    }
+    if (j + 4 < se && is_w(&v[j], "u") && is_s(&v[j + 1], '.') && is_w(&v[j + 2], "s") &&
+        is_s(&v[j + 3], '.') && is_w(&v[j + 4], "dollars")) {
+        *end = j + 5;
+        return MONEY_USD;
+    }
+    return MONEY_NONE;
+}
+
+/* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China central
+ * parity); a conversion in a note implies a rate within these bounds. */
+#define CNY_PER_USD_MIN 5.5
+#define CNY_PER_USD_MAX 9.0
+
+/* The finding of currency_pair on the bracketed sum v[nb..eb) of value b (an `other`
+ * claim of its own): the implied rate, and b times 10^p proposed when p is not 0. */
+static int conversion_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t jb,
+                              size_t nb, size_t eb, double b, int p, double rate)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "USD");
+    cl.period = c->period;
+    make_stated(c, v, jb, eb, b, b, b, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind,
+             !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100"
+                                                                          : "factor-of-1000");
+    tf_scopy(f.field, sizeof f.field, "value");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, v[jb].b);
+    f.end = tf_note_char_offset(c->nt, v[eb - 1].e);
+    f.stated = v[nb].num;
+    if (p) {
+        f.has_proposed = 1;
+        f.proposed = v[nb].num * pow(10, p);
+        char num[48];
+        tf_num_words(f.proposed, v[nb].dec > p ? v[nb].dec - p : 0, num, sizeof num);
+        const char *t = c->nt->text;
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*s%s%.*s", (int)(v[nb].b - v[jb].b),
+               t + v[jb].b, num, (int)(v[eb - 1].e - v[nb].e), t + v[nb].e);
+    }
+    f.confidence = p ? 0.75 : 0.5;
+    tf_fmt(f.equation, sizeof f.equation,
+           "yuan / dollars of a conversion = the exchange rate: %.3g, outside %.1f..%.1f", rate,
+           CNY_PER_USD_MIN, CNY_PER_USD_MAX);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the sum in yuan and its conversion in dollars imply %.3g yuan per dollar, where "
+           "the rate has stayed between 6.0 and 8.3 since 1994%s", rate,
+           p ? "; the decimal point moved brings it within" : "");
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* "9 trillion yuan (about 131.58 billion U.S. dollars)": a sum given in yuan and in
+ * dollars in brackets after it implies an exchange rate; outside CNY_PER_USD_MIN..MAX the
+ * bracketed conversion is an error, with the decimal point moved where that brings it
+ * within them. 0, or -1 when out of memory. */
+static int currency_pair(ctx *c, const tok *v, size_t sb, size_t se)
+{
+    for (size_t i = sb; i < se; i++) {
+        double a, b;
+        size_t na, nb, ea, eb;
+        int ka = money_at(v, se, i, &a, &na, &ea);
+        if (!ka || ea >= se || !is_s(&v[ea], '('))
+            continue;
+        size_t j = ea + 1;
+        while (j < se && (is_w(&v[j], "about") || is_w(&v[j], "approximately") ||
+                          is_w(&v[j], "around") || is_w(&v[j], "roughly") ||
+                          is_w(&v[j], "some") || is_w(&v[j], "or") || is_w(&v[j], "nearly")))
+            j++;
+        int kb = j < se ? money_at(v, se, j, &b, &nb, &eb) : MONEY_NONE;
+        if (!kb || kb == ka || a <= 0 || b <= 0)
+            continue;
+        double cny = ka == MONEY_CNY ? a : b, usd = ka == MONEY_USD ? a : b;
+        double rate = cny / usd;
+        if (rate >= CNY_PER_USD_MIN && rate <= CNY_PER_USD_MAX)
+            continue;
+        int p = 0; /* the bracketed figure times 10^p brings the rate within bounds */
+        for (int q = 1; q <= 3 && !p; q++)
+            for (int sg = -1; sg <= 1 && !p; sg += 2) {
+                double r = kb == MONEY_USD ? cny / (usd * pow(10, sg * q))
+                                           : cny * pow(10, sg * q) / usd;
+                if (r >= CNY_PER_USD_MIN && r <= CNY_PER_USD_MAX)
+                    p = sg * q;
+            }
+        if (conversion_finding(c, v, sb, se, j, nb, eb, b, p, rate))
+            return -1;
+        i = eb - 1;
+    }
+    return 0;
 }
 
 /* Process one sentence v[sb..se). */
@@ -1863,8 +2126,10 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         if (v[y].k == K_NUM || v[y].k == K_PCT)
             break;
         int b = basis_at(v, se, y, &mm);
-        if (b)
+        if (b) {
             x->basis = b;
+            x->base_month1 = basis_month_at(v, se, y, S->c->ref) + 1;
+        }
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
         int b = basis_at(v, se, y - 1, &mm);
@@ -2078,18 +2343,24 @@ static void sent_reporter(sent *S)
         int china_partner = 0;
         for (size_t y = 0; y < S->nparts; y++)
             china_partner |= !strcmp(S->parts[y].iso3, "CHN") && S->parts[y].from == 1;
-        for (size_t y = 0; china_partner && y < S->nparts; y++) {
+        /* "Switzerland's gold exports were ...", "Chile exported ...": the subject of the
+         * note's first sentence with a figure owns its trade, whatever the flow */
+        int first = c->last_claim == (size_t)-1 && S->nq > 0;
+        for (size_t y = 0; (china_partner || first) && y < S->nparts; y++) {
             const pm *p = &S->parts[y];
             size_t j = p->j;
-            if (!strcmp(p->iso3, "CHN") || p->from)
+            int subject = first && !china_partner && p->i <= S->sb + 1;
+            if (!strcmp(p->iso3, "CHN") || p->from || (!china_partner && !subject))
                 continue;
             if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
                 j += 2;
-            else if (!p->adj && !(j < S->se && (is_w(&v[j], "imported") ||
-                                                is_w(&v[j], "exported"))))
+            else if ((!p->adj || subject) && !(j < S->se && (is_w(&v[j], "imported") ||
+                                                             is_w(&v[j], "exported"))))
                 continue;
             for (size_t k = 0; k < S->nmw; k++)
-                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 && S->mw[k].m == TF_METRIC_IMPORT) {
+                if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 &&
+                    (S->mw[k].m == TF_METRIC_IMPORT ||
+                     (subject && S->mw[k].m == TF_METRIC_EXPORT))) {
                     tf_fmt(c->reporter, sizeof c->reporter, "%s", p->iso3);
                     break;
                 }
@@ -2179,8 +2450,20 @@ static int fig_base(sent *S, fig *F)
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
+    /* "above April 2024 (151.7 kt)", "than in March (88,000 t)": the bracketed figure of a
+     * compared period is a base */
+    for (size_t k = 0; z > 0 && made[z - 1] != (size_t)-1 && k < S->npe; k++) {
+        const pexpr *q = &S->pe[k];
+        if (q->j + 1 == x->i && is_s(&v[q->j], '(') && q->i > sb &&
+            (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
+             is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
+             (q->i > sb + 1 && is_w(&v[q->i - 1], "in") && is_w(&v[q->i - 2], "than")))) {
+            F->is_base = 1;
+            F->base_at = q->i - 1;
+        }
+    }
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
-    for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
+    for (size_t b = x->i; b > sb && b + 4 > x->i && !F->is_base; b--) {
         /* "imports from India were 60,000 t": a F->partner, not a base */
         int partner_named = 0;
         for (size_t y = b; y < x->i && !partner_named; y++)
@@ -2385,6 +2668,23 @@ static const char *fig_list_item(const sent *S, const fig *F)
     return r;
 }
 
+/* "..., while India took US$1.87 billion": a partner heading the figure's clause with a
+ * verb of taking right after it is the figure's partner. NULL: none. */
+static const char *clause_subject(const sent *S, const fig *F)
+{
+    /* verbs of sending ("Malaysia exported 47,100 t") are read below, as China's imports */
+    static const char *const verbs[] = {"took", "bought", "received", "purchased", NULL};
+    const char *r = NULL;
+    for (size_t y = 0; y < S->nparts; y++) {
+        const pm *p = &S->parts[y];
+        if (p->i < F->cb || p->i >= F->x->i || p->from || p->adj || p->j >= S->se ||
+            !strcmp(p->iso3, reporter_of(S->c)) || !word_in(&S->v[p->j], verbs))
+            continue;
+        r = p->iso3;
+    }
+    return r;
+}
+
 /* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
  * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
@@ -2436,6 +2736,8 @@ static int fig_partner(sent *S, fig *F)
             }
         }
     }
+    if (!F->partner)
+        F->partner = clause_subject(S, F);
     if (!F->partner)
         F->partner = fig_list_item(S, F);
     /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
@@ -2893,6 +3195,11 @@ static int sent_attach(sent *S)
         tf_stated *dst = NULL;
         if (x->share)
             dst = &cl->share;
+        else if (x->base_month1)
+            dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy
+                  : cl->period.to - (x->base_month1 - 1) == 1 && cl->period.from == cl->period.to
+                      ? &cl->mom
+                      : NULL; /* "than in August 2024" against the figure's own month */
         else if (x->basis == 1)
             dst = &cl->mom;
         else if (x->basis == 2)
@@ -3080,281 +3387,329 @@ tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
     return st;
 }
 
+/* Where a note's body starts: after a UTF-8 byte-order mark and the header lines (URL:,
+ * TITLE:, PUBLISHER:, DATE:). */
+static size_t body_start(const tf_note *nt)
+{
+    size_t body = 0;
+    if (nt->len >= 3 && !memcmp(nt->text, "\xEF\xBB\xBF", 3))
+        body = 3;
+    for (;;) {
+        const char *line = nt->text + body;
+        if (!(!strncmp(line, "URL:", 4) || !strncmp(line, "TITLE:", 6) ||
+              !strncmp(line, "PUBLISHER:", 10) || !strncmp(line, "DATE:", 5)))
+            return body;
+        const char *nl = memchr(line, '\n', nt->len - body);
+        const char *cr = memchr(line, '\r', nl ? (size_t)(nl - line) : nt->len - body);
+        if (cr && (cr + 1 >= nt->text + nt->len || cr[1] != '\n'))
+            nl = cr;
+        if (!nl)
+            return nt->len;
+        body = (size_t)(nl - nt->text) + 1;
+    }
+}
+
+/* The reference month of a note (docs/audit.md section 1, Dates): its publication month;
+ * without a date (DATE: or --date), the month after the latest "Month YYYY" it names;
+ * failing that, today's. Sets the note's date from --date where it had none. */
+static int ref_month(tf_note *nt, const tf_audit_opts *opts, const toks *t)
+{
+    const char *date = nt->date[0] ? nt->date : (opts && opts->date ? opts->date : "");
+    if (strlen(date) >= 7) {
+        int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+                (date[3] - '0');
+        int mo = (date[5] - '0') * 10 + (date[6] - '0');
+        if (!nt->date[0])
+            tf_scopy(nt->date, sizeof nt->date, date);
+        if (y * 12 + mo - 1 >= 0)
+            return y * 12 + mo - 1;
+    }
+    int latest = -1;
+    for (size_t i = 0; strlen(date) < 7 && i + 1 < t->n; i++) {
+        int mo = month_at(t->v, t->n, i);
+        if (mo && year_at(t->v, i + 1)) {
+            int m = year_at(t->v, i + 1) * 12 + mo - 1;
+            if (m > latest)
+                latest = m;
+        }
+    }
+    if (latest >= 0)
+        return latest + 1;
+    /* nothing in the note to resolve against: today (a note is read soon after it is
+     * published); figures with a year keep it */
+    char now[32];
+    tf_now_utc(now);
+    return ((now[0] - '0') * 1000 + (now[1] - '0') * 100 + (now[2] - '0') * 10 +
+            (now[3] - '0')) * 12 + (now[5] - '0') * 10 + (now[6] - '0') - 1;
+}
+
+/* The typical rounding of the note's integer tonnages (see interval_for): the most common
+ * trailing-zero count, as a unit, 1 to 1000. */
+static double note_rounding(const tf_note *nt, const toks *t)
+{
+    int hist[8] = {0};
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].k != K_NUM || t->v[i].dec || t->v[i].num < 1000 || year_at(t->v, i))
+            continue;
+        size_t m1, m2;
+        scale_at(t->v, t->n, i + 1, &m1);
+        if (m1 || mass_unit_at(nt->text, t->v, t->n, i + 1, &m2) <= 0)
+            continue;
+        int tz = t->v[i].tz;
+        /* digits beyond the trailing zeros: 3 significant digits or more */
+        if (tz < 8)
+            hist[tz]++;
+    }
+    int best = -1, bestn = 0;
+    for (int k = 0; k < 8; k++)
+        if (hist[k] > bestn) {
+            bestn = hist[k];
+            best = k;
+        }
+    double unit = best >= 0 ? pow(10, best) : 0;
+    if (unit < 1)
+        unit = 1;
+    /* tonnages written out in full are rounded to the thousand at most */
+    return unit > 1000 ? 1000 : unit;
+}
+
+/* The title line first: it names the product and the period. */
+static void read_title(ctx *c, const tf_note *nt)
+{
+    toks tt = {0};
+    if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt)) {
+        scan_product(c, tt.v, tt.n, 0, tt.n);
+        for (size_t z = 0; z < tt.n; z++) {
+            pexpr x;
+            if (period_at(tt.v, tt.n, z, c->ref, &x) && x.rel == P_ABS && x.from >= 0) {
+                c->period.from = x.from;
+                c->period.to = x.to;
+                c->has_period = 1;
+                break;
+            }
+        }
+    }
+    free(tt.v);
+}
+
+/* A line wrapped inside a sentence goes on in lower case, with a number, or after a
+ * dangling "in"/"of"...: its line end is a blank (dropped from the tokens). */
+static void join_wrapped_lines(toks *t)
+{
+    static const char *const open_end[] = {"in", "of", "the", "a", "an", "to", "from", "and",
+                                           "by", "for", "with", "at", "on", NULL};
+    size_t o = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        int dangling = 0;
+        if (o > 0 && t->v[o - 1].k == K_WORD && !t->v[o - 1].cap)
+            for (size_t z = 0; open_end[z]; z++)
+                if (!strcmp(t->v[o - 1].w, open_end[z]))
+                    dangling = 1;
+        if (t->v[i].k == K_NL && o > 0 && i + 1 < t->n && t->v[o - 1].k != K_NL &&
+            !(t->v[o - 1].k == K_SYM && strchr(".!?:", t->v[o - 1].w[0])) &&
+            (t->v[i + 1].k == K_NUM || (dangling && t->v[i + 1].k == K_WORD) ||
+             (t->v[i + 1].k == K_WORD && !t->v[i + 1].cap && t->v[i + 1].w[0] >= 'a' &&
+              t->v[i + 1].w[0] <= 'z')))
+            continue;
+        t->v[o++] = t->v[i];
+    }
+    t->n = o;
+}
+
+/* "based on HS codes 76011090 and 76011010": the note's HS scope, into nt->hs. */
+static void read_hs_scope(tf_note *nt, const toks *t)
+{
+    for (size_t i = 0; i + 1 < t->n; i++) {
+        if (!is_w(&t->v[i], "hs"))
+            continue;
+        size_t j = i + 1;
+        if (j < t->n && (is_w(&t->v[j], "codes") || is_w(&t->v[j], "code")))
+            j++;
+        for (; j < t->n && t->v[j].k != K_NL; j++) {
+            const tok *x = &t->v[j];
+            if (x->k == K_NUM && !x->dec && !x->groups && x->e - x->b >= 4 && x->e - x->b <= 10) {
+                size_t o = strlen(nt->hs);
+                if (o + (x->e - x->b) + 2 < sizeof nt->hs) {
+                    if (o)
+                        nt->hs[o++] = ',';
+                    memcpy(nt->hs + o, nt->text + x->b, x->e - x->b);
+                    nt->hs[o + (x->e - x->b)] = '\0';
+                }
+            } else if (!(is_w(x, "and") || is_s(x, ',') || is_w(x, "or")))
+                break;
+        }
+        break;
+    }
+}
+
+/* A sentence with no claim still names the product and the period of the sentences that
+ * follow ("In December, Malaysia, Thailand ... were the main sources"). */
+static void carry_sentence_context(ctx *c, const toks *t, size_t sb, size_t se)
+{
+    scan_product(c, t->v, t->n, sb, se);
+    for (size_t z = sb; z < se; z++) {
+        pexpr x;
+        if (period_at(t->v, se, z, c->ref, &x)) {
+            if (x.rel == P_ABS && x.from >= 0) {
+                c->period.from = x.from;
+                c->period.to = x.to;
+                c->has_period = 1;
+                c->period_named = 1;
+                c->year_named = x.explicit_year != 0;
+                c->period_b = t->v[x.i].b;
+                c->period_e = t->v[x.j - 1].e;
+            }
+            z = x.j - 1;
+        }
+    }
+}
+
+/* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
+static int read_sentences(ctx *c, const toks *t)
+{
+    sent_arrays sa = {0};
+    size_t sb = 0;
+    for (size_t i = 0; i <= t->n; i++) {
+        int end = i == t->n || t->v[i].k == K_NL || sentence_end_after(t->v, t->n, i);
+        if (!end)
+            continue;
+        size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
+        if (se > sb) {
+            size_t before = c->a->n_claims;
+            if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se)) {
+                sent_arrays_free(&sa);
+                return -1;
+            }
+            if (c->a->n_claims == before)
+                carry_sentence_context(c, t, sb, se);
+        }
+        sb = i + 1;
+    }
+    sent_arrays_free(&sa);
+    return 0;
+}
+
+/* The note's data month: the most named single month of its claims (ties: the latest),
+ * counted over the note's own claims (the last ones of a). -1 none, -2 out of memory. */
+static int note_data_month(const tf_audit *a, size_t ni)
+{
+    int best = -1, bestn = 0;
+    size_t first = a->n_claims;
+    while (first > 0 && a->claims[first - 1].note == ni)
+        first--;
+    size_t m = a->n_claims - first, nm = 0;
+    int *months = malloc((m ? m : 1) * sizeof *months);
+    if (!months)
+        return -2;
+    for (size_t k = first; k < a->n_claims; k++) {
+        const tf_claim *cl = &a->claims[k];
+        if (cl->period.from == cl->period.to && cl->period_named)
+            months[nm++] = cl->period.to;
+    }
+    qsort(months, nm, sizeof *months, cmp_int);
+    for (size_t k = 0; k < nm;) {
+        size_t e = k;
+        while (e < nm && months[e] == months[k])
+            e++;
+        if ((int)(e - k) >= bestn) { /* sorted ascending: ties go to the later */
+            bestn = (int)(e - k);
+            best = months[k];
+        }
+        k = e;
+    }
+    free(months);
+    return best;
+}
+
+/* The spans of note ni's claims from bytes to characters (Unicode code points). */
+static void spans_in_chars(tf_audit *a, size_t ni)
+{
+    const tf_note *nt = &a->notes[ni];
+    for (size_t k = 0; k < a->n_claims; k++) {
+        tf_claim *cl = &a->claims[k];
+        if (cl->note != ni)
+            continue;
+        if (cl->share_labelled) {
+            cl->label_start = tf_note_char_offset(nt, cl->label_start);
+            cl->label_end = tf_note_char_offset(nt, cl->label_end);
+        }
+        if (cl->period_end) {
+            cl->period_start = tf_note_char_offset(nt, cl->period_start);
+            cl->period_end = tf_note_char_offset(nt, cl->period_end);
+        }
+        tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
+                           &cl->share,    &cl->mom_diff, &cl->yoy_diff};
+        for (int z = 0; z < 6; z++)
+            if (s[z]->has) {
+                s[z]->start = tf_note_char_offset(nt, s[z]->start);
+                s[z]->end = tf_note_char_offset(nt, s[z]->end);
+            }
+    }
+}
+
+/* Note ni's claims: header and body, reference month and rounding, title, wrapped lines,
+ * HS scope, then the Chinese reader or the English sentences; a note with the text of an
+ * earlier one, or in another language, is marked skipped. */
+static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evocab *ev,
+                              size_t ni)
+{
+    tf_note *nt = &a->notes[ni];
+    size_t body = body_start(nt);
+    /* the same text twice (a republication, a file given twice): read once */
+    for (size_t pj = 0; pj < ni; pj++)
+        if (a->notes[pj].len == nt->len && !memcmp(a->notes[pj].text, nt->text, nt->len)) {
+            tf_fmt(nt->skipped, sizeof nt->skipped, "same text as note %zu", pj + 1);
+            return TF_OK;
+        }
+    toks t = {0};
+    if (tokenize(nt->text, body, nt->len, &t)) {
+        free(t.v);
+        return TF_ERR_NOMEM;
+    }
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.ev = ev;
+    c.note = ni;
+    c.nt = nt;
+    c.last_claim = (size_t)-1;
+    /* the ref month is the publication month: year-less months resolve to the latest
+     * one not after it */
+    c.ref = ref_month(nt, opts, &t);
+    c.cap_unit = note_rounding(nt, &t);
+    read_title(&c, nt);
+    join_wrapped_lines(&t);
+    read_hs_scope(nt, &t);
+    if (tf_audit_is_chinese(nt->text, body, nt->len)) {
+        free(t.v);
+        t.v = NULL;
+        t.n = 0;
+        tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
+        if (zs)
+            return zs;
+    } else if (!english(&t)) {
+        tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
+        free(t.v);
+        return TF_OK;
+    }
+    int rc = read_sentences(&c, &t);
+    free(t.v);
+    if (rc)
+        return TF_ERR_NOMEM;
+    int best = note_data_month(a, ni);
+    if (best == -2)
+        return TF_ERR_NOMEM;
+    nt->period = best;
+    spans_in_chars(a, ni);
+    return TF_OK;
+}
+
 static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev)
 {
     for (size_t ni = 0; ni < a->n_notes; ni++) {
-        tf_note *nt = &a->notes[ni];
-        /* the body starts after the header lines */
-        size_t body = 0;
-        if (nt->len >= 3 && !memcmp(nt->text, "\xEF\xBB\xBF", 3))
-            body = 3;
-        for (;;) {
-            const char *line = nt->text + body;
-            if (!strncmp(line, "URL:", 4) || !strncmp(line, "TITLE:", 6) ||
-                !strncmp(line, "PUBLISHER:", 10) || !strncmp(line, "DATE:", 5)) {
-                const char *nl = memchr(line, '\n', nt->len - body);
-                const char *cr = memchr(line, '\r', nl ? (size_t)(nl - line) : nt->len - body);
-                if (cr && (cr + 1 >= nt->text + nt->len || cr[1] != '\n'))
-                    nl = cr;
-                if (!nl) {
-                    body = nt->len;
-                    break;
-                }
-                body = (size_t)(nl - nt->text) + 1;
-            } else
-                break;
-        }
-        /* the same text twice (a republication, a file given twice): read once */
-        int dup = 0;
-        for (size_t pj = 0; pj < ni && !dup; pj++)
-            if (a->notes[pj].len == nt->len && !memcmp(a->notes[pj].text, nt->text, nt->len)) {
-                tf_fmt(nt->skipped, sizeof nt->skipped, "same text as note %zu", pj + 1);
-                dup = 1;
-            }
-        if (dup)
-            continue;
-        toks t = {0};
-        if (tokenize(nt->text, body, nt->len, &t)) {
-            free(t.v);
-            return TF_ERR_NOMEM;
-        }
-        ctx c;
-        memset(&c, 0, sizeof c);
-        c.a = a;
-        c.ev = ev;
-        c.note = ni;
-        c.nt = nt;
-        c.last_claim = (size_t)-1;
-        /* reference month: the publication month; without a date, the month
-         * after the latest "Month YYYY" the note names */
-        const char *date = nt->date[0] ? nt->date : (opts && opts->date ? opts->date : "");
-        c.ref = -1;
-        if (strlen(date) >= 7) {
-            int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
-                    (date[3] - '0');
-            int mo = (date[5] - '0') * 10 + (date[6] - '0');
-            c.ref = y * 12 + mo - 1;
-            if (!nt->date[0])
-                tf_scopy(nt->date, sizeof nt->date, date);
-        } else {
-            int latest = -1;
-            for (size_t i = 0; i + 1 < t.n; i++) {
-                int mo = month_at(t.v, t.n, i);
-                if (mo && year_at(t.v, i + 1)) {
-                    int m = year_at(t.v, i + 1) * 12 + mo - 1;
-                    if (m > latest)
-                        latest = m;
-                }
-            }
-            if (latest >= 0)
-                c.ref = latest + 1;
-        }
-        if (c.ref < 0)
-        {
-            /* nothing in the note to resolve against: today (a note is read
-             * soon after it is published); figures with a year keep it */
-            char now[32];
-            tf_now_utc(now);
-            c.ref = ((now[0] - '0') * 1000 + (now[1] - '0') * 100 + (now[2] - '0') * 10 +
-                     (now[3] - '0')) * 12 + (now[5] - '0') * 10 + (now[6] - '0') - 1;
-        }
-        /* the ref month is the publication month: year-less months resolve to
-         * the latest one not after it */
-        /* typical rounding of the note's integer tonnages (see interval_for) */
-        {
-            int hist[8] = {0};
-            for (size_t i = 0; i < t.n; i++) {
-                if (t.v[i].k != K_NUM || t.v[i].dec || t.v[i].num < 1000 || year_at(t.v, i))
-                    continue;
-                size_t m1, m2;
-                scale_at(t.v, t.n, i + 1, &m1);
-                if (m1 || mass_unit_at(nt->text, t.v, t.n, i + 1, &m2) <= 0)
-                    continue;
-                int tz = t.v[i].tz;
-                /* digits beyond the trailing zeros: 3 significant digits or more */
-                if (tz < 8)
-                    hist[tz]++;
-            }
-            int best = -1, bestn = 0;
-            for (int k = 0; k < 8; k++)
-                if (hist[k] > bestn) {
-                    bestn = hist[k];
-                    best = k;
-                }
-            c.cap_unit = best >= 0 ? pow(10, best) : 0;
-            if (c.cap_unit < 1)
-                c.cap_unit = 1;
-            /* tonnages written out in full are rounded to the thousand at most */
-            if (c.cap_unit > 1000)
-                c.cap_unit = 1000;
-        }
-        /* title line first: it names the product */
-        {
-            toks tt = {0};
-            if (nt->title[0] && !tokenize(nt->title, 0, strlen(nt->title), &tt)) {
-                scan_product(&c, tt.v, tt.n, 0, tt.n);
-                for (size_t z = 0; z < tt.n; z++) {
-                    pexpr x;
-                    if (period_at(tt.v, tt.n, z, c.ref, &x) && x.rel == P_ABS && x.from >= 0) {
-                        c.period.from = x.from;
-                        c.period.to = x.to;
-                        c.has_period = 1;
-                        break;
-                    }
-                }
-            }
-            free(tt.v);
-        }
-        size_t sb = 0;
-        /* a line wrapped inside a sentence goes on in lower case or with a number:
-         * its line end is a blank */
-        {
-            size_t o = 0;
-            for (size_t i = 0; i < t.n; i++) {
-                static const char *const open_end[] = {"in", "of", "the", "a", "an", "to",
-                                                       "from", "and", "by", "for", "with",
-                                                       "at", "on", NULL};
-                int dangling = 0;
-                if (o > 0 && t.v[o - 1].k == K_WORD && !t.v[o - 1].cap)
-                    for (size_t z = 0; open_end[z]; z++)
-                        if (!strcmp(t.v[o - 1].w, open_end[z]))
-                            dangling = 1;
-                if (t.v[i].k == K_NL && o > 0 && i + 1 < t.n &&
-                    t.v[o - 1].k != K_NL &&
-                    !(t.v[o - 1].k == K_SYM && strchr(".!?:", t.v[o - 1].w[0])) &&
-                    (t.v[i + 1].k == K_NUM || (dangling && t.v[i + 1].k == K_WORD) ||
-                     (t.v[i + 1].k == K_WORD && !t.v[i + 1].cap && t.v[i + 1].w[0] >= 'a' &&
-                      t.v[i + 1].w[0] <= 'z')))
-                    continue;
-                t.v[o++] = t.v[i];
-            }
-            t.n = o;
-        }
-        /* "based on HS codes 76011090 and 76011010": the note's HS scope */
-        for (size_t i = 0; i + 1 < t.n; i++) {
-            if (!is_w(&t.v[i], "hs"))
-                continue;
-            size_t j = i + 1;
-            if (j < t.n && (is_w(&t.v[j], "codes") || is_w(&t.v[j], "code")))
-                j++;
-            for (; j < t.n && t.v[j].k != K_NL; j++) {
-                const tok *x = &t.v[j];
-                if (x->k == K_NUM && !x->dec && !x->groups && x->e - x->b >= 4 &&
-                    x->e - x->b <= 10) {
-                    size_t o = strlen(nt->hs);
-                    if (o + (x->e - x->b) + 2 < sizeof nt->hs) {
-                        if (o)
-                            nt->hs[o++] = ',';
-                        memcpy(nt->hs + o, nt->text + x->b, x->e - x->b);
-                        nt->hs[o + (x->e - x->b)] = '\0';
-                    }
-                } else if (!(is_w(x, "and") || is_s(x, ',') || is_w(x, "or")))
-                    break;
-            }
-            break;
-        }
-        if (tf_audit_is_chinese(nt->text, body, nt->len)) {
-            free(t.v);
-            t.v = NULL;
-            t.n = 0;
-            tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
-            if (zs)
-                return zs;
-        } else if (!english(&t)) {
-            tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
-            free(t.v);
-            continue;
-        }
-        sent_arrays sa = {0};
-        for (size_t i = 0; i <= t.n; i++) {
-            int end = i == t.n || t.v[i].k == K_NL || sentence_end_after(t.v, t.n, i);
-
-            if (!end)
-                continue;
-            size_t se = i < t.n && t.v[i].k != K_NL ? i + 1 : i;
-            if (se > sb) {
-                size_t before = a->n_claims;
-                if (do_sentence(&c, &sa, t.v, t.n, sb, se)) {
-                    sent_arrays_free(&sa);
-                    free(t.v);
-                    return TF_ERR_NOMEM;
-                }
-                if (a->n_claims == before) {
-                    scan_product(&c, t.v, t.n, sb, se);
-                    /* "In December, Malaysia, Thailand ... were the main sources": the
-                     * period of the sentences that follow */
-                    for (size_t z = sb; z < se; z++) {
-                        pexpr x;
-                        if (period_at(t.v, se, z, c.ref, &x)) {
-                            if (x.rel == P_ABS && x.from >= 0) {
-                                c.period.from = x.from;
-                                c.period.to = x.to;
-                                c.has_period = 1;
-                                c.period_named = 1;
-                                c.year_named = x.explicit_year != 0;
-                                c.period_b = t.v[x.i].b;
-                                c.period_e = t.v[x.j - 1].e;
-                            }
-                            z = x.j - 1;
-                        }
-                    }
-                }
-            }
-            sb = i + 1;
-        }
-        sent_arrays_free(&sa);
-        free(t.v);
-        /* the note's data month: the most named single month of its claims
-         * (ties: the latest), counted over the note's own claims */
-        int best = -1, bestn = 0;
-        {
-            size_t first = a->n_claims;
-            while (first > 0 && a->claims[first - 1].note == ni)
-                first--;
-            size_t m = a->n_claims - first, nm = 0;
-            int *months = malloc((m ? m : 1) * sizeof *months);
-            if (!months)
-                return TF_ERR_NOMEM;
-            for (size_t k = first; k < a->n_claims; k++) {
-                const tf_claim *cl = &a->claims[k];
-                if (cl->period.from == cl->period.to && cl->period_named)
-                    months[nm++] = cl->period.to;
-            }
-            qsort(months, nm, sizeof *months, cmp_int);
-            for (size_t k = 0; k < nm;) {
-                size_t e = k;
-                while (e < nm && months[e] == months[k])
-                    e++;
-                if ((int)(e - k) >= bestn) { /* sorted ascending: ties go to the later */
-                    bestn = (int)(e - k);
-                    best = months[k];
-                }
-                k = e;
-            }
-            free(months);
-        }
-        nt->period = best;
-        /* spans in characters */
-        for (size_t k = 0; k < a->n_claims; k++) {
-            tf_claim *cl = &a->claims[k];
-            if (cl->note != ni)
-                continue;
-            if (cl->share_labelled) {
-                cl->label_start = tf_note_char_offset(nt, cl->label_start);
-                cl->label_end = tf_note_char_offset(nt, cl->label_end);
-            }
-            if (cl->period_end) {
-                cl->period_start = tf_note_char_offset(nt, cl->period_start);
-                cl->period_end = tf_note_char_offset(nt, cl->period_end);
-            }
-            tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
-                               &cl->share,    &cl->mom_diff, &cl->yoy_diff};
-            for (int z = 0; z < 6; z++)
-                if (s[z]->has) {
-                    s[z]->start = tf_note_char_offset(nt, s[z]->start);
-                    s[z]->end = tf_note_char_offset(nt, s[z]->end);
-                }
-        }
+        tf_status st = extract_note(a, opts, ev, ni);
+        if (st)
+            return st;
     }
     return TF_OK;
 }

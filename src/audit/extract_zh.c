@@ -1007,6 +1007,12 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb)
             run = 0;
             continue;
         }
+        const char *close = at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
+        if (close && (size_t)(close - s) < f->b) { /* "【要点】": a heading, not an object */
+            n = (size_t)(close - s) + strlen("】") - pos;
+            run = 0;
+            continue;
+        }
         unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
         if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
             if (++run >= 2)
@@ -1259,6 +1265,136 @@ int tf_audit_is_chinese(const char *text, size_t b, size_t e)
     return cjk >= 20 && cjk * 2 > latin;
 }
 
+/* The finding of zh_dekads: the daily average s[ab, ae) against the dekads' sum. */
+static int dekad_finding(zctx *c, size_t ab, size_t ae, double avg, int adec, double sum,
+                         int days, int mi)
+{
+    const char *s = c->z->s;
+    int wan = at(s + ae - strlen("万吨"), "万吨");
+    double scale = wan ? 1e4 : 1;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = TF_METRIC_OTHER;
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "t");
+    cl.period.from = cl.period.to = mi;
+    stated_set(c, ab, ae, avg, avg, avg, &cl.quantity);
+    size_t sb = ab, se = ae;
+    while (sb > 0 && !at(s + sb - 1, "\n") && !(sb >= 3 && at(s + sb - 3, "。")))
+        sb--;
+    while (s[se] && !at(s + se, "。") && s[se] != '\n')
+        se++;
+    cl.sent_start = c->z->from[sb];
+    cl.sent_end = c->z->to[se - 1];
+    size_t ci = tf_audit_add_claim(c->a, &cl);
+    if (ci == (size_t)-1)
+        return -1;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_ERROR;
+    tf_scopy(f.kind, sizeof f.kind, "inconsistent");
+    tf_scopy(f.field, sizeof f.field, "quantity");
+    f.claim = ci;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = avg / scale;
+    f.has_proposed = 1;
+    double u = pow(10, -adec);
+    f.proposed = round(sum / days / scale / u) * u;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*f%s", adec, f.proposed,
+           wan ? "万吨" : "吨");
+    f.confidence = 0.6;
+    char a1[48], a2[48];
+    tf_num_words(avg * days, 0, a1, sizeof a1);
+    tf_num_words(sum, 0, a2, sizeof a2);
+    tf_fmt(f.equation, sizeof f.equation,
+           "daily average x %d days = the sum of the three dekads: %s vs %s", days, a1, a2);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the dekads (上旬, 中旬, 下旬) add up to %s t over the month's %d days, %.*f%s a day; "
+           "the daily average printed, %.*f%s, makes %s t", a2, days, adec, f.proposed,
+           wan ? "万吨" : "吨", adec, avg / scale, wan ? "万吨" : "吨", a1);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* --------------------------------------------------------------- dekads */
+
+/* The first figure in 吨 or 万吨 within 40 bytes after s[i] (before a 。 or line end): its
+ * value in t, printed decimals, and byte span [*b, *e). 0 when none. */
+static int tonnage_after(const char *s, size_t i, double *t, int *dec, size_t *b, size_t *e)
+{
+    for (size_t k = i; s[k] && k < i + 40 && !at(s + k, "。") && s[k] != '\n'; k++) {
+        if (!is_digit(s[k]))
+            continue;
+        double v;
+        int tz;
+        size_t n = number_at(s + k, &v, dec, &tz);
+        double f = at(s + k + n, "万吨") ? 1e4 : at(s + k + n, "吨") ? 1 : 0;
+        if (!f)
+            return 0;
+        *t = v * f;
+        *b = k;
+        *e = k + n + (f > 1 ? strlen("万吨") : strlen("吨"));
+        return 1;
+    }
+    return 0;
+}
+
+static int days_in_month(int mi)
+{
+    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = tf_mi_year(mi), m = tf_mi_month(mi);
+    return m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0) ? 29 : d[m - 1];
+}
+
+/* "3月份，日均进口19.94万吨……上旬143.46万吨，中旬250.04万吨，下旬170.21万吨": the daily
+ * average times the month's days is the sum of its three dekads (上旬 days 1-10, 中旬
+ * 11-20, 下旬 21 to the end). Where not, within the printed figures' rounding, the daily
+ * average (the figure derived from the others) is an error, the sum over the days proposed.
+ * The month is the last "N月" before 日均 in its sentence, resolved against the note's
+ * date. 0, or -1 when out of memory. */
+static int zh_dekads(zctx *c)
+{
+    const char *s = c->z->s;
+    const char *p = strstr(s, "日均");
+    if (!p)
+        return 0;
+    size_t i = (size_t)(p - s), ab, ae, db[3], de[3];
+    double avg, dk[3];
+    int adec, ddec[3];
+    static const char *const names[3] = {"上旬", "中旬", "下旬"};
+    if (!tonnage_after(s, i + strlen("日均"), &avg, &adec, &ab, &ae))
+        return 0;
+    for (int k = 0; k < 3; k++) {
+        const char *q = strstr(s + ae, names[k]);
+        if (!q || !tonnage_after(s, (size_t)(q - s) + strlen(names[k]), &dk[k], &ddec[k], &db[k],
+                                 &de[k]))
+            return 0;
+    }
+    int month = 0;
+    for (size_t k = i; k > 0 && i - k < 60 && !month; k--)
+        if (at(s + k, "月") && is_digit(s[k - 1])) {
+            size_t b = k;
+            while (b > 0 && is_digit(s[b - 1]))
+                b--;
+            month = (int)strtol(s + b, NULL, 10);
+        }
+    if (month < 1 || month > 12 || c->ref < 0)
+        return 0;
+    int mi = tf_mi_year(c->ref) * 12 + month - 1;
+    if (mi > c->ref)
+        mi -= 12;
+    int days = days_in_month(mi);
+    double half_a = 0.5 * pow(10, -adec) * (at(s + ae - strlen("万吨"), "万吨") ? 1e4 : 1);
+    double sum = dk[0] + dk[1] + dk[2], half_s = 0;
+    for (int k = 0; k < 3; k++)
+        half_s += 0.5 * pow(10, -ddec[k]) * (at(s + de[k] - strlen("万吨"), "万吨") ? 1e4 : 1);
+    if (fabs(avg * days - sum) <= half_a * days + half_s)
+        return 0;
+    return dekad_finding(c, ab, ae, avg, adec, sum, days, mi);
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -1292,6 +1428,8 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
+    if (zh_dekads(&c))
+        goto out;
     st = TF_OK;
 out:
     free(z.s);

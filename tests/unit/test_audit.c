@@ -268,6 +268,139 @@ static void test_copied_mom(void **state)
     tf_audit_free(&a);
 }
 
+/* A MoM printed as the YoY of the same figure (DOMAIN.md section 7), in a wire-style
+ * note where only the net equation reaches it. Consistent: imports 237,400 t down 16 %
+ * (base 237,400 / 0.84 = 282,619 t), exports 18,200 t down 23 % (base 18,200 / 0.77 =
+ * 23,636 t), net 219,200 t down 15.4 % (219,200 / (282,619 - 23,636) - 1 = -15.36 %).
+ * Printed with the imports' MoM = their YoY (-31.7 %): the imports' MoM is blamed, not
+ * the net one, and the value the net equation gives (-16.0 % at one decimal) proposed. */
+static void test_mom_copied_from_yoy(void **state)
+{
+    (void)state;
+    const char *p = note_file("momcopy",
+        "DATE: 2025-10-20\n\nRefined copper (wire, Oct 20): China's imports in September "
+        "2025 stood at 237,400 t, down 31.7% m/m and down 31.7% y/y. Exports were 18,200 t, "
+        "down 23.0% m/m and up 62.7% y/y. That left net imports of refined copper at "
+        "219,200 t in September 2025, down 15.4% m/m.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "mom-yoy-swapped", -31.7);
+    assert_non_null(f);
+    assert_int_equal(f->severity, TF_SEV_ERROR);
+    assert_string_equal(f->field, "mom");
+    assert_true(f->has_proposed);
+    assert_true(fabs(f->proposed - -16.0) < 1e-9);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
+/* Gross printed as the net figure, in wire wording ("arrivals", "outbound shipments"):
+ * 126,000 t of imports and of net imports with 11,400 t of exports. The net line is not
+ * blamed; the imports are, with net + exports = 137,400 t proposed. */
+static void test_gross_printed_as_net(void **state)
+{
+    (void)state;
+    const char *p = note_file("grossnet",
+        "DATE: 2025-04-18\n\nChinese arrivals of primary aluminium totalled 126,000 tonnes in "
+        "March 2025, while outbound shipments of primary aluminium came to 11,400 tonnes. Net "
+        "imports of primary aluminium for March 2025 were therefore 126,000 tonnes.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_non_null(find_claim(a, TF_METRIC_EXPORT, "WLD", 11400));
+    const tf_finding *f = find_finding(a, "net-copied-into-gross", 126000);
+    assert_non_null(f);
+    assert_int_equal(a->claims[f->claim].metric, TF_METRIC_IMPORT);
+    assert_true(f->has_proposed);
+    assert_true(fabs(f->proposed - 137400) < 1e-6);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
+/* One figure told twice in a note (a highlights line and the body, the same YoY 14.2 %)
+ * is compared with itself: 3.42 million t against 3.12 million t fails, and the first
+ * quarter 7.95 = January-February 4.83 + March 3.12 (million t) settles which one is the
+ * slip. Without a shared printed change, two statements stay two concepts. */
+static void test_restated_figure(void **state)
+{
+    (void)state;
+    const char *p = note_file("restated",
+        "DATE: 2025-04-20\n\nHIGHLIGHTS: China's nickel ore imports in March 2025 were 3.12 "
+        "million tonnes, up 14.2% year on year.\n\nNickel ore imports in March 2025 came to "
+        "3.42 million tonnes, up 14.2% year on year. In the first quarter of 2025 China "
+        "imported 7.95 million tonnes of nickel ore, and in January-February 2025 4.83 million "
+        "tonnes.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "one-digit-typo", 3.42e6);
+    assert_non_null(f);
+    assert_true(fabs(f->proposed - 3.12e6) < 1);
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+    p = note_file("two-concepts",
+        "DATE: 2025-04-20\n\nChina imported 61,000 t of primary aluminium from Russia in "
+        "March 2025, up 12.5% year on year. Counted by consignment, imports from Russia in "
+        "March 2025 were 58,400 t, down 3.1% year on year.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+}
+
+/* A conversion in brackets implies an exchange rate: 2.05 trillion yuan is about
+ * 2.05e12 / 7.1 = 288.7 billion dollars, so "28.87 billion" (71.0 yuan per dollar) has its
+ * decimal point moved: 288.7 billion proposed. A dollar sum with its yuan in brackets at
+ * 7.1 (US$580 per t, 4,118 yuan) is no finding. */
+static void test_currency_conversion(void **state)
+{
+    (void)state;
+    const char *p = note_file("conv",
+        "DATE: 2025-09-08\n\nBEIJING, Sept 8 -- The country's exports of goods rose 4.8% to "
+        "2.05 trillion yuan (roughly 28.87 billion US dollars) in August 2025. Alumina "
+        "was quoted at US$580 (4,118 yuan) per tonne.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "factor-of-10", 28.87);
+    assert_non_null(f);
+    assert_true(f->has_proposed);
+    assert_true(fabs(f->proposed - 288.7) < 1e-9);
+    assert_string_equal(f->proposed_text, "288.7 billion US dollars");
+    assert_int_equal(tf_audit_errors(a), 1);
+    tf_audit_free(&a);
+}
+
+/* A month label left from the month before: January-November given, "October" alone
+ * and no November figure of the series. A warning with November proposed; none where
+ * the note gives November itself. */
+static void test_month_label_against_cumulative(void **state)
+{
+    (void)state;
+    const char *p = note_file("mlabel",
+        "DATE: 2025-12-09\n\nChina's iron ore imports in October 2025 reached 112.7 million "
+        "tonnes, up 4.1% year on year. In the first eleven months of 2025 the country "
+        "imported 1.13 billion tonnes of iron ore.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_finding *f = find_finding(a, "wrong-month-label", 112.7e6);
+    assert_non_null(f);
+    assert_int_equal(f->severity, TF_SEV_WARNING);
+    assert_string_equal(f->proposed_text, "November 2025");
+    char buf[32];
+    tf_stated lab = {0};
+    lab.start = f->start;
+    lab.end = f->end;
+    span_text(a, &lab, buf, sizeof buf);
+    assert_string_equal(buf, "October 2025");
+    tf_audit_free(&a);
+    p = note_file("mlabel-ok",
+        "DATE: 2025-12-09\n\nChina's iron ore imports in November 2025 reached 112.7 million "
+        "tonnes. In October 2025 they were 109.2 million tonnes. In the first eleven months "
+        "of 2025 the country imported 1.13 billion tonnes of iron ore.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_null(find_finding(a, "wrong-month-label", 109.2e6));
+    tf_audit_free(&a);
+}
+
 /* Cases found by trying to break the audit. Each note is small; the expected
  * figure is worked out beside it. */
 static void test_adversarial_cases(void **state)
@@ -1007,8 +1140,10 @@ static void test_more_corpus(void **state)
     assert_true(found_003 >= 1);
     /* 003 (two slips in one sentence), 044 (a YoY against its base, a YoY against
      * its change in tonnes), 049 ("up from" a larger figure, twice: 6.25 < 9.04 million t,
-     * and 18.21 million t "up from 21.63", the bare base read in the figure's unit) */
-    assert_true(found >= 6);
+     * and 18.21 million t "up from 21.63", the bare base read in the figure's unit),
+     * 050 (9 trillion yuan "about 131.58 billion U.S. dollars": 68.4 yuan per dollar),
+     * 022 (a daily average of 19.94万吨 against dekads adding up to 563.71万吨 in 31 days) */
+    assert_true(found >= 8);
     tf_audit_free(&a);
     free(paths);
     free(store);
@@ -1024,6 +1159,11 @@ int main(void)
         cmocka_unit_test(test_share_month_label),
         cmocka_unit_test(test_cross_note_slips),
         cmocka_unit_test(test_copied_mom),
+        cmocka_unit_test(test_mom_copied_from_yoy),
+        cmocka_unit_test(test_month_label_against_cumulative),
+        cmocka_unit_test(test_gross_printed_as_net),
+        cmocka_unit_test(test_restated_figure),
+        cmocka_unit_test(test_currency_conversion),
         cmocka_unit_test(test_hs_scope),
         cmocka_unit_test(test_adversarial_cases),
         cmocka_unit_test(test_identical_notes),
