@@ -17,6 +17,7 @@
 #include "tradeflow/store.h"
 #include "tradeflow/stats.h"
 #include "tradeflow/mirror.h"
+#include "tradeflow/hscodes.h"
 #include "tradeflow/query.h"
 #include "tradeflow/fetch.h"
 #include "tradeflow/window.h"

@@ -120,6 +120,8 @@ typedef struct tf_outlook_series {
 
 typedef struct tf_outlook {
     char product[64];
+    char product_name[96];   /* the name a reader sees (name_en of the product; the
+                                label itself when unknown): the text output's title */
     char period[8];          /* the origin: the latest month used */
     char target[8];          /* period + 1, the month forecast */
     tf_outlook_series imports, net_imports;

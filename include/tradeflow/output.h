@@ -9,6 +9,7 @@
 #include "tradeflow/stats.h"
 #include "tradeflow/window.h"
 #include "tradeflow/mirror.h"
+#include "tradeflow/hscodes.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,13 +53,29 @@ TF_API tf_status tf_window_write(FILE *out, const tf_window_report *w, tf_output
  * computed_days_open, published_pl, published_days, published_days_open). */
 TF_API tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt);
 
-/* Write mirror statistics: text (values to the dollar, t to 0.1, ratios to
- * 0.001, "n/a" for no value) or json (keys reporter, partner, classification,
+/* Write mirror statistics: text (values to the dollar, t to 0.1, unit values
+ * to the dollar per t, ratios to 0.001, gap % to 0.1, "n/a" for no value, "!"
+ * before a flag) or json (keys reporter, partner, classification,
  * rows[]: period, direction, reporter_side and partner_side {value, valuation,
- * currency, cif, fob, quantity_t, records, classification}, value_gap, value_ratio, fob_gap,
- * fob_ratio, quantity_gap_t, quantity_ratio; notes[]). Returns TF_OK, TF_ERR_IO
- * or TF_ERR_USAGE (csv/md not offered). */
+ * valuation_basis ("stated", "reporter's rule" or null), unit_value_per_t,
+ * currency, cif, fob, quantity_t, records, classification}, value_gap,
+ * value_ratio, fob_gap, fob_ratio, quantity_gap_t, quantity_ratio,
+ * gap_pct_of_exporter, extreme_asymmetry, codes[] {code, reporter_value,
+ * partner_value, value_ratio, gap_pct_of_exporter, extreme_asymmetry,
+ * special}; notes[]); definitions in tradeflow/mirror.h. Returns TF_OK,
+ * TF_ERR_IO or TF_ERR_USAGE (csv/md not offered). */
 TF_API tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt);
+
+/* Write the per-code figures of n flows (tradeflow/hscodes.h) of one product
+ * (label: the query's, for json; text names the product by its display name):
+ * text (figures as the report prints them, YoY to 0.1 %, the
+ * reason where a code changed with the edition, one line per crosswalk group)
+ * or json (product, flows[]: flow, period, before, edition, edition_before,
+ * unit, codes[] {code, value, value_before, yoy_pct, reason, group}, groups[]
+ * {old_codes, new_codes, outside_selection, value, value_before, yoy_pct,
+ * source}). Returns TF_OK, TF_ERR_IO or TF_ERR_USAGE (another format). */
+TF_API tf_status tf_code_changes_write(FILE *out, tf_code_changes *const *c, size_t n,
+                                       const char *label, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
  * three decimals, e.g. 250500000 -> "250,500.000". */

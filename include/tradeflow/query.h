@@ -81,6 +81,26 @@ TF_API int tf_query_class_preferred(const char *want, const char *pick, const ch
 TF_API tf_status tf_query_codes_check(const char *const *codes, size_t n, int allow_total,
                                       const char **bad);
 
+/* Room for a stored period: "YYYY", "YYYY-MM" or a cumulative range
+ * "YYYY-MM..YYYY-MM" (tf_record.period). */
+#define TF_PERIOD_LEN 20
+
+/*
+ * The periods in which the selection has import or export rows, whatever
+ * sel's periods and flow: "YYYY-MM" months, "YYYY" years and cumulative
+ * ranges "YYYY-MM..YYYY-MM" (breakdown rows count: they are data of their
+ * period even where no total adds them), ascending, each once. For the
+ * message of a request for a period without data. *out is malloc'd (free();
+ * NULL when *n is 0). Errors: those of tf_query_select, TF_ERR_NOMEM.
+ */
+TF_API tf_status tf_query_periods(tf_db *db, const tf_selection *sel,
+                                  char (**out)[TF_PERIOD_LEN], size_t *n);
+
+/* 1 when period ("YYYY-MM" or "YYYY") has rows among p[0..n) of
+ * tf_query_periods: the same period, a cumulative range holding the month,
+ * or (for a year) any month or range of the year; else 0. */
+TF_API int tf_query_period_held(char (*p)[TF_PERIOD_LEN], size_t n, const char *period);
+
 /* 1 when c can name a classification: 1 to 7 upper-case letters and digits
  * ("HS", "H6", "S4", "TOTAL"), else 0. */
 TF_API int tf_query_classification_valid(const char *c);

@@ -127,6 +127,8 @@ typedef struct tf_area {
     const char *gacc_code;  /* GACC partner code of the same country, "" for none */
     const char *name_en;    /* Comtrade's short name, e.g. "Other Asia, nes" */
     const char *kind;       /* world|country|nes|special|group|former|territory */
+    const char *note;       /* what the area stands for, for a reader ("" none): the
+                               report states it as a note where the area is a partner */
 } tf_area;
 
 /* Lookup by Comtrade numeric code ("344", "0", "004"); NULL when unknown. */
@@ -137,6 +139,35 @@ TF_API const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const ch
  * (NULL when i >= count). Used by the audit to read every Comtrade area name. */
 TF_API size_t tf_refdata_area_count(const tf_refdata *ref);
 TF_API const tf_area *tf_refdata_area_at(const tf_refdata *ref, size_t i);
+
+/* One pair of an HS edition crosswalk (data/hs-crosswalk.csv; format in
+ * docs/hs-crosswalk.md): old_code of old_edition went (wholly or in part) to
+ * new_code of new_edition. A split is several pairs with one old code, a merge
+ * several with one new code. Codes are HS codes or national extensions (2 to
+ * 10 digits) and stand for every code they begin. */
+typedef struct tf_hs_pair {
+    const char *old_edition;   /* "HS2017" */
+    const char *old_code;      /* "854140" */
+    const char *new_edition;   /* "HS2022" */
+    const char *new_code;      /* "854141" */
+    const char *source;        /* where the pair comes from */
+    int user;                  /* 1: from a user's file */
+} tf_hs_pair;
+
+/* Add the pairs of a crosswalk file to the built-in ones. Errors, in *err
+ * (NULL: the status only): TF_ERR_IO (cannot read), TF_ERR_INPUT
+ * (FILE:LINE:COL: missing column, an edition that is not HS1992..HS2022 or
+ * not after the old one, a code that is not 2 to 10 digits; nothing added),
+ * TF_ERR_NOMEM. */
+TF_API tf_status tf_refdata_add_crosswalk(tf_refdata *ref, const char *path, tf_error *err);
+TF_API size_t tf_refdata_crosswalk_count(const tf_refdata *ref);
+TF_API const tf_hs_pair *tf_refdata_crosswalk_at(const tf_refdata *ref, size_t i);
+
+/* The HS edition (its year: 2017 for HS2017) of a record: UN Comtrade's H0..H6
+ * name it; otherwise the edition in force in the period's year (HS2022 from
+ * 2022-01-01, HS2017 from 2017, HS2012 from 2012, HS2007 from 2007; WCO
+ * entry-into-force dates, which GACC's tables follow). */
+TF_API int tf_hs_edition_of(const char *classification, const char *period);
 
 #ifdef __cplusplus
 }

@@ -186,7 +186,11 @@ typedef struct tf_window_month {
 } tf_window_month;
 
 typedef struct tf_report {
-    char product[64];
+    char product[64];         /* the query's label: slug ("primary-aluminium"), "HS 7601"
+                                 or "commodity TOTAL" (json and csv keep it) */
+    char product_name[96];    /* what a reader sees (text, md, html, chart titles, xlsx):
+                                 the product's name_en ("primary aluminium"), "all
+                                 commodities (TOTAL)", else the label */
     char classification[8];
     char **codes;             /* HS scope */
     size_t n_codes;

@@ -19,7 +19,9 @@
 
 #include "tradeflow.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4 };
+/* EXIT_NODATA: a report for a period in which the selection has no
+ * import or export data at all (the message names the periods it has). */
+enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_IO = 4, EXIT_NODATA = 5 };
 
 extern const char *const progname;
 
@@ -122,5 +124,6 @@ int cmd_products(common *c, args *a);
 int cmd_window(common *c, args *a);
 int cmd_outlook(common *c, args *a);
 int cmd_note(common *c, args *a);
+int cmd_codes(common *c, args *a);
 
 #endif

@@ -122,6 +122,32 @@ char **split_list(const char *s, size_t *n, char **storage)
     return v;
 }
 
+/* The user's HS crosswalk pairs: ~/.config/tradeflow/hs-crosswalk.csv (or
+ * $XDG_CONFIG_HOME/tradeflow/) where present, then the files of
+ * $TRADEFLOW_CROSSWALK (':'-separated), added to data/hs-crosswalk.csv. */
+static int user_crosswalk(common *c, const char *xdg, const char *home)
+{
+    char path[1024] = "";
+    tf_error err;
+    tf_status st = TF_OK;
+    if (xdg && *xdg)
+        snprintf(path, sizeof path, "%s/tradeflow/hs-crosswalk.csv", xdg);
+    else if (home && *home)
+        snprintf(path, sizeof path, "%s/.config/tradeflow/hs-crosswalk.csv", home);
+    struct stat sb;
+    if (path[0] && stat(path, &sb) == 0)
+        st = tf_refdata_add_crosswalk(c->ref, path, &err);
+    const char *env = getenv("TRADEFLOW_CROSSWALK");
+    char *copy = st == TF_OK && env && *env ? strdup(env) : NULL, *save = NULL;
+    for (char *t = copy ? strtok_r(copy, ":", &save) : NULL; t && st == TF_OK;
+         t = strtok_r(NULL, ":", &save))
+        st = tf_refdata_add_crosswalk(c->ref, t, &err);
+    free(copy);
+    if (st != TF_OK)
+        error("%s", err.msg);
+    return st != TF_OK ? exit_for(st) : EXIT_OK;
+}
+
 int load_refdata(common *c)
 {
     if (tf_refdata_open(&c->ref) != TF_OK) {
@@ -175,6 +201,9 @@ int load_refdata(common *c)
             return exit_for(st);
         }
     }
+    int xrc = user_crosswalk(c, xdg, home);
+    if (xrc != EXIT_OK)
+        return xrc;
     for (int i = 0; i < c->n_products; i++) {
         tf_status st = tf_refdata_add_products(c->ref, c->products[i], &err);
         if (st) {

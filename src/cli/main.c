@@ -1,7 +1,8 @@
 /*
  * tradeflow — command-line interface, a thin layer over libtradeflow:
  * global options and the table of commands (one file per command).
- * Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error.
+ * Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data
+ * for the period (report).
  */
 #include "cli.h"
 
@@ -27,6 +28,8 @@ static const char usage_main[] =
     "                      mirror figures (UN Comtrade data)\n"
     "  outlook             next month's imports and net imports: forecast, interval,\n"
     "                      direction, and the backtest of the method\n"
+    "  codes               a product's figures by HS code against a year before, with\n"
+    "                      the codes an HS edition split or merged joined into groups\n"
     "\n"
     "Global options:\n"
     "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
@@ -39,7 +42,9 @@ static const char usage_main[] =
     "  --help, -h          this text; COMMAND --help for a command's options\n"
     "  --version           print the version\n"
     "\n"
-    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error.\n"
+    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data: a\n"
+    "report for a period without any import or export data (the message names the\n"
+    "periods the data has).\n"
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 
@@ -52,6 +57,7 @@ static const struct command {
     {"history", cmd_history}, {"sources", cmd_sources}, {"products", cmd_products},
     {"window", cmd_window},   {"audit", cmd_audit},     {"mirror", cmd_mirror},
     {"fetch", cmd_fetch},     {"outlook", cmd_outlook}, {"note", cmd_note},
+    {"codes", cmd_codes},
 };
 
 static int run_command(common *c, args *a, const char *name)

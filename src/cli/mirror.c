@@ -9,8 +9,13 @@ static const char usage_mirror[] =
     "\n"
     "The reporter's imports from the partner against the partner's exports to the\n"
     "reporter, and the reporter's exports against the partner's imports, per period:\n"
-    "values (USD, CIF or FOB as reported), quantities (t), gap = reporter - mirror,\n"
-    "ratio = reporter / mirror.\n"
+    "values (USD, CIF or FOB as reported; China's records stating neither are\n"
+    "named by GACC's rule: imports CIF, exports FOB), quantities (t), unit values\n"
+    "(per t), gap = reporter - mirror, ratio = reporter / mirror, and the gap as %\n"
+    "of the exporter's figure = (importer - exporter) / exporter. Flagged with !:\n"
+    "a ratio above 10 or below 0.1, for the period's total and for each commodity\n"
+    "code on its own, and HS 9999 / chapter 99 codes (goods not specified,\n"
+    "confidential trade).\n"
     "\n"
     "  --commodity CODES   comma-separated commodity codes or prefixes as stored,\n"
     "                      e.g. TOTAL (all commodities) or 7601\n"
@@ -93,6 +98,7 @@ int cmd_mirror(common *c, args *a)
     q.period_from = from;
     q.period_to = to;
     q.as_of = as_of;
+    q.ref = c->ref;
     q.currency = ccy[0] ? ccy : NULL;
     tf_mirror *m = NULL;
     tf_status st = tf_mirror_compute(db, &q, &m);

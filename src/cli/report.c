@@ -39,7 +39,11 @@ static const char usage_report[] =
     "and YTD share; trade modes against the previous month (change, share change\n"
     "in pp); re-exports and re-imports with domestic exports and imports less\n"
     "re-imports (UN Comtrade flows RX and RM, or the reporter as its own import\n"
-    "partner), where the data has them.\n";
+    "partner), where the data has them.\n"
+    "\n"
+    "Values (USD, CNY) print scaled in text, md and html: USD 877.6 bn, USD 12.3 mn.\n"
+    "Exit 5, nothing written, when the period has no import or export data at all;\n"
+    "the message names the periods the data has.\n";
 
 
 /* The report's options as given. */
@@ -161,6 +165,63 @@ static void nothing_to_draw(int chart, const char *label, const char *period)
               label);
 }
 
+/* "2023-03..2023-12, 2024-02, 2022" of ascending periods: runs of
+ * consecutive months as FROM..TO, years as they are, a cumulative range as
+ * "2025-01..2025-03 (cumulative)". */
+static void period_runs(char (*p)[TF_PERIOD_LEN], size_t n, char *buf, size_t len)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && at < len; i++) {
+        size_t j = i;
+        while (j + 1 < n && tf_period_index(p[j]) >= 0 &&
+               tf_period_index(p[j + 1]) == tf_period_index(p[j]) + 1)
+            j++;
+        int w = j > i ? snprintf(buf + at, len - at, "%s%s..%s", at ? ", " : "", p[i], p[j])
+                      : snprintf(buf + at, len - at, "%s%s%s", at ? ", " : "", p[i],
+                                 tf_period_is_range(p[i]) ? " (cumulative)" : "");
+        at += w > 0 ? (size_t)w : 0;
+        i = j;
+    }
+}
+
+/* A report without figures: when the period has no import or export rows at
+ * all, the error naming the periods the selection has and EXIT_NODATA; when
+ * it has rows (in another measure, breakdowns only), the warning and -1 (the
+ * report is written, its notes say why the figures have no value). */
+static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
+{
+    tf_selection sel = {0};
+    sel.classification = q->classification;
+    sel.codes = q->codes;
+    sel.n_codes = q->n_codes;
+    sel.reporter = q->reporter;
+    sel.as_of = q->as_of;
+    char (*p)[TF_PERIOD_LEN] = NULL;
+    size_t n = 0;
+    tf_status st = tf_query_periods(db, &sel, &p, &n);
+    if (st != TF_OK) {
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
+        return exit_for(st);
+    }
+    if (tf_query_period_held(p, n, q->period)) {
+        free(p);
+        fprintf(stderr, "%s: warning: no import or export figure for %s in %s for %s\n",
+                progname, name, c->db_path, q->period);
+        return -1;
+    }
+    char runs[1024];
+    period_runs(p, n, runs, sizeof runs);
+    if (n)
+        error("no import or export data for %s in %s for %s: nothing written; the data has "
+              "%s", name, c->db_path, q->period, runs);
+    else
+        error("no import or export data for %s in %s for %s: nothing written; the data has "
+              "no period for it", name, c->db_path, q->period);
+    free(p);
+    return EXIT_NODATA;
+}
+
 /* Compute the report (with the charts' data when the format needs it) and
  * write it; an exit code. */
 static int run_report(common *c, tf_db *db, const tf_query *q, const report_args *ra,
@@ -180,10 +241,11 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
     } else if (st != TF_OK) {
         error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
+    } else if (chart < 0 && !r->import.quantity.has && !r->export.quantity.has &&
+               (rc = no_data(c, db, q, r->product_name)) >= 0) {
+        /* no data at all: said (a chart draws the months around the period) */
     } else {
-        if (!r->import.quantity.has && !r->export.quantity.has)
-            fprintf(stderr, "%s: warning: no import or export data for %s in %s for %s\n",
-                    progname, q->product, c->db_path, q->period);
+        rc = EXIT_OK;
         errno = 0;
         st = tf_output_report(ra->outpath, format, cd, r, co);
         if (st == TF_ERR_NOT_FOUND) {

@@ -14,6 +14,11 @@ static json_t *side_json(const tf_mirror_side *s)
     json_t *o = json_object();
     json_object_set_new(o, "value", opt_json(s->value));
     json_object_set_new(o, "valuation", s->valuation[0] ? json_string(s->valuation) : json_null());
+    json_object_set_new(o, "valuation_basis",
+                        !s->valuation[0]        ? json_null()
+                        : s->valuation_by_rule ? json_string("reporter's rule")
+                                                : json_string("stated"));
+    json_object_set_new(o, "unit_value_per_t", opt_json(s->unit_value));
     json_object_set_new(o, "currency", s->currency[0] ? json_string(s->currency) : json_null());
     json_object_set_new(o, "cif", opt_json(s->cif));
     json_object_set_new(o, "fob", opt_json(s->fob));
@@ -22,6 +27,24 @@ static json_t *side_json(const tf_mirror_side *s)
     json_object_set_new(o, "classification",
                         s->classification[0] ? json_string(s->classification) : json_null());
     return o;
+}
+
+static json_t *codes_json(const tf_mirror_row *r)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->n_codes; i++) {
+        const tf_mirror_code *c = &r->codes[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(c->code));
+        json_object_set_new(o, "reporter_value", opt_json(c->own));
+        json_object_set_new(o, "partner_value", opt_json(c->mirror));
+        json_object_set_new(o, "value_ratio", opt_json(c->ratio));
+        json_object_set_new(o, "gap_pct_of_exporter", opt_json(c->gap_pct));
+        json_object_set_new(o, "extreme_asymmetry", json_boolean(c->extreme));
+        json_object_set_new(o, "special", c->special ? json_string(c->special) : json_null());
+        json_array_append_new(a, o);
+    }
+    return a;
 }
 
 static void num(char *buf, size_t len, tf_opt o, int decimals)
@@ -34,11 +57,35 @@ static void num(char *buf, size_t len, tf_opt o, int decimals)
 
 static void text_side(FILE *out, const char *label, const tf_mirror_side *s)
 {
-    char v[48], q[48];
+    char v[48], q[48], u[48];
     num(v, sizeof v, s->value, 0);
     num(q, sizeof q, s->quantity, 1);
-    fprintf(out, "  %-44s %22s %-3s %-3s %16s t\n", label, v,
-            s->currency[0] ? s->currency : "", s->valuation[0] ? s->valuation : "-", q);
+    num(u, sizeof u, s->unit_value, 0);
+    fprintf(out, "  %-44s %22s %-3s %-3s %16s t %12s %s/t\n", label, v,
+            s->currency[0] ? s->currency : "", s->valuation[0] ? s->valuation : "-", q, u,
+            s->currency[0] ? s->currency : "value");
+}
+
+/* The gap %, the extreme flag and the codes to name under a row. */
+static void text_flags(FILE *out, const tf_mirror_row *r)
+{
+    char p[48];
+    if (r->gap_pct.has) {
+        tf_format_number(p, sizeof p, r->gap_pct.v, 1);
+        fprintf(out, "  %-44s %21s%%\n", "gap, importer - exporter, % of exporter", p);
+    }
+    if (r->extreme)
+        fprintf(out, "  ! extreme asymmetry: ratio above %g or below %g\n", TF_MIRROR_EXTREME,
+                1.0 / TF_MIRROR_EXTREME);
+    for (size_t i = 0; i < r->n_codes; i++) {
+        const tf_mirror_code *c = &r->codes[i];
+        if (!c->extreme && !c->special)
+            continue;
+        char ra[32];
+        num(ra, sizeof ra, c->ratio, 3);
+        fprintf(out, "  ! code %s%s%s: ratio %s%s\n", c->code, c->special ? ", " : "",
+                c->special ? c->special : "", ra, c->extreme ? ", extreme asymmetry" : "");
+    }
 }
 
 tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
@@ -47,6 +94,8 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
         json_t *o = json_object(), *rows = json_array(), *notes = json_array();
         json_object_set_new(o, "reporter", json_string(m->reporter));
         json_object_set_new(o, "partner", json_string(m->partner));
+        json_object_set_new(o, "reporter_name", json_string(m->reporter_name));
+        json_object_set_new(o, "partner_name", json_string(m->partner_name));
         json_object_set_new(o, "classification", json_string(m->classification));
         for (size_t i = 0; i < m->n_rows; i++) {
             const tf_mirror_row *r = &m->rows[i];
@@ -63,6 +112,9 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
             json_object_set_new(j, "fob_ratio", opt_json(r->fob_ratio));
             json_object_set_new(j, "quantity_gap_t", opt_json(r->quantity_gap));
             json_object_set_new(j, "quantity_ratio", opt_json(r->quantity_ratio));
+            json_object_set_new(j, "gap_pct_of_exporter", opt_json(r->gap_pct));
+            json_object_set_new(j, "extreme_asymmetry", json_boolean(r->extreme));
+            json_object_set_new(j, "codes", codes_json(r));
             json_array_append_new(rows, j);
         }
         for (size_t i = 0; i < m->n_notes; i++)
@@ -73,10 +125,12 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
     }
     if (fmt != TF_OUT_TEXT)
         return TF_ERR_USAGE;
-    fprintf(out, "Mirror statistics: %s and %s (%s)\n", m->reporter, m->partner,
-            m->classification);
+    fprintf(out, "Mirror statistics: %s (%s) and %s (%s), %s\n", m->reporter_name, m->reporter,
+            m->partner_name, m->partner, m->classification);
     fprintf(out, "Imports are valued CIF, exports FOB: a ratio above 1 on imports is expected "
                  "(freight and insurance).\n");
+    fprintf(out, "Flagged (!): a ratio above %g or below %g, for the total or any one code, and "
+                 "codes that name no goods.\n", TF_MIRROR_EXTREME, 1.0 / TF_MIRROR_EXTREME);
     for (size_t i = 0; i < m->n_rows; i++) {
         const tf_mirror_row *r = &m->rows[i];
         char l1[64], l2[64], g[48], ra[32], fg[48], fr[32], qg[48], qr[32];
@@ -104,6 +158,7 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
             num(qr, sizeof qr, r->quantity_ratio, 3);
             fprintf(out, "  %-44s %22s t   ratio %s\n", "quantity gap", qg, qr);
         }
+        text_flags(out, r);
     }
     if (m->n_rows == 0)
         fprintf(out, "\nno data for the selection\n");

@@ -115,7 +115,7 @@ static tf_status write_text(FILE *out, const tf_outlook *o, int backtest)
     char cur[32], tgt[32];
     month_name(cur, sizeof cur, o->period);
     month_name(tgt, sizeof tgt, o->target);
-    fprintf(out, "Outlook for %s, %s (from the data to %s)\n\n", o->product, tgt, cur);
+    fprintf(out, "Outlook for %s, %s (from the data to %s)\n\n", o->product_name, tgt, cur);
     fprintf(out, "%-13s %14s %14s  %-26s %-5s %s\n", "", o->period, o->target, "80% interval",
             "dir.", "method");
     text_head(out, "Imports", &o->imports);

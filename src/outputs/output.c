@@ -13,9 +13,13 @@ void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)
         return;
     }
     char num[64];
-    if (strcmp(unit, "t") != 0) /* a value: to the unit of currency */
-        tf_format_number(num, sizeof num, v.v, 0);
-    else if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t prints as 1,000 t, not 1,000.0 t */
+    if (strcmp(unit, "t") != 0) { /* a value: the currency first, scaled from a million */
+        double a = fabs(v.v);
+        tf_format_number(num, sizeof num, a >= 1e9 ? v.v / 1e9 : a >= 1e6 ? v.v / 1e6 : v.v,
+                         a >= 1e6 ? 1 : 0);
+        tf_fmt(buf, len, "%s %s%s", unit, num, a >= 1e9 ? " bn" : a >= 1e6 ? " mn" : "");
+        return;
+    } else if (fabs(round(v.v * 10.0) / 10.0) >= 1000) /* 999.96 t: 1,000 t, not 1,000.0 t */
         tf_format_number(num, sizeof num, round(v.v / 100.0) * 100.0, 0);
     else if (fabs(v.v) >= 1)
         tf_format_number(num, sizeof num, v.v, 1);

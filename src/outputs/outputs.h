@@ -15,8 +15,10 @@ tf_status tf_report_write_json(FILE *out, const tf_report *r);
 tf_status tf_report_write_csv(FILE *out, const tf_report *r);
 
 /* A report figure as printed: tonnes to the 100 t from 1,000 t up (one
- * decimal below, three below 1 t), a value to the unit of currency; followed
- * by the unit ("t", or the currency of a value report). "n/a" without one. */
+ * decimal below, three below 1 t), followed by "t"; a value after its
+ * currency, scaled as desks print it: "USD 877.6 bn" (10^9, one decimal) from
+ * a billion, "USD 12.3 mn" (10^6) from a million, "USD 950,000" below. "n/a"
+ * without one. The json and csv outputs keep the unscaled figure. */
 void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit);
 
 /* The unit of a report's figures: "t", or the currency when it measures value

@@ -136,12 +136,12 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                  "style-src 'unsafe-inline'\">\n"
                  "<title>", lang_zh ? "zh" : "en");
-    tf_xml_escape(out, r->product);
+    tf_xml_escape(out, r->product_name);
     fprintf(out, " &mdash; %s %d</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
             mname, year, css);
     tf_xml_escape(out, r->reporter_name);
     fputs(" &middot; ", out);
-    tf_xml_escape(out, r->product);
+    tf_xml_escape(out, r->product_name);
     fprintf(out, " &middot; %s %d</h1>\n<p class=\"scope\">", mname, year);
     tf_xml_escape(out, r->classification);
     fputc(' ', out);

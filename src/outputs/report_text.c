@@ -462,7 +462,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
     char e1[512], e2[512];
     fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "",
             md_esc(md, r->reporter_name, e1, sizeof e1), r->reporter,
-            md_esc(md, r->product, e2, sizeof e2), mlabel, md ? "\n" : "");
+            md_esc(md, r->product_name, e2, sizeof e2), mlabel, md ? "\n" : "");
     fprintf(out, "%s%s scope: ", md ? "- " : "", strcmp(r->classification, "HS") ? "Commodity"
                                                                                 : "HS");
     for (size_t i = 0; i < r->n_codes; i++)

@@ -379,7 +379,7 @@ static void sheet_summary(book *b)
         size_t u = strlen(codes);
         tf_fmt(codes + u, sizeof codes - u, "%s%s", i ? ", " : "", r->codes[i]);
     }
-    str(b, ws, 0, 0, r->product, b->title);
+    str(b, ws, 0, 0, r->product_name, b->title);
     tf_fmt(buf, sizeof buf, "%s, %s", r->reporter_name, r->period);
     str(b, ws, 1, 0, buf, NULL);
     tf_fmt(buf, sizeof buf, "%s %s", r->classification, codes);

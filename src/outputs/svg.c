@@ -232,13 +232,19 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
     text_lines(out, title, ts, tl, nt, 24, 21,
                "class=\"title\" font-size=\"17\" font-weight=\"bold\" fill=\"#222\"");
     text_lines(out, subtitle, ss, sl, ns, sub_y, 16, "class=\"subtitle\" fill=\"#555\"");
-    /* grid and y tick labels */
+    /* grid and y tick labels; values (a currency) from a million scaled as the
+     * report prints them: the axis in USD bn or USD mn */
+    double top = fmax(fabs(f->ymin), fabs(f->ymax));
+    double scale = strcmp(unit, "t") == 0 ? 1 : top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : 1;
+    char unit_label[32];
+    tf_fmt(unit_label, sizeof unit_label, "%s%s", unit,
+           scale == 1e9 ? " bn" : scale == 1e6 ? " mn" : "");
     fputs("<g class=\"y-axis\" fill=\"#444\" text-anchor=\"end\">\n", out);
     for (double v = f->ymin; v <= f->ymax + f->step * 1e-6; v += f->step) {
         double y = ypos(f, v);
         char num[64];
-        tf_format_number(num, sizeof num, fabs(v) < f->step * 1e-6 ? 0 : v,
-                         f->step < 1 ? 1 : 0);
+        tf_format_number(num, sizeof num, fabs(v) < f->step * 1e-6 ? 0 : v / scale,
+                         f->step / scale < 1 ? 1 : 0);
         fprintf(out,
                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                 "stroke-width=\"1\"/>",
@@ -247,7 +253,7 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
     }
     fprintf(out, "<text class=\"unit\" x=\"%.1f\" y=\"%.1f\" font-weight=\"bold\">", f->x0 - 6,
             f->y0 - 10);
-    tf_xml_escape(out, unit);
+    tf_xml_escape(out, unit_label);
     fputs("</text>\n</g>\n", out);
 }
 

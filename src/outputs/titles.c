@@ -48,13 +48,13 @@ void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t l
                                                            : "Net imports";
         int first = d->years ? first_year_drawn(d->years, k, year) : year;
         if (first < year)
-            tf_fmt(buf, len, "%s of %s by month, %d-%d", what, r->product, first, year);
+            tf_fmt(buf, len, "%s of %s by month, %d-%d", what, r->product_name, first, year);
         else
-            tf_fmt(buf, len, "%s of %s by month, %d", what, r->product, year);
+            tf_fmt(buf, len, "%s of %s by month, %d", what, r->product_name, year);
     } else if (k == TF_CHART_PARTNERS && d->recent) {
         month_label(d->recent->from, a, sizeof a);
         month_label(d->recent->to, b, sizeof b);
-        tf_fmt(buf, len, "Imports of %s by partner, %s to %s", r->product, a, b);
+        tf_fmt(buf, len, "Imports of %s by partner, %s to %s", r->product_name, a, b);
     } else if (k == TF_CHART_NET_IMPORT) {
         if (r->net_import.ytd.has)
             tf_out_figure(a, sizeof a, r->net_import.ytd, tf_out_unit(r));
@@ -63,12 +63,12 @@ void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t l
         b[0] = '\0';
         if (r->net_import.ytd_yoy_pct.has)
             tf_fmt(b, sizeof b, ", %+.1f%% YoY", r->net_import.ytd_yoy_pct.v);
-        tf_fmt(buf, len, "Net imports of %s: YTD Jan-%s %d %s%s", r->product,
+        tf_fmt(buf, len, "Net imports of %s: YTD Jan-%s %d %s%s", r->product_name,
                month >= 1 && month <= 12 ? mon[month - 1] : "?", year, a, b);
     } else if (k == TF_CHART_WINDOW && d->window) {
-        tf_fmt(buf, len, "Import profit/loss of %s by day, %s to %s", r->product, d->window->from,
-               d->window->to);
+        tf_fmt(buf, len, "Import profit/loss of %s by day, %s to %s", r->product_name,
+               d->window->from, d->window->to);
     } else {
-        tf_fmt(buf, len, "%s of %s", tf_chart_kind_name(k), r->product);
+        tf_fmt(buf, len, "%s of %s", tf_chart_kind_name(k), r->product_name);
     }
 }

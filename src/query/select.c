@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
+
 #include "tradeflow/query.h"
 #include "../common/util.h"
 
@@ -179,6 +181,70 @@ int tf_query_classification_valid(const char *c)
 {
     size_t len = c ? strlen(c) : 0;
     return len >= 1 && len <= 7 && strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == len;
+}
+
+typedef struct period_set {
+    char (*p)[TF_PERIOD_LEN];
+    size_t n, cap;
+} period_set;
+
+static tf_status add_period(void *ctx, const tf_revision *v)
+{
+    period_set *s = ctx;
+    const tf_record *r = &v->rec;
+    if (r->flow != TF_FLOW_IMPORT && r->flow != TF_FLOW_EXPORT)
+        return TF_OK;
+    if (s->n && strcmp(s->p[s->n - 1], r->period) == 0) /* rows come by cell: often repeated */
+        return TF_OK;
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 64;
+        char(*np)[TF_PERIOD_LEN] = realloc(s->p, nc * sizeof *np);
+        if (!np)
+            return TF_ERR_NOMEM;
+        s->p = np;
+        s->cap = nc;
+    }
+    tf_scopy(s->p[s->n++], TF_PERIOD_LEN, r->period);
+    return TF_OK;
+}
+
+static int cmp_period(const void *a, const void *b) { return strcmp(a, b); }
+
+tf_status tf_query_periods(tf_db *db, const tf_selection *sel, char (**out)[TF_PERIOD_LEN],
+                           size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    period_set s = {0};
+    tf_selection all = *sel;
+    all.period_from = all.period_to = NULL;
+    all.flow = TF_FLOW_NONE;
+    tf_status st = tf_query_select(db, &all, add_period, &s);
+    if (st != TF_OK) {
+        free(s.p);
+        return st;
+    }
+    if (s.n)
+        qsort(s.p, s.n, sizeof *s.p, cmp_period);
+    size_t k = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (k == 0 || strcmp(s.p[k - 1], s.p[i]) != 0)
+            memmove(s.p[k++], s.p[i], TF_PERIOD_LEN);
+    *out = s.p;
+    *n = k;
+    return TF_OK;
+}
+
+int tf_query_period_held(char (*p)[TF_PERIOD_LEN], size_t n, const char *period)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *dots = strstr(p[i], "..");
+        if (!strcmp(p[i], period) ||
+            (dots && strncmp(p[i], period, 7) <= 0 && strncmp(dots + 2, period, 7) >= 0) ||
+            (strlen(period) == 4 && strncmp(p[i], period, 4) == 0))
+            return 1;
+    }
+    return 0;
 }
 
 int tf_query_report_from(const char *period, char from[8])

@@ -15,9 +15,11 @@
 #include "../readers/csv.h"
 
 extern const unsigned char tf_data_products[], tf_data_partners[], tf_data_trade_modes[],
-    tf_data_provinces[], tf_data_window_params[], tf_data_comtrade_areas[];
+    tf_data_provinces[], tf_data_window_params[], tf_data_comtrade_areas[],
+    tf_data_hs_crosswalk[];
 extern const size_t tf_data_products_len, tf_data_partners_len, tf_data_trade_modes_len,
-    tf_data_provinces_len, tf_data_window_params_len, tf_data_comtrade_areas_len;
+    tf_data_provinces_len, tf_data_window_params_len, tf_data_comtrade_areas_len,
+    tf_data_hs_crosswalk_len;
 
 #define CODE_SLOTS 1000 /* GACC partner, trade-mode and province codes are < 1000 */
 
@@ -36,6 +38,8 @@ struct tf_refdata {
     const tf_province *prov_by_code[CODE_SLOTS];
     tf_window_param *wparams;
     size_t n_wparams;
+    tf_hs_pair *pairs;                  /* HS edition crosswalk, data/hs-crosswalk.csv */
+    size_t n_pairs;
     tf_area *areas;                     /* Comtrade country list, data/comtrade-areas.csv */
     size_t n_areas;
     const tf_area *area_by_m49[CODE_SLOTS];
@@ -426,6 +430,104 @@ static tf_status table_file(tf_refdata *ref, const char *path, table *t, tf_erro
     return st;
 }
 
+/* An HS edition name "HS1992" .. "HS2022" (HS, then a year of an edition);
+ * its year, or 0. */
+static int hs_edition_year(const char *e)
+{
+    static const int years[] = {1988, 1992, 1996, 2002, 2007, 2012, 2017, 2022, 2027, 2028};
+    if (strncmp(e, "HS", 2) != 0 || strlen(e) != 6 || strspn(e + 2, "0123456789") != 4)
+        return 0;
+    int y = (int)strtol(e + 2, NULL, 10);
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
+        if (years[i] == y)
+            return y;
+    return 0;
+}
+
+static int hs_code_ok(const char *c)
+{
+    size_t n = strlen(c);
+    return n >= 2 && n <= 10 && strspn(c, "0123456789") == n;
+}
+
+/* The pairs of a crosswalk table (docs/hs-crosswalk.md) into r->pairs. */
+static tf_status add_crosswalk(tf_refdata *r, const table *t, const char *origin, tf_error *err,
+                               int user)
+{
+    int co = table_col(t, "old_edition"), cc = table_col(t, "old_code"),
+        cn = table_col(t, "new_edition"), cd = table_col(t, "new_code"),
+        cs = table_col(t, "source");
+    if (co < 0 || cc < 0 || cn < 0 || cd < 0) {
+        return tf_error_at(err, TF_ERR_INPUT, origin, 1, 1,
+                           "an HS crosswalk needs the columns old_edition, old_code, "
+                           "new_edition, new_code (docs/hs-crosswalk.md)");
+    }
+    tf_hs_pair *np = realloc(r->pairs, (r->n_pairs + t->nrows + 1) * sizeof *np);
+    if (!np)
+        return TF_ERR_NOMEM;
+    r->pairs = np;
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_hs_pair p = {cell(t, i, co), cell(t, i, cc), cell(t, i, cn), cell(t, i, cd),
+                        cell(t, i, cs), user};
+        int yo = hs_edition_year(p.old_edition), yn = hs_edition_year(p.new_edition);
+        int bad = !yo ? co : !hs_code_ok(p.old_code) ? cc : !yn || yn <= yo ? cn
+                  : !hs_code_ok(p.new_code) ? cd : -1;
+        if (bad >= 0) {
+            return tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)bad + 1,
+                               "'%s' is not %s", cell(t, i, bad),
+                               bad == cc || bad == cd ? "an HS code (2 to 10 digits)"
+                               : bad == cn && yn     ? "an edition after old_edition"
+                                                     : "an HS edition (HS1992 .. HS2022)");
+        }
+        r->pairs[r->n_pairs++] = p;
+    }
+    return TF_OK;
+}
+
+/* The built-in pairs, data/hs-crosswalk.csv. */
+static tf_status builtin_crosswalk(tf_refdata *r)
+{
+    table t;
+    tf_status st = table_embedded(r, tf_data_hs_crosswalk, tf_data_hs_crosswalk_len,
+                                  "hs-crosswalk.csv", &t);
+    if (st != TF_OK)
+        return st;
+    st = add_crosswalk(r, &t, "hs-crosswalk.csv", NULL, 0);
+    table_free(&t);
+    return st;
+}
+
+tf_status tf_refdata_add_crosswalk(tf_refdata *ref, const char *path, tf_error *err)
+{
+    table t;
+    tf_status st = table_file(ref, path, &t, err);
+    if (st != TF_OK)
+        return st;
+    st = add_crosswalk(ref, &t, path, err, 1);
+    table_free(&t);
+    return st;
+}
+
+size_t tf_refdata_crosswalk_count(const tf_refdata *ref) { return ref->n_pairs; }
+
+const tf_hs_pair *tf_refdata_crosswalk_at(const tf_refdata *ref, size_t i)
+{
+    return i < ref->n_pairs ? &ref->pairs[i] : NULL;
+}
+
+int tf_hs_edition_of(const char *classification, const char *period)
+{
+    static const struct { const char *cls; int year; } comtrade[] = {
+        {"H0", 1992}, {"H1", 1996}, {"H2", 2002}, {"H3", 2007},
+        {"H4", 2012}, {"H5", 2017}, {"H6", 2022}};
+    for (size_t i = 0; classification && i < sizeof comtrade / sizeof comtrade[0]; i++)
+        if (!strcmp(classification, comtrade[i].cls))
+            return comtrade[i].year;
+    int y = period ? (int)strtol(period, NULL, 10) : 0;
+    return y >= 2022 ? 2022 : y >= 2017 ? 2017 : y >= 2012 ? 2012 : y >= 2007 ? 2007
+         : y >= 2002 ? 2002 : y >= 1996 ? 1996 : 1992;
+}
+
 tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, tf_error *err)
 {
     table t;
@@ -546,6 +648,9 @@ tf_status tf_refdata_open(tf_refdata **out)
     if (st)
         goto fail;
 
+    if ((st = builtin_crosswalk(r)))
+        goto fail;
+
     if ((st = table_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
                              "comtrade-areas.csv", &t)))
         goto fail;
@@ -558,7 +663,7 @@ tf_status tf_refdata_open(tf_refdata **out)
     {
         int cm = table_col(&t, "m49"), ci = table_col(&t, "iso3"), cp = table_col(&t, "partner"),
             cg = table_col(&t, "gacc_code"), ce = table_col(&t, "name_en"),
-            ck = table_col(&t, "kind");
+            ck = table_col(&t, "kind"), cn = table_col(&t, "note");
         for (size_t i = 0; i < t.nrows; i++) {
             tf_area *a = &r->areas[r->n_areas++];
             a->m49 = cell(&t, i, cm);
@@ -567,6 +672,7 @@ tf_status tf_refdata_open(tf_refdata **out)
             a->gacc_code = cell(&t, i, cg);
             a->name_en = cell(&t, i, ce);
             a->kind = cell(&t, i, ck);
+            a->note = cn >= 0 ? cell(&t, i, cn) : "";
             int slot = code_slot(a->m49);
             if (slot >= 0)
                 r->area_by_m49[slot] = a;
@@ -598,6 +704,7 @@ void tf_refdata_free(tf_refdata **ref)
     free(r->provinces);
     free(r->wparams);
     free(r->areas);
+    free(r->pairs);
     for (size_t i = 0; i < r->n_strings; i++)
         free(r->strings[i]);
     free(r->strings);

@@ -14,6 +14,7 @@ typedef struct item {
     char basis[16];
     char cls[8];
     size_t code_len;
+    int covered;             /* a shorter code of the same leg holds this one */
     tf_record rec;
 } item;
 
@@ -81,12 +82,43 @@ static tf_opt some(double v)
     return o;
 }
 
-/* Sum one leg of one period into s (items[b..e) share the period). */
-static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int leg,
-                         tf_mirror_side *s)
+/* Which rows of one leg of one period count: one classification (the one
+ * asked for, else the newest edition, H6 over H5), one partner basis (the
+ * standard one where present), and no code whose heading is there too (a
+ * code and its sub-codes are not both counted; 9999 beside 760110 is).
+ * cls NULL: the leg has no rows. */
+typedef struct leg_pick {
+    const char *cls, *basis;
+} leg_pick;
+
+static int in_leg(const item *x, int leg, const leg_pick *p)
 {
-    memset(s, 0, sizeof *s);
-    /* one classification: the one asked for, else the newest edition (H6 over H5) */
+    return p->cls && x->leg == leg && !strcmp(x->cls, p->cls) && !strcmp(x->basis, p->basis);
+}
+
+static int picked(const item *x, int leg, const leg_pick *p)
+{
+    return in_leg(x, leg, p) && !x->covered;
+}
+
+/* Mark the rows of the leg whose code has a shorter code of the leg as prefix. */
+static void mark_covered(item *it, size_t b, size_t e, int leg, const leg_pick *p)
+{
+    for (size_t i = b; i < e; i++) {
+        if (!in_leg(&it[i], leg, p))
+            continue;
+        it[i].covered = 0;
+        for (size_t j = b; j < e && !it[i].covered; j++)
+            it[i].covered = in_leg(&it[j], leg, p) && it[j].code_len < it[i].code_len &&
+                            strncmp(it[j].rec.commodity, it[i].rec.commodity,
+                                    it[j].code_len) == 0;
+    }
+}
+
+static tf_status pick_leg(tf_mirror *m, item *it, size_t b, size_t e, int leg,
+                          leg_pick *p)
+{
+    memset(p, 0, sizeof *p);
     const char *cls = NULL;
     for (size_t i = b; i < e; i++)
         if (it[i].leg == leg && tf_query_class_preferred(m->classification, cls, it[i].cls))
@@ -99,7 +131,6 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
             basis = it[i].basis;
     if (!basis)
         return TF_OK;
-    tf_scopy(s->classification, sizeof s->classification, cls);
     if (strcmp(basis, std) != 0) {
         tf_status st = note(m, "%s: %s partner rows on basis '%s' used (none on '%s')",
                             it[b].period, leg == 0 || leg == 3 ? "import" : "export",
@@ -107,17 +138,32 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
         if (st)
             return st;
     }
-    size_t minlen = (size_t)-1;
-    for (size_t i = b; i < e; i++)
-        if (it[i].leg == leg && !strcmp(it[i].cls, cls) && strcmp(it[i].basis, basis) == 0 &&
-            it[i].code_len < minlen)
-            minlen = it[i].code_len;
-    tf_milli v = 0, cif = 0, fob = 0, kg = 0;
+    p->cls = cls;
+    p->basis = basis;
+    mark_covered(it, b, e, leg, p);
+    return TF_OK;
+}
+
+/* The valuation of a side whose records state neither CIF nor FOB: China's
+ * customs value imports CIF and exports FOB (mirror.h); "" for others. */
+static const char *valuation_rule(const char *reporter, int import)
+{
+    return strcmp(reporter, "CHN") == 0 ? (import ? "CIF" : "FOB") : "";
+}
+
+/* Sum the picked rows of one leg of one period into s. */
+static void sum_leg(const item *it, size_t b, size_t e, int leg, const leg_pick *p,
+                    const char *reporter, tf_mirror_side *s)
+{
+    memset(s, 0, sizeof *s);
+    if (!p->cls)
+        return;
+    tf_scopy(s->classification, sizeof s->classification, p->cls);
+    tf_milli v = 0, cif = 0, fob = 0, kg = 0, v_both = 0, kg_both = 0;
     int has_v = 0, has_cif = 0, has_fob = 0, has_kg = 0, all_cif = 1, all_fob = 1;
     for (size_t i = b; i < e; i++) {
         const tf_record *r = &it[i].rec;
-        if (it[i].leg != leg || strcmp(it[i].cls, cls) || strcmp(it[i].basis, basis) != 0 ||
-            it[i].code_len != minlen)
+        if (!picked(&it[i], leg, p))
             continue;
         s->records++;
         if (r->has_value) {
@@ -138,6 +184,10 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
         if (r->has_quantity && strcmp(r->unit, "kg") == 0) {
             kg += r->quantity;
             has_kg = 1;
+            if (r->has_value && r->quantity > 0) { /* a zero weight has no unit value */
+                v_both += r->value;
+                kg_both += r->quantity;
+            }
         }
     }
     if (has_v)
@@ -148,11 +198,16 @@ static tf_status sum_leg(tf_mirror *m, const item *it, size_t b, size_t e, int l
         s->fob = some((double)fob / TF_MILLI);
     if (has_kg)
         s->quantity = some((double)kg / TF_MILLI / 1000.0);
+    if (kg_both > 0) /* thousandths of a kg: / 1e6 gives t */
+        s->unit_value = some(((double)v_both / TF_MILLI) / ((double)kg_both / TF_MILLI / 1000.0));
     if (has_v && all_cif)
         tf_scopy(s->valuation, sizeof s->valuation, "CIF");
     else if (has_v && all_fob)
         tf_scopy(s->valuation, sizeof s->valuation, "FOB");
-    return TF_OK;
+    else if (has_v && !has_cif && !has_fob) {
+        tf_scopy(s->valuation, sizeof s->valuation, valuation_rule(reporter, leg == 0 || leg == 3));
+        s->valuation_by_rule = s->valuation[0] != 0;
+    }
 }
 
 /* A currency note of one side (tf_query_currency), named by its reporter. */
@@ -176,6 +231,120 @@ static void compare(tf_opt a, tf_opt b, tf_opt *gap, tf_opt *ratio)
     }
 }
 
+int tf_mirror_extreme(tf_opt ratio)
+{
+    return ratio.has && (ratio.v > TF_MIRROR_EXTREME || ratio.v < 1.0 / TF_MIRROR_EXTREME);
+}
+
+const char *tf_mirror_code_special(const char *code)
+{
+    if (strncmp(code, "9999", 4) == 0)
+        return "commodities not specified according to kind (HS 9999)";
+    if (strncmp(code, "99", 2) == 0)
+        return "HS chapter 99: special national codes, where reporters put confidential "
+               "trade";
+    return NULL;
+}
+
+/* 100 * (importer - exporter) / exporter; dir 0: own imports, dir 1: own exports. */
+static tf_opt gap_pct(int dir, tf_opt own, tf_opt mirror)
+{
+    tf_opt imp = dir == 0 ? own : mirror, exp = dir == 0 ? mirror : own, none = {0, 0};
+    if (!imp.has || !exp.has || exp.v <= 0)
+        return none;
+    return some(100.0 * (imp.v - exp.v) / exp.v);
+}
+
+/* The code's entry in row (added when new), or NULL out of memory. */
+static tf_mirror_code *code_entry(tf_mirror_row *row, const char *code)
+{
+    for (size_t i = 0; i < row->n_codes; i++)
+        if (strcmp(row->codes[i].code, code) == 0)
+            return &row->codes[i];
+    tf_mirror_code *p = realloc(row->codes, (row->n_codes + 1) * sizeof *p);
+    if (!p)
+        return NULL;
+    row->codes = p;
+    tf_mirror_code *c = &p[row->n_codes++];
+    memset(c, 0, sizeof *c);
+    tf_scopy(c->code, sizeof c->code, code);
+    c->special = tf_mirror_code_special(code);
+    return c;
+}
+
+/* Each picked code of both legs of a row on its own: values, ratio, gap %, flag. */
+static tf_status code_rows(const item *it, size_t b, size_t e, const leg_pick p[2],
+                           tf_mirror_row *row)
+{
+    for (int side = 0; side < 2; side++) {
+        int leg = row->direction * 2 + side;
+        for (size_t i = b; i < e; i++) {
+            if (!picked(&it[i], leg, &p[side]) || !it[i].rec.has_value)
+                continue;
+            tf_mirror_code *c = code_entry(row, it[i].rec.commodity);
+            if (!c)
+                return TF_ERR_NOMEM;
+            tf_opt *v = side == 0 ? &c->own : &c->mirror;
+            *v = some((v->has ? v->v : 0) + (double)it[i].rec.value / TF_MILLI);
+        }
+    }
+    for (size_t i = 0; i < row->n_codes; i++) {
+        tf_mirror_code *c = &row->codes[i];
+        tf_opt gap = {0, 0};
+        compare(c->own, c->mirror, &gap, &c->ratio);
+        c->gap_pct = gap_pct(row->direction, c->own, c->mirror);
+        c->extreme = tf_mirror_extreme(c->ratio);
+    }
+    return TF_OK;
+}
+
+/* The row's two sides, comparisons and codes for items[b..e) (one period). */
+static tf_status fill_row(tf_mirror *m, const tf_mirror_query *q, item *it, size_t b,
+                          size_t e, tf_mirror_row *row)
+{
+    leg_pick p[2];
+    int dir = row->direction;
+    tf_status st = pick_leg(m, it, b, e, dir * 2, &p[0]);
+    if (st == TF_OK)
+        st = pick_leg(m, it, b, e, dir * 2 + 1, &p[1]);
+    if (st != TF_OK)
+        return st;
+    sum_leg(it, b, e, dir * 2, &p[0], q->reporter, &row->own);
+    sum_leg(it, b, e, dir * 2 + 1, &p[1], q->partner, &row->mirror);
+    if (!row->own.records && !row->mirror.records)
+        return TF_OK;
+    if (!strcmp(row->own.currency, row->mirror.currency) || !row->own.currency[0] ||
+        !row->mirror.currency[0]) {
+        compare(row->own.value, row->mirror.value, &row->value_gap, &row->value_ratio);
+        row->gap_pct = gap_pct(dir, row->own.value, row->mirror.value);
+    }
+    compare(row->own.fob, row->mirror.fob, &row->fob_gap, &row->fob_ratio);
+    compare(row->own.quantity, row->mirror.quantity, &row->quantity_gap, &row->quantity_ratio);
+    row->extreme = row->value_ratio.has ? tf_mirror_extreme(row->value_ratio)
+                                        : tf_mirror_extreme(row->quantity_ratio);
+    if (!strcmp(row->own.currency, row->mirror.currency) || !row->own.currency[0] ||
+        !row->mirror.currency[0])
+        st = code_rows(it, b, e, p, row);
+    if (st == TF_OK && (row->own.valuation_by_rule || row->mirror.valuation_by_rule))
+        st = note(m, "China's records state no CIF or FOB value: named by GACC's rule, "
+                     "imports CIF and exports FOB");
+    if (st == TF_OK && (!row->own.records || !row->mirror.records))
+        st = note(m, "%s: no %s %s %s %s in the store: gap and ratio have no value",
+                  row->period, !row->own.records ? q->reporter : q->partner,
+                  (dir == 0) == !row->own.records ? "imports from" : "exports to",
+                  !row->own.records ? q->partner : q->reporter, "for the selection");
+    return st;
+}
+
+/* The English name of a reporter or partner code (S19: Comtrade's 490). */
+static void area_name(const tf_refdata *ref, const char *code, char *buf, size_t len)
+{
+    const tf_partner *p = ref ? tf_refdata_partner_by_iso3(ref, code) : NULL;
+    const tf_area *a = !p && ref && !strcmp(code, "S19") ? tf_refdata_area_by_m49(ref, "490")
+                                                          : NULL;
+    tf_scopy(buf, len, p ? p->name_en : a ? a->name_en : code);
+}
+
 tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out)
 {
     *out = NULL;
@@ -188,6 +357,8 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
     tf_scopy(m->reporter, sizeof m->reporter, q->reporter);
     tf_scopy(m->partner, sizeof m->partner, q->partner);
     tf_scopy(m->classification, sizeof m->classification, q->classification);
+    area_name(q->ref, m->reporter, m->reporter_name, sizeof m->reporter_name);
+    area_name(q->ref, m->partner, m->partner_name, sizeof m->partner_name);
     mctx c = {0};
     tf_status st = TF_OK;
     char ccy[4][4]; /* each leg's currency: one per side, never two added */
@@ -228,25 +399,14 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
             memset(&row, 0, sizeof row);
             tf_scopy(row.period, sizeof row.period, c.items[b].period);
             row.direction = dir;
-            st = sum_leg(m, c.items, b, e, dir * 2, &row.own);
-            if (st == TF_OK)
-                st = sum_leg(m, c.items, b, e, dir * 2 + 1, &row.mirror);
-            if (st != TF_OK || (!row.own.records && !row.mirror.records))
+            st = fill_row(m, q, c.items, b, e, &row);
+            if (st != TF_OK || (!row.own.records && !row.mirror.records)) {
+                free(row.codes);
                 continue;
-            if (!strcmp(row.own.currency, row.mirror.currency) || !row.own.currency[0] ||
-                !row.mirror.currency[0])
-                compare(row.own.value, row.mirror.value, &row.value_gap, &row.value_ratio);
-            compare(row.own.fob, row.mirror.fob, &row.fob_gap, &row.fob_ratio);
-            compare(row.own.quantity, row.mirror.quantity, &row.quantity_gap,
-                    &row.quantity_ratio);
-            if (!row.own.records || !row.mirror.records)
-                st = note(m, "%s: no %s %s %s %s in the store: gap and ratio have no value",
-                          row.period, !row.own.records ? q->reporter : q->partner,
-                          (dir == 0) == !row.own.records ? "imports from" : "exports to",
-                          !row.own.records ? q->partner : q->reporter,
-                          "for the selection");
+            }
             tf_mirror_row *p = realloc(m->rows, (m->n_rows + 1) * sizeof *p);
             if (!p) {
+                free(row.codes);
                 st = TF_ERR_NOMEM;
                 break;
             }
@@ -270,6 +430,8 @@ void tf_mirror_free(tf_mirror **m)
         return;
     for (size_t i = 0; i < (*m)->n_notes; i++)
         free((*m)->notes[i]);
+    for (size_t i = 0; i < (*m)->n_rows; i++)
+        free((*m)->rows[i].codes);
     free((*m)->notes);
     free((*m)->rows);
     free(*m);

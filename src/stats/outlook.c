@@ -297,6 +297,7 @@ tf_status tf_outlook_from_months(const tf_outlook_month *months, size_t n, const
     if (!o)
         return TF_ERR_NOMEM;
     tf_scopy(o->product, sizeof o->product, product ? product : "");
+    tf_scopy(o->product_name, sizeof o->product_name, o->product);
     tf_period_from_index(p, o->period);
     tf_period_from_index(p + 1, o->target);
     for (size_t i = 0; i <= last; i++)
@@ -380,6 +381,11 @@ tf_status tf_outlook_compute(tf_db *db, const tf_refdata *ref, const tf_query *q
                              q->as_of, pl_day, &pc);
     if (st == TF_OK)
         st = tf_outlook_from_months(m, s->n_months, to, q->product, out);
+    const tf_product *pr = st == TF_OK && ref && q->product ? tf_refdata_product(ref, q->product)
+                                                            : NULL;
+    if (pr)
+        tf_scopy((*out)->product_name, sizeof (*out)->product_name,
+                 tf_product_display_name(pr, "en"));
     free(m);
     tf_monthly_series_free(&s);
     return st;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tradeflow/stats.h"
+#include "tradeflow/hscodes.h"
 #include "tradeflow/calendar.h"
 #include "tradeflow/query.h"
 #include "tradeflow/window.h"
@@ -1518,11 +1519,49 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
     return TF_OK;
 }
 
+/* A note for each listed partner that is a UN Comtrade special area with an
+ * explanation in data/comtrade-areas.csv (490 "Other Asia, nes" ...). */
+static tf_status area_notes(tf_report *rep, const tf_refdata *ref)
+{
+    const tf_breakdown *bd[2] = {&rep->import_breakdown, &rep->export_breakdown};
+    tf_status st = TF_OK;
+    for (int f = 0; f < 2 && ref && st == TF_OK; f++)
+        for (size_t i = 0; i < bd[f]->n_partners && st == TF_OK; i++) {
+            const tf_partner_figures *p = &bd[f]->partners[i];
+            const tf_area *a = strncmp(p->partner, "M49:", 4) == 0
+                                   ? tf_refdata_area_by_partner(ref, p->partner) : NULL;
+            if (a && a->note && a->note[0])
+                st = add_note(rep, "%s (%s): %s", a->name_en, p->partner, a->note);
+        }
+    return st;
+}
+
+/* A note when the period and the year before fall in two HS editions and the
+ * selection holds only part of a group of codes the new edition split or
+ * merged (tradeflow/hscodes.h): its YoY then compares different goods. */
+static tf_status edition_note(tf_report *rep, const tf_refdata *ref, const tf_query *q)
+{
+    char before[8], g[400];
+    tf_fmt(before, sizeof before, "%ld", strtol(q->period, NULL, 10) - 1);
+    int en = tf_hs_edition_of(q->classification, q->period),
+        eb = tf_hs_edition_of(q->classification, before);
+    if (!ref || !tf_hs_partial_group(ref, q->codes, q->n_codes, eb, en, g, sizeof g))
+        return TF_OK;
+    return add_note(rep, "HS%d changed codes of this selection (%s) and the selection holds "
+                         "only part of them: the YoY compares different goods; tradeflow codes "
+                         "gives the YoY over the whole group", en, g);
+}
+
 /* The report's identity: product, scope, reporter, period, as-of. */
 static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_query *q,
                                int annual)
 {
     tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
+    const tf_product *pr = ref && q->product ? tf_refdata_product(ref, q->product) : NULL;
+    tf_scopy(rep->product_name, sizeof rep->product_name,
+             pr                                          ? tf_product_display_name(pr, "en")
+             : !strcmp(rep->product, "commodity TOTAL") ? "all commodities (TOTAL)"
+                                                         : rep->product);
     tf_scopy(rep->classification, sizeof rep->classification,
              q->classification ? q->classification : "HS");
     tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
@@ -1761,6 +1800,10 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
         }
     if (st == TF_OK && !annual)
         st = window_month(db, ref, q, rep);
+    if (st == TF_OK)
+        st = area_notes(rep, ref);
+    if (st == TF_OK)
+        st = edition_note(rep, ref, q);
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
     if (st != TF_OK)

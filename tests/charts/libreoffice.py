@@ -214,9 +214,9 @@ def check_pdf(pdf, n_charts):
     check("pdf: pages of each sheet", count == want, f"{count}, want {want}")
     check("pdf: 15 pages", pages == 15, pages)
     # each chart starts its own page, at the top: its title is the first text
-    titles = ["Imports of primary-aluminium by month", "Exports of primary-aluminium by month",
-              "Net imports of primary-aluminium by month", "Imports of primary-aluminium by partner",
-              "Net imports of primary-aluminium: YTD", "Imports by trade mode"]
+    titles = ["Imports of primary aluminium by month", "Exports of primary aluminium by month",
+              "Net imports of primary aluminium by month", "Imports of primary aluminium by partner",
+              "Net imports of primary aluminium: YTD", "Imports by trade mode"]
     if "Charts" not in heads:
         check("pdf: Charts sheet printed", False, heads)
         return

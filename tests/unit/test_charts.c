@@ -104,11 +104,11 @@ static void check_titles(const tf_chart_data *cd)
 {
     char t[256], want[300];
     tf_chart_title(cd, TF_CHART_SEASONAL_IMPORT, t, sizeof t);
-    assert_string_equal(t, "Imports of primary-aluminium by month, 2025");
+    assert_string_equal(t, "Imports of primary aluminium by month, 2025");
     tf_chart_title(cd, TF_CHART_PARTNERS, t, sizeof t);
-    assert_string_equal(t, "Imports of primary-aluminium by partner, May 2023 to Apr 2025");
+    assert_string_equal(t, "Imports of primary aluminium by partner, May 2023 to Apr 2025");
     tf_chart_title(cd, TF_CHART_NET_IMPORT, t, sizeof t);
-    assert_string_equal(t, "Net imports of primary-aluminium: YTD Jan-Apr 2025 n/a (a month is "
+    assert_string_equal(t, "Net imports of primary aluminium: YTD Jan-Apr 2025 n/a (a month is "
                            "missing)");
     char *buf = NULL;
     size_t n = 0;
