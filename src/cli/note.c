@@ -12,7 +12,7 @@
 #include "note.h"
 #include "tradeflow/note.h"
 
-enum { NOTE_OK = 0, NOTE_USAGE = 2, NOTE_NODATA = 3, NOTE_IO = 4 };
+enum { NOTE_OK = 0, NOTE_USAGE = 2, NOTE_IO = 4, NOTE_NODATA = 5 };
 
 static const char usage_note[] =
     "Usage: tradeflow note (--product NAME | --hs CODES) --period YYYY-MM [OPTIONS]\n"
@@ -38,8 +38,8 @@ static const char usage_note[] =
     "                      reads, as for report (default: the one with most records)\n"
     "  -o FILE             write to FILE (default: standard output)\n"
     "\n"
-    "Exit codes: 0 written, 2 usage, 3 no import or export data for the product and\n"
-    "month, 4 I/O or database error.\n";
+    "Exit codes: 0 written, 2 usage, 4 I/O or database error, 5 no import or export\n"
+    "data for the product and month (as report).\n";
 
 /* The months the store holds for the request (any flow): for the no-data
  * message, so the analyst sees which months to ask for. */

@@ -122,7 +122,7 @@ def check_note(tf, db, tot, part, product, period, failures, agree):
     sel = ["--hs", product[3:]] if product.startswith("HS ") else ["--product", product]
     base = [tf, "--db", db, "note"] + sel + ["--period", period, "--format", "json"]
     r = subprocess.run(base, capture_output=True, text=True)
-    if r.returncode == 3:
+    if r.returncode == 5:  # no data for the product and month
         return -1
     if r.returncode != 0:
         failures.append("%s %s: exit %d %s" % (product, period, r.returncode, r.stderr.strip()))
