@@ -88,6 +88,27 @@ static void text_flags(FILE *out, const tf_mirror_row *r)
     }
 }
 
+enum { LABEL_WIDTH = 44, LABEL_MAX = 320 };
+
+/* The two rows' labels of one direction, by the countries' display names
+ * ("China imports from Russia", "Russia exports to China (mirror)"); by
+ * their codes, which the heading defines, where a name would overflow the
+ * label column. */
+static void side_labels(const tf_mirror *m, int direction, char l1[LABEL_MAX],
+                        char l2[LABEL_MAX])
+{
+    for (int by_code = 0; by_code < 2; by_code++) {
+        const char *rep = by_code || !m->reporter_name[0] ? m->reporter : m->reporter_name;
+        const char *par = by_code || !m->partner_name[0] ? m->partner : m->partner_name;
+        const char *v1 = direction == 0 ? "imports from" : "exports to";
+        const char *v2 = direction == 0 ? "exports to" : "imports from";
+        snprintf(l1, LABEL_MAX, "%s %s %s", rep, v1, par);
+        snprintf(l2, LABEL_MAX, "%s %s %s (mirror)", par, v2, rep);
+        if (strlen(l1) <= LABEL_WIDTH && strlen(l2) <= LABEL_WIDTH)
+            return;
+    }
+}
+
 tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
 {
     if (fmt == TF_OUT_JSON) {
@@ -133,14 +154,8 @@ tf_status tf_mirror_write(FILE *out, const tf_mirror *m, tf_output_format fmt)
                  "codes that name no goods.\n", TF_MIRROR_EXTREME, 1.0 / TF_MIRROR_EXTREME);
     for (size_t i = 0; i < m->n_rows; i++) {
         const tf_mirror_row *r = &m->rows[i];
-        char l1[64], l2[64], g[48], ra[32], fg[48], fr[32], qg[48], qr[32];
-        if (r->direction == 0) {
-            snprintf(l1, sizeof l1, "%s imports from %s", m->reporter, m->partner);
-            snprintf(l2, sizeof l2, "%s exports to %s (mirror)", m->partner, m->reporter);
-        } else {
-            snprintf(l1, sizeof l1, "%s exports to %s", m->reporter, m->partner);
-            snprintf(l2, sizeof l2, "%s imports from %s (mirror)", m->partner, m->reporter);
-        }
+        char l1[LABEL_MAX], l2[LABEL_MAX], g[48], ra[32], fg[48], fr[32], qg[48], qr[32];
+        side_labels(m, r->direction, l1, l2);
         if (i == 0 || strcmp(r->period, m->rows[i - 1].period) != 0)
             fprintf(out, "\n%s\n", r->period);
         text_side(out, l1, &r->own);
