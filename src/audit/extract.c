@@ -1698,19 +1698,11 @@ typedef struct sent {
 static int sent_periods(sent *S)
 {
     ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
     pexpr *pe = S->pe;
     mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
     unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* periods first: their numbers are years, not figures */
     memset(in_period, 0, S->slen);
     for (size_t i = sb; i < se; i++) {
@@ -1935,20 +1927,9 @@ static int sent_figures(sent *S)
  * order. 0, or -1 when out of memory. */
 static int sent_flat(sent *S)
 {
-    ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
     pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* "almost flat", "nearly flat", "unchanged" on the month/year: a change near 0 */
     for (size_t i = sb; i < se && S->np < ncap; i++) {
         size_t mm = 0;
@@ -2317,19 +2298,9 @@ static void sent_reporter(sent *S);
 static int sent_partners(sent *S)
 {
     ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
     pm *parts = S->parts;
-    size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* sentence-level context: product, metric */
     for (size_t i = sb; i < se; i++)
         if (is_w(&v[i], "respectively"))
@@ -2431,17 +2402,7 @@ static int sent_products(sent *S)
     ctx *c = S->c;
     sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
-    size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
+    const size_t sb = S->sb, se = S->se;
     /* products, "top N" and province words in the sentence, found once */
     for (size_t y = sb; y < se; y++) {
         size_t mm;
@@ -3192,19 +3153,10 @@ static size_t stated_before(const sent *S, const pfig *x)
 static int sent_attach(sent *S)
 {
     ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
     qfig *q = S->q;
     pfig *pc = S->pc;
-    pexpr *pe = S->pe;
-    mword *mw = S->mw;
-    pm *parts = S->parts;
     size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     /* attach the percentages */
     for (size_t k = 0; k < S->np; k++) {
         pfig *x = &pc[k];
@@ -3297,19 +3249,10 @@ static int sent_attach(sent *S)
 static int sent_finish(sent *S)
 {
     ctx *c = S->c;
-    sent_arrays *sa = S->sa;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se, ncap = S->ncap;
-    const char *text = S->text;
-    qfig *q = S->q;
-    pfig *pc = S->pc;
-    pexpr *pe = S->pe;
+    const size_t sb = S->sb, se = S->se;
     mword *mw = S->mw;
-    pm *parts = S->parts;
     size_t *made = S->made;
-    unsigned char *in_period = S->in_period;
-    (void)c, (void)sa, (void)v, (void)sb, (void)se, (void)ncap, (void)text, (void)q, (void)pc;
-    (void)pe, (void)mw, (void)parts, (void)made, (void)in_period;
     if (S->sent_product && !S->sent_generic)
         tf_scopy(c->product, sizeof c->product, S->sent_product);
     else if (S->sent_unknown) /* the unknown commodity governs what follows */
