@@ -38,6 +38,24 @@ int tf_audit_add_finding(tf_audit *a, const tf_finding *f)
     return 0;
 }
 
+int tf_audit_slip_claim(tf_audit *a, tf_claim *cl, const char *unit, const char *kind,
+                        const char *field, tf_finding *f)
+{
+    cl->metric = TF_METRIC_OTHER;
+    tf_scopy(cl->partner, sizeof cl->partner, "WLD");
+    tf_scopy(cl->unit, sizeof cl->unit, unit);
+    size_t ci = tf_audit_add_claim(a, cl);
+    if (ci == (size_t)-1)
+        return -1;
+    memset(f, 0, sizeof *f);
+    f->note = cl->note;
+    f->severity = TF_SEV_ERROR;
+    tf_scopy(f->kind, sizeof f->kind, kind);
+    tf_scopy(f->field, sizeof f->field, field);
+    f->claim = ci;
+    return 0;
+}
+
 size_t tf_audit_errors(const tf_audit *a)
 {
     size_t n = 0;

@@ -20,6 +20,14 @@ void tf_num_words(double v, int dec, char *buf, size_t len);
 size_t tf_audit_add_claim(tf_audit *a, const tf_claim *c);
 /* Add a finding; returns 0 or -1 when out of memory. */
 int tf_audit_add_finding(tf_audit *a, const tf_finding *f);
+/* A slip the extractor finds by itself (a malformed number, a conversion or a
+ * daily average that contradicts its own sentence): the figure's claim (the
+ * caller sets note, period, quantity and sentence span; here metric other,
+ * partner WLD and `unit`: kept, never checked) is added, and *f is cleared and
+ * set for an error of `kind` on `field` of that claim, for the caller to
+ * complete and add. 0, or -1 when out of memory. */
+int tf_audit_slip_claim(tf_audit *a, tf_claim *cl, const char *unit, const char *kind,
+                        const char *field, tf_finding *f);
 
 /* 1 when the text [b, e) is Chinese (CJK characters outnumber half the
  * Latin letters, at least 20 of them). */

@@ -1420,23 +1420,13 @@ static int malformed_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t 
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
-    cl.metric = TF_METRIC_OTHER;
-    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
-    tf_scopy(cl.unit, sizeof cl.unit, "t");
     cl.period = c->period;
     make_stated(c, v, i, i + 1, all, all, all, &cl.quantity);
     cl.sent_start = v[sb].b;
     cl.sent_end = v[se - 1].e;
-    size_t ci = tf_audit_add_claim(c->a, &cl);
-    if (ci == (size_t)-1)
-        return -1;
     tf_finding f;
-    memset(&f, 0, sizeof f);
-    f.note = c->note;
-    f.severity = TF_SEV_ERROR;
-    tf_scopy(f.kind, sizeof f.kind, "malformed-number");
-    tf_scopy(f.field, sizeof f.field, "quantity");
-    f.claim = ci;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "malformed-number", "quantity", &f))
+        return -1;
     f.start = tf_note_char_offset(c->nt, v[i].b);
     f.end = tf_note_char_offset(c->nt, v[i].e);
     f.stated = all;
@@ -1522,25 +1512,15 @@ static int conversion_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
-    cl.metric = TF_METRIC_OTHER;
-    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
-    tf_scopy(cl.unit, sizeof cl.unit, "USD");
     cl.period = c->period;
     make_stated(c, v, jb, eb, b, b, b, &cl.quantity);
     cl.sent_start = v[sb].b;
     cl.sent_end = v[se - 1].e;
-    size_t ci = tf_audit_add_claim(c->a, &cl);
-    if (ci == (size_t)-1)
-        return -1;
     tf_finding f;
-    memset(&f, 0, sizeof f);
-    f.note = c->note;
-    f.severity = TF_SEV_ERROR;
-    tf_scopy(f.kind, sizeof f.kind,
-             !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100"
-                                                                          : "factor-of-1000");
-    tf_scopy(f.field, sizeof f.field, "value");
-    f.claim = ci;
+    const char *kind = !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10"
+                                          : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+    if (tf_audit_slip_claim(c->a, &cl, "USD", kind, "value", &f))
+        return -1;
     f.start = tf_note_char_offset(c->nt, v[jb].b);
     f.end = tf_note_char_offset(c->nt, v[eb - 1].e);
     f.stated = v[nb].num;

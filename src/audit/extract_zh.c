@@ -772,9 +772,6 @@ static int zh_malformed(zctx *c, const char *s, size_t sb, size_t i, size_t m)
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
-    cl.metric = TF_METRIC_OTHER;
-    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
-    tf_scopy(cl.unit, sizeof cl.unit, "t");
     cl.period.from = c->period_from;
     cl.period.to = c->period_to;
     stated_set(c, i, m, all, all, all, &cl.quantity);
@@ -783,16 +780,9 @@ static int zh_malformed(zctx *c, const char *s, size_t sb, size_t i, size_t m)
     while (s[se] && !at(s + se, "。") && s[se] != '\n')
         se++;
     cl.sent_end = c->z->to[se - 1];
-    size_t ci = tf_audit_add_claim(c->a, &cl);
-    if (ci == (size_t)-1)
-        return -1;
     tf_finding f;
-    memset(&f, 0, sizeof f);
-    f.note = c->note;
-    f.severity = TF_SEV_ERROR;
-    tf_scopy(f.kind, sizeof f.kind, "malformed-number");
-    tf_scopy(f.field, sizeof f.field, "quantity");
-    f.claim = ci;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "malformed-number", "quantity", &f))
+        return -1;
     f.start = tf_note_char_offset(c->nt, cl.quantity.start); /* findings count characters */
     f.end = tf_note_char_offset(c->nt, cl.quantity.end);
     f.stated = all;
@@ -1337,9 +1327,6 @@ static int dekad_finding(zctx *c, size_t ab, size_t ae, double avg, int adec, do
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
-    cl.metric = TF_METRIC_OTHER;
-    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
-    tf_scopy(cl.unit, sizeof cl.unit, "t");
     cl.period.from = cl.period.to = mi;
     stated_set(c, ab, ae, avg, avg, avg, &cl.quantity);
     size_t sb = ab, se = ae;
@@ -1349,16 +1336,9 @@ static int dekad_finding(zctx *c, size_t ab, size_t ae, double avg, int adec, do
         se++;
     cl.sent_start = c->z->from[sb];
     cl.sent_end = c->z->to[se - 1];
-    size_t ci = tf_audit_add_claim(c->a, &cl);
-    if (ci == (size_t)-1)
-        return -1;
     tf_finding f;
-    memset(&f, 0, sizeof f);
-    f.note = c->note;
-    f.severity = TF_SEV_ERROR;
-    tf_scopy(f.kind, sizeof f.kind, "inconsistent");
-    tf_scopy(f.field, sizeof f.field, "quantity");
-    f.claim = ci;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "inconsistent", "quantity", &f))
+        return -1;
     f.start = tf_note_char_offset(c->nt, cl.quantity.start);
     f.end = tf_note_char_offset(c->nt, cl.quantity.end);
     f.stated = avg / scale;
