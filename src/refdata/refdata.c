@@ -539,151 +539,149 @@ tf_status tf_refdata_add_window_params(tf_refdata *ref, const char *path, tf_err
     return st;
 }
 
+/* The loaders of the embedded tables: each fills its part of r from t. */
+
+static tf_status load_products(tf_refdata *r, const table *t)
+{
+    return add_products(r, t, "built-in", NULL);
+}
+
+static tf_status load_partners(tf_refdata *r, const table *t)
+{
+    r->partners = calloc(t->nrows ? t->nrows : 1, sizeof *r->partners);
+    r->by_iso3 = calloc(t->nrows ? t->nrows : 1, sizeof *r->by_iso3);
+    if (!r->partners || !r->by_iso3)
+        return TF_ERR_NOMEM;
+    int cg = table_col(t, "gacc_code"), ci = table_col(t, "iso3"), cm = table_col(t, "m49"),
+        ce = table_col(t, "name_en"), cz = table_col(t, "name_zh"), ck = table_col(t, "kind"),
+        ca = table_col(t, "aliases");
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_partner *p = &r->partners[r->n_partners];
+        p->gacc_code = cell(t, i, cg);
+        p->iso3 = cell(t, i, ci);
+        p->m49 = cell(t, i, cm);
+        p->name_en = cell(t, i, ce);
+        p->name_zh = cell(t, i, cz);
+        p->kind = cell(t, i, ck);
+        if (!p->iso3[0])
+            continue;
+        if (split_names(r, cell(t, i, ca), &p->aliases, &p->n_aliases))
+            return TF_ERR_NOMEM;
+        int slot = code_slot(p->gacc_code);
+        if (slot >= 0)
+            r->by_gacc[slot] = p;
+        r->by_iso3[r->n_partners] = p;
+        r->n_partners++;
+    }
+    qsort(r->by_iso3, r->n_partners, sizeof *r->by_iso3, cmp_iso3);
+    return TF_OK;
+}
+
+static tf_status load_trade_modes(tf_refdata *r, const table *t)
+{
+    r->modes = calloc(t->nrows ? t->nrows : 1, sizeof *r->modes);
+    if (!r->modes)
+        return TF_ERR_NOMEM;
+    int cc = table_col(t, "code"), ce = table_col(t, "name_en"), cz = table_col(t, "name_zh"),
+        cg = table_col(t, "group");
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_trade_mode *m = &r->modes[r->n_modes++];
+        m->code = cell(t, i, cc);
+        m->name_en = cell(t, i, ce);
+        m->name_zh = cell(t, i, cz);
+        m->group = cell(t, i, cg);
+        int slot = code_slot(m->code);
+        if (slot >= 0)
+            r->mode_by_code[slot] = m;
+    }
+    return TF_OK;
+}
+
+static tf_status load_provinces(tf_refdata *r, const table *t)
+{
+    r->provinces = calloc(t->nrows ? t->nrows : 1, sizeof *r->provinces);
+    if (!r->provinces)
+        return TF_ERR_NOMEM;
+    int cc = table_col(t, "code"), ce = table_col(t, "name_en"), cz = table_col(t, "name_zh");
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_province *p = &r->provinces[r->n_provinces++];
+        p->code = cell(t, i, cc);
+        p->name_en = cell(t, i, ce);
+        p->name_zh = cell(t, i, cz);
+        int slot = code_slot(p->code);
+        if (slot >= 0)
+            r->prov_by_code[slot] = p;
+    }
+    return TF_OK;
+}
+
+static tf_status load_window_params(tf_refdata *r, const table *t)
+{
+    return add_window_params(r, t, "window-params.csv", NULL, 0);
+}
+
+static tf_status load_areas(tf_refdata *r, const table *t)
+{
+    r->areas = calloc(t->nrows ? t->nrows : 1, sizeof *r->areas);
+    if (!r->areas)
+        return TF_ERR_NOMEM;
+    int cm = table_col(t, "m49"), ci = table_col(t, "iso3"), cp = table_col(t, "partner"),
+        cg = table_col(t, "gacc_code"), ce = table_col(t, "name_en"), ck = table_col(t, "kind"),
+        cn = table_col(t, "note");
+    for (size_t i = 0; i < t->nrows; i++) {
+        tf_area *a = &r->areas[r->n_areas++];
+        a->m49 = cell(t, i, cm);
+        a->iso3 = cell(t, i, ci);
+        a->partner = cell(t, i, cp);
+        a->gacc_code = cell(t, i, cg);
+        a->name_en = cell(t, i, ce);
+        a->kind = cell(t, i, ck);
+        a->note = cn >= 0 ? cell(t, i, cn) : "";
+        int slot = code_slot(a->m49);
+        if (slot >= 0)
+            r->area_by_m49[slot] = a;
+    }
+    return TF_OK;
+}
+
+/* One embedded table read and handed to its loader. */
+static tf_status load_embedded(tf_refdata *r, const unsigned char *data, size_t len,
+                               const char *name, tf_status (*load)(tf_refdata *, const table *))
+{
+    table t;
+    tf_status st = table_embedded(r, data, len, name, &t);
+    if (st)
+        return st;
+    st = load(r, &t);
+    table_free(&t);
+    return st;
+}
+
 tf_status tf_refdata_open(tf_refdata **out)
 {
     *out = NULL;
     tf_refdata *r = calloc(1, sizeof *r);
     if (!r)
         return TF_ERR_NOMEM;
-    table t;
     tf_status st;
-    if ((st = table_embedded(r, tf_data_products, tf_data_products_len, "products.csv", &t)))
-        goto fail;
-    st = add_products(r, &t, "built-in", NULL);
-    table_free(&t);
-    if (st)
-        goto fail;
-
-    if ((st = table_embedded(r, tf_data_partners, tf_data_partners_len, "partners.csv", &t)))
-        goto fail;
-    r->partners = calloc(t.nrows ? t.nrows : 1, sizeof *r->partners);
-    r->by_iso3 = calloc(t.nrows ? t.nrows : 1, sizeof *r->by_iso3);
-    if (!r->partners || !r->by_iso3) {
-        table_free(&t);
-        st = TF_ERR_NOMEM;
-        goto fail;
+    if ((st = load_embedded(r, tf_data_products, tf_data_products_len, "products.csv",
+                            load_products)) ||
+        (st = load_embedded(r, tf_data_partners, tf_data_partners_len, "partners.csv",
+                            load_partners)) ||
+        (st = load_embedded(r, tf_data_trade_modes, tf_data_trade_modes_len, "trade-modes.csv",
+                            load_trade_modes)) ||
+        (st = load_embedded(r, tf_data_provinces, tf_data_provinces_len, "provinces.csv",
+                            load_provinces)) ||
+        (st = load_embedded(r, tf_data_window_params, tf_data_window_params_len,
+                            "window-params.csv", load_window_params)) ||
+        (st = builtin_crosswalk(r)) ||
+        (st = load_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
+                            "comtrade-areas.csv", load_areas))) {
+        tf_refdata_free(&r);
+        return st;
     }
-    {
-        int cg = table_col(&t, "gacc_code"), ci = table_col(&t, "iso3"), cm = table_col(&t, "m49"),
-            ce = table_col(&t, "name_en"), cz = table_col(&t, "name_zh"),
-            ck = table_col(&t, "kind");
-        for (size_t i = 0; i < t.nrows; i++) {
-            tf_partner *p = &r->partners[r->n_partners];
-            p->gacc_code = cell(&t, i, cg);
-            p->iso3 = cell(&t, i, ci);
-            p->m49 = cell(&t, i, cm);
-            p->name_en = cell(&t, i, ce);
-            p->name_zh = cell(&t, i, cz);
-            p->kind = cell(&t, i, ck);
-            if (!p->iso3[0])
-                continue;
-            if (split_names(r, cell(&t, i, table_col(&t, "aliases")), &p->aliases,
-                            &p->n_aliases)) {
-                table_free(&t);
-                st = TF_ERR_NOMEM;
-                goto fail;
-            }
-            int slot = code_slot(p->gacc_code);
-            if (slot >= 0)
-                r->by_gacc[slot] = p;
-            r->by_iso3[r->n_partners] = p;
-            r->n_partners++;
-        }
-        qsort(r->by_iso3, r->n_partners, sizeof *r->by_iso3, cmp_iso3);
-    }
-    table_free(&t);
-
-    if ((st = table_embedded(r, tf_data_trade_modes, tf_data_trade_modes_len, "trade-modes.csv",
-                             &t)))
-        goto fail;
-    r->modes = calloc(t.nrows ? t.nrows : 1, sizeof *r->modes);
-    if (!r->modes) {
-        table_free(&t);
-        st = TF_ERR_NOMEM;
-        goto fail;
-    }
-    {
-        int cc = table_col(&t, "code"), ce = table_col(&t, "name_en"), cz = table_col(&t, "name_zh"),
-            cg = table_col(&t, "group");
-        for (size_t i = 0; i < t.nrows; i++) {
-            tf_trade_mode *m = &r->modes[r->n_modes++];
-            m->code = cell(&t, i, cc);
-            m->name_en = cell(&t, i, ce);
-            m->name_zh = cell(&t, i, cz);
-            m->group = cell(&t, i, cg);
-            int slot = code_slot(m->code);
-            if (slot >= 0)
-                r->mode_by_code[slot] = m;
-        }
-    }
-    table_free(&t);
-
-    if ((st = table_embedded(r, tf_data_provinces, tf_data_provinces_len, "provinces.csv", &t)))
-        goto fail;
-    r->provinces = calloc(t.nrows ? t.nrows : 1, sizeof *r->provinces);
-    if (!r->provinces) {
-        table_free(&t);
-        st = TF_ERR_NOMEM;
-        goto fail;
-    }
-    {
-        int cc = table_col(&t, "code"), ce = table_col(&t, "name_en"), cz = table_col(&t, "name_zh");
-        for (size_t i = 0; i < t.nrows; i++) {
-            tf_province *p = &r->provinces[r->n_provinces++];
-            p->code = cell(&t, i, cc);
-            p->name_en = cell(&t, i, ce);
-            p->name_zh = cell(&t, i, cz);
-            int slot = code_slot(p->code);
-            if (slot >= 0)
-                r->prov_by_code[slot] = p;
-        }
-    }
-    table_free(&t);
-
-    if ((st = table_embedded(r, tf_data_window_params, tf_data_window_params_len,
-                             "window-params.csv", &t)))
-        goto fail;
-    st = add_window_params(r, &t, "window-params.csv", NULL, 0);
-    table_free(&t);
-    if (st)
-        goto fail;
-
-    if ((st = builtin_crosswalk(r)))
-        goto fail;
-
-    if ((st = table_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
-                             "comtrade-areas.csv", &t)))
-        goto fail;
-    r->areas = calloc(t.nrows ? t.nrows : 1, sizeof *r->areas);
-    if (!r->areas) {
-        table_free(&t);
-        st = TF_ERR_NOMEM;
-        goto fail;
-    }
-    {
-        int cm = table_col(&t, "m49"), ci = table_col(&t, "iso3"), cp = table_col(&t, "partner"),
-            cg = table_col(&t, "gacc_code"), ce = table_col(&t, "name_en"),
-            ck = table_col(&t, "kind"), cn = table_col(&t, "note");
-        for (size_t i = 0; i < t.nrows; i++) {
-            tf_area *a = &r->areas[r->n_areas++];
-            a->m49 = cell(&t, i, cm);
-            a->iso3 = cell(&t, i, ci);
-            a->partner = cell(&t, i, cp);
-            a->gacc_code = cell(&t, i, cg);
-            a->name_en = cell(&t, i, ce);
-            a->kind = cell(&t, i, ck);
-            a->note = cn >= 0 ? cell(&t, i, cn) : "";
-            int slot = code_slot(a->m49);
-            if (slot >= 0)
-                r->area_by_m49[slot] = a;
-        }
-    }
-    table_free(&t);
     *out = r;
     return TF_OK;
-fail:
-    tf_refdata_free(&r);
-    return st;
 }
 
 void tf_refdata_free(tf_refdata **ref)
