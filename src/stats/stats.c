@@ -646,15 +646,14 @@ static tf_status parent_note(tf_report *rep, const char *period, int flow, const
                                   "than its parts)");
 }
 
-static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
-                           agg *a, const char *period)
+/* Phase of aggregate: src's rows into rows (*k of them), world rows repeated
+ * under several partner bases kept once (see below). */
+static tf_status merge_world_rows(tf_report *rep, const row *src, size_t n, const char *basis,
+                                  row *rows, size_t *kout)
 {
-    memset(a, 0, sizeof *a);
-    /* The basis of the month: wanted, else the most common among partner rows. */
-    const char *basis = want ? want : group_basis(src, 0, n, NULL);
     /* World rows repeated under several partner bases are one total: keep the
      * one on the month's basis where there is one, else the first. */
-    size_t k = 0, e;
+    size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (is_world(&src[i]) && k > 0 && is_world(&rows[k - 1]) &&
             same_group(&rows[k - 1], &src[i])) {
@@ -674,13 +673,21 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         }
         rows[k++] = src[i];
     }
-    e = k;
+    *kout = k;
+    return TF_OK;
+}
+
+/* Phase of aggregate: the codes that count, their rows kept at the front of
+ * rows (*kout of the e), their codes in a->codes. */
+static tf_status keep_codes(tf_report *rep, row *rows, size_t e, const char *basis, agg *a,
+                            const char *period, size_t *kout)
+{
     /* Codes under a shorter code (HS6 760110 over HS8 76011010): the shorter
      * code stands for them when its total comes from world rows and is at
      * least the sum of theirs (a complete total cannot be smaller than its
      * parts); otherwise it is partial and the longer codes are used. Rows come
      * sorted by commodity. */
-    k = 0;
+    size_t k = 0;
     for (size_t i = 0; i < e;) {
         size_t j = i;
         while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
@@ -732,12 +739,14 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         }
         i = j;
     }
-    e = k;
-    if (e == 0)
-        return TF_OK;
-    a->present = 1;
-    a->value_ok = 1;
-    tf_scopy(a->basis, sizeof a->basis, basis);
+    *kout = k;
+    return TF_OK;
+}
+
+/* Phase of aggregate: the month's total, value, trade modes and partners from
+ * the e rows that count. */
+static tf_status sum_rows(const row *rows, size_t e, const char *basis, agg *a)
+{
     const char *currency = NULL;
     for (size_t cb = 0; cb < e;) {
         size_t ce = cb;
@@ -779,16 +788,39 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
         }
         cb = ce;
     }
+    if (currency)
+        tf_scopy(a->currency, sizeof a->currency, currency);
+    else
+        a->value_ok = 0;
+    return TF_OK;
+}
+
+static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
+                           agg *a, const char *period)
+{
+    memset(a, 0, sizeof *a);
+    /* The basis of the month: wanted, else the most common among partner rows. */
+    const char *basis = want ? want : group_basis(src, 0, n, NULL);
+    size_t k, e;
+    tf_status st = merge_world_rows(rep, src, n, basis, rows, &e);
+    if (st == TF_OK)
+        st = keep_codes(rep, rows, e, basis, a, period, &k);
+    if (st != TF_OK)
+        return st;
+    e = k;
+    if (e == 0)
+        return TF_OK;
+    a->present = 1;
+    a->value_ok = 1;
+    tf_scopy(a->basis, sizeof a->basis, basis);
+    if ((st = sum_rows(rows, e, basis, a)) != TF_OK)
+        return st;
     /* A partner breakdown is complete when it adds up to the total: then a
      * partner missing from it traded nothing. */
     tf_milli listed = 0;
     for (size_t i = 0; i < a->n_partners; i++)
         listed = add(listed, a->partners[i].q, &a->overflow);
     a->partners_complete = a->n_partners > 0 && listed == a->total;
-    if (currency)
-        tf_scopy(a->currency, sizeof a->currency, currency);
-    else
-        a->value_ok = 0;
     return TF_OK;
 }
 
