@@ -1218,6 +1218,71 @@ static void partner_ytd(const tf_report *rep, const agg *a, int m, const tf_flow
         p->ytd_share_pct = some(100.0 * p->ytd.v / flow->ytd.v);
 }
 
+/* Phase of fill_breakdown: the figures of the month's i-th partner (cur's
+ * partners sorted), against prev (m-1) and ya (m-12). */
+static void partner_figures(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int m,
+                            int f, const agg *cur, const agg *prev, const agg *ya, size_t i,
+                            tf_partner_figures *p)
+{
+    const amount *am = &cur->partners[i];
+    p->rank = (int)i + 1;
+    tf_scopy(p->partner, sizeof p->partner, am->key);
+    const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
+    if (pt)
+        tf_scopy(p->name, sizeof p->name, pt->name_en);
+    else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
+        tf_scopy(p->name, sizeof p->name, am->key);
+    p->quantity = figure(rep, am->q);
+    if (cur->total > 0)
+        p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
+    tf_opt q = some(p->quantity);
+    /* A month with a partner breakdown in which this partner is absent
+     * gives a zero base (no value); a month without a breakdown gives none. */
+    /* Absent from a month's partner rows means zero only when those rows
+     * add up to that month's total; otherwise it is unknown. */
+    if (prev->present && prev->n_partners) {
+        tf_milli pq = amount_get(prev, am->key);
+        p->mom_pct = tf_pct_change(q, some(figure(rep, pq)));
+        if (prev->total > 0 && p->share_pct.has &&
+            (amount_has(prev, am->key) || prev->partners_complete))
+            p->share_change_pp =
+                some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
+    }
+    if (ya->present && ya->n_partners)
+        p->yoy_pct = tf_pct_change(q, some(figure(rep, amount_get(ya, am->key))));
+    /* annual data: the share change is against the year before */
+    if (rep->annual && ya->present && ya->n_partners && ya->total > 0 &&
+        p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
+        p->share_change_pp = some(p->share_pct.v - 100.0 * (double)amount_get(ya, am->key) /
+                                                       (double)ya->total);
+    if (!rep->annual)
+        partner_ytd(rep, a, m, f ? &rep->export : &rep->import, p);
+}
+
+/* Phase of fill_breakdown: the month's trade modes by quantity, with their
+ * shares of the flow's total. */
+static tf_status mode_list(const tf_refdata *ref, tf_report *rep, agg *cur, tf_breakdown *out)
+{
+    if (cur->n_modes) {
+        qsort(cur->modes, cur->n_modes, sizeof *cur->modes, cmp_amount_desc);
+        out->modes = calloc(cur->n_modes, sizeof *out->modes);
+        if (!out->modes)
+            return TF_ERR_NOMEM;
+        for (size_t i = 0; i < cur->n_modes; i++) {
+            tf_mode_figures *mf = &out->modes[i];
+            tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
+            const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
+            tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
+            tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+            mf->quantity = figure(rep, cur->modes[i].q);
+            if (cur->total > 0) /* of the flow's total, as notes state it */
+                mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);
+        }
+        out->n_modes = cur->n_modes;
+    }
+    return TF_OK;
+}
+
 static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep, agg *a, int f,
                                 int m, int base_index, int top, agg cmp[2],
                                 tf_breakdown *out)
@@ -1245,41 +1310,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
     out->n_partners = n;
     tf_milli listed = 0;
     for (size_t i = 0; i < n; i++) {
-        tf_partner_figures *p = &out->partners[i];
-        const amount *am = &cur->partners[i];
-        p->rank = (int)i + 1;
-        tf_scopy(p->partner, sizeof p->partner, am->key);
-        const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
-        if (pt)
-            tf_scopy(p->name, sizeof p->name, pt->name_en);
-        else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
-            tf_scopy(p->name, sizeof p->name, am->key);
-        p->quantity = figure(rep, am->q);
-        listed = add(listed, am->q, &cur->overflow);
-        if (cur->total > 0)
-            p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
-        tf_opt q = some(p->quantity);
-        /* A month with a partner breakdown in which this partner is absent
-         * gives a zero base (no value); a month without a breakdown gives none. */
-        /* Absent from a month's partner rows means zero only when those rows
-         * add up to that month's total; otherwise it is unknown. */
-        if (prev->present && prev->n_partners) {
-            tf_milli pq = amount_get(prev, am->key);
-            p->mom_pct = tf_pct_change(q, some(figure(rep, pq)));
-            if (prev->total > 0 && p->share_pct.has &&
-                (amount_has(prev, am->key) || prev->partners_complete))
-                p->share_change_pp =
-                    some(p->share_pct.v - 100.0 * (double)pq / (double)prev->total);
-        }
-        if (ya->present && ya->n_partners)
-            p->yoy_pct = tf_pct_change(q, some(figure(rep, amount_get(ya, am->key))));
-        /* annual data: the share change is against the year before */
-        if (rep->annual && ya->present && ya->n_partners && ya->total > 0 &&
-            p->share_pct.has && (amount_has(ya, am->key) || ya->partners_complete))
-            p->share_change_pp = some(p->share_pct.v - 100.0 * (double)amount_get(ya, am->key) /
-                                                           (double)ya->total);
-        if (!rep->annual)
-            partner_ytd(rep, a, m, f ? &rep->export : &rep->import, p);
+        listed = add(listed, cur->partners[i].q, &cur->overflow);
+        partner_figures(db, ref, rep, a, m, f, cur, prev, ya, i, &out->partners[i]);
     }
     char pm[8];
     /* (a comparison month on another basis has its own note: compare_on_basis) */
@@ -1324,23 +1356,8 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
     tf_status st = absent_partners(db, ref, rep, cur, prev, ya, out);
     if (st)
         return st;
-    if (cur->n_modes) {
-        qsort(cur->modes, cur->n_modes, sizeof *cur->modes, cmp_amount_desc);
-        out->modes = calloc(cur->n_modes, sizeof *out->modes);
-        if (!out->modes)
-            return TF_ERR_NOMEM;
-        for (size_t i = 0; i < cur->n_modes; i++) {
-            tf_mode_figures *mf = &out->modes[i];
-            tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
-            const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
-            tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
-            tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
-            mf->quantity = figure(rep, cur->modes[i].q);
-            if (cur->total > 0) /* of the flow's total, as notes state it */
-                mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);
-        }
-        out->n_modes = cur->n_modes;
-    }
+    if ((st = mode_list(ref, rep, cur, out)) != TF_OK)
+        return st;
     return mode_changes(rep, ref, rep->annual ? NULL : prev, cur, out);
 }
 
