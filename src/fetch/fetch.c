@@ -213,6 +213,68 @@ static json_t *parse_answer(const char *body, size_t n, const char **why, char *
     return j;
 }
 
+/* The cached answer of a call, when the cache holds a sound one: 1 and
+ * *answer; 0 otherwise (a damaged cache entry is fetched again). */
+static int from_cache(pull *p, const char *path, const char *url, json_t **answer)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    json_error_t je;
+    json_t *j = json_loadf(f, 0, &je);
+    fclose(f);
+    if (j && json_is_array(json_object_get(j, "data"))) {
+        p->res->cached++;
+        logf_(p, "cached: %s", url);
+        *answer = j;
+        return 1;
+    }
+    json_decref(j);
+    return 0;
+}
+
+/* The handle set for one attempt at url: body into *b, Retry-After into
+ * *retry_after, timeouts, TLS verification and the key header. */
+static void set_request(pull *p, const char *url, struct curl_slist *hdrs, buf *b,
+                        long *retry_after)
+{
+    CURL *c = p->curl;
+    curl_easy_reset(c);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, retry_after);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, p->o->timeout_s > 0 ? p->o->timeout_s : 120L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "tradeflow/" TF_VERSION);
+    /* TLS: the peer's certificate and name are always verified (libcurl's
+     * default, set here so that no later change can drop it) */
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    if (hdrs)
+        curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+}
+
+/* The answer cached: written whole to a temporary name, then renamed. 1, or
+ * 0 with the error set on p (the temporary file removed). */
+static int cache_store(pull *p, const char *path, const buf *b)
+{
+    char tmp[1300];
+    tf_fmt(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *w = mkdirs(p->o->cache_dir) == 0 ? fopen(tmp, "wb") : NULL;
+    int ok = w && fwrite(b->p, 1, b->n, w) == b->n;
+    if (w && fclose(w) != 0)
+        ok = 0;
+    if (ok && rename(tmp, path) == 0)
+        return 1;
+    unlink(tmp);
+    tf_error_set(p->err, TF_ERR_IO, "cannot write the cache file %s: %s", path, strerror(errno));
+    return 0;
+}
+
 /* One call: from the cache, or fetched with retries and cached. */
 static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
 {
@@ -225,25 +287,14 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
     tf_sha256_update(h, req, strlen(req));
     char hex[65];
     tf_sha256_final(h, hex);
-    char path[1200], tmp[1300];
+    char path[1200];
     tf_fmt(path, sizeof path, "%s/%s.json", p->o->cache_dir, hex);
     p->res->calls++;
 
     const char *why = NULL;
     char api_err[512];
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        json_error_t je;
-        json_t *j = json_loadf(f, 0, &je);
-        fclose(f);
-        if (j && json_is_array(json_object_get(j, "data"))) {
-            p->res->cached++;
-            logf_(p, "cached: %s", url);
-            *answer = j;
-            return TF_OK;
-        }
-        json_decref(j); /* a damaged cache entry is fetched again */
-    }
+    if (from_cache(p, path, url, answer))
+        return TF_OK;
 
     int retries = p->o->retries < 0 ? 5 : p->o->retries;
     long backoff = p->o->backoff_ms > 0 ? p->o->backoff_ms : 2000;
@@ -259,23 +310,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         buf b = {0};
         long retry_after = -1, code = 0;
         CURL *c = p->curl;
-        curl_easy_reset(c);
-        curl_easy_setopt(c, CURLOPT_URL, url);
-        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-        curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
-        curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-        curl_easy_setopt(c, CURLOPT_HEADERDATA, &retry_after);
-        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(c, CURLOPT_TIMEOUT, p->o->timeout_s > 0 ? p->o->timeout_s : 120L);
-        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
-        curl_easy_setopt(c, CURLOPT_USERAGENT, "tradeflow/" TF_VERSION);
-        /* TLS: the peer's certificate and name are always verified (libcurl's
-         * default, set here so that no later change can drop it) */
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-        curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-        if (hdrs)
-            curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+        set_request(p, url, hdrs, &b, &retry_after);
         CURLcode rc = curl_easy_perform(c);
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
         int retry = 0;
@@ -295,16 +330,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         } else {
             json_t *j = parse_answer(b.p ? b.p : "", b.n, &why, api_err, sizeof api_err);
             if (j) {
-                /* cache it: written whole to a temporary name, then renamed */
-                tf_fmt(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-                FILE *w = mkdirs(p->o->cache_dir) == 0 ? fopen(tmp, "wb") : NULL;
-                int ok = w && fwrite(b.p, 1, b.n, w) == b.n;
-                if (w && fclose(w) != 0)
-                    ok = 0;
-                if (!ok || rename(tmp, path) != 0) {
-                    unlink(tmp);
-                    tf_error_set(p->err, TF_ERR_IO, "cannot write the cache file %s: %s", path,
-                           strerror(errno));
+                if (!cache_store(p, path, &b)) {
                     json_decref(j);
                     free(b.p);
                     st = TF_ERR_IO;
