@@ -36,6 +36,11 @@ typedef enum tf_open_mode {
 TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err);
 TF_API void tf_db_close(tf_db **db);
 
+/* A database name fit to print: a postgresql:// or postgres:// connection
+ * string with its password (user:PASSWORD@ and ?password=) replaced by
+ * "****"; a file path as is. Truncated to len - 1 bytes. */
+TF_API void tf_db_mask(const char *path, char *out, size_t len);
+
 /* For a run that created the database at path and ingested nothing (every
  * file failed, or none had a figure): remove it, with its journal, when it
  * holds no source, so a failed first ingest leaves no database behind.
