@@ -449,3 +449,26 @@ tf_status tf_pg_window_points(tf_db *d, const char *product, const char *kind,
     PQclear(r);
     return st;
 }
+
+/* The tables of an empty store dropped (a failed first ingest leaves the
+ * database as it was), under the store's lock so that no ingest is under way;
+ * kept when it holds a source or a window point, or on any error. */
+int tf_pg_discard_if_empty(const char *conninfo)
+{
+    tf_db d = {0};
+    tf_status st = tf_pg_open(&d, conninfo, TF_DB_READ);
+    if (st == TF_OK)
+        st = tf_pg_run(&d, "BEGIN", 0, NULL);
+    if (st == TF_OK)
+        st = tf_pg_run(&d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL);
+    int empty = st == TF_OK &&
+                one_ll(&d, "SELECT 1 WHERE NOT EXISTS(SELECT 1 FROM source) AND"
+                           " NOT EXISTS(SELECT 1 FROM window_point) AND"
+                           " NOT EXISTS(SELECT 1 FROM cell)", 0, NULL, NULL) == 1;
+    if (empty)
+        empty = tf_pg_run(&d, "DROP VIEW record; DROP TABLE cell, stated, counter, window_point,"
+                              " partner_name, source, tradeflow_schema", 0, NULL) == TF_OK &&
+                tf_pg_run(&d, "COMMIT", 0, NULL) == TF_OK;
+    tf_pg_close(&d);
+    return empty;
+}
