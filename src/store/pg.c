@@ -54,8 +54,11 @@ void tf_db_mask(const char *path, char *out, size_t len)
     } else {
         o = put(out, len, o, path, (size_t)(auth + alen - path));
     }
-    /* ?...&password=...&... */
+    /* the path, then ?...&password=...&... */
     const char *p = auth + alen;
+    size_t plen = strcspn(p, "?");
+    o = put(out, len, o, p, plen);
+    p += plen;
     while (*p) {
         size_t n = strcspn(p + 1, "&") + 1;
         if (!strncmp(p + 1, "password=", 9)) {

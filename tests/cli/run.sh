@@ -21,7 +21,7 @@
 # runs on a fresh PostgreSQL database instead: $DB is its postgresql:// URL,
 # `sqlite3 $DB "SQL"` runs the SQL through psql, db-unchanged compares
 # pg_dump's data; cases about the SQLite file itself (schema-5 migration,
-# file permissions) are skipped with a message.
+# file permissions) and cases that do not use $DB are skipped with a message.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BIN_DIR=$(cd "$1" && pwd); shift
@@ -55,6 +55,9 @@ for c in "${cases[@]}"; do
     DB=$T/test.db
     if [ -n "$PG" ] && grep -qE 'schema5|chmod|\$DB-|test\.db' "$c"; then
         echo "skip $name: a case about the SQLite file"; skipped=$((skipped+1)); rm -rf "$T"; continue
+    fi
+    if [ -n "$PG" ] && ! grep -q '\$DB' "$c"; then
+        echo "skip $name: does not use the store"; skipped=$((skipped+1)); rm -rf "$T"; continue
     fi
     if [ -n "$PG" ]; then
         n_case=$((n_case + 1))
