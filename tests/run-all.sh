@@ -68,6 +68,11 @@ if [ $pgrc -eq 0 ]; then
     grep -v '^ok\|^skip' build/cli-pg.log
     read -r p f s < <(summary < build/cli-pg.log)
     add "${p:-0}" "${f:-1}" "${s:-0}"
+    echo "== bad-inputs catalogue on PostgreSQL (plain build)"
+    TF_PG_SERVER=$PGDIR tests/cli/run.sh build tests/bad-inputs/*.case > build/bad-inputs-pg.log 2>&1
+    grep -v '^ok\|^skip' build/bad-inputs-pg.log
+    read -r p f s < <(summary < build/bad-inputs-pg.log)
+    add "${p:-0}" "${f:-1}" "${s:-0}"
     echo "== SQLite and PostgreSQL agree byte for byte (tests/store/pg-agree.sh)"
     tests/store/pg-agree.sh build/tradeflow "$PGDIR" > build/pg-agree.log 2>&1
     grep -v '^ok' build/pg-agree.log

@@ -135,7 +135,7 @@ static int schema_version(tf_db *d)
         return 0;
     if (!(r = tf_pg_exec(d, "SELECT max(version) FROM tradeflow_schema", 0, NULL)))
         return -1;
-    int v = PQntuples(r) == 1 ? atoi(PQgetvalue(r, 0, 0)) : 0;
+    int v = PQntuples(r) == 1 ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);
     return v;
 }
@@ -380,7 +380,7 @@ tf_status tf_pg_retract(tf_db *d, long long source_id, int restore, const char *
                                           " AND retracted_at IS NULL", restore ? 1 : 2, p);
     if (!r)
         return TF_ERR_DB;
-    int changed = atoi(PQcmdTuples(r));
+    long changed = strtol(PQcmdTuples(r), NULL, 10);
     PQclear(r);
     if (changed)
         return TF_OK;

@@ -3,6 +3,7 @@
 # A case is a text file of "key: value" lines (adding a case needs no C):
 #   # comment               free text
 #   needs-shared: yes       skip when the shared data folder is absent
+#   needs-server: yes       run on the PostgreSQL pass only (TF_PG_SERVER below)
 #   write: NAME FORMAT      printf FORMAT > $T/NAME (escapes like \n \x00 work)
 #   run: COMMAND            a shell command; earlier run lines are set-up, the
 #                           last one is checked against the lines below
@@ -64,11 +65,12 @@ for c in "${cases[@]}"; do
         DB=$("$ROOT/scripts/pg-server" createdb "$PG" "tfcase_$$_$n_case") || {
             echo "FAIL $name: cannot create a database on $PG"; fail=$((fail+1)); rm -rf "$T"; continue; }
     fi
-    runs=() ; agrees=() ; want_exit=0 ; want_out=() ; has_out=() ; has_err=() ; lacks_out=() ; dbsame=no ; needs=no ; writes=()
+    runs=() ; agrees=() ; want_exit=0 ; want_out=() ; has_out=() ; has_err=() ; lacks_out=() ; dbsame=no ; needs=no ; server=no ; writes=()
     while IFS= read -r line || [ -n "$line" ]; do
         case "$line" in
             "#"*|"") ;;
             needs-shared:*) needs=yes ;;
+            needs-server:*) server=yes ;;
             write:*) writes+=("${line#write: }") ;;
             run:*) runs+=("${line#run: }") ;;
             exit:*) want_exit=${line#exit: } ;;
@@ -81,6 +83,10 @@ for c in "${cases[@]}"; do
             *) echo "FAIL $name: unknown line: $line"; fail=$((fail+1)); continue 2 ;;
         esac
     done < "$c"
+    if [ "$server" = yes ] && [ -z "$PG" ]; then
+        echo "skip $name: needs a PostgreSQL server (the PostgreSQL pass of make test runs it)"
+        skipped=$((skipped+1)); rm -rf "$T"; continue
+    fi
     if [ "$needs" = yes ] && [ ! -d "$SHARED/data" ]; then
         echo "skip $name: shared data folder $SHARED absent"; skipped=$((skipped+1)); rm -rf "$T"; continue
     fi

@@ -61,7 +61,7 @@ static long long count(const char *path, const char *sql)
         assert_int_equal(PQstatus(c), CONNECTION_OK);
         PGresult *r = PQexec(c, sql);
         assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
-        long long n = atoll(PQgetvalue(r, 0, 0));
+        long long n = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
         PQclear(r);
         PQfinish(c);
         return n;
