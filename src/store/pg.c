@@ -54,8 +54,11 @@ void tf_db_mask(const char *path, char *out, size_t len)
     } else {
         o = put(out, len, o, path, (size_t)(auth + alen - path));
     }
-    /* ?...&password=...&... */
+    /* the path, then ?...&password=...&... */
     const char *p = auth + alen;
+    size_t plen = strcspn(p, "?");
+    o = put(out, len, o, p, plen);
+    p += plen;
     while (*p) {
         size_t n = strcspn(p + 1, "&") + 1;
         if (!strncmp(p + 1, "password=", 9)) {
@@ -132,7 +135,7 @@ static int schema_version(tf_db *d)
         return 0;
     if (!(r = tf_pg_exec(d, "SELECT max(version) FROM tradeflow_schema", 0, NULL)))
         return -1;
-    int v = PQntuples(r) == 1 ? atoi(PQgetvalue(r, 0, 0)) : 0;
+    int v = PQntuples(r) == 1 ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);
     return v;
 }
@@ -377,7 +380,7 @@ tf_status tf_pg_retract(tf_db *d, long long source_id, int restore, const char *
                                           " AND retracted_at IS NULL", restore ? 1 : 2, p);
     if (!r)
         return TF_ERR_DB;
-    int changed = atoi(PQcmdTuples(r));
+    long changed = strtol(PQcmdTuples(r), NULL, 10);
     PQclear(r);
     if (changed)
         return TF_OK;
@@ -448,4 +451,27 @@ tf_status tf_pg_window_points(tf_db *d, const char *product, const char *kind,
             st = fn(ctx, PQgetvalue(r, i, 0), strtod(PQgetvalue(r, i, 1), NULL));
     PQclear(r);
     return st;
+}
+
+/* The tables of an empty store dropped (a failed first ingest leaves the
+ * database as it was), under the store's lock so that no ingest is under way;
+ * kept when it holds a source or a window point, or on any error. */
+int tf_pg_discard_if_empty(const char *conninfo)
+{
+    tf_db d = {0};
+    tf_status st = tf_pg_open(&d, conninfo, TF_DB_READ);
+    if (st == TF_OK)
+        st = tf_pg_run(&d, "BEGIN", 0, NULL);
+    if (st == TF_OK)
+        st = tf_pg_run(&d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL);
+    int empty = st == TF_OK &&
+                one_ll(&d, "SELECT 1 WHERE NOT EXISTS(SELECT 1 FROM source) AND"
+                           " NOT EXISTS(SELECT 1 FROM window_point) AND"
+                           " NOT EXISTS(SELECT 1 FROM cell)", 0, NULL, NULL) == 1;
+    if (empty)
+        empty = tf_pg_run(&d, "DROP VIEW record; DROP TABLE cell, stated, counter, window_point,"
+                              " partner_name, source, tradeflow_schema", 0, NULL) == TF_OK &&
+                tf_pg_run(&d, "COMMIT", 0, NULL) == TF_OK;
+    tf_pg_close(&d);
+    return empty;
 }

@@ -316,7 +316,12 @@ static void decide(pg_ingest *x, const PGresult *q, int i, copybuf *out)
 static tf_status decide_all(pg_ingest *x, copybuf *out)
 {
     tf_db *d = x->d;
-    if (tf_pg_run(d, "ANALYZE tf_stage", 0, NULL) || tf_pg_run(d, standing_sql, 0, NULL))
+    /* one index probe of `cell` a staged cell: no JIT (it costs more than it
+     * saves on these short probes), no memoize (each key comes once), room to
+     * sort the result in memory */
+    if (tf_pg_run(d, "ANALYZE tf_stage; SET LOCAL jit = off; SET LOCAL enable_memoize = off;"
+                     " SET LOCAL work_mem = '64MB'", 0, NULL) ||
+        tf_pg_run(d, standing_sql, 0, NULL))
         return TF_ERR_DB;
     for (;;) {
         PGresult *r = tf_pg_exec(d, "FETCH 10000 FROM tf_standing", 0, NULL);
@@ -363,7 +368,7 @@ static tf_status apply(pg_ingest *x)
         " WHERE t.how <> 1 ORDER BY s.ord", 2, p);
     if (!r)
         return TF_ERR_DB;
-    x->next_id += atoll(PQcmdTuples(r));
+    x->next_id += strtoll(PQcmdTuples(r), NULL, 10);
     PQclear(r);
     if (tf_pg_run(d, "INSERT INTO stated(record_id, source_id) SELECT t.cur_id, $2::bigint"
                      " FROM tf_decision t WHERE t.how = 1 AND $1::bigint > 0", 2, p))

@@ -1065,8 +1065,8 @@ static void count_source(void *ctx, const tf_source_info *s)
 int tf_db_discard_if_empty(const char *path)
 {
     tf_db *db = NULL;
-    if (tf_pg_is_url(path)) /* a server's store is never dropped */
-        return 0;
+    if (tf_pg_is_url(path))
+        return tf_pg_discard_if_empty(path);
     if (tf_db_open(path, TF_DB_READ, &db, NULL) != TF_OK)
         return 0;
     int n = 0;

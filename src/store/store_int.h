@@ -136,6 +136,8 @@ int tf_pg_is_url(const char *path);
 /* Connect, and create the schema on an empty database (TF_DB_CREATE). */
 tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode);
 void tf_pg_close(tf_db *d);
+/* tf_db_discard_if_empty on a server: the empty store's tables dropped. */
+int tf_pg_discard_if_empty(const char *conninfo);
 /* Whether another source live at `at` stated revision id: 1, 0, -1 (error set). */
 int tf_pg_stated_live(tf_db *d, long long id, const char *at);
 /* The selection's rows under each code prefix, through tf_store_select_rev. */
