@@ -117,6 +117,9 @@ compare_all "ingested"
 "$TF" --db "$COORD" report --product primary-aluminium --period 2025-04 >"$T/rev.txt" 2>&1
 grep -q "251,000 t" "$T/rev.txt"
 check "the cluster reports the revised April 2025 imports (251,000 t)" $?
+"$TF" --db "$COORD" report --product primary-aluminium --period 2025-04 --as-of 2025-07-01 >"$T/asof.txt" 2>&1
+grep -q "250,500 t" "$T/asof.txt"
+check "as of 2025-07-01, before the revision's ingest, the cluster reports 250,500 t" $?
 
 # retract the revision: every store falls back to the first release
 for db in "${DBS[@]}"; do
