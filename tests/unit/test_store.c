@@ -802,6 +802,41 @@ static void test_pg_open_and_discard(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Readers are never blocked: while another connection holds the store's
+ * ingest lock inside an open transaction with a row of its own not yet
+ * committed (an ingest under way), a report reads the committed figures at
+ * once (WLD 250,500 t of V1, not the uncommitted 1 t). */
+static void test_pg_reader_not_blocked(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("mvcc");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    PGconn *w = PQconnectdb(path);
+    assert_int_equal(PQstatus(w), CONNECTION_OK);
+    PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407);"
+                            "INSERT INTO source(id, name, sha256, format, options, ingested_at,"
+                            " vintage) VALUES(2, 'w.csv', 'x', 'tfcsv', '', '2025-05-21T00:00:00Z',"
+                            " '2025-05-21');"
+                            "INSERT INTO cell SELECT classification, commodity, period, flow,"
+                            " reporter, partner, partner_basis, trade_mode, province, currency,"
+                            " 99, 1000, unit, quantity2, unit2, value, status, provenance, 2, line,"
+                            " cif, fob FROM cell WHERE partner = 'WLD'");
+    assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    assert_near(import_t(db, ref, "2025-04", NULL), 250500, 1e-9);
+    PQclear(PQexec(w, "ROLLBACK"));
+    PQfinish(w);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -821,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),
+        cmocka_unit_test(test_pg_reader_not_blocked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
