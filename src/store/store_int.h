@@ -18,6 +18,7 @@ enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
 struct tf_db {
     sqlite3 *db;         /* NULL on PostgreSQL */
     struct pg_conn *pg;  /* libpq's PGconn: a postgresql:// store (pg.c), else NULL */
+    int pg_cursors;      /* selections open on it (a callback may select again) */
     char path[1024];     /* the file, or the connection string with its password masked */
     tf_error error;      /* the last failed call's (tradeflow/common.h) */
     sqlite3_stmt *partner_name;
