@@ -95,6 +95,11 @@ tf_status tf_pg_fail(tf_db *d, const PGresult *r)
     char msg[400];
     pg_message(d, r, msg, sizeof msg);
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (state && !strcmp(state, "55P03")) /* lock_timeout: another ingest held the lock */
+        return tf_error_set(&d->error, TF_ERR_DB,
+                            "%s: another ingest kept the store busy for %d s; nothing was "
+                            "changed, try again when it has finished", d->path,
+                            TF_BUSY_WAIT_MS / 1000);
     if (state && !strcmp(state, "42501"))
         return tf_error_set(&d->error, TF_ERR_DB,
                             "%s: this role may not change the store (%s): a read-only role "
@@ -168,6 +173,10 @@ tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode)
         return tf_error_set(&d->error, TF_ERR_DB, "%s: cannot connect: %s", d->path, msg);
     }
     PQsetNoticeProcessor(d->pg, quiet, NULL);
+    /* the readers give UTF-8 text whatever the database's own encoding */
+    if (PQsetClientEncoding(d->pg, "UTF8") != 0)
+        return tf_error_set(&d->error, TF_ERR_DB, "%s: the server does not take UTF-8 text",
+                            d->path);
     int v = schema_version(d);
     if (v < 0)
         return TF_ERR_DB;
