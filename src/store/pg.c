@@ -99,7 +99,7 @@ tf_status tf_pg_fail(tf_db *d, const PGresult *r)
         return tf_error_set(&d->error, TF_ERR_DB,
                             "%s: another ingest kept the store busy for %d s; nothing was "
                             "changed, try again when it has finished", d->path,
-                            TF_BUSY_WAIT_MS / 1000);
+                            (d->pg_wait_ms ? d->pg_wait_ms : TF_BUSY_WAIT_MS) / 1000);
     if (state && !strcmp(state, "42501"))
         return tf_error_set(&d->error, TF_ERR_DB,
                             "%s: this role may not change the store (%s): a read-only role "

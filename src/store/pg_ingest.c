@@ -220,7 +220,7 @@ static tf_status begin_source(pg_ingest *x, const tf_read_opts *opts, const char
     tf_db *d = x->d;
     /* wait for another ingest as long as the SQLite store does (store_int.h) */
     char wait[64];
-    tf_fmt(wait, sizeof wait, "%d", TF_BUSY_WAIT_MS);
+    tf_fmt(wait, sizeof wait, "%d", d->pg_wait_ms ? d->pg_wait_ms : TF_BUSY_WAIT_MS);
     const char *w[] = {wait};
     if (tf_pg_run(d, "SELECT set_config('lock_timeout', $1, true)", 1, w) ||
         tf_pg_run(d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL))
@@ -435,6 +435,8 @@ static tf_status stage_and_apply(pg_ingest *x, FILE *in, const tf_read_opts *ro,
         diag->error = d->error;
     return st != TF_OK ? st : end;
 }
+
+void tf_store_set_pg_wait_ms(tf_db *d, int ms) { d->pg_wait_ms = ms; }
 
 static void pg_ingest_free(pg_ingest *x)
 {

@@ -837,6 +837,43 @@ static void test_pg_reader_not_blocked(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Ingests run one at a time: while another connection holds the store's
+ * ingest lock, an ingest waits (here 300 ms instead of 300 s), then stops
+ * with exit-4 status, says so, and leaves the store unchanged. */
+static void test_pg_ingest_waits_its_turn(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("lockwait");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    PGconn *w = PQconnectdb(path);
+    assert_int_equal(PQstatus(w), CONNECTION_OK);
+    PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407)");
+    assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+    PQclear(r);
+    tf_store_set_pg_wait_ms(db, 300);
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    &d), TF_ERR_DB);
+    assert_non_null(strstr(tf_db_error(db)->msg, "another ingest kept the store busy"));
+    PQclear(PQexec(w, "ROLLBACK"));
+    PQfinish(w);
+    /* the lock released: the same file goes in */
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.revised, 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 2);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -857,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),
         cmocka_unit_test(test_pg_reader_not_blocked),
+        cmocka_unit_test(test_pg_ingest_waits_its_turn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
