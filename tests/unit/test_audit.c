@@ -601,6 +601,35 @@ static void test_no_figure_dropped(void **state)
     tf_audit_free(&a);
 }
 
+/* Eleven partners' shares of one stated total, each consistent with its own
+ * figure (10.0 million t of 100.00 million t is 10.0 %), but 11 x 10.0 % =
+ * 110 % of one total: the shares-sum equation takes every share of the group
+ * (the old fixed array took the first 9, 90 %, and found nothing). The
+ * growable equation keeps all 11 shares as atoms. Own wording. */
+static void test_shares_sum_all_partners(void **state)
+{
+    (void)state;
+    static const char *src[] = {"Australia", "Brazil", "South Africa", "India", "Canada",
+                                "Ukraine", "Peru", "Chile", "Sweden", "Russia", "Mauritania"};
+    char text[2048];
+    size_t o = (size_t)snprintf(text, sizeof text,
+                                "DATE: 2025-05-20\n\nChina's iron ore imports were 100.00 million t "
+                                "in April 2025. By source: ");
+    for (int k = 0; k < 11; k++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "%s%s 10.0 million t (10.0%%)",
+                              k == 0 ? "" : k == 10 ? " and " : ", ", src[k]);
+    snprintf(text + o, sizeof text - o, ".\n");
+    const char *p = note_file("shares-eleven", text);
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 12);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_string_equal(a->findings[0].field, "share");
+    assert_non_null(strstr(a->findings[0].equation, "11 partners"));
+    assert_non_null(strstr(a->findings[0].equation, "110.00 vs 100.00"));
+    tf_audit_free(&a);
+}
+
 /* A Chinese note (written for this test) with one slip: April 2024 alumina
  * imports 18.35万吨 (= 16.33万吨 x 1.124 = 18.355, within rounding of the
  * March base and the MoM), exports 4.10万吨 (= 3.90 x 1.051 = 4.099), so net
@@ -1176,6 +1205,7 @@ int main(void)
         cmocka_unit_test(test_gold_exports_note),
         cmocka_unit_test(test_other_wordings),
         cmocka_unit_test(test_user_product_vocabulary),
+        cmocka_unit_test(test_shares_sum_all_partners),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
         cmocka_unit_test(test_more_corpus),
