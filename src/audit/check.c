@@ -1209,6 +1209,60 @@ static int eq_share(checker *k, const fact *f)
 
 /* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
  * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
+/* The partners' figures of one note for one metric, product and period add
+ * up to at most the world total the note gives for it (DOMAIN.md §2: a
+ * partner's figure is a part of the total, and different partners are
+ * different parts). Partners counted by origin (":origin") are another
+ * breakdown and stay out; a partner stated twice counts once. Partner facts
+ * are linked to their world fact in one pass (head/next lists), so the
+ * equations cost n log n. 0 or -1 (no memory). */
+static int partners_sum(checker *k)
+{
+    size_t nf = k->nfa;
+    size_t *head = malloc((nf ? nf : 1) * sizeof *head), *next = malloc((nf ? nf : 1) * sizeof *next);
+    int rc = head && next ? 0 : -1;
+    for (size_t i = 0; i < nf && !rc; i++)
+        head[i] = next[i] = (size_t)-1;
+    for (size_t i = nf; i-- > 0 && !rc;) {
+        const fact *f = &k->fa[i];
+        if (f->claim == (size_t)-1 || !f->named || !strcmp(f->partner, "WLD") ||
+            strchr(f->partner, ':'))
+            continue;
+        size_t note = k->a->claims[f->claim].note;
+        k->prefer_note = note;
+        const fact *w = find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
+        if (!w || w->claim == (size_t)-1 || k->a->claims[w->claim].note != note)
+            continue;
+        size_t wi = (size_t)(w - k->fa), dup = 0;
+        for (size_t j = head[wi]; j != (size_t)-1 && !dup; j = next[j])
+            dup = !strcmp(k->fa[j].partner, f->partner);
+        if (dup)
+            continue;
+        next[i] = head[wi];
+        head[wi] = i;
+    }
+    for (size_t wi = 0; wi < nf && !rc; wi++) {
+        if (head[wi] == (size_t)-1 || next[head[wi]] == (size_t)-1)
+            continue; /* one partner: part-of-total says it all */
+        eqn *e = new_eq(k, "partners-sum");
+        if (!e) {
+            rc = -1;
+            break;
+        }
+        e->le = 1;
+        int sum = A(e, k->fa[head[wi]].aq), n = 1;
+        for (size_t j = next[head[wi]]; j != (size_t)-1; j = next[j], n++)
+            sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
+        e->lhs = sum;
+        e->rhs = A(e, k->fa[wi].aq);
+        eq_text(k, e, "the figures of %d partners add up to at most %s", n,
+                k->at[k->fa[wi].aq].what);
+    }
+    free(head);
+    free(next);
+    return rc;
+}
+
 static int build_equations(checker *k)
 {
     size_t *same_ref = same_figure_refs(k);
@@ -1230,7 +1284,7 @@ static int build_equations(checker *k)
                  eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ? -1 : 0;
     }
     free(same_ref);
-    return rc ? -1 : shares_sum(k);
+    return rc ? -1 : shares_sum(k) || partners_sum(k) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- slips */
@@ -1399,8 +1453,8 @@ static int support(const checker *k, int ai)
 {
     int n = 0;
     for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
-        if (!k->eq[k->adj[x]].failed)
-            n++;
+        if (!k->eq[k->adj[x]].failed && !k->eq[k->adj[x]].le)
+            n++; /* an inequality that holds pins nothing */
     return n;
 }
 
@@ -1652,10 +1706,12 @@ static const char *propose_bounded(const checker *k, int ai, double lo, double h
 {
     const atom *t = &k->at[ai];
     /* bounded by "up from" / "down from" alone: the direction word is the likelier slip
-     * (DOMAIN.md section 7), so no moved decimal point is proposed */
+     * (DOMAIN.md section 7), so no moved decimal point is proposed; nor where only a sum
+     * of several partners exceeds the total: any of them may be the slip */
     int other_eq = 0;
     for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
-        if (k->eq[k->adj[x]].failed && strcmp(k->eq[k->adj[x]].kind, "direction"))
+        if (k->eq[k->adj[x]].failed && strcmp(k->eq[k->adj[x]].kind, "direction") &&
+            strcmp(k->eq[k->adj[x]].kind, "partners-sum"))
             other_eq = 1;
     char l1[64], h1[64];
     double fixed;
