@@ -3534,13 +3534,28 @@ static void carry_sentence_context(ctx *c, const toks *t, size_t sb, size_t se)
     }
 }
 
+/* The full stop v[i] is inside a partner name of the reference data ("Br. Virgin
+ * Isds", "Dem. Rep. of the Congo", Comtrade's abbreviated names): the name goes on
+ * after it, so it ends no sentence. */
+static int inside_name(const evocab *ev, const tok *v, size_t n, size_t i)
+{
+    for (size_t j = i > 6 ? i - 6 : 0; ev && j < i; j++) {
+        size_t len = 0;
+        if (v[j].k == K_WORD && v[j].cap && ename_at(ev->part, ev->npart, v, n, j, &len) &&
+            j + len > i + 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
 static int read_sentences(ctx *c, const toks *t)
 {
     sent_arrays sa = {0};
     size_t sb = 0;
     for (size_t i = 0; i <= t->n; i++) {
-        int end = i == t->n || t->v[i].k == K_NL || sentence_end_after(t->v, t->n, i);
+        int end = i == t->n || t->v[i].k == K_NL ||
+                  (sentence_end_after(t->v, t->n, i) && !inside_name(c->ev, t->v, t->n, i));
         if (!end)
             continue;
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;

@@ -666,6 +666,35 @@ static void test_partners_sum(void **state)
     tf_audit_free(&a);
 }
 
+/* Comtrade's abbreviated names (data/comtrade-areas.csv) are partners: the
+ * full stop inside "Br. Virgin Isds" ends no sentence (the old reader cut the
+ * sentence there and read the figure as the world total, or "Br. Indian Ocean
+ * Terr." as India). Codes as the file gives them. Own wording. */
+static void test_abbreviated_partner_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *code;
+    } t[] = {{"Br. Virgin Isds", "VGB"},       {"Dem. Rep. of the Congo", "COD"},
+             {"Br. Indian Ocean Terr.", "IOT"}, {"Fmr Dem. Yemen", "YMD"},
+             {"Lao People's Dem. Rep.", "LAO"}, {"India, excl. Sikkim", "M49:356"},
+             {"US Misc. Pacific Isds", "M49:849"}, {"N. Mariana Isds", "MNP"}};
+    for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "DATE: 2025-06-20\n\nChina imported 2.40 million t of copper concentrate in "
+                 "May 2025. Imports from %s were 0.30 million t in May 2025. Exports rose.\n",
+                 t[k].name);
+        const char *p = note_file("abbrev", text);
+        tf_audit *a = run(&p, 1, NULL, NULL);
+        assert_int_equal(a->n_claims, 2);
+        assert_string_equal(a->claims[0].partner, "WLD");
+        assert_string_equal(a->claims[1].partner, t[k].code);
+        assert_true(fabs(a->claims[1].quantity.value - 300000) < 1e-6);
+        tf_audit_free(&a);
+    }
+}
+
 /* A Chinese note (written for this test) with one slip: April 2024 alumina
  * imports 18.35万吨 (= 16.33万吨 x 1.124 = 18.355, within rounding of the
  * March base and the MoM), exports 4.10万吨 (= 3.90 x 1.051 = 4.099), so net
@@ -1243,6 +1272,7 @@ int main(void)
         cmocka_unit_test(test_user_product_vocabulary),
         cmocka_unit_test(test_shares_sum_all_partners),
         cmocka_unit_test(test_partners_sum),
+        cmocka_unit_test(test_abbreviated_partner_names),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
         cmocka_unit_test(test_more_corpus),
