@@ -38,6 +38,11 @@ int tf_audit_is_chinese(const char *text, size_t b, size_t e);
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data);
 
+/* The latest month a Chinese text [0, n) names with its year ("2025年5月",
+ * "2025年1-5月", "2025年5月份": May 2025), as a month index, or -1 when it names
+ * none: the reference of a note without a date. */
+int tf_audit_zh_latest_month(const char *s, size_t n);
+
 /* Check the claims and fill a->findings. */
 tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts);
 

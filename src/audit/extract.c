@@ -3380,7 +3380,8 @@ static size_t body_start(const tf_note *nt)
 }
 
 /* The reference month of a note (docs/audit.md section 1, Dates): its publication month;
- * without a date (DATE: or --date), the month after the latest "Month YYYY" it names;
+ * without a date (DATE: or --date), the month after the latest "Month YYYY" it names
+ * (in a Chinese note, "2025年5月");
  * failing that, today's. Sets the note's date from --date where it had none. */
 static int ref_month(tf_note *nt, const tf_audit_opts *opts, const toks *t)
 {
@@ -3403,6 +3404,8 @@ static int ref_month(tf_note *nt, const tf_audit_opts *opts, const toks *t)
                 latest = m;
         }
     }
+    if (latest < 0 && strlen(date) < 7)
+        latest = tf_audit_zh_latest_month(nt->text, nt->len); /* "2025年5月" */
     if (latest >= 0)
         return latest + 1;
     /* nothing in the note to resolve against: today (a note is read soon after it is

@@ -1483,3 +1483,63 @@ out:
     tf_refdata_free(&own);
     return st;
 }
+
+/* An ASCII or full-width digit at s[i] (its value), else -1; *w its width in bytes. */
+static int zdigit(const char *s, size_t n, size_t i, size_t *w)
+{
+    if (i < n && s[i] >= '0' && s[i] <= '9') {
+        *w = 1;
+        return s[i] - '0';
+    }
+    if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+        (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+        *w = 3;
+        return (unsigned char)s[i + 2] - 0x90;
+    }
+    return -1;
+}
+
+/* The number of 1..max digits at s[i]: its value, *i moved past it; -1 none. */
+static int znumber(const char *s, size_t n, size_t *i, int max)
+{
+    int v = -1, k = 0, d;
+    size_t w;
+    while (k < max && (d = zdigit(s, n, *i, &w)) >= 0) {
+        v = (v < 0 ? 0 : v * 10) + d;
+        *i += w;
+        k++;
+    }
+    return v;
+}
+
+int tf_audit_zh_latest_month(const char *s, size_t n)
+{
+    static const char *const dash[] = {"-", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBD\x9E",
+                                       "~", "\xE8\x87\xB3", NULL}; /* - — – ～ ~ 至 */
+    int latest = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i, w;
+        if (zdigit(s, n, i, &w) < 0 || (i > 0 && zdigit(s, n, i - 1, &w) >= 0))
+            continue;
+        int y = znumber(s, n, &j, 4);
+        if (y < 1990 || y > 2100 || j + 3 > n || memcmp(s + j, "年", 3))
+            continue;
+        j += 3;
+        int m = znumber(s, n, &j, 2);
+        for (int k = 0; m >= 1 && dash[k]; k++)
+            if (!strncmp(s + j, dash[k], strlen(dash[k]))) {
+                size_t q = j + strlen(dash[k]);
+                int m2 = znumber(s, n, &q, 2);
+                if (m2 >= m && m2 <= 12) {
+                    m = m2;
+                    j = q;
+                }
+                break;
+            }
+        if (m < 1 || m > 12 || j + 3 > n || memcmp(s + j, "月", 3))
+            continue;
+        if (y * 12 + m - 1 > latest)
+            latest = y * 12 + m - 1;
+    }
+    return latest;
+}
