@@ -16,6 +16,11 @@ void tf_period_key(tf_span_period p, char *buf, size_t len);
 /* A figure with thousands separators and up to `dec` decimals. */
 void tf_num_words(double v, int dec, char *buf, size_t len);
 
+/* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China
+ * central parity); a conversion in a note implies a rate within these bounds. */
+#define TF_CNY_PER_USD_MIN 5.5
+#define TF_CNY_PER_USD_MAX 9.0
+
 /* Add a claim; returns its index or (size_t)-1 when out of memory. */
 size_t tf_audit_add_claim(tf_audit *a, const tf_claim *c);
 /* Add a finding; returns 0 or -1 when out of memory. */

@@ -1499,10 +1499,8 @@ static int money_at(const tok *v, size_t se, size_t i, double *val, size_t *ni, 
     return MONEY_NONE;
 }
 
-/* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China central
- * parity); a conversion in a note implies a rate within these bounds. */
-#define CNY_PER_USD_MIN 5.5
-#define CNY_PER_USD_MAX 9.0
+#define CNY_PER_USD_MIN TF_CNY_PER_USD_MIN /* audit_int.h */
+#define CNY_PER_USD_MAX TF_CNY_PER_USD_MAX
 
 /* The finding of currency_pair on the bracketed sum v[nb..eb) of value b (an `other`
  * claim of its own): the implied rate, and b times 10^p proposed when p is not 0. */
