@@ -358,10 +358,20 @@ static int month_at(const tok *v, size_t n, size_t i)
             if (m == 4) {
                 if (!v[i].cap)
                     return 0;
-                int ok = (i + 1 < n && v[i + 1].k == K_NUM) ||
-                         (i > 0 && (is_w(&v[i - 1], "in") || is_w(&v[i - 1], "to") ||
-                                    is_w(&v[i - 1], "of") || is_w(&v[i - 1], "and") ||
-                                    is_w(&v[i - 1], "through") || is_s(&v[i - 1], '-')));
+                /* "May" is the month after a preposition ("from May to", "than in
+                 * May", "since May"), never the modal verb */
+                static const char *const before[] = {"in", "to", "of", "and", "through",
+                                                     "from", "since", "than", "on", "over",
+                                                     "with", "until", "for", "by", "at",
+                                                     "early", "late", "mid", "end", NULL};
+                static const char *const noun[] = {"import", "export", "shipment", "arrival",
+                                                   "deliver", "output", "sales", "volume",
+                                                   "figure", "data", "total", NULL};
+                int ok = (i + 1 < n && v[i + 1].k == K_NUM) || (i > 0 && is_s(&v[i - 1], '-'));
+                for (size_t k = 0; !ok && i + 1 < n && noun[k]; k++)
+                    ok = starts(&v[i + 1], noun[k]); /* "May imports were …" */
+                for (size_t k = 0; !ok && i > 0 && before[k]; k++)
+                    ok = is_w(&v[i - 1], before[k]);
                 if (!ok)
                     return 0;
             }
@@ -506,6 +516,9 @@ static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr 
     if (is_w(&v[i], "first") || (i + 1 < n && is_w(&v[i], "the") && is_w(&v[i + 1], "first"))) {
         size_t j = is_w(&v[i], "the") ? i + 2 : i + 1;
         int months = 0;
+        if (j + 1 < n && is_s(&v[j], '-') && v[j].b == v[j - 1].e &&
+            (is_w(&v[j + 1], "half") || is_w(&v[j + 1], "quarter")))
+            j++; /* "first-half", "first-quarter" */
         if (j < n && v[j].k == K_NUM && !v[j].dec && v[j].num >= 1 && v[j].num <= 12 &&
             j + 1 < n && (is_w(&v[j + 1], "months") || is_w(&v[j + 1], "month"))) {
             months = (int)v[j].num;
@@ -1073,7 +1086,10 @@ static const char *const mom_phrases[] = {"mom", "m m", "month on month", "month
                                           "than the previous month", "on month",
                                           "sequentially", "month to month", "on a monthly basis",
                                           "from the prior month", "from last month", "m o m",
-                                          "month on month basis", NULL};
+                                          "month on month basis", "than in the previous month",
+                                          "above the previous month", "below the previous month",
+                                          "versus the previous month", "against the previous month",
+                                          "from a month before", NULL};
 static const char *const yoy_phrases[] = {
     "yoy", "y y", "y o y", "year on year", "year over year", "on the year", "on year",
     "from a year earlier", "from a year ago", "from the same period",
@@ -1083,7 +1099,11 @@ static const char *const yoy_phrases[] = {
     "than a year earlier", "than last year", "annually", "on a yearly basis",
     "from the corresponding period", "year earlier", "from the previous year",
     "from the prior year", "over the previous year", "compared with last year",
-    "compared to last year", NULL};
+    "compared to last year", "than in the same period", "than the same period",
+    "above the same period", "below the same period", "than in the same month",
+    "above the same month", "below the same month", "than a year ago", "than a year before",
+    "from a year before", "versus a year earlier", "against a year earlier",
+    "against the same period", "versus the same period", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
@@ -2136,6 +2156,18 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
             x->basis = b;
             x->base_month1 = basis_month_at(v, se, y, S->c->ref) + 1;
         }
+    }
+    /* "jumped 78.0% to 103,600 t from 58,200 t a year earlier": the basis after the base
+     * the change leads from */
+    for (size_t y = x->j, from = 0; y < se && y < x->j + 14 && !x->basis; y++) {
+        if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && (is_w(&v[y - 1], "to") ||
+                                                                 is_w(&v[y - 1], "from")))))
+            break;
+        if (v[y].k == K_NUM && is_w(&v[y - 1], "from"))
+            from = 1;
+        else if (from && (basis_at(v, se, y, &mm) == 2 || basis_at(v, se, y, &mm) == 1) &&
+                 !is_w(&v[y], "from"))
+            x->basis = basis_at(v, se, y, &mm);
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
         int b = basis_at(v, se, y - 1, &mm);
