@@ -2705,6 +2705,22 @@ static const char *clause_subject(const sent *S, const fig *F)
 
 /* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
  * 0, 1 when the figure makes no claim, -1 out of memory. */
+/* Every figure of the sentence between tokens b and e is a difference ("exports to
+ * China rose by US$0.87 billion from March to US$5.32 billion"), and there is one:
+ * the partner before them is the clause's still. */
+static int only_differences_between(const sent *S, size_t b, size_t e)
+{
+    int n = 0;
+    for (size_t k = 0; k < S->nq; k++) {
+        if (S->q[k].i < b || S->q[k].i >= e)
+            continue;
+        if (!S->q[k].diff)
+            return 0;
+        n++;
+    }
+    return n > 0;
+}
+
 static int fig_partner(sent *S, fig *F)
 {
     const tok *v = S->v;
@@ -2732,7 +2748,8 @@ static int fig_partner(sent *S, fig *F)
     if (!F->partner) {
         for (size_t y = 0; y < S->nparts; y++) {
             const pm *p = &parts[y];
-            if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0))
+            if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0) &&
+                !(p->from && only_differences_between(S, p->j, x->i)))
                 continue;
             if (named_after && z > 0 && p->i < x->i && p->i <= F->cb + 3)
                 continue;
