@@ -1236,8 +1236,13 @@ static void test_more_corpus(void **state)
      * its change in tonnes), 049 ("up from" a larger figure, twice: 6.25 < 9.04 million t,
      * and 18.21 million t "up from 21.63", the bare base read in the figure's unit),
      * 050 (9 trillion yuan "about 131.58 billion U.S. dollars": 68.4 yuan per dollar),
-     * 022 (a daily average of 19.94万吨 against dekads adding up to 563.71万吨 in 31 days) */
-    assert_true(found >= 8);
+     * 022 (a daily average of 19.94万吨 against dekads adding up to 563.71万吨 in 31 days);
+     * since 铝材 and "aluminium semis" are a product of their own (data/products.csv), 044's
+     * January-May net YoY: 1,680,000 / 1,814,000 - 1 = -7.39 %, printed -8.8 % (the error
+     * also lies in the sentence of the figure labelled net that is gross, counted as its
+     * find, though the label itself is not named). 012 (a month label in a price
+     * comparison) is the one missed. */
+    assert_true(found >= 10);
     tf_audit_free(&a);
     free(paths);
     free(store);
