@@ -1686,6 +1686,7 @@ typedef struct sent {
     size_t *made;
     unsigned char *in_period;
     size_t nq, np, npe, nmw, nparts, nprods, nmodes, first_top, first_prov, resp_k;
+    size_t first_forecast;   /* the first forecast word of the sentence, (size_t)-1 none */
     int respectively, sent_unknown, sent_generic;
     const char *sent_product;
     char origin_partner[16];
@@ -2407,6 +2408,8 @@ static void sent_reporter(sent *S)
 
 /* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
  * once. 0, or -1 when out of memory. */
+static int forecast_word(const tok *t);
+
 static int sent_products(sent *S)
 {
     ctx *c = S->c;
@@ -2418,6 +2421,8 @@ static int sent_products(sent *S)
         size_t mm;
         int g;
         const char *p = product_in(c->ev, v, se, y, &mm, &g);
+        if (S->first_forecast == (size_t)-1 && forecast_word(&v[y]))
+            S->first_forecast = y;
         if (S->first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
             (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
             S->first_top = y;
@@ -2560,15 +2565,21 @@ static int fig_trade_mode(const sent *S, const fig *F)
 /* A forecast word before token i in the sentence ("imports are expected at
  * about 235,400 t in May"): the figure is a forecast, not the month's trade,
  * so it is kept and not checked (as 预计/预测/预期 in Chinese notes). */
-static int forecast_before(const sent *S, size_t i)
+static int forecast_word(const tok *t)
 {
     static const char *const w[] = {"expected", "expect", "expects", "forecast", "forecasts",
                                     "forecasted", "projected", "predicted", NULL};
-    for (size_t k = S->sb; k < i; k++)
-        for (size_t j = 0; w[j]; j++)
-            if (is_w(&S->v[k], w[j]))
-                return 1;
+    for (size_t j = 0; w[j]; j++)
+        if (is_w(t, w[j]))
+            return 1;
     return 0;
+}
+
+/* (the sentence's first forecast word is found once, in sent_products: a sentence of
+ * n figures costs n, not n times its length) */
+static int forecast_before(const sent *S, size_t i)
+{
+    return S->first_forecast != (size_t)-1 && S->first_forecast < i;
 }
 
 static int fig_metric_product(sent *S, fig *F)
@@ -3322,7 +3333,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     S.parts = sa->parts;
     S.made = sa->made;
     S.in_period = sa->in_period;
-    S.first_top = S.first_prov = (size_t)-1;
+    S.first_top = S.first_prov = S.first_forecast = (size_t)-1;
     S.sent_generic = 1;
     int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
                                      sent_partners, sent_products, sent_claims, sent_attach,
