@@ -1,6 +1,6 @@
 /*
  * The store's ingest: one transaction per file. The reader's records are
- * buffered (bulk.c), sorted by the cell key in runs of at most BULK_BYTES
+ * buffered (bulk.c), sorted by the cell key in runs of at most TF_BULK_BYTES
  * (spilled to temporary files) and merged against the clustered `cell` table
  * in one pass in key order: each cell's current revision is found by a seek
  * next to the previous one, and new rows go in next to it, so the B-tree

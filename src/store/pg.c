@@ -95,6 +95,11 @@ tf_status tf_pg_fail(tf_db *d, const PGresult *r)
     char msg[400];
     pg_message(d, r, msg, sizeof msg);
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (state && !strcmp(state, "55P03")) /* lock_timeout: another ingest held the lock */
+        return tf_error_set(&d->error, TF_ERR_DB,
+                            "%s: another ingest kept the store busy for %d s; nothing was "
+                            "changed, try again when it has finished", d->path,
+                            (d->pg_wait_ms ? d->pg_wait_ms : TF_BUSY_WAIT_MS) / 1000);
     if (state && !strcmp(state, "42501"))
         return tf_error_set(&d->error, TF_ERR_DB,
                             "%s: this role may not change the store (%s): a read-only role "
@@ -168,6 +173,10 @@ tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode)
         return tf_error_set(&d->error, TF_ERR_DB, "%s: cannot connect: %s", d->path, msg);
     }
     PQsetNoticeProcessor(d->pg, quiet, NULL);
+    /* the readers give UTF-8 text whatever the database's own encoding */
+    if (PQsetClientEncoding(d->pg, "UTF8") != 0)
+        return tf_error_set(&d->error, TF_ERR_DB, "%s: the server does not take UTF-8 text",
+                            d->path);
     int v = schema_version(d);
     if (v < 0)
         return TF_ERR_DB;
@@ -270,8 +279,23 @@ static void read_revision(const PGresult *q, int i, tf_revision *v)
 #undef TXT
 }
 
+/* A selection's statements on cursor tf_sel_N (N the nesting depth: a
+ * callback may select again), with and without the flow. */
+#define SEL_WHERE " FROM cell WHERE classification = $1 AND commodity >= $2 AND commodity < $3" \
+                  " AND period >= $4 AND period <= $5 AND reporter = $6"
+#define SEL_DECLARE(n, flow) "DECLARE tf_sel_" #n " NO SCROLL CURSOR FOR SELECT " PG_CELL_COLS \
+                             SEL_WHERE flow " ORDER BY " PG_CELL_KEY
+#define SEL_CURSOR(n) {{SEL_DECLARE(n, ""), SEL_DECLARE(n, " AND flow = $7")}, \
+                       "FETCH 20000 FROM tf_sel_" #n, "CLOSE tf_sel_" #n}
+#define SEL_DEPTH 4
+static const struct {
+    const char *declare[2], *fetch, *close;
+} sel_cursor[SEL_DEPTH] = {SEL_CURSOR(0), SEL_CURSOR(1), SEL_CURSOR(2), SEL_CURSOR(3)};
+
 /* The rows of every code under one prefix in the period range, in cell-key
- * order (codes ascending, as the SQLite store reads them code by code). */
+ * order (codes ascending, as the SQLite store reads them code by code),
+ * through a cursor fetched in batches: memory stays bounded whatever the
+ * range, and a callback may select again between batches. */
 static tf_status select_prefix(tf_db *d, select_run *x, const char *cls, const char *prefix)
 {
     const tf_selection *sel = x->sel;
@@ -281,23 +305,32 @@ static tf_status select_prefix(tf_db *d, select_run *x, const char *cls, const c
     const char *p[] = {cls, prefix, hi, sel->period_from ? sel->period_from : "",
                        sel->period_to ? sel->period_to : "9999",
                        sel->reporter ? sel->reporter : "CHN", flow};
-    int has_flow = sel->flow != TF_FLOW_NONE;
-    PGresult *r = tf_pg_exec(d, has_flow
-        ? "SELECT " PG_CELL_COLS " FROM cell WHERE classification = $1 AND commodity >= $2"
-          " AND commodity < $3 AND period >= $4 AND period <= $5 AND reporter = $6"
-          " AND flow = $7 ORDER BY " PG_CELL_KEY
-        : "SELECT " PG_CELL_COLS " FROM cell WHERE classification = $1 AND commodity >= $2"
-          " AND commodity < $3 AND period >= $4 AND period <= $5 AND reporter = $6"
-          " ORDER BY " PG_CELL_KEY, has_flow ? 7 : 6, p);
-    if (!r)
+    int has_flow = sel->flow != TF_FLOW_NONE, k = d->pg_cursors;
+    if (k >= SEL_DEPTH)
+        return tf_error_set(&d->error, TF_ERR_DB, "%s: selections nested %d deep", d->path, k);
+    if (tf_pg_run(d, sel_cursor[k].declare[has_flow], has_flow ? 7 : 6, p) != TF_OK)
         return TF_ERR_DB;
+    d->pg_cursors++;
     tf_status st = TF_OK;
     tf_revision cur;
-    for (int i = 0; i < PQntuples(r) && st == TF_OK; i++) {
-        read_revision(r, i, &cur);
-        st = tf_store_select_rev(d, x, &cur);
+    for (int n = 1; st == TF_OK && n > 0;) {
+        PGresult *r = tf_pg_exec(d, sel_cursor[k].fetch, 0, NULL);
+        if (!r) {
+            st = TF_ERR_DB;
+            break;
+        }
+        n = PQntuples(r);
+        for (int i = 0; i < n && st == TF_OK; i++) {
+            read_revision(r, i, &cur);
+            st = tf_store_select_rev(d, x, &cur);
+        }
+        PQclear(r);
     }
-    PQclear(r);
+    d->pg_cursors--;
+    if (st == TF_OK)
+        st = tf_pg_run(d, sel_cursor[k].close, 0, NULL);
+    else /* a callback's error: the cursor closed, or the transaction aborted already */
+        PQclear(PQexec(d->pg, sel_cursor[k].close));
     return st == TF_OK ? tf_store_select_end(x) : st;
 }
 

@@ -218,7 +218,12 @@ static tf_status begin_source(pg_ingest *x, const tf_read_opts *opts, const char
                               const char *options)
 {
     tf_db *d = x->d;
-    if (tf_pg_run(d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL))
+    /* wait for another ingest as long as the SQLite store does (store_int.h) */
+    char wait[64];
+    tf_fmt(wait, sizeof wait, "%d", d->pg_wait_ms ? d->pg_wait_ms : TF_BUSY_WAIT_MS);
+    const char *w[] = {wait};
+    if (tf_pg_run(d, "SELECT set_config('lock_timeout', $1, true)", 1, w) ||
+        tf_pg_run(d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL))
         return TF_ERR_DB;
     const char *p[] = {x->name, tf_format_name(opts->format), options, stamp, x->vintage};
     PGresult *r = tf_pg_exec(d, "INSERT INTO source(id, name, sha256, format, options,"
@@ -338,6 +343,9 @@ static tf_status decide_all(pg_ingest *x, copybuf *out)
     }
 }
 
+/* The SQL below names CELL_SAME by its value. */
+_Static_assert(CELL_SAME == 1, "how = 1 in the SQL of apply() is CELL_SAME");
+
 /* The decisions applied, set-based: new revisions (ids in key order), the
  * cells stated unchanged, the names files gave unmapped partners. */
 static tf_status apply(pg_ingest *x)
@@ -427,6 +435,8 @@ static tf_status stage_and_apply(pg_ingest *x, FILE *in, const tf_read_opts *ro,
         diag->error = d->error;
     return st != TF_OK ? st : end;
 }
+
+void tf_store_set_pg_wait_ms(tf_db *d, int ms) { d->pg_wait_ms = ms; }
 
 static void pg_ingest_free(pg_ingest *x)
 {

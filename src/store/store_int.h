@@ -18,6 +18,8 @@ enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
 struct tf_db {
     sqlite3 *db;         /* NULL on PostgreSQL */
     struct pg_conn *pg;  /* libpq's PGconn: a postgresql:// store (pg.c), else NULL */
+    int pg_cursors;      /* selections open on it (a callback may select again) */
+    int pg_wait_ms;      /* how long an ingest waits for another; 0 = TF_BUSY_WAIT_MS */
     char path[1024];     /* the file, or the connection string with its password masked */
     tf_error error;      /* the last failed call's (tradeflow/common.h) */
     sqlite3_stmt *partner_name;
@@ -28,6 +30,8 @@ struct tf_db {
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
  * run of its own, so the merge across runs is exercised on small files). */
 void tf_store_set_bulk_bytes(tf_db *d, size_t bytes);
+/* Set how long an ingest on a server waits for another (tests: a short wait). */
+void tf_store_set_pg_wait_ms(tf_db *d, int ms);
 
 /* Record on db the error of a computation made through it (query, report,
  * series, window: tradeflow/common.h), so that tf_db_error(db) says why it

@@ -19,7 +19,8 @@
 # Variables in commands: $T (case folder), $DB ($T/test.db), $SHARED, $ROOT.
 # Usage: tests/cli/run.sh BIN_DIR [CASE...]; prints "N passed, N failed, N skipped".
 # With TF_PG_SERVER=DIR (a server of scripts/pg-server start DIR) every case
-# runs on a fresh PostgreSQL database instead: $DB is its postgresql:// URL,
+# runs on a fresh schema of that server's database instead: $DB is a
+# postgresql:// URL whose search_path is that schema,
 # `sqlite3 $DB "SQL"` runs the SQL through psql, db-unchanged compares
 # pg_dump's data; cases about the SQLite file itself (schema-5 migration,
 # file permissions) and cases that do not use $DB are skipped with a message.
@@ -33,6 +34,7 @@ pass=0 fail=0 skipped=0
 PG=${TF_PG_SERVER:-}
 if [ -n "$PG" ]; then
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+    PG_URL=$(cat "$PG/url")
     export PG_BIN
     # the SQL of a case's `sqlite3 $DB "SQL"`, through psql on the case's database
     sqlite3() {
@@ -46,7 +48,7 @@ if [ -n "$PG" ]; then
 fi
 # the database's content, to compare before and after a run
 dump_db() {
-    if [ -n "$PG" ]; then "$PG_BIN/pg_dump" -a "$DB" 2>&1 | grep -v '^--\|^SET\|^SELECT pg_catalog\|^.restrict \|^.unrestrict '
+    if [ -n "$PG" ]; then "$PG_BIN/pg_dump" -a -n "$SCHEMA" "$PG_URL" 2>&1 | grep -v '^--\|^SET\|^SELECT pg_catalog\|^.restrict \|^.unrestrict '
     elif [ -f "$DB" ]; then command sqlite3 "$DB" .dump 2>&1; fi
 }
 n_case=0
@@ -62,8 +64,10 @@ for c in "${cases[@]}"; do
     fi
     if [ -n "$PG" ]; then
         n_case=$((n_case + 1))
-        DB=$("$ROOT/scripts/pg-server" createdb "$PG" "tfcase_$$_$n_case") || {
-            echo "FAIL $name: cannot create a database on $PG"; fail=$((fail+1)); rm -rf "$T"; continue; }
+        SCHEMA=tfcase_$$_$n_case
+        psql -X -q "$PG_URL" -c "CREATE SCHEMA $SCHEMA" || {
+            echo "FAIL $name: cannot create a schema on $PG"; fail=$((fail+1)); rm -rf "$T"; continue; }
+        DB="$PG_URL?options=-csearch_path%3D$SCHEMA"
     fi
     runs=() ; agrees=() ; want_exit=0 ; want_out=() ; has_out=() ; has_err=() ; lacks_out=() ; dbsame=no ; needs=no ; server=no ; writes=()
     while IFS= read -r line || [ -n "$line" ]; do
@@ -139,7 +143,7 @@ for c in "${cases[@]}"; do
         echo "  stderr: $(head -c 600 "$T/.err")"
     fi
     rm -rf "$T"
-    [ -n "$PG" ] && "$PG_BIN/dropdb" --if-exists --maintenance-db="${DB%/*}/postgres" "${DB##*/}" 2>/dev/null; true
+    [ -n "$PG" ] && psql -X -q "$PG_URL" -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE"; true
 done
 echo "$pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

@@ -802,6 +802,78 @@ static void test_pg_open_and_discard(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Readers are never blocked: while another connection holds the store's
+ * ingest lock inside an open transaction with a row of its own not yet
+ * committed (an ingest under way), a report reads the committed figures at
+ * once (WLD 250,500 t of V1, not the uncommitted 1 t). */
+static void test_pg_reader_not_blocked(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("mvcc");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    PGconn *w = PQconnectdb(path);
+    assert_int_equal(PQstatus(w), CONNECTION_OK);
+    PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407);"
+                            "INSERT INTO source(id, name, sha256, format, options, ingested_at,"
+                            " vintage) VALUES(2, 'w.csv', 'x', 'tfcsv', '', '2025-05-21T00:00:00Z',"
+                            " '2025-05-21');"
+                            "INSERT INTO cell SELECT classification, commodity, period, flow,"
+                            " reporter, partner, partner_basis, trade_mode, province, currency,"
+                            " 99, 1000, unit, quantity2, unit2, value, status, provenance, 2, line,"
+                            " cif, fob FROM cell WHERE partner = 'WLD'");
+    assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    assert_near(import_t(db, ref, "2025-04", NULL), 250500, 1e-9);
+    PQclear(PQexec(w, "ROLLBACK"));
+    PQfinish(w);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Ingests run one at a time: while another connection holds the store's
+ * ingest lock, an ingest waits (here 300 ms instead of 300 s), then stops
+ * with exit-4 status, says so, and leaves the store unchanged. */
+static void test_pg_ingest_waits_its_turn(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("lockwait");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    PGconn *w = PQconnectdb(path);
+    assert_int_equal(PQstatus(w), CONNECTION_OK);
+    PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407)");
+    assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+    PQclear(r);
+    tf_store_set_pg_wait_ms(db, 300);
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    &d), TF_ERR_DB);
+    assert_non_null(strstr(tf_db_error(db)->msg, "another ingest kept the store busy"));
+    PQclear(PQexec(w, "ROLLBACK"));
+    PQfinish(w);
+    /* the lock released: the same file goes in */
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.revised, 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 2);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -821,6 +893,8 @@ int main(void)
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),
+        cmocka_unit_test(test_pg_reader_not_blocked),
+        cmocka_unit_test(test_pg_ingest_waits_its_turn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
