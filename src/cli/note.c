@@ -158,11 +158,7 @@ static int check(note_args *n)
         err("unknown --format '%s'%s (text, md, json, html)", n->format, NULL);
         return NOTE_USAGE;
     }
-    int y, m, d;
-    char tail;
-    if (n->date && (strlen(n->date) != 10 ||
-                    sscanf(n->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-                    m > 12 || d < 1 || d > 31)) {
+    if (n->date && (strlen(n->date) != 10 || !tf_date_valid(n->date))) {
         err("--date takes YYYY-MM-DD, not '%s'%s", n->date, NULL);
         return NOTE_USAGE;
     }
