@@ -78,7 +78,7 @@ static int check_ingest(const char *format, const char *flow, const char *basis,
     if (format)
         o->format = tf_format_parse(format, &ok);
     if (!ok) {
-        error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", format);
+        error("unknown --format '%s' (auto, tfcsv, gacc, comtrade, plseries, prices)", format);
         return EXIT_USAGE;
     }
     if (flow && (o->flow = tf_flow_parse(flow, strlen(flow))) == TF_FLOW_NONE) {
