@@ -433,6 +433,13 @@ static tf_status read_header(tf_rctx *c, int *ascii)
     return TF_OK;
 }
 
+/* The name of a field separator other than the comma. */
+static const char *separator_name(char sep)
+{
+    return sep == ';' ? "semicolons (a spreadsheet's CSV save where the decimal mark is a comma)"
+           : sep == '\t' ? "tabs (tab-separated text)" : "vertical bars";
+}
+
 /* The format the header names (TF_FORMAT_AUTO: detected), in *fmt. */
 static tf_status header_format(tf_rctx *c, tf_format *fmt)
 {
@@ -449,6 +456,11 @@ static tf_status header_format(tf_rctx *c, tf_format *fmt)
         *fmt = TF_FORMAT_PRICES;
     else if (tf_gacc_header_match(c->hdr, c->nhdr))
         *fmt = TF_FORMAT_GACC;
+    else if (c->nhdr == 1 && strpbrk(c->hdr[0], ";\t|"))
+        return tf_rerr(c, c->hdr_line, 1,
+                       "the header is one column: this file is separated by %s, not "
+                       "commas; save it as comma-separated CSV",
+                       separator_name(*strpbrk(c->hdr[0], ";\t|")));
     else {
         int dated = 0;
         for (size_t i = 0; i < c->nhdr; i++)
