@@ -320,11 +320,11 @@ static int starts_as_json(tf_csv *csv)
 }
 
 /* What the first bytes say a file is when it is no text at all: a spreadsheet
- * workbook, an archive, a PDF, or text in UTF-16 (a spreadsheet's "Unicode
- * text" save); NULL for anything else. The signatures: ZIP "PK\3\4" (xlsx is
- * a ZIP), gzip 1F 8B (RFC 1952), OLE2 D0 CF 11 E0 (xls), "%PDF-", the UTF-16
- * byte-order marks FF FE / FE FF, or ASCII with every other byte NUL (UTF-16
- * without a mark, either byte order). */
+ * workbook, an archive, a database, a PDF, or text in UTF-16 (a spreadsheet's
+ * "Unicode text" save); NULL for anything else. The signatures: ZIP "PK\3\4"
+ * (xlsx is a ZIP), gzip 1F 8B (RFC 1952), OLE2 D0 CF 11 E0 (xls), "SQLite
+ * format 3\0", "%PDF-", the UTF-16 byte-order marks FF FE / FE FF, or ASCII
+ * with every other byte NUL (UTF-16 without a mark, either byte order). */
 static const char *container_kind(const unsigned char *p, size_t n)
 {
     if (n >= 4 && !memcmp(p, "PK\x03\x04", 4))
@@ -334,6 +334,9 @@ static const char *container_kind(const unsigned char *p, size_t n)
         return "a gzip-compressed file, not a CSV: decompress it first (gunzip FILE)";
     if (n >= 4 && !memcmp(p, "\xD0\xCF\x11\xE0", 4))
         return "an Excel 97-2003 workbook (.xls), not a CSV: save the sheet as CSV UTF-8";
+    if (n >= 16 && !memcmp(p, "SQLite format 3", 16))
+        return "a SQLite database (a tradeflow database?), not a CSV: name a database with "
+               "--db, and ingest the files it was built from";
     if (n >= 5 && !memcmp(p, "%PDF-", 5))
         return "a PDF document, not a CSV: download the data as CSV";
     int bom16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
