@@ -214,6 +214,17 @@ int load_refdata(common *c)
     return EXIT_OK;
 }
 
+int output_is_database(const char *out, const char *db_path)
+{
+    struct stat so, sd;
+    if (!out || !strcmp(out, "-") || !db_path || stat(out, &so) || stat(db_path, &sd) ||
+        so.st_dev != sd.st_dev || so.st_ino != sd.st_ino)
+        return 0;
+    error("-o %s is the database (%s): writing there would destroy it; give another file",
+          out, db_path);
+    return 1;
+}
+
 int open_db(common *c, tf_open_mode mode, tf_db **db)
 {
     tf_error err = {0};

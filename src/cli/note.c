@@ -220,6 +220,8 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
         rc = check(&n);
     if (rc >= 0)
         return rc;
+    if (output_is_database(n.out, db_path))
+        return NOTE_USAGE;
     const tf_product *p = NULL;
     const char *codes[64];
     size_t n_codes = 0;
