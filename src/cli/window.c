@@ -20,6 +20,7 @@ static const char usage_window[] =
     "  --hs CODE           HS code for the duty (default 76011090)\n"
     "  --origin-group G    MFN (default) or ASEAN (Form E)\n"
     "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"
+    "  --as-of DATE        (second form) the prices as ingested up to DATE\n"
     "  --format F          text (default) or json\n";
 
 
