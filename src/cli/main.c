@@ -75,6 +75,21 @@ static int run_command(common *c, args *a, const char *name)
     return EXIT_USAGE;
 }
 
+/* The exit code once standard output is flushed: a command that printed its
+ * result to a full disk or a closed pipe (or any write error on stdout) exits
+ * 4 with a message, not 0 (or audit's 1) over a cut result. */
+static int stdout_written(int rc)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    failed |= ferror(stdout) != 0;
+    if (!failed || (rc != EXIT_OK && rc != 1))
+        return rc;
+    error("cannot write the output to standard output%s%s", errno ? ": " : "",
+          errno ? strerror(errno) : "");
+    return EXIT_IO;
+}
+
 int main(int argc, char **argv)
 {
     common c;
@@ -145,6 +160,6 @@ int main(int argc, char **argv)
     a.argc = k;
     int rc = run_command(&c, &a, command);
     tf_refdata_free(&c.ref);
-    return rc;
+    return stdout_written(rc);
 }
 
