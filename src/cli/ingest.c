@@ -151,17 +151,17 @@ static int ingest_file(common *c, tf_db *db, const char *path, const tf_read_opt
     tf_diag diag = {0};
     diag.warn = print_warning;
     tf_ingest_result res;
-    tf_status st = tf_db_ingest(db, in, is_stdin ? "<stdin>" : path, o, c->ref,
-                                now && *now ? now : NULL, &diag, &res);
+    const char *name = is_stdin ? "<stdin>" : path;
+    tf_status st = tf_db_ingest(db, in, name, o, c->ref, now && *now ? now : NULL, &diag, &res);
     if (!is_stdin)
         fclose(in);
     if (st != TF_OK) {
         error("%s", diag.error.msg[0] ? diag.error.msg : tf_db_error(db)->msg);
-        error("%s: nothing ingested from this file; the database is unchanged", path);
+        error("%s: nothing ingested from this file; the database is unchanged", name);
         return exit_for(st);
     }
     *committed |= !res.already && !res.empty;
-    print_result(path, &res, hs, o->vintage);
+    print_result(name, &res, hs, o->vintage);
     return EXIT_OK;
 }
 
