@@ -214,6 +214,16 @@ int load_refdata(common *c)
     return EXIT_OK;
 }
 
+int db_is_directory(const char *db_path)
+{
+    struct stat sb;
+    if (stat(db_path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return 0;
+    error("%s: is a directory, not a database file (give --db FILE, e.g. --db %s/tradeflow.db)",
+          db_path, db_path);
+    return 1;
+}
+
 int output_is_database(const char *out, const char *db_path)
 {
     struct stat so, sd;
@@ -233,6 +243,8 @@ int open_db(common *c, tf_open_mode mode, tf_db **db)
         error("--db needs a file path, not '%s'", c->db_path);
         return EXIT_USAGE;
     }
+    if (db_is_directory(c->db_path))
+        return EXIT_IO;
     tf_status st = tf_db_open(c->db_path, mode, db, &err);
     if (st != TF_OK) {
         error("%s", err.msg);

@@ -247,6 +247,8 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
     q.measure = TF_MEASURE_QUANTITY;
     tf_error dberr = {0};
     tf_db *db = NULL;
+    if (db_is_directory(db_path))
+        return NOTE_IO;
     if (tf_db_open(db_path, TF_DB_READ, &db, &dberr) != TF_OK) {
         err("%s%s", dberr.msg, NULL);
         return NOTE_IO;
