@@ -201,12 +201,14 @@ static int write_out(const note_args *n, const tf_note_doc *doc, tf_db *db,
         tf_chart_data_free(&cd);
         return NOTE_IO;
     }
+    errno = 0;
     tf_status st = tf_note_doc_output(out, doc, n->format, cd);
     if (out != stdout && fclose(out) != 0)
         st = TF_ERR_IO;
+    int e = errno;
     tf_chart_data_free(&cd);
     if (st != TF_OK) {
-        err("%s: cannot write the note%s", n->out, NULL);
+        err("%s: cannot write the note: %s", n->out, e ? strerror(e) : "write error");
         return NOTE_IO;
     }
     return NOTE_OK;
