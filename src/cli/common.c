@@ -334,7 +334,7 @@ int resolve_product(common *c, const char *product, const char *hs, product_sel 
         return EXIT_USAGE;
     }
     if (product) {
-        const tf_product *pr = tf_refdata_product(c->ref, product);
+        const tf_product *pr = tf_refdata_product_by_name(c->ref, product); /* as note reads it */
         if (!pr) {
             error("unknown product '%s' (see tradeflow products)", product);
             return EXIT_USAGE;

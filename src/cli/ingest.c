@@ -217,10 +217,14 @@ int cmd_ingest(common *c, args *a)
     o.hs = (const char *const *)hs_list;
     o.n_hs = n_hs;
     rc = load_refdata(c);
-    if (rc == EXIT_OK && o.product && !tf_refdata_product(c->ref, o.product)) {
+    const tf_product *pr = rc == EXIT_OK && o.product
+                               ? tf_refdata_product_by_name(c->ref, o.product) : NULL;
+    if (rc == EXIT_OK && o.product && !pr) {
         error("ingest: unknown --product '%s' (see tradeflow products)", o.product);
         rc = EXIT_USAGE;
     }
+    if (pr)
+        o.product = pr->name; /* stored by its slug, whatever name was given */
     if (rc == EXIT_OK)
         rc = ingest_files(c, files, pos.n, &o, hs);
     free(hs_list);

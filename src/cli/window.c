@@ -52,6 +52,12 @@ static int window_series(common *c, const char *from, const char *to, const char
     int rc = load_refdata(c);
     if (rc)
         return rc;
+    const tf_product *pr = tf_refdata_product_by_name(c->ref, product);
+    if (!pr) {
+        error("window: unknown product '%s' (see tradeflow products)", product);
+        return EXIT_USAGE;
+    }
+    product = pr->name; /* prices are stored under the slug */
     tf_db *db = NULL;
     if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK)
         return rc;
