@@ -183,6 +183,28 @@ static int ingest_files(common *c, const char *const *files, int nfiles, const t
     return rc;
 }
 
+/* The codes of ingest --hs into *list (pointers into *store; both to free):
+ * digit codes or prefixes, or TOTAL; an exit code. */
+static int ingest_hs(const char *hs, char ***list, size_t *n, char **store)
+{
+    const char *bad = NULL;
+    if (!(*list = split_list(hs, n, store))) {
+        free(*store);
+        return EXIT_IO;
+    }
+    if (tf_query_codes_check((const char *const *)*list, *n, 1, &bad) == TF_OK)
+        return EXIT_OK;
+    if (bad)
+        error("ingest: --hs takes comma-separated digit codes (or TOTAL), not '%s'", bad);
+    else
+        error("ingest: --hs needs at least one code");
+    free(*list);
+    free(*store);
+    *list = NULL;
+    *store = NULL;
+    return EXIT_USAGE;
+}
+
 int cmd_ingest(common *c, args *a)
 {
     const char *format = NULL, *flow = NULL, *basis = NULL, *reporter = NULL, *hs = NULL,
@@ -210,10 +232,8 @@ int cmd_ingest(common *c, args *a)
     }
     char *hs_store = NULL, **hs_list = NULL;
     size_t n_hs = 0;
-    if (hs && !(hs_list = split_list(hs, &n_hs, &hs_store))) {
-        free(hs_store);
-        return EXIT_IO;
-    }
+    if (hs && (rc = ingest_hs(hs, &hs_list, &n_hs, &hs_store)) != EXIT_OK)
+        return rc;
     o.hs = (const char *const *)hs_list;
     o.n_hs = n_hs;
     rc = load_refdata(c);
