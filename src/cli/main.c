@@ -46,7 +46,7 @@ static const char usage_main[] =
     "\n"
     "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data: a\n"
     "report or note for a period without any import or export data (the message\n"
-    "names the periods the data has).\n"
+    "names the periods the data has), a chart with nothing to draw.\n"
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 

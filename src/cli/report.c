@@ -250,7 +250,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         st = tf_output_report(ra->outpath, format, cd, r, co);
         if (st == TF_ERR_NOT_FOUND) {
             nothing_to_draw(chart, q->product, q->period);
-            rc = EXIT_INPUT;
+            rc = EXIT_NODATA;
         } else if (st != TF_OK) {
             error("%s: cannot write the %s%s%s", ra->outpath,
                   !strcmp(format, "xlsx") ? "workbook" : "report", errno ? ": " : "",
