@@ -34,7 +34,8 @@ static const char usage_main[] =
     "                      the codes an HS edition split or merged joined into groups\n"
     "\n"
     "Global options:\n"
-    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
+    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db),\n"
+    "                      or postgresql://USER@HOST/DB: a PostgreSQL server's store\n"
     "  --products FILE     add product definitions from a CSV file (repeatable;\n"
     "                      also $TRADEFLOW_PRODUCTS, colon-separated, and\n"
     "                      ~/.config/tradeflow/products.csv when present)\n"
@@ -158,6 +159,9 @@ int main(int argc, char **argv)
         }
     }
     a.argc = k;
+    char db_name[1024];
+    tf_db_mask(c.db_path, db_name, sizeof db_name);
+    c.db_name = db_name;
     int rc = run_command(&c, &a, command);
     tf_refdata_free(&c.ref);
     return stdout_written(rc);
