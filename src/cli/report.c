@@ -250,7 +250,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         st = tf_output_report(ra->outpath, format, cd, r, co);
         if (st == TF_ERR_NOT_FOUND) {
             nothing_to_draw(chart, q->product, q->period);
-            rc = EXIT_INPUT;
+            rc = EXIT_NODATA;
         } else if (st != TF_OK) {
             error("%s: cannot write the %s%s%s", ra->outpath,
                   !strcmp(format, "xlsx") ? "workbook" : "report", errno ? ": " : "",
@@ -276,6 +276,8 @@ int cmd_report_or_chart(common *c, args *a, int chart)
     tf_chart_opts co = {0};
     if ((rc = check_report(&ra, chart, rep3, canon, &q, &co)) != EXIT_OK)
         return rc;
+    if (output_is_database(ra.outpath, c->db_path))
+        return EXIT_USAGE;
     if (ra.commodity && (ra.product || ra.hs)) {
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
