@@ -675,6 +675,20 @@ static void read_end(tf_db *d, int began)
     }
 }
 
+void tf_store_read_begin(tf_db *d)
+{
+    if (d && d->read_depth++ == 0)
+        d->read_began = read_begin(d);
+}
+
+void tf_store_read_end(tf_db *d)
+{
+    if (!d || d->read_depth == 0 || --d->read_depth > 0)
+        return;
+    read_end(d, d->read_began);
+    d->read_began = 0;
+}
+
 static tf_status db_error(tf_db *d)
 {
     tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));

@@ -21,6 +21,8 @@ struct tf_db {
     sqlite3_stmt *partner_name;
     sqlite3_stmt *stmt[ST_N];
     size_t bulk_bytes;   /* memory of an ingest's sorted run; 0 = the default */
+    int read_depth;      /* tf_store_read_begin calls not yet ended */
+    int read_began;      /* 1: the outermost of them began a read transaction */
 };
 
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
@@ -38,6 +40,15 @@ tf_status tf_db_fail(tf_db *db, tf_status st, const char *fmt, ...)
 tf_status tf_store_exec(tf_db *d, const char *sql);
 /* The first column of the first row of sql into *out; an SQLite result code. */
 int tf_store_pragma_int(tf_db *d, const char *sql, int *out);
+/* A computation of many selections (a report reads 8 classifications, their
+ * currencies and the window series: ~30 statements) as one read transaction:
+ * one lock of the file and one check for a hot journal instead of one per
+ * selection, and every selection sees the same state of the store. Calls
+ * nest; the outermost begin/end pair begins and commits. Outside a
+ * transaction of the caller's only (inside one, nothing to do). A begin that
+ * fails leaves every selection its own transaction, as before. */
+void tf_store_read_begin(tf_db *d);
+void tf_store_read_end(tf_db *d);
 /* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. 1 when valid. */
 int tf_store_as_of_bound(const char *as_of, char out[32]);
 
