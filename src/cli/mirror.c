@@ -60,6 +60,11 @@ int cmd_mirror(common *c, args *a)
         error("mirror needs --reporter ISO3 and --partner ISO3 (alpha-3 codes, e.g. CHN RUS)");
         return EXIT_USAGE;
     }
+    if (!strcmp(rep3, par3)) {
+        error("mirror compares two countries' records of their trade: --partner %s is the "
+              "reporter itself", par3);
+        return EXIT_USAGE;
+    }
     if (!tf_query_classification_valid(classification)) {
         error("--classification takes a name such as H6, HS or S4, not '%s'", classification);
         return EXIT_USAGE;

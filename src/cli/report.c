@@ -276,6 +276,8 @@ int cmd_report_or_chart(common *c, args *a, int chart)
     tf_chart_opts co = {0};
     if ((rc = check_report(&ra, chart, rep3, canon, &q, &co)) != EXIT_OK)
         return rc;
+    if (output_is_database(ra.outpath, c->db_path))
+        return EXIT_USAGE;
     if (ra.commodity && (ra.product || ra.hs)) {
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;
