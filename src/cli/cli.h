@@ -69,6 +69,7 @@ int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t
 /* ---- what every command shares ---- */
 typedef struct common {
     const char *db_path;
+    const char *db_name;          /* db_path fit to print: a server's password masked */
     int db_given;                 /* 1: --db named a database; 2: $TRADEFLOW_DB did */
     const char *products[16];
     int n_products;

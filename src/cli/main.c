@@ -34,7 +34,8 @@ static const char usage_main[] =
     "                      the codes an HS edition split or merged joined into groups\n"
     "\n"
     "Global options:\n"
-    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
+    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db),\n"
+    "                      or postgresql://USER@HOST/DB: a PostgreSQL server's store\n"
     "  --products FILE     add product definitions from a CSV file (repeatable;\n"
     "                      also $TRADEFLOW_PRODUCTS, colon-separated, and\n"
     "                      ~/.config/tradeflow/products.csv when present)\n"
@@ -46,7 +47,7 @@ static const char usage_main[] =
     "\n"
     "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data: a\n"
     "report or note for a period without any import or export data (the message\n"
-    "names the periods the data has).\n"
+    "names the periods the data has), a chart with nothing to draw.\n"
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 
@@ -158,6 +159,9 @@ int main(int argc, char **argv)
         }
     }
     a.argc = k;
+    char db_name[1024];
+    tf_db_mask(c.db_path, db_name, sizeof db_name);
+    c.db_name = db_name;
     int rc = run_command(&c, &a, command);
     tf_refdata_free(&c.ref);
     return stdout_written(rc);

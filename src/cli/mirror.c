@@ -113,7 +113,7 @@ int cmd_mirror(common *c, args *a)
     } else {
         if (m->n_rows == 0)
             fprintf(stderr, "%s: warning: no %s data for %s and %s in %s for %s..%s\n", progname,
-                    classification, rep3, par3, c->db_path, from, to);
+                    classification, rep3, par3, c->db_name, from, to);
         if (tf_mirror_write(stdout, m, (tf_output_format)fmt) != TF_OK) {
             error("cannot write the mirror table");
             rc = EXIT_IO;

@@ -67,8 +67,10 @@ static void print_no_data(tf_db *db, const tf_query *q, const char *name, const 
     tf_selection sel = {.classification = q->classification, .codes = q->codes,
                         .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
     tf_query_select(db, &sel, held_row, &h);
+    char shown[1024];
+    tf_db_mask(db_path, shown, sizeof shown);
     fprintf(stderr, "tradeflow: no import or export data for %s in %s for %s: no note", name,
-            db_path, period);
+            shown, period);
     if (h.first[0])
         fprintf(stderr, "; its stored months run from %s to %s\n", h.first, h.last);
     else

@@ -323,8 +323,7 @@ static int starts_as_json(tf_csv *csv)
  * workbook, an archive, a database, a PDF, or text in UTF-16 (a spreadsheet's
  * "Unicode text" save); NULL for anything else. The signatures: ZIP "PK\3\4"
  * (xlsx is a ZIP), gzip 1F 8B (RFC 1952), OLE2 D0 CF 11 E0 (xls), "SQLite
- * format 3\0", "%PDF-", the UTF-16 byte-order marks FF FE / FE FF, or ASCII
- * with every other byte NUL (UTF-16 without a mark, either byte order). */
+ * format 3\0", "%PDF-", UTF-16 (tf_utf16_like). */
 static const char *container_kind(const unsigned char *p, size_t n)
 {
     if (n >= 4 && !memcmp(p, "PK\x03\x04", 4))
@@ -339,10 +338,7 @@ static const char *container_kind(const unsigned char *p, size_t n)
                "--db, and ingest the files it was built from";
     if (n >= 5 && !memcmp(p, "%PDF-", 5))
         return "a PDF document, not a CSV: download the data as CSV";
-    int bom16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
-    int le16 = n >= 4 && p[0] && p[0] < 0x80 && !p[1] && p[2] && p[2] < 0x80 && !p[3];
-    int be16 = n >= 4 && !p[0] && p[1] && p[1] < 0x80 && !p[2] && p[3] && p[3] < 0x80;
-    if (bom16 || le16 || be16)
+    if (tf_utf16_like(p, n))
         return "UTF-16 text (a spreadsheet's \"Unicode text\" save), not a CSV in UTF-8, "
                "GB18030 or Windows-1252: save it as CSV UTF-8, or convert it with "
                "iconv -f UTF-16 -t UTF-8";

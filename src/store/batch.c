@@ -184,7 +184,8 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
                           tf_status *st)
 {
     tf_store_batch *b = d->batch;
-    if (!b || b->bytes > BATCH_MAX_BYTES || !within(b, sel->period_from, sel->period_to))
+    if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
+        !within(b, sel->period_from, sel->period_to))
         return 0;
     char *key = sel_key(sel);
     kept_sel *e = NULL;
@@ -273,7 +274,8 @@ int tf_store_batch_currency(tf_db *d, const tf_selection *sel,
                             void *ctx, tf_status *st)
 {
     tf_store_batch *b = d->batch;
-    if (!b || b->bytes > BATCH_MAX_BYTES || !within(b, sel->period_from, sel->period_to))
+    if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
+        !within(b, sel->period_from, sel->period_to))
         return 0;
     *st = TF_OK;
     for (size_t i = 0; i < sel->n_codes && *st == TF_OK; i++) {
