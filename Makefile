@@ -4,11 +4,13 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
-PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl gsl libpq
+PKGS    := sqlite3 jansson libcrypto xlsxwriter gsl libpq
+# libcurl: headers only; src/fetch/fetch.c loads it with dlopen when a fetch starts
+CURL_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl -lgsl -lgslcblas -lpq) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -pthread -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CURL_CFLAGS)
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lgsl -lgslcblas -lpq) -lm -pthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
@@ -16,7 +18,7 @@ LIB_SRC := src/common/common.c src/common/calendar.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
-           src/store/store.c src/store/ingest.c src/store/bulk.c \
+           src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c \
            src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c \
            src/query/select.c \
            src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \

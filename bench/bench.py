@@ -30,6 +30,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -68,6 +69,20 @@ def timed(cmd, log):
     with open(tf) as f:
         line = f.read().split()
     return wall, int(line[-1]), p.stdout
+
+
+def direct(argv):
+    """Run argv with no shell and no /usr/bin/time, stdout to /dev/null:
+    (wall ms, CPU ms user + system of that process alone)."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    p = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = (time.monotonic() - t0) * 1000
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        sys.exit(f"bench: failed ({p.returncode}): {' '.join(argv)}")
+    cpu = (r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000
+    return wall, cpu
 
 
 def sh(s):
@@ -267,6 +282,15 @@ class Bench:
                                              " > /dev/null", log)
                         self.rec("report-cli", tool, "ms", wall * 1000)
                         self.rec("report-cli", tool, "rss_kib", rss)
+                        # the wrapper alone (/usr/bin/time, bash), to tell it apart
+                        wall, _, _ = timed("true > /dev/null", log)
+                        self.rec("report-cli-wrapper", tool, "ms", wall * 1000)
+                        # the process alone, spawned directly: wall and CPU time
+                        wall, cpu = direct([self.tf, "--db", self.db[tool], "report",
+                                            "--product", REPORT[0], "--period", REPORT[1],
+                                            "--format", "json"])
+                        self.rec("report-cli-direct", tool, "ms", wall)
+                        self.rec("report-cli-direct", tool, "cpu_ms", cpu)
                 elif tool == "duckdb":
                     for task in ("report", "sweep"):
                         n = inner if task == "report" else 1
@@ -381,6 +405,15 @@ def table(res, rows):
     add(f"tradeflow report as a command (`tradeflow report --format json`, process start-up "
         f"included): {cli['tradeflow']:,.1f} ms median" +
         (f"; on PostgreSQL {cli['tradeflow-pg']:,.1f} ms." if "tradeflow-pg" in cli else "."))
+    if "report-cli-direct" in res:
+        d = res["report-cli-direct"]["tradeflow"]
+        w = med(res["report-cli-wrapper"]["tradeflow"]["ms"])
+        add(f"Of that, the wrapper (`/usr/bin/time` and `bash -c` running `true`) takes "
+            f"{w:,.1f} ms; the process spawned directly: {med(d['ms']):,.1f} ms wall, "
+            f"{med(d['cpu_ms']):,.1f} ms CPU (user + system), medians.")
+    if "loadavg_start" in res:
+        add(f"Load average (1 min) at the start {res['loadavg_start'][0]:.1f}, at the end "
+            f"{res['loadavg_end'][0]:.1f}, on {res['cpus']} CPUs.")
     add("")
     add("| store size per million rows | MB |")
     add("|---|---:|")
@@ -408,6 +441,7 @@ def main():
     TOOLS[:] = chosen
     b = Bench(a)
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    loadavg_start = os.getloadavg()
     print(f"bench: {a.rows:,} rows, {a.reps} repetitions, tools {', '.join(TOOLS)}", flush=True)
     if a.queries_only:
         with open(os.path.join(a.out, f"bench-{a.rows}.json")) as f:
@@ -428,6 +462,7 @@ def main():
                 "sweep_reports": b.n_sweep,
                 "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
+                "loadavg_start": loadavg_start,
                 "versions": versions(), "figures_equal": ok})
     res["medians"] = {task: {t: med(res[task][t].get("s") or res[task][t].get("ms"))
                              for t in res[task]}

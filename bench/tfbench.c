@@ -4,10 +4,12 @@
  * tf_report_compute) and writes their figures in the benchmark's common
  * form, to be compared with the peers' (bench/check.py).
  *
- * usage: tfbench --db DB --reps R --figures OUT.csv (--report PRODUCT PERIOD | --sweep YEAR)
+ * usage: tfbench --db DB --reps R --figures OUT.csv [--no-batch]
+ *                (--report PRODUCT PERIOD | --sweep YEAR)
  * Prints one JSON object: {"times_ms": [...], "reports": N} where each time
  * is one report (--report) or one whole sweep (--sweep: every product of
- * data/products.csv x the 12 months of YEAR).
+ * data/products.csv x the 12 months of YEAR; each product's 12 reports in
+ * one batch, tf_db_batch_begin, unless --no-batch).
  *
  * Figures (one CSV line each; empty = no value):
  *   report,flow,FLOW,FIGURE,,value       FLOW import|export|net; FIGURE quantity,
@@ -99,7 +101,7 @@ static int one(tf_db *db, const tf_refdata *ref, const tf_product *p, const char
 int main(int argc, char **argv)
 {
     const char *dbp = NULL, *figp = NULL, *product = NULL, *period = NULL;
-    int reps = 5, year = 0;
+    int reps = 5, year = 0, batch = 1;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--db") && i + 1 < argc)
             dbp = argv[++i];
@@ -112,8 +114,10 @@ int main(int argc, char **argv)
             period = argv[++i];
         } else if (!strcmp(argv[i], "--sweep") && i + 1 < argc)
             year = (int)strtol(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--no-batch"))
+            batch = 0;
         else {
-            fprintf(stderr, "usage: tfbench --db DB --reps R --figures OUT.csv "
+            fprintf(stderr, "usage: tfbench --db DB --reps R --figures OUT.csv [--no-batch] "
                             "(--report PRODUCT PERIOD | --sweep YEAR)\n");
             return 2;
         }
@@ -147,7 +151,14 @@ int main(int argc, char **argv)
                 return 1;
             n = 1;
         } else {
-            for (size_t i = 0; i < tf_refdata_product_count(ref); i++)
+            /* each product's 12 reports as one batch: its rows read once over
+             * January of the year before to December (tf_db_batch_begin) */
+            char from[16], to[16];
+            snprintf(from, sizeof from, "%04d-01", year - 1);
+            snprintf(to, sizeof to, "%04d-12", year);
+            for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
+                if (batch && tf_db_batch_begin(db, from, to) != TF_OK)
+                    return 1;
                 for (int m = 1; m <= 12; m++) {
                     char per[8];
                     snprintf(per, sizeof per, "%04d-%02d", year, m);
@@ -155,6 +166,8 @@ int main(int argc, char **argv)
                         return 1;
                     n++;
                 }
+                tf_db_batch_end(db);
+            }
         }
         printf("%s%.3f", rep ? ", " : "", now_ms() - t0);
     }

@@ -174,6 +174,24 @@ TF_API tf_status tf_db_window_points(tf_db *db, const char *product, const char 
                                      void *ctx);
 
 /*
+ * A batch of computations over the periods from..to ("YYYY-MM" or "YYYY",
+ * from <= to): the reports of several months of a product, a sweep. Until
+ * tf_db_batch_end, every selection (tf_db_select, tf_db_currency_rows, and
+ * the reports, series and notes built on them) whose periods lie within
+ * from..to reads the store once over the whole range and is answered from
+ * memory afterwards, filtered by period: a product's 12 monthly reports read
+ * its rows once instead of 12 times. The results are those of reading the
+ * store each time (src/store/batch.c says why). The batch is one read
+ * transaction: every computation sees the same state of the store, and
+ * nothing may be ingested or retracted through the handle until the end.
+ * Memory: ~1 KB per revision kept; past 256 MiB, selections read the store
+ * again. Errors: TF_ERR_USAGE (bad range, a batch already open), TF_ERR_NOMEM.
+ */
+TF_API tf_status tf_db_batch_begin(tf_db *db, const char *from, const char *to);
+/* End the batch begun on db (nothing when none): frees what it kept. */
+TF_API void tf_db_batch_end(tf_db *db);
+
+/*
  * The currencies of the stored records under sel's classification, codes
  * (prefixes), reporter and period range, with their record counts (every
  * revision): fn once per currency, in name order, per code. Used to choose a

@@ -1,6 +1,7 @@
 /* UN Comtrade v1 API pulls with a disk cache and retries (include/tradeflow/fetch.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <jansson.h>
 
 #include "tradeflow/fetch.h"
@@ -27,10 +29,30 @@ typedef struct buf {
     int too_big;
 } buf;
 
+/* libcurl's functions, loaded with dlopen when a fetch starts: linking it
+ * would load libcurl and its ~30 libraries (TLS, Kerberos, LDAP, SSH) into
+ * every tradeflow process, ~4 ms of each command's start-up (README,
+ * Benchmark). */
+typedef struct curl_fns {
+    void *lib;
+    CURLcode (*global_init)(long);
+    void (*global_cleanup)(void);
+    CURL *(*easy_init)(void);
+    void (*easy_cleanup)(CURL *);
+    void (*easy_reset)(CURL *);
+    CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+    CURLcode (*easy_perform)(CURL *);
+    CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+    const char *(*easy_strerror)(CURLcode);
+    struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+    void (*slist_free_all)(struct curl_slist *);
+} curl_fns;
+
 typedef struct pull {
     const tf_fetch_opts *o;
     tf_fetch_result *res;
     tf_error *err;           /* the caller's, may be NULL */
+    curl_fns cf;
     CURL *curl;
     json_t *all;             /* combined data array */
     char freq;               /* 'A' or 'M' */
@@ -233,29 +255,70 @@ static int from_cache(pull *p, const char *path, const char *url, json_t **answe
     return 0;
 }
 
+/* libcurl loaded into f (RTLD_NODELETE: its libraries stay mapped once
+ * loaded, as their exit handlers expect). TF_OK, or TF_ERR_IO naming what is
+ * missing. */
+static tf_status curl_load(curl_fns *f, tf_error *err)
+{
+    static const struct {
+        const char *name;
+        size_t off;
+    } sym[] = {
+        {"curl_global_init", offsetof(curl_fns, global_init)},
+        {"curl_global_cleanup", offsetof(curl_fns, global_cleanup)},
+        {"curl_easy_init", offsetof(curl_fns, easy_init)},
+        {"curl_easy_cleanup", offsetof(curl_fns, easy_cleanup)},
+        {"curl_easy_reset", offsetof(curl_fns, easy_reset)},
+        {"curl_easy_setopt", offsetof(curl_fns, easy_setopt)},
+        {"curl_easy_perform", offsetof(curl_fns, easy_perform)},
+        {"curl_easy_getinfo", offsetof(curl_fns, easy_getinfo)},
+        {"curl_easy_strerror", offsetof(curl_fns, easy_strerror)},
+        {"curl_slist_append", offsetof(curl_fns, slist_append)},
+        {"curl_slist_free_all", offsetof(curl_fns, slist_free_all)},
+    };
+    memset(f, 0, sizeof *f);
+    f->lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!f->lib) {
+        const char *why = dlerror();
+        return tf_error_set(err, TF_ERR_IO, "cannot load libcurl (libcurl.so.4, Debian "
+                            "package libcurl4): %s", why ? why : "not found");
+    }
+    for (size_t i = 0; i < sizeof sym / sizeof sym[0]; i++) {
+        void *fn = dlsym(f->lib, sym[i].name);
+        if (!fn) {
+            dlclose(f->lib);
+            f->lib = NULL;
+            return tf_error_set(err, TF_ERR_IO, "libcurl.so.4 lacks %s", sym[i].name);
+        }
+        memcpy((char *)f + sym[i].off, &fn, sizeof fn);
+    }
+    return TF_OK;
+}
+
 /* The handle set for one attempt at url: body into *b, Retry-After into
  * *retry_after, timeouts, TLS verification and the key header. */
 static void set_request(pull *p, const char *url, struct curl_slist *hdrs, buf *b,
                         long *retry_after)
 {
     CURL *c = p->curl;
-    curl_easy_reset(c);
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, retry_after);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, p->o->timeout_s > 0 ? p->o->timeout_s : 120L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "tradeflow/" TF_VERSION);
+    CURLcode (*set)(CURL *, CURLoption, ...) = p->cf.easy_setopt;
+    p->cf.easy_reset(c);
+    set(c, CURLOPT_URL, url);
+    set(c, CURLOPT_WRITEFUNCTION, on_body);
+    set(c, CURLOPT_WRITEDATA, b);
+    set(c, CURLOPT_HEADERFUNCTION, on_header);
+    set(c, CURLOPT_HEADERDATA, retry_after);
+    set(c, CURLOPT_NOSIGNAL, 1L);
+    set(c, CURLOPT_TIMEOUT, p->o->timeout_s > 0 ? p->o->timeout_s : 120L);
+    set(c, CURLOPT_CONNECTTIMEOUT, 30L);
+    set(c, CURLOPT_USERAGENT, "tradeflow/" TF_VERSION);
     /* TLS: the peer's certificate and name are always verified (libcurl's
      * default, set here so that no later change can drop it) */
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    set(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    set(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    set(c, CURLOPT_ACCEPT_ENCODING, "");
     if (hdrs)
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+        set(c, CURLOPT_HTTPHEADER, hdrs);
 }
 
 /* The answer cached: written whole to a temporary name, then renamed. 1, or
@@ -303,7 +366,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
     char keyhdr[512];
     if (p->o->key && p->o->key[0]) {
         tf_fmt(keyhdr, sizeof keyhdr, "Ocp-Apim-Subscription-Key: %s", p->o->key);
-        hdrs = curl_slist_append(hdrs, keyhdr);
+        hdrs = p->cf.slist_append(hdrs, keyhdr);
     }
     tf_status st = TF_ERR_IO;
     for (int attempt = 0; attempt <= retries; attempt++) {
@@ -311,13 +374,13 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         long retry_after = -1, code = 0;
         CURL *c = p->curl;
         set_request(p, url, hdrs, &b, &retry_after);
-        CURLcode rc = curl_easy_perform(c);
-        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+        CURLcode rc = p->cf.easy_perform(c);
+        p->cf.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
         int retry = 0;
         char what[256];
         if (rc != CURLE_OK) {
             tf_fmt(what, sizeof what, "%s", b.too_big ? "answer larger than 1 GiB"
-                                                      : curl_easy_strerror(rc));
+                                                      : p->cf.easy_strerror(rc));
             retry = !b.too_big;
         } else if (code == 429 || code >= 500) {
             tf_fmt(what, sizeof what, "HTTP %ld", code);
@@ -369,7 +432,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
               retries + 1);
         sleep_ms(wait);
     }
-    curl_slist_free_all(hdrs);
+    p->cf.slist_free_all(hdrs);
     return st;
 }
 
@@ -444,7 +507,9 @@ tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
         st = TF_ERR_IO;
         goto out;
     }
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 || !(p.curl = curl_easy_init()) ||
+    if ((st = curl_load(&p.cf, err)) != TF_OK)
+        goto out;
+    if (p.cf.global_init(CURL_GLOBAL_DEFAULT) != 0 || !(p.curl = p.cf.easy_init()) ||
         !(p.all = json_array())) {
         st = TF_ERR_NOMEM;
         goto out;
@@ -474,8 +539,11 @@ tf_status tf_fetch_comtrade(const tf_fetch_opts *o, char **doc, size_t *len,
 out:
     json_decref(p.all);
     if (p.curl)
-        curl_easy_cleanup(p.curl);
-    curl_global_cleanup();
+        p.cf.easy_cleanup(p.curl);
+    if (p.cf.lib) {
+        p.cf.global_cleanup();
+        dlclose(p.cf.lib);
+    }
     for (size_t i = 0; i < n; i++)
         free(per[i]);
     free(per);

@@ -1744,7 +1744,8 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
     return TF_OK;
 }
 
-tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
+static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                tf_report **out)
 {
     *out = NULL;
     int idx = q->period ? tf_period_index(q->period) : -1;
@@ -1861,6 +1862,15 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     return TF_OK;
 fail:
     tf_report_free(&rep);
+    return st;
+}
+
+/* The report's selections as one read of the store (store_int.h). */
+tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
+{
+    tf_store_read_begin(db);
+    tf_status st = report_compute(db, ref, q, out);
+    tf_store_read_end(db);
     return st;
 }
 

@@ -2,7 +2,14 @@
  * The bulk buffer of an ingest: records packed into 1 MiB blocks (figures,
  * then the text fields NUL-separated), an index of pointers sorted by the
  * cell key. See bulk.h.
+ *
+ * A full buffer is sorted and written out on a second thread while the
+ * reader (parsing, decoding GB18030) fills a fresh one: two buffers of half
+ * the limit each, so memory stays within the limit. The thread touches only
+ * the buffer handed to it; the reader waits for it before handing over the
+ * next one and before the merge.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,10 +54,22 @@ typedef struct block {
     char data[];
 } block;
 
+/* A buffer being sorted and written out by the spill thread. */
+typedef struct spill_job {
+    block *blocks;
+    brec **idx;
+    size_t n, cap;
+    FILE *f;             /* the run written; NULL when it failed */
+    pthread_t th;
+    int pending;         /* 1: handed over, not yet collected */
+    int threaded;        /* 1: written by th, to be joined */
+} spill_job;
+
 struct tf_bulk {
     block *blocks;       /* newest first */
     brec **idx;
     size_t n, cap, bytes, limit;
+    spill_job job;
     FILE **spilled;      /* sorted runs written out, oldest first */
     size_t n_spilled;
     run *runs;           /* the merge: runs, and a heap of them by next record */
@@ -79,10 +98,14 @@ void tf_bulk_clear(tf_bulk *b)
     b->bytes = 0;
 }
 
+static int spill_wait(tf_bulk *b);
+
 void tf_bulk_free(tf_bulk *b)
 {
     if (!b)
         return;
+    spill_wait(b);
+    free(b->job.idx);
     tf_bulk_clear(b);
     for (size_t i = 0; i < b->n_spilled; i++)
         fclose(b->spilled[i]);
@@ -97,7 +120,8 @@ void tf_bulk_free(tf_bulk *b)
 }
 
 size_t tf_bulk_count(const tf_bulk *b) { return b->n; }
-int tf_bulk_full(const tf_bulk *b) { return b->bytes >= b->limit; }
+/* half the limit: a second buffer may be being written out meanwhile */
+int tf_bulk_full(const tf_bulk *b) { return b->bytes >= b->limit / 2; }
 
 static void texts(const tf_record *r, const char *t[N_TEXT])
 {
@@ -215,33 +239,83 @@ static void tf_bulk_get_rec(const brec *e, tf_record *r)
     r->has_fob = !!(e->flags & HAS_FOB), r->fob = e->fob;
 }
 
+/* Sort idx[0..n) and write it to an unlinked temporary file, rewound: the
+ * file, or NULL (no memory, a write error). */
+static FILE *write_run(brec **idx, size_t n)
+{
+    FILE *f = tmpfile(); /* unlinked: gone with the process, killed or not */
+    if (!f)
+        return NULL;
+    if (n > 1)
+        qsort(idx, n, sizeof *idx, cmp_rec);
+    for (size_t i = 0; i < n; i++)
+        if (fwrite(idx[i], idx[i]->size, 1, f) != 1) {
+            fclose(f);
+            return NULL;
+        }
+    if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return NULL;
+    }
+    return f;
+}
+
+static void *spill_main(void *arg)
+{
+    spill_job *j = arg;
+    j->f = write_run(j->idx, j->n);
+    return NULL;
+}
+
+/* Wait for the buffer being written out: its run joins the spilled ones and
+ * its memory is freed. 0, or -1 when its writing failed. */
+static int spill_wait(tf_bulk *b)
+{
+    spill_job *j = &b->job;
+    if (!j->pending)
+        return 0;
+    if (j->threaded)
+        pthread_join(j->th, NULL);
+    j->pending = j->threaded = 0;
+    while (j->blocks) {
+        block *k = j->blocks;
+        j->blocks = k->next;
+        free(k);
+    }
+    j->n = 0;
+    if (!j->f)
+        return -1;
+    b->spilled[b->n_spilled++] = j->f; /* room made before the job began */
+    j->f = NULL;
+    return 0;
+}
+
 int tf_bulk_spill(tf_bulk *b)
 {
     if (b->n == 0)
         return 0;
+    if (spill_wait(b) != 0)
+        return -1;
     FILE **p = realloc(b->spilled, (b->n_spilled + 1) * sizeof *p);
     if (!p)
         return -1;
     b->spilled = p;
-    FILE *f = tmpfile(); /* unlinked: gone with the process, killed or not */
-    if (!f)
-        return -1;
-    tf_bulk_sort(b);
-    for (size_t i = 0; i < b->n; i++)
-        if (fwrite(b->idx[i], b->idx[i]->size, 1, f) != 1) {
-            fclose(f);
-            return -1;
-        }
-    if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return -1;
-    }
-    b->spilled[b->n_spilled++] = f;
-    tf_bulk_clear(b);
-    return 0;
+    /* the full buffer goes to the job; the job's emptied index comes back */
+    spill_job *j = &b->job;
+    brec **idx = j->idx;
+    size_t cap = j->cap;
+    j->blocks = b->blocks, j->idx = b->idx, j->n = b->n, j->cap = b->cap;
+    b->blocks = NULL, b->idx = idx, b->cap = cap, b->n = 0, b->bytes = 0;
+    j->f = NULL;
+    j->pending = 1;
+    j->threaded = pthread_create(&j->th, NULL, spill_main, j) == 0;
+    if (j->threaded)
+        return 0;
+    spill_main(j); /* no thread to be had: written here */
+    return spill_wait(b);
 }
 
-size_t tf_bulk_spilled(const tf_bulk *b) { return b->n_spilled; }
+size_t tf_bulk_spilled(const tf_bulk *b) { return b->n_spilled + (size_t)b->job.pending; }
 
 /* The next record of a run into r->cur (NULL at its end). 0, or -1 on a
  * read error. */
@@ -299,6 +373,8 @@ static void heap_down(tf_bulk *b, size_t i)
 
 int tf_bulk_merge_begin(tf_bulk *b)
 {
+    if (spill_wait(b) != 0)
+        return -1;
     tf_bulk_sort(b);
     b->n_runs = b->n_spilled + 1;
     b->runs = calloc(b->n_runs, sizeof *b->runs);

@@ -353,6 +353,7 @@ void tf_db_close(tf_db **db)
     sqlite3_finalize((*db)->partner_name);
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize((*db)->stmt[i]);
+    tf_store_batch_free(&(*db)->batch);
     sqlite3_close((*db)->db);
     free(*db);
     *db = NULL;
@@ -684,6 +685,20 @@ static void read_end(tf_db *d, int began)
     }
 }
 
+void tf_store_read_begin(tf_db *d)
+{
+    if (d && d->read_depth++ == 0 && !d->pg) /* PostgreSQL: each read its snapshot */
+        d->read_began = read_begin(d);
+}
+
+void tf_store_read_end(tf_db *d)
+{
+    if (!d || d->read_depth == 0 || --d->read_depth > 0)
+        return;
+    read_end(d, d->read_began);
+    d->read_began = 0;
+}
+
 static tf_status db_error(tf_db *d)
 {
     tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
@@ -871,8 +886,8 @@ tf_status tf_store_select_end(select_run *x)
     return st;
 }
 
-tf_status tf_db_select(tf_db *d, const tf_selection *sel,
-                       tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+tf_status tf_store_select_direct(tf_db *d, const tf_selection *sel,
+                                 tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
 {
     char bound[32] = "";
     if (sel->as_of && !tf_store_as_of_bound(sel->as_of, bound)) {
@@ -913,15 +928,7 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     return st;
 }
 
-/* One currency's record count, kept in name order (a report's codes hold a
- * handful of currencies). */
-typedef struct ccy_tally {
-    char code[8][4];
-    long long rows[8];
-    int n;
-} ccy_tally;
-
-static void tally(ccy_tally *t, const char *ccy, long long rows)
+void tf_store_ccy_tally(tf_ccy_tally *t, const char *ccy, long long rows)
 {
     int i = 0;
     while (i < t->n && strcmp(t->code[i], ccy) < 0)
@@ -942,7 +949,7 @@ static void tally(ccy_tally *t, const char *ccy, long long rows)
 /* The currencies of one stored code in the period range (a range of the
  * clustered key), added to t. */
 static int code_currencies(tf_db *d, const tf_selection *sel, const char *cls,
-                           const char *code, ccy_tally *t)
+                           const char *code, tf_ccy_tally *t)
 {
     sqlite3_stmt *s = cached(d, ST_CCY,
                              "SELECT currency, count(*) FROM cell WHERE classification = ?1"
@@ -957,22 +964,81 @@ static int code_currencies(tf_db *d, const tf_selection *sel, const char *cls,
     sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        tally(t, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+        tf_store_ccy_tally(t, (const char *)sqlite3_column_text(s, 0),
+                           sqlite3_column_int64(s, 1));
     sqlite3_reset(s);
     return rc;
+}
+
+tf_status tf_db_select(tf_db *d, const tf_selection *sel,
+                       tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
+{
+    tf_status st;
+    if (tf_store_batch_select(d, sel, fn, ctx, &st)) /* a batch's range (batch.c) */
+        return st;
+    return tf_store_select_direct(d, sel, fn, ctx);
+}
+
+/* The currencies of one stored code by period over from..to: fn(currency,
+ * period, rows) in currency, then period order. An SQLite result code. */
+static int code_currency_periods(tf_db *d, const tf_selection *sel, const char *code,
+                                 const char *from, const char *to,
+                                 void (*fn)(void *ctx, const char *currency, const char *period,
+                                            long long rows),
+                                 void *ctx)
+{
+    int own;
+    sqlite3_stmt *s = take(d, ST_CCY_PERIOD,
+                           "SELECT currency, period, count(*) FROM cell WHERE classification = ?1"
+                           " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
+                           " AND reporter = ?6 AND currency <> '' GROUP BY currency, period",
+                           &own);
+    if (!s)
+        return SQLITE_ERROR;
+    sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, to, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, (const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 1),
+           sqlite3_column_int64(s, 2));
+    give(s, own);
+    return rc;
+}
+
+tf_status tf_store_currency_periods(tf_db *d, const tf_selection *sel, const char *from,
+                                    const char *to,
+                                    void (*fn)(void *ctx, const char *currency,
+                                               const char *period, long long rows),
+                                    void *ctx)
+{
+    const char *cls = sel->classification ? sel->classification : "HS";
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
+        char code[32] = "";
+        int more;
+        while (rc == SQLITE_DONE && (more = next_code(d, cls, sel->codes[i], code)) != 0)
+            rc = more < 0 ? SQLITE_ERROR : code_currency_periods(d, sel, code, from, to, fn, ctx);
+    }
+    return rc == SQLITE_DONE ? TF_OK : db_error(d);
 }
 
 tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
                               void (*fn)(void *ctx, const char *currency, long long rows),
                               void *ctx)
 {
+    tf_status bst;
+    if (tf_store_batch_currency(d, sel, fn, ctx, &bst)) /* a batch's range (batch.c) */
+        return bst;
     if (d->pg)
         return tf_pg_currency_rows(d, sel, fn, ctx);
     const char *cls = sel->classification ? sel->classification : "HS";
     int began = read_begin(d);
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
-        ccy_tally t = {0};
+        tf_ccy_tally t = {0};
         char code[32] = "";
         int more;
         while (rc == SQLITE_DONE && (more = next_code(d, cls, sel->codes[i], code)) != 0)

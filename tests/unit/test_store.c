@@ -682,6 +682,113 @@ static void test_nested_select(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A batch (tf_db_batch_begin): selections within its range read the store
+ * once and are answered from memory; the answers equal those read directly.
+ * F1 (ingested 2025-05-20): March WLD 100,000 t, RUS 60,000 t; April WLD
+ * 250,500 t, RUS 227,000 t (USD); May WLD 90,000 t (CNY). F2 (2025-06-20)
+ * revises April WLD to 251,000 t, restates RUS, adds IND 3,000 t (USD). */
+static const char BF1[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
+                          "2025-03,import,WLD,760110,100000,t,200000000,USD\n"
+                          "2025-03,import,RUS,760110,60000,t,120000000,USD\n"
+                          "2025-04,import,WLD,760110,250500,t,500000000,USD\n"
+                          "2025-04,import,RUS,760110,227000,t,454000000,USD\n"
+                          "2025-05,import,WLD,760110,90000,t,180000000,CNY\n";
+static const char BF2[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
+                          "2025-04,import,WLD,760110,251000,t,502000000,USD\n"
+                          "2025-04,import,RUS,760110,227000,t,454000000,USD\n"
+                          "2025-04,import,IND,760110,3000,t,6000000,USD\n";
+
+typedef struct ccy_seen {
+    char text[128];
+} ccy_seen;
+
+static void note_ccy(void *ctx, const char *currency, long long rows)
+{
+    ccy_seen *c = ctx;
+    size_t n = strlen(c->text);
+    snprintf(c->text + n, sizeof c->text - n, "%s=%lld;", currency, rows);
+}
+
+/* The figures a batch must reproduce: selections, currency counts, reports. */
+static void batch_figures(tf_db *db, tf_refdata *ref, double t[4], int n[2], ccy_seen c[2])
+{
+    t[0] = import_t(db, ref, "2025-03", NULL);
+    t[1] = import_t(db, ref, "2025-04", NULL);
+    t[2] = import_t(db, ref, "2025-04", "2025-06-01");
+    t[3] = import_t(db, ref, "2025-05", NULL);
+    tf_selection sel = {0};
+    sel.codes = AL;
+    sel.n_codes = 1;
+    sel.period_from = "2025-04";
+    sel.period_to = "2025-04";
+    sel.all_revisions = 1;
+    n[0] = n[1] = 0;
+    assert_int_equal(tf_db_select(db, &sel, count_rev, n), TF_OK);
+    memset(c, 0, 2 * sizeof *c);
+    sel.period_from = "2025-03";
+    sel.period_to = "2025-05";
+    assert_int_equal(tf_db_currency_rows(db, &sel, note_ccy, &c[0]), TF_OK);
+    sel.period_from = sel.period_to = "2025-05";
+    assert_int_equal(tf_db_currency_rows(db, &sel, note_ccy, &c[1]), TF_OK);
+}
+
+static void test_batch(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(tt_db_path("batch"), TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "f1.csv", BF1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(tt_ingest_text(db, ref, "f2.csv", BF2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    double direct_t[4], batch_t[4];
+    int direct_n[2], batch_n[2];
+    ccy_seen direct_c[2], batch_c[2];
+    batch_figures(db, ref, direct_t, direct_n, direct_c);
+    assert_near(direct_t[0], 100000, 1e-9);
+    assert_near(direct_t[1], 251000, 1e-9);
+    assert_near(direct_t[2], 250500, 1e-9); /* as of before F2 */
+    assert_int_equal(direct_n[0], 4);       /* April: WLD twice, RUS, IND */
+    assert_int_equal(direct_n[1], 3);       /* three cells, one current each */
+    /* cell rows, every revision: USD 4 of F1 + WLD and IND of F2 (RUS restated,
+     * no new row); CNY the May row */
+    assert_string_equal(direct_c[0].text, "CNY=1;USD=6;");
+    assert_string_equal(direct_c[1].text, "CNY=1;");
+
+    assert_int_equal(tf_db_batch_begin(db, "2025-05", "2025-01"), TF_ERR_USAGE);
+    assert_int_equal(tf_db_batch_begin(db, "2024-01", "2025-12"), TF_OK);
+    assert_int_equal(tf_db_batch_begin(db, "2024-01", "2025-12"), TF_ERR_USAGE);
+    for (int pass = 0; pass < 2; pass++) { /* the first reads, the second is kept */
+        batch_figures(db, ref, batch_t, batch_n, batch_c);
+        for (int i = 0; i < 4; i++)
+            assert_true(batch_t[i] == direct_t[i]);
+        assert_int_equal(batch_n[0], direct_n[0]);
+        assert_int_equal(batch_n[1], direct_n[1]);
+        assert_string_equal(batch_c[0].text, direct_c[0].text);
+        assert_string_equal(batch_c[1].text, direct_c[1].text);
+    }
+    /* a selection inside a kept one's callback, and one outside the range */
+    tf_selection sel = {0};
+    const char *codes[] = {"7601"};
+    sel.codes = codes;
+    sel.n_codes = 1;
+    sel.period_from = sel.period_to = "2025-04";
+    nested nn = {db, &sel, 0, 0};
+    assert_int_equal(tf_db_select(db, &sel, select_again, &nn), TF_OK);
+    assert_int_equal(nn.outer, 3);
+    assert_int_equal(nn.inner, 9);
+    int n[2] = {0, 0};
+    sel.period_from = "2023-01";
+    assert_int_equal(tf_db_select(db, &sel, count_rev, n), TF_OK);
+    assert_int_equal(n[0], 5); /* read from the store: March WLD, RUS; April WLD, RUS, IND */
+    tf_db_batch_end(db);
+    tf_db_batch_end(db); /* none open: nothing */
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 /* A connection string's password never shows: user:PASSWORD@ and
  * ?password= are masked, the rest kept; a file path is printed as is. */
 static void test_mask_password(void **state)
@@ -890,6 +997,7 @@ int main(void)
         cmocka_unit_test(test_ingest_in_runs),
         cmocka_unit_test(test_sorted_run_errors),
         cmocka_unit_test(test_nested_select),
+        cmocka_unit_test(test_batch),
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),

@@ -1,0 +1,294 @@
+/*
+ * A batch of computations over one period range (tf_db_batch_begin,
+ * tradeflow/store.h): every selection whose periods lie within the batch's
+ * range is read from the store once, over the whole range, and kept; a later
+ * selection of the same cells (the next month's report of the same product)
+ * is answered from memory, filtered by period.
+ *
+ * Why the answer is the same as reading the store again: a selection's
+ * revisions come in key order (code, period, flow, ...), and which revision
+ * of a cell is current depends on its revisions and the as-of time, never on
+ * the period range asked for; so the selection of a sub-range is the
+ * selection of the whole range with the other periods left out, in the same
+ * order. The batch is one read transaction, so the store cannot change in
+ * between. Currency counts (tf_db_currency_rows) are kept per code prefix,
+ * currency and period, in the order the store gives them, and added up the
+ * same way.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "store_int.h"
+
+#define BATCH_MAX_BYTES ((size_t)256 << 20) /* beyond: selections read the store */
+
+/* One selection read over the batch's range: its key and its revisions. */
+typedef struct kept_sel {
+    char *key;
+    tf_revision *v;
+    size_t n, cap;
+} kept_sel;
+
+/* One code prefix's currency counts over the range, in the store's order. */
+typedef struct ccy_row {
+    char currency[4];
+    char period[20];
+    long long rows;
+} ccy_row;
+
+typedef struct kept_ccy {
+    char *key;
+    ccy_row *v;
+    size_t n, cap;
+} kept_ccy;
+
+struct tf_store_batch {
+    char from[20], to[20];
+    kept_sel **sel; /* pointers: an entry stays put while a callback adds others */
+    size_t n_sel;
+    kept_ccy **ccy;
+    size_t n_ccy;
+    size_t bytes;
+};
+
+void tf_store_batch_free(tf_store_batch **bp)
+{
+    tf_store_batch *b = bp ? *bp : NULL;
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n_sel; i++) {
+        free(b->sel[i]->key);
+        free(b->sel[i]->v);
+        free(b->sel[i]);
+    }
+    for (size_t i = 0; i < b->n_ccy; i++) {
+        free(b->ccy[i]->key);
+        free(b->ccy[i]->v);
+        free(b->ccy[i]);
+    }
+    free(b->sel);
+    free(b->ccy);
+    free(b);
+    *bp = NULL;
+}
+
+tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
+{
+    if (!d || !from || !to || strlen(from) >= 20 || strlen(to) >= 20 || strcmp(from, to) > 0)
+        return d ? tf_db_fail(d, TF_ERR_USAGE, "a batch needs a period range from <= to")
+                 : TF_ERR_USAGE;
+    if (d->batch)
+        return tf_db_fail(d, TF_ERR_USAGE, "a batch is already open on this handle");
+    tf_store_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return TF_ERR_NOMEM;
+    tf_scopy(b->from, sizeof b->from, from);
+    tf_scopy(b->to, sizeof b->to, to);
+    d->batch = b;
+    tf_store_read_begin(d);
+    return TF_OK;
+}
+
+void tf_db_batch_end(tf_db *d)
+{
+    if (!d || !d->batch)
+        return;
+    tf_store_batch_free(&d->batch);
+    tf_store_read_end(d);
+}
+
+/* Whether from..to (NULL: open) lies within the batch's range. */
+static int within(const tf_store_batch *b, const char *from, const char *to)
+{
+    return from && to && strcmp(from, b->from) >= 0 && strcmp(to, b->to) <= 0 &&
+           strcmp(from, to) <= 0;
+}
+
+/* The key of a selection, its period range left out: every other field that
+ * decides what tf_db_select returns. NULL when out of memory. */
+static char *sel_key(const tf_selection *s)
+{
+    size_t len = 64 + (s->as_of ? strlen(s->as_of) : 0);
+    for (size_t i = 0; i < s->n_codes; i++)
+        len += strlen(s->codes[i]) + 1;
+    len += (s->classification ? strlen(s->classification) : 0) +
+           (s->reporter ? strlen(s->reporter) : 0);
+    char *k = malloc(len);
+    if (!k)
+        return NULL;
+    tf_fmt(k, len, "%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f", s->classification ? s->classification : "HS",
+           s->reporter ? s->reporter : "CHN", (int)s->flow, s->as_of ? s->as_of : "",
+           s->all_revisions);
+    for (size_t i = 0; i < s->n_codes; i++) {
+        size_t n = strlen(k);
+        tf_fmt(k + n, len - n, "%s\x1e", s->codes[i]);
+    }
+    return k;
+}
+
+static tf_status keep_rev(void *ctx, const tf_revision *rev)
+{
+    kept_sel *e = ((void **)ctx)[0];
+    tf_store_batch *b = ((void **)ctx)[1];
+    if (e->n == e->cap) {
+        size_t nc = e->cap ? e->cap * 2 : 64;
+        tf_revision *p = realloc(e->v, nc * sizeof *p);
+        if (!p)
+            return TF_ERR_NOMEM;
+        b->bytes += (nc - e->cap) * sizeof *p;
+        e->v = p;
+        e->cap = nc;
+    }
+    e->v[e->n++] = *rev;
+    return TF_OK;
+}
+
+/* The kept selection of key, read over the whole range when new. */
+static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel **out)
+{
+    tf_store_batch *b = d->batch;
+    for (size_t i = 0; i < b->n_sel; i++)
+        if (!strcmp(b->sel[i]->key, key)) {
+            free(key);
+            *out = b->sel[i];
+            return TF_OK;
+        }
+    kept_sel **grown = realloc(b->sel, (b->n_sel + 1) * sizeof *grown);
+    kept_sel *e = grown ? calloc(1, sizeof *e) : NULL;
+    if (grown)
+        b->sel = grown;
+    if (!e) {
+        free(key);
+        return TF_ERR_NOMEM;
+    }
+    e->key = key;
+    tf_selection whole = *sel;
+    whole.period_from = b->from;
+    whole.period_to = b->to;
+    void *ctx[2] = {e, b};
+    tf_status st = tf_store_select_direct(d, &whole, keep_rev, ctx);
+    if (st != TF_OK) {
+        free(e->key);
+        free(e->v);
+        free(e);
+        return st;
+    }
+    b->sel[b->n_sel++] = e;
+    *out = e;
+    return TF_OK;
+}
+
+int tf_store_batch_select(tf_db *d, const tf_selection *sel,
+                          tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx,
+                          tf_status *st)
+{
+    tf_store_batch *b = d->batch;
+    if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
+        !within(b, sel->period_from, sel->period_to))
+        return 0;
+    char *key = sel_key(sel);
+    kept_sel *e = NULL;
+    if (!key) {
+        *st = TF_ERR_NOMEM;
+        return 1;
+    }
+    if ((*st = find_sel(d, sel, key, &e)) != TF_OK)
+        return 1;
+    for (size_t i = 0; i < e->n && *st == TF_OK; i++) {
+        const char *p = e->v[i].rec.period;
+        if (strcmp(p, sel->period_from) >= 0 && strcmp(p, sel->period_to) <= 0)
+            *st = fn(ctx, &e->v[i]);
+    }
+    return 1;
+}
+
+static void keep_ccy(void *ctx, const char *currency, const char *period, long long rows)
+{
+    kept_ccy *e = ((void **)ctx)[0];
+    tf_store_batch *b = ((void **)ctx)[1];
+    if (e->n == e->cap) {
+        size_t nc = e->cap ? e->cap * 2 : 16;
+        ccy_row *p = realloc(e->v, nc * sizeof *p);
+        if (!p) {
+            ((void **)ctx)[2] = e; /* out of memory: noted for the caller */
+            return;
+        }
+        b->bytes += (nc - e->cap) * sizeof *p;
+        e->v = p;
+        e->cap = nc;
+    }
+    ccy_row *r = &e->v[e->n++];
+    tf_scopy(r->currency, sizeof r->currency, currency);
+    tf_scopy(r->period, sizeof r->period, period);
+    r->rows = rows;
+}
+
+/* The kept currency counts of one code prefix, read over the whole range
+ * when new. */
+static tf_status find_ccy(tf_db *d, const tf_selection *sel, const char *prefix,
+                          kept_ccy **out)
+{
+    tf_store_batch *b = d->batch;
+    tf_selection one = *sel;
+    one.codes = &prefix;
+    one.n_codes = 1;
+    one.flow = TF_FLOW_NONE;
+    one.as_of = NULL;
+    one.all_revisions = 0;
+    char *key = sel_key(&one);
+    if (!key)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < b->n_ccy; i++)
+        if (!strcmp(b->ccy[i]->key, key)) {
+            free(key);
+            *out = b->ccy[i];
+            return TF_OK;
+        }
+    kept_ccy **grown = realloc(b->ccy, (b->n_ccy + 1) * sizeof *grown);
+    kept_ccy *e = grown ? calloc(1, sizeof *e) : NULL;
+    if (grown)
+        b->ccy = grown;
+    if (!e) {
+        free(key);
+        return TF_ERR_NOMEM;
+    }
+    e->key = key;
+    void *ctx[3] = {e, b, NULL};
+    tf_status st = tf_store_currency_periods(d, &one, b->from, b->to, keep_ccy, ctx);
+    if (st == TF_OK && ctx[2])
+        st = TF_ERR_NOMEM;
+    if (st != TF_OK) {
+        free(e->key);
+        free(e->v);
+        free(e);
+        return st;
+    }
+    b->ccy[b->n_ccy++] = e;
+    *out = e;
+    return TF_OK;
+}
+
+int tf_store_batch_currency(tf_db *d, const tf_selection *sel,
+                            void (*fn)(void *ctx, const char *currency, long long rows),
+                            void *ctx, tf_status *st)
+{
+    tf_store_batch *b = d->batch;
+    if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
+        !within(b, sel->period_from, sel->period_to))
+        return 0;
+    *st = TF_OK;
+    for (size_t i = 0; i < sel->n_codes && *st == TF_OK; i++) {
+        kept_ccy *e = NULL;
+        if ((*st = find_ccy(d, sel, sel->codes[i], &e)) != TF_OK)
+            break;
+        tf_ccy_tally t = {0};
+        for (size_t k = 0; k < e->n; k++)
+            if (strcmp(e->v[k].period, sel->period_from) >= 0 &&
+                strcmp(e->v[k].period, sel->period_to) <= 0)
+                tf_store_ccy_tally(&t, e->v[k].currency, e->v[k].rows);
+        for (int k = 0; k < t.n; k++)
+            fn(ctx, t.code[k], t.rows[k]);
+    }
+    return 1;
+}
