@@ -71,8 +71,11 @@ typedef struct tf_note_model {
     char reporter_en[64];     /* "China" */
     char reporter_zh[64];     /* "中国" */
     char date[11];            /* publication date YYYY-MM-DD */
-    int reimport;             /* index in report->import_breakdown.partners of the
-                                 reporter itself (re-imports), or -1 */
+    const tf_re_flow *reimports; /* the report's re-imports (report->re_trade.re_import)
+                                 where the note states them: the reporter as a partner of
+                                 its own imports (source "partner"), above 0; else NULL.
+                                 The sources paragraph then leaves the reporter's own
+                                 partner sentence to the re-import paragraph. */
     size_t n_named;           /* import partners named in the sources paragraph */
     struct {
         int has;

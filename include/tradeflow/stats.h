@@ -142,6 +142,9 @@ typedef struct tf_re_flow {
     tf_opt mom_pct, yoy_pct;/* % */
     tf_opt rest;            /* domestic exports (imports less re-imports), t */
     tf_opt share_pct;       /* % of exports (imports) */
+    tf_opt share_change_pp; /* share(m) - share(m-1), pp (annual: against the year before);
+                               no value unless both months have a re-flow figure and a
+                               flow total above 0 */
     char source[16];        /* "flow": rows of the re-flow; "partner": the reporter as a
                                partner of its imports; "" when no value */
 } tf_re_flow;

@@ -1519,6 +1519,12 @@ static tf_status re_flow_fill(tf_report *rep, agg a[N_FLOWS][N_MONTHS], int rf, 
     out->rest = some(total.v - out->quantity.v);
     if (total.v > 0)
         out->share_pct = some(100.0 * out->quantity.v / total.v);
+    const tf_flow_figures *fl = rf == 3 ? &rep->export : &rep->import;
+    tf_opt base = rep->annual ? out->year_ago : out->prev_month;
+    tf_opt base_total = rep->annual ? fl->year_ago : fl->prev_month;
+    if (out->share_pct.has && base.has && base_total.has && base_total.v > 0 &&
+        base.v <= base_total.v)
+        out->share_change_pp = some(out->share_pct.v - 100.0 * base.v / base_total.v);
     return TF_OK;
 }
 

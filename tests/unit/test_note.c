@@ -420,13 +420,81 @@ static void test_outlook_april_2025(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Re-imports are the report's (tf_report.re_trade.re_import), not a second
+ * search of the partner list: China's own row ranks 11th, beyond the ten
+ * partners the report lists, yet the note tells it. By hand:
+ *   April: RUS 1,000, IND 900, ARE 800, AUS 700, MYS 600, THA 500, IDN 400,
+ *   KAZ 300, NOR 200, CAN 100, CHN 60 t; world 5,560 t
+ *   re-imports 60 t, share 60 / 5,560 = 1.0791% -> 1.1%
+ *   March: the ten at 1,000 t each, world 10,000 t, no China row: the partner
+ *   rows add up to the world total, so re-imports were 0 t: no MoM, share
+ *   change 1.0791 - 0 = +1.0791 pp, worded "none in March 2025".
+ * Where China's row is 0.5 t (0.5 / 5,500.5 = 0.009% -> 0.0%) the note leaves
+ * re-imports to the report. */
+static void test_reimports_from_report(void **state)
+{
+    (void)state;
+    static const char *const ten[] = {"RUS", "IND", "ARE", "AUS", "MYS",
+                                      "THA", "IDN", "KAZ", "NOR", "CAN"};
+    char csv[2048], *w = csv;
+    size_t left = sizeof csv;
+    int n = snprintf(w, left, "period,flow,partner,commodity,quantity,unit\n"
+                              "2025-03,import,WLD,76011090,10000,t\n"
+                              "2025-04,import,WLD,76011090,5560,t\n"
+                              "2025-04,import,CHN,76011090,60,t\n");
+    for (int i = 0; i < 10; i++) {
+        w += n, left -= (size_t)n;
+        n = snprintf(w, left, "2025-03,import,%s,76011090,1000,t\n"
+                              "2025-04,import,%s,76011090,%d,t\n", ten[i], ten[i], 1000 - 100 * i);
+    }
+    tf_refdata *ref;
+    tf_db *db = db_of(csv, &ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    const tf_re_flow *rm = &m->report->re_trade.re_import;
+    assert_int_equal(m->report->import_breakdown.n_partners, 10); /* China not listed */
+    assert_ptr_equal(m->reimports, rm);
+    assert_string_equal(rm->source, "partner");
+    assert_near(rm->quantity.v, 60, 1e-9);
+    assert_near(rm->share_pct.v, 100.0 * 60 / 5560, 1e-9);
+    assert_near(rm->prev_month.v, 0, 0);
+    assert_false(rm->mom_pct.has);
+    assert_near(rm->share_change_pp.v, 100.0 * 60 / 5560, 1e-9);
+    tf_note_doc *d = NULL;
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_non_null(strstr(d->text, "Re-imports: imports from China itself were about 60 t in "
+                                    "April 2025, or 1.1% of April 2025 imports (none in March "
+                                    "2025)."));
+    assert_near(claim(d, "import", "share_pct", "CHN", "2025-04")->exact, 100.0 * 60 / 5560, 1e-9);
+    tf_note_doc_free(&d);
+    assert_int_equal(tf_note_write(m, "zh", &d), TF_OK);
+    assert_non_null(strstr(d->text, "2025年4月自中国进口原铝约60吨，占比1.1%，为本月新增来源。"));
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+    db = db_of("period,flow,partner,commodity,quantity,unit\n"
+               "2025-04,import,WLD,76011090,5500.5,t\n"
+               "2025-04,import,RUS,76011090,5500,t\n"
+               "2025-04,import,CHN,76011090,0.5,t\n",
+               &ref);
+    m = model(db, ref, "primary-aluminium", "2025-04");
+    assert_true(m->report->re_trade.re_import.quantity.has);
+    assert_null(m->reimports);
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_null(strstr(d->text, "Re-imports"));
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_demo_month_en), cmocka_unit_test(test_demo_month_zh),
         cmocka_unit_test(test_round_trip_en), cmocka_unit_test(test_mode_changes),
         cmocka_unit_test(test_net_exports),   cmocka_unit_test(test_no_data),
-        cmocka_unit_test(test_outlook_april_2025),
+        cmocka_unit_test(test_outlook_april_2025), cmocka_unit_test(test_reimports_from_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -567,6 +567,8 @@ static void test_re_exports_re_imports(void **state)
     assert_near(rx->share_pct.v, 12.0, 1e-9);
     assert_near(rx->mom_pct.v, -25.0, 1e-9);
     assert_near(rx->yoy_pct.v, 140.0, 1e-9);
+    /* share change 12/100 - 16/80 = 12 - 20 = -8 pp */
+    assert_near(rx->share_change_pp.v, -8.0, 1e-9);
     /* the re-exports stay inside exports: exports are 100 t, not 112 t */
     assert_near(r->export.quantity.v, 100, 1e-9);
     /* no re-import rows: China as a partner of its imports, 25 t of 500 t (a
@@ -577,6 +579,7 @@ static void test_re_exports_re_imports(void **state)
     assert_near(rm->share_pct.v, 5.0, 1e-9);
     assert_near(rm->mom_pct.v, 25.0, 1e-9);
     assert_false(rm->yoy_pct.has); /* no 2024-04 import data */
+    assert_near(rm->share_change_pp.v, 5.0 - 100.0 * 20 / 400, 1e-9); /* 5 - 5 = 0 pp */
     tf_report_free(&r);
     tf_db_close(&db);
     /* re-import rows (UN Comtrade RM) win over the partner row; re-exports above
