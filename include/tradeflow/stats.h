@@ -107,7 +107,8 @@ typedef struct tf_partner_figures {
 
 typedef struct tf_mode_figures {
     char code[8];
-    char name[96];
+    char name[96];          /* English name (data/trade-modes.csv name_en), else the code */
+    char name_zh[96];       /* Chinese name (name_zh, e.g. 一般贸易), "" when unknown */
     char group[16];
     double quantity;        /* t */
     tf_opt share_pct;       /* % of the flow's total */

@@ -140,6 +140,26 @@ static size_t display_width(const char *s, size_t n)
     return w;
 }
 
+/* s fitted to width columns: cut at a character boundary where it is wider,
+ * padded with spaces where narrower (a Chinese trade-mode name takes two
+ * columns a character, so bytes would misalign or split it). */
+static void fit_cols(char *buf, size_t len, const char *s, size_t width)
+{
+    size_t n = strlen(s), w;
+    while ((w = display_width(s, n)) > width) {
+        n--;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n + (width - w) + 1 > len) {
+        buf[0] = '\0';
+        return;
+    }
+    memcpy(buf, s, n);
+    memset(buf + n, ' ', width - w);
+    buf[n + width - w] = '\0';
+}
+
 /* "Name (CODE)" fitted to width columns (0: no fitting): the name is cut,
  * never the code, and the result padded with spaces. */
 static void partner_label(char *buf, size_t len, const char *name, const char *code, size_t width)
@@ -374,9 +394,12 @@ static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, 
     if (md)
         fprintf(out, "| %s | %s | %s | %s | %s | %s | %s |\n", md_esc(md, name, e1, sizeof e1),
                 md_esc(md, m->group, e2, sizeof e2), q, sh, pq, ch, pp);
-    else
-        fprintf(out, "     %-44.44s %-11s %*s %8s %*s %9s %11s\n", name, m->group, fig_w(r), q,
-                sh, fig_w(r), pq, ch, pp);
+    else {
+        char fitted[200];
+        fit_cols(fitted, sizeof fitted, name, 44);
+        fprintf(out, "     %s %-11s %*s %8s %*s %9s %11s\n", fitted, m->group, fig_w(r), q, sh,
+                fig_w(r), pq, ch, pp);
+    }
 }
 
 static void write_modes(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,

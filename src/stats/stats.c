@@ -1034,6 +1034,17 @@ static int mode_find(const agg *a, const char *key, tf_milli *q)
     return 0;
 }
 
+/* A trade mode's code, names (English and Chinese) and group from the
+ * reference table (data/trade-modes.csv); a code it lacks is its own name. */
+static void mode_names(const tf_refdata *ref, const char *code, tf_mode_figures *mf)
+{
+    tf_scopy(mf->code, sizeof mf->code, code);
+    const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
+    tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
+    tf_scopy(mf->name_zh, sizeof mf->name_zh, tm && tm->name_zh ? tm->name_zh : "");
+    tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+}
+
 /* Trade-mode changes on the previous month (DOMAIN.md §2: share change in
  * pp): each mode's m-1 quantity and share change, modes new this month and
  * modes of m-1 with nothing this month (vanished_modes). Only when both
@@ -1063,10 +1074,7 @@ static tf_status mode_changes(const tf_report *rep, const tf_refdata *ref, const
         out->vanished_modes = v;
         tf_mode_figures *mf = &v[out->n_vanished_modes++];
         memset(mf, 0, sizeof *mf);
-        tf_scopy(mf->code, sizeof mf->code, prev->modes[i].key);
-        const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
-        tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
-        tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+        mode_names(ref, prev->modes[i].key, mf);
         mf->share_pct = some(0.0);
         mf->prev_quantity = some(figure(rep, prev->modes[i].q));
         mf->mom_pct = some(-100.0);
@@ -1270,10 +1278,7 @@ static tf_status mode_list(const tf_refdata *ref, tf_report *rep, agg *cur, tf_b
             return TF_ERR_NOMEM;
         for (size_t i = 0; i < cur->n_modes; i++) {
             tf_mode_figures *mf = &out->modes[i];
-            tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
-            const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
-            tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
-            tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+            mode_names(ref, cur->modes[i].key, mf);
             mf->quantity = figure(rep, cur->modes[i].q);
             if (cur->total > 0) /* of the flow's total, as notes state it */
                 mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);

@@ -280,6 +280,10 @@ static void test_mode_changes(void **state)
     assert_near(b->modes[2].share_change_pp.v, 100.0 * 49 / 749, 1e-9);
     assert_int_equal(b->n_vanished_modes, 1);
     assert_string_equal(b->vanished_modes[0].code, "33");
+    /* both names from data/trade-modes.csv, for outputs in either language */
+    assert_string_equal(b->modes[0].name, "General trade");
+    assert_string_equal(b->modes[0].name_zh, "一般贸易");
+    assert_string_equal(b->vanished_modes[0].name_zh, "保税监管场所进出境货物");
     assert_near(b->vanished_modes[0].share_change_pp.v, -20.0, 1e-9);
     assert_near(b->vanished_modes[0].prev_quantity.v, 200, 1e-9);
     tf_note_doc *d = NULL;
