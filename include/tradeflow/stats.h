@@ -227,6 +227,21 @@ TF_API tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_qu
                                    tf_report **out);
 TF_API void tf_report_free(tf_report **r);
 
+/* The names a report shows (text, md, html, chart titles, xlsx), for every
+ * command that names what a report names:
+ * tf_partner_display_name: a partner code's English name from
+ *   data/partners.csv ("Russia" for RUS), else the name the ingested file gave
+ *   (GACC's partner names, UN Comtrade's area names: tf_db_partner_name), else
+ *   the code itself; WLD, the world total, is "World". db and ref may be NULL.
+ * tf_product_display_name_of: a query label's name (tf_report.product_name):
+ *   the product's name_en ("primary aluminium" for primary-aluminium), "all
+ *   commodities (TOTAL)" for "commodity TOTAL", else the label ("HS 7601").
+ * Both write at most len bytes, NUL-terminated. */
+TF_API void tf_partner_display_name(tf_db *db, const tf_refdata *ref, const char *code,
+                                    char *buf, size_t len);
+TF_API void tf_product_display_name_of(const tf_refdata *ref, const char *label, char *buf,
+                                       size_t len);
+
 /* Percent change 100*(x/base-1): no value when base is missing, zero or
  * negative, or x negative (a change of sign has no meaningful percentage). */
 TF_API tf_opt tf_pct_change(tf_opt x, tf_opt base);

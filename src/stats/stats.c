@@ -1164,11 +1164,7 @@ static tf_status absent_partners(tf_db *db, const tf_refdata *ref, const tf_repo
                 out->absent = np;
                 memset(&np[k], 0, sizeof np[k]);
                 tf_scopy(np[k].partner, sizeof np[k].partner, key);
-                const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, key) : NULL;
-                if (pt)
-                    tf_scopy(np[k].name, sizeof np[k].name, pt->name_en);
-                else if (!tf_db_partner_name(db, key, np[k].name, sizeof np[k].name))
-                    tf_scopy(np[k].name, sizeof np[k].name, key);
+                tf_partner_display_name(db, ref, key, np[k].name, sizeof np[k].name);
                 if (cur->total > 0)
                     np[k].share_pct = some(0.0);
                 /* last month complete without it: its share was 0 then too */
@@ -1235,11 +1231,7 @@ static void partner_figures(tf_db *db, const tf_refdata *ref, tf_report *rep, ag
     const amount *am = &cur->partners[i];
     p->rank = (int)i + 1;
     tf_scopy(p->partner, sizeof p->partner, am->key);
-    const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
-    if (pt)
-        tf_scopy(p->name, sizeof p->name, pt->name_en);
-    else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
-        tf_scopy(p->name, sizeof p->name, am->key);
+    tf_partner_display_name(db, ref, am->key, p->name, sizeof p->name);
     p->quantity = figure(rep, am->q);
     if (cur->total > 0)
         p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
@@ -1613,15 +1605,32 @@ static tf_status edition_note(tf_report *rep, const tf_refdata *ref, const tf_qu
 }
 
 /* The report's identity: product, scope, reporter, period, as-of. */
+void tf_partner_display_name(tf_db *db, const tf_refdata *ref, const char *code, char *buf,
+                             size_t len)
+{
+    const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, code) : NULL;
+    if (pt)
+        tf_scopy(buf, len, pt->name_en);
+    else if (!strcmp(code, "WLD"))
+        tf_scopy(buf, len, "World"); /* the total's code (UN Comtrade partner 0) */
+    else if (!db || !tf_db_partner_name(db, code, buf, len))
+        tf_scopy(buf, len, code);
+}
+
+void tf_product_display_name_of(const tf_refdata *ref, const char *label, char *buf, size_t len)
+{
+    const tf_product *pr = ref && label[0] ? tf_refdata_product(ref, label) : NULL;
+    tf_scopy(buf, len,
+             pr                                    ? tf_product_display_name(pr, "en")
+             : !strcmp(label, "commodity TOTAL") ? "all commodities (TOTAL)"
+                                                   : label);
+}
+
 static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_query *q,
                                int annual)
 {
     tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
-    const tf_product *pr = ref && q->product ? tf_refdata_product(ref, q->product) : NULL;
-    tf_scopy(rep->product_name, sizeof rep->product_name,
-             pr                                          ? tf_product_display_name(pr, "en")
-             : !strcmp(rep->product, "commodity TOTAL") ? "all commodities (TOTAL)"
-                                                         : rep->product);
+    tf_product_display_name_of(ref, rep->product, rep->product_name, sizeof rep->product_name);
     tf_scopy(rep->classification, sizeof rep->classification,
              q->classification ? q->classification : "HS");
     tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");

@@ -724,6 +724,29 @@ static void test_mode_changes(void **state)
     tf_refdata_free(&ref);
 }
 
+/* The names a report shows, for every command (history too): data/partners.csv's
+ * English name, World for the total's code, else the code; the product's name_en,
+ * TOTAL's description, else the label. */
+static void test_display_names(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    char b[128];
+    tf_partner_display_name(NULL, ref, "RUS", b, sizeof b);
+    assert_string_equal(b, "Russia");
+    tf_partner_display_name(NULL, ref, "WLD", b, sizeof b);
+    assert_string_equal(b, "World");
+    tf_partner_display_name(NULL, ref, "GACC:998", b, sizeof b);
+    assert_string_equal(b, "GACC:998"); /* no database to hold the file's name */
+    tf_product_display_name_of(ref, "primary-aluminium", b, sizeof b);
+    assert_string_equal(b, "primary aluminium");
+    tf_product_display_name_of(ref, "commodity TOTAL", b, sizeof b);
+    assert_string_equal(b, "all commodities (TOTAL)");
+    tf_product_display_name_of(ref, "HS 7601", b, sizeof b);
+    assert_string_equal(b, "HS 7601");
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -740,6 +763,7 @@ int main(void)
         cmocka_unit_test(test_unitemised_partner_not_zero),
         cmocka_unit_test(test_reference_cases),
         cmocka_unit_test(test_re_exports_re_imports),
+        cmocka_unit_test(test_display_names),
         cmocka_unit_test(test_partner_ytd),
         cmocka_unit_test(test_mode_changes),
     };
