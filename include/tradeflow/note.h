@@ -43,8 +43,9 @@ typedef struct tf_note_forecast {
     tf_opt mae;               /* t, the chosen method's backtest mean absolute error */
     int n_backtest;           /* months of that backtest */
     char from[8], to[8];      /* first and last backtest month */
-    int beats_naive;          /* 1: the window model beat the seasonal-naive baseline */
-    char method[16];          /* "window-model" | "seasonal-naive" */
+    int beats_naive;          /* 1: the window model beat the seasonal-naive baseline on
+                                 the compared months (tf_outlook_series.beats_naive) */
+    char method[16];          /* "window-model" | "seasonal-naive" | "persistence" */
     char method_en[256], method_zh[256]; /* tf_outlook_method_words */
 } tf_note_forecast;
 

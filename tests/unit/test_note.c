@@ -346,12 +346,14 @@ static void test_no_data(void **state)
 
 /* The outlook paragraph of the April 2025 note (sample + the published daily
  * import P/L): the figures are tf_outlook_compute's for May 2025, rounded as
- * notes round. Independently (tests/cli/cases/outlook-april-2025.case, a
- * python3 least-squares recomputation): window model 235,436.7 t -> 235,400 t,
- * its backtest 2023-10..2025-04, 19 months, MAE 37,034 t -> 37,000 t, and it
- * beats the seasonal naive (13 common months: 37,309 vs 48,961 t); net imports
- * 186,981 t -> 187,000 t by the model (no May 2024 export figure, so no naive).
- * Chinese: 235,436.7 t = 23.54万吨, 37,034 t -> 37,000 t = 3.70万吨. */
+ * notes round. Independently (tests/outlook/recompute.py, a python3
+ * recomputation; tests/cli/cases/outlook-april-2025.case): on the 13 months the
+ * three methods all forecast, MAE seasonal naive 48,961 t, window model 37,308 t,
+ * persistence 22,158 t, so persistence: April's 250,500 t; its own backtest
+ * 2022-02..2025-04, 27 months, MAE 27,468 t -> 27,500 t (python3: mean of
+ * |y(t) - y(t-1)| over the sample's 27 pairs of consecutive months). Net imports:
+ * persistence, the baseline (no seasonal naive, 2 months in common with the
+ * model), 236,800 t. Chinese: 250,500 t = 25.05万吨, 27,468 t = 2.75万吨. */
 static void test_outlook_april_2025(void **state)
 {
     (void)state;
@@ -383,32 +385,34 @@ static void test_outlook_april_2025(void **state)
     assert_true(o->import.point.v == ol->imports.point.v && o->import.mae.v == ol->imports.mae.v);
     assert_true(o->net_import.point.v == ol->net_imports.point.v);
     tf_outlook_free(&ol);
-    assert_true(fabs(o->import.point.v - 235436.7) < 0.1);
-    assert_true(fabs(o->import.mae.v - 37034) < 1);
-    assert_int_equal(o->import.n_backtest, 19);
-    assert_true(o->import.beats_naive);
-    assert_true(fabs(o->net_import.point.v - 186981) < 1);
+    assert_true(o->import.point.v == 250500);
+    assert_true(fabs(o->import.mae.v - 27468.2) < 0.1);
+    assert_int_equal(o->import.n_backtest, 27);
+    assert_string_equal(o->import.method, "persistence");
+    assert_true(o->import.beats_naive); /* the model beat the naive, persistence both */
+    assert_true(o->net_import.point.v == 236800);
     tf_note_doc *d = NULL;
     assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
     const tf_note_claim *c = claim(d, "forecast_import", "quantity", "WLD", "2025-05");
-    assert_string_equal(c->printed, "235,400 t");
-    assert_true(c->value == 235400);
-    assert_non_null(strstr(c->formula, "window-model"));
-    assert_non_null(strstr(c->formula, "2023-10..2025-04, 19 months, MAE 37034 t"));
-    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "37,000 t");
+    assert_string_equal(c->printed, "250,500 t");
+    assert_true(c->value == 250500);
+    assert_non_null(strstr(c->formula, "persistence"));
+    assert_non_null(strstr(c->formula, "2022-02..2025-04, 27 months, MAE 27468 t"));
+    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "27,500 t");
     assert_string_equal(claim(d, "forecast_net_import", "quantity", "WLD", "2025-05")->printed,
-                        "187,000 t");
-    assert_non_null(strstr(d->text, "Imports are expected at about 235,400 t in May 2025, "
-                                    "give or take 37,000 t (the method's mean absolute error "
-                                    "over a backtest of 19 months, October 2023 to April 2025)."));
-    assert_non_null(strstr(d->text, "beat the seasonal-naive baseline in the backtest."));
-    assert_non_null(strstr(d->text, "it has not been shown to beat the seasonal-naive"));
+                        "236,800 t");
+    assert_non_null(strstr(d->text, "Imports are expected at about 250,500 t in May 2025, "
+                                    "give or take 27,500 t (the method's mean absolute error "
+                                    "over a backtest of 27 months, February 2022 to April 2025)."));
+    assert_non_null(strstr(d->text, "which had the lowest error of the methods compared in the "
+                                    "backtest."));
+    assert_non_null(strstr(d->text, "the baseline, as the backtest has too few months in common"));
     tf_note_doc_free(&d);
     assert_int_equal(tf_note_write(m, "zh", &d), TF_OK);
     assert_string_equal(claim(d, "forecast_import", "quantity", "WLD", "2025-05")->printed,
-                        "23.54万吨");
-    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "3.70万吨");
-    assert_non_null(strstr(d->text, "预计2025年5月进口量约23.54万吨，误差±3.70万吨"));
+                        "25.05万吨");
+    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "2.75万吨");
+    assert_non_null(strstr(d->text, "预计2025年5月进口量约25.05万吨，误差±2.75万吨"));
     tf_note_doc_free(&d);
     tf_note_model_free(&m);
     /* January 2022, the sample's first month: no January 2021 for the seasonal naive,
