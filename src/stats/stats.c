@@ -1764,92 +1764,89 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
     return TF_OK;
 }
 
-tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
+/* Phase of tf_report_compute: the period's month index (a year: its
+ * December slot) and whether the report is annual; -1 when the period is bad. */
+static int report_index(const tf_query *q, int *annual)
 {
-    *out = NULL;
     int idx = q->period ? tf_period_index(q->period) : -1;
-    int annual = 0;
+    *annual = 0;
     if (q->period && idx < 0) {
         char canon[8];
         if (strlen(q->period) == 4 && tf_period_parse(q->period, 4, canon) == TF_OK) {
-            annual = 1;
+            *annual = 1;
             idx = (int)strtol(q->period, NULL, 10) * 12 + 11; /* the year's December slot */
         }
     }
-    if (idx < 0 || q->n_codes == 0)
-        return q->n_codes ? tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM or YYYY)",
-                                       q->period ? q->period : "")
-                          : tf_db_fail(db, TF_ERR_USAGE, "no commodity codes for %s",
-                                       q->product ? q->product : "the report");
-    tf_report *rep = calloc(1, sizeof *rep);
-    if (!rep)
-        return TF_ERR_NOMEM;
-    tf_status st = TF_OK;
-    int overflowed = 0;
-    if ((st = report_header(rep, ref, q, annual)) != TF_OK)
-        goto fail;
-    int year = idx / 12;
-    int base_index = (year - 1) * 12; /* January of the previous year */
-    int m = idx - base_index;          /* 12..23 */
+    return idx;
+}
+
+/* Phase of tf_report_compute: the rows of the 24 months from base_index,
+ * one classification per flow and period, aggregated per flow and month into
+ * a (world rows as totals, one partner basis), the comparison months on the
+ * report month's basis into cmp, and the month's commodity codes. c keeps
+ * the selection's counts (its rows are freed here). */
+static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, int base_index,
+                                  int m, collect *c, agg a[N_FLOWS][N_MONTHS], agg cmp[2][2])
+{
     char from[8]; /* base_index as a period: the first the report reads (query.h) */
     tf_query_report_from(q->period, from);
-    collect c = {0};
-    if ((st = select_report_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
-        free(c.rows);
-        goto fail;
-    }
-    if (c.n)
-        qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
-    st = one_classification(rep, &c, q->classification ? q->classification : "HS");
-    if (st != TF_OK) {
-        free(c.rows);
-        goto fail;
-    }
-    agg a[N_FLOWS][N_MONTHS];
-    memset(a, 0, sizeof a);
+    tf_status st = select_report_rows(db, q, rep, base_index, from, c);
+    if (st == TF_OK && c->n)
+        qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
+    if (st == TF_OK)
+        st = one_classification(rep, c, q->classification ? q->classification : "HS");
     for (int f = 0; f < 2 && st == TF_OK; f++)
-        st = basis_notes(rep, c.rows, c.n, f, q->partner_basis);
-    row *scratch = malloc((c.n ? c.n : 1) * sizeof *scratch);
+        st = basis_notes(rep, c->rows, c->n, f, q->partner_basis);
+    row *scratch = st == TF_OK ? malloc((c->n ? c->n : 1) * sizeof *scratch) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
     size_t b = 0;
-    while (b < c.n && st == TF_OK) {
+    while (b < c->n && st == TF_OK) {
         size_t e = b;
-        while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)
+        while (e < c->n && c->rows[e].flow == c->rows[b].flow &&
+               c->rows[e].month == c->rows[b].month)
             e++;
-        int f = c.rows[b].flow;
-        agg *am = &a[f][c.rows[b].month];
+        int f = c->rows[b].flow;
+        agg *am = &a[f][c->rows[b].month];
         char label[8];
-        if (annual)
-            tf_fmt(label, sizeof label, "%d", (base_index + c.rows[b].month) / 12);
+        if (rep->annual)
+            tf_fmt(label, sizeof label, "%d", (base_index + c->rows[b].month) / 12);
         else
-            tf_period_from_index(base_index + c.rows[b].month, label);
+            tf_period_from_index(base_index + c->rows[b].month, label);
         /* disagreeing codes are noted for the report's own period */
-        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am,
-                       c.rows[b].month == m && f < 2 ? label : NULL);
-        if (c.dropped[f][c.rows[b].month])
+        st = aggregate(rep, c->rows + b, e - b, q->partner_basis, scratch, am,
+                       c->rows[b].month == m && f < 2 ? label : NULL);
+        if (c->dropped[f][c->rows[b].month])
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
     }
-    agg cmp[2][2];
-    memset(cmp, 0, sizeof cmp);
     if (st == TF_OK)
-        st = comparison_months(rep, &c, scratch, a, m, cmp);
+        st = comparison_months(rep, c, scratch, a, m, cmp);
     free(scratch);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};
         st = list_commodities(rep, month);
     }
-    free(c.rows);
+    free(c->rows);
+    c->rows = NULL;
+    return st;
+}
+
+/* Phase of tf_report_compute: the flows' figures, the notes on unweighed
+ * records, re-exports and re-imports, and the partner and trade-mode
+ * breakdowns, from the aggregated months. */
+static tf_status fill_figures(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                              tf_report *rep, const collect *c, agg a[N_FLOWS][N_MONTHS],
+                              agg cmp[2][2], int m, int base_index)
+{
     int top = q->top > 0 ? q->top : 10;
-    if (st == TF_OK)
-        st = fill_flow(rep, a[0], 0, m, base_index, &rep->import);
+    tf_status st = fill_flow(rep, a[0], 0, m, base_index, &rep->import);
     if (st == TF_OK)
         st = fill_flow(rep, a[1], 1, m, base_index, &rep->export);
     if (st == TF_OK)
         st = fill_net(rep);
     for (int f = 0; f < 2 && st == TF_OK && !rep->measure_value; f++)
-        st = unweighed_note(rep, &c, f, m, annual ? q->period : NULL, base_index);
+        st = unweighed_note(rep, c, f, m, rep->annual ? q->period : NULL, base_index);
     if (st == TF_OK)
         st = re_trade(rep, a, m);
     if (st == TF_OK)
@@ -1858,6 +1855,47 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
     if (st == TF_OK)
         st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, cmp[1],
                             &rep->export_breakdown);
+    return st;
+}
+
+/* Phase of tf_report_compute: the month's import window and the notes on
+ * special areas and HS editions. */
+static tf_status closing_notes(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                               tf_report *rep)
+{
+    tf_status st = rep->annual ? TF_OK : window_month(db, ref, q, rep);
+    if (st == TF_OK)
+        st = area_notes(rep, ref);
+    if (st == TF_OK)
+        st = edition_note(rep, ref, q);
+    return st;
+}
+
+tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
+{
+    *out = NULL;
+    int annual;
+    int idx = report_index(q, &annual);
+    if (idx < 0 || q->n_codes == 0)
+        return q->n_codes ? tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM or YYYY)",
+                                       q->period ? q->period : "")
+                          : tf_db_fail(db, TF_ERR_USAGE, "no commodity codes for %s",
+                                       q->product ? q->product : "the report");
+    tf_report *rep = calloc(1, sizeof *rep);
+    if (!rep)
+        return TF_ERR_NOMEM;
+    tf_status st = report_header(rep, ref, q, annual);
+    int base_index = (idx / 12 - 1) * 12; /* January of the previous year */
+    int m = idx - base_index;              /* 12..23 */
+    collect c = {0};
+    agg a[N_FLOWS][N_MONTHS], cmp[2][2];
+    memset(a, 0, sizeof a);
+    memset(cmp, 0, sizeof cmp);
+    if (st == TF_OK)
+        st = aggregate_months(db, q, rep, base_index, m, &c, a, cmp);
+    if (st == TF_OK)
+        st = fill_figures(db, ref, q, rep, &c, a, cmp, m, base_index);
+    int overflowed = 0;
     for (int f = 0; f < 2; f++) {
         agg_free(&cmp[f][0]);
         agg_free(&cmp[f][1]);
@@ -1867,21 +1905,16 @@ tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
             overflowed |= a[f][k].overflow;
             agg_free(&a[f][k]);
         }
-    if (st == TF_OK && !annual)
-        st = window_month(db, ref, q, rep);
     if (st == TF_OK)
-        st = area_notes(rep, ref);
-    if (st == TF_OK)
-        st = edition_note(rep, ref, q);
+        st = closing_notes(db, ref, q, rep);
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
-    if (st != TF_OK)
-        goto fail;
+    if (st != TF_OK) {
+        tf_report_free(&rep);
+        return st;
+    }
     *out = rep;
     return TF_OK;
-fail:
-    tf_report_free(&rep);
-    return st;
 }
 
 static void free_strv(char **v, size_t n)
