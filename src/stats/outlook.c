@@ -271,10 +271,10 @@ static void choose(const ctx *c, tf_outlook_series *s, const char *target)
     tf_period_from_index(tf_period_index(target) - 12, year_ago);
     if (n_cand == 0) {
         s->method = TF_OUTLOOK_NONE;
-        tf_fmt(s->why, sizeof s->why, "no forecast of %s: no figure for %s (seasonal naive) or "
-               "the month before (persistence), and fewer than %d months with the figure, the "
-               "month before and two months of published P/L before it (window model)", target,
-               year_ago, TF_OUTLOOK_MIN_ROWS);
+        tf_fmt(s->why, sizeof s->why, "no forecast of %s: no figure for %s (seasonal naive) and "
+               "fewer than %d months with the figure, the month before and two months of "
+               "published P/L before it (window model); fewer than %d backtest months "
+               "(persistence)", target, year_ago, TF_OUTLOOK_MIN_ROWS, TF_OUTLOOK_MIN_COMPARE);
         return;
     }
     int k = n_cand == 1 ? (s->forecast[N].has ? N : s->forecast[P].has ? P : M)
