@@ -16,6 +16,11 @@ void tf_period_key(tf_span_period p, char *buf, size_t len);
 /* A figure with thousands separators and up to `dec` decimals. */
 void tf_num_words(double v, int dec, char *buf, size_t len);
 
+/* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China
+ * central parity); a conversion in a note implies a rate within these bounds. */
+#define TF_CNY_PER_USD_MIN 5.5
+#define TF_CNY_PER_USD_MAX 9.0
+
 /* Add a claim; returns its index or (size_t)-1 when out of memory. */
 size_t tf_audit_add_claim(tf_audit *a, const tf_claim *c);
 /* Add a finding; returns 0 or -1 when out of memory. */
@@ -37,6 +42,11 @@ int tf_audit_is_chinese(const char *text, size_t b, size_t e);
  * `ref_data` (the built-in tables when NULL). TF_OK or TF_ERR_NOMEM. */
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data);
+
+/* The latest month a Chinese text [0, n) names with its year ("2025年5月",
+ * "2025年1-5月", "2025年5月份": May 2025), as a month index, or -1 when it names
+ * none: the reference of a note without a date. */
+int tf_audit_zh_latest_month(const char *s, size_t n);
 
 /* Check the claims and fill a->findings. */
 tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts);

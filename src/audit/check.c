@@ -65,14 +65,15 @@ typedef struct node {
 } node;
 
 typedef struct eqn {
-    node nd[20];
-    int nn, lhs, rhs;
+    node *nd;            /* the expression's nodes (growable: none is dropped) */
+    int nn, capnn, lhs, rhs;
     int le;              /* lhs <= rhs instead of = */
     int slack;           /* figures from several notes or the store: quantities may
                             differ by the revision tolerance */
     int comp;            /* component of the failing equations */
-    int atoms[10];
-    int natoms;
+    int *atoms;          /* the distinct atoms it reads (growable) */
+    int natoms, capatoms;
+    int oom;             /* a node or atom could not be stored: out of memory */
     int failed;
     int label_claim;     /* share label equation: claim index + 1 */
     char kind[24];       /* "net", "mom-base", ... */
@@ -101,6 +102,9 @@ typedef struct checker {
  * between them is called broken; a difference within it is reported as
  * rounding. */
 #define TF_REVISION_TOLERANCE 0.003
+/* the most suspects of one group of failing equations among which the fewest
+ * slips are searched (C(64,3) = 41,664 sets) */
+#define MAX_SEARCH 64
 
 typedef struct iv {
     double lo, hi;
@@ -153,22 +157,42 @@ static eqn *new_eq(checker *k, const char *kind)
     return e;
 }
 
+/* Room for one more int or node in an equation's growable array. */
+static int eq_room(void **v, int *cap, int n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    int nc = *cap ? 2 * *cap : 16;
+    void *nv = realloc(*v, (size_t)nc * size);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
+/* A node of e: its index. Out of memory, e->oom is set (tf_audit_check then
+ * fails with TF_ERR_NOMEM) and node 0 is returned so that building goes on. */
 static int nd(eqn *e, int op, int a, int b, int atomi, double c)
 {
-    if (e->nn >= 20)
+    if (eq_room((void **)&e->nd, &e->capnn, e->nn, sizeof *e->nd)) {
+        e->oom = 1;
         return 0;
+    }
     node *x = &e->nd[e->nn];
     x->op = op;
     x->a = a;
     x->b = b;
     x->atom = atomi;
     x->c = c;
-    if (op == OP_ATOM && e->natoms < 10) {
+    if (op == OP_ATOM) {
         int seen = 0;
         for (int i = 0; i < e->natoms; i++)
             if (e->atoms[i] == atomi)
                 seen = 1;
-        if (!seen)
+        if (!seen && eq_room((void **)&e->atoms, &e->capatoms, e->natoms, sizeof *e->atoms))
+            e->oom = 1;
+        else if (!seen)
             e->atoms[e->natoms++] = atomi;
     }
     return e->nn++;
@@ -827,16 +851,26 @@ static void eq_text(checker *k, eqn *e, const char *fmt, ...)
 
 /* The shares of different partners in one total (same metric, product and
  * labelled period, each partner once, consignment basis) add up to at most
- * 100 % (DOMAIN.md §3: shares of one total). Up to 9 shares in one equation.
- * 0 or -1 (no memory). */
+ * 100 % (DOMAIN.md §3: shares of one total), every share of the group in
+ * one equation. 0 or -1 (no memory). */
+static int shares_sum_in(checker *k, int **members_p, int *capm);
+
 static int shares_sum(checker *k)
 {
+    int *members = NULL, capm = 0, r = shares_sum_in(k, &members, &capm);
+    free(members);
+    return r;
+}
+
+static int shares_sum_in(checker *k, int **members_p, int *capm)
+{
     size_t nf = k->nfa;
+    int *members = *members_p;
     for (size_t i = 0; i < nf; i++) {
         const fact *f = &k->fa[i];
         if (f->ashare < 0 || f->claim == (size_t)-1 || strchr(f->partner, ':'))
             continue;
-        int first = 1, n = 0, members[9];
+        int first = 1, n = 0;
         for (size_t j = 0; j < nf && first; j++) {
             const fact *g = &k->fa[j];
             if (g->ashare < 0 || g->claim == (size_t)-1 || strchr(g->partner, ':') ||
@@ -851,8 +885,11 @@ static int shares_sum(checker *k)
             int dup = 0;
             for (int z = 0; z < n; z++)
                 dup |= !strcmp(k->fa[members[z]].partner, g->partner);
-            if (!dup && n < 9)
-                members[n++] = (int)j;
+            if (!dup && eq_room((void **)members_p, capm, n, sizeof **members_p))
+                return -1;
+            if (!dup)
+                (*members_p)[n++] = (int)j;
+            members = *members_p;
         }
         if (!first || n < 2)
             continue;
@@ -1172,6 +1209,60 @@ static int eq_share(checker *k, const fact *f)
 
 /* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
  * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
+/* The partners' figures of one note for one metric, product and period add
+ * up to at most the world total the note gives for it (DOMAIN.md §2: a
+ * partner's figure is a part of the total, and different partners are
+ * different parts). Partners counted by origin (":origin") are another
+ * breakdown and stay out; a partner stated twice counts once. Partner facts
+ * are linked to their world fact in one pass (head/next lists), so the
+ * equations cost n log n. 0 or -1 (no memory). */
+static int partners_sum(checker *k)
+{
+    size_t nf = k->nfa;
+    size_t *head = malloc((nf ? nf : 1) * sizeof *head), *next = malloc((nf ? nf : 1) * sizeof *next);
+    int rc = head && next ? 0 : -1;
+    for (size_t i = 0; i < nf && !rc; i++)
+        head[i] = next[i] = (size_t)-1;
+    for (size_t i = nf; i-- > 0 && !rc;) {
+        const fact *f = &k->fa[i];
+        if (f->claim == (size_t)-1 || !f->named || !strcmp(f->partner, "WLD") ||
+            strchr(f->partner, ':'))
+            continue;
+        size_t note = k->a->claims[f->claim].note;
+        k->prefer_note = note;
+        const fact *w = find_fact(k, f->metric, f->product, "WLD", f->from, f->to, (size_t)-1);
+        if (!w || w->claim == (size_t)-1 || k->a->claims[w->claim].note != note)
+            continue;
+        size_t wi = (size_t)(w - k->fa), dup = 0;
+        for (size_t j = head[wi]; j != (size_t)-1 && !dup; j = next[j])
+            dup = !strcmp(k->fa[j].partner, f->partner);
+        if (dup)
+            continue;
+        next[i] = head[wi];
+        head[wi] = i;
+    }
+    for (size_t wi = 0; wi < nf && !rc; wi++) {
+        if (head[wi] == (size_t)-1 || next[head[wi]] == (size_t)-1)
+            continue; /* one partner: part-of-total says it all */
+        eqn *e = new_eq(k, "partners-sum");
+        if (!e) {
+            rc = -1;
+            break;
+        }
+        e->le = 1;
+        int sum = A(e, k->fa[head[wi]].aq), n = 1;
+        for (size_t j = next[head[wi]]; j != (size_t)-1; j = next[j], n++)
+            sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
+        e->lhs = sum;
+        e->rhs = A(e, k->fa[wi].aq);
+        eq_text(k, e, "the figures of %d partners add up to at most %s", n,
+                k->at[k->fa[wi].aq].what);
+    }
+    free(head);
+    free(next);
+    return rc;
+}
+
 static int build_equations(checker *k)
 {
     size_t *same_ref = same_figure_refs(k);
@@ -1193,7 +1284,7 @@ static int build_equations(checker *k)
                  eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ? -1 : 0;
     }
     free(same_ref);
-    return rc ? -1 : shares_sum(k);
+    return rc ? -1 : shares_sum(k) || partners_sum(k) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- slips */
@@ -1362,8 +1453,8 @@ static int support(const checker *k, int ai)
 {
     int n = 0;
     for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
-        if (!k->eq[k->adj[x]].failed)
-            n++;
+        if (!k->eq[k->adj[x]].failed && !k->eq[k->adj[x]].le)
+            n++; /* an inequality that holds pins nothing */
     return n;
 }
 
@@ -1615,10 +1706,12 @@ static const char *propose_bounded(const checker *k, int ai, double lo, double h
 {
     const atom *t = &k->at[ai];
     /* bounded by "up from" / "down from" alone: the direction word is the likelier slip
-     * (DOMAIN.md section 7), so no moved decimal point is proposed */
+     * (DOMAIN.md section 7), so no moved decimal point is proposed; nor where only a sum
+     * of several partners exceeds the total: any of them may be the slip */
     int other_eq = 0;
     for (size_t x = k->adj_at[ai]; x < k->adj_at[ai + 1]; x++)
-        if (k->eq[k->adj[x]].failed && strcmp(k->eq[k->adj[x]].kind, "direction"))
+        if (k->eq[k->adj[x]].failed && strcmp(k->eq[k->adj[x]].kind, "direction") &&
+            strcmp(k->eq[k->adj[x]].kind, "partners-sum"))
             other_eq = 1;
     char l1[64], h1[64];
     double fixed;
@@ -2527,31 +2620,57 @@ static int diagnose(checker *k)
     return 0;
 }
 
-static int diagnose_comp(checker *k, int comp)
+/* The removable atoms of component comp's failing equations, each once, in
+ * *out (malloc'd, caller frees). 0, or -1 when out of memory. */
+static int component_suspects(const checker *k, int comp, int **out, int *n)
 {
-    /* suspects: removable atoms of the component's failing equations */
-    int sus[64];
-    int ns = 0;
+    int *sus = NULL, ns = 0, cap = 0;
+    unsigned char *seen = calloc(k->nat ? k->nat : 1, 1);
+    if (!seen)
+        return -1;
     for (size_t i = 0; i < k->neq; i++) {
         const eqn *e = &k->eq[i];
         if (e->failed != 1 || e->comp != comp)
             continue;
         for (int j = 0; j < e->natoms; j++) {
-            int ai = e->atoms[j], seen = 0;
-            if (!k->at[ai].removable)
+            int ai = e->atoms[j];
+            if (!k->at[ai].removable || seen[ai])
                 continue;
-            for (int z = 0; z < ns; z++)
-                if (sus[z] == ai)
-                    seen = 1;
-            if (!seen && ns < 64)
-                sus[ns++] = ai;
+            seen[ai] = 1;
+            if (ns == cap) {
+                int *nb = realloc(sus, (size_t)(cap ? 2 * cap : 16) * sizeof *sus);
+                if (!nb) {
+                    free(sus);
+                    free(seen);
+                    return -1;
+                }
+                sus = nb;
+                cap = cap ? 2 * cap : 16;
+            }
+            sus[ns++] = ai;
         }
     }
+    free(seen);
+    *out = sus;
+    *n = ns;
+    return 0;
+}
+
+static int diagnose_comp(checker *k, int comp)
+{
+    /* suspects: removable atoms of the component's failing equations (all of
+     * them, in a growable array: none is dropped) */
+    int *sus = NULL;
+    int ns = 0;
+    if (component_suspects(k, comp, &sus, &ns))
+        return -1;
     if (!ns)
         return 0;
     cand best = {{0}, 0, INFINITY};
     double second = INFINITY;
-    for (int size = 1; size <= 3 && best.n == 0; size++) {
+    /* beyond MAX_SEARCH suspects the search for the fewest slips (up to
+     * C(n,3) sets) is not tried: each failing equation is reported instead */
+    for (int size = 1; size <= 3 && best.n == 0 && ns <= MAX_SEARCH; size++) {
         int idx[3] = {0, 1, 2};
         if (size > ns)
             break;
@@ -2589,6 +2708,7 @@ static int diagnose_comp(checker *k, int comp)
                 idx[q] = idx[q - 1] + 1;
         }
     }
+    free(sus);
     if (best.n) {
         double margin = second - best.score;
         double conf = isinf(second) ? 0.6 : margin >= 2 ? 0.55 : margin >= 0.5 ? 0.4 : 0.25;
@@ -2637,6 +2757,9 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
         goto out;
     if (build_order(&k) || build_equations(&k))
         goto out;
+    for (size_t i = 0; i < k.neq; i++)
+        if (k.eq[i].oom)
+            goto out;
     for (size_t i = 0; i < k.neq; i++) {
         eqn *e = &k.eq[i];
         size_t note = (size_t)-1;
@@ -2665,6 +2788,10 @@ out:
     free(k.ord);
     free(k.adj);
     free(k.adj_at);
+    for (size_t i = 0; i < k.neq; i++) {
+        free(k.eq[i].nd);
+        free(k.eq[i].atoms);
+    }
     free(k.eq);
     free(k.strs);
     return st;

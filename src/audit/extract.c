@@ -358,10 +358,20 @@ static int month_at(const tok *v, size_t n, size_t i)
             if (m == 4) {
                 if (!v[i].cap)
                     return 0;
-                int ok = (i + 1 < n && v[i + 1].k == K_NUM) ||
-                         (i > 0 && (is_w(&v[i - 1], "in") || is_w(&v[i - 1], "to") ||
-                                    is_w(&v[i - 1], "of") || is_w(&v[i - 1], "and") ||
-                                    is_w(&v[i - 1], "through") || is_s(&v[i - 1], '-')));
+                /* "May" is the month after a preposition ("from May to", "than in
+                 * May", "since May"), never the modal verb */
+                static const char *const before[] = {"in", "to", "of", "and", "through",
+                                                     "from", "since", "than", "on", "over",
+                                                     "with", "until", "for", "by", "at",
+                                                     "early", "late", "mid", "end", NULL};
+                static const char *const noun[] = {"import", "export", "shipment", "arrival",
+                                                   "deliver", "output", "sales", "volume",
+                                                   "figure", "data", "total", NULL};
+                int ok = (i + 1 < n && v[i + 1].k == K_NUM) || (i > 0 && is_s(&v[i - 1], '-'));
+                for (size_t k = 0; !ok && i + 1 < n && noun[k]; k++)
+                    ok = starts(&v[i + 1], noun[k]); /* "May imports were …" */
+                for (size_t k = 0; !ok && i > 0 && before[k]; k++)
+                    ok = is_w(&v[i - 1], before[k]);
                 if (!ok)
                     return 0;
             }
@@ -506,6 +516,9 @@ static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr 
     if (is_w(&v[i], "first") || (i + 1 < n && is_w(&v[i], "the") && is_w(&v[i + 1], "first"))) {
         size_t j = is_w(&v[i], "the") ? i + 2 : i + 1;
         int months = 0;
+        if (j + 1 < n && is_s(&v[j], '-') && v[j].b == v[j - 1].e &&
+            (is_w(&v[j + 1], "half") || is_w(&v[j + 1], "quarter")))
+            j++; /* "first-half", "first-quarter" */
         if (j < n && v[j].k == K_NUM && !v[j].dec && v[j].num >= 1 && v[j].num <= 12 &&
             j + 1 < n && (is_w(&v[j + 1], "months") || is_w(&v[j + 1], "month"))) {
             months = (int)v[j].num;
@@ -1073,7 +1086,10 @@ static const char *const mom_phrases[] = {"mom", "m m", "month on month", "month
                                           "than the previous month", "on month",
                                           "sequentially", "month to month", "on a monthly basis",
                                           "from the prior month", "from last month", "m o m",
-                                          "month on month basis", NULL};
+                                          "month on month basis", "than in the previous month",
+                                          "above the previous month", "below the previous month",
+                                          "versus the previous month", "against the previous month",
+                                          "from a month before", NULL};
 static const char *const yoy_phrases[] = {
     "yoy", "y y", "y o y", "year on year", "year over year", "on the year", "on year",
     "from a year earlier", "from a year ago", "from the same period",
@@ -1083,7 +1099,11 @@ static const char *const yoy_phrases[] = {
     "than a year earlier", "than last year", "annually", "on a yearly basis",
     "from the corresponding period", "year earlier", "from the previous year",
     "from the prior year", "over the previous year", "compared with last year",
-    "compared to last year", NULL};
+    "compared to last year", "than in the same period", "than the same period",
+    "above the same period", "below the same period", "than in the same month",
+    "above the same month", "below the same month", "than a year ago", "than a year before",
+    "from a year before", "versus a year earlier", "against a year earlier",
+    "against the same period", "versus the same period", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
@@ -1499,10 +1519,8 @@ static int money_at(const tok *v, size_t se, size_t i, double *val, size_t *ni, 
     return MONEY_NONE;
 }
 
-/* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China central
- * parity); a conversion in a note implies a rate within these bounds. */
-#define CNY_PER_USD_MIN 5.5
-#define CNY_PER_USD_MAX 9.0
+#define CNY_PER_USD_MIN TF_CNY_PER_USD_MIN /* audit_int.h */
+#define CNY_PER_USD_MAX TF_CNY_PER_USD_MAX
 
 /* The finding of currency_pair on the bracketed sum v[nb..eb) of value b (an `other`
  * claim of its own): the implied rate, and b times 10^p proposed when p is not 0. */
@@ -1668,6 +1686,7 @@ typedef struct sent {
     size_t *made;
     unsigned char *in_period;
     size_t nq, np, npe, nmw, nparts, nprods, nmodes, first_top, first_prov, resp_k;
+    size_t first_forecast;   /* the first forecast word of the sentence, (size_t)-1 none */
     int respectively, sent_unknown, sent_generic;
     const char *sent_product;
     char origin_partner[16];
@@ -2139,6 +2158,18 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
             x->base_month1 = basis_month_at(v, se, y, S->c->ref) + 1;
         }
     }
+    /* "jumped 78.0% to 103,600 t from 58,200 t a year earlier": the basis after the base
+     * the change leads from */
+    for (size_t y = x->j, from = 0; y < se && y < x->j + 14 && !x->basis; y++) {
+        if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && (is_w(&v[y - 1], "to") ||
+                                                                 is_w(&v[y - 1], "from")))))
+            break;
+        if (v[y].k == K_NUM && is_w(&v[y - 1], "from"))
+            from = 1;
+        else if (from && (basis_at(v, se, y, &mm) == 2 || basis_at(v, se, y, &mm) == 1) &&
+                 !is_w(&v[y], "from"))
+            x->basis = basis_at(v, se, y, &mm);
+    }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
         int b = basis_at(v, se, y - 1, &mm);
         if (b && y - 1 + mm <= x->i)
@@ -2377,6 +2408,8 @@ static void sent_reporter(sent *S)
 
 /* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
  * once. 0, or -1 when out of memory. */
+static int forecast_word(const tok *t);
+
 static int sent_products(sent *S)
 {
     ctx *c = S->c;
@@ -2388,6 +2421,8 @@ static int sent_products(sent *S)
         size_t mm;
         int g;
         const char *p = product_in(c->ev, v, se, y, &mm, &g);
+        if (S->first_forecast == (size_t)-1 && forecast_word(&v[y]))
+            S->first_forecast = y;
         if (S->first_top == (size_t)-1 && is_w(&v[y], "top") && y + 1 < se &&
             (v[y + 1].k == K_NUM || count_word(v[y + 1].w)))
             S->first_top = y;
@@ -2530,15 +2565,21 @@ static int fig_trade_mode(const sent *S, const fig *F)
 /* A forecast word before token i in the sentence ("imports are expected at
  * about 235,400 t in May"): the figure is a forecast, not the month's trade,
  * so it is kept and not checked (as 预计/预测/预期 in Chinese notes). */
-static int forecast_before(const sent *S, size_t i)
+static int forecast_word(const tok *t)
 {
     static const char *const w[] = {"expected", "expect", "expects", "forecast", "forecasts",
                                     "forecasted", "projected", "predicted", NULL};
-    for (size_t k = S->sb; k < i; k++)
-        for (size_t j = 0; w[j]; j++)
-            if (is_w(&S->v[k], w[j]))
-                return 1;
+    for (size_t j = 0; w[j]; j++)
+        if (is_w(t, w[j]))
+            return 1;
     return 0;
+}
+
+/* (the sentence's first forecast word is found once, in sent_products: a sentence of
+ * n figures costs n, not n times its length) */
+static int forecast_before(const sent *S, size_t i)
+{
+    return S->first_forecast != (size_t)-1 && S->first_forecast < i;
 }
 
 static int fig_metric_product(sent *S, fig *F)
@@ -2675,6 +2716,22 @@ static const char *clause_subject(const sent *S, const fig *F)
 
 /* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
  * 0, 1 when the figure makes no claim, -1 out of memory. */
+/* Every figure of the sentence between tokens b and e is a difference ("exports to
+ * China rose by US$0.87 billion from March to US$5.32 billion"), and there is one:
+ * the partner before them is the clause's still. */
+static int only_differences_between(const sent *S, size_t b, size_t e)
+{
+    int n = 0;
+    for (size_t k = 0; k < S->nq; k++) {
+        if (S->q[k].i < b || S->q[k].i >= e)
+            continue;
+        if (!S->q[k].diff)
+            return 0;
+        n++;
+    }
+    return n > 0;
+}
+
 static int fig_partner(sent *S, fig *F)
 {
     const tok *v = S->v;
@@ -2702,7 +2759,8 @@ static int fig_partner(sent *S, fig *F)
     if (!F->partner) {
         for (size_t y = 0; y < S->nparts; y++) {
             const pm *p = &parts[y];
-            if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0))
+            if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0) &&
+                !(p->from && only_differences_between(S, p->j, x->i)))
                 continue;
             if (named_after && z > 0 && p->i < x->i && p->i <= F->cb + 3)
                 continue;
@@ -3275,7 +3333,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     S.parts = sa->parts;
     S.made = sa->made;
     S.in_period = sa->in_period;
-    S.first_top = S.first_prov = (size_t)-1;
+    S.first_top = S.first_prov = S.first_forecast = (size_t)-1;
     S.sent_generic = 1;
     int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
                                      sent_partners, sent_products, sent_claims, sent_attach,
@@ -3380,7 +3438,8 @@ static size_t body_start(const tf_note *nt)
 }
 
 /* The reference month of a note (docs/audit.md section 1, Dates): its publication month;
- * without a date (DATE: or --date), the month after the latest "Month YYYY" it names;
+ * without a date (DATE: or --date), the month after the latest "Month YYYY" it names
+ * (in a Chinese note, "2025年5月");
  * failing that, today's. Sets the note's date from --date where it had none. */
 static int ref_month(tf_note *nt, const tf_audit_opts *opts, const toks *t)
 {
@@ -3403,6 +3462,8 @@ static int ref_month(tf_note *nt, const tf_audit_opts *opts, const toks *t)
                 latest = m;
         }
     }
+    if (latest < 0 && strlen(date) < 7)
+        latest = tf_audit_zh_latest_month(nt->text, nt->len); /* "2025年5月" */
     if (latest >= 0)
         return latest + 1;
     /* nothing in the note to resolve against: today (a note is read soon after it is
@@ -3534,13 +3595,28 @@ static void carry_sentence_context(ctx *c, const toks *t, size_t sb, size_t se)
     }
 }
 
+/* The full stop v[i] is inside a partner name of the reference data ("Br. Virgin
+ * Isds", "Dem. Rep. of the Congo", Comtrade's abbreviated names): the name goes on
+ * after it, so it ends no sentence. */
+static int inside_name(const evocab *ev, const tok *v, size_t n, size_t i)
+{
+    for (size_t j = i > 6 ? i - 6 : 0; ev && j < i; j++) {
+        size_t len = 0;
+        if (v[j].k == K_WORD && v[j].cap && ename_at(ev->part, ev->npart, v, n, j, &len) &&
+            j + len > i + 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
 static int read_sentences(ctx *c, const toks *t)
 {
     sent_arrays sa = {0};
     size_t sb = 0;
     for (size_t i = 0; i <= t->n; i++) {
-        int end = i == t->n || t->v[i].k == K_NL || sentence_end_after(t->v, t->n, i);
+        int end = i == t->n || t->v[i].k == K_NL ||
+                  (sentence_end_after(t->v, t->n, i) && !inside_name(c->ev, t->v, t->n, i));
         if (!end)
             continue;
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;

@@ -1437,6 +1437,134 @@ static int zh_dekads(zctx *c)
     return dekad_finding(c, ab, ae, avg, adec, sum, days, mi);
 }
 
+
+/* --------------------------------------------------------------- conversions */
+
+/* A sum of money at s[i]: a number and 万亿元, 亿元, 万元, 元 (yuan, optionally 人民币)
+ * or 万亿美元, 亿美元, 万美元, 美元 (US dollars), not a price (元/吨, 美元每吨). Its value
+ * in units, *usd, the number's value, decimals and end [*ne) and the sum's end *e; 0 none. */
+static int money_zh(const char *s, size_t i, double *v, int *usd, double *num, int *dec,
+                    size_t *ne, size_t *e)
+{
+    static const struct { const char *w; double f; int usd; } u[] = {
+        {"万亿美元", 1e12, 1}, {"亿美元", 1e8, 1}, {"万美元", 1e4, 1}, {"美元", 1, 1},
+        {"万亿元", 1e12, 0},   {"亿元", 1e8, 0},   {"万元", 1e4, 0},   {"元", 1, 0},
+        {NULL, 0, 0}};
+    int tz;
+    size_t n = is_digit(s[i]) ? number_at(s + i, num, dec, &tz) : 0;
+    if (!n)
+        return 0;
+    size_t k = i + n;
+    if (at(s + k, "人民币"))
+        k += strlen("人民币");
+    for (size_t w = 0; u[w].w; w++)
+        if (at(s + k, u[w].w)) {
+            size_t end = k + strlen(u[w].w);
+            if (s[end] == '/' || at(s + end, "每"))
+                return 0;
+            *v = *num * u[w].f;
+            *usd = u[w].usd;
+            *ne = i + n;
+            *e = end;
+            return 1;
+        }
+    return 0;
+}
+
+/* The finding on the bracketed sum s[bb, be) (number s[bb, bn)) of a conversion whose
+ * implied rate is outside CNY_PER_USD_MIN..MAX; p: the power of ten that brings it
+ * within (0 none). */
+static int zh_conversion_finding(zctx *c, size_t bb, size_t bn, size_t be, double num, int dec,
+                                 int usd, int p, double rate)
+{
+    const char *s = c->z->s;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, bb, be, num, num, num, &cl.quantity);
+    size_t sb = bb, se = be;
+    while (sb > 0 && s[sb - 1] != '\n' && !(sb >= 3 && at(s + sb - 3, "。")))
+        sb--;
+    while (s[se] && !at(s + se, "。") && s[se] != '\n')
+        se++;
+    cl.sent_start = c->z->from[sb];
+    cl.sent_end = c->z->to[se - 1];
+    tf_finding f;
+    const char *kind = !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10"
+                                          : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+    if (tf_audit_slip_claim(c->a, &cl, usd ? "USD" : "CNY", kind, "value", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = num;
+    if (p) {
+        f.has_proposed = 1;
+        f.proposed = num * pow(10, p);
+        int d = dec > p ? dec - p : 0;
+        tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*f%.*s", d, f.proposed,
+               (int)(be - bn), s + bn);
+    }
+    f.confidence = p ? 0.75 : 0.5;
+    tf_fmt(f.equation, sizeof f.equation,
+           "yuan / dollars of a conversion = the exchange rate: %.3g, outside %.1f..%.1f", rate,
+           TF_CNY_PER_USD_MIN, TF_CNY_PER_USD_MAX);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the sum in yuan and its conversion in dollars imply %.3g yuan per dollar, where "
+           "the rate has stayed between 6.0 and 8.3 since 1994%s", rate,
+           p ? "; the decimal point moved brings it within" : "");
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* "1234.5亿元（约合190.2亿美元）", "190.2亿美元(折合人民币1234.5亿元)": a sum and its
+ * conversion in brackets imply a rate of yuan per dollar; outside the bounds the
+ * bracketed sum is an error, with the decimal point moved where that brings it within
+ * (as in English notes, docs/audit.md section 4, conversion). 0, or -1 (no memory). */
+static int zh_conversions(zctx *c)
+{
+    static const char *const lead[] = {"约合", "折合", "相当于", "约为", "约", "合", NULL};
+    const char *s = c->z->s;
+    for (size_t i = 0; i < c->z->n; i++) {
+        double a, b, na, nb;
+        int ua, ub, da, db;
+        size_t ne, ea, bn, eb;
+        if ((i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.')) ||
+            !money_zh(s, i, &a, &ua, &na, &da, &ne, &ea))
+            continue;
+        size_t j = ea;
+        if (s[j] == '(')
+            j++;
+        else if (at(s + j, "（"))
+            j += strlen("（");
+        else
+            continue;
+        for (size_t w = 0; lead[w]; w++)
+            if (at(s + j, lead[w])) {
+                j += strlen(lead[w]);
+                break;
+            }
+        if (at(s + j, "人民币"))
+            j += strlen("人民币");
+        if (!money_zh(s, j, &b, &ub, &nb, &db, &bn, &eb) || ua == ub || a <= 0 || b <= 0)
+            continue;
+        double rate = ua ? b / a : a / b;
+        i = eb - 1;
+        if (rate >= TF_CNY_PER_USD_MIN && rate <= TF_CNY_PER_USD_MAX)
+            continue;
+        int p = 0;
+        for (int q = 1; q <= 3 && !p; q++)
+            for (int sg = -1; sg <= 1 && !p; sg += 2) {
+                double r = ub ? a / (b * pow(10, sg * q)) : b * pow(10, sg * q) / a;
+                if (r >= TF_CNY_PER_USD_MIN && r <= TF_CNY_PER_USD_MAX)
+                    p = sg * q;
+            }
+        if (zh_conversion_finding(c, j, bn, eb, nb, db, ub, p, rate))
+            return -1;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -1470,7 +1598,7 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
-    if (zh_dekads(&c))
+    if (zh_dekads(&c) || zh_conversions(&c))
         goto out;
     st = TF_OK;
 out:
@@ -1482,4 +1610,64 @@ out:
     free(c.it.v);
     tf_refdata_free(&own);
     return st;
+}
+
+/* An ASCII or full-width digit at s[i] (its value), else -1; *w its width in bytes. */
+static int zdigit(const char *s, size_t n, size_t i, size_t *w)
+{
+    if (i < n && s[i] >= '0' && s[i] <= '9') {
+        *w = 1;
+        return s[i] - '0';
+    }
+    if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+        (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+        *w = 3;
+        return (unsigned char)s[i + 2] - 0x90;
+    }
+    return -1;
+}
+
+/* The number of 1..max digits at s[i]: its value, *i moved past it; -1 none. */
+static int znumber(const char *s, size_t n, size_t *i, int max)
+{
+    int v = -1, k = 0, d;
+    size_t w;
+    while (k < max && (d = zdigit(s, n, *i, &w)) >= 0) {
+        v = (v < 0 ? 0 : v * 10) + d;
+        *i += w;
+        k++;
+    }
+    return v;
+}
+
+int tf_audit_zh_latest_month(const char *s, size_t n)
+{
+    static const char *const dash[] = {"-", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBD\x9E",
+                                       "~", "\xE8\x87\xB3", NULL}; /* - — – ～ ~ 至 */
+    int latest = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i, w;
+        if (zdigit(s, n, i, &w) < 0 || (i > 0 && zdigit(s, n, i - 1, &w) >= 0))
+            continue;
+        int y = znumber(s, n, &j, 4);
+        if (y < 1990 || y > 2100 || j + 3 > n || memcmp(s + j, "年", 3))
+            continue;
+        j += 3;
+        int m = znumber(s, n, &j, 2);
+        for (int k = 0; m >= 1 && dash[k]; k++)
+            if (!strncmp(s + j, dash[k], strlen(dash[k]))) {
+                size_t q = j + strlen(dash[k]);
+                int m2 = znumber(s, n, &q, 2);
+                if (m2 >= m && m2 <= 12) {
+                    m = m2;
+                    j = q;
+                }
+                break;
+            }
+        if (m < 1 || m > 12 || j + 3 > n || memcmp(s + j, "月", 3))
+            continue;
+        if (y * 12 + m - 1 > latest)
+            latest = y * 12 + m - 1;
+    }
+    return latest;
 }

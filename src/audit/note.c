@@ -200,38 +200,23 @@ static void parse_date(const char *s, size_t n, char out[11])
         out[0] = '\0'; /* 2025-02-30: no such day; the date is taken as unknown */
 }
 
-tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
+/* The whole file (or stdin for "-") into a NUL-terminated buffer; at most
+ * TF_NOTE_MAX bytes. */
+static tf_status read_all(const char *path, FILE *f, char **out, size_t *outlen, tf_error *err)
 {
-    memset(out, 0, sizeof *out);
-    out->period = -1;
-    struct stat sb;
-    if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        return tf_error_set(err, TF_ERR_IO, "%s: is a directory, not a note", path);
-    }
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        return tf_error_set(err, TF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    }
     size_t cap = 8192, len = 0;
     char *buf = malloc(cap);
-    if (!buf) {
-        if (f != stdin)
-            fclose(f);
+    if (!buf)
         return TF_ERR_NOMEM;
-    }
     for (;;) {
         if (len > TF_NOTE_MAX) {
             free(buf);
-            if (f != stdin)
-                fclose(f);
             return tf_error_at(err, TF_ERR_INPUT, path, 0, 0, "larger than 64 MiB: not a note");
         }
         if (len + 4096 + 1 > cap) {
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                if (f != stdin)
-                    fclose(f);
                 return TF_ERR_NOMEM;
             }
             buf = nb;
@@ -242,41 +227,40 @@ tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
         if (k < 4096)
             break;
     }
-    int rerr = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (rerr) {
+    if (ferror(f)) {
         free(buf);
         return tf_error_set(err, TF_ERR_IO, "%s: read error", path);
     }
     buf[len] = '\0';
-    size_t bad = memchr(buf, '\0', len) ? (size_t)((char *)memchr(buf, '\0', len) - buf)
+    *out = buf;
+    *outlen = len;
+    return TF_OK;
+}
+
+/* A NUL byte or invalid UTF-8 is bad input, named by line and column. */
+static tf_status check_text(const char *path, const char *buf, size_t len, tf_error *err)
+{
+    size_t bad = memchr(buf, '\0', len) ? (size_t)((const char *)memchr(buf, '\0', len) - buf)
                                         : tf_utf8_invalid_at(buf, len);
-    if (bad != (size_t)-1) {
-        size_t line = 1, col = 1;
-        for (size_t i = 0; i < bad; i++) {
-            if (buf[i] == '\n') {
-                line++;
-                col = 1;
-            } else if (((unsigned char)buf[i] & 0xC0) != 0x80)
-                col++;
-        }
-        tf_error_at(err, TF_ERR_INPUT, path, line, col, "%s (notes are read as UTF-8 text)",
-                    buf[bad] ? "not valid UTF-8" : "NUL byte");
-        free(buf);
-        return TF_ERR_INPUT;
+    if (bad == (size_t)-1)
+        return TF_OK;
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < bad; i++) {
+        if (buf[i] == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+            col++;
     }
-    out->path = tf_strdup(path);
-    if (!out->path) {
-        free(buf);
-        return TF_ERR_NOMEM;
-    }
-    out->text = buf;
-    out->len = len;
-    if (build_index(out))
-        return TF_ERR_NOMEM;
-    /* header lines at the top */
-    size_t p = 0;
+    return tf_error_at(err, TF_ERR_INPUT, path, line, col, "%s (notes are read as UTF-8 text)",
+                       buf[bad] ? "not valid UTF-8" : "NUL byte");
+}
+
+/* The header lines at the top: DATE:, PUBLISHER:, TITLE:, URL:. */
+static void read_headers(tf_note *out)
+{
+    const char *buf = out->text;
+    size_t len = out->len, p = 0;
     if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
         p = 3;
     while (p < len) {
@@ -303,5 +287,41 @@ tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
             break;
         p += n + (nl ? 1 : 0);
     }
+}
+
+tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->period = -1;
+    struct stat sb;
+    if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        return tf_error_set(err, TF_ERR_IO, "%s: is a directory, not a note", path);
+    }
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        return tf_error_set(err, TF_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    tf_status st = read_all(path, f, &buf, &len, err);
+    if (f != stdin)
+        fclose(f);
+    if (st)
+        return st;
+    st = check_text(path, buf, len, err);
+    if (st) {
+        free(buf);
+        return st;
+    }
+    out->path = tf_strdup(path);
+    if (!out->path) {
+        free(buf);
+        return TF_ERR_NOMEM;
+    }
+    out->text = buf;
+    out->len = len;
+    if (build_index(out))
+        return TF_ERR_NOMEM;
+    read_headers(out);
     return TF_OK;
 }

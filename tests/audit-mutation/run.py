@@ -12,7 +12,8 @@ each kind of DOMAIN.md section 7 at every figure where it applies, one at a time
 False alarms: errors on the unmutated notes.
 
 Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbose]
-  --sample N   only the first N notes of each corpus (the bounded run of make test)
+  --sample N   only the first N notes of the two corpus sets, with every own note
+               (the bounded run of make test)
   --check      compare with the thresholds below; the last line is
                "N passed, N failed, N skipped" (tests/run-all.sh adds it up)
   --markdown   print the table for docs/audit.md
@@ -31,11 +32,14 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of each of the three sets, 24 notes; measured 2026-12-04 third round,
-# less a margin of a few points: docs/audit.md section 8)
-THRESHOLDS = {"one-digit-typo": 0.40, "transposed-digits": 0.46, "factor-of-10": 0.46,
-              "direction-flipped": 0.33, "mom-yoy-swapped": 0.30, "wrong-month-label": 0.45,
-              "net-as-gross": 0.50, "share-other-figure": 0.75}
+# consistent notes of the two corpus sets and all 18 own notes, 34 notes; measured
+# 2026-12-04 fourth round, less a margin of a few points: docs/audit.md section 8). The
+# month label's is lower than the third round's 0.45: its finds on sub-products read as the
+# note's main product (aluminium sheets and foil as primary aluminium) were accidents, gone
+# now that they keep keys of their own.
+THRESHOLDS = {"one-digit-typo": 0.48, "transposed-digits": 0.54, "factor-of-10": 0.55,
+              "direction-flipped": 0.36, "mom-yoy-swapped": 0.37, "wrong-month-label": 0.40,
+              "net-as-gross": 0.75, "share-other-figure": 0.86}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -185,7 +189,9 @@ def run(tf, sample, want_table, check, only=None, verbose=False):
     chosen = []
     corpus_of = {}
     for corpus, paths in corpora.items():
-        chosen += paths[:sample] if sample else paths
+        # the own notes (written for this test, each a wording of its own) are all taken;
+        # the sample bounds the corpus sets
+        chosen += paths[:sample] if sample and corpus != "own" else paths
         for p in paths:
             corpus_of[p] = corpus
     clean_notes = false_alarms = 0

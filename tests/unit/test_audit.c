@@ -601,6 +601,100 @@ static void test_no_figure_dropped(void **state)
     tf_audit_free(&a);
 }
 
+/* Eleven partners' shares of one stated total, each consistent with its own
+ * figure (10.0 million t of 100.00 million t is 10.0 %), but 11 x 10.0 % =
+ * 110 % of one total: the shares-sum equation takes every share of the group
+ * (the old fixed array took the first 9, 90 %, and found nothing). The
+ * growable equation keeps all 11 shares as atoms. Own wording. */
+static void test_shares_sum_all_partners(void **state)
+{
+    (void)state;
+    static const char *src[] = {"Australia", "Brazil", "South Africa", "India", "Canada",
+                                "Ukraine", "Peru", "Chile", "Sweden", "Russia", "Mauritania"};
+    char text[2048];
+    size_t o = (size_t)snprintf(text, sizeof text,
+                                "DATE: 2025-05-20\n\nChina's iron ore imports were 100.00 million t "
+                                "in April 2025. By source: ");
+    for (int k = 0; k < 11; k++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "%s%s 10.0 million t (10.0%%)",
+                              k == 0 ? "" : k == 10 ? " and " : ", ", src[k]);
+    snprintf(text + o, sizeof text - o, ".\n");
+    const char *p = note_file("shares-eleven", text);
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 12);
+    /* and the tonnages: 11 x 10.0 = 110.0 million t of a 100.00 million t total */
+    assert_int_equal(tf_audit_errors(a), 2);
+    int shares = 0, parts = 0;
+    for (size_t i = 0; i < a->n_findings; i++) {
+        shares += strstr(a->findings[i].equation, "shares of 11 partners") &&
+                  strstr(a->findings[i].equation, "110.00 vs 100.00");
+        parts += strstr(a->findings[i].equation, "figures of 11 partners") &&
+                 strstr(a->findings[i].equation, "110,000,000 vs 100,000,000");
+    }
+    assert_int_equal(shares, 1);
+    assert_int_equal(parts, 1);
+    tf_audit_free(&a);
+}
+
+/* Partners' figures of one total add up to at most the total (DOMAIN.md
+ * section 2), even where each is below it: 1.10 + 0.95 + 0.45 = 2.50 million t
+ * of copper concentrate against 2.40 million t. Any of the four figures may be
+ * the slip, so a range is given, not a value; the same note with Mongolia at
+ * 0.35 million t (2.40 in all) is consistent. Own wording. */
+static void test_partners_sum(void **state)
+{
+    (void)state;
+    const char *p = note_file("partners-sum",
+                              "DATE: 2025-06-20\n\nChina's copper concentrate imports were 2.40 "
+                              "million t in May 2025. Imports from Chile were 1.10 million t, from "
+                              "Peru 0.95 million t and from Mongolia 0.45 million t.\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(a->n_claims, 4);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_non_null(strstr(a->findings[0].equation, "2,500,000 vs 2,400,000"));
+    assert_false(a->findings[0].has_proposed);
+    tf_audit_free(&a);
+    p = note_file("partners-sum-ok",
+                  "DATE: 2025-06-20\n\nChina's copper concentrate imports were 2.40 "
+                  "million t in May 2025. Imports from Chile were 1.10 million t, from "
+                  "Peru 0.95 million t and from Mongolia 0.35 million t.\n");
+    a = run(&p, 1, NULL, NULL);
+    assert_int_equal(a->n_claims, 4);
+    assert_int_equal(a->n_findings, 0);
+    tf_audit_free(&a);
+}
+
+/* Comtrade's abbreviated names (data/comtrade-areas.csv) are partners: the
+ * full stop inside "Br. Virgin Isds" ends no sentence (the old reader cut the
+ * sentence there and read the figure as the world total, or "Br. Indian Ocean
+ * Terr." as India). Codes as the file gives them. Own wording. */
+static void test_abbreviated_partner_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *code;
+    } t[] = {{"Br. Virgin Isds", "VGB"},       {"Dem. Rep. of the Congo", "COD"},
+             {"Br. Indian Ocean Terr.", "IOT"}, {"Fmr Dem. Yemen", "YMD"},
+             {"Lao People's Dem. Rep.", "LAO"}, {"India, excl. Sikkim", "M49:356"},
+             {"US Misc. Pacific Isds", "M49:849"}, {"N. Mariana Isds", "MNP"}};
+    for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "DATE: 2025-06-20\n\nChina imported 2.40 million t of copper concentrate in "
+                 "May 2025. Imports from %s were 0.30 million t in May 2025. Exports rose.\n",
+                 t[k].name);
+        const char *p = note_file("abbrev", text);
+        tf_audit *a = run(&p, 1, NULL, NULL);
+        assert_int_equal(a->n_claims, 2);
+        assert_string_equal(a->claims[0].partner, "WLD");
+        assert_string_equal(a->claims[1].partner, t[k].code);
+        assert_true(fabs(a->claims[1].quantity.value - 300000) < 1e-6);
+        tf_audit_free(&a);
+    }
+}
+
 /* A Chinese note (written for this test) with one slip: April 2024 alumina
  * imports 18.35万吨 (= 16.33万吨 x 1.124 = 18.355, within rounding of the
  * March base and the MoM), exports 4.10万吨 (= 3.90 x 1.051 = 4.099), so net
@@ -1142,8 +1236,13 @@ static void test_more_corpus(void **state)
      * its change in tonnes), 049 ("up from" a larger figure, twice: 6.25 < 9.04 million t,
      * and 18.21 million t "up from 21.63", the bare base read in the figure's unit),
      * 050 (9 trillion yuan "about 131.58 billion U.S. dollars": 68.4 yuan per dollar),
-     * 022 (a daily average of 19.94万吨 against dekads adding up to 563.71万吨 in 31 days) */
-    assert_true(found >= 8);
+     * 022 (a daily average of 19.94万吨 against dekads adding up to 563.71万吨 in 31 days);
+     * since 铝材 and "aluminium semis" are a product of their own (data/products.csv), 044's
+     * January-May net YoY: 1,680,000 / 1,814,000 - 1 = -7.39 %, printed -8.8 % (the error
+     * also lies in the sentence of the figure labelled net that is gross, counted as its
+     * find, though the label itself is not named). 012 (a month label in a price
+     * comparison) is the one missed. */
+    assert_true(found >= 10);
     tf_audit_free(&a);
     free(paths);
     free(store);
@@ -1176,6 +1275,9 @@ int main(void)
         cmocka_unit_test(test_gold_exports_note),
         cmocka_unit_test(test_other_wordings),
         cmocka_unit_test(test_user_product_vocabulary),
+        cmocka_unit_test(test_shares_sum_all_partners),
+        cmocka_unit_test(test_partners_sum),
+        cmocka_unit_test(test_abbreviated_partner_names),
         cmocka_unit_test(test_corpus_note1),
         cmocka_unit_test(test_corpus_against_reviewer),
         cmocka_unit_test(test_more_corpus),
