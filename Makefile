@@ -4,11 +4,11 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
-PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl gsl
+PKGS    := sqlite3 jansson libcrypto xlsxwriter libcurl gsl libpq
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl -lgsl -lgslcblas) -lm
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lcurl -lgsl -lgslcblas -lpq) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
@@ -17,6 +17,7 @@ LIB_SRC := src/common/common.c src/common/calendar.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c src/store/ingest.c src/store/bulk.c \
+           src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c \
            src/query/select.c \
            src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
            src/stats/hscodes.c \

@@ -13,9 +13,9 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 P=0 F=0 S=0
 add() { P=$((P + $1)); F=$((F + $2)); S=$((S + ${3:-0})); }
 
-for bin in build/tests/test_* build/san/tests/test_*; do
-    [ -x "$bin" ] || continue
-    echo "== $bin"
+# one cmocka binary: its passed, failed and skipped counts added
+unit() {
+    local bin=$1 out rc passed failed skipped
     out=$("$bin" 2>&1); rc=$?
     echo "$out" | grep -E '^\[  (FAILED|ERROR|SKIPPED)|PASSED|runtime error|Sanitizer' || true
     passed=$(echo "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
@@ -27,6 +27,11 @@ for bin in build/tests/test_* build/san/tests/test_*; do
         failed=1   # crashed or sanitizer abort
     fi
     add "$passed" "$failed" "$skipped"
+}
+for bin in build/tests/test_* build/san/tests/test_*; do
+    [ -x "$bin" ] || continue
+    echo "== $bin"
+    unit "$bin"
 done
 
 summary() { tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p'; }
@@ -48,6 +53,43 @@ tests/cli/run.sh build/san > build/cli.log 2>&1
 grep -v '^ok' build/cli.log
 read -r p f s < <(summary < build/cli.log)
 add "${p:-0}" "${f:-1}" "${s:-0}"
+
+echo "== PostgreSQL: a throw-away server (scripts/pg-server), the store's unit tests, the CLI cases and the agreement with SQLite (docs/postgresql.md)"
+PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/tfpg.XXXXXX")
+scripts/pg-server start "$PGDIR" > build/pg-server.log 2>&1; pgrc=$?
+if [ $pgrc -eq 0 ]; then
+    trap 'scripts/pg-server stop "$PGDIR"; rm -rf "$PGDIR"' EXIT
+    for bin in build/tests/test_store build/san/tests/test_store; do
+        echo "== $bin on PostgreSQL"
+        TF_TEST_PG=$(cat "$PGDIR/url") unit "$bin"
+    done
+    echo "== CLI cases on PostgreSQL (plain build)"
+    TF_PG_SERVER=$PGDIR tests/cli/run.sh build > build/cli-pg.log 2>&1
+    grep -v '^ok\|^skip' build/cli-pg.log
+    read -r p f s < <(summary < build/cli-pg.log)
+    add "${p:-0}" "${f:-1}" "${s:-0}"
+    echo "== bad-inputs catalogue on PostgreSQL (plain build)"
+    TF_PG_SERVER=$PGDIR tests/cli/run.sh build tests/bad-inputs/*.case > build/bad-inputs-pg.log 2>&1
+    grep -v '^ok\|^skip' build/bad-inputs-pg.log
+    read -r p f s < <(summary < build/bad-inputs-pg.log)
+    add "${p:-0}" "${f:-1}" "${s:-0}"
+    echo "== SQLite and PostgreSQL agree byte for byte (tests/store/pg-agree.sh)"
+    tests/store/pg-agree.sh build/tradeflow "$PGDIR" > build/pg-agree.log 2>&1
+    grep -v '^ok' build/pg-agree.log
+    read -r p f s < <(summary < build/pg-agree.log)
+    add "${p:-0}" "${f:-1}" "${s:-0}"
+    scripts/pg-server stop "$PGDIR"
+    trap - EXIT
+    rm -rf "$PGDIR"
+elif [ $pgrc -eq 77 ]; then
+    echo "skip: PostgreSQL server binaries absent (apt-get install postgresql): the PostgreSQL tests are skipped"
+    rm -rf "$PGDIR"
+    add 0 0 1
+else
+    echo "FAIL: the PostgreSQL test server did not start:"; tail -20 build/pg-server.log
+    rm -rf "$PGDIR"
+    add 0 1 0
+fi
 
 echo "== Charts, HTML page and workbook (sanitizer build)"
 tests/charts/run.sh build/san > build/charts.log 2>&1

@@ -1,6 +1,7 @@
 /*
- * tradeflow/store.h — the store: one SQLite file holding every record ever
- * ingested, with revisions, and the list of ingested source files.
+ * tradeflow/store.h — the store: one SQLite file (or the same tables on a
+ * PostgreSQL server) holding every record ever ingested, with revisions, and
+ * the list of ingested source files.
  *
  * A cell (period, flow, reporter, partner, partner basis, classification,
  * commodity, trade mode, province, currency) may have several revisions; the
@@ -29,12 +30,23 @@ typedef enum tf_open_mode {
 
 /*
  * Open (or create) a tradeflow database. Applies forward migrations to an
- * older schema. Errors: TF_ERR_NOT_FOUND (absent, TF_DB_READ), TF_ERR_NOT_TF_DB,
- * TF_ERR_DB_NEWER, TF_ERR_DB, TF_ERR_NOMEM. On error *out is NULL and, when
- * err is non-NULL, the error is written to it (there is no handle to carry it).
+ * older schema. path is an SQLite file, or a libpq connection URI
+ * ("postgresql://…" or "postgres://…"): the same store on a PostgreSQL server
+ * (docs/postgresql.md), its tables created on an empty database with
+ * TF_DB_CREATE; every function of this header works on either.
+ * Errors: TF_ERR_NOT_FOUND (absent, TF_DB_READ; on a server: no tradeflow
+ * tables), TF_ERR_NOT_TF_DB, TF_ERR_DB_NEWER, TF_ERR_DB (also: the server
+ * cannot be reached, or the role may not write), TF_ERR_NOMEM. On error *out
+ * is NULL and, when err is non-NULL, the error is written to it (there is no
+ * handle to carry it). Messages name a server's URI with its password masked.
  */
 TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err);
 TF_API void tf_db_close(tf_db **db);
+
+/* A database name fit to print: a postgresql:// or postgres:// connection
+ * string with its password (user:PASSWORD@ and ?password=) replaced by
+ * "****"; a file path as is. Truncated to len - 1 bytes. */
+TF_API void tf_db_mask(const char *path, char *out, size_t len);
 
 /* For a run that created the database at path and ingested nothing (every
  * file failed, or none had a figure): remove it, with its journal, when it

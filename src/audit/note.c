@@ -244,6 +244,9 @@ static tf_status check_text(const char *path, const char *buf, size_t len, tf_er
                                         : tf_utf8_invalid_at(buf, len);
     if (bad == (size_t)-1)
         return TF_OK;
+    if (tf_utf16_like((const unsigned char *)buf, len))
+        return tf_error_at(err, TF_ERR_INPUT, path, 1, 1, "this note is UTF-16 text; notes are "
+                           "read as UTF-8: convert it with iconv -f UTF-16 -t UTF-8");
     size_t line = 1, col = 1;
     for (size_t i = 0; i < bad; i++) {
         if (buf[i] == '\n') {

@@ -86,7 +86,8 @@ int cmd_audit(common *c, args *a)
     }
     struct stat sb;
     /* $TRADEFLOW_DB joins the check when the database exists; --db must exist */
-    int use_db = c->db_given == 1 || (c->db_given == 2 && stat(c->db_path, &sb) == 0);
+    int use_db = c->db_given == 1 ||
+                 (c->db_given == 2 && (stat(c->db_path, &sb) == 0 || strstr(c->db_path, "://")));
     if (use_db && (rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK) {
         free(paths);
         return rc;

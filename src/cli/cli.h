@@ -69,6 +69,7 @@ int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t
 /* ---- what every command shares ---- */
 typedef struct common {
     const char *db_path;
+    const char *db_name;          /* db_path fit to print: a server's password masked */
     int db_given;                 /* 1: --db named a database; 2: $TRADEFLOW_DB did */
     const char *products[16];
     int n_products;
@@ -80,6 +81,13 @@ typedef struct common {
 char **split_list(const char *s, size_t *n, char **storage);
 int load_refdata(common *c);
 int open_db(common *c, tf_open_mode mode, tf_db **db);
+/* 1, after an error message, when the output file out (-o; "-" is standard
+ * output) is the database file db_path itself, by device and inode: a report
+ * written there would overwrite the database. 0 otherwise. */
+int output_is_database(const char *out, const char *db_path);
+/* 1, after an error message naming it, when db_path is a directory (SQLite
+ * would say only "disk I/O error" or "unable to open database file"); else 0. */
+int db_is_directory(const char *db_path);
 void print_warning(void *ctx, const char *msg);
 /* An area code as stored (ISO alpha-3 case-folded, a Comtrade special area
  * such as S19, or "490" read as S19) into out; 0 when it is not one. */

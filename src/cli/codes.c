@@ -60,6 +60,30 @@ static int run_codes(tf_db *db, common *c, const tf_query *q, const tf_flow *flo
     return rc;
 }
 
+/* The option values of codes, each with its own message; an exit code. The
+ * period's canonical form into canon, the reporter's ISO3 into rep3. */
+static int check_codes(const char *period, char canon[8], size_t nf, const char *flow, int fmt,
+                       const char *format, const char *reporter, char rep3[4],
+                       const char *classification)
+{
+    size_t pl = period ? strlen(period) : 0;
+    if ((pl != 4 && pl != 7) || tf_period_parse(period, pl, canon) != TF_OK)
+        error("codes needs --period YYYY-MM (month 01-12) or YYYY%s%s", period ? ", not " : "",
+              period ? period : "");
+    else if (!nf)
+        error("codes: --flow is import, export or both, not '%s'", flow);
+    else if (fmt != TF_OUT_TEXT && fmt != TF_OUT_JSON)
+        error("codes: --format is text or json, not '%s'", format);
+    else if (!iso3(reporter, rep3))
+        error("codes: --reporter takes an ISO alpha-3 code (e.g. CHN), not '%s'", reporter);
+    else if (!tf_query_classification_valid(classification))
+        error("--classification takes a name such as HS, SITC or TOTAL, not '%s'",
+              classification);
+    else
+        return EXIT_OK;
+    return EXIT_USAGE;
+}
+
 int cmd_codes(common *c, args *a)
 {
     const char *product = NULL, *hs = NULL, *commodity = NULL, *period = NULL, *format = "text",
@@ -79,14 +103,9 @@ int cmd_codes(common *c, args *a)
     size_t nf = flows_of(flow, flows);
     int fmt = tf_output_format_parse(format);
     char canon[8], rep3[4];
-    size_t pl = period ? strlen(period) : 0;
-    if (!nf || (fmt != TF_OUT_TEXT && fmt != TF_OUT_JSON) || !iso3(reporter, rep3) ||
-        (pl != 4 && pl != 7) || tf_period_parse(period, pl, canon) != TF_OK ||
-        !tf_query_classification_valid(classification)) {
-        error("codes needs --period YYYY-MM or YYYY; --flow import, export or both; --format "
-              "text or json; --reporter ISO3 (see tradeflow codes --help)");
-        return EXIT_USAGE;
-    }
+    if ((rc = check_codes(period, canon, nf, flow, fmt, format, reporter, rep3,
+                          classification)) != EXIT_OK)
+        return rc;
     product_sel p;
     tf_db *db = NULL;
     if ((rc = open_selection(c, product, hs, commodity, &p, &db)) != EXIT_OK)

@@ -214,6 +214,27 @@ int load_refdata(common *c)
     return EXIT_OK;
 }
 
+int db_is_directory(const char *db_path)
+{
+    struct stat sb;
+    if (stat(db_path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return 0;
+    error("%s: is a directory, not a database file (give --db FILE, e.g. --db %s/tradeflow.db)",
+          db_path, db_path);
+    return 1;
+}
+
+int output_is_database(const char *out, const char *db_path)
+{
+    struct stat so, sd;
+    if (!out || !strcmp(out, "-") || !db_path || stat(out, &so) || stat(db_path, &sd) ||
+        so.st_dev != sd.st_dev || so.st_ino != sd.st_ino)
+        return 0;
+    error("-o %s is the database (%s): writing there would destroy it; give another file",
+          out, db_path);
+    return 1;
+}
+
 int open_db(common *c, tf_open_mode mode, tf_db **db)
 {
     tf_error err = {0};
@@ -222,6 +243,8 @@ int open_db(common *c, tf_open_mode mode, tf_db **db)
         error("--db needs a file path, not '%s'", c->db_path);
         return EXIT_USAGE;
     }
+    if (db_is_directory(c->db_path))
+        return EXIT_IO;
     tf_status st = tf_db_open(c->db_path, mode, db, &err);
     if (st != TF_OK) {
         error("%s", err.msg);
@@ -311,7 +334,7 @@ int resolve_product(common *c, const char *product, const char *hs, product_sel 
         return EXIT_USAGE;
     }
     if (product) {
-        const tf_product *pr = tf_refdata_product(c->ref, product);
+        const tf_product *pr = tf_refdata_product_by_name(c->ref, product); /* as note reads it */
         if (!pr) {
             error("unknown product '%s' (see tradeflow products)", product);
             return EXIT_USAGE;

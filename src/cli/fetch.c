@@ -4,7 +4,7 @@
 #include "cli.h"
 
 static const char usage_fetch[] =
-    "Usage: tradeflow fetch comtrade --period P..P (--hs CODES | --commodity CODES)\n"
+    "Usage: tradeflow fetch comtrade --period P[..P] (--hs CODES | --commodity CODES)\n"
     "                                [--reporter ISO3] [--partner ISO3,...] [--flow F,...]\n"
     "\n"
     "Pulls from the UN Comtrade v1 API and ingests the result in one transaction.\n"
@@ -15,7 +15,8 @@ static const char usage_fetch[] =
     "is cached, so a pull that stopped resumes without fetching again; HTTP 429 and\n"
     "5xx, time-outs and cut answers are retried, honouring Retry-After.\n"
     "\n"
-    "  --period P..P       YYYY..YYYY (annual data) or YYYY-MM..YYYY-MM (monthly)\n"
+    "  --period P[..P]     YYYY..YYYY (annual data) or YYYY-MM..YYYY-MM (monthly); one\n"
+    "                      period P is P..P\n"
     "  --hs CODES          comma-separated HS codes (2, 4 or 6 digits)\n"
     "  --commodity CODES   codes as Comtrade names them, e.g. TOTAL\n"
     "  --reporter ISO3     default CHN\n"
@@ -77,14 +78,15 @@ static int check_fetch(fetch_args *f)
               codes);
         return EXIT_USAGE;
     }
-    const char *dots = f->period ? strstr(f->period, "..") : NULL;
-    size_t l1 = dots ? (size_t)(dots - f->period) : 0;
-    if (!dots || l1 == 0 || l1 >= sizeof f->from || !dots[2] || strlen(dots + 2) >= sizeof f->to) {
-        error("fetch needs --period FROM..TO (YYYY..YYYY or YYYY-MM..YYYY-MM)");
+    const char *pe = f->period ? f->period : "", *dots = strstr(pe, "..");
+    const char *to = dots ? dots + 2 : pe; /* one period P is P..P */
+    size_t l1 = dots ? (size_t)(dots - pe) : strlen(pe);
+    if (l1 == 0 || l1 >= sizeof f->from || !*to || strlen(to) >= sizeof f->to) {
+        error("fetch needs --period P or FROM..TO (YYYY..YYYY or YYYY-MM..YYYY-MM)");
         return EXIT_USAGE;
     }
-    snprintf(f->from, sizeof f->from, "%.*s", (int)l1, f->period);
-    snprintf(f->to, sizeof f->to, "%s", dots + 2);
+    snprintf(f->from, sizeof f->from, "%.*s", (int)l1, pe);
+    snprintf(f->to, sizeof f->to, "%s", to);
     char badf[64];
     if ((st = tf_comtrade_flow_codes(f->flow, f->flows, sizeof f->flows, badf, sizeof badf))) {
         if (badf[0])

@@ -78,7 +78,7 @@ static int check_ingest(const char *format, const char *flow, const char *basis,
     if (format)
         o->format = tf_format_parse(format, &ok);
     if (!ok) {
-        error("unknown --format '%s' (auto, tfcsv, gacc, plseries)", format);
+        error("unknown --format '%s' (auto, tfcsv, gacc, comtrade, plseries, prices)", format);
         return EXIT_USAGE;
     }
     if (flow && (o->flow = tf_flow_parse(flow, strlen(flow))) == TF_FLOW_NONE) {
@@ -151,17 +151,17 @@ static int ingest_file(common *c, tf_db *db, const char *path, const tf_read_opt
     tf_diag diag = {0};
     diag.warn = print_warning;
     tf_ingest_result res;
-    tf_status st = tf_db_ingest(db, in, is_stdin ? "<stdin>" : path, o, c->ref,
-                                now && *now ? now : NULL, &diag, &res);
+    const char *name = is_stdin ? "<stdin>" : path;
+    tf_status st = tf_db_ingest(db, in, name, o, c->ref, now && *now ? now : NULL, &diag, &res);
     if (!is_stdin)
         fclose(in);
     if (st != TF_OK) {
         error("%s", diag.error.msg[0] ? diag.error.msg : tf_db_error(db)->msg);
-        error("%s: nothing ingested from this file; the database is unchanged", path);
+        error("%s: nothing ingested from this file; the database is unchanged", name);
         return exit_for(st);
     }
     *committed |= !res.already && !res.empty;
-    print_result(path, &res, hs, o->vintage);
+    print_result(name, &res, hs, o->vintage);
     return EXIT_OK;
 }
 
@@ -181,6 +181,28 @@ static int ingest_files(common *c, const char *const *files, int nfiles, const t
     if (!existed && !committed)
         tf_db_discard_if_empty(c->db_path); /* a failed first ingest leaves no database */
     return rc;
+}
+
+/* The codes of ingest --hs into *list (pointers into *store; both to free):
+ * digit codes or prefixes, or TOTAL; an exit code. */
+static int ingest_hs(const char *hs, char ***list, size_t *n, char **store)
+{
+    const char *bad = NULL;
+    if (!(*list = split_list(hs, n, store))) {
+        free(*store);
+        return EXIT_IO;
+    }
+    if (tf_query_codes_check((const char *const *)*list, *n, 1, &bad) == TF_OK)
+        return EXIT_OK;
+    if (bad)
+        error("ingest: --hs takes comma-separated digit codes (or TOTAL), not '%s'", bad);
+    else
+        error("ingest: --hs needs at least one code");
+    free(*list);
+    free(*store);
+    *list = NULL;
+    *store = NULL;
+    return EXIT_USAGE;
 }
 
 int cmd_ingest(common *c, args *a)
@@ -210,17 +232,19 @@ int cmd_ingest(common *c, args *a)
     }
     char *hs_store = NULL, **hs_list = NULL;
     size_t n_hs = 0;
-    if (hs && !(hs_list = split_list(hs, &n_hs, &hs_store))) {
-        free(hs_store);
-        return EXIT_IO;
-    }
+    if (hs && (rc = ingest_hs(hs, &hs_list, &n_hs, &hs_store)) != EXIT_OK)
+        return rc;
     o.hs = (const char *const *)hs_list;
     o.n_hs = n_hs;
     rc = load_refdata(c);
-    if (rc == EXIT_OK && o.product && !tf_refdata_product(c->ref, o.product)) {
+    const tf_product *pr = rc == EXIT_OK && o.product
+                               ? tf_refdata_product_by_name(c->ref, o.product) : NULL;
+    if (rc == EXIT_OK && o.product && !pr) {
         error("ingest: unknown --product '%s' (see tradeflow products)", o.product);
         rc = EXIT_USAGE;
     }
+    if (pr)
+        o.product = pr->name; /* stored by its slug, whatever name was given */
     if (rc == EXIT_OK)
         rc = ingest_files(c, files, pos.n, &o, hs);
     free(hs_list);

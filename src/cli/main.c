@@ -12,7 +12,8 @@ static const char usage_main[] =
     "Customs trade records in, the monthly trade-flow report out.\n"
     "\n"
     "Commands:\n"
-    "  ingest FILE...      read tradeflow CSV, GACC exports or UN Comtrade files\n"
+    "  ingest FILE...      read tradeflow CSV, GACC exports, UN Comtrade files,\n"
+    "                      published P/L series and daily prices\n"
     "  report              the monthly report of one product (text, md, json, csv,\n"
     "                      html with charts, xlsx workbook with charts)\n"
     "  chart KIND          one chart of the report as SVG\n"
@@ -21,7 +22,8 @@ static const char usage_main[] =
     "  history             every stored revision of a product's cells\n"
     "  sources             the files ingested so far\n"
     "  products            the product definitions (named HS sets)\n"
-    "  window              the import profit/loss (import window) of one day\n"
+    "  window              the import profit/loss (import window) of one day, or\n"
+    "                      the daily series from stored prices (--from/--to)\n"
     "  audit NOTE...       check the figures of published notes (exit 1: errors)\n"
     "  fetch comtrade      pull records from the UN Comtrade API and ingest them\n"
     "  mirror              a reporter's trade with a partner against the partner's\n"
@@ -32,7 +34,8 @@ static const char usage_main[] =
     "                      the codes an HS edition split or merged joined into groups\n"
     "\n"
     "Global options:\n"
-    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db)\n"
+    "  --db PATH           database file (default $TRADEFLOW_DB, else ./tradeflow.db),\n"
+    "                      or postgresql://USER@HOST/DB: a PostgreSQL server's store\n"
     "  --products FILE     add product definitions from a CSV file (repeatable;\n"
     "                      also $TRADEFLOW_PRODUCTS, colon-separated, and\n"
     "                      ~/.config/tradeflow/products.csv when present)\n"
@@ -43,8 +46,8 @@ static const char usage_main[] =
     "  --version           print the version\n"
     "\n"
     "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data: a\n"
-    "report for a period without any import or export data (the message names the\n"
-    "periods the data has).\n"
+    "report or note for a period without any import or export data (the message\n"
+    "names the periods the data has), a chart with nothing to draw.\n"
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 
@@ -71,6 +74,21 @@ static int run_command(common *c, args *a, const char *name)
     }
     error("unknown command '%s' (see tradeflow --help)", name);
     return EXIT_USAGE;
+}
+
+/* The exit code once standard output is flushed: a command that printed its
+ * result to a full disk or a closed pipe (or any write error on stdout) exits
+ * 4 with a message, not 0 (or audit's 1) over a cut result. */
+static int stdout_written(int rc)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    failed |= ferror(stdout) != 0;
+    if (!failed || (rc != EXIT_OK && rc != 1))
+        return rc;
+    error("cannot write the output to standard output%s%s", errno ? ": " : "",
+          errno ? strerror(errno) : "");
+    return EXIT_IO;
 }
 
 int main(int argc, char **argv)
@@ -141,8 +159,11 @@ int main(int argc, char **argv)
         }
     }
     a.argc = k;
+    char db_name[1024];
+    tf_db_mask(c.db_path, db_name, sizeof db_name);
+    c.db_name = db_name;
     int rc = run_command(&c, &a, command);
     tf_refdata_free(&c.ref);
-    return rc;
+    return stdout_written(rc);
 }
 

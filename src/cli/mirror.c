@@ -60,6 +60,11 @@ int cmd_mirror(common *c, args *a)
         error("mirror needs --reporter ISO3 and --partner ISO3 (alpha-3 codes, e.g. CHN RUS)");
         return EXIT_USAGE;
     }
+    if (!strcmp(rep3, par3)) {
+        error("mirror compares two countries' records of their trade: --partner %s is the "
+              "reporter itself", par3);
+        return EXIT_USAGE;
+    }
     if (!tf_query_classification_valid(classification)) {
         error("--classification takes a name such as H6, HS or S4, not '%s'", classification);
         return EXIT_USAGE;
@@ -108,7 +113,7 @@ int cmd_mirror(common *c, args *a)
     } else {
         if (m->n_rows == 0)
             fprintf(stderr, "%s: warning: no %s data for %s and %s in %s for %s..%s\n", progname,
-                    classification, rep3, par3, c->db_path, from, to);
+                    classification, rep3, par3, c->db_name, from, to);
         if (tf_mirror_write(stdout, m, (tf_output_format)fmt) != TF_OK) {
             error("cannot write the mirror table");
             rc = EXIT_IO;

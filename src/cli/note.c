@@ -67,8 +67,10 @@ static void print_no_data(tf_db *db, const tf_query *q, const char *name, const 
     tf_selection sel = {.classification = q->classification, .codes = q->codes,
                         .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
     tf_query_select(db, &sel, held_row, &h);
+    char shown[1024];
+    tf_db_mask(db_path, shown, sizeof shown);
     fprintf(stderr, "tradeflow: no import or export data for %s in %s for %s: no note", name,
-            db_path, period);
+            shown, period);
     if (h.first[0])
         fprintf(stderr, "; its stored months run from %s to %s\n", h.first, h.last);
     else
@@ -158,11 +160,7 @@ static int check(note_args *n)
         err("unknown --format '%s'%s (text, md, json, html)", n->format, NULL);
         return NOTE_USAGE;
     }
-    int y, m, d;
-    char tail;
-    if (n->date && (strlen(n->date) != 10 ||
-                    sscanf(n->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-                    m > 12 || d < 1 || d > 31)) {
+    if (n->date && (strlen(n->date) != 10 || !tf_date_valid(n->date))) {
         err("--date takes YYYY-MM-DD, not '%s'%s", n->date, NULL);
         return NOTE_USAGE;
     }
@@ -205,12 +203,14 @@ static int write_out(const note_args *n, const tf_note_doc *doc, tf_db *db,
         tf_chart_data_free(&cd);
         return NOTE_IO;
     }
+    errno = 0;
     tf_status st = tf_note_doc_output(out, doc, n->format, cd);
     if (out != stdout && fclose(out) != 0)
         st = TF_ERR_IO;
+    int e = errno;
     tf_chart_data_free(&cd);
     if (st != TF_OK) {
-        err("%s: cannot write the note%s", n->out, NULL);
+        err("%s: cannot write the note: %s", n->out, e ? strerror(e) : "write error");
         return NOTE_IO;
     }
     return NOTE_OK;
@@ -224,6 +224,8 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
         rc = check(&n);
     if (rc >= 0)
         return rc;
+    if (output_is_database(n.out, db_path))
+        return NOTE_USAGE;
     const tf_product *p = NULL;
     const char *codes[64];
     size_t n_codes = 0;
@@ -249,6 +251,8 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
     q.measure = TF_MEASURE_QUANTITY;
     tf_error dberr = {0};
     tf_db *db = NULL;
+    if (db_is_directory(db_path))
+        return NOTE_IO;
     if (tf_db_open(db_path, TF_DB_READ, &db, &dberr) != TF_OK) {
         err("%s%s", dberr.msg, NULL);
         return NOTE_IO;

@@ -208,17 +208,17 @@ static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
     if (tf_query_period_held(p, n, q->period)) {
         free(p);
         fprintf(stderr, "%s: warning: no import or export figure for %s in %s for %s\n",
-                progname, name, c->db_path, q->period);
+                progname, name, c->db_name, q->period);
         return -1;
     }
     char runs[1024];
     period_runs(p, n, runs, sizeof runs);
     if (n)
         error("no import or export data for %s in %s for %s: nothing written; the data has "
-              "%s", name, c->db_path, q->period, runs);
+              "%s", name, c->db_name, q->period, runs);
     else
         error("no import or export data for %s in %s for %s: nothing written; the data has "
-              "no period for it", name, c->db_path, q->period);
+              "no period for it", name, c->db_name, q->period);
     free(p);
     return EXIT_NODATA;
 }
@@ -237,7 +237,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         r = cd->report;
     int rc = EXIT_OK;
     if (st == TF_ERR_INPUT) {
-        error("%s: the selected figures are too large to add exactly; no report", c->db_path);
+        error("%s: the selected figures are too large to add exactly; no report", c->db_name);
         rc = exit_for(st);
     } else if (st != TF_OK) {
         error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
@@ -251,7 +251,7 @@ static int run_report(common *c, tf_db *db, const tf_query *q, const report_args
         st = tf_output_report(ra->outpath, format, cd, r, co);
         if (st == TF_ERR_NOT_FOUND) {
             nothing_to_draw(chart, q->product, q->period);
-            rc = EXIT_INPUT;
+            rc = EXIT_NODATA;
         } else if (st != TF_OK) {
             error("%s: cannot write the %s%s%s", ra->outpath,
                   !strcmp(format, "xlsx") ? "workbook" : "report", errno ? ": " : "",
@@ -277,6 +277,8 @@ int cmd_report_or_chart(common *c, args *a, int chart)
     tf_chart_opts co = {0};
     if ((rc = check_report(&ra, chart, rep3, canon, &q, &co)) != EXIT_OK)
         return rc;
+    if (output_is_database(ra.outpath, c->db_path))
+        return EXIT_USAGE;
     if (ra.commodity && (ra.product || ra.hs)) {
         error("give one of --product, --hs or --commodity");
         return EXIT_USAGE;

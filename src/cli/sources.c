@@ -31,6 +31,10 @@ int cmd_sources(common *c, args *a)
     int prc = parse_options(a, "sources", usage_sources, t, NULL);
     if (prc >= 0)
         return prc;
+    if (retract && restore) {
+        error("sources: give --retract ID or --restore ID, not both");
+        return EXIT_USAGE;
+    }
     tf_db *db = NULL;
     int rc = open_db(c, TF_DB_READ, &db);
     if (rc)

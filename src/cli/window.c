@@ -20,6 +20,7 @@ static const char usage_window[] =
     "  --hs CODE           HS code for the duty (default 76011090)\n"
     "  --origin-group G    MFN (default) or ASEAN (Form E)\n"
     "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"
+    "  --as-of DATE        (second form) the prices as ingested up to DATE\n"
     "  --format F          text (default) or json\n";
 
 
@@ -51,6 +52,12 @@ static int window_series(common *c, const char *from, const char *to, const char
     int rc = load_refdata(c);
     if (rc)
         return rc;
+    const tf_product *pr = tf_refdata_product_by_name(c->ref, product);
+    if (!pr) {
+        error("window: unknown product '%s' (see tradeflow products)", product);
+        return EXIT_USAGE;
+    }
+    product = pr->name; /* prices are stored under the slug */
     tf_db *db = NULL;
     if ((rc = open_db(c, TF_DB_READ, &db)) != EXIT_OK)
         return rc;

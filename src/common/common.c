@@ -356,6 +356,14 @@ const char *tf_trim(const char *s, size_t *n)
     return s + b;
 }
 
+int tf_utf16_like(const unsigned char *p, size_t n)
+{
+    int bom16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+    int le16 = n >= 4 && p[0] && p[0] < 0x80 && !p[1] && p[2] && p[2] < 0x80 && !p[3];
+    int be16 = n >= 4 && !p[0] && p[1] && p[1] < 0x80 && !p[2] && p[3] && p[3] < 0x80;
+    return bom16 || le16 || be16;
+}
+
 size_t tf_utf8_invalid_at(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;

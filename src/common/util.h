@@ -25,6 +25,11 @@ const char *tf_trim(const char *s, size_t *n);
 /* Offset of the first byte that is not valid UTF-8, or (size_t)-1. */
 size_t tf_utf8_invalid_at(const char *s, size_t n);
 
+/* 1 when the first bytes p[0..n) are UTF-16 text: a byte-order mark FF FE or
+ * FE FF (Unicode 15, §23.8), or ASCII with every other byte NUL (no mark,
+ * either byte order), as a spreadsheet's "Unicode text" save writes. */
+int tf_utf16_like(const unsigned char *p, size_t n);
+
 /* strdup that returns NULL on allocation failure. */
 char *tf_strdup(const char *s);
 char *tf_strndup(const char *s, size_t n);

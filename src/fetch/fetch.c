@@ -356,8 +356,9 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         if (!retry)
             break;
         if (attempt == retries) {
-            tf_error_set(p->err, TF_ERR_IO, "%s: %s; gave up after %d attempts (what was "
-                         "fetched is cached: run again to resume)", url, what, attempt + 1);
+            tf_error_set(p->err, TF_ERR_IO, "%s: %s; gave up after %d attempt%s (what was "
+                         "fetched is cached: run again to resume)", url, what, attempt + 1,
+                         attempt ? "s" : "");
             break;
         }
         long wait = backoff << (attempt < 16 ? attempt : 16);

@@ -117,7 +117,10 @@ static void flow_lines(const csv_w *out, const char *flow, const tf_flow_figures
         {"year_ago_t", f->year_ago},   {"ytd_prev_t", f->ytd_prev},
         {"value", f->value},           {"unit_value", f->unit_value},
     };
-    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+    /* a report measuring value has its value as trade_value: the value beside
+     * a quantity and the unit value per tonne are no figures of it */
+    size_t n = sizeof items / sizeof items[0] - (out->r->measure_value ? 2 : 0);
+    for (size_t i = 0; i < n; i++)
         line(out, "total", flow, 0, "", "", items[i].m, items[i].v, f->currency);
 }
 

@@ -378,6 +378,26 @@ static tf_status figure_field(tf_rctx *c, const gacc_file *g, int k, const char 
     return TF_OK;
 }
 
+/* The commodity code v[0..vl) (2-10 digits) into rec. GACC codes have an even
+ * number of digits (HS 2, 4, 6, 8 and China's 10); an odd one lost its leading
+ * zero in a spreadsheet (chapters 01-09, "1201100" for 01201100?) and gets it
+ * back, with a warning, as the UN Comtrade reader does. */
+static tf_status gacc_code(tf_rctx *c, const char *v, size_t vl, unsigned long line,
+                           unsigned long col, tf_record *rec)
+{
+    if (vl % 2 == 0) {
+        tf_copy(rec->commodity, sizeof rec->commodity, v, vl);
+        return TF_OK;
+    }
+    tf_rwarn(c, "leading-zero", line, col,
+             "commodity code '%.*s' has an odd number of digits: a spreadsheet dropped its "
+             "leading zero; read as '0%.*s' (and likewise for other codes)", (int)vl, v, (int)vl,
+             v);
+    rec->commodity[0] = '0';
+    tf_copy(rec->commodity + 1, sizeof rec->commodity - 1, v, vl);
+    return TF_OK;
+}
+
 /* Field k of a row (decoded and trimmed: v[0..vl)) into rec; the partner's
  * name into partner_name (128 bytes). */
 static tf_status read_field(tf_rctx *c, const gacc_file *g, int k, const char *v, size_t vl,
@@ -394,8 +414,7 @@ static tf_status read_field(tf_rctx *c, const gacc_file *g, int k, const char *v
         if (!all_digits(v, vl) || vl < 2 || vl > 10)
             return tf_rerr(c, line, col, "bad commodity code '%.*s' (2-10 digits)",
                            (int)(vl > 40 ? 40 : vl), v);
-        tf_copy(rec->commodity, sizeof rec->commodity, v, vl);
-        return TF_OK;
+        return gacc_code(c, v, vl, line, col, rec);
     case G_PARTNER:
         if (!all_digits(v, vl) || vl > 6)
             return tf_rerr(c, line, col, "bad partner code '%.*s'", (int)(vl > 40 ? 40 : vl), v);

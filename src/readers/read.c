@@ -319,6 +319,43 @@ static int starts_as_json(tf_csv *csv)
     return i < pn && (p[i] == '{' || p[i] == '[');
 }
 
+/* What the first bytes say a file is when it is no text at all: a spreadsheet
+ * workbook, an archive, a database, a PDF, or text in UTF-16 (a spreadsheet's
+ * "Unicode text" save); NULL for anything else. The signatures: ZIP "PK\3\4"
+ * (xlsx is a ZIP), gzip 1F 8B (RFC 1952), OLE2 D0 CF 11 E0 (xls), "SQLite
+ * format 3\0", "%PDF-", UTF-16 (tf_utf16_like). */
+static const char *container_kind(const unsigned char *p, size_t n)
+{
+    if (n >= 4 && !memcmp(p, "PK\x03\x04", 4))
+        return "a ZIP archive (an Excel .xlsx workbook or a zipped download), not a CSV: "
+               "save the sheet as CSV UTF-8, or unzip the download first";
+    if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B)
+        return "a gzip-compressed file, not a CSV: decompress it first (gunzip FILE)";
+    if (n >= 4 && !memcmp(p, "\xD0\xCF\x11\xE0", 4))
+        return "an Excel 97-2003 workbook (.xls), not a CSV: save the sheet as CSV UTF-8";
+    if (n >= 16 && !memcmp(p, "SQLite format 3", 16))
+        return "a SQLite database (a tradeflow database?), not a CSV: name a database with "
+               "--db, and ingest the files it was built from";
+    if (n >= 5 && !memcmp(p, "%PDF-", 5))
+        return "a PDF document, not a CSV: download the data as CSV";
+    if (tf_utf16_like(p, n))
+        return "UTF-16 text (a spreadsheet's \"Unicode text\" save), not a CSV in UTF-8, "
+               "GB18030 or Windows-1252: save it as CSV UTF-8, or convert it with "
+               "iconv -f UTF-16 -t UTF-8";
+    return NULL;
+}
+
+/* An input error at 1:1 when the file is a workbook, archive, PDF or UTF-16
+ * text (container_kind), rather than the NUL byte the CSV reader would find. */
+static tf_status check_container(tf_rctx *c)
+{
+    const char *p;
+    size_t pn;
+    tf_csv_peek(c->csv, &p, &pn);
+    const char *kind = container_kind((const unsigned char *)p, pn);
+    return kind ? tf_rerr(c, 1, 1, "this file is %s", kind) : TF_OK;
+}
+
 /* A UN Comtrade JSON document: the options that do not apply to it, then the
  * JSON reader. */
 static tf_status read_json(tf_rctx *c)
@@ -395,6 +432,13 @@ static tf_status read_header(tf_rctx *c, int *ascii)
     return TF_OK;
 }
 
+/* The name of a field separator other than the comma. */
+static const char *separator_name(char sep)
+{
+    return sep == ';' ? "semicolons (a spreadsheet's CSV save where the decimal mark is a comma)"
+           : sep == '\t' ? "tabs (tab-separated text)" : "vertical bars";
+}
+
 /* The format the header names (TF_FORMAT_AUTO: detected), in *fmt. */
 static tf_status header_format(tf_rctx *c, tf_format *fmt)
 {
@@ -411,6 +455,11 @@ static tf_status header_format(tf_rctx *c, tf_format *fmt)
         *fmt = TF_FORMAT_PRICES;
     else if (tf_gacc_header_match(c->hdr, c->nhdr))
         *fmt = TF_FORMAT_GACC;
+    else if (c->nhdr == 1 && strpbrk(c->hdr[0], ";\t|"))
+        return tf_rerr(c, c->hdr_line, 1,
+                       "the header is one column: this file is separated by %s, not "
+                       "commas; save it as comma-separated CSV",
+                       separator_name(*strpbrk(c->hdr[0], ";\t|")));
     else {
         int dated = 0;
         for (size_t i = 0; i < c->nhdr; i++)
@@ -523,6 +572,8 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     tf_status st;
     if (!c.csv)
         st = TF_ERR_NOMEM;
+    else if ((st = check_container(&c)) != TF_OK)
+        ;
     else if ((opts->format == TF_FORMAT_AUTO || opts->format == TF_FORMAT_COMTRADE) &&
              starts_as_json(c.csv))
         st = read_json(&c);

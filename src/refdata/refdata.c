@@ -282,6 +282,15 @@ static tf_status split_names(tf_refdata *r, const char *s, const char *const **o
     return TF_OK;
 }
 
+/* The first row before row i whose column col holds the same text, or -1. */
+static long earlier_row(const table *t, size_t i, int col)
+{
+    for (size_t j = 0; j < i; j++)
+        if (!strcmp(cell(t, j, col), cell(t, i, col)))
+            return (long)j;
+    return -1;
+}
+
 static tf_status add_products(tf_refdata *r, const table *t, const char *origin, tf_error *err)
 {
     int cn = table_col(t, "name"), cc = table_col(t, "codes"), ccl = table_col(t, "classification"),
@@ -306,6 +315,13 @@ static tf_status add_products(tf_refdata *r, const table *t, const char *origin,
         if (!p.name[0]) {
             tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cn + 1),
                         "empty product name");
+            return TF_ERR_INPUT;
+        }
+        long first = earlier_row(t, i, cn);
+        if (first >= 0) {
+            tf_error_at(err, TF_ERR_INPUT, origin, t->lines[i], (unsigned long)(cn + 1),
+                        "product '%s' is defined twice in this file (first at line %lu)",
+                        p.name, t->lines[first]);
             return TF_ERR_INPUT;
         }
         const char **codes;

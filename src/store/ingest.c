@@ -1,6 +1,6 @@
 /*
  * The store's ingest: one transaction per file. The reader's records are
- * buffered (bulk.c), sorted by the cell key in runs of at most BULK_BYTES
+ * buffered (bulk.c), sorted by the cell key in runs of at most TF_BULK_BYTES
  * (spilled to temporary files) and merged against the clustered `cell` table
  * in one pass in key order: each cell's current revision is found by a seek
  * next to the previous one, and new rows go in next to it, so the B-tree
@@ -21,10 +21,6 @@
 #include "bulk.h"
 #include "store_int.h"
 
-/* Memory for one sorted run of a file's records (packed, about 110 bytes a
- * record: some 600,000 records). A larger file is sorted in several runs
- * written to temporary files, merged into one stream as they are read back. */
-#define BULK_BYTES ((size_t)64 << 20)
 
 typedef struct ingest_ctx {
     tf_db *d;
@@ -35,8 +31,9 @@ typedef struct ingest_ctx {
     const char *product;
     char vintage[11];        /* this file's: YYYY-MM-DD */
     tf_ingest_result *res;
-    tf_bulk *bulk;
-    int sink_failed;         /* the error came from merging, not from reading */
+    tf_cells cells;          /* the file's records, sorted */
+    char prev_key[96];       /* classification, commodity, period of the last cell */
+    int stored;              /* whether the store holds rows of them */
 } ingest_ctx;
 
 static void bind_key(sqlite3_stmt *s, const tf_record *r)
@@ -52,17 +49,37 @@ static void bind_key(sqlite3_stmt *s, const tf_record *r)
     sqlite3_bind_text(s, 9, r->province, -1, SQLITE_STATIC);
 }
 
-static int col_eq_opt(sqlite3_stmt *s, int col, int has, tf_milli v)
+static int opt_eq(int has_a, tf_milli a, int has_b, tf_milli b)
 {
-    if (sqlite3_column_type(s, col) == SQLITE_NULL)
-        return !has;
-    return has && sqlite3_column_int64(s, col) == v;
+    return has_a == has_b && (!has_a || a == b);
 }
 
-static int col_eq_text(sqlite3_stmt *s, int col, const char *v)
+int tf_store_standing(const tf_record *r, const tf_record *cur, const char *cur_vintage,
+                      const char *vintage)
+{
+    int same = opt_eq(r->has_quantity, r->quantity, cur->has_quantity, cur->quantity) &&
+               !strcmp(r->unit, cur->unit) &&
+               opt_eq(r->has_quantity2, r->quantity2, cur->has_quantity2, cur->quantity2) &&
+               !strcmp(r->unit2, cur->unit2) &&
+               opt_eq(r->has_value, r->value, cur->has_value, cur->value) &&
+               !strcmp(r->currency, cur->currency) && !strcmp(r->status, cur->status) &&
+               opt_eq(r->has_cif, r->cif, cur->has_cif, cur->cif) &&
+               opt_eq(r->has_fob, r->fob, cur->has_fob, cur->fob);
+    /* the figure standing is of a later vintage: this one is kept as history */
+    int older = cur_vintage && strcmp(cur_vintage, vintage) > 0;
+    return same ? CELL_SAME : older ? CELL_OLDER : CELL_CHANGED;
+}
+
+static void col_opt(sqlite3_stmt *s, int col, int *has, tf_milli *v)
+{
+    *has = sqlite3_column_type(s, col) != SQLITE_NULL;
+    *v = *has ? sqlite3_column_int64(s, col) : 0;
+}
+
+static void col_text(sqlite3_stmt *s, int col, char *dst, size_t len)
 {
     const unsigned char *t = sqlite3_column_text(s, col);
-    return strcmp(t ? (const char *)t : "", v) == 0;
+    tf_scopy(dst, len, t ? (const char *)t : "");
 }
 
 static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
@@ -188,7 +205,7 @@ static int find_source(tf_db *d, const char *sha, const char *options, long long
 }
 
 /* SHA-256 of a regular file, then rewind; 0 when not seekable. */
-static int prehash(FILE *in, char hex[65])
+int tf_store_prehash(FILE *in, char hex[65])
 {
     struct stat sb;
     if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode))
@@ -232,23 +249,23 @@ static int vintage_out_of_order(tf_db *d, const char *vintage, long long self)
 }
 
 /* A temporary file of the sorted runs could not be written or read back. */
-static tf_status io_fail(ingest_ctx *x, tf_diag *diag)
+static tf_status io_fail(const char *name, tf_diag *diag)
 {
-    return tf_error_at(&diag->error, TF_ERR_IO, x->name, 0, 0,
+    return tf_error_at(&diag->error, TF_ERR_IO, name, 0, 0,
                        "cannot sort the file's cells in temporary files (is the temporary "
                        "folder, TMPDIR or /tmp, full?); the database is unchanged");
 }
 
-static tf_status dup_error(ingest_ctx *x, const tf_record *r, unsigned long first,
+static tf_status dup_error(const char *name, const tf_record *r, unsigned long first,
                            tf_diag *diag)
 {
     char cellname[256];
     describe_cell(r, cellname, sizeof cellname);
     if (first)
-        return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+        return tf_error_at(&diag->error, TF_ERR_INPUT, name, r->line, 1,
                            "the same cell appears twice in this file (%s; first at line %lu)",
                            cellname, first);
-    return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+    return tf_error_at(&diag->error, TF_ERR_INPUT, name, r->line, 1,
                        "the same cell appears twice in this file (%s)", cellname);
 }
 
@@ -268,9 +285,6 @@ static tf_status state_unchanged(ingest_ctx *x, long long rec_id, tf_diag *diag)
     x->res->unchanged++;
     return TF_OK;
 }
-
-/* What the cell's standing revision says of r: */
-enum standing { CELL_NEW, CELL_SAME, CELL_CHANGED, CELL_OLDER };
 
 /* Look up the current revision of r's cell: sets *rec_id and *how (enum
  * standing). Errors, with diag set: TF_ERR_INPUT (the cell twice in this
@@ -292,18 +306,21 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
     if (sqlite3_column_int64(s, 7) == x->source_id) { /* stored by an earlier run */
         unsigned long first = (unsigned long)sqlite3_column_int64(s, 8);
         sqlite3_reset(s);
-        return dup_error(x, r, first, diag);
+        return dup_error(x->name, r, first, diag);
     }
-    int same = col_eq_opt(s, 0, r->has_quantity, r->quantity) && col_eq_text(s, 1, r->unit) &&
-               col_eq_opt(s, 2, r->has_quantity2, r->quantity2) &&
-               col_eq_text(s, 3, r->unit2) && col_eq_opt(s, 4, r->has_value, r->value) &&
-               col_eq_text(s, 5, r->currency) && col_eq_text(s, 6, r->status) &&
-               col_eq_opt(s, 9, r->has_cif, r->cif) && col_eq_opt(s, 10, r->has_fob, r->fob);
-    /* the figure standing is of a later vintage: this one is kept as history */
+    tf_record cur;
+    col_opt(s, 0, &cur.has_quantity, &cur.quantity);
+    col_text(s, 1, cur.unit, sizeof cur.unit);
+    col_opt(s, 2, &cur.has_quantity2, &cur.quantity2);
+    col_text(s, 3, cur.unit2, sizeof cur.unit2);
+    col_opt(s, 4, &cur.has_value, &cur.value);
+    col_text(s, 5, cur.currency, sizeof cur.currency);
+    col_text(s, 6, cur.status, sizeof cur.status);
+    col_opt(s, 9, &cur.has_cif, &cur.cif);
+    col_opt(s, 10, &cur.has_fob, &cur.fob);
     const unsigned char *cv = sqlite3_column_text(s, 12);
-    int older = cv && strcmp((const char *)cv, x->vintage) > 0;
+    *how = tf_store_standing(r, &cur, (const char *)cv, x->vintage);
     sqlite3_reset(s);
-    *how = same ? CELL_SAME : older ? CELL_OLDER : CELL_CHANGED;
     return TF_OK;
 }
 
@@ -407,68 +424,65 @@ static void note_repeat(repeat *rp, const tf_record *r, unsigned long first)
     }
 }
 
-/* The file's cells in key order (the sorted runs merged), each against the
- * store, unless check_only: then only the check that each cell comes once.
- * A cell given twice is reported after the pass, at its smallest line. */
-static tf_status merge_all(ingest_ctx *x, int check_only, tf_diag *diag)
+/* The file's cells in key order (the sorted runs merged), each to c->fn,
+ * unless check_only: then only the check that each cell comes once. A cell
+ * given twice is reported after the pass, at its smallest line. */
+static tf_status merge_all(tf_cells *c, int check_only, tf_diag *diag)
 {
-    tf_bulk *b = x->bulk;
+    tf_bulk *b = c->bulk;
     if (tf_bulk_merge_begin(b) != 0)
-        return io_fail(x, diag);
+        return io_fail(c->name, diag);
     repeat *rp = calloc(1, sizeof *rp);
-    tf_record *r = malloc(sizeof *r), *prev = malloc(sizeof *prev);
-    tf_status st = rp && r && prev ? TF_OK : TF_ERR_NOMEM;
+    tf_record *r = malloc(sizeof *r);
+    tf_status st = rp && r ? TF_OK : TF_ERR_NOMEM;
     unsigned long first;
-    int more, stored = 0, have_prev = 0;
+    int more;
     while (st == TF_OK && (more = tf_bulk_next(b, r, &first)) == 1) {
-        if (first) {
+        if (first)
             note_repeat(rp, r, first);
-            continue;
-        }
-        if (check_only)
-            continue;
-        /* cells come grouped by classification, commodity and period: one
-         * probe a group says whether its cells need looking up */
-        if (!have_prev || strcmp(r->period, prev->period) != 0 ||
-            strcmp(r->commodity, prev->commodity) != 0 ||
-            strcmp(r->classification, prev->classification) != 0) {
-            tf_record *t = prev;
-            prev = r;
-            r = t;
-            have_prev = 1;
-            if ((stored = period_stored(x, prev)) < 0)
-                st = db_fail(x, diag);
-            if (st == TF_OK)
-                st = merge_one(x, prev, stored, diag);
-            continue;
-        }
-        st = merge_one(x, r, stored, diag);
+        else if (!check_only)
+            st = c->fn(c->ctx, r, diag);
     }
     if (st == TF_OK && more < 0)
-        st = io_fail(x, diag);
+        st = io_fail(c->name, diag);
     if (st == TF_OK && rp->first)
-        st = dup_error(x, &rp->rec, rp->first, diag);
+        st = dup_error(c->name, &rp->rec, rp->first, diag);
     if (st == TF_ERR_NOMEM)
-        tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
+        tf_error_at(&diag->error, TF_ERR_NOMEM, c->name, 0, 0, "out of memory");
     free(rp);
     free(r);
-    free(prev);
     return st;
 }
 
-/* The buffer is full: write it out as a sorted run. */
-static tf_status ingest_sink(void *ctx, const tf_record *r, tf_diag *diag)
+/* One cell against the SQLite store. Cells come grouped by classification,
+ * commodity and period: one probe a group says whether its cells need
+ * looking up. */
+static tf_status sqlite_cell(void *ctx, const tf_record *r, tf_diag *diag)
 {
     ingest_ctx *x = ctx;
-    if (tf_bulk_add(x->bulk, r) != 0) {
-        tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
-        x->sink_failed = 1;
+    char key[96];
+    tf_fmt(key, sizeof key, "%s|%s|%s", r->classification, r->commodity, r->period);
+    if (strcmp(key, x->prev_key) != 0) {
+        tf_scopy(x->prev_key, sizeof x->prev_key, key);
+        if ((x->stored = period_stored(x, r)) < 0)
+            return db_fail(x, diag);
+    }
+    return merge_one(x, r, x->stored, diag);
+}
+
+tf_status tf_store_cells_sink(void *ctx, const tf_record *r, tf_diag *diag)
+{
+    tf_cells *c = ctx;
+    if (tf_bulk_add(c->bulk, r) != 0) {
+        tf_error_at(&diag->error, TF_ERR_NOMEM, c->name, 0, 0, "out of memory");
+        c->sink_failed = 1;
         return TF_ERR_NOMEM;
     }
-    if (!tf_bulk_full(x->bulk) || tf_bulk_spill(x->bulk) == 0)
+    /* the buffer is full: write it out as a sorted run */
+    if (!tf_bulk_full(c->bulk) || tf_bulk_spill(c->bulk) == 0)
         return TF_OK;
-    x->sink_failed = 1;
-    return io_fail(x, diag);
+    c->sink_failed = 1;
+    return io_fail(c->name, diag);
 }
 
 static void ingest_finalize(ingest_ctx *x)
@@ -477,8 +491,8 @@ static void ingest_finalize(ingest_ctx *x)
                            x->pinsert, x->stated, x->any};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
-    tf_bulk_free(x->bulk);
-    x->bulk = NULL;
+    tf_bulk_free(x->cells.bulk);
+    x->cells.bulk = NULL;
 }
 
 /* The statement finding a cell's current revision. Retracted sources are
@@ -564,27 +578,25 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
     x->next_id = (long long)last + 1;
     if (rc == SQLITE_OK)
         rc = prepare(x);
-    if (rc == SQLITE_OK && !(x->bulk = tf_bulk_new(x->d->bulk_bytes ? x->d->bulk_bytes
-                                                                     : BULK_BYTES)))
+    if (rc == SQLITE_OK && !(x->cells.bulk = tf_bulk_new(x->d->bulk_bytes ? x->d->bulk_bytes
+                                                                           : TF_BULK_BYTES)))
         rc = SQLITE_NOMEM;
     return rc;
 }
 
-/* Read the file into sorted runs and merge them. A reading error keeps
- * precedence over nothing but a repeated cell at an earlier line: the runs
- * read so far are checked for one (the transaction is rolled back either
- * way). */
-static tf_status read_and_merge(ingest_ctx *x, FILE *in, const tf_read_opts *ro,
-                                const tf_refdata *ref, tf_diag *diag)
+tf_status tf_store_each_cell(tf_cells *c, tf_diag *diag) { return merge_all(c, 0, diag); }
+
+tf_status tf_store_read_cells(tf_cells *c, FILE *in, const tf_read_opts *ro,
+                             const tf_refdata *ref, tf_diag *diag, tf_ingest_result *res)
 {
-    tf_ingest_result *res = x->res;
-    tf_status st = tf_read(in, x->name, ro, ref, ingest_sink, x, diag, &res->read, res->sha256);
+    tf_status st = tf_read(in, c->name, ro, ref, tf_store_cells_sink, c, diag, &res->read,
+                           res->sha256);
     if (st == TF_OK)
-        return merge_all(x, 0, diag);
-    if (x->sink_failed || (tf_bulk_count(x->bulk) == 0 && tf_bulk_spilled(x->bulk) == 0))
+        return TF_OK;
+    if (c->sink_failed || (tf_bulk_count(c->bulk) == 0 && tf_bulk_spilled(c->bulk) == 0))
         return st;
     tf_diag saved = *diag;
-    if (merge_all(x, 1, diag) == TF_ERR_INPUT)
+    if (merge_all(c, 1, diag) == TF_ERR_INPUT)
         return TF_ERR_INPUT;
     *diag = saved;
     return st;
@@ -650,7 +662,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     else
         tf_now_utc(stamp);
     long long existing;
-    if (prehash(in, sha)) {
+    if (tf_store_prehash(in, sha)) {
         int f = find_source(d, sha, options, &existing);
         if (f < 0) {
             tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
@@ -681,7 +693,13 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
                      rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(d->db));
         goto rollback;
     }
-    if ((st = read_and_merge(&x, in, &ro, ref, diag)) != TF_OK) {
+    x.cells.name = name;
+    x.cells.fn = sqlite_cell;
+    x.cells.ctx = &x;
+    st = tf_store_read_cells(&x.cells, in, &ro, ref, diag, res);
+    if (st == TF_OK)
+        st = tf_store_each_cell(&x.cells, diag);
+    if (st != TF_OK) {
         d->error = diag->error;
         goto rollback;
     }
@@ -720,7 +738,8 @@ tf_status tf_db_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
     char *options = options_string(opts);
     if (!options)
         return TF_ERR_NOMEM;
-    tf_status st = ingest(d, in, name, opts, ref, now, diag, res, options);
+    tf_status st = d->pg ? tf_pg_ingest(d, in, name, opts, ref, now, diag, res, options)
+                         : ingest(d, in, name, opts, ref, now, diag, res, options);
     free(options);
     return st;
 }

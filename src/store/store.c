@@ -279,6 +279,12 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
         return tf_error_set(err, TF_ERR_NOMEM, "%s: %s", path, tf_strerror(TF_ERR_NOMEM));
     tf_scopy(d->path, sizeof d->path, path);
     tf_status st = TF_OK;
+    if (tf_pg_is_url(path)) {
+        if ((st = tf_pg_open(d, path, mode)) != TF_OK)
+            goto fail;
+        *out = d;
+        return TF_OK;
+    }
     struct stat sb;
     if (mode == TF_DB_READ && stat(path, &sb) != 0) {
         tf_error_set(&d->error, TF_ERR_NOT_FOUND, "%s: no such database (ingest a file first)",
@@ -343,6 +349,7 @@ void tf_db_close(tf_db **db)
 {
     if (!db || !*db)
         return;
+    tf_pg_close(*db);
     sqlite3_finalize((*db)->partner_name);
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize((*db)->stmt[i]);
@@ -355,6 +362,8 @@ void tf_db_close(tf_db **db)
 
 tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s), void *ctx)
 {
+    if (d->pg)
+        return tf_pg_sources(d, fn, ctx);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(d->db,
                            "SELECT id, name, sha256, format, options, ingested_at, rows, added,"
@@ -411,6 +420,14 @@ static long long live_twin(tf_db *d, long long source_id)
 
 tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *now)
 {
+    if (d->pg) {
+        char at[32];
+        if (now)
+            tf_scopy(at, sizeof at, now);
+        else
+            tf_now_utc(at);
+        return tf_pg_retract(d, source_id, restore, at);
+    }
     if (restore) {
         long long twin = live_twin(d, source_id);
         if (twin < 0) {
@@ -564,14 +581,6 @@ static size_t minimal_prefixes(const char **codes, size_t n)
     return k;
 }
 
-/* The revisions of one cell, in ingest order; `best` is the current one: the
- * latest vintage, then the latest ingest. Without all_revisions only the
- * best so far is kept. */
-typedef struct rev_group {
-    tf_revision *v;
-    size_t n, cap, best;
-} rev_group;
-
 static tf_status group_push(rev_group *g, const tf_revision *cur, int all)
 {
     if (g->n == g->cap) {
@@ -682,7 +691,7 @@ static tf_status db_error(tf_db *d)
 }
 
 /* The text just above every code starting with prefix ("" -> above all). */
-static void prefix_end(const char *prefix, char hi[32])
+void tf_store_prefix_end(const char *prefix, char hi[32])
 {
     tf_scopy(hi, 32, prefix);
     size_t hl = strlen(hi);
@@ -707,7 +716,7 @@ static int next_code(tf_db *d, const char *cls, const char *prefix, char code[32
         tf_fmt(from, sizeof from, "%s\x01", code);
     else
         tf_scopy(from, sizeof from, prefix);
-    prefix_end(prefix, hi);
+    tf_store_prefix_end(prefix, hi);
     sqlite3_bind_text(n, 1, cls, -1, SQLITE_STATIC);
     sqlite3_bind_text(n, 2, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(n, 3, hi, -1, SQLITE_STATIC);
@@ -735,18 +744,6 @@ static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int *own)
                 own);
 }
 
-/* What a selection needs of each source, by id: loaded once a selection. */
-typedef struct source_seen {
-    char ingested_at[32];
-    char vintage[11];
-    char retracted_at[32];   /* "" when live */
-} source_seen;
-
-typedef struct source_cache {
-    source_seen *v;
-    long long n;             /* ids 0..n-1 */
-} source_cache;
-
 static tf_status load_sources(tf_db *d, source_cache *c)
 {
     sqlite3_stmt *s = cached(d, ST_SOURCES,
@@ -755,34 +752,34 @@ static tf_status load_sources(tf_db *d, source_cache *c)
     if (!s)
         return TF_ERR_DB;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(s, 0);
-        if (!c->v) { /* the largest id comes first */
-            c->n = id + 1;
-            if (id < 0 || !(c->v = calloc((size_t)c->n, sizeof *c->v))) {
-                sqlite3_reset(s);
-                return TF_ERR_NOMEM;
-            }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (tf_store_cache_source(c, sqlite3_column_int64(s, 0),
+                                  (const char *)sqlite3_column_text(s, 1),
+                                  (const char *)sqlite3_column_text(s, 2),
+                                  (const char *)sqlite3_column_text(s, 3)) != TF_OK) {
+            sqlite3_reset(s);
+            return TF_ERR_NOMEM;
         }
-        if (id < 0 || id >= c->n)
-            continue;
-        source_seen *e = &c->v[id];
-        tf_scopy(e->ingested_at, sizeof e->ingested_at, (const char *)sqlite3_column_text(s, 1));
-        tf_scopy(e->vintage, sizeof e->vintage, (const char *)sqlite3_column_text(s, 2));
-        tf_scopy(e->retracted_at, sizeof e->retracted_at, (const char *)sqlite3_column_text(s, 3));
-    }
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? TF_OK : db_error(d);
 }
 
-typedef struct select_run {
-    const tf_selection *sel;
-    const char *bound;        /* "" = now */
-    source_cache src;         /* loaded at the first stored code */
-    rev_group grp;
-    tf_status (*fn)(void *ctx, const tf_revision *rev);
-    void *ctx;
-} select_run;
+tf_status tf_store_cache_source(source_cache *c, long long id, const char *ingested_at,
+                                const char *vintage, const char *retracted_at)
+{
+    if (!c->v) { /* the largest id comes first */
+        c->n = id + 1;
+        if (id < 0 || !(c->v = calloc((size_t)c->n, sizeof *c->v)))
+            return TF_ERR_NOMEM;
+    }
+    if (id < 0 || id >= c->n)
+        return TF_OK;
+    source_seen *e = &c->v[id];
+    tf_scopy(e->ingested_at, sizeof e->ingested_at, ingested_at);
+    tf_scopy(e->vintage, sizeof e->vintage, vintage);
+    tf_scopy(e->retracted_at, sizeof e->retracted_at, retracted_at);
+    return TF_OK;
+}
 
 /* Whether a revision counts at the selection's as-of time: its source was
  * ingested by then, and is live then or (retracted) another source live then
@@ -794,6 +791,8 @@ static int visible(tf_db *d, const select_run *x, const tf_revision *v, const so
         return 0;
     if (!src->retracted_at[0] || strcmp(src->retracted_at, at) > 0)
         return 1;
+    if (d->pg)
+        return tf_pg_stated_live(d, v->id, at);
     sqlite3_stmt *s = cached(d, ST_STATED,
                              "SELECT 1 FROM stated t JOIN source s2 ON s2.id = t.source_id"
                              " WHERE t.record_id = ?1 AND (s2.retracted_at IS NULL OR"
@@ -811,6 +810,11 @@ static int visible(tf_db *d, const select_run *x, const tf_revision *v, const so
 static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, tf_revision *cur)
 {
     read_revision(s, cur);
+    return tf_store_select_rev(d, x, cur);
+}
+
+tf_status tf_store_select_rev(tf_db *d, select_run *x, tf_revision *cur)
+{
     long long sid = cur->source_id;
     const source_seen *src = sid >= 0 && sid < x->src.n ? &x->src.v[sid] : NULL;
     if (!src) /* a source added since the selection began: not visible to it */
@@ -860,6 +864,13 @@ static tf_status select_code(tf_db *d, select_run *x, const char *cls, const cha
     return st;
 }
 
+tf_status tf_store_select_end(select_run *x)
+{
+    tf_status st = x->grp.n ? group_emit(&x->grp, x->sel->all_revisions, x->fn, x->ctx) : TF_OK;
+    x->grp.n = 0;
+    return st;
+}
+
 tf_status tf_db_select(tf_db *d, const tf_selection *sel,
                        tf_status (*fn)(void *ctx, const tf_revision *rev), void *ctx)
 {
@@ -878,6 +889,13 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
     const char *cls = sel->classification ? sel->classification : "HS";
     select_run x = {sel, bound, {0}, {0}, fn, ctx};
+    if (d->pg) {
+        tf_status st = tf_pg_select(d, &x, cls, codes, n_codes);
+        free(codes);
+        free(x.src.v);
+        free(x.grp.v);
+        return st;
+    }
     int began = read_begin(d);
     tf_status st = TF_OK;
     /* each stored code under each prefix, read by an equality on commodity so
@@ -948,6 +966,8 @@ tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
                               void (*fn)(void *ctx, const char *currency, long long rows),
                               void *ctx)
 {
+    if (d->pg)
+        return tf_pg_currency_rows(d, sel, fn, ctx);
     const char *cls = sel->classification ? sel->classification : "HS";
     int began = read_begin(d);
     int rc = SQLITE_DONE;
@@ -967,6 +987,8 @@ tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
 int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
 {
     buf[0] = '\0';
+    if (d->pg)
+        return tf_pg_partner_name(d, partner, buf, len);
     if (!d->partner_name &&
         sqlite3_prepare_v2(d->db, "SELECT name FROM partner_name WHERE code = ?1", -1,
                            &d->partner_name, NULL) != SQLITE_OK)
@@ -994,6 +1016,8 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
                as_of);
         return TF_ERR_USAGE;
     }
+    if (d->pg)
+        return tf_pg_window_points(d, product, kind, series, from, to, bound, fn, ctx);
     /* the newest revision of each day as of the bound: rows come by date, then age */
     int own;
     sqlite3_stmt *s = take(d, ST_WINDOW,
@@ -1041,6 +1065,8 @@ static void count_source(void *ctx, const tf_source_info *s)
 int tf_db_discard_if_empty(const char *path)
 {
     tf_db *db = NULL;
+    if (tf_pg_is_url(path))
+        return tf_pg_discard_if_empty(path);
     if (tf_db_open(path, TF_DB_READ, &db, NULL) != TF_OK)
         return 0;
     int n = 0;

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "tradeflow/store.h"
+#include "bulk.h"
 
 #define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another writer */
 
@@ -15,8 +16,11 @@ enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
        ST_NEXT_CODE = 2, ST_CCY, ST_BEGIN, ST_COMMIT, ST_WINDOW, ST_SOURCES, ST_STATED, ST_N };
 
 struct tf_db {
-    sqlite3 *db;
-    char path[1024];
+    sqlite3 *db;         /* NULL on PostgreSQL */
+    struct pg_conn *pg;  /* libpq's PGconn: a postgresql:// store (pg.c), else NULL */
+    int pg_cursors;      /* selections open on it (a callback may select again) */
+    int pg_wait_ms;      /* how long an ingest waits for another; 0 = TF_BUSY_WAIT_MS */
+    char path[1024];     /* the file, or the connection string with its password masked */
     tf_error error;      /* the last failed call's (tradeflow/common.h) */
     sqlite3_stmt *partner_name;
     sqlite3_stmt *stmt[ST_N];
@@ -26,6 +30,8 @@ struct tf_db {
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
  * run of its own, so the merge across runs is exercised on small files). */
 void tf_store_set_bulk_bytes(tf_db *d, size_t bytes);
+/* Set how long an ingest on a server waits for another (tests: a short wait). */
+void tf_store_set_pg_wait_ms(tf_db *d, int ms);
 
 /* Record on db the error of a computation made through it (query, report,
  * series, window: tradeflow/common.h), so that tf_db_error(db) says why it
@@ -40,5 +46,121 @@ tf_status tf_store_exec(tf_db *d, const char *sql);
 int tf_store_pragma_int(tf_db *d, const char *sql, int *out);
 /* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. 1 when valid. */
 int tf_store_as_of_bound(const char *as_of, char out[32]);
+
+/* The revisions of one cell, in ingest order; `best` is the current one: the
+ * latest vintage, then the latest ingest. Without all_revisions only the
+ * best so far is kept. */
+typedef struct rev_group {
+    tf_revision *v;
+    size_t n, cap, best;
+} rev_group;
+
+/* What a selection needs of each source, by id: loaded once a selection. */
+typedef struct source_seen {
+    char ingested_at[32];
+    char vintage[11];
+    char retracted_at[32];   /* "" when live */
+} source_seen;
+
+typedef struct source_cache {
+    source_seen *v;
+    long long n;             /* ids 0..n-1 */
+} source_cache;
+
+/* One tf_db_select in progress (store.c; rows read by either backend). */
+typedef struct select_run {
+    const tf_selection *sel;
+    const char *bound;        /* "" = now */
+    source_cache src;         /* loaded at the first stored code */
+    rev_group grp;
+    tf_status (*fn)(void *ctx, const tf_revision *rev);
+    void *ctx;
+} select_run;
+
+/* A source into the cache; the first call (the largest id: sources come by id
+ * descending) sizes it. TF_OK or TF_ERR_NOMEM. */
+tf_status tf_store_cache_source(source_cache *c, long long id, const char *ingested_at,
+                                const char *vintage, const char *retracted_at);
+/* A revision read in cell-key order (its ingest time and vintage are set
+ * here from the cache): counted if visible at the as-of time, grouped by
+ * cell, the group's current revision (or all) passed to x->fn. */
+tf_status tf_store_select_rev(tf_db *d, select_run *x, tf_revision *cur);
+/* The last cell's group passed on; TF_OK or the callback's status. */
+tf_status tf_store_select_end(select_run *x);
+/* The text just above every code starting with prefix ("" -> above all). */
+void tf_store_prefix_end(const char *prefix, char hi[32]);
+
+/* ---- the ingest's parts both backends use (ingest.c) ---- */
+
+/* Memory for one sorted run of a file's records (packed, about 110 bytes a
+ * record: some 600,000 records). A larger file is sorted in several runs
+ * written to temporary files, merged into one stream as they are read back. */
+#define TF_BULK_BYTES ((size_t)64 << 20)
+
+/* What the standing revision of a cell says of a new record (the revision
+ * rule of both backends, tf_store_standing): */
+enum standing { CELL_NEW, CELL_SAME, CELL_CHANGED, CELL_OLDER };
+
+/* The rule: r states cur's figures (quantities, units, value, currency,
+ * status, CIF, FOB) unchanged: CELL_SAME; else, when cur_vintage (the
+ * standing revision's source vintage, NULL or "" when not known to be
+ * later) is later than vintage (r's file's): CELL_OLDER (kept as history);
+ * else CELL_CHANGED (the new current revision). include/tradeflow/store.h. */
+int tf_store_standing(const tf_record *r, const tf_record *cur, const char *cur_vintage,
+                      const char *vintage);
+
+/* SHA-256 of a regular file, then rewind; 0 when not seekable. */
+int tf_store_prehash(FILE *in, char hex[65]);
+
+/* A file's records read into the bulk buffer, then passed in cell-key order
+ * to fn; a cell given twice is an input error (file:line) before fn sees
+ * anything past it. */
+typedef struct tf_cells {
+    tf_bulk *bulk;
+    const char *name;
+    int sink_failed;         /* the error came from buffering, not from reading */
+    tf_status (*fn)(void *ctx, const tf_record *r, tf_diag *diag);
+    void *ctx;
+} tf_cells;
+/* tf_read's sink for c (a tf_cells). */
+tf_status tf_store_cells_sink(void *ctx, const tf_record *r, tf_diag *diag);
+/* Read in (tf_read with ro) into c->bulk. A reading error keeps precedence
+ * over nothing but a repeated cell at an earlier line (then TF_ERR_INPUT at
+ * that line). Errors as tf_db_ingest's, in diag. */
+tf_status tf_store_read_cells(tf_cells *c, FILE *in, const tf_read_opts *ro,
+                             const tf_refdata *ref, tf_diag *diag, tf_ingest_result *res);
+/* Then each cell of c->bulk, in key order, to c->fn; a cell given twice is
+ * TF_ERR_INPUT (file:line in diag) after the pass. */
+tf_status tf_store_each_cell(tf_cells *c, tf_diag *diag);
+
+/* ---- the PostgreSQL backend (pg.c, pg_ingest.c) ---- */
+
+/* 1 when path is a postgresql:// or postgres:// connection string. */
+int tf_pg_is_url(const char *path);
+/* Connect, and create the schema on an empty database (TF_DB_CREATE). */
+tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode);
+void tf_pg_close(tf_db *d);
+/* tf_db_discard_if_empty on a server: the empty store's tables dropped. */
+int tf_pg_discard_if_empty(const char *conninfo);
+/* Whether another source live at `at` stated revision id: 1, 0, -1 (error set). */
+int tf_pg_stated_live(tf_db *d, long long id, const char *at);
+/* The selection's rows under each code prefix, through tf_store_select_rev. */
+tf_status tf_pg_select(tf_db *d, select_run *x, const char *cls, const char *const *codes,
+                       size_t n_codes);
+/* tf_db_ingest on PostgreSQL (pg_ingest.c); options as ingest.c makes them. */
+tf_status tf_pg_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts *opts,
+                       const tf_refdata *ref, const char *now, tf_diag *diag,
+                       tf_ingest_result *res, const char *options);
+tf_status tf_pg_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s), void *ctx);
+tf_status tf_pg_retract(tf_db *d, long long source_id, int restore, const char *stamp);
+tf_status tf_pg_currency_rows(tf_db *d, const tf_selection *sel,
+                              void (*fn)(void *ctx, const char *currency, long long rows),
+                              void *ctx);
+int tf_pg_partner_name(tf_db *d, const char *partner, char *buf, size_t len);
+tf_status tf_pg_window_points(tf_db *d, const char *product, const char *kind,
+                              const char *series, const char *from, const char *to,
+                              const char *bound,
+                              tf_status (*fn)(void *ctx, const char *date, double value),
+                              void *ctx);
 
 #endif

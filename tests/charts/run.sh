@@ -73,7 +73,7 @@ printf 'period,flow,partner,commodity,quantity,unit\n2025-04,import,WLD,760110,5
 "$BIN" --db "$DB" chart pie $P >/dev/null 2>&1; rc=$?
 [ $rc = 2 ] && ok "unknown chart kind: exit 2" || bad "unknown chart kind: exit $rc, not 2"
 "$BIN" --db "$IDB0" chart seasonal-export $P >/dev/null 2>&1; rc=$?
-[ $rc = 3 ] && ok "chart with nothing to draw: exit 3" || bad "chart with nothing to draw: exit $rc, not 3"
+[ $rc = 5 ] && ok "chart with nothing to draw: exit 5 (no data)" || bad "chart with nothing to draw: exit $rc, not 5"
 "$BIN" --db "$DB" report $P --format xlsx >/dev/null 2>&1; rc=$?
 [ $rc = 2 ] && ok "xlsx without -o: exit 2" || bad "xlsx without -o: exit $rc, not 2"
 

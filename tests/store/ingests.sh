@@ -8,7 +8,7 @@
 # Usage: ingests.sh BIN DB   (DB must not exist)
 set -eu
 BIN=$(command -v "$1")
-DB=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+case $2 in *://*) DB=$2 ;; *) DB=$(cd "$(dirname "$2")" && pwd)/$(basename "$2") ;; esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT

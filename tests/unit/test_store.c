@@ -4,7 +4,39 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include <libpq-fe.h>
+
 #include "store/store_int.h" /* tf_store_set_bulk_bytes */
+
+/* TF_TEST_PG: a PostgreSQL URL (a server of scripts/pg-server): the tests run
+ * on that database, emptied before each; tests of the SQLite file itself
+ * (foreign files, migrations, removing the file) are skipped there. */
+static const char *pg_url(void)
+{
+    const char *u = getenv("TF_TEST_PG");
+    return u && *u ? u : NULL;
+}
+
+static const char *store_path(const char *name)
+{
+    const char *u = pg_url();
+    if (!u)
+        return tt_db_path(name);
+    PGconn *c = PQconnectdb(u);
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, "SET client_min_messages = warning;"
+                             "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    PQfinish(c);
+    return u;
+}
+
+#define SQLITE_FILE_ONLY()                                                                   \
+    do {                                                                                     \
+        if (pg_url())                                                                        \
+            skip();                                                                          \
+    } while (0)
 
 static const char *const AL[] = {"760110"};
 
@@ -24,6 +56,16 @@ static double import_t(tf_db *db, tf_refdata *ref, const char *period, const cha
 
 static long long count(const char *path, const char *sql)
 {
+    if (pg_url()) {
+        PGconn *c = PQconnectdb(path);
+        assert_int_equal(PQstatus(c), CONNECTION_OK);
+        PGresult *r = PQexec(c, sql);
+        assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+        long long n = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        PQclear(r);
+        PQfinish(c);
+        return n;
+    }
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     sqlite3_stmt *st;
@@ -48,7 +90,7 @@ static void test_idempotent_and_revisions(void **state)
 {
     (void)state;
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("rev");
+    const char *path = store_path("rev");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -97,7 +139,7 @@ static void test_bad_row_rolls_back(void **state)
 {
     (void)state;
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("rollback");
+    const char *path = store_path("rollback");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -145,10 +187,11 @@ static void test_bad_row_rolls_back(void **state)
 static void test_foreign_and_newer_db(void **state)
 {
     (void)state;
+    SQLITE_FILE_ONLY();
     tf_error err = {0};
     tf_db *db = NULL;
     /* a text file */
-    const char *path = tt_db_path("text");
+    const char *path = store_path("text");
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs("this is not a database, just text long enough to look like a header block.\n", f);
@@ -157,14 +200,14 @@ static void test_foreign_and_newer_db(void **state)
     assert_null(db);
     assert_non_null(strstr(err.msg, "not a tradeflow database"));
     /* an SQLite file of another program */
-    path = tt_db_path("other");
+    path = store_path("other");
     sqlite3 *s;
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
     assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(s);
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_ERR_NOT_TF_DB);
     /* a tradeflow database from a newer schema */
-    path = tt_db_path("newer");
+    path = store_path("newer");
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_db_close(&db);
     assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
@@ -173,14 +216,14 @@ static void test_foreign_and_newer_db(void **state)
     assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_DB_NEWER);
     assert_non_null(strstr(err.msg, "schema 99"));
     /* reading a database that does not exist does not create it */
-    path = tt_db_path("absent");
+    path = store_path("absent");
     assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_NOT_FOUND);
     assert_int_equal(err.status, TF_ERR_NOT_FOUND);
     assert_non_null(strstr(err.msg, "no such database"));
     struct stat sb;
     assert_int_not_equal(stat(path, &sb), 0);
     /* an empty file (e.g. from touch) becomes a new database */
-    path = tt_db_path("empty");
+    path = store_path("empty");
     f = fopen(path, "w");
     fclose(f);
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, &err), TF_OK);
@@ -201,7 +244,7 @@ static void test_history_select(void **state)
     (void)state;
     tf_refdata *ref = tt_ref();
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(tt_db_path("hist"), TF_DB_CREATE, &db, NULL), TF_OK);
+    assert_int_equal(tf_db_open(store_path("hist"), TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res, NULL), TF_OK);
     assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res, NULL), TF_OK);
@@ -228,7 +271,7 @@ static void test_vintage_order(void **state)
 {
     (void)state;
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("vintage");
+    const char *path = store_path("vintage");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -328,8 +371,9 @@ static void downgrade_to_v4(const char *path)
 static void test_migration_from_v4(void **state)
 {
     (void)state;
+    SQLITE_FILE_ONLY();
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("v4");
+    const char *path = store_path("v4");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -362,8 +406,9 @@ static void test_migration_from_v4(void **state)
 static void test_migration_currency_cells(void **state)
 {
     (void)state;
+    SQLITE_FILE_ONLY();
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("v4ccy");
+    const char *path = store_path("v4ccy");
     tf_db *db = NULL;
     static const char usd[] = "period,flow,partner,commodity,quantity,unit,value,currency\n"
                               "2025-04,import,WLD,760110,1000,t,2500000,USD\n";
@@ -395,8 +440,9 @@ static void test_migration_currency_cells(void **state)
 static void test_migration_from_v1(void **state)
 {
     (void)state;
+    SQLITE_FILE_ONLY();
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("v1");
+    const char *path = store_path("v1");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -425,8 +471,9 @@ static void test_migration_from_v1(void **state)
 static void test_migration_from_v3(void **state)
 {
     (void)state;
+    SQLITE_FILE_ONLY();
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("v3");
+    const char *path = store_path("v3");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -462,7 +509,8 @@ static void test_migration_from_v3(void **state)
 static void test_discard_if_empty(void **state)
 {
     (void)state;
-    const char *path = tt_db_path("discard");
+    SQLITE_FILE_ONLY();
+    const char *path = store_path("discard");
     struct stat sb;
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
@@ -498,7 +546,7 @@ static void test_ingest_in_runs(void **state)
 {
     (void)state;
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("runs");
+    const char *path = store_path("runs");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_store_set_bulk_bytes(db, 1);
@@ -553,7 +601,7 @@ static void test_sorted_run_errors(void **state)
 {
     (void)state;
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("sortederr");
+    const char *path = store_path("sortederr");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -616,7 +664,7 @@ static void test_nested_select(void **state)
 {
     (void)state;
     tf_refdata *ref = tt_ref();
-    const char *path = tt_db_path("nested");
+    const char *path = store_path("nested");
     tf_db *db = NULL;
     assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
     tf_ingest_result res;
@@ -630,6 +678,198 @@ static void test_nested_select(void **state)
     assert_int_equal(tf_db_select(db, &sel, select_again, &n), TF_OK);
     assert_int_equal(n.outer, 3); /* WLD, RUS, IND */
     assert_int_equal(n.inner, 9); /* the 3 cells once for each */
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* A connection string's password never shows: user:PASSWORD@ and
+ * ?password= are masked, the rest kept; a file path is printed as is. */
+static void test_mask_password(void **state)
+{
+    (void)state;
+    char b[256];
+    tf_db_mask("postgresql://ana:s3cr%40t@db.example:5432/trade?sslmode=require", b, sizeof b);
+    assert_string_equal(b, "postgresql://ana:****@db.example:5432/trade?sslmode=require");
+    tf_db_mask("postgres://db/trade?user=ana&password=s3cret&sslmode=verify-full", b, sizeof b);
+    assert_string_equal(b, "postgres://db/trade?user=ana&password=****&sslmode=verify-full");
+    tf_db_mask("postgresql://db/trade?password=s3cret&user=ana", b, sizeof b);
+    assert_string_equal(b, "postgresql://db/trade?password=****&user=ana");
+    tf_db_mask("postgresql://ana@db/trade", b, sizeof b);
+    assert_string_equal(b, "postgresql://ana@db/trade");
+    tf_db_mask("postgresql://ana:pw@", b, sizeof b);
+    assert_string_equal(b, "postgresql://ana:****@");
+    tf_db_mask("build/my:pw@x.db", b, sizeof b);
+    assert_string_equal(b, "build/my:pw@x.db");
+    tf_db_mask("postgresql://ana:secret@db/t", b, 20); /* truncated, never the password */
+    assert_string_equal(b, "postgresql://ana:**");
+}
+
+/* Run sql on the test server as its owner. */
+static void pg_admin(const char *sql)
+{
+    PGconn *c = PQconnectdb(pg_url());
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        fail_msg("%s: %s", sql, PQerrorMessage(c));
+    PQclear(r);
+    PQfinish(c);
+}
+
+/* The URL of the test server as another role, with a password (the test
+ * server trusts local connections, so the password is only carried). */
+static void url_as(const char *role, char *out, size_t len)
+{
+    const char *u = pg_url(), *at = strchr(u, '@'), *auth = strstr(u, "://") + 3;
+    snprintf(out, len, "%.*s%s:s3cret-pw%s", (int)(auth - u), u, role, at);
+}
+
+/* The read-only role of docs/postgresql.md reports but cannot ingest: the
+ * error says so (exit 4 in the CLI), the store is unchanged, and neither the
+ * error nor the handle's name shows the password. */
+static void test_pg_read_only_role(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("ro");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    tf_db_close(&db);
+    pg_admin("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tf_test_reader')"
+             " THEN CREATE ROLE tf_test_reader LOGIN; END IF; END $$;"
+             "GRANT USAGE ON SCHEMA public TO tf_test_reader;"
+             "GRANT SELECT ON ALL TABLES IN SCHEMA public TO tf_test_reader");
+    char url[512];
+    url_as("tf_test_reader", url, sizeof url);
+    assert_int_equal(tf_db_open(url, TF_DB_CREATE, &db, NULL), TF_OK);
+    assert_near(import_t(db, ref, "2025-04", NULL), 250500, 1e-9);
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    &d), TF_ERR_DB);
+    const tf_error *e = tf_db_error(db);
+    assert_non_null(strstr(e->msg, "a read-only role can report but not ingest"));
+    assert_non_null(strstr(e->msg, ":****@"));
+    assert_null(strstr(e->msg, "s3cret-pw"));
+    assert_int_equal(tf_db_retract(db, 1, 0, NULL), TF_ERR_DB);
+    assert_null(strstr(tf_db_error(db)->msg, "s3cret-pw"));
+    tf_db_close(&db);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM cell"), 2);
+    /* a connection that fails names the server, never the password */
+    tf_error err;
+    char bad[512];
+    snprintf(bad, sizeof bad, "postgresql://ana:s3cret-pw@127.0.0.1:1/none");
+    assert_int_equal(tf_db_open(bad, TF_DB_READ, &db, &err), TF_ERR_DB);
+    assert_non_null(strstr(err.msg, "postgresql://ana:****@127.0.0.1:1/none: cannot connect"));
+    assert_null(strstr(err.msg, "s3cret-pw"));
+    tf_refdata_free(&ref);
+}
+
+/* On a server: reading a database without a store says to ingest first and
+ * creates nothing; a store of a newer schema is refused; a store left empty
+ * by a failed first ingest is dropped, one with a source kept. */
+static void test_pg_open_and_discard(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    const char *path = store_path("pgopen");
+    tf_db *db = NULL;
+    tf_error err;
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_NOT_FOUND);
+    assert_non_null(strstr(err.msg, "(ingest a file first)"));
+    assert_int_equal(count(path, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 0);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(count(path, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 7);
+    assert_int_equal(tf_db_discard_if_empty(path), 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 0);
+    tf_refdata *ref = tt_ref();
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
+    tf_db_close(&db);
+    assert_int_equal(tf_db_discard_if_empty(path), 0);
+    pg_admin("UPDATE tradeflow_schema SET version = 99");
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &db, &err), TF_ERR_DB_NEWER);
+    assert_non_null(strstr(err.msg, "schema 99"));
+    tf_refdata_free(&ref);
+}
+
+/* Readers are never blocked: while another connection holds the store's
+ * ingest lock inside an open transaction with a row of its own not yet
+ * committed (an ingest under way), a report reads the committed figures at
+ * once (WLD 250,500 t of V1, not the uncommitted 1 t). */
+static void test_pg_reader_not_blocked(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("mvcc");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    PGconn *w = PQconnectdb(path);
+    assert_int_equal(PQstatus(w), CONNECTION_OK);
+    PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407);"
+                            "INSERT INTO source(id, name, sha256, format, options, ingested_at,"
+                            " vintage) VALUES(2, 'w.csv', 'x', 'tfcsv', '', '2025-05-21T00:00:00Z',"
+                            " '2025-05-21');"
+                            "INSERT INTO cell SELECT classification, commodity, period, flow,"
+                            " reporter, partner, partner_basis, trade_mode, province, currency,"
+                            " 99, 1000, unit, quantity2, unit2, value, status, provenance, 2, line,"
+                            " cif, fob FROM cell WHERE partner = 'WLD'");
+    assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    assert_near(import_t(db, ref, "2025-04", NULL), 250500, 1e-9);
+    PQclear(PQexec(w, "ROLLBACK"));
+    PQfinish(w);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
+/* Ingests run one at a time: while another connection holds the store's
+ * ingest lock, an ingest waits (here 300 ms instead of 300 s), then stops
+ * with exit-4 status, says so, and leaves the store unchanged. */
+static void test_pg_ingest_waits_its_turn(void **state)
+{
+    (void)state;
+    if (!pg_url())
+        skip();
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("lockwait");
+    tf_db *db = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    PGconn *w = PQconnectdb(path);
+    assert_int_equal(PQstatus(w), CONNECTION_OK);
+    PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407)");
+    assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+    PQclear(r);
+    tf_store_set_pg_wait_ms(db, 300);
+    tf_diag d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    &d), TF_ERR_DB);
+    assert_non_null(strstr(tf_db_error(db)->msg, "another ingest kept the store busy"));
+    PQclear(PQexec(w, "ROLLBACK"));
+    PQfinish(w);
+    /* the lock released: the same file goes in */
+    assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
+                                    NULL), TF_OK);
+    assert_int_equal(res.revised, 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 2);
     tf_db_close(&db);
     tf_refdata_free(&ref);
 }
@@ -650,6 +890,11 @@ int main(void)
         cmocka_unit_test(test_ingest_in_runs),
         cmocka_unit_test(test_sorted_run_errors),
         cmocka_unit_test(test_nested_select),
+        cmocka_unit_test(test_mask_password),
+        cmocka_unit_test(test_pg_read_only_role),
+        cmocka_unit_test(test_pg_open_and_discard),
+        cmocka_unit_test(test_pg_reader_not_blocked),
+        cmocka_unit_test(test_pg_ingest_waits_its_turn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
