@@ -18,6 +18,9 @@ R repetitions; medians are reported:
               process: the library call for tradeflow, the query for DuckDB and
               sqlite3 (.timer), the pandas code on the loaded frame)
   sweep       every product of data/products.csv x the 12 months of 2025
+tradeflow-pg is tradeflow on PostgreSQL (`--db postgresql://...`): the server
+bench/run.sh starts (scripts/pg-server) is named by TF_BENCH_PG_URL; each load
+goes into a freshly created database on it.
 Load times are wall times of the process (start-up included); peak memory is
 the maximum resident set size (/usr/bin/time). The report figures of every
 tool are compared with tradeflow's (bench/reportsql.py gives the
@@ -38,8 +41,10 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from reportsql import report_sql  # noqa: E402
 
-TOOLS = ["tradeflow", "duckdb", "pandas", "sqlite3"]   # --tools may leave peers out
-NAMES = {"tradeflow": "tradeflow", "duckdb": "DuckDB", "pandas": "pandas", "sqlite3": "sqlite3"}
+TOOLS = ["tradeflow", "tradeflow-pg", "duckdb", "pandas", "sqlite3"]   # --tools may leave some out
+NAMES = {"tradeflow": "tradeflow", "tradeflow-pg": "tradeflow on PostgreSQL", "duckdb": "DuckDB",
+         "pandas": "pandas", "sqlite3": "sqlite3"}
+TF_TOOLS = ("tradeflow", "tradeflow-pg")   # tradeflow's own runs: the CLI and bench/tfbench
 PY = "/usr/bin/python3"
 REPORT = ("primary-aluminium", "2025-04")
 SWEEP_YEAR = 2025
@@ -89,6 +94,14 @@ class Bench:
         self.res = {}
         self.db = {t: os.path.join(self.work, f"{t}-utf8.db") for t in TOOLS}
         self.dbgb = {t: os.path.join(self.work, f"{t}-gb.db") for t in TOOLS}
+        if "tradeflow-pg" in TOOLS:
+            self.pg = os.environ.get("TF_BENCH_PG_URL", "")
+            if not self.pg:
+                sys.exit("bench: tradeflow-pg needs a PostgreSQL server (TF_BENCH_PG_URL;"
+                         " bench/run.sh starts one)")
+            base = self.pg.rsplit("/", 1)[0]
+            self.db["tradeflow-pg"] = f"{base}/bench_utf8"
+            self.dbgb["tradeflow-pg"] = f"{base}/bench_gb"
         self.write_sql()
 
     def rec(self, task, tool, key, value):
@@ -115,7 +128,7 @@ class Bench:
     def load_cmd(self, tool, gb):
         db = (self.dbgb if gb else self.db)[tool]
         w = self.work
-        if tool == "tradeflow":
+        if tool in TF_TOOLS:
             if gb:
                 return (f"{self.tf} --db {db} ingest --flow import {self.gi} && "
                         f"{self.tf} --db {db} ingest --flow export {self.ge}")
@@ -161,8 +174,17 @@ class Bench:
             return f"{pre}sqlite3 {db} < {path}"
         raise ValueError(tool)
 
+    def psql(self, url, sql):
+        return subprocess.run(["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                              capture_output=True, text=True, check=True).stdout.strip()
+
     def clean(self, tool, gb):
         db = (self.dbgb if gb else self.db)[tool]
+        if tool == "tradeflow-pg":
+            name = db.rsplit("/", 1)[1]
+            self.psql(self.pg, f"DROP DATABASE IF EXISTS {name}")
+            self.psql(self.pg, f"CREATE DATABASE {name}")
+            return
         for suffix in ("", ".wal", "-journal", "-wal"):
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
@@ -193,6 +215,10 @@ class Bench:
             "raw GACC exports (GB18030)": (mb(self.gi) + mb(self.ge)) / m,
             "tradeflow store": mb(self.db["tradeflow"]) / m,
         }
+        if "tradeflow-pg" in TOOLS:
+            sizes["tradeflow on PostgreSQL (tables + indexes)"] = int(self.psql(
+                self.db["tradeflow-pg"], "SELECT sum(pg_total_relation_size(oid)) FROM pg_class"
+                " WHERE relkind IN ('r', 'm') AND relnamespace = 'public'::regnamespace")) / 1e6 / m
         if "duckdb" in TOOLS:
             sizes["DuckDB database"] = mb(self.db["duckdb"]) / m
         if "sqlite3" in TOOLS:
@@ -206,6 +232,9 @@ class Bench:
                                            text=True, check=True).stdout.strip()
         for gb, dbs in (("utf8", self.db), ("gb18030", self.dbgb)):
             out[f"tradeflow {gb}"] = int(q(dbs["tradeflow"], "SELECT count(*) FROM record"))
+            if "tradeflow-pg" in TOOLS:
+                out[f"tradeflow-pg {gb}"] = int(self.psql(dbs["tradeflow-pg"],
+                                                          "SELECT count(*) FROM cell"))
             if "sqlite3" in TOOLS:
                 out[f"sqlite3 {gb}"] = int(q(dbs["sqlite3"], "SELECT count(*) FROM rec"))
         self.res["rows_loaded"] = out
@@ -221,7 +250,7 @@ class Bench:
             for tool in order:
                 figs = {t: os.path.join(self.work, f"{t}-{tool}.csv") for t in ("report", "sweep")}
                 log = os.path.join(self.work, f"query-{tool}.log")
-                if tool == "tradeflow":
+                if tool in TF_TOOLS:
                     for task in ("report", "sweep"):
                         arg = f"--report {REPORT[0]} {REPORT[1]}" if task == "report" \
                             else f"--sweep {SWEEP_YEAR}"
@@ -348,9 +377,10 @@ def table(res, rows):
         add(f"| {label} | " + " | ".join(f"{m[t]:,.0f}" for t in tools) + " |" +
             " |" * (len(tools) - 1))
     add("")
-    cli = med(res["report-cli"]["tradeflow"]["ms"])
+    cli = {t: med(res["report-cli"][t]["ms"]) for t in TF_TOOLS if t in res["report-cli"]}
     add(f"tradeflow report as a command (`tradeflow report --format json`, process start-up "
-        f"included): {cli:,.1f} ms median.")
+        f"included): {cli['tradeflow']:,.1f} ms median" +
+        (f"; on PostgreSQL {cli['tradeflow-pg']:,.1f} ms." if "tradeflow-pg" in cli else "."))
     add("")
     add("| store size per million rows | MB |")
     add("|---|---:|")

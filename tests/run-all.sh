@@ -103,6 +103,12 @@ grep -v '^ok' build/crash.log
 read -r p f s < <(summary < build/crash.log)
 add "${p:-0}" "${f:-1}" "${s:-0}"
 
+echo "== PostgreSQL on several servers: coordinator and two data servers (tests/pg-cluster/run.sh; docs/scaling.md)"
+tests/pg-cluster/run.sh build > build/pg-cluster.log 2>&1
+grep -v '^ok' build/pg-cluster.log
+read -r p f s < <(summary < build/pg-cluster.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
 echo "== fuzzing, ${TF_FUZZ_SECONDS:-5} s per target (make fuzz FUZZ_SECONDS=N for longer runs)"
 tests/fuzz/run.sh "${TF_FUZZ_SECONDS:-5}" > build/fuzz.log 2>&1
 grep -v '^ok' build/fuzz.log
