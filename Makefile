@@ -163,7 +163,21 @@ demo: deps
 	@build/tradeflow --db build/demo.db report --product primary-aluminium --period 2025-04 \
 	  --format html -o build/demo-2025-04.html && echo "(with charts: build/demo-2025-04.html)"
 	build/tradeflow --db build/demo.db note --product primary-aluminium --period 2025-04 --date 2025-05-29
+	@build/tradeflow --db build/demo.db note --product primary-aluminium --period 2025-04 \
+	  --date 2025-05-29 -o build/demo-note-2025-04.txt
+	build/tradeflow --db build/demo.db audit build/demo-note-2025-04.txt
 	build/tradeflow --db build/demo.db outlook --product primary-aluminium --period 2025-04
+	build/tradeflow --db build/demo.db codes --product primary-aluminium --period 2025-04
+	build/tradeflow --db build/demo.db history --product primary-aluminium --period 2025-04
+	build/tradeflow window --date 2017-08-07 --lme-cash 1903 --premium 110 --fx 6.7289 \
+	  --spot 14740 --lme-3m 1924.5 --fx-fwd 6.7619 --shfe 15080
+	@rm -f build/demo-comtrade.db
+	@if [ -f ../shared/data/comtrade/plus-download/china-2022-total.csv ]; then \
+	  echo "build/tradeflow --db build/demo-comtrade.db ingest ../shared/data/comtrade/plus-download/china-2022-total.csv"; \
+	  build/tradeflow --db build/demo-comtrade.db ingest ../shared/data/comtrade/plus-download/china-2022-total.csv && \
+	  echo "build/tradeflow --db build/demo-comtrade.db mirror --reporter CHN --partner DEU --commodity TOTAL --period 2022" && \
+	  build/tradeflow --db build/demo-comtrade.db mirror --reporter CHN --partner DEU --commodity TOTAL --period 2022; \
+	else echo "(mirror statistics: ../shared/data/comtrade is absent, so the UN Comtrade demo is left out)"; fi
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/lib/pkgconfig \

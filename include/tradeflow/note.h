@@ -43,8 +43,9 @@ typedef struct tf_note_forecast {
     tf_opt mae;               /* t, the chosen method's backtest mean absolute error */
     int n_backtest;           /* months of that backtest */
     char from[8], to[8];      /* first and last backtest month */
-    int beats_naive;          /* 1: the window model beat the seasonal-naive baseline */
-    char method[16];          /* "window-model" | "seasonal-naive" */
+    int beats_naive;          /* 1: the window model beat the seasonal-naive baseline on
+                                 the compared months (tf_outlook_series.beats_naive) */
+    char method[16];          /* "window-model" | "seasonal-naive" | "persistence" */
     char method_en[256], method_zh[256]; /* tf_outlook_method_words */
 } tf_note_forecast;
 
@@ -71,8 +72,11 @@ typedef struct tf_note_model {
     char reporter_en[64];     /* "China" */
     char reporter_zh[64];     /* "中国" */
     char date[11];            /* publication date YYYY-MM-DD */
-    int reimport;             /* index in report->import_breakdown.partners of the
-                                 reporter itself (re-imports), or -1 */
+    const tf_re_flow *reimports; /* the report's re-imports (report->re_trade.re_import)
+                                 where the note states them: the reporter as a partner of
+                                 its own imports (source "partner"), above 0; else NULL.
+                                 The sources paragraph then leaves the reporter's own
+                                 partner sentence to the re-import paragraph. */
     size_t n_named;           /* import partners named in the sources paragraph */
     struct {
         int has;

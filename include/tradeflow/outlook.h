@@ -30,13 +30,17 @@
  *   MAPE = 100 * mean |actual - forecast| / |actual|, %, months with actual != 0
  *   direction hit rate = 100 * share of months where sign(forecast - y(t-1))
  *          equals sign(actual - y(t-1)), %, months with y(t-1) and both signs != 0
- * For reference the backtest also scores persistence (y^(t) = y(t-1)) over the
- * window model's backtest months: a model that does not beat it adds little.
- * The method: the window model when its MAE on the months both methods
- * forecast (at least TF_OUTLOOK_MIN_COMPARE of them) is below the seasonal
- * naive's; otherwise seasonal naive. When the chosen method cannot forecast
- * the month (a month it needs is missing), the other one is used and the
- * reason is said.
+ *   persistence:     y^(t) = y(t-1), the latest month's figure
+ * (persistence is also scored over the window model's backtest months alone,
+ * as a reference: tf_outlook_series.persistence).
+ * The method, by the backtest errors: the candidates are the methods that
+ * can forecast the month (persistence, which always can, only with at least
+ * TF_OUTLOOK_MIN_COMPARE backtest months of its own); the compared months are the backtest months every
+ * candidate forecast. With at least TF_OUTLOOK_MIN_COMPARE compared months,
+ * the candidate with the lowest MAE on them (ties: the first of seasonal
+ * naive, window model, persistence); with fewer, the baseline: seasonal naive,
+ * else persistence, else the window model; a single candidate is used as
+ * such. The choice and its reason are said (choice, why).
  * Interval: point + the 10th and 90th percentiles of the chosen method's
  * signed backtest errors (an empirical 80 % interval; GSL quantiles, linear
  * interpolation), when it has at least TF_OUTLOOK_MIN_ERRORS errors. The
@@ -61,11 +65,21 @@ extern "C" {
 typedef enum tf_outlook_method {
     TF_OUTLOOK_NONE = -1,
     TF_OUTLOOK_SEASONAL_NAIVE = 0,
-    TF_OUTLOOK_WINDOW_MODEL = 1
+    TF_OUTLOOK_WINDOW_MODEL = 1,
+    TF_OUTLOOK_PERSISTENCE = 2
 } tf_outlook_method;
-#define TF_OUTLOOK_N_METHODS 2
+#define TF_OUTLOOK_N_METHODS 3
 
-/* "seasonal-naive", "window-model"; "" for NONE. */
+/* How the method was chosen (tf_outlook_series.choice). */
+typedef enum tf_outlook_choice {
+    TF_OUTLOOK_CHOSEN_NONE = 0,
+    TF_OUTLOOK_CHOSEN_BEST = 1,     /* the lowest MAE on the compared months */
+    TF_OUTLOOK_CHOSEN_ONLY = 2,     /* the only method that can forecast the month */
+    TF_OUTLOOK_CHOSEN_BASELINE = 3  /* too few compared months: the baseline (seasonal
+                                       naive, else persistence, else the model) */
+} tf_outlook_choice;
+
+/* "seasonal-naive", "window-model", "persistence"; "" for NONE. */
 TF_API const char *tf_outlook_method_name(tf_outlook_method m);
 
 /* One month of input. Months are consecutive; gaps are has == 0. */
@@ -100,22 +114,26 @@ typedef struct tf_outlook_series {
     tf_opt current;                            /* t, the period's figure */
     tf_opt forecast[TF_OUTLOOK_N_METHODS];     /* each method's forecast of the target */
     tf_outlook_method method;                  /* the one chosen; NONE: no forecast */
+    tf_outlook_choice choice;                  /* how it was chosen */
     tf_opt point, low, high;                   /* t; low..high the 80 % interval */
     tf_opt mae;                                /* t, the chosen method's backtest MAE */
-    int beats_naive;                           /* 1: the model's MAE is below the
-                                                  naive's on the common months */
+    int beats_naive;                           /* 1: the window model's MAE is below
+                                                  the naive's on the compared months
+                                                  (both candidates, enough months) */
     char direction[8];                         /* "up", "down", "flat" vs current; "" */
     double coef[TF_OUTLOOK_N_COEF];            /* b0..b3 fitted at the period */
     int has_coef, n_fit;                       /* n_fit: rows they are fitted on */
     tf_outlook_score own[TF_OUTLOOK_N_METHODS];    /* each over its backtest months */
-    tf_outlook_score common[TF_OUTLOOK_N_METHODS]; /* over the months both forecast */
+    tf_outlook_score common[TF_OUTLOOK_N_METHODS]; /* over the compared months: those
+                                                  every candidate forecast (n 0 for a
+                                                  method that cannot forecast the month) */
     tf_outlook_score persistence;              /* a reference, not a method chosen: the
                                                   previous month's figure as the forecast,
                                                   over the window model's backtest months
                                                   (MAE, MAPE; no direction) */
     tf_outlook_row *rows;                      /* backtest months, in order */
     size_t n_rows;
-    char why[200];                             /* the choice, or why no forecast */
+    char why[320];                             /* the choice, or why no forecast */
 } tf_outlook_series;
 
 typedef struct tf_outlook {

@@ -107,7 +107,8 @@ typedef struct tf_partner_figures {
 
 typedef struct tf_mode_figures {
     char code[8];
-    char name[96];
+    char name[96];          /* English name (data/trade-modes.csv name_en), else the code */
+    char name_zh[96];       /* Chinese name (name_zh, e.g. 一般贸易), "" when unknown */
     char group[16];
     double quantity;        /* t */
     tf_opt share_pct;       /* % of the flow's total */
@@ -142,6 +143,9 @@ typedef struct tf_re_flow {
     tf_opt mom_pct, yoy_pct;/* % */
     tf_opt rest;            /* domestic exports (imports less re-imports), t */
     tf_opt share_pct;       /* % of exports (imports) */
+    tf_opt share_change_pp; /* share(m) - share(m-1), pp (annual: against the year before);
+                               no value unless both months have a re-flow figure and a
+                               flow total above 0 */
     char source[16];        /* "flow": rows of the re-flow; "partner": the reporter as a
                                partner of its imports; "" when no value */
 } tf_re_flow;
@@ -222,6 +226,21 @@ typedef struct tf_report {
 TF_API tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                                    tf_report **out);
 TF_API void tf_report_free(tf_report **r);
+
+/* The names a report shows (text, md, html, chart titles, xlsx), for every
+ * command that names what a report names:
+ * tf_partner_display_name: a partner code's English name from
+ *   data/partners.csv ("Russia" for RUS), else the name the ingested file gave
+ *   (GACC's partner names, UN Comtrade's area names: tf_db_partner_name), else
+ *   the code itself; WLD, the world total, is "World". db and ref may be NULL.
+ * tf_product_display_name_of: a query label's name (tf_report.product_name):
+ *   the product's name_en ("primary aluminium" for primary-aluminium), "all
+ *   commodities (TOTAL)" for "commodity TOTAL", else the label ("HS 7601").
+ * Both write at most len bytes, NUL-terminated. */
+TF_API void tf_partner_display_name(tf_db *db, const tf_refdata *ref, const char *code,
+                                    char *buf, size_t len);
+TF_API void tf_product_display_name_of(const tf_refdata *ref, const char *label, char *buf,
+                                       size_t len);
 
 /* Percent change 100*(x/base-1): no value when base is missing, zero or
  * negative, or x negative (a change of sign has no meaningful percentage). */

@@ -13,22 +13,31 @@ static const char usage_history[] =
     "selection is the report's: --classification HS also lists UN Comtrade's\n"
     "H0-H6 rows, and where the same trade is stored in CNY and in USD the rows\n"
     "in one currency are listed, --currency or the one with most records (a\n"
-    "note on standard error names the other), with the rows that have no value.\n";
+    "note on standard error names the other), with the rows that have no value.\n"
+    "The product and the partners are named as the report names them.\n";
 
+
+typedef struct history_ctx {
+    tf_db *db;
+    const tf_refdata *ref;
+} history_ctx;
 
 static tf_status print_revision(void *ctx, const tf_revision *v)
 {
-    (void)ctx;
+    const history_ctx *h = ctx;
     const tf_record *r = &v->rec;
+    char name[128];
+    tf_partner_display_name(h->db, h->ref, r->partner, name, sizeof name);
     char q[64] = "", val[64] = "";
     if (r->has_quantity)
         tf_format_milli(q, sizeof q, r->quantity);
     if (r->has_value)
         tf_format_milli(val, sizeof val, r->value);
-    printf("%s %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s src %lld line %lu  %s\n",
+    printf("%s %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s %-24s src %lld "
+           "line %lu  %s\n",
            v->current ? "*" : " ", r->period, tf_flow_name(r->flow), r->commodity, r->partner,
            r->partner_basis[0] ? r->partner_basis : "-", r->trade_mode[0] ? r->trade_mode : "-",
-           r->province[0] ? r->province : "-", q, r->unit, val, r->currency, r->status,
+           r->province[0] ? r->province : "-", q, r->unit, val, r->currency, r->status, name,
            v->source_id, r->line, v->ingested_at);
     return TF_OK;
 }
@@ -99,11 +108,16 @@ int cmd_history(common *c, args *a)
     tf_status st = tf_query_currency(db, &months, ccy[0] ? ccy : NULL, chosen, NULL, print_note,
                                      NULL);
     sel.currency = chosen[0] ? chosen : NULL;
-    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s source\n", "period",
-           "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit", "value",
-           "cur", "status");
+    char pname[96];
+    tf_product_display_name_of(c->ref, p.label, pname, sizeof pname);
+    printf("%s, %s%s: every stored revision\n", pname, period ? "" : "all periods",
+           period ? canon : "");
+    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s %-24s source\n",
+           "period", "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit",
+           "value", "cur", "status", "partner name");
+    history_ctx h = {db, c->ref};
     if (st == TF_OK)
-        st = tf_query_select(db, &sel, print_revision, NULL);
+        st = tf_query_select(db, &sel, print_revision, &h);
     if (st != TF_OK) {
         error("%s", tf_db_error(db)->msg);
         rc = exit_for(st);

@@ -53,11 +53,22 @@ static void partners(tf_note_model *m, const tf_note_opts *o)
 {
     const tf_breakdown *b = &m->report->import_breakdown;
     size_t want = o && o->partners > 0 ? (size_t)o->partners : 3;
-    m->reimport = -1;
-    for (size_t i = 0; i < b->n_partners; i++)
-        if (!strcmp(b->partners[i].partner, m->report->reporter))
-            m->reimport = (int)i;
     m->n_named = b->n_partners < want ? b->n_partners : want;
+}
+
+/* The re-imports the report found (its rule, tf_re_flow in stats.h). The note
+ * tells those of the reporter as its own partner where they are news: above
+ * 0 t (0 is a complete partner breakdown without the reporter) and at least
+ * 0.1 % of imports as printed (a re-import that rounds to 0.0 % of imports,
+ * e.g. 0.095 t among thousands, is left to the report). Rows of a re-import
+ * flow (UN Comtrade RM) are not told: the audit has no reading for them yet. */
+static void reimports(tf_note_model *m)
+{
+    const tf_re_flow *rm = &m->report->re_trade.re_import;
+    m->reimports = NULL;
+    if (rm->quantity.has && rm->quantity.v > 0 && !strcmp(rm->source, "partner") &&
+        (!rm->share_pct.has || rm->share_pct.v >= 0.05))
+        m->reimports = rm;
 }
 
 /* ---- the latest published import P/L on or before the publication date ---- */
@@ -180,6 +191,7 @@ tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product
         names(m, ref, product, q);
         pub_date(m->date, o, q);
         partners(m, o);
+        reimports(m);
         st = latest_window(m, db, q);
     }
     if (st == TF_OK)

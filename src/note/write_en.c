@@ -372,7 +372,7 @@ static void sources_para(nd *b, const tf_note_model *m)
         nd_put(b, ".");
     }
     for (size_t i = 0; i < m->n_named; i++)
-        if ((int)i != m->reimport)
+        if (!nd_is_reimport(m, &bd->partners[i]))
             partner_sentence(b, m, &bd->partners[i], i == 0);
     if (bd->partner_basis[0])
         nd_put(b, " Partners are as the data records them (%s).", bd->partner_basis);
@@ -381,44 +381,45 @@ static void sources_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
+/* Re-imports: the report's figures (tf_re_flow), the reporter as its own
+ * partner; claimed as the imports from that partner, as the audit reads them. */
 static void reimport_para(nd *b, const tf_note_model *m)
 {
-    if (m->reimport < 0)
+    const tf_re_flow *rm = m->reimports;
+    if (!rm)
         return;
     const tf_report *r = m->report;
-    const tf_partner_figures *p = &r->import_breakdown.partners[m->reimport];
+    const char *rep = r->reporter;
     char mon[32], f1[256];
     month_en(mon, sizeof mon, r->period);
     nd_para(b);
-    tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", p->partner, r->period);
-    nd_fig f = {.metric = "import", .partner = p->partner,
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", rep, r->period);
+    nd_fig f = {.metric = "import", .partner = rep,
                 .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
     nd_put(b, "Re-imports: imports from %s itself were about ", m->reporter_en);
-    put_t(b, &f, p->quantity);
+    put_t(b, &f, rm->quantity.v);
     nd_put(b, " in %s", mon);
-    if (p->mom_pct.has) {
-        tf_fmt(f1, sizeof f1, "100 * (import(%s, m) / import(%s, m-1) - 1)", p->partner,
-               p->partner);
+    if (rm->mom_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (import(%s, m) / import(%s, m-1) - 1)", rep, rep);
         nd_put(b, ", ");
-        put_pct(b, &f, "mom_pct", p->mom_pct.v, "%");
+        put_pct(b, &f, "mom_pct", rm->mom_pct.v, "%");
         nd_put(b, " MoM");
     }
-    if (p->share_pct.has) {
-        tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, r->period,
+    if (rm->share_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", rep, r->period,
                r->period);
         nd_put(b, ", or ");
-        nd_pct(b, &f, "share_pct", p->share_pct.v, "%");
+        nd_pct(b, &f, "share_pct", rm->share_pct.v, "%");
         nd_put(b, " of %s imports", mon);
         char pm[8], pmon[32];
         nd_period(pm, r->period, 1);
         month_en(pmon, sizeof pmon, pm);
-        if (p->share_change_pp.has && !p->mom_pct.has)
-            nd_put(b, " (none in %s)", pmon);
-        else if (p->share_change_pp.has) {
-            tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", p->partner, r->period,
-                   p->partner, pm);
+        if (rm->share_change_pp.has && !rm->mom_pct.has)
+            nd_put(b, " (none in %s)", pmon); /* a zero base: the share change is the share */
+        else if (rm->share_change_pp.has) {
+            tf_fmt(f1, sizeof f1, "share(%s, %s) - share(%s, %s), pp", rep, r->period, rep, pm);
             nd_put(b, " (");
-            put_pct(b, &f, "share_change_pp", p->share_change_pp.v, "pp");
+            put_pct(b, &f, "share_change_pp", rm->share_change_pp.v, "pp");
             nd_put(b, " from %s)", pmon);
         }
     }

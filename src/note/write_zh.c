@@ -220,7 +220,7 @@ static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
         nd_put(b, "%s%s", i ? "、" : "", pname_zh(m, &bd->partners[i], ref));
     nd_put(b, "。");
     for (size_t i = 0; i < m->n_named; i++)
-        if ((int)i != m->reimport)
+        if (!nd_is_reimport(m, &bd->partners[i]))
             partner_sentence(b, m, &bd->partners[i], pname_zh(m, &bd->partners[i], ref), i == 0);
     for (size_t i = 0; i < m->n_other_basis; i++) {
         const tf_note_basis *nb = &m->other_basis[i];
@@ -246,13 +246,20 @@ static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
     nd_end(b);
 }
 
+/* Re-imports: the report's figures (tf_re_flow) in the words of the top
+ * partner's sentence, the reporter as its own partner. */
 static void reimport_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
 {
-    if (m->reimport < 0)
+    const tf_re_flow *rm = m->reimports;
+    if (!rm)
         return;
-    const tf_partner_figures *p = &m->report->import_breakdown.partners[m->reimport];
+    tf_partner_figures p = {.rank = 0, .quantity = rm->quantity.v, .share_pct = rm->share_pct,
+                            .mom_pct = rm->mom_pct, .yoy_pct = rm->yoy_pct,
+                            .share_change_pp = rm->share_change_pp};
+    tf_scopy(p.partner, sizeof p.partner, m->report->reporter);
+    tf_scopy(p.name, sizeof p.name, m->report->reporter_name);
     nd_para(b);
-    partner_sentence(b, m, p, pname_zh(m, p, ref), 1);
+    partner_sentence(b, m, &p, pname_zh(m, &p, ref), 1);
     nd_put(b, "该部分为原产地为%s的货物复进口；对金属而言，多为出口原料在境外冶炼后再进口。",
            m->reporter_zh);
     nd_end(b);

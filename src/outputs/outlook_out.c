@@ -24,7 +24,9 @@ static void month_name(char *buf, size_t len, const char *period)
 
 static const char *method_label(int k)
 {
-    return k == TF_OUTLOOK_WINDOW_MODEL ? "window model" : "seasonal naive";
+    return k == TF_OUTLOOK_WINDOW_MODEL  ? "window model"
+           : k == TF_OUTLOOK_PERSISTENCE ? "persistence"
+                                         : "seasonal naive";
 }
 
 /* ---- text ---- */
@@ -70,34 +72,41 @@ static void text_scores(FILE *out, const char *label, const tf_outlook_series *s
         char mae[48], mape[16];
         tf_out_figure(mae, sizeof mae, p->mae, "t");
         pct(mape, sizeof mape, p->mape_pct);
-        fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  (reference: the previous month's "
-                "figure, on the window model's months)\n", "persistence", p->n, p->from, p->to,
-                mae, mape);
+        fprintf(out, "  %-16s %6d  %-7s  %-7s %12s %7s  (persistence on the window model's "
+                "months)\n", "(reference)", p->n, p->from, p->to, mae, mape);
     }
-    const tf_outlook_score *n = &s->common[0], *m = &s->common[1];
-    char a[48], b[48];
-    tf_out_figure(a, sizeof a, m->mae, "t");
-    tf_out_figure(b, sizeof b, n->mae, "t");
-    if (!m->n)
-        fputs("  no month that both forecast: the model is not compared with the baseline\n", out);
-    else
-        fprintf(out, "  on the %d month%s both forecast: MAE window model %s, seasonal naive %s "
-                "(%s)\n", m->n, m->n == 1 ? "" : "s", a, b,
-                s->beats_naive ? "the model beats the baseline"
-                : m->n < TF_OUTLOOK_MIN_COMPARE ? "too few to compare"
-                                                : "the model does not beat the baseline");
+    int n_cmp = -1;
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+        if (s->forecast[k].has)
+            n_cmp = s->common[k].n;
+    if (n_cmp < 0)
+        return;
+    fprintf(out, "  on the %d month%s forecast by every method that can forecast the month: MAE",
+            n_cmp, n_cmp == 1 ? "" : "s");
+    for (int k = 0, first = 1; k < TF_OUTLOOK_N_METHODS; k++) {
+        if (!s->forecast[k].has)
+            continue;
+        char a[48];
+        tf_out_figure(a, sizeof a, s->common[k].mae, "t");
+        fprintf(out, "%s %s %s", first ? "" : ",", method_label(k), a);
+        first = 0;
+    }
+    fprintf(out, " (%s)\n", n_cmp < TF_OUTLOOK_MIN_COMPARE ? "too few to compare"
+                                                          : "the lowest is chosen");
 }
 
 static void text_rows(FILE *out, const tf_outlook_series *s)
 {
-    fprintf(out, "  %-7s %14s %16s %16s\n", "month", "actual", "seasonal naive", "window model");
+    fprintf(out, "  %-7s %14s %16s %16s %16s\n", "month", "actual", "seasonal naive",
+            "window model", "persistence");
     for (size_t i = 0; i < s->n_rows; i++) {
         const tf_outlook_row *r = &s->rows[i];
-        char a[48], f0[48], f1[48];
+        char a[48], f0[48], f1[48], f2[48];
         tf_out_figure(a, sizeof a, r->actual, "t");
         tf_out_figure(f0, sizeof f0, r->forecast[0], "t");
         tf_out_figure(f1, sizeof f1, r->forecast[1], "t");
-        fprintf(out, "  %-7s %14s %16s %16s\n", r->target, a, f0, f1);
+        tf_out_figure(f2, sizeof f2, r->forecast[2], "t");
+        fprintf(out, "  %-7s %14s %16s %16s %16s\n", r->target, a, f0, f1, f2);
     }
 }
 
@@ -238,32 +247,57 @@ static void years(char *buf, size_t len, const tf_outlook_score *c, const char *
         tf_fmt(buf, len, "%.4s", c->from);
 }
 
-/* Which method, and how it stands against the seasonal-naive baseline. */
+/* Which method, and why: the lowest backtest error of the methods compared,
+ * the only one that can forecast the month, or the baseline for want of
+ * months to compare. */
 const char *tf_outlook_method_words(const tf_outlook_series *s, int zh)
 {
-    if (s->method == TF_OUTLOOK_NONE)
+    static const char *const name_en[TF_OUTLOOK_N_METHODS] = {
+        "seasonal naive, the same month a year earlier",
+        "a regression on the import window and recent imports",
+        "persistence, the latest month's figure"};
+    static const char *const name_zh[TF_OUTLOOK_N_METHODS] = {
+        "季节性朴素预测（上年同月）", "基于进口窗口与近期进口的回归", "持平预测（沿用最近一个月）"};
+    static const char *const best_en[TF_OUTLOOK_N_METHODS] = {
+        "seasonal naive, the same month a year earlier, which had the lowest error of the "
+        "methods compared in the backtest",
+        "a regression on the import window and recent imports, which had the lowest error of "
+        "the methods compared in the backtest",
+        "persistence, the latest month's figure, which had the lowest error of the methods "
+        "compared in the backtest"};
+    static const char *const best_zh[TF_OUTLOOK_N_METHODS] = {
+        "季节性朴素预测（上年同月），回测中误差在各方法中最低",
+        "基于进口窗口与近期进口的回归，回测中误差在各方法中最低",
+        "持平预测（沿用最近一个月），回测中误差在各方法中最低"};
+    static const char *const only_en[TF_OUTLOOK_N_METHODS] = {
+        "seasonal naive, the same month a year earlier, the only method that can forecast "
+        "the month",
+        "a regression on the import window and recent imports, the only method that can "
+        "forecast the month",
+        "persistence, the latest month's figure, the only method that can forecast the month"};
+    static const char *const only_zh[TF_OUTLOOK_N_METHODS] = {
+        "季节性朴素预测（上年同月），唯一可用的方法", "基于进口窗口与近期进口的回归，唯一可用的方法",
+        "持平预测（沿用最近一个月），唯一可用的方法"};
+    static const char *const base_en[TF_OUTLOOK_N_METHODS] = {
+        "seasonal naive, the same month a year earlier, the baseline, as the backtest has "
+        "too few months in common to compare the methods",
+        "a regression on the import window and recent imports, as the backtest has too few "
+        "months in common to compare the methods",
+        "persistence, the latest month's figure, the baseline, as the backtest has too few "
+        "months in common to compare the methods"};
+    static const char *const base_zh[TF_OUTLOOK_N_METHODS] = {
+        "季节性朴素预测（上年同月）；回测月份不足，无法比较各方法",
+        "基于进口窗口与近期进口的回归；回测月份不足，无法比较各方法",
+        "持平预测（沿用最近一个月）；回测月份不足，无法比较各方法"};
+    int k = s->method;
+    if (k < 0 || k >= TF_OUTLOOK_N_METHODS)
         return "";
-    int model = s->method == TF_OUTLOOK_WINDOW_MODEL, has_model = s->has_coef || s->own[1].n;
-    if (model && s->beats_naive)
-        return zh ? "基于进口窗口与近期进口的回归，回测中优于季节性朴素基准"
-                  : "a regression on the import window and recent imports, which beat the "
-                    "seasonal-naive baseline in the backtest";
-    if (model)
-        return zh ? "基于进口窗口与近期进口的回归；上年同月无数据，该模型在回测中尚未证明优于"
-                    "季节性朴素基准"
-                  : "a regression on the import window and recent imports, used because the "
-                    "same month a year earlier has no figure; it has not been shown to beat "
-                    "the seasonal-naive baseline in the backtest";
-    if (s->beats_naive)
-        return zh ? "季节性朴素预测（上年同月）；进口窗口模型回测更优，但缺少最近两个月的进口"
-                    "盈亏数据"
-                  : "seasonal naive, the same month a year earlier; the import-window model, "
-                    "better in the backtest, lacks the P/L of the last two months";
-    if (has_model)
-        return zh ? "季节性朴素预测（上年同月）；进口窗口模型在回测中未能优于该基准"
-                  : "seasonal naive, the same month a year earlier; the import-window model "
-                    "did not beat this baseline in the backtest";
-    return zh ? "季节性朴素预测（上年同月）" : "seasonal naive, the same month a year earlier";
+    switch (s->choice) {
+    case TF_OUTLOOK_CHOSEN_BEST: return zh ? best_zh[k] : best_en[k];
+    case TF_OUTLOOK_CHOSEN_ONLY: return zh ? only_zh[k] : only_en[k];
+    case TF_OUTLOOK_CHOSEN_BASELINE: return zh ? base_zh[k] : base_en[k];
+    default: return zh ? name_zh[k] : name_en[k];
+    }
 }
 
 static void para_en(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,

@@ -28,6 +28,11 @@ void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)
     tf_fmt(buf, len, "%s %s", num, unit);
 }
 
+const char *tf_out_mode_name(const tf_mode_figures *m, int lang_zh)
+{
+    return lang_zh && m->name_zh[0] ? m->name_zh : m->name;
+}
+
 const char *tf_out_unit(const tf_report *r)
 {
     if (r->measure_value)

@@ -29,6 +29,11 @@ const char *tf_out_unit(const tf_report *r);
  * XML does not allow. */
 void tf_xml_escape(FILE *out, const char *s);
 
+/* A trade mode's name in the chosen language: with lang_zh its Chinese name
+ * from data/trade-modes.csv (tf_mode_figures.name_zh) where known, else the
+ * English one. */
+const char *tf_out_mode_name(const tf_mode_figures *m, int lang_zh);
+
 /* The partner's name in the chosen language: with lang_zh the Chinese name
  * from data/partners.csv where the chart data knows one, else name. */
 const char *tf_chart_partner_name(const tf_chart_data *d, const char *code, const char *name,

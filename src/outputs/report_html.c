@@ -71,20 +71,22 @@ static void card(FILE *out, const tf_report *r, const char *what, const tf_flow_
             what, q, mom, yoy, ytd_label, ytd, ytdy);
 }
 
-/* A copy of the report whose partner names are in the chosen language
- * (the arrays are copied; the rest is shared). */
-static tf_status localised(const tf_chart_data *d, int lang_zh, tf_report *copy,
-                           tf_partner_figures **bufs)
+/* A copy of the report whose partner and trade-mode names are in the chosen
+ * language (the arrays are copied; the rest is shared). bufs[8] receives the
+ * copies, for the caller to free. */
+static tf_status localised(const tf_chart_data *d, int lang_zh, tf_report *copy, void **bufs)
 {
     *copy = *d->report;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 8; i++)
         bufs[i] = NULL;
+    if (!lang_zh)
+        return TF_OK;
     tf_breakdown *b[2] = {&copy->import_breakdown, &copy->export_breakdown};
     for (int f = 0; f < 2; f++) {
         tf_partner_figures **arr[2] = {&b[f]->partners, &b[f]->absent};
         size_t n[2] = {b[f]->n_partners, b[f]->n_absent};
         for (int k = 0; k < 2; k++) {
-            if (!n[k] || !lang_zh)
+            if (!n[k])
                 continue;
             tf_partner_figures *p = malloc(n[k] * sizeof *p);
             if (!p)
@@ -93,8 +95,20 @@ static tf_status localised(const tf_chart_data *d, int lang_zh, tf_report *copy,
             for (size_t i = 0; i < n[k]; i++)
                 tf_scopy(p[i].name, sizeof p[i].name,
                          tf_chart_partner_name(d, p[i].partner, p[i].name, 1));
-            *arr[k] = p;
-            bufs[2 * f + k] = p;
+            *arr[k] = bufs[4 * f + k] = p;
+        }
+        tf_mode_figures **marr[2] = {&b[f]->modes, &b[f]->vanished_modes};
+        size_t mn[2] = {b[f]->n_modes, b[f]->n_vanished_modes};
+        for (int k = 0; k < 2; k++) {
+            if (!mn[k])
+                continue;
+            tf_mode_figures *md = malloc(mn[k] * sizeof *md);
+            if (!md)
+                return TF_ERR_NOMEM;
+            memcpy(md, *marr[k], mn[k] * sizeof *md);
+            for (size_t i = 0; i < mn[k]; i++)
+                tf_scopy(md[i].name, sizeof md[i].name, tf_out_mode_name(&md[i], 1));
+            *marr[k] = bufs[4 * f + 2 + k] = md;
         }
     }
     return TF_OK;
@@ -108,7 +122,7 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
     const char *mname = month >= 1 && month <= 12 ? month_names[month - 1] : "";
     /* the text report, with the partner names in the chosen language */
     tf_report copy;
-    tf_partner_figures *bufs[4];
+    void *bufs[8];
     tf_status st = localised(d, lang_zh, &copy, bufs);
     char *text = NULL;
     size_t text_len = 0;
@@ -120,7 +134,7 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
         if (fclose(mem) != 0 && st == TF_OK)
             st = TF_ERR_NOMEM;
     }
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 8; i++)
         free(bufs[i]);
     if (st != TF_OK) {
         free(text);

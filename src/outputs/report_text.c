@@ -140,6 +140,26 @@ static size_t display_width(const char *s, size_t n)
     return w;
 }
 
+/* s fitted to width columns: cut at a character boundary where it is wider,
+ * padded with spaces where narrower (a Chinese trade-mode name takes two
+ * columns a character, so bytes would misalign or split it). */
+static void fit_cols(char *buf, size_t len, const char *s, size_t width)
+{
+    size_t n = strlen(s), w;
+    while ((w = display_width(s, n)) > width) {
+        n--;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n + (width - w) + 1 > len) {
+        buf[0] = '\0';
+        return;
+    }
+    memcpy(buf, s, n);
+    memset(buf + n, ' ', width - w);
+    buf[n + width - w] = '\0';
+}
+
 /* "Name (CODE)" fitted to width columns (0: no fitting): the name is cut,
  * never the code, and the result padded with spaces. */
 static void partner_label(char *buf, size_t len, const char *name, const char *code, size_t width)
@@ -374,9 +394,12 @@ static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, 
     if (md)
         fprintf(out, "| %s | %s | %s | %s | %s | %s | %s |\n", md_esc(md, name, e1, sizeof e1),
                 md_esc(md, m->group, e2, sizeof e2), q, sh, pq, ch, pp);
-    else
-        fprintf(out, "     %-44.44s %-11s %*s %8s %*s %9s %11s\n", name, m->group, fig_w(r), q,
-                sh, fig_w(r), pq, ch, pp);
+    else {
+        char fitted[200];
+        fit_cols(fitted, sizeof fitted, name, 44);
+        fprintf(out, "     %s %-11s %*s %8s %*s %9s %11s\n", fitted, m->group, fig_w(r), q, sh,
+                fig_w(r), pq, ch, pp);
+    }
 }
 
 static void write_modes(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,
@@ -453,12 +476,11 @@ static void write_re_trade(FILE *out, const tf_report *r, const char *mlabel, in
     fprintf(out, "%s%s\n", md ? "\n" : "", md_esc(md, esc, e2, sizeof e2));
 }
 
-tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
+/* Phase of tf_report_write_text: the title, the scope (codes asked for and
+ * found) and the line saying units and what YTD covers. */
+static void write_heading(FILE *out, const tf_report *r, const char *mlabel, const char *ylabel,
+                          int md)
 {
-    char mlabel[32], ylabel[32];
-    int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17;
-    month_label(r->period, mlabel, sizeof mlabel);
-    ytd_label(r->period, ylabel, sizeof ylabel);
     char e1[512], e2[512];
     fprintf(out, "%s%s (%s) trade in %s, %s\n%s", md ? "# " : "",
             md_esc(md, r->reporter_name, e1, sizeof e1), r->reporter,
@@ -483,23 +505,35 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
                 r->measure_value ? "Values" : "Quantities", tf_out_unit(r), ylabel,
                 r->as_of[0] ? " Figures as ingested up to " : "", r->as_of,
                 r->as_of[0] ? "." : "");
-    const line_item rows[] = {
-        {"Imports", &r->import}, {"Exports", &r->export}, {"Net imports", &r->net_import}};
-    if (r->annual) {
+}
+
+/* Phase of tf_report_write_text: imports, exports and net imports of an
+ * annual report (the year and its YoY). */
+static void write_totals_annual(FILE *out, const tf_report *r, const line_item rows[3],
+                                const char *mlabel, int md)
+{
+    if (md)
+        fprintf(out, "\n| | %s | YoY |\n|---|---:|---:|\n", mlabel);
+    else
+        fprintf(out, "\n%-12s %22s %9s\n", "", mlabel, "YoY");
+    for (size_t i = 0; i < 3; i++) {
+        char q[48], yoy[24];
+        fmt_t(r, q, sizeof q, rows[i].f->quantity);
+        fmt_pct(yoy, sizeof yoy, rows[i].f->yoy_pct, "%");
         if (md)
-            fprintf(out, "\n| | %s | YoY |\n|---|---:|---:|\n", mlabel);
+            fprintf(out, "| %s | %s | %s |\n", rows[i].label, q, yoy);
         else
-            fprintf(out, "\n%-12s %22s %9s\n", "", mlabel, "YoY");
-        for (size_t i = 0; i < 3; i++) {
-            char q[48], yoy[24];
-            fmt_t(r, q, sizeof q, rows[i].f->quantity);
-            fmt_pct(yoy, sizeof yoy, rows[i].f->yoy_pct, "%");
-            if (md)
-                fprintf(out, "| %s | %s | %s |\n", rows[i].label, q, yoy);
-            else
-                fprintf(out, "%-12s %22s %9s\n", rows[i].label, q, yoy);
-        }
-    } else if (md) {
+            fprintf(out, "%-12s %22s %9s\n", rows[i].label, q, yoy);
+    }
+}
+
+/* Phase of tf_report_write_text: imports, exports and net imports of a
+ * monthly report (the month, MoM, YoY, YTD, YTD YoY). */
+static void write_totals_monthly(FILE *out, const tf_report *r, const line_item rows[3],
+                                 const char *mlabel, const char *ylabel, int md)
+{
+    int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17;
+    if (md) {
         fprintf(out, "\n| | %s | MoM | YoY | YTD %s | YTD YoY |\n|---|---:|---:|---:|---:|---:|\n",
                 mlabel, ylabel);
     } else {
@@ -509,7 +543,7 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
         fprintf(out, "\n%-12s %*s %9s %9s %*s %9s\n", "", tot_w, hq, "MoM", "YoY", ytd_w, hy,
                 "YTD YoY");
     }
-    for (size_t i = 0; i < 3 && !r->annual; i++) {
+    for (size_t i = 0; i < 3; i++) {
         const tf_flow_figures *f = rows[i].f;
         char q[48], mom[24], yoy[24], ytd[48], ytdy[24];
         fmt_t(r, q, sizeof q, f->quantity);
@@ -524,15 +558,12 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
             fprintf(out, "%-12s %*s %9s %9s %*s %9s\n", rows[i].label, tot_w, q, mom, yoy, ytd_w,
                     ytd, ytdy);
     }
-    if (r->import.value.has || r->export.value.has) {
-        fputs(md ? "\n" : "\n", out);
-        write_value_lines(out, r, md);
-    }
-    write_partners(out, r, &r->import_breakdown, "Import", mlabel, md);
-    write_partners(out, r, &r->export_breakdown, "Export", mlabel, md);
-    write_modes(out, r, &r->import_breakdown, "Imports", mlabel, md);
-    write_modes(out, r, &r->export_breakdown, "Exports", mlabel, md);
-    write_re_trade(out, r, mlabel, md);
+}
+
+/* Phase of tf_report_write_text: the month's import window, computed and
+ * published, each labelled. */
+static void write_window(FILE *out, const tf_report *r, const char *mlabel, int md)
+{
     const tf_window_stat *ws[2] = {&r->window.computed, &r->window.published};
     const char *wl[2] = {"computed from prices", "published series"};
     for (int k = 0; k < 2; k++) {
@@ -549,6 +580,30 @@ tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
                 ws[k]->days == 1 ? "" : "s", lo, hi, ws[k]->days_open,
                 ws[k]->days_open == 1 ? "" : "s");
     }
+}
+
+tf_status tf_report_write_text(FILE *out, const tf_report *r, int md)
+{
+    char mlabel[32], ylabel[32];
+    month_label(r->period, mlabel, sizeof mlabel);
+    ytd_label(r->period, ylabel, sizeof ylabel);
+    write_heading(out, r, mlabel, ylabel, md);
+    const line_item rows[] = {
+        {"Imports", &r->import}, {"Exports", &r->export}, {"Net imports", &r->net_import}};
+    if (r->annual)
+        write_totals_annual(out, r, rows, mlabel, md);
+    else
+        write_totals_monthly(out, r, rows, mlabel, ylabel, md);
+    if (r->import.value.has || r->export.value.has) {
+        fputs(md ? "\n" : "\n", out);
+        write_value_lines(out, r, md);
+    }
+    write_partners(out, r, &r->import_breakdown, "Import", mlabel, md);
+    write_partners(out, r, &r->export_breakdown, "Export", mlabel, md);
+    write_modes(out, r, &r->import_breakdown, "Imports", mlabel, md);
+    write_modes(out, r, &r->export_breakdown, "Exports", mlabel, md);
+    write_re_trade(out, r, mlabel, md);
+    write_window(out, r, mlabel, md);
     if (r->n_notes) {
         fprintf(out, md ? "\n### Notes\n\n" : "\nNotes\n");
         for (size_t i = 0; i < r->n_notes; i++)

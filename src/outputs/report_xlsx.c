@@ -775,7 +775,7 @@ static void mode_row(book *b, lxw_worksheet *ws, int row, const tf_mode_figures 
     char fx[128];
     int sr = SUMMARY_IMPORT_ROW + 1 + f; /* the flow's row on the Summary, 1-based */
     str(b, ws, row, 0, m->code, NULL);
-    str(b, ws, row, 1, m->name, NULL);
+    str(b, ws, row, 1, tf_out_mode_name(m, b->o && b->o->lang_zh), NULL);
     str(b, ws, row, 2, m->group, NULL);
     num(b, ws, row, 3, m->quantity, b->t);
     if (m->share_pct.has && ff->quantity.has) {

@@ -84,96 +84,109 @@ static void opt_num(char *buf, size_t len, int has, double v, int decimals)
         snprintf(buf, len, "n/a");
 }
 
-tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt)
+/* Phase of the JSON series: one day, its spot and forward windows, why a
+ * day has no spot window and the spot inputs it has, the published P/L. */
+static json_t *day_json(const tf_window_day *d)
 {
-    if (fmt == TF_OUT_JSON) {
-        json_t *o = json_object(), *days = json_array(), *months = json_array();
-        json_object_set_new(o, "product", json_string(s->product));
-        json_object_set_new(o, "from", json_string(s->from));
-        json_object_set_new(o, "to", json_string(s->to));
-        json_object_set_new(o, "hs", json_string(s->hs));
-        json_object_set_new(o, "origin_group", json_string(s->origin_group));
-        for (size_t i = 0; i < s->n_days; i++) {
-            const tf_window_day *d = &s->days[i];
-            json_t *j = json_object();
-            json_object_set_new(j, "date", json_string(d->date));
-            json_object_set_new(j, "spot", d->has_spot ? window_obj(&d->spot_in, &d->spot)
-                                                       : json_null());
-            json_object_set_new(j, "forward", d->has_forward
-                                                  ? window_obj(&d->forward_in, &d->forward)
-                                                  : json_null());
-            json_object_set_new(j, "spot_missing",
-                                d->has_spot ? json_null() : json_string(d->spot_missing));
-            if (!d->has_spot) {
-                /* the spot inputs the day has (null: none stored) */
-                json_t *in = json_object();
-                json_object_set_new(in, "lme_cash", d->spot_have & TF_HAVE_LME
-                                                        ? json_real(d->spot_in.lme) : json_null());
-                json_object_set_new(in, "usdcny", d->spot_have & TF_HAVE_FX
-                                                      ? json_real(d->spot_in.usdcny) : json_null());
-                json_object_set_new(in, "spot", d->spot_have & TF_HAVE_DOM
-                                                    ? json_real(d->spot_in.domestic) : json_null());
-                json_object_set_new(in, "premium", d->spot_have & TF_HAVE_PREMIUM
-                                                       ? json_real(d->spot_in.premium)
-                                                       : json_null());
-                json_object_set_new(j, "spot_inputs", in);
-            }
-            json_object_set_new(j, "published_pl",
-                                d->has_published ? json_real(d->published_pl) : json_null());
-            json_array_append_new(days, j);
-        }
-        for (size_t i = 0; i < s->n_months; i++) {
-            const tf_window_month_avg *m = &s->months[i];
-            json_t *j = json_object();
-            json_object_set_new(j, "month", json_string(m->month));
-            json_object_set_new(j, "computed_pl",
-                                m->computed_days ? json_real(m->computed_pl) : json_null());
-            json_object_set_new(j, "computed_days", json_integer(m->computed_days));
-            json_object_set_new(j, "computed_days_open", json_integer(m->computed_open));
-            json_object_set_new(j, "published_pl",
-                                m->published_days ? json_real(m->published_pl) : json_null());
-            json_object_set_new(j, "published_days", json_integer(m->published_days));
-            json_object_set_new(j, "published_days_open", json_integer(m->published_open));
-            json_array_append_new(months, j);
-        }
-        json_object_set_new(o, "days", days);
-        json_object_set_new(o, "months", months);
-        return tf_json_emit(out, o);
+    json_t *j = json_object();
+    json_object_set_new(j, "date", json_string(d->date));
+    json_object_set_new(j, "spot", d->has_spot ? window_obj(&d->spot_in, &d->spot)
+                                               : json_null());
+    json_object_set_new(j, "forward", d->has_forward ? window_obj(&d->forward_in, &d->forward)
+                                                     : json_null());
+    json_object_set_new(j, "spot_missing",
+                        d->has_spot ? json_null() : json_string(d->spot_missing));
+    if (!d->has_spot) {
+        /* the spot inputs the day has (null: none stored) */
+        json_t *in = json_object();
+        json_object_set_new(in, "lme_cash", d->spot_have & TF_HAVE_LME
+                                                ? json_real(d->spot_in.lme) : json_null());
+        json_object_set_new(in, "usdcny", d->spot_have & TF_HAVE_FX
+                                              ? json_real(d->spot_in.usdcny) : json_null());
+        json_object_set_new(in, "spot", d->spot_have & TF_HAVE_DOM
+                                            ? json_real(d->spot_in.domestic) : json_null());
+        json_object_set_new(in, "premium", d->spot_have & TF_HAVE_PREMIUM
+                                               ? json_real(d->spot_in.premium)
+                                               : json_null());
+        json_object_set_new(j, "spot_inputs", in);
     }
-    if (fmt != TF_OUT_TEXT)
-        return TF_ERR_USAGE;
+    json_object_set_new(j, "published_pl",
+                        d->has_published ? json_real(d->published_pl) : json_null());
+    return j;
+}
+
+/* Phase of the JSON series: one month's computed and published averages. */
+static json_t *month_json(const tf_window_month_avg *m)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "month", json_string(m->month));
+    json_object_set_new(j, "computed_pl",
+                        m->computed_days ? json_real(m->computed_pl) : json_null());
+    json_object_set_new(j, "computed_days", json_integer(m->computed_days));
+    json_object_set_new(j, "computed_days_open", json_integer(m->computed_open));
+    json_object_set_new(j, "published_pl",
+                        m->published_days ? json_real(m->published_pl) : json_null());
+    json_object_set_new(j, "published_days", json_integer(m->published_days));
+    json_object_set_new(j, "published_days_open", json_integer(m->published_open));
+    return j;
+}
+
+static tf_status series_json(FILE *out, const tf_window_series *s)
+{
+    json_t *o = json_object(), *days = json_array(), *months = json_array();
+    json_object_set_new(o, "product", json_string(s->product));
+    json_object_set_new(o, "from", json_string(s->from));
+    json_object_set_new(o, "to", json_string(s->to));
+    json_object_set_new(o, "hs", json_string(s->hs));
+    json_object_set_new(o, "origin_group", json_string(s->origin_group));
+    for (size_t i = 0; i < s->n_days; i++)
+        json_array_append_new(days, day_json(&s->days[i]));
+    for (size_t i = 0; i < s->n_months; i++)
+        json_array_append_new(months, month_json(&s->months[i]));
+    json_object_set_new(o, "days", days);
+    json_object_set_new(o, "months", months);
+    return tf_json_emit(out, o);
+}
+
+/* Phase of the text series: one day's line, its inputs, import cost and P/L,
+ * or the inputs it has and the first one missing. */
+static void day_text(FILE *out, const tf_window_day *d)
+{
+    char pub[32], fwd[32];
+    opt_num(pub, sizeof pub, d->has_published, d->published_pl, 0);
+    opt_num(fwd, sizeof fwd, d->has_forward, d->forward.pl, 0);
+    if (d->has_spot) {
+        char lme[32], dom[32], cost[32], pl[32];
+        tf_format_number(lme, sizeof lme, d->spot_in.lme, 1);
+        tf_format_number(dom, sizeof dom, d->spot_in.domestic, 0);
+        tf_format_number(cost, sizeof cost, d->spot.import_cost, 0);
+        tf_format_number(pl, sizeof pl, d->spot.pl, 0);
+        fprintf(out, "%-10s %9s %7.4f %8s %8g %11s %9s %9s %10s\n", d->date, lme,
+                d->spot_in.usdcny, dom, d->spot_in.premium, cost, pl, fwd, pub);
+        return;
+    }
+    /* the inputs the day has, and why there is no P/L */
+    char lme[32] = "", fx[32] = "", dom[32] = "", prem[32] = "";
+    if (d->spot_have & TF_HAVE_LME)
+        tf_format_number(lme, sizeof lme, d->spot_in.lme, 1);
+    if (d->spot_have & TF_HAVE_FX)
+        tf_fmt(fx, sizeof fx, "%.4f", d->spot_in.usdcny);
+    if (d->spot_have & TF_HAVE_DOM)
+        tf_format_number(dom, sizeof dom, d->spot_in.domestic, 0);
+    if (d->spot_have & TF_HAVE_PREMIUM)
+        tf_fmt(prem, sizeof prem, "%g", d->spot_in.premium);
+    fprintf(out, "%-10s %9s %7s %8s %8s %-21s %9s %10s\n", d->date, lme, fx, dom, prem,
+            d->spot_missing, fwd, pub);
+}
+
+static tf_status series_text(FILE *out, const tf_window_series *s)
+{
     fprintf(out, "Import window of %s, %s to %s (HS %s, %s); CNY/t unless stated\n\n",
             s->product, s->from, s->to, s->hs, s->origin_group);
     fprintf(out, "%-10s %9s %7s %8s %8s %11s %9s %9s %10s\n", "date", "LME cash", "USD/CNY",
             "spot", "premium", "import cost", "spot P/L", "fwd P/L", "published");
-    for (size_t i = 0; i < s->n_days; i++) {
-        const tf_window_day *d = &s->days[i];
-        char pub[32], fwd[32];
-        opt_num(pub, sizeof pub, d->has_published, d->published_pl, 0);
-        opt_num(fwd, sizeof fwd, d->has_forward, d->forward.pl, 0);
-        if (d->has_spot) {
-            char lme[32], dom[32], cost[32], pl[32];
-            tf_format_number(lme, sizeof lme, d->spot_in.lme, 1);
-            tf_format_number(dom, sizeof dom, d->spot_in.domestic, 0);
-            tf_format_number(cost, sizeof cost, d->spot.import_cost, 0);
-            tf_format_number(pl, sizeof pl, d->spot.pl, 0);
-            fprintf(out, "%-10s %9s %7.4f %8s %8g %11s %9s %9s %10s\n", d->date, lme,
-                    d->spot_in.usdcny, dom, d->spot_in.premium, cost, pl, fwd, pub);
-        } else {
-            /* the inputs the day has, and why there is no P/L */
-            char lme[32] = "", fx[32] = "", dom[32] = "", prem[32] = "";
-            if (d->spot_have & TF_HAVE_LME)
-                tf_format_number(lme, sizeof lme, d->spot_in.lme, 1);
-            if (d->spot_have & TF_HAVE_FX)
-                tf_fmt(fx, sizeof fx, "%.4f", d->spot_in.usdcny);
-            if (d->spot_have & TF_HAVE_DOM)
-                tf_format_number(dom, sizeof dom, d->spot_in.domestic, 0);
-            if (d->spot_have & TF_HAVE_PREMIUM)
-                tf_fmt(prem, sizeof prem, "%g", d->spot_in.premium);
-            fprintf(out, "%-10s %9s %7s %8s %8s %-21s %9s %10s\n", d->date, lme, fx, dom, prem,
-                    d->spot_missing, fwd, pub);
-        }
-    }
+    for (size_t i = 0; i < s->n_days; i++)
+        day_text(out, &s->days[i]);
     fprintf(out, "\nAverages by month over the days of %s..%s with a figure (gaps are not "
                  "filled)\n", s->from, s->to);
     fprintf(out, "%-8s %18s %6s %6s %18s %6s %6s\n", "month", "computed spot P/L", "days",
@@ -187,4 +200,13 @@ tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output
                 m->computed_open, p, m->published_days, m->published_open);
     }
     return ferror(out) ? TF_ERR_IO : TF_OK;
+}
+
+tf_status tf_window_series_write(FILE *out, const tf_window_series *s, tf_output_format fmt)
+{
+    if (fmt == TF_OUT_JSON)
+        return series_json(out, s);
+    if (fmt != TF_OUT_TEXT)
+        return TF_ERR_USAGE;
+    return series_text(out, s);
 }

@@ -88,22 +88,20 @@ int tf_prices_header_match(char **hdr, size_t n)
     return date && price;
 }
 
-tf_status tf_read_prices(tf_rctx *c)
+/* Phase of tf_read_prices: the header's date column and each price field's
+ * column (map[k], -1 when absent); a clear error for a second date column,
+ * a price named twice, no date or no price column. */
+static tf_status map_columns(tf_rctx *c, int *date_col, int map[N_FIELDS])
 {
-    if (!c->opts->points) {
-        tf_error_set(&c->diag->error, TF_ERR_USAGE,
-               "%s: a prices file goes into a database (tradeflow ingest)", c->name);
-        return TF_ERR_USAGE;
-    }
-    int date_col = -1, map[N_FIELDS];
+    *date_col = -1;
     for (size_t k = 0; k < N_FIELDS; k++)
         map[k] = -1;
     int n_prices = 0;
     for (size_t i = 0; i < c->nhdr; i++) {
         if (is_date_col(c->hdr[i])) {
-            if (date_col >= 0)
+            if (*date_col >= 0)
                 return tf_rerr(c, c->hdr_line, i + 1, "a second date column '%s'", c->hdr[i]);
-            date_col = (int)i;
+            *date_col = (int)i;
             continue;
         }
         int k = field_of(c->hdr[i]);
@@ -121,13 +119,101 @@ tf_status tf_read_prices(tf_rctx *c)
         map[k] = (int)i;
         n_prices++;
     }
-    if (date_col < 0)
+    if (*date_col < 0)
         return tf_rerr(c, c->hdr_line, 1, "missing the date column");
     if (n_prices == 0)
         return tf_rerr(c, c->hdr_line, 1,
                        "no price column (lme_cash, lme_3m, shfe, spot, premium_low, "
                        "premium_high, usdcny, usdcny_fwd): name one with --columns, e.g. "
                        "--columns close=usdcny");
+    return TF_OK;
+}
+
+/* Phase of tf_read_prices: field k's cell (column col, 0-based) of a line
+ * as a price: *has 0 for an empty cell (no price that day; FRED marks one
+ * with "."), else *x, checked against the field's range. */
+static tf_status price_cell(tf_rctx *c, const tf_csv_field *cell, size_t k, int col,
+                            unsigned long line, int *has, double *x)
+{
+    const char *v;
+    size_t vl;
+    *has = 0;
+    tf_status st = tf_rdecode(c, cell, line, col + 1, &v, &vl);
+    if (st)
+        return st;
+    v = tf_trim(v, &vl);
+    if (vl == 0 || (vl == 1 && v[0] == '.'))
+        return TF_OK;
+    if (!parse_decimal(v, vl, x))
+        return tf_rerr(c, line, col + 1, "%s '%.*s' is not a number", fields[k].name,
+                       (int)(vl > 40 ? 40 : vl), v);
+    /* a premium may be 0; every other price must be above its floor */
+    int premium = !strncmp(fields[k].name, "premium", 7);
+    int fx = !strncmp(fields[k].name, "usdcny", 6);
+    if (!(premium ? *x >= fields[k].lo : fx ? *x >= fields[k].lo : *x > fields[k].lo) ||
+        (fx ? *x > fields[k].hi : *x >= fields[k].hi))
+        return tf_rerr(c, line, col + 1, "%s %.*s is out of range (%s %s)", fields[k].name,
+                       (int)vl, v,
+                       premium ? "from 0 to below 10,000"
+                       : fx    ? "from 1 to 20"
+                       : fields[k].hi > 100000 ? "above 0 and below 1,000,000"
+                                               : "above 0 and below 100,000",
+                       fields[k].unit);
+    *has = 1;
+    return TF_OK;
+}
+
+/* Phase of tf_read_prices: one data line, its date after prev's, each
+ * price given as a point; a premium range whose low is above its high is
+ * an error. */
+static tf_status price_day(tf_rctx *c, tf_csv_field *f, int date_col, const int map[N_FIELDS],
+                           unsigned long line, char prev[11], unsigned long *prev_line)
+{
+    tf_window_point p;
+    memset(&p, 0, sizeof p);
+    p.line = line;
+    p.kind = "price";
+    tf_status st = tf_rday(c, &f[date_col], date_col, line, prev, prev_line, p.date);
+    if (st)
+        return st;
+    double lo = -1, hi = -1;
+    for (size_t k = 0; k < N_FIELDS; k++) {
+        if (map[k] < 0)
+            continue;
+        int has;
+        double x;
+        st = price_cell(c, &f[map[k]], k, map[k], line, &has, &x);
+        if (st)
+            return st;
+        if (!has)
+            continue;
+        if (k == 4)
+            lo = x;
+        if (k == 5)
+            hi = x;
+        p.series = fields[k].name;
+        p.value = x;
+        st = c->opts->points(c->opts->points_ctx, &p, c->diag);
+        if (st)
+            return st;
+        c->stats->kept++;
+    }
+    if (lo >= 0 && hi >= 0 && lo > hi)
+        return tf_rerr(c, line, map[4] + 1, "premium_low %g is above premium_high %g", lo, hi);
+    return TF_OK;
+}
+
+tf_status tf_read_prices(tf_rctx *c)
+{
+    if (!c->opts->points) {
+        tf_error_set(&c->diag->error, TF_ERR_USAGE,
+               "%s: a prices file goes into a database (tradeflow ingest)", c->name);
+        return TF_ERR_USAGE;
+    }
+    int date_col, map[N_FIELDS];
+    tf_status st = map_columns(c, &date_col, map);
+    if (st)
+        return st;
     tf_csv_field *f;
     size_t n;
     unsigned long line, col;
@@ -141,55 +227,9 @@ tf_status tf_read_prices(tf_rctx *c)
             return tf_rerr(c, line, n > c->nhdr ? c->nhdr + 1 : n,
                            "expected %zu fields as in the header, found %zu", c->nhdr, n);
         c->stats->rows++;
-        const char *v;
-        size_t vl;
-        tf_window_point p;
-        memset(&p, 0, sizeof p);
-        p.line = line;
-        p.kind = "price";
-        tf_status st = tf_rday(c, &f[date_col], date_col, line, prev, &prev_line, p.date);
+        st = price_day(c, f, date_col, map, line, prev, &prev_line);
         if (st)
             return st;
-        double lo = -1, hi = -1;
-        for (size_t k = 0; k < N_FIELDS; k++) {
-            if (map[k] < 0)
-                continue;
-            st = tf_rdecode(c, &f[map[k]], line, map[k] + 1, &v, &vl);
-            if (st)
-                return st;
-            v = tf_trim(v, &vl);
-            if (vl == 0 || (vl == 1 && v[0] == '.'))
-                continue; /* no price that day: a gap (FRED marks one with ".") */
-            double x;
-            if (!parse_decimal(v, vl, &x))
-                return tf_rerr(c, line, map[k] + 1, "%s '%.*s' is not a number", fields[k].name,
-                               (int)(vl > 40 ? 40 : vl), v);
-            /* a premium may be 0; every other price must be above its floor */
-            int premium = !strncmp(fields[k].name, "premium", 7);
-            int fx = !strncmp(fields[k].name, "usdcny", 6);
-            if (!(premium ? x >= fields[k].lo : fx ? x >= fields[k].lo : x > fields[k].lo) ||
-                (fx ? x > fields[k].hi : x >= fields[k].hi))
-                return tf_rerr(c, line, map[k] + 1, "%s %.*s is out of range (%s %s)",
-                               fields[k].name, (int)vl, v,
-                               premium ? "from 0 to below 10,000"
-                               : fx    ? "from 1 to 20"
-                               : fields[k].hi > 100000 ? "above 0 and below 1,000,000"
-                                                       : "above 0 and below 100,000",
-                               fields[k].unit);
-            if (k == 4)
-                lo = x;
-            if (k == 5)
-                hi = x;
-            p.series = fields[k].name;
-            p.value = x;
-            st = c->opts->points(c->opts->points_ctx, &p, c->diag);
-            if (st)
-                return st;
-            c->stats->kept++;
-        }
-        if (lo >= 0 && hi >= 0 && lo > hi)
-            return tf_rerr(c, line, map[4] + 1, "premium_low %g is above premium_high %g", lo,
-                           hi);
     }
     if (rc < 0)
         return tf_rcsv_error(c, rc, line, col, err);

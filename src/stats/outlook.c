@@ -16,12 +16,15 @@ const char *tf_outlook_method_name(tf_outlook_method m)
 {
     return m == TF_OUTLOOK_SEASONAL_NAIVE ? "seasonal-naive"
            : m == TF_OUTLOOK_WINDOW_MODEL ? "window-model"
+           : m == TF_OUTLOOK_PERSISTENCE  ? "persistence"
                                           : "";
 }
 
 static const char *method_label(int k)
 {
-    return k == TF_OUTLOOK_WINDOW_MODEL ? "the window model" : "seasonal naive";
+    return k == TF_OUTLOOK_WINDOW_MODEL  ? "the window model"
+           : k == TF_OUTLOOK_PERSISTENCE ? "persistence"
+                                         : "seasonal naive";
 }
 
 typedef struct ctx {
@@ -102,6 +105,7 @@ static void forecast(const ctx *c, long t, tf_opt f[TF_OUTLOOK_N_METHODS], doubl
                      int *has_coef, int *n_fit)
 {
     f[TF_OUTLOOK_SEASONAL_NAIVE] = yv(c, t - 12);
+    f[TF_OUTLOOK_PERSISTENCE] = yv(c, t - 1);
     f[TF_OUTLOOK_WINDOW_MODEL].has = 0;
     double b[TF_OUTLOOK_N_COEF], x[TF_OUTLOOK_N_COEF];
     int nf = 0;
@@ -122,15 +126,19 @@ static void forecast(const ctx *c, long t, tf_opt f[TF_OUTLOOK_N_METHODS], doubl
 
 static int sign(double v) { return (v > 0) - (v < 0); }
 
-/* Method k's record over the rows with its forecast (and, when common, the other's). */
-static void score(const tf_outlook_series *s, int k, int common, tf_outlook_score *sc)
+/* Method k's record over the rows with its forecast and those of the methods
+ * in mask (bit j: method j). */
+static void score(const tf_outlook_series *s, int k, unsigned mask, tf_outlook_score *sc)
 {
     memset(sc, 0, sizeof *sc);
     double abs_sum = 0, pct_sum = 0;
     int n_pct = 0, hits = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         const tf_outlook_row *r = &s->rows[i];
-        if (!r->actual.has || !r->forecast[k].has || (common && !r->forecast[1 - k].has))
+        int all = 1;
+        for (int j = 0; j < TF_OUTLOOK_N_METHODS; j++)
+            all &= !(mask >> j & 1) || r->forecast[j].has;
+        if (!r->actual.has || !r->forecast[k].has || !all)
             continue;
         double e = r->actual.v - r->forecast[k].v;
         if (!sc->n++)
@@ -194,15 +202,23 @@ static tf_status backtest(const ctx *c, tf_outlook_series *s)
             continue;
         r.previous = yv(c, t - 1);
         forecast(c, t, r.forecast, NULL, NULL, NULL);
-        if (!r.forecast[0].has && !r.forecast[1].has)
+        if (!r.forecast[0].has && !r.forecast[1].has && !r.forecast[2].has)
             continue;
         tf_scopy(r.target, sizeof r.target, c->m[t].period);
         s->rows[s->n_rows++] = r;
     }
-    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++) {
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
         score(s, k, 0, &s->own[k]);
-        score(s, k, 1, &s->common[k]);
-    }
+    /* persistence can always run: it is a candidate only with a record */
+    if (s->own[TF_OUTLOOK_PERSISTENCE].n < TF_OUTLOOK_MIN_COMPARE)
+        s->forecast[TF_OUTLOOK_PERSISTENCE].has = 0;
+    /* the candidates: the methods that can forecast the target (s->forecast) */
+    unsigned cand = 0;
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+        cand |= (unsigned)(s->forecast[k].has != 0) << k;
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+        if (cand >> k & 1)
+            score(s, k, cand, &s->common[k]);
     persistence(s);
     return TF_OK;
 }
@@ -227,33 +243,67 @@ static tf_status interval(tf_outlook_series *s)
     return TF_OK;
 }
 
+/* The candidate with the lowest MAE on the compared months (ties: the first). */
+static int best(const tf_outlook_series *s)
+{
+    int b = -1;
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+        if (s->forecast[k].has && s->common[k].mae.has &&
+            (b < 0 || s->common[k].mae.v < s->common[b].mae.v))
+            b = k;
+    return b;
+}
+
+/* The method by the backtest errors (outlook.h), and the words saying why. */
 static void choose(const ctx *c, tf_outlook_series *s, const char *target)
 {
-    const int N = TF_OUTLOOK_SEASONAL_NAIVE, M = TF_OUTLOOK_WINDOW_MODEL;
-    s->beats_naive = s->common[M].n >= TF_OUTLOOK_MIN_COMPARE && s->common[N].mae.has &&
-                     s->common[M].mae.v < s->common[N].mae.v;
-    int want = s->beats_naive ? M : N, other = 1 - want;
+    const int N = TF_OUTLOOK_SEASONAL_NAIVE, M = TF_OUTLOOK_WINDOW_MODEL,
+              P = TF_OUTLOOK_PERSISTENCE;
+    int n_cand = 0, n_cmp = 0;
+    for (int k = 0; k < TF_OUTLOOK_N_METHODS; k++)
+        if (s->forecast[k].has) {
+            n_cand++;
+            n_cmp = s->common[k].n; /* the same months for every candidate */
+        }
+    s->beats_naive = s->forecast[N].has && s->forecast[M].has &&
+                     n_cmp >= TF_OUTLOOK_MIN_COMPARE && s->common[M].mae.v < s->common[N].mae.v;
     char year_ago[8];
     tf_period_from_index(tf_period_index(target) - 12, year_ago);
-    if (s->forecast[want].has) {
-        s->method = (tf_outlook_method)want;
-        if (want == M)
-            tf_fmt(s->why, sizeof s->why, "the window model's backtest MAE is below the "
-                   "seasonal naive's on the %d months both forecast", s->common[M].n);
-        else
-            tf_fmt(s->why, sizeof s->why, "the window model does not beat the seasonal-naive "
-                   "baseline in the backtest (%d month%s both forecast; %d needed)", s->common[M].n,
-                   s->common[M].n == 1 ? "" : "s", TF_OUTLOOK_MIN_COMPARE);
-    } else if (s->forecast[other].has) {
-        s->method = (tf_outlook_method)other;
-        tf_fmt(s->why, sizeof s->why, "%s cannot forecast %s: %s", method_label(want),
-               target, want == N ? "no figure for the month a year before"
-                                 : "too little history, or no published P/L for the last two months");
-    } else {
+    if (n_cand == 0) {
         s->method = TF_OUTLOOK_NONE;
         tf_fmt(s->why, sizeof s->why, "no forecast of %s: no figure for %s (seasonal naive) and "
                "fewer than %d months with the figure, the month before and two months of "
-               "published P/L before it (window model)", target, year_ago, TF_OUTLOOK_MIN_ROWS);
+               "published P/L before it (window model); fewer than %d backtest months "
+               "(persistence)", target, year_ago, TF_OUTLOOK_MIN_ROWS, TF_OUTLOOK_MIN_COMPARE);
+        return;
+    }
+    int k = n_cand == 1 ? (s->forecast[N].has ? N : s->forecast[P].has ? P : M)
+            : n_cmp >= TF_OUTLOOK_MIN_COMPARE ? best(s)
+            : s->forecast[N].has ? N : s->forecast[P].has ? P : M;
+    s->method = (tf_outlook_method)k;
+    if (n_cand == 1) {
+        s->choice = TF_OUTLOOK_CHOSEN_ONLY;
+        tf_fmt(s->why, sizeof s->why, "%s is the only method that can forecast %s",
+               method_label(k), target);
+    } else if (n_cmp >= TF_OUTLOOK_MIN_COMPARE) {
+        s->choice = TF_OUTLOOK_CHOSEN_BEST;
+        tf_fmt(s->why, sizeof s->why, "%s has the lowest backtest MAE on the %d backtest months "
+               "forecast by every method that can forecast %s (", method_label(k), n_cmp, target);
+        for (int j = 0, first = 1; j < TF_OUTLOOK_N_METHODS; j++) {
+            if (!s->forecast[j].has)
+                continue;
+            size_t u = strlen(s->why);
+            tf_fmt(s->why + u, sizeof s->why - u, "%s%s %.0f t", first ? "" : ", ",
+                   method_label(j), s->common[j].mae.v);
+            first = 0;
+        }
+        size_t u = strlen(s->why);
+        tf_fmt(s->why + u, sizeof s->why - u, ")");
+    } else {
+        s->choice = TF_OUTLOOK_CHOSEN_BASELINE;
+        tf_fmt(s->why, sizeof s->why, "too few backtest months forecast by every method that "
+               "can forecast %s to compare them (%d; %d needed): the baseline, %s", target, n_cmp,
+               TF_OUTLOOK_MIN_COMPARE, method_label(k));
     }
     (void)c;
 }

@@ -1034,6 +1034,17 @@ static int mode_find(const agg *a, const char *key, tf_milli *q)
     return 0;
 }
 
+/* A trade mode's code, names (English and Chinese) and group from the
+ * reference table (data/trade-modes.csv); a code it lacks is its own name. */
+static void mode_names(const tf_refdata *ref, const char *code, tf_mode_figures *mf)
+{
+    tf_scopy(mf->code, sizeof mf->code, code);
+    const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
+    tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
+    tf_scopy(mf->name_zh, sizeof mf->name_zh, tm && tm->name_zh ? tm->name_zh : "");
+    tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+}
+
 /* Trade-mode changes on the previous month (DOMAIN.md §2: share change in
  * pp): each mode's m-1 quantity and share change, modes new this month and
  * modes of m-1 with nothing this month (vanished_modes). Only when both
@@ -1063,10 +1074,7 @@ static tf_status mode_changes(const tf_report *rep, const tf_refdata *ref, const
         out->vanished_modes = v;
         tf_mode_figures *mf = &v[out->n_vanished_modes++];
         memset(mf, 0, sizeof *mf);
-        tf_scopy(mf->code, sizeof mf->code, prev->modes[i].key);
-        const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
-        tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
-        tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+        mode_names(ref, prev->modes[i].key, mf);
         mf->share_pct = some(0.0);
         mf->prev_quantity = some(figure(rep, prev->modes[i].q));
         mf->mom_pct = some(-100.0);
@@ -1156,11 +1164,7 @@ static tf_status absent_partners(tf_db *db, const tf_refdata *ref, const tf_repo
                 out->absent = np;
                 memset(&np[k], 0, sizeof np[k]);
                 tf_scopy(np[k].partner, sizeof np[k].partner, key);
-                const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, key) : NULL;
-                if (pt)
-                    tf_scopy(np[k].name, sizeof np[k].name, pt->name_en);
-                else if (!tf_db_partner_name(db, key, np[k].name, sizeof np[k].name))
-                    tf_scopy(np[k].name, sizeof np[k].name, key);
+                tf_partner_display_name(db, ref, key, np[k].name, sizeof np[k].name);
                 if (cur->total > 0)
                     np[k].share_pct = some(0.0);
                 /* last month complete without it: its share was 0 then too */
@@ -1227,11 +1231,7 @@ static void partner_figures(tf_db *db, const tf_refdata *ref, tf_report *rep, ag
     const amount *am = &cur->partners[i];
     p->rank = (int)i + 1;
     tf_scopy(p->partner, sizeof p->partner, am->key);
-    const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, am->key) : NULL;
-    if (pt)
-        tf_scopy(p->name, sizeof p->name, pt->name_en);
-    else if (!tf_db_partner_name(db, am->key, p->name, sizeof p->name))
-        tf_scopy(p->name, sizeof p->name, am->key);
+    tf_partner_display_name(db, ref, am->key, p->name, sizeof p->name);
     p->quantity = figure(rep, am->q);
     if (cur->total > 0)
         p->share_pct = some(100.0 * (double)am->q / (double)cur->total);
@@ -1270,10 +1270,7 @@ static tf_status mode_list(const tf_refdata *ref, tf_report *rep, agg *cur, tf_b
             return TF_ERR_NOMEM;
         for (size_t i = 0; i < cur->n_modes; i++) {
             tf_mode_figures *mf = &out->modes[i];
-            tf_scopy(mf->code, sizeof mf->code, cur->modes[i].key);
-            const tf_trade_mode *tm = ref ? tf_refdata_trade_mode(ref, mf->code) : NULL;
-            tf_scopy(mf->name, sizeof mf->name, tm ? tm->name_en : mf->code);
-            tf_scopy(mf->group, sizeof mf->group, tm ? tm->group : "");
+            mode_names(ref, cur->modes[i].key, mf);
             mf->quantity = figure(rep, cur->modes[i].q);
             if (cur->total > 0) /* of the flow's total, as notes state it */
                 mf->share_pct = some(100.0 * (double)cur->modes[i].q / (double)cur->total);
@@ -1519,6 +1516,12 @@ static tf_status re_flow_fill(tf_report *rep, agg a[N_FLOWS][N_MONTHS], int rf, 
     out->rest = some(total.v - out->quantity.v);
     if (total.v > 0)
         out->share_pct = some(100.0 * out->quantity.v / total.v);
+    const tf_flow_figures *fl = rf == 3 ? &rep->export : &rep->import;
+    tf_opt base = rep->annual ? out->year_ago : out->prev_month;
+    tf_opt base_total = rep->annual ? fl->year_ago : fl->prev_month;
+    if (out->share_pct.has && base.has && base_total.has && base_total.v > 0 &&
+        base.v <= base_total.v)
+        out->share_change_pp = some(out->share_pct.v - 100.0 * base.v / base_total.v);
     return TF_OK;
 }
 
@@ -1602,15 +1605,32 @@ static tf_status edition_note(tf_report *rep, const tf_refdata *ref, const tf_qu
 }
 
 /* The report's identity: product, scope, reporter, period, as-of. */
+void tf_partner_display_name(tf_db *db, const tf_refdata *ref, const char *code, char *buf,
+                             size_t len)
+{
+    const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, code) : NULL;
+    if (pt)
+        tf_scopy(buf, len, pt->name_en);
+    else if (!strcmp(code, "WLD"))
+        tf_scopy(buf, len, "World"); /* the total's code (UN Comtrade partner 0) */
+    else if (!db || !tf_db_partner_name(db, code, buf, len))
+        tf_scopy(buf, len, code);
+}
+
+void tf_product_display_name_of(const tf_refdata *ref, const char *label, char *buf, size_t len)
+{
+    const tf_product *pr = ref && label[0] ? tf_refdata_product(ref, label) : NULL;
+    tf_scopy(buf, len,
+             pr                                    ? tf_product_display_name(pr, "en")
+             : !strcmp(label, "commodity TOTAL") ? "all commodities (TOTAL)"
+                                                   : label);
+}
+
 static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_query *q,
                                int annual)
 {
     tf_scopy(rep->product, sizeof rep->product, q->product ? q->product : "");
-    const tf_product *pr = ref && q->product ? tf_refdata_product(ref, q->product) : NULL;
-    tf_scopy(rep->product_name, sizeof rep->product_name,
-             pr                                          ? tf_product_display_name(pr, "en")
-             : !strcmp(rep->product, "commodity TOTAL") ? "all commodities (TOTAL)"
-                                                         : rep->product);
+    tf_product_display_name_of(ref, rep->product, rep->product_name, sizeof rep->product_name);
     tf_scopy(rep->classification, sizeof rep->classification,
              q->classification ? q->classification : "HS");
     tf_scopy(rep->reporter, sizeof rep->reporter, q->reporter ? q->reporter : "CHN");
@@ -1744,93 +1764,89 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
     return TF_OK;
 }
 
-static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
-                                tf_report **out)
+/* Phase of tf_report_compute: the period's month index (a year: its
+ * December slot) and whether the report is annual; -1 when the period is bad. */
+static int report_index(const tf_query *q, int *annual)
 {
-    *out = NULL;
     int idx = q->period ? tf_period_index(q->period) : -1;
-    int annual = 0;
+    *annual = 0;
     if (q->period && idx < 0) {
         char canon[8];
         if (strlen(q->period) == 4 && tf_period_parse(q->period, 4, canon) == TF_OK) {
-            annual = 1;
+            *annual = 1;
             idx = (int)strtol(q->period, NULL, 10) * 12 + 11; /* the year's December slot */
         }
     }
-    if (idx < 0 || q->n_codes == 0)
-        return q->n_codes ? tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM or YYYY)",
-                                       q->period ? q->period : "")
-                          : tf_db_fail(db, TF_ERR_USAGE, "no commodity codes for %s",
-                                       q->product ? q->product : "the report");
-    tf_report *rep = calloc(1, sizeof *rep);
-    if (!rep)
-        return TF_ERR_NOMEM;
-    tf_status st = TF_OK;
-    int overflowed = 0;
-    if ((st = report_header(rep, ref, q, annual)) != TF_OK)
-        goto fail;
-    int year = idx / 12;
-    int base_index = (year - 1) * 12; /* January of the previous year */
-    int m = idx - base_index;          /* 12..23 */
+    return idx;
+}
+
+/* Phase of tf_report_compute: the rows of the 24 months from base_index,
+ * one classification per flow and period, aggregated per flow and month into
+ * a (world rows as totals, one partner basis), the comparison months on the
+ * report month's basis into cmp, and the month's commodity codes. c keeps
+ * the selection's counts (its rows are freed here). */
+static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, int base_index,
+                                  int m, collect *c, agg a[N_FLOWS][N_MONTHS], agg cmp[2][2])
+{
     char from[8]; /* base_index as a period: the first the report reads (query.h) */
     tf_query_report_from(q->period, from);
-    collect c = {0};
-    if ((st = select_report_rows(db, q, rep, base_index, from, &c)) != TF_OK) {
-        free(c.rows);
-        goto fail;
-    }
-    if (c.n)
-        qsort(c.rows, c.n, sizeof *c.rows, cmp_row);
-    st = one_classification(rep, &c, q->classification ? q->classification : "HS");
-    if (st != TF_OK) {
-        free(c.rows);
-        goto fail;
-    }
-    agg a[N_FLOWS][N_MONTHS];
-    memset(a, 0, sizeof a);
+    tf_status st = select_report_rows(db, q, rep, base_index, from, c);
+    if (st == TF_OK && c->n)
+        qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
+    if (st == TF_OK)
+        st = one_classification(rep, c, q->classification ? q->classification : "HS");
     for (int f = 0; f < 2 && st == TF_OK; f++)
-        st = basis_notes(rep, c.rows, c.n, f, q->partner_basis);
-    row *scratch = malloc((c.n ? c.n : 1) * sizeof *scratch);
+        st = basis_notes(rep, c->rows, c->n, f, q->partner_basis);
+    row *scratch = st == TF_OK ? malloc((c->n ? c->n : 1) * sizeof *scratch) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
     size_t b = 0;
-    while (b < c.n && st == TF_OK) {
+    while (b < c->n && st == TF_OK) {
         size_t e = b;
-        while (e < c.n && c.rows[e].flow == c.rows[b].flow && c.rows[e].month == c.rows[b].month)
+        while (e < c->n && c->rows[e].flow == c->rows[b].flow &&
+               c->rows[e].month == c->rows[b].month)
             e++;
-        int f = c.rows[b].flow;
-        agg *am = &a[f][c.rows[b].month];
+        int f = c->rows[b].flow;
+        agg *am = &a[f][c->rows[b].month];
         char label[8];
-        if (annual)
-            tf_fmt(label, sizeof label, "%d", (base_index + c.rows[b].month) / 12);
+        if (rep->annual)
+            tf_fmt(label, sizeof label, "%d", (base_index + c->rows[b].month) / 12);
         else
-            tf_period_from_index(base_index + c.rows[b].month, label);
+            tf_period_from_index(base_index + c->rows[b].month, label);
         /* disagreeing codes are noted for the report's own period */
-        st = aggregate(rep, c.rows + b, e - b, q->partner_basis, scratch, am,
-                       c.rows[b].month == m && f < 2 ? label : NULL);
-        if (c.dropped[f][c.rows[b].month])
+        st = aggregate(rep, c->rows + b, e - b, q->partner_basis, scratch, am,
+                       c->rows[b].month == m && f < 2 ? label : NULL);
+        if (c->dropped[f][c->rows[b].month])
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
     }
-    agg cmp[2][2];
-    memset(cmp, 0, sizeof cmp);
     if (st == TF_OK)
-        st = comparison_months(rep, &c, scratch, a, m, cmp);
+        st = comparison_months(rep, c, scratch, a, m, cmp);
     free(scratch);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};
         st = list_commodities(rep, month);
     }
-    free(c.rows);
+    free(c->rows);
+    c->rows = NULL;
+    return st;
+}
+
+/* Phase of tf_report_compute: the flows' figures, the notes on unweighed
+ * records, re-exports and re-imports, and the partner and trade-mode
+ * breakdowns, from the aggregated months. */
+static tf_status fill_figures(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                              tf_report *rep, const collect *c, agg a[N_FLOWS][N_MONTHS],
+                              agg cmp[2][2], int m, int base_index)
+{
     int top = q->top > 0 ? q->top : 10;
-    if (st == TF_OK)
-        st = fill_flow(rep, a[0], 0, m, base_index, &rep->import);
+    tf_status st = fill_flow(rep, a[0], 0, m, base_index, &rep->import);
     if (st == TF_OK)
         st = fill_flow(rep, a[1], 1, m, base_index, &rep->export);
     if (st == TF_OK)
         st = fill_net(rep);
     for (int f = 0; f < 2 && st == TF_OK && !rep->measure_value; f++)
-        st = unweighed_note(rep, &c, f, m, annual ? q->period : NULL, base_index);
+        st = unweighed_note(rep, c, f, m, rep->annual ? q->period : NULL, base_index);
     if (st == TF_OK)
         st = re_trade(rep, a, m);
     if (st == TF_OK)
@@ -1839,6 +1855,48 @@ static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query
     if (st == TF_OK)
         st = fill_breakdown(db, ref, rep, a[1], 1, m, base_index, top, cmp[1],
                             &rep->export_breakdown);
+    return st;
+}
+
+/* Phase of tf_report_compute: the month's import window and the notes on
+ * special areas and HS editions. */
+static tf_status closing_notes(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                               tf_report *rep)
+{
+    tf_status st = rep->annual ? TF_OK : window_month(db, ref, q, rep);
+    if (st == TF_OK)
+        st = area_notes(rep, ref);
+    if (st == TF_OK)
+        st = edition_note(rep, ref, q);
+    return st;
+}
+
+static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
+                                tf_report **out)
+{
+    *out = NULL;
+    int annual;
+    int idx = report_index(q, &annual);
+    if (idx < 0 || q->n_codes == 0)
+        return q->n_codes ? tf_db_fail(db, TF_ERR_USAGE, "bad period '%s' (YYYY-MM or YYYY)",
+                                       q->period ? q->period : "")
+                          : tf_db_fail(db, TF_ERR_USAGE, "no commodity codes for %s",
+                                       q->product ? q->product : "the report");
+    tf_report *rep = calloc(1, sizeof *rep);
+    if (!rep)
+        return TF_ERR_NOMEM;
+    tf_status st = report_header(rep, ref, q, annual);
+    int base_index = (idx / 12 - 1) * 12; /* January of the previous year */
+    int m = idx - base_index;              /* 12..23 */
+    collect c = {0};
+    agg a[N_FLOWS][N_MONTHS], cmp[2][2];
+    memset(a, 0, sizeof a);
+    memset(cmp, 0, sizeof cmp);
+    if (st == TF_OK)
+        st = aggregate_months(db, q, rep, base_index, m, &c, a, cmp);
+    if (st == TF_OK)
+        st = fill_figures(db, ref, q, rep, &c, a, cmp, m, base_index);
+    int overflowed = 0;
     for (int f = 0; f < 2; f++) {
         agg_free(&cmp[f][0]);
         agg_free(&cmp[f][1]);
@@ -1848,21 +1906,16 @@ static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query
             overflowed |= a[f][k].overflow;
             agg_free(&a[f][k]);
         }
-    if (st == TF_OK && !annual)
-        st = window_month(db, ref, q, rep);
     if (st == TF_OK)
-        st = area_notes(rep, ref);
-    if (st == TF_OK)
-        st = edition_note(rep, ref, q);
+        st = closing_notes(db, ref, q, rep);
     if (st == TF_OK && overflowed)
         st = TF_ERR_INPUT; /* sums beyond the exact range: no figure rather than a wrong one */
-    if (st != TF_OK)
-        goto fail;
+    if (st != TF_OK) {
+        tf_report_free(&rep);
+        return st;
+    }
     *out = rep;
     return TF_OK;
-fail:
-    tf_report_free(&rep);
-    return st;
 }
 
 /* The report's selections as one read of the store (store_int.h). */

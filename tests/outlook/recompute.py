@@ -3,7 +3,8 @@
 bundled sample and the published daily P/L file, read in place: exact fractions and
 the normal equations of least squares (not GSL), constant regressors dropped.
 Usage: recompute.py ROOT SHARED PERIOD TRADEFLOW_JSON
-Compares every method's forecast and backtest scores with tradeflow's JSON output;
+Compares every method's forecast (seasonal naive, window model, persistence), backtest
+scores (own months and the compared months) and the method chosen with tradeflow's JSON output;
 prints "ok" or the differences and exits 1."""
 import csv, json, sys
 from fractions import Fraction as F
@@ -49,21 +50,36 @@ def run(period, series):
     for t in range(P-239, P+1):
         if y(t) is None: continue
         nv, mv = fc(t)
-        if nv is None and mv is None: continue
-        rows.append((per(t), y(t), nv, mv))
+        pv = y(t-1)
+        if nv is None and mv is None and pv is None: continue
+        rows.append((per(t), y(t), nv, mv, pv))
     out = {}
-    for k, name in ((0, 'seasonal-naive'), (1, 'window-model')):
+    # the candidates: the methods that can forecast P+1; compared months: those all forecast
+    nv, mv = fc(P+1)
+    pv = y(P)
+    if sum(1 for r in rows if r[4] is not None) < 6:
+        pv = None  # persistence is a candidate only with 6 backtest months
+    cand = [k for k, v in enumerate((nv, mv, pv)) if v is not None]
+    for k, name in ((0, 'seasonal-naive'), (1, 'window-model'), (2, 'persistence')):
         sel = [r for r in rows if r[2+k] is not None]
-        com = [r for r in rows if r[2] is not None and r[3] is not None]
+        com = [r for r in rows if k in cand and all(r[2+j] is not None for j in cand)]
         out[name] = {'months': len(sel),
                      'mae_t': float(sum(abs(r[1]-r[2+k]) for r in sel)/len(sel)) if sel else None,
                      'mape_pct': float(100*sum(abs(r[1]-r[2+k])/abs(r[1]) for r in sel)/len(sel)) if sel else None,
                      'common_mae_t': float(sum(abs(r[1]-r[2+k]) for r in com)/len(com)) if com else None}
     pers = [abs(r[1] - y(idx(r[0]) - 1)) for r in rows if r[3] is not None and y(idx(r[0]) - 1) is not None]
-    out['persistence'] = float(sum(pers)/len(pers)) if pers else None
-    nv, mv = fc(P+1)
-    out['seasonal-naive']['forecast_t'] = nv and float(nv)
-    out['window-model']['forecast_t'] = mv and float(mv)
+    out['persistence_ref'] = float(sum(pers)/len(pers)) if pers else None
+    out['seasonal-naive']['forecast_t'] = None if nv is None else float(nv)
+    out['window-model']['forecast_t'] = None if mv is None else float(mv)
+    out['persistence']['forecast_t'] = None if pv is None else float(pv)
+    # the choice (docs/outlook.md): one candidate; the lowest MAE on >= 6 compared
+    # months (ties: the first); else the baseline, seasonal naive, persistence, model
+    names = ('seasonal-naive', 'window-model', 'persistence')
+    ncmp = sum(1 for r in rows if all(r[2+j] is not None for j in cand)) if cand else 0
+    if not cand: out['method'] = None
+    elif len(cand) == 1: out['method'] = names[cand[0]]
+    elif ncmp >= 6: out['method'] = names[min(cand, key=lambda k: (out[names[k]]['common_mae_t'], k))]
+    else: out['method'] = names[next(k for k in (0, 2, 1) if k in cand)]
     return out
 net = {p: imp[p]-exp[p] for p in imp if p in exp}
 got = json.load(open(sys.argv[4]))
@@ -71,7 +87,9 @@ bad = []
 for key, series in (('imports', imp), ('net_imports', net)):
     want = run(sys.argv[3], series)
     g = got[key]
-    for m in ('seasonal-naive', 'window-model'):
+    if g['method'] != want['method']:
+        bad.append('%s method: tradeflow %s, recomputed %s' % (key, g['method'], want['method']))
+    for m in ('seasonal-naive', 'window-model', 'persistence'):
         pairs = [('forecast_t', g['forecasts_t'][m]), ('months', g['backtest'][m]['months']),
                  ('mae_t', g['backtest'][m]['mae_t']), ('mape_pct', g['backtest'][m]['mape_pct']),
                  ('common_mae_t', g['backtest_common'][m]['mae_t'])]
@@ -79,7 +97,7 @@ for key, series in (('imports', imp), ('net_imports', net)):
             w = want[m][name]
             if (v is None) != (w is None) or (v is not None and abs(v - w) > 1e-6 * max(1, abs(w))):
                 bad.append('%s %s %s: tradeflow %s, recomputed %s' % (key, m, name, v, w))
-    v, w = g['backtest_persistence']['mae_t'], want['persistence']
+    v, w = g['backtest_persistence']['mae_t'], want['persistence_ref']
     if (v is None) != (w is None) or (v is not None and abs(v - w) > 1e-6 * max(1, abs(w))):
         bad.append('%s persistence mae_t: tradeflow %s, recomputed %s' % (key, v, w))
 print('\n'.join(bad) if bad else 'ok')

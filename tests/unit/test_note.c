@@ -280,6 +280,10 @@ static void test_mode_changes(void **state)
     assert_near(b->modes[2].share_change_pp.v, 100.0 * 49 / 749, 1e-9);
     assert_int_equal(b->n_vanished_modes, 1);
     assert_string_equal(b->vanished_modes[0].code, "33");
+    /* both names from data/trade-modes.csv, for outputs in either language */
+    assert_string_equal(b->modes[0].name, "General trade");
+    assert_string_equal(b->modes[0].name_zh, "一般贸易");
+    assert_string_equal(b->vanished_modes[0].name_zh, "保税监管场所进出境货物");
     assert_near(b->vanished_modes[0].share_change_pp.v, -20.0, 1e-9);
     assert_near(b->vanished_modes[0].prev_quantity.v, 200, 1e-9);
     tf_note_doc *d = NULL;
@@ -342,12 +346,14 @@ static void test_no_data(void **state)
 
 /* The outlook paragraph of the April 2025 note (sample + the published daily
  * import P/L): the figures are tf_outlook_compute's for May 2025, rounded as
- * notes round. Independently (tests/cli/cases/outlook-april-2025.case, a
- * python3 least-squares recomputation): window model 235,436.7 t -> 235,400 t,
- * its backtest 2023-10..2025-04, 19 months, MAE 37,034 t -> 37,000 t, and it
- * beats the seasonal naive (13 common months: 37,309 vs 48,961 t); net imports
- * 186,981 t -> 187,000 t by the model (no May 2024 export figure, so no naive).
- * Chinese: 235,436.7 t = 23.54万吨, 37,034 t -> 37,000 t = 3.70万吨. */
+ * notes round. Independently (tests/outlook/recompute.py, a python3
+ * recomputation; tests/cli/cases/outlook-april-2025.case): on the 13 months the
+ * three methods all forecast, MAE seasonal naive 48,961 t, window model 37,308 t,
+ * persistence 22,158 t, so persistence: April's 250,500 t; its own backtest
+ * 2022-02..2025-04, 27 months, MAE 27,468 t -> 27,500 t (python3: mean of
+ * |y(t) - y(t-1)| over the sample's 27 pairs of consecutive months). Net imports:
+ * persistence, the baseline (no seasonal naive, 2 months in common with the
+ * model), 236,800 t. Chinese: 250,500 t = 25.05万吨, 27,468 t = 2.75万吨. */
 static void test_outlook_april_2025(void **state)
 {
     (void)state;
@@ -379,32 +385,34 @@ static void test_outlook_april_2025(void **state)
     assert_true(o->import.point.v == ol->imports.point.v && o->import.mae.v == ol->imports.mae.v);
     assert_true(o->net_import.point.v == ol->net_imports.point.v);
     tf_outlook_free(&ol);
-    assert_true(fabs(o->import.point.v - 235436.7) < 0.1);
-    assert_true(fabs(o->import.mae.v - 37034) < 1);
-    assert_int_equal(o->import.n_backtest, 19);
-    assert_true(o->import.beats_naive);
-    assert_true(fabs(o->net_import.point.v - 186981) < 1);
+    assert_true(o->import.point.v == 250500);
+    assert_true(fabs(o->import.mae.v - 27468.2) < 0.1);
+    assert_int_equal(o->import.n_backtest, 27);
+    assert_string_equal(o->import.method, "persistence");
+    assert_true(o->import.beats_naive); /* the model beat the naive, persistence both */
+    assert_true(o->net_import.point.v == 236800);
     tf_note_doc *d = NULL;
     assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
     const tf_note_claim *c = claim(d, "forecast_import", "quantity", "WLD", "2025-05");
-    assert_string_equal(c->printed, "235,400 t");
-    assert_true(c->value == 235400);
-    assert_non_null(strstr(c->formula, "window-model"));
-    assert_non_null(strstr(c->formula, "2023-10..2025-04, 19 months, MAE 37034 t"));
-    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "37,000 t");
+    assert_string_equal(c->printed, "250,500 t");
+    assert_true(c->value == 250500);
+    assert_non_null(strstr(c->formula, "persistence"));
+    assert_non_null(strstr(c->formula, "2022-02..2025-04, 27 months, MAE 27468 t"));
+    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "27,500 t");
     assert_string_equal(claim(d, "forecast_net_import", "quantity", "WLD", "2025-05")->printed,
-                        "187,000 t");
-    assert_non_null(strstr(d->text, "Imports are expected at about 235,400 t in May 2025, "
-                                    "give or take 37,000 t (the method's mean absolute error "
-                                    "over a backtest of 19 months, October 2023 to April 2025)."));
-    assert_non_null(strstr(d->text, "beat the seasonal-naive baseline in the backtest."));
-    assert_non_null(strstr(d->text, "it has not been shown to beat the seasonal-naive"));
+                        "236,800 t");
+    assert_non_null(strstr(d->text, "Imports are expected at about 250,500 t in May 2025, "
+                                    "give or take 27,500 t (the method's mean absolute error "
+                                    "over a backtest of 27 months, February 2022 to April 2025)."));
+    assert_non_null(strstr(d->text, "which had the lowest error of the methods compared in the "
+                                    "backtest."));
+    assert_non_null(strstr(d->text, "the baseline, as the backtest has too few months in common"));
     tf_note_doc_free(&d);
     assert_int_equal(tf_note_write(m, "zh", &d), TF_OK);
     assert_string_equal(claim(d, "forecast_import", "quantity", "WLD", "2025-05")->printed,
-                        "23.54万吨");
-    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "3.70万吨");
-    assert_non_null(strstr(d->text, "预计2025年5月进口量约23.54万吨，误差±3.70万吨"));
+                        "25.05万吨");
+    assert_string_equal(claim(d, "forecast_import", "mae", "WLD", "2025-05")->printed, "2.75万吨");
+    assert_non_null(strstr(d->text, "预计2025年5月进口量约25.05万吨，误差±2.75万吨"));
     tf_note_doc_free(&d);
     tf_note_model_free(&m);
     /* January 2022, the sample's first month: no January 2021 for the seasonal naive,
@@ -420,13 +428,81 @@ static void test_outlook_april_2025(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Re-imports are the report's (tf_report.re_trade.re_import), not a second
+ * search of the partner list: China's own row ranks 11th, beyond the ten
+ * partners the report lists, yet the note tells it. By hand:
+ *   April: RUS 1,000, IND 900, ARE 800, AUS 700, MYS 600, THA 500, IDN 400,
+ *   KAZ 300, NOR 200, CAN 100, CHN 60 t; world 5,560 t
+ *   re-imports 60 t, share 60 / 5,560 = 1.0791% -> 1.1%
+ *   March: the ten at 1,000 t each, world 10,000 t, no China row: the partner
+ *   rows add up to the world total, so re-imports were 0 t: no MoM, share
+ *   change 1.0791 - 0 = +1.0791 pp, worded "none in March 2025".
+ * Where China's row is 0.5 t (0.5 / 5,500.5 = 0.009% -> 0.0%) the note leaves
+ * re-imports to the report. */
+static void test_reimports_from_report(void **state)
+{
+    (void)state;
+    static const char *const ten[] = {"RUS", "IND", "ARE", "AUS", "MYS",
+                                      "THA", "IDN", "KAZ", "NOR", "CAN"};
+    char csv[2048], *w = csv;
+    size_t left = sizeof csv;
+    int n = snprintf(w, left, "period,flow,partner,commodity,quantity,unit\n"
+                              "2025-03,import,WLD,76011090,10000,t\n"
+                              "2025-04,import,WLD,76011090,5560,t\n"
+                              "2025-04,import,CHN,76011090,60,t\n");
+    for (int i = 0; i < 10; i++) {
+        w += n, left -= (size_t)n;
+        n = snprintf(w, left, "2025-03,import,%s,76011090,1000,t\n"
+                              "2025-04,import,%s,76011090,%d,t\n", ten[i], ten[i], 1000 - 100 * i);
+    }
+    tf_refdata *ref;
+    tf_db *db = db_of(csv, &ref);
+    tf_note_model *m = model(db, ref, "primary-aluminium", "2025-04");
+    const tf_re_flow *rm = &m->report->re_trade.re_import;
+    assert_int_equal(m->report->import_breakdown.n_partners, 10); /* China not listed */
+    assert_ptr_equal(m->reimports, rm);
+    assert_string_equal(rm->source, "partner");
+    assert_near(rm->quantity.v, 60, 1e-9);
+    assert_near(rm->share_pct.v, 100.0 * 60 / 5560, 1e-9);
+    assert_near(rm->prev_month.v, 0, 0);
+    assert_false(rm->mom_pct.has);
+    assert_near(rm->share_change_pp.v, 100.0 * 60 / 5560, 1e-9);
+    tf_note_doc *d = NULL;
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_non_null(strstr(d->text, "Re-imports: imports from China itself were about 60 t in "
+                                    "April 2025, or 1.1% of April 2025 imports (none in March "
+                                    "2025)."));
+    assert_near(claim(d, "import", "share_pct", "CHN", "2025-04")->exact, 100.0 * 60 / 5560, 1e-9);
+    tf_note_doc_free(&d);
+    assert_int_equal(tf_note_write(m, "zh", &d), TF_OK);
+    assert_non_null(strstr(d->text, "2025年4月自中国进口原铝约60吨，占比1.1%，为本月新增来源。"));
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+    db = db_of("period,flow,partner,commodity,quantity,unit\n"
+               "2025-04,import,WLD,76011090,5500.5,t\n"
+               "2025-04,import,RUS,76011090,5500,t\n"
+               "2025-04,import,CHN,76011090,0.5,t\n",
+               &ref);
+    m = model(db, ref, "primary-aluminium", "2025-04");
+    assert_true(m->report->re_trade.re_import.quantity.has);
+    assert_null(m->reimports);
+    assert_int_equal(tf_note_write(m, "en", &d), TF_OK);
+    assert_null(strstr(d->text, "Re-imports"));
+    tf_note_doc_free(&d);
+    tf_note_model_free(&m);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_demo_month_en), cmocka_unit_test(test_demo_month_zh),
         cmocka_unit_test(test_round_trip_en), cmocka_unit_test(test_mode_changes),
         cmocka_unit_test(test_net_exports),   cmocka_unit_test(test_no_data),
-        cmocka_unit_test(test_outlook_april_2025),
+        cmocka_unit_test(test_outlook_april_2025), cmocka_unit_test(test_reimports_from_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,10 +77,16 @@ static void test_paragraph(void **state)
     tf_outlook *o = naive_outlook();
     char buf[1024];
     assert_int_equal(tf_outlook_paragraph(o, 0, buf, sizeof buf), TF_OK);
+    /* persistence (15 backtest months, 2022-04..2023-06) is a candidate too, but
+     * the months both forecast are the naive's 5, under the 6 needed: the
+     * baseline, seasonal naive, said as such */
+    assert_int_equal(o->imports.choice, TF_OUTLOOK_CHOSEN_BASELINE);
+    assert_int_equal(o->imports.own[TF_OUTLOOK_PERSISTENCE].n, 15);
     assert_non_null(strstr(buf, "Imports are expected at about 700,000 t in July 2023, "
                                 "\u00b134,000 t, the method's mean absolute error in backtests "
                                 "over 2023 (5 months; method: seasonal naive, the same month a year "
-                                "earlier)."));
+                                "earlier, the baseline, as the backtest has too few months in "
+                                "common to compare the methods)."));
     assert_null(strstr(buf, "Net imports"));
     assert_int_equal(tf_outlook_paragraph(o, 1, buf, sizeof buf), TF_OK);
     /* 700,000 t = 70.00 万吨; 34,000 t = 3.40 万吨 */
@@ -145,7 +151,10 @@ static void test_window_model_exact(void **state)
     char buf[1024];
     assert_int_equal(tf_outlook_paragraph(o, 0, buf, sizeof buf), TF_OK);
     assert_non_null(strstr(buf, "Imports are expected at about 150,000 t in January 2023"));
-    assert_non_null(strstr(buf, "the import-window model did not beat this baseline"));
+    /* candidates: naive, model, persistence (11 months, 2022-02..12); no backtest
+     * month all three forecast: the baseline */
+    assert_int_equal(s->choice, TF_OUTLOOK_CHOSEN_BASELINE);
+    assert_non_null(strstr(buf, "seasonal naive, the same month a year earlier, the baseline"));
     /* rolling origin: the model first forecasts 2022-11 (8 rows before it), exactly */
     const tf_outlook_score *c = &s->own[TF_OUTLOOK_WINDOW_MODEL];
     assert_int_equal(c->n, 2);
@@ -198,6 +207,52 @@ static void test_too_little_history(void **state)
     assert_int_equal(tf_outlook_from_months(m, 2, "2025", "test", &o), TF_ERR_USAGE);
 }
 
+/* Persistence chosen by its backtest error, by hand: imports rise by 1,000 t a
+ * month, 100,000 t in 2022-01 .. 117,000 t in 2023-06. Seasonal naive misses by
+ * 12,000 t each month (y(t) - y(t-12)), persistence by 1,000 t (y(t) - y(t-1)).
+ * Candidates for 2023-07: seasonal naive (2022-07 = 106,000 t) and persistence
+ * (2023-06 = 117,000 t, 17 backtest months 2022-02..2023-06). Compared months:
+ * the naive's 6, 2023-01..06, which persistence forecasts too: MAE 12,000 against
+ * 1,000 t, so persistence, 117,000 t, flat; its errors are all +1,000 t, so the
+ * interval is 118,000 .. 118,000 t and its MAE 1,000 t. */
+static void test_persistence_chosen(void **state)
+{
+    (void)state;
+    tf_outlook_month m[18];
+    int base = tf_period_index("2022-01");
+    for (int i = 0; i < 18; i++)
+        month(&m[i], base + i, 100000 + 1000.0 * i, 1);
+    tf_outlook *o = NULL;
+    assert_int_equal(tf_outlook_from_months(m, 18, "2023-06", "test", &o), TF_OK);
+    const tf_outlook_series *s = &o->imports;
+    assert_float_equal(s->forecast[TF_OUTLOOK_SEASONAL_NAIVE].v, 106000, 1e-9);
+    assert_float_equal(s->forecast[TF_OUTLOOK_PERSISTENCE].v, 117000, 1e-9);
+    assert_int_equal(s->common[TF_OUTLOOK_SEASONAL_NAIVE].n, 6);
+    assert_float_equal(s->common[TF_OUTLOOK_SEASONAL_NAIVE].mae.v, 12000, 1e-9);
+    assert_float_equal(s->common[TF_OUTLOOK_PERSISTENCE].mae.v, 1000, 1e-9);
+    assert_int_equal(s->method, TF_OUTLOOK_PERSISTENCE);
+    assert_int_equal(s->choice, TF_OUTLOOK_CHOSEN_BEST);
+    assert_float_equal(s->point.v, 117000, 1e-9);
+    assert_string_equal(s->direction, "flat");
+    assert_int_equal(s->own[TF_OUTLOOK_PERSISTENCE].n, 17);
+    assert_string_equal(s->own[TF_OUTLOOK_PERSISTENCE].from, "2022-02");
+    assert_float_equal(s->mae.v, 1000, 1e-9);
+    assert_float_equal(s->low.v, 118000, 1e-9);
+    assert_float_equal(s->high.v, 118000, 1e-9);
+    assert_non_null(strstr(s->why, "persistence has the lowest backtest MAE on the 6 backtest "
+                                   "months"));
+    char buf[1024];
+    assert_int_equal(tf_outlook_paragraph(o, 0, buf, sizeof buf), TF_OK);
+    assert_non_null(strstr(buf, "method: persistence, the latest month's figure, which had the "
+                                "lowest error of the methods compared in the backtest"));
+    tf_outlook_free(&o);
+    /* five months only: persistence has 4 backtest months (6 needed), no
+     * candidate at all, no forecast */
+    assert_int_equal(tf_outlook_from_months(m, 5, "2022-05", "test", &o), TF_OK);
+    assert_int_equal(o->imports.method, TF_OUTLOOK_NONE);
+    tf_outlook_free(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_window_model_exact),
         cmocka_unit_test(test_window_model_least_squares),
         cmocka_unit_test(test_too_little_history),
+        cmocka_unit_test(test_persistence_chosen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

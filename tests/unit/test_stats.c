@@ -567,6 +567,8 @@ static void test_re_exports_re_imports(void **state)
     assert_near(rx->share_pct.v, 12.0, 1e-9);
     assert_near(rx->mom_pct.v, -25.0, 1e-9);
     assert_near(rx->yoy_pct.v, 140.0, 1e-9);
+    /* share change 12/100 - 16/80 = 12 - 20 = -8 pp */
+    assert_near(rx->share_change_pp.v, -8.0, 1e-9);
     /* the re-exports stay inside exports: exports are 100 t, not 112 t */
     assert_near(r->export.quantity.v, 100, 1e-9);
     /* no re-import rows: China as a partner of its imports, 25 t of 500 t (a
@@ -577,6 +579,7 @@ static void test_re_exports_re_imports(void **state)
     assert_near(rm->share_pct.v, 5.0, 1e-9);
     assert_near(rm->mom_pct.v, 25.0, 1e-9);
     assert_false(rm->yoy_pct.has); /* no 2024-04 import data */
+    assert_near(rm->share_change_pp.v, 5.0 - 100.0 * 20 / 400, 1e-9); /* 5 - 5 = 0 pp */
     tf_report_free(&r);
     tf_db_close(&db);
     /* re-import rows (UN Comtrade RM) win over the partner row; re-exports above
@@ -721,6 +724,29 @@ static void test_mode_changes(void **state)
     tf_refdata_free(&ref);
 }
 
+/* The names a report shows, for every command (history too): data/partners.csv's
+ * English name, World for the total's code, else the code; the product's name_en,
+ * TOTAL's description, else the label. */
+static void test_display_names(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    char b[128];
+    tf_partner_display_name(NULL, ref, "RUS", b, sizeof b);
+    assert_string_equal(b, "Russia");
+    tf_partner_display_name(NULL, ref, "WLD", b, sizeof b);
+    assert_string_equal(b, "World");
+    tf_partner_display_name(NULL, ref, "GACC:998", b, sizeof b);
+    assert_string_equal(b, "GACC:998"); /* no database to hold the file's name */
+    tf_product_display_name_of(ref, "primary-aluminium", b, sizeof b);
+    assert_string_equal(b, "primary aluminium");
+    tf_product_display_name_of(ref, "commodity TOTAL", b, sizeof b);
+    assert_string_equal(b, "all commodities (TOTAL)");
+    tf_product_display_name_of(ref, "HS 7601", b, sizeof b);
+    assert_string_equal(b, "HS 7601");
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -737,6 +763,7 @@ int main(void)
         cmocka_unit_test(test_unitemised_partner_not_zero),
         cmocka_unit_test(test_reference_cases),
         cmocka_unit_test(test_re_exports_re_imports),
+        cmocka_unit_test(test_display_names),
         cmocka_unit_test(test_partner_ytd),
         cmocka_unit_test(test_mode_changes),
     };
