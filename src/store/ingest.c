@@ -637,11 +637,12 @@ static int finish_source(ingest_ctx *x, const char *now, char *stamp)
     return rc;
 }
 
-/* The file was ingested before with these options (a live source): 1. */
-static int seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res)
+int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res)
 {
     long long existing;
-    if (find_source(d, sha, options, &existing) != 1)
+    int found = d->pg ? tf_pg_find_source(d, sha, options, &existing)
+                      : find_source(d, sha, options, &existing);
+    if (found != 1)
         return 0;
     res->already = 1;
     res->source_id = existing;
@@ -668,7 +669,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
             tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
             return TF_ERR_DB;
         }
-        if (f == 1 && seen_before(d, sha, options, res))
+        if (f == 1 && tf_store_seen_before(d, sha, options, res))
             return TF_OK;
     }
     tf_status st = tf_store_exec(d, "BEGIN IMMEDIATE");
@@ -705,7 +706,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     /* nothing kept; or stdin and other streams: known only now whether this
      * file was seen */
-    if (res->read.kept == 0 || seen_before(d, res->sha256, options, res)) {
+    if (res->read.kept == 0 || tf_store_seen_before(d, res->sha256, options, res)) {
         res->empty = res->read.kept == 0;
         goto rollback;
     }

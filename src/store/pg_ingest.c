@@ -186,7 +186,7 @@ static tf_status point_sink(void *ctx, const tf_window_point *p, tf_diag *diag)
 
 /* The live source that ingested this file with these options: 1 and *id, 0
  * when none, -1 on an error. */
-static int find_source(tf_db *d, const char *sha, const char *options, long long *id)
+int tf_pg_find_source(tf_db *d, const char *sha, const char *options, long long *id)
 {
     const char *p[] = {sha, options};
     PGresult *r = tf_pg_exec(d, "SELECT id FROM source WHERE sha256 = $1 AND options = $2"
@@ -200,17 +200,6 @@ static int find_source(tf_db *d, const char *sha, const char *options, long long
     return found;
 }
 
-static int seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res)
-{
-    long long existing;
-    if (find_source(d, sha, options, &existing) != 1)
-        return 0;
-    res->already = 1;
-    res->source_id = existing;
-    res->added = res->revised = res->unchanged = res->older = 0;
-    tf_scopy(res->sha256, sizeof res->sha256, sha);
-    return 1;
-}
 
 /* Inside the transaction: the lock, the source's row (completed at the end),
  * the next revision id, the staging table. */
@@ -449,7 +438,7 @@ static void pg_ingest_free(pg_ingest *x)
 static tf_status conclude(pg_ingest *x, const char *options, const char *stamp)
 {
     tf_ingest_result *res = x->res;
-    if (res->read.kept == 0 || seen_before(x->d, res->sha256, options, res)) {
+    if (res->read.kept == 0 || tf_store_seen_before(x->d, res->sha256, options, res)) {
         res->empty = res->read.kept == 0;
         PQclear(PQexec(x->d->pg, "ROLLBACK"));
         return TF_OK;
@@ -478,10 +467,10 @@ tf_status tf_pg_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
         tf_now_utc(stamp);
     long long existing;
     if (tf_store_prehash(in, sha)) {
-        int f = find_source(d, sha, options, &existing);
+        int f = tf_pg_find_source(d, sha, options, &existing);
         if (f < 0)
             return TF_ERR_DB;
-        if (f == 1 && seen_before(d, sha, options, res))
+        if (f == 1 && tf_store_seen_before(d, sha, options, res))
             return TF_OK;
     }
     pg_ingest x = {0};

@@ -174,6 +174,10 @@ tf_status tf_store_cells_sink(void *ctx, const tf_record *r, tf_diag *diag);
  * that line). Errors as tf_db_ingest's, in diag. */
 tf_status tf_store_read_cells(tf_cells *c, FILE *in, const tf_read_opts *ro,
                              const tf_refdata *ref, tf_diag *diag, tf_ingest_result *res);
+/* The file (sha, options) was ingested before as a live source: 1, with
+ * res filled as an "already ingested" result; 0 when not (or on an error,
+ * then recorded on d as the ingest goes on to report it). Both backends. */
+int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res);
 /* Then each cell of c->bulk, in key order, to c->fn; a cell given twice is
  * TF_ERR_INPUT (file:line in diag) after the pass. */
 tf_status tf_store_each_cell(tf_cells *c, tf_diag *diag);
@@ -187,6 +191,8 @@ tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode);
 void tf_pg_close(tf_db *d);
 /* tf_db_discard_if_empty on a server: the empty store's tables dropped. */
 int tf_pg_discard_if_empty(const char *conninfo);
+/* The live source of (sha, options): 1 with *id, 0 none, -1 error (set). */
+int tf_pg_find_source(tf_db *d, const char *sha, const char *options, long long *id);
 /* Whether another source live at `at` stated revision id: 1, 0, -1 (error set). */
 int tf_pg_stated_live(tf_db *d, long long id, const char *at);
 /* The selection's rows under each code prefix, through tf_store_select_rev. */
