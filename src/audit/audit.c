@@ -124,3 +124,21 @@ tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *
     *out = a;
     return TF_OK;
 }
+
+const char *tf_audit_conversion_kind(int p)
+{
+    return !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10"
+                               : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+}
+
+void tf_audit_conversion_explain(tf_finding *f, double rate, int p)
+{
+    f->confidence = p ? 0.75 : 0.5;
+    tf_fmt(f->equation, sizeof f->equation,
+           "yuan / dollars of a conversion = the exchange rate: %.3g, outside %.1f..%.1f", rate,
+           TF_CNY_PER_USD_MIN, TF_CNY_PER_USD_MAX);
+    tf_fmt(f->evidence, sizeof f->evidence,
+           "the sum in yuan and its conversion in dollars imply %.3g yuan per dollar, where "
+           "the rate has stayed between 6.0 and 8.3 since 1994%s", rate,
+           p ? "; the decimal point moved brings it within" : "");
+}

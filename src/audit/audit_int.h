@@ -34,6 +34,13 @@ int tf_audit_add_finding(tf_audit *a, const tf_finding *f);
 int tf_audit_slip_claim(tf_audit *a, tf_claim *cl, const char *unit, const char *kind,
                         const char *field, tf_finding *f);
 
+/* A currency conversion whose implied yuan-per-dollar rate lies outside
+ * TF_CNY_PER_USD_MIN..MAX, English and Chinese: the finding's kind when a
+ * power of ten p (0: none) brings the rate within, and its confidence,
+ * equation and evidence. */
+const char *tf_audit_conversion_kind(int p);
+void tf_audit_conversion_explain(tf_finding *f, double rate, int p);
+
 /* 1 when the text [b, e) is Chinese (CJK characters outnumber half the
  * Latin letters, at least 20 of them). */
 int tf_audit_is_chinese(const char *text, size_t b, size_t e);

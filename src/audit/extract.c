@@ -1535,8 +1535,7 @@ static int conversion_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t
     cl.sent_start = v[sb].b;
     cl.sent_end = v[se - 1].e;
     tf_finding f;
-    const char *kind = !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10"
-                                          : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+    const char *kind = tf_audit_conversion_kind(p);
     if (tf_audit_slip_claim(c->a, &cl, "USD", kind, "value", &f))
         return -1;
     f.start = tf_note_char_offset(c->nt, v[jb].b);
@@ -1551,14 +1550,7 @@ static int conversion_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t
         tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*s%s%.*s", (int)(v[nb].b - v[jb].b),
                t + v[jb].b, num, (int)(v[eb - 1].e - v[nb].e), t + v[nb].e);
     }
-    f.confidence = p ? 0.75 : 0.5;
-    tf_fmt(f.equation, sizeof f.equation,
-           "yuan / dollars of a conversion = the exchange rate: %.3g, outside %.1f..%.1f", rate,
-           CNY_PER_USD_MIN, CNY_PER_USD_MAX);
-    tf_fmt(f.evidence, sizeof f.evidence,
-           "the sum in yuan and its conversion in dollars imply %.3g yuan per dollar, where "
-           "the rate has stayed between 6.0 and 8.3 since 1994%s", rate,
-           p ? "; the decimal point moved brings it within" : "");
+    tf_audit_conversion_explain(&f, rate, p);
     return tf_audit_add_finding(c->a, &f);
 }
 

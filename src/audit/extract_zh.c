@@ -1492,8 +1492,7 @@ static int zh_conversion_finding(zctx *c, size_t bb, size_t bn, size_t be, doubl
     cl.sent_start = c->z->from[sb];
     cl.sent_end = c->z->to[se - 1];
     tf_finding f;
-    const char *kind = !p ? "inconsistent" : abs(p) == 1 ? "factor-of-10"
-                                          : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+    const char *kind = tf_audit_conversion_kind(p);
     if (tf_audit_slip_claim(c->a, &cl, usd ? "USD" : "CNY", kind, "value", &f))
         return -1;
     f.start = tf_note_char_offset(c->nt, cl.quantity.start);
@@ -1506,14 +1505,7 @@ static int zh_conversion_finding(zctx *c, size_t bb, size_t bn, size_t be, doubl
         tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*f%.*s", d, f.proposed,
                (int)(be - bn), s + bn);
     }
-    f.confidence = p ? 0.75 : 0.5;
-    tf_fmt(f.equation, sizeof f.equation,
-           "yuan / dollars of a conversion = the exchange rate: %.3g, outside %.1f..%.1f", rate,
-           TF_CNY_PER_USD_MIN, TF_CNY_PER_USD_MAX);
-    tf_fmt(f.evidence, sizeof f.evidence,
-           "the sum in yuan and its conversion in dollars imply %.3g yuan per dollar, where "
-           "the rate has stayed between 6.0 and 8.3 since 1994%s", rate,
-           p ? "; the decimal point moved brings it within" : "");
+    tf_audit_conversion_explain(&f, rate, p);
     return tf_audit_add_finding(c->a, &f);
 }
 
