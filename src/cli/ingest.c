@@ -101,12 +101,19 @@ static int check_ingest(const char *format, const char *flow, const char *basis,
 
 /* Say what the ingest of one file did. */
 static void print_result(const char *path, const tf_ingest_result *res, const char *hs,
-                         const char *vintage)
+                         const tf_read_opts *o)
 {
-    if (res->already)
+    const char *vintage = o->vintage;
+    if (res->already) {
         printf("%s: already ingested with these options (source %lld); nothing added\n",
                path, res->source_id);
-    else if (res->empty && res->read.rows == 0)
+        if (vintage || o->provenance) /* a source's vintage and text are those it was given */
+            fprintf(stderr, "%s: warning: %s: %s%s%s not applied: source %lld keeps what it was "
+                    "ingested with (tradeflow sources); to change it, run tradeflow sources "
+                    "--retract %lld, then ingest the file again\n", progname, path,
+                    vintage ? "--vintage" : "", vintage && o->provenance ? " and " : "",
+                    o->provenance ? "--source" : "", res->source_id, res->source_id);
+    } else if (res->empty && res->read.rows == 0)
         fprintf(stderr, "%s: warning: %s: %s; nothing ingested\n", progname, path,
                 res->read.json
                     ? "no records (the answer's data array is empty: no data for the query?)"
@@ -161,7 +168,7 @@ static int ingest_file(common *c, tf_db *db, const char *path, const tf_read_opt
         return exit_for(st);
     }
     *committed |= !res.already && !res.empty;
-    print_result(name, &res, hs, o->vintage);
+    print_result(name, &res, hs, o);
     return EXIT_OK;
 }
 
