@@ -68,6 +68,8 @@ typedef struct tf_note_model {
     tf_report *report;        /* owned: the statistics of the month */
     const tf_refdata *ref;    /* borrowed (display names); must outlive the model */
     char product_en[96];      /* display name ("primary aluminium"), or "HS 7601" */
+    char product_en_attr[96]; /* before a noun: "soybean" for "soybeans" ("soybean imports"),
+                               * else product_en */
     char product_zh[96];      /* "原铝", or "HS 7601" */
     char reporter_en[64];     /* "China" */
     char reporter_zh[64];     /* "中国" */

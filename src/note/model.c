@@ -13,6 +13,23 @@
 
 /* ---- names ---- */
 
+/* The English name of product p as it stands before a noun: a noun used as
+ * a modifier takes its singular form ("soybean imports", not "soybeans
+ * imports"), so a name ending in "s" whose singular is one of the
+ * product's aliases (data/products.csv) gives that alias; else the name. */
+static void attributive(char *out, size_t len, const tf_product *p, const char *name)
+{
+    tf_scopy(out, len, name);
+    size_t n = strlen(name);
+    if (!p || n < 2 || name[n - 1] != 's')
+        return;
+    for (size_t i = 0; i < p->n_aliases; i++)
+        if (strlen(p->aliases[i]) == n - 1 && !strncmp(p->aliases[i], name, n - 1)) {
+            tf_scopy(out, len, p->aliases[i]);
+            return;
+        }
+}
+
 static void names(tf_note_model *m, const tf_refdata *ref, const tf_product *p,
                   const tf_query *q)
 {
@@ -23,6 +40,7 @@ static void names(tf_note_model *m, const tf_refdata *ref, const tf_product *p,
         tf_scopy(m->product_en, sizeof m->product_en, q->product ? q->product : "");
         tf_scopy(m->product_zh, sizeof m->product_zh, q->product ? q->product : "");
     }
+    attributive(m->product_en_attr, sizeof m->product_en_attr, p, m->product_en);
     const char *rep = q->reporter ? q->reporter : "CHN";
     const tf_partner *pt = tf_refdata_partner_by_iso3(ref, rep);
     tf_scopy(m->reporter_en, sizeof m->reporter_en, pt && pt->name_en[0] ? pt->name_en : rep);

@@ -215,7 +215,7 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
                m->product_en);
     else
         nd_put(b, "%c%s: %s's %s %s were about ", label[0] - 32, label + 1, m->reporter_en,
-               m->product_en, label);
+               m->product_en_attr, label);
     put_t(b, &f, fl->quantity.v);
     if (!neg)
         nd_put(b, " in %s", mon);
@@ -362,10 +362,10 @@ static void sources_para(nd *b, const tf_note_model *m)
         nd_put(b, "%s was the %s source of %s's %s imports in %s.",
                pname_in(pn, sizeof pn, &bd->partners[0], 1),
                bd->n_partners_all == 1 ? "only recorded" : "main",
-               m->reporter_en, m->product_en, mon);
+               m->reporter_en, m->product_en_attr, mon);
     else {
         nd_put(b, "the main sources of %s's %s imports in %s were, in order, ", m->reporter_en,
-               m->product_en, mon);
+               m->product_en_attr, mon);
         for (size_t i = 0; i < m->n_named; i++)
             nd_put(b, "%s%s", i == 0 ? "" : i + 1 == m->n_named ? " and " : ", ",
                    pname_in(pn, sizeof pn, &bd->partners[i], 0));
@@ -673,7 +673,7 @@ void tf_note_write_en(nd *b, const tf_note_model *m)
     char mon[32];
     month_en(mon, sizeof mon, m->report->period);
     nd_para(b);
-    nd_put(b, "%s %s trade, %s", m->reporter_en, m->product_en, mon);
+    nd_put(b, "%s %s trade, %s", m->reporter_en, m->product_en_attr, mon);
     nd_end(b);
     for (int k = 0; k < 3; k++)
         flow_para(b, m, k);
