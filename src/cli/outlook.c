@@ -29,8 +29,8 @@ const char cli_outlook_usage[] =
     "  --backtest          also list every backtest month: actual and each forecast\n"
     "  --as-of DATE        figures as ingested up to DATE\n"
     "\n"
-    "Exit codes: 0 ok, 2 usage, 3 no forecast of the imports possible (no data or\n"
-    "too little history), 4 I/O or database error.\n";
+    "Exit codes: 0 ok, 2 usage, 4 I/O or database error, 5 no forecast of the imports\n"
+    "possible (no data or too little history).\n";
 
 static int value(int argc, char **argv, int *i, const char *name, const char **out)
 {
@@ -111,7 +111,7 @@ int cli_outlook_run(tf_db *db, const tf_refdata *ref, const char *label,
     int rc = 0;
     if (ol->imports.method == TF_OUTLOOK_NONE) {
         fprintf(stderr, "tradeflow: %s: imports: %s\n", label, ol->imports.why);
-        rc = 3;
+        rc = 5; /* no data for it, as report, note and chart say */
     } else if (tf_outlook_write(stdout, ol, !strcmp(o->format, "json"), o->backtest) != TF_OK) {
         fprintf(stderr, "tradeflow: cannot write the outlook\n");
         rc = 4;
