@@ -642,13 +642,27 @@ int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_inge
     long long existing;
     int found = d->pg ? tf_pg_find_source(d, sha, options, &existing)
                       : find_source(d, sha, options, &existing);
+    if (found < 0 && !d->pg)
+        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
     if (found != 1)
-        return 0;
+        return found;
     res->already = 1;
     res->source_id = existing;
     res->added = res->revised = res->unchanged = res->older = 0;
     tf_scopy(res->sha256, sizeof res->sha256, sha);
     return 1;
+}
+
+void tf_store_ingest_time(const char *now, const char *vintage, char stamp[32], char day[11])
+{
+    if (now)
+        tf_scopy(stamp, 32, now);
+    else
+        tf_now_utc(stamp);
+    if (vintage)
+        tf_scopy(day, 11, vintage);
+    else
+        tf_copy(day, 11, stamp, 10);
 }
 
 void tf_store_set_bulk_bytes(tf_db *d, size_t bytes) { d->bulk_bytes = bytes; }
@@ -658,19 +672,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
                         tf_ingest_result *res, const char *options)
 {
     char stamp[32], sha[65] = "";
-    if (now)
-        tf_scopy(stamp, sizeof stamp, now);
-    else
-        tf_now_utc(stamp);
-    long long existing;
     if (tf_store_prehash(in, sha)) {
-        int f = find_source(d, sha, options, &existing);
-        if (f < 0) {
-            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-            return TF_ERR_DB;
-        }
-        if (f == 1 && tf_store_seen_before(d, sha, options, res))
-            return TF_OK;
+        int f = tf_store_seen_before(d, sha, options, res);
+        if (f)
+            return f < 0 ? TF_ERR_DB : TF_OK;
     }
     tf_status st = tf_store_exec(d, "BEGIN IMMEDIATE");
     if (st)
@@ -680,10 +685,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     x.name = name;
     x.res = res;
     x.product = opts->product ? opts->product : "primary-aluminium";
-    if (opts->vintage)
-        tf_scopy(x.vintage, sizeof x.vintage, opts->vintage);
-    else
-        tf_copy(x.vintage, sizeof x.vintage, stamp, 10);
+    tf_store_ingest_time(now, opts->vintage, stamp, x.vintage);
     tf_read_opts ro = *opts;
     ro.points = point_sink;
     ro.points_ctx = &x;
@@ -706,7 +708,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     }
     /* nothing kept; or stdin and other streams: known only now whether this
      * file was seen */
-    if (res->read.kept == 0 || tf_store_seen_before(d, res->sha256, options, res)) {
+    if (res->read.kept == 0 || tf_store_seen_before(d, res->sha256, options, res) > 0) {
         res->empty = res->read.kept == 0;
         goto rollback;
     }

@@ -438,7 +438,7 @@ static void pg_ingest_free(pg_ingest *x)
 static tf_status conclude(pg_ingest *x, const char *options, const char *stamp)
 {
     tf_ingest_result *res = x->res;
-    if (res->read.kept == 0 || tf_store_seen_before(x->d, res->sha256, options, res)) {
+    if (res->read.kept == 0 || tf_store_seen_before(x->d, res->sha256, options, res) > 0) {
         res->empty = res->read.kept == 0;
         PQclear(PQexec(x->d->pg, "ROLLBACK"));
         return TF_OK;
@@ -461,27 +461,17 @@ tf_status tf_pg_ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts 
                        tf_ingest_result *res, const char *options)
 {
     char stamp[32], sha[65] = "";
-    if (now)
-        tf_scopy(stamp, sizeof stamp, now);
-    else
-        tf_now_utc(stamp);
-    long long existing;
     if (tf_store_prehash(in, sha)) {
-        int f = tf_pg_find_source(d, sha, options, &existing);
-        if (f < 0)
-            return TF_ERR_DB;
-        if (f == 1 && tf_store_seen_before(d, sha, options, res))
-            return TF_OK;
+        int f = tf_store_seen_before(d, sha, options, res);
+        if (f)
+            return f < 0 ? TF_ERR_DB : TF_OK;
     }
     pg_ingest x = {0};
     x.d = d;
     x.name = name;
     x.res = res;
     x.product = opts->product ? opts->product : "primary-aluminium";
-    if (opts->vintage)
-        tf_scopy(x.vintage, sizeof x.vintage, opts->vintage);
-    else
-        tf_copy(x.vintage, sizeof x.vintage, stamp, 10);
+    tf_store_ingest_time(now, opts->vintage, stamp, x.vintage);
     tf_read_opts ro = *opts;
     ro.points = point_sink;
     ro.points_ctx = &x;

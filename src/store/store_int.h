@@ -175,9 +175,12 @@ tf_status tf_store_cells_sink(void *ctx, const tf_record *r, tf_diag *diag);
 tf_status tf_store_read_cells(tf_cells *c, FILE *in, const tf_read_opts *ro,
                              const tf_refdata *ref, tf_diag *diag, tf_ingest_result *res);
 /* The file (sha, options) was ingested before as a live source: 1, with
- * res filled as an "already ingested" result; 0 when not (or on an error,
- * then recorded on d as the ingest goes on to report it). Both backends. */
+ * res filled as an "already ingested" result; 0 when not; -1 on a database
+ * error (recorded on d). Both backends. */
 int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res);
+/* An ingest's time stamp (now, else the clock; UTC) and its vintage day
+ * (YYYY-MM-DD: the --vintage given, else the stamp's day). Both backends. */
+void tf_store_ingest_time(const char *now, const char *vintage, char stamp[32], char day[11]);
 /* Then each cell of c->bulk, in key order, to c->fn; a cell given twice is
  * TF_ERR_INPUT (file:line in diag) after the pass. */
 tf_status tf_store_each_cell(tf_cells *c, tf_diag *diag);
