@@ -1317,6 +1317,19 @@ int tf_audit_is_chinese(const char *text, size_t b, size_t e)
     return cjk >= 20 && cjk * 2 > latin;
 }
 
+
+/* The sentence around the bytes [b, e) of the text (from the line start or
+ * the 。 before to the 。 or line end after) as cl's span. */
+static void sentence_span(const zctx *c, size_t b, size_t e, tf_claim *cl)
+{
+    const char *s = c->z->s;
+    while (b > 0 && s[b - 1] != '\n' && !(b >= 3 && at(s + b - 3, "。")))
+        b--;
+    while (s[e] && !at(s + e, "。") && s[e] != '\n')
+        e++;
+    cl->sent_start = c->z->from[b];
+    cl->sent_end = c->z->to[e - 1];
+}
 /* The finding of zh_dekads: the daily average s[ab, ae) against the dekads' sum. */
 static int dekad_finding(zctx *c, size_t ab, size_t ae, double avg, int adec, double sum,
                          int days, int mi)
@@ -1329,13 +1342,7 @@ static int dekad_finding(zctx *c, size_t ab, size_t ae, double avg, int adec, do
     cl.note = c->note;
     cl.period.from = cl.period.to = mi;
     stated_set(c, ab, ae, avg, avg, avg, &cl.quantity);
-    size_t sb = ab, se = ae;
-    while (sb > 0 && !at(s + sb - 1, "\n") && !(sb >= 3 && at(s + sb - 3, "。")))
-        sb--;
-    while (s[se] && !at(s + se, "。") && s[se] != '\n')
-        se++;
-    cl.sent_start = c->z->from[sb];
-    cl.sent_end = c->z->to[se - 1];
+    sentence_span(c, ab, ae, &cl);
     tf_finding f;
     if (tf_audit_slip_claim(c->a, &cl, "t", "inconsistent", "quantity", &f))
         return -1;
@@ -1484,13 +1491,7 @@ static int zh_conversion_finding(zctx *c, size_t bb, size_t bn, size_t be, doubl
     cl.period.from = c->period_from;
     cl.period.to = c->period_to;
     stated_set(c, bb, be, num, num, num, &cl.quantity);
-    size_t sb = bb, se = be;
-    while (sb > 0 && s[sb - 1] != '\n' && !(sb >= 3 && at(s + sb - 3, "。")))
-        sb--;
-    while (s[se] && !at(s + se, "。") && s[se] != '\n')
-        se++;
-    cl.sent_start = c->z->from[sb];
-    cl.sent_end = c->z->to[se - 1];
+    sentence_span(c, bb, be, &cl);
     tf_finding f;
     const char *kind = tf_audit_conversion_kind(p);
     if (tf_audit_slip_claim(c->a, &cl, usd ? "USD" : "CNY", kind, "value", &f))
