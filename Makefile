@@ -18,7 +18,7 @@ LIB_SRC := src/common/common.c src/common/calendar.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
-           src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c \
+           src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c src/store/dict.c \
            src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c \
            src/query/select.c \
            src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \

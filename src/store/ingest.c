@@ -22,6 +22,13 @@
 #include "store_int.h"
 
 
+/* A record's cell key and units as the store's ids (dict.c). */
+typedef struct coded_rec {
+    long long cls, commodity, period, reporter, partner, basis, mode, province, currency, unit,
+        unit2;
+    int new_commodity;       /* the commodity was added by this ingest: nothing stored of it */
+} coded_rec;
+
 typedef struct ingest_ctx {
     tf_db *d;
     const char *name;
@@ -32,21 +39,23 @@ typedef struct ingest_ctx {
     char vintage[11];        /* this file's: YYYY-MM-DD */
     tf_ingest_result *res;
     tf_cells cells;          /* the file's records, sorted */
-    char prev_key[96];       /* classification, commodity, period of the last cell */
+    tf_dicts *dict;          /* the store's dictionaries, with this ingest's new values */
+    coded_rec k;             /* the cell being merged */
+    long long prev[3];       /* classification, commodity, period of the last cell */
     int stored;              /* whether the store holds rows of them */
 } ingest_ctx;
 
-static void bind_key(sqlite3_stmt *s, const tf_record *r)
+static void bind_key(sqlite3_stmt *s, const tf_record *r, const coded_rec *k)
 {
-    sqlite3_bind_text(s, 1, r->classification, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, r->commodity, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, r->period, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 1, k->cls);
+    sqlite3_bind_int64(s, 2, k->commodity);
+    sqlite3_bind_int64(s, 3, k->period);
     sqlite3_bind_int(s, 4, (int)r->flow);
-    sqlite3_bind_text(s, 5, r->reporter, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 6, r->partner, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 7, r->partner_basis, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 8, r->trade_mode, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 9, r->province, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 5, k->reporter);
+    sqlite3_bind_int64(s, 6, k->partner);
+    sqlite3_bind_int64(s, 7, k->basis);
+    sqlite3_bind_int64(s, 8, k->mode);
+    sqlite3_bind_int64(s, 9, k->province);
 }
 
 static int opt_eq(int has_a, tf_milli a, int has_b, tf_milli b)
@@ -80,6 +89,13 @@ static void col_text(sqlite3_stmt *s, int col, char *dst, size_t len)
 {
     const unsigned char *t = sqlite3_column_text(s, col);
     tf_scopy(dst, len, t ? (const char *)t : "");
+}
+
+/* The text of a coded column ("" for an id not known: compared as changed). */
+static void col_dim(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *dst, size_t len)
+{
+    const char *v = tf_store_dict_text(t, dim, sqlite3_column_int64(s, col));
+    tf_scopy(dst, len, v ? v : "");
 }
 
 static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
@@ -294,8 +310,8 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
 {
     sqlite3_stmt *s = x->lookup;
     sqlite3_reset(s);
-    bind_key(s, r);
-    sqlite3_bind_text(s, 10, r->currency, -1, SQLITE_STATIC);
+    bind_key(s, r, &x->k);
+    sqlite3_bind_int64(s, 10, x->k.currency);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_ROW) {
         sqlite3_reset(s);
@@ -310,11 +326,11 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
     }
     tf_record cur;
     col_opt(s, 0, &cur.has_quantity, &cur.quantity);
-    col_text(s, 1, cur.unit, sizeof cur.unit);
+    col_dim(x->dict, DIM_UNIT, s, 1, cur.unit, sizeof cur.unit);
     col_opt(s, 2, &cur.has_quantity2, &cur.quantity2);
-    col_text(s, 3, cur.unit2, sizeof cur.unit2);
+    col_dim(x->dict, DIM_UNIT, s, 3, cur.unit2, sizeof cur.unit2);
     col_opt(s, 4, &cur.has_value, &cur.value);
-    col_text(s, 5, cur.currency, sizeof cur.currency);
+    col_dim(x->dict, DIM_CURRENCY, s, 5, cur.currency, sizeof cur.currency);
     col_text(s, 6, cur.status, sizeof cur.status);
     col_opt(s, 9, &cur.has_cif, &cur.cif);
     col_opt(s, 10, &cur.has_fob, &cur.fob);
@@ -337,13 +353,13 @@ static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag
 {
     sqlite3_stmt *s = x->insert;
     sqlite3_reset(s);
-    bind_key(s, r);
+    bind_key(s, r, &x->k);
     bind_opt(s, 10, r->has_quantity, r->quantity);
-    sqlite3_bind_text(s, 11, r->unit, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 11, x->k.unit);
     bind_opt(s, 12, r->has_quantity2, r->quantity2);
-    sqlite3_bind_text(s, 13, r->unit2, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 13, x->k.unit2);
     bind_opt(s, 14, r->has_value, r->value);
-    sqlite3_bind_text(s, 15, r->currency, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 15, x->k.currency);
     if (strcmp(r->status, "reported") != 0) /* the default is stored as NULL */
         sqlite3_bind_text(s, 16, r->status, -1, SQLITE_STATIC);
     else
@@ -375,13 +391,15 @@ static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag
 /* 1 when the store holds a row of r's classification, commodity and period
  * (then each cell of them is looked up), 0 when none (every cell of them is
  * new: no lookup), -1 on a database error. */
-static int period_stored(ingest_ctx *x, const tf_record *r)
+static int period_stored(ingest_ctx *x)
 {
+    if (x->k.new_commodity)
+        return 0;
     sqlite3_stmt *s = x->any;
     sqlite3_reset(s);
-    sqlite3_bind_text(s, 1, r->classification, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, r->commodity, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, r->period, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 1, x->k.cls);
+    sqlite3_bind_int64(s, 2, x->k.commodity);
+    sqlite3_bind_int64(s, 3, x->k.period);
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
@@ -457,14 +475,48 @@ static tf_status merge_all(tf_cells *c, int check_only, tf_diag *diag)
 /* One cell against the SQLite store. Cells come grouped by classification,
  * commodity and period: one probe a group says whether its cells need
  * looking up. */
+/* r's key and units as ids into x->k, new values added to the dictionaries
+ * (in the ingest's transaction). */
+static tf_status code_record(ingest_ctx *x, const tf_record *r, tf_diag *diag)
+{
+    coded_rec *k = &x->k;
+    if ((k->period = tf_store_period_code(r->period)) < 0)
+        return tf_error_at(&diag->error, TF_ERR_INPUT, x->name, r->line, 1,
+                           "period '%s' cannot be stored (YYYY, YYYY-MM or YYYY-MM..YYYY-MM "
+                           "of one year, years 1900-2999)", r->period);
+    struct {
+        int dim;
+        const char *text;
+        long long *id;
+    } f[] = {{DIM_CLASSIFICATION, r->classification, &k->cls},
+             {DIM_REPORTER, r->reporter, &k->reporter}, {DIM_PARTNER, r->partner, &k->partner},
+             {DIM_BASIS, r->partner_basis, &k->basis}, {DIM_MODE, r->trade_mode, &k->mode},
+             {DIM_PROVINCE, r->province, &k->province}, {DIM_CURRENCY, r->currency, &k->currency},
+             {DIM_UNIT, r->unit, &k->unit}, {DIM_UNIT, r->unit2, &k->unit2}};
+    int rc = SQLITE_OK, added;
+    for (size_t i = 0; i < sizeof f / sizeof f[0] && rc == SQLITE_OK; i++)
+        rc = tf_store_dict_code(x->d, x->dict, f[i].dim, 0, f[i].text, f[i].id, &added);
+    if (rc == SQLITE_OK)
+        rc = tf_store_dict_code(x->d, x->dict, DIM_COMMODITY, k->cls, r->commodity,
+                                &k->commodity, &k->new_commodity);
+    if (rc == SQLITE_NOMEM)
+        return tf_error_at(&diag->error, TF_ERR_NOMEM, x->name, 0, 0, "out of memory");
+    return rc == SQLITE_OK ? TF_OK : db_fail(x, diag);
+}
+
 static tf_status sqlite_cell(void *ctx, const tf_record *r, tf_diag *diag)
 {
     ingest_ctx *x = ctx;
-    char key[96];
-    tf_fmt(key, sizeof key, "%s|%s|%s", r->classification, r->commodity, r->period);
-    if (strcmp(key, x->prev_key) != 0) {
-        tf_scopy(x->prev_key, sizeof x->prev_key, key);
-        if ((x->stored = period_stored(x, r)) < 0)
+    int was_new = x->k.new_commodity;
+    tf_status st = code_record(x, r, diag);
+    if (st != TF_OK)
+        return st;
+    x->k.new_commodity |= was_new && x->k.commodity == x->prev[1];
+    if (x->k.cls != x->prev[0] || x->k.commodity != x->prev[1] || x->k.period != x->prev[2]) {
+        x->prev[0] = x->k.cls;
+        x->prev[1] = x->k.commodity;
+        x->prev[2] = x->k.period;
+        if ((x->stored = period_stored(x)) < 0)
             return db_fail(x, diag);
     }
     return merge_one(x, r, x->stored, diag);
@@ -493,6 +545,7 @@ static void ingest_finalize(ingest_ctx *x)
         sqlite3_finalize(all[i]);
     tf_bulk_free(x->cells.bulk);
     x->cells.bulk = NULL;
+    tf_store_dicts_free(&x->dict);
 }
 
 /* The statement finding a cell's current revision. Retracted sources are
@@ -559,7 +612,10 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
                         const char *options)
 {
     sqlite3_stmt *src = NULL;
-    int rc = sqlite3_prepare_v2(x->d->db,
+    tf_store_dicts_changed(x->d); /* the handle's: this ingest adds values */
+    int rc = tf_store_dicts_load(x->d, 1, &x->dict);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(x->d->db,
                                 "INSERT INTO source(name, sha256, format, options, ingested_at,"
                                 " vintage) VALUES(?1,'',?2,?3,?4,?5)", -1, &src, NULL);
     if (rc == SQLITE_OK) {

@@ -180,10 +180,10 @@ tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode)
     int v = schema_version(d);
     if (v < 0)
         return TF_ERR_DB;
-    if (v > TF_SCHEMA_VERSION)
+    if (v > TF_PG_SCHEMA_VERSION)
         return tf_error_set(&d->error, TF_ERR_DB_NEWER,
                             "%s: written by a newer tradeflow (schema %d; this version reads "
-                            "up to %d)", d->path, v, TF_SCHEMA_VERSION);
+                            "up to %d)", d->path, v, TF_PG_SCHEMA_VERSION);
     if (v == 0 && mode == TF_DB_READ)
         return tf_error_set(&d->error, TF_ERR_NOT_FOUND,
                             "%s: no tradeflow store in this database (ingest a file first)",

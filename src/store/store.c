@@ -28,6 +28,33 @@
 
 #define TF_APPLICATION_ID 0x54466c77 /* "TFlw" */
 
+/* SQL of schema 7's coding (dict.c: the period code, a dimension's id, and
+ * back to text), for the migration from schema 6 and the `record` view. */
+#define PERIOD_CODE_SQL(p)                                                                    \
+    "(CASE WHEN length(" p ") = 4 THEN (CAST(" p " AS INTEGER) - 1900) * 208 ELSE"            \
+    " ((CAST(substr(" p ", 1, 4) AS INTEGER) - 1900) * 13 + CAST(substr(" p ", 6, 2) AS"      \
+    " INTEGER)) * 16 + (CASE WHEN length(" p ") = 16 THEN CAST(substr(" p ", 15, 2) AS"       \
+    " INTEGER) - CAST(substr(" p ", 6, 2) AS INTEGER) ELSE 0 END) END)"
+#define DIM_ID_SQL(dim, col) \
+    "ifnull((SELECT id FROM dim_value WHERE dim = " #dim " AND v = " col "), 0)"
+#define PERIOD_TEXT_SQL(c)                                                                    \
+    "(printf('%04d', " c " / 208 + 1900) || CASE WHEN " c " / 16 % 13 = 0 THEN '' ELSE"       \
+    " printf('-%02d', " c " / 16 % 13) END || CASE WHEN " c " % 16 = 0 THEN '' ELSE"          \
+    " printf('..%04d-%02d', " c " / 208 + 1900, " c " / 16 % 13 + " c " % 16) END)"
+#define DIM_TEXT_SQL(dim, col) \
+    "ifnull((SELECT v FROM dim_value WHERE dim = " #dim " AND id = " col "), '')"
+/* `record`: the rows and columns of schema 5's table, decoded. */
+#define RECORD_VIEW_V7                                                                        \
+    "CREATE VIEW record AS SELECT c.id, " DIM_TEXT_SQL(1, "c.classification") " AS"           \
+    " classification, k.code AS commodity, " PERIOD_TEXT_SQL("c.period") " AS period,"        \
+    " c.flow, " DIM_TEXT_SQL(2, "c.reporter") " AS reporter, " DIM_TEXT_SQL(3, "c.partner")   \
+    " AS partner, " DIM_TEXT_SQL(4, "c.partner_basis") " AS partner_basis, "                  \
+    DIM_TEXT_SQL(5, "c.trade_mode") " AS trade_mode, " DIM_TEXT_SQL(6, "c.province")          \
+    " AS province, c.quantity, " DIM_TEXT_SQL(8, "c.unit") " AS unit, c.quantity2, "          \
+    DIM_TEXT_SQL(8, "c.unit2") " AS unit2, c.value, " DIM_TEXT_SQL(7, "c.currency")           \
+    " AS currency, ifnull(c.status, 'reported') AS status, c.provenance, c.source_id, c.line," \
+    " c.cif, c.fob FROM cell c JOIN commodity k ON k.id = c.commodity;"
+
 /* Forward migrations: migrations[v] takes schema v to v+1. */
 static const char *const migrations[] = {
     /* 0 -> 1 */
@@ -151,6 +178,65 @@ static const char *const migrations[] = {
     " partner, partner_basis, trade_mode, province, quantity, unit, quantity2, unit2, value,"
     " currency, ifnull(status, 'reported') AS status, provenance, source_id, line, cif, fob"
     " FROM cell;",
+    /* 6 -> 7: the dimensions dictionary-coded (dict.c): classification,
+     * reporter, partner, basis, trade mode, province, currency and units as
+     * small integer ids of `dim_value` (0 = ""), commodity codes as ids of
+     * `commodity`, periods as codes in their text's order. Ids are given here
+     * in text order, so `cell` keeps its order; `record` decodes. */
+    "CREATE TABLE dimension(dim INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+    "INSERT INTO dimension VALUES(1, 'classification'), (2, 'reporter'), (3, 'partner'),"
+    " (4, 'partner_basis'), (5, 'trade_mode'), (6, 'province'), (7, 'currency'), (8, 'unit');"
+    "CREATE TABLE dim_value(dim INTEGER NOT NULL, id INTEGER NOT NULL, v TEXT NOT NULL,"
+    " PRIMARY KEY(dim, id)) WITHOUT ROWID;"
+    "CREATE UNIQUE INDEX dim_value_text ON dim_value(dim, v);"
+    "INSERT INTO dim_value SELECT 1, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT classification AS v FROM cell WHERE classification <> '');"
+    "INSERT INTO dim_value SELECT 2, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT reporter AS v FROM cell WHERE reporter <> '');"
+    "INSERT INTO dim_value SELECT 3, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT partner AS v FROM cell WHERE partner <> '');"
+    "INSERT INTO dim_value SELECT 4, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT partner_basis AS v FROM cell WHERE partner_basis <> '');"
+    "INSERT INTO dim_value SELECT 5, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT trade_mode AS v FROM cell WHERE trade_mode <> '');"
+    "INSERT INTO dim_value SELECT 6, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT province AS v FROM cell WHERE province <> '');"
+    "INSERT INTO dim_value SELECT 7, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT DISTINCT currency AS v FROM cell WHERE currency <> '');"
+    "INSERT INTO dim_value SELECT 8, row_number() OVER (ORDER BY v), v FROM"
+    " (SELECT unit AS v FROM cell WHERE unit <> '' UNION SELECT unit2 FROM cell WHERE unit2 <> '');"
+    "CREATE TABLE commodity(id INTEGER PRIMARY KEY, classification INTEGER NOT NULL,"
+    " code TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX commodity_code ON commodity(classification, code);"
+    "INSERT INTO commodity(classification, code) SELECT d.id, c.commodity FROM"
+    " (SELECT DISTINCT classification, commodity FROM cell) c JOIN dim_value d ON d.dim = 1"
+    " AND d.v = c.classification ORDER BY c.classification, c.commodity;"
+    "CREATE TABLE cell_v7(classification INTEGER NOT NULL, commodity INTEGER NOT NULL,"
+    " period INTEGER NOT NULL, flow INTEGER NOT NULL, reporter INTEGER NOT NULL,"
+    " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL, trade_mode INTEGER NOT NULL,"
+    " province INTEGER NOT NULL, currency INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " quantity INTEGER, unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL,"
+    " value INTEGER, status TEXT, provenance TEXT NOT NULL,"
+    " source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
+    " cif INTEGER, fob INTEGER,"
+    " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis,"
+    " trade_mode, province, currency, id)) WITHOUT ROWID;"
+    "INSERT INTO cell_v7 SELECT"
+    " (SELECT id FROM dim_value WHERE dim = 1 AND v = c.classification),"
+    " (SELECT k.id FROM commodity k JOIN dim_value d ON d.dim = 1 AND d.id = k.classification"
+    "  WHERE d.v = c.classification AND k.code = c.commodity),"
+    " " PERIOD_CODE_SQL("c.period") ", c.flow,"
+    " " DIM_ID_SQL(2, "c.reporter") ", " DIM_ID_SQL(3, "c.partner") ","
+    " " DIM_ID_SQL(4, "c.partner_basis") ", " DIM_ID_SQL(5, "c.trade_mode") ","
+    " " DIM_ID_SQL(6, "c.province") ", " DIM_ID_SQL(7, "c.currency") ", c.id,"
+    " c.quantity, " DIM_ID_SQL(8, "c.unit") ", c.quantity2, " DIM_ID_SQL(8, "c.unit2") ","
+    " c.value, c.status, c.provenance, c.source_id, c.line, c.cif, c.fob FROM cell c"
+    " ORDER BY c.classification, c.commodity, c.period, c.flow, c.reporter, c.partner,"
+    " c.partner_basis, c.trade_mode, c.province, c.currency, c.id;"
+    "DROP VIEW record;"
+    "DROP TABLE cell;"
+    "ALTER TABLE cell_v7 RENAME TO cell;"
+    RECORD_VIEW_V7,
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -354,6 +440,7 @@ void tf_db_close(tf_db **db)
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize((*db)->stmt[i]);
     tf_store_batch_free(&(*db)->batch);
+    tf_store_dicts_free(&(*db)->dicts);
     sqlite3_close((*db)->db);
     free(*db);
     *db = NULL;
@@ -508,47 +595,61 @@ int tf_store_as_of_bound(const char *as_of, char out[32])
     return 1;
 }
 
-/* The columns read_revision reads, and the clustered key's order. */
-#define CELL_COLS "classification, commodity, period, flow, reporter, partner, partner_basis," \
-                  " trade_mode, province, quantity, unit, quantity2, unit2, value, currency," \
+/* The columns read_revision reads (coded: dict.c), and the clustered key's
+ * order. */
+#define CELL_COLS "period, flow, reporter, partner, partner_basis, trade_mode, province," \
+                  " quantity, unit, quantity2, unit2, value, currency," \
                   " ifnull(status, 'reported'), provenance, source_id, line, id, cif, fob"
 #define CELL_KEY "classification, commodity, period, flow, reporter, partner, partner_basis," \
                  " trade_mode, province, currency, id"
 
-/* A row of CELL_COLS (the source's ingest time and vintage are the caller's). */
-static void read_revision(sqlite3_stmt *s, tf_revision *v)
+/* The text of a coded column into dst; 0, or -1 when the id is not in the
+ * dictionaries (a store damaged outside tradeflow). */
+static int decode(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *dst, size_t len)
+{
+    const char *v = tf_store_dict_text(t, dim, sqlite3_column_int64(s, col));
+    if (!v)
+        return -1;
+    tf_scopy(dst, len, v);
+    return 0;
+}
+
+/* A row of CELL_COLS of a stored code (cls, code: its text); the source's
+ * ingest time and vintage are the caller's. 0, or -1 (an id not decoded). */
+static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, const char *code,
+                         tf_revision *v)
 {
     tf_record *r = &v->rec;
     tf_record_init(r);
+    tf_scopy(r->classification, sizeof r->classification, cls);
+    tf_scopy(r->commodity, sizeof r->commodity, code);
+    tf_store_period_text(sqlite3_column_int64(s, 0), r->period);
+    r->flow = (tf_flow)sqlite3_column_int(s, 1);
+#define DEC(dim, col, dst) decode(t, dim, s, col, dst, sizeof dst)
+    if (DEC(DIM_REPORTER, 2, r->reporter) || DEC(DIM_PARTNER, 3, r->partner) ||
+        DEC(DIM_BASIS, 4, r->partner_basis) || DEC(DIM_MODE, 5, r->trade_mode) ||
+        DEC(DIM_PROVINCE, 6, r->province) || DEC(DIM_UNIT, 8, r->unit) ||
+        DEC(DIM_UNIT, 10, r->unit2) || DEC(DIM_CURRENCY, 12, r->currency))
+        return -1;
+#undef DEC
 #define TXT(dst, col) tf_scopy(dst, sizeof dst, (const char *)sqlite3_column_text(s, col))
-    TXT(r->classification, 0);
-    TXT(r->commodity, 1);
-    TXT(r->period, 2);
-    r->flow = (tf_flow)sqlite3_column_int(s, 3);
-    TXT(r->reporter, 4);
-    TXT(r->partner, 5);
-    TXT(r->partner_basis, 6);
-    TXT(r->trade_mode, 7);
-    TXT(r->province, 8);
-    r->has_quantity = sqlite3_column_type(s, 9) != SQLITE_NULL;
-    r->quantity = sqlite3_column_int64(s, 9);
-    TXT(r->unit, 10);
-    r->has_quantity2 = sqlite3_column_type(s, 11) != SQLITE_NULL;
-    r->quantity2 = sqlite3_column_int64(s, 11);
-    TXT(r->unit2, 12);
-    r->has_value = sqlite3_column_type(s, 13) != SQLITE_NULL;
-    r->value = sqlite3_column_int64(s, 13);
-    TXT(r->currency, 14);
-    TXT(r->status, 15);
-    TXT(r->provenance, 16);
-    v->source_id = sqlite3_column_int64(s, 17);
-    r->line = (unsigned long)sqlite3_column_int64(s, 18);
-    v->id = sqlite3_column_int64(s, 19);
-    r->has_cif = sqlite3_column_type(s, 20) != SQLITE_NULL;
-    r->cif = sqlite3_column_int64(s, 20);
-    r->has_fob = sqlite3_column_type(s, 21) != SQLITE_NULL;
-    r->fob = sqlite3_column_int64(s, 21);
+    r->has_quantity = sqlite3_column_type(s, 7) != SQLITE_NULL;
+    r->quantity = sqlite3_column_int64(s, 7);
+    r->has_quantity2 = sqlite3_column_type(s, 9) != SQLITE_NULL;
+    r->quantity2 = sqlite3_column_int64(s, 9);
+    r->has_value = sqlite3_column_type(s, 11) != SQLITE_NULL;
+    r->value = sqlite3_column_int64(s, 11);
+    TXT(r->status, 13);
+    TXT(r->provenance, 14);
+    v->source_id = sqlite3_column_int64(s, 15);
+    r->line = (unsigned long)sqlite3_column_int64(s, 16);
+    v->id = sqlite3_column_int64(s, 17);
+    r->has_cif = sqlite3_column_type(s, 18) != SQLITE_NULL;
+    r->cif = sqlite3_column_int64(s, 18);
+    r->has_fob = sqlite3_column_type(s, 19) != SQLITE_NULL;
+    r->fob = sqlite3_column_int64(s, 19);
 #undef TXT
+    return 0;
 }
 
 static int same_cell(const tf_record *a, const tf_record *b)
@@ -716,36 +817,69 @@ void tf_store_prefix_end(const char *prefix, char hi[32])
         hi[hl - 1]++;
 }
 
-/* The stored commodity codes of a classification under a prefix, one seek
- * each: *code is "" to start; next_code sets it to the next stored code and
- * returns 1, 0 when there is none, -1 on a database error. */
-static int next_code(tf_db *d, const char *cls, const char *prefix, char code[32])
+/* The dictionaries of the handle, loaded again when another connection has
+ * committed since they were (PRAGMA data_version). TF_OK or TF_ERR_DB/NOMEM. */
+static tf_status dicts(tf_db *d)
+{
+    sqlite3_stmt *s = cached(d, ST_DATA_VERSION, "PRAGMA data_version");
+    if (!s)
+        return TF_ERR_DB;
+    int rc = sqlite3_step(s);
+    long long v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return db_error(d);
+    if (d->dicts && v == d->dicts_version)
+        return TF_OK;
+    tf_store_dicts_free(&d->dicts);
+    rc = tf_store_dicts_load(d, 0, &d->dicts);
+    if (rc == SQLITE_NOMEM)
+        return tf_error_set(&d->error, TF_ERR_NOMEM, "%s: out of memory", d->path);
+    if (rc != SQLITE_OK)
+        return db_error(d);
+    d->dicts_version = v;
+    return TF_OK;
+}
+
+void tf_store_dicts_changed(tf_db *d) { tf_store_dicts_free(&d->dicts); }
+
+/* A stored code: its id in `commodity` and its text. */
+typedef struct stored_code {
+    long long id;
+    char code[32];
+} stored_code;
+
+/* The stored commodity codes of a classification (cls: its id) under a
+ * prefix, one seek each in `commodity`: c->code is "" to start; next_code sets
+ * the next stored code and returns 1, 0 when there is none, -1 on a database
+ * error. */
+static int next_code(tf_db *d, long long cls, const char *prefix, stored_code *c)
 {
     sqlite3_stmt *n = cached(d, ST_NEXT_CODE,
-                             "SELECT commodity FROM cell WHERE classification = ?1 AND"
-                             " commodity >= ?2 AND commodity < ?3 ORDER BY commodity LIMIT 1");
+                             "SELECT id, code FROM commodity WHERE classification = ?1 AND"
+                             " code >= ?2 AND code < ?3 ORDER BY code LIMIT 1");
     if (!n)
         return -1;
     char from[40], hi[32];
-    if (code[0]) /* the smallest text above this code */
-        tf_fmt(from, sizeof from, "%s\x01", code);
+    if (c->code[0]) /* the smallest text above this code */
+        tf_fmt(from, sizeof from, "%s\x01", c->code);
     else
         tf_scopy(from, sizeof from, prefix);
     tf_store_prefix_end(prefix, hi);
-    sqlite3_bind_text(n, 1, cls, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(n, 1, cls);
     sqlite3_bind_text(n, 2, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(n, 3, hi, -1, SQLITE_STATIC);
     int rc = sqlite3_step(n);
-    if (rc == SQLITE_ROW)
-        tf_scopy(code, 32, (const char *)sqlite3_column_text(n, 0));
+    if (rc == SQLITE_ROW) {
+        c->id = sqlite3_column_int64(n, 0);
+        tf_scopy(c->code, sizeof c->code, (const char *)sqlite3_column_text(n, 1));
+    }
     sqlite3_reset(n);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : (db_error(d), -1);
 }
 
-/* The revisions of one stored code in the period range, in cell order: the
- * clustered key makes it one contiguous range of the table. Each revision
- * comes with its source's ingest time and vintage; a revision of a source
- * retracted at the as-of time only when another live source stated it. */
+/* The revisions of one stored code in the period range, in the order of the
+ * clustered key: one contiguous range of the table. */
 static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int *own)
 {
     int flow = sel->flow != TF_FLOW_NONE;
@@ -757,6 +891,30 @@ static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int *own)
                        " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
                        " ORDER BY " CELL_KEY,
                 own);
+}
+
+/* A selection's coded terms: classification and reporter ids (-1: nothing
+ * stored of them), period bounds. */
+typedef struct coded_sel {
+    long long cls, reporter, from, to;
+} coded_sel;
+
+static void code_selection(const tf_dicts *t, const tf_selection *sel, const char *cls,
+                           coded_sel *c)
+{
+    c->cls = tf_store_dict_find(t, DIM_CLASSIFICATION, 0, cls);
+    c->reporter = tf_store_dict_find(t, DIM_REPORTER, 0, sel->reporter ? sel->reporter : "CHN");
+    c->from = tf_store_period_bound(sel->period_from ? sel->period_from : "", 0);
+    c->to = tf_store_period_bound(sel->period_to ? sel->period_to : "9999", 1);
+}
+
+static void bind_coded(sqlite3_stmt *s, const coded_sel *c, long long code)
+{
+    sqlite3_bind_int64(s, 1, c->cls);
+    sqlite3_bind_int64(s, 2, code);
+    sqlite3_bind_int64(s, 4, c->from);
+    sqlite3_bind_int64(s, 5, c->to);
+    sqlite3_bind_int64(s, 6, c->reporter);
 }
 
 static tf_status load_sources(tf_db *d, source_cache *c)
@@ -821,11 +979,93 @@ static int visible(tf_db *d, const select_run *x, const tf_revision *v, const so
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : (db_error(d), -1);
 }
 
-/* One row of a code's range: its revision, if it counts, into its cell's group. */
-static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, tf_revision *cur)
+/* The rows of one period and flow of a stored code (the reporter is the
+ * selection's), with the text ranks of the rest of their key. */
+typedef struct block_key {
+    unsigned rank[5];         /* partner, basis, trade mode, province, currency */
+    long long id;
+    size_t i;                 /* its row in rev */
+} block_key;
+
+struct select_block {
+    tf_revision *rev;
+    block_key *key;
+    size_t n, cap;
+    long long period;
+    int flow;
+};
+
+static int key_cmp(const void *a, const void *b)
 {
-    read_revision(s, cur);
-    return tf_store_select_rev(d, x, cur);
+    const block_key *x = a, *y = b;
+    for (int k = 0; k < 5; k++)
+        if (x->rank[k] != y->rank[k])
+            return x->rank[k] < y->rank[k] ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The block's rows in the order of their text key (ids are in the order
+ * values first came, so a later partner may have a smaller text), each to
+ * tf_store_select_rev. */
+static tf_status block_flush(tf_db *d, select_run *x)
+{
+    select_block *b = x->blk;
+    int sorted = 1;
+    for (size_t i = 1; i < b->n && sorted; i++)
+        sorted = key_cmp(&b->key[i - 1], &b->key[i]) < 0;
+    if (!sorted)
+        qsort(b->key, b->n, sizeof *b->key, key_cmp);
+    tf_status st = TF_OK;
+    for (size_t i = 0; i < b->n && st == TF_OK; i++)
+        st = tf_store_select_rev(d, x, &b->rev[b->key[i].i]);
+    b->n = 0;
+    return st;
+}
+
+static tf_status block_room(select_block *b)
+{
+    if (b->n < b->cap)
+        return TF_OK;
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    tf_revision *r = realloc(b->rev, cap * sizeof *r);
+    if (r)
+        b->rev = r;
+    block_key *k = r ? realloc(b->key, cap * sizeof *k) : NULL;
+    if (!k)
+        return TF_ERR_NOMEM;
+    b->key = k;
+    b->cap = cap;
+    return TF_OK;
+}
+
+/* One row of a code's range into its period and flow's block (the block
+ * before it passed on first). */
+static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, const char *cls,
+                            const char *code)
+{
+    select_block *b = x->blk;
+    long long period = sqlite3_column_int64(s, 0);
+    int flow = sqlite3_column_int(s, 1);
+    tf_status st = TF_OK;
+    if (b->n && (period != b->period || flow != b->flow))
+        st = block_flush(d, x);
+    if (st != TF_OK || (st = block_room(b)) != TF_OK)
+        return st;
+    b->period = period;
+    b->flow = flow;
+    const tf_dicts *t = d->dicts;
+    if (read_revision(t, s, cls, code, &b->rev[b->n]) != 0)
+        return tf_error_set(&d->error, TF_ERR_DB, "%s: a row of code %s holds a dimension id "
+                            "missing from dim_value (the store was changed outside tradeflow)",
+                            d->path, code);
+    block_key *k = &b->key[b->n];
+    static const int dim[5] = {DIM_PARTNER, DIM_BASIS, DIM_MODE, DIM_PROVINCE, DIM_CURRENCY};
+    static const int col[5] = {3, 4, 5, 6, 12};
+    for (int i = 0; i < 5; i++)
+        k->rank[i] = tf_store_dict_rank(t, dim[i], sqlite3_column_int64(s, col[i]));
+    k->id = b->rev[b->n].id;
+    k->i = b->n++;
+    return TF_OK;
 }
 
 tf_status tf_store_select_rev(tf_db *d, select_run *x, tf_revision *cur)
@@ -846,7 +1086,8 @@ tf_status tf_store_select_rev(tf_db *d, select_run *x, tf_revision *cur)
     return st == TF_OK ? group_push(&x->grp, cur, all) : st;
 }
 
-static tf_status select_code(tf_db *d, select_run *x, const char *cls, const char *code)
+static tf_status select_code(tf_db *d, select_run *x, const coded_sel *c, const char *cls,
+                             const stored_code *code)
 {
     const tf_selection *sel = x->sel;
     if (!x->src.v) {
@@ -858,24 +1099,48 @@ static tf_status select_code(tf_db *d, select_run *x, const char *cls, const cha
     sqlite3_stmt *s = code_rows(d, sel, &own);
     if (!s)
         return TF_ERR_DB;
-    sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    bind_coded(s, c, code->id);
     if (sel->flow != TF_FLOW_NONE)
         sqlite3_bind_int(s, 7, (int)sel->flow);
     tf_status st = TF_OK;
-    tf_revision cur;
     int rc;
     while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        st = select_row(d, x, s, &cur);
+        st = select_row(d, x, s, cls, code->code);
     if (st == TF_OK && rc != SQLITE_DONE)
         st = db_error(d);
+    if (st == TF_OK && x->blk->n)
+        st = block_flush(d, x);
+    x->blk->n = 0;
     if (st == TF_OK && x->grp.n)
         st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
     x->grp.n = 0;
     give(s, own);
+    return st;
+}
+
+/* Every stored code under each prefix, read by an equality on commodity so
+ * the period range and the order come straight from the clustered key. */
+static tf_status select_codes(tf_db *d, select_run *x, const char *cls, const char **codes,
+                              size_t n_codes)
+{
+    tf_status st = dicts(d);
+    coded_sel c;
+    if (st == TF_OK)
+        code_selection(d->dicts, x->sel, cls, &c);
+    if (st != TF_OK || c.cls < 0 || c.reporter < 0) /* nothing stored of them */
+        return st;
+    if (!(x->blk = calloc(1, sizeof *x->blk)))
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < n_codes && st == TF_OK; i++) {
+        stored_code code = {0, ""};
+        int more;
+        while (st == TF_OK && (more = next_code(d, c.cls, codes[i], &code)) != 0)
+            st = more < 0 ? TF_ERR_DB : select_code(d, x, &c, cls, &code);
+    }
+    free(x->blk->rev);
+    free(x->blk->key);
+    free(x->blk);
+    x->blk = NULL;
     return st;
 }
 
@@ -903,7 +1168,7 @@ tf_status tf_store_select_direct(tf_db *d, const tf_selection *sel,
     memcpy(codes, sel->codes, sel->n_codes * sizeof *codes);
     size_t n_codes = minimal_prefixes(codes, sel->n_codes);
     const char *cls = sel->classification ? sel->classification : "HS";
-    select_run x = {sel, bound, {0}, {0}, fn, ctx};
+    select_run x = {sel, bound, {0}, {0}, fn, ctx, NULL};
     if (d->pg) {
         tf_status st = tf_pg_select(d, &x, cls, codes, n_codes);
         free(codes);
@@ -912,15 +1177,7 @@ tf_status tf_store_select_direct(tf_db *d, const tf_selection *sel,
         return st;
     }
     int began = read_begin(d);
-    tf_status st = TF_OK;
-    /* each stored code under each prefix, read by an equality on commodity so
-     * the period range and the order come straight from the clustered key */
-    for (size_t c = 0; c < n_codes && st == TF_OK; c++) {
-        char code[32] = "";
-        int more;
-        while (st == TF_OK && (more = next_code(d, cls, codes[c], code)) != 0)
-            st = more < 0 ? TF_ERR_DB : select_code(d, &x, cls, code);
-    }
+    tf_status st = select_codes(d, &x, cls, codes, n_codes);
     read_end(d, began);
     free(codes);
     free(x.src.v);
@@ -947,21 +1204,17 @@ void tf_store_ccy_tally(tf_ccy_tally *t, const char *ccy, long long rows)
 }
 
 /* The currencies of one stored code in the period range (a range of the
- * clustered key), added to t. */
-static int code_currencies(tf_db *d, const tf_selection *sel, const char *cls,
-                           const char *code, tf_ccy_tally *t)
+ * clustered key), added to t in the order of their text. */
+static int code_currencies(tf_db *d, const coded_sel *c, long long code, tf_ccy_tally *t)
 {
     sqlite3_stmt *s = cached(d, ST_CCY,
-                             "SELECT currency, count(*) FROM cell WHERE classification = ?1"
-                             " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
-                             " AND reporter = ?6 AND currency <> '' GROUP BY currency");
+                             "SELECT v.v, count(*) FROM cell c JOIN dim_value v ON v.dim = 7"
+                             " AND v.id = c.currency WHERE c.classification = ?1"
+                             " AND c.commodity = ?2 AND c.period >= ?4 AND c.period <= ?5"
+                             " AND c.reporter = ?6 AND c.currency <> 0 GROUP BY v.v");
     if (!s)
         return SQLITE_ERROR;
-    sqlite3_bind_text(s, 1, cls, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, sel->period_from ? sel->period_from : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, sel->period_to ? sel->period_to : "9999", -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    bind_coded(s, c, code);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
         tf_store_ccy_tally(t, (const char *)sqlite3_column_text(s, 0),
@@ -979,31 +1232,30 @@ tf_status tf_db_select(tf_db *d, const tf_selection *sel,
     return tf_store_select_direct(d, sel, fn, ctx);
 }
 
-/* The currencies of one stored code by period over from..to: fn(currency,
- * period, rows) in currency, then period order. An SQLite result code. */
-static int code_currency_periods(tf_db *d, const tf_selection *sel, const char *code,
-                                 const char *from, const char *to,
+/* The currencies of one stored code by period over the coded range:
+ * fn(currency, period, rows) in currency (text), then period order. An
+ * SQLite result code. */
+static int code_currency_periods(tf_db *d, const coded_sel *c, long long code,
                                  void (*fn)(void *ctx, const char *currency, const char *period,
                                             long long rows),
                                  void *ctx)
 {
     int own;
     sqlite3_stmt *s = take(d, ST_CCY_PERIOD,
-                           "SELECT currency, period, count(*) FROM cell WHERE classification = ?1"
-                           " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
-                           " AND reporter = ?6 AND currency <> '' GROUP BY currency, period",
+                           "SELECT v.v, c.period, count(*) FROM cell c JOIN dim_value v"
+                           " ON v.dim = 7 AND v.id = c.currency WHERE c.classification = ?1"
+                           " AND c.commodity = ?2 AND c.period >= ?4 AND c.period <= ?5"
+                           " AND c.reporter = ?6 AND c.currency <> 0 GROUP BY v.v, c.period",
                            &own);
     if (!s)
         return SQLITE_ERROR;
-    sqlite3_bind_text(s, 1, sel->classification ? sel->classification : "HS", -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, from, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, to, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 6, sel->reporter ? sel->reporter : "CHN", -1, SQLITE_STATIC);
+    bind_coded(s, c, code);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        fn(ctx, (const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 1),
-           sqlite3_column_int64(s, 2));
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        char period[20];
+        tf_store_period_text(sqlite3_column_int64(s, 1), period);
+        fn(ctx, (const char *)sqlite3_column_text(s, 0), period, sqlite3_column_int64(s, 2));
+    }
     give(s, own);
     return rc;
 }
@@ -1014,13 +1266,44 @@ tf_status tf_store_currency_periods(tf_db *d, const tf_selection *sel, const cha
                                                const char *period, long long rows),
                                     void *ctx)
 {
-    const char *cls = sel->classification ? sel->classification : "HS";
+    tf_status st = dicts(d);
+    coded_sel c;
+    if (st == TF_OK)
+        code_selection(d->dicts, sel, sel->classification ? sel->classification : "HS", &c);
+    if (st != TF_OK || c.cls < 0 || c.reporter < 0)
+        return st;
+    c.from = tf_store_period_bound(from, 0);
+    c.to = tf_store_period_bound(to, 1);
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
-        char code[32] = "";
+        stored_code code = {0, ""};
         int more;
-        while (rc == SQLITE_DONE && (more = next_code(d, cls, sel->codes[i], code)) != 0)
-            rc = more < 0 ? SQLITE_ERROR : code_currency_periods(d, sel, code, from, to, fn, ctx);
+        while (rc == SQLITE_DONE && (more = next_code(d, c.cls, sel->codes[i], &code)) != 0)
+            rc = more < 0 ? SQLITE_ERROR : code_currency_periods(d, &c, code.id, fn, ctx);
+    }
+    return rc == SQLITE_DONE ? TF_OK : db_error(d);
+}
+
+/* The currency counts of sel's codes, one tally per prefix, to fn. */
+static tf_status currency_rows(tf_db *d, const tf_selection *sel,
+                               void (*fn)(void *ctx, const char *currency, long long rows),
+                               void *ctx)
+{
+    tf_status st = dicts(d);
+    coded_sel c;
+    if (st == TF_OK)
+        code_selection(d->dicts, sel, sel->classification ? sel->classification : "HS", &c);
+    if (st != TF_OK || c.cls < 0 || c.reporter < 0)
+        return st;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
+        tf_ccy_tally t = {0};
+        stored_code code = {0, ""};
+        int more;
+        while (rc == SQLITE_DONE && (more = next_code(d, c.cls, sel->codes[i], &code)) != 0)
+            rc = more < 0 ? SQLITE_ERROR : code_currencies(d, &c, code.id, &t);
+        for (int k = 0; k < t.n && rc == SQLITE_DONE; k++)
+            fn(ctx, t.code[k], t.rows[k]);
     }
     return rc == SQLITE_DONE ? TF_OK : db_error(d);
 }
@@ -1034,20 +1317,10 @@ tf_status tf_db_currency_rows(tf_db *d, const tf_selection *sel,
         return bst;
     if (d->pg)
         return tf_pg_currency_rows(d, sel, fn, ctx);
-    const char *cls = sel->classification ? sel->classification : "HS";
     int began = read_begin(d);
-    int rc = SQLITE_DONE;
-    for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
-        tf_ccy_tally t = {0};
-        char code[32] = "";
-        int more;
-        while (rc == SQLITE_DONE && (more = next_code(d, cls, sel->codes[i], code)) != 0)
-            rc = more < 0 ? SQLITE_ERROR : code_currencies(d, sel, cls, code, &t);
-        for (int k = 0; k < t.n && rc == SQLITE_DONE; k++)
-            fn(ctx, t.code[k], t.rows[k]);
-    }
+    tf_status st = currency_rows(d, sel, fn, ctx);
     read_end(d, began);
-    return rc == SQLITE_DONE ? TF_OK : db_error(d);
+    return st;
 }
 
 int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)

@@ -10,14 +10,71 @@
 #include "bulk.h"
 
 #define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another writer */
+/* The PostgreSQL backend's tables are schema 6's (text dimensions; pg_schema.c). */
+#define TF_PG_SCHEMA_VERSION 6
 
 /* The handle's cached statements (store.c) */
 enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
        ST_NEXT_CODE = 2, ST_CCY, ST_BEGIN, ST_COMMIT, ST_WINDOW, ST_SOURCES, ST_STATED,
-       ST_CCY_PERIOD, ST_N };
+       ST_CCY_PERIOD, ST_DATA_VERSION, ST_N };
 
 /* A batch's kept selections (batch.c, tf_db_batch_begin). */
 typedef struct tf_store_batch tf_store_batch;
+
+/* ---- the dimension dictionaries of schema 7 (dict.c) ---- */
+
+/* The dimensions of `dim_value` (its `dim` column; `dimension` names them).
+ * DIM_COMMODITY is the `commodity` table, its codes scoped by classification. */
+enum { DIM_COMMODITY = 0, DIM_CLASSIFICATION = 1, DIM_REPORTER, DIM_PARTNER, DIM_BASIS,
+       DIM_MODE, DIM_PROVINCE, DIM_CURRENCY, DIM_UNIT, DIM_N };
+
+/* One dimension's values by id (v[0] = ""), each with its rank in text order
+ * (0 for "", then 1, 2, ...; 0 for a value added by this process's ingest). */
+typedef struct dim_list {
+    char **v;
+    unsigned *rank;
+    size_t n, cap;
+} dim_list;
+
+typedef struct dict_map {
+    char **key;
+    long long *val;
+    size_t cap, n;
+} dict_map;
+
+/* The dictionaries as loaded from a store: decoding (id -> text, rank) and
+ * coding ((dimension, text) -> id; commodities too when loaded for an ingest). */
+typedef struct tf_dicts {
+    dim_list dim[DIM_N];
+    dict_map map;
+    sqlite3_stmt *ins_value, *ins_commodity; /* an ingest's inserts */
+} tf_dicts;
+
+/* Load the dictionaries (with commodities: an ingest's coding). An SQLite
+ * result code; *out NULL on failure. */
+int tf_store_dicts_load(tf_db *d, int commodities, tf_dicts **out);
+void tf_store_dicts_free(tf_dicts **t);
+/* The handle's dictionaries dropped (an ingest through it has added values). */
+void tf_store_dicts_changed(tf_db *d);
+/* The text of id in dim, NULL when not loaded (a value added since). */
+const char *tf_store_dict_text(const tf_dicts *t, int dim, long long id);
+/* The rank of id in dim's text order (0 when not known). */
+unsigned tf_store_dict_rank(const tf_dicts *t, int dim, long long id);
+/* The id of text in dim (scope: the classification id of a commodity), 0 for
+ * "" (not a commodity), -1 when not stored. */
+long long tf_store_dict_find(const tf_dicts *t, int dim, long long scope, const char *text);
+/* The id of text, inserted into the dictionary in the caller's transaction
+ * when new (*added = 1). An SQLite result code. */
+int tf_store_dict_code(tf_db *d, tf_dicts *t, int dim, long long scope, const char *text,
+                       long long *id, int *added);
+/* A period's code, in the order of its text: YYYY, YYYY-MM or YYYY-MM..YYYY-MM
+ * (one year) of years 1900..2999; -1 for anything else. */
+long long tf_store_period_code(const char *p);
+/* The text of a period code. */
+void tf_store_period_text(long long code, char out[20]);
+/* A selection's period bound as a code, keeping text comparison: period >=
+ * from (upper 0) or period <= to (upper 1). */
+long long tf_store_period_bound(const char *p, int upper);
 
 struct tf_db {
     sqlite3 *db;         /* NULL on PostgreSQL */
@@ -32,6 +89,8 @@ struct tf_db {
     int read_depth;      /* tf_store_read_begin calls not yet ended */
     int read_began;      /* 1: the outermost of them began a read transaction */
     tf_store_batch *batch; /* open batch (tf_db_batch_begin) or NULL */
+    tf_dicts *dicts;     /* the dictionaries, loaded by the first selection */
+    long long dicts_version; /* PRAGMA data_version when they were loaded */
 };
 
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
@@ -113,6 +172,11 @@ typedef struct source_cache {
 } source_cache;
 
 /* One tf_db_select in progress (store.c; rows read by either backend). */
+/* A stored code's rows of one period and flow, put in the text order of
+ * their dimensions before they are grouped (store.c: ids are not in text
+ * order). */
+typedef struct select_block select_block;
+
 typedef struct select_run {
     const tf_selection *sel;
     const char *bound;        /* "" = now */
@@ -120,6 +184,7 @@ typedef struct select_run {
     rev_group grp;
     tf_status (*fn)(void *ctx, const tf_revision *rev);
     void *ctx;
+    select_block *blk;        /* SQLite: the rows being ordered (store.c) */
 } select_run;
 
 /* A source into the cache; the first call (the largest id: sources come by id

@@ -325,6 +325,8 @@ static void downgrade_to_v5(const char *path)
                                   " WITHOUT ROWID;"
                                   "INSERT INTO stated_v5 SELECT record_id, source_id FROM stated;"
                                   "DROP VIEW record; DROP TABLE cell; DROP TABLE counter;"
+                                  "DROP TABLE dim_value; DROP TABLE dimension;"
+                                  "DROP TABLE commodity;"
                                   "DROP TABLE stated;"
                                   "ALTER TABLE record_v5 RENAME TO record;"
                                   "ALTER TABLE stated_v5 RENAME TO stated;"

@@ -1,0 +1,343 @@
+/*
+ * The store's dimension dictionaries (schema 7): the text of a cell's
+ * classification, reporter, partner, partner basis, trade mode, province,
+ * currency and units is stored once in `dim_value` (dimension, id, text) and
+ * each row of `cell` holds the small integer id; a commodity code is a row of
+ * `commodity` (id, classification id, code). The empty text is id 0 in every
+ * dimension and has no row. A period is not looked up but computed
+ * (tf_store_period_code), in the order of its text, so a period range stays a
+ * range of the clustered key.
+ *
+ * Ids are given in the order values first arrive (sorted within one file, as
+ * an ingest meets them in key order), so their order is not the text's: a
+ * reader sorts by each value's rank in text order where it must (store.c).
+ * Nothing is deleted and an id, once committed, never changes; an id given in
+ * an ingest that fails is rolled back with it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "../common/util.h"
+#include "store_int.h"
+
+/* Period codes: a month of year Y is ((Y - 1900) * 13 + M) * 16, a year
+ * (M = 0) ((Y - 1900) * 13) * 16, and a GACC cumulative range M..M2 of one
+ * year the code of its first month plus M2 - M (1..11). Readers accept years
+ * 1900..2999 (tf_period_parse), so every stored period has a code, in the
+ * order of the text (YYYY < YYYY-01 < YYYY-01..YYYY-03 < YYYY-02); the months
+ * of 1900..2057 fit SQLite's 2-byte integers. */
+static int digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+long long tf_store_period_code(const char *p)
+{
+    size_t n = strlen(p);
+    int y = 0, m = 0, y2 = 0, m2 = 0;
+    if ((n != 4 && n != 7 && n != 16) || !digits(p, 4, &y) || y < 1900 || y > 2999)
+        return -1;
+    if (n >= 7 && (p[4] != '-' || !digits(p + 5, 2, &m) || m < 1 || m > 12))
+        return -1;
+    int extra = 0;
+    if (n == 16) {
+        if (memcmp(p + 7, "..", 2) != 0 || p[13] != '-' || !digits(p + 9, 4, &y2) ||
+            !digits(p + 14, 2, &m2) || y2 != y || m2 <= m || m2 > 12)
+            return -1;
+        extra = m2 - m;
+    }
+    return ((long long)(y - 1900) * 13 + m) * 16 + extra;
+}
+
+void tf_store_period_text(long long code, char out[20])
+{
+    long long base = code / 16, extra = code % 16;
+    int y = (int)(base / 13) + 1900, m = (int)(base % 13);
+    if (code < 0 || !m)
+        tf_fmt(out, 20, "%04d", code < 0 ? 0 : y);
+    else if (!extra)
+        tf_fmt(out, 20, "%04d-%02d", y, m);
+    else
+        tf_fmt(out, 20, "%04d-%02d..%04d-%02d", y, m, y, m + (int)extra);
+}
+
+long long tf_store_period_bound(const char *p, int upper)
+{
+    long long c = tf_store_period_code(p);
+    if (c >= 0)
+        return c;
+    int y;
+    if (!p[0])                           /* "" is below every period */
+        return upper ? -1 : INT64_MIN;
+    if (!digits(p, 4, &y))               /* a letter is above every period */
+        return INT64_MAX;
+    if (y < 1900)
+        return upper ? -1 : INT64_MIN;
+    if (y > 2999)
+        return INT64_MAX;
+    /* anything else after a year of periods: that year's periods */
+    long long yc = (long long)(y - 1900) * 13 * 16;
+    return upper ? yc + 13 * 16 - 1 : yc;
+}
+
+/* ---- (dimension, text) -> id: open addressing on the key's FNV-1a hash ---- */
+
+static uint64_t fnv(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int map_grow(dict_map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    dict_map nm = {calloc(cap, sizeof *nm.key), calloc(cap, sizeof *nm.val), cap, m->n};
+    if (!nm.key || !nm.val) {
+        free(nm.key);
+        free(nm.val);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->key[i])
+            continue;
+        size_t j = fnv(m->key[i]) & (cap - 1);
+        while (nm.key[j])
+            j = (j + 1) & (cap - 1);
+        nm.key[j] = m->key[i];
+        nm.val[j] = m->val[i];
+    }
+    free(m->key);
+    free(m->val);
+    *m = nm;
+    return 0;
+}
+
+static size_t map_slot(const dict_map *m, const char *key)
+{
+    size_t j = fnv(key) & (m->cap - 1);
+    while (m->key[j] && strcmp(m->key[j], key) != 0)
+        j = (j + 1) & (m->cap - 1);
+    return j;
+}
+
+static long long map_get(const dict_map *m, const char *key)
+{
+    if (!m->cap)
+        return -1;
+    size_t j = map_slot(m, key);
+    return m->key[j] ? m->val[j] : -1;
+}
+
+static int map_put(dict_map *m, const char *key, long long val)
+{
+    if ((m->n + 1) * 2 > m->cap && map_grow(m) != 0)
+        return -1;
+    size_t j = map_slot(m, key);
+    if (!m->key[j]) {
+        if (!(m->key[j] = strdup(key)))
+            return -1;
+        m->n++;
+    }
+    m->val[j] = val;
+    return 0;
+}
+
+static void dim_key(char *buf, size_t len, int dim, long long scope, const char *text)
+{
+    if (dim == DIM_COMMODITY)
+        tf_fmt(buf, len, "c%lld:%s", scope, text);
+    else
+        tf_fmt(buf, len, "%c%s", 'A' + dim, text);
+}
+
+/* ---- loading ---- */
+
+/* id -> text in dimension dim; 0 or -1 (no memory). */
+static int dim_set(tf_dicts *t, int dim, long long id, const char *text, unsigned rank)
+{
+    dim_list *l = &t->dim[dim];
+    if (id < 0 || id > 0x7fffffff)
+        return -1;
+    if ((size_t)id >= l->cap) {
+        size_t cap = l->cap ? l->cap : 16;
+        while (cap <= (size_t)id)
+            cap *= 2;
+        char **v = realloc(l->v, cap * sizeof *v);
+        unsigned *r = v ? realloc(l->rank, cap * sizeof *r) : NULL;
+        if (v)
+            l->v = v;
+        if (!r)
+            return -1;
+        l->rank = r;
+        memset(l->v + l->cap, 0, (cap - l->cap) * sizeof *v);
+        memset(l->rank + l->cap, 0, (cap - l->cap) * sizeof *r);
+        l->cap = cap;
+    }
+    free(l->v[id]);
+    if (!(l->v[id] = strdup(text)))
+        return -1;
+    l->rank[id] = rank;
+    if ((size_t)id >= l->n)
+        l->n = (size_t)id + 1;
+    char key[600];
+    dim_key(key, sizeof key, dim, 0, text);
+    return map_put(&t->map, key, id);
+}
+
+static int load_commodities(tf_db *d, tf_dicts *t)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(d->db, "SELECT id, classification, code FROM commodity", -1, &s,
+                                NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        char key[64];
+        dim_key(key, sizeof key, DIM_COMMODITY, sqlite3_column_int64(s, 1),
+                (const char *)sqlite3_column_text(s, 2));
+        rc = map_put(&t->map, key, sqlite3_column_int64(s, 0)) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int tf_store_dicts_load(tf_db *d, int commodities, tf_dicts **out)
+{
+    *out = NULL;
+    tf_dicts *t = calloc(1, sizeof *t);
+    if (!t)
+        return SQLITE_NOMEM;
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(d->db, "SELECT dim, id, v FROM dim_value ORDER BY dim, v", -1,
+                                &s, NULL);
+    unsigned rank = 0;
+    int prev = -1;
+    for (int i = 1; i < DIM_N && rc == SQLITE_OK; i++) /* "" is id 0 and ranks first */
+        rc = dim_set(t, i, 0, "", 0) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int dim = sqlite3_column_int(s, 0);
+        rank = dim == prev ? rank + 1 : 1;
+        prev = dim;
+        if (dim <= DIM_COMMODITY || dim >= DIM_N)
+            continue; /* a dimension of a later version: not read here */
+        rc = dim_set(t, dim, sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2),
+                     rank) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        rc = commodities ? load_commodities(d, t) : SQLITE_OK;
+    if (rc != SQLITE_OK) {
+        tf_store_dicts_free(&t);
+        return rc;
+    }
+    *out = t;
+    return SQLITE_OK;
+}
+
+void tf_store_dicts_free(tf_dicts **tp)
+{
+    tf_dicts *t = *tp;
+    if (!t)
+        return;
+    for (int i = 0; i < DIM_N; i++) {
+        for (size_t j = 0; j < t->dim[i].n; j++)
+            free(t->dim[i].v[j]);
+        free(t->dim[i].v);
+        free(t->dim[i].rank);
+    }
+    for (size_t i = 0; i < t->map.cap; i++)
+        free(t->map.key[i]);
+    free(t->map.key);
+    free(t->map.val);
+    sqlite3_finalize(t->ins_value);
+    sqlite3_finalize(t->ins_commodity);
+    free(t);
+    *tp = NULL;
+}
+
+const char *tf_store_dict_text(const tf_dicts *t, int dim, long long id)
+{
+    const dim_list *l = &t->dim[dim];
+    return id >= 0 && (size_t)id < l->n ? l->v[id] : NULL;
+}
+
+unsigned tf_store_dict_rank(const tf_dicts *t, int dim, long long id)
+{
+    const dim_list *l = &t->dim[dim];
+    return id >= 0 && (size_t)id < l->n ? l->rank[id] : 0;
+}
+
+long long tf_store_dict_find(const tf_dicts *t, int dim, long long scope, const char *text)
+{
+    if (!text[0] && dim != DIM_COMMODITY)
+        return 0;
+    char key[600];
+    dim_key(key, sizeof key, dim, scope, text);
+    return map_get(&t->map, key);
+}
+
+/* ---- coding at ingest: a new value inserted in the ingest's transaction ---- */
+
+static int insert_value(tf_db *d, tf_dicts *t, int dim, const char *text, long long *id)
+{
+    if (!t->ins_value &&
+        sqlite3_prepare_v2(d->db, "INSERT INTO dim_value(dim, id, v) VALUES(?1, ?2, ?3)", -1,
+                           &t->ins_value, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    long long next = (long long)t->dim[dim].n; /* ids 1..n-1 are taken */
+    sqlite3_stmt *s = t->ins_value;
+    sqlite3_reset(s);
+    sqlite3_bind_int(s, 1, dim);
+    sqlite3_bind_int64(s, 2, next);
+    sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return rc;
+    *id = next;
+    return dim_set(t, dim, next, text, 0) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static int insert_commodity(tf_db *d, tf_dicts *t, long long cls, const char *code,
+                            long long *id)
+{
+    if (!t->ins_commodity &&
+        sqlite3_prepare_v2(d->db, "INSERT INTO commodity(classification, code) VALUES(?1, ?2)",
+                           -1, &t->ins_commodity, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    sqlite3_stmt *s = t->ins_commodity;
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, cls);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return rc;
+    *id = sqlite3_last_insert_rowid(d->db);
+    char key[64];
+    dim_key(key, sizeof key, DIM_COMMODITY, cls, code);
+    return map_put(&t->map, key, *id) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+int tf_store_dict_code(tf_db *d, tf_dicts *t, int dim, long long scope, const char *text,
+                       long long *id, int *added)
+{
+    *id = tf_store_dict_find(t, dim, scope, text);
+    *added = *id < 0;
+    if (!*added)
+        return SQLITE_OK;
+    return dim == DIM_COMMODITY ? insert_commodity(d, t, scope, text, id)
+                                : insert_value(d, t, dim, text, id);
+}
