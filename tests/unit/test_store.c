@@ -175,6 +175,18 @@ static void test_bad_row_rolls_back(void **state)
     assert_int_equal(tt_ingest_text(db, ref, "dup2.csv", dup2, NULL, NULL, &res, &d), TF_ERR_INPUT);
     assert_non_null(strstr(d.error.msg, "dup2.csv:3:1: the same cell appears twice"));
     assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    /* new partners, units and a new code coded before the repeat is found (after
+     * the pass): rolled back with the file, the dictionaries keep V1's values
+     * only (partners WLD and RUS; HS code 760110; unit kg) */
+    const char dup3[] = "period,flow,partner,commodity,quantity,unit,quantity2,unit2\n"
+                        "2025-05,import,KAZ,76012000,1,t,5,pieces\n"
+                        "2025-05,import,AUS,76012000,2,t,,\n"
+                        "2025-05,import,KAZ,76012000,3,t,,\n";
+    assert_int_equal(tt_ingest_text(db, ref, "dup3.csv", dup3, NULL, NULL, &res, &d), TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "dup3.csv:4:1: the same cell appears twice"));
+    assert_int_equal(count(path, "SELECT count(*) FROM dim_value WHERE dim = 3"), 2);
+    assert_int_equal(count(path, "SELECT count(*) FROM dim_value WHERE dim = 8"), 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM commodity"), 1);
     /* header only: nothing ingested, not an error */
     assert_int_equal(tt_ingest_text(db, ref, "h.csv", "period,flow,partner,commodity,quantity,unit\n",
                                     NULL, NULL, &res, NULL), TF_OK);
@@ -983,6 +995,42 @@ static void test_pg_ingest_waits_its_turn(void **state)
     tf_refdata_free(&ref);
 }
 
+/* Schema 7's period codes (src/store/dict.c): ((year - 1900) * 13 + month) * 16,
+ * month 0 for a year, plus last - first month for a cumulative range. Worked
+ * by hand: 2025-04 = (125 * 13 + 4) * 16 = 1629 * 16 = 26064; 2025 = 1625 * 16
+ * = 26000; 2025-01..2025-03 = 1626 * 16 + 2 = 26018; 1900-01 = 16; 2999-12 =
+ * (1099 * 13 + 12) * 16 = 228784. The codes sort as the texts do, and decode
+ * to the same text. */
+static void test_period_codes(void **state)
+{
+    (void)state;
+    assert_int_equal(tf_store_period_code("2025-04"), 26064);
+    assert_int_equal(tf_store_period_code("2025"), 26000);
+    assert_int_equal(tf_store_period_code("2025-01..2025-03"), 26018);
+    assert_int_equal(tf_store_period_code("1900-01"), 16);
+    assert_int_equal(tf_store_period_code("2999-12"), 228784);
+    static const char *const bad[] = {"2025-13", "2025-00", "1899", "3000", "2025-3",
+                                      "2025-03..2025-01", "2025-03..2026-04", "2025-03..2025-03",
+                                      "", "abcd", "2025-04x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(tf_store_period_code(bad[i]), -1);
+    /* in strcmp order */
+    static const char *const sorted[] = {"1999-12", "2024", "2024-01", "2024-01..2024-02",
+                                         "2024-01..2024-12", "2024-02", "2024-12", "2025",
+                                         "2025-01"};
+    for (size_t i = 0; i < sizeof sorted / sizeof sorted[0]; i++) {
+        char text[20];
+        tf_store_period_text(tf_store_period_code(sorted[i]), text);
+        assert_string_equal(text, sorted[i]);
+        if (i)
+            assert_true(tf_store_period_code(sorted[i - 1]) < tf_store_period_code(sorted[i]));
+    }
+    /* a selection's defaults: "" below every period, "9999" above */
+    assert_true(tf_store_period_bound("", 0) < 0);
+    assert_true(tf_store_period_bound("9999", 1) > tf_store_period_code("2999-12"));
+    assert_int_equal(tf_store_period_bound("2025-04", 1), 26064);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1000,6 +1048,7 @@ int main(void)
         cmocka_unit_test(test_sorted_run_errors),
         cmocka_unit_test(test_nested_select),
         cmocka_unit_test(test_batch),
+        cmocka_unit_test(test_period_codes),
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),
