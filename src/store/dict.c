@@ -156,12 +156,29 @@ static int map_put(dict_map *m, const char *key, long long val)
     return 0;
 }
 
+/* The map's key of (dim, scope, text): a letter for the dimension, the scope
+ * (a commodity's classification id) in decimal and ':', then the text. Built by
+ * hand: this runs ten times a record. */
 static void dim_key(char *buf, size_t len, int dim, long long scope, const char *text)
 {
-    if (dim == DIM_COMMODITY)
-        tf_fmt(buf, len, "c%lld:%s", scope, text);
-    else
-        tf_fmt(buf, len, "%c%s", 'A' + dim, text);
+    size_t n = 0;
+    buf[n++] = (char)('A' + dim);
+    if (dim == DIM_COMMODITY) {
+        char num[24];
+        int k = 0;
+        unsigned long long u = (unsigned long long)scope;
+        do
+            num[k++] = (char)('0' + u % 10);
+        while ((u /= 10) && k < 23);
+        while (k && n + 1 < len)
+            buf[n++] = num[--k];
+        buf[n++] = ':';
+    }
+    size_t tl = strlen(text);
+    if (tl > len - n - 1)
+        tl = len - n - 1;
+    memcpy(buf + n, text, tl);
+    buf[n + tl] = '\0';
 }
 
 /* ---- loading ---- */
@@ -219,6 +236,8 @@ int tf_store_dicts_load(tf_db *d, int commodities, tf_dicts **out)
     tf_dicts *t = calloc(1, sizeof *t);
     if (!t)
         return SQLITE_NOMEM;
+    for (int i = 0; i < DIM_N; i++)
+        t->last[i].id = -1;
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(d->db, "SELECT dim, id, v FROM dim_value ORDER BY dim, v", -1,
                                 &s, NULL);
@@ -334,10 +353,22 @@ static int insert_commodity(tf_db *d, tf_dicts *t, long long cls, const char *co
 int tf_store_dict_code(tf_db *d, tf_dicts *t, int dim, long long scope, const char *text,
                        long long *id, int *added)
 {
+    /* records come in key order: most repeat the last value of a dimension */
+    dict_last *l = &t->last[dim];
+    *added = 0;
+    if (l->id >= 0 && l->scope == scope && !strcmp(l->text, text)) {
+        *id = l->id;
+        return SQLITE_OK;
+    }
     *id = tf_store_dict_find(t, dim, scope, text);
     *added = *id < 0;
-    if (!*added)
-        return SQLITE_OK;
-    return dim == DIM_COMMODITY ? insert_commodity(d, t, scope, text, id)
-                                : insert_value(d, t, dim, text, id);
+    int rc = !*added ? SQLITE_OK
+             : dim == DIM_COMMODITY ? insert_commodity(d, t, scope, text, id)
+                                    : insert_value(d, t, dim, text, id);
+    if (rc == SQLITE_OK && strlen(text) < sizeof l->text) {
+        l->id = *id;
+        l->scope = scope;
+        memcpy(l->text, text, strlen(text) + 1);
+    }
+    return rc;
 }

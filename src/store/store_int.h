@@ -44,9 +44,16 @@ typedef struct dict_map {
 
 /* The dictionaries as loaded from a store: decoding (id -> text, rank) and
  * coding ((dimension, text) -> id; commodities too when loaded for an ingest). */
+/* The value an ingest coded last in a dimension (-1: none). */
+typedef struct dict_last {
+    long long id, scope;
+    char text[64];
+} dict_last;
+
 typedef struct tf_dicts {
     dim_list dim[DIM_N];
     dict_map map;
+    dict_last last[DIM_N];
     sqlite3_stmt *ins_value, *ins_commodity; /* an ingest's inserts */
 } tf_dicts;
 
