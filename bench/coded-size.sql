@@ -1,5 +1,7 @@
 -- bench/coded-size.sql: how large the store would be with its dimensions
--- dictionary-coded (a schema-7 question, not built): run on a copy of a store,
+-- dictionary-coded, measured on a schema-6 store before schema 7 was built
+-- (schema 7 is this coding, docs/store.md; kept to repeat the measurement on a
+-- schema-6 file, e.g. one loaded from tests/store/schema6.sql): run on a copy of a store,
 --   sqlite3 STORE.db < bench/coded-size.sql && sqlite3 coded.db VACUUM
 -- writes coded.db beside it: the same cell table, same key order (codes given
 -- in sorted order of their text), commodity, period, classification, reporter,

@@ -92,6 +92,53 @@ long long tf_store_period_bound(const char *p, int upper)
     return upper ? yc + 13 * 16 - 1 : yc;
 }
 
+/* ---- status, CIF, FOB and provenance: one column, NULL on most rows ---- */
+
+size_t tf_store_extra_encode(const tf_record *r, char *buf, size_t len)
+{
+    int reported = !strcmp(r->status, "reported");
+    if (reported && !r->provenance[0] && !r->has_cif && !r->has_fob)
+        return 0;
+    char cif[24] = "", fob[24] = "";
+    if (r->has_cif)
+        tf_fmt(cif, sizeof cif, "%lld", (long long)r->cif);
+    if (r->has_fob)
+        tf_fmt(fob, sizeof fob, "%lld", (long long)r->fob);
+    int n = snprintf(buf, len, "%s\x1f%s\x1f%s\x1f%s", reported ? "" : r->status, cif, fob,
+                     r->provenance);
+    return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
+}
+
+/* The field of e up to the next separator into dst; e moved past it. */
+static const char *extra_field(const char *e, char *dst, size_t len)
+{
+    const char *us = strchr(e, '\x1f');
+    size_t n = us ? (size_t)(us - e) : strlen(e);
+    tf_copy(dst, len, e, n);
+    return us ? us + 1 : e + n;
+}
+
+void tf_store_extra_decode(const char *e, tf_record *r)
+{
+    memcpy(r->status, "reported", 9);
+    r->provenance[0] = '\0';
+    r->has_cif = r->has_fob = 0;
+    r->cif = r->fob = 0;
+    if (!e)
+        return;
+    char status[sizeof r->status], cif[24], fob[24];
+    e = extra_field(e, status, sizeof status);
+    e = extra_field(e, cif, sizeof cif);
+    e = extra_field(e, fob, sizeof fob);
+    tf_scopy(r->provenance, sizeof r->provenance, e); /* the rest, separators and all */
+    if (status[0])
+        tf_scopy(r->status, sizeof r->status, status);
+    if ((r->has_cif = cif[0] != '\0'))
+        r->cif = strtoll(cif, NULL, 10);
+    if ((r->has_fob = fob[0] != '\0'))
+        r->fob = strtoll(fob, NULL, 10);
+}
+
 /* ---- (dimension, text) -> id: open addressing on the key's FNV-1a hash ---- */
 
 static uint64_t fnv(const char *s)

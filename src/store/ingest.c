@@ -85,12 +85,6 @@ static void col_opt(sqlite3_stmt *s, int col, int *has, tf_milli *v)
     *v = *has ? sqlite3_column_int64(s, col) : 0;
 }
 
-static void col_text(sqlite3_stmt *s, int col, char *dst, size_t len)
-{
-    const unsigned char *t = sqlite3_column_text(s, col);
-    tf_scopy(dst, len, t ? (const char *)t : "");
-}
-
 /* The text of a coded column ("" for an id not known: compared as changed). */
 static void col_dim(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *dst, size_t len)
 {
@@ -331,9 +325,7 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
     col_dim(x->dict, DIM_UNIT, s, 3, cur.unit2, sizeof cur.unit2);
     col_opt(s, 4, &cur.has_value, &cur.value);
     col_dim(x->dict, DIM_CURRENCY, s, 5, cur.currency, sizeof cur.currency);
-    col_text(s, 6, cur.status, sizeof cur.status);
-    col_opt(s, 9, &cur.has_cif, &cur.cif);
-    col_opt(s, 10, &cur.has_fob, &cur.fob);
+    tf_store_extra_decode((const char *)sqlite3_column_text(s, 6), &cur); /* status, CIF, FOB */
     const unsigned char *cv = sqlite3_column_text(s, 12);
     *how = tf_store_standing(r, &cur, (const char *)cv, x->vintage);
     sqlite3_reset(s);
@@ -360,16 +352,15 @@ static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag
     sqlite3_bind_int64(s, 13, x->k.unit2);
     bind_opt(s, 14, r->has_value, r->value);
     sqlite3_bind_int64(s, 15, x->k.currency);
-    if (strcmp(r->status, "reported") != 0) /* the default is stored as NULL */
-        sqlite3_bind_text(s, 16, r->status, -1, SQLITE_STATIC);
+    char extra[600]; /* status, CIF, FOB, provenance: NULL when all are the defaults */
+    size_t elen = tf_store_extra_encode(r, extra, sizeof extra);
+    if (elen)
+        sqlite3_bind_text(s, 16, extra, (int)elen, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, 16);
-    sqlite3_bind_text(s, 17, r->provenance, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 18, x->source_id);
-    sqlite3_bind_int64(s, 19, (sqlite3_int64)r->line);
-    bind_opt(s, 20, r->has_cif, r->cif);
-    bind_opt(s, 21, r->has_fob, r->fob);
-    sqlite3_bind_int64(s, 22, x->next_id++);
+    sqlite3_bind_int64(s, 17, x->source_id);
+    sqlite3_bind_int64(s, 18, (sqlite3_int64)r->line);
+    sqlite3_bind_int64(s, 19, x->next_id++);
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
@@ -564,7 +555,7 @@ static int prepare_lookup(ingest_ctx *x)
     char sql[1024];
     tf_fmt(sql, sizeof sql,
            "SELECT r.quantity, r.unit, r.quantity2, r.unit2, r.value, r.currency,"
-           " ifnull(r.status, 'reported'), r.source_id, r.line, r.cif, r.fob, r.id, %s"
+           " r.extra, r.source_id, r.line, NULL, NULL, r.id, %s"
            " FROM cell r %s"
            " WHERE r.classification=?1 AND r.commodity=?2 AND r.period=?3 AND r.flow=?4"
            " AND r.reporter=?5 AND r.partner=?6 AND r.partner_basis=?7 AND r.trade_mode=?8"
@@ -586,9 +577,8 @@ static int prepare(ingest_ctx *x)
     } q[] = {
         {&x->insert, "INSERT INTO cell(classification, commodity, period, flow, reporter,"
                      " partner, partner_basis, trade_mode, province, quantity, unit, quantity2,"
-                     " unit2, value, currency, status, provenance, source_id, line, cif, fob,"
-                     " id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-                     "?18,?19,?20,?21,?22)"},
+                     " unit2, value, currency, extra, source_id, line, id) VALUES(?1,?2,?3,?4,"
+                     "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
         {&x->stated, "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)"},
         {&x->any, "SELECT 1 FROM cell WHERE classification = ?1 AND commodity = ?2"
                   " AND period = ?3 LIMIT 1"},

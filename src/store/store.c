@@ -43,6 +43,22 @@
     " printf('..%04d-%02d', " c " / 208 + 1900, " c " / 16 % 13 + " c " % 16) END)"
 #define DIM_TEXT_SQL(dim, col) \
     "ifnull((SELECT v FROM dim_value WHERE dim = " #dim " AND id = " col "), '')"
+/* `extra` (dict.c, tf_store_extra_encode): NULL, or status, CIF, FOB and
+ * provenance separated by char(31), the provenance last; back to columns. */
+#define EXTRA_SQL                                                                             \
+    "(CASE WHEN c.status IS NULL AND c.provenance = '' AND c.cif IS NULL AND c.fob IS NULL"   \
+    " THEN NULL ELSE ifnull(c.status, '') || char(31) || ifnull(c.cif, '') || char(31) ||"    \
+    " ifnull(c.fob, '') || char(31) || c.provenance END)"
+#define EXTRA_R1 "substr(c.extra, instr(c.extra, char(31)) + 1)"
+#define EXTRA_R2 "substr(" EXTRA_R1 ", instr(" EXTRA_R1 ", char(31)) + 1)"
+#define EXTRA_STATUS_SQL                                                                      \
+    "(CASE WHEN c.extra IS NULL OR instr(c.extra, char(31)) = 1 THEN 'reported'"              \
+    " ELSE substr(c.extra, 1, instr(c.extra, char(31)) - 1) END)"
+#define EXTRA_CIF_SQL                                                                         \
+    "CAST(nullif(substr(" EXTRA_R1 ", 1, instr(" EXTRA_R1 ", char(31)) - 1), '') AS INTEGER)"
+#define EXTRA_FOB_SQL                                                                         \
+    "CAST(nullif(substr(" EXTRA_R2 ", 1, instr(" EXTRA_R2 ", char(31)) - 1), '') AS INTEGER)"
+#define EXTRA_PROVENANCE_SQL "ifnull(substr(" EXTRA_R2 ", instr(" EXTRA_R2 ", char(31)) + 1), '')"
 /* `record`: the rows and columns of schema 5's table, decoded. */
 #define RECORD_VIEW_V7                                                                        \
     "CREATE VIEW record AS SELECT c.id, " DIM_TEXT_SQL(1, "c.classification") " AS"           \
@@ -52,8 +68,9 @@
     DIM_TEXT_SQL(5, "c.trade_mode") " AS trade_mode, " DIM_TEXT_SQL(6, "c.province")          \
     " AS province, c.quantity, " DIM_TEXT_SQL(8, "c.unit") " AS unit, c.quantity2, "          \
     DIM_TEXT_SQL(8, "c.unit2") " AS unit2, c.value, " DIM_TEXT_SQL(7, "c.currency")           \
-    " AS currency, ifnull(c.status, 'reported') AS status, c.provenance, c.source_id, c.line," \
-    " c.cif, c.fob FROM cell c JOIN commodity k ON k.id = c.commodity;"
+    " AS currency, " EXTRA_STATUS_SQL " AS status, " EXTRA_PROVENANCE_SQL " AS provenance,"    \
+    " c.source_id, c.line, " EXTRA_CIF_SQL " AS cif, " EXTRA_FOB_SQL " AS fob"                 \
+    " FROM cell c JOIN commodity k ON k.id = c.commodity;"
 
 /* Forward migrations: migrations[v] takes schema v to v+1. */
 static const char *const migrations[] = {
@@ -181,8 +198,10 @@ static const char *const migrations[] = {
     /* 6 -> 7: the dimensions dictionary-coded (dict.c): classification,
      * reporter, partner, basis, trade mode, province, currency and units as
      * small integer ids of `dim_value` (0 = ""), commodity codes as ids of
-     * `commodity`, periods as codes in their text's order. Ids are given here
-     * in text order, so `cell` keeps its order; `record` decodes. */
+     * `commodity`, periods as codes in their text's order; status, CIF, FOB
+     * and provenance, empty on almost every row, one column `extra` (NULL
+     * then). Ids are given here in text order, so `cell` keeps its order;
+     * `record` decodes. */
     "CREATE TABLE dimension(dim INTEGER PRIMARY KEY, name TEXT NOT NULL);"
     "INSERT INTO dimension VALUES(1, 'classification'), (2, 'reporter'), (3, 'partner'),"
     " (4, 'partner_basis'), (5, 'trade_mode'), (6, 'province'), (7, 'currency'), (8, 'unit');"
@@ -216,9 +235,8 @@ static const char *const migrations[] = {
     " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL, trade_mode INTEGER NOT NULL,"
     " province INTEGER NOT NULL, currency INTEGER NOT NULL, id INTEGER NOT NULL,"
     " quantity INTEGER, unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL,"
-    " value INTEGER, status TEXT, provenance TEXT NOT NULL,"
-    " source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
-    " cif INTEGER, fob INTEGER,"
+    " value INTEGER, source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
+    " extra TEXT,"
     " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis,"
     " trade_mode, province, currency, id)) WITHOUT ROWID;"
     "INSERT INTO cell_v7 SELECT"
@@ -230,7 +248,7 @@ static const char *const migrations[] = {
     " " DIM_ID_SQL(4, "c.partner_basis") ", " DIM_ID_SQL(5, "c.trade_mode") ","
     " " DIM_ID_SQL(6, "c.province") ", " DIM_ID_SQL(7, "c.currency") ", c.id,"
     " c.quantity, " DIM_ID_SQL(8, "c.unit") ", c.quantity2, " DIM_ID_SQL(8, "c.unit2") ","
-    " c.value, c.status, c.provenance, c.source_id, c.line, c.cif, c.fob FROM cell c"
+    " c.value, c.source_id, c.line, " EXTRA_SQL " FROM cell c"
     " ORDER BY c.classification, c.commodity, c.period, c.flow, c.reporter, c.partner,"
     " c.partner_basis, c.trade_mode, c.province, c.currency, c.id;"
     "DROP VIEW record;"
@@ -598,8 +616,8 @@ int tf_store_as_of_bound(const char *as_of, char out[32])
 /* The columns read_revision reads (coded: dict.c), and the clustered key's
  * order. */
 #define CELL_COLS "period, flow, reporter, partner, partner_basis, trade_mode, province," \
-                  " quantity, unit, quantity2, unit2, value, currency," \
-                  " ifnull(status, 'reported'), provenance, source_id, line, id, cif, fob"
+                  " quantity, unit, quantity2, unit2, value, currency, source_id, line," \
+                  " id, extra"
 #define CELL_KEY "classification, commodity, period, flow, reporter, partner, partner_basis," \
                  " trade_mode, province, currency, id"
 
@@ -632,23 +650,16 @@ static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, co
         DEC(DIM_UNIT, 10, r->unit2) || DEC(DIM_CURRENCY, 12, r->currency))
         return -1;
 #undef DEC
-#define TXT(dst, col) tf_scopy(dst, sizeof dst, (const char *)sqlite3_column_text(s, col))
     r->has_quantity = sqlite3_column_type(s, 7) != SQLITE_NULL;
     r->quantity = sqlite3_column_int64(s, 7);
     r->has_quantity2 = sqlite3_column_type(s, 9) != SQLITE_NULL;
     r->quantity2 = sqlite3_column_int64(s, 9);
     r->has_value = sqlite3_column_type(s, 11) != SQLITE_NULL;
     r->value = sqlite3_column_int64(s, 11);
-    TXT(r->status, 13);
-    TXT(r->provenance, 14);
-    v->source_id = sqlite3_column_int64(s, 15);
-    r->line = (unsigned long)sqlite3_column_int64(s, 16);
-    v->id = sqlite3_column_int64(s, 17);
-    r->has_cif = sqlite3_column_type(s, 18) != SQLITE_NULL;
-    r->cif = sqlite3_column_int64(s, 18);
-    r->has_fob = sqlite3_column_type(s, 19) != SQLITE_NULL;
-    r->fob = sqlite3_column_int64(s, 19);
-#undef TXT
+    v->source_id = sqlite3_column_int64(s, 13);
+    r->line = (unsigned long)sqlite3_column_int64(s, 14);
+    v->id = sqlite3_column_int64(s, 15);
+    tf_store_extra_decode((const char *)sqlite3_column_text(s, 16), r);
     return 0;
 }
 

@@ -79,6 +79,14 @@ int tf_store_dict_code(tf_db *d, tf_dicts *t, int dim, long long scope, const ch
 long long tf_store_period_code(const char *p);
 /* The text of a period code. */
 void tf_store_period_text(long long code, char out[20]);
+/* A record's status, CIF, FOB and provenance as the store's `extra` column:
+ * 0 when all are the defaults (status reported, no CIF or FOB, provenance ""),
+ * stored as NULL; else the length of "status US cif US fob US provenance" (US
+ * the byte 31; status "" for reported, a figure absent as "") written to buf
+ * (len >= 600). */
+size_t tf_store_extra_encode(const tf_record *r, char *buf, size_t len);
+/* Back into r's status, CIF, FOB and provenance (e NULL: the defaults). */
+void tf_store_extra_decode(const char *e, tf_record *r);
 /* A selection's period bound as a code, keeping text comparison: period >=
  * from (upper 0) or period <= to (upper 1). */
 long long tf_store_period_bound(const char *p, int upper);

@@ -1031,6 +1031,46 @@ static void test_period_codes(void **state)
     assert_int_equal(tf_store_period_bound("2025-04", 1), 26064);
 }
 
+/* Schema 7's `extra` column: NULL (encode gives 0) when status is reported,
+ * provenance empty and CIF and FOB absent; else status, CIF, FOB and
+ * provenance separated by byte 31, the provenance last so that it may hold
+ * any byte: "estimated" US "110000" US "" US "UN Comtrade; note\x1fx". */
+static void test_extra_column(void **state)
+{
+    (void)state;
+    tf_record r, back;
+    tf_record_init(&r);
+    char buf[600];
+    assert_int_equal(tf_store_extra_encode(&r, buf, sizeof buf), 0);
+    tf_record_init(&back);
+    tf_store_extra_decode(NULL, &back);
+    assert_string_equal(back.status, "reported");
+    assert_false(back.has_cif || back.has_fob);
+    memcpy(r.status, "estimated", 10);
+    r.has_cif = 1;
+    r.cif = 110000;
+    snprintf(r.provenance, sizeof r.provenance, "%s", "UN Comtrade; note\x1fx");
+    size_t n = tf_store_extra_encode(&r, buf, sizeof buf);
+    assert_int_equal(n, strlen("estimated\x1f" "110000\x1f\x1fUN Comtrade; note\x1fx"));
+    assert_string_equal(buf, "estimated\x1f" "110000\x1f\x1fUN Comtrade; note\x1fx");
+    tf_store_extra_decode(buf, &back);
+    assert_string_equal(back.status, "estimated");
+    assert_true(back.has_cif);
+    assert_int_equal(back.cif, 110000);
+    assert_false(back.has_fob);
+    assert_string_equal(back.provenance, "UN Comtrade; note\x1fx");
+    /* a reported figure with a FOB only */
+    tf_record_init(&r);
+    r.has_fob = 1;
+    r.fob = -5;
+    n = tf_store_extra_encode(&r, buf, sizeof buf);
+    assert_string_equal(buf, "\x1f\x1f-5\x1f");
+    tf_store_extra_decode(buf, &back);
+    assert_string_equal(back.status, "reported");
+    assert_string_equal(back.provenance, "");
+    assert_true(back.has_fob && back.fob == -5 && !back.has_cif);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1049,6 +1089,7 @@ int main(void)
         cmocka_unit_test(test_nested_select),
         cmocka_unit_test(test_batch),
         cmocka_unit_test(test_period_codes),
+        cmocka_unit_test(test_extra_column),
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),
