@@ -4,7 +4,10 @@
  * (spilled to temporary files) and merged against the clustered `cell` table
  * in one pass in key order: each cell's current revision is found by a seek
  * next to the previous one, and new rows go in next to it, so the B-tree
- * pages touched stay in the cache.
+ * pages touched stay in the cache. Each cell's key and units are coded
+ * through the store's dictionaries (dict.c), loaded once inside the
+ * transaction; a value new to the store is added to them in the same
+ * transaction, so a file rolled back or killed leaves none behind.
  * Counts, revisions, vintages, retraction and the duplicate check are as
  * include/tradeflow/store.h describes.
  */

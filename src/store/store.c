@@ -3,7 +3,8 @@
  *
  * Every revision of a cell is a row of `cell`, a table clustered by the cell
  * key (classification, commodity, period, flow, reporter, partner, basis,
- * trade mode, province, currency, id) with the figures inline: a report reads
+ * trade mode, province, currency, id; each a small integer, dict.c) with the
+ * figures inline: a report reads
  * a product's months as one contiguous range of the B-tree, and an ingest
  * (ingest.c) merges a file's sorted cells in the same order. Nothing is
  * updated or deleted, so older figures stay queryable; which revision is
