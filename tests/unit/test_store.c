@@ -184,9 +184,12 @@ static void test_bad_row_rolls_back(void **state)
                         "2025-05,import,KAZ,76012000,3,t,,\n";
     assert_int_equal(tt_ingest_text(db, ref, "dup3.csv", dup3, NULL, NULL, &res, &d), TF_ERR_INPUT);
     assert_non_null(strstr(d.error.msg, "dup3.csv:4:1: the same cell appears twice"));
-    assert_int_equal(count(path, "SELECT count(*) FROM dim_value WHERE dim = 3"), 2);
-    assert_int_equal(count(path, "SELECT count(*) FROM dim_value WHERE dim = 8"), 1);
-    assert_int_equal(count(path, "SELECT count(*) FROM commodity"), 1);
+    assert_int_equal(count(path, "SELECT count(*) FROM record"), 2);
+    if (!pg_url()) { /* the SQLite store's dictionaries (PostgreSQL keeps text) */
+        assert_int_equal(count(path, "SELECT count(*) FROM dim_value WHERE dim = 3"), 2);
+        assert_int_equal(count(path, "SELECT count(*) FROM dim_value WHERE dim = 8"), 1);
+        assert_int_equal(count(path, "SELECT count(*) FROM commodity"), 1);
+    }
     /* header only: nothing ingested, not an error */
     assert_int_equal(tt_ingest_text(db, ref, "h.csv", "period,flow,partner,commodity,quantity,unit\n",
                                     NULL, NULL, &res, NULL), TF_OK);
