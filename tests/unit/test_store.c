@@ -1074,6 +1074,48 @@ static void test_extra_column(void **state)
     assert_true(back.has_fob && back.fob == -5 && !back.has_cif);
 }
 
+static tf_status add_partner(void *ctx, const tf_revision *rev)
+{
+    char *list = ctx;
+    size_t n = strlen(list);
+    snprintf(list + n, 256 - n, "%s%s", n ? " " : "", rev->rec.partner);
+    return TF_OK;
+}
+
+/* A handle that has read (and keeps the dictionaries) sees a value another
+ * handle's ingest added since: IND, new in V2, gets dictionary id 3 after WLD
+ * and RUS (V1's, in the order the ingest met them); the reading handle loads
+ * the dictionaries again (another connection committed) and returns the
+ * cells in the text order of their partners, as schema 6 did: IND RUS WLD. */
+static void test_dictionary_seen_by_other_handle(void **state)
+{
+    (void)state;
+    if (pg_url())
+        skip(); /* the SQLite store's dictionaries */
+    tf_refdata *ref = tt_ref();
+    const char *path = store_path("dicts");
+    tf_db *a = NULL, *b = NULL;
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &b, NULL), TF_OK);
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(b, ref, "v1.csv", V1, NULL, NULL, &res, NULL), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_READ, &a, NULL), TF_OK);
+    assert_near(import_t(a, ref, "2025-04", NULL), 250500, 1e-9);
+    assert_int_equal(tt_ingest_text(b, ref, "v2.csv", V2, NULL, NULL, &res, NULL), TF_OK);
+    assert_int_equal(count(path, "SELECT id FROM dim_value WHERE dim = 3 AND v = 'IND'"), 3);
+    const char *codes[] = {"7601"};
+    tf_selection sel = {0};
+    sel.codes = codes;
+    sel.n_codes = 1;
+    sel.period_from = sel.period_to = "2025-04";
+    char list[256] = "";
+    assert_int_equal(tf_db_select(a, &sel, add_partner, list), TF_OK);
+    assert_string_equal(list, "IND RUS WLD");
+    assert_near(import_t(a, ref, "2025-04", NULL), 251000, 1e-9);
+    tf_db_close(&a);
+    tf_db_close(&b);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1093,6 +1135,7 @@ int main(void)
         cmocka_unit_test(test_batch),
         cmocka_unit_test(test_period_codes),
         cmocka_unit_test(test_extra_column),
+        cmocka_unit_test(test_dictionary_seen_by_other_handle),
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
         cmocka_unit_test(test_pg_open_and_discard),
