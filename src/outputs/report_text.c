@@ -384,16 +384,17 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         char zero[16];
         tf_fmt(zero, sizeof zero, "0 %s", tf_out_unit(r));
         if (md && r->annual)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", nm, zero, yoy, pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |", nm, zero, yoy, pp);
         else if (md)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s | | | |\n", nm, zero, mom, yoy,
-                    pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |", nm, zero, mom, yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3s  %s %*s %8s %*s %*s\n", "-", name, fig_w(r), zero, "0.0%", w.pct,
+            fprintf(out, "%3s  %s %*s %8s %*s %*s", "-", name, fig_w(r), zero, "0.0%", w.pct,
                     yoy, w.pp, pp);
         else
-            fprintf(out, "%3s  %s %*s %8s %*s %*s %*s\n", "-", name, fig_w(r), zero, "0.0%",
+            fprintf(out, "%3s  %s %*s %8s %*s %*s %*s", "-", name, fig_w(r), zero, "0.0%",
                     w.pct, mom, w.pct, yoy, w.pp, pp);
+        partner_ytd_cells(out, r, p, md, w); /* it may have shipped earlier in the year */
+        fputc('\n', out);
     }
     const tf_partner_figures *top = &b->partners[0];
     if (top->share_pct.has) {
