@@ -19,6 +19,7 @@ Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbos
   --markdown   print the table for docs/audit.md
   --kind K     inject only slips of kind K
   --verbose    one line per injected slip: note, printed -> injected, found, fixed, the finding
+  --notes S    only the notes whose file name contains S, or one of a comma-separated list
 """
 import json
 import os
@@ -180,11 +181,13 @@ def mutations(text, claims):
     return out
 
 
-def run(tf, sample, want_table, check, only=None, verbose=False):
+def run(tf, sample, want_table, check, only=None, verbose=False, name_has=None):
     per = {k: [0, 0, 0, 0, 0] for k in THRESHOLDS}  # tried, found, fixed, in eq., found there
     by_corpus = {}  # corpus: [tried, found, fixed, false alarms, notes]
     corpora = {}
     for corpus, path in notes():
+        if name_has and not any(n in os.path.basename(path) for n in name_has.split(",")):
+            continue
         corpora.setdefault(corpus, []).append(path)
     chosen = []
     corpus_of = {}
@@ -308,7 +311,9 @@ def main():
         print("0 passed, 0 failed, 1 skipped")
         return 0
     only = args[args.index("--kind") + 1] if "--kind" in args else None
-    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args)
+    name_has = args[args.index("--notes") + 1] if "--notes" in args else None
+    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args,
+               name_has)
 
 
 if __name__ == "__main__":
