@@ -169,13 +169,13 @@ static int normalize(const char *text, size_t b, size_t e, ztext *z)
 static const char china_source[] = "CHN";
 
 enum { I_PERIOD, I_FIG, I_CHG, I_SHARE, I_METRIC, I_PRODUCT, I_PARTNER, I_CUM, I_CLAUSE,
-       I_LIST };
+       I_LIST, I_PP };
 enum { C_MOM = 1, C_YOY = 2 };
 
 typedef struct zitem {
     int kind;
     size_t b, e;             /* bytes of the normalized text */
-    int from, to;            /* I_PERIOD: months; I_CHG: C_MOM / C_YOY */
+    int from, to;            /* I_PERIOD: months; I_CHG, I_PP: C_MOM / C_YOY */
     int named_year;          /* I_PERIOD: the year is printed */
     tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
     int net_export;          /* I_METRIC: 净出口, net imports printed by their size */
@@ -921,6 +921,40 @@ static int zh_two_points(zctx *c, const char *s, size_t sb, size_t i, size_t m)
     return zh_malformed_finding(c, s, sb, i, m, strtod(a, NULL), r, why);
 }
 
+/* A change in percentage points at s[i..i+n) ("较上月提高1.3个百分点", "同比下降0.7个百分点"):
+ * 1 and x filled (kind I_PP, signed, its basis) when its clause names a direction and a
+ * basis and no growth rate (a change of 增幅, 增速 in pp is not a share's); else 0. */
+static int pp_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec, zitem *x)
+{
+    static const char *const down[] = {"收窄", "缩小", NULL};
+    static const char *const rates[] = {"增幅", "降幅", "增速", "涨幅", "跌幅", "增长率", NULL};
+    for (size_t w = 0; rates[w]; w++)
+        if (last_in(s, cb, i, rates[w]) != (size_t)-1)
+            return 0;
+    size_t k = i;
+    while (k > cb + 3 && (at(s + k - 3, "了") || at(s + k - 3, "为") || at(s + k - 3, "达")))
+        k -= 3;
+    int sign = word_before(s, cb, k, up_words) ? 1
+               : word_before(s, cb, k, down_words) || word_before(s, cb, k, down) ? -1
+                                                                                 : 0;
+    int basis = diff_basis(s, cb, i);
+    if (!basis && (last_in(s, cb, i, "上月") != (size_t)-1 || last_in(s, cb, i, "上个月") != (size_t)-1))
+        basis = C_MOM;
+    if (!basis && (last_in(s, cb, i, "去年") != (size_t)-1 || last_in(s, cb, i, "上年") != (size_t)-1))
+        basis = C_YOY;
+    if (!sign || !basis)
+        return 0;
+    x->kind = I_PP;
+    x->from = basis;
+    x->b = i;
+    x->e = i + n + strlen("个百分点");
+    x->v = sign * v;
+    double h = 0.5 * pow(10, -dec);
+    x->lo = x->v - h;
+    x->hi = x->v + h;
+    return 1;
+}
+
 /* A number at s+i: a period, a figure, a percentage or nothing. Adds the
  * item; returns the bytes read (at least the number's). */
 static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
@@ -979,8 +1013,11 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         *err = zadd(&c->it, &x);
         return n + 1;
     }
-    if (at(s + i + n, "个百分点"))
-        return n;
+    if (at(s + i + n, "个百分点")) {
+        if (pp_item(s, cb, i, n, v, dec, &x))
+            *err = zadd(&c->it, &x);
+        return n + strlen("个百分点");
+    }
     size_t f = figure_item(s, sb, cb, i, n, v, dec, tz, &x);
     if (f) {
         *err = zadd(&c->it, &x);
@@ -1371,6 +1408,20 @@ static void note_product(zctx *c, const char *key)
     c->only_product = NULL;
 }
 
+/* A share's change in pp: to the last claim when it states a partner's share in this
+ * sentence (a pp after no share, or after the total's, is left unread). */
+static void bind_share_pp(zctx *c, const zitem *x, size_t sb)
+{
+    if (c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims)
+        return;
+    tf_claim *cl = &c->a->claims[c->last_claim];
+    if (!cl->share.has || cl->share_pp.has || !strcmp(cl->partner, "WLD") ||
+        cl->share.start < c->z->from[sb])
+        return;
+    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl->share_pp);
+    cl->share_pp_back = x->from == C_MOM ? 1 : 12;
+}
+
 /* Bind the items of sentence [sb, se) into claims. */
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
@@ -1432,6 +1483,9 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             lead = 0;
             break;
         }
+        case I_PP: /* "占比61.2%，较上月提高1.3个百分点": the share's change */
+            bind_share_pp(c, x, sb);
+            break;
         case I_CHG:
         case I_SHARE:
             if (!st.figures && !lead)
