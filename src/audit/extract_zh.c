@@ -186,7 +186,8 @@ typedef struct zitem {
     int diff;                /* I_FIG: a difference ("增加108万吨"): +1 up, -1 down; its
                                 basis (C_MOM, C_YOY or 0) in `from` */
     int pl;                  /* I_FIG: an import P/L in 元/吨, -1 a loss (亏损), +1 a profit */
-    int listed;              /* I_CHG: part of a list "下降12.0%、7.8%" */
+    int listed;              /* I_CHG, I_SHARE: part of a list "下降12.0%、7.8%"; 2 the first
+                                share after 分别 ("分别占44.4%、24.6%") */
     const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
 } zitem;
 
@@ -564,6 +565,7 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
     if (!sign && (last_in(s, cb, i, "占") != (size_t)-1 || last_in(s, cb, i, "份额") != (size_t)-1 ||
                   last_in(s, cb, i, "比重") != (size_t)-1)) {
         x->kind = I_SHARE;
+        x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
         return 1;
     }
     if (!sign)
@@ -994,12 +996,18 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
     }
     size_t cb = clause_start(s, sb, i);
     if (s[i + n] == '%') {
-        if (at(s + i + n + 1, "个百分点") || !percent_item(s, cb, i, n, v, dec, &x))
+        if (at(s + i + n + 1, "个百分点"))
+            return n + 1;
+        int read = percent_item(s, cb, i, n, v, dec, &x);
+        const zitem *p = c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST
+                             ? &c->it.v[c->it.n - 2] : NULL;
+        if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
+            x.kind = I_SHARE;
+            x.listed = 1;
+        } else if (!read && !(p && p->kind == I_CHG))
             return n + 1;
         /* "下降12.0%、7.8%": the list goes on with the same change */
-        if (x.kind != I_CHG && c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST &&
-            c->it.v[c->it.n - 2].kind == I_CHG) {
-            const zitem *p = &c->it.v[c->it.n - 2];
+        if (!read && x.kind != I_SHARE) {
             x.kind = I_CHG;
             x.from = p->from;
             x.listed = 1;
@@ -1115,6 +1123,7 @@ typedef struct zstate {
     int unknown;                 /* the figure's clause names an unknown commodity */
     int blocked;                 /* an unknown commodity was named: no carried product */
     int basis;                   /* C_MOM or C_YOY of the last change or difference read */
+    size_t share_run;            /* shares read in order against the list of figures */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -1336,6 +1345,24 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
     stated_set(c, x->b, x->e, x->v, x->lo, x->hi, s);
 }
 
+/* A share: to the claim it follows, or, after 分别 and in a list ("分别进口1898.5万吨、
+ * 1054.3万吨，分别占44.4%、24.6%"), in order to the list of figures. */
+static void bind_share(zctx *c, zstate *st, const zitem *x)
+{
+    size_t target = c->last_claim;
+    if (x->listed && st->ngroup > 1) {
+        if (x->listed == 2)
+            st->share_run = 0;
+        if (st->share_run >= st->ngroup)
+            return;
+        target = st->group_first + st->share_run++;
+    } else if (x->listed)
+        return; /* a list of shares with no list of figures: whose is unknown */
+    if (target == (size_t)-1 || target >= c->a->n_claims || c->a->claims[target].share.has)
+        return;
+    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[target].share);
+}
+
 /* Partners listed before a list of figures ("从澳大利亚、巴西分别进口…"),
  * one for each figure, in order. */
 static void bind_list_partners(zctx *c, zstate *st, size_t upto)
@@ -1492,8 +1519,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                 break;
             if (x->kind == I_CHG)
                 bind_change(c, &st, x);
-            else if (c->last_claim != (size_t)-1 && !c->a->claims[c->last_claim].share.has)
-                stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[c->last_claim].share);
+            else
+                bind_share(c, &st, x);
             break;
         default:
             break;

@@ -178,6 +178,12 @@ def mutations(text, claims):
                 ka = ss + k
                 out.append(("wrong-month-label", ka, ka + len(MONTHS[m]), MONTHS[(m + 11) % 12],
                             s["value"], "label"))
+            else:  # a Chinese month "4月", "4月份" (not the end of a range "1-4月")
+                zh = list(re.finditer(r"(?<![\d\-－~～至到])" + str(m + 1) + r"月", sent))
+                if zh:
+                    ka = ss + zh[-1].start()
+                    out.append(("wrong-month-label", ka, ka + len(str(m + 1)),
+                                str((m + 11) % 12 + 1), s["value"], "label"))
     return out
 
 
