@@ -1271,6 +1271,29 @@ static int partners_sum(checker *k)
     return rc;
 }
 
+/* A range of months as two ranges that split it, neither a single last month (that is the
+ * ytd-chain): the first half = the first quarter + the second (一季度 + 二季度 = 上半年),
+ * January-October = January-June + July-October (DOMAIN.md section 3, cumulative).
+ * 0 or -1 (no memory). */
+static int eq_range_split(checker *k, const fact *f)
+{
+    for (int mid = f->from; mid + 1 < f->to; mid++) {
+        const fact *a = find_fact(k, f->metric, f->product, f->partner, f->from, mid, (size_t)-1);
+        const fact *b = a ? find_fact(k, f->metric, f->product, f->partner, mid + 1, f->to,
+                                      (size_t)-1)
+                          : NULL;
+        if (!b)
+            continue;
+        eqn *e = new_eq(k, "range-sum");
+        if (!e)
+            return -1;
+        e->lhs = A(e, f->aq);
+        e->rhs = O(e, OP_ADD, A(e, a->aq), A(e, b->aq));
+        eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[a->aq].what, k->at[b->aq].what);
+    }
+    return 0;
+}
+
 /* A share's change in percentage points ("占比61.2%，较上月提高1.3个百分点"): the share less
  * the change is the partner's share of the month compared with, stated there or implied by
  * the partner's figure and the total of that month: share(p) - pp = share(p - back) =
@@ -1320,7 +1343,8 @@ static int build_equations(checker *k)
             rc = eq_same_figure(k, f, &k->fa[same_ref[i]]);
         if (!rc)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
-                 eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) || eq_share_pp(k, f)
+                         eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
+                         eq_share_pp(k, f) || eq_range_split(k, f)
                      ? -1
                      : 0;
     }
