@@ -1446,7 +1446,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
                          v, v < lo ? v : lo, v > hi ? v : hi, pref);
         }
     if (t->field != F_QTY && s != 0)
-        consider(&best, "direction-flipped", -s, lo, hi, pref);
+        consider(&best, "direction-flipped", -s, wl, wh, pref); /* the same rounding */
     for (int i = 0; i < nd_; i++)
         for (char c = '0'; c <= '9'; c++) {
             if (c == d[i] || (i == 0 && c == '0' && nd_ > 1))
