@@ -148,6 +148,8 @@ static int normalize(const char *text, size_t b, size_t e, ztext *z)
             buf[0] = (char)('0' + (c - 0xFF10)), out = buf, on = 1;
         else if (c == 0xFF05) /* ％ */
             out = "%", on = 1;
+        else if (c == 0xFF08 || c == 0xFF09) /* （）, as partners.csv writes 刚果(金) */
+            out = c == 0xFF08 ? "(" : ")", on = 1;
         else if (c == 0xFF0E) /* ． */
             out = ".", on = 1;
         else if (c == 0xFF0D || c == 0x2014 || c == 0x2013 || c == 0xFF5E || c == '~')
@@ -177,6 +179,8 @@ typedef struct zitem {
     size_t b, e;             /* bytes of the normalized text */
     int from, to;            /* I_PERIOD: months; I_CHG, I_PP: C_MOM / C_YOY */
     int named_year;          /* I_PERIOD: the year is printed */
+    int month_before;        /* I_PERIOD: 上月, 上个月 (in a comparison, the month before the
+                                sentence's month; else the month before the note's date) */
     tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
     int net_export;          /* I_METRIC: 净出口, net imports printed by their size */
     double v, lo, hi;        /* I_FIG in t or USD; I_CHG, I_SHARE in % */
@@ -371,6 +375,7 @@ static size_t period_at(const char *s, int ref, zitem *p)
     if (at(s, "上个月") || at(s, "上月")) {
         p->from = p->to = ref - 1;
         p->named_year = 0;
+        p->month_before = 1;
         return strlen(at(s, "上月") ? "上月" : "上个月");
     }
     if ((n = first_months_at(s + k, &m2)))
@@ -564,6 +569,11 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
     /* "占比61.2%", "占进口总量的75.0%", "份额为27.4%", "比重达到88%" */
     if (!sign && (last_in(s, cb, i, "占") != (size_t)-1 || last_in(s, cb, i, "份额") != (size_t)-1 ||
                   last_in(s, cb, i, "比重") != (size_t)-1)) {
+        static const char *const together[] = {"合计", "共计", "总计", "共占", "三者", "两者",
+                                               "二者", "前三", "前五", "前十", NULL};
+        for (size_t w = 0; together[w]; w++) /* "三者合计占比34.3%": the share of none */
+            if (last_in(s, cb, i, together[w]) != (size_t)-1)
+                return 0;
         x->kind = I_SHARE;
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
         return 1;
@@ -1389,6 +1399,8 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     if (is_comparison(c->z->s, x->b, sb)) {
         st->cmp_from = x->from;
         st->cmp_to = x->to;
+        if (x->month_before && st->from == st->to) /* "9月份…较上月的30.12万吨": August */
+            st->cmp_from = st->cmp_to = st->to - 1;
         st->has_cmp = 1;
         return;
     }
