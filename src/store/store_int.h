@@ -106,6 +106,7 @@ struct tf_db {
     tf_store_batch *batch; /* open batch (tf_db_batch_begin) or NULL */
     tf_dicts *dicts;     /* the dictionaries, loaded by the first selection */
     long long dicts_version; /* PRAGMA data_version when they were loaded */
+    int hold_fd;         /* writer's shared flock on the file + 1 (store.c hold_file); 0 = none */
 };
 
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
