@@ -11,21 +11,22 @@ WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonlit
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -pthread -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CURL_CFLAGS)
 # libpq: headers only; src/store/pg_lib.c loads it with dlopen when a postgresql://
-# store is opened (tests that call libpq themselves link it: PQ_LIBS)
-LINKED  := $(filter-out libpq,$(PKGS))
-LIBS    = $(shell pkg-config --libs $(LINKED) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lgsl -lgslcblas) -lm -pthread
+# store is opened (tests that call libpq themselves link it: PQ_LIBS).
+# GSL: headers only too; src/stats/gsl_lib.c loads it when an outlook is computed
+LINKED  := $(filter-out libpq gsl,$(PKGS))
+LIBS    = $(shell pkg-config --libs $(LINKED) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter) -lm -pthread
 PQ_LIBS = $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
-LIB_SRC := src/common/common.c src/common/calendar.c \
+LIB_SRC := src/common/common.c src/common/calendar.c src/common/lazylib.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c \
            src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c src/store/pg_lib.c \
            src/query/select.c \
-           src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
+           src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c src/stats/gsl_lib.c \
            src/stats/hscodes.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \

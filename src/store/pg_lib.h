@@ -10,7 +10,7 @@
 
 #include <libpq-fe.h>
 
-#include "tradeflow/common.h"
+#include "../common/lazylib.h"
 
 /* The libpq functions the store calls (X: one per name). */
 #define TF_PQ_FUNCTIONS(X)                                                            \
@@ -21,9 +21,7 @@
     X(PQclear)
 
 typedef struct tf_pq_fns {
-#define TF_PQ_MEMBER(f) __typeof__(f) *f;
-    TF_PQ_FUNCTIONS(TF_PQ_MEMBER)
-#undef TF_PQ_MEMBER
+    TF_PQ_FUNCTIONS(TF_LAZY_MEMBER)
 } tf_pq_fns;
 
 /* The loaded functions: valid once tf_pq_load returned TF_OK. */
@@ -32,9 +30,9 @@ extern tf_pq_fns tf_pq;
 /* Load libpq once per process (thread-safe; later calls return the first
  * outcome): the file named by $TF_LIBPQ when set and not empty, else
  * libpq.so.5 (Debian package libpq5) from the loader's search path.
- * Returns TF_OK, or TF_ERR_IO with err->msg naming the file and the
- * loader's reason (absent, or lacking one of the functions); err may be
- * NULL. */
+ * Returns TF_OK, or TF_ERR_IO with err->msg naming the file, the package
+ * and the loader's reason (absent, or lacking one of the functions); err may
+ * be NULL. */
 tf_status tf_pq_load(tf_error *err);
 
 #ifndef TF_PQ_LOADER
