@@ -43,24 +43,39 @@ struct tf_refdata {
     tf_area *areas;                     /* Comtrade country list, data/comtrade-areas.csv */
     size_t n_areas;
     const tf_area *area_by_m49[CODE_SLOTS];
-    char **strings; /* every string owned by the tables */
+    char **strings; /* the blocks holding every string owned by the tables */
     size_t n_strings, cap_strings;
+    char *free_at;   /* the room left in the last block */
+    size_t left;
 };
 
+/* Strings are packed into blocks of this size (one allocation for some
+ * thousand cells: a malloc per cell was half the start-up's parsing). */
+#define STRING_BLOCK ((size_t)32768)
+
+/* A copy of s[0..n), NUL-terminated, kept until tf_refdata_free. */
 static const char *own(tf_refdata *r, const char *s, size_t n)
 {
-    if (r->n_strings == r->cap_strings) {
-        size_t nc = r->cap_strings ? r->cap_strings * 2 : 256;
-        char **p = realloc(r->strings, nc * sizeof *p);
-        if (!p)
+    if (n + 1 > r->left) {
+        if (r->n_strings == r->cap_strings) {
+            size_t nc = r->cap_strings ? r->cap_strings * 2 : 16;
+            char **p = realloc(r->strings, nc * sizeof *p);
+            if (!p)
+                return NULL;
+            r->strings = p;
+            r->cap_strings = nc;
+        }
+        size_t size = n + 1 > STRING_BLOCK ? n + 1 : STRING_BLOCK;
+        if (!(r->free_at = malloc(size)))
             return NULL;
-        r->strings = p;
-        r->cap_strings = nc;
+        r->strings[r->n_strings++] = r->free_at;
+        r->left = size;
     }
-    char *d = tf_strndup(s, n);
-    if (!d)
-        return NULL;
-    r->strings[r->n_strings++] = d;
+    char *d = r->free_at;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    r->free_at += n + 1;
+    r->left -= n + 1;
     return d;
 }
 
