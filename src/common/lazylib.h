@@ -2,7 +2,8 @@
  * store), GSL (the outlook), libxlsxwriter (xlsx workbooks) and libcrypto
  * (SHA-256 of ingested files). Linked, each would be mapped and relocated in
  * every tradeflow process, its start-up included (README, Benchmark: about
- * 2 ms of CPU for libpq and its ~20 libraries, 1 ms for the other three).
+ * 3 ms of CPU for libpq and its ~20 libraries, 2 ms for the other three, of a
+ * report's 7-8 ms on the loaded test machine).
  * A user lists the functions it calls in an X-macro, keeps them in a struct
  * of function pointers (TF_LAZY_MEMBER) and calls them under their own names
  * through macros (see src/store/pg_lib.h). */

@@ -1,6 +1,6 @@
 /* libpq, loaded with dlopen when a postgresql:// store is opened (internal).
  * Linking libpq would map it and its ~20 libraries (TLS, Kerberos, LDAP,
- * SASL, GnuTLS) into every tradeflow process, about 2 ms of CPU in each
+ * SASL, GnuTLS) into every tradeflow process, about 3 ms of CPU in each
  * command's start-up, the SQLite store's included (README, Benchmark). The
  * store's PostgreSQL files (pg.c, pg_schema.c, pg_ingest.c) include this
  * header through pg_int.h and call the PQ* names as before: each stands for
