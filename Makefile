@@ -12,8 +12,8 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -pthread -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CURL_CFLAGS)
 # libpq: headers only; src/store/pg_lib.c loads it with dlopen when a postgresql://
 # store is opened (tests that call libpq themselves link it: PQ_LIBS).
-# GSL, libxlsxwriter and libcrypto: headers only too; src/stats/gsl_lib.c loads GSL
-# when an outlook is computed, src/outputs/xlsx_lib.c libxlsxwriter when a workbook is
+# GSL, libxlsxwriter and libcrypto: headers only too; src/common/gsl_lib.c loads GSL
+# when an outlook is computed, src/common/xlsx_lib.c libxlsxwriter when a workbook is
 # written, src/common/sha256.c libcrypto at the first SHA-256 (ingest, fetch)
 LINKED  := $(filter-out libpq gsl xlsxwriter libcrypto,$(PKGS))
 LIBS    = $(shell pkg-config --libs $(LINKED) 2>/dev/null || echo -lsqlite3 -ljansson) -lm -pthread
@@ -22,13 +22,14 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c src/common/calendar.c src/common/lazylib.c src/common/sha256.c \
+           src/common/gsl_lib.c src/common/xlsx_lib.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c \
            src/refdata/refdata.c \
            src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c \
            src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c src/store/pg_lib.c \
            src/query/select.c \
-           src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c src/stats/gsl_lib.c \
+           src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
            src/stats/hscodes.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
@@ -46,7 +47,7 @@ HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
 
 # charts (SVG), the HTML page and the Excel workbook (libxlsxwriter)
 LIB_SRC += src/outputs/svg.c src/outputs/report_html.c src/outputs/report_xlsx.c \
-           src/outputs/xlsx_lib.c src/outputs/titles.c
+           src/outputs/titles.c
 OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embedded.o
 SAN_OBJ  := $(patsubst src/%.c,build/san/obj/%.o,$(LIB_SRC)) build/san/obj/gen/embedded.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "outputs.h"
-#include "xlsx_lib.h"
+#include "../common/xlsx_lib.h"
 #include "../common/util.h"
 
 void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)

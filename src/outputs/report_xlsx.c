@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "outputs.h"
-#include "xlsx_lib.h" /* libxlsxwriter, loaded at run time */
+#include "../common/xlsx_lib.h" /* libxlsxwriter, loaded at run time */
 #include "tradeflow/window.h"
 #include "../common/util.h"
 

@@ -7,7 +7,7 @@
 #include "tradeflow/outlook.h"
 #include "../common/util.h"
 #include "../store/store_int.h" /* tf_db_fail */
-#include "gsl_lib.h"            /* GSL, loaded at run time */
+#include "../common/gsl_lib.h" /* GSL, loaded at run time */
 
 const char *tf_outlook_method_name(tf_outlook_method m)
 {

@@ -1,16 +1,17 @@
 /* GSL, loaded with dlopen when an outlook is computed (internal; lazylib.h):
  * only `outlook` and the note's outlook paragraph fit regressions, and GSL
  * with its CBLAS cost every other command ~0.4 ms of start-up. outlook.c
- * includes this header after GSL's and calls the gsl_* names as before. */
-#ifndef TF_STATS_GSL_LIB_H
-#define TF_STATS_GSL_LIB_H
+ * (src/stats) includes this header, which includes GSL's, and calls the gsl_*
+ * names as before. */
+#ifndef TF_COMMON_GSL_LIB_H
+#define TF_COMMON_GSL_LIB_H
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "../common/lazylib.h"
+#include "lazylib.h"
 
 #define TF_GSL_FUNCTIONS(X)                                                           \
     X(gsl_matrix_alloc) X(gsl_matrix_free) X(gsl_matrix_set)                          \

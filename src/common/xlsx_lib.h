@@ -1,14 +1,14 @@
 /* libxlsxwriter, loaded with dlopen when a workbook is written (internal;
  * lazylib.h): only `report --format xlsx` writes one, and libxlsxwriter with
  * minizip, zlib and libcrypto cost every other command ~0.7 ms of start-up.
- * report_xlsx.c includes this header after xlsxwriter.h and calls the
- * library's names as before. */
-#ifndef TF_OUTPUTS_XLSX_LIB_H
-#define TF_OUTPUTS_XLSX_LIB_H
+ * report_xlsx.c (src/outputs) includes this header, which includes
+ * xlsxwriter.h, and calls the library's names as before. */
+#ifndef TF_COMMON_XLSX_LIB_H
+#define TF_COMMON_XLSX_LIB_H
 
 #include <xlsxwriter.h>
 
-#include "../common/lazylib.h"
+#include "lazylib.h"
 
 #define TF_XLSX_FUNCTIONS(X) \
     X(chart_add_series) X(chart_axis_set_name) X(chart_axis_set_num_format) \
