@@ -19,6 +19,7 @@ Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbos
   --markdown   print the table for docs/audit.md
   --kind K     inject only slips of kind K
   --verbose    one line per injected slip: note, printed -> injected, found, fixed, the finding
+  --notes S    only the notes whose file name contains S, or one of a comma-separated list
 """
 import json
 import os
@@ -32,14 +33,14 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of the two corpus sets and all 18 own notes, 34 notes; measured
-# 2026-12-04 fourth round, less a margin of a few points: docs/audit.md section 8). The
-# month label's is lower than the third round's 0.45: its finds on sub-products read as the
-# note's main product (aluminium sheets and foil as primary aluminium) were accidents, gone
-# now that they keep keys of their own.
-THRESHOLDS = {"one-digit-typo": 0.48, "transposed-digits": 0.54, "factor-of-10": 0.55,
-              "direction-flipped": 0.36, "mom-yoy-swapped": 0.37, "wrong-month-label": 0.40,
-              "net-as-gross": 0.75, "share-other-figure": 0.86}
+# consistent notes of the two corpus sets and all 31 own notes, 47 notes; measured
+# 2026-12-04 fifth round: 62 %, 67 %, 69 %, 52 %, 57 %, 42 %, 82 %, 95 %, less a margin of a
+# few points: docs/audit.md section 8). The month label's is 0.38, under the fourth round's
+# 0.40: Chinese month labels ("4月") are injected since the fifth round and found less often
+# (a relabelled month with a figure of its own elsewhere in the note is two concepts).
+THRESHOLDS = {"one-digit-typo": 0.56, "transposed-digits": 0.61, "factor-of-10": 0.63,
+              "direction-flipped": 0.45, "mom-yoy-swapped": 0.48, "wrong-month-label": 0.38,
+              "net-as-gross": 0.75, "share-other-figure": 0.88}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -177,14 +178,22 @@ def mutations(text, claims):
                 ka = ss + k
                 out.append(("wrong-month-label", ka, ka + len(MONTHS[m]), MONTHS[(m + 11) % 12],
                             s["value"], "label"))
+            else:  # a Chinese month "4月", "4月份" (not the end of a range "1-4月")
+                zh = list(re.finditer(r"(?<![\d\-－~～至到])" + str(m + 1) + r"月", sent))
+                if zh:
+                    ka = ss + zh[-1].start()
+                    out.append(("wrong-month-label", ka, ka + len(str(m + 1)),
+                                str((m + 11) % 12 + 1), s["value"], "label"))
     return out
 
 
-def run(tf, sample, want_table, check, only=None, verbose=False):
+def run(tf, sample, want_table, check, only=None, verbose=False, name_has=None):
     per = {k: [0, 0, 0, 0, 0] for k in THRESHOLDS}  # tried, found, fixed, in eq., found there
     by_corpus = {}  # corpus: [tried, found, fixed, false alarms, notes]
     corpora = {}
     for corpus, path in notes():
+        if name_has and not any(n in os.path.basename(path) for n in name_has.split(",")):
+            continue
         corpora.setdefault(corpus, []).append(path)
     chosen = []
     corpus_of = {}
@@ -308,7 +317,9 @@ def main():
         print("0 passed, 0 failed, 1 skipped")
         return 0
     only = args[args.index("--kind") + 1] if "--kind" in args else None
-    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args)
+    name_has = args[args.index("--notes") + 1] if "--notes" in args else None
+    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args,
+               name_has)
 
 
 if __name__ == "__main__":
