@@ -19,6 +19,8 @@ Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbos
   --markdown   print the table for docs/audit.md
   --kind K     inject only slips of kind K
   --verbose    one line per injected slip: note, printed -> injected, found, fixed, the finding
+  --notes A,B  only the notes whose file names (without .txt) are listed (e.g. the notes
+               written for a round, measured before any change for them)
 """
 import json
 import os
@@ -180,11 +182,13 @@ def mutations(text, claims):
     return out
 
 
-def run(tf, sample, want_table, check, only=None, verbose=False):
+def run(tf, sample, want_table, check, only=None, verbose=False, only_notes=None):
     per = {k: [0, 0, 0, 0, 0] for k in THRESHOLDS}  # tried, found, fixed, in eq., found there
     by_corpus = {}  # corpus: [tried, found, fixed, false alarms, notes]
     corpora = {}
     for corpus, path in notes():
+        if only_notes and os.path.basename(path)[:-4] not in only_notes:
+            continue
         corpora.setdefault(corpus, []).append(path)
     chosen = []
     corpus_of = {}
@@ -308,7 +312,9 @@ def main():
         print("0 passed, 0 failed, 1 skipped")
         return 0
     only = args[args.index("--kind") + 1] if "--kind" in args else None
-    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args)
+    only_notes = set(args[args.index("--notes") + 1].split(",")) if "--notes" in args else None
+    return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args,
+               only_notes)
 
 
 if __name__ == "__main__":
