@@ -1171,6 +1171,29 @@ static int eq_ytd_part(checker *k, const fact *f)
     return 0;
 }
 
+/* A range is the sum of two ranges that split it: the first half = the first quarter +
+ * the second quarter, January-September = the first half + the third quarter (the
+ * month-by-month case is eq_ytd_part's ytd-chain). DOMAIN.md section 3, YTD. */
+static int eq_range_split(checker *k, const fact *f)
+{
+    for (int s = f->from + 1; s < f->to; s++) {
+        const fact *a = find_fact(k, f->metric, f->product, f->partner, f->from, s - 1,
+                                  (size_t)-1);
+        const fact *b = a ? find_fact(k, f->metric, f->product, f->partner, s, f->to,
+                                      (size_t)-1)
+                          : NULL;
+        if (!a || !b)
+            continue;
+        eqn *e = new_eq(k, "range-chain");
+        if (!e)
+            return -1;
+        e->lhs = A(e, f->aq);
+        e->rhs = O(e, OP_ADD, A(e, a->aq), A(e, b->aq));
+        eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[a->aq].what, k->at[b->aq].what);
+    }
+    return 0;
+}
+
 /* share = 100 x part / total, the total of the period the share is labelled with; a total
  * of the month before comes from this month's total and its MoM. */
 static int eq_share(checker *k, const fact *f)
@@ -1281,7 +1304,8 @@ static int build_equations(checker *k)
             rc = eq_same_figure(k, f, &k->fa[same_ref[i]]);
         if (!rc)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
-                 eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ? -1 : 0;
+                 eq_net(k, f) || eq_ytd_part(k, f) || eq_range_split(k, f) ||
+                 eq_share(k, f) ? -1 : 0;
     }
     free(same_ref);
     return rc ? -1 : shares_sum(k) || partners_sum(k) ? -1 : 0;

@@ -567,6 +567,82 @@ static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr 
     return 0;
 }
 
+/* The year a period ending in month mo (1..12) of an optional "of YEAR" / "YEAR" at j
+ * belongs to: the year named, else the latest such period not after ref. Sets pe. */
+static void period_ending(const tok *v, size_t n, size_t j, int mo, int months, int ref,
+                          pexpr *pe)
+{
+    int to;
+    if (j + 1 < n && is_w(&v[j], "of") && year_at(v, j + 1)) {
+        to = year_at(v, j + 1) * 12 + mo - 1;
+        j += 2;
+    } else if (j < n && year_at(v, j)) {
+        to = year_at(v, j) * 12 + mo - 1;
+        j++;
+    } else {
+        to = resolve_month(mo, ref);
+    }
+    pe->explicit_year = 1;
+    pe->from = to - (months - 1);
+    pe->to = to;
+    pe->j = j;
+    pe->rel = P_ABS;
+}
+
+/* "the second quarter", "third-quarter", "Q3 2024", "the fourth quarter of 2024", "H2",
+ * "the second half": three or six calendar months (the first ones are read as from
+ * January, period_from_january). 1 when read. */
+static int period_quarter(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth", NULL};
+    size_t j = i + (is_w(&v[i], "the") ? 1 : 0);
+    if (j + 1 < n && (is_w(&v[j], "q") || is_w(&v[j], "h")) && v[j + 1].k == K_NUM &&
+        v[j + 1].b == v[j].e && v[j].cap && !v[j + 1].dec && v[j + 1].num >= 1 &&
+        v[j + 1].num <= (is_w(&v[j], "q") ? 4 : 2)) {
+        int months = is_w(&v[j], "q") ? 3 : 6;
+        period_ending(v, n, j + 2, (int)v[j + 1].num * months, months, ref, pe);
+        return 1;
+    }
+    int q = 0;
+    while (ord[q] && !(j < n && is_w(&v[j], ord[q])))
+        q++;
+    if (!ord[q] || q == 0)
+        return 0;
+    size_t k = j + 1;
+    if (k + 1 < n && is_s(&v[k], '-') && v[k].b == v[k - 1].e)
+        k++; /* "third-quarter" */
+    if (k < n && is_w(&v[k], "quarter")) {
+        period_ending(v, n, k + 1, (q + 1) * 3, 3, ref, pe);
+        return 1;
+    }
+    if (k < n && is_w(&v[k], "half") && q == 1) {
+        period_ending(v, n, k + 1, 12, 6, ref, pe);
+        return 1;
+    }
+    return 0;
+}
+
+/* "in the nine months to September", "the 10 months through October 2025", "the
+ * January-September period": from January to the month named. 1 when read. */
+static int period_months_to(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    size_t j = i + (is_w(&v[i], "the") ? 1 : 0);
+    int months = 0;
+    if (j < n && v[j].k == K_NUM && !v[j].dec && v[j].num >= 2 && v[j].num <= 12)
+        months = (int)v[j].num;
+    else if (j < n && v[j].k == K_WORD)
+        months = count_word(v[j].w);
+    if (months < 2 || j + 2 >= n || !is_w(&v[j + 1], "months") ||
+        !(is_w(&v[j + 2], "to") || is_w(&v[j + 2], "through") || is_w(&v[j + 2], "ending") ||
+          is_w(&v[j + 2], "ended")))
+        return 0;
+    int mo = j + 3 < n ? month_at(v, n, j + 3) : 0;
+    if (mo != months)
+        return 0;
+    period_ending(v, n, j + 4, mo, months, ref, pe);
+    return 1;
+}
+
 /* Periods named by their relation to the figure's ("a year earlier", "the same month",
  * "the previous month", "year to date", "annual") or to the note's date ("last month",
  * "last year"). */
@@ -598,8 +674,9 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = i + m;
         return 1;
     }
-    /* "same period in 2021", "same period of 2021" */
-    if ((m = phrase(v, n, i, "same period")) && i + m + 1 < n &&
+    /* "same period in 2021", "same period of 2021", "the corresponding period of 2024" */
+    if (((m = phrase(v, n, i, "same period")) || (m = phrase(v, n, i, "corresponding period"))) &&
+        i + m + 1 < n &&
         (is_w(&v[i + m], "in") || is_w(&v[i + m], "of")) && year_at(v, i + m + 1)) {
         pe->rel = P_YEAR_AGO;
         pe->explicit_year = year_at(v, i + m + 1);
@@ -665,6 +742,8 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
     int mo = month_at(v, n, i);
     if (mo)
         return period_month(v, n, i, mo, ref, pe);
+    if (period_quarter(v, n, i, ref, pe) || period_months_to(v, n, i, ref, pe))
+        return 1;
     int fj = period_from_january(v, n, i, ref, pe);
     if (fj)
         return fj > 0;
@@ -951,6 +1030,8 @@ typedef struct qfig {
     int unit;           /* U_* */
     int dec;            /* decimals to print */
     int diff;           /* a difference ("by 89,000 t"), not a level: no claim */
+    int base;           /* a comparison's base ("up from 28,759 t", "against 16.22 million t") */
+    size_t base_of;     /* the claim a base is the base of */
 } qfig;
 
 typedef struct pfig {
@@ -1123,11 +1204,17 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
     /* "higher than in August 2024", "than July", "20.2% above April 2024": the month's
      * figure is the base */
     if (i + 1 < n && (is_w(&v[i], "than") || is_w(&v[i], "above") || is_w(&v[i], "below"))) {
-        size_t k = i + 1 + (is_w(&v[i + 1], "in") ? 1 : 0);
+        size_t k = i + 1 + (is_w(&v[i + 1], "in") || is_w(&v[i + 1], "the") ? 1 : 0);
         if (k < n && month_at(v, n, k) && !(k + 1 < n && v[k + 1].k == K_NUM && !year_at(v, k + 1))) {
             *m = k + 1 - i;
             return 1;
         }
+    }
+    /* "up 8.4% on April-June 2024", "over January-May 2024": a named range a year before */
+    if (i + 3 < n && (is_w(&v[i], "on") || is_w(&v[i], "over")) && month_at(v, n, i + 1) &&
+        (is_s(&v[i + 2], '-') || is_w(&v[i + 2], "to")) && month_at(v, n, i + 3)) {
+        *m = 4 + (i + 4 < n && year_at(v, i + 4) ? 1 : 0);
+        return 2;
     }
     if ((*m = any_phrase(v, n, i, mom_phrases)))
         return 1;
@@ -1143,7 +1230,8 @@ static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
     size_t k = i + 1;
     if (is_w(&v[i], "compared"))
         k = i + 2;
-    else if (is_w(&v[i], "than") && k < n && is_w(&v[k], "in"))
+    else if ((is_w(&v[i], "than") || is_w(&v[i], "above") || is_w(&v[i], "below")) && k < n &&
+             (is_w(&v[k], "in") || is_w(&v[k], "the")))
         k++;
     else if (!is_w(&v[i], "from") && !is_w(&v[i], "than") && !is_w(&v[i], "above") &&
              !is_w(&v[i], "below"))
@@ -2491,10 +2579,14 @@ static int fig_base(sent *S, fig *F)
             (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
-            /* "That compared to 188,469 tonnes ...": the last sentence's figure */
+            /* "That compared to 188,469 tonnes ...": the last sentence's figure; "Imports
+             * were up 3.2% from August's 11.76 million t" after a headline figure of
+             * September: the base of the figure stated before */
             if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
                 for (size_t y = sb; y < b; y++)
-                    if (is_w(&v[y], "compared"))
+                    if (is_w(&v[y], "compared") ||
+                        (v[y].k == K_PCT && month_at(v, se, b) && b + 2 < x->i &&
+                         is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s")))
                         F->is_base = 2;
             }
             break;
@@ -2996,8 +3088,13 @@ static int fig_period(sent *S, fig *F)
              * 160,000 t": February labels the base, not the later figures */
             if (base_label(S, pe[k - 1].i) && pe[k - 1].j <= x->i)
                 continue;
-            /* "climbing 54.6% from March to 13,700 t": March is the comparison */
+            /* "climbing 54.6% from March to 13,700 t": March is the comparison; so is
+             * "above the March level" */
             size_t at = pe[k - 1].i;
+            if (at > sb + 1 && is_w(&v[at - 1], "the") &&
+                (is_w(&v[at - 2], "above") || is_w(&v[at - 2], "below") ||
+                 is_w(&v[at - 2], "than") || is_w(&v[at - 2], "from")))
+                continue;
             if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
                 (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
                  is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
@@ -3012,6 +3109,46 @@ static int fig_period(sent *S, fig *F)
             !(F->chosen && F->chosen->i >= x->j)) {
             F->lab = pc[y].share_of;
             F->chosen = &F->lab;
+        }
+    return 0;
+}
+
+/* A period told by its relation to the note's figure that labels this one: "A year
+ * earlier the country brought in 10.77 million t" (the sentence opens with it), "2.9%
+ * more than a year earlier, when they came to 46.80 million t" (a "when" clause after it).
+ * 1 when F->chosen is such a label. */
+static int relative_label(const sent *S, const fig *F)
+{
+    const tok *v = S->v;
+    const pexpr *p = F->chosen;
+    if (!p || (p->rel != P_YEAR_AGO && p->rel != P_MONTH_AGO) || p->j > F->x->i ||
+        !S->c->has_period)
+        return 0;
+    if (p->i == S->sb || (p->i == S->sb + 1 && is_w(&v[S->sb], "a")))
+        return 1;
+    for (size_t y = p->j; y < F->x->i; y++)
+        if (is_w(&v[y], "when"))
+            return 1;
+    return 0;
+}
+
+/* "against 16.22 million t in the first" after a figure of the second quarter (or half):
+ * the quarter (half) of the same year named by the ordinal alone. 1 when read. */
+static int ordinal_base(const sent *S, const fig *F, tf_span_period cur, tf_span_period *out)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth", NULL};
+    const tok *v = S->v;
+    size_t j = F->x->j;
+    int len = cur.to - cur.from + 1;
+    if (j + 2 >= S->se || !is_w(&v[j], "in") || !is_w(&v[j + 1], "the") || (len != 3 && len != 6))
+        return 0;
+    for (int q = 0; ord[q]; q++)
+        if (is_w(&v[j + 2], ord[q]) && (q + 1) * len <= 12 &&
+            !(j + 3 < S->se && v[j + 3].k == K_WORD && !is_w(&v[j + 3], "and") &&
+              !is_w(&v[j + 3], "but"))) {
+            out->from = tf_mi_year(cur.to) * 12 + q * len;
+            out->to = out->from + len - 1;
+            return 1;
         }
     return 0;
 }
@@ -3049,7 +3186,9 @@ static int fig_make(sent *S, fig *F)
                 rp = &pe[y];
         int prev_full = prev->period.to - prev->period.from == 11 &&
                         tf_mi_month(prev->period.from) == 1;
-        if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
+        if (ordinal_base(S, F, prev->period, &F->cl.period)) {
+            /* the quarter or half the ordinal names */
+        } else if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
             tf_mi_month(rp->from) == 1 && !prev_full) {
             /* "to 1,305,000 t in January-April, down from 1,450,000 t in 2015": the
              * same months of the year named */
@@ -3070,6 +3209,9 @@ static int fig_make(sent *S, fig *F)
         F->cl.year_named = F->chosen->explicit_year != 0;
         F->cl.period_start = v[F->chosen->i].b;
         F->cl.period_end = v[F->chosen->j - 1].e;
+    } else if (relative_label(S, F)) {
+        F->cl.period = rel_period(c->period, F->chosen);
+        F->cl.period_named = 1;
     } else if (F->chosen && (F->chosen->rel == P_SAME || F->chosen->rel == P_YTD ||
                           F->chosen->rel == P_FULL_YEAR) &&
                c->last_claim != (size_t)-1) {
@@ -3093,8 +3235,14 @@ static int fig_make(sent *S, fig *F)
     if (idx == (size_t)-1)
         return -1;
     made[z] = idx;
+    x->base = F->is_base != 0;
+    x->base_of = F->is_base == 2 ? c->last_claim : F->is_base ? made[z - 1] : (size_t)-1;
     c->last_claim = idx;
-    if (!F->is_base) {
+    /* "…totalled 833.5 kt; the first quarter had contributed 583.0 kt": a part of the
+     * sentence's period told after it does not carry on */
+    int part = z > 0 && made[z - 1] != (size_t)-1 && c->has_period &&
+               F->cl.period.from == c->period.from && F->cl.period.to < c->period.to;
+    if (!F->is_base && !part) {
         c->period = F->cl.period;
         c->has_period = 1;
         c->period_named = F->cl.period_named;
@@ -3180,21 +3328,73 @@ static size_t stated_before(const sent *S, const pfig *x)
     return best;
 }
 
-static int sent_attach(sent *S)
+/* "Exports amounted to 13.7 kt, 52.2 per cent above the March level" after a sentence on
+ * the first quarter: a change on the month before is a single month's, so a claim whose
+ * period was carried from a sentence before as a range from January becomes the range's
+ * last month (the one after the month compared with, where one is named). 1 when done. */
+static int mom_of_carried_range(sent *S, const pfig *x, tf_claim *cl)
+{
+    int named_here = cl->period_end > 0 && cl->period_start >= S->v[S->sb].b;
+    int m = x->base_month1; /* the month after the month compared with */
+    if (named_here || x->basis != 1 || (m && (m < S->c->ref - 3 || m > S->c->ref)))
+        return 0;
+    if (!m && (cl->period.from == cl->period.to || tf_mi_month(cl->period.from) != 1))
+        return 0;
+    int target = m ? m : cl->period.to;
+    if (cl->period.from == target && cl->period.to == target)
+        return 0;
+    tf_span_period old = cl->period;
+    cl->period.from = cl->period.to = target;
+    /* the sentence's other figures that carried the same period go with it */
+    for (size_t z = 0; z < S->nq; z++) {
+        tf_claim *o = S->made[z] == (size_t)-1 ? NULL : &S->c->a->claims[S->made[z]];
+        if (o && o != cl && !S->q[z].base && o->period.from == old.from &&
+            o->period.to == old.to && !(o->period_end > 0 && o->period_start >= S->v[S->sb].b))
+            o->period = cl->period;
+    }
+    S->c->period = cl->period;
+    return 1;
+}
+
+/* "June arrivals of 12.21 million t fell 11.1% from May's 13.74 million t but were 10.7%
+ * above June 2024": the claim of the sentence whose month is a year (or, for a single
+ * month, one month) after the month compared with; (size_t)-1 when none. */
+static size_t claim_of_base_month(const sent *S, const pfig *x)
+{
+    for (size_t z = 0; z < S->nq; z++) {
+        if (S->made[z] == (size_t)-1 || S->q[z].i > x->i)
+            continue;
+        const tf_claim *cl = &S->c->a->claims[S->made[z]];
+        int d = cl->period.to - (x->base_month1 - 1);
+        if (cl->metric != TF_METRIC_OTHER && (d == 12 || (d == 1 && cl->period.from == cl->period.to)))
+            return S->made[z];
+    }
+    return (size_t)-1;
+}
+
+/* The claim percentage k of the sentence qualifies: its target figure (the level where the
+ * target is a base), the previous sentence's last claim, a claim stated before, or the k-th
+ * claim for the k-th share of a "respectively" list; (size_t)-1 when none. */
+static size_t attach_claim(sent *S, size_t k)
 {
     ctx *c = S->c;
-    const tok *v = S->v;
     qfig *q = S->q;
     pfig *pc = S->pc;
     size_t *made = S->made;
-    /* attach the percentages */
-    for (size_t k = 0; k < S->np; k++) {
-        pfig *x = &pc[k];
-        size_t ci = (size_t)-1;
+    pfig *x = &pc[k];
+    size_t ci = (size_t)-1;
         size_t tg = x->target >= 0 ? (size_t)x->target : S->nq;
         while (tg + 1 < S->nq && q[tg].diff) /* "12%, by 250,000 t, to 2.40 million t" */
             tg++;
-        if (x->target >= 0)
+        /* "… against 16.22 million t in the first, and was up 8.4% on April-June 2024": a
+         * change after a base is the level's */
+        while (x->target >= 0 && !x->share && tg > 0 && tg < S->nq && q[tg].base &&
+               q[tg].i < x->i && made[tg - 1] != (size_t)-1)
+            tg--;
+        if (x->target >= 0 && tg < S->nq && q[tg].base && q[tg].i > x->i && !x->share &&
+            q[tg].base_of != (size_t)-1)
+            ci = q[tg].base_of; /* "up 3.2% from August's 11.76 million t": the level's */
+        else if (x->target >= 0)
             ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
@@ -3216,6 +3416,18 @@ static int sent_attach(sent *S)
                     seen++;
                 }
         }
+    return ci;
+}
+
+static int sent_attach(sent *S)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    pfig *pc = S->pc;
+    /* attach the percentages */
+    for (size_t k = 0; k < S->np; k++) {
+        pfig *x = &pc[k];
+        size_t ci = attach_claim(S, k);
         if (ci == (size_t)-1)
             continue;
         tf_claim *cl = &c->a->claims[ci];
@@ -3233,6 +3445,12 @@ static int sent_attach(sent *S)
             dst = &cl->mom;
         else if (x->basis == 2)
             dst = &cl->yoy;
+        if (!x->share && mom_of_carried_range(S, x, cl))
+            dst = &cl->mom;
+        if (!dst && x->base_month1 && (ci = claim_of_base_month(S, x)) != (size_t)-1) {
+            cl = &c->a->claims[ci];
+            dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy : &cl->mom;
+        }
         if (!dst || dst->has)
             continue;
         double val = x->value, lo = x->lo, hi = x->hi;
@@ -3627,6 +3845,36 @@ static int read_sentences(ctx *c, const toks *t)
     return 0;
 }
 
+/* The headline (a TITLE: header line) read as the note's first sentence, so that a
+ * figure only the title gives ("… imports rise 12.7% on year to 12.13 million tonnes")
+ * meets the body's figures, and a figure restated in the body is compared with it. A
+ * title the archive derived ("[derived]") is not the publisher's and is not read. */
+static int read_headline(ctx *c, size_t body)
+{
+    const char *text = c->nt->text;
+    size_t at = 0;
+    while (at < body && strncmp(text + at, "TITLE:", 6)) {
+        const char *nl = memchr(text + at, '\n', body - at);
+        at = nl ? (size_t)(nl - text) + 1 : body;
+    }
+    if (at >= body)
+        return 0;
+    size_t b = at + 6, e = b;
+    while (e < body && text[e] != '\n' && text[e] != '\r')
+        e++;
+    for (size_t k = b; k + 9 <= e; k++)
+        if (!memcmp(text + k, "[derived]", 9))
+            return 0;
+    toks tt = {0};
+    sent_arrays sa = {0};
+    int rc = tokenize(text, b, e, &tt);
+    if (!rc && tt.n)
+        rc = do_sentence(c, &sa, tt.v, tt.n, 0, tt.n);
+    sent_arrays_free(&sa);
+    free(tt.v);
+    return rc;
+}
+
 /* The note's data month: the most named single month of its claims (ties: the latest),
  * counted over the note's own claims (the last ones of a). -1 none, -2 out of memory. */
 static int note_data_month(const tf_audit *a, size_t ni)
@@ -3730,7 +3978,7 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         free(t.v);
         return TF_OK;
     }
-    int rc = read_sentences(&c, &t);
+    int rc = read_headline(&c, body) || read_sentences(&c, &t);
     free(t.v);
     if (rc)
         return TF_ERR_NOMEM;
