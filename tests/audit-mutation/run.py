@@ -19,6 +19,8 @@ Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbos
   --markdown   print the table for docs/audit.md
   --kind K     inject only slips of kind K
   --verbose    one line per injected slip: note, printed -> injected, found, fixed, the finding
+  --db FILE    audit against a store (tradeflow --db FILE audit): the MoM and YoY whose
+               base the note never prints meet the stored figures
   --notes A,B  only the notes whose file names (without .txt) are listed (e.g. the notes
                written for a round, measured before any change for them)
 """
@@ -77,8 +79,11 @@ def notes():
     return out
 
 
+DB = []
+
+
 def audit(tf, path, claims=False):
-    args = [tf, "audit", "--format", "json", path] if not claims else [tf, "audit", "--claims", path]
+    args = [tf] + DB + (["audit", "--format", "json", path] if not claims else ["audit", "--claims", path])
     r = subprocess.run(args, capture_output=True, text=True)
     if r.returncode not in (0, 1):
         return None
@@ -312,6 +317,8 @@ def main():
         print("0 passed, 0 failed, 1 skipped")
         return 0
     only = args[args.index("--kind") + 1] if "--kind" in args else None
+    if "--db" in args:
+        DB.extend(["--db", args[args.index("--db") + 1]])
     only_notes = set(args[args.index("--notes") + 1].split(",")) if "--notes" in args else None
     return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args,
                only_notes)
