@@ -1184,7 +1184,7 @@ static const char *const yoy_phrases[] = {
     "above the same period", "below the same period", "than in the same month",
     "above the same month", "below the same month", "than a year ago", "than a year before",
     "from a year before", "versus a year earlier", "against a year earlier",
-    "against the same period", "versus the same period", NULL};
+    "against the same period", "versus the same period", "year ago", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
@@ -1308,6 +1308,11 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
     if ((!strcmp(t->w, "shipments") || !strcmp(t->w, "deliveries")) && i + 1 < n &&
         (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "from")))
         return is_w(&v[i + 1], "to") ? TF_METRIC_EXPORT : TF_METRIC_IMPORT;
+    /* "shipments bound for China", "cargoes destined for India" are exports */
+    if ((!strcmp(t->w, "shipments") || !strcmp(t->w, "cargoes") || !strcmp(t->w, "deliveries")) &&
+        i + 2 < n && (is_w(&v[i + 1], "bound") || is_w(&v[i + 1], "destined")) &&
+        is_w(&v[i + 2], "for"))
+        return TF_METRIC_EXPORT;
     /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
     if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
         i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
@@ -2209,6 +2214,15 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
 
 /* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
  * read of it. */
+/* "a rise of 1.2% on the 655.1 million tons shipped a year ago": the figure at token y,
+ * after "on the" right after a percentage, is the base of the change (lo: no earlier
+ * than this token). */
+static int on_the_base(const tok *v, size_t y, size_t lo)
+{
+    return y >= lo + 3 && is_w(&v[y - 1], "the") && is_w(&v[y - 2], "on") &&
+           v[y - 3].k == K_PCT;
+}
+
 static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
 {
     const tok *v = S->v;
@@ -2242,13 +2256,22 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
      * the change leads from */
     for (size_t y = x->j, from = 0; y < se && y < x->j + 14 && !x->basis; y++) {
         if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && (is_w(&v[y - 1], "to") ||
-                                                                 is_w(&v[y - 1], "from")))))
+                                                                 is_w(&v[y - 1], "from"))) &&
+                                 !on_the_base(v, y, x->i)))
             break;
-        if (v[y].k == K_NUM && is_w(&v[y - 1], "from"))
+        if (v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i)))
             from = 1;
         else if (from && (basis_at(v, se, y, &mm) == 2 || basis_at(v, se, y, &mm) == 1) &&
                  !is_w(&v[y], "from"))
             x->basis = basis_at(v, se, y, &mm);
+        else if (from && is_w(&v[y], "in") && y + 1 < se && month_at(v, se, y + 1)) {
+            /* "down 2.4% from 78.2 million tons in August": the base's month */
+            pexpr bp;
+            if (period_at(v, se, y + 1, S->c->ref, &bp) && bp.from >= 0 && bp.from == bp.to) {
+                x->basis = 1;
+                x->base_month1 = bp.to + 1;
+            }
+        }
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
         int b = basis_at(v, se, y - 1, &mm);
@@ -2417,7 +2440,9 @@ static int sent_partners(sent *S)
                 p->from = 1;
                 break;
             }
-            if (is_w(&v[b - 1], "to") || is_w(&v[b - 1], "into")) {
+            if (is_w(&v[b - 1], "to") || is_w(&v[b - 1], "into") ||
+                (is_w(&v[b - 1], "for") && b >= sb + 2 &&
+                 (is_w(&v[b - 2], "bound") || is_w(&v[b - 2], "destined")))) {
                 p->from = 2;
                 break;
             }
@@ -2436,6 +2461,35 @@ static int sent_partners(sent *S)
  * owner of its trade ("China imported", "China's exports": then the sentence is the
  * partner's mirror view). From then on that country's name is the reporter (the world
  * total), China a partner. The reporter's parts are dropped from the sentence's partners. */
+/* The token after a wire dateline that opens a sentence ("MELBOURNE, Oct 30 (Wire) -",
+ * "SINGAPORE, July 15 --"): a city in capitals, a comma, a month and a day, an optional
+ * bracketed agency, a dash; sb when there is none. */
+static size_t dateline_end(const sent *S)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    size_t k = sb;
+    while (k < se && k < sb + 4 && v[k].k == K_WORD && v[k].e > v[k].b + 1 &&
+           isupper((unsigned char)S->text[v[k].b]) && isupper((unsigned char)S->text[v[k].b + 1]))
+        k++;
+    if (k == sb || k + 2 >= se || !is_s(&v[k], ',') || !month_at(v, se, k + 1))
+        return sb;
+    k += 2;
+    if (k < se && is_s(&v[k], '.'))
+        k++;
+    if (k < se && v[k].k == K_NUM)
+        k++;
+    if (k < se && is_s(&v[k], '(')) {
+        while (k < se && !is_s(&v[k], ')'))
+            k++;
+        k++;
+    }
+    size_t d = k;
+    while (k < se && is_s(&v[k], '-'))
+        k++;
+    return k > d && k < se ? k : sb;
+}
+
 static void sent_reporter(sent *S)
 {
     ctx *c = S->c;
@@ -2455,10 +2509,11 @@ static void sent_reporter(sent *S)
         /* "Switzerland's gold exports were ...", "Chile exported ...": the subject of the
          * note's first sentence with a figure owns its trade, whatever the flow */
         int first = c->last_claim == (size_t)-1 && S->nq > 0;
+        size_t start = dateline_end(S);
         for (size_t y = 0; (china_partner || first) && y < S->nparts; y++) {
             const pm *p = &S->parts[y];
             size_t j = p->j;
-            int subject = first && !china_partner && p->i <= S->sb + 1;
+            int subject = first && !china_partner && p->i <= start + 1;
             if (!strcmp(p->iso3, "CHN") || p->from || (!china_partner && !subject))
                 continue;
             if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
@@ -2574,6 +2629,7 @@ static int fig_base(sent *S, fig *F)
         if (partner_named)
             break;
         if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
+            (b == x->i && on_the_base(v, b, sb)) ||
             is_w(&v[b - 1], "against") ||
             (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
             (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
