@@ -1686,6 +1686,181 @@ static int currency_pair(ctx *c, const tok *v, size_t sb, size_t se)
     return 0;
 }
 
+/* ---------------------------------------------------------------- unit values */
+
+/* A figure of a unit-value check: tokens [b, e), the number's token n, its value in the
+ * check's unit (USD or CNY; t; USD or CNY per t) and its rounding interval. */
+typedef struct uvfig {
+    size_t b, e, n;
+    double scale, val, lo, hi;
+    int cur; /* MONEY_USD, MONEY_CNY; 0 for the quantity */
+} uvfig;
+
+static void uv_set(const tok *v, uvfig *f, size_t b, size_t n, size_t e, double scale, int cur)
+{
+    f->b = b;
+    f->n = n;
+    f->e = e;
+    f->scale = scale;
+    f->cur = cur;
+    f->val = v[n].num * scale;
+    interval_for(v[n].num, v[n].dec, v[n].dec ? 0 : v[n].tz, 0, &f->lo, &f->hi);
+    f->lo *= scale;
+    f->hi *= scale;
+}
+
+/* After a sum of money at token e: "a tonne", "per tonne", "/t"; the tokens it takes. */
+static size_t per_tonne(const char *text, const tok *v, size_t se, size_t e)
+{
+    size_t m;
+    if (e + 1 < se && (is_w(&v[e], "a") || is_w(&v[e], "per") || is_s(&v[e], '/')) &&
+        mass_unit_at(text, v, se, e + 1, &m) == 1)
+        return 1 + m;
+    return 0;
+}
+
+/* The sentence's one sum of money (*V), one quantity in t (*Q) and one unit value in the
+ * sum's currency a tonne (*P): 1 when there is exactly one of each (with more, which
+ * goes with which is not sure, and nothing is checked). */
+static int uv_figures(const ctx *c, const tok *v, size_t sb, size_t se, uvfig *V, uvfig *Q,
+                      uvfig *P)
+{
+    const char *text = c->nt->text;
+    int hv = 0, hq = 0, hp = 0;
+    for (size_t i = sb; i < se; i++) {
+        double val;
+        size_t ni, end, m1, m2, pt;
+        int cur = money_at(v, se, i, &val, &ni, &end);
+        if (cur && (pt = per_tonne(text, v, se, end)) != 0) {
+            if (!hp++ && v[ni].num > 0)
+                uv_set(v, P, i, ni, end + pt, val / v[ni].num, cur);
+            i = end + pt - 1;
+        } else if (cur) {
+            if (!hv++ && v[ni].num > 0)
+                uv_set(v, V, i, ni, end, val / v[ni].num, cur);
+            i = end - 1;
+        } else if (v[i].k == K_NUM && !v[i].malformed && v[i].num > 0) {
+            double sc = scale_at(v, se, i + 1, &m1);
+            double mu = mass_unit_at(text, v, se, i + 1 + m1, &m2);
+            if (mu > 0 && !hq++)
+                uv_set(v, Q, i, i, i + 1 + m1 + m2, sc * mu, 0);
+        }
+    }
+    return hv == 1 && hq == 1 && hp == 1 && V->val > 0 && P->val > 0;
+}
+
+/* The value a printed figure f stands for when `need` (in the check's unit) is what the
+ * other two give: one digit changed, two adjacent digits swapped or the point moved turn
+ * it into the printed one. The slip's kind, the corrected number in *fixed; NULL. */
+static const char *uv_slip(const tok *v, const uvfig *f, double need_lo, double need_hi,
+                           double *fixed)
+{
+    char d[40], w[40];
+    int dec = v[f->n].dec;
+    tf_fmt(d, sizeof d, "%.*f", dec, v[f->n].num);
+    double half = 0.5 * (f->hi - f->lo);
+    for (int p = -3; p <= 3; p++) {
+        double x = f->val * pow(10, p);
+        if (p && x + half * pow(10, p) >= need_lo && x - half * pow(10, p) <= need_hi) {
+            *fixed = v[f->n].num * pow(10, p);
+            return abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+        }
+    }
+    for (size_t i = 0; d[i]; i++)
+        for (int k = 0; k < 2 && isdigit((unsigned char)d[i]); k++)
+            for (char ch = '0'; ch <= '9'; ch++) {
+                tf_scopy(w, sizeof w, d);
+                if (k == 1) { /* swap with the next digit */
+                    if (ch != '0' || !isdigit((unsigned char)d[i + 1]) || d[i] == d[i + 1])
+                        continue;
+                    w[i] = d[i + 1], w[i + 1] = d[i];
+                } else if (ch == d[i] || (i == 0 && ch == '0')) {
+                    continue;
+                } else {
+                    w[i] = ch;
+                }
+                double x = atof(w) * f->scale;
+                if (x + half >= need_lo && x - half <= need_hi) {
+                    *fixed = atof(w);
+                    return k ? "transposed-digits" : "one-digit-typo";
+                }
+            }
+    return NULL;
+}
+
+/* The finding of unit_value on figure f: its claim (metric other), the slip and the
+ * value proposed, with the equation. 0, or -1 when out of memory. */
+static int uv_finding(ctx *c, const tok *v, size_t sb, size_t se, const uvfig *f,
+                      const char *kind, double fixed, const uvfig *V, const uvfig *Q,
+                      const uvfig *P)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = c->period;
+    make_stated(c, v, f->b, f->e, f->val, f->lo, f->hi, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    const char *cur = V->cur == MONEY_USD ? "USD" : "CNY";
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, f == Q ? "t" : cur, kind, f == Q ? "quantity" : "value", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, v[f->b].b);
+    g.end = tf_note_char_offset(c->nt, v[f->e - 1].e);
+    g.stated = v[f->n].num;
+    g.has_proposed = 1;
+    g.proposed = fixed;
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    char num[48];
+    int dec = v[f->n].dec;
+    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
+        dec++; /* 328.2 for 3,282 with the point moved */
+    tf_num_words(fixed, dec, num, sizeof num);
+    const char *t = c->nt->text;
+    tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*s%s%.*s", (int)(v[f->n].b - v[f->b].b),
+           t + v[f->b].b, num, (int)(v[f->e - 1].e - v[f->n].e), t + v[f->n].e);
+    char sv[48], sq[48];
+    tf_num_words(V->val, 0, sv, sizeof sv);
+    tf_num_words(Q->val, 0, sq, sizeof sq);
+    tf_fmt(g.equation, sizeof g.equation,
+           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
+           cur, sq, V->val / Q->val, cur, P->val, cur);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "the sentence's value, quantity and unit value disagree beyond their rounding; %s "
+           "makes the three agree%s", g.proposed_text,
+           f == P ? " (the unit value, the figure derived from the other two, is blamed first "
+                    "where a slip explains it)" : "");
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* "China paid 28.50 billion yuan for 8.68 million tonnes …, an average of 3,282 yuan a
+ * tonne": a sum, a quantity and a unit value in one sentence satisfy unit value = value /
+ * quantity (DOMAIN.md section 2, unit value) within their rounding. Where not, the one
+ * figure a slip explains is the error (the unit value, the figure derived from the other
+ * two, where several or none are), with the value that makes them agree. 0; -1 no memory. */
+static int unit_value(ctx *c, const tok *v, size_t sb, size_t se)
+{
+    uvfig V, Q, P;
+    if (!uv_figures(c, v, sb, se, &V, &Q, &P) || V.cur != P.cur)
+        return 0;
+    if (V.hi / Q.lo >= P.lo && V.lo / Q.hi <= P.hi)
+        return 0;
+    /* each figure's value the other two give, and whether one slip explains it */
+    double fx[3];
+    const char *kd[3] = {
+        uv_slip(v, &P, V.lo / Q.hi, V.hi / Q.lo, &fx[0]),
+        uv_slip(v, &V, P.lo * Q.lo, P.hi * Q.hi, &fx[1]),
+        uv_slip(v, &Q, V.lo / P.hi, V.hi / P.lo, &fx[2]),
+    };
+    const uvfig *fig[3] = {&P, &V, &Q};
+    int pick = kd[0] ? 0 : kd[1] && !kd[2] ? 1 : kd[2] && !kd[1] ? 2 : -1;
+    if (pick >= 0)
+        return uv_finding(c, v, sb, se, fig[pick], kd[pick], fx[pick], &V, &Q, &P);
+    double need = V.val / Q.val / P.scale;
+    double r = pow(10, v[P.n].dec);
+    return uv_finding(c, v, sb, se, &P, "inconsistent", round(need * r) / r, &V, &Q, &P);
+}
+
 /* Process one sentence v[sb..se). */
 /* partners in a sentence, in order */
 typedef struct pm {
@@ -3888,7 +4063,8 @@ static int read_sentences(ctx *c, const toks *t)
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
         if (se > sb) {
             size_t before = c->a->n_claims;
-            if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se)) {
+            if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se) ||
+                unit_value(c, t->v, sb, se)) {
                 sent_arrays_free(&sa);
                 return -1;
             }
