@@ -3289,6 +3289,10 @@ static int fig_period(sent *S, fig *F)
             for (size_t y = 0; y < S->np; y++)
                 if (pc[y].i >= x->j && pc[y].i < pe[k].i)
                     blocked = 1;
+            /* "100.88 Mt, of which January-November 93.43 Mt": the part's period */
+            for (size_t y = x->j; y + 1 < pe[k].i; y++)
+                if ((is_w(&v[y], "of") || is_w(&v[y], "among")) && is_w(&v[y + 1], "which"))
+                    blocked = 1;
             /* "from September", "than a year earlier": a comparison, not the period */
             for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
                 if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
@@ -3342,6 +3346,15 @@ static int fig_period(sent *S, fig *F)
             F->chosen = &F->lab;
         }
     return 0;
+}
+
+/* 1 when a bracket opens in v[b..i) and does not close before i. */
+static int in_brackets(const tok *v, size_t b, size_t i)
+{
+    int open = 0;
+    for (size_t y = b; y < i; y++)
+        open = is_s(&v[y], '(') ? 1 : is_s(&v[y], ')') ? 0 : open;
+    return open;
 }
 
 /* A period told by its relation to the note's figure that labels this one: "A year
@@ -3473,6 +3486,8 @@ static int fig_make(sent *S, fig *F)
      * sentence's period told after it does not carry on */
     int part = z > 0 && made[z - 1] != (size_t)-1 && c->has_period &&
                F->cl.period.from == c->period.from && F->cl.period.to < c->period.to;
+    /* "7.45 Mt, +6.9% m/m (November: 6.97 Mt)": a bracketed comparison stays there */
+    part |= z > 0 && made[z - 1] != (size_t)-1 && in_brackets(v, F->cb, x->i);
     if (!F->is_base && !part) {
         c->period = F->cl.period;
         c->has_period = 1;
@@ -3524,9 +3539,9 @@ static size_t stated_before(const sent *S, const pfig *x)
     const ctx *c = S->c;
     const tok *v = S->v;
     tf_metric met = TF_METRIC_NONE;
-    for (size_t k = 0; k < S->nmw && met == TF_METRIC_NONE; k++)
-        if (S->mw[k].i < x->i)
-            met = S->mw[k].m;
+    for (size_t k = 0; k < S->nmw && S->mw[k].i < x->i; k++)
+        if (S->mw[k].m != TF_METRIC_NONE)
+            met = S->mw[k].m; /* the flow named last before the change */
     if (met != TF_METRIC_IMPORT && met != TF_METRIC_EXPORT && met != TF_METRIC_NET_IMPORT)
         return (size_t)-1;
     for (size_t y = S->sb; y < S->se; y++)
@@ -3542,7 +3557,9 @@ static size_t stated_before(const sent *S, const pfig *x)
     for (size_t k = 0; k < S->npe && !named; k++)
         if (S->pe[k].rel == P_ABS && S->pe[k].from >= 0 &&
             !(S->pe[k].i > S->sb && (is_w(&v[S->pe[k].i - 1], "from") ||
-                                     is_w(&v[S->pe[k].i - 1], "than"))))
+                                     is_w(&v[S->pe[k].i - 1], "than"))) &&
+            !(S->pe[k].i > S->sb + 1 && is_w(&v[S->pe[k].i - 1], "in") &&
+              is_w(&v[S->pe[k].i - 2], "than")))
             named = &S->pe[k];
     size_t best = (size_t)-1;
     for (size_t k = c->a->n_claims; k > 0; k--) {
@@ -3585,6 +3602,40 @@ static int mom_of_carried_range(sent *S, const pfig *x, tf_claim *cl)
     }
     S->c->period = cl->period;
     return 1;
+}
+
+/* "…, while imports slid 31.8%": a flow word other than the claim's between the claim's
+ * figure and the change (in the sentence) names the change's own flow. */
+static int metric_between(const sent *S, const pfig *x, const tf_claim *cl)
+{
+    const tok *v = S->v;
+    if (cl->sent_start != v[S->sb].b || (cl->metric != TF_METRIC_IMPORT &&
+                                          cl->metric != TF_METRIC_EXPORT))
+        return 0;
+    for (size_t k = 0; k < S->nmw; k++) {
+        size_t i = S->mw[k].i;
+        if (i >= x->i || i + 4 < x->i || i < S->sb + 2 || cl->quantity.end > v[i].b ||
+            (S->mw[k].m != TF_METRIC_IMPORT && S->mw[k].m != TF_METRIC_EXPORT) ||
+            S->mw[k].m == cl->metric)
+            continue;
+        /* a clause of its own: "while", "but", "and" or a comma right before the flow */
+        if (is_w(&v[i - 1], "while") || is_w(&v[i - 1], "but") || is_w(&v[i - 1], "and") ||
+            is_w(&v[i - 1], "whereas") || is_s(&v[i - 1], ',') || is_s(&v[i - 1], ';'))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Exports were 12.4% higher than in June, when 165,900 t left the country": the change's
+ * target is its own base (the month compared with), so the change is the level's stated in
+ * a sentence before; (size_t)-1 when the target is not such a base. */
+static size_t level_stated_before(const sent *S, const pfig *x, const tf_claim *cl)
+{
+    if (!cl || !x->base_month1 || cl->period.from != cl->period.to ||
+        cl->period.to != x->base_month1 - 1)
+        return (size_t)-1;
+    size_t ci = stated_before(S, x);
+    return ci != (size_t)-1 && &S->c->a->claims[ci] != cl ? ci : (size_t)-1;
 }
 
 /* "June arrivals of 12.21 million t fell 11.1% from May's 13.74 million t but were 10.7%
@@ -3659,6 +3710,8 @@ static int sent_attach(sent *S)
     for (size_t k = 0; k < S->np; k++) {
         pfig *x = &pc[k];
         size_t ci = attach_claim(S, k);
+        if (ci != (size_t)-1 && !x->share && metric_between(S, x, &c->a->claims[ci]))
+            ci = stated_before(S, x); /* "…, while imports slid 31.8% from a year earlier" */
         if (ci == (size_t)-1)
             continue;
         tf_claim *cl = &c->a->claims[ci];
@@ -3681,6 +3734,15 @@ static int sent_attach(sent *S)
         if (!dst && x->base_month1 && (ci = claim_of_base_month(S, x)) != (size_t)-1) {
             cl = &c->a->claims[ci];
             dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy : &cl->mom;
+        }
+        if (!dst && !x->share && (ci = level_stated_before(S, x, cl)) != (size_t)-1) {
+            cl = &c->a->claims[ci];
+            dst = x->base_month1 ? (cl->period.to - (x->base_month1 - 1) == 12   ? &cl->yoy
+                                    : cl->period.to - (x->base_month1 - 1) == 1 ? &cl->mom
+                                                                                 : NULL)
+                  : x->basis == 1 ? &cl->mom
+                  : x->basis == 2 ? &cl->yoy
+                                  : NULL;
         }
         if (!dst || dst->has)
             continue;
