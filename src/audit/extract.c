@@ -1325,7 +1325,9 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
         return TF_METRIC_IMPORT;
     if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
         return TF_METRIC_EXPORT;
-    if (!strcmp(t->w, "output") || (starts(t, "produc") && !starts(t, "product")) ||
+    /* "production", "produced" (not "product": "production" starts with it) */
+    if (!strcmp(t->w, "output") ||
+        (starts(t, "produc") && strcmp(t->w, "product") && strcmp(t->w, "products")) ||
         starts(t, "stock") ||
         starts(t, "inventor") || !strcmp(t->w, "consumption") || !strcmp(t->w, "capacity") ||
         !strcmp(t->w, "demand") || !strcmp(t->w, "price") || !strcmp(t->w, "prices") ||
@@ -4019,6 +4021,10 @@ static void read_title(ctx *c, const tf_note *nt)
                 c->period.from = x.from;
                 c->period.to = x.to;
                 c->has_period = 1;
+                /* the headline names it: figures that carry it are named ("Key figures:
+                 * China soybean imports, December 2024" over "- Arrivals: 7.45 Mt") */
+                c->period_named = 1;
+                c->year_named = x.explicit_year != 0;
                 break;
             }
         }
