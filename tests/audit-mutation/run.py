@@ -36,14 +36,16 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of the two corpus sets and all 18 own notes, 34 notes; measured
-# 2026-12-04 fourth round, less a margin of a few points: docs/audit.md section 8). The
-# month label's is lower than the third round's 0.45: its finds on sub-products read as the
-# note's main product (aluminium sheets and foil as primary aluminium) were accidents, gone
-# now that they keep keys of their own.
-THRESHOLDS = {"one-digit-typo": 0.48, "transposed-digits": 0.54, "factor-of-10": 0.55,
-              "direction-flipped": 0.36, "mom-yoy-swapped": 0.37, "wrong-month-label": 0.40,
-              "net-as-gross": 0.75, "share-other-figure": 0.86}
+# consistent notes of the two corpus sets and all 27 own notes, 43 notes; measured
+# 2026-12-04 fifth round, less a margin of a few points: docs/audit.md section 8). Lower
+# than the fourth round's for the month label, net as gross and the share: the nine own
+# notes added this round (written before any change for them) carry slips of those kinds
+# at figures no equation reaches (a partner's tonnage whose net figure is another
+# product's, a MoM against a month no figure of the note gives); on the fourth round's 18
+# own notes the finds are the same as then (368 of 439).
+THRESHOLDS = {"one-digit-typo": 0.52, "transposed-digits": 0.58, "factor-of-10": 0.58,
+              "direction-flipped": 0.36, "mom-yoy-swapped": 0.35, "wrong-month-label": 0.36,
+              "net-as-gross": 0.65, "share-other-figure": 0.82}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
