@@ -1948,6 +1948,10 @@ typedef struct sent {
     size_t *made;
     unsigned char *in_period;
     size_t nq, np, npe, nmw, nparts, nprods, nmodes, first_top, first_prov, resp_k;
+    size_t subj_scan, subj; /* fig_partner: partners scanned for a subject, the last one */
+    int has_subj;
+    int china_seen, origin_seen, origin_words; /* fig_partner_context, found once */
+    size_t last_china;
     size_t first_forecast;   /* the first forecast word of the sentence, (size_t)-1 none */
     int respectively, sent_unknown, sent_generic;
     const char *sent_product;
@@ -2566,12 +2570,14 @@ static int sent_classify(sent *S)
     qfig *q = S->q;
     pfig *pc = S->pc;
     (void)v;
+    size_t zq = 0; /* the figures and percentages are in token order */
     for (size_t k = 0; k < S->np; k++) {
         const pfig *x = &pc[k];
         size_t lo_bound = sb;
-        for (size_t z = 0; z < S->nq; z++)
-            if (q[z].j <= x->i && q[z].j > lo_bound)
-                lo_bound = q[z].j;
+        while (zq < S->nq && q[zq].j <= x->i)
+            zq++;
+        if (zq > 0 && q[zq - 1].j > lo_bound)
+            lo_bound = q[zq - 1].j;
         if (k > 0 && pc[k - 1].j <= x->i && pc[k - 1].j > lo_bound)
             lo_bound = pc[k - 1].j;
         if (pct_share(S, k, lo_bound))
@@ -3039,14 +3045,34 @@ static const char *clause_subject(const sent *S, const fig *F)
 static int only_differences_between(const sent *S, size_t b, size_t e)
 {
     int n = 0;
-    for (size_t k = 0; k < S->nq; k++) {
-        if (S->q[k].i < b || S->q[k].i >= e)
-            continue;
+    size_t lo = 0, hi = S->nq; /* the figures are in token order: the first at b or after */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->q[mid].i < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < S->nq && S->q[k].i < e; k++) {
         if (!S->q[k].diff)
             return 0;
         n++;
     }
     return n > 0;
+}
+
+/* The first of the sentence's partners (in token order) that starts at token t or after. */
+static size_t first_partner_from(const sent *S, size_t t)
+{
+    size_t lo = 0, hi = S->nparts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->parts[mid].i < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static int fig_partner(sent *S, fig *F)
@@ -3070,11 +3096,17 @@ static int fig_partner(sent *S, fig *F)
     /* "30,000 t went to Vietnam, 25,000 t to Mexico": where a partner follows the figure, one
      * right after the figure before belongs to that figure */
     int named_after = 0;
-    for (size_t y = 0; y < S->nparts; y++)
-        if (parts[y].from && parts[y].i > x->j - 1 && parts[y].i <= x->j + 1 && parts[y].i < F->ce)
+    for (size_t y = first_partner_from(S, x->j); y < S->nparts && parts[y].i <= x->j + 1; y++)
+        if (parts[y].from && parts[y].i < F->ce)
             named_after = 1;
+    /* a partner before the last figure that is not a difference is not this one's (the
+     * loop below skips it): start a few tokens before that figure */
+    size_t w = z;
+    while (w > 0 && S->q[w - 1].diff)
+        w--;
+    size_t y0 = w > 0 ? first_partner_from(S, S->q[w - 1].i > 8 ? S->q[w - 1].i - 8 : 0) : 0;
     if (!F->partner) {
-        for (size_t y = 0; y < S->nparts; y++) {
+        for (size_t y = y0; y < S->nparts; y++) {
             const pm *p = &parts[y];
             if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0) &&
                 !(p->from && only_differences_between(S, p->j, x->i)))
@@ -3104,16 +3136,19 @@ static int fig_partner(sent *S, fig *F)
     if (!F->partner)
         F->partner = fig_list_item(S, F);
     /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
-    size_t subj = 0;
-    int has_subj = 0;
-    for (size_t y = 0; y < S->nparts; y++)
-        if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
-            (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
-             is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
-             is_w(&v[parts[y].j], "exported"))) {
-            subj = y;
-            has_subj = 1;
+    /* the last such partner before the figure: the figures come in token order, so the
+     * scan goes on from where the figure before left it */
+    for (; S->subj_scan < S->nparts && parts[S->subj_scan].j < x->i; S->subj_scan++) {
+        const pm *p = &parts[S->subj_scan];
+        if (p->j + 1 < se && !p->from && !p->adj &&
+            (is_w(&v[p->j], "delivered") || is_w(&v[p->j], "supplied") ||
+             is_w(&v[p->j], "shipped") || is_w(&v[p->j], "sent") || is_w(&v[p->j], "exported"))) {
+            S->subj = S->subj_scan;
+            S->has_subj = 1;
         }
+    }
+    size_t subj = S->subj;
+    int has_subj = S->has_subj;
     if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, reporter_of(S->c)) &&
         !parts[subj].from && !parts[subj].adj) {
         for (size_t y = parts[subj].j; y < x->i; y++)
@@ -3146,14 +3181,18 @@ static int fig_partner_context(sent *S, fig *F)
     const size_t z = F->z;
     /* "India exported 24,798 t of primary aluminium to China": China's import */
     if ((F->met == TF_METRIC_EXPORT) && F->met_i && !c->reporter[0]) {
-        int china_after = 0;
-        for (size_t y = F->met_i; y < se; y++)
-            if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
-                china_after = 1;
+        if (!S->china_seen) { /* the sentence's last "China", found once */
+            S->china_seen = 1;
+            S->last_china = (size_t)-1;
+            for (size_t y = sb; y < se; y++)
+                if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
+                    S->last_china = y;
+        }
+        int china_after = S->last_china != (size_t)-1 && S->last_china >= F->met_i;
         const char *subject = NULL;
-        for (size_t y = 0; y < S->nparts; y++)
-            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, reporter_of(S->c)) && !parts[y].from)
-                subject = parts[y].iso3;
+        for (size_t y = first_partner_from(S, F->met_i); y > 0 && !subject; y--)
+            if (strcmp(parts[y - 1].iso3, reporter_of(S->c)) && !parts[y - 1].from)
+                subject = parts[y - 1].iso3;
         if ((china_after || F->china_subject) && subject) {
             F->met = TF_METRIC_IMPORT;
             if (!F->partner || F->china_subject)
@@ -3183,12 +3222,15 @@ static int fig_partner_context(sent *S, fig *F)
     /* counted by origin rather than by consignment: "from Russian sources", or
      * right after a sentence about the origin of the metal */
     if (F->partner && strcmp(F->partner, "WLD")) {
-        int origin = c->prev_origin;
-        for (size_t y = sb; y < se; y++)
-            if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
-                                          country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
-                origin = 1;
-        if (origin) {
+        if (!S->origin_seen) { /* the sentence's origin words, found once */
+            S->origin_seen = 1;
+            for (size_t y = sb; y < se && !S->origin_words; y++)
+                if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) ||
+                    (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
+                     country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
+                    S->origin_words = 1;
+        }
+        if (c->prev_origin || S->origin_words) {
             tf_fmt(S->origin_partner, sizeof S->origin_partner, "%s:origin", F->partner);
             F->partner = S->origin_partner;
         }
