@@ -1781,9 +1781,9 @@ static const char *uv_slip(const tok *v, const uvfig *f, double need_lo, double 
                 } else {
                     w[i] = ch;
                 }
-                double x = atof(w) * f->scale;
+                double x = strtod(w, NULL) * f->scale;
                 if (x + half >= need_lo && x - half <= need_hi) {
-                    *fixed = atof(w);
+                    *fixed = strtod(w, NULL);
                     return k ? "transposed-digits" : "one-digit-typo";
                 }
             }
