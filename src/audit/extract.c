@@ -491,14 +491,25 @@ static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr
     return 1;
 }
 
+/* "lowest", "highest", "time" (…in four months): a span of time follows, not a period */
+static int superlative_word(const tok *t)
+{
+    static const char *const w[] = {"lowest", "highest", "weakest", "strongest", "smallest",
+                                    "largest", "biggest", "least", "most", "time", "level",
+                                    "slowest", "fastest", NULL};
+    return word_in(t, w);
+}
+
 /* "in eleven months", "over 11 months" (from January); "the first four months", "the
  * first quarter", "first half of 2024". 1: read; 0: none; -1: "first" that is not a
  * period, and nothing else is tried. */
 static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 {
     size_t m;
-    /* "in eleven months", "over 11 months": from January */
+    /* "in eleven months", "over 11 months": from January (not "the lowest in four months",
+     * "the first time in 11 months": a span of time, no period of data) */
     if ((is_w(&v[i], "in") || is_w(&v[i], "over") || is_w(&v[i], "during")) && i + 2 < n &&
+        !(i > 0 && superlative_word(&v[i - 1])) &&
         (is_w(&v[i + 2], "months")) &&
         ((v[i + 1].k == K_WORD && count_word(v[i + 1].w) > 1) ||
          (v[i + 1].k == K_NUM && !v[i + 1].dec && v[i + 1].num >= 2 && v[i + 1].num <= 12))) {
@@ -2490,6 +2501,9 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         for (size_t y = x->j; y < se && y < x->j + 3; y++)
             if ((x->dir = dir_word(&v[y])) != 0)
                 break;
+    /* "a 4.4% month-on-month decline": the direction after the basis */
+    if (!x->dir && basis_at(v, se, x->j, &mm) && x->j + mm < se)
+        x->dir = dir_word(&v[x->j + mm]);
     if (v[x->i].sign)
         x->dir = 1; /* a printed sign is the direction (the value carries it) */
     return 0;
@@ -2701,8 +2715,9 @@ static void sent_reporter(sent *S)
                 continue;
             if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
                 j += 2;
-            else if ((!p->adj || subject) && !(j < S->se && (is_w(&v[j], "imported") ||
-                                                             is_w(&v[j], "exported"))))
+            else if ((!p->adj || subject) &&
+                     !(j < S->se && (is_w(&v[j], "imported") || is_w(&v[j], "exported") ||
+                                     (subject && (is_w(&v[j], "shipped") || is_w(&v[j], "sold"))))))
                 continue;
             for (size_t k = 0; k < S->nmw; k++)
                 if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 &&
@@ -2815,6 +2830,12 @@ static int fig_base(sent *S, fig *F)
             (b == x->i && on_the_base(v, b, sb)) ||
             is_w(&v[b - 1], "against") ||
             (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            /* "4.2 percent lower than September's 115.1 million tonnes" */
+            (is_w(&v[b - 1], "than") && b >= sb + 2 && b + 2 < x->i && month_at(v, se, b) &&
+             is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s") &&
+             (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
+              is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
+              is_w(&v[b - 2], "bigger"))) ||
             (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
