@@ -3320,7 +3320,15 @@ static int fig_unit(sent *S, fig *F)
 static int base_label(const sent *S, size_t p)
 {
     const tok *v = S->v;
-    for (size_t w = 0; w < S->nq; w++) {
+    size_t lo = 0, hi = S->nq; /* the figures are in token order: the first ending near p */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->q[mid].j + 2 < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t w = lo; w < S->nq && S->q[w].j <= p; w++) {
         const qfig *b = &S->q[w];
         if (b->j > p || b->i <= S->sb || p > b->j + 2)
             continue;
@@ -3378,18 +3386,9 @@ static int fig_period(sent *S, fig *F)
         for (size_t k = S->npe; k > 0; k--) {
             if (pe[k - 1].j > x->i)
                 continue;
-            int is_label = 0;
-            for (size_t y = 0; y < S->np; y++)
-                if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
-                    is_label = 1;
-            if (is_label)
-                continue;
-            /* "fell to 21,300 t from 24,100 t in February, and imports of alumina reached
-             * 160,000 t": February labels the base, not the later figures */
-            if (base_label(S, pe[k - 1].i) && pe[k - 1].j <= x->i)
-                continue;
             /* "climbing 54.6% from March to 13,700 t": March is the comparison; so is
-             * "above the March level" */
+             * "above the March level" (the cheap tests first: a table's sentence has
+             * thousands of them) */
             size_t at = pe[k - 1].i;
             if (at > sb + 1 && is_w(&v[at - 1], "the") &&
                 (is_w(&v[at - 2], "above") || is_w(&v[at - 2], "below") ||
@@ -3399,6 +3398,15 @@ static int fig_period(sent *S, fig *F)
                 (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
                  is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
                                                is_w(&v[at - 2], "compared"))))
+                continue;
+            /* "fell to 21,300 t from 24,100 t in February, and imports of alumina reached
+             * 160,000 t": February labels the base, not the later figures */
+            if (base_label(S, pe[k - 1].i))
+                continue;
+            int is_label = 0;
+            for (size_t y = 0; y < S->np && !is_label; y++)
+                is_label = pc[y].share && pc[y].share_labelled && pc[y].share_of.i == at;
+            if (is_label)
                 continue;
             F->chosen = &pe[k - 1];
             break;
