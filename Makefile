@@ -16,7 +16,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c src/common/calendar.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
-           src/readers/comtrade.c \
+           src/readers/comtrade.c src/readers/jsonpos.c \
            src/refdata/refdata.c \
            src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c \
            src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c \

@@ -98,6 +98,10 @@ typedef struct tf_claim {
     int base_direction;      /* of a base figure: +1 "up from" it (the figure it is
                                 the base of is larger), -1 "down from" it, 0 none */
     size_t base_of;          /* the claim it is the base of (when base_direction) */
+    tf_stated share_pp;      /* change of `share` in percentage points (pp), signed
+                                ("占比61.2%，较上月提高1.3个百分点": +1.3) */
+    int share_pp_back;       /* months back share_pp compares with: 1 the month
+                                before, 12 a year before (0 when no share_pp) */
 } tf_claim;
 
 typedef struct tf_note {

@@ -52,7 +52,11 @@ TF_API void tf_db_mask(const char *path, char *out, size_t len);
  * file failed, or none had a figure): remove it, with its journal, when it
  * holds no source, so a failed first ingest leaves no database behind.
  * Returns 1 when removed, 0 when kept (it holds a source, or cannot be
- * opened as a tradeflow database: never removed then). */
+ * opened as a tradeflow database, or another writer holds it open - a
+ * TF_DB_CREATE handle of this or another process, which may be about to fill
+ * it: never removed then). A writer holds a shared flock(2) on the file (on a
+ * server, a shared advisory lock of its session); the removal needs it
+ * exclusive. On a server the store's tables are dropped instead. */
 TF_API int tf_db_discard_if_empty(const char *path);
 
 /* The error of the last failed call on this handle, or on the query, report,

@@ -27,9 +27,9 @@
 #include "tradeflow/stats.h"
 #include "audit_int.h"
 
-enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3, F_MDIFF = 4, F_YDIFF = 5 };
-static const char *const field_names[] = {"quantity", "mom",      "yoy",
-                                          "share",    "mom_diff", "yoy_diff"};
+enum { F_QTY = 0, F_MOM = 1, F_YOY = 2, F_SHARE = 3, F_MDIFF = 4, F_YDIFF = 5, F_SHPP = 6 };
+static const char *const field_names[] = {"quantity", "mom",      "yoy",     "share",
+                                          "mom_diff", "yoy_diff", "share_pp"};
 
 typedef struct atom {
     double v, lo, hi;
@@ -53,6 +53,7 @@ typedef struct fact {
     int named;
     size_t claim;        /* (size_t)-1 for stored figures */
     int aq, amom, ayoy, ashare, amdiff, aydiff;
+    int ashpp;           /* the share's change in pp (claim's share_pp), or -1 */
     tf_span_period share_of;
     int share_labelled;
 } fact;
@@ -423,6 +424,9 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
     } else if (field == F_SHARE) {
         x.pmin = 0;
         x.pmax = 100;
+    } else if (field == F_SHPP) {
+        x.pmin = -100;
+        x.pmax = 100;
     } else if (field == F_MDIFF || field == F_YDIFF) {
         x.pmin = -fmax(1e12, fabs(s->value) * 1000);
         x.pmax = fmax(1e12, fabs(s->value) * 1000);
@@ -543,7 +547,7 @@ static int claim_fact(checker *k, size_t ci)
     f.to = c->period.to;
     f.named = c->period_named;
     f.claim = ci;
-    f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = -1;
+    f.amom = f.ayoy = f.ashare = f.amdiff = f.aydiff = f.ashpp = -1;
     char what[96];
     fact_words(&f, what, sizeof what);
     if ((f.aq = atom_from(k, ci, F_QTY, &c->quantity, what)) < 0 ||
@@ -562,6 +566,10 @@ static int claim_fact(checker *k, size_t ci)
             return -1;
         f.share_of = c->share_of;
         f.share_labelled = c->share_labelled;
+        if (c->share_pp.has && c->share_pp_back &&
+            (f.ashpp = named_atom(k, ci, F_SHPP, &c->share_pp, "change in pp of the share",
+                                  what)) < 0)
+            return -1;
     }
     return add_fact(k, &f) ? -1 : 0;
 }
@@ -1185,29 +1193,6 @@ static int eq_ytd_part(checker *k, const fact *f)
     return 0;
 }
 
-/* A range is the sum of two ranges that split it: the first half = the first quarter +
- * the second quarter, January-September = the first half + the third quarter (the
- * month-by-month case is eq_ytd_part's ytd-chain). DOMAIN.md section 3, YTD. */
-static int eq_range_split(checker *k, const fact *f)
-{
-    for (int s = f->from + 1; s < f->to; s++) {
-        const fact *a = find_fact(k, f->metric, f->product, f->partner, f->from, s - 1,
-                                  (size_t)-1);
-        const fact *b = a ? find_fact(k, f->metric, f->product, f->partner, s, f->to,
-                                      (size_t)-1)
-                          : NULL;
-        if (!a || !b)
-            continue;
-        eqn *e = new_eq(k, "range-chain");
-        if (!e)
-            return -1;
-        e->lhs = A(e, f->aq);
-        e->rhs = O(e, OP_ADD, A(e, a->aq), A(e, b->aq));
-        eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[a->aq].what, k->at[b->aq].what);
-    }
-    return 0;
-}
-
 /* share = 100 x part / total, the total of the period the share is labelled with; a total
  * of the month before comes from this month's total and its MoM. */
 static int eq_share(checker *k, const fact *f)
@@ -1300,6 +1285,60 @@ static int partners_sum(checker *k)
     return rc;
 }
 
+/* A range of months as two ranges that split it, neither a single last month (that is the
+ * ytd-chain): the first half = the first quarter + the second (一季度 + 二季度 = 上半年),
+ * January-October = January-June + July-October (DOMAIN.md section 3, cumulative).
+ * 0 or -1 (no memory). */
+static int eq_range_split(checker *k, const fact *f)
+{
+    for (int mid = f->from; mid + 1 < f->to; mid++) {
+        const fact *a = find_fact(k, f->metric, f->product, f->partner, f->from, mid, (size_t)-1);
+        const fact *b = a ? find_fact(k, f->metric, f->product, f->partner, mid + 1, f->to,
+                                      (size_t)-1)
+                          : NULL;
+        if (!b)
+            continue;
+        eqn *e = new_eq(k, "range-sum");
+        if (!e)
+            return -1;
+        e->lhs = A(e, f->aq);
+        e->rhs = O(e, OP_ADD, A(e, a->aq), A(e, b->aq));
+        eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[a->aq].what, k->at[b->aq].what);
+    }
+    return 0;
+}
+
+/* A share's change in percentage points ("占比61.2%，较上月提高1.3个百分点"): the share less
+ * the change is the partner's share of the month compared with, stated there or implied by
+ * the partner's figure and the total of that month: share(p) - pp = share(p - back) =
+ * 100 x partner(p - back) / total(p - back) (DOMAIN.md section 3, shares; pp). 0 or -1. */
+static int eq_share_pp(checker *k, const fact *f)
+{
+    if (f->ashpp < 0)
+        return 0;
+    int back = k->a->claims[f->claim].share_pp_back;
+    const fact *p = find_fact(k, f->metric, f->product, f->partner, f->from - back, f->to - back,
+                              (size_t)-1);
+    const fact *w = find_fact(k, f->metric, f->product, "WLD", f->from - back, f->to - back,
+                              (size_t)-1);
+    if (!p || (p->ashare < 0 && !w))
+        return 0;
+    eqn *e = new_eq(k, "share-pp");
+    if (!e)
+        return -1;
+    e->lhs = O(e, OP_SUB, A(e, f->ashare), A(e, f->ashpp));
+    if (p->ashare >= 0) {
+        e->rhs = A(e, p->ashare);
+        eq_text(k, e, "%s - %s = %s", k->at[f->ashare].what, k->at[f->ashpp].what,
+                k->at[p->ashare].what);
+    } else {
+        e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, p->aq), C(e, 100)), A(e, w->aq));
+        eq_text(k, e, "%s - %s = 100 x %s / %s", k->at[f->ashare].what, k->at[f->ashpp].what,
+                k->at[p->aq].what, k->at[w->aq].what);
+    }
+    return 0;
+}
+
 static int build_equations(checker *k)
 {
     size_t *same_ref = same_figure_refs(k);
@@ -1318,8 +1357,10 @@ static int build_equations(checker *k)
             rc = eq_same_figure(k, f, &k->fa[same_ref[i]]);
         if (!rc)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
-                 eq_net(k, f) || eq_ytd_part(k, f) || eq_range_split(k, f) ||
-                 eq_share(k, f) ? -1 : 0;
+                         eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
+                         eq_share_pp(k, f) || eq_range_split(k, f)
+                     ? -1
+                     : 0;
     }
     free(same_ref);
     return rc ? -1 : shares_sum(k) || partners_sum(k) ? -1 : 0;
@@ -1419,7 +1460,7 @@ static const char *explain(const atom *t, double lo, double hi, double pref, dou
                          v, v < lo ? v : lo, v > hi ? v : hi, pref);
         }
     if (t->field != F_QTY && s != 0)
-        consider(&best, "direction-flipped", -s, lo, hi, pref);
+        consider(&best, "direction-flipped", -s, wl, wh, pref); /* the same rounding */
     for (int i = 0; i < nd_; i++)
         for (char c = '0'; c <= '9'; c++) {
             if (c == d[i] || (i == 0 && c == '0' && nd_ > 1))
@@ -1583,6 +1624,8 @@ static void fmt_value(const atom *t, double v, char *buf, size_t len)
     } else if (qty) {
         tf_num_words(v, t->dec, num, sizeof num);
         tf_fmt(buf, len, "%s %s", num, t->unit[0] ? t->unit : "t");
+    } else if (t->field == F_SHPP) {
+        tf_fmt(buf, len, "%.*f pp", t->dec, v);
     } else {
         tf_fmt(buf, len, "%.*f%%", t->dec, v);
     }
@@ -1650,6 +1693,7 @@ static void atom_finding(const checker *k, const atom *t, tf_severity sev, tf_fi
                          : t->field == F_YOY   ? &cl->yoy
                          : t->field == F_MDIFF ? &cl->mom_diff
                          : t->field == F_YDIFF ? &cl->yoy_diff
+                         : t->field == F_SHPP  ? &cl->share_pp
                                                : &cl->share;
     memset(f, 0, sizeof *f);
     f->note = cl->note;

@@ -4294,9 +4294,9 @@ static void spans_in_chars(tf_audit *a, size_t ni)
             cl->period_start = tf_note_char_offset(nt, cl->period_start);
             cl->period_end = tf_note_char_offset(nt, cl->period_end);
         }
-        tf_stated *s[6] = {&cl->quantity, &cl->mom,      &cl->yoy,
-                           &cl->share,    &cl->mom_diff, &cl->yoy_diff};
-        for (int z = 0; z < 6; z++)
+        tf_stated *s[7] = {&cl->quantity, &cl->mom,      &cl->yoy,     &cl->share,
+                           &cl->mom_diff, &cl->yoy_diff, &cl->share_pp};
+        for (int z = 0; z < 7; z++)
             if (s[z]->has) {
                 s[z]->start = tf_note_char_offset(nt, s[z]->start);
                 s[z]->end = tf_note_char_offset(nt, s[z]->end);

@@ -148,6 +148,8 @@ static int normalize(const char *text, size_t b, size_t e, ztext *z)
             buf[0] = (char)('0' + (c - 0xFF10)), out = buf, on = 1;
         else if (c == 0xFF05) /* ％ */
             out = "%", on = 1;
+        else if (c == 0xFF08 || c == 0xFF09) /* （）, as partners.csv writes 刚果(金) */
+            out = c == 0xFF08 ? "(" : ")", on = 1;
         else if (c == 0xFF0E) /* ． */
             out = ".", on = 1;
         else if (c == 0xFF0D || c == 0x2014 || c == 0x2013 || c == 0xFF5E || c == '~')
@@ -169,23 +171,27 @@ static int normalize(const char *text, size_t b, size_t e, ztext *z)
 static const char china_source[] = "CHN";
 
 enum { I_PERIOD, I_FIG, I_CHG, I_SHARE, I_METRIC, I_PRODUCT, I_PARTNER, I_CUM, I_CLAUSE,
-       I_LIST };
+       I_LIST, I_PP };
 enum { C_MOM = 1, C_YOY = 2 };
 
 typedef struct zitem {
     int kind;
     size_t b, e;             /* bytes of the normalized text */
-    int from, to;            /* I_PERIOD: months; I_CHG: C_MOM / C_YOY */
+    int from, to;            /* I_PERIOD: months; I_CHG, I_PP: C_MOM / C_YOY */
     int named_year;          /* I_PERIOD: the year is printed */
+    int month_before;        /* I_PERIOD: 上月, 上个月 (in a comparison, the month before the
+                                sentence's month; else the month before the note's date) */
     tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
     int net_export;          /* I_METRIC: 净出口, net imports printed by their size */
     double v, lo, hi;        /* I_FIG in t or USD; I_CHG, I_SHARE in % */
     int usd;                 /* I_FIG: a value in USD */
     int base;                /* I_FIG: a comparison base ("较9月的820万吨") */
     int other;               /* I_FIG: a price, daily average, forecast: not checked */
-    int diff;                /* I_FIG: a difference ("增加108万吨"): takes no change */
+    int diff;                /* I_FIG: a difference ("增加108万吨"): +1 up, -1 down; its
+                                basis (C_MOM, C_YOY or 0) in `from` */
     int pl;                  /* I_FIG: an import P/L in 元/吨, -1 a loss (亏损), +1 a profit */
-    int listed;              /* I_CHG: part of a list "下降12.0%、7.8%" */
+    int listed;              /* I_CHG, I_SHARE: part of a list "下降12.0%、7.8%"; 2 the first
+                                share after 分别 ("分别占44.4%、24.6%") */
     const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
 } zitem;
 
@@ -369,6 +375,7 @@ static size_t period_at(const char *s, int ref, zitem *p)
     if (at(s, "上个月") || at(s, "上月")) {
         p->from = p->to = ref - 1;
         p->named_year = 0;
+        p->month_before = 1;
         return strlen(at(s, "上月") ? "上月" : "上个月");
     }
     if ((n = first_months_at(s + k, &m2)))
@@ -478,8 +485,6 @@ static const char *const up_words[] = {"增长", "增加", "上升", "上涨", "
                                        "扩大", "增", "涨", "升", NULL};
 static const char *const down_words[] = {"下降", "减少", "下滑", "回落", "下跌", "降幅", "萎缩",
                                          "缩减", "降低", "减", "降", "跌", NULL};
-static const char *const approx_before[] = {"约为", "大约", "约", "接近", "将近", "近", NULL};
-static const char *const bound_before[] = {"超过", "逾", "不足", "不到", "最高", "最低", NULL};
 
 /* Byte offset of the start of the clause that holds position i of the
  * sentence [sb, i): after the last clause mark. */
@@ -505,6 +510,40 @@ static size_t last_in(const char *s, size_t b, size_t e, const char *w)
     return r;
 }
 
+/* The basis a change at s+i names in its clause from cb: C_MOM (环比), C_YOY (同比, 同期),
+ * the later of them, or 0 when neither. */
+static int diff_basis(const char *s, size_t cb, size_t i)
+{
+    size_t mom = last_in(s, cb, i, "环比"), yoy = last_in(s, cb, i, "同比");
+    size_t same = last_in(s, cb, i, "同期");
+    if (same != (size_t)-1 && (yoy == (size_t)-1 || same > yoy))
+        yoy = same;
+    return mom != (size_t)-1 && (yoy == (size_t)-1 || mom > yoy) ? C_MOM
+           : yoy != (size_t)-1                                    ? C_YOY
+                                                                  : 0;
+}
+
+/* A growth rate named by its noun before a verb of its movement ("降幅收窄至3.2%",
+ * "增幅扩大到12.0%", "涨幅回落至5%"): the rate is the change, + for 增幅/涨幅, - for
+ * 降幅/跌幅, whichever way it moved. 0 when the words before s+k are not such. */
+static int rate_noun_sign(const char *s, size_t cb, size_t k)
+{
+    static const char *const moves[] = {"收窄", "扩大", "回落", "回升", "提高", "加快", "放缓",
+                                        "缩小", "进一步", "继续", "至", "到", "为", "达", NULL};
+    size_t q = k;
+    for (int moved = 1; moved && q > cb;) {
+        moved = 0;
+        for (size_t w = 0; moves[w] && !moved; w++)
+            if (q >= cb + strlen(moves[w]) && at(s + q - strlen(moves[w]), moves[w]))
+                q -= strlen(moves[w]), moved = 1;
+    }
+    if (q == k || q < cb + 6)
+        return 0;
+    if (at(s + q - 6, "增幅") || at(s + q - 6, "涨幅"))
+        return 1;
+    return at(s + q - 6, "降幅") || at(s + q - 6, "跌幅") ? -1 : 0;
+}
+
 /* A percentage at s[i..i+n) (the number, its '%' after): change, share or
  * neither, from the words of its clause before it. */
 static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec,
@@ -525,9 +564,18 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
     for (size_t w = 0; down_words[w] && !sign; w++)
         if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
             sign = -1;
-    size_t occ = last_in(s, cb, i, "占");
-    if (!sign && occ != (size_t)-1) {
+    if (!sign)
+        sign = rate_noun_sign(s, cb, k);
+    /* "占比61.2%", "占进口总量的75.0%", "份额为27.4%", "比重达到88%" */
+    if (!sign && (last_in(s, cb, i, "占") != (size_t)-1 || last_in(s, cb, i, "份额") != (size_t)-1 ||
+                  last_in(s, cb, i, "比重") != (size_t)-1)) {
+        static const char *const together[] = {"合计", "共计", "总计", "共占", "三者", "两者",
+                                               "二者", "前三", "前五", "前十", NULL};
+        for (size_t w = 0; together[w]; w++) /* "三者合计占比34.3%": the share of none */
+            if (last_in(s, cb, i, together[w]) != (size_t)-1)
+                return 0;
         x->kind = I_SHARE;
+        x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
         return 1;
     }
     if (!sign)
@@ -539,13 +587,7 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
         x->lo = -x->hi;
         x->hi = -lo;
     }
-    size_t mom = last_in(s, cb, i, "环比"), yoy = last_in(s, cb, i, "同比");
-    size_t same = last_in(s, cb, i, "同期");
-    if (same != (size_t)-1 && (yoy == (size_t)-1 || same > yoy))
-        yoy = same;
-    x->from = mom != (size_t)-1 && (yoy == (size_t)-1 || mom > yoy) ? C_MOM
-              : yoy != (size_t)-1                                    ? C_YOY
-                                                                     : 0;
+    x->from = diff_basis(s, cb, i);
     return 1;
 }
 
@@ -605,6 +647,81 @@ static int pl_item(const char *s, size_t cb, size_t i, size_t n, double f, int u
     return last_in(s, cb, i, "盈利") != (size_t)-1 || last_in(s, cb, i, "利润") != (size_t)-1;
 }
 
+/* Whether one of words[] ends right before s+k (not before cb). */
+static int word_before(const char *s, size_t cb, size_t k, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++)
+        if (k >= cb + strlen(words[w]) && at(s + k - strlen(words[w]), words[w]))
+            return 1;
+    return 0;
+}
+
+/* The interval of figure x, v printed at s+i with dec decimals and tz trailing zeros, times
+ * the unit f: its printed digits; "约15万吨", "15万吨左右" rounded at the last non-zero digit
+ * but to two significant digits at most ("约100万吨" is 95..105万吨); "近550万吨" down to 10 %
+ * below; "逾30万吨", "超过30万吨", "30万吨以上" up to 25 % above; "不足30万吨" up to 10 % below
+ * and no more than 30 (as the English "nearly", "over", "under": docs/audit.md section 3). */
+static void figure_interval(const char *s, size_t cb, size_t i, double v, int dec, int tz,
+                            double f, zitem *x)
+{
+    static const char *const approx[] = {"约为", "大约", "约", NULL};
+    static const char *const nearly[] = {"接近", "将近", "近", NULL};
+    static const char *const over[] = {"超过", "逾", "超", "高于", NULL};
+    static const char *const under[] = {"不足", "不到", "低于", NULL};
+    double half = 0.5 * pow(10, -dec);
+    int approx_ = word_before(s, cb, i, approx), after = 0;
+    if (at(s + x->e, "左右")) {
+        approx_ = 1;
+        x->e += strlen("左右");
+    }
+    if (at(s + x->e, "以上")) {
+        after = 1;
+        x->e += strlen("以上");
+    }
+    if (approx_ && !dec) {
+        int digits = 1;
+        for (double a = fabs(v); a >= 10; a /= 10)
+            digits++;
+        int place = tz < digits - 2 ? tz : digits - 2 > 0 ? digits - 2 : 0;
+        half = 0.5 * pow(10, place);
+    }
+    x->lo = (v - half) * f;
+    x->hi = (v + half) * f;
+    if (word_before(s, cb, i, nearly) || word_before(s, cb, i, under))
+        x->lo = 0.9 * v * f;
+    if (word_before(s, cb, i, under))
+        x->hi = v * f;
+    if (word_before(s, cb, i, over) || after)
+        x->lo = v * f, x->hi = 1.25 * v * f;
+}
+
+/* Flags of figure x at s+i: a difference ("同比增加1049.7万吨": diff, its basis), a trade
+ * mode's figure, a forecast, a daily average or a bound kept as other. */
+static void figure_flags(const char *s, size_t sb, size_t cb, size_t i, zitem *x)
+{
+    static const char *const bounds[] = {"最高", "最低", NULL};
+    if (word_before(s, cb, i, bounds))
+        x->other = 1;
+    /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
+    if (word_before(s, cb, i, up_words) || word_before(s, cb, i, down_words)) {
+        x->other = x->diff = 1;
+        x->from = diff_basis(s, cb, i);
+        if (word_before(s, cb, i, down_words))
+            x->diff = -1;
+    }
+    /* a trade mode's figure ("一般贸易进口30万吨"), not the month's trade */
+    static const char *const trade_modes[] = {"一般贸易", "加工贸易", "进料加工", "来料加工",
+                                              "边境小额贸易", "边境贸易", "易货贸易", "保税",
+                                              "海关特殊监管", NULL};
+    for (size_t w = 0; trade_modes[w]; w++)
+        if (last_in(s, cb, i, trade_modes[w]) != (size_t)-1)
+            x->other = 1;
+    if (at(s + x->e, "多") || last_in(s, cb, i, "日均") != (size_t)-1 ||
+        last_in(s, sb, i, "预计") != (size_t)-1 || last_in(s, sb, i, "预测") != (size_t)-1 ||
+        last_in(s, sb, i, "预期") != (size_t)-1 || last_in(s, sb, i, "估计") != (size_t)-1)
+        x->other = 1;
+}
+
 /* A figure at s[i..i+n): fills x (kind I_FIG) and returns its length with
  * the unit, 0 when the number has no unit of trade. */
 static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t n, double v,
@@ -626,43 +743,8 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
         x->other = 0;
         x->e += strlen("/吨");
     }
-    double half = 0.5 * pow(10, -dec);
-    /* "约15万吨", "15万吨左右": rounded at its last non-zero digit */
-    size_t k = i;
-    int approx = 0;
-    for (size_t w = 0; approx_before[w]; w++)
-        if (k >= cb + strlen(approx_before[w]) &&
-            at(s + k - strlen(approx_before[w]), approx_before[w]))
-            approx = 1;
-    if (at(s + x->e, "左右")) {
-        approx = 1;
-        x->e += strlen("左右");
-    }
-    if (approx && !dec)
-        half = 0.5 * pow(10, tz);
-    for (size_t w = 0; bound_before[w]; w++)
-        if (k >= cb + strlen(bound_before[w]) && at(s + k - strlen(bound_before[w]), bound_before[w]))
-            x->other = 1;
-    /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
-    for (size_t w = 0; up_words[w]; w++)
-        if (k >= cb + strlen(up_words[w]) && at(s + k - strlen(up_words[w]), up_words[w]))
-            x->other = x->diff = 1;
-    for (size_t w = 0; down_words[w]; w++)
-        if (k >= cb + strlen(down_words[w]) && at(s + k - strlen(down_words[w]), down_words[w]))
-            x->other = x->diff = 1;
-    /* a trade mode's figure ("一般贸易进口30万吨"), not the month's trade */
-    static const char *const trade_modes[] = {"一般贸易", "加工贸易", "进料加工", "来料加工",
-                                              "边境小额贸易", "边境贸易", "易货贸易", "保税",
-                                              "海关特殊监管", NULL};
-    for (size_t w = 0; trade_modes[w]; w++)
-        if (last_in(s, cb, i, trade_modes[w]) != (size_t)-1)
-            x->other = 1;
-    if (at(s + x->e, "以上") || at(s + x->e, "多") || last_in(s, cb, i, "日均") != (size_t)-1 ||
-        last_in(s, sb, i, "预计") != (size_t)-1 || last_in(s, sb, i, "预测") != (size_t)-1 ||
-        last_in(s, sb, i, "预期") != (size_t)-1 || last_in(s, sb, i, "估计") != (size_t)-1)
-        x->other = 1;
-    x->lo = (v - half) * f;
-    x->hi = (v + half) * f;
+    figure_interval(s, cb, i, v, dec, tz, f, x);
+    figure_flags(s, sb, cb, i, x);
     /* "较9月的820万吨": the base of a comparison */
     size_t cmp = last_in(s, cb, i, "较"), cmp2 = last_in(s, cb, i, "比");
     if (cmp2 != (size_t)-1 && !comparison_bi(s, cmp2))
@@ -702,6 +784,9 @@ typedef struct zctx {
     const char *title_product;
     const char *prev_product; /* the product the sentence before named */
     const char *last_product; /* the product the note named last (of its P/L sentences) */
+    const char *only_product; /* the one product the note named so far, NULL after a second
+                                 one or a commodity the vocabulary does not know */
+    int products_mixed;       /* the note named two products, or an unknown commodity */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
 } zctx;
@@ -745,6 +830,51 @@ static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, d
  * ("312,00吨"): a finding of its own with the readings it could have been (a digit lost, the
  * separator misplaced, a decimal comma), kept as an `other` claim, in no equation (as in
  * English notes). 0, or -1 when out of memory. */
+/* The malformed-number finding of s[i, m), read as `all`, with its readings and why. */
+static int zh_malformed_finding(zctx *c, const char *s, size_t sb, size_t i, size_t m,
+                                double all, const char *readings, const char *why)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, i, m, all, all, all, &cl.quantity);
+    cl.sent_start = c->z->from[sb];
+    size_t se = m;
+    while (s[se] && !at(s + se, "。") && s[se] != '\n')
+        se++;
+    cl.sent_end = c->z->to[se - 1];
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "malformed-number", "quantity", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start); /* findings count characters */
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = all;
+    tf_scopy(f.proposed_text, sizeof f.proposed_text, readings);
+    f.confidence = 0.5;
+    tf_fmt(f.equation, sizeof f.equation, "'%.*s' %s", (int)(m - i), s + i,
+           strchr(s + i, ',') && (size_t)(strchr(s + i, ',') - s) < m
+               ? "groups its digits as no number is written" : "has two decimal points");
+    tf_fmt(f.evidence, sizeof f.evidence, "%s; it is left out of the equations", why);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* The unit words printed after s+m ("万吨", "亿美元"), for a reading of a malformed number. */
+static void unit_words(const char *s, size_t m, char *out, size_t cap)
+{
+    int usd, other;
+    size_t ul = 0;
+    if (!unit_at(s + m, &usd, &other, &ul))
+        ul = 0;
+    tf_fmt(out, cap, "%.*s", (int)ul, s + m);
+}
+
+/* s[i, m): digits whose thousands separators are followed by other than three digits
+ * ("312,00吨", "31,2万吨"): a finding of its own with the readings it could have been (a
+ * decimal comma, the separator misplaced, a digit lost; in 万 or 亿 units, where figures
+ * carry decimals, the decimal comma first), kept out of every equation (as in English
+ * notes). 0, or -1 when out of memory. */
 static int zh_malformed(zctx *c, const char *s, size_t sb, size_t i, size_t m)
 {
     char digits[40], head[40], tail[40];
@@ -766,35 +896,75 @@ static int zh_malformed(zctx *c, const char *s, size_t sb, size_t i, size_t m)
     digits[nd] = head[nh] = tail[nt] = '\0';
     double all = strtod(digits, NULL);
     double lost = nt < 3 ? all * pow(10, (double)(3 - nt)) : all;
-    char a1[48], a2[48];
+    char a1[48], a2[48], u[24], r[160], why[400];
     tf_num_words(lost, 0, a1, sizeof a1);
     tf_num_words(all, 0, a2, sizeof a2);
-    tf_claim cl;
-    memset(&cl, 0, sizeof cl);
-    cl.note = c->note;
-    cl.period.from = c->period_from;
-    cl.period.to = c->period_to;
-    stated_set(c, i, m, all, all, all, &cl.quantity);
-    cl.sent_start = c->z->from[sb];
-    size_t se = m;
-    while (s[se] && !at(s + se, "。") && s[se] != '\n')
-        se++;
-    cl.sent_end = c->z->to[se - 1];
-    tf_finding f;
-    if (tf_audit_slip_claim(c->a, &cl, "t", "malformed-number", "quantity", &f))
-        return -1;
-    f.start = tf_note_char_offset(c->nt, cl.quantity.start); /* findings count characters */
-    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
-    f.stated = all;
-    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%s or %s or %s.%s", a1, a2, head, tail);
-    f.confidence = 0.5;
-    tf_fmt(f.equation, sizeof f.equation, "'%.*s' groups its digits as no number is written",
-           (int)(m - i), s + i);
-    tf_fmt(f.evidence, sizeof f.evidence,
-           "a thousands separator is followed by three digits; '%.*s' may be %s with a digit "
-           "lost, %s with the separator misplaced, or %s.%s with a decimal comma; it is left "
-           "out of the equations", (int)(m - i), s + i, a1, a2, head, tail);
-    return tf_audit_add_finding(c->a, &f);
+    unit_words(s, m, u, sizeof u);
+    if (at(s + m, "万") || at(s + m, "亿"))
+        tf_fmt(r, sizeof r, "%s.%s%s or %s%s or %s%s", head, tail, u, a2, u, a1, u);
+    else
+        tf_fmt(r, sizeof r, "%s%s or %s%s or %s.%s%s", a1, u, a2, u, head, tail, u);
+    tf_fmt(why, sizeof why,
+           "a thousands separator is followed by three digits; '%.*s' may be %s.%s with a "
+           "decimal comma, %s with the separator misplaced, or %s with a digit lost",
+           (int)(m - i), s + i, head, tail, a2, a1);
+    return zh_malformed_finding(c, s, sb, i, m, all, r, why);
+}
+
+/* s[i, m): a number with two decimal points ("1.2.3万吨"): a finding of its own with the
+ * readings without one of them (12.3, 1.23). 0, or -1 when out of memory. */
+static int zh_two_points(zctx *c, const char *s, size_t sb, size_t i, size_t m)
+{
+    char a[40], b[40], u[24], r[160], why[300];
+    size_t na = 0, nb = 0, point = 0;
+    if (m - i >= sizeof a)
+        return 0;
+    for (size_t k = i; k < m; k++) {
+        if (s[k] != '.' || point++ != 0)
+            a[na++] = s[k]; /* without the first point */
+        if (s[k] != '.' || point != 2)
+            b[nb++] = s[k]; /* without the second */
+    }
+    a[na] = b[nb] = '\0';
+    unit_words(s, m, u, sizeof u);
+    tf_fmt(r, sizeof r, "%s%s or %s%s", a, u, b, u);
+    tf_fmt(why, sizeof why, "'%.*s' may be %s or %s with a decimal point too many",
+           (int)(m - i), s + i, a, b);
+    return zh_malformed_finding(c, s, sb, i, m, strtod(a, NULL), r, why);
+}
+
+/* A change in percentage points at s[i..i+n) ("较上月提高1.3个百分点", "同比下降0.7个百分点"):
+ * 1 and x filled (kind I_PP, signed, its basis) when its clause names a direction and a
+ * basis and no growth rate (a change of 增幅, 增速 in pp is not a share's); else 0. */
+static int pp_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec, zitem *x)
+{
+    static const char *const down[] = {"收窄", "缩小", NULL};
+    static const char *const rates[] = {"增幅", "降幅", "增速", "涨幅", "跌幅", "增长率", NULL};
+    for (size_t w = 0; rates[w]; w++)
+        if (last_in(s, cb, i, rates[w]) != (size_t)-1)
+            return 0;
+    size_t k = i;
+    while (k > cb + 3 && (at(s + k - 3, "了") || at(s + k - 3, "为") || at(s + k - 3, "达")))
+        k -= 3;
+    int sign = word_before(s, cb, k, up_words) ? 1
+               : word_before(s, cb, k, down_words) || word_before(s, cb, k, down) ? -1
+                                                                                 : 0;
+    int basis = diff_basis(s, cb, i);
+    if (!basis && (last_in(s, cb, i, "上月") != (size_t)-1 || last_in(s, cb, i, "上个月") != (size_t)-1))
+        basis = C_MOM;
+    if (!basis && (last_in(s, cb, i, "去年") != (size_t)-1 || last_in(s, cb, i, "上年") != (size_t)-1))
+        basis = C_YOY;
+    if (!sign || !basis)
+        return 0;
+    x->kind = I_PP;
+    x->from = basis;
+    x->b = i;
+    x->e = i + n + strlen("个百分点");
+    x->v = sign * v;
+    double h = 0.5 * pow(10, -dec);
+    x->lo = x->v - h;
+    x->hi = x->v + h;
+    return 1;
 }
 
 /* A number at s+i: a period, a figure, a percentage or nothing. Adds the
@@ -824,14 +994,30 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         *err = zh_malformed(c, s, sb, i, m);
         return m - i;
     }
+    if (dec && s[i + n] == '.' && is_digit(s[i + n + 1])) { /* "1.2.3万吨" */
+        size_t m = i + n;
+        while (is_digit(s[m]) || (s[m] == '.' && is_digit(s[m + 1])))
+            m++;
+        int usd, other;
+        size_t ul;
+        if (unit_at(s + m, &usd, &other, &ul) || s[m] == '%') /* not a date "2025.5.20" */
+            *err = zh_two_points(c, s, sb, i, m);
+        return m - i;
+    }
     size_t cb = clause_start(s, sb, i);
     if (s[i + n] == '%') {
-        if (at(s + i + n + 1, "个百分点") || !percent_item(s, cb, i, n, v, dec, &x))
+        if (at(s + i + n + 1, "个百分点"))
+            return n + 1;
+        int read = percent_item(s, cb, i, n, v, dec, &x);
+        const zitem *p = c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST
+                             ? &c->it.v[c->it.n - 2] : NULL;
+        if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
+            x.kind = I_SHARE;
+            x.listed = 1;
+        } else if (!read && !(p && p->kind == I_CHG))
             return n + 1;
         /* "下降12.0%、7.8%": the list goes on with the same change */
-        if (x.kind != I_CHG && c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST &&
-            c->it.v[c->it.n - 2].kind == I_CHG) {
-            const zitem *p = &c->it.v[c->it.n - 2];
+        if (!read && x.kind != I_SHARE) {
             x.kind = I_CHG;
             x.from = p->from;
             x.listed = 1;
@@ -845,8 +1031,11 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         *err = zadd(&c->it, &x);
         return n + 1;
     }
-    if (at(s + i + n, "个百分点"))
-        return n;
+    if (at(s + i + n, "个百分点")) {
+        if (pp_item(s, cb, i, n, v, dec, &x))
+            *err = zadd(&c->it, &x);
+        return n + strlen("个百分点");
+    }
     size_t f = figure_item(s, sb, cb, i, n, v, dec, tz, &x);
     if (f) {
         *err = zadd(&c->it, &x);
@@ -943,6 +1132,8 @@ typedef struct zstate {
     int figures;                 /* figures met in the sentence */
     int unknown;                 /* the figure's clause names an unknown commodity */
     int blocked;                 /* an unknown commodity was named: no carried product */
+    int basis;                   /* C_MOM or C_YOY of the last change or difference read */
+    size_t share_run;            /* shares read in order against the list of figures */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -979,6 +1170,7 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     const char *prod = st->product       ? st->product
                        : st->blocked     ? NULL
                        : c->prev_product ? c->prev_product
+                       : c->only_product ? c->only_product
                                          : c->title_product;
     if (st->unknown)
         prod = NULL;
@@ -1025,7 +1217,8 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
 static const char fillers[] =
     "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
     "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
-    "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共";
+    "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共加少回落扩收窄升提涨跌滑下逾超"
+    "每吨季度半累计去今该";
 
 static int filler(const char *p)
 {
@@ -1073,6 +1266,26 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb)
     return run > 0; /* "煤2.39亿吨": a one-character name right before the figure */
 }
 
+/* A difference ("环比增加63.5万吨", "同比减少13.6万吨"): the signed change of the claim
+ * the clause's level stated, on the month before or a year before (the basis its clause
+ * names, else that of the change before it in the sentence). 1 when bound. */
+static int bind_difference(zctx *c, zstate *st, const zitem *x)
+{
+    int basis = x->from ? x->from : st->basis;
+    if (!basis || c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims || !st->figures)
+        return 0;
+    tf_claim *cl = &c->a->claims[c->last_claim];
+    tf_stated *d = basis == C_MOM ? &cl->mom_diff : &cl->yoy_diff;
+    if (d->has || (basis == C_MOM && cl->period.from != cl->period.to) || x->usd != !strcmp(cl->unit, "USD"))
+        return 0;
+    if (x->diff < 0)
+        stated_set(c, x->b, x->e, -x->v, -x->hi, -x->lo, d);
+    else
+        stated_set(c, x->b, x->e, x->v, x->lo, x->hi, d);
+    st->basis = basis;
+    return 1;
+}
+
 /* A figure: a claim of the sentence's subject, or of a comparison base. */
 static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t sb, size_t se)
 {
@@ -1095,6 +1308,8 @@ static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t s
             return 0;
         return make_claim(c, st, x, sb, se, from, to, &idx);
     }
+    if (x->diff && bind_difference(c, st, x))
+        return 0;
     if (make_claim(c, st, x, sb, se, from, to, &idx))
         return -1;
     if (x->diff)
@@ -1123,7 +1338,10 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
     if (target == (size_t)-1 || target >= c->a->n_claims)
         return;
     tf_claim *cl = &c->a->claims[target];
-    int basis = x->from;
+    /* "环比减少318.6万吨，下降2.8%": the basis of the change before; a change with none, as
+     * customs releases print it after a figure ("进口大豆7452.9万吨，增加15.5%"), is a YoY */
+    int basis = x->from ? x->from : st->basis ? st->basis : st->has_cmp ? 0 : C_YOY;
+    st->basis = basis;
     if (st->has_cmp) { /* "比10月份下降34%", "较9月的820万吨增长9.5%" */
         int d = cl->period.to - st->cmp_to;
         int cb = d == 1 && cl->period.from == cl->period.to ? C_MOM : d == 12 ? C_YOY : 0;
@@ -1135,6 +1353,24 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
     if (!s || s->has)
         return;
     stated_set(c, x->b, x->e, x->v, x->lo, x->hi, s);
+}
+
+/* A share: to the claim it follows, or, after 分别 and in a list ("分别进口1898.5万吨、
+ * 1054.3万吨，分别占44.4%、24.6%"), in order to the list of figures. */
+static void bind_share(zctx *c, zstate *st, const zitem *x)
+{
+    size_t target = c->last_claim;
+    if (x->listed && st->ngroup > 1) {
+        if (x->listed == 2)
+            st->share_run = 0;
+        if (st->share_run >= st->ngroup)
+            return;
+        target = st->group_first + st->share_run++;
+    } else if (x->listed)
+        return; /* a list of shares with no list of figures: whose is unknown */
+    if (target == (size_t)-1 || target >= c->a->n_claims || c->a->claims[target].share.has)
+        return;
+    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[target].share);
 }
 
 /* Partners listed before a list of figures ("从澳大利亚、巴西分别进口…"),
@@ -1163,6 +1399,8 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     if (is_comparison(c->z->s, x->b, sb)) {
         st->cmp_from = x->from;
         st->cmp_to = x->to;
+        if (x->month_before && st->from == st->to) /* "9月份…较上月的30.12万吨": August */
+            st->cmp_from = st->cmp_to = st->to - 1;
         st->has_cmp = 1;
         return;
     }
@@ -1193,6 +1431,34 @@ static void zreporter(zctx *c)
                                                 c->it.v[k].metric == TF_METRIC_EXPORT))
                 c->reporter = x->key;
     }
+}
+
+/* A product the note names (NULL: a commodity the vocabulary does not know): while the
+ * note has named one product only, a sentence that names none is about it. */
+static void note_product(zctx *c, const char *key)
+{
+    if (c->products_mixed)
+        return;
+    if (key && (!c->only_product || !strcmp(c->only_product, key))) {
+        c->only_product = key;
+        return;
+    }
+    c->products_mixed = 1;
+    c->only_product = NULL;
+}
+
+/* A share's change in pp: to the last claim when it states a partner's share in this
+ * sentence (a pp after no share, or after the total's, is left unread). */
+static void bind_share_pp(zctx *c, const zitem *x, size_t sb)
+{
+    if (c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims)
+        return;
+    tf_claim *cl = &c->a->claims[c->last_claim];
+    if (!cl->share.has || cl->share_pp.has || !strcmp(cl->partner, "WLD") ||
+        cl->share.start < c->z->from[sb])
+        return;
+    stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl->share_pp);
+    cl->share_pp_back = x->from == C_MOM ? 1 : 12;
 }
 
 /* Bind the items of sentence [sb, se) into claims. */
@@ -1227,6 +1493,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_PRODUCT:
             st.product = x->key;
+            note_product(c, x->key);
             st.blocked = 0;
             lead = 0;
             break;
@@ -1245,6 +1512,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             if (st.unknown) { /* the unknown commodity governs what follows */
                 st.product = NULL;
                 st.blocked = 1;
+                if (!x->other) /* a price or a forecast names no commodity of the note */
+                    note_product(c, NULL);
             }
             if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
                 return -1;
@@ -1253,14 +1522,17 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             lead = 0;
             break;
         }
+        case I_PP: /* "占比61.2%，较上月提高1.3个百分点": the share's change */
+            bind_share_pp(c, x, sb);
+            break;
         case I_CHG:
         case I_SHARE:
             if (!st.figures && !lead)
                 break;
             if (x->kind == I_CHG)
                 bind_change(c, &st, x);
-            else if (c->last_claim != (size_t)-1 && !c->a->claims[c->last_claim].share.has)
-                stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[c->last_claim].share);
+            else
+                bind_share(c, &st, x);
             break;
         default:
             break;

@@ -18,8 +18,11 @@ static const char usage_window[] =
     "  forward:  --lme-3m USD/t  --fx-fwd CNY/USD  --shfe CNY/t\n"
     "  --premium USD/t     CIF premium; or --premium-low and --premium-high (midpoint)\n"
     "  --hs CODE           HS code for the duty (default 76011090)\n"
-    "  --origin-group G    MFN (default) or ASEAN (Form E)\n"
-    "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"
+    "  --origin-group G    MFN (default) or ASEAN (Form E: no rate shipped, as no\n"
+    "                      source here dates it; give --duty or --window-params)\n"
+    "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"    "Each rate in data/window-params.csv applies from the earliest date a source\n"
+    "shows it (76011090's provisional 0 % duty from 2015-05-26): for an earlier day\n"
+    "the window refuses (exit 2) unless the rate is given.\n"
     "  --as-of DATE        (second form) the prices as ingested up to DATE\n"
     "  --format F          text (default) or json\n";
 
@@ -106,7 +109,7 @@ static void window_fault(const tf_window_fault *f, const double *value)
         error("--premium-low %g is above --premium-high %g", value[TF_WIN_PREMIUM_LOW],
               value[TF_WIN_PREMIUM_HIGH]);
         break;
-    case TF_WF_PARAMS: error("window: %s (or give --vat, --duty and --misc)", f->why); break;
+    case TF_WF_PARAMS: error("window: %s", f->why); break;
     case TF_WF_MISSING: error("window: the %s window needs %s", w, in); break;
     case TF_WF_NO_PREMIUM:
         error("window: the %s window needs --premium (or --premium-low and --premium-high)", w);

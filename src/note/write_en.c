@@ -644,26 +644,39 @@ static void outlook_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
+/* The files the figures came from: one "Data:" label for the trade files,
+ * separated by "; " (with several files, a file's row sources go inside its
+ * brackets so that the list stays readable), then the P/L series. */
 static void data_para(nd *b, const tf_note_model *m)
 {
+    size_t n_trade = 0, k = 0;
+    for (size_t i = 0; i < m->n_sources; i++)
+        n_trade += strcmp(m->sources[i].format, "plseries") != 0;
     nd_para(b);
     for (size_t i = 0; i < m->n_sources; i++) {
         const tf_note_source *s = &m->sources[i];
         const char *base = strrchr(s->name, '/');
         base = base ? base + 1 : s->name;
-        if (i)
-            nd_put(b, " ");
-        if (!strcmp(s->format, "plseries")) {
-            nd_put(b, "Import P/L: %s (the published series).", base);
+        if (!strcmp(s->format, "plseries"))
             continue;
-        }
         char nr[32], nd_[32];
         tf_format_number(nr, sizeof nr, (double)s->reported, 0);
         tf_format_number(nd_, sizeof nd_, (double)(s->derived + s->estimated), 0);
-        nd_put(b, "Data: %s (%s; %s rows reported, %s derived)", base, s->format, nr, nd_);
+        nd_put(b, "%s%s (%s; %s rows reported, %s derived", k++ ? "; " : "Data: ", base,
+               s->format, nr, nd_);
         if (s->publishers[0])
-            nd_put(b, ", compiled from the sources its rows name: %s", s->publishers);
+            nd_put(b, "%s compiled from the sources its rows name: %s", n_trade > 1 ? ";" : "),",
+                   s->publishers);
+        nd_put(b, "%s", n_trade > 1 || !s->publishers[0] ? ")" : "");
+    }
+    if (k)
         nd_put(b, ".");
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const tf_note_source *s = &m->sources[i];
+        const char *base = strrchr(s->name, '/');
+        if (!strcmp(s->format, "plseries"))
+            nd_put(b, "%sImport P/L: %s (the published series).", k++ ? " " : "",
+                   base ? base + 1 : s->name);
     }
     nd_end(b);
 }

@@ -445,22 +445,34 @@ static void outlook_para(nd *b, const tf_note_model *m)
     nd_end(b);
 }
 
+/* The files the figures came from: one 数据来源 label for the trade files,
+ * separated by "；" (with several files, a file's row sources go inside its
+ * brackets), then the P/L series. */
 static void data_para(nd *b, const tf_note_model *m)
 {
+    size_t n_trade = 0, k = 0;
+    for (size_t i = 0; i < m->n_sources; i++)
+        n_trade += strcmp(m->sources[i].format, "plseries") != 0;
     nd_para(b);
     for (size_t i = 0; i < m->n_sources; i++) {
         const tf_note_source *s = &m->sources[i];
         const char *base = strrchr(s->name, '/');
         base = base ? base + 1 : s->name;
-        if (!strcmp(s->format, "plseries")) {
-            nd_put(b, "进口盈亏：%s（公布的序列）。", base);
+        if (!strcmp(s->format, "plseries"))
             continue;
-        }
-        nd_put(b, "数据来源：%s（%s；公布值%lu行，推算值%lu行）", base, s->format, s->reported,
-               s->derived + s->estimated);
+        nd_put(b, "%s%s（%s；公布值%lu行，推算值%lu行", k++ ? "；" : "数据来源：", base,
+               s->format, s->reported, s->derived + s->estimated);
         if (s->publishers[0])
-            nd_put(b, "，各行注明出处：%s", s->publishers);
+            nd_put(b, "%s各行注明出处：%s", n_trade > 1 ? "；" : "），", s->publishers);
+        nd_put(b, "%s", n_trade > 1 || !s->publishers[0] ? "）" : "");
+    }
+    if (k)
         nd_put(b, "。");
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const tf_note_source *s = &m->sources[i];
+        const char *base = strrchr(s->name, '/');
+        if (!strcmp(s->format, "plseries"))
+            nd_put(b, "进口盈亏：%s（公布的序列）。", base ? base + 1 : s->name);
     }
     nd_end(b);
 }

@@ -50,6 +50,11 @@ static json_t *claim_obj(const tf_audit *a, const tf_claim *c)
     json_object_set_new(o, "share_pct", stated_obj(&c->share));
     json_object_set_new(o, "mom_change", stated_obj(&c->mom_diff));
     json_object_set_new(o, "yoy_change", stated_obj(&c->yoy_diff));
+    json_object_set_new(o, "share_change_pp", stated_obj(&c->share_pp));
+    json_object_set_new(o, "share_change_basis",
+                        c->share_pp_back == 1    ? json_string("mom")
+                        : c->share_pp_back == 12 ? json_string("yoy")
+                                                 : json_null());
     json_object_set_new(o, "growth_as_fraction", json_boolean(c->growth_fraction));
     if (c->share.has) {
         tf_period_key(c->share_of, per, sizeof per);

@@ -151,6 +151,14 @@ static void breakdown_lines(const csv_w *out, const char *flow, const tf_breakdo
         line(out, "partner_absent", flow, 0, p->partner, p->name, "yoy_pct", p->yoy_pct, "");
         line(out, "partner_absent", flow, 0, p->partner, p->name, "share_change_pp",
              p->share_change_pp, "");
+        if (out->r->annual)
+            continue; /* its YTD: it may have shipped earlier in the year */
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "ytd_t", p->ytd, "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "ytd_prev_t", p->ytd_prev, "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "ytd_yoy_pct",
+             p->ytd_yoy_pct, "");
+        line(out, "partner_absent", flow, 0, p->partner, p->name, "ytd_share_pct",
+             p->ytd_share_pct, "");
     }
     if (b->other.has) {
         line(out, "partner", flow, 0, "", "Other", "quantity_t", b->other, "");

@@ -95,7 +95,25 @@ static void fmt_pct(char *buf, size_t len, tf_opt v, const char *unit)
     double r = round(v.v * 10.0) / 10.0;
     if (r == 0)
         r = 0; /* no "-0.0" */
-    tf_fmt(buf, len, "%s%.1f%s", r > 0 ? "+" : "", r, unit);
+    char digits[64];
+    tf_format_number(digits, sizeof digits, r, 1); /* grouped: +35,347,872.5% */
+    tf_fmt(buf, len, "%s%s%s", r > 0 ? "+" : "", digits, unit);
+}
+
+/* The % columns of a text table are 9 characters wide (11 for pp) unless a
+ * figure needs more: a YoY from a near-empty base runs to millions of %, and
+ * the columns then widen to it rather than push the rest of the row out of
+ * line. */
+typedef struct pct_cols {
+    int pct, pp;
+} pct_cols;
+
+static void widen(int *w, tf_opt v, const char *unit)
+{
+    char b[64];
+    fmt_pct(b, sizeof b, v, unit);
+    if ((int)strlen(b) > *w)
+        *w = (int)strlen(b);
 }
 
 static void fmt_share(char *buf, size_t len, tf_opt v)
@@ -256,22 +274,37 @@ static void write_value_lines(FILE *out, const tf_report *r, int md)
 
 /* The YTD columns of a partner row (monthly reports): YTD, YTD YoY, YTD share. */
 static void partner_ytd_cells(FILE *out, const tf_report *r, const tf_partner_figures *p,
-                              int md)
+                              int md, pct_cols w)
 {
     if (r->annual)
         return;
-    char y[48], yy[24], ys[24];
+    char y[48], yy[64], ys[24];
     fmt_t(r, y, sizeof y, p->ytd);
     fmt_pct(yy, sizeof yy, p->ytd_yoy_pct, "%");
     fmt_share(ys, sizeof ys, p->ytd_share_pct);
     if (md)
         fprintf(out, " %s | %s | %s |", y, yy, ys);
     else
-        fprintf(out, " %*s %9s %9s", fig_w(r), y, yy, ys);
+        fprintf(out, " %*s %*s %9s", fig_w(r), y, w.pct, yy, ys);
+}
+
+/* The widths of a partner table's % columns (pct_cols). */
+static pct_cols partners_pct_cols(const tf_breakdown *b)
+{
+    pct_cols w = {9, 11};
+    for (size_t i = 0; i < b->n_partners + b->n_absent; i++) {
+        const tf_partner_figures *p =
+            i < b->n_partners ? &b->partners[i] : &b->absent[i - b->n_partners];
+        widen(&w.pct, p->mom_pct, "%");
+        widen(&w.pct, p->yoy_pct, "%");
+        widen(&w.pct, p->ytd_yoy_pct, "%");
+        widen(&w.pp, p->share_change_pp, " pp");
+    }
+    return w;
 }
 
 static void partners_head(FILE *out, const tf_report *r, const char *flow, const char *mlabel,
-                          int md)
+                          int md, pct_cols w)
 {
     const tf_breakdown *b = flow[0] == 'I' ? &r->import_breakdown : &r->export_breakdown;
     const char *basis = b->partner_basis[0] ? b->partner_basis : "not stated";
@@ -291,11 +324,12 @@ static void partners_head(FILE *out, const tf_report *r, const char *flow, const
     }
     fprintf(out, "\n%s partners, %s (partner basis: %s)\n", flow, mlabel, basis);
     if (r->annual)
-        fprintf(out, "%3s  %-30s %*s %8s %9s %11s\n", "#", "Partner", fig_w(r), q, "Share",
-                "YoY", "Share chg");
+        fprintf(out, "%3s  %-30s %*s %8s %*s %*s\n", "#", "Partner", fig_w(r), q, "Share",
+                w.pct, "YoY", w.pp, "Share chg");
     else
-        fprintf(out, "%3s  %-30s %*s %8s %9s %9s %11s %*s %9s %9s\n", "#", "Partner", fig_w(r),
-                q, "Share", "MoM", "YoY", "Share chg", fig_w(r), "YTD", "YTD YoY", "YTD share");
+        fprintf(out, "%3s  %-30s %*s %8s %*s %*s %*s %*s %*s %9s\n", "#", "Partner", fig_w(r),
+                q, "Share", w.pct, "MoM", w.pct, "YoY", w.pp, "Share chg", fig_w(r), "YTD",
+                w.pct, "YTD YoY", "YTD share");
 }
 
 static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b, const char *flow,
@@ -303,10 +337,11 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
 {
     if (!b->n_partners)
         return;
-    partners_head(out, r, flow, mlabel, md);
+    pct_cols w = partners_pct_cols(b);
+    partners_head(out, r, flow, mlabel, md, w);
     for (size_t i = 0; i < b->n_partners; i++) {
         const tf_partner_figures *p = &b->partners[i];
-        char name[160], q[48], sh[24], mom[24], yoy[24], pp[24];
+        char name[160], q[48], sh[24], mom[64], yoy[64], pp[64];
         char esc[512];
         partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
         const char *nm = md_esc(md, name, esc, sizeof esc);
@@ -321,11 +356,12 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
             fprintf(out, "| %d | %s | %s | %s | %s | %s | %s |", p->rank, nm, q, sh, mom,
                     yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3d  %s %*s %8s %9s %11s", p->rank, name, fig_w(r), q, sh, yoy, pp);
+            fprintf(out, "%3d  %s %*s %8s %*s %*s", p->rank, name, fig_w(r), q, sh, w.pct, yoy,
+                    w.pp, pp);
         else
-            fprintf(out, "%3d  %s %*s %8s %9s %9s %11s", p->rank, name, fig_w(r), q, sh, mom,
-                    yoy, pp);
-        partner_ytd_cells(out, r, p, md);
+            fprintf(out, "%3d  %s %*s %8s %*s %*s %*s", p->rank, name, fig_w(r), q, sh, w.pct,
+                    mom, w.pct, yoy, w.pp, pp);
+        partner_ytd_cells(out, r, p, md, w);
         fputc('\n', out);
     }
     if (b->other.has) {
@@ -339,7 +375,7 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
     }
     for (size_t i = 0; i < b->n_absent; i++) {
         const tf_partner_figures *p = &b->absent[i];
-        char name[160], mom[24], yoy[24], pp[24], esc[512];
+        char name[160], mom[64], yoy[64], pp[64], esc[512];
         partner_label(name, sizeof name, p->name, p->partner, md ? 0 : 30);
         const char *nm = md_esc(md, name, esc, sizeof esc);
         fmt_pct(mom, sizeof mom, p->mom_pct, "%");
@@ -348,15 +384,17 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
         char zero[16];
         tf_fmt(zero, sizeof zero, "0 %s", tf_out_unit(r));
         if (md && r->annual)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |\n", nm, zero, yoy, pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s |", nm, zero, yoy, pp);
         else if (md)
-            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s | | | |\n", nm, zero, mom, yoy,
-                    pp);
+            fprintf(out, "| - | %s | %s | 0.0%% | %s | %s | %s |", nm, zero, mom, yoy, pp);
         else if (r->annual)
-            fprintf(out, "%3s  %s %*s %8s %9s %11s\n", "-", name, fig_w(r), zero, "0.0%", yoy, pp);
+            fprintf(out, "%3s  %s %*s %8s %*s %*s", "-", name, fig_w(r), zero, "0.0%", w.pct,
+                    yoy, w.pp, pp);
         else
-            fprintf(out, "%3s  %s %*s %8s %9s %9s %11s\n", "-", name, fig_w(r), zero, "0.0%", mom,
-                    yoy, pp);
+            fprintf(out, "%3s  %s %*s %8s %*s %*s %*s", "-", name, fig_w(r), zero, "0.0%",
+                    w.pct, mom, w.pct, yoy, w.pp, pp);
+        partner_ytd_cells(out, r, p, md, w); /* it may have shipped earlier in the year */
+        fputc('\n', out);
     }
     const tf_partner_figures *top = &b->partners[0];
     if (top->share_pct.has) {
@@ -375,9 +413,10 @@ static void write_partners(FILE *out, const tf_report *r, const tf_breakdown *b,
 /* One trade-mode row: the month, its share, the previous month, the change
  * (MoM %) and the share change (pp); a mode of the previous month with nothing
  * this month is listed at 0 (-100 %). */
-static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, int md)
+static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, int md,
+                       pct_cols w)
 {
-    char name[160], q[48], sh[24], pq[48], ch[24], pp[24];
+    char name[160], q[48], sh[24], pq[48], ch[64], pp[64];
     tf_fmt(name, sizeof name, "%s %s", m->code, m->name);
     fmt_t(r, q, sizeof q, some_opt(m->quantity));
     if (m->quantity == 0) /* a mode of m-1 with nothing this month, not a few kg */
@@ -397,8 +436,8 @@ static void write_mode(FILE *out, const tf_report *r, const tf_mode_figures *m, 
     else {
         char fitted[200];
         fit_cols(fitted, sizeof fitted, name, 44);
-        fprintf(out, "     %s %-11s %*s %8s %*s %9s %11s\n", fitted, m->group, fig_w(r), q, sh,
-                fig_w(r), pq, ch, pp);
+        fprintf(out, "     %s %-11s %*s %8s %*s %*s %*s\n", fitted, m->group, fig_w(r), q, sh,
+                fig_w(r), pq, w.pct, ch, w.pp, pp);
     }
 }
 
@@ -408,18 +447,25 @@ static void write_modes(FILE *out, const tf_report *r, const tf_breakdown *b, co
     if (!b->n_modes)
         return;
     const char *qh = strcmp(tf_out_unit(r), "t") ? "Value" : "Quantity";
+    size_t n = b->n_modes + b->n_vanished_modes;
+    pct_cols w = {9, 11};
+    for (size_t i = 0; i < n; i++) {
+        const tf_mode_figures *m = i < b->n_modes ? &b->modes[i] : &b->vanished_modes[i - b->n_modes];
+        widen(&w.pct, m->mom_pct, "%");
+        widen(&w.pp, m->share_change_pp, " pp");
+    }
     if (md) {
         fprintf(out, "\n### %s by trade mode, %s\n\n| Trade mode | Group | %s | Share | "
                      "Previous month | Change | Share change |\n|---|---|---:|---:|---:|---:|"
                      "---:|\n", flow, mlabel, qh);
     } else {
         fprintf(out, "\n%s by trade mode, %s\n", flow, mlabel);
-        fprintf(out, "     %-44s %-11s %*s %8s %*s %9s %11s\n", "Trade mode", "Group", fig_w(r),
-                qh, "Share", fig_w(r), "Prev month", "Change", "Share chg");
+        fprintf(out, "     %-44s %-11s %*s %8s %*s %*s %*s\n", "Trade mode", "Group", fig_w(r),
+                qh, "Share", fig_w(r), "Prev month", w.pct, "Change", w.pp, "Share chg");
     }
-    for (size_t i = 0; i < b->n_modes + b->n_vanished_modes; i++)
+    for (size_t i = 0; i < n; i++)
         write_mode(out, r, i < b->n_modes ? &b->modes[i] : &b->vanished_modes[i - b->n_modes],
-                   md);
+                   md, w);
 }
 
 /* Where a re-flow's figures come from, in words. */
@@ -446,14 +492,19 @@ static void write_re_trade(FILE *out, const tf_report *r, const char *mlabel, in
     const char *lab[2][2] = {{"Re-exports", "Domestic exports"},
                              {"Re-imports", "Imports less re-imports"}};
     const char *mh = r->annual ? "" : "MoM"; /* annual data: no MoM */
+    int pw = 9;
+    for (int k = 0; k < 2; k++) {
+        widen(&pw, x[k]->mom_pct, "%");
+        widen(&pw, x[k]->yoy_pct, "%");
+    }
     if (md)
         fprintf(out, "\n### Re-exports and re-imports, %s\n\n| | %s | %s | YoY | Share of "
                      "flow |\n|---|---:|---:|---:|---:|\n", mlabel, mlabel, mh);
     else
-        fprintf(out, "\nRe-exports and re-imports, %s\n%-24s %*s %9s %9s %14s\n", mlabel, "",
-                fig_w(r), mlabel, mh, "YoY", "Share of flow");
+        fprintf(out, "\nRe-exports and re-imports, %s\n%-24s %*s %*s %*s %14s\n", mlabel, "",
+                fig_w(r), mlabel, pw, mh, pw, "YoY", "Share of flow");
     for (int k = 0; k < 2; k++) {
-        char q[48], mom[24], yoy[24], sh[24], rest[48];
+        char q[48], mom[64], yoy[64], sh[24], rest[48];
         fmt_t(r, q, sizeof q, x[k]->quantity);
         fmt_pct(mom, sizeof mom, x[k]->mom_pct, "%");
         if (r->annual)
@@ -465,8 +516,8 @@ static void write_re_trade(FILE *out, const tf_report *r, const char *mlabel, in
             fprintf(out, "| %s | %s | %s | %s | %s |\n| %s | %s | | | |\n", lab[k][0], q, mom,
                     yoy, sh, lab[k][1], rest);
         else
-            fprintf(out, "%-24s %*s %9s %9s %14s\n%-24s %*s\n", lab[k][0], fig_w(r), q, mom,
-                    yoy, sh, lab[k][1], fig_w(r), rest);
+            fprintf(out, "%-24s %*s %*s %*s %14s\n%-24s %*s\n", lab[k][0], fig_w(r), q, pw, mom,
+                    pw, yoy, sh, lab[k][1], fig_w(r), rest);
     }
     char s0[160], s1[160], esc[512];
     re_source(s0, sizeof s0, r, x[0], 1);
@@ -512,18 +563,21 @@ static void write_heading(FILE *out, const tf_report *r, const char *mlabel, con
 static void write_totals_annual(FILE *out, const tf_report *r, const line_item rows[3],
                                 const char *mlabel, int md)
 {
+    int pw = 9;
+    for (size_t i = 0; i < 3; i++)
+        widen(&pw, rows[i].f->yoy_pct, "%");
     if (md)
         fprintf(out, "\n| | %s | YoY |\n|---|---:|---:|\n", mlabel);
     else
-        fprintf(out, "\n%-12s %22s %9s\n", "", mlabel, "YoY");
+        fprintf(out, "\n%-12s %22s %*s\n", "", mlabel, pw, "YoY");
     for (size_t i = 0; i < 3; i++) {
-        char q[48], yoy[24];
+        char q[48], yoy[64];
         fmt_t(r, q, sizeof q, rows[i].f->quantity);
         fmt_pct(yoy, sizeof yoy, rows[i].f->yoy_pct, "%");
         if (md)
             fprintf(out, "| %s | %s | %s |\n", rows[i].label, q, yoy);
         else
-            fprintf(out, "%-12s %22s %9s\n", rows[i].label, q, yoy);
+            fprintf(out, "%-12s %22s %*s\n", rows[i].label, q, pw, yoy);
     }
 }
 
@@ -532,7 +586,12 @@ static void write_totals_annual(FILE *out, const tf_report *r, const line_item r
 static void write_totals_monthly(FILE *out, const tf_report *r, const line_item rows[3],
                                  const char *mlabel, const char *ylabel, int md)
 {
-    int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17;
+    int tot_w = r->measure_value ? 22 : 15, ytd_w = r->measure_value ? 24 : 17, pw = 9;
+    for (size_t i = 0; i < 3; i++) {
+        widen(&pw, rows[i].f->mom_pct, "%");
+        widen(&pw, rows[i].f->yoy_pct, "%");
+        widen(&pw, rows[i].f->ytd_yoy_pct, "%");
+    }
     if (md) {
         fprintf(out, "\n| | %s | MoM | YoY | YTD %s | YTD YoY |\n|---|---:|---:|---:|---:|---:|\n",
                 mlabel, ylabel);
@@ -540,12 +599,12 @@ static void write_totals_monthly(FILE *out, const tf_report *r, const line_item 
         char hq[48], hy[48];
         tf_fmt(hq, sizeof hq, "%s", mlabel);
         tf_fmt(hy, sizeof hy, "YTD %s", ylabel);
-        fprintf(out, "\n%-12s %*s %9s %9s %*s %9s\n", "", tot_w, hq, "MoM", "YoY", ytd_w, hy,
-                "YTD YoY");
+        fprintf(out, "\n%-12s %*s %*s %*s %*s %*s\n", "", tot_w, hq, pw, "MoM", pw, "YoY", ytd_w,
+                hy, pw, "YTD YoY");
     }
     for (size_t i = 0; i < 3; i++) {
         const tf_flow_figures *f = rows[i].f;
-        char q[48], mom[24], yoy[24], ytd[48], ytdy[24];
+        char q[48], mom[64], yoy[64], ytd[48], ytdy[64];
         fmt_t(r, q, sizeof q, f->quantity);
         fmt_pct(mom, sizeof mom, f->mom_pct, "%");
         fmt_pct(yoy, sizeof yoy, f->yoy_pct, "%");
@@ -555,8 +614,8 @@ static void write_totals_monthly(FILE *out, const tf_report *r, const line_item 
             fprintf(out, "| %s | %s | %s | %s | %s | %s |\n", rows[i].label, q, mom, yoy, ytd,
                     ytdy);
         else
-            fprintf(out, "%-12s %*s %9s %9s %*s %9s\n", rows[i].label, tot_w, q, mom, yoy, ytd_w,
-                    ytd, ytdy);
+            fprintf(out, "%-12s %*s %*s %*s %*s %*s\n", rows[i].label, tot_w, q, pw, mom, pw, yoy,
+                    ytd_w, ytd, pw, ytdy);
     }
 }
 

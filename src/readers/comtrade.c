@@ -897,6 +897,97 @@ static char *json_text(json_t *j, int *bad)
     }
 }
 
+/* The JSON text of a response, for the positions of its values (jsonpos.c). */
+typedef struct {
+    const char *s;
+    size_t n;
+    size_t elem;     /* offset of the current record, TF_JSON_NONE before the first */
+    tf_json_pos pos; /* at elem */
+} json_doc;
+
+/* An input error at the value at offset `at` of the text (TF_JSON_NONE: the
+ * current record, else the top), "name:line:col: <path>: <what>". */
+static tf_status json_err(tf_rctx *c, const json_doc *t, size_t at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static tf_status json_err(tf_rctx *c, const json_doc *t, size_t at, const char *fmt, ...)
+{
+    tf_json_pos p = t->pos;
+    if (at == TF_JSON_NONE)
+        at = t->elem != TF_JSON_NONE ? t->elem : tf_json_root(t->s, t->n);
+    if (at == TF_JSON_NONE)
+        at = 0;
+    if (at < p.at || p.line == 0)
+        memset(&p, 0, sizeof p);
+    tf_json_advance(t->s, &p, at);
+    char text[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return tf_rerr(c, p.line, p.col, "%s", text);
+}
+
+/* The offset of member key of the current record. */
+static size_t json_at(const json_doc *t, const char *key)
+{
+    return tf_json_member(t->s, t->n, t->elem, key);
+}
+
+/* One record of the data array (object o, at t->elem) read and handed on. */
+static tf_status json_record(tf_rctx *c, json_doc *t, json_t *o, ct_row *r)
+{
+    ct_err e;
+    if (!json_is_object(o))
+        return json_err(c, t, TF_JSON_NONE, "%s: expected an object", r->where);
+    if (!json_object_get(o, "flowCode") && json_object_get(o, "fileUrl"))
+        return json_err(c, t, json_at(t, "fileUrl"), "%s.fileUrl: this is a bulk-file listing "
+                        "(links to files), not trade records: download the files it lists "
+                        "and ingest those", r->where);
+    for (int k = 0; k < K_COUNT; k++) {
+        json_t *j = json_object_get(o, key_names[k]);
+        if (!j)
+            continue;
+        int bad = 0;
+        r->v[k] = json_text(j, &bad);
+        if (bad)
+            return json_err(c, t, json_at(t, key_names[k]), "%s.%s: expected a number, "
+                            "string, boolean or null within range", r->where, key_names[k]);
+        if (!r->v[k] && !json_is_null(j))
+            return TF_ERR_NOMEM;
+    }
+    tf_status st = row(c, r, &e);
+    if (st == TF_ERR_INPUT && e.k >= 0)
+        st = json_err(c, t, json_at(t, key_names[e.k]), "%s.%s: %s", r->where,
+                      key_names[e.k], e.text);
+    return st;
+}
+
+/* The records of the data array in turn; the breakdown check at the end. */
+static tf_status json_records(tf_rctx *c, json_doc *t, json_t *data, size_t at)
+{
+    size_t i;
+    json_t *o;
+    bd_list bd = {0};
+    ct_row r = {0};
+    r.bd = &bd;
+    tf_status st = TF_OK;
+    json_array_foreach(data, i, o) {
+        t->elem = i == 0 ? tf_json_first(t->s, t->n, at) : tf_json_next(t->s, t->n, t->elem);
+        if (t->elem != TF_JSON_NONE)
+            tf_json_advance(t->s, &t->pos, t->elem);
+        tf_fmt(r.where, sizeof r.where, "$.data[%zu]", i);
+        r.line = t->pos.line ? t->pos.line : (unsigned long)i + 1;
+        st = json_record(c, t, o, &r);
+        row_free(&r);
+        if (st != TF_OK)
+            break;
+    }
+    if (st == TF_OK)
+        bd_check(c, &bd);
+    free(bd.v);
+    return st;
+}
+
 tf_status tf_read_comtrade_json(tf_rctx *c)
 {
     if (check_opts(c) != TF_OK)
@@ -908,83 +999,37 @@ tf_status tf_read_comtrade_json(tf_rctx *c)
         return tf_rcsv_error(c, rc, 1, 1, "");
     json_error_t je;
     json_t *root = json_loadb(buf, n, 0, &je);
-    free(buf);
-    if (!root)
+    if (!root) {
+        free(buf);
         return tf_rerr(c, (unsigned long)(je.line > 0 ? je.line : 1),
                        (unsigned long)(je.column > 0 ? je.column : 1),
                        "not valid JSON: %s (a cut or truncated API response?)", je.text);
+    }
+    json_doc t = {buf, n, TF_JSON_NONE, {0, 0, 0}};
+    size_t top = tf_json_root(buf, n), at = top;
     tf_status st = TF_OK;
-    json_t *data = json_is_object(root) ? json_object_get(root, "data") : root;
-    json_t *error = json_is_object(root) ? json_object_get(root, "error") : NULL;
+    json_t *data = root, *error = NULL;
+    if (json_is_object(root)) {
+        data = json_object_get(root, "data");
+        error = json_object_get(root, "error");
+        at = tf_json_member(buf, n, top, "data");
+    }
     if (error && json_is_string(error) && json_string_length(error) > 0) {
-        tf_error_set(&c->diag->error, TF_ERR_INPUT,
-                     "%s: $.error: the API returned an error: %.400s", c->name,
-                     json_string_value(error));
-        st = TF_ERR_INPUT;
-        goto out;
+        st = json_err(c, &t, tf_json_member(buf, n, top, "error"),
+                      "$.error: the API returned an error: %.400s", json_string_value(error));
+    } else if (!json_is_array(data)) {
+        st = json_err(c, &t, at, "$.data: expected an array of records (the v1 API envelope "
+                      "{\"count\", \"data\": [...], \"error\"})");
+    } else {
+        json_t *count = json_is_object(root) ? json_object_get(root, "count") : NULL;
+        if (count && json_is_integer(count) &&
+            (size_t)json_integer_value(count) != json_array_size(data))
+            tf_rwarn(c, NULL, 1, 1, "the response says count %" JSON_INTEGER_FORMAT
+                     " but holds %zu records: check the response is complete",
+                     json_integer_value(count), json_array_size(data));
+        st = json_records(c, &t, data, at);
     }
-    if (!json_is_array(data)) {
-        tf_error_set(&c->diag->error, TF_ERR_INPUT,
-               "%s: $.data: expected an array of records (the v1 API envelope "
-               "{\"count\", \"data\": [...], \"error\"})", c->name);
-        st = TF_ERR_INPUT;
-        goto out;
-    }
-    json_t *count = json_is_object(root) ? json_object_get(root, "count") : NULL;
-    if (count && json_is_integer(count) && (size_t)json_integer_value(count) != json_array_size(data))
-        tf_rwarn(c, NULL, 1, 1, "the response says count %" JSON_INTEGER_FORMAT
-                 " but holds %zu records: check the response is complete",
-                 json_integer_value(count), json_array_size(data));
-    size_t i;
-    json_t *o;
-    bd_list bd = {0};
-    ct_row r = {0};
-    r.bd = &bd;
-    ct_err e;
-    json_array_foreach(data, i, o) {
-        tf_fmt(r.where, sizeof r.where, "$.data[%zu]", i);
-        r.line = (unsigned long)i + 1;
-        if (!json_is_object(o)) {
-            tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s: %s: expected an object", c->name,
-                   r.where);
-            st = TF_ERR_INPUT;
-            break;
-        }
-        if (!json_object_get(o, "flowCode") && json_object_get(o, "fileUrl")) {
-            tf_error_set(&c->diag->error, TF_ERR_INPUT,
-                   "%s: %s.fileUrl: this is a bulk-file listing (links to files), not trade "
-                   "records: download the files it lists and ingest those", c->name, r.where);
-            st = TF_ERR_INPUT;
-            break;
-        }
-        for (int k = 0; k < K_COUNT && st == TF_OK; k++) {
-            json_t *j = json_object_get(o, key_names[k]);
-            if (!j)
-                continue;
-            int bad = 0;
-            r.v[k] = json_text(j, &bad);
-            if (bad) {
-                tf_error_set(&c->diag->error, TF_ERR_INPUT, "%s: %s.%s: expected a number, "
-                       "string, boolean or null within range", c->name, r.where, key_names[k]);
-                st = TF_ERR_INPUT;
-            } else if (!r.v[k] && !json_is_null(j)) {
-                st = TF_ERR_NOMEM;
-            }
-        }
-        if (st == TF_OK) {
-            st = row(c, &r, &e);
-            if (st == TF_ERR_INPUT && e.k >= 0)
-                tf_error_set(&c->diag->error, st, "%s: %s.%s: %s", c->name, r.where,
-                       key_names[e.k], e.text);
-        }
-        row_free(&r);
-        if (st != TF_OK)
-            break;
-    }
-    if (st == TF_OK)
-        bd_check(c, &bd);
-    free(bd.v);
-out:
     json_decref(root);
+    free(buf);
     return st;
 }

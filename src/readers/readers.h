@@ -60,6 +60,29 @@ int tf_rhs_keep(const tf_rctx *c, const char *commodity);
  */
 tf_status tf_remit(tf_rctx *c, tf_record *rec, unsigned long qty_col, unsigned long value_col);
 
+/*
+ * Positions in a JSON text jansson has parsed (jsonpos.c), so that an error
+ * in a value names its line and column as well as its JSON path. Offsets are
+ * bytes into s[0..n); TF_JSON_NONE when there is no such value.
+ *   tf_json_root    the offset of the top-level value
+ *   tf_json_first   the first element (or member's key) of the array (object) at `at`
+ *   tf_json_next    the element after the one at `at` in its array
+ *   tf_json_member  the value of member `key` of the object at `at` (keys without escapes)
+ *   tf_json_advance move *p forward to offset `to`, counting lines and columns:
+ *                   both 1-based, the column in characters (as jansson counts them
+ *                   in its syntax errors); a zeroed tf_json_pos starts at offset 0.
+ */
+#define TF_JSON_NONE ((size_t)-1)
+typedef struct {
+    size_t at;
+    unsigned long line, col;
+} tf_json_pos;
+size_t tf_json_root(const char *s, size_t n);
+size_t tf_json_first(const char *s, size_t n, size_t at);
+size_t tf_json_next(const char *s, size_t n, size_t at);
+size_t tf_json_member(const char *s, size_t n, size_t at, const char *key);
+void tf_json_advance(const char *s, tf_json_pos *p, size_t to);
+
 /* Format readers: the header has been read into c->hdr. */
 tf_status tf_read_tfcsv(tf_rctx *c);
 tf_status tf_read_gacc(tf_rctx *c);

@@ -1353,6 +1353,9 @@ static tf_status fill_breakdown(tf_db *db, const tf_refdata *ref, tf_report *rep
     tf_status st = absent_partners(db, ref, rep, cur, prev, ya, out);
     if (st)
         return st;
+    /* a partner absent this month may still have shipped earlier in the year */
+    for (size_t k = 0; !rep->annual && k < out->n_absent; k++)
+        partner_ytd(rep, a, m, f ? &rep->export : &rep->import, &out->absent[k]);
     if ((st = mode_list(ref, rep, cur, out)) != TF_OK)
         return st;
     return mode_changes(rep, ref, rep->annual ? NULL : prev, cur, out);

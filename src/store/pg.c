@@ -128,10 +128,17 @@ tf_status tf_pg_run(tf_db *d, const char *sql, int n, const char *const *params)
 }
 
 /* The schema version stored, 0 when the database holds no tradeflow store,
- * -1 on an error. */
+ * -1 on an error. The table is looked up in pg_class with the statement's
+ * snapshot, not with to_regclass: that reads the session's catalog cache,
+ * which after a wait for the advisory lock (create_schema) may not yet show
+ * the table another session has just created, and the CREATE then failed
+ * with 'relation "tradeflow_schema" already exists'. */
 static int schema_version(tf_db *d)
 {
-    PGresult *r = tf_pg_exec(d, "SELECT to_regclass('tradeflow_schema') IS NOT NULL", 0, NULL);
+    PGresult *r = tf_pg_exec(d, "SELECT EXISTS(SELECT 1 FROM pg_catalog.pg_class c JOIN"
+                                " pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE"
+                                " c.relname = 'tradeflow_schema' AND n.nspname = current_schema())",
+                             0, NULL);
     if (!r)
         return -1;
     int has = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
@@ -177,6 +184,9 @@ tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode)
     if (PQsetClientEncoding(d->pg, "UTF8") != 0)
         return tf_error_set(&d->error, TF_ERR_DB, "%s: the server does not take UTF-8 text",
                             d->path);
+    if (mode == TF_DB_CREATE &&
+        tf_pg_run(d, "SELECT pg_advisory_lock_shared(" TF_PG_HOLD_LOCK ")", 0, NULL) != TF_OK)
+        return TF_ERR_DB;
     int v = schema_version(d);
     if (v < 0)
         return TF_ERR_DB;
@@ -487,14 +497,21 @@ tf_status tf_pg_window_points(tf_db *d, const char *product, const char *kind,
 }
 
 /* The tables of an empty store dropped (a failed first ingest leaves the
- * database as it was), under the store's lock so that no ingest is under way;
- * kept when it holds a source or a window point, or on any error. */
+ * database as it was), under the store's lock so that no ingest is under way,
+ * and only when no other writer holds the store (TF_PG_HOLD_LOCK: one still
+ * reading its file would find the tables gone); kept when it holds a source or
+ * a window point, or on any error. The wait for the exclusive lock is short:
+ * long enough for the session of the failed ingest itself to end. */
 int tf_pg_discard_if_empty(const char *conninfo)
 {
     tf_db d = {0};
     tf_status st = tf_pg_open(&d, conninfo, TF_DB_READ);
     if (st == TF_OK)
         st = tf_pg_run(&d, "BEGIN", 0, NULL);
+    if (st == TF_OK)
+        st = tf_pg_run(&d, "SET LOCAL lock_timeout = '500ms'", 0, NULL);
+    if (st == TF_OK)
+        st = tf_pg_run(&d, "SELECT pg_advisory_xact_lock(" TF_PG_HOLD_LOCK ")", 0, NULL);
     if (st == TF_OK)
         st = tf_pg_run(&d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL);
     int empty = st == TF_OK &&

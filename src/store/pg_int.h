@@ -12,6 +12,12 @@
  * for their transaction (pg_advisory_xact_lock), so ingests run one at a
  * time; readers take no lock (MVCC). "TFlw". */
 #define TF_PG_LOCK "1413900407"
+/* Who may drop an empty store (tf_pg_discard_if_empty), as the flock on a
+ * SQLite file: every writer's session holds this advisory lock shared for its
+ * life, taken before it looks for the schema; the discard drops the tables
+ * only under it exclusive, so never under an ingest that is reading its file
+ * before its transaction begins. "TFlx". */
+#define TF_PG_HOLD_LOCK "1413900408"
 
 /* The DDL of the schema-6 tables, in PostgreSQL types (one string of
  * statements, run in one transaction on an empty database). */

@@ -11,11 +11,14 @@
  * sources visible at the as-of time).
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* flock(2) */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -271,6 +274,30 @@ fail:
     return st;
 }
 
+/* Who may remove a new, still empty database file (tf_db_discard_if_empty).
+ * A writer holds a shared flock(2) on the file for its handle's life; the
+ * discard unlinks only under an exclusive one taken without waiting, so never
+ * a file another ingest has open (for instance one waiting for SQLite's write
+ * lock). On Linux flock locks are apart from the fcntl locks SQLite takes. A
+ * writer that opened the path just before it was unlinked finds, once its
+ * lock is granted, that the path no longer names its file, and opens it again
+ * (creating it). Returns the descriptor, or -1 when the path cannot be opened
+ * read-write (sqlite3_open_v2 then says why). */
+static int hold_file(const char *path)
+{
+    for (int tries = 0; tries < 100; tries++) {
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return -1;
+        struct stat a, b;
+        if (flock(fd, LOCK_SH) == 0 && fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+            a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            return fd;
+        close(fd);
+    }
+    return -1;
+}
+
 tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err)
 {
     *out = NULL;
@@ -292,6 +319,8 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
         st = TF_ERR_NOT_FOUND;
         goto fail;
     }
+    if (mode == TF_DB_CREATE)
+        d->hold_fd = hold_file(path) + 1;
     /* a handle is used by one thread at a time (tf_db is not shared): no mutex */
     int flags = (mode == TF_DB_CREATE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                       : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
@@ -355,6 +384,8 @@ void tf_db_close(tf_db **db)
         sqlite3_finalize((*db)->stmt[i]);
     tf_store_batch_free(&(*db)->batch);
     sqlite3_close((*db)->db);
+    if ((*db)->hold_fd > 0) /* after SQLite's: closing a descriptor drops the fcntl locks */
+        close((*db)->hold_fd - 1);
     free(*db);
     *db = NULL;
 }
@@ -1133,16 +1164,23 @@ int tf_db_discard_if_empty(const char *path)
     tf_db *db = NULL;
     if (tf_pg_is_url(path))
         return tf_pg_discard_if_empty(path);
-    if (tf_db_open(path, TF_DB_READ, &db, NULL) != TF_OK)
+    /* another writer holds the file (hold_file): it is theirs to fill */
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (fd >= 0)
+            close(fd);
         return 0;
+    }
     int n = 0;
-    tf_status st = tf_db_sources(db, count_source, &n);
+    if (tf_db_open(path, TF_DB_READ, &db, NULL) != TF_OK || tf_db_sources(db, count_source, &n) != TF_OK)
+        n = -1;
     tf_db_close(&db);
-    if (st != TF_OK || n != 0)
-        return 0;
-    char j[4200];
-    tf_fmt(j, sizeof j, "%s-journal", path);
-    unlink(path);
-    unlink(j);
-    return 1;
+    if (n == 0) {
+        char j[4200];
+        tf_fmt(j, sizeof j, "%s-journal", path);
+        unlink(path);
+        unlink(j);
+    }
+    close(fd); /* after the unlink: a writer waiting for the lock then opens a new file */
+    return n == 0;
 }

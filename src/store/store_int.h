@@ -32,6 +32,7 @@ struct tf_db {
     int read_depth;      /* tf_store_read_begin calls not yet ended */
     int read_began;      /* 1: the outermost of them began a read transaction */
     tf_store_batch *batch; /* open batch (tf_db_batch_begin) or NULL */
+    int hold_fd;         /* writer's shared flock on the file + 1 (store.c hold_file); 0 = none */
 };
 
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a

@@ -156,7 +156,8 @@ static void day_windows(const day_values *v, tf_window_day *w, double vat, doubl
 /* One day of the series. TF_ERR_NOT_FOUND when a day with prices has no
  * parameters in force. */
 static tf_status window_day(const tf_refdata *ref, const char *hs, const char *origin_group,
-                            const tf_window_overrides *ov, const day_values *v, tf_window_day *w)
+                            const tf_window_overrides *ov, const day_values *v, tf_window_day *w,
+                            tf_error *why)
 {
     tf_scopy(w->date, sizeof w->date, v->date);
     for (int f = 0; f < F_PUB; f++)
@@ -167,7 +168,12 @@ static tf_status window_day(const tf_refdata *ref, const char *hs, const char *o
     }
     double vat = 0, duty = 0, misc = 0;
     if (w->has_prices) {
-        if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, NULL) != TF_OK)
+        vat = duty = misc = NAN;
+        /* a rate not in force that the caller gives is no gap */
+        if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, why) != TF_OK &&
+            ((isnan(vat) && !(ov && !isnan(ov->vat_pct))) ||
+             (isnan(duty) && !(ov && !isnan(ov->duty_pct))) ||
+             (isnan(misc) && !(ov && !isnan(ov->misc)))))
             return TF_ERR_NOT_FOUND;
         if (ov && !isnan(ov->vat_pct))
             vat = ov->vat_pct;
@@ -237,12 +243,13 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
     }
     for (size_t i = 0; i < c.n && st == TF_OK; i++) {
         tf_window_day *w = &s->days[s->n_days++];
-        if ((st = window_day(ref, hs, origin_group, ov, &c.days[i], w)) == TF_OK)
+        tf_error why = {0};
+        if ((st = window_day(ref, hs, origin_group, ov, &c.days[i], w, &why)) == TF_OK)
             add_to_month(s, w);
         else if (st == TF_ERR_NOT_FOUND)
-            tf_db_fail(db, st, "no parameters for HS %s, %s on %s (or give --vat, --duty and "
-                       "--misc)", hs, origin_group && origin_group[0] ? origin_group : "MFN",
-                       c.days[i].date);
+            tf_db_fail(db, st, "no parameters for HS %s, %s on %s: %s", hs,
+                       origin_group && origin_group[0] ? origin_group : "MFN", c.days[i].date,
+                       why.msg);
     }
     free(c.days);
     if (st != TF_OK) {

@@ -57,6 +57,37 @@ tf_status tf_window_compute(const tf_window_inputs *in, tf_window *out, tf_error
     return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
 }
 
+/* The duty row of one table (the user's or the shipped one) for hs and the
+ * origin group on date: among the rows of the longest code matching hs, the
+ * latest in force. A longer code's rows replace a shorter code's at every
+ * date: before its earliest row nothing applies (*later set), rather than the
+ * shorter code's rate (76011090 before its provisional 0 % is first sourced
+ * is not silently charged 7601's 5 %). */
+static const tf_window_param *duty_row(const tf_refdata *ref, int user, const char *date,
+                                       const char *hs, const char *origin_group, int *later)
+{
+    const tf_window_param *d = NULL;
+    size_t best = 0, n = tf_refdata_window_param_count(ref);
+    for (size_t i = 0; i < n; i++) {
+        const tf_window_param *w = tf_refdata_window_param_at(ref, i);
+        size_t l = strlen(w->hs);
+        if (w->user == user && !strcmp(w->parameter, "duty") && !strncmp(hs, w->hs, l) &&
+            !strcmp(w->origin_group, origin_group) && l > best)
+            best = l;
+    }
+    for (size_t i = 0; best && i < n; i++) {
+        const tf_window_param *w = tf_refdata_window_param_at(ref, i);
+        if (w->user != user || strcmp(w->parameter, "duty") || strlen(w->hs) != best ||
+            strncmp(hs, w->hs, best) || strcmp(w->origin_group, origin_group))
+            continue;
+        if (strcmp(w->from, date) > 0)
+            *later = 1;
+        else if (!d || strcmp(w->from, d->from) >= 0)
+            d = w;
+    }
+    return d;
+}
+
 /* tf_window_params with the reason as a static string in *why. */
 static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
                         const char *origin_group, double *vat_pct, double *duty_pct,
@@ -66,10 +97,11 @@ static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
         origin_group = "MFN";
     const tf_window_param *vat = NULL, *duty = NULL, *ms = NULL;
     size_t n = tf_refdata_window_param_count(ref);
+    int later = 0;
     /* The user's own rows first: where any of them applies it wins over the
      * shipped table; then the shipped rows. */
     for (int user = 1; user >= 0; user--) {
-        const tf_window_param *v = NULL, *d = NULL, *m = NULL;
+        const tf_window_param *v = NULL, *m = NULL;
         for (size_t i = 0; i < n; i++) {
             const tf_window_param *w = tf_refdata_window_param_at(ref, i);
             if (w->user != user || strcmp(w->from, date) > 0)
@@ -80,16 +112,10 @@ static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
             } else if (!strcmp(w->parameter, "misc")) {
                 if (!m || strcmp(w->from, m->from) >= 0)
                     m = w;
-            } else if (!strcmp(w->parameter, "duty")) {
-                size_t l = strlen(w->hs);
-                if (strncmp(hs, w->hs, l) != 0 || strcmp(w->origin_group, origin_group) != 0)
-                    continue;
-                /* the longest matching code wins; then the latest date */
-                size_t bl = d ? strlen(d->hs) : 0;
-                if (!d || l > bl || (l == bl && strcmp(w->from, d->from) >= 0))
-                    d = w;
             }
         }
+        const tf_window_param *d = duty ? NULL : duty_row(ref, user, date, hs, origin_group,
+                                                          &later);
         if (!vat)
             vat = v;
         if (!duty)
@@ -98,20 +124,26 @@ static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
             ms = m;
     }
     if (!vat) {
-        *why = "no VAT rate for that date";
-        return TF_ERR_NOT_FOUND;
-    }
-    if (!duty) {
-        *why = "no duty rate for that HS code and origin group (see data/window-params.csv)";
+        *why = "no VAT rate for that date (give --vat PCT)";
         return TF_ERR_NOT_FOUND;
     }
     if (!ms) {
-        *why = "no misc cost for that date";
+        *why = "no misc cost for that date (give --misc CNY/t)";
         return TF_ERR_NOT_FOUND;
     }
+    /* set before the duty's check: a caller that has its own duty goes on */
     *vat_pct = vat->value;
-    *duty_pct = duty->value;
     *misc = ms->value;
+    if (!duty) {
+        *why = later ? "no duty rate for that HS code and origin group on that date: "
+                       "data/window-params.csv dates each rate from its earliest source "
+                       "(give --duty PCT, or a row of your own with --window-params)"
+                     : "no duty rate for that HS code and origin group (see "
+                       "data/window-params.csv; give --duty PCT, or a row of your own with "
+                       "--window-params)";
+        return TF_ERR_NOT_FOUND;
+    }
+    *duty_pct = duty->value;
     return TF_OK;
 }
 
@@ -174,11 +206,12 @@ tf_status tf_window_one_day(const tf_refdata *ref, const char *date, const char 
     snprintf(w->date, sizeof w->date, "%s", date);
     snprintf(w->hs, sizeof w->hs, "%s", hs);
     snprintf(w->origin_group, sizeof w->origin_group, "%s", origin_group);
-    double vat, duty, misc;
+    double vat = NAN, duty = NAN, misc = NAN;
     const char *why = NULL;
     if (params(ref, date, hs, origin_group, &vat, &duty, &misc, &why) != TF_OK &&
-        !(given[TF_WIN_VAT] && given[TF_WIN_DUTY] && given[TF_WIN_MISC]))
-        return fault(f, TF_WF_PARAMS, -1, -1, why);
+        ((isnan(vat) && !given[TF_WIN_VAT]) || (isnan(duty) && !given[TF_WIN_DUTY]) ||
+         (isnan(misc) && !given[TF_WIN_MISC])))
+        return fault(f, TF_WF_PARAMS, -1, -1, why); /* a rate neither in force nor given */
     vat = given[TF_WIN_VAT] ? value[TF_WIN_VAT] : vat;
     duty = given[TF_WIN_DUTY] ? value[TF_WIN_DUTY] : duty;
     misc = given[TF_WIN_MISC] ? value[TF_WIN_MISC] : misc;

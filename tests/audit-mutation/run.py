@@ -21,8 +21,7 @@ Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbos
   --verbose    one line per injected slip: note, printed -> injected, found, fixed, the finding
   --db FILE    audit against a store (tradeflow --db FILE audit): the MoM and YoY whose
                base the note never prints meet the stored figures
-  --notes A,B  only the notes whose file names (without .txt) are listed (e.g. the notes
-               written for a round, measured before any change for them)
+  --notes S    only the notes whose file name contains S, or one of a comma-separated list
 """
 import json
 import os
@@ -36,16 +35,16 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of the two corpus sets and all 30 own notes, 46 notes; measured
-# 2026-12-04 fifth round, less a margin of a few points: docs/audit.md section 8). Lower
-# than the fourth round's for the month label, net as gross and the share: the twelve own
-# notes added this round (written before any change for them) carry slips of those kinds
-# at figures no equation reaches (a partner's tonnage whose net figure is another
-# product's, a MoM against a month no figure of the note gives); on the fourth round's 18
-# own notes the finds are the same as then (368 of 439).
-THRESHOLDS = {"one-digit-typo": 0.52, "transposed-digits": 0.58, "factor-of-10": 0.58,
-              "direction-flipped": 0.36, "mom-yoy-swapped": 0.35, "wrong-month-label": 0.36,
-              "net-as-gross": 0.65, "share-other-figure": 0.82}
+# consistent notes of the two corpus sets and all 43 own notes, 59 notes; measured
+# 2026-12-04 after the fifth round's English and Chinese branches were merged: 64 %, 70 %,
+# 70 %, 51 %, 52 %, 40 %, 76 %, 91 %, less a margin of a few points: docs/audit.md section
+# 8). The month label's is 0.38, under the fourth round's 0.40: Chinese month labels ("4月")
+# are injected since the fifth round and found less often (a relabelled month with a
+# figure of its own elsewhere in the note is two concepts). Net as gross is 16 of 21 in
+# the sample: 0.70 lets one find go either way.
+THRESHOLDS = {"one-digit-typo": 0.58, "transposed-digits": 0.64, "factor-of-10": 0.64,
+              "direction-flipped": 0.45, "mom-yoy-swapped": 0.46, "wrong-month-label": 0.36,
+              "net-as-gross": 0.70, "share-other-figure": 0.86}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -186,15 +185,21 @@ def mutations(text, claims):
                 ka = ss + k
                 out.append(("wrong-month-label", ka, ka + len(MONTHS[m]), MONTHS[(m + 11) % 12],
                             s["value"], "label"))
+            else:  # a Chinese month "4月", "4月份" (not the end of a range "1-4月")
+                zh = list(re.finditer(r"(?<![\d\-－~～至到])" + str(m + 1) + r"月", sent))
+                if zh:
+                    ka = ss + zh[-1].start()
+                    out.append(("wrong-month-label", ka, ka + len(str(m + 1)),
+                                str((m + 11) % 12 + 1), s["value"], "label"))
     return out
 
 
-def run(tf, sample, want_table, check, only=None, verbose=False, only_notes=None):
+def run(tf, sample, want_table, check, only=None, verbose=False, name_has=None):
     per = {k: [0, 0, 0, 0, 0] for k in THRESHOLDS}  # tried, found, fixed, in eq., found there
     by_corpus = {}  # corpus: [tried, found, fixed, false alarms, notes]
     corpora = {}
     for corpus, path in notes():
-        if only_notes and os.path.basename(path)[:-4] not in only_notes:
+        if name_has and not any(n in os.path.basename(path) for n in name_has.split(",")):
             continue
         corpora.setdefault(corpus, []).append(path)
     chosen = []
@@ -321,9 +326,9 @@ def main():
     only = args[args.index("--kind") + 1] if "--kind" in args else None
     if "--db" in args:
         DB.extend(["--db", args[args.index("--db") + 1]])
-    only_notes = set(args[args.index("--notes") + 1].split(",")) if "--notes" in args else None
+    name_has = args[args.index("--notes") + 1] if "--notes" in args else None
     return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args,
-               only_notes)
+               name_has)
 
 
 if __name__ == "__main__":

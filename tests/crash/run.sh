@@ -165,5 +165,24 @@ else
     bad "concurrent ingests: exits $r1 $r2 $r3, 'already' $already, records $n_rec (clean $n_clean): $(cat "$T/o1" "$T/o2" "$T/o3" | head -5)"
 fi
 
+# --- a failed first ingest into a new database while a second waits for it:
+# the first (its last row bad) discards the empty file it created; the second,
+# started 0.1 s later and waiting for the write lock, must still succeed (it
+# failed with "attempt to write a readonly database" when the file was unlinked
+# under it), and the database must hold exactly its rows.
+cp "$T/big.csv" "$T/lastbad.csv"; echo "2020-01,import,RUS,76011000,not-a-number,t,generated" >> "$T/lastbad.csv"
+rm -f "$T"/race.db*
+"$BIN" --db "$T/race.db" ingest "$T/lastbad.csv" > "$T/r1" 2>&1 & p1=$!
+sleep 0.1
+"$BIN" --db "$T/race.db" ingest "$ROOT/data/samples/cn-primary-aluminium.csv" > "$T/r2" 2>&1; r2=$?
+wait $p1; r1=$?
+fingerprint "$T/race.db" > "$T/now"
+if [ "$r1" = 3 ] && [ "$r2" = 0 ] && cmp -s "$T/now" "$T/before" &&
+   [ "$(integrity "$T/race.db")" = ok ]; then
+    ok "failed first ingest of a new database, a second waiting: exits 3 and 0, the database holds the second's rows only"
+else
+    bad "failed first ingest with a second waiting: exits $r1 $r2: $(cat "$T/r1" "$T/r2" | head -4)"
+fi
+
 echo "$pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

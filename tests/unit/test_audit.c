@@ -745,6 +745,49 @@ static void test_chinese_note_slip(void **state)
 
 /* The same note in traditional characters, with the pinyin a page archive
  * puts after some characters ("進(jìn)口"), reads to the same claims and slip. */
+/* Chinese differences and a share's change in pp (written for this test). By hand:
+ * 11131.6 - 11450.2 = -318.6万吨 on the month (-2.78 %, printed 下降2.8% after the
+ * difference: the same basis), +547.3万吨 on the year (10584.3 a year before: +5.17 %);
+ * Australia 6812.5 / 11131.6 = 61.20 % in October, 6858.2 / 11450.2 = 59.90 % in
+ * September: +1.3 pp. Printed +3.1 pp, the share-pp equation fails and 1.3 is proposed. */
+static const char zh_pp_note[] =
+    "DATE: 2025-11-15\n\n"
+    "10月份，中国进口铁矿砂11131.6万吨，环比减少318.6万吨，下降2.8%%；同比增加547.3万吨，"
+    "增长5.2%%。自澳大利亚进口6812.5万吨，占比61.2%%，较上月提高%s个百分点。\n"
+    "9月份进口铁矿砂11450.2万吨，其中自澳大利亚进口6858.2万吨。\n";
+
+static void test_chinese_differences_and_pp(void **state)
+{
+    (void)state;
+    char text[1024];
+    snprintf(text, sizeof text, zh_pp_note, "1.3");
+    const char *p = note_file("zh-pp", text);
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    const tf_claim *c = find_claim(a, TF_METRIC_IMPORT, "WLD", 111316000);
+    assert_non_null(c);
+    assert_true(c->mom_diff.has && fabs(c->mom_diff.value + 3186000) < 1e-6);
+    assert_true(c->yoy_diff.has && fabs(c->yoy_diff.value - 5473000) < 1e-6);
+    assert_true(c->mom.has && fabs(c->mom.value + 2.8) < 1e-9);
+    const tf_claim *au = find_claim(a, TF_METRIC_IMPORT, "AUS", 68125000);
+    assert_non_null(au);
+    assert_true(au->share_pp.has && fabs(au->share_pp.value - 1.3) < 1e-9);
+    assert_int_equal(au->share_pp_back, 1);
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+
+    snprintf(text, sizeof text, zh_pp_note, "3.1");
+    p = note_file("zh-pp-slip", text);
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(tf_audit_errors(a), 1);
+    const tf_finding *f = find_finding(a, "transposed-digits", 3.1);
+    assert_non_null(f);
+    assert_string_equal(f->field, "share_pp");
+    assert_true(f->has_proposed && fabs(f->proposed - 1.3) < 1e-9);
+    tf_audit_free(&a);
+}
+
 static void test_chinese_traditional(void **state)
 {
     (void)state;
@@ -1271,6 +1314,7 @@ int main(void)
         cmocka_unit_test(test_no_figure_dropped),
         cmocka_unit_test(test_chinese_note_slip),
         cmocka_unit_test(test_chinese_traditional),
+        cmocka_unit_test(test_chinese_differences_and_pp),
         cmocka_unit_test(test_bilingual_release),
         cmocka_unit_test(test_gold_exports_note),
         cmocka_unit_test(test_other_wordings),

@@ -175,7 +175,11 @@ static void test_real_files(void **state)
     in = fopen(path, "rb");
     assert_int_equal(ct_read(in, path, &s, &d, &st, ref), TF_ERR_INPUT);
     fclose(in);
-    assert_non_null(strstr(d.error.msg, "$.data[0].fileUrl: this is a bulk-file listing"));
+    /* the value of the first "fileUrl" is on line 6 (grep -n), after 12 spaces
+     * and `"fileUrl": ` (11 characters): column 24 */
+    assert_non_null(strstr(d.error.msg, ":6:24: $.data[0].fileUrl: this is a bulk-file listing"));
+    assert_int_equal(d.error.line, 6);
+    assert_int_equal(d.error.col, 24);
     assert_int_equal(s.n, 0);
     tf_refdata_free(&ref);
 }
@@ -311,7 +315,8 @@ static void test_constructed(void **state)
     /* JSON: API error, cut response, error path of a bad field */
     const char *jerr = "{\"elapsedTime\":\"0s\",\"count\":0,\"data\":[],\"error\":\"Invalid period\"}";
     assert_int_equal(ct_text(jerr, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.error.msg, "$.error: the API returned an error: Invalid period"));
+    /* the error's value opens at character 49 of the one line (python3: s.index + 1) */
+    assert_non_null(strstr(d.error.msg, "t.csv:1:49: $.error: the API returned an error: Invalid period"));
     const char *jcut = "{\"count\":1,\"data\":[{\"typeCode\":\"C\",\"freqCo";
     assert_int_equal(ct_text(jcut, &s, &d, ref), TF_ERR_INPUT);
     assert_non_null(strstr(d.error.msg, "not valid JSON"));
@@ -320,7 +325,24 @@ static void test_constructed(void **state)
         "\"flowCode\":\"M\",\"partnerCode\":\"x1\",\"classificationCode\":\"H6\","
         "\"cmdCode\":\"TOTAL\",\"primaryValue\":1.5}],\"error\":\"\"}";
     assert_int_equal(ct_text(jbad, &s, &d, ref), TF_ERR_INPUT);
-    assert_non_null(strstr(d.error.msg, "t.csv: $.data[0].partnerCode: partnerCode 'x1' is not"));
+    /* "x1" opens at character 102 of the one line (python3: s.index('"x1"') + 1) */
+    assert_non_null(strstr(d.error.msg, "t.csv:1:102: $.data[0].partnerCode: partnerCode 'x1' is not"));
+    /* over several lines: the second record's bad partner is on line 5, after
+     * `  {` (3 characters), `"partnerDesc": "Côte", ` (23, ô one of them though
+     * two bytes) and `"partnerCode": ` (15): column 3 + 23 + 15 + 1 = 42 */
+    const char *jlines =
+        "{\"count\": 2, \"error\": \"\", \"data\": [\n"
+        "  {\"freqCode\": \"M\", \"period\": \"202401\", \"reporterCode\": 156,\n"
+        "   \"flowCode\": \"M\", \"partnerCode\": 0, \"classificationCode\": \"H6\",\n"
+        "   \"cmdCode\": \"7601\", \"primaryValue\": 1.5},\n"
+        "  {\"partnerDesc\": \"C\xc3\xb4te\", \"partnerCode\": \"x2\", \"freqCode\": \"M\",\n"
+        "   \"period\": \"202401\", \"reporterCode\": 156, \"flowCode\": \"M\",\n"
+        "   \"classificationCode\": \"H6\", \"cmdCode\": \"7601\", \"primaryValue\": 2}]}\n";
+    assert_int_equal(ct_text(jlines, &s, &d, ref), TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "t.csv:5:42: $.data[1].partnerCode: partnerCode 'x2'"));
+    /* a record that is not an object: named at its own line and column */
+    assert_int_equal(ct_text("{\"data\": [\n  7\n]}", &s, &d, ref), TF_ERR_INPUT);
+    assert_non_null(strstr(d.error.msg, "t.csv:2:3: $.data[0]: expected an object"));
     const char *jok =
         "{\"count\":1,\"data\":[{\"freqCode\":\"M\",\"period\":\"202401\",\"reporterCode\":156,"
         "\"flowCode\":\"X\",\"partnerCode\":490,\"partnerISO\":\"S19\",\"partnerDesc\":"

@@ -503,6 +503,42 @@ static void test_migration_from_v3(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A new database another writer still holds open (an ingest waiting for the
+ * first one's write lock, or on a server still reading its file) is not
+ * removed when the first ingest fails and discards its empty store: the other
+ * writer then ingests into it. (Before the fix the SQLite file was unlinked
+ * under the open handle, "attempt to write a readonly database", and the
+ * server's tables were dropped, "relation "source" does not exist".) */
+static void test_discard_keeps_held_database(void **state)
+{
+    (void)state;
+    const char *path = store_path("discard-held");
+    struct stat sb;
+    tf_db *first = NULL, *second = NULL;
+    if (!pg_url())
+        unlink(path);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &first, NULL), TF_OK);
+    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &second, NULL), TF_OK);
+    tf_db_close(&first);
+    assert_int_equal(tf_db_discard_if_empty(path), 0);
+    if (!pg_url())
+        assert_int_equal(stat(path, &sb), 0);
+    tf_refdata *ref = tt_ref();
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(second, ref, "one.csv",
+                                    "period,flow,partner,commodity,quantity,unit\n"
+                                    "2025-04,import,RUS,760110,5,t\n",
+                                    NULL, "2025-06-01T00:00:00Z", &res, NULL), TF_OK);
+    assert_int_equal(res.added, 1);
+    tf_db_close(&second);
+    /* nobody holds it now, and it has a source: kept */
+    assert_int_equal(tf_db_discard_if_empty(path), 0);
+    assert_int_equal(count(path, "SELECT count(*) FROM source"), 1);
+    if (!pg_url())
+        unlink(path);
+    tf_refdata_free(&ref);
+}
+
 /* A database the run created and left without a source is removed (a failed
  * first ingest leaves no file); one holding a source is kept; a file that is
  * not a tradeflow database is never removed. */
@@ -994,6 +1030,7 @@ int main(void)
         cmocka_unit_test(test_migration_currency_cells),
         cmocka_unit_test(test_vintage_order),
         cmocka_unit_test(test_discard_if_empty),
+        cmocka_unit_test(test_discard_keeps_held_database),
         cmocka_unit_test(test_ingest_in_runs),
         cmocka_unit_test(test_sorted_run_errors),
         cmocka_unit_test(test_nested_select),

@@ -48,9 +48,21 @@ static void test_params_by_date_code_origin(void **state)
     assert_int_equal(tf_window_params(ref, "2025-04-18", "76011010", "MFN", &vat, &duty, &misc,
                                       NULL), TF_OK);
     assert_near(duty, 5, 0); /* MFN 5% where no provisional rate applies */
+    /* The provisional 0 % on 76011090 is dated from the earliest published point it
+     * reproduces (2015-05-26, data/window-params.csv): the day before, no rate
+     * applies, and 7601's MFN 5 % is not used in its place. */
+    assert_int_equal(tf_window_params(ref, "2015-05-26", "76011090", "MFN", &vat, &duty, &misc,
+                                      NULL), TF_OK);
+    assert_near(duty, 0, 0);
+    assert_int_equal(tf_window_params(ref, "2015-05-25", "76011090", "MFN", &vat, &duty, &misc,
+                                      &why), TF_ERR_NOT_FOUND);
+    assert_non_null(strstr(why.msg, "dates each rate from its earliest source"));
+    assert_near(vat, 17, 0); /* VAT and misc are in force: a caller with --duty goes on */
+    assert_near(misc, 100, 0);
+    /* No source here dates the ASEAN (Form E) 0 %: no shipped rate, a clear refusal */
     assert_int_equal(tf_window_params(ref, "2025-04-18", "76011010", "ASEAN", &vat, &duty,
-                                      &misc, NULL), TF_OK);
-    assert_near(duty, 0, 0); /* Form E */
+                                      &misc, &why), TF_ERR_NOT_FOUND);
+    assert_non_null(strstr(why.msg, "give --duty PCT"));
     assert_int_equal(tf_window_params(ref, "2025-04-18", "26060000", "MFN", &vat, &duty, &misc,
                                       &why), TF_ERR_NOT_FOUND);
     assert_non_null(strstr(why.msg, "no duty rate"));
