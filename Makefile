@@ -10,16 +10,24 @@ CURL_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -pthread -Iinclude -fPIC -fvisibility=hidden $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CURL_CFLAGS)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lcrypto -lxlsxwriter -lgsl -lgslcblas -lpq) -lm -pthread
+# libpq: headers only; src/store/pg_lib.c loads it with dlopen when a postgresql://
+# store is opened (tests that call libpq themselves link it: PQ_LIBS).
+# GSL, libxlsxwriter and libcrypto: headers only too; src/common/gsl_lib.c loads GSL
+# when an outlook is computed, src/common/xlsx_lib.c libxlsxwriter when a workbook is
+# written, src/common/sha256.c libcrypto at the first SHA-256 (ingest, fetch)
+LINKED  := $(filter-out libpq gsl xlsxwriter libcrypto,$(PKGS))
+LIBS    = $(shell pkg-config --libs $(LINKED) 2>/dev/null || echo -lsqlite3 -ljansson) -lm -pthread
+PQ_LIBS = $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
-LIB_SRC := src/common/common.c src/common/calendar.c \
+LIB_SRC := src/common/common.c src/common/calendar.c src/common/lazylib.c src/common/sha256.c \
+           src/common/gsl_lib.c src/common/xlsx_lib.c \
            src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c src/readers/jsonpos.c \
            src/refdata/refdata.c \
            src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c \
-           src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c \
+           src/store/pg.c src/store/pg_schema.c src/store/pg_ingest.c src/store/pg_lib.c \
            src/query/select.c \
            src/stats/stats.c src/stats/mirror.c src/stats/sources.c src/stats/outlook.c \
            src/stats/hscodes.c \
@@ -95,12 +103,14 @@ build/tradeflow: $(patsubst src/%.c,build/obj/%.o,$(CLI_SRC)) build/libtradeflow
 build/san/tradeflow: $(patsubst src/%.c,build/san/obj/%.o,$(CLI_SRC)) build/san/libtradeflow.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
+# test_store calls libpq itself (a PostgreSQL store's tables seen from outside)
+build/tests/test_store build/san/tests/test_store: TEST_LIBS = $(PQ_LIBS)
 build/tests/%: tests/unit/%.c tests/unit/testutil.h build/libtradeflow.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libtradeflow.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libtradeflow.a $(LIBS) $(TEST_LIBS) -lcmocka
 build/san/tests/%: tests/unit/%.c tests/unit/testutil.h build/san/libtradeflow.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< build/san/libtradeflow.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< build/san/libtradeflow.a $(LIBS) $(TEST_LIBS) -lcmocka
 
 build/tradeflow.pc: tradeflow.pc.in
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@

@@ -149,7 +149,8 @@ typedef struct tf_outlook {
 /*
  * The outlook from months[0..n) (consecutive, the last one at most period;
  * later months are ignored, so nothing after the origin is used). Errors:
- * TF_ERR_USAGE (bad period, months not consecutive), TF_ERR_NOMEM. Too little
+ * TF_ERR_USAGE (bad period, months not consecutive), TF_ERR_NOMEM, TF_ERR_IO
+ * (GSL, loaded at the first call, absent: libgsl.so.27). Too little
  * history is not an error: series.method is TF_OUTLOOK_NONE and why says what
  * is missing. Free with tf_outlook_free.
  */
@@ -162,7 +163,8 @@ TF_API tf_status tf_outlook_from_months(const tf_outlook_month *months, size_t n
  * monthly imports and net imports as tf_monthly_series_compute gives them
  * (t), over the 20 years to q->period, and the published spot import P/L
  * series stored for q->product (docs/plseries.md). Errors: as
- * tf_monthly_series_compute and tf_db_window_points.
+ * tf_monthly_series_compute and tf_db_window_points; TF_ERR_IO when GSL
+ * (libgsl.so.27, loaded at the first call) is absent, tf_db_error saying so.
  */
 TF_API tf_status tf_outlook_compute(tf_db *db, const tf_refdata *ref, const tf_query *q,
                                     tf_outlook **out);

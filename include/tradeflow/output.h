@@ -157,6 +157,13 @@ TF_API tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d,
  * report alone ("text", "md", "json", "csv"), -1 for an unknown format. */
 TF_API int tf_output_charted(const char *format);
 
+/* Load what writing format needs, once per process: libxlsxwriter
+ * (libxlsxwriter.so.4, Debian package libxlsxwriter4; $TF_LIBXLSXWRITER names
+ * another file) for "xlsx", nothing for the other formats. Returns TF_OK, or
+ * TF_ERR_IO with err->msg naming the library and the package (err may be
+ * NULL); tf_report_write_xlsx then returns TF_ERR_IO too. */
+TF_API tf_status tf_output_ready(const char *format, tf_error *err);
+
 /*
  * Write the report in format (see tf_output_charted) to the file at path, or
  * to stdout when path is NULL or "-" (not for "xlsx", which is a file). r is
@@ -164,7 +171,8 @@ TF_API int tf_output_charted(const char *format);
  * charted ones. A file is written whole or, on an error, left as far as it
  * got (the caller names it). Errors: TF_ERR_USAGE (unknown format, xlsx to
  * stdout, charted format without d), TF_ERR_NOT_FOUND (a chart with nothing
- * to draw: tf_chart_available), TF_ERR_IO (cannot open or write path).
+ * to draw: tf_chart_available), TF_ERR_IO (cannot open or write path; for
+ * xlsx also libxlsxwriter absent: tf_output_ready says so).
  */
 TF_API tf_status tf_output_report(const char *path, const char *format, const tf_chart_data *d,
                                   const tf_report *r, const tf_chart_opts *o);

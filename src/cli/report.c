@@ -114,6 +114,11 @@ static int check_report(report_args *ra, int chart, char rep3[4], char canon[8],
         error("--format xlsx writes a file: give -o FILE.xlsx");
         return EXIT_USAGE;
     }
+    tf_error e = {0};
+    if (tf_output_ready(ra->format, &e) != TF_OK) {
+        error("%s", e.msg);
+        return EXIT_IO;
+    }
     if (charted && ra->period && strlen(ra->period) == 4) {
         error("the charts, the html page and the xlsx workbook are monthly: give --period "
               "YYYY-MM (an annual report is text, md, json or csv)");

@@ -6,8 +6,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <openssl/evp.h>
-
 #include "tradeflow/common.h"
 #include "tradeflow/record.h"
 #include "util.h"
@@ -412,45 +410,6 @@ char *tf_strndup(const char *s, size_t n)
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
-}
-
-struct tf_sha256 {
-    EVP_MD_CTX *ctx;
-};
-
-tf_sha256 *tf_sha256_new(void)
-{
-    tf_sha256 *h = malloc(sizeof *h);
-    if (!h)
-        return NULL;
-    h->ctx = EVP_MD_CTX_new();
-    if (!h->ctx || EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL) != 1) {
-        EVP_MD_CTX_free(h->ctx);
-        free(h);
-        return NULL;
-    }
-    return h;
-}
-
-void tf_sha256_update(tf_sha256 *h, const void *data, size_t n)
-{
-    if (h && n)
-        EVP_DigestUpdate(h->ctx, data, n);
-}
-
-void tf_sha256_final(tf_sha256 *h, char hex[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    hex[0] = '\0';
-    if (!h)
-        return;
-    if (EVP_DigestFinal_ex(h->ctx, md, &mdlen) == 1) {
-        for (unsigned int i = 0; i < mdlen && i < 32; i++)
-            snprintf(hex + 2 * i, 3, "%02x", md[i]);
-    }
-    EVP_MD_CTX_free(h->ctx);
-    free(h);
 }
 
 void tf_now_utc(char out[32])

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tradeflow/common.h"
+
 /* Copy at most dstlen-1 bytes of src[0..n) and NUL-terminate; a cut never
  * splits a UTF-8 character. Returns 0 when it fits, -1 when truncated. */
 int tf_copy(char *dst, size_t dstlen, const char *src, size_t n);
@@ -34,8 +36,12 @@ int tf_utf16_like(const unsigned char *p, size_t n);
 char *tf_strdup(const char *s);
 char *tf_strndup(const char *s, size_t n);
 
-/* SHA-256, incremental (wraps OpenSSL's EVP interface). */
+/* SHA-256, incremental (wraps OpenSSL's EVP interface; sha256.c). libcrypto
+ * is loaded at the first use: tf_sha256_ready returns TF_OK, or TF_ERR_IO
+ * with err->msg naming libcrypto.so.3 and its package (err may be NULL);
+ * tf_sha256_new returns NULL when it is absent or memory is short. */
 typedef struct tf_sha256 tf_sha256;
+tf_status tf_sha256_ready(tf_error *err);
 tf_sha256 *tf_sha256_new(void);
 void tf_sha256_update(tf_sha256 *h, const void *data, size_t n);
 /* Writes 64 hex digits and a NUL into hex, frees h. */

@@ -346,7 +346,7 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
     tf_fmt(url, sizeof url, "%s%s", p->o->base_url ? p->o->base_url : DEFAULT_BASE, req);
     tf_sha256 *h = tf_sha256_new();
     if (!h)
-        return TF_ERR_NOMEM;
+        return tf_sha256_ready(p->err) != TF_OK ? TF_ERR_IO : TF_ERR_NOMEM;
     tf_sha256_update(h, req, strlen(req));
     char hex[65];
     tf_sha256_final(h, hex);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "outputs.h"
+#include "../common/xlsx_lib.h"
 #include "../common/util.h"
 
 void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)
@@ -60,6 +61,11 @@ int tf_output_charted(const char *format)
     if (!strcmp(format, "html") || !strcmp(format, "xlsx") || tf_chart_kind_parse(format) >= 0)
         return 1;
     return -1;
+}
+
+tf_status tf_output_ready(const char *format, tf_error *err)
+{
+    return format && !strcmp(format, "xlsx") ? tf_xlsx_load(err) : TF_OK;
 }
 
 /* The charted formats other than xlsx, on an open stream. */

@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <xlsxwriter.h>
-
 #include "outputs.h"
+#include "../common/xlsx_lib.h" /* libxlsxwriter, loaded at run time */
 #include "tradeflow/window.h"
 #include "../common/util.h"
 
@@ -876,6 +875,8 @@ tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const t
     b.d = d;
     b.o = o;
     b.unit = tf_out_unit(d->report);
+    if (tf_xlsx_load(NULL) != TF_OK)
+        return TF_ERR_IO;
     lxw_workbook_options wopt = {0};
     wopt.constant_memory = LXW_FALSE;
     b.wb = workbook_new_opt(path, &wopt);

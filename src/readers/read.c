@@ -567,7 +567,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     c.cd = (iconv_t)-1;
     tf_sha256 *h = sha256_hex ? tf_sha256_new() : NULL;
     if (sha256_hex && !h)
-        return TF_ERR_NOMEM;
+        return tf_sha256_ready(&diag->error) != TF_OK ? TF_ERR_IO : TF_ERR_NOMEM;
     c.csv = tf_csv_open(in, h);
     tf_status st;
     if (!c.csv)

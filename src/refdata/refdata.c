@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,27 +41,43 @@ struct tf_refdata {
     size_t n_wparams;
     tf_hs_pair *pairs;                  /* HS edition crosswalk, data/hs-crosswalk.csv */
     size_t n_pairs;
-    tf_area *areas;                     /* Comtrade country list, data/comtrade-areas.csv */
-    size_t n_areas;
+    tf_area *areas;                     /* Comtrade country list, data/comtrade-areas.csv, */
+    size_t n_areas;                     /* read at the first use (areas_of) */
+    int areas_read;
     const tf_area *area_by_m49[CODE_SLOTS];
-    char **strings; /* every string owned by the tables */
+    char **strings; /* the blocks holding every string owned by the tables */
     size_t n_strings, cap_strings;
+    char *free_at;   /* the room left in the last block */
+    size_t left;
 };
 
+/* Strings are packed into blocks of this size (one allocation for some
+ * thousand cells: a malloc per cell was half the start-up's parsing). */
+#define STRING_BLOCK ((size_t)32768)
+
+/* A copy of s[0..n), NUL-terminated, kept until tf_refdata_free. */
 static const char *own(tf_refdata *r, const char *s, size_t n)
 {
-    if (r->n_strings == r->cap_strings) {
-        size_t nc = r->cap_strings ? r->cap_strings * 2 : 256;
-        char **p = realloc(r->strings, nc * sizeof *p);
-        if (!p)
+    if (n + 1 > r->left) {
+        if (r->n_strings == r->cap_strings) {
+            size_t nc = r->cap_strings ? r->cap_strings * 2 : 16;
+            char **p = realloc(r->strings, nc * sizeof *p);
+            if (!p)
+                return NULL;
+            r->strings = p;
+            r->cap_strings = nc;
+        }
+        size_t size = n + 1 > STRING_BLOCK ? n + 1 : STRING_BLOCK;
+        if (!(r->free_at = malloc(size)))
             return NULL;
-        r->strings = p;
-        r->cap_strings = nc;
+        r->strings[r->n_strings++] = r->free_at;
+        r->left = size;
     }
-    char *d = tf_strndup(s, n);
-    if (!d)
-        return NULL;
-    r->strings[r->n_strings++] = d;
+    char *d = r->free_at;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    r->free_at += n + 1;
+    r->left -= n + 1;
     return d;
 }
 
@@ -690,9 +707,7 @@ tf_status tf_refdata_open(tf_refdata **out)
                             load_provinces)) ||
         (st = load_embedded(r, tf_data_window_params, tf_data_window_params_len,
                             "window-params.csv", load_window_params)) ||
-        (st = builtin_crosswalk(r)) ||
-        (st = load_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
-                            "comtrade-areas.csv", load_areas))) {
+        (st = builtin_crosswalk(r))) {
         tf_refdata_free(&r);
         return st;
     }
@@ -787,8 +802,32 @@ const tf_window_param *tf_refdata_window_param_at(const tf_refdata *ref, size_t 
     return i < ref->n_wparams ? &ref->wparams[i] : NULL;
 }
 
+/* ref with the Comtrade areas read: only the Comtrade reader, fetch and
+ * mirror use them, so they are parsed at the first use rather than in every
+ * command's start-up (tf_refdata_open). Thread-safe. Out of memory, the list
+ * stays empty (the table itself is built in and checked by the tests). */
+static const tf_refdata *areas_of(const tf_refdata *ref)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    tf_refdata *r = (tf_refdata *)ref; /* the areas are a cache of built-in data */
+    pthread_mutex_lock(&lock);
+    if (!r->areas_read) {
+        r->areas_read = 1;
+        if (load_embedded(r, tf_data_comtrade_areas, tf_data_comtrade_areas_len,
+                          "comtrade-areas.csv", load_areas) != TF_OK) {
+            free(r->areas);
+            r->areas = NULL;
+            r->n_areas = 0;
+            memset(r->area_by_m49, 0, sizeof r->area_by_m49);
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return ref;
+}
+
 const tf_area *tf_refdata_area_by_m49(const tf_refdata *ref, const char *code)
 {
+    ref = areas_of(ref);
     /* Comtrade writes codes without leading zeros; "004" is accepted too. */
     while (code[0] == '0' && code[1])
         code++;
@@ -800,6 +839,7 @@ const tf_area *tf_refdata_area_by_partner(const tf_refdata *ref, const char *par
 {
     if (strncmp(partner, "M49:", 4) == 0)
         return tf_refdata_area_by_m49(ref, partner + 4);
+    ref = areas_of(ref);
     for (size_t i = 0; i < ref->n_areas; i++)
         if (strcmp(ref->areas[i].partner, partner) == 0 && strcmp(ref->areas[i].kind, "country") == 0)
             return &ref->areas[i];
@@ -868,9 +908,9 @@ const tf_partner *tf_refdata_partner_at(const tf_refdata *ref, size_t i)
     return i < ref->n_partners ? &ref->partners[i] : NULL;
 }
 
-size_t tf_refdata_area_count(const tf_refdata *ref) { return ref ? ref->n_areas : 0; }
+size_t tf_refdata_area_count(const tf_refdata *ref) { return ref ? areas_of(ref)->n_areas : 0; }
 
 const tf_area *tf_refdata_area_at(const tf_refdata *ref, size_t i)
 {
-    return ref && i < ref->n_areas ? &ref->areas[i] : NULL;
+    return ref && i < areas_of(ref)->n_areas ? &ref->areas[i] : NULL;
 }

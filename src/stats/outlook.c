@@ -4,13 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_multifit.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
-
 #include "tradeflow/outlook.h"
 #include "../common/util.h"
+#include "../store/store_int.h" /* tf_db_fail */
+#include "../common/gsl_lib.h" /* GSL, loaded at run time */
 
 const char *tf_outlook_method_name(tf_outlook_method m)
 {
@@ -334,6 +331,8 @@ tf_status tf_outlook_from_months(const tf_outlook_month *months, size_t n, const
     int p = period ? tf_period_index(period) : -1;
     if (p < 0 || !n)
         return TF_ERR_USAGE;
+    if (tf_gsl_load(NULL) != TF_OK)
+        return TF_ERR_IO;
     size_t last = n;
     for (size_t i = 0; i < n; i++) {
         if (tf_period_index(months[i].period) != tf_period_index(months[0].period) + (int)i)
@@ -404,6 +403,9 @@ tf_status tf_outlook_compute(tf_db *db, const tf_refdata *ref, const tf_query *q
     int p = q->period ? tf_period_index(q->period) : -1;
     if (p < 0 || (size_t)p < 240)
         return TF_ERR_USAGE;
+    tf_error e = {0};
+    if (tf_gsl_load(&e) != TF_OK)
+        return tf_db_fail(db, TF_ERR_IO, "%s", e.msg);
     char from[8], to[8];
     tf_period_from_index(p - 239, from);
     tf_period_from_index(p, to);

@@ -171,6 +171,9 @@ static tf_status create_schema(tf_db *d)
 tf_status tf_pg_open(tf_db *d, const char *conninfo, tf_open_mode mode)
 {
     tf_db_mask(conninfo, d->path, sizeof d->path);
+    tf_error e = {0};
+    if (tf_pq_load(&e) != TF_OK)
+        return tf_error_set(&d->error, TF_ERR_IO, "%s: %s", d->path, e.msg);
     d->pg = PQconnectdb(conninfo);
     if (!d->pg)
         return tf_error_set(&d->error, TF_ERR_NOMEM, "%s: out of memory", d->path);

@@ -4,7 +4,7 @@
 #ifndef TF_STORE_PG_INT_H
 #define TF_STORE_PG_INT_H
 
-#include <libpq-fe.h>
+#include "pg_lib.h" /* libpq, loaded at run time */
 
 #include "store_int.h"
 

@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include <math.h>
 
+#include "common/lazylib.h"
+
 static tf_milli parse_ok(const char *s, int thousands)
 {
     tf_milli v = -1;
@@ -171,6 +173,45 @@ static void test_calendar(void **state)
     assert_int_equal(tf_month_days("2025-13", first, last), -1);
 }
 
+/* The run-time loader (src/common/lazylib.c) on the C maths library: cos and
+ * sqrt bound and called (cos(0) = 1, sqrt(2) * sqrt(2) = 2 within 1e-15); an
+ * absent file, a file named by the environment and a library lacking a name
+ * give TF_ERR_IO with the file, the package and the use named, the table left
+ * empty; a second call returns the first outcome. */
+typedef struct m_fns {
+    __typeof__(cos) *cos;
+    __typeof__(sqrt) *sqrt;
+} m_fns;
+
+static void test_lazylib(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"cos", "sqrt"}, *const bad[] = {"cos", "tf_none"};
+    m_fns m = {0}, n = {0};
+    tf_error e = {0};
+    tf_lazylib ok = {NULL, "libm.so.6", "libc6", "a test", names, 2, &m, 0, TF_OK, ""};
+    assert_int_equal(tf_lazylib_load(&ok, &e), TF_OK);
+    assert_true(m.cos(0.0) == 1.0);
+    assert_true(fabs(m.sqrt(2.0) * m.sqrt(2.0) - 2.0) < 1e-15);
+    assert_int_equal(tf_lazylib_load(&ok, NULL), TF_OK);
+    tf_lazylib absent = {NULL, "libtf-none.so.9", "tf-none", "a test", names, 2, &n, 0, TF_OK, ""};
+    assert_int_equal(tf_lazylib_load(&absent, &e), TF_ERR_IO);
+    assert_non_null(strstr(e.msg, "cannot load libtf-none.so.9 (Debian package tf-none), "
+                                  "needed for a test: "));
+    setenv("TF_TEST_LIBM", "/nonexistent/libm.so.6", 1);
+    tf_lazylib env = {"TF_TEST_LIBM", "libm.so.6", "libc6", "a test", names, 2, &n, 0, TF_OK, ""};
+    assert_int_equal(tf_lazylib_load(&env, &e), TF_ERR_IO);
+    unsetenv("TF_TEST_LIBM");
+    assert_non_null(strstr(e.msg, "cannot load /nonexistent/libm.so.6 (named by TF_TEST_LIBM; by "
+                                  "default libm.so.6, Debian package libc6), needed for a test: "));
+    tf_lazylib lacks = {NULL, "libm.so.6", "libc6", "a test", bad, 2, &n, 0, TF_OK, ""};
+    assert_int_equal(tf_lazylib_load(&lacks, &e), TF_ERR_IO);
+    assert_string_equal(e.msg, "libm.so.6 lacks tf_none: not libm.so.6, or one older than this "
+                               "tradeflow needs");
+    assert_null(n.cos);
+    assert_int_equal(tf_lazylib_load(&env, NULL), TF_ERR_IO); /* the first outcome */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_flow),          cmocka_unit_test(test_format_number),
         cmocka_unit_test(test_pct_change),
         cmocka_unit_test(test_calendar),
+        cmocka_unit_test(test_lazylib),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

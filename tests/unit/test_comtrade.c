@@ -13,6 +13,7 @@
  * partnerCode 0 and partner2Code 0. All sums are in thousandths (tf_milli).
  */
 #include "testutil.h"
+#include <pthread.h>
 #include <math.h>
 
 typedef struct ct_sums {
@@ -212,6 +213,35 @@ static void test_area_crosswalk(void **state)
     assert_string_equal(tf_refdata_area_by_partner(ref, "M49:899")->name_en, "Areas, nes");
     assert_null(tf_refdata_area_by_m49(ref, "1234"));
     assert_null(tf_refdata_area_by_m49(ref, "x"));
+    tf_refdata_free(&ref);
+}
+
+/* The Comtrade areas are parsed at their first use (not by tf_refdata_open):
+ * two threads asking at once both see the whole table, 295 rows of
+ * data/comtrade-areas.csv (python3's csv.DictReader counts 295, 249 of kind
+ * "country"), each once. */
+static void *area_count_thread(void *ref)
+{
+    return (void *)(uintptr_t)tf_refdata_area_count(ref);
+}
+
+static void test_areas_at_first_use(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, area_count_thread, ref), 0);
+    for (int i = 0; i < 2; i++) {
+        void *n = NULL;
+        assert_int_equal(pthread_join(t[i], &n), 0);
+        assert_int_equal((uintptr_t)n, 295);
+    }
+    size_t countries = 0;
+    for (size_t i = 0; i < tf_refdata_area_count(ref); i++)
+        countries += strcmp(tf_refdata_area_at(ref, i)->kind, "country") == 0;
+    assert_int_equal(countries, 249);
+    assert_null(tf_refdata_area_at(ref, 295));
     tf_refdata_free(&ref);
 }
 
@@ -661,6 +691,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_real_files),
         cmocka_unit_test(test_area_crosswalk),
+        cmocka_unit_test(test_areas_at_first_use),
         cmocka_unit_test(test_constructed),
         cmocka_unit_test(test_mirror),
         cmocka_unit_test(test_reports),
