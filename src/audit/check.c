@@ -944,6 +944,19 @@ static int same_print(const checker *k, int a1, int a2)
  * ord[r]: its MoM or YoY is printed the same and not zero, or its quantity is (a sentence
  * repeated in a summary, a title or a lead). Such a pair is one figure told twice, not two
  * concepts: the note's origin and consignment figures have keys of their own. */
+/* 1 when claim c was read from the note's headline (its TITLE: line, extract.c
+ * read_headline): a headline restates the body, so its figure and the body's figure of the
+ * same thing are one figure, in whatever rounding each prints it. */
+static int headline_claim(const checker *k, size_t c)
+{
+    const tf_claim *cl = &k->a->claims[c];
+    const tf_note *nt = &k->a->notes[cl->note];
+    size_t b = cl->sent_start < nt->len ? cl->sent_start : nt->len;
+    while (b > 0 && nt->text[b - 1] != '\n')
+        b--;
+    return nt->len - b >= 6 && !strncmp(nt->text + b, "TITLE:", 6);
+}
+
 static size_t restated(const checker *k, size_t lo, size_t r, size_t note)
 {
     const fact *f = &k->fa[k->ord[r]];
@@ -951,7 +964,8 @@ static size_t restated(const checker *k, size_t lo, size_t r, size_t note)
         const fact *g = &k->fa[k->ord[q]];
         if (g->claim == (size_t)-1 || !g->named || k->a->claims[g->claim].note != note)
             continue;
-        if ((same_print(k, f->amom, g->amom) && k->at[f->amom].v != 0) ||
+        if (headline_claim(k, f->claim) || headline_claim(k, g->claim) ||
+            (same_print(k, f->amom, g->amom) && k->at[f->amom].v != 0) ||
             (same_print(k, f->ayoy, g->ayoy) && k->at[f->ayoy].v != 0) ||
             same_print(k, f->aq, g->aq))
             return k->ord[q];

@@ -491,14 +491,25 @@ static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr
     return 1;
 }
 
+/* "lowest", "highest", "time" (…in four months): a span of time follows, not a period */
+static int superlative_word(const tok *t)
+{
+    static const char *const w[] = {"lowest", "highest", "weakest", "strongest", "smallest",
+                                    "largest", "biggest", "least", "most", "time", "level",
+                                    "slowest", "fastest", NULL};
+    return word_in(t, w);
+}
+
 /* "in eleven months", "over 11 months" (from January); "the first four months", "the
  * first quarter", "first half of 2024". 1: read; 0: none; -1: "first" that is not a
  * period, and nothing else is tried. */
 static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
 {
     size_t m;
-    /* "in eleven months", "over 11 months": from January */
+    /* "in eleven months", "over 11 months": from January (not "the lowest in four months",
+     * "the first time in 11 months": a span of time, no period of data) */
     if ((is_w(&v[i], "in") || is_w(&v[i], "over") || is_w(&v[i], "during")) && i + 2 < n &&
+        !(i > 0 && superlative_word(&v[i - 1])) &&
         (is_w(&v[i + 2], "months")) &&
         ((v[i + 1].k == K_WORD && count_word(v[i + 1].w) > 1) ||
          (v[i + 1].k == K_NUM && !v[i + 1].dec && v[i + 1].num >= 2 && v[i + 1].num <= 12))) {
@@ -567,6 +578,82 @@ static int period_from_january(const tok *v, size_t n, size_t i, int ref, pexpr 
     return 0;
 }
 
+/* The year a period ending in month mo (1..12) of an optional "of YEAR" / "YEAR" at j
+ * belongs to: the year named, else the latest such period not after ref. Sets pe. */
+static void period_ending(const tok *v, size_t n, size_t j, int mo, int months, int ref,
+                          pexpr *pe)
+{
+    int to;
+    if (j + 1 < n && is_w(&v[j], "of") && year_at(v, j + 1)) {
+        to = year_at(v, j + 1) * 12 + mo - 1;
+        j += 2;
+    } else if (j < n && year_at(v, j)) {
+        to = year_at(v, j) * 12 + mo - 1;
+        j++;
+    } else {
+        to = resolve_month(mo, ref);
+    }
+    pe->explicit_year = 1;
+    pe->from = to - (months - 1);
+    pe->to = to;
+    pe->j = j;
+    pe->rel = P_ABS;
+}
+
+/* "the second quarter", "third-quarter", "Q3 2024", "the fourth quarter of 2024", "H2",
+ * "the second half": three or six calendar months (the first ones are read as from
+ * January, period_from_january). 1 when read. */
+static int period_quarter(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth", NULL};
+    size_t j = i + (is_w(&v[i], "the") ? 1 : 0);
+    if (j + 1 < n && (is_w(&v[j], "q") || is_w(&v[j], "h")) && v[j + 1].k == K_NUM &&
+        v[j + 1].b == v[j].e && v[j].cap && !v[j + 1].dec && v[j + 1].num >= 1 &&
+        v[j + 1].num <= (is_w(&v[j], "q") ? 4 : 2)) {
+        int months = is_w(&v[j], "q") ? 3 : 6;
+        period_ending(v, n, j + 2, (int)v[j + 1].num * months, months, ref, pe);
+        return 1;
+    }
+    int q = 0;
+    while (ord[q] && !(j < n && is_w(&v[j], ord[q])))
+        q++;
+    if (!ord[q] || q == 0)
+        return 0;
+    size_t k = j + 1;
+    if (k + 1 < n && is_s(&v[k], '-') && v[k].b == v[k - 1].e)
+        k++; /* "third-quarter" */
+    if (k < n && is_w(&v[k], "quarter")) {
+        period_ending(v, n, k + 1, (q + 1) * 3, 3, ref, pe);
+        return 1;
+    }
+    if (k < n && is_w(&v[k], "half") && q == 1) {
+        period_ending(v, n, k + 1, 12, 6, ref, pe);
+        return 1;
+    }
+    return 0;
+}
+
+/* "in the nine months to September", "the 10 months through October 2025", "the
+ * January-September period": from January to the month named. 1 when read. */
+static int period_months_to(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
+{
+    size_t j = i + (is_w(&v[i], "the") ? 1 : 0);
+    int months = 0;
+    if (j < n && v[j].k == K_NUM && !v[j].dec && v[j].num >= 2 && v[j].num <= 12)
+        months = (int)v[j].num;
+    else if (j < n && v[j].k == K_WORD)
+        months = count_word(v[j].w);
+    if (months < 2 || j + 2 >= n || !is_w(&v[j + 1], "months") ||
+        !(is_w(&v[j + 2], "to") || is_w(&v[j + 2], "through") || is_w(&v[j + 2], "ending") ||
+          is_w(&v[j + 2], "ended")))
+        return 0;
+    int mo = j + 3 < n ? month_at(v, n, j + 3) : 0;
+    if (mo != months)
+        return 0;
+    period_ending(v, n, j + 4, mo, months, ref, pe);
+    return 1;
+}
+
 /* Periods named by their relation to the figure's ("a year earlier", "the same month",
  * "the previous month", "year to date", "annual") or to the note's date ("last month",
  * "last year"). */
@@ -598,8 +685,9 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = i + m;
         return 1;
     }
-    /* "same period in 2021", "same period of 2021" */
-    if ((m = phrase(v, n, i, "same period")) && i + m + 1 < n &&
+    /* "same period in 2021", "same period of 2021", "the corresponding period of 2024" */
+    if (((m = phrase(v, n, i, "same period")) || (m = phrase(v, n, i, "corresponding period"))) &&
+        i + m + 1 < n &&
         (is_w(&v[i + m], "in") || is_w(&v[i + m], "of")) && year_at(v, i + m + 1)) {
         pe->rel = P_YEAR_AGO;
         pe->explicit_year = year_at(v, i + m + 1);
@@ -665,6 +753,8 @@ static int period_at(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
     int mo = month_at(v, n, i);
     if (mo)
         return period_month(v, n, i, mo, ref, pe);
+    if (period_quarter(v, n, i, ref, pe) || period_months_to(v, n, i, ref, pe))
+        return 1;
     int fj = period_from_january(v, n, i, ref, pe);
     if (fj)
         return fj > 0;
@@ -951,6 +1041,8 @@ typedef struct qfig {
     int unit;           /* U_* */
     int dec;            /* decimals to print */
     int diff;           /* a difference ("by 89,000 t"), not a level: no claim */
+    int base;           /* a comparison's base ("up from 28,759 t", "against 16.22 million t") */
+    size_t base_of;     /* the claim a base is the base of */
 } qfig;
 
 typedef struct pfig {
@@ -1103,7 +1195,7 @@ static const char *const yoy_phrases[] = {
     "above the same period", "below the same period", "than in the same month",
     "above the same month", "below the same month", "than a year ago", "than a year before",
     "from a year before", "versus a year earlier", "against a year earlier",
-    "against the same period", "versus the same period", NULL};
+    "against the same period", "versus the same period", "year ago", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
@@ -1123,11 +1215,17 @@ static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
     /* "higher than in August 2024", "than July", "20.2% above April 2024": the month's
      * figure is the base */
     if (i + 1 < n && (is_w(&v[i], "than") || is_w(&v[i], "above") || is_w(&v[i], "below"))) {
-        size_t k = i + 1 + (is_w(&v[i + 1], "in") ? 1 : 0);
+        size_t k = i + 1 + (is_w(&v[i + 1], "in") || is_w(&v[i + 1], "the") ? 1 : 0);
         if (k < n && month_at(v, n, k) && !(k + 1 < n && v[k + 1].k == K_NUM && !year_at(v, k + 1))) {
             *m = k + 1 - i;
             return 1;
         }
+    }
+    /* "up 8.4% on April-June 2024", "over January-May 2024": a named range a year before */
+    if (i + 3 < n && (is_w(&v[i], "on") || is_w(&v[i], "over")) && month_at(v, n, i + 1) &&
+        (is_s(&v[i + 2], '-') || is_w(&v[i + 2], "to")) && month_at(v, n, i + 3)) {
+        *m = 4 + (i + 4 < n && year_at(v, i + 4) ? 1 : 0);
+        return 2;
     }
     if ((*m = any_phrase(v, n, i, mom_phrases)))
         return 1;
@@ -1143,7 +1241,8 @@ static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
     size_t k = i + 1;
     if (is_w(&v[i], "compared"))
         k = i + 2;
-    else if (is_w(&v[i], "than") && k < n && is_w(&v[k], "in"))
+    else if ((is_w(&v[i], "than") || is_w(&v[i], "above") || is_w(&v[i], "below")) && k < n &&
+             (is_w(&v[k], "in") || is_w(&v[k], "the")))
         k++;
     else if (!is_w(&v[i], "from") && !is_w(&v[i], "than") && !is_w(&v[i], "above") &&
              !is_w(&v[i], "below"))
@@ -1220,6 +1319,11 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
     if ((!strcmp(t->w, "shipments") || !strcmp(t->w, "deliveries")) && i + 1 < n &&
         (is_w(&v[i + 1], "to") || is_w(&v[i + 1], "from")))
         return is_w(&v[i + 1], "to") ? TF_METRIC_EXPORT : TF_METRIC_IMPORT;
+    /* "shipments bound for China", "cargoes destined for India" are exports */
+    if ((!strcmp(t->w, "shipments") || !strcmp(t->w, "cargoes") || !strcmp(t->w, "deliveries")) &&
+        i + 2 < n && (is_w(&v[i + 1], "bound") || is_w(&v[i + 1], "destined")) &&
+        is_w(&v[i + 2], "for"))
+        return TF_METRIC_EXPORT;
     /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
     if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
         i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
@@ -1232,7 +1336,9 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
         return TF_METRIC_IMPORT;
     if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
         return TF_METRIC_EXPORT;
-    if (!strcmp(t->w, "output") || (starts(t, "produc") && !starts(t, "product")) ||
+    /* "production", "produced" (not "product": "production" starts with it) */
+    if (!strcmp(t->w, "output") ||
+        (starts(t, "produc") && strcmp(t->w, "product") && strcmp(t->w, "products")) ||
         starts(t, "stock") ||
         starts(t, "inventor") || !strcmp(t->w, "consumption") || !strcmp(t->w, "capacity") ||
         !strcmp(t->w, "demand") || !strcmp(t->w, "price") || !strcmp(t->w, "prices") ||
@@ -1593,6 +1699,181 @@ static int currency_pair(ctx *c, const tok *v, size_t sb, size_t se)
     return 0;
 }
 
+/* ---------------------------------------------------------------- unit values */
+
+/* A figure of a unit-value check: tokens [b, e), the number's token n, its value in the
+ * check's unit (USD or CNY; t; USD or CNY per t) and its rounding interval. */
+typedef struct uvfig {
+    size_t b, e, n;
+    double scale, val, lo, hi;
+    int cur; /* MONEY_USD, MONEY_CNY; 0 for the quantity */
+} uvfig;
+
+static void uv_set(const tok *v, uvfig *f, size_t b, size_t n, size_t e, double scale, int cur)
+{
+    f->b = b;
+    f->n = n;
+    f->e = e;
+    f->scale = scale;
+    f->cur = cur;
+    f->val = v[n].num * scale;
+    interval_for(v[n].num, v[n].dec, v[n].dec ? 0 : v[n].tz, 0, &f->lo, &f->hi);
+    f->lo *= scale;
+    f->hi *= scale;
+}
+
+/* After a sum of money at token e: "a tonne", "per tonne", "/t"; the tokens it takes. */
+static size_t per_tonne(const char *text, const tok *v, size_t se, size_t e)
+{
+    size_t m;
+    if (e + 1 < se && (is_w(&v[e], "a") || is_w(&v[e], "per") || is_s(&v[e], '/')) &&
+        mass_unit_at(text, v, se, e + 1, &m) == 1)
+        return 1 + m;
+    return 0;
+}
+
+/* The sentence's one sum of money (*V), one quantity in t (*Q) and one unit value in the
+ * sum's currency a tonne (*P): 1 when there is exactly one of each (with more, which
+ * goes with which is not sure, and nothing is checked). */
+static int uv_figures(const ctx *c, const tok *v, size_t sb, size_t se, uvfig *V, uvfig *Q,
+                      uvfig *P)
+{
+    const char *text = c->nt->text;
+    int hv = 0, hq = 0, hp = 0;
+    for (size_t i = sb; i < se; i++) {
+        double val;
+        size_t ni, end, m1, m2, pt;
+        int cur = money_at(v, se, i, &val, &ni, &end);
+        if (cur && (pt = per_tonne(text, v, se, end)) != 0) {
+            if (!hp++ && v[ni].num > 0)
+                uv_set(v, P, i, ni, end + pt, val / v[ni].num, cur);
+            i = end + pt - 1;
+        } else if (cur) {
+            if (!hv++ && v[ni].num > 0)
+                uv_set(v, V, i, ni, end, val / v[ni].num, cur);
+            i = end - 1;
+        } else if (v[i].k == K_NUM && !v[i].malformed && v[i].num > 0) {
+            double sc = scale_at(v, se, i + 1, &m1);
+            double mu = mass_unit_at(text, v, se, i + 1 + m1, &m2);
+            if (mu > 0 && !hq++)
+                uv_set(v, Q, i, i, i + 1 + m1 + m2, sc * mu, 0);
+        }
+    }
+    return hv == 1 && hq == 1 && hp == 1 && V->val > 0 && P->val > 0;
+}
+
+/* The value a printed figure f stands for when `need` (in the check's unit) is what the
+ * other two give: one digit changed, two adjacent digits swapped or the point moved turn
+ * it into the printed one. The slip's kind, the corrected number in *fixed; NULL. */
+static const char *uv_slip(const tok *v, const uvfig *f, double need_lo, double need_hi,
+                           double *fixed)
+{
+    char d[40], w[40];
+    int dec = v[f->n].dec;
+    tf_fmt(d, sizeof d, "%.*f", dec, v[f->n].num);
+    double half = 0.5 * (f->hi - f->lo);
+    for (int p = -3; p <= 3; p++) {
+        double x = f->val * pow(10, p);
+        if (p && x + half * pow(10, p) >= need_lo && x - half * pow(10, p) <= need_hi) {
+            *fixed = v[f->n].num * pow(10, p);
+            return abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+        }
+    }
+    for (size_t i = 0; d[i]; i++)
+        for (int k = 0; k < 2 && isdigit((unsigned char)d[i]); k++)
+            for (char ch = '0'; ch <= '9'; ch++) {
+                tf_scopy(w, sizeof w, d);
+                if (k == 1) { /* swap with the next digit */
+                    if (ch != '0' || !isdigit((unsigned char)d[i + 1]) || d[i] == d[i + 1])
+                        continue;
+                    w[i] = d[i + 1], w[i + 1] = d[i];
+                } else if (ch == d[i] || (i == 0 && ch == '0')) {
+                    continue;
+                } else {
+                    w[i] = ch;
+                }
+                double x = strtod(w, NULL) * f->scale;
+                if (x + half >= need_lo && x - half <= need_hi) {
+                    *fixed = strtod(w, NULL);
+                    return k ? "transposed-digits" : "one-digit-typo";
+                }
+            }
+    return NULL;
+}
+
+/* The finding of unit_value on figure f: its claim (metric other), the slip and the
+ * value proposed, with the equation. 0, or -1 when out of memory. */
+static int uv_finding(ctx *c, const tok *v, size_t sb, size_t se, const uvfig *f,
+                      const char *kind, double fixed, const uvfig *V, const uvfig *Q,
+                      const uvfig *P)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = c->period;
+    make_stated(c, v, f->b, f->e, f->val, f->lo, f->hi, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    const char *cur = V->cur == MONEY_USD ? "USD" : "CNY";
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, f == Q ? "t" : cur, kind, f == Q ? "quantity" : "value", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, v[f->b].b);
+    g.end = tf_note_char_offset(c->nt, v[f->e - 1].e);
+    g.stated = v[f->n].num;
+    g.has_proposed = 1;
+    g.proposed = fixed;
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    char num[48];
+    int dec = v[f->n].dec;
+    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
+        dec++; /* 328.2 for 3,282 with the point moved */
+    tf_num_words(fixed, dec, num, sizeof num);
+    const char *t = c->nt->text;
+    tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*s%s%.*s", (int)(v[f->n].b - v[f->b].b),
+           t + v[f->b].b, num, (int)(v[f->e - 1].e - v[f->n].e), t + v[f->n].e);
+    char sv[48], sq[48];
+    tf_num_words(V->val, 0, sv, sizeof sv);
+    tf_num_words(Q->val, 0, sq, sizeof sq);
+    tf_fmt(g.equation, sizeof g.equation,
+           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
+           cur, sq, V->val / Q->val, cur, P->val, cur);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "the sentence's value, quantity and unit value disagree beyond their rounding; %s "
+           "makes the three agree%s", g.proposed_text,
+           f == P ? " (the unit value, the figure derived from the other two, is blamed first "
+                    "where a slip explains it)" : "");
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* "China paid 28.50 billion yuan for 8.68 million tonnes …, an average of 3,282 yuan a
+ * tonne": a sum, a quantity and a unit value in one sentence satisfy unit value = value /
+ * quantity (DOMAIN.md section 2, unit value) within their rounding. Where not, the one
+ * figure a slip explains is the error (the unit value, the figure derived from the other
+ * two, where several or none are), with the value that makes them agree. 0; -1 no memory. */
+static int unit_value(ctx *c, const tok *v, size_t sb, size_t se)
+{
+    uvfig V, Q, P;
+    if (!uv_figures(c, v, sb, se, &V, &Q, &P) || V.cur != P.cur)
+        return 0;
+    if (V.hi / Q.lo >= P.lo && V.lo / Q.hi <= P.hi)
+        return 0;
+    /* each figure's value the other two give, and whether one slip explains it */
+    double fx[3];
+    const char *kd[3] = {
+        uv_slip(v, &P, V.lo / Q.hi, V.hi / Q.lo, &fx[0]),
+        uv_slip(v, &V, P.lo * Q.lo, P.hi * Q.hi, &fx[1]),
+        uv_slip(v, &Q, V.lo / P.hi, V.hi / P.lo, &fx[2]),
+    };
+    const uvfig *fig[3] = {&P, &V, &Q};
+    int pick = kd[0] ? 0 : kd[1] && !kd[2] ? 1 : kd[2] && !kd[1] ? 2 : -1;
+    if (pick >= 0)
+        return uv_finding(c, v, sb, se, fig[pick], kd[pick], fx[pick], &V, &Q, &P);
+    double need = V.val / Q.val / P.scale;
+    double r = pow(10, v[P.n].dec);
+    return uv_finding(c, v, sb, se, &P, "inconsistent", round(need * r) / r, &V, &Q, &P);
+}
+
 /* Process one sentence v[sb..se). */
 /* partners in a sentence, in order */
 typedef struct pm {
@@ -1678,6 +1959,10 @@ typedef struct sent {
     size_t *made;
     unsigned char *in_period;
     size_t nq, np, npe, nmw, nparts, nprods, nmodes, first_top, first_prov, resp_k;
+    size_t subj_scan, subj; /* fig_partner: partners scanned for a subject, the last one */
+    int has_subj;
+    int china_seen, origin_seen, origin_words; /* fig_partner_context, found once */
+    size_t last_china;
     size_t first_forecast;   /* the first forecast word of the sentence, (size_t)-1 none */
     int respectively, sent_unknown, sent_generic;
     const char *sent_product;
@@ -2121,6 +2406,15 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
 
 /* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
  * read of it. */
+/* "a rise of 1.2% on the 655.1 million tons shipped a year ago": the figure at token y,
+ * after "on the" right after a percentage, is the base of the change (lo: no earlier
+ * than this token). */
+static int on_the_base(const tok *v, size_t y, size_t lo)
+{
+    return y >= lo + 3 && is_w(&v[y - 1], "the") && is_w(&v[y - 2], "on") &&
+           v[y - 3].k == K_PCT;
+}
+
 static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
 {
     const tok *v = S->v;
@@ -2154,13 +2448,22 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
      * the change leads from */
     for (size_t y = x->j, from = 0; y < se && y < x->j + 14 && !x->basis; y++) {
         if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && (is_w(&v[y - 1], "to") ||
-                                                                 is_w(&v[y - 1], "from")))))
+                                                                 is_w(&v[y - 1], "from"))) &&
+                                 !on_the_base(v, y, x->i)))
             break;
-        if (v[y].k == K_NUM && is_w(&v[y - 1], "from"))
+        if (v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i)))
             from = 1;
         else if (from && (basis_at(v, se, y, &mm) == 2 || basis_at(v, se, y, &mm) == 1) &&
                  !is_w(&v[y], "from"))
             x->basis = basis_at(v, se, y, &mm);
+        else if (from && is_w(&v[y], "in") && y + 1 < se && month_at(v, se, y + 1)) {
+            /* "down 2.4% from 78.2 million tons in August": the base's month */
+            pexpr bp;
+            if (period_at(v, se, y + 1, S->c->ref, &bp) && bp.from >= 0 && bp.from == bp.to) {
+                x->basis = 1;
+                x->base_month1 = bp.to + 1;
+            }
+        }
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
         int b = basis_at(v, se, y - 1, &mm);
@@ -2198,6 +2501,9 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         for (size_t y = x->j; y < se && y < x->j + 3; y++)
             if ((x->dir = dir_word(&v[y])) != 0)
                 break;
+    /* "a 4.4% month-on-month decline": the direction after the basis */
+    if (!x->dir && basis_at(v, se, x->j, &mm) && x->j + mm < se)
+        x->dir = dir_word(&v[x->j + mm]);
     if (v[x->i].sign)
         x->dir = 1; /* a printed sign is the direction (the value carries it) */
     return 0;
@@ -2278,12 +2584,14 @@ static int sent_classify(sent *S)
     qfig *q = S->q;
     pfig *pc = S->pc;
     (void)v;
+    size_t zq = 0; /* the figures and percentages are in token order */
     for (size_t k = 0; k < S->np; k++) {
         const pfig *x = &pc[k];
         size_t lo_bound = sb;
-        for (size_t z = 0; z < S->nq; z++)
-            if (q[z].j <= x->i && q[z].j > lo_bound)
-                lo_bound = q[z].j;
+        while (zq < S->nq && q[zq].j <= x->i)
+            zq++;
+        if (zq > 0 && q[zq - 1].j > lo_bound)
+            lo_bound = q[zq - 1].j;
         if (k > 0 && pc[k - 1].j <= x->i && pc[k - 1].j > lo_bound)
             lo_bound = pc[k - 1].j;
         if (pct_share(S, k, lo_bound))
@@ -2329,7 +2637,9 @@ static int sent_partners(sent *S)
                 p->from = 1;
                 break;
             }
-            if (is_w(&v[b - 1], "to") || is_w(&v[b - 1], "into")) {
+            if (is_w(&v[b - 1], "to") || is_w(&v[b - 1], "into") ||
+                (is_w(&v[b - 1], "for") && b >= sb + 2 &&
+                 (is_w(&v[b - 2], "bound") || is_w(&v[b - 2], "destined")))) {
                 p->from = 2;
                 break;
             }
@@ -2348,6 +2658,35 @@ static int sent_partners(sent *S)
  * owner of its trade ("China imported", "China's exports": then the sentence is the
  * partner's mirror view). From then on that country's name is the reporter (the world
  * total), China a partner. The reporter's parts are dropped from the sentence's partners. */
+/* The token after a wire dateline that opens a sentence ("MELBOURNE, Oct 30 (Wire) -",
+ * "SINGAPORE, July 15 --"): a city in capitals, a comma, a month and a day, an optional
+ * bracketed agency, a dash; sb when there is none. */
+static size_t dateline_end(const sent *S)
+{
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    size_t k = sb;
+    while (k < se && k < sb + 4 && v[k].k == K_WORD && v[k].e > v[k].b + 1 &&
+           isupper((unsigned char)S->text[v[k].b]) && isupper((unsigned char)S->text[v[k].b + 1]))
+        k++;
+    if (k == sb || k + 2 >= se || !is_s(&v[k], ',') || !month_at(v, se, k + 1))
+        return sb;
+    k += 2;
+    if (k < se && is_s(&v[k], '.'))
+        k++;
+    if (k < se && v[k].k == K_NUM)
+        k++;
+    if (k < se && is_s(&v[k], '(')) {
+        while (k < se && !is_s(&v[k], ')'))
+            k++;
+        k++;
+    }
+    size_t d = k;
+    while (k < se && is_s(&v[k], '-'))
+        k++;
+    return k > d && k < se ? k : sb;
+}
+
 static void sent_reporter(sent *S)
 {
     ctx *c = S->c;
@@ -2367,16 +2706,18 @@ static void sent_reporter(sent *S)
         /* "Switzerland's gold exports were ...", "Chile exported ...": the subject of the
          * note's first sentence with a figure owns its trade, whatever the flow */
         int first = c->last_claim == (size_t)-1 && S->nq > 0;
+        size_t start = dateline_end(S);
         for (size_t y = 0; (china_partner || first) && y < S->nparts; y++) {
             const pm *p = &S->parts[y];
             size_t j = p->j;
-            int subject = first && !china_partner && p->i <= S->sb + 1;
+            int subject = first && !china_partner && p->i <= start + 1;
             if (!strcmp(p->iso3, "CHN") || p->from || (!china_partner && !subject))
                 continue;
             if (j + 1 < S->se && is_s(&v[j], '\'') && is_w(&v[j + 1], "s"))
                 j += 2;
-            else if ((!p->adj || subject) && !(j < S->se && (is_w(&v[j], "imported") ||
-                                                             is_w(&v[j], "exported"))))
+            else if ((!p->adj || subject) &&
+                     !(j < S->se && (is_w(&v[j], "imported") || is_w(&v[j], "exported") ||
+                                     (subject && (is_w(&v[j], "shipped") || is_w(&v[j], "sold"))))))
                 continue;
             for (size_t k = 0; k < S->nmw; k++)
                 if (S->mw[k].i >= p->j && S->mw[k].i <= j + 4 &&
@@ -2486,15 +2827,26 @@ static int fig_base(sent *S, fig *F)
         if (partner_named)
             break;
         if (is_w(&v[b - 1], "from") || is_w(&v[b - 1], "versus") || is_w(&v[b - 1], "vs") ||
+            (b == x->i && on_the_base(v, b, sb)) ||
             is_w(&v[b - 1], "against") ||
             (is_w(&v[b - 1], "to") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            /* "4.2 percent lower than September's 115.1 million tonnes" */
+            (is_w(&v[b - 1], "than") && b >= sb + 2 && b + 2 < x->i && month_at(v, se, b) &&
+             is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s") &&
+             (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
+              is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
+              is_w(&v[b - 2], "bigger"))) ||
             (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
-            /* "That compared to 188,469 tonnes ...": the last sentence's figure */
+            /* "That compared to 188,469 tonnes ...": the last sentence's figure; "Imports
+             * were up 3.2% from August's 11.76 million t" after a headline figure of
+             * September: the base of the figure stated before */
             if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
                 for (size_t y = sb; y < b; y++)
-                    if (is_w(&v[y], "compared"))
+                    if (is_w(&v[y], "compared") ||
+                        (v[y].k == K_PCT && month_at(v, se, b) && b + 2 < x->i &&
+                         is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s")))
                         F->is_base = 2;
             }
             break;
@@ -2714,14 +3066,34 @@ static const char *clause_subject(const sent *S, const fig *F)
 static int only_differences_between(const sent *S, size_t b, size_t e)
 {
     int n = 0;
-    for (size_t k = 0; k < S->nq; k++) {
-        if (S->q[k].i < b || S->q[k].i >= e)
-            continue;
+    size_t lo = 0, hi = S->nq; /* the figures are in token order: the first at b or after */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->q[mid].i < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < S->nq && S->q[k].i < e; k++) {
         if (!S->q[k].diff)
             return 0;
         n++;
     }
     return n > 0;
+}
+
+/* The first of the sentence's partners (in token order) that starts at token t or after. */
+static size_t first_partner_from(const sent *S, size_t t)
+{
+    size_t lo = 0, hi = S->nparts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->parts[mid].i < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static int fig_partner(sent *S, fig *F)
@@ -2745,11 +3117,17 @@ static int fig_partner(sent *S, fig *F)
     /* "30,000 t went to Vietnam, 25,000 t to Mexico": where a partner follows the figure, one
      * right after the figure before belongs to that figure */
     int named_after = 0;
-    for (size_t y = 0; y < S->nparts; y++)
-        if (parts[y].from && parts[y].i > x->j - 1 && parts[y].i <= x->j + 1 && parts[y].i < F->ce)
+    for (size_t y = first_partner_from(S, x->j); y < S->nparts && parts[y].i <= x->j + 1; y++)
+        if (parts[y].from && parts[y].i < F->ce)
             named_after = 1;
+    /* a partner before the last figure that is not a difference is not this one's (the
+     * loop below skips it): start a few tokens before that figure */
+    size_t w = z;
+    while (w > 0 && S->q[w - 1].diff)
+        w--;
+    size_t y0 = w > 0 ? first_partner_from(S, S->q[w - 1].i > 8 ? S->q[w - 1].i - 8 : 0) : 0;
     if (!F->partner) {
-        for (size_t y = 0; y < S->nparts; y++) {
+        for (size_t y = y0; y < S->nparts; y++) {
             const pm *p = &parts[y];
             if (p->i < F->cb && !(p->from == 1 && p->i + 6 >= F->cb && z == 0) &&
                 !(p->from && only_differences_between(S, p->j, x->i)))
@@ -2779,16 +3157,19 @@ static int fig_partner(sent *S, fig *F)
     if (!F->partner)
         F->partner = fig_list_item(S, F);
     /* "Guinea, China's largest supplier, delivered 9 million tonnes": the subject */
-    size_t subj = 0;
-    int has_subj = 0;
-    for (size_t y = 0; y < S->nparts; y++)
-        if (parts[y].j < x->i && parts[y].j + 1 < se && !parts[y].from && !parts[y].adj &&
-            (is_w(&v[parts[y].j], "delivered") || is_w(&v[parts[y].j], "supplied") ||
-             is_w(&v[parts[y].j], "shipped") || is_w(&v[parts[y].j], "sent") ||
-             is_w(&v[parts[y].j], "exported"))) {
-            subj = y;
-            has_subj = 1;
+    /* the last such partner before the figure: the figures come in token order, so the
+     * scan goes on from where the figure before left it */
+    for (; S->subj_scan < S->nparts && parts[S->subj_scan].j < x->i; S->subj_scan++) {
+        const pm *p = &parts[S->subj_scan];
+        if (p->j + 1 < se && !p->from && !p->adj &&
+            (is_w(&v[p->j], "delivered") || is_w(&v[p->j], "supplied") ||
+             is_w(&v[p->j], "shipped") || is_w(&v[p->j], "sent") || is_w(&v[p->j], "exported"))) {
+            S->subj = S->subj_scan;
+            S->has_subj = 1;
         }
+    }
+    size_t subj = S->subj;
+    int has_subj = S->has_subj;
     if (!F->partner && S->nparts && (parts[subj].i <= sb + 1 || has_subj) && strcmp(parts[subj].iso3, reporter_of(S->c)) &&
         !parts[subj].from && !parts[subj].adj) {
         for (size_t y = parts[subj].j; y < x->i; y++)
@@ -2821,14 +3202,18 @@ static int fig_partner_context(sent *S, fig *F)
     const size_t z = F->z;
     /* "India exported 24,798 t of primary aluminium to China": China's import */
     if ((F->met == TF_METRIC_EXPORT) && F->met_i && !c->reporter[0]) {
-        int china_after = 0;
-        for (size_t y = F->met_i; y < se; y++)
-            if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
-                china_after = 1;
+        if (!S->china_seen) { /* the sentence's last "China", found once */
+            S->china_seen = 1;
+            S->last_china = (size_t)-1;
+            for (size_t y = sb; y < se; y++)
+                if (is_w(&v[y], "china") || is_w(&v[y], "chinese"))
+                    S->last_china = y;
+        }
+        int china_after = S->last_china != (size_t)-1 && S->last_china >= F->met_i;
         const char *subject = NULL;
-        for (size_t y = 0; y < S->nparts; y++)
-            if (parts[y].i < F->met_i && strcmp(parts[y].iso3, reporter_of(S->c)) && !parts[y].from)
-                subject = parts[y].iso3;
+        for (size_t y = first_partner_from(S, F->met_i); y > 0 && !subject; y--)
+            if (strcmp(parts[y - 1].iso3, reporter_of(S->c)) && !parts[y - 1].from)
+                subject = parts[y - 1].iso3;
         if ((china_after || F->china_subject) && subject) {
             F->met = TF_METRIC_IMPORT;
             if (!F->partner || F->china_subject)
@@ -2858,12 +3243,15 @@ static int fig_partner_context(sent *S, fig *F)
     /* counted by origin rather than by consignment: "from Russian sources", or
      * right after a sentence about the origin of the metal */
     if (F->partner && strcmp(F->partner, "WLD")) {
-        int origin = c->prev_origin;
-        for (size_t y = sb; y < se; y++)
-            if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) || (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
-                                          country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
-                origin = 1;
-        if (origin) {
+        if (!S->origin_seen) { /* the sentence's origin words, found once */
+            S->origin_seen = 1;
+            for (size_t y = sb; y < se && !S->origin_words; y++)
+                if ((is_w(&v[y], "origin") && y + 1 < se && is_w(&v[y + 1], "of")) ||
+                    (is_w(&v[y], "sources") && y > sb && v[y - 1].k == K_WORD &&
+                     country_at(c->ev, v, se, y - 1, &(size_t){0}, &(int){0})))
+                    S->origin_words = 1;
+        }
+        if (c->prev_origin || S->origin_words) {
             tf_fmt(S->origin_partner, sizeof S->origin_partner, "%s:origin", F->partner);
             F->partner = S->origin_partner;
         }
@@ -2932,7 +3320,15 @@ static int fig_unit(sent *S, fig *F)
 static int base_label(const sent *S, size_t p)
 {
     const tok *v = S->v;
-    for (size_t w = 0; w < S->nq; w++) {
+    size_t lo = 0, hi = S->nq; /* the figures are in token order: the first ending near p */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->q[mid].j + 2 < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t w = lo; w < S->nq && S->q[w].j <= p; w++) {
         const qfig *b = &S->q[w];
         if (b->j > p || b->i <= S->sb || p > b->j + 2)
             continue;
@@ -2966,6 +3362,10 @@ static int fig_period(sent *S, fig *F)
             for (size_t y = 0; y < S->np; y++)
                 if (pc[y].i >= x->j && pc[y].i < pe[k].i)
                     blocked = 1;
+            /* "100.88 Mt, of which January-November 93.43 Mt": the part's period */
+            for (size_t y = x->j; y + 1 < pe[k].i; y++)
+                if ((is_w(&v[y], "of") || is_w(&v[y], "among")) && is_w(&v[y + 1], "which"))
+                    blocked = 1;
             /* "from September", "than a year earlier": a comparison, not the period */
             for (size_t y = pe[k].i; y > x->j && y + 3 > pe[k].i; y--)
                 if (is_w(&v[y - 1], "since") || is_w(&v[y - 1], "until") ||
@@ -2986,22 +3386,27 @@ static int fig_period(sent *S, fig *F)
         for (size_t k = S->npe; k > 0; k--) {
             if (pe[k - 1].j > x->i)
                 continue;
-            int is_label = 0;
-            for (size_t y = 0; y < S->np; y++)
-                if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k - 1].i)
-                    is_label = 1;
-            if (is_label)
-                continue;
-            /* "fell to 21,300 t from 24,100 t in February, and imports of alumina reached
-             * 160,000 t": February labels the base, not the later figures */
-            if (base_label(S, pe[k - 1].i) && pe[k - 1].j <= x->i)
-                continue;
-            /* "climbing 54.6% from March to 13,700 t": March is the comparison */
+            /* "climbing 54.6% from March to 13,700 t": March is the comparison; so is
+             * "above the March level" (the cheap tests first: a table's sentence has
+             * thousands of them) */
             size_t at = pe[k - 1].i;
+            if (at > sb + 1 && is_w(&v[at - 1], "the") &&
+                (is_w(&v[at - 2], "above") || is_w(&v[at - 2], "below") ||
+                 is_w(&v[at - 2], "than") || is_w(&v[at - 2], "from")))
+                continue;
             if (at > sb && pe[k - 1].from == pe[k - 1].to && pe[k - 1].rel == P_ABS &&
                 (is_w(&v[at - 1], "from") || is_w(&v[at - 1], "than") ||
                  is_w(&v[at - 1], "since") || (is_w(&v[at - 1], "with") && at > sb + 1 &&
                                                is_w(&v[at - 2], "compared"))))
+                continue;
+            /* "fell to 21,300 t from 24,100 t in February, and imports of alumina reached
+             * 160,000 t": February labels the base, not the later figures */
+            if (base_label(S, pe[k - 1].i))
+                continue;
+            int is_label = 0;
+            for (size_t y = 0; y < S->np && !is_label; y++)
+                is_label = pc[y].share && pc[y].share_labelled && pc[y].share_of.i == at;
+            if (is_label)
                 continue;
             F->chosen = &pe[k - 1];
             break;
@@ -3012,6 +3417,55 @@ static int fig_period(sent *S, fig *F)
             !(F->chosen && F->chosen->i >= x->j)) {
             F->lab = pc[y].share_of;
             F->chosen = &F->lab;
+        }
+    return 0;
+}
+
+/* 1 when a bracket opens in v[b..i) and does not close before i. */
+static int in_brackets(const tok *v, size_t b, size_t i)
+{
+    int open = 0;
+    for (size_t y = b; y < i; y++)
+        open = is_s(&v[y], '(') ? 1 : is_s(&v[y], ')') ? 0 : open;
+    return open;
+}
+
+/* A period told by its relation to the note's figure that labels this one: "A year
+ * earlier the country brought in 10.77 million t" (the sentence opens with it), "2.9%
+ * more than a year earlier, when they came to 46.80 million t" (a "when" clause after it).
+ * 1 when F->chosen is such a label. */
+static int relative_label(const sent *S, const fig *F)
+{
+    const tok *v = S->v;
+    const pexpr *p = F->chosen;
+    if (!p || (p->rel != P_YEAR_AGO && p->rel != P_MONTH_AGO) || p->j > F->x->i ||
+        !S->c->has_period)
+        return 0;
+    if (p->i == S->sb || (p->i == S->sb + 1 && is_w(&v[S->sb], "a")))
+        return 1;
+    for (size_t y = p->j; y < F->x->i; y++)
+        if (is_w(&v[y], "when"))
+            return 1;
+    return 0;
+}
+
+/* "against 16.22 million t in the first" after a figure of the second quarter (or half):
+ * the quarter (half) of the same year named by the ordinal alone. 1 when read. */
+static int ordinal_base(const sent *S, const fig *F, tf_span_period cur, tf_span_period *out)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth", NULL};
+    const tok *v = S->v;
+    size_t j = F->x->j;
+    int len = cur.to - cur.from + 1;
+    if (j + 2 >= S->se || !is_w(&v[j], "in") || !is_w(&v[j + 1], "the") || (len != 3 && len != 6))
+        return 0;
+    for (int q = 0; ord[q]; q++)
+        if (is_w(&v[j + 2], ord[q]) && (q + 1) * len <= 12 &&
+            !(j + 3 < S->se && v[j + 3].k == K_WORD && !is_w(&v[j + 3], "and") &&
+              !is_w(&v[j + 3], "but"))) {
+            out->from = tf_mi_year(cur.to) * 12 + q * len;
+            out->to = out->from + len - 1;
+            return 1;
         }
     return 0;
 }
@@ -3049,7 +3503,9 @@ static int fig_make(sent *S, fig *F)
                 rp = &pe[y];
         int prev_full = prev->period.to - prev->period.from == 11 &&
                         tf_mi_month(prev->period.from) == 1;
-        if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
+        if (ordinal_base(S, F, prev->period, &F->cl.period)) {
+            /* the quarter or half the ordinal names */
+        } else if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
             tf_mi_month(rp->from) == 1 && !prev_full) {
             /* "to 1,305,000 t in January-April, down from 1,450,000 t in 2015": the
              * same months of the year named */
@@ -3070,6 +3526,9 @@ static int fig_make(sent *S, fig *F)
         F->cl.year_named = F->chosen->explicit_year != 0;
         F->cl.period_start = v[F->chosen->i].b;
         F->cl.period_end = v[F->chosen->j - 1].e;
+    } else if (relative_label(S, F)) {
+        F->cl.period = rel_period(c->period, F->chosen);
+        F->cl.period_named = 1;
     } else if (F->chosen && (F->chosen->rel == P_SAME || F->chosen->rel == P_YTD ||
                           F->chosen->rel == P_FULL_YEAR) &&
                c->last_claim != (size_t)-1) {
@@ -3093,8 +3552,16 @@ static int fig_make(sent *S, fig *F)
     if (idx == (size_t)-1)
         return -1;
     made[z] = idx;
+    x->base = F->is_base != 0;
+    x->base_of = F->is_base == 2 ? c->last_claim : F->is_base ? made[z - 1] : (size_t)-1;
     c->last_claim = idx;
-    if (!F->is_base) {
+    /* "…totalled 833.5 kt; the first quarter had contributed 583.0 kt": a part of the
+     * sentence's period told after it does not carry on */
+    int part = z > 0 && made[z - 1] != (size_t)-1 && c->has_period &&
+               F->cl.period.from == c->period.from && F->cl.period.to < c->period.to;
+    /* "7.45 Mt, +6.9% m/m (November: 6.97 Mt)": a bracketed comparison stays there */
+    part |= z > 0 && made[z - 1] != (size_t)-1 && in_brackets(v, F->cb, x->i);
+    if (!F->is_base && !part) {
         c->period = F->cl.period;
         c->has_period = 1;
         c->period_named = F->cl.period_named;
@@ -3145,9 +3612,9 @@ static size_t stated_before(const sent *S, const pfig *x)
     const ctx *c = S->c;
     const tok *v = S->v;
     tf_metric met = TF_METRIC_NONE;
-    for (size_t k = 0; k < S->nmw && met == TF_METRIC_NONE; k++)
-        if (S->mw[k].i < x->i)
-            met = S->mw[k].m;
+    for (size_t k = 0; k < S->nmw && S->mw[k].i < x->i; k++)
+        if (S->mw[k].m != TF_METRIC_NONE)
+            met = S->mw[k].m; /* the flow named last before the change */
     if (met != TF_METRIC_IMPORT && met != TF_METRIC_EXPORT && met != TF_METRIC_NET_IMPORT)
         return (size_t)-1;
     for (size_t y = S->sb; y < S->se; y++)
@@ -3163,7 +3630,9 @@ static size_t stated_before(const sent *S, const pfig *x)
     for (size_t k = 0; k < S->npe && !named; k++)
         if (S->pe[k].rel == P_ABS && S->pe[k].from >= 0 &&
             !(S->pe[k].i > S->sb && (is_w(&v[S->pe[k].i - 1], "from") ||
-                                     is_w(&v[S->pe[k].i - 1], "than"))))
+                                     is_w(&v[S->pe[k].i - 1], "than"))) &&
+            !(S->pe[k].i > S->sb + 1 && is_w(&v[S->pe[k].i - 1], "in") &&
+              is_w(&v[S->pe[k].i - 2], "than")))
             named = &S->pe[k];
     size_t best = (size_t)-1;
     for (size_t k = c->a->n_claims; k > 0; k--) {
@@ -3180,21 +3649,107 @@ static size_t stated_before(const sent *S, const pfig *x)
     return best;
 }
 
-static int sent_attach(sent *S)
+/* "Exports amounted to 13.7 kt, 52.2 per cent above the March level" after a sentence on
+ * the first quarter: a change on the month before is a single month's, so a claim whose
+ * period was carried from a sentence before as a range from January becomes the range's
+ * last month (the one after the month compared with, where one is named). 1 when done. */
+static int mom_of_carried_range(sent *S, const pfig *x, tf_claim *cl)
+{
+    int named_here = cl->period_end > 0 && cl->period_start >= S->v[S->sb].b;
+    int m = x->base_month1; /* the month after the month compared with */
+    if (named_here || x->basis != 1 || (m && (m < S->c->ref - 3 || m > S->c->ref)))
+        return 0;
+    if (!m && (cl->period.from == cl->period.to || tf_mi_month(cl->period.from) != 1))
+        return 0;
+    int target = m ? m : cl->period.to;
+    if (cl->period.from == target && cl->period.to == target)
+        return 0;
+    tf_span_period old = cl->period;
+    cl->period.from = cl->period.to = target;
+    /* the sentence's other figures that carried the same period go with it */
+    for (size_t z = 0; z < S->nq; z++) {
+        tf_claim *o = S->made[z] == (size_t)-1 ? NULL : &S->c->a->claims[S->made[z]];
+        if (o && o != cl && !S->q[z].base && o->period.from == old.from &&
+            o->period.to == old.to && !(o->period_end > 0 && o->period_start >= S->v[S->sb].b))
+            o->period = cl->period;
+    }
+    S->c->period = cl->period;
+    return 1;
+}
+
+/* "…, while imports slid 31.8%": a flow word other than the claim's between the claim's
+ * figure and the change (in the sentence) names the change's own flow. */
+static int metric_between(const sent *S, const pfig *x, const tf_claim *cl)
+{
+    const tok *v = S->v;
+    if (cl->sent_start != v[S->sb].b || (cl->metric != TF_METRIC_IMPORT &&
+                                          cl->metric != TF_METRIC_EXPORT))
+        return 0;
+    for (size_t k = 0; k < S->nmw; k++) {
+        size_t i = S->mw[k].i;
+        if (i >= x->i || i + 4 < x->i || i < S->sb + 2 || cl->quantity.end > v[i].b ||
+            (S->mw[k].m != TF_METRIC_IMPORT && S->mw[k].m != TF_METRIC_EXPORT) ||
+            S->mw[k].m == cl->metric)
+            continue;
+        /* a clause of its own: "while", "but", "and" or a comma right before the flow */
+        if (is_w(&v[i - 1], "while") || is_w(&v[i - 1], "but") || is_w(&v[i - 1], "and") ||
+            is_w(&v[i - 1], "whereas") || is_s(&v[i - 1], ',') || is_s(&v[i - 1], ';'))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Exports were 12.4% higher than in June, when 165,900 t left the country": the change's
+ * target is its own base (the month compared with), so the change is the level's stated in
+ * a sentence before; (size_t)-1 when the target is not such a base. */
+static size_t level_stated_before(const sent *S, const pfig *x, const tf_claim *cl)
+{
+    if (!cl || !x->base_month1 || cl->period.from != cl->period.to ||
+        cl->period.to != x->base_month1 - 1)
+        return (size_t)-1;
+    size_t ci = stated_before(S, x);
+    return ci != (size_t)-1 && &S->c->a->claims[ci] != cl ? ci : (size_t)-1;
+}
+
+/* "June arrivals of 12.21 million t fell 11.1% from May's 13.74 million t but were 10.7%
+ * above June 2024": the claim of the sentence whose month is a year (or, for a single
+ * month, one month) after the month compared with; (size_t)-1 when none. */
+static size_t claim_of_base_month(const sent *S, const pfig *x)
+{
+    for (size_t z = 0; z < S->nq; z++) {
+        if (S->made[z] == (size_t)-1 || S->q[z].i > x->i)
+            continue;
+        const tf_claim *cl = &S->c->a->claims[S->made[z]];
+        int d = cl->period.to - (x->base_month1 - 1);
+        if (cl->metric != TF_METRIC_OTHER && (d == 12 || (d == 1 && cl->period.from == cl->period.to)))
+            return S->made[z];
+    }
+    return (size_t)-1;
+}
+
+/* The claim percentage k of the sentence qualifies: its target figure (the level where the
+ * target is a base), the previous sentence's last claim, a claim stated before, or the k-th
+ * claim for the k-th share of a "respectively" list; (size_t)-1 when none. */
+static size_t attach_claim(sent *S, size_t k)
 {
     ctx *c = S->c;
-    const tok *v = S->v;
     qfig *q = S->q;
     pfig *pc = S->pc;
     size_t *made = S->made;
-    /* attach the percentages */
-    for (size_t k = 0; k < S->np; k++) {
-        pfig *x = &pc[k];
-        size_t ci = (size_t)-1;
+    pfig *x = &pc[k];
+    size_t ci = (size_t)-1;
         size_t tg = x->target >= 0 ? (size_t)x->target : S->nq;
         while (tg + 1 < S->nq && q[tg].diff) /* "12%, by 250,000 t, to 2.40 million t" */
             tg++;
-        if (x->target >= 0)
+        /* "… against 16.22 million t in the first, and was up 8.4% on April-June 2024": a
+         * change after a base is the level's */
+        while (x->target >= 0 && !x->share && tg > 0 && tg < S->nq && q[tg].base &&
+               q[tg].i < x->i && made[tg - 1] != (size_t)-1)
+            tg--;
+        if (x->target >= 0 && tg < S->nq && q[tg].base && q[tg].i > x->i && !x->share &&
+            q[tg].base_of != (size_t)-1)
+            ci = q[tg].base_of; /* "up 3.2% from August's 11.76 million t": the level's */
+        else if (x->target >= 0)
             ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
             ci = c->last_claim;
@@ -3216,6 +3771,20 @@ static int sent_attach(sent *S)
                     seen++;
                 }
         }
+    return ci;
+}
+
+static int sent_attach(sent *S)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    pfig *pc = S->pc;
+    /* attach the percentages */
+    for (size_t k = 0; k < S->np; k++) {
+        pfig *x = &pc[k];
+        size_t ci = attach_claim(S, k);
+        if (ci != (size_t)-1 && !x->share && metric_between(S, x, &c->a->claims[ci]))
+            ci = stated_before(S, x); /* "…, while imports slid 31.8% from a year earlier" */
         if (ci == (size_t)-1)
             continue;
         tf_claim *cl = &c->a->claims[ci];
@@ -3233,6 +3802,21 @@ static int sent_attach(sent *S)
             dst = &cl->mom;
         else if (x->basis == 2)
             dst = &cl->yoy;
+        if (!x->share && mom_of_carried_range(S, x, cl))
+            dst = &cl->mom;
+        if (!dst && x->base_month1 && (ci = claim_of_base_month(S, x)) != (size_t)-1) {
+            cl = &c->a->claims[ci];
+            dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy : &cl->mom;
+        }
+        if (!dst && !x->share && (ci = level_stated_before(S, x, cl)) != (size_t)-1) {
+            cl = &c->a->claims[ci];
+            dst = x->base_month1 ? (cl->period.to - (x->base_month1 - 1) == 12   ? &cl->yoy
+                                    : cl->period.to - (x->base_month1 - 1) == 1 ? &cl->mom
+                                                                                 : NULL)
+                  : x->basis == 1 ? &cl->mom
+                  : x->basis == 2 ? &cl->yoy
+                                  : NULL;
+        }
         if (!dst || dst->has)
             continue;
         double val = x->value, lo = x->lo, hi = x->hi;
@@ -3508,6 +4092,10 @@ static void read_title(ctx *c, const tf_note *nt)
                 c->period.from = x.from;
                 c->period.to = x.to;
                 c->has_period = 1;
+                /* the headline names it: figures that carry it are named ("Key figures:
+                 * China soybean imports, December 2024" over "- Arrivals: 7.45 Mt") */
+                c->period_named = 1;
+                c->year_named = x.explicit_year != 0;
                 break;
             }
         }
@@ -3614,7 +4202,8 @@ static int read_sentences(ctx *c, const toks *t)
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
         if (se > sb) {
             size_t before = c->a->n_claims;
-            if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se)) {
+            if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se) ||
+                unit_value(c, t->v, sb, se)) {
                 sent_arrays_free(&sa);
                 return -1;
             }
@@ -3625,6 +4214,36 @@ static int read_sentences(ctx *c, const toks *t)
     }
     sent_arrays_free(&sa);
     return 0;
+}
+
+/* The headline (a TITLE: header line) read as the note's first sentence, so that a
+ * figure only the title gives ("… imports rise 12.7% on year to 12.13 million tonnes")
+ * meets the body's figures, and a figure restated in the body is compared with it. A
+ * title the archive derived ("[derived]") is not the publisher's and is not read. */
+static int read_headline(ctx *c, size_t body)
+{
+    const char *text = c->nt->text;
+    size_t at = 0;
+    while (at < body && strncmp(text + at, "TITLE:", 6)) {
+        const char *nl = memchr(text + at, '\n', body - at);
+        at = nl ? (size_t)(nl - text) + 1 : body;
+    }
+    if (at >= body)
+        return 0;
+    size_t b = at + 6, e = b;
+    while (e < body && text[e] != '\n' && text[e] != '\r')
+        e++;
+    for (size_t k = b; k + 9 <= e; k++)
+        if (!memcmp(text + k, "[derived]", 9))
+            return 0;
+    toks tt = {0};
+    sent_arrays sa = {0};
+    int rc = tokenize(text, b, e, &tt);
+    if (!rc && tt.n)
+        rc = do_sentence(c, &sa, tt.v, tt.n, 0, tt.n);
+    sent_arrays_free(&sa);
+    free(tt.v);
+    return rc;
 }
 
 /* The note's data month: the most named single month of its claims (ties: the latest),
@@ -3730,7 +4349,7 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         free(t.v);
         return TF_OK;
     }
-    int rc = read_sentences(&c, &t);
+    int rc = read_headline(&c, body) || read_sentences(&c, &t);
     free(t.v);
     if (rc)
         return TF_ERR_NOMEM;
