@@ -222,6 +222,8 @@ static iv ev(const checker *k, const eqn *e, int n, int fix, double fixv, int ti
         if (!tight && e->slack && t->field == F_QTY)
             return mk(t->lo - fabs(t->v) * TF_REVISION_TOLERANCE,
                       t->hi + fabs(t->v) * TF_REVISION_TOLERANCE);
+        if (tight == 3) /* the printed figure's rounding, no revision tolerance */
+            return mk(t->lo, t->hi);
         if (tight == 2) /* the printed value itself */
             return mk(t->v, t->v);
         if (tight)
@@ -298,6 +300,11 @@ static int solve(const checker *k, const eqn *e, int ai, double *lo, double *hi)
 {
     const atom *t = &k->at[ai];
     double a = t->pmin, b = t->pmax;
+    /* an atom in a denominator makes the residual unbounded (and so "holding") at 0:
+     * search from just above it */
+    iv r0 = resid(k, e, ai, a, 0);
+    if (!(isfinite(r0.lo) && isfinite(r0.hi)) && b > a)
+        a += (b - a) * 1e-9;
     /* find one feasible point by scanning, then widen both ways */
     double x0 = NAN;
     if (holds(k, e, ai, t->v, 0))
@@ -2579,12 +2586,25 @@ static int check_year_label(checker *k)
     return 0;
 }
 
+/* Whether equation e reads a stored figure. */
+static int has_stored_atom(const checker *k, const eqn *e)
+{
+    for (int j = 0; j < e->natoms; j++)
+        if (!k->at[e->atoms[j]].removable)
+            return 1;
+    return 0;
+}
+
 /* Equations that hold only at the edge of rounding. */
 static int check_rounding(checker *k)
 {
     for (size_t i = 0; i < k->neq; i++) {
         eqn *e = &k->eq[i];
         if (e->failed || e->le || holds(k, e, -1, 0, 1))
+            continue;
+        /* against a stored figure a printed one is either its rounding or not: where it
+         * is, its place within the rounding says nothing */
+        if (has_stored_atom(k, e) && holds(k, e, -1, 0, 3))
             continue;
         int ai = -1;
         for (int j = 0; j < e->natoms; j++)
