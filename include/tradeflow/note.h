@@ -64,6 +64,11 @@ typedef struct tf_note_basis {
     tf_partner_figures top;   /* rank 1 on that basis; share of that basis' total */
 } tf_note_basis;
 
+/* Absent partners the note tells (tf_note_model.gone): at most this many, each with
+ * at least this share (%) of the year-to-date imports. */
+#define TF_NOTE_GONE_MAX 2
+#define TF_NOTE_GONE_SHARE 5.0
+
 typedef struct tf_note_model {
     tf_report *report;        /* owned: the statistics of the month */
     const tf_refdata *ref;    /* borrowed (display names); must outlive the model */
@@ -80,6 +85,11 @@ typedef struct tf_note_model {
                                  The sources paragraph then leaves the reporter's own
                                  partner sentence to the re-import paragraph. */
     size_t n_named;           /* import partners named in the sources paragraph */
+    const tf_partner_figures *gone[TF_NOTE_GONE_MAX]; /* import partners with nothing in the
+                               month that supplied at least TF_NOTE_GONE_SHARE % of the
+                               year to date (report->import_breakdown.absent): the note
+                               says so, with their year to date; borrowed from report */
+    size_t n_gone;
     struct {
         int has;
         char date[11];        /* the latest day with a published spot P/L on or

@@ -74,6 +74,22 @@ static void partners(tf_note_model *m, const tf_note_opts *o)
     m->n_named = b->n_partners < want ? b->n_partners : want;
 }
 
+/* Partners of m-1 or m-12 with nothing in the month that were a large source of the
+ * year to date (>= TF_NOTE_GONE_SHARE % of YTD imports): their absence is news (a
+ * major supplier stopping), told with their year-to-date figures. The report keeps
+ * them in import_breakdown.absent, ranked as the report lists them. */
+static void gone(tf_note_model *m)
+{
+    const tf_breakdown *b = &m->report->import_breakdown;
+    m->n_gone = 0;
+    for (size_t i = 0; i < b->n_absent && m->n_gone < TF_NOTE_GONE_MAX; i++) {
+        const tf_partner_figures *p = &b->absent[i];
+        if (p->ytd.has && p->ytd.v > 0 && p->ytd_share_pct.has &&
+            p->ytd_share_pct.v >= TF_NOTE_GONE_SHARE)
+            m->gone[m->n_gone++] = p;
+    }
+}
+
 /* The re-imports the report found (its rule, tf_re_flow in stats.h). The note
  * tells those of the reporter as its own partner where they are news: above
  * 0 t (0 is a complete partner breakdown without the reporter) and at least
@@ -209,6 +225,7 @@ tf_status tf_note_model_build(tf_db *db, const tf_refdata *ref, const tf_product
         names(m, ref, product, q);
         pub_date(m->date, o, q);
         partners(m, o);
+        gone(m);
         reimports(m);
         st = latest_window(m, db, q);
     }

@@ -313,6 +313,36 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     nd_put(b, ".");
 }
 
+/* A large source of the year with nothing in the month (tf_note_model.gone): " No
+ * imports came from the United States in October 2025. From January to October 2025,
+ * imports from the United States were about 16.82 million t, up 11.5% YoY, or 18.3% of
+ * the total." */
+static void gone_sentence(nd *b, const tf_note_model *m, const tf_partner_figures *p)
+{
+    const tf_report *r = m->report;
+    char mon[32], ytd[20], f1[256], pn[160];
+    month_en(mon, sizeof mon, r->period);
+    nd_ytd(ytd, r->period);
+    pname_in(pn, sizeof pn, p, 0);
+    nd_put(b, " No imports came from %s in %s.", pn, mon);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s over %s, kg / 1000", p->partner, ytd);
+    nd_fig f = {.metric = "import", .partner = p->partner,
+                .basis = r->import_breakdown.partner_basis, .period = ytd, .formula = f1};
+    nd_put(b, " From %s to %s, imports from %s were about ", months_en[0], mon, pn);
+    put_t(b, &f, p->ytd.v);
+    if (p->ytd_yoy_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (import(%s, %s) / the same months a year before - 1)",
+               p->partner, ytd);
+        nd_put(b, ", ");
+        put_pct(b, &f, "yoy_pct", p->ytd_yoy_pct.v, "%");
+        nd_put(b, " YoY");
+    }
+    tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, ytd, ytd);
+    nd_put(b, ", or ");
+    nd_pct(b, &f, "share_pct", p->ytd_share_pct.v, "%");
+    nd_put(b, " of the total.");
+}
+
 static const char *basis_words(const char *basis)
 {
     return !strcmp(basis, "origin")        ? "by origin of the goods"
@@ -374,6 +404,8 @@ static void sources_para(nd *b, const tf_note_model *m)
     for (size_t i = 0; i < m->n_named; i++)
         if (!nd_is_reimport(m, &bd->partners[i]))
             partner_sentence(b, m, &bd->partners[i], i == 0);
+    for (size_t i = 0; i < m->n_gone; i++)
+        gone_sentence(b, m, m->gone[i]);
     if (bd->partner_basis[0])
         nd_put(b, " Partners are as the data records them (%s).", bd->partner_basis);
     for (size_t i = 0; i < m->n_other_basis; i++)

@@ -207,6 +207,36 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     nd_put(b, "。");
 }
 
+/* A large source of the year with nothing in the month (tf_note_model.gone):
+ * "10月中国未从美国进口大豆；2025年1-10月自美国进口大豆约1682.08万吨，同比增长11.5%，
+ * 占比18.3%。" */
+static void gone_sentence(nd *b, const tf_note_model *m, const tf_partner_figures *p,
+                          const char *name)
+{
+    const tf_report *r = m->report;
+    char mon[32], ytd[20], f1[256];
+    month_zh(mon, sizeof mon, r->period);
+    nd_ytd(ytd, r->period);
+    int month = 1;
+    sscanf(r->period + 5, "%d", &month);
+    nd_put(b, "%s%s未从%s进口%s；", mon, m->reporter_zh, name, m->product_zh);
+    tf_fmt(f1, sizeof f1, "sum of import rows from %s over %s, kg / 1000", p->partner, ytd);
+    nd_fig f = {.metric = "import", .partner = p->partner,
+                .basis = r->import_breakdown.partner_basis, .period = ytd, .formula = f1};
+    nd_put(b, "%.4s年1-%d月自%s进口%s约", r->period, month, name, m->product_zh);
+    put_t(b, &f, p->ytd.v);
+    if (p->ytd_yoy_pct.has) {
+        tf_fmt(f1, sizeof f1, "100 * (import(%s, %s) / the same months a year before - 1)",
+               p->partner, ytd);
+        nd_put(b, "，");
+        put_pct(b, &f, "同比", "yoy_pct", p->ytd_yoy_pct.v);
+    }
+    tf_fmt(f1, sizeof f1, "100 * import(%s, %s) / import(WLD, %s)", p->partner, ytd, ytd);
+    nd_put(b, "，占比");
+    nd_pct(b, &f, "share_pct", p->ytd_share_pct.v, "%");
+    nd_put(b, "。");
+}
+
 static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
 {
     const tf_breakdown *bd = &m->report->import_breakdown;
@@ -222,6 +252,8 @@ static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
     for (size_t i = 0; i < m->n_named; i++)
         if (!nd_is_reimport(m, &bd->partners[i]))
             partner_sentence(b, m, &bd->partners[i], pname_zh(m, &bd->partners[i], ref), i == 0);
+    for (size_t i = 0; i < m->n_gone; i++)
+        gone_sentence(b, m, m->gone[i], pname_zh(m, m->gone[i], ref));
     for (size_t i = 0; i < m->n_other_basis; i++) {
         const tf_note_basis *nb = &m->other_basis[i];
         const tf_partner_figures *p = &nb->top;

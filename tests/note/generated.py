@@ -84,7 +84,9 @@ def expected(tot, part, c):
             i, e = q("import", p), q("export", p)
             return None if i is None or e is None else i - e
         if c["partner"] != "WLD":
-            return part.get((f, p, c["partner"]))
+            # the generated partner rows add up to the month's total: a partner with no
+            # row in a month with data had 0 t (the report's YTD rule, stats.h)
+            return part.get((f, p, c["partner"]), 0.0 if (f, p) in tot else None)
         return tot.get((f, p))
 
     if c["metric"] == "trade_mode":
@@ -110,7 +112,8 @@ def expected(tot, part, c):
             base = q(f, shift(per, back))
         return None if not base or base <= 0 else 100 * (x / base - 1)
     if c["field"] == "share_pct":
-        return 100 * x / tot[(f, per)]
+        whole = expected(tot, part, dict(c, partner="WLD", field="quantity"))
+        return None if not whole else 100 * x / whole
     if c["field"] == "share_change_pp":
         prev = shift(per, 1)
         pp = part.get((f, prev, c["partner"]), 0.0)
