@@ -341,6 +341,14 @@ static tf_status migrate(tf_db *d)
         rc = tf_store_pragma_int(d, "PRAGMA user_version", &ver);
     if (rc == SQLITE_OK)
         rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
+    if (rc == SQLITE_CORRUPT) {
+        tf_error_set(&d->error, TF_ERR_DB,
+                     "%s: the database file is damaged (%s; for instance cut short by a copy "
+                     "or a full disk): restore it from a backup, or ingest the files again "
+                     "into a new one (tradeflow sources on a good copy lists them)", d->path,
+                     sqlite3_errstr(rc));
+        return TF_ERR_DB;
+    }
     if (rc != SQLITE_OK) {
         tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB,
                      "%s: not a tradeflow database (%s)", d->path,
