@@ -972,13 +972,22 @@ typedef struct coded_sel {
     long long cls, reporter, from, to;
 } coded_sel;
 
-static void code_selection(const tf_dicts *t, const tf_selection *sel, const char *cls,
-                           coded_sel *c)
+/* sel coded under classification cls (NULL: the selection's own, else HS). Returns 0
+ * with *st TF_OK when nothing stored can match (classification or reporter unknown),
+ * 0 with *st set on an error, 1 when c holds the coded selection. */
+static int code_selection(tf_db *d, const tf_selection *sel, const char *cls, coded_sel *c,
+                          tf_status *st)
 {
-    c->cls = tf_store_dict_find(t, DIM_CLASSIFICATION, 0, cls);
-    c->reporter = tf_store_dict_find(t, DIM_REPORTER, 0, sel->reporter ? sel->reporter : "CHN");
+    if ((*st = dicts(d)) != TF_OK)
+        return 0;
+    if (!cls)
+        cls = sel->classification ? sel->classification : "HS";
+    c->cls = tf_store_dict_find(d->dicts, DIM_CLASSIFICATION, 0, cls);
+    c->reporter = tf_store_dict_find(d->dicts, DIM_REPORTER, 0,
+                                     sel->reporter ? sel->reporter : "CHN");
     c->from = tf_store_period_bound(sel->period_from ? sel->period_from : "", 0);
     c->to = tf_store_period_bound(sel->period_to ? sel->period_to : "9999", 1);
+    return c->cls >= 0 && c->reporter >= 0;
 }
 
 static void bind_coded(sqlite3_stmt *s, const coded_sel *c, long long code)
@@ -1196,11 +1205,9 @@ static tf_status select_code(tf_db *d, select_run *x, const coded_sel *c, const 
 static tf_status select_codes(tf_db *d, select_run *x, const char *cls, const char **codes,
                               size_t n_codes)
 {
-    tf_status st = dicts(d);
+    tf_status st;
     coded_sel c;
-    if (st == TF_OK)
-        code_selection(d->dicts, x->sel, cls, &c);
-    if (st != TF_OK || c.cls < 0 || c.reporter < 0) /* nothing stored of them */
+    if (!code_selection(d, x->sel, cls, &c, &st)) /* nothing stored of them, or an error */
         return st;
     if (!(x->blk = calloc(1, sizeof *x->blk)))
         return TF_ERR_NOMEM;
@@ -1339,11 +1346,9 @@ tf_status tf_store_currency_periods(tf_db *d, const tf_selection *sel, const cha
                                                const char *period, long long rows),
                                     void *ctx)
 {
-    tf_status st = dicts(d);
+    tf_status st;
     coded_sel c;
-    if (st == TF_OK)
-        code_selection(d->dicts, sel, sel->classification ? sel->classification : "HS", &c);
-    if (st != TF_OK || c.cls < 0 || c.reporter < 0)
+    if (!code_selection(d, sel, NULL, &c, &st))
         return st;
     c.from = tf_store_period_bound(from, 0);
     c.to = tf_store_period_bound(to, 1);
@@ -1362,11 +1367,9 @@ static tf_status currency_rows(tf_db *d, const tf_selection *sel,
                                void (*fn)(void *ctx, const char *currency, long long rows),
                                void *ctx)
 {
-    tf_status st = dicts(d);
+    tf_status st;
     coded_sel c;
-    if (st == TF_OK)
-        code_selection(d->dicts, sel, sel->classification ? sel->classification : "HS", &c);
-    if (st != TF_OK || c.cls < 0 || c.reporter < 0)
+    if (!code_selection(d, sel, NULL, &c, &st))
         return st;
     int rc = SQLITE_DONE;
     for (size_t i = 0; i < sel->n_codes && rc == SQLITE_DONE; i++) {
