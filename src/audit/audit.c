@@ -114,7 +114,10 @@ tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *
     if (!st)
         st = tf_audit_check(a, opts);
     if (st) {
-        if (st == TF_ERR_DB)
+        const tf_error *de = opts && opts->db ? tf_db_error(opts->db) : NULL;
+        if (st == TF_ERR_DB && err && de && de->status != TF_OK && de->msg[0])
+            *err = *de; /* the store's own message names the file and the fault */
+        else if (st == TF_ERR_DB)
             tf_error_set(err, st, "database error while reading stored figures");
         tf_audit_free(&a);
         return st;

@@ -317,6 +317,22 @@ int tf_store_pragma_int(tf_db *d, const char *sql, int *out)
     return rc;
 }
 
+/* Status st of a failed migration from schema ver; where the file (or its
+ * folder, for the journal) cannot be written, the error says so: an older
+ * store is upgraded on first open, so a read-only one cannot be read at all. */
+static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
+{
+    int ro = sqlite3_db_readonly(d->db, "main") == 1;
+    if (ver > 0 && (ro || rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM))
+        tf_error_set(&d->error, TF_ERR_DB,
+                     "%s: written by an older tradeflow (schema %d): it is upgraded to schema "
+                     "%d on first open, which needs write access to the file and its folder "
+                     "(%s; run any command once as a user who can write them, or work on a "
+                     "copy)", d->path, ver, TF_SCHEMA_VERSION,
+                     ro ? "the file is read-only" : sqlite3_errstr(rc));
+    return st;
+}
+
 static tf_status migrate(tf_db *d)
 {
     int app = 0, ver = 0, ntables = 0;
@@ -325,6 +341,14 @@ static tf_status migrate(tf_db *d)
         rc = tf_store_pragma_int(d, "PRAGMA user_version", &ver);
     if (rc == SQLITE_OK)
         rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
+    if (rc == SQLITE_CORRUPT) {
+        tf_error_set(&d->error, TF_ERR_DB,
+                     "%s: the database file is damaged (%s; for instance cut short by a copy "
+                     "or a full disk): restore it from a backup, or ingest the files again "
+                     "into a new one (tradeflow sources on a good copy lists them)", d->path,
+                     sqlite3_errstr(rc));
+        return TF_ERR_DB;
+    }
     if (rc != SQLITE_OK) {
         tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB,
                      "%s: not a tradeflow database (%s)", d->path,
@@ -348,9 +372,14 @@ static tf_status migrate(tf_db *d)
     }
     if (ver == TF_SCHEMA_VERSION)
         return TF_OK;
+    int old_ver = ver;
     tf_status st = tf_store_exec(d, "BEGIN IMMEDIATE");
+    if (st == TF_OK && sqlite3_db_readonly(d->db, "main") == 1) {
+        st = TF_ERR_DB; /* opened read-only: the upgrade cannot be written */
+        sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+    }
     if (st)
-        return st;
+        return upgrade_refused(d, old_ver, st, sqlite3_errcode(d->db));
     /* Another process may have created or migrated the schema while this
      * one waited for the write lock: look again inside the transaction. */
     rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
@@ -371,12 +400,13 @@ static tf_status migrate(tf_db *d)
     char sql[128];
     tf_fmt(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
            TF_APPLICATION_ID, TF_SCHEMA_VERSION);
-    if ((st = tf_store_exec(d, sql)) != TF_OK)
+    if ((st = tf_store_exec(d, sql)) != TF_OK || (st = tf_store_exec(d, "COMMIT")) != TF_OK)
         goto fail;
-    return tf_store_exec(d, "COMMIT");
+    return TF_OK;
 fail:
+    rc = sqlite3_errcode(d->db); /* before the rollback resets it */
     sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
-    return st;
+    return upgrade_refused(d, old_ver, st, rc);
 }
 
 /* Who may remove a new, still empty database file (tf_db_discard_if_empty).
