@@ -378,10 +378,18 @@ static tf_status call(pull *p, char *const *per, size_t n, json_t **answer)
         p->cf.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
         int retry = 0;
         char what[256];
-        if (rc != CURLE_OK) {
-            tf_fmt(what, sizeof what, "%s", b.too_big ? "answer larger than 1 GiB"
-                                                      : p->cf.easy_strerror(rc));
-            retry = !b.too_big;
+        if (rc != CURLE_OK && (b.too_big || rc == CURLE_COULDNT_RESOLVE_HOST ||
+                               rc == CURLE_COULDNT_RESOLVE_PROXY)) {
+            /* nothing a retry would change: an answer over the limit, or no name
+             * service (offline, or a DNS or proxy setting) */
+            tf_error_set(p->err, TF_ERR_IO, "%s: %s%s", url,
+                         b.too_big ? "answer larger than 1 GiB" : p->cf.easy_strerror(rc),
+                         b.too_big ? "" : " (no network, or a DNS or proxy setting; not retried)");
+            free(b.p);
+            break;
+        } else if (rc != CURLE_OK) {
+            tf_fmt(what, sizeof what, "%s", p->cf.easy_strerror(rc));
+            retry = 1;
         } else if (code == 429 || code >= 500) {
             tf_fmt(what, sizeof what, "HTTP %ld", code);
             retry = 1;
