@@ -4,12 +4,9 @@
 
 tf_gsl_fns tf_gsl;
 
-static const char *const names[] = {TF_GSL_FUNCTIONS(TF_LAZY_NAME)};
-_Static_assert(sizeof tf_gsl == sizeof names / sizeof names[0] * sizeof(void *),
-               "tf_gsl: one pointer per name");
-
-static tf_lazylib lib = {"TF_LIBGSL", "libgsl.so.27", "libgsl27", "the outlook's regressions",
-                         names, sizeof names / sizeof names[0], &tf_gsl, 0, TF_OK, ""};
+TF_LAZYLIB_DEFINE(TF_GSL_FUNCTIONS, tf_gsl,
+                  "TF_LIBGSL", "libgsl.so.27", "libgsl27",
+                  "the outlook's regressions");
 
 tf_status tf_gsl_load(tf_error *err)
 {

@@ -19,6 +19,16 @@
 /* One entry of a name list, in the table's order. */
 #define TF_LAZY_NAME(f) #f,
 
+/* The descriptor of a loader: defines the file-scope `names` (FUNCS(X) lists the
+ * functions) and `lib` for the function table `table`, checking that the table has one
+ * pointer per name. env, file, package, use: as in tf_lazylib. */
+#define TF_LAZYLIB_DEFINE(FUNCS, table, env, file, package, use)                           \
+    static const char *const names[] = {FUNCS(TF_LAZY_NAME)};                              \
+    _Static_assert(sizeof(table) == sizeof names / sizeof names[0] * sizeof(void *),       \
+                   #table ": one pointer per name");                                       \
+    static tf_lazylib lib = {env,   file, package, use, names, sizeof names / sizeof names[0], \
+                             &(table), 0,    TF_OK,   ""}
+
 typedef struct tf_lazylib {
     const char *env;          /* environment variable naming another file, or NULL */
     const char *file;         /* the library's soname, e.g. "libgsl.so.27" */

@@ -20,13 +20,9 @@ static struct {
     TF_CRYPTO_FUNCTIONS(TF_LAZY_MEMBER)
 } crypto;
 
-static const char *const names[] = {TF_CRYPTO_FUNCTIONS(TF_LAZY_NAME)};
-_Static_assert(sizeof crypto == sizeof names / sizeof names[0] * sizeof(void *),
-               "crypto: one pointer per name");
-
-static tf_lazylib lib = {"TF_LIBCRYPTO", "libcrypto.so.3", "libssl3",
-                         "the SHA-256 digests of ingested files", names,
-                         sizeof names / sizeof names[0], &crypto, 0, TF_OK, ""};
+TF_LAZYLIB_DEFINE(TF_CRYPTO_FUNCTIONS, crypto,
+                  "TF_LIBCRYPTO", "libcrypto.so.3", "libssl3",
+                  "the SHA-256 digests of ingested files");
 
 #define EVP_MD_CTX_new (crypto.EVP_MD_CTX_new)
 #define EVP_MD_CTX_free (crypto.EVP_MD_CTX_free)

@@ -4,13 +4,9 @@
 
 tf_xlsx_fns tf_xlsx;
 
-static const char *const names[] = {TF_XLSX_FUNCTIONS(TF_LAZY_NAME)};
-_Static_assert(sizeof tf_xlsx == sizeof names / sizeof names[0] * sizeof(void *),
-               "tf_xlsx: one pointer per name");
-
-static tf_lazylib lib = {"TF_LIBXLSXWRITER", "libxlsxwriter.so.4", "libxlsxwriter4",
-                         "xlsx workbooks", names, sizeof names / sizeof names[0], &tf_xlsx,
-                         0, TF_OK, ""};
+TF_LAZYLIB_DEFINE(TF_XLSX_FUNCTIONS, tf_xlsx,
+                  "TF_LIBXLSXWRITER", "libxlsxwriter.so.4", "libxlsxwriter4",
+                  "xlsx workbooks");
 
 tf_status tf_xlsx_load(tf_error *err)
 {

@@ -8,12 +8,9 @@
 
 tf_pq_fns tf_pq;
 
-static const char *const names[] = {TF_PQ_FUNCTIONS(TF_LAZY_NAME)};
-_Static_assert(sizeof tf_pq == sizeof names / sizeof names[0] * sizeof(void *),
-               "tf_pq: one pointer per name");
-
-static tf_lazylib lib = {"TF_LIBPQ", "libpq.so.5", "libpq5", "a postgresql:// database",
-                         names, sizeof names / sizeof names[0], &tf_pq, 0, TF_OK, ""};
+TF_LAZYLIB_DEFINE(TF_PQ_FUNCTIONS, tf_pq,
+                  "TF_LIBPQ", "libpq.so.5", "libpq5",
+                  "a postgresql:// database");
 
 tf_status tf_pq_load(tf_error *err)
 {
