@@ -97,14 +97,8 @@ static void col_dim(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *
 
 static tf_status db_fail(ingest_ctx *x, tf_diag *diag)
 {
-    int rc = sqlite3_errcode(x->d->db);
-    const char *hint = "";
-    if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
-        hint = " (is the disk full, or the file size limited?)";
-    else if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
-        hint = " (check the permissions of the database file and its folder)";
     tf_error_set(&diag->error, TF_ERR_DB, "%s: database error: %s%s", x->d->path,
-           sqlite3_errmsg(x->d->db), hint);
+                 sqlite3_errmsg(x->d->db), tf_store_sqlite_hint(x->d->db));
     return TF_ERR_DB;
 }
 
@@ -692,7 +686,7 @@ int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_inge
     int found = d->pg ? tf_pg_find_source(d, sha, options, &existing)
                       : find_source(d, sha, options, &existing);
     if (found < 0 && !d->pg)
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
     if (found != 1)
         return found;
     res->already = 1;
@@ -740,9 +734,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     ro.points_ctx = &x;
     int rc = begin_source(&x, opts, stamp, options);
     if (rc != SQLITE_OK) {
-        st = rc == SQLITE_NOMEM ? TF_ERR_NOMEM : TF_ERR_DB;
-        tf_error_set(&d->error, st, "%s: %s", d->path,
-                     rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(d->db));
+        if (rc == SQLITE_NOMEM)
+            tf_error_set(&d->error, st = TF_ERR_NOMEM, "%s: out of memory", d->path);
+        else
+            st = tf_store_sqlite_error(d);
         goto rollback;
     }
     x.cells.name = name;
@@ -764,7 +759,7 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     rc = finish_source(&x, now, stamp);
     ingest_finalize(&x);
     if (rc != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
         return TF_ERR_DB;
     }

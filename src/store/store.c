@@ -538,7 +538,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
                            " revised, unchanged, ifnull(retracted_at, ''), vintage, older"
                            " FROM source ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         return TF_ERR_DB;
     }
     int rc;
@@ -562,7 +562,7 @@ tf_status tf_db_sources(tf_db *d, void (*fn)(void *ctx, const tf_source_info *s)
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         return TF_ERR_DB;
     }
     return TF_OK;
@@ -599,7 +599,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
     if (restore) {
         long long twin = live_twin(d, source_id);
         if (twin < 0) {
-            tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+            tf_store_sqlite_error(d);
             return TF_ERR_DB;
         }
         if (twin > 0) {
@@ -620,7 +620,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
                                           : "UPDATE source SET retracted_at = ?2 WHERE id = ?1"
                                             " AND retracted_at IS NULL",
                            -1, &s, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         return TF_ERR_DB;
     }
     sqlite3_bind_int64(s, 1, source_id);
@@ -629,7 +629,7 @@ tf_status tf_db_retract(tf_db *d, long long source_id, int restore, const char *
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         return TF_ERR_DB;
     }
     if (sqlite3_changes(d->db) == 0) {
@@ -806,7 +806,7 @@ static sqlite3_stmt *take(tf_db *d, int slot, const char *sql, int *own)
     if (*own)
         s = NULL;
     if (!s && sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         return NULL;
     }
     if (!*own)
@@ -873,10 +873,26 @@ void tf_store_read_end(tf_db *d)
     d->read_began = 0;
 }
 
+const char *tf_store_sqlite_hint(sqlite3 *db)
+{
+    int rc = db ? sqlite3_errcode(db) : SQLITE_OK;
+    if (rc == SQLITE_FULL || rc == SQLITE_IOERR)
+        return " (is the disk full, or the file size limited?)";
+    if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
+        return " (check that you may write the database file and its folder)";
+    return "";
+}
+
+tf_status tf_store_sqlite_error(tf_db *d)
+{
+    tf_error_set(&d->error, TF_ERR_DB, "%s: %s%s", d->path, sqlite3_errmsg(d->db),
+                 tf_store_sqlite_hint(d->db));
+    return TF_ERR_DB;
+}
+
 static tf_status db_error(tf_db *d)
 {
-    tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
-    return TF_ERR_DB;
+    return tf_store_sqlite_error(d);
 }
 
 /* The text just above every code starting with prefix ("" -> above all). */
@@ -1462,7 +1478,7 @@ tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,
         have = 1;
     }
     if (st == TF_OK && rc != SQLITE_DONE) {
-        tf_error_set(&d->error, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        tf_store_sqlite_error(d);
         st = TF_ERR_DB;
     }
     if (st == TF_OK && have)

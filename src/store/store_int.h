@@ -259,6 +259,11 @@ tf_status tf_store_read_cells(tf_cells *c, FILE *in, const tf_read_opts *ro,
  * res filled as an "already ingested" result; 0 when not; -1 on a database
  * error (recorded on d). Both backends. */
 int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_ingest_result *res);
+/* What to check after a SQLite error on db, from its code: the permissions of the
+ * file and its folder (read-only, cannot open), the disk (full, I/O), else "". */
+const char *tf_store_sqlite_hint(sqlite3 *db);
+/* d->error set to "PATH: SQLite's message (what to check)"; returns TF_ERR_DB. */
+tf_status tf_store_sqlite_error(tf_db *d);
 /* An ingest's time stamp (now, else the clock; UTC) and its vintage day
  * (YYYY-MM-DD: the --vintage given, else the stamp's day). Both backends. */
 void tf_store_ingest_time(const char *now, const char *vintage, char stamp[32], char day[11]);
