@@ -119,6 +119,31 @@ static void text_model(FILE *out, const char *label, const tf_outlook_series *s)
             s->coef[3], s->n_fit);
 }
 
+/* An interval that leaves out the forecast: the method's backtest errors (actual -
+ * forecast) were of one sign at the 10th..90th percentiles, i.e. it fell short (or
+ * overshot) in nearly every backtest month; said, as a reader would ask. */
+static void interval_side(FILE *out, const char *label, const tf_outlook_series *s)
+{
+    if (!s->point.has || !s->low.has || !s->high.has || s->method == TF_OUTLOOK_NONE)
+        return;
+    int above = s->low.v > s->point.v, below = s->high.v < s->point.v;
+    if (!above && !below)
+        return;
+    int n = 0, side = 0;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const tf_outlook_row *r = &s->rows[i];
+        if (!r->actual.has || !r->forecast[s->method].has)
+            continue;
+        n++;
+        double err = r->actual.v - r->forecast[s->method].v;
+        side += above ? err > 0 : err < 0;
+    }
+    fprintf(out, "%s: the interval lies %s the forecast: the method %s the actual figure in "
+            "%d of its %d backtest months (the %s percentile of its errors is %s zero).\n",
+            label, above ? "above" : "below", above ? "fell short of" : "overshot", side, n,
+            above ? "10th" : "90th", above ? "above" : "below");
+}
+
 static tf_status write_text(FILE *out, const tf_outlook *o, int backtest)
 {
     char cur[32], tgt[32];
@@ -145,6 +170,8 @@ static tf_status write_text(FILE *out, const tf_outlook *o, int backtest)
         text_rows(out, &o->net_imports);
     fputs("\nInterval: the forecast plus the 10th..90th percentiles of the method's backtest "
           "errors.\n", out);
+    interval_side(out, "Imports", &o->imports);
+    interval_side(out, "Net imports", &o->net_imports);
     char para[2048];
     if (tf_outlook_paragraph(o, 0, para, sizeof para) == TF_OK && para[0])
         fprintf(out, "\nIn a note: %s\n", para);
