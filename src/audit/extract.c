@@ -3058,8 +3058,6 @@ static const char *clause_subject(const sent *S, const fig *F)
     return r;
 }
 
-/* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
- * 0, 1 when the figure makes no claim, -1 out of memory. */
 /* Every figure of the sentence between tokens b and e is a difference ("exports to
  * China rose by US$0.87 billion from March to US$5.32 billion"), and there is one:
  * the partner before them is the clause's still. */
@@ -3096,6 +3094,8 @@ static size_t first_partner_from(const sent *S, size_t t)
     return lo;
 }
 
+/* The partner the figure belongs to: "from X", "to X", "X (N t)", lists read "respectively".
+ * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_partner(sent *S, fig *F)
 {
     const tok *v = S->v;
@@ -3313,8 +3313,6 @@ static int fig_unit(sent *S, fig *F)
     return 0;
 }
 
-/* The period of the figure: the first expression after it in its clause, else the last before.
- * 0, 1 when the figure makes no claim, -1 out of memory. */
 /* Whether the period expression at token p labels a comparison base just before it
  * ("from 24,100 t in February", "against 3,969 t in May"). */
 static int base_label(const sent *S, size_t p)
@@ -3344,6 +3342,8 @@ static int base_label(const sent *S, size_t p)
     return 0;
 }
 
+/* The period of the figure: the first expression after it in its clause, else the last before.
+ * 0, 1 when the figure makes no claim, -1 out of memory. */
 static int fig_period(sent *S, fig *F)
 {
     const tok *v = S->v;
