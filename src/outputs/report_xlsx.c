@@ -446,6 +446,37 @@ static void partner_ytd_cells(book *b, lxw_worksheet *ws, int row, const tf_part
         str(b, ws, row, 11, "n/a", NULL);
 }
 
+/* One row of the Partners sheet: p ranked (rank in column A) or absent ("-"); share =
+ * quantity / the flow's total on the Summary (total_ref), as a formula. */
+static void partner_row(book *b, lxw_worksheet *ws, int row, const tf_partner_figures *p,
+                        int ranked, const char *total_ref, int f)
+{
+    const tf_report *r = b->d->report;
+    const tf_flow_figures *ff = f ? &r->export : &r->import;
+    if (ranked)
+        num(b, ws, row, 0, p->rank, NULL);
+    else
+        str(b, ws, row, 0, "-", NULL);
+    str(b, ws, row, 1, p->partner, NULL);
+    str(b, ws, row, 2, tf_chart_partner_name(b->d, p->partner, p->name, b->o && b->o->lang_zh),
+        NULL);
+    num(b, ws, row, 3, p->quantity, b->t);
+    if (p->share_pct.has && ff->quantity.has) {
+        char fx[64];
+        tf_fmt(fx, sizeof fx, "=D%d/%s", row + 1, total_ref); /* share = partner / total */
+        formula(b, ws, row, 4, fx, p->share_pct.v / 100.0, b->pct);
+    } else
+        str(b, ws, row, 4, "n/a", NULL);
+    tf_opt mom = p->mom_pct, yoy = p->yoy_pct;
+    mom.v /= 100.0;
+    yoy.v /= 100.0;
+    opt_num(b, ws, row, 5, mom, b->pct);
+    opt_num(b, ws, row, 6, yoy, b->pct);
+    opt_num(b, ws, row, 7, p->share_change_pp, b->pp);
+    if (!r->annual)
+        partner_ytd_cells(b, ws, row, p, ff, f);
+}
+
 static void sheet_partners(book *b)
 {
     const tf_report *r = b->d->report;
@@ -470,29 +501,12 @@ static void sheet_partners(book *b)
         row++;
         char total_ref[32];
         tf_fmt(total_ref, sizeof total_ref, "Summary!$B$%d", SUMMARY_IMPORT_ROW + 1 + f);
-        const tf_flow_figures *ff = f ? &r->export : &r->import;
-        for (size_t i = 0; i < bd[f]->n_partners; i++, row++) {
-            const tf_partner_figures *p = &bd[f]->partners[i];
-            num(b, ws, row, 0, p->rank, NULL);
-            str(b, ws, row, 1, p->partner, NULL);
-            str(b, ws, row, 2,
-                tf_chart_partner_name(b->d, p->partner, p->name, b->o && b->o->lang_zh), NULL);
-            num(b, ws, row, 3, p->quantity, b->t);
-            if (p->share_pct.has && ff->quantity.has) {
-                char fx[64];
-                tf_fmt(fx, sizeof fx, "=D%d/%s", row + 1, total_ref); /* share = partner / total */
-                formula(b, ws, row, 4, fx, p->share_pct.v / 100.0, b->pct);
-            } else
-                str(b, ws, row, 4, "n/a", NULL);
-            tf_opt mom = p->mom_pct, yoy = p->yoy_pct;
-            mom.v /= 100.0;
-            yoy.v /= 100.0;
-            opt_num(b, ws, row, 5, mom, b->pct);
-            opt_num(b, ws, row, 6, yoy, b->pct);
-            opt_num(b, ws, row, 7, p->share_change_pp, b->pp);
-            if (!r->annual)
-                partner_ytd_cells(b, ws, row, p, ff, f);
-        }
+        for (size_t i = 0; i < bd[f]->n_partners; i++, row++)
+            partner_row(b, ws, row, &bd[f]->partners[i], 1, total_ref, f);
+        /* partners of m-1 or m-12 with nothing this month: unranked, 0 t (as the text
+         * report's "-" rows), their YTD kept */
+        for (size_t i = 0; i < bd[f]->n_absent; i++, row++)
+            partner_row(b, ws, row, &bd[f]->absent[i], 0, total_ref, f);
         if (bd[f]->other.has) {
             str(b, ws, row, 2, "Other", NULL);
             num(b, ws, row, 3, bd[f]->other.v, b->t);
