@@ -342,6 +342,16 @@ static void test_constructed(void **state)
     assert_string_equal(s.last.partner_basis, "group");
     assert_string_equal(s.last.partner_name, "EU-28");
 
+    tf_refdata_free(&ref);
+}
+
+/* Constructed JSON answers: API error, cut response, the position of a bad field. */
+static void test_constructed_json(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    ct_sums s;
+    tf_diag d;
     /* JSON: API error, cut response, error path of a bad field */
     const char *jerr = "{\"elapsedTime\":\"0s\",\"count\":0,\"data\":[],\"error\":\"Invalid period\"}";
     assert_int_equal(ct_text(jerr, &s, &d, ref), TF_ERR_INPUT);
@@ -693,6 +703,7 @@ int main(void)
         cmocka_unit_test(test_area_crosswalk),
         cmocka_unit_test(test_areas_at_first_use),
         cmocka_unit_test(test_constructed),
+        cmocka_unit_test(test_constructed_json),
         cmocka_unit_test(test_mirror),
         cmocka_unit_test(test_reports),
         cmocka_unit_test(test_report_monthly),
