@@ -44,7 +44,7 @@ typedef struct ingest_ctx {
     tf_cells cells;          /* the file's records, sorted */
     tf_dicts *dict;          /* the store's dictionaries, with this ingest's new values */
     coded_rec k;             /* the cell being merged */
-    long long prev[3];       /* classification, commodity, period of the last cell */
+    long long prev[4];       /* classification, commodity, period, flow of the last cell */
     int stored;              /* whether the store holds rows of them */
     int staged;              /* a first load: cells go to temp.cell_load first */
 } ingest_ctx;
@@ -377,10 +377,11 @@ static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag
     return TF_OK;
 }
 
-/* 1 when the store holds a row of r's classification, commodity and period
- * (then each cell of them is looked up), 0 when none (every cell of them is
- * new: no lookup), -1 on a database error. */
-static int period_stored(ingest_ctx *x)
+/* 1 when the store holds a row of r's classification, commodity, period and
+ * flow (then each cell of them is looked up), 0 when none (every cell of them
+ * is new: no lookup; so the exports of a month find no work after its
+ * imports), -1 on a database error. */
+static int period_stored(ingest_ctx *x, int flow)
 {
     if (x->k.new_commodity)
         return 0;
@@ -389,6 +390,7 @@ static int period_stored(ingest_ctx *x)
     sqlite3_bind_int64(s, 1, x->k.cls);
     sqlite3_bind_int64(s, 2, x->k.commodity);
     sqlite3_bind_int64(s, 3, x->k.period);
+    sqlite3_bind_int(s, 4, flow);
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
@@ -460,9 +462,6 @@ static tf_status merge_all(tf_cells *c, int check_only, tf_diag *diag)
     return st;
 }
 
-/* One cell against the SQLite store. Cells come grouped by classification,
- * commodity and period: one probe a group says whether its cells need
- * looking up. */
 /* r's key and units as ids into x->k, new values added to the dictionaries
  * (in the ingest's transaction). */
 static tf_status code_record(ingest_ctx *x, const tf_record *r, tf_diag *diag)
@@ -492,6 +491,9 @@ static tf_status code_record(ingest_ctx *x, const tf_record *r, tf_diag *diag)
     return rc == SQLITE_OK ? TF_OK : db_fail(x, diag);
 }
 
+/* One cell against the SQLite store. Cells come grouped by classification,
+ * commodity, period and flow: one probe a group says whether its cells need
+ * looking up. */
 static tf_status sqlite_cell(void *ctx, const tf_record *r, tf_diag *diag)
 {
     ingest_ctx *x = ctx;
@@ -500,11 +502,13 @@ static tf_status sqlite_cell(void *ctx, const tf_record *r, tf_diag *diag)
     if (st != TF_OK)
         return st;
     x->k.new_commodity |= was_new && x->k.commodity == x->prev[1];
-    if (x->k.cls != x->prev[0] || x->k.commodity != x->prev[1] || x->k.period != x->prev[2]) {
+    if (x->k.cls != x->prev[0] || x->k.commodity != x->prev[1] || x->k.period != x->prev[2] ||
+        (long long)r->flow != x->prev[3]) {
         x->prev[0] = x->k.cls;
         x->prev[1] = x->k.commodity;
         x->prev[2] = x->k.period;
-        if ((x->stored = period_stored(x)) < 0)
+        x->prev[3] = (long long)r->flow;
+        if ((x->stored = period_stored(x, (int)r->flow)) < 0)
             return db_fail(x, diag);
     }
     return merge_one(x, r, x->stored, diag);
@@ -623,7 +627,7 @@ static int prepare(ingest_ctx *x)
                      "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
         {&x->stated, "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)"},
         {&x->any, "SELECT 1 FROM cell WHERE classification = ?1 AND commodity = ?2"
-                  " AND period = ?3 LIMIT 1"},
+                  " AND period = ?3 AND flow = ?4 LIMIT 1"},
         {&x->pname, "INSERT OR IGNORE INTO partner_name(code, name) VALUES(?1, ?2)"},
         {&x->plookup, "SELECT w.value FROM window_point w JOIN source s ON"
                       " s.id = w.source_id WHERE w.product=?1 AND w.series=?2"
