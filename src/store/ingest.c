@@ -25,6 +25,21 @@
 #include "store_int.h"
 
 
+/* Revisions are inserted PEND_ROWS at a time, by one multi-row INSERT: a
+ * statement's run (its cursor opened and closed, its memory) is then shared by
+ * 16 rows (1M rows: 1.50 -> 1.14 s of SQLite's CPU, measured on cell's shape).
+ * A pending row is not yet in the store; nothing reads it before the flush: a
+ * cell comes once in the file, and the probe of a group precedes its rows. */
+#define PEND_ROWS 16
+#define CELL_COLS 19
+
+typedef struct pend_row {
+    sqlite3_int64 v[CELL_COLS]; /* cell's columns, in the INSERT's order */
+    unsigned nulls;             /* bit i: column i is NULL */
+    int elen;                   /* extra's length; 0: NULL */
+    char extra[600];            /* status, CIF, FOB, provenance (column 15) */
+} pend_row;
+
 /* A record's cell key and units as the store's ids (dict.c). */
 typedef struct coded_rec {
     long long cls, commodity, period, reporter, partner, basis, mode, province, currency, unit,
@@ -37,7 +52,9 @@ typedef struct ingest_ctx {
     const char *name;
     long long source_id;
     long long next_id;       /* id of the next stored revision */
-    sqlite3_stmt *lookup, *insert, *pname, *plookup, *pinsert, *stated, *any;
+    sqlite3_stmt *lookup, *insert, *insert_many, *pname, *plookup, *pinsert, *stated, *any;
+    pend_row *pend;          /* revisions not yet inserted (PEND_ROWS) */
+    int n_pend;
     const char *product;
     char vintage[11];        /* this file's: YYYY-MM-DD */
     tf_ingest_result *res;
@@ -330,46 +347,63 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
     return TF_OK;
 }
 
-static void bind_opt(sqlite3_stmt *s, int i, int has, tf_milli v)
+/* Bind the pending row p to s's parameters base+1 .. base+CELL_COLS. */
+static void bind_row(sqlite3_stmt *s, int base, const pend_row *p)
 {
-    if (has)
-        sqlite3_bind_int64(s, i, v);
-    else
-        sqlite3_bind_null(s, i);
+    for (int i = 0; i < CELL_COLS; i++) {
+        if (i == 15 && p->elen)
+            sqlite3_bind_text(s, base + i + 1, p->extra, p->elen, SQLITE_STATIC);
+        else if (p->nulls & (1u << i))
+            sqlite3_bind_null(s, base + i + 1);
+        else
+            sqlite3_bind_int64(s, base + i + 1, p->v[i]);
+    }
 }
 
-/* Store r as a new revision of its cell. */
+/* Insert the pending revisions: PEND_ROWS by one statement, fewer one by one. */
+static tf_status flush_pending(ingest_ctx *x, tf_diag *diag)
+{
+    int many = x->n_pend == PEND_ROWS;
+    sqlite3_stmt *s = many ? x->insert_many : x->insert;
+    for (int i = 0; i < x->n_pend; i += many ? PEND_ROWS : 1) {
+        sqlite3_reset(s);
+        for (int j = 0; j < (many ? PEND_ROWS : 1); j++)
+            bind_row(s, j * CELL_COLS, &x->pend[i + j]);
+        int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return db_fail(x, diag);
+    }
+    x->n_pend = 0;
+    return TF_OK;
+}
+
+/* Store r as a new revision of its cell (pending until PEND_ROWS are). */
 static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag)
 {
-    sqlite3_stmt *s = x->insert;
-    sqlite3_reset(s);
-    bind_key(s, r, &x->k);
-    bind_opt(s, 10, r->has_quantity, r->quantity);
-    sqlite3_bind_int64(s, 11, x->k.unit);
-    bind_opt(s, 12, r->has_quantity2, r->quantity2);
-    sqlite3_bind_int64(s, 13, x->k.unit2);
-    bind_opt(s, 14, r->has_value, r->value);
-    sqlite3_bind_int64(s, 15, x->k.currency);
-    char extra[600]; /* status, CIF, FOB, provenance: NULL when all are the defaults */
-    size_t elen = tf_store_extra_encode(r, extra, sizeof extra);
-    if (elen)
-        sqlite3_bind_text(s, 16, extra, (int)elen, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(s, 16);
-    sqlite3_bind_int64(s, 17, x->source_id);
-    sqlite3_bind_int64(s, 18, (sqlite3_int64)r->line);
-    sqlite3_bind_int64(s, 19, x->next_id++);
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_fail(x, diag);
+    pend_row *p = &x->pend[x->n_pend++];
+    const coded_rec *k = &x->k;
+    sqlite3_int64 v[CELL_COLS] = {k->cls, k->commodity, k->period, (int)r->flow, k->reporter,
+                                  k->partner, k->basis, k->mode, k->province, r->quantity,
+                                  k->unit, r->quantity2, k->unit2, r->value, k->currency, 0,
+                                  x->source_id, (sqlite3_int64)r->line, x->next_id++};
+    memcpy(p->v, v, sizeof v);
+    p->nulls = (r->has_quantity ? 0 : 1u << 9) | (r->has_quantity2 ? 0 : 1u << 11) |
+               (r->has_value ? 0 : 1u << 13) | 1u << 15;
+    /* status, CIF, FOB, provenance: NULL when all are the defaults */
+    p->elen = (int)tf_store_extra_encode(r, p->extra, sizeof p->extra);
+    if (x->n_pend == PEND_ROWS) {
+        tf_status st = flush_pending(x, diag);
+        if (st != TF_OK)
+            return st;
+    }
     if (r->partner_name[0] &&
         (strncmp(r->partner, "GACC:", 5) == 0 || strncmp(r->partner, "M49:", 4) == 0)) {
-        s = x->pname;
+        sqlite3_stmt *s = x->pname;
         sqlite3_reset(s);
         sqlite3_bind_text(s, 1, r->partner, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, r->partner_name, -1, SQLITE_STATIC);
-        rc = sqlite3_step(s);
+        int rc = sqlite3_step(s);
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
             return db_fail(x, diag);
@@ -531,12 +565,14 @@ tf_status tf_store_cells_sink(void *ctx, const tf_record *r, tf_diag *diag)
 
 static void ingest_finalize(ingest_ctx *x)
 {
-    sqlite3_stmt *all[] = {x->lookup,  x->insert, x->pname, x->plookup,
+    sqlite3_stmt *all[] = {x->lookup,  x->insert, x->insert_many, x->pname, x->plookup,
                            x->pinsert, x->stated, x->any};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     tf_bulk_free(x->cells.bulk);
     x->cells.bulk = NULL;
+    free(x->pend);
+    x->pend = NULL;
     tf_store_dicts_free(&x->dict);
 }
 
@@ -611,20 +647,32 @@ static int stage_end(ingest_ctx *x)
                         " DROP TABLE temp.cell_load", NULL, NULL, NULL);
 }
 
+/* The INSERT of n revisions into cell (or, staged, temp.cell_load). */
+static int prepare_insert(ingest_ctx *x, int n, sqlite3_stmt **st)
+{
+    sqlite3_str *q = sqlite3_str_new(x->d->db);
+    sqlite3_str_appendf(q, "INSERT INTO %s(classification, commodity, period, flow, reporter,"
+                        " partner, partner_basis, trade_mode, province, quantity, unit,"
+                        " quantity2, unit2, value, currency, extra, source_id, line, id) VALUES",
+                        x->staged ? "temp.cell_load" : "cell");
+    for (int i = 0; i < n; i++)
+        for (int c = 0; c < CELL_COLS; c++)
+            sqlite3_str_appendf(q, "%s?%d%s", c ? "," : i ? ",(" : "(", i * CELL_COLS + c + 1,
+                                c == CELL_COLS - 1 ? ")" : "");
+    char *sql = sqlite3_str_finish(q);
+    if (!sql)
+        return SQLITE_NOMEM;
+    int rc = sqlite3_prepare_v2(x->d->db, sql, -1, st, NULL);
+    sqlite3_free(sql);
+    return rc;
+}
+
 static int prepare(ingest_ctx *x)
 {
     struct {
         sqlite3_stmt **st;
         const char *sql;
     } q[] = {
-        {&x->insert, x->staged ? "INSERT INTO temp.cell_load(classification, commodity,"
-                     " period, flow, reporter, partner, partner_basis, trade_mode, province,"
-                     " quantity, unit, quantity2, unit2, value, currency, extra, source_id, line,"
-                     " id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-                     "?19)" : "INSERT INTO cell(classification, commodity, period, flow, reporter,"
-                     " partner, partner_basis, trade_mode, province, quantity, unit, quantity2,"
-                     " unit2, value, currency, extra, source_id, line, id) VALUES(?1,?2,?3,?4,"
-                     "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
         {&x->stated, "INSERT OR IGNORE INTO stated(record_id, source_id) VALUES(?1, ?2)"},
         {&x->any, "SELECT 1 FROM cell WHERE classification = ?1 AND commodity = ?2"
                   " AND period = ?3 AND flow = ?4 LIMIT 1"},
@@ -637,6 +685,10 @@ static int prepare(ingest_ctx *x)
                       " source_id, line) VALUES(?1, ?2, ?7, ?3, ?4, ?5, ?6)"},
     };
     int rc = prepare_lookup(x);
+    if (rc == SQLITE_OK)
+        rc = prepare_insert(x, 1, &x->insert);
+    if (rc == SQLITE_OK)
+        rc = prepare_insert(x, PEND_ROWS, &x->insert_many);
     for (size_t i = 0; i < sizeof q / sizeof q[0] && rc == SQLITE_OK; i++)
         rc = sqlite3_prepare_v2(x->d->db, q[i].sql, -1, q[i].st, NULL);
     return rc;
@@ -672,6 +724,8 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
         rc = stage_begin(x);
     if (rc == SQLITE_OK)
         rc = prepare(x);
+    if (rc == SQLITE_OK && !(x->pend = malloc(PEND_ROWS * sizeof *x->pend)))
+        rc = SQLITE_NOMEM;
     if (rc == SQLITE_OK && !(x->cells.bulk = tf_bulk_new(x->d->bulk_bytes ? x->d->bulk_bytes
                                                                            : TF_BULK_BYTES)))
         rc = SQLITE_NOMEM;
@@ -797,6 +851,8 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     st = tf_store_read_cells(&x.cells, in, &ro, ref, diag, res);
     if (st == TF_OK)
         st = tf_store_each_cell(&x.cells, diag);
+    if (st == TF_OK)
+        st = flush_pending(&x, diag);
     if (st != TF_OK) {
         d->error = diag->error;
         goto rollback;
