@@ -353,7 +353,7 @@ static tf_status name_sink(void *ctx, const tf_record *r, tf_diag *d)
 }
 
 /* GB18030 fields are converted once per distinct text and remembered (a
- * memo of 1,024 slots in read.c): 1,500 distinct names, each twice, so
+ * memo of 4,096 slots in read.c): 6,000 distinct names, each twice, so
  * slots are taken over by other names between a name's two rows; every row
  * must still carry its own name. Then a field that starts with a remembered
  * name but ends in bytes that are not GB18030 is an error at its own line
@@ -361,7 +361,7 @@ static tf_status name_sink(void *ctx, const tf_record *r, tf_diag *d)
 static void test_gb18030_remembered(void **state)
 {
     (void)state;
-    enum { NAMES = 1500 };
+    enum { NAMES = 6000 };
     size_t cap = 200 + 2 * NAMES * 64, len = 0;
     char *text = malloc(cap);
     assert_non_null(text);
@@ -386,7 +386,7 @@ static void test_gb18030_remembered(void **state)
     assert_int_equal(tf_read(in, "t.csv", &o, NULL, name_sink, &n, &d, NULL, NULL), TF_OK);
     fclose(in);
     assert_int_equal(n, 2 * NAMES);
-    /* line 3002: 测试7 remembered from lines 9 and 1509, then 0xFF */
+    /* line 12002: 测试7 remembered from lines 9 and 6009, then 0xFF */
     len += (size_t)snprintf(text + len, cap - len,
                             "202506,76011090,8007,\xb2\xe2\xca\xd4" "7\xff,10,\xc7\xa7\xbf\xcb,\n");
     memset(&d, 0, sizeof d);
@@ -396,7 +396,7 @@ static void test_gb18030_remembered(void **state)
     assert_int_equal(tf_read(in, "t.csv", &o, NULL, name_sink, &n, &d, NULL, NULL),
                      TF_ERR_INPUT);
     fclose(in);
-    assert_non_null(strstr(d.error.msg, "t.csv:3002:4: bytes that are neither UTF-8 nor "
+    assert_non_null(strstr(d.error.msg, "t.csv:12002:4: bytes that are neither UTF-8 nor "
                                         "GB18030 (at byte 6 of the field)"));
     free(text);
 }
