@@ -618,21 +618,21 @@ static int stage_begin(ingest_ctx *x)
     int rc = tf_store_pragma_int(x->d, "SELECT NOT EXISTS(SELECT 1 FROM cell)", &empty);
     if (rc != SQLITE_OK || !empty)
         return rc;
-    sqlite3_stmt *s;
-    rc = sqlite3_prepare_v2(x->d->db, "SELECT sql FROM main.sqlite_master"
-                            " WHERE type = 'table' AND name = 'cell'", -1, &s, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    const char *ddl = sqlite3_step(s) == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0)
-                                                     : NULL;
-    const char *cols = ddl ? strchr(ddl, '(') : NULL;
-    char *sql = cols ? sqlite3_mprintf("DROP TABLE IF EXISTS temp.cell_load;"
-                                       " CREATE TEMP TABLE cell_load%s", cols) : NULL;
-    sqlite3_finalize(s);
-    if (!sql)
-        return cols ? SQLITE_NOMEM : SQLITE_ERROR;
-    rc = sqlite3_exec(x->d->db, sql, NULL, NULL, NULL);
-    sqlite3_free(sql);
+    /* cell's columns and key as store.c creates them (schema 7): a table of
+     * another shape would be copied row by row, the same rows, pages unpacked */
+    rc = sqlite3_exec(x->d->db,
+                      "DROP TABLE IF EXISTS temp.cell_load;"
+                      " CREATE TEMP TABLE cell_load(classification INTEGER NOT NULL,"
+                      " commodity INTEGER NOT NULL, period INTEGER NOT NULL,"
+                      " flow INTEGER NOT NULL, reporter INTEGER NOT NULL,"
+                      " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL,"
+                      " trade_mode INTEGER NOT NULL, province INTEGER NOT NULL,"
+                      " currency INTEGER NOT NULL, id INTEGER NOT NULL, quantity INTEGER,"
+                      " unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL,"
+                      " value INTEGER, source_id INTEGER NOT NULL, line INTEGER NOT NULL,"
+                      " extra TEXT, PRIMARY KEY(classification, commodity, period, flow,"
+                      " reporter, partner, partner_basis, trade_mode, province, currency, id))"
+                      " WITHOUT ROWID", NULL, NULL, NULL);
     x->staged = rc == SQLITE_OK;
     return rc;
 }
@@ -651,10 +651,10 @@ static int stage_end(ingest_ctx *x)
 static int prepare_insert(ingest_ctx *x, int n, sqlite3_stmt **st)
 {
     sqlite3_str *q = sqlite3_str_new(x->d->db);
-    sqlite3_str_appendf(q, "INSERT INTO %s(classification, commodity, period, flow, reporter,"
-                        " partner, partner_basis, trade_mode, province, quantity, unit,"
-                        " quantity2, unit2, value, currency, extra, source_id, line, id) VALUES",
-                        x->staged ? "temp.cell_load" : "cell");
+    sqlite3_str_appendall(q, x->staged ? "INSERT INTO temp.cell_load(" : "INSERT INTO cell(");
+    sqlite3_str_appendall(q, "classification, commodity, period, flow, reporter, partner,"
+                          " partner_basis, trade_mode, province, quantity, unit, quantity2,"
+                          " unit2, value, currency, extra, source_id, line, id) VALUES");
     for (int i = 0; i < n; i++)
         for (int c = 0; c < CELL_COLS; c++)
             sqlite3_str_appendf(q, "%s?%d%s", c ? "," : i ? ",(" : "(", i * CELL_COLS + c + 1,
