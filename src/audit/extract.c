@@ -1121,6 +1121,24 @@ static void interval_for(double value, int dec, int tz, double cap_unit, double 
 }
 
 /* Approximation words just before token i widen the interval. */
+/* "2.2% less than the 172,300 t", "6.4% below the 134.21 million t", "35,600 t more
+ * than", "below the 222,851 t": a comparison word starting at ps after a change or a
+ * figure, or before "the", compares with the figure after it; that figure is exact. */
+static int compared_after_change(const tok *v, size_t sb, size_t ps)
+{
+    /* "below the 222,851 t of April": a figure the note compares with, not a bound */
+    size_t w = ps;
+    while (is_w(&v[w], "less") || is_w(&v[w], "more") || is_w(&v[w], "than") ||
+           is_w(&v[w], "below") || is_w(&v[w], "above") || is_w(&v[w], "under") ||
+           is_w(&v[w], "over"))
+        w++;
+    if (w > ps && is_w(&v[w], "the"))
+        return 1;
+    if (ps > sb && (v[ps - 1].k == K_PCT || v[ps - 1].k == K_NUM))
+        return 1;
+    return ps > sb + 1 && v[ps - 2].k == K_NUM && v[ps - 1].k == K_WORD && mass_unit_word(&v[ps - 1]);
+}
+
 static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *hi, double val)
 {
     size_t k = i;
@@ -1129,13 +1147,15 @@ static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *
         const tok *t = &v[k];
         if (is_w(t, "nearly") || is_w(t, "almost") || (is_w(t, "to") && k > sb && is_w(&v[k - 1], "close")) ||
             is_w(t, "under") || is_w(t, "below") || (is_w(t, "than") && k > sb && is_w(&v[k - 1], "less"))) {
-            *lo = val * 0.9;
+            if (!compared_after_change(v, sb, is_w(t, "than") || is_w(t, "to") ? k - 1 : k))
+                *lo = val * 0.9;
             return;
         }
         if (is_w(t, "over") || is_w(t, "above") || is_w(t, "exceeding") ||
             (is_w(t, "than") && k > sb && is_w(&v[k - 1], "more")) ||
             (is_w(t, "least") && k > sb && is_w(&v[k - 1], "at"))) {
-            *hi = val * 1.25;
+            if (!compared_after_change(v, sb, is_w(t, "than") || is_w(t, "least") ? k - 1 : k))
+                *hi = val * 1.25;
             return;
         }
         if (t->k == K_NUM)
@@ -1195,7 +1215,9 @@ static const char *const yoy_phrases[] = {
     "above the same period", "below the same period", "than in the same month",
     "above the same month", "below the same month", "than a year ago", "than a year before",
     "from a year before", "versus a year earlier", "against a year earlier",
-    "against the same period", "versus the same period", "year ago", NULL};
+    "against the same period", "versus the same period", "year ago", "in the same period",
+    "during the same period", "of the same period", "in the corresponding period",
+    "during the corresponding period", "of the corresponding period", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
@@ -1327,14 +1349,19 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
     /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
     if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
         i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
-                      is_w(&v[i + 1], "cargoes") || is_w(&v[i + 1], "deliveries"))) {
+                      is_w(&v[i + 1], "cargoes") || is_w(&v[i + 1], "deliveries") ||
+                      /* "inbound volumes", "the April outbound total" */
+                      is_w(&v[i + 1], "volumes") || is_w(&v[i + 1], "volume") ||
+                      is_w(&v[i + 1], "flows") || is_w(&v[i + 1], "total") ||
+                      is_w(&v[i + 1], "tonnage") || is_w(&v[i + 1], "tonnages"))) {
         *span = 2;
         return !strcmp(t->w, "inbound") ? TF_METRIC_IMPORT : TF_METRIC_EXPORT;
     }
     if ((!strcmp(t->w, "brought") || !strcmp(t->w, "took") || !strcmp(t->w, "taken") ||
          !strcmp(t->w, "shipped")) && i + 1 < n && is_w(&v[i + 1], "in"))
         return TF_METRIC_IMPORT;
-    if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
+    if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows") ||
+        !strcmp(t->w, "buyer") || !strcmp(t->w, "buyers"))
         return TF_METRIC_EXPORT;
     /* "production", "produced" (not "product": "production" starts with it) */
     if (!strcmp(t->w, "output") ||
@@ -1971,6 +1998,22 @@ typedef struct sent {
 
 /* Phase of do_sentence: The periods of the sentence (their numbers are years, not figures) and
  * its metric words. 0, or -1 when out of memory. */
+/* "the first half of the fiscal year", "fiscal Q2": a part of a fiscal year, whose
+ * months the calendar words do not give (India's runs April-March, Japan's too, the
+ * US government's October-September). 1 when x is one: it labels no figure. */
+static int fiscal_period(const tok *v, size_t sb, size_t se, const pexpr *x)
+{
+    static const char *const fy[] = {"fiscal", "financial", NULL};
+    if (x->i > sb && word_in(&v[x->i - 1], fy))
+        return 1;
+    size_t k = x->j;
+    if (k < se && is_w(&v[k], "of"))
+        k++;
+    if (k < se && (is_w(&v[k], "the") || is_w(&v[k], "this") || is_w(&v[k], "its")))
+        k++;
+    return k > x->j && k < se && word_in(&v[k], fy);
+}
+
 static int sent_periods(sent *S)
 {
     ctx *c = S->c;
@@ -1984,7 +2027,8 @@ static int sent_periods(sent *S)
     for (size_t i = sb; i < se; i++) {
         pexpr x;
         if (S->npe < ncap && period_at(v, se, i, c->ref, &x)) {
-            pe[S->npe++] = x;
+            if (!fiscal_period(v, sb, se, &x))
+                pe[S->npe++] = x;
             for (size_t k = x.i; k < x.j && k < se; k++)
                 in_period[k - sb] = 1;
             i = x.j - 1;
@@ -2406,6 +2450,21 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
 
 /* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
  * read of it. */
+/* "2.2% less than the 172,300 t of July", "5.2% lower than the 22.58 million tonnes
+ * imported in September 2024": "than the" right before the figure i, after a word of
+ * comparison (b: the token after "than"). 1 when the figure is the base compared with. */
+static int than_the_base(const tok *v, size_t sb, size_t b, size_t i)
+{
+    static const char *const cmp[] = {"lower", "higher", "more", "less", "smaller", "larger",
+                                      "bigger", "greater", "fewer", "above", "below", NULL};
+    if (b + 1 != i || b < sb + 2 || !is_w(&v[b], "the"))
+        return 0;
+    /* "6.4% below the 134.21 million t of the same period last year" */
+    if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) && v[b - 2].k == K_PCT)
+        return 1;
+    return is_w(&v[b - 1], "than") && word_in(&v[b - 2], cmp);
+}
+
 /* "a rise of 1.2% on the 655.1 million tons shipped a year ago": the figure at token y,
  * after "on the" right after a percentage, is the base of the change (lo: no earlier
  * than this token). */
@@ -2447,16 +2506,17 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
     /* "jumped 78.0% to 103,600 t from 58,200 t a year earlier": the basis after the base
      * the change leads from */
     for (size_t y = x->j, from = 0; y < se && y < x->j + 14 && !x->basis; y++) {
-        if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && (is_w(&v[y - 1], "to") ||
-                                                                 is_w(&v[y - 1], "from"))) &&
-                                 !on_the_base(v, y, x->i)))
+        int lead = v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i) ||
+                                       than_the_base(v, x->j, y - 1, y));
+        if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && is_w(&v[y - 1], "to")) && !lead))
             break;
-        if (v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i)))
+        if (lead)
             from = 1;
         else if (from && (basis_at(v, se, y, &mm) == 2 || basis_at(v, se, y, &mm) == 1) &&
                  !is_w(&v[y], "from"))
             x->basis = basis_at(v, se, y, &mm);
-        else if (from && is_w(&v[y], "in") && y + 1 < se && month_at(v, se, y + 1)) {
+        else if (from && (is_w(&v[y], "in") || is_w(&v[y], "of")) && y + 1 < se &&
+                 month_at(v, se, y + 1)) {
             /* "down 2.4% from 78.2 million tons in August": the base's month */
             pexpr bp;
             if (period_at(v, se, y + 1, S->c->ref, &bp) && bp.from >= 0 && bp.from == bp.to) {
@@ -2798,6 +2858,23 @@ typedef struct fig {
 
 /* The clause of figure z, whether it is a comparison base, and a difference ("up by X") kept
  * aside. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* "14.7% above April's 31,200 t", "7.5% lower than May 2024's 553,600 t": a period in
+ * the possessive right before figure x, after a word of comparison, labels a base. The
+ * comparison word's token, or (size_t)-1. */
+static size_t possessive_base(const sent *S, const qfig *x)
+{
+    static const char *const cmp[] = {"than", "above", "below", "from", "over", "versus",
+                                      "vs", "against", "on", NULL};
+    const tok *v = S->v;
+    for (size_t k = 0; k < S->npe; k++) {
+        const pexpr *p = &S->pe[k];
+        if (p->rel == P_ABS && p->j + 2 == x->i && is_s(&v[p->j], '\'') &&
+            is_w(&v[p->j + 1], "s") && p->i > S->sb && word_in(&v[p->i - 1], cmp))
+            return p->i - 1;
+    }
+    return (size_t)-1;
+}
+
 static int fig_base(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2818,6 +2895,11 @@ static int fig_base(sent *S, fig *F)
             F->base_at = q->i - 1;
         }
     }
+    size_t pb = possessive_base(S, x);
+    if (pb != (size_t)-1 && z > 0 && made[z - 1] != (size_t)-1 && !F->is_base) {
+        F->is_base = 1;
+        F->base_at = pb;
+    }
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
     for (size_t b = x->i; b > sb && b + 4 > x->i && !F->is_base; b--) {
         /* "imports from India were 60,000 t": a F->partner, not a base */
@@ -2836,7 +2918,8 @@ static int fig_base(sent *S, fig *F)
              (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
               is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
               is_w(&v[b - 2], "bigger"))) ||
-            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
+            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            than_the_base(v, sb, b, x->i)) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
             /* "That compared to 188,469 tonnes ...": the last sentence's figure; "Imports
@@ -3051,9 +3134,11 @@ static const char *clause_subject(const sent *S, const fig *F)
     for (size_t y = 0; y < S->nparts; y++) {
         const pm *p = &S->parts[y];
         if (p->i < F->cb || p->i >= F->x->i || p->from || p->adj || p->j >= S->se ||
-            !strcmp(p->iso3, reporter_of(S->c)) || !word_in(&S->v[p->j], verbs))
+            !strcmp(p->iso3, reporter_of(S->c)))
             continue;
-        r = p->iso3;
+        /* "followed by Australia with 3.52 million t": the partner the figure comes with */
+        if (word_in(&S->v[p->j], verbs) || (is_w(&S->v[p->j], "with") && p->j + 1 == F->x->i))
+            r = p->iso3;
     }
     return r;
 }
@@ -3374,6 +3459,11 @@ static int fig_period(sent *S, fig *F)
             if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
                                 is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
                 blocked = 1;
+            /* "April brought 250,500 t, May 223,200 t": a period right before the next
+             * figure, after a comma or "and", heads the next item */
+            if (pe[k].j == F->ce && F->ce < S->se && pe[k].i > x->j &&
+                (is_s(&v[pe[k].i - 1], ',') || is_w(&v[pe[k].i - 1], "and")))
+                blocked = 1;
             /* a share's label is not the figure's period */
             for (size_t y = 0; y < S->np; y++)
                 if (pc[y].share && pc[y].share_labelled && pc[y].share_of.i == pe[k].i)
@@ -3412,7 +3502,9 @@ static int fig_period(sent *S, fig *F)
             break;
         }
     for (size_t y = 0; y < S->np; y++)
-        if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
+        /* "0.93 million t, or 35.6% of the June total": the label after the figure is its
+         * period where the clause names none */
+        if (pc[y].share && pc[y].target == (int)z && (pc[y].j <= x->i || !F->chosen) &&
             pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
             !(F->chosen && F->chosen->i >= x->j)) {
             F->lab = pc[y].share_of;
@@ -3470,6 +3562,16 @@ static int ordinal_base(const sent *S, const fig *F, tf_span_period cur, tf_span
     return 0;
 }
 
+/* "a MoM drop of 8.0% from 517,600 t": a base with no period of its own after a change
+ * told as month on month in its clause is the month before's. 1 when so. */
+static int base_month_ago(const sent *S, const fig *F)
+{
+    for (size_t k = 0; k < S->np; k++)
+        if (S->pc[k].i >= F->cb && S->pc[k].j <= F->x->i && !S->pc[k].share)
+            return S->pc[k].basis == 1 && !S->pc[k].base_month1;
+    return 0;
+}
+
 /* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the
  * figure makes no claim, -1 out of memory. */
 static int fig_make(sent *S, fig *F)
@@ -3483,6 +3585,10 @@ static int fig_make(sent *S, fig *F)
     const size_t z = F->z;
     if (F->is_base) {
         size_t prev_i = F->is_base == 2 ? c->last_claim : made[z - 1];
+        /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
+         * base after another base compares the same level */
+        if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
+            prev_i = S->q[z - 1].base_of;
         const tf_claim *prev = &c->a->claims[prev_i];
         /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
         if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
@@ -3495,7 +3601,7 @@ static int fig_make(sent *S, fig *F)
         tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);
         pexpr dflt;
         memset(&dflt, 0, sizeof dflt);
-        dflt.rel = P_YEAR_AGO;
+        dflt.rel = base_month_ago(S, F) ? P_MONTH_AGO : P_YEAR_AGO;
         const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
         /* "from April's 11.13 million tonnes": the month between */
         for (size_t y = 0; y < S->npe; y++)
@@ -3553,7 +3659,9 @@ static int fig_make(sent *S, fig *F)
         return -1;
     made[z] = idx;
     x->base = F->is_base != 0;
-    x->base_of = F->is_base == 2 ? c->last_claim : F->is_base ? made[z - 1] : (size_t)-1;
+    x->base_of = !F->is_base ? (size_t)-1 : F->is_base == 2 ? c->last_claim
+               : S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1 ? S->q[z - 1].base_of
+                                                                       : made[z - 1];
     c->last_claim = idx;
     /* "…totalled 833.5 kt; the first quarter had contributed 583.0 kt": a part of the
      * sentence's period told after it does not carry on */
@@ -3774,6 +3882,62 @@ static size_t attach_claim(sent *S, size_t k)
     return ci;
 }
 
+/* "1,249,100 t …, as the weak first quarter (down 19.2% year on year) was made up": a
+ * period named in a clause of its own between the last figure and change x is the
+ * change's. The claim of that period stated before with claim ci's metric, product and
+ * partner; ci when the clause names no other period; (size_t)-1 when none was stated. */
+static size_t clause_period_claim(const sent *S, const pfig *x, size_t ci)
+{
+    static const char *const cmp[] = {"from", "than", "since", "above", "below", "over",
+                                      "on", "against", "versus", "with", "to", NULL};
+    const tok *v = S->v;
+    size_t qe = S->sb;
+    for (size_t z = 0; z < S->nq; z++)
+        if (S->q[z].j <= x->i && S->q[z].j > qe)
+            qe = S->q[z].j;
+    const pexpr *own = NULL;
+    for (size_t k = 0; k < S->npe; k++) {
+        const pexpr *p = &S->pe[k];
+        if (p->rel != P_ABS || p->from < 0 || p->i < qe + 2 || p->j > x->i ||
+            (p->i > S->sb && word_in(&v[p->i - 1], cmp)))
+            continue;
+        for (size_t y = qe; y < p->i; y++)
+            if (is_s(&v[y], ',') || is_s(&v[y], '(') || is_w(&v[y], "as") || is_w(&v[y], "while"))
+                own = p;
+    }
+    const tf_claim *cl = &S->c->a->claims[ci];
+    if (!own || (cl->period.from == own->from && cl->period.to == own->to))
+        return ci;
+    for (size_t k = S->c->a->n_claims; k > 0; k--) {
+        const tf_claim *o = &S->c->a->claims[k - 1];
+        if (o->note == cl->note && o->metric == cl->metric && !strcmp(o->product, cl->product) &&
+            !strcmp(o->partner, cl->partner) && o->period.from == own->from &&
+            o->period.to == own->to)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
+/* "a rise of 2.5% from 1,219,046 t in H1 2024": a change with no basis word, right before
+ * the base of claim ci, is its YoY when the base is the same months a year before, its
+ * MoM when the month before. The stated figure to fill, or NULL. */
+static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
+{
+    tf_claim *cl = &S->c->a->claims[ci];
+    for (size_t z = 0; z < S->nq; z++) {
+        const qfig *b = &S->q[z];
+        if (!b->base || b->base_of != ci || b->i < x->j || b->i > x->j + 6 ||
+            S->made[z] == (size_t)-1)
+            continue;
+        const tf_claim *o = &S->c->a->claims[S->made[z]];
+        int d = cl->period.to - o->period.to;
+        if (cl->period.to - cl->period.from != o->period.to - o->period.from)
+            return NULL;
+        return d == 12 ? &cl->yoy : d == 1 && cl->period.from == cl->period.to ? &cl->mom : NULL;
+    }
+    return NULL;
+}
+
 static int sent_attach(sent *S)
 {
     ctx *c = S->c;
@@ -3785,6 +3949,8 @@ static int sent_attach(sent *S)
         size_t ci = attach_claim(S, k);
         if (ci != (size_t)-1 && !x->share && metric_between(S, x, &c->a->claims[ci]))
             ci = stated_before(S, x); /* "…, while imports slid 31.8% from a year earlier" */
+        if (ci != (size_t)-1 && !x->share)
+            ci = clause_period_claim(S, x, ci);
         if (ci == (size_t)-1)
             continue;
         tf_claim *cl = &c->a->claims[ci];
@@ -3793,6 +3959,8 @@ static int sent_attach(sent *S)
         tf_stated *dst = NULL;
         if (x->share)
             dst = &cl->share;
+        else if (!x->basis && !x->base_month1)
+            dst = basis_of_base(S, x, ci);
         else if (x->base_month1)
             dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy
                   : cl->period.to - (x->base_month1 - 1) == 1 && cl->period.from == cl->period.to
