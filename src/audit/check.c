@@ -1257,6 +1257,57 @@ static int eq_share(checker *k, const fact *f)
     return 0;
 }
 
+/* The equation of group claim ci: share = 100 x (the members' figures summed) / total
+ * (DOMAIN.md section 3, shares: a share of several partners is the share of their sum).
+ * 0 also when a member's figure or the total is not stated; -1 out of memory. */
+static int group_share(checker *k, size_t ci)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    k->prefer_note = c->note;
+    const fact *w = find_fact(k, c->metric, c->product, "WLD", c->share_of.from, c->share_of.to,
+                              (size_t)-1);
+    const fact *m[16];
+    int n = 0;
+    for (const char *p = c->group; w && *p && n < 16; p += p[3] == '+' ? 4 : 3) {
+        char iso[4] = {p[0], p[1], p[2], 0};
+        if (!(m[n++] = find_fact(k, c->metric, c->product, iso, c->period.from, c->period.to,
+                                 (size_t)-1)))
+            return 0;
+        if (!p[3])
+            break;
+    }
+    if (!w || n < 2)
+        return 0;
+    char what[96], per[48];
+    tf_period_words(c->period, per, sizeof per);
+    tf_fmt(what, sizeof what, "%s of %s from %s, %s", metric_words(c->metric), c->product,
+           c->group, per);
+    int as = named_atom(k, ci, F_SHARE, &c->share, "share", what);
+    eqn *e = as < 0 ? NULL : new_eq(k, "group-share");
+    if (!e)
+        return -1;
+    int sum = A(e, m[0]->aq);
+    for (int j = 1; j < n; j++)
+        sum = O(e, OP_ADD, sum, A(e, m[j]->aq));
+    e->lhs = A(e, as);
+    e->rhs = O(e, OP_DIV, O(e, OP_MUL, sum, C(e, 100)), A(e, w->aq));
+    eq_text(k, e, "share = 100 x (the figures of %s, %s) / %s", c->group, per,
+            k->at[w->aq].what);
+    return 0;
+}
+
+/* Every group share of the notes (tf_claim.group) as an equation. 0 or -1 (no memory). */
+static int group_shares(checker *k)
+{
+    for (size_t ci = 0; ci < k->a->n_claims; ci++) {
+        const tf_claim *c = &k->a->claims[ci];
+        if (c->group[0] && c->share.has && checkable(c->metric) && c->product[0] &&
+            group_share(k, ci))
+            return -1;
+    }
+    return 0;
+}
+
 /* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
  * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
 /* The partners' figures of one note for one metric, product and period add
@@ -1391,7 +1442,7 @@ static int build_equations(checker *k)
                      : 0;
     }
     free(same_ref);
-    return rc ? -1 : shares_sum(k) || partners_sum(k) ? -1 : 0;
+    return rc ? -1 : shares_sum(k) || partners_sum(k) || group_shares(k) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- slips */

@@ -1058,6 +1058,7 @@ typedef struct pfig {
     int fraction;       /* printed as a fraction ("a growth rate of 0.31") */
     int base_month1;    /* the month compared with ("from September", "than in August
                            2024"): month index + 1; 0 none */
+    int group;          /* the share of several partners together ("the top three") */
 } pfig;
 
 /* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
@@ -2426,6 +2427,28 @@ static void share_total(sent *S, pfig *x)
         }
 }
 
+/* "Russia and India together supplied 95.1%": a verb of supplying or taking right
+ * before the percentage at i (not before lo). */
+static int group_verb(const tok *v, size_t lo, size_t i)
+{
+    static const char *const w[] = {"supplied", "shipped", "provided", "took", "held",
+                                     "delivered", "accounted", "represented", "made", NULL};
+    for (size_t b = i; b > lo && b + 4 > i; b--)
+        if (word_in(&v[b - 1], w))
+            return 1;
+    return 0;
+}
+
+/* "the top three suppliers accounted for 79.3%": N of a "top N" before the
+ * percentage at i (not before lo), else 0. */
+static int top_count(const tok *v, size_t lo, size_t i)
+{
+    for (size_t b = i; b > lo + 1 && b + 10 > i; b--)
+        if (is_w(&v[b - 2], "top") && v[b - 1].k == K_WORD && count_word(v[b - 1].w))
+            return count_word(v[b - 1].w);
+    return 0;
+}
+
 /* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
  * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
 static int pct_share(sent *S, size_t k, size_t lo_bound)
@@ -2437,11 +2460,16 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
     share_list(S, k);
     /* "together accounting for 81.5%", "a combined 81.5%": the share of a
      * group of partners, not of the figure before it */
-    if (x->share)
-        for (size_t b = x->i; b > lo_bound && b + 5 > x->i; b--)
+    /* "…, and the three countries together 73.8%": "together" right before it */
+    int together_next = x->i > lo_bound && (is_w(&v[x->i - 1], "together") ||
+                                            is_w(&v[x->i - 1], "combined"));
+    if (x->share || together_next || group_verb(v, lo_bound, x->i))
+        for (size_t b = x->i; b > lo_bound && b + 6 > x->i; b--)
             if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
                 is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
-                x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
+                x->share = 0, x->target = -1, x->dir = 0, x->basis = 0, x->group = 1;
+    if (x->share && top_count(v, lo_bound, x->i))
+        x->share = 0, x->target = -1, x->group = 1;
     if (!x->share)
         return 0;
     share_total(S, x);
@@ -2890,6 +2918,11 @@ static int fig_base(sent *S, fig *F)
         if (q->j + 1 == x->i && is_s(&v[q->j], '(') && q->i > sb &&
             (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
              is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
+             /* "up 9.8% on the first eight months of 2024 (1,137,200 t)" */
+             (q->i > sb + 1 && (is_w(&v[q->i - 1], "on") || is_w(&v[q->i - 1], "over")) &&
+              v[q->i - 2].k == K_PCT) ||
+             (q->i > sb + 2 && is_w(&v[q->i - 1], "the") &&
+              (is_w(&v[q->i - 2], "on") || is_w(&v[q->i - 2], "over")) && v[q->i - 3].k == K_PCT) ||
              (q->i > sb + 1 && is_w(&v[q->i - 1], "in") && is_w(&v[q->i - 2], "than")))) {
             F->is_base = 1;
             F->base_at = q->i - 1;
@@ -3638,7 +3671,10 @@ static int fig_make(sent *S, fig *F)
     } else if (F->chosen && (F->chosen->rel == P_SAME || F->chosen->rel == P_YTD ||
                           F->chosen->rel == P_FULL_YEAR) &&
                c->last_claim != (size_t)-1) {
-        F->cl.period = rel_period(c->a->claims[c->last_claim].period, F->chosen);
+        /* "Year to date …" after a base of a year before: the note's year, not the base's */
+        F->cl.period = rel_period(F->chosen->rel != P_SAME && c->has_period
+                                      ? c->period : c->a->claims[c->last_claim].period,
+                                  F->chosen);
         F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
     } else if (c->has_period) {
         F->cl.period = c->period;
@@ -3926,7 +3962,7 @@ static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
     tf_claim *cl = &S->c->a->claims[ci];
     for (size_t z = 0; z < S->nq; z++) {
         const qfig *b = &S->q[z];
-        if (!b->base || b->base_of != ci || b->i < x->j || b->i > x->j + 6 ||
+        if (!b->base || b->base_of != ci || b->i < x->j || b->i > x->j + 10 ||
             S->made[z] == (size_t)-1)
             continue;
         const tf_claim *o = &S->c->a->claims[S->made[z]];
@@ -4026,6 +4062,104 @@ static int sent_attach(sent *S)
     return 0;
 }
 
+/* The latest claim of this note with partner iso, or (size_t)-1. */
+static size_t partner_claim(const ctx *c, const char *iso)
+{
+    for (size_t k = c->a->n_claims; k > 0; k--) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
+            break;
+        if (!strcmp(o->partner, iso) && o->quantity.has)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
+/* The members of group share x: the partners the sentence names before it ("Russia and
+ * India together"), else the last N partners of the note ("the five origins together",
+ * "the top three"), their codes joined by '+' into out. The number of members. */
+static int group_members(const sent *S, const pfig *x, char *out, size_t len)
+{
+    static const char *const nouns[] = {"origins", "countries", "suppliers", "sources",
+                                        "partners", "destinations", "markets", "buyers", NULL};
+    const ctx *c = S->c;
+    size_t lo = S->sb; /* after the percentage before: "…27.7%, and the three countries 73.8%" */
+    for (size_t k = 0; k < S->np; k++)
+        if (S->pc[k].j <= x->i && S->pc[k].j > lo)
+            lo = S->pc[k].j;
+    int n = 0, want = top_count(S->v, lo, x->i);
+    for (size_t y = lo; !want && y + 1 < x->i; y++)
+        if (S->v[y].k == K_WORD && count_word(S->v[y].w) && word_in(&S->v[y + 1], nouns))
+            want = count_word(S->v[y].w);
+    out[0] = '\0';
+    for (size_t y = 0; y < S->nparts && S->parts[y].i < x->i; y++)
+        if (S->parts[y].i >= lo && strcmp(S->parts[y].iso3, reporter_of(c)) &&
+            !strstr(out, S->parts[y].iso3) && strlen(out) + 5 < len) {
+            tf_fmt(out + strlen(out), len - strlen(out), "%s%s", n ? "+" : "", S->parts[y].iso3);
+            n++;
+        }
+    if (n >= 2 && (!want || want == n))
+        return n;
+    if (want < 2)
+        return 0;
+    out[0] = '\0';
+    n = 0;
+    for (size_t k = c->a->n_claims; k > 0 && n < want; k--) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
+            break;
+        if (!o->quantity.has || !strcmp(o->partner, "WLD") || strchr(o->partner, ':') ||
+            o->group[0] || strstr(out, o->partner) || strlen(out) + 5 >= len)
+            continue;
+        char tmp[64];
+        tf_fmt(tmp, sizeof tmp, "%s%s%s", o->partner, n ? "+" : "", out);
+        tf_scopy(out, len, tmp);
+        n++;
+    }
+    return n == want ? n : 0;
+}
+
+/* Phase of do_sentence: a share held by several partners together becomes a claim of its
+ * own (partner "GRP", tf_claim.group), checked against the sum of their figures when the
+ * members' figures share one metric, product and period. 0, or -1 out of memory. */
+static int sent_group_shares(sent *S)
+{
+    ctx *c = S->c;
+    for (size_t k = 0; k < S->np; k++) {
+        const pfig *x = &S->pc[k];
+        char g[64];
+        if (!x->group || group_members(S, x, g, sizeof g) < 2)
+            continue;
+        const tf_claim *m = NULL;
+        int same = 1;
+        for (const char *p = g; same && *p; p += p[3] ? 4 : 3) {
+            char iso[4] = {p[0], p[1], p[2], 0};
+            size_t ci = partner_claim(c, iso);
+            const tf_claim *o = ci == (size_t)-1 ? NULL : &c->a->claims[ci];
+            same = o && (!m || (o->metric == m->metric && !strcmp(o->product, m->product) &&
+                                o->period.from == m->period.from && o->period.to == m->period.to));
+            m = o ? o : m;
+        }
+        if (!same || !m)
+            continue;
+        tf_claim cl;
+        memset(&cl, 0, sizeof cl);
+        cl.note = m->note, cl.metric = m->metric, cl.period = m->period;
+        cl.period_named = m->period_named, cl.share_of = m->period;
+        tf_scopy(cl.product, sizeof cl.product, m->product);
+        tf_scopy(cl.unit, sizeof cl.unit, m->unit);
+        tf_scopy(cl.partner, sizeof cl.partner, "GRP");
+        tf_scopy(cl.group, sizeof cl.group, g);
+        make_stated(c, S->v, x->i, x->j, x->value, x->lo, x->hi, &cl.share);
+        cl.sent_start = S->v[S->sb].b;
+        cl.sent_end = S->v[S->se - 1].e;
+        cl.base_of = (size_t)-1;
+        if (tf_audit_add_claim(c->a, &cl) == (size_t)-1)
+            return -1;
+    }
+    return 0;
+}
+
 /* Phase of do_sentence: What the sentence leaves to the next: product, metric, origin, a
  * pending change. 0, or -1 when out of memory. */
 static int sent_finish(sent *S)
@@ -4081,7 +4215,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     S.sent_generic = 1;
     int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
                                      sent_partners, sent_products, sent_claims, sent_attach,
-                                     sent_finish};
+                                     sent_group_shares, sent_finish};
     for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
         if (phases[k](&S))
             return -1;
