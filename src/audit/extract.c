@@ -2320,7 +2320,8 @@ static int share_worded(const sent *S, const pfig *x)
                                                "making up", "made up", "makes up",
                                                "taking up", "took up", "share of",
                                                "representing", "represented",
-                                               "comprising", "constituting", "or", NULL};
+                                               "comprising", "constituting", "or",
+                                               "took", "taking", NULL};
     static const char *const total_after[] = {"the total", "total", "china", "the nation",
                                               "the country", "all", "the imports", "imports",
                                               "the exports", "exports", NULL};
@@ -3309,6 +3310,17 @@ static int fig_partner(sent *S, fig *F)
 
 /* The partner from the sentence's context: an exporter to China, anaphora, a share, counting
  * by origin. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* "US$6.71 billion, of which China took 79.3%": partner p named after figure x behind
+ * "of which" or "with" is a part of it, not its partner. */
+static int part_after_total(const sent *S, const qfig *x, const pm *p)
+{
+    for (size_t y = x->j; y < p->i && y + 1 < S->se; y++)
+        if (((is_w(&S->v[y], "of") || is_w(&S->v[y], "among")) && is_w(&S->v[y + 1], "which")) ||
+            is_w(&S->v[y], "with"))
+            return 1;
+    return 0;
+}
+
 static int fig_partner_context(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -3354,7 +3366,8 @@ static int fig_partner_context(sent *S, fig *F)
             has_share = 1;
     if (!F->partner && has_share && !S->respectively)
         for (size_t y = 0; y < S->nparts; y++)
-            if (strcmp(parts[y].iso3, reporter_of(S->c)) || parts[y].from == 1) {
+            if ((strcmp(parts[y].iso3, reporter_of(S->c)) || parts[y].from == 1) &&
+                !part_after_total(S, x, &parts[y])) {
                 F->partner = parts[y].iso3;
                 break;
             }
@@ -3954,6 +3967,36 @@ static size_t clause_period_claim(const sent *S, const pfig *x, size_t ci)
     return (size_t)-1;
 }
 
+/* "Total exports were US$6.71 billion, of which China took 79.3%": a share given to a
+ * total (claim ci) with a partner named between them is the partner's share of it, held
+ * by the partner's claim of the same metric, product and period stated before. That
+ * claim, ci when the share is no partner's, (size_t)-1 when the partner has no figure. */
+static size_t share_of_partner_named(const sent *S, const pfig *x, size_t ci)
+{
+    const tf_claim *w = &S->c->a->claims[ci];
+    if (strcmp(w->partner, "WLD") || x->target < 0)
+        return ci;
+    const qfig *t = &S->q[x->target];
+    const char *iso = NULL;
+    for (size_t y = 0; y < S->nparts; y++) {
+        const pm *p = &S->parts[y];
+        if (p->i >= t->j && p->j <= x->i && strcmp(p->iso3, reporter_of(S->c)))
+            iso = iso ? "" : p->iso3; /* two partners: neither */
+    }
+    if (!iso)
+        return ci;
+    for (size_t k = S->c->a->n_claims; iso[0] && k > 0; k--) {
+        const tf_claim *o = &S->c->a->claims[k - 1];
+        if (o->note != w->note)
+            break;
+        if (!strcmp(o->partner, iso) && o->metric == w->metric &&
+            !strcmp(o->product, w->product) && o->period.from == w->period.from &&
+            o->period.to == w->period.to && o->quantity.has && !o->share.has)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
 /* "a rise of 2.5% from 1,219,046 t in H1 2024": a change with no basis word, right before
  * the base of claim ci, is its YoY when the base is the same months a year before, its
  * MoM when the month before. The stated figure to fill, or NULL. */
@@ -3987,6 +4030,8 @@ static int sent_attach(sent *S)
             ci = stated_before(S, x); /* "…, while imports slid 31.8% from a year earlier" */
         if (ci != (size_t)-1 && !x->share)
             ci = clause_period_claim(S, x, ci);
+        if (ci != (size_t)-1 && x->share)
+            ci = share_of_partner_named(S, x, ci);
         if (ci == (size_t)-1)
             continue;
         tf_claim *cl = &c->a->claims[ci];
