@@ -1395,6 +1395,7 @@ typedef struct ctx {
     tf_span_period period;
     int has_period;
     size_t last_claim;       /* index of the last claim made, or -1 */
+    size_t last_claim_before; /* last_claim when the sentence began */
     size_t last_claim_sentence_end;
     double cap_unit;         /* typical rounding of the note's integers */
     int prev_origin;         /* the sentence before spoke of origin */
@@ -1501,7 +1502,9 @@ static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfi
     int month = 0, year = 0;
     for (size_t y = sb; y < se; y++) {
         int mo = month_at(v, se, y);
-        if (y >= x->j && mo && y > sb && is_w(&v[y - 1], "from"))
+        if (y >= x->j && mo && y > sb &&
+            (is_w(&v[y - 1], "from") || is_w(&v[y - 1], "than") ||
+             (is_w(&v[y - 1], "in") && y > sb + 1 && is_w(&v[y - 2], "than"))))
             month = mo;
         if (is_w(&v[y], "mom") || (is_w(&v[y], "month") && y > sb &&
                                    (is_w(&v[y - 1], "previous") || is_w(&v[y - 1], "the") ||
@@ -1524,6 +1527,28 @@ static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfi
 
 /* Give the change kept by mom_difference to the first claim of the sentence
  * (made[], nq of them), else to the last claim, when its unit and month fit. */
+/* The pending difference given to claim ci when it fits (unit, and for a MoM difference
+ * the month compared with). 1 when given. */
+static int give_difference(ctx *c, size_t ci)
+{
+    tf_claim *cl = &c->a->claims[ci];
+    int fits = cl->quantity.has && !strcmp(cl->unit, c->pend_unit);
+    if (c->pend_month == -2 && fits && !cl->yoy_diff.has) {
+        cl->yoy_diff = c->pend;
+        return 1;
+    }
+    if (c->pend_month != -2 && fits && !cl->mom_diff.has && cl->period.from == cl->period.to &&
+        (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1))) {
+        cl->mom_diff = c->pend;
+        return 1;
+    }
+    return 0;
+}
+
+/* A difference read in the sentence ("up by 20,000 t", "1.23 million t more than in
+ * October") to the sentence's first claim, else (a month's difference that does not fit
+ * it: "…, when imports stood at 109.31 million t" is October's own) to the claim the
+ * month compared with leads to, among the few stated before in the note. */
 static void apply_difference(ctx *c, const size_t *made, size_t nq)
 {
     if (!c->pend_month)
@@ -1534,16 +1559,12 @@ static void apply_difference(ctx *c, const size_t *made, size_t nq)
             ci = made[z];
             break;
         }
-    if (ci != (size_t)-1 && ci < c->a->n_claims) {
-        tf_claim *cl = &c->a->claims[ci];
-        int fits = cl->quantity.has && !strcmp(cl->unit, c->pend_unit);
-        if (c->pend_month == -2 && fits && !cl->yoy_diff.has)
-            cl->yoy_diff = c->pend;
-        else if (c->pend_month != -2 && fits && !cl->mom_diff.has &&
-                 cl->period.from == cl->period.to &&
-                 (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1)))
-            cl->mom_diff = c->pend;
-    }
+    if (ci != (size_t)-1 && ci < c->a->n_claims && !give_difference(c, ci) &&
+        c->pend_month > 0 && ci != c->last_claim_before)
+        for (size_t k = c->last_claim_before + 1, n = 0; k > 0 && n < 5; k--, n++)
+            if (k - 1 < c->a->n_claims && c->a->claims[k - 1].note == c->note &&
+                give_difference(c, k - 1))
+                break;
     c->pend_month = 0;
 }
 
@@ -2324,7 +2345,9 @@ static int share_worded(const sent *S, const pfig *x)
                                                "took", "taking", NULL};
     static const char *const total_after[] = {"the total", "total", "china", "the nation",
                                               "the country", "all", "the imports", "imports",
-                                              "the exports", "exports", NULL};
+                                              "the exports", "exports", "the month s total",
+                                              "the monthly total", "the quarter s total",
+                                              "the year s total", NULL};
     for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
         size_t mm = any_phrase(v, se, b - 1, share_before);
         if (mm && b - 1 + mm <= x->i) {
@@ -2983,6 +3006,19 @@ static int fig_base(sent *S, fig *F)
             x->diff = 1;
             return 1;
         }
+        /* "1.23 million t more than in October": a difference, not a level */
+        int more = x->j + 1 < se && is_w(&v[x->j + 1], "than") &&
+                   (is_w(&v[x->j], "more") || is_w(&v[x->j], "higher") ? 1
+                    : is_w(&v[x->j], "less") || is_w(&v[x->j], "fewer") ||
+                            is_w(&v[x->j], "lower") ? -1 : 0);
+        if (more && x->unit != U_OTHER_PRICE && !(x->j + 2 < se && (is_w(&v[x->j + 2], "double") ||
+                                                                     is_w(&v[x->j + 2], "twice"))) &&
+            x->j + 2 < se &&
+            (is_w(&v[x->j + 2], "in") || is_w(&v[x->j + 2], "a") || month_at(v, se, x->j + 2))) {
+            mom_difference(c, v, sb, se, x, more);
+            x->diff = 1;
+            return 1;
+        }
         /* "rose 12% year-on-year, by 250,000 t, to 2.40 million t": "by" after a
          * change word earlier in the clause */
         if (b >= sb + 2 && is_w(&v[b - 1], "by") && is_s(&v[b - 2], ',')) {
@@ -3475,6 +3511,24 @@ static int base_label(const sent *S, size_t p)
 
 /* The period of the figure: the first expression after it in its clause, else the last before.
  * 0, 1 when the figure makes no claim, -1 out of memory. */
+/* "April brought 250,500 t, May 223,200 t", "41.9 kt and the March 2024 one 35.2 kt": period
+ * p after figure x, after a comma or "and" and at most three words before the next figure
+ * (at ce), heads that figure's item. */
+static int heads_next_item(const sent *S, const qfig *x, const pexpr *p, size_t ce)
+{
+    const tok *v = S->v;
+    if (ce >= S->se || p->i <= x->j || p->j > ce || p->j + 3 < ce)
+        return 0;
+    for (size_t y = p->j; y < ce; y++)
+        if (v[y].k != K_WORD || is_w(&v[y], "and") || is_w(&v[y], "from") ||
+            is_w(&v[y], "than") || is_w(&v[y], "to"))
+            return 0;
+    size_t b = p->i;
+    if (b > x->j && is_w(&v[b - 1], "the"))
+        b--;
+    return b > x->j && (is_s(&v[b - 1], ',') || is_w(&v[b - 1], "and"));
+}
+
 static int fig_period(sent *S, fig *F)
 {
     const tok *v = S->v;
@@ -3507,8 +3561,7 @@ static int fig_period(sent *S, fig *F)
                 blocked = 1;
             /* "April brought 250,500 t, May 223,200 t": a period right before the next
              * figure, after a comma or "and", heads the next item */
-            if (pe[k].j == F->ce && F->ce < S->se && pe[k].i > x->j &&
-                (is_s(&v[pe[k].i - 1], ',') || is_w(&v[pe[k].i - 1], "and")))
+            if (heads_next_item(S, x, &pe[k], F->ce))
                 blocked = 1;
             /* a share's label is not the figure's period */
             for (size_t y = 0; y < S->np; y++)
@@ -3718,6 +3771,11 @@ static int fig_make(sent *S, fig *F)
                F->cl.period.from == c->period.from && F->cl.period.to < c->period.to;
     /* "7.45 Mt, +6.9% m/m (November: 6.97 Mt)": a bracketed comparison stays there */
     part |= z > 0 && made[z - 1] != (size_t)-1 && in_brackets(v, F->cb, x->i);
+    /* "The February figure was 41.9 kt and the March 2024 one 35.2 kt": the figures the
+     * note's month is compared with do not carry their months on */
+    part |= c->has_period && c->period_named && F->cl.period.to - F->cl.period.from ==
+            c->period.to - c->period.from && (F->cl.period.to == c->period.to - 1 ||
+                                              F->cl.period.to == c->period.to - 12);
     if (!F->is_base && !part) {
         c->period = F->cl.period;
         c->has_period = 1;
@@ -4120,6 +4178,8 @@ static size_t partner_claim(const ctx *c, const char *iso)
     return (size_t)-1;
 }
 
+static int listed_members(const ctx *c, int want, int top, char *out, size_t len);
+
 /* The members of group share x: the partners the sentence names before it ("Russia and
  * India together"), else the last N partners of the note ("the five origins together",
  * "the top three"), their codes joined by '+' into out. The number of members. */
@@ -4133,8 +4193,10 @@ static int group_members(const sent *S, const pfig *x, char *out, size_t len)
         if (S->pc[k].j <= x->i && S->pc[k].j > lo)
             lo = S->pc[k].j;
     int n = 0, want = top_count(S->v, lo, x->i);
+    /* "the three countries", "the two Asian suppliers" */
     for (size_t y = lo; !want && y + 1 < x->i; y++)
-        if (S->v[y].k == K_WORD && count_word(S->v[y].w) && word_in(&S->v[y + 1], nouns))
+        if (S->v[y].k == K_WORD && count_word(S->v[y].w) &&
+            (word_in(&S->v[y + 1], nouns) || (y + 2 < x->i && word_in(&S->v[y + 2], nouns))))
             want = count_word(S->v[y].w);
     out[0] = '\0';
     for (size_t y = 0; y < S->nparts && S->parts[y].i < x->i; y++)
@@ -4147,21 +4209,47 @@ static int group_members(const sent *S, const pfig *x, char *out, size_t len)
         return n;
     if (want < 2)
         return 0;
-    out[0] = '\0';
-    n = 0;
-    for (size_t k = c->a->n_claims; k > 0 && n < want; k--) {
+    return listed_members(c, want, top_count(S->v, lo, x->i) != 0, out, len);
+}
+
+/* The partners the note listed last (one metric, product and period, as the latest
+ * partner claim): all of them when there are exactly want ("the five origins"), the want
+ * largest for a "top" group, else none (which two are "the two Asian suppliers" the
+ * figures cannot tell). Their codes joined by '+' into out; the number of members. */
+static int listed_members(const ctx *c, int want, int top, char *out, size_t len)
+{
+    size_t idx[16];
+    int n = 0;
+    const tf_claim *first = NULL;
+    for (size_t k = c->a->n_claims; k > 0 && n < 16; k--) {
         const tf_claim *o = &c->a->claims[k - 1];
         if (o->note != c->note)
             break;
         if (!o->quantity.has || !strcmp(o->partner, "WLD") || strchr(o->partner, ':') ||
-            o->group[0] || strstr(out, o->partner) || strlen(out) + 5 >= len)
+            o->group[0])
             continue;
-        char tmp[64];
-        tf_fmt(tmp, sizeof tmp, "%s%s%s", o->partner, n ? "+" : "", out);
-        tf_scopy(out, len, tmp);
-        n++;
+        if (first && (o->metric != first->metric || strcmp(o->product, first->product) ||
+                      o->period.from != first->period.from || o->period.to != first->period.to))
+            break;
+        int dup = 0;
+        for (int y = 0; y < n; y++)
+            dup |= !strcmp(c->a->claims[idx[y]].partner, o->partner);
+        if (!dup)
+            idx[n++] = k - 1, first = first ? first : o;
     }
-    return n == want ? n : 0;
+    if (n < want || (n > want && !top))
+        return 0;
+    for (int a = 0; top && a < n; a++) /* largest first */
+        for (int b = a + 1; b < n; b++)
+            if (c->a->claims[idx[b]].quantity.value > c->a->claims[idx[a]].quantity.value) {
+                size_t t = idx[a];
+                idx[a] = idx[b], idx[b] = t;
+            }
+    out[0] = '\0';
+    for (int y = 0; y < want && strlen(out) + 5 < len; y++)
+        tf_fmt(out + strlen(out), len - strlen(out), "%s%s", y ? "+" : "",
+               c->a->claims[idx[top ? y : want - 1 - y]].partner);
+    return want;
 }
 
 /* Phase of do_sentence: a share held by several partners together becomes a claim of its
@@ -4239,6 +4327,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     (void)n;
     if (sent_arrays_fit(sa, se - sb))
         return -1;
+    c->last_claim_before = c->last_claim;
     sent S;
     memset(&S, 0, sizeof S);
     S.c = c;
