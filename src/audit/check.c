@@ -1387,6 +1387,31 @@ static int eq_range_split(checker *k, const fact *f)
     return 0;
 }
 
+/* A range of months as the sum of all its months when the note states each ("Q2 came
+ * to 666,100 t: April brought 250,500 t, May 223,200 t and June 192,400 t"; DOMAIN.md
+ * section 3, cumulative). Three to twelve months. 0 or -1 (no memory). */
+static int eq_months_sum(checker *k, const fact *f)
+{
+    int len = f->to - f->from + 1; /* two months are the ytd-chain's equation already */
+    if (len < 3 || len > 12)
+        return 0;
+    const fact *m[12];
+    for (int p = 0; p < len; p++)
+        if (!(m[p] = find_fact(k, f->metric, f->product, f->partner, f->from + p, f->from + p,
+                               (size_t)-1)))
+            return 0;
+    eqn *e = new_eq(k, "months-sum");
+    if (!e)
+        return -1;
+    int sum = A(e, m[0]->aq);
+    for (int p = 1; p < len; p++)
+        sum = O(e, OP_ADD, sum, A(e, m[p]->aq));
+    e->lhs = A(e, f->aq);
+    e->rhs = sum;
+    eq_text(k, e, "%s = the sum of its %d months", k->at[f->aq].what, len);
+    return 0;
+}
+
 /* A share's change in percentage points ("占比61.2%，较上月提高1.3个百分点"): the share less
  * the change is the partner's share of the month compared with, stated there or implied by
  * the partner's figure and the total of that month: share(p) - pp = share(p - back) =
@@ -1437,7 +1462,7 @@ static int build_equations(checker *k)
         if (!rc)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
                          eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
-                         eq_share_pp(k, f) || eq_range_split(k, f)
+                         eq_share_pp(k, f) || eq_range_split(k, f) || eq_months_sum(k, f)
                      ? -1
                      : 0;
     }
