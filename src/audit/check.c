@@ -2683,6 +2683,75 @@ static int check_year_label(checker *k)
     return 0;
 }
 
+/* The interval of the gross flow m of claim c's product, partner and period: stated, or
+ * the cumulative before the last month plus that month. 0 when the note gives neither. */
+static int gross_interval(checker *k, const tf_claim *c, tf_metric m, double *lo, double *hi)
+{
+    const fact *g = find_fact(k, m, c->product, c->partner, c->period.from, c->period.to,
+                              (size_t)-1);
+    if (g) {
+        *lo = k->at[g->aq].lo, *hi = k->at[g->aq].hi;
+        return 1;
+    }
+    if (c->period.from == c->period.to)
+        return 0;
+    const fact *a = find_fact(k, m, c->product, c->partner, c->period.from, c->period.to - 1,
+                              (size_t)-1);
+    const fact *b = a ? find_fact(k, m, c->product, c->partner, c->period.to, c->period.to,
+                                  (size_t)-1) : NULL;
+    if (!b)
+        return 0;
+    *lo = k->at[a->aq].lo + k->at[b->aq].lo, *hi = k->at[a->aq].hi + k->at[b->aq].hi;
+    return 1;
+}
+
+/* A figure labelled net that equals the gross flow of its side within the printed
+ * rounding, where the note states no figure of the other flow (corpus/more 044: net
+ * exports of semis January-May 1,680,000 t = exports 1,305,000 + 374,000): the other flow
+ * would be nil, so the gross figure was most likely printed as the net one (DOMAIN.md
+ * section 7). A warning: for a product hardly traded the other way it may be true. */
+static int check_net_as_gross(checker *k)
+{
+    for (size_t ci = 0; ci < k->a->n_claims; ci++) {
+        const tf_claim *c = &k->a->claims[ci];
+        if (c->metric != TF_METRIC_NET_IMPORT || !c->quantity.has || !c->product[0] ||
+            c->quantity.value == 0)
+            continue;
+        int out = c->quantity.value < 0;
+        tf_metric side = out ? TF_METRIC_EXPORT : TF_METRIC_IMPORT;
+        tf_metric other = out ? TF_METRIC_IMPORT : TF_METRIC_EXPORT;
+        k->prefer_note = c->note;
+        double lo, hi, ol, oh;
+        double nlo = fabs(out ? c->quantity.hi : c->quantity.lo);
+        double nhi = fabs(out ? c->quantity.lo : c->quantity.hi);
+        if (gross_interval(k, c, other, &ol, &oh) || !gross_interval(k, c, side, &lo, &hi) ||
+            nhi < lo || nlo > hi)
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = c->note, f.severity = TF_SEV_WARNING, f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "gross-labelled-net");
+        tf_scopy(f.field, sizeof f.field, "quantity");
+        f.start = c->quantity.start, f.end = c->quantity.end, f.stated = c->quantity.value;
+        f.confidence = 0.5;
+        char nw[48], lw[48], hw[48];
+        tf_num_words(fabs(c->quantity.value), 0, nw, sizeof nw);
+        tf_num_words(lo, 0, lw, sizeof lw);
+        tf_num_words(hi, 0, hw, sizeof hw);
+        tf_fmt(f.equation, sizeof f.equation, "net %s %s = %s %s..%s, with no %s stated",
+               out ? "exports" : "imports", nw, out ? "exports" : "imports", lw, hw,
+               out ? "imports" : "exports");
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "the figure labelled net equals the gross %s of the same period within the "
+               "printed rounding, which would leave no %s at all: most likely the gross "
+               "figure printed as the net one",
+               out ? "exports" : "imports", out ? "imports" : "exports");
+        if (add_find(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
 /* Whether equation e reads a stored figure. */
 static int has_stored_atom(const checker *k, const eqn *e)
 {
@@ -3026,7 +3095,8 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     if (build_adjacency(&k))
         goto out;
     if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
-        check_magnitude(&k) || check_year_label(&k) || check_rounding(&k))
+        check_magnitude(&k) || check_year_label(&k) || check_rounding(&k) ||
+        check_net_as_gross(&k))
         goto out;
     st = TF_OK;
 out:

@@ -1449,6 +1449,14 @@ static const char *product_in(const evocab *ev, const tok *v, size_t n, size_t i
         *generic = 1;
         return "unwrought-aluminium-and-products";
     }
+    /* "374,000 t of exported semis": aluminium semis where no other metal names them
+     * (a generic word: the note's own aluminium product is kept) */
+    if (is_w(&v[i], "semis") && !(i > 0 && (is_w(&v[i - 1], "copper") || is_w(&v[i - 1], "steel") ||
+                                          is_w(&v[i - 1], "zinc") || is_w(&v[i - 1], "brass")))) {
+        *m = 1;
+        *generic = 1;
+        return "aluminium-products";
+    }
     return NULL;
 }
 
@@ -3149,7 +3157,8 @@ static int fig_metric_product(sent *S, fig *F)
     }
     if (F->prod && F->gen && c->product[0] &&
         (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
-         !strcmp(c->product, "unwrought-aluminium-and-products")))
+         !strcmp(c->product, "unwrought-aluminium-and-products") ||
+         !strcmp(c->product, "aluminium-products")))
         F->prod = c->product;
     if (!F->prod && c->product[0])
         F->prod = c->product;
