@@ -1224,8 +1224,9 @@ static int month_at(const tok *v, size_t n, size_t i);
 
 static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
 {
-    /* "from September", "compared with January": the month before */
-    if (i + 1 < n && is_w(&v[i], "from") && month_at(v, n, i + 1) &&
+    /* "from September", "vs October", "compared with January": the month before */
+    if (i + 1 < n && (is_w(&v[i], "from") || is_w(&v[i], "vs") || is_w(&v[i], "versus")) &&
+        month_at(v, n, i + 1) &&
         !(i + 2 < n && v[i + 2].k == K_NUM && !year_at(v, i + 2))) {
         *m = i + 2 < n && year_at(v, i + 2) ? 3 : 2;
         return 1;
@@ -1268,7 +1269,7 @@ static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
              (is_w(&v[k], "in") || is_w(&v[k], "the")))
         k++;
     else if (!is_w(&v[i], "from") && !is_w(&v[i], "than") && !is_w(&v[i], "above") &&
-             !is_w(&v[i], "below"))
+             !is_w(&v[i], "below") && !is_w(&v[i], "vs") && !is_w(&v[i], "versus"))
         return -1;
     pexpr pe;
     if (k >= n || !month_at(v, n, k) || !period_at(v, n, k, ref, &pe) || pe.from < 0 ||
@@ -1396,6 +1397,8 @@ typedef struct ctx {
     int has_period;
     size_t last_claim;       /* index of the last claim made, or -1 */
     size_t last_claim_before; /* last_claim when the sentence began */
+    int any_product;         /* a product of the vocabulary was named in the note */
+    char unnamed[24];        /* the product key of a note that names none */
     size_t last_claim_sentence_end;
     double cap_unit;         /* typical rounding of the note's integers */
     int prev_origin;         /* the sentence before spoke of origin */
@@ -2493,8 +2496,9 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
     /* "together accounting for 81.5%", "a combined 81.5%": the share of a
      * group of partners, not of the figure before it */
     /* "…, and the three countries together 73.8%": "together" right before it */
-    int together_next = x->i > lo_bound && (is_w(&v[x->i - 1], "together") ||
-                                            is_w(&v[x->i - 1], "combined"));
+    size_t tn = x->i > lo_bound + 1 && is_s(&v[x->i - 1], ':') ? x->i - 1 : x->i;
+    int together_next = tn > lo_bound && (is_w(&v[tn - 1], "together") ||
+                                          is_w(&v[tn - 1], "combined"));
     if (x->share || together_next || group_verb(v, lo_bound, x->i))
         for (size_t b = x->i; b > lo_bound && b + 6 > x->i; b--)
             if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
@@ -2950,6 +2954,7 @@ static int fig_base(sent *S, fig *F)
         if (q->j + 1 == x->i && is_s(&v[q->j], '(') && q->i > sb &&
             (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
              is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
+             is_w(&v[q->i - 1], "vs") || is_w(&v[q->i - 1], "versus") ||
              /* "up 9.8% on the first eight months of 2024 (1,137,200 t)" */
              (q->i > sb + 1 && (is_w(&v[q->i - 1], "on") || is_w(&v[q->i - 1], "over")) &&
               v[q->i - 2].k == K_PCT) ||
@@ -3087,6 +3092,29 @@ static int forecast_before(const sent *S, size_t i)
     return S->first_forecast != (size_t)-1 && S->first_forecast < i;
 }
 
+/* "Japan bought $0.58 billion": a partner other than the reporter buying is the
+ * reporter's export to it; "…, when they brought in $4.12 billion" after a figure: "they"
+ * are that figure's flow, whatever "brought in" would say alone. */
+static void metric_of_subject(const sent *S, fig *F)
+{
+    const tok *v = S->v;
+    size_t i = F->met_i;
+    if (!i || F->met != TF_METRIC_IMPORT)
+        return;
+    if (is_w(&v[i], "bought") || is_w(&v[i], "purchased"))
+        for (size_t y = 0; y < S->nparts; y++)
+            if (S->parts[y].j == i && !S->parts[y].from &&
+                strcmp(S->parts[y].iso3, reporter_of(S->c)))
+                F->met = TF_METRIC_EXPORT;
+    const size_t lc = S->c->last_claim;
+    if (i >= S->sb + 2 && is_w(&v[i - 2], "when") &&
+        (is_w(&v[i - 1], "they") || is_w(&v[i - 1], "it")) && lc != (size_t)-1) {
+        tf_metric m = S->c->a->claims[lc].metric;
+        F->met = m == TF_METRIC_EXPORT_VALUE ? TF_METRIC_EXPORT
+                 : m == TF_METRIC_IMPORT_VALUE ? TF_METRIC_IMPORT : m;
+    }
+}
+
 static int fig_metric_product(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -3111,6 +3139,7 @@ static int fig_metric_product(sent *S, fig *F)
             }
     if (F->met == TF_METRIC_NONE)
         F->met = c->metric;
+    metric_of_subject(S, F);
     /* "the top five suppliers totalled": a group of partners, not the total */
     if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
         F->met = TF_METRIC_OTHER;
@@ -3162,6 +3191,13 @@ static int fig_metric_product(sent *S, fig *F)
         F->prod = c->product;
     if (!F->prod && c->product[0])
         F->prod = c->product;
+    /* "Chile's copper exports were worth $4.62 billion": a note that names no product of the
+     * vocabulary; its figures are checked with each other under a key of the note's own */
+    if (!F->prod && !F->unknown_product && !c->any_product) {
+        tf_fmt(c->unnamed, sizeof c->unnamed, "unnamed-%zu", c->note + 1);
+        F->prod = c->unnamed;
+        F->gen = 1;
+    }
     if (F->unknown_product) {
         F->prod = NULL;
         F->met = TF_METRIC_OTHER;
@@ -4382,7 +4418,8 @@ static void scan_product(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             i += mm - 1;
         }
     }
-    if (has_metric && last)
+    /* a heading ("China bauxite - key figures") names the product without a metric word */
+    if (last && (has_metric || se - sb <= 8))
         tf_scopy(c->product, sizeof c->product, last);
 }
 
@@ -4752,6 +4789,18 @@ static void spans_in_chars(tf_audit *a, size_t ni)
 /* Note ni's claims: header and body, reference month and rounding, title, wrapped lines,
  * HS scope, then the Chinese reader or the English sentences; a note with the text of an
  * earlier one, or in another language, is marked skipped. */
+/* 1 when the note's text names a product of the vocabulary (not only "aluminium"). */
+static int names_product(const evocab *ev, const toks *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        size_t m;
+        int g;
+        if (t->v[i].k == K_WORD && product_in(ev, t->v, t->n, i, &m, &g) && !g)
+            return 1;
+    }
+    return 0;
+}
+
 static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evocab *ev,
                               size_t ni)
 {
@@ -4794,6 +4843,7 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         free(t.v);
         return TF_OK;
     }
+    c.any_product = names_product(ev, &t) || c.product[0];
     int rc = read_headline(&c, body) || read_sentences(&c, &t);
     free(t.v);
     if (rc)
