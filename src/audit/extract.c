@@ -14,6 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -678,6 +679,7 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
                                            "same month of last year",
                                            "a year earlier",
                                            "a year ago",
+                                           "a year before",
                                            "year earlier",
                                            NULL};
     if ((m = any_phrase(v, n, i, year_ago))) {
@@ -708,6 +710,7 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         return 1;
     }
     if ((m = phrase(v, n, i, "a month earlier")) || (m = phrase(v, n, i, "previous month")) ||
+        (m = phrase(v, n, i, "a month before")) ||
         (m = phrase(v, n, i, "prior month")) || (m = phrase(v, n, i, "month before"))) {
         pe->rel = P_MONTH_AGO;
         pe->j = i + m;
@@ -1560,16 +1563,25 @@ static int give_difference(ctx *c, size_t ci)
  * October") to the sentence's first claim, else (a month's difference that does not fit
  * it: "…, when imports stood at 109.31 million t" is October's own) to the claim the
  * month compared with leads to, among the few stated before in the note. */
-static void apply_difference(ctx *c, const size_t *made, size_t nq)
+static void apply_difference(ctx *c, const size_t *made, size_t nq, int partner_named)
 {
     if (!c->pend_month)
         return;
-    size_t ci = c->last_claim;
-    for (size_t z = 0; z < nq; z++)
-        if (made[z] != (size_t)-1) {
-            ci = made[z];
+    size_t ci = c->last_claim, own = (size_t)-1;
+    for (size_t z = 0; z < nq && own == (size_t)-1; z++)
+        if (made[z] != (size_t)-1)
+            ci = own = made[z];
+    /* "The value of exports rose by $0.50 billion on the year" after a partner's figure: a
+     * sentence naming no partner speaks of the total, the latest period's (not a base's) */
+    int best = INT_MIN;
+    for (size_t k = c->a->n_claims, n = 0; own == (size_t)-1 && !partner_named && k > 0 && n < 8;
+         k--, n++) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
             break;
-        }
+        if (!strcmp(o->partner, "WLD") && o->quantity.has && o->period.to > best)
+            ci = k - 1, best = o->period.to;
+    }
     if (ci != (size_t)-1 && ci < c->a->n_claims && !give_difference(c, ci) &&
         c->pend_month > 0 && ci != c->last_claim_before)
         for (size_t k = c->last_claim_before + 1, n = 0; k > 0 && n < 5; k--, n++)
@@ -4361,7 +4373,7 @@ static int sent_finish(sent *S)
     for (size_t y = sb; y + 1 < se; y++)
         if (is_w(&v[y], "origin") && is_w(&v[y + 1], "of"))
             c->prev_origin = 1;
-    apply_difference(c, made, S->nq);
+    apply_difference(c, made, S->nq, S->nparts > 0);
     return 0;
 }
 
