@@ -287,7 +287,11 @@ tf_status tf_period_range_parse(const char *s, char out[17], tf_error *err)
 int tf_period_is_range(const char *p)
 {
     char out[17];
-    return p && tf_period_range_parse(p, out, NULL) == TF_OK;
+    /* a range has its ".." at 7 (YYYY-MM..): anything else is not one, and
+     * most periods (YYYY-MM, YYYY) are told so without parsing */
+    if (!p || strnlen(p, 9) < 9 || p[7] != '.' || p[8] != '.')
+        return 0;
+    return tf_period_range_parse(p, out, NULL) == TF_OK;
 }
 
 void tf_record_init(tf_record *r)

@@ -27,6 +27,7 @@
 typedef struct kept_sel {
     char *key;
     tf_revision *v;
+    long long *period;       /* v[i]'s period code (tf_store_period_code) */
     size_t n, cap;
 } kept_sel;
 
@@ -50,6 +51,8 @@ struct tf_store_batch {
     kept_ccy **ccy;
     size_t n_ccy;
     size_t bytes;
+    void *memo;                 /* tf_store_batch_slot's */
+    void (*memo_free)(void *);
 };
 
 void tf_store_batch_free(tf_store_batch **bp)
@@ -60,6 +63,7 @@ void tf_store_batch_free(tf_store_batch **bp)
     for (size_t i = 0; i < b->n_sel; i++) {
         free(b->sel[i]->key);
         free(b->sel[i]->v);
+        free(b->sel[i]->period);
         free(b->sel[i]);
     }
     for (size_t i = 0; i < b->n_ccy; i++) {
@@ -69,8 +73,18 @@ void tf_store_batch_free(tf_store_batch **bp)
     }
     free(b->sel);
     free(b->ccy);
+    if (b->memo && b->memo_free)
+        b->memo_free(b->memo);
     free(b);
     *bp = NULL;
+}
+
+void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *))
+{
+    if (!d || !d->batch)
+        return NULL;
+    d->batch->memo_free = free_fn;
+    return &d->batch->memo;
 }
 
 tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
@@ -134,12 +148,16 @@ static tf_status keep_rev(void *ctx, const tf_revision *rev)
     if (e->n == e->cap) {
         size_t nc = e->cap ? e->cap * 2 : 64;
         tf_revision *p = realloc(e->v, nc * sizeof *p);
-        if (!p)
+        if (p)
+            e->v = p;
+        long long *pc = p ? realloc(e->period, nc * sizeof *pc) : NULL;
+        if (!pc)
             return TF_ERR_NOMEM;
-        b->bytes += (nc - e->cap) * sizeof *p;
-        e->v = p;
+        b->bytes += (nc - e->cap) * (sizeof *p + sizeof *pc);
+        e->period = pc;
         e->cap = nc;
     }
+    e->period[e->n] = tf_store_period_code(rev->rec.period);
     e->v[e->n++] = *rev;
     return TF_OK;
 }
@@ -171,6 +189,7 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
     if (st != TF_OK) {
         free(e->key);
         free(e->v);
+        free(e->period);
         free(e);
         return st;
     }
@@ -195,9 +214,14 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
     }
     if ((*st = find_sel(d, sel, key, &e)) != TF_OK)
         return 1;
+    /* the period range as codes (in the order of the texts) where both bounds
+     * are periods, else compared as texts */
+    long long from = tf_store_period_code(sel->period_from), to = tf_store_period_code(sel->period_to);
+    int coded = from >= 0 && to >= 0;
     for (size_t i = 0; i < e->n && *st == TF_OK; i++) {
         const char *p = e->v[i].rec.period;
-        if (strcmp(p, sel->period_from) >= 0 && strcmp(p, sel->period_to) <= 0)
+        if (coded ? e->period[i] >= from && e->period[i] <= to
+                  : strcmp(p, sel->period_from) >= 0 && strcmp(p, sel->period_to) <= 0)
             *st = fn(ctx, &e->v[i]);
     }
     return 1;
