@@ -289,7 +289,12 @@ int tf_period_is_range(const char *p)
     char out[17];
     /* a range has its ".." at 7 (YYYY-MM..): anything else is not one, and
      * most periods (YYYY-MM, YYYY) are told so without parsing */
-    if (!p || strnlen(p, 9) < 9 || p[7] != '.' || p[8] != '.')
+    if (!p)
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (!p[i])
+            return 0;
+    if (p[7] != '.' || p[8] != '.')
         return 0;
     return tf_period_range_parse(p, out, NULL) == TF_OK;
 }

@@ -118,6 +118,8 @@ typedef struct collect {
     double unweighed_v[2][N_FLOWS][N_MONTHS];
     unsigned long unweighed_n[2][N_FLOWS][N_MONTHS];
     int keep_re;             /* 1: rows of re-imports and re-exports are kept (flows 2, 3) */
+    int sorted;              /* 1: rows are in cmp_row's order already (window_rows) */
+    int v_negative;          /* a value added to v_all was below 0 */
     int pending;
     int pending_f, pending_m;
     trade_key pending_key, kept_key;
@@ -431,6 +433,7 @@ static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
         if (in_ccy && f < 2) { /* re-flows are part of their flows' value already */
             tf_scopy(c->v_currency, sizeof c->v_currency, r->currency);
             c->v_all += (double)r->value;
+            c->v_negative |= r->value < 0;
         }
         if (!r->has_quantity || strcmp(r->unit, "kg") != 0)
             unweighed(c, f, m, r, in_ccy);
@@ -1035,10 +1038,16 @@ typedef struct memo_entry {
     note_log notes;
 } memo_entry;
 
+typedef struct slice_set slice_set;
+
 typedef struct agg_memo {
     memo_entry *v;
     size_t n, cap, bytes;
+    slice_set **sets;        /* window_rows: a selection's months collected once */
+    size_t n_sets;
 } agg_memo;
+
+static void slice_set_free(slice_set *ss);
 
 static void memo_free(void *p)
 {
@@ -1051,6 +1060,9 @@ static void memo_free(void *p)
         note_log_free(&m->v[i].notes);
     }
     free(m->v);
+    for (size_t i = 0; i < m->n_sets; i++)
+        slice_set_free(m->sets[i]);
+    free(m->sets);
     free(m);
 }
 
@@ -2028,6 +2040,252 @@ static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
                       "monthly import/export report", c->not_monthly, c->not_monthly == 1 ? "" : "s");
 }
 
+/* c ready for a selection of the report's rows from base_index in currency
+ * (the report's; "" none) and the measure (value 1, else the quantity). */
+static void collect_init(collect *c, int base_index, int annual, const char *currency, int value)
+{
+    memset(c, 0, sizeof *c);
+    c->base_index = base_index;
+    c->annual = annual;
+    c->keep_re = 1;
+    tf_scopy(c->want_buf, sizeof c->want_buf, currency);
+    c->want_currency = currency[0] ? c->want_buf : NULL;
+    tf_scopy(c->v_currency, sizeof c->v_currency, currency);
+    c->value = value;
+}
+
+/* ---- a batch's reports collect each month once (window_rows) ----
+ * A report's rows are those of its selection from January of the year before
+ * to its month, collected (collect_fn) and sorted (cmp_row). In a batch the
+ * selection over the batch's range is collected month by month instead, once:
+ * a month's rows in the selection's order, held and flushed as collect_fn
+ * does (a held row in another currency is of one cell, so of one month),
+ * sorted stably as qsort sorts them (glibc's merge sort). Since cmp_row orders
+ * by flow and month first, a report's sorted rows are its months' sorted rows
+ * flow by flow, month by month; its counts are their sums. Where the whole
+ * window's collection would depend on the order across months (units other
+ * than kg, goods counted in items: the last unit named; values below 0 or
+ * past 2^53, whose double sums would depend on the order), and for the value
+ * measure and annual reports, the report collects its selection itself. */
+struct slice_set {
+    char *key;               /* the selection and the collection (slice_key) */
+    int from_idx, n;         /* the batch's first month; months */
+    collect *month;          /* [n]: the rows of period "YYYY-MM" */
+    collect *beyond;         /* [n]: the other periods after it (ranges of months
+                                from it, the next year's annual rows): counts only */
+    int usable;
+};
+
+static void slice_set_free(slice_set *ss)
+{
+    if (!ss)
+        return;
+    for (int i = 0; i < ss->n; i++) {
+        free(ss->month[i].rows);
+        free(ss->beyond[i].rows);
+    }
+    free(ss->month);
+    free(ss->beyond);
+    free(ss->key);
+    free(ss);
+}
+
+/* The month whose slice holds period p (itself; a range's first month; a
+ * year's annual rows after December of the year before), -1 for none; *exact
+ * 1 for a month. */
+static int slice_month(const char *p, int *exact)
+{
+    size_t len = strlen(p);
+    char m[8];
+    *exact = len == 7;
+    if (len == 7)
+        return tf_period_index(p);
+    if (len == 16 && tf_period_is_range(p)) {
+        memcpy(m, p, 7);
+        m[7] = '\0';
+        return tf_period_index(m);
+    }
+    if (len == 4 && tf_period_parse(p, 4, m) == TF_OK)
+        return (int)strtol(p, NULL, 10) * 12 - 1;
+    return -1;
+}
+
+static tf_status slice_fn(void *ctx, const tf_revision *rev)
+{
+    slice_set *ss = ctx;
+    int exact, idx = slice_month(rev->rec.period, &exact), k = idx - ss->from_idx;
+    if (idx < 0 || k < 0 || k >= ss->n) {
+        ss->usable = 0;
+        return TF_OK;
+    }
+    return collect_fn(exact ? &ss->month[k] : &ss->beyond[k], rev);
+}
+
+/* The key of the rows of sel collected in currency from base_index. */
+static char *slice_key(const tf_selection *sel, const char *currency, int base_index)
+{
+    size_t len = 96 + (sel->as_of ? strlen(sel->as_of) : 0) + strlen(sel->classification) +
+                 strlen(sel->reporter);
+    for (size_t i = 0; i < sel->n_codes; i++)
+        len += strlen(sel->codes[i]) + 1;
+    char *k = malloc(len);
+    if (!k)
+        return NULL;
+    tf_fmt(k, len, "%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f", sel->classification, sel->reporter,
+           sel->as_of ? sel->as_of : "\x1e", currency, base_index);
+    for (size_t i = 0; i < sel->n_codes; i++) {
+        size_t n = strlen(k);
+        tf_fmt(k + n, len - n, "%s\x1e", sel->codes[i]);
+    }
+    return k;
+}
+
+/* The batch's range of sel collected month by month into a new slice set. */
+static tf_status slices_build(tf_db *db, const tf_selection *sel, const char *currency,
+                              int base_index, const char *from, const char *to, slice_set **out)
+{
+    slice_set *ss = calloc(1, sizeof *ss);
+    int i0 = tf_period_index(from), i1 = tf_period_index(to);
+    if (ss && i0 >= 0 && i1 >= i0) {
+        ss->from_idx = i0;
+        ss->n = i1 - i0 + 1;
+        ss->month = calloc((size_t)ss->n, sizeof *ss->month);
+        ss->beyond = calloc((size_t)ss->n, sizeof *ss->beyond);
+    }
+    if (!ss || !ss->month || !ss->beyond) {
+        slice_set_free(ss);
+        return TF_ERR_NOMEM;
+    }
+    ss->usable = 1;
+    for (int k = 0; k < ss->n; k++) {
+        collect_init(&ss->month[k], base_index, 0, currency, 0);
+        collect_init(&ss->beyond[k], base_index, 0, currency, 0);
+    }
+    tf_selection whole = *sel;
+    whole.period_from = from;
+    whole.period_to = to;
+    tf_status st = tf_query_select(db, &whole, slice_fn, ss);
+    for (int k = 0; k < ss->n && st == TF_OK; k++) {
+        collect *c = &ss->month[k];
+        st = flush_pending(c, 0, NULL);
+        if (st == TF_OK && c->n)
+            qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
+    }
+    if (st != TF_OK) {
+        slice_set_free(ss);
+        return st;
+    }
+    *out = ss;
+    return TF_OK;
+}
+
+/* The slice set of sel in the memo, collected when new; NULL with TF_OK when
+ * the batch's range does not hold the report's window [w0, w1]. */
+static tf_status slices_of(tf_db *db, agg_memo *m, const tf_selection *sel, const char *currency,
+                           int base_index, int w0, int w1, slice_set **out)
+{
+    const char *from, *to;
+    *out = NULL;
+    if (!tf_store_batch_range(db, &from, &to) || tf_period_index(from) < 0 ||
+        w0 < tf_period_index(from) || w1 > tf_period_index(to))
+        return TF_OK;
+    char *key = slice_key(sel, currency, base_index);
+    if (!key)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < m->n_sets; i++)
+        if (!strcmp(m->sets[i]->key, key)) {
+            free(key);
+            *out = m->sets[i];
+            return TF_OK;
+        }
+    slice_set **grown = realloc(m->sets, (m->n_sets + 1) * sizeof *grown);
+    if (grown)
+        m->sets = grown;
+    tf_status st = grown ? slices_build(db, sel, currency, base_index, from, to, out)
+                         : TF_ERR_NOMEM;
+    if (st != TF_OK) {
+        free(key);
+        return st;
+    }
+    (*out)->key = key;
+    m->sets[m->n_sets++] = *out;
+    return TF_OK;
+}
+
+/* The counts of s added to c (its rows aside). */
+static void collect_add_counts(collect *c, const collect *s)
+{
+    c->other_units += s->other_units;
+    c->no_quantity += s->no_quantity;
+    c->not_monthly += s->not_monthly;
+    c->ranges += s->ranges;
+    c->breakdowns += s->breakdowns;
+    c->counted += s->counted;
+    c->net_weighed += s->net_weighed;
+    c->not_annual += s->not_annual;
+    c->no_value += s->no_value;
+    c->other_currency += s->other_currency;
+    c->v_all += s->v_all;
+    c->v_negative |= s->v_negative;
+    for (int f = 0; f < N_FLOWS; f++)
+        for (int k = 0; k < N_MONTHS; k++) {
+            c->dropped[f][k] |= s->dropped[f][k];
+            for (int w = 0; w < 2; w++) {
+                c->unweighed_v[w][f][k] += s->unweighed_v[w][f][k];
+                c->unweighed_n[w][f][k] += s->unweighed_n[w][f][k];
+            }
+        }
+}
+
+/* c (ready, empty) given the rows and counts of the window [w0, w1] from the
+ * slices: 1 when it holds them, 0 when the window needs its own collection. */
+static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
+{
+    size_t n = 0;
+    for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
+        collect_add_counts(c, &ss->month[k]);
+        if (k < w1 - ss->from_idx) /* the last month's ranges lie past the window */
+            collect_add_counts(c, &ss->beyond[k]);
+        n += ss->month[k].n;
+    }
+    if (c->other_units || c->counted || c->v_negative || !(c->v_all < 9007199254740992.0) ||
+        !(c->rows = malloc((n ? n : 1) * sizeof *c->rows)))
+        return 0;
+    for (int f = 0; f < N_FLOWS; f++)
+        for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++)
+            for (size_t i = 0; i < ss->month[k].n; i++)
+                if (ss->month[k].rows[i].flow == f)
+                    c->rows[c->n++] = ss->month[k].rows[i];
+    c->cap = n;
+    c->sorted = 1;
+    return 1;
+}
+
+/* select_rows for the report's first pass (the quantity) from a batch's
+ * month slices where they serve (above), else select_rows. */
+static tf_status window_rows(tf_db *db, const tf_selection *sel, const char *currency,
+                             collect *c)
+{
+    agg_memo *m = c->value || c->annual || !currency[0] ? NULL : memo_of(db);
+    int w0 = c->base_index, w1 = sel->period_to ? tf_period_index(sel->period_to) : -1;
+    slice_set *ss = NULL;
+    tf_status st = TF_OK;
+    if (m && w1 >= w0 && sel->period_from && tf_period_index(sel->period_from) == w0)
+        st = slices_of(db, m, sel, currency, c->base_index, w0, w1, &ss);
+    if (st != TF_OK)
+        return st;
+    if (ss && ss->usable) {
+        collect fresh = *c;
+        if (window_from_slices(ss, w0, w1, c))
+            return TF_OK;
+        free(c->rows);
+        *c = fresh;
+        /* want_currency points into c's own buffer */
+        c->want_currency = c->want_buf[0] ? c->want_buf : NULL;
+    }
+    return select_rows(db, sel, c);
+}
+
 /* Select the rows of the report's months into c, in its measure: the
  * quantity, or the value (asked for, or AUTO where weights carry less than
  * half of the value: a second pass), with the notes saying why and what was
@@ -2052,17 +2310,11 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
         return cst;
     tf_scopy(rep->currency, sizeof rep->currency, currency);
     for (int pass = 0; pass < 2; pass++) {
-        memset(c, 0, sizeof *c);
-        c->base_index = base_index;
-        c->annual = rep->annual;
-        c->keep_re = 1;
-        tf_scopy(c->want_buf, sizeof c->want_buf, currency);
-        c->want_currency = currency[0] ? c->want_buf : NULL;
-        tf_scopy(c->v_currency, sizeof c->v_currency, currency);
-        c->value = q->measure == TF_MEASURE_VALUE || pass == 1;
+        collect_init(c, base_index, rep->annual, currency,
+                     q->measure == TF_MEASURE_VALUE || pass == 1);
         tf_selection sel = cs;
         sel.as_of = q->as_of;
-        tf_status st = select_rows(db, &sel, c);
+        tf_status st = window_rows(db, &sel, currency, c);
         if (st != TF_OK)
             return st;
         if (pass == 0 && !c->value) {
@@ -2116,7 +2368,7 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
     char from[8]; /* base_index as a period: the first the report reads (query.h) */
     tf_query_report_from(q->period, from);
     tf_status st = select_report_rows(db, q, rep, base_index, from, c);
-    if (st == TF_OK && c->n)
+    if (st == TF_OK && c->n && !c->sorted)
         qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
     if (st == TF_OK)
         st = one_classification(rep, c, q->classification ? q->classification : "HS");

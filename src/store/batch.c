@@ -79,6 +79,15 @@ void tf_store_batch_free(tf_store_batch **bp)
     *bp = NULL;
 }
 
+int tf_store_batch_range(tf_db *d, const char **from, const char **to)
+{
+    if (!d || !d->batch)
+        return 0;
+    *from = d->batch->from;
+    *to = d->batch->to;
+    return 1;
+}
+
 void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *))
 {
     if (!d || !d->batch)
