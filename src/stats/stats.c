@@ -2212,8 +2212,9 @@ static tf_status slices_of(tf_db *db, agg_memo *m, const tf_selection *sel, cons
     return TF_OK;
 }
 
-/* The counts of s added to c (its rows aside). */
-static void collect_add_counts(collect *c, const collect *s)
+/* The counts of s added to c (its rows aside); s's rows are all of month m
+ * (its per-month tallies: there only), or none when m < 0. */
+static void collect_add_counts(collect *c, const collect *s, int m)
 {
     c->other_units += s->other_units;
     c->no_quantity += s->no_quantity;
@@ -2227,14 +2228,15 @@ static void collect_add_counts(collect *c, const collect *s)
     c->other_currency += s->other_currency;
     c->v_all += s->v_all;
     c->v_negative |= s->v_negative;
-    for (int f = 0; f < N_FLOWS; f++)
-        for (int k = 0; k < N_MONTHS; k++) {
-            c->dropped[f][k] |= s->dropped[f][k];
-            for (int w = 0; w < 2; w++) {
-                c->unweighed_v[w][f][k] += s->unweighed_v[w][f][k];
-                c->unweighed_n[w][f][k] += s->unweighed_n[w][f][k];
-            }
+    if (m < 0 || m >= N_MONTHS)
+        return;
+    for (int f = 0; f < N_FLOWS; f++) {
+        c->dropped[f][m] |= s->dropped[f][m];
+        for (int w = 0; w < 2; w++) {
+            c->unweighed_v[w][f][m] += s->unweighed_v[w][f][m];
+            c->unweighed_n[w][f][m] += s->unweighed_n[w][f][m];
         }
+    }
 }
 
 /* c (ready, empty) given the rows and counts of the window [w0, w1] from the
@@ -2243,9 +2245,9 @@ static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
 {
     size_t n = 0;
     for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
-        collect_add_counts(c, &ss->month[k]);
+        collect_add_counts(c, &ss->month[k], ss->from_idx + k - c->base_index);
         if (k < w1 - ss->from_idx) /* the last month's ranges lie past the window */
-            collect_add_counts(c, &ss->beyond[k]);
+            collect_add_counts(c, &ss->beyond[k], -1);
         n += ss->month[k].n;
     }
     if (c->other_units || c->counted || c->v_negative || !(c->v_all < 9007199254740992.0) ||

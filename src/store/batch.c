@@ -128,25 +128,46 @@ static int within(const tf_store_batch *b, const char *from, const char *to)
            strcmp(from, to) <= 0;
 }
 
+/* t appended to k at *n, then the separator sep (k has room: sel_key). */
+static void key_add(char *k, size_t *n, const char *t, char sep)
+{
+    size_t len = strlen(t);
+    memcpy(k + *n, t, len);
+    *n += len;
+    k[(*n)++] = sep;
+}
+
 /* The key of a selection, its period range left out: every other field that
- * decides what tf_db_select returns. NULL when out of memory. */
+ * decides what tf_db_select returns. NULL when out of memory. Made for every
+ * selection of a batch (a report makes some 30), so without printf. */
 static char *sel_key(const tf_selection *s)
 {
-    size_t len = 64 + (s->as_of ? strlen(s->as_of) : 0);
+    const char *cls = s->classification ? s->classification : "HS";
+    const char *rep = s->reporter ? s->reporter : "CHN";
+    const char *as_of = s->as_of ? s->as_of : "";
+    size_t len = 64 + strlen(as_of) + strlen(cls) + strlen(rep);
     for (size_t i = 0; i < s->n_codes; i++)
         len += strlen(s->codes[i]) + 1;
-    len += (s->classification ? strlen(s->classification) : 0) +
-           (s->reporter ? strlen(s->reporter) : 0);
-    char *k = malloc(len);
+    char *k = malloc(len), flow[24], *f = flow + sizeof flow - 1;
     if (!k)
         return NULL;
-    tf_fmt(k, len, "%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f", s->classification ? s->classification : "HS",
-           s->reporter ? s->reporter : "CHN", (int)s->flow, s->as_of ? s->as_of : "",
-           s->all_revisions);
-    for (size_t i = 0; i < s->n_codes; i++) {
-        size_t n = strlen(k);
-        tf_fmt(k + n, len - n, "%s\x1e", s->codes[i]);
-    }
+    long long v = (long long)s->flow; /* its number, as text */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    *f = '\0';
+    do
+        *--f = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--f = '-';
+    size_t n = 0;
+    key_add(k, &n, cls, '\x1f');
+    key_add(k, &n, rep, '\x1f');
+    key_add(k, &n, f, '\x1f');
+    key_add(k, &n, as_of, '\x1f');
+    key_add(k, &n, s->all_revisions ? "1" : "0", '\x1f');
+    for (size_t i = 0; i < s->n_codes; i++)
+        key_add(k, &n, s->codes[i], '\x1e');
+    k[n] = '\0';
     return k;
 }
 

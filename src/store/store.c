@@ -694,16 +694,17 @@ static int decode(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *ds
     return 0;
 }
 
-/* A row of CELL_COLS of a stored code (cls, code: its text); the source's
- * ingest time and vintage are the caller's. 0, or -1 (an id not decoded). */
+/* A row of CELL_COLS of a stored code (cls, code: its text; period: the text
+ * of its period, column 0); the source's ingest time and vintage are the
+ * caller's. 0, or -1 (an id not decoded). */
 static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, const char *code,
-                         tf_revision *v)
+                         const char *period, tf_revision *v)
 {
     tf_record *r = &v->rec;
     tf_record_init(r);
     tf_scopy(r->classification, sizeof r->classification, cls);
     tf_scopy(r->commodity, sizeof r->commodity, code);
-    tf_store_period_text(sqlite3_column_int64(s, 0), r->period);
+    memcpy(r->period, period, sizeof r->period);
     r->flow = (tf_flow)sqlite3_column_int(s, 1);
 #define DEC(dim, col, dst) decode(t, dim, s, col, dst, sizeof dst)
     if (DEC(DIM_REPORTER, 2, r->reporter) || DEC(DIM_PARTNER, 3, r->partner) ||
@@ -1091,6 +1092,8 @@ struct select_block {
     size_t n, cap;
     long long period;
     int flow;
+    long long text_of;       /* the period code whose text is in text (0: none yet) */
+    char text[20];
 };
 
 static int key_cmp(const void *a, const void *b)
@@ -1152,7 +1155,11 @@ static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, const char
     b->period = period;
     b->flow = flow;
     const tf_dicts *t = d->dicts;
-    if (read_revision(t, s, cls, code, &b->rev[b->n]) != 0)
+    if (b->text_of != period || !b->text[0]) { /* a run of rows shares its period */
+        tf_store_period_text(period, b->text);
+        b->text_of = period;
+    }
+    if (read_revision(t, s, cls, code, b->text, &b->rev[b->n]) != 0)
         return tf_error_set(&d->error, TF_ERR_DB, "%s: a row of code %s holds a dimension id "
                             "missing from dim_value (the store was changed outside tradeflow)",
                             d->path, code);
