@@ -2388,10 +2388,10 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
             e++;
         int f = c->rows[b].flow;
         agg *am = &a[f][c->rows[b].month];
-        char label[8];
-        if (rep->annual)
+        char label[8] = "";
+        if (c->rows[b].month == m && f < 2 && rep->annual)
             tf_fmt(label, sizeof label, "%d", (base_index + c->rows[b].month) / 12);
-        else
+        else if (c->rows[b].month == m && f < 2)
             tf_period_from_index(base_index + c->rows[b].month, label);
         /* disagreeing codes are noted for the report's own period */
         st = aggregate_memo(memo, rep, c->rows + b, e - b, q->partner_basis, scratch, am,
