@@ -690,10 +690,11 @@ static void group_total(const row *rows, size_t b, size_t e, const char *want, t
         }
 }
 
+/* Rows' texts are zero-padded (collect_row), so equal texts are equal bytes. */
 static int same_group(const row *a, const row *b)
 {
-    return !strcmp(a->commodity, b->commodity) && !strcmp(a->mode, b->mode) &&
-           !strcmp(a->prov, b->prov);
+    return !memcmp(a->commodity, b->commodity, sizeof a->commodity) &&
+           !memcmp(a->mode, b->mode, sizeof a->mode) && !memcmp(a->prov, b->prov, sizeof a->prov);
 }
 
 /* The level to take a figure from among rows[cb..ce) (one commodity) that
@@ -1535,8 +1536,9 @@ static tf_opt partner_sum(const tf_report *rep, const agg *a, int from, int to, 
     for (int k = from; k <= to; k++) {
         if (!a[k].present || !a[k].n_partners || strcmp(a[k].basis, basis))
             return none;
-        if (amount_has(&a[k], key))
-            sum = add(sum, amount_get(&a[k], key), &ovf);
+        size_t i = amount_find(a[k].partners, a[k].n_partners, key);
+        if (i < a[k].n_partners)
+            sum = add(sum, a[k].partners[i].q, &ovf);
         else if (!a[k].partners_complete)
             return none;
     }
@@ -1881,13 +1883,20 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
         while (e < c->n && c->rows[e].flow == c->rows[b].flow &&
                c->rows[e].month == c->rows[b].month)
             e++;
+        size_t i = b + 1; /* one classification in the group (the usual case): kept */
+        while (i < e && !memcmp(c->rows[i].cls, c->rows[b].cls, sizeof c->rows[b].cls))
+            i++;
+        if (i == e && k == b) {
+            k = b = e;
+            continue;
+        }
         const char *pick = NULL;
-        for (size_t i = b; i < e; i++)
+        for (i = b; i < e; i++)
             if (tf_query_class_preferred(want, pick, c->rows[i].cls))
                 pick = c->rows[i].cls;
         char chosen[8];
         tf_scopy(chosen, sizeof chosen, pick);
-        for (size_t i = b; i < e; i++) {
+        for (i = b; i < e; i++) {
             if (strcmp(c->rows[i].cls, chosen)) {
                 char p[8];
                 tf_period_from_index(c->base_index + c->rows[i].month, p);
@@ -2095,7 +2104,7 @@ static void slice_set_free(slice_set *ss)
  * 1 for a month. */
 static int slice_month(const char *p, int *exact)
 {
-    size_t len = strlen(p);
+    size_t len = !p[4] ? 4 : !p[7] ? 7 : strlen(p); /* periods have 4, 7 or 16 bytes */
     char m[8];
     *exact = len == 7;
     if (len == 7)

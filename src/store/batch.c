@@ -1,9 +1,10 @@
 /*
  * A batch of computations over one period range (tf_db_batch_begin,
- * tradeflow/store.h): every selection whose periods lie within the batch's
- * range is read from the store once, over the whole range, and kept; a later
- * selection of the same cells (the next month's report of the same product)
- * is answered from memory, filtered by period.
+ * tradeflow/store.h): a selection whose periods lie within the batch's range
+ * is read through the first time (a sweep reads each product's range once,
+ * stats.c), and the second time read from the store over the whole range and
+ * kept; every later selection of the same cells (the next month's report of
+ * the same product) is answered from memory, filtered by period.
  *
  * Why the answer is the same as reading the store again: a selection's
  * revisions come in key order (code, period, flow, ...), and which revision
@@ -29,6 +30,7 @@ typedef struct kept_sel {
     tf_revision *v;
     long long *period;       /* v[i]'s period code (tf_store_period_code) */
     size_t n, cap;
+    int kept;                /* 0: asked for once, read through and not kept */
 } kept_sel;
 
 /* One code prefix's currency counts over the range, in the store's order. */
@@ -192,18 +194,33 @@ static tf_status keep_rev(void *ctx, const tf_revision *rev)
     return TF_OK;
 }
 
-/* The kept selection of key, read over the whole range when new. */
+/* The selection of key: new (*out->kept 0: the caller reads its own range
+ * through, nothing kept), or asked for before (read over the whole range and
+ * kept, when not yet). */
 static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel **out)
 {
     tf_store_batch *b = d->batch;
-    for (size_t i = 0; i < b->n_sel; i++)
-        if (!strcmp(b->sel[i]->key, key)) {
-            free(key);
-            *out = b->sel[i];
+    kept_sel *e = NULL;
+    for (size_t i = 0; i < b->n_sel && !e; i++)
+        if (!strcmp(b->sel[i]->key, key))
+            e = b->sel[i];
+    if (e) {
+        free(key);
+        *out = e;
+        if (e->kept)
             return TF_OK;
-        }
+        tf_selection whole = *sel;
+        whole.period_from = b->from;
+        whole.period_to = b->to;
+        void *ctx[2] = {e, b};
+        tf_status st = tf_store_select_direct(d, &whole, keep_rev, ctx);
+        e->kept = st == TF_OK;
+        if (st != TF_OK)
+            e->n = 0;
+        return st;
+    }
     kept_sel **grown = realloc(b->sel, (b->n_sel + 1) * sizeof *grown);
-    kept_sel *e = grown ? calloc(1, sizeof *e) : NULL;
+    e = grown ? calloc(1, sizeof *e) : NULL;
     if (grown)
         b->sel = grown;
     if (!e) {
@@ -211,18 +228,6 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
         return TF_ERR_NOMEM;
     }
     e->key = key;
-    tf_selection whole = *sel;
-    whole.period_from = b->from;
-    whole.period_to = b->to;
-    void *ctx[2] = {e, b};
-    tf_status st = tf_store_select_direct(d, &whole, keep_rev, ctx);
-    if (st != TF_OK) {
-        free(e->key);
-        free(e->v);
-        free(e->period);
-        free(e);
-        return st;
-    }
     b->sel[b->n_sel++] = e;
     *out = e;
     return TF_OK;
@@ -244,6 +249,10 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
     }
     if ((*st = find_sel(d, sel, key, &e)) != TF_OK)
         return 1;
+    if (!e->kept) { /* the first time: read through (a sweep's months, read once) */
+        *st = tf_store_select_direct(d, sel, fn, ctx);
+        return 1;
+    }
     /* the period range as codes (in the order of the texts) where both bounds
      * are periods, else compared as texts */
     long long from = tf_store_period_code(sel->period_from), to = tf_store_period_code(sel->period_to);
