@@ -666,7 +666,7 @@ static void add_value(const row *r, tf_milli *v, int *value_ok, const char **cur
         *value_ok = 0;
     else if (!*currency)
         *currency = r->currency;
-    else if (strcmp(*currency, r->currency))
+    else if (memcmp(*currency, r->currency, sizeof r->currency)) /* both rows' (padded) */
         *value_ok = 0;
 }
 
@@ -1179,7 +1179,7 @@ static tf_status basis_notes(tf_report *rep, const row *rows, size_t n, int flow
         any = 1;
         if (!first)
             first = rows[i].basis;
-        else if (strcmp(first, rows[i].basis))
+        else if (memcmp(first, rows[i].basis, sizeof rows[i].basis)) /* rows' texts: padded */
             several = 1;
         if (requested && !strcmp(rows[i].basis, requested))
             found = 1;
@@ -2080,6 +2080,7 @@ struct slice_set {
     char *key;               /* the selection and the collection (slice_key) */
     int from_idx, n;         /* the batch's first month; months */
     collect *month;          /* [n]: the rows of period "YYYY-MM" */
+    size_t (*flow_at)[N_FLOWS + 1]; /* [n]: where each flow's rows begin in month[k] */
     collect *beyond;         /* [n]: the other periods after it (ranges of months
                                 from it, the next year's annual rows): counts only */
     int usable;
@@ -2095,6 +2096,7 @@ static void slice_set_free(slice_set *ss)
     }
     free(ss->month);
     free(ss->beyond);
+    free(ss->flow_at);
     free(ss->key);
     free(ss);
 }
@@ -2160,8 +2162,9 @@ static tf_status slices_build(tf_db *db, const tf_selection *sel, const char *cu
         ss->n = i1 - i0 + 1;
         ss->month = calloc((size_t)ss->n, sizeof *ss->month);
         ss->beyond = calloc((size_t)ss->n, sizeof *ss->beyond);
+        ss->flow_at = calloc((size_t)ss->n, sizeof *ss->flow_at);
     }
-    if (!ss || !ss->month || !ss->beyond) {
+    if (!ss || !ss->month || !ss->beyond || !ss->flow_at) {
         slice_set_free(ss);
         return TF_ERR_NOMEM;
     }
@@ -2179,6 +2182,12 @@ static tf_status slices_build(tf_db *db, const tf_selection *sel, const char *cu
         st = flush_pending(c, 0, NULL);
         if (st == TF_OK && c->n)
             qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
+        size_t i = 0; /* sorted by flow first: each flow's rows in one run */
+        for (int f = 0; f <= N_FLOWS; f++) {
+            while (f < N_FLOWS && i < c->n && c->rows[i].flow < f)
+                i++;
+            ss->flow_at[k][f] = f < N_FLOWS ? i : c->n;
+        }
     }
     if (st != TF_OK) {
         slice_set_free(ss);
@@ -2263,10 +2272,12 @@ static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
         !(c->rows = malloc((n ? n : 1) * sizeof *c->rows)))
         return 0;
     for (int f = 0; f < N_FLOWS; f++)
-        for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++)
-            for (size_t i = 0; i < ss->month[k].n; i++)
-                if (ss->month[k].rows[i].flow == f)
-                    c->rows[c->n++] = ss->month[k].rows[i];
+        for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
+            size_t b = ss->flow_at[k][f], e = ss->flow_at[k][f + 1];
+            if (e > b)
+                memcpy(c->rows + c->n, ss->month[k].rows + b, (e - b) * sizeof *c->rows);
+            c->n += e - b;
+        }
     c->cap = n;
     c->sorted = 1;
     return 1;
