@@ -255,7 +255,8 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
     }
     /* the period range as codes (in the order of the texts) where both bounds
      * are periods, else compared as texts */
-    long long from = tf_store_period_code(sel->period_from), to = tf_store_period_code(sel->period_to);
+    long long from = tf_store_period_code(sel->period_from);
+    long long to = tf_store_period_code(sel->period_to);
     int coded = from >= 0 && to >= 0;
     for (size_t i = 0; i < e->n && *st == TF_OK; i++) {
         const char *p = e->v[i].rec.period;
