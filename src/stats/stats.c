@@ -2192,7 +2192,9 @@ static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d)
     if (d->sources)
         tf_sources_text(s, n, d->sources, 2048);
     free(s);
-    return d->sources ? TF_OK : TF_ERR_NOMEM;
+    if (!d->sources)
+        return TF_ERR_NOMEM;
+    return tf_sources_charted(db, q, d->chart_sources);
 }
 
 void tf_chart_data_free(tf_chart_data **dp)
@@ -2205,6 +2207,8 @@ void tf_chart_data_free(tf_chart_data **dp)
     tf_monthly_series_free(&d->recent);
     tf_window_series_free(&d->window);
     free(d->sources);
+    for (int i = 0; i < 5; i++)
+        free(d->chart_sources[i]);
     free(d);
     *dp = NULL;
 }
