@@ -419,3 +419,132 @@ int tf_store_dict_code(tf_db *d, tf_dicts *t, int dim, long long scope, const ch
     }
     return rc;
 }
+
+/* ---- integrity: ids of cell rows missing from the dictionaries ---- */
+
+/* The columns of `cell` coded in each dimension (DIM_UNIT: unit and unit2). */
+static const char *const dim_cols[DIM_N][2] = {
+    {"commodity", NULL}, {"classification", NULL}, {"reporter", NULL}, {"partner", NULL},
+    {"partner_basis", NULL}, {"trade_mode", NULL}, {"province", NULL}, {"currency", NULL},
+    {"unit", "unit2"}};
+
+/* 1 when a row of `cell` holds id in the column col (classification cls, or
+ * any when cls < 0), 0 when none, -1 on an SQLite error. */
+static int cell_holds(tf_db *d, const char *col, long long cls, long long id)
+{
+    char sql[160];
+    tf_fmt(sql, sizeof sql, "SELECT 1 FROM cell WHERE %s = ?1%s LIMIT 1", col,
+           cls >= 0 ? " AND classification = ?2" : "");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, cls);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One integer from sql with its parameter p (-1 none); -2 on an error. */
+static long long one_int(tf_db *d, const char *sql, long long p)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -2;
+    if (p >= 0)
+        sqlite3_bind_int64(s, 1, p);
+    int rc = sqlite3_step(s);
+    long long v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -2;
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* The highest id given in dimension dim as the last ingest left it (`counter`
+ * row "dim_value.N"; 0 in a store written before the mark); -2 on an error. */
+static long long dim_mark(tf_db *d, int dim)
+{
+    char sql[96];
+    tf_fmt(sql, sizeof sql, "SELECT ifnull(max(value), 0) FROM counter"
+           " WHERE name = 'dim_value.%d'", dim);
+    return one_int(d, sql, -1);
+}
+
+int tf_store_dicts_mark(tf_db *d, const tf_dicts *t)
+{
+    for (int dim = DIM_CLASSIFICATION; dim < DIM_N; dim++) {
+        char sql[128];
+        tf_fmt(sql, sizeof sql, "INSERT OR REPLACE INTO counter(name, value)"
+               " VALUES('dim_value.%d', %zu)", dim, t->dim[dim].n ? t->dim[dim].n - 1 : 0);
+        int rc = sqlite3_exec(d->db, sql, NULL, NULL, NULL);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+/* An id that rows of cell hold but dim_value lacks: a gap in a dimension's
+ * ids 1..n-1, or an id above n-1 up to the mark (the latest value deleted,
+ * whose id the next new value would take): the message, 1; 0 none; -1. */
+static int dim_gaps(tf_db *d, const tf_dicts *t, char *msg, size_t len)
+{
+    for (int dim = DIM_CLASSIFICATION; dim < DIM_N; dim++) {
+        long long mark = dim_mark(d, dim);
+        if (mark == -2)
+            return -1;
+        for (size_t id = 1; id < t->dim[dim].n || (long long)id <= mark; id++) {
+            if (id < t->dim[dim].n && t->dim[dim].v[id])
+                continue;
+            for (int c = 0; c < 2 && dim_cols[dim][c]; c++) {
+                int h = cell_holds(d, dim_cols[dim][c], -1, (long long)id);
+                if (h)
+                    return h < 0 ? -1 : (tf_fmt(msg, len, "table cell holds %s id %zu, "
+                                                "which table dim_value (dimension %d) lacks",
+                                                dim_cols[dim][c], id, dim), 1);
+            }
+        }
+    }
+    return 0;
+}
+
+/* A commodity id of cell missing from table commodity, found by the cell
+ * key's leading columns (classification, commodity): the message, 1; 0; -1. */
+static int commodity_gaps(tf_db *d, const tf_dicts *t, char *msg, size_t len)
+{
+    long long top = one_int(d, "SELECT max(classification) FROM cell", -1);
+    if (top == -2)
+        return -1;
+    if (top >= (long long)t->dim[DIM_CLASSIFICATION].n)
+        return tf_fmt(msg, len, "table cell holds classification id %lld, which table "
+                      "dim_value (dimension 1) lacks", top), 1;
+    long long rows = one_int(d, "SELECT count(*) FROM commodity", -1);
+    long long last = one_int(d, "SELECT ifnull(max(id), 0) FROM commodity", -1);
+    if (rows == -2 || last == -2)
+        return -1;
+    for (size_t cls = 0; cls < t->dim[DIM_CLASSIFICATION].n; cls++) {
+        long long hi = one_int(d, "SELECT ifnull(max(commodity), 0) FROM cell"
+                               " WHERE classification = ?1", (long long)cls);
+        if (hi == -2)
+            return -1;
+        if (rows == last && hi <= last)
+            continue; /* ids 1..last all there (they are given densely) */
+        for (long long id = 1; id <= hi; id++) {
+            long long there = one_int(d, "SELECT count(*) FROM commodity WHERE id = ?1", id);
+            if (there == -2)
+                return -1;
+            int h = there ? 0 : cell_holds(d, "commodity", (long long)cls, id);
+            if (h)
+                return h < 0 ? -1 : (tf_fmt(msg, len, "table cell holds commodity id %lld, "
+                                            "which table commodity lacks", id), 1);
+        }
+    }
+    return 0;
+}
+
+int tf_store_dicts_check(tf_db *d, const tf_dicts *t, char *msg, size_t len)
+{
+    msg[0] = '\0';
+    int r = dim_gaps(d, t, msg, len);
+    if (r == 0)
+        r = commodity_gaps(d, t, msg, len);
+    return r < 0 ? SQLITE_ERROR : SQLITE_OK;
+}
