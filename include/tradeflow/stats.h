@@ -334,10 +334,12 @@ TF_API void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t 
  * imports (import rows of January four years before .. q->period), seasonal
  * exports (export rows), seasonal net imports (both flows), partners (import
  * rows of the 24 months ending with q->period), net imports (both flows, 24
- * months). out[i] is malloc'd (free()), "" when no file. Errors: TF_ERR_USAGE
+ * months); out[5]: every file of the page or workbook (both flows over the
+ * seasonal charts' months, and the published P/L series when window is 1).
+ * out[i] is malloc'd (free()), "" when no file. Errors: TF_ERR_USAGE
  * (q->period not YYYY-MM, bad as_of), TF_ERR_DB, TF_ERR_NOMEM (out all NULL).
  */
-TF_API tf_status tf_sources_charted(tf_db *db, const tf_query *q, char *out[5]);
+TF_API tf_status tf_sources_charted(tf_db *db, const tf_query *q, int window, char *out[6]);
 
 /* Everything the charted outputs (HTML, XLSX, SVG) show for one report. */
 typedef struct tf_chart_data {
@@ -350,7 +352,8 @@ typedef struct tf_chart_data {
                                        first day of period-5 .. end of the period;
                                        NULL when there are no figures */
     char *sources;                  /* tf_sources_text of the month's files ("" none) */
-    char *chart_sources[5];         /* each trade chart's own files, by tf_chart_kind
+    char *chart_sources[6];         /* each trade chart's own files, by tf_chart_kind;
+                                       [5] every file of the page or workbook
                                        (tf_sources_charted) */
 } tf_chart_data;
 

@@ -2194,7 +2194,7 @@ static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d)
     free(s);
     if (!d->sources)
         return TF_ERR_NOMEM;
-    return tf_sources_charted(db, q, d->chart_sources);
+    return tf_sources_charted(db, q, d->window != NULL, d->chart_sources);
 }
 
 void tf_chart_data_free(tf_chart_data **dp)
@@ -2207,7 +2207,7 @@ void tf_chart_data_free(tf_chart_data **dp)
     tf_monthly_series_free(&d->recent);
     tf_window_series_free(&d->window);
     free(d->sources);
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         free(d->chart_sources[i]);
     free(d);
     *dp = NULL;
