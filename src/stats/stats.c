@@ -2085,7 +2085,11 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
             const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
             if (pt) {
                 tf_scopy(p->name, sizeof p->name, pt->name_en);
-                tf_scopy(p->name_zh, sizeof p->name_zh, pt->name_zh ? pt->name_zh : "");
+                /* the short name notes and charts write (俄罗斯, not 俄罗斯联邦) */
+                tf_scopy(p->name_zh, sizeof p->name_zh,
+                         pt->short_zh && pt->short_zh[0] ? pt->short_zh
+                         : pt->name_zh                    ? pt->name_zh
+                                                          : "");
             } else if (!tf_db_partner_name(db, p->partner, p->name, sizeof p->name)) {
                 tf_scopy(p->name, sizeof p->name, p->partner);
             }
