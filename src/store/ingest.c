@@ -782,6 +782,8 @@ static int finish_source(ingest_ctx *x, const char *now, char *stamp)
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
     }
+    if (rc == SQLITE_OK)
+        rc = tf_store_dicts_mark(x->d, x->dict);
     return rc;
 }
 
@@ -838,6 +840,15 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
     ro.points = point_sink;
     ro.points_ctx = &x;
     int rc = begin_source(&x, opts, stamp, options);
+    char broken[200] = "";
+    if (rc == SQLITE_OK)
+        rc = tf_store_dicts_check(d, x.dict, broken, sizeof broken);
+    if (rc == SQLITE_OK && broken[0]) {
+        tf_error_set(&d->error, st = TF_ERR_DB, "%s: store integrity: %s (a row deleted "
+                     "outside tradeflow); nothing ingested. Restore the store from a copy, "
+                     "or ingest its files again into a new one", d->path, broken);
+        goto rollback;
+    }
     if (rc != SQLITE_OK) {
         if (rc == SQLITE_NOMEM)
             tf_error_set(&d->error, st = TF_ERR_NOMEM, "%s: out of memory", d->path);
