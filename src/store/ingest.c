@@ -782,8 +782,6 @@ static int finish_source(ingest_ctx *x, const char *now, char *stamp)
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
     }
-    if (rc == SQLITE_OK)
-        rc = tf_store_dicts_mark(x->d, x->dict);
     return rc;
 }
 
@@ -874,8 +872,11 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         res->empty = res->read.kept == 0;
         goto rollback;
     }
+    /* each dimension's highest id, while the dictionaries are loaded */
+    rc = tf_store_dicts_mark(x.d, x.dict);
     ingest_finalize(&x); /* the statements, before the staged table is dropped */
-    rc = stage_end(&x);
+    if (rc == SQLITE_OK)
+        rc = stage_end(&x);
     if (rc == SQLITE_OK)
         rc = finish_source(&x, now, stamp);
     if (rc != SQLITE_OK) {
