@@ -17,6 +17,7 @@ struct tf_csv {
     int started;                 /* the first buffer was read (BOM check done) */
     int bom;                     /* the input began with a UTF-8 byte-order mark */
     int unterminated;            /* the last row read ended at end of input, not a line end */
+    int cr_eol;                  /* a row ended with a bare CR: the file's lines end so */
     char *row;                   /* unescaped bytes of the current row */
     size_t row_len, row_cap;
     size_t *starts;              /* field start offsets into row */
@@ -232,8 +233,8 @@ int tf_csv_next(tf_csv *c, tf_csv_field **fields, size_t *n, unsigned long *line
                 }
                 if (ch == '\n')
                     c->line++;
-                else if (ch == '\r' && peekch(c) != '\n')
-                    c->line++;
+                else if (ch == '\r' && peekch(c) != '\n' && c->cr_eol)
+                    c->line++; /* a bare CR ends a line only in a CR file */
                 if (ch == '\0') {
                     *col = c->nf;
                     tf_fmt(err, errlen, "NUL byte inside a field");
@@ -276,6 +277,8 @@ int tf_csv_next(tf_csv *c, tf_csv_field **fields, size_t *n, unsigned long *line
         /* end of row */
         if (ch == '\r' && peekch(c) == '\n')
             getch(c);
+        else if (ch == '\r')
+            c->cr_eol = 1;
         if (ch >= 0)
             c->line++;
         c->unterminated = ch < 0;
