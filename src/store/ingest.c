@@ -718,7 +718,9 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
     x->source_id = sqlite3_last_insert_rowid(x->d->db);
     int last = 0;
     if (rc == SQLITE_OK)
-        rc = tf_store_pragma_int(x->d, "SELECT value FROM counter WHERE name = 'record'", &last);
+        /* the counter row, or (deleted outside tradeflow) the highest id held */
+        rc = tf_store_pragma_int(x->d, "SELECT ifnull((SELECT value FROM counter WHERE name ="
+                                 " 'record'), (SELECT ifnull(max(id), 0) FROM cell))", &last);
     x->next_id = (long long)last + 1;
     if (rc == SQLITE_OK)
         rc = stage_begin(x);
@@ -776,8 +778,8 @@ static int finish_source(ingest_ctx *x, const char *now, char *stamp)
     rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     sqlite3_finalize(src);
     if (rc == SQLITE_OK &&
-        sqlite3_prepare_v2(x->d->db, "UPDATE counter SET value = ?1 WHERE name = 'record'", -1,
-                           &src, NULL) == SQLITE_OK) {
+        sqlite3_prepare_v2(x->d->db, "INSERT OR REPLACE INTO counter(name, value)"
+                           " VALUES('record', ?1)", -1, &src, NULL) == SQLITE_OK) {
         sqlite3_bind_int64(src, 1, x->next_id - 1);
         rc = sqlite3_step(src) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(src);
