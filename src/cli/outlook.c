@@ -112,9 +112,15 @@ int cli_outlook_run(tf_db *db, const tf_refdata *ref, const char *label,
     if (ol->imports.method == TF_OUTLOOK_NONE) {
         fprintf(stderr, "tradeflow: %s: imports: %s\n", label, ol->imports.why);
         rc = 5; /* no data for it, as report, note and chart say */
-    } else if (tf_outlook_write(stdout, ol, !strcmp(o->format, "json"), o->backtest) != TF_OK) {
-        fprintf(stderr, "tradeflow: cannot write the outlook\n");
-        rc = 4;
+    } else {
+        if (!ol->imports.current.has) /* e.g. a month not yet published */
+            fprintf(stderr, "tradeflow: warning: %s has no imports in %s, the month the "
+                    "outlook starts from: the forecast of %s rests on earlier months only\n",
+                    label, ol->period, ol->target);
+        if (tf_outlook_write(stdout, ol, !strcmp(o->format, "json"), o->backtest) != TF_OK) {
+            fprintf(stderr, "tradeflow: cannot write the outlook\n");
+            rc = 4;
+        }
     }
     tf_outlook_free(&ol);
     return rc;
