@@ -1072,6 +1072,35 @@ static int eq_bases(checker *k, const fact *f)
     return 0;
 }
 
+/* The change of a quarter or a half year on the one before ("四季度…环比增长13.3%",
+ * "下半年较上半年减少24.8%"): x / (1 + p) = x(the span before), as for a month's MoM
+ * (DOMAIN.md section 3) with the span's own length as the step back. Only calendar
+ * quarters and halves: a cumulative range (January-May) has no period "before" it. */
+static int eq_span_change(checker *k, const fact *f)
+{
+    const tf_claim *c = &k->a->claims[f->claim];
+    int span = f->to - f->from + 1;
+    if (!c->mom.has || (span != 3 && span != 6) || f->from % span)
+        return 0;
+    const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - span,
+                              f->to - span, (size_t)-1);
+    if (!g)
+        return 0;
+    char what[96];
+    fact_words(f, what, sizeof what);
+    int ap = named_atom(k, f->claim, F_MOM, &c->mom, "change on the period before", what);
+    if (ap < 0)
+        return -1;
+    eqn *e = new_eq(k, "mom-base");
+    if (!e)
+        return -1;
+    e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, ap));
+    e->rhs = A(e, g->aq);
+    eq_text(k, e, "%s / (1 + change on the period before) = %s", k->at[f->aq].what,
+            k->at[g->aq].what);
+    return 0;
+}
+
 /* "rose by X": x(m) - x(m-1) = X, or with the MoM alone x - x/(1+MoM) = X; "up 29%
  * year-on-year, by 89,000 t": the same against a year earlier with the YoY. */
 static int eq_differences(checker *k, const fact *f)
@@ -1365,7 +1394,7 @@ static int build_equations(checker *k)
         if (!rc)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
                          eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
-                         eq_share_pp(k, f) || eq_range_split(k, f)
+                         eq_share_pp(k, f) || eq_range_split(k, f) || eq_span_change(k, f)
                      ? -1
                      : 0;
     }

@@ -1133,6 +1133,7 @@ typedef struct zstate {
     int unknown;                 /* the figure's clause names an unknown commodity */
     int blocked;                 /* an unknown commodity was named: no carried product */
     int basis;                   /* C_MOM or C_YOY of the last change or difference read */
+    size_t partner_figs;         /* figures bound since the partner was named */
     size_t share_run;            /* shares read in order against the list of figures */
 } zstate;
 
@@ -1343,8 +1344,10 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
     int basis = x->from ? x->from : st->basis ? st->basis : st->has_cmp ? 0 : C_YOY;
     st->basis = basis;
     if (st->has_cmp) { /* "比10月份下降34%", "较9月的820万吨增长9.5%" */
-        int d = cl->period.to - st->cmp_to;
-        int cb = d == 1 && cl->period.from == cl->period.to ? C_MOM : d == 12 ? C_YOY : 0;
+        int d = cl->period.to - st->cmp_to, span = cl->period.to - cl->period.from + 1;
+        int cb = d == 1 && span == 1 ? C_MOM : d == 12 ? C_YOY : 0;
+        if (span > 1 && d == span && st->cmp_from == cl->period.from - span)
+            cb = C_MOM; /* "下半年较上半年减少24.8%": the span before, read as the MoM */
         if (!cb || (basis && basis != cb))
             return;
         basis = cb;
@@ -1447,6 +1450,19 @@ static void note_product(zctx *c, const char *key)
     c->only_product = NULL;
 }
 
+/* A partner governs its clause and those after it until a clause opens with a period of
+ * its own after the partner's figures ("其中自俄罗斯进口39.28万吨，占54.5%；二季度进口
+ * 49.77万吨": the second quarter's figure is the total's, not Russia's): at item i, a
+ * period (not a comparison) right after a clause mark, the partner is dropped. */
+static void partner_scope(const zctx *c, zstate *st, size_t i, size_t sb)
+{
+    const zitem *x = &c->it.v[i];
+    if (!st->partner || !st->partner_figs || !i || c->it.v[i - 1].kind != I_CLAUSE ||
+        is_comparison(c->z->s, x->b, sb))
+        return;
+    st->partner = NULL;
+}
+
 /* A share's change in pp: to the last claim when it states a partner's share in this
  * sentence (a pp after no share, or after the total's, is left unread). */
 static void bind_share_pp(zctx *c, const zitem *x, size_t sb)
@@ -1484,6 +1500,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
         }
         switch (x->kind) {
         case I_PERIOD:
+            partner_scope(c, &st, i, sb);
             bind_period(c, &st, x, sb);
             break;
         case I_METRIC:
@@ -1499,6 +1516,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_PARTNER:
             st.partner = x->key;
+            st.partner_figs = 0;
             break;
         case I_CUM:
             st.cum = 1;
@@ -1517,6 +1535,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             }
             if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
                 return -1;
+            st.partner_figs++;
             if (st.ngroup == 1 && before != 1)
                 st.group_item = i;
             lead = 0;
