@@ -598,6 +598,7 @@ static double unit_at(const char *s, int *usd, int *other, size_t *len)
     static const struct { const char *w; double f; int usd, other; } u[] = {
         {"亿美元", 1e8, 1, 0}, {"万美元", 1e4, 1, 0}, {"美元", 1, 1, 0},
         {"亿吨", 1e8, 0, 0},   {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},
+        {"千克", 1e-3, 0, 0},  {"公斤", 1e-3, 0, 0},
         {"吨", 1, 0, 0},       {"亿元", 1e8, 0, 1},   {"万元", 1e4, 0, 1},
         {"元", 1, 0, 1},       {NULL, 0, 0, 0}};
     size_t k = 0;
@@ -789,6 +790,9 @@ typedef struct zctx {
     int products_mixed;       /* the note named two products, or an unknown commodity */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
+    char **names;             /* commodities the vocabulary does not know, by their words
+                                 ("稀土"): their claims are checked among themselves */
+    size_t n_names, cap_names;
 } zctx;
 
 /* The partner a claim carries for partner item `key`: the reporter itself (China, or the
@@ -1173,8 +1177,6 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
                        : c->prev_product ? c->prev_product
                        : c->only_product ? c->only_product
                                          : c->title_product;
-    if (st->unknown)
-        prod = NULL;
     if (x->pl) /* 现货, 均值: words of the P/L, no commodity */
         prod = st->product ? st->product : c->last_product ? c->last_product : c->title_product;
     tf_metric m = st->metric;
@@ -1231,12 +1233,14 @@ static int filler(const char *p)
 
 /* 1 when the clause of figure item fi names a commodity the vocabulary does
  * not know ("出口钢材614万吨", "天然气7373.1万吨"): two or more characters
- * that are neither an item nor filler words, or one right before the figure. */
-static int unknown_object(const zctx *c, size_t fi, size_t sb)
+ * that are neither an item nor filler words, or one right before the figure.
+ * [*nb, *ne) the last such run, its name ("稀土" in "出口稀土4,980.3吨"). */
+static int unknown_object(const zctx *c, size_t fi, size_t sb, size_t *nb, size_t *ne)
 {
     const char *s = c->z->s;
     const zitem *f = &c->it.v[fi];
-    size_t cb = clause_start(s, sb, f->b), run = 0, n;
+    size_t cb = clause_start(s, sb, f->b), run = 0, rb = 0, n;
+    int found = 0;
     for (size_t pos = cb; pos < f->b; pos += n) {
         size_t cov = 0;
         for (size_t k = fi; k > 0 && !cov; k--) {
@@ -1246,25 +1250,51 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb)
             if (x->b <= pos && pos < x->e)
                 cov = x->e - pos;
         }
+        const char *close = !cov && at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
+        if (close && (size_t)(close - s) < f->b) /* "【要点】": a heading, not an object */
+            cov = (size_t)(close - s) + strlen("】") - pos;
         if (cov) {
             n = cov;
             run = 0;
             continue;
         }
-        const char *close = at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
-        if (close && (size_t)(close - s) < f->b) { /* "【要点】": a heading, not an object */
-            n = (size_t)(close - s) + strlen("】") - pos;
-            run = 0;
-            continue;
-        }
         unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
         if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
-            if (++run >= 2)
-                return 1;
+            if (!run++)
+                rb = pos;
+            if (run >= 2 || pos + n == f->b) /* "煤2.39亿吨": one character right before */
+                found = 1, *nb = rb, *ne = pos + n;
         } else
             run = 0;
     }
-    return run > 0; /* "煤2.39亿吨": a one-character name right before the figure */
+    return found;
+}
+
+/* The key of an unknown commodity named by s[b, e): the note's one copy of those words
+ * (a commodity named twice is one product). NULL when out of memory. */
+static const char *unknown_key(zctx *c, size_t b, size_t e)
+{
+    const char *s = c->z->s;
+    size_t len = e - b < 47 ? e - b : 47; /* tf_claim.product holds 47 bytes */
+    while (len > 0 && ((unsigned char)s[b + len] & 0xC0) == 0x80)
+        len--; /* whole characters only */
+    for (size_t k = 0; k < c->n_names; k++)
+        if (strlen(c->names[k]) == len && !memcmp(c->names[k], s + b, len))
+            return c->names[k];
+    if (c->n_names == c->cap_names) {
+        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
+        char **v = realloc(c->names, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->names = v;
+        c->cap_names = cap;
+    }
+    char *k = malloc(len + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, s + b, len);
+    k[len] = 0;
+    return c->names[c->n_names++] = k;
 }
 
 /* A difference ("环比增加63.5万吨", "同比减少13.6万吨"): the signed change of the claim
@@ -1526,12 +1556,14 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_FIG: {
             size_t before = st.ngroup;
-            st.unknown = unknown_object(c, i, sb);
+            size_t nb, ne;
+            st.unknown = unknown_object(c, i, sb, &nb, &ne);
             if (st.unknown) { /* the unknown commodity governs what follows */
-                st.product = NULL;
+                if (!(st.product = unknown_key(c, nb, ne)))
+                    return -1;
                 st.blocked = 1;
                 if (!x->other) /* a price or a forecast names no commodity of the note */
-                    note_product(c, NULL);
+                    note_product(c, st.product);
             }
             if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
                 return -1;
@@ -1892,6 +1924,9 @@ out:
     free(c.prod.v);
     free(c.part.v);
     free(c.it.v);
+    for (size_t k = 0; k < c.n_names; k++)
+        free(c.names[k]);
+    free(c.names);
     tf_refdata_free(&own);
     return st;
 }
