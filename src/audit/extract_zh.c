@@ -1881,6 +1881,319 @@ static int zh_conversions(zctx *c)
     return 0;
 }
 
+/* ------------------------------------------------------------- unit values */
+
+/* A percentage change after a figure of a unit-value check: signed, in %. */
+typedef struct zuv_pct {
+    int has, dec, sign;
+    size_t b, nb, e; /* the number's bytes [b, nb), with its % to e */
+    double num, lo, hi;
+} zuv_pct;
+
+/* A figure of a unit-value check: its bytes [b, e), its number's [b, nb), the number, its
+ * decimals, the multiplier to yuan, dollars or t, and the value with its interval. */
+typedef struct zuv {
+    size_t b, nb, e;
+    double num, f, val, lo, hi;
+    int dec, cur; /* cur: 0 a quantity, 1 yuan, 2 dollars */
+    zuv_pct yoy;  /* its YoY, printed after it ("同比增加5.3%", a customs release's bare
+                     "上涨9.8%"); has 0 when none */
+} zuv;
+
+static void zuv_set(zuv *u, size_t b, size_t nb, size_t e, double num, int dec, double f, int cur)
+{
+    u->b = b, u->nb = nb, u->e = e, u->num = num, u->dec = dec, u->f = f, u->cur = cur;
+    double half = 0.5 * pow(10, -dec);
+    u->val = num * f, u->lo = (num - half) * f, u->hi = (num + half) * f;
+}
+
+/* The printed number of u that a slip turned from one giving [lo, hi]: one digit changed,
+ * two adjacent digits swapped or the point moved; the slip's kind, the number in *fixed. */
+static const char *zuv_slip(const zuv *u, double lo, double hi, double *fixed)
+{
+    char d[40], w[40];
+    tf_fmt(d, sizeof d, "%.*f", u->dec, u->num);
+    double half = 0.5 * (u->hi - u->lo);
+    for (int p = -3; p <= 3; p++) {
+        double x = u->val * pow(10, p), h = half * pow(10, p);
+        if (p && x + h >= lo && x - h <= hi) {
+            *fixed = u->num * pow(10, p);
+            return abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+        }
+    }
+    const char *kind = NULL; /* of the readings that fit, the nearest the middle */
+    double best = HUGE_VAL, mid = 0.5 * (lo + hi);
+    for (size_t i = 0; d[i]; i++)
+        for (int k = 0; k < 2 && is_digit(d[i]); k++)
+            for (char ch = '0'; ch <= '9'; ch++) {
+                tf_scopy(w, sizeof w, d);
+                if (k == 1) { /* swap with the next digit (across the point: 9.8, 8.9), once */
+                    size_t j = i + 1 + (d[i + 1] == '.');
+                    if (ch != '0' || !is_digit(d[j]) || d[i] == d[j])
+                        continue;
+                    w[i] = d[j], w[j] = d[i];
+                } else if (ch == d[i] || (i == 0 && ch == '0'))
+                    continue;
+                else
+                    w[i] = ch;
+                double x = strtod(w, NULL) * u->f;
+                if (x + half >= lo && x - half <= hi && fabs(x - mid) < best) {
+                    best = fabs(x - mid);
+                    *fixed = strtod(w, NULL);
+                    kind = k ? "transposed-digits" : "one-digit-typo";
+                }
+            }
+    return kind;
+}
+
+/* The figure at s+i: 0 none; 1 a sum (*V), 2 a quantity (*Q), 3 a unit value (*P): "每吨
+ * 6.62万元", "均价每吨67488元", "3282元/吨". *end the byte after it. */
+static int zuv_at(const char *s, size_t i, zuv *x, size_t *end)
+{
+    static const struct { const char *w; double f; int cur; } per[] = {
+        {"万元/吨", 1e4, 1}, {"元/吨", 1, 1}, {"美元/吨", 1, 2}, {NULL, 0, 0}};
+    double v, num;
+    int usd, dec, tz, other;
+    size_t ne, e, n, len;
+    if (money_zh(s, i, &v, &usd, &num, &dec, &ne, &e)) {
+        int unit = i >= 6 && at(s + i - 6, "每吨");
+        zuv_set(x, i, ne, e, num, dec, v / num, usd ? 2 : 1);
+        *end = e;
+        return num > 0 ? unit ? 3 : 1 : 0;
+    }
+    if (!(n = number_at(s + i, &num, &dec, &tz)) || num <= 0)
+        return 0;
+    for (size_t w = 0; per[w].w; w++)
+        if (at(s + i + n, per[w].w)) {
+            zuv_set(x, i, i + n, i + n + strlen(per[w].w), num, dec, per[w].f, per[w].cur);
+            *end = x->e;
+            return 3;
+        }
+    double f = unit_at(s + i + n, &usd, &other, &len);
+    if (f <= 0 || usd || other)
+        return 0;
+    zuv_set(x, i, i + n, i + n + len, num, dec, f, 0);
+    *end = x->e;
+    return 2;
+}
+
+/* The YoY of the figure ending at e: the first percentage before `next` (the next
+ * figure) with a direction word right before it, unless a MoM (环比) is what it is. */
+static void zuv_yoy(const char *s, size_t e, size_t next, zuv_pct *y)
+{
+    memset(y, 0, sizeof *y);
+    for (size_t i = e; i < next; i++) {
+        int dec, tz;
+        double v;
+        size_t n = (is_digit(s[i]) && !is_digit(s[i - 1])) ? number_at(s + i, &v, &dec, &tz) : 0;
+        if (!n || s[i + n] != '%')
+            continue;
+        int sign = 0;
+        for (size_t w = 0; up_words[w] && !sign; w++)
+            if (i >= e + strlen(up_words[w]) && at(s + i - strlen(up_words[w]), up_words[w]))
+                sign = 1;
+        for (size_t w = 0; down_words[w] && !sign; w++)
+            if (i >= e + strlen(down_words[w]) && at(s + i - strlen(down_words[w]), down_words[w]))
+                sign = -1;
+        if (!sign || last_in(s, e, i, "环比") != (size_t)-1)
+            return;
+        double half = 0.5 * pow(10, -dec);
+        *y = (zuv_pct){1, dec, sign, i, i + n, i + n + 1, v, sign * v - half, sign * v + half};
+        return;
+    }
+}
+
+/* The one of three printed changes a slip turned (a flipped direction, a digit, the point)
+ * from one within [lo, hi]: its kind, the signed value in *fixed. */
+static const char *zuv_pct_slip(const zuv_pct *y, double lo, double hi, double *fixed)
+{
+    double half = 0.5 * pow(10, -y->dec), v = -y->sign * y->num;
+    if (v + half >= lo && v - half <= hi) {
+        *fixed = v;
+        return "direction-flipped";
+    }
+    zuv u;
+    zuv_set(&u, 0, 0, 0, y->num, y->dec, 1, 0);
+    const char *k = y->sign > 0 ? zuv_slip(&u, lo, hi, fixed) : zuv_slip(&u, -hi, -lo, fixed);
+    if (k)
+        *fixed *= y->sign;
+    return k;
+}
+
+/* Where the next figure of a unit-value check after byte e starts (se when none). */
+static size_t zuv_next(const char *s, size_t e, size_t se)
+{
+    zuv x;
+    size_t end;
+    for (size_t i = e; i < se; i++)
+        if (!is_digit(s[i - 1]) && s[i - 1] != '.' && s[i - 1] != ',' && zuv_at(s, i, &x, &end))
+            return i;
+    return se;
+}
+
+/* The finding on figure u of a unit-value check (its kind, the number proposed). */
+static int zuv_finding(zctx *c, const zuv *u, const char *kind, double fixed, const zuv *V,
+                       const zuv *Q, const zuv *P)
+{
+    const char *s = c->z->s, *cur = V->cur == 2 ? "USD" : "CNY";
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
+    sentence_span(c, u->b, u->e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, u == Q ? "t" : cur, kind, u == Q ? "quantity" : "value",
+                            &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    g.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    g.stated = u->num;
+    g.has_proposed = 1;
+    g.proposed = fixed;
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    int dec = u->dec;
+    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
+        dec++;
+    tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", dec, fixed, (int)(u->e - u->nb),
+           s + u->nb);
+    char sv[48], sq[48];
+    tf_num_words(V->val, 0, sv, sizeof sv);
+    tf_num_words(Q->val, 0, sq, sizeof sq);
+    tf_fmt(g.equation, sizeof g.equation,
+           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
+           cur, sq, V->val / Q->val, cur, P->val, cur);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "the value, quantity and unit value disagree beyond their rounding; %s makes the "
+           "three agree%s", g.proposed_text,
+           u == P ? " (the unit value, derived from the other two, is blamed first where a "
+                    "slip explains it)" : "");
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* unit value = value / quantity (DOMAIN.md section 2) within the figures' rounding: where
+ * not, the one figure a slip explains (the unit value first), else the unit value, with
+ * the value that makes the three agree. */
+static int zuv_check(zctx *c, const zuv *V, const zuv *Q, const zuv *P)
+{
+    if (V->cur != P->cur || (V->hi / Q->lo >= P->lo && V->lo / Q->hi <= P->hi))
+        return 0;
+    double fx[3];
+    const char *kd[3] = {zuv_slip(P, V->lo / Q->hi, V->hi / Q->lo, &fx[0]),
+                         zuv_slip(V, P->lo * Q->lo, P->hi * Q->hi, &fx[1]),
+                         zuv_slip(Q, V->lo / P->hi, V->hi / P->lo, &fx[2])};
+    const zuv *fig[3] = {P, V, Q};
+    int pick = kd[0] ? 0 : kd[1] && !kd[2] ? 1 : kd[2] && !kd[1] ? 2 : -1;
+    if (pick >= 0)
+        return zuv_finding(c, fig[pick], kd[pick], fx[pick], V, Q, P);
+    double r = pow(10, P->dec);
+    return zuv_finding(c, P, "inconsistent", round(V->val / Q->val / P->f * r) / r, V, Q, P);
+}
+
+/* The finding on the change y of a unit-value YoY check. */
+static int zuv_pct_finding(zctx *c, const zuv_pct *y, const char *kind, double fixed,
+                           const zuv *V, const zuv *Q, const zuv *P)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, y->b, y->e, y->sign * y->num, y->lo, y->hi, &cl.yoy);
+    cl.quantity = cl.yoy;
+    sentence_span(c, y->b, y->e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, "%", kind, "yoy", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.yoy.start);
+    g.end = tf_note_char_offset(c->nt, cl.yoy.end);
+    g.stated = y->sign * y->num;
+    g.has_proposed = 1;
+    g.proposed = fixed;
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%%", y->dec, fixed);
+    double pv = V->yoy.sign * V->yoy.num, pq = Q->yoy.sign * Q->yoy.num;
+    tf_fmt(g.equation, sizeof g.equation,
+           "1 + YoY of the unit value = (1 + YoY of the value) / (1 + YoY of the quantity): "
+           "(1 %+.*f%%) / (1 %+.*f%%) - 1 = %+.2f%% vs %+.*f%% stated", V->yoy.dec, pv,
+           Q->yoy.dec, pq, 100 * ((1 + pv / 100) / (1 + pq / 100) - 1), P->yoy.dec,
+           P->yoy.sign * P->yoy.num);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "the YoY of the value, of the quantity and of the unit value disagree beyond their "
+           "rounding; %s makes the three agree", g.proposed_text);
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* The YoY of a value, of its quantity and of its unit value: 1 + p = (1 + v) / (1 + q)
+ * (unit value = value / quantity, both periods; DOMAIN.md section 2) within their rounding.
+ * Where not, the one a slip explains (the unit value's first), else the unit value's. */
+static int zuv_yoy_check(zctx *c, const zuv *V, const zuv *Q, const zuv *P)
+{
+    const zuv_pct *v = &V->yoy, *q = &Q->yoy, *p = &P->yoy;
+    if (!v->has || !q->has || !p->has || q->lo <= -100 || q->hi <= -100)
+        return 0;
+    double lo = 100 * ((1 + v->lo / 100) / (1 + q->hi / 100) - 1);
+    double hi = 100 * ((1 + v->hi / 100) / (1 + q->lo / 100) - 1);
+    if (hi >= p->lo && lo <= p->hi)
+        return 0;
+    double fx[3];
+    const char *kd[3] = {
+        zuv_pct_slip(p, lo, hi, &fx[0]),
+        zuv_pct_slip(v, 100 * ((1 + p->lo / 100) * (1 + q->lo / 100) - 1),
+                     100 * ((1 + p->hi / 100) * (1 + q->hi / 100) - 1), &fx[1]),
+        zuv_pct_slip(q, 100 * ((1 + v->lo / 100) / (1 + p->hi / 100) - 1),
+                     100 * ((1 + v->hi / 100) / (1 + p->lo / 100) - 1), &fx[2])};
+    const zuv_pct *fig[3] = {p, v, q};
+    int pick = kd[0] ? 0 : kd[1] && !kd[2] ? 1 : kd[2] && !kd[1] ? 2 : -1;
+    if (pick >= 0)
+        return zuv_pct_finding(c, fig[pick], kd[pick], fx[pick], V, Q, P);
+    double r = pow(10, p->dec), need = 0.5 * (lo + hi);
+    return zuv_pct_finding(c, p, "inconsistent", round(need * r) / r, V, Q, P);
+}
+
+/* "进口金额287.5亿元，…，均价每吨67488元" with "进口42.6万吨": a sentence's one sum in a
+ * currency, one quantity and one unit value in that currency a tonne are checked; a
+ * sentence with a unit value alone ("进口均价每吨6.62万元") takes the sum and quantity of the
+ * sentence before. With more than one of a kind, which goes with which is not sure, and
+ * nothing is checked. 0, or -1 when out of memory. */
+static int zh_unit_values(zctx *c)
+{
+    const char *s = c->z->s;
+    zuv pv = {0}, pq = {0};
+    int prev_ok = 0;
+    for (size_t b = 0; b < c->z->n;) {
+        size_t se = sentence_end(s, b, c->z->n), end;
+        zuv x, V[3], Q, P;
+        int nv[3] = {0, 0, 0}, nq = 0, np = 0;
+        for (size_t i = b; i < se; i++) {
+            int k = (i > b && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+                        ? 0 : zuv_at(s, i, &x, &end);
+            if (!k)
+                continue;
+            zuv_yoy(s, end, zuv_next(s, end, se), &x.yoy);
+            if (k == 1 && !nv[x.cur]++)
+                V[x.cur] = x;
+            else if (k == 2 && !nq++)
+                Q = x;
+            else if (k == 3 && !np++)
+                P = x;
+            i = end - 1;
+        }
+        if (np == 1 && nq == 1 && nv[P.cur] == 1 &&
+            (zuv_check(c, &V[P.cur], &Q, &P) || zuv_yoy_check(c, &V[P.cur], &Q, &P)))
+            return -1;
+        if (np == 1 && !nq && !nv[1] && !nv[2] && prev_ok &&
+            (zuv_check(c, &pv, &pq, &P) || zuv_yoy_check(c, &pv, &pq, &P)))
+            return -1;
+        prev_ok = nq == 1 && (nv[1] == 1 || nv[2] == 1) && nv[1] + nv[2] <= 2 && !np;
+        if (prev_ok)
+            pv = nv[1] == 1 ? V[1] : V[2], pq = Q;
+        b = se < c->z->n ? se + ((unsigned char)s[se] < 0x80 ? 1 : 3) : se;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -1914,7 +2227,7 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
-    if (zh_dekads(&c) || zh_conversions(&c))
+    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c))
         goto out;
     st = TF_OK;
 out:
