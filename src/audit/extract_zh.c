@@ -1448,6 +1448,43 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     c->has_period = 1;
 }
 
+static void sentence_span(const zctx *c, size_t b, size_t e, tf_claim *cl);
+
+/* A comparison with the sentence's own month ("7月份进口大豆均价为590.61美元/吨，较7月下降
+ * 8.79美元/吨，环比下降1.47%"): a month is not compared with itself, and the 环比 after it
+ * says the base is the month before, so the label is the slip (wrong-month-label, the
+ * month before proposed). Item x is the comparison's period; 0, or -1 (no memory). */
+static int zh_self_comparison(zctx *c, const zstate *st, const zitem *x, size_t sb, size_t se)
+{
+    const char *s = c->z->s;
+    size_t ce = se;
+    for (size_t k = x->e; k < ce; k++) /* the change's clauses: up to the first ；or ; */
+        if (at(s + k, "；") || s[k] == ';')
+            ce = k;
+    if (!st->named || st->from != st->to || x->from != x->to || x->from != st->from ||
+        x->month_before || !is_comparison(s, x->b, sb) || last_in(s, x->e, ce, "环比") == (size_t)-1)
+        return 0;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = cl.period.to = x->from;
+    stated_set(c, x->b, x->e, 0, 0, 0, &cl.quantity);
+    sentence_span(c, x->b, x->e, &cl);
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "wrong-month-label", "label", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.confidence = 0.8;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%d月", tf_mi_month(x->from - 1));
+    tf_fmt(f.equation, sizeof f.equation, "a figure of %d月 compared with %.*s: a month "
+           "with itself", tf_mi_month(x->from), (int)(x->e - x->b), s + x->b);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the comparison names the sentence's own month, and its change is a MoM (环比), "
+           "against the month before: likely %s", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
 /* A reporter other than China: a country named right before 自/从/对/向 中国 with a word of
  * trade after ("印度自中国进口原铝", "越南对中国出口"). It holds for the rest of the note. */
 static void zreporter(zctx *c)
@@ -1530,6 +1567,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
         }
         switch (x->kind) {
         case I_PERIOD:
+            if (zh_self_comparison(c, &st, x, sb, se))
+                return -1;
             partner_scope(c, &st, i, sb);
             bind_period(c, &st, x, sb);
             break;
