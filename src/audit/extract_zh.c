@@ -191,7 +191,9 @@ typedef struct zitem {
                                 basis (C_MOM, C_YOY or 0) in `from` */
     int pl;                  /* I_FIG: an import P/L in 元/吨, -1 a loss (亏损), +1 a profit */
     int listed;              /* I_CHG, I_SHARE: part of a list "下降12.0%、7.8%"; 2 the first
-                                share after 分别 ("分别占44.4%、24.6%") */
+                                share after 分别 ("分别占44.4%、24.6%"); 3 a share held
+                                together ("三者合计占比34.3%": `from` partners, 0 those the
+                                clause names) */
     const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
 } zitem;
 
@@ -571,10 +573,17 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
                   last_in(s, cb, i, "比重") != (size_t)-1)) {
         static const char *const together[] = {"合计", "共计", "总计", "共占", "三者", "两者",
                                                "二者", "前三", "前五", "前十", NULL};
-        for (size_t w = 0; together[w]; w++) /* "三者合计占比34.3%": the share of none */
-            if (last_in(s, cb, i, together[w]) != (size_t)-1)
-                return 0;
         x->kind = I_SHARE;
+        for (size_t w = 0; together[w]; w++) /* "三者合计占比34.3%": a share held together */
+            if (last_in(s, cb, i, together[w]) != (size_t)-1) {
+                if (at(together[w], "前")) /* the top three: which they are is not said */
+                    return 0;
+                x->listed = 3;
+                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ? 3
+                          : last_in(s, cb, i, "两者") != (size_t)-1 ||
+                                  last_in(s, cb, i, "二者") != (size_t)-1 ? 2 : 0;
+                return 1;
+            }
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
         return 1;
     }
@@ -790,6 +799,8 @@ typedef struct zctx {
     int products_mixed;       /* the note named two products, or an unknown commodity */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
+    tf_metric list_metric;    /* the flow a list's lines take from the line that opens it
+                                 ("9月进口来源国分布如下：" then "澳大利亚：10.84万吨；") */
     char **names;             /* commodities the vocabulary does not know, by their words
                                  ("稀土"): their claims are checked among themselves */
     size_t n_names, cap_names;
@@ -1485,6 +1496,225 @@ static int zh_self_comparison(zctx *c, const zstate *st, const zitem *x, size_t 
     return tf_audit_add_finding(c->a, &f);
 }
 
+/* ------------------------------------ figures with their rounding, and slips */
+
+/* A percentage change after a figure of a unit-value check: signed, in %. */
+typedef struct zuv_pct {
+    int has, dec, sign;
+    size_t b, nb, e; /* the number's bytes [b, nb), with its % to e */
+    double num, lo, hi;
+} zuv_pct;
+
+/* A figure of a unit-value check: its bytes [b, e), its number's [b, nb), the number, its
+ * decimals, the multiplier to yuan, dollars or t, and the value with its interval. */
+typedef struct zuv {
+    size_t b, nb, e;
+    double num, f, val, lo, hi;
+    int dec, cur; /* cur: 0 a quantity, 1 yuan, 2 dollars */
+    zuv_pct yoy;  /* its YoY, printed after it ("同比增加5.3%", a customs release's bare
+                     "上涨9.8%"); has 0 when none */
+} zuv;
+
+static void zuv_set(zuv *u, size_t b, size_t nb, size_t e, double num, int dec, double f, int cur)
+{
+    u->b = b, u->nb = nb, u->e = e, u->num = num, u->dec = dec, u->f = f, u->cur = cur;
+    double half = 0.5 * pow(10, -dec);
+    u->val = num * f, u->lo = (num - half) * f, u->hi = (num + half) * f;
+}
+
+/* The printed number of u that a slip turned from one giving [lo, hi]: one digit changed,
+ * two adjacent digits swapped or the point moved; the slip's kind, the number in *fixed. */
+static const char *zuv_slip(const zuv *u, double lo, double hi, double *fixed)
+{
+    char d[40], w[40];
+    tf_fmt(d, sizeof d, "%.*f", u->dec, u->num);
+    double half = 0.5 * (u->hi - u->lo);
+    for (int p = -3; p <= 3; p++) {
+        double x = u->val * pow(10, p), h = half * pow(10, p);
+        if (p && x + h >= lo && x - h <= hi) {
+            *fixed = u->num * pow(10, p);
+            return abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+        }
+    }
+    const char *kind = NULL; /* of the readings that fit, the nearest the middle */
+    double best = HUGE_VAL, mid = 0.5 * (lo + hi);
+    for (size_t i = 0; d[i]; i++)
+        for (int k = 0; k < 2 && is_digit(d[i]); k++)
+            for (char ch = '0'; ch <= '9'; ch++) {
+                tf_scopy(w, sizeof w, d);
+                if (k == 1) { /* swap with the next digit (across the point: 9.8, 8.9), once */
+                    size_t j = i + 1 + (d[i + 1] == '.');
+                    if (ch != '0' || !is_digit(d[j]) || d[i] == d[j])
+                        continue;
+                    w[i] = d[j], w[j] = d[i];
+                } else if (ch == d[i] || (i == 0 && ch == '0'))
+                    continue;
+                else
+                    w[i] = ch;
+                double x = strtod(w, NULL) * u->f;
+                if (x + half >= lo && x - half <= hi && fabs(x - mid) < best) {
+                    best = fabs(x - mid);
+                    *fixed = strtod(w, NULL);
+                    kind = k ? "transposed-digits" : "one-digit-typo";
+                }
+            }
+    return kind;
+}
+
+/* The finding of a share held together on figure u (the share, unit "%", or a partner's
+ * figure in t), with the slip's kind and the number proposed; [lo, hi] the share the
+ * partners' figures give. */
+static int combined_finding(zctx *c, const zuv *u, const char *kind, double fixed, double lo,
+                            double hi, size_t np)
+{
+    int share = u->f == 1 && u->cur == 0 && c->z->s[u->nb] == '%';
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
+    sentence_span(c, u->b, u->e, &cl);
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, share ? "%" : "t", kind, share ? "share" : "quantity", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = u->num;
+    f.has_proposed = 1;
+    f.proposed = fixed;
+    f.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*f%.*s", u->dec, fixed,
+           (int)(u->e - u->nb), c->z->s + u->nb);
+    tf_fmt(f.equation, sizeof f.equation,
+           "a share held together = 100 x the sum of its %zu partners' figures / the total, "
+           "or the sum of their shares: %.2f..%.2f%%", np, lo, hi);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the share the partners hold together and their own figures disagree beyond the "
+           "rounding; %s makes them agree", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* The printed figure of claim cl's quantity as a zuv (number, unit): 0 when unread. */
+static int claim_zuv(const zctx *c, const tf_claim *cl, zuv *u)
+{
+    const char *s = c->z->s;
+    for (size_t i = 0; i < c->z->n; i++) {
+        if (c->z->from[i] != cl->quantity.start || !is_digit(s[i]))
+            continue;
+        double num, f;
+        int dec, tz, usd, other;
+        size_t n = number_at(s + i, &num, &dec, &tz), len;
+        if (!n || (f = unit_at(s + i + n, &usd, &other, &len)) <= 0 || usd || other || num <= 0)
+            return 0;
+        zuv_set(u, i, i + n, i + n + len, num, dec, f, 0);
+        return 1;
+    }
+    return 0;
+}
+
+/* Where a share held together fails: its own slip, else the one partner figure a slip
+ * explains (against the total), else the share, with the value the figures give. */
+static int combined_blame(zctx *c, const zitem *x, const tf_claim *const *part, size_t np,
+                          const tf_claim *tot, double lo, double hi)
+{
+    zuv u, p;
+    double fixed, pf = 0;
+    int dec = 0;
+    const char *q = c->z->s + x->b;
+    while (is_digit(*q))
+        q++;
+    for (q += *q == '.'; is_digit(*q); q++)
+        dec++;
+    zuv_set(&u, x->b, (size_t)(q - c->z->s), x->e, x->v, dec, 1, 0);
+    const char *kind = zuv_slip(&u, lo, hi, &fixed), *pk = NULL;
+    for (size_t k = 0; !kind && tot && k < np; k++) {
+        double olo = 0, ohi = 0, g;
+        for (size_t j = 0; j < np; j++)
+            if (j != k)
+                olo += part[j]->quantity.lo, ohi += part[j]->quantity.hi;
+        const char *kk;
+        zuv pz;
+        if (claim_zuv(c, part[k], &pz) &&
+            (kk = zuv_slip(&pz, x->lo * tot->quantity.lo / 100 - ohi,
+                           x->hi * tot->quantity.hi / 100 - olo, &g))) {
+            if (pk) /* two partners explain it: not sure which */
+                return 0;
+            pk = kk, p = pz, pf = g;
+        }
+    }
+    if (kind)
+        return combined_finding(c, &u, kind, fixed, lo, hi, np);
+    if (pk)
+        return combined_finding(c, &p, pk, pf, lo, hi, np);
+    double r = pow(10, dec);
+    return combined_finding(c, &u, "inconsistent", round(0.5 * (lo + hi) * r) / r, lo, hi, np);
+}
+
+/* The partners' claims a share held together (item xi) is of: the last `want` partners of
+ * the note before it ("三者"), or those its clause names ("澳大利亚和印度尼西亚合计"), all of
+ * one period, flow and product. Their count (0 when not all are found). */
+static size_t combined_parts(const zctx *c, size_t xi, size_t sb, const tf_claim **part)
+{
+    const zitem *x = &c->it.v[xi];
+    const char *keys[8];
+    size_t nk = 0, np = 0, want = (size_t)x->from;
+    for (size_t k = xi; !want && k > 0 && c->it.v[k - 1].b >= clause_start(c->z->s, sb, x->b); k--)
+        if (c->it.v[k - 1].kind == I_PARTNER && nk < 8)
+            keys[nk++] = zpartner(c, c->it.v[k - 1].key);
+    if (!want)
+        want = nk;
+    for (size_t ci = c->a->n_claims; ci-- > 0 && np < want && want >= 2 && want <= 8;) {
+        const tf_claim *cl = &c->a->claims[ci];
+        if (cl->note != c->note)
+            break;
+        int named = !nk, dup = 0;
+        for (size_t k = 0; k < nk; k++)
+            named |= !strcmp(keys[k], cl->partner);
+        for (size_t k = 0; k < np; k++)
+            dup |= !strcmp(part[k]->partner, cl->partner);
+        if (!named || dup || !strcmp(cl->partner, "WLD") || cl->metric == TF_METRIC_OTHER ||
+            (np && (cl->metric != part[0]->metric || strcmp(cl->product, part[0]->product) ||
+                    cl->period.from != part[0]->period.from || cl->period.to != part[0]->period.to)))
+            continue;
+        part[np++] = cl;
+    }
+    return np == want ? np : 0;
+}
+
+/* A share held together checked against its partners: 100 x (sum of their figures) / the
+ * total, and the sum of their own shares (DOMAIN.md section 2, share). Where either holds,
+ * a slip lies in a partner's figure or share, which the equations find; where those that
+ * can be computed all fail, the combined share is the error. 0, or -1 (no memory). */
+static int combined_share(zctx *c, size_t xi, size_t sb)
+{
+    const zitem *x = &c->it.v[xi];
+    const tf_claim *part[8], *tot = NULL;
+    size_t np = combined_parts(c, xi, sb, part);
+    if (!np)
+        return 0;
+    for (size_t ci = c->a->n_claims; ci-- > 0 && !tot && c->a->claims[ci].note == c->note;) {
+        const tf_claim *cl = &c->a->claims[ci];
+        if (!strcmp(cl->partner, "WLD") && cl->metric == part[0]->metric &&
+            !strcmp(cl->product, part[0]->product) && cl->period.from == part[0]->period.from &&
+            cl->period.to == part[0]->period.to && cl->quantity.lo > 0)
+            tot = cl;
+    }
+    double qlo = 0, qhi = 0, slo = 0, shi = 0;
+    int hs = 1;
+    for (size_t k = 0; k < np; k++) {
+        qlo += part[k]->quantity.lo, qhi += part[k]->quantity.hi;
+        hs &= part[k]->share.has;
+        slo += part[k]->share.lo, shi += part[k]->share.hi;
+    }
+    if (tot)
+        qlo = 100 * qlo / tot->quantity.hi, qhi = 100 * qhi / tot->quantity.lo;
+    int okq = tot && qhi >= x->lo && qlo <= x->hi, oks = hs && shi >= x->lo && slo <= x->hi;
+    if ((!tot && !hs) || okq || oks)
+        return 0;
+    return combined_blame(c, x, part, np, tot, tot ? qlo : slo, tot ? qhi : shi);
+}
+
 /* A reporter other than China: a country named right before 自/从/对/向 中国 with a word of
  * trade after ("印度自中国进口原铝", "越南对中国出口"). It holds for the rest of the note. */
 static void zreporter(zctx *c)
@@ -1544,6 +1774,22 @@ static void bind_share_pp(zctx *c, const zitem *x, size_t sb)
     cl->share_pp_back = x->from == C_MOM ? 1 : 12;
 }
 
+/* A line ending in "：" opens a list: its flow goes to the lines after it that end in "；"
+ * (and the last, ending in "。"), as a table's heading goes to its rows. */
+static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
+{
+    const char *s = c->z->s;
+    size_t e = se;
+    while (e > sb && s[e - 1] == ' ')
+        e--;
+    int opens = (e >= sb + 3 && at(s + e - 3, "：")) || (e > sb && s[e - 1] == ':');
+    int goes_on = (e >= sb + 3 && at(s + e - 3, "；")) || (e > sb && s[e - 1] == ';');
+    if (opens && st->metric != TF_METRIC_NONE)
+        c->list_metric = st->metric == TF_METRIC_OTHER ? c->list_metric : st->metric;
+    else if (!goes_on)
+        c->list_metric = TF_METRIC_NONE;
+}
+
 /* Bind the items of sentence [sb, se) into claims. */
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
@@ -1551,6 +1797,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     memset(&st, 0, sizeof st);
     st.from = c->period_from;
     st.to = c->period_to;
+    st.metric = c->list_metric;
+    int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
     /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
     if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
@@ -1595,6 +1843,10 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_FIG: {
             size_t before = st.ngroup;
+            if (rest && !st.partner) { /* "其他：0.99万吨": the rest, not the total */
+                st.metric = TF_METRIC_OTHER;
+                rest = 0;
+            }
             size_t nb, ne;
             st.unknown = unknown_object(c, i, sb, &nb, &ne);
             if (st.unknown) { /* the unknown commodity governs what follows */
@@ -1617,6 +1869,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_CHG:
         case I_SHARE:
+            if (x->listed == 3) { /* held together by several partners */
+                if (combined_share(c, i, sb))
+                    return -1;
+                break;
+            }
             if (!st.figures && !lead)
                 break;
             if (x->kind == I_CHG)
@@ -1630,6 +1887,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     }
     if (st.ngroup)
         bind_list_partners(c, &st, st.group_item);
+    list_opens(c, &st, sb, se);
     c->prev_product = st.product; /* a product carries to the next sentence only */
     if (st.product)
         c->last_product = st.product;
@@ -1921,69 +2179,6 @@ static int zh_conversions(zctx *c)
 }
 
 /* ------------------------------------------------------------- unit values */
-
-/* A percentage change after a figure of a unit-value check: signed, in %. */
-typedef struct zuv_pct {
-    int has, dec, sign;
-    size_t b, nb, e; /* the number's bytes [b, nb), with its % to e */
-    double num, lo, hi;
-} zuv_pct;
-
-/* A figure of a unit-value check: its bytes [b, e), its number's [b, nb), the number, its
- * decimals, the multiplier to yuan, dollars or t, and the value with its interval. */
-typedef struct zuv {
-    size_t b, nb, e;
-    double num, f, val, lo, hi;
-    int dec, cur; /* cur: 0 a quantity, 1 yuan, 2 dollars */
-    zuv_pct yoy;  /* its YoY, printed after it ("同比增加5.3%", a customs release's bare
-                     "上涨9.8%"); has 0 when none */
-} zuv;
-
-static void zuv_set(zuv *u, size_t b, size_t nb, size_t e, double num, int dec, double f, int cur)
-{
-    u->b = b, u->nb = nb, u->e = e, u->num = num, u->dec = dec, u->f = f, u->cur = cur;
-    double half = 0.5 * pow(10, -dec);
-    u->val = num * f, u->lo = (num - half) * f, u->hi = (num + half) * f;
-}
-
-/* The printed number of u that a slip turned from one giving [lo, hi]: one digit changed,
- * two adjacent digits swapped or the point moved; the slip's kind, the number in *fixed. */
-static const char *zuv_slip(const zuv *u, double lo, double hi, double *fixed)
-{
-    char d[40], w[40];
-    tf_fmt(d, sizeof d, "%.*f", u->dec, u->num);
-    double half = 0.5 * (u->hi - u->lo);
-    for (int p = -3; p <= 3; p++) {
-        double x = u->val * pow(10, p), h = half * pow(10, p);
-        if (p && x + h >= lo && x - h <= hi) {
-            *fixed = u->num * pow(10, p);
-            return abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
-        }
-    }
-    const char *kind = NULL; /* of the readings that fit, the nearest the middle */
-    double best = HUGE_VAL, mid = 0.5 * (lo + hi);
-    for (size_t i = 0; d[i]; i++)
-        for (int k = 0; k < 2 && is_digit(d[i]); k++)
-            for (char ch = '0'; ch <= '9'; ch++) {
-                tf_scopy(w, sizeof w, d);
-                if (k == 1) { /* swap with the next digit (across the point: 9.8, 8.9), once */
-                    size_t j = i + 1 + (d[i + 1] == '.');
-                    if (ch != '0' || !is_digit(d[j]) || d[i] == d[j])
-                        continue;
-                    w[i] = d[j], w[j] = d[i];
-                } else if (ch == d[i] || (i == 0 && ch == '0'))
-                    continue;
-                else
-                    w[i] = ch;
-                double x = strtod(w, NULL) * u->f;
-                if (x + half >= lo && x - half <= hi && fabs(x - mid) < best) {
-                    best = fabs(x - mid);
-                    *fixed = strtod(w, NULL);
-                    kind = k ? "transposed-digits" : "one-digit-typo";
-                }
-            }
-    return kind;
-}
 
 /* The figure at s+i: 0 none; 1 a sum (*V), 2 a quantity (*Q), 3 a unit value (*P): "每吨
  * 6.62万元", "均价每吨67488元", "3282元/吨". *end the byte after it. */
