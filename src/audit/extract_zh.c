@@ -781,6 +781,17 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
 
 /* --------------------------------------------------------------- sentences */
 
+/* A change of a growth rate in pp ("1-6月累计增幅较1-5月收窄7.0个百分点"): the YoY of
+ * `from..to` minus that of `cmp_from..cmp_to`, of one flow, product and partner. */
+typedef struct zrate {
+    size_t b, e;     /* the pp figure (normalized bytes) */
+    double v, lo, hi;
+    int dec;
+    int from, to, cmp_from, cmp_to;
+    tf_metric metric;
+    char product[48], partner[16];
+} zrate;
+
 typedef struct zctx {
     tf_audit *a;
     size_t note;
@@ -799,6 +810,8 @@ typedef struct zctx {
     int products_mixed;       /* the note named two products, or an unknown commodity */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
+    struct zrate *rates;      /* changes of a growth rate in pp, checked at the note's end */
+    size_t n_rates, cap_rates;
     tf_metric list_metric;    /* the flow a list's lines take from the line that opens it
                                  ("9月进口来源国分布如下：" then "澳大利亚：10.84万吨；") */
     char **names;             /* commodities the vocabulary does not know, by their words
@@ -953,17 +966,31 @@ static int zh_two_points(zctx *c, const char *s, size_t sb, size_t i, size_t m)
  * basis and no growth rate (a change of 增幅, 增速 in pp is not a share's); else 0. */
 static int pp_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec, zitem *x)
 {
-    static const char *const down[] = {"收窄", "缩小", NULL};
-    static const char *const rates[] = {"增幅", "降幅", "增速", "涨幅", "跌幅", "增长率", NULL};
-    for (size_t w = 0; rates[w]; w++)
+    static const char *const down[] = {"收窄", "缩小", "放缓", NULL};
+    static const char *const rates[] = {"增幅", "增速", "涨幅", "增长率", "降幅", "跌幅", NULL};
+    int rate = 0; /* a change of a growth rate: +1 of a rise (增幅), -1 of a fall (降幅) */
+    for (size_t w = 0; rates[w] && !rate; w++)
         if (last_in(s, cb, i, rates[w]) != (size_t)-1)
-            return 0;
+            rate = w < 4 ? 1 : -1;
     size_t k = i;
     while (k > cb + 3 && (at(s + k - 3, "了") || at(s + k - 3, "为") || at(s + k - 3, "达")))
         k -= 3;
-    int sign = word_before(s, cb, k, up_words) ? 1
+    int sign = word_before(s, cb, k, up_words) || word_before(s, cb, k, (const char *const[]){"加快", NULL}) ? 1
                : word_before(s, cb, k, down_words) || word_before(s, cb, k, down) ? -1
                                                                                  : 0;
+    if (rate) { /* "增幅收窄7.0个百分点": the YoY 7.0 pp lower; "降幅收窄": higher */
+        if (!sign)
+            return 0;
+        x->kind = I_PP;
+        x->listed = 1;
+        x->from = diff_basis(s, cb, i);
+        x->b = i;
+        x->e = i + n + strlen("个百分点");
+        x->v = rate * sign * v;
+        x->lo = x->v - 0.5 * pow(10, -dec);
+        x->hi = x->v + 0.5 * pow(10, -dec);
+        return 1;
+    }
     int basis = diff_basis(s, cb, i);
     if (!basis && (last_in(s, cb, i, "上月") != (size_t)-1 || last_in(s, cb, i, "上个月") != (size_t)-1))
         basis = C_MOM;
@@ -1747,6 +1774,37 @@ static void note_product(zctx *c, const char *key)
     c->only_product = NULL;
 }
 
+/* A change of a growth rate in pp: kept with the clause's period and the one it is
+ * compared with (较1-5月, 较上月, 同比: a month or a year before), checked at the note's end
+ * (zh_rate_pps), when both YoYs may have been read. 0, or -1 when out of memory. */
+static int bind_rate_pp(zctx *c, const zstate *st, const zitem *x)
+{
+    int back = x->from == C_MOM ? 1 : x->from == C_YOY ? 12 : 0;
+    if (!st->has_cmp && !back)
+        return 0;
+    const tf_claim *last = c->last_claim < c->a->n_claims ? &c->a->claims[c->last_claim] : NULL;
+    if (!last)
+        return 0;
+    if (c->n_rates == c->cap_rates) {
+        size_t cap = c->cap_rates ? 2 * c->cap_rates : 4;
+        zrate *v = realloc(c->rates, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->rates = v;
+        c->cap_rates = cap;
+    }
+    zrate *r = &c->rates[c->n_rates++];
+    int dec = 0;
+    for (const char *p = strchr(c->z->s + x->b, '.'); p && p < c->z->s + x->e && is_digit(p[1]); p++)
+        dec += is_digit(p[1]);
+    *r = (zrate){x->b, x->e, x->v, x->lo, x->hi, dec, st->from, st->to,
+                 st->has_cmp ? st->cmp_from : st->from - back,
+                 st->has_cmp ? st->cmp_to : st->to - back, last->metric, "", ""};
+    tf_scopy(r->product, sizeof r->product, last->product);
+    tf_scopy(r->partner, sizeof r->partner, zpartner(c, st->partner));
+    return 0;
+}
+
 /* A partner governs its clause and those after it until a clause opens with a period of
  * its own after the partner's figures ("其中自俄罗斯进口39.28万吨，占54.5%；二季度进口
  * 49.77万吨": the second quarter's figure is the total's, not Russia's): at item i, a
@@ -1865,7 +1923,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         }
         case I_PP: /* "占比61.2%，较上月提高1.3个百分点": the share's change */
-            bind_share_pp(c, x, sb);
+            if (x->listed ? bind_rate_pp(c, &st, x) : (bind_share_pp(c, x, sb), 0))
+                return -1;
             break;
         case I_CHG:
         case I_SHARE:
@@ -2428,6 +2487,81 @@ static int zh_unit_values(zctx *c)
     return 0;
 }
 
+/* The finding on the pp figure of r: kind, the signed pp proposed, the two YoYs. */
+static int rate_pp_finding(zctx *c, const zrate *r, const char *kind, double fixed,
+                           const tf_claim *a, const tf_claim *b)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = r->from;
+    cl.period.to = r->to;
+    stated_set(c, r->b, r->e, r->v, r->lo, r->hi, &cl.quantity);
+    sentence_span(c, r->b, r->e, &cl);
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "pp", kind, "pp", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = r->v;
+    f.has_proposed = 1;
+    f.proposed = fixed;
+    f.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%+.*f pp", r->dec, fixed);
+    char pa[48], pb[48];
+    tf_period_words(a->period, pa, sizeof pa);
+    tf_period_words(b->period, pb, sizeof pb);
+    tf_fmt(f.equation, sizeof f.equation,
+           "change of the growth rate = YoY of %s - YoY of %s: %s - %s = %+.2f pp vs %+.*f pp "
+           "stated", pa, pb, a->yoy.text, b->yoy.text, a->yoy.value - b->yoy.value, r->dec, r->v);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the change of the growth rate in percentage points is the difference of the two "
+           "YoYs the note prints; %s makes it agree", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* The claim of the note with a YoY for r's flow, product, partner and period from..to. */
+static const tf_claim *rate_claim(const zctx *c, const zrate *r, int from, int to)
+{
+    for (size_t i = 0; i < c->a->n_claims; i++) {
+        const tf_claim *cl = &c->a->claims[i];
+        if (cl->note == c->note && cl->yoy.has && cl->metric == r->metric &&
+            !strcmp(cl->product, r->product) && !strcmp(cl->partner, r->partner) &&
+            cl->period.from == from && cl->period.to == to)
+            return cl;
+    }
+    return NULL;
+}
+
+/* "增幅较1-5月收窄7.0个百分点": YoY(this) - YoY(the one compared) = the change in pp, within
+ * their rounding. Where not, the pp figure is the error when a slip of it explains the
+ * difference, or when no slip of either YoY does (those the equations reach); proposed,
+ * the difference the YoYs give. 0, or -1 when out of memory. */
+static int zh_rate_pps(zctx *c)
+{
+    for (size_t k = 0; k < c->n_rates; k++) {
+        const zrate *r = &c->rates[k];
+        const tf_claim *a = rate_claim(c, r, r->from, r->to), *b = rate_claim(c, r, r->cmp_from, r->cmp_to);
+        if (!a || !b)
+            continue;
+        double lo = a->yoy.lo - b->yoy.hi, hi = a->yoy.hi - b->yoy.lo, fixed, g;
+        if (hi >= r->lo && lo <= r->hi)
+            continue;
+        zuv_pct y = {1, r->dec, r->v < 0 ? -1 : 1, r->b, r->e, r->e, fabs(r->v), r->lo, r->hi};
+        zuv_pct ya = {1, 1, a->yoy.value < 0 ? -1 : 1, 0, 0, 0, fabs(a->yoy.value), a->yoy.lo, a->yoy.hi};
+        const char *kind = zuv_pct_slip(&y, lo, hi, &fixed);
+        if (!kind && zuv_pct_slip(&ya, b->yoy.lo + r->lo, b->yoy.hi + r->hi, &g))
+            continue; /* a slip of the YoY explains it: the equations blame it */
+        if (!kind) {
+            double p = pow(10, r->dec);
+            kind = "inconsistent", fixed = round(0.5 * (lo + hi) * p) / p;
+        }
+        if (rate_pp_finding(c, r, kind, fixed, a, b))
+            return -1;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -2461,7 +2595,7 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
-    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c))
+    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c))
         goto out;
     st = TF_OK;
 out:
@@ -2471,6 +2605,7 @@ out:
     free(c.prod.v);
     free(c.part.v);
     free(c.it.v);
+    free(c.rates);
     for (size_t k = 0; k < c.n_names; k++)
         free(c.names[k]);
     free(c.names);
