@@ -772,6 +772,9 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     }
     if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
+    /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
+    if (at(s + cb, "去年同期") || at(s + cb, "上年同期"))
+        x->base = 1;
     /* a dekad, a week or a day is not the month */
     if (last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
         last_in(s, cb, i, "每日") != (size_t)-1 || last_in(s, cb, i, "每天") != (size_t)-1)
@@ -780,6 +783,13 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
 }
 
 /* --------------------------------------------------------------- sentences */
+
+/* A change in tenths or folds ("同比增长两成", "翻了一番") of claim `claim`, `back` months. */
+typedef struct zfold {
+    size_t b, e, claim;
+    double v, lo, hi;
+    int back;
+} zfold;
 
 /* A change of a growth rate in pp ("1-6月累计增幅较1-5月收窄7.0个百分点"): the YoY of
  * `from..to` minus that of `cmp_from..cmp_to`, of one flow, product and partner. */
@@ -810,6 +820,8 @@ typedef struct zctx {
     int products_mixed;       /* the note named two products, or an unknown commodity */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
+    struct zfold *folds;      /* changes in tenths or folds, checked at the note's end */
+    size_t n_folds, cap_folds;
     struct zrate *rates;      /* changes of a growth rate in pp, checked at the note's end */
     size_t n_rates, cap_rates;
     tf_metric list_metric;    /* the flow a list's lines take from the line that opens it
@@ -1142,15 +1154,60 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     return n;
 }
 
+/* A change in tenths or folds ("同比增长两成", "增长约三成", "下降近一成", "较去年同期的26.1万吨
+ * 翻了一番", "增长一倍"): +-10 x n % for n 成 (rounded at the tenth, so +-5: 近 below, 逾
+ * above), +100 % for a doubling (80..120: notes say it loosely, of 1.8 to 2.2 times). The
+ * item's length at s+i, 0 when none. */
+static size_t fold_item(const char *s, size_t sb, size_t i, zitem *x)
+{
+    static const char *const folds[] = {"翻了一番", "翻一番", "翻番", "增长一倍", "增加一倍", NULL};
+    static const char digits[] = "一二两三四五六七八九";
+    memset(x, 0, sizeof *x);
+    size_t cb = clause_start(s, sb, i), n = 0;
+    for (size_t w = 0; folds[w] && !n; w++)
+        if (at(s + i, folds[w]))
+            n = strlen(folds[w]), x->v = 100, x->lo = 80, x->hi = 120;
+    if (!n) {
+        const char *d = NULL;
+        for (size_t k = 0; k + 3 <= sizeof digits - 1 && !d; k += 3)
+            if (!memcmp(s + i, digits + k, 3))
+                d = digits + k;
+        if (!d || !at(s + i + 3, "成"))
+            return 0;
+        size_t k = i, num = (size_t)(d - digits) / 3 + (d - digits >= 6 ? 0 : 1);
+        int near = k >= cb + 3 && at(s + k - 3, "近"), over = k >= cb + 3 && (at(s + k - 3, "逾") || at(s + k - 3, "超"));
+        if (near || over || (k >= cb + 3 && at(s + k - 3, "约")))
+            k -= 3;
+        int sign = word_before(s, cb, k, up_words) ? 1 : word_before(s, cb, k, down_words) ? -1 : 0;
+        if (!sign)
+            return 0;
+        double v = 10.0 * (double)num;
+        double lo = near ? v - 5 : over ? v : v - 5, hi = near ? v : over ? v + 5 : v + 5;
+        x->v = sign * v, x->lo = sign > 0 ? lo : -hi, x->hi = sign > 0 ? hi : -lo;
+        n = 6;
+    }
+    x->kind = I_CHG;
+    x->listed = 4; /* a fold: checked on its own (zh_folds), never a printed digit to blame */
+    x->b = i;
+    x->e = i + n;
+    x->from = diff_basis(s, cb, i);
+    return n;
+}
+
 static int scan_sentence(zctx *c, size_t sb, size_t se)
 {
     const char *s = c->z->s;
     c->it.n = 0;
     int err = 0;
+    zitem x;
+    size_t n;
     for (size_t i = sb; i < se && !err;) {
         if (is_digit(s[i]))
             i += scan_number(c, s, sb, i, &err);
-        else
+        else if ((n = fold_item(s, sb, i, &x)) != 0) {
+            err = zadd(&c->it, &x);
+            i += n;
+        } else
             i += scan_word(c, s, i, &err);
     }
     return err;
@@ -1609,7 +1666,7 @@ static int combined_finding(zctx *c, const zuv *u, const char *kind, double fixe
     f.end = tf_note_char_offset(c->nt, cl.quantity.end);
     f.stated = u->num;
     f.has_proposed = 1;
-    f.proposed = fixed;
+    f.proposed = fixed * u->f;
     f.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
     tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*f%.*s", u->dec, fixed,
            (int)(u->e - u->nb), c->z->s + u->nb);
@@ -1774,6 +1831,30 @@ static void note_product(zctx *c, const char *key)
     c->only_product = NULL;
 }
 
+/* A change in tenths or folds: kept with its claim and basis (a YoY unless 环比 or a
+ * comparison a month back), checked at the note's end (zh_folds). 0, or -1 (no memory). */
+static int bind_fold(zctx *c, const zstate *st, const zitem *x)
+{
+    if (c->last_claim >= c->a->n_claims)
+        return 0;
+    const tf_claim *cl = &c->a->claims[c->last_claim];
+    int back = x->from == C_MOM ? 1 : 12;
+    if (st->has_cmp)
+        back = cl->period.to - st->cmp_to;
+    if ((back != 1 && back != 12) || (back == 1 && cl->period.from != cl->period.to))
+        return 0;
+    if (c->n_folds == c->cap_folds) {
+        size_t cap = c->cap_folds ? 2 * c->cap_folds : 4;
+        zfold *v = realloc(c->folds, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->folds = v;
+        c->cap_folds = cap;
+    }
+    c->folds[c->n_folds++] = (zfold){x->b, x->e, c->last_claim, x->v, x->lo, x->hi, back};
+    return 0;
+}
+
 /* A change of a growth rate in pp: kept with the clause's period and the one it is
  * compared with (较1-5月, 较上月, 同比: a month or a year before), checked at the note's end
  * (zh_rate_pps), when both YoYs may have been read. 0, or -1 when out of memory. */
@@ -1935,7 +2016,10 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             }
             if (!st.figures && !lead)
                 break;
-            if (x->kind == I_CHG)
+            if (x->kind == I_CHG && x->listed == 4) {
+                if (bind_fold(c, &st, x))
+                    return -1;
+            } else if (x->kind == I_CHG)
                 bind_change(c, &st, x);
             else
                 bind_share(c, &st, x);
@@ -2344,7 +2428,7 @@ static int zuv_finding(zctx *c, const zuv *u, const char *kind, double fixed, co
     g.end = tf_note_char_offset(c->nt, cl.quantity.end);
     g.stated = u->num;
     g.has_proposed = 1;
-    g.proposed = fixed;
+    g.proposed = fixed * u->f; /* in the claim's unit (t, CNY, USD), as the equations' */
     g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
     int dec = u->dec;
     while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
@@ -2562,6 +2646,84 @@ static int zh_rate_pps(zctx *c)
     return 0;
 }
 
+/* The finding of a change in tenths or folds: on figure u (kind, number proposed) or, when
+ * u is NULL, on the fold's words (inconsistent, the change the figures give). */
+static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind, double fixed,
+                        double need)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = c->a->claims[f->claim].period;
+    size_t b = u ? u->b : f->b, e = u ? u->e : f->e;
+    stated_set(c, b, e, u ? u->val : f->v, u ? u->lo : f->lo, u ? u->hi : f->hi, &cl.quantity);
+    sentence_span(c, b, e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, u ? "t" : "%", kind, u ? "quantity" : "yoy", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    g.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    g.stated = u ? u->num : f->v;
+    g.has_proposed = 1;
+    g.proposed = u ? fixed * u->f : need;
+    g.confidence = u ? 0.6 : 0.3;
+    if (u)
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", u->dec, fixed,
+               (int)(u->e - u->nb), c->z->s + u->nb);
+    else
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%+.1f%%", need);
+    tf_fmt(g.equation, sizeof g.equation,
+           "a change of '%.*s' (%+.0f..%+.0f%%) on the figure %d month%s before: the figures "
+           "give %+.1f%%", (int)(f->e - f->b), c->z->s + f->b, f->lo, f->hi, f->back,
+           f->back > 1 ? "s" : "", need);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "a change written in tenths (成) or folds (翻番) disagrees with its figures beyond "
+           "what the words allow; %s makes them agree", g.proposed_text);
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* "自秘鲁进口52.8万吨，较去年同期的26.1万吨翻了一番": the figure over its base lies within the
+ * change the words allow. Where not, the words with their direction flipped where that
+ * fits, else the one of the two figures a slip explains, else the words (inconsistent).
+ * 0, or -1 when out of memory. */
+static int zh_folds(zctx *c)
+{
+    for (size_t k = 0; k < c->n_folds; k++) {
+        const zfold *f = &c->folds[k];
+        const tf_claim *t = &c->a->claims[f->claim], *b = NULL;
+        for (size_t i = 0; i < c->a->n_claims && !b; i++) {
+            const tf_claim *x = &c->a->claims[i];
+            if (x->note == c->note && x->metric == t->metric && !strcmp(x->product, t->product) &&
+                !strcmp(x->partner, t->partner) && x->period.from == t->period.from - f->back &&
+                x->period.to == t->period.to - f->back && x->quantity.lo > 0)
+                b = x;
+        }
+        if (!b || t->quantity.lo <= 0)
+            continue;
+        double lo = 100 * (t->quantity.lo / b->quantity.hi - 1);
+        double hi = 100 * (t->quantity.hi / b->quantity.lo - 1);
+        if (hi >= f->lo && lo <= f->hi)
+            continue;
+        if (hi >= -f->hi && lo <= -f->lo) { /* "下降两成" where the figures rose a fifth */
+            if (fold_finding(c, f, NULL, "direction-flipped", 0, 0.5 * (lo + hi)))
+                return -1;
+            continue;
+        }
+        zuv ut, ub;
+        double ft = 0, fb = 0;
+        const char *kt = claim_zuv(c, t, &ut) ? zuv_slip(&ut, b->quantity.lo * (1 + f->lo / 100),
+                                                        b->quantity.hi * (1 + f->hi / 100), &ft) : NULL;
+        const char *kb = claim_zuv(c, b, &ub) ? zuv_slip(&ub, t->quantity.lo / (1 + f->hi / 100),
+                                                        t->quantity.hi / (1 + f->lo / 100), &fb) : NULL;
+        int rc = (kt && !kb) ? fold_finding(c, f, &ut, kt, ft, 0.5 * (lo + hi))
+                 : (kb && !kt) ? fold_finding(c, f, &ub, kb, fb, 0.5 * (lo + hi))
+                               : fold_finding(c, f, NULL, "inconsistent", 0, 0.5 * (lo + hi));
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -2595,7 +2757,8 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
-    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c))
+    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c) ||
+        zh_folds(&c))
         goto out;
     st = TF_OK;
 out:
@@ -2606,6 +2769,7 @@ out:
     free(c.part.v);
     free(c.it.v);
     free(c.rates);
+    free(c.folds);
     for (size_t k = 0; k < c.n_names; k++)
         free(c.names[k]);
     free(c.names);
