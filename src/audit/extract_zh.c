@@ -1398,9 +1398,15 @@ static const char *unknown_key(zctx *c, size_t b, size_t e)
 static int bind_difference(zctx *c, zstate *st, const zitem *x)
 {
     int basis = x->from ? x->from : st->basis;
-    if (!basis || c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims || !st->figures)
+    if (c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims || !st->figures)
         return 0;
     tf_claim *cl = &c->a->claims[c->last_claim];
+    if (!basis && st->has_cmp) { /* "较上月增加15.1万吨": the comparison's distance */
+        int d = cl->period.to - st->cmp_to;
+        basis = d == 1 && st->cmp_from == st->cmp_to ? C_MOM : d == 12 ? C_YOY : 0;
+    }
+    if (!basis)
+        return 0;
     tf_stated *d = basis == C_MOM ? &cl->mom_diff : &cl->yoy_diff;
     if (d->has || (basis == C_MOM && cl->period.from != cl->period.to) || x->usd != !strcmp(cl->unit, "USD"))
         return 0;
