@@ -1892,6 +1892,44 @@ static int bind_rate_pp(zctx *c, const zstate *st, const zitem *x)
     return 0;
 }
 
+/* A period's share of a longer one ("上半年进口量占全年的57.1%", "一季度占上半年的59.2%"): the
+ * period before 占 is the part, 全年 (the part's year) or the period after 占 the whole; the
+ * share goes to the note's claim of the part (same flow, product, partner as the claim
+ * before), labelled with the whole. 1 when so bound. */
+static int period_share(zctx *c, size_t xi, size_t sb)
+{
+    const char *s = c->z->s;
+    const zitem *x = &c->it.v[xi], *part = NULL, *whole = NULL;
+    size_t cb = clause_start(s, sb, x->b), p = last_in(s, cb, x->b, "占");
+    if (p == (size_t)-1 || c->last_claim >= c->a->n_claims)
+        return 0;
+    for (size_t k = 0; k < xi; k++) {
+        const zitem *y = &c->it.v[k];
+        if (y->kind == I_PERIOD && y->b >= cb && y->e <= p)
+            part = y;
+        else if (y->kind == I_PERIOD && y->b > p)
+            whole = y;
+    }
+    int wf = whole ? whole->from : 0, wt = whole ? whole->to : 0;
+    if (part && !whole && last_in(s, p, x->b, "全年") != (size_t)-1)
+        wf = tf_mi_year(part->to) * 12, wt = wf + 11;
+    if (!part || wt - wf <= part->to - part->from || wf > part->from || wt < part->to)
+        return 0;
+    const tf_claim *last = &c->a->claims[c->last_claim];
+    for (size_t i = c->a->n_claims; i-- > 0 && c->a->claims[i].note == c->note;) {
+        tf_claim *cl = &c->a->claims[i];
+        if (cl->metric == last->metric && !strcmp(cl->product, last->product) &&
+            !strcmp(cl->partner, last->partner) && cl->period.from == part->from &&
+            cl->period.to == part->to && !cl->share.has) {
+            stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl->share);
+            cl->share_of.from = wf, cl->share_of.to = wt;
+            cl->share_labelled = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A partner governs its clause and those after it until a clause opens with a period of
  * its own after the partner's figures ("其中自俄罗斯进口39.28万吨，占54.5%；二季度进口
  * 49.77万吨": the second quarter's figure is the total's, not Russia's): at item i, a
@@ -2021,6 +2059,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                 break;
             }
             if (!st.figures && !lead)
+                break;
+            if (x->kind == I_SHARE && period_share(c, i, sb))
                 break;
             if (x->kind == I_CHG && x->listed == 4) {
                 if (bind_fold(c, &st, x))
