@@ -568,6 +568,16 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
             sign = -1;
     if (!sign)
         sign = rate_noun_sign(s, cb, k);
+    /* "环比：-8.3%", "同比+6.2%": a signed change after its basis (a data card's line) */
+    int kv = 0;
+    if (!sign && k > cb && (s[k - 1] == '-' || s[k - 1] == '+')) {
+        size_t lb = k - 1 >= cb + 6 ? k - 1 - 6 : cb;
+        if (k - 1 == cb && cb >= 9 && (at(s + cb - 3, "：") || s[cb - 1] == ':'))
+            lb = cb - (s[cb - 1] == ':' ? 1 : 3) - 6; /* the basis before the colon */
+        kv = at(s + lb, "环比") ? C_MOM : at(s + lb, "同比") ? C_YOY : 0;
+        if (kv)
+            sign = s[k - 1] == '-' ? -1 : 1, x->b = k - 1;
+    }
     /* "占比61.2%", "占进口总量的75.0%", "份额为27.4%", "比重达到88%" */
     if (!sign && (last_in(s, cb, i, "占") != (size_t)-1 || last_in(s, cb, i, "份额") != (size_t)-1 ||
                   last_in(s, cb, i, "比重") != (size_t)-1)) {
@@ -596,7 +606,7 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
         x->lo = -x->hi;
         x->hi = -lo;
     }
-    x->from = diff_basis(s, cb, i);
+    x->from = kv ? kv : diff_basis(s, cb, i);
     return 1;
 }
 
@@ -709,8 +719,8 @@ static void figure_interval(const char *s, size_t cb, size_t i, double v, int de
  * mode's figure, a forecast, a daily average or a bound kept as other. */
 static void figure_flags(const char *s, size_t sb, size_t cb, size_t i, zitem *x)
 {
-    static const char *const bounds[] = {"最高", "最低", NULL};
-    if (word_before(s, cb, i, bounds))
+    static const char *const bounds[] = {"最高", "最低", "每吨", "均价", "均价为", NULL};
+    if (word_before(s, cb, i, bounds)) /* a bound, or a unit value ("均价每吨104.7美元") */
         x->other = 1;
     /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
     if (word_before(s, cb, i, up_words) || word_before(s, cb, i, down_words)) {
@@ -824,6 +834,8 @@ typedef struct zctx {
     size_t n_folds, cap_folds;
     struct zrate *rates;      /* changes of a growth rate in pp, checked at the note's end */
     size_t n_rates, cap_rates;
+    int line_named;           /* the sentence before was a line that named its period (a
+                                 data card's heading, or one of its lines) */
     tf_metric list_metric;    /* the flow a list's lines take from the line that opens it
                                  ("9月进口来源国分布如下：" then "澳大利亚：10.84万吨；") */
     char **names;             /* commodities the vocabulary does not know, by their words
@@ -1065,7 +1077,9 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         int read = percent_item(s, cb, i, n, v, dec, &x);
         const zitem *p = c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST
                              ? &c->it.v[c->it.n - 2] : NULL;
-        if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
+        if (read && x.kind == I_SHARE && x.listed != 3 && p && p->kind == I_SHARE)
+            x.listed = 1; /* "分别占61.0%和21.8%": the list goes on, 占 still in the clause */
+        else if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
             x.kind = I_SHARE;
             x.listed = 1;
         } else if (!read && !(p && p->kind == I_CHG))
@@ -1124,6 +1138,10 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     const zname *nm;
     if (at(s + i, "、"))
         x.kind = I_LIST, n = strlen("、");
+    else if ((at(s + i, "和") || at(s + i, "及")) && is_digit(s[i + 3]) && c->it.n &&
+             (c->it.v[c->it.n - 1].kind == I_FIG || c->it.v[c->it.n - 1].kind == I_SHARE) &&
+             c->it.v[c->it.n - 1].e == i) /* "6680.1万吨和2386.2万吨", "61.0%和21.8%" */
+        x.kind = I_LIST, n = 3;
     else if (s[i] == ',' || s[i] == ';' || at(s + i, "，") || at(s + i, "；") ||
              at(s + i, "：") || s[i] == ':')
         x.kind = I_CLAUSE, n = (unsigned char)s[i] < 0x80 ? 1 : 3;
@@ -1823,6 +1841,36 @@ static void zreporter(zctx *c)
     }
 }
 
+/* A reporter other than China as the subject of its trade in a note that names China as
+ * the destination ("蒙古国煤炭出口量达7012.5万吨 … 几乎全部出口至中国"): a country with no
+ * preposition before it (自, 从, 对, 向, 与, 和, 及, 、) followed in its clause by a word of
+ * trade, no other country between. "澳大利亚矿进口" in a note on China's imports names no
+ * destination China, and stays a partner. It holds for the rest of the note. */
+static void zreporter_subject(zctx *c, size_t sb)
+{
+    static const char *const dest[] = {"至中国", "到中国", "往中国", "对中国出口", "向中国出口",
+                                       "对华出口", "输华", NULL};
+    static const char *const prep[] = {"自", "从", "对", "向", "与", "和", "及", "、", NULL};
+    const char *s = c->z->s;
+    int china = 0;
+    for (size_t w = 0; dest[w] && !china; w++)
+        china = strstr(s, dest[w]) != NULL;
+    for (size_t i = 0; china && !c->reporter && i < c->it.n; i++) {
+        const zitem *x = &c->it.v[i];
+        if (x->kind != I_PARTNER || !strcmp(x->key, "CHN") || word_before(s, sb, x->b, prep))
+            continue;
+        for (size_t k = i + 1; k < c->it.n; k++) {
+            const zitem *y = &c->it.v[k];
+            if (y->kind == I_CLAUSE || y->kind == I_PARTNER || y->kind == I_FIG)
+                break;
+            if (y->kind == I_METRIC && (y->metric == TF_METRIC_IMPORT || y->metric == TF_METRIC_EXPORT)) {
+                c->reporter = x->key;
+                break;
+            }
+        }
+    }
+}
+
 /* A product the note names (NULL: a commodity the vocabulary does not know): while the
  * note has named one product only, a sentence that names none is about it. */
 static void note_product(zctx *c, const char *key)
@@ -1957,8 +2005,16 @@ static void bind_share_pp(zctx *c, const zitem *x, size_t sb)
     cl->share_pp_back = x->from == C_MOM ? 1 : 12;
 }
 
+/* A data card's line: a key and its value on a line of its own ("进口量：512.6万吨",
+ * "环比：-8.3%"). */
+static int is_card_line(const char *s, size_t sb, size_t se)
+{
+    return s[se] == '\n' && last_in(s, sb, se, "：") != (size_t)-1;
+}
+
 /* A line ending in "：" opens a list: its flow goes to the lines after it that end in "；"
- * (and the last, ending in "。"), as a table's heading goes to its rows. */
+ * (and the last, ending in "。"), as a table's heading goes to its rows; the lines of a data
+ * card ("进口量：512.6万吨", then "其中菲律宾：468.9万吨") pass the flow on the same way. */
 static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
 {
     const char *s = c->z->s;
@@ -1967,9 +2023,10 @@ static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
         e--;
     int opens = (e >= sb + 3 && at(s + e - 3, "：")) || (e > sb && s[e - 1] == ':');
     int goes_on = (e >= sb + 3 && at(s + e - 3, "；")) || (e > sb && s[e - 1] == ';');
-    if (opens && st->metric != TF_METRIC_NONE)
+    int card = is_card_line(s, sb, se) && !opens;
+    if ((opens || card) && st->metric != TF_METRIC_NONE)
         c->list_metric = st->metric == TF_METRIC_OTHER ? c->list_metric : st->metric;
-    else if (!goes_on)
+    else if (!goes_on && !card)
         c->list_metric = TF_METRIC_NONE;
 }
 
@@ -1981,6 +2038,9 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     st.from = c->period_from;
     st.to = c->period_to;
     st.metric = c->list_metric;
+    int card = is_card_line(c->z->s, sb, se);
+    if (card && c->line_named && c->has_period) /* "进口量：512.6万吨" under "2025年9月…" */
+        st.named = 1;
     int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
     /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
     if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
@@ -1989,6 +2049,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                           at(c->z->s + sb, "同期")))
         st.named = 1;
     zreporter(c);
+    zreporter_subject(c, sb);
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
     for (size_t i = 0; i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
@@ -2077,6 +2138,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     if (st.ngroup)
         bind_list_partners(c, &st, st.group_item);
     list_opens(c, &st, sb, se);
+    c->line_named = st.named && c->z->s[se] == '\n' && (card || st.pe);
     c->prev_product = st.product; /* a product carries to the next sentence only */
     if (st.product)
         c->last_product = st.product;
