@@ -958,10 +958,19 @@ static int headline_claim(const checker *k, size_t c)
 {
     const tf_claim *cl = &k->a->claims[c];
     const tf_note *nt = &k->a->notes[cl->note];
-    size_t b = cl->sent_start < nt->len ? cl->sent_start : nt->len;
-    while (b > 0 && nt->text[b - 1] != '\n')
-        b--;
-    return nt->len - b >= 6 && !strncmp(nt->text + b, "TITLE:", 6);
+    if (!nt->title[0]) /* no TITLE: header line (found at once: this is called for every
+                          pair of statements of one thing, a long line was walked each time) */
+        return 0;
+    const char *t = nt->text;
+    while (t && strncmp(t, "TITLE:", 6)) { /* the header line, at the note's top */
+        t = memchr(t, '\n', nt->len - (size_t)(t - nt->text));
+        t = t ? t + 1 : NULL;
+    }
+    if (!t)
+        return 0;
+    const char *e = memchr(t, '\n', nt->len - (size_t)(t - nt->text));
+    size_t tb = (size_t)(t - nt->text), te = e ? (size_t)(e - nt->text) : nt->len;
+    return cl->sent_start >= tb && cl->sent_start < te;
 }
 
 static size_t restated(const checker *k, size_t lo, size_t r, size_t note)

@@ -834,6 +834,8 @@ typedef struct zctx {
     size_t n_folds, cap_folds;
     struct zrate *rates;      /* changes of a growth rate in pp, checked at the note's end */
     size_t n_rates, cap_rates;
+    int dest_china;           /* 1 the note names China as the destination of its trade
+                                 ("出口至中国"), -1 not, 0 not looked for yet */
     int line_named;           /* the sentence before was a line that named its period (a
                                  data card's heading, or one of its lines) */
     tf_metric list_metric;    /* the flow a list's lines take from the line that opens it
@@ -1180,18 +1182,23 @@ static size_t fold_item(const char *s, size_t sb, size_t i, zitem *x)
 {
     static const char *const folds[] = {"翻了一番", "翻一番", "翻番", "增长一倍", "增加一倍", NULL};
     static const char digits[] = "一二两三四五六七八九";
+    if ((unsigned char)s[i] < 0xE4) /* none starts with an ASCII or a low code point */
+        return 0;
     memset(x, 0, sizeof *x);
-    size_t cb = clause_start(s, sb, i), n = 0;
+    size_t cb = 0, n = 0;
     for (size_t w = 0; folds[w] && !n; w++)
         if (at(s + i, folds[w]))
             n = strlen(folds[w]), x->v = 100, x->lo = 80, x->hi = 120;
-    if (!n) {
+    if (n)
+        cb = clause_start(s, sb, i);
+    else {
         const char *d = NULL;
         for (size_t k = 0; k + 3 <= sizeof digits - 1 && !d; k += 3)
             if (!memcmp(s + i, digits + k, 3))
                 d = digits + k;
         if (!d || !at(s + i + 3, "成"))
             return 0;
+        cb = clause_start(s, sb, i);
         size_t k = i, num = (size_t)(d - digits) / 3 + (d - digits >= 6 ? 0 : 1);
         int near = k >= cb + 3 && at(s + k - 3, "近"), over = k >= cb + 3 && (at(s + k - 3, "逾") || at(s + k - 3, "超"));
         if (near || over || (k >= cb + 3 && at(s + k - 3, "约")))
@@ -1707,8 +1714,16 @@ static int combined_finding(zctx *c, const zuv *u, const char *kind, double fixe
 static int claim_zuv(const zctx *c, const tf_claim *cl, zuv *u)
 {
     const char *s = c->z->s;
-    for (size_t i = 0; i < c->z->n; i++) {
-        if (c->z->from[i] != cl->quantity.start || !is_digit(s[i]))
+    size_t lo = 0, hi = c->z->n; /* from[] rises with i: the first byte at the figure's start */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->z->from[mid] < cl->quantity.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < c->z->n && c->z->from[i] == cl->quantity.start; i++) {
+        if (!is_digit(s[i]))
             continue;
         double num, f;
         int dec, tz, usd, other;
@@ -1852,10 +1867,10 @@ static void zreporter_subject(zctx *c, size_t sb)
                                        "对华出口", "输华", NULL};
     static const char *const prep[] = {"自", "从", "对", "向", "与", "和", "及", "、", NULL};
     const char *s = c->z->s;
-    int china = 0;
-    for (size_t w = 0; dest[w] && !china; w++)
-        china = strstr(s, dest[w]) != NULL;
-    for (size_t i = 0; china && !c->reporter && i < c->it.n; i++) {
+    if (!c->dest_china) /* once a note: 1 China named as the destination, -1 not */
+        for (size_t w = 0; dest[w] && c->dest_china <= 0; w++)
+            c->dest_china = strstr(s, dest[w]) ? 1 : -1;
+    for (size_t i = 0; c->dest_china > 0 && !c->reporter && i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
         if (x->kind != I_PARTNER || !strcmp(x->key, "CHN") || word_before(s, sb, x->b, prep))
             continue;
