@@ -2694,10 +2694,17 @@ static int zh_unit_values(zctx *c)
     return 0;
 }
 
-/* The finding on the pp figure of r: kind, the signed pp proposed, the two YoYs. */
+/* The finding on the pp figure of r: kind, the signed pp proposed, the two YoYs (read
+ * before the finding's claim is added: adding one may move the claims). */
 static int rate_pp_finding(zctx *c, const zrate *r, const char *kind, double fixed,
                            const tf_claim *a, const tf_claim *b)
 {
+    char pa[48], pb[48], eq[256];
+    tf_period_words(a->period, pa, sizeof pa);
+    tf_period_words(b->period, pb, sizeof pb);
+    tf_fmt(eq, sizeof eq,
+           "change of the growth rate = YoY of %s - YoY of %s: %s - %s = %+.2f pp vs %+.*f pp "
+           "stated", pa, pb, a->yoy.text, b->yoy.text, a->yoy.value - b->yoy.value, r->dec, r->v);
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
@@ -2715,12 +2722,7 @@ static int rate_pp_finding(zctx *c, const zrate *r, const char *kind, double fix
     f.proposed = fixed;
     f.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
     tf_fmt(f.proposed_text, sizeof f.proposed_text, "%+.*f pp", r->dec, fixed);
-    char pa[48], pb[48];
-    tf_period_words(a->period, pa, sizeof pa);
-    tf_period_words(b->period, pb, sizeof pb);
-    tf_fmt(f.equation, sizeof f.equation,
-           "change of the growth rate = YoY of %s - YoY of %s: %s - %s = %+.2f pp vs %+.*f pp "
-           "stated", pa, pb, a->yoy.text, b->yoy.text, a->yoy.value - b->yoy.value, r->dec, r->v);
+    tf_scopy(f.equation, sizeof f.equation, eq);
     tf_fmt(f.evidence, sizeof f.evidence,
            "the change of the growth rate in percentage points is the difference of the two "
            "YoYs the note prints; %s makes it agree", f.proposed_text);
