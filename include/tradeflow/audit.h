@@ -102,6 +102,10 @@ typedef struct tf_claim {
                                 ("占比61.2%，较上月提高1.3个百分点": +1.3) */
     int share_pp_back;       /* months back share_pp compares with: 1 the month
                                 before, 12 a year before (0 when no share_pp) */
+    char group[64];          /* a share several partners hold together ("Russia and
+                                India together supplied 95.1%", "the top three"):
+                                their ISO alpha-3 codes joined by '+', partner "GRP",
+                                no quantity of its own; "" otherwise */
 } tf_claim;
 
 typedef struct tf_note {

@@ -14,6 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -678,6 +679,7 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
                                            "same month of last year",
                                            "a year earlier",
                                            "a year ago",
+                                           "a year before",
                                            "year earlier",
                                            NULL};
     if ((m = any_phrase(v, n, i, year_ago))) {
@@ -708,6 +710,7 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         return 1;
     }
     if ((m = phrase(v, n, i, "a month earlier")) || (m = phrase(v, n, i, "previous month")) ||
+        (m = phrase(v, n, i, "a month before")) ||
         (m = phrase(v, n, i, "prior month")) || (m = phrase(v, n, i, "month before"))) {
         pe->rel = P_MONTH_AGO;
         pe->j = i + m;
@@ -1058,6 +1061,7 @@ typedef struct pfig {
     int fraction;       /* printed as a fraction ("a growth rate of 0.31") */
     int base_month1;    /* the month compared with ("from September", "than in August
                            2024"): month index + 1; 0 none */
+    int group;          /* the share of several partners together ("the top three") */
 } pfig;
 
 /* Scale word at i: million, billion, thousand. Returns factor, *m tokens. */
@@ -1121,6 +1125,24 @@ static void interval_for(double value, int dec, int tz, double cap_unit, double 
 }
 
 /* Approximation words just before token i widen the interval. */
+/* "2.2% less than the 172,300 t", "6.4% below the 134.21 million t", "35,600 t more
+ * than", "below the 222,851 t": a comparison word starting at ps after a change or a
+ * figure, or before "the", compares with the figure after it; that figure is exact. */
+static int compared_after_change(const tok *v, size_t sb, size_t ps)
+{
+    /* "below the 222,851 t of April": a figure the note compares with, not a bound */
+    size_t w = ps;
+    while (is_w(&v[w], "less") || is_w(&v[w], "more") || is_w(&v[w], "than") ||
+           is_w(&v[w], "below") || is_w(&v[w], "above") || is_w(&v[w], "under") ||
+           is_w(&v[w], "over"))
+        w++;
+    if (w > ps && is_w(&v[w], "the"))
+        return 1;
+    if (ps > sb && (v[ps - 1].k == K_PCT || v[ps - 1].k == K_NUM))
+        return 1;
+    return ps > sb + 1 && v[ps - 2].k == K_NUM && v[ps - 1].k == K_WORD && mass_unit_word(&v[ps - 1]);
+}
+
 static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *hi, double val)
 {
     size_t k = i;
@@ -1129,13 +1151,15 @@ static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *
         const tok *t = &v[k];
         if (is_w(t, "nearly") || is_w(t, "almost") || (is_w(t, "to") && k > sb && is_w(&v[k - 1], "close")) ||
             is_w(t, "under") || is_w(t, "below") || (is_w(t, "than") && k > sb && is_w(&v[k - 1], "less"))) {
-            *lo = val * 0.9;
+            if (!compared_after_change(v, sb, is_w(t, "than") || is_w(t, "to") ? k - 1 : k))
+                *lo = val * 0.9;
             return;
         }
         if (is_w(t, "over") || is_w(t, "above") || is_w(t, "exceeding") ||
             (is_w(t, "than") && k > sb && is_w(&v[k - 1], "more")) ||
             (is_w(t, "least") && k > sb && is_w(&v[k - 1], "at"))) {
-            *hi = val * 1.25;
+            if (!compared_after_change(v, sb, is_w(t, "than") || is_w(t, "least") ? k - 1 : k))
+                *hi = val * 1.25;
             return;
         }
         if (t->k == K_NUM)
@@ -1195,14 +1219,17 @@ static const char *const yoy_phrases[] = {
     "above the same period", "below the same period", "than in the same month",
     "above the same month", "below the same month", "than a year ago", "than a year before",
     "from a year before", "versus a year earlier", "against a year earlier",
-    "against the same period", "versus the same period", "year ago", NULL};
+    "against the same period", "versus the same period", "year ago", "in the same period",
+    "during the same period", "of the same period", "in the corresponding period",
+    "during the corresponding period", "of the corresponding period", NULL};
 
 static int month_at(const tok *v, size_t n, size_t i);
 
 static int basis_at(const tok *v, size_t n, size_t i, size_t *m)
 {
-    /* "from September", "compared with January": the month before */
-    if (i + 1 < n && is_w(&v[i], "from") && month_at(v, n, i + 1) &&
+    /* "from September", "vs October", "compared with January": the month before */
+    if (i + 1 < n && (is_w(&v[i], "from") || is_w(&v[i], "vs") || is_w(&v[i], "versus")) &&
+        month_at(v, n, i + 1) &&
         !(i + 2 < n && v[i + 2].k == K_NUM && !year_at(v, i + 2))) {
         *m = i + 2 < n && year_at(v, i + 2) ? 3 : 2;
         return 1;
@@ -1245,7 +1272,7 @@ static int basis_month_at(const tok *v, size_t n, size_t i, int ref)
              (is_w(&v[k], "in") || is_w(&v[k], "the")))
         k++;
     else if (!is_w(&v[i], "from") && !is_w(&v[i], "than") && !is_w(&v[i], "above") &&
-             !is_w(&v[i], "below"))
+             !is_w(&v[i], "below") && !is_w(&v[i], "vs") && !is_w(&v[i], "versus"))
         return -1;
     pexpr pe;
     if (k >= n || !month_at(v, n, k) || !period_at(v, n, k, ref, &pe) || pe.from < 0 ||
@@ -1327,14 +1354,19 @@ static tf_metric metric_word(const tok *v, size_t n, size_t i, size_t sb, size_t
     /* wire wording: "outbound shipments", "overseas sales", "inbound cargoes" */
     if ((!strcmp(t->w, "outbound") || !strcmp(t->w, "overseas") || !strcmp(t->w, "inbound")) &&
         i + 1 < n && (is_w(&v[i + 1], "shipments") || is_w(&v[i + 1], "sales") ||
-                      is_w(&v[i + 1], "cargoes") || is_w(&v[i + 1], "deliveries"))) {
+                      is_w(&v[i + 1], "cargoes") || is_w(&v[i + 1], "deliveries") ||
+                      /* "inbound volumes", "the April outbound total" */
+                      is_w(&v[i + 1], "volumes") || is_w(&v[i + 1], "volume") ||
+                      is_w(&v[i + 1], "flows") || is_w(&v[i + 1], "total") ||
+                      is_w(&v[i + 1], "tonnage") || is_w(&v[i + 1], "tonnages"))) {
         *span = 2;
         return !strcmp(t->w, "inbound") ? TF_METRIC_IMPORT : TF_METRIC_EXPORT;
     }
     if ((!strcmp(t->w, "brought") || !strcmp(t->w, "took") || !strcmp(t->w, "taken") ||
          !strcmp(t->w, "shipped")) && i + 1 < n && is_w(&v[i + 1], "in"))
         return TF_METRIC_IMPORT;
-    if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows"))
+    if (strstr(t->w, "export") || !strcmp(t->w, "shipped") || !strcmp(t->w, "outflows") ||
+        !strcmp(t->w, "buyer") || !strcmp(t->w, "buyers"))
         return TF_METRIC_EXPORT;
     /* "production", "produced" (not "product": "production" starts with it) */
     if (!strcmp(t->w, "output") ||
@@ -1367,6 +1399,9 @@ typedef struct ctx {
     tf_span_period period;
     int has_period;
     size_t last_claim;       /* index of the last claim made, or -1 */
+    size_t last_claim_before; /* last_claim when the sentence began */
+    int any_product;         /* a product of the vocabulary was named in the note */
+    char unnamed[24];        /* the product key of a note that names none */
     size_t last_claim_sentence_end;
     double cap_unit;         /* typical rounding of the note's integers */
     int prev_origin;         /* the sentence before spoke of origin */
@@ -1419,6 +1454,14 @@ static const char *product_in(const evocab *ev, const tok *v, size_t n, size_t i
         *m = 1;
         *generic = 1;
         return "unwrought-aluminium-and-products";
+    }
+    /* "374,000 t of exported semis": aluminium semis where no other metal names them
+     * (a generic word: the note's own aluminium product is kept) */
+    if (is_w(&v[i], "semis") && !(i > 0 && (is_w(&v[i - 1], "copper") || is_w(&v[i - 1], "steel") ||
+                                          is_w(&v[i - 1], "zinc") || is_w(&v[i - 1], "brass")))) {
+        *m = 1;
+        *generic = 1;
+        return "aluminium-products";
     }
     return NULL;
 }
@@ -1473,7 +1516,9 @@ static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfi
     int month = 0, year = 0;
     for (size_t y = sb; y < se; y++) {
         int mo = month_at(v, se, y);
-        if (y >= x->j && mo && y > sb && is_w(&v[y - 1], "from"))
+        if (y >= x->j && mo && y > sb &&
+            (is_w(&v[y - 1], "from") || is_w(&v[y - 1], "than") ||
+             (is_w(&v[y - 1], "in") && y > sb + 1 && is_w(&v[y - 2], "than"))))
             month = mo;
         if (is_w(&v[y], "mom") || (is_w(&v[y], "month") && y > sb &&
                                    (is_w(&v[y - 1], "previous") || is_w(&v[y - 1], "the") ||
@@ -1496,26 +1541,53 @@ static void mom_difference(ctx *c, const tok *v, size_t sb, size_t se, const qfi
 
 /* Give the change kept by mom_difference to the first claim of the sentence
  * (made[], nq of them), else to the last claim, when its unit and month fit. */
-static void apply_difference(ctx *c, const size_t *made, size_t nq)
+/* The pending difference given to claim ci when it fits (unit, and for a MoM difference
+ * the month compared with). 1 when given. */
+static int give_difference(ctx *c, size_t ci)
+{
+    tf_claim *cl = &c->a->claims[ci];
+    int fits = cl->quantity.has && !strcmp(cl->unit, c->pend_unit);
+    if (c->pend_month == -2 && fits && !cl->yoy_diff.has) {
+        cl->yoy_diff = c->pend;
+        return 1;
+    }
+    if (c->pend_month != -2 && fits && !cl->mom_diff.has && cl->period.from == cl->period.to &&
+        (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1))) {
+        cl->mom_diff = c->pend;
+        return 1;
+    }
+    return 0;
+}
+
+/* A difference read in the sentence ("up by 20,000 t", "1.23 million t more than in
+ * October") to the sentence's first claim, else (a month's difference that does not fit
+ * it: "…, when imports stood at 109.31 million t" is October's own) to the claim the
+ * month compared with leads to, among the few stated before in the note. */
+static void apply_difference(ctx *c, const size_t *made, size_t nq, int partner_named)
 {
     if (!c->pend_month)
         return;
-    size_t ci = c->last_claim;
-    for (size_t z = 0; z < nq; z++)
-        if (made[z] != (size_t)-1) {
-            ci = made[z];
+    size_t ci = c->last_claim, own = (size_t)-1;
+    for (size_t z = 0; z < nq && own == (size_t)-1; z++)
+        if (made[z] != (size_t)-1)
+            ci = own = made[z];
+    /* "The value of exports rose by $0.50 billion on the year" after a partner's figure: a
+     * sentence naming no partner speaks of the total, the latest period's (not a base's) */
+    int best = INT_MIN;
+    for (size_t k = c->a->n_claims, n = 0; own == (size_t)-1 && !partner_named && k > 0 && n < 8;
+         k--, n++) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
             break;
-        }
-    if (ci != (size_t)-1 && ci < c->a->n_claims) {
-        tf_claim *cl = &c->a->claims[ci];
-        int fits = cl->quantity.has && !strcmp(cl->unit, c->pend_unit);
-        if (c->pend_month == -2 && fits && !cl->yoy_diff.has)
-            cl->yoy_diff = c->pend;
-        else if (c->pend_month != -2 && fits && !cl->mom_diff.has &&
-                 cl->period.from == cl->period.to &&
-                 (c->pend_month < 0 || c->pend_month == tf_mi_month(cl->period.to - 1)))
-            cl->mom_diff = c->pend;
+        if (!strcmp(o->partner, "WLD") && o->quantity.has && o->period.to > best)
+            ci = k - 1, best = o->period.to;
     }
+    if (ci != (size_t)-1 && ci < c->a->n_claims && !give_difference(c, ci) &&
+        c->pend_month > 0 && ci != c->last_claim_before)
+        for (size_t k = c->last_claim_before + 1, n = 0; k > 0 && n < 5; k--, n++)
+            if (k - 1 < c->a->n_claims && c->a->claims[k - 1].note == c->note &&
+                give_difference(c, k - 1))
+                break;
     c->pend_month = 0;
 }
 
@@ -1971,6 +2043,22 @@ typedef struct sent {
 
 /* Phase of do_sentence: The periods of the sentence (their numbers are years, not figures) and
  * its metric words. 0, or -1 when out of memory. */
+/* "the first half of the fiscal year", "fiscal Q2": a part of a fiscal year, whose
+ * months the calendar words do not give (India's runs April-March, Japan's too, the
+ * US government's October-September). 1 when x is one: it labels no figure. */
+static int fiscal_period(const tok *v, size_t sb, size_t se, const pexpr *x)
+{
+    static const char *const fy[] = {"fiscal", "financial", NULL};
+    if (x->i > sb && word_in(&v[x->i - 1], fy))
+        return 1;
+    size_t k = x->j;
+    if (k < se && is_w(&v[k], "of"))
+        k++;
+    if (k < se && (is_w(&v[k], "the") || is_w(&v[k], "this") || is_w(&v[k], "its")))
+        k++;
+    return k > x->j && k < se && word_in(&v[k], fy);
+}
+
 static int sent_periods(sent *S)
 {
     ctx *c = S->c;
@@ -1984,7 +2072,8 @@ static int sent_periods(sent *S)
     for (size_t i = sb; i < se; i++) {
         pexpr x;
         if (S->npe < ncap && period_at(v, se, i, c->ref, &x)) {
-            pe[S->npe++] = x;
+            if (!fiscal_period(v, sb, se, &x))
+                pe[S->npe++] = x;
             for (size_t k = x.i; k < x.j && k < se; k++)
                 in_period[k - sb] = 1;
             i = x.j - 1;
@@ -2275,10 +2364,13 @@ static int share_worded(const sent *S, const pfig *x)
                                                "making up", "made up", "makes up",
                                                "taking up", "took up", "share of",
                                                "representing", "represented",
-                                               "comprising", "constituting", "or", NULL};
+                                               "comprising", "constituting", "or",
+                                               "took", "taking", NULL};
     static const char *const total_after[] = {"the total", "total", "china", "the nation",
                                               "the country", "all", "the imports", "imports",
-                                              "the exports", "exports", NULL};
+                                              "the exports", "exports", "the month s total",
+                                              "the monthly total", "the quarter s total",
+                                              "the year s total", NULL};
     for (size_t b = x->i; b > sb && b + 4 > x->i; b--) {
         size_t mm = any_phrase(v, se, b - 1, share_before);
         if (mm && b - 1 + mm <= x->i) {
@@ -2382,6 +2474,28 @@ static void share_total(sent *S, pfig *x)
         }
 }
 
+/* "Russia and India together supplied 95.1%": a verb of supplying or taking right
+ * before the percentage at i (not before lo). */
+static int group_verb(const tok *v, size_t lo, size_t i)
+{
+    static const char *const w[] = {"supplied", "shipped", "provided", "took", "held",
+                                     "delivered", "accounted", "represented", "made", NULL};
+    for (size_t b = i; b > lo && b + 4 > i; b--)
+        if (word_in(&v[b - 1], w))
+            return 1;
+    return 0;
+}
+
+/* "the top three suppliers accounted for 79.3%": N of a "top N" before the
+ * percentage at i (not before lo), else 0. */
+static int top_count(const tok *v, size_t lo, size_t i)
+{
+    for (size_t b = i; b > lo + 1 && b + 10 > i; b--)
+        if (is_w(&v[b - 2], "top") && v[b - 1].k == K_WORD && count_word(v[b - 1].w))
+            return count_word(v[b - 1].w);
+    return 0;
+}
+
 /* Percentage k of the sentence as a share: the words around it, lists of shares, the period of
  * its total and the figure it belongs to. 0, or 1 when nothing more is to be read of it. */
 static int pct_share(sent *S, size_t k, size_t lo_bound)
@@ -2393,11 +2507,17 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
     share_list(S, k);
     /* "together accounting for 81.5%", "a combined 81.5%": the share of a
      * group of partners, not of the figure before it */
-    if (x->share)
-        for (size_t b = x->i; b > lo_bound && b + 5 > x->i; b--)
+    /* "…, and the three countries together 73.8%": "together" right before it */
+    size_t tn = x->i > lo_bound + 1 && is_s(&v[x->i - 1], ':') ? x->i - 1 : x->i;
+    int together_next = tn > lo_bound && (is_w(&v[tn - 1], "together") ||
+                                          is_w(&v[tn - 1], "combined"));
+    if (x->share || together_next || group_verb(v, lo_bound, x->i))
+        for (size_t b = x->i; b > lo_bound && b + 6 > x->i; b--)
             if (is_w(&v[b - 1], "together") || is_w(&v[b - 1], "combined") ||
                 is_w(&v[b - 1], "jointly") || is_w(&v[b - 1], "collectively"))
-                x->share = 0, x->target = -1, x->dir = 0, x->basis = 0;
+                x->share = 0, x->target = -1, x->dir = 0, x->basis = 0, x->group = 1;
+    if (x->share && top_count(v, lo_bound, x->i))
+        x->share = 0, x->target = -1, x->group = 1;
     if (!x->share)
         return 0;
     share_total(S, x);
@@ -2406,6 +2526,21 @@ static int pct_share(sent *S, size_t k, size_t lo_bound)
 
 /* The basis (MoM or YoY) and the direction of percentage k. 0, or 1 when nothing more is to be
  * read of it. */
+/* "2.2% less than the 172,300 t of July", "5.2% lower than the 22.58 million tonnes
+ * imported in September 2024": "than the" right before the figure i, after a word of
+ * comparison (b: the token after "than"). 1 when the figure is the base compared with. */
+static int than_the_base(const tok *v, size_t sb, size_t b, size_t i)
+{
+    static const char *const cmp[] = {"lower", "higher", "more", "less", "smaller", "larger",
+                                      "bigger", "greater", "fewer", "above", "below", NULL};
+    if (b + 1 != i || b < sb + 2 || !is_w(&v[b], "the"))
+        return 0;
+    /* "6.4% below the 134.21 million t of the same period last year" */
+    if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) && v[b - 2].k == K_PCT)
+        return 1;
+    return is_w(&v[b - 1], "than") && word_in(&v[b - 2], cmp);
+}
+
 /* "a rise of 1.2% on the 655.1 million tons shipped a year ago": the figure at token y,
  * after "on the" right after a percentage, is the base of the change (lo: no earlier
  * than this token). */
@@ -2447,16 +2582,17 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
     /* "jumped 78.0% to 103,600 t from 58,200 t a year earlier": the basis after the base
      * the change leads from */
     for (size_t y = x->j, from = 0; y < se && y < x->j + 14 && !x->basis; y++) {
-        if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && (is_w(&v[y - 1], "to") ||
-                                                                 is_w(&v[y - 1], "from"))) &&
-                                 !on_the_base(v, y, x->i)))
+        int lead = v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i) ||
+                                       than_the_base(v, x->j, y - 1, y));
+        if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && is_w(&v[y - 1], "to")) && !lead))
             break;
-        if (v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i)))
+        if (lead)
             from = 1;
         else if (from && (basis_at(v, se, y, &mm) == 2 || basis_at(v, se, y, &mm) == 1) &&
                  !is_w(&v[y], "from"))
             x->basis = basis_at(v, se, y, &mm);
-        else if (from && is_w(&v[y], "in") && y + 1 < se && month_at(v, se, y + 1)) {
+        else if (from && (is_w(&v[y], "in") || is_w(&v[y], "of")) && y + 1 < se &&
+                 month_at(v, se, y + 1)) {
             /* "down 2.4% from 78.2 million tons in August": the base's month */
             pexpr bp;
             if (period_at(v, se, y + 1, S->c->ref, &bp) && bp.from >= 0 && bp.from == bp.to) {
@@ -2798,6 +2934,23 @@ typedef struct fig {
 
 /* The clause of figure z, whether it is a comparison base, and a difference ("up by X") kept
  * aside. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* "14.7% above April's 31,200 t", "7.5% lower than May 2024's 553,600 t": a period in
+ * the possessive right before figure x, after a word of comparison, labels a base. The
+ * comparison word's token, or (size_t)-1. */
+static size_t possessive_base(const sent *S, const qfig *x)
+{
+    static const char *const cmp[] = {"than", "above", "below", "from", "over", "versus",
+                                      "vs", "against", "on", NULL};
+    const tok *v = S->v;
+    for (size_t k = 0; k < S->npe; k++) {
+        const pexpr *p = &S->pe[k];
+        if (p->rel == P_ABS && p->j + 2 == x->i && is_s(&v[p->j], '\'') &&
+            is_w(&v[p->j + 1], "s") && p->i > S->sb && word_in(&v[p->i - 1], cmp))
+            return p->i - 1;
+    }
+    return (size_t)-1;
+}
+
 static int fig_base(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2813,10 +2966,21 @@ static int fig_base(sent *S, fig *F)
         if (q->j + 1 == x->i && is_s(&v[q->j], '(') && q->i > sb &&
             (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
              is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
+             is_w(&v[q->i - 1], "vs") || is_w(&v[q->i - 1], "versus") ||
+             /* "up 9.8% on the first eight months of 2024 (1,137,200 t)" */
+             (q->i > sb + 1 && (is_w(&v[q->i - 1], "on") || is_w(&v[q->i - 1], "over")) &&
+              v[q->i - 2].k == K_PCT) ||
+             (q->i > sb + 2 && is_w(&v[q->i - 1], "the") &&
+              (is_w(&v[q->i - 2], "on") || is_w(&v[q->i - 2], "over")) && v[q->i - 3].k == K_PCT) ||
              (q->i > sb + 1 && is_w(&v[q->i - 1], "in") && is_w(&v[q->i - 2], "than")))) {
             F->is_base = 1;
             F->base_at = q->i - 1;
         }
+    }
+    size_t pb = possessive_base(S, x);
+    if (pb != (size_t)-1 && z > 0 && made[z - 1] != (size_t)-1 && !F->is_base) {
+        F->is_base = 1;
+        F->base_at = pb;
     }
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
     for (size_t b = x->i; b > sb && b + 4 > x->i && !F->is_base; b--) {
@@ -2836,7 +3000,8 @@ static int fig_base(sent *S, fig *F)
              (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
               is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
               is_w(&v[b - 2], "bigger"))) ||
-            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared"))) {
+            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            than_the_base(v, sb, b, x->i)) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
             /* "That compared to 188,469 tonnes ...": the last sentence's figure; "Imports
@@ -2863,6 +3028,19 @@ static int fig_base(sent *S, fig *F)
         if (b >= sb + 2 && (is_w(&v[b - 1], "by") || is_w(&v[b - 1], "of")) &&
             dir_word(&v[b - 2])) {
             mom_difference(c, v, sb, se, x, dir_word(&v[b - 2]));
+            x->diff = 1;
+            return 1;
+        }
+        /* "1.23 million t more than in October": a difference, not a level */
+        int more = x->j + 1 < se && is_w(&v[x->j + 1], "than") &&
+                   (is_w(&v[x->j], "more") || is_w(&v[x->j], "higher") ? 1
+                    : is_w(&v[x->j], "less") || is_w(&v[x->j], "fewer") ||
+                            is_w(&v[x->j], "lower") ? -1 : 0);
+        if (more && x->unit != U_OTHER_PRICE && !(x->j + 2 < se && (is_w(&v[x->j + 2], "double") ||
+                                                                     is_w(&v[x->j + 2], "twice"))) &&
+            x->j + 2 < se &&
+            (is_w(&v[x->j + 2], "in") || is_w(&v[x->j + 2], "a") || month_at(v, se, x->j + 2))) {
+            mom_difference(c, v, sb, se, x, more);
             x->diff = 1;
             return 1;
         }
@@ -2926,6 +3104,29 @@ static int forecast_before(const sent *S, size_t i)
     return S->first_forecast != (size_t)-1 && S->first_forecast < i;
 }
 
+/* "Japan bought $0.58 billion": a partner other than the reporter buying is the
+ * reporter's export to it; "…, when they brought in $4.12 billion" after a figure: "they"
+ * are that figure's flow, whatever "brought in" would say alone. */
+static void metric_of_subject(const sent *S, fig *F)
+{
+    const tok *v = S->v;
+    size_t i = F->met_i;
+    if (!i || F->met != TF_METRIC_IMPORT)
+        return;
+    if (is_w(&v[i], "bought") || is_w(&v[i], "purchased"))
+        for (size_t y = 0; y < S->nparts; y++)
+            if (S->parts[y].j == i && !S->parts[y].from &&
+                strcmp(S->parts[y].iso3, reporter_of(S->c)))
+                F->met = TF_METRIC_EXPORT;
+    const size_t lc = S->c->last_claim;
+    if (i >= S->sb + 2 && is_w(&v[i - 2], "when") &&
+        (is_w(&v[i - 1], "they") || is_w(&v[i - 1], "it")) && lc != (size_t)-1) {
+        tf_metric m = S->c->a->claims[lc].metric;
+        F->met = m == TF_METRIC_EXPORT_VALUE ? TF_METRIC_EXPORT
+                 : m == TF_METRIC_IMPORT_VALUE ? TF_METRIC_IMPORT : m;
+    }
+}
+
 static int fig_metric_product(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -2950,6 +3151,7 @@ static int fig_metric_product(sent *S, fig *F)
             }
     if (F->met == TF_METRIC_NONE)
         F->met = c->metric;
+    metric_of_subject(S, F);
     /* "the top five suppliers totalled": a group of partners, not the total */
     if (S->first_top != (size_t)-1 && S->first_top + 1 < x->i)
         F->met = TF_METRIC_OTHER;
@@ -2996,10 +3198,18 @@ static int fig_metric_product(sent *S, fig *F)
     }
     if (F->prod && F->gen && c->product[0] &&
         (!strcmp(c->product, "primary-aluminium") || !strcmp(c->product, "aluminium-alloy") ||
-         !strcmp(c->product, "unwrought-aluminium-and-products")))
+         !strcmp(c->product, "unwrought-aluminium-and-products") ||
+         !strcmp(c->product, "aluminium-products")))
         F->prod = c->product;
     if (!F->prod && c->product[0])
         F->prod = c->product;
+    /* "Chile's copper exports were worth $4.62 billion": a note that names no product of the
+     * vocabulary; its figures are checked with each other under a key of the note's own */
+    if (!F->prod && !F->unknown_product && !c->any_product) {
+        tf_fmt(c->unnamed, sizeof c->unnamed, "unnamed-%zu", c->note + 1);
+        F->prod = c->unnamed;
+        F->gen = 1;
+    }
     if (F->unknown_product) {
         F->prod = NULL;
         F->met = TF_METRIC_OTHER;
@@ -3051,9 +3261,11 @@ static const char *clause_subject(const sent *S, const fig *F)
     for (size_t y = 0; y < S->nparts; y++) {
         const pm *p = &S->parts[y];
         if (p->i < F->cb || p->i >= F->x->i || p->from || p->adj || p->j >= S->se ||
-            !strcmp(p->iso3, reporter_of(S->c)) || !word_in(&S->v[p->j], verbs))
+            !strcmp(p->iso3, reporter_of(S->c)))
             continue;
-        r = p->iso3;
+        /* "followed by Australia with 3.52 million t": the partner the figure comes with */
+        if (word_in(&S->v[p->j], verbs) || (is_w(&S->v[p->j], "with") && p->j + 1 == F->x->i))
+            r = p->iso3;
     }
     return r;
 }
@@ -3191,6 +3403,17 @@ static int fig_partner(sent *S, fig *F)
 
 /* The partner from the sentence's context: an exporter to China, anaphora, a share, counting
  * by origin. 0, 1 when the figure makes no claim, -1 out of memory. */
+/* "US$6.71 billion, of which China took 79.3%": partner p named after figure x behind
+ * "of which" or "with" is a part of it, not its partner. */
+static int part_after_total(const sent *S, const qfig *x, const pm *p)
+{
+    for (size_t y = x->j; y < p->i && y + 1 < S->se; y++)
+        if (((is_w(&S->v[y], "of") || is_w(&S->v[y], "among")) && is_w(&S->v[y + 1], "which")) ||
+            is_w(&S->v[y], "with"))
+            return 1;
+    return 0;
+}
+
 static int fig_partner_context(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -3236,7 +3459,8 @@ static int fig_partner_context(sent *S, fig *F)
             has_share = 1;
     if (!F->partner && has_share && !S->respectively)
         for (size_t y = 0; y < S->nparts; y++)
-            if (strcmp(parts[y].iso3, reporter_of(S->c)) || parts[y].from == 1) {
+            if ((strcmp(parts[y].iso3, reporter_of(S->c)) || parts[y].from == 1) &&
+                !part_after_total(S, x, &parts[y])) {
                 F->partner = parts[y].iso3;
                 break;
             }
@@ -3344,6 +3568,24 @@ static int base_label(const sent *S, size_t p)
 
 /* The period of the figure: the first expression after it in its clause, else the last before.
  * 0, 1 when the figure makes no claim, -1 out of memory. */
+/* "April brought 250,500 t, May 223,200 t", "41.9 kt and the March 2024 one 35.2 kt": period
+ * p after figure x, after a comma or "and" and at most three words before the next figure
+ * (at ce), heads that figure's item. */
+static int heads_next_item(const sent *S, const qfig *x, const pexpr *p, size_t ce)
+{
+    const tok *v = S->v;
+    if (ce >= S->se || p->i <= x->j || p->j > ce || p->j + 3 < ce)
+        return 0;
+    for (size_t y = p->j; y < ce; y++)
+        if (v[y].k != K_WORD || is_w(&v[y], "and") || is_w(&v[y], "from") ||
+            is_w(&v[y], "than") || is_w(&v[y], "to"))
+            return 0;
+    size_t b = p->i;
+    if (b > x->j && is_w(&v[b - 1], "the"))
+        b--;
+    return b > x->j && (is_s(&v[b - 1], ',') || is_w(&v[b - 1], "and"));
+}
+
 static int fig_period(sent *S, fig *F)
 {
     const tok *v = S->v;
@@ -3373,6 +3615,10 @@ static int fig_period(sent *S, fig *F)
                     blocked = 1;
             if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
                                 is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
+                blocked = 1;
+            /* "April brought 250,500 t, May 223,200 t": a period right before the next
+             * figure, after a comma or "and", heads the next item */
+            if (heads_next_item(S, x, &pe[k], F->ce))
                 blocked = 1;
             /* a share's label is not the figure's period */
             for (size_t y = 0; y < S->np; y++)
@@ -3412,7 +3658,9 @@ static int fig_period(sent *S, fig *F)
             break;
         }
     for (size_t y = 0; y < S->np; y++)
-        if (pc[y].share && pc[y].target == (int)z && pc[y].j <= x->i &&
+        /* "0.93 million t, or 35.6% of the June total": the label after the figure is its
+         * period where the clause names none */
+        if (pc[y].share && pc[y].target == (int)z && (pc[y].j <= x->i || !F->chosen) &&
             pc[y].share_labelled && pc[y].share_of.rel == P_ABS && pc[y].share_of.from >= 0 &&
             !(F->chosen && F->chosen->i >= x->j)) {
             F->lab = pc[y].share_of;
@@ -3470,6 +3718,16 @@ static int ordinal_base(const sent *S, const fig *F, tf_span_period cur, tf_span
     return 0;
 }
 
+/* "a MoM drop of 8.0% from 517,600 t": a base with no period of its own after a change
+ * told as month on month in its clause is the month before's. 1 when so. */
+static int base_month_ago(const sent *S, const fig *F)
+{
+    for (size_t k = 0; k < S->np; k++)
+        if (S->pc[k].i >= F->cb && S->pc[k].j <= F->x->i && !S->pc[k].share)
+            return S->pc[k].basis == 1 && !S->pc[k].base_month1;
+    return 0;
+}
+
 /* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the
  * figure makes no claim, -1 out of memory. */
 static int fig_make(sent *S, fig *F)
@@ -3483,6 +3741,10 @@ static int fig_make(sent *S, fig *F)
     const size_t z = F->z;
     if (F->is_base) {
         size_t prev_i = F->is_base == 2 ? c->last_claim : made[z - 1];
+        /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
+         * base after another base compares the same level */
+        if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
+            prev_i = S->q[z - 1].base_of;
         const tf_claim *prev = &c->a->claims[prev_i];
         /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
         if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
@@ -3495,7 +3757,7 @@ static int fig_make(sent *S, fig *F)
         tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);
         pexpr dflt;
         memset(&dflt, 0, sizeof dflt);
-        dflt.rel = P_YEAR_AGO;
+        dflt.rel = base_month_ago(S, F) ? P_MONTH_AGO : P_YEAR_AGO;
         const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
         /* "from April's 11.13 million tonnes": the month between */
         for (size_t y = 0; y < S->npe; y++)
@@ -3532,7 +3794,10 @@ static int fig_make(sent *S, fig *F)
     } else if (F->chosen && (F->chosen->rel == P_SAME || F->chosen->rel == P_YTD ||
                           F->chosen->rel == P_FULL_YEAR) &&
                c->last_claim != (size_t)-1) {
-        F->cl.period = rel_period(c->a->claims[c->last_claim].period, F->chosen);
+        /* "Year to date …" after a base of a year before: the note's year, not the base's */
+        F->cl.period = rel_period(F->chosen->rel != P_SAME && c->has_period
+                                      ? c->period : c->a->claims[c->last_claim].period,
+                                  F->chosen);
         F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
     } else if (c->has_period) {
         F->cl.period = c->period;
@@ -3553,7 +3818,9 @@ static int fig_make(sent *S, fig *F)
         return -1;
     made[z] = idx;
     x->base = F->is_base != 0;
-    x->base_of = F->is_base == 2 ? c->last_claim : F->is_base ? made[z - 1] : (size_t)-1;
+    x->base_of = !F->is_base ? (size_t)-1 : F->is_base == 2 ? c->last_claim
+               : S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1 ? S->q[z - 1].base_of
+                                                                       : made[z - 1];
     c->last_claim = idx;
     /* "…totalled 833.5 kt; the first quarter had contributed 583.0 kt": a part of the
      * sentence's period told after it does not carry on */
@@ -3561,6 +3828,11 @@ static int fig_make(sent *S, fig *F)
                F->cl.period.from == c->period.from && F->cl.period.to < c->period.to;
     /* "7.45 Mt, +6.9% m/m (November: 6.97 Mt)": a bracketed comparison stays there */
     part |= z > 0 && made[z - 1] != (size_t)-1 && in_brackets(v, F->cb, x->i);
+    /* "The February figure was 41.9 kt and the March 2024 one 35.2 kt": the figures the
+     * note's month is compared with do not carry their months on */
+    part |= c->has_period && c->period_named && F->cl.period.to - F->cl.period.from ==
+            c->period.to - c->period.from && (F->cl.period.to == c->period.to - 1 ||
+                                              F->cl.period.to == c->period.to - 12);
     if (!F->is_base && !part) {
         c->period = F->cl.period;
         c->has_period = 1;
@@ -3774,6 +4046,92 @@ static size_t attach_claim(sent *S, size_t k)
     return ci;
 }
 
+/* "1,249,100 t …, as the weak first quarter (down 19.2% year on year) was made up": a
+ * period named in a clause of its own between the last figure and change x is the
+ * change's. The claim of that period stated before with claim ci's metric, product and
+ * partner; ci when the clause names no other period; (size_t)-1 when none was stated. */
+static size_t clause_period_claim(const sent *S, const pfig *x, size_t ci)
+{
+    static const char *const cmp[] = {"from", "than", "since", "above", "below", "over",
+                                      "on", "against", "versus", "with", "to", NULL};
+    const tok *v = S->v;
+    size_t qe = S->sb;
+    for (size_t z = 0; z < S->nq; z++)
+        if (S->q[z].j <= x->i && S->q[z].j > qe)
+            qe = S->q[z].j;
+    const pexpr *own = NULL;
+    for (size_t k = 0; k < S->npe; k++) {
+        const pexpr *p = &S->pe[k];
+        if (p->rel != P_ABS || p->from < 0 || p->i < qe + 2 || p->j > x->i ||
+            (p->i > S->sb && word_in(&v[p->i - 1], cmp)))
+            continue;
+        for (size_t y = qe; y < p->i; y++)
+            if (is_s(&v[y], ',') || is_s(&v[y], '(') || is_w(&v[y], "as") || is_w(&v[y], "while"))
+                own = p;
+    }
+    const tf_claim *cl = &S->c->a->claims[ci];
+    if (!own || (cl->period.from == own->from && cl->period.to == own->to))
+        return ci;
+    for (size_t k = S->c->a->n_claims; k > 0; k--) {
+        const tf_claim *o = &S->c->a->claims[k - 1];
+        if (o->note == cl->note && o->metric == cl->metric && !strcmp(o->product, cl->product) &&
+            !strcmp(o->partner, cl->partner) && o->period.from == own->from &&
+            o->period.to == own->to)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
+/* "Total exports were US$6.71 billion, of which China took 79.3%": a share given to a
+ * total (claim ci) with a partner named between them is the partner's share of it, held
+ * by the partner's claim of the same metric, product and period stated before. That
+ * claim, ci when the share is no partner's, (size_t)-1 when the partner has no figure. */
+static size_t share_of_partner_named(const sent *S, const pfig *x, size_t ci)
+{
+    const tf_claim *w = &S->c->a->claims[ci];
+    if (strcmp(w->partner, "WLD") || x->target < 0)
+        return ci;
+    const qfig *t = &S->q[x->target];
+    const char *iso = NULL;
+    for (size_t y = 0; y < S->nparts; y++) {
+        const pm *p = &S->parts[y];
+        if (p->i >= t->j && p->j <= x->i && strcmp(p->iso3, reporter_of(S->c)))
+            iso = iso ? "" : p->iso3; /* two partners: neither */
+    }
+    if (!iso)
+        return ci;
+    for (size_t k = S->c->a->n_claims; iso[0] && k > 0; k--) {
+        const tf_claim *o = &S->c->a->claims[k - 1];
+        if (o->note != w->note)
+            break;
+        if (!strcmp(o->partner, iso) && o->metric == w->metric &&
+            !strcmp(o->product, w->product) && o->period.from == w->period.from &&
+            o->period.to == w->period.to && o->quantity.has && !o->share.has)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
+/* "a rise of 2.5% from 1,219,046 t in H1 2024": a change with no basis word, right before
+ * the base of claim ci, is its YoY when the base is the same months a year before, its
+ * MoM when the month before. The stated figure to fill, or NULL. */
+static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
+{
+    tf_claim *cl = &S->c->a->claims[ci];
+    for (size_t z = 0; z < S->nq; z++) {
+        const qfig *b = &S->q[z];
+        if (!b->base || b->base_of != ci || b->i < x->j || b->i > x->j + 10 ||
+            S->made[z] == (size_t)-1)
+            continue;
+        const tf_claim *o = &S->c->a->claims[S->made[z]];
+        int d = cl->period.to - o->period.to;
+        if (cl->period.to - cl->period.from != o->period.to - o->period.from)
+            return NULL;
+        return d == 12 ? &cl->yoy : d == 1 && cl->period.from == cl->period.to ? &cl->mom : NULL;
+    }
+    return NULL;
+}
+
 static int sent_attach(sent *S)
 {
     ctx *c = S->c;
@@ -3785,6 +4143,10 @@ static int sent_attach(sent *S)
         size_t ci = attach_claim(S, k);
         if (ci != (size_t)-1 && !x->share && metric_between(S, x, &c->a->claims[ci]))
             ci = stated_before(S, x); /* "…, while imports slid 31.8% from a year earlier" */
+        if (ci != (size_t)-1 && !x->share)
+            ci = clause_period_claim(S, x, ci);
+        if (ci != (size_t)-1 && x->share)
+            ci = share_of_partner_named(S, x, ci);
         if (ci == (size_t)-1)
             continue;
         tf_claim *cl = &c->a->claims[ci];
@@ -3793,6 +4155,8 @@ static int sent_attach(sent *S)
         tf_stated *dst = NULL;
         if (x->share)
             dst = &cl->share;
+        else if (!x->basis && !x->base_month1)
+            dst = basis_of_base(S, x, ci);
         else if (x->base_month1)
             dst = cl->period.to - (x->base_month1 - 1) == 12 ? &cl->yoy
                   : cl->period.to - (x->base_month1 - 1) == 1 && cl->period.from == cl->period.to
@@ -3858,6 +4222,134 @@ static int sent_attach(sent *S)
     return 0;
 }
 
+/* The latest claim of this note with partner iso, or (size_t)-1. */
+static size_t partner_claim(const ctx *c, const char *iso)
+{
+    for (size_t k = c->a->n_claims; k > 0; k--) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
+            break;
+        if (!strcmp(o->partner, iso) && o->quantity.has)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
+static int listed_members(const ctx *c, int want, int top, char *out, size_t len);
+
+/* The members of group share x: the partners the sentence names before it ("Russia and
+ * India together"), else the last N partners of the note ("the five origins together",
+ * "the top three"), their codes joined by '+' into out. The number of members. */
+static int group_members(const sent *S, const pfig *x, char *out, size_t len)
+{
+    static const char *const nouns[] = {"origins", "countries", "suppliers", "sources",
+                                        "partners", "destinations", "markets", "buyers", NULL};
+    const ctx *c = S->c;
+    size_t lo = S->sb; /* after the percentage before: "…27.7%, and the three countries 73.8%" */
+    for (size_t k = 0; k < S->np; k++)
+        if (S->pc[k].j <= x->i && S->pc[k].j > lo)
+            lo = S->pc[k].j;
+    int n = 0, want = top_count(S->v, lo, x->i);
+    /* "the three countries", "the two Asian suppliers" */
+    for (size_t y = lo; !want && y + 1 < x->i; y++)
+        if (S->v[y].k == K_WORD && count_word(S->v[y].w) &&
+            (word_in(&S->v[y + 1], nouns) || (y + 2 < x->i && word_in(&S->v[y + 2], nouns))))
+            want = count_word(S->v[y].w);
+    out[0] = '\0';
+    for (size_t y = 0; y < S->nparts && S->parts[y].i < x->i; y++)
+        if (S->parts[y].i >= lo && strcmp(S->parts[y].iso3, reporter_of(c)) &&
+            !strstr(out, S->parts[y].iso3) && strlen(out) + 5 < len) {
+            tf_fmt(out + strlen(out), len - strlen(out), "%s%s", n ? "+" : "", S->parts[y].iso3);
+            n++;
+        }
+    if (n >= 2 && (!want || want == n))
+        return n;
+    if (want < 2)
+        return 0;
+    return listed_members(c, want, top_count(S->v, lo, x->i) != 0, out, len);
+}
+
+/* The partners the note listed last (one metric, product and period, as the latest
+ * partner claim): all of them when there are exactly want ("the five origins"), the want
+ * largest for a "top" group, else none (which two are "the two Asian suppliers" the
+ * figures cannot tell). Their codes joined by '+' into out; the number of members. */
+static int listed_members(const ctx *c, int want, int top, char *out, size_t len)
+{
+    size_t idx[16];
+    int n = 0;
+    const tf_claim *first = NULL;
+    for (size_t k = c->a->n_claims; k > 0 && n < 16; k--) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
+            break;
+        if (!o->quantity.has || !strcmp(o->partner, "WLD") || strchr(o->partner, ':') ||
+            o->group[0])
+            continue;
+        if (first && (o->metric != first->metric || strcmp(o->product, first->product) ||
+                      o->period.from != first->period.from || o->period.to != first->period.to))
+            break;
+        int dup = 0;
+        for (int y = 0; y < n; y++)
+            dup |= !strcmp(c->a->claims[idx[y]].partner, o->partner);
+        if (!dup)
+            idx[n++] = k - 1, first = first ? first : o;
+    }
+    if (n < want || (n > want && !top))
+        return 0;
+    for (int a = 0; top && a < n; a++) /* largest first */
+        for (int b = a + 1; b < n; b++)
+            if (c->a->claims[idx[b]].quantity.value > c->a->claims[idx[a]].quantity.value) {
+                size_t t = idx[a];
+                idx[a] = idx[b], idx[b] = t;
+            }
+    out[0] = '\0';
+    for (int y = 0; y < want && strlen(out) + 5 < len; y++)
+        tf_fmt(out + strlen(out), len - strlen(out), "%s%s", y ? "+" : "",
+               c->a->claims[idx[top ? y : want - 1 - y]].partner);
+    return want;
+}
+
+/* Phase of do_sentence: a share held by several partners together becomes a claim of its
+ * own (partner "GRP", tf_claim.group), checked against the sum of their figures when the
+ * members' figures share one metric, product and period. 0, or -1 out of memory. */
+static int sent_group_shares(sent *S)
+{
+    ctx *c = S->c;
+    for (size_t k = 0; k < S->np; k++) {
+        const pfig *x = &S->pc[k];
+        char g[64];
+        if (!x->group || group_members(S, x, g, sizeof g) < 2)
+            continue;
+        const tf_claim *m = NULL;
+        int same = 1;
+        for (const char *p = g; same && *p; p += p[3] ? 4 : 3) {
+            char iso[4] = {p[0], p[1], p[2], 0};
+            size_t ci = partner_claim(c, iso);
+            const tf_claim *o = ci == (size_t)-1 ? NULL : &c->a->claims[ci];
+            same = o && (!m || (o->metric == m->metric && !strcmp(o->product, m->product) &&
+                                o->period.from == m->period.from && o->period.to == m->period.to));
+            m = o ? o : m;
+        }
+        if (!same || !m)
+            continue;
+        tf_claim cl;
+        memset(&cl, 0, sizeof cl);
+        cl.note = m->note, cl.metric = m->metric, cl.period = m->period;
+        cl.period_named = m->period_named, cl.share_of = m->period;
+        tf_scopy(cl.product, sizeof cl.product, m->product);
+        tf_scopy(cl.unit, sizeof cl.unit, m->unit);
+        tf_scopy(cl.partner, sizeof cl.partner, "GRP");
+        tf_scopy(cl.group, sizeof cl.group, g);
+        make_stated(c, S->v, x->i, x->j, x->value, x->lo, x->hi, &cl.share);
+        cl.sent_start = S->v[S->sb].b;
+        cl.sent_end = S->v[S->se - 1].e;
+        cl.base_of = (size_t)-1;
+        if (tf_audit_add_claim(c->a, &cl) == (size_t)-1)
+            return -1;
+    }
+    return 0;
+}
+
 /* Phase of do_sentence: What the sentence leaves to the next: product, metric, origin, a
  * pending change. 0, or -1 when out of memory. */
 static int sent_finish(sent *S)
@@ -3881,7 +4373,7 @@ static int sent_finish(sent *S)
     for (size_t y = sb; y + 1 < se; y++)
         if (is_w(&v[y], "origin") && is_w(&v[y + 1], "of"))
             c->prev_origin = 1;
-    apply_difference(c, made, S->nq);
+    apply_difference(c, made, S->nq, S->nparts > 0);
     return 0;
 }
 
@@ -3892,6 +4384,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     (void)n;
     if (sent_arrays_fit(sa, se - sb))
         return -1;
+    c->last_claim_before = c->last_claim;
     sent S;
     memset(&S, 0, sizeof S);
     S.c = c;
@@ -3913,7 +4406,7 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     S.sent_generic = 1;
     int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
                                      sent_partners, sent_products, sent_claims, sent_attach,
-                                     sent_finish};
+                                     sent_group_shares, sent_finish};
     for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
         if (phases[k](&S))
             return -1;
@@ -3937,7 +4430,8 @@ static void scan_product(ctx *c, const tok *v, size_t n, size_t sb, size_t se)
             i += mm - 1;
         }
     }
-    if (has_metric && last)
+    /* a heading ("China bauxite - key figures") names the product without a metric word */
+    if (last && (has_metric || se - sb <= 8))
         tf_scopy(c->product, sizeof c->product, last);
 }
 
@@ -4307,6 +4801,18 @@ static void spans_in_chars(tf_audit *a, size_t ni)
 /* Note ni's claims: header and body, reference month and rounding, title, wrapped lines,
  * HS scope, then the Chinese reader or the English sentences; a note with the text of an
  * earlier one, or in another language, is marked skipped. */
+/* 1 when the note's text names a product of the vocabulary (not only "aluminium"). */
+static int names_product(const evocab *ev, const toks *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        size_t m;
+        int g;
+        if (t->v[i].k == K_WORD && product_in(ev, t->v, t->n, i, &m, &g) && !g)
+            return 1;
+    }
+    return 0;
+}
+
 static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evocab *ev,
                               size_t ni)
 {
@@ -4349,6 +4855,7 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         free(t.v);
         return TF_OK;
     }
+    c.any_product = names_product(ev, &t) || c.product[0];
     int rc = read_headline(&c, body) || read_sentences(&c, &t);
     free(t.v);
     if (rc)

@@ -41,6 +41,8 @@ static json_t *claim_obj(const tf_audit *a, const tf_claim *c)
     json_object_set_new(o, "metric", json_string(tf_metric_name(c->metric)));
     json_object_set_new(o, "product", c->product[0] ? json_string(c->product) : json_null());
     json_object_set_new(o, "partner", json_string(c->partner));
+    if (c->group[0]) /* a share several partners hold together: their codes */
+        json_object_set_new(o, "group", json_string(c->group));
     json_object_set_new(o, "period", json_string(per));
     json_object_set_new(o, "period_named", json_boolean(c->period_named));
     json_object_set_new(o, "unit", json_string(c->unit));

@@ -35,18 +35,16 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of the two corpus sets and all 52 own notes, 68 notes; measured
-# 2026-12-04 after the sixth round's Chinese changes: 59 %, 68 %, 65 %, 43 %, 47 %, 45 %,
-# 68 %, 93 %, less a margin of a few points: docs/audit.md section 8). The sixth round added
-# nine Chinese own notes written before any change for them: their bare changes (a MoM or
-# YoY with no base in the note) bring the direction's sample recall to 43 % (79 of 184 found,
-# 73 of 165 on the code before the round over the same notes), and a net figure copied into
-# a listed partner's tonnage, blamed on the partner's share, brings net-as-gross to 17 of 25
-# (17 of 22 before the round): those two thresholds are set under the new measure; the
-# month label's and the share's are raised to what the round reached; the others stay.
-THRESHOLDS = {"one-digit-typo": 0.58, "transposed-digits": 0.64, "factor-of-10": 0.64,
-              "direction-flipped": 0.40, "mom-yoy-swapped": 0.46, "wrong-month-label": 0.42,
-              "net-as-gross": 0.64, "share-other-figure": 0.90}
+# consistent notes of the two corpus sets and all 64 own notes, 80 notes; measured
+# 2026-12-04 after the sixth round's English and Chinese branches were merged: 64 %, 73 %,
+# 70 %, 45 %, 57 %, 42 %, 69 % (20 of 29), 94 %, less a margin of about two points:
+# docs/audit.md section 8). The nine Chinese own notes of the sixth round, written before
+# any change for them, bring many bare changes (a MoM or YoY whose base the note never
+# prints) and a net figure copied into listed partners' tonnages: direction and net as
+# gross are set under the English branch's 0.49 and 0.72 (measured there without them).
+THRESHOLDS = {"one-digit-typo": 0.62, "transposed-digits": 0.71, "factor-of-10": 0.68,
+              "direction-flipped": 0.43, "mom-yoy-swapped": 0.54, "wrong-month-label": 0.40,
+              "net-as-gross": 0.65, "share-other-figure": 0.91}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

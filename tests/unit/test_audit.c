@@ -931,8 +931,30 @@ static void test_other_wordings(void **state)
     a = run(&p, 1, NULL, NULL);
     print_findings(a);
     assert_int_equal(tf_audit_errors(a), 0);
+    /* the share is the two partners' together: (108,300 + 46,000) / 189,300 = 81.51 % */
+    int groups = 0;
     for (size_t k = 0; k < a->n_claims; k++)
-        assert_false(a->claims[k].share.has);
+        if (a->claims[k].group[0]) {
+            groups++;
+            assert_string_equal(a->claims[k].group, "AUS+IDN");
+            assert_true(fabs(a->claims[k].share.value - 81.5) < 1e-9);
+        } else {
+            assert_false(a->claims[k].share.has);
+        }
+    assert_int_equal(groups, 1);
+    tf_audit_free(&a);
+
+    /* the same with the combined share's digits swapped: 85.1 % against 81.51 % */
+    p = note_file("together-slip",
+                  "DATE: 2025-11-20\n\nChina's alumina imports were 189,300 t in October 2025. "
+                  "Imports from Australia were 108,300 t, and from Indonesia were 46,000 t, "
+                  "together accounting for 85.1% of total imports.\n");
+    a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_int_equal(tf_audit_errors(a), 1);
+    assert_string_equal(a->findings[0].field, "share");
+    assert_true(fabs(a->findings[0].stated - 85.1) < 1e-9);
+    assert_true(fabs(a->findings[0].proposed - 81.5) < 1e-9);
     tf_audit_free(&a);
 
     /* "down from 950,000 t in 2024" after a January-April figure is January-
