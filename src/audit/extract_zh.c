@@ -1996,12 +1996,15 @@ static int period_share(zctx *c, size_t xi, size_t sb)
 /* A partner governs its clause and those after it until a clause opens with a period of
  * its own after the partner's figures ("其中自俄罗斯进口39.28万吨，占54.5%；二季度进口
  * 49.77万吨": the second quarter's figure is the total's, not Russia's): at item i, a
- * period (not a comparison) right after a clause mark, the partner is dropped. */
+ * period (not a comparison) right after a semicolon, the partner is dropped. */
 static void partner_scope(const zctx *c, zstate *st, size_t i, size_t sb)
 {
     const zitem *x = &c->it.v[i];
+    const char *s = c->z->s;
+    size_t m = i ? c->it.v[i - 1].b : 0;
+    /* after a semicolon only: "自巴西进口…，1-8月累计进口…" may still be Brazil's */
     if (!st->partner || !st->partner_figs || !i || c->it.v[i - 1].kind != I_CLAUSE ||
-        is_comparison(c->z->s, x->b, sb))
+        !(at(s + m, "；") || s[m] == ';') || is_comparison(s, x->b, sb))
         return;
     st->partner = NULL;
 }
