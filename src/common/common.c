@@ -243,7 +243,20 @@ int tf_period_index(const char *p)
 
 void tf_period_from_index(int idx, char out[8])
 {
-    tf_fmt(out, 8, "%04d-%02d", idx / 12, idx % 12 + 1);
+    int y = idx / 12, m = idx % 12 + 1;
+    if (idx < 0 || y > 9999) {
+        tf_fmt(out, 8, "%04d-%02d", y, m);
+        return;
+    }
+    /* "%04d-%02d" without printf: a report names its months often */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '\0';
 }
 
 tf_status tf_milli_parse(const char *s, size_t len, int allow_thousands, tf_milli *out,
@@ -287,7 +300,16 @@ tf_status tf_period_range_parse(const char *s, char out[17], tf_error *err)
 int tf_period_is_range(const char *p)
 {
     char out[17];
-    return p && tf_period_range_parse(p, out, NULL) == TF_OK;
+    /* a range has its ".." at 7 (YYYY-MM..): anything else is not one, and
+     * most periods (YYYY-MM, YYYY) are told so without parsing */
+    if (!p)
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (!p[i])
+            return 0;
+    if (p[7] != '.' || p[8] != '.')
+        return 0;
+    return tf_period_range_parse(p, out, NULL) == TF_OK;
 }
 
 void tf_record_init(tf_record *r)

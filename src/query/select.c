@@ -114,10 +114,9 @@ static void currency_notes(const ccy_count *cc, int best, const char *want, cons
     }
 }
 
-tf_status tf_query_currency(tf_db *db, const tf_selection *sel, const char *want, char out[4],
-                            int *found, void (*note)(void *ctx, const char *text), void *ctx)
+/* Records per currency of the selection over the classifications it reads. */
+static tf_status currency_counts(tf_db *db, const tf_selection *sel, ccy_count *cc)
 {
-    ccy_count cc = {0};
     const char *const *classes; /* the classifications the selection reads */
     size_t n_classes = tf_query_classes(sel->classification, &classes);
     for (size_t k = 0; k < n_classes; k++) {
@@ -125,10 +124,53 @@ tf_status tf_query_currency(tf_db *db, const tf_selection *sel, const char *want
         s.classification = classes ? classes[k] : sel->classification;
         if (!s.reporter)
             s.reporter = "CHN";
-        tf_status st = tf_db_currency_rows(db, &s, count_ccy, &cc);
+        tf_status st = tf_db_currency_rows(db, &s, count_ccy, cc);
         if (st != TF_OK)
             return st;
     }
+    return TF_OK;
+}
+
+/* 1 when code i of the selection is covered by another of its codes: a
+ * shorter prefix of it (760110 covers 76011010) or the same code listed
+ * before, so that its stored records are already counted. */
+static int code_covered(const tf_selection *sel, size_t i)
+{
+    const char *c = sel->codes[i];
+    for (size_t j = 0; j < sel->n_codes; j++) {
+        size_t len = strlen(sel->codes[j]);
+        if (j != i && strncmp(c, sel->codes[j], len) == 0 && (c[len] != '\0' || j < i))
+            return 1;
+    }
+    return 0;
+}
+
+/* The selection's codes that no other of its codes covers, in their order:
+ * each stored record is counted once (a product lists its HS8 codes and their
+ * HS6, data/products.csv). codes has room for sel->n_codes. */
+static tf_selection uncovered_codes(const tf_selection *sel, const char **codes)
+{
+    tf_selection s = *sel;
+    s.n_codes = 0;
+    for (size_t i = 0; i < sel->n_codes; i++)
+        if (!code_covered(sel, i))
+            codes[s.n_codes++] = sel->codes[i];
+    s.codes = codes;
+    return s;
+}
+
+tf_status tf_query_currency(tf_db *db, const tf_selection *sel, const char *want, char out[4],
+                            int *found, void (*note)(void *ctx, const char *text), void *ctx)
+{
+    ccy_count cc = {0};
+    const char **codes = malloc((sel->n_codes ? sel->n_codes : 1) * sizeof *codes);
+    if (!codes)
+        return TF_ERR_NOMEM;
+    tf_selection once = uncovered_codes(sel, codes);
+    tf_status st = currency_counts(db, &once, &cc);
+    free(codes);
+    if (st != TF_OK)
+        return st;
     out[0] = '\0';
     int best = -1;
     for (int i = 0; i < cc.n; i++)

@@ -13,6 +13,7 @@
  *    the same trade; each figure is taken from the coarsest level present.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,20 +30,25 @@
 #define N_MONTHS 24 /* January of the previous year .. December of this year */
 #define N_FLOWS 4   /* import, export, re-import, re-export (the report keeps the last two) */
 
+/* One row of the selection as the aggregation reads it. No padding and every
+ * byte set (collect_row clears it first), so two runs of rows compare with
+ * memcmp (the batch's memo of aggregated months, agg_memo). */
 typedef struct row {
+    tf_milli q;   /* thousandths of a kg */
+    tf_milli v;
     int flow;     /* 0 import, 1 export, 2 re-import, 3 re-export */
-    char cls[8];  /* classification (edition) of the row */
     int month;    /* 0..23 from January of the previous year */
+    int has_q;
+    int has_v;
+    int world;    /* the partner is the world (WLD): a total */
+    int lvl;      /* breakdown level: 1 by trade mode, 2 by province, 3 both */
+    char cls[8];  /* classification (edition) of the row */
     char commodity[16];
     char partner[16];
     char basis[16];
     char mode[8];
     char prov[8];
-    int has_q;
-    tf_milli q;   /* thousandths of a kg */
-    int has_v;
-    tf_milli v;
-    char currency[4];
+    char currency[8];
 } row;
 
 typedef struct amount {
@@ -67,6 +73,14 @@ typedef struct agg {
     char basis[16];          /* partner basis of the partner rows */
     int overflow;            /* a sum left the range of tf_milli */
 } agg;
+
+/* What tells one trade's rows apart but for their currency (by_currency): the
+ * flow slot and the cell key without the currency. */
+typedef struct trade_key {
+    int f;
+    char period[20], cls[8], commodity[16], reporter[4], partner[16], basis[48], mode[8],
+        prov[8];
+} trade_key;
 
 typedef struct collect {
     row *rows;
@@ -104,9 +118,11 @@ typedef struct collect {
     double unweighed_v[2][N_FLOWS][N_MONTHS];
     unsigned long unweighed_n[2][N_FLOWS][N_MONTHS];
     int keep_re;             /* 1: rows of re-imports and re-exports are kept (flows 2, 3) */
+    int sorted;              /* 1: rows are in cmp_row's order already (window_rows) */
+    int v_negative;          /* a value added to v_all was below 0 */
     int pending;
     int pending_f, pending_m;
-    char pending_key[200], kept_key[200];
+    trade_key pending_key, kept_key;
     tf_record pending_rec;
 } collect;
 
@@ -140,13 +156,9 @@ static tf_milli add(tf_milli a, tf_milli b, int *ovf)
 
 static tf_status add_note(tf_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static tf_status add_note(tf_report *r, const char *fmt, ...)
+/* A note's text into r's notes, once (the same text again is not repeated). */
+static tf_status note_text(tf_report *r, const char *buf)
 {
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     for (size_t i = 0; i < r->n_notes; i++)
         if (strcmp(r->notes[i], buf) == 0)
             return TF_OK;
@@ -158,6 +170,56 @@ static tf_status add_note(tf_report *r, const char *fmt, ...)
         return TF_ERR_NOMEM;
     r->n_notes++;
     return TF_OK;
+}
+
+static tf_status add_note(tf_report *r, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return note_text(r, buf);
+}
+
+/* The notes an aggregation gave (agg_memo: given again when its answer is
+ * reused). failed: one could not be kept, so the answer is not reused. */
+typedef struct note_log {
+    char **v;
+    size_t n;
+    int failed;
+} note_log;
+
+static tf_status log_note(tf_report *r, note_log *log, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* add_note, its text also kept in log (NULL: not kept). */
+static tf_status log_note(tf_report *r, note_log *log, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (log && !log->failed) {
+        char **p = realloc(log->v, (log->n + 1) * sizeof *p);
+        if (p)
+            log->v = p;
+        if (!p || !(p[log->n] = tf_strdup(buf)))
+            log->failed = 1;
+        else
+            log->n++;
+    }
+    return note_text(r, buf);
+}
+
+static void note_log_free(note_log *log)
+{
+    for (size_t i = 0; i < log->n; i++)
+        free(log->v[i]);
+    free(log->v);
+    log->v = NULL;
+    log->n = 0;
 }
 
 tf_opt tf_pct_change(tf_opt x, tf_opt base)
@@ -233,11 +295,34 @@ static tf_status collect_row(collect *c, int f, int m, const tf_record *r);
 static tf_status by_currency(collect *c, int f, int m, const tf_record *r);
 static tf_status collect_fn(void *ctx, const tf_revision *rev);
 
-/* A held row in another currency whose cell is over (key: the next cell's, or
- * NULL at the end): no row of the same trade in the report's currency came. */
-static tf_status flush_pending(collect *c, const char *key)
+static void trade_key_set(trade_key *k, int f, const tf_record *r)
 {
-    if (!c->pending || (key && strcmp(key, c->pending_key) == 0))
+    k->f = f;
+    memcpy(k->period, r->period, sizeof k->period);
+    memcpy(k->cls, r->classification, sizeof k->cls);
+    memcpy(k->commodity, r->commodity, sizeof k->commodity);
+    memcpy(k->reporter, r->reporter, sizeof k->reporter);
+    memcpy(k->partner, r->partner, sizeof k->partner);
+    memcpy(k->basis, r->partner_basis, sizeof k->basis);
+    memcpy(k->mode, r->trade_mode, sizeof k->mode);
+    memcpy(k->prov, r->province, sizeof k->prov);
+}
+
+/* 1 when r (flow slot f) is the trade of k (its currency aside). */
+static int trade_key_is(const trade_key *k, int f, const tf_record *r)
+{
+    return k->f == f && !strcmp(k->partner, r->partner) && !strcmp(k->period, r->period) &&
+           !strcmp(k->commodity, r->commodity) && !strcmp(k->mode, r->trade_mode) &&
+           !strcmp(k->prov, r->province) && !strcmp(k->basis, r->partner_basis) &&
+           !strcmp(k->cls, r->classification) && !strcmp(k->reporter, r->reporter);
+}
+
+/* A held row in another currency whose cell is over (r: the next cell's row
+ * in flow slot f, or NULL at the end): no row of the same trade in the
+ * report's currency came. */
+static tf_status flush_pending(collect *c, int f, const tf_record *r)
+{
+    if (!c->pending || (r && trade_key_is(&c->pending_key, f, r)))
         return TF_OK;
     c->pending = 0;
     if (!c->value) /* its tonnage is no duplicate: counted, its value not */
@@ -252,7 +337,7 @@ static tf_status select_rows(tf_db *db, const tf_selection *sel, collect *c)
 {
     tf_status st = tf_query_select(db, sel, collect_fn, c);
     if (st == TF_OK)
-        st = flush_pending(c, NULL);
+        st = flush_pending(c, 0, NULL);
     return st;
 }
 
@@ -299,25 +384,21 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
  * month's partner breakdown is then incomplete) and counted in the note. */
 static tf_status by_currency(collect *c, int f, int m, const tf_record *r)
 {
-    char key[200];
-    tf_fmt(key, sizeof key, "%d|%s|%s|%s|%s|%s|%s|%s|%s", f, r->period, r->classification,
-           r->commodity, r->reporter, r->partner, r->partner_basis, r->trade_mode,
-           r->province);
-    tf_status st = flush_pending(c, key);
+    tf_status st = flush_pending(c, f, r);
     if (st != TF_OK)
         return st;
     if (r->currency[0] && strcmp(r->currency, c->want_currency) != 0) {
-        if (strcmp(key, c->kept_key) == 0)
+        if (trade_key_is(&c->kept_key, f, r))
             return TF_OK; /* read already in the report's currency */
         c->pending = 1;
         c->pending_f = f;
         c->pending_m = m;
         c->pending_rec = *r;
-        tf_scopy(c->pending_key, sizeof c->pending_key, key);
+        trade_key_set(&c->pending_key, f, r);
         return TF_OK;
     }
     c->pending = 0;
-    tf_scopy(c->kept_key, sizeof c->kept_key, key);
+    trade_key_set(&c->kept_key, f, r);
     return collect_row(c, f, m, r);
 }
 
@@ -352,6 +433,7 @@ static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
         if (in_ccy && f < 2) { /* re-flows are part of their flows' value already */
             tf_scopy(c->v_currency, sizeof c->v_currency, r->currency);
             c->v_all += (double)r->value;
+            c->v_negative |= r->value < 0;
         }
         if (!r->has_quantity || strcmp(r->unit, "kg") != 0)
             unweighed(c, f, m, r, in_ccy);
@@ -401,10 +483,36 @@ static tf_status collect_row(collect *c, int f, int m, const tf_record *r)
     w->has_v = r->has_value;
     w->v = r->value;
     tf_scopy(w->currency, sizeof w->currency, r->currency);
+    w->world = strcmp(w->partner, TF_PARTNER_WORLD) == 0;
+    w->lvl = (w->mode[0] ? 1 : 0) | (w->prov[0] ? 2 : 0);
     return TF_OK;
 }
 
-/* Order: flow, month, commodity, province, mode, WLD first, partner. */
+/* The 8 bytes at p as a big-endian number: zero-padded texts (a row's, whose
+ * bytes after the end are 0) compare as strcmp compares them. */
+static uint64_t be8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* strcmp's sign for two zero-padded texts of n (8 or 16) bytes. */
+static int cmp_padded(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t x = be8(a + i), y = be8(b + i);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Order: flow, month, commodity, province, mode, WLD first, basis, partner
+ * (texts in strcmp's order). */
 static int cmp_row(const void *a, const void *b)
 {
     const row *x = a, *y = b;
@@ -413,34 +521,69 @@ static int cmp_row(const void *a, const void *b)
     if (x->month != y->month)
         return x->month - y->month;
     int c;
-    if ((c = strcmp(x->commodity, y->commodity)))
+    if ((c = cmp_padded(x->commodity, y->commodity, sizeof x->commodity)))
         return c;
-    if ((c = strcmp(x->prov, y->prov)))
+    if ((c = cmp_padded(x->prov, y->prov, sizeof x->prov)))
         return c;
-    if ((c = strcmp(x->mode, y->mode)))
+    if ((c = cmp_padded(x->mode, y->mode, sizeof x->mode)))
         return c;
-    int xw = strcmp(x->partner, TF_PARTNER_WORLD) == 0, yw = strcmp(y->partner, TF_PARTNER_WORLD) == 0;
-    if (xw != yw)
-        return yw - xw;
-    if ((c = strcmp(x->basis, y->basis)))
+    if (x->world != y->world)
+        return y->world - x->world;
+    if ((c = cmp_padded(x->basis, y->basis, sizeof x->basis)))
         return c;
-    return strcmp(x->partner, y->partner);
+    return cmp_padded(x->partner, y->partner, sizeof x->partner);
 }
 
-static int is_world(const row *r) { return strcmp(r->partner, TF_PARTNER_WORLD) == 0; }
-static int level(const row *r) { return (r->mode[0] ? 1 : 0) | (r->prov[0] ? 2 : 0); }
+static int is_world(const row *r) { return r->world; }
+static int level(const row *r) { return r->lvl; }
+
+/* A key of an amount as its 16 bytes, zero-padded (amount_add stores keys so):
+ * 0 when it does not fit (then compared with strcmp). */
+static int key16(const char *key, char out[16])
+{
+    size_t n = strlen(key);
+    if (n >= 16)
+        return 0;
+    memset(out, 0, 16);
+    memcpy(out, key, n);
+    return 1;
+}
+
+/* The index of key in arr[0..n), n when absent. */
+static size_t amount_find(const amount *arr, size_t n, const char *key)
+{
+    char k[16];
+    if (!key16(key, k)) {
+        size_t i = 0;
+        while (i < n && strcmp(arr[i].key, key) != 0)
+            i++;
+        return i;
+    }
+    uint64_t k0, k1;
+    memcpy(&k0, k, 8);
+    memcpy(&k1, k + 8, 8);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t a0, a1;
+        memcpy(&a0, arr[i].key, 8);
+        memcpy(&a1, arr[i].key + 8, 8);
+        if (a0 == k0 && a1 == k1)
+            return i;
+    }
+    return n;
+}
 
 static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q, int *ovf)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp((*arr)[i].key, key) == 0) {
-            (*arr)[i].q = add((*arr)[i].q, q, ovf);
-            return TF_OK;
-        }
+    size_t i = amount_find(*arr, *n, key);
+    if (i < *n) {
+        (*arr)[i].q = add((*arr)[i].q, q, ovf);
+        return TF_OK;
+    }
     amount *p = realloc(*arr, (*n + 1) * sizeof *p);
     if (!p)
         return TF_ERR_NOMEM;
     *arr = p;
+    memset(p[*n].key, 0, sizeof p[*n].key); /* zero-padded: amount_find */
     tf_scopy(p[*n].key, sizeof p[*n].key, key);
     p[*n].q = q;
     (*n)++;
@@ -450,18 +593,13 @@ static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q
 /* 1 when the month has a row for this partner (even a zero one). */
 static int amount_has(const agg *a, const char *key)
 {
-    for (size_t i = 0; i < a->n_partners; i++)
-        if (strcmp(a->partners[i].key, key) == 0)
-            return 1;
-    return 0;
+    return amount_find(a->partners, a->n_partners, key) < a->n_partners;
 }
 
 static tf_milli amount_get(const agg *a, const char *key)
 {
-    for (size_t i = 0; i < a->n_partners; i++)
-        if (strcmp(a->partners[i].key, key) == 0)
-            return a->partners[i].q;
-    return 0;
+    size_t i = amount_find(a->partners, a->n_partners, key);
+    return i < a->n_partners ? a->partners[i].q : 0;
 }
 
 /* group_basis for rows with more distinct bases than it counts (quadratic). */
@@ -528,7 +666,7 @@ static void add_value(const row *r, tf_milli *v, int *value_ok, const char **cur
         *value_ok = 0;
     else if (!*currency)
         *currency = r->currency;
-    else if (strcmp(*currency, r->currency))
+    else if (memcmp(*currency, r->currency, sizeof r->currency)) /* both rows' (padded) */
         *value_ok = 0;
 }
 
@@ -552,10 +690,11 @@ static void group_total(const row *rows, size_t b, size_t e, const char *want, t
         }
 }
 
+/* Rows' texts are zero-padded (collect_row), so equal texts are equal bytes. */
 static int same_group(const row *a, const row *b)
 {
-    return !strcmp(a->commodity, b->commodity) && !strcmp(a->mode, b->mode) &&
-           !strcmp(a->prov, b->prov);
+    return !memcmp(a->commodity, b->commodity, sizeof a->commodity) &&
+           !memcmp(a->mode, b->mode, sizeof a->mode) && !memcmp(a->prov, b->prov, sizeof a->prov);
 }
 
 /* The level to take a figure from among rows[cb..ce) (one commodity) that
@@ -580,18 +719,39 @@ static int pick_level(const row *rows, size_t cb, size_t ce, int (*use)(const ro
 static int use_any(const row *r) { (void)r; return 1; }
 static int use_moded(const row *r) { return r->mode[0] != '\0'; }
 
-/* 1 when code d sits directly under code x among the codes present in
- * rows[0..e): under x, with no other present code between them (so that
- * 7601 > 760110 > 76011010 sums 760110 once, not with its own parts). */
-static int direct_under(const row *rows, size_t e, const char *x, const char *d)
+/* The rows of one commodity code, rows[b..e) of an aggregation's rows (sorted
+ * by commodity: one run per code, in their order). */
+typedef struct code_run {
+    size_t b, e, len;
+    const char *code;
+} code_run;
+
+/* The runs of rows[0..e) into runs (room for e); their count. */
+static size_t code_runs(const row *rows, size_t e, code_run *runs)
 {
-    size_t lx = strlen(x), ld = strlen(d);
-    if (ld <= lx || strncmp(d, x, lx))
+    size_t n = 0;
+    for (size_t i = 0; i < e;) {
+        size_t j = i + 1;
+        while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
+            j++;
+        runs[n++] = (code_run){i, j, strlen(rows[i].commodity), rows[i].commodity};
+        i = j;
+    }
+    return n;
+}
+
+/* 1 when code d sits directly under code x among the codes of runs[0..nr):
+ * under x, with no other present code between them (so that 7601 > 760110 >
+ * 76011010 sums 760110 once, not with its own parts). */
+static int direct_under(const code_run *runs, size_t nr, const code_run *x, const code_run *d)
+{
+    size_t lx = x->len, ld = d->len;
+    if (ld <= lx || strncmp(d->code, x->code, lx))
         return 0;
-    for (size_t i = 0; i < e; i++) {
-        const char *y = rows[i].commodity;
-        size_t ly = strlen(y);
-        if (ly > lx && ly < ld && !strncmp(y, x, lx) && !strncmp(d, y, ly))
+    for (size_t i = 0; i < nr; i++) {
+        size_t ly = runs[i].len;
+        if (ly > lx && ly < ld && !strncmp(runs[i].code, x->code, lx) &&
+            !strncmp(d->code, runs[i].code, ly))
             return 0;
     }
     return 1;
@@ -648,8 +808,8 @@ static tf_status parent_note(tf_report *rep, const char *period, int flow, const
 
 /* Phase of aggregate: src's rows into rows (*k of them), world rows repeated
  * under several partner bases kept once (see below). */
-static tf_status merge_world_rows(tf_report *rep, const row *src, size_t n, const char *basis,
-                                  row *rows, size_t *kout)
+static tf_status merge_world_rows(tf_report *rep, note_log *log, const row *src, size_t n,
+                                  const char *basis, row *rows, size_t *kout)
 {
     /* World rows repeated under several partner bases are one total: keep the
      * one on the month's basis where there is one, else the first. */
@@ -663,8 +823,8 @@ static tf_status merge_world_rows(tf_report *rep, const row *src, size_t n, cons
             for (size_t j = i; j < n && is_world(&src[j]) && same_group(&src[j], &src[i]); j++)
                 differ |= src[j].q != rows[k - 1].q;
             if (differ || rows[k - 1].q != src[i].q) {
-                tf_status st = add_note(rep, "world totals of %s differ between partner bases; "
-                                             "basis '%s' is used", src[i].commodity,
+                tf_status st = log_note(rep, log, "world totals of %s differ between partner "
+                                             "bases; basis '%s' is used", src[i].commodity,
                                         rows[k - 1].basis[0] ? rows[k - 1].basis : "unstated");
                 if (st)
                     return st;
@@ -677,6 +837,51 @@ static tf_status merge_world_rows(tf_report *rep, const row *src, size_t n, cons
     return TF_OK;
 }
 
+/* The sum of the codes directly under x's code (*has: any), each taken as
+ * code_total takes it. */
+static tf_milli under_total(const row *rows, const code_run *runs, size_t nr, const code_run *x,
+                            const char *basis, int *has, int *ovf)
+{
+    tf_milli sum = 0;
+    int w;
+    *has = 0;
+    for (size_t u = 0; u < nr; u++)
+        if (direct_under(runs, nr, x, &runs[u])) {
+            *has = 1;
+            sum = add(sum, code_total(rows, runs[u].b, runs[u].e, basis, &w, ovf), ovf);
+        }
+    return sum;
+}
+
+/* Whether code run ci of runs[0..nr) is left out of the month (keep_codes),
+ * with the note when its total and its subheadings disagree. */
+static tf_status code_dropped(tf_report *rep, const row *rows, const code_run *runs, size_t nr,
+                              const code_run *ci, const char *basis, agg *a, const char *period,
+                              int *drop)
+{
+    int world_i, has_under, w;
+    tf_milli total_i = code_total(rows, ci->b, ci->e, basis, &world_i, &a->overflow);
+    tf_milli under = under_total(rows, runs, nr, ci, basis, &has_under, &a->overflow);
+    *drop = 0;
+    for (size_t r = 0; r < nr; r++) {
+        const code_run *cr = &runs[r];
+        if (direct_under(runs, nr, ci, cr) || cr->len >= ci->len ||
+            strncmp(ci->code, cr->code, cr->len))
+            continue;
+        /* a shorter code above this one: does it stand for it? */
+        tf_milli t_above = code_total(rows, cr->b, cr->e, basis, &w, &a->overflow);
+        int has;
+        tf_milli sub_sum = under_total(rows, runs, nr, cr, basis, &has, &a->overflow);
+        if (w && t_above >= sub_sum)
+            *drop = 1; /* covered by a complete shorter code */
+    }
+    if (!*drop && has_under && !(world_i && total_i >= under))
+        *drop = 1; /* partial: the detailed codes are used */
+    if (has_under && world_i)
+        return parent_note(rep, period, rows[ci->b].flow, ci->code, total_i, under, !*drop);
+    return TF_OK;
+}
+
 /* Phase of aggregate: the codes that count, their rows kept at the front of
  * rows (*kout of the e), their codes in a->codes. */
 static tf_status keep_codes(tf_report *rep, row *rows, size_t e, const char *basis, agg *a,
@@ -686,61 +891,39 @@ static tf_status keep_codes(tf_report *rep, row *rows, size_t e, const char *bas
      * code stands for them when its total comes from world rows and is at
      * least the sum of theirs (a complete total cannot be smaller than its
      * parts); otherwise it is partial and the longer codes are used. Rows come
-     * sorted by commodity. */
-    size_t k = 0;
-    for (size_t i = 0; i < e;) {
+     * sorted by commodity. The kept rows move to the front as they are
+     * decided, and the codes after them are decided on the rows as they then
+     * stand (the runs are taken again once a row has moved). */
+    code_run *runs = malloc((e ? e : 1) * sizeof *runs);
+    if (!runs)
+        return TF_ERR_NOMEM;
+    size_t nr = code_runs(rows, e, runs), k = 0;
+    int moved = 0;
+    tf_status st = TF_OK;
+    for (size_t i = 0; i < e && st == TF_OK;) {
         size_t j = i;
         while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
             j++;
-        int drop = 0, world_i;
-        size_t li = strlen(rows[i].commodity);
-        tf_milli total_i = code_total(rows, i, j, basis, &world_i, &a->overflow), under = 0;
-        int has_under = 0;
-        for (size_t r = 0; r < e;) {
-            size_t q = r;
-            while (q < e && !strcmp(rows[q].commodity, rows[r].commodity))
-                q++;
-            size_t lr = strlen(rows[r].commodity);
-            int w;
-            if (direct_under(rows, e, rows[i].commodity, rows[r].commodity)) {
-                has_under = 1;
-                under = add(under, code_total(rows, r, q, basis, &w, &a->overflow), &a->overflow);
-            } else if (lr < li && !strncmp(rows[i].commodity, rows[r].commodity, lr)) {
-                /* a shorter code above this one: does it stand for it? */
-                tf_milli t_above = code_total(rows, r, q, basis, &w, &a->overflow), sub_sum = 0;
-                for (size_t u = 0; u < e;) {
-                    size_t uq = u;
-                    while (uq < e && !strcmp(rows[uq].commodity, rows[u].commodity))
-                        uq++;
-                    int w2;
-                    if (direct_under(rows, e, rows[r].commodity, rows[u].commodity))
-                        sub_sum = add(sub_sum, code_total(rows, u, uq, basis, &w2, &a->overflow),
-                                      &a->overflow);
-                    u = uq;
-                }
-                if (w && t_above >= sub_sum)
-                    drop = 1; /* covered by a complete shorter code */
-            }
-            r = q;
-        }
-        if (!drop && has_under && !(world_i && total_i >= under))
-            drop = 1; /* partial: the detailed codes are used */
-        if (has_under && world_i) {
-            tf_status st = parent_note(rep, period, rows[i].flow, rows[i].commodity, total_i,
-                                       under, !drop);
-            if (st)
-                return st;
-        }
-        if (!drop) {
+        if (moved)
+            nr = code_runs(rows, e, runs);
+        moved = 0;
+        size_t ci = 0;
+        while (runs[ci].b != i)
+            ci++;
+        int drop;
+        st = code_dropped(rep, rows, runs, nr, &runs[ci], basis, a, period, &drop);
+        if (st == TF_OK && !drop) {
             if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0, &a->overflow))
-                return TF_ERR_NOMEM;
+                st = TF_ERR_NOMEM;
+            moved = k != i;
             for (; i < j; i++)
                 rows[k++] = rows[i];
         }
         i = j;
     }
+    free(runs);
     *kout = k;
-    return TF_OK;
+    return st;
 }
 
 /* Phase of aggregate: the month's total, value, trade modes and partners from
@@ -795,14 +978,14 @@ static tf_status sum_rows(const row *rows, size_t e, const char *basis, agg *a)
     return TF_OK;
 }
 
-static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
-                           agg *a, const char *period)
+static tf_status aggregate_logged(tf_report *rep, note_log *log, const row *src, size_t n,
+                                  const char *want, row *rows, agg *a, const char *period)
 {
     memset(a, 0, sizeof *a);
     /* The basis of the month: wanted, else the most common among partner rows. */
     const char *basis = want ? want : group_basis(src, 0, n, NULL);
     size_t k, e;
-    tf_status st = merge_world_rows(rep, src, n, basis, rows, &e);
+    tf_status st = merge_world_rows(rep, log, src, n, basis, rows, &e);
     if (st == TF_OK)
         st = keep_codes(rep, rows, e, basis, a, period, &k);
     if (st != TF_OK)
@@ -824,12 +1007,163 @@ static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char 
     return TF_OK;
 }
 
+static tf_status aggregate(tf_report *rep, const row *src, size_t n, const char *want, row *rows,
+                           agg *a, const char *period)
+{
+    return aggregate_logged(rep, NULL, src, n, want, rows, a, period);
+}
+
 static void agg_free(agg *a)
 {
     free(a->partners);
     free(a->modes);
     free(a->codes);
     memset(a, 0, sizeof *a);
+}
+
+/* ---- a batch's memo of aggregated months (tf_db_batch_begin) ----
+ * The reports of a batch (a product's months of a year) aggregate the same
+ * months again and again: March 2024 is in each of the 12 reports of 2025.
+ * aggregate() is a function of its rows, the partner basis asked for and
+ * nothing else when it is not the report's own month (no period: no note on
+ * codes that disagree), so its answer for rows equal byte for byte (row has
+ * no padding) is kept and given again, with the notes it gave. */
+#define MEMO_MAX_BYTES ((size_t)256 << 20) /* beyond: months are aggregated again */
+
+typedef struct memo_entry {
+    row *src;
+    size_t n;
+    int has_want;
+    char want[48];
+    agg a;
+    note_log notes;
+} memo_entry;
+
+typedef struct slice_set slice_set;
+
+typedef struct agg_memo {
+    memo_entry *v;
+    size_t n, cap, bytes;
+    slice_set **sets;        /* window_rows: a selection's months collected once */
+    size_t n_sets;
+} agg_memo;
+
+static void slice_set_free(slice_set *ss);
+
+static void memo_free(void *p)
+{
+    agg_memo *m = p;
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->v[i].src);
+        agg_free(&m->v[i].a);
+        note_log_free(&m->v[i].notes);
+    }
+    free(m->v);
+    for (size_t i = 0; i < m->n_sets; i++)
+        slice_set_free(m->sets[i]);
+    free(m->sets);
+    free(m);
+}
+
+/* The batch's memo of db (made at the first use), NULL outside a batch. */
+static agg_memo *memo_of(tf_db *db)
+{
+    void **slot = db ? tf_store_batch_slot(db, memo_free) : NULL;
+    if (slot && !*slot)
+        *slot = calloc(1, sizeof(agg_memo));
+    return slot ? *slot : NULL;
+}
+
+/* A copy of amounts a[0..n) (NULL when none); 0 when out of memory. */
+static int amounts_dup(amount **out, const amount *a, size_t n)
+{
+    *out = NULL;
+    if (!n)
+        return 1;
+    if (!(*out = malloc(n * sizeof **out)))
+        return 0;
+    memcpy(*out, a, n * sizeof **out);
+    return 1;
+}
+
+/* dst a deep copy of src; TF_OK or TF_ERR_NOMEM (dst then empty). */
+static tf_status agg_copy(agg *dst, const agg *src)
+{
+    *dst = *src;
+    int ok = amounts_dup(&dst->partners, src->partners, src->n_partners);
+    ok = amounts_dup(&dst->modes, src->modes, src->n_modes) && ok;
+    ok = amounts_dup(&dst->codes, src->codes, src->n_codes) && ok;
+    if (!ok) {
+        agg_free(dst);
+        return TF_ERR_NOMEM;
+    }
+    return TF_OK;
+}
+
+static memo_entry *memo_find(const agg_memo *m, const row *src, size_t n, const char *want)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        const memo_entry *e = &m->v[i];
+        if (e->n == n && e->has_want == (want != NULL) && (!want || !strcmp(e->want, want)) &&
+            !memcmp(e->src, src, n * sizeof *src))
+            return &m->v[i];
+    }
+    return NULL;
+}
+
+/* Keep the answer a (copied) and its notes (taken over) for rows src[0..n). */
+static void memo_add(agg_memo *m, const row *src, size_t n, const char *want, const agg *a,
+                     note_log *notes)
+{
+    size_t bytes = n * sizeof *src + (a->n_partners + a->n_modes + a->n_codes) * sizeof(amount);
+    if (notes->failed || m->bytes + bytes > MEMO_MAX_BYTES || (want && strlen(want) >= 48))
+        return;
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 64;
+        memo_entry *p = realloc(m->v, nc * sizeof *p);
+        if (!p)
+            return;
+        m->v = p;
+        m->cap = nc;
+    }
+    memo_entry *e = &m->v[m->n];
+    memset(e, 0, sizeof *e);
+    if (!(e->src = malloc(n ? n * sizeof *src : 1)) || agg_copy(&e->a, a) != TF_OK) {
+        free(e->src);
+        return;
+    }
+    memcpy(e->src, src, n * sizeof *src);
+    e->n = n;
+    e->has_want = want != NULL;
+    tf_scopy(e->want, sizeof e->want, want ? want : "");
+    e->notes = *notes;
+    *notes = (note_log){0};
+    m->bytes += bytes;
+    m->n++;
+}
+
+/* aggregate(), through the batch's memo m (NULL: none) where it may be: not
+ * for the report's own month (period set: its notes name the period). */
+static tf_status aggregate_memo(agg_memo *m, tf_report *rep, const row *src, size_t n,
+                                const char *want, row *rows, agg *a, const char *period)
+{
+    if (!m || period)
+        return aggregate(rep, src, n, want, rows, a, period);
+    const memo_entry *e = memo_find(m, src, n, want);
+    if (e) {
+        tf_status st = agg_copy(a, &e->a);
+        for (size_t i = 0; i < e->notes.n && st == TF_OK; i++)
+            st = note_text(rep, e->notes.v[i]);
+        return st;
+    }
+    note_log notes = {0};
+    tf_status st = aggregate_logged(rep, &notes, src, n, want, rows, a, NULL);
+    if (st == TF_OK)
+        memo_add(m, src, n, want, a, &notes);
+    note_log_free(&notes);
+    return st;
 }
 
 /* Notes on partner bases for one flow: several bases in the data, or the
@@ -845,7 +1179,7 @@ static tf_status basis_notes(tf_report *rep, const row *rows, size_t n, int flow
         any = 1;
         if (!first)
             first = rows[i].basis;
-        else if (strcmp(first, rows[i].basis))
+        else if (memcmp(first, rows[i].basis, sizeof rows[i].basis)) /* rows' texts: padded */
             several = 1;
         if (requested && !strcmp(rows[i].basis, requested))
             found = 1;
@@ -1087,8 +1421,9 @@ static tf_status mode_changes(const tf_report *rep, const tf_refdata *ref, const
  * report month, for the partner comparisons (MoM, YoY, share change): they
  * compare one basis in both months. Month k without partner rows on that
  * basis keeps its total and has no breakdown (no value), with a note. */
-static tf_status compare_on_basis(tf_report *rep, const collect *c, row *scratch, int f, int k,
-                                  const agg *orig, const char *basis, const char *what, agg *out)
+static tf_status compare_on_basis(tf_report *rep, agg_memo *memo, const collect *c, row *scratch,
+                                  int f, int k, const agg *orig, const char *basis,
+                                  const char *what, agg *out)
 {
     memset(out, 0, sizeof *out);
     size_t b = 0, e;
@@ -1098,7 +1433,7 @@ static tf_status compare_on_basis(tf_report *rep, const collect *c, row *scratch
     for (e = b; e < c->n && c->rows[e].flow == f && c->rows[e].month == k; e++)
         on_basis |= !is_world(&c->rows[e]) && !strcmp(c->rows[e].basis, basis);
     if (on_basis) {
-        tf_status st = aggregate(rep, c->rows + b, e - b, basis, scratch, out, NULL);
+        tf_status st = aggregate_memo(memo, rep, c->rows + b, e - b, basis, scratch, out, NULL);
         if (c->dropped[f][k])
             out->partners_complete = 0;
         return st;
@@ -1118,8 +1453,8 @@ static tf_status compare_on_basis(tf_report *rep, const collect *c, row *scratch
 /* The comparison months of the report month m (m-1, m-12) on m's partner
  * basis where their own months chose another (compare_on_basis); cmp[f][w]
  * .present == 0 where the month's own aggregate serves. */
-static tf_status comparison_months(tf_report *rep, const collect *c, row *scratch,
-                                   agg a[2][N_MONTHS], int m, agg cmp[2][2])
+static tf_status comparison_months(tf_report *rep, agg_memo *memo, const collect *c,
+                                   row *scratch, agg a[2][N_MONTHS], int m, agg cmp[2][2])
 {
     tf_status st = TF_OK;
     memset(cmp, 0, 4 * sizeof cmp[0][0]);
@@ -1132,7 +1467,7 @@ static tf_status comparison_months(tf_report *rep, const collect *c, row *scratc
             const char *what = w == 0       ? "MoM and share change have"
                                : rep->annual ? "YoY and share change have"
                                              : "YoY has";
-            st = compare_on_basis(rep, c, scratch, f, k, &a[f][k], a[f][m].basis, what,
+            st = compare_on_basis(rep, memo, c, scratch, f, k, &a[f][k], a[f][m].basis, what,
                                   &cmp[f][w]);
         }
     return st;
@@ -1201,8 +1536,9 @@ static tf_opt partner_sum(const tf_report *rep, const agg *a, int from, int to, 
     for (int k = from; k <= to; k++) {
         if (!a[k].present || !a[k].n_partners || strcmp(a[k].basis, basis))
             return none;
-        if (amount_has(&a[k], key))
-            sum = add(sum, amount_get(&a[k], key), &ovf);
+        size_t i = amount_find(a[k].partners, a[k].n_partners, key);
+        if (i < a[k].n_partners)
+            sum = add(sum, a[k].partners[i].q, &ovf);
         else if (!a[k].partners_complete)
             return none;
     }
@@ -1547,13 +1883,20 @@ static tf_status one_classification(tf_report *rep, collect *c, const char *want
         while (e < c->n && c->rows[e].flow == c->rows[b].flow &&
                c->rows[e].month == c->rows[b].month)
             e++;
+        size_t i = b + 1; /* one classification in the group (the usual case): kept */
+        while (i < e && !memcmp(c->rows[i].cls, c->rows[b].cls, sizeof c->rows[b].cls))
+            i++;
+        if (i == e && k == b) {
+            k = b = e;
+            continue;
+        }
         const char *pick = NULL;
-        for (size_t i = b; i < e; i++)
+        for (i = b; i < e; i++)
             if (tf_query_class_preferred(want, pick, c->rows[i].cls))
                 pick = c->rows[i].cls;
         char chosen[8];
         tf_scopy(chosen, sizeof chosen, pick);
-        for (size_t i = b; i < e; i++) {
+        for (i = b; i < e; i++) {
             if (strcmp(c->rows[i].cls, chosen)) {
                 char p[8];
                 tf_period_from_index(c->base_index + c->rows[i].month, p);
@@ -1706,6 +2049,265 @@ static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
                       "monthly import/export report", c->not_monthly, c->not_monthly == 1 ? "" : "s");
 }
 
+/* c ready for a selection of the report's rows from base_index in currency
+ * (the report's; "" none) and the measure (value 1, else the quantity). */
+static void collect_init(collect *c, int base_index, int annual, const char *currency, int value)
+{
+    memset(c, 0, sizeof *c);
+    c->base_index = base_index;
+    c->annual = annual;
+    c->keep_re = 1;
+    tf_scopy(c->want_buf, sizeof c->want_buf, currency);
+    c->want_currency = currency[0] ? c->want_buf : NULL;
+    tf_scopy(c->v_currency, sizeof c->v_currency, currency);
+    c->value = value;
+}
+
+/* ---- a batch's reports collect each month once (window_rows) ----
+ * A report's rows are those of its selection from January of the year before
+ * to its month, collected (collect_fn) and sorted (cmp_row). In a batch the
+ * selection over the batch's range is collected month by month instead, once:
+ * a month's rows in the selection's order, held and flushed as collect_fn
+ * does (a held row in another currency is of one cell, so of one month),
+ * sorted stably as qsort sorts them (glibc's merge sort). Since cmp_row orders
+ * by flow and month first, a report's sorted rows are its months' sorted rows
+ * flow by flow, month by month; its counts are their sums. Where the whole
+ * window's collection would depend on the order across months (units other
+ * than kg, goods counted in items: the last unit named; values below 0 or
+ * past 2^53, whose double sums would depend on the order), and for the value
+ * measure and annual reports, the report collects its selection itself. */
+struct slice_set {
+    char *key;               /* the selection and the collection (slice_key) */
+    int from_idx, n;         /* the batch's first month; months */
+    collect *month;          /* [n]: the rows of period "YYYY-MM" */
+    size_t (*flow_at)[N_FLOWS + 1]; /* [n]: where each flow's rows begin in month[k] */
+    collect *beyond;         /* [n]: the other periods after it (ranges of months
+                                from it, the next year's annual rows): counts only */
+    int usable;
+};
+
+static void slice_set_free(slice_set *ss)
+{
+    if (!ss)
+        return;
+    for (int i = 0; i < ss->n; i++) {
+        free(ss->month[i].rows);
+        free(ss->beyond[i].rows);
+    }
+    free(ss->month);
+    free(ss->beyond);
+    free(ss->flow_at);
+    free(ss->key);
+    free(ss);
+}
+
+/* The month whose slice holds period p (itself; a range's first month; a
+ * year's annual rows after December of the year before), -1 for none; *exact
+ * 1 for a month. */
+static int slice_month(const char *p, int *exact)
+{
+    size_t len = !p[4] ? 4 : !p[7] ? 7 : strlen(p); /* periods have 4, 7 or 16 bytes */
+    char m[8];
+    *exact = len == 7;
+    if (len == 7)
+        return tf_period_index(p);
+    if (len == 16 && tf_period_is_range(p)) {
+        memcpy(m, p, 7);
+        m[7] = '\0';
+        return tf_period_index(m);
+    }
+    if (len == 4 && tf_period_parse(p, 4, m) == TF_OK)
+        return (int)strtol(p, NULL, 10) * 12 - 1;
+    return -1;
+}
+
+static tf_status slice_fn(void *ctx, const tf_revision *rev)
+{
+    slice_set *ss = ctx;
+    int exact, idx = slice_month(rev->rec.period, &exact), k = idx - ss->from_idx;
+    if (idx < 0 || k < 0 || k >= ss->n) {
+        ss->usable = 0;
+        return TF_OK;
+    }
+    return collect_fn(exact ? &ss->month[k] : &ss->beyond[k], rev);
+}
+
+/* The key of the rows of sel collected in currency from base_index. */
+static char *slice_key(const tf_selection *sel, const char *currency, int base_index)
+{
+    size_t len = 96 + (sel->as_of ? strlen(sel->as_of) : 0) + strlen(sel->classification) +
+                 strlen(sel->reporter);
+    for (size_t i = 0; i < sel->n_codes; i++)
+        len += strlen(sel->codes[i]) + 1;
+    char *k = malloc(len);
+    if (!k)
+        return NULL;
+    tf_fmt(k, len, "%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f", sel->classification, sel->reporter,
+           sel->as_of ? sel->as_of : "\x1e", currency, base_index);
+    for (size_t i = 0; i < sel->n_codes; i++) {
+        size_t n = strlen(k);
+        tf_fmt(k + n, len - n, "%s\x1e", sel->codes[i]);
+    }
+    return k;
+}
+
+/* The batch's range of sel collected month by month into a new slice set. */
+static tf_status slices_build(tf_db *db, const tf_selection *sel, const char *currency,
+                              int base_index, const char *from, const char *to, slice_set **out)
+{
+    slice_set *ss = calloc(1, sizeof *ss);
+    int i0 = tf_period_index(from), i1 = tf_period_index(to);
+    if (ss && i0 >= 0 && i1 >= i0) {
+        ss->from_idx = i0;
+        ss->n = i1 - i0 + 1;
+        ss->month = calloc((size_t)ss->n, sizeof *ss->month);
+        ss->beyond = calloc((size_t)ss->n, sizeof *ss->beyond);
+        ss->flow_at = calloc((size_t)ss->n, sizeof *ss->flow_at);
+    }
+    if (!ss || !ss->month || !ss->beyond || !ss->flow_at) {
+        slice_set_free(ss);
+        return TF_ERR_NOMEM;
+    }
+    ss->usable = 1;
+    for (int k = 0; k < ss->n; k++) {
+        collect_init(&ss->month[k], base_index, 0, currency, 0);
+        collect_init(&ss->beyond[k], base_index, 0, currency, 0);
+    }
+    tf_selection whole = *sel;
+    whole.period_from = from;
+    whole.period_to = to;
+    tf_status st = tf_query_select(db, &whole, slice_fn, ss);
+    for (int k = 0; k < ss->n && st == TF_OK; k++) {
+        collect *c = &ss->month[k];
+        st = flush_pending(c, 0, NULL);
+        if (st == TF_OK && c->n)
+            qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
+        size_t i = 0; /* sorted by flow first: each flow's rows in one run */
+        for (int f = 0; f <= N_FLOWS; f++) {
+            while (f < N_FLOWS && i < c->n && c->rows[i].flow < f)
+                i++;
+            ss->flow_at[k][f] = f < N_FLOWS ? i : c->n;
+        }
+    }
+    if (st != TF_OK) {
+        slice_set_free(ss);
+        return st;
+    }
+    *out = ss;
+    return TF_OK;
+}
+
+/* The slice set of sel in the memo, collected when new; NULL with TF_OK when
+ * the batch's range does not hold the report's window [w0, w1]. */
+static tf_status slices_of(tf_db *db, agg_memo *m, const tf_selection *sel, const char *currency,
+                           int base_index, int w0, int w1, slice_set **out)
+{
+    const char *from, *to;
+    *out = NULL;
+    if (!tf_store_batch_range(db, &from, &to) || tf_period_index(from) < 0 ||
+        w0 < tf_period_index(from) || w1 > tf_period_index(to))
+        return TF_OK;
+    char *key = slice_key(sel, currency, base_index);
+    if (!key)
+        return TF_ERR_NOMEM;
+    for (size_t i = 0; i < m->n_sets; i++)
+        if (!strcmp(m->sets[i]->key, key)) {
+            free(key);
+            *out = m->sets[i];
+            return TF_OK;
+        }
+    slice_set **grown = realloc(m->sets, (m->n_sets + 1) * sizeof *grown);
+    if (grown)
+        m->sets = grown;
+    tf_status st = grown ? slices_build(db, sel, currency, base_index, from, to, out)
+                         : TF_ERR_NOMEM;
+    if (st != TF_OK) {
+        free(key);
+        return st;
+    }
+    (*out)->key = key;
+    m->sets[m->n_sets++] = *out;
+    return TF_OK;
+}
+
+/* The counts of s added to c (its rows aside); s's rows are all of month m
+ * (its per-month tallies: there only), or none when m < 0. */
+static void collect_add_counts(collect *c, const collect *s, int m)
+{
+    c->other_units += s->other_units;
+    c->no_quantity += s->no_quantity;
+    c->not_monthly += s->not_monthly;
+    c->ranges += s->ranges;
+    c->breakdowns += s->breakdowns;
+    c->counted += s->counted;
+    c->net_weighed += s->net_weighed;
+    c->not_annual += s->not_annual;
+    c->no_value += s->no_value;
+    c->other_currency += s->other_currency;
+    c->v_all += s->v_all;
+    c->v_negative |= s->v_negative;
+    if (m < 0 || m >= N_MONTHS)
+        return;
+    for (int f = 0; f < N_FLOWS; f++) {
+        c->dropped[f][m] |= s->dropped[f][m];
+        for (int w = 0; w < 2; w++) {
+            c->unweighed_v[w][f][m] += s->unweighed_v[w][f][m];
+            c->unweighed_n[w][f][m] += s->unweighed_n[w][f][m];
+        }
+    }
+}
+
+/* c (ready, empty) given the rows and counts of the window [w0, w1] from the
+ * slices: 1 when it holds them, 0 when the window needs its own collection. */
+static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
+{
+    size_t n = 0;
+    for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
+        collect_add_counts(c, &ss->month[k], ss->from_idx + k - c->base_index);
+        if (k < w1 - ss->from_idx) /* the last month's ranges lie past the window */
+            collect_add_counts(c, &ss->beyond[k], -1);
+        n += ss->month[k].n;
+    }
+    if (c->other_units || c->counted || c->v_negative || !(c->v_all < 9007199254740992.0) ||
+        !(c->rows = malloc((n ? n : 1) * sizeof *c->rows)))
+        return 0;
+    for (int f = 0; f < N_FLOWS; f++)
+        for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
+            size_t b = ss->flow_at[k][f], e = ss->flow_at[k][f + 1];
+            if (e > b)
+                memcpy(c->rows + c->n, ss->month[k].rows + b, (e - b) * sizeof *c->rows);
+            c->n += e - b;
+        }
+    c->cap = n;
+    c->sorted = 1;
+    return 1;
+}
+
+/* select_rows for the report's first pass (the quantity) from a batch's
+ * month slices where they serve (above), else select_rows. */
+static tf_status window_rows(tf_db *db, const tf_selection *sel, const char *currency,
+                             collect *c)
+{
+    agg_memo *m = c->value || c->annual || !currency[0] ? NULL : memo_of(db);
+    int w0 = c->base_index, w1 = sel->period_to ? tf_period_index(sel->period_to) : -1;
+    slice_set *ss = NULL;
+    tf_status st = TF_OK;
+    if (m && w1 >= w0 && sel->period_from && tf_period_index(sel->period_from) == w0)
+        st = slices_of(db, m, sel, currency, c->base_index, w0, w1, &ss);
+    if (st != TF_OK)
+        return st;
+    if (ss && ss->usable) {
+        collect fresh = *c;
+        if (window_from_slices(ss, w0, w1, c))
+            return TF_OK;
+        free(c->rows);
+        *c = fresh;
+        /* want_currency points into c's own buffer */
+        c->want_currency = c->want_buf[0] ? c->want_buf : NULL;
+    }
+    return select_rows(db, sel, c);
+}
+
 /* Select the rows of the report's months into c, in its measure: the
  * quantity, or the value (asked for, or AUTO where weights carry less than
  * half of the value: a second pass), with the notes saying why and what was
@@ -1730,17 +2332,11 @@ static tf_status select_report_rows(tf_db *db, const tf_query *q, tf_report *rep
         return cst;
     tf_scopy(rep->currency, sizeof rep->currency, currency);
     for (int pass = 0; pass < 2; pass++) {
-        memset(c, 0, sizeof *c);
-        c->base_index = base_index;
-        c->annual = rep->annual;
-        c->keep_re = 1;
-        tf_scopy(c->want_buf, sizeof c->want_buf, currency);
-        c->want_currency = currency[0] ? c->want_buf : NULL;
-        tf_scopy(c->v_currency, sizeof c->v_currency, currency);
-        c->value = q->measure == TF_MEASURE_VALUE || pass == 1;
+        collect_init(c, base_index, rep->annual, currency,
+                     q->measure == TF_MEASURE_VALUE || pass == 1);
         tf_selection sel = cs;
         sel.as_of = q->as_of;
-        tf_status st = select_rows(db, &sel, c);
+        tf_status st = window_rows(db, &sel, currency, c);
         if (st != TF_OK)
             return st;
         if (pass == 0 && !c->value) {
@@ -1794,7 +2390,7 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
     char from[8]; /* base_index as a period: the first the report reads (query.h) */
     tf_query_report_from(q->period, from);
     tf_status st = select_report_rows(db, q, rep, base_index, from, c);
-    if (st == TF_OK && c->n)
+    if (st == TF_OK && c->n && !c->sorted)
         qsort(c->rows, c->n, sizeof *c->rows, cmp_row);
     if (st == TF_OK)
         st = one_classification(rep, c, q->classification ? q->classification : "HS");
@@ -1803,6 +2399,7 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
     row *scratch = st == TF_OK ? malloc((c->n ? c->n : 1) * sizeof *scratch) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
+    agg_memo *memo = memo_of(db); /* in a batch: months aggregated once */
     size_t b = 0;
     while (b < c->n && st == TF_OK) {
         size_t e = b;
@@ -1811,20 +2408,20 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
             e++;
         int f = c->rows[b].flow;
         agg *am = &a[f][c->rows[b].month];
-        char label[8];
-        if (rep->annual)
+        char label[8] = "";
+        if (c->rows[b].month == m && f < 2 && rep->annual)
             tf_fmt(label, sizeof label, "%d", (base_index + c->rows[b].month) / 12);
-        else
+        else if (c->rows[b].month == m && f < 2)
             tf_period_from_index(base_index + c->rows[b].month, label);
         /* disagreeing codes are noted for the report's own period */
-        st = aggregate(rep, c->rows + b, e - b, q->partner_basis, scratch, am,
-                       c->rows[b].month == m && f < 2 ? label : NULL);
+        st = aggregate_memo(memo, rep, c->rows + b, e - b, q->partner_basis, scratch, am,
+                            c->rows[b].month == m && f < 2 ? label : NULL);
         if (c->dropped[f][c->rows[b].month])
             am->partners_complete = 0; /* a partner traded in no figure counted here */
         b = e;
     }
     if (st == TF_OK)
-        st = comparison_months(rep, c, scratch, a, m, cmp);
+        st = comparison_months(rep, memo, c, scratch, a, m, cmp);
     free(scratch);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};

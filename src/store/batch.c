@@ -1,9 +1,10 @@
 /*
  * A batch of computations over one period range (tf_db_batch_begin,
- * tradeflow/store.h): every selection whose periods lie within the batch's
- * range is read from the store once, over the whole range, and kept; a later
- * selection of the same cells (the next month's report of the same product)
- * is answered from memory, filtered by period.
+ * tradeflow/store.h): a selection whose periods lie within the batch's range
+ * is read through the first time (a sweep reads each product's range once,
+ * stats.c), and the second time read from the store over the whole range and
+ * kept; every later selection of the same cells (the next month's report of
+ * the same product) is answered from memory, filtered by period.
  *
  * Why the answer is the same as reading the store again: a selection's
  * revisions come in key order (code, period, flow, ...), and which revision
@@ -27,7 +28,9 @@
 typedef struct kept_sel {
     char *key;
     tf_revision *v;
+    long long *period;       /* v[i]'s period code (tf_store_period_code) */
     size_t n, cap;
+    int kept;                /* 0: asked for once, read through and not kept */
 } kept_sel;
 
 /* One code prefix's currency counts over the range, in the store's order. */
@@ -50,6 +53,8 @@ struct tf_store_batch {
     kept_ccy **ccy;
     size_t n_ccy;
     size_t bytes;
+    void *memo;                 /* tf_store_batch_slot's */
+    void (*memo_free)(void *);
 };
 
 void tf_store_batch_free(tf_store_batch **bp)
@@ -60,6 +65,7 @@ void tf_store_batch_free(tf_store_batch **bp)
     for (size_t i = 0; i < b->n_sel; i++) {
         free(b->sel[i]->key);
         free(b->sel[i]->v);
+        free(b->sel[i]->period);
         free(b->sel[i]);
     }
     for (size_t i = 0; i < b->n_ccy; i++) {
@@ -69,8 +75,27 @@ void tf_store_batch_free(tf_store_batch **bp)
     }
     free(b->sel);
     free(b->ccy);
+    if (b->memo && b->memo_free)
+        b->memo_free(b->memo);
     free(b);
     *bp = NULL;
+}
+
+int tf_store_batch_range(tf_db *d, const char **from, const char **to)
+{
+    if (!d || !d->batch)
+        return 0;
+    *from = d->batch->from;
+    *to = d->batch->to;
+    return 1;
+}
+
+void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *))
+{
+    if (!d || !d->batch)
+        return NULL;
+    d->batch->memo_free = free_fn;
+    return &d->batch->memo;
 }
 
 tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
@@ -105,25 +130,46 @@ static int within(const tf_store_batch *b, const char *from, const char *to)
            strcmp(from, to) <= 0;
 }
 
+/* t appended to k at *n, then the separator sep (k has room: sel_key). */
+static void key_add(char *k, size_t *n, const char *t, char sep)
+{
+    size_t len = strlen(t);
+    memcpy(k + *n, t, len);
+    *n += len;
+    k[(*n)++] = sep;
+}
+
 /* The key of a selection, its period range left out: every other field that
- * decides what tf_db_select returns. NULL when out of memory. */
+ * decides what tf_db_select returns. NULL when out of memory. Made for every
+ * selection of a batch (a report makes some 30), so without printf. */
 static char *sel_key(const tf_selection *s)
 {
-    size_t len = 64 + (s->as_of ? strlen(s->as_of) : 0);
+    const char *cls = s->classification ? s->classification : "HS";
+    const char *rep = s->reporter ? s->reporter : "CHN";
+    const char *as_of = s->as_of ? s->as_of : "";
+    size_t len = 64 + strlen(as_of) + strlen(cls) + strlen(rep);
     for (size_t i = 0; i < s->n_codes; i++)
         len += strlen(s->codes[i]) + 1;
-    len += (s->classification ? strlen(s->classification) : 0) +
-           (s->reporter ? strlen(s->reporter) : 0);
-    char *k = malloc(len);
+    char *k = malloc(len), flow[24], *f = flow + sizeof flow - 1;
     if (!k)
         return NULL;
-    tf_fmt(k, len, "%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f", s->classification ? s->classification : "HS",
-           s->reporter ? s->reporter : "CHN", (int)s->flow, s->as_of ? s->as_of : "",
-           s->all_revisions);
-    for (size_t i = 0; i < s->n_codes; i++) {
-        size_t n = strlen(k);
-        tf_fmt(k + n, len - n, "%s\x1e", s->codes[i]);
-    }
+    long long v = (long long)s->flow; /* its number, as text */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    *f = '\0';
+    do
+        *--f = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--f = '-';
+    size_t n = 0;
+    key_add(k, &n, cls, '\x1f');
+    key_add(k, &n, rep, '\x1f');
+    key_add(k, &n, f, '\x1f');
+    key_add(k, &n, as_of, '\x1f');
+    key_add(k, &n, s->all_revisions ? "1" : "0", '\x1f');
+    for (size_t i = 0; i < s->n_codes; i++)
+        key_add(k, &n, s->codes[i], '\x1e');
+    k[n] = '\0';
     return k;
 }
 
@@ -134,28 +180,47 @@ static tf_status keep_rev(void *ctx, const tf_revision *rev)
     if (e->n == e->cap) {
         size_t nc = e->cap ? e->cap * 2 : 64;
         tf_revision *p = realloc(e->v, nc * sizeof *p);
-        if (!p)
+        if (p)
+            e->v = p;
+        long long *pc = p ? realloc(e->period, nc * sizeof *pc) : NULL;
+        if (!pc)
             return TF_ERR_NOMEM;
-        b->bytes += (nc - e->cap) * sizeof *p;
-        e->v = p;
+        b->bytes += (nc - e->cap) * (sizeof *p + sizeof *pc);
+        e->period = pc;
         e->cap = nc;
     }
+    e->period[e->n] = tf_store_period_code(rev->rec.period);
     e->v[e->n++] = *rev;
     return TF_OK;
 }
 
-/* The kept selection of key, read over the whole range when new. */
+/* The selection of key: new (*out->kept 0: the caller reads its own range
+ * through, nothing kept), or asked for before (read over the whole range and
+ * kept, when not yet). */
 static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel **out)
 {
     tf_store_batch *b = d->batch;
-    for (size_t i = 0; i < b->n_sel; i++)
-        if (!strcmp(b->sel[i]->key, key)) {
-            free(key);
-            *out = b->sel[i];
+    kept_sel *e = NULL;
+    for (size_t i = 0; i < b->n_sel && !e; i++)
+        if (!strcmp(b->sel[i]->key, key))
+            e = b->sel[i];
+    if (e) {
+        free(key);
+        *out = e;
+        if (e->kept)
             return TF_OK;
-        }
+        tf_selection whole = *sel;
+        whole.period_from = b->from;
+        whole.period_to = b->to;
+        void *ctx[2] = {e, b};
+        tf_status st = tf_store_select_direct(d, &whole, keep_rev, ctx);
+        e->kept = st == TF_OK;
+        if (st != TF_OK)
+            e->n = 0;
+        return st;
+    }
     kept_sel **grown = realloc(b->sel, (b->n_sel + 1) * sizeof *grown);
-    kept_sel *e = grown ? calloc(1, sizeof *e) : NULL;
+    e = grown ? calloc(1, sizeof *e) : NULL;
     if (grown)
         b->sel = grown;
     if (!e) {
@@ -163,17 +228,6 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
         return TF_ERR_NOMEM;
     }
     e->key = key;
-    tf_selection whole = *sel;
-    whole.period_from = b->from;
-    whole.period_to = b->to;
-    void *ctx[2] = {e, b};
-    tf_status st = tf_store_select_direct(d, &whole, keep_rev, ctx);
-    if (st != TF_OK) {
-        free(e->key);
-        free(e->v);
-        free(e);
-        return st;
-    }
     b->sel[b->n_sel++] = e;
     *out = e;
     return TF_OK;
@@ -195,9 +249,19 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
     }
     if ((*st = find_sel(d, sel, key, &e)) != TF_OK)
         return 1;
+    if (!e->kept) { /* the first time: read through (a sweep's months, read once) */
+        *st = tf_store_select_direct(d, sel, fn, ctx);
+        return 1;
+    }
+    /* the period range as codes (in the order of the texts) where both bounds
+     * are periods, else compared as texts */
+    long long from = tf_store_period_code(sel->period_from);
+    long long to = tf_store_period_code(sel->period_to);
+    int coded = from >= 0 && to >= 0;
     for (size_t i = 0; i < e->n && *st == TF_OK; i++) {
         const char *p = e->v[i].rec.period;
-        if (strcmp(p, sel->period_from) >= 0 && strcmp(p, sel->period_to) <= 0)
+        if (coded ? e->period[i] >= from && e->period[i] <= to
+                  : strcmp(p, sel->period_from) >= 0 && strcmp(p, sel->period_to) <= 0)
             *st = fn(ctx, &e->v[i]);
     }
     return 1;

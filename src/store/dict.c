@@ -61,16 +61,33 @@ long long tf_store_period_code(const char *p)
     return ((long long)(y - 1900) * 13 + m) * 16 + extra;
 }
 
+/* "YYYY-MM" of year y (1900..9999) and month m at out (7 bytes, no end). */
+static void month_text(int y, int m, char *out)
+{
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+}
+
 void tf_store_period_text(long long code, char out[20])
 {
     long long base = code / 16, extra = code % 16;
     int y = (int)(base / 13) + 1900, m = (int)(base % 13);
-    if (code < 0 || !m)
+    if (code < 0 || !m || y > 9999) {
         tf_fmt(out, 20, "%04d", code < 0 ? 0 : y);
-    else if (!extra)
-        tf_fmt(out, 20, "%04d-%02d", y, m);
-    else
-        tf_fmt(out, 20, "%04d-%02d..%04d-%02d", y, m, y, m + (int)extra);
+        return;
+    }
+    month_text(y, m, out); /* a row's period: made for every block a selection reads */
+    out[7] = '\0';
+    if (extra) {
+        out[7] = out[8] = '.';
+        month_text(y, m + (int)extra, out + 9);
+        out[16] = '\0';
+    }
 }
 
 long long tf_store_period_bound(const char *p, int upper)

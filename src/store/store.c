@@ -694,16 +694,17 @@ static int decode(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *ds
     return 0;
 }
 
-/* A row of CELL_COLS of a stored code (cls, code: its text); the source's
- * ingest time and vintage are the caller's. 0, or -1 (an id not decoded). */
+/* A row of CELL_COLS of a stored code (cls, code: its text; period: the text
+ * of its period, column 0); the source's ingest time and vintage are the
+ * caller's. 0, or -1 (an id not decoded). */
 static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, const char *code,
-                         tf_revision *v)
+                         const char *period, tf_revision *v)
 {
     tf_record *r = &v->rec;
     tf_record_init(r);
     tf_scopy(r->classification, sizeof r->classification, cls);
     tf_scopy(r->commodity, sizeof r->commodity, code);
-    tf_store_period_text(sqlite3_column_int64(s, 0), r->period);
+    memcpy(r->period, period, sizeof r->period);
     r->flow = (tf_flow)sqlite3_column_int(s, 1);
 #define DEC(dim, col, dst) decode(t, dim, s, col, dst, sizeof dst)
     if (DEC(DIM_REPORTER, 2, r->reporter) || DEC(DIM_PARTNER, 3, r->partner) ||
@@ -1091,6 +1092,8 @@ struct select_block {
     size_t n, cap;
     long long period;
     int flow;
+    long long text_of;       /* the period code whose text is in text (0: none yet) */
+    char text[20];
 };
 
 static int key_cmp(const void *a, const void *b)
@@ -1152,7 +1155,11 @@ static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, const char
     b->period = period;
     b->flow = flow;
     const tf_dicts *t = d->dicts;
-    if (read_revision(t, s, cls, code, &b->rev[b->n]) != 0)
+    if (b->text_of != period || !b->text[0]) { /* a run of rows shares its period */
+        tf_store_period_text(period, b->text);
+        b->text_of = period;
+    }
+    if (read_revision(t, s, cls, code, b->text, &b->rev[b->n]) != 0)
         return tf_error_set(&d->error, TF_ERR_DB, "%s: a row of code %s holds a dimension id "
                             "missing from dim_value (the store was changed outside tradeflow)",
                             d->path, code);
@@ -1299,23 +1306,87 @@ void tf_store_ccy_tally(tf_ccy_tally *t, const char *ccy, long long rows)
     t->n++;
 }
 
-/* The currencies of one stored code in the period range (a range of the
- * clustered key), added to t in the order of their text. */
-static int code_currencies(tf_db *d, const coded_sel *c, long long code, tf_ccy_tally *t)
+/* One currency's record count in one period (code_currency_counts). */
+typedef struct ccy_cell {
+    const char *text;        /* the currency (the dictionaries' text) */
+    long long period, rows;
+} ccy_cell;
+
+static int ccy_cell_cmp(const void *a, const void *b)
 {
-    sqlite3_stmt *s = cached(d, ST_CCY,
-                             "SELECT v.v, count(*) FROM cell c JOIN dim_value v ON v.dim = 7"
-                             " AND v.id = c.currency WHERE c.classification = ?1"
-                             " AND c.commodity = ?2 AND c.period >= ?4 AND c.period <= ?5"
-                             " AND c.reporter = ?6 AND c.currency <> 0 GROUP BY v.v");
+    const ccy_cell *x = a, *y = b;
+    int c = strcmp(x->text, y->text);
+    return c ? c : (x->period > y->period) - (x->period < y->period);
+}
+
+/* A row of currency id ccy in period into v[0..*n) (counted where present). */
+static int ccy_cell_add(tf_db *d, ccy_cell **v, size_t *n, long long ccy, long long period)
+{
+    const char *text = tf_store_dict_text(d->dicts, DIM_CURRENCY, ccy);
+    if (!text)
+        return SQLITE_OK; /* not in dim_value: as the join it replaces, not counted */
+    for (size_t i = *n; i-- > 0;)
+        if ((*v)[i].period == period && (*v)[i].text == text) {
+            (*v)[i].rows++;
+            return SQLITE_OK;
+        }
+    ccy_cell *p = realloc(*v, (*n + 1) * sizeof *p);
+    if (!p)
+        return SQLITE_NOMEM;
+    *v = p;
+    p[(*n)++] = (ccy_cell){text, period, 1};
+    return SQLITE_OK;
+}
+
+/* The records of one stored code in the coded range (currency not "") by
+ * currency and period, into *v (*n of them, the caller frees) in the order
+ * of the currency's text, then the period: counted here from the ids, one
+ * pass of the clustered range, rather than grouped by SQLite on the text
+ * through a join with dim_value (a lookup a row). An SQLite result code,
+ * SQLITE_DONE when all is well. */
+static int code_currency_counts(tf_db *d, const coded_sel *c, long long code, ccy_cell **v,
+                                size_t *n)
+{
+    int own;
+    sqlite3_stmt *s = take(d, ST_CCY_PERIOD,
+                           "SELECT currency, period FROM cell WHERE classification = ?1"
+                           " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
+                           " AND reporter = ?6 AND currency <> 0",
+                           &own);
+    *v = NULL;
+    *n = 0;
     if (!s)
         return SQLITE_ERROR;
     bind_coded(s, c, code);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        tf_store_ccy_tally(t, (const char *)sqlite3_column_text(s, 0),
-                           sqlite3_column_int64(s, 1));
-    sqlite3_reset(s);
+        if (ccy_cell_add(d, v, n, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)) !=
+            SQLITE_OK) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+    give(s, own);
+    if (*n > 1)
+        qsort(*v, *n, sizeof **v, ccy_cell_cmp);
+    return rc;
+}
+
+/* The currencies of one stored code in the period range (a range of the
+ * clustered key), added to t in the order of their text. */
+static int code_currencies(tf_db *d, const coded_sel *c, long long code, tf_ccy_tally *t)
+{
+    ccy_cell *v;
+    size_t n;
+    int rc = code_currency_counts(d, c, code, &v, &n);
+    for (size_t i = 0; i < n && rc == SQLITE_DONE;) {
+        long long rows = 0;
+        size_t j = i;
+        for (; j < n && v[j].text == v[i].text; j++)
+            rows += v[j].rows;
+        tf_store_ccy_tally(t, v[i].text, rows);
+        i = j;
+    }
+    free(v);
     return rc;
 }
 
@@ -1336,23 +1407,15 @@ static int code_currency_periods(tf_db *d, const coded_sel *c, long long code,
                                             long long rows),
                                  void *ctx)
 {
-    int own;
-    sqlite3_stmt *s = take(d, ST_CCY_PERIOD,
-                           "SELECT v.v, c.period, count(*) FROM cell c JOIN dim_value v"
-                           " ON v.dim = 7 AND v.id = c.currency WHERE c.classification = ?1"
-                           " AND c.commodity = ?2 AND c.period >= ?4 AND c.period <= ?5"
-                           " AND c.reporter = ?6 AND c.currency <> 0 GROUP BY v.v, c.period",
-                           &own);
-    if (!s)
-        return SQLITE_ERROR;
-    bind_coded(s, c, code);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    ccy_cell *v;
+    size_t n;
+    int rc = code_currency_counts(d, c, code, &v, &n);
+    for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
         char period[20];
-        tf_store_period_text(sqlite3_column_int64(s, 1), period);
-        fn(ctx, (const char *)sqlite3_column_text(s, 0), period, sqlite3_column_int64(s, 2));
+        tf_store_period_text(v[i].period, period);
+        fn(ctx, v[i].text, period, v[i].rows);
     }
-    give(s, own);
+    free(v);
     return rc;
 }
 

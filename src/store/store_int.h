@@ -164,6 +164,13 @@ int tf_store_batch_currency(tf_db *d, const tf_selection *sel,
                             void (*fn)(void *ctx, const char *currency, long long rows),
                             void *ctx, tf_status *st);
 void tf_store_batch_free(tf_store_batch **b);
+/* A slot for a computation's own memo kept as long as the open batch (the
+ * statistics keep the months they aggregated, stats.c), freed with free_fn
+ * when the batch ends: *slot is NULL at first. NULL when no batch is open. */
+void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *));
+/* The open batch's period range (tf_db_batch_begin): 1 with *from and *to set,
+ * 0 when no batch is open. */
+int tf_store_batch_range(tf_db *d, const char **from, const char **to);
 /* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. 1 when valid. */
 int tf_store_as_of_bound(const char *as_of, char out[32]);
 

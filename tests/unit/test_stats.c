@@ -747,6 +747,123 @@ static void test_display_names(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A report's JSON (tf_report_write) into a string the caller frees. */
+static char *report_json(tf_db *db, tf_refdata *ref, const char *period)
+{
+    tf_report *r = report_of(db, ref, AL, 3, period, NULL);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_int_equal(tf_report_write(f, r, TF_OUT_JSON), TF_OK);
+    fclose(f);
+    tf_report_free(&r);
+    return buf;
+}
+
+/* A batch (tf_db_batch_begin: a sweep's months of one product) aggregates each
+ * month once and gives the same answer, notes included, for the later reports:
+ * every report of 2025 is byte for byte the report made outside a batch. The
+ * data make each kind of month: world rows on two bases that disagree (June
+ * 2024: a note from the aggregation, in every report of 2025, the first
+ * computing it and the others given it again), an HS6 world
+ * total over its HS8 codes (November 2024), partner bases that change from one
+ * month to the next (February 2025 compared on March's basis). */
+static void test_batch_same_reports(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    const char *csv = "period,flow,partner,partner_basis,commodity,quantity,unit,value,currency\n"
+                      "2024-03,import,RUS,origin,76011010,40,t,,\n"
+                      "2024-06,import,WLD,origin,760110,100,t,,\n"
+                      "2024-06,import,WLD,consignment,760110,120,t,,\n"
+                      "2024-06,import,RUS,consignment,760110,120,t,,\n"
+                      "2024-11,import,WLD,,760110,300,t,,\n"
+                      "2024-11,import,RUS,,76011010,100,t,,\n"
+                      "2024-11,import,RUS,,76011090,150,t,,\n"
+                      "2025-01,import,RUS,origin,76011010,50,t,,\n"
+                      "2025-01,import,IND,origin,76011010,30,t,,\n"
+                      "2025-02,import,RUS,consignment,76011010,60,t,,\n"
+                      "2025-02,import,KAZ,consignment,76011010,20,t,,\n"
+                      "2025-02,import,RUS,origin,76011010,75,t,,\n"
+                      "2025-03,import,RUS,origin,76011010,70,t,,\n"
+                      "2025-03,import,IND,origin,76011010,10,t,,\n"
+                      "2025-03,export,RUS,origin,760110,5,t,,\n"
+                      "2025-04,import,RUS,origin,76011010,80,t,,\n"
+                      "2025-04,import,IND,origin,76011010,20,t,,\n"
+                      /* the same trade in CNY and USD (read once, in CNY, the
+                       * currency of most records), one only in USD (its tonnage
+                       * counted: the month's last row, held to see whether a CNY
+                       * row of it follows), an annual row and a re-export (in no month's
+                       * figures, counted in a note), and goods counted in items
+                       * in June 2025 (the reports from June on collect their
+                       * rows themselves, the earlier ones from the batch's
+                       * months) */
+                      "2024-08,import,RUS,origin,76011010,10,t,1000,CNY\n"
+                      "2024-08,import,RUS,origin,76011010,10,t,150,USD\n"
+                      "2025-01,import,ZAF,origin,76011010,5,t,70,USD\n"
+                      "2025,import,RUS,origin,76011010,900,t,90000,CNY\n"
+                      "2025-02,re-export,RUS,origin,76011010,3,t,300,CNY\n"
+                      "2025-06,import,RUS,origin,76011090,7,u,700,CNY\n";
+    tf_db *db = db_with(ref, "batch-same", csv);
+    /* a GACC download of March to May 2025 (ingest --range): in no month, named
+     * in a note by the reports whose months reach past its first month */
+    const char *gacc = "\"贸易伙伴编码\",\"贸易伙伴名称\",\"商品编码\",\"商品名称\",\"第一数量\","
+                       "\"第一计量单位\",\"第二数量\",\"第二计量单位\",\"人民币\",\n"
+                       "\"344\",\"俄罗斯联邦\",\"76011010\",\"非合金铝\",\"200,000\",\"千克\","
+                       "\"0\",\"?\",\"4,000,000\",\n";
+    tf_read_opts ro = {0};
+    ro.flow = TF_FLOW_IMPORT;
+    ro.period = "2025-03..2025-05";
+    tf_ingest_result res;
+    assert_int_equal(tt_ingest_text(db, ref, "range", gacc, &ro, "2025-06-02T00:00:00Z", &res,
+                                    NULL), TF_OK);
+    char *alone[12];
+    for (int m = 0; m < 12; m++) {
+        char p[8];
+        snprintf(p, sizeof p, "2025-%02d", m + 1);
+        alone[m] = report_json(db, ref, p);
+    }
+    assert_int_equal(tf_db_batch_begin(db, "2024-01", "2025-12"), TF_OK);
+    for (int m = 0; m < 12; m++) {
+        char p[8];
+        snprintf(p, sizeof p, "2025-%02d", m + 1);
+        char *batched = report_json(db, ref, p);
+        assert_string_equal(batched, alone[m]);
+        free(batched);
+        free(alone[m]);
+    }
+    /* March in the batch (its months aggregated by the reports before it):
+     * 70 + 10 = 80 t; February on its own (most common) basis, consignment,
+     * 60 + 20 = 80 t: MoM 0 %; March 2024 40 t: YoY +100 %. Russia's MoM on
+     * March's basis, origin: 70 / 75 - 1. June 2024's world rows: consignment
+     * 120 t against origin 100 t, consignment (the month's partner rows) used. */
+    tf_report *r = report_of(db, ref, AL, 3, "2025-03", NULL);
+    assert_near(r->import.quantity.v, 80, 1e-9);
+    assert_near(r->import.mom_pct.v, 0.0, 1e-9);
+    assert_near(r->import.yoy_pct.v, 100.0, 1e-9);
+    assert_string_equal(r->import_breakdown.partners[0].partner, "RUS");
+    assert_near(r->import_breakdown.partners[0].mom_pct.v, 100.0 * (70.0 / 75.0 - 1), 1e-9);
+    assert_true(has_note(r, "world totals of 760110 differ between partner bases; basis "
+                            "'consignment' is used"));
+    /* "2025-03..2025-05" sorts after "2025-03": past March's report, in April's */
+    assert_false(has_note(r, "cumulative ranges"));
+    tf_report_free(&r);
+    /* April: YTD 85 (50 + 30 + ZAF's 5 in USD) + 80 + 80 + 100 = 345 t;
+     * November: a year earlier the HS6 world row, 300 t, stands for its HS8
+     * codes (100 + 150 t) */
+    r = report_of(db, ref, AL, 3, "2025-04", NULL);
+    assert_near(r->import.ytd.v, 345, 1e-9);
+    assert_true(has_note(r, "1 record of cumulative ranges"));
+    tf_report_free(&r);
+    r = report_of(db, ref, AL, 3, "2025-11", NULL);
+    assert_near(r->import.year_ago.v, 300, 1e-9);
+    tf_report_free(&r);
+    tf_db_batch_end(db);
+    tf_db_close(&db);
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -766,6 +883,7 @@ int main(void)
         cmocka_unit_test(test_display_names),
         cmocka_unit_test(test_partner_ytd),
         cmocka_unit_test(test_mode_changes),
+        cmocka_unit_test(test_batch_same_reports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
