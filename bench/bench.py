@@ -406,14 +406,16 @@ def med(v):
 def table(res, rows):
     lines = []
     add = lines.append
-    add(f"Rows: {rows:,}; medians of {res.get('load_reps', res['reps'])} runs of each load and"
-        f" {res['reps']} runs of the report and sweep processes (5 reports timed in each);"
-        " ratio = tradeflow time / peer time, below 1 means tradeflow is faster.")
-    add("")
     tools = [t for t in TOOLS if t in res["report"]]
-    add("| task | " + " | ".join(NAMES[t] for t in tools) + " | " +
-        " | ".join(f"tradeflow/{NAMES[t]}" for t in tools[1:]) + " |")
-    add("|---|" + "---:|" * (2 * len(tools) - 1))
+    peers = tools[1:]   # no peer (TOOLS=tradeflow): no ratio columns at all
+    add(f"Rows: {rows:,}; medians of {res.get('load_reps', res['reps'])} runs of each load and"
+        f" {res['reps']} runs of the report and sweep processes (5 reports timed in each)" +
+        ("; ratio = tradeflow time / peer time, below 1 means tradeflow is faster." if peers
+         else "."))
+    add("")
+    add("| task | " + " | ".join(NAMES[t] for t in tools) + " |" +
+        "".join(f" tradeflow/{NAMES[t]} |" for t in peers))
+    add("|---|" + "---:|" * (len(tools) + len(peers)))
     names = {"load-utf8": "load, UTF-8 CSV (s)", "load-gb18030": "load, GB18030 GACC (s)",
              "report": f"report, one (ms): {REPORT[0]} {REPORT[1]}",
              "sweep": f"sweep, {res.get('sweep_reports', 84)} reports (ms)"}
@@ -421,15 +423,15 @@ def table(res, rows):
         key = "s" if task.startswith("load") else "ms"
         m = {t: med(res[task][t][key]) for t in tools}
         fmt = (lambda v: f"{v:,.2f}") if key == "s" else (lambda v: f"{v:,.1f}")
-        ratios = [f"{m['tradeflow'] / m[t]:.3g}" if m[t] else "" for t in tools[1:]]
-        add(f"| {label} | " + " | ".join(fmt(m[t]) for t in tools) + " | " +
-            " | ".join(ratios) + " |")
+        ratios = [f"{m['tradeflow'] / m[t]:.3g}" if m[t] else "" for t in peers]
+        add(f"| {label} | " + " | ".join(fmt(m[t]) for t in tools) + " |" +
+            "".join(f" {r} |" for r in ratios))
     for task, label in (("load-utf8", "peak RSS, UTF-8 load (MiB)"),
                         ("load-gb18030", "peak RSS, GB18030 load (MiB)"),
                         ("report", "peak RSS, report process (MiB)")):
         m = {t: max(res[task][t]["rss_kib"]) / 1024 for t in tools}
         add(f"| {label} | " + " | ".join(f"{m[t]:,.0f}" for t in tools) + " |" +
-            " |" * (len(tools) - 1))
+            " |" * len(peers))
     add("")
     cli = {t: med(res["report-cli"][t]["ms"]) for t in TF_TOOLS if t in res["report-cli"]}
     add(f"tradeflow report as a command (`tradeflow report --format json`, process start-up "

@@ -36,8 +36,11 @@ typedef struct tf_partner {
     const char *name_en;
     const char *name_zh;
     const char *kind;       /* country|territory|aggregate */
-    const char *const *aliases; /* other names, English or Chinese ("Russian Federation", "俄罗斯") */
+    const char *const *aliases; /* other names, English or Chinese ("Russian Federation", "俄罗斯");
+                                   short_zh among them */
     size_t n_aliases;
+    const char *short_zh;   /* the short Chinese name notes write ("俄罗斯" for GACC's
+                               official 俄罗斯联邦), "" where name_zh is already short */
 } tf_partner;
 
 typedef struct tf_trade_mode {

@@ -328,6 +328,19 @@ TF_API tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_so
  * import P/L series)"; "" when n is 0. Truncated to len. */
 TF_API void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len);
 
+/*
+ * The Source line of each trade chart of q's month (tf_sources_text of the
+ * files it draws from), indexed by tf_chart_kind (output.h) 0..4: seasonal
+ * imports (import rows of January four years before .. q->period), seasonal
+ * exports (export rows), seasonal net imports (both flows), partners (import
+ * rows of the 24 months ending with q->period), net imports (both flows, 24
+ * months); out[5]: every file of the page or workbook (both flows over the
+ * seasonal charts' months, and the published P/L series when window is 1).
+ * out[i] is malloc'd (free()), "" when no file. Errors: TF_ERR_USAGE
+ * (q->period not YYYY-MM, bad as_of), TF_ERR_DB, TF_ERR_NOMEM (out all NULL).
+ */
+TF_API tf_status tf_sources_charted(tf_db *db, const tf_query *q, int window, char *out[6]);
+
 /* Everything the charted outputs (HTML, XLSX, SVG) show for one report. */
 typedef struct tf_chart_data {
     tf_report *report;              /* the month's report (tf_report_compute) */
@@ -339,6 +352,9 @@ typedef struct tf_chart_data {
                                        first day of period-5 .. end of the period;
                                        NULL when there are no figures */
     char *sources;                  /* tf_sources_text of the month's files ("" none) */
+    char *chart_sources[6];         /* each trade chart's own files, by tf_chart_kind;
+                                       [5] every file of the page or workbook
+                                       (tf_sources_charted) */
 } tf_chart_data;
 
 /* Compute the report and its series for q, the series in the report's measure

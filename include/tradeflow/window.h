@@ -132,6 +132,7 @@ typedef struct tf_window_month_avg {
 
 typedef struct tf_window_series {
     char product[64], from[11], to[11], hs[16], origin_group[16];
+    char product_name[128];    /* display name ("primary aluminium", data/products.csv) */
     tf_window_day *days;       /* every weekday of the range, and any other day with data */
     size_t n_days;
     tf_window_month_avg *months;

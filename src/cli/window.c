@@ -21,8 +21,9 @@ static const char usage_window[] =
     "  --origin-group G    MFN (default) or ASEAN (Form E: no rate shipped, as no\n"
     "                      source here dates it; give --duty or --window-params)\n"
     "  --vat PCT --duty PCT --misc CNY/t   override data/window-params.csv\n"    "Each rate in data/window-params.csv applies from the earliest date a source\n"
-    "shows it (76011090's provisional 0 % duty from 2015-05-26): for an earlier day\n"
-    "the window refuses (exit 2) unless the rate is given.\n"
+    "shows it (VAT 17 %, misc 100 CNY/t and 76011090's provisional 0 % duty from\n"
+    "2015-05-26): for an earlier day the window refuses (exit 2) unless the rate is\n"
+    "given.\n"
     "  --as-of DATE        (second form) the prices as ingested up to DATE\n"
     "  --format F          text (default) or json\n";
 

@@ -196,8 +196,10 @@ tf_status tf_period_parse(const char *s, size_t len, char out[8])
         year = year * 10 + (s[i] - '0');
     if (year < 1900 || year > 2999)
         return TF_ERR_INPUT;
+    /* the digits checked are copied, not formatted (this runs for every row) */
     if (len == 4) {
-        tf_fmt(out, 8, "%04d", year);
+        memcpy(out, s, 4);
+        out[4] = '\0';
         return TF_OK;
     }
     const char *m;
@@ -212,7 +214,8 @@ tf_status tf_period_parse(const char *s, size_t len, char out[8])
     month = (m[0] - '0') * 10 + (m[1] - '0');
     if (month < 1 || month > 12)
         return TF_ERR_INPUT;
-    tf_fmt(out, 8, "%04d-%02d", year, month);
+    char p[8] = {s[0], s[1], s[2], s[3], '-', m[0], m[1], '\0'};
+    memcpy(out, p, sizeof p);
     return TF_OK;
 }
 

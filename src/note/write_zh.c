@@ -163,6 +163,8 @@ static const char *pname_zh(const tf_note_model *m, const tf_partner_figures *p,
 {
     (void)m;
     const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
+    if (pt && pt->short_zh && pt->short_zh[0])
+        return pt->short_zh; /* 俄罗斯, as notes write it, not GACC's 俄罗斯联邦 */
     if (pt && pt->name_zh[0])
         return pt->name_zh;
     return p->name[0] ? p->name : p->partner;
@@ -392,16 +394,27 @@ static void modes_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
     nd_end(b);
 }
 
+/* "1137元/吨": Chinese notes write yuan a tonne below 10,000 without a
+ * thousands comma (as tonnes below 1万吨: 约2300吨); "12,345元/吨" above. */
+static void yuan_t(char *buf, size_t len, double v)
+{
+    char n[32];
+    if (fabs(v) < 10000)
+        tf_fmt(n, sizeof n, "%.0f", fabs(v));
+    else
+        tf_format_number(n, sizeof n, fabs(v), 0);
+    tf_fmt(buf, len, "%s元/吨", n);
+}
+
 static void stat_zh(nd *b, const tf_report *r, const tf_window_stat *w, const char *what)
 {
-    char mon[32], f1[256], pr[48], n[32];
+    char mon[32], f1[256], pr[48];
     month_zh(mon, sizeof mon, r->period);
     tf_fmt(f1, sizeof f1, "mean of the %d daily %s spot import P/L figures of %s, CNY/t", w->days,
            what, r->period);
     nd_fig f = {.metric = "window", .field = "pl", .unit = "CNY/t", .period = r->period,
                 .formula = f1, .exact = w->average_pl, .value = floor(w->average_pl + 0.5)};
-    tf_format_number(n, sizeof n, fabs(f.value), 0);
-    tf_fmt(pr, sizeof pr, "%s元/吨", n);
+    yuan_t(pr, sizeof pr, f.value);
     nd_put(b, "%s%s现货进口%s均值约", mon, !strcmp(what, "published") ? "公布的" : "测算的",
            f.value < 0 ? "亏损" : "盈利");
     nd_claim(b, &f, pr);
@@ -426,10 +439,9 @@ static void window_para(nd *b, const tf_note_model *m)
     if (w->computed.has)
         stat_zh(b, r, &w->computed, "computed");
     if (m->latest_window.has) {
-        char f1[128], pr[48], n[32];
+        char f1[128], pr[48];
         nd_fig f = nd_latest_window(m, f1, sizeof f1);
-        tf_format_number(n, sizeof n, fabs(f.value), 0);
-        tf_fmt(pr, sizeof pr, "%s元/吨", n);
+        yuan_t(pr, sizeof pr, f.value);
         nd_put(b, "最新公布的进口%s约", f.value < 0 ? "亏损" : "盈利");
         nd_claim(b, &f, pr);
         nd_put(b, "（%s）。", m->latest_window.date);

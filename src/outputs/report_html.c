@@ -182,7 +182,9 @@ tf_status tf_report_write_html(FILE *out, const tf_chart_data *d, const tf_chart
         fputs("</figure>\n", out);
     }
     fputs("<footer>Source: ", out);
-    tf_xml_escape(out, d->sources && d->sources[0] ? d->sources : "the data stored in tradeflow");
+    /* every file the page draws from: the charts reach back four years */
+    tf_xml_escape(out, d->chart_sources[5] && d->chart_sources[5][0] ? d->chart_sources[5]
+                                                                      : "the data stored in tradeflow");
     fprintf(out, ", as stored in tradeflow %s (the files are listed by <code>tradeflow "
                  "sources</code>). Net imports = imports &minus; exports; MoM, YoY and YTD as "
                  "defined in the tradeflow README. n/a = no value.</footer>\n</body>\n</html>\n",

@@ -386,7 +386,8 @@ static void sheet_summary(book *b)
     tf_fmt(buf, sizeof buf,
            "Source: %s, as stored in tradeflow %s%s%s. Net imports = imports - exports; "
            "n/a = no value.",
-           b->d->sources && b->d->sources[0] ? b->d->sources : "the data stored in tradeflow",
+           b->d->chart_sources[5] && b->d->chart_sources[5][0] ? b->d->chart_sources[5]
+           : "the data stored in tradeflow",
            tf_version(), r->as_of[0] ? ", as of " : "", r->as_of);
     char *source = tf_strdup(buf); /* written last, wrapped over the table's width */
     static const char *const head[] = {"Flow",        "Month (t)",  "Previous month (t)",

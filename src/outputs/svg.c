@@ -317,12 +317,15 @@ static void scope_text(const tf_report *r, char *buf, size_t len)
     tf_fmt(buf, len, "%s %s, reporter %s", r->classification, codes, r->reporter_name);
 }
 
-/* The files the figures come from (tf_sources_text), never a fixed text. */
-static void source_text(const tf_chart_data *d, char *buf, size_t len)
+/* The files chart k's figures come from (tf_sources_charted), never a fixed
+ * text: an import chart does not name the export files. */
+static void source_text(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len)
 {
     const tf_report *r = d->report;
-    if (d->sources && d->sources[0])
-        tf_fmt(buf, len, "Source: %s%s%s. Missing months are left blank.", d->sources,
+    const char *files = (int)k >= 0 && k < 5 && d->chart_sources[k] ? d->chart_sources[k]
+                                                                      : d->sources;
+    if (files && files[0])
+        tf_fmt(buf, len, "Source: %s%s%s. Missing months are left blank.", files,
                r->as_of[0] ? ", as of " : "", r->as_of);
     else
         tf_fmt(buf, len,
@@ -436,7 +439,7 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
            tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
-    source_text(d, src, sizeof src);
+    source_text(d, k, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, (size_t)ny);
@@ -530,7 +533,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     scope_text(r, scope, sizeof scope);
     tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
            scope, measure_word(r), tf_out_unit(r));
-    source_text(d, src, sizeof src);
+    source_text(d, TF_CHART_PARTNERS, src, sizeof src);
     frame f;
     scale(&f, 0, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
@@ -600,7 +603,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
     period_label(s->to, pt, sizeof pt);
     tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in %s, %s to %s", scope,
            tf_out_unit(r), pf, pt);
-    source_text(d, src, sizeof src);
+    source_text(d, TF_CHART_NET_IMPORT, src, sizeof src);
     frame f;
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);

@@ -182,7 +182,8 @@ static void day_text(FILE *out, const tf_window_day *d)
 static tf_status series_text(FILE *out, const tf_window_series *s)
 {
     fprintf(out, "Import window of %s, %s to %s (HS %s, %s); CNY/t unless stated\n\n",
-            s->product, s->from, s->to, s->hs, s->origin_group);
+            s->product_name[0] ? s->product_name : s->product, s->from, s->to, s->hs,
+            s->origin_group);
     fprintf(out, "%-10s %9s %7s %8s %8s %11s %9s %9s %10s\n", "date", "LME cash", "USD/CNY",
             "spot", "premium", "import cost", "spot P/L", "fwd P/L", "published");
     for (size_t i = 0; i < s->n_days; i++)

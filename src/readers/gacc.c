@@ -145,7 +145,8 @@ static int all_digits(const char *s, size_t n)
  * the first header's meaning), 0 when the row is data. */
 static int header_row(tf_rctx *c, tf_csv_field *f, size_t n)
 {
-    if (n == 0)
+    /* a data row starts with a month or a code in digits, which no header is */
+    if (n == 0 || all_digits(f[0].p, f[0].n))
         return 0;
     const char *s;
     size_t sl;

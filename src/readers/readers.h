@@ -24,6 +24,7 @@ typedef struct tf_rctx {
     int enc_fixed;           /* 1: the format fixes the encoding (tfcsv: UTF-8) */
     int latin1;              /* 1: bytes that are not UTF-8 are Windows-1252 (Comtrade), not GB18030 */
     iconv_t cd;              /* GB18030 or Windows-1252 -> UTF-8, opened lazily */
+    struct tf_dmemo *memo;   /* fields decoded by cd, by their bytes (read.c); lazily */
     char *scratch;
     size_t scratch_cap;
     char **warned;           /* keys already warned about (one warning each) */

@@ -587,7 +587,7 @@ static tf_status load_partners(tf_refdata *r, const table *t)
         return TF_ERR_NOMEM;
     int cg = table_col(t, "gacc_code"), ci = table_col(t, "iso3"), cm = table_col(t, "m49"),
         ce = table_col(t, "name_en"), cz = table_col(t, "name_zh"), ck = table_col(t, "kind"),
-        ca = table_col(t, "aliases");
+        ca = table_col(t, "aliases"), cs = table_col(t, "short_zh");
     for (size_t i = 0; i < t->nrows; i++) {
         tf_partner *p = &r->partners[r->n_partners];
         p->gacc_code = cell(t, i, cg);
@@ -596,9 +596,16 @@ static tf_status load_partners(tf_refdata *r, const table *t)
         p->name_en = cell(t, i, ce);
         p->name_zh = cell(t, i, cz);
         p->kind = cell(t, i, ck);
+        p->short_zh = cell(t, i, cs);
         if (!p->iso3[0])
             continue;
-        if (split_names(r, cell(t, i, ca), &p->aliases, &p->n_aliases))
+        char names[1024]; /* the short name is a name too (ingest, audit), once */
+        tf_fmt(names, sizeof names, ";%s;", cell(t, i, ca));
+        char item[128];
+        tf_fmt(item, sizeof item, ";%s;", p->short_zh);
+        if (p->short_zh[0] && !strstr(names, item))
+            tf_fmt(names + strlen(names), sizeof names - strlen(names), "%s", p->short_zh);
+        if (split_names(r, names, &p->aliases, &p->n_aliases))
             return TF_ERR_NOMEM;
         int slot = code_slot(p->gacc_code);
         if (slot >= 0)

@@ -19,6 +19,8 @@ typedef struct src_ctx {
     int month, year;             /* the note's month */
     long long *ids;
     size_t n_ids;
+    char (*latest)[2][8];        /* tf_sources_charted: per source, the latest month
+                                    of its import [0] and export [1] rows, "" none */
     tf_status st;
 } src_ctx;
 
@@ -155,19 +157,126 @@ tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_us
 }
 
 
+/* 1 when item is already one of buf's "; "-separated items. */
+static int listed(const char *buf, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = buf; (p = strstr(p, item)); p++)
+        if ((p == buf || (p >= buf + 2 && !strncmp(p - 2, "; ", 2))) &&
+            (!p[n] || !strncmp(p + n, "; ", 2)))
+            return 1;
+    return 0;
+}
+
 void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len)
 {
     buf[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         const char *base = strrchr(s[i].name, '/');
         base = base ? base + 1 : s[i].name;
-        size_t u = strlen(buf);
+        char item[1200];
         if (!strcmp(s[i].format, "plseries"))
-            tf_fmt(buf + u, len - u, "%s%s (published import P/L series)", i ? "; " : "", base);
+            tf_fmt(item, sizeof item, "%s (published import P/L series)", base);
         else if (s[i].publishers[0])
-            tf_fmt(buf + u, len - u, "%s%s (%s; compiled from the sources its rows name: %s)",
-                   i ? "; " : "", base, s[i].format, s[i].publishers);
+            tf_fmt(item, sizeof item, "%s (%s; compiled from the sources its rows name: %s)",
+                   base, s[i].format, s[i].publishers);
         else
-            tf_fmt(buf + u, len - u, "%s%s (%s)", i ? "; " : "", base, s[i].format);
+            tf_fmt(item, sizeof item, "%s (%s)", base, s[i].format);
+        if (listed(buf, item)) /* one file ingested twice (its import rows, its export rows) */
+            continue;
+        size_t u = strlen(buf);
+        tf_fmt(buf + u, len - u, "%s%s", u ? "; " : "", item);
     }
+}
+
+
+/* A monthly import or export row of the charts' span: its source's latest
+ * month of that flow. */
+static tf_status chart_row(void *ctx, const tf_revision *rev)
+{
+    src_ctx *c = ctx;
+    int f = rev->rec.flow == TF_FLOW_IMPORT ? 0 : rev->rec.flow == TF_FLOW_EXPORT ? 1 : -1;
+    if (f < 0 || strlen(rev->rec.period) != 7)
+        return TF_OK;
+    size_t had = c->n_ids;
+    tf_source_use *s = source_for(c, rev->source_id);
+    if (!s)
+        return TF_ERR_NOMEM;
+    size_t i = (size_t)(s - *c->list);
+    if (c->n_ids > had) {
+        char (*l)[2][8] = realloc(c->latest, c->n_ids * sizeof *l);
+        if (!l)
+            return TF_ERR_NOMEM;
+        c->latest = l;
+        memset(l[i], 0, sizeof l[i]);
+    }
+    if (strcmp(rev->rec.period, c->latest[i][f]) > 0)
+        tf_scopy(c->latest[i][f], sizeof c->latest[i][f], rev->rec.period);
+    add_publishers(s, rev->rec.provenance);
+    return TF_OK;
+}
+
+/* The Source line of one chart: the files with a row of flows (1 import,
+ * 2 export, 3 both) in from..the period, and (flows 7) the P/L series. */
+static char *chart_text(const src_ctx *c, const char *from, int flows)
+{
+    char *buf = malloc(2048);
+    tf_source_use *sub = malloc((c->n_ids ? c->n_ids : 1) * sizeof *sub);
+    size_t n = 0;
+    for (size_t i = 0; buf && sub && i < c->n_ids; i++)
+        if (((flows & 1) && c->latest[i][0][0] && strcmp(c->latest[i][0], from) >= 0) ||
+            ((flows & 2) && c->latest[i][1][0] && strcmp(c->latest[i][1], from) >= 0) ||
+            ((flows & 4) && !strcmp((*c->list)[i].format, "plseries")))
+            sub[n++] = (*c->list)[i];
+    if (buf)
+        tf_sources_text(sub, n, buf, 2048);
+    free(sub);
+    return sub || !buf ? buf : (free(buf), NULL);
+}
+
+tf_status tf_sources_charted(tf_db *db, const tf_query *q, int window, char *out[6])
+{
+    memset(out, 0, 6 * sizeof *out);
+    tf_source_use *list = NULL;
+    size_t n = 0;
+    src_ctx c = {.list = &list, .n_list = &n};
+    if (sscanf(q->period, "%d-%d", &c.year, &c.month) != 2)
+        return TF_ERR_USAGE;
+    char years[8], recent[8];
+    int k = c.year * 12 + c.month - 1 - 23;
+    tf_fmt(years, sizeof years, "%04d-01", c.year - 4);
+    tf_fmt(recent, sizeof recent, "%04d-%02d", k / 12, k % 12 + 1);
+    tf_selection sel = {.classification = q->classification ? q->classification : "HS",
+                        .codes = q->codes, .n_codes = q->n_codes,
+                        .reporter = q->reporter ? q->reporter : "CHN",
+                        .period_from = years, .period_to = q->period, .as_of = q->as_of};
+    tf_status st = tf_db_select(db, &sel, chart_row, &c);
+    if (st == TF_OK)
+        st = tf_db_sources(db, name_source, &c);
+    size_t trade = c.n_ids;
+    if (st == TF_OK && window && (st = tf_db_sources(db, window_source, &c)) == TF_OK)
+        st = c.st;
+    if (st == TF_OK && c.n_ids > trade) { /* the P/L series: no trade months */
+        char (*l)[2][8] = realloc(c.latest, c.n_ids * sizeof *l);
+        if (l) {
+            c.latest = l;
+            memset(l[trade], 0, (c.n_ids - trade) * sizeof *l);
+        } else {
+            st = TF_ERR_NOMEM;
+        }
+    }
+    /* by tf_chart_kind: seasonal import, export, net; partners; net import; all */
+    static const int flows[6] = {1, 2, 3, 1, 3, 7};
+    for (int i = 0; st == TF_OK && i < 6; i++)
+        if (!(out[i] = chart_text(&c, i < 3 || i == 5 ? years : recent, flows[i])))
+            st = TF_ERR_NOMEM;
+    if (st != TF_OK)
+        for (int i = 0; i < 6; i++) {
+            free(out[i]);
+            out[i] = NULL;
+        }
+    free(c.ids);
+    free(c.latest);
+    free(list);
+    return st;
 }

@@ -2682,7 +2682,11 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
             const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
             if (pt) {
                 tf_scopy(p->name, sizeof p->name, pt->name_en);
-                tf_scopy(p->name_zh, sizeof p->name_zh, pt->name_zh ? pt->name_zh : "");
+                /* the short name notes and charts write (俄罗斯, not 俄罗斯联邦) */
+                tf_scopy(p->name_zh, sizeof p->name_zh,
+                         pt->short_zh && pt->short_zh[0] ? pt->short_zh
+                         : pt->name_zh                    ? pt->name_zh
+                                                          : "");
             } else if (!tf_db_partner_name(db, p->partner, p->name, sizeof p->name)) {
                 tf_scopy(p->name, sizeof p->name, p->partner);
             }
@@ -2789,7 +2793,9 @@ static tf_status chart_sources(tf_db *db, const tf_query *q, tf_chart_data *d)
     if (d->sources)
         tf_sources_text(s, n, d->sources, 2048);
     free(s);
-    return d->sources ? TF_OK : TF_ERR_NOMEM;
+    if (!d->sources)
+        return TF_ERR_NOMEM;
+    return tf_sources_charted(db, q, d->window != NULL, d->chart_sources);
 }
 
 void tf_chart_data_free(tf_chart_data **dp)
@@ -2802,6 +2808,8 @@ void tf_chart_data_free(tf_chart_data **dp)
     tf_monthly_series_free(&d->recent);
     tf_window_series_free(&d->window);
     free(d->sources);
+    for (int i = 0; i < 6; i++)
+        free(d->chart_sources[i]);
     free(d);
     *dp = NULL;
 }

@@ -40,6 +40,31 @@ typedef struct brec {
     char txt[];
 } brec;
 
+/* The merged stream is produced on a thread of its own, a batch of records
+ * ahead of the caller, who stores them meanwhile (the merge of the runs -
+ * reading them back, comparing keys, unpacking records - is about a third of
+ * the ingest's last pass). Two batches: the thread fills one while the caller
+ * takes the records of the other. */
+#define FEED_BATCH 256
+
+typedef struct feed_batch {
+    tf_record rec[FEED_BATCH];
+    unsigned long repeat_of[FEED_BATCH];
+    size_t n, pos;
+    int end;             /* merge_next's last answer: 0 the end, -1 an error, 1 more */
+    int full;            /* 1: filled, the caller's to take */
+} feed_batch;
+
+typedef struct feeder {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    feed_batch batch[2];
+    int cur;             /* the batch the caller takes from */
+    int taking;          /* 1: the caller has seen it filled */
+    int stop;            /* the caller has finished early */
+} feeder;
+
 /* A sorted run being merged: a spilled file, or the buffer in memory. */
 typedef struct run {
     FILE *f;       /* NULL: the buffer (idx[pos..n)) */
@@ -77,6 +102,8 @@ struct tf_bulk {
     char *prev;          /* the key of the record merged last */
     size_t prev_len, prev_cap;
     unsigned long first; /* the line of the first record of that key */
+    feeder *feed;        /* the merge's thread and its batches; NULL: merged here */
+    tf_record one;       /* the record merged last, without the thread */
 };
 
 tf_bulk *tf_bulk_new(size_t limit)
@@ -100,10 +127,14 @@ void tf_bulk_clear(tf_bulk *b)
 
 static int spill_wait(tf_bulk *b);
 
+static void feed_stop(tf_bulk *b);
+static void feed_start(tf_bulk *b);
+
 void tf_bulk_free(tf_bulk *b)
 {
     if (!b)
         return;
+    feed_stop(b);
     spill_wait(b);
     free(b->job.idx);
     tf_bulk_clear(b);
@@ -392,6 +423,7 @@ int tf_bulk_merge_begin(tf_bulk *b)
     for (size_t i = b->n_heap / 2; i-- > 0;)
         heap_down(b, i);
     b->prev_len = 0;
+    feed_start(b);
     return 0;
 }
 
@@ -414,7 +446,7 @@ static int same_as_prev(tf_bulk *b, const brec *e)
     return same;
 }
 
-int tf_bulk_next(tf_bulk *b, tf_record *out, unsigned long *repeat_of)
+static int merge_next(tf_bulk *b, tf_record *out, unsigned long *repeat_of)
 {
     if (b->n_heap == 0)
         return 0;
@@ -429,5 +461,99 @@ int tf_bulk_next(tf_bulk *b, tf_record *out, unsigned long *repeat_of)
     if (!r->cur)
         b->heap[0] = b->heap[--b->n_heap];
     heap_down(b, 0);
+    return 1;
+}
+
+/* The thread: the merged stream into the batches in turn, until its end or
+ * until the caller stops. */
+static void *feed_main(void *arg)
+{
+    tf_bulk *b = arg;
+    feeder *f = b->feed;
+    for (int i = 0;; i ^= 1) {
+        feed_batch *k = &f->batch[i];
+        pthread_mutex_lock(&f->mu);
+        while (k->full && !f->stop)
+            pthread_cond_wait(&f->cv, &f->mu);
+        int stop = f->stop;
+        pthread_mutex_unlock(&f->mu);
+        if (stop)
+            return NULL;
+        k->n = k->pos = 0;
+        k->end = 1;
+        while (k->n < FEED_BATCH &&
+               (k->end = merge_next(b, &k->rec[k->n], &k->repeat_of[k->n])) == 1)
+            k->n++;
+        pthread_mutex_lock(&f->mu);
+        k->full = 1;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+        if (k->end != 1)
+            return NULL;
+    }
+}
+
+/* Start the thread after tf_bulk_merge_begin; without one (no memory, no
+ * thread to be had) the stream is merged in tf_bulk_next itself. */
+static void feed_start(tf_bulk *b)
+{
+    feeder *f = calloc(1, sizeof *f);
+    if (!f)
+        return;
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    b->feed = f;
+    if (pthread_create(&f->th, NULL, feed_main, b) != 0) {
+        pthread_mutex_destroy(&f->mu);
+        pthread_cond_destroy(&f->cv);
+        free(f);
+        b->feed = NULL;
+    }
+}
+
+static void feed_stop(tf_bulk *b)
+{
+    feeder *f = b->feed;
+    if (!f)
+        return;
+    pthread_mutex_lock(&f->mu);
+    f->stop = 1;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    pthread_join(f->th, NULL);
+    pthread_mutex_destroy(&f->mu);
+    pthread_cond_destroy(&f->cv);
+    free(f);
+    b->feed = NULL;
+}
+
+int tf_bulk_next(tf_bulk *b, const tf_record **out, unsigned long *repeat_of)
+{
+    feeder *f = b->feed;
+    if (!f) {
+        *out = &b->one;
+        return merge_next(b, &b->one, repeat_of);
+    }
+    feed_batch *k = &f->batch[f->cur];
+    if (f->taking && k->pos == k->n && k->end == 1) { /* taken: hand it back */
+        pthread_mutex_lock(&f->mu);
+        k->full = 0;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+        f->cur ^= 1;
+        f->taking = 0;
+        k = &f->batch[f->cur];
+    }
+    if (!f->taking) { /* wait for the thread to fill it */
+        pthread_mutex_lock(&f->mu);
+        while (!k->full)
+            pthread_cond_wait(&f->cv, &f->mu);
+        pthread_mutex_unlock(&f->mu);
+        f->taking = 1;
+    }
+    if (k->pos == k->n)
+        return k->end; /* the end of the stream, or its error */
+    *out = &k->rec[k->pos];
+    *repeat_of = k->repeat_of[k->pos++];
     return 1;
 }

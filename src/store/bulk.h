@@ -42,9 +42,10 @@ size_t tf_bulk_spilled(const tf_bulk *b);
 /* Merge the spilled runs and the buffer (sorted here) into one stream in
  * key order, then by input line. 0, or -1 (no memory, a read error). */
 int tf_bulk_merge_begin(tf_bulk *b);
-/* The next record of the stream into out: 1, 0 at its end, -1 on a read
- * error. *repeat_of is 0 for a cell's first record, else the input line of
- * its first record (the cell is given twice). */
-int tf_bulk_next(tf_bulk *b, tf_record *out, unsigned long *repeat_of);
+/* The next record of the stream in *out (valid until the next call): 1, 0 at
+ * its end, -1 on a read error. *repeat_of is 0 for a cell's first record,
+ * else the input line of its first record (the cell is given twice). The
+ * stream is merged on a thread of its own, a batch of records ahead. */
+int tf_bulk_next(tf_bulk *b, const tf_record **out, unsigned long *repeat_of);
 
 #endif

@@ -436,3 +436,150 @@ int tf_store_dict_code(tf_db *d, tf_dicts *t, int dim, long long scope, const ch
     }
     return rc;
 }
+
+/* ---- integrity: ids of cell rows missing from the dictionaries ---- */
+
+/* The columns of `cell` coded in each dimension (DIM_UNIT: unit and unit2),
+ * each with the query of one row holding an id in it (the commodity's within
+ * a classification: the key's leading columns). */
+#define HOLDS(c) {c, "SELECT 1 FROM cell WHERE " c " = ?1 LIMIT 1"}
+static const struct {
+    const char *col, *sql;
+} dim_cols[DIM_N][2] = {
+    {{"commodity", "SELECT 1 FROM cell WHERE classification = ?2 AND commodity = ?1 LIMIT 1"},
+     {NULL, NULL}},
+    {HOLDS("classification"), {NULL, NULL}}, {HOLDS("reporter"), {NULL, NULL}},
+    {HOLDS("partner"), {NULL, NULL}}, {HOLDS("partner_basis"), {NULL, NULL}},
+    {HOLDS("trade_mode"), {NULL, NULL}}, {HOLDS("province"), {NULL, NULL}},
+    {HOLDS("currency"), {NULL, NULL}}, {HOLDS("unit"), HOLDS("unit2")}};
+#undef HOLDS
+
+/* 1 when a row of `cell` holds id in column c of dimension dim (of
+ * classification cls for a commodity), 0 when none, -1 on an SQLite error. */
+static int cell_holds(tf_db *d, int dim, int c, long long cls, long long id)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, dim_cols[dim][c].sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (dim == DIM_COMMODITY)
+        sqlite3_bind_int64(s, 2, cls);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One integer from sql with its parameter p (-1 none) or text t (NULL none);
+ * -2 on an error. */
+static long long one_int_as(tf_db *d, const char *sql, long long p, const char *t)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -2;
+    if (p >= 0)
+        sqlite3_bind_int64(s, 1, p);
+    if (t)
+        sqlite3_bind_text(s, 1, t, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    long long v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -2;
+    sqlite3_finalize(s);
+    return v;
+}
+
+static long long one_int(tf_db *d, const char *sql, long long p)
+{
+    return one_int_as(d, sql, p, NULL);
+}
+
+/* The highest id given in dimension dim as the last ingest left it (`counter`
+ * row "dim_value.N"; 0 in a store written before the mark); -2 on an error. */
+static long long dim_mark(tf_db *d, int dim)
+{
+    char name[24];
+    tf_fmt(name, sizeof name, "dim_value.%d", dim);
+    return one_int_as(d, "SELECT ifnull(max(value), 0) FROM counter WHERE name = ?1", -1, name);
+}
+
+int tf_store_dicts_mark(tf_db *d, const tf_dicts *t)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(d->db, "INSERT OR REPLACE INTO counter(name, value)"
+                                " VALUES(?1, ?2)", -1, &s, NULL);
+    for (int dim = DIM_CLASSIFICATION; dim < DIM_N && rc == SQLITE_OK; dim++) {
+        char name[24];
+        tf_fmt(name, sizeof name, "dim_value.%d", dim);
+        sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, t->dim[dim].n ? (long long)t->dim[dim].n - 1 : 0);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* An id that rows of cell hold but dim_value lacks: a gap in a dimension's
+ * ids 1..n-1, or an id above n-1 up to the mark (the latest value deleted,
+ * whose id the next new value would take): the message, 1; 0 none; -1. */
+static int dim_gaps(tf_db *d, const tf_dicts *t, char *msg, size_t len)
+{
+    for (int dim = DIM_CLASSIFICATION; dim < DIM_N; dim++) {
+        long long mark = dim_mark(d, dim);
+        if (mark == -2)
+            return -1;
+        for (size_t id = 1; id < t->dim[dim].n || (long long)id <= mark; id++) {
+            if (id < t->dim[dim].n && t->dim[dim].v[id])
+                continue;
+            for (int c = 0; c < 2 && dim_cols[dim][c].col; c++) {
+                int h = cell_holds(d, dim, c, -1, (long long)id);
+                if (h)
+                    return h < 0 ? -1 : (tf_fmt(msg, len, "table cell holds %s id %zu, "
+                                                "which table dim_value (dimension %d) lacks",
+                                                dim_cols[dim][c].col, id, dim), 1);
+            }
+        }
+    }
+    return 0;
+}
+
+/* A commodity id of cell missing from table commodity, found by the cell
+ * key's leading columns (classification, commodity): the message, 1; 0; -1. */
+static int commodity_gaps(tf_db *d, const tf_dicts *t, char *msg, size_t len)
+{
+    long long top = one_int(d, "SELECT max(classification) FROM cell", -1);
+    if (top == -2)
+        return -1;
+    if (top >= (long long)t->dim[DIM_CLASSIFICATION].n)
+        return tf_fmt(msg, len, "table cell holds classification id %lld, which table "
+                      "dim_value (dimension 1) lacks", top), 1;
+    long long rows = one_int(d, "SELECT count(*) FROM commodity", -1);
+    long long last = one_int(d, "SELECT ifnull(max(id), 0) FROM commodity", -1);
+    if (rows == -2 || last == -2)
+        return -1;
+    for (size_t cls = 0; cls < t->dim[DIM_CLASSIFICATION].n; cls++) {
+        long long hi = one_int(d, "SELECT ifnull(max(commodity), 0) FROM cell"
+                               " WHERE classification = ?1", (long long)cls);
+        if (hi == -2)
+            return -1;
+        if (rows == last && hi <= last)
+            continue; /* ids 1..last all there (they are given densely) */
+        for (long long id = 1; id <= hi; id++) {
+            long long there = one_int(d, "SELECT count(*) FROM commodity WHERE id = ?1", id);
+            if (there == -2)
+                return -1;
+            int h = there ? 0 : cell_holds(d, DIM_COMMODITY, 0, (long long)cls, id);
+            if (h)
+                return h < 0 ? -1 : (tf_fmt(msg, len, "table cell holds commodity id %lld, "
+                                            "which table commodity lacks", id), 1);
+        }
+    }
+    return 0;
+}
+
+int tf_store_dicts_check(tf_db *d, const tf_dicts *t, char *msg, size_t len)
+{
+    msg[0] = '\0';
+    int r = dim_gaps(d, t, msg, len);
+    if (r == 0)
+        r = commodity_gaps(d, t, msg, len);
+    return r < 0 ? SQLITE_ERROR : SQLITE_OK;
+}

@@ -60,6 +60,17 @@ typedef struct tf_dicts {
 /* Load the dictionaries (with commodities: an ingest's coding). An SQLite
  * result code; *out NULL on failure. */
 int tf_store_dicts_load(tf_db *d, int commodities, tf_dicts **out);
+/* Before an ingest writes: an id that rows of `cell` hold but `dim_value` or
+ * `commodity` lacks (a row deleted outside tradeflow; a later value could be
+ * given that id). Found where cheap: a gap in a dimension's dense ids 1..n-1,
+ * a classification or commodity id above the table's (the cell key's leading
+ * columns). msg gets "table cell holds partner id 2, which table dim_value
+ * (dimension 3) lacks", or "" when none; an SQLite result code. */
+int tf_store_dicts_check(tf_db *d, const tf_dicts *t, char *msg, size_t len);
+/* At an ingest's end: each dimension's highest id as `counter` rows
+ * "dim_value.N", so that a latest value deleted later is found by
+ * tf_store_dicts_check. An SQLite result code. */
+int tf_store_dicts_mark(tf_db *d, const tf_dicts *t);
 void tf_store_dicts_free(tf_dicts **t);
 /* The handle's dictionaries dropped (an ingest through it has added values). */
 void tf_store_dicts_changed(tf_db *d);

@@ -230,6 +230,9 @@ tf_status tf_window_series_compute(struct tf_db *db, const tf_refdata *ref, cons
         return TF_ERR_NOMEM;
     }
     tf_scopy(s->product, sizeof s->product, product);
+    const tf_product *pr = ref ? tf_refdata_product_by_name(ref, product) : NULL;
+    tf_scopy(s->product_name, sizeof s->product_name,
+             pr && pr->name_en && pr->name_en[0] ? pr->name_en : product);
     tf_scopy(s->from, sizeof s->from, from);
     tf_scopy(s->to, sizeof s->to, to);
     tf_scopy(s->hs, sizeof s->hs, hs);

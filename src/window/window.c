@@ -88,10 +88,12 @@ static const tf_window_param *duty_row(const tf_refdata *ref, int user, const ch
     return d;
 }
 
-/* tf_window_params with the reason as a static string in *why. */
+/* tf_window_params with the reason as a static string in *why: every rate in
+ * force is set, and *why names the first rate neither in force nor given by
+ * the caller (given: VAT, duty, misc flags, or NULL for none). */
 static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
-                        const char *origin_group, double *vat_pct, double *duty_pct,
-                        double *misc, const char **why)
+                        const char *origin_group, const int *given, double *vat_pct,
+                        double *duty_pct, double *misc, const char **why)
 {
     if (!origin_group || !origin_group[0])
         origin_group = "MFN";
@@ -123,18 +125,24 @@ static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
         if (!ms)
             ms = m;
     }
-    if (!vat) {
-        *why = "no VAT rate for that date (give --vat PCT)";
+    /* set before the checks: a caller that gives the missing rate goes on */
+    if (vat)
+        *vat_pct = vat->value;
+    if (ms)
+        *misc = ms->value;
+    if (duty)
+        *duty_pct = duty->value;
+    if (!vat && !(given && given[0])) {
+        *why = "no VAT rate for that date: data/window-params.csv dates each rate from its "
+               "earliest source (give --vat PCT, or a row of your own with --window-params)";
         return TF_ERR_NOT_FOUND;
     }
-    if (!ms) {
-        *why = "no misc cost for that date (give --misc CNY/t)";
+    if (!ms && !(given && given[2])) {
+        *why = "no misc cost for that date: data/window-params.csv dates each rate from its "
+               "earliest source (give --misc CNY/t, or a row of your own with --window-params)";
         return TF_ERR_NOT_FOUND;
     }
-    /* set before the duty's check: a caller that has its own duty goes on */
-    *vat_pct = vat->value;
-    *misc = ms->value;
-    if (!duty) {
+    if (!duty && !(given && given[1])) {
         *why = later ? "no duty rate for that HS code and origin group on that date: "
                        "data/window-params.csv dates each rate from its earliest source "
                        "(give --duty PCT, or a row of your own with --window-params)"
@@ -143,7 +151,6 @@ static tf_status params(const tf_refdata *ref, const char *date, const char *hs,
                        "--window-params)";
         return TF_ERR_NOT_FOUND;
     }
-    *duty_pct = duty->value;
     return TF_OK;
 }
 
@@ -152,7 +159,7 @@ tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *
                            double *misc, tf_error *err)
 {
     const char *why = "";
-    tf_status st = params(ref, date, hs, origin_group, vat_pct, duty_pct, misc, &why);
+    tf_status st = params(ref, date, hs, origin_group, NULL, vat_pct, duty_pct, misc, &why);
     return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
 }
 
@@ -208,9 +215,8 @@ tf_status tf_window_one_day(const tf_refdata *ref, const char *date, const char 
     snprintf(w->origin_group, sizeof w->origin_group, "%s", origin_group);
     double vat = NAN, duty = NAN, misc = NAN;
     const char *why = NULL;
-    if (params(ref, date, hs, origin_group, &vat, &duty, &misc, &why) != TF_OK &&
-        ((isnan(vat) && !given[TF_WIN_VAT]) || (isnan(duty) && !given[TF_WIN_DUTY]) ||
-         (isnan(misc) && !given[TF_WIN_MISC])))
+    const int own[3] = {given[TF_WIN_VAT], given[TF_WIN_DUTY], given[TF_WIN_MISC]};
+    if (params(ref, date, hs, origin_group, own, &vat, &duty, &misc, &why) != TF_OK)
         return fault(f, TF_WF_PARAMS, -1, -1, why); /* a rate neither in force nor given */
     vat = given[TF_WIN_VAT] ? value[TF_WIN_VAT] : vat;
     duty = given[TF_WIN_DUTY] ? value[TF_WIN_DUTY] : duty;

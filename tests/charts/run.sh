@@ -130,9 +130,9 @@ else
     ok "partner name '<script>...' escaped in the page source"
 fi
 cat > "$T/inject.json" <<'JSON'
-{"text": ["<script>alert(1)</script>", "=cmd|' /C calc'!A0", "俄罗斯联邦"],
+{"text": ["<script>alert(1)</script>", "=cmd|' /C calc'!A0", "俄罗斯"],
  "charts": {"seasonal-import": {"points": {"2025": 2}},
-            "partners": {"points": {"俄罗斯联邦": 2, "<script>alert(1)</script>": 1, "=cmd|' /C calc'!A0": 1}}}}
+            "partners": {"points": {"俄罗斯": 2, "<script>alert(1)</script>": 1, "=cmd|' /C calc'!A0": 1}}}}
 JSON
 if [ -n "$CHROME" ]; then
     chrome "$T/inject" "file://$T/inject.html"

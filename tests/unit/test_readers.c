@@ -337,11 +337,76 @@ static void test_refdata(void **state)
     assert_null(ref);
 }
 
+/* Checks each record's partner name against the text its code was written
+ * with: GACC code 8000+i is named 测试 followed by i in digits. */
+static tf_status name_sink(void *ctx, const tf_record *r, tf_diag *d)
+{
+    (void)d;
+    unsigned long *n = ctx;
+    unsigned code = 0;
+    assert_int_equal(sscanf(r->partner, "GACC:%u", &code), 1);
+    char want[64];
+    snprintf(want, sizeof want, "测试%u", code - 8000);
+    assert_string_equal(r->partner_name, want);
+    (*n)++;
+    return TF_OK;
+}
+
+/* GB18030 fields are converted once per distinct text and remembered (a
+ * memo of 4,096 slots in read.c): 6,000 distinct names, each twice, so
+ * slots are taken over by other names between a name's two rows; every row
+ * must still carry its own name. Then a field that starts with a remembered
+ * name but ends in bytes that are not GB18030 is an error at its own line
+ * and column. */
+static void test_gb18030_remembered(void **state)
+{
+    (void)state;
+    enum { NAMES = 6000 };
+    size_t cap = 200 + 2 * NAMES * 64, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    /* 数据年月,商品编码,贸易伙伴编码,贸易伙伴名称,第一数量,第一计量单位 in GB18030 */
+    len += (size_t)snprintf(text + len, cap - len, "%s",
+                            "\xca\xfd\xbe\xdd\xc4\xea\xd4\xc2,\xc9\xcc\xc6\xb7\xb1\xe0\xc2\xeb,"
+                            "\xc3\xb3\xd2\xd7\xbb\xef\xb0\xe9\xb1\xe0\xc2\xeb,"
+                            "\xc3\xb3\xd2\xd7\xbb\xef\xb0\xe9\xc3\xfb\xb3\xc6,"
+                            "\xb5\xda\xd2\xbb\xca\xfd\xc1\xbf,"
+                            "\xb5\xda\xd2\xbb\xbc\xc6\xc1\xbf\xb5\xa5\xce\xbb,\n");
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < NAMES; i++) /* 测试 is B2E2 CAD4; 千克 is C7A7 BFCB */
+            len += (size_t)snprintf(text + len, cap - len,
+                                    "%s,76011090,%d,\xb2\xe2\xca\xd4%d,10,\xc7\xa7\xbf\xcb,\n",
+                                    pass ? "202505" : "202504", 8000 + i, i);
+    tf_read_opts o = {0};
+    o.flow = TF_FLOW_IMPORT;
+    tf_diag d = {0};
+    unsigned long n = 0;
+    FILE *in = fmemopen(text, len, "r");
+    assert_non_null(in);
+    assert_int_equal(tf_read(in, "t.csv", &o, NULL, name_sink, &n, &d, NULL, NULL), TF_OK);
+    fclose(in);
+    assert_int_equal(n, 2 * NAMES);
+    /* line 12002: 测试7 remembered from lines 9 and 6009, then 0xFF */
+    len += (size_t)snprintf(text + len, cap - len,
+                            "202506,76011090,8007,\xb2\xe2\xca\xd4" "7\xff,10,\xc7\xa7\xbf\xcb,\n");
+    memset(&d, 0, sizeof d);
+    n = 0;
+    in = fmemopen(text, len, "r");
+    assert_non_null(in);
+    assert_int_equal(tf_read(in, "t.csv", &o, NULL, name_sink, &n, &d, NULL, NULL),
+                     TF_ERR_INPUT);
+    fclose(in);
+    assert_non_null(strstr(d.error.msg, "t.csv:12002:4: bytes that are neither UTF-8 nor "
+                                        "GB18030 (at byte 6 of the field)"));
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gacc_soybeans_real),
         cmocka_unit_test(test_gacc_variants),
+        cmocka_unit_test(test_gb18030_remembered),
         cmocka_unit_test(test_tfcsv),
         cmocka_unit_test(test_refdata),
     };

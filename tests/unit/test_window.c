@@ -57,8 +57,21 @@ static void test_params_by_date_code_origin(void **state)
     assert_int_equal(tf_window_params(ref, "2015-05-25", "76011090", "MFN", &vat, &duty, &misc,
                                       &why), TF_ERR_NOT_FOUND);
     assert_non_null(strstr(why.msg, "dates each rate from its earliest source"));
-    assert_near(vat, 17, 0); /* VAT and misc are in force: a caller with --duty goes on */
+    /* VAT 17 % and misc 100 CNY/t are dated from the same first published point
+     * (2015-05-26: Platts' VAT 17, port 100): the day before neither is in force,
+     * the VAT is named first, and nothing is set (the NAN stays). */
+    vat = misc = duty = NAN;
+    assert_int_equal(tf_window_params(ref, "2015-05-25", "76011090", "MFN", &vat, &duty, &misc,
+                                      &why), TF_ERR_NOT_FOUND);
+    assert_non_null(strstr(why.msg, "no VAT rate for that date"));
+    assert_true(isnan(vat) && isnan(misc) && isnan(duty));
+    assert_int_equal(tf_window_params(ref, "2015-05-26", "76011010", "MFN", &vat, &duty, &misc,
+                                      NULL), TF_OK);
+    assert_near(vat, 17, 0);
+    assert_near(duty, 5, 0);
     assert_near(misc, 100, 0);
+    assert_int_equal(tf_window_params(ref, "1999-01-04", "76011010", "MFN", &vat, &duty, &misc,
+                                      &why), TF_ERR_NOT_FOUND); /* shipped from 1994 before */
     /* No source here dates the ASEAN (Form E) 0 %: no shipped rate, a clear refusal */
     assert_int_equal(tf_window_params(ref, "2025-04-18", "76011010", "ASEAN", &vat, &duty,
                                       &misc, &why), TF_ERR_NOT_FOUND);
