@@ -91,6 +91,11 @@ typedef int64_t tf_milli;
  * far above any customs cell, so that sums of 90,000 of them stay exact. */
 #define TF_MAX_FIGURE INT64_C(100000000000000000)
 
+/* Format x with thousands separators and `decimals` places into buf
+ * (1480411.2, 0 -> "1,480,411"; never "-0"). Used by the reports and by the
+ * sentences the statistics write. */
+TF_API void tf_format_number(char *buf, size_t len, double x, int decimals);
+
 /*
  * Parse a decimal number "1234", "-5.5", "5,917,063,944" (thousands separators
  * accepted only when allow_thousands != 0 and in groups of three) into

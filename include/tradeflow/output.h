@@ -81,8 +81,7 @@ TF_API tf_status tf_code_changes_write(FILE *out, tf_code_changes *const *c, siz
  * three decimals, e.g. 250500000 -> "250,500.000". */
 TF_API void tf_format_milli(char *buf, size_t len, tf_milli v);
 
-/* Format x with thousands separators and `decimals` places into buf. */
-TF_API void tf_format_number(char *buf, size_t len, double x, int decimals);
+/* tf_format_number (thousands separators) is declared in tradeflow/common.h. */
 
 /* ---- Charts (SVG), the HTML page and the Excel workbook ---- */
 

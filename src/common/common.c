@@ -1,6 +1,7 @@
 /* Errors, fixed decimals, flows, periods and small helpers. */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -448,4 +449,30 @@ void tf_now_utc(char out[32])
 int tf_record_is_breakdown(const tf_record *r)
 {
     return strncmp(r->partner_basis, "breakdown:", 10) == 0;
+}
+
+void tf_format_number(char *buf, size_t len, double x, int decimals)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(x));
+    if (strspn(raw, "0.") == strlen(raw))
+        x = 0; /* no "-0" */
+    char *dot = strchr(raw, '.');
+    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
+    char out[96];
+    size_t o = 0;
+    if (x < 0)
+        out[o++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        if (i && (intlen - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = raw[i];
+    }
+    if (dot) {
+        size_t rest = strlen(dot);
+        memcpy(out + o, dot, rest);
+        o += rest;
+    }
+    out[o] = '\0';
+    tf_scopy(buf, len, out);
 }

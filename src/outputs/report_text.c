@@ -29,32 +29,6 @@ int tf_output_format_parse(const char *s)
     return -1;
 }
 
-void tf_format_number(char *buf, size_t len, double x, int decimals)
-{
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(x));
-    if (strspn(raw, "0.") == strlen(raw))
-        x = 0; /* no "-0" */
-    char *dot = strchr(raw, '.');
-    size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
-    char out[96];
-    size_t o = 0;
-    if (x < 0)
-        out[o++] = '-';
-    for (size_t i = 0; i < intlen; i++) {
-        if (i && (intlen - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = raw[i];
-    }
-    if (dot) {
-        size_t rest = strlen(dot);
-        memcpy(out + o, dot, rest);
-        o += rest;
-    }
-    out[o] = '\0';
-    tf_scopy(buf, len, out);
-}
-
 void tf_format_milli(char *buf, size_t len, tf_milli v)
 {
     /* integer arithmetic: a double would lose digits above 2^53 thousandths */

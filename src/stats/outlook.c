@@ -290,8 +290,10 @@ static void choose(const ctx *c, tf_outlook_series *s, const char *target)
             if (!s->forecast[j].has)
                 continue;
             size_t u = strlen(s->why);
-            tf_fmt(s->why + u, sizeof s->why - u, "%s%s %.0f t", first ? "" : ", ",
-                   method_label(j), s->common[j].mae.v);
+            char mae[48];
+            tf_format_number(mae, sizeof mae, s->common[j].mae.v, 0);
+            tf_fmt(s->why + u, sizeof s->why - u, "%s%s %s t", first ? "" : ", ",
+                   method_label(j), mae);
             first = 0;
         }
         size_t u = strlen(s->why);
