@@ -90,6 +90,26 @@ static int cmp_finding(const void *x, const void *y)
     return (int)b->severity - (int)a->severity;
 }
 
+/* One finding per slip: of two findings (sorted) on the same figure with the same kind,
+ * severity and proposed text (a figure two checks blame, e.g. a quantity in a unit value
+ * and in a year-to-date chain), the one of higher confidence is kept. */
+static void drop_repeated(tf_audit *a)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < a->n_findings; i++) {
+        tf_finding *f = &a->findings[i], *g = o ? &a->findings[o - 1] : NULL;
+        if (g && g->note == f->note && g->start == f->start && g->end == f->end &&
+            g->severity == f->severity && !strcmp(g->kind, f->kind) &&
+            g->has_proposed && f->has_proposed && !strcmp(g->proposed_text, f->proposed_text)) {
+            if (f->confidence > g->confidence)
+                *g = *f;
+            continue;
+        }
+        a->findings[o++] = *f;
+    }
+    a->n_findings = o;
+}
+
 tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *opts,
                        tf_audit **out, tf_error *err)
 {
@@ -124,6 +144,7 @@ tf_status tf_audit_run(const char *const *paths, size_t n, const tf_audit_opts *
     }
     if (a->n_findings > 1)
         qsort(a->findings, a->n_findings, sizeof *a->findings, cmp_finding);
+    drop_repeated(a);
     *out = a;
     return TF_OK;
 }

@@ -979,10 +979,19 @@ static int headline_claim(const checker *k, size_t c)
 {
     const tf_claim *cl = &k->a->claims[c];
     const tf_note *nt = &k->a->notes[cl->note];
-    size_t b = cl->sent_start < nt->len ? cl->sent_start : nt->len;
-    while (b > 0 && nt->text[b - 1] != '\n')
-        b--;
-    return nt->len - b >= 6 && !strncmp(nt->text + b, "TITLE:", 6);
+    if (!nt->title[0]) /* no TITLE: header line (found at once: this is called for every
+                          pair of statements of one thing, a long line was walked each time) */
+        return 0;
+    const char *t = nt->text;
+    while (t && strncmp(t, "TITLE:", 6)) { /* the header line, at the note's top */
+        t = memchr(t, '\n', nt->len - (size_t)(t - nt->text));
+        t = t ? t + 1 : NULL;
+    }
+    if (!t)
+        return 0;
+    const char *e = memchr(t, '\n', nt->len - (size_t)(t - nt->text));
+    size_t tb = (size_t)(t - nt->text), te = e ? (size_t)(e - nt->text) : nt->len;
+    return cl->sent_start >= tb && cl->sent_start < te;
 }
 
 static size_t restated(const checker *k, size_t lo, size_t r, size_t note)
@@ -1090,6 +1099,62 @@ static int eq_bases(checker *k, const fact *f)
         eq_text(k, e, "%s / (1 + %s) = %s", k->at[f->aq].what, z ? "YoY" : "MoM",
                 k->at[g->aq].what);
     }
+    return 0;
+}
+
+/* A period's share of the total's longer period ("上半年进口量占全年的57.1%"): share = 100 x
+ * the part / the whole (DOMAIN.md section 2, share), for the total's figures only (a
+ * partner's share is eq_share's). Kept out of the partners' shares that add up to 100. */
+static int eq_period_share(checker *k, const fact *f)
+{
+    const tf_claim *c = &k->a->claims[f->claim];
+    tf_span_period w = c->share_of;
+    if (!c->share.has || strcmp(c->partner, "WLD") || w.to - w.from <= f->to - f->from ||
+        w.from > f->from || w.to < f->to)
+        return 0;
+    const fact *g = find_fact(k, f->metric, f->product, "WLD", w.from, w.to, (size_t)-1);
+    if (!g)
+        return 0;
+    char what[96];
+    fact_words(f, what, sizeof what);
+    int as = named_atom(k, f->claim, F_SHARE, &c->share, "share of the longer period", what);
+    if (as < 0)
+        return -1;
+    eqn *e = new_eq(k, "share");
+    if (!e)
+        return -1;
+    e->lhs = A(e, as);
+    e->rhs = O(e, OP_DIV, O(e, OP_MUL, A(e, f->aq), nd(e, OP_CONST, 0, 0, -1, 100)), A(e, g->aq));
+    eq_text(k, e, "share = 100 x %s / %s", k->at[f->aq].what, k->at[g->aq].what);
+    return 0;
+}
+
+/* The change of a quarter or a half year on the one before ("四季度…环比增长13.3%",
+ * "下半年较上半年减少24.8%"): x / (1 + p) = x(the span before), as for a month's MoM
+ * (DOMAIN.md section 3) with the span's own length as the step back. Only calendar
+ * quarters and halves: a cumulative range (January-May) has no period "before" it. */
+static int eq_span_change(checker *k, const fact *f)
+{
+    const tf_claim *c = &k->a->claims[f->claim];
+    int span = f->to - f->from + 1;
+    if (!c->mom.has || (span != 3 && span != 6) || f->from % span)
+        return 0;
+    const fact *g = find_fact(k, f->metric, f->product, f->partner, f->from - span,
+                              f->to - span, (size_t)-1);
+    if (!g)
+        return 0;
+    char what[96];
+    fact_words(f, what, sizeof what);
+    int ap = named_atom(k, f->claim, F_MOM, &c->mom, "change on the period before", what);
+    if (ap < 0)
+        return -1;
+    eqn *e = new_eq(k, "mom-base");
+    if (!e)
+        return -1;
+    e->lhs = O(e, OP_DIV, A(e, f->aq), G(e, ap));
+    e->rhs = A(e, g->aq);
+    eq_text(k, e, "%s / (1 + change on the period before) = %s", k->at[f->aq].what,
+            k->at[g->aq].what);
     return 0;
 }
 
@@ -1462,7 +1527,8 @@ static int build_equations(checker *k)
         if (!rc)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
                          eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
-                         eq_share_pp(k, f) || eq_range_split(k, f) || eq_months_sum(k, f)
+                         eq_share_pp(k, f) || eq_range_split(k, f) || eq_months_sum(k, f) ||
+                         eq_span_change(k, f) || eq_period_share(k, f)
                      ? -1
                      : 0;
     }

@@ -191,7 +191,9 @@ typedef struct zitem {
                                 basis (C_MOM, C_YOY or 0) in `from` */
     int pl;                  /* I_FIG: an import P/L in 元/吨, -1 a loss (亏损), +1 a profit */
     int listed;              /* I_CHG, I_SHARE: part of a list "下降12.0%、7.8%"; 2 the first
-                                share after 分别 ("分别占44.4%、24.6%") */
+                                share after 分别 ("分别占44.4%、24.6%"); 3 a share held
+                                together ("三者合计占比34.3%": `from` partners, 0 those the
+                                clause names) */
     const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
 } zitem;
 
@@ -566,15 +568,32 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
             sign = -1;
     if (!sign)
         sign = rate_noun_sign(s, cb, k);
+    /* "环比：-8.3%", "同比+6.2%": a signed change after its basis (a data card's line) */
+    int kv = 0;
+    if (!sign && k > cb && (s[k - 1] == '-' || s[k - 1] == '+')) {
+        size_t lb = k - 1 >= cb + 6 ? k - 1 - 6 : cb;
+        if (k - 1 == cb && cb >= 9 && (at(s + cb - 3, "：") || s[cb - 1] == ':'))
+            lb = cb - (s[cb - 1] == ':' ? 1 : 3) - 6; /* the basis before the colon */
+        kv = at(s + lb, "环比") ? C_MOM : at(s + lb, "同比") ? C_YOY : 0;
+        if (kv)
+            sign = s[k - 1] == '-' ? -1 : 1, x->b = k - 1;
+    }
     /* "占比61.2%", "占进口总量的75.0%", "份额为27.4%", "比重达到88%" */
     if (!sign && (last_in(s, cb, i, "占") != (size_t)-1 || last_in(s, cb, i, "份额") != (size_t)-1 ||
                   last_in(s, cb, i, "比重") != (size_t)-1)) {
         static const char *const together[] = {"合计", "共计", "总计", "共占", "三者", "两者",
                                                "二者", "前三", "前五", "前十", NULL};
-        for (size_t w = 0; together[w]; w++) /* "三者合计占比34.3%": the share of none */
-            if (last_in(s, cb, i, together[w]) != (size_t)-1)
-                return 0;
         x->kind = I_SHARE;
+        for (size_t w = 0; together[w]; w++) /* "三者合计占比34.3%": a share held together */
+            if (last_in(s, cb, i, together[w]) != (size_t)-1) {
+                if (at(together[w], "前")) /* the top three: which they are is not said */
+                    return 0;
+                x->listed = 3;
+                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ? 3
+                          : last_in(s, cb, i, "两者") != (size_t)-1 ||
+                                  last_in(s, cb, i, "二者") != (size_t)-1 ? 2 : 0;
+                return 1;
+            }
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
         return 1;
     }
@@ -587,7 +606,7 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
         x->lo = -x->hi;
         x->hi = -lo;
     }
-    x->from = diff_basis(s, cb, i);
+    x->from = kv ? kv : diff_basis(s, cb, i);
     return 1;
 }
 
@@ -598,6 +617,7 @@ static double unit_at(const char *s, int *usd, int *other, size_t *len)
     static const struct { const char *w; double f; int usd, other; } u[] = {
         {"亿美元", 1e8, 1, 0}, {"万美元", 1e4, 1, 0}, {"美元", 1, 1, 0},
         {"亿吨", 1e8, 0, 0},   {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},
+        {"千克", 1e-3, 0, 0},  {"公斤", 1e-3, 0, 0},
         {"吨", 1, 0, 0},       {"亿元", 1e8, 0, 1},   {"万元", 1e4, 0, 1},
         {"元", 1, 0, 1},       {NULL, 0, 0, 0}};
     size_t k = 0;
@@ -699,8 +719,8 @@ static void figure_interval(const char *s, size_t cb, size_t i, double v, int de
  * mode's figure, a forecast, a daily average or a bound kept as other. */
 static void figure_flags(const char *s, size_t sb, size_t cb, size_t i, zitem *x)
 {
-    static const char *const bounds[] = {"最高", "最低", NULL};
-    if (word_before(s, cb, i, bounds))
+    static const char *const bounds[] = {"最高", "最低", "每吨", "均价", "均价为", NULL};
+    if (word_before(s, cb, i, bounds)) /* a bound, or a unit value ("均价每吨104.7美元") */
         x->other = 1;
     /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
     if (word_before(s, cb, i, up_words) || word_before(s, cb, i, down_words)) {
@@ -762,6 +782,9 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     }
     if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
+    /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
+    if (at(s + cb, "去年同期") || at(s + cb, "上年同期"))
+        x->base = 1;
     /* a dekad, a week or a day is not the month */
     if (last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
         last_in(s, cb, i, "每日") != (size_t)-1 || last_in(s, cb, i, "每天") != (size_t)-1)
@@ -770,6 +793,24 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
 }
 
 /* --------------------------------------------------------------- sentences */
+
+/* A change in tenths or folds ("同比增长两成", "翻了一番") of claim `claim`, `back` months. */
+typedef struct zfold {
+    size_t b, e, claim;
+    double v, lo, hi;
+    int back;
+} zfold;
+
+/* A change of a growth rate in pp ("1-6月累计增幅较1-5月收窄7.0个百分点"): the YoY of
+ * `from..to` minus that of `cmp_from..cmp_to`, of one flow, product and partner. */
+typedef struct zrate {
+    size_t b, e;     /* the pp figure (normalized bytes) */
+    double v, lo, hi;
+    int dec;
+    int from, to, cmp_from, cmp_to;
+    tf_metric metric;
+    char product[48], partner[16];
+} zrate;
 
 typedef struct zctx {
     tf_audit *a;
@@ -789,6 +830,19 @@ typedef struct zctx {
     int products_mixed;       /* the note named two products, or an unknown commodity */
     size_t last_claim;        /* the last subject claim, or -1 */
     const char *reporter;     /* a reporter other than China ("印度自中国进口"), or NULL */
+    struct zfold *folds;      /* changes in tenths or folds, checked at the note's end */
+    size_t n_folds, cap_folds;
+    struct zrate *rates;      /* changes of a growth rate in pp, checked at the note's end */
+    size_t n_rates, cap_rates;
+    int dest_china;           /* 1 the note names China as the destination of its trade
+                                 ("出口至中国"), -1 not, 0 not looked for yet */
+    int line_named;           /* the sentence before was a line that named its period (a
+                                 data card's heading, or one of its lines) */
+    tf_metric list_metric;    /* the flow a list's lines take from the line that opens it
+                                 ("9月进口来源国分布如下：" then "澳大利亚：10.84万吨；") */
+    char **names;             /* commodities the vocabulary does not know, by their words
+                                 ("稀土"): their claims are checked among themselves */
+    size_t n_names, cap_names;
 } zctx;
 
 /* The partner a claim carries for partner item `key`: the reporter itself (China, or the
@@ -938,17 +992,31 @@ static int zh_two_points(zctx *c, const char *s, size_t sb, size_t i, size_t m)
  * basis and no growth rate (a change of 增幅, 增速 in pp is not a share's); else 0. */
 static int pp_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec, zitem *x)
 {
-    static const char *const down[] = {"收窄", "缩小", NULL};
-    static const char *const rates[] = {"增幅", "降幅", "增速", "涨幅", "跌幅", "增长率", NULL};
-    for (size_t w = 0; rates[w]; w++)
+    static const char *const down[] = {"收窄", "缩小", "放缓", NULL};
+    static const char *const rates[] = {"增幅", "增速", "涨幅", "增长率", "降幅", "跌幅", NULL};
+    int rate = 0; /* a change of a growth rate: +1 of a rise (增幅), -1 of a fall (降幅) */
+    for (size_t w = 0; rates[w] && !rate; w++)
         if (last_in(s, cb, i, rates[w]) != (size_t)-1)
-            return 0;
+            rate = w < 4 ? 1 : -1;
     size_t k = i;
     while (k > cb + 3 && (at(s + k - 3, "了") || at(s + k - 3, "为") || at(s + k - 3, "达")))
         k -= 3;
-    int sign = word_before(s, cb, k, up_words) ? 1
+    int sign = word_before(s, cb, k, up_words) || word_before(s, cb, k, (const char *const[]){"加快", NULL}) ? 1
                : word_before(s, cb, k, down_words) || word_before(s, cb, k, down) ? -1
                                                                                  : 0;
+    if (rate) { /* "增幅收窄7.0个百分点": the YoY 7.0 pp lower; "降幅收窄": higher */
+        if (!sign)
+            return 0;
+        x->kind = I_PP;
+        x->listed = 1;
+        x->from = diff_basis(s, cb, i);
+        x->b = i;
+        x->e = i + n + strlen("个百分点");
+        x->v = rate * sign * v;
+        x->lo = x->v - 0.5 * pow(10, -dec);
+        x->hi = x->v + 0.5 * pow(10, -dec);
+        return 1;
+    }
     int basis = diff_basis(s, cb, i);
     if (!basis && (last_in(s, cb, i, "上月") != (size_t)-1 || last_in(s, cb, i, "上个月") != (size_t)-1))
         basis = C_MOM;
@@ -1011,7 +1079,9 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         int read = percent_item(s, cb, i, n, v, dec, &x);
         const zitem *p = c->it.n >= 2 && c->it.v[c->it.n - 1].kind == I_LIST
                              ? &c->it.v[c->it.n - 2] : NULL;
-        if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
+        if (read && x.kind == I_SHARE && x.listed != 3 && p && p->kind == I_SHARE)
+            x.listed = 1; /* "分别占61.0%和21.8%": the list goes on, 占 still in the clause */
+        else if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
             x.kind = I_SHARE;
             x.listed = 1;
         } else if (!read && !(p && p->kind == I_CHG))
@@ -1070,6 +1140,10 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     const zname *nm;
     if (at(s + i, "、"))
         x.kind = I_LIST, n = strlen("、");
+    else if ((at(s + i, "和") || at(s + i, "及")) && is_digit(s[i + 3]) && c->it.n &&
+             (c->it.v[c->it.n - 1].kind == I_FIG || c->it.v[c->it.n - 1].kind == I_SHARE) &&
+             c->it.v[c->it.n - 1].e == i) /* "6680.1万吨和2386.2万吨", "61.0%和21.8%" */
+        x.kind = I_LIST, n = 3;
     else if (s[i] == ',' || s[i] == ';' || at(s + i, "，") || at(s + i, "；") ||
              at(s + i, "：") || s[i] == ':')
         x.kind = I_CLAUSE, n = (unsigned char)s[i] < 0x80 ? 1 : 3;
@@ -1100,15 +1174,65 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     return n;
 }
 
+/* A change in tenths or folds ("同比增长两成", "增长约三成", "下降近一成", "较去年同期的26.1万吨
+ * 翻了一番", "增长一倍"): +-10 x n % for n 成 (rounded at the tenth, so +-5: 近 below, 逾
+ * above), +100 % for a doubling (80..120: notes say it loosely, of 1.8 to 2.2 times). The
+ * item's length at s+i, 0 when none. */
+static size_t fold_item(const char *s, size_t sb, size_t i, zitem *x)
+{
+    static const char *const folds[] = {"翻了一番", "翻一番", "翻番", "增长一倍", "增加一倍", NULL};
+    static const char digits[] = "一二两三四五六七八九";
+    if ((unsigned char)s[i] < 0xE4) /* none starts with an ASCII or a low code point */
+        return 0;
+    memset(x, 0, sizeof *x);
+    size_t cb = 0, n = 0;
+    for (size_t w = 0; folds[w] && !n; w++)
+        if (at(s + i, folds[w]))
+            n = strlen(folds[w]), x->v = 100, x->lo = 80, x->hi = 120;
+    if (n)
+        cb = clause_start(s, sb, i);
+    else {
+        const char *d = NULL;
+        for (size_t k = 0; k + 3 <= sizeof digits - 1 && !d; k += 3)
+            if (!memcmp(s + i, digits + k, 3))
+                d = digits + k;
+        if (!d || !at(s + i + 3, "成"))
+            return 0;
+        cb = clause_start(s, sb, i);
+        size_t k = i, num = (size_t)(d - digits) / 3 + (d - digits >= 6 ? 0 : 1);
+        int near = k >= cb + 3 && at(s + k - 3, "近"), over = k >= cb + 3 && (at(s + k - 3, "逾") || at(s + k - 3, "超"));
+        if (near || over || (k >= cb + 3 && at(s + k - 3, "约")))
+            k -= 3;
+        int sign = word_before(s, cb, k, up_words) ? 1 : word_before(s, cb, k, down_words) ? -1 : 0;
+        if (!sign)
+            return 0;
+        double v = 10.0 * (double)num;
+        double lo = near ? v - 5 : over ? v : v - 5, hi = near ? v : over ? v + 5 : v + 5;
+        x->v = sign * v, x->lo = sign > 0 ? lo : -hi, x->hi = sign > 0 ? hi : -lo;
+        n = 6;
+    }
+    x->kind = I_CHG;
+    x->listed = 4; /* a fold: checked on its own (zh_folds), never a printed digit to blame */
+    x->b = i;
+    x->e = i + n;
+    x->from = diff_basis(s, cb, i);
+    return n;
+}
+
 static int scan_sentence(zctx *c, size_t sb, size_t se)
 {
     const char *s = c->z->s;
     c->it.n = 0;
     int err = 0;
+    zitem x;
+    size_t n;
     for (size_t i = sb; i < se && !err;) {
         if (is_digit(s[i]))
             i += scan_number(c, s, sb, i, &err);
-        else
+        else if ((n = fold_item(s, sb, i, &x)) != 0) {
+            err = zadd(&c->it, &x);
+            i += n;
+        } else
             i += scan_word(c, s, i, &err);
     }
     return err;
@@ -1133,6 +1257,7 @@ typedef struct zstate {
     int unknown;                 /* the figure's clause names an unknown commodity */
     int blocked;                 /* an unknown commodity was named: no carried product */
     int basis;                   /* C_MOM or C_YOY of the last change or difference read */
+    size_t partner_figs;         /* figures bound since the partner was named */
     size_t share_run;            /* shares read in order against the list of figures */
 } zstate;
 
@@ -1172,8 +1297,6 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
                        : c->prev_product ? c->prev_product
                        : c->only_product ? c->only_product
                                          : c->title_product;
-    if (st->unknown)
-        prod = NULL;
     if (x->pl) /* 现货, 均值: words of the P/L, no commodity */
         prod = st->product ? st->product : c->last_product ? c->last_product : c->title_product;
     tf_metric m = st->metric;
@@ -1230,12 +1353,14 @@ static int filler(const char *p)
 
 /* 1 when the clause of figure item fi names a commodity the vocabulary does
  * not know ("出口钢材614万吨", "天然气7373.1万吨"): two or more characters
- * that are neither an item nor filler words, or one right before the figure. */
-static int unknown_object(const zctx *c, size_t fi, size_t sb)
+ * that are neither an item nor filler words, or one right before the figure.
+ * [*nb, *ne) the last such run, its name ("稀土" in "出口稀土4,980.3吨"). */
+static int unknown_object(const zctx *c, size_t fi, size_t sb, size_t *nb, size_t *ne)
 {
     const char *s = c->z->s;
     const zitem *f = &c->it.v[fi];
-    size_t cb = clause_start(s, sb, f->b), run = 0, n;
+    size_t cb = clause_start(s, sb, f->b), run = 0, rb = 0, n;
+    int found = 0;
     for (size_t pos = cb; pos < f->b; pos += n) {
         size_t cov = 0;
         for (size_t k = fi; k > 0 && !cov; k--) {
@@ -1245,25 +1370,51 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb)
             if (x->b <= pos && pos < x->e)
                 cov = x->e - pos;
         }
+        const char *close = !cov && at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
+        if (close && (size_t)(close - s) < f->b) /* "【要点】": a heading, not an object */
+            cov = (size_t)(close - s) + strlen("】") - pos;
         if (cov) {
             n = cov;
             run = 0;
             continue;
         }
-        const char *close = at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
-        if (close && (size_t)(close - s) < f->b) { /* "【要点】": a heading, not an object */
-            n = (size_t)(close - s) + strlen("】") - pos;
-            run = 0;
-            continue;
-        }
         unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
         if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
-            if (++run >= 2)
-                return 1;
+            if (!run++)
+                rb = pos;
+            if (run >= 2 || pos + n == f->b) /* "煤2.39亿吨": one character right before */
+                found = 1, *nb = rb, *ne = pos + n;
         } else
             run = 0;
     }
-    return run > 0; /* "煤2.39亿吨": a one-character name right before the figure */
+    return found;
+}
+
+/* The key of an unknown commodity named by s[b, e): the note's one copy of those words
+ * (a commodity named twice is one product). NULL when out of memory. */
+static const char *unknown_key(zctx *c, size_t b, size_t e)
+{
+    const char *s = c->z->s;
+    size_t len = e - b < 47 ? e - b : 47; /* tf_claim.product holds 47 bytes */
+    while (len > 0 && ((unsigned char)s[b + len] & 0xC0) == 0x80)
+        len--; /* whole characters only */
+    for (size_t k = 0; k < c->n_names; k++)
+        if (strlen(c->names[k]) == len && !memcmp(c->names[k], s + b, len))
+            return c->names[k];
+    if (c->n_names == c->cap_names) {
+        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
+        char **v = realloc(c->names, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->names = v;
+        c->cap_names = cap;
+    }
+    char *k = malloc(len + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, s + b, len);
+    k[len] = 0;
+    return c->names[c->n_names++] = k;
 }
 
 /* A difference ("环比增加63.5万吨", "同比减少13.6万吨"): the signed change of the claim
@@ -1272,9 +1423,15 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb)
 static int bind_difference(zctx *c, zstate *st, const zitem *x)
 {
     int basis = x->from ? x->from : st->basis;
-    if (!basis || c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims || !st->figures)
+    if (c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims || !st->figures)
         return 0;
     tf_claim *cl = &c->a->claims[c->last_claim];
+    if (!basis && st->has_cmp) { /* "较上月增加15.1万吨": the comparison's distance */
+        int d = cl->period.to - st->cmp_to;
+        basis = d == 1 && st->cmp_from == st->cmp_to ? C_MOM : d == 12 ? C_YOY : 0;
+    }
+    if (!basis)
+        return 0;
     tf_stated *d = basis == C_MOM ? &cl->mom_diff : &cl->yoy_diff;
     if (d->has || (basis == C_MOM && cl->period.from != cl->period.to) || x->usd != !strcmp(cl->unit, "USD"))
         return 0;
@@ -1343,8 +1500,10 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
     int basis = x->from ? x->from : st->basis ? st->basis : st->has_cmp ? 0 : C_YOY;
     st->basis = basis;
     if (st->has_cmp) { /* "比10月份下降34%", "较9月的820万吨增长9.5%" */
-        int d = cl->period.to - st->cmp_to;
-        int cb = d == 1 && cl->period.from == cl->period.to ? C_MOM : d == 12 ? C_YOY : 0;
+        int d = cl->period.to - st->cmp_to, span = cl->period.to - cl->period.from + 1;
+        int cb = d == 1 && span == 1 ? C_MOM : d == 12 ? C_YOY : 0;
+        if (span > 1 && d == span && st->cmp_from == cl->period.from - span)
+            cb = C_MOM; /* "下半年较上半年减少24.8%": the span before, read as the MoM */
         if (!cb || (basis && basis != cb))
             return;
         basis = cb;
@@ -1415,6 +1574,270 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     c->has_period = 1;
 }
 
+static void sentence_span(const zctx *c, size_t b, size_t e, tf_claim *cl);
+
+/* A comparison with the sentence's own month ("7月份进口大豆均价为590.61美元/吨，较7月下降
+ * 8.79美元/吨，环比下降1.47%"): a month is not compared with itself, and the 环比 after it
+ * says the base is the month before, so the label is the slip (wrong-month-label, the
+ * month before proposed). Item x is the comparison's period; 0, or -1 (no memory). */
+static int zh_self_comparison(zctx *c, const zstate *st, const zitem *x, size_t sb, size_t se)
+{
+    const char *s = c->z->s;
+    size_t ce = se;
+    for (size_t k = x->e; k < ce; k++) /* the change's clauses: up to the first ；or ; */
+        if (at(s + k, "；") || s[k] == ';')
+            ce = k;
+    if (!st->named || st->from != st->to || x->from != x->to || x->from != st->from ||
+        x->month_before || !is_comparison(s, x->b, sb) || last_in(s, x->e, ce, "环比") == (size_t)-1)
+        return 0;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = cl.period.to = x->from;
+    stated_set(c, x->b, x->e, 0, 0, 0, &cl.quantity);
+    sentence_span(c, x->b, x->e, &cl);
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "wrong-month-label", "label", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.confidence = 0.8;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%d月", tf_mi_month(x->from - 1));
+    tf_fmt(f.equation, sizeof f.equation, "a figure of %d月 compared with %.*s: a month "
+           "with itself", tf_mi_month(x->from), (int)(x->e - x->b), s + x->b);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the comparison names the sentence's own month, and its change is a MoM (环比), "
+           "against the month before: likely %s", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* ------------------------------------ figures with their rounding, and slips */
+
+/* A percentage change after a figure of a unit-value check: signed, in %. */
+typedef struct zuv_pct {
+    int has, dec, sign;
+    size_t b, nb, e; /* the number's bytes [b, nb), with its % to e */
+    double num, lo, hi;
+} zuv_pct;
+
+/* A figure of a unit-value check: its bytes [b, e), its number's [b, nb), the number, its
+ * decimals, the multiplier to yuan, dollars or t, and the value with its interval. */
+typedef struct zuv {
+    size_t b, nb, e;
+    double num, f, val, lo, hi;
+    int dec, cur; /* cur: 0 a quantity, 1 yuan, 2 dollars */
+    zuv_pct yoy;  /* its YoY, printed after it ("同比增加5.3%", a customs release's bare
+                     "上涨9.8%"); has 0 when none */
+} zuv;
+
+static void zuv_set(zuv *u, size_t b, size_t nb, size_t e, double num, int dec, double f, int cur)
+{
+    u->b = b, u->nb = nb, u->e = e, u->num = num, u->dec = dec, u->f = f, u->cur = cur;
+    double half = 0.5 * pow(10, -dec);
+    u->val = num * f, u->lo = (num - half) * f, u->hi = (num + half) * f;
+}
+
+/* The printed number of u that a slip turned from one giving [lo, hi]: one digit changed,
+ * two adjacent digits swapped or the point moved; the slip's kind, the number in *fixed. */
+static const char *zuv_slip(const zuv *u, double lo, double hi, double *fixed)
+{
+    char d[40], w[40];
+    tf_fmt(d, sizeof d, "%.*f", u->dec, u->num);
+    double half = 0.5 * (u->hi - u->lo);
+    for (int p = -3; p <= 3; p++) {
+        double x = u->val * pow(10, p), h = half * pow(10, p);
+        if (p && x + h >= lo && x - h <= hi) {
+            *fixed = u->num * pow(10, p);
+            return abs(p) == 1 ? "factor-of-10" : abs(p) == 2 ? "factor-of-100" : "factor-of-1000";
+        }
+    }
+    const char *kind = NULL; /* of the readings that fit, the nearest the middle */
+    double best = HUGE_VAL, mid = 0.5 * (lo + hi);
+    for (size_t i = 0; d[i]; i++)
+        for (int k = 0; k < 2 && is_digit(d[i]); k++)
+            for (char ch = '0'; ch <= '9'; ch++) {
+                tf_scopy(w, sizeof w, d);
+                if (k == 1) { /* swap with the next digit (across the point: 9.8, 8.9), once */
+                    size_t j = i + 1 + (d[i + 1] == '.');
+                    if (ch != '0' || !is_digit(d[j]) || d[i] == d[j])
+                        continue;
+                    w[i] = d[j], w[j] = d[i];
+                } else if (ch == d[i] || (i == 0 && ch == '0'))
+                    continue;
+                else
+                    w[i] = ch;
+                double x = strtod(w, NULL) * u->f;
+                if (x + half >= lo && x - half <= hi && fabs(x - mid) < best) {
+                    best = fabs(x - mid);
+                    *fixed = strtod(w, NULL);
+                    kind = k ? "transposed-digits" : "one-digit-typo";
+                }
+            }
+    return kind;
+}
+
+/* The finding of a share held together on figure u (the share, unit "%", or a partner's
+ * figure in t), with the slip's kind and the number proposed; [lo, hi] the share the
+ * partners' figures give. */
+static int combined_finding(zctx *c, const zuv *u, const char *kind, double fixed, double lo,
+                            double hi, size_t np)
+{
+    int share = u->f == 1 && u->cur == 0 && c->z->s[u->nb] == '%';
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
+    sentence_span(c, u->b, u->e, &cl);
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, share ? "%" : "t", kind, share ? "share" : "quantity", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = u->num;
+    f.has_proposed = 1;
+    f.proposed = fixed * u->f;
+    f.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*f%.*s", u->dec, fixed,
+           (int)(u->e - u->nb), c->z->s + u->nb);
+    tf_fmt(f.equation, sizeof f.equation,
+           "a share held together = 100 x the sum of its %zu partners' figures / the total, "
+           "or the sum of their shares: %.2f..%.2f%%", np, lo, hi);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the share the partners hold together and their own figures disagree beyond the "
+           "rounding; %s makes them agree", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* The printed figure of claim cl's quantity as a zuv (number, unit): 0 when unread. */
+static int claim_zuv(const zctx *c, const tf_claim *cl, zuv *u)
+{
+    const char *s = c->z->s;
+    size_t lo = 0, hi = c->z->n; /* from[] rises with i: the first byte at the figure's start */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->z->from[mid] < cl->quantity.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < c->z->n && c->z->from[i] == cl->quantity.start; i++) {
+        if (!is_digit(s[i]))
+            continue;
+        double num, f;
+        int dec, tz, usd, other;
+        size_t n = number_at(s + i, &num, &dec, &tz), len;
+        if (!n || (f = unit_at(s + i + n, &usd, &other, &len)) <= 0 || usd || other || num <= 0)
+            return 0;
+        zuv_set(u, i, i + n, i + n + len, num, dec, f, 0);
+        return 1;
+    }
+    return 0;
+}
+
+/* Where a share held together fails: its own slip, else the one partner figure a slip
+ * explains (against the total), else the share, with the value the figures give. */
+static int combined_blame(zctx *c, const zitem *x, const tf_claim *const *part, size_t np,
+                          const tf_claim *tot, double lo, double hi)
+{
+    zuv u, p;
+    double fixed, pf = 0;
+    int dec = 0;
+    const char *q = c->z->s + x->b;
+    while (is_digit(*q))
+        q++;
+    for (q += *q == '.'; is_digit(*q); q++)
+        dec++;
+    zuv_set(&u, x->b, (size_t)(q - c->z->s), x->e, x->v, dec, 1, 0);
+    const char *kind = zuv_slip(&u, lo, hi, &fixed), *pk = NULL;
+    for (size_t k = 0; !kind && tot && k < np; k++) {
+        double olo = 0, ohi = 0, g;
+        for (size_t j = 0; j < np; j++)
+            if (j != k)
+                olo += part[j]->quantity.lo, ohi += part[j]->quantity.hi;
+        const char *kk;
+        zuv pz;
+        if (claim_zuv(c, part[k], &pz) &&
+            (kk = zuv_slip(&pz, x->lo * tot->quantity.lo / 100 - ohi,
+                           x->hi * tot->quantity.hi / 100 - olo, &g))) {
+            if (pk) /* two partners explain it: not sure which */
+                return 0;
+            pk = kk, p = pz, pf = g;
+        }
+    }
+    if (kind)
+        return combined_finding(c, &u, kind, fixed, lo, hi, np);
+    if (pk)
+        return combined_finding(c, &p, pk, pf, lo, hi, np);
+    double r = pow(10, dec);
+    return combined_finding(c, &u, "inconsistent", round(0.5 * (lo + hi) * r) / r, lo, hi, np);
+}
+
+/* The partners' claims a share held together (item xi) is of: the last `want` partners of
+ * the note before it ("三者"), or those its clause names ("澳大利亚和印度尼西亚合计"), all of
+ * one period, flow and product. Their count (0 when not all are found). */
+static size_t combined_parts(const zctx *c, size_t xi, size_t sb, const tf_claim **part)
+{
+    const zitem *x = &c->it.v[xi];
+    const char *keys[8];
+    size_t nk = 0, np = 0, want = (size_t)x->from;
+    for (size_t k = xi; !want && k > 0 && c->it.v[k - 1].b >= clause_start(c->z->s, sb, x->b); k--)
+        if (c->it.v[k - 1].kind == I_PARTNER && nk < 8)
+            keys[nk++] = zpartner(c, c->it.v[k - 1].key);
+    if (!want)
+        want = nk;
+    for (size_t ci = c->a->n_claims; ci-- > 0 && np < want && want >= 2 && want <= 8;) {
+        const tf_claim *cl = &c->a->claims[ci];
+        if (cl->note != c->note)
+            break;
+        int named = !nk, dup = 0;
+        for (size_t k = 0; k < nk; k++)
+            named |= !strcmp(keys[k], cl->partner);
+        for (size_t k = 0; k < np; k++)
+            dup |= !strcmp(part[k]->partner, cl->partner);
+        if (!named || dup || !strcmp(cl->partner, "WLD") || cl->metric == TF_METRIC_OTHER ||
+            (np && (cl->metric != part[0]->metric || strcmp(cl->product, part[0]->product) ||
+                    cl->period.from != part[0]->period.from || cl->period.to != part[0]->period.to)))
+            continue;
+        part[np++] = cl;
+    }
+    return np == want ? np : 0;
+}
+
+/* A share held together checked against its partners: 100 x (sum of their figures) / the
+ * total, and the sum of their own shares (DOMAIN.md section 2, share). Where either holds,
+ * a slip lies in a partner's figure or share, which the equations find; where those that
+ * can be computed all fail, the combined share is the error. 0, or -1 (no memory). */
+static int combined_share(zctx *c, size_t xi, size_t sb)
+{
+    const zitem *x = &c->it.v[xi];
+    const tf_claim *part[8], *tot = NULL;
+    size_t np = combined_parts(c, xi, sb, part);
+    if (!np)
+        return 0;
+    for (size_t ci = c->a->n_claims; ci-- > 0 && !tot && c->a->claims[ci].note == c->note;) {
+        const tf_claim *cl = &c->a->claims[ci];
+        if (!strcmp(cl->partner, "WLD") && cl->metric == part[0]->metric &&
+            !strcmp(cl->product, part[0]->product) && cl->period.from == part[0]->period.from &&
+            cl->period.to == part[0]->period.to && cl->quantity.lo > 0)
+            tot = cl;
+    }
+    double qlo = 0, qhi = 0, slo = 0, shi = 0;
+    int hs = 1;
+    for (size_t k = 0; k < np; k++) {
+        qlo += part[k]->quantity.lo, qhi += part[k]->quantity.hi;
+        hs &= part[k]->share.has;
+        slo += part[k]->share.lo, shi += part[k]->share.hi;
+    }
+    if (tot)
+        qlo = 100 * qlo / tot->quantity.hi, qhi = 100 * qhi / tot->quantity.lo;
+    int okq = tot && qhi >= x->lo && qlo <= x->hi, oks = hs && shi >= x->lo && slo <= x->hi;
+    if ((!tot && !hs) || okq || oks)
+        return 0;
+    return combined_blame(c, x, part, np, tot, tot ? qlo : slo, tot ? qhi : shi);
+}
+
 /* A reporter other than China: a country named right before 自/从/对/向 中国 with a word of
  * trade after ("印度自中国进口原铝", "越南对中国出口"). It holds for the rest of the note. */
 static void zreporter(zctx *c)
@@ -1433,6 +1856,36 @@ static void zreporter(zctx *c)
     }
 }
 
+/* A reporter other than China as the subject of its trade in a note that names China as
+ * the destination ("蒙古国煤炭出口量达7012.5万吨 … 几乎全部出口至中国"): a country with no
+ * preposition before it (自, 从, 对, 向, 与, 和, 及, 、) followed in its clause by a word of
+ * trade, no other country between. "澳大利亚矿进口" in a note on China's imports names no
+ * destination China, and stays a partner. It holds for the rest of the note. */
+static void zreporter_subject(zctx *c, size_t sb)
+{
+    static const char *const dest[] = {"至中国", "到中国", "往中国", "对中国出口", "向中国出口",
+                                       "对华出口", "输华", NULL};
+    static const char *const prep[] = {"自", "从", "对", "向", "与", "和", "及", "、", NULL};
+    const char *s = c->z->s;
+    if (!c->dest_china) /* once a note: 1 China named as the destination, -1 not */
+        for (size_t w = 0; dest[w] && c->dest_china <= 0; w++)
+            c->dest_china = strstr(s, dest[w]) ? 1 : -1;
+    for (size_t i = 0; c->dest_china > 0 && !c->reporter && i < c->it.n; i++) {
+        const zitem *x = &c->it.v[i];
+        if (x->kind != I_PARTNER || !strcmp(x->key, "CHN") || word_before(s, sb, x->b, prep))
+            continue;
+        for (size_t k = i + 1; k < c->it.n; k++) {
+            const zitem *y = &c->it.v[k];
+            if (y->kind == I_CLAUSE || y->kind == I_PARTNER || y->kind == I_FIG)
+                break;
+            if (y->kind == I_METRIC && (y->metric == TF_METRIC_IMPORT || y->metric == TF_METRIC_EXPORT)) {
+                c->reporter = x->key;
+                break;
+            }
+        }
+    }
+}
+
 /* A product the note names (NULL: a commodity the vocabulary does not know): while the
  * note has named one product only, a sentence that names none is about it. */
 static void note_product(zctx *c, const char *key)
@@ -1445,6 +1898,115 @@ static void note_product(zctx *c, const char *key)
     }
     c->products_mixed = 1;
     c->only_product = NULL;
+}
+
+/* A change in tenths or folds: kept with its claim and basis (a YoY unless 环比 or a
+ * comparison a month back), checked at the note's end (zh_folds). 0, or -1 (no memory). */
+static int bind_fold(zctx *c, const zstate *st, const zitem *x)
+{
+    if (c->last_claim >= c->a->n_claims)
+        return 0;
+    const tf_claim *cl = &c->a->claims[c->last_claim];
+    int back = x->from == C_MOM ? 1 : 12;
+    if (st->has_cmp)
+        back = cl->period.to - st->cmp_to;
+    if ((back != 1 && back != 12) || (back == 1 && cl->period.from != cl->period.to))
+        return 0;
+    if (c->n_folds == c->cap_folds) {
+        size_t cap = c->cap_folds ? 2 * c->cap_folds : 4;
+        zfold *v = realloc(c->folds, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->folds = v;
+        c->cap_folds = cap;
+    }
+    c->folds[c->n_folds++] = (zfold){x->b, x->e, c->last_claim, x->v, x->lo, x->hi, back};
+    return 0;
+}
+
+/* A change of a growth rate in pp: kept with the clause's period and the one it is
+ * compared with (较1-5月, 较上月, 同比: a month or a year before), checked at the note's end
+ * (zh_rate_pps), when both YoYs may have been read. 0, or -1 when out of memory. */
+static int bind_rate_pp(zctx *c, const zstate *st, const zitem *x)
+{
+    int back = x->from == C_MOM ? 1 : x->from == C_YOY ? 12 : 0;
+    if (!st->has_cmp && !back)
+        return 0;
+    const tf_claim *last = c->last_claim < c->a->n_claims ? &c->a->claims[c->last_claim] : NULL;
+    if (!last)
+        return 0;
+    if (c->n_rates == c->cap_rates) {
+        size_t cap = c->cap_rates ? 2 * c->cap_rates : 4;
+        zrate *v = realloc(c->rates, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->rates = v;
+        c->cap_rates = cap;
+    }
+    zrate *r = &c->rates[c->n_rates++];
+    int dec = 0;
+    for (const char *p = strchr(c->z->s + x->b, '.'); p && p < c->z->s + x->e && is_digit(p[1]); p++)
+        dec += is_digit(p[1]);
+    *r = (zrate){x->b, x->e, x->v, x->lo, x->hi, dec, st->from, st->to,
+                 st->has_cmp ? st->cmp_from : st->from - back,
+                 st->has_cmp ? st->cmp_to : st->to - back, last->metric, "", ""};
+    tf_scopy(r->product, sizeof r->product, last->product);
+    tf_scopy(r->partner, sizeof r->partner, zpartner(c, st->partner));
+    return 0;
+}
+
+/* A period's share of a longer one ("上半年进口量占全年的57.1%", "一季度占上半年的59.2%"): the
+ * period before 占 is the part, 全年 (the part's year) or the period after 占 the whole; the
+ * share goes to the note's claim of the part (same flow, product, partner as the claim
+ * before), labelled with the whole. 1 when so bound. */
+static int period_share(zctx *c, size_t xi, size_t sb)
+{
+    const char *s = c->z->s;
+    const zitem *x = &c->it.v[xi], *part = NULL, *whole = NULL;
+    size_t cb = clause_start(s, sb, x->b), p = last_in(s, cb, x->b, "占");
+    if (p == (size_t)-1 || c->last_claim >= c->a->n_claims)
+        return 0;
+    for (size_t k = 0; k < xi; k++) {
+        const zitem *y = &c->it.v[k];
+        if (y->kind == I_PERIOD && y->b >= cb && y->e <= p)
+            part = y;
+        else if (y->kind == I_PERIOD && y->b > p)
+            whole = y;
+    }
+    int wf = whole ? whole->from : 0, wt = whole ? whole->to : 0;
+    if (part && !whole && last_in(s, p, x->b, "全年") != (size_t)-1)
+        wf = tf_mi_year(part->to) * 12, wt = wf + 11;
+    if (!part || wt - wf <= part->to - part->from || wf > part->from || wt < part->to)
+        return 0;
+    const tf_claim *last = &c->a->claims[c->last_claim];
+    for (size_t i = c->a->n_claims; i-- > 0 && c->a->claims[i].note == c->note;) {
+        tf_claim *cl = &c->a->claims[i];
+        if (cl->metric == last->metric && !strcmp(cl->product, last->product) &&
+            !strcmp(cl->partner, last->partner) && cl->period.from == part->from &&
+            cl->period.to == part->to && !cl->share.has) {
+            stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &cl->share);
+            cl->share_of.from = wf, cl->share_of.to = wt;
+            cl->share_labelled = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A partner governs its clause and those after it until a clause opens with a period of
+ * its own after the partner's figures ("其中自俄罗斯进口39.28万吨，占54.5%；二季度进口
+ * 49.77万吨": the second quarter's figure is the total's, not Russia's): at item i, a
+ * period (not a comparison) right after a semicolon, the partner is dropped. */
+static void partner_scope(const zctx *c, zstate *st, size_t i, size_t sb)
+{
+    const zitem *x = &c->it.v[i];
+    const char *s = c->z->s;
+    size_t m = i ? c->it.v[i - 1].b : 0;
+    /* after a semicolon only: "自巴西进口…，1-8月累计进口…" may still be Brazil's */
+    if (!st->partner || !st->partner_figs || !i || c->it.v[i - 1].kind != I_CLAUSE ||
+        !(at(s + m, "；") || s[m] == ';') || is_comparison(s, x->b, sb))
+        return;
+    st->partner = NULL;
 }
 
 /* A share's change in pp: to the last claim when it states a partner's share in this
@@ -1461,6 +2023,31 @@ static void bind_share_pp(zctx *c, const zitem *x, size_t sb)
     cl->share_pp_back = x->from == C_MOM ? 1 : 12;
 }
 
+/* A data card's line: a key and its value on a line of its own ("进口量：512.6万吨",
+ * "环比：-8.3%"). */
+static int is_card_line(const char *s, size_t sb, size_t se)
+{
+    return s[se] == '\n' && last_in(s, sb, se, "：") != (size_t)-1;
+}
+
+/* A line ending in "：" opens a list: its flow goes to the lines after it that end in "；"
+ * (and the last, ending in "。"), as a table's heading goes to its rows; the lines of a data
+ * card ("进口量：512.6万吨", then "其中菲律宾：468.9万吨") pass the flow on the same way. */
+static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
+{
+    const char *s = c->z->s;
+    size_t e = se;
+    while (e > sb && s[e - 1] == ' ')
+        e--;
+    int opens = (e >= sb + 3 && at(s + e - 3, "：")) || (e > sb && s[e - 1] == ':');
+    int goes_on = (e >= sb + 3 && at(s + e - 3, "；")) || (e > sb && s[e - 1] == ';');
+    int card = is_card_line(s, sb, se) && !opens;
+    if ((opens || card) && st->metric != TF_METRIC_NONE)
+        c->list_metric = st->metric == TF_METRIC_OTHER ? c->list_metric : st->metric;
+    else if (!goes_on && !card)
+        c->list_metric = TF_METRIC_NONE;
+}
+
 /* Bind the items of sentence [sb, se) into claims. */
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
@@ -1468,6 +2055,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     memset(&st, 0, sizeof st);
     st.from = c->period_from;
     st.to = c->period_to;
+    st.metric = c->list_metric;
+    int card = is_card_line(c->z->s, sb, se);
+    if (card && c->line_named && c->has_period) /* "进口量：512.6万吨" under "2025年9月…" */
+        st.named = 1;
+    int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
     /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
     if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
@@ -1475,6 +2067,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                           at(c->z->s + sb, "同期")))
         st.named = 1;
     zreporter(c);
+    zreporter_subject(c, sb);
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
     for (size_t i = 0; i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
@@ -1484,6 +2077,9 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
         }
         switch (x->kind) {
         case I_PERIOD:
+            if (zh_self_comparison(c, &st, x, sb, se))
+                return -1;
+            partner_scope(c, &st, i, sb);
             bind_period(c, &st, x, sb);
             break;
         case I_METRIC:
@@ -1499,6 +2095,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_PARTNER:
             st.partner = x->key;
+            st.partner_figs = 0;
             break;
         case I_CUM:
             st.cum = 1;
@@ -1508,28 +2105,46 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             break;
         case I_FIG: {
             size_t before = st.ngroup;
-            st.unknown = unknown_object(c, i, sb);
+            if (rest && !st.partner) { /* "其他：0.99万吨": the rest, not the total */
+                st.metric = TF_METRIC_OTHER;
+                rest = 0;
+            }
+            size_t nb, ne;
+            st.unknown = unknown_object(c, i, sb, &nb, &ne);
             if (st.unknown) { /* the unknown commodity governs what follows */
-                st.product = NULL;
+                if (!(st.product = unknown_key(c, nb, ne)))
+                    return -1;
                 st.blocked = 1;
                 if (!x->other) /* a price or a forecast names no commodity of the note */
-                    note_product(c, NULL);
+                    note_product(c, st.product);
             }
             if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
                 return -1;
+            st.partner_figs++;
             if (st.ngroup == 1 && before != 1)
                 st.group_item = i;
             lead = 0;
             break;
         }
         case I_PP: /* "占比61.2%，较上月提高1.3个百分点": the share's change */
-            bind_share_pp(c, x, sb);
+            if (x->listed ? bind_rate_pp(c, &st, x) : (bind_share_pp(c, x, sb), 0))
+                return -1;
             break;
         case I_CHG:
         case I_SHARE:
+            if (x->listed == 3) { /* held together by several partners */
+                if (combined_share(c, i, sb))
+                    return -1;
+                break;
+            }
             if (!st.figures && !lead)
                 break;
-            if (x->kind == I_CHG)
+            if (x->kind == I_SHARE && period_share(c, i, sb))
+                break;
+            if (x->kind == I_CHG && x->listed == 4) {
+                if (bind_fold(c, &st, x))
+                    return -1;
+            } else if (x->kind == I_CHG)
                 bind_change(c, &st, x);
             else
                 bind_share(c, &st, x);
@@ -1540,6 +2155,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     }
     if (st.ngroup)
         bind_list_partners(c, &st, st.group_item);
+    list_opens(c, &st, sb, se);
+    c->line_named = st.named && c->z->s[se] == '\n' && (card || st.pe);
     c->prev_product = st.product; /* a product carries to the next sentence only */
     if (st.product)
         c->last_product = st.product;
@@ -1830,6 +2447,411 @@ static int zh_conversions(zctx *c)
     return 0;
 }
 
+/* ------------------------------------------------------------- unit values */
+
+/* The figure at s+i: 0 none; 1 a sum (*V), 2 a quantity (*Q), 3 a unit value (*P): "每吨
+ * 6.62万元", "均价每吨67488元", "3282元/吨". *end the byte after it. */
+static int zuv_at(const char *s, size_t i, zuv *x, size_t *end)
+{
+    static const struct { const char *w; double f; int cur; } per[] = {
+        {"万元/吨", 1e4, 1}, {"元/吨", 1, 1}, {"美元/吨", 1, 2}, {NULL, 0, 0}};
+    double v, num;
+    int usd, dec, tz, other;
+    size_t ne, e, n, len;
+    if (money_zh(s, i, &v, &usd, &num, &dec, &ne, &e)) {
+        int unit = i >= 6 && at(s + i - 6, "每吨");
+        zuv_set(x, i, ne, e, num, dec, v / num, usd ? 2 : 1);
+        *end = e;
+        return num > 0 ? unit ? 3 : 1 : 0;
+    }
+    if (!(n = number_at(s + i, &num, &dec, &tz)) || num <= 0)
+        return 0;
+    for (size_t w = 0; per[w].w; w++)
+        if (at(s + i + n, per[w].w)) {
+            zuv_set(x, i, i + n, i + n + strlen(per[w].w), num, dec, per[w].f, per[w].cur);
+            *end = x->e;
+            return 3;
+        }
+    double f = unit_at(s + i + n, &usd, &other, &len);
+    if (f <= 0 || usd || other)
+        return 0;
+    zuv_set(x, i, i + n, i + n + len, num, dec, f, 0);
+    *end = x->e;
+    return 2;
+}
+
+/* The YoY of the figure ending at e: the first percentage before `next` (the next
+ * figure) with a direction word right before it, unless a MoM (环比) is what it is. */
+static void zuv_yoy(const char *s, size_t e, size_t next, zuv_pct *y)
+{
+    memset(y, 0, sizeof *y);
+    for (size_t i = e; i < next; i++) {
+        int dec, tz;
+        double v;
+        size_t n = (is_digit(s[i]) && !is_digit(s[i - 1])) ? number_at(s + i, &v, &dec, &tz) : 0;
+        if (!n || s[i + n] != '%')
+            continue;
+        int sign = 0;
+        for (size_t w = 0; up_words[w] && !sign; w++)
+            if (i >= e + strlen(up_words[w]) && at(s + i - strlen(up_words[w]), up_words[w]))
+                sign = 1;
+        for (size_t w = 0; down_words[w] && !sign; w++)
+            if (i >= e + strlen(down_words[w]) && at(s + i - strlen(down_words[w]), down_words[w]))
+                sign = -1;
+        if (!sign || last_in(s, e, i, "环比") != (size_t)-1)
+            return;
+        double half = 0.5 * pow(10, -dec);
+        *y = (zuv_pct){1, dec, sign, i, i + n, i + n + 1, v, sign * v - half, sign * v + half};
+        return;
+    }
+}
+
+/* The one of three printed changes a slip turned (a flipped direction, a digit, the point)
+ * from one within [lo, hi]: its kind, the signed value in *fixed. */
+static const char *zuv_pct_slip(const zuv_pct *y, double lo, double hi, double *fixed)
+{
+    double half = 0.5 * pow(10, -y->dec), v = -y->sign * y->num;
+    if (v + half >= lo && v - half <= hi) {
+        *fixed = v;
+        return "direction-flipped";
+    }
+    zuv u;
+    zuv_set(&u, 0, 0, 0, y->num, y->dec, 1, 0);
+    const char *k = y->sign > 0 ? zuv_slip(&u, lo, hi, fixed) : zuv_slip(&u, -hi, -lo, fixed);
+    if (k)
+        *fixed *= y->sign;
+    return k;
+}
+
+/* Where the next figure of a unit-value check after byte e starts (se when none). */
+static size_t zuv_next(const char *s, size_t e, size_t se)
+{
+    zuv x;
+    size_t end;
+    for (size_t i = e; i < se; i++)
+        if (!is_digit(s[i - 1]) && s[i - 1] != '.' && s[i - 1] != ',' && zuv_at(s, i, &x, &end))
+            return i;
+    return se;
+}
+
+/* The finding on figure u of a unit-value check (its kind, the number proposed). */
+static int zuv_finding(zctx *c, const zuv *u, const char *kind, double fixed, const zuv *V,
+                       const zuv *Q, const zuv *P)
+{
+    const char *s = c->z->s, *cur = V->cur == 2 ? "USD" : "CNY";
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
+    sentence_span(c, u->b, u->e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, u == Q ? "t" : cur, kind, u == Q ? "quantity" : "value",
+                            &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    g.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    g.stated = u->num;
+    g.has_proposed = 1;
+    g.proposed = fixed * u->f; /* in the claim's unit (t, CNY, USD), as the equations' */
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    int dec = u->dec;
+    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
+        dec++;
+    tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", dec, fixed, (int)(u->e - u->nb),
+           s + u->nb);
+    char sv[48], sq[48];
+    tf_num_words(V->val, 0, sv, sizeof sv);
+    tf_num_words(Q->val, 0, sq, sizeof sq);
+    tf_fmt(g.equation, sizeof g.equation,
+           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
+           cur, sq, V->val / Q->val, cur, P->val, cur);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "the value, quantity and unit value disagree beyond their rounding; %s makes the "
+           "three agree%s", g.proposed_text,
+           u == P ? " (the unit value, derived from the other two, is blamed first where a "
+                    "slip explains it)" : "");
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* unit value = value / quantity (DOMAIN.md section 2) within the figures' rounding: where
+ * not, the one figure a slip explains (the unit value first), else the unit value, with
+ * the value that makes the three agree. */
+static int zuv_check(zctx *c, const zuv *V, const zuv *Q, const zuv *P)
+{
+    if (V->cur != P->cur || (V->hi / Q->lo >= P->lo && V->lo / Q->hi <= P->hi))
+        return 0;
+    double fx[3];
+    const char *kd[3] = {zuv_slip(P, V->lo / Q->hi, V->hi / Q->lo, &fx[0]),
+                         zuv_slip(V, P->lo * Q->lo, P->hi * Q->hi, &fx[1]),
+                         zuv_slip(Q, V->lo / P->hi, V->hi / P->lo, &fx[2])};
+    const zuv *fig[3] = {P, V, Q};
+    int pick = kd[0] ? 0 : kd[1] && !kd[2] ? 1 : kd[2] && !kd[1] ? 2 : -1;
+    if (pick >= 0)
+        return zuv_finding(c, fig[pick], kd[pick], fx[pick], V, Q, P);
+    double r = pow(10, P->dec);
+    return zuv_finding(c, P, "inconsistent", round(V->val / Q->val / P->f * r) / r, V, Q, P);
+}
+
+/* The finding on the change y of a unit-value YoY check. */
+static int zuv_pct_finding(zctx *c, const zuv_pct *y, const char *kind, double fixed,
+                           const zuv *V, const zuv *Q, const zuv *P)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = c->period_from;
+    cl.period.to = c->period_to;
+    stated_set(c, y->b, y->e, y->sign * y->num, y->lo, y->hi, &cl.yoy);
+    cl.quantity = cl.yoy;
+    sentence_span(c, y->b, y->e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, "%", kind, "yoy", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.yoy.start);
+    g.end = tf_note_char_offset(c->nt, cl.yoy.end);
+    g.stated = y->sign * y->num;
+    g.has_proposed = 1;
+    g.proposed = fixed;
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%%", y->dec, fixed);
+    double pv = V->yoy.sign * V->yoy.num, pq = Q->yoy.sign * Q->yoy.num;
+    tf_fmt(g.equation, sizeof g.equation,
+           "1 + YoY of the unit value = (1 + YoY of the value) / (1 + YoY of the quantity): "
+           "(1 %+.*f%%) / (1 %+.*f%%) - 1 = %+.2f%% vs %+.*f%% stated", V->yoy.dec, pv,
+           Q->yoy.dec, pq, 100 * ((1 + pv / 100) / (1 + pq / 100) - 1), P->yoy.dec,
+           P->yoy.sign * P->yoy.num);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "the YoY of the value, of the quantity and of the unit value disagree beyond their "
+           "rounding; %s makes the three agree", g.proposed_text);
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* The YoY of a value, of its quantity and of its unit value: 1 + p = (1 + v) / (1 + q)
+ * (unit value = value / quantity, both periods; DOMAIN.md section 2) within their rounding.
+ * Where not, the one a slip explains (the unit value's first), else the unit value's. */
+static int zuv_yoy_check(zctx *c, const zuv *V, const zuv *Q, const zuv *P)
+{
+    const zuv_pct *v = &V->yoy, *q = &Q->yoy, *p = &P->yoy;
+    if (!v->has || !q->has || !p->has || q->lo <= -100 || q->hi <= -100)
+        return 0;
+    double lo = 100 * ((1 + v->lo / 100) / (1 + q->hi / 100) - 1);
+    double hi = 100 * ((1 + v->hi / 100) / (1 + q->lo / 100) - 1);
+    if (hi >= p->lo && lo <= p->hi)
+        return 0;
+    double fx[3];
+    const char *kd[3] = {
+        zuv_pct_slip(p, lo, hi, &fx[0]),
+        zuv_pct_slip(v, 100 * ((1 + p->lo / 100) * (1 + q->lo / 100) - 1),
+                     100 * ((1 + p->hi / 100) * (1 + q->hi / 100) - 1), &fx[1]),
+        zuv_pct_slip(q, 100 * ((1 + v->lo / 100) / (1 + p->hi / 100) - 1),
+                     100 * ((1 + v->hi / 100) / (1 + p->lo / 100) - 1), &fx[2])};
+    const zuv_pct *fig[3] = {p, v, q};
+    int pick = kd[0] ? 0 : kd[1] && !kd[2] ? 1 : kd[2] && !kd[1] ? 2 : -1;
+    if (pick >= 0)
+        return zuv_pct_finding(c, fig[pick], kd[pick], fx[pick], V, Q, P);
+    double r = pow(10, p->dec), need = 0.5 * (lo + hi);
+    return zuv_pct_finding(c, p, "inconsistent", round(need * r) / r, V, Q, P);
+}
+
+/* "进口金额287.5亿元，…，均价每吨67488元" with "进口42.6万吨": a sentence's one sum in a
+ * currency, one quantity and one unit value in that currency a tonne are checked; a
+ * sentence with a unit value alone ("进口均价每吨6.62万元") takes the sum and quantity of the
+ * sentence before. With more than one of a kind, which goes with which is not sure, and
+ * nothing is checked. 0, or -1 when out of memory. */
+static int zh_unit_values(zctx *c)
+{
+    const char *s = c->z->s;
+    zuv pv = {0}, pq = {0};
+    int prev_ok = 0;
+    for (size_t b = 0; b < c->z->n;) {
+        size_t se = sentence_end(s, b, c->z->n), end;
+        zuv x, V[3], Q, P;
+        int nv[3] = {0, 0, 0}, nq = 0, np = 0;
+        for (size_t i = b; i < se; i++) {
+            int k = (i > b && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+                        ? 0 : zuv_at(s, i, &x, &end);
+            if (!k)
+                continue;
+            zuv_yoy(s, end, zuv_next(s, end, se), &x.yoy);
+            if (k == 1 && !nv[x.cur]++)
+                V[x.cur] = x;
+            else if (k == 2 && !nq++)
+                Q = x;
+            else if (k == 3 && !np++)
+                P = x;
+            i = end - 1;
+        }
+        if (np == 1 && nq == 1 && nv[P.cur] == 1 &&
+            (zuv_check(c, &V[P.cur], &Q, &P) || zuv_yoy_check(c, &V[P.cur], &Q, &P)))
+            return -1;
+        if (np == 1 && !nq && !nv[1] && !nv[2] && prev_ok &&
+            (zuv_check(c, &pv, &pq, &P) || zuv_yoy_check(c, &pv, &pq, &P)))
+            return -1;
+        prev_ok = nq == 1 && (nv[1] == 1 || nv[2] == 1) && nv[1] + nv[2] <= 2 && !np;
+        if (prev_ok)
+            pv = nv[1] == 1 ? V[1] : V[2], pq = Q;
+        b = se < c->z->n ? se + ((unsigned char)s[se] < 0x80 ? 1 : 3) : se;
+    }
+    return 0;
+}
+
+/* The finding on the pp figure of r: kind, the signed pp proposed, the two YoYs (read
+ * before the finding's claim is added: adding one may move the claims). */
+static int rate_pp_finding(zctx *c, const zrate *r, const char *kind, double fixed,
+                           const tf_claim *a, const tf_claim *b)
+{
+    char pa[48], pb[48], eq[256];
+    tf_period_words(a->period, pa, sizeof pa);
+    tf_period_words(b->period, pb, sizeof pb);
+    tf_fmt(eq, sizeof eq,
+           "change of the growth rate = YoY of %s - YoY of %s: %s - %s = %+.2f pp vs %+.*f pp "
+           "stated", pa, pb, a->yoy.text, b->yoy.text, a->yoy.value - b->yoy.value, r->dec, r->v);
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period.from = r->from;
+    cl.period.to = r->to;
+    stated_set(c, r->b, r->e, r->v, r->lo, r->hi, &cl.quantity);
+    sentence_span(c, r->b, r->e, &cl);
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "pp", kind, "pp", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    f.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    f.stated = r->v;
+    f.has_proposed = 1;
+    f.proposed = fixed;
+    f.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%+.*f pp", r->dec, fixed);
+    tf_scopy(f.equation, sizeof f.equation, eq);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the change of the growth rate in percentage points is the difference of the two "
+           "YoYs the note prints; %s makes it agree", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* The claim of the note with a YoY for r's flow, product, partner and period from..to. */
+static const tf_claim *rate_claim(const zctx *c, const zrate *r, int from, int to)
+{
+    for (size_t i = 0; i < c->a->n_claims; i++) {
+        const tf_claim *cl = &c->a->claims[i];
+        if (cl->note == c->note && cl->yoy.has && cl->metric == r->metric &&
+            !strcmp(cl->product, r->product) && !strcmp(cl->partner, r->partner) &&
+            cl->period.from == from && cl->period.to == to)
+            return cl;
+    }
+    return NULL;
+}
+
+/* "增幅较1-5月收窄7.0个百分点": YoY(this) - YoY(the one compared) = the change in pp, within
+ * their rounding. Where not, the pp figure is the error when a slip of it explains the
+ * difference, or when no slip of either YoY does (those the equations reach); proposed,
+ * the difference the YoYs give. 0, or -1 when out of memory. */
+static int zh_rate_pps(zctx *c)
+{
+    for (size_t k = 0; k < c->n_rates; k++) {
+        const zrate *r = &c->rates[k];
+        const tf_claim *a = rate_claim(c, r, r->from, r->to), *b = rate_claim(c, r, r->cmp_from, r->cmp_to);
+        if (!a || !b)
+            continue;
+        double lo = a->yoy.lo - b->yoy.hi, hi = a->yoy.hi - b->yoy.lo, fixed, g;
+        if (hi >= r->lo && lo <= r->hi)
+            continue;
+        zuv_pct y = {1, r->dec, r->v < 0 ? -1 : 1, r->b, r->e, r->e, fabs(r->v), r->lo, r->hi};
+        zuv_pct ya = {1, 1, a->yoy.value < 0 ? -1 : 1, 0, 0, 0, fabs(a->yoy.value), a->yoy.lo, a->yoy.hi};
+        const char *kind = zuv_pct_slip(&y, lo, hi, &fixed);
+        if (!kind && zuv_pct_slip(&ya, b->yoy.lo + r->lo, b->yoy.hi + r->hi, &g))
+            continue; /* a slip of the YoY explains it: the equations blame it */
+        if (!kind) {
+            double p = pow(10, r->dec);
+            kind = "inconsistent", fixed = round(0.5 * (lo + hi) * p) / p;
+        }
+        if (rate_pp_finding(c, r, kind, fixed, a, b))
+            return -1;
+    }
+    return 0;
+}
+
+/* The finding of a change in tenths or folds: on figure u (kind, number proposed) or, when
+ * u is NULL, on the fold's words (inconsistent, the change the figures give). */
+static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind, double fixed,
+                        double need)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = c->a->claims[f->claim].period;
+    size_t b = u ? u->b : f->b, e = u ? u->e : f->e;
+    stated_set(c, b, e, u ? u->val : f->v, u ? u->lo : f->lo, u ? u->hi : f->hi, &cl.quantity);
+    sentence_span(c, b, e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, u ? "t" : "%", kind, u ? "quantity" : "yoy", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    g.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    g.stated = u ? u->num : f->v;
+    g.has_proposed = 1;
+    g.proposed = u ? fixed * u->f : need;
+    g.confidence = u ? 0.6 : 0.3;
+    if (u)
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", u->dec, fixed,
+               (int)(u->e - u->nb), c->z->s + u->nb);
+    else
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%+.1f%%", need);
+    tf_fmt(g.equation, sizeof g.equation,
+           "a change of '%.*s' (%+.0f..%+.0f%%) on the figure %d month%s before: the figures "
+           "give %+.1f%%", (int)(f->e - f->b), c->z->s + f->b, f->lo, f->hi, f->back,
+           f->back > 1 ? "s" : "", need);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "a change written in tenths (成) or folds (翻番) disagrees with its figures beyond "
+           "what the words allow; %s makes them agree", g.proposed_text);
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* "自秘鲁进口52.8万吨，较去年同期的26.1万吨翻了一番": the figure over its base lies within the
+ * change the words allow. Where not, the words with their direction flipped where that
+ * fits, else the one of the two figures a slip explains, else the words (inconsistent).
+ * 0, or -1 when out of memory. */
+static int zh_folds(zctx *c)
+{
+    for (size_t k = 0; k < c->n_folds; k++) {
+        const zfold *f = &c->folds[k];
+        const tf_claim *t = &c->a->claims[f->claim], *b = NULL;
+        for (size_t i = 0; i < c->a->n_claims && !b; i++) {
+            const tf_claim *x = &c->a->claims[i];
+            if (x->note == c->note && x->metric == t->metric && !strcmp(x->product, t->product) &&
+                !strcmp(x->partner, t->partner) && x->period.from == t->period.from - f->back &&
+                x->period.to == t->period.to - f->back && x->quantity.lo > 0)
+                b = x;
+        }
+        if (!b || t->quantity.lo <= 0)
+            continue;
+        double lo = 100 * (t->quantity.lo / b->quantity.hi - 1);
+        double hi = 100 * (t->quantity.hi / b->quantity.lo - 1);
+        if (hi >= f->lo && lo <= f->hi)
+            continue;
+        if (hi >= -f->hi && lo <= -f->lo) { /* "下降两成" where the figures rose a fifth */
+            if (fold_finding(c, f, NULL, "direction-flipped", 0, 0.5 * (lo + hi)))
+                return -1;
+            continue;
+        }
+        zuv ut, ub;
+        double ft = 0, fb = 0;
+        const char *kt = claim_zuv(c, t, &ut) ? zuv_slip(&ut, b->quantity.lo * (1 + f->lo / 100),
+                                                        b->quantity.hi * (1 + f->hi / 100), &ft) : NULL;
+        const char *kb = claim_zuv(c, b, &ub) ? zuv_slip(&ub, t->quantity.lo / (1 + f->hi / 100),
+                                                        t->quantity.hi / (1 + f->lo / 100), &fb) : NULL;
+        int rc = (kt && !kb) ? fold_finding(c, f, &ut, kt, ft, 0.5 * (lo + hi))
+                 : (kb && !kt) ? fold_finding(c, f, &ub, kb, fb, 0.5 * (lo + hi))
+                               : fold_finding(c, f, NULL, "inconsistent", 0, 0.5 * (lo + hi));
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -1863,7 +2885,8 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
-    if (zh_dekads(&c) || zh_conversions(&c))
+    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c) ||
+        zh_folds(&c))
         goto out;
     st = TF_OK;
 out:
@@ -1873,6 +2896,11 @@ out:
     free(c.prod.v);
     free(c.part.v);
     free(c.it.v);
+    free(c.rates);
+    free(c.folds);
+    for (size_t k = 0; k < c.n_names; k++)
+        free(c.names[k]);
+    free(c.names);
     tf_refdata_free(&own);
     return st;
 }
