@@ -61,18 +61,6 @@ long long tf_store_period_code(const char *p)
     return ((long long)(y - 1900) * 13 + m) * 16 + extra;
 }
 
-/* "YYYY-MM" of year y (1900..9999) and month m at out (7 bytes, no end). */
-static void month_text(int y, int m, char *out)
-{
-    out[0] = (char)('0' + y / 1000);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10);
-    out[6] = (char)('0' + m % 10);
-}
-
 void tf_store_period_text(long long code, char out[20])
 {
     long long base = code / 16, extra = code % 16;
@@ -81,12 +69,11 @@ void tf_store_period_text(long long code, char out[20])
         tf_fmt(out, 20, "%04d", code < 0 ? 0 : y);
         return;
     }
-    month_text(y, m, out); /* a row's period: made for every block a selection reads */
-    out[7] = '\0';
-    if (extra) {
+    /* a row's period, made for every block a selection reads: no printf */
+    tf_period_from_index(y * 12 + m - 1, out);
+    if (extra) { /* a range within the year: its last month m + extra <= 12 */
         out[7] = out[8] = '.';
-        month_text(y, m + (int)extra, out + 9);
-        out[16] = '\0';
+        tf_period_from_index(y * 12 + m + (int)extra - 1, out + 9);
     }
 }
 
