@@ -16,6 +16,16 @@ void tf_period_key(tf_span_period p, char *buf, size_t len);
 /* A figure with thousands separators and up to `dec` decimals. */
 void tf_num_words(double v, int dec, char *buf, size_t len);
 
+/* The decimals to print a proposed figure with: at least dec, more (up to 3)
+ * while fixed has digits there (328.2 for 3,282 with the point moved). */
+int tf_audit_fix_decimals(double fixed, int dec);
+/* A unit-value finding's equation and evidence (English and Chinese notes):
+ * value v in currency cur, quantity q t, unit value p cur/t stated; the
+ * proposal g->proposed_text already set; unit_value_blamed when the slip is
+ * put on the unit value. DOMAIN.md section 2: unit value = value / quantity. */
+void tf_audit_unit_value_text(tf_finding *g, double v, double q, double p, const char *cur,
+                              int unit_value_blamed);
+
 /* Yuan per US dollar from 1994 on stayed within 6.0..8.3 (People's Bank of China
  * central parity); a conversion in a note implies a rate within these bounds. */
 #define TF_CNY_PER_USD_MIN 5.5

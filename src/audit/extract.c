@@ -1897,24 +1897,11 @@ static int uv_finding(ctx *c, const tok *v, size_t sb, size_t se, const uvfig *f
     g.proposed = fixed;
     g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
     char num[48];
-    int dec = v[f->n].dec;
-    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
-        dec++; /* 328.2 for 3,282 with the point moved */
-    tf_num_words(fixed, dec, num, sizeof num);
+    tf_num_words(fixed, tf_audit_fix_decimals(fixed, v[f->n].dec), num, sizeof num);
     const char *t = c->nt->text;
     tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*s%s%.*s", (int)(v[f->n].b - v[f->b].b),
            t + v[f->b].b, num, (int)(v[f->e - 1].e - v[f->n].e), t + v[f->n].e);
-    char sv[48], sq[48];
-    tf_num_words(V->val, 0, sv, sizeof sv);
-    tf_num_words(Q->val, 0, sq, sizeof sq);
-    tf_fmt(g.equation, sizeof g.equation,
-           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
-           cur, sq, V->val / Q->val, cur, P->val, cur);
-    tf_fmt(g.evidence, sizeof g.evidence,
-           "the sentence's value, quantity and unit value disagree beyond their rounding; %s "
-           "makes the three agree%s", g.proposed_text,
-           f == P ? " (the unit value, the figure derived from the other two, is blamed first "
-                    "where a slip explains it)" : "");
+    tf_audit_unit_value_text(&g, V->val, Q->val, P->val, cur, f == P);
     return tf_audit_add_finding(c->a, &g);
 }
 

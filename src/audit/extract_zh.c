@@ -2556,22 +2556,10 @@ static int zuv_finding(zctx *c, const zuv *u, const char *kind, double fixed, co
     g.has_proposed = 1;
     g.proposed = fixed * u->f; /* in the claim's unit (t, CNY, USD), as the equations' */
     g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
-    int dec = u->dec;
-    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
-        dec++;
+    int dec = tf_audit_fix_decimals(fixed, u->dec);
     tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", dec, fixed, (int)(u->e - u->nb),
            s + u->nb);
-    char sv[48], sq[48];
-    tf_num_words(V->val, 0, sv, sizeof sv);
-    tf_num_words(Q->val, 0, sq, sizeof sq);
-    tf_fmt(g.equation, sizeof g.equation,
-           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
-           cur, sq, V->val / Q->val, cur, P->val, cur);
-    tf_fmt(g.evidence, sizeof g.evidence,
-           "the value, quantity and unit value disagree beyond their rounding; %s makes the "
-           "three agree%s", g.proposed_text,
-           u == P ? " (the unit value, derived from the other two, is blamed first where a "
-                    "slip explains it)" : "");
+    tf_audit_unit_value_text(&g, V->val, Q->val, P->val, cur, u == P);
     return tf_audit_add_finding(c->a, &g);
 }
 

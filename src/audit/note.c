@@ -328,3 +328,26 @@ tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
     read_headers(out);
     return TF_OK;
 }
+
+int tf_audit_fix_decimals(double fixed, int dec)
+{
+    while (dec < 3 && fabs(fixed * pow(10, dec) - round(fixed * pow(10, dec))) > 1e-6)
+        dec++;
+    return dec;
+}
+
+void tf_audit_unit_value_text(tf_finding *g, double v, double q, double p, const char *cur,
+                              int unit_value_blamed)
+{
+    char sv[48], sq[48];
+    tf_num_words(v, 0, sv, sizeof sv);
+    tf_num_words(q, 0, sq, sizeof sq);
+    tf_fmt(g->equation, sizeof g->equation,
+           "unit value = value / quantity: %s %s / %s t = %.2f %s/t vs %.2f %s/t stated", sv,
+           cur, sq, v / q, cur, p, cur);
+    tf_fmt(g->evidence, sizeof g->evidence,
+           "the value, quantity and unit value disagree beyond their rounding; %s makes the "
+           "three agree%s", g->proposed_text,
+           unit_value_blamed ? " (the unit value, derived from the other two, is blamed first "
+                               "where a slip explains it)" : "");
+}
