@@ -880,19 +880,28 @@ static tf_metric metric_at(const char *s, size_t *len)
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
                        tf_stated *st);
 
-/* s[i, m): digits whose thousands separators are followed by other than three digits
- * ("312,00吨"): a finding of its own with the readings it could have been (a digit lost, the
- * separator misplaced, a decimal comma), kept as an `other` claim, in no equation (as in
- * English notes). 0, or -1 when out of memory. */
-/* The malformed-number finding of s[i, m), read as `all`, with its readings and why. */
-static int zh_malformed_finding(zctx *c, const char *s, size_t sb, size_t i, size_t m,
-                                double all, const char *readings, const char *why)
+/* A claim of the note at the sentence's period, all else cleared: what a
+ * slip the extractor finds by itself is set on (tf_audit_slip_claim). */
+static tf_claim slip_claim(const zctx *c)
 {
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
     cl.period.from = c->period_from;
     cl.period.to = c->period_to;
+    return cl;
+}
+
+/* s[i, m): digits whose thousands separators are followed by other than three digits
+ * ("312,00吨"): a finding of its own with the readings it could have been (a digit lost, the
+ * separator misplaced, a decimal comma), kept as an `other` claim, in no equation (as in
+ * English notes). 0, or -1 when out of memory. */
+
+/* The malformed-number finding of s[i, m), read as `all`, with its readings and why. */
+static int zh_malformed_finding(zctx *c, const char *s, size_t sb, size_t i, size_t m,
+                                double all, const char *readings, const char *why)
+{
+    tf_claim cl = slip_claim(c);
     stated_set(c, i, m, all, all, all, &cl.quantity);
     cl.sent_start = c->z->from[sb];
     size_t se = m;
@@ -1683,11 +1692,7 @@ static int combined_finding(zctx *c, const zuv *u, const char *kind, double fixe
                             double hi, size_t np)
 {
     int share = u->f == 1 && u->cur == 0 && c->z->s[u->nb] == '%';
-    tf_claim cl;
-    memset(&cl, 0, sizeof cl);
-    cl.note = c->note;
-    cl.period.from = c->period_from;
-    cl.period.to = c->period_to;
+    tf_claim cl = slip_claim(c);
     stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
     sentence_span(c, u->b, u->e, &cl);
     tf_finding f;
@@ -2374,11 +2379,7 @@ static int zh_conversion_finding(zctx *c, size_t bb, size_t bn, size_t be, doubl
                                  int usd, int p, double rate)
 {
     const char *s = c->z->s;
-    tf_claim cl;
-    memset(&cl, 0, sizeof cl);
-    cl.note = c->note;
-    cl.period.from = c->period_from;
-    cl.period.to = c->period_to;
+    tf_claim cl = slip_claim(c);
     stated_set(c, bb, be, num, num, num, &cl.quantity);
     sentence_span(c, bb, be, &cl);
     tf_finding f;
@@ -2539,11 +2540,7 @@ static int zuv_finding(zctx *c, const zuv *u, const char *kind, double fixed, co
                        const zuv *Q, const zuv *P)
 {
     const char *s = c->z->s, *cur = V->cur == 2 ? "USD" : "CNY";
-    tf_claim cl;
-    memset(&cl, 0, sizeof cl);
-    cl.note = c->note;
-    cl.period.from = c->period_from;
-    cl.period.to = c->period_to;
+    tf_claim cl = slip_claim(c);
     stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
     sentence_span(c, u->b, u->e, &cl);
     tf_finding g;
@@ -2586,11 +2583,7 @@ static int zuv_check(zctx *c, const zuv *V, const zuv *Q, const zuv *P)
 static int zuv_pct_finding(zctx *c, const zuv_pct *y, const char *kind, double fixed,
                            const zuv *V, const zuv *Q, const zuv *P)
 {
-    tf_claim cl;
-    memset(&cl, 0, sizeof cl);
-    cl.note = c->note;
-    cl.period.from = c->period_from;
-    cl.period.to = c->period_to;
+    tf_claim cl = slip_claim(c);
     stated_set(c, y->b, y->e, y->sign * y->num, y->lo, y->hi, &cl.yoy);
     cl.quantity = cl.yoy;
     sentence_span(c, y->b, y->e, &cl);
