@@ -2136,6 +2136,81 @@ static size_t read_percent(sent *S, size_t i)
     return pl;
 }
 
+/* A share written in words at token i ("a third of the total", "…, nearly a quarter",
+ * "two fifths of imports", "half of the total"): the fraction in per cent, 0 when none; *m
+ * the tokens it takes. Only fractions whose denominator is a word (third, quarter, fifth,
+ * half), never an ordinal of a period ("the third quarter" is no share). */
+static double fraction_word_at(const tok *v, size_t se, size_t i, size_t *m)
+{
+    static const char *const num[] = {"a", "one", "two", "three", "four", NULL};
+    static const char *const den[] = {"half", "third", "thirds", "quarter", "quarters",
+                                      "fifth", "fifths", NULL};
+    static const double dv[] = {2, 3, 3, 4, 4, 5, 5};
+    *m = 0;
+    if (i < se && is_w(&v[i], "half")) {
+        *m = 1;
+        return 50.0;
+    }
+    if (!(i + 1 < se && word_in(&v[i], num) && word_in(&v[i + 1], den)))
+        return 0;
+    int n = 1;
+    for (int k = 1; num[k]; k++)
+        if (is_w(&v[i], num[k]))
+            n = k;
+    for (int k = 0; den[k]; k++)
+        if (is_w(&v[i + 1], den[k])) {
+            /* "a quarters" or "two third" is no fraction; n < denominator */
+            int plural = v[i + 1].w[strlen(v[i + 1].w) - 1] == 's';
+            if ((plural != (n > 1) && k != 0) || n >= dv[k] || k == 0)
+                return 0;
+            *m = 2;
+            return 100.0 * n / dv[k];
+        }
+    return 0;
+}
+
+/* "Russia shipped 14.29 million tonnes, a third of the total", "Mongolia 10.52 million
+ * tonnes, nearly a quarter": a fraction in words right after a quantity and a comma, or
+ * followed by "of the total" or "of imports", is a share; its interval is the rounding a
+ * writer allows such words: +-2 pp, "nearly"/"almost" [v - 3, v], "over"/"more than" [v, v
+ * + 3]. Added to the sentence's percentages; the tokens it takes, 0 when none. */
+static size_t read_fraction_share(sent *S, size_t i)
+{
+    const tok *v = S->v;
+    size_t m = 0, a = i;
+    if (i < S->se && (is_w(&v[i], "nearly") || is_w(&v[i], "almost") ||
+                      is_w(&v[i], "over") || is_w(&v[i], "about") || is_w(&v[i], "roughly")))
+        a = i + 1;
+    double f = fraction_word_at(v, S->se, a, &m);
+    if (!m || S->np >= S->ncap)
+        return 0;
+    size_t e = a + m;
+    int of_total = e + 1 < S->se && is_w(&v[e], "of") &&
+                   (is_w(&v[e + 1], "the") || is_w(&v[e + 1], "imports") ||
+                    is_w(&v[e + 1], "exports") || is_w(&v[e + 1], "total"));
+    int after_qty = i > S->sb && is_s(&v[i - 1], ',') && S->nq > 0 && S->q[S->nq - 1].j + 1 == i &&
+                    S->q[S->nq - 1].unit != U_OTHER_PRICE;
+    if (!of_total && !after_qty)
+        return 0;
+    if (of_total && e + 2 < S->se && is_w(&v[e + 1], "the") &&
+        (is_w(&v[e + 2], "year") || is_w(&v[e + 2], "month") || is_w(&v[e + 2], "period")))
+        return 0;
+    pfig *x = &S->pc[S->np];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = e;
+    x->value = f;
+    x->lo = a > i && (is_w(&v[i], "nearly") || is_w(&v[i], "almost")) ? f - 3 : f - 2;
+    x->hi = a > i && is_w(&v[i], "over") ? f + 3 : a > i && !is_w(&v[i], "about") &&
+                                                        !is_w(&v[i], "roughly") ? f : f + 2;
+    if (a > i && is_w(&v[i], "over"))
+        x->lo = f;
+    x->share = 1;
+    x->target = -1;
+    S->np++;
+    return e - i;
+}
+
 /* The unit after the number at token i: U_T (with its factor to tonnes in *f), U_USD,
  * U_CNY_T, or -1; *end is the token after it. */
 static int figure_unit(const sent *S, size_t i, double *f, size_t *end)
@@ -2260,6 +2335,11 @@ static int sent_figures(sent *S)
         if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < S->se && v[i + 1].k == K_NUM) ||
             (is_w(&v[i], "us") && i + 1 < S->se && is_s(&v[i + 1], '$'))) {
             i = read_dollars(S, i);
+            continue;
+        }
+        if (v[i].k == K_WORD) {
+            size_t fm = read_fraction_share(S, i);
+            i += fm ? fm - 1 : 0;
             continue;
         }
         if (v[i].k != K_NUM)
@@ -2634,6 +2714,36 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
 
 /* The figure percentage k qualifies: a later figure it leads to, else the nearest before. 0,
  * or 1 when nothing more is to be read of it. */
+/* The product named last before token i of the sentence (NULL none). */
+static const char *product_before(const sent *S, size_t i)
+{
+    const char *p = NULL;
+    for (size_t k = 0; k < S->nprods && S->sa->prods[k].i < i; k++)
+        if (!S->sa->prods[k].generic)
+            p = S->sa->prods[k].key;
+    return p;
+}
+
+/* "alumina exports were 187,600 t, …, whereas the ore's imports were 8.8% above …": a
+ * change whose clause names another product than the figure before it (target t) qualifies
+ * that product's last figure of the sentence; t when there is none. */
+static int pct_product_target(const sent *S, int t, size_t i)
+{
+    const char *named = NULL;
+    for (size_t k = 0; k < S->nprods; k++)
+        if (S->sa->prods[k].i >= S->q[t].j && S->sa->prods[k].i < i && !S->sa->prods[k].generic)
+            named = S->sa->prods[k].key;
+    if (!named || !product_before(S, S->q[t].i) ||
+        !strcmp(named, product_before(S, S->q[t].i)))
+        return t;
+    for (int z = t; z > 0; z--) {
+        const char *p = product_before(S, S->q[z - 1].i);
+        if (p && !strcmp(p, named) && S->q[z - 1].unit != U_OTHER_PRICE)
+            return z - 1;
+    }
+    return t;
+}
+
 static int pct_target(sent *S, size_t k, size_t lo_bound)
 {
     const tok *v = S->v;
@@ -2676,6 +2786,8 @@ static int pct_target(sent *S, size_t k, size_t lo_bound)
                 x->target = (int)(z - 1);
                 break;
             }
+        if (x->target >= 0)
+            x->target = pct_product_target(S, x->target, x->i);
     }
     if (x->target < 0) {
         int blocked = 0;
@@ -2862,6 +2974,26 @@ static void sent_reporter(sent *S)
     S->nparts = o;
 }
 
+/* "… bauxite arrivals rose 3.6% …, whereas the ore's imports were 8.8% above …": "the ore"
+ * (or "the concentrate") at token y names the ore or concentrate named last before it, in
+ * the sentence or carried from the sentences before; NULL when none was named. */
+static const char *ore_anaphora(const sent *S, size_t y)
+{
+    const tok *v = S->v;
+    if (!(y + 1 < S->se && is_w(&v[y], "the") &&
+          (is_w(&v[y + 1], "ore") || is_w(&v[y + 1], "concentrate"))))
+        return NULL;
+    for (size_t k = S->nprods; k > 0; k--) {
+        const char *key = S->sa->prods[k - 1].key;
+        if (strstr(key, "ore") || strstr(key, "concentrate") || !strcmp(key, "bauxite"))
+            return key;
+    }
+    const char *cp = S->c->product;
+    if (cp[0] && (strstr(cp, "ore") || strstr(cp, "concentrate") || !strcmp(cp, "bauxite")))
+        return cp;
+    return NULL;
+}
+
 /* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
  * once. 0, or -1 when out of memory. */
 static int forecast_word(const tok *t);
@@ -2893,6 +3025,8 @@ static int sent_products(sent *S)
                 break;
             }
         }
+        if (!p && (p = ore_anaphora(S, y)) != NULL)
+            mm = 2, g = 0;
         if (!p)
             continue;
         sa->prods[S->nprods++] = (prodm){y, mm, p, g};
@@ -3381,6 +3515,12 @@ static int fig_partner(sent *S, fig *F)
                 break;
             }
     }
+    /* "Russia shipped 14.29 million t, …, and Mongolia 10.52 million t": the list goes on
+     * with the subject's verb, so a partner listed after it supplies too */
+    if (F->partner && has_subj && F->met == TF_METRIC_EXPORT && F->met_i == parts[subj].j &&
+        strcmp(F->partner, reporter_of(S->c)) && strcmp(parts[subj].iso3, reporter_of(S->c)) &&
+        !parts[subj].from && !parts[subj].adj)
+        F->met = TF_METRIC_IMPORT;
     /* "Malaysia led October imports with 28,600 t": the sentence's subject */
     if (!F->partner && S->nparts && parts[0].i == sb && strcmp(parts[0].iso3, reporter_of(S->c)) &&
         !parts[0].from && !parts[0].adj && S->nparts == 1)
@@ -3732,6 +3872,16 @@ static int fig_make(sent *S, fig *F)
          * base after another base compares the same level */
         if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
             prev_i = S->q[z - 1].base_of;
+        /* "…, whereas the ore's imports were 8.8% above July 2024's 16.00 million t": the
+         * change between the figure before and the base names whose base it is */
+        for (size_t k = S->np; F->is_base == 1 && k > 0; k--) {
+            const pfig *p = &S->pc[k - 1];
+            if (p->j > x->i || p->i < S->q[z - 1].j)
+                continue;
+            if (p->target >= 0 && (size_t)p->target + 1 < z && made[p->target] != (size_t)-1)
+                prev_i = made[p->target];
+            break;
+        }
         const tf_claim *prev = &c->a->claims[prev_i];
         /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
         if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
@@ -4353,6 +4503,11 @@ static int sent_finish(sent *S)
     for (size_t k = S->nmw; k > 0; k--)
         if (mw[k - 1].m != TF_METRIC_OTHER && mw[k - 1].m != TF_METRIC_PL) {
             c->metric = mw[k - 1].m;
+            /* "Russia shipped …": a partner's shipping is the reporter's import */
+            if (c->metric == TF_METRIC_EXPORT && S->has_subj &&
+                S->parts[S->subj].j == mw[k - 1].i &&
+                strcmp(S->parts[S->subj].iso3, reporter_of(c)))
+                c->metric = TF_METRIC_IMPORT;
             break;
         }
     c->last_claim_sentence_end = 1;
@@ -4391,8 +4546,8 @@ static int do_sentence(ctx *c, sent_arrays *sa, const tok *v, size_t n, size_t s
     S.in_period = sa->in_period;
     S.first_top = S.first_prov = S.first_forecast = (size_t)-1;
     S.sent_generic = 1;
-    int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_classify,
-                                     sent_partners, sent_products, sent_claims, sent_attach,
+    int (*const phases[])(sent *) = {sent_periods, sent_figures, sent_flat,   sent_products,
+                                     sent_classify, sent_partners, sent_claims, sent_attach,
                                      sent_group_shares, sent_finish};
     for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
         if (phases[k](&S))
