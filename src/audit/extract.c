@@ -1174,14 +1174,19 @@ static int dir_word(const tok *t)
                                      "jump", "jumped", "surge", "surged", "surging", "climb",
                                      "climbed", "grew", "grow", "growing", "growth", "higher",
                                      "soared", "soar", "rebounded", "expanded", "hike", "added",
-                                     "advanced", "spiked", "more", "increment", "above", NULL};
+                                     "advanced", "spiked", "more", "increment", "above",
+                                     "climbing", "climbs", "rises", "jumping", "jumps",
+                                     "gaining", "gains", "advancing", NULL};
     static const char *const down[] = {"down", "fell", "fall", "fallen", "falling",
                                        "decrease", "decreased", "decreasing", "decline",
                                        "declined", "declining", "drop", "dropped", "dropping",
                                        "plunge", "plunged", "plunging", "slid", "slump",
                                        "slumped", "lower", "dipped", "dip", "shrank", "shrink",
                                        "contracted", "eased", "slipped", "tumbled", "sank",
-                                       "less", "reduction", "reduced", "below", NULL};
+                                       "less", "reduction", "reduced", "below", "slipping",
+                                       "slip", "slips", "sliding", "slide", "slides",
+                                       "easing", "eases", "dipping", "tumbling", "sinking",
+                                       "shrinking", "falls", "drops", "declines", NULL};
     if (t->k != K_WORD)
         return 0;
     for (size_t k = 0; up[k]; k++)
@@ -3387,6 +3392,11 @@ static const char *clause_subject(const sent *S, const fig *F)
         /* "followed by Australia with 3.52 million t": the partner the figure comes with */
         if (word_in(&S->v[p->j], verbs) || (is_w(&S->v[p->j], "with") && p->j + 1 == F->x->i))
             r = p->iso3;
+        /* "ahead of Thailand at 19.8 kt", "with Peru second at 86.9 kt" */
+        static const char *const ranks[] = {"second", "third", "fourth", "fifth", "next", NULL};
+        size_t a = p->j + (word_in(&S->v[p->j], ranks) ? 1 : 0);
+        if (a + 1 == F->x->i && is_w(&S->v[a], "at"))
+            r = p->iso3;
     }
     return r;
 }
@@ -3852,6 +3862,11 @@ static int base_month_ago(const sent *S, const fig *F)
     for (size_t k = 0; k < S->np; k++)
         if (S->pc[k].i >= F->cb && S->pc[k].j <= F->x->i && !S->pc[k].share)
             return S->pc[k].basis == 1 && !S->pc[k].base_month1;
+    /* "slipping 6.3% month on month to 128.5 kt from 137.1 kt": the change of the figure
+     * the base is compared with */
+    for (size_t k = 0; F->z > 0 && k < S->np; k++)
+        if (S->pc[k].target == (int)F->z - 1 && !S->pc[k].share && S->pc[k].j <= F->x->i)
+            return S->pc[k].basis == 1 && !S->pc[k].base_month1;
     return 0;
 }
 
@@ -4081,6 +4096,12 @@ static int mom_of_carried_range(sent *S, const pfig *x, tf_claim *cl)
         if (o && o != cl && !S->q[z].base && o->period.from == old.from &&
             o->period.to == old.to && !(o->period_end > 0 && o->period_start >= S->v[S->sb].b))
             o->period = cl->period;
+        /* "… to 128.5 kt from 137.1 kt": its base, a month before the range, is the
+         * month before the month */
+        if (o && S->q[z].base && S->q[z].base_of != (size_t)-1 &&
+            &S->c->a->claims[S->q[z].base_of] == cl && o->period.from == old.from - 1 &&
+            o->period.to == old.to - 1)
+            o->period.from = o->period.to = target - 1;
     }
     S->c->period = cl->period;
     return 1;
