@@ -1415,6 +1415,8 @@ typedef struct ctx {
     size_t period_b, period_e; /* its words (bytes), 0 when not from a heading */
     char reporter[4];        /* ISO alpha-3 of a reporter other than China, "" for China */
     int china_owner;         /* a sentence named China as the owner of the trade */
+    tf_claim pend_share;     /* "of which China took 79.3%" before China's figure: the
+                                partner's share waiting for it (share.has 0: none) */
 } ctx;
 
 /* The reporting country of the note: China unless a sentence named another
@@ -2979,24 +2981,33 @@ static void sent_reporter(sent *S)
     S->nparts = o;
 }
 
-/* "… bauxite arrivals rose 3.6% …, whereas the ore's imports were 8.8% above …": "the ore"
- * (or "the concentrate") at token y names the ore or concentrate named last before it, in
- * the sentence or carried from the sentences before; NULL when none was named. */
+/* Whether product key p is of the kind a generic noun names: 'o' an ore or concentrate,
+ * 's' an oilseed. */
+static int product_kind(const char *p, char kind)
+{
+    if (kind == 'o')
+        return strstr(p, "ore") || strstr(p, "concentrate") || !strcmp(p, "bauxite");
+    return !strcmp(p, "soybeans");
+}
+
+/* "… bauxite arrivals rose 3.6% …, whereas the ore's imports were 8.8% above …", "total
+ * exports of the oilseed": "the ore" (or "the concentrate") at token y names the ore or
+ * concentrate named last before it, "the oilseed" (or "the beans") the oilseed, in the
+ * sentence or carried from the sentences before; NULL when none was named. */
 static const char *ore_anaphora(const sent *S, size_t y)
 {
     const tok *v = S->v;
-    if (!(y + 1 < S->se && is_w(&v[y], "the") &&
-          (is_w(&v[y + 1], "ore") || is_w(&v[y + 1], "concentrate"))))
+    if (!(y + 1 < S->se && is_w(&v[y], "the")))
         return NULL;
-    for (size_t k = S->nprods; k > 0; k--) {
-        const char *key = S->sa->prods[k - 1].key;
-        if (strstr(key, "ore") || strstr(key, "concentrate") || !strcmp(key, "bauxite"))
-            return key;
-    }
+    char kind = is_w(&v[y + 1], "ore") || is_w(&v[y + 1], "concentrate") ? 'o'
+                : is_w(&v[y + 1], "oilseed") || is_w(&v[y + 1], "beans") ? 's' : 0;
+    if (!kind)
+        return NULL;
+    for (size_t k = S->nprods; k > 0; k--)
+        if (product_kind(S->sa->prods[k - 1].key, kind))
+            return S->sa->prods[k - 1].key;
     const char *cp = S->c->product;
-    if (cp[0] && (strstr(cp, "ore") || strstr(cp, "concentrate") || !strcmp(cp, "bauxite")))
-        return cp;
-    return NULL;
+    return cp[0] && product_kind(cp, kind) ? cp : NULL;
 }
 
 /* Phase of do_sentence: The products, "top N" groups and province words of the sentence, found
@@ -3310,6 +3321,8 @@ static int fig_metric_product(sent *S, fig *F)
         while (y < se && (is_w(&v[y], "of") || is_w(&v[y], "the")))
             y++;
         const char *pp = y < se ? product_in(c->ev, v, se, y, &mm, &g) : NULL;
+        if (!pp && y > F->met_i + 1 && is_w(&v[y - 1], "the"))
+            pp = ore_anaphora(S, y - 1), g = 0; /* "exports of the oilseed" */
         if (pp && !g && y > F->met_i + 1)
             F->prod = pp, F->gen = 0;
         /* "imports of unwrought copper and copper products": a commodity
@@ -3544,6 +3557,14 @@ static int fig_partner(sent *S, fig *F)
  * "of which" or "with" is a part of it, not its partner. */
 static int part_after_total(const sent *S, const qfig *x, const pm *p)
 {
+    /* "…10.12 million t, meaning China took 92.5% of the volume": the partner after the
+     * total takes its share of it */
+    static const char *const takes[] = {"took", "takes", "accounted", "bought", "received",
+                                        "absorbed", NULL};
+    if (p->i >= x->j && p->j < S->se && word_in(&S->v[p->j], takes))
+        for (size_t y = p->j + 1; y < S->se && y < p->j + 4; y++)
+            if (S->v[y].k == K_NUM && y + 1 < S->se && S->v[y + 1].k == K_PCT)
+                return 1;
     for (size_t y = x->j; y < p->i && y + 1 < S->se; y++)
         if (((is_w(&S->v[y], "of") || is_w(&S->v[y], "among")) && is_w(&S->v[y + 1], "which")) ||
             is_w(&S->v[y], "with"))
@@ -3870,6 +3891,19 @@ static int base_month_ago(const sent *S, const fig *F)
     return 0;
 }
 
+/* The share waiting for claim cl (share_pending) given to it. */
+static void pending_share_for(ctx *c, tf_claim *cl)
+{
+    tf_claim *p = &c->pend_share;
+    if (!p->share.has || cl->share.has || !cl->quantity.has || cl->metric != p->metric ||
+        strcmp(cl->partner, p->partner) || strcmp(cl->product, p->product) ||
+        cl->period.from != p->period.from || cl->period.to != p->period.to)
+        return;
+    cl->share = p->share;
+    cl->share_of = cl->period;
+    p->share.has = 0;
+}
+
 /* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the
  * figure makes no claim, -1 out of memory. */
 static int fig_make(sent *S, fig *F)
@@ -3969,6 +4003,7 @@ static int fig_make(sent *S, fig *F)
     if (idx == (size_t)-1)
         return -1;
     made[z] = idx;
+    pending_share_for(c, &c->a->claims[idx]);
     x->base = F->is_base != 0;
     x->base_of = !F->is_base ? (size_t)-1 : F->is_base == 2 ? c->last_claim
                : S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1 ? S->q[z - 1].base_of
@@ -4240,11 +4275,26 @@ static size_t clause_period_claim(const sent *S, const pfig *x, size_t ci)
     return (size_t)-1;
 }
 
+/* "Total exports were US$6.71 billion, of which China took 79.3%. Shipments to China were
+ * US$5.32 billion.": the share of partner iso in total w, kept for the partner's figure of
+ * the same metric, product and period when it comes (pending_share_for). */
+static void share_pending(sent *S, const pfig *x, const tf_claim *w, const char *iso)
+{
+    ctx *c = S->c;
+    tf_claim *p = &c->pend_share;
+    memset(p, 0, sizeof *p);
+    p->metric = w->metric;
+    p->period = w->period;
+    tf_scopy(p->product, sizeof p->product, w->product);
+    tf_scopy(p->partner, sizeof p->partner, iso);
+    make_stated(c, S->v, x->i, x->j, x->value, x->lo, x->hi, &p->share);
+}
+
 /* "Total exports were US$6.71 billion, of which China took 79.3%": a share given to a
  * total (claim ci) with a partner named between them is the partner's share of it, held
  * by the partner's claim of the same metric, product and period stated before. That
  * claim, ci when the share is no partner's, (size_t)-1 when the partner has no figure. */
-static size_t share_of_partner_named(const sent *S, const pfig *x, size_t ci)
+static size_t share_of_partner_named(sent *S, const pfig *x, size_t ci)
 {
     const tf_claim *w = &S->c->a->claims[ci];
     if (strcmp(w->partner, "WLD") || x->target < 0)
@@ -4267,6 +4317,8 @@ static size_t share_of_partner_named(const sent *S, const pfig *x, size_t ci)
             o->period.to == w->period.to && o->quantity.has && !o->share.has)
             return k - 1;
     }
+    if (iso[0]) /* the partner's figure may come later in the note */
+        share_pending(S, x, w, iso);
     return (size_t)-1;
 }
 
