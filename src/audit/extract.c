@@ -1415,6 +1415,7 @@ typedef struct ctx {
     size_t period_b, period_e; /* its words (bytes), 0 when not from a heading */
     char reporter[4];        /* ISO alpha-3 of a reporter other than China, "" for China */
     int china_owner;         /* a sentence named China as the owner of the trade */
+    double inr_rate, inr_lo, inr_hi; /* the note's first rupee rate and its range, 0 none */
     tf_claim pend_share;     /* "of which China took 79.3%" before China's figure: the
                                 partner's share waiting for it (share.has 0: none) */
 } ctx;
@@ -1649,7 +1650,7 @@ static int malformed_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t 
 
 /* ---------------------------------------------------------------- currency conversions */
 
-enum { MONEY_NONE, MONEY_CNY, MONEY_USD };
+enum { MONEY_NONE, MONEY_CNY, MONEY_USD, MONEY_INR };
 
 /* A scale word at i with "trillion" too: factor, *m tokens. */
 static double money_scale(const tok *v, size_t se, size_t i, size_t *m)
@@ -1657,6 +1658,15 @@ static double money_scale(const tok *v, size_t se, size_t i, size_t *m)
     if (i < se && is_w(&v[i], "trillion")) {
         *m = 1;
         return 1e12;
+    }
+    /* Indian numbering: a crore is 10^7, a lakh 10^5 ("Rs 14,820 crore") */
+    if (i < se && (is_w(&v[i], "crore") || is_w(&v[i], "crores"))) {
+        *m = 1;
+        return 1e7;
+    }
+    if (i < se && (is_w(&v[i], "lakh") || is_w(&v[i], "lakhs"))) {
+        *m = 1;
+        return 1e5;
     }
     return scale_at(v, se, i, m);
 }
@@ -1676,6 +1686,8 @@ static int money_at(const tok *v, size_t se, size_t i, double *val, size_t *ni, 
         pre = MONEY_USD, j++;
     else if (is_w(&v[j], "rmb") || is_w(&v[j], "cny"))
         pre = MONEY_CNY, j++;
+    else if (is_w(&v[j], "rs") || is_w(&v[j], "inr"))
+        pre = MONEY_INR, j += 1 + (j + 1 < se && is_s(&v[j + 1], '.'));
     if (j >= se || v[j].k != K_NUM || v[j].malformed)
         return MONEY_NONE;
     *ni = j;
@@ -1739,6 +1751,87 @@ static int conversion_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t
     return tf_audit_add_finding(c->a, &f);
 }
 
+/* Rupees per US dollar stayed within 31..95 from 1994 on (Reserve Bank of India reference
+ * rate); a conversion in a note implies a rate within these bounds with a margin. */
+#define INR_PER_USD_MIN 25.0
+#define INR_PER_USD_MAX 120.0
+
+/* The error of inr_pair on the dollar figure v[nu] (tokens [jb, eb)): its claim, the
+ * equation and the evidence, the dollars proposed (p10: the power of ten that brings the
+ * rate within the bounds; else the dollars at the note's first rate, when one was told). */
+static int inr_finding(ctx *c, const tok *v, size_t sb, size_t se, size_t nu, size_t jb,
+                       size_t eb, double rate, int p10)
+{
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = c->period;
+    make_stated(c, v, jb, eb, v[nu].num, v[nu].num, v[nu].num, &cl.quantity);
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "USD", p10 ? "factor-of-10" : "inconsistent", "value", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, v[jb].b);
+    f.end = tf_note_char_offset(c->nt, v[eb - 1].e);
+    f.stated = v[nu].num;
+    f.has_proposed = 1;
+    f.proposed = p10 ? v[nu].num * pow(10, p10) : v[nu].num * rate / c->inr_rate;
+    int dec = v[nu].dec - (p10 < 0 ? p10 : 0);
+    char num[48];
+    tf_num_words(f.proposed, dec > p10 ? dec - (p10 > 0 ? p10 : 0) : 0, num, sizeof num);
+    const char *t = c->nt->text;
+    tf_fmt(f.proposed_text, sizeof f.proposed_text, "%.*s%s%.*s", (int)(v[nu].b - v[jb].b),
+           t + v[jb].b, num, (int)(v[eb - 1].e - v[nu].e), t + v[nu].e);
+    f.confidence = p10 ? 0.75 : 0.55;
+    tf_fmt(f.equation, sizeof f.equation,
+           p10 ? "rupees / dollars of a conversion = the exchange rate: %.4g, outside %.0f..%.0f"
+               : "rupees / dollars of a conversion = the note's rate: %.4g vs %.4g",
+           rate, p10 ? INR_PER_USD_MIN : c->inr_rate, INR_PER_USD_MAX);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           p10 ? "the sum in rupees and its conversion in dollars imply %.4g rupees per dollar; "
+                 "the rate has stayed between 31 and 95 since 1994, and the decimal point moved "
+                 "brings it within"
+               : "the sum in rupees and its conversion in dollars imply %.4g rupees per dollar, "
+                 "where the note's first conversion implies %.4g",
+           rate, c->inr_rate);
+    return tf_audit_add_finding(c->a, &f);
+}
+
+/* "Rs 14,820 crore, or about $1.78 billion": the implied rupee rate (rupees v[nr], dollars
+ * v[nu], the dollar figure's tokens [jb, eb)) within INR_PER_USD_MIN..MAX, and the same as
+ * the note's first conversion within both figures' rounding (a 2 % margin). 0, or -1 when
+ * out of memory. */
+static int inr_pair(ctx *c, const tok *v, size_t sb, size_t se, size_t nr, size_t nu,
+                    size_t jb, size_t eb)
+{
+    size_t m1, m2;
+    double fr = money_scale(v, se, nr + 1, &m1), fu = money_scale(v, se, nu + 1, &m2);
+    double rlo, rhi, ulo, uhi;
+    interval_for(v[nr].num, v[nr].dec, v[nr].tz, 0, &rlo, &rhi);
+    interval_for(v[nu].num, v[nu].dec, v[nu].tz, 0, &ulo, &uhi);
+    if (v[nu].num <= 0 || ulo <= 0)
+        return 0;
+    double rate = v[nr].num * fr / (v[nu].num * fu);
+    double lo = rlo * fr / (uhi * fu) * 0.98, hi = rhi * fr / (ulo * fu) * 1.02;
+    if (rate < INR_PER_USD_MIN || rate > INR_PER_USD_MAX) {
+        for (int q = 1; q <= 3; q++)
+            for (int sg = -1; sg <= 1; sg += 2) {
+                double r = rate / pow(10, sg * q);
+                if (r >= INR_PER_USD_MIN && r <= INR_PER_USD_MAX)
+                    return inr_finding(c, v, sb, se, nu, jb, eb, rate, sg * q);
+            }
+        return 0;
+    }
+    if (!c->inr_rate) {
+        c->inr_rate = rate, c->inr_lo = lo, c->inr_hi = hi;
+        return 0;
+    }
+    if (hi < c->inr_lo || lo > c->inr_hi)
+        return inr_finding(c, v, sb, se, nu, jb, eb, rate, 0);
+    return 0;
+}
+
 /* "9 trillion yuan (about 131.58 billion U.S. dollars)": a sum given in yuan and in
  * dollars in brackets after it implies an exchange rate; outside CNY_PER_USD_MIN..MAX the
  * bracketed conversion is an error, with the decimal point moved where that brings it
@@ -1749,7 +1842,9 @@ static int currency_pair(ctx *c, const tok *v, size_t sb, size_t se)
         double a, b;
         size_t na, nb, ea, eb;
         int ka = money_at(v, se, i, &a, &na, &ea);
-        if (!ka || ea >= se || !is_s(&v[ea], '('))
+        /* "(about 131.58 billion U.S. dollars)", "…, or about $1.78 billion" */
+        if (!ka || ea + 1 >= se ||
+            !(is_s(&v[ea], '(') || (is_s(&v[ea], ',') && is_w(&v[ea + 1], "or"))))
             continue;
         size_t j = ea + 1;
         while (j < se && (is_w(&v[j], "about") || is_w(&v[j], "approximately") ||
@@ -1758,6 +1853,15 @@ static int currency_pair(ctx *c, const tok *v, size_t sb, size_t se)
             j++;
         int kb = j < se ? money_at(v, se, j, &b, &nb, &eb) : MONEY_NONE;
         if (!kb || kb == ka || a <= 0 || b <= 0)
+            continue;
+        if (ka == MONEY_INR || kb == MONEY_INR) {
+            if (inr_pair(c, v, sb, se, ka == MONEY_INR ? na : nb, ka == MONEY_INR ? nb : na,
+                         ka == MONEY_INR ? j : i, ka == MONEY_INR ? eb : ea))
+                return -1;
+            i = eb - 1;
+            continue;
+        }
+        if (ka != MONEY_CNY && kb != MONEY_CNY)
             continue;
         double cny = ka == MONEY_CNY ? a : b, usd = ka == MONEY_USD ? a : b;
         double rate = cny / usd;
