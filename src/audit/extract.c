@@ -5002,10 +5002,207 @@ static int inside_name(const evocab *ev, const tok *v, size_t n, size_t i)
     return 0;
 }
 
+/* ---------------------------------------------------------------- tables in text */
+
+/* A table laid out in text with '|' between cells ("Item | 2023 | 2024 | change"): the year
+ * of each cell of its header (0 none) and the cell of the change, -1 none. */
+typedef struct ttab {
+    int ncols;
+    int year[12];
+    int change;
+} ttab;
+
+/* The cells of line [sb, se) cut at '|' (an empty cell before the first or after the last
+ * '|' dropped): cell k is tokens [cb[k], ce[k]). Their number (at most 12), 0 when the line
+ * has fewer than two '|'. */
+static int table_cells(const tok *v, size_t sb, size_t se, size_t *cb, size_t *ce)
+{
+    int n = 0, bars = 0;
+    size_t b = sb;
+    for (size_t i = sb; i <= se && n < 12; i++)
+        if (i == se || is_s(&v[i], '|')) {
+            bars += i < se;
+            if (i > b || (n > 0 && i < se))
+                cb[n] = b, ce[n] = i, n++;
+            b = i + 1;
+        }
+    return bars >= 2 ? n : 0;
+}
+
+/* Line [sb, se) as a table's header: at least two cells that are a year alone. 1 when it is
+ * one (*t set), else 0. */
+static int table_header(const tok *v, size_t sb, size_t se, ttab *t)
+{
+    size_t cb[12], ce[12];
+    int n = table_cells(v, sb, se, cb, ce), years = 0;
+    memset(t, 0, sizeof *t);
+    t->change = -1;
+    for (int k = 1; k < n; k++) {
+        if (ce[k] == cb[k] + 1 && year_at(v, cb[k]))
+            t->year[k] = year_at(v, cb[k]), years++;
+        for (size_t y = cb[k]; y < ce[k]; y++)
+            if (is_w(&v[y], "change") || is_w(&v[y], "yoy") || is_w(&v[y], "y") ||
+                v[y].k == K_PCT)
+                t->change = k;
+    }
+    t->ncols = years >= 2 ? n : 0;
+    return t->ncols > 0;
+}
+
+/* What a row's label says: metric, product, partner, the factor to tonnes of its unit
+ * ("(Mt)", "(kt)", "(million t)"; 0 none) and whether it is a share ("Guinea share"). */
+typedef struct trow {
+    tf_metric met;
+    const char *prod, *partner;
+    double f;
+    int share;
+} trow;
+
+static void table_label(const ctx *c, const tok *v, size_t b, size_t e, trow *r)
+{
+    memset(r, 0, sizeof *r);
+    r->met = c->metric ? c->metric : TF_METRIC_IMPORT;
+    r->prod = c->product[0] ? c->product : NULL;
+    for (size_t y = b; y < e; y++) {
+        size_t m = 0, sp;
+        int g, adj;
+        const char *p = product_in(c->ev, v, e, y, &m, &g);
+        const char *iso = p ? NULL : country_at(c->ev, v, e, y, &m, &adj);
+        tf_metric mt = metric_word(v, e, y, b, &sp);
+        if (p)
+            r->prod = p;
+        else if (iso)
+            r->partner = iso;
+        else if (mt == TF_METRIC_IMPORT || mt == TF_METRIC_EXPORT || mt == TF_METRIC_NET_IMPORT)
+            r->met = mt;
+        if (is_w(&v[y], "share"))
+            r->share = 1;
+        if (is_s(&v[y], '(') && y + 1 < e) {
+            size_t m1, m2;
+            double sc = scale_at(v, e, y + 1, &m1);
+            double mu = mass_unit_at(c->nt->text, v, e, y + 1 + m1, &m2);
+            if (mu > 0)
+                r->f = sc * mu;
+        }
+        y += m ? m - 1 : 0;
+    }
+}
+
+/* The claim of the row's partner, product and metric for year yr made before (a share row
+ * after the figures' row), (size_t)-1 none. */
+static size_t table_claim_of(const ctx *c, const trow *r, int yr)
+{
+    const char *iso = r->partner ? r->partner : "WLD";
+    for (size_t k = c->a->n_claims; k > 0; k--) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
+            break;
+        if (o->metric == r->met && !strcmp(o->partner, iso) && r->prod &&
+            !strcmp(o->product, r->prod) && o->period.from == yr * 12 &&
+            o->period.to == yr * 12 + 11 && o->quantity.has)
+            return k - 1;
+    }
+    return (size_t)-1;
+}
+
+/* The figure of cell [b, e) into *s (scaled by f), 0 when the cell holds none; *pct 1 when
+ * printed with '%', 2 with "pp". */
+static int table_figure(const ctx *c, const tok *v, size_t b, size_t e, double f, tf_stated *s,
+                        int *pct)
+{
+    for (size_t y = b; y < e; y++)
+        if (v[y].k == K_NUM && !v[y].malformed) {
+            double lo, hi;
+            interval_for(fabs(v[y].num), v[y].dec, v[y].tz, 0, &lo, &hi);
+            if (v[y].num < 0) {
+                double t = -hi;
+                hi = -lo, lo = t;
+            }
+            *pct = y + 1 < e && v[y + 1].k == K_PCT ? 1 : y + 1 < e && is_w(&v[y + 1], "pp") ? 2 : 0;
+            size_t j = y + 1 + (*pct ? 1 : 0);
+            make_stated(c, v, y, j, v[y].num * f, lo * f, hi * f, s);
+            return 1;
+        }
+    return 0;
+}
+
+/* One claim of a row: year yr's figure s (a share goes to the claim made before). */
+static int table_put(ctx *c, const trow *r, int yr, const tf_stated *s, size_t sb, size_t se,
+                     const tok *v, size_t *made)
+{
+    *made = (size_t)-1;
+    if (r->share) {
+        size_t k = table_claim_of(c, r, yr);
+        if (k != (size_t)-1 && !c->a->claims[k].share.has) {
+            c->a->claims[k].share = *s;
+            c->a->claims[k].share_of = c->a->claims[k].period;
+            *made = k;
+        }
+        return 0;
+    }
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = r->met;
+    tf_scopy(cl.product, sizeof cl.product, r->prod);
+    tf_scopy(cl.partner, sizeof cl.partner, r->partner ? r->partner : "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, "t");
+    cl.period.from = yr * 12;
+    cl.period.to = yr * 12 + 11;
+    cl.period_named = cl.year_named = 1;
+    cl.quantity = *s;
+    cl.sent_start = v[sb].b;
+    cl.sent_end = v[se - 1].e;
+    *made = tf_audit_add_claim(c->a, &cl);
+    if (*made == (size_t)-1)
+        return -1;
+    c->last_claim = *made;
+    return 0;
+}
+
+/* Line [sb, se) as a row of table t: a claim per year cell ("Total imports (Mt) | 141.4 |
+ * 158.8 | +12.3%"), its change the YoY of the last year when the year before is a column
+ * too ("-0.4 pp" of a share row: the share's change on a year before). 1 when read as a
+ * row, 0 when it is none (the table ends), -1 when out of memory. */
+static int table_row(ctx *c, const tok *v, size_t sb, size_t se, const ttab *t)
+{
+    size_t cb[12], ce[12], made = (size_t)-1;
+    if (table_cells(v, sb, se, cb, ce) != t->ncols)
+        return 0;
+    trow r;
+    table_label(c, v, cb[0], ce[0], &r);
+    if (!r.prod || (!r.share && !r.f))
+        return 1;
+    int last = 0, prev_col = 0;
+    for (int k = 1; k < t->ncols; k++) {
+        tf_stated s;
+        int pct;
+        if (!t->year[k] || !table_figure(c, v, cb[k], ce[k], r.share ? 1 : r.f, &s, &pct) ||
+            (pct == 1) != r.share)
+            continue;
+        if (table_put(c, &r, t->year[k], &s, sb, se, v, &made))
+            return -1;
+        prev_col = last && t->year[last] == t->year[k] - 1;
+        last = made != (size_t)-1 ? k : last;
+    }
+    tf_stated ch;
+    int pct;
+    if (t->change < 0 || made == (size_t)-1 || !prev_col ||
+        !table_figure(c, v, cb[t->change], ce[t->change], 1, &ch, &pct))
+        return 1;
+    tf_claim *cl = &c->a->claims[made];
+    if (pct == 1 && !r.share)
+        cl->yoy = ch;
+    else if (pct == 2 && r.share)
+        cl->share_pp = ch, cl->share_pp_back = 12;
+    return 1;
+}
+
 /* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
 static int read_sentences(ctx *c, const toks *t)
 {
     sent_arrays sa = {0};
+    ttab tab = {0}; /* the table whose rows the next lines may be */
     size_t sb = 0;
     for (size_t i = 0; i <= t->n; i++) {
         int end = i == t->n || t->v[i].k == K_NL ||
@@ -5013,7 +5210,14 @@ static int read_sentences(ctx *c, const toks *t)
         if (!end)
             continue;
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
-        if (se > sb) {
+        int tr = se > sb && tab.ncols ? table_row(c, t->v, sb, se, &tab) : 0;
+        if (tr < 0) {
+            sent_arrays_free(&sa);
+            return -1;
+        }
+        if (!tr)
+            tab.ncols = 0;
+        if (se > sb && !tr && !table_header(t->v, sb, se, &tab)) {
             size_t before = c->a->n_claims;
             if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se) ||
                 unit_value(c, t->v, sb, se)) {
