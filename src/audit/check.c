@@ -1743,14 +1743,22 @@ static int gross_is_net(const checker *k, int ai)
     const tf_claim *cl = &k->a->claims[t->claim];
     if (cl->metric != TF_METRIC_IMPORT && cl->metric != TF_METRIC_EXPORT)
         return 0;
-    size_t lo, hi;
-    key_range(k, TF_METRIC_NET_IMPORT, cl->product, cl->partner, cl->period.from,
-              cl->period.to, &lo, &hi);
-    for (size_t r = lo; r < hi; r++) {
-        const fact *g = &k->fa[k->ord[r]];
-        if (g->claim != (size_t)-1 && k->a->claims[g->claim].note == cl->note &&
-            fabs(k->at[g->aq].v - t->v) <= 0.0005 * fabs(t->v))
-            return 1;
+    /* the partner's own net line, and the total's net line copied into a listed
+     * partner's tonnage */
+    for (int w = 0; w < 2; w++) {
+        size_t lo, hi;
+        if (w && !strcmp(cl->partner, "WLD"))
+            break;
+        key_range(k, TF_METRIC_NET_IMPORT, cl->product, w ? "WLD" : cl->partner,
+                  cl->period.from, cl->period.to, &lo, &hi);
+        for (size_t r = lo; r < hi; r++) {
+            const fact *g = &k->fa[k->ord[r]];
+            /* a net exporter's net imports are negative, the copied figure is printed
+             * positive ("a net exporter of 83,300 t", imports "83,300 t") */
+            if (g->claim != (size_t)-1 && k->a->claims[g->claim].note == cl->note &&
+                fabs(fabs(k->at[g->aq].v) - fabs(t->v)) <= 0.0005 * fabs(t->v))
+                return 1;
+        }
     }
     return 0;
 }
