@@ -3995,6 +3995,49 @@ static int base_month_ago(const sent *S, const fig *F)
     return 0;
 }
 
+/* "452.3 kt in October, up 12.4% month on month from 402.4 kt in October": a figure's base
+ * (period bp, its month label the tokens of rp) named in the sentence as the figure's own
+ * month or a later one, or, against a change on the month before, neither the month before
+ * nor the same month a year before: one of the two labels is a slip (wrong-month-label on
+ * the base's, the month before the figure's proposed). 0, or -1 when out of memory. */
+static int base_label_slip(sent *S, const fig *F, const tf_claim *prev, const pexpr *rp,
+                           tf_span_period bp)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    int here = prev->period_end > 0 && prev->period_start >= v[S->sb].b;
+    if (!here || rp->rel != P_ABS || rp->from < 0 || bp.from != bp.to ||
+        prev->period.from != prev->period.to || rp->i < F->base_at)
+        return 0;
+    int d = prev->period.from - bp.from, mom = base_month_ago(S, F);
+    if (d > 0 && !(mom && d != 1 && d != 12))
+        return 0;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = bp;
+    make_stated(c, v, rp->i, rp->j, 0, 0, 0, &cl.quantity);
+    cl.sent_start = v[S->sb].b;
+    cl.sent_end = v[S->se - 1].e;
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "wrong-month-label", "label", &f))
+        return -1;
+    f.start = tf_note_char_offset(c->nt, v[rp->i].b);
+    f.end = tf_note_char_offset(c->nt, v[rp->j - 1].e);
+    f.confidence = 0.7;
+    tf_span_period want = {prev->period.from - 1, prev->period.from - 1};
+    char fw[48], bw[48];
+    tf_period_words(prev->period, fw, sizeof fw);
+    tf_period_words(bp, bw, sizeof bw);
+    tf_period_words(want, f.proposed_text, sizeof f.proposed_text);
+    tf_fmt(f.equation, sizeof f.equation, "a figure of %s compared with %s: %s", fw, bw,
+           d == 0 ? "a month with itself" : d < 0 ? "a later month" : "not the month before");
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "the base a figure is compared with comes before it (the month before for a "
+           "change on the month); likely %s", f.proposed_text);
+    return tf_audit_add_finding(c->a, &f);
+}
+
 /* The share waiting for claim cl (share_pending) given to it. */
 static void pending_share_for(ctx *c, tf_claim *cl)
 {
@@ -4071,6 +4114,8 @@ static int fig_make(sent *S, fig *F)
             F->cl.period = rel_period(prev->period, rp);
         }
         F->cl.period_named = 1;
+        if (base_label_slip(S, F, prev, rp, F->cl.period))
+            return -1;
     } else if (F->chosen && F->chosen->rel == P_ABS && F->chosen->from >= 0) {
         F->cl.period.from = F->chosen->from;
         F->cl.period.to = F->chosen->to;
