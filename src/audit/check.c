@@ -2403,6 +2403,40 @@ static const char *month_label_slip(const checker *k, const tf_claim *c, int P, 
     return NULL;
 }
 
+/* "China bought 10.45 million t in July 2025, 5.9% more than a year earlier. … In June 2024
+ * imports were 9.87 million t.": a month figure with no change of its own that is, within
+ * rounding, the base of another figure's MoM or YoY (figure / (1 + change), DOMAIN.md
+ * section 3) whose base month the note does not state: the label is likely that base
+ * month's. "change" with *meant, or NULL. */
+static const char *month_label_by_change(const checker *k, const tf_claim *c, int *meant)
+{
+    const tf_audit *a = k->a;
+    int M = c->period.from;
+    if (c->mom.has || c->yoy.has)
+        return NULL;
+    for (size_t di = 0; di < a->n_claims; di++) {
+        const tf_claim *d = &a->claims[di];
+        if (d == c || d->note != c->note || d->metric != c->metric || !d->quantity.has ||
+            d->period.from != d->period.to || d->period.from == M ||
+            strcmp(d->product, c->product) || strcmp(d->partner, c->partner))
+            continue;
+        if ((d->mom.has && M == d->period.from - 1) || (d->yoy.has && M == d->period.from - 12))
+            return NULL; /* the base of one of its changes: no slip */
+        for (int w = 0; w < 2; w++) {
+            const tf_stated *g = w ? &d->yoy : &d->mom;
+            int B = d->period.from - (w ? 12 : 1);
+            if (!g->has || note_states(k, c->note, c->metric, c->product, c->partner, B, B))
+                continue;
+            double lo = d->quantity.lo / (1 + g->hi / 100), hi = d->quantity.hi / (1 + g->lo / 100);
+            if (g->lo > -100 && c->quantity.hi >= lo && c->quantity.lo <= hi) {
+                *meant = B;
+                return "change";
+            }
+        }
+    }
+    return NULL;
+}
+
 /* Month figures labelled with another month than the note's where the note's other
  * figures of the series say it is the note's month (month_label_slip). Warnings. */
 static int check_series_month(checker *k)
@@ -2415,6 +2449,8 @@ static int check_series_month(checker *k)
             !checkable(c->metric) || !c->quantity.has || c->base_direction || !c->product[0])
             continue;
         const char *why = month_label_slip(k, c, P, &M);
+        if (!why)
+            why = month_label_by_change(k, c, &M);
         if (!why)
             continue;
         int dup = 0; /* check_labels or check_note_period may have said it */
@@ -2439,8 +2475,15 @@ static int check_series_month(checker *k)
         tf_period_words(np, now, sizeof now);
         tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
         tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not %s (%s)", lab,
-               !strcmp(why, "cumulative") ? "the cumulative's last" : "the note's", now);
-        if (!strcmp(why, "cumulative"))
+               !strcmp(why, "cumulative") ? "the cumulative's last"
+               : !strcmp(why, "change")   ? "the base month of the note's change"
+                                          : "the note's", now);
+        if (!strcmp(why, "change"))
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "the note gives a change of this series against %s but no figure for %s; "
+                   "the figure labelled %s is that base within rounding (figure / (1 + "
+                   "change)): likely %s's", now, now, lab, now);
+        else if (!strcmp(why, "cumulative"))
             tf_fmt(f.evidence, sizeof f.evidence,
                    "the note gives this series' cumulative from January to %s but no figure "
                    "for %s itself, and no cumulative to %s: the month figure labelled %s is "
@@ -2450,7 +2493,7 @@ static int check_series_month(checker *k)
                    "the note gives this product's other flows for %s but this one, with its "
                    "change, only for %s, the month before: likely %s",
                    now, lab, now);
-        f.confidence = !strcmp(why, "cumulative") ? 0.6 : 0.45;
+        f.confidence = !strcmp(why, "flows") ? 0.45 : 0.6;
         if (add_find(k, &f))
             return -1;
     }

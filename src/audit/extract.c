@@ -3843,7 +3843,8 @@ static int heads_next_item(const sent *S, const qfig *x, const pexpr *p, size_t 
             is_w(&v[y], "than") || is_w(&v[y], "to"))
             return 0;
     size_t b = p->i;
-    if (b > x->j && is_w(&v[b - 1], "the"))
+    /* "…, and in June 2024 9.20 million t" */
+    if (b > x->j && (is_w(&v[b - 1], "the") || is_w(&v[b - 1], "in") || is_w(&v[b - 1], "for")))
         b--;
     return b > x->j && (is_s(&v[b - 1], ',') || is_w(&v[b - 1], "and"));
 }
