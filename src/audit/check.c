@@ -2437,6 +2437,43 @@ static const char *month_label_by_change(const checker *k, const tf_claim *c, in
     return NULL;
 }
 
+/* "Net imports were 167,700 t in September 2025" beside October's imports 271,300 t and
+ * exports 103,600 t, and no net figure of October: a net figure no month of its own
+ * explains that is, within rounding, imports less exports of another single month P of the
+ * note (DOMAIN.md section 3, net imports) with no net figure: likely P's. "net" with
+ * *meant, or NULL. */
+static const char *month_label_by_net(const checker *k, const tf_claim *c, int *meant)
+{
+    const tf_audit *a = k->a;
+    int M = c->period.from;
+    if (c->metric != TF_METRIC_NET_IMPORT || c->mom.has || c->yoy.has ||
+        (note_states(k, c->note, TF_METRIC_IMPORT, c->product, c->partner, M, M) &&
+         note_states(k, c->note, TF_METRIC_EXPORT, c->product, c->partner, M, M)))
+        return NULL;
+    for (size_t ii = 0; ii < a->n_claims; ii++) {
+        const tf_claim *im = &a->claims[ii];
+        int P = im->period.from;
+        if (im->note != c->note || im->metric != TF_METRIC_IMPORT || !im->quantity.has ||
+            im->period.to != P || P == M || strcmp(im->product, c->product) ||
+            strcmp(im->partner, c->partner) ||
+            note_states(k, c->note, TF_METRIC_NET_IMPORT, c->product, c->partner, P, P))
+            continue;
+        for (size_t ei = 0; ei < a->n_claims; ei++) {
+            const tf_claim *ex = &a->claims[ei];
+            if (ex->note != c->note || ex->metric != TF_METRIC_EXPORT || !ex->quantity.has ||
+                ex->period.from != P || ex->period.to != P || strcmp(ex->product, c->product) ||
+                strcmp(ex->partner, c->partner))
+                continue;
+            double lo = im->quantity.lo - ex->quantity.hi, hi = im->quantity.hi - ex->quantity.lo;
+            if (c->quantity.hi >= lo && c->quantity.lo <= hi) {
+                *meant = P;
+                return "net";
+            }
+        }
+    }
+    return NULL;
+}
+
 /* Month figures labelled with another month than the note's where the note's other
  * figures of the series say it is the note's month (month_label_slip). Warnings. */
 static int check_series_month(checker *k)
@@ -2451,6 +2488,8 @@ static int check_series_month(checker *k)
         const char *why = month_label_slip(k, c, P, &M);
         if (!why)
             why = month_label_by_change(k, c, &M);
+        if (!why)
+            why = month_label_by_net(k, c, &M);
         if (!why)
             continue;
         int dup = 0; /* check_labels or check_note_period may have said it */
@@ -2477,12 +2516,18 @@ static int check_series_month(checker *k)
         tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not %s (%s)", lab,
                !strcmp(why, "cumulative") ? "the cumulative's last"
                : !strcmp(why, "change")   ? "the base month of the note's change"
+               : !strcmp(why, "net")      ? "the month of the imports and exports it nets"
                                           : "the note's", now);
         if (!strcmp(why, "change"))
             tf_fmt(f.evidence, sizeof f.evidence,
                    "the note gives a change of this series against %s but no figure for %s; "
                    "the figure labelled %s is that base within rounding (figure / (1 + "
                    "change)): likely %s's", now, now, lab, now);
+        else if (!strcmp(why, "net"))
+            tf_fmt(f.evidence, sizeof f.evidence,
+                   "the note gives the imports and exports of %s but no net figure for it; "
+                   "the net figure labelled %s is their difference within rounding: likely "
+                   "%s's", now, lab, now);
         else if (!strcmp(why, "cumulative"))
             tf_fmt(f.evidence, sizeof f.evidence,
                    "the note gives this series' cumulative from January to %s but no figure "
