@@ -1416,6 +1416,9 @@ typedef struct ctx {
     char reporter[4];        /* ISO alpha-3 of a reporter other than China, "" for China */
     int china_owner;         /* a sentence named China as the owner of the trade */
     double inr_rate, inr_lo, inr_hi; /* the note's first rupee rate and its range, 0 none */
+    int head_dir;            /* the headline's bare word of change (+1 "rise", -1 "fall"), 0 */
+    size_t head_claim;       /* the headline figure it governs */
+    size_t head_b, head_e;   /* the word's bytes */
     tf_claim pend_share;     /* "of which China took 79.3%" before China's figure: the
                                 partner's share waiting for it (share.has 0: none) */
 } ctx;
@@ -5283,6 +5286,69 @@ static int read_sentences(ctx *c, const toks *t)
  * figure only the title gives ("… imports rise 12.7% on year to 12.13 million tonnes")
  * meets the body's figures, and a figure restated in the body is compared with it. A
  * title the archive derived ("[derived]") is not the publisher's and is not read. */
+/* "China's September soybean imports rise …" with no percentage in the headline: its word
+ * of change and the figure it governs (the headline's first claim, from claim `first`). */
+static void headline_word(ctx *c, const toks *tt, size_t first)
+{
+    for (size_t i = 0; i < tt->n; i++)
+        if (tt->v[i].k == K_PCT)
+            return; /* the change is printed: the equations check it */
+    for (size_t i = 0; i < tt->n && !c->head_dir; i++)
+        if (dir_word(&tt->v[i]) && !is_w(&tt->v[i], "more") && !is_w(&tt->v[i], "less") &&
+            !is_w(&tt->v[i], "above") && !is_w(&tt->v[i], "below"))
+            c->head_dir = dir_word(&tt->v[i]), c->head_b = tt->v[i].b, c->head_e = tt->v[i].e;
+    c->head_claim = first;
+}
+
+/* The headline's word of change against the body's MoM and YoY of the figure it governs
+ * (same metric, product, partner and period): both against it, an error; the only one the
+ * body gives against it, a warning (the headline may speak of another comparison). 0, or
+ * -1 when out of memory. */
+static int headline_direction(ctx *c)
+{
+    if (!c->head_dir)
+        return 0;
+    const tf_claim *h = &c->a->claims[c->head_claim];
+    int against = 0, with = 0, seen[2] = {0, 0}; /* one MoM and one YoY counted */
+    for (size_t k = c->head_claim; k < c->a->n_claims; k++) {
+        const tf_claim *o = &c->a->claims[k];
+        if (o->note != h->note || o->metric != h->metric || strcmp(o->product, h->product) ||
+            strcmp(o->partner, h->partner) || o->period.from != h->period.from ||
+            o->period.to != h->period.to)
+            continue;
+        for (int w = 0; w < 2; w++) {
+            const tf_stated *g = w ? &o->yoy : &o->mom;
+            if (g->has && (g->lo > 0 || g->hi < 0) && !seen[w]++)
+                (g->value > 0) == (c->head_dir > 0) ? with++ : against++;
+        }
+    }
+    if (!against || with)
+        return 0;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.period = h->period;
+    cl.quantity = h->quantity;
+    cl.sent_start = h->sent_start;
+    cl.sent_end = h->sent_end;
+    tf_finding f;
+    if (tf_audit_slip_claim(c->a, &cl, "t", "direction-flipped", "direction", &f))
+        return -1;
+    f.severity = against >= 2 ? TF_SEV_ERROR : TF_SEV_WARNING;
+    f.start = tf_note_char_offset(c->nt, c->head_b);
+    f.end = tf_note_char_offset(c->nt, c->head_e);
+    f.confidence = against >= 2 ? 0.7 : 0.4;
+    tf_scopy(f.proposed_text, sizeof f.proposed_text, c->head_dir > 0 ? "a word of fall"
+                                                                      : "a word of rise");
+    tf_fmt(f.equation, sizeof f.equation, "the headline's word of change (%s) against the "
+           "body's %d change%s of the same figure", c->head_dir > 0 ? "up" : "down", against,
+           against == 1 ? "" : "s");
+    tf_fmt(f.evidence, sizeof f.evidence, "the body gives the headline's figure %s on %s",
+           c->head_dir > 0 ? "down" : "up",
+           against >= 2 ? "both the month before and a year before" : "its only comparison");
+    return tf_audit_add_finding(c->a, &f);
+}
+
 static int read_headline(ctx *c, size_t body)
 {
     const char *text = c->nt->text;
@@ -5302,8 +5368,11 @@ static int read_headline(ctx *c, size_t body)
     toks tt = {0};
     sent_arrays sa = {0};
     int rc = tokenize(text, b, e, &tt);
+    size_t before = c->a->n_claims;
     if (!rc && tt.n)
         rc = do_sentence(c, &sa, tt.v, tt.n, 0, tt.n);
+    if (!rc && c->a->n_claims > before)
+        headline_word(c, &tt, before);
     sent_arrays_free(&sa);
     free(tt.v);
     return rc;
@@ -5425,7 +5494,7 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         return TF_OK;
     }
     c.any_product = names_product(ev, &t) || c.product[0];
-    int rc = read_headline(&c, body) || read_sentences(&c, &t);
+    int rc = read_headline(&c, body) || read_sentences(&c, &t) || headline_direction(&c);
     free(t.v);
     if (rc)
         return TF_ERR_NOMEM;
