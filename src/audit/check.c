@@ -1763,6 +1763,19 @@ static int gross_is_net(const checker *k, int ai)
     return 0;
 }
 
+/* Whether atom ai is a share written in words ("a third of the total", "nearly a
+ * quarter"): no digit to slip, so the figures around it are blamed first. */
+static int share_in_words(const checker *k, int ai)
+{
+    const atom *t = &k->at[ai];
+    if (t->field != F_SHARE || t->claim == (size_t)-1)
+        return 0;
+    for (const char *p = k->a->claims[t->claim].share.text; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            return 0;
+    return 1;
+}
+
 static double cand_score(const checker *k, cand *c)
 {
     double s = 0;
@@ -1782,6 +1795,8 @@ static double cand_score(const checker *k, cand *c)
             s -= 0.5;
         if (t->field != F_QTY)
             s -= 0.25; /* a percentage is retyped more often than a tonnage */
+        if (share_in_words(k, ai))
+            s += 5; /* its digit slips are no explanation */
     }
     return s;
 }
