@@ -2582,13 +2582,16 @@ static int share_parallel(const sent *S, size_t k)
     int earlier = 0;
     for (size_t y = 0; y < k; y++)
         earlier |= S->pc[y].share;
-    if (!earlier || v[x->i].sign || x->i < S->sb + 2 || !is_s(&v[x->i - 1], ','))
+    /* "…, while the United Arab Emirates sent 19,800 tons, or 7.9%" */
+    size_t at = x->i >= S->sb + 3 && is_w(&v[x->i - 1], "or") && is_s(&v[x->i - 2], ',')
+                    ? x->i - 1 : x->i;
+    if (!earlier || v[x->i].sign || at < S->sb + 2 || !is_s(&v[at - 1], ','))
         return 0;
     if (x->j < S->se && !is_s(&v[x->j], ',') && !is_s(&v[x->j], '.') && !is_s(&v[x->j], ';') &&
         !is_s(&v[x->j], ')') && !is_w(&v[x->j], "and"))
         return 0;
     for (size_t z = 0; z < S->nq; z++)
-        if (S->q[z].j + 1 == x->i && S->q[z].unit != U_OTHER_PRICE)
+        if (S->q[z].j + 1 == at && S->q[z].unit != U_OTHER_PRICE)
             return 1;
     return 0;
 }
