@@ -1404,6 +1404,7 @@ typedef struct ctx {
     tf_span_period period;
     int has_period;
     size_t last_claim;       /* index of the last claim made, or -1 */
+    size_t last_level;       /* the last claim that is no base of another, or -1 */
     size_t last_claim_before; /* last_claim when the sentence began */
     int any_product;         /* a product of the vocabulary was named in the note */
     char unnamed[24];        /* the product key of a note that names none */
@@ -3168,6 +3169,7 @@ typedef struct fig {
     tf_claim cl;
     size_t cb, ce;           /* its clause: from the previous figure to the next */
     int is_base;             /* a comparison base ("up from 28,759 t") */
+    int level_base;          /* (is_base 2) the base of the last figure not itself a base */
     size_t base_at;
     tf_metric met;
     size_t met_i;            /* token of the metric word, 0 none */
@@ -3260,6 +3262,11 @@ static int fig_base(sent *S, fig *F)
                         (v[y].k == K_PCT && month_at(v, se, b) && b + 2 < x->i &&
                          is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s")))
                         F->is_base = 2;
+                /* "Arrivals were 11.2% above the 178.6 kt of November 2024." after the
+                 * sentence of the figure: the base of the last figure told */
+                if (!F->is_base && b > sb + 1 && v[b - 2].k == K_PCT &&
+                    than_the_base(v, sb, b, x->i) && c->last_level != (size_t)-1)
+                    F->is_base = 2, F->level_base = 1;
             }
             break;
         }
@@ -4070,7 +4077,8 @@ static int fig_make(sent *S, fig *F)
     qfig *x = F->x;
     const size_t z = F->z;
     if (F->is_base) {
-        size_t prev_i = F->is_base == 2 ? c->last_claim : made[z - 1];
+        size_t prev_i = F->is_base != 2 ? made[z - 1] : F->level_base ? c->last_level
+                                                                       : c->last_claim;
         /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
          * base after another base compares the same level */
         if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
@@ -4161,10 +4169,13 @@ static int fig_make(sent *S, fig *F)
     made[z] = idx;
     pending_share_for(c, &c->a->claims[idx]);
     x->base = F->is_base != 0;
-    x->base_of = !F->is_base ? (size_t)-1 : F->is_base == 2 ? c->last_claim
+    x->base_of = !F->is_base ? (size_t)-1
+               : F->is_base == 2 ? (F->level_base ? c->last_level : c->last_claim)
                : S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1 ? S->q[z - 1].base_of
                                                                        : made[z - 1];
     c->last_claim = idx;
+    if (!F->is_base)
+        c->last_level = idx;
     /* "…totalled 833.5 kt; the first quarter had contributed 583.0 kt": a part of the
      * sentence's period told after it does not carry on */
     int part = z > 0 && made[z - 1] != (size_t)-1 && c->has_period &&
@@ -5476,7 +5487,7 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
     c.ev = ev;
     c.note = ni;
     c.nt = nt;
-    c.last_claim = (size_t)-1;
+    c.last_claim = c.last_level = (size_t)-1;
     /* the ref month is the publication month: year-less months resolve to the latest
      * one not after it */
     c.ref = ref_month(nt, opts, &t);
