@@ -2425,27 +2425,34 @@ static const char *month_label_slip(const checker *k, const tf_claim *c, int P, 
  * month's. "change" with *meant, or NULL. */
 static const char *month_label_by_change(const checker *k, const tf_claim *c, int *meant)
 {
-    const tf_audit *a = k->a;
     int M = c->period.from;
     if (c->mom.has || c->yoy.has)
         return NULL;
-    for (size_t di = 0; di < a->n_claims; di++) {
-        const tf_claim *d = &a->claims[di];
-        if (d == c || d->note != c->note || d->metric != c->metric || !d->quantity.has ||
-            d->period.from != d->period.to || d->period.from == M ||
-            strcmp(d->product, c->product) || strcmp(d->partner, c->partner))
+    /* the figures of the series within two years of M, through the key index */
+    for (int P = M - 24; P <= M + 24; P++) {
+        size_t lo, hi;
+        if (P == M)
             continue;
-        if ((d->mom.has && M == d->period.from - 1) || (d->yoy.has && M == d->period.from - 12))
-            return NULL; /* the base of one of its changes: no slip */
-        for (int w = 0; w < 2; w++) {
-            const tf_stated *g = w ? &d->yoy : &d->mom;
-            int B = d->period.from - (w ? 12 : 1);
-            if (!g->has || note_states(k, c->note, c->metric, c->product, c->partner, B, B))
+        key_range(k, c->metric, c->product, c->partner, P, P, &lo, &hi);
+        for (size_t r = lo; r < hi; r++) {
+            size_t di = k->fa[k->ord[r]].claim;
+            const tf_claim *d = di == (size_t)-1 ? NULL : &k->a->claims[di];
+            if (!d || d == c || d->note != c->note)
                 continue;
-            double lo = d->quantity.lo / (1 + g->hi / 100), hi = d->quantity.hi / (1 + g->lo / 100);
-            if (g->lo > -100 && c->quantity.hi >= lo && c->quantity.lo <= hi) {
-                *meant = B;
-                return "change";
+            if ((d->mom.has && M == P - 1) || (d->yoy.has && M == P - 12))
+                return NULL; /* the base of one of its changes: no slip */
+            for (int w = 0; w < 2; w++) {
+                const tf_stated *g = w ? &d->yoy : &d->mom;
+                int B = P - (w ? 12 : 1);
+                if (!g->has || g->lo <= -100 ||
+                    note_states(k, c->note, c->metric, c->product, c->partner, B, B))
+                    continue;
+                double blo = d->quantity.lo / (1 + g->hi / 100);
+                double bhi = d->quantity.hi / (1 + g->lo / 100);
+                if (c->quantity.hi >= blo && c->quantity.lo <= bhi) {
+                    *meant = B;
+                    return "change";
+                }
             }
         }
     }
@@ -2459,31 +2466,25 @@ static const char *month_label_by_change(const checker *k, const tf_claim *c, in
  * *meant, or NULL. */
 static const char *month_label_by_net(const checker *k, const tf_claim *c, int *meant)
 {
-    const tf_audit *a = k->a;
     int M = c->period.from;
+    const char *pr = c->product, *pa = c->partner;
     if (c->metric != TF_METRIC_NET_IMPORT || c->mom.has || c->yoy.has ||
-        (note_states(k, c->note, TF_METRIC_IMPORT, c->product, c->partner, M, M) &&
-         note_states(k, c->note, TF_METRIC_EXPORT, c->product, c->partner, M, M)))
+        (note_states(k, c->note, TF_METRIC_IMPORT, pr, pa, M, M) &&
+         note_states(k, c->note, TF_METRIC_EXPORT, pr, pa, M, M)))
         return NULL;
-    for (size_t ii = 0; ii < a->n_claims; ii++) {
-        const tf_claim *im = &a->claims[ii];
-        int P = im->period.from;
-        if (im->note != c->note || im->metric != TF_METRIC_IMPORT || !im->quantity.has ||
-            im->period.to != P || P == M || strcmp(im->product, c->product) ||
-            strcmp(im->partner, c->partner) ||
-            note_states(k, c->note, TF_METRIC_NET_IMPORT, c->product, c->partner, P, P))
+    for (int P = M - 24; P <= M + 24; P++) {
+        if (P == M || note_states(k, c->note, TF_METRIC_NET_IMPORT, pr, pa, P, P))
             continue;
-        for (size_t ei = 0; ei < a->n_claims; ei++) {
-            const tf_claim *ex = &a->claims[ei];
-            if (ex->note != c->note || ex->metric != TF_METRIC_EXPORT || !ex->quantity.has ||
-                ex->period.from != P || ex->period.to != P || strcmp(ex->product, c->product) ||
-                strcmp(ex->partner, c->partner))
-                continue;
-            double lo = im->quantity.lo - ex->quantity.hi, hi = im->quantity.hi - ex->quantity.lo;
-            if (c->quantity.hi >= lo && c->quantity.lo <= hi) {
-                *meant = P;
-                return "net";
-            }
+        const fact *im = find_fact(k, TF_METRIC_IMPORT, pr, pa, P, P, (size_t)-1);
+        const fact *ex = find_fact(k, TF_METRIC_EXPORT, pr, pa, P, P, (size_t)-1);
+        if (!im || !ex || im->claim == (size_t)-1 || ex->claim == (size_t)-1 ||
+            k->a->claims[im->claim].note != c->note || k->a->claims[ex->claim].note != c->note)
+            continue;
+        const tf_stated *iq = &k->a->claims[im->claim].quantity;
+        const tf_stated *eq = &k->a->claims[ex->claim].quantity;
+        if (c->quantity.hi >= iq->lo - eq->hi && c->quantity.lo <= iq->hi - eq->lo) {
+            *meant = P;
+            return "net";
         }
     }
     return NULL;

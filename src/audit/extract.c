@@ -3273,6 +3273,12 @@ static int fig_base(sent *S, fig *F)
         if (v[b - 1].k != K_WORD && !is_s(&v[b - 1], '\''))
             break;
     }
+    /* "Compared with October last year, when 381.6 kt arrived, receipts were 18.5%
+     * higher.": the base of the last figure told, labelled by the period compared with */
+    if (!F->is_base && z == 0 && x->i > sb + 3 && is_w(&v[x->i - 1], "when") &&
+        is_w(&v[sb], "compared") && (is_w(&v[sb + 1], "with") || is_w(&v[sb + 1], "to")) &&
+        c->last_level != (size_t)-1)
+        F->is_base = 2, F->level_base = 1, F->base_at = sb + 1;
     /* "up by 113,881 tonnes", "an increase of 20,000 t": a difference, not a level */
     {
         size_t b = x->i;
@@ -4026,6 +4032,7 @@ static int base_label_slip(sent *S, const fig *F, const tf_claim *prev, const pe
     int d = prev->period.from - bp.from, mom = base_month_ago(S, F);
     if (d > 0 && !(mom && d != 1 && d != 12))
         return 0;
+    const tf_span_period pp = prev->period; /* prev moves when a claim is added */
     tf_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.note = c->note;
@@ -4039,9 +4046,9 @@ static int base_label_slip(sent *S, const fig *F, const tf_claim *prev, const pe
     f.start = tf_note_char_offset(c->nt, v[rp->i].b);
     f.end = tf_note_char_offset(c->nt, v[rp->j - 1].e);
     f.confidence = 0.7;
-    tf_span_period want = {prev->period.from - 1, prev->period.from - 1};
+    tf_span_period want = {pp.from - 1, pp.from - 1};
     char fw[48], bw[48];
-    tf_period_words(prev->period, fw, sizeof fw);
+    tf_period_words(pp, fw, sizeof fw);
     tf_period_words(bp, bw, sizeof bw);
     tf_period_words(want, f.proposed_text, sizeof f.proposed_text);
     tf_fmt(f.equation, sizeof f.equation, "a figure of %s compared with %s: %s", fw, bw,
@@ -4378,9 +4385,13 @@ static size_t attach_claim(sent *S, size_t k)
         while (x->target >= 0 && !x->share && tg > 0 && tg < S->nq && q[tg].base &&
                q[tg].i < x->i && made[tg - 1] != (size_t)-1)
             tg--;
-        if (x->target >= 0 && tg < S->nq && q[tg].base && q[tg].i > x->i && !x->share &&
-            q[tg].base_of != (size_t)-1)
-            ci = q[tg].base_of; /* "up 3.2% from August's 11.76 million t": the level's */
+        /* "up 3.2% from August's 11.76 million t": the level's; "Compared with October
+         * last year, when 381.6 kt arrived, receipts were 18.5% higher": the level's told
+         * before the sentence */
+        if (x->target >= 0 && tg < S->nq && q[tg].base && !x->share &&
+            q[tg].base_of != (size_t)-1 &&
+            (q[tg].i > x->i || tg == 0 || made[tg - 1] == (size_t)-1))
+            ci = q[tg].base_of;
         else if (x->target >= 0)
             ci = made[tg];
         else if (x->prev_claim && c->last_claim != (size_t)-1 && c->last_claim_sentence_end)
@@ -4497,8 +4508,10 @@ static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
     tf_claim *cl = &S->c->a->claims[ci];
     for (size_t z = 0; z < S->nq; z++) {
         const qfig *b = &S->q[z];
-        if (!b->base || b->base_of != ci || b->i < x->j || b->i > x->j + 10 ||
-            S->made[z] == (size_t)-1)
+        /* the base right after the change, or (", when 381.6 kt arrived, receipts were
+         * 18.5% higher") a few words before it */
+        int after = b->i >= x->j && b->i <= x->j + 10, before = b->j <= x->i && b->j + 8 >= x->i;
+        if (!b->base || b->base_of != ci || !(after || before) || S->made[z] == (size_t)-1)
             continue;
         const tf_claim *o = &S->c->a->claims[S->made[z]];
         int d = cl->period.to - o->period.to;
