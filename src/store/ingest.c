@@ -621,7 +621,7 @@ static int stage_begin(ingest_ctx *x)
     int rc = tf_store_pragma_int(x->d, "SELECT NOT EXISTS(SELECT 1 FROM cell)", &empty);
     if (rc != SQLITE_OK || !empty)
         return rc;
-    /* cell's columns and key as store.c creates them (schema 7): a table of
+    /* cell's columns and key as store.c creates them (schemas 7 and 8): a table of
      * another shape would be copied row by row, the same rows, pages unpacked */
     rc = sqlite3_exec(x->d->db,
                       "DROP TABLE IF EXISTS temp.cell_load;"
