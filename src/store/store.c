@@ -380,6 +380,19 @@ static int register_figure_encode(tf_db *d)
 
 _Static_assert(TF_MAX_FIGURE <= TF_STORE_FIGURE_MAX, "every figure read is stored exactly");
 
+/* After an upgrade, which copies `cell` into a table of the new shape (5 -> 6,
+ * 6 -> 7, 7 -> 8), the old table's pages are free and the file twice the
+ * store's size: VACUUM gives them back (one atomic step of its own, after the
+ * upgrade's commit). Where it cannot run at once (another process has the file
+ * open) or fails (no temporary space), the upgraded store is as good, its free
+ * pages filled by later ingests. */
+static void compact_after_upgrade(tf_db *d)
+{
+    sqlite3_busy_timeout(d->db, 0);
+    sqlite3_exec(d->db, "VACUUM", NULL, NULL, NULL);
+    sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
+}
+
 static tf_status migrate(tf_db *d)
 {
     int app = 0, ver = 0, ntables = 0;
@@ -453,6 +466,8 @@ static tf_status migrate(tf_db *d)
            TF_APPLICATION_ID, TF_SCHEMA_VERSION);
     if ((st = tf_store_exec(d, sql)) != TF_OK || (st = tf_store_exec(d, "COMMIT")) != TF_OK)
         goto fail;
+    if (ver > 0)
+        compact_after_upgrade(d);
     return TF_OK;
 fail:
     rc = sqlite3_errcode(d->db); /* before the rollback resets it */
