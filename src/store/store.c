@@ -76,7 +76,8 @@
     DIM_TEXT_SQL(5, "c.trade_mode") " AS trade_mode, " DIM_TEXT_SQL(6, "c.province")          \
     " AS province, " q " AS quantity, " DIM_TEXT_SQL(8, "c.unit") " AS unit, " q2             \
     " AS quantity2, " DIM_TEXT_SQL(8, "c.unit2") " AS unit2, " val " AS value, "              \
-    DIM_TEXT_SQL(7, "c.currency") " AS currency, " EXTRA_STATUS_SQL " AS status, " EXTRA_PROVENANCE_SQL " AS provenance,"    \
+    DIM_TEXT_SQL(7, "c.currency") " AS currency, " EXTRA_STATUS_SQL " AS status, "             \
+    EXTRA_PROVENANCE_SQL " AS provenance,"                                                    \
     " c.source_id, c.line, " EXTRA_CIF_SQL " AS cif, " EXTRA_FOB_SQL " AS fob"                 \
     " FROM cell c JOIN commodity k ON k.id = c.commodity;"
 
