@@ -345,8 +345,9 @@ int tf_store_pragma_int(tf_db *d, const char *sql, int *out)
 }
 
 /* Status st of a failed migration from schema ver; where the file (or its
- * folder, for the journal) cannot be written, the error says so: an older
- * store is upgraded on first open, so a read-only one cannot be read at all. */
+ * folder, for the journal) cannot be written, or its disk is full (the copy of
+ * `cell` and the journal need about twice the file), the error says so: an
+ * older store is upgraded on first open, so such a one cannot be read at all. */
 static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
 {
     int ro = sqlite3_db_readonly(d->db, "main") == 1;
@@ -357,6 +358,13 @@ static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
                      "(%s; run any command once as a user who can write them, or work on a "
                      "copy)", d->path, ver, TF_SCHEMA_VERSION,
                      ro ? "the file is read-only" : sqlite3_errstr(rc));
+    else if (ver > 0 && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR))
+        tf_error_set(&d->error, TF_ERR_DB,
+                     "%s: written by an older tradeflow (schema %d): it is upgraded to schema "
+                     "%d on first open, which copies the store within its file and needs free "
+                     "space of about twice the file's size on its disk (%s); nothing was "
+                     "changed: free some space and run the command again, or work on a copy "
+                     "elsewhere", d->path, ver, TF_SCHEMA_VERSION, sqlite3_errstr(rc));
     return st;
 }
 
