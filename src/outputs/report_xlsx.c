@@ -26,6 +26,7 @@ typedef struct book {
     lxw_workbook *wb;
     lxw_format *bold, *t, *pct, *pp, *title, *wrap, *cny;
     lxw_format *t1, *t3; /* t below 1,000 t and below 1 t (t_format) */
+    double t_max;        /* the largest figure in t written so far (chart axes) */
     const tf_chart_data *d;
     const tf_chart_opts *o;
     const char *unit; /* the report's unit: "t", or the currency of a value report */
@@ -129,8 +130,10 @@ static void str_over(book *b, lxw_worksheet *ws, int row, int col, const char *s
  * 1,000 t, to 0.1 t from 1 t, to the kilogram below 1 t (0.5 kg: 0.001 t,
  * 1,234.567 kg: 1.2 t, where "#,##0" showed 0 and 1); 0 and a value report's
  * figures (CNY, USD) stay whole. */
-static lxw_format *t_format(const book *b, lxw_format *f, double v)
+static lxw_format *t_format(book *b, lxw_format *f, double v)
 {
+    if (f == b->t && fabs(v) > b->t_max)
+        b->t_max = fabs(v);
     if (f != b->t || strcmp(b->unit, "t") != 0 || v == 0 || fabs(v) >= 1000)
         return f;
     return fabs(v) >= 1 ? b->t1 : b->t3;
@@ -604,7 +607,10 @@ static lxw_chart *new_chart(book *b, uint8_t type, const char *title, const char
     }
     chart_title_set_name(c, title);
     chart_axis_set_name(c->y_axis, unit);
-    chart_axis_set_num_format(c->y_axis, "#,##0");
+    /* a chart in t of figures all below 1,000 t (the sheets, written first,
+     * hold every figure charted): ticks such as 0.25 or 0.0001 t in full */
+    int small = strcmp(unit, "t") == 0 && b->t_max < 1000;
+    chart_axis_set_num_format(c->y_axis, small ? "General" : "#,##0");
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
     return c;
