@@ -368,14 +368,29 @@ static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
     return st;
 }
 
-/* tf_figure_encode(x): tf_store_figure_encode of an integer, NULL for NULL. */
+/* tf_figure_encode(x): tf_store_figure_encode of an integer, NULL for NULL;
+ * an error (the upgrade rolled back) for a figure beyond TF_STORE_FIGURE_MAX
+ * thousandths, which no reader gives (at most TF_MAX_FIGURE units) but a file
+ * edited outside tradeflow may hold: coded, it would overflow (before, such a
+ * figure of 9,000,000,000,000,000,001 thousandths became a negative one). */
 static void figure_encode_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
         sqlite3_result_null(cx);
-    else
-        sqlite3_result_int64(cx, tf_store_figure_encode(sqlite3_value_int64(argv[0])));
+        return;
+    }
+    sqlite3_int64 v = sqlite3_value_int64(argv[0]);
+    if (v > TF_STORE_FIGURE_MAX || v < -TF_STORE_FIGURE_MAX) {
+        char msg[320];
+        tf_fmt(msg, sizeof msg, "not upgraded to schema 8: a figure of %lld thousandths in cell "
+               "is beyond the largest a store holds (%lld; tradeflow's readers give at most "
+               "10^17): the file was changed outside tradeflow; it is left as it was",
+               (long long)v, (long long)TF_STORE_FIGURE_MAX);
+        sqlite3_result_error(cx, msg, -1);
+        return;
+    }
+    sqlite3_result_int64(cx, tf_store_figure_encode(v));
 }
 
 /* The SQL function the 7 -> 8 migration encodes figures with, on this
