@@ -151,6 +151,7 @@ void tf_bulk_free(tf_bulk *b)
 }
 
 size_t tf_bulk_count(const tf_bulk *b) { return b->n; }
+size_t tf_bulk_limit(const tf_bulk *b) { return b->limit; }
 /* half the limit: a second buffer may be being written out meanwhile */
 int tf_bulk_full(const tf_bulk *b) { return b->bytes >= b->limit / 2; }
 
@@ -347,6 +348,22 @@ int tf_bulk_spill(tf_bulk *b)
 }
 
 size_t tf_bulk_spilled(const tf_bulk *b) { return b->n_spilled + (size_t)b->job.pending; }
+
+int tf_bulk_adopt(tf_bulk *dst, tf_bulk *src)
+{
+    if (tf_bulk_spill(src) != 0 || spill_wait(src) != 0 || spill_wait(dst) != 0)
+        return -1;
+    if (src->n_spilled == 0)
+        return 0;
+    FILE **p = realloc(dst->spilled, (dst->n_spilled + src->n_spilled) * sizeof *p);
+    if (!p)
+        return -1;
+    dst->spilled = p;
+    memcpy(dst->spilled + dst->n_spilled, src->spilled, src->n_spilled * sizeof *p);
+    dst->n_spilled += src->n_spilled;
+    src->n_spilled = 0;
+    return 0;
+}
 
 /* The next record of a run into r->cur (NULL at its end). 0, or -1 on a
  * read error. */
