@@ -92,6 +92,8 @@ typedef struct spill_job {
 
 struct tf_bulk {
     block *blocks;       /* newest first */
+    block *spare;        /* blocks of a buffer written out, to fill again: their pages
+                            are mapped already (fresh ones cost the kernel zeroing them) */
     brec **idx;
     size_t n, cap, bytes, limit;
     spill_job job;
@@ -127,6 +129,15 @@ void tf_bulk_clear(tf_bulk *b)
 
 static int spill_wait(tf_bulk *b);
 
+static void free_spare(tf_bulk *b)
+{
+    while (b->spare) {
+        block *k = b->spare;
+        b->spare = k->next;
+        free(k);
+    }
+}
+
 static void feed_stop(tf_bulk *b);
 static void feed_start(tf_bulk *b);
 
@@ -136,6 +147,7 @@ void tf_bulk_free(tf_bulk *b)
         return;
     feed_stop(b);
     spill_wait(b);
+    free_spare(b);
     free(b->job.idx);
     tf_bulk_clear(b);
     for (size_t i = 0; i < b->n_spilled; i++)
@@ -170,7 +182,9 @@ static void *reserve(tf_bulk *b, size_t n)
     n = (n + 7) & ~(size_t)7;
     if (!b->blocks || b->blocks->used + n > BLOCK_BYTES) {
         size_t sz = n > BLOCK_BYTES ? n : BLOCK_BYTES;
-        block *k = malloc(sizeof *k + sz);
+        block *k = sz == BLOCK_BYTES && b->spare ? b->spare : malloc(sizeof *k + sz);
+        if (k && k == b->spare)
+            b->spare = k->next;
         if (!k)
             return NULL;
         k->next = b->blocks;
@@ -312,7 +326,12 @@ static int spill_wait(tf_bulk *b)
     while (j->blocks) {
         block *k = j->blocks;
         j->blocks = k->next;
-        free(k);
+        if (k->used > BLOCK_BYTES) { /* a record larger than a block had one of its own */
+            free(k);
+            continue;
+        }
+        k->next = b->spare;
+        b->spare = k;
     }
     j->n = 0;
     if (!j->f)
@@ -423,6 +442,7 @@ int tf_bulk_merge_begin(tf_bulk *b)
 {
     if (spill_wait(b) != 0)
         return -1;
+    free_spare(b);
     tf_bulk_sort(b);
     b->n_runs = b->n_spilled + 1;
     b->runs = calloc(b->n_runs, sizeof *b->runs);
