@@ -2132,23 +2132,13 @@ static tf_status slice_fn(void *ctx, const tf_revision *rev)
     return collect_fn(exact ? &ss->month[k] : &ss->beyond[k], rev);
 }
 
-/* The key of the rows of sel collected in currency from base_index. */
+/* The key of the rows of sel collected in currency from base_index: the
+ * store's key of the selection (tf_store_sel_key) with those two added. */
 static char *slice_key(const tf_selection *sel, const char *currency, int base_index)
 {
-    size_t len = 96 + (sel->as_of ? strlen(sel->as_of) : 0) + strlen(sel->classification) +
-                 strlen(sel->reporter);
-    for (size_t i = 0; i < sel->n_codes; i++)
-        len += strlen(sel->codes[i]) + 1;
-    char *k = malloc(len);
-    if (!k)
-        return NULL;
-    tf_fmt(k, len, "%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f", sel->classification, sel->reporter,
-           sel->as_of ? sel->as_of : "\x1e", currency, base_index);
-    for (size_t i = 0; i < sel->n_codes; i++) {
-        size_t n = strlen(k);
-        tf_fmt(k + n, len - n, "%s\x1e", sel->codes[i]);
-    }
-    return k;
+    char tail[32];
+    tf_fmt(tail, sizeof tail, "%s\x1d%d", currency, base_index);
+    return tf_store_sel_key(sel, tail);
 }
 
 /* The batch's range of sel collected month by month into a new slice set. */
