@@ -724,6 +724,7 @@ static int use_moded(const row *r) { return r->mode[0] != '\0'; }
 typedef struct code_run {
     size_t b, e, len;
     const char *code;
+    int keep;                /* keep_codes: the code counts */
 } code_run;
 
 /* The runs of rows[0..e) into runs (room for e); their count. */
@@ -734,7 +735,7 @@ static size_t code_runs(const row *rows, size_t e, code_run *runs)
         size_t j = i + 1;
         while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
             j++;
-        runs[n++] = (code_run){i, j, strlen(rows[i].commodity), rows[i].commodity};
+        runs[n++] = (code_run){i, j, strlen(rows[i].commodity), rows[i].commodity, 0};
         i = j;
     }
     return n;
@@ -891,36 +892,23 @@ static tf_status keep_codes(tf_report *rep, row *rows, size_t e, const char *bas
      * code stands for them when its total comes from world rows and is at
      * least the sum of theirs (a complete total cannot be smaller than its
      * parts); otherwise it is partial and the longer codes are used. Rows come
-     * sorted by commodity. The kept rows move to the front as they are
-     * decided, and the codes after them are decided on the rows as they then
-     * stand (the runs are taken again once a row has moved). */
+     * sorted by commodity. Every code is decided on the rows as they came
+     * (all codes present), then the kept codes' rows move to the front. */
     code_run *runs = malloc((e ? e : 1) * sizeof *runs);
     if (!runs)
         return TF_ERR_NOMEM;
     size_t nr = code_runs(rows, e, runs), k = 0;
-    int moved = 0;
     tf_status st = TF_OK;
-    for (size_t i = 0; i < e && st == TF_OK;) {
-        size_t j = i;
-        while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
-            j++;
-        if (moved)
-            nr = code_runs(rows, e, runs);
-        moved = 0;
-        size_t ci = 0;
-        while (runs[ci].b != i)
-            ci++;
+    for (size_t r = 0; r < nr && st == TF_OK; r++) {
         int drop;
-        st = code_dropped(rep, rows, runs, nr, &runs[ci], basis, a, period, &drop);
-        if (st == TF_OK && !drop) {
-            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0, &a->overflow))
-                st = TF_ERR_NOMEM;
-            moved = k != i;
-            for (; i < j; i++)
-                rows[k++] = rows[i];
-        }
-        i = j;
+        st = code_dropped(rep, rows, runs, nr, &runs[r], basis, a, period, &drop);
+        runs[r].keep = st == TF_OK && !drop;
+        if (runs[r].keep && amount_add(&a->codes, &a->n_codes, runs[r].code, 0, &a->overflow))
+            st = TF_ERR_NOMEM;
     }
+    for (size_t r = 0; r < nr && st == TF_OK; r++)
+        for (size_t i = runs[r].b; runs[r].keep && i < runs[r].e; i++)
+            rows[k++] = rows[i]; /* k <= i: an earlier row, decided already */
     free(runs);
     *kout = k;
     return st;
