@@ -1066,13 +1066,15 @@ static int kept_row_read(sqlite3_stmt *s, tf_kept_row *r)
     int n = sqlite3_column_count(s);
     r->n = n < TF_KEPT_COLS ? n : TF_KEPT_COLS;
     for (int i = 0; i < r->n; i++) {
-        int type = sqlite3_column_type(s, i);
+        sqlite3_value *v = sqlite3_column_value(s, i); /* one call of the API a column */
+        int type = sqlite3_value_type(v);
         r->type[i] = (unsigned char)(type == SQLITE_BLOB ? SQLITE_TEXT : type);
         if (type == SQLITE_INTEGER)
-            r->v[i].i = sqlite3_column_int64(s, i);
+            r->v[i].i = sqlite3_value_int64(v);
         else if (type == SQLITE_FLOAT)
-            r->v[i].f = sqlite3_column_double(s, i);
-        else if (type != SQLITE_NULL && !(r->v[i].t = strdup((const char *)sqlite3_column_text(s, i)))) {
+            r->v[i].f = sqlite3_value_double(v);
+        else if (type != SQLITE_NULL &&
+                 !(r->v[i].t = strdup((const char *)sqlite3_column_text(s, i)))) {
             r->n = i; /* the texts before it are freed with the row */
             return -1;
         }
