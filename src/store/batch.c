@@ -27,6 +27,7 @@
 /* One selection read over the batch's range: its key and its revisions. */
 typedef struct kept_sel {
     char *key;
+    unsigned long long hash;     /* key_hash(key): most keys told apart without strcmp */
     tf_revision *v;
     long long *period;       /* v[i]'s period code (tf_store_period_code) */
     size_t n, cap;
@@ -42,6 +43,7 @@ typedef struct ccy_row {
 
 typedef struct kept_ccy {
     char *key;
+    unsigned long long hash;
     ccy_row *v;
     size_t n, cap;
 } kept_ccy;
@@ -181,6 +183,15 @@ static int within(const tf_store_batch *b, const char *from, const char *to)
            strcmp(from, to) <= 0;
 }
 
+/* FNV-1a of a key (a sweep's batch holds some hundreds of them). */
+static unsigned long long key_hash(const char *k)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+    return h;
+}
+
 /* t appended to k at *n, then the separator sep (k has room: tf_store_sel_key). */
 static void key_add(char *k, size_t *n, const char *t, char sep)
 {
@@ -253,8 +264,9 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
 {
     tf_store_batch *b = d->batch;
     kept_sel *e = NULL;
+    unsigned long long h = key_hash(key);
     for (size_t i = 0; i < b->n_sel && !e; i++)
-        if (!strcmp(b->sel[i]->key, key))
+        if (b->sel[i]->hash == h && !strcmp(b->sel[i]->key, key))
             e = b->sel[i];
     if (e) {
         free(key);
@@ -280,6 +292,7 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
         return TF_ERR_NOMEM;
     }
     e->key = key;
+    e->hash = h;
     b->sel[b->n_sel++] = e;
     *out = e;
     return TF_OK;
@@ -355,8 +368,9 @@ static tf_status find_ccy(tf_db *d, const tf_selection *sel, const char *prefix,
     char *key = tf_store_sel_key(&one, NULL);
     if (!key)
         return TF_ERR_NOMEM;
+    unsigned long long h = key_hash(key);
     for (size_t i = 0; i < b->n_ccy; i++)
-        if (!strcmp(b->ccy[i]->key, key)) {
+        if (b->ccy[i]->hash == h && !strcmp(b->ccy[i]->key, key)) {
             free(key);
             *out = b->ccy[i];
             return TF_OK;
@@ -370,6 +384,7 @@ static tf_status find_ccy(tf_db *d, const tf_selection *sel, const char *prefix,
         return TF_ERR_NOMEM;
     }
     e->key = key;
+    e->hash = h;
     void *ctx[3] = {e, b, NULL};
     tf_status st = tf_store_currency_periods(d, &one, b->from, b->to, keep_ccy, ctx);
     if (st == TF_OK && ctx[2])
