@@ -1038,19 +1038,27 @@ typedef struct agg_memo {
 
 static void slice_set_free(slice_set *ss);
 
-static void memo_free(void *p)
+/* m emptied (its arrays kept for reuse). */
+static void memo_clear(agg_memo *m)
 {
-    agg_memo *m = p;
-    if (!m)
-        return;
     for (size_t i = 0; i < m->n; i++) {
         free(m->v[i].src);
         agg_free(&m->v[i].a);
         note_log_free(&m->v[i].notes);
     }
-    free(m->v);
     for (size_t i = 0; i < m->n_sets; i++)
         slice_set_free(m->sets[i]);
+    m->n = m->n_sets = 0;
+    m->bytes = 0;
+}
+
+static void memo_free(void *p)
+{
+    agg_memo *m = p;
+    if (!m)
+        return;
+    memo_clear(m);
+    free(m->v);
     free(m->sets);
     free(m);
 }
@@ -2194,6 +2202,10 @@ static tf_status slices_of(tf_db *db, agg_memo *m, const tf_selection *sel, cons
             *out = m->sets[i];
             return TF_OK;
         }
+    /* another selection (a sweep's next product): the months of the one
+     * before, and what was aggregated of them, are of no more use; their
+     * memory serves the next one */
+    memo_clear(m);
     slice_set **grown = realloc(m->sets, (m->n_sets + 1) * sizeof *grown);
     if (grown)
         m->sets = grown;
