@@ -1034,6 +1034,8 @@ typedef struct agg_memo {
     size_t n, cap, bytes;
     slice_set **sets;        /* window_rows: a selection's months collected once */
     size_t n_sets;
+    row *spare[2];           /* arrays of rows a report gave back (rows_give), to be */
+    size_t spare_cap[2];     /* taken again by the next report rather than faulted in */
 } agg_memo;
 
 static void slice_set_free(slice_set *ss);
@@ -1052,12 +1054,47 @@ static void memo_clear(agg_memo *m)
     m->bytes = 0;
 }
 
+/* An array of at least n rows (*cap of them): a spare of m where one is
+ * large enough, else new; NULL when out of memory. */
+static row *rows_take(agg_memo *m, size_t n, size_t *cap)
+{
+    n = n ? n : 1;
+    for (int i = 0; m && i < 2; i++)
+        if (m->spare[i] && m->spare_cap[i] >= n) {
+            row *p = m->spare[i];
+            *cap = m->spare_cap[i];
+            m->spare[i] = NULL;
+            return p;
+        }
+    *cap = n;
+    return malloc(n * sizeof(row));
+}
+
+/* p (cap rows) kept by m for rows_take, in place of a smaller spare; freed
+ * when m is NULL or keeps larger ones. */
+static void rows_give(agg_memo *m, row *p, size_t cap)
+{
+    int k = !m ? -1 : !m->spare[0] ? 0 : !m->spare[1] ? 1
+                    : m->spare_cap[0] < m->spare_cap[1] ? 0 : 1;
+    if (k >= 0 && m->spare[k] && m->spare_cap[k] >= cap)
+        k = -1;
+    if (k < 0) {
+        free(p);
+        return;
+    }
+    free(m->spare[k]);
+    m->spare[k] = p;
+    m->spare_cap[k] = cap;
+}
+
 static void memo_free(void *p)
 {
     agg_memo *m = p;
     if (!m)
         return;
     memo_clear(m);
+    free(m->spare[0]);
+    free(m->spare[1]);
     free(m->v);
     free(m->sets);
     free(m);
@@ -2249,7 +2286,7 @@ static void collect_add_counts(collect *c, const collect *s, int m)
 
 /* c (ready, empty) given the rows and counts of the window [w0, w1] from the
  * slices: 1 when it holds them, 0 when the window needs its own collection. */
-static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
+static int window_from_slices(agg_memo *m, const slice_set *ss, int w0, int w1, collect *c)
 {
     size_t n = 0;
     for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
@@ -2258,8 +2295,9 @@ static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
             collect_add_counts(c, &ss->beyond[k], -1);
         n += ss->month[k].n;
     }
+    size_t cap;
     if (c->other_units || c->counted || c->v_negative || !(c->v_all < 9007199254740992.0) ||
-        !(c->rows = malloc((n ? n : 1) * sizeof *c->rows)))
+        !(c->rows = rows_take(m, n, &cap)))
         return 0;
     for (int f = 0; f < N_FLOWS; f++)
         for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
@@ -2268,7 +2306,7 @@ static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
                 memcpy(c->rows + c->n, ss->month[k].rows + b, (e - b) * sizeof *c->rows);
             c->n += e - b;
         }
-    c->cap = n;
+    c->cap = cap;
     c->sorted = 1;
     return 1;
 }
@@ -2288,7 +2326,7 @@ static tf_status window_rows(tf_db *db, const tf_selection *sel, const char *cur
         return st;
     if (ss && ss->usable) {
         collect fresh = *c;
-        if (window_from_slices(ss, w0, w1, c))
+        if (window_from_slices(m, ss, w0, w1, c))
             return TF_OK;
         free(c->rows);
         *c = fresh;
@@ -2386,10 +2424,11 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
         st = one_classification(rep, c, q->classification ? q->classification : "HS");
     for (int f = 0; f < 2 && st == TF_OK; f++)
         st = basis_notes(rep, c->rows, c->n, f, q->partner_basis);
-    row *scratch = st == TF_OK ? malloc((c->n ? c->n : 1) * sizeof *scratch) : NULL;
+    agg_memo *memo = memo_of(db); /* in a batch: months aggregated once */
+    size_t scratch_cap = 0;
+    row *scratch = st == TF_OK ? rows_take(memo, c->n, &scratch_cap) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
-    agg_memo *memo = memo_of(db); /* in a batch: months aggregated once */
     size_t b = 0;
     while (b < c->n && st == TF_OK) {
         size_t e = b;
@@ -2412,12 +2451,14 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
     }
     if (st == TF_OK)
         st = comparison_months(rep, memo, c, scratch, a, m, cmp);
-    free(scratch);
+    if (scratch)
+        rows_give(memo, scratch, scratch_cap);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};
         st = list_commodities(rep, month);
     }
-    free(c->rows);
+    if (c->rows)
+        rows_give(memo, c->rows, c->cap);
     c->rows = NULL;
     return st;
 }
