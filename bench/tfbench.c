@@ -8,8 +8,9 @@
  *                (--report PRODUCT PERIOD | --sweep YEAR)
  * Prints one JSON object: {"times_ms": [...], "reports": N} where each time
  * is one report (--report) or one whole sweep (--sweep: every product of
- * data/products.csv x the 12 months of YEAR; each product's 12 reports in
- * one batch, tf_db_batch_begin, unless --no-batch).
+ * data/products.csv x the 12 months of YEAR, all in one batch over January
+ * of the year before to December, tf_db_batch_begin, unless --no-batch: each
+ * stored code's rows read once, though several products share them).
  *
  * Figures (one CSV line each; empty = no value):
  *   report,flow,FLOW,FIGURE,,value       FLOW import|export|net; FIGURE quantity,
@@ -151,14 +152,15 @@ int main(int argc, char **argv)
                 return 1;
             n = 1;
         } else {
-            /* each product's 12 reports as one batch: its rows read once over
-             * January of the year before to December (tf_db_batch_begin) */
+            /* the sweep as one batch: each stored code's rows read once over
+             * January of the year before to December (tf_db_batch_begin), for
+             * every product and month that selects them */
             char from[16], to[16];
             snprintf(from, sizeof from, "%04d-01", year - 1);
             snprintf(to, sizeof to, "%04d-12", year);
-            for (size_t i = 0; i < tf_refdata_product_count(ref); i++) {
-                if (batch && tf_db_batch_begin(db, from, to) != TF_OK)
-                    return 1;
+            if (batch && tf_db_batch_begin(db, from, to) != TF_OK)
+                return 1;
+            for (size_t i = 0; i < tf_refdata_product_count(ref); i++)
                 for (int m = 1; m <= 12; m++) {
                     char per[8];
                     snprintf(per, sizeof per, "%04d-%02d", year, m);
@@ -166,8 +168,7 @@ int main(int argc, char **argv)
                         return 1;
                     n++;
                 }
-                tf_db_batch_end(db);
-            }
+            tf_db_batch_end(db);
         }
         printf("%s%.3f", rep ? ", " : "", now_ms() - t0);
     }

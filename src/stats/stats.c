@@ -724,6 +724,7 @@ static int use_moded(const row *r) { return r->mode[0] != '\0'; }
 typedef struct code_run {
     size_t b, e, len;
     const char *code;
+    int keep;                /* keep_codes: the code counts */
 } code_run;
 
 /* The runs of rows[0..e) into runs (room for e); their count. */
@@ -734,7 +735,7 @@ static size_t code_runs(const row *rows, size_t e, code_run *runs)
         size_t j = i + 1;
         while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
             j++;
-        runs[n++] = (code_run){i, j, strlen(rows[i].commodity), rows[i].commodity};
+        runs[n++] = (code_run){i, j, strlen(rows[i].commodity), rows[i].commodity, 0};
         i = j;
     }
     return n;
@@ -891,36 +892,23 @@ static tf_status keep_codes(tf_report *rep, row *rows, size_t e, const char *bas
      * code stands for them when its total comes from world rows and is at
      * least the sum of theirs (a complete total cannot be smaller than its
      * parts); otherwise it is partial and the longer codes are used. Rows come
-     * sorted by commodity. The kept rows move to the front as they are
-     * decided, and the codes after them are decided on the rows as they then
-     * stand (the runs are taken again once a row has moved). */
+     * sorted by commodity. Every code is decided on the rows as they came
+     * (all codes present), then the kept codes' rows move to the front. */
     code_run *runs = malloc((e ? e : 1) * sizeof *runs);
     if (!runs)
         return TF_ERR_NOMEM;
     size_t nr = code_runs(rows, e, runs), k = 0;
-    int moved = 0;
     tf_status st = TF_OK;
-    for (size_t i = 0; i < e && st == TF_OK;) {
-        size_t j = i;
-        while (j < e && !strcmp(rows[j].commodity, rows[i].commodity))
-            j++;
-        if (moved)
-            nr = code_runs(rows, e, runs);
-        moved = 0;
-        size_t ci = 0;
-        while (runs[ci].b != i)
-            ci++;
+    for (size_t r = 0; r < nr && st == TF_OK; r++) {
         int drop;
-        st = code_dropped(rep, rows, runs, nr, &runs[ci], basis, a, period, &drop);
-        if (st == TF_OK && !drop) {
-            if (amount_add(&a->codes, &a->n_codes, rows[i].commodity, 0, &a->overflow))
-                st = TF_ERR_NOMEM;
-            moved = k != i;
-            for (; i < j; i++)
-                rows[k++] = rows[i];
-        }
-        i = j;
+        st = code_dropped(rep, rows, runs, nr, &runs[r], basis, a, period, &drop);
+        runs[r].keep = st == TF_OK && !drop;
+        if (runs[r].keep && amount_add(&a->codes, &a->n_codes, runs[r].code, 0, &a->overflow))
+            st = TF_ERR_NOMEM;
     }
+    for (size_t r = 0; r < nr && st == TF_OK; r++)
+        for (size_t i = runs[r].b; runs[r].keep && i < runs[r].e; i++)
+            rows[k++] = rows[i]; /* k <= i: an earlier row, decided already */
     free(runs);
     *kout = k;
     return st;
@@ -1046,23 +1034,68 @@ typedef struct agg_memo {
     size_t n, cap, bytes;
     slice_set **sets;        /* window_rows: a selection's months collected once */
     size_t n_sets;
+    row *spare[2];           /* arrays of rows a report gave back (rows_give), to be */
+    size_t spare_cap[2];     /* taken again by the next report rather than faulted in */
 } agg_memo;
 
 static void slice_set_free(slice_set *ss);
+
+/* m emptied (its arrays kept for reuse). */
+static void memo_clear(agg_memo *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->v[i].src);
+        agg_free(&m->v[i].a);
+        note_log_free(&m->v[i].notes);
+    }
+    for (size_t i = 0; i < m->n_sets; i++)
+        slice_set_free(m->sets[i]);
+    m->n = m->n_sets = 0;
+    m->bytes = 0;
+}
+
+/* An array of at least n rows (*cap of them): a spare of m where one is
+ * large enough, else new; NULL when out of memory. */
+static row *rows_take(agg_memo *m, size_t n, size_t *cap)
+{
+    n = n ? n : 1;
+    for (int i = 0; m && i < 2; i++)
+        if (m->spare[i] && m->spare_cap[i] >= n) {
+            row *p = m->spare[i];
+            *cap = m->spare_cap[i];
+            m->spare[i] = NULL;
+            return p;
+        }
+    *cap = n;
+    return malloc(n * sizeof(row));
+}
+
+/* p (cap rows) kept by m for rows_take, in place of a smaller spare; freed
+ * when m is NULL or keeps larger ones. */
+static void rows_give(agg_memo *m, row *p, size_t cap)
+{
+    int k = !m ? -1 : !m->spare[0] ? 0 : !m->spare[1] ? 1
+                    : m->spare_cap[0] < m->spare_cap[1] ? 0 : 1;
+    if (k >= 0 && m->spare[k] && m->spare_cap[k] >= cap)
+        k = -1;
+    if (k < 0) {
+        free(p);
+        return;
+    }
+    free(m->spare[k]);
+    m->spare[k] = p;
+    m->spare_cap[k] = cap;
+}
 
 static void memo_free(void *p)
 {
     agg_memo *m = p;
     if (!m)
         return;
-    for (size_t i = 0; i < m->n; i++) {
-        free(m->v[i].src);
-        agg_free(&m->v[i].a);
-        note_log_free(&m->v[i].notes);
-    }
+    memo_clear(m);
+    free(m->spare[0]);
+    free(m->spare[1]);
     free(m->v);
-    for (size_t i = 0; i < m->n_sets; i++)
-        slice_set_free(m->sets[i]);
     free(m->sets);
     free(m);
 }
@@ -2132,23 +2165,13 @@ static tf_status slice_fn(void *ctx, const tf_revision *rev)
     return collect_fn(exact ? &ss->month[k] : &ss->beyond[k], rev);
 }
 
-/* The key of the rows of sel collected in currency from base_index. */
+/* The key of the rows of sel collected in currency from base_index: the
+ * store's key of the selection (tf_store_sel_key) with those two added. */
 static char *slice_key(const tf_selection *sel, const char *currency, int base_index)
 {
-    size_t len = 96 + (sel->as_of ? strlen(sel->as_of) : 0) + strlen(sel->classification) +
-                 strlen(sel->reporter);
-    for (size_t i = 0; i < sel->n_codes; i++)
-        len += strlen(sel->codes[i]) + 1;
-    char *k = malloc(len);
-    if (!k)
-        return NULL;
-    tf_fmt(k, len, "%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f", sel->classification, sel->reporter,
-           sel->as_of ? sel->as_of : "\x1e", currency, base_index);
-    for (size_t i = 0; i < sel->n_codes; i++) {
-        size_t n = strlen(k);
-        tf_fmt(k + n, len - n, "%s\x1e", sel->codes[i]);
-    }
-    return k;
+    char tail[32];
+    tf_fmt(tail, sizeof tail, "%s\x1d%d", currency, base_index);
+    return tf_store_sel_key(sel, tail);
 }
 
 /* The batch's range of sel collected month by month into a new slice set. */
@@ -2216,6 +2239,10 @@ static tf_status slices_of(tf_db *db, agg_memo *m, const tf_selection *sel, cons
             *out = m->sets[i];
             return TF_OK;
         }
+    /* another selection (a sweep's next product): the months of the one
+     * before, and what was aggregated of them, are of no more use; their
+     * memory serves the next one */
+    memo_clear(m);
     slice_set **grown = realloc(m->sets, (m->n_sets + 1) * sizeof *grown);
     if (grown)
         m->sets = grown;
@@ -2259,7 +2286,7 @@ static void collect_add_counts(collect *c, const collect *s, int m)
 
 /* c (ready, empty) given the rows and counts of the window [w0, w1] from the
  * slices: 1 when it holds them, 0 when the window needs its own collection. */
-static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
+static int window_from_slices(agg_memo *m, const slice_set *ss, int w0, int w1, collect *c)
 {
     size_t n = 0;
     for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
@@ -2268,8 +2295,9 @@ static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
             collect_add_counts(c, &ss->beyond[k], -1);
         n += ss->month[k].n;
     }
+    size_t cap;
     if (c->other_units || c->counted || c->v_negative || !(c->v_all < 9007199254740992.0) ||
-        !(c->rows = malloc((n ? n : 1) * sizeof *c->rows)))
+        !(c->rows = rows_take(m, n, &cap)))
         return 0;
     for (int f = 0; f < N_FLOWS; f++)
         for (int k = w0 - ss->from_idx; k <= w1 - ss->from_idx; k++) {
@@ -2278,7 +2306,7 @@ static int window_from_slices(const slice_set *ss, int w0, int w1, collect *c)
                 memcpy(c->rows + c->n, ss->month[k].rows + b, (e - b) * sizeof *c->rows);
             c->n += e - b;
         }
-    c->cap = n;
+    c->cap = cap;
     c->sorted = 1;
     return 1;
 }
@@ -2298,7 +2326,7 @@ static tf_status window_rows(tf_db *db, const tf_selection *sel, const char *cur
         return st;
     if (ss && ss->usable) {
         collect fresh = *c;
-        if (window_from_slices(ss, w0, w1, c))
+        if (window_from_slices(m, ss, w0, w1, c))
             return TF_OK;
         free(c->rows);
         *c = fresh;
@@ -2396,10 +2424,11 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
         st = one_classification(rep, c, q->classification ? q->classification : "HS");
     for (int f = 0; f < 2 && st == TF_OK; f++)
         st = basis_notes(rep, c->rows, c->n, f, q->partner_basis);
-    row *scratch = st == TF_OK ? malloc((c->n ? c->n : 1) * sizeof *scratch) : NULL;
+    agg_memo *memo = memo_of(db); /* in a batch: months aggregated once */
+    size_t scratch_cap = 0;
+    row *scratch = st == TF_OK ? rows_take(memo, c->n, &scratch_cap) : NULL;
     if (!scratch && st == TF_OK)
         st = TF_ERR_NOMEM;
-    agg_memo *memo = memo_of(db); /* in a batch: months aggregated once */
     size_t b = 0;
     while (b < c->n && st == TF_OK) {
         size_t e = b;
@@ -2422,12 +2451,14 @@ static tf_status aggregate_months(tf_db *db, const tf_query *q, tf_report *rep, 
     }
     if (st == TF_OK)
         st = comparison_months(rep, memo, c, scratch, a, m, cmp);
-    free(scratch);
+    if (scratch)
+        rows_give(memo, scratch, scratch_cap);
     if (st == TF_OK) {
         const agg *month[2] = {&a[0][m], &a[1][m]};
         st = list_commodities(rep, month);
     }
-    free(c->rows);
+    if (c->rows)
+        rows_give(memo, c->rows, c->cap);
     c->rows = NULL;
     return st;
 }

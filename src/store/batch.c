@@ -27,6 +27,7 @@
 /* One selection read over the batch's range: its key and its revisions. */
 typedef struct kept_sel {
     char *key;
+    unsigned long long hash;     /* key_hash(key): most keys told apart without strcmp */
     tf_revision *v;
     long long *period;       /* v[i]'s period code (tf_store_period_code) */
     size_t n, cap;
@@ -42,6 +43,7 @@ typedef struct ccy_row {
 
 typedef struct kept_ccy {
     char *key;
+    unsigned long long hash;
     ccy_row *v;
     size_t n, cap;
 } kept_ccy;
@@ -52,6 +54,9 @@ struct tf_store_batch {
     size_t n_sel;
     kept_ccy **ccy;
     size_t n_ccy;
+    tf_kept_code **code;        /* stored codes' rows over the range (store.c) */
+    size_t n_code;
+    long long code_from, code_to; /* the range as period codes */
     size_t bytes;
     void *memo;                 /* tf_store_batch_slot's */
     void (*memo_free)(void *);
@@ -73,8 +78,13 @@ void tf_store_batch_free(tf_store_batch **bp)
         free(b->ccy[i]->v);
         free(b->ccy[i]);
     }
+    for (size_t i = 0; i < b->n_code; i++) {
+        tf_store_kept_rows_free(b->code[i]->v, b->code[i]->n);
+        free(b->code[i]);
+    }
     free(b->sel);
     free(b->ccy);
+    free(b->code);
     if (b->memo && b->memo_free)
         b->memo_free(b->memo);
     free(b);
@@ -98,6 +108,47 @@ void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *))
     return &d->batch->memo;
 }
 
+int tf_store_batch_codes(tf_db *d, long long *from, long long *to)
+{
+    if (!d || !d->batch || d->pg)
+        return 0;
+    *from = d->batch->code_from;
+    *to = d->batch->code_to;
+    return 1;
+}
+
+const tf_kept_code *tf_store_batch_code(tf_db *d, long long cls, long long reporter,
+                                        long long code)
+{
+    tf_store_batch *b = d ? d->batch : NULL;
+    for (size_t i = 0; b && i < b->n_code; i++) {
+        const tf_kept_code *k = b->code[i];
+        if (k->code == code && k->cls == cls && k->reporter == reporter)
+            return k;
+    }
+    return NULL;
+}
+
+int tf_store_batch_keep_code(tf_db *d, tf_kept_code *k)
+{
+    tf_store_batch *b = d->batch;
+    size_t bytes = k->n * sizeof *k->v;
+    tf_kept_code **grown = NULL, *e = NULL;
+    if (b && b->bytes + bytes <= BATCH_MAX_BYTES &&
+        (grown = realloc(b->code, (b->n_code + 1) * sizeof *grown)))
+        b->code = grown;
+    if (grown && (e = malloc(sizeof *e))) {
+        *e = *k;
+        b->code[b->n_code++] = e;
+        b->bytes += bytes;
+    } else {
+        tf_store_kept_rows_free(k->v, k->n);
+    }
+    k->v = NULL;
+    k->n = 0;
+    return e != NULL;
+}
+
 tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
 {
     if (!d || !from || !to || strlen(from) >= 20 || strlen(to) >= 20 || strcmp(from, to) > 0)
@@ -110,6 +161,8 @@ tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
         return TF_ERR_NOMEM;
     tf_scopy(b->from, sizeof b->from, from);
     tf_scopy(b->to, sizeof b->to, to);
+    b->code_from = tf_store_period_bound(from, 0);
+    b->code_to = tf_store_period_bound(to, 1);
     d->batch = b;
     tf_store_read_begin(d);
     return TF_OK;
@@ -130,7 +183,16 @@ static int within(const tf_store_batch *b, const char *from, const char *to)
            strcmp(from, to) <= 0;
 }
 
-/* t appended to k at *n, then the separator sep (k has room: sel_key). */
+/* FNV-1a of a key (a sweep's batch holds some hundreds of them). */
+static unsigned long long key_hash(const char *k)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+    return h;
+}
+
+/* t appended to k at *n, then the separator sep (k has room: tf_store_sel_key). */
 static void key_add(char *k, size_t *n, const char *t, char sep)
 {
     size_t len = strlen(t);
@@ -139,21 +201,21 @@ static void key_add(char *k, size_t *n, const char *t, char sep)
     k[(*n)++] = sep;
 }
 
-/* The key of a selection, its period range left out: every other field that
- * decides what tf_db_select returns. NULL when out of memory. Made for every
- * selection of a batch (a report makes some 30), so without printf. */
-static char *sel_key(const tf_selection *s)
+char *tf_store_sel_key(const tf_selection *s, const char *tail)
 {
     const char *cls = s->classification ? s->classification : "HS";
     const char *rep = s->reporter ? s->reporter : "CHN";
-    const char *as_of = s->as_of ? s->as_of : "";
-    size_t len = 64 + strlen(as_of) + strlen(cls) + strlen(rep);
+    const char *as_of = s->as_of ? s->as_of : "\x1e"; /* none: not "" (a bad --as-of) */
+    if (!tail)
+        tail = "";
+    size_t len = 64 + strlen(as_of) + strlen(cls) + strlen(rep) + strlen(tail);
     for (size_t i = 0; i < s->n_codes; i++)
         len += strlen(s->codes[i]) + 1;
     char *k = malloc(len), flow[24], *f = flow + sizeof flow - 1;
     if (!k)
         return NULL;
-    long long v = (long long)s->flow; /* its number, as text */
+    long long v = (long long)s->flow; /* its number, as text (made for every
+                                          selection of a batch: without printf) */
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     *f = '\0';
     do
@@ -167,6 +229,7 @@ static char *sel_key(const tf_selection *s)
     key_add(k, &n, f, '\x1f');
     key_add(k, &n, as_of, '\x1f');
     key_add(k, &n, s->all_revisions ? "1" : "0", '\x1f');
+    key_add(k, &n, tail, '\x1f');
     for (size_t i = 0; i < s->n_codes; i++)
         key_add(k, &n, s->codes[i], '\x1e');
     k[n] = '\0';
@@ -201,8 +264,9 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
 {
     tf_store_batch *b = d->batch;
     kept_sel *e = NULL;
+    unsigned long long h = key_hash(key);
     for (size_t i = 0; i < b->n_sel && !e; i++)
-        if (!strcmp(b->sel[i]->key, key))
+        if (b->sel[i]->hash == h && !strcmp(b->sel[i]->key, key))
             e = b->sel[i];
     if (e) {
         free(key);
@@ -228,6 +292,7 @@ static tf_status find_sel(tf_db *d, const tf_selection *sel, char *key, kept_sel
         return TF_ERR_NOMEM;
     }
     e->key = key;
+    e->hash = h;
     b->sel[b->n_sel++] = e;
     *out = e;
     return TF_OK;
@@ -241,7 +306,7 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
     if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
         !within(b, sel->period_from, sel->period_to))
         return 0;
-    char *key = sel_key(sel);
+    char *key = tf_store_sel_key(sel, NULL);
     kept_sel *e = NULL;
     if (!key) {
         *st = TF_ERR_NOMEM;
@@ -300,11 +365,12 @@ static tf_status find_ccy(tf_db *d, const tf_selection *sel, const char *prefix,
     one.flow = TF_FLOW_NONE;
     one.as_of = NULL;
     one.all_revisions = 0;
-    char *key = sel_key(&one);
+    char *key = tf_store_sel_key(&one, NULL);
     if (!key)
         return TF_ERR_NOMEM;
+    unsigned long long h = key_hash(key);
     for (size_t i = 0; i < b->n_ccy; i++)
-        if (!strcmp(b->ccy[i]->key, key)) {
+        if (b->ccy[i]->hash == h && !strcmp(b->ccy[i]->key, key)) {
             free(key);
             *out = b->ccy[i];
             return TF_OK;
@@ -318,6 +384,7 @@ static tf_status find_ccy(tf_db *d, const tf_selection *sel, const char *prefix,
         return TF_ERR_NOMEM;
     }
     e->key = key;
+    e->hash = h;
     void *ctx[3] = {e, b, NULL};
     tf_status st = tf_store_currency_periods(d, &one, b->from, b->to, keep_ccy, ctx);
     if (st == TF_OK && ctx[2])

@@ -773,11 +773,44 @@ int tf_store_as_of_bound(const char *as_of, char out[32])
 #define CELL_KEY "classification, commodity, period, flow, reporter, partner, partner_basis," \
                  " trade_mode, province, currency, id"
 
+/* The current row of a statement, or a row kept in memory (a batch's stored
+ * code, tf_kept_row): its columns read alike. */
+typedef struct col_src {
+    sqlite3_stmt *s;
+    const tf_kept_row *k;  /* not NULL: read from here */
+} col_src;
+
+static int col_type(col_src c, int i)
+{
+    return c.k ? (i < c.k->n ? c.k->type[i] : SQLITE_NULL) : sqlite3_column_type(c.s, i);
+}
+
+/* As sqlite3_column_int64 (a text as its leading number). */
+static long long col_int64(col_src c, int i)
+{
+    if (!c.k)
+        return sqlite3_column_int64(c.s, i);
+    switch (col_type(c, i)) {
+    case SQLITE_INTEGER: return c.k->v[i].i;
+    case SQLITE_FLOAT: return (long long)c.k->v[i].f;
+    case SQLITE_TEXT: return strtoll(c.k->v[i].t, NULL, 10);
+    default: return 0;
+    }
+}
+
+/* A text column (NULL for NULL; a kept row keeps texts only). */
+static const char *col_text(col_src c, int i)
+{
+    if (!c.k)
+        return (const char *)sqlite3_column_text(c.s, i);
+    return col_type(c, i) == SQLITE_TEXT ? c.k->v[i].t : NULL;
+}
+
 /* The text of a coded column into dst; 0, or -1 when the id is not in the
  * dictionaries (a store damaged outside tradeflow). */
-static int decode(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *dst, size_t len)
+static int decode(const tf_dicts *t, int dim, col_src s, int col, char *dst, size_t len)
 {
-    const char *v = tf_store_dict_text(t, dim, sqlite3_column_int64(s, col));
+    const char *v = tf_store_dict_text(t, dim, col_int64(s, col));
     if (!v)
         return -1;
     tf_scopy(dst, len, v);
@@ -787,7 +820,7 @@ static int decode(const tf_dicts *t, int dim, sqlite3_stmt *s, int col, char *ds
 /* A row of CELL_COLS of a stored code (cls, code: its text; period: the text
  * of its period, column 0); the source's ingest time and vintage are the
  * caller's. 0, or -1 (an id not decoded). */
-static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, const char *code,
+static int read_revision(const tf_dicts *t, col_src s, const char *cls, const char *code,
                          const char *period, tf_revision *v)
 {
     tf_record *r = &v->rec;
@@ -795,7 +828,7 @@ static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, co
     tf_scopy(r->classification, sizeof r->classification, cls);
     tf_scopy(r->commodity, sizeof r->commodity, code);
     memcpy(r->period, period, sizeof r->period);
-    r->flow = (tf_flow)sqlite3_column_int(s, 1);
+    r->flow = (tf_flow)col_int64(s, 1);
 #define DEC(dim, col, dst) decode(t, dim, s, col, dst, sizeof dst)
     if (DEC(DIM_REPORTER, 2, r->reporter) || DEC(DIM_PARTNER, 3, r->partner) ||
         DEC(DIM_BASIS, 4, r->partner_basis) || DEC(DIM_MODE, 5, r->trade_mode) ||
@@ -803,16 +836,16 @@ static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, co
         DEC(DIM_UNIT, 10, r->unit2) || DEC(DIM_CURRENCY, 12, r->currency))
         return -1;
 #undef DEC
-    r->has_quantity = sqlite3_column_type(s, 7) != SQLITE_NULL;
-    r->quantity = tf_store_figure_decode(sqlite3_column_int64(s, 7));
-    r->has_quantity2 = sqlite3_column_type(s, 9) != SQLITE_NULL;
-    r->quantity2 = tf_store_figure_decode(sqlite3_column_int64(s, 9));
-    r->has_value = sqlite3_column_type(s, 11) != SQLITE_NULL;
-    r->value = tf_store_figure_decode(sqlite3_column_int64(s, 11));
-    v->source_id = sqlite3_column_int64(s, 13);
-    r->line = (unsigned long)sqlite3_column_int64(s, 14);
-    v->id = sqlite3_column_int64(s, 15);
-    tf_store_extra_decode((const char *)sqlite3_column_text(s, 16), r);
+    r->has_quantity = col_type(s, 7) != SQLITE_NULL;
+    r->quantity = tf_store_figure_decode(col_int64(s, 7));
+    r->has_quantity2 = col_type(s, 9) != SQLITE_NULL;
+    r->quantity2 = tf_store_figure_decode(col_int64(s, 9));
+    r->has_value = col_type(s, 11) != SQLITE_NULL;
+    r->value = tf_store_figure_decode(col_int64(s, 11));
+    v->source_id = col_int64(s, 13);
+    r->line = (unsigned long)col_int64(s, 14);
+    v->id = col_int64(s, 15);
+    tf_store_extra_decode(col_text(s, 16), r);
     return 0;
 }
 
@@ -1106,6 +1139,97 @@ static void bind_coded(sqlite3_stmt *s, const coded_sel *c, long long code)
     sqlite3_bind_int64(s, 6, c->reporter);
 }
 
+/* ---- a batch's stored codes read once (tf_kept_code, batch.c) ---- */
+
+void tf_store_kept_rows_free(tf_kept_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < rows[i].n; k++)
+            if (rows[i].type[k] == SQLITE_TEXT)
+                free(rows[i].v[k].t);
+    free(rows);
+}
+
+/* The statement's current row into r; 0, or -1 when out of memory. */
+static int kept_row_read(sqlite3_stmt *s, tf_kept_row *r)
+{
+    int n = sqlite3_column_count(s);
+    r->n = n < TF_KEPT_COLS ? n : TF_KEPT_COLS;
+    for (int i = 0; i < r->n; i++) {
+        sqlite3_value *v = sqlite3_column_value(s, i); /* one call of the API a column */
+        int type = sqlite3_value_type(v);
+        r->type[i] = (unsigned char)(type == SQLITE_BLOB ? SQLITE_TEXT : type);
+        if (type == SQLITE_INTEGER)
+            r->v[i].i = sqlite3_value_int64(v);
+        else if (type == SQLITE_FLOAT)
+            r->v[i].f = sqlite3_value_double(v);
+        else if (type != SQLITE_NULL &&
+                 !(r->v[i].t = strdup((const char *)sqlite3_column_text(s, i)))) {
+            r->n = i; /* the texts before it are freed with the row */
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Every row of a stored code in c's range (every flow) into k. */
+static tf_status code_rows_read(tf_db *d, const coded_sel *c, long long code, tf_kept_code *k)
+{
+    tf_selection all = {0};
+    int own, rc;
+    sqlite3_stmt *s = code_rows(d, &all, &own);
+    if (!s)
+        return TF_ERR_DB;
+    bind_coded(s, c, code);
+    size_t cap = 0;
+    tf_status st = TF_OK;
+    while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (k->n == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            tf_kept_row *p = realloc(k->v, nc * sizeof *p);
+            if (!p) {
+                st = TF_ERR_NOMEM;
+                break;
+            }
+            k->v = p;
+            cap = nc;
+        }
+        if (kept_row_read(s, &k->v[k->n++]) != 0)
+            st = TF_ERR_NOMEM;
+    }
+    if (st == TF_OK && rc != SQLITE_DONE)
+        st = db_error(d);
+    give(s, own);
+    return st;
+}
+
+/* The rows of a stored code kept by the open batch, read over the batch's
+ * range the first time, when the batch's range holds c's; NULL (with *st
+ * TF_OK) when the statement is to be read: no batch, a range beyond it, or
+ * the batch full. */
+static const tf_kept_code *code_kept(tf_db *d, const coded_sel *c, long long code,
+                                     tf_status *st)
+{
+    long long from, to;
+    *st = TF_OK;
+    if (!tf_store_batch_codes(d, &from, &to) || c->from < from || c->to > to)
+        return NULL;
+    const tf_kept_code *k = tf_store_batch_code(d, c->cls, c->reporter, code);
+    if (k)
+        return k;
+    coded_sel whole = *c;
+    whole.from = from;
+    whole.to = to;
+    tf_kept_code nk = {c->cls, c->reporter, code, NULL, 0};
+    *st = code_rows_read(d, &whole, code, &nk);
+    if (*st != TF_OK) {
+        tf_store_kept_rows_free(nk.v, nk.n);
+        return NULL;
+    }
+    return tf_store_batch_keep_code(d, &nk) ? tf_store_batch_code(d, c->cls, c->reporter, code)
+                                            : NULL;
+}
+
 static tf_status load_sources(tf_db *d, source_cache *c)
 {
     sqlite3_stmt *s = cached(d, ST_SOURCES,
@@ -1184,6 +1308,7 @@ struct select_block {
     int flow;
     long long text_of;       /* the period code whose text is in text (0: none yet) */
     char text[20];
+    tf_revision **vis;       /* block_flush: the visible rows of a cell */
 };
 
 static int key_cmp(const void *a, const void *b)
@@ -1195,9 +1320,46 @@ static int key_cmp(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* A visible revision's ingest time and vintage from its source (as
+ * tf_store_select_rev sets them): 1, 0 when not visible at the as-of time,
+ * -1 on a database error. */
+static int visible_rev(tf_db *d, const select_run *x, tf_revision *cur)
+{
+    long long sid = cur->source_id;
+    const source_seen *src = sid >= 0 && sid < x->src.n ? &x->src.v[sid] : NULL;
+    if (!src) /* a source added since the selection began: not visible to it */
+        return 0;
+    int vis = visible(d, x, cur, src);
+    if (vis > 0) {
+        memcpy(cur->ingested_at, src->ingested_at, sizeof cur->ingested_at);
+        memcpy(cur->vintage, src->vintage, sizeof cur->vintage);
+    }
+    return vis;
+}
+
+/* The revisions vis[0..n) of one cell (in ingest order) passed on as
+ * group_push and group_emit pass them, without copying them: the current
+ * one (the latest vintage, then the latest ingest), or all. */
+static tf_status cell_emit(select_run *x, tf_revision **vis, size_t n)
+{
+    int all = x->sel->all_revisions;
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(vis[i]->vintage, vis[best]->vintage) >= 0)
+            best = i;
+    tf_status st = TF_OK;
+    for (size_t i = 0; i < n && st == TF_OK; i++) {
+        vis[i]->current = i == best;
+        if (all || i == best)
+            st = x->fn(x->ctx, vis[i]);
+    }
+    return st;
+}
+
 /* The block's rows in the order of their text key (ids are in the order
- * values first came, so a later partner may have a smaller text), each to
- * tf_store_select_rev. */
+ * values first came, so a later partner may have a smaller text), the
+ * visible ones grouped by cell and passed on. A cell's rows share its period
+ * and flow, so they all lie in one block: the block's cells are complete. */
 static tf_status block_flush(tf_db *d, select_run *x)
 {
     select_block *b = x->blk;
@@ -1206,9 +1368,24 @@ static tf_status block_flush(tf_db *d, select_run *x)
         sorted = key_cmp(&b->key[i - 1], &b->key[i]) < 0;
     if (!sorted)
         qsort(b->key, b->n, sizeof *b->key, key_cmp);
-    tf_status st = TF_OK;
-    for (size_t i = 0; i < b->n && st == TF_OK; i++)
-        st = tf_store_select_rev(d, x, &b->rev[b->key[i].i]);
+    tf_status st = x->grp.n ? group_emit(&x->grp, x->sel->all_revisions, x->fn, x->ctx)
+                            : TF_OK;
+    size_t nv = 0;
+    for (size_t i = 0; i < b->n && st == TF_OK; i++) {
+        tf_revision *cur = &b->rev[b->key[i].i];
+        int vis = visible_rev(d, x, cur);
+        if (vis < 0)
+            st = TF_ERR_DB;
+        if (vis <= 0)
+            continue;
+        if (nv && !same_cell(&b->vis[0]->rec, &cur->rec)) {
+            st = cell_emit(x, b->vis, nv);
+            nv = 0;
+        }
+        b->vis[nv++] = cur;
+    }
+    if (st == TF_OK && nv)
+        st = cell_emit(x, b->vis, nv);
     b->n = 0;
     return st;
 }
@@ -1222,21 +1399,24 @@ static tf_status block_room(select_block *b)
     if (r)
         b->rev = r;
     block_key *k = r ? realloc(b->key, cap * sizeof *k) : NULL;
-    if (!k)
+    if (k)
+        b->key = k;
+    tf_revision **v = k ? realloc(b->vis, cap * sizeof *v) : NULL;
+    if (!v)
         return TF_ERR_NOMEM;
-    b->key = k;
+    b->vis = v;
     b->cap = cap;
     return TF_OK;
 }
 
 /* One row of a code's range into its period and flow's block (the block
  * before it passed on first). */
-static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, const char *cls,
+static tf_status select_row(tf_db *d, select_run *x, col_src s, const char *cls,
                             const char *code)
 {
     select_block *b = x->blk;
-    long long period = sqlite3_column_int64(s, 0);
-    int flow = sqlite3_column_int(s, 1);
+    long long period = col_int64(s, 0);
+    int flow = (int)col_int64(s, 1);
     tf_status st = TF_OK;
     if (b->n && (period != b->period || flow != b->flow))
         st = block_flush(d, x);
@@ -1257,7 +1437,7 @@ static tf_status select_row(tf_db *d, select_run *x, sqlite3_stmt *s, const char
     static const int dim[5] = {DIM_PARTNER, DIM_BASIS, DIM_MODE, DIM_PROVINCE, DIM_CURRENCY};
     static const int col[5] = {3, 4, 5, 6, 12};
     for (int i = 0; i < 5; i++)
-        k->rank[i] = tf_store_dict_rank(t, dim[i], sqlite3_column_int64(s, col[i]));
+        k->rank[i] = tf_store_dict_rank(t, dim[i], col_int64(s, col[i]));
     k->id = b->rev[b->n].id;
     k->i = b->n++;
     return TF_OK;
@@ -1281,15 +1461,11 @@ tf_status tf_store_select_rev(tf_db *d, select_run *x, tf_revision *cur)
     return st == TF_OK ? group_push(&x->grp, cur, all) : st;
 }
 
-static tf_status select_code(tf_db *d, select_run *x, const coded_sel *c, const char *cls,
-                             const stored_code *code)
+/* The rows of one stored code from its statement, each to select_row. */
+static tf_status stmt_rows_select(tf_db *d, select_run *x, const coded_sel *c, const char *cls,
+                                  const stored_code *code)
 {
     const tf_selection *sel = x->sel;
-    if (!x->src.v) {
-        tf_status ls = load_sources(d, &x->src);
-        if (ls != TF_OK)
-            return ls;
-    }
     int own;
     sqlite3_stmt *s = code_rows(d, sel, &own);
     if (!s)
@@ -1300,16 +1476,48 @@ static tf_status select_code(tf_db *d, select_run *x, const coded_sel *c, const 
     tf_status st = TF_OK;
     int rc;
     while (st == TF_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        st = select_row(d, x, s, cls, code->code);
+        st = select_row(d, x, (col_src){s, NULL}, cls, code->code);
     if (st == TF_OK && rc != SQLITE_DONE)
         st = db_error(d);
+    give(s, own);
+    return st;
+}
+
+/* The rows of one stored code kept by the batch (k), those the statement
+ * would give (c's period range, the selection's flow), each to select_row. */
+static tf_status kept_rows_select(tf_db *d, select_run *x, const coded_sel *c, const char *cls,
+                                  const stored_code *code, const tf_kept_code *k)
+{
+    int flow = (int)x->sel->flow;
+    tf_status st = TF_OK;
+    for (size_t i = 0; i < k->n && st == TF_OK; i++) {
+        col_src r = {NULL, &k->v[i]};
+        long long period = col_int64(r, 0);
+        if (period >= c->from && period <= c->to &&
+            (flow == TF_FLOW_NONE || col_int64(r, 1) == flow))
+            st = select_row(d, x, r, cls, code->code);
+    }
+    return st;
+}
+
+static tf_status select_code(tf_db *d, select_run *x, const coded_sel *c, const char *cls,
+                             const stored_code *code)
+{
+    if (!x->src.v) {
+        tf_status ls = load_sources(d, &x->src);
+        if (ls != TF_OK)
+            return ls;
+    }
+    tf_status st;
+    const tf_kept_code *k = code_kept(d, c, code->id, &st);
+    if (st == TF_OK)
+        st = k ? kept_rows_select(d, x, c, cls, code, k) : stmt_rows_select(d, x, c, cls, code);
     if (st == TF_OK && x->blk->n)
         st = block_flush(d, x);
     x->blk->n = 0;
     if (st == TF_OK && x->grp.n)
-        st = group_emit(&x->grp, sel->all_revisions, x->fn, x->ctx);
+        st = group_emit(&x->grp, x->sel->all_revisions, x->fn, x->ctx);
     x->grp.n = 0;
-    give(s, own);
     return st;
 }
 
@@ -1332,6 +1540,7 @@ static tf_status select_codes(tf_db *d, select_run *x, const char *cls, const ch
     }
     free(x->blk->rev);
     free(x->blk->key);
+    free(x->blk->vis);
     free(x->blk);
     x->blk = NULL;
     return st;
@@ -1428,6 +1637,25 @@ static int ccy_cell_add(tf_db *d, ccy_cell **v, size_t *n, long long ccy, long l
     return SQLITE_OK;
 }
 
+/* code_currency_counts from a batch's kept rows of the code: those of c's
+ * range in a currency, as the statement below selects them. */
+static int kept_currency_counts(tf_db *d, const coded_sel *c, const tf_kept_code *k,
+                                ccy_cell **v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        col_src r = {NULL, &k->v[i]};
+        long long period = col_int64(r, 0), ccy = col_int64(r, 12);
+        if (period >= c->from && period <= c->to && ccy != 0 &&
+            ccy_cell_add(d, v, n, ccy, period) != SQLITE_OK)
+            return SQLITE_NOMEM;
+    }
+    if (*n > 1)
+        qsort(*v, *n, sizeof **v, ccy_cell_cmp);
+    return SQLITE_DONE;
+}
+
 /* The records of one stored code in the coded range (currency not "") by
  * currency and period, into *v (*n of them, the caller frees) in the order
  * of the currency's text, then the period: counted here from the ids, one
@@ -1437,6 +1665,12 @@ static int ccy_cell_add(tf_db *d, ccy_cell **v, size_t *n, long long ccy, long l
 static int code_currency_counts(tf_db *d, const coded_sel *c, long long code, ccy_cell **v,
                                 size_t *n)
 {
+    tf_status kst;
+    const tf_kept_code *k = code_kept(d, c, code, &kst);
+    if (kst != TF_OK)
+        return kst == TF_ERR_NOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
+    if (k)
+        return kept_currency_counts(d, c, k, v, n);
     int own;
     sqlite3_stmt *s = take(d, ST_CCY_PERIOD,
                            "SELECT currency, period FROM cell WHERE classification = ?1"

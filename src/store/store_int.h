@@ -212,6 +212,46 @@ void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *));
 /* The open batch's period range (tf_db_batch_begin): 1 with *from and *to set,
  * 0 when no batch is open. */
 int tf_store_batch_range(tf_db *d, const char **from, const char **to);
+/* The key of a selection (sel_key, batch.c), its period range left out:
+ * every other field that decides what tf_db_select returns, then tail (a
+ * caller's own terms: the statistics add the currency and first month of a
+ * collection). NULL when out of memory; the caller frees it. */
+char *tf_store_sel_key(const tf_selection *sel, const char *tail);
+
+/* One row of a statement's result kept in memory: each column's SQLite type
+ * and value, read back as sqlite3_column_* would (tf_store_col_*). */
+#define TF_KEPT_COLS 24
+typedef struct tf_kept_row {
+    int n;
+    unsigned char type[TF_KEPT_COLS]; /* SQLITE_INTEGER, _FLOAT, _TEXT, _NULL */
+    union {
+        long long i;
+        double f;
+        char *t;                      /* _TEXT: its own copy */
+    } v[TF_KEPT_COLS];
+} tf_kept_row;
+/* A stored code's rows over the open batch's range (every flow and revision,
+ * in the clustered key's order), read once by the first selection or
+ * currency count of the code (store.c); later ones over a sub-range read
+ * them from memory, filtering by period and flow as the statement does. */
+typedef struct tf_kept_code {
+    long long cls, reporter, code;
+    tf_kept_row *v;
+    size_t n;
+} tf_kept_code;
+/* The open batch's range as period codes (tf_store_period_bound): 1 with
+ * *from and *to set, 0 when no batch is open or it reads PostgreSQL. */
+int tf_store_batch_codes(tf_db *d, long long *from, long long *to);
+/* The kept rows of (cls, reporter, code), NULL when not kept. */
+const tf_kept_code *tf_store_batch_code(tf_db *d, long long cls, long long reporter,
+                                        long long code);
+/* Keep k (its rows taken over: the caller's k is emptied either way): 1 kept,
+ * 0 when the batch holds its 256 MiB already or memory ran out (k's rows
+ * then freed). */
+int tf_store_batch_keep_code(tf_db *d, tf_kept_code *k);
+/* Free the texts of rows[0..n) and rows. */
+void tf_store_kept_rows_free(tf_kept_row *rows, size_t n);
+
 /* "YYYY-MM-DD" -> end of that day; "YYYY-MM-DDTHH:MM:SSZ" as is. 1 when valid. */
 int tf_store_as_of_bound(const char *as_of, char out[32]);
 

@@ -824,6 +824,24 @@ static void test_batch(void **state)
         assert_string_equal(batch_c[0].text, direct_c[0].text);
         assert_string_equal(batch_c[1].text, direct_c[1].text);
     }
+    /* a flow's selection answered from the code's kept rows: imports of March
+     * to May, every revision: March WLD, RUS; April WLD of F1 and of F2, RUS
+     * (restated by F2, no new row), IND; May WLD = 7, of which current 2 + 3
+     * + 1 = 6 (April's WLD of F1 superseded); no exports */
+    tf_selection fs = {0};
+    fs.codes = AL;
+    fs.n_codes = 1;
+    fs.period_from = "2025-03";
+    fs.period_to = "2025-05";
+    fs.all_revisions = 1;
+    int nf[2] = {0, 0}, nx[2] = {0, 0};
+    fs.flow = TF_FLOW_IMPORT;
+    assert_int_equal(tf_db_select(db, &fs, count_rev, nf), TF_OK);
+    fs.flow = TF_FLOW_EXPORT;
+    assert_int_equal(tf_db_select(db, &fs, count_rev, nx), TF_OK);
+    assert_int_equal(nf[0], 7);
+    assert_int_equal(nf[1], 6);
+    assert_int_equal(nx[0], 0);
     /* a selection inside a kept one's callback, and one outside the range */
     tf_selection sel = {0};
     const char *codes[] = {"7601"};
