@@ -78,7 +78,10 @@ TF_API tf_status tf_code_changes_write(FILE *out, tf_code_changes *const *c, siz
                                        const char *label, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
- * three decimals, e.g. 250500000 -> "250,500.000". */
+ * the decimals it has, trailing zeros dropped, so a whole figure reads as the
+ * report's do: 250500000 -> "250,500", 1500 -> "1.5", 1234 -> "1.234". The
+ * figure is exact (no rounding): `tradeflow history` lists stored revisions
+ * with it, in their stored unit. */
 TF_API void tf_format_milli(char *buf, size_t len, tf_milli v);
 
 /* tf_format_number (thousands separators) is declared in tradeflow/common.h. */
