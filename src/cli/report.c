@@ -23,8 +23,10 @@ static const char usage_report[] =
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts that\n"
     "                      prints on A4 landscape; needs -o)\n"
-    "  --lang L            partner names in html, xlsx and charts, trade-mode names in\n"
-    "                      html and xlsx: en (default) or zh\n"
+    "  --lang L            en (default) or zh: charts (svg, and in html and xlsx)\n"
+    "                      in Chinese throughout (titles, axes, legends, Source\n"
+    "                      lines, in the note's terms); partner and trade-mode\n"
+    "                      names in html and xlsx\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
     "                      destination, trading or unstated (default: each month's\n"
@@ -295,6 +297,12 @@ int cmd_report_or_chart(common *c, args *a, int chart)
     q.product = p.label;
     q.codes = p.codes;
     q.n_codes = p.n_codes;
+    if (co.lang_zh) { /* the Chinese names the note writes (refdata's) */
+        const tf_product *pr = p.label ? tf_refdata_product(c->ref, p.label) : NULL;
+        const tf_partner *pt = tf_refdata_partner_by_iso3(c->ref, rep3);
+        co.product_zh = pr ? tf_product_display_name(pr, "zh") : NULL;
+        co.reporter_zh = pt && pt->name_zh[0] ? pt->name_zh : NULL;
+    }
     rc = run_report(c, db, &q, &ra, chart, &co);
     tf_db_close(&db);
     product_sel_free(&p);

@@ -624,7 +624,8 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         for (int m = 0; m < 12; m++)
             str(b, ws, 1 + m, c0, mon3[m], NULL);
         char title[200]; /* as the SVG chart's (tf_chart_title) */
-        tf_chart_title(b->d, (tf_chart_kind)(TF_CHART_SEASONAL_IMPORT + f), title, sizeof title);
+        tf_chart_title_in(b->d, (tf_chart_kind)(TF_CHART_SEASONAL_IMPORT + f), b->o, title,
+                          sizeof title);
         lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, b->unit);
         int n_series = 0;
         for (int yi = 0; yi < 5; yi++) {
@@ -709,7 +710,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
     }
     lxw_row_t last = (lxw_row_t)s->n_months;
     char title[200];
-    tf_chart_title(b->d, TF_CHART_PARTNERS, title, sizeof title);
+    tf_chart_title_in(b->d, TF_CHART_PARTNERS, b->o, title, sizeof title);
     lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, b->unit);
     for (int col = 1; c && col <= c_nob; col++) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
@@ -721,7 +722,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
         chart_set_series_gap(c, 40);
         place(b, charts, crow, c);
     }
-    tf_chart_title(b->d, TF_CHART_NET_IMPORT, title, sizeof title);
+    tf_chart_title_in(b->d, TF_CHART_NET_IMPORT, b->o, title, sizeof title);
     c = new_chart(b, LXW_CHART_COLUMN, title, b->unit);
     if (c) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
@@ -761,7 +762,7 @@ static void window(book *b, lxw_worksheet *charts, int *crow)
         }
     }
     char title[200];
-    tf_chart_title(b->d, TF_CHART_WINDOW, title, sizeof title);
+    tf_chart_title_in(b->d, TF_CHART_WINDOW, b->o, title, sizeof title);
     lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "CNY/t");
     for (int k = 0; c && k < 2; k++) {
         if (!has[k])
