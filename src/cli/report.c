@@ -193,6 +193,23 @@ static void period_runs(char (*p)[TF_PERIOD_LEN], size_t n, char *buf, size_t le
     }
 }
 
+/* 1 when sel (of a classification other than HS, with no period) holds
+ * periods as HS, the HS family: their runs in buf. */
+static int other_classification(tf_db *db, const tf_selection *sel, char *buf, size_t len)
+{
+    if (!sel->classification || !strcmp(sel->classification, "HS"))
+        return 0;
+    tf_selection hs = *sel;
+    hs.classification = "HS";
+    char (*p)[TF_PERIOD_LEN] = NULL;
+    size_t n = 0;
+    int found = tf_query_periods(db, &hs, &p, &n) == TF_OK && n > 0;
+    if (found)
+        period_runs(p, n, buf, len);
+    free(p);
+    return found;
+}
+
 /* A report without figures: when the period has no import or export rows at
  * all, the error naming the periods the selection has and EXIT_NODATA; when
  * it has rows (in another measure, breakdowns only), the warning and -1 (the
@@ -223,9 +240,14 @@ static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
     if (n)
         error("no import or export data for %s in %s for %s: nothing written; the data has "
               "%s", name, c->db_name, q->period, runs);
-    else
+    else if (!other_classification(db, &sel, runs, sizeof runs))
         error("no import or export data for %s in %s for %s: nothing written; the data has "
               "no period for it", name, c->db_name, q->period);
+    else
+        error("no import or export data for %s in %s for %s: nothing written; the data has no "
+              "row of classification %s, but holds these codes as HS (UN Comtrade's H0-H6 "
+              "included) for %s: give --classification HS (the default)", name, c->db_name,
+              q->period, q->classification, runs);
     free(p);
     return EXIT_NODATA;
 }
