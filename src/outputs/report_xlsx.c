@@ -16,6 +16,7 @@
 #include "../common/xlsx_lib.h" /* libxlsxwriter, loaded at run time */
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../common/terms_zh.h"
 
 static const char *const mon3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -582,7 +583,7 @@ static lxw_chart *new_chart(book *b, uint8_t type, const char *title, const char
         return NULL;
     }
     chart_title_set_name(c, title);
-    chart_axis_set_name(c->y_axis, unit);
+    chart_axis_set_name(c->y_axis, b->o && b->o->lang_zh ? tf_zh_unit(unit) : unit);
     chart_axis_set_num_format(c->y_axis, "#,##0");
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
