@@ -145,6 +145,8 @@ typedef struct tf_note_doc {
     size_t n_paras;
     tf_note_claim *claims;
     size_t n_claims;
+    char product_zh[96];      /* the model's names, for the charts of --format html */
+    char reporter_zh[64];
 } tf_note_doc;
 
 /* Write the note in lang "en" or "zh". Errors: TF_ERR_USAGE (other lang),

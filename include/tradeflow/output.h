@@ -78,7 +78,10 @@ TF_API tf_status tf_code_changes_write(FILE *out, tf_code_changes *const *c, siz
                                        const char *label, tf_output_format fmt);
 
 /* Format an exact fixed decimal (thousandths) with thousands separators and
- * three decimals, e.g. 250500000 -> "250,500.000". */
+ * the decimals it has, trailing zeros dropped, so a whole figure reads as the
+ * report's do: 250500000 -> "250,500", 1500 -> "1.5", 1234 -> "1.234". The
+ * figure is exact (no rounding): `tradeflow history` lists stored revisions
+ * with it, in their stored unit. */
 TF_API void tf_format_milli(char *buf, size_t len, tf_milli v);
 
 /* tf_format_number (thousands separators) is declared in tradeflow/common.h. */
@@ -103,8 +106,14 @@ TF_API int tf_chart_kind_parse(const char *s);
 TF_API const char *tf_chart_kind_name(tf_chart_kind k);
 
 typedef struct tf_chart_opts {
-    int lang_zh;   /* 1: Chinese partner names (data/partners.csv) where known */
+    int lang_zh;   /* 1: the charts in Chinese: titles, axis labels, legends and
+                      Source lines in the note writer's terms (src/common/terms_zh.h),
+                      partner names from data/partners.csv where known */
     int top;       /* partners drawn in the partner chart; <= 0 means 5 */
+    const char *product_zh;  /* with lang_zh: the product's Chinese name (原铝);
+                                NULL: the report's product name */
+    const char *reporter_zh; /* with lang_zh: the reporter's (中国); NULL: the
+                                report's reporter name */
 } tf_chart_opts;
 
 /* The title of chart k of d into buf (len bytes), the same in the SVG chart,
@@ -113,6 +122,10 @@ typedef struct tf_chart_opts {
  * months, the net import chart the YTD (and its YoY), the window chart its
  * days. */
 TF_API void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len);
+/* tf_chart_title in the language of o (NULL: English): with o->lang_zh, e.g.
+ * "原铝月度进口量，2021-2025年", "原铝进口盈亏（按日），2024-11-01至2025-04-30". */
+TF_API void tf_chart_title_in(const tf_chart_data *d, tf_chart_kind k, const tf_chart_opts *o,
+                              char *buf, size_t len);
 
 /* 1 when chart k has something to draw: a month with a value in its months
  * (imports, exports or net imports), or for the window chart daily P/L. */

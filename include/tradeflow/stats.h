@@ -312,12 +312,18 @@ typedef struct tf_source_use {
     unsigned long reported, derived, estimated; /* rows used, by status */
     char publishers[512];     /* "; "-separated provenance of those rows without URLs
                                  ("SMM 2025-05-29; Yuen Seng 2025-05"), "" when none */
+    unsigned flows;           /* the flows of those rows: 1 import, 2 export, 4 other */
+    char first_period[8];     /* the earliest period of those rows, "" none */
 } tf_source_use;
 
 /*
  * The files whose rows make q's figures for q->period (the month, m-1, m-12,
- * January..m of this year and the year before), in order of first use, with
- * the published P/L series files when window is 1. *out is malloc'd (free()).
+ * January..m of this year and the year before), with the published P/L series
+ * files when window is 1, in the order every Source and Data line lists them
+ * (tf_sources_text): files with import rows, then files with export rows only,
+ * then other files, then the P/L series; within each, by the earliest period
+ * of the rows used, then by file name (its base name, then the whole path).
+ * The order does not depend on the order of ingest. *out is malloc'd (free()).
  * Errors: TF_ERR_USAGE (bad as_of), TF_ERR_DB, TF_ERR_NOMEM.
  */
 TF_API tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_use **out,
@@ -325,7 +331,8 @@ TF_API tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_so
 
 /* The sources in one line: "cn-primary-aluminium.csv (tfcsv; compiled from the
  * sources its rows name: SMM 2025-05-29; ...); al-import-pl-daily.csv (published
- * import P/L series)"; "" when n is 0. Truncated to len. */
+ * import P/L series)"; "" when n is 0. Truncated to len. Listed in the order
+ * of tf_sources_used whatever the order of s. */
 TF_API void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len);
 
 /*

@@ -11,7 +11,8 @@ const char usage_chart[] =
     "partners (monthly imports by the top partners + other, last 24 months),\n"
     "net-import (monthly net imports, last 24 months, with the YTD), window (daily\n"
     "import P/L over six months, when prices or a published series are stored).\n"
-    "Options as for report: --top N (partners drawn, default 5), --lang en|zh,\n"
+    "Options as for report: --top N (partners drawn, default 5), --lang en|zh (zh:\n"
+    "the chart in Chinese, its title, axes, legend and Source line in the note's terms),\n"
     "--partner-basis, --as-of, --reporter, --classification, --measure,\n"
     "--currency CNY|USD (the records whose values it reads), -o FILE (default '-').\n";
 

@@ -14,7 +14,8 @@ static const char usage_history[] =
     "H0-H6 rows, and where the same trade is stored in CNY and in USD the rows\n"
     "in one currency are listed, --currency or the one with most records (a\n"
     "note on standard error names the other), with the rows that have no value.\n"
-    "The product and the partners are named as the report names them.\n";
+    "The product and the partners are named as the report names them. Figures\n"
+    "are exact, in their stored unit, with the decimals they have (250,500,000 kg).\n";
 
 
 typedef struct history_ctx {

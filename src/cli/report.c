@@ -23,8 +23,10 @@ static const char usage_report[] =
     "  --format F          text (default), md, json, csv, html (one self-contained\n"
     "                      page with charts), xlsx (a workbook with charts that\n"
     "                      prints on A4 landscape; needs -o)\n"
-    "  --lang L            partner names in html, xlsx and charts, trade-mode names in\n"
-    "                      html and xlsx: en (default) or zh\n"
+    "  --lang L            en (default) or zh: charts (svg, and in html and xlsx)\n"
+    "                      in Chinese throughout (titles, axes, legends, Source\n"
+    "                      lines, in the note's terms); partner and trade-mode\n"
+    "                      names in html and xlsx\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
     "                      destination, trading or unstated (default: each month's\n"
@@ -191,6 +193,23 @@ static void period_runs(char (*p)[TF_PERIOD_LEN], size_t n, char *buf, size_t le
     }
 }
 
+/* 1 when sel (of a classification other than HS, with no period) holds
+ * periods as HS, the HS family: their runs in buf. */
+static int other_classification(tf_db *db, const tf_selection *sel, char *buf, size_t len)
+{
+    if (!sel->classification || !strcmp(sel->classification, "HS"))
+        return 0;
+    tf_selection hs = *sel;
+    hs.classification = "HS";
+    char (*p)[TF_PERIOD_LEN] = NULL;
+    size_t n = 0;
+    int found = tf_query_periods(db, &hs, &p, &n) == TF_OK && n > 0;
+    if (found)
+        period_runs(p, n, buf, len);
+    free(p);
+    return found;
+}
+
 /* A report without figures: when the period has no import or export rows at
  * all, the error naming the periods the selection has and EXIT_NODATA; when
  * it has rows (in another measure, breakdowns only), the warning and -1 (the
@@ -221,9 +240,14 @@ static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
     if (n)
         error("no import or export data for %s in %s for %s: nothing written; the data has "
               "%s", name, c->db_name, q->period, runs);
-    else
+    else if (!other_classification(db, &sel, runs, sizeof runs))
         error("no import or export data for %s in %s for %s: nothing written; the data has "
               "no period for it", name, c->db_name, q->period);
+    else
+        error("no import or export data for %s in %s for %s: nothing written; the data has no "
+              "row of classification %s, but holds these codes as HS (UN Comtrade's H0-H6 "
+              "included) for %s: give --classification HS (the default)", name, c->db_name,
+              q->period, q->classification, runs);
     free(p);
     return EXIT_NODATA;
 }
@@ -295,6 +319,12 @@ int cmd_report_or_chart(common *c, args *a, int chart)
     q.product = p.label;
     q.codes = p.codes;
     q.n_codes = p.n_codes;
+    if (co.lang_zh) { /* the Chinese names the note writes (refdata's) */
+        const tf_product *pr = p.label ? tf_refdata_product(c->ref, p.label) : NULL;
+        const tf_partner *pt = tf_refdata_partner_by_iso3(c->ref, rep3);
+        co.product_zh = pr ? tf_product_display_name(pr, "zh") : NULL;
+        co.reporter_zh = pt && pt->name_zh[0] ? pt->name_zh : NULL;
+    }
     rc = run_report(c, db, &q, &ra, chart, &co);
     tf_db_close(&db);
     product_sel_free(&p);

@@ -49,7 +49,6 @@ void tf_sha256_final(tf_sha256 *h, char hex[65]);
 
 /* Record an error (tradeflow/common.h): status st and the message made from
  * fmt, no place in an input. e may be NULL. Returns st. */
-#include "tradeflow/common.h"
 tf_status tf_error_set(tf_error *e, tf_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Record an error at a place in an input: file, line and col (0 = not known,

@@ -18,6 +18,8 @@ tf_status tf_note_write(const tf_note_model *m, const char *lang, tf_note_doc **
     if (!d)
         return TF_ERR_NOMEM;
     tf_scopy(d->lang, sizeof d->lang, lang);
+    tf_scopy(d->product_zh, sizeof d->product_zh, m->product_zh);
+    tf_scopy(d->reporter_zh, sizeof d->reporter_zh, m->reporter_zh);
     nd b = {.d = d};
     if (!strcmp(lang, "en"))
         tf_note_write_en(&b, m);
@@ -121,7 +123,8 @@ static tf_status write_html(FILE *out, const tf_note_doc *d, const tf_chart_data
           out);
     paragraphs_html(out, d);
     fputs("</article>\n", out);
-    tf_chart_opts co = {.lang_zh = !strcmp(d->lang, "zh"), .top = 5};
+    tf_chart_opts co = {.lang_zh = !strcmp(d->lang, "zh"), .top = 5,
+                        .product_zh = d->product_zh, .reporter_zh = d->reporter_zh};
     for (int k = 0; cd && k < TF_CHART_COUNT; k++) {
         if (!tf_chart_available(cd, (tf_chart_kind)k))
             continue;

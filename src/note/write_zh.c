@@ -11,12 +11,11 @@
 #include "doc.h"
 #include "write.h"
 #include "../common/util.h"
+#include "../common/terms_zh.h"
 
 static void month_zh(char *buf, size_t len, const char *period)
 {
-    int y = 0, m = 1;
-    sscanf(period, "%d-%d", &y, &m);
-    tf_fmt(buf, len, "%d年%d月", y, m);
+    tf_zh_month(buf, len, period); /* the charts' months too (terms_zh.h) */
 }
 
 /* 25.05万吨 from 10,000 t (to 100 t, as the English note), else 约2,300吨. */
@@ -109,7 +108,8 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
     const tf_report *r = m->report;
     const tf_flow_figures *fl = which == 0 ? &r->import : which == 1 ? &r->export : &r->net_import;
     const char *metric = which == 0 ? "import" : which == 1 ? "export" : "net_import";
-    const char *word = which == 0 ? "进口" : which == 1 ? "出口" : "净进口";
+    const char *word = tf_zh(which == 0 ? TF_ZH_IMPORT : which == 1 ? TF_ZH_EXPORT
+                                                                    : TF_ZH_NET_IMPORT);
     char mon[32], ytd[20], f1[256];
     month_zh(mon, sizeof mon, r->period);
     nd_ytd(ytd, r->period);
@@ -504,10 +504,12 @@ static void data_para(nd *b, const tf_note_model *m)
         base = base ? base + 1 : s->name;
         if (!strcmp(s->format, "plseries"))
             continue;
-        nd_put(b, "%s%s（%s；公布值%lu行，推算值%lu行", k++ ? "；" : "数据来源：", base,
-               s->format, s->reported, s->derived + s->estimated);
+        nd_put(b, "%s%s%s（%s；公布值%lu行，推算值%lu行", k ? "" : tf_zh(TF_ZH_DATA_SOURCE),
+               k ? "；" : "：", base, s->format, s->reported, s->derived + s->estimated);
+        k++;
         if (s->publishers[0])
-            nd_put(b, "%s各行注明出处：%s", n_trade > 1 ? "；" : "），", s->publishers);
+            nd_put(b, "%s%s：%s", n_trade > 1 ? "；" : "），", tf_zh(TF_ZH_ROW_SOURCES),
+                   s->publishers);
         nd_put(b, "%s", n_trade > 1 || !s->publishers[0] ? "）" : "");
     }
     if (k)
@@ -516,7 +518,8 @@ static void data_para(nd *b, const tf_note_model *m)
         const tf_note_source *s = &m->sources[i];
         const char *base = strrchr(s->name, '/');
         if (!strcmp(s->format, "plseries"))
-            nd_put(b, "进口盈亏：%s（公布的序列）。", base ? base + 1 : s->name);
+            nd_put(b, "%s：%s（%s）。", tf_zh(TF_ZH_IMPORT_PL), base ? base + 1 : s->name,
+                   tf_zh(TF_ZH_PUBLISHED));
     }
     nd_end(b);
 }

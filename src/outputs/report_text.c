@@ -44,7 +44,15 @@ void tf_format_milli(char *buf, size_t len, tf_milli v)
             out[o++] = ',';
         out[o++] = digits[i];
     }
-    snprintf(out + o, sizeof out - o, ".%03llu", (unsigned long long)(u % TF_MILLI));
+    /* the decimals the figure has: 250,500,000 kg, 0.5 t, 1,234.25 CNY */
+    unsigned long long frac = (unsigned long long)(u % TF_MILLI);
+    int places = 3;
+    for (; places > 0 && frac % 10 == 0; places--)
+        frac /= 10;
+    if (places)
+        snprintf(out + o, sizeof out - o, ".%0*llu", places, frac);
+    else
+        out[o] = '\0';
     tf_scopy(buf, len, out);
 }
 

@@ -16,6 +16,7 @@
 #include "../common/xlsx_lib.h" /* libxlsxwriter, loaded at run time */
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../common/terms_zh.h"
 
 static const char *const mon3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -606,7 +607,7 @@ static lxw_chart *new_chart(book *b, uint8_t type, const char *title, const char
         return NULL;
     }
     chart_title_set_name(c, title);
-    chart_axis_set_name(c->y_axis, unit);
+    chart_axis_set_name(c->y_axis, b->o && b->o->lang_zh ? tf_zh_unit(unit) : unit);
     /* a chart in t of figures all below 1,000 t (the sheets, written first,
      * hold every figure charted): ticks such as 0.25 or 0.0001 t in full */
     int small = strcmp(unit, "t") == 0 && b->t_max < 1000;
@@ -651,7 +652,8 @@ static void seasonal(book *b, lxw_worksheet *charts, int *crow)
         for (int m = 0; m < 12; m++)
             str(b, ws, 1 + m, c0, mon3[m], NULL);
         char title[200]; /* as the SVG chart's (tf_chart_title) */
-        tf_chart_title(b->d, (tf_chart_kind)(TF_CHART_SEASONAL_IMPORT + f), title, sizeof title);
+        tf_chart_title_in(b->d, (tf_chart_kind)(TF_CHART_SEASONAL_IMPORT + f), b->o, title,
+                          sizeof title);
         lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, b->unit);
         int n_series = 0;
         for (int yi = 0; yi < 5; yi++) {
@@ -736,7 +738,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
     }
     lxw_row_t last = (lxw_row_t)s->n_months;
     char title[200];
-    tf_chart_title(b->d, TF_CHART_PARTNERS, title, sizeof title);
+    tf_chart_title_in(b->d, TF_CHART_PARTNERS, b->o, title, sizeof title);
     lxw_chart *c = new_chart(b, LXW_CHART_COLUMN_STACKED, title, b->unit);
     for (int col = 1; c && col <= c_nob; col++) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
@@ -748,7 +750,7 @@ static void recent(book *b, lxw_worksheet *charts, int *crow)
         chart_set_series_gap(c, 40);
         place(b, charts, crow, c);
     }
-    tf_chart_title(b->d, TF_CHART_NET_IMPORT, title, sizeof title);
+    tf_chart_title_in(b->d, TF_CHART_NET_IMPORT, b->o, title, sizeof title);
     c = new_chart(b, LXW_CHART_COLUMN, title, b->unit);
     if (c) {
         lxw_chart_series *se = chart_add_series(c, NULL, NULL);
@@ -788,7 +790,7 @@ static void window(book *b, lxw_worksheet *charts, int *crow)
         }
     }
     char title[200];
-    tf_chart_title(b->d, TF_CHART_WINDOW, title, sizeof title);
+    tf_chart_title_in(b->d, TF_CHART_WINDOW, b->o, title, sizeof title);
     lxw_chart *c = new_chart(b, LXW_CHART_LINE, title, "CNY/t");
     for (int k = 0; c && k < 2; k++) {
         if (!has[k])

@@ -13,6 +13,7 @@
 #include "tradeflow/calendar.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../common/terms_zh.h"
 
 #define W 640.0        /* width of every chart (px) */
 #define PLOT_H 250.0   /* height of the plot area */
@@ -108,8 +109,14 @@ static int wrap(const char *s, double size, double avail, size_t start[MAX_LINES
             size_t next = end;
             while (next < total && s[next] == ' ')
                 next++;
-            while (next < total && s[next] != ' ')
-                next++;
+            while (next < total && s[next] != ' ') {
+                unsigned char c = (unsigned char)s[next];
+                next += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+                if (next > total)
+                    next = total;
+                if (c >= 0xE0)
+                    break; /* Chinese breaks between characters */
+            }
             if (end > pos && text_wn(s + pos, next - pos, size) > avail)
                 break;
             end = next;
@@ -160,6 +167,7 @@ typedef struct frame {
     const char *source;        /* the source line(s) at the bottom */
     size_t src_start[MAX_LINES], src_len[MAX_LINES];
     int src_lines;
+    int zh;                    /* the texts in Chinese (tf_chart_opts.lang_zh) */
 } frame;
 
 static double ypos(const frame *f, double v)
@@ -249,8 +257,12 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
     double top = fmax(fabs(f->ymin), fabs(f->ymax));
     double scale = strcmp(unit, "t") == 0 ? 1 : top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : 1;
     char unit_label[32];
-    tf_fmt(unit_label, sizeof unit_label, "%s%s", unit,
-           scale == 1e9 ? " bn" : scale == 1e6 ? " mn" : "");
+    if (f->zh)
+        tf_fmt(unit_label, sizeof unit_label, "%s%s", scale == 1e9 ? "十亿" : scale == 1e6 ? "百万" : "",
+               tf_zh_unit(unit));
+    else
+        tf_fmt(unit_label, sizeof unit_label, "%s%s", unit,
+               scale == 1e9 ? " bn" : scale == 1e6 ? " mn" : "");
     fputs("<g class=\"y-axis\" fill=\"#444\" text-anchor=\"end\">\n", out);
     for (double v = f->ymin; v <= f->ymax + f->step * 1e-6; v += f->step) {
         double y = ypos(f, v);
@@ -318,25 +330,68 @@ static void frame_close(frame *f, const legend_item *it, size_t n)
 
 /* ---- shared texts ---- */
 
-/* "HS 76011010, 76011090 · China" */
-static void scope_text(const tf_report *r, char *buf, size_t len)
+static int zh(const tf_chart_opts *o) { return o && o->lang_zh; }
+
+/* "HS 76011010, 76011090, reporter China"; in Chinese
+ * "HS编码76011010、76011090，申报方：中国". */
+static void scope_text(const tf_report *r, const tf_chart_opts *o, char *buf, size_t len)
 {
     char codes[256] = "";
     for (size_t i = 0; i < r->n_codes; i++) {
         size_t u = strlen(codes);
-        tf_fmt(codes + u, sizeof codes - u, "%s%s", i ? ", " : "", r->codes[i]);
+        tf_fmt(codes + u, sizeof codes - u, "%s%s", i ? (zh(o) ? "、" : ", ") : "", r->codes[i]);
     }
-    tf_fmt(buf, len, "%s %s, reporter %s", r->classification, codes, r->reporter_name);
+    if (zh(o))
+        tf_fmt(buf, len, "%s编码%s，申报方：%s", r->classification, codes,
+               o->reporter_zh && o->reporter_zh[0] ? o->reporter_zh : r->reporter_name);
+    else
+        tf_fmt(buf, len, "%s %s, reporter %s", r->classification, codes, r->reporter_name);
+}
+
+/* A Source line's files (tf_sources_text, English) in Chinese brackets and
+ * terms: "2024in.csv（gacc）；al-import-pl-daily.csv（进口盈亏，公布的序列）". */
+static void files_zh(const char *en, char *buf, size_t len)
+{
+    char pl[96], rows[96];
+    tf_fmt(pl, sizeof pl, "（%s，%s）", tf_zh(TF_ZH_IMPORT_PL), tf_zh(TF_ZH_PUBLISHED));
+    tf_fmt(rows, sizeof rows, "；%s：", tf_zh(TF_ZH_ROW_SOURCES));
+    const struct {
+        const char *from, *to;
+    } sub[] = {{" (published import P/L series)", pl},
+               {"; compiled from the sources its rows name: ", rows},
+               {" (", "（"}, {")", "）"}, {"; ", "；"}};
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const char *p = en; *p && o + 1 < len;) {
+        size_t k = 0;
+        while (k < sizeof sub / sizeof sub[0] && strncmp(p, sub[k].from, strlen(sub[k].from)))
+            k++;
+        if (k < sizeof sub / sizeof sub[0]) {
+            tf_fmt(buf + o, len - o, "%s", sub[k].to);
+            p += strlen(sub[k].from);
+        } else {
+            buf[o] = *p++;
+            buf[o + 1] = '\0';
+        }
+        o = strlen(buf);
+    }
 }
 
 /* The files chart k's figures come from (tf_sources_charted), never a fixed
  * text: an import chart does not name the export files. */
-static void source_text(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len)
+static void source_text(const tf_chart_data *d, tf_chart_kind k, const tf_chart_opts *o,
+                        char *buf, size_t len)
 {
     const tf_report *r = d->report;
     const char *files = (int)k >= 0 && k < 5 && d->chart_sources[k] ? d->chart_sources[k]
                                                                       : d->sources;
-    if (files && files[0])
+    if (zh(o)) {
+        char f[2048];
+        files_zh(files ? files : "", f, sizeof f);
+        tf_fmt(buf, len, "%s：%s%s%s。缺失的月份留空。", tf_zh(TF_ZH_DATA_SOURCE),
+               f[0] ? f : "tradeflow中存储的数据（文件见'tradeflow sources'）",
+               r->as_of[0] ? "，截至" : "", r->as_of);
+    } else if (files && files[0])
         tf_fmt(buf, len, "Source: %s%s%s. Missing months are left blank.", files,
                r->as_of[0] ? ", as of " : "", r->as_of);
     else
@@ -352,12 +407,15 @@ static void period_parts(const char *period, int *year, int *month)
     *month = (int)strtol(period + 5, NULL, 10);
 }
 
-/* "May 2023" for "2023-05". */
-static void period_label(const char *period, char *buf, size_t len)
+/* "May 2023" for "2023-05"; in Chinese "2023年5月". */
+static void period_label(const char *period, int in_zh, char *buf, size_t len)
 {
     int y, m;
     period_parts(period, &y, &m);
-    tf_fmt(buf, len, "%s %d", m >= 1 && m <= 12 ? mon3[m - 1] : "?", y);
+    if (in_zh)
+        tf_zh_month(buf, len, period);
+    else
+        tf_fmt(buf, len, "%s %d", m >= 1 && m <= 12 ? mon3[m - 1] : "?", y);
 }
 
 /* ---- seasonal lines ---- */
@@ -365,6 +423,14 @@ static void period_label(const char *period, char *buf, size_t len)
 static const char *measure_word(const tf_report *r)
 {
     return r->measure_value ? "Value" : "Quantity";
+}
+
+/* "进口量" (flow f: 0 import, 1 export, 2 net import) in the report's measure. */
+static void measure_zh(const tf_report *r, int f, char *buf, size_t len)
+{
+    tf_fmt(buf, len, "%s%s",
+           tf_zh(f == 0 ? TF_ZH_IMPORT : f == 1 ? TF_ZH_EXPORT : TF_ZH_NET_IMPORT),
+           tf_zh(r->measure_value ? TF_ZH_VALUE : TF_ZH_QUANTITY));
 }
 
 static const tf_opt *flow_values(const tf_monthly_series *s, tf_chart_kind k)
@@ -406,7 +472,8 @@ static void line_series(const frame *f, const char *name, const char *colour, do
     fputs("\n</g>\n", out);
 }
 
-static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
+static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k,
+                          const tf_chart_opts *o)
 {
     const tf_report *r = d->report;
     const tf_monthly_series *s = d->years;
@@ -422,14 +489,14 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
         int any = 0;
         for (int m = 0; m < 12; m++) {
             long idx = (long)(y - y0) * 12 + m;
-            tf_opt o = {0, 0};
+            tf_opt x = {0, 0};
             if (idx >= 0 && idx < (long)s->n_months)
-                o = v[idx];
-            vals[ny][m] = o;
-            if (o.has) {
+                x = v[idx];
+            vals[ny][m] = x;
+            if (x.has) {
                 any = 1;
-                lo = o.v < lo ? o.v : lo;
-                hi = o.v > hi ? o.v : hi;
+                lo = x.v < lo ? x.v : lo;
+                hi = x.v > hi ? x.v : hi;
             }
         }
         if (any)
@@ -446,19 +513,28 @@ static tf_status seasonal(FILE *out, const tf_chart_data *d, tf_chart_kind k)
         leg[i].line = 1;
         leg[i].width = years[i] == year ? 3.0 : 1.6;
     }
-    char title[256], sub[512], scope[320], src[2200];
-    tf_chart_title(d, k, title, sizeof title);
-    scope_text(r, scope, sizeof scope);
-    tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
-           tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
-    source_text(d, k, src, sizeof src);
+    char title[256], sub[512], scope[320], src[2200], what[32];
+    tf_chart_title_in(d, k, o, title, sizeof title);
+    scope_text(r, o, scope, sizeof scope);
+    if (zh(o)) {
+        measure_zh(r, (int)k, what, sizeof what);
+        tf_fmt(sub, sizeof sub, "%s。%s，单位：%s，每年一条线%s", scope, what,
+               tf_zh_unit(tf_out_unit(r)), k == TF_CHART_SEASONAL_NET ? "；净进口 = 进口 - 出口" : "");
+    } else {
+        tf_fmt(sub, sizeof sub, "%s. %s in %s, one line per year%s", scope, measure_word(r),
+               tf_out_unit(r), k == TF_CHART_SEASONAL_NET ? "; net imports = imports - exports" : "");
+    }
+    source_text(d, k, o, src, sizeof src);
     frame f;
+    f.zh = zh(o);
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, (size_t)ny);
     double xs[12];
     for (int m = 0; m < 12; m++) {
+        char lab[16];
+        tf_fmt(lab, sizeof lab, "%d月", m + 1);
         xs[m] = f.x0 + (m + 0.5) * f.w / 12.0;
-        x_label(&f, xs[m], mon3[m]);
+        x_label(&f, xs[m], f.zh ? lab : mon3[m]);
     }
     for (int i = 0; i < ny; i++)
         line_series(&f, names[i], leg[i].colour, leg[i].width, xs, vals[i], 12,
@@ -476,10 +552,8 @@ static void month_labels(const frame *f, const tf_monthly_series *s)
     for (size_t k = 0; k < s->n_months; k++) {
         if ((s->n_months - 1 - k) % 3)
             continue;
-        int y, m;
-        period_parts(s->periods[k], &y, &m);
-        char lab[16];
-        tf_fmt(lab, sizeof lab, "%s %d", mon3[(m - 1) % 12], y);
+        char lab[24];
+        period_label(s->periods[k], f->zh, lab, sizeof lab);
         x_label(f, f->x0 + (k + 0.5) * slot, lab);
     }
 }
@@ -533,24 +607,29 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
         nl++;
     }
     if (any_other) {
-        leg[nl].name = o && o->lang_zh ? "其他 (Other)" : "Other";
+        leg[nl].name = zh(o) ? tf_zh(TF_ZH_OTHER) : "Other";
         leg[nl].colour = OTHER_COLOUR;
         leg[nl++].line = 0;
     }
     if (nobreak) {
-        leg[nl].name = "Total, no partner breakdown";
+        leg[nl].name = zh(o) ? "合计（无来源细分）" : "Total, no partner breakdown";
         leg[nl].colour = NOBREAK_COLOUR;
         leg[nl++].line = 0;
     }
-    char title[256], sub[512], scope[320], src[2200], pf[16], pt[16];
-    period_label(s->from, pf, sizeof pf);
-    period_label(s->to, pt, sizeof pt);
-    tf_chart_title(d, TF_CHART_PARTNERS, title, sizeof title);
-    scope_text(r, scope, sizeof scope);
-    tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
-           scope, measure_word(r), tf_out_unit(r));
-    source_text(d, TF_CHART_PARTNERS, src, sizeof src);
+    char title[256], sub[512], scope[320], src[2200], what[32];
+    tf_chart_title_in(d, TF_CHART_PARTNERS, o, title, sizeof title);
+    scope_text(r, o, scope, sizeof scope);
+    if (zh(o)) {
+        measure_zh(r, 0, what, sizeof what);
+        tf_fmt(sub, sizeof sub, "%s。%s，单位：%s；本期前几大来源，其余计入%s", scope, what,
+               tf_zh_unit(tf_out_unit(r)), tf_zh(TF_ZH_OTHER));
+    } else {
+        tf_fmt(sub, sizeof sub, "%s. %s in %s; top partners of the period, the rest as Other",
+               scope, measure_word(r), tf_out_unit(r));
+    }
+    source_text(d, TF_CHART_PARTNERS, o, src, sizeof src);
     frame f;
+    f.zh = zh(o);
     scale(&f, 0, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
     double slot = f.w / (double)s->n_months, bw = slot * 0.72;
@@ -586,7 +665,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
                 continue;
             double x = f.x0 + k * slot + (slot - bw) / 2;
             bar(out, x, bw, ypos(&f, base[k]), ypos(&f, base[k] + v), s->periods[k], v,
-                tf_out_unit(r));
+                f.zh ? tf_zh_unit(tf_out_unit(r)) : tf_out_unit(r));
             base[k] += v;
         }
         fputs("\n</g>\n", out);
@@ -597,7 +676,7 @@ static tf_status partners(FILE *out, const tf_chart_data *d, const tf_chart_opts
     return ferror(out) ? TF_ERR_IO : TF_OK;
 }
 
-static tf_status net_bars(FILE *out, const tf_chart_data *d)
+static tf_status net_bars(FILE *out, const tf_chart_data *d, const tf_chart_opts *o)
 {
     const tf_report *r = d->report;
     const tf_monthly_series *s = d->recent;
@@ -607,20 +686,27 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
             lo = s->net_import[k].v < lo ? s->net_import[k].v : lo;
             hi = s->net_import[k].v > hi ? s->net_import[k].v : hi;
         }
-    legend_item leg[2] = {{"Net imports", "#0072B2", 0, 0}, {"Net exports", "#D55E00", 0, 0}};
+    legend_item leg[2] = {{zh(o) ? tf_zh(TF_ZH_NET_IMPORT) : "Net imports", "#0072B2", 0, 0},
+                          {zh(o) ? tf_zh(TF_ZH_NET_EXPORT) : "Net exports", "#D55E00", 0, 0}};
     size_t nl = lo < 0 ? 2 : 1;
     int year, month;
     period_parts(r->period, &year, &month);
     char title[256], sub[512], scope[320], src[2200];
-    tf_chart_title(d, TF_CHART_NET_IMPORT, title, sizeof title);
-    scope_text(r, scope, sizeof scope);
-    char pf[16], pt[16];
-    period_label(s->from, pf, sizeof pf);
-    period_label(s->to, pt, sizeof pt);
-    tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in %s, %s to %s", scope,
-           tf_out_unit(r), pf, pt);
-    source_text(d, TF_CHART_NET_IMPORT, src, sizeof src);
+    tf_chart_title_in(d, TF_CHART_NET_IMPORT, o, title, sizeof title);
+    scope_text(r, o, scope, sizeof scope);
+    char pf[24], pt[24];
+    period_label(s->from, zh(o), pf, sizeof pf);
+    period_label(s->to, zh(o), pt, sizeof pt);
+    if (zh(o))
+        tf_fmt(sub, sizeof sub, "%s。月度%s（%s - %s），单位：%s，%s至%s", scope,
+               tf_zh(TF_ZH_NET_IMPORT), tf_zh(TF_ZH_IMPORT), tf_zh(TF_ZH_EXPORT),
+               tf_zh_unit(tf_out_unit(r)), pf, pt);
+    else
+        tf_fmt(sub, sizeof sub, "%s. Monthly net imports (imports - exports) in %s, %s to %s",
+               scope, tf_out_unit(r), pf, pt);
+    source_text(d, TF_CHART_NET_IMPORT, o, src, sizeof src);
     frame f;
+    f.zh = zh(o);
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, tf_out_unit(r), src, leg, nl);
     double slot = f.w / (double)s->n_months, bw = slot * 0.72;
@@ -632,7 +718,7 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
                 continue;
             double x = f.x0 + k * slot + (slot - bw) / 2;
             bar(out, x, bw, ypos(&f, 0), ypos(&f, s->net_import[k].v), s->periods[k],
-                s->net_import[k].v, tf_out_unit(r));
+                s->net_import[k].v, f.zh ? tf_zh_unit(tf_out_unit(r)) : tf_out_unit(r));
         }
         fputs("\n</g>\n", out);
     }
@@ -643,7 +729,40 @@ static tf_status net_bars(FILE *out, const tf_chart_data *d)
 
 /* ---- daily import P/L ---- */
 
-static tf_status window_chart(FILE *out, const tf_chart_data *d)
+/* The window chart's Source line: the cost formula where the computed
+ * series is drawn, the published series' files where that one is. */
+static void window_source(const tf_chart_data *d, const int has[2], int in_zh, char *buf,
+                          size_t len)
+{
+    char files[1024] = "";
+    const char *all = d->chart_sources[5] ? d->chart_sources[5] : d->sources ? d->sources : "";
+    static const char pl[] = " (published import P/L series)";
+    for (const char *p = all; has[1] && *p;) { /* the P/L items of the page's list */
+        const char *end = strstr(p, "; ");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > sizeof pl - 1 && !strncmp(p + n - (sizeof pl - 1), pl, sizeof pl - 1)) {
+            size_t u = strlen(files);
+            tf_fmt(files + u, sizeof files - u, "%s%.*s", u ? (in_zh ? "、" : ", ") : "",
+                   (int)(n - (sizeof pl - 1)), p);
+        }
+        p = end ? end + 2 : p + n;
+    }
+    const char *formula = in_zh ? "进口成本 = (LME + 升水) × 美元兑人民币汇率 × (1 + 关税) × "
+                                  "(1 + 增值税) + 杂费；盈亏 = 上海现货 - 进口成本"
+                                : "import cost = (LME + premium) x USD/CNY x (1 + duty) x "
+                                  "(1 + VAT) + misc; P/L = Shanghai spot - import cost";
+    if (in_zh)
+        tf_fmt(buf, len, "%s：%s%s%s%s%s%s。无数据的日期留空。", tf_zh(TF_ZH_DATA_SOURCE),
+               has[0] ? "由已存价格计算，" : "", has[0] ? formula : "", has[0] && has[1] ? "；" : "",
+               has[1] ? tf_zh(TF_ZH_PUBLISHED) : "", has[1] && files[0] ? "：" : "", files);
+    else
+        tf_fmt(buf, len, "Source: %s%s%s%s%s%s. Days without a figure are left blank.",
+               has[0] ? "computed from the stored prices, " : "", has[0] ? formula : "",
+               has[0] && has[1] ? "; " : "", has[1] ? "the published series" : "",
+               has[1] && files[0] ? ", " : "", files);
+}
+
+static tf_status window_chart(FILE *out, const tf_chart_data *d, const tf_chart_opts *o)
 {
     const tf_window_series *w = d->window;
     if (!w || !w->n_days)
@@ -680,22 +799,28 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
     size_t nl = 0;
     int which[2];
     if (has[0]) {
-        leg[nl] = (legend_item){"Spot import P/L, computed from stored prices", "#0072B2", 1, 2};
+        leg[nl] = (legend_item){zh(o) ? "现货进口盈亏（由已存价格计算）"
+                                      : "Spot import P/L, computed from stored prices",
+                                "#0072B2", 1, 2};
         which[nl++] = 0;
     }
     if (has[1]) {
-        leg[nl] = (legend_item){"Spot import P/L, published", "#D55E00", 1, 2};
+        leg[nl] = (legend_item){zh(o) ? "现货进口盈亏（公布值）" : "Spot import P/L, published",
+                                "#D55E00", 1, 2};
         which[nl++] = 1;
     }
     char title[256], sub[512], src[2200];
-    tf_chart_title(d, TF_CHART_WINDOW, title, sizeof title);
-    tf_fmt(sub, sizeof sub,
-           "HS %s, MFN duty. CNY/t; below zero the import window is closed (imports lose money)",
-           w->hs);
-    tf_fmt(src, sizeof src,
-           "Source: import cost = (LME + premium) x USD/CNY x (1 + duty) x (1 + VAT) + misc; "
-           "P/L = Shanghai spot - import cost. Days without a figure are left blank.");
+    tf_chart_title_in(d, TF_CHART_WINDOW, o, title, sizeof title);
+    if (zh(o))
+        tf_fmt(sub, sizeof sub, "%s%s，最惠国关税。单位：%s；低于零时进口窗口关闭（进口亏损）",
+               tf_zh(TF_ZH_HS_CODE), w->hs, tf_zh(TF_ZH_CNY_PER_T));
+    else
+        tf_fmt(sub, sizeof sub,
+               "HS %s, MFN duty. CNY/t; below zero the import window is closed (imports lose "
+               "money)", w->hs);
+    window_source(d, has, zh(o), src, sizeof src);
     frame f;
+    f.zh = zh(o);
     scale(&f, lo, hi);
     frame_open(&f, out, title, sub, "CNY/t", src, leg, nl);
     long d0 = tf_day_number(w->days[0].date), d1 = tf_day_number(w->days[n - 1].date);
@@ -708,10 +833,8 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
         if (!strncmp(w->days[i].date, last, 7))
             continue;
         tf_copy(last, sizeof last, w->days[i].date, 7);
-        int y, m;
-        period_parts(last, &y, &m);
-        char lab[16];
-        tf_fmt(lab, sizeof lab, "%s %d", mon3[(m - 1) % 12], y);
+        char lab[24];
+        period_label(last, f.zh, lab, sizeof lab);
         double x = f.x0 + 6 + (double)(tf_day_number(w->days[i].date) - d0) / span * (f.w - 12);
         x_label(&f, x, lab);
     }
@@ -719,8 +842,8 @@ static tf_status window_chart(FILE *out, const tf_chart_data *d)
     fprintf(out,
             "<line class=\"zero\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" "
             "stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" "
-            "font-size=\"10.5\" fill=\"#333\">0 = break-even</text>\n",
-            f.x0, y0, f.x0 + f.w, y0, f.x0 + f.w - 2, y0 - 4);
+            "font-size=\"10.5\" fill=\"#333\">0 = %s</text>\n",
+            f.x0, y0, f.x0 + f.w, y0, f.x0 + f.w - 2, y0 - 4, f.zh ? "盈亏平衡" : "break-even");
     for (size_t l = 0; l < nl; l++)
         line_series(&f, leg[l].name, leg[l].colour, 2, xs, v[which[l]], n, 1.8);
     frame_close(&f, leg, nl);
@@ -758,10 +881,10 @@ tf_status tf_chart_write_svg(FILE *out, const tf_chart_data *d, tf_chart_kind k,
     switch (k) {
     case TF_CHART_SEASONAL_IMPORT:
     case TF_CHART_SEASONAL_EXPORT:
-    case TF_CHART_SEASONAL_NET: return seasonal(out, d, k);
+    case TF_CHART_SEASONAL_NET: return seasonal(out, d, k, o);
     case TF_CHART_PARTNERS: return partners(out, d, o);
-    case TF_CHART_NET_IMPORT: return net_bars(out, d);
-    case TF_CHART_WINDOW: return window_chart(out, d);
+    case TF_CHART_NET_IMPORT: return net_bars(out, d, o);
+    case TF_CHART_WINDOW: return window_chart(out, d, o);
     }
     return TF_ERR_USAGE;
 }

@@ -9,6 +9,7 @@
 #include "outputs.h"
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "../common/terms_zh.h"
 
 static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -35,6 +36,59 @@ static int first_year_drawn(const tf_monthly_series *s, tf_chart_kind k, int yea
                 first = y;
         }
     return first;
+}
+
+/* The Chinese title (tf_chart_title_in): the product's Chinese name, the
+ * note writer's terms and months. */
+static void title_zh(const tf_chart_data *d, tf_chart_kind k, const tf_chart_opts *o,
+                     char *buf, size_t len)
+{
+    const tf_report *r = d->report;
+    const char *product = o->product_zh && o->product_zh[0] ? o->product_zh : r->product_name;
+    const char *measure = tf_zh(r->measure_value ? TF_ZH_VALUE : TF_ZH_QUANTITY);
+    int year = (int)strtol(r->period, NULL, 10);
+    char a[64], b[64];
+    if (k <= TF_CHART_SEASONAL_NET) {
+        const char *what = tf_zh(k == TF_CHART_SEASONAL_IMPORT   ? TF_ZH_IMPORT
+                                 : k == TF_CHART_SEASONAL_EXPORT ? TF_ZH_EXPORT
+                                                                 : TF_ZH_NET_IMPORT);
+        int first = d->years ? first_year_drawn(d->years, k, year) : year;
+        if (first < year)
+            tf_fmt(buf, len, "%s月度%s%s，%d-%d年", product, what, measure, first, year);
+        else
+            tf_fmt(buf, len, "%s月度%s%s，%d年", product, what, measure, year);
+    } else if (k == TF_CHART_PARTNERS && d->recent) {
+        tf_zh_month(a, sizeof a, d->recent->from);
+        tf_zh_month(b, sizeof b, d->recent->to);
+        tf_fmt(buf, len, "%s分来源%s%s，%s至%s", product, tf_zh(TF_ZH_IMPORT), measure, a, b);
+    } else if (k == TF_CHART_NET_IMPORT) {
+        if (r->net_import.ytd.has) {
+            const char *unit = tf_out_unit(r);
+            tf_format_number(a, sizeof a, r->net_import.ytd.v, 0);
+            tf_fmt(a + strlen(a), sizeof a - strlen(a), "%s", tf_zh_unit(unit));
+        } else {
+            tf_scopy(a, sizeof a, "无（有月份缺失）");
+        }
+        b[0] = '\0';
+        if (r->net_import.ytd_yoy_pct.has)
+            tf_fmt(b, sizeof b, "，%s%+.1f%%", tf_zh(TF_ZH_YOY), r->net_import.ytd_yoy_pct.v);
+        tf_fmt(buf, len, "%s%s%s：%d年1-%d月%s%s%s", product, tf_zh(TF_ZH_NET_IMPORT), measure,
+               year, (int)strtol(r->period + 5, NULL, 10), tf_zh(TF_ZH_YTD), a, b);
+    } else if (k == TF_CHART_WINDOW && d->window) {
+        tf_fmt(buf, len, "%s%s（按日），%s至%s", product, tf_zh(TF_ZH_IMPORT_PL), d->window->from,
+               d->window->to);
+    } else {
+        tf_fmt(buf, len, "%s %s", product, tf_chart_kind_name(k));
+    }
+}
+
+void tf_chart_title_in(const tf_chart_data *d, tf_chart_kind k, const tf_chart_opts *o,
+                       char *buf, size_t len)
+{
+    if (o && o->lang_zh)
+        title_zh(d, k, o, buf, len);
+    else
+        tf_chart_title(d, k, buf, len);
 }
 
 void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t len)

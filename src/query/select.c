@@ -9,7 +9,6 @@
 #include "../common/util.h"
 
 #include "tradeflow/query.h"
-#include "../common/util.h"
 
 /* UN Comtrade's HS editions (H0 1988/92 .. H6 2022) beside plain "HS". */
 static const char *const hs_family[] = {"HS", "H0", "H1", "H2", "H3", "H4", "H5", "H6"};

@@ -79,6 +79,34 @@ static void add_publishers(tf_source_use *s, const char *prov)
     }
 }
 
+/* The flow and period of a row used, for the order of the list. */
+static void note_use(tf_source_use *s, const tf_record *r)
+{
+    s->flows |= r->flow == TF_FLOW_IMPORT ? 1u : r->flow == TF_FLOW_EXPORT ? 2u : 4u;
+    if (!s->first_period[0] || strcmp(r->period, s->first_period) < 0)
+        tf_scopy(s->first_period, sizeof s->first_period, r->period);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* The order of tf_sources_used (tradeflow/stats.h). */
+static int cmp_use(const void *pa, const void *pb)
+{
+    const tf_source_use *a = pa, *b = pb;
+    int ra = !strcmp(a->format, "plseries") ? 3 : a->flows & 1 ? 0 : a->flows & 2 ? 1 : 2;
+    int rb = !strcmp(b->format, "plseries") ? 3 : b->flows & 1 ? 0 : b->flows & 2 ? 1 : 2;
+    if (ra != rb)
+        return ra - rb;
+    int k = strcmp(a->first_period, b->first_period);
+    if (!k)
+        k = strcmp(base_name(a->name), base_name(b->name));
+    return k ? k : strcmp(a->name, b->name);
+}
+
 static tf_status count_row(void *ctx, const tf_revision *rev)
 {
     src_ctx *c = ctx;
@@ -87,6 +115,7 @@ static tf_status count_row(void *ctx, const tf_revision *rev)
     tf_source_use *s = source_for(c, rev->source_id);
     if (!s)
         return TF_ERR_NOMEM;
+    note_use(s, &rev->rec);
     if (!strcmp(rev->rec.status, "derived"))
         s->derived++;
     else if (!strcmp(rev->rec.status, "estimated"))
@@ -148,6 +177,8 @@ tf_status tf_sources_used(tf_db *db, const tf_query *q, int window, tf_source_us
     free(c.ids);
     if (st == TF_OK)
         st = c.st;
+    if (st == TF_OK && *n > 1)
+        qsort(*out, *n, sizeof **out, cmp_use);
     if (st != TF_OK) {
         free(*out);
         *out = NULL;
@@ -168,12 +199,18 @@ static int listed(const char *buf, const char *item)
     return 0;
 }
 
-void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len)
+void tf_sources_text(const tf_source_use *in, size_t n, char *buf, size_t len)
 {
     buf[0] = '\0';
+    tf_source_use *sorted = n > 1 ? malloc(n * sizeof *sorted) : NULL;
+    const tf_source_use *s = in;
+    if (sorted) { /* else (no memory) in the order given */
+        memcpy(sorted, in, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, cmp_use);
+        s = sorted;
+    }
     for (size_t i = 0; i < n; i++) {
-        const char *base = strrchr(s[i].name, '/');
-        base = base ? base + 1 : s[i].name;
+        const char *base = base_name(s[i].name);
         char item[1200];
         if (!strcmp(s[i].format, "plseries"))
             tf_fmt(item, sizeof item, "%s (published import P/L series)", base);
@@ -187,6 +224,7 @@ void tf_sources_text(const tf_source_use *s, size_t n, char *buf, size_t len)
         size_t u = strlen(buf);
         tf_fmt(buf + u, len - u, "%s%s", u ? "; " : "", item);
     }
+    free(sorted);
 }
 
 
@@ -212,6 +250,7 @@ static tf_status chart_row(void *ctx, const tf_revision *rev)
     }
     if (strcmp(rev->rec.period, c->latest[i][f]) > 0)
         tf_scopy(c->latest[i][f], sizeof c->latest[i][f], rev->rec.period);
+    note_use(s, &rev->rec);
     add_publishers(s, rev->rec.provenance);
     return TF_OK;
 }

@@ -2033,6 +2033,23 @@ static tf_status report_header(tf_report *rep, const tf_refdata *ref, const tf_q
     return TF_OK;
 }
 
+/* What a count unit of the data counts, in words (UN Comtrade's quantity
+ * units, DOMAIN.md §4; GACC's Chinese ones): "number of items" for 'u' or
+ * '个'; NULL for a unit not listed. */
+static const char *unit_words(const char *u)
+{
+    static const char *const words[][2] = {
+        {"u", "number of items"},  {"个", "number of items"}, {"2u", "pairs"},
+        {"双", "pairs"},           {"12u", "dozens"},         {"1000u", "thousands of items"},
+        {"台", "sets"},            {"辆", "vehicles"},        {"l", "litres"},
+        {"m", "metres"},           {"m2", "square metres"},   {"m3", "cubic metres"},
+        {"carat", "carats"},       {"1000kWh", "thousands of kWh"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(u, words[i][0]))
+            return words[i][1];
+    return NULL;
+}
+
 /* The notes on the measure chosen and on the rows left out of it. */
 static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
                           unsigned long counted, unsigned long net_weighed, double weighed_pct,
@@ -2041,8 +2058,10 @@ static void measure_notes(tf_report *rep, const tf_query *q, const collect *c,
     rep->measure_value = c->value;
     tf_scopy(rep->unit, sizeof rep->unit, c->value ? (c->currency[0] ? c->currency : "") : "t");
     if (c->value && q->measure != TF_MEASURE_VALUE && counted)
-        add_note(rep, "the classification counts these goods in '%s', not by weight: figures "
-                      "are values in %s%s", counted_unit, rep->unit,
+        add_note(rep, "the classification counts these goods in %s%s'%s'%s, not by weight: "
+                      "figures are values in %s%s", unit_words(counted_unit) ?
+                 unit_words(counted_unit) : "", unit_words(counted_unit) ? " (" : "",
+                 counted_unit, unit_words(counted_unit) ? ")" : "", rep->unit,
                  net_weighed ? " (--measure quantity gives the net weight in t)" : "");
     else if (c->value && q->measure != TF_MEASURE_VALUE && weighed_pct > 0 && weighed_pct < 50)
         add_note(rep, "weights cover only %.0f%% of the value: figures are values in %s "

@@ -478,13 +478,35 @@ static long long one_int(tf_db *d, const char *sql, long long p)
     return one_int_as(d, sql, p, NULL);
 }
 
-/* The highest id given in dimension dim as the last ingest left it (`counter`
- * row "dim_value.N"; 0 in a store written before the mark); -2 on an error. */
-static long long dim_mark(tf_db *d, int dim)
+/* The highest id given in each dimension as the last ingest left it (`counter`
+ * rows "dim_value.N") into marks[DIM_CLASSIFICATION..DIM_N). A store written
+ * before the marks (schema 6 migrated, or schema 7 before them) has none: the
+ * highest ids its cells hold are taken instead, by one scan of `cell` - once,
+ * as the ingest then writes the marks (tf_store_dicts_mark). 0 or -1. */
+static int dim_marks(tf_db *d, long long marks[DIM_N])
 {
-    char name[24];
-    tf_fmt(name, sizeof name, "dim_value.%d", dim);
-    return one_int_as(d, "SELECT ifnull(max(value), 0) FROM counter WHERE name = ?1", -1, name);
+    int absent = 0;
+    for (int dim = DIM_CLASSIFICATION; dim < DIM_N; dim++) {
+        char name[24];
+        tf_fmt(name, sizeof name, "dim_value.%d", dim);
+        marks[dim] = one_int_as(d, "SELECT ifnull((SELECT value FROM counter WHERE name = ?1),"
+                                " -1)", -1, name);
+        if (marks[dim] == -2)
+            return -1;
+        absent |= marks[dim] == -1;
+    }
+    if (!absent)
+        return 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->db, "SELECT max(classification), max(reporter), max(partner),"
+                           " max(partner_basis), max(trade_mode), max(province), max(currency),"
+                           " max(max(unit), max(unit2)) FROM cell", -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(s);
+    for (int dim = DIM_CLASSIFICATION; dim < DIM_N && rc == SQLITE_ROW; dim++)
+        marks[dim] = sqlite3_column_int64(s, dim - DIM_CLASSIFICATION); /* NULL: 0 */
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? 0 : -1;
 }
 
 int tf_store_dicts_mark(tf_db *d, const tf_dicts *t)
@@ -509,10 +531,11 @@ int tf_store_dicts_mark(tf_db *d, const tf_dicts *t)
  * whose id the next new value would take): the message, 1; 0 none; -1. */
 static int dim_gaps(tf_db *d, const tf_dicts *t, char *msg, size_t len)
 {
+    long long marks[DIM_N];
+    if (dim_marks(d, marks))
+        return -1;
     for (int dim = DIM_CLASSIFICATION; dim < DIM_N; dim++) {
-        long long mark = dim_mark(d, dim);
-        if (mark == -2)
-            return -1;
+        long long mark = marks[dim];
         for (size_t id = 1; id < t->dim[dim].n || (long long)id <= mark; id++) {
             if (id < t->dim[dim].n && t->dim[dim].v[id])
                 continue;

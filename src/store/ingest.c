@@ -52,6 +52,8 @@ typedef struct ingest_ctx {
     const char *name;
     long long source_id;
     long long next_id;       /* id of the next stored revision */
+    long long first_id;      /* the first id this ingest gives */
+    long long counter_low;   /* >0: the revisions stored, above counter 'record' */
     sqlite3_stmt *lookup, *insert, *insert_many, *pname, *plookup, *pinsert, *stated, *any;
     pend_row *pend;          /* revisions not yet inserted (PEND_ROWS) */
     int n_pend;
@@ -312,6 +314,16 @@ static tf_status state_unchanged(ingest_ctx *x, long long rec_id, tf_diag *diag)
     return TF_OK;
 }
 
+tf_status tf_store_counter_error(tf_error *e, const char *path, long long counter,
+                                 long long held)
+{
+    return tf_error_set(e, TF_ERR_DB, "%s: store integrity: table counter gives %lld as the "
+                        "last revision id (row 'record'), but ids up to at least %lld are held "
+                        "(it was set back outside tradeflow; the next ids would repeat them); "
+                        "nothing ingested. Repair it with the SQL: UPDATE counter SET value = "
+                        "(SELECT max(id) FROM cell) WHERE name = 'record'", path, counter, held);
+}
+
 /* Look up the current revision of r's cell: sets *rec_id and *how (enum
  * standing). Errors, with diag set: TF_ERR_INPUT (the cell twice in this
  * file), TF_ERR_DB. */
@@ -333,6 +345,10 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
         unsigned long first = (unsigned long)sqlite3_column_int64(s, 8);
         sqlite3_reset(s);
         return dup_error(x->name, r, first, diag);
+    }
+    if (*rec_id >= x->first_id) { /* a store older than the count (next_record_id) */
+        sqlite3_reset(s);
+        return tf_store_counter_error(&diag->error, x->d->path, x->first_id - 1, *rec_id);
     }
     tf_record cur;
     col_figure(s, 0, &cur.has_quantity, &cur.quantity);
@@ -697,6 +713,37 @@ static int prepare(ingest_ctx *x)
     return rc;
 }
 
+/* The next revision id: the counter row's value + 1, or (the row deleted
+ * outside tradeflow) the highest id held + 1. Every id 1..counter is given to
+ * one stored revision, and each source counts the revisions it stored (added,
+ * revised, older; the P/L and price files store window points instead), so a
+ * counter below that count was set back outside tradeflow: the next ids would
+ * repeat ids held. Checked from `source` (a row a file), not by a scan of
+ * `cell`; x->counter_low is that count then. */
+static int next_record_id(ingest_ctx *x)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(x->d->db,
+                                "SELECT (SELECT value FROM counter WHERE name = 'record'),"
+                                " (SELECT ifnull(sum(added + revised + older), 0) FROM source"
+                                " WHERE format NOT IN ('plseries', 'prices'))", -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(s) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
+    int missing = sqlite3_column_type(s, 0) == SQLITE_NULL;
+    long long last = sqlite3_column_int64(s, 0), stored = sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_OK && missing) {
+        int top = 0;
+        rc = tf_store_pragma_int(x->d, "SELECT ifnull(max(id), 0) FROM cell", &top);
+        last = top;
+    } else if (rc == SQLITE_OK && last < stored) {
+        x->counter_low = stored;
+    }
+    x->next_id = x->first_id = last + 1;
+    return rc;
+}
+
 /* Inside the transaction: the source's row (completed at the end), the next
  * revision id, the statements and the buffer. */
 static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *stamp,
@@ -719,12 +766,8 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
     }
     sqlite3_finalize(src);
     x->source_id = sqlite3_last_insert_rowid(x->d->db);
-    int last = 0;
     if (rc == SQLITE_OK)
-        /* the counter row, or (deleted outside tradeflow) the highest id held */
-        rc = tf_store_pragma_int(x->d, "SELECT ifnull((SELECT value FROM counter WHERE name ="
-                                 " 'record'), (SELECT ifnull(max(id), 0) FROM cell))", &last);
-    x->next_id = (long long)last + 1;
+        rc = next_record_id(x);
     if (rc == SQLITE_OK)
         rc = stage_begin(x);
     if (rc == SQLITE_OK)
@@ -892,6 +935,10 @@ static tf_status ingest(tf_db *d, FILE *in, const char *name, const tf_read_opts
         tf_error_set(&d->error, st = TF_ERR_DB, "%s: store integrity: %s (a row deleted "
                      "outside tradeflow); nothing ingested. Restore the store from a copy, "
                      "or ingest its files again into a new one", d->path, broken);
+        goto rollback;
+    }
+    if (rc == SQLITE_OK && x.counter_low) {
+        st = tf_store_counter_error(&d->error, d->path, x.next_id - 1, x.counter_low);
         goto rollback;
     }
     if (rc != SQLITE_OK) {

@@ -222,10 +222,18 @@ static tf_status begin_source(pg_ingest *x, const tf_read_opts *opts, const char
         return TF_ERR_DB;
     x->source_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
     PQclear(r);
-    if (!(r = tf_pg_exec(d, "SELECT value FROM counter WHERE name = 'record'", 0, NULL)))
+    /* the revisions the sources stored, above the counter: set back (ingest.c) */
+    if (!(r = tf_pg_exec(d, "SELECT coalesce((SELECT value FROM counter WHERE name = 'record'),"
+                            " (SELECT coalesce(max(id), 0) FROM cell)), (SELECT"
+                            " coalesce(sum(added + revised + older), 0) FROM source WHERE format"
+                            " NOT IN ('plseries', 'prices'))", 0, NULL)))
         return TF_ERR_DB;
-    x->next_id = (PQntuples(r) ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0) + 1;
+    long long last = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    long long held = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
     PQclear(r);
+    if (last < held)
+        return tf_store_counter_error(&d->error, d->path, last, held);
+    x->next_id = last + 1;
     return tf_pg_run(d, "CREATE TEMPORARY TABLE tf_stage(ord bigint NOT NULL,"
                         " classification text COLLATE \"C\", commodity text COLLATE \"C\","
                         " period text COLLATE \"C\", flow integer, reporter text COLLATE \"C\","
@@ -395,7 +403,8 @@ static tf_status finish_source(pg_ingest *x, const char *stamp)
                         " ingested_at = $8, older = $9::bigint WHERE id = $7::bigint", 9, p))
         return TF_ERR_DB;
     const char *q[] = {last};
-    return tf_pg_run(x->d, "UPDATE counter SET value = $1::bigint WHERE name = 'record'", 1, q);
+    return tf_pg_run(x->d, "INSERT INTO counter VALUES('record', $1::bigint) ON CONFLICT(name)"
+                           " DO UPDATE SET value = excluded.value", 1, q);
 }
 
 /* Read, stage (COPY), decide and apply; inside the transaction. */

@@ -352,6 +352,11 @@ int tf_store_seen_before(tf_db *d, const char *sha, const char *options, tf_inge
 const char *tf_store_sqlite_hint(sqlite3 *db);
 /* d->error set to "PATH: SQLite's message (what to check)"; returns TF_ERR_DB. */
 tf_status tf_store_sqlite_error(tf_db *d);
+/* The counter row 'record' (the last revision id given) below held, an id
+ * stored revisions have (set back outside tradeflow): sets e, TF_ERR_DB. The
+ * ingests check it from `source`'s counts (ingest.c next_record_id). */
+tf_status tf_store_counter_error(tf_error *e, const char *path, long long counter,
+                                 long long held);
 /* An ingest's time stamp (now, else the clock; UTC) and its vintage day
  * (YYYY-MM-DD: the --vintage given, else the stamp's day). Both backends. */
 void tf_store_ingest_time(const char *now, const char *vintage, char stamp[32], char day[11]);

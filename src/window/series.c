@@ -8,6 +8,7 @@
 #include "tradeflow/window.h"
 #include "../common/util.h"
 #include "../store/store_int.h"
+#include "window_int.h"
 
 enum { F_LME, F_LME3, F_SHFE, F_SPOT, F_PLO, F_PHI, F_FX, F_FXF, F_PUB, F_COUNT };
 static const char *const series_names[F_COUNT] = {
@@ -169,11 +170,11 @@ static tf_status window_day(const tf_refdata *ref, const char *hs, const char *o
     double vat = 0, duty = 0, misc = 0;
     if (w->has_prices) {
         vat = duty = misc = NAN;
-        /* a rate not in force that the caller gives is no gap */
-        if (tf_window_params(ref, v->date, hs, origin_group, &vat, &duty, &misc, why) != TF_OK &&
-            ((isnan(vat) && !(ov && !isnan(ov->vat_pct))) ||
-             (isnan(duty) && !(ov && !isnan(ov->duty_pct))) ||
-             (isnan(misc) && !(ov && !isnan(ov->misc)))))
+        /* a rate not in force that the caller gives is no gap, nor named as one */
+        const int given[3] = {ov && !isnan(ov->vat_pct), ov && !isnan(ov->duty_pct),
+                              ov && !isnan(ov->misc)};
+        if (tf_window_params_given(ref, v->date, hs, origin_group, given, &vat, &duty, &misc,
+                                   why) != TF_OK)
             return TF_ERR_NOT_FOUND;
         if (ov && !isnan(ov->vat_pct))
             vat = ov->vat_pct;

@@ -5,6 +5,7 @@
 
 #include "tradeflow/window.h"
 #include "../common/util.h"
+#include "window_int.h"
 
 /* tf_window_compute with the reason as a static string in *why (kept by a
  * series' fault). */
@@ -158,8 +159,16 @@ tf_status tf_window_params(const tf_refdata *ref, const char *date, const char *
                            const char *origin_group, double *vat_pct, double *duty_pct,
                            double *misc, tf_error *err)
 {
+    return tf_window_params_given(ref, date, hs, origin_group, NULL, vat_pct, duty_pct, misc,
+                                  err);
+}
+
+tf_status tf_window_params_given(const tf_refdata *ref, const char *date, const char *hs,
+                                 const char *origin_group, const int given[3], double *vat_pct,
+                                 double *duty_pct, double *misc, tf_error *err)
+{
     const char *why = "";
-    tf_status st = params(ref, date, hs, origin_group, NULL, vat_pct, duty_pct, misc, &why);
+    tf_status st = params(ref, date, hs, origin_group, given, vat_pct, duty_pct, misc, &why);
     return st == TF_OK ? st : tf_error_set(err, st, "%s", why);
 }
 

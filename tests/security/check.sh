@@ -15,7 +15,8 @@
 #  6. no per-call state in globals: no _Thread_local, no static non-const
 #     variables at file scope in the statistics, query and outputs modules;
 #  7. functions fit on a screen: none over 150 lines in the library (outside
-#     src/audit) or over 100 in src/cli/ (tests/security/fnlen.py).
+#     src/audit) or over 100 in src/cli/ (tests/security/fnlen.py);
+#  8. no source file includes the same header twice.
 # Prints "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,5 +52,8 @@ check "per-call state in globals (stats, query, outputs)" \
            src/stats/*.c src/query/*.c src/outputs/*.c || true"
 check "functions over 150 lines (library) or 100 lines (src/cli)" \
     sh -c "python3 tests/security/fnlen.py || true"
+check "a header included twice by one file" \
+    sh -c "for f in src/*/*.c src/*/*.h; do grep -E '^#[[:space:]]*include' \"\$f\" | \
+           sort | uniq -d | sed \"s|^|\$f: |\"; done"
 echo "$pass passed, $fail failed, 0 skipped"
 [ "$fail" -eq 0 ]

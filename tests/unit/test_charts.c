@@ -162,7 +162,7 @@ static void test_imports_only(void **state)
     assert_int_equal(count(buf, "class=\"series\""), 1); /* one year */
     free(buf);
     m = open_memstream(&buf, &n);
-    tf_chart_opts co = {1, 5};
+    tf_chart_opts co = {.lang_zh = 1, .top = 5};
     assert_int_equal(tf_chart_write_svg(m, cd, TF_CHART_PARTNERS, &co), TF_OK);
     fclose(m);
     /* 50,000 + 60,000 kg of Russia = 2 bars; 2,000 kg of GACC:998 = 1 bar */

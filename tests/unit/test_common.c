@@ -119,6 +119,23 @@ static void test_format_number(void **state)
     assert_string_equal(b, "92,098,915");
 }
 
+/* tf_format_milli: exact thousandths, the decimals the figure has (history). */
+static void test_format_milli(void **state)
+{
+    (void)state;
+    char b[64];
+    tf_format_milli(b, sizeof b, 250500000000LL); /* 250,500,000 kg */
+    assert_string_equal(b, "250,500,000");
+    tf_format_milli(b, sizeof b, 1500); /* 1.5 */
+    assert_string_equal(b, "1.5");
+    tf_format_milli(b, sizeof b, -1234); /* -1.234 */
+    assert_string_equal(b, "-1.234");
+    tf_format_milli(b, sizeof b, 1000050); /* 1,000.05 */
+    assert_string_equal(b, "1,000.05");
+    tf_format_milli(b, sizeof b, 0);
+    assert_string_equal(b, "0");
+}
+
 static tf_opt o(double v)
 {
     tf_opt x = {1, v};
@@ -218,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_milli_parse),   cmocka_unit_test(test_period),
         cmocka_unit_test(test_period_range),
         cmocka_unit_test(test_flow),          cmocka_unit_test(test_format_number),
+        cmocka_unit_test(test_format_milli),
         cmocka_unit_test(test_pct_change),
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_lazylib),
