@@ -400,10 +400,14 @@ static int solve(const checker *k, const eqn *e, int ai, double *lo, double *hi)
 /* ---------------------------------------------------------------- facts */
 
 /* A quantity printed in Chinese units: "83.6万吨" is 836,000 t printed to the
- * thousand (0 decimals in t), proposed again as "94.4万吨". */
+ * thousand (0 decimals in t), proposed again as "94.4万吨"; 千吨, 百万吨, 万亿 likewise. */
 static void cjk_scale(const char *text, atom *x)
 {
     static const struct { const char *w; double f; int d; } u[] = {
+        {"\xE4\xB8\x87\xE4\xBA\xBF", 1e12, 12},                 /* 万亿 */
+        {"\xE7\x99\xBE\xE4\xB8\x87", 1e6, 6},                   /* 百万 */
+        {"\xE5\x8D\x83\xE5\x90\xA8", 1e3, 3},                   /* 千吨 */
+        {"\xE5\x8D\x83\xE5\xAE\x9E\xE7\x89\xA9", 1e3, 3},   /* 千实物(吨) */
         {"\xE4\xB8\x87", 1e4, 4}, {"\xE8\x90\xAC", 1e4, 4},  /* 万 萬 */
         {"\xE4\xBA\xBF", 1e8, 8}, {"\xE5\x84\x84", 1e8, 8}}; /* 亿 億 */
     for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
@@ -1373,6 +1377,64 @@ static int group_shares(checker *k)
     return 0;
 }
 
+/* 1 when the partners linked to total wi (head/next lists) include the rest of the list
+ * ("其他国家", partner OTH): the named partners and the rest are the whole total. */
+static int rest_listed(const checker *k, const size_t *head, const size_t *next, size_t wi)
+{
+    for (size_t j = head[wi]; j != (size_t)-1; j = next[j])
+        if (!strcmp(k->fa[j].partner, "OTH"))
+            return 1;
+    return 0;
+}
+
+/* The members of a group of partners ("东盟合计142.3千吨，其中越南48.7千吨…": partners keyed
+ * "VNM:ASEAN" by the Chinese reader) add up to at most the group's figure of the same
+ * flow, product and period, and to it exactly when the group's rest is listed ("东盟其他国家",
+ * OTH:ASEAN): parts of a total (DOMAIN.md section 2). 0 or -1 (no memory). */
+static int members_sum(checker *k)
+{
+    size_t nf = k->nfa;
+    size_t *head = malloc((nf ? nf : 1) * sizeof *head), *next = malloc((nf ? nf : 1) * sizeof *next);
+    int rc = head && next ? 0 : -1;
+    for (size_t i = 0; i < nf && !rc; i++)
+        head[i] = next[i] = (size_t)-1;
+    for (size_t i = nf; i-- > 0 && !rc;) {
+        const fact *f = &k->fa[i];
+        const char *g = f->claim == (size_t)-1 ? NULL : strchr(f->partner, ':');
+        if (!g || !strcmp(g, ":origin"))
+            continue;
+        k->prefer_note = k->a->claims[f->claim].note;
+        const fact *w = find_fact(k, f->metric, f->product, g + 1, f->from, f->to, (size_t)-1);
+        if (!w || w->claim == (size_t)-1 || k->a->claims[w->claim].note != k->prefer_note)
+            continue;
+        next[i] = head[w - k->fa];
+        head[w - k->fa] = i;
+    }
+    for (size_t wi = 0; wi < nf && !rc; wi++) {
+        if (head[wi] == (size_t)-1 || next[head[wi]] == (size_t)-1)
+            continue;
+        eqn *e = new_eq(k, "members-sum");
+        if (!e) {
+            rc = -1;
+            break;
+        }
+        e->le = 1;
+        int sum = A(e, k->fa[head[wi]].aq), n = 1;
+        for (size_t j = next[head[wi]]; j != (size_t)-1; j = next[j], n++) {
+            sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
+            e->le = e->le && strncmp(k->fa[j].partner, "OTH:", 4);
+        }
+        e->le = e->le && strncmp(k->fa[head[wi]].partner, "OTH:", 4);
+        e->lhs = sum;
+        e->rhs = A(e, k->fa[wi].aq);
+        eq_text(k, e, "the figures of %d members add up to %s%s", n, e->le ? "at most " : "",
+                k->at[k->fa[wi].aq].what);
+    }
+    free(head);
+    free(next);
+    return rc;
+}
+
 /* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
  * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
 /* The partners' figures of one note for one metric, product and period add
@@ -1415,13 +1477,13 @@ static int partners_sum(checker *k)
             rc = -1;
             break;
         }
-        e->le = 1;
+        e->le = !rest_listed(k, head, next, wi);
         int sum = A(e, k->fa[head[wi]].aq), n = 1;
         for (size_t j = next[head[wi]]; j != (size_t)-1; j = next[j], n++)
             sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
         e->lhs = sum;
         e->rhs = A(e, k->fa[wi].aq);
-        eq_text(k, e, "the figures of %d partners add up to at most %s", n,
+        eq_text(k, e, "the figures of %d partners add up to %s%s", n, e->le ? "at most " : "",
                 k->at[k->fa[wi].aq].what);
     }
     free(head);
@@ -1533,7 +1595,7 @@ static int build_equations(checker *k)
                      : 0;
     }
     free(same_ref);
-    return rc ? -1 : shares_sum(k) || partners_sum(k) || group_shares(k) ? -1 : 0;
+    return rc ? -1 : shares_sum(k) || partners_sum(k) || members_sum(k) || group_shares(k) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- slips */

@@ -194,7 +194,9 @@ typedef struct zitem {
                                 share after 分别 ("分别占44.4%、24.6%"); 3 a share held
                                 together ("三者合计占比34.3%": `from` partners, 0 those the
                                 clause names) */
-    const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
+    const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 (or a group's key) */
+    int group;               /* I_PARTNER: 1 a group of partners (东盟), 2 the partners a
+                                list does not name (其他国家) */
 } zitem;
 
 typedef struct zitems {
@@ -611,12 +613,16 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
 }
 
 /* The unit after a number at s: multiplier to t or USD, 0 when none.
- * *usd for values; *other for prices and CNY values; *len its bytes. */
+ * *usd for values; *other for prices, CNY values and metal content (金属吨: a concentrate's
+ * metal, not its gross weight in 实物吨, which is the customs quantity); *len its bytes. */
 static double unit_at(const char *s, int *usd, int *other, size_t *len)
 {
     static const struct { const char *w; double f; int usd, other; } u[] = {
-        {"亿美元", 1e8, 1, 0}, {"万美元", 1e4, 1, 0}, {"美元", 1, 1, 0},
-        {"亿吨", 1e8, 0, 0},   {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},
+        {"万亿美元", 1e12, 1, 0}, {"亿美元", 1e8, 1, 0}, {"万美元", 1e4, 1, 0},
+        {"美元", 1, 1, 0},     {"亿吨", 1e8, 0, 0},   {"百万吨", 1e6, 0, 0},
+        {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},   {"万实物吨", 1e4, 0, 0},
+        {"千实物吨", 1e3, 0, 0}, {"实物吨", 1, 0, 0}, {"万金属吨", 1e4, 0, 1},
+        {"金属吨", 1, 0, 1},   {"万亿元", 1e12, 0, 1},
         {"千克", 1e-3, 0, 0},  {"公斤", 1e-3, 0, 0},
         {"吨", 1, 0, 0},       {"亿元", 1e8, 0, 1},   {"万元", 1e4, 0, 1},
         {"元", 1, 0, 1},       {NULL, 0, 0, 0}};
@@ -785,8 +791,10 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
     if (at(s + cb, "去年同期") || at(s + cb, "上年同期"))
         x->base = 1;
-    /* a dekad, a week or a day is not the month */
-    if (last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
+    /* a dekad, a week or a day is not the month; a concentrate's metal content ("折合金属量约
+     * 22.5万吨") is not its gross weight */
+    if (last_in(s, cb, i, "金属量") != (size_t)-1 || last_in(s, cb, i, "金属含量") != (size_t)-1 ||
+        last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
         last_in(s, cb, i, "每日") != (size_t)-1 || last_in(s, cb, i, "每天") != (size_t)-1)
         x->other = 1;
     return x->e - i;
@@ -843,6 +851,8 @@ typedef struct zctx {
     char **names;             /* commodities the vocabulary does not know, by their words
                                  ("稀土"): their claims are checked among themselves */
     size_t n_names, cap_names;
+    tf_metric prev_flow;      /* the flow of the sentence before, when it bound figures */
+    int prev_named;           /* the sentence before bound figures of a period it named */
 } zctx;
 
 /* The partner a claim carries for partner item `key`: the reporter itself (China, or the
@@ -1139,6 +1149,27 @@ static size_t hs_product_at(const char *s)
     return d >= 2 && d <= 10 ? k + d : 0;
 }
 
+/* A group of partners or the rest of a list at s ("东盟", "欧盟", "港澳台地区"; "其他国家和地区",
+ * "其他国家", "其他：" opening a list's line): its key in x (ASEAN, EU, HMT; OTH for the
+ * rest: the partners the list does not name, DOMAIN.md section 2), its bytes; 0 none. */
+static size_t group_at(const char *s, zitem *x)
+{
+    static const struct { const char *w, *key; int group; } g[] = {
+        {"港澳台地区", "HMT", 1}, {"港澳台", "HMT", 1}, {"东盟", "ASEAN", 1}, {"欧盟", "EU", 1},
+        {"其他国家和地区", "OTH", 2}, {"其他国家（地区）", "OTH", 2}, {"其他国家(地区)", "OTH", 2},
+        {"其他国家", "OTH", 2}, {"其他地区", "OTH", 2}, {"其他来源国", "OTH", 2},
+        {"其他来源地", "OTH", 2}, {"其余国家", "OTH", 2}, {"其它国家", "OTH", 2},
+        {"其他：", "OTH", 2}, {NULL, NULL, 0}};
+    for (size_t k = 0; g[k].w; k++)
+        if (at(s, g[k].w)) {
+            x->key = g[k].key;
+            x->group = g[k].group;
+            size_t n = strlen(g[k].w);
+            return at(s + n - 3, "：") ? n - 3 : n;
+        }
+    return 0;
+}
+
 /* Words at s+i: clause marks, metric words, 累计, products, partners. */
 static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
 {
@@ -1165,6 +1196,8 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE) {
         x.kind = I_METRIC;
         x.net_export = at(s + i, "净出口"); /* net imports below zero */
+    } else if ((n = group_at(s + i, &x))) {
+        x.kind = I_PARTNER;
     } else if ((nm = vocab_at(&c->part, s + i))) {
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
         /* "自中国进口", "从中国进口": China as a source (re-imports), not the reporter */
@@ -1267,6 +1300,9 @@ typedef struct zstate {
     int blocked;                 /* an unknown commodity was named: no carried product */
     int basis;                   /* C_MOM or C_YOY of the last change or difference read */
     size_t partner_figs;         /* figures bound since the partner was named */
+    const char *group;           /* a group of partners named in this part of the sentence
+                                    (up to its "；"), whose members may follow */
+    size_t group_e;              /* the group item's end */
     size_t share_run;            /* shares read in order against the list of figures */
 } zstate;
 
@@ -1350,7 +1386,7 @@ static const char fillers[] =
     "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
     "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
     "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共加少回落扩收窄升提涨跌滑下逾超"
-    "每吨季度半累计去今该";
+    "每吨季度半累计去今该攀逆势激骤反弹飙锐萎缩跃猛他余家地区";
 
 static int filler(const char *p)
 {
@@ -1424,6 +1460,53 @@ static const char *unknown_key(zctx *c, size_t b, size_t e)
     memcpy(k, s + b, len);
     k[len] = 0;
     return c->names[c->n_names++] = k;
+}
+
+/* The note's one copy of key (a group member's "VNM:ASEAN"). NULL when out of memory. */
+static const char *intern_key(zctx *c, const char *key)
+{
+    for (size_t k = 0; k < c->n_names; k++)
+        if (!strcmp(c->names[k], key))
+            return c->names[k];
+    if (c->n_names == c->cap_names) {
+        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
+        char **v = realloc(c->names, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->names = v;
+        c->cap_names = cap;
+    }
+    size_t len = strlen(key);
+    char *k = malloc(len + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, key, len + 1);
+    return c->names[c->n_names++] = k;
+}
+
+/* A partner item i: a group (东盟合计…) opens its members; a partner after the group's
+ * 其中, or the rest right after the group's name ("东盟其他国家"), is a member, keyed
+ * "VNM:ASEAN" (partners keyed with a colon are a breakdown of their own: the partners'
+ * sum of the total leaves them out, and the members add up to their group, check.c).
+ * 0 or -1 (no memory). */
+static int bind_partner(zctx *c, zstate *st, size_t i)
+{
+    const zitem *x = &c->it.v[i];
+    st->partner_figs = 0;
+    if (x->group == 1) {
+        st->group = st->partner = x->key;
+        st->group_e = x->e;
+        return 0;
+    }
+    if (st->group && (x->b == st->group_e ||
+                      last_in(c->z->s, st->group_e, x->b, "其中") != (size_t)-1)) {
+        char key[16];
+        tf_fmt(key, sizeof key, "%s:%s", x->key, st->group);
+        return (st->partner = intern_key(c, key)) ? 0 : -1;
+    }
+    st->group = NULL;
+    st->partner = x->key;
+    return 0;
 }
 
 /* A difference ("环比增加63.5万吨", "同比减少13.6万吨"): the signed change of the claim
@@ -1850,7 +1933,7 @@ static void zreporter(zctx *c)
     const char *s = c->z->s;
     for (size_t i = 0; !c->reporter && i + 1 < c->it.n; i++) {
         const zitem *x = &c->it.v[i], *y = &c->it.v[i + 1];
-        if (x->kind != I_PARTNER || y->kind != I_PARTNER || !strcmp(x->key, "CHN") ||
+        if (x->kind != I_PARTNER || y->kind != I_PARTNER || x->group || !strcmp(x->key, "CHN") ||
             strcmp(y->key, "CHN") || y->b != x->e + 3 ||
             !(at(s + x->e, "自") || at(s + x->e, "从") || at(s + x->e, "对") || at(s + x->e, "向")))
             continue;
@@ -1877,7 +1960,8 @@ static void zreporter_subject(zctx *c, size_t sb)
             c->dest_china = strstr(s, dest[w]) ? 1 : -1;
     for (size_t i = 0; c->dest_china > 0 && !c->reporter && i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
-        if (x->kind != I_PARTNER || !strcmp(x->key, "CHN") || word_before(s, sb, x->b, prep))
+        if (x->kind != I_PARTNER || x->group || !strcmp(x->key, "CHN") ||
+            word_before(s, sb, x->b, prep))
             continue;
         for (size_t k = i + 1; k < c->it.n; k++) {
             const zitem *y = &c->it.v[k];
@@ -2053,6 +2137,20 @@ static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
         c->list_metric = TF_METRIC_NONE;
 }
 
+/* The flow a sentence with no word of flow takes: that of the sentence before when this
+ * one names partners ("阿根廷大豆逆势攀升至156.71万吨" after a sentence on imports; "10月我国铝材出口498.6千吨。" then "按地区划分：东盟合计142.3千吨…":
+ * the breakdown of the total before it), else none. */
+static tf_metric carried_flow(const zctx *c)
+{
+    int partners = 0;
+    for (size_t i = 0; i < c->it.n; i++) {
+        if (c->it.v[i].kind == I_METRIC)
+            return TF_METRIC_NONE;
+        partners += c->it.v[i].kind == I_PARTNER && !partners && i + 1 < c->it.n;
+    }
+    return partners ? c->prev_flow : TF_METRIC_NONE;
+}
+
 /* Bind the items of sentence [sb, se) into claims. */
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
@@ -2060,7 +2158,12 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
     memset(&st, 0, sizeof st);
     st.from = c->period_from;
     st.to = c->period_to;
-    st.metric = c->list_metric;
+    st.metric = c->list_metric ? c->list_metric : carried_flow(c);
+    /* a breakdown of the figures before ("其中自南非进口…", "按地区划分：东盟…"): their period,
+     * named there */
+    if (c->prev_named && c->has_period &&
+        ((!c->list_metric && st.metric != TF_METRIC_NONE) || at(c->z->s + sb, "其中")))
+        st.named = 1;
     int card = is_card_line(c->z->s, sb, se);
     if (card && c->line_named && c->has_period) /* "进口量：512.6万吨" under "2025年9月…" */
         st.named = 1;
@@ -2099,14 +2202,16 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             lead = 0;
             break;
         case I_PARTNER:
-            st.partner = x->key;
-            st.partner_figs = 0;
+            if (bind_partner(c, &st, i))
+                return -1;
             break;
         case I_CUM:
             st.cum = 1;
             break;
         case I_CLAUSE:
             st.has_cmp = 0;
+            if (at(c->z->s + x->b, "；") || c->z->s[x->b] == ';')
+                st.group = NULL;
             break;
         case I_FIG: {
             size_t before = st.ngroup;
@@ -2167,6 +2272,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
         c->last_product = st.product;
     if (!st.figures && !lead)
         c->last_claim = (size_t)-1;
+    c->prev_flow = st.figures ? st.metric : TF_METRIC_NONE;
+    c->prev_named = st.figures && st.named;
     return 0;
 }
 
