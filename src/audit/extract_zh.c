@@ -2940,6 +2940,201 @@ static int zh_folds(zctx *c)
     return 0;
 }
 
+/* ------------------------------------------------------------------ tables */
+
+/* A table of monthly figures (a 表格式 月报): a heading line of columns ("月份 进口量 环比 同比"),
+ * then one line a period ("1月 251.8 -8.0% +5.5%", "1-9月累计 2215.7 — +5.3%"), the unit
+ * on a line before ("单位：万吨") or in the heading ("进口量(万吨)"). */
+enum { TC_SKIP, TC_QTY, TC_MOM, TC_YOY, TC_SHARE };
+#define TF_ZTABLE_COLS 8
+
+typedef struct ztable {
+    int col[TF_ZTABLE_COLS]; /* the columns after the period's */
+    int ncol;
+    tf_metric metric;
+    const char *product;
+    double f;               /* the unit: multiplier to t or USD */
+    int usd;
+    char unit[16];          /* its words ("万吨"): a quantity is proposed in them */
+} ztable;
+
+/* The next token of line [i, le) (spaces, tabs and 　 apart): its start, its end in *te;
+ * le when none. */
+static size_t token_at(const char *s, size_t i, size_t le, size_t *te)
+{
+    while (i < le && (s[i] == ' ' || s[i] == '\t' || at(s + i, "　")))
+        i += s[i] == ' ' || s[i] == '\t' ? 1 : 3;
+    size_t e = i;
+    while (e < le && s[e] != ' ' && s[e] != '\t' && !at(s + e, "　"))
+        e++;
+    *te = e;
+    return i;
+}
+
+/* The kind of heading column [b, e); *m the flow it names (进口量, 出口量). */
+static int column_kind(const char *s, size_t b, size_t e, tf_metric *m)
+{
+    if (last_in(s, b, e, "环比") != (size_t)-1)
+        return TC_MOM;
+    if (last_in(s, b, e, "同比") != (size_t)-1)
+        return TC_YOY;
+    if (last_in(s, b, e, "占比") != (size_t)-1)
+        return TC_SHARE;
+    for (size_t i = b; i < e; i++) {
+        size_t n;
+        tf_metric x = metric_at(s + i, &n);
+        if (x == TF_METRIC_IMPORT || x == TF_METRIC_EXPORT) {
+            *m = x;
+            return TC_QTY;
+        }
+    }
+    return last_in(s, b, e, "数量") != (size_t)-1 || last_in(s, b, e, "金额") != (size_t)-1
+               ? TC_QTY : TC_SKIP;
+}
+
+/* The unit, flow and product of a table whose heading is [hb, he): from the heading and
+ * the lines before it (at most 400 bytes: "单位：万吨", "中国铜精矿进口月度数据"). */
+static void table_context(const zctx *c, size_t hb, size_t he, ztable *t)
+{
+    const char *s = c->z->s;
+    tf_metric m = TF_METRIC_NONE;
+    for (size_t i = hb > 400 ? hb - 400 : 0; i < he; i++) {
+        size_t n;
+        int usd, other;
+        double f;
+        const zname *nm;
+        tf_metric x;
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        if ((f = unit_at(s + i, &usd, &other, &n)) > 0) {
+            if (!other) { /* "单位：万吨", not "元/吨" */
+                t->f = f, t->usd = usd;
+                tf_fmt(t->unit, sizeof t->unit, "%.*s", (int)n, s + i);
+            }
+            i += n - 1;
+        }
+        else if ((nm = vocab_at(&c->prod, s + i)))
+            t->product = nm->key;
+        else if ((x = metric_at(s + i, &n)) == TF_METRIC_IMPORT || x == TF_METRIC_EXPORT)
+            m = x;
+    }
+    if (t->metric == TF_METRIC_NONE)
+        t->metric = m;
+    if (!t->product)
+        t->product = c->only_product ? c->only_product : c->title_product;
+}
+
+/* 1 when line [b, e) is a table's heading: a period column first ("月份", "时间"), then a
+ * quantity and 环比 or 同比; its columns and context in t. */
+static int table_heading(const zctx *c, size_t b, size_t e, ztable *t)
+{
+    const char *s = c->z->s;
+    size_t te, i = token_at(s, b, e, &te);
+    if (i >= e || !(last_in(s, i, te, "月份") != (size_t)-1 || last_in(s, i, te, "时间") != (size_t)-1 ||
+                    last_in(s, i, te, "日期") != (size_t)-1 || last_in(s, i, te, "期间") != (size_t)-1))
+        return 0;
+    memset(t, 0, sizeof *t);
+    int qty = 0, chg = 0;
+    for (i = token_at(s, te, e, &te); i < e && t->ncol < TF_ZTABLE_COLS; i = token_at(s, te, e, &te)) {
+        int k = column_kind(s, i, te, &t->metric);
+        t->col[t->ncol++] = k;
+        qty += k == TC_QTY;
+        chg += k == TC_MOM || k == TC_YOY;
+    }
+    if (qty != 1 || !chg)
+        return 0;
+    table_context(c, b, e, t);
+    return t->f > 0 && t->product && t->metric != TF_METRIC_NONE;
+}
+
+/* A table cell at [b, e): its value (a sign, digits, % for a change) and interval; 0 when
+ * it holds none ("—", "-", "/"). */
+static int table_cell(const char *s, size_t b, size_t e, double f, double *v, double *lo,
+                      double *hi)
+{
+    int sign = 1;
+    if (b < e && (s[b] == '+' || s[b] == '-'))
+        sign = s[b] == '-' ? -1 : 1, b++;
+    else if (at(s + b, "−"))
+        sign = -1, b += strlen("−");
+    int dec, tz;
+    size_t n = number_at(s + b, v, &dec, &tz);
+    if (!n || (b + n != e && !(s[b + n] == '%' && b + n + 1 == e)))
+        return 0;
+    double half = 0.5 * pow(10, -dec);
+    *lo = sign > 0 ? (*v - half) * f : -(*v + half) * f;
+    *hi = sign > 0 ? (*v + half) * f : -(*v - half) * f;
+    *v *= sign * f;
+    return 1;
+}
+
+/* Row [b, e) of table t: its period, then a cell for each column; one claim. 1 a row, 0
+ * none (the table ends), -1 out of memory. */
+static int table_row(zctx *c, const ztable *t, size_t b, size_t e)
+{
+    const char *s = c->z->s;
+    zitem p;
+    memset(&p, 0, sizeof p);
+    size_t te, i = token_at(s, b, e, &te), n = i < e ? period_at(s + i, c->ref, &p) : 0;
+    if (!n)
+        return 0;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = t->usd ? (t->metric == TF_METRIC_IMPORT ? TF_METRIC_IMPORT_VALUE : TF_METRIC_EXPORT_VALUE)
+                       : t->metric;
+    tf_scopy(cl.product, sizeof cl.product, t->product);
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, t->usd ? "USD" : "t");
+    cl.period.from = p.from;
+    cl.period.to = p.to;
+    cl.share_of = cl.period;
+    cl.period_named = 1;
+    cl.sent_start = c->z->from[b];
+    cl.sent_end = c->z->to[e - 1];
+    for (int k = 0; k < t->ncol; k++) {
+        double v, lo, hi;
+        i = token_at(s, te, e, &te);
+        if (i >= e)
+            break;
+        int q = t->col[k] == TC_QTY;
+        if (t->col[k] == TC_SKIP || !table_cell(s, i, te, q ? t->f : 1, &v, &lo, &hi))
+            continue;
+        tf_stated *d = q ? &cl.quantity : t->col[k] == TC_MOM ? &cl.mom
+                       : t->col[k] == TC_YOY ? &cl.yoy : &cl.share;
+        if (t->col[k] == TC_MOM && p.from != p.to)
+            continue; /* a cumulative has no MoM */
+        stated_set(c, i, te, v, lo, hi, d);
+        if (q) { /* "251.8" under "单位：万吨" reads as 251.8万吨 */
+            char text[sizeof d->text];
+            tf_scopy(text, sizeof text, d->text);
+            tf_fmt(d->text, sizeof d->text, "%s%s", text, t->unit);
+        }
+    }
+    if (!cl.quantity.has)
+        return 1;
+    return tf_audit_add_claim(c->a, &cl) == (size_t)-1 ? -1 : 1;
+}
+
+/* Every table of the note (table_heading) as claims, a row a claim. 0 or -1 (no memory). */
+static int zh_tables(zctx *c)
+{
+    const char *s = c->z->s;
+    ztable t;
+    int in = 0;
+    for (size_t b = 0; b < c->z->n;) {
+        size_t e = b;
+        while (e < c->z->n && s[e] != '\n')
+            e++;
+        int r = 0;
+        if (in && e > b && (r = table_row(c, &t, b, e)) < 0)
+            return -1;
+        in = r > 0 || (e > b && table_heading(c, b, e, &t));
+        b = e + 1;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -2974,7 +3169,7 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
     if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c) ||
-        zh_folds(&c))
+        zh_folds(&c) || zh_tables(&c))
         goto out;
     st = TF_OK;
 out:
