@@ -1387,10 +1387,18 @@ static int rest_listed(const checker *k, const size_t *head, const size_t *next,
     return 0;
 }
 
+/* The number of partners in group `key` (港澳台: Hong Kong, Macao, Taiwan; ASEAN's ten
+ * members; the EU's 27 since 2020), or a number no list reaches when it is not known. */
+static int group_size(const char *key)
+{
+    return !strcmp(key, "HMT") ? 3 : !strcmp(key, "ASEAN") ? 10 : !strcmp(key, "EU") ? 27 : 1000;
+}
+
 /* The members of a group of partners ("东盟合计142.3千吨，其中越南48.7千吨…": partners keyed
  * "VNM:ASEAN" by the Chinese reader) add up to at most the group's figure of the same
  * flow, product and period, and to it exactly when the group's rest is listed ("东盟其他国家",
- * OTH:ASEAN): parts of a total (DOMAIN.md section 2). 0 or -1 (no memory). */
+ * OTH:ASEAN) or all its members are (group_size): parts of a total (DOMAIN.md section 2).
+ * 0 or -1 (no memory). */
 static int members_sum(checker *k)
 {
     size_t nf = k->nfa;
@@ -1424,7 +1432,8 @@ static int members_sum(checker *k)
             sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
             e->le = e->le && strncmp(k->fa[j].partner, "OTH:", 4);
         }
-        e->le = e->le && strncmp(k->fa[head[wi]].partner, "OTH:", 4);
+        e->le = e->le && strncmp(k->fa[head[wi]].partner, "OTH:", 4) &&
+                n < group_size(k->fa[wi].partner);
         e->lhs = sum;
         e->rhs = A(e, k->fa[wi].aq);
         eq_text(k, e, "the figures of %d members add up to %s%s", n, e->le ? "at most " : "",
@@ -2511,6 +2520,75 @@ static int check_series_month(checker *k)
     return 0;
 }
 
+/* The world total of the month next to month m (a month or a year on either side) in
+ * note ci's note against which claim ci's share holds, or NULL. */
+static const fact *share_total_near(checker *k, const tf_claim *c, int m)
+{
+    static const int step[] = {1, -1, 12, -12};
+    k->prefer_note = c->note;
+    for (int j = 0; j < 4; j++) {
+        const fact *w = find_fact(k, c->metric, c->product, "WLD", m + step[j], m + step[j],
+                                  (size_t)-1);
+        if (!w || w->claim == (size_t)-1 || k->a->claims[w->claim].note != c->note ||
+            k->at[w->aq].lo <= 0)
+            continue;
+        double lo = 100 * c->quantity.lo / k->at[w->aq].hi, hi = 100 * c->quantity.hi / k->at[w->aq].lo;
+        if (c->share.hi >= lo && c->share.lo <= hi)
+            return w;
+    }
+    return NULL;
+}
+
+/* A partner's month figure labelled month m whose share holds against the world total
+ * the note gives for a month next to it (M), where the note gives no world total for m
+ * ("9月中国锰矿进口量268.45万吨…" then "8月自南非进口126.30万吨，占当月进口总量的47.0%":
+ * 126.30 / 268.45 = 47.05 %): the label likely meant M. A warning on the label; 0 or -1
+ * (no memory). */
+static int check_partner_month(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ci = 0; ci < a->n_claims; ci++) {
+        const tf_claim *c = &a->claims[ci];
+        int m = c->period.to;
+        if (!c->period_named || !c->period_end || c->period.from != m || !checkable(c->metric) ||
+            !c->quantity.has || !c->share.has || !strcmp(c->partner, "WLD") ||
+            strchr(c->partner, ':') || note_states(k, c->note, c->metric, c->product, "WLD", m, m))
+            continue;
+        const fact *w = share_total_near(k, c, m);
+        int dup = 0;
+        for (size_t i = 0; w && i < a->n_findings && !dup; i++) /* one label, once */
+            dup = !strcmp(a->findings[i].kind, "wrong-month-label") &&
+                  (a->findings[i].claim == ci || (a->findings[i].note == c->note &&
+                                                  a->findings[i].start == c->period_start));
+        if (!w || dup)
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = c->note;
+        f.severity = TF_SEV_WARNING;
+        f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = c->period_start;
+        f.end = c->period_end;
+        f.stated = c->quantity.value;
+        char lab[48], now[48];
+        tf_period_words(c->period, lab, sizeof lab);
+        tf_span_period np = {w->from, w->to};
+        tf_period_words(np, now, sizeof now);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+        tf_fmt(f.equation, sizeof f.equation, "share = 100 x %s / %s", c->quantity.text,
+               k->at[w->aq].what);
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "the partner's figure labelled %s holds its share %s against the total of %s, "
+               "and the note gives no total for %s: likely %s", lab, c->share.text, now, lab, now);
+        f.confidence = 0.6;
+        if (add_find(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
 /* A MoM or YoY of three or more significant digits repeated verbatim for the
  * same series a month later, in another note: likely copied from the previous
  * month's note. */
@@ -3222,7 +3300,8 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     a->n_equations = k.neq;
     if (build_adjacency(&k))
         goto out;
-    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
+    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) ||
+        check_partner_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k) ||
         check_net_as_gross(&k))
         goto out;
