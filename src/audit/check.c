@@ -2589,6 +2589,80 @@ static int check_partner_month(checker *k)
     return 0;
 }
 
+/* The label finding of claim ci: its label is likely month `meant` (its figure is the base
+ * another figure's change implies, equation text eq). 0 or -1 (no memory). */
+static int base_label_finding(checker *k, size_t ci, int meant, const char *eq)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    for (size_t i = 0; i < k->a->n_findings; i++) /* one label, once */
+        if (!strcmp(k->a->findings[i].kind, "wrong-month-label") &&
+            (k->a->findings[i].claim == ci || (k->a->findings[i].note == c->note &&
+                                               k->a->findings[i].start == c->period_start)))
+            return 0;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_WARNING;
+    f.claim = ci;
+    tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+    tf_scopy(f.field, sizeof f.field, "label");
+    f.start = c->period_start;
+    f.end = c->period_end;
+    f.stated = c->quantity.value;
+    char lab[48], now[48];
+    tf_period_words(c->period, lab, sizeof lab);
+    tf_span_period np = {meant, meant};
+    tf_period_words(np, now, sizeof now);
+    tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+    tf_scopy(f.equation, sizeof f.equation, eq);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "%s labelled %s is the base of %s, which the note gives for no other figure: "
+           "likely %s", c->quantity.text, lab, eq, now);
+    f.confidence = 0.55;
+    return add_find(k, &f);
+}
+
+/* A month figure that is the base a MoM or YoY of its series implies, labelled a month
+ * next to that base ("8月锌精矿进口量为48.62万实物吨，环比上涨12.4%" and "6月进口量为43.26
+ * 万实物吨": 48.62 / 1.124 = 43.26, July's), where the note states no figure for the base
+ * month itself: the label likely meant the base month. Warnings; 0 or -1 (no memory). */
+static int check_base_label(checker *k)
+{
+    static const int near[] = {1, -1, 12, -12};
+    for (size_t i = 0; i < k->nfa; i++) {
+        const fact *f = &k->fa[i];
+        if (f->claim == (size_t)-1 || f->from != f->to || !f->named)
+            continue;
+        k->prefer_note = k->a->claims[f->claim].note;
+        for (int z = 0; z < 2; z++) {
+            int ap = z ? f->ayoy : f->amom, b = f->from - (z ? 12 : 1);
+            if (ap < 0 || find_fact(k, f->metric, f->product, f->partner, b, b, (size_t)-1))
+                continue;
+            const atom *q = &k->at[f->aq], *g = &k->at[ap];
+            if (g->lo <= -100 || g->hi <= -100)
+                continue;
+            double lo = q->lo / (1 + g->hi / 100), hi = q->hi / (1 + g->lo / 100);
+            for (int j = 0; j < 4; j++) {
+                int M = b + near[j];
+                const fact *h = M == f->from ? NULL
+                                : find_fact(k, f->metric, f->product, f->partner, M, M, (size_t)-1);
+                const tf_claim *hc = h && h->claim != (size_t)-1 ? &k->a->claims[h->claim] : NULL;
+                if (!hc || hc->note != k->prefer_note || !hc->period_end ||
+                    k->at[h->aq].hi < lo || k->at[h->aq].lo > hi)
+                    continue;
+                char eq[200], l[48], h2[48];
+                fmt_value(&k->at[h->aq], lo, l, sizeof l);
+                fmt_value(&k->at[h->aq], hi, h2, sizeof h2);
+                tf_fmt(eq, sizeof eq, "%s / (1 + %s) = %s to %s", q->what, z ? "YoY" : "MoM", l,
+                       h2);
+                if (base_label_finding(k, h->claim, b, eq))
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A MoM or YoY of three or more significant digits repeated verbatim for the
  * same series a month later, in another note: likely copied from the previous
  * month's note. */
@@ -3301,7 +3375,7 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     if (build_adjacency(&k))
         goto out;
     if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) ||
-        check_partner_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
+        check_partner_month(&k) || check_base_label(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k) ||
         check_net_as_gross(&k))
         goto out;
