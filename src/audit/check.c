@@ -1523,6 +1523,30 @@ static int eq_range_split(checker *k, const fact *f)
     return 0;
 }
 
+/* A range of three or four whole quarters as the sum of its quarters (前三季度 = 一季度 +
+ * 二季度 + 三季度; two are the range-sum's). 0 or -1 (no memory). */
+static int eq_quarters_sum(checker *k, const fact *f)
+{
+    int len = f->to - f->from + 1;
+    if (f->from % 3 || (len != 9 && len != 12))
+        return 0;
+    const fact *q[4];
+    for (int j = 0; j < len / 3; j++)
+        if (!(q[j] = find_fact(k, f->metric, f->product, f->partner, f->from + 3 * j,
+                               f->from + 3 * j + 2, (size_t)-1)))
+            return 0;
+    eqn *e = new_eq(k, "quarters-sum");
+    if (!e)
+        return -1;
+    int sum = A(e, q[0]->aq);
+    for (int j = 1; j < len / 3; j++)
+        sum = O(e, OP_ADD, sum, A(e, q[j]->aq));
+    e->lhs = A(e, f->aq);
+    e->rhs = sum;
+    eq_text(k, e, "%s = the sum of its %d quarters", k->at[f->aq].what, len / 3);
+    return 0;
+}
+
 /* A range of months as the sum of all its months when the note states each ("Q2 came
  * to 666,100 t: April brought 250,500 t, May 223,200 t and June 192,400 t"; DOMAIN.md
  * section 3, cumulative). Three to twelve months. 0 or -1 (no memory). */
@@ -1599,6 +1623,7 @@ static int build_equations(checker *k)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
                          eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
                          eq_share_pp(k, f) || eq_range_split(k, f) || eq_months_sum(k, f) ||
+                         eq_quarters_sum(k, f) ||
                          eq_span_change(k, f) || eq_period_share(k, f)
                      ? -1
                      : 0;

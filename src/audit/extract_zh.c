@@ -1150,23 +1150,28 @@ static size_t hs_product_at(const char *s)
 }
 
 /* A group of partners or the rest of a list at s ("东盟", "欧盟", "港澳台地区"; "其他国家和地区",
- * "其他国家", "其他：" opening a list's line): its key in x (ASEAN, EU, HMT; OTH for the
- * rest: the partners the list does not name, DOMAIN.md section 2), its bytes; 0 none. */
+ * "其余地区", "其它来源国", "其他：" opening a list's line): its key in x (ASEAN, EU, HMT; OTH
+ * for the rest: the partners the list does not name, DOMAIN.md section 2), its bytes; 0 none. */
 static size_t group_at(const char *s, zitem *x)
 {
-    static const struct { const char *w, *key; int group; } g[] = {
-        {"港澳台地区", "HMT", 1}, {"港澳台", "HMT", 1}, {"东盟", "ASEAN", 1}, {"欧盟", "EU", 1},
-        {"其他国家和地区", "OTH", 2}, {"其他国家（地区）", "OTH", 2}, {"其他国家(地区)", "OTH", 2},
-        {"其他国家", "OTH", 2}, {"其他地区", "OTH", 2}, {"其他来源国", "OTH", 2},
-        {"其他来源地", "OTH", 2}, {"其余国家", "OTH", 2}, {"其它国家", "OTH", 2},
-        {"其他：", "OTH", 2}, {NULL, NULL, 0}};
+    static const struct { const char *w, *key; } g[] = {
+        {"港澳台地区", "HMT"}, {"港澳台", "HMT"}, {"东盟", "ASEAN"}, {"欧盟", "EU"}, {NULL, NULL}};
+    static const char *const rest[] = {"其他", "其它", "其余", NULL};
+    static const char *const what[] = {"国家和地区", "国家及地区", "国家(地区)", "国家", "地区",
+                                       "来源国", "来源地", "国别", "：", NULL};
     for (size_t k = 0; g[k].w; k++)
         if (at(s, g[k].w)) {
             x->key = g[k].key;
-            x->group = g[k].group;
-            size_t n = strlen(g[k].w);
-            return at(s + n - 3, "：") ? n - 3 : n;
+            x->group = 1;
+            return strlen(g[k].w);
         }
+    for (size_t k = 0; rest[k]; k++)
+        for (size_t w = 0; at(s, rest[k]) && what[w]; w++)
+            if (at(s + strlen(rest[k]), what[w])) {
+                x->key = "OTH";
+                x->group = 2;
+                return strlen(rest[k]) + (at(what[w], "：") ? 0 : strlen(what[w]));
+            }
     return 0;
 }
 
@@ -1424,7 +1429,9 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb, size_t *nb, size_
             continue;
         }
         unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
-        if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
+        /* 中 is a filler in 其中 only ("钴湿法冶炼中间品" is one name) */
+        int zhong = at(s + pos, "中") && !(pos >= 3 && at(s + pos - 3, "其"));
+        if (is_cjk(cp) && n == 3 && (zhong || !filler(s + pos))) {
             if (!run++)
                 rb = pos;
             if (run >= 2 || pos + n == f->b) /* "煤2.39亿吨": one character right before */
