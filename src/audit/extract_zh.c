@@ -728,11 +728,16 @@ static void figure_flags(const char *s, size_t sb, size_t cb, size_t i, zitem *x
     static const char *const bounds[] = {"最高", "最低", "每吨", "均价", "均价为", NULL};
     if (word_before(s, cb, i, bounds)) /* a bound, or a unit value ("均价每吨104.7美元") */
         x->other = 1;
-    /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
-    if (word_before(s, cb, i, up_words) || word_before(s, cb, i, down_words)) {
+    /* "同比增加1049.7万吨", "比上年同期多124.5万吨", "环比少进口312万吨": a difference, not a
+     * level ("增至345万吨" is one) */
+    static const char *const more[] = {"多进口", "多出口", "多", NULL};
+    static const char *const fewer[] = {"少进口", "少出口", "少", NULL};
+    int up = word_before(s, cb, i, up_words) || word_before(s, cb, i, more);
+    int down = word_before(s, cb, i, down_words) || word_before(s, cb, i, fewer);
+    if (up || down) {
         x->other = x->diff = 1;
         x->from = diff_basis(s, cb, i);
-        if (word_before(s, cb, i, down_words))
+        if (down)
             x->diff = -1;
     }
     /* a trade mode's figure ("一般贸易进口30万吨"), not the month's trade */
@@ -777,8 +782,9 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
         cmp2 = (size_t)-1;
     size_t p = cmp == (size_t)-1 ? cmp2 : cmp2 == (size_t)-1 ? cmp : cmp > cmp2 ? cmp : cmp2;
     if (p != (size_t)-1 && i - p <= 30) { /* "较6月份639万吨", "较去年7月份的720万吨" */
-        int dir = 0;
+        int dir = 0; /* "较9月增长", "比上年同期多": a change, not a base */
         for (size_t q = p; q < i && !dir; q++) {
+            dir = at(s + q, "多") || at(s + q, "少");
             for (size_t w = 0; up_words[w] && !dir; w++)
                 dir = at(s + q, up_words[w]);
             for (size_t w = 0; down_words[w] && !dir; w++)
@@ -1309,6 +1315,7 @@ typedef struct zstate {
                                     (up to its "；"), whose members may follow */
     size_t group_e;              /* the group item's end */
     size_t share_run;            /* shares read in order against the list of figures */
+    size_t pend[4], npend;       /* changes and differences read before their level */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -1391,7 +1398,7 @@ static const char fillers[] =
     "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
     "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
     "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共加少回落扩收窄升提涨跌滑下逾超"
-    "每吨季度半累计去今该攀逆势激骤反弹飙锐萎缩跃猛他余家地区";
+    "每吨季度半累计去今该攀逆势激骤反弹飙锐萎缩跃猛他余家地区多";
 
 static int filler(const char *p)
 {
@@ -1603,7 +1610,7 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
         int cb = d == 1 && span == 1 ? C_MOM : d == 12 ? C_YOY : 0;
         if (span > 1 && d == span && st->cmp_from == cl->period.from - span)
             cb = C_MOM; /* "下半年较上半年减少24.8%": the span before, read as the MoM */
-        if (!cb || (basis && basis != cb))
+        if (!cb || (x->from && x->from != cb)) /* the basis its own clause names */
             return;
         basis = cb;
     }
@@ -2158,29 +2165,115 @@ static tf_metric carried_flow(const zctx *c)
     return partners ? c->prev_flow : TF_METRIC_NONE;
 }
 
-/* Bind the items of sentence [sb, se) into claims. */
-static int bind_sentence(zctx *c, size_t sb, size_t se)
+/* The state sentence [sb, se) opens with: the period, flow and naming carried to it. */
+static void sentence_setup(const zctx *c, zstate *st, size_t sb, size_t se, int card)
 {
-    zstate st;
-    memset(&st, 0, sizeof st);
-    st.from = c->period_from;
-    st.to = c->period_to;
-    st.metric = c->list_metric ? c->list_metric : carried_flow(c);
+    memset(st, 0, sizeof *st);
+    st->from = c->period_from;
+    st->to = c->period_to;
+    st->metric = c->list_metric ? c->list_metric : carried_flow(c);
     /* a breakdown of the figures before ("其中自南非进口…", "按地区划分：东盟…"): their period,
      * named there */
     if (c->prev_named && c->has_period &&
-        ((!c->list_metric && st.metric != TF_METRIC_NONE) || at(c->z->s + sb, "其中")))
-        st.named = 1;
-    int card = is_card_line(c->z->s, sb, se);
+        ((!c->list_metric && st->metric != TF_METRIC_NONE) || at(c->z->s + sb, "其中")))
+        st->named = 1;
     if (card && c->line_named && c->has_period) /* "进口量：512.6万吨" under "2025年9月…" */
-        st.named = 1;
-    int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
+        st->named = 1;
     /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
     if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "同月") != (size_t)-1 ||
                           at(c->z->s + sb, "同期")))
-        st.named = 1;
+        st->named = 1;
+}
+
+/* A change or a difference before the level it leads to ("同比增长5.2%至1.05亿吨",
+ * "环比增长12.5%，达到24.3万吨", "较上月减少2.1万吨至15.6万吨", "同比增加18%，环比持平，为
+ * 245.3万吨"): 1 when item i is followed, past changes and at most two commas, by a figure
+ * that 至, 到, 达 or 为 introduces, no more than 30 bytes on. */
+static int leads_to_level(const zctx *c, size_t i)
+{
+    const char *s = c->z->s;
+    int commas = 0;
+    for (size_t j = i + 1; j < c->it.n; j++) {
+        const zitem *y = &c->it.v[j];
+        if (y->kind == I_CLAUSE && at(s + y->b, "，") && ++commas <= 2)
+            continue;
+        if (y->kind == I_CHG && !y->listed)
+            continue;
+        if (y->kind != I_FIG || y->diff || y->base || y->other || y->b > c->it.v[i].e + 30)
+            return 0;
+        return (y->b >= 3 && (at(s + y->b - 3, "至") || at(s + y->b - 3, "到") ||
+                              at(s + y->b - 3, "达") || at(s + y->b - 3, "为")));
+    }
+    return 0;
+}
+
+/* Item i, a change or difference read before its level (leads_to_level): kept until the
+ * level is bound. 1 when kept. */
+static int pend_change(const zctx *c, zstate *st, size_t i)
+{
+    if (st->figures || st->npend >= 4 || !leads_to_level(c, i))
+        return 0;
+    st->pend[st->npend++] = i;
+    return 1;
+}
+
+/* The changes and differences kept for the level just bound (c->last_claim). */
+static void bind_pending(zctx *c, zstate *st)
+{
+    for (size_t k = 0; k < st->npend; k++) {
+        const zitem *x = &c->it.v[st->pend[k]];
+        if (x->kind == I_CHG)
+            bind_change(c, st, x);
+        else
+            bind_difference(c, st, x);
+    }
+    st->npend = 0;
+}
+
+/* Figure item i: a claim of the sentence's subject, a base, a difference, or a change's
+ * level. *rest: the sentence opens with 其他, the rest of a list. 0 or -1 (no memory). */
+static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, int *rest)
+{
+    const zitem *x = &c->it.v[i];
+    size_t before = st->ngroup;
+    if (*rest && !st->partner) { /* "其他：0.99万吨": the rest, not the total */
+        st->metric = TF_METRIC_OTHER;
+        *rest = 0;
+    }
+    if (x->diff && pend_change(c, st, i))
+        return 0;
+    size_t nb, ne;
+    st->unknown = unknown_object(c, i, sb, &nb, &ne);
+    if (st->unknown) { /* the unknown commodity governs what follows */
+        if (!(st->product = unknown_key(c, nb, ne)))
+            return -1;
+        st->blocked = 1;
+        if (!x->other) /* a price or a forecast names no commodity of the note */
+            note_product(c, st->product);
+    }
+    int figs = st->figures, cmp = st->has_cmp;
+    if (bind_figure(c, st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
+        return -1;
+    if (st->npend && st->figures > figs) { /* "较上月减少2.1万吨至15.6万吨": on 上月 */
+        st->has_cmp = cmp;
+        bind_pending(c, st);
+        st->has_cmp = 0;
+    }
+    st->partner_figs++;
+    if (st->ngroup == 1 && before != 1)
+        st->group_item = i;
+    return 0;
+}
+
+/* Bind the items of sentence [sb, se) into claims. */
+static int bind_sentence(zctx *c, size_t sb, size_t se)
+{
+    zstate st;
+    int card = is_card_line(c->z->s, sb, se);
+    sentence_setup(c, &st, sb, se, card);
+    int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
     zreporter(c);
     zreporter_subject(c, sb);
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
@@ -2220,29 +2313,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             if (at(c->z->s + x->b, "；") || c->z->s[x->b] == ';')
                 st.group = NULL;
             break;
-        case I_FIG: {
-            size_t before = st.ngroup;
-            if (rest && !st.partner) { /* "其他：0.99万吨": the rest, not the total */
-                st.metric = TF_METRIC_OTHER;
-                rest = 0;
-            }
-            size_t nb, ne;
-            st.unknown = unknown_object(c, i, sb, &nb, &ne);
-            if (st.unknown) { /* the unknown commodity governs what follows */
-                if (!(st.product = unknown_key(c, nb, ne)))
-                    return -1;
-                st.blocked = 1;
-                if (!x->other) /* a price or a forecast names no commodity of the note */
-                    note_product(c, st.product);
-            }
-            if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
+        case I_FIG:
+            if (bind_fig_item(c, &st, i, sb, se, &rest))
                 return -1;
-            st.partner_figs++;
-            if (st.ngroup == 1 && before != 1)
-                st.group_item = i;
             lead = 0;
             break;
-        }
         case I_PP: /* "占比61.2%，较上月提高1.3个百分点": the share's change */
             if (x->listed ? bind_rate_pp(c, &st, x) : (bind_share_pp(c, x, sb), 0))
                 return -1;
@@ -2254,8 +2329,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                     return -1;
                 break;
             }
-            if (!st.figures && !lead)
+            if (!st.figures && !lead) {
+                if (x->kind == I_CHG && x->listed != 4)
+                    pend_change(c, &st, i);
                 break;
+            }
             if (x->kind == I_SHARE && period_share(c, i, sb))
                 break;
             if (x->kind == I_CHG && x->listed == 4) {
