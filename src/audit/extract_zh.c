@@ -795,8 +795,8 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
     /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
-    if (at(s + cb, "去年同期") || at(s + cb, "上年同期"))
-        x->base = 1;
+    if (at(s + cb, "去年同期") || at(s + cb, "上年同期") || at(s + cb, "前值"))
+        x->base = 1; /* "，前值为52.3万吨": the reading before, a month or a cumulative */
     /* a dekad, a week or a day is not the month; a concentrate's metal content ("折合金属量约
      * 22.5万吨") is not its gross weight */
     if (last_in(s, cb, i, "金属量") != (size_t)-1 || last_in(s, cb, i, "金属含量") != (size_t)-1 ||
@@ -1316,6 +1316,10 @@ typedef struct zstate {
     size_t group_e;              /* the group item's end */
     size_t share_run;            /* shares read in order against the list of figures */
     size_t pend[4], npend;       /* changes and differences read before their level */
+    int aside, keep_from;        /* a month told beside the subject's (aside_month), and the
+                                    subject's month to return to */
+    size_t keep_claim;           /* the subject's claim */
+    size_t keep_pb, keep_pe;     /* the subject's period words */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -1567,6 +1571,8 @@ static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t s
                  last_in(s, cb, x->b, "去年") != (size_t)-1 ||
                  last_in(s, cb, x->b, "上年") != (size_t)-1)
             from -= 12, to -= 12;
+        else if (at(s + cb, "前值"))
+            from -= from == to, to -= 1;
         else
             return 0;
         return make_claim(c, st, x, sb, se, from, to, &idx);
@@ -1659,8 +1665,35 @@ static void bind_list_partners(zctx *c, zstate *st, size_t upto)
 }
 
 /* A period item: the sentence's period, or the base of a comparison. */
+/* A month told beside the sentence's figure at the head of a clause after it ("10月进口
+ * 10950万吨，9月为11302万吨", "，上月为239.8万吨", "，9月进口21.6万吨"): an earlier month
+ * whose figure is a comparison's; the sentence's period and subject stay (bind_fig_item
+ * restores them). 1 when x is one; the month in *m. */
+static int aside_month(const zctx *c, const zstate *st, size_t i, int *m)
+{
+    const zitem *x = &c->it.v[i];
+    const char *s = c->z->s;
+    size_t n;
+    if (!st->figures || st->from != st->to || x->from != x->to || !i ||
+        c->it.v[i - 1].kind != I_CLAUSE || !(at(s + x->e, "为") || at(s + x->e, "份为") ||
+                                             metric_at(s + x->e, &n) != TF_METRIC_NONE))
+        return 0;
+    *m = x->month_before ? st->to - 1 : x->to;
+    return *m < st->to && *m >= st->to - 12;
+}
+
 static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
 {
+    int m;
+    if (aside_month(c, st, (size_t)(x - c->it.v), &m)) {
+        st->aside = 1;
+        st->keep_from = st->from;
+        st->keep_claim = c->last_claim;
+        st->keep_pb = st->pb, st->keep_pe = st->pe;
+        st->from = st->to = m;
+        st->pb = x->b, st->pe = x->e; /* its own label */
+        return;
+    }
     if (is_comparison(c->z->s, x->b, sb)) {
         st->cmp_from = x->from;
         st->cmp_to = x->to;
@@ -2256,6 +2289,12 @@ static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, in
     int figs = st->figures, cmp = st->has_cmp;
     if (bind_figure(c, st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
         return -1;
+    if (st->aside && st->figures > figs) { /* back to the subject ("，9月为11302万吨") */
+        st->from = st->to = st->keep_from;
+        st->pb = st->keep_pb, st->pe = st->keep_pe;
+        c->last_claim = st->keep_claim;
+        st->aside = 0;
+    }
     if (st->npend && st->figures > figs) { /* "较上月减少2.1万吨至15.6万吨": on 上月 */
         st->has_cmp = cmp;
         bind_pending(c, st);
