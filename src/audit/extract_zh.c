@@ -1106,6 +1106,10 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
                              ? &c->it.v[c->it.n - 2] : NULL;
         if (read && x.kind == I_SHARE && x.listed != 3 && p && p->kind == I_SHARE)
             x.listed = 1; /* "分别占61.0%和21.8%": the list goes on, 占 still in the clause */
+        else if (read && x.kind == I_CHG && x.listed != 4 && p && p->kind == I_CHG) {
+            x.listed = 1; /* "分别增长3.2%、下降5.1%和增长12.0%": each with its direction */
+            x.from = x.from ? x.from : p->from;
+        }
         else if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
             x.kind = I_SHARE;
             x.listed = 1;
@@ -1195,6 +1199,12 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
              (c->it.v[c->it.n - 1].kind == I_FIG || c->it.v[c->it.n - 1].kind == I_SHARE) &&
              c->it.v[c->it.n - 1].e == i) /* "6680.1万吨和2386.2万吨", "61.0%和21.8%" */
         x.kind = I_LIST, n = 3;
+    else if ((at(s + i, "和") || at(s + i, "及")) && c->it.n && c->it.v[c->it.n - 1].kind == I_CHG &&
+             c->it.v[c->it.n - 1].e == i && (word_before(s, i, i + 9, up_words) ||
+                                            word_before(s, i, i + 9, down_words) ||
+                                            word_before(s, i, i + 6, up_words) ||
+                                            word_before(s, i, i + 6, down_words)))
+        x.kind = I_LIST, n = 3; /* "下降5.1%和增长12.0%" */
     else if (s[i] == ',' || s[i] == ';' || at(s + i, "，") || at(s + i, "；") ||
              at(s + i, "：") || s[i] == ':')
         x.kind = I_CLAUSE, n = (unsigned char)s[i] < 0x80 ? 1 : 3;
@@ -1645,20 +1655,20 @@ static void bind_share(zctx *c, zstate *st, const zitem *x)
 }
 
 /* Partners listed before a list of figures ("从澳大利亚、巴西分别进口…"),
- * one for each figure, in order. */
+ * one for each figure, in order; the reporter ("中国自澳大利亚、巴西和南非进口…") is none. */
 static void bind_list_partners(zctx *c, zstate *st, size_t upto)
 {
     if (st->ngroup < 2)
         return;
     size_t k = 0;
     for (size_t i = st->run_start; i < upto; i++)
-        if (c->it.v[i].kind == I_PARTNER)
+        if (c->it.v[i].kind == I_PARTNER && strcmp(zpartner(c, c->it.v[i].key), "WLD"))
             k++;
     if (k != st->ngroup)
         return;
     k = 0;
     for (size_t i = st->run_start; i < upto; i++)
-        if (c->it.v[i].kind == I_PARTNER) {
+        if (c->it.v[i].kind == I_PARTNER && strcmp(zpartner(c, c->it.v[i].key), "WLD")) {
             tf_claim *cl = &c->a->claims[st->group_first + k++];
             tf_scopy(cl->partner, sizeof cl->partner, zpartner(c, c->it.v[i].key));
         }
