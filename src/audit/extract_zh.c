@@ -797,6 +797,9 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
     if (at(s + cb, "去年同期") || at(s + cb, "上年同期") || at(s + cb, "前值"))
         x->base = 1; /* "，前值为52.3万吨": the reading before, a month or a cumulative */
+    size_t br = last_in(s, cb, i, "(");
+    if (br != (size_t)-1 && i - br <= 20 && (at(s + br + 1, "去年同期") || at(s + br + 1, "上年同期")))
+        x->base = 1; /* "同比增长6.2%(去年同期482.7万吨)" */
     /* a dekad, a week or a day is not the month; a concentrate's metal content ("折合金属量约
      * 22.5万吨") is not its gross weight */
     if (last_in(s, cb, i, "金属量") != (size_t)-1 || last_in(s, cb, i, "金属含量") != (size_t)-1 ||
@@ -2252,11 +2255,15 @@ static int leads_to_level(const zctx *c, size_t i)
     return 0;
 }
 
-/* Item i, a change or difference read before its level (leads_to_level): kept until the
- * level is bound. 1 when kept. */
-static int pend_change(const zctx *c, zstate *st, size_t i)
+/* Item i, a change or difference read before its level (leads_to_level), the first of its
+ * clause: kept until the level is bound. 1 when kept. */
+static int pend_change(const zctx *c, zstate *st, size_t i, size_t sb)
 {
-    if (st->figures || st->npend >= 4 || !leads_to_level(c, i))
+    size_t cb = clause_start(c->z->s, sb, c->it.v[i].b);
+    for (size_t j = 0; j < i; j++) /* the first figure of its clause ("，出口同比增长53.5%至…") */
+        if (c->it.v[j].kind == I_FIG && c->it.v[j].e > cb)
+            return 0;
+    if (st->npend >= 4 || !leads_to_level(c, i))
         return 0;
     st->pend[st->npend++] = i;
     return 1;
@@ -2285,7 +2292,7 @@ static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, in
         st->metric = TF_METRIC_OTHER;
         *rest = 0;
     }
-    if (x->diff && pend_change(c, st, i))
+    if (x->diff && pend_change(c, st, i, sb))
         return 0;
     size_t nb, ne;
     st->unknown = unknown_object(c, i, sb, &nb, &ne);
@@ -2378,11 +2385,10 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                     return -1;
                 break;
             }
-            if (!st.figures && !lead) {
-                if (x->kind == I_CHG && x->listed != 4)
-                    pend_change(c, &st, i);
+            if (x->kind == I_CHG && x->listed != 4 && pend_change(c, &st, i, sb))
                 break;
-            }
+            if (!st.figures && !lead)
+                break;
             if (x->kind == I_SHARE && period_share(c, i, sb))
                 break;
             if (x->kind == I_CHG && x->listed == 4) {
