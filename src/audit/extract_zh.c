@@ -1717,6 +1717,7 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     }
     st->from = x->from;
     st->to = x->to;
+    st->cum = 0; /* "…累计出口189.6万吨；10月氧化铝进口13.6万吨": the month's, named again */
     st->named = 1;
     st->named_year = x->named_year;
     st->pb = x->b;
