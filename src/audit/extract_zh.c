@@ -591,9 +591,11 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
                 if (at(together[w], "前")) /* the top three: which they are is not said */
                     return 0;
                 x->listed = 3;
-                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ? 3
+                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ||
+                                  last_in(s, cb, i, "三国") != (size_t)-1 ? 3
                           : last_in(s, cb, i, "两者") != (size_t)-1 ||
-                                  last_in(s, cb, i, "二者") != (size_t)-1 ? 2 : 0;
+                                  last_in(s, cb, i, "二者") != (size_t)-1 ||
+                                  last_in(s, cb, i, "两国") != (size_t)-1 ? 2 : 0;
                 return 1;
             }
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
@@ -795,7 +797,8 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
     /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
-    if (at(s + cb, "去年同期") || at(s + cb, "上年同期") || at(s + cb, "前值"))
+    size_t cw = cb + (at(s + cb, "而") ? strlen("而") : 0); /* "，而去年同期为218.9万吨" */
+    if (at(s + cw, "去年同期") || at(s + cw, "上年同期") || at(s + cw, "前值"))
         x->base = 1; /* "，前值为52.3万吨": the reading before, a month or a cumulative */
     size_t br = last_in(s, cb, i, "(");
     if (br != (size_t)-1 && i - br <= 20 && (at(s + br + 1, "去年同期") || at(s + br + 1, "上年同期")))
