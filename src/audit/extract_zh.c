@@ -520,8 +520,13 @@ static int diff_basis(const char *s, size_t cb, size_t i)
 {
     size_t mom = last_in(s, cb, i, "环比"), yoy = last_in(s, cb, i, "同比");
     size_t same = last_in(s, cb, i, "同期");
+    size_t by_month = last_in(s, cb, i, "按月"), by_year = last_in(s, cb, i, "按年");
     if (same != (size_t)-1 && (yoy == (size_t)-1 || same > yoy))
         yoy = same;
+    if (by_year != (size_t)-1 && (yoy == (size_t)-1 || by_year > yoy)) /* 按年: Hong Kong's */
+        yoy = by_year;
+    if (by_month != (size_t)-1 && (mom == (size_t)-1 || by_month > mom))
+        mom = by_month;
     return mom != (size_t)-1 && (yoy == (size_t)-1 || mom > yoy) ? C_MOM
            : yoy != (size_t)-1                                    ? C_YOY
                                                                   : 0;
@@ -2286,6 +2291,23 @@ static void bind_pending(zctx *c, zstate *st)
     st->npend = 0;
 }
 
+/* A figure whose clause opens with 合计, 共计 or 总计 after a list of partners ("自俄罗斯进口
+ * 18.7万吨，…，自其他国家进口2.5万吨，合计24.3万吨") is the list's sum: the total when the list
+ * ended with the rest (OTH), else the named partners' sum, partner "SUM:LIST", which no sum
+ * of partners counts. */
+static void list_sum(const zctx *c, zstate *st, size_t i, size_t sb)
+{
+    const char *s = c->z->s;
+    size_t cb = clause_start(s, sb, c->it.v[i].b);
+    if (!st->partner || !(at(s + cb, "合计") || at(s + cb, "共计") || at(s + cb, "总计")))
+        return;
+    for (size_t j = i; j-- > 0 && c->it.v[j].b >= cb;)
+        if (c->it.v[j].kind == I_PARTNER)
+            return; /* "合计自俄罗斯进口…": a partner of its own */
+    st->partner = strcmp(st->partner, "OTH") ? "SUM:LIST" : NULL;
+    st->group = NULL;
+}
+
 /* Figure item i: a claim of the sentence's subject, a base, a difference, or a change's
  * level. *rest: the sentence opens with 其他, the rest of a list. 0 or -1 (no memory). */
 static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, int *rest)
@@ -2298,6 +2320,7 @@ static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, in
     }
     if (x->diff && pend_change(c, st, i, sb))
         return 0;
+    list_sum(c, st, i, sb);
     size_t nb, ne;
     st->unknown = unknown_object(c, i, sb, &nb, &ne);
     if (st->unknown) { /* the unknown commodity governs what follows */
