@@ -2331,7 +2331,11 @@ static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, in
             note_product(c, st->product);
     }
     int figs = st->figures, cmp = st->has_cmp;
-    if (bind_figure(c, st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
+    /* listed: after 、 or 和, or a partner after one ("几内亚1279万吨、澳大利亚392万吨") */
+    int listed = i && (c->it.v[i - 1].kind == I_LIST ||
+                       (i >= 2 && c->it.v[i - 1].kind == I_PARTNER && c->it.v[i - 2].kind == I_LIST &&
+                        st->ngroup && c->it.v[i - 1].e == x->b));
+    if (bind_figure(c, st, x, listed, sb, se))
         return -1;
     if (st->aside && st->figures > figs) { /* back to the subject ("，9月为11302万吨") */
         st->from = st->to = st->keep_from;
