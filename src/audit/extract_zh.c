@@ -2207,11 +2207,11 @@ static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
 }
 
 /* The flow a sentence with no word of flow takes: that of the sentence before when this
- * one names partners ("阿根廷大豆逆势攀升至156.71万吨" after a sentence on imports; "10月我国铝材出口498.6千吨。" then "按地区划分：东盟合计142.3千吨…":
+ * one opens with 其中 or names partners ("阿根廷大豆逆势攀升至156.71万吨" after a sentence on imports; "10月我国铝材出口498.6千吨。" then "按地区划分：东盟合计142.3千吨…":
  * the breakdown of the total before it), else none. */
-static tf_metric carried_flow(const zctx *c)
+static tf_metric carried_flow(const zctx *c, size_t sb)
 {
-    int partners = 0;
+    int partners = at(c->z->s + sb, "其中"); /* "其中铝板带25.4万吨…": of the figures before */
     for (size_t i = 0; i < c->it.n; i++) {
         if (c->it.v[i].kind == I_METRIC)
             return TF_METRIC_NONE;
@@ -2226,7 +2226,7 @@ static void sentence_setup(const zctx *c, zstate *st, size_t sb, size_t se, int 
     memset(st, 0, sizeof *st);
     st->from = c->period_from;
     st->to = c->period_to;
-    st->metric = c->list_metric ? c->list_metric : carried_flow(c);
+    st->metric = c->list_metric ? c->list_metric : carried_flow(c, sb);
     /* a breakdown of the figures before ("其中自南非进口…", "按地区划分：东盟…"): their period,
      * named there */
     if (c->prev_named && c->has_period &&
@@ -2382,7 +2382,10 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             st.net_export = x->net_export;
             lead = 0;
             break;
-        case I_PRODUCT:
+        case I_PRODUCT: /* "其他铝材0.6万吨": the rest of a breakdown by product, not the total */
+            if (x->b >= 6 && (at(c->z->s + x->b - 6, "其他") || at(c->z->s + x->b - 6, "其它") ||
+                              at(c->z->s + x->b - 6, "其余")))
+                st.metric = TF_METRIC_OTHER;
             st.product = x->key;
             note_product(c, x->key);
             st.blocked = 0;
