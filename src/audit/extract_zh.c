@@ -870,6 +870,7 @@ typedef struct zctx {
     size_t n_names, cap_names;
     tf_metric prev_flow;      /* the flow of the sentence before, when it bound figures */
     int prev_named;           /* the sentence before bound figures of a period it named */
+    int prev_partners;        /* claims of partners the sentence before bound */
 } zctx;
 
 /* The partner a claim carries for partner item `key`: the reporter itself (China, or the
@@ -1423,7 +1424,7 @@ static const char fillers[] =
     "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
     "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
     "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共加少回落扩收窄升提涨跌滑下逾超"
-    "每吨季度半累计去今该攀逆势激骤反弹飙锐萎缩跃猛他余家地区多";
+    "每吨季度半累计去今该攀逆势激骤反弹飙锐萎缩跃猛他余家地区多述";
 
 static int filler(const char *p)
 {
@@ -2291,20 +2292,26 @@ static void bind_pending(zctx *c, zstate *st)
     st->npend = 0;
 }
 
-/* A figure whose clause opens with 合计, 共计 or 总计 after a list of partners ("自俄罗斯进口
+/* A figure whose clause opens with 合计, 共计 or 总计 (after 上述三国, 以上) after a list of
+ * partners ("自俄罗斯进口
  * 18.7万吨，…，自其他国家进口2.5万吨，合计24.3万吨") is the list's sum: the total when the list
  * ended with the rest (OTH), else the named partners' sum, partner "SUM:LIST", which no sum
  * of partners counts. */
 static void list_sum(const zctx *c, zstate *st, size_t i, size_t sb)
 {
     const char *s = c->z->s;
-    size_t cb = clause_start(s, sb, c->it.v[i].b);
-    if (!st->partner || !(at(s + cb, "合计") || at(s + cb, "共计") || at(s + cb, "总计")))
+    size_t cb = clause_start(s, sb, c->it.v[i].b), w = cb;
+    static const char *const these[] = {"上述三国", "上述两国", "上述", "以上", "这三国", NULL};
+    for (size_t k = 0; these[k] && w == cb; k++) /* "上述三国合计进口9378.7万吨" */
+        if (at(s + cb, these[k]))
+            w = cb + strlen(these[k]);
+    if (!(st->partner || c->prev_partners >= 2) ||
+        !(at(s + w, "合计") || at(s + w, "共计") || at(s + w, "总计")))
         return;
     for (size_t j = i; j-- > 0 && c->it.v[j].b >= cb;)
         if (c->it.v[j].kind == I_PARTNER)
             return; /* "合计自俄罗斯进口…": a partner of its own */
-    st->partner = strcmp(st->partner, "OTH") ? "SUM:LIST" : NULL;
+    st->partner = st->partner && !strcmp(st->partner, "OTH") ? NULL : "SUM:LIST";
     st->group = NULL;
 }
 
@@ -2358,6 +2365,7 @@ static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, in
 static int bind_sentence(zctx *c, size_t sb, size_t se)
 {
     zstate st;
+    size_t first = c->a->n_claims;
     int card = is_card_line(c->z->s, sb, se);
     sentence_setup(c, &st, sb, se, card);
     int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
@@ -2448,6 +2456,9 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
         c->last_claim = (size_t)-1;
     c->prev_flow = st.figures ? st.metric : TF_METRIC_NONE;
     c->prev_named = st.figures && st.named;
+    c->prev_partners = 0;
+    for (size_t k = first; k < c->a->n_claims; k++)
+        c->prev_partners += strcmp(c->a->claims[k].partner, "WLD") != 0;
     return 0;
 }
 
