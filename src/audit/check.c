@@ -408,6 +408,7 @@ static void cjk_scale(const char *text, atom *x)
         {"\xE7\x99\xBE\xE4\xB8\x87", 1e6, 6},                   /* 百万 */
         {"\xE5\x8D\x83\xE5\x90\xA8", 1e3, 3},                   /* 千吨 */
         {"\xE5\x8D\x83\xE5\xAE\x9E\xE7\x89\xA9", 1e3, 3},   /* 千实物(吨) */
+        {"\xE5\x8D\x83\xE7\xBE\x8E", 1e3, 3},                   /* 千美(元) */
         {"\xE4\xB8\x87", 1e4, 4}, {"\xE8\x90\xAC", 1e4, 4},  /* 万 萬 */
         {"\xE4\xBA\xBF", 1e8, 8}, {"\xE5\x84\x84", 1e8, 8}}; /* 亿 億 */
     for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
