@@ -1667,12 +1667,29 @@ static void bind_share(zctx *c, zstate *st, const zitem *x)
     stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[target].share);
 }
 
+/* Products listed before a list of figures ("铜精矿和精炼铜进口量分别为245.3万吨和31.2万吨"),
+ * one for each figure, in order, when as many are named as figures. */
+static void bind_list_products(zctx *c, const zstate *st, size_t upto)
+{
+    size_t k = 0;
+    for (size_t i = st->run_start; i < upto; i++)
+        k += c->it.v[i].kind == I_PRODUCT;
+    if (k != st->ngroup)
+        return;
+    k = 0;
+    for (size_t i = st->run_start; i < upto; i++)
+        if (c->it.v[i].kind == I_PRODUCT)
+            tf_scopy(c->a->claims[st->group_first + k++].product, sizeof c->a->claims[0].product,
+                     c->it.v[i].key);
+}
+
 /* Partners listed before a list of figures ("从澳大利亚、巴西分别进口…"),
  * one for each figure, in order; the reporter ("中国自澳大利亚、巴西和南非进口…") is none. */
 static void bind_list_partners(zctx *c, zstate *st, size_t upto)
 {
     if (st->ngroup < 2)
         return;
+    bind_list_products(c, st, upto);
     size_t k = 0;
     for (size_t i = st->run_start; i < upto; i++)
         if (c->it.v[i].kind == I_PARTNER && strcmp(zpartner(c, c->it.v[i].key), "WLD"))
