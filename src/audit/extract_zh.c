@@ -1542,7 +1542,8 @@ static int bind_partner(zctx *c, zstate *st, size_t i)
     if (st->group && (x->b == st->group_e ||
                       last_in(c->z->s, st->group_e, x->b, "其中") != (size_t)-1)) {
         char key[16];
-        tf_fmt(key, sizeof key, "%s:%s", x->key, st->group);
+        const char *member = x->key;
+        tf_fmt(key, sizeof key, "%s:%s", member, st->group);
         return (st->partner = intern_key(c, key)) ? 0 : -1;
     }
     st->group = NULL;
