@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define TF_SCHEMA_VERSION 7 /* the SQLite store's (docs/store.md); PostgreSQL keeps schema 6 */
+#define TF_SCHEMA_VERSION 8 /* the SQLite store's (docs/store.md); PostgreSQL keeps schema 6 */
 
 typedef struct tf_db tf_db;
 

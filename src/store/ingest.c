@@ -100,10 +100,11 @@ int tf_store_standing(const tf_record *r, const tf_record *cur, const char *cur_
     return same ? CELL_SAME : older ? CELL_OLDER : CELL_CHANGED;
 }
 
-static void col_opt(sqlite3_stmt *s, int col, int *has, tf_milli *v)
+/* A figure of `cell` (NULL: missing), decoded (tf_store_figure_decode). */
+static void col_figure(sqlite3_stmt *s, int col, int *has, tf_milli *v)
 {
     *has = sqlite3_column_type(s, col) != SQLITE_NULL;
-    *v = *has ? sqlite3_column_int64(s, col) : 0;
+    *v = *has ? tf_store_figure_decode(sqlite3_column_int64(s, col)) : 0;
 }
 
 /* The text of a coded column ("" for an id not known: compared as changed). */
@@ -334,11 +335,11 @@ static tf_status look_up(ingest_ctx *x, const tf_record *r, long long *rec_id, i
         return dup_error(x->name, r, first, diag);
     }
     tf_record cur;
-    col_opt(s, 0, &cur.has_quantity, &cur.quantity);
+    col_figure(s, 0, &cur.has_quantity, &cur.quantity);
     col_dim(x->dict, DIM_UNIT, s, 1, cur.unit, sizeof cur.unit);
-    col_opt(s, 2, &cur.has_quantity2, &cur.quantity2);
+    col_figure(s, 2, &cur.has_quantity2, &cur.quantity2);
     col_dim(x->dict, DIM_UNIT, s, 3, cur.unit2, sizeof cur.unit2);
-    col_opt(s, 4, &cur.has_value, &cur.value);
+    col_figure(s, 4, &cur.has_value, &cur.value);
     col_dim(x->dict, DIM_CURRENCY, s, 5, cur.currency, sizeof cur.currency);
     tf_store_extra_decode((const char *)sqlite3_column_text(s, 6), &cur); /* status, CIF, FOB */
     const unsigned char *cv = sqlite3_column_text(s, 12);
@@ -384,8 +385,10 @@ static tf_status store_revision(ingest_ctx *x, const tf_record *r, tf_diag *diag
     pend_row *p = &x->pend[x->n_pend++];
     const coded_rec *k = &x->k;
     sqlite3_int64 v[CELL_COLS] = {k->cls, k->commodity, k->period, (int)r->flow, k->reporter,
-                                  k->partner, k->basis, k->mode, k->province, r->quantity,
-                                  k->unit, r->quantity2, k->unit2, r->value, k->currency, 0,
+                                  k->partner, k->basis, k->mode, k->province,
+                                  tf_store_figure_encode(r->quantity), k->unit,
+                                  tf_store_figure_encode(r->quantity2), k->unit2,
+                                  tf_store_figure_encode(r->value), k->currency, 0,
                                   x->source_id, (sqlite3_int64)r->line, x->next_id++};
     memcpy(p->v, v, sizeof v);
     p->nulls = (r->has_quantity ? 0 : 1u << 9) | (r->has_quantity2 ? 0 : 1u << 11) |
@@ -618,7 +621,7 @@ static int stage_begin(ingest_ctx *x)
     int rc = tf_store_pragma_int(x->d, "SELECT NOT EXISTS(SELECT 1 FROM cell)", &empty);
     if (rc != SQLITE_OK || !empty)
         return rc;
-    /* cell's columns and key as store.c creates them (schema 7): a table of
+    /* cell's columns and key as store.c creates them (schemas 7 and 8): a table of
      * another shape would be copied row by row, the same rows, pages unpacked */
     rc = sqlite3_exec(x->d->db,
                       "DROP TABLE IF EXISTS temp.cell_load;"

@@ -63,16 +63,21 @@
 #define EXTRA_FOB_SQL                                                                         \
     "CAST(nullif(substr(" EXTRA_R2 ", 1, instr(" EXTRA_R2 ", char(31)) - 1), '') AS INTEGER)"
 #define EXTRA_PROVENANCE_SQL "ifnull(substr(" EXTRA_R2 ", instr(" EXTRA_R2 ", char(31)) + 1), '')"
-/* `record`: the rows and columns of schema 5's table, decoded. */
-#define RECORD_VIEW_V7                                                                        \
+/* `record`: the rows and columns of schema 5's table, decoded (schema 7: the
+ * figures as stored; schema 8: FIGURE_SQL, store_int.h). */
+#define RECORD_VIEW_V7 RECORD_VIEW("c.quantity", "c.quantity2", "c.value")
+#define RECORD_VIEW_V8 \
+    RECORD_VIEW(FIGURE_SQL("c.quantity"), FIGURE_SQL("c.quantity2"), FIGURE_SQL("c.value"))
+#define RECORD_VIEW(q, q2, val)                                                               \
     "CREATE VIEW record AS SELECT c.id, " DIM_TEXT_SQL(1, "c.classification") " AS"           \
     " classification, k.code AS commodity, " PERIOD_TEXT_SQL("c.period") " AS period,"        \
     " c.flow, " DIM_TEXT_SQL(2, "c.reporter") " AS reporter, " DIM_TEXT_SQL(3, "c.partner")   \
     " AS partner, " DIM_TEXT_SQL(4, "c.partner_basis") " AS partner_basis, "                  \
     DIM_TEXT_SQL(5, "c.trade_mode") " AS trade_mode, " DIM_TEXT_SQL(6, "c.province")          \
-    " AS province, c.quantity, " DIM_TEXT_SQL(8, "c.unit") " AS unit, c.quantity2, "          \
-    DIM_TEXT_SQL(8, "c.unit2") " AS unit2, c.value, " DIM_TEXT_SQL(7, "c.currency")           \
-    " AS currency, " EXTRA_STATUS_SQL " AS status, " EXTRA_PROVENANCE_SQL " AS provenance,"    \
+    " AS province, " q " AS quantity, " DIM_TEXT_SQL(8, "c.unit") " AS unit, " q2             \
+    " AS quantity2, " DIM_TEXT_SQL(8, "c.unit2") " AS unit2, " val " AS value, "              \
+    DIM_TEXT_SQL(7, "c.currency") " AS currency, " EXTRA_STATUS_SQL " AS status, "             \
+    EXTRA_PROVENANCE_SQL " AS provenance,"                                                    \
     " c.source_id, c.line, " EXTRA_CIF_SQL " AS cif, " EXTRA_FOB_SQL " AS fob"                 \
     " FROM cell c JOIN commodity k ON k.id = c.commodity;"
 
@@ -259,6 +264,28 @@ static const char *const migrations[] = {
     "DROP TABLE cell;"
     "ALTER TABLE cell_v7 RENAME TO cell;"
     RECORD_VIEW_V7,
+    /* 7 -> 8: quantity, quantity2 and value as whole units where exact, with
+     * a flag bit (tf_store_figure_encode, store_int.h: 46,148 kg in three
+     * bytes instead of four), through the SQL function tf_figure_encode
+     * (register_figure_encode); the table copied in key order, as 6 -> 7. */
+    "CREATE TABLE cell_v8(classification INTEGER NOT NULL, commodity INTEGER NOT NULL,"
+    " period INTEGER NOT NULL, flow INTEGER NOT NULL, reporter INTEGER NOT NULL,"
+    " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL, trade_mode INTEGER NOT NULL,"
+    " province INTEGER NOT NULL, currency INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " quantity INTEGER, unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL,"
+    " value INTEGER, source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
+    " extra TEXT,"
+    " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis,"
+    " trade_mode, province, currency, id)) WITHOUT ROWID;"
+    "INSERT INTO cell_v8 SELECT classification, commodity, period, flow, reporter, partner,"
+    " partner_basis, trade_mode, province, currency, id, tf_figure_encode(quantity), unit,"
+    " tf_figure_encode(quantity2), unit2, tf_figure_encode(value), source_id, line, extra"
+    " FROM cell ORDER BY classification, commodity, period, flow, reporter, partner,"
+    " partner_basis, trade_mode, province, currency, id;"
+    "DROP VIEW record;"
+    "DROP TABLE cell;"
+    "ALTER TABLE cell_v8 RENAME TO cell;"
+    RECORD_VIEW_V8,
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -333,6 +360,40 @@ static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
     return st;
 }
 
+/* tf_figure_encode(x): tf_store_figure_encode of an integer, NULL for NULL. */
+static void figure_encode_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        sqlite3_result_null(cx);
+    else
+        sqlite3_result_int64(cx, tf_store_figure_encode(sqlite3_value_int64(argv[0])));
+}
+
+/* The SQL function the 7 -> 8 migration encodes figures with, on this
+ * connection only (not callable from a view or trigger of the file). */
+static int register_figure_encode(tf_db *d)
+{
+    return sqlite3_create_function(d->db, "tf_figure_encode", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                   NULL, figure_encode_fn, NULL, NULL);
+}
+
+_Static_assert(TF_MAX_FIGURE <= TF_STORE_FIGURE_MAX, "every figure read is stored exactly");
+
+/* After an upgrade, which copies `cell` into a table of the new shape (5 -> 6,
+ * 6 -> 7, 7 -> 8), the old table's pages are free and the file twice the
+ * store's size: VACUUM gives them back (one atomic step of its own, after the
+ * upgrade's commit). Where it cannot run at once (another process has the file
+ * open) or fails (no temporary space), the upgraded store is as good, its free
+ * pages filled by later ingests. */
+static void compact_after_upgrade(tf_db *d)
+{
+    sqlite3_busy_timeout(d->db, 0);
+    sqlite3_exec(d->db, "VACUUM", NULL, NULL, NULL);
+    sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
+}
+
 static tf_status migrate(tf_db *d)
 {
     int app = 0, ver = 0, ntables = 0;
@@ -394,6 +455,10 @@ static tf_status migrate(tf_db *d)
         return tf_store_exec(d, "COMMIT");
     if (app != TF_APPLICATION_ID)
         ver = 0;
+    if (register_figure_encode(d) != SQLITE_OK) {
+        st = tf_db_fail(d, TF_ERR_DB, "%s: %s", d->path, sqlite3_errmsg(d->db));
+        goto fail;
+    }
     for (int v = ver; v < TF_SCHEMA_VERSION; v++)
         if ((st = tf_store_exec(d, migrations[v])) != TF_OK)
             goto fail;
@@ -402,6 +467,8 @@ static tf_status migrate(tf_db *d)
            TF_APPLICATION_ID, TF_SCHEMA_VERSION);
     if ((st = tf_store_exec(d, sql)) != TF_OK || (st = tf_store_exec(d, "COMMIT")) != TF_OK)
         goto fail;
+    if (ver > 0)
+        compact_after_upgrade(d);
     return TF_OK;
 fail:
     rc = sqlite3_errcode(d->db); /* before the rollback resets it */
@@ -714,11 +781,11 @@ static int read_revision(const tf_dicts *t, sqlite3_stmt *s, const char *cls, co
         return -1;
 #undef DEC
     r->has_quantity = sqlite3_column_type(s, 7) != SQLITE_NULL;
-    r->quantity = sqlite3_column_int64(s, 7);
+    r->quantity = tf_store_figure_decode(sqlite3_column_int64(s, 7));
     r->has_quantity2 = sqlite3_column_type(s, 9) != SQLITE_NULL;
-    r->quantity2 = sqlite3_column_int64(s, 9);
+    r->quantity2 = tf_store_figure_decode(sqlite3_column_int64(s, 9));
     r->has_value = sqlite3_column_type(s, 11) != SQLITE_NULL;
-    r->value = sqlite3_column_int64(s, 11);
+    r->value = tf_store_figure_decode(sqlite3_column_int64(s, 11));
     v->source_id = sqlite3_column_int64(s, 13);
     r->line = (unsigned long)sqlite3_column_int64(s, 14);
     v->id = sqlite3_column_int64(s, 15);

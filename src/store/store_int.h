@@ -102,6 +102,36 @@ void tf_store_extra_decode(const char *e, tf_record *r);
  * from (upper 0) or period <= to (upper 1). */
 long long tf_store_period_bound(const char *p, int upper);
 
+/* ---- the figures of schema 8: `cell`'s quantity, quantity2 and value ----
+ *
+ * A figure is a tf_milli (thousandths of its unit or currency). Stored, it is
+ * 2 × its whole units when it is a whole number of units (the low bit 0), else
+ * 2 × its thousandths + 1 (the low bit 1): 46,148 kg (46,148,000 thousandths,
+ * four bytes in an SQLite record) is stored as 92,296 (three bytes), 0.5 kg
+ * (500) as 1,001. Exact both ways for every figure of magnitude up to
+ * TF_STORE_FIGURE_MAX thousandths (the readers store 0 .. TF_MAX_FIGURE; a
+ * negative figure round-trips too). A missing figure is NULL, as before.
+ * These two functions are the rule: every writer and reader of `cell` calls
+ * them (the 7 -> 8 migration through the SQL function tf_figure_encode,
+ * store.c); the `record` view, read by sqlite3 without tradeflow's functions,
+ * decodes with FIGURE_SQL, the same rule in SQL (tested against these). */
+#define TF_STORE_FIGURE_MAX ((INT64_MAX - 1) / 2)
+
+static inline sqlite3_int64 tf_store_figure_encode(tf_milli v)
+{
+    return v % TF_MILLI == 0 ? v / TF_MILLI * 2 : v * 2 + 1;
+}
+
+/* The figure stored as s (any s: one never written decodes without overflow
+ * trapping, wrapped modulo 2^64). */
+static inline tf_milli tf_store_figure_decode(sqlite3_int64 s)
+{
+    return (s & 1) ? (s - 1) / 2 : (tf_milli)((unsigned long long)(s / 2) * TF_MILLI);
+}
+
+/* tf_store_figure_decode of the SQL expression x (NULL stays NULL). */
+#define FIGURE_SQL(x) "(CASE WHEN (" x ") & 1 THEN ((" x ") - 1) / 2 ELSE (" x ") / 2 * 1000 END)"
+
 struct tf_db {
     sqlite3 *db;         /* NULL on PostgreSQL */
     struct pg_conn *pg;  /* libpq's PGconn: a postgresql:// store (pg.c), else NULL */

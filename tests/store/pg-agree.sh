@@ -29,6 +29,14 @@ U=$(newdb scenario)
 "$ROOT/tests/store/outputs.sh" "$BIN" "$U" > "$W/scenario-pg.txt"
 same "store scenario: sources, history, reports as of four dates, both currencies" \
     "$W/scenario-sqlite.txt" "$W/scenario-pg.txt"
+# the edge figures (0, thousandths, the largest, missing; SQLite codes them)
+"$ROOT/tests/store/figures.sh" "$BIN" "$W/scenario.db" ingest
+"$ROOT/tests/store/figures.sh" "$BIN" "$U" ingest
+"$ROOT/tests/store/figures.sh" "$BIN" "$W/scenario.db" outputs | sed '/^== record view/,$d' \
+    > "$W/figures-sqlite.txt"
+"$ROOT/tests/store/figures.sh" "$BIN" "$U" outputs > "$W/figures-pg.txt"
+same "store scenario: edge figures' history and report" "$W/figures-sqlite.txt" \
+    "$W/figures-pg.txt"
 
 # (2) real files
 if [ ! -d "$SHARED/data" ]; then

@@ -1112,6 +1112,44 @@ static void test_extra_column(void **state)
     assert_true(back.has_fob && back.fob == -5 && !back.has_cif);
 }
 
+/* Figures in `cell` (schema 8): 2 x whole units where exact, else 2 x
+ * thousandths + 1; stored values worked out by hand. Each decodes back
+ * exactly in C and through FIGURE_SQL (the record view's SQL), NULL too. */
+static void test_figure_coding(void **state)
+{
+    (void)state;
+    static const struct {
+        tf_milli v;
+        sqlite3_int64 stored;
+    } cases[] = {
+        {0, 0}, {1, 3}, {500, 1001}, {999, 1999}, {1000, 2}, {1001, 2003},
+        {46148000, 92296},                   /* 46,148 kg: four bytes -> three */
+        {-1, -1}, {-1000, -2}, {-1001, -2001},
+        {TF_MAX_FIGURE, INT64_C(200000000000000)},
+        {TF_MAX_FIGURE - 1, INT64_C(199999999999999999)},
+        {TF_STORE_FIGURE_MAX, INT64_MAX},    /* 4,611,686,018,427,387,903: not whole */
+        {-TF_STORE_FIGURE_MAX, -INT64_MAX + 2},
+        {INT64_C(9223372036854775000), INT64_C(18446744073709550)},
+    };
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT " FIGURE_SQL("?1"), -1, &s, NULL), SQLITE_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(tf_store_figure_encode(cases[i].v), cases[i].stored);
+        assert_int_equal(tf_store_figure_decode(cases[i].stored), cases[i].v);
+        sqlite3_bind_int64(s, 1, cases[i].stored);
+        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int64(s, 0), cases[i].v);
+        sqlite3_reset(s);
+    }
+    sqlite3_bind_null(s, 1);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_type(s, 0), SQLITE_NULL);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
 static tf_status add_partner(void *ctx, const tf_revision *rev)
 {
     char *list = ctx;
@@ -1174,6 +1212,7 @@ int main(void)
         cmocka_unit_test(test_batch),
         cmocka_unit_test(test_period_codes),
         cmocka_unit_test(test_extra_column),
+        cmocka_unit_test(test_figure_coding),
         cmocka_unit_test(test_dictionary_seen_by_other_handle),
         cmocka_unit_test(test_mask_password),
         cmocka_unit_test(test_pg_read_only_role),
