@@ -23,7 +23,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # readers -> store -> statistics -> outputs, with reference data beside them
 LIB_SRC := src/common/common.c src/common/calendar.c src/common/lazylib.c src/common/sha256.c \
            src/common/gsl_lib.c src/common/xlsx_lib.c \
-           src/readers/csv.c src/readers/read.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
+           src/readers/csv.c src/readers/read.c src/readers/split.c src/readers/tfcsv.c src/readers/gacc.c src/readers/plseries.c src/readers/prices.c \
            src/readers/comtrade.c src/readers/jsonpos.c \
            src/refdata/refdata.c \
            src/store/store.c src/store/ingest.c src/store/bulk.c src/store/batch.c src/store/dict.c \

@@ -81,6 +81,19 @@ typedef struct tf_read_opts {
     const char *vintage;       /* the store: "YYYY-MM-DD", the release or download date of
                                   the file; NULL = the ingest date. Not part of the source's
                                   identity (the same file is the same source) */
+    /* Reading on two threads (the store sets these; docs/store.md, "Parsing on two
+     * threads"). When split_sink is set and the input is a regular file whose rows
+     * (after the header) take at least split_min bytes, a tradeflow CSV or GACC
+     * export is read by two threads: the rows from the middle of the file on go to
+     * split_sink(split_ctx, ...), called from the second thread, while the caller's
+     * thread hands the rows before it to the sink. Each sink is called from one
+     * thread only, in file order. stats->split says whether split_sink's records
+     * belong to the read; the counts, warnings (in file order), the first error in
+     * file order, the SHA-256 and every record are those of reading on one thread.
+     * NULL: one thread. */
+    tf_sink split_sink;
+    void *split_ctx;
+    size_t split_min;
 } tf_read_opts;
 
 /* Counts filled in by a read. */
@@ -95,6 +108,9 @@ typedef struct tf_read_stats {
     unsigned long other_flows; /* comtrade: rows kept with flow "other" */
     unsigned long skipped;    /* rows read but not stored (none since Comtrade breakdown
                                  rows are stored as breakdowns, record.h) */
+    int split;                /* 1: read on two threads, and the records given to
+                                 opts->split_sink are part of the read (0: any it was
+                                 given are not: the read stopped before them) */
 } tf_read_stats;
 
 /*

@@ -27,8 +27,9 @@ static void t_en(char *buf, size_t len, double t)
 {
     char n[48];
     double r = fabs(nd_round_t_en(t));
-    if (r >= 1e6) {
-        tf_fmt(buf, len, "%.2f million t", r / 1e6);
+    if (r >= 1e6) { /* a year's iron ore: "1,188.00 million t", not "1188.00" */
+        tf_format_number(n, sizeof n, r / 1e6, 2);
+        tf_fmt(buf, len, "%s million t", n);
         return;
     }
     tf_format_number(n, sizeof n, r, 0);

@@ -25,6 +25,8 @@ static const char *const mon3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 typedef struct book {
     lxw_workbook *wb;
     lxw_format *bold, *t, *pct, *pp, *title, *wrap, *cny;
+    lxw_format *t1, *t3; /* t below 1,000 t and below 1 t (t_format) */
+    double t_max;        /* the largest figure in t written so far (chart axes) */
     const tf_chart_data *d;
     const tf_chart_opts *o;
     const char *unit; /* the report's unit: "t", or the currency of a value report */
@@ -123,11 +125,32 @@ static void str_over(book *b, lxw_worksheet *ws, int row, int col, const char *s
     extent(b, ws, row, col, 0);
 }
 
+/* The format of a figure v written with f: a figure in t is shown as the
+ * text report rounds it (README, How figures are computed), whole t from
+ * 1,000 t, to 0.1 t from 1 t, to the kilogram below 1 t (0.5 kg: 0.001 t,
+ * 1,234.567 kg: 1.2 t, where "#,##0" showed 0 and 1); 0 and a value report's
+ * figures (CNY, USD) stay whole. */
+static lxw_format *t_format(book *b, lxw_format *f, double v)
+{
+    if (f == b->t && fabs(v) > b->t_max)
+        b->t_max = fabs(v);
+    if (f != b->t || strcmp(b->unit, "t") != 0 || v == 0 || fabs(v) >= 1000)
+        return f;
+    return fabs(v) >= 1 ? b->t1 : b->t3;
+}
+
+/* Characters v takes in format f (num_width, and the decimals of t3). */
+static double fmt_width(const book *b, double v, lxw_format *f)
+{
+    return num_width(v, f == b->pct) + (f == b->t3 ? 2 : 0);
+}
+
 static void num(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
+    f = t_format(b, f, v);
     if (worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f) != LXW_NO_ERROR)
         b->err = 1;
-    extent(b, ws, row, col, num_width(v, f == b->pct));
+    extent(b, ws, row, col, fmt_width(b, v, f));
 }
 
 static void opt_num(book *b, lxw_worksheet *ws, int row, int col, tf_opt v, lxw_format *f)
@@ -141,10 +164,11 @@ static void opt_num(book *b, lxw_worksheet *ws, int row, int col, tf_opt v, lxw_
 static void formula(book *b, lxw_worksheet *ws, int row, int col, const char *fx, double cached,
                     lxw_format *f)
 {
+    f = t_format(b, f, cached);
     if (worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, fx, f, cached) !=
         LXW_NO_ERROR)
         b->err = 1;
-    extent(b, ws, row, col, num_width(cached, f == b->pct));
+    extent(b, ws, row, col, fmt_width(b, cached, f));
 }
 
 /* ---- sheets and their print setup ---- */
@@ -583,7 +607,10 @@ static lxw_chart *new_chart(book *b, uint8_t type, const char *title, const char
     }
     chart_title_set_name(c, title);
     chart_axis_set_name(c->y_axis, unit);
-    chart_axis_set_num_format(c->y_axis, "#,##0");
+    /* a chart in t of figures all below 1,000 t (the sheets, written first,
+     * hold every figure charted): ticks such as 0.25 or 0.0001 t in full */
+    int small = strcmp(unit, "t") == 0 && b->t_max < 1000;
+    chart_axis_set_num_format(c->y_axis, small ? "General" : "#,##0");
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
     return c;
@@ -908,6 +935,10 @@ tf_status tf_report_write_xlsx(const char *path, const tf_chart_data *d, const t
     format_set_font_size(b.title, 14);
     b.t = workbook_add_format(b.wb);
     format_set_num_format(b.t, "#,##0");
+    b.t1 = workbook_add_format(b.wb);
+    format_set_num_format(b.t1, "#,##0.0");
+    b.t3 = workbook_add_format(b.wb);
+    format_set_num_format(b.t3, "0.000");
     b.cny = workbook_add_format(b.wb);
     format_set_num_format(b.cny, "#,##0");
     b.wrap = workbook_add_format(b.wb);

@@ -200,6 +200,18 @@ static int legend_rows(const legend_item *it, size_t n)
     return rows;
 }
 
+/* Decimals a tick label of a scale of this step needs to be exact: 0 for
+ * 25 or 1,000, 1 for 2.5 or 0.5, 2 for 0.25, 4 for 0.0001 t (a few kg; before,
+ * one decimal at most: ticks 0.25 and 0.75 read 0.2 and 0.8, ticks of 0.0001
+ * all read 0.0, and 2.5 read 3). */
+static int step_decimals(double step)
+{
+    int d = 0;
+    for (double x = step; d < 6 && fabs(x - round(x)) > 1e-6 * x; x *= 10)
+        d++;
+    return d;
+}
+
 /* Open the SVG and draw title, subtitle, grid, y ticks and unit; long
  * texts wrap and the chart grows to hold them. */
 static void frame_open(frame *f, FILE *out, const char *title, const char *subtitle,
@@ -244,7 +256,7 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
         double y = ypos(f, v);
         char num[64];
         tf_format_number(num, sizeof num, fabs(v) < f->step * 1e-6 ? 0 : v / scale,
-                         f->step / scale < 1 ? 1 : 0);
+                         step_decimals(f->step / scale));
         fprintf(out,
                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                 "stroke-width=\"1\"/>",
@@ -477,7 +489,11 @@ static void bar(FILE *out, double x, double w, double ya, double yb, const char 
 {
     double top = ya < yb ? ya : yb, h = fabs(yb - ya);
     char num[64];
-    tf_format_number(num, sizeof num, v, 0);
+    /* t as the text report rounds below 1,000 t (to 0.1 t, the kg below 1 t;
+     * before, a bar of 0.5 kg said 0 t); whole t above, values whole */
+    double a = fabs(v);
+    int t = strcmp(unit, "t") == 0;
+    tf_format_number(num, sizeof num, v, !t || a == 0 || a >= 999.95 ? 0 : a >= 1 ? 1 : 3);
     fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %s %s</title></rect>",
             x, top, w, h < 0.5 ? 0.5 : h, period, num, unit);
 }

@@ -1,6 +1,9 @@
 /* Streaming RFC 4180 tokenizer: one row in memory at a time. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv.h"
 
@@ -26,6 +29,12 @@ struct tf_csv {
     size_t nf, f_cap;
     tf_csv_field *fields;
     size_t fields_cap;
+    int fd;                      /* >= 0: a fork, reading fd with pread from byte `at` */
+    unsigned long long at;
+    int skim;                    /* 1: rows are read for their bounds only (no field bytes) */
+    unsigned long long stop_at;  /* tf_csv_stop_at: the offset where stop() is asked */
+    int (*stop)(void *ctx);
+    void *stop_ctx;
 };
 
 tf_csv *tf_csv_open(FILE *in, tf_sha256 *h)
@@ -35,6 +44,7 @@ tf_csv *tf_csv_open(FILE *in, tf_sha256 *h)
         return NULL;
     c->in = in;
     c->hash = h;
+    c->fd = -1;
     c->line = 1;
     c->row = malloc(4096);
     if (!c->row) {
@@ -60,6 +70,45 @@ void tf_csv_close(tf_csv *c)
 static int fill(tf_csv *c);
 
 int tf_csv_bom(const tf_csv *c) { return c->bom; }
+unsigned long long tf_csv_offset(const tf_csv *c) { return c->bytes - (c->len - c->pos); }
+void tf_csv_skim(tf_csv *c, int on) { c->skim = on; }
+
+void tf_csv_stop_at(tf_csv *c, unsigned long long offset, int (*stop)(void *ctx), void *ctx)
+{
+    c->stop_at = offset;
+    c->stop = stop;
+    c->stop_ctx = ctx;
+}
+
+tf_csv *tf_csv_fork(const tf_csv *parent, int fd, unsigned long long base)
+{
+    tf_csv *c = tf_csv_open(NULL, NULL);
+    if (!c)
+        return NULL;
+    c->fd = fd;
+    c->bytes = tf_csv_offset(parent);
+    c->at = base + c->bytes;
+    c->line = parent->line;
+    c->started = 1;
+    c->bom = parent->bom;
+    c->cr_eol = parent->cr_eol;
+    return c;
+}
+
+/* The next buffer of a fork (pread leaves the descriptor's offset alone). */
+static size_t fill_fork(tf_csv *c)
+{
+    ssize_t r;
+    do
+        r = pread(c->fd, c->buf, sizeof c->buf, (off_t)c->at);
+    while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        c->ioerr = 1;
+        return 0;
+    }
+    c->at += (unsigned long long)r;
+    return (size_t)r;
+}
 int tf_csv_unterminated(const tf_csv *c) { return c->unterminated; }
 unsigned long tf_csv_line(const tf_csv *c) { return c->line; }
 
@@ -75,10 +124,10 @@ static int fill(tf_csv *c)
 {
     if (c->eof)
         return 0;
-    c->len = fread(c->buf, 1, sizeof c->buf, c->in);
+    c->len = c->fd >= 0 ? fill_fork(c) : fread(c->buf, 1, sizeof c->buf, c->in);
     c->pos = 0;
     if (c->len == 0) {
-        if (ferror(c->in))
+        if (c->fd < 0 && ferror(c->in))
             c->ioerr = 1;
         c->eof = 1;
         return 0;
@@ -157,6 +206,8 @@ int tf_csv_slurp(tf_csv *c, size_t max, char **out, size_t *n)
 
 static int push(tf_csv *c, char ch)
 {
+    if (c->skim)
+        return 0;
     if (c->row_len + 1 >= c->row_cap) {
         if (c->row_cap >= TF_CSV_MAX_ROW)
             return -1;
@@ -203,6 +254,15 @@ int tf_csv_next(tf_csv *c, tf_csv_field **fields, size_t *n, unsigned long *line
     c->nf = 0;
     *line = c->line;
     *col = 1;
+    if (c->stop && tf_csv_offset(c) >= c->stop_at) {
+        int (*stop)(void *) = c->stop;
+        c->stop = NULL;
+        if (stop(c->stop_ctx)) { /* the rows from here on are another reader's */
+            c->pos = c->len;
+            c->eof = 1;
+            return 0;
+        }
+    }
     int ch = getch(c);
     if (ch < 0)
         return c->ioerr ? -2 : 0;

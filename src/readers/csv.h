@@ -37,6 +37,21 @@ unsigned long tf_csv_line(const tf_csv *c);
 /* The bytes buffered and not yet read (reading a buffer first if none). */
 void tf_csv_peek(tf_csv *c, const char **p, size_t *n);
 
+/* Reading a file on two threads (split.c). tf_csv_offset: bytes of the input
+ * consumed so far (the next row starts there when called between rows).
+ * tf_csv_skim: while on, rows are tokenized exactly as ever (the same bounds,
+ * lines and syntax errors) but their fields are left empty, and the 64 MiB
+ * row limit is not checked. tf_csv_fork: a second tokenizer over the same
+ * regular file, from parent's offset on, with its line count and line-end
+ * state; it reads descriptor fd with pread (its offset untouched), the input
+ * having begun at byte base of the file; no hash. tf_csv_stop_at: the first
+ * time a row would start at or after byte offset, stop(ctx) is called; when
+ * it returns 1 the input ends there (tf_csv_next returns 0). */
+unsigned long long tf_csv_offset(const tf_csv *c);
+void tf_csv_skim(tf_csv *c, int on);
+tf_csv *tf_csv_fork(const tf_csv *parent, int fd, unsigned long long base);
+void tf_csv_stop_at(tf_csv *c, unsigned long long offset, int (*stop)(void *ctx), void *ctx);
+
 /* The rest of the input, whole, in a new NUL-terminated buffer (*out, *n;
  * free() it). Returns 0, -2 on a read error, -3 when out of memory or beyond
  * max bytes. */

@@ -1,9 +1,11 @@
 /* Reader dispatcher: header, encoding and format detection, shared helpers. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "readers.h"
 
@@ -73,14 +75,18 @@ void tf_rwarn(tf_rctx *c, const char *key, unsigned long line, unsigned long col
             return;
         c->warned[c->n_warned++] = k;
     }
-    c->stats->warnings++;
-    if (!c->diag->warn)
-        return;
     char text[768], msg[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    if (c->wlog) {
+        tf_wlog_add(c->wlog, key, line, col, text);
+        return;
+    }
+    c->stats->warnings++;
+    if (!c->diag->warn)
+        return;
     tf_fmt(msg, sizeof msg, "%s:%lu:%lu: %s", c->name, line, col, text);
     c->diag->warn(c->diag->warn_ctx, msg);
 }
@@ -567,8 +573,8 @@ static tf_status check_options(tf_rctx *c, tf_format fmt)
     return TF_OK;
 }
 
-/* The data rows, by the reader of format fmt. */
-static tf_status read_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
+/* What a tradeflow CSV's header and options must satisfy before its rows. */
+static tf_status check_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
 {
     if (fmt == TF_FORMAT_TFCSV) {
         c->enc_fixed = 1;
@@ -583,8 +589,14 @@ static tf_status read_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
                                 "%s: --flow, --partner-basis, --reporter and --source are for "
                                 "GACC exports; a tradeflow CSV carries them in its own columns",
                                 c->name);
-        return tf_read_tfcsv(c);
     }
+    return TF_OK;
+}
+
+tf_status tf_read_format(tf_rctx *c, tf_format fmt)
+{
+    if (fmt == TF_FORMAT_TFCSV)
+        return tf_read_tfcsv(c);
     if (fmt == TF_FORMAT_PLSERIES)
         return tf_read_plseries(c);
     if (fmt == TF_FORMAT_PRICES)
@@ -592,6 +604,17 @@ static tf_status read_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
     if (fmt == TF_FORMAT_COMTRADE)
         return tf_read_comtrade(c);
     return tf_read_gacc(c);
+}
+
+/* The data rows, by the reader of format fmt: on two threads when the file
+ * allows (split.c). */
+static tf_status read_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
+{
+    tf_status st = check_rows(c, fmt, hdr_ascii);
+    if (st != TF_OK)
+        return st;
+    unsigned long long mid = tf_split_point(c, fmt);
+    return mid ? tf_read_split(c, fmt, mid) : tf_read_format(c, fmt);
 }
 
 /* A CSV file: header, format, options, rows, the end of the file. */
@@ -620,6 +643,38 @@ static tf_status read_csv(tf_rctx *c)
     return TF_OK;
 }
 
+void tf_rctx_release(tf_rctx *c)
+{
+    if (c->cd != (iconv_t)-1)
+        iconv_close(c->cd);
+    c->cd = (iconv_t)-1;
+    memo_free(c);
+    c->memo = NULL;
+    free(c->scratch);
+    c->scratch = NULL;
+    c->scratch_cap = 0;
+    for (size_t i = 0; i < c->n_warned; i++)
+        free(c->warned[i]);
+    free(c->warned);
+    c->warned = NULL;
+    c->n_warned = c->warned_cap = 0;
+}
+
+/* The input as a regular file, for reading it on two threads (split.c). */
+static void regular_input(tf_rctx *c, FILE *in)
+{
+    struct stat sb;
+    int fd = fileno(in);
+    off_t at = ftello(in);
+    c->fd = -1;
+    if (!c->opts->split_sink || fd < 0 || at < 0 || fstat(fd, &sb) != 0 ||
+        !S_ISREG(sb.st_mode) || sb.st_size <= at)
+        return;
+    c->fd = fd;
+    c->base = (unsigned long long)at;
+    c->size = (unsigned long long)sb.st_size - c->base;
+}
+
 tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
                   const tf_refdata *ref, tf_sink sink, void *sink_ctx,
                   tf_diag *diag, tf_read_stats *stats, char *sha256_hex)
@@ -641,6 +696,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     c.diag = diag;
     c.stats = stats;
     c.cd = (iconv_t)-1;
+    regular_input(&c, in);
     tf_sha256 *h = sha256_hex ? tf_sha256_new() : NULL;
     if (sha256_hex && !h)
         return tf_sha256_ready(&diag->error) != TF_OK ? TF_ERR_IO : TF_ERR_NOMEM;
@@ -664,13 +720,7 @@ tf_status tf_read(FILE *in, const char *name, const tf_read_opts *opts,
     }
     tf_csv_close(c.csv);
     free_header(&c);
-    if (c.cd != (iconv_t)-1)
-        iconv_close(c.cd);
-    memo_free(&c);
-    free(c.scratch);
+    tf_rctx_release(&c);
     read_error_finish(&diag->error, st, name);
-    for (size_t i = 0; i < c.n_warned; i++)
-        free(c.warned[i]);
-    free(c.warned);
     return st;
 }

@@ -8,6 +8,8 @@
 
 enum { TF_ENC_ASCII = 0, TF_ENC_UTF8 = 1, TF_ENC_GB18030 = 2, TF_ENC_LATIN1 = 3 };
 
+typedef struct tf_wlog tf_wlog;
+
 typedef struct tf_rctx {
     tf_csv *csv;
     const char *name;
@@ -29,7 +31,25 @@ typedef struct tf_rctx {
     size_t scratch_cap;
     char **warned;           /* keys already warned about (one warning each) */
     size_t n_warned, warned_cap;
+    tf_wlog *wlog;           /* non-NULL: warnings are kept there (split.c), not given */
+    int fd;                  /* >= 0: the input is this regular file (split.c) */
+    unsigned long long base, size; /* its byte where the input began, its size */
 } tf_rctx;
+
+/* Free what a reader context owns: converter, memo, scratch, warned keys. */
+void tf_rctx_release(tf_rctx *c);
+/* The data rows of a CSV file by the reader of format fmt (the header read). */
+tf_status tf_read_format(tf_rctx *c, tf_format fmt);
+/* Keep a warning of the second reader (split.c) to be given after the first's. */
+void tf_wlog_add(tf_wlog *w, const char *key, unsigned long line, unsigned long col,
+                 const char *text);
+/* The byte offset to split c's rows at for reading them on two threads, or 0
+ * when they are read on one (split.c: the conditions). */
+unsigned long long tf_split_point(const tf_rctx *c, tf_format fmt);
+/* Read the rows of format fmt on two threads, split at the first row that
+ * starts at or after byte mid (split.c). The same records, counts, warnings
+ * (in file order) and first error as tf_read_format on one thread. */
+tf_status tf_read_split(tf_rctx *c, tf_format fmt, unsigned long long mid);
 
 /* Record in diag->error the input error at NAME:LINE:COL; returns TF_ERR_INPUT. */
 tf_status tf_rerr(tf_rctx *c, unsigned long line, unsigned long col, const char *fmt, ...)

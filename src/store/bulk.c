@@ -92,6 +92,8 @@ typedef struct spill_job {
 
 struct tf_bulk {
     block *blocks;       /* newest first */
+    block *spare;        /* blocks of a buffer written out, to fill again: their pages
+                            are mapped already (fresh ones cost the kernel zeroing them) */
     brec **idx;
     size_t n, cap, bytes, limit;
     spill_job job;
@@ -127,6 +129,15 @@ void tf_bulk_clear(tf_bulk *b)
 
 static int spill_wait(tf_bulk *b);
 
+static void free_spare(tf_bulk *b)
+{
+    while (b->spare) {
+        block *k = b->spare;
+        b->spare = k->next;
+        free(k);
+    }
+}
+
 static void feed_stop(tf_bulk *b);
 static void feed_start(tf_bulk *b);
 
@@ -136,6 +147,7 @@ void tf_bulk_free(tf_bulk *b)
         return;
     feed_stop(b);
     spill_wait(b);
+    free_spare(b);
     free(b->job.idx);
     tf_bulk_clear(b);
     for (size_t i = 0; i < b->n_spilled; i++)
@@ -151,6 +163,7 @@ void tf_bulk_free(tf_bulk *b)
 }
 
 size_t tf_bulk_count(const tf_bulk *b) { return b->n; }
+size_t tf_bulk_limit(const tf_bulk *b) { return b->limit; }
 /* half the limit: a second buffer may be being written out meanwhile */
 int tf_bulk_full(const tf_bulk *b) { return b->bytes >= b->limit / 2; }
 
@@ -169,7 +182,9 @@ static void *reserve(tf_bulk *b, size_t n)
     n = (n + 7) & ~(size_t)7;
     if (!b->blocks || b->blocks->used + n > BLOCK_BYTES) {
         size_t sz = n > BLOCK_BYTES ? n : BLOCK_BYTES;
-        block *k = malloc(sizeof *k + sz);
+        block *k = sz == BLOCK_BYTES && b->spare ? b->spare : malloc(sizeof *k + sz);
+        if (k && k == b->spare)
+            b->spare = k->next;
         if (!k)
             return NULL;
         k->next = b->blocks;
@@ -311,7 +326,12 @@ static int spill_wait(tf_bulk *b)
     while (j->blocks) {
         block *k = j->blocks;
         j->blocks = k->next;
-        free(k);
+        if (k->used > BLOCK_BYTES) { /* a record larger than a block had one of its own */
+            free(k);
+            continue;
+        }
+        k->next = b->spare;
+        b->spare = k;
     }
     j->n = 0;
     if (!j->f)
@@ -347,6 +367,22 @@ int tf_bulk_spill(tf_bulk *b)
 }
 
 size_t tf_bulk_spilled(const tf_bulk *b) { return b->n_spilled + (size_t)b->job.pending; }
+
+int tf_bulk_adopt(tf_bulk *dst, tf_bulk *src)
+{
+    if (tf_bulk_spill(src) != 0 || spill_wait(src) != 0 || spill_wait(dst) != 0)
+        return -1;
+    if (src->n_spilled == 0)
+        return 0;
+    FILE **p = realloc(dst->spilled, (dst->n_spilled + src->n_spilled) * sizeof *p);
+    if (!p)
+        return -1;
+    dst->spilled = p;
+    memcpy(dst->spilled + dst->n_spilled, src->spilled, src->n_spilled * sizeof *p);
+    dst->n_spilled += src->n_spilled;
+    src->n_spilled = 0;
+    return 0;
+}
 
 /* The next record of a run into r->cur (NULL at its end). 0, or -1 on a
  * read error. */
@@ -406,6 +442,7 @@ int tf_bulk_merge_begin(tf_bulk *b)
 {
     if (spill_wait(b) != 0)
         return -1;
+    free_spare(b);
     tf_bulk_sort(b);
     b->n_runs = b->n_spilled + 1;
     b->runs = calloc(b->n_runs, sizeof *b->runs);

@@ -19,6 +19,8 @@ typedef struct tf_bulk tf_bulk;
 /* A buffer holding up to about limit bytes of packed records; NULL on no memory. */
 tf_bulk *tf_bulk_new(size_t limit);
 void tf_bulk_free(tf_bulk *b);
+/* The limit it was made with. */
+size_t tf_bulk_limit(const tf_bulk *b);
 
 /* Append a record. Returns 0, or -1 when out of memory. */
 int tf_bulk_add(tf_bulk *b, const tf_record *r);
@@ -38,6 +40,12 @@ void tf_bulk_sort(tf_bulk *b);
 int tf_bulk_spill(tf_bulk *b);
 /* Runs spilled so far. */
 size_t tf_bulk_spilled(const tf_bulk *b);
+
+/* Move src's records into dst: src's buffer is written out as a sorted run and
+ * its runs join dst's (the merge orders records by key, then input line,
+ * whatever run they come from); src is left empty. 0, or -1 (no memory, a
+ * write error). */
+int tf_bulk_adopt(tf_bulk *dst, tf_bulk *src);
 
 /* Merge the spilled runs and the buffer (sorted here) into one stream in
  * key order, then by input line. 0, or -1 (no memory, a read error). */

@@ -739,11 +739,53 @@ static int begin_source(ingest_ctx *x, const tf_read_opts *opts, const char *sta
 
 tf_status tf_store_each_cell(tf_cells *c, tf_diag *diag) { return merge_all(c, 0, diag); }
 
+/* Files whose rows take at least this many bytes are parsed on two threads
+ * (tf_read_opts.split_sink; docs/store.md, "Parsing on two threads"). */
+#define SPLIT_MIN ((size_t)1 << 20)
+
+/* Parsing on two threads, into second (a buffer like c's): 1 when wanted.
+ * TRADEFLOW_READ_THREADS=1 parses on one thread; =2 on two whatever the
+ * file's size (the tests use it); unset, files from SPLIT_MIN bytes on. */
+static int split_into(const tf_cells *c, tf_cells *second, tf_read_opts *o)
+{
+    const char *env = getenv("TRADEFLOW_READ_THREADS");
+    if (env && strcmp(env, "1") == 0)
+        return 0;
+    second->name = c->name;
+    if (!(second->bulk = tf_bulk_new(tf_bulk_limit(c->bulk))))
+        return 0;
+    o->split_sink = tf_store_cells_sink;
+    o->split_ctx = second;
+    o->split_min = env && strcmp(env, "2") == 0 ? 0 : SPLIT_MIN;
+    return 1;
+}
+
+/* The second thread's records join c's when they belong to the read. */
+static tf_status split_join(tf_cells *c, tf_cells *second, const tf_read_stats *rs,
+                            tf_status st, tf_diag *diag)
+{
+    if (rs->split) {
+        c->sink_failed |= second->sink_failed;
+        if (tf_bulk_adopt(c->bulk, second->bulk) != 0) {
+            c->sink_failed = 1;
+            if (st == TF_OK)
+                st = io_fail(c->name, diag);
+        }
+    }
+    tf_bulk_free(second->bulk);
+    return st;
+}
+
 tf_status tf_store_read_cells(tf_cells *c, FILE *in, const tf_read_opts *ro,
                              const tf_refdata *ref, tf_diag *diag, tf_ingest_result *res)
 {
-    tf_status st = tf_read(in, c->name, ro, ref, tf_store_cells_sink, c, diag, &res->read,
+    tf_read_opts o = *ro;
+    tf_cells second = {0};
+    int two = split_into(c, &second, &o);
+    tf_status st = tf_read(in, c->name, &o, ref, tf_store_cells_sink, c, diag, &res->read,
                            res->sha256);
+    if (two)
+        st = split_join(c, &second, &res->read, st, diag);
     if (st == TF_OK)
         return TF_OK;
     if (c->sink_failed || (tf_bulk_count(c->bulk) == 0 && tf_bulk_spilled(c->bulk) == 0))

@@ -345,8 +345,9 @@ int tf_store_pragma_int(tf_db *d, const char *sql, int *out)
 }
 
 /* Status st of a failed migration from schema ver; where the file (or its
- * folder, for the journal) cannot be written, the error says so: an older
- * store is upgraded on first open, so a read-only one cannot be read at all. */
+ * folder, for the journal) cannot be written, or its disk is full (the copy of
+ * `cell` and the journal need about twice the file), the error says so: an
+ * older store is upgraded on first open, so such a one cannot be read at all. */
 static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
 {
     int ro = sqlite3_db_readonly(d->db, "main") == 1;
@@ -357,17 +358,39 @@ static tf_status upgrade_refused(tf_db *d, int ver, tf_status st, int rc)
                      "(%s; run any command once as a user who can write them, or work on a "
                      "copy)", d->path, ver, TF_SCHEMA_VERSION,
                      ro ? "the file is read-only" : sqlite3_errstr(rc));
+    else if (ver > 0 && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR))
+        tf_error_set(&d->error, TF_ERR_DB,
+                     "%s: written by an older tradeflow (schema %d): it is upgraded to schema "
+                     "%d on first open, which copies the store within its file and needs free "
+                     "space of about twice the file's size on its disk (%s); nothing was "
+                     "changed: free some space and run the command again, or work on a copy "
+                     "elsewhere", d->path, ver, TF_SCHEMA_VERSION, sqlite3_errstr(rc));
     return st;
 }
 
-/* tf_figure_encode(x): tf_store_figure_encode of an integer, NULL for NULL. */
+/* tf_figure_encode(x): tf_store_figure_encode of an integer, NULL for NULL;
+ * an error (the upgrade rolled back) for a figure beyond TF_STORE_FIGURE_MAX
+ * thousandths, which no reader gives (at most TF_MAX_FIGURE units) but a file
+ * edited outside tradeflow may hold: coded, it would overflow (before, such a
+ * figure of 9,000,000,000,000,000,001 thousandths became a negative one). */
 static void figure_encode_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
         sqlite3_result_null(cx);
-    else
-        sqlite3_result_int64(cx, tf_store_figure_encode(sqlite3_value_int64(argv[0])));
+        return;
+    }
+    sqlite3_int64 v = sqlite3_value_int64(argv[0]);
+    if (v > TF_STORE_FIGURE_MAX || v < -TF_STORE_FIGURE_MAX) {
+        char msg[320];
+        tf_fmt(msg, sizeof msg, "not upgraded to schema 8: a figure of %lld thousandths in cell "
+               "is beyond the largest a store holds (%lld; tradeflow's readers give at most "
+               "10^17): the file was changed outside tradeflow; it is left as it was",
+               (long long)v, (long long)TF_STORE_FIGURE_MAX);
+        sqlite3_result_error(cx, msg, -1);
+        return;
+    }
+    sqlite3_result_int64(cx, tf_store_figure_encode(v));
 }
 
 /* The SQL function the 7 -> 8 migration encodes figures with, on this

@@ -401,6 +401,226 @@ static void test_gb18030_remembered(void **state)
     free(text);
 }
 
+/* ---- reading on two threads (split.c) ---- */
+
+typedef struct tape {
+    tf_record *r;
+    size_t n, cap;
+    char warnings[4096]; /* the warnings given, one a line, in order */
+} tape;
+
+static tf_status tape_sink(void *ctx, const tf_record *r, tf_diag *d)
+{
+    (void)d;
+    tape *t = ctx;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 64;
+        t->r = realloc(t->r, t->cap * sizeof *t->r);
+        assert_non_null(t->r);
+    }
+    t->r[t->n++] = *r;
+    return TF_OK;
+}
+
+static void tape_warning(void *ctx, const char *msg)
+{
+    tape *t = ctx;
+    size_t l = strlen(t->warnings);
+    snprintf(t->warnings + l, sizeof t->warnings - l, "%s\n", msg);
+}
+
+/* Read f on one thread into one (two == NULL), or on two into one and two. */
+static tf_status read_tapes(FILE *f, const tf_read_opts *o0, const tf_refdata *ref, tape *one,
+                            tape *two, tf_diag *d, tf_read_stats *st, char sha[65])
+{
+    tf_read_opts o = *o0;
+    if (two) {
+        o.split_sink = tape_sink;
+        o.split_ctx = two;
+        o.split_min = 0;
+    }
+    memset(d, 0, sizeof *d);
+    d->warn = tape_warning;
+    d->warn_ctx = one;
+    rewind(f);
+    return tf_read(f, "t.csv", &o, ref, tape_sink, one, d, st, sha);
+}
+
+static void tape_free(tape *t) { free(t->r); memset(t, 0, sizeof *t); }
+
+/* One thread and two give the same records, counts, warnings, hash and
+ * error; returns whether the two-thread read was split (stats.split). */
+static int same_on_two_threads(FILE *f, const tf_read_opts *o, const tf_refdata *ref,
+                               tf_status want, const char *want_error)
+{
+    tape one = {0}, a = {0}, b = {0};
+    tf_diag d1, d2;
+    tf_read_stats s1, s2;
+    char h1[65], h2[65];
+    assert_int_equal(read_tapes(f, o, ref, &one, NULL, &d1, &s1, h1), want);
+    assert_int_equal(read_tapes(f, o, ref, &a, &b, &d2, &s2, h2), want);
+    if (want_error) {
+        assert_non_null(strstr(d1.error.msg, want_error));
+        assert_string_equal(d1.error.msg, d2.error.msg);
+    }
+    assert_string_equal(h1, h2);
+    assert_int_equal(s1.rows, s2.rows);
+    assert_int_equal(s1.kept, s2.kept);
+    assert_int_equal(s1.warnings, s2.warnings);
+    assert_string_equal(s1.encoding, s2.encoding);
+    assert_string_equal(one.warnings, a.warnings);
+    assert_int_equal(s1.split, 0);
+    size_t nb = s2.split ? b.n : 0; /* not split, or stopped before: b's are dropped */
+    assert_int_equal(one.n, a.n + nb);
+    for (size_t i = 0; i < one.n; i++)
+        assert_memory_equal(&one.r[i], i < a.n ? &a.r[i] : &b.r[i - a.n], sizeof *one.r);
+    int split = s2.split;
+    tape_free(&one), tape_free(&a), tape_free(&b);
+    return split;
+}
+
+/* A tradeflow CSV of 120 rows, row i a quantity of i t, with a quoted source
+ * over 11 lines (10 line ends, fake rows among them, some ending in CR LF) in
+ * row p, spanning the byte where the split is sought: 55 % of the rows' bytes
+ * (split.c). Returns NULL when row p's field does not span it. */
+static FILE *multiline_at(int p)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    fputs("period,flow,partner,commodity,quantity,unit,source\n", f);
+    long hdr = ftell(f), q0 = 0, q1 = 0;
+    for (int i = 1; i <= 120; i++) {
+        fprintf(f, "2025-%02d,import,%s,7601%04d,%d,t,", 1 + i % 12,
+                i == 30 || i == 100 ? "ZZZ" : i == 110 ? "ZZY" : "RUS", i, i);
+        if (i != p) {
+            fputs("plain\n", f);
+            continue;
+        }
+        q0 = ftell(f);
+        fputs("\"a note\n", f);
+        for (int k = 0; k < 9; k++) /* lines that look like rows, inside the quotes */
+            fprintf(f, "2025-01,import,RUS,7601%04d,9,t,f%s\n", k, k % 2 ? "\r" : "");
+        fputs("end\"\n", f);
+        q1 = ftell(f);
+    }
+    long mid = hdr + (ftell(f) - hdr) / 20 * 11;
+    if (q0 < mid && mid < q1)
+        return f;
+    fclose(f);
+    return NULL;
+}
+
+/* The row p whose quoted field holds the split point, and its file. */
+static FILE *multiline_file(int *p)
+{
+    FILE *f = NULL;
+    for (*p = 31; *p < 100 && !f; ++*p)
+        f = multiline_at(*p);
+    --*p;
+    assert_non_null(f);
+    return f;
+}
+
+static void test_two_threads(void **state)
+{
+    (void)state;
+    tf_refdata *ref = tt_ref();
+    int p;
+    FILE *f = multiline_file(&p);
+    tf_read_opts o = {0};
+    assert_true(same_on_two_threads(f, &o, ref, TF_OK, NULL));
+    /* independently: rows 1..120, 120 * 121 / 2 = 7,260 t; the last row at
+     * line 1 + 120 + 10 (the quoted field's line ends); ZZZ warned once at
+     * line 31, ZZY once at line 110 + 1 + 10 */
+    tape a = {0}, b = {0};
+    tf_diag d;
+    tf_read_stats st;
+    char h[65];
+    assert_int_equal(read_tapes(f, &o, ref, &a, &b, &d, &st, h), TF_OK);
+    assert_int_equal(st.split, 1);
+    assert_true(a.n >= (size_t)p && b.n > 0 && a.n + b.n == 120);
+    tf_milli sum = 0;
+    for (size_t i = 0; i < a.n + b.n; i++)
+        sum += (i < a.n ? a.r[i] : b.r[i - a.n]).quantity;
+    assert_true(sum == 7260000LL * TF_MILLI);
+    assert_int_equal(b.r[b.n - 1].line, 131);
+    assert_int_equal(st.warnings, 2);
+    assert_non_null(strstr(a.warnings, "t.csv:31:3: "));
+    assert_non_null(strstr(a.warnings, "t.csv:121:3: "));
+    tape_free(&a), tape_free(&b);
+    fclose(f);
+    tf_refdata_free(&ref);
+}
+
+/* A bad row after the split is reported; with one before it too, that one
+ * (and the second thread's records are dropped). */
+static void test_two_threads_errors(void **state)
+{
+    (void)state;
+    int p;
+    FILE *f = multiline_file(&p);
+    fseek(f, 0, SEEK_END);
+    fputs("2025-01,import,RUS,76019999,1x0,t,late\n", f); /* line 132 */
+    tf_read_opts o = {0};
+    assert_true(same_on_two_threads(f, &o, NULL, TF_ERR_INPUT, "t.csv:132:5: "));
+    /* row 20 (line 21) spoiled in place: "2025-09,import,RUS,76010020,20,t,plain" */
+    char row[64];
+    rewind(f);
+    for (int i = 0; i < 21; i++)
+        assert_non_null(fgets(row, sizeof row, f));
+    assert_string_equal(row, "2025-09,import,RUS,76010020,20,t,plain\n");
+    fseek(f, -(long)strlen("20,t,plain\n"), SEEK_CUR);
+    fputs("2x", f);
+    assert_false(same_on_two_threads(f, &o, NULL, TF_ERR_INPUT, "t.csv:21:5: "));
+    fclose(f);
+}
+
+/* GACC names holding a bare CR inside their quotes (no line end in a file of
+ * LF lines) on every row, and a bad value on the last: the same line either
+ * way, by hand row k + 1 (the header is line 1). */
+static void test_two_threads_gacc_cr(void **state)
+{
+    (void)state;
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    /* 数据年月,商品编码,贸易伙伴编码,贸易伙伴名称,第一数量,第一计量单位 in GB18030 */
+    fputs("\xca\xfd\xbe\xdd\xc4\xea\xd4\xc2,\xc9\xcc\xc6\xb7\xb1\xe0\xc2\xeb,"
+          "\xc3\xb3\xd2\xd7\xbb\xef\xb0\xe9\xb1\xe0\xc2\xeb,"
+          "\xc3\xb3\xd2\xd7\xbb\xef\xb0\xe9\xc3\xfb\xb3\xc6,"
+          "\xb5\xda\xd2\xbb\xca\xfd\xc1\xbf,"
+          "\xb5\xda\xd2\xbb\xbc\xc6\xc1\xbf\xb5\xa5\xce\xbb,\n", f);
+    for (int k = 1; k <= 300; k++) /* 测试 is B2E2 CAD4; 千克 is C7A7 BFCB */
+        fprintf(f, "\"2025%02d\",\"12019019\",\"%d\",\"\xb2\xe2\r\xca\xd4%d\",\"%s\","
+                   "\"\xc7\xa7\xbf\xcb\",\n", 1 + k % 12, 500 + k % 3, k, k == 300 ? "9x" : "10");
+    tf_read_opts o = {0};
+    o.flow = TF_FLOW_IMPORT;
+    assert_true(same_on_two_threads(f, &o, NULL, TF_ERR_INPUT, "t.csv:301:5: "));
+    fclose(f);
+}
+
+/* The real GACC downloads: the same records on two threads. */
+static void test_two_threads_real(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"data/gacc/soybeans/2024in.csv",
+                                        "data/gacc/soybeans/2025out.csv"};
+    tf_refdata *ref = tt_ref();
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *path = tt_shared_file(files[i]);
+        if (!path) {
+            tf_refdata_free(&ref);
+            skip();
+        }
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        tf_read_opts o = {0};
+        o.flow = strstr(files[i], "out.csv") ? TF_FLOW_EXPORT : TF_FLOW_IMPORT;
+        assert_true(same_on_two_threads(f, &o, ref, TF_OK, NULL));
+        fclose(f);
+    }
+    tf_refdata_free(&ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +629,10 @@ int main(void)
         cmocka_unit_test(test_gb18030_remembered),
         cmocka_unit_test(test_tfcsv),
         cmocka_unit_test(test_refdata),
+        cmocka_unit_test(test_two_threads),
+        cmocka_unit_test(test_two_threads_errors),
+        cmocka_unit_test(test_two_threads_gacc_cr),
+        cmocka_unit_test(test_two_threads_real),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
