@@ -400,10 +400,15 @@ static int solve(const checker *k, const eqn *e, int ai, double *lo, double *hi)
 /* ---------------------------------------------------------------- facts */
 
 /* A quantity printed in Chinese units: "83.6万吨" is 836,000 t printed to the
- * thousand (0 decimals in t), proposed again as "94.4万吨". */
+ * thousand (0 decimals in t), proposed again as "94.4万吨"; 千吨, 百万吨, 万亿 likewise. */
 static void cjk_scale(const char *text, atom *x)
 {
     static const struct { const char *w; double f; int d; } u[] = {
+        {"\xE4\xB8\x87\xE4\xBA\xBF", 1e12, 12},                 /* 万亿 */
+        {"\xE7\x99\xBE\xE4\xB8\x87", 1e6, 6},                   /* 百万 */
+        {"\xE5\x8D\x83\xE5\x90\xA8", 1e3, 3},                   /* 千吨 */
+        {"\xE5\x8D\x83\xE5\xAE\x9E\xE7\x89\xA9", 1e3, 3},   /* 千实物(吨) */
+        {"\xE5\x8D\x83\xE7\xBE\x8E", 1e3, 3},                   /* 千美(元) */
         {"\xE4\xB8\x87", 1e4, 4}, {"\xE8\x90\xAC", 1e4, 4},  /* 万 萬 */
         {"\xE4\xBA\xBF", 1e8, 8}, {"\xE5\x84\x84", 1e8, 8}}; /* 亿 億 */
     for (size_t k = 0; k < sizeof u / sizeof u[0]; k++) {
@@ -1373,6 +1378,73 @@ static int group_shares(checker *k)
     return 0;
 }
 
+/* 1 when the partners linked to total wi (head/next lists) include the rest of the list
+ * ("其他国家", partner OTH): the named partners and the rest are the whole total. */
+static int rest_listed(const checker *k, const size_t *head, const size_t *next, size_t wi)
+{
+    for (size_t j = head[wi]; j != (size_t)-1; j = next[j])
+        if (!strcmp(k->fa[j].partner, "OTH"))
+            return 1;
+    return 0;
+}
+
+/* The number of partners in group `key` (港澳台: Hong Kong, Macao, Taiwan; ASEAN's ten
+ * members; the EU's 27 since 2020), or a number no list reaches when it is not known. */
+static int group_size(const char *key)
+{
+    return !strcmp(key, "HMT") ? 3 : !strcmp(key, "ASEAN") ? 10 : !strcmp(key, "EU") ? 27 : 1000;
+}
+
+/* The members of a group of partners ("东盟合计142.3千吨，其中越南48.7千吨…": partners keyed
+ * "VNM:ASEAN" by the Chinese reader) add up to at most the group's figure of the same
+ * flow, product and period, and to it exactly when the group's rest is listed ("东盟其他国家",
+ * OTH:ASEAN) or all its members are (group_size): parts of a total (DOMAIN.md section 2).
+ * 0 or -1 (no memory). */
+static int members_sum(checker *k)
+{
+    size_t nf = k->nfa;
+    size_t *head = malloc((nf ? nf : 1) * sizeof *head), *next = malloc((nf ? nf : 1) * sizeof *next);
+    int rc = head && next ? 0 : -1;
+    for (size_t i = 0; i < nf && !rc; i++)
+        head[i] = next[i] = (size_t)-1;
+    for (size_t i = nf; i-- > 0 && !rc;) {
+        const fact *f = &k->fa[i];
+        const char *g = f->claim == (size_t)-1 ? NULL : strchr(f->partner, ':');
+        if (!g || !strcmp(g, ":origin"))
+            continue;
+        k->prefer_note = k->a->claims[f->claim].note;
+        const fact *w = find_fact(k, f->metric, f->product, g + 1, f->from, f->to, (size_t)-1);
+        if (!w || w->claim == (size_t)-1 || k->a->claims[w->claim].note != k->prefer_note)
+            continue;
+        next[i] = head[w - k->fa];
+        head[w - k->fa] = i;
+    }
+    for (size_t wi = 0; wi < nf && !rc; wi++) {
+        if (head[wi] == (size_t)-1 || next[head[wi]] == (size_t)-1)
+            continue;
+        eqn *e = new_eq(k, "members-sum");
+        if (!e) {
+            rc = -1;
+            break;
+        }
+        e->le = 1;
+        int sum = A(e, k->fa[head[wi]].aq), n = 1;
+        for (size_t j = next[head[wi]]; j != (size_t)-1; j = next[j], n++) {
+            sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
+            e->le = e->le && strncmp(k->fa[j].partner, "OTH:", 4);
+        }
+        e->le = e->le && strncmp(k->fa[head[wi]].partner, "OTH:", 4) &&
+                n < group_size(k->fa[wi].partner);
+        e->lhs = sum;
+        e->rhs = A(e, k->fa[wi].aq);
+        eq_text(k, e, "the figures of %d members add up to %s%s", n, e->le ? "at most " : "",
+                k->at[k->fa[wi].aq].what);
+    }
+    free(head);
+    free(next);
+    return rc;
+}
+
 /* Every equation the stated figures (and the store's) must satisfy (docs/audit.md
  * section 4), in the order of the facts; then the sums of shares. -1: out of memory. */
 /* The partners' figures of one note for one metric, product and period add
@@ -1415,13 +1487,13 @@ static int partners_sum(checker *k)
             rc = -1;
             break;
         }
-        e->le = 1;
+        e->le = !rest_listed(k, head, next, wi);
         int sum = A(e, k->fa[head[wi]].aq), n = 1;
         for (size_t j = next[head[wi]]; j != (size_t)-1; j = next[j], n++)
             sum = O(e, OP_ADD, sum, A(e, k->fa[j].aq));
         e->lhs = sum;
         e->rhs = A(e, k->fa[wi].aq);
-        eq_text(k, e, "the figures of %d partners add up to at most %s", n,
+        eq_text(k, e, "the figures of %d partners add up to %s%s", n, e->le ? "at most " : "",
                 k->at[k->fa[wi].aq].what);
     }
     free(head);
@@ -1449,6 +1521,30 @@ static int eq_range_split(checker *k, const fact *f)
         e->rhs = O(e, OP_ADD, A(e, a->aq), A(e, b->aq));
         eq_text(k, e, "%s = %s + %s", k->at[f->aq].what, k->at[a->aq].what, k->at[b->aq].what);
     }
+    return 0;
+}
+
+/* A range of three or four whole quarters as the sum of its quarters (前三季度 = 一季度 +
+ * 二季度 + 三季度; two are the range-sum's). 0 or -1 (no memory). */
+static int eq_quarters_sum(checker *k, const fact *f)
+{
+    int len = f->to - f->from + 1;
+    if (f->from % 3 || (len != 9 && len != 12))
+        return 0;
+    const fact *q[4];
+    for (int j = 0; j < len / 3; j++)
+        if (!(q[j] = find_fact(k, f->metric, f->product, f->partner, f->from + 3 * j,
+                               f->from + 3 * j + 2, (size_t)-1)))
+            return 0;
+    eqn *e = new_eq(k, "quarters-sum");
+    if (!e)
+        return -1;
+    int sum = A(e, q[0]->aq);
+    for (int j = 1; j < len / 3; j++)
+        sum = O(e, OP_ADD, sum, A(e, q[j]->aq));
+    e->lhs = A(e, f->aq);
+    e->rhs = sum;
+    eq_text(k, e, "%s = the sum of its %d quarters", k->at[f->aq].what, len / 3);
     return 0;
 }
 
@@ -1528,12 +1624,13 @@ static int build_equations(checker *k)
             rc = eq_bases(k, f) || eq_differences(k, f) || eq_direction(k, f, nf) ||
                          eq_net(k, f) || eq_ytd_part(k, f) || eq_share(k, f) ||
                          eq_share_pp(k, f) || eq_range_split(k, f) || eq_months_sum(k, f) ||
+                         eq_quarters_sum(k, f) ||
                          eq_span_change(k, f) || eq_period_share(k, f)
                      ? -1
                      : 0;
     }
     free(same_ref);
-    return rc ? -1 : shares_sum(k) || partners_sum(k) || group_shares(k) ? -1 : 0;
+    return rc ? -1 : shares_sum(k) || partners_sum(k) || members_sum(k) || group_shares(k) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- slips */
@@ -2561,6 +2658,149 @@ static int check_series_month(checker *k)
     return 0;
 }
 
+/* The world total of the month next to month m (a month or a year on either side) in
+ * note ci's note against which claim ci's share holds, or NULL. */
+static const fact *share_total_near(checker *k, const tf_claim *c, int m)
+{
+    static const int step[] = {1, -1, 12, -12};
+    k->prefer_note = c->note;
+    for (int j = 0; j < 4; j++) {
+        const fact *w = find_fact(k, c->metric, c->product, "WLD", m + step[j], m + step[j],
+                                  (size_t)-1);
+        if (!w || w->claim == (size_t)-1 || k->a->claims[w->claim].note != c->note ||
+            k->at[w->aq].lo <= 0)
+            continue;
+        double lo = 100 * c->quantity.lo / k->at[w->aq].hi, hi = 100 * c->quantity.hi / k->at[w->aq].lo;
+        if (c->share.hi >= lo && c->share.lo <= hi)
+            return w;
+    }
+    return NULL;
+}
+
+/* A partner's month figure labelled month m whose share holds against the world total
+ * the note gives for a month next to it (M), where the note gives no world total for m
+ * ("9月中国锰矿进口量268.45万吨…" then "8月自南非进口126.30万吨，占当月进口总量的47.0%":
+ * 126.30 / 268.45 = 47.05 %): the label likely meant M. A warning on the label; 0 or -1
+ * (no memory). */
+static int check_partner_month(checker *k)
+{
+    tf_audit *a = k->a;
+    for (size_t ci = 0; ci < a->n_claims; ci++) {
+        const tf_claim *c = &a->claims[ci];
+        int m = c->period.to;
+        if (!c->period_named || !c->period_end || c->period.from != m || !checkable(c->metric) ||
+            !c->quantity.has || !c->share.has || !strcmp(c->partner, "WLD") ||
+            strchr(c->partner, ':') || note_states(k, c->note, c->metric, c->product, "WLD", m, m))
+            continue;
+        const fact *w = share_total_near(k, c, m);
+        int dup = 0;
+        for (size_t i = 0; w && i < a->n_findings && !dup; i++) /* one label, once */
+            dup = !strcmp(a->findings[i].kind, "wrong-month-label") &&
+                  (a->findings[i].claim == ci || (a->findings[i].note == c->note &&
+                                                  a->findings[i].start == c->period_start));
+        if (!w || dup)
+            continue;
+        tf_finding f;
+        memset(&f, 0, sizeof f);
+        f.note = c->note;
+        f.severity = TF_SEV_WARNING;
+        f.claim = ci;
+        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+        tf_scopy(f.field, sizeof f.field, "label");
+        f.start = c->period_start;
+        f.end = c->period_end;
+        f.stated = c->quantity.value;
+        char lab[48], now[48];
+        tf_period_words(c->period, lab, sizeof lab);
+        tf_span_period np = {w->from, w->to};
+        tf_period_words(np, now, sizeof now);
+        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+        tf_fmt(f.equation, sizeof f.equation, "share = 100 x %s / %s", c->quantity.text,
+               k->at[w->aq].what);
+        tf_fmt(f.evidence, sizeof f.evidence,
+               "the partner's figure labelled %s holds its share %s against the total of %s, "
+               "and the note gives no total for %s: likely %s", lab, c->share.text, now, lab, now);
+        f.confidence = 0.6;
+        if (add_find(k, &f))
+            return -1;
+    }
+    return 0;
+}
+
+/* The label finding of claim ci: its label is likely month `meant` (its figure is the base
+ * another figure's change implies, equation text eq). 0 or -1 (no memory). */
+static int base_label_finding(checker *k, size_t ci, int meant, const char *eq)
+{
+    const tf_claim *c = &k->a->claims[ci];
+    for (size_t i = 0; i < k->a->n_findings; i++) /* one label, once */
+        if (!strcmp(k->a->findings[i].kind, "wrong-month-label") &&
+            (k->a->findings[i].claim == ci || (k->a->findings[i].note == c->note &&
+                                               k->a->findings[i].start == c->period_start)))
+            return 0;
+    tf_finding f;
+    memset(&f, 0, sizeof f);
+    f.note = c->note;
+    f.severity = TF_SEV_WARNING;
+    f.claim = ci;
+    tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
+    tf_scopy(f.field, sizeof f.field, "label");
+    f.start = c->period_start;
+    f.end = c->period_end;
+    f.stated = c->quantity.value;
+    char lab[48], now[48];
+    tf_period_words(c->period, lab, sizeof lab);
+    tf_span_period np = {meant, meant};
+    tf_period_words(np, now, sizeof now);
+    tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+    tf_scopy(f.equation, sizeof f.equation, eq);
+    tf_fmt(f.evidence, sizeof f.evidence,
+           "%s labelled %s is the base of %s, which the note gives for no other figure: "
+           "likely %s", c->quantity.text, lab, eq, now);
+    f.confidence = 0.55;
+    return add_find(k, &f);
+}
+
+/* A month figure that is the base a MoM or YoY of its series implies, labelled a month
+ * next to that base ("8月锌精矿进口量为48.62万实物吨，环比上涨12.4%" and "6月进口量为43.26
+ * 万实物吨": 48.62 / 1.124 = 43.26, July's), where the note states no figure for the base
+ * month itself: the label likely meant the base month. Warnings; 0 or -1 (no memory). */
+static int check_base_label(checker *k)
+{
+    static const int near[] = {1, -1, 12, -12};
+    for (size_t i = 0; i < k->nfa; i++) {
+        const fact *f = &k->fa[i];
+        if (f->claim == (size_t)-1 || f->from != f->to || !f->named)
+            continue;
+        k->prefer_note = k->a->claims[f->claim].note;
+        for (int z = 0; z < 2; z++) {
+            int ap = z ? f->ayoy : f->amom, b = f->from - (z ? 12 : 1);
+            if (ap < 0 || find_fact(k, f->metric, f->product, f->partner, b, b, (size_t)-1))
+                continue;
+            const atom *q = &k->at[f->aq], *g = &k->at[ap];
+            if (g->lo <= -100 || g->hi <= -100)
+                continue;
+            double lo = q->lo / (1 + g->hi / 100), hi = q->hi / (1 + g->lo / 100);
+            for (int j = 0; j < 4; j++) {
+                int M = b + near[j];
+                const fact *h = M == f->from ? NULL
+                                : find_fact(k, f->metric, f->product, f->partner, M, M, (size_t)-1);
+                const tf_claim *hc = h && h->claim != (size_t)-1 ? &k->a->claims[h->claim] : NULL;
+                if (!hc || hc->note != k->prefer_note || !hc->period_end ||
+                    k->at[h->aq].hi < lo || k->at[h->aq].lo > hi)
+                    continue;
+                char eq[200], l[48], h2[48];
+                fmt_value(&k->at[h->aq], lo, l, sizeof l);
+                fmt_value(&k->at[h->aq], hi, h2, sizeof h2);
+                tf_fmt(eq, sizeof eq, "%s / (1 + %s) = %s to %s", q->what, z ? "YoY" : "MoM", l,
+                       h2);
+                if (base_label_finding(k, h->claim, b, eq))
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A MoM or YoY of three or more significant digits repeated verbatim for the
  * same series a month later, in another note: likely copied from the previous
  * month's note. */
@@ -3272,7 +3512,8 @@ tf_status tf_audit_check(tf_audit *a, const tf_audit_opts *opts)
     a->n_equations = k.neq;
     if (build_adjacency(&k))
         goto out;
-    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) || check_copies(&k) || check_pct_copies(&k) ||
+    if (check_labels(&k) || diagnose(&k) || check_note_period(&k) || check_series_month(&k) ||
+        check_partner_month(&k) || check_base_label(&k) || check_copies(&k) || check_pct_copies(&k) ||
         check_magnitude(&k) || check_year_label(&k) || check_rounding(&k) ||
         check_net_as_gross(&k))
         goto out;

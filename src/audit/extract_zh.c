@@ -194,7 +194,9 @@ typedef struct zitem {
                                 share after 分别 ("分别占44.4%、24.6%"); 3 a share held
                                 together ("三者合计占比34.3%": `from` partners, 0 those the
                                 clause names) */
-    const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 */
+    const char *key;         /* I_PRODUCT slug, I_PARTNER ISO alpha-3 (or a group's key) */
+    int group;               /* I_PARTNER: 1 a group of partners (东盟), 2 the partners a
+                                list does not name (其他国家) */
 } zitem;
 
 typedef struct zitems {
@@ -518,8 +520,13 @@ static int diff_basis(const char *s, size_t cb, size_t i)
 {
     size_t mom = last_in(s, cb, i, "环比"), yoy = last_in(s, cb, i, "同比");
     size_t same = last_in(s, cb, i, "同期");
+    size_t by_month = last_in(s, cb, i, "按月"), by_year = last_in(s, cb, i, "按年");
     if (same != (size_t)-1 && (yoy == (size_t)-1 || same > yoy))
         yoy = same;
+    if (by_year != (size_t)-1 && (yoy == (size_t)-1 || by_year > yoy)) /* 按年: Hong Kong's */
+        yoy = by_year;
+    if (by_month != (size_t)-1 && (mom == (size_t)-1 || by_month > mom))
+        mom = by_month;
     return mom != (size_t)-1 && (yoy == (size_t)-1 || mom > yoy) ? C_MOM
            : yoy != (size_t)-1                                    ? C_YOY
                                                                   : 0;
@@ -589,9 +596,11 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
                 if (at(together[w], "前")) /* the top three: which they are is not said */
                     return 0;
                 x->listed = 3;
-                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ? 3
+                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ||
+                                  last_in(s, cb, i, "三国") != (size_t)-1 ? 3
                           : last_in(s, cb, i, "两者") != (size_t)-1 ||
-                                  last_in(s, cb, i, "二者") != (size_t)-1 ? 2 : 0;
+                                  last_in(s, cb, i, "二者") != (size_t)-1 ||
+                                  last_in(s, cb, i, "两国") != (size_t)-1 ? 2 : 0;
                 return 1;
             }
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
@@ -611,12 +620,17 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
 }
 
 /* The unit after a number at s: multiplier to t or USD, 0 when none.
- * *usd for values; *other for prices and CNY values; *len its bytes. */
+ * *usd for values; *other for prices, CNY values and metal content (金属吨: a concentrate's
+ * metal, not its gross weight in 实物吨, which is the customs quantity); *len its bytes. */
 static double unit_at(const char *s, int *usd, int *other, size_t *len)
 {
     static const struct { const char *w; double f; int usd, other; } u[] = {
-        {"亿美元", 1e8, 1, 0}, {"万美元", 1e4, 1, 0}, {"美元", 1, 1, 0},
-        {"亿吨", 1e8, 0, 0},   {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},
+        {"万亿美元", 1e12, 1, 0}, {"亿美元", 1e8, 1, 0}, {"百万美元", 1e6, 1, 0},
+        {"万美元", 1e4, 1, 0}, {"千美元", 1e3, 1, 0},
+        {"美元", 1, 1, 0},     {"亿吨", 1e8, 0, 0},   {"百万吨", 1e6, 0, 0},
+        {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},   {"万实物吨", 1e4, 0, 0},
+        {"千实物吨", 1e3, 0, 0}, {"实物吨", 1, 0, 0}, {"万金属吨", 1e4, 0, 1},
+        {"金属吨", 1, 0, 1},   {"万亿元", 1e12, 0, 1},
         {"千克", 1e-3, 0, 0},  {"公斤", 1e-3, 0, 0},
         {"吨", 1, 0, 0},       {"亿元", 1e8, 0, 1},   {"万元", 1e4, 0, 1},
         {"元", 1, 0, 1},       {NULL, 0, 0, 0}};
@@ -722,11 +736,16 @@ static void figure_flags(const char *s, size_t sb, size_t cb, size_t i, zitem *x
     static const char *const bounds[] = {"最高", "最低", "每吨", "均价", "均价为", NULL};
     if (word_before(s, cb, i, bounds)) /* a bound, or a unit value ("均价每吨104.7美元") */
         x->other = 1;
-    /* "同比增加1049.7万吨": a difference, not a level ("增至345万吨" is one) */
-    if (word_before(s, cb, i, up_words) || word_before(s, cb, i, down_words)) {
+    /* "同比增加1049.7万吨", "比上年同期多124.5万吨", "环比少进口312万吨": a difference, not a
+     * level ("增至345万吨" is one) */
+    static const char *const more[] = {"多进口", "多出口", "多", NULL};
+    static const char *const fewer[] = {"少进口", "少出口", "少", NULL};
+    int up = word_before(s, cb, i, up_words) || word_before(s, cb, i, more);
+    int down = word_before(s, cb, i, down_words) || word_before(s, cb, i, fewer);
+    if (up || down) {
         x->other = x->diff = 1;
         x->from = diff_basis(s, cb, i);
-        if (word_before(s, cb, i, down_words))
+        if (down)
             x->diff = -1;
     }
     /* a trade mode's figure ("一般贸易进口30万吨"), not the month's trade */
@@ -771,8 +790,9 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
         cmp2 = (size_t)-1;
     size_t p = cmp == (size_t)-1 ? cmp2 : cmp2 == (size_t)-1 ? cmp : cmp > cmp2 ? cmp : cmp2;
     if (p != (size_t)-1 && i - p <= 30) { /* "较6月份639万吨", "较去年7月份的720万吨" */
-        int dir = 0;
+        int dir = 0; /* "较9月增长", "比上年同期多": a change, not a base */
         for (size_t q = p; q < i && !dir; q++) {
+            dir = at(s + q, "多") || at(s + q, "少");
             for (size_t w = 0; up_words[w] && !dir; w++)
                 dir = at(s + q, up_words[w]);
             for (size_t w = 0; down_words[w] && !dir; w++)
@@ -783,10 +803,16 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
     /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
-    if (at(s + cb, "去年同期") || at(s + cb, "上年同期"))
-        x->base = 1;
-    /* a dekad, a week or a day is not the month */
-    if (last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
+    size_t cw = cb + (at(s + cb, "而") ? strlen("而") : 0); /* "，而去年同期为218.9万吨" */
+    if (at(s + cw, "去年同期") || at(s + cw, "上年同期") || at(s + cw, "前值"))
+        x->base = 1; /* "，前值为52.3万吨": the reading before, a month or a cumulative */
+    size_t br = last_in(s, cb, i, "(");
+    if (br != (size_t)-1 && i - br <= 20 && (at(s + br + 1, "去年同期") || at(s + br + 1, "上年同期")))
+        x->base = 1; /* "同比增长6.2%(去年同期482.7万吨)" */
+    /* a dekad, a week or a day is not the month; a concentrate's metal content ("折合金属量约
+     * 22.5万吨") is not its gross weight */
+    if (last_in(s, cb, i, "金属量") != (size_t)-1 || last_in(s, cb, i, "金属含量") != (size_t)-1 ||
+        last_in(s, cb, i, "旬") != (size_t)-1 || last_in(s, cb, i, "周") != (size_t)-1 ||
         last_in(s, cb, i, "每日") != (size_t)-1 || last_in(s, cb, i, "每天") != (size_t)-1)
         x->other = 1;
     return x->e - i;
@@ -843,6 +869,9 @@ typedef struct zctx {
     char **names;             /* commodities the vocabulary does not know, by their words
                                  ("稀土"): their claims are checked among themselves */
     size_t n_names, cap_names;
+    tf_metric prev_flow;      /* the flow of the sentence before, when it bound figures */
+    int prev_named;           /* the sentence before bound figures of a period it named */
+    int prev_partners;        /* claims of partners the sentence before bound */
 } zctx;
 
 /* The partner a claim carries for partner item `key`: the reporter itself (China, or the
@@ -1090,6 +1119,10 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
                              ? &c->it.v[c->it.n - 2] : NULL;
         if (read && x.kind == I_SHARE && x.listed != 3 && p && p->kind == I_SHARE)
             x.listed = 1; /* "分别占61.0%和21.8%": the list goes on, 占 still in the clause */
+        else if (read && x.kind == I_CHG && x.listed != 4 && p && p->kind == I_CHG) {
+            x.listed = 1; /* "分别增长3.2%、下降5.1%和增长12.0%": each with its direction */
+            x.from = x.from ? x.from : p->from;
+        }
         else if (!read && p && p->kind == I_SHARE) { /* "分别占44.4%、24.6%": shares in order */
             x.kind = I_SHARE;
             x.listed = 1;
@@ -1139,6 +1172,32 @@ static size_t hs_product_at(const char *s)
     return d >= 2 && d <= 10 ? k + d : 0;
 }
 
+/* A group of partners or the rest of a list at s ("东盟", "欧盟", "港澳台地区"; "其他国家和地区",
+ * "其余地区", "其它来源国", "其他：" opening a list's line): its key in x (ASEAN, EU, HMT; OTH
+ * for the rest: the partners the list does not name, DOMAIN.md section 2), its bytes; 0 none. */
+static size_t group_at(const char *s, zitem *x)
+{
+    static const struct { const char *w, *key; } g[] = {
+        {"港澳台地区", "HMT"}, {"港澳台", "HMT"}, {"东盟", "ASEAN"}, {"欧盟", "EU"}, {NULL, NULL}};
+    static const char *const rest[] = {"其他", "其它", "其余", NULL};
+    static const char *const what[] = {"国家和地区", "国家及地区", "国家(地区)", "国家", "地区",
+                                       "来源国", "来源地", "国别", "：", NULL};
+    for (size_t k = 0; g[k].w; k++)
+        if (at(s, g[k].w)) {
+            x->key = g[k].key;
+            x->group = 1;
+            return strlen(g[k].w);
+        }
+    for (size_t k = 0; rest[k]; k++)
+        for (size_t w = 0; at(s, rest[k]) && what[w]; w++)
+            if (at(s + strlen(rest[k]), what[w])) {
+                x->key = "OTH";
+                x->group = 2;
+                return strlen(rest[k]) + (at(what[w], "：") ? 0 : strlen(what[w]));
+            }
+    return 0;
+}
+
 /* Words at s+i: clause marks, metric words, 累计, products, partners. */
 static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
 {
@@ -1153,6 +1212,12 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
              (c->it.v[c->it.n - 1].kind == I_FIG || c->it.v[c->it.n - 1].kind == I_SHARE) &&
              c->it.v[c->it.n - 1].e == i) /* "6680.1万吨和2386.2万吨", "61.0%和21.8%" */
         x.kind = I_LIST, n = 3;
+    else if ((at(s + i, "和") || at(s + i, "及")) && c->it.n && c->it.v[c->it.n - 1].kind == I_CHG &&
+             c->it.v[c->it.n - 1].e == i && (word_before(s, i, i + 9, up_words) ||
+                                            word_before(s, i, i + 9, down_words) ||
+                                            word_before(s, i, i + 6, up_words) ||
+                                            word_before(s, i, i + 6, down_words)))
+        x.kind = I_LIST, n = 3; /* "下降5.1%和增长12.0%" */
     else if (s[i] == ',' || s[i] == ';' || at(s + i, "，") || at(s + i, "；") ||
              at(s + i, "：") || s[i] == ':')
         x.kind = I_CLAUSE, n = (unsigned char)s[i] < 0x80 ? 1 : 3;
@@ -1165,6 +1230,8 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
     else if ((x.metric = metric_at(s + i, &n)) != TF_METRIC_NONE) {
         x.kind = I_METRIC;
         x.net_export = at(s + i, "净出口"); /* net imports below zero */
+    } else if ((n = group_at(s + i, &x))) {
+        x.kind = I_PARTNER;
     } else if ((nm = vocab_at(&c->part, s + i))) {
         x.kind = I_PARTNER, x.key = nm->key, n = strlen(nm->name);
         /* "自中国进口", "从中国进口": China as a source (re-imports), not the reporter */
@@ -1267,7 +1334,15 @@ typedef struct zstate {
     int blocked;                 /* an unknown commodity was named: no carried product */
     int basis;                   /* C_MOM or C_YOY of the last change or difference read */
     size_t partner_figs;         /* figures bound since the partner was named */
+    const char *group;           /* a group of partners named in this part of the sentence
+                                    (up to its "；"), whose members may follow */
+    size_t group_e;              /* the group item's end */
     size_t share_run;            /* shares read in order against the list of figures */
+    size_t pend[4], npend;       /* changes and differences read before their level */
+    int aside, keep_from;        /* a month told beside the subject's (aside_month), and the
+                                    subject's month to return to */
+    size_t keep_claim;           /* the subject's claim */
+    size_t keep_pb, keep_pe;     /* the subject's period words */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -1350,7 +1425,7 @@ static const char fillers[] =
     "量为了达到约近总共计额金数是至的实现分别单月度当合在有再次仅只已经突破创下新高低历史记录"
     "得其中各国全部同期比较环同增减长降幅继续大幅明显小略均日周旬年份内外据海关署数显示统计公"
     "布表明我国中从自向对由来方面上个前后创出口进入净值和及与或等共加少回落扩收窄升提涨跌滑下逾超"
-    "每吨季度半累计去今该";
+    "每吨季度半累计去今该攀逆势激骤反弹飙锐萎缩跃猛他余家地区多述运往";
 
 static int filler(const char *p)
 {
@@ -1388,7 +1463,9 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb, size_t *nb, size_
             continue;
         }
         unsigned cp = cp_at((const unsigned char *)s + pos, f->b - pos, &n);
-        if (is_cjk(cp) && n == 3 && !filler(s + pos)) {
+        /* 中 is a filler in 其中 only ("钴湿法冶炼中间品" is one name) */
+        int zhong = at(s + pos, "中") && !(pos >= 3 && at(s + pos - 3, "其"));
+        if (is_cjk(cp) && n == 3 && (zhong || !filler(s + pos))) {
             if (!run++)
                 rb = pos;
             if (run >= 2 || pos + n == f->b) /* "煤2.39亿吨": one character right before */
@@ -1424,6 +1501,54 @@ static const char *unknown_key(zctx *c, size_t b, size_t e)
     memcpy(k, s + b, len);
     k[len] = 0;
     return c->names[c->n_names++] = k;
+}
+
+/* The note's one copy of key (a group member's "VNM:ASEAN"). NULL when out of memory. */
+static const char *intern_key(zctx *c, const char *key)
+{
+    for (size_t k = 0; k < c->n_names; k++)
+        if (!strcmp(c->names[k], key))
+            return c->names[k];
+    if (c->n_names == c->cap_names) {
+        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
+        char **v = realloc(c->names, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->names = v;
+        c->cap_names = cap;
+    }
+    size_t len = strlen(key);
+    char *k = malloc(len + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, key, len + 1);
+    return c->names[c->n_names++] = k;
+}
+
+/* A partner item i: a group (东盟合计…) opens its members; a partner after the group's
+ * 其中, or the rest right after the group's name ("东盟其他国家"), is a member, keyed
+ * "VNM:ASEAN" (partners keyed with a colon are a breakdown of their own: the partners'
+ * sum of the total leaves them out, and the members add up to their group, check.c).
+ * 0 or -1 (no memory). */
+static int bind_partner(zctx *c, zstate *st, size_t i)
+{
+    const zitem *x = &c->it.v[i];
+    st->partner_figs = 0;
+    if (x->group == 1) {
+        st->group = st->partner = x->key;
+        st->group_e = x->e;
+        return 0;
+    }
+    if (st->group && (x->b == st->group_e ||
+                      last_in(c->z->s, st->group_e, x->b, "其中") != (size_t)-1)) {
+        char key[16];
+        const char *member = x->key;
+        tf_fmt(key, sizeof key, "%s:%s", member, st->group);
+        return (st->partner = intern_key(c, key)) ? 0 : -1;
+    }
+    st->group = NULL;
+    st->partner = x->key;
+    return 0;
 }
 
 /* A difference ("环比增加63.5万吨", "同比减少13.6万吨"): the signed change of the claim
@@ -1470,6 +1595,8 @@ static int bind_figure(zctx *c, zstate *st, const zitem *x, int listed, size_t s
                  last_in(s, cb, x->b, "去年") != (size_t)-1 ||
                  last_in(s, cb, x->b, "上年") != (size_t)-1)
             from -= 12, to -= 12;
+        else if (at(s + cb, "前值"))
+            from -= from == to, to -= 1;
         else
             return 0;
         return make_claim(c, st, x, sb, se, from, to, &idx);
@@ -1513,7 +1640,7 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
         int cb = d == 1 && span == 1 ? C_MOM : d == 12 ? C_YOY : 0;
         if (span > 1 && d == span && st->cmp_from == cl->period.from - span)
             cb = C_MOM; /* "下半年较上半年减少24.8%": the span before, read as the MoM */
-        if (!cb || (basis && basis != cb))
+        if (!cb || (x->from && x->from != cb)) /* the basis its own clause names */
             return;
         basis = cb;
     }
@@ -1541,29 +1668,73 @@ static void bind_share(zctx *c, zstate *st, const zitem *x)
     stated_set(c, x->b, x->e, x->v, x->lo, x->hi, &c->a->claims[target].share);
 }
 
+/* Products listed before a list of figures ("铜精矿和精炼铜进口量分别为245.3万吨和31.2万吨"),
+ * one for each figure, in order, when as many are named as figures. */
+static void bind_list_products(zctx *c, const zstate *st, size_t upto)
+{
+    size_t k = 0;
+    for (size_t i = st->run_start; i < upto; i++)
+        k += c->it.v[i].kind == I_PRODUCT;
+    if (k != st->ngroup)
+        return;
+    k = 0;
+    for (size_t i = st->run_start; i < upto; i++)
+        if (c->it.v[i].kind == I_PRODUCT)
+            tf_scopy(c->a->claims[st->group_first + k++].product, sizeof c->a->claims[0].product,
+                     c->it.v[i].key);
+}
+
 /* Partners listed before a list of figures ("从澳大利亚、巴西分别进口…"),
- * one for each figure, in order. */
+ * one for each figure, in order; the reporter ("中国自澳大利亚、巴西和南非进口…") is none. */
 static void bind_list_partners(zctx *c, zstate *st, size_t upto)
 {
     if (st->ngroup < 2)
         return;
+    bind_list_products(c, st, upto);
     size_t k = 0;
     for (size_t i = st->run_start; i < upto; i++)
-        if (c->it.v[i].kind == I_PARTNER)
+        if (c->it.v[i].kind == I_PARTNER && strcmp(zpartner(c, c->it.v[i].key), "WLD"))
             k++;
     if (k != st->ngroup)
         return;
     k = 0;
     for (size_t i = st->run_start; i < upto; i++)
-        if (c->it.v[i].kind == I_PARTNER) {
+        if (c->it.v[i].kind == I_PARTNER && strcmp(zpartner(c, c->it.v[i].key), "WLD")) {
             tf_claim *cl = &c->a->claims[st->group_first + k++];
             tf_scopy(cl->partner, sizeof cl->partner, zpartner(c, c->it.v[i].key));
         }
 }
 
 /* A period item: the sentence's period, or the base of a comparison. */
+/* A month told beside the sentence's figure at the head of a clause after it ("10月进口
+ * 10950万吨，9月为11302万吨", "，上月为239.8万吨", "，9月进口21.6万吨"): an earlier month
+ * whose figure is a comparison's; the sentence's period and subject stay (bind_fig_item
+ * restores them). 1 when x is one; the month in *m. */
+static int aside_month(const zctx *c, const zstate *st, size_t i, int *m)
+{
+    const zitem *x = &c->it.v[i];
+    const char *s = c->z->s;
+    size_t n;
+    if (!st->figures || st->from != st->to || x->from != x->to || !i ||
+        c->it.v[i - 1].kind != I_CLAUSE || !(at(s + x->e, "为") || at(s + x->e, "份为") ||
+                                             metric_at(s + x->e, &n) != TF_METRIC_NONE))
+        return 0;
+    *m = x->month_before ? st->to - 1 : x->to;
+    return *m < st->to && *m >= st->to - 12;
+}
+
 static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
 {
+    int m;
+    if (aside_month(c, st, (size_t)(x - c->it.v), &m)) {
+        st->aside = 1;
+        st->keep_from = st->from;
+        st->keep_claim = c->last_claim;
+        st->keep_pb = st->pb, st->keep_pe = st->pe;
+        st->from = st->to = m;
+        st->pb = x->b, st->pe = x->e; /* its own label */
+        return;
+    }
     if (is_comparison(c->z->s, x->b, sb)) {
         st->cmp_from = x->from;
         st->cmp_to = x->to;
@@ -1574,6 +1745,7 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
     }
     st->from = x->from;
     st->to = x->to;
+    st->cum = 0; /* "…累计出口189.6万吨；10月氧化铝进口13.6万吨": the month's, named again */
     st->named = 1;
     st->named_year = x->named_year;
     st->pb = x->b;
@@ -1850,7 +2022,7 @@ static void zreporter(zctx *c)
     const char *s = c->z->s;
     for (size_t i = 0; !c->reporter && i + 1 < c->it.n; i++) {
         const zitem *x = &c->it.v[i], *y = &c->it.v[i + 1];
-        if (x->kind != I_PARTNER || y->kind != I_PARTNER || !strcmp(x->key, "CHN") ||
+        if (x->kind != I_PARTNER || y->kind != I_PARTNER || x->group || !strcmp(x->key, "CHN") ||
             strcmp(y->key, "CHN") || y->b != x->e + 3 ||
             !(at(s + x->e, "自") || at(s + x->e, "从") || at(s + x->e, "对") || at(s + x->e, "向")))
             continue;
@@ -1877,7 +2049,8 @@ static void zreporter_subject(zctx *c, size_t sb)
             c->dest_china = strstr(s, dest[w]) ? 1 : -1;
     for (size_t i = 0; c->dest_china > 0 && !c->reporter && i < c->it.n; i++) {
         const zitem *x = &c->it.v[i];
-        if (x->kind != I_PARTNER || !strcmp(x->key, "CHN") || word_before(s, sb, x->b, prep))
+        if (x->kind != I_PARTNER || x->group || !strcmp(x->key, "CHN") ||
+            word_before(s, sb, x->b, prep))
             continue;
         for (size_t k = i + 1; k < c->it.n; k++) {
             const zitem *y = &c->it.v[k];
@@ -2053,24 +2226,168 @@ static void list_opens(zctx *c, const zstate *st, size_t sb, size_t se)
         c->list_metric = TF_METRIC_NONE;
 }
 
-/* Bind the items of sentence [sb, se) into claims. */
-static int bind_sentence(zctx *c, size_t sb, size_t se)
+/* The flow a sentence with no word of flow takes: that of the sentence before when this
+ * one opens with 其中 or names partners ("阿根廷大豆逆势攀升至156.71万吨" after a sentence on imports; "10月我国铝材出口498.6千吨。" then "按地区划分：东盟合计142.3千吨…":
+ * the breakdown of the total before it), else none. */
+static tf_metric carried_flow(const zctx *c, size_t sb)
 {
-    zstate st;
-    memset(&st, 0, sizeof st);
-    st.from = c->period_from;
-    st.to = c->period_to;
-    st.metric = c->list_metric;
-    int card = is_card_line(c->z->s, sb, se);
+    int partners = at(c->z->s + sb, "其中"); /* "其中铝板带25.4万吨…": of the figures before */
+    for (size_t i = 0; i < c->it.n; i++) {
+        if (c->it.v[i].kind == I_METRIC)
+            return TF_METRIC_NONE;
+        partners += c->it.v[i].kind == I_PARTNER && !partners && i + 1 < c->it.n;
+    }
+    return partners ? c->prev_flow : TF_METRIC_NONE;
+}
+
+/* The state sentence [sb, se) opens with: the period, flow and naming carried to it. */
+static void sentence_setup(const zctx *c, zstate *st, size_t sb, size_t se, int card)
+{
+    memset(st, 0, sizeof *st);
+    st->from = c->period_from;
+    st->to = c->period_to;
+    st->metric = c->list_metric ? c->list_metric : carried_flow(c, sb);
+    /* a breakdown of the figures before ("其中自南非进口…", "按地区划分：东盟…"): their period,
+     * named there */
+    if (c->prev_named && c->has_period &&
+        ((!c->list_metric && st->metric != TF_METRIC_NONE) || at(c->z->s + sb, "其中")))
+        st->named = 1;
     if (card && c->line_named && c->has_period) /* "进口量：512.6万吨" under "2025年9月…" */
-        st.named = 1;
-    int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
+        st->named = 1;
     /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
     if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
                           last_in(c->z->s, sb, se, "同月") != (size_t)-1 ||
                           at(c->z->s + sb, "同期")))
-        st.named = 1;
+        st->named = 1;
+}
+
+/* A change or a difference before the level it leads to ("同比增长5.2%至1.05亿吨",
+ * "环比增长12.5%，达到24.3万吨", "较上月减少2.1万吨至15.6万吨", "同比增加18%，环比持平，为
+ * 245.3万吨"): 1 when item i is followed, past changes and at most two commas, by a figure
+ * that 至, 到, 达 or 为 introduces, no more than 30 bytes on. */
+static int leads_to_level(const zctx *c, size_t i)
+{
+    const char *s = c->z->s;
+    int commas = 0;
+    for (size_t j = i + 1; j < c->it.n; j++) {
+        const zitem *y = &c->it.v[j];
+        if (y->kind == I_CLAUSE && at(s + y->b, "，") && ++commas <= 2)
+            continue;
+        if (y->kind == I_CHG && !y->listed)
+            continue;
+        if (y->kind != I_FIG || y->diff || y->base || y->other || y->b > c->it.v[i].e + 30)
+            return 0;
+        return (y->b >= 3 && (at(s + y->b - 3, "至") || at(s + y->b - 3, "到") ||
+                              at(s + y->b - 3, "达") || at(s + y->b - 3, "为")));
+    }
+    return 0;
+}
+
+/* Item i, a change or difference read before its level (leads_to_level), the first of its
+ * clause: kept until the level is bound. 1 when kept. */
+static int pend_change(const zctx *c, zstate *st, size_t i, size_t sb)
+{
+    size_t cb = clause_start(c->z->s, sb, c->it.v[i].b);
+    for (size_t j = 0; j < i; j++) /* the first figure of its clause ("，出口同比增长53.5%至…") */
+        if (c->it.v[j].kind == I_FIG && c->it.v[j].e > cb)
+            return 0;
+    if (st->npend >= 4 || !leads_to_level(c, i))
+        return 0;
+    st->pend[st->npend++] = i;
+    return 1;
+}
+
+/* The changes and differences kept for the level just bound (c->last_claim). */
+static void bind_pending(zctx *c, zstate *st)
+{
+    for (size_t k = 0; k < st->npend; k++) {
+        const zitem *x = &c->it.v[st->pend[k]];
+        if (x->kind == I_CHG)
+            bind_change(c, st, x);
+        else
+            bind_difference(c, st, x);
+    }
+    st->npend = 0;
+}
+
+/* A figure whose clause opens with 合计, 共计 or 总计 (after 上述三国, 以上) after a list of
+ * partners ("自俄罗斯进口
+ * 18.7万吨，…，自其他国家进口2.5万吨，合计24.3万吨") is the list's sum: the total when the list
+ * ended with the rest (OTH), else the named partners' sum, partner "SUM:LIST", which no sum
+ * of partners counts. */
+static void list_sum(const zctx *c, zstate *st, size_t i, size_t sb)
+{
+    const char *s = c->z->s;
+    size_t cb = clause_start(s, sb, c->it.v[i].b), w = cb;
+    static const char *const these[] = {"上述三国", "上述两国", "上述", "以上", "这三国", NULL};
+    for (size_t k = 0; these[k] && w == cb; k++) /* "上述三国合计进口9378.7万吨" */
+        if (at(s + cb, these[k]))
+            w = cb + strlen(these[k]);
+    if (!(st->partner || c->prev_partners >= 2) ||
+        !(at(s + w, "合计") || at(s + w, "共计") || at(s + w, "总计")))
+        return;
+    for (size_t j = i; j-- > 0 && c->it.v[j].b >= cb;)
+        if (c->it.v[j].kind == I_PARTNER)
+            return; /* "合计自俄罗斯进口…": a partner of its own */
+    st->partner = st->partner && !strcmp(st->partner, "OTH") ? NULL : "SUM:LIST";
+    st->group = NULL;
+}
+
+/* Figure item i: a claim of the sentence's subject, a base, a difference, or a change's
+ * level. *rest: the sentence opens with 其他, the rest of a list. 0 or -1 (no memory). */
+static int bind_fig_item(zctx *c, zstate *st, size_t i, size_t sb, size_t se, int *rest)
+{
+    const zitem *x = &c->it.v[i];
+    size_t before = st->ngroup;
+    if (*rest && !st->partner) { /* "其他：0.99万吨": the rest, not the total */
+        st->metric = TF_METRIC_OTHER;
+        *rest = 0;
+    }
+    if (x->diff && pend_change(c, st, i, sb))
+        return 0;
+    list_sum(c, st, i, sb);
+    size_t nb, ne;
+    st->unknown = unknown_object(c, i, sb, &nb, &ne);
+    if (st->unknown) { /* the unknown commodity governs what follows */
+        if (!(st->product = unknown_key(c, nb, ne)))
+            return -1;
+        st->blocked = 1;
+        if (!x->other) /* a price or a forecast names no commodity of the note */
+            note_product(c, st->product);
+    }
+    int figs = st->figures, cmp = st->has_cmp;
+    /* listed: after 、 or 和, or a partner after one ("几内亚1279万吨、澳大利亚392万吨") */
+    int listed = i && (c->it.v[i - 1].kind == I_LIST ||
+                       (i >= 2 && c->it.v[i - 1].kind == I_PARTNER && c->it.v[i - 2].kind == I_LIST &&
+                        st->ngroup && c->it.v[i - 1].e == x->b));
+    if (bind_figure(c, st, x, listed, sb, se))
+        return -1;
+    if (st->aside && st->figures > figs) { /* back to the subject ("，9月为11302万吨") */
+        st->from = st->to = st->keep_from;
+        st->pb = st->keep_pb, st->pe = st->keep_pe;
+        c->last_claim = st->keep_claim;
+        st->aside = 0;
+    }
+    if (st->npend && st->figures > figs) { /* "较上月减少2.1万吨至15.6万吨": on 上月 */
+        st->has_cmp = cmp;
+        bind_pending(c, st);
+        st->has_cmp = 0;
+    }
+    st->partner_figs++;
+    if (st->ngroup == 1 && before != 1)
+        st->group_item = i;
+    return 0;
+}
+
+/* Bind the items of sentence [sb, se) into claims. */
+static int bind_sentence(zctx *c, size_t sb, size_t se)
+{
+    zstate st;
+    size_t first = c->a->n_claims;
+    int card = is_card_line(c->z->s, sb, se);
+    sentence_setup(c, &st, sb, se, card);
+    int rest = at(c->z->s + sb, "其他") || at(c->z->s + sb, "其它") || at(c->z->s + sb, "其余");
     zreporter(c);
     zreporter_subject(c, sb);
     int lead = 1; /* nothing but changes yet: they may continue the last sentence */
@@ -2092,45 +2409,32 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             st.net_export = x->net_export;
             lead = 0;
             break;
-        case I_PRODUCT:
+        case I_PRODUCT: /* "其他铝材0.6万吨": the rest of a breakdown by product, not the total */
+            if (x->b >= 6 && (at(c->z->s + x->b - 6, "其他") || at(c->z->s + x->b - 6, "其它") ||
+                              at(c->z->s + x->b - 6, "其余")))
+                st.metric = TF_METRIC_OTHER;
             st.product = x->key;
             note_product(c, x->key);
             st.blocked = 0;
             lead = 0;
             break;
         case I_PARTNER:
-            st.partner = x->key;
-            st.partner_figs = 0;
+            if (bind_partner(c, &st, i))
+                return -1;
             break;
         case I_CUM:
             st.cum = 1;
             break;
         case I_CLAUSE:
             st.has_cmp = 0;
+            if (at(c->z->s + x->b, "；") || c->z->s[x->b] == ';')
+                st.group = NULL;
             break;
-        case I_FIG: {
-            size_t before = st.ngroup;
-            if (rest && !st.partner) { /* "其他：0.99万吨": the rest, not the total */
-                st.metric = TF_METRIC_OTHER;
-                rest = 0;
-            }
-            size_t nb, ne;
-            st.unknown = unknown_object(c, i, sb, &nb, &ne);
-            if (st.unknown) { /* the unknown commodity governs what follows */
-                if (!(st.product = unknown_key(c, nb, ne)))
-                    return -1;
-                st.blocked = 1;
-                if (!x->other) /* a price or a forecast names no commodity of the note */
-                    note_product(c, st.product);
-            }
-            if (bind_figure(c, &st, x, i && c->it.v[i - 1].kind == I_LIST, sb, se))
+        case I_FIG:
+            if (bind_fig_item(c, &st, i, sb, se, &rest))
                 return -1;
-            st.partner_figs++;
-            if (st.ngroup == 1 && before != 1)
-                st.group_item = i;
             lead = 0;
             break;
-        }
         case I_PP: /* "占比61.2%，较上月提高1.3个百分点": the share's change */
             if (x->listed ? bind_rate_pp(c, &st, x) : (bind_share_pp(c, x, sb), 0))
                 return -1;
@@ -2142,6 +2446,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
                     return -1;
                 break;
             }
+            if (x->kind == I_CHG && x->listed != 4 && pend_change(c, &st, i, sb))
+                break;
             if (!st.figures && !lead)
                 break;
             if (x->kind == I_SHARE && period_share(c, i, sb))
@@ -2167,6 +2473,11 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
         c->last_product = st.product;
     if (!st.figures && !lead)
         c->last_claim = (size_t)-1;
+    c->prev_flow = st.figures ? st.metric : TF_METRIC_NONE;
+    c->prev_named = st.figures && st.named;
+    c->prev_partners = 0;
+    for (size_t k = first; k < c->a->n_claims; k++)
+        c->prev_partners += strcmp(c->a->claims[k].partner, "WLD") != 0;
     return 0;
 }
 
@@ -2833,6 +3144,201 @@ static int zh_folds(zctx *c)
     return 0;
 }
 
+/* ------------------------------------------------------------------ tables */
+
+/* A table of monthly figures (a 表格式 月报): a heading line of columns ("月份 进口量 环比 同比"),
+ * then one line a period ("1月 251.8 -8.0% +5.5%", "1-9月累计 2215.7 — +5.3%"), the unit
+ * on a line before ("单位：万吨") or in the heading ("进口量(万吨)"). */
+enum { TC_SKIP, TC_QTY, TC_MOM, TC_YOY, TC_SHARE };
+#define TF_ZTABLE_COLS 8
+
+typedef struct ztable {
+    int col[TF_ZTABLE_COLS]; /* the columns after the period's */
+    int ncol;
+    tf_metric metric;
+    const char *product;
+    double f;               /* the unit: multiplier to t or USD */
+    int usd;
+    char unit[16];          /* its words ("万吨"): a quantity is proposed in them */
+} ztable;
+
+/* The next token of line [i, le) (spaces, tabs and 　 apart): its start, its end in *te;
+ * le when none. */
+static size_t token_at(const char *s, size_t i, size_t le, size_t *te)
+{
+    while (i < le && (s[i] == ' ' || s[i] == '\t' || at(s + i, "　")))
+        i += s[i] == ' ' || s[i] == '\t' ? 1 : 3;
+    size_t e = i;
+    while (e < le && s[e] != ' ' && s[e] != '\t' && !at(s + e, "　"))
+        e++;
+    *te = e;
+    return i;
+}
+
+/* The kind of heading column [b, e); *m the flow it names (进口量, 出口量). */
+static int column_kind(const char *s, size_t b, size_t e, tf_metric *m)
+{
+    if (last_in(s, b, e, "环比") != (size_t)-1)
+        return TC_MOM;
+    if (last_in(s, b, e, "同比") != (size_t)-1)
+        return TC_YOY;
+    if (last_in(s, b, e, "占比") != (size_t)-1)
+        return TC_SHARE;
+    for (size_t i = b; i < e; i++) {
+        size_t n;
+        tf_metric x = metric_at(s + i, &n);
+        if (x == TF_METRIC_IMPORT || x == TF_METRIC_EXPORT) {
+            *m = x;
+            return TC_QTY;
+        }
+    }
+    return last_in(s, b, e, "数量") != (size_t)-1 || last_in(s, b, e, "金额") != (size_t)-1
+               ? TC_QTY : TC_SKIP;
+}
+
+/* The unit, flow and product of a table whose heading is [hb, he): from the heading and
+ * the lines before it (at most 400 bytes: "单位：万吨", "中国铜精矿进口月度数据"). */
+static void table_context(const zctx *c, size_t hb, size_t he, ztable *t)
+{
+    const char *s = c->z->s;
+    tf_metric m = TF_METRIC_NONE;
+    for (size_t i = hb > 400 ? hb - 400 : 0; i < he; i++) {
+        size_t n;
+        int usd, other;
+        double f;
+        const zname *nm;
+        tf_metric x;
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        if ((f = unit_at(s + i, &usd, &other, &n)) > 0) {
+            if (!other) { /* "单位：万吨", not "元/吨" */
+                t->f = f, t->usd = usd;
+                tf_fmt(t->unit, sizeof t->unit, "%.*s", (int)n, s + i);
+            }
+            i += n - 1;
+        }
+        else if ((nm = vocab_at(&c->prod, s + i)))
+            t->product = nm->key;
+        else if ((x = metric_at(s + i, &n)) == TF_METRIC_IMPORT || x == TF_METRIC_EXPORT)
+            m = x;
+    }
+    if (t->metric == TF_METRIC_NONE)
+        t->metric = m;
+    if (!t->product)
+        t->product = c->only_product ? c->only_product : c->title_product;
+}
+
+/* 1 when line [b, e) is a table's heading: a period column first ("月份", "时间"), then a
+ * quantity and 环比 or 同比; its columns and context in t. */
+static int table_heading(const zctx *c, size_t b, size_t e, ztable *t)
+{
+    const char *s = c->z->s;
+    size_t te, i = token_at(s, b, e, &te);
+    if (i >= e || !(last_in(s, i, te, "月份") != (size_t)-1 || last_in(s, i, te, "时间") != (size_t)-1 ||
+                    last_in(s, i, te, "日期") != (size_t)-1 || last_in(s, i, te, "期间") != (size_t)-1))
+        return 0;
+    memset(t, 0, sizeof *t);
+    int qty = 0, chg = 0;
+    for (i = token_at(s, te, e, &te); i < e && t->ncol < TF_ZTABLE_COLS; i = token_at(s, te, e, &te)) {
+        int k = column_kind(s, i, te, &t->metric);
+        t->col[t->ncol++] = k;
+        qty += k == TC_QTY;
+        chg += k == TC_MOM || k == TC_YOY;
+    }
+    if (qty != 1 || !chg)
+        return 0;
+    table_context(c, b, e, t);
+    return t->f > 0 && t->product && t->metric != TF_METRIC_NONE;
+}
+
+/* A table cell at [b, e): its value (a sign, digits, % for a change) and interval; 0 when
+ * it holds none ("—", "-", "/"). */
+static int table_cell(const char *s, size_t b, size_t e, double f, double *v, double *lo,
+                      double *hi)
+{
+    int sign = 1;
+    if (b < e && (s[b] == '+' || s[b] == '-'))
+        sign = s[b] == '-' ? -1 : 1, b++;
+    else if (at(s + b, "−"))
+        sign = -1, b += strlen("−");
+    int dec, tz;
+    size_t n = number_at(s + b, v, &dec, &tz);
+    if (!n || (b + n != e && !(s[b + n] == '%' && b + n + 1 == e)))
+        return 0;
+    double half = 0.5 * pow(10, -dec);
+    *lo = sign > 0 ? (*v - half) * f : -(*v + half) * f;
+    *hi = sign > 0 ? (*v + half) * f : -(*v - half) * f;
+    *v *= sign * f;
+    return 1;
+}
+
+/* Row [b, e) of table t: its period, then a cell for each column; one claim. 1 a row, 0
+ * none (the table ends), -1 out of memory. */
+static int table_row(zctx *c, const ztable *t, size_t b, size_t e)
+{
+    const char *s = c->z->s;
+    zitem p;
+    memset(&p, 0, sizeof p);
+    size_t te, i = token_at(s, b, e, &te), n = i < e ? period_at(s + i, c->ref, &p) : 0;
+    if (!n)
+        return 0;
+    tf_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.note = c->note;
+    cl.metric = t->usd ? (t->metric == TF_METRIC_IMPORT ? TF_METRIC_IMPORT_VALUE : TF_METRIC_EXPORT_VALUE)
+                       : t->metric;
+    tf_scopy(cl.product, sizeof cl.product, t->product);
+    tf_scopy(cl.partner, sizeof cl.partner, "WLD");
+    tf_scopy(cl.unit, sizeof cl.unit, t->usd ? "USD" : "t");
+    cl.period.from = p.from;
+    cl.period.to = p.to;
+    cl.share_of = cl.period;
+    cl.period_named = 1;
+    cl.sent_start = c->z->from[b];
+    cl.sent_end = c->z->to[e - 1];
+    for (int k = 0; k < t->ncol; k++) {
+        double v, lo, hi;
+        i = token_at(s, te, e, &te);
+        if (i >= e)
+            break;
+        int q = t->col[k] == TC_QTY;
+        if (t->col[k] == TC_SKIP || !table_cell(s, i, te, q ? t->f : 1, &v, &lo, &hi))
+            continue;
+        tf_stated *d = q ? &cl.quantity : t->col[k] == TC_MOM ? &cl.mom
+                       : t->col[k] == TC_YOY ? &cl.yoy : &cl.share;
+        if (t->col[k] == TC_MOM && p.from != p.to)
+            continue; /* a cumulative has no MoM */
+        stated_set(c, i, te, v, lo, hi, d);
+        if (q) { /* "251.8" under "单位：万吨" reads as 251.8万吨 */
+            char text[sizeof d->text];
+            tf_scopy(text, sizeof text, d->text);
+            tf_fmt(d->text, sizeof d->text, "%s%s", text, t->unit);
+        }
+    }
+    if (!cl.quantity.has)
+        return 1;
+    return tf_audit_add_claim(c->a, &cl) == (size_t)-1 ? -1 : 1;
+}
+
+/* Every table of the note (table_heading) as claims, a row a claim. 0 or -1 (no memory). */
+static int zh_tables(zctx *c)
+{
+    const char *s = c->z->s;
+    ztable t;
+    int in = 0;
+    for (size_t b = 0; b < c->z->n;) {
+        size_t e = b;
+        while (e < c->z->n && s[e] != '\n')
+            e++;
+        int r = 0;
+        if (in && e > b && (r = table_row(c, &t, b, e)) < 0)
+            return -1;
+        in = r > 0 || (e > b && table_heading(c, b, e, &t));
+        b = e + 1;
+    }
+    return 0;
+}
+
 tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
                               const tf_refdata *ref_data)
 {
@@ -2867,7 +3373,7 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
     if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c) ||
-        zh_folds(&c))
+        zh_folds(&c) || zh_tables(&c))
         goto out;
     st = TF_OK;
 out:

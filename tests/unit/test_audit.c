@@ -756,6 +756,25 @@ static const char zh_pp_note[] =
     "增长5.2%%。自澳大利亚进口6812.5万吨，占比61.2%%，较上月提高%s个百分点。\n"
     "9月份进口铁矿砂11450.2万吨，其中自澳大利亚进口6858.2万吨。\n";
 
+/* "其他铝材0.6万吨" closing a breakdown by product is the rest of the breakdown, kept as
+ * `other`, not the total's second statement; the products named before it are exports of
+ * their own (25.4 + 11.9 + 9.4 + 0.6 = 47.3万吨, consistent). */
+static void test_chinese_rest_of_products(void **state)
+{
+    (void)state;
+    const char *p = note_file("zh-rest-products",
+                              "DATE: 2025-11-12\n\n10月出口铝材47.3万吨。其中铝板带25.4万吨，铝箔11.9万吨，"
+                              "铝型材9.4万吨，其他铝材0.6万吨。\n");
+    tf_audit *a = run(&p, 1, NULL, NULL);
+    print_findings(a);
+    assert_non_null(find_claim(a, TF_METRIC_EXPORT, "WLD", 473000));
+    assert_non_null(find_claim(a, TF_METRIC_EXPORT, "WLD", 254000));
+    assert_null(find_claim(a, TF_METRIC_EXPORT, "WLD", 6000));
+    assert_non_null(find_claim(a, TF_METRIC_OTHER, "WLD", 6000));
+    assert_int_equal(tf_audit_errors(a), 0);
+    tf_audit_free(&a);
+}
+
 static void test_chinese_differences_and_pp(void **state)
 {
     (void)state;
@@ -1342,6 +1361,7 @@ int main(void)
         cmocka_unit_test(test_chinese_note_slip),
         cmocka_unit_test(test_chinese_traditional),
         cmocka_unit_test(test_chinese_differences_and_pp),
+        cmocka_unit_test(test_chinese_rest_of_products),
         cmocka_unit_test(test_bilingual_release),
         cmocka_unit_test(test_gold_exports_note),
         cmocka_unit_test(test_other_wordings),
