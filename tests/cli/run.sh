@@ -5,7 +5,8 @@
 #   needs-shared: yes       skip when the shared data folder is absent
 #   needs-server: yes       run on the PostgreSQL pass only (TF_PG_SERVER below)
 #   write: NAME FORMAT      printf FORMAT > $T/NAME (escapes like \n \x00 work)
-#   run: COMMAND            a shell command; earlier run lines are set-up, the
+#   run: COMMAND            a shell command; earlier run lines are set-up (each must
+#                           exit 0: a failing set-up fails the case), the
 #                           last one is checked against the lines below
 #   exit: N                 expected exit code of the last run
 #   stdout: LINE            expected stdout, exactly (repeat for more lines)
@@ -102,14 +103,16 @@ for c in "${cases[@]}"; do
     export PATH="$BIN_DIR:$PATH"
     export TRADEFLOW_NOW=2025-06-01T00:00:00Z
     n=${#runs[@]}
+    setup_why=""
     for ((i = 0; i < n - 1; i++)); do
-        (cd "$T" && bash -c "${runs[$i]}") >/dev/null 2>&1
+        (cd "$T" && bash -c "${runs[$i]}") >"$T/.setup" 2>&1 ||
+            setup_why="$setup_why; set-up run $((i+1)) exited $?: ${runs[$i]:0:200}: $(tail -c 400 "$T/.setup")"
     done
     before=""
     [ "$dbsame" = yes ] && before=$(dump_db)
     (cd "$T" && bash -c "${runs[$((n-1))]}") >"$T/.out" 2>"$T/.err"
     got_exit=$?
-    why=""
+    why="$setup_why"
     [ "$got_exit" = "$want_exit" ] || why="exit $got_exit, want $want_exit"
     if [ ${#want_out[@]} -gt 0 ]; then
         printf '%s\n' "${want_out[@]}" > "$T/.want"
