@@ -2587,6 +2587,27 @@ static const char *month_label_by_net(const checker *k, const tf_claim *c, int *
     return NULL;
 }
 
+/* A wrong-month-label warning on claim c (index ci) whose label likely meant month
+ * `meant`: f filled but for its equation, evidence and confidence; lab and now (48 bytes
+ * each) get the label's and the meant month's words. */
+static void label_warning(const tf_claim *c, size_t ci, int meant, tf_finding *f, char *lab,
+                          char *now)
+{
+    memset(f, 0, sizeof *f);
+    f->note = c->note;
+    f->severity = TF_SEV_WARNING;
+    f->claim = ci;
+    tf_scopy(f->kind, sizeof f->kind, "wrong-month-label");
+    tf_scopy(f->field, sizeof f->field, "label");
+    f->start = c->period_start;
+    f->end = c->period_end;
+    f->stated = c->quantity.value;
+    tf_period_words(c->period, lab, 48);
+    tf_span_period np = {meant, meant};
+    tf_period_words(np, now, 48);
+    tf_scopy(f->proposed_text, sizeof f->proposed_text, now);
+}
+
 /* Month figures labelled with another month than the note's where the note's other
  * figures of the series say it is the note's month (month_label_slip). Warnings. */
 static int check_series_month(checker *k)
@@ -2612,20 +2633,8 @@ static int check_series_month(checker *k)
         if (dup)
             continue;
         tf_finding f;
-        memset(&f, 0, sizeof f);
-        f.note = c->note;
-        f.severity = TF_SEV_WARNING;
-        f.claim = ci;
-        tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
-        tf_scopy(f.field, sizeof f.field, "label");
-        f.start = c->period_start;
-        f.end = c->period_end;
-        f.stated = c->quantity.value;
         char lab[48], now[48];
-        tf_period_words(c->period, lab, sizeof lab);
-        tf_span_period np = {M, M};
-        tf_period_words(np, now, sizeof now);
-        tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+        label_warning(c, ci, M, &f, lab, now);
         tf_fmt(f.equation, sizeof f.equation, "the month named (%s) is not %s (%s)", lab,
                !strcmp(why, "cumulative") ? "the cumulative's last"
                : !strcmp(why, "change")   ? "the base month of the note's change"
@@ -2738,20 +2747,8 @@ static int base_label_finding(checker *k, size_t ci, int meant, const char *eq)
                                                k->a->findings[i].start == c->period_start)))
             return 0;
     tf_finding f;
-    memset(&f, 0, sizeof f);
-    f.note = c->note;
-    f.severity = TF_SEV_WARNING;
-    f.claim = ci;
-    tf_scopy(f.kind, sizeof f.kind, "wrong-month-label");
-    tf_scopy(f.field, sizeof f.field, "label");
-    f.start = c->period_start;
-    f.end = c->period_end;
-    f.stated = c->quantity.value;
     char lab[48], now[48];
-    tf_period_words(c->period, lab, sizeof lab);
-    tf_span_period np = {meant, meant};
-    tf_period_words(np, now, sizeof now);
-    tf_scopy(f.proposed_text, sizeof f.proposed_text, now);
+    label_warning(c, ci, meant, &f, lab, now);
     tf_scopy(f.equation, sizeof f.equation, eq);
     tf_fmt(f.evidence, sizeof f.evidence,
            "%s labelled %s is the base of %s, which the note gives for no other figure: "
