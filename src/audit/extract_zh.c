@@ -1476,6 +1476,30 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb, size_t *nb, size_
     return found;
 }
 
+
+/* The note's one copy of the len bytes at t (kept in c->names until the note is read).
+ * NULL when out of memory. */
+static const char *name_of(zctx *c, const char *t, size_t len)
+{
+    for (size_t k = 0; k < c->n_names; k++)
+        if (strlen(c->names[k]) == len && !memcmp(c->names[k], t, len))
+            return c->names[k];
+    if (c->n_names == c->cap_names) {
+        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
+        char **v = realloc(c->names, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->names = v;
+        c->cap_names = cap;
+    }
+    char *k = malloc(len + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, t, len);
+    k[len] = 0;
+    return c->names[c->n_names++] = k;
+}
+
 /* The key of an unknown commodity named by s[b, e): the note's one copy of those words
  * (a commodity named twice is one product). NULL when out of memory. */
 static const char *unknown_key(zctx *c, size_t b, size_t e)
@@ -1484,45 +1508,13 @@ static const char *unknown_key(zctx *c, size_t b, size_t e)
     size_t len = e - b < 47 ? e - b : 47; /* tf_claim.product holds 47 bytes */
     while (len > 0 && ((unsigned char)s[b + len] & 0xC0) == 0x80)
         len--; /* whole characters only */
-    for (size_t k = 0; k < c->n_names; k++)
-        if (strlen(c->names[k]) == len && !memcmp(c->names[k], s + b, len))
-            return c->names[k];
-    if (c->n_names == c->cap_names) {
-        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
-        char **v = realloc(c->names, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        c->names = v;
-        c->cap_names = cap;
-    }
-    char *k = malloc(len + 1);
-    if (!k)
-        return NULL;
-    memcpy(k, s + b, len);
-    k[len] = 0;
-    return c->names[c->n_names++] = k;
+    return name_of(c, s + b, len);
 }
 
 /* The note's one copy of key (a group member's "VNM:ASEAN"). NULL when out of memory. */
 static const char *intern_key(zctx *c, const char *key)
 {
-    for (size_t k = 0; k < c->n_names; k++)
-        if (!strcmp(c->names[k], key))
-            return c->names[k];
-    if (c->n_names == c->cap_names) {
-        size_t cap = c->cap_names ? 2 * c->cap_names : 8;
-        char **v = realloc(c->names, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        c->names = v;
-        c->cap_names = cap;
-    }
-    size_t len = strlen(key);
-    char *k = malloc(len + 1);
-    if (!k)
-        return NULL;
-    memcpy(k, key, len + 1);
-    return c->names[c->n_names++] = k;
+    return name_of(c, key, strlen(key));
 }
 
 /* A partner item i: a group (东盟合计…) opens its members; a partner after the group's

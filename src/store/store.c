@@ -82,6 +82,20 @@
     " FROM cell c JOIN commodity k ON k.id = c.commodity;"
 
 /* Forward migrations: migrations[v] takes schema v to v+1. */
+
+/* The clustered `cell` table of schemas 7 and 8 (the same columns; schema 8 codes its
+ * figures), created as `name` by the migrations that copy the old table into it. */
+#define CELL_TABLE_SQL(name)                                                                \
+    "CREATE TABLE " name "(classification INTEGER NOT NULL, commodity INTEGER NOT NULL,"  \
+    " period INTEGER NOT NULL, flow INTEGER NOT NULL, reporter INTEGER NOT NULL," \
+    " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL, trade_mode INTEGER NOT NULL," \
+    " province INTEGER NOT NULL, currency INTEGER NOT NULL, id INTEGER NOT NULL," \
+    " quantity INTEGER, unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL," \
+    " value INTEGER, source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL," \
+    " extra TEXT," \
+    " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis," \
+    " trade_mode, province, currency, id)) WITHOUT ROWID;"
+
 static const char *const migrations[] = {
     /* 0 -> 1 */
     "CREATE TABLE source("
@@ -239,15 +253,7 @@ static const char *const migrations[] = {
     "INSERT INTO commodity(classification, code) SELECT d.id, c.commodity FROM"
     " (SELECT DISTINCT classification, commodity FROM cell) c JOIN dim_value d ON d.dim = 1"
     " AND d.v = c.classification ORDER BY c.classification, c.commodity;"
-    "CREATE TABLE cell_v7(classification INTEGER NOT NULL, commodity INTEGER NOT NULL,"
-    " period INTEGER NOT NULL, flow INTEGER NOT NULL, reporter INTEGER NOT NULL,"
-    " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL, trade_mode INTEGER NOT NULL,"
-    " province INTEGER NOT NULL, currency INTEGER NOT NULL, id INTEGER NOT NULL,"
-    " quantity INTEGER, unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL,"
-    " value INTEGER, source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
-    " extra TEXT,"
-    " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis,"
-    " trade_mode, province, currency, id)) WITHOUT ROWID;"
+    CELL_TABLE_SQL("cell_v7")
     "INSERT INTO cell_v7 SELECT"
     " (SELECT id FROM dim_value WHERE dim = 1 AND v = c.classification),"
     " (SELECT k.id FROM commodity k JOIN dim_value d ON d.dim = 1 AND d.id = k.classification"
@@ -268,15 +274,7 @@ static const char *const migrations[] = {
      * a flag bit (tf_store_figure_encode, store_int.h: 46,148 kg in three
      * bytes instead of four), through the SQL function tf_figure_encode
      * (register_figure_encode); the table copied in key order, as 6 -> 7. */
-    "CREATE TABLE cell_v8(classification INTEGER NOT NULL, commodity INTEGER NOT NULL,"
-    " period INTEGER NOT NULL, flow INTEGER NOT NULL, reporter INTEGER NOT NULL,"
-    " partner INTEGER NOT NULL, partner_basis INTEGER NOT NULL, trade_mode INTEGER NOT NULL,"
-    " province INTEGER NOT NULL, currency INTEGER NOT NULL, id INTEGER NOT NULL,"
-    " quantity INTEGER, unit INTEGER NOT NULL, quantity2 INTEGER, unit2 INTEGER NOT NULL,"
-    " value INTEGER, source_id INTEGER NOT NULL REFERENCES source(id), line INTEGER NOT NULL,"
-    " extra TEXT,"
-    " PRIMARY KEY(classification, commodity, period, flow, reporter, partner, partner_basis,"
-    " trade_mode, province, currency, id)) WITHOUT ROWID;"
+    CELL_TABLE_SQL("cell_v8")
     "INSERT INTO cell_v8 SELECT classification, commodity, period, flow, reporter, partner,"
     " partner_basis, trade_mode, province, currency, id, tf_figure_encode(quantity), unit,"
     " tf_figure_encode(quantity2), unit2, tf_figure_encode(value), source_id, line, extra"
