@@ -4072,6 +4072,72 @@ static void pending_share_for(ctx *c, tf_claim *cl)
     p->share.has = 0;
 }
 
+/* Phase of fig_make: a base figure's product, partner, metric and period, from the claim
+ * it is the base of and the period words around it. 0, or -1 out of memory. */
+static int fig_base_period(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb;
+    pexpr *pe = S->pe;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    size_t prev_i = F->is_base != 2 ? made[z - 1] : F->level_base ? c->last_level
+                                                                   : c->last_claim;
+    /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
+     * base after another base compares the same level */
+    if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
+        prev_i = S->q[z - 1].base_of;
+    /* "…, whereas the ore's imports were 8.8% above July 2024's 16.00 million t": the
+     * change between the figure before and the base names whose base it is */
+    for (size_t k = S->np; F->is_base == 1 && k > 0; k--) {
+        const pfig *p = &S->pc[k - 1];
+        if (p->j > x->i || p->i < S->q[z - 1].j)
+            continue;
+        if (p->target >= 0 && (size_t)p->target + 1 < z && made[p->target] != (size_t)-1)
+            prev_i = made[p->target];
+        break;
+    }
+    const tf_claim *prev = &c->a->claims[prev_i];
+    /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
+    if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
+        !is_w(&v[F->base_at - 1], "more") && !is_w(&v[F->base_at - 1], "less")) {
+        F->cl.base_direction = dir_word(&v[F->base_at - 1]);
+        F->cl.base_of = prev_i;
+    }
+    F->cl.metric = prev->metric;
+    tf_scopy(F->cl.product, sizeof F->cl.product, prev->product);
+    tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);
+    pexpr dflt;
+    memset(&dflt, 0, sizeof dflt);
+    dflt.rel = base_month_ago(S, F) ? P_MONTH_AGO : P_YEAR_AGO;
+    const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
+    /* "from April's 11.13 million tonnes": the month between */
+    for (size_t y = 0; y < S->npe; y++)
+        if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
+            rp = &pe[y];
+    int prev_full = prev->period.to - prev->period.from == 11 &&
+                    tf_mi_month(prev->period.from) == 1;
+    if (ordinal_base(S, F, prev->period, &F->cl.period)) {
+        /* the quarter or half the ordinal names */
+    } else if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
+        tf_mi_month(rp->from) == 1 && !prev_full) {
+        /* "to 1,305,000 t in January-April, down from 1,450,000 t in 2015": the
+         * same months of the year named */
+        int shift = (tf_mi_year(prev->period.to) - tf_mi_year(rp->from)) * 12;
+        F->cl.period.from = prev->period.from - shift;
+        F->cl.period.to = prev->period.to - shift;
+    } else if (rp->rel == P_ABS && rp->from >= 0) {
+        F->cl.period.from = rp->from;
+        F->cl.period.to = rp->to;
+    } else {
+        F->cl.period = rel_period(prev->period, rp);
+    }
+    F->cl.period_named = 1;
+    return base_label_slip(S, F, prev, rp, F->cl.period) ? -1 : 0;
+}
+
 /* The claim itself (a base figure gets the base period), added to the audit. 0, 1 when the
  * figure makes no claim, -1 out of memory. */
 static int fig_make(sent *S, fig *F)
@@ -4079,64 +4145,11 @@ static int fig_make(sent *S, fig *F)
     ctx *c = S->c;
     const tok *v = S->v;
     const size_t sb = S->sb, se = S->se;
-    pexpr *pe = S->pe;
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
     if (F->is_base) {
-        size_t prev_i = F->is_base != 2 ? made[z - 1] : F->level_base ? c->last_level
-                                                                       : c->last_claim;
-        /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
-         * base after another base compares the same level */
-        if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
-            prev_i = S->q[z - 1].base_of;
-        /* "…, whereas the ore's imports were 8.8% above July 2024's 16.00 million t": the
-         * change between the figure before and the base names whose base it is */
-        for (size_t k = S->np; F->is_base == 1 && k > 0; k--) {
-            const pfig *p = &S->pc[k - 1];
-            if (p->j > x->i || p->i < S->q[z - 1].j)
-                continue;
-            if (p->target >= 0 && (size_t)p->target + 1 < z && made[p->target] != (size_t)-1)
-                prev_i = made[p->target];
-            break;
-        }
-        const tf_claim *prev = &c->a->claims[prev_i];
-        /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
-        if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
-            !is_w(&v[F->base_at - 1], "more") && !is_w(&v[F->base_at - 1], "less")) {
-            F->cl.base_direction = dir_word(&v[F->base_at - 1]);
-            F->cl.base_of = prev_i;
-        }
-        F->cl.metric = prev->metric;
-        tf_scopy(F->cl.product, sizeof F->cl.product, prev->product);
-        tf_scopy(F->cl.partner, sizeof F->cl.partner, prev->partner);
-        pexpr dflt;
-        memset(&dflt, 0, sizeof dflt);
-        dflt.rel = base_month_ago(S, F) ? P_MONTH_AGO : P_YEAR_AGO;
-        const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
-        /* "from April's 11.13 million tonnes": the month between */
-        for (size_t y = 0; y < S->npe; y++)
-            if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
-                rp = &pe[y];
-        int prev_full = prev->period.to - prev->period.from == 11 &&
-                        tf_mi_month(prev->period.from) == 1;
-        if (ordinal_base(S, F, prev->period, &F->cl.period)) {
-            /* the quarter or half the ordinal names */
-        } else if (rp->rel == P_ABS && rp->from >= 0 && rp->to - rp->from == 11 &&
-            tf_mi_month(rp->from) == 1 && !prev_full) {
-            /* "to 1,305,000 t in January-April, down from 1,450,000 t in 2015": the
-             * same months of the year named */
-            int shift = (tf_mi_year(prev->period.to) - tf_mi_year(rp->from)) * 12;
-            F->cl.period.from = prev->period.from - shift;
-            F->cl.period.to = prev->period.to - shift;
-        } else if (rp->rel == P_ABS && rp->from >= 0) {
-            F->cl.period.from = rp->from;
-            F->cl.period.to = rp->to;
-        } else {
-            F->cl.period = rel_period(prev->period, rp);
-        }
-        F->cl.period_named = 1;
-        if (base_label_slip(S, F, prev, rp, F->cl.period))
+        if (fig_base_period(S, F))
             return -1;
     } else if (F->chosen && F->chosen->rel == P_ABS && F->chosen->from >= 0) {
         F->cl.period.from = F->chosen->from;
