@@ -135,7 +135,9 @@ check "after the retraction the cluster reports 250,500 t again" $?
 one=$(q "$ONE" "SELECT count(*) FROM cell")
 c1=$(q "$N1" "SELECT count(*) FROM cell")
 c2=$(q "$N2" "SELECT count(*) FROM cell")
-[ "$c1" -gt 0 ] 2>/dev/null && [ "$c2" -gt 0 ] 2>/dev/null && [ $((c1 + c2)) -eq "$one" ]
+# the bundled sample alone is HS 7601 (node 2 only, below); with ../shared both nodes hold cells
+if [ -d "$SHARED/data" ]; then min1=1; else min1=0; fi
+[ "$c1" -ge "$min1" ] 2>/dev/null && [ "$c2" -gt 0 ] 2>/dev/null && [ $((c1 + c2)) -eq "$one" ]
 check "the cells lie on the data servers ($c1 + $c2 = $one, the one server's count)" $?
 local_parts=$(q "$COORD" "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                           WHERE i.inhparent = 'cell'::regclass AND c.relkind <> 'f'")
