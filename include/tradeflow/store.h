@@ -41,6 +41,23 @@ typedef enum tf_open_mode {
  * handle to carry it). Messages name a server's URI with its password masked.
  */
 TF_API tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err);
+
+/* How a handle waits for a lock another process holds on the store (an
+ * SQLite reader or writer of the file, another ingest on a server): up to ms
+ * milliseconds (0: 300000, five minutes), then the call fails with TF_ERR_DB
+ * and a message naming the lock, the store as before. notice (optional) is
+ * told once a wait has lasted about a second, with a message naming the store
+ * and the limit, so that a long wait is never silent. */
+typedef struct tf_db_wait {
+    int ms;
+    void (*notice)(void *ctx, const char *msg);
+    void *ctx;
+} tf_db_wait;
+
+/* tf_db_open with a wait of its own for other processes' locks (NULL: the
+ * default five minutes, silent), which applies from the open on. */
+TF_API tf_status tf_db_open_waiting(const char *path, tf_open_mode mode, const tf_db_wait *wait,
+                                    tf_db **out, tf_error *err);
 TF_API void tf_db_close(tf_db **db);
 
 /* A database name fit to print: a postgresql:// or postgres:// connection

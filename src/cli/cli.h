@@ -81,6 +81,9 @@ typedef struct common {
 char **split_list(const char *s, size_t *n, char **storage);
 int load_refdata(common *c);
 int open_db(common *c, tf_open_mode mode, tf_db **db);
+/* How long to wait for another process's lock on the database (TRADEFLOW_LOCK_WAIT,
+ * seconds; default the library's five minutes), told on stderr; an exit code. */
+int lock_wait(tf_db_wait *w);
 /* 1, after an error message, when the output file out (-o; "-" is standard
  * output) is the database file db_path itself, by device and inode: a report
  * written there would overwrite the database. 0 otherwise. */

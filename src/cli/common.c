@@ -235,6 +235,29 @@ int output_is_database(const char *out, const char *db_path)
     return 1;
 }
 
+static void print_wait(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s: %s; TRADEFLOW_LOCK_WAIT=SECONDS sets how long\n", progname, msg);
+}
+
+int lock_wait(tf_db_wait *w)
+{
+    *w = (tf_db_wait){.notice = print_wait};
+    const char *v = getenv("TRADEFLOW_LOCK_WAIT");
+    if (!v)
+        return EXIT_OK;
+    char *end;
+    long s = strtol(v, &end, 10);
+    if (*end || end == v || s < 1 || s > 86400) {
+        error("TRADEFLOW_LOCK_WAIT takes the seconds to wait for another process's lock on "
+              "the database, a whole number from 1 to 86400, not '%s'", v);
+        return EXIT_USAGE;
+    }
+    w->ms = (int)s * 1000;
+    return EXIT_OK;
+}
+
 int open_db(common *c, tf_open_mode mode, tf_db **db)
 {
     tf_error err = {0};
@@ -245,7 +268,11 @@ int open_db(common *c, tf_open_mode mode, tf_db **db)
     }
     if (db_is_directory(c->db_path))
         return EXIT_IO;
-    tf_status st = tf_db_open(c->db_path, mode, db, &err);
+    tf_db_wait w;
+    int rc = lock_wait(&w);
+    if (rc != EXIT_OK)
+        return rc;
+    tf_status st = tf_db_open_waiting(c->db_path, mode, &w, db, &err);
     if (st != TF_OK) {
         error("%s", err.msg);
         return EXIT_IO;

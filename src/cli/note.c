@@ -253,7 +253,10 @@ int tf_cli_note(int argc, char **argv, const char *db_path, const tf_refdata *re
     tf_db *db = NULL;
     if (db_is_directory(db_path))
         return NOTE_IO;
-    if (tf_db_open(db_path, TF_DB_READ, &db, &dberr) != TF_OK) {
+    tf_db_wait w;
+    if ((rc = lock_wait(&w)) != EXIT_OK)
+        return rc;
+    if (tf_db_open_waiting(db_path, TF_DB_READ, &w, &db, &dberr) != TF_OK) {
         err("%s%s", dberr.msg, NULL);
         return NOTE_IO;
     }

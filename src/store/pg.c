@@ -96,10 +96,7 @@ tf_status tf_pg_fail(tf_db *d, const PGresult *r)
     pg_message(d, r, msg, sizeof msg);
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
     if (state && !strcmp(state, "55P03")) /* lock_timeout: another ingest held the lock */
-        return tf_error_set(&d->error, TF_ERR_DB,
-                            "%s: another ingest kept the store busy for %d s; nothing was "
-                            "changed, try again when it has finished", d->path,
-                            (d->pg_wait_ms ? d->pg_wait_ms : TF_BUSY_WAIT_MS) / 1000);
+        return tf_store_wait_failed(d, "another ingest's lock on the store");
     if (state && !strcmp(state, "42501"))
         return tf_error_set(&d->error, TF_ERR_DB,
                             "%s: this role may not change the store (%s): a read-only role "

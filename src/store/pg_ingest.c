@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -201,6 +202,24 @@ int tf_pg_find_source(tf_db *d, const char *sha, const char *options, long long 
 }
 
 
+/* The store's ingest lock if free within about a second (TF_WAIT_NOTICE_MS,
+ * tried every 100 ms): 1 taken, 0 still held by another ingest, -1 error. */
+static int try_lock(tf_db *d)
+{
+    for (int i = 0; i <= TF_WAIT_NOTICE_MS / 100; i++) {
+        PGresult *r = tf_pg_exec(d, "SELECT pg_try_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL);
+        if (!r)
+            return -1;
+        int got = !strcmp(PQgetvalue(r, 0, 0), "t");
+        PQclear(r);
+        if (got)
+            return 1;
+        struct timespec t = {0, 100 * 1000000L};
+        nanosleep(&t, NULL);
+    }
+    return 0;
+}
+
 /* Inside the transaction: the lock, the source's row (completed at the end),
  * the next revision id, the staging table. */
 static tf_status begin_source(pg_ingest *x, const tf_read_opts *opts, const char *stamp,
@@ -209,10 +228,15 @@ static tf_status begin_source(pg_ingest *x, const tf_read_opts *opts, const char
     tf_db *d = x->d;
     /* wait for another ingest as long as the SQLite store does (store_int.h) */
     char wait[64];
-    tf_fmt(wait, sizeof wait, "%d", d->pg_wait_ms ? d->pg_wait_ms : TF_BUSY_WAIT_MS);
+    tf_fmt(wait, sizeof wait, "%d", tf_store_wait_ms(d));
     const char *w[] = {wait};
+    int got = 0;
     if (tf_pg_run(d, "SELECT set_config('lock_timeout', $1, true)", 1, w) ||
-        tf_pg_run(d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL))
+        (got = try_lock(d)) < 0)
+        return TF_ERR_DB;
+    if (!got)
+        tf_store_wait_notice(d, "another ingest's lock on the store");
+    if (!got && tf_pg_run(d, "SELECT pg_advisory_xact_lock(" TF_PG_LOCK ")", 0, NULL))
         return TF_ERR_DB;
     const char *p[] = {x->name, tf_format_name(opts->format), options, stamp, x->vintage};
     PGresult *r = tf_pg_exec(d, "INSERT INTO source(id, name, sha256, format, options,"
@@ -434,7 +458,6 @@ static tf_status stage_and_apply(pg_ingest *x, FILE *in, const tf_read_opts *ro,
     return st != TF_OK ? st : end;
 }
 
-void tf_store_set_pg_wait_ms(tf_db *d, int ms) { d->pg_wait_ms = ms; }
 
 static void pg_ingest_free(pg_ingest *x)
 {

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -307,16 +308,75 @@ const tf_error *tf_db_error(const tf_db *db)
     return db ? &db->error : &none;
 }
 
+/* ---- waiting for another process's lock ---- */
+
+int tf_store_wait_ms(const tf_db *d)
+{
+    return d->wait.ms > 0 ? d->wait.ms : TF_BUSY_WAIT_MS;
+}
+
+void tf_store_wait_notice(tf_db *d, const char *what)
+{
+    if (!d->wait.notice)
+        return;
+    char msg[1200];
+    int s = (tf_store_wait_ms(d) + 999) / 1000;
+    tf_fmt(msg, sizeof msg, "%s: waiting for %s (up to %d s)", d->path, what, s);
+    d->wait.notice(d->wait.ctx, msg);
+}
+
+tf_status tf_store_wait_failed(tf_db *d, const char *what)
+{
+    return tf_error_set(&d->error, TF_ERR_DB,
+                        "%s: %s was held for the whole wait (%d s); nothing was changed, try "
+                        "again when it has finished", d->path, what,
+                        (tf_store_wait_ms(d) + 999) / 1000);
+}
+
+static long long monotonic_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler (n: the tries so far of this wait): sleep a little
+ * (1, 2, 4 ... up to 64 ms) and try again until the handle's wait has passed;
+ * after TF_WAIT_NOTICE_MS, tell once that it waits. 0 gives up (SQLITE_BUSY). */
+static int busy_wait(void *ctx, int n)
+{
+    tf_db *d = ctx;
+    long long now = monotonic_ms();
+    if (n == 0) {
+        d->wait_start_ms = now;
+        d->wait_told = 0;
+    }
+    long long waited = now - d->wait_start_ms, left = tf_store_wait_ms(d) - waited;
+    if (left <= 0)
+        return 0;
+    if (!d->wait_told && waited >= TF_WAIT_NOTICE_MS) {
+        d->wait_told = 1;
+        tf_store_wait_notice(d, "another process's lock on the file");
+    }
+    long long step = n < 6 ? 1LL << n : 64;
+    struct timespec t = {0, (step < left ? step : left) * 1000000L};
+    nanosleep(&t, NULL);
+    return 1;
+}
+
+/* on: wait for other processes' locks (busy_wait); off: fail at once. */
+static void set_waiting(tf_db *d, int on)
+{
+    sqlite3_busy_handler(d->db, on ? busy_wait : NULL, d);
+}
+
 tf_status tf_store_exec(tf_db *d, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(d->db, sql, NULL, NULL, &msg);
     if (rc == SQLITE_BUSY) {
-        tf_error_set(&d->error, TF_ERR_DB,
-               "%s: another process kept the database busy for %d s; nothing was changed, "
-               "try again when it has finished", d->path, TF_BUSY_WAIT_MS / 1000);
         sqlite3_free(msg);
-        return TF_ERR_DB;
+        return tf_store_wait_failed(d, "another process's lock on the file");
     }
     if (rc != SQLITE_OK) {
         tf_error_set(&d->error, rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB, "%s: %s",
@@ -410,9 +470,9 @@ _Static_assert(TF_MAX_FIGURE <= TF_STORE_FIGURE_MAX, "every figure read is store
  * pages filled by later ingests. */
 static void compact_after_upgrade(tf_db *d)
 {
-    sqlite3_busy_timeout(d->db, 0);
+    set_waiting(d, 0);
     sqlite3_exec(d->db, "VACUUM", NULL, NULL, NULL);
-    sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
+    set_waiting(d, 1);
 }
 
 static tf_status migrate(tf_db *d)
@@ -523,11 +583,19 @@ static int hold_file(const char *path)
 
 tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error *err)
 {
+    return tf_db_open_waiting(path, mode, NULL, out, err);
+}
+
+tf_status tf_db_open_waiting(const char *path, tf_open_mode mode, const tf_db_wait *wait,
+                             tf_db **out, tf_error *err)
+{
     *out = NULL;
     tf_db *d = calloc(1, sizeof *d);
     if (!d)
         return tf_error_set(err, TF_ERR_NOMEM, "%s: %s", path, tf_strerror(TF_ERR_NOMEM));
     tf_scopy(d->path, sizeof d->path, path);
+    if (wait)
+        d->wait = *wait;
     tf_status st = TF_OK;
     if (tf_pg_is_url(path)) {
         if ((st = tf_pg_open(d, path, mode)) != TF_OK)
@@ -560,7 +628,7 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
         st = TF_ERR_DB;
         goto fail;
     }
-    sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
+    set_waiting(d, 1);
     sqlite3_extended_result_codes(d->db, 0);
     if (mode == TF_DB_READ) {
         /* reading never turns a file into a database: an empty file stays empty */
@@ -1007,6 +1075,8 @@ const char *tf_store_sqlite_hint(sqlite3 *db)
 
 tf_status tf_store_sqlite_error(tf_db *d)
 {
+    if (sqlite3_errcode(d->db) == SQLITE_BUSY)
+        return tf_store_wait_failed(d, "another process's lock on the file");
     tf_error_set(&d->error, TF_ERR_DB, "%s: %s%s", d->path, sqlite3_errmsg(d->db),
                  tf_store_sqlite_hint(d->db));
     return TF_ERR_DB;

@@ -9,7 +9,8 @@
 #include "tradeflow/store.h"
 #include "bulk.h"
 
-#define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another writer */
+#define TF_BUSY_WAIT_MS 300000 /* wait up to 5 minutes for another process's lock */
+#define TF_WAIT_NOTICE_MS 1000 /* a wait this long is told (tf_db_wait.notice) */
 /* The PostgreSQL backend's tables are schema 6's (text dimensions; pg_schema.c). */
 #define TF_PG_SCHEMA_VERSION 6
 
@@ -136,7 +137,9 @@ struct tf_db {
     sqlite3 *db;         /* NULL on PostgreSQL */
     struct pg_conn *pg;  /* libpq's PGconn: a postgresql:// store (pg.c), else NULL */
     int pg_cursors;      /* selections open on it (a callback may select again) */
-    int pg_wait_ms;      /* how long an ingest waits for another; 0 = TF_BUSY_WAIT_MS */
+    tf_db_wait wait;     /* how long a lock is waited for (ms 0 = TF_BUSY_WAIT_MS), who is told */
+    long long wait_start_ms; /* the current SQLite wait's start (monotonic), told: 1 once told */
+    int wait_told;
     char path[1024];     /* the file, or the connection string with its password masked */
     tf_error error;      /* the last failed call's (tradeflow/common.h) */
     sqlite3_stmt *partner_name;
@@ -153,8 +156,14 @@ struct tf_db {
 /* Set the memory of an ingest's sorted run (tests: 1 makes every record a
  * run of its own, so the merge across runs is exercised on small files). */
 void tf_store_set_bulk_bytes(tf_db *d, size_t bytes);
-/* Set how long an ingest on a server waits for another (tests: a short wait). */
-void tf_store_set_pg_wait_ms(tf_db *d, int ms);
+/* The handle's wait for another process's lock, in ms (tf_db_wait). */
+int tf_store_wait_ms(const tf_db *d);
+/* Tell the handle's notice (if any) that it waits for another process's
+ * lock: `what` names it ("another process's lock on FILE"). */
+void tf_store_wait_notice(tf_db *d, const char *what);
+/* The error of a wait for another process's lock that ran out (TF_ERR_DB):
+ * `what` names the lock. */
+tf_status tf_store_wait_failed(tf_db *d, const char *what);
 
 /* Record on db the error of a computation made through it (query, report,
  * series, window: tradeflow/common.h), so that tf_db_error(db) says why it

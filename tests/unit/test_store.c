@@ -1017,9 +1017,15 @@ static void test_pg_reader_not_blocked(void **state)
     tf_refdata_free(&ref);
 }
 
+static void keep_notice(void *ctx, const char *msg)
+{
+    snprintf(ctx, 512, "%s", msg);
+}
+
 /* Ingests run one at a time: while another connection holds the store's
- * ingest lock, an ingest waits (here 300 ms instead of 300 s), then stops
- * with exit-4 status, says so, and leaves the store unchanged. */
+ * ingest lock, an ingest tries it for a second, says it waits (the notice),
+ * waits (here 300 ms instead of 300 s: "up to 1 s", rounded up), then stops
+ * with exit-4 status, the error naming the lock, the store unchanged. */
 static void test_pg_ingest_waits_its_turn(void **state)
 {
     (void)state;
@@ -1028,7 +1034,9 @@ static void test_pg_ingest_waits_its_turn(void **state)
     tf_refdata *ref = tt_ref();
     const char *path = store_path("lockwait");
     tf_db *db = NULL;
-    assert_int_equal(tf_db_open(path, TF_DB_CREATE, &db, NULL), TF_OK);
+    char told[512] = "";
+    tf_db_wait wait = {.ms = 300, .notice = keep_notice, .ctx = told};
+    assert_int_equal(tf_db_open_waiting(path, TF_DB_CREATE, &wait, &db, NULL), TF_OK);
     tf_ingest_result res;
     assert_int_equal(tt_ingest_text(db, ref, "v1.csv", V1, NULL, "2025-05-20T08:00:00Z", &res,
                                     NULL), TF_OK);
@@ -1037,12 +1045,13 @@ static void test_pg_ingest_waits_its_turn(void **state)
     PGresult *r = PQexec(w, "BEGIN; SELECT pg_advisory_xact_lock(1413900407)");
     assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
     PQclear(r);
-    tf_store_set_pg_wait_ms(db, 300);
     tf_diag d;
     memset(&d, 0, sizeof d);
     assert_int_equal(tt_ingest_text(db, ref, "v2.csv", V2, NULL, "2025-06-20T08:00:00Z", &res,
                                     &d), TF_ERR_DB);
-    assert_non_null(strstr(tf_db_error(db)->msg, "another ingest kept the store busy"));
+    assert_non_null(strstr(tf_db_error(db)->msg, "another ingest's lock on the store was held"
+                                                 " for the whole wait (1 s)"));
+    assert_non_null(strstr(told, ": waiting for another ingest's lock on the store (up to 1 s)"));
     PQclear(PQexec(w, "ROLLBACK"));
     PQfinish(w);
     /* the lock released: the same file goes in */
