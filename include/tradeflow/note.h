@@ -129,7 +129,8 @@ typedef struct tf_note_claim {
     char basis[16];           /* partner basis, "" when unstated */
     char trade_mode[8];       /* GACC trade-mode code (metric trade_mode), else "" */
     char period[20];          /* "YYYY-MM", "YYYY-MM..YYYY-MM", or a date for pl_latest */
-    double value;             /* the figure as printed (rounded), in unit */
+    double value;             /* the figure as printed (rounded), in unit; 1 for
+                                 "less than 1 t" (a figure under a tonne) */
     double exact;             /* the unrounded figure from the statistics */
     char unit[8];             /* "t", "%", "pp", "CNY/t" */
     char printed[48];         /* as it appears in the text, e.g. "250,500 t" */

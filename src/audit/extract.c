@@ -1151,8 +1151,12 @@ static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *
         const tok *t = &v[k];
         if (is_w(t, "nearly") || is_w(t, "almost") || (is_w(t, "to") && k > sb && is_w(&v[k - 1], "close")) ||
             is_w(t, "under") || is_w(t, "below") || (is_w(t, "than") && k > sb && is_w(&v[k - 1], "less"))) {
-            if (!compared_after_change(v, sb, is_w(t, "than") || is_w(t, "to") ? k - 1 : k))
-                *lo = val * 0.9;
+            if (compared_after_change(v, sb, is_w(t, "than") || is_w(t, "to") ? k - 1 : k))
+                return;
+            *lo = val * 0.9;
+            if (val > 0 && val <= 1 && !is_w(t, "nearly") && !is_w(t, "almost") &&
+                !is_w(t, "to")) /* "less than 1 t": a figure under a tonne, [0, 1] */
+                *lo = 0, *hi = val;
             return;
         }
         if (is_w(t, "over") || is_w(t, "above") || is_w(t, "exceeding") ||

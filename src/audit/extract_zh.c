@@ -725,6 +725,8 @@ static void figure_interval(const char *s, size_t cb, size_t i, double v, int de
         x->lo = 0.9 * v * f;
     if (word_before(s, cb, i, under))
         x->hi = v * f;
+    if (word_before(s, cb, i, under) && v * f > 0 && v * f <= 1) /* 不足1吨: under a tonne */
+        x->lo = 0;
     if (word_before(s, cb, i, over) || after)
         x->lo = v * f, x->hi = 1.25 * v * f;
 }
@@ -1457,6 +1459,8 @@ static int unknown_object(const zctx *c, size_t fi, size_t sb, size_t *nb, size_
         const char *close = !cov && at(s + pos, "【") ? strstr(s + pos, "】") : NULL;
         if (close && (size_t)(close - s) < f->b) /* "【要点】": a heading, not an object */
             cov = (size_t)(close - s) + strlen("】") - pos;
+        if (!cov && pos + 6 == f->b && (at(s + pos, "不足") || at(s + pos, "不到")))
+            cov = 6; /* "进口原铝不足1吨": a bound on the figure, not a commodity */
         if (cov) {
             n = cov;
             run = 0;

@@ -149,6 +149,11 @@ double nd_round_t_en(double t)
     return t < 0 ? -r : r;
 }
 
+int nd_under_1t(double t)
+{
+    return t != 0 && fabs(t) < 1;
+}
+
 double nd_round1(double x)
 {
     double r = floor(fabs(x) * 10 + 0.5) / 10;

@@ -49,6 +49,10 @@ double nd_round_t(double t);
 /* English notes write millions of t to two decimals ("8.68 million t"). */
 double nd_round_t_en(double t);
 double nd_round1(double x);
+/* A quantity under a tonne but not none (0 < |t| < 1 t): written "less than
+ * 1 t" / "不足1吨", never "about 0 t"; its claim is the bound "1 t" (value 1),
+ * which the audit reads after "less than" / 不足 as [0, 1] t. */
+int nd_under_1t(double t);
 
 /* Append a percentage figure of base and record its claim: field "share_pct",
  * "mom_pct", "yoy_pct" (unit %) or "share_change_pp" (unit pp); x exact, the

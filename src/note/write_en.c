@@ -36,7 +36,8 @@ static void t_en(char *buf, size_t len, double t)
     tf_fmt(buf, len, "%s t", n);
 }
 
-/* A quantity claim "about 250,500 t"; net figures print their size (the
+/* A quantity claim "about 250,500 t", or "less than 1 t" for a figure under a
+ * tonne (nd_under_1t: never "about 0 t"); net figures print their size (the
  * words carry the sign). */
 static void put_t(nd *b, const nd_fig *base, double t)
 {
@@ -44,9 +45,13 @@ static void put_t(nd *b, const nd_fig *base, double t)
     f.field = "quantity";
     f.unit = "t";
     f.exact = t;
-    f.value = nd_round_t_en(t);
+    f.value = nd_under_1t(t) ? 1 : nd_round_t_en(t);
     char p[48];
-    t_en(p, sizeof p, t);
+    nd_put(b, nd_under_1t(t) ? "less than " : "about ");
+    if (nd_under_1t(t))
+        tf_scopy(p, sizeof p, "1 t");
+    else
+        t_en(p, sizeof p, t);
     nd_claim(b, &f, p);
 }
 
@@ -149,7 +154,7 @@ static void ytd_sentence(nd *b, const tf_note_model *m, const tf_flow_figures *f
     tf_fmt(f1, sizeof f1, "sum of %s over %s", metric, ytd);
     nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
     int yneg = !strcmp(metric, "net_import") && fl->ytd.v < 0;
-    nd_put(b, " From %s to %s, cumulative %s were about ", months_en[0], mon,
+    nd_put(b, " From %s to %s, cumulative %s were ", months_en[0], mon,
            yneg ? "net exports" : label);
     put_t(b, &y, fl->ytd.v);
     if (fl->ytd_yoy_pct.has) {
@@ -209,13 +214,13 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
         return;
     }
     if (neg)
-        nd_put(b, "Net exports: %s was a net exporter of %s in %s, with net exports of about ",
+        nd_put(b, "Net exports: %s was a net exporter of %s in %s, with net exports of ",
                m->reporter_en, m->product_en, mon);
     else if (which == 2)
-        nd_put(b, "Net imports: %s's net imports of %s were about ", m->reporter_en,
+        nd_put(b, "Net imports: %s's net imports of %s were ", m->reporter_en,
                m->product_en);
     else
-        nd_put(b, "%c%s: %s's %s %s were about ", label[0] - 32, label + 1, m->reporter_en,
+        nd_put(b, "%c%s: %s's %s %s were ", label[0] - 32, label + 1, m->reporter_en,
                m->product_en_attr, label);
     put_t(b, &f, fl->quantity.v);
     if (!neg)
@@ -279,7 +284,7 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     nd_fig f = {.metric = "import", .partner = p->partner,
                 .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
     char pn[160];
-    nd_put(b, " Imports from %s were about ", pname_in(pn, sizeof pn, p, 0));
+    nd_put(b, " Imports from %s were ", pname_in(pn, sizeof pn, p, 0));
     put_t(b, &f, p->quantity);
     if (first) /* the next partners' sentences carry the month on */
         nd_put(b, " in %s", mon);
@@ -329,7 +334,7 @@ static void gone_sentence(nd *b, const tf_note_model *m, const tf_partner_figure
     tf_fmt(f1, sizeof f1, "sum of import rows from %s over %s, kg / 1000", p->partner, ytd);
     nd_fig f = {.metric = "import", .partner = p->partner,
                 .basis = r->import_breakdown.partner_basis, .period = ytd, .formula = f1};
-    nd_put(b, " From %s to %s, imports from %s were about ", months_en[0], mon, pn);
+    nd_put(b, " From %s to %s, imports from %s were ", months_en[0], mon, pn);
     put_t(b, &f, p->ytd.v);
     if (p->ytd_yoy_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * (import(%s, %s) / the same months a year before - 1)",
@@ -364,7 +369,7 @@ static void basis_sentence(nd *b, const tf_note_model *m, const tf_note_basis *n
     nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
                 .period = r->period, .formula = f1};
     char pn[160];
-    nd_put(b, " Counted %s instead, the top source was %s, with about ", basis_words(nb->basis),
+    nd_put(b, " Counted %s instead, the top source was %s, with ", basis_words(nb->basis),
            pname_in(pn, sizeof pn, p, 0));
     put_t(b, &f, p->quantity);
     nd_put(b, " in %s", mon);
@@ -429,7 +434,7 @@ static void reimport_para(nd *b, const tf_note_model *m)
     tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", rep, r->period);
     nd_fig f = {.metric = "import", .partner = rep,
                 .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
-    nd_put(b, "Re-imports: imports from %s itself were about ", m->reporter_en);
+    nd_put(b, "Re-imports: imports from %s itself were ", m->reporter_en);
     put_t(b, &f, rm->quantity.v);
     nd_put(b, " in %s", mon);
     if (rm->mom_pct.has) {
@@ -487,7 +492,7 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
            r->period);
     nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
                 .formula = f1};
-    nd_put(b, "shipments of about ");
+    nd_put(b, "shipments of ");
     put_t(b, &f, md->quantity);
     if (md->share_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period,
@@ -570,7 +575,7 @@ static void modes_para(nd *b, const tf_note_model *m)
         const tf_mode_figures *md = &bd->vanished_modes[i];
         tf_fmt(f1, sizeof f1, "sum of import rows of trade mode %s in %s, kg / 1000", md->code, pm);
         nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = pm, .formula = f1};
-        nd_put(b, " None went under %s this month, against shipments of about ",
+        nd_put(b, " None went under %s this month, against shipments of ",
                mode_name(name, sizeof name, md));
         put_t(b, &f, md->prev_quantity.v);
         nd_put(b, " in %s.", pmon);
@@ -635,7 +640,7 @@ static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forec
     month_en(mon, sizeof mon, o);
     nd_forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
     nd_fig x = {.metric = metric, .partner = "WLD", .period = o, .formula = f1};
-    nd_put(b, " %s are expected at about ", !net ? "Imports" : f->point.v < 0 ? "Net exports"
+    nd_put(b, " %s are expected at ", !net ? "Imports" : f->point.v < 0 ? "Net exports"
                                                                          : "Net imports");
     put_t(b, &x, f->point.v);
     nd_put(b, " in %s", mon);

@@ -18,16 +18,24 @@ static void month_zh(char *buf, size_t len, const char *period)
     tf_zh_month(buf, len, period); /* the charts' months too (terms_zh.h) */
 }
 
-/* 25.05万吨 from 10,000 t (to 100 t, as the English note), else 约2,300吨. */
-static void put_t(nd *b, const nd_fig *base, double t)
+/* 约25.05万吨 from 10,000 t (to 100 t, as the English note), else 约2,300吨; 不足1吨
+ * for a figure under a tonne (nd_under_1t: never 约0吨). about 0: without 约 (a
+ * forecast's error, 误差±3.2万吨). */
+static void put_t(nd *b, const nd_fig *base, double t, int about)
 {
     nd_fig f = *base;
     f.field = "quantity";
     f.unit = "t";
     f.exact = t;
-    f.value = nd_round_t(t);
+    f.value = nd_under_1t(t) ? 1 : nd_round_t(t);
     char p[48];
-    if (fabs(f.value) >= 10000)
+    if (nd_under_1t(t))
+        nd_put(b, "不足");
+    else if (about)
+        nd_put(b, "约");
+    if (nd_under_1t(t))
+        tf_scopy(p, sizeof p, "1吨");
+    else if (fabs(f.value) >= 10000)
         tf_fmt(p, sizeof p, "%.2f万吨", fabs(f.value) / 10000);
     else
         tf_fmt(p, sizeof p, "%.0f吨", fabs(f.value));
@@ -129,8 +137,8 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
     if (which == 2 && nd_round_t(fl->quantity.v) == 0) /* no "约0吨", no change on it */
         nd_put(b, "%s%s%s进出口量基本相当，净进出口接近于零", mon, m->reporter_zh, m->product_zh);
     else {
-        nd_put(b, "%s%s%s%s量约", mon, m->reporter_zh, m->product_zh, neg ? "净出口" : word);
-        put_t(b, &f, fl->quantity.v);
+        nd_put(b, "%s%s%s%s量", mon, m->reporter_zh, m->product_zh, neg ? "净出口" : word);
+        put_t(b, &f, fl->quantity.v, 1);
         changes(b, &f, fl, r->period, neg);
     }
     int month = 1;
@@ -140,8 +148,8 @@ static void flow_para(nd *b, const tf_note_model *m, int which)
         nd_fig y = {.metric = metric, .period = ytd, .formula = f1};
         int yneg = which == 2 && fl->ytd.v < 0;
         /* the year printed: a year-less "1-4月" is read against the date */
-        nd_put(b, "；%.4s年1-%d月累计%s量约", r->period, month, yneg ? "净出口" : word);
-        put_t(b, &y, fl->ytd.v);
+        nd_put(b, "；%.4s年1-%d月累计%s量", r->period, month, yneg ? "净出口" : word);
+        put_t(b, &y, fl->ytd.v, 1);
         if (fl->ytd_yoy_pct.has) {
             nd_put(b, "，");
             put_pct(b, &y, "同比", "yoy_pct", fl->ytd_yoy_pct.v);
@@ -179,8 +187,8 @@ static void partner_sentence(nd *b, const tf_note_model *m, const tf_partner_fig
     tf_fmt(f1, sizeof f1, "sum of import rows from %s in %s, kg / 1000", p->partner, r->period);
     nd_fig f = {.metric = "import", .partner = p->partner,
                 .basis = r->import_breakdown.partner_basis, .period = r->period, .formula = f1};
-    nd_put(b, "%s自%s进口%s约", mon, name, m->product_zh);
-    put_t(b, &f, p->quantity);
+    nd_put(b, "%s自%s进口%s", mon, name, m->product_zh);
+    put_t(b, &f, p->quantity, 1);
     if (first && p->mom_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * (import(%s, m) / import(%s, m-1) - 1)", p->partner, p->partner);
         nd_put(b, "，");
@@ -225,8 +233,8 @@ static void gone_sentence(nd *b, const tf_note_model *m, const tf_partner_figure
     tf_fmt(f1, sizeof f1, "sum of import rows from %s over %s, kg / 1000", p->partner, ytd);
     nd_fig f = {.metric = "import", .partner = p->partner,
                 .basis = r->import_breakdown.partner_basis, .period = ytd, .formula = f1};
-    nd_put(b, "%.4s年1-%d月自%s进口%s约", r->period, month, name, m->product_zh);
-    put_t(b, &f, p->ytd.v);
+    nd_put(b, "%.4s年1-%d月自%s进口%s", r->period, month, name, m->product_zh);
+    put_t(b, &f, p->ytd.v, 1);
     if (p->ytd_yoy_pct.has) {
         tf_fmt(f1, sizeof f1, "100 * (import(%s, %s) / the same months a year before - 1)",
                p->partner, ytd);
@@ -264,11 +272,11 @@ static void sources_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
                p->partner, nb->basis, m->report->period);
         nd_fig f = {.metric = "import", .partner = p->partner, .basis = nb->basis,
                     .period = m->report->period, .formula = f1};
-        nd_put(b, "按%s统计，%s最大来源为%s，约", !strcmp(nb->basis, "origin") ? "原产国"
+        nd_put(b, "按%s统计，%s最大来源为%s，", !strcmp(nb->basis, "origin") ? "原产国"
                                                : !strcmp(nb->basis, "consignment") ? "启运国"
                                                                                     : "贸易伙伴",
                mon, pname_zh(m, p, ref));
-        put_t(b, &f, p->quantity);
+        put_t(b, &f, p->quantity, 1);
         if (p->share_pct.has) {
             tf_fmt(f1, sizeof f1, "100 * import(%s, %s, %s) / import(WLD, %s)", p->partner,
                    nb->basis, m->report->period, m->report->period);
@@ -312,8 +320,8 @@ static void mode_item(nd *b, const tf_report *r, const tf_mode_figures *md, cons
            r->period);
     nd_fig f = {.metric = "trade_mode", .trade_mode = md->code, .period = r->period,
                 .formula = f1};
-    nd_put(b, "%s约", mode_zh(ref, md));
-    put_t(b, &f, md->quantity);
+    nd_put(b, "%s", mode_zh(ref, md));
+    put_t(b, &f, md->quantity, 1);
     if (!md->share_pct.has)
         return;
     tf_fmt(f1, sizeof f1, "100 * mode(%s, %s) / import(WLD, %s)", md->code, r->period, r->period);
@@ -387,8 +395,8 @@ static void modes_para(nd *b, const tf_note_model *m, const tf_refdata *ref)
         char pmon[32];
         month_zh(pmon, sizeof pmon, pm);
         /* the month named: a bare 上月 is read against the publication date */
-        nd_put(b, "%s本月无进口（%s约", mode_zh(ref, md), pmon);
-        put_t(b, &f, md->prev_quantity.v);
+        nd_put(b, "%s本月无进口（%s", mode_zh(ref, md), pmon);
+        put_t(b, &f, md->prev_quantity.v, 1);
         nd_put(b, "）。");
     }
     nd_end(b);
@@ -457,15 +465,15 @@ static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forec
     month_zh(mon, sizeof mon, o);
     nd_forecast_formula(f1, sizeof f1, f, net ? "net_import" : "import", m, o);
     nd_fig x = {.metric = metric, .partner = "WLD", .period = o, .formula = f1};
-    nd_put(b, "预计%s%s约", mon, !net ? "进口量" : f->point.v < 0 ? "净出口量" : "净进口量");
-    put_t(b, &x, f->point.v);
+    nd_put(b, "预计%s%s", mon, !net ? "进口量" : f->point.v < 0 ? "净出口量" : "净进口量");
+    put_t(b, &x, f->point.v, 1);
     if (!f->mae.has) {
         nd_put(b, "（方法：%s；尚无回测记录）。", f->method_zh);
         return;
     }
     size_t at = b->d->n_claims;
     nd_put(b, "，误差±");
-    put_t(b, &x, f->mae.v);
+    put_t(b, &x, f->mae.v, 0);
     if (b->d->n_claims > at)  /* the same claim, as the backtest's error */
         tf_fmt(b->d->claims[at].field, sizeof b->d->claims[at].field, "mae");
     char m1[32], m2[32];
