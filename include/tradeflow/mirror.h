@@ -93,8 +93,9 @@ typedef struct tf_mirror_row {
 
 typedef struct tf_mirror {
     char reporter[4], partner[4];
-    char reporter_name[128], partner_name[128]; /* English names (data/partners.csv),
-                                                   else the code */
+    char reporter_name[128], partner_name[128]; /* English names (tf_partner_display_name:
+                                                   data/partners.csv, the ingested file's,
+                                                   data/comtrade-areas.csv, else the code) */
     char classification[8];
     tf_mirror_row *rows;     /* by period, then direction */
     size_t n_rows;

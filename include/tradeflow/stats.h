@@ -232,7 +232,10 @@ TF_API void tf_report_free(tf_report **r);
  * tf_partner_display_name: a partner code's English name from
  *   data/partners.csv ("Russia" for RUS), else the name the ingested file gave
  *   (GACC's partner names, UN Comtrade's area names: tf_db_partner_name), else
- *   the code itself; WLD, the world total, is "World". db and ref may be NULL.
+ *   UN Comtrade's name of the area stored under that code (data/comtrade-areas.csv:
+ *   "Anguilla" for AIA, from a file without names), else the code itself; WLD,
+ *   the world total, is "World". db and ref may be
+ *   NULL. Reports, notes, series, charts and mirrors all name partners by it.
  * tf_product_display_name_of: a query label's name (tf_report.product_name):
  *   the product's name_en ("primary aluminium" for primary-aluminium), "all
  *   commodities (TOTAL)" for "commodity TOTAL", else the label ("HS 7601").

@@ -336,14 +336,6 @@ static tf_status fill_row(tf_mirror *m, const tf_mirror_query *q, item *it, size
     return st;
 }
 
-/* The English name of a reporter or partner code (S19: Comtrade's 490). */
-static void area_name(const tf_refdata *ref, const char *code, char *buf, size_t len)
-{
-    const tf_partner *p = ref ? tf_refdata_partner_by_iso3(ref, code) : NULL;
-    const tf_area *a = !p && ref && !strcmp(code, "S19") ? tf_refdata_area_by_m49(ref, "490")
-                                                          : NULL;
-    tf_scopy(buf, len, p ? p->name_en : a ? a->name_en : code);
-}
 
 tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out)
 {
@@ -357,8 +349,8 @@ tf_status tf_mirror_compute(tf_db *db, const tf_mirror_query *q, tf_mirror **out
     tf_scopy(m->reporter, sizeof m->reporter, q->reporter);
     tf_scopy(m->partner, sizeof m->partner, q->partner);
     tf_scopy(m->classification, sizeof m->classification, q->classification);
-    area_name(q->ref, m->reporter, m->reporter_name, sizeof m->reporter_name);
-    area_name(q->ref, m->partner, m->partner_name, sizeof m->partner_name);
+    tf_partner_display_name(db, q->ref, m->reporter, m->reporter_name, sizeof m->reporter_name);
+    tf_partner_display_name(db, q->ref, m->partner, m->partner_name, sizeof m->partner_name);
     mctx c = {0};
     tf_status st = TF_OK;
     char ccy[4][4]; /* each leg's currency: one per side, never two added */

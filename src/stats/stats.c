@@ -1984,15 +1984,33 @@ static tf_status edition_note(tf_report *rep, const tf_refdata *ref, const tf_qu
 }
 
 /* The report's identity: product, scope, reporter, period, as-of. */
+/* The UN Comtrade area stored as code (data/comtrade-areas.csv): a country's,
+ * else any area's of that code ("M49:473", S19 for Comtrade's 490); NULL. */
+static const tf_area *stored_area(const tf_refdata *ref, const char *code)
+{
+    if (!strcmp(code, "S19"))
+        return tf_refdata_area_by_m49(ref, "490");
+    const tf_area *a = tf_refdata_area_by_partner(ref, code);
+    for (size_t i = 0; !a && i < tf_refdata_area_count(ref); i++)
+        if (!strcmp(tf_refdata_area_at(ref, i)->partner, code))
+            a = tf_refdata_area_at(ref, i);
+    return a;
+}
+
 void tf_partner_display_name(tf_db *db, const tf_refdata *ref, const char *code, char *buf,
                              size_t len)
 {
     const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, code) : NULL;
-    if (pt)
+    const tf_area *a = NULL;
+    if (pt) /* else the name the file gave, else Comtrade's (a file without names) */
         tf_scopy(buf, len, pt->name_en);
     else if (!strcmp(code, "WLD"))
         tf_scopy(buf, len, "World"); /* the total's code (UN Comtrade partner 0) */
-    else if (!db || !tf_db_partner_name(db, code, buf, len))
+    else if (db && tf_db_partner_name(db, code, buf, len))
+        return;
+    else if (ref && (a = stored_area(ref, code)) && a->name_en[0])
+        tf_scopy(buf, len, a->name_en);
+    else
         tf_scopy(buf, len, code);
 }
 
@@ -2730,16 +2748,12 @@ tf_status tf_monthly_series_compute(tf_db *db, const tf_refdata *ref, const tf_q
         for (size_t i = 0; i < s->n_partners[f]; i++) {
             tf_series_partner *p = &s->partners[f][i];
             const tf_partner *pt = ref ? tf_refdata_partner_by_iso3(ref, p->partner) : NULL;
-            if (pt) {
-                tf_scopy(p->name, sizeof p->name, pt->name_en);
-                /* the short name notes and charts write (俄罗斯, not 俄罗斯联邦) */
+            tf_partner_display_name(db, ref, p->partner, p->name, sizeof p->name);
+            if (pt) /* the short name notes and charts write (俄罗斯, not 俄罗斯联邦) */
                 tf_scopy(p->name_zh, sizeof p->name_zh,
                          pt->short_zh && pt->short_zh[0] ? pt->short_zh
                          : pt->name_zh                    ? pt->name_zh
                                                           : "");
-            } else if (!tf_db_partner_name(db, p->partner, p->name, sizeof p->name)) {
-                tf_scopy(p->name, sizeof p->name, p->partner);
-            }
         }
         if (s->n_partners[f])
             qsort(s->partners[f], s->n_partners[f], sizeof *s->partners[f], cmp_series_partner);
