@@ -440,6 +440,34 @@ static void word_scale(const char *text, atom *x)
     }
 }
 
+/* A quantity printed at a scale of its own unit ("178.6 kt", "0.33 Mt", a table's cell
+ * "185.8" under "(Mt)"): its value is the printed number times a power of ten. Proposed in
+ * the same unit (what follows the number: " kt", "" in a table) and precision, its
+ * digits counted at that scale, as cjk_scale and word_scale do for the units they name. */
+static void printed_scale(const char *text, double value, atom *x)
+{
+    char num[64];
+    size_t n = 0;
+    const char *p = text;
+    while (*p && !(*p >= '0' && *p <= '9'))
+        p++;
+    for (; (*p >= '0' && *p <= '9') || *p == ',' || *p == '.'; p++)
+        if (*p != ',' && n + 1 < sizeof num)
+            num[n++] = *p;
+    num[n] = '\0';
+    double printed = n ? strtod(num, NULL) : 0;
+    if (printed == 0 || value == 0)
+        return;
+    double r = fabs(value / printed);
+    int d = (int)lround(log10(r));
+    if (d < 1 || d > 12 || fabs(r / pow(10, d) - 1) > 1e-6)
+        return;
+    x->scale = pow(10, d);
+    x->pdec = x->dec;
+    x->dec = x->dec > d ? x->dec - d : 0;
+    tf_scopy(x->punit, sizeof x->punit, p);
+}
+
 static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const char *what)
 {
     atom x;
@@ -479,6 +507,8 @@ static int atom_from(checker *k, size_t ci, int field, const tf_stated *s, const
         cjk_scale(s->text, &x);
         if (x.scale == 1)
             word_scale(s->text, &x);
+        if (x.scale == 1)
+            printed_scale(s->text, s->value, &x);
     }
     return add_atom(k, &x);
 }
