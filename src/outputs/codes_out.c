@@ -65,10 +65,7 @@ static void text_changes(FILE *out, const tf_code_changes *c)
         char a[48], b[48], y[32];
         fig(a, sizeof a, r->now, c->unit);
         fig(b, sizeof b, r->before, c->unit);
-        if (r->yoy_pct.has)
-            snprintf(y, sizeof y, "%+.1f%%", r->yoy_pct.v);
-        else
-            snprintf(y, sizeof y, "n/a");
+        tf_out_pct(y, sizeof y, r->yoy_pct, "%");
         fprintf(out, "  %-10s %16s %16s %9s%s%s\n", r->code, a, b, y, r->reason[0] ? "  " : "",
                 r->reason);
     }
@@ -83,10 +80,11 @@ static void text_changes(FILE *out, const tf_code_changes *c)
             fprintf(out, "no counterpart: the selection leaves out %s of the group, so the "
                          "selected codes have no counterpart of their own; no YoY\n",
                     g->outside);
-        else if (g->yoy_pct.has)
-            fprintf(out, "%s against %s, YoY %+.1f%%\n", a, b, g->yoy_pct.v);
-        else
-            fprintf(out, "%s against %s, YoY n/a\n", a, b);
+        else {
+            char y[32];
+            tf_out_pct(y, sizeof y, g->yoy_pct, "%");
+            fprintf(out, "%s against %s, YoY %s\n", a, b, y);
+        }
     }
     if (c->n_codes == 0)
         fprintf(out, "  no rows in either period\n");

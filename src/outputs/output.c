@@ -29,6 +29,20 @@ void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit)
     tf_fmt(buf, len, "%s %s", num, unit);
 }
 
+void tf_out_pct(char *buf, size_t len, tf_opt v, const char *unit)
+{
+    if (!v.has) {
+        tf_scopy(buf, len, "n/a");
+        return;
+    }
+    double r = round(v.v * 10.0) / 10.0;
+    if (r == 0)
+        r = 0; /* no "-0.0" */
+    char digits[64];
+    tf_format_number(digits, sizeof digits, r, 1); /* grouped: +35,347,872.5% */
+    tf_fmt(buf, len, "%s%s%s", r > 0 ? "+" : "", digits, unit);
+}
+
 const char *tf_out_mode_name(const tf_mode_figures *m, int lang_zh)
 {
     return lang_zh && m->name_zh[0] ? m->name_zh : m->name;

@@ -20,6 +20,9 @@ tf_status tf_report_write_csv(FILE *out, const tf_report *r);
  * a billion, "USD 12.3 mn" (10^6) from a million, "USD 950,000" below. "n/a"
  * without one. The json and csv outputs keep the unscaled figure. */
 void tf_out_figure(char *buf, size_t len, tf_opt v, const char *unit);
+/* A change in % or pp as every table prints it: signed, to 0.1, thousands grouped
+ * ("+1,234.5%", "-0.4 pp" with unit " pp"), "n/a" without a value. */
+void tf_out_pct(char *buf, size_t len, tf_opt v, const char *unit);
 
 /* The unit of a report's figures: "t", or the currency when it measures value
  * ("n/a" when it measures value and the data has none). */

@@ -49,10 +49,7 @@ static void fmt_t(const tf_report *r, char *buf, size_t len, tf_opt v)
 
 static void fmt_pct(char *buf, size_t len, tf_opt v)
 {
-    if (!v.has)
-        tf_scopy(buf, len, "n/a");
-    else
-        tf_fmt(buf, len, "%+.1f%%", v.v);
+    tf_out_pct(buf, len, v, "%");
 }
 
 static void card(FILE *out, const tf_report *r, const char *what, const tf_flow_figures *f,

@@ -70,16 +70,7 @@ static void fmt_t(const tf_report *r, char *buf, size_t len, tf_opt v)
 
 static void fmt_pct(char *buf, size_t len, tf_opt v, const char *unit)
 {
-    if (!v.has) {
-        tf_scopy(buf, len, "n/a");
-        return;
-    }
-    double r = round(v.v * 10.0) / 10.0;
-    if (r == 0)
-        r = 0; /* no "-0.0" */
-    char digits[64];
-    tf_format_number(digits, sizeof digits, r, 1); /* grouped: +35,347,872.5% */
-    tf_fmt(buf, len, "%s%s%s", r > 0 ? "+" : "", digits, unit);
+    tf_out_pct(buf, len, v, unit);
 }
 
 /* The % columns of a text table are 9 characters wide (11 for pp) unless a

@@ -70,8 +70,11 @@ static void title_zh(const tf_chart_data *d, tf_chart_kind k, const tf_chart_opt
             tf_scopy(a, sizeof a, "无（有月份缺失）");
         }
         b[0] = '\0';
-        if (r->net_import.ytd_yoy_pct.has)
-            tf_fmt(b, sizeof b, "，%s%+.1f%%", tf_zh(TF_ZH_YOY), r->net_import.ytd_yoy_pct.v);
+        if (r->net_import.ytd_yoy_pct.has) {
+            char y[32];
+            tf_out_pct(y, sizeof y, r->net_import.ytd_yoy_pct, "%");
+            tf_fmt(b, sizeof b, "，%s%s", tf_zh(TF_ZH_YOY), y);
+        }
         tf_fmt(buf, len, "%s%s%s：%d年1-%d月%s%s%s", product, tf_zh(TF_ZH_NET_IMPORT), measure,
                year, (int)strtol(r->period + 5, NULL, 10), tf_zh(TF_ZH_YTD), a, b);
     } else if (k == TF_CHART_WINDOW && d->window) {
@@ -115,8 +118,11 @@ void tf_chart_title(const tf_chart_data *d, tf_chart_kind k, char *buf, size_t l
         else
             tf_scopy(a, sizeof a, "n/a (a month is missing)");
         b[0] = '\0';
-        if (r->net_import.ytd_yoy_pct.has)
-            tf_fmt(b, sizeof b, ", %+.1f%% YoY", r->net_import.ytd_yoy_pct.v);
+        if (r->net_import.ytd_yoy_pct.has) {
+            char y[32];
+            tf_out_pct(y, sizeof y, r->net_import.ytd_yoy_pct, "%");
+            tf_fmt(b, sizeof b, ", %s YoY", y);
+        }
         tf_fmt(buf, len, "Net imports of %s: YTD Jan-%s %d %s%s", r->product_name,
                month >= 1 && month <= 12 ? mon[month - 1] : "?", year, a, b);
     } else if (k == TF_CHART_WINDOW && d->window) {
