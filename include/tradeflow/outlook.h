@@ -172,11 +172,13 @@ TF_API void tf_outlook_free(tf_outlook **o);
 
 /*
  * The outlook paragraph of a note, in English (zh == 0) or Chinese (zh == 1),
- * for the imports (and net imports where forecast): the point rounded to
- * 1,000 t (English) or 0.01 万吨 (Chinese), ± the method's backtest MAE, the
- * method and the years its backtest covers; it says when the window model
- * does not beat the seasonal-naive baseline. Writes "" when there is no
- * forecast. Returns TF_OK, or TF_ERR_USAGE when buf is too small (len < 64).
+ * without its label ("Outlook:", 展望), written by the note's writer itself
+ * (src/note), so that the outlook command and the note word the forecast
+ * alike: for the imports (and net imports where forecast) the point as the
+ * note rounds tonnes (DOMAIN.md §6), give or take the method's backtest MAE
+ * over its months, and the method (tf_outlook_method_words). Writes "" when
+ * there is no forecast. Returns TF_OK, TF_ERR_NOMEM, or TF_ERR_USAGE when buf
+ * is too small (len < 64); a paragraph longer than len is cut at len - 1 bytes.
  */
 TF_API tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len);
 

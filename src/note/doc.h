@@ -3,6 +3,7 @@
 #define TF_NOTE_DOC_H
 
 #include "tradeflow/note.h"
+#include "tradeflow/outlook.h"
 
 typedef struct nd {
     tf_note_doc *d;
@@ -60,5 +61,8 @@ int nd_under_1t(double t);
  * unit_text ("%", " pp", "" before 个百分点): the writer words the direction.
  * Returns the rounded value. */
 double nd_pct(nd *b, const nd_fig *base, const char *field, double x, const char *unit_text);
+
+/* The note's outlook slot filled from the outlook module's forecast (model.c). */
+void nd_outlook_of(tf_note_outlook *out, const tf_outlook *o);
 
 #endif

@@ -190,6 +190,14 @@ static void forecast_of(tf_note_forecast *f, const tf_outlook_series *s)
     tf_fmt(f->method_zh, sizeof f->method_zh, "%s", tf_outlook_method_words(s, 1));
 }
 
+void nd_outlook_of(tf_note_outlook *out, const tf_outlook *o)
+{
+    forecast_of(&out->import, &o->imports);
+    forecast_of(&out->net_import, &o->net_imports);
+    out->has = out->import.has || out->net_import.has;
+    tf_fmt(out->period, sizeof out->period, "%s", o->target);
+}
+
 /* The month after the note's: the outlook module's forecast (its method,
  * backtest and choice); nothing when it cannot forecast. */
 static tf_status outlook(tf_note_model *m, tf_db *db, const tf_refdata *ref, const tf_query *q)
@@ -200,10 +208,7 @@ static tf_status outlook(tf_note_model *m, tf_db *db, const tf_refdata *ref, con
         return TF_OK;  /* nothing to forecast from: no paragraph */
     if (st != TF_OK)
         return st;
-    forecast_of(&m->outlook.import, &o->imports);
-    forecast_of(&m->outlook.net_import, &o->net_imports);
-    m->outlook.has = m->outlook.import.has || m->outlook.net_import.has;
-    tf_fmt(m->outlook.period, sizeof m->outlook.period, "%s", o->target);
+    nd_outlook_of(&m->outlook, o);
     tf_outlook_free(&o);
     return TF_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tradeflow/outlook.h"
 #include "doc.h"
 #include "write.h"
 #include "../common/util.h"
@@ -31,6 +32,39 @@ tf_status tf_note_write(const tf_note_model *m, const char *lang, tf_note_doc **
     }
     *out = d;
     return TF_OK;
+}
+
+/* The note's outlook paragraph without its label, written from o alone: the
+ * forecast formulas name o->period as the data's last month. */
+tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len)
+{
+    if (!buf || len < 64)
+        return TF_ERR_USAGE;
+    buf[0] = '\0';
+    tf_report *r = calloc(1, sizeof *r);
+    tf_note_model *m = calloc(1, sizeof *m);
+    tf_note_doc *d = calloc(1, sizeof *d);
+    tf_status st = r && m && d ? TF_OK : TF_ERR_NOMEM;
+    if (st == TF_OK) {
+        tf_scopy(r->period, sizeof r->period, o->period);
+        m->report = r;
+        nd_outlook_of(&m->outlook, o);
+        nd b = {.d = d};
+        if (zh)
+            tf_note_write_outlook_zh(&b, m);
+        else
+            tf_note_write_outlook_en(&b, m);
+        const char *label = zh ? "展望：" : "Outlook: ";
+        const char *t = d->text ? d->text : "";
+        if (b.oom)
+            st = TF_ERR_NOMEM;
+        else
+            tf_scopy(buf, len, !strncmp(t, label, strlen(label)) ? t + strlen(label) : t);
+    }
+    tf_note_doc_free(&d);
+    free(m);
+    free(r);
+    return st;
 }
 
 /* Byte offset of character offset chr in s. */

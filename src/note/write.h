@@ -16,5 +16,9 @@ static inline int nd_is_reimport(const tf_note_model *m, const tf_partner_figure
     return m->reimports && !strcmp(p->partner, m->report->reporter);
 }
 void tf_note_write_zh(nd *b, const tf_note_model *m);
+/* The outlook paragraph alone ("Outlook: Imports are expected at about ...",
+ * "展望：预计..."), as the note writes it; nothing when m->outlook.has is 0. */
+void tf_note_write_outlook_en(nd *b, const tf_note_model *m);
+void tf_note_write_outlook_zh(nd *b, const tf_note_model *m);
 
 #endif

@@ -666,8 +666,9 @@ static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forec
                f->method_en);
 }
 
-/* The forecast of the month after the note's, as the outlook module made it. */
-static void outlook_para(nd *b, const tf_note_model *m)
+/* The forecast of the month after the note's, as the outlook module made it
+ * (also tf_outlook_paragraph's, the outlook command's "In a note:"). */
+void tf_note_write_outlook_en(nd *b, const tf_note_model *m)
 {
     if (!m->outlook.has)
         return;
@@ -733,6 +734,6 @@ void tf_note_write_en(nd *b, const tf_note_model *m)
     reimport_para(b, m);
     modes_para(b, m);
     window_para(b, m);
-    outlook_para(b, m);
+    tf_note_write_outlook_en(b, m);
     data_para(b, m);
 }

@@ -483,8 +483,9 @@ static void forecast_sentence(nd *b, const tf_note_model *m, const tf_note_forec
            f->n_backtest, f->method_zh);
 }
 
-/* The forecast of the month after the note's, as the outlook module made it. */
-static void outlook_para(nd *b, const tf_note_model *m)
+/* The forecast of the month after the note's, as the outlook module made it
+ * (also tf_outlook_paragraph's, the outlook command's "In a note:"). */
+void tf_note_write_outlook_zh(nd *b, const tf_note_model *m)
 {
     if (!m->outlook.has)
         return;
@@ -552,6 +553,6 @@ void tf_note_write_zh(nd *b, const tf_note_model *m)
     reimport_para(b, m, ref);
     modes_para(b, m, ref);
     window_para(b, m);
-    outlook_para(b, m);
+    tf_note_write_outlook_zh(b, m);
     data_para(b, m);
 }

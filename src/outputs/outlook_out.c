@@ -266,14 +266,6 @@ tf_status tf_outlook_write(FILE *out, const tf_outlook *o, int json, int backtes
 
 /* ---- the note's paragraph ---- */
 
-static void years(char *buf, size_t len, const tf_outlook_score *c, const char *dash)
-{
-    if (strncmp(c->from, c->to, 4))
-        tf_fmt(buf, len, "%.4s%s%.4s", c->from, dash, c->to);
-    else
-        tf_fmt(buf, len, "%.4s", c->from);
-}
-
 /* Which method, and why: the lowest backtest error of the methods compared,
  * the only one that can forecast the month, or the baseline for want of
  * months to compare. */
@@ -327,63 +319,3 @@ const char *tf_outlook_method_words(const tf_outlook_series *s, int zh)
     }
 }
 
-static void para_en(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
-                    size_t len)
-{
-    char tgt[32], v[48], e[48], yrs[16];
-    month_name(tgt, sizeof tgt, o->target);
-    const char *what = !net ? "Imports" : s->point.v < 0 ? "Net exports" : "Net imports";
-    tf_format_number(v, sizeof v, round(fabs(s->point.v) / 1000) * 1000, 0);
-    tf_format_number(e, sizeof e, round(s->mae.has ? s->mae.v / 1000 : 0) * 1000, 0);
-    const tf_outlook_score *c = &s->own[s->method];
-    years(yrs, sizeof yrs, c, "-");
-    size_t n = strlen(buf);
-    if (s->mae.has)
-        tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s, \u00b1%s t, the "
-               "method's mean absolute error in backtests over %s (%d month%s; method: %s).",
-               n ? " " : "", what, v, tgt, e, yrs, c->n, c->n == 1 ? "" : "s", tf_outlook_method_words(s, 0));
-    else
-        tf_fmt(buf + n, len - n, "%s%s are expected at about %s t in %s (method: %s; no "
-               "backtest record yet).", n ? " " : "", what, v, tgt, tf_outlook_method_words(s, 0));
-}
-
-static void wan(char *buf, size_t len, double t)
-{
-    tf_fmt(buf, len, "%.2f万吨", round(fabs(t) / 100) / 100);
-}
-
-static void para_zh(const tf_outlook *o, const tf_outlook_series *s, int net, char *buf,
-                    size_t len)
-{
-    char v[48], e[48], yrs[16];
-    int mon = tf_period_index(o->target);
-    const char *what = !net ? "进口量" : s->point.v < 0 ? "净出口量" : "净进口量";
-    wan(v, sizeof v, s->point.v);
-    wan(e, sizeof e, s->mae.has ? s->mae.v : 0);
-    const tf_outlook_score *c = &s->own[s->method];
-    years(yrs, sizeof yrs, c, "-");
-    size_t n = strlen(buf);
-    if (!s->mae.has)
-        tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s（方法：%s；尚无回测记录）。", mon / 12,
-               mon % 12 + 1, what, v, tf_outlook_method_words(s, 1));
-    else
-        tf_fmt(buf + n, len - n, "预计%d年%d月%s约%s，误差±%s（该方法%s年%d个月回测的平均绝对"
-               "误差；方法：%s）。", mon / 12, mon % 12 + 1, what, v, e, yrs, c->n, tf_outlook_method_words(s, 1));
-}
-
-tf_status tf_outlook_paragraph(const tf_outlook *o, int zh, char *buf, size_t len)
-{
-    if (!buf || len < 64)
-        return TF_ERR_USAGE;
-    buf[0] = '\0';
-    const tf_outlook_series *s[2] = {&o->imports, &o->net_imports};
-    for (int i = 0; i < 2; i++) {
-        if (s[i]->method == TF_OUTLOOK_NONE)
-            continue;
-        if (zh)
-            para_zh(o, s[i], i, buf, len);
-        else
-            para_en(o, s[i], i, buf, len);
-    }
-    return TF_OK;
-}

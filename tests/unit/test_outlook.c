@@ -82,15 +82,17 @@ static void test_paragraph(void **state)
      * baseline, seasonal naive, said as such */
     assert_int_equal(o->imports.choice, TF_OUTLOOK_CHOSEN_BASELINE);
     assert_int_equal(o->imports.own[TF_OUTLOOK_PERSISTENCE].n, 15);
-    assert_non_null(strstr(buf, "Imports are expected at about 700,000 t in July 2023, "
-                                "\u00b134,000 t, the method's mean absolute error in backtests "
-                                "over 2023 (5 months; method: seasonal naive, the same month a year "
-                                "earlier, the baseline, as the backtest has too few months in "
-                                "common to compare the methods)."));
+    /* the note's own outlook paragraph (one wording): backtest 2023-01..06 */
+    assert_string_equal(buf, "Imports are expected at about 700,000 t in July 2023, give or "
+                             "take 34,000 t (the method's mean absolute error over a backtest "
+                             "of 5 months, January 2023 to June 2023). Method: seasonal naive, "
+                             "the same month a year earlier, the baseline, as the backtest has "
+                             "too few months in common to compare the methods.");
     assert_null(strstr(buf, "Net imports"));
     assert_int_equal(tf_outlook_paragraph(o, 1, buf, sizeof buf), TF_OK);
     /* 700,000 t = 70.00 万吨; 34,000 t = 3.40 万吨 */
-    assert_non_null(strstr(buf, "预计2023年7月进口量约70.00万吨，误差±3.40万吨（该方法2023年5个月回测"));
+    assert_non_null(strstr(buf, "预计2023年7月进口量约70.00万吨，误差±3.40万吨（该方法在2023年1月至"
+                                "2023年6月共5个月回测中的平均绝对误差；方法：季节性朴素预测"));
     assert_int_equal(tf_outlook_paragraph(o, 0, buf, 10), TF_ERR_USAGE);
     tf_outlook_free(&o);
 }
@@ -243,7 +245,7 @@ static void test_persistence_chosen(void **state)
                                    "months"));
     char buf[1024];
     assert_int_equal(tf_outlook_paragraph(o, 0, buf, sizeof buf), TF_OK);
-    assert_non_null(strstr(buf, "method: persistence, the latest month's figure, which had the "
+    assert_non_null(strstr(buf, "Method: persistence, the latest month's figure, which had the "
                                 "lowest error of the methods compared in the backtest"));
     tf_outlook_free(&o);
     /* five months only: persistence has 4 backtest months (6 needed), no
