@@ -317,15 +317,17 @@ static int trade_key_is(const trade_key *k, int f, const tf_record *r)
            !strcmp(k->cls, r->classification) && !strcmp(k->reporter, r->reporter);
 }
 
-/* A held row in another currency whose cell is over (r: the next cell's row
- * in flow slot f, or NULL at the end): no row of the same trade in the
- * report's currency came. */
+/* A held row in another currency or in none whose cell is over (r: the next
+ * cell's row in flow slot f, or NULL at the end): no row of the same trade in
+ * the report's currency came. */
 static tf_status flush_pending(collect *c, int f, const tf_record *r)
 {
     if (!c->pending || (r && trade_key_is(&c->pending_key, f, r)))
         return TF_OK;
     c->pending = 0;
-    if (!c->value) /* its tonnage is no duplicate: counted, its value not */
+    /* its tonnage is no duplicate: counted, its value not (a row without a
+     * currency has none: collect_row tells it so in a value report) */
+    if (!c->value || !c->pending_rec.currency[0])
         return collect_row(c, c->pending_f, c->pending_m, &c->pending_rec);
     c->other_currency++;
     tf_scopy(c->currency, sizeof c->currency, c->want_currency);
@@ -379,15 +381,22 @@ static tf_status collect_fn(void *ctx, const tf_revision *rev)
     return collect_row(c, f, m, r);
 }
 
-/* The same trade in the report's currency and another: read once, in the
- * report's. A row only in another currency is left out of the figures (the
- * month's partner breakdown is then incomplete) and counted in the note. */
+/* The same trade in the report's currency and another, or stated without a
+ * value too (a quantity-only row: currency ""): read once, in the report's
+ * currency, whose row carries the tonnage - unless it states none (a value
+ * only): then the other row's tonnage is the trade's. A row only in another
+ * currency is left out of a value report (the month's partner breakdown is
+ * then incomplete) and counted in the note; its tonnage counts. */
 static tf_status by_currency(collect *c, int f, int m, const tf_record *r)
 {
     tf_status st = flush_pending(c, f, r);
     if (st != TF_OK)
         return st;
-    if (r->currency[0] && strcmp(r->currency, c->want_currency) != 0) {
+    if (c->pending && !c->value && !r->has_quantity && c->pending_rec.has_quantity &&
+        !strcmp(r->currency, c->want_currency) && (st = collect_row(c, c->pending_f,
+                                                   c->pending_m, &c->pending_rec)) != TF_OK)
+        return st;
+    if (strcmp(r->currency, c->want_currency) != 0) {
         if (trade_key_is(&c->kept_key, f, r))
             return TF_OK; /* read already in the report's currency */
         c->pending = 1;
