@@ -1810,6 +1810,8 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
             tf_scopy(w->hs, sizeof w->hs, q->codes[i]);
         }
     }
+    if (!tf_store_window_held(db, q->product ? q->product : ""))
+        return TF_OK; /* no prices or published P/L stored for it: no day to count */
     tf_window_series *s = NULL;
     tf_status st = TF_OK;
     if (w->hs[0]) {
@@ -2568,12 +2570,18 @@ static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query
     return TF_OK;
 }
 
-/* The report's selections as one read of the store (store_int.h). */
+/* The report's selections as one read of the store (store_int.h), each
+ * stored code of its months read once for its currency count and its
+ * selection (tf_store_codes_begin; inside a caller's batch, the batch's). */
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
 {
+    char from[8];
+    int codes = tf_query_report_from(q->period, from) == 0 &&
+                tf_store_codes_begin(db, from, q->period);
     tf_store_read_begin(db);
     tf_status st = report_compute(db, ref, q, out);
     tf_store_read_end(db);
+    tf_store_codes_end(db, codes);
     return st;
 }
 
