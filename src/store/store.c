@@ -415,7 +415,9 @@ static void compact_after_upgrade(tf_db *d)
     sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
 }
 
-static tf_status migrate(tf_db *d)
+/* The schema checked and brought to TF_SCHEMA_VERSION; opened to read
+ * (mode TF_DB_READ), an empty file is refused rather than made a database. */
+static tf_status migrate(tf_db *d, tf_open_mode mode)
 {
     int app = 0, ver = 0, ntables = 0;
     int rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
@@ -436,6 +438,12 @@ static tf_status migrate(tf_db *d)
                      "%s: not a tradeflow database (%s)", d->path,
                sqlite3_errstr(rc));
         return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
+    }
+    if (mode == TF_DB_READ && app == 0 && ntables == 0) {
+        /* reading never turns a file into a database: an empty file stays empty */
+        tf_error_set(&d->error, TF_ERR_NOT_TF_DB, "%s: not a tradeflow database (an empty file)",
+                     d->path);
+        return TF_ERR_NOT_TF_DB;
     }
     if (app != TF_APPLICATION_ID) {
         if (ntables > 0 || app != 0) {
@@ -562,23 +570,13 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
     }
     sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(d->db, 0);
-    if (mode == TF_DB_READ) {
-        /* reading never turns a file into a database: an empty file stays empty */
-        int app = 0, ntables = 0;
-        rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
-        if (rc == SQLITE_OK)
-            rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
-        if (rc == SQLITE_OK && app == 0 && ntables == 0) {
-            tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
-                         "%s: not a tradeflow database (an empty file)", path);
-            st = TF_ERR_NOT_TF_DB;
-            goto fail;
-        }
+    if ((st = migrate(d, mode)) != TF_OK)
+        goto fail;
+    /* PRAGMA foreign_keys = ON, without a statement to compile */
+    if (sqlite3_db_config(d->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL) != SQLITE_OK) {
+        st = tf_store_sqlite_error(d);
+        goto fail;
     }
-    if ((st = migrate(d)) != TF_OK)
-        goto fail;
-    if ((st = tf_store_exec(d, "PRAGMA foreign_keys = ON")) != TF_OK)
-        goto fail;
     /* A larger page cache (64 MiB instead of SQLite's 2 MiB) keeps the upper
      * levels of the record index in memory during a large ingest and across
      * the reports of one process; the first 256 MiB of the file are read
