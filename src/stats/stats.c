@@ -572,6 +572,18 @@ static size_t amount_find(const amount *arr, size_t n, const char *key)
     return n;
 }
 
+/* The room an array of n amounts has: none for 0, else the first power of two
+ * from 4 that holds n (amount_add grows it when n reaches one, amounts_dup
+ * copies into as much), so a month's partners cost a few allocations, not one
+ * each. */
+static size_t amount_room(size_t n)
+{
+    size_t room = 4;
+    while (room < n)
+        room *= 2;
+    return n ? room : 0;
+}
+
 static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q, int *ovf)
 {
     size_t i = amount_find(*arr, *n, key);
@@ -579,8 +591,8 @@ static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q
         (*arr)[i].q = add((*arr)[i].q, q, ovf);
         return TF_OK;
     }
-    amount *p = realloc(*arr, (*n + 1) * sizeof *p);
-    if (!p)
+    amount *p = *arr;
+    if (amount_room(*n) < *n + 1 && !(p = realloc(*arr, amount_room(*n + 1) * sizeof *p)))
         return TF_ERR_NOMEM;
     *arr = p;
     memset(p[*n].key, 0, sizeof p[*n].key); /* zero-padded: amount_find */
@@ -1115,7 +1127,7 @@ static int amounts_dup(amount **out, const amount *a, size_t n)
     *out = NULL;
     if (!n)
         return 1;
-    if (!(*out = malloc(n * sizeof **out)))
+    if (!(*out = malloc(amount_room(n) * sizeof **out)))
         return 0;
     memcpy(*out, a, n * sizeof **out);
     return 1;

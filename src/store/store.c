@@ -806,11 +806,7 @@ static const char *col_text(col_src c, int i)
  * dictionaries (a store damaged outside tradeflow). */
 static int decode(const tf_dicts *t, int dim, col_src s, int col, char *dst, size_t len)
 {
-    const char *v = tf_store_dict_text(t, dim, col_int64(s, col));
-    if (!v)
-        return -1;
-    tf_scopy(dst, len, v);
-    return 0;
+    return tf_store_dict_copy(t, dim, col_int64(s, col), dst, len);
 }
 
 /* A row of CELL_COLS of a stored code (cls, code: its text; period: the text

@@ -33,6 +33,7 @@ enum { DIM_COMMODITY = 0, DIM_CLASSIFICATION = 1, DIM_REPORTER, DIM_PARTNER, DIM
 typedef struct dim_list {
     char **v;
     unsigned *rank;
+    size_t *len;     /* strlen(v[i]) */
     size_t n, cap;
 } dim_list;
 
@@ -76,6 +77,9 @@ void tf_store_dicts_free(tf_dicts **t);
 void tf_store_dicts_changed(tf_db *d);
 /* The text of id in dim, NULL when not loaded (a value added since). */
 const char *tf_store_dict_text(const tf_dicts *t, int dim, long long id);
+/* The text of id in dim copied into dst (len bytes, as tf_scopy copies): 0,
+ * or -1 when not loaded. */
+int tf_store_dict_copy(const tf_dicts *t, int dim, long long id, char *dst, size_t len);
 /* The rank of id in dim's text order (0 when not known). */
 unsigned tf_store_dict_rank(const tf_dicts *t, int dim, long long id);
 /* The id of text in dim (scope: the classification id of a commodity), 0 for
