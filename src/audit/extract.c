@@ -21,26 +21,7 @@
 
 #include "../common/util.h"
 #include "audit_int.h"
-
-enum { K_WORD, K_NUM, K_PCT, K_SYM, K_NL };
-
-typedef struct tok {
-    int k;
-    size_t b, e;      /* byte span */
-    char w[28];       /* lower-case word, or the symbol */
-    int cap;          /* word starts upper-case */
-    double num;       /* K_NUM */
-    int dec;          /* decimals printed */
-    int tz;           /* trailing zeros of the integer part (no decimals) */
-    int groups;       /* thousands separators used */
-    int sign;         /* +1 or -1 when printed with a sign */
-    int malformed;    /* digits grouped wrongly ("312,00"): no reading is sure */
-} tok;
-
-typedef struct toks {
-    tok *v;
-    size_t n, cap;
-} toks;
+#include "lexicon.h"
 
 static int push(toks *t, const tok *x)
 {
@@ -259,7 +240,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
         if (rc)
             return -1;
     }
-    return 0;
+    return tf_audit_lexicon_apply(text, begin, len, out); /* a Russian or French text */
 }
 
 /* ---------------------------------------------------------------- words */
@@ -732,6 +713,13 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
     }
     if ((m = phrase(v, n, i, "last month"))) {
         pe->from = pe->to = ref - 1;
+        pe->j = i + m;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "this year"))) { /* the year of the note's data to its month */
+        pe->from = tf_mi_year(ref - 1) * 12;
+        pe->to = ref - 1;
+        pe->explicit_year = 1;
         pe->j = i + m;
         return 1;
     }
@@ -2241,6 +2229,7 @@ static size_t read_percent(sent *S, size_t i)
     x->j = i + 1 + pl;
     x->value = v[i].num;
     interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
+    approx_widen(v, S->sb, i, &x->lo, &x->hi, fabs(v[i].num)); /* "more than 50%" */
     if (v[i].num < 0) {
         double t = -x->hi;
         x->hi = -x->lo;
@@ -4849,32 +4838,6 @@ static int cmp_int(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* English function words against French ones and Cyrillic words: the
- * extractor reads English only. */
-static int english(const toks *t)
-{
-    static const char *const en[] = {"the", "of", "and", "in", "to", "from", "was", "were", NULL};
-    static const char *const fr[] = {"les", "des", "du", "et", "la", "le", "en", "une", "est", NULL};
-    size_t ne = 0, nf = 0, ncyr = 0, nwords = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const tok *x = &t->v[i];
-        if (x->k != K_WORD)
-            continue;
-        nwords++;
-        if ((unsigned char)x->w[0] == 0xD0 || (unsigned char)x->w[0] == 0xD1)
-            ncyr++;
-        for (size_t k = 0; en[k]; k++)
-            if (!strcmp(x->w, en[k]))
-                ne++;
-        for (size_t k = 0; fr[k]; k++)
-            if (!strcmp(x->w, fr[k]))
-                nf++;
-    }
-    if (nwords && ncyr * 5 > nwords)
-        return 0;
-    return ne >= nf;
-}
-
 static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev);
 
 tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
@@ -5528,10 +5491,6 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
         if (zs)
             return zs;
-    } else if (!english(&t)) {
-        tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
-        free(t.v);
-        return TF_OK;
     }
     c.any_product = names_product(ev, &t) || c.product[0];
     int rc = read_headline(&c, body) || read_sentences(&c, &t) || headline_direction(&c);
@@ -5543,6 +5502,8 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         return TF_ERR_NOMEM;
     nt->period = best;
     spans_in_chars(a, ni);
+    if (tf_audit_text_lang(nt->text, body, nt->len) != TF_LANG_EN)
+        tf_audit_lexicon_own_keys(a, ni); /* read through the lexicon: checked within */
     return TF_OK;
 }
 

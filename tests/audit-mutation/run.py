@@ -48,7 +48,15 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 FLIPS = [("up", "down"), ("rose", "fell"), ("increase", "decrease"), ("increased", "decreased"),
          ("higher", "lower"), ("gain", "drop"), ("climbed", "dropped"), ("surged", "plunged"),
-         ("增长", "下降"), ("增加", "减少"), ("上升", "下降")]
+         ("增长", "下降"), ("增加", "减少"), ("上升", "下降"),
+         ("hausse", "baisse"), ("augmenté", "diminué"), ("вырос", "снизил"),
+         ("увеличил", "сократил"), ("больше", "меньше")]
+# months of Russian and French notes: a Russian stem takes the case ending the note
+# printed ("июле" -> "июне"), a French name is whole
+MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre"]
+MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+             "октябр", "ноябр", "декабр"]
 
 
 OWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "own")
@@ -112,6 +120,13 @@ def transposed(t):
 
 
 def times10(t):
+    # a Russian or French figure with a decimal comma, thousands grouped by blanks
+    # ("1 045,155" -> "10451,55")
+    m = re.search(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*,\d{1,2}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+", t)
+    if m:
+        a, b = re.sub(r"[ \u00a0\u202f]", "", m.group(0)).split(",")
+        new = a + b[0] + ("," + b[1:] if len(b) > 1 else "")
+        return t[:m.start()] + new + t[m.end():]
     m = re.search(r"\d[\d,]*(\.\d+)?", t)
     if not m:
         return None
@@ -182,6 +197,16 @@ def mutations(text, claims):
                 ka = ss + k
                 out.append(("wrong-month-label", ka, ka + len(MONTHS[m]), MONTHS[(m + 11) % 12],
                             s["value"], "label"))
+            elif re.search(r"[\u0400-\u04ff]|\b" + MONTHS_FR[m] + r"\b", sent):
+                k = max(sent.rfind(MONTHS_FR[m]), -1)
+                mr = list(re.finditer(r"(?<![\w])" + MONTHS_RU[m] + r"(?=[а-яё])", sent))
+                if k >= 0 and re.match(MONTHS_FR[m] + r"\b", sent[k:]):
+                    out.append(("wrong-month-label", ss + k, ss + k + len(MONTHS_FR[m]),
+                                MONTHS_FR[(m + 11) % 12], s["value"], "label"))
+                elif mr:
+                    ka = ss + mr[-1].start()
+                    out.append(("wrong-month-label", ka, ka + len(MONTHS_RU[m]),
+                                MONTHS_RU[(m + 11) % 12], s["value"], "label"))
             else:  # a Chinese month "4月", "4月份" (not the end of a range "1-4月")
                 zh = list(re.finditer(r"(?<![\d\-－~～至到])" + str(m + 1) + r"月", sent))
                 if zh:
