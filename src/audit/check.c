@@ -2496,11 +2496,12 @@ static const char *month_label_slip(const checker *k, const tf_claim *c, int P, 
 {
     int m = c->period.to, jan = m - m % 12;
     const char *pr = c->product, *pa = c->partner;
-    /* a whole year's total is no cumulative a month figure was meant for: a note on the
+    /* a whole year's total stands for its December only next to November: a note on the
      * year names its peak month ("the highest monthly figure was September's") */
     if (!note_states(k, c->note, c->metric, pr, pa, jan, m))
-        for (int M = m + 1; M < jan + 11; M++)
-            if (note_states(k, c->note, c->metric, pr, pa, jan, M) &&
+        for (int M = m + 1; M < jan + 12; M++)
+            if ((M < jan + 11 || M == m + 1) &&
+                note_states(k, c->note, c->metric, pr, pa, jan, M) &&
                 !note_states(k, c->note, c->metric, pr, pa, M, M)) {
                 *meant = M;
                 return "cumulative";

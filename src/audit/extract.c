@@ -716,7 +716,7 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
         pe->j = i + m;
         return 1;
     }
-    if ((m = phrase(v, n, i, "this year"))) { /* the year of the note's data to its month */
+    if ((m = phrase(v, n, i, "the current year"))) { /* the note's year to its data month */
         pe->from = tf_mi_year(ref - 1) * 12;
         pe->to = ref - 1;
         pe->explicit_year = 1;
