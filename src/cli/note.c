@@ -96,6 +96,8 @@ static int parse(int argc, char **argv, note_args *n)
     static const char *const names[] = {"--product", "--hs", "--period", "--lang", "--format",
                                         "--as-of", "--date", "-o", "--currency",
                                         "--partners"};
+    const char *partners = NULL;
+    int seen[10] = {0};
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage_note, stdout);
@@ -122,18 +124,18 @@ static int parse(int argc, char **argv, note_args *n)
             return NOTE_USAGE;
         }
         const char **slot[] = {&n->product, &n->hs, &n->period, &n->lang, &n->format,
-                               &n->as_of, &n->date, &n->out, &n->currency};
-        if (k < 9)
-            *slot[k] = v;
-        else {
-            char *end;
-            long p = strtol(v, &end, 10);
-            if (*end || p < 1 || p > 20) {
-                err("--partners takes a number from 1 to 20, not '%s'%s", v, NULL);
-                return NOTE_USAGE;
-            }
-            n->partners = (int)p;
+                               &n->as_of, &n->date, &n->out, &n->currency, &partners};
+        if (set_once("note", names[k], slot[k], &seen[k], v))
+            return NOTE_USAGE;
+    }
+    if (partners) {
+        char *end;
+        long p = strtol(partners, &end, 10);
+        if (*end || p < 1 || p > 20) {
+            err("--partners takes a number from 1 to 20, not '%s'%s", partners, NULL);
+            return NOTE_USAGE;
         }
+        n->partners = (int)p;
     }
     return -1;
 }
