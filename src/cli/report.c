@@ -26,7 +26,8 @@ static const char usage_report[] =
     "  --lang L            en (default) or zh: charts (svg, and in html and xlsx)\n"
     "                      in Chinese throughout (titles, axes, legends, Source\n"
     "                      lines, in the note's terms); partner and trade-mode\n"
-    "                      names in html and xlsx\n"
+    "                      names in html and xlsx (a text, md, json or csv report\n"
+    "                      stays English, with a warning)\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
     "                      destination, trading or unstated (default: each month's\n"
@@ -130,6 +131,10 @@ static int check_report(report_args *ra, int chart, char rep3[4], char canon[8],
         error("--lang is en or zh, not '%s'", ra->lang);
         return EXIT_USAGE;
     }
+    if (!charted && !strcmp(ra->lang, "zh"))
+        fprintf(stderr, "%s: warning: --lang zh is for the charts, html and xlsx: a %s report "
+                "is in English (the Chinese text is tradeflow note --lang zh)\n", progname,
+                ra->format);
     const char *p = ra->period;
     if (!p || (strlen(p) != 7 && strlen(p) != 4) || tf_period_parse(p, strlen(p), canon)) {
         error("report needs --period YYYY-MM (month 01-12) or YYYY%s%s", p ? ", not " : "",
