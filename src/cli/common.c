@@ -392,6 +392,28 @@ int valid_basis(const char *v)
 
 /* A comma-separated code list of option name into p (checked by the
  * library: tf_query_codes_check); an exit code. */
+/* "HS 7601,7602" of p's codes into p->label_buf; a list too long for it is cut
+ * after a whole code and says how many more there are ("HS 1000,1001 and 1,999
+ * more codes"), never in the middle of a code. */
+static void code_label(product_sel *p, const char *kind)
+{
+    const size_t cap = sizeof ((tf_report *)0)->product; /* where the label goes */
+    size_t at = (size_t)snprintf(p->label_buf, cap, "%s ", kind), i = 0, all = at;
+    for (size_t k = 0; k < p->n_codes; k++)
+        all += strlen(p->list[k]) + (k > 0);
+    for (; i < p->n_codes; i++) {
+        size_t n = strlen(p->list[i]) + (i > 0);
+        if (all >= cap && at + n + 24 >= cap)
+            break;
+        at += (size_t)snprintf(p->label_buf + at, cap - at, "%s%s", i ? "," : "", p->list[i]);
+    }
+    if (i < p->n_codes) {
+        char more[32];
+        tf_format_number(more, sizeof more, (double)(p->n_codes - i), 0);
+        snprintf(p->label_buf + at, cap - at, " and %s more codes", more);
+    }
+}
+
 static int code_list(const char *list, const char *name, int allow_total, product_sel *p)
 {
     p->list = split_list(list, &p->n_codes, &p->store);
@@ -407,8 +429,7 @@ static int code_list(const char *list, const char *name, int allow_total, produc
         return EXIT_USAGE;
     }
     p->codes = (const char *const *)p->list;
-    snprintf(p->label_buf, sizeof p->label_buf, "%s %s", allow_total ? "commodity" : "HS",
-             list);
+    code_label(p, allow_total ? "commodity" : "HS");
     p->label = p->label_buf;
     return EXIT_OK;
 }
