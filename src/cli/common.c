@@ -390,8 +390,6 @@ int valid_basis(const char *v)
 /* ---- report and history: product selection ---- */
 
 
-/* A comma-separated code list of option name into p (checked by the
- * library: tf_query_codes_check); an exit code. */
 /* "HS 7601,7602" of p's codes into p->label_buf; a list too long for it is cut
  * after a whole code and says how many more there are ("HS 1000,1001 and 1,999
  * more codes"), never in the middle of a code. */
@@ -414,6 +412,8 @@ static void code_label(product_sel *p, const char *kind)
     }
 }
 
+/* A comma-separated code list of option name into p (checked by the
+ * library: tf_query_codes_check); an exit code. */
 static int code_list(const char *list, const char *name, int allow_total, product_sel *p)
 {
     p->list = split_list(list, &p->n_codes, &p->store);
