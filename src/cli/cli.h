@@ -94,10 +94,10 @@ int output_is_database(const char *out, const char *db_path);
 int db_is_directory(const char *db_path);
 void print_warning(void *ctx, const char *msg);
 /* The error (EXIT_NODATA) for a selection (its codes, reporter, classification,
- * as-of) without import or export data in period, naming the periods it has;
- * what: what follows ("nothing written"). The database's error's code when
+ * as-of) without import or export data in period, naming the periods it has
+ * in database db_name (as printed); what: what follows ("nothing written"). The database's error's code when
  * the periods cannot be read. */
-int say_no_data(common *c, tf_db *db, const tf_selection *sel, const char *name,
+int say_no_data(const char *db_name, tf_db *db, const tf_selection *sel, const char *name,
                 const char *period, const char *what);
 /* An area code as stored (ISO alpha-3 case-folded, a Comtrade special area
  * such as S19, or "490" read as S19) into out; 0 when it is not one. */

@@ -61,7 +61,7 @@ static int run_codes(tf_db *db, common *c, const tf_query *q, const tf_flow *flo
                             .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
         char period[32];
         snprintf(period, sizeof period, "%s or a year before", q->period);
-        rc = say_no_data(c, db, &sel, label, period, "nothing written");
+        rc = say_no_data(c->db_name, db, &sel, label, period, "nothing written");
     } else if (tf_code_changes_write(stdout, ch, nf, label, (tf_output_format)fmt) != TF_OK) {
         error("cannot write the table");
         rc = EXIT_IO;

@@ -157,7 +157,7 @@ static int other_classification(tf_db *db, const tf_selection *sel, char *buf, s
     return found;
 }
 
-int say_no_data(common *c, tf_db *db, const tf_selection *sel, const char *name,
+int say_no_data(const char *db_name, tf_db *db, const tf_selection *sel, const char *name,
                 const char *period, const char *what)
 {
     tf_selection all = *sel;
@@ -176,14 +176,14 @@ int say_no_data(common *c, tf_db *db, const tf_selection *sel, const char *name,
     period_runs(p, n, runs, sizeof runs);
     if (n)
         error("no import or export data for %s in %s for %s: %s; the data has %s", name,
-              c->db_name, period, what, runs);
+              db_name, period, what, runs);
     else if (!other_classification(db, &all, runs, sizeof runs))
         error("no import or export data for %s in %s for %s: %s; the data has no period for "
-              "it", name, c->db_name, period, what);
+              "it: ingest its data first", name, db_name, period, what);
     else
         error("no import or export data for %s in %s for %s: %s; the data has no row of "
               "classification %s, but holds these codes as HS (UN Comtrade's H0-H6 included) "
-              "for %s: give --classification HS (the default)", name, c->db_name, period, what,
+              "for %s: give --classification HS (the default)", name, db_name, period, what,
               all.classification, runs);
     free(p);
     return EXIT_NODATA;

@@ -65,7 +65,7 @@ static int no_revisions(common *c, tf_db *db, const tf_selection *sel, const his
 {
     const char *period = h->period[0] ? h->period : "any period";
     if (sel->flow == TF_FLOW_NONE && !sel->currency)
-        return say_no_data(c, db, sel, h->pname, period, "no revision to list");
+        return say_no_data(c->db_name, db, sel, h->pname, period, "no revision to list");
     error("no %s%s%s data for %s in %s for %s: no revision to list",
           sel->flow == TF_FLOW_NONE ? "" : tf_flow_name(sel->flow),
           sel->flow != TF_FLOW_NONE && sel->currency ? " " : "",

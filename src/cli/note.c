@@ -41,40 +41,16 @@ static const char usage_note[] =
     "Exit codes: 0 written, 2 usage, 4 I/O or database error, 5 no import or export\n"
     "data for the product and month (as report).\n";
 
-/* The months the store holds for the request (any flow): for the no-data
- * message, so the analyst sees which months to ask for. */
-typedef struct held_months {
-    char first[8], last[8];
-} held_months;
-
-static tf_status held_row(void *ctx, const tf_revision *rev)
-{
-    held_months *h = ctx;
-    const char *p = rev->rec.period;
-    if (strlen(p) != 7 || p[4] != '-')
-        return TF_OK;
-    if (!h->first[0] || strcmp(p, h->first) < 0)
-        memcpy(h->first, p, 8);
-    if (!h->last[0] || strcmp(p, h->last) > 0)
-        memcpy(h->last, p, 8);
-    return TF_OK;
-}
-
+/* No import or export data for the month: the message report gives (the
+ * periods the data has for the request), with "no note". */
 static void print_no_data(tf_db *db, const tf_query *q, const char *name, const char *db_path,
                           const char *period)
 {
-    held_months h = {{0}, {0}};
     tf_selection sel = {.classification = q->classification, .codes = q->codes,
                         .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
-    tf_query_select(db, &sel, held_row, &h);
     char shown[1024];
     tf_db_mask(db_path, shown, sizeof shown);
-    fprintf(stderr, "tradeflow: no import or export data for %s in %s for %s: no note", name,
-            shown, period);
-    if (h.first[0])
-        fprintf(stderr, "; its stored months run from %s to %s\n", h.first, h.last);
-    else
-        fprintf(stderr, "; nothing is stored for it: ingest its data first (tradeflow ingest)\n");
+    say_no_data(shown, db, &sel, name, period, "no note");
 }
 
 static void err(const char *fmt, const char *a, const char *b)

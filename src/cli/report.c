@@ -204,7 +204,7 @@ static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
         return -1;
     }
     free(p);
-    return say_no_data(c, db, &sel, name, q->period, "nothing written");
+    return say_no_data(c->db_name, db, &sel, name, q->period, "nothing written");
 }
 
 /* Compute the report (with the charts' data when the format needs it) and
