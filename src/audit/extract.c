@@ -473,6 +473,9 @@ static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr
         pe->from = to - (mo2 - mo);
     } else {
         pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
+        /* "25.11 Mt at end-October", "by the end of August": the flow of the year so far */
+        if (i >= 2 && is_w(&v[i - 2], "end") && (is_s(&v[i - 1], '-') || is_w(&v[i - 1], "of")))
+            pe->from = pe->to - (mo - 1);
     }
     if (endj < n && is_w(&v[endj], "combined"))
         endj++;
@@ -2300,6 +2303,9 @@ static size_t read_fraction_share(sent *S, size_t i)
     if (!m || S->np >= S->ncap)
         return 0;
     size_t e = a + m;
+    /* "almost a third (32.6%)": the printed percentage is the share */
+    if (e + 2 < S->se && is_s(&v[e], '(') && v[e + 1].k == K_NUM && v[e + 2].k == K_PCT)
+        return 0;
     int of_total = e + 1 < S->se && is_w(&v[e], "of") &&
                    (is_w(&v[e + 1], "the") || is_w(&v[e + 1], "imports") ||
                     is_w(&v[e + 1], "exports") || is_w(&v[e + 1], "total"));
@@ -2393,6 +2399,18 @@ static int bare_base_unit(const sent *S, size_t i, double *f)
 /* A quantity or a value at token i (NUM [scale] unit, NUM [scale] dollars|yuan), with its
  * interval; a malformed number with a unit is a finding of its own. Sets *last to the last
  * token read. 0, or -1 when out of memory. */
+/* "8.5-9.0 million t for September", "between 135 and 140 Mt": the upper end of a range,
+ * a forecast or a span, not a figure of the trade (token i the number after the range's
+ * dash or "and"). */
+static int range_end(const tok *v, size_t sb, size_t i)
+{
+    if (i >= sb + 2 && v[i - 2].k == K_NUM && is_s(&v[i - 1], '-') && !v[i].sign &&
+        v[i - 1].e == v[i].b && v[i - 2].e == v[i - 1].b)
+        return 1;
+    return i >= sb + 3 && v[i - 2].k == K_NUM && is_w(&v[i - 1], "and") &&
+           is_w(&v[i - 3], "between");
+}
+
 static int read_quantity(sent *S, size_t i, size_t *last)
 {
     ctx *c = S->c;
@@ -2410,6 +2428,10 @@ static int read_quantity(sent *S, size_t i, size_t *last)
     }
     if (unit < 0 || S->nq >= S->ncap)
         return 0;
+    if (range_end(v, sb, i)) {
+        *last = end - 1;
+        return 0;
+    }
     qfig *x = &S->q[S->nq];
     memset(x, 0, sizeof *x);
     x->i = i;
@@ -2565,6 +2587,17 @@ static int share_worded(const sent *S, const pfig *x)
         return 1;
     if (x->j < se && is_w(&v[x->j], "share"))
         return 1;
+    /* "share 62.3%", "Chile's share: 32.0%" */
+    if (x->i > sb && (is_w(&v[x->i - 1], "share") ||
+                      (x->i > sb + 1 && is_s(&v[x->i - 1], ':') && is_w(&v[x->i - 2], "share"))))
+        return 1;
+    /* "almost a third (32.6%)": the printed share of the words before it */
+    for (size_t a = x->i > sb + 4 ? x->i - 4 : sb; x->i > sb + 1 && a + 1 < x->i; a++) {
+        size_t m = 0;
+        fraction_word_at(v, se, a, &m);
+        if (m && a + m + 1 == x->i && is_s(&v[x->i - 1], '('))
+            return 1;
+    }
     if (x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
         !v[x->i].sign && !x->dir)
         for (size_t z = 0; z < S->nq; z++)
@@ -2787,6 +2820,9 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         }
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
+        /* "…-5.0% y/y, while value slipped 2.0%": another clause's basis */
+        if (is_w(&v[y - 1], "while") || is_w(&v[y - 1], "whereas") || is_s(&v[y - 1], ';'))
+            break;
         int b = basis_at(v, se, y - 1, &mm);
         if (b && y - 1 + mm <= x->i)
             x->basis = b;
@@ -2984,6 +3020,17 @@ static int sent_partners(sent *S)
         p->adj = adj;
         p->from = 0;
         p->to_china_subject = 0;
+        /* "US arrivals", "US-origin cargoes": a name before a trade noun qualifies it as
+         * an adjective does */
+        static const char *const trade_nouns[] = {"arrivals", "cargoes", "shipments",
+                                                  "deliveries", "supplies", NULL};
+        size_t a = p->j;
+        if (a + 1 < se && is_s(&v[a], '-') && is_w(&v[a + 1], "origin"))
+            a += 2;
+        else if (a < se && is_w(&v[a], "origin"))
+            a++;
+        if (!adj && a < se && word_in(&v[a], trade_nouns))
+            p->adj = 1;
         /* "from [its largest supplier] X", "to X" */
         for (size_t b = i; b > sb && b + 5 > i; b--) {
             if (is_w(&v[b - 1], "from")) {
@@ -3170,6 +3217,7 @@ typedef struct fig {
     size_t cb, ce;           /* its clause: from the previous figure to the next */
     int is_base;             /* a comparison base ("up from 28,759 t") */
     int level_base;          /* (is_base 2) the base of the last figure not itself a base */
+    size_t base_claim1;      /* (is_base 2) the claim it is the base of + 1, 0 the last */
     size_t base_at;
     tf_metric met;
     size_t met_i;            /* token of the metric word, 0 none */
@@ -3198,6 +3246,34 @@ static size_t possessive_base(const sent *S, const qfig *x)
             return p->i - 1;
     }
     return (size_t)-1;
+}
+
+/* "YTD compares with 36.91 Mt a year earlier": the claim of the period the sentence names
+ * before token b (the latest stated with that period) + 1, 0 when it names none. */
+static size_t subject_period_claim(const sent *S, size_t b)
+{
+    const ctx *c = S->c;
+    for (size_t k = 0; k < S->npe; k++) {
+        const pexpr *p = &S->pe[k];
+        if (p->j > b || !(p->rel == P_YTD || (p->rel == P_ABS && p->from >= 0)))
+            continue;
+        /* "YTD": the longest span from January of the note's year stated so far */
+        size_t best = 0;
+        for (size_t i = c->a->n_claims; i-- > 0;) {
+            const tf_claim *cl = &c->a->claims[i];
+            if (cl->note != c->note || !cl->quantity.has)
+                continue;
+            if (p->rel == P_ABS ? cl->period.from == p->from && cl->period.to == p->to
+                                : tf_mi_month(cl->period.from) == 1 && cl->period.to > cl->period.from &&
+                                      (c->ref < 0 || cl->period.to <= c->ref) &&
+                                      (!best || cl->period.to > c->a->claims[best - 1].period.to))
+                best = i + 1;
+            if (best && p->rel == P_ABS)
+                break;
+        }
+        return best;
+    }
+    return 0;
 }
 
 static int fig_base(sent *S, fig *F)
@@ -3233,6 +3309,9 @@ static int fig_base(sent *S, fig *F)
     }
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
     for (size_t b = x->i; b > sb && b + 4 > x->i && !F->is_base; b--) {
+        /* "104.6 Mt vs. 94.6 Mt": the abbreviation's point */
+        if (b > sb + 1 && is_s(&v[b - 1], '.') && is_w(&v[b - 2], "vs"))
+            b--;
         /* "imports from India were 60,000 t": a F->partner, not a base */
         int partner_named = 0;
         for (size_t y = b; y < x->i && !partner_named; y++)
@@ -3249,7 +3328,8 @@ static int fig_base(sent *S, fig *F)
              (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
               is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
               is_w(&v[b - 2], "bigger"))) ||
-            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            (is_w(&v[b - 1], "with") && b >= 2 &&
+             (is_w(&v[b - 2], "compared") || is_w(&v[b - 2], "compares"))) ||
             than_the_base(v, sb, b, x->i)) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
@@ -3258,10 +3338,14 @@ static int fig_base(sent *S, fig *F)
              * September: the base of the figure stated before */
             if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
                 for (size_t y = sb; y < b; y++)
-                    if (is_w(&v[y], "compared") ||
+                    if (is_w(&v[y], "compared") || is_w(&v[y], "compares") ||
+                        /* "Volume fell 6.2% from 321 kt in October": the last level's */
+                        (v[y].k == K_PCT && y + 2 == b && is_w(&v[b - 1], "from")) ||
                         (v[y].k == K_PCT && month_at(v, se, b) && b + 2 < x->i &&
                          is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s")))
                         F->is_base = 2;
+                if (F->is_base == 2)
+                    F->base_claim1 = subject_period_claim(S, b);
                 /* "Arrivals were 11.2% above the 178.6 kt of November 2024." after the
                  * sentence of the figure: the base of the last figure told */
                 if (!F->is_base && b > sb + 1 && v[b - 2].k == K_PCT &&
@@ -4015,6 +4099,27 @@ static int base_month_ago(const sent *S, const fig *F)
     return 0;
 }
 
+/* "Argentine cargoes rose to 1.05 Mt from 0.56 Mt in July, while US ones fell to 0.23 Mt
+ * from 0.42 Mt, a 45% decline": a base with no label of its own and no change of a known
+ * basis near it compares as the sentence's base before it did: P_MONTH_AGO, P_YEAR_AGO, or
+ * 0 when no earlier base of the sentence tells. */
+static int parallel_base_rel(const sent *S, const fig *F)
+{
+    for (size_t k = 0; k < S->np; k++)
+        if (S->pc[k].i + 3 >= F->base_at && S->pc[k].i <= F->x->j + 12 && !S->pc[k].share &&
+            (S->pc[k].basis || S->pc[k].base_month1))
+            return 0;
+    for (size_t k = F->z; k-- > 0;) {
+        const qfig *b = &S->q[k];
+        if (!b->base || b->base_of == (size_t)-1 || S->made[k] == (size_t)-1)
+            continue;
+        const tf_claim *o = &S->c->a->claims[b->base_of], *bc = &S->c->a->claims[S->made[k]];
+        int d = o->period.to - bc->period.to;
+        return d == 1 ? P_MONTH_AGO : d == 12 ? P_YEAR_AGO : 0;
+    }
+    return 0;
+}
+
 /* "452.3 kt in October, up 12.4% month on month from 402.4 kt in October": a figure's base
  * (period bp, its month label the tokens of rp) named in the sentence as the figure's own
  * month or a later one, or, against a change on the month before, neither the month before
@@ -4074,6 +4179,25 @@ static void pending_share_for(ctx *c, tf_claim *cl)
 
 /* Phase of fig_make: a base figure's product, partner, metric and period, from the claim
  * it is the base of and the period words around it. 0, or -1 out of memory. */
+/* "Volume fell 6.2% from 321 kt …, while value slipped 2.0% from $2.98 bn": a base in
+ * dollars is the base of the last dollar figure, one in tonnes of the last tonnage. The
+ * claim a base of figure x is the base of, given the one the sentence points to (prev_i). */
+static size_t base_same_unit(const ctx *c, const qfig *x, size_t prev_i)
+{
+    const char *want = x->unit == U_USD ? "USD" : x->unit == U_T ? "t" : NULL;
+    if (!want || !strcmp(c->a->claims[prev_i].unit, want))
+        return prev_i;
+    for (size_t i = c->a->n_claims; i-- > 0;) {
+        const tf_claim *o = &c->a->claims[i];
+        if (o->note != c->note)
+            break;
+        if (!strcmp(o->unit, want) && !strcmp(o->product, c->a->claims[prev_i].product) &&
+            o->quantity.has && o->base_direction == 0 && o->metric != TF_METRIC_OTHER)
+            return i;
+    }
+    return prev_i;
+}
+
 static int fig_base_period(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -4083,8 +4207,8 @@ static int fig_base_period(sent *S, fig *F)
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    size_t prev_i = F->is_base != 2 ? made[z - 1] : F->level_base ? c->last_level
-                                                                   : c->last_claim;
+    size_t prev_i = F->is_base != 2 ? made[z - 1] : F->base_claim1 ? F->base_claim1 - 1
+                    : F->level_base ? c->last_level : c->last_claim;
     /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
      * base after another base compares the same level */
     if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
@@ -4099,6 +4223,10 @@ static int fig_base_period(sent *S, fig *F)
             prev_i = made[p->target];
         break;
     }
+    size_t unit_i = base_same_unit(c, x, prev_i);
+    if (F->is_base == 2 || unit_i != prev_i)
+        F->base_claim1 = unit_i + 1;
+    prev_i = unit_i;
     const tf_claim *prev = &c->a->claims[prev_i];
     /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
     if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
@@ -4113,6 +4241,8 @@ static int fig_base_period(sent *S, fig *F)
     memset(&dflt, 0, sizeof dflt);
     dflt.rel = base_month_ago(S, F) ? P_MONTH_AGO : P_YEAR_AGO;
     const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
+    if (rp == &dflt && parallel_base_rel(S, F))
+        dflt.rel = parallel_base_rel(S, F);
     /* "from April's 11.13 million tonnes": the month between */
     for (size_t y = 0; y < S->npe; y++)
         if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
@@ -4190,6 +4320,7 @@ static int fig_make(sent *S, fig *F)
     pending_share_for(c, &c->a->claims[idx]);
     x->base = F->is_base != 0;
     x->base_of = !F->is_base ? (size_t)-1
+               : F->base_claim1 ? F->base_claim1 - 1
                : F->is_base == 2 ? (F->level_base ? c->last_level : c->last_claim)
                : S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1 ? S->q[z - 1].base_of
                                                                        : made[z - 1];
@@ -4395,7 +4526,7 @@ static size_t attach_claim(sent *S, size_t k)
             tg++;
         /* "… against 16.22 million t in the first, and was up 8.4% on April-June 2024": a
          * change after a base is the level's */
-        while (x->target >= 0 && !x->share && tg > 0 && tg < S->nq && q[tg].base &&
+        while (x->target >= 0 && tg > 0 && tg < S->nq && q[tg].base &&
                q[tg].i < x->i && made[tg - 1] != (size_t)-1)
             tg--;
         /* "up 3.2% from August's 11.76 million t": the level's; "Compared with October
