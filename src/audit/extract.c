@@ -1179,7 +1179,7 @@ static int dir_word(const tok *t)
                                      "soared", "soar", "rebounded", "expanded", "hike", "added",
                                      "advanced", "spiked", "more", "increment", "above",
                                      "climbing", "climbs", "rises", "jumping", "jumps",
-                                     "gaining", "gains", "advancing", NULL};
+                                     "gaining", "gains", "advancing", "ahead", NULL};
     static const char *const down[] = {"down", "fell", "fall", "fallen", "falling",
                                        "decrease", "decreased", "decreasing", "decline",
                                        "declined", "declining", "drop", "dropped", "dropping",
@@ -1189,7 +1189,8 @@ static int dir_word(const tok *t)
                                        "less", "reduction", "reduced", "below", "slipping",
                                        "slip", "slips", "sliding", "slide", "slides",
                                        "easing", "eases", "dipping", "tumbling", "sinking",
-                                       "shrinking", "falls", "drops", "declines", NULL};
+                                       "shrinking", "falls", "drops", "declines", "short",
+                                       NULL};
     if (t->k != K_WORD)
         return 0;
     for (size_t k = 0; up[k]; k++)
@@ -1213,7 +1214,11 @@ static const char *const mom_phrases[] = {"mom", "m m", "month on month", "month
                                           "month on month basis", "than in the previous month",
                                           "above the previous month", "below the previous month",
                                           "versus the previous month", "against the previous month",
-                                          "from a month before", NULL};
+                                          "from a month before",
+                                          /* a quarter's change on the quarter before */
+                                          "q q", "qoq", "q o q", "quarter on quarter",
+                                          "quarter over quarter", "on the quarter",
+                                          "from the previous quarter", NULL};
 static const char *const yoy_phrases[] = {
     "yoy", "y y", "y o y", "year on year", "year over year", "on the year", "on year",
     "from a year earlier", "from a year ago", "from the same period",
@@ -1934,7 +1939,18 @@ static int uv_figures(const ctx *c, const tok *v, size_t sb, size_t se, uvfig *V
         double val;
         size_t ni, end, m1, m2, pt;
         int cur = money_at(v, se, i, &val, &ni, &end);
-        if (cur && (pt = per_tonne(text, v, se, end)) != 0) {
+        /* "$2.92 bn (CNY 20.8 bn)": the conversion in brackets; "$9,701/t, vs $9,280/t in
+         * October": the price compared with */
+        int aside = cur && i > sb &&
+                    ((is_s(&v[i - 1], '(') && hv && cur != V->cur) ||
+                     (hp && (is_w(&v[i - 1], "vs") || is_w(&v[i - 1], "versus") ||
+                             is_w(&v[i - 1], "from") || is_w(&v[i - 1], "against") ||
+                             (is_s(&v[i - 1], '.') && i > sb + 1 && is_w(&v[i - 2], "vs")))));
+        if (aside) {
+            i = end - 1;
+            if ((pt = per_tonne(text, v, se, end)) != 0)
+                i += pt;
+        } else if (cur && (pt = per_tonne(text, v, se, end)) != 0) {
             if (!hp++ && v[ni].num > 0)
                 uv_set(v, P, i, ni, end + pt, val / v[ni].num, cur);
             i = end + pt - 1;
@@ -2756,6 +2772,11 @@ static int than_the_base(const tok *v, size_t sb, size_t b, size_t i)
     /* "6.4% below the 134.21 million t of the same period last year" */
     if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) && v[b - 2].k == K_PCT)
         return 1;
+    /* "6.4% ahead of the 25.97 Mt of January-November 2024" */
+    if (b >= sb + 3 && is_w(&v[b - 1], "of") && (is_w(&v[b - 2], "ahead") ||
+                                                 is_w(&v[b - 2], "short")) &&
+        v[b - 3].k == K_PCT)
+        return 1;
     return is_w(&v[b - 1], "than") && word_in(&v[b - 2], cmp);
 }
 
@@ -3292,6 +3313,9 @@ static int fig_base(sent *S, fig *F)
             (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
              is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
              is_w(&v[q->i - 1], "vs") || is_w(&v[q->i - 1], "versus") ||
+             /* "-9.0% compared with October (1.67 million t)" */
+             (q->i > sb + 1 && (is_w(&v[q->i - 1], "with") || is_w(&v[q->i - 1], "to")) &&
+              is_w(&v[q->i - 2], "compared")) ||
              /* "up 9.8% on the first eight months of 2024 (1,137,200 t)" */
              (q->i > sb + 1 && (is_w(&v[q->i - 1], "on") || is_w(&v[q->i - 1], "over")) &&
               v[q->i - 2].k == K_PCT) ||
@@ -3982,6 +4006,12 @@ static int fig_period(sent *S, fig *F)
             if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
                                 is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
                 blocked = 1;
+            /* "27.64 Mt, up from 25.11 Mt at end-October": the label of the base between */
+            for (size_t y = 0; y < S->nq; y++)
+                if (S->q[y].i > x->j && S->q[y].j <= pe[k].i &&
+                    (is_w(&v[S->q[y].i - 1], "from") || is_w(&v[S->q[y].i - 1], "vs") ||
+                     is_w(&v[S->q[y].i - 1], "versus") || is_w(&v[S->q[y].i - 1], "against")))
+                    blocked = 1;
             /* "April brought 250,500 t, May 223,200 t": a period right before the next
              * figure, after a comma or "and", heads the next item */
             if (heads_next_item(S, x, &pe[k], F->ce))
@@ -4295,10 +4325,12 @@ static int fig_make(sent *S, fig *F)
                           F->chosen->rel == P_FULL_YEAR) &&
                c->last_claim != (size_t)-1) {
         /* "Year to date …" after a base of a year before: the note's year, not the base's */
+        /* "over the same period": the last level's, not the base compared with after it */
+        size_t same = c->last_level != (size_t)-1 ? c->last_level : c->last_claim;
         F->cl.period = rel_period(F->chosen->rel != P_SAME && c->has_period
-                                      ? c->period : c->a->claims[c->last_claim].period,
+                                      ? c->period : c->a->claims[same].period,
                                   F->chosen);
-        F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
+        F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[same].period_named;
     } else if (c->has_period) {
         F->cl.period = c->period;
         F->cl.period_named = c->period_named;
@@ -4578,7 +4610,10 @@ static size_t clause_period_claim(const sent *S, const pfig *x, size_t ci)
     for (size_t k = 0; k < S->npe; k++) {
         const pexpr *p = &S->pe[k];
         if (p->rel != P_ABS || p->from < 0 || p->i < qe + 2 || p->j > x->i ||
-            (p->i > S->sb && word_in(&v[p->i - 1], cmp)))
+            (p->i > S->sb && word_in(&v[p->i - 1], cmp)) ||
+            /* "8.1% more than in October and 4.5% …": another change's base */
+            (p->i > S->sb + 1 && (is_w(&v[p->i - 1], "in") || is_w(&v[p->i - 1], "the")) &&
+             word_in(&v[p->i - 2], cmp)))
             continue;
         for (size_t y = qe; y < p->i; y++)
             if (is_s(&v[y], ',') || is_s(&v[y], '(') || is_w(&v[y], "as") || is_w(&v[y], "while"))
@@ -4650,12 +4685,13 @@ static size_t share_of_partner_named(sent *S, const pfig *x, size_t ci)
 static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
 {
     tf_claim *cl = &S->c->a->claims[ci];
-    for (size_t z = 0; z < S->nq; z++) {
+    for (size_t n = 0; n < 2 * S->nq; n++) {
+        size_t z = n % S->nq, pass = n / S->nq;
         const qfig *b = &S->q[z];
         /* the base right after the change, or (", when 381.6 kt arrived, receipts were
-         * 18.5% higher") a few words before it */
+         * 18.5% higher") a few words before it: one after first */
         int after = b->i >= x->j && b->i <= x->j + 10, before = b->j <= x->i && b->j + 8 >= x->i;
-        if (!b->base || b->base_of != ci || !(after || before) || S->made[z] == (size_t)-1)
+        if (!b->base || b->base_of != ci || !(pass ? before : after) || S->made[z] == (size_t)-1)
             continue;
         const tf_claim *o = &S->c->a->claims[S->made[z]];
         int d = cl->period.to - o->period.to;
@@ -5194,7 +5230,14 @@ static void carry_sentence_context(ctx *c, const toks *t, size_t sb, size_t se)
     for (size_t z = sb; z < se; z++) {
         pexpr x;
         if (period_at(t->v, se, z, c->ref, &x)) {
-            if (x.rel == P_ABS && x.from >= 0) {
+            /* "rose to 32.0% from 31.6% in October": the month compared with */
+            const tok *v = t->v;
+            int compared = z > sb && (is_w(&v[z - 1], "from") || is_w(&v[z - 1], "than") ||
+                                      is_w(&v[z - 1], "since") || is_w(&v[z - 1], "vs") ||
+                                      is_w(&v[z - 1], "versus") ||
+                                      (z > sb + 1 && is_w(&v[z - 1], "in") &&
+                                       v[z - 2].k == K_PCT));
+            if (x.rel == P_ABS && x.from >= 0 && !compared) {
                 c->period.from = x.from;
                 c->period.to = x.to;
                 c->has_period = 1;
