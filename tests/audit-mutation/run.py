@@ -137,7 +137,8 @@ def mutations(text, claims):
             s = c.get(field)
             if s:
                 figs.append((c, field, s))
-    pcts = [s for (_, f, s) in figs if f != "value"]
+    # percentages printed with digits (not a change in words: "doubled", "three-fold")
+    pcts = [s for (_, f, s) in figs if f != "value" and re.search(r"\d", s["text"])]
     for c, field, s in figs:
         a, b = s["span"]
         t = text[a:b]
@@ -160,7 +161,8 @@ def mutations(text, claims):
                     continue
                 break
             other = c.get("yoy_pct" if field == "mom_pct" else "mom_pct")
-            if other and field == "mom_pct" and other["text"] != s["text"]:
+            if other and field == "mom_pct" and other["text"] != s["text"] and \
+                    re.search(r"\d", other["text"]) and re.search(r"\d", s["text"]):
                 out.append(("mom-yoy-swapped", a, b, other["text"], s["value"], field))
         if field == "share_pct":
             for p in pcts:
