@@ -5408,7 +5408,7 @@ static void table_label(const ctx *c, const tok *v, size_t b, size_t e, trow *r)
 
 /* The claim of the row's partner, product and metric for year yr made before (a share row
  * after the figures' row), (size_t)-1 none. */
-static size_t table_claim_of(const ctx *c, const trow *r, int yr)
+static size_t table_claim_of(const ctx *c, const trow *r, tf_span_period per)
 {
     const char *iso = r->partner ? r->partner : "WLD";
     for (size_t k = c->a->n_claims; k > 0; k--) {
@@ -5416,8 +5416,8 @@ static size_t table_claim_of(const ctx *c, const trow *r, int yr)
         if (o->note != c->note)
             break;
         if (o->metric == r->met && !strcmp(o->partner, iso) && r->prod &&
-            !strcmp(o->product, r->prod) && o->period.from == yr * 12 &&
-            o->period.to == yr * 12 + 11 && o->quantity.has)
+            !strcmp(o->product, r->prod) && o->period.from == per.from &&
+            o->period.to == per.to && o->quantity.has)
             return k - 1;
     }
     return (size_t)-1;
@@ -5445,12 +5445,12 @@ static int table_figure(const ctx *c, const tok *v, size_t b, size_t e, double f
 }
 
 /* One claim of a row: year yr's figure s (a share goes to the claim made before). */
-static int table_put(ctx *c, const trow *r, int yr, const tf_stated *s, size_t sb, size_t se,
-                     const tok *v, size_t *made)
+static int table_put(ctx *c, const trow *r, tf_span_period per, const tf_stated *s, size_t sb,
+                     size_t se, const tok *v, size_t *made)
 {
     *made = (size_t)-1;
     if (r->share) {
-        size_t k = table_claim_of(c, r, yr);
+        size_t k = table_claim_of(c, r, per);
         if (k != (size_t)-1 && !c->a->claims[k].share.has) {
             c->a->claims[k].share = *s;
             c->a->claims[k].share_of = c->a->claims[k].period;
@@ -5465,8 +5465,7 @@ static int table_put(ctx *c, const trow *r, int yr, const tf_stated *s, size_t s
     tf_scopy(cl.product, sizeof cl.product, r->prod);
     tf_scopy(cl.partner, sizeof cl.partner, r->partner ? r->partner : "WLD");
     tf_scopy(cl.unit, sizeof cl.unit, "t");
-    cl.period.from = yr * 12;
-    cl.period.to = yr * 12 + 11;
+    cl.period = per;
     cl.period_named = cl.year_named = 1;
     cl.quantity = *s;
     cl.sent_start = v[sb].b;
@@ -5498,7 +5497,8 @@ static int table_row(ctx *c, const tok *v, size_t sb, size_t se, const ttab *t)
         if (!t->year[k] || !table_figure(c, v, cb[k], ce[k], r.share ? 1 : r.f, &s, &pct) ||
             (pct == 1) != r.share)
             continue;
-        if (table_put(c, &r, t->year[k], &s, sb, se, v, &made))
+        if (table_put(c, &r, (tf_span_period){t->year[k] * 12, t->year[k] * 12 + 11}, &s, sb, se,
+                      v, &made))
             return -1;
         prev_col = last && t->year[last] == t->year[k] - 1;
         last = made != (size_t)-1 ? k : last;
@@ -5516,12 +5516,158 @@ static int table_row(ctx *c, const tok *v, size_t sb, size_t se, const ttab *t)
     return 1;
 }
 
+/* A table aligned with blanks, its columns months ("              Nov-25   Oct-25   Nov-24
+ * m/m   y/y"; rows "Total   2.53   2.34   2.42   8.1%   4.5%"): the byte columns of its
+ * header cells from the line's start, each cell's month (month index + 1, 0 none), the
+ * cells of the change on the month before and on a year before (-1 none), the unit of a
+ * caption line before it ("(Mt)"). */
+typedef struct gtab {
+    int ncols;
+    size_t colb[12], cole[12];
+    int month[12];
+    int mom, yoy;
+    double f;
+} gtab;
+
+/* Cells of line [sb, se) cut at two blanks or more; their number (at most 12). */
+static int gap_cells(const tok *v, size_t sb, size_t se, size_t *cb, size_t *ce)
+{
+    int n = 0;
+    size_t b = sb;
+    for (size_t i = sb + 1; i <= se && n < 12; i++)
+        if (i == se || v[i].b >= v[i - 1].e + 2) {
+            cb[n] = b, ce[n] = i, n++;
+            b = i;
+        }
+    return n;
+}
+
+static size_t line_start(const char *text, size_t b)
+{
+    while (b > 0 && text[b - 1] != '\n')
+        b--;
+    return b;
+}
+
+/* A header cell [b, e) that is a month with its year ("Nov-25", "Nov 2025", "November
+ * 2025"): the month index + 1, 0 when it is none. */
+static int gap_month(const tok *v, size_t b, size_t e)
+{
+    int mo = b < e ? month_at(v, e, b) : 0;
+    if (!mo || e < b + 2 || v[e - 1].k != K_NUM || v[e - 1].dec)
+        return 0;
+    int y = (int)v[e - 1].num;
+    y = y < 100 ? 2000 + y : y;
+    return y >= 1990 && y <= 2100 ? y * 12 + mo - 1 + 1 : 0;
+}
+
+static int gap_header(const ctx *c, const tok *v, size_t sb, size_t se, gtab *g)
+{
+    size_t cb[12], ce[12];
+    int n = gap_cells(v, sb, se, cb, ce), months = 0;
+    memset(g, 0, sizeof *g);
+    g->mom = g->yoy = -1;
+    size_t ls = line_start(c->nt->text, v[sb].b);
+    for (int k = 0; k < n; k++) {
+        size_t m;
+        g->colb[k] = v[cb[k]].b - ls;
+        g->cole[k] = v[ce[k] - 1].e - ls;
+        if ((g->month[k] = gap_month(v, cb[k], ce[k])) != 0)
+            months++;
+        else if ((m = any_phrase(v, ce[k], cb[k], mom_phrases)) && cb[k] + m == ce[k])
+            g->mom = k;
+        else if ((m = any_phrase(v, ce[k], cb[k], yoy_phrases)) && cb[k] + m == ce[k])
+            g->yoy = k;
+    }
+    g->ncols = months >= 2 ? n : 0;
+    return g->ncols > 0;
+}
+
+/* The header column of the cell at bytes [b, e) from the line's start: the one it overlaps
+ * most, -1 none. */
+static int gap_column(const gtab *g, size_t b, size_t e)
+{
+    int best = -1;
+    size_t most = 0;
+    for (int k = 0; k < g->ncols; k++) {
+        size_t lo = b > g->colb[k] ? b : g->colb[k], hi = e < g->cole[k] ? e : g->cole[k];
+        if (hi > lo && hi - lo > most)
+            most = hi - lo, best = k;
+    }
+    return best;
+}
+
+/* Line [sb, se) as a row of table g: its label (partner, product, "YTD") in the cells before
+ * the first month column, a claim per month cell (the year so far on a "YTD" row), the
+ * changes of the latest month's figure. 1 when read as a row, 0 when it is none. */
+static int gap_row(ctx *c, const tok *v, size_t sb, size_t se, const gtab *g)
+{
+    size_t cb[12], ce[12], ls = line_start(c->nt->text, v[sb].b);
+    int n = gap_cells(v, sb, se, cb, ce);
+    if (n < 2 || v[cb[0]].k == K_NUM || gap_column(g, v[cb[0]].b - ls, v[ce[0] - 1].e - ls) >= 0)
+        return 0;
+    trow r;
+    table_label(c, v, cb[0], ce[0], &r);
+    int ytd = 0;
+    for (size_t y = cb[0]; y < ce[0]; y++)
+        ytd |= is_w(&v[y], "ytd") || is_w(&v[y], "cumulative") || phrase(v, ce[0], y, "year to date");
+    double f = r.f ? r.f : g->f;
+    if (!r.prod || r.share || !f)
+        return 1;
+    size_t latest = (size_t)-1;
+    int latest_m = 0;
+    for (int k = 1; k < n; k++) {
+        int col = gap_column(g, v[cb[k]].b - ls, v[ce[k] - 1].e - ls);
+        tf_stated st;
+        int pct;
+        size_t made;
+        if (col < 0 || !g->month[col] || !table_figure(c, v, cb[k], ce[k], f, &st, &pct) || pct)
+            continue;
+        int m = g->month[col] - 1;
+        tf_span_period per = {ytd ? m - m % 12 : m, m};
+        if (table_put(c, &r, per, &st, sb, se, v, &made))
+            return -1;
+        if (made != (size_t)-1 && m > latest_m)
+            latest = made, latest_m = m;
+    }
+    for (int k = 1; k < n && latest != (size_t)-1; k++) {
+        int col = gap_column(g, v[cb[k]].b - ls, v[ce[k] - 1].e - ls);
+        tf_stated ch;
+        int pct;
+        tf_claim *cl = &c->a->claims[latest];
+        if (col < 0 || (col != g->mom && col != g->yoy) ||
+            !table_figure(c, v, cb[k], ce[k], 1, &ch, &pct) || pct != 1)
+            continue;
+        if (col == g->yoy && !cl->yoy.has)
+            cl->yoy = ch;
+        else if (col == g->mom && !ytd && !cl->mom.has)
+            cl->mom = ch;
+    }
+    return 1;
+}
+
+/* The unit of a caption line [sb, se) ("Table 1: … imports (Mt)"): its factor to tonnes, 0
+ * none. */
+static double caption_unit(const ctx *c, const tok *v, size_t sb, size_t se)
+{
+    for (size_t y = sb; y + 1 < se; y++)
+        if (is_s(&v[y], '(')) {
+            size_t m1, m2;
+            double sc = scale_at(v, se, y + 1, &m1);
+            double mu = mass_unit_at(c->nt->text, v, se, y + 1 + m1, &m2);
+            if (mu > 0)
+                return sc * mu;
+        }
+    return 0;
+}
+
 /* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
 static int read_sentences(ctx *c, const toks *t)
 {
     sent_arrays sa = {0};
     ttab tab = {0}; /* the table whose rows the next lines may be */
-    size_t sb = 0;
+    gtab gt = {0};  /* the same, aligned with blanks */
+    size_t sb = 0, psb = 0, pse = 0;
     for (size_t i = 0; i <= t->n; i++) {
         int end = i == t->n || t->v[i].k == K_NL ||
                   (sentence_end_after(t->v, t->n, i) && !inside_name(c->ev, t->v, t->n, i));
@@ -5529,13 +5675,19 @@ static int read_sentences(ctx *c, const toks *t)
             continue;
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
         int tr = se > sb && tab.ncols ? table_row(c, t->v, sb, se, &tab) : 0;
-        if (tr < 0) {
+        int gr = se > sb && !tr && gt.ncols ? gap_row(c, t->v, sb, se, &gt) : 0;
+        if (tr < 0 || gr < 0) {
             sent_arrays_free(&sa);
             return -1;
         }
         if (!tr)
             tab.ncols = 0;
-        if (se > sb && !tr && !table_header(t->v, sb, se, &tab)) {
+        if (!gr)
+            gt.ncols = 0; /* a line that is no row ends the table */
+        tr |= gr;
+        if (se > sb && !tr && !table_header(t->v, sb, se, &tab) && gap_header(c, t->v, sb, se, &gt))
+            gt.f = psb < pse ? caption_unit(c, t->v, psb, pse) : 0;
+        else if (se > sb && !tr && !table_header(t->v, sb, se, &tab)) {
             size_t before = c->a->n_claims;
             if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se) ||
                 unit_value(c, t->v, sb, se)) {
@@ -5545,6 +5697,8 @@ static int read_sentences(ctx *c, const toks *t)
             if (c->a->n_claims == before)
                 carry_sentence_context(c, t, sb, se);
         }
+        if (se > sb)
+            psb = sb, pse = se;
         sb = i + 1;
     }
     sent_arrays_free(&sa);
