@@ -1146,6 +1146,8 @@ static int compared_after_change(const tok *v, size_t sb, size_t ps)
     return ps > sb + 1 && v[ps - 2].k == K_NUM && v[ps - 1].k == K_WORD && mass_unit_word(&v[ps - 1]);
 }
 
+static double fold_at(const tok *v, size_t se, size_t i, size_t *m);
+
 static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *hi, double val)
 {
     size_t k = i;
@@ -1165,8 +1167,9 @@ static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *
                 *hi = val * 1.25;
             return;
         }
-        if (t->k == K_NUM)
-            return;
+        size_t m;
+        if (t->k == K_NUM || fold_at(v, i, k, &m) > 0)
+            return; /* "nearly doubled to 1.05 Mt": the word qualifies the change */
     }
 }
 
