@@ -2828,8 +2828,11 @@ static int than_the_base(const tok *v, size_t sb, size_t b, size_t i)
     if (b + 1 != i || b < sb + 2 || !is_w(&v[b], "the"))
         return 0;
     /* "6.4% below the 134.21 million t of the same period last year" */
-    if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) && v[b - 2].k == K_PCT)
-        return 1;
+    static const char *const degree[] = {"slightly", "well", "just", "far", "marginally",
+                                         "somewhat", NULL};
+    if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) &&
+        (v[b - 2].k == K_PCT || word_in(&v[b - 2], degree)))
+        return 1; /* "…, slightly above the 11.73 million t of August 2024 (+0.3%)" */
     /* "6.4% ahead of the 25.97 Mt of January-November 2024" */
     if (b >= sb + 3 && is_w(&v[b - 1], "of") && (is_w(&v[b - 2], "ahead") ||
                                                  is_w(&v[b - 2], "short")) &&
@@ -2882,6 +2885,9 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         int lead = v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i) ||
                                        than_the_base(v, x->j, y - 1, y));
         if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && is_w(&v[y - 1], "to")) && !lead))
+            break;
+        /* "a rise of 3.4%, and slightly above the 11.73 Mt of August 2024": another clause */
+        if ((is_s(&v[y], ',') && y + 1 < se && is_w(&v[y + 1], "and")) || is_w(&v[y], "while"))
             break;
         if (lead)
             from = 1;
@@ -4749,6 +4755,11 @@ static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
         /* the base right after the change, or (", when 381.6 kt arrived, receipts were
          * 18.5% higher") a few words before it: one after first */
         int after = b->i >= x->j && b->i <= x->j + 10, before = b->j <= x->i && b->j + 8 >= x->i;
+        /* "…, a rise of 3.4%, and slightly above the 11.73 Mt of August 2024": a base after
+         * a comma or "and" is another comparison's */
+        for (size_t y = x->j; after && y < b->i; y++)
+            if (is_s(&S->v[y], ',') || is_s(&S->v[y], ';') || is_w(&S->v[y], "and"))
+                after = 0;
         if (!b->base || b->base_of != ci || !(pass ? before : after) || S->made[z] == (size_t)-1)
             continue;
         const tf_claim *o = &S->c->a->claims[S->made[z]];
