@@ -457,6 +457,16 @@ static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr
     }
     int y = 0;
     size_t endj = mo2 ? k : j;
+    /* "Oct-24", "Nov-25": a month with its year in two digits, written together */
+    if (!mo2 && j + 1 < n && is_s(&v[j], '-') && v[j].b == v[i].e && v[j + 1].b == v[j].e &&
+        v[j + 1].k == K_NUM && !v[j + 1].dec && v[j + 1].e - v[j + 1].b == 2 &&
+        !(j + 2 < n && (v[j + 2].k == K_PCT || mass_unit_word(&v[j + 2])))) {
+        pe->from = pe->to = (2000 + (int)v[j + 1].num) * 12 + mo - 1;
+        pe->explicit_year = 1;
+        pe->j = j + 2;
+        pe->rel = P_ABS;
+        return 1;
+    }
     if (endj < n && year_at(v, endj)) {
         y = year_at(v, endj);
         endj++;
@@ -2870,8 +2880,10 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
              (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
             x->basis = b;
     }
+    int bracketed = x->i > sb && is_s(&v[x->i - 1], '(');
     for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
-        if (v[y].k == K_NUM || v[y].k == K_PCT)
+        /* "193.1 kt (-4.1%) vs Oct-24: …": the bracket's change has its basis inside it */
+        if (v[y].k == K_NUM || v[y].k == K_PCT || (bracketed && is_s(&v[y], ')')))
             break;
         int b = basis_at(v, se, y, &mm);
         if (b) {
@@ -4068,8 +4080,9 @@ static int fig_period(sent *S, fig *F)
                     is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
                     blocked = 1;
             if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
-                                is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
-                blocked = 1;
+                                is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over") ||
+                                is_w(&v[pe[k].i - 1], "vs") || is_w(&v[pe[k].i - 1], "versus")))
+                blocked = 1; /* "185.2 kt vs Sep: 193.1 kt": the base's month */
             /* "27.64 Mt, up from 25.11 Mt at end-October": the label of the base between */
             for (size_t y = 0; y < S->nq; y++)
                 if (S->q[y].i > x->j && S->q[y].j <= pe[k].i &&
@@ -5543,13 +5556,16 @@ typedef struct gtab {
     double f;
 } gtab;
 
-/* Cells of line [sb, se) cut at two blanks or more; their number (at most 12). */
+/* Cells of line [sb, se) cut at two blanks or more; their number, 0 when more than 12 (the
+ * line is then read as a sentence, no figure of it dropped). */
 static int gap_cells(const tok *v, size_t sb, size_t se, size_t *cb, size_t *ce)
 {
     int n = 0;
     size_t b = sb;
-    for (size_t i = sb + 1; i <= se && n < 12; i++)
+    for (size_t i = sb + 1; i <= se; i++)
         if (i == se || v[i].b >= v[i - 1].e + 2) {
+            if (n == 12)
+                return 0;
             cb[n] = b, ce[n] = i, n++;
             b = i;
         }
