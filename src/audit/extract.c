@@ -3360,10 +3360,10 @@ static size_t subject_period_claim(const sent *S, size_t b)
             const tf_claim *cl = &c->a->claims[i];
             if (cl->note != c->note || !cl->quantity.has)
                 continue;
-            if (p->rel == P_ABS ? cl->period.from == p->from && cl->period.to == p->to
-                                : tf_mi_month(cl->period.from) == 1 && cl->period.to > cl->period.from &&
-                                      (c->ref < 0 || cl->period.to <= c->ref) &&
-                                      (!best || cl->period.to > c->a->claims[best - 1].period.to))
+            int span = tf_mi_month(cl->period.from) == 1 && cl->period.to > cl->period.from &&
+                       (c->ref < 0 || cl->period.to <= c->ref) &&
+                       (!best || cl->period.to > c->a->claims[best - 1].period.to);
+            if (p->rel == P_ABS ? cl->period.from == p->from && cl->period.to == p->to : span)
                 best = i + 1;
             if (best && p->rel == P_ABS)
                 break;
@@ -5640,7 +5640,8 @@ static int gap_row(ctx *c, const tok *v, size_t sb, size_t se, const gtab *g)
     table_label(c, v, cb[0], ce[0], &r);
     int ytd = 0;
     for (size_t y = cb[0]; y < ce[0]; y++)
-        ytd |= is_w(&v[y], "ytd") || is_w(&v[y], "cumulative") || phrase(v, ce[0], y, "year to date");
+        ytd |= is_w(&v[y], "ytd") || is_w(&v[y], "cumulative") ||
+               phrase(v, ce[0], y, "year to date");
     double f = r.f ? r.f : g->f;
     if (!r.prod || r.share || !f)
         return 1;
