@@ -40,13 +40,13 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of the two corpus sets and all 82 own notes, 98 notes; measured
-# 2026-12-05 after the seventh round's English and Chinese changes merged: 66 %, 74 %, 71 %, 45 %,
-# 61 %, 69 %, 90 % (28 of 31), 93 %, less a margin of about two points (six for net as gross,
-# a small count): docs/audit.md section 8).
-THRESHOLDS = {"one-digit-typo": 0.64, "transposed-digits": 0.72, "factor-of-10": 0.69,
-              "direction-flipped": 0.43, "mom-yoy-swapped": 0.59, "wrong-month-label": 0.66,
-              "net-as-gross": 0.84, "share-other-figure": 0.91}
+# consistent notes of the two corpus sets and all 92 own notes, 108 notes; measured
+# 2026-12-05 after the eighth round's English changes: 66 %, 74 %, 72 %, 44 %, 64 %, 67 %,
+# 91 % (31 of 34), 92 %, less a margin of about two points (one for direction, as before;
+# seven for net as gross, a small count): docs/audit.md section 8).
+THRESHOLDS = {"one-digit-typo": 0.64, "transposed-digits": 0.72, "factor-of-10": 0.70,
+              "direction-flipped": 0.43, "mom-yoy-swapped": 0.62, "wrong-month-label": 0.65,
+              "net-as-gross": 0.84, "share-other-figure": 0.90}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -157,7 +157,8 @@ def mutations(text, claims):
             s = c.get(field)
             if s:
                 figs.append((c, field, s))
-    pcts = [s for (_, f, s) in figs if f != "value"]
+    # percentages printed with digits (not a change in words: "doubled", "three-fold")
+    pcts = [s for (_, f, s) in figs if f != "value" and re.search(r"\d", s["text"])]
     for c, field, s in figs:
         a, b = s["span"]
         t = text[a:b]
@@ -180,7 +181,8 @@ def mutations(text, claims):
                     continue
                 break
             other = c.get("yoy_pct" if field == "mom_pct" else "mom_pct")
-            if other and field == "mom_pct" and other["text"] != s["text"]:
+            if other and field == "mom_pct" and other["text"] != s["text"] and \
+                    re.search(r"\d", other["text"]) and re.search(r"\d", s["text"]):
                 out.append(("mom-yoy-swapped", a, b, other["text"], s["value"], field))
         if field == "share_pct":
             for p in pcts:
