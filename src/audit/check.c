@@ -456,8 +456,8 @@ static void printed_scale(const char *text, double value, atom *x)
             num[n++] = *p;
     num[n] = '\0';
     double printed = n ? strtod(num, NULL) : 0;
-    if (printed == 0 || value == 0)
-        return;
+    if (printed == 0 || value == 0 || strpbrk(p, "0123456789"))
+        return; /* digits grouped by spaces ("200 000 тонн"): printed as it stands */
     double r = fabs(value / printed);
     int d = (int)lround(log10(r));
     if (d < 1 || d > 12 || fabs(r / pow(10, d) - 1) > 1e-6)
