@@ -2785,9 +2785,15 @@ static int group_verb(const tok *v, size_t lo, size_t i)
  * percentage at i (not before lo), else 0. */
 static int top_count(const tok *v, size_t lo, size_t i)
 {
-    for (size_t b = i; b > lo + 1 && b + 10 > i; b--)
+    /* "the two leading origins", "the three largest suppliers": a rank after the count */
+    static const char *const rank[] = {"leading", "largest", "biggest", "main", "major",
+                                       "top", NULL};
+    for (size_t b = i; b > lo + 1 && b + 10 > i; b--) {
         if (is_w(&v[b - 2], "top") && v[b - 1].k == K_WORD && count_word(v[b - 1].w))
             return count_word(v[b - 1].w);
+        if (v[b - 2].k == K_WORD && count_word(v[b - 2].w) && word_in(&v[b - 1], rank))
+            return count_word(v[b - 2].w);
+    }
     return 0;
 }
 
@@ -3420,7 +3426,8 @@ static int fig_base(sent *S, fig *F)
              is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s") &&
              (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
               is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
-              is_w(&v[b - 2], "bigger"))) ||
+              is_w(&v[b - 2], "bigger") || is_w(&v[b - 2], "more") ||
+              is_w(&v[b - 2], "less") || is_w(&v[b - 2], "greater"))) ||
             (is_w(&v[b - 1], "with") && b >= 2 &&
              (is_w(&v[b - 2], "compared") || is_w(&v[b - 2], "compares"))) ||
             than_the_base(v, sb, b, x->i)) {
@@ -4545,6 +4552,11 @@ static int mom_of_carried_range(sent *S, const pfig *x, tf_claim *cl)
         return 0;
     tf_span_period old = cl->period;
     cl->period.from = cl->period.to = target;
+    /* a share read before the change ("26.1% of the total, up 7.6% from October") was
+     * given the carried range's total: it is of the month's */
+    if (cl->share.has && !cl->share_labelled && cl->share_of.from == old.from &&
+        cl->share_of.to == old.to)
+        cl->share_of = cl->period;
     /* the sentence's other figures that carried the same period go with it */
     for (size_t z = 0; z < S->nq; z++) {
         tf_claim *o = S->made[z] == (size_t)-1 ? NULL : &S->c->a->claims[S->made[z]];
@@ -4870,14 +4882,29 @@ static int sent_attach(sent *S)
 /* The latest claim of this note with partner iso, or (size_t)-1. */
 static size_t partner_claim(const ctx *c, const char *iso)
 {
+    /* a base told after the figure ("118,240 t, up 7.6% from 109,870 t in October"), an
+     * earlier period than the partner's figure before it, is not the partner's figure */
+    size_t any = (size_t)-1;
     for (size_t k = c->a->n_claims; k > 0; k--) {
         const tf_claim *o = &c->a->claims[k - 1];
         if (o->note != c->note)
             break;
-        if (!strcmp(o->partner, iso) && o->quantity.has)
+        if (strcmp(o->partner, iso) || !o->quantity.has)
+            continue;
+        if (any == (size_t)-1)
+            any = k - 1;
+        int later_before = 0;
+        for (size_t j = k - 1; j > 0 && !later_before; j--) {
+            const tf_claim *p = &c->a->claims[j - 1];
+            if (p->note != c->note)
+                break;
+            later_before = !strcmp(p->partner, iso) && p->quantity.has &&
+                           p->metric == o->metric && p->period.to > o->period.to;
+        }
+        if (!later_before)
             return k - 1;
     }
-    return (size_t)-1;
+    return any;
 }
 
 static int listed_members(const ctx *c, int want, int top, char *out, size_t len);
@@ -4914,6 +4941,22 @@ static int group_members(const sent *S, const pfig *x, char *out, size_t len)
     return listed_members(c, want, top_count(S->v, lo, x->i) != 0, out, len);
 }
 
+/* Whether a claim of the note before claim `before` gives partner iso's figure of the
+ * metric, product and period of claim `like`. */
+static int partner_has_period(const ctx *c, size_t before, const char *iso, const tf_claim *like)
+{
+    for (size_t k = before; k > 0; k--) {
+        const tf_claim *o = &c->a->claims[k - 1];
+        if (o->note != c->note)
+            return 0;
+        if (!strcmp(o->partner, iso) && o->metric == like->metric &&
+            !strcmp(o->product, like->product) && o->period.from == like->period.from &&
+            o->period.to == like->period.to)
+            return 1;
+    }
+    return 0;
+}
+
 /* The partners the note listed last (one metric, product and period, as the latest
  * partner claim): all of them when there are exactly want ("the five origins"), the want
  * largest for a "top" group, else none (which two are "the two Asian suppliers" the
@@ -4930,9 +4973,13 @@ static int listed_members(const ctx *c, int want, int top, char *out, size_t len
         if (!o->quantity.has || !strcmp(o->partner, "WLD") || strchr(o->partner, ':') ||
             o->group[0])
             continue;
-        if (first && (o->metric != first->metric || strcmp(o->product, first->product) ||
-                      o->period.from != first->period.from || o->period.to != first->period.to))
+        if (first && (o->metric != first->metric || strcmp(o->product, first->product)))
             break;
+        if (first && (o->period.from != first->period.from || o->period.to != first->period.to)) {
+            if (partner_has_period(c, k - 1, o->partner, first))
+                continue; /* "…118,240 t, up 7.6% from 109,870 t in October": a base */
+            break;
+        }
         int dup = 0;
         for (int y = 0; y < n; y++)
             dup |= !strcmp(c->a->claims[idx[y]].partner, o->partner);

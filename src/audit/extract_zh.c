@@ -804,6 +804,14 @@ static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t 
     }
     if ((p = last_in(s, cb, i, "同比去年")) != (size_t)-1 && i - p <= 15)
         x->base = 1;
+    /* "与去年同期的17.15万吨相比": the figure framed by 与/和/跟 … 相比 is the base */
+    size_t fr = last_in(s, cb, i, "与");
+    if (fr == (size_t)-1)
+        fr = last_in(s, cb, i, "和");
+    if (fr == (size_t)-1)
+        fr = last_in(s, cb, i, "跟");
+    if (fr != (size_t)-1 && i - fr <= 30 && at(s + x->e, "相比"))
+        x->base = 1;
     /* "，去年同期为218.7万吨": a clause that opens with the period a year before names a base */
     size_t cw = cb + (at(s + cb, "而") ? strlen("而") : 0); /* "，而去年同期为218.9万吨" */
     if (at(s + cw, "去年同期") || at(s + cw, "上年同期") || at(s + cw, "前值"))
@@ -2251,11 +2259,14 @@ static void sentence_setup(const zctx *c, zstate *st, size_t sb, size_t se, int 
     if (card && c->line_named && c->has_period) /* "进口量：512.6万吨" under "2025年9月…" */
         st->named = 1;
     /* "当月", "本月", "同月", a sentence opening "同期": the period named before, named again */
-    if (c->has_period && (last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
-                          last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
-                          last_in(c->z->s, sb, se, "同月") != (size_t)-1 ||
-                          at(c->z->s + sb, "同期")))
+    int month = last_in(c->z->s, sb, se, "当月") != (size_t)-1 ||
+                last_in(c->z->s, sb, se, "本月") != (size_t)-1 ||
+                last_in(c->z->s, sb, se, "同月") != (size_t)-1;
+    if (c->has_period && (month || at(c->z->s + sb, "同期")))
         st->named = 1;
+    /* a month is one month: after "1-11月…", "当月" is November */
+    if (c->has_period && month && st->from != st->to)
+        st->from = st->to;
 }
 
 /* A change or a difference before the level it leads to ("同比增长5.2%至1.05亿吨",
