@@ -1120,6 +1120,27 @@ static int pp_item(const char *s, size_t cb, size_t i, size_t n, double v, int d
 
 /* A number at s+i: a period, a figure, a percentage or nothing. Adds the
  * item; returns the bytes read (at least the number's). */
+/* A multiple of a base ("是上月的2.3倍", "为去年同期的1.5倍"): a fold of (N - 1) x 100 % within
+ * the rounding of N, on the month before or a year before. 1 when read. */
+static int multiple_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec,
+                         zitem *x)
+{
+    if (!at(s + i + n, "倍") || i < cb + 3 || !at(s + i - 3, "的") ||
+        (last_in(s, cb, i, "是") == (size_t)-1 && last_in(s, cb, i, "为") == (size_t)-1))
+        return 0;
+    double half = 0.5 * pow(10, -dec);
+    memset(x, 0, sizeof *x);
+    x->kind = I_CHG;
+    x->listed = 4;
+    x->b = i;
+    x->e = i + n + strlen("倍");
+    x->v = 100 * (v - 1), x->lo = 100 * (v - half - 1), x->hi = 100 * (v + half - 1);
+    x->from = diff_basis(s, cb, i);
+    if (!x->from && (last_in(s, cb, i, "上月") != (size_t)-1 || last_in(s, cb, i, "上个月") != (size_t)-1))
+        x->from = C_MOM;
+    return x->from != 0;
+}
+
 static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
 {
     zitem x;
@@ -1192,6 +1213,10 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         if (pp_item(s, cb, i, n, v, dec, &x))
             *err = zadd(&c->it, &x);
         return n + strlen("个百分点");
+    }
+    if (multiple_item(s, cb, i, n, v, dec, &x)) {
+        *err = zadd(&c->it, &x);
+        return x.e - i;
     }
     size_t f = figure_item(s, sb, cb, i, n, v, dec, tz, &x);
     if (f) {
@@ -1840,7 +1865,9 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
         st->pb = x->b, st->pe = x->e; /* its own label */
         return;
     }
-    if (is_comparison(c->z->s, x->b, sb)) {
+    if (is_comparison(c->z->s, x->b, sb) ||
+        (x->b >= sb + 3 && (at(c->z->s + x->b - 3, "是") || at(c->z->s + x->b - 3, "为")) &&
+         at(c->z->s + x->e, "的"))) { /* "是上月的2.3倍": the base of a multiple */
         st->cmp_from = x->from;
         st->cmp_to = x->to;
         if (x->month_before && st->from == st->to) /* "9月份…较上月的30.12万吨": August */
@@ -3347,7 +3374,7 @@ static int zh_trade(zctx *c)
         ztrade r;
         memset(&r, 0, sizeof r);
         size_t te = trade_figure(s, k, e, "进出口", &r.t);
-        if (!te || te > k + 24 || !trade_figure(s, te, e, "出口", &r.x) ||
+        if (!te || !trade_figure(s, te, e, "出口", &r.x) ||
             !trade_figure(s, te, e, "进口", &r.m) || r.x.cur != r.t.cur || r.m.cur != r.t.cur)
             continue;
         r.has_s = trade_figure(s, te, e, "顺差", &r.s) && r.s.cur == r.t.cur;
@@ -3437,6 +3464,18 @@ static int zh_rate_pps(zctx *c)
     return 0;
 }
 
+/* The printed number of a multiple ("2.3倍") as a zuv with no unit; 0 for tenths and folds. */
+static int fold_multiple(const zctx *c, const zfold *f, zuv *u)
+{
+    double num;
+    int dec, tz;
+    size_t n = number_at(c->z->s + f->b, &num, &dec, &tz);
+    if (!n || !at(c->z->s + f->b + n, "倍"))
+        return 0;
+    zuv_set(u, f->b, f->b + n, f->b + n + strlen("倍"), num, dec, 1, 3);
+    return 1;
+}
+
 /* The finding of a change in tenths or folds: on figure u (kind, number proposed) or, when
  * u is NULL, on the fold's words (inconsistent, the change the figures give). */
 static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind, double fixed,
@@ -3450,17 +3489,24 @@ static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind,
     stated_set(c, b, e, u ? u->val : f->v, u ? u->lo : f->lo, u ? u->hi : f->hi, &cl.quantity);
     sentence_span(c, b, e, &cl);
     tf_finding g;
-    if (tf_audit_slip_claim(c->a, &cl, u ? "t" : "%", kind, u ? "quantity" : "yoy", &g))
+    zuv mu;
+    int times = fold_multiple(c, f, &mu); /* "2.3倍": proposed as a multiple */
+    int qty = u && u->cur != 3;
+    if (tf_audit_slip_claim(c->a, &cl, qty ? "t" : times ? "x" : "%", kind,
+                            qty ? "quantity" : "yoy", &g))
         return -1;
     g.start = tf_note_char_offset(c->nt, cl.quantity.start);
     g.end = tf_note_char_offset(c->nt, cl.quantity.end);
-    g.stated = u ? u->num : f->v;
+    g.stated = u ? u->num : times ? mu.num : f->v;
     g.has_proposed = 1;
-    g.proposed = u ? fixed * u->f : need;
+    g.proposed = u ? fixed * u->f : times ? 1 + need / 100 : need;
     g.confidence = u ? 0.6 : 0.3;
     if (u)
         tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", u->dec, fixed,
                (int)(u->e - u->nb), c->z->s + u->nb);
+    else if (times)
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f倍", mu.dec ? mu.dec : 1,
+               1 + need / 100);
     else
         tf_fmt(g.proposed_text, sizeof g.proposed_text, "%+.1f%%", need);
     tf_fmt(g.equation, sizeof g.equation,
@@ -3468,8 +3514,8 @@ static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind,
            "give %+.1f%%", (int)(f->e - f->b), c->z->s + f->b, f->lo, f->hi, f->back,
            f->back > 1 ? "s" : "", need);
     tf_fmt(g.evidence, sizeof g.evidence,
-           "a change written in tenths (成) or folds (翻番) disagrees with its figures beyond "
-           "what the words allow; %s makes them agree", g.proposed_text);
+           "a change written in tenths (成), folds (翻番) or a multiple (倍) disagrees with its "
+           "figures beyond what the words allow; %s makes them agree", g.proposed_text);
     return tf_audit_add_finding(c->a, &g);
 }
 
@@ -3500,15 +3546,18 @@ static int zh_folds(zctx *c)
                 return -1;
             continue;
         }
-        zuv ut, ub;
-        double ft = 0, fb = 0;
+        zuv ut, ub, um;
+        double ft = 0, fb = 0, fm = 0;
         const char *kt = claim_zuv(c, t, &ut) ? zuv_slip(&ut, b->quantity.lo * (1 + f->lo / 100),
                                                         b->quantity.hi * (1 + f->hi / 100), &ft) : NULL;
         const char *kb = claim_zuv(c, b, &ub) ? zuv_slip(&ub, t->quantity.lo / (1 + f->hi / 100),
                                                         t->quantity.hi / (1 + f->lo / 100), &fb) : NULL;
-        int rc = (kt && !kb) ? fold_finding(c, f, &ut, kt, ft, 0.5 * (lo + hi))
-                 : (kb && !kt) ? fold_finding(c, f, &ub, kb, fb, 0.5 * (lo + hi))
-                               : fold_finding(c, f, NULL, "inconsistent", 0, 0.5 * (lo + hi));
+        const char *km = fold_multiple(c, f, &um) ? zuv_slip(&um, 1 + lo / 100, 1 + hi / 100, &fm)
+                                                  : NULL;
+        int rc = (kt && !kb && !km) ? fold_finding(c, f, &ut, kt, ft, 0.5 * (lo + hi))
+                 : (kb && !kt && !km) ? fold_finding(c, f, &ub, kb, fb, 0.5 * (lo + hi))
+                 : (km && !kt && !kb) ? fold_finding(c, f, &um, km, fm, 0.5 * (lo + hi))
+                                      : fold_finding(c, f, NULL, "inconsistent", 0, 0.5 * (lo + hi));
         if (rc)
             return -1;
     }
