@@ -22,6 +22,11 @@ Usage: run.py TRADEFLOW [--sample N] [--check] [--markdown] [--kind K] [--verbos
   --db FILE    audit against a store (tradeflow --db FILE audit): the MoM and YoY whose
                base the note never prints meet the stored figures
   --notes S    only the notes whose file name contains S, or one of a comma-separated list
+  --coverage   measure without the audit's own reading: figures are found by the pattern
+               FIGURE below (a number with a unit, a percent sign or a currency), each is
+               counted as read when a claim's span covers it, and a one-digit typo is injected
+               at every one of them, read or not; prints a table per corpus (recall over all
+               figures, not only over those the audit extracted)
 """
 import json
 import os
@@ -294,6 +299,11 @@ def run(tf, sample, want_table, check, only=None, verbose=False, name_has=None):
                   f"{100 * x / max(f, 1):.0f}% | {fa} |")
     if check:
         passed = failed = 0
+        if finder_selftest():
+            print("ok: the --coverage figure finder on its written cases")
+            passed += 1
+        else:
+            failed += 1
         for k, (t, f, x, e, fe) in per.items():
             r = f / t if t else 1.0
             ok = r >= THRESHOLDS[k]
@@ -306,6 +316,101 @@ def run(tf, sample, want_table, check, only=None, verbose=False, name_has=None):
         failed += not ok
         print(f"{passed} passed, {failed} failed, 0 skipped")
         return 1 if failed else 0
+    return 0
+
+
+# An independent figure finder for --coverage: a number (ASCII or full-width digits, "," or
+# a space group, "." or "," decimals) with a currency before it or a unit or percent after
+# it. It knows nothing of the audit's reading; a number without a unit (a year, an HS code,
+# a day) is not a figure here.
+_NUM = r"(?<![A-Za-z0-9_.,])[0-9\uff10-\uff19](?:[0-9\uff10-\uff19]|[,\uff0c](?=[0-9]{3})|[ \u00a0\u202f](?=[0-9]{3}\b))*" \
+       r"(?:[.,\uff0e][0-9\uff10-\uff19]+)?"
+_CUR = r"(?:US\$|USD ?|\$|CNY ?|RMB ?|\u00a5|\u20ac)"
+_UNIT = r"\s?(?:%|\uff05|per ?cent|percent|pp\b|percentage points?|bps?\b|(?:(?:million|billion|bn|mln|" \
+        r"thousand|trillion)\s)?(?:metric\s)?(?:tonnes|tons|t\b|mt\b|kt\b|Mt\b)|kt\b|Mt\b|" \
+        r"(?:million|billion|bn|mln|trillion|млн|млрд|тыс)\b|тонн|" \
+        r"\u4e2a\u767e\u5206\u70b9|\u4e07\u4ebf\u5143|\u4e07\u4ebf\u7f8e\u5143|\u4ebf\u5143|\u4ebf\u7f8e\u5143|" \
+        r"\u4e07\u5143|\u4e07\u7f8e\u5143|\u4e07\u5428|\u4ebf\u5428|\u5343\u5428|\u842c\u5678|\u5678|\u5428|" \
+        r"\u516c\u65a4|\u5343\u514b|\u7f8e\u5143|\u5143|\u6210|\u500d)"
+FIGURE = re.compile(_CUR + _NUM + "|" + _NUM + _UNIT)
+_HEADER = re.compile(r"^(?:URL|PUBLISHER|DATE|SOURCE):.*$", re.M)
+
+
+def figures_in(text):
+    """(start, end) of each figure FIGURE finds outside the header lines."""
+    skip = [(m.start(), m.end()) for m in _HEADER.finditer(text)]
+    return [(m.start(), m.end()) for m in FIGURE.finditer(text)
+            if not any(a <= m.start() < b for a, b in skip)]
+
+
+# figures_in on sentences written for it: what a reader finds by eye
+_FINDER_CASES = [
+    ("DATE: 2025-05-20\nImports were 312,400 tonnes in August 2025, up 8.5% on HS 7601.",
+     ["312,400 tonnes", "8.5%"]),
+    ("Les importations ont atteint 89 500 tonnes, en baisse de 7,1 % ; $3,94 млрд.",
+     ["89 500 tonnes", "7,1 %", "$3,94"]),
+    ("2025年1-4月进口煤4278.6万吨，增长2.4%，占比上升1.3个百分点，US$52.36亿。",
+     ["4278.6万吨", "2.4%", "1.3个百分点", "US$52.36"]),
+]
+
+
+def finder_selftest():
+    """1 when figures_in finds exactly the figures written beside each case."""
+    ok = True
+    for text, want in _FINDER_CASES:
+        got = [text[a:b] for a, b in figures_in(text)]
+        if got != want:
+            print(f"FAIL: figure finder on {text!r}: {got} != {want}")
+            ok = False
+    return ok
+
+
+def claim_spans(claims):
+    return [tuple(v["span"]) for c in claims for v in c.values()
+            if isinstance(v, dict) and "span" in v]
+
+
+def coverage(tf, name_has=None, verbose=False):
+    """--coverage: per corpus, figures found, read by a claim, one-digit typos found."""
+    per = {}  # corpus: [notes, figures, read, found, found at unread figures]
+    tmp = tempfile.mkdtemp(prefix="tfcov")
+    for corpus, path in notes():
+        if name_has and not any(n in os.path.basename(path) for n in name_has.split(",")):
+            continue
+        text = open(path, encoding="utf-8").read()
+        cl = audit(tf, path, claims=True)
+        if cl is None:
+            continue
+        spans = claim_spans(cl["claims"])
+        row = per.setdefault(corpus, [0, 0, 0, 0, 0])
+        row[0] += 1
+        for a, b in figures_in(text):
+            read = any(x < b and y > a for x, y in spans)
+            new = one_digit(text[a:b])
+            mp = os.path.join(tmp, os.path.basename(path))
+            open(mp, "w", encoding="utf-8").write(text[:a] + new + text[b:])
+            res = audit(tf, mp)
+            shift = len(new) - (b - a)
+            hit = res is not None and any(
+                f["severity"] == "error" and f["span"][0] < b + shift and f["span"][1] > a
+                for f in res["findings"])
+            row[1] += 1
+            row[2] += read
+            row[3] += hit
+            row[4] += hit and not read
+            if verbose:
+                print(f"{os.path.basename(path)}\t{text[a:b]!r}\t{'read' if read else 'UNREAD'}"
+                      f"\t{'FOUND' if hit else 'missed'}")
+    print("| notes | notes read | figures | read by a claim | one-digit typos found | recall "
+          "over all figures |")
+    print("|---|---:|---:|---:|---:|---:|")
+    tot = [0] * 5
+    for name, r in per.items():
+        tot = [x + y for x, y in zip(tot, r)]
+        print(f"| {name} | {r[0]} | {r[1]} | {r[2]} ({100 * r[2] / max(r[1], 1):.0f}%) | {r[3]} | "
+              f"{100 * r[3] / max(r[1], 1):.0f}% |")
+    print(f"| all | {tot[0]} | {tot[1]} | {tot[2]} ({100 * tot[2] / max(tot[1], 1):.0f}%) | "
+          f"{tot[3]} | {100 * tot[3] / max(tot[1], 1):.0f}% |")
     return 0
 
 
@@ -324,6 +429,8 @@ def main():
     if "--db" in args:
         DB.extend(["--db", args[args.index("--db") + 1]])
     name_has = args[args.index("--notes") + 1] if "--notes" in args else None
+    if "--coverage" in args:
+        return coverage(tf, name_has, "--verbose" in args)
     return run(tf, sample, "--markdown" in args, "--check" in args, only, "--verbose" in args,
                name_has)
 
