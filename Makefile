@@ -18,6 +18,15 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -pthread -Iinclude -fPIC -fvisibility=hidden $(sh
 LINKED  := $(filter-out libpq gsl xlsxwriter libcrypto,$(PKGS))
 LIBS    = $(shell pkg-config --libs $(LINKED) 2>/dev/null || echo -lsqlite3 -ljansson) -lm -pthread
 PQ_LIBS = $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+# The command links SQLite and Jansson statically where their static libraries
+# are installed (libsqlite3-dev and libjansson-dev ship them): two libraries fewer
+# for the loader to map and relocate at every start (README, Benchmark).
+# STATIC_DEPS=0, or either archive missing: linked as shared libraries.
+STATIC_DEPS ?= 1
+CLI_STATIC := $(if $(filter 1,$(STATIC_DEPS)),$(shell for l in sqlite3 jansson; do \
+    f=$$($(CC) -print-file-name=lib$$l.a); [ -f "$$f" ] || exit 0; done; echo yes))
+STATIC_LIBS := -Wl,-Bstatic -lsqlite3 -ljansson -Wl,-Bdynamic -lm -pthread -ldl
+CLI_LIBS = $(if $(CLI_STATIC),$(STATIC_LIBS),$(LIBS))
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # readers -> store -> statistics -> outputs, with reference data beside them
@@ -100,7 +109,7 @@ build/san/libtradeflow.a: $(SAN_OBJ)
 # the command-line interface: one file per command (src/cli/*.c, shared parts in cli.h)
 CLI_SRC := $(wildcard src/cli/*.c)
 build/tradeflow: $(patsubst src/%.c,build/obj/%.o,$(CLI_SRC)) build/libtradeflow.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(CLI_LIBS)
 build/san/tradeflow: $(patsubst src/%.c,build/san/obj/%.o,$(CLI_SRC)) build/san/libtradeflow.a
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 

@@ -1,6 +1,7 @@
 /* Streaming RFC 4180 tokenizer: one row in memory at a time. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,7 +13,6 @@
 struct tf_csv {
     FILE *in;
     tf_sha256 *hash;
-    unsigned char buf[1 << 16];
     size_t pos, len;
     int eof, ioerr;
     unsigned long line;          /* current physical line, 1-based */
@@ -35,13 +35,15 @@ struct tf_csv {
     unsigned long long stop_at;  /* tf_csv_stop_at: the offset where stop() is asked */
     int (*stop)(void *ctx);
     void *stop_ctx;
+    unsigned char buf[1 << 16];  /* last: only the fields above are cleared at open */
 };
 
 tf_csv *tf_csv_open(FILE *in, tf_sha256 *h)
 {
-    tf_csv *c = calloc(1, sizeof *c);
+    tf_csv *c = malloc(sizeof *c); /* the buffer is read only as far as it is filled */
     if (!c)
         return NULL;
+    memset(c, 0, offsetof(tf_csv, buf));
     c->in = in;
     c->hash = h;
     c->fd = -1;

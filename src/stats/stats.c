@@ -572,6 +572,18 @@ static size_t amount_find(const amount *arr, size_t n, const char *key)
     return n;
 }
 
+/* The room an array of n amounts has: none for 0, else the first power of two
+ * from 4 that holds n (amount_add grows it when n reaches one, amounts_dup
+ * copies into as much), so a month's partners cost a few allocations, not one
+ * each. */
+static size_t amount_room(size_t n)
+{
+    size_t room = 4;
+    while (room < n)
+        room *= 2;
+    return n ? room : 0;
+}
+
 static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q, int *ovf)
 {
     size_t i = amount_find(*arr, *n, key);
@@ -579,8 +591,8 @@ static tf_status amount_add(amount **arr, size_t *n, const char *key, tf_milli q
         (*arr)[i].q = add((*arr)[i].q, q, ovf);
         return TF_OK;
     }
-    amount *p = realloc(*arr, (*n + 1) * sizeof *p);
-    if (!p)
+    amount *p = *arr;
+    if (amount_room(*n) < *n + 1 && !(p = realloc(*arr, amount_room(*n + 1) * sizeof *p)))
         return TF_ERR_NOMEM;
     *arr = p;
     memset(p[*n].key, 0, sizeof p[*n].key); /* zero-padded: amount_find */
@@ -1115,7 +1127,7 @@ static int amounts_dup(amount **out, const amount *a, size_t n)
     *out = NULL;
     if (!n)
         return 1;
-    if (!(*out = malloc(n * sizeof **out)))
+    if (!(*out = malloc(amount_room(n) * sizeof **out)))
         return 0;
     memcpy(*out, a, n * sizeof **out);
     return 1;
@@ -1810,6 +1822,8 @@ static tf_status window_month(tf_db *db, const tf_refdata *ref, const tf_query *
             tf_scopy(w->hs, sizeof w->hs, q->codes[i]);
         }
     }
+    if (!tf_store_window_held(db, q->product ? q->product : ""))
+        return TF_OK; /* no prices or published P/L stored for it: no day to count */
     tf_window_series *s = NULL;
     tf_status st = TF_OK;
     if (w->hs[0]) {
@@ -2568,12 +2582,18 @@ static tf_status report_compute(tf_db *db, const tf_refdata *ref, const tf_query
     return TF_OK;
 }
 
-/* The report's selections as one read of the store (store_int.h). */
+/* The report's selections as one read of the store (store_int.h), each
+ * stored code of its months read once for its currency count and its
+ * selection (tf_store_codes_begin; inside a caller's batch, the batch's). */
 tf_status tf_report_compute(tf_db *db, const tf_refdata *ref, const tf_query *q, tf_report **out)
 {
+    char from[8];
+    int codes = tf_query_report_from(q->period, from) == 0 &&
+                tf_store_codes_begin(db, from, q->period);
     tf_store_read_begin(db);
     tf_status st = report_compute(db, ref, q, out);
     tf_store_read_end(db);
+    tf_store_codes_end(db, codes);
     return st;
 }
 

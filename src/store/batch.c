@@ -60,6 +60,7 @@ struct tf_store_batch {
     size_t bytes;
     void *memo;                 /* tf_store_batch_slot's */
     void (*memo_free)(void *);
+    int codes_only;             /* tf_store_codes_begin's: stored codes' rows only */
 };
 
 void tf_store_batch_free(tf_store_batch **bp)
@@ -93,7 +94,7 @@ void tf_store_batch_free(tf_store_batch **bp)
 
 int tf_store_batch_range(tf_db *d, const char **from, const char **to)
 {
-    if (!d || !d->batch)
+    if (!d || !d->batch || d->batch->codes_only)
         return 0;
     *from = d->batch->from;
     *to = d->batch->to;
@@ -102,7 +103,7 @@ int tf_store_batch_range(tf_db *d, const char **from, const char **to)
 
 void **tf_store_batch_slot(tf_db *d, void (*free_fn)(void *))
 {
-    if (!d || !d->batch)
+    if (!d || !d->batch || d->batch->codes_only)
         return NULL;
     d->batch->memo_free = free_fn;
     return &d->batch->memo;
@@ -149,6 +150,22 @@ int tf_store_batch_keep_code(tf_db *d, tf_kept_code *k)
     return e != NULL;
 }
 
+/* A new batch over from..to (checked by the caller) in d, with its read
+ * transaction; NULL when out of memory. */
+static tf_store_batch *batch_open(tf_db *d, const char *from, const char *to)
+{
+    tf_store_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    tf_scopy(b->from, sizeof b->from, from);
+    tf_scopy(b->to, sizeof b->to, to);
+    b->code_from = tf_store_period_bound(from, 0);
+    b->code_to = tf_store_period_bound(to, 1);
+    d->batch = b;
+    tf_store_read_begin(d);
+    return b;
+}
+
 tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
 {
     if (!d || !from || !to || strlen(from) >= 20 || strlen(to) >= 20 || strcmp(from, to) > 0)
@@ -156,21 +173,31 @@ tf_status tf_db_batch_begin(tf_db *d, const char *from, const char *to)
                  : TF_ERR_USAGE;
     if (d->batch)
         return tf_db_fail(d, TF_ERR_USAGE, "a batch is already open on this handle");
-    tf_store_batch *b = calloc(1, sizeof *b);
-    if (!b)
-        return TF_ERR_NOMEM;
-    tf_scopy(b->from, sizeof b->from, from);
-    tf_scopy(b->to, sizeof b->to, to);
-    b->code_from = tf_store_period_bound(from, 0);
-    b->code_to = tf_store_period_bound(to, 1);
-    d->batch = b;
-    tf_store_read_begin(d);
-    return TF_OK;
+    return batch_open(d, from, to) ? TF_OK : TF_ERR_NOMEM;
 }
 
 void tf_db_batch_end(tf_db *d)
 {
-    if (!d || !d->batch)
+    if (!d || !d->batch || d->batch->codes_only)
+        return;
+    tf_store_batch_free(&d->batch);
+    tf_store_read_end(d);
+}
+
+int tf_store_codes_begin(tf_db *d, const char *from, const char *to)
+{
+    if (!d || d->pg || d->batch || !from || !to || strlen(from) >= 20 || strlen(to) >= 20 ||
+        strcmp(from, to) > 0)
+        return 0;
+    tf_store_batch *b = batch_open(d, from, to);
+    if (b)
+        b->codes_only = 1;
+    return b != NULL;
+}
+
+void tf_store_codes_end(tf_db *d, int began)
+{
+    if (!began || !d || !d->batch || !d->batch->codes_only)
         return;
     tf_store_batch_free(&d->batch);
     tf_store_read_end(d);
@@ -303,7 +330,7 @@ int tf_store_batch_select(tf_db *d, const tf_selection *sel,
                           tf_status *st)
 {
     tf_store_batch *b = d->batch;
-    if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
+    if (!b || b->codes_only || d->pg || b->bytes > BATCH_MAX_BYTES ||
         !within(b, sel->period_from, sel->period_to))
         return 0;
     char *key = tf_store_sel_key(sel, NULL);
@@ -405,7 +432,7 @@ int tf_store_batch_currency(tf_db *d, const tf_selection *sel,
                             void *ctx, tf_status *st)
 {
     tf_store_batch *b = d->batch;
-    if (!b || d->pg || b->bytes > BATCH_MAX_BYTES ||
+    if (!b || b->codes_only || d->pg || b->bytes > BATCH_MAX_BYTES ||
         !within(b, sel->period_from, sel->period_to))
         return 0;
     *st = TF_OK;

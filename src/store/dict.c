@@ -245,19 +245,24 @@ static int dim_set(tf_dicts *t, int dim, long long id, const char *text, unsigne
         while (cap <= (size_t)id)
             cap *= 2;
         char **v = realloc(l->v, cap * sizeof *v);
-        unsigned *r = v ? realloc(l->rank, cap * sizeof *r) : NULL;
         if (v)
             l->v = v;
-        if (!r)
+        unsigned *r = v ? realloc(l->rank, cap * sizeof *r) : NULL;
+        if (r)
+            l->rank = r;
+        size_t *len = r ? realloc(l->len, cap * sizeof *len) : NULL;
+        if (!len)
             return -1;
-        l->rank = r;
+        l->len = len;
         memset(l->v + l->cap, 0, (cap - l->cap) * sizeof *v);
         memset(l->rank + l->cap, 0, (cap - l->cap) * sizeof *r);
+        memset(l->len + l->cap, 0, (cap - l->cap) * sizeof *len);
         l->cap = cap;
     }
     free(l->v[id]);
     if (!(l->v[id] = strdup(text)))
         return -1;
+    l->len[id] = strlen(text);
     l->rank[id] = rank;
     if ((size_t)id >= l->n)
         l->n = (size_t)id + 1;
@@ -326,6 +331,7 @@ void tf_store_dicts_free(tf_dicts **tp)
             free(t->dim[i].v[j]);
         free(t->dim[i].v);
         free(t->dim[i].rank);
+        free(t->dim[i].len);
     }
     for (size_t i = 0; i < t->map.cap; i++)
         free(t->map.key[i]);
@@ -341,6 +347,15 @@ const char *tf_store_dict_text(const tf_dicts *t, int dim, long long id)
 {
     const dim_list *l = &t->dim[dim];
     return id >= 0 && (size_t)id < l->n ? l->v[id] : NULL;
+}
+
+int tf_store_dict_copy(const tf_dicts *t, int dim, long long id, char *dst, size_t len)
+{
+    const dim_list *l = &t->dim[dim];
+    if (id < 0 || (size_t)id >= l->n || !l->v[id])
+        return -1;
+    tf_copy(dst, len, l->v[id], l->len[id]);
+    return 0;
 }
 
 unsigned tf_store_dict_rank(const tf_dicts *t, int dim, long long id)

@@ -415,7 +415,9 @@ static void compact_after_upgrade(tf_db *d)
     sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
 }
 
-static tf_status migrate(tf_db *d)
+/* The schema checked and brought to TF_SCHEMA_VERSION; opened to read
+ * (mode TF_DB_READ), an empty file is refused rather than made a database. */
+static tf_status migrate(tf_db *d, tf_open_mode mode)
 {
     int app = 0, ver = 0, ntables = 0;
     int rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
@@ -436,6 +438,12 @@ static tf_status migrate(tf_db *d)
                      "%s: not a tradeflow database (%s)", d->path,
                sqlite3_errstr(rc));
         return rc == SQLITE_NOTADB ? TF_ERR_NOT_TF_DB : TF_ERR_DB;
+    }
+    if (mode == TF_DB_READ && app == 0 && ntables == 0) {
+        /* reading never turns a file into a database: an empty file stays empty */
+        tf_error_set(&d->error, TF_ERR_NOT_TF_DB, "%s: not a tradeflow database (an empty file)",
+                     d->path);
+        return TF_ERR_NOT_TF_DB;
     }
     if (app != TF_APPLICATION_ID) {
         if (ntables > 0 || app != 0) {
@@ -562,23 +570,13 @@ tf_status tf_db_open(const char *path, tf_open_mode mode, tf_db **out, tf_error 
     }
     sqlite3_busy_timeout(d->db, TF_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(d->db, 0);
-    if (mode == TF_DB_READ) {
-        /* reading never turns a file into a database: an empty file stays empty */
-        int app = 0, ntables = 0;
-        rc = tf_store_pragma_int(d, "PRAGMA application_id", &app);
-        if (rc == SQLITE_OK)
-            rc = tf_store_pragma_int(d, "SELECT count(*) FROM sqlite_master", &ntables);
-        if (rc == SQLITE_OK && app == 0 && ntables == 0) {
-            tf_error_set(&d->error, TF_ERR_NOT_TF_DB,
-                         "%s: not a tradeflow database (an empty file)", path);
-            st = TF_ERR_NOT_TF_DB;
-            goto fail;
-        }
+    if ((st = migrate(d, mode)) != TF_OK)
+        goto fail;
+    /* PRAGMA foreign_keys = ON, without a statement to compile */
+    if (sqlite3_db_config(d->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL) != SQLITE_OK) {
+        st = tf_store_sqlite_error(d);
+        goto fail;
     }
-    if ((st = migrate(d)) != TF_OK)
-        goto fail;
-    if ((st = tf_store_exec(d, "PRAGMA foreign_keys = ON")) != TF_OK)
-        goto fail;
     /* A larger page cache (64 MiB instead of SQLite's 2 MiB) keeps the upper
      * levels of the record index in memory during a large ingest and across
      * the reports of one process; the first 256 MiB of the file are read
@@ -808,11 +806,7 @@ static const char *col_text(col_src c, int i)
  * dictionaries (a store damaged outside tradeflow). */
 static int decode(const tf_dicts *t, int dim, col_src s, int col, char *dst, size_t len)
 {
-    const char *v = tf_store_dict_text(t, dim, col_int64(s, col));
-    if (!v)
-        return -1;
-    tf_scopy(dst, len, v);
-    return 0;
+    return tf_store_dict_copy(t, dim, col_int64(s, col), dst, len);
 }
 
 /* A row of CELL_COLS of a stored code (cls, code: its text; period: the text
@@ -993,6 +987,7 @@ void tf_store_read_end(tf_db *d)
         return;
     read_end(d, d->read_began);
     d->read_began = 0;
+    d->dicts_checked = 0;
 }
 
 const char *tf_store_sqlite_hint(sqlite3 *db)
@@ -1029,9 +1024,14 @@ void tf_store_prefix_end(const char *prefix, char hi[32])
 }
 
 /* The dictionaries of the handle, loaded again when another connection has
- * committed since they were (PRAGMA data_version). TF_OK or TF_ERR_DB/NOMEM. */
+ * committed since they were (PRAGMA data_version): checked once in a read
+ * transaction of tf_store_read_begin (nothing can commit before it ends; a
+ * report makes some 16 selections in one), else at every selection.
+ * TF_OK or TF_ERR_DB/NOMEM. */
 static tf_status dicts(tf_db *d)
 {
+    if (d->dicts && d->dicts_checked)
+        return TF_OK;
     sqlite3_stmt *s = cached(d, ST_DATA_VERSION, "PRAGMA data_version");
     if (!s)
         return TF_ERR_DB;
@@ -1040,6 +1040,7 @@ static tf_status dicts(tf_db *d)
     sqlite3_reset(s);
     if (rc != SQLITE_ROW)
         return db_error(d);
+    d->dicts_checked = d->read_began;
     if (d->dicts && v == d->dicts_version)
         return TF_OK;
     tf_store_dicts_free(&d->dicts);
@@ -1090,17 +1091,22 @@ static int next_code(tf_db *d, long long cls, const char *prefix, stored_code *c
 }
 
 /* The revisions of one stored code in the period range, in the order of the
- * clustered key: one contiguous range of the table. */
+ * clustered key: one contiguous range of the table. The reporter and flow
+ * are tested on each row (`+`), not offered to the planner as equalities:
+ * with one on a key column after the period range, SQLite 3.40 no longer
+ * sees that the range is already in the ORDER BY's order and sorts every
+ * code's rows in a temporary B-tree (EXPLAIN QUERY PLAN: "USE TEMP B-TREE
+ * FOR RIGHT PART OF ORDER BY"); the rows and their order are the same. */
 static sqlite3_stmt *code_rows(tf_db *d, const tf_selection *sel, int *own)
 {
     int flow = sel->flow != TF_FLOW_NONE;
     return take(d, ST_SELECT + flow,
                 flow ? "SELECT " CELL_COLS " FROM cell WHERE classification = ?1"
-                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
-                       " AND flow = ?7 ORDER BY " CELL_KEY
+                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
+                       " AND +reporter = ?6 AND +flow = ?7 ORDER BY " CELL_KEY
                      : "SELECT " CELL_COLS " FROM cell WHERE classification = ?1"
-                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5 AND reporter = ?6"
-                       " ORDER BY " CELL_KEY,
+                       " AND commodity = ?2 AND period >= ?4 AND period <= ?5"
+                       " AND +reporter = ?6 ORDER BY " CELL_KEY,
                 own);
 }
 
@@ -1369,6 +1375,7 @@ static tf_status block_flush(tf_db *d, select_run *x)
     tf_status st = x->grp.n ? group_emit(&x->grp, x->sel->all_revisions, x->fn, x->ctx)
                             : TF_OK;
     size_t nv = 0;
+    const block_key *cell = NULL; /* the key of vis[0]'s cell */
     for (size_t i = 0; i < b->n && st == TF_OK; i++) {
         tf_revision *cur = &b->rev[b->key[i].i];
         int vis = visible_rev(d, x, cur);
@@ -1376,10 +1383,14 @@ static tf_status block_flush(tf_db *d, select_run *x)
             st = TF_ERR_DB;
         if (vis <= 0)
             continue;
-        if (nv && !same_cell(&b->vis[0]->rec, &cur->rec)) {
+        /* one code, period, flow and reporter: the same cell where the rest of
+         * the key is (each rank stands for one text of its dimension) */
+        if (nv && memcmp(cell->rank, b->key[i].rank, sizeof cell->rank) != 0) {
             st = cell_emit(x, b->vis, nv);
             nv = 0;
         }
+        if (nv == 0)
+            cell = &b->key[i];
         b->vis[nv++] = cur;
     }
     if (st == TF_OK && nv)
@@ -1818,6 +1829,19 @@ int tf_db_partner_name(tf_db *d, const char *partner, char *buf, size_t len)
     }
     sqlite3_reset(d->partner_name);
     return found;
+}
+
+int tf_store_window_held(tf_db *d, const char *product)
+{
+    sqlite3_stmt *s = d->pg ? NULL : cached(d, ST_WINDOW_HELD,
+                                            "SELECT 1 FROM window_point WHERE product = ?1"
+                                            " LIMIT 1");
+    if (!s)
+        return 1;
+    sqlite3_bind_text(s, 1, product, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc != SQLITE_DONE;
 }
 
 tf_status tf_db_window_points(tf_db *d, const char *product, const char *kind,

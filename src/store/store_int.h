@@ -16,7 +16,7 @@
 /* The handle's cached statements (store.c) */
 enum { ST_SELECT = 0, /* 2 variants: flow given (+1) */
        ST_NEXT_CODE = 2, ST_CCY, ST_BEGIN, ST_COMMIT, ST_WINDOW, ST_SOURCES, ST_STATED,
-       ST_CCY_PERIOD, ST_DATA_VERSION, ST_N };
+       ST_CCY_PERIOD, ST_DATA_VERSION, ST_WINDOW_HELD, ST_N };
 
 /* A batch's kept selections (batch.c, tf_db_batch_begin). */
 typedef struct tf_store_batch tf_store_batch;
@@ -33,6 +33,7 @@ enum { DIM_COMMODITY = 0, DIM_CLASSIFICATION = 1, DIM_REPORTER, DIM_PARTNER, DIM
 typedef struct dim_list {
     char **v;
     unsigned *rank;
+    size_t *len;     /* strlen(v[i]) */
     size_t n, cap;
 } dim_list;
 
@@ -76,6 +77,9 @@ void tf_store_dicts_free(tf_dicts **t);
 void tf_store_dicts_changed(tf_db *d);
 /* The text of id in dim, NULL when not loaded (a value added since). */
 const char *tf_store_dict_text(const tf_dicts *t, int dim, long long id);
+/* The text of id in dim copied into dst (len bytes, as tf_scopy copies): 0,
+ * or -1 when not loaded. */
+int tf_store_dict_copy(const tf_dicts *t, int dim, long long id, char *dst, size_t len);
 /* The rank of id in dim's text order (0 when not known). */
 unsigned tf_store_dict_rank(const tf_dicts *t, int dim, long long id);
 /* The id of text in dim (scope: the classification id of a commodity), 0 for
@@ -147,6 +151,7 @@ struct tf_db {
     tf_store_batch *batch; /* open batch (tf_db_batch_begin) or NULL */
     tf_dicts *dicts;     /* the dictionaries, loaded by the first selection */
     long long dicts_version; /* PRAGMA data_version when they were loaded */
+    int dicts_checked;   /* 1: checked inside the read transaction read_began began */
     int hold_fd;         /* writer's shared flock on the file + 1 (store.c hold_file); 0 = none */
 };
 
@@ -174,6 +179,10 @@ int tf_store_pragma_int(tf_db *d, const char *sql, int *out);
  * nest; the outermost begin/end pair begins and commits. Outside a
  * transaction of the caller's only (inside one, nothing to do). A begin that
  * fails leaves every selection its own transaction, as before. */
+/* 0 when the store holds no window point of product at all (the report's
+ * import window then has nothing to compute), 1 when it holds some or
+ * cannot tell (PostgreSQL, an error: the points are read as before). */
+int tf_store_window_held(tf_db *d, const char *product);
 void tf_store_read_begin(tf_db *d);
 void tf_store_read_end(tf_db *d);
 /* tf_db_select reading the store (no batch). */
@@ -205,6 +214,19 @@ int tf_store_batch_currency(tf_db *d, const tf_selection *sel,
                             void (*fn)(void *ctx, const char *currency, long long rows),
                             void *ctx, tf_status *st);
 void tf_store_batch_free(tf_store_batch **b);
+/* One computation's read of the store over from..to (tf_report_compute: the
+ * report's months) as a batch that keeps each stored code's rows only
+ * (tf_kept_code, below): the first selection or currency count of a code in
+ * the range reads its rows, every later one of the same code (the report's
+ * selection after its currency count) reads them from memory. No kept
+ * selections, currency counts or memo (tf_store_batch_slot and
+ * tf_store_batch_range answer as without a batch), and tf_db_batch_end
+ * leaves it open. Inside its read transaction (tf_store_read_begin). 1 when
+ * it began one (end it with tf_store_codes_end(d, 1)), 0 when a batch is open
+ * already (the caller's, which keeps the codes too), the store is PostgreSQL,
+ * the range is bad or memory ran out: the store is then read as without. */
+int tf_store_codes_begin(tf_db *d, const char *from, const char *to);
+void tf_store_codes_end(tf_db *d, int began);
 /* A slot for a computation's own memo kept as long as the open batch (the
  * statistics keep the months they aggregated, stats.c), freed with free_fn
  * when the batch ends: *slot is NULL at first. NULL when no batch is open. */
