@@ -43,14 +43,14 @@ LIB_SRC := src/common/common.c src/common/calendar.c src/common/lazylib.c src/co
            src/stats/hscodes.c \
            src/fetch/fetch.c \
            src/window/window.c src/window/series.c \
-           src/audit/note.c src/audit/extract.c src/audit/extract_zh.c src/audit/check.c src/audit/audit.c \
+           src/audit/note.c src/audit/extract.c src/audit/extract_zh.c src/audit/lexicon.c src/audit/check.c src/audit/audit.c \
            src/outputs/output.c src/outputs/report_text.c src/outputs/report_json.c \
            src/outputs/report_csv.c src/outputs/window_out.c src/outputs/audit_out.c \
            src/outputs/mirror_out.c src/outputs/outlook_out.c src/outputs/codes_out.c \
            src/note/model.c src/note/doc.c src/note/write_en.c src/note/write_zh.c \
            src/note/output.c
 DATA    := data/products.csv data/partners.csv data/trade-modes.csv data/provinces.csv \
-           data/window-params.csv data/comtrade-areas.csv data/audit-words.csv \
+           data/window-params.csv data/comtrade-areas.csv data/audit-words.csv data/audit-lexicon.csv \
            data/hs-crosswalk.csv
 GEN     := build/gen/embedded.c
 HDRS    := $(wildcard include/*.h include/tradeflow/*.h src/*/*.h)
@@ -80,6 +80,7 @@ $(GEN): build/tools/embed $(DATA)
 	  tf_data_trade_modes=data/trade-modes.csv tf_data_provinces=data/provinces.csv \
 	  tf_data_window_params=data/window-params.csv \
 	  tf_data_comtrade_areas=data/comtrade-areas.csv tf_data_audit_words=data/audit-words.csv \
+	  tf_data_audit_lexicon=data/audit-lexicon.csv \
 	  tf_data_hs_crosswalk=data/hs-crosswalk.csv
 
 build/obj/gen/embedded.o: $(GEN) Makefile

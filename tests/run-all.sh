@@ -42,6 +42,12 @@ grep -v '^ok' build/mutation.log
 read -r p f s < <(summary < build/mutation.log)
 add "${p:-0}" "${f:-1}" "${s:-0}"
 
+echo "== Russian and French notes of the corpus against their hand-checked claims (tests/audit-lang/articles.py)"
+python3 tests/audit-lang/articles.py build/tradeflow > build/audit-lang.log 2>&1
+grep -v '^ok\|^not read yet' build/audit-lang.log
+read -r p f s < <(summary < build/audit-lang.log)
+add "${p:-0}" "${f:-1}" "${s:-0}"
+
 echo "== bad-inputs catalogue (tests/bad-inputs, sanitizer build)"
 tests/cli/run.sh build/san tests/bad-inputs/*.case > build/bad-inputs.log 2>&1
 grep -v '^ok' build/bad-inputs.log

@@ -1860,14 +1860,19 @@ static int gross_is_net(const checker *k, int ai)
     return 0;
 }
 
-/* Whether atom ai is a share written in words ("a third of the total", "nearly a
- * quarter"): no digit to slip, so the figures around it are blamed first. */
+/* Whether atom ai is a share or a change written in words ("a third of the total", "nearly
+ * a quarter", "doubled", "three-fold"): no digit to slip, so the figures around it are
+ * blamed first. */
 static int share_in_words(const checker *k, int ai)
 {
     const atom *t = &k->at[ai];
-    if (t->field != F_SHARE || t->claim == (size_t)-1)
+    if ((t->field != F_SHARE && t->field != F_MOM && t->field != F_YOY) ||
+        t->claim == (size_t)-1)
         return 0;
-    for (const char *p = k->a->claims[t->claim].share.text; *p; p++)
+    const tf_claim *cl = &k->a->claims[t->claim];
+    const tf_stated *st = t->field == F_SHARE ? &cl->share : t->field == F_MOM ? &cl->mom
+                                                                                : &cl->yoy;
+    for (const char *p = st->text; *p; p++)
         if (*p >= '0' && *p <= '9')
             return 0;
     return 1;
@@ -2496,9 +2501,12 @@ static const char *month_label_slip(const checker *k, const tf_claim *c, int P, 
 {
     int m = c->period.to, jan = m - m % 12;
     const char *pr = c->product, *pa = c->partner;
+    /* a whole year's total stands for its December only next to November: a note on the
+     * year names its peak month ("the highest monthly figure was September's") */
     if (!note_states(k, c->note, c->metric, pr, pa, jan, m))
         for (int M = m + 1; M < jan + 12; M++)
-            if (note_states(k, c->note, c->metric, pr, pa, jan, M) &&
+            if ((M < jan + 11 || M == m + 1) &&
+                note_states(k, c->note, c->metric, pr, pa, jan, M) &&
                 !note_states(k, c->note, c->metric, pr, pa, M, M)) {
                 *meant = M;
                 return "cumulative";

@@ -21,26 +21,7 @@
 
 #include "../common/util.h"
 #include "audit_int.h"
-
-enum { K_WORD, K_NUM, K_PCT, K_SYM, K_NL };
-
-typedef struct tok {
-    int k;
-    size_t b, e;      /* byte span */
-    char w[28];       /* lower-case word, or the symbol */
-    int cap;          /* word starts upper-case */
-    double num;       /* K_NUM */
-    int dec;          /* decimals printed */
-    int tz;           /* trailing zeros of the integer part (no decimals) */
-    int groups;       /* thousands separators used */
-    int sign;         /* +1 or -1 when printed with a sign */
-    int malformed;    /* digits grouped wrongly ("312,00"): no reading is sure */
-} tok;
-
-typedef struct toks {
-    tok *v;
-    size_t n, cap;
-} toks;
+#include "lexicon.h"
 
 static int push(toks *t, const tok *x)
 {
@@ -259,7 +240,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
         if (rc)
             return -1;
     }
-    return 0;
+    return tf_audit_lexicon_apply(text, begin, len, out); /* a Russian or French text */
 }
 
 /* ---------------------------------------------------------------- words */
@@ -457,6 +438,16 @@ static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr
     }
     int y = 0;
     size_t endj = mo2 ? k : j;
+    /* "Oct-24", "Nov-25": a month with its year in two digits, written together */
+    if (!mo2 && j + 1 < n && is_s(&v[j], '-') && v[j].b == v[i].e && v[j + 1].b == v[j].e &&
+        v[j + 1].k == K_NUM && !v[j + 1].dec && v[j + 1].e - v[j + 1].b == 2 &&
+        !(j + 2 < n && (v[j + 2].k == K_PCT || mass_unit_word(&v[j + 2])))) {
+        pe->from = pe->to = (2000 + (int)v[j + 1].num) * 12 + mo - 1;
+        pe->explicit_year = 1;
+        pe->j = j + 2;
+        pe->rel = P_ABS;
+        return 1;
+    }
     if (endj < n && year_at(v, endj)) {
         y = year_at(v, endj);
         endj++;
@@ -473,6 +464,9 @@ static int period_month(const tok *v, size_t n, size_t i, int mo, int ref, pexpr
         pe->from = to - (mo2 - mo);
     } else {
         pe->from = pe->to = y ? y * 12 + mo - 1 : resolve_month(mo, ref);
+        /* "25.11 Mt at end-October", "by the end of August": the flow of the year so far */
+        if (i >= 2 && is_w(&v[i - 2], "end") && (is_s(&v[i - 1], '-') || is_w(&v[i - 1], "of")))
+            pe->from = pe->to - (mo - 1);
     }
     if (endj < n && is_w(&v[endj], "combined"))
         endj++;
@@ -732,6 +726,13 @@ static int period_relative(const tok *v, size_t n, size_t i, int ref, pexpr *pe)
     }
     if ((m = phrase(v, n, i, "last month"))) {
         pe->from = pe->to = ref - 1;
+        pe->j = i + m;
+        return 1;
+    }
+    if ((m = phrase(v, n, i, "the current year"))) { /* the note's year to its data month */
+        pe->from = tf_mi_year(ref - 1) * 12;
+        pe->to = ref - 1;
+        pe->explicit_year = 1;
         pe->j = i + m;
         return 1;
     }
@@ -1143,6 +1144,8 @@ static int compared_after_change(const tok *v, size_t sb, size_t ps)
     return ps > sb + 1 && v[ps - 2].k == K_NUM && v[ps - 1].k == K_WORD && mass_unit_word(&v[ps - 1]);
 }
 
+static double fold_at(const tok *v, size_t se, size_t i, size_t *m);
+
 static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *hi, double val)
 {
     size_t k = i;
@@ -1162,8 +1165,9 @@ static void approx_widen(const tok *v, size_t sb, size_t i, double *lo, double *
                 *hi = val * 1.25;
             return;
         }
-        if (t->k == K_NUM)
-            return;
+        size_t m;
+        if (t->k == K_NUM || fold_at(v, i, k, &m) > 0)
+            return; /* "nearly doubled to 1.05 Mt": the word qualifies the change */
     }
 }
 
@@ -1176,7 +1180,7 @@ static int dir_word(const tok *t)
                                      "soared", "soar", "rebounded", "expanded", "hike", "added",
                                      "advanced", "spiked", "more", "increment", "above",
                                      "climbing", "climbs", "rises", "jumping", "jumps",
-                                     "gaining", "gains", "advancing", NULL};
+                                     "gaining", "gains", "advancing", "ahead", NULL};
     static const char *const down[] = {"down", "fell", "fall", "fallen", "falling",
                                        "decrease", "decreased", "decreasing", "decline",
                                        "declined", "declining", "drop", "dropped", "dropping",
@@ -1186,7 +1190,8 @@ static int dir_word(const tok *t)
                                        "less", "reduction", "reduced", "below", "slipping",
                                        "slip", "slips", "sliding", "slide", "slides",
                                        "easing", "eases", "dipping", "tumbling", "sinking",
-                                       "shrinking", "falls", "drops", "declines", NULL};
+                                       "shrinking", "falls", "drops", "declines", "short",
+                                       NULL};
     if (t->k != K_WORD)
         return 0;
     for (size_t k = 0; up[k]; k++)
@@ -1210,7 +1215,11 @@ static const char *const mom_phrases[] = {"mom", "m m", "month on month", "month
                                           "month on month basis", "than in the previous month",
                                           "above the previous month", "below the previous month",
                                           "versus the previous month", "against the previous month",
-                                          "from a month before", NULL};
+                                          "from a month before",
+                                          /* a quarter's change on the quarter before */
+                                          "q q", "qoq", "q o q", "quarter on quarter",
+                                          "quarter over quarter", "on the quarter",
+                                          "from the previous quarter", NULL};
 static const char *const yoy_phrases[] = {
     "yoy", "y y", "y o y", "year on year", "year over year", "on the year", "on year",
     "from a year earlier", "from a year ago", "from the same period",
@@ -1931,7 +1940,18 @@ static int uv_figures(const ctx *c, const tok *v, size_t sb, size_t se, uvfig *V
         double val;
         size_t ni, end, m1, m2, pt;
         int cur = money_at(v, se, i, &val, &ni, &end);
-        if (cur && (pt = per_tonne(text, v, se, end)) != 0) {
+        /* "$2.92 bn (CNY 20.8 bn)": the conversion in brackets; "$9,701/t, vs $9,280/t in
+         * October": the price compared with */
+        int aside = cur && i > sb &&
+                    ((is_s(&v[i - 1], '(') && hv && cur != V->cur) ||
+                     (hp && (is_w(&v[i - 1], "vs") || is_w(&v[i - 1], "versus") ||
+                             is_w(&v[i - 1], "from") || is_w(&v[i - 1], "against") ||
+                             (is_s(&v[i - 1], '.') && i > sb + 1 && is_w(&v[i - 2], "vs")))));
+        if (aside) {
+            i = end - 1;
+            if ((pt = per_tonne(text, v, se, end)) != 0)
+                i += pt;
+        } else if (cur && (pt = per_tonne(text, v, se, end)) != 0) {
             if (!hp++ && v[ni].num > 0)
                 uv_set(v, P, i, ni, end + pt, val / v[ni].num, cur);
             i = end + pt - 1;
@@ -2241,6 +2261,7 @@ static size_t read_percent(sent *S, size_t i)
     x->j = i + 1 + pl;
     x->value = v[i].num;
     interval_for(fabs(v[i].num), v[i].dec, 0, 0, &x->lo, &x->hi);
+    approx_widen(v, S->sb, i, &x->lo, &x->hi, fabs(v[i].num)); /* "more than 50%" */
     if (v[i].num < 0) {
         double t = -x->hi;
         x->hi = -x->lo;
@@ -2300,6 +2321,9 @@ static size_t read_fraction_share(sent *S, size_t i)
     if (!m || S->np >= S->ncap)
         return 0;
     size_t e = a + m;
+    /* "almost a third (32.6%)": the printed percentage is the share */
+    if (e + 2 < S->se && is_s(&v[e], '(') && v[e + 1].k == K_NUM && v[e + 2].k == K_PCT)
+        return 0;
     int of_total = e + 1 < S->se && is_w(&v[e], "of") &&
                    (is_w(&v[e + 1], "the") || is_w(&v[e + 1], "imports") ||
                     is_w(&v[e + 1], "exports") || is_w(&v[e + 1], "total"));
@@ -2324,6 +2348,56 @@ static size_t read_fraction_share(sent *S, size_t i)
     x->target = -1;
     S->np++;
     return e - i;
+}
+
+/* The ratio a word of multiplication at token i gives ("doubled", "tripled", "halved",
+ * "three-fold", "3-fold", "fourfold"), 0 when none; *m the tokens it takes. */
+static double fold_at(const tok *v, size_t se, size_t i, size_t *m)
+{
+    static const char *const verbs[] = {"halved", "doubled", "tripled", "trebled",
+                                        "quadrupled", NULL};
+    static const double ratio[] = {0.5, 2, 3, 3, 4};
+    static const char *const joined[] = {"twofold", "threefold", "fourfold", "fivefold", NULL};
+    *m = 1;
+    for (size_t k = 0; verbs[k]; k++)
+        if (is_w(&v[i], verbs[k]))
+            return ratio[k];
+    for (size_t k = 0; joined[k]; k++)
+        if (is_w(&v[i], joined[k]))
+            return (double)k + 2;
+    int n = v[i].k == K_NUM && !v[i].dec && v[i].num >= 2 && v[i].num <= 20 ? (int)v[i].num
+            : v[i].k == K_WORD ? count_word(v[i].w) : 0;
+    *m = 3;
+    if (n >= 2 && i + 2 < se && is_s(&v[i + 1], '-') && is_w(&v[i + 2], "fold"))
+        return n;
+    return 0;
+}
+
+/* "Argentine cargoes nearly doubled to 1.05 Mt from 0.56 Mt", "exports rose three-fold to 46
+ * kt from 15 kt": a change of (ratio - 1) x 100 %, read with the slack such words allow
+ * (±5 % of the ratio; "nearly"/"almost" up to 15 % under it, "more than"/"over" up to 25 %
+ * above). The tokens taken, 0 when none. */
+static size_t read_fold(sent *S, size_t i)
+{
+    const tok *v = S->v;
+    size_t m;
+    double r = fold_at(v, S->se, i, &m);
+    if (r <= 0 || S->np >= S->ncap)
+        return 0;
+    int nearly = i > S->sb && (is_w(&v[i - 1], "nearly") || is_w(&v[i - 1], "almost"));
+    int over = i > S->sb && (is_w(&v[i - 1], "over") ||
+                             (i > S->sb + 1 && is_w(&v[i - 1], "than") && is_w(&v[i - 2], "more")));
+    pfig *x = &S->pc[S->np];
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    x->j = i + m;
+    x->value = (r - 1) * 100;
+    x->lo = ((nearly ? r * 0.85 : over ? r : r * 0.95) - 1) * 100;
+    x->hi = ((nearly ? r : over ? r * 1.25 : r * 1.05) - 1) * 100;
+    x->dir = r > 1 ? 1 : -1;
+    x->target = -1;
+    S->np++;
+    return m;
 }
 
 /* The unit after the number at token i: U_T (with its factor to tonnes in *f), U_USD,
@@ -2393,6 +2467,18 @@ static int bare_base_unit(const sent *S, size_t i, double *f)
 /* A quantity or a value at token i (NUM [scale] unit, NUM [scale] dollars|yuan), with its
  * interval; a malformed number with a unit is a finding of its own. Sets *last to the last
  * token read. 0, or -1 when out of memory. */
+/* "8.5-9.0 million t for September", "between 135 and 140 Mt": the upper end of a range,
+ * a forecast or a span, not a figure of the trade (token i the number after the range's
+ * dash or "and"). */
+static int range_end(const tok *v, size_t sb, size_t i)
+{
+    if (i >= sb + 2 && v[i - 2].k == K_NUM && is_s(&v[i - 1], '-') && !v[i].sign &&
+        v[i - 1].e == v[i].b && v[i - 2].e == v[i - 1].b)
+        return 1;
+    return i >= sb + 3 && v[i - 2].k == K_NUM && is_w(&v[i - 1], "and") &&
+           is_w(&v[i - 3], "between");
+}
+
 static int read_quantity(sent *S, size_t i, size_t *last)
 {
     ctx *c = S->c;
@@ -2410,6 +2496,10 @@ static int read_quantity(sent *S, size_t i, size_t *last)
     }
     if (unit < 0 || S->nq >= S->ncap)
         return 0;
+    if (range_end(v, sb, i)) {
+        *last = end - 1;
+        return 0;
+    }
     qfig *x = &S->q[S->nq];
     memset(x, 0, sizeof *x);
     x->i = i;
@@ -2450,6 +2540,11 @@ static int sent_figures(sent *S)
         if (is_s(&v[i], '$') || (is_w(&v[i], "usd") && i + 1 < S->se && v[i + 1].k == K_NUM) ||
             (is_w(&v[i], "us") && i + 1 < S->se && is_s(&v[i + 1], '$'))) {
             i = read_dollars(S, i);
+            continue;
+        }
+        size_t fo = read_fold(S, i);
+        if (fo) {
+            i += fo - 1;
             continue;
         }
         if (v[i].k == K_WORD) {
@@ -2565,6 +2660,17 @@ static int share_worded(const sent *S, const pfig *x)
         return 1;
     if (x->j < se && is_w(&v[x->j], "share"))
         return 1;
+    /* "share 62.3%", "Chile's share: 32.0%" */
+    if (x->i > sb && (is_w(&v[x->i - 1], "share") ||
+                      (x->i > sb + 1 && is_s(&v[x->i - 1], ':') && is_w(&v[x->i - 2], "share"))))
+        return 1;
+    /* "almost a third (32.6%)": the printed share of the words before it */
+    for (size_t a = x->i > sb + 4 ? x->i - 4 : sb; x->i > sb + 1 && a + 1 < x->i; a++) {
+        size_t m = 0;
+        fraction_word_at(v, se, a, &m);
+        if (m && a + m + 1 == x->i && is_s(&v[x->i - 1], '('))
+            return 1;
+    }
     if (x->i > sb && is_s(&v[x->i - 1], '(') && x->j < se && is_s(&v[x->j], ')') &&
         !v[x->i].sign && !x->dir)
         for (size_t z = 0; z < S->nq; z++)
@@ -2721,7 +2827,15 @@ static int than_the_base(const tok *v, size_t sb, size_t b, size_t i)
     if (b + 1 != i || b < sb + 2 || !is_w(&v[b], "the"))
         return 0;
     /* "6.4% below the 134.21 million t of the same period last year" */
-    if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) && v[b - 2].k == K_PCT)
+    static const char *const degree[] = {"slightly", "well", "just", "far", "marginally",
+                                         "somewhat", NULL};
+    if ((is_w(&v[b - 1], "below") || is_w(&v[b - 1], "above")) &&
+        (v[b - 2].k == K_PCT || word_in(&v[b - 2], degree)))
+        return 1; /* "…, slightly above the 11.73 million t of August 2024 (+0.3%)" */
+    /* "6.4% ahead of the 25.97 Mt of January-November 2024" */
+    if (b >= sb + 3 && is_w(&v[b - 1], "of") && (is_w(&v[b - 2], "ahead") ||
+                                                 is_w(&v[b - 2], "short")) &&
+        v[b - 3].k == K_PCT)
         return 1;
     return is_w(&v[b - 1], "than") && word_in(&v[b - 2], cmp);
 }
@@ -2755,8 +2869,10 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
              (after + 2 == x->i && (is_w(&v[after + 1], "of") || is_w(&v[after + 1], "by")))))
             x->basis = b;
     }
+    int bracketed = x->i > sb && is_s(&v[x->i - 1], '(');
     for (size_t y = x->j; y < se && y < x->j + 8 && !x->basis; y++) {
-        if (v[y].k == K_NUM || v[y].k == K_PCT)
+        /* "193.1 kt (-4.1%) vs Oct-24: …": the bracket's change has its basis inside it */
+        if (v[y].k == K_NUM || v[y].k == K_PCT || (bracketed && is_s(&v[y], ')')))
             break;
         int b = basis_at(v, se, y, &mm);
         if (b) {
@@ -2770,6 +2886,9 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         int lead = v[y].k == K_NUM && (is_w(&v[y - 1], "from") || on_the_base(v, y, x->i) ||
                                        than_the_base(v, x->j, y - 1, y));
         if (v[y].k == K_PCT || (v[y].k == K_NUM && !(y > sb && is_w(&v[y - 1], "to")) && !lead))
+            break;
+        /* "a rise of 3.4%, and slightly above the 11.73 Mt of August 2024": another clause */
+        if ((is_s(&v[y], ',') && y + 1 < se && is_w(&v[y + 1], "and")) || is_w(&v[y], "while"))
             break;
         if (lead)
             from = 1;
@@ -2787,6 +2906,9 @@ static int pct_basis_direction(sent *S, size_t k, size_t lo_bound)
         }
     }
     for (size_t y = x->i; y > lo_bound && !x->basis; y--) {
+        /* "…-5.0% y/y, while value slipped 2.0%": another clause's basis */
+        if (is_w(&v[y - 1], "while") || is_w(&v[y - 1], "whereas") || is_s(&v[y - 1], ';'))
+            break;
         int b = basis_at(v, se, y - 1, &mm);
         if (b && y - 1 + mm <= x->i)
             x->basis = b;
@@ -2984,6 +3106,17 @@ static int sent_partners(sent *S)
         p->adj = adj;
         p->from = 0;
         p->to_china_subject = 0;
+        /* "US arrivals", "US-origin cargoes": a name before a trade noun qualifies it as
+         * an adjective does */
+        static const char *const trade_nouns[] = {"arrivals", "cargoes", "shipments",
+                                                  "deliveries", "supplies", NULL};
+        size_t a = p->j;
+        if (a + 1 < se && is_s(&v[a], '-') && is_w(&v[a + 1], "origin"))
+            a += 2;
+        else if (a < se && is_w(&v[a], "origin"))
+            a++;
+        if (!adj && a < se && word_in(&v[a], trade_nouns))
+            p->adj = 1;
         /* "from [its largest supplier] X", "to X" */
         for (size_t b = i; b > sb && b + 5 > i; b--) {
             if (is_w(&v[b - 1], "from")) {
@@ -3170,6 +3303,7 @@ typedef struct fig {
     size_t cb, ce;           /* its clause: from the previous figure to the next */
     int is_base;             /* a comparison base ("up from 28,759 t") */
     int level_base;          /* (is_base 2) the base of the last figure not itself a base */
+    size_t base_claim1;      /* (is_base 2) the claim it is the base of + 1, 0 the last */
     size_t base_at;
     tf_metric met;
     size_t met_i;            /* token of the metric word, 0 none */
@@ -3200,6 +3334,34 @@ static size_t possessive_base(const sent *S, const qfig *x)
     return (size_t)-1;
 }
 
+/* "YTD compares with 36.91 Mt a year earlier": the claim of the period the sentence names
+ * before token b (the latest stated with that period) + 1, 0 when it names none. */
+static size_t subject_period_claim(const sent *S, size_t b)
+{
+    const ctx *c = S->c;
+    for (size_t k = 0; k < S->npe; k++) {
+        const pexpr *p = &S->pe[k];
+        if (p->j > b || !(p->rel == P_YTD || (p->rel == P_ABS && p->from >= 0)))
+            continue;
+        /* "YTD": the longest span from January of the note's year stated so far */
+        size_t best = 0;
+        for (size_t i = c->a->n_claims; i-- > 0;) {
+            const tf_claim *cl = &c->a->claims[i];
+            if (cl->note != c->note || !cl->quantity.has)
+                continue;
+            int span = tf_mi_month(cl->period.from) == 1 && cl->period.to > cl->period.from &&
+                       (c->ref < 0 || cl->period.to <= c->ref) &&
+                       (!best || cl->period.to > c->a->claims[best - 1].period.to);
+            if (p->rel == P_ABS ? cl->period.from == p->from && cl->period.to == p->to : span)
+                best = i + 1;
+            if (best && p->rel == P_ABS)
+                break;
+        }
+        return best;
+    }
+    return 0;
+}
+
 static int fig_base(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -3216,6 +3378,9 @@ static int fig_base(sent *S, fig *F)
             (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
              is_w(&v[q->i - 1], "than") || is_w(&v[q->i - 1], "from") ||
              is_w(&v[q->i - 1], "vs") || is_w(&v[q->i - 1], "versus") ||
+             /* "-9.0% compared with October (1.67 million t)" */
+             (q->i > sb + 1 && (is_w(&v[q->i - 1], "with") || is_w(&v[q->i - 1], "to")) &&
+              is_w(&v[q->i - 2], "compared")) ||
              /* "up 9.8% on the first eight months of 2024 (1,137,200 t)" */
              (q->i > sb + 1 && (is_w(&v[q->i - 1], "on") || is_w(&v[q->i - 1], "over")) &&
               v[q->i - 2].k == K_PCT) ||
@@ -3233,6 +3398,9 @@ static int fig_base(sent *S, fig *F)
     }
     /* base figure: "up from 28,759 t", "compared to only 3,969 mt", "from the 172,526 tons" */
     for (size_t b = x->i; b > sb && b + 4 > x->i && !F->is_base; b--) {
+        /* "104.6 Mt vs. 94.6 Mt": the abbreviation's point */
+        if (b > sb + 1 && is_s(&v[b - 1], '.') && is_w(&v[b - 2], "vs"))
+            b--;
         /* "imports from India were 60,000 t": a F->partner, not a base */
         int partner_named = 0;
         for (size_t y = b; y < x->i && !partner_named; y++)
@@ -3249,7 +3417,8 @@ static int fig_base(sent *S, fig *F)
              (is_w(&v[b - 2], "lower") || is_w(&v[b - 2], "higher") ||
               is_w(&v[b - 2], "smaller") || is_w(&v[b - 2], "larger") ||
               is_w(&v[b - 2], "bigger"))) ||
-            (is_w(&v[b - 1], "with") && b >= 2 && is_w(&v[b - 2], "compared")) ||
+            (is_w(&v[b - 1], "with") && b >= 2 &&
+             (is_w(&v[b - 2], "compared") || is_w(&v[b - 2], "compares"))) ||
             than_the_base(v, sb, b, x->i)) {
             F->is_base = z > 0 && made[z - 1] != (size_t)-1;
             F->base_at = b - 1;
@@ -3258,10 +3427,14 @@ static int fig_base(sent *S, fig *F)
              * September: the base of the figure stated before */
             if (z == 0 && c->last_claim != (size_t)-1 && !S->nparts) {
                 for (size_t y = sb; y < b; y++)
-                    if (is_w(&v[y], "compared") ||
+                    if (is_w(&v[y], "compared") || is_w(&v[y], "compares") ||
+                        /* "Volume fell 6.2% from 321 kt in October": the last level's */
+                        (v[y].k == K_PCT && y + 2 == b && is_w(&v[b - 1], "from")) ||
                         (v[y].k == K_PCT && month_at(v, se, b) && b + 2 < x->i &&
                          is_s(&v[b + 1], '\'') && is_w(&v[b + 2], "s")))
                         F->is_base = 2;
+                if (F->is_base == 2)
+                    F->base_claim1 = subject_period_claim(S, b);
                 /* "Arrivals were 11.2% above the 178.6 kt of November 2024." after the
                  * sentence of the figure: the base of the last figure told */
                 if (!F->is_base && b > sb + 1 && v[b - 2].k == K_PCT &&
@@ -3896,8 +4069,15 @@ static int fig_period(sent *S, fig *F)
                     is_w(&v[y - 1], "before") || is_w(&v[y - 1], "after"))
                     blocked = 1;
             if (pe[k].i > 0 && pe[k].from == pe[k].to && (is_w(&v[pe[k].i - 1], "from") || is_w(&v[pe[k].i - 1], "than") ||
-                                is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over")))
-                blocked = 1;
+                                is_w(&v[pe[k].i - 1], "with") || is_w(&v[pe[k].i - 1], "over") ||
+                                is_w(&v[pe[k].i - 1], "vs") || is_w(&v[pe[k].i - 1], "versus")))
+                blocked = 1; /* "185.2 kt vs Sep: 193.1 kt": the base's month */
+            /* "27.64 Mt, up from 25.11 Mt at end-October": the label of the base between */
+            for (size_t y = 0; y < S->nq; y++)
+                if (S->q[y].i > x->j && S->q[y].j <= pe[k].i &&
+                    (is_w(&v[S->q[y].i - 1], "from") || is_w(&v[S->q[y].i - 1], "vs") ||
+                     is_w(&v[S->q[y].i - 1], "versus") || is_w(&v[S->q[y].i - 1], "against")))
+                    blocked = 1;
             /* "April brought 250,500 t, May 223,200 t": a period right before the next
              * figure, after a comma or "and", heads the next item */
             if (heads_next_item(S, x, &pe[k], F->ce))
@@ -4015,6 +4195,27 @@ static int base_month_ago(const sent *S, const fig *F)
     return 0;
 }
 
+/* "Argentine cargoes rose to 1.05 Mt from 0.56 Mt in July, while US ones fell to 0.23 Mt
+ * from 0.42 Mt, a 45% decline": a base with no label of its own and no change of a known
+ * basis near it compares as the sentence's base before it did: P_MONTH_AGO, P_YEAR_AGO, or
+ * 0 when no earlier base of the sentence tells. */
+static int parallel_base_rel(const sent *S, const fig *F)
+{
+    for (size_t k = 0; k < S->np; k++)
+        if (S->pc[k].i + 3 >= F->base_at && S->pc[k].i <= F->x->j + 12 && !S->pc[k].share &&
+            (S->pc[k].basis || S->pc[k].base_month1))
+            return 0;
+    for (size_t k = F->z; k-- > 0;) {
+        const qfig *b = &S->q[k];
+        if (!b->base || b->base_of == (size_t)-1 || S->made[k] == (size_t)-1)
+            continue;
+        const tf_claim *o = &S->c->a->claims[b->base_of], *bc = &S->c->a->claims[S->made[k]];
+        int d = o->period.to - bc->period.to;
+        return d == 1 ? P_MONTH_AGO : d == 12 ? P_YEAR_AGO : 0;
+    }
+    return 0;
+}
+
 /* "452.3 kt in October, up 12.4% month on month from 402.4 kt in October": a figure's base
  * (period bp, its month label the tokens of rp) named in the sentence as the figure's own
  * month or a later one, or, against a change on the month before, neither the month before
@@ -4074,6 +4275,25 @@ static void pending_share_for(ctx *c, tf_claim *cl)
 
 /* Phase of fig_make: a base figure's product, partner, metric and period, from the claim
  * it is the base of and the period words around it. 0, or -1 out of memory. */
+/* "Volume fell 6.2% from 321 kt …, while value slipped 2.0% from $2.98 bn": a base in
+ * dollars is the base of the last dollar figure, one in tonnes of the last tonnage. The
+ * claim a base of figure x is the base of, given the one the sentence points to (prev_i). */
+static size_t base_same_unit(const ctx *c, const qfig *x, size_t prev_i)
+{
+    const char *want = x->unit == U_USD ? "USD" : x->unit == U_T ? "t" : NULL;
+    if (!want || !strcmp(c->a->claims[prev_i].unit, want))
+        return prev_i;
+    for (size_t i = c->a->n_claims; i-- > 0;) {
+        const tf_claim *o = &c->a->claims[i];
+        if (o->note != c->note)
+            break;
+        if (!strcmp(o->unit, want) && !strcmp(o->product, c->a->claims[prev_i].product) &&
+            o->quantity.has && o->base_direction == 0 && o->metric != TF_METRIC_OTHER)
+            return i;
+    }
+    return prev_i;
+}
+
 static int fig_base_period(sent *S, fig *F)
 {
     ctx *c = S->c;
@@ -4083,8 +4303,8 @@ static int fig_base_period(sent *S, fig *F)
     size_t *made = S->made;
     qfig *x = F->x;
     const size_t z = F->z;
-    size_t prev_i = F->is_base != 2 ? made[z - 1] : F->level_base ? c->last_level
-                                                                   : c->last_claim;
+    size_t prev_i = F->is_base != 2 ? made[z - 1] : F->base_claim1 ? F->base_claim1 - 1
+                    : F->level_base ? c->last_level : c->last_claim;
     /* "14.3% more than the 583,000 t of Q1 and 33.8% above Q2 2024 (497,650 t)": a
      * base after another base compares the same level */
     if (F->is_base == 1 && S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1)
@@ -4099,6 +4319,10 @@ static int fig_base_period(sent *S, fig *F)
             prev_i = made[p->target];
         break;
     }
+    size_t unit_i = base_same_unit(c, x, prev_i);
+    if (F->is_base == 2 || unit_i != prev_i)
+        F->base_claim1 = unit_i + 1;
+    prev_i = unit_i;
     const tf_claim *prev = &c->a->claims[prev_i];
     /* "up from 9.04 million t", "down from 1,814,000 t": which way the figure went */
     if (F->base_at > sb && is_w(&v[F->base_at], "from") && dir_word(&v[F->base_at - 1]) &&
@@ -4113,6 +4337,8 @@ static int fig_base_period(sent *S, fig *F)
     memset(&dflt, 0, sizeof dflt);
     dflt.rel = base_month_ago(S, F) ? P_MONTH_AGO : P_YEAR_AGO;
     const pexpr *rp = F->chosen && F->chosen->i >= x->j && F->chosen->rel != P_SAME ? F->chosen : &dflt;
+    if (rp == &dflt && parallel_base_rel(S, F))
+        dflt.rel = parallel_base_rel(S, F);
     /* "from April's 11.13 million tonnes": the month between */
     for (size_t y = 0; y < S->npe; y++)
         if (pe[y].i > F->base_at && pe[y].j <= x->i && pe[y].rel == P_ABS)
@@ -4165,10 +4391,12 @@ static int fig_make(sent *S, fig *F)
                           F->chosen->rel == P_FULL_YEAR) &&
                c->last_claim != (size_t)-1) {
         /* "Year to date …" after a base of a year before: the note's year, not the base's */
+        /* "over the same period": the last level's, not the base compared with after it */
+        size_t same = c->last_level != (size_t)-1 ? c->last_level : c->last_claim;
         F->cl.period = rel_period(F->chosen->rel != P_SAME && c->has_period
-                                      ? c->period : c->a->claims[c->last_claim].period,
+                                      ? c->period : c->a->claims[same].period,
                                   F->chosen);
-        F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[c->last_claim].period_named;
+        F->cl.period_named = F->chosen->rel != P_SAME || c->a->claims[same].period_named;
     } else if (c->has_period) {
         F->cl.period = c->period;
         F->cl.period_named = c->period_named;
@@ -4190,6 +4418,7 @@ static int fig_make(sent *S, fig *F)
     pending_share_for(c, &c->a->claims[idx]);
     x->base = F->is_base != 0;
     x->base_of = !F->is_base ? (size_t)-1
+               : F->base_claim1 ? F->base_claim1 - 1
                : F->is_base == 2 ? (F->level_base ? c->last_level : c->last_claim)
                : S->q[z - 1].base && S->q[z - 1].base_of != (size_t)-1 ? S->q[z - 1].base_of
                                                                        : made[z - 1];
@@ -4395,7 +4624,7 @@ static size_t attach_claim(sent *S, size_t k)
             tg++;
         /* "… against 16.22 million t in the first, and was up 8.4% on April-June 2024": a
          * change after a base is the level's */
-        while (x->target >= 0 && !x->share && tg > 0 && tg < S->nq && q[tg].base &&
+        while (x->target >= 0 && tg > 0 && tg < S->nq && q[tg].base &&
                q[tg].i < x->i && made[tg - 1] != (size_t)-1)
             tg--;
         /* "up 3.2% from August's 11.76 million t": the level's; "Compared with October
@@ -4447,7 +4676,10 @@ static size_t clause_period_claim(const sent *S, const pfig *x, size_t ci)
     for (size_t k = 0; k < S->npe; k++) {
         const pexpr *p = &S->pe[k];
         if (p->rel != P_ABS || p->from < 0 || p->i < qe + 2 || p->j > x->i ||
-            (p->i > S->sb && word_in(&v[p->i - 1], cmp)))
+            (p->i > S->sb && word_in(&v[p->i - 1], cmp)) ||
+            /* "8.1% more than in October and 4.5% …": another change's base */
+            (p->i > S->sb + 1 && (is_w(&v[p->i - 1], "in") || is_w(&v[p->i - 1], "the")) &&
+             word_in(&v[p->i - 2], cmp)))
             continue;
         for (size_t y = qe; y < p->i; y++)
             if (is_s(&v[y], ',') || is_s(&v[y], '(') || is_w(&v[y], "as") || is_w(&v[y], "while"))
@@ -4519,12 +4751,18 @@ static size_t share_of_partner_named(sent *S, const pfig *x, size_t ci)
 static tf_stated *basis_of_base(const sent *S, const pfig *x, size_t ci)
 {
     tf_claim *cl = &S->c->a->claims[ci];
-    for (size_t z = 0; z < S->nq; z++) {
+    for (size_t n = 0; n < 2 * S->nq; n++) {
+        size_t z = n % S->nq, pass = n / S->nq;
         const qfig *b = &S->q[z];
         /* the base right after the change, or (", when 381.6 kt arrived, receipts were
-         * 18.5% higher") a few words before it */
+         * 18.5% higher") a few words before it: one after first */
         int after = b->i >= x->j && b->i <= x->j + 10, before = b->j <= x->i && b->j + 8 >= x->i;
-        if (!b->base || b->base_of != ci || !(after || before) || S->made[z] == (size_t)-1)
+        /* "…, a rise of 3.4%, and slightly above the 11.73 Mt of August 2024": a base after
+         * a comma or "and" is another comparison's */
+        for (size_t y = x->j; after && y < b->i; y++)
+            if (is_s(&S->v[y], ',') || is_s(&S->v[y], ';') || is_w(&S->v[y], "and"))
+                after = 0;
+        if (!b->base || b->base_of != ci || !(pass ? before : after) || S->made[z] == (size_t)-1)
             continue;
         const tf_claim *o = &S->c->a->claims[S->made[z]];
         int d = cl->period.to - o->period.to;
@@ -4849,32 +5087,6 @@ static int cmp_int(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* English function words against French ones and Cyrillic words: the
- * extractor reads English only. */
-static int english(const toks *t)
-{
-    static const char *const en[] = {"the", "of", "and", "in", "to", "from", "was", "were", NULL};
-    static const char *const fr[] = {"les", "des", "du", "et", "la", "le", "en", "une", "est", NULL};
-    size_t ne = 0, nf = 0, ncyr = 0, nwords = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const tok *x = &t->v[i];
-        if (x->k != K_WORD)
-            continue;
-        nwords++;
-        if ((unsigned char)x->w[0] == 0xD0 || (unsigned char)x->w[0] == 0xD1)
-            ncyr++;
-        for (size_t k = 0; en[k]; k++)
-            if (!strcmp(x->w, en[k]))
-                ne++;
-        for (size_t k = 0; fr[k]; k++)
-            if (!strcmp(x->w, fr[k]))
-                nf++;
-    }
-    if (nwords && ncyr * 5 > nwords)
-        return 0;
-    return ne >= nf;
-}
-
 static tf_status extract_notes(tf_audit *a, const tf_audit_opts *opts, const evocab *ev);
 
 tf_status tf_audit_extract(tf_audit *a, const tf_audit_opts *opts)
@@ -5063,7 +5275,14 @@ static void carry_sentence_context(ctx *c, const toks *t, size_t sb, size_t se)
     for (size_t z = sb; z < se; z++) {
         pexpr x;
         if (period_at(t->v, se, z, c->ref, &x)) {
-            if (x.rel == P_ABS && x.from >= 0) {
+            /* "rose to 32.0% from 31.6% in October": the month compared with */
+            const tok *v = t->v;
+            int compared = z > sb && (is_w(&v[z - 1], "from") || is_w(&v[z - 1], "than") ||
+                                      is_w(&v[z - 1], "since") || is_w(&v[z - 1], "vs") ||
+                                      is_w(&v[z - 1], "versus") ||
+                                      (z > sb + 1 && is_w(&v[z - 1], "in") &&
+                                       v[z - 2].k == K_PCT));
+            if (x.rel == P_ABS && x.from >= 0 && !compared) {
                 c->period.from = x.from;
                 c->period.to = x.to;
                 c->has_period = 1;
@@ -5179,7 +5398,7 @@ static void table_label(const ctx *c, const tok *v, size_t b, size_t e, trow *r)
 
 /* The claim of the row's partner, product and metric for year yr made before (a share row
  * after the figures' row), (size_t)-1 none. */
-static size_t table_claim_of(const ctx *c, const trow *r, int yr)
+static size_t table_claim_of(const ctx *c, const trow *r, tf_span_period per)
 {
     const char *iso = r->partner ? r->partner : "WLD";
     for (size_t k = c->a->n_claims; k > 0; k--) {
@@ -5187,8 +5406,8 @@ static size_t table_claim_of(const ctx *c, const trow *r, int yr)
         if (o->note != c->note)
             break;
         if (o->metric == r->met && !strcmp(o->partner, iso) && r->prod &&
-            !strcmp(o->product, r->prod) && o->period.from == yr * 12 &&
-            o->period.to == yr * 12 + 11 && o->quantity.has)
+            !strcmp(o->product, r->prod) && o->period.from == per.from &&
+            o->period.to == per.to && o->quantity.has)
             return k - 1;
     }
     return (size_t)-1;
@@ -5216,12 +5435,12 @@ static int table_figure(const ctx *c, const tok *v, size_t b, size_t e, double f
 }
 
 /* One claim of a row: year yr's figure s (a share goes to the claim made before). */
-static int table_put(ctx *c, const trow *r, int yr, const tf_stated *s, size_t sb, size_t se,
-                     const tok *v, size_t *made)
+static int table_put(ctx *c, const trow *r, tf_span_period per, const tf_stated *s, size_t sb,
+                     size_t se, const tok *v, size_t *made)
 {
     *made = (size_t)-1;
     if (r->share) {
-        size_t k = table_claim_of(c, r, yr);
+        size_t k = table_claim_of(c, r, per);
         if (k != (size_t)-1 && !c->a->claims[k].share.has) {
             c->a->claims[k].share = *s;
             c->a->claims[k].share_of = c->a->claims[k].period;
@@ -5236,8 +5455,7 @@ static int table_put(ctx *c, const trow *r, int yr, const tf_stated *s, size_t s
     tf_scopy(cl.product, sizeof cl.product, r->prod);
     tf_scopy(cl.partner, sizeof cl.partner, r->partner ? r->partner : "WLD");
     tf_scopy(cl.unit, sizeof cl.unit, "t");
-    cl.period.from = yr * 12;
-    cl.period.to = yr * 12 + 11;
+    cl.period = per;
     cl.period_named = cl.year_named = 1;
     cl.quantity = *s;
     cl.sent_start = v[sb].b;
@@ -5269,7 +5487,8 @@ static int table_row(ctx *c, const tok *v, size_t sb, size_t se, const ttab *t)
         if (!t->year[k] || !table_figure(c, v, cb[k], ce[k], r.share ? 1 : r.f, &s, &pct) ||
             (pct == 1) != r.share)
             continue;
-        if (table_put(c, &r, t->year[k], &s, sb, se, v, &made))
+        if (table_put(c, &r, (tf_span_period){t->year[k] * 12, t->year[k] * 12 + 11}, &s, sb, se,
+                      v, &made))
             return -1;
         prev_col = last && t->year[last] == t->year[k] - 1;
         last = made != (size_t)-1 ? k : last;
@@ -5287,12 +5506,162 @@ static int table_row(ctx *c, const tok *v, size_t sb, size_t se, const ttab *t)
     return 1;
 }
 
+/* A table aligned with blanks, its columns months ("              Nov-25   Oct-25   Nov-24
+ * m/m   y/y"; rows "Total   2.53   2.34   2.42   8.1%   4.5%"): the byte columns of its
+ * header cells from the line's start, each cell's month (month index + 1, 0 none), the
+ * cells of the change on the month before and on a year before (-1 none), the unit of a
+ * caption line before it ("(Mt)"). */
+typedef struct gtab {
+    int ncols;
+    size_t colb[12], cole[12];
+    int month[12];
+    int mom, yoy;
+    double f;
+} gtab;
+
+/* Cells of line [sb, se) cut at two blanks or more; their number, 0 when more than 12 (the
+ * line is then read as a sentence, no figure of it dropped). */
+static int gap_cells(const tok *v, size_t sb, size_t se, size_t *cb, size_t *ce)
+{
+    int n = 0;
+    size_t b = sb;
+    for (size_t i = sb + 1; i <= se; i++)
+        if (i == se || v[i].b >= v[i - 1].e + 2) {
+            if (n == 12)
+                return 0;
+            cb[n] = b, ce[n] = i, n++;
+            b = i;
+        }
+    return n;
+}
+
+static size_t line_start(const char *text, size_t b)
+{
+    while (b > 0 && text[b - 1] != '\n')
+        b--;
+    return b;
+}
+
+/* A header cell [b, e) that is a month with its year ("Nov-25", "Nov 2025", "November
+ * 2025"): the month index + 1, 0 when it is none. */
+static int gap_month(const tok *v, size_t b, size_t e)
+{
+    int mo = b < e ? month_at(v, e, b) : 0;
+    if (!mo || e < b + 2 || v[e - 1].k != K_NUM || v[e - 1].dec)
+        return 0;
+    int y = (int)v[e - 1].num;
+    y = y < 100 ? 2000 + y : y;
+    return y >= 1990 && y <= 2100 ? y * 12 + mo - 1 + 1 : 0;
+}
+
+static int gap_header(const ctx *c, const tok *v, size_t sb, size_t se, gtab *g)
+{
+    size_t cb[12], ce[12];
+    int n = gap_cells(v, sb, se, cb, ce), months = 0;
+    memset(g, 0, sizeof *g);
+    g->mom = g->yoy = -1;
+    size_t ls = line_start(c->nt->text, v[sb].b);
+    for (int k = 0; k < n; k++) {
+        size_t m;
+        g->colb[k] = v[cb[k]].b - ls;
+        g->cole[k] = v[ce[k] - 1].e - ls;
+        if ((g->month[k] = gap_month(v, cb[k], ce[k])) != 0)
+            months++;
+        else if ((m = any_phrase(v, ce[k], cb[k], mom_phrases)) && cb[k] + m == ce[k])
+            g->mom = k;
+        else if ((m = any_phrase(v, ce[k], cb[k], yoy_phrases)) && cb[k] + m == ce[k])
+            g->yoy = k;
+    }
+    g->ncols = months >= 2 ? n : 0;
+    return g->ncols > 0;
+}
+
+/* The header column of the cell at bytes [b, e) from the line's start: the one it overlaps
+ * most, -1 none. */
+static int gap_column(const gtab *g, size_t b, size_t e)
+{
+    int best = -1;
+    size_t most = 0;
+    for (int k = 0; k < g->ncols; k++) {
+        size_t lo = b > g->colb[k] ? b : g->colb[k], hi = e < g->cole[k] ? e : g->cole[k];
+        if (hi > lo && hi - lo > most)
+            most = hi - lo, best = k;
+    }
+    return best;
+}
+
+/* Line [sb, se) as a row of table g: its label (partner, product, "YTD") in the cells before
+ * the first month column, a claim per month cell (the year so far on a "YTD" row), the
+ * changes of the latest month's figure. 1 when read as a row, 0 when it is none. */
+static int gap_row(ctx *c, const tok *v, size_t sb, size_t se, const gtab *g)
+{
+    size_t cb[12], ce[12], ls = line_start(c->nt->text, v[sb].b);
+    int n = gap_cells(v, sb, se, cb, ce);
+    if (n < 2 || v[cb[0]].k == K_NUM || gap_column(g, v[cb[0]].b - ls, v[ce[0] - 1].e - ls) >= 0)
+        return 0;
+    trow r;
+    table_label(c, v, cb[0], ce[0], &r);
+    int ytd = 0;
+    for (size_t y = cb[0]; y < ce[0]; y++)
+        ytd |= is_w(&v[y], "ytd") || is_w(&v[y], "cumulative") ||
+               phrase(v, ce[0], y, "year to date");
+    double f = r.f ? r.f : g->f;
+    if (!r.prod || r.share || !f)
+        return 1;
+    size_t latest = (size_t)-1;
+    int latest_m = 0;
+    for (int k = 1; k < n; k++) {
+        int col = gap_column(g, v[cb[k]].b - ls, v[ce[k] - 1].e - ls);
+        tf_stated st;
+        int pct;
+        size_t made;
+        if (col < 0 || !g->month[col] || !table_figure(c, v, cb[k], ce[k], f, &st, &pct) || pct)
+            continue;
+        int m = g->month[col] - 1;
+        tf_span_period per = {ytd ? m - m % 12 : m, m};
+        if (table_put(c, &r, per, &st, sb, se, v, &made))
+            return -1;
+        if (made != (size_t)-1 && m > latest_m)
+            latest = made, latest_m = m;
+    }
+    for (int k = 1; k < n && latest != (size_t)-1; k++) {
+        int col = gap_column(g, v[cb[k]].b - ls, v[ce[k] - 1].e - ls);
+        tf_stated ch;
+        int pct;
+        tf_claim *cl = &c->a->claims[latest];
+        if (col < 0 || (col != g->mom && col != g->yoy) ||
+            !table_figure(c, v, cb[k], ce[k], 1, &ch, &pct) || pct != 1)
+            continue;
+        if (col == g->yoy && !cl->yoy.has)
+            cl->yoy = ch;
+        else if (col == g->mom && !ytd && !cl->mom.has)
+            cl->mom = ch;
+    }
+    return 1;
+}
+
+/* The unit of a caption line [sb, se) ("Table 1: … imports (Mt)"): its factor to tonnes, 0
+ * none. */
+static double caption_unit(const ctx *c, const tok *v, size_t sb, size_t se)
+{
+    for (size_t y = sb; y + 1 < se; y++)
+        if (is_s(&v[y], '(')) {
+            size_t m1, m2;
+            double sc = scale_at(v, se, y + 1, &m1);
+            double mu = mass_unit_at(c->nt->text, v, se, y + 1 + m1, &m2);
+            if (mu > 0)
+                return sc * mu;
+        }
+    return 0;
+}
+
 /* Every sentence of an English note read into claims (do_sentence). -1: out of memory. */
 static int read_sentences(ctx *c, const toks *t)
 {
     sent_arrays sa = {0};
     ttab tab = {0}; /* the table whose rows the next lines may be */
-    size_t sb = 0;
+    gtab gt = {0};  /* the same, aligned with blanks */
+    size_t sb = 0, psb = 0, pse = 0;
     for (size_t i = 0; i <= t->n; i++) {
         int end = i == t->n || t->v[i].k == K_NL ||
                   (sentence_end_after(t->v, t->n, i) && !inside_name(c->ev, t->v, t->n, i));
@@ -5300,13 +5669,19 @@ static int read_sentences(ctx *c, const toks *t)
             continue;
         size_t se = i < t->n && t->v[i].k != K_NL ? i + 1 : i;
         int tr = se > sb && tab.ncols ? table_row(c, t->v, sb, se, &tab) : 0;
-        if (tr < 0) {
+        int gr = se > sb && !tr && gt.ncols ? gap_row(c, t->v, sb, se, &gt) : 0;
+        if (tr < 0 || gr < 0) {
             sent_arrays_free(&sa);
             return -1;
         }
         if (!tr)
             tab.ncols = 0;
-        if (se > sb && !tr && !table_header(t->v, sb, se, &tab)) {
+        if (!gr)
+            gt.ncols = 0; /* a line that is no row ends the table */
+        tr |= gr;
+        if (se > sb && !tr && !table_header(t->v, sb, se, &tab) && gap_header(c, t->v, sb, se, &gt))
+            gt.f = psb < pse ? caption_unit(c, t->v, psb, pse) : 0;
+        else if (se > sb && !tr && !table_header(t->v, sb, se, &tab)) {
             size_t before = c->a->n_claims;
             if (do_sentence(c, &sa, t->v, t->n, sb, se) || currency_pair(c, t->v, sb, se) ||
                 unit_value(c, t->v, sb, se)) {
@@ -5316,6 +5691,8 @@ static int read_sentences(ctx *c, const toks *t)
             if (c->a->n_claims == before)
                 carry_sentence_context(c, t, sb, se);
         }
+        if (se > sb)
+            psb = sb, pse = se;
         sb = i + 1;
     }
     sent_arrays_free(&sa);
@@ -5528,10 +5905,6 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         tf_status zs = tf_audit_extract_zh(a, ni, body, c.ref, opts ? opts->ref : NULL);
         if (zs)
             return zs;
-    } else if (!english(&t)) {
-        tf_scopy(nt->skipped, sizeof nt->skipped, "not English");
-        free(t.v);
-        return TF_OK;
     }
     c.any_product = names_product(ev, &t) || c.product[0];
     int rc = read_headline(&c, body) || read_sentences(&c, &t) || headline_direction(&c);
@@ -5543,6 +5916,8 @@ static tf_status extract_note(tf_audit *a, const tf_audit_opts *opts, const evoc
         return TF_ERR_NOMEM;
     nt->period = best;
     spans_in_chars(a, ni);
+    if (tf_audit_text_lang(nt->text, body, nt->len) != TF_LANG_EN)
+        tf_audit_lexicon_own_keys(a, ni); /* read through the lexicon: checked within */
     return TF_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "../common/util.h"
@@ -259,6 +260,31 @@ static tf_status check_text(const char *path, const char *buf, size_t len, tf_er
                        buf[bad] ? "not valid UTF-8" : "NUL byte");
 }
 
+/* An HTML page or a JSON document (its first character after a BOM and blanks '<'
+ * opening an HTML tag, or '{' or '[') is not a note: its markup would be read as
+ * prose and its attribute numbers as figures. Bad input at that character. */
+static tf_status check_not_markup(const char *path, const char *buf, size_t len, tf_error *err)
+{
+    size_t p = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0, line = 1, col = 1;
+    for (; p < len && strchr(" \t\r\n", buf[p]); p++) {
+        line += buf[p] == '\n';
+        col = buf[p] == '\n' ? 1 : col + 1;
+    }
+    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<!--",
+                                       "<?xml", "<svg", "<p>", "<div"};
+    const char *kind = NULL;
+    for (size_t i = 0; i < sizeof tags / sizeof *tags && !kind; i++)
+        if (len - p >= strlen(tags[i]) && !strncasecmp(buf + p, tags[i], strlen(tags[i])))
+            kind = "an HTML (or XML) page";
+    if (!kind && p < len && (buf[p] == '{' || buf[p] == '['))
+        kind = "a JSON document";
+    if (!kind)
+        return TF_OK;
+    return tf_error_at(err, TF_ERR_INPUT, path, line, col, "this file is %s, not a note: notes "
+                       "are read as plain UTF-8 text (a note of tradeflow's: write it with "
+                       "tradeflow note --format text or md; a web page: save its text)", kind);
+}
+
 /* The header lines at the top: DATE:, PUBLISHER:, TITLE:, URL:. */
 static void read_headers(tf_note *out)
 {
@@ -312,6 +338,8 @@ tf_status tf_note_read(const char *path, tf_note *out, tf_error *err)
     if (st)
         return st;
     st = check_text(path, buf, len, err);
+    if (!st)
+        st = check_not_markup(path, buf, len, err);
     if (st) {
         free(buf);
         return st;

@@ -56,12 +56,16 @@ typedef struct positional {
     const char *what;  /* "file": names them in the error beyond max */
 } positional;
 
+/* *slot = v for option `name` of command cmd (NULL: a global option);
+ * a second, different value (*seen set) is a usage error: EXIT_USAGE. */
+int set_once(const char *cmd, const char *name, const char **slot, int *seen, const char *v);
+
 /*
  * Parse argv from a->i to the end by the table of command cmd. --help and -h
  * print usage to stdout. An argument that is not an option goes to pos (NULL:
  * none accepted). Returns -1 when the options are read (go on), EXIT_OK after
  * the help, EXIT_USAGE after an error message (unknown option, missing value,
- * too many arguments).
+ * an option given twice with different values, too many arguments).
  */
 int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t,
                   positional *pos);
@@ -89,6 +93,12 @@ int output_is_database(const char *out, const char *db_path);
  * would say only "disk I/O error" or "unable to open database file"); else 0. */
 int db_is_directory(const char *db_path);
 void print_warning(void *ctx, const char *msg);
+/* The error (EXIT_NODATA) for a selection (its codes, reporter, classification,
+ * as-of) without import or export data in period, naming the periods it has
+ * in database db_name (as printed); what: what follows ("nothing written"). The database's error's code when
+ * the periods cannot be read. */
+int say_no_data(const char *db_name, tf_db *db, const tf_selection *sel, const char *name,
+                const char *period, const char *what);
 /* An area code as stored (ISO alpha-3 case-folded, a Comtrade special area
  * such as S19, or "490" read as S19) into out; 0 when it is not one. */
 int iso3(const char *s, char out[4]);

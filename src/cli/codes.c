@@ -14,7 +14,9 @@ static const char usage_codes[] =
     "changed with HS2022\", never -100% or new. The crosswalk (data/hs-crosswalk.csv,\n"
     "docs/hs-crosswalk.md) joins old and new codes into groups, and the YoY is\n"
     "computed over the group; a group the selection covers only in part has no\n"
-    "counterpart and is said to have none.\n"
+    "counterpart and is said to have none. Exit 5, with nothing written, when\n"
+    "neither the period nor the year before has a row of the selection: the\n"
+    "message names the periods the data has.\n"
     "\n"
     "  --period P          YYYY-MM (against the month a year before) or YYYY\n"
     "  --flow F            import, export or both (default)\n"
@@ -48,9 +50,18 @@ static int run_codes(tf_db *db, common *c, const tf_query *q, const tf_flow *flo
     for (size_t i = 0; i < nf && st == TF_OK; i++)
         st = tf_code_changes_compute(db, c->ref, q, flows[i], &ch[i]);
     int rc = EXIT_OK;
+    size_t rows = 0;
+    for (size_t i = 0; i < nf && st == TF_OK; i++)
+        rows += ch[i]->n_codes;
     if (st != TF_OK) {
         error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
         rc = exit_for(st);
+    } else if (!rows) {
+        tf_selection sel = {.classification = q->classification, .codes = q->codes,
+                            .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
+        char period[32];
+        snprintf(period, sizeof period, "%s or a year before", q->period);
+        rc = say_no_data(c->db_name, db, &sel, label, period, "nothing written");
     } else if (tf_code_changes_write(stdout, ch, nf, label, (tf_output_format)fmt) != TF_OK) {
         error("cannot write the table");
         rc = EXIT_IO;

@@ -68,11 +68,27 @@ static const opt_spec *find_option(args *a, const opt_spec *t, const char **val,
     return NULL;
 }
 
+/* *slot = v for option `name`, unless an earlier occurrence (*seen) gave
+ * another value: a second value would silently replace the first, so it is
+ * refused (a list goes in one option, comma-separated). 0, or EXIT_USAGE. */
+int set_once(const char *cmd, const char *name, const char **slot, int *seen, const char *v)
+{
+    if (*seen && strcmp(*slot, v) != 0) {
+        error("%s%s%s given twice ('%s', then '%s'): give it once (an option taking a list "
+              "takes it comma-separated; see tradeflow %s%s--help)", cmd ? cmd : "",
+              cmd ? ": " : "", name, *slot, v, cmd ? cmd : "", cmd ? " " : "");
+        return EXIT_USAGE;
+    }
+    *slot = v;
+    *seen = 1;
+    return 0;
+}
+
 int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t,
                   positional *pos)
 {
     const char *v = NULL;
-    int bad = 0;
+    int bad = 0, seen[64] = {0};
     while (a->i < a->argc) {
         const char *s = a->argv[a->i];
         if (opt(a, "--help", 0, &v, &bad) || opt(a, "-h", 0, &v, &bad)) {
@@ -82,9 +98,11 @@ int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t
         const opt_spec *o = find_option(a, t, &v, &bad);
         if (bad)
             return EXIT_USAGE;
-        if (o && o->str)
-            *o->str = v;
-        else if (o)
+        int spare = 0, *once = o && o - t < 64 ? &seen[o - t] : &spare;
+        if (o && o->str) {
+            if (set_once(cmd, o->name, o->str, once, v))
+                return EXIT_USAGE;
+        } else if (o)
             *o->flag = 1;
         else if (pos && (s[0] != '-' || s[1] == '\0')) {
             if (pos->n == pos->max) {
@@ -100,6 +118,75 @@ int parse_options(args *a, const char *cmd, const char *usage, const opt_spec *t
         }
     }
     return -1;
+}
+
+/* "2023-03..2023-12, 2024-02, 2022" of ascending periods: runs of
+ * consecutive months as FROM..TO, years as they are, a cumulative range as
+ * "2025-01..2025-03 (cumulative)". */
+static void period_runs(char (*p)[TF_PERIOD_LEN], size_t n, char *buf, size_t len)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && at < len; i++) {
+        size_t j = i;
+        while (j + 1 < n && tf_period_index(p[j]) >= 0 &&
+               tf_period_index(p[j + 1]) == tf_period_index(p[j]) + 1)
+            j++;
+        int w = j > i ? snprintf(buf + at, len - at, "%s%s..%s", at ? ", " : "", p[i], p[j])
+                      : snprintf(buf + at, len - at, "%s%s%s", at ? ", " : "", p[i],
+                                 tf_period_is_range(p[i]) ? " (cumulative)" : "");
+        at += w > 0 ? (size_t)w : 0;
+        i = j;
+    }
+}
+
+/* 1 when sel (of a classification other than HS, with no period) holds
+ * periods as HS, the HS family: their runs in buf. */
+static int other_classification(tf_db *db, const tf_selection *sel, char *buf, size_t len)
+{
+    if (!sel->classification || !strcmp(sel->classification, "HS"))
+        return 0;
+    tf_selection hs = *sel;
+    hs.classification = "HS";
+    char (*p)[TF_PERIOD_LEN] = NULL;
+    size_t n = 0;
+    int found = tf_query_periods(db, &hs, &p, &n) == TF_OK && n > 0;
+    if (found)
+        period_runs(p, n, buf, len);
+    free(p);
+    return found;
+}
+
+int say_no_data(const char *db_name, tf_db *db, const tf_selection *sel, const char *name,
+                const char *period, const char *what)
+{
+    tf_selection all = *sel;
+    all.period_from = all.period_to = NULL;
+    all.flow = TF_FLOW_NONE;
+    all.all_revisions = 0;
+    all.currency = NULL;
+    char (*p)[TF_PERIOD_LEN] = NULL;
+    size_t n = 0;
+    tf_status st = tf_query_periods(db, &all, &p, &n);
+    if (st != TF_OK) {
+        error("%s", tf_db_error(db)->msg[0] ? tf_db_error(db)->msg : tf_strerror(st));
+        return exit_for(st);
+    }
+    char runs[1024];
+    period_runs(p, n, runs, sizeof runs);
+    if (n)
+        error("no import or export data for %s in %s for %s: %s; the data has %s", name,
+              db_name, period, what, runs);
+    else if (!other_classification(db, &all, runs, sizeof runs))
+        error("no import or export data for %s in %s for %s: %s; the data has no period for "
+              "it: ingest its data first", name, db_name, period, what);
+    else
+        error("no import or export data for %s in %s for %s: %s; the data has no row of "
+              "classification %s, but holds these codes as HS (UN Comtrade's H0-H6 included) "
+              "for %s: give --classification HS (the default)", name, db_name, period, what,
+              all.classification, runs);
+    free(p);
+    return EXIT_NODATA;
 }
 
 /* Split "a,b,c" into a NULL-free array of pointers into a copy of s. */
@@ -303,6 +390,28 @@ int valid_basis(const char *v)
 /* ---- report and history: product selection ---- */
 
 
+/* "HS 7601,7602" of p's codes into p->label_buf; a list too long for it is cut
+ * after a whole code and says how many more there are ("HS 1000,1001 and 1,999
+ * more codes"), never in the middle of a code. */
+static void code_label(product_sel *p, const char *kind)
+{
+    const size_t cap = sizeof ((tf_report *)0)->product; /* where the label goes */
+    size_t at = (size_t)snprintf(p->label_buf, cap, "%s ", kind), i = 0, all = at;
+    for (size_t k = 0; k < p->n_codes; k++)
+        all += strlen(p->list[k]) + (k > 0);
+    for (; i < p->n_codes; i++) {
+        size_t n = strlen(p->list[i]) + (i > 0);
+        if (all >= cap && at + n + 24 >= cap)
+            break;
+        at += (size_t)snprintf(p->label_buf + at, cap - at, "%s%s", i ? "," : "", p->list[i]);
+    }
+    if (i < p->n_codes) {
+        char more[32];
+        tf_format_number(more, sizeof more, (double)(p->n_codes - i), 0);
+        snprintf(p->label_buf + at, cap - at, " and %s more codes", more);
+    }
+}
+
 /* A comma-separated code list of option name into p (checked by the
  * library: tf_query_codes_check); an exit code. */
 static int code_list(const char *list, const char *name, int allow_total, product_sel *p)
@@ -320,8 +429,7 @@ static int code_list(const char *list, const char *name, int allow_total, produc
         return EXIT_USAGE;
     }
     p->codes = (const char *const *)p->list;
-    snprintf(p->label_buf, sizeof p->label_buf, "%s %s", allow_total ? "commodity" : "HS",
-             list);
+    code_label(p, allow_total ? "commodity" : "HS");
     p->label = p->label_buf;
     return EXIT_OK;
 }

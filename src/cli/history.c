@@ -15,17 +15,33 @@ static const char usage_history[] =
     "in one currency are listed, --currency or the one with most records (a\n"
     "note on standard error names the other), with the rows that have no value.\n"
     "The product and the partners are named as the report names them. Figures\n"
-    "are exact, in their stored unit, with the decimals they have (250,500,000 kg).\n";
+    "are exact, in their stored unit, with the decimals they have (250,500,000 kg).\n"
+    "Exit 5, with nothing written, when nothing is stored for the selection in the\n"
+    "period: the message names the periods the data has.\n";
 
 
 typedef struct history_ctx {
     tf_db *db;
     const tf_refdata *ref;
+    const char *pname, *period; /* the product's name; the period ("": all) */
+    size_t rows;
 } history_ctx;
+
+/* The title and column heads, before the first row (none without rows). */
+static void print_header(const history_ctx *h)
+{
+    printf("%s, %s%s: every stored revision\n", h->pname, h->period[0] ? "" : "all periods",
+           h->period);
+    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s %-24s source\n",
+           "period", "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit",
+           "value", "cur", "status", "partner name");
+}
 
 static tf_status print_revision(void *ctx, const tf_revision *v)
 {
-    const history_ctx *h = ctx;
+    history_ctx *h = ctx;
+    if (h->rows++ == 0)
+        print_header(h);
     const tf_record *r = &v->rec;
     char name[128];
     tf_partner_display_name(h->db, h->ref, r->partner, name, sizeof name);
@@ -41,6 +57,20 @@ static tf_status print_revision(void *ctx, const tf_revision *v)
            r->province[0] ? r->province : "-", q, r->unit, val, r->currency, r->status, name,
            v->source_id, r->line, v->ingested_at);
     return TF_OK;
+}
+
+/* Nothing stored for the selection: the error naming the periods it has (or
+ * the flow or currency asked for that it lacks); EXIT_NODATA. */
+static int no_revisions(common *c, tf_db *db, const tf_selection *sel, const history_ctx *h)
+{
+    const char *period = h->period[0] ? h->period : "any period";
+    if (sel->flow == TF_FLOW_NONE && !sel->currency)
+        return say_no_data(c->db_name, db, sel, h->pname, period, "no revision to list");
+    error("no %s%s%s data for %s in %s for %s: no revision to list",
+          sel->flow == TF_FLOW_NONE ? "" : tf_flow_name(sel->flow),
+          sel->flow != TF_FLOW_NONE && sel->currency ? " " : "",
+          sel->currency ? sel->currency : "", h->pname, c->db_name, period);
+    return EXIT_NODATA;
 }
 
 static void print_note(void *ctx, const char *text)
@@ -111,18 +141,14 @@ int cmd_history(common *c, args *a)
     sel.currency = chosen[0] ? chosen : NULL;
     char pname[96];
     tf_product_display_name_of(c->ref, p.label, pname, sizeof pname);
-    printf("%s, %s%s: every stored revision\n", pname, period ? "" : "all periods",
-           period ? canon : "");
-    printf("  %-7s %-9s %-10s %-8s %-11s %-4s %-4s %20s %-4s %22s %-3s %-9s %-24s source\n",
-           "period", "flow", "commodity", "partner", "basis", "mode", "prov", "quantity", "unit",
-           "value", "cur", "status", "partner name");
-    history_ctx h = {db, c->ref};
+    history_ctx h = {db, c->ref, pname, canon, 0};
     if (st == TF_OK)
         st = tf_query_select(db, &sel, print_revision, &h);
     if (st != TF_OK) {
         error("%s", tf_db_error(db)->msg);
         rc = exit_for(st);
-    }
+    } else if (!h.rows)
+        rc = no_revisions(c, db, &sel, &h);
     tf_db_close(&db);
     product_sel_free(&p);
     return rc;

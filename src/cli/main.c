@@ -45,9 +45,10 @@ static const char usage_main[] =
     "  --help, -h          this text; COMMAND --help for a command's options\n"
     "  --version           print the version\n"
     "\n"
-    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 I/O or database error, 5 no data: a\n"
-    "report or note for a period without any import or export data (the message\n"
-    "names the periods the data has), a chart with nothing to draw.\n"
+    "Exit codes: 0 ok, 2 usage (also an option given twice with two values), 3 bad\n"
+    "input, 4 I/O or database error, 5 no data: a report, note, codes or history\n"
+    "for a period without any import or export data (the message names the\n"
+    "periods the data has), a chart with nothing to draw.\n"
     "Errors name the place: tradeflow: FILE:LINE:COL: message (COL = field number).\n";
 
 
@@ -91,6 +92,17 @@ static int stdout_written(int rc)
     return EXIT_IO;
 }
 
+/* One more --products file: 0, or EXIT_USAGE beyond 16 (before or after the command). */
+static int add_products(common *c, const char *file)
+{
+    if (c->n_products == 16) {
+        error("at most 16 --products files");
+        return EXIT_USAGE;
+    }
+    c->products[c->n_products++] = file;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     common c;
@@ -100,21 +112,20 @@ int main(int argc, char **argv)
     c.db_given = env_db && *env_db ? 2 : 0; /* 2: from the environment */
     args a = {argc, argv, 1};
     const char *v = NULL;
-    int bad = 0;
+    int bad = 0, seen_db = 0, seen_wp = 0;
     const char *command = NULL;
     /* global options before the command */
     while (a.i < argc && !bad) {
         if (opt(&a, "--db", 1, &v, &bad)) {
-            c.db_path = v;
-            c.db_given = 1;
-        } else if (opt(&a, "--window-params", 1, &v, &bad))
-            c.window_params = v;
-        else if (opt(&a, "--products", 1, &v, &bad)) {
-            if (c.n_products == 16) {
-                error("at most 16 --products files");
+            if (set_once(NULL, "--db", &c.db_path, &seen_db, v))
                 return EXIT_USAGE;
-            }
-            c.products[c.n_products++] = v;
+            c.db_given = 1;
+        } else if (opt(&a, "--window-params", 1, &v, &bad)) {
+            if (set_once(NULL, "--window-params", &c.window_params, &seen_wp, v))
+                return EXIT_USAGE;
+        } else if (opt(&a, "--products", 1, &v, &bad)) {
+            if (add_products(&c, v))
+                return EXIT_USAGE;
         } else if (opt(&a, "--version", 0, &v, &bad)) {
             printf("tradeflow %s\n", tf_version());
             return EXIT_OK;
@@ -140,20 +151,23 @@ int main(int argc, char **argv)
     for (int i = a.i; i < argc; i++) {
         if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--products")) && i + 1 < argc) {
             if (argv[i][2] == 'd') {
-                c.db_path = argv[i + 1];
+                if (set_once(NULL, "--db", &c.db_path, &seen_db, argv[i + 1]))
+                    return EXIT_USAGE;
                 c.db_given = 1;
             }
-            else if (c.n_products < 16)
-                c.products[c.n_products++] = argv[i + 1];
+            else if (add_products(&c, argv[i + 1]))
+                return EXIT_USAGE;
             i++;
         } else if (!strcmp(argv[i], "--window-params") && i + 1 < argc) {
-            c.window_params = argv[++i];
+            if (set_once(NULL, "--window-params", &c.window_params, &seen_wp, argv[++i]))
+                return EXIT_USAGE;
         } else if (!strncmp(argv[i], "--db=", 5)) {
-            c.db_path = argv[i] + 5;
+            if (set_once(NULL, "--db", &c.db_path, &seen_db, argv[i] + 5))
+                return EXIT_USAGE;
             c.db_given = 1;
         } else if (!strncmp(argv[i], "--products=", 11)) {
-            if (c.n_products < 16)
-                c.products[c.n_products++] = argv[i] + 11;
+            if (add_products(&c, argv[i] + 11))
+                return EXIT_USAGE;
         } else {
             argv[k++] = argv[i];
         }

@@ -41,40 +41,16 @@ static const char usage_note[] =
     "Exit codes: 0 written, 2 usage, 4 I/O or database error, 5 no import or export\n"
     "data for the product and month (as report).\n";
 
-/* The months the store holds for the request (any flow): for the no-data
- * message, so the analyst sees which months to ask for. */
-typedef struct held_months {
-    char first[8], last[8];
-} held_months;
-
-static tf_status held_row(void *ctx, const tf_revision *rev)
-{
-    held_months *h = ctx;
-    const char *p = rev->rec.period;
-    if (strlen(p) != 7 || p[4] != '-')
-        return TF_OK;
-    if (!h->first[0] || strcmp(p, h->first) < 0)
-        memcpy(h->first, p, 8);
-    if (!h->last[0] || strcmp(p, h->last) > 0)
-        memcpy(h->last, p, 8);
-    return TF_OK;
-}
-
+/* No import or export data for the month: the message report gives (the
+ * periods the data has for the request), with "no note". */
 static void print_no_data(tf_db *db, const tf_query *q, const char *name, const char *db_path,
                           const char *period)
 {
-    held_months h = {{0}, {0}};
     tf_selection sel = {.classification = q->classification, .codes = q->codes,
                         .n_codes = q->n_codes, .reporter = q->reporter, .as_of = q->as_of};
-    tf_query_select(db, &sel, held_row, &h);
     char shown[1024];
     tf_db_mask(db_path, shown, sizeof shown);
-    fprintf(stderr, "tradeflow: no import or export data for %s in %s for %s: no note", name,
-            shown, period);
-    if (h.first[0])
-        fprintf(stderr, "; its stored months run from %s to %s\n", h.first, h.last);
-    else
-        fprintf(stderr, "; nothing is stored for it: ingest its data first (tradeflow ingest)\n");
+    say_no_data(shown, db, &sel, name, period, "no note");
 }
 
 static void err(const char *fmt, const char *a, const char *b)
@@ -96,6 +72,8 @@ static int parse(int argc, char **argv, note_args *n)
     static const char *const names[] = {"--product", "--hs", "--period", "--lang", "--format",
                                         "--as-of", "--date", "-o", "--currency",
                                         "--partners"};
+    const char *partners = NULL;
+    int seen[10] = {0};
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage_note, stdout);
@@ -122,18 +100,18 @@ static int parse(int argc, char **argv, note_args *n)
             return NOTE_USAGE;
         }
         const char **slot[] = {&n->product, &n->hs, &n->period, &n->lang, &n->format,
-                               &n->as_of, &n->date, &n->out, &n->currency};
-        if (k < 9)
-            *slot[k] = v;
-        else {
-            char *end;
-            long p = strtol(v, &end, 10);
-            if (*end || p < 1 || p > 20) {
-                err("--partners takes a number from 1 to 20, not '%s'%s", v, NULL);
-                return NOTE_USAGE;
-            }
-            n->partners = (int)p;
+                               &n->as_of, &n->date, &n->out, &n->currency, &partners};
+        if (set_once("note", names[k], slot[k], &seen[k], v))
+            return NOTE_USAGE;
+    }
+    if (partners) {
+        char *end;
+        long p = strtol(partners, &end, 10);
+        if (*end || p < 1 || p > 20) {
+            err("--partners takes a number from 1 to 20, not '%s'%s", partners, NULL);
+            return NOTE_USAGE;
         }
+        n->partners = (int)p;
     }
     return -1;
 }

@@ -26,7 +26,8 @@ static const char usage_report[] =
     "  --lang L            en (default) or zh: charts (svg, and in html and xlsx)\n"
     "                      in Chinese throughout (titles, axes, legends, Source\n"
     "                      lines, in the note's terms); partner and trade-mode\n"
-    "                      names in html and xlsx\n"
+    "                      names in html and xlsx (a text, md, json or csv report\n"
+    "                      stays English, with a warning)\n"
     "  --top N             partners listed per flow (default 10)\n"
     "  --partner-basis B   rank partners on this basis: origin, consignment,\n"
     "                      destination, trading or unstated (default: each month's\n"
@@ -130,6 +131,10 @@ static int check_report(report_args *ra, int chart, char rep3[4], char canon[8],
         error("--lang is en or zh, not '%s'", ra->lang);
         return EXIT_USAGE;
     }
+    if (!charted && !strcmp(ra->lang, "zh"))
+        fprintf(stderr, "%s: warning: --lang zh is for the charts, html and xlsx: a %s report "
+                "is in English (the Chinese text is tradeflow note --lang zh)\n", progname,
+                ra->format);
     const char *p = ra->period;
     if (!p || (strlen(p) != 7 && strlen(p) != 4) || tf_period_parse(p, strlen(p), canon)) {
         error("report needs --period YYYY-MM (month 01-12) or YYYY%s%s", p ? ", not " : "",
@@ -173,43 +178,6 @@ static void nothing_to_draw(int chart, const char *label, const char *period)
               label);
 }
 
-/* "2023-03..2023-12, 2024-02, 2022" of ascending periods: runs of
- * consecutive months as FROM..TO, years as they are, a cumulative range as
- * "2025-01..2025-03 (cumulative)". */
-static void period_runs(char (*p)[TF_PERIOD_LEN], size_t n, char *buf, size_t len)
-{
-    size_t at = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n && at < len; i++) {
-        size_t j = i;
-        while (j + 1 < n && tf_period_index(p[j]) >= 0 &&
-               tf_period_index(p[j + 1]) == tf_period_index(p[j]) + 1)
-            j++;
-        int w = j > i ? snprintf(buf + at, len - at, "%s%s..%s", at ? ", " : "", p[i], p[j])
-                      : snprintf(buf + at, len - at, "%s%s%s", at ? ", " : "", p[i],
-                                 tf_period_is_range(p[i]) ? " (cumulative)" : "");
-        at += w > 0 ? (size_t)w : 0;
-        i = j;
-    }
-}
-
-/* 1 when sel (of a classification other than HS, with no period) holds
- * periods as HS, the HS family: their runs in buf. */
-static int other_classification(tf_db *db, const tf_selection *sel, char *buf, size_t len)
-{
-    if (!sel->classification || !strcmp(sel->classification, "HS"))
-        return 0;
-    tf_selection hs = *sel;
-    hs.classification = "HS";
-    char (*p)[TF_PERIOD_LEN] = NULL;
-    size_t n = 0;
-    int found = tf_query_periods(db, &hs, &p, &n) == TF_OK && n > 0;
-    if (found)
-        period_runs(p, n, buf, len);
-    free(p);
-    return found;
-}
-
 /* A report without figures: when the period has no import or export rows at
  * all, the error naming the periods the selection has and EXIT_NODATA; when
  * it has rows (in another measure, breakdowns only), the warning and -1 (the
@@ -235,21 +203,8 @@ static int no_data(common *c, tf_db *db, const tf_query *q, const char *name)
                 progname, name, c->db_name, q->period);
         return -1;
     }
-    char runs[1024];
-    period_runs(p, n, runs, sizeof runs);
-    if (n)
-        error("no import or export data for %s in %s for %s: nothing written; the data has "
-              "%s", name, c->db_name, q->period, runs);
-    else if (!other_classification(db, &sel, runs, sizeof runs))
-        error("no import or export data for %s in %s for %s: nothing written; the data has "
-              "no period for it", name, c->db_name, q->period);
-    else
-        error("no import or export data for %s in %s for %s: nothing written; the data has no "
-              "row of classification %s, but holds these codes as HS (UN Comtrade's H0-H6 "
-              "included) for %s: give --classification HS (the default)", name, c->db_name,
-              q->period, q->classification, runs);
     free(p);
-    return EXIT_NODATA;
+    return say_no_data(c->db_name, db, &sel, name, q->period, "nothing written");
 }
 
 /* Compute the report (with the charts' data when the format needs it) and

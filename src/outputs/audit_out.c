@@ -137,9 +137,7 @@ tf_status tf_audit_write(FILE *out, const tf_audit *a, int json)
     size_t errors = tf_audit_errors(a);
     for (size_t i = 0; i < a->n_notes; i++)
         if (a->notes[i].skipped[0])
-            fprintf(out, "%s: skipped: %s%s\n\n", a->notes[i].path, a->notes[i].skipped,
-                    strcmp(a->notes[i].skipped, "not English") ? ""
-                                                              : " (the audit reads English notes)");
+            fprintf(out, "%s: skipped: %s\n\n", a->notes[i].path, a->notes[i].skipped);
     for (size_t i = 0; i < a->n_findings; i++) {
         const tf_finding *f = &a->findings[i];
         const tf_note *n = &a->notes[f->note];

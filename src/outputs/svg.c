@@ -281,14 +281,16 @@ static void frame_open(frame *f, FILE *out, const char *title, const char *subti
     fputs("</text>\n</g>\n", out);
 }
 
-/* An x label centred at x (and a tick). */
+/* An x label centred at x (and a tick), moved in where it would run past
+ * the chart's edge (a Chinese month, 2025年10月, under the last bar). */
 static void x_label(const frame *f, double x, const char *text)
 {
-    double yb = f->y0 + f->h;
+    double yb = f->y0 + f->h, half = text_w(text, 12) / 2;
+    double tx = fmax(fmin(x, W - 2 - half), 2 + half);
     fprintf(f->out,
             "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>"
             "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#444\">",
-            x, yb, x, yb + 5, x, yb + 19);
+            x, yb, x, yb + 5, tx, yb + 19);
     tf_xml_escape(f->out, text);
     fputs("</text>\n", f->out);
 }

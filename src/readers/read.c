@@ -557,7 +557,8 @@ static tf_status header_format(tf_rctx *c, tf_format *fmt)
     return TF_OK;
 }
 
-/* Options that do not apply to format fmt are usage errors. */
+/* Options that do not apply to format fmt are usage errors (a UN Comtrade
+ * file's, read as JSON too, are its reader's: comtrade.c check_opts). */
 static tf_status check_options(tf_rctx *c, tf_format fmt)
 {
     const tf_read_opts *o = c->opts;
@@ -570,6 +571,18 @@ static tf_status check_options(tf_rctx *c, tf_format fmt)
         return tf_error_set(&c->diag->error, TF_ERR_USAGE,
                             "%s: --period and --range are for GACC downloads without a date "
                             "column; this file is %s", c->name, tf_format_name(fmt));
+    int trade_opts = o->flow != TF_FLOW_NONE || o->partner_basis || o->reporter || o->provenance;
+    if (trade_opts && fmt == TF_FORMAT_TFCSV)
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE,
+                            "%s: --flow, --partner-basis, --reporter and --source are for "
+                            "GACC exports; a tradeflow CSV carries them in its own columns",
+                            c->name);
+    if (trade_opts && (fmt == TF_FORMAT_PLSERIES || fmt == TF_FORMAT_PRICES))
+        return tf_error_set(&c->diag->error, TF_ERR_USAGE,
+                            "%s: --flow, --partner-basis, --reporter and --source are for "
+                            "GACC exports; this file is a daily %s series, with no flow, "
+                            "partner or reporter (--product names what it is for)", c->name,
+                            fmt == TF_FORMAT_PRICES ? "prices" : "published import P/L");
     return TF_OK;
 }
 
@@ -583,12 +596,6 @@ static tf_status check_rows(tf_rctx *c, tf_format fmt, int hdr_ascii)
         if (c->enc == TF_ENC_GB18030)
             return tf_rerr(c, c->hdr_line, 1, "tradeflow CSV must be UTF-8; this header is not "
                                               "(a GACC export? use --format gacc)");
-        const tf_read_opts *o = c->opts;
-        if (o->flow != TF_FLOW_NONE || o->partner_basis || o->reporter || o->provenance)
-            return tf_error_set(&c->diag->error, TF_ERR_USAGE,
-                                "%s: --flow, --partner-basis, --reporter and --source are for "
-                                "GACC exports; a tradeflow CSV carries them in its own columns",
-                                c->name);
     }
     return TF_OK;
 }

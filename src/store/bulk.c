@@ -9,11 +9,14 @@
  * the buffer handed to it; the reader waits for it before handing over the
  * next one and before the merge.
  */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bulk.h"
 #include "../common/util.h"
@@ -70,6 +73,7 @@ typedef struct run {
     FILE *f;       /* NULL: the buffer (idx[pos..n)) */
     brec *cur;     /* its next record; NULL when done */
     brec *buf;     /* a file run's record buffer */
+    char *vbuf;    /* a file run's stdio buffer (RUN_READ_BUF) */
     size_t cap, pos;
 } run;
 
@@ -153,7 +157,7 @@ void tf_bulk_free(tf_bulk *b)
     for (size_t i = 0; i < b->n_spilled; i++)
         fclose(b->spilled[i]);
     for (size_t i = 0; i < b->n_runs; i++)
-        free(b->runs[i].buf);
+        free(b->runs[i].buf), free(b->runs[i].vbuf);
     free(b->spilled);
     free(b->runs);
     free(b->heap);
@@ -285,6 +289,140 @@ static void tf_bulk_get_rec(const brec *e, tf_record *r)
     r->has_fob = !!(e->flags & HAS_FOB), r->fob = e->fob;
 }
 
+/* A run is written through a buffer of its own (one write(2) a MiB instead
+ * of stdio's one per 4 KiB) and read back through RUN_READ_BUF bytes of
+ * stdio buffer a run (tf_bulk_merge_begin). */
+#define RUN_WRITE_BUF (1u << 20)
+#define RUN_READ_BUF (256u << 10)
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* A record on disk: its length (4 bytes), flags, flow, line, the figures present
+ * and the key's length as varints (a figure zigzagged), then the text. The
+ * record in memory spends 72 bytes on these; on disk they take about 15, so a
+ * run is about half the bytes to write and read back. */
+#define DISK_HEAD_MAX (4 + 2 + 10 * 8)
+
+static unsigned char *put_varint(unsigned char *o, uint64_t v)
+{
+    while (v >= 0x80) {
+        *o++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *o++ = (unsigned char)v;
+    return o;
+}
+
+static const unsigned char *get_varint(const unsigned char *p, const unsigned char *end,
+                                       uint64_t *v)
+{
+    *v = 0;
+    for (int sh = 0; p < end && sh < 64; sh += 7) {
+        unsigned char c = *p++;
+        *v |= (uint64_t)(c & 0x7f) << sh;
+        if (!(c & 0x80))
+            return p;
+    }
+    return NULL;
+}
+
+static uint64_t zigzag(tf_milli v) { return ((uint64_t)v << 1) ^ (uint64_t)(v < 0 ? -1 : 0); }
+static tf_milli unzigzag(uint64_t u) { return (tf_milli)(u >> 1) ^ -(tf_milli)(u & 1); }
+
+/* e in its disk form at o (room: DISK_HEAD_MAX + its text); the bytes written. */
+static size_t disk_put(const brec *e, unsigned char *o)
+{
+    const tf_milli fig[5] = {e->q, e->q2, e->v, e->cif, e->fob};
+    size_t tlen = e->size - sizeof *e;
+    unsigned char *p = o + 4;
+    *p++ = (unsigned char)e->flags;
+    p = put_varint(p, (uint64_t)(unsigned)e->flow);
+    p = put_varint(p, e->line);
+    for (int i = 0; i < 5; i++)
+        if (e->flags & (1u << i))
+            p = put_varint(p, zigzag(fig[i]));
+    p = put_varint(p, e->klen);
+    memcpy(p, e->txt, tlen);
+    p += tlen;
+    uint32_t len = (uint32_t)(p - o - 4);
+    memcpy(o, &len, 4);
+    return (size_t)(p - o);
+}
+
+/* The record of n disk bytes at p (after its length) into e (room for its
+ * text: n bytes). 0, or -1 when they are not one. */
+static int disk_get(const unsigned char *p, size_t n, brec *e)
+{
+    const unsigned char *end = p + n;
+    tf_milli *fig[5] = {&e->q, &e->q2, &e->v, &e->cif, &e->fob};
+    uint64_t v;
+    if (n < 1)
+        return -1;
+    e->flags = *p++;
+    if (!(p = get_varint(p, end, &v)))
+        return -1;
+    e->flow = (int)v;
+    if (!(p = get_varint(p, end, &v)))
+        return -1;
+    e->line = (unsigned long)v;
+    for (int i = 0; i < 5; i++) {
+        *fig[i] = 0;
+        if ((e->flags & (1u << i)) && (p = get_varint(p, end, &v)) != NULL)
+            *fig[i] = unzigzag(v);
+        if (!p)
+            return -1;
+    }
+    if (!(p = get_varint(p, end, &v)) || v > (uint64_t)(end - p))
+        return -1;
+    e->klen = (size_t)v;
+    e->size = sizeof *e + (size_t)(end - p);
+    memcpy(e->txt, p, (size_t)(end - p));
+    return 0;
+}
+
+/* idx[0..n)'s records, in that order and disk form, to fd. 0, or -1 (no
+ * memory, a write error). */
+static int write_recs(int fd, brec **idx, size_t n)
+{
+    unsigned char *buf = malloc(RUN_WRITE_BUF);
+    unsigned char *big = NULL; /* a record larger than the buffer */
+    if (!buf)
+        return -1;
+    size_t used = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t room = DISK_HEAD_MAX + idx[i]->size - sizeof **idx;
+        if (used + room > RUN_WRITE_BUF) {
+            rc = write_all(fd, (const char *)buf, used);
+            used = 0;
+        }
+        if (rc == 0 && room > RUN_WRITE_BUF) {
+            free(big);
+            big = malloc(room);
+            rc = big ? write_all(fd, (const char *)big, disk_put(idx[i], big)) : -1;
+        } else if (rc == 0) {
+            used += disk_put(idx[i], buf + used);
+        }
+    }
+    if (rc == 0)
+        rc = write_all(fd, (const char *)buf, used);
+    free(big);
+    free(buf);
+    return rc;
+}
+
 /* Sort idx[0..n) and write it to an unlinked temporary file, rewound: the
  * file, or NULL (no memory, a write error). */
 static FILE *write_run(brec **idx, size_t n)
@@ -294,12 +432,8 @@ static FILE *write_run(brec **idx, size_t n)
         return NULL;
     if (n > 1)
         qsort(idx, n, sizeof *idx, cmp_rec);
-    for (size_t i = 0; i < n; i++)
-        if (fwrite(idx[i], idx[i]->size, 1, f) != 1) {
-            fclose(f);
-            return NULL;
-        }
-    if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+    /* written past stdio, on its descriptor: the stream has not been used yet */
+    if (write_recs(fileno(f), idx, n) != 0 || lseek(fileno(f), 0, SEEK_SET) != 0) {
         fclose(f);
         return NULL;
     }
@@ -394,22 +528,22 @@ static int run_advance(tf_bulk *b, run *r)
         r->cur = r->pos < b->n ? b->idx[r->pos++] : NULL;
         return 0;
     }
-    brec head;
-    if (fread(&head, sizeof head, 1, r->f) != 1) {
+    uint32_t len;
+    if (fread(&len, sizeof len, 1, r->f) != 1) {
         r->cur = NULL;
         return ferror(r->f) ? -1 : 0;
     }
-    if (head.size < sizeof head)
-        return -1;
-    if (head.size > r->cap) {
-        brec *nb = realloc(r->buf, head.size);
+    /* the disk bytes at the end of the record's room, its text copied before them */
+    size_t need = sizeof(brec) + 2 * (size_t)len;
+    if (need > r->cap) {
+        brec *nb = realloc(r->buf, need);
         if (!nb)
             return -1;
         r->buf = nb;
-        r->cap = head.size;
+        r->cap = need;
     }
-    memcpy(r->buf, &head, sizeof head);
-    if (fread(r->buf->txt, head.size - sizeof head, 1, r->f) != 1 && head.size > sizeof head)
+    unsigned char *raw = (unsigned char *)r->buf->txt + len;
+    if ((len > 0 && fread(raw, len, 1, r->f) != 1) || disk_get(raw, len, r->buf) != 0)
         return -1;
     r->cur = r->buf;
     return 0;
@@ -451,7 +585,14 @@ int tf_bulk_merge_begin(tf_bulk *b)
         return -1;
     b->n_heap = 0;
     for (size_t i = 0; i < b->n_runs; i++) {
-        b->runs[i].f = i < b->n_spilled ? b->spilled[i] : NULL;
+        run *r = &b->runs[i];
+        r->f = i < b->n_spilled ? b->spilled[i] : NULL;
+        /* the stream's first use: a larger buffer, or stdio's own without memory */
+        if (r->f && (r->vbuf = malloc(RUN_READ_BUF)) != NULL &&
+            setvbuf(r->f, r->vbuf, _IOFBF, RUN_READ_BUF) != 0) {
+            free(r->vbuf);
+            r->vbuf = NULL;
+        }
         if (run_advance(b, &b->runs[i]) != 0)
             return -1;
         if (b->runs[i].cur)

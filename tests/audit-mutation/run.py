@@ -40,12 +40,14 @@ SHARED = os.environ.get("TF_SHARED", os.path.join(ROOT, "..", "shared"))
 # notes the reviewer flagged (tests/unit/test_audit.c, expected[]): not "consistent"
 FLAGGED = {"1.txt", "10.txt", "16.txt", "34.txt", "75.txt", "79.txt", "13.txt"}
 # minimum recall per kind in the bounded sample of make test (--sample 8: the first 8
-# consistent notes of the two corpus sets and all 92 own notes, 108 notes; measured
-# 2026-12-05 after the eighth round's Chinese notes and changes: 65 %, 73 %, 70 %, 46 %,
-# 64 %, 71 %, 89 % (32 of 36), 91 %, less a margin of about two points (six for net as gross,
-# a small count), kept where the seventh round's sat lower: docs/audit.md section 8).
+# consistent notes of the two corpus sets and all 106 own notes; measured
+# 2026-12-05 on the two eighth-round branches, the Chinese notes and changes: 65 %, 73 %, 70 %,
+# 46 %, 64 %, 71 %, 89 % (32 of 36), 91 %; the English: 66 %, 74 %, 72 %, 44 %, 64 %, 67 %,
+# 91 % (31 of 34), 92 %; each threshold the lower of the two less a margin of about two points
+# (one for direction, as before; six or seven for net as gross, a small count): docs/audit.md
+# section 8).
 THRESHOLDS = {"one-digit-typo": 0.63, "transposed-digits": 0.71, "factor-of-10": 0.68,
-              "direction-flipped": 0.43, "mom-yoy-swapped": 0.59, "wrong-month-label": 0.66,
+              "direction-flipped": 0.43, "mom-yoy-swapped": 0.59, "wrong-month-label": 0.65,
               "net-as-gross": 0.84, "share-other-figure": 0.89}
 MAX_FALSE_ALARMS_PER_10 = 1.0
 
@@ -53,7 +55,15 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 FLIPS = [("up", "down"), ("rose", "fell"), ("increase", "decrease"), ("increased", "decreased"),
          ("higher", "lower"), ("gain", "drop"), ("climbed", "dropped"), ("surged", "plunged"),
-         ("增长", "下降"), ("增加", "减少"), ("上升", "下降")]
+         ("增长", "下降"), ("增加", "减少"), ("上升", "下降"),
+         ("hausse", "baisse"), ("augmenté", "diminué"), ("вырос", "снизил"),
+         ("увеличил", "сократил"), ("больше", "меньше")]
+# months of Russian and French notes: a Russian stem takes the case ending the note
+# printed ("июле" -> "июне"), a French name is whole
+MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre"]
+MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+             "октябр", "ноябр", "декабр"]
 
 
 OWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "own")
@@ -117,6 +127,13 @@ def transposed(t):
 
 
 def times10(t):
+    # a Russian or French figure with a decimal comma, thousands grouped by blanks
+    # ("1 045,155" -> "10451,55")
+    m = re.search(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*,\d{1,2}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+", t)
+    if m:
+        a, b = re.sub(r"[ \u00a0\u202f]", "", m.group(0)).split(",")
+        new = a + b[0] + ("," + b[1:] if len(b) > 1 else "")
+        return t[:m.start()] + new + t[m.end():]
     m = re.search(r"\d[\d,]*(\.\d+)?", t)
     if not m:
         return None
@@ -142,7 +159,8 @@ def mutations(text, claims):
             s = c.get(field)
             if s:
                 figs.append((c, field, s))
-    pcts = [s for (_, f, s) in figs if f != "value"]
+    # percentages printed with digits (not a change in words: "doubled", "three-fold")
+    pcts = [s for (_, f, s) in figs if f != "value" and re.search(r"\d", s["text"])]
     for c, field, s in figs:
         a, b = s["span"]
         t = text[a:b]
@@ -165,7 +183,8 @@ def mutations(text, claims):
                     continue
                 break
             other = c.get("yoy_pct" if field == "mom_pct" else "mom_pct")
-            if other and field == "mom_pct" and other["text"] != s["text"]:
+            if other and field == "mom_pct" and other["text"] != s["text"] and \
+                    re.search(r"\d", other["text"]) and re.search(r"\d", s["text"]):
                 out.append(("mom-yoy-swapped", a, b, other["text"], s["value"], field))
         if field == "share_pct":
             for p in pcts:
@@ -187,6 +206,16 @@ def mutations(text, claims):
                 ka = ss + k
                 out.append(("wrong-month-label", ka, ka + len(MONTHS[m]), MONTHS[(m + 11) % 12],
                             s["value"], "label"))
+            elif re.search(r"[\u0400-\u04ff]|\b" + MONTHS_FR[m] + r"\b", sent):
+                k = max(sent.rfind(MONTHS_FR[m]), -1)
+                mr = list(re.finditer(r"(?<![\w])" + MONTHS_RU[m] + r"(?=[а-яё])", sent))
+                if k >= 0 and re.match(MONTHS_FR[m] + r"\b", sent[k:]):
+                    out.append(("wrong-month-label", ss + k, ss + k + len(MONTHS_FR[m]),
+                                MONTHS_FR[(m + 11) % 12], s["value"], "label"))
+                elif mr:
+                    ka = ss + mr[-1].start()
+                    out.append(("wrong-month-label", ka, ka + len(MONTHS_RU[m]),
+                                MONTHS_RU[(m + 11) % 12], s["value"], "label"))
             else:  # a Chinese month "4月", "4月份" (not the end of a range "1-4月")
                 zh = list(re.finditer(r"(?<![\d\-－~～至到])" + str(m + 1) + r"月", sent))
                 if zh:

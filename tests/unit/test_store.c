@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 
+#include "store/bulk.h"
 #include "store/store_int.h" /* tf_store_set_bulk_bytes */
 
 /* TF_TEST_PG: a PostgreSQL URL (a server of scripts/pg-server): the tests run
@@ -647,6 +648,85 @@ static void test_ingest_in_runs(void **state)
     tf_refdata_free(&ref);
 }
 
+/* A spilled run's records come back field for field (bulk.c's disk form: the
+ * figures as zigzag varints, the text as it was): every record spilled on its
+ * own, the extremes of a figure, absent figures, CIF and FOB, the longest
+ * provenance, and the merge in key order then line. */
+static void test_bulk_run_disk_form(void **state)
+{
+    (void)state;
+    tf_bulk *b = tf_bulk_new(1); /* full after each record: one run a record */
+    assert_non_null(b);
+    static tf_record in[4];
+    memset(in, 0, sizeof in);
+    const tf_milli figs[4][5] = {{0, 0, 0, 0, 0},
+                                 {-1, 1, -64, 63, 64},
+                                 {INT64_MAX, INT64_MIN, 100000000000000000, -8192, 8191},
+                                 {46148000, 500, 1001, 0, 0}};
+    const unsigned flags[4] = {0, 31, 31, 5}; /* bit i: figure i present */
+    const char *partner[4] = {"RUS", "AUS", "USA", "AUS"};
+    for (int i = 0; i < 4; i++) {
+        tf_record *r = &in[i];
+        strcpy(r->classification, "HS");
+        strcpy(r->commodity, "76011000");
+        strcpy(r->period, i == 3 ? "2025-03" : "2025-04");
+        strcpy(r->reporter, "CHN");
+        strcpy(r->partner, partner[i]);
+        strcpy(r->currency, "CNY");
+        strcpy(r->unit, "kg");
+        r->flow = i == 1 ? TF_FLOW_EXPORT : TF_FLOW_IMPORT;
+        r->line = (unsigned long)(10 - i) * 1000003UL; /* varints of 3 and 4 bytes */
+        r->has_quantity = flags[i] & 1, r->quantity = figs[i][0];
+        r->has_quantity2 = !!(flags[i] & 2), r->quantity2 = figs[i][1];
+        r->has_value = !!(flags[i] & 4), r->value = figs[i][2];
+        r->has_cif = !!(flags[i] & 8), r->cif = figs[i][3];
+        r->has_fob = !!(flags[i] & 16), r->fob = figs[i][4];
+    }
+    memset(in[2].provenance, 'p', sizeof in[2].provenance - 1);
+    strcpy(in[2].status, "estimated");
+    strcpy(in[2].unit2, "u");
+    strcpy(in[0].partner_name, "name\x1f with a unit separator");
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(tf_bulk_add(b, &in[i]), 0);
+        assert_int_equal(tf_bulk_full(b), 1);
+        assert_int_equal(tf_bulk_spill(b), 0);
+    }
+    assert_int_equal(tf_bulk_spilled(b), 4);
+    assert_int_equal(tf_bulk_merge_begin(b), 0);
+    /* key order: 2025-03 (in[3]); then 2025-04's imports by partner, RUS (in[0]) and
+     * USA (in[2]); then its export (in[1], AUS) */
+    const int order[4] = {3, 0, 2, 1};
+    const tf_record *r;
+    unsigned long rep;
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(tf_bulk_next(b, &r, &rep), 1);
+        const tf_record *e = &in[order[k]];
+        assert_int_equal(rep, 0);
+        assert_int_equal(r->line, e->line);
+        assert_int_equal(r->flow, e->flow);
+        assert_string_equal(r->partner, e->partner);
+        assert_string_equal(r->period, e->period);
+        assert_string_equal(r->provenance, e->provenance);
+        assert_string_equal(r->partner_name, e->partner_name);
+        assert_string_equal(r->status, e->status);
+        assert_string_equal(r->unit2, e->unit2);
+        assert_int_equal(r->has_quantity, e->has_quantity);
+        assert_int_equal(r->has_quantity2, e->has_quantity2);
+        assert_int_equal(r->has_value, e->has_value);
+        assert_int_equal(r->has_cif, e->has_cif);
+        assert_int_equal(r->has_fob, e->has_fob);
+        /* an absent figure comes back as 0 */
+        assert_true(r->quantity == (e->has_quantity ? e->quantity : 0));
+        assert_true(r->quantity2 == (e->has_quantity2 ? e->quantity2 : 0));
+        assert_true(r->value == (e->has_value ? e->value : 0));
+        assert_true(r->cif == (e->has_cif ? e->cif : 0));
+        assert_true(r->fob == (e->has_fob ? e->fob : 0));
+    }
+    assert_true(strlen(in[2].provenance) == 511);
+    assert_int_equal(tf_bulk_next(b, &r, &rep), 0);
+    tf_bulk_free(b);
+}
+
 /* Within one run the cells are sorted: a repeat is still named by its own
  * line and the first copy's, and one at an earlier line than a bad row is
  * the error reported, as when the file is read in order. */
@@ -1225,6 +1305,7 @@ int main(void)
         cmocka_unit_test(test_discard_if_empty),
         cmocka_unit_test(test_discard_keeps_held_database),
         cmocka_unit_test(test_ingest_in_runs),
+        cmocka_unit_test(test_bulk_run_disk_form),
         cmocka_unit_test(test_sorted_run_errors),
         cmocka_unit_test(test_nested_select),
         cmocka_unit_test(test_batch),
