@@ -26,11 +26,13 @@
 static const char trad[] =
     "進萬噸環長減計額淨鋁鐵銅礦鋼億與較當從據數顯際為個點單價對總國聯亞來羅蘭爾馬幾韓東門"
     "鎳紐內區陸灣維倫麥賓屬廢鍛軋錳鉻鋅錫鉛鈷煉稱漲產購類間開關邊隨達連續實現兩歐紐緬哈薩"
-    "納鮮魯塞買蘇圭貿額動這維預測報顯資壓較礬於項倉儲場貨運輸週過協銷費應";
+    "納鮮魯塞買蘇圭貿額動這維預測報顯資壓較礬於項倉儲場貨運輸週過協銷費應"
+    "佔統創將後時氣縮擴順廠";
 static const char simp[] =
     "进万吨环长减计额净铝铁铜矿钢亿与较当从据数显际为个点单价对总国联亚来罗兰尔马几韩东门"
     "镍纽内区陆湾维伦麦宾属废锻轧锰铬锌锡铅钴炼称涨产购类间开关边随达连续实现两欧纽缅哈萨"
-    "纳鲜鲁塞买苏圭贸额动这维预测报显资压较矾于项仓储场货运输周过协销费应";
+    "纳鲜鲁塞买苏圭贸额动这维预测报显资压较矾于项仓储场货运输周过协销费应"
+    "占统创将后时气缩扩顺厂";
 
 /* Decode one code point at s (len bytes left); its byte length in *n. */
 static unsigned cp_at(const unsigned char *s, size_t len, size_t *n)
@@ -179,6 +181,8 @@ typedef struct zitem {
     size_t b, e;             /* bytes of the normalized text */
     int from, to;            /* I_PERIOD: months; I_CHG, I_PP: C_MOM / C_YOY */
     int named_year;          /* I_PERIOD: the year is printed */
+    int ytd;                 /* I_PERIOD: 年初至今, 今年以来: January to the latest month the
+                                note named */
     int month_before;        /* I_PERIOD: 上月, 上个月 (in a comparison, the month before the
                                 sentence's month; else the month before the note's date) */
     tf_metric metric;        /* I_METRIC, I_FIG (value or quantity) */
@@ -376,6 +380,12 @@ static size_t period_at(const char *s, int ref, zitem *p)
         y = (int)v, k = 4 + strlen("年");
     else if (at(s, "今年") || at(s, "去年") || at(s, "上年"))
         y = tf_mi_year(ref) - (at(s, "今年") ? 0 : 1), k = strlen("今年");
+    static const char *const ytd[] = {"年初至今", "年初以来", "今年以来", NULL};
+    for (int w = 0; ytd[w]; w++)
+        if (at(s, ytd[w])) {
+            p->ytd = 1;
+            return strlen(ytd[w]);
+        }
     if (at(s, "上个月") || at(s, "上月")) {
         p->from = p->to = ref - 1;
         p->named_year = 0;
@@ -555,6 +565,20 @@ static int rate_noun_sign(const char *s, size_t cb, size_t k)
 
 /* A percentage at s[i..i+n) (the number, its '%' after): change, share or
  * neither, from the words of its clause before it. */
+/* How many partners a share held together counts in s[cb, i) ("三者", "四国", "两个国家",
+ * "五地"), 0 when it does not say. */
+static int together_count(const char *s, size_t cb, size_t i)
+{
+    static const char *const nums[] = {"两", "二", "三", "四", "五", "六", "七", "八", NULL};
+    static const char *const what[] = {"者", "国", "个国家", "地", "个地区", NULL};
+    for (size_t k = cb; k < i; k++)
+        for (int d = 0; nums[d]; d++)
+            for (int w = 0; what[w] && at(s + k, nums[d]); w++)
+                if (at(s + k + strlen(nums[d]), what[w]))
+                    return d < 2 ? 2 : d + 1;
+    return 0;
+}
+
 static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec,
                         zitem *x)
 {
@@ -596,11 +620,7 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
                 if (at(together[w], "前")) /* the top three: which they are is not said */
                     return 0;
                 x->listed = 3;
-                x->from = last_in(s, cb, i, "三者") != (size_t)-1 ||
-                                  last_in(s, cb, i, "三国") != (size_t)-1 ? 3
-                          : last_in(s, cb, i, "两者") != (size_t)-1 ||
-                                  last_in(s, cb, i, "二者") != (size_t)-1 ||
-                                  last_in(s, cb, i, "两国") != (size_t)-1 ? 2 : 0;
+                x->from = together_count(s, cb, i);
                 return 1;
             }
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
@@ -630,6 +650,7 @@ static double unit_at(const char *s, int *usd, int *other, size_t *len)
         {"美元", 1, 1, 0},     {"亿吨", 1e8, 0, 0},   {"百万吨", 1e6, 0, 0},
         {"万吨", 1e4, 0, 0},   {"千吨", 1e3, 0, 0},   {"万实物吨", 1e4, 0, 0},
         {"千实物吨", 1e3, 0, 0}, {"实物吨", 1, 0, 0}, {"万金属吨", 1e4, 0, 1},
+        {"万公吨", 1e4, 0, 0}, {"千公吨", 1e3, 0, 0}, {"公吨", 1, 0, 0}, /* metric tons (台港) */
         {"金属吨", 1, 0, 1},   {"万亿元", 1e12, 0, 1},
         {"千克", 1e-3, 0, 0},  {"公斤", 1e-3, 0, 0},
         {"吨", 1, 0, 0},       {"亿元", 1e8, 0, 1},   {"万元", 1e4, 0, 1},
@@ -765,12 +786,35 @@ static void figure_flags(const char *s, size_t sb, size_t cb, size_t i, zitem *x
 
 /* A figure at s[i..i+n): fills x (kind I_FIG) and returns its length with
  * the unit, 0 when the number has no unit of trade. */
+/* The unit a number at s+k takes from the end of its list ("2,013.5、1,102.4、848.6和512.7
+ * 万吨": one unit after the last), 0 when no number of the list has one. */
+static double list_unit(const char *s, size_t k, int *usd, int *other)
+{
+    for (int items = 0; items < 16; items++) {
+        if (!at(s + k, "、") && !at(s + k, "和") && !at(s + k, "及") && !at(s + k, "与"))
+            return 0;
+        k += strlen("、");
+        double v;
+        int dec, tz;
+        size_t m = number_at(s + k, &v, &dec, &tz), ul;
+        if (!m || s[k + m] == '%')
+            return 0;
+        k += m;
+        double f = unit_at(s + k, usd, other, &ul);
+        if (f)
+            return f;
+    }
+    return 0;
+}
+
 static size_t figure_item(const char *s, size_t sb, size_t cb, size_t i, size_t n, double v,
                           int dec, int tz, zitem *x)
 {
     int usd, other;
     size_t ul;
     double f = unit_at(s + i + n, &usd, &other, &ul);
+    if (f == 0 && (f = list_unit(s, i + n, &usd, &other)) != 0)
+        ul = 0;
     if (f == 0)
         return 0;
     x->kind = I_FIG;
@@ -858,6 +902,7 @@ typedef struct zctx {
     zitems it;
     /* carried from sentence to sentence */
     int period_from, period_to, has_period;
+    int latest;               /* the latest month a period the note named ends in, 0 none */
     const char *title_product;
     const char *prev_product; /* the product the sentence before named */
     const char *last_product; /* the product the note named last (of its P/L sentences) */
@@ -1085,6 +1130,27 @@ static int pp_item(const char *s, size_t cb, size_t i, size_t n, double v, int d
 
 /* A number at s+i: a period, a figure, a percentage or nothing. Adds the
  * item; returns the bytes read (at least the number's). */
+/* A multiple of a base ("是上月的2.3倍", "为去年同期的1.5倍"): a fold of (N - 1) x 100 % within
+ * the rounding of N, on the month before or a year before. 1 when read. */
+static int multiple_item(const char *s, size_t cb, size_t i, size_t n, double v, int dec,
+                         zitem *x)
+{
+    if (!at(s + i + n, "倍") || i < cb + 3 || !at(s + i - 3, "的") ||
+        (last_in(s, cb, i, "是") == (size_t)-1 && last_in(s, cb, i, "为") == (size_t)-1))
+        return 0;
+    double half = 0.5 * pow(10, -dec);
+    memset(x, 0, sizeof *x);
+    x->kind = I_CHG;
+    x->listed = 4;
+    x->b = i;
+    x->e = i + n + strlen("倍");
+    x->v = 100 * (v - 1), x->lo = 100 * (v - half - 1), x->hi = 100 * (v + half - 1);
+    x->from = diff_basis(s, cb, i);
+    if (!x->from && (last_in(s, cb, i, "上月") != (size_t)-1 || last_in(s, cb, i, "上个月") != (size_t)-1))
+        x->from = C_MOM;
+    return x->from != 0;
+}
+
 static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
 {
     zitem x;
@@ -1157,6 +1223,10 @@ static size_t scan_number(zctx *c, const char *s, size_t sb, size_t i, int *err)
         if (pp_item(s, cb, i, n, v, dec, &x))
             *err = zadd(&c->it, &x);
         return n + strlen("个百分点");
+    }
+    if (multiple_item(s, cb, i, n, v, dec, &x)) {
+        *err = zadd(&c->it, &x);
+        return x.e - i;
     }
     size_t f = figure_item(s, sb, cb, i, n, v, dec, tz, &x);
     if (f) {
@@ -1249,7 +1319,7 @@ static size_t scan_word(zctx *c, const char *s, size_t i, int *err)
             x.key = china_source;
     } else if (at(s + i, "去年") || at(s + i, "今年") || at(s + i, "上年") || at(s + i, "上个月") ||
              at(s + i, "上月") || at(s + i, "前") || at(s + i, "上半年") || at(s + i, "下半年") ||
-             at(s + i, "第") || cn_count_at(s + i, &(int){0})) {
+             at(s + i, "第") || at(s + i, "年初") || cn_count_at(s + i, &(int){0})) {
         if (!(n = period_at(s + i, c->ref, &x)))
             return 1;
         x.kind = I_PERIOD;
@@ -1353,6 +1423,9 @@ typedef struct zstate {
                                     subject's month to return to */
     size_t keep_claim;           /* the subject's claim */
     size_t keep_pb, keep_pe;     /* the subject's period words */
+    size_t flowless_b, flowless_e; /* claims made before the sentence named its flow, which
+                                    a flow word after them takes ("自几内亚（1287.6万吨）、
+                                    澳大利亚（318.4万吨）进口铝土矿") */
 } zstate;
 
 static void stated_set(const zctx *c, size_t b, size_t e, double v, double lo, double hi,
@@ -1400,6 +1473,7 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     if (x->pl)
         m = TF_METRIC_PL;
     /* a figure of no known product, or no trade flow, is kept, not checked */
+    int flowless = m == TF_METRIC_NONE && !x->other && !x->pl && prod;
     if (x->other || !prod || m == TF_METRIC_NONE)
         m = TF_METRIC_OTHER;
     cl.metric = m;
@@ -1426,7 +1500,29 @@ static int make_claim(zctx *c, zstate *st, const zitem *x, size_t sb, size_t se,
     cl.sent_start = c->z->from[sb];
     cl.sent_end = c->z->to[se - 1];
     *out = tf_audit_add_claim(c->a, &cl);
-    return *out == (size_t)-1 ? -1 : 0;
+    if (*out == (size_t)-1)
+        return -1;
+    if (flowless) {
+        if (st->flowless_e != *out)
+            st->flowless_b = *out;
+        st->flowless_e = *out + 1;
+    }
+    return 0;
+}
+
+/* A flow word after figures the sentence gave no flow: theirs too (a run of them right
+ * before it, of this sentence). */
+static void flow_after(zctx *c, zstate *st, tf_metric m)
+{
+    if (st->metric != TF_METRIC_NONE || st->flowless_e != c->a->n_claims ||
+        (m != TF_METRIC_IMPORT && m != TF_METRIC_EXPORT))
+        return;
+    for (size_t k = st->flowless_b; k < st->flowless_e; k++) {
+        tf_claim *cl = &c->a->claims[k];
+        cl->metric = strcmp(cl->unit, "USD") ? m
+                     : m == TF_METRIC_IMPORT ? TF_METRIC_IMPORT_VALUE : TF_METRIC_EXPORT_VALUE;
+    }
+    st->flowless_e = 0;
 }
 
 /* Characters of the words around a figure that name no commodity: verbs of
@@ -1558,12 +1654,25 @@ static int bind_partner(zctx *c, zstate *st, size_t i)
 /* A difference ("环比增加63.5万吨", "同比减少13.6万吨"): the signed change of the claim
  * the clause's level stated, on the month before or a year before (the basis its clause
  * names, else that of the change before it in the sentence). 1 when bound. */
+/* Whether a sentence that opens on differences with no level of its own ("11月煤炭进口环比
+ * 增加282.1万吨，增幅6.6%") tells those of claim cl: the same period, and the same product,
+ * flow and partner where it names them. */
+static int same_subject(const zctx *c, const zstate *st, const tf_claim *cl)
+{
+    return st->from == cl->period.from && st->to == cl->period.to &&
+           (!st->product || !strcmp(st->product, cl->product)) &&
+           (st->metric == TF_METRIC_NONE || st->metric == cl->metric) &&
+           !strcmp(zpartner(c, st->partner), cl->partner);
+}
+
 static int bind_difference(zctx *c, zstate *st, const zitem *x)
 {
     int basis = x->from ? x->from : st->basis;
-    if (c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims || !st->figures)
+    if (c->last_claim == (size_t)-1 || c->last_claim >= c->a->n_claims)
         return 0;
     tf_claim *cl = &c->a->claims[c->last_claim];
+    if (!st->figures && (!x->from || !same_subject(c, st, cl)))
+        return 0;
     if (!basis && st->has_cmp) { /* "较上月增加15.1万吨": the comparison's distance */
         int d = cl->period.to - st->cmp_to;
         basis = d == 1 && st->cmp_from == st->cmp_to ? C_MOM : d == 12 ? C_YOY : 0;
@@ -1578,6 +1687,8 @@ static int bind_difference(zctx *c, zstate *st, const zitem *x)
     else
         stated_set(c, x->b, x->e, x->v, x->lo, x->hi, d);
     st->basis = basis;
+    if (!st->figures) /* the changes after it are the claim's too ("，增幅6.6%") */
+        st->figures = 1;
     return 1;
 }
 
@@ -1656,9 +1767,36 @@ static void bind_change(zctx *c, zstate *st, const zitem *x)
 
 /* A share: to the claim it follows, or, after 分别 and in a list ("分别进口1898.5万吨、
  * 1054.3万吨，分别占44.4%、24.6%"), in order to the list of figures. */
-static void bind_share(zctx *c, zstate *st, const zitem *x)
+/* The claim of the partner a share's own clause names before it ("，其中印尼占比44.1%"):
+ * the latest claim of that partner; -2 when the note has none (the share is no one else's),
+ * -1 when the clause names no partner. */
+static size_t share_partner_claim(const zctx *c, const zitem *x, size_t sb)
 {
-    size_t target = c->last_claim;
+    size_t cb = clause_start(c->z->s, sb, x->b);
+    for (size_t k = (size_t)(x - c->it.v); k-- > 0;) {
+        const zitem *p = &c->it.v[k];
+        if (p->b < cb || p->kind == I_FIG)
+            return (size_t)-1;
+        if (p->kind != I_PARTNER || p->group)
+            continue;
+        const char *key = zpartner(c, p->key);
+        if (!strcmp(key, "WLD"))
+            return (size_t)-1;
+        for (size_t j = c->a->n_claims; j-- > 0 && c->a->claims[j].note == c->note;)
+            if (!strcmp(c->a->claims[j].partner, key))
+                return j;
+        return (size_t)-2;
+    }
+    return (size_t)-1;
+}
+
+static void bind_share(zctx *c, zstate *st, const zitem *x, size_t sb)
+{
+    size_t target = c->last_claim, named = share_partner_claim(c, x, sb);
+    if (named == (size_t)-2)
+        return;
+    if (named != (size_t)-1 && !x->listed)
+        target = named;
     if (x->listed && st->ngroup > 1) {
         if (x->listed == 2)
             st->share_run = 0;
@@ -1739,7 +1877,9 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
         st->pb = x->b, st->pe = x->e; /* its own label */
         return;
     }
-    if (is_comparison(c->z->s, x->b, sb)) {
+    if (is_comparison(c->z->s, x->b, sb) ||
+        (x->b >= sb + 3 && (at(c->z->s + x->b - 3, "是") || at(c->z->s + x->b - 3, "为")) &&
+         at(c->z->s + x->e, "的"))) { /* "是上月的2.3倍": the base of a multiple */
         st->cmp_from = x->from;
         st->cmp_to = x->to;
         if (x->month_before && st->from == st->to) /* "9月份…较上月的30.12万吨": August */
@@ -1747,15 +1887,21 @@ static void bind_period(zctx *c, zstate *st, const zitem *x, size_t sb)
         st->has_cmp = 1;
         return;
     }
-    st->from = x->from;
-    st->to = x->to;
+    if (x->ytd && !c->latest)
+        return;
+    st->from = x->ytd ? tf_mi_year(c->latest) * 12 : x->from;
+    st->to = x->ytd ? c->latest : x->to;
+    if (st->to > c->latest)
+        c->latest = st->to;
     st->cum = 0; /* "…累计出口189.6万吨；10月氧化铝进口13.6万吨": the month's, named again */
     st->named = 1;
     st->named_year = x->named_year;
     st->pb = x->b;
     st->pe = x->e;
-    c->period_from = x->from;
-    c->period_to = x->to;
+    if (x->ytd) /* an aside: the sentences after it go on with the month */
+        return;
+    c->period_from = st->from;
+    c->period_to = st->to;
     c->has_period = 1;
 }
 
@@ -2412,6 +2558,8 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             bind_period(c, &st, x, sb);
             break;
         case I_METRIC:
+            if (!x->net_export)
+                flow_after(c, &st, x->metric);
             st.metric = x->metric;
             st.net_export = x->net_export;
             lead = 0;
@@ -2465,7 +2613,7 @@ static int bind_sentence(zctx *c, size_t sb, size_t se)
             } else if (x->kind == I_CHG)
                 bind_change(c, &st, x);
             else
-                bind_share(c, &st, x);
+                bind_share(c, &st, x, sb);
             break;
         default:
             break;
@@ -2770,6 +2918,17 @@ static int zh_conversions(zctx *c)
 
 /* The figure at s+i: 0 none; 1 a sum (*V), 2 a quantity (*Q), 3 a unit value (*P): "每吨
  * 6.62万元", "均价每吨67488元", "3282元/吨". *end the byte after it. */
+/* Whether a money figure at s+i is a price per tonne its clause gives before it ("每吨568.9元",
+ * "每公吨均价约106美元"): 每吨 or 每公吨 in the 24 bytes before, no comma between. */
+static int per_tonne_before(const char *s, size_t i)
+{
+    size_t from = i > 24 ? i - 24 : 0, k = last_in(s, from, i, "每吨");
+    if (k == (size_t)-1)
+        k = last_in(s, from, i, "每公吨");
+    return k != (size_t)-1 && last_in(s, k, i, "，") == (size_t)-1 &&
+           last_in(s, k, i, ",") == (size_t)-1;
+}
+
 static int zuv_at(const char *s, size_t i, zuv *x, size_t *end)
 {
     static const struct { const char *w; double f; int cur; } per[] = {
@@ -2778,7 +2937,7 @@ static int zuv_at(const char *s, size_t i, zuv *x, size_t *end)
     int usd, dec, tz, other;
     size_t ne, e, n, len;
     if (money_zh(s, i, &v, &usd, &num, &dec, &ne, &e)) {
-        int unit = i >= 6 && at(s + i - 6, "每吨");
+        int unit = per_tonne_before(s, i);
         zuv_set(x, i, ne, e, num, dec, v / num, usd ? 2 : 1);
         *end = e;
         return num > 0 ? unit ? 3 : 1 : 0;
@@ -2959,6 +3118,28 @@ static int zuv_yoy_check(zctx *c, const zuv *V, const zuv *Q, const zuv *P)
  * sentence with a unit value alone ("进口均价每吨6.62万元") takes the sum and quantity of the
  * sentence before. With more than one of a kind, which goes with which is not sure, and
  * nothing is checked. 0, or -1 when out of memory. */
+/* The quantity a value figure V in dollars is of, when its sentence prints none ("进口金额为
+ * 117.2亿美元，每吨均价约106美元" after the tonnage): the printed quantity of the claim of the
+ * same flow, product, partner and period. 1 when found, in *Q. */
+static int value_quantity(const zctx *c, const zuv *V, zuv *Q)
+{
+    const tf_claim *v = NULL;
+    for (size_t k = c->a->n_claims; k-- > 0 && c->a->claims[k].note == c->note && !v;)
+        if (c->a->claims[k].quantity.start == c->z->from[V->b] && V->cur == 2)
+            v = &c->a->claims[k];
+    if (!v || (v->metric != TF_METRIC_IMPORT_VALUE && v->metric != TF_METRIC_EXPORT_VALUE))
+        return 0;
+    tf_metric m = v->metric == TF_METRIC_IMPORT_VALUE ? TF_METRIC_IMPORT : TF_METRIC_EXPORT;
+    for (size_t k = c->a->n_claims; k-- > 0 && c->a->claims[k].note == c->note;) {
+        const tf_claim *q = &c->a->claims[k];
+        if (q->metric == m && q->quantity.has && !strcmp(q->product, v->product) &&
+            !strcmp(q->partner, v->partner) && q->period.from == v->period.from &&
+            q->period.to == v->period.to)
+            return claim_zuv(c, q, Q);
+    }
+    return 0;
+}
+
 static int zh_unit_values(zctx *c)
 {
     const char *s = c->z->s;
@@ -2985,6 +3166,9 @@ static int zh_unit_values(zctx *c)
         if (np == 1 && nq == 1 && nv[P.cur] == 1 &&
             (zuv_check(c, &V[P.cur], &Q, &P) || zuv_yoy_check(c, &V[P.cur], &Q, &P)))
             return -1;
+        if (np == 1 && !nq && nv[P.cur] == 1 && value_quantity(c, &V[P.cur], &Q) &&
+            zuv_check(c, &V[P.cur], &Q, &P))
+            return -1;
         if (np == 1 && !nq && !nv[1] && !nv[2] && prev_ok &&
             (zuv_check(c, &pv, &pq, &P) || zuv_yoy_check(c, &pv, &pq, &P)))
             return -1;
@@ -2992,6 +3176,228 @@ static int zh_unit_values(zctx *c)
         if (prev_ok)
             pv = nv[1] == 1 ? V[1] : V[2], pq = Q;
         b = se < c->z->n ? se + ((unsigned char)s[se] < 0x80 ? 1 : 3) : se;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------- trade balance */
+
+/* A customs release's goods trade ("进出口3.70万亿元，增长0.1%。其中，出口2.17万亿元，下降0.8%；
+ * 进口1.53万亿元，增长1.4%；贸易顺差6400亿元，收窄5.7%"): the total, exports, imports and the
+ * surplus, in one currency, each with its YoY (has 0 when none). */
+typedef struct ztrade {
+    zuv t, x, m, s;
+    int has_s;
+} ztrade;
+
+/* The YoY after a trade figure ending at e: as zuv_yoy, and a surplus's 收窄 (narrowed). */
+static void trade_yoy(const char *s, size_t e, size_t next, zuv_pct *y)
+{
+    zuv_yoy(s, e, next, y);
+    size_t k = last_in(s, e, next, "收窄");
+    double v;
+    int dec, tz;
+    size_t n = k == (size_t)-1 || y->has ? 0 : number_at(s + k + strlen("收窄"), &v, &dec, &tz);
+    if (!n || s[k + strlen("收窄") + n] != '%')
+        return;
+    size_t b = k + strlen("收窄");
+    double half = 0.5 * pow(10, -dec);
+    *y = (zuv_pct){1, dec, -1, b, b + n, b + n + 1, v, -v - half, -v + half};
+}
+
+/* The money figure word w heads in s[i, e) ("出口2.17万亿元", "贸易顺差为6400亿元"), not
+ * inside 进出口; its end, 0 when none. */
+static size_t trade_figure(const char *s, size_t i, size_t e, const char *w, zuv *u)
+{
+    size_t k = i;
+    while (k < e && (!at(s + k, w) || (!strcmp(w, "出口") && k >= 3 && at(s + k - 3, "进"))))
+        k++;
+    if (k >= e)
+        return 0;
+    k += strlen(w);
+    for (size_t j = k; j < e && j < k + 12; j++) {
+        double v, num;
+        int usd, dec;
+        size_t ne, end;
+        if (is_digit(s[j]) && money_zh(s, j, &v, &usd, &num, &dec, &ne, &end) && num > 0) {
+            zuv_set(u, j, ne, end, num, dec, v / num, usd ? 2 : 1);
+            trade_yoy(s, end, zuv_next(s, end, e), &u->yoy);
+            return end;
+        }
+    }
+    return 0;
+}
+
+/* The finding on trade figure u (a value, or its YoY when pct): kind, the number proposed,
+ * the relation's text. */
+static int trade_finding(zctx *c, const zuv *u, int pct, const char *kind, double fixed,
+                         const char *relation)
+{
+    tf_claim cl = slip_claim(c);
+    const zuv_pct *y = &u->yoy;
+    if (pct)
+        stated_set(c, y->b, y->e, y->sign * y->num, y->lo, y->hi, &cl.quantity);
+    else
+        stated_set(c, u->b, u->e, u->val, u->lo, u->hi, &cl.quantity);
+    sentence_span(c, pct ? y->b : u->b, pct ? y->e : u->e, &cl);
+    tf_finding g;
+    if (tf_audit_slip_claim(c->a, &cl, pct ? "%" : u->cur == 2 ? "USD" : "CNY", kind,
+                            pct ? "yoy" : "value", &g))
+        return -1;
+    g.start = tf_note_char_offset(c->nt, cl.quantity.start);
+    g.end = tf_note_char_offset(c->nt, cl.quantity.end);
+    g.stated = pct ? y->sign * y->num : u->num;
+    g.has_proposed = 1;
+    g.proposed = pct ? fixed : fixed * u->f;
+    g.confidence = strcmp(kind, "inconsistent") ? 0.6 : 0.3;
+    if (pct)
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%%", y->dec, fixed);
+    else
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s",
+               tf_audit_fix_decimals(fixed, u->dec), fixed, (int)(u->e - u->nb), c->z->s + u->nb);
+    tf_fmt(g.equation, sizeof g.equation, "%s", relation);
+    tf_fmt(g.evidence, sizeof g.evidence,
+           "goods trade: total = exports + imports, surplus = exports - imports, and so their "
+           "values a year before (each figure / (1 + its YoY)); %s makes them agree",
+           g.proposed_text);
+    return tf_audit_add_finding(c->a, &g);
+}
+
+/* Of candidate figures f[0..n) with the intervals [lo, hi] the others give, the one slip
+ * explains (the first that does): its finding; else "inconsistent" on f[0]. */
+static int trade_blame(zctx *c, zuv *const *f, const double *lo, const double *hi, int n,
+                       int pct, const char *relation)
+{
+    for (int k = 0; k < n; k++) {
+        double fixed;
+        const char *kind = pct ? zuv_pct_slip(&f[k]->yoy, lo[k], hi[k], &fixed)
+                               : zuv_slip(f[k], lo[k], hi[k], &fixed);
+        if (kind)
+            return trade_finding(c, f[k], pct, kind, fixed, relation);
+    }
+    double mid = 0.5 * (lo[0] + hi[0]);
+    if (pct)
+        return trade_finding(c, f[0], 1, "inconsistent", round(mid * pow(10, f[0]->yoy.dec)) /
+                                                             pow(10, f[0]->yoy.dec), relation);
+    return trade_finding(c, f[0], 0, "inconsistent", round(mid / f[0]->f * pow(10, f[0]->dec)) /
+                                                         pow(10, f[0]->dec), relation);
+}
+
+/* total = exports + imports, surplus = exports - imports within the figures' rounding; where
+ * not, the figure a slip explains (the total or the surplus when its relation alone fails,
+ * exports or imports when both do). *ok 1 when both hold. */
+static int trade_levels(zctx *c, const ztrade *r, int *ok)
+{
+    zuv *t = (zuv *)&r->t, *x = (zuv *)&r->x, *m = (zuv *)&r->m, *s = (zuv *)&r->s;
+    int ok_t = t->lo <= x->hi + m->hi && t->hi >= x->lo + m->lo;
+    int ok_s = !r->has_s || (s->lo <= x->hi - m->lo && s->hi >= x->lo - m->hi);
+    if ((*ok = ok_t && ok_s))
+        return 0;
+    char rel[200];
+    if (!ok_t)
+        tf_fmt(rel, sizeof rel, "total = exports + imports: %.2f亿 vs %.2f亿", t->val / 1e8,
+               (x->val + m->val) / 1e8);
+    else
+        tf_fmt(rel, sizeof rel, "surplus = exports - imports: %.2f亿 vs %.2f亿", s->val / 1e8,
+               (x->val - m->val) / 1e8);
+    if (ok_t) {
+        zuv *f[1] = {s};
+        double lo[1] = {x->lo - m->hi}, hi[1] = {x->hi - m->lo};
+        return trade_blame(c, f, lo, hi, 1, 0, rel);
+    }
+    if (!r->has_s || ok_s) { /* with a surplus that holds, exports and imports stand */
+        zuv *f[3] = {t, x, m};
+        double lo[3] = {x->lo + m->lo, t->lo - m->hi, t->lo - x->hi};
+        double hi[3] = {x->hi + m->hi, t->hi - m->lo, t->hi - x->lo};
+        return trade_blame(c, f, lo, hi, r->has_s ? 1 : 3, 0, rel);
+    }
+    zuv *f[2] = {x, m};
+    double lo[2] = {fmax(t->lo - m->hi, s->lo + m->lo), fmax(t->lo - x->hi, x->lo - s->hi)};
+    double hi[2] = {fmin(t->hi - m->lo, s->hi + m->hi), fmin(t->hi - x->lo, x->hi - s->lo)};
+    return trade_blame(c, f, lo, hi, 2, 0, rel);
+}
+
+/* The value a year before of figure u: [lo, hi] from its rounding and its YoY's. */
+static void trade_base(const zuv *u, double *lo, double *hi)
+{
+    *lo = u->lo / (1 + u->yoy.hi / 100);
+    *hi = u->hi / (1 + u->yoy.lo / 100);
+}
+
+/* The YoY of figure u that a value a year before within [blo, bhi] gives, in %. */
+static void trade_pct(const zuv *u, double blo, double bhi, double *lo, double *hi)
+{
+    *lo = blo > 0 ? 100 * (u->lo / bhi - 1) : -HUGE_VAL;
+    *hi = blo > 0 ? 100 * (u->hi / blo - 1) : HUGE_VAL;
+}
+
+/* The same relations of the values a year before, each figure / (1 + its YoY): where they
+ * fail, the YoY a slip explains. */
+static int trade_growth(zctx *c, const ztrade *r)
+{
+    zuv *t = (zuv *)&r->t, *x = (zuv *)&r->x, *m = (zuv *)&r->m, *s = (zuv *)&r->s;
+    double T[2], X[2], M[2], S[2] = {0, 0};
+    trade_base(t, &T[0], &T[1]);
+    trade_base(x, &X[0], &X[1]);
+    trade_base(m, &M[0], &M[1]);
+    int has_s = r->has_s && s->yoy.has;
+    if (has_s)
+        trade_base(s, &S[0], &S[1]);
+    int ok_t = T[0] <= X[1] + M[1] && T[1] >= X[0] + M[0];
+    int ok_s = !has_s || (S[0] <= X[1] - M[0] && S[1] >= X[0] - M[1]);
+    if (ok_t && ok_s)
+        return 0;
+    char rel[200];
+    const zuv *lhs = ok_t ? s : t;
+    double xb = x->val / (1 + x->yoy.sign * x->yoy.num / 100),
+           mb = m->val / (1 + m->yoy.sign * m->yoy.num / 100);
+    tf_fmt(rel, sizeof rel, "%s a year before = exports %c imports a year before (each "
+           "figure / (1 + its YoY)): %.2f亿 vs %.2f亿", ok_t ? "surplus" : "total", ok_t ? '-' : '+',
+           lhs->val / (1 + lhs->yoy.sign * lhs->yoy.num / 100) / 1e8, (ok_t ? xb - mb : xb + mb) / 1e8);
+    double lo[3], hi[3];
+    if (ok_t) {
+        zuv *f[1] = {s};
+        trade_pct(s, X[0] - M[1], X[1] - M[0], &lo[0], &hi[0]);
+        return trade_blame(c, f, lo, hi, 1, 1, rel);
+    }
+    if (ok_s) {
+        zuv *f[3] = {t, x, m};
+        trade_pct(t, X[0] + M[0], X[1] + M[1], &lo[0], &hi[0]);
+        trade_pct(x, T[0] - M[1], T[1] - M[0], &lo[1], &hi[1]);
+        trade_pct(m, T[0] - X[1], T[1] - X[0], &lo[2], &hi[2]);
+        return trade_blame(c, f, lo, hi, has_s ? 1 : 3, 1, rel);
+    }
+    zuv *f[2] = {x, m};
+    trade_pct(x, fmax(T[0] - M[1], S[0] + M[0]), fmin(T[1] - M[0], S[1] + M[1]), &lo[0], &hi[0]);
+    trade_pct(m, fmax(T[0] - X[1], X[0] - S[1]), fmin(T[1] - X[0], X[1] - S[0]), &lo[1], &hi[1]);
+    return trade_blame(c, f, lo, hi, 2, 1, rel);
+}
+
+/* Goods trade in a customs release: from each 进出口 with a money figure, its exports,
+ * imports and surplus after it in the same paragraph (up to the next 进出口), in the
+ * total's currency; the relations of their levels, then of their values a year before. */
+static int zh_trade(zctx *c)
+{
+    const char *s = c->z->s;
+    size_t n = c->z->n;
+    for (size_t k = 0; k < n; k++) {
+        if (!at(s + k, "进出口"))
+            continue;
+        size_t e = k + strlen("进出口");
+        while (e < n && s[e] != '\n' && !at(s + e, "进出口"))
+            e++;
+        ztrade r;
+        memset(&r, 0, sizeof r);
+        size_t te = trade_figure(s, k, e, "进出口", &r.t);
+        if (!te || !trade_figure(s, te, e, "出口", &r.x) ||
+            !trade_figure(s, te, e, "进口", &r.m) || r.x.cur != r.t.cur || r.m.cur != r.t.cur)
+            continue;
+        r.has_s = trade_figure(s, te, e, "顺差", &r.s) && r.s.cur == r.t.cur;
+        int ok;
+        if (trade_levels(c, &r, &ok))
+            return -1;
+        if (ok && r.t.yoy.has && r.x.yoy.has && r.m.yoy.has && trade_growth(c, &r))
+            return -1;
     }
     return 0;
 }
@@ -3073,6 +3479,18 @@ static int zh_rate_pps(zctx *c)
     return 0;
 }
 
+/* The printed number of a multiple ("2.3倍") as a zuv with no unit; 0 for tenths and folds. */
+static int fold_multiple(const zctx *c, const zfold *f, zuv *u)
+{
+    double num;
+    int dec, tz;
+    size_t n = number_at(c->z->s + f->b, &num, &dec, &tz);
+    if (!n || !at(c->z->s + f->b + n, "倍"))
+        return 0;
+    zuv_set(u, f->b, f->b + n, f->b + n + strlen("倍"), num, dec, 1, 3);
+    return 1;
+}
+
 /* The finding of a change in tenths or folds: on figure u (kind, number proposed) or, when
  * u is NULL, on the fold's words (inconsistent, the change the figures give). */
 static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind, double fixed,
@@ -3086,17 +3504,24 @@ static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind,
     stated_set(c, b, e, u ? u->val : f->v, u ? u->lo : f->lo, u ? u->hi : f->hi, &cl.quantity);
     sentence_span(c, b, e, &cl);
     tf_finding g;
-    if (tf_audit_slip_claim(c->a, &cl, u ? "t" : "%", kind, u ? "quantity" : "yoy", &g))
+    zuv mu;
+    int times = fold_multiple(c, f, &mu); /* "2.3倍": proposed as a multiple */
+    int qty = u && u->cur != 3;
+    if (tf_audit_slip_claim(c->a, &cl, qty ? "t" : times ? "x" : "%", kind,
+                            qty ? "quantity" : "yoy", &g))
         return -1;
     g.start = tf_note_char_offset(c->nt, cl.quantity.start);
     g.end = tf_note_char_offset(c->nt, cl.quantity.end);
-    g.stated = u ? u->num : f->v;
+    g.stated = u ? u->num : times ? mu.num : f->v;
     g.has_proposed = 1;
-    g.proposed = u ? fixed * u->f : need;
+    g.proposed = u ? fixed * u->f : times ? 1 + need / 100 : need;
     g.confidence = u ? 0.6 : 0.3;
     if (u)
         tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f%.*s", u->dec, fixed,
                (int)(u->e - u->nb), c->z->s + u->nb);
+    else if (times)
+        tf_fmt(g.proposed_text, sizeof g.proposed_text, "%.*f倍", mu.dec ? mu.dec : 1,
+               1 + need / 100);
     else
         tf_fmt(g.proposed_text, sizeof g.proposed_text, "%+.1f%%", need);
     tf_fmt(g.equation, sizeof g.equation,
@@ -3104,8 +3529,8 @@ static int fold_finding(zctx *c, const zfold *f, const zuv *u, const char *kind,
            "give %+.1f%%", (int)(f->e - f->b), c->z->s + f->b, f->lo, f->hi, f->back,
            f->back > 1 ? "s" : "", need);
     tf_fmt(g.evidence, sizeof g.evidence,
-           "a change written in tenths (成) or folds (翻番) disagrees with its figures beyond "
-           "what the words allow; %s makes them agree", g.proposed_text);
+           "a change written in tenths (成), folds (翻番) or a multiple (倍) disagrees with its "
+           "figures beyond what the words allow; %s makes them agree", g.proposed_text);
     return tf_audit_add_finding(c->a, &g);
 }
 
@@ -3136,15 +3561,18 @@ static int zh_folds(zctx *c)
                 return -1;
             continue;
         }
-        zuv ut, ub;
-        double ft = 0, fb = 0;
+        zuv ut, ub, um;
+        double ft = 0, fb = 0, fm = 0;
         const char *kt = claim_zuv(c, t, &ut) ? zuv_slip(&ut, b->quantity.lo * (1 + f->lo / 100),
                                                         b->quantity.hi * (1 + f->hi / 100), &ft) : NULL;
         const char *kb = claim_zuv(c, b, &ub) ? zuv_slip(&ub, t->quantity.lo / (1 + f->hi / 100),
                                                         t->quantity.hi / (1 + f->lo / 100), &fb) : NULL;
-        int rc = (kt && !kb) ? fold_finding(c, f, &ut, kt, ft, 0.5 * (lo + hi))
-                 : (kb && !kt) ? fold_finding(c, f, &ub, kb, fb, 0.5 * (lo + hi))
-                               : fold_finding(c, f, NULL, "inconsistent", 0, 0.5 * (lo + hi));
+        const char *km = fold_multiple(c, f, &um) ? zuv_slip(&um, 1 + lo / 100, 1 + hi / 100, &fm)
+                                                  : NULL;
+        int rc = (kt && !kb && !km) ? fold_finding(c, f, &ut, kt, ft, 0.5 * (lo + hi))
+                 : (kb && !kt && !km) ? fold_finding(c, f, &ub, kb, fb, 0.5 * (lo + hi))
+                 : (km && !kt && !kb) ? fold_finding(c, f, &um, km, fm, 0.5 * (lo + hi))
+                                      : fold_finding(c, f, NULL, "inconsistent", 0, 0.5 * (lo + hi));
         if (rc)
             return -1;
     }
@@ -3171,15 +3599,34 @@ typedef struct ztable {
 
 /* The next token of line [i, le) (spaces, tabs and 　 apart): its start, its end in *te;
  * le when none. */
+/* Bytes of a cell separator at s (a blank, a tab, 　, or a rule | ｜ of a text table), 0 none. */
+static size_t cell_gap(const char *s)
+{
+    return s[0] == ' ' || s[0] == '\t' || s[0] == '|' ? 1 : at(s, "　") || at(s, "｜") ? 3 : 0;
+}
+
 static size_t token_at(const char *s, size_t i, size_t le, size_t *te)
 {
-    while (i < le && (s[i] == ' ' || s[i] == '\t' || at(s + i, "　")))
-        i += s[i] == ' ' || s[i] == '\t' ? 1 : 3;
+    size_t g;
+    while (i < le && (g = cell_gap(s + i)))
+        i += g;
     size_t e = i;
-    while (e < le && s[e] != ' ' && s[e] != '\t' && !at(s + e, "　"))
+    while (e < le && !cell_gap(s + e))
         e++;
     *te = e;
     return i;
+}
+
+/* Whether line [b, e) is a text table's rule ("|---|:---:|"): no cell of its own. */
+static int table_rule(const char *s, size_t b, size_t e)
+{
+    int dash = 0;
+    for (size_t i = b; i < e; i++) {
+        if (s[i] != '|' && s[i] != '-' && s[i] != ':' && s[i] != ' ')
+            return 0;
+        dash |= s[i] == '-';
+    }
+    return dash;
 }
 
 /* The kind of heading column [b, e); *m the flow it names (进口量, 出口量). */
@@ -3338,6 +3785,10 @@ static int zh_tables(zctx *c)
         while (e < c->z->n && s[e] != '\n')
             e++;
         int r = 0;
+        if (in && table_rule(s, b, e)) {
+            b = e + 1;
+            continue;
+        }
         if (in && e > b && (r = table_row(c, &t, b, e)) < 0)
             return -1;
         in = r > 0 || (e > b && table_heading(c, b, e, &t));
@@ -3379,7 +3830,7 @@ tf_status tf_audit_extract_zh(tf_audit *a, size_t note, size_t body, int ref,
             goto out;
         i = e < z.n ? e + ((unsigned char)z.s[e] < 0x80 ? 1 : 3) : e;
     }
-    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_rate_pps(&c) ||
+    if (zh_dekads(&c) || zh_conversions(&c) || zh_unit_values(&c) || zh_trade(&c) || zh_rate_pps(&c) ||
         zh_folds(&c) || zh_tables(&c))
         goto out;
     st = TF_OK;
