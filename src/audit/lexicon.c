@@ -322,7 +322,7 @@ static int push_english(toks *out, const char *en, size_t b, size_t e)
             while (isdigit(s[j]))
                 j++;
             x.k = K_NUM;
-            x.num = atof(en + i);
+            x.num = strtod(en + i, NULL);
             tf_copy(x.w, sizeof x.w, en + i, j - i);
         } else {
             x.k = s[i] == '%' ? K_PCT : K_SYM;
