@@ -624,6 +624,12 @@ static int percent_item(const char *s, size_t cb, size_t i, size_t n, double v, 
                 return 1;
             }
         x->listed = last_in(s, cb, i, "分别") != (size_t)-1 ? 2 : 0; /* the first of a list */
+        /* "占当月进口总量的90.3%、7.7%": a share another follows is the first of a list,
+         * in order to the list of figures, with or without 分别 */
+        const char *after = s + i + n + 1;
+        if (!x->listed && (at(after, "、") || at(after, "和") || at(after, "及")) &&
+            after[3] >= '0' && after[3] <= '9')
+            x->listed = 2;
         return 1;
     }
     if (!sign)
@@ -2410,6 +2416,12 @@ static void sentence_setup(const zctx *c, zstate *st, size_t sb, size_t se, int 
                 last_in(c->z->s, sb, se, "同月") != (size_t)-1;
     if (c->has_period && (month || at(c->z->s + sb, "同期")))
         st->named = 1;
+    /* a sentence opening "去年同期，" or "上年同期，" tells the period a year before */
+    const char *open = c->z->s + sb;
+    if (c->has_period && (at(open, "去年同期，") || at(open, "上年同期，"))) {
+        st->from -= 12;
+        st->to -= 12;
+    }
     /* a month is one month: after "1-11月…", "当月" is November */
     if (c->has_period && month && st->from != st->to)
         st->from = st->to;
