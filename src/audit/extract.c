@@ -23,20 +23,6 @@
 #include "audit_int.h"
 #include "lexicon.h"
 
-static int push(toks *t, const tok *x)
-{
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 256;
-        tok *nv = realloc(t->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        t->v = nv;
-        t->cap = nc;
-    }
-    t->v[t->n++] = *x;
-    return 0;
-}
-
 /* UTF-8 punctuation that matters: quotes, dashes, minus, no-break space. */
 static int utf8_sym(const unsigned char *s, size_t left, char *sym, size_t *len)
 {
@@ -159,7 +145,7 @@ static int push_number(const char *text, size_t i, size_t len, toks *out, size_t
             out->n--;
         }
     }
-    return push(out, &t);
+    return tf_audit_tok_push(out, &t);
 }
 
 /* A word token at text[i] (letters and UTF-8 characters that are not known symbols),
@@ -192,7 +178,7 @@ static int push_word(const char *text, size_t i, size_t len, toks *out, size_t *
     if (!strcmp(t.w, "percent") || !strcmp(t.w, "pct"))
         t.k = K_PCT;
     *next = j;
-    return push(out, &t);
+    return tf_audit_tok_push(out, &t);
 }
 
 /* The tokens of text[begin..len): line ends, symbols (ASCII and the UTF-8 ones utf8_sym
@@ -212,7 +198,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
             t.k = K_NL;
             t.b = i;
             t.e = i + 1;
-            rc = push(out, &t);
+            rc = tf_audit_tok_push(out, &t);
             i++;
         } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
             i++;
@@ -222,7 +208,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
                 t.b = i;
                 t.e = i + sl;
                 t.w[0] = sym;
-                rc = push(out, &t);
+                rc = tf_audit_tok_push(out, &t);
             }
             i += sl;
         } else if (isdigit(c)) {
@@ -234,7 +220,7 @@ static int tokenize(const char *text, size_t begin, size_t len, toks *out)
             t.b = i;
             t.e = i + 1;
             t.w[0] = (char)c;
-            rc = push(out, &t);
+            rc = tf_audit_tok_push(out, &t);
             i++;
         }
         if (rc)

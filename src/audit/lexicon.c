@@ -283,7 +283,7 @@ static size_t read_number_blank(const unsigned char *s, size_t i, size_t len, to
 
 /* ------------------------------------------------------------- tokens */
 
-static int tpush(toks *t, const tok *x)
+int tf_audit_tok_push(toks *t, const tok *x)
 {
     if (t->n == t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 256;
@@ -328,7 +328,7 @@ static int push_english(toks *out, const char *en, size_t b, size_t e)
             x.k = s[i] == '%' ? K_PCT : K_SYM;
             x.w[0] = (char)s[i];
         }
-        if (tpush(out, &x))
+        if (tf_audit_tok_push(out, &x))
             return -1;
         i = j;
     }
@@ -416,7 +416,7 @@ static int clause_colon(const toks *t, size_t i, toks *out)
     memset(&nl, 0, sizeof nl);
     nl.k = K_NL;
     nl.b = nl.e = x->e;
-    return tpush(out, &nl);
+    return tf_audit_tok_push(out, &nl);
 }
 
 /* The tokens of t rebuilt into out: numbers read again, lexicon phrases replaced. */
@@ -452,7 +452,7 @@ static int rebuild(const char *text, size_t e, const toks *t, const lexicon *lx,
                 x.cap = upper_at((const unsigned char *)text + x.b, x.e - x.b);
             i++;
         }
-        rc = tpush(out, &x) || (x.k == K_SYM && clause_colon(t, i - 1, out));
+        rc = tf_audit_tok_push(out, &x) || (x.k == K_SYM && clause_colon(t, i - 1, out));
     }
     free(low);
     return rc;

@@ -28,6 +28,9 @@ typedef struct toks {
     size_t n, cap;
 } toks;
 
+/* Append x to t, growing it. 0, or -1 (no memory). */
+int tf_audit_tok_push(toks *t, const tok *x);
+
 typedef enum { TF_LANG_EN, TF_LANG_RU, TF_LANG_FR } tf_audit_lang;
 
 /* The language of text[b, e): Russian when Cyrillic words are more than a fifth
