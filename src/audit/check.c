@@ -1425,6 +1425,20 @@ static int group_size(const char *key)
     return !strcmp(key, "HMT") ? 3 : !strcmp(key, "ASEAN") ? 10 : !strcmp(key, "EU") ? 27 : 1000;
 }
 
+/* Lists linking facts to the fact they are parts of: head[w] the first part of fact w,
+ * next[i] the part after fact i, both (size_t)-1 at the end; n facts. 0, or -1 (no
+ * memory; the caller frees both either way). */
+static int fact_lists(size_t n, size_t **head, size_t **next)
+{
+    *head = malloc((n ? n : 1) * sizeof **head);
+    *next = malloc((n ? n : 1) * sizeof **next);
+    if (!*head || !*next)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        (*head)[i] = (*next)[i] = (size_t)-1;
+    return 0;
+}
+
 /* The members of a group of partners ("东盟合计142.3千吨，其中越南48.7千吨…": partners keyed
  * "VNM:ASEAN" by the Chinese reader) add up to at most the group's figure of the same
  * flow, product and period, and to it exactly when the group's rest is listed ("东盟其他国家",
@@ -1432,11 +1446,8 @@ static int group_size(const char *key)
  * 0 or -1 (no memory). */
 static int members_sum(checker *k)
 {
-    size_t nf = k->nfa;
-    size_t *head = malloc((nf ? nf : 1) * sizeof *head), *next = malloc((nf ? nf : 1) * sizeof *next);
-    int rc = head && next ? 0 : -1;
-    for (size_t i = 0; i < nf && !rc; i++)
-        head[i] = next[i] = (size_t)-1;
+    size_t nf = k->nfa, *head, *next;
+    int rc = fact_lists(nf, &head, &next);
     for (size_t i = nf; i-- > 0 && !rc;) {
         const fact *f = &k->fa[i];
         const char *g = f->claim == (size_t)-1 ? NULL : strchr(f->partner, ':');
@@ -1486,11 +1497,8 @@ static int members_sum(checker *k)
  * equations cost n log n. 0 or -1 (no memory). */
 static int partners_sum(checker *k)
 {
-    size_t nf = k->nfa;
-    size_t *head = malloc((nf ? nf : 1) * sizeof *head), *next = malloc((nf ? nf : 1) * sizeof *next);
-    int rc = head && next ? 0 : -1;
-    for (size_t i = 0; i < nf && !rc; i++)
-        head[i] = next[i] = (size_t)-1;
+    size_t nf = k->nfa, *head, *next;
+    int rc = fact_lists(nf, &head, &next);
     for (size_t i = nf; i-- > 0 && !rc;) {
         const fact *f = &k->fa[i];
         if (f->claim == (size_t)-1 || !f->named || !strcmp(f->partner, "WLD") ||

@@ -3358,17 +3358,15 @@ static size_t subject_period_claim(const sent *S, size_t b)
     return 0;
 }
 
-static int fig_base(sent *S, fig *F)
+/* "above April 2024 (151.7 kt)", "than in March (88,000 t)": the bracketed figure of a
+ * compared period is a base of the figure before it in the sentence (F->is_base, F->base_at). */
+static void bracketed_base(const sent *S, fig *F)
 {
-    ctx *c = S->c;
     const tok *v = S->v;
-    const size_t sb = S->sb, se = S->se;
-    size_t *made = S->made;
-    qfig *x = F->x;
+    const size_t sb = S->sb;
+    const qfig *x = F->x;
     const size_t z = F->z;
-    /* "above April 2024 (151.7 kt)", "than in March (88,000 t)": the bracketed figure of a
-     * compared period is a base */
-    for (size_t k = 0; z > 0 && made[z - 1] != (size_t)-1 && k < S->npe; k++) {
+    for (size_t k = 0; z > 0 && S->made[z - 1] != (size_t)-1 && k < S->npe; k++) {
         const pexpr *q = &S->pe[k];
         if (q->j + 1 == x->i && is_s(&v[q->j], '(') && q->i > sb &&
             (is_w(&v[q->i - 1], "above") || is_w(&v[q->i - 1], "below") ||
@@ -3387,6 +3385,17 @@ static int fig_base(sent *S, fig *F)
             F->base_at = q->i - 1;
         }
     }
+}
+
+static int fig_base(sent *S, fig *F)
+{
+    ctx *c = S->c;
+    const tok *v = S->v;
+    const size_t sb = S->sb, se = S->se;
+    size_t *made = S->made;
+    qfig *x = F->x;
+    const size_t z = F->z;
+    bracketed_base(S, F);
     size_t pb = possessive_base(S, x);
     if (pb != (size_t)-1 && z > 0 && made[z - 1] != (size_t)-1 && !F->is_base) {
         F->is_base = 1;
